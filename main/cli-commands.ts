@@ -1,0 +1,2 @@
+/** Every CLI command registers itself here, one import each. */
+import './cli/info';

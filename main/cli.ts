@@ -1,0 +1,29 @@
+/**
+ * The services without a window: `npm run -s cli -- <command> ...`. Results go to stdout,
+ * progress and errors to stderr; exit code 0 on success, 1 on a handled failure, 2 on usage.
+ */
+import { AppError } from '../shared/errors';
+import './cli-commands';
+import { commands } from './cli/registry';
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const cmd = name ? commands.get(name) : undefined;
+  if (!cmd) {
+    process.stderr.write('用法 / usage: npm run -s cli -- <command>\n');
+    for (const [n, c] of commands) process.stderr.write(`  ${n} ${c.usage}\n`);
+    return 2;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (error) {
+    if (error instanceof AppError) {
+      process.stderr.write(`${error.code}: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`E_INTERNAL: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,45 @@
+/**
+ * Entry of the browser host (`npm run serve -- --port <n>`): bundled to dist/host/serve.mjs.
+ * Prints the address to open (with the per-launch secret) and runs until interrupted.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServices } from '../services/app-services';
+import { startHost } from './server';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const portText = option('port') ?? process.env.YANDU_PORT ?? '0';
+const port = Number(portText);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`端口无效 / invalid port: ${portText}\n`);
+  process.exit(2);
+}
+
+const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const services = createServices({
+  host: 'browser',
+  version,
+  resourcesDir: path.join(root, 'resources'),
+  // A browser tab opens links itself; the host never launches programs.
+  openExternal: async () => false,
+});
+
+try {
+  const host = await startHost({ services, rendererDir: path.join(root, 'dist/renderer'), port, secret: process.env.YANDU_HOST_SECRET || undefined });
+  process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  process.stderr.write(code === 'EADDRINUSE' ? `端口 ${port} 已被占用 / port ${port} is in use\n` : `启动失败 / failed to start: ${String(error)}\n`);
+  process.exit(1);
+}

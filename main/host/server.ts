@@ -1,0 +1,209 @@
+/**
+ * The browser host: serves the built renderer and the contract over HTTP on 127.0.0.1 only.
+ *
+ * Who may talk to it: the page opened from the address printed at start-up. That address
+ * carries a per-launch secret, which the host swaps for an HttpOnly SameSite=Strict cookie.
+ * Every request must name this host in Host (DNS rebinding) and, when it has an Origin,
+ * this origin; every request but the token exchange needs the secret (cookie or Bearer).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { dispatch, parseEvent, type EventName, type Services } from '../../shared/contract';
+import { AppError, toErrorInfo } from '../../shared/errors';
+import { contentTypeFor, resolveStaticPath } from '../services/static-files';
+
+export interface HostOptions {
+  services: Services;
+  rendererDir: string;
+  port?: number;
+  /** Fixed secret for scripted use; random per launch otherwise. */
+  secret?: string;
+  /** Largest accepted request body. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningHost {
+  /** Address to open, with the secret: http://127.0.0.1:PORT/?token=… */
+  url: string;
+  origin: string;
+  port: number;
+  secret: string;
+  emit<E extends EventName>(name: E, payload: unknown): void;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'yandu_token';
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${title}</title><body><h1>${title}</h1><p>${body}</p></body></html>`;
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const secret = options.secret ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  const eventClients = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+    res.end(body);
+  }
+
+  function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+  }
+
+  function isAuthorised(req: http.IncomingMessage): boolean {
+    const cookie = readCookie(req.headers.cookie, COOKIE);
+    if (cookie && sameSecret(cookie, secret)) return true;
+    const auth = req.headers.authorization;
+    return !!auth && auth.startsWith('Bearer ') && sameSecret(auth.slice(7), secret);
+  }
+
+  async function readBody(req: http.IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > maxBody) throw new AppError('E_INVALID_ARGUMENT', '请求内容过大。');
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '仅支持 POST。', { Allow: 'POST' });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, { ok: false, error: { code: 'E_INVALID_ARGUMENT', message: '请求须为 JSON。' } });
+    }
+    try {
+      const raw = await readBody(req);
+      let arg: unknown;
+      try {
+        arg = raw.length === 0 ? {} : JSON.parse(raw);
+      } catch {
+        throw new AppError('E_INVALID_ARGUMENT', '请求不是有效的 JSON。');
+      }
+      const result = await dispatch(options.services, name, arg);
+      sendJson(res, 200, { ok: true, result });
+    } catch (error) {
+      const info = toErrorInfo(error);
+      if (info.code === 'E_INTERNAL') process.stderr.write(`[host] ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      const status = info.code === 'E_INVALID_ARGUMENT' || info.code === 'E_UNKNOWN_METHOD' ? 400 : info.code === 'E_FORBIDDEN' ? 403 : 500;
+      sendJson(res, status, { ok: false, error: info });
+    }
+  }
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    eventClients.add(res);
+    req.on('close', () => eventClients.delete(res));
+  }
+
+  async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求方法。');
+    const file = resolveStaticPath(options.rendererDir, pathname);
+    if (!file) return send(res, 400, 'text/plain; charset=utf-8', '无效的路径。');
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      const cache = file.endsWith('index.html') ? 'no-cache' : 'private, max-age=3600';
+      send(res, 200, contentTypeFor(file), req.method === 'HEAD' ? Buffer.alloc(0) : body, { 'Cache-Control': cache });
+    } catch {
+      send(res, 404, 'text/plain; charset=utf-8', '找不到该文件。');
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      // DNS rebinding: a page on another name that resolves here must not reach us.
+      if (!req.headers.host || !allowedHosts().has(req.headers.host.toLowerCase())) {
+        return send(res, 421, 'text/plain; charset=utf-8', 'Host 不被允许。');
+      }
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins().has(origin)) {
+        return send(res, 403, 'text/plain; charset=utf-8', '来源（Origin）不被允许。');
+      }
+      if (req.headers['sec-fetch-site'] === 'cross-site') {
+        return send(res, 403, 'text/plain; charset=utf-8', '拒绝跨站请求。');
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      const token = url.searchParams.get('token');
+      if (token !== null && req.method === 'GET') {
+        if (!sameSecret(token, secret)) return send(res, 403, 'text/html; charset=utf-8', page('访问令牌无效', '请使用启动时打印的地址打开研读。'));
+        return send(res, 303, 'text/plain; charset=utf-8', '', {
+          Location: url.pathname,
+          'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+      }
+      if (!isAuthorised(req)) {
+        if (url.pathname.startsWith('/api/')) return sendJson(res, 401, { ok: false, error: { code: 'E_FORBIDDEN', message: '缺少访问令牌。' } });
+        return send(res, 401, 'text/html; charset=utf-8', page('需要访问令牌', '请使用启动研读时终端里打印的完整地址（含 token）打开。'));
+      }
+      if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)));
+      if (url.pathname === '/api/events') return handleEvents(req, res);
+      if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: { code: 'E_UNKNOWN_METHOD', message: '未知的接口。' } });
+      return handleStatic(req, res, url.pathname);
+    })().catch((error: unknown) => {
+      process.stderr.write(`[host] request failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '内部错误。');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${secret}`,
+    origin,
+    port,
+    secret,
+    emit(name, payload) {
+      const data = JSON.stringify({ name, payload: parseEvent(name, payload) });
+      for (const client of eventClients) client.write(`data: ${data}\n\n`);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of eventClients) client.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The only code that reads or writes Dexie tables. Stores and views call these; each write
+ * that belongs together happens in one transaction, so nothing is ever stored half.
+ */
+import * as v from 'valibot';
+import type { ArticlePayload } from '../../shared/domain/article';
+import { countZi } from '../../shared/text';
+import type { ArticleBodyRow, ArticleRow, ReadingRow, YanduDB } from './schema';
+
+export function toArticleRow(payload: ArticlePayload, addedAt: string): ArticleRow {
+  return {
+    id: payload.id,
+    urlKey: payload.urlKey,
+    url: payload.url,
+    title: payload.title,
+    publishedAt: payload.publishedAt,
+    origin: payload.origin,
+    author: payload.author,
+    editor: payload.editor,
+    column: payload.column,
+    sourceId: payload.sourceId,
+    sourceName: payload.sourceName,
+    zi: countZi(payload.text),
+    contentHash: payload.contentHash,
+    addedAt,
+  };
+}
+
+export function createArticleRepository(db: YanduDB) {
+  return {
+    /** Adds articles and their bodies in one transaction; an article already known by URL key is left alone. */
+    async addMany(payloads: readonly ArticlePayload[], now = new Date().toISOString()): Promise<number> {
+      return db.transaction('rw', db.articles, db.bodies, async () => {
+        const existing = await db.articles.where('urlKey').anyOf(payloads.map((p) => p.urlKey)).keys();
+        const known = new Set<unknown>(existing);
+        const fresh: ArticlePayload[] = [];
+        for (const p of payloads) {
+          if (known.has(p.urlKey)) continue;
+          known.add(p.urlKey);
+          fresh.push(p);
+        }
+        await db.articles.bulkAdd(fresh.map((p) => toArticleRow(p, now)));
+        await db.bodies.bulkAdd(fresh.map((p): ArticleBodyRow => ({ articleId: p.id, html: p.html, text: p.text })));
+        return fresh.length;
+      });
+    },
+    listRows: (): Promise<ArticleRow[]> => db.articles.toArray(),
+    get: (id: string): Promise<ArticleRow | undefined> => db.articles.get(id),
+    getBody: (id: string): Promise<ArticleBodyRow | undefined> => db.bodies.get(id),
+    count: (): Promise<number> => db.articles.count(),
+  };
+}
+
+const ReadingSchema = v.object({
+  block: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  offset: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  progress: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+});
+
+export function createReadingRepository(db: YanduDB) {
+  return {
+    get: (articleId: string): Promise<ReadingRow | undefined> => db.reading.get(articleId),
+    async save(articleId: string, position: { block: number; offset: number; progress: number }): Promise<void> {
+      const checked = v.parse(ReadingSchema, position);
+      await db.reading.put({ articleId, ...checked, updatedAt: new Date().toISOString() });
+    },
+    all: (): Promise<ReadingRow[]> => db.reading.toArray(),
+  };
+}
+
+export function createSettingsRepository(db: YanduDB) {
+  return {
+    /** A stored value that fails its schema reads as the fallback: bad settings never break the app. */
+    async get<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> {
+      const row = await db.settings.get(key);
+      if (!row) return fallback;
+      const parsed = v.safeParse(schema, row.value);
+      return parsed.success ? parsed.output : fallback;
+    },
+    async set<T>(key: string, schema: v.GenericSchema<unknown, T>, value: T): Promise<void> {
+      await db.settings.put({ key, value: v.parse(schema, value) });
+    },
+  };
+}
+
+export type ArticleRepository = ReturnType<typeof createArticleRepository>;
+export type ReadingRepository = ReturnType<typeof createReadingRepository>;
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

@@ -1,0 +1,170 @@
+/** The library: a virtualised, sortable, filterable list of every article. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { formatChineseDate } from '../../../shared/text';
+import { navigate } from '../../app/router';
+import { messages } from '../../i18n/messages';
+import { useLibrary, visibleRows, type SortKey } from '../../stores/library';
+
+const t = messages.library;
+const ROW_HEIGHT = 48;
+const COLUMNS: { key: SortKey; label: string; className: string }[] = [
+  { key: 'title', label: t.columns.title, className: 'col-title' },
+  { key: 'origin', label: t.columns.origin, className: 'col-origin' },
+  { key: 'column', label: t.columns.column, className: 'col-column' },
+  { key: 'date', label: t.columns.date, className: 'col-date' },
+];
+
+export function LibraryView() {
+  const { rows, progress, sortKey, sortDir, filter, setSort, setFilter } = useLibrary();
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => visibleRows(rows, deferredFilter, sortKey, sortDir), [rows, deferredFilter, sortKey, sortDir]);
+  const [active, setActive] = useState(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  useEffect(() => setActive((a) => Math.min(a, Math.max(0, shown.length - 1))), [shown.length]);
+
+  const open = (index: number) => {
+    const row = shown[index];
+    if (row) navigate({ name: 'reader', id: row.id });
+  };
+
+  const onListKey = (event: React.KeyboardEvent) => {
+    const last = shown.length - 1;
+    let next = active;
+    if (event.key === 'ArrowDown') next = Math.min(last, active + 1);
+    else if (event.key === 'ArrowUp') next = Math.max(0, active - 1);
+    else if (event.key === 'PageDown') next = Math.min(last, active + 10);
+    else if (event.key === 'PageUp') next = Math.max(0, active - 10);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = last;
+    else if (event.key === 'Enter') return open(active);
+    else return;
+    event.preventDefault();
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        filterRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section className="library" aria-label={t.title}>
+      <div className="library-toolbar">
+        <input
+          ref={filterRef}
+          className="filter"
+          type="search"
+          value={filter}
+          placeholder={t.filterPlaceholder}
+          aria-label={t.filterPlaceholder}
+          onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setFilter('');
+            if (e.key === 'ArrowDown') scrollRef.current?.focus();
+          }}
+        />
+        <span className="count" data-testid="library-count">
+          {t.count(shown.length, rows.length)}
+        </span>
+      </div>
+      <div className="library-table" role="grid" aria-rowcount={shown.length + 1}>
+        <div className="library-head" role="row">
+          {COLUMNS.map((c) => (
+            <button
+              key={c.key}
+              type="button"
+              role="columnheader"
+              className={`${c.className} sort${sortKey === c.key ? ' sorted' : ''}`}
+              aria-sort={sortKey === c.key ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}
+              onClick={() => setSort(c.key)}
+            >
+              {c.label}
+              {sortKey === c.key ? (sortDir === 'asc' ? ' ▲' : ' ▼') : ''}
+            </button>
+          ))}
+        </div>
+        {shown.length === 0 ? (
+          <div className="library-empty">
+            {rows.length === 0 ? (
+              t.empty
+            ) : (
+              <>
+                {t.noMatch}{' '}
+                <button type="button" className="link" onClick={() => setFilter('')}>
+                  {t.clearFilter}
+                </button>
+              </>
+            )}
+          </div>
+        ) : (
+          <div
+            ref={scrollRef}
+            className="library-body"
+            tabIndex={0}
+            aria-label={t.listLabel}
+            aria-activedescendant={shown[active] ? `row-${shown[active].id}` : undefined}
+            onKeyDown={onListKey}
+          >
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = shown[item.index]!;
+                const read = progress.get(row.id);
+                return (
+                  <div
+                    key={row.id}
+                    id={`row-${row.id}`}
+                    role="row"
+                    data-testid="article-row"
+                    aria-selected={item.index === active}
+                    className={`library-row${item.index === active ? ' active' : ''}`}
+                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                    onClick={() => setActive(item.index)}
+                    onDoubleClick={() => open(item.index)}
+                  >
+                    <span role="gridcell" className="col-title">
+                      <a
+                        href={`#/read/${row.id}`}
+                        tabIndex={-1}
+                        onClick={(e) => e.stopPropagation()}
+                        className={read === undefined ? 'unread' : undefined}
+                        title={read === undefined ? t.unread : messages.reader.progress(Math.round(read * 100))}
+                      >
+                        {row.title}
+                      </a>
+                    </span>
+                    <span role="gridcell" className="col-origin">
+                      {row.origin ?? row.sourceName}
+                    </span>
+                    <span role="gridcell" className="col-column">
+                      {row.column ?? ''}
+                    </span>
+                    <span role="gridcell" className="col-date">
+                      {formatChineseDate(row.publishedAt)}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { messages } from '../../i18n/messages';
+import { clampFontSize, FONT_SIZE_MAX, FONT_SIZE_MIN, useReaderSettings, type ReaderSettings } from '../../stores/readerSettings';
+
+const t = messages.reader;
+
+function Choice<K extends string>(props: { label: string; value: K; options: Record<K, string>; onChange: (v: K) => void; name: string }) {
+  return (
+    <fieldset className="choice">
+      <legend>{props.label}</legend>
+      {(Object.keys(props.options) as K[]).map((k) => (
+        <label key={k} className={props.value === k ? 'on' : undefined}>
+          <input type="radio" name={props.name} value={k} checked={props.value === k} onChange={() => props.onChange(k)} />
+          {props.options[k]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function ReaderSettingsPanel() {
+  const s = useReaderSettings();
+  const update = (patch: Partial<ReaderSettings>) => s.update(patch);
+  return (
+    <div className="reader-settings" role="group" aria-label={t.settings}>
+      <div className="row">
+        <span className="label">{t.fontSize}</span>
+        <button type="button" aria-label={t.smaller} disabled={s.fontSize <= FONT_SIZE_MIN} onClick={() => update({ fontSize: clampFontSize(s.fontSize - 1) })}>
+          A−
+        </button>
+        <output data-testid="font-size" aria-live="polite">
+          {s.fontSize}px
+        </output>
+        <button type="button" aria-label={t.larger} disabled={s.fontSize >= FONT_SIZE_MAX} onClick={() => update({ fontSize: clampFontSize(s.fontSize + 1) })}>
+          A+
+        </button>
+      </div>
+      <label className="row">
+        <span className="label">{t.lineHeight}</span>
+        <input type="range" min={1.4} max={2.4} step={0.1} value={s.lineHeight} onChange={(e) => update({ lineHeight: Number(e.target.value) })} />
+        <output>{s.lineHeight.toFixed(1)}</output>
+      </label>
+      <Choice name="width" label={t.width} value={s.width} options={t.widths} onChange={(width) => update({ width })} />
+      <Choice name="font" label={t.font} value={s.font} options={t.fonts} onChange={(font) => update({ font })} />
+      <Choice name="theme" label={t.theme} value={s.theme} options={t.themes} onChange={(theme) => update({ theme })} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** Settings: reader defaults and what this app is. */
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract';
+import { api, transport } from '../../bridge';
+import { messages } from '../../i18n/messages';
+import { ReaderSettingsPanel } from '../reader/ReaderSettingsPanel';
+
+export function SettingsView() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.app.info({}).then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  return (
+    <section className="settings-page" aria-label={messages.nav.settings}>
+      <h2>{messages.reader.settings}</h2>
+      <ReaderSettingsPanel />
+      <h2>关于</h2>
+      {error ? <p className="error">{error}</p> : null}
+      {info ? (
+        <dl className="about" data-testid="about">
+          <dt>名称</dt>
+          <dd>{info.name}</dd>
+          <dt>版本</dt>
+          <dd>{info.version}</dd>
+          <dt>运行方式</dt>
+          <dd>{info.host === 'electron' ? '桌面版' : '浏览器版'}（{transport === 'ipc' ? 'IPC' : 'HTTP'}）</dd>
+          <dt>系统</dt>
+          <dd>{info.platform}</dd>
+        </dl>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+
+/** Keys typed into inputs belong to the input, not to the view's shortcuts. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function useKeyboard(handler: (event: KeyboardEvent) => void, deps: unknown[]): void {
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      if (isTypingTarget(event.target)) return;
+      handler(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}

@@ -1,0 +1,29 @@
+// Builds everything a host runs: the renderer (Vite) and the Node entries (esbuild).
+//   dist/renderer/            the React app
+//   dist/electron/main.cjs    Electron main process
+//   dist/electron/preload.cjs sandboxed preload (only 'electron' may be required at run time)
+//   dist/host/serve.mjs       the browser host
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const started = performance.now();
+
+await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
+await Promise.all([
+  esbuild({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
+  esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  esbuild({
+    ...common,
+    entryPoints: ['main/host/serve.ts'],
+    outfile: 'dist/host/serve.mjs',
+    format: 'esm',
+    // Bundled CommonJS dependencies may call require(); give ESM output one.
+    banner: { js: "import { createRequire as __yanduRequire } from 'node:module'; const require = __yanduRequire(import.meta.url);" },
+  }),
+]);
+
+process.stderr.write(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

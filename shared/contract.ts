@@ -1,0 +1,199 @@
+/**
+ * The one list of what the renderer may ask of its host (DESIGN.md, "The contract").
+ *
+ * Every method takes one plain-data argument and returns plain data, each with a schema; the
+ * receiving side validates arguments and the sending side validates results. Both transports
+ * (IPC through the preload, HTTP for the browser host) are built from `contract` and `events`,
+ * so adding a method is one entry here and one in the service that implements it.
+ */
+import * as v from 'valibot';
+import { ArticlePayloadSchema } from './domain/article';
+import { AppError } from './errors';
+
+export interface MethodSpec<I extends v.GenericSchema = v.GenericSchema, O extends v.GenericSchema = v.GenericSchema> {
+  readonly input: I;
+  readonly output: O;
+}
+
+function method<I extends v.GenericSchema, O extends v.GenericSchema>(input: I, output: O): MethodSpec<I, O> {
+  return { input, output };
+}
+
+const NoArgs = v.strictObject({});
+
+export const AppInfoSchema = v.strictObject({
+  name: v.string(),
+  version: v.string(),
+  host: v.picklist(['electron', 'browser']),
+  platform: v.string(),
+});
+export type AppInfo = v.InferOutput<typeof AppInfoSchema>;
+
+export const contract = {
+  app: {
+    /** Name, version and which host the renderer runs in. */
+    info: method(NoArgs, AppInfoSchema),
+    /** Opens a vetted http(s) link outside the app (system browser / new tab). */
+    openExternal: method(
+      v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048), v.url()) }),
+      v.strictObject({ opened: v.boolean() }),
+    ),
+  },
+  library: {
+    /** The bundled sample library (our own articles) for the first run. */
+    sample: method(NoArgs, v.pipe(v.array(ArticlePayloadSchema), v.maxLength(500))),
+  },
+} as const;
+
+export const NoticeSchema = v.strictObject({
+  level: v.picklist(['info', 'warning', 'error']),
+  message: v.pipe(v.string(), v.maxLength(2000)),
+});
+
+/** Typed event streams from host to renderer. */
+export const events = {
+  'app.notice': NoticeSchema,
+} as const;
+
+export type Contract = typeof contract;
+export type Namespace = keyof Contract;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = v.InferOutput<(typeof events)[E]>;
+
+type Input<S extends MethodSpec> = v.InferInput<S['input']>;
+type Output<S extends MethodSpec> = v.InferOutput<S['output']>;
+
+/** What the renderer sees: one async function per method. */
+export type Api = {
+  readonly [N in Namespace]: {
+    readonly [M in keyof Contract[N]]: Contract[N][M] extends MethodSpec
+      ? (arg: Input<Contract[N][M]>) => Promise<Output<Contract[N][M]>>
+      : never;
+  };
+} & {
+  readonly events: {
+    on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  };
+};
+
+/** What a host implements: the same methods, given validated arguments. */
+export type Services = {
+  readonly [N in Namespace]: {
+    readonly [M in keyof Contract[N]]: Contract[N][M] extends MethodSpec<infer I, infer O>
+      ? (arg: v.InferOutput<I>) => Promise<v.InferInput<O>>
+      : never;
+  };
+};
+
+/** Every method as "namespace.method", the wire name both transports use. */
+export const methodNames: readonly string[] = Object.entries(contract).flatMap(([ns, methods]) =>
+  Object.keys(methods).map((m) => `${ns}.${m}`),
+);
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export function lookupMethod(name: string): MethodSpec | undefined {
+  const dot = name.indexOf('.');
+  if (dot < 0) return undefined;
+  const ns = name.slice(0, dot);
+  const m = name.slice(dot + 1);
+  if (!Object.hasOwn(contract, ns)) return undefined;
+  const methods = contract[ns as Namespace] as Record<string, MethodSpec>;
+  return Object.hasOwn(methods, m) ? methods[m] : undefined;
+}
+
+const ISSUE_TEXT: Record<string, string> = {
+  object: '应为对象',
+  strict_object: '含有不允许的字段',
+  string: '应为文本',
+  number: '应为数字',
+  boolean: '应为真假值',
+  array: '应为列表',
+  picklist: '不在允许的取值中',
+  literal: '取值不对',
+  regex: '格式不对',
+  url: '不是有效的网址',
+  min_length: '太短',
+  max_length: '太长',
+  min_value: '太小',
+  max_value: '太大',
+  integer: '应为整数',
+  nullable: '取值不对',
+};
+
+/** Chinese, short, at most three problems: enough to fix the call, never a dump of the input. */
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => {
+      const path = i.path?.map((p) => String(p.key)).join('.') ?? '';
+      const what = ISSUE_TEXT[i.type] ?? '无效';
+      return path ? `${path.slice(0, 80)} ${what}` : what;
+    })
+    .join('；');
+}
+
+/** Validates an incoming argument; throws E_INVALID_ARGUMENT with a Chinese message. */
+export function parseArgument(name: string, arg: unknown): unknown {
+  const spec = lookupMethod(name);
+  if (!spec) throw new AppError('E_UNKNOWN_METHOD', `未知的调用：${String(name).slice(0, 80)}`);
+  const result = v.safeParse(spec.input, arg ?? {});
+  if (!result.success) {
+    throw new AppError('E_INVALID_ARGUMENT', `参数无效（${name}）：${describeIssues(result.issues)}`);
+  }
+  return result.output;
+}
+
+/** Validates an outgoing result, so a host bug never hands the renderer malformed data. */
+export function parseResult(name: string, value: unknown): unknown {
+  const spec = lookupMethod(name);
+  if (!spec) throw new AppError('E_UNKNOWN_METHOD', `未知的调用：${String(name).slice(0, 80)}`);
+  const result = v.safeParse(spec.output, value);
+  if (!result.success) {
+    throw new AppError('E_INVALID_RESULT', `后台返回的数据无效（${name}）：${describeIssues(result.issues)}`);
+  }
+  return result.output;
+}
+
+export function parseEvent(name: string, payload: unknown): unknown {
+  if (!Object.hasOwn(events, name)) throw new AppError('E_UNKNOWN_METHOD', `未知的事件：${String(name).slice(0, 80)}`);
+  const result = v.safeParse(events[name as EventName], payload);
+  if (!result.success) throw new AppError('E_INVALID_RESULT', `事件数据无效（${name}）：${describeIssues(result.issues)}`);
+  return result.output;
+}
+
+/** Calls the implementing service after validating the argument and before returning the result. */
+export async function dispatch(services: Services, name: string, arg: unknown): Promise<unknown> {
+  const input = parseArgument(name, arg);
+  const [ns, m] = name.split('.') as [Namespace, string];
+  const fn = (services[ns] as Record<string, (a: unknown) => Promise<unknown>>)[m];
+  if (typeof fn !== 'function') throw new AppError('E_UNKNOWN_METHOD', `未实现的调用：${name}`);
+  const output = await fn.call(services[ns], input);
+  return parseResult(name, output);
+}
+
+/**
+ * Builds an Api object from a generic `call(name, arg)` and `subscribe(name, listener)`; the
+ * transports differ only in those two functions.
+ */
+export function buildApi(
+  call: (name: string, arg: unknown) => Promise<unknown>,
+  subscribe: (name: EventName, listener: (payload: unknown) => void) => () => void,
+): Api {
+  const api: Record<string, unknown> = {};
+  for (const [ns, methods] of Object.entries(contract)) {
+    const target: Record<string, (arg: unknown) => Promise<unknown>> = {};
+    for (const m of Object.keys(methods)) {
+      const name = `${ns}.${m}`;
+      target[m] = (arg: unknown) => call(name, arg ?? {});
+    }
+    api[ns] = Object.freeze(target);
+  }
+  api.events = Object.freeze({
+    on: (name: EventName, listener: (payload: unknown) => void) => {
+      if (!Object.hasOwn(events, name)) throw new AppError('E_UNKNOWN_METHOD', `未知的事件：${String(name)}`);
+      return subscribe(name, listener);
+    },
+  });
+  return Object.freeze(api) as Api;
+}

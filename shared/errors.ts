@@ -1,0 +1,61 @@
+/**
+ * Errors that cross the contract carry a stable code (for programs and tests) and a Chinese
+ * message (for the user). Both transports serialise them as plain `{ code, message }`.
+ */
+export type ErrorCode =
+  | 'E_INVALID_ARGUMENT'
+  | 'E_INVALID_RESULT'
+  | 'E_UNKNOWN_METHOD'
+  | 'E_FORBIDDEN'
+  | 'E_NOT_FOUND'
+  | 'E_RESOURCE'
+  | 'E_TRANSPORT'
+  | 'E_INTERNAL';
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+  }
+  toJSON(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+const KNOWN_CODES = new Set<string>([
+  'E_INVALID_ARGUMENT',
+  'E_INVALID_RESULT',
+  'E_UNKNOWN_METHOD',
+  'E_FORBIDDEN',
+  'E_NOT_FOUND',
+  'E_RESOURCE',
+  'E_TRANSPORT',
+  'E_INTERNAL',
+]);
+
+/** Turns anything thrown into the plain shape that may cross a transport. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof AppError) return error.toJSON();
+  return { code: 'E_INTERNAL', message: '内部错误，操作未完成。' };
+}
+
+/** Rebuilds an AppError from whatever a transport delivered; unknown shapes become E_TRANSPORT. */
+export function fromErrorInfo(value: unknown): AppError {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorInfo).code === 'string' &&
+    KNOWN_CODES.has((value as ErrorInfo).code) &&
+    typeof (value as ErrorInfo).message === 'string'
+  ) {
+    return new AppError((value as ErrorInfo).code, (value as ErrorInfo).message);
+  }
+  return new AppError('E_TRANSPORT', '与后台服务通信失败。');
+}

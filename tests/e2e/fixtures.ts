@@ -1,0 +1,60 @@
+/**
+ * End-to-end fixtures: a real browser host (the built dist/host/serve.mjs) per worker, and a
+ * page whose every request is recorded so a test can prove nothing left 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Host {
+  url: string;
+  origin: string;
+  process: ChildProcess;
+}
+
+export async function startHost(extraEnv: Record<string, string> = {}): Promise<Host> {
+  const child = spawn(process.execPath, ['dist/host/serve.mjs', '--port', '0'], {
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}${err}`)), 15_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited (${code}): ${err}`)));
+  });
+  return { url, origin: new URL(url).origin, process: child };
+}
+
+export const test = base.extend<{ requests: string[]; app: Page }, { host: Host }>({
+  host: [
+    async ({}, use) => {
+      const host = await startHost();
+      await use(host);
+      host.process.kill('SIGTERM');
+    },
+    { scope: 'worker' },
+  ],
+  requests: async ({ page }, use) => {
+    const seen: string[] = [];
+    page.on('request', (r) => seen.push(r.url()));
+    await use(seen);
+  },
+  /** The app, opened from the host's tokenised address, with the library shown. */
+  app: async ({ page, host, requests }, use) => {
+    void requests;
+    await page.goto(host.url);
+    await expect(page.getByTestId('article-row').first()).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };

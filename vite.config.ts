@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
+  // Relative asset URLs work under both app://yandu/ and http://127.0.0.1:PORT/.
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: false,
+    reportCompressedSize: false,
+    // No module-preload polyfill: it is an inline script, which the CSP forbids.
+    modulePreload: { polyfill: false },
+  },
+});
