@@ -33,13 +33,20 @@ const services = createServices({
 });
 
 try {
-  const host = await startHost({ services, rendererDir: path.join(root, 'dist/renderer'), port, secret: process.env.YANDU_HOST_SECRET || undefined });
+  const host = await startHost({
+    services,
+    rendererDir: path.join(root, 'dist/renderer'),
+    port,
+    secret: process.env.YANDU_HOST_SECRET || undefined,
+  });
   process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n`);
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  process.stderr.write(code === 'EADDRINUSE' ? `端口 ${port} 已被占用 / port ${port} is in use\n` : `启动失败 / failed to start: ${String(error)}\n`);
+  process.stderr.write(
+    code === 'EADDRINUSE' ? `端口 ${port} 已被占用 / port ${port} is in use\n` : `启动失败 / failed to start: ${String(error)}\n`,
+  );
   process.exit(1);
 }

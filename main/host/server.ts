@@ -118,14 +118,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendJson(res, 200, { ok: true, result });
     } catch (error) {
       const info = toErrorInfo(error);
-      if (info.code === 'E_INTERNAL') process.stderr.write(`[host] ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      if (info.code === 'E_INTERNAL')
+        process.stderr.write(`[host] ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
       const status = info.code === 'E_INVALID_ARGUMENT' || info.code === 'E_UNKNOWN_METHOD' ? 400 : info.code === 'E_FORBIDDEN' ? 403 : 500;
       sendJson(res, status, { ok: false, error: info });
     }
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     eventClients.add(res);
     req.on('close', () => eventClients.delete(res));
@@ -162,19 +168,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const token = url.searchParams.get('token');
       if (token !== null && req.method === 'GET') {
-        if (!sameSecret(token, secret)) return send(res, 403, 'text/html; charset=utf-8', page('访问令牌无效', '请使用启动时打印的地址打开研读。'));
+        if (!sameSecret(token, secret))
+          return send(res, 403, 'text/html; charset=utf-8', page('访问令牌无效', '请使用启动时打印的地址打开研读。'));
         return send(res, 303, 'text/plain; charset=utf-8', '', {
           Location: url.pathname,
           'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
         });
       }
       if (!isAuthorised(req)) {
-        if (url.pathname.startsWith('/api/')) return sendJson(res, 401, { ok: false, error: { code: 'E_FORBIDDEN', message: '缺少访问令牌。' } });
+        if (url.pathname.startsWith('/api/'))
+          return sendJson(res, 401, { ok: false, error: { code: 'E_FORBIDDEN', message: '缺少访问令牌。' } });
         return send(res, 401, 'text/html; charset=utf-8', page('需要访问令牌', '请使用启动研读时终端里打印的完整地址（含 token）打开。'));
       }
       if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)));
       if (url.pathname === '/api/events') return handleEvents(req, res);
-      if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: { code: 'E_UNKNOWN_METHOD', message: '未知的接口。' } });
+      if (url.pathname.startsWith('/api/'))
+        return sendJson(res, 404, { ok: false, error: { code: 'E_UNKNOWN_METHOD', message: '未知的接口。' } });
       return handleStatic(req, res, url.pathname);
     })().catch((error: unknown) => {
       process.stderr.write(`[host] request failed: ${error instanceof Error ? error.stack : String(error)}\n`);

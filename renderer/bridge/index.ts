@@ -26,9 +26,7 @@ export type Transport = 'ipc' | 'http';
 function createApi(): { api: Api; transport: Transport } {
   const ipc = typeof window !== 'undefined' ? window.yandu : undefined;
   const call = ipc ? ipcCall(ipc) : httpCall;
-  const subscribe = ipc
-    ? (name: EventName, listener: (p: unknown) => void) => ipc.events.on(name, listener as never)
-    : httpSubscribe;
+  const subscribe = ipc ? (name: EventName, listener: (p: unknown) => void) => ipc.events.on(name, listener as never) : httpSubscribe;
   const api = buildApi(
     async (name, arg) => parseResult(name, await call(name, arg)),
     (name, listener) => subscribe(name, (payload) => listener(parseEvent(name, payload))),

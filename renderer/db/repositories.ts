@@ -31,7 +31,10 @@ export function createArticleRepository(db: YanduDB) {
     /** Adds articles and their bodies in one transaction; an article already known by URL key is left alone. */
     async addMany(payloads: readonly ArticlePayload[], now = new Date().toISOString()): Promise<number> {
       return db.transaction('rw', db.articles, db.bodies, async () => {
-        const existing = await db.articles.where('urlKey').anyOf(payloads.map((p) => p.urlKey)).keys();
+        const existing = await db.articles
+          .where('urlKey')
+          .anyOf(payloads.map((p) => p.urlKey))
+          .keys();
         const known = new Set<unknown>(existing);
         const fresh: ArticlePayload[] = [];
         for (const p of payloads) {

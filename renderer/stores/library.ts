@@ -68,7 +68,8 @@ export function visibleRows(rows: readonly ArticleRow[], filter: string, key: So
     : [...rows];
   const sign = dir === 'asc' ? 1 : -1;
   return matched.sort((a, b) => {
-    const primary = key === 'date' ? sortValue(a, key).localeCompare(sortValue(b, key)) : collator.compare(sortValue(a, key), sortValue(b, key));
+    const primary =
+      key === 'date' ? sortValue(a, key).localeCompare(sortValue(b, key)) : collator.compare(sortValue(a, key), sortValue(b, key));
     if (primary !== 0) return primary * sign;
     return collator.compare(a.title, b.title);
   });

@@ -5,8 +5,34 @@
 import DOMPurify from 'dompurify';
 
 const ALLOWED_TAGS = [
-  'p', 'h2', 'h3', 'h4', 'h5', 'strong', 'b', 'em', 'i', 'u', 'br', 'ul', 'ol', 'li', 'blockquote',
-  'table', 'thead', 'tbody', 'tr', 'td', 'th', 'img', 'a', 'figure', 'figcaption', 'sup', 'sub', 'span',
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  'br',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'img',
+  'a',
+  'figure',
+  'figcaption',
+  'sup',
+  'sub',
+  'span',
 ];
 const ALLOWED_ATTR = ['src', 'alt', 'href', 'title', 'colspan', 'rowspan'];
 

@@ -14,7 +14,9 @@ test('first run shows the bundled sample library, and nothing leaves 127.0.0.1',
 
 test('sort by date and filter by text', async ({ app }) => {
   const dates = await app.locator('[data-testid="article-row"] .col-date').allTextContents();
-  const iso = dates.map((d) => d.replace(/(\d+)年(\d+)月(\d+)日/, (_, y: string, m: string, d2: string) => `${y}-${m.padStart(2, '0')}-${d2.padStart(2, '0')}`));
+  const iso = dates.map((d) =>
+    d.replace(/(\d+)年(\d+)月(\d+)日/, (_, y: string, m: string, d2: string) => `${y}-${m.padStart(2, '0')}-${d2.padStart(2, '0')}`),
+  );
   expect(iso).toEqual([...iso].sort().reverse());
 
   await app.getByRole('columnheader', { name: /日期/ }).click();
@@ -102,6 +104,8 @@ test('the host refuses a page opened without its token', async ({ page, host }) 
   const response = await page.goto(host.origin + '/');
   expect(response?.status()).toBe(401);
   await expect(page.getByText('需要访问令牌')).toBeVisible();
-  const api = await page.evaluate(async () => (await fetch('/api/call/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+  const api = await page.evaluate(
+    async () => (await fetch('/api/call/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
+  );
   expect(api).toBe(401);
 });

@@ -39,7 +39,7 @@ export function LibraryView() {
 
   const onListKey = (event: React.KeyboardEvent) => {
     const last = shown.length - 1;
-    let next = active;
+    let next: number;
     if (event.key === 'ArrowDown') next = Math.min(last, active + 1);
     else if (event.key === 'ArrowUp') next = Math.max(0, active - 1);
     else if (event.key === 'PageDown') next = Math.min(last, active + 10);

@@ -24,19 +24,36 @@ export function ReaderSettingsPanel() {
     <div className="reader-settings" role="group" aria-label={t.settings}>
       <div className="row">
         <span className="label">{t.fontSize}</span>
-        <button type="button" aria-label={t.smaller} disabled={s.fontSize <= FONT_SIZE_MIN} onClick={() => update({ fontSize: clampFontSize(s.fontSize - 1) })}>
+        <button
+          type="button"
+          aria-label={t.smaller}
+          disabled={s.fontSize <= FONT_SIZE_MIN}
+          onClick={() => update({ fontSize: clampFontSize(s.fontSize - 1) })}
+        >
           A−
         </button>
         <output data-testid="font-size" aria-live="polite">
           {s.fontSize}px
         </output>
-        <button type="button" aria-label={t.larger} disabled={s.fontSize >= FONT_SIZE_MAX} onClick={() => update({ fontSize: clampFontSize(s.fontSize + 1) })}>
+        <button
+          type="button"
+          aria-label={t.larger}
+          disabled={s.fontSize >= FONT_SIZE_MAX}
+          onClick={() => update({ fontSize: clampFontSize(s.fontSize + 1) })}
+        >
           A+
         </button>
       </div>
       <label className="row">
         <span className="label">{t.lineHeight}</span>
-        <input type="range" min={1.4} max={2.4} step={0.1} value={s.lineHeight} onChange={(e) => update({ lineHeight: Number(e.target.value) })} />
+        <input
+          type="range"
+          min={1.4}
+          max={2.4}
+          step={0.1}
+          value={s.lineHeight}
+          onChange={(e) => update({ lineHeight: Number(e.target.value) })}
+        />
         <output>{s.lineHeight.toFixed(1)}</output>
       </label>
       <Choice name="width" label={t.width} value={s.width} options={t.widths} onChange={(width) => update({ width })} />

@@ -15,7 +15,8 @@ import { ReaderSettingsPanel } from './ReaderSettingsPanel';
 
 const t = messages.reader;
 
-type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; row: ArticleRow; body: ArticleBodyRow; saved: ReadingPosition | null };
+type Loaded =
+  { state: 'loading' } | { state: 'missing' } | { state: 'ready'; row: ArticleRow; body: ArticleBodyRow; saved: ReadingPosition | null };
 
 export function ReaderView({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -167,7 +168,13 @@ export function ReaderView({ id }: { id: string }) {
             {row.column ? <span>{row.column}</span> : null}
             <span>{t.zi(row.zi)}</span>
           </p>
-          <div ref={blocksRef} className="article-body" data-testid="article-body" onClick={onArticleClick} dangerouslySetInnerHTML={{ __html: html }} />
+          <div
+            ref={blocksRef}
+            className="article-body"
+            data-testid="article-body"
+            onClick={onArticleClick}
+            dangerouslySetInnerHTML={{ __html: html }}
+          />
         </article>
       </div>
     </section>

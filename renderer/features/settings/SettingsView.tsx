@@ -24,7 +24,9 @@ export function SettingsView() {
           <dt>版本</dt>
           <dd>{info.version}</dd>
           <dt>运行方式</dt>
-          <dd>{info.host === 'electron' ? '桌面版' : '浏览器版'}（{transport === 'ipc' ? 'IPC' : 'HTTP'}）</dd>
+          <dd>
+            {info.host === 'electron' ? '桌面版' : '浏览器版'}（{transport === 'ipc' ? 'IPC' : 'HTTP'}）
+          </dd>
           <dt>系统</dt>
           <dd>{info.platform}</dd>
         </dl>
