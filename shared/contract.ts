@@ -34,7 +34,10 @@ export const contract = {
     /** Name, version and which host the renderer runs in. */
     info: method(NoArgs, AppInfoSchema),
     /** Opens a vetted http(s) link outside the app (system browser / new tab). */
-    openExternal: method(v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048), v.url()) }), v.strictObject({ opened: v.boolean() })),
+    openExternal: method(
+      v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\//i), v.url()) }),
+      v.strictObject({ opened: v.boolean() }),
+    ),
   },
   library: {
     /** The bundled sample library (our own articles) for the first run. */

@@ -46,6 +46,12 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+class BodyTooLarge extends AppError {
+  constructor() {
+    super('E_INVALID_ARGUMENT', '请求内容过大。');
+  }
+}
+
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -95,7 +101,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > maxBody) throw new AppError('E_INVALID_ARGUMENT', '请求内容过大。');
+      if (size > maxBody) throw new BodyTooLarge();
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -107,7 +113,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendJson(res, 415, { ok: false, error: { code: 'E_INVALID_ARGUMENT', message: '请求须为 JSON。' } });
     }
     try {
-      const raw = await readBody(req);
+      let raw: string;
+      try {
+        raw = await readBody(req);
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        // Stop reading: answer and close this connection rather than drain the rest.
+        res.setHeader('Connection', 'close');
+        sendJson(res, 413, { ok: false, error: error.toJSON() });
+        req.destroy();
+        return;
+      }
       let arg: unknown;
       try {
         arg = raw.length === 0 ? {} : JSON.parse(raw);

@@ -1,0 +1,187 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../shared/contract';
+import { startHost, type RunningHost } from '../../main/host/server';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Raw requests, so Host and Origin can be set to anything a hostile client would send. */
+function request(
+  port: number,
+  options: { path?: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, agent: false, path: options.path ?? '/', method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+let host: RunningHost;
+let calls = 0;
+const services: Services = {
+  app: {
+    info: async () => {
+      calls++;
+      return { name: '研读', version: '0.0.0-test', host: 'browser', platform: 'test' };
+    },
+    openExternal: async () => ({ opened: false }),
+  },
+  library: { sample: async () => [] },
+};
+
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-host-'));
+  await mkdir(path.join(dir, 'assets'));
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>研读</title>');
+  await writeFile(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(path.join(dir, '..', 'yandu-host-secret.txt'), 'outside');
+  host = await startHost({ services, rendererDir: dir, secret: 's3cret-token-for-tests' });
+});
+afterAll(() => host.close());
+
+const own = () => `127.0.0.1:${host.port}`;
+const auth = () => ({ Host: own(), Authorization: `Bearer ${host.secret}` });
+const call = (name: string, body: string, headers: Record<string, string> = {}) =>
+  request(host.port, {
+    path: `/api/call/${name}`,
+    method: 'POST',
+    headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
+    body,
+  });
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 only and prints a tokenised address', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.secret}`);
+  });
+
+  it('rejects a foreign Host header (DNS rebinding), even with the secret', async () => {
+    for (const h of ['evil.example:80', `attacker.test:${host.port}`, '127.0.0.1', `127.0.0.1:${host.port + 1}`]) {
+      const r = await request(host.port, { path: '/', headers: { Host: h, Authorization: `Bearer ${host.secret}` } });
+      expect(r.status, h).toBe(421);
+    }
+    expect(calls).toBe(0);
+  });
+
+  it('rejects a foreign Origin on API calls, even with the secret', async () => {
+    const r = await call('app.info', '{}', { Origin: 'http://evil.example' });
+    expect(r.status).toBe(403);
+    const r2 = await call('app.info', '{}', { Origin: `http://127.0.0.1:${host.port + 1}` });
+    expect(r2.status).toBe(403);
+    expect(calls).toBe(0);
+  });
+
+  it('refuses API calls and pages without the secret', async () => {
+    const r = await request(host.port, {
+      path: '/api/call/app.info',
+      method: 'POST',
+      headers: { Host: own(), 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
+    const wrong = await call('app.info', '{}', { Authorization: 'Bearer nope' });
+    expect(wrong.status).toBe(401);
+    const pageNoToken = await request(host.port, { path: '/', headers: { Host: own() } });
+    expect(pageNoToken.status).toBe(401);
+    expect(pageNoToken.body).toContain('需要访问令牌');
+    expect(calls).toBe(0);
+  });
+
+  it('swaps the token in the address for an HttpOnly SameSite=Strict cookie', async () => {
+    const bad = await request(host.port, { path: '/?token=wrong', headers: { Host: own() } });
+    expect(bad.status).toBe(403);
+    const r = await request(host.port, { path: `/?token=${host.secret}`, headers: { Host: own() } });
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/');
+    const cookie = r.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const withCookie = await request(host.port, { path: '/', headers: { Host: own(), Cookie: cookie.split(';')[0]! } });
+    expect(withCookie.status).toBe(200);
+    expect(withCookie.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('answers contract calls, validating arguments', async () => {
+    const ok = await call('app.info', '{}');
+    expect(JSON.parse(ok.body)).toEqual({ ok: true, result: { name: '研读', version: '0.0.0-test', host: 'browser', platform: 'test' } });
+    const before = calls;
+    const bad = await call('app.info', '{"x":1}');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.code).toBe('E_INVALID_ARGUMENT');
+    const notJson = await call('app.info', '{not json');
+    expect(JSON.parse(notJson.body).error.code).toBe('E_INVALID_ARGUMENT');
+    const unknown = await call('app.__proto__', '{}');
+    expect(JSON.parse(unknown.body).error.code).toBe('E_UNKNOWN_METHOD');
+    const wrongType = await call('app.info', '{}', { 'Content-Type': 'text/plain' });
+    expect(wrongType.status).toBe(415);
+    const get = await request(host.port, { path: '/api/call/app.info', headers: auth() });
+    expect(get.status).toBe(405);
+    expect(calls).toBe(before);
+  });
+
+  it('refuses oversized bodies', async () => {
+    const r = await call('app.info', JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) })).catch((e: Error) => ({ status: 413, error: e }));
+    // The host answers 413 and drops the connection; a client still sending may see the reset instead.
+    expect(r.status).toBe(413);
+  });
+
+  it('serves the renderer and never a file outside it', async () => {
+    const js = await request(host.port, { path: '/assets/app.js', headers: auth() });
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    for (const p of [
+      '/../yandu-host-secret.txt',
+      '/%2e%2e/yandu-host-secret.txt',
+      '/assets/..%2f..%2fyandu-host-secret.txt',
+      '/assets%5c..%5c..%5cx',
+      '/%00',
+    ]) {
+      const r = await request(host.port, { path: p, headers: auth() });
+      expect([400, 404], p).toContain(r.status);
+      expect(r.body).not.toContain('outside');
+    }
+  });
+
+  it('streams typed events to subscribers and refuses invalid ones', async () => {
+    const received = new Promise<string>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: auth() }, (res) => {
+        let buf = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          buf += c;
+          if (buf.includes('data: ')) {
+            req.destroy();
+            resolve(buf);
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    host.emit('app.notice', { level: 'info', message: '同步完成' });
+    const text = await received;
+    expect(JSON.parse(text.slice(text.indexOf('data: ') + 6).trim())).toEqual({
+      name: 'app.notice',
+      payload: { level: 'info', message: '同步完成' },
+    });
+    expect(() => host.emit('app.notice', { level: 'loud', message: 1 })).toThrow();
+  });
+});
