@@ -1,0 +1,26 @@
+/**
+ * `npm run bench [-- suite ...]`: every benchmark prints `name: value` lines. Suites are
+ * loaded lazily so one missing piece never hides the others' numbers.
+ */
+const suites: Record<string, () => Promise<Record<string, number>>> = {
+  app: async () => (await import('./app')).benchApp(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const names = wanted.length ? wanted : Object.keys(suites);
+let failed = false;
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) {
+    process.stderr.write(`unknown bench suite: ${name} (have: ${Object.keys(suites).join(', ')})\n`);
+    failed = true;
+    continue;
+  }
+  try {
+    for (const [key, value] of Object.entries(await suite())) process.stdout.write(`${key}: ${value}\n`);
+  } catch (error) {
+    process.stderr.write(`bench ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    failed = true;
+  }
+}
+process.exitCode = failed ? 1 : 0;
