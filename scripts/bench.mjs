@@ -3,4 +3,6 @@ import path from 'node:path';
 import { buildIfNeeded, root, run } from './lib.mjs';
 
 await buildIfNeeded();
-await run(process.execPath, ['--import', 'tsx', path.join(root, 'tests/bench/run.ts'), ...process.argv.slice(2)]).catch(() => process.exit(1));
+await run(process.execPath, ['--import', 'tsx', path.join(root, 'tests/bench/run.ts'), ...process.argv.slice(2)]).catch(() =>
+  process.exit(1),
+);

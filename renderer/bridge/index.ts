@@ -4,6 +4,7 @@
  * Results and events are validated here too, so the renderer never trusts the wire.
  */
 import { buildApi, parseEvent, parseResult, type Api, type EventName } from '../../shared/contract';
+import { AppError, fromErrorInfo } from '../../shared/errors';
 import { httpCall, httpSubscribe } from './http';
 
 declare global {
@@ -16,8 +17,11 @@ function ipcCall(ipc: Api): (name: string, arg: unknown) => Promise<unknown> {
   return (name, arg) => {
     const [ns, m] = name.split('.') as [string, string];
     const fn = (ipc as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[ns]?.[m];
-    if (!fn) return Promise.reject(new Error(`missing IPC method ${name}`));
-    return fn(arg);
+    if (!fn) return Promise.reject(new AppError('E_UNKNOWN_METHOD', `缺少调用：${name}`));
+    // The preload rejects with plain { code, message } (contextBridge would strip an Error's code).
+    return fn(arg).catch((error: unknown) => {
+      throw fromErrorInfo(error);
+    });
   };
 }
 

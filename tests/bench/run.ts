@@ -2,6 +2,8 @@
  * `npm run bench [-- suite ...]`: every benchmark prints `name: value` lines. Suites are
  * loaded lazily so one missing piece never hides the others' numbers.
  */
+export {};
+
 const suites: Record<string, () => Promise<Record<string, number>>> = {
   app: async () => (await import('./app')).benchApp(),
 };

@@ -1,0 +1,88 @@
+/**
+ * Electron entry (bundled to dist/electron/main.cjs, 'electron' external). Wiring only: the
+ * logic lives in app-protocol.ts, ipc.ts and window.ts, and the services in main/services/.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { createServices } from '../services/app-services';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol';
+import { registerIpc } from './ipc';
+import { createMainWindow, guardWebContents, hardenSession, openWithShell } from './window';
+
+// Both must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+const rendererDir = path.join(__dirname, '../renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow({ preloadPath, url: APP_START_URL, openExternal: openWithShell });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Sources the user configured; none may be fetched yet (later issues fill this in). */
+function allowedOrigins(): readonly string[] {
+  return [];
+}
+
+/**
+ * Unpackaged, `app.getAppPath()` is the project root when started as `electron .`, but the
+ * script's own folder (dist/electron) when started as `electron dist/electron/main.cjs`.
+ */
+function projectRoot(): string {
+  const appPath = app.getAppPath();
+  return existsSync(path.join(appPath, 'package.json')) ? appPath : path.resolve(__dirname, '../..');
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  // No default menu: its Help entries link to electronjs.org. macOS keeps the edit roles so
+  // copy and paste shortcuts work.
+  Menu.setApplicationMenu(
+    process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
+  );
+  hardenSession(session.defaultSession, { allowedOrigins });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+
+  const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources');
+  const services = createServices({
+    host: 'electron',
+    version: app.getVersion(),
+    resourcesDir,
+    openExternal: (url) => shell.openExternal(url).then(() => true),
+  });
+  registerIpc(ipcMain, services);
+  showMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (app.isReady()) showMainWindow();
+  });
+  // Every web contents, not just the main window's, gets the navigation and pop-up guards.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openWithShell));
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((error: unknown) => {
+    console.error('[main] start-up failed:', error);
+    app.exit(1);
+  });
+}
