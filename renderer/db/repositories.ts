@@ -10,6 +10,8 @@ import type { ArticleBodyRow, ArticleRow, ReadingRow, YanduDB } from './schema';
 export function toArticleRow(payload: ArticlePayload, addedAt: string): ArticleRow {
   return {
     id: payload.id,
+    version: 1,
+    updatedAt: null,
     urlKey: payload.urlKey,
     url: payload.url,
     title: payload.title,

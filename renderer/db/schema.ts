@@ -16,6 +16,10 @@ import Dexie, { type EntityTable } from 'dexie';
 /** What the library list needs: small rows, no body text. */
 export interface ArticleRow {
   id: string;
+  /** Current version number (since schema v2; 1 for the first text seen). */
+  version: number;
+  /** ISO time of the last change of text by sync (since v2), null if never updated. */
+  updatedAt: string | null;
   urlKey: string;
   url: string | null;
   title: string;
@@ -54,6 +58,96 @@ export interface ReadingRow {
   updatedAt: string;
 }
 
+/** An older text of an article, kept when sync stores a changed version (已更新). */
+export interface VersionRow {
+  articleId: string;
+  /** 1 for the first text seen; the current text is articles.version. */
+  version: number;
+  html: string;
+  text: string;
+  contentHash: string;
+  /** ISO time this version was replaced. */
+  replacedAt: string;
+}
+
+/** A configured source (来源): a CMS column, a feed or a local folder. */
+export interface SourceRow {
+  id: string;
+  kind: 'cms' | 'feed' | 'folder';
+  /** List page or feed URL, or a folder path. */
+  location: string;
+  name: string;
+  /** 栏目 label given to its articles. */
+  column: string | null;
+  schedule: { mode: 'manual' | 'startup' | 'interval'; hours?: number };
+  enabled: boolean;
+  createdAt: string;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  counts: { articles: number; added: number; updated: number; unchanged: number; failed: number };
+}
+
+/** What sync remembers of each fetched page: validators for conditional requests. */
+export interface FetchStateRow {
+  urlKey: string;
+  sourceId: string;
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string | null;
+  checkedAt: string;
+}
+
+export interface SyncLogRow {
+  id?: number;
+  sourceId: string;
+  at: string;
+  level: 'info' | 'warning' | 'error';
+  url: string | null;
+  code: string | null;
+  message: string;
+}
+
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple' | 'orange';
+
+/** A highlight on an article's stored text. Written by the user, never by sync. */
+export interface HighlightRow {
+  id: string;
+  articleId: string;
+  /** 'personal' for the user's own; 'leader' for a group leader's 重点摘编 layer. */
+  layer: 'personal' | 'leader';
+  color: HighlightColor;
+  style: 'fill' | 'underline';
+  /** Plain-JSON TextSelector (shared/anchoring). */
+  selector: { exact: string; prefix: string; suffix: string; start: number; end: number };
+  /** Article version the selector was last placed on. */
+  articleVersion: number;
+  /** True when re-anchoring failed: shown as an orphan, never deleted. */
+  orphan: boolean;
+  tags: string[];
+  comment: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NoteKind = 'note' | 'outline' | 'reflection';
+
+/** A note (笔记 / 发言提纲 / 心得体会): on a highlight, on an article, or standalone. */
+export interface NoteRow {
+  id: string;
+  kind: NoteKind;
+  articleId: string | null;
+  highlightId: string | null;
+  title: string;
+  /** Tiptap JSON document. */
+  doc: unknown;
+  /** Derived plain text, for search and 字 counts. */
+  text: string;
+  zi: number;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -66,6 +160,12 @@ export class YanduDB extends Dexie {
   bodies!: EntityTable<ArticleBodyRow, 'articleId'>;
   reading!: EntityTable<ReadingRow, 'articleId'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  versions!: Dexie.Table<VersionRow, [string, number]>;
+  sources!: EntityTable<SourceRow, 'id'>;
+  fetchState!: EntityTable<FetchStateRow, 'urlKey'>;
+  syncLog!: EntityTable<SyncLogRow, 'id'>;
+  highlights!: EntityTable<HighlightRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -76,5 +176,26 @@ export class YanduDB extends Dexie {
       reading: 'articleId, updatedAt',
       settings: 'key',
     });
+    // Version 2: sync (sources, page validators, a log, old versions of changed articles) and
+    // annotation (highlights, notes). Articles gain `version` and `updatedAt`.
+    this.version(2)
+      .stores({
+        articles: 'id, &urlKey, publishedAt, sourceId, column, addedAt, contentHash, updatedAt',
+        versions: '[articleId+version], articleId',
+        sources: 'id, kind',
+        fetchState: 'urlKey, sourceId',
+        syncLog: '++id, sourceId, at',
+        highlights: 'id, articleId, layer, color, *tags, createdAt, updatedAt',
+        notes: 'id, kind, articleId, highlightId, *tags, createdAt, updatedAt',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('articles')
+          .toCollection()
+          .modify((row: Partial<ArticleRow>) => {
+            row.version ??= 1;
+            row.updatedAt ??= null;
+          });
+      });
   }
 }

@@ -40,12 +40,23 @@ function article(n: number, overrides: Partial<ArticlePayload> = {}): ArticlePay
   };
 }
 
-describe('schema v1', () => {
-  it('declares articles, bodies, reading state and settings', async () => {
+describe('schema', () => {
+  it('declares the library, user and sync tables', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'bodies', 'reading', 'settings']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'articles',
+      'bodies',
+      'fetchState',
+      'highlights',
+      'notes',
+      'reading',
+      'settings',
+      'sources',
+      'syncLog',
+      'versions',
+    ]);
     expect(db.articles.schema.idxByName.urlKey?.unique).toBe(true);
   });
 });

@@ -6,6 +6,8 @@ import { countZi, formatChineseDate } from '../../shared/text';
 
 const row = (id: string, title: string, publishedAt: string | null, origin: string, column: string): ArticleRow => ({
   id,
+  version: 1,
+  updatedAt: null,
   urlKey: id,
   url: null,
   title,
