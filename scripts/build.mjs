@@ -8,24 +8,26 @@ import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// YANDU_DIST lets parallel checkouts build side by side (dist-<name>/); the default is dist/.
+const out = process.env.YANDU_DIST || 'dist';
 const started = performance.now();
 
-await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn', build: { outDir: `${root}/${out}/renderer` } });
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
+  esbuild({ ...common, entryPoints: ['main/electron/main.ts'], outfile: `${out}/electron/main.cjs`, format: 'cjs', external: ['electron'] }),
   esbuild({
     ...common,
     entryPoints: ['main/electron/preload.ts'],
-    outfile: 'dist/electron/preload.cjs',
+    outfile: `${out}/electron/preload.cjs`,
     format: 'cjs',
     external: ['electron'],
   }),
   esbuild({
     ...common,
     entryPoints: ['main/host/serve.ts'],
-    outfile: 'dist/host/serve.mjs',
+    outfile: `${out}/host/serve.mjs`,
     format: 'esm',
     // Bundled CommonJS dependencies may call require(); give ESM output one.
     banner: { js: "import { createRequire as __yanduRequire } from 'node:module'; const require = __yanduRequire(import.meta.url);" },

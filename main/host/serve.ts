@@ -9,7 +9,9 @@ import { createServices } from '../services/app-services';
 import { startHost } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// Bundled as <dist>/host/serve.mjs: the renderer is <dist>/renderer, resources are at the repo root.
 const root = path.resolve(here, '../..');
+const rendererDir = path.resolve(here, '../renderer');
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,7 +37,7 @@ const services = createServices({
 try {
   const host = await startHost({
     services,
-    rendererDir: path.join(root, 'dist/renderer'),
+    rendererDir,
     port,
     secret: process.env.YANDU_HOST_SECRET || undefined,
   });

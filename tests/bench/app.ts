@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 }
 
 export async function benchApp(): Promise<Record<string, number>> {
-  const all = files('dist/renderer');
+  const all = files(`${process.env.YANDU_DIST || 'dist'}/renderer`);
   const js = all.filter((f) => f.endsWith('.js'));
   const bundleBytes = all.reduce((n, f) => n + statSync(f).size, 0);
   const gzipBytes = js.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);

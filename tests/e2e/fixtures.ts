@@ -12,7 +12,7 @@ export interface Host {
 }
 
 export async function startHost(extraEnv: Record<string, string> = {}): Promise<Host> {
-  const child = spawn(process.execPath, ['dist/host/serve.mjs', '--port', '0'], {
+  const child = spawn(process.execPath, [`${process.env.YANDU_DIST || 'dist'}/host/serve.mjs`, '--port', '0'], {
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

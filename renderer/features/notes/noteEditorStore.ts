@@ -1,0 +1,27 @@
+/**
+ * Which note the note editor shows. The reader opens it (添加笔记 on a highlight, a note on
+ * the article); the notebook opens existing notes; the editor panel renders when `target` is set.
+ */
+import { create } from 'zustand';
+import type { NoteKind } from '../../db/schema';
+
+export type NoteTarget =
+  | { kind: 'highlight'; highlightId: string; articleId: string }
+  | { kind: 'article'; articleId: string }
+  | { kind: 'standalone' }
+  | { kind: 'existing'; noteId: string };
+
+interface NoteEditorState {
+  target: NoteTarget | null;
+  /** Kind for a new note (笔记 / 发言提纲 / 心得体会). */
+  newKind: NoteKind;
+  open(target: NoteTarget, kind?: NoteKind): void;
+  close(): void;
+}
+
+export const useNoteEditor = create<NoteEditorState>((set) => ({
+  target: null,
+  newKind: 'note',
+  open: (target, kind = 'note') => set({ target, newKind: kind }),
+  close: () => set({ target: null }),
+}));
