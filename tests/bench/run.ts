@@ -6,6 +6,7 @@ export {};
 
 const suites: Record<string, () => Promise<Record<string, number>>> = {
   app: async () => (await import('./app')).benchApp(),
+  extract: async () => (await import('./extract')).benchExtract(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));

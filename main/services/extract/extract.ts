@@ -1,0 +1,886 @@
+/**
+ * Article extraction from one Chinese CMS page (TRS WCM, DedeCMS, PHPCMS, 帝国CMS, old ASP
+ * table sites, WeChat copies…): title, date, 来源, 作者, 责任编辑, body paragraphs, images and
+ * allow-listed HTML.
+ *
+ * How: parse with linkedom; walk the DOM once into text blocks (split at block elements and
+ * paragraph-like `<br>`s), each knowing its ancestors; take metadata from meta tags and from the
+ * lines around the title; mark navigation/footers/share bars/comment forms (by tag, class/id and
+ * by text) as boilerplate; score containers the way Readability does but counting characters and
+ * Chinese punctuation instead of words and commas; keep the blocks of the best container (and
+ * its qualifying siblings) minus metadata lines and boilerplate. The HTML is rebuilt from the
+ * kept blocks by an allow-list, so `text` and `html` always hold the same block texts.
+ *
+ * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
+ * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
+ */
+import { parseHTML } from 'linkedom';
+import { AppError } from '../../../shared/errors';
+import {
+  CJK,
+  DATE_LABEL_RE,
+  NEGATIVE_CLASS_RE,
+  collapseSpaces,
+  countChars,
+  countPunct,
+  dateFromUrl,
+  findDate,
+  isBoilerplate,
+  isDateOnly,
+  isMetaLine,
+  matchAuthor,
+  matchEditor,
+  matchOrigin,
+  normaliseText,
+  parseMetaDate,
+  unixToIso,
+} from './patterns';
+
+export interface ExtractedImage {
+  src: string;
+  alt: string;
+}
+
+export interface ExtractedArticle {
+  title: string;
+  publishedAt: string | null;
+  origin: string | null;
+  author: string | null;
+  editor: string | null;
+  paragraphs: string[];
+  text: string;
+  images: ExtractedImage[];
+  html: string;
+}
+
+// ---- DOM walk into blocks -------------------------------------------------------------------
+
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'option',
+  'object',
+  'embed',
+  'applet',
+  'canvas',
+  'audio',
+  'video',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'map',
+  'area',
+  'dialog',
+  'label',
+]);
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
+  'marquee',
+]);
+const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'caption']);
+const INLINE_KEEP: Record<string, string> = { strong: 'strong', b: 'b', em: 'em', i: 'i', u: 'u' };
+const MAX_DEPTH = 250;
+const MAX_BLOCKS = 50_000;
+
+interface Line {
+  text: string;
+  html: string;
+  linkChars: number;
+  images: ExtractedImage[];
+}
+
+interface Block {
+  index: number;
+  text: string;
+  /** Whitespace collapsed but kept between CJK characters: separates metadata fields. */
+  spaced: string;
+  /** The text as written (for titles, where a space between CJK clauses is meaningful). */
+  raw: string;
+  html: string;
+  len: number;
+  linkChars: number;
+  punct: number;
+  el: Element;
+  ancestors: Element[]; // nearest first, starting with el
+  kind: 'p' | 'h2' | 'h3' | 'h4' | 'li' | 'blockquote';
+  images: ExtractedImage[];
+  negative: boolean;
+  boiler: boolean;
+}
+
+interface Stats {
+  chars: number;
+  linkChars: number;
+  punct: number;
+  score: number;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (!style || !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
+  // WeChat pages hide the body until their script runs.
+  const id = el.getAttribute('id') ?? '';
+  const cls = el.getAttribute('class') ?? '';
+  return !(id === 'js_content' || /rich_media_content/.test(cls));
+}
+
+function resolveUrl(raw: string, base: string | undefined): string | null {
+  const s = raw.trim();
+  if (!s || /^(?:data|javascript|vbscript|about|blob):/i.test(s)) return null;
+  try {
+    return base ? new URL(s, base).href : new URL(s).href;
+  } catch {
+    return base ? null : s; // relative with no base: keep as written
+  }
+}
+
+function pickImageSrc(img: Element): string | null {
+  for (const a of ['data-src', 'data-original', '_src', 'data-lazy-src', 'data-url', 'data-echo', 'original', 'file']) {
+    const v = img.getAttribute(a);
+    if (v && v.trim() && !/^data:/i.test(v.trim())) return v.trim();
+  }
+  const srcset = img.getAttribute('data-srcset') ?? img.getAttribute('srcset');
+  if (srcset) {
+    let best: string | null = null;
+    let bestW = -1;
+    for (const part of srcset.split(',')) {
+      const [u, d] = part.trim().split(/\s+/);
+      if (!u) continue;
+      const w = d ? parseFloat(d) * (d.endsWith('x') ? 1000 : 1) : 1;
+      if (w > bestW) {
+        bestW = w;
+        best = u;
+      }
+    }
+    if (best) return best;
+  }
+  const src = img.getAttribute('src');
+  return src && src.trim() ? src.trim() : null;
+}
+
+function tinyOrTracking(img: Element, src: string): boolean {
+  const dim = (a: string): number | null => {
+    const v = img.getAttribute(a);
+    if (!v) return null;
+    const n = parseFloat(v);
+    return Number.isFinite(n) && !v.includes('%') ? n : null;
+  };
+  const style = img.getAttribute('style') ?? '';
+  const sw = /(?:^|;)\s*width\s*:\s*(\d+)px/i.exec(style);
+  const sh = /(?:^|;)\s*height\s*:\s*(\d+)px/i.exec(style);
+  const w = dim('width') ?? (sw ? Number(sw[1]) : null);
+  const h = dim('height') ?? (sh ? Number(sh[1]) : null);
+  if ((w !== null && w <= 20) || (h !== null && h <= 20)) return true;
+  return /(?:spacer|blank|pixel|1x1|clear|transparent|tracker|tracking|beacon|loading|lazyload|placeholder)\.(?:gif|png|jpg|svg)|\/(?:stat|count|counter|tj|log)(?:\.|\/|\?)|[?&](?:stat|track)=/i.test(
+    src,
+  );
+}
+
+class Walker {
+  readonly blocks: Block[] = [];
+  /** Elements with a boilerplate class/id or tag, decided later against their text share. */
+  readonly negativeCandidates: Element[] = [];
+  private lines: Line[] = [];
+  private cur: Line = { text: '', html: '', linkChars: 0, images: [] };
+  private pendingBr = 0;
+  private readonly stack: Element[] = [];
+  private readonly inline: string[] = [];
+  private linkDepth = 0;
+
+  constructor(private readonly base: string | undefined) {}
+
+  walk(el: Element, depth: number): void {
+    if (depth > MAX_DEPTH || this.blocks.length > MAX_BLOCKS) return;
+    const tag = el.localName;
+    if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if (tag === 'br') {
+      this.br();
+      return;
+    }
+    if (tag === 'img') {
+      this.img(el);
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) {
+      this.flush();
+      this.stack.push(el);
+      const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if (tag === 'nav' || tag === 'footer' || tag === 'aside' || tag === 'header' || tag === 'marquee' || NEGATIVE_CLASS_RE.test(cls)) {
+        this.negativeCandidates.push(el);
+      }
+    }
+    const keep = INLINE_KEEP[tag];
+    let link = false;
+    if (keep) {
+      this.inline.push(keep);
+      this.cur.html += `<${keep}>`;
+    } else if (tag === 'a') {
+      this.linkDepth++;
+      const href = el.getAttribute('href');
+      const abs = href ? resolveUrl(href, this.base) : null;
+      if (abs && /^https?:/i.test(abs)) {
+        link = true;
+        this.inline.push(`a href="${escapeHtml(abs)}"`);
+        this.cur.html += `<a href="${escapeHtml(abs)}">`;
+      }
+    }
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) this.text((n as Text).data);
+      else if (n.nodeType === 1) this.walk(n as Element, depth + 1);
+    }
+    if (keep || link) {
+      this.inline.pop();
+      this.cur.html += `</${keep ?? 'a'}>`;
+    }
+    if (tag === 'a') this.linkDepth--;
+    if (block) {
+      this.flush();
+      this.stack.pop();
+    }
+  }
+
+  private text(data: string): void {
+    if (!data) return;
+    if (this.pendingBr) this.breakLine();
+    this.cur.text += data;
+    this.cur.html += escapeHtml(data);
+    if (this.linkDepth > 0) this.cur.linkChars += countChars(data);
+  }
+
+  private img(el: Element): void {
+    const raw = pickImageSrc(el);
+    if (!raw) return;
+    const src = resolveUrl(raw, this.base);
+    if (!src || tinyOrTracking(el, src)) return;
+    if (this.pendingBr) this.breakLine();
+    const alt = normaliseText(el.getAttribute('alt') ?? '');
+    this.cur.images.push({ src, alt });
+    this.cur.html += `<img src="${escapeHtml(src)}"${alt ? ` alt="${escapeHtml(alt)}"` : ''}>`;
+  }
+
+  private br(): void {
+    this.pendingBr++;
+  }
+
+  /** Ends the current line at a <br> (how many are pending is decided when the next text comes). */
+  private breakLine(): void {
+    const hard = this.pendingBr >= 2;
+    this.pendingBr = 0;
+    const closing = this.inline
+      .map((t) => `</${t.split(' ')[0]}>`)
+      .reverse()
+      .join('');
+    this.lines.push({ ...this.cur, html: this.cur.html + closing });
+    if (hard) this.lines.push({ text: '', html: '', linkChars: 0, images: [] }); // paragraph marker
+    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, images: [] };
+  }
+
+  /** Ends the current block: turns its lines into one or more blocks. */
+  flush(): void {
+    this.pendingBr = 0;
+    const closing = this.inline
+      .map((t) => `</${t.split(' ')[0]}>`)
+      .reverse()
+      .join('');
+    const lines = [...this.lines, { ...this.cur, html: this.cur.html + closing }];
+    this.lines = [];
+    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, images: [] };
+    const el = this.stack[this.stack.length - 1];
+    if (!el) return;
+    // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
+    // starts a new paragraph; otherwise a single <br> continues the paragraph.
+    let para: Line | null = null;
+    const out: Line[] = [];
+    const heading = /^h[1-6]$/.test(el.localName);
+    for (const line of lines) {
+      const t = line.text;
+      const norm = normaliseText(t);
+      if (!norm && line.images.length === 0) {
+        if (para) out.push(para);
+        para = null;
+        continue;
+      }
+      const indented = /^[\u3000\u00a0]|^\s{2,}/.test(t.replace(/^\n+/, ''));
+      const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(normaliseText(para.text)) || para.images.length > 0 : true;
+      const separate = isMetaLine(norm) || (para !== null && isMetaLine(normaliseText(para.text)));
+      // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
+      if (para && !separate && (heading || (!indented && !prevEnds)) && !(line.images.length > 0 && !norm)) {
+        const join: string = /[\w,.;]$/.test(normaliseText(para.text)) && /^[\w]/.test(norm) ? ' ' : '';
+        para = {
+          text: para.text + join + t,
+          html: para.html + join + line.html,
+          linkChars: para.linkChars + line.linkChars,
+          images: [...para.images, ...line.images],
+        };
+      } else {
+        if (para) out.push(para);
+        para = { ...line };
+      }
+    }
+    if (para) out.push(para);
+    const tag = el.localName;
+    const kind: Block['kind'] =
+      tag === 'h1' || tag === 'h2'
+        ? 'h2'
+        : tag === 'h3'
+          ? 'h3'
+          : /^h[4-6]$/.test(tag)
+            ? 'h4'
+            : tag === 'li'
+              ? 'li'
+              : tag === 'blockquote'
+                ? 'blockquote'
+                : 'p';
+    for (const line of out) {
+      const text = normaliseText(line.text);
+      if (!text && line.images.length === 0) continue;
+      const ancestors = [...this.stack].reverse();
+      this.blocks.push({
+        index: this.blocks.length,
+        text,
+        spaced: collapseSpaces(line.text),
+        raw: line.text,
+        html: tidyHtml(line.html),
+        len: countChars(text),
+        linkChars: line.linkChars,
+        punct: countPunct(text),
+        el,
+        ancestors,
+        kind,
+        images: line.images,
+        negative: false,
+        boiler: false,
+      });
+    }
+  }
+}
+
+// ---- metadata from <meta> and scripts ------------------------------------------------------
+
+interface MetaInfo {
+  title: string | null;
+  ogTitle: string | null;
+  docTitle: string | null;
+  date: string | null;
+  origin: string | null;
+  author: string | null;
+}
+
+function readMeta(doc: Document, html: string): MetaInfo {
+  const metas = new Map<string, string>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const key = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '')
+      .trim()
+      .toLowerCase();
+    const content = m.getAttribute('content');
+    if (key && content && content.trim() && !metas.has(key)) metas.set(key, content.trim());
+  }
+  const get = (...keys: string[]): string | null => {
+    for (const k of keys) {
+      const v = metas.get(k);
+      if (v) return v;
+    }
+    return null;
+  };
+  let date: string | null = null;
+  for (const k of [
+    'pubdate',
+    'publishdate',
+    'publish_date',
+    'publishtime',
+    'article:published_time',
+    'og:release_date',
+    'datepublished',
+    'weibo:article:create_at',
+    'dc.date',
+    'dc.date.issued',
+    'firstpublishedtime',
+    'releasedate',
+    'created',
+  ]) {
+    const v = metas.get(k);
+    if (v) {
+      date = parseMetaDate(v);
+      if (date) break;
+    }
+  }
+  if (!date) {
+    // WeChat pages fill the date in with script: var ct = "1709600000"; createTime = '2024-03-05'
+    const m = /\b(?:var\s+)?(?:ct|publish_time|createTime|create_time)\s*=\s*["']([^"']{8,30})["']/.exec(html);
+    if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseMetaDate(m[1]!);
+  }
+  const titleEl = doc.querySelector('title');
+  return {
+    title: get('articletitle', 'article_title', 'headline'),
+    ogTitle: get('og:title', 'twitter:title'),
+    docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
+    date,
+    origin: get('contentsource', 'source', 'og:site_name:source', 'article:source'),
+    author: get('article:author', 'authors'),
+  };
+}
+
+/**
+ * A title keeps a space between two clauses (`以学铸魂 以学促干`), but source line breaks
+ * between CJK characters are not spaces.
+ */
+export function titleText(raw: string): string {
+  return raw
+    .replace(/[\s\u3000\u00a0]*[\r\n]+[\s\u3000\u00a0]*/g, '\n')
+    .replace(/[\t \u3000\u00a0]+/g, ' ')
+    .trim()
+    .replace(new RegExp(`([${CJK}])\\n(?=[${CJK}])`, 'g'), '$1')
+    .replace(/\n/g, ' ');
+}
+
+/** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
+function titleParts(t: string): string[] {
+  return t
+    .split(/\s+[-–—|｜·]{1,2}\s+|\s*[_｜|]\s*|\s*--\s*|\s*——\s*(?=[^——]{2,20}$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+// ---- title ---------------------------------------------------------------------------------
+
+const TITLE_CLASS_RE =
+  /(?:^|[-_\s])(?:title|tit|biaoti|bt|headline|article-?title|news-?title|art-?tit|rich_media_title|detail-?title|con-?title|show-?title|arti?_title)(?:[-_\s\d]|$)|title$/i;
+
+function hasTitleClass(el: Element): boolean {
+  return TITLE_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+/** How strongly the lines right after block i look like an article's metadata line. */
+function metaNearScore(blocks: Block[], i: number): number {
+  let step = 0;
+  for (let j = i + 1; j < blocks.length && step < 3; j++) {
+    const b = blocks[j]!;
+    if (b.len === 0) continue;
+    if (isMetaLine(b.text) || (b.len < 60 && findDate(b.text))) return step === 0 ? 4 : step === 1 ? 2 : 1;
+    if (b.len > 60 || b.punct > 2) return 0;
+    step++;
+  }
+  return 0;
+}
+
+function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number } | null {
+  const refs = [meta.title, meta.ogTitle, meta.docTitle].filter((x): x is string => !!x).map(titleText);
+  const refParts = refs.flatMap((r) => [r, ...titleParts(r)]).map(normaliseText);
+  let best: { title: string; index: number; score: number } | null = null;
+  for (const b of blocks) {
+    if (b.len < 2 || b.len > 120 || b.boiler) continue;
+    if (isMetaLine(b.text)) continue;
+    const t = b.text;
+    let score = 0;
+    const tag = b.el.localName;
+    if (tag === 'h1') score += 4;
+    else if (tag === 'h2') score += 3;
+    else if (tag === 'h3') score += 1.5;
+    else if (/^h[4-6]$/.test(tag)) score += 1;
+    if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
+    if (/<(?:strong|b)>/.test(b.html) && b.len < 60) score += 0.5;
+    let matched = false;
+    for (const r of refParts) {
+      if (!r) continue;
+      if (r === t) {
+        score += 10;
+        matched = true;
+        break;
+      }
+      if (t.length >= 5 && r.includes(t)) {
+        score += 6 * Math.min(1, t.length / r.length);
+        matched = true;
+        break;
+      }
+      if (r.length >= 5 && t.includes(r) && t.length <= r.length * 1.6) {
+        score += 4;
+        matched = true;
+        break;
+      }
+    }
+    score += metaNearScore(blocks, b.index);
+    if (b.negative) score -= 8;
+    if (b.linkChars > b.len * 0.5) score -= matched ? 2 : 6;
+    if (b.punct > 3) score -= 3;
+    if (score < 4) continue;
+    if (!best || score > best.score) best = { title: titleText(b.raw), index: b.index, score };
+  }
+  if (best) return { title: best.title, index: best.index };
+  return null;
+}
+
+// ---- main ----------------------------------------------------------------------------------
+
+function looksLikeBinary(s: string): boolean {
+  const sample = s.slice(0, 4096);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return bad > Math.max(8, sample.length * 0.02);
+}
+
+function bad(message: string): AppError {
+  return new AppError('E_INVALID_ARGUMENT', message);
+}
+
+export function extractArticle(html: string, url?: string): ExtractedArticle {
+  if (typeof html !== 'string' || !html.trim()) throw bad('页面内容为空，无法提取文章。');
+  if (looksLikeBinary(html)) throw bad('页面内容不是文本（可能是二进制文件或编码错误），无法提取文章。');
+  if (!/<(?:html|head|body|title|meta|div|p|table|td|span|br|h[1-6]|article|section|font|center)\b/i.test(html.slice(0, 200_000))) {
+    throw bad('页面不是 HTML，无法提取文章。');
+  }
+  const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(source);
+  const doc = document as unknown as Document;
+  let base = url;
+  const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
+  if (baseHref) base = resolveUrl(baseHref, url) ?? url;
+  if (base && !/^https?:/i.test(base)) base = undefined;
+
+  const meta = readMeta(doc, html);
+  const root = (doc.body ?? doc.documentElement) as Element | null;
+  if (!root) throw bad('页面结构无法解析，无法提取文章。');
+
+  const walker = new Walker(base);
+  walker.walk(root, 0);
+  walker.flush();
+  const blocks = walker.blocks;
+
+  // Per-element text statistics, from the blocks up through their ancestors.
+  const stats = new Map<Element, Stats>();
+  let totalPunct = 0;
+  for (const b of blocks) {
+    totalPunct += b.punct;
+    for (const a of b.ancestors) {
+      let s = stats.get(a);
+      if (!s) stats.set(a, (s = { chars: 0, linkChars: 0, punct: 0, score: 0 }));
+      s.chars += b.len;
+      s.linkChars += b.linkChars;
+      s.punct += b.punct;
+    }
+  }
+  // Boilerplate regions: negative tag/class, unless the element holds much of the page's prose.
+  const negative = new Set<Element>();
+  for (const el of walker.negativeCandidates) {
+    const s = stats.get(el);
+    if (!s) continue;
+    if (s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
+    negative.add(el);
+  }
+  for (const b of blocks) {
+    b.negative = b.ancestors.some((a) => negative.has(a));
+    b.boiler = isBoilerplate(b.text);
+  }
+
+  // Title and the metadata lines around it.
+  const picked = pickTitle(blocks, meta);
+  let title = picked?.title ?? null;
+  if (meta.title && normaliseText(meta.title).length >= 2) title = titleText(meta.title);
+  if (!title) {
+    const ref = meta.ogTitle ?? meta.docTitle;
+    if (ref) {
+      const parts = titleParts(titleText(ref));
+      title = parts.find((p) => p.length >= 4) ?? parts[0] ?? null;
+    }
+  }
+  const titleIndex = picked?.index ?? -1;
+
+  const metaZone: Block[] = [];
+  if (titleIndex >= 0) {
+    for (let j = titleIndex + 1, seen = 0; j < blocks.length && seen < 8; j++) {
+      const b = blocks[j]!;
+      if (b.len === 0) continue;
+      seen++;
+      if (b.len > 150 && !isMetaLine(b.text)) break;
+      metaZone.push(b);
+    }
+    for (let j = titleIndex - 1; j >= Math.max(0, titleIndex - 3); j--) metaZone.push(blocks[j]!);
+  }
+
+  let publishedAt = meta.date;
+  if (!publishedAt) {
+    for (const b of metaZone) if (DATE_LABEL_RE.test(b.text) && (publishedAt = findDate(b.text))) break;
+  }
+  if (!publishedAt) {
+    for (const b of metaZone) if (b.len <= 150 && (publishedAt = findDate(b.text))) break;
+  }
+  if (!publishedAt) {
+    for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = findDate(b.text))) break;
+  }
+  if (!publishedAt) publishedAt = dateFromUrl(url);
+
+  const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
+  let origin = originFromMeta;
+  let author: string | null = null;
+  let editor: string | null = null;
+  for (const b of metaZone) {
+    if (!isMetaLine(b.text) && b.len > 90) continue;
+    origin ??= matchOrigin(b.spaced);
+    author ??= matchAuthor(b.spaced);
+    editor ??= matchEditor(b.spaced);
+  }
+
+  // Body: score containers by Chinese prose (characters and punctuation) against links.
+  for (const b of blocks) {
+    if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
+    if (b.linkChars > b.len * 0.5) continue;
+    if (isMetaLine(b.text)) continue;
+    const s = 1 + b.punct + Math.min(b.len / 40, 4);
+    const elStats = stats.get(b.el);
+    const paraLike = PARA_TAGS.has(b.el.localName) || (elStats !== undefined && elStats.chars <= b.len + 2);
+    const start = paraLike ? 1 : 0;
+    const levels = [1, 0.5, 1 / 6, 1 / 12];
+    for (let k = 0; k < levels.length; k++) {
+      const a = b.ancestors[start + k];
+      if (!a) break;
+      stats.get(a)!.score += s * levels[k]!;
+    }
+  }
+  let top: Element | null = null;
+  let topScore = 0;
+  for (const [el, s] of stats) {
+    if (s.score <= 0 || negative.has(el)) continue;
+    const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
+    const f = s.score * (1 - ld);
+    if (f > topScore) {
+      topScore = f;
+      top = el;
+    }
+  }
+
+  const chosen = new Set<Element>();
+  if (top) {
+    // Layout tables: move from a row or table down to the cell that holds the text.
+    for (;;) {
+      const t: Element = top;
+      if (!/^(?:table|tbody|thead|tr)$/.test(t.localName)) break;
+      const ts = stats.get(t)!;
+      let next: Element | null = null;
+      for (let c = t.firstElementChild; c; c = c.nextElementSibling) {
+        const cs = stats.get(c);
+        if (cs && cs.punct >= ts.punct * 0.9 && cs.chars >= ts.chars * 0.6) next = c;
+      }
+      if (!next) break;
+      top = next;
+    }
+    chosen.add(top);
+    const parent = top.parentElement;
+    if (parent) {
+      const threshold = Math.max(10, topScore * 0.2);
+      for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+        if (sib === top || negative.has(sib)) continue;
+        const s = stats.get(sib);
+        if (!s) continue;
+        const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
+        const f = s.score * (1 - ld);
+        if (
+          f >= threshold ||
+          (PARA_TAGS.has(sib.localName) && ld < 0.25 && (s.chars > 80 || /[。！？]$/.test(normaliseText(sib.textContent ?? ''))))
+        ) {
+          chosen.add(sib);
+        }
+      }
+    }
+  }
+
+  const inChosen = (b: Block): boolean => (chosen.size === 0 ? !b.negative : b.ancestors.some((a) => chosen.has(a)));
+  const body: Block[] = [];
+  const trailing: Block[] = [];
+  for (const b of blocks) {
+    if (!inChosen(b) || b.negative) continue;
+    if (titleIndex >= 0 && b.index <= titleIndex) continue;
+    if (title && body.length === 0 && b.text === normaliseText(title)) continue;
+    if (b.len > 0) {
+      if (b.boiler) continue;
+      // A date line after the text has started is the signature date (落款), part of the body.
+      const signatureDate = isDateOnly(b.text) && body.some((x) => x.len > 0);
+      if (!signatureDate && (isMetaLine(b.text) || isSourceLine(b.text))) {
+        trailing.push(b);
+        continue;
+      }
+      if (b.linkChars > b.len * 0.5 && b.punct === 0) continue;
+    }
+    body.push(b);
+  }
+  // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
+  for (const b of trailing) {
+    origin ??= matchOrigin(b.spaced);
+    author ??= matchAuthor(b.spaced);
+    editor ??= matchEditor(b.spaced);
+  }
+  if (!editor) {
+    for (const b of blocks) if (b.len <= 60 && /责任编辑|责\s*编/.test(b.text) && (editor = matchEditor(b.spaced))) break;
+  }
+  if (!origin) {
+    for (const b of blocks) if (!b.negative && b.len <= 90 && /来\s*源\s*[:：]/.test(b.text) && (origin = matchOrigin(b.spaced))) break;
+  }
+  if (!origin) {
+    const nick = doc.querySelector('#js_name, .profile_nickname');
+    const n = nick ? normaliseText(nick.textContent ?? '') : '';
+    if (n && n.length <= 40) origin = n;
+  }
+  if (!author) {
+    const a = doc.querySelector('#js_author_name');
+    const n = a ? normaliseText(a.textContent ?? '') : '';
+    if (n && n.length <= 40) author = n;
+    else if (meta.author && meta.author.length <= 20) author = meta.author;
+  }
+  if (!publishedAt) {
+    // No title line found: the short lines just above the body.
+    const first = body[0]?.index ?? blocks.length;
+    for (let j = first - 1, n = 0; j >= 0 && n < 8; j--) {
+      const b = blocks[j]!;
+      if (b.negative || b.len === 0 || b.linkChars > b.len * 0.5) continue;
+      n++;
+      if (b.len <= 80 && (publishedAt = findDate(b.text))) break;
+    }
+  }
+  if (!publishedAt) {
+    for (const b of trailing) if ((publishedAt = findDate(b.text))) break;
+  }
+  if (!publishedAt) {
+    for (const b of body.slice(0, 3)) if ((publishedAt = findDate(b.text))) break;
+  }
+
+  // Drop a leading repeat of the title and trailing empties.
+  const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
+  if (!title) {
+    if (paragraphs.length === 0) throw bad('页面中没有可提取的文章内容。');
+    title = '（无标题）';
+  }
+  const images: ExtractedImage[] = [];
+  const seen = new Set<string>();
+  for (const b of body) {
+    for (const im of b.images) {
+      if (seen.has(im.src)) continue;
+      seen.add(im.src);
+      images.push(im);
+    }
+  }
+  return {
+    title,
+    publishedAt,
+    origin,
+    author,
+    editor,
+    paragraphs,
+    text: paragraphs.join('\n'),
+    images,
+    html: buildHtml(body),
+  };
+}
+
+/** （来源：人民日报） or 来源：学习时报 as a line of its own. */
+function isSourceLine(text: string): boolean {
+  return text.length <= 60 && /^[\s(（【[]*(?:文章|稿件|信息|新闻)?来\s*源\s*[:：]/.test(text);
+}
+
+/** Whitespace in block HTML handled like the block text: collapsed, trimmed, none between CJK. */
+function tidyHtml(html: string): string {
+  return normaliseText(html)
+    .replace(/^((?:<(?:strong|b|em|i|u|a)(?: [^>]*)?>)*)\s+/, '$1')
+    .replace(/\s+((?:<\/(?:strong|b|em|i|u|a)>)*)$/, '$1');
+}
+
+function cleanInline(html: string): string {
+  let h = html;
+  for (let i = 0; i < 3; i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
+  return h.trim();
+}
+
+/** Allow-listed HTML from the kept blocks: p, h2–h4, li in ul, blockquote; inline strong/b/em/i/u, a, img. */
+function buildHtml(body: Block[]): string {
+  const out: string[] = [];
+  let listParent: Element | null = null;
+  for (const b of body) {
+    const inner = cleanInline(b.html);
+    if (!inner) continue;
+    if (b.kind === 'li') {
+      const parent = b.el.parentElement;
+      if (listParent !== parent) {
+        if (listParent) out.push(`</${listTag(listParent)}>`);
+        listParent = parent;
+        out.push(`<${listTag(parent)}>`);
+      }
+      out.push(`<li>${inner}</li>`);
+      continue;
+    }
+    if (listParent) {
+      out.push(`</${listTag(listParent)}>`);
+      listParent = null;
+    }
+    out.push(`<${b.kind}>${inner}</${b.kind}>`);
+  }
+  if (listParent) out.push(`</${listTag(listParent)}>`);
+  return out.join('\n');
+}
+
+function listTag(el: Element | null): 'ol' | 'ul' {
+  return el?.localName === 'ol' ? 'ol' : 'ul';
+}

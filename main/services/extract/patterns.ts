@@ -1,0 +1,219 @@
+/** Text patterns of Chinese CMS article pages: metadata labels, dates and boilerplate lines. */
+
+/** CJK ideographs and full-width punctuation (used to drop spaces between them). */
+export const CJK =
+  '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019\\u2014\\u2026\\u00b7';
+const CJK_SPACE_RE = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
+
+/** Collapses whitespace (incl. full-width spaces and &nbsp;) and removes it between CJK characters. */
+/** Collapses whitespace to single spaces, keeping it between CJK characters (metadata lines). */
+export function collapseSpaces(s: string): string {
+  return s.replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ').trim();
+}
+
+export function normaliseText(s: string): string {
+  return s
+    .replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ')
+    .trim()
+    .replace(CJK_SPACE_RE, '$1');
+}
+
+/** Sentence punctuation, the best single signal of article prose. */
+export const PUNCT_RE = /[，。；！？、,;!?]/g;
+export function countPunct(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ， 。 ； ！ ？ 、 , ; ! ?
+    if (
+      c === 0xff0c ||
+      c === 0x3002 ||
+      c === 0xff1b ||
+      c === 0xff01 ||
+      c === 0xff1f ||
+      c === 0x3001 ||
+      c === 44 ||
+      c === 59 ||
+      c === 33 ||
+      c === 63
+    )
+      n++;
+  }
+  return n;
+}
+
+/** Characters that count (no whitespace). */
+export function countChars(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 0x3000 && c !== 0xa0) n++;
+  }
+  return n;
+}
+
+// ---- dates ----------------------------------------------------------------------------------
+
+const DATE_RE = /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})(?!\d)\s*日?/;
+const DATE_RE_G = new RegExp(DATE_RE.source, 'g');
+const COMPACT_DATE_RE = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
+
+function toIso(y: string, m: string, d: string): string | null {
+  const yy = Number(y);
+  const mm = Number(m);
+  const dd = Number(d);
+  if (yy < 1980 || yy > 2100 || mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  const dt = new Date(Date.UTC(yy, mm - 1, dd));
+  if (dt.getUTCMonth() !== mm - 1) return null;
+  return `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+/** The first valid full date (year, month and day) in a text, as YYYY-MM-DD. */
+export function findDate(text: string): string | null {
+  DATE_RE_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_RE_G.exec(text))) {
+    const iso = toIso(m[1]!, m[2]!, m[3]!);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+/** A date in a meta value: ISO forms, Chinese forms, 20240305, or Unix seconds. */
+export function parseMetaDate(value: string): string | null {
+  const v = value.trim();
+  if (/^\d{10}$/.test(v)) return unixToIso(Number(v));
+  if (/^\d{13}$/.test(v)) return unixToIso(Math.floor(Number(v) / 1000));
+  const d = findDate(v);
+  if (d) return d;
+  const c = COMPACT_DATE_RE.exec(v);
+  return c ? toIso(c[1]!, c[2]!, c[3]!) : null;
+}
+
+/** Unix seconds → the date in China (UTC+8). */
+export function unixToIso(seconds: number): string | null {
+  if (!Number.isFinite(seconds) || seconds <= 0) return null;
+  const d = new Date((seconds + 8 * 3600) * 1000);
+  return toIso(String(d.getUTCFullYear()), String(d.getUTCMonth() + 1), String(d.getUTCDate()));
+}
+
+/** Dates in article URLs: /2024-03/05/, /202403/t20240305_1.html, /20240305/, /2024/0305/. */
+export function dateFromUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  let m = /[/_t](20\d{2})(\d{2})(\d{2})[_/.]/.exec(url);
+  if (m) return toIso(m[1]!, m[2]!, m[3]!);
+  m = /\/(20\d{2})[-/](\d{2})\/?(\d{2})\//.exec(url);
+  if (m) return toIso(m[1]!, m[2]!, m[3]!);
+  return null;
+}
+
+/** A label that says the date on the line is the publication date. */
+export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版)?(?:时间|日期)\s*[:：]|发布于|publish/i;
+
+/** A line that is nothing but a date (and maybe a time), e.g. `[2024-03-05]`, `2012年10月10日`. */
+export function isDateOnly(text: string): boolean {
+  return /^[\s[【(（]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|星期.|周.))*[\s\])）】]*$/.test(
+    text,
+  );
+}
+
+// ---- metadata labels ------------------------------------------------------------------------
+
+/** Labels that may end a value (the next field on a metadata line). */
+const STOP =
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*源|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|【|\\[|〖|\\||｜|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
+
+function labelRe(label: string): RegExp {
+  return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
+}
+
+const ORIGIN_RE = labelRe('(?:文章|稿件|信息|新闻|消息)?来\\s*源(?:于)?');
+const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字');
+const EDITOR_RE = labelRe('责任编辑|责\\s*编');
+const PLAIN_EDITOR_RE = labelRe('(?<!责任)编\\s*辑');
+
+function cleanValue(v: string | undefined): string | null {
+  if (!v) return null;
+  let s = v.replace(/^[\s:：]+/, '').replace(/[\s,，;；。、|｜]+$/, '');
+  // Drop a wrapping bracket left over from forms like （来源：人民日报）.
+  s = s.replace(/[)）\]】〗>》]+$/, (tail) => {
+    const opens = (s.match(/[(（[【〖<《]/g) ?? []).length;
+    return opens > 0 ? tail : '';
+  });
+  s = s.trim();
+  if (!s || s.length > 60 || /^(?:无|暂无|未知|null|undefined)$/i.test(s)) return null;
+  return s;
+}
+
+export function matchOrigin(text: string): string | null {
+  return cleanValue(ORIGIN_RE.exec(text)?.[1]);
+}
+/** Two-character names are often padded: 作者：王 芳 → 作者：王芳. */
+function joinPaddedNames(text: string): string {
+  return text.replace(/([:：]\s*[\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s|$|[|｜)）\]】〗,，;；])/g, '$1$2');
+}
+export function matchAuthor(text: string): string | null {
+  return cleanValue(AUTHOR_RE.exec(joinPaddedNames(text))?.[1]);
+}
+export function matchEditor(text: string): string | null {
+  const t = joinPaddedNames(text);
+  return cleanValue(EDITOR_RE.exec(t)?.[1]) ?? cleanValue(PLAIN_EDITOR_RE.exec(t)?.[1]);
+}
+
+const META_LABEL_RE_G =
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|摄\s*影|通讯员|评论数?)\s*[:：]/g;
+
+/** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
+export function isMetaLine(text: string): boolean {
+  if (text.length > 220) return false;
+  if (isDateOnly(text)) return true;
+  const labels = text.match(META_LABEL_RE_G)?.length ?? 0;
+  if (labels >= 2) return true;
+  if (
+    labels === 1 &&
+    text.length <= 90 &&
+    /^[\s[【(（〖]*(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|摄\s*影)/.test(
+      text,
+    )
+  ) {
+    return true;
+  }
+  // 发布者/时间 lines without colons: "2024-03-05 10:21 来源：…" handled above; "时间 2024-03-05"
+  return labels === 1 && findDate(text) !== null && text.length <= 120;
+}
+
+// ---- boilerplate ----------------------------------------------------------------------------
+
+/** Lines that are never article text, whatever their length (they are short in practice). */
+const BOILER_SHORT: RegExp[] = [
+  /当前位置|您的位置|你的位置|所在位置|现在位置|您现在的位置/,
+  /字\s*[体号]\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小/,
+  /^[【[]?\s*[大中小]\s*[】\]]?\s*[【[]?\s*[大中小]\s*[】\]]?\s*[【[]?\s*[大中小]\s*[】\]]?$/,
+  /打印本页|打印此页|关闭窗口|关闭本页|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|\[\s*关闭\s*\]|返回顶部|返回首页|回到顶部/,
+  /^[【[]?\s*(?:收藏|打印|关闭|分享|纠错|推荐|顶|踩|返回|字号)\s*[】\]]?$/,
+  /(?:访问量|访问次数|浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|人气)\s*[:：]?\s*\d*/,
+  /我要评论|发表评论|网友评论|查看评论|评论数\s*[:：]|已有\s*\d+\s*(?:人|条)|^评\s*论\s*[:：]?$/,
+  /网站已被访问|本站已被访问|您是第\s*\d+\s*位|访客总数|在线人数|今日访问/,
+  /^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?/,
+  /^[【[]?\s*(?:相关文章|相关新闻|相关阅读|相关链接|相关信息|热点文章|热门文章|热点新闻|热门新闻|推荐阅读|推荐内容|热点内容|延伸阅读|最新文章|最新动态|图片新闻|阅读排行|点击排行)\s*[】\]]?\s*[:：]?$/,
+  /分享到|一键分享|扫一扫|微信扫一扫|扫描二维码|二维码分享|转发到/,
+  /版权所有|Copyright|©|ICP备|ICP证|公网安备|技术支持|主办单位|承办单位|建议使用.*浏览器|分辨率/i,
+  /看不清|验证码|^登\s*录$|用户名\s*[:：]|密\s*码\s*[:：]|匿名发表/,
+  /请自觉遵守|仅代表其个人|不通知用户的情况下|就事论事|漫骂和人身攻击|发表内容引起的纠纷/,
+  /加入收藏|设为首页|设为主页/,
+  /【\s*纠错\s*】|【\s*责任编辑|^\s*(?:附件|相关附件)\s*[:：]?\s*$/,
+];
+
+/** A line that is site chrome, not article text. */
+export function isBoilerplate(text: string): boolean {
+  if (text.length > 160) return false;
+  for (const re of BOILER_SHORT) if (re.test(text)) return true;
+  // A column list written as text: 党员发展 | 党建时讯 | 文化论坛 | …
+  const parts = text.split(/\s*[|｜]\s*/);
+  if (parts.length >= 4 && text.length / parts.length <= 12) return true;
+  return false;
+}
+
+/** class/id words of navigation, footers, share bars, comments, related lists and sidebars. */
+export const NEGATIVE_CLASS_RE =
+  /(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|location|position|weizhi|dqwz|footer|foot|bottom|copyright|banquan|share|bdshare|sharebar|jiathis|comments?|pinglun|plun|related|relate|xgwz|xgxw|xgwd|hot|hotnews|rmwz|rdwz|rank|paihang|sidebar|side|aside|sidenav|right-?col|left-?col|advert|ads?|guanggao|banner|toolbar|tools|print|fontsize|font-size|zihao|pager|prevnext|sxp|sxpian|pre-?next|login|search|sousuo|logo|topbar|top-?bar|header|head|masthead|friendlink|links|yqlj|qrcode|erweima|tags|top|topnav|sitenav)(?:[-_\s\d]|$)/i;

@@ -1,0 +1,64 @@
+/**
+ * Extraction benchmark: our extractor (linkedom + Chinese-tuned scoring) over the fixture pages
+ * repeated to ~300 pages, against plain @mozilla/readability on jsdom over the same pages.
+ * Run standalone: npx tsx tests/bench/extract.ts
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { decodeHtml } from '../../main/services/extract/decode';
+import { extractArticle } from '../../main/services/extract/extract';
+
+const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/extract/', import.meta.url));
+const TARGET_PAGES = 300;
+
+interface BenchPage {
+  html: string;
+  url: string;
+}
+
+function loadPages(): BenchPage[] {
+  const base = readdirSync(FIXTURE_DIR)
+    .filter((n) => n.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const expected = JSON.parse(readFileSync(`${FIXTURE_DIR}${file.replace(/\.html$/, '.expected.json')}`, 'utf8')) as { url: string };
+      return { html: decodeHtml(readFileSync(`${FIXTURE_DIR}${file}`)), url: expected.url };
+    });
+  const pages: BenchPage[] = [];
+  while (pages.length < TARGET_PAGES) pages.push(...base);
+  return pages.slice(0, TARGET_PAGES);
+}
+
+function timeIt(pages: BenchPage[], run: (p: BenchPage) => unknown): number {
+  const t0 = performance.now();
+  for (const p of pages) run(p);
+  return (performance.now() - t0) / 1000;
+}
+
+export async function benchExtract(): Promise<Record<string, number>> {
+  const pages = loadPages();
+  const ours = (p: BenchPage) => extractArticle(p.html, p.url);
+  const virtualConsole = new VirtualConsole(); // jsdom: swallow CSS/script noise, run no scripts
+  const baseline = (p: BenchPage) => new Readability(new JSDOM(p.html, { url: p.url, virtualConsole }).window.document).parse();
+  // Warm up both (JIT, lazy module init).
+  for (const p of pages.slice(0, 22)) {
+    ours(p);
+    baseline(p);
+  }
+  const oursS = timeIt(pages, ours);
+  const baseS = timeIt(pages, baseline);
+  const oursRate = pages.length / oursS;
+  const baseRate = pages.length / baseS;
+  return {
+    extract_pages_per_s: Math.round(oursRate * 10) / 10,
+    extract_baseline_pages_per_s: Math.round(baseRate * 10) / 10,
+    extract_baseline_ratio: Math.round((oursRate / baseRate) * 100) / 100,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = await benchExtract();
+  for (const [k, v] of Object.entries(result)) process.stdout.write(`${k}: ${v}\n`);
+}
