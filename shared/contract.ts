@@ -8,6 +8,14 @@
  */
 import * as v from 'valibot';
 import { ArticlePayloadSchema } from './domain/article';
+import {
+  SourceKindSchema,
+  SourcePreviewSchema,
+  SyncBatchSchema,
+  SyncLogEntrySchema,
+  SyncProgressSchema,
+  SyncRequestSchema,
+} from './domain/sync';
 import { AppError } from './errors';
 
 export interface MethodSpec<I extends v.GenericSchema = v.GenericSchema, O extends v.GenericSchema = v.GenericSchema> {
@@ -43,6 +51,32 @@ export const contract = {
     /** The bundled sample library (our own articles) for the first run. */
     sample: method(NoArgs, v.pipe(v.array(ArticlePayloadSchema), v.maxLength(500))),
   },
+  sources: {
+    /** Fetches a URL (or looks at a folder) and says what kind of source it is, with a preview (试抓取). */
+    preview: method(
+      v.strictObject({ location: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)), kind: v.optional(SourceKindSchema) }),
+      SourcePreviewSchema,
+    ),
+  },
+  sync: {
+    /** Starts syncing one source; batches, progress and log lines arrive as events. */
+    start: method(SyncRequestSchema, v.strictObject({ runId: v.string() })),
+    /** The renderer stored batch `seq` (or failed to: `ok: false`); main sends the next one. */
+    ack: method(
+      v.strictObject({
+        runId: v.pipe(v.string(), v.maxLength(64)),
+        seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        ok: v.boolean(),
+        message: v.optional(v.pipe(v.string(), v.maxLength(500))),
+      }),
+      v.strictObject({ accepted: v.boolean() }),
+    ),
+    cancel: method(v.strictObject({ runId: v.pipe(v.string(), v.maxLength(64)) }), v.strictObject({ cancelled: v.boolean() })),
+  },
+  files: {
+    /** A folder chosen in the system dialog (desktop); null where there is none (browser host). */
+    chooseFolder: method(NoArgs, v.strictObject({ path: v.nullable(v.pipe(v.string(), v.maxLength(4096))) })),
+  },
 } as const;
 
 export const NoticeSchema = v.strictObject({
@@ -53,6 +87,9 @@ export const NoticeSchema = v.strictObject({
 /** Typed event streams from host to renderer. */
 export const events = {
   'app.notice': NoticeSchema,
+  'sync.progress': SyncProgressSchema,
+  'sync.batch': SyncBatchSchema,
+  'sync.log': SyncLogEntrySchema,
 } as const;
 
 export type Contract = typeof contract;

@@ -74,11 +74,15 @@ function isInside(root: string, file: string): boolean {
  * The handler given to `protocol.handle('app', …)`: GET/HEAD only, files under rootDir only
  * (symlinks resolved and re-checked), the CSP and nosniff headers on every response.
  */
-export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
-  const root = path.resolve(rootDir);
+export function createAppProtocolHandler(rootDir: string, mediaRoot?: string): (request: Request) => Promise<Response> {
+  const rendererRoot = path.resolve(rootDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, '不支持的请求方法。');
-    const file = resolveAppPath(root, request.url);
+    // Synced images live in the data folder, not in the app: app://yandu/media/<hash>.<ext>.
+    const media = mediaRoot !== undefined && /^app:\/\/yandu\/media\//i.test(request.url);
+    const root = media ? path.resolve(mediaRoot) : rendererRoot;
+    const url = media ? request.url.replace(/^app:\/\/yandu\/media\//i, 'app://yandu/') : request.url;
+    const file = resolveAppPath(root, url);
     if (!file) return textResponse(404, '找不到该文件。');
     try {
       const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);

@@ -117,7 +117,7 @@ export function registerIpc(ipcMain: IpcMainLike, services: Services): () => voi
 export function sendEvent<E extends EventName>(
   webContents: Pick<WebContents, 'send' | 'isDestroyed'>,
   name: E,
-  payload: EventPayload<E>,
+  payload: EventPayload<E> | unknown,
 ): void {
   const valid = parseEvent(name, payload);
   if (webContents.isDestroyed()) return;

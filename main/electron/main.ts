@@ -4,10 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createServices } from '../services/app-services';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol';
-import { registerIpc } from './ipc';
+import { mediaDir } from '../services/paths';
+import { createSyncDeps } from '../services/sync-wiring';
+import { registerIpc, sendEvent } from './ipc';
 import { createMainWindow, guardWebContents, hardenSession, openWithShell } from './window';
 
 // Both must happen before 'ready'.
@@ -54,15 +56,27 @@ async function start(): Promise<void> {
     process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
   );
   hardenSession(session.defaultSession, { allowedOrigins });
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  const dataDir = app.getPath('userData');
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, mediaDir(dataDir)));
 
   const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources');
   const services = createServices({
     host: 'electron',
     version: app.getVersion(),
     resourcesDir,
+    dataDir,
     openExternal: (url) => shell.openExternal(url).then(() => true),
+    emit: (name, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, name, payload);
+    },
+    chooseFolder: async () => {
+      const options = { title: '选择文件夹', properties: ['openDirectory' as const] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    ...createSyncDeps({ dataDir, version: app.getVersion() }),
   });
+  app.on('before-quit', () => services.stop());
   registerIpc(ipcMain, services);
   showMainWindow();
 }

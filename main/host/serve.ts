@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/app-services';
-import { startHost } from './server';
+import { defaultDataDir, mediaDir } from '../services/paths';
+import { createSyncDeps } from '../services/sync-wiring';
+import { startHost, type RunningHost } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Bundled as <dist>/host/serve.mjs: the renderer is <dist>/renderer, resources are at the repo root.
@@ -26,23 +28,34 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const dataDir = defaultDataDir();
+let emit: RunningHost['emit'] | null = null;
 const services = createServices({
   host: 'browser',
   version,
   resourcesDir: path.join(root, 'resources'),
-  // A browser tab opens links itself; the host never launches programs.
+  dataDir,
+  // A browser tab opens links itself; the host never launches programs or dialogs.
   openExternal: async () => false,
+  chooseFolder: async () => null,
+  emit: (name, payload) => emit?.(name, payload),
+  ...createSyncDeps({ dataDir, version }),
 });
 
 try {
   const host = await startHost({
     services,
     rendererDir,
+    mediaDir: mediaDir(dataDir),
     port,
     secret: process.env.YANDU_HOST_SECRET || undefined,
   });
+  emit = host.emit;
   process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n`);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => {
+    services.stop();
+    void host.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

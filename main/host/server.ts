@@ -18,6 +18,8 @@ import { contentTypeFor, resolveStaticPath } from '../services/static-files';
 export interface HostOptions {
   services: Services;
   rendererDir: string;
+  /** Synced images, served as /media/<name>. */
+  mediaDir?: string;
   port?: number;
   /** Fixed secret for scripted use; random per launch otherwise. */
   secret?: string;
@@ -155,7 +157,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求方法。');
-    const file = resolveStaticPath(options.rendererDir, pathname);
+    const media = options.mediaDir !== undefined && pathname.startsWith('/media/');
+    const file = media
+      ? resolveStaticPath(options.mediaDir!, pathname.slice('/media'.length))
+      : resolveStaticPath(options.rendererDir, pathname);
     if (!file) return send(res, 400, 'text/plain; charset=utf-8', '无效的路径。');
     try {
       const info = await stat(file);

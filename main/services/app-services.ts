@@ -1,17 +1,28 @@
 /**
  * The services behind the contract, free of Electron: each host builds them once with what
- * only it knows (which host it is, where resources live, how to open a link outside).
+ * only it knows (which host it is, where resources and data live, how to reach the user).
  */
-import type { Services } from '../../shared/contract';
+import type { EventName, Services } from '../../shared/contract';
+import type { SourceKind, SourcePreview } from '../../shared/domain/sync';
 import { AppError } from '../../shared/errors';
 import { loadSampleLibrary } from './sample-library';
+import { createSyncService, type SyncRunner } from './sync-service';
 
 export interface ServiceOptions {
   host: 'electron' | 'browser';
   version: string;
   resourcesDir: string;
+  /** Where the user's files live (synced images under media/, later backups). */
+  dataDir: string;
   /** Opens a vetted http(s) URL outside the app; returns whether it did. */
   openExternal: (url: string) => Promise<boolean>;
+  /** Sends an event to the renderer(s). */
+  emit: (name: EventName, payload: unknown) => void;
+  /** Asks the user for a folder; null when cancelled or when the host has no dialogs. */
+  chooseFolder: () => Promise<string | null>;
+  /** Fetch, extract and stream one source (main/services/sync). */
+  runner: SyncRunner;
+  preview: (location: string, kind: SourceKind | undefined) => Promise<SourcePreview>;
 }
 
 /** Only plain web links may leave the app; anything else (file:, javascript:, custom schemes) is refused. */
@@ -24,7 +35,8 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-export function createServices(options: ServiceOptions): Services {
+export function createServices(options: ServiceOptions): Services & { stop(): void } {
+  const sync = createSyncService({ emit: options.emit, runner: options.runner });
   return {
     app: {
       info: async () => ({
@@ -41,5 +53,17 @@ export function createServices(options: ServiceOptions): Services {
     library: {
       sample: async () => loadSampleLibrary(`${options.resourcesDir}/sample-library`),
     },
+    sources: {
+      preview: ({ location, kind }) => options.preview(location, kind),
+    },
+    sync: {
+      start: (request) => sync.start(request),
+      ack: (arg) => sync.ack(arg),
+      cancel: (arg) => sync.cancel(arg),
+    },
+    files: {
+      chooseFolder: async () => ({ path: await options.chooseFolder() }),
+    },
+    stop: () => sync.stopAll(),
   };
 }

@@ -1,16 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildApi, contract, dispatch, methodNames, parseArgument, parseResult, type Services } from '../../shared/contract';
 import { AppError, fromErrorInfo, toErrorInfo } from '../../shared/errors';
+import { stubServices } from './helpers/services';
 
 function services(overrides: Partial<{ info: () => Promise<unknown> }> = {}): Services {
-  return {
+  return stubServices({
     app: {
       info: (overrides.info ??
         (async () => ({ name: '研读', version: '1.0.0', host: 'browser', platform: 'linux' }))) as Services['app']['info'],
       openExternal: vi.fn(async () => ({ opened: true })),
     },
     library: { sample: vi.fn(async () => []) },
-  };
+  });
 }
 
 describe('contract', () => {

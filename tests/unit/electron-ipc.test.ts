@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_PREFIX, EVENT_CHANNEL, isTrustedSender, registerIpc, sendEvent, type IpcMainLike } from '../../main/electron/ipc';
 import { methodNames, type Services } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { stubServices } from './helpers/services';
 import { ipcMain, resetElectronStub, StubWebContents, stubFrame, type StubFrame } from '../stubs/electron';
 
 function makeServices() {
   const info = vi.fn(async () => ({ name: '研读', version: '0.1.0', host: 'electron' as const, platform: 'linux' }));
   const openExternal = vi.fn(async (_arg: { url: string }) => ({ opened: true }));
   const sample = vi.fn(async () => []);
-  const services: Services = { app: { info, openExternal }, library: { sample } };
+  const services: Services = stubServices({ app: { info, openExternal }, library: { sample } });
   return { services, info, openExternal, sample };
 }
 

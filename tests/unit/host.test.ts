@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../shared/contract';
 import { startHost, type RunningHost } from '../../main/host/server';
+import { stubServices } from './helpers/services';
 
 interface Reply {
   status: number;
@@ -35,7 +36,7 @@ function request(
 
 let host: RunningHost;
 let calls = 0;
-const services: Services = {
+const services: Services = stubServices({
   app: {
     info: async () => {
       calls++;
@@ -44,7 +45,7 @@ const services: Services = {
     openExternal: async () => ({ opened: false }),
   },
   library: { sample: async () => [] },
-};
+});
 
 beforeAll(async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-host-'));

@@ -1,0 +1,189 @@
+/**
+ * Runs a source's sync from the renderer's side: starts it over the contract, writes each
+ * batch in one transaction and acknowledges it, records log lines, and keeps per-source
+ * progress in a store for the UI. One run per source at a time.
+ */
+import { create } from 'zustand';
+import type { SyncCounts, SyncProgress } from '../../../shared/domain/sync';
+import { AppError } from '../../../shared/errors';
+import { api } from '../../bridge';
+import { db } from '../../db';
+import { createSourceRepository, DEFAULT_SYNC_SETTINGS, SyncSettingsSchema } from '../../db/sources';
+import { createSettingsRepository } from '../../db/repositories';
+import { applySyncBatch } from '../../db/syncWriter';
+import { useLibrary } from '../../stores/library';
+
+export const sources = createSourceRepository(db);
+const settings = createSettingsRepository(db);
+
+export interface RunState {
+  runId: string;
+  phase: SyncProgress['phase'];
+  counts: SyncCounts;
+  remaining: number | null;
+  added: number;
+  updated: number;
+  message: string | null;
+}
+
+interface SyncState {
+  runs: Record<string, RunState>;
+  /** Bumped whenever a source row or its log changed, so views reload. */
+  revision: number;
+  set(sourceId: string, patch: Partial<RunState>): void;
+  bump(): void;
+}
+
+export const useSync = create<SyncState>((set) => ({
+  runs: {},
+  revision: 0,
+  set: (sourceId, patch) =>
+    set((s) => {
+      const prior = s.runs[sourceId];
+      const next = { ...(prior ?? emptyRun('')), ...patch } as RunState;
+      return { runs: { ...s.runs, [sourceId]: next } };
+    }),
+  bump: () => set((s) => ({ revision: s.revision + 1 })),
+}));
+
+function emptyRun(runId: string): RunState {
+  return {
+    runId,
+    phase: 'starting',
+    counts: { pages: 0, found: 0, fetched: 0, sent: 0, unchanged: 0, failed: 0 },
+    remaining: null,
+    added: 0,
+    updated: 0,
+    message: null,
+  };
+}
+
+/** Called with the ids of articles whose text changed, after their batch is stored. */
+const updateListeners = new Set<(articleIds: string[]) => Promise<unknown> | void>();
+export function onArticlesUpdated(listener: (articleIds: string[]) => Promise<unknown> | void): () => void {
+  updateListeners.add(listener);
+  return () => updateListeners.delete(listener);
+}
+
+export function isRunning(sourceId: string): boolean {
+  const run = useSync.getState().runs[sourceId];
+  return !!run && !['done', 'failed', 'cancelled'].includes(run.phase);
+}
+
+export async function cancelSync(sourceId: string): Promise<void> {
+  const run = useSync.getState().runs[sourceId];
+  if (run) await api.sync.cancel({ runId: run.runId });
+}
+
+/** Syncs one source; resolves when the run has ended (done, failed or cancelled). */
+export async function runSync(sourceId: string, options: { fullRescan?: boolean } = {}): Promise<RunState> {
+  if (isRunning(sourceId)) throw new AppError('E_INVALID_ARGUMENT', '该来源正在同步。');
+  const source = await sources.get(sourceId);
+  if (!source) throw new AppError('E_NOT_FOUND', '找不到该来源。');
+  const { delayMs, maxPages } = await settings.get('sync', SyncSettingsSchema, DEFAULT_SYNC_SETTINGS);
+  const runId = `r_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
+  const store = useSync.getState();
+  store.set(sourceId, emptyRun(runId));
+
+  let added = 0;
+  let updated = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const offs: (() => void)[] = [];
+  const finished = new Promise<RunState>((resolve) => {
+    offs.push(
+      api.events.on('sync.batch', (batch) => {
+        if (batch.runId !== runId) return;
+        // Batches are written strictly one after another, each in its own transaction.
+        queue = queue.then(async () => {
+          try {
+            const result = await applySyncBatch(db, batch);
+            added += result.added;
+            updated += result.updated;
+            useSync.getState().set(sourceId, { added, updated });
+            await api.sync.ack({ runId, seq: batch.seq, ok: true });
+            if (result.added || result.updated) void useLibrary.getState().load();
+            for (const listener of updateListeners) if (result.updatedIds.length) await listener(result.updatedIds);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            await api.sync.ack({ runId, seq: batch.seq, ok: false, message: message.slice(0, 500) }).catch(() => undefined);
+          }
+        });
+      }),
+      api.events.on('sync.log', (entry) => {
+        if (entry.runId !== runId) return;
+        void sources
+          .log({ sourceId, at: new Date().toISOString(), level: entry.level, url: entry.url, code: entry.code, message: entry.message })
+          .then(() => useSync.getState().bump());
+      }),
+      api.events.on('sync.progress', (progress) => {
+        if (progress.runId !== runId) return;
+        useSync
+          .getState()
+          .set(sourceId, { phase: progress.phase, counts: progress.counts, remaining: progress.remaining, message: progress.message });
+        if (progress.phase === 'done' || progress.phase === 'failed' || progress.phase === 'cancelled') {
+          void queue.then(async () => {
+            const articles = await sources.articleCount(sourceId);
+            await sources.recordRun(sourceId, {
+              lastSyncAt: new Date().toISOString(),
+              lastError: progress.phase === 'failed' ? (progress.message ?? '同步失败') : null,
+              counts: { articles, added, updated, unchanged: progress.counts.unchanged, failed: progress.counts.failed },
+            });
+            useSync.getState().bump();
+            resolve(useSync.getState().runs[sourceId]!);
+          });
+        }
+      }),
+    );
+  });
+
+  try {
+    await api.sync.start({
+      runId,
+      source: { id: source.id, kind: source.kind, location: source.location, name: source.name, column: source.column },
+      known: await sources.known(sourceId),
+      fullRescan: options.fullRescan ?? false,
+      maxPages,
+      delayMs,
+    });
+  } catch (error) {
+    for (const off of offs) off();
+    const message = error instanceof Error ? error.message : String(error);
+    useSync.getState().set(sourceId, { phase: 'failed', message });
+    await sources.recordRun(sourceId, { lastSyncAt: new Date().toISOString(), lastError: message, counts: source.counts });
+    useSync.getState().bump();
+    throw error;
+  }
+  const result = await finished;
+  for (const off of offs) off();
+  return result;
+}
+
+/** Sources due now: at start-up ones once per launch, interval ones when their time has come. */
+export async function dueSources(now: number, startup: boolean): Promise<string[]> {
+  const all = await sources.list();
+  return all
+    .filter((s) => s.enabled)
+    .filter((s) => {
+      if (s.schedule.mode === 'startup') return startup;
+      if (s.schedule.mode === 'interval') {
+        const hours = s.schedule.hours ?? 24;
+        return !s.lastSyncAt || now - Date.parse(s.lastSyncAt) >= hours * 3_600_000;
+      }
+      return false;
+    })
+    .map((s) => s.id);
+}
+
+let schedulerStarted = false;
+/** Runs due sources at start-up and checks interval sources every minute. */
+export function startScheduler(): void {
+  if (schedulerStarted) return;
+  schedulerStarted = true;
+  const tick = async (startup: boolean) => {
+    for (const id of await dueSources(Date.now(), startup)) {
+      if (!isRunning(id)) await runSync(id).catch(() => undefined);
+    }
+  };
+  void tick(true);
+  setInterval(() => void tick(false), 60_000);
+}
