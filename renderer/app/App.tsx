@@ -1,20 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
 import { db } from '../db';
+import { recoverNoteJournals } from '../db/notes';
 import { LibraryView } from '../features/library/LibraryView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { SettingsView } from '../features/settings/SettingsView';
+import { SourcesView } from '../features/sources/SourcesView';
+import { startScheduler } from '../features/sources/syncManager';
 import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
 import { ensureSampleLibrary } from './firstRun';
 import { useRoute } from './router';
+import { useUndoKeys } from '../ui/useUndoKeys';
+
+// The notebook (Tiptap, docx) loads on first use, keeping start-up small.
+const NotebookView = lazy(() => import('../features/notebook/NotebookView').then((m) => ({ default: m.NotebookView })));
 
 type Boot = { state: 'starting' } | { state: 'ready' } | { state: 'failed'; message: string };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'starting' });
   const route = useRoute();
+  useUndoKeys();
   const theme = useReaderSettings((s) => s.theme);
 
   const start = useCallback(async () => {
@@ -22,8 +30,10 @@ export function App() {
     try {
       await useReaderSettings.getState().load();
       await ensureSampleLibrary(db, api);
+      await recoverNoteJournals(db);
       await useLibrary.getState().load();
       setBoot({ state: 'ready' });
+      startScheduler();
     } catch (error) {
       setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -47,6 +57,12 @@ export function App() {
           <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
             {messages.nav.library}
           </a>
+          <a href="#/notebook" aria-current={route.name === 'notebook' ? 'page' : undefined}>
+            {messages.nav.notebook}
+          </a>
+          <a href="#/sources" aria-current={route.name === 'sources' ? 'page' : undefined}>
+            {messages.nav.sources}
+          </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             {messages.nav.settings}
           </a>
@@ -67,6 +83,12 @@ export function App() {
           </div>
         ) : route.name === 'reader' ? (
           <ReaderView key={route.id} id={route.id} />
+        ) : route.name === 'notebook' ? (
+          <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
+            <NotebookView noteId={route.noteId} />
+          </Suspense>
+        ) : route.name === 'sources' ? (
+          <SourcesView />
         ) : route.name === 'settings' ? (
           <SettingsView />
         ) : (

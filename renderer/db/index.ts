@@ -1,8 +1,9 @@
 /** The app's one database and its repositories. */
-import { createArticleRepository, createReadingRepository, createSettingsRepository } from './repositories';
+import { createArticleRepository, createHighlightRepository, createReadingRepository, createSettingsRepository } from './repositories';
 import { YanduDB } from './schema';
 
 export const db = new YanduDB();
 export const articles = createArticleRepository(db);
 export const reading = createReadingRepository(db);
 export const settings = createSettingsRepository(db);
+export const highlights = createHighlightRepository(db);

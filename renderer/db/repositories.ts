@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { ArticlePayload } from '../../shared/domain/article';
 import { countZi } from '../../shared/text';
-import type { ArticleBodyRow, ArticleRow, ReadingRow, YanduDB } from './schema';
+import type { ArticleBodyRow, ArticleRow, HighlightRow, ReadingRow, YanduDB } from './schema';
 
 export function toArticleRow(payload: ArticlePayload, addedAt: string): ArticleRow {
   return {
@@ -88,6 +88,26 @@ export function createSettingsRepository(db: YanduDB) {
   };
 }
 
+/** Highlights: written by the user (and by re-anchoring), never by sync. */
+export function createHighlightRepository(db: YanduDB) {
+  return {
+    forArticle: (articleId: string): Promise<HighlightRow[]> => db.highlights.where('articleId').equals(articleId).toArray(),
+    get: (id: string): Promise<HighlightRow | undefined> => db.highlights.get(id),
+    async put(row: HighlightRow): Promise<void> {
+      await db.highlights.put(row);
+    },
+    async delete(id: string): Promise<void> {
+      await db.highlights.delete(id);
+    },
+    /** Every tag in use, sorted, for completion. */
+    async allTags(): Promise<string[]> {
+      const keys = await db.highlights.orderBy('tags').uniqueKeys();
+      return keys.filter((k): k is string => typeof k === 'string');
+    },
+  };
+}
+
+export type HighlightRepository = ReturnType<typeof createHighlightRepository>;
 export type ArticleRepository = ReturnType<typeof createArticleRepository>;
 export type ReadingRepository = ReturnType<typeof createReadingRepository>;
 export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

@@ -15,6 +15,8 @@ interface NoteEditorState {
   target: NoteTarget | null;
   /** Kind for a new note (笔记 / 发言提纲 / 心得体会). */
   newKind: NoteKind;
+  /** Bumped on every open, so opening the same target again starts a fresh editor. */
+  openedAt: number;
   open(target: NoteTarget, kind?: NoteKind): void;
   close(): void;
 }
@@ -22,6 +24,7 @@ interface NoteEditorState {
 export const useNoteEditor = create<NoteEditorState>((set) => ({
   target: null,
   newKind: 'note',
-  open: (target, kind = 'note') => set({ target, newKind: kind }),
+  openedAt: 0,
+  open: (target, kind = 'note') => set((s) => ({ target, newKind: kind, openedAt: s.openedAt + 1 })),
   close: () => set({ target: null }),
 }));

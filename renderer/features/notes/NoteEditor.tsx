@@ -1,0 +1,380 @@
+/**
+ * The note editor: title, kind, tags and a Tiptap body (headings, lists, bold, quotes, a
+ * highlight mark), a live 字 count, 插入划线, and autosave that loses nothing on reload.
+ */
+import Highlight from '@tiptap/extension-highlight';
+import { Placeholder } from '@tiptap/extensions';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { clearJournal, isEmptyNote, toNoteRow, writeJournal, type NoteDraft } from '../../db/notes';
+import type { ArticleRow, HighlightRow, NoteKind } from '../../db/schema';
+import { messages } from '../../i18n/messages';
+import { useLibrary } from '../../stores/library';
+import { Autosaver, type SaveState } from './autosave';
+import { asDoc, citationLine, deriveNote, excerpt, parseTags, quoteBlock } from './noteText';
+import { noteRepo } from './repo';
+
+const t = messages.notes;
+const KINDS: NoteKind[] = ['note', 'outline', 'reflection'];
+
+export interface NoteEditorProps {
+  initial: NoteDraft;
+  /** True when the note is already in the database. */
+  stored: boolean;
+  highlight: HighlightRow | null;
+  article: ArticleRow | null;
+  knownTags: readonly string[];
+  variant: 'side' | 'page';
+  onClose(): void;
+}
+
+function sourceOf(article: Pick<ArticleRow, 'title' | 'origin' | 'sourceName' | 'publishedAt'>) {
+  return { title: article.title, origin: article.origin ?? article.sourceName, publishedAt: article.publishedAt };
+}
+
+export function NoteEditor({ initial, stored, highlight, article, knownTags, variant, onClose }: NoteEditorProps) {
+  const [title, setTitle] = useState(initial.title);
+  const [kind, setKind] = useState<NoteKind>(initial.kind);
+  const [tagsText, setTagsText] = useState(initial.tags.join(' '));
+  const [saveState, setSaveState] = useState<SaveState>({ state: 'saved' });
+  const [zi, setZi] = useState(() => deriveNote(initial.doc).zi);
+  const [picker, setPicker] = useState(false);
+  const [persisted, setPersisted] = useState(stored);
+
+  // The newest draft, and the newest one confirmed in IndexedDB.
+  const latest = useRef<NoteDraft>(initial);
+  const confirmedAt = useRef<string | null>(stored ? initial.updatedAt : null);
+  const touched = useRef(false);
+  const fields = useRef({ title, kind, tagsText });
+  fields.current = { title, kind, tagsText };
+
+  const saver = useMemo(
+    () =>
+      new Autosaver<NoteDraft>(
+        async (draft) => {
+          await noteRepo.save(draft);
+          if (!confirmedAt.current || draft.updatedAt > confirmedAt.current) confirmedAt.current = draft.updatedAt;
+          clearJournal(draft.id, draft.updatedAt);
+          setPersisted(true);
+        },
+        { onState: setSaveState },
+      ),
+    [],
+  );
+
+  const editorRef = useRef<Editor | null>(null);
+  const changed = () => {
+    const ed = editorRef.current;
+    if (!ed) return;
+    const now = new Date().toISOString();
+    // Keep updatedAt strictly increasing so the journal and saves order correctly.
+    const updatedAt = now > latest.current.updatedAt ? now : new Date(Date.parse(latest.current.updatedAt) + 1).toISOString();
+    const { title: ti, kind: k, tagsText: tg } = fields.current;
+    const draft: NoteDraft = { ...latest.current, title: ti, kind: k, tags: parseTags(tg), doc: ed.getJSON(), updatedAt };
+    latest.current = draft;
+    touched.current = true;
+    saver.update(draft);
+  };
+  const changedRef = useRef(changed);
+  changedRef.current = changed;
+
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3] },
+        link: false,
+        code: false,
+        codeBlock: false,
+        horizontalRule: false,
+        underline: false,
+        undoRedo: { depth: 200 },
+      }),
+      Highlight.configure({ multicolor: false }),
+      Placeholder.configure({ placeholder: t.placeholder }),
+    ],
+    content: asDoc(initial.doc),
+    // The CSP forbids inline <style>: the editor's CSS is in notes.css.
+    injectCSS: false,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        class: 'note-prose',
+        'aria-label': t.panelLabel,
+        'aria-multiline': 'true',
+        role: 'textbox',
+        'data-testid': 'note-body',
+      },
+    },
+    onUpdate: ({ editor: ed }) => {
+      setZi(deriveNote(ed.getJSON()).zi);
+      changedRef.current();
+    },
+  });
+  editorRef.current = editor;
+
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: ed }) => ({
+      h2: ed.isActive('heading', { level: 2 }),
+      h3: ed.isActive('heading', { level: 3 }),
+      bold: ed.isActive('bold'),
+      bullet: ed.isActive('bulletList'),
+      ordered: ed.isActive('orderedList'),
+      quote: ed.isActive('blockquote'),
+      mark: ed.isActive('highlight'),
+      canUndo: ed.can().undo(),
+      canRedo: ed.can().redo(),
+    }),
+  });
+
+  // Title, kind and tags are part of the note too.
+  useEffect(() => {
+    const same = title === initial.title && kind === initial.kind && tagsText === initial.tags.join(' ');
+    if (same && !touched.current) return;
+    changedRef.current();
+  }, [title, kind, tagsText, initial]);
+
+  // Nothing typed is lost: journal synchronously and flush when the page goes away.
+  useEffect(() => {
+    const toJournal = () => {
+      const draft = latest.current;
+      if (!touched.current) return;
+      if (confirmedAt.current && draft.updatedAt <= confirmedAt.current) return;
+      try {
+        writeJournal(toNoteRow(draft));
+      } catch (error) {
+        console.warn('note journal skipped', error);
+      }
+    };
+    const onHide = () => {
+      toJournal();
+      void saver.flush();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onHide();
+    };
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      toJournal();
+      void saver.flush();
+      saver.dispose();
+    };
+  }, [saver]);
+
+  const close = async () => {
+    await saver.flush();
+    const row = toNoteRow(latest.current);
+    // An untouched or emptied note is not kept.
+    if (isEmptyNote(row) && (confirmedAt.current || stored)) {
+      await noteRepo.remove(row.id);
+      clearJournal(row.id, '9999');
+    }
+    onClose();
+  };
+
+  const remove = async () => {
+    if (!window.confirm(t.confirmDelete)) return;
+    saver.discard();
+    await saver.flush();
+    await noteRepo.remove(initial.id);
+    clearJournal(initial.id, '9999');
+    onClose();
+  };
+
+  const insertHighlight = (h: HighlightRow) => {
+    const row = useLibrary.getState().rows.find((a) => a.id === h.articleId) ?? article;
+    const source = row ? sourceOf(row) : { title: '', origin: null, publishedAt: null };
+    editor.chain().focus().insertContent(quoteBlock(h.selector.exact, source)).run();
+    setPicker(false);
+  };
+
+  const btn = (label: string, on: boolean, run: () => void, keys?: string) => (
+    <button
+      type="button"
+      aria-pressed={on}
+      title={keys ? `${label}（${keys}）` : label}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
+      {label}
+    </button>
+  );
+
+  const statusText =
+    saveState.state === 'saved'
+      ? t.saved
+      : saveState.state === 'saving'
+        ? t.saving
+        : saveState.state === 'pending'
+          ? t.unsaved
+          : t.saveFailed(saveState.message);
+
+  return (
+    <div
+      className={`note-editor ${variant}`}
+      data-testid="note-editor"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !picker) {
+          e.preventDefault();
+          e.stopPropagation();
+          void close();
+        }
+      }}
+    >
+      <div className="note-head">
+        <select aria-label={t.kindLabel} value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t.kinds[k]}
+            </option>
+          ))}
+        </select>
+        <input
+          className="note-title"
+          aria-label={t.titlePlaceholder}
+          placeholder={t.titlePlaceholder}
+          value={title}
+          maxLength={500}
+          onChange={(e) => setTitle(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              editor.commands.focus('start');
+            }
+          }}
+        />
+        <span className="note-zi" data-testid="note-zi" aria-live="polite">
+          {t.zi(zi)}
+        </span>
+        <span
+          className={`note-status${saveState.state === 'error' ? ' error' : ''}`}
+          role={saveState.state === 'error' ? 'alert' : 'status'}
+          data-testid="note-status"
+        >
+          {statusText}
+        </span>
+        {persisted ? (
+          <button type="button" className="link" onClick={() => void remove()}>
+            {t.delete}
+          </button>
+        ) : null}
+        <button type="button" onClick={() => void close()} title={`${t.close}（Esc）`}>
+          {t.close}
+        </button>
+      </div>
+      {article && !highlight ? <p className="note-about">{t.onArticle(article.title)}</p> : null}
+      {highlight ? (
+        <blockquote className={`note-quote color-${highlight.color}`} aria-label={t.onHighlight} data-testid="note-quote">
+          <p>{highlight.selector.exact}</p>
+          {article ? <cite>{citationLine(sourceOf(article))}</cite> : null}
+        </blockquote>
+      ) : null}
+      <div className="note-toolbar" role="toolbar" aria-label={t.toolbar}>
+        {btn(t.heading2, active.h2, () => editor.chain().focus().toggleHeading({ level: 2 }).run(), 'Ctrl+Alt+2')}
+        {btn(t.heading3, active.h3, () => editor.chain().focus().toggleHeading({ level: 3 }).run(), 'Ctrl+Alt+3')}
+        {btn(t.bold, active.bold, () => editor.chain().focus().toggleBold().run(), 'Ctrl+B')}
+        {btn(t.bulletList, active.bullet, () => editor.chain().focus().toggleBulletList().run(), 'Ctrl+Shift+8')}
+        {btn(t.orderedList, active.ordered, () => editor.chain().focus().toggleOrderedList().run(), 'Ctrl+Shift+7')}
+        {btn(t.blockquote, active.quote, () => editor.chain().focus().toggleBlockquote().run(), 'Ctrl+Shift+B')}
+        {btn(t.highlightMark, active.mark, () => editor.chain().focus().toggleHighlight().run(), 'Ctrl+Shift+H')}
+        <span className="sep" />
+        <button type="button" disabled={!active.canUndo} onClick={() => editor.chain().focus().undo().run()} title={`${t.undo}（Ctrl+Z）`}>
+          {t.undo}
+        </button>
+        <button
+          type="button"
+          disabled={!active.canRedo}
+          onClick={() => editor.chain().focus().redo().run()}
+          title={`${t.redo}（Ctrl+Shift+Z）`}
+        >
+          {t.redo}
+        </button>
+        <span className="sep" />
+        <button type="button" aria-expanded={picker} aria-haspopup="listbox" onClick={() => setPicker((p) => !p)}>
+          {t.insertHighlight}
+        </button>
+      </div>
+      {picker ? <HighlightPicker articleId={initial.articleId} onPick={insertHighlight} onCancel={() => setPicker(false)} /> : null}
+      <EditorContent editor={editor} className="note-content" />
+      <label className="note-tags">
+        <span>{t.tags}</span>
+        <input list="note-tag-options" value={tagsText} placeholder={t.tagsPlaceholder} onChange={(e) => setTagsText(e.target.value)} />
+        <datalist id="note-tag-options">
+          {knownTags.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+      </label>
+    </div>
+  );
+}
+
+function HighlightPicker({ articleId, onPick, onCancel }: { articleId: string | null; onPick(h: HighlightRow): void; onCancel(): void }) {
+  const [rows, setRows] = useState<HighlightRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const titles = useLibrary((s) => s.rows);
+  const titleOf = useMemo(() => new Map(titles.map((a) => [a.id, a.title])), [titles]);
+
+  useEffect(() => {
+    noteRepo.insertableHighlights(articleId).then(setRows, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [articleId]);
+
+  const shown = useMemo(() => {
+    const q = query.trim();
+    return (rows ?? []).filter((h) => !q || h.selector.exact.includes(q) || (titleOf.get(h.articleId) ?? '').includes(q));
+  }, [rows, query, titleOf]);
+
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onCancel();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(shown.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const h = shown[active];
+      if (h) onPick(h);
+    }
+  };
+
+  return (
+    <div className="highlight-picker" onKeyDown={onKey}>
+      <input
+        autoFocus
+        type="search"
+        value={query}
+        placeholder={t.insertFilter}
+        aria-label={t.insertHighlightLabel}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+      />
+      {error ? <p className="error">{error}</p> : null}
+      {rows && shown.length === 0 ? <p className="muted">{t.noHighlights}</p> : null}
+      <ul role="listbox" aria-label={t.insertHighlightLabel}>
+        {shown.map((h, i) => (
+          <li key={h.id} role="option" aria-selected={i === active}>
+            <button type="button" className={i === active ? 'active' : undefined} onClick={() => onPick(h)}>
+              <span className={`swatch color-${h.color}`} aria-hidden="true" />
+              <span className="quote">{excerpt(h.selector.exact, 80)}</span>
+              {articleId ? null : <span className="muted">《{titleOf.get(h.articleId) ?? ''}》</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

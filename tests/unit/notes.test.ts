@@ -1,0 +1,229 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  clearJournal,
+  createNoteRepository,
+  isEmptyNote,
+  newDraft,
+  NOTE_JOURNAL_PREFIX,
+  recoverNoteJournals,
+  toNoteRow,
+  writeJournal,
+} from '../../renderer/db/notes';
+import { YanduDB } from '../../renderer/db/schema';
+import { Autosaver } from '../../renderer/features/notes/autosave';
+import {
+  asDoc,
+  citationLine,
+  deriveNote,
+  docToText,
+  excerpt,
+  parseTags,
+  quoteBlock,
+  type DocNode,
+} from '../../renderer/features/notes/noteText';
+
+const p = (text: string, marks?: string[]): DocNode => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text, ...(marks ? { marks: marks.map((type) => ({ type })) } : {}) }],
+});
+
+const RICH_DOC: DocNode = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '一、学习体会' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: '坚持' },
+        { type: 'text', text: '学思用贯通', marks: [{ type: 'bold' }] },
+        { type: 'text', text: '，' },
+        { type: 'text', text: '知信行统一', marks: [{ type: 'highlight' }] },
+        { type: 'hardBreak' },
+        { type: 'text', text: '第二行 abc 12' },
+      ],
+    },
+    {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [p('要点甲')] },
+        { type: 'listItem', content: [p('要点乙'), { type: 'orderedList', content: [{ type: 'listItem', content: [p('细目一')] }] }] },
+      ],
+    },
+    { type: 'blockquote', content: [p('引用的话'), p('——《示例》，研读编辑部，2012年10月10日')] },
+    { type: 'paragraph' },
+    p('𠮷字在基本平面之外'),
+  ],
+};
+
+describe('note text and 字', () => {
+  it('derives one line per text block, in document order', () => {
+    expect(docToText(RICH_DOC).split('\n')).toEqual([
+      '一、学习体会',
+      '坚持学思用贯通，知信行统一',
+      '第二行 abc 12',
+      '要点甲',
+      '要点乙',
+      '细目一',
+      '引用的话',
+      '——《示例》，研读编辑部，2012年10月10日',
+      '',
+      '𠮷字在基本平面之外',
+    ]);
+  });
+
+  it('counts 字 by code point and ignores whitespace', () => {
+    const { text, zi } = deriveNote(RICH_DOC);
+    expect(zi).toBe([...text.replace(/\s/g, '')].length);
+    expect(deriveNote({ type: 'doc', content: [p('𠮷 a\u3000b')] }).zi).toBe(3);
+    expect(deriveNote({ type: 'doc', content: [{ type: 'paragraph' }] })).toEqual({ text: '', zi: 0 });
+  });
+
+  it('reads a broken document as empty, never throws', () => {
+    expect(asDoc({ type: 'paragraph' })).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    expect(docToText(null)).toBe('');
+    expect(docToText({ type: 'doc', content: 'nope' })).toBe('');
+  });
+
+  it('builds the citation and the quote block of a highlight', () => {
+    expect(citationLine({ title: '关于学习的几点思考', origin: '中国纪检监察报', publishedAt: '2012-10-10' })).toBe(
+      '——《关于学习的几点思考》，中国纪检监察报，2012年10月10日',
+    );
+    expect(citationLine({ title: '无来源', origin: null, publishedAt: null })).toBe('——《无来源》');
+    const block = quoteBlock('第一段。\n\n第二段。', { title: '示例', origin: '来源', publishedAt: '2024-03-05' });
+    expect(block.type).toBe('blockquote');
+    expect(docToText({ type: 'doc', content: [block] })).toBe('第一段。\n第二段。\n——《示例》，来源，2024年3月5日');
+  });
+
+  it('makes short excerpts and parses tags', () => {
+    expect(excerpt('一二三四五', 3)).toBe('一二三…');
+    expect(excerpt(' a\n b ')).toBe('a b');
+    expect(parseTags('理论， 实践 理论、作风;')).toEqual(['理论', '实践', '作风']);
+  });
+});
+
+describe('note rows', () => {
+  it('derives text and zi on save, whatever the draft claims', () => {
+    const draft = { ...newDraft('reflection', null, null, '2026-01-02T03:04:05.000Z'), doc: RICH_DOC };
+    const row = toNoteRow({ ...draft, text: 'lie', zi: 1 } as never);
+    expect(row.text).toBe(docToText(RICH_DOC));
+    expect(row.zi).toBe(deriveNote(RICH_DOC).zi);
+    expect(row.id).toMatch(/^n_[0-9a-f]{32}$/);
+    expect(isEmptyNote(row)).toBe(false);
+    expect(isEmptyNote(toNoteRow(newDraft('note', null, null)))).toBe(true);
+    expect(() => toNoteRow({ ...draft, kind: 'essay' as never })).toThrow();
+    expect(() => toNoteRow({ ...draft, doc: { type: 'paragraph' } })).toThrow();
+  });
+
+  let counter = 0;
+  const open: YanduDB[] = [];
+  afterEach(async () => {
+    for (const db of open.splice(0)) await db.delete();
+  });
+  function freshDb() {
+    const db = new YanduDB(`notes-${++counter}`);
+    open.push(db);
+    return db;
+  }
+
+  it('saves, finds the note on a highlight, removes', async () => {
+    const db = freshDb();
+    const repo = createNoteRepository(db);
+    const a = { ...newDraft('note', 'a1', 'h1', '2026-01-01T00:00:00.000Z'), doc: RICH_DOC };
+    const b = { ...newDraft('note', 'a1', 'h1', '2026-02-01T00:00:00.000Z'), doc: RICH_DOC };
+    await repo.save(a);
+    await repo.save(b);
+    expect((await repo.forHighlight('h1'))?.id).toBe(b.id);
+    expect((await repo.get(a.id))?.zi).toBe(deriveNote(RICH_DOC).zi);
+    await repo.remove(b.id);
+    expect((await repo.forHighlight('h1'))?.id).toBe(a.id);
+    await expect(repo.save({ ...a, title: 'x'.repeat(501) })).rejects.toThrow();
+    expect((await repo.get(a.id))?.title).toBe('');
+  });
+
+  it('replays a newer journal, drops an older or corrupt one', async () => {
+    const db = freshDb();
+    const repo = createNoteRepository(db);
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+      key: (i: number) => [...store.keys()][i] ?? null,
+      get length() {
+        return store.size;
+      },
+    };
+    const saved = await repo.save({ ...newDraft('note', null, null, '2026-03-01T00:00:00.000Z'), doc: RICH_DOC, title: '旧' });
+    writeJournal(toNoteRow({ ...saved, title: '新', updatedAt: '2026-03-01T00:00:01.000Z' }), storage);
+    const stale = await repo.save({ ...newDraft('outline', null, null, '2026-03-02T00:00:00.000Z'), title: '已存' });
+    writeJournal(toNoteRow({ ...stale, title: '过时', updatedAt: '2026-03-01T00:00:00.000Z' }), storage);
+    const unsaved = toNoteRow({
+      ...newDraft('reflection', null, null, '2026-03-03T00:00:00.000Z'),
+      doc: { type: 'doc', content: [p('刚打的字')] },
+    });
+    writeJournal(unsaved, storage);
+    store.set(`${NOTE_JOURNAL_PREFIX}bad`, '{"id":');
+
+    expect(await recoverNoteJournals(db, storage)).toBe(2);
+    expect(store.size).toBe(0);
+    expect((await repo.get(saved.id))?.title).toBe('新');
+    expect((await repo.get(stale.id))?.title).toBe('已存');
+    expect((await repo.get(unsaved.id))?.text).toBe('刚打的字');
+
+    writeJournal(unsaved, storage);
+    clearJournal(unsaved.id, unsaved.updatedAt, storage);
+    expect(store.size).toBe(0);
+  });
+});
+
+describe('autosave', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('saves within a second while typing continuously, and soon after typing stops', async () => {
+    vi.useFakeTimers();
+    const saves: { at: number; value: number }[] = [];
+    const start = Date.now();
+    const saver = new Autosaver<number>(async (value) => void saves.push({ at: Date.now() - start, value }), {
+      debounceMs: 400,
+      maxWaitMs: 1000,
+    });
+    // A keystroke every 100 ms for 3 s.
+    for (let i = 1; i <= 30; i++) {
+      saver.update(i);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(saves.length).toBeGreaterThanOrEqual(3);
+    const gaps = saves.map((s, i) => s.at - (i ? saves[i - 1]!.at : 0));
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(1000);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saves.at(-1)?.value).toBe(30);
+    expect(saver.dirty).toBe(false);
+  });
+
+  it('flushes at once, keeps a failed value for the next try, and reports state', async () => {
+    vi.useFakeTimers();
+    const states: string[] = [];
+    let fail = true;
+    const saved: string[] = [];
+    const saver = new Autosaver<string>(
+      async (v) => {
+        if (fail) throw new Error('磁盘已满');
+        saved.push(v);
+      },
+      { onState: (s) => states.push(s.state) },
+    );
+    saver.update('甲');
+    await saver.flush();
+    expect(states).toContain('error');
+    expect(saver.peek()).toBe('甲');
+    fail = false;
+    await saver.flush();
+    expect(saved).toEqual(['甲']);
+    expect(states.at(-1)).toBe('saved');
+    saver.update('乙');
+    saver.discard();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(saved).toEqual(['甲']);
+  });
+});
