@@ -6,6 +6,8 @@ export {};
 
 const suites: Record<string, () => Promise<Record<string, number>>> = {
   app: async () => (await import('./app')).benchApp(),
+  paint: async () => (await import('./paint')).benchPaint(),
+  notebook: async () => (await import('./notebook')).benchNotebook(),
   extract: async () => (await import('./extract')).benchExtract(),
 };
 

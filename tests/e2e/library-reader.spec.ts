@@ -29,7 +29,7 @@ test('sort by date and filter by text', async ({ app }) => {
   await app.getByRole('searchbox').fill('这串文字不会出现在任何文章里');
   await expect(app.getByText('没有符合筛选条件的文章。')).toBeVisible();
   await app.getByRole('button', { name: '清除筛选' }).click();
-  expect(await app.getByTestId('article-row').count()).toBeGreaterThanOrEqual(8);
+  await expect.poll(() => app.getByTestId('article-row').count()).toBeGreaterThanOrEqual(8);
 });
 
 test('keyboard: arrows choose a row, Enter opens it, Escape returns', async ({ app }) => {

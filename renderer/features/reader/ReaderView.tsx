@@ -1,22 +1,53 @@
 /** The reader: one article with Chinese long-form typography; the position is remembered. */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../app/router';
 import { api } from '../../bridge';
-import { articles, reading } from '../../db';
-import type { ArticleBodyRow, ArticleRow } from '../../db/schema';
+import { articles, db, highlights, reading } from '../../db';
+import type { ArticleBodyRow, ArticleRow, HighlightRow } from '../../db/schema';
 import { messages } from '../../i18n/messages';
 import { useLibrary } from '../../stores/library';
 import { clampFontSize, useReaderSettings } from '../../stores/readerSettings';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
-import { useKeyboard } from '../../ui/useKeyboard';
+import { isTypingTarget, useKeyboard } from '../../ui/useKeyboard';
+import { useUndo } from '../../stores/undo';
+import { ArticleHighlights } from '../highlights/ArticleHighlights';
+import { OrphansPanel } from '../highlights/OrphansPanel';
+import { reanchorArticle } from '../highlights/reanchor';
+import { useHighlights } from '../highlights/store';
+import { buildTextMap, type TextMap } from '../highlights/textMap';
+import { FindBar } from './FindBar';
 import { measurePosition, restorePosition, type ReadingPosition } from './position';
 import { ReaderSettingsPanel } from './ReaderSettingsPanel';
+import { NotePanel, WriteNoteButton } from '../notes/NotePanel';
+import { currentEntry, headingsOf, TOC_MIN_HEADINGS, TocPanel, type TocEntry } from './TocPanel';
 
 const t = messages.reader;
 
 type Loaded =
-  { state: 'loading' } | { state: 'missing' } | { state: 'ready'; row: ArticleRow; body: ArticleBodyRow; saved: ReadingPosition | null };
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'ready'; row: ArticleRow; body: ArticleBodyRow; saved: ReadingPosition | null; highlights: HighlightRow[] };
+
+/** Keys that belong to a focused control rather than to reading. */
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a, summary, [role="button"]') !== null;
+}
+
+/** The latest of the reader's and the undo stack's messages, shown for a few seconds. */
+function useNotice(): { text: string; error: boolean } | null {
+  const a = useHighlights((s) => s.notice);
+  const b = useUndo((s) => s.notice);
+  const latest = a && (!b || a.at >= b.at) ? a : b;
+  const [shown, setShown] = useState(latest);
+  useEffect(() => {
+    setShown(latest);
+    if (!latest) return;
+    const timer = setTimeout(() => setShown(null), 4000);
+    return () => clearTimeout(timer);
+  }, [latest]);
+  return shown;
+}
 
 export function ReaderView({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -27,18 +58,63 @@ export function ReaderView({ id }: { id: string }) {
   const blocksRef = useRef<HTMLDivElement>(null);
   const positionRef = useRef<ReadingPosition | null>(null);
   const [progress, setLocalProgress] = useState(0);
+  const [tocCurrent, setTocCurrent] = useState(-1);
+  const [toc, setToc] = useState<TocEntry[]>([]);
+  const tocRef = useRef<TocEntry[]>([]);
+  const [showToc, setShowToc] = useState(true);
+  const [find, setFind] = useState(0);
+  const mapRef = useRef<TextMap | null>(null);
+  const notice = useNotice();
+  const hasLeader = useHighlights((s) => [...s.rows.values()].some((r) => r.layer === 'leader'));
+  const leaderVisible = useHighlights((s) => s.leaderVisible);
 
   useEffect(() => {
     let cancelled = false;
     setLoaded({ state: 'loading' });
-    void Promise.all([articles.get(id), articles.getBody(id), reading.get(id)]).then(([row, body, saved]) => {
-      if (cancelled) return;
-      setLoaded(row && body ? { state: 'ready', row, body, saved: saved ?? null } : { state: 'missing' });
-    });
+    mapRef.current = null;
+    void Promise.all([articles.get(id), articles.getBody(id), reading.get(id), highlights.forArticle(id)]).then(
+      ([row, body, saved, marks]) => {
+        if (cancelled) return;
+        setLoaded(row && body ? { state: 'ready', row, body, saved: saved ?? null, highlights: marks } : { state: 'missing' });
+      },
+      (error: unknown) => {
+        console.error(error);
+        if (!cancelled) setLoaded({ state: 'missing' });
+      },
+    );
     return () => {
       cancelled = true;
     };
   }, [id]);
+
+  // The text map is built once per rendered article, on first use.
+  const getMap = useCallback((): TextMap => {
+    if (!mapRef.current || mapRef.current.root !== blocksRef.current) mapRef.current = buildTextMap(blocksRef.current!);
+    return mapRef.current;
+  }, []);
+
+  // Highlights placed on an older text of the article: re-anchor them, then show the result.
+  useEffect(() => {
+    if (loaded.state !== 'ready') return;
+    const version = loaded.row.version;
+    if (!loaded.highlights.some((h) => h.articleVersion !== version)) return;
+    let cancelled = false;
+    void reanchorArticle(db, id)
+      .then(async (result) => {
+        const rows = await highlights.forArticle(id);
+        if (cancelled) return;
+        useHighlights.getState().applyRows(rows);
+        if (result.moved || result.orphaned)
+          useHighlights.getState().setNotice(messages.highlights.reanchored(result.moved, result.orphaned));
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!cancelled) useHighlights.getState().setNotice(messages.errors.generic, true);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [loaded, id]);
 
   const html = useMemo(() => (loaded.state === 'ready' ? sanitizeArticleHtml(loaded.body.html) : ''), [loaded]);
 
@@ -48,6 +124,9 @@ export function ReaderView({ id }: { id: string }) {
     if (loaded.saved) restorePosition(scrollerRef.current, blocksRef.current, loaded.saved);
     positionRef.current = measurePosition(scrollerRef.current, blocksRef.current);
     setLocalProgress(positionRef.current.progress);
+    tocRef.current = headingsOf(blocksRef.current);
+    setToc(tocRef.current);
+    setTocCurrent(currentEntry(scrollerRef.current, blocksRef.current, tocRef.current));
   }, [loaded]);
 
   // Keep the same passage in view when typography changes.
@@ -73,6 +152,7 @@ export function ReaderView({ id }: { id: string }) {
     const onScroll = () => {
       positionRef.current = measurePosition(scroller, blocks);
       setLocalProgress(positionRef.current.progress);
+      setTocCurrent(currentEntry(scroller, blocks, tocRef.current));
       if (!timer) timer = setTimeout(save, 300);
     };
     const flush = () => {
@@ -93,20 +173,64 @@ export function ReaderView({ id }: { id: string }) {
     };
   }, [loaded, id, setProgress]);
 
+  const goToBlock = useCallback((index: number) => {
+    const scroller = scrollerRef.current;
+    const el = blocksRef.current?.children[index] as HTMLElement | undefined;
+    if (!scroller || !el) return;
+    scroller.scrollTop = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 8;
+  }, []);
+
+  /** j/k: the next block starting below the viewport top, or the previous one above it. */
+  const stepBlock = useCallback(
+    (direction: 1 | -1) => {
+      const scroller = scrollerRef.current;
+      const blocks = blocksRef.current;
+      if (!scroller || !blocks) return;
+      const top = scroller.getBoundingClientRect().top + 8;
+      const children = [...blocks.children];
+      const tops = children.map((c) => c.getBoundingClientRect().top);
+      const index = direction > 0 ? tops.findIndex((y) => y > top + 1) : tops.reduce((found, y, i) => (y < top - 1 ? i : found), -1);
+      if (index >= 0) goToBlock(index);
+      else if (direction < 0) scroller.scrollTop = 0;
+    },
+    [goToBlock],
+  );
+
   useKeyboard(
     (event) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented) return;
       const scroller = scrollerRef.current;
-      if (event.key === 'Escape') navigate({ name: 'library' });
-      else if (event.key === '+' || event.key === '=') prefs.update({ fontSize: clampFontSize(prefs.fontSize + 1) });
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        if (loaded.state !== 'ready') return;
+        event.preventDefault();
+        setFind((n) => n + 1);
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const line = prefs.fontSize * prefs.lineHeight;
+      if (event.key === 'Escape') {
+        // Escape first closes an open highlight or drops the selection (the highlights layer does that).
+        if (useHighlights.getState().activeId || window.getSelection()?.isCollapsed === false) return;
+        navigate({ name: 'library' });
+      } else if (event.key === '+' || event.key === '=') prefs.update({ fontSize: clampFontSize(prefs.fontSize + 1) });
       else if (event.key === '-') prefs.update({ fontSize: clampFontSize(prefs.fontSize - 1) });
-      else if (scroller && (event.key === 'j' || event.key === 'k')) {
-        scroller.scrollBy({ top: (event.key === 'j' ? 1 : -1) * prefs.fontSize * prefs.lineHeight * 3 });
-      } else return;
+      else if (!scroller || isTypingTarget(event.target)) return;
+      else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (isControl(event.target) && (event.target as HTMLElement).closest('.reader-side')) return;
+        scroller.scrollBy({ top: (event.key === 'ArrowDown' ? 1 : -1) * line });
+      } else if (event.key === ' ') {
+        if (isControl(event.target)) return;
+        scroller.scrollBy({ top: (event.shiftKey ? -1 : 1) * Math.max(line, scroller.clientHeight - line) });
+      } else if (event.key === 'PageDown' || event.key === 'PageUp') {
+        scroller.scrollBy({ top: (event.key === 'PageDown' ? 1 : -1) * Math.max(line, scroller.clientHeight - line) });
+      } else if (event.key === 'j' || event.key === 'k') stepBlock(event.key === 'j' ? 1 : -1);
+      else return;
       event.preventDefault();
     },
-    [prefs],
+    [prefs, loaded.state, stepBlock],
   );
+
+  const articleContext = useMemo(() => (loaded.state === 'ready' ? { row: loaded.row, text: loaded.body.text } : null), [loaded]);
 
   // Links in articles never navigate the app: web links open outside it.
   const onArticleClick = (event: React.MouseEvent) => {
@@ -130,6 +254,8 @@ export function ReaderView({ id }: { id: string }) {
     );
   }
   const { row } = loaded;
+  if (!articleContext) return null;
+  const hasToc = toc.length >= TOC_MIN_HEADINGS;
   return (
     <section className={`reader theme-${prefs.theme} font-${prefs.font} width-${prefs.width}`} aria-label={row.title}>
       <div className="reader-bar">
@@ -137,46 +263,92 @@ export function ReaderView({ id }: { id: string }) {
           ← {t.back}
         </a>
         <span className="reader-bar-title">{row.title}</span>
+        {notice ? (
+          <span
+            className={`reader-notice${notice.error ? ' error' : ''}`}
+            role={notice.error ? 'alert' : 'status'}
+            data-testid="reader-notice"
+          >
+            {notice.text}
+          </span>
+        ) : null}
         <span className="reader-progress-text">{t.progress(Math.round(progress * 100))}</span>
+        {hasToc ? (
+          <button type="button" aria-pressed={showToc} onClick={() => setShowToc((v) => !v)}>
+            {t.toc}
+          </button>
+        ) : null}
+        {hasLeader ? (
+          <button type="button" aria-pressed={leaderVisible} onClick={() => useHighlights.getState().setLeaderVisible(!leaderVisible)}>
+            {messages.highlights.showLeader}
+          </button>
+        ) : null}
+        <button type="button" title={t.keysHint} onClick={() => setFind((n) => n + 1)}>
+          {t.find}
+        </button>
+        <WriteNoteButton articleId={row.id} />
         <button type="button" aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>
           {t.settings}
         </button>
       </div>
       <div className="reader-progress" style={{ transform: `scaleX(${progress})` }} />
       {showSettings ? <ReaderSettingsPanel /> : null}
-      <div
-        ref={scrollerRef}
-        className="reader-scroll"
-        data-testid="reader-scroll"
-        tabIndex={-1}
-        style={{ ['--reader-font-size' as string]: `${prefs.fontSize}px`, ['--reader-line-height' as string]: String(prefs.lineHeight) }}
-      >
-        <article className="article">
-          <h1 className="article-title">{row.title}</h1>
-          <p className="article-meta">
-            {row.origin ? (
-              <span>
-                {t.origin}：{row.origin}
-              </span>
-            ) : null}
-            {row.author ? (
-              <span>
-                {t.author}：{row.author}
-              </span>
-            ) : null}
-            {row.publishedAt ? <time dateTime={row.publishedAt}>{formatChineseDate(row.publishedAt)}</time> : null}
-            {row.column ? <span>{row.column}</span> : null}
-            <span>{t.zi(row.zi)}</span>
-          </p>
-          <div
-            ref={blocksRef}
-            className="article-body"
-            data-testid="article-body"
-            onClick={onArticleClick}
-            dangerouslySetInnerHTML={{ __html: html }}
-          />
-        </article>
+      {find > 0 ? (
+        <FindBar
+          getMap={getMap}
+          scroller={scrollerRef}
+          focusToken={find}
+          onClose={() => {
+            setFind(0);
+            scrollerRef.current?.focus();
+          }}
+        />
+      ) : null}
+      <div className="reader-main">
+        {hasToc && showToc ? <TocPanel entries={toc} current={tocCurrent} onGo={(e) => goToBlock(e.block)} /> : null}
+        <div
+          ref={scrollerRef}
+          className="reader-scroll"
+          data-testid="reader-scroll"
+          tabIndex={-1}
+          style={{ ['--reader-font-size' as string]: `${prefs.fontSize}px`, ['--reader-line-height' as string]: String(prefs.lineHeight) }}
+        >
+          <article className="article">
+            <h1 className="article-title">{row.title}</h1>
+            <p className="article-meta">
+              {row.origin ? (
+                <span>
+                  {t.origin}：{row.origin}
+                </span>
+              ) : null}
+              {row.author ? (
+                <span>
+                  {t.author}：{row.author}
+                </span>
+              ) : null}
+              {row.publishedAt ? <time dateTime={row.publishedAt}>{formatChineseDate(row.publishedAt)}</time> : null}
+              {row.column ? <span>{row.column}</span> : null}
+              <span>{t.zi(row.zi)}</span>
+            </p>
+            <div
+              ref={blocksRef}
+              className="article-body"
+              data-testid="article-body"
+              onClick={onArticleClick}
+              dangerouslySetInnerHTML={{ __html: html }}
+            />
+          </article>
+        </div>
+        <OrphansPanel article={articleContext} getMap={getMap} />
       </div>
+      <NotePanel />
+      <ArticleHighlights
+        key={`${row.id}@${row.version}`}
+        article={articleContext}
+        initialRows={loaded.highlights}
+        getMap={getMap}
+        scroller={scrollerRef}
+      />
     </section>
   );
 }

@@ -1,0 +1,146 @@
+/** An opened highlight: recolour, underline, note, tags, copy, delete. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { highlights } from '../../db';
+import type { HighlightRow } from '../../db/schema';
+import { messages } from '../../i18n/messages';
+import { recolorHighlight, removeHighlight, restyleHighlight, setHighlightTags } from './actions';
+import { HIGHLIGHT_COLORS } from './colors';
+
+const t = messages.highlights;
+
+interface Props {
+  row: HighlightRow;
+  position: { top: number; left: number };
+  /** Changes when the popover should take the keyboard focus (opened by key). */
+  focusToken: number;
+  onNote(): void;
+  onCopy(): void;
+  onClose(): void;
+}
+
+export function HighlightPopover({ row, position, focusToken, onNote, onCopy, onClose }: Props) {
+  const [draft, setDraft] = useState('');
+  const [known, setKnown] = useState<string[]>([]);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+
+  useEffect(() => {
+    let cancelled = false;
+    void highlights.allTags().then((tags) => {
+      if (!cancelled) setKnown(tags);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [row.tags]);
+
+  useEffect(() => {
+    if (focusToken > 0) boxRef.current?.querySelector<HTMLButtonElement>('button[aria-pressed="true"]')?.focus();
+  }, [focusToken, row.id]);
+
+  const addTags = (raw: string) => {
+    const more = raw
+      .split(/[,，、]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    setDraft('');
+    if (more.length) void setHighlightTags(row.id, [...row.tags, ...more]);
+  };
+
+  return (
+    <div
+      ref={boxRef}
+      className="hl-popover"
+      role="dialog"
+      aria-label={t.popover}
+      data-testid="hl-popover"
+      style={{ top: position.top, left: position.left }}
+    >
+      <div className="hl-popover-row">
+        {HIGHLIGHT_COLORS.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={`hl-swatch hl-${c.id}`}
+            aria-label={t.color(c.name)}
+            aria-pressed={row.color === c.id}
+            title={`${c.name}（${c.key}）`}
+            onClick={() => void recolorHighlight(row.id, c.id)}
+          />
+        ))}
+        <button
+          type="button"
+          className="hl-style"
+          aria-pressed={row.style === 'underline'}
+          title={`${t.underline}（u）`}
+          onClick={() => void restyleHighlight(row.id, row.style === 'fill' ? 'underline' : 'fill')}
+        >
+          <u>{t.underline}</u>
+        </button>
+      </div>
+      <div className="hl-popover-row hl-tags">
+        {row.tags.map((tag) => (
+          <span key={tag} className="hl-tag">
+            {tag}
+            <button
+              type="button"
+              aria-label={t.removeTag(tag)}
+              onClick={() =>
+                void setHighlightTags(
+                  row.id,
+                  row.tags.filter((x) => x !== tag),
+                )
+              }
+            >
+              ×
+            </button>
+          </span>
+        ))}
+        <input
+          type="text"
+          aria-label={t.tags}
+          placeholder={t.tagPlaceholder}
+          list={listId}
+          value={draft}
+          onChange={(e) => {
+            const value = e.target.value;
+            if (/[,，、]/.test(value)) addTags(value);
+            else setDraft(value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              addTags(draft);
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              onClose();
+            } else if (e.key === 'Backspace' && draft === '' && row.tags.length) {
+              void setHighlightTags(row.id, row.tags.slice(0, -1));
+            }
+          }}
+        />
+        <datalist id={listId}>
+          {known
+            .filter((k) => !row.tags.includes(k))
+            .map((k) => (
+              <option key={k} value={k} />
+            ))}
+        </datalist>
+      </div>
+      <div className="hl-popover-row">
+        <button type="button" title={`${t.addNote}（n）`} onClick={onNote}>
+          {t.addNote}
+        </button>
+        <button type="button" title={`${t.copyCitation}（c）`} onClick={onCopy}>
+          {t.copyCitation}
+        </button>
+        <button type="button" className="danger" title={`${t.remove}（Delete）`} onClick={() => void removeHighlight(row.id)}>
+          {t.remove}
+        </button>
+        <button type="button" aria-label={t.close} onClick={onClose}>
+          ×
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Find in article (Ctrl+F): matches are painted with the CSS Custom Highlight API
+ * (`yandu-find`, the current one `yandu-find-current`), so the article DOM stays untouched.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { TextMap } from '../highlights/textMap';
+import { messages } from '../../i18n/messages';
+
+const t = messages.reader;
+export const FIND_ENTRY = 'yandu-find';
+export const FIND_CURRENT_ENTRY = 'yandu-find-current';
+const MAX_MATCHES = 5000;
+
+/** Start offsets of case-insensitive occurrences of query in text (no overlaps). */
+export function findAll(text: string, query: string, max = MAX_MATCHES): number[] {
+  if (!query) return [];
+  const lowerText = text.toLowerCase();
+  const lowerQuery = query.toLowerCase();
+  // Lower-casing can change lengths (rare scripts): then match exactly.
+  const exact = lowerText.length !== text.length || lowerQuery.length !== query.length;
+  const hay = exact ? text : lowerText;
+  const needle = exact ? query : lowerQuery;
+  const out: number[] = [];
+  for (let i = hay.indexOf(needle); i >= 0 && out.length < max; i = hay.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}
+
+interface Props {
+  getMap(): TextMap;
+  scroller: React.RefObject<HTMLDivElement | null>;
+  /** Changes each time Ctrl+F is pressed again: focus and select the input. */
+  focusToken: number;
+  onClose(): void;
+}
+
+export function FindBar({ getMap, scroller, focusToken, onClose }: Props) {
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const matches = useMemo(() => findAll(getMap().text, query), [getMap, query]);
+  const ranges = useMemo(() => {
+    const map = getMap();
+    return matches.map((start) => map.offsetsToRange(start, start + query.length));
+  }, [getMap, matches, query]);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [focusToken]);
+
+  // Paint all matches once per query.
+  useLayoutEffect(() => {
+    const all = new Highlight(...ranges.filter((r): r is Range => r !== null));
+    all.priority = 5;
+    CSS.highlights.set(FIND_ENTRY, all);
+    return () => {
+      CSS.highlights.delete(FIND_ENTRY);
+    };
+  }, [ranges]);
+
+  // The current match: its own entry, scrolled into view.
+  useLayoutEffect(() => {
+    const range = ranges[current];
+    if (!range) {
+      CSS.highlights.delete(FIND_CURRENT_ENTRY);
+      return;
+    }
+    const h = new Highlight(range);
+    h.priority = 6;
+    CSS.highlights.set(FIND_CURRENT_ENTRY, h);
+    const el = scroller.current;
+    if (el) {
+      const rect = range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      if (rect.top < box.top + 20 || rect.bottom > box.bottom - 20) el.scrollTop += rect.top - box.top - box.height / 3;
+    }
+    return () => {
+      CSS.highlights.delete(FIND_CURRENT_ENTRY);
+    };
+  }, [ranges, current, scroller]);
+
+  const go = (delta: number) => {
+    if (!matches.length) return;
+    setCurrent((c) => (c + delta + matches.length) % matches.length);
+  };
+
+  return (
+    <div className="find-bar" role="search" data-testid="find-bar">
+      <input
+        ref={inputRef}
+        type="search"
+        aria-label={t.find}
+        placeholder={t.findPlaceholder}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setCurrent(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            go(e.shiftKey ? -1 : 1);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+          } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+            e.preventDefault();
+            inputRef.current?.select();
+          }
+        }}
+      />
+      <output data-testid="find-count" aria-live="polite">
+        {query ? t.findCount(matches.length ? current + 1 : 0, matches.length) : ''}
+      </output>
+      <button type="button" aria-label={t.findPrevious} title={`${t.findPrevious}（Shift+Enter）`} onClick={() => go(-1)}>
+        ↑
+      </button>
+      <button type="button" aria-label={t.findNext} title={`${t.findNext}（Enter）`} onClick={() => go(1)}>
+        ↓
+      </button>
+      <button type="button" aria-label={t.findClose} title={`${t.findClose}（Esc）`} onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
