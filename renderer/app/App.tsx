@@ -82,7 +82,7 @@ export function App() {
             </button>
           </div>
         ) : route.name === 'reader' ? (
-          <ReaderView key={route.id} id={route.id} />
+          <ReaderView key={`${route.id}@${route.at ?? ''}`} id={route.id} at={route.at} />
         ) : route.name === 'notebook' ? (
           <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
             <NotebookView noteId={route.noteId} />

@@ -90,9 +90,7 @@ function hypothesisMatchQuote(text: string, s: TextSelector): Span | null {
   let bestScore = -Infinity;
   for (const m of matches) {
     const quoteScore = 1 - m.errors / s.exact.length;
-    const prefixScore = s.prefix
-      ? textMatchScore(text.slice(Math.max(0, m.start - s.prefix.length), m.start), s.prefix)
-      : 1;
+    const prefixScore = s.prefix ? textMatchScore(text.slice(Math.max(0, m.start - s.prefix.length), m.start), s.prefix) : 1;
     const suffixScore = s.suffix ? textMatchScore(text.slice(m.end, m.end + s.suffix.length), s.suffix) : 1;
     const posScore = 1 - Math.abs(m.start - s.start) / text.length;
     const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;

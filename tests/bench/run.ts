@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   paint: async () => (await import('./paint')).benchPaint(),
   notebook: async () => (await import('./notebook')).benchNotebook(),
   extract: async () => (await import('./extract')).benchExtract(),
+  anchoring: async () => (await import('./anchoring')).benchAnchoring(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));

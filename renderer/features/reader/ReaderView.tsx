@@ -49,7 +49,8 @@ function useNotice(): { text: string; error: boolean } | null {
   return shown;
 }
 
-export function ReaderView({ id }: { id: string }) {
+/** `at`: a text offset to open at (from the notebook or search) instead of the saved position. */
+export function ReaderView({ id, at }: { id: string; at?: number }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [showSettings, setShowSettings] = useState(false);
   const prefs = useReaderSettings();
@@ -121,12 +122,19 @@ export function ReaderView({ id }: { id: string }) {
   // Restore the saved position once the text is laid out.
   useLayoutEffect(() => {
     if (loaded.state !== 'ready' || !scrollerRef.current || !blocksRef.current) return;
-    if (loaded.saved) restorePosition(scrollerRef.current, blocksRef.current, loaded.saved);
+    const target = at !== undefined ? getMap().offsetsToRange(at, at + 1) : null;
+    if (target) {
+      // Put the passage a third of the way down, where the eye lands.
+      const scroller = scrollerRef.current;
+      scroller.scrollTop += target.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientHeight / 3;
+    } else if (loaded.saved) restorePosition(scrollerRef.current, blocksRef.current, loaded.saved);
     positionRef.current = measurePosition(scrollerRef.current, blocksRef.current);
     setLocalProgress(positionRef.current.progress);
     tocRef.current = headingsOf(blocksRef.current);
     setToc(tocRef.current);
     setTocCurrent(currentEntry(scrollerRef.current, blocksRef.current, tocRef.current));
+    // Only when the article (re)loads: a later change of `at` opens a new reader (keyed by route).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded]);
 
   // Keep the same passage in view when typography changes.

@@ -1,0 +1,244 @@
+/**
+ * Places in the new text where the quote might be: exact occurrences of the normalised quote,
+ * and approximate ones found by trigram seeds voting for diagonals, verified with the
+ * bit-parallel DP only around the best-supported regions.
+ */
+import { toNormalised, trigramIndex, type Doc } from './doc';
+import { compilePattern, scan, type Pattern } from './myers';
+import {
+  boundsConfirmed,
+  MIN_FUZZY_LENGTH,
+  MIN_FUZZY_QUOTE_SIM,
+  prefixDistance,
+  prefixRun,
+  reverse,
+  score,
+  suffixDistance,
+  suffixRun,
+  type Candidate,
+  type Query,
+  type Scored,
+} from './query';
+import { bucketSize, forEachOccurrence, type TrigramIndex } from './trigrams';
+
+function scoreAt(doc: Doc, q: Query, c: Candidate): Scored {
+  return score(doc.norm.text, q, c, doc.norm.map[c.start] ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact occurrences
+
+/** Occurrences beyond this many are ranked by their exact context runs before full scoring. */
+const MAX_EXACT_SCORED = 16;
+
+export function exactCandidates(doc: Doc, q: Query): Scored[] {
+  const text = doc.norm.text;
+  const m = q.quote.length;
+  let starts = exactStarts(doc, q.quote);
+  if (starts.length > MAX_EXACT_SCORED) {
+    const ranked: { start: number; run: number }[] = [];
+    for (const start of starts) {
+      const run = prefixRun(text, q, start) + suffixRun(text, q, start + m);
+      keepTop(ranked, { start, run }, MAX_EXACT_SCORED, (a, b) => b.run - a.run);
+    }
+    starts = ranked.map((r) => r.start);
+  }
+  return starts.map((start) => scoreAt(doc, q, { start, end: start + m, errors: 0 }));
+}
+
+/** Start offsets of the quote in the normalised text, via its rarest trigram when it has one. */
+function exactStarts(doc: Doc, quote: string): number[] {
+  const text = doc.norm.text;
+  const starts: number[] = [];
+  if (quote.length < 3) {
+    for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) starts.push(at);
+    return starts;
+  }
+  const index = trigramIndex(doc);
+  let rarest = 0;
+  let rarestSize = Infinity;
+  for (let o = 0; o + 3 <= quote.length && rarestSize > 1; o++) {
+    const size = bucketSize(index, quote, o);
+    if (size < rarestSize) {
+      rarest = o;
+      rarestSize = size;
+    }
+  }
+  forEachOccurrence(index, quote, rarest, (p) => {
+    if (p >= rarest && text.startsWith(quote, p - rarest)) starts.push(p - rarest);
+  });
+  return starts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Approximate occurrences
+
+/** Seed trigrams are taken rarest first until they have this many occurrences in all. */
+const SEED_BUDGET = 1500;
+/** Quote offsets considered for seeds; long quotes are sampled evenly. */
+const MAX_SEED_OFFSETS = 256;
+const REGIONS_BY_VOTES = 6;
+const REGIONS_NEAR_HINT = 2;
+const ENDS_PER_REGION = 2;
+/** How far boundary refinement may move an end from the DP minimum. */
+const MAX_SHIFT = 16;
+
+function maxErrors(quoteLength: number): number {
+  return Math.floor(quoteLength * (1 - MIN_FUZZY_QUOTE_SIM));
+}
+
+export function fuzzyCandidates(doc: Doc, q: Query): Scored[] {
+  const m = q.quote.length;
+  if (m < MIN_FUZZY_LENGTH) return [];
+  const k = maxErrors(m);
+  const diagonals = seedDiagonals(trigramIndex(doc), q.quote);
+  const regions = pickRegions(diagonals, k, toNormalised(doc, q.selector.start));
+  const quote = compilePattern(q.quote);
+  const reversed = compilePattern(reverse(q.quote));
+  const found = new Map<string, Scored>();
+  for (const r of regions) {
+    for (const c of verifyRegion(doc.norm.text, q, quote, reversed, r.lo - k, r.hi + m + k, k)) {
+      const key = `${c.start}:${c.end}`;
+      if (!found.has(key)) found.set(key, scoreAt(doc, q, c));
+    }
+  }
+  return [...found.values()];
+}
+
+/** Sorted diagonals (text position − quote offset) of the rarest trigrams' occurrences. */
+function seedDiagonals(index: TrigramIndex, quote: string): Int32Array {
+  const last = quote.length - 3;
+  const stride = Math.max(1, Math.ceil((last + 1) / MAX_SEED_OFFSETS));
+  const offsets: { o: number; size: number }[] = [];
+  for (let o = 0; o <= last; o += stride) offsets.push({ o, size: bucketSize(index, quote, o) });
+  offsets.sort((a, b) => a.size - b.size);
+  const diagonals: number[] = [];
+  for (const { o, size } of offsets) {
+    if (diagonals.length > 0 && diagonals.length + size > SEED_BUDGET) break;
+    forEachOccurrence(index, quote, o, (p) => diagonals.push(p - o));
+  }
+  return Int32Array.from(diagonals).sort();
+}
+
+interface Region {
+  lo: number;
+  hi: number;
+  votes: number;
+}
+
+/**
+ * Groups diagonals lying within k of each other. Keeps the best-supported groups and, since
+ * edits elsewhere shift a passage only a little, the groups nearest its old position.
+ */
+function pickRegions(diagonals: Int32Array, k: number, hint: number): Region[] {
+  const best: Region[] = [];
+  const near: Region[] = [];
+  const gap = (r: Region) => Math.max(0, r.lo - hint, hint - r.hi);
+  let i = 0;
+  while (i < diagonals.length) {
+    const lo = diagonals[i] ?? 0;
+    let hi = lo;
+    let j = i + 1;
+    while (j < diagonals.length && (diagonals[j] ?? 0) - hi <= k) hi = diagonals[j++] ?? hi;
+    const region = { lo, hi, votes: j - i };
+    keepTop(best, region, REGIONS_BY_VOTES, (a, b) => b.votes - a.votes);
+    keepTop(near, region, REGIONS_NEAR_HINT, (a, b) => gap(a) - gap(b));
+    i = j;
+  }
+  return [...new Set([...best, ...near])];
+}
+
+/** Inserts `item` into the sorted list `top`, keeping only the first `size` items. */
+function keepTop<T>(top: T[], item: T, size: number, order: (a: T, b: T) => number): void {
+  const last = top[top.length - 1];
+  if (top.length === size && last !== undefined && order(item, last) >= 0) return;
+  let at = top.length;
+  while (at > 0 && order(item, top[at - 1] as T) < 0) at--;
+  top.splice(at, 0, item);
+  if (top.length > size) top.pop();
+}
+
+/** Approximate matches of the quote in text[lo, hi), one per local minimum of the search DP. */
+function verifyRegion(text: string, q: Query, quote: Pattern, reversed: Pattern, lo: number, hi: number, k: number): Candidate[] {
+  const from = Math.max(0, lo);
+  const count = Math.min(text.length, hi) - from;
+  if (count <= 0) return [];
+  const row = new Int32Array(count);
+  scan(quote, text, from, count, 1, false, row);
+  const found: Candidate[] = [];
+  for (const j of localMinima(row, k)) {
+    const c = refine(text, q, reversed, row, from, j, k);
+    if (c) found.push(c);
+  }
+  return found;
+}
+
+/** Columns whose score is <= k and no worse than their neighbours, best first. */
+function localMinima(row: Int32Array, k: number): number[] {
+  const found: number[] = [];
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j] ?? k + 1;
+    if (v > k) continue;
+    if (j > 0 && (row[j - 1] ?? 0) < v) continue;
+    if (j + 1 < row.length && (row[j + 1] ?? 0) <= v) continue;
+    found.push(j);
+  }
+  found.sort((a, b) => (row[a] ?? 0) - (row[b] ?? 0));
+  return found.slice(0, ENDS_PER_REGION);
+}
+
+/**
+ * Exact boundaries for the match ending near column `j`: among nearby ends and every start,
+ * the pair minimising quote errors + prefix and suffix distance. Edits next to a boundary thus
+ * fall on the side the stored context says, not wherever the quote alone fits best.
+ */
+function refine(text: string, q: Query, reversed: Pattern, row: Int32Array, from: number, j: number, k: number): Candidate | null {
+  const m = reversed.length;
+  const e = row[j] ?? k;
+  // Boundaries are chosen with twice the error budget, so that a passage edited beyond the
+  // threshold is measured at its true extent (and rejected) rather than shrunk to a sub-span.
+  const budget = Math.min(m, 2 * k);
+  const limit = Math.min(budget, e + MAX_SHIFT);
+  const ends: number[] = [];
+  for (let jj = Math.max(0, j - MAX_SHIFT); jj <= Math.min(row.length - 1, j + MAX_SHIFT); jj++) {
+    if ((row[jj] ?? budget + 1) <= limit) ends.push(jj);
+  }
+  ends.sort((a, b) => (row[a] ?? 0) - (row[b] ?? 0));
+  let best: Refined | null = null;
+  for (const jj of ends) {
+    const end = from + jj + 1;
+    const sd = suffixDistance(text, q, end);
+    if (best && (row[jj] ?? 0) + sd > best.cost) continue;
+    const count = Math.min(end, m + budget);
+    const back = new Int32Array(count);
+    scan(reversed, text, end - 1, count, -1, true, back);
+    for (let b = 0; b < count; b++) {
+      const errors = back[b] ?? budget + 1;
+      if (errors > budget || (best && errors + sd > best.cost)) continue;
+      const start = end - b - 1;
+      const cost = errors + sd + prefixDistance(text, q, start);
+      if (best && cost > best.cost) continue;
+      const c = { start, end, errors };
+      const next = { ...c, cost, confirmed: boundsConfirmed(text, q, c) };
+      if (!best || better(next, best, m)) best = next;
+    }
+  }
+  return best && { start: best.start, end: best.end, errors: best.errors };
+}
+
+interface Refined extends Candidate {
+  /** Quote errors plus prefix and suffix distance. */
+  cost: number;
+  confirmed: boolean;
+}
+
+/**
+ * Lower cost wins. On equal cost: boundaries backed by exact text, then fewer quote errors
+ * (an edit at a boundary goes outside the highlight), then the length nearer the quote's.
+ */
+function better(a: Refined, b: Refined, m: number): boolean {
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  if (a.confirmed !== b.confirmed) return a.confirmed;
+  if (a.errors !== b.errors) return a.errors < b.errors;
+  return Math.abs(a.end - a.start - m) < Math.abs(b.end - b.start - m);
+}

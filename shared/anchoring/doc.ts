@@ -1,0 +1,41 @@
+import { normaliseWithMap, type NormalisedText } from './normalise';
+import { buildTrigramIndex, type TrigramIndex } from './trigrams';
+
+/** Per-text state, cached because a reader anchors many highlights against one text. */
+export interface Doc {
+  readonly raw: string;
+  readonly norm: NormalisedText;
+  index: TrigramIndex | null;
+}
+
+/** The two most recent texts (e.g. the stored and the re-synced version of an article). */
+const cache: Doc[] = [];
+const CACHE_SIZE = 2;
+
+export function documentFor(raw: string): Doc {
+  const hit = cache.find((d) => d.raw === raw);
+  if (hit) return hit;
+  const doc: Doc = { raw, norm: normaliseWithMap(raw), index: null };
+  cache.unshift(doc);
+  cache.length = Math.min(cache.length, CACHE_SIZE);
+  return doc;
+}
+
+/** Built on first need: texts where every passage is found exactly never pay for it. */
+export function trigramIndex(doc: Doc): TrigramIndex {
+  doc.index ??= buildTrigramIndex(doc.norm.text);
+  return doc.index;
+}
+
+/** Normalised offset of the first kept unit at or after raw `offset`. */
+export function toNormalised(doc: Doc, offset: number): number {
+  const map = doc.norm.map;
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((map[mid] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

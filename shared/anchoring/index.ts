@@ -1,0 +1,115 @@
+/**
+ * Highlight anchoring: a selection is described by its quote, some context and its position
+ * (like the Hypothesis client's TextQuoteSelector + TextPositionSelector) and re-found in a
+ * possibly edited text. Unlike Hypothesis we keep a threshold: a doubtful match is an orphan
+ * (null), never a highlight on the wrong words.
+ *
+ * Offsets are UTF-16 code units in the article's plain text (paragraphs joined by "\n").
+ * Order of attempts: stored position → exact (normalised) quote → approximate quote.
+ */
+import { exactCandidates, fuzzyCandidates } from './candidates';
+import { documentFor, type Doc } from './doc';
+import { isSpace } from './normalise';
+import { conclusive, decide, prepareQuery, type Query, type Scored } from './query';
+import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
+
+export type { Anchor, TextSelector } from './types';
+
+/** Describes text[start, end), widened so that no surrogate pair is split. */
+export function describe(text: string, start: number, end: number): TextSelector {
+  checkRange(text, start, end);
+  const s = insidePair(text, start) ? start - 1 : start;
+  const e = insidePair(text, end) ? end + 1 : end;
+  let prefixStart = Math.max(0, s - CONTEXT_LENGTH);
+  if (insidePair(text, prefixStart)) prefixStart++;
+  let suffixEnd = Math.min(text.length, e + CONTEXT_LENGTH);
+  if (insidePair(text, suffixEnd)) suffixEnd--;
+  return {
+    exact: text.slice(s, e),
+    prefix: text.slice(prefixStart, s),
+    suffix: text.slice(e, suffixEnd),
+    start: s,
+    end: e,
+  };
+}
+
+/** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
+export function anchor(text: string, selector: TextSelector): Anchor | null {
+  checkSelector(selector);
+  if (atStoredPosition(text, selector)) {
+    return { start: selector.start, end: selector.start + selector.exact.length, score: 1 };
+  }
+  const query = prepareQuery(text, selector);
+  if (query.quote.length === 0) return null;
+  const doc = documentFor(text);
+  const exact = exactCandidates(doc, query);
+  const quick = decide(exact, query);
+  if (quick && conclusive(quick)) return toAnchor(doc, query, quick);
+  // No exact occurrence with convincing context: the passage itself may have been edited.
+  const all = new Map<string, Scored>();
+  for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
+  const best = decide([...all.values()], query);
+  return best ? toAnchor(doc, query, best) : null;
+}
+
+function checkRange(text: string, start: number, end: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) {
+    throw new RangeError(`offsets must be integers: ${start}, ${end}`);
+  }
+  if (start < 0 || end > text.length || start >= end) {
+    throw new RangeError(`bad range [${start}, ${end}) for a text of ${text.length} units`);
+  }
+}
+
+function checkSelector(s: TextSelector): void {
+  if (typeof s.exact !== 'string' || typeof s.prefix !== 'string' || typeof s.suffix !== 'string') {
+    throw new TypeError('selector exact, prefix and suffix must be strings');
+  }
+  if (s.exact.length === 0) throw new RangeError('selector quote is empty');
+  if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start) {
+    throw new RangeError(`bad selector position [${s.start}, ${s.end})`);
+  }
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** True when offset i falls between the two halves of a surrogate pair. */
+function insidePair(text: string, i: number): boolean {
+  return i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+}
+
+/** The passage is where it was, with the same context: nothing to search. */
+function atStoredPosition(text: string, s: TextSelector): boolean {
+  const prefixAt = s.start - s.prefix.length;
+  return (
+    prefixAt >= 0 &&
+    text.startsWith(s.exact, s.start) &&
+    text.startsWith(s.prefix, prefixAt) &&
+    text.startsWith(s.suffix, s.start + s.exact.length)
+  );
+}
+
+/** Back to real offsets: whole code points, and the quote's own leading/trailing space. */
+function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
+  const raw = doc.raw;
+  let start = doc.norm.map[c.start] ?? 0;
+  let end = (doc.norm.map[c.end - 1] ?? 0) + 1;
+  if (insidePair(raw, start)) start--;
+  if (insidePair(raw, end)) end++;
+  const exact = query.selector.exact;
+  for (let i = 0; i < exact.length && isSpace(exact.charCodeAt(i)) && start > 0; i++) {
+    if (!isSpace(raw.charCodeAt(start - 1))) break;
+    start--;
+  }
+  for (let i = exact.length - 1; i >= 0 && isSpace(exact.charCodeAt(i)) && end < raw.length; i--) {
+    if (!isSpace(raw.charCodeAt(end))) break;
+    end++;
+  }
+  return { start, end, score: Math.round(c.total * 1000) / 1000 };
+}

@@ -1,0 +1,99 @@
+/**
+ * Myers' bit-parallel edit distance (Myers 1999, in the block form described by Hyyrö):
+ * 32 pattern rows per Int32 word, one column per text unit, so a scan costs
+ * O(count × ceil(m / 32)) word operations and never allocates a full DP matrix.
+ */
+export interface Pattern {
+  readonly length: number;
+  readonly blocks: number;
+  /** Bit i of word b is set when pattern[32·b + i] equals the text unit (the key). */
+  readonly peq: Map<number, Int32Array>;
+  /** Bit of the pattern's last row inside the last block. */
+  readonly lastBit: number;
+}
+
+export function compilePattern(pattern: string): Pattern {
+  const blocks = Math.max(1, Math.ceil(pattern.length / 32));
+  const peq = new Map<number, Int32Array>();
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    let row = peq.get(c);
+    if (!row) {
+      row = new Int32Array(blocks);
+      peq.set(c, row);
+    }
+    const b = i >> 5;
+    row[b] = (row[b] ?? 0) | (1 << (i & 31));
+  }
+  const lastBit = pattern.length === 0 ? 0 : 1 << ((pattern.length - 1) & 31);
+  return { length: pattern.length, blocks, peq, lastBit };
+}
+
+const TOP_BIT = 1 << 31;
+let vp = new Int32Array(8);
+let vn = new Int32Array(8);
+
+/**
+ * Scores `pattern` against `count` units of `text` read from `from` moving by `step` (+1 or -1).
+ * out[j] receives the edit distance of the whole pattern against the text ending at column j.
+ * `anchored`: the alignment must begin at `from` (row 0 costs j); otherwise it may begin
+ * anywhere (row 0 costs 0), which is approximate search.
+ */
+export function scan(pattern: Pattern, text: string, from: number, count: number, step: 1 | -1, anchored: boolean, out: Int32Array): void {
+  const blocks = pattern.blocks;
+  if (vp.length < blocks) {
+    vp = new Int32Array(blocks * 2);
+    vn = new Int32Array(blocks * 2);
+  }
+  vp.fill(-1, 0, blocks);
+  vn.fill(0, 0, blocks);
+  const rowZeroIn = anchored ? 1 : 0;
+  let score = pattern.length;
+  for (let j = 0, pos = from; j < count; j++, pos += step) {
+    const eqs = pattern.peq.get(text.charCodeAt(pos));
+    let hIn = rowZeroIn;
+    for (let b = 0; b < blocks; b++) {
+      hIn = advance(b, eqs ? (eqs[b] ?? 0) : 0, hIn, b === blocks - 1 ? pattern.lastBit : TOP_BIT);
+    }
+    score += hIn;
+    out[j] = score;
+  }
+}
+
+/** One column step for one 32-row block; returns the horizontal delta leaving its last row. */
+function advance(b: number, peq: number, hIn: number, lastBit: number): number {
+  const pv = vp[b] ?? 0;
+  const mv = vn[b] ?? 0;
+  const hInNeg = hIn < 0 ? 1 : 0;
+  const eq = peq | hInNeg;
+  const xv = eq | mv;
+  const xh = (((eq & pv) + pv) ^ pv) | eq;
+  let ph = mv | ~(xh | pv);
+  let mh = pv & xh;
+  const hOut = (ph & lastBit) !== 0 ? 1 : (mh & lastBit) !== 0 ? -1 : 0;
+  ph = (ph << 1) | (hIn > 0 ? 1 : 0);
+  mh = (mh << 1) | hInNeg;
+  vp[b] = mh | ~(xv | ph);
+  vn[b] = ph & xv;
+  return hOut;
+}
+
+let scratchOut = new Int32Array(256);
+
+/** A reusable output buffer of at least `n` entries (valid until the next call). */
+export function scratch(n: number): Int32Array {
+  if (scratchOut.length < n) scratchOut = new Int32Array(Math.max(n, scratchOut.length * 2));
+  return scratchOut;
+}
+
+/**
+ * Edit distance between `pattern` and the best-fitting run of text that starts at `from` and
+ * reads `count` units in direction `step`; the run may be shorter or longer than the pattern.
+ */
+export function anchoredDistance(pattern: Pattern, text: string, from: number, count: number, step: 1 | -1): number {
+  const out = scratch(count);
+  scan(pattern, text, from, count, step, true, out);
+  let best = pattern.length;
+  for (let j = 0; j < count; j++) best = Math.min(best, out[j] ?? best);
+  return best;
+}

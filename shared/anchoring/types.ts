@@ -1,0 +1,20 @@
+/** Plain JSON, stored with the highlight. */
+export interface TextSelector {
+  /** The highlighted text exactly as it was. */
+  exact: string;
+  /** Up to 32 UTF-16 units of text before / after the quote. */
+  prefix: string;
+  suffix: string;
+  /** Where the quote was, in UTF-16 units of the text it was made on. */
+  start: number;
+  end: number;
+}
+
+export interface Anchor {
+  start: number;
+  end: number;
+  /** 1 for an untouched passage; lower for matches found by search. */
+  score: number;
+}
+
+export const CONTEXT_LENGTH = 32;
