@@ -1,3 +1,6 @@
 /** Every CLI command registers itself here, one import each. */
 import './cli/info';
 import './cli/extract';
+import './cli/crawl';
+import './cli/packet';
+import './cli/pdf';

@@ -17,6 +17,8 @@ import {
   SyncRequestSchema,
 } from './domain/sync';
 import { AppError } from './errors';
+import { backupMethods } from './backup/api';
+import { packetMethods } from './packet/api';
 
 export interface MethodSpec<I extends v.GenericSchema = v.GenericSchema, O extends v.GenericSchema = v.GenericSchema> {
   readonly input: I;
@@ -76,6 +78,40 @@ export const contract = {
   files: {
     /** A folder chosen in the system dialog (desktop); null where there is none (browser host). */
     chooseFolder: method(NoArgs, v.strictObject({ path: v.nullable(v.pipe(v.string(), v.maxLength(4096))) })),
+    /** Picked or dropped .docx/.html/.txt files, as bytes: articles to add, and what failed. */
+    importFiles: method(
+      v.strictObject({
+        files: v.pipe(
+          v.array(
+            v.strictObject({
+              name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+              // 20 MB per file, base64.
+              dataBase64: v.pipe(v.string(), v.maxLength(28_000_000), v.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+            }),
+          ),
+          v.minLength(1),
+          v.maxLength(20),
+        ),
+      }),
+      v.strictObject({
+        articles: v.pipe(v.array(ArticlePayloadSchema), v.maxLength(20)),
+        failures: v.array(v.strictObject({ name: v.string(), code: v.string(), message: v.string() })),
+      }),
+    ),
+  },
+  /** Packet (学习资料包) and return (学习成果回执) files: written, checked and read in main. */
+  packets: packetMethods,
+  /** Backup files of the whole library (数据与备份): written, listed, checked and read back in main. */
+  backup: backupMethods,
+  /** Printing the window that shows a print route (desktop); `supported: false` in the browser host, which uses window.print(). */
+  print: {
+    /** Saves the calling window as an A4 PDF (its CSS @page size and margins) where the user chooses; path null when cancelled. */
+    toPdf: method(
+      v.strictObject({ fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+      v.strictObject({ supported: v.boolean(), path: v.nullable(v.pipe(v.string(), v.maxLength(4096))) }),
+    ),
+    /** Opens the system print dialog for the calling window. */
+    dialog: method(NoArgs, v.strictObject({ supported: v.boolean(), printed: v.boolean() })),
   },
 } as const;
 

@@ -10,7 +10,21 @@ export type ErrorCode =
   | 'E_NOT_FOUND'
   | 'E_RESOURCE'
   | 'E_TRANSPORT'
-  | 'E_INTERNAL';
+  | 'E_INTERNAL'
+  // Packet and return files (shared/packet): what is wrong with a file, for the user and tests.
+  | 'E_PACKET_FORMAT'
+  | 'E_PACKET_TRUNCATED'
+  | 'E_PACKET_TOO_LARGE'
+  | 'E_PACKET_PATH'
+  | 'E_PACKET_HASH'
+  | 'E_PACKET_SCHEMA'
+  | 'E_PACKET_CONTENT'
+  | 'E_PACKET_OLDER'
+  // Backups (shared/backup): a damaged, foreign or newer file, and a full disk.
+  | 'E_BACKUP_FORMAT'
+  | 'E_BACKUP_HASH'
+  | 'E_BACKUP_NEWER'
+  | 'E_DISK_FULL';
 
 export interface ErrorInfo {
   code: ErrorCode;
@@ -38,6 +52,18 @@ const KNOWN_CODES = new Set<string>([
   'E_RESOURCE',
   'E_TRANSPORT',
   'E_INTERNAL',
+  'E_PACKET_FORMAT',
+  'E_PACKET_TRUNCATED',
+  'E_PACKET_TOO_LARGE',
+  'E_PACKET_PATH',
+  'E_PACKET_HASH',
+  'E_PACKET_SCHEMA',
+  'E_PACKET_CONTENT',
+  'E_PACKET_OLDER',
+  'E_BACKUP_FORMAT',
+  'E_BACKUP_HASH',
+  'E_BACKUP_NEWER',
+  'E_DISK_FULL',
 ]);
 
 /** Turns anything thrown into the plain shape that may cross a transport. */

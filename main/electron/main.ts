@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { createServices } from '../services/app-services';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol';
 import { mediaDir } from '../services/paths';
+import { PDF_OPTIONS, PRINT_DIALOG_OPTIONS, type PrintHost } from '../services/print/pdf';
 import { createSyncDeps } from '../services/sync-wiring';
 import { registerIpc, sendEvent } from './ipc';
 import { createMainWindow, guardWebContents, hardenSession, openWithShell } from './window';
@@ -48,6 +49,29 @@ function projectRoot(): string {
   return existsSync(path.join(appPath, 'package.json')) ? appPath : path.resolve(__dirname, '../..');
 }
 
+/** Printing the main window (which shows the print route): wiring only, the logic is in services/print. */
+function windowPrinter(): PrintHost {
+  const win = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) throw new Error('no window to print');
+    return mainWindow;
+  };
+  return {
+    printToPdf: async () => new Uint8Array(await win().webContents.printToPDF({ ...PDF_OPTIONS })),
+    chooseFile: async (defaultName) => {
+      const result = await dialog.showSaveDialog(win(), {
+        title: '导出 PDF',
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    printDialog: () =>
+      new Promise((resolve) =>
+        win().webContents.print({ ...PRINT_DIALOG_OPTIONS, margins: { ...PRINT_DIALOG_OPTIONS.margins } }, (ok) => resolve(ok)),
+      ),
+  };
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   // No default menu: its Help entries link to electronjs.org. macOS keeps the edit roles so
@@ -74,6 +98,7 @@ async function start(): Promise<void> {
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    print: windowPrinter(),
     ...createSyncDeps({ dataDir, version: app.getVersion() }),
   });
   app.on('before-quit', () => services.stop());

@@ -49,6 +49,8 @@ try {
     mediaDir: mediaDir(dataDir),
     port,
     secret: process.env.YANDU_HOST_SECRET || undefined,
+    // Packet files cross as base64 (up to 64 MB of file, see shared/packet/container.ts).
+    maxBodyBytes: 96 * 1024 * 1024,
   });
   emit = host.emit;
   process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n`);

@@ -5,6 +5,10 @@
 import type { EventName, Services } from '../../shared/contract';
 import type { SourceKind, SourcePreview } from '../../shared/domain/sync';
 import { AppError } from '../../shared/errors';
+import { createBackupService } from './backup/service';
+import { createPacketService } from './packets/service';
+import { createPrintService, type PrintHost } from './print/pdf';
+import { importUploads } from './files/uploads';
 import { loadSampleLibrary } from './sample-library';
 import { createSyncService, type SyncRunner } from './sync-service';
 
@@ -23,6 +27,8 @@ export interface ServiceOptions {
   /** Fetch, extract and stream one source (main/services/sync). */
   runner: SyncRunner;
   preview: (location: string, kind: SourceKind | undefined) => Promise<SourcePreview>;
+  /** Printing the window (desktop only); absent in the browser host, which prints with window.print(). */
+  print?: PrintHost;
 }
 
 /** Only plain web links may leave the app; anything else (file:, javascript:, custom schemes) is refused. */
@@ -63,7 +69,11 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
     },
     files: {
       chooseFolder: async () => ({ path: await options.chooseFolder() }),
+      importFiles: ({ files }) => importUploads(files, options.dataDir),
     },
+    packets: createPacketService({ dataDir: options.dataDir }),
+    backup: createBackupService({ dataDir: options.dataDir, appVersion: options.version }),
+    print: createPrintService(options.print),
     stop: () => sync.stopAll(),
   };
 }

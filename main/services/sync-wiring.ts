@@ -3,19 +3,12 @@
  * streams a source, and the 试抓取 preview. Both come from main/services/sync.
  */
 import type { SourceKind, SourcePreview } from '../../shared/domain/sync';
-import { AppError } from '../../shared/errors';
+import { createSyncRunner } from './sync';
 import type { SyncRunner } from './sync-service';
 
-export function createSyncDeps(_options: { dataDir: string; version: string }): {
+export function createSyncDeps(options: { dataDir: string; version: string }): {
   runner: SyncRunner;
   preview: (location: string, kind: SourceKind | undefined) => Promise<SourcePreview>;
 } {
-  return {
-    runner: async () => {
-      throw new AppError('E_RESOURCE', '同步功能尚未就绪。');
-    },
-    preview: async () => {
-      throw new AppError('E_RESOURCE', '同步功能尚未就绪。');
-    },
-  };
+  return createSyncRunner(options);
 }

@@ -11,11 +11,24 @@ import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
 import { ensureSampleLibrary } from './firstRun';
+import { openSearchIndex, setIndexBuilder } from '../db/searchIndex';
+import { SearchBox } from '../features/search/SearchBox';
+import { useSearch } from '../features/search/store';
+import { createWorkerBuilder } from '../features/search/workerBuilder';
 import { useRoute } from './router';
 import { useUndoKeys } from '../ui/useUndoKeys';
+import { backupBeforeUpgrade, dailyBackupIfDue, requestPersistentStorage } from '../features/backup/startup';
+
+/** The daily backup waits until start-up work (sample import, search rebuild) has settled. */
+const DAILY_BACKUP_DELAY_MS = 30_000;
 
 // The notebook (Tiptap, docx) loads on first use, keeping start-up small.
 const NotebookView = lazy(() => import('../features/notebook/NotebookView').then((m) => ({ default: m.NotebookView })));
+// Print views (and their print.css) load only when a print route is opened.
+const PrintView = lazy(() => import('../features/print/PrintView').then((m) => ({ default: m.PrintView })));
+const StudyView = lazy(() => import('../features/sessions/StudyView').then((m) => ({ default: m.StudyView })));
+const SessionView = lazy(() => import('../features/sessions/SessionView').then((m) => ({ default: m.SessionView })));
+const PacketsView = lazy(() => import('../features/packets/PacketsView').then((m) => ({ default: m.PacketsView })));
 
 type Boot = { state: 'starting' } | { state: 'ready' } | { state: 'failed'; message: string };
 
@@ -28,12 +41,22 @@ export function App() {
   const start = useCallback(async () => {
     setBoot({ state: 'starting' });
     try {
+      // Before anything opens the database: a pending schema upgrade is backed up first.
+      void requestPersistentStorage();
+      await backupBeforeUpgrade(db, api);
       await useReaderSettings.getState().load();
+      // Search postings for bulk writes are built in workers; an index of another format is
+      // emptied here, before anything writes, and rebuilt in the background once ready.
+      setIndexBuilder(createWorkerBuilder());
+      const rebuildSearch = await openSearchIndex(db);
       await ensureSampleLibrary(db, api);
       await recoverNoteJournals(db);
       await useLibrary.getState().load();
       setBoot({ state: 'ready' });
       startScheduler();
+      // The daily backup, once the app has settled.
+      setTimeout(() => void dailyBackupIfDue(db, api).catch((e: unknown) => console.warn('[backup] daily backup failed', e)), DAILY_BACKUP_DELAY_MS);
+      if (rebuildSearch) void useSearch.getState().startRebuild(false);
     } catch (error) {
       setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -60,6 +83,12 @@ export function App() {
           <a href="#/notebook" aria-current={route.name === 'notebook' ? 'page' : undefined}>
             {messages.nav.notebook}
           </a>
+          <a href="#/study" aria-current={route.name === 'study' || route.name === 'session' ? 'page' : undefined}>
+            {messages.nav.study}
+          </a>
+          <a href="#/packets" aria-current={route.name === 'packets' ? 'page' : undefined}>
+            {messages.nav.packets}
+          </a>
           <a href="#/sources" aria-current={route.name === 'sources' ? 'page' : undefined}>
             {messages.nav.sources}
           </a>
@@ -67,6 +96,7 @@ export function App() {
             {messages.nav.settings}
           </a>
         </nav>
+        <SearchBox />
       </header>
       <main className="app-main">
         {boot.state === 'starting' ? (
@@ -81,11 +111,25 @@ export function App() {
               {messages.boot.retry}
             </button>
           </div>
+        ) : route.name === 'print' ? (
+          <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
+            <PrintView key={route.path} path={route.path} />
+          </Suspense>
         ) : route.name === 'reader' ? (
-          <ReaderView key={`${route.id}@${route.at ?? ''}`} id={route.id} at={route.at} />
+          <ReaderView key={`${route.id}@${route.at ?? ''}`} id={route.id} at={route.at} len={route.len} />
         ) : route.name === 'notebook' ? (
           <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
             <NotebookView noteId={route.noteId} />
+          </Suspense>
+        ) : route.name === 'study' || route.name === 'session' || route.name === 'packets' ? (
+          <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
+            {route.name === 'study' ? (
+              <StudyView />
+            ) : route.name === 'session' ? (
+              <SessionView key={route.id} id={route.id} />
+            ) : (
+              <PacketsView />
+            )}
           </Suspense>
         ) : route.name === 'sources' ? (
           <SourcesView />

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { Api } from '../../shared/contract';
 import type { YanduDB } from '../db/schema';
 import { createArticleRepository } from '../db/repositories';
+import { prepareArticles, searchTables } from '../db/searchIndex';
 
 export const SAMPLE_FLAG = 'sampleLibraryImported';
 
@@ -14,8 +15,10 @@ export async function ensureSampleLibrary(db: YanduDB, api: Api): Promise<number
   if (flag && v.is(v.literal(true), flag.value)) return 0;
   const payloads = await api.library.sample({});
   const repo = createArticleRepository(db);
-  return db.transaction('rw', db.articles, db.bodies, db.settings, async () => {
-    const added = await repo.addMany(payloads);
+  // Search postings are built before the transaction (a worker must not run inside one).
+  const prepared = await prepareArticles(db, payloads);
+  return db.transaction('rw', [db.articles, db.bodies, ...searchTables(db)], async () => {
+    const added = await repo.addMany(payloads, undefined, prepared);
     await db.settings.put({ key: SAMPLE_FLAG, value: true });
     return added;
   });

@@ -1,23 +1,40 @@
 /**
- * Hash routes: "#/" library, "#/read/<id>[?at=<offset>]" reader, "#/notebook[?note=<id>]"
+ * Hash routes: "#/" library, "#/read/<id>[?at=<offset>[&len=<n>]]" reader, "#/notebook[?note=<id>]"
  * notebook (or one note in it), "#/settings". Works under app:// and http.
  */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'library' }
-  | { name: 'reader'; id: string; at?: number }
+  | { name: 'reader'; id: string; at?: number; len?: number }
   | { name: 'notebook'; noteId: string | null }
   | { name: 'sources' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** 学习计划 "#/study", one session "#/study/<id>", 资料包 "#/packets". */
+  | { name: 'study' }
+  | { name: 'session'; id: string }
+  | { name: 'packets' }
+  /** 打印预览: "#/print/<what>[?…]" (features/print/routes.ts parses `path`). */
+  | { name: 'print'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  const read = /^\/read\/([A-Za-z0-9_-]{1,80})(?:\?at=(\d{1,9}))?$/.exec(path);
-  if (read) return read[2] === undefined ? { name: 'reader', id: read[1]! } : { name: 'reader', id: read[1]!, at: Number(read[2]) };
+  const read = /^\/read\/([A-Za-z0-9_-]{1,80})(?:\?at=(\d{1,9})(?:&len=(\d{1,4}))?)?$/.exec(path);
+  if (read) {
+    if (read[2] === undefined) return { name: 'reader', id: read[1]! };
+    // `len`: a search match to mark at `at`.
+    return read[3] === undefined
+      ? { name: 'reader', id: read[1]!, at: Number(read[2]) }
+      : { name: 'reader', id: read[1]!, at: Number(read[2]), len: Number(read[3]) };
+  }
   const notebook = /^\/notebook(?:\?note=([A-Za-z0-9_-]{1,80}))?$/.exec(path);
   if (notebook) return { name: 'notebook', noteId: notebook[1] ?? null };
+  if (path.startsWith('/print/')) return { name: 'print', path: path.slice('/print/'.length, 4096) };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/study') return { name: 'study' };
+  const session = /^\/study\/([A-Za-z0-9_-]{1,80})$/.exec(path);
+  if (session) return { name: 'session', id: session[1]! };
+  if (path === '/packets') return { name: 'packets' };
   if (path === '/sources') return { name: 'sources' };
   return { name: 'library' };
 }
@@ -27,13 +44,22 @@ export function hrefFor(route: Route): string {
     case 'library':
       return '#/';
     case 'reader':
-      return route.at === undefined ? `#/read/${route.id}` : `#/read/${route.id}?at=${route.at}`;
+      if (route.at === undefined) return `#/read/${route.id}`;
+      return route.len === undefined ? `#/read/${route.id}?at=${route.at}` : `#/read/${route.id}?at=${route.at}&len=${route.len}`;
     case 'notebook':
       return route.noteId ? `#/notebook?note=${route.noteId}` : '#/notebook';
     case 'sources':
       return '#/sources';
     case 'settings':
       return '#/settings';
+    case 'study':
+      return '#/study';
+    case 'session':
+      return `#/study/${route.id}`;
+    case 'packets':
+      return '#/packets';
+    case 'print':
+      return `#/print/${route.path}`;
   }
 }
 

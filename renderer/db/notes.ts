@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { deriveNote, DocSchema } from '../features/notes/noteText';
 import type { HighlightRow, NoteKind, NoteRow, YanduDB } from './schema';
+import { indexSmallDocs, noteDoc, removeSearchDocs, searchTables } from './searchIndex';
 
 export const NOTE_JOURNAL_PREFIX = 'yandu.noteJournal.';
 
@@ -109,10 +110,12 @@ export async function recoverNoteJournals(db: YanduDB, storage = defaultStorage(
   for (const key of keys) {
     const row = safeJournal(storage.getItem(key) ?? '');
     if (row) {
-      const written = await db.transaction('rw', db.notes, async () => {
+      const written = await db.transaction('rw', [db.notes, ...searchTables(db)], async () => {
         const stored = await db.notes.get(row.id);
         if (stored && stored.updatedAt >= row.updatedAt) return false;
-        await db.notes.put(toNoteRow(row));
+        const full = toNoteRow(row);
+        await db.notes.put(full);
+        await indexSmallDocs(db, [noteDoc(full)]);
         return true;
       });
       if (written) recovered++;
@@ -132,10 +135,17 @@ export function createNoteRepository(db: YanduDB) {
     },
     async save(draft: NoteDraft): Promise<NoteRow> {
       const row = toNoteRow(draft);
-      await db.notes.put(row);
+      await db.transaction('rw', [db.notes, ...searchTables(db)], async () => {
+        await db.notes.put(row);
+        await indexSmallDocs(db, [noteDoc(row)]);
+      });
       return row;
     },
-    remove: (id: string): Promise<void> => db.notes.delete(id),
+    remove: (id: string): Promise<void> =>
+      db.transaction('rw', [db.notes, ...searchTables(db)], async () => {
+        await db.notes.delete(id);
+        await removeSearchDocs(db, [`n:${id}`]);
+      }),
     all: (): Promise<NoteRow[]> => db.notes.toArray(),
     highlight: (id: string): Promise<HighlightRow | undefined> => db.highlights.get(id),
     /** Highlights one can drop into a note: an article's in reading order, or the latest overall. */

@@ -2,10 +2,20 @@
  * The only code that reads or writes Dexie tables. Stores and views call these; each write
  * that belongs together happens in one transaction, so nothing is ever stored half.
  */
+import Dexie from 'dexie';
 import * as v from 'valibot';
 import type { ArticlePayload } from '../../shared/domain/article';
 import { countZi } from '../../shared/text';
 import type { ArticleBodyRow, ArticleRow, HighlightRow, ReadingRow, YanduDB } from './schema';
+import {
+  highlightDoc,
+  indexArticles,
+  indexSmallDocs,
+  prepareArticles,
+  removeSearchDocs,
+  searchTables,
+  type PreparedArticles,
+} from './searchIndex';
 
 export function toArticleRow(payload: ArticlePayload, addedAt: string): ArticleRow {
   return {
@@ -31,8 +41,11 @@ export function toArticleRow(payload: ArticlePayload, addedAt: string): ArticleR
 export function createArticleRepository(db: YanduDB) {
   return {
     /** Adds articles and their bodies in one transaction; an article already known by URL key is left alone. */
-    async addMany(payloads: readonly ArticlePayload[], now = new Date().toISOString()): Promise<number> {
-      return db.transaction('rw', db.articles, db.bodies, async () => {
+    async addMany(payloads: readonly ArticlePayload[], now = new Date().toISOString(), prepared?: PreparedArticles): Promise<number> {
+      // Search postings are built before the transaction (in the worker for bulk text); inside
+      // a caller's transaction without them, they are built inline.
+      const ready = prepared ?? (Dexie.currentTransaction ? undefined : await prepareArticles(db, payloads));
+      return db.transaction('rw', [db.articles, db.bodies, ...searchTables(db)], async () => {
         const existing = await db.articles
           .where('urlKey')
           .anyOf(payloads.map((p) => p.urlKey))
@@ -44,9 +57,30 @@ export function createArticleRepository(db: YanduDB) {
           known.add(p.urlKey);
           fresh.push(p);
         }
-        await db.articles.bulkAdd(fresh.map((p) => toArticleRow(p, now)));
-        await db.bodies.bulkAdd(fresh.map((p): ArticleBodyRow => ({ articleId: p.id, html: p.html, text: p.text })));
+        // In slices: each bulk call clones its rows synchronously, so big imports stay responsive.
+        for (let i = 0; i < fresh.length; i += 100) {
+          const slice = fresh.slice(i, i + 100);
+          await db.articles.bulkAdd(slice.map((p) => toArticleRow(p, now)));
+          await db.bodies.bulkAdd(slice.map((p): ArticleBodyRow => ({ articleId: p.id, html: p.html, text: p.text })));
+        }
+        await indexArticles(db, fresh, ready);
         return fresh.length;
+      });
+    },
+    /** Removes articles with their bodies, old versions, reading state and search postings (annotations stay). */
+    async remove(ids: readonly string[]): Promise<void> {
+      await db.transaction('rw', [db.articles, db.bodies, db.versions, db.reading, ...searchTables(db)], async () => {
+        await db.articles.bulkDelete([...ids]);
+        await db.bodies.bulkDelete([...ids]);
+        await db.reading.bulkDelete([...ids]);
+        await db.versions
+          .where('articleId')
+          .anyOf([...ids])
+          .delete();
+        await removeSearchDocs(
+          db,
+          ids.map((id) => `a:${id}`),
+        );
       });
     },
     listRows: (): Promise<ArticleRow[]> => db.articles.toArray(),
@@ -94,10 +128,16 @@ export function createHighlightRepository(db: YanduDB) {
     forArticle: (articleId: string): Promise<HighlightRow[]> => db.highlights.where('articleId').equals(articleId).toArray(),
     get: (id: string): Promise<HighlightRow | undefined> => db.highlights.get(id),
     async put(row: HighlightRow): Promise<void> {
-      await db.highlights.put(row);
+      await db.transaction('rw', [db.highlights, ...searchTables(db)], async () => {
+        await db.highlights.put(row);
+        await indexSmallDocs(db, [highlightDoc(row)]);
+      });
     },
     async delete(id: string): Promise<void> {
-      await db.highlights.delete(id);
+      await db.transaction('rw', [db.highlights, ...searchTables(db)], async () => {
+        await db.highlights.delete(id);
+        await removeSearchDocs(db, [`h:${id}`]);
+      });
     },
     /** Every tag in use, sorted, for completion. */
     async allTags(): Promise<string[]> {

@@ -12,6 +12,7 @@
  *   (reading state, settings; later highlights and notes), so a sync can never clobber them.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { MemberRow, PacketRow, ReturnRow, SessionRow } from './sessionRows';
 
 /** What the library list needs: small rows, no body text. */
 export interface ArticleRow {
@@ -153,6 +154,42 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** A searchable document (article, highlight or note) in the full-text index (since v3). */
+export interface SearchDocRow {
+  /** Index-wide document number: postings refer to it; a new number for every new text. */
+  num: number;
+  /** 'a:<articleId>', 'h:<highlightId>' or 'n:<noteId>'. */
+  key: string;
+  kind: 'article' | 'highlight' | 'note';
+  /** The article an article, highlight or note belongs to (null for a standalone note). */
+  articleId: string | null;
+  /** Indexed term occurrences, for ranking. */
+  length: number;
+  title: string;
+  /** Article: 来源, 栏目 and source name, searched with the title. */
+  meta: string;
+  /** publishedAt for articles, updatedAt for highlights and notes. */
+  date: string | null;
+  sourceId: string | null;
+  column: string | null;
+  color: HighlightColor | null;
+  noteKind: NoteKind | null;
+  tags: string[];
+}
+
+/** Postings of one term-hash bucket of one index segment (since v3); `k` = bucket × 2^20 + segment. */
+export interface SearchPostingRow {
+  k: number;
+  data: Uint8Array;
+}
+
+/** Terms of a small document not yet merged into a segment (since v3). */
+export interface SearchPendingRow {
+  num: number;
+  hashes: Uint32Array;
+  flags: Uint8Array;
+}
+
 export const DB_NAME = 'yandu';
 
 export class YanduDB extends Dexie {
@@ -166,6 +203,13 @@ export class YanduDB extends Dexie {
   syncLog!: EntityTable<SyncLogRow, 'id'>;
   highlights!: EntityTable<HighlightRow, 'id'>;
   notes!: EntityTable<NoteRow, 'id'>;
+  sessions!: EntityTable<SessionRow, 'id'>;
+  members!: EntityTable<MemberRow, 'id'>;
+  packets!: EntityTable<PacketRow, 'id'>;
+  returns!: EntityTable<ReturnRow, 'id'>;
+  searchDocs!: EntityTable<SearchDocRow, 'num'>;
+  searchPostings!: EntityTable<SearchPostingRow, 'k'>;
+  searchPending!: EntityTable<SearchPendingRow, 'num'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -197,5 +241,20 @@ export class YanduDB extends Dexie {
             row.updatedAt ??= null;
           });
       });
+    // Version 3: the full-text search index (documents, bucketed postings, small pending
+    // documents). Nothing to rewrite: an empty index is rebuilt from the library on start.
+    this.version(3).stores({
+      searchDocs: 'num, &key, articleId, kind',
+      searchPostings: 'k',
+      searchPending: 'num',
+    });
+    // Version 4: study sessions (学习计划, 学习记录), members, installed packets and imported
+    // return files. New tables only: nothing older changes shape.
+    this.version(4).stores({
+      sessions: 'id, year, date, status, packetId',
+      members: 'id, name, order',
+      packets: 'id, sessionId',
+      returns: 'id, sessionId',
+    });
   }
 }

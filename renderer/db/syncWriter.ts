@@ -8,6 +8,7 @@ import type { SyncBatch } from '../../shared/domain/sync';
 import { countZi } from '../../shared/text';
 import { toArticleRow } from './repositories';
 import type { YanduDB } from './schema';
+import { articleMeta, indexArticles, prepareArticles, searchTables, type ArticleForIndex } from './searchIndex';
 
 export interface BatchResult {
   added: number;
@@ -34,7 +35,22 @@ function metadata(p: ArticlePayload) {
 
 export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Date().toISOString()): Promise<BatchResult> {
   const result: BatchResult = { added: 0, updated: 0, unchanged: 0, duplicates: 0, updatedIds: [] };
-  await db.transaction('rw', [db.articles, db.bodies, db.versions, db.fetchState], async () => {
+  // Search postings are built before the transaction (in a worker for bulk text), under the
+  // id each article will have; a guess that turns out wrong is rebuilt inline, never wrong.
+  const knownIds = new Map(
+    (
+      await db.articles
+        .where('urlKey')
+        .anyOf(batch.articles.map((p) => p.urlKey))
+        .toArray()
+    ).map((r) => [r.urlKey, r.id]),
+  );
+  const prepared = await prepareArticles(
+    db,
+    batch.articles.map((p) => ({ ...p, id: knownIds.get(p.urlKey) ?? p.id })),
+  );
+  const toIndex: ArticleForIndex[] = [];
+  await db.transaction('rw', [db.articles, db.bodies, db.versions, db.fetchState, ...searchTables(db)], async () => {
     for (const p of batch.articles) {
       const existing = await db.articles.where('urlKey').equals(p.urlKey).first();
       if (!existing) {
@@ -45,10 +61,13 @@ export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Da
         }
         await db.articles.add(toArticleRow(p, now));
         await db.bodies.add({ articleId: p.id, html: p.html, text: p.text });
+        toIndex.push(p);
         result.added++;
       } else if (existing.contentHash === p.contentHash) {
         // Same text: metadata may still have been corrected on the site.
         await db.articles.update(existing.id, metadata(p));
+        // Title, 来源 or 栏目 corrected: they are searched too.
+        if (existing.title !== p.title || articleMeta(existing) !== articleMeta(p)) toIndex.push({ ...p, id: existing.id });
         result.unchanged++;
       } else {
         const body = await db.bodies.get(existing.id);
@@ -70,6 +89,7 @@ export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Da
           version: existing.version + 1,
           updatedAt: now,
         });
+        toIndex.push({ ...p, id: existing.id });
         result.updated++;
         result.updatedIds.push(existing.id);
       }
@@ -84,6 +104,7 @@ export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Da
         checkedAt: now,
       })),
     );
+    await indexArticles(db, toIndex, prepared);
   });
   return result;
 }

@@ -10,6 +10,9 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notebook: async () => (await import('./notebook')).benchNotebook(),
   extract: async () => (await import('./extract')).benchExtract(),
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
+  print: async () => (await import('./print')).benchPrint(),
+  search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
+  packets: async () => (await import('./packets')).benchPackets(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));

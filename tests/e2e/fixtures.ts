@@ -3,17 +3,23 @@
  * page whose every request is recorded so a test can prove nothing left 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export interface Host {
   url: string;
+  dataDir: string;
   origin: string;
   process: ChildProcess;
 }
 
 export async function startHost(extraEnv: Record<string, string> = {}): Promise<Host> {
+  // Each host gets its own data folder (synced images), never the user's.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-'));
   const child = spawn(process.execPath, [`${process.env.YANDU_DIST || 'dist'}/host/serve.mjs`, '--port', '0'], {
-    env: { ...process.env, ...extraEnv },
+    env: { ...process.env, YANDU_DATA_DIR: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -31,7 +37,7 @@ export async function startHost(extraEnv: Record<string, string> = {}): Promise<
     });
     child.once('exit', (code) => reject(new Error(`host exited (${code}): ${err}`)));
   });
-  return { url, origin: new URL(url).origin, process: child };
+  return { url, dataDir, origin: new URL(url).origin, process: child };
 }
 
 export const test = base.extend<{ requests: string[]; app: Page }, { host: Host }>({

@@ -6,6 +6,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { YanduDB } from '../../renderer/db/schema';
+import { openSearchIndex, rebuildSearchIndex } from '../../renderer/db/searchIndex';
+import { search } from '../../renderer/features/search/engine';
 
 const V1_STORES = {
   articles: 'id, &urlKey, publishedAt, sourceId, column, addedAt, contentHash',
@@ -52,7 +54,7 @@ describe('schema migrations', () => {
     await writeV1('migrate-v1');
     const db = new YanduDB('migrate-v1');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(4);
     const articles = await db.articles.orderBy('id').toArray();
     expect(articles).toHaveLength(50);
     for (const a of articles) {
@@ -65,6 +67,77 @@ describe('schema migrations', () => {
     expect(await db.reading.get('a_3')).toMatchObject({ block: 2, offset: 0.5, progress: 0.3 });
     expect((await db.settings.get('reader'))?.value).toMatchObject({ fontSize: 22, theme: 'sepia' });
     expect(await db.highlights.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('opens a version-2 database (highlights, notes) in version 4 with every record intact and empty study tables', async () => {
+    const name = 'migrate-v2-to-v4';
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores({
+      articles: 'id, &urlKey, publishedAt, sourceId, column, addedAt, contentHash, updatedAt',
+      versions: '[articleId+version], articleId',
+      sources: 'id, kind',
+      fetchState: 'urlKey, sourceId',
+      syncLog: '++id, sourceId, at',
+      highlights: 'id, articleId, layer, color, *tags, createdAt, updatedAt',
+      notes: 'id, kind, articleId, highlightId, *tags, createdAt, updatedAt',
+    });
+    await old.open();
+    const now = '2025-01-01T00:00:00.000Z';
+    await old.table('highlights').bulkAdd(
+      (['personal', 'leader'] as const).map((layer, i) => ({
+        id: `h_${i}`,
+        articleId: 'a_1',
+        layer,
+        color: 'yellow',
+        style: 'fill',
+        selector: { exact: '正文', prefix: '', suffix: '', start: 0, end: 2 },
+        articleVersion: 1,
+        orphan: false,
+        tags: [],
+        comment: layer === 'leader' ? '重点' : null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await old.table('notes').add({
+      id: 'n_1',
+      kind: 'reflection',
+      articleId: null,
+      highlightId: null,
+      title: '心得',
+      doc: { type: 'doc' },
+      text: '体会',
+      zi: 2,
+      tags: [],
+      createdAt: now,
+      updatedAt: now,
+    });
+    old.close();
+    const db = new YanduDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect((await db.highlights.orderBy('id').toArray()).map((h) => [h.id, h.layer, h.comment])).toEqual([
+      ['h_0', 'personal', null],
+      ['h_1', 'leader', '重点'],
+    ]);
+    expect(await db.notes.get('n_1')).toMatchObject({ kind: 'reflection', zi: 2 });
+    expect(await Promise.all([db.sessions.count(), db.members.count(), db.packets.count(), db.returns.count()])).toEqual([0, 0, 0, 0]);
+    await db.delete();
+  });
+
+  it('gives a version-1 or version-2 library an empty search index (v3) that is rebuilt from intact records', async () => {
+    await writeV1('migrate-v1-search');
+    const db = new YanduDB('migrate-v1-search');
+    await db.open();
+    expect(await Promise.all([db.searchDocs.count(), db.searchPostings.count(), db.searchPending.count()])).toEqual([0, 0, 0]);
+    expect(await openSearchIndex(db)).toBe(true);
+    await rebuildSearchIndex(db);
+    expect(await db.searchDocs.count()).toBe(50);
+    expect((await search(db, '正文7')).articles.map((h) => h.id)).toEqual(['a_7']);
+    expect(await db.articles.count()).toBe(50);
+    expect((await db.bodies.get('a_7'))?.text).toBe('正文7');
     await db.delete();
   });
 });

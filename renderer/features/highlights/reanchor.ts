@@ -8,6 +8,7 @@
 import type { TextSelector } from '../../../shared/anchoring';
 import type { HighlightRow, YanduDB } from '../../db/schema';
 import { runAnchorJob, type AnchorRequest, type AnchorResponse } from './anchorJob';
+import { highlightDoc, indexSmallDocs, searchTables } from '../../db/searchIndex';
 
 export interface ReanchorResult {
   /** Placed on the new text at a different place or with different context. */
@@ -99,7 +100,7 @@ export async function reanchorArticle(db: YanduDB, articleId: string): Promise<R
     stale.rows.map((r) => r.selector),
   );
 
-  await db.transaction('rw', db.articles, db.highlights, async () => {
+  await db.transaction('rw', [db.articles, db.highlights, ...searchTables(db)], async () => {
     // The text may have changed again while we searched: then the next run does this over.
     const article = await db.articles.get(articleId);
     if (!article || article.version !== version) return;
@@ -112,7 +113,10 @@ export async function reanchorArticle(db: YanduDB, articleId: string): Promise<R
       if (placed) {
         // Same place and quote (the context around it may have changed): not moved.
         const same = placed.start === before.selector.start && placed.end === before.selector.end && placed.exact === before.selector.exact;
-        await db.highlights.put({ ...now, selector: placed, articleVersion: version, orphan: false });
+        const moved: HighlightRow = { ...now, selector: placed, articleVersion: version, orphan: false };
+        await db.highlights.put(moved);
+        // The quote is searched: keep its index entry on the text it now covers.
+        if (placed.exact !== now.selector.exact) await indexSmallDocs(db, [highlightDoc(moved)]);
         if (same) result.unchanged++;
         else result.moved++;
       } else {

@@ -5,6 +5,8 @@ import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../app/router';
 import { messages } from '../../i18n/messages';
 import { useLibrary, visibleRows, type SortKey } from '../../stores/library';
+import { articlesPrintHref, MAX_PRINT_ARTICLES } from '../print/routes';
+import { IMPORT_ACCEPT, importLocalFiles, type ImportReport } from './importFiles';
 
 const t = messages.library;
 const ROW_HEIGHT = 48;
@@ -20,6 +22,15 @@ export function LibraryView() {
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => visibleRows(rows, deferredFilter, sortKey, sortDir), [rows, deferredFilter, sortKey, sortDir]);
   const [active, setActive] = useState(0);
+  const [importState, setImportState] = useState<(ImportReport & { busy: boolean; done: number; total: number }) | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const runImport = async (files: File[]) => {
+    if (files.length === 0) return;
+    setImportState({ busy: true, done: 0, total: files.length, added: 0, skipped: 0, failures: [] });
+    const report = await importLocalFiles(files, (done, total) => setImportState((s) => (s ? { ...s, done, total } : s)));
+    setImportState({ ...report, busy: false, done: files.length, total: files.length });
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
@@ -65,7 +76,24 @@ export function LibraryView() {
   }, []);
 
   return (
-    <section className="library" aria-label={t.title}>
+    <section
+      className={`library${dragging ? ' dragging' : ''}`}
+      aria-label={t.title}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        setDragging(false);
+        void runImport([...e.dataTransfer.files]);
+      }}
+    >
       <div className="library-toolbar">
         <input
           ref={filterRef}
@@ -83,7 +111,45 @@ export function LibraryView() {
         <span className="count" data-testid="library-count">
           {t.count(shown.length, rows.length)}
         </span>
+        <span className="spacer" />
+        <a className="button" href={articlesPrintHref(shown.slice(0, MAX_PRINT_ARTICLES).map((r) => r.id))} title={t.printShown}>
+          {messages.print.open}
+        </a>
+        <label className="button">
+          {t.importFiles}
+          <input
+            type="file"
+            multiple
+            accept={IMPORT_ACCEPT}
+            className="visually-hidden"
+            data-testid="import-input"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void runImport(files);
+            }}
+          />
+        </label>
       </div>
+      {importState ? (
+        <div className={`import-status${importState.failures.length ? ' has-errors' : ''}`} role="status" data-testid="import-status">
+          {importState.busy
+            ? t.importing(importState.done, importState.total)
+            : t.imported(importState.added, importState.skipped, importState.failures.length)}
+          {importState.failures.length ? (
+            <ul>
+              {importState.failures.map((f, i) => (
+                <li key={i}>{f.message}</li>
+              ))}
+            </ul>
+          ) : null}
+          {importState.busy ? null : (
+            <button type="button" className="link" onClick={() => setImportState(null)}>
+              {t.dismiss}
+            </button>
+          )}
+        </div>
+      ) : null}
       <div className="library-table" role="grid" aria-rowcount={shown.length + 1}>
         <div className="library-head" role="row">
           {COLUMNS.map((c) => (

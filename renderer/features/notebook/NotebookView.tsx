@@ -35,6 +35,7 @@ import {
   type NotebookFilter,
   type NotebookIndex,
 } from './entries';
+import { notebookPrintHref } from '../print/routes';
 import { exportFileName, localIsoDate, notebookMarkdown } from './exportMarkdown';
 import { DEFAULT_QUOTA, loadQuota, parseQuota, saveQuota } from './quota';
 import './notebook.css';
@@ -187,6 +188,9 @@ function NotebookList({ index }: { index: NotebookIndex }) {
           >
             {t.exportDocx}
           </button>
+          <a className="button" href={notebookPrintHref(filter)} title={filtered ? t.exportScopeFiltered : t.exportScopeAll}>
+            {messages.print.open}
+          </a>
           {exporting ? <span className="muted">{t.exporting}</span> : null}
         </div>
       </header>

@@ -13,10 +13,12 @@ import { isTypingTarget, useKeyboard } from '../../ui/useKeyboard';
 import { useUndo } from '../../stores/undo';
 import { ArticleHighlights } from '../highlights/ArticleHighlights';
 import { OrphansPanel } from '../highlights/OrphansPanel';
+import { LeaderPanel } from '../packets/LeaderPanel';
 import { reanchorArticle } from '../highlights/reanchor';
 import { useHighlights } from '../highlights/store';
 import { buildTextMap, type TextMap } from '../highlights/textMap';
 import { FindBar } from './FindBar';
+import { markSearchMatch } from '../search/mark';
 import { measurePosition, restorePosition, type ReadingPosition } from './position';
 import { ReaderSettingsPanel } from './ReaderSettingsPanel';
 import { NotePanel, WriteNoteButton } from '../notes/NotePanel';
@@ -50,7 +52,7 @@ function useNotice(): { text: string; error: boolean } | null {
 }
 
 /** `at`: a text offset to open at (from the notebook or search) instead of the saved position. */
-export function ReaderView({ id, at }: { id: string; at?: number }) {
+export function ReaderView({ id, at, len }: { id: string; at?: number; len?: number }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [showSettings, setShowSettings] = useState(false);
   const prefs = useReaderSettings();
@@ -127,6 +129,8 @@ export function ReaderView({ id, at }: { id: string; at?: number }) {
       // Put the passage a third of the way down, where the eye lands.
       const scroller = scrollerRef.current;
       scroller.scrollTop += target.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientHeight / 3;
+      // A search result: mark the match (`len` characters) until the next search or article.
+      if (len) markSearchMatch(getMap().offsetsToRange(at!, at! + len));
     } else if (loaded.saved) restorePosition(scrollerRef.current, blocksRef.current, loaded.saved);
     positionRef.current = measurePosition(scrollerRef.current, blocksRef.current);
     setLocalProgress(positionRef.current.progress);
@@ -349,6 +353,7 @@ export function ReaderView({ id, at }: { id: string; at?: number }) {
         </div>
         <OrphansPanel article={articleContext} getMap={getMap} />
       </div>
+      <LeaderPanel article={articleContext} getMap={getMap} />
       <NotePanel />
       <ArticleHighlights
         key={`${row.id}@${row.version}`}

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
 import { api, transport } from '../../bridge';
 import { messages } from '../../i18n/messages';
+import { BackupSettings } from '../backup/BackupSettings';
 import { ReaderSettingsPanel } from '../reader/ReaderSettingsPanel';
+import { SearchIndexSettings } from '../search/SearchIndexSettings';
 
 export function SettingsView() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -15,6 +17,10 @@ export function SettingsView() {
     <section className="settings-page" aria-label={messages.nav.settings}>
       <h2>{messages.reader.settings}</h2>
       <ReaderSettingsPanel />
+      <h2>{messages.search.index.title}</h2>
+      <SearchIndexSettings />
+      <h2>{messages.backup.title}</h2>
+      <BackupSettings />
       <h2>关于</h2>
       {error ? <p className="error">{error}</p> : null}
       {info ? (

@@ -1,0 +1,242 @@
+/**
+ * The `backup` services: backup files in <dataDir>/backups, written from the records the
+ * renderer sends (IndexedDB lives there) plus the media folder, checked completely before a
+ * restore reads anything from them. See shared/backup/format.ts for the file layout.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile, open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Services } from '../../../shared/contract';
+import { BACKUP_FILE_RE, backupFileName, MEDIA_NAME_RE, type BackupEntry, type BackupReason } from '../../../shared/backup/format';
+import { BACKUP_TRANSFER_BYTES } from '../../../shared/backup/api';
+import { AppError } from '../../../shared/errors';
+import { mediaDir } from '../paths';
+import { BackupWriter, decodeTablePart, openFileSink, readManifest, verifyBackup, writeError, type OpenSink, type OpenedBackup } from './container';
+
+export interface BackupServiceOptions {
+  dataDir: string;
+  appVersion: string;
+  /** Replaceable in tests (a full disk). */
+  openSink?: OpenSink;
+  now?: () => Date;
+}
+
+/** Largest file accepted for upload (a 10,000-article library is ~100 MB). */
+const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
+const TTL_MS = 30 * 60 * 1000;
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
+function token(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function toEntry(name: string, size: number, manifest: OpenedBackup['manifest']): BackupEntry {
+  return {
+    name,
+    bytes: size,
+    createdAt: manifest.createdAt,
+    reason: manifest.reason,
+    schemaVersion: manifest.db.schemaVersion,
+    counts: manifest.counts,
+  };
+}
+
+export function createBackupService(options: BackupServiceOptions): Services['backup'] & { dir: string } {
+  const dir = backupsDir(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const writing = new Map<string, { writer: BackupWriter; reason: BackupReason; db: Parameters<Services['backup']['begin']>[0]['db']; at: number }>();
+  const uploads = new Map<string, { path: string; size: number; received: number; at: number }>();
+  const opened = new Map<string, { backup: OpenedBackup; at: number }>();
+
+  function sweep(): void {
+    const limit = Date.now() - TTL_MS;
+    for (const [k, w] of writing) if (w.at < limit) void w.writer.abort().then(() => writing.delete(k));
+    for (const [k, u] of uploads) if (u.at < limit) void rm(u.path, { force: true }).then(() => uploads.delete(k));
+    for (const [k, o] of opened) if (o.at < limit) opened.delete(k);
+  }
+
+  function session<T extends { at: number }>(map: Map<string, T>, key: string): T {
+    const s = map.get(key);
+    if (!s) throw new AppError('E_NOT_FOUND', '备份操作已过期或不存在，请重新开始。');
+    s.at = Date.now();
+    return s;
+  }
+
+  async function list(): Promise<BackupEntry[]> {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const out: BackupEntry[] = [];
+    for (const name of names.filter((n) => BACKUP_FILE_RE.test(n)).sort().reverse()) {
+      const read = await readManifest(path.join(dir, name));
+      if (read) out.push(toEntry(name, read.size, read.manifest));
+    }
+    return out;
+  }
+
+  async function prune(keep: number): Promise<void> {
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => BACKUP_FILE_RE.test(n)).sort();
+    for (const name of names.slice(0, Math.max(0, names.length - keep))) await rm(path.join(dir, name), { force: true });
+  }
+
+  /** A name in the backups folder that may be read: one of ours, no path. */
+  function folderFile(name: string): string {
+    if (!BACKUP_FILE_RE.test(name)) throw new AppError('E_INVALID_ARGUMENT', '备份文件名无效。');
+    return path.join(dir, name);
+  }
+
+  return {
+    dir,
+    begin: async ({ reason, db }) => {
+      sweep();
+      if (writing.size >= 4) throw new AppError('E_RESOURCE', '已有备份正在进行，请稍后再试。');
+      try {
+        await mkdir(dir, { recursive: true });
+      } catch (error) {
+        throw writeError(error);
+      }
+      const t = token();
+      const writer = await BackupWriter.create(path.join(dir, `.partial-${t}.yandubak`), options.openSink ?? openFileSink);
+      writing.set(t, { writer, reason, db, at: Date.now() });
+      return { token: t };
+    },
+    put: async ({ token: t, table, records }) => {
+      const w = session(writing, t);
+      try {
+        await w.writer.addTable(table, records);
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'E_DISK_FULL' || error.code === 'E_RESOURCE')) writing.delete(t);
+        throw error;
+      }
+      return { parts: 1 };
+    },
+    finish: async ({ token: t, keep }) => {
+      const w = session(writing, t);
+      writing.delete(t);
+      try {
+        const media = mediaDir(options.dataDir);
+        const names = (await readdir(media).catch(() => [] as string[])).filter((n) => MEDIA_NAME_RE.test(n)).sort();
+        for (const name of names) await w.writer.addMedia(name, await readFile(path.join(media, name)));
+        let finalName = backupFileName(now(), w.reason);
+        for (let i = 1; await stat(path.join(dir, finalName)).then(() => true, () => false); i++) {
+          finalName = finalName.replace(/(?:-\d{1,3})?\.yandubak$/, `-${i}.yandubak`);
+        }
+        const manifest = await w.writer.finish(
+          { createdAt: now().toISOString(), reason: w.reason, appVersion: options.appVersion.slice(0, 40), db: w.db },
+          path.join(dir, finalName),
+        );
+        await prune(keep);
+        const info = await stat(path.join(dir, finalName));
+        return toEntry(finalName, info.size, manifest);
+      } catch (error) {
+        await w.writer.abort();
+        throw writeError(error);
+      }
+    },
+    abort: async ({ token: t }) => {
+      const w = writing.get(t);
+      if (!w) return { aborted: false };
+      writing.delete(t);
+      await w.writer.abort();
+      return { aborted: true };
+    },
+    list: async () => ({ folder: dir, entries: await list() }),
+    uploadBegin: async ({ size }) => {
+      sweep();
+      if (size > MAX_UPLOAD_BYTES) throw new AppError('E_INVALID_ARGUMENT', '文件过大，不是研读备份文件。');
+      if (uploads.size >= 4) throw new AppError('E_RESOURCE', '已有文件正在上传，请稍后再试。');
+      const t = token();
+      const file = path.join(dir, `.upload-${t}.yandubak`);
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(file, new Uint8Array(0), { flag: 'wx' });
+      } catch (error) {
+        throw writeError(error);
+      }
+      uploads.set(t, { path: file, size, received: 0, at: Date.now() });
+      return { token: t };
+    },
+    upload: async ({ token: t, offset, base64 }) => {
+      const u = session(uploads, t);
+      const bytes = Buffer.from(base64, 'base64');
+      if (offset !== u.received || u.received + bytes.length > u.size) throw new AppError('E_INVALID_ARGUMENT', '上传的文件片段顺序不对。');
+      try {
+        const h = await open(u.path, 'a');
+        try {
+          await h.write(bytes);
+        } finally {
+          await h.close();
+        }
+      } catch (error) {
+        uploads.delete(t);
+        await rm(u.path, { force: true });
+        throw writeError(error);
+      }
+      u.received += bytes.length;
+      return { received: u.received };
+    },
+    inspect: async ({ ref }) => {
+      sweep();
+      let file: string;
+      if (ref.from === 'folder') file = folderFile(ref.name);
+      else {
+        const u = session(uploads, ref.token);
+        if (u.received !== u.size) throw new AppError('E_BACKUP_FORMAT', '文件没有完整上传。');
+        file = u.path;
+      }
+      const backup = await verifyBackup(file);
+      const handle = token();
+      opened.set(handle, { backup, at: Date.now() });
+      const m = backup.manifest;
+      return {
+        handle,
+        bytes: backup.size,
+        manifest: { createdAt: m.createdAt, reason: m.reason, appVersion: m.appVersion, db: m.db, counts: m.counts },
+        tables: m.parts.flatMap((p, index) => (p.kind === 'table' ? [{ index, table: p.table, records: p.records }] : [])),
+      };
+    },
+    readPart: async ({ handle, index }) => {
+      const o = session(opened, handle);
+      const part = o.backup.manifest.parts[index];
+      if (!part || part.kind !== 'table') throw new AppError('E_NOT_FOUND', '备份文件中没有这一部分。');
+      return { table: part.table, records: await decodeTablePart(part, await o.backup.readPart(index)) };
+    },
+    installMedia: async ({ handle }) => {
+      const o = session(opened, handle);
+      const media = mediaDir(options.dataDir);
+      let images = 0;
+      try {
+        await mkdir(media, { recursive: true });
+        for (const [index, part] of o.backup.manifest.parts.entries()) {
+          if (part.kind !== 'media') continue;
+          const target = path.join(media, part.name);
+          if (await stat(target).then(() => true, () => false)) continue;
+          const tmp = path.join(media, `.restore-${token()}`);
+          await writeFile(tmp, await o.backup.readPart(index));
+          await rename(tmp, target);
+          images++;
+        }
+      } catch (error) {
+        throw writeError(error);
+      }
+      return { images };
+    },
+    download: async ({ name, offset }) => {
+      const file = folderFile(name);
+      const info = await stat(file).catch(() => null);
+      if (!info) throw new AppError('E_NOT_FOUND', '找不到该备份文件。');
+      if (offset > info.size) throw new AppError('E_INVALID_ARGUMENT', '位置超出文件长度。');
+      const length = Math.min(BACKUP_TRANSFER_BYTES, info.size - offset);
+      const h = await open(file, 'r');
+      try {
+        const buf = Buffer.alloc(length);
+        if (length > 0) await h.read(buf, 0, length, offset);
+        const next = offset + length < info.size ? offset + length : null;
+        return { base64: buf.toString('base64'), size: info.size, next };
+      } finally {
+        await h.close();
+      }
+    },
+  };
+}

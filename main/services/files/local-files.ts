@@ -1,0 +1,297 @@
+/**
+ * Local study material: .docx (mammoth → HTML, images stored by content hash), .html/.htm
+ * (decoded like a fetched page, then extracted), .txt in GBK or UTF-8 (first non-empty line is
+ * the title; paragraphs by blank lines, or by line breaks when there are none). A folder source
+ * lists its supported files with size and mtime so re-syncs only read what changed.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import mammothModule from 'mammoth';
+import { AppError } from '../../../shared/errors';
+import { decodeBytes } from '../extract/decode';
+import { extractArticle } from '../extract/extract';
+import { findDate, isMetaLine, matchAuthor, matchEditor, matchOrigin } from '../extract/patterns';
+import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from '../sync/article-html';
+import { fileUrlKey } from '../sync/canonical';
+import type { ImageStore } from '../sync/images';
+import { MEDIA_DIR } from '../sync/images';
+
+/** The part of mammoth used here (its bundled types are not picked up by this project). */
+interface MammothImage {
+  contentType: string;
+  readAsBuffer(): Promise<Buffer>;
+}
+interface MammothApi {
+  convertToHtml(input: { buffer: Buffer }, options?: { convertImage?: unknown }): Promise<{ value: string; messages: unknown[] }>;
+  images: { imgElement(f: (image: MammothImage) => Promise<{ src: string }>): unknown };
+}
+const mammoth = mammothModule as unknown as MammothApi;
+
+export const SUPPORTED_EXTENSIONS = ['.docx', '.html', '.htm', '.txt'] as const;
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+export interface LocalFileInfo {
+  path: string;
+  name: string;
+  ext: string;
+  size: number;
+  mtimeMs: number;
+  urlKey: string;
+  /** Changes whenever size or mtime does: the folder source's validator. */
+  stamp: string;
+}
+
+export interface ImportedFile {
+  urlKey: string;
+  title: string;
+  publishedAt: string | null;
+  origin: string | null;
+  author: string | null;
+  editor: string | null;
+  html: string;
+  text: string;
+  /** Images that could not be stored. */
+  imageFailures: string[];
+}
+
+export function isSupportedFile(name: string): boolean {
+  const ext = path.extname(name).toLowerCase();
+  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(ext) && !name.startsWith('~$') && !name.startsWith('.');
+}
+
+export function fileStamp(size: number, mtimeMs: number): string {
+  return `"${size}-${Math.floor(mtimeMs)}"`;
+}
+
+/** Supported files under a folder (recursively, hidden folders skipped), sorted by path. */
+export async function scanFolder(dir: string, options: { recursive?: boolean; maxFiles?: number } = {}): Promise<LocalFileInfo[]> {
+  const root = path.resolve(dir);
+  const recursive = options.recursive ?? true;
+  const maxFiles = options.maxFiles ?? 20_000;
+  const out: LocalFileInfo[] = [];
+  const walk = async (d: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch (cause) {
+      if (d === root) throw new AppError('E_NOT_FOUND', `无法读取文件夹：${d}`, { cause });
+      return;
+    }
+    for (const e of entries) {
+      if (out.length >= maxFiles) return;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (recursive && depth < 8 && !e.name.startsWith('.')) await walk(p, depth + 1);
+        continue;
+      }
+      if (!e.isFile() || !isSupportedFile(e.name)) continue;
+      try {
+        const s = await stat(p);
+        out.push({
+          path: p,
+          name: e.name,
+          ext: path.extname(e.name).toLowerCase(),
+          size: s.size,
+          mtimeMs: s.mtimeMs,
+          urlKey: fileUrlKey(p),
+          stamp: fileStamp(s.size, s.mtimeMs),
+        });
+      } catch {
+        /* vanished between readdir and stat */
+      }
+    }
+  };
+  await walk(root, 0);
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function plainLine(s: string): string {
+  return s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+interface Meta {
+  publishedAt: string | null;
+  origin: string | null;
+  author: string | null;
+  editor: string | null;
+}
+
+/** Metadata lines (来源/作者/日期…) among the first paragraphs are read and removed. */
+function takeMeta(paras: string[]): { meta: Meta; rest: string[] } {
+  const meta: Meta = { publishedAt: null, origin: null, author: null, editor: null };
+  const rest = [...paras];
+  for (let i = 0; i < Math.min(3, rest.length);) {
+    const t = rest[i]!;
+    if (t.length <= 120 && isMetaLine(t)) {
+      meta.publishedAt ??= findDate(t);
+      meta.origin ??= matchOrigin(t);
+      meta.author ??= matchAuthor(t);
+      meta.editor ??= matchEditor(t);
+      rest.splice(i, 1);
+    } else i++;
+  }
+  return { meta, rest };
+}
+
+async function importTxt(bytes: Uint8Array, name: string): Promise<Omit<ImportedFile, 'urlKey' | 'imageFailures'>> {
+  const text = decodeBytes(bytes, null).text.replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && !plainLine(lines[i]!)) i++;
+  const title = plainLine(lines[i] ?? '') || path.parse(name).name;
+  const body = lines.slice(i + 1);
+  const hasBlank = body.some((l, k) => !plainLine(l) && k > 0 && k < body.length - 1 && body.slice(0, k).some((x) => plainLine(x)));
+  let paras: string[] = [];
+  if (hasBlank) {
+    let cur: string[] = [];
+    for (const l of body) {
+      if (!plainLine(l)) {
+        if (cur.length) paras.push(cur.join(''));
+        cur = [];
+      } else cur.push(plainLine(l));
+    }
+    if (cur.length) paras.push(cur.join(''));
+  } else paras = body.map(plainLine).filter(Boolean);
+  const { meta, rest } = takeMeta(paras);
+  if (!meta.publishedAt) {
+    const tail = rest.slice(-2).find((p) => p.length <= 30 && findDate(p));
+    if (tail) meta.publishedAt = findDate(tail);
+  }
+  const html = rest.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  return { title: title.slice(0, 500), ...meta, ...render(sanitiseHtml(html)) };
+}
+
+function render(blocks: HElement[]): { html: string; text: string } {
+  return renderBlocks(blocks);
+}
+
+async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | null): Promise<Omit<ImportedFile, 'urlKey'>> {
+  const failures: string[] = [];
+  let n = 0;
+  const result = await mammoth.convertToHtml(
+    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) },
+    {
+      convertImage: mammoth.images.imgElement(async (image) => {
+        n++;
+        if (!images) return { src: '' };
+        const data = await image.readAsBuffer();
+        const stored = await images.storeBytes(new Uint8Array(data.buffer, data.byteOffset, data.length));
+        if (!stored) failures.push(`第 ${n} 张图片（${image.contentType}）无法识别`);
+        return { src: stored ?? '' };
+      }),
+    },
+  );
+  let blocks = sanitiseHtml(result.value);
+  // Title: the first heading, else a short first paragraph, else the file name.
+  const firstText = (b: HElement | undefined) => (b ? renderBlocks([b]).text : '');
+  let title = '';
+  const headingIndex = blocks.findIndex((b) => /^h[2-4]$/.test(b.tag));
+  if (headingIndex >= 0 && headingIndex <= 2 && firstText(blocks[headingIndex]).length <= 120) {
+    title = firstText(blocks[headingIndex]);
+    blocks = [...blocks.slice(0, headingIndex), ...blocks.slice(headingIndex + 1)];
+  } else {
+    const t = firstText(blocks[0]);
+    if (t && t.length <= 60 && !/[。！？；]$/.test(t)) {
+      title = t;
+      blocks = blocks.slice(1);
+    }
+  }
+  if (!title) title = path.parse(name).name;
+  blocks = dropTitleBlock(blocks, title);
+  const meta: Meta = { publishedAt: null, origin: null, author: null, editor: null };
+  while (blocks.length > 0) {
+    const t = firstText(blocks[0]);
+    if (t.length > 120 || !isMetaLine(t)) break;
+    meta.publishedAt ??= findDate(t);
+    meta.origin ??= matchOrigin(t);
+    meta.author ??= matchAuthor(t);
+    meta.editor ??= matchEditor(t);
+    blocks = blocks.slice(1);
+  }
+  if (!meta.publishedAt) {
+    for (const b of blocks.slice(-2)) {
+      const t = firstText(b);
+      if (t.length <= 30 && findDate(t)) meta.publishedAt = findDate(t);
+    }
+  }
+  return { title: title.slice(0, 500), ...meta, ...renderBlocks(blocks), imageFailures: failures };
+}
+
+async function importHtml(bytes: Uint8Array, filePath: string, images: ImageStore | null): Promise<Omit<ImportedFile, 'urlKey'>> {
+  const html = decodeBytes(bytes, null).text;
+  const a = extractArticle(html);
+  const blocks = dropTitleBlock(sanitiseHtml(a.html), a.title);
+  const failures: string[] = [];
+  // Images next to the file (relative src) are read from disk; remote ones are dropped offline.
+  const dir = path.dirname(filePath);
+  const local = new Map<string, string | null>();
+  const walk = async (nodes: HElement['children']) => {
+    for (const n of nodes) {
+      if (typeof n === 'string') continue;
+      if (n.tag === 'img' && n.attrs.src !== undefined) {
+        const src = n.attrs.src;
+        if (!local.has(src)) {
+          let stored: string | null = null;
+          if (images && !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith(`${MEDIA_DIR}/`)) {
+            try {
+              const p = path.resolve(dir, decodeURIComponent(src.split(/[?#]/)[0]!));
+              const s = await stat(p);
+              if (s.size <= MAX_IMAGE_BYTES) stored = await images.storeBytes(new Uint8Array(await readFile(p)));
+            } catch {
+              stored = null;
+            }
+          } else if (src.startsWith(`${MEDIA_DIR}/`)) stored = src;
+          if (!stored) failures.push(src);
+          local.set(src, stored);
+        }
+        const v = local.get(src);
+        if (v) n.attrs.src = v;
+        else delete n.attrs.src;
+      }
+      await walk(n.children);
+    }
+  };
+  await walk(blocks);
+  return {
+    title: a.title,
+    publishedAt: a.publishedAt,
+    origin: a.origin,
+    author: a.author,
+    editor: a.editor,
+    ...renderBlocks(blocks),
+    imageFailures: failures,
+  };
+}
+
+/** Imports one file; throws AppError with a Chinese message naming the file. */
+export async function importFile(filePath: string, options: { images?: ImageStore | null } = {}): Promise<ImportedFile> {
+  const abs = path.resolve(filePath);
+  const ext = path.extname(abs).toLowerCase();
+  if (!isSupportedFile(path.basename(abs))) throw new AppError('E_INVALID_ARGUMENT', `不支持的文件类型：${abs}`);
+  let bytes: Uint8Array;
+  try {
+    const s = await stat(abs);
+    if (s.size > MAX_FILE_BYTES) throw new AppError('E_RESOURCE', `文件过大（超过 50 MB）：${abs}`);
+    bytes = new Uint8Array(await readFile(abs));
+  } catch (cause) {
+    if (cause instanceof AppError) throw cause;
+    throw new AppError('E_NOT_FOUND', `无法读取文件：${abs}`, { cause });
+  }
+  const images = options.images ?? null;
+  let r: Omit<ImportedFile, 'urlKey'>;
+  try {
+    if (ext === '.docx') r = await importDocx(bytes, abs, images);
+    else if (ext === '.txt') r = { ...(await importTxt(bytes, abs)), imageFailures: [] };
+    else r = await importHtml(bytes, abs, images);
+  } catch (cause) {
+    if (cause instanceof AppError) throw new AppError(cause.code, `${cause.message.replace(/。$/, '')}：${abs}`, { cause });
+    throw new AppError('E_INVALID_ARGUMENT', `文件内容无法读取（可能已损坏）：${abs}`, { cause });
+  }
+  if (!r.text.trim() && !/<img /.test(r.html)) throw new AppError('E_INVALID_ARGUMENT', `文件中没有正文：${abs}`);
+  return { urlKey: fileUrlKey(abs), ...r };
+}

@@ -1,0 +1,606 @@
+/**
+ * One source's sync: list → fetch → extract → images → payloads, streamed to the renderer in
+ * batches of at most 20 articles, each awaited (the renderer writes it in one transaction and
+ * acknowledges). Failures are logged per URL (code + Chinese message) and the run goes on.
+ *
+ *  - cms:    list pages (incremental: stop at a page whose non-pinned items are all known, or at
+ *            maxPages; a full re-scan walks every page and re-asks known articles conditionally),
+ *            then each article; articles split over several pages are joined.
+ *  - feed:   items; the page is fetched when the feed only carries a summary.
+ *  - folder: local .docx/.html/.txt files, re-read only when size or mtime changed.
+ *
+ * Dedupe: by canonical URL key, then by the hash of the article text (within the run and
+ * against what the library holds). Unchanged articles (304, same hash) are counted, not sent;
+ * their validators travel in `pages`. Cancel stops promptly; only whole batches are ever sent.
+ */
+import * as v from 'valibot';
+import { ArticlePayloadSchema, type ArticlePayload } from '../../../shared/domain/article';
+import type { FetchedPage, KnownPage, SyncBatch, SyncCounts, SyncLogEntry, SyncProgress, SyncRequest } from '../../../shared/domain/sync';
+import { AppError } from '../../../shared/errors';
+import { decodeBytes } from '../extract/decode';
+import { extractArticle } from '../extract/extract';
+import { importFile, scanFolder } from '../files/local-files';
+import { sha256Hex } from '../sample-library';
+import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from './article-html';
+import { canonicalUrl, fileUrlKey } from './canonical';
+import { decodeFeed, looksLikeFeed, parseFeed } from './feeds';
+import { FetchError, type FetchResult, type HttpClient } from './http-client';
+import { sniffImage, type ImageStore } from './images';
+import { findArticleLinks } from './list-page';
+
+export interface RunnerDeps {
+  client: HttpClient;
+  images: ImageStore;
+  dataDir: string;
+  signal: AbortSignal;
+  emitProgress(progress: SyncProgress): void;
+  emitLog(entry: SyncLogEntry): void;
+  /** Resolves when the renderer acknowledged the batch. */
+  sendBatch(batch: SyncBatch): Promise<void>;
+  /** Articles per batch (default 20, at most 100). */
+  batchSize?: number;
+  /** Articles fetched at a time (the client still limits each host; default 4). */
+  workers?: number;
+  /** "Today", for list dates without a year. */
+  now?: () => Date;
+}
+
+export interface SyncSummary {
+  counts: SyncCounts;
+  batches: number;
+  cancelled: boolean;
+  /** Known articles not requested at all (incremental). */
+  skipped: number;
+}
+
+interface ItemMeta {
+  title: string | null;
+  publishedAt: string | null;
+}
+
+type Outcome = { kind: 'sent' } | { kind: 'unchanged' } | { kind: 'failed' } | { kind: 'duplicate' };
+
+const MAX_LIST_PAGES = 1000;
+const MAX_ARTICLE_PAGES = 30;
+const PROGRESS_MS = 300;
+
+function clip(s: string | null | undefined, max: number): string | null {
+  if (s === null || s === undefined) return null;
+  const t = s.trim();
+  return t ? t.slice(0, max) : null;
+}
+
+function isCancel(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (error instanceof FetchError && error.reason === 'cancelled');
+}
+
+/** Links to the other pages of a split article: `<stem>_2.html`, `?page=2` on the same path. */
+export function findArticlePages(html: string, pageUrl: string): string[] {
+  let page: URL;
+  try {
+    page = new URL(pageUrl);
+  } catch {
+    return [];
+  }
+  const m = /^(.*?)(\.[a-z]{2,6})?$/i.exec(page.pathname);
+  const stem = m?.[1] ?? page.pathname;
+  const ext = m?.[2] ?? '';
+  const found = new Map<number, string>();
+  const re = /<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)/gi;
+  let a: RegExpExecArray | null;
+  let guard = 0;
+  while ((a = re.exec(html)) && guard++ < 5000) {
+    const url = canonicalUrl(a[1]!.replace(/&amp;/g, '&'), pageUrl);
+    if (!url) continue;
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      continue;
+    }
+    if (u.origin !== page.origin) continue;
+    let n: number | null = null;
+    if (u.pathname.startsWith(`${stem}_`) && u.pathname.endsWith(ext)) {
+      const mid = u.pathname.slice(stem.length + 1, u.pathname.length - ext.length);
+      if (/^\d{1,3}$/.test(mid)) n = Number(mid);
+    } else if (u.pathname === page.pathname) {
+      const q = /(?:^|&)(?:page|p|pageno|pn)=(\d{1,3})(?:&|$)/i.exec(u.search.slice(1));
+      if (q) n = Number(q[1]);
+    }
+    if (n !== null && n >= 1 && !found.has(n) && url !== canonicalUrl(pageUrl)) found.set(n, url);
+  }
+  return [...found.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map((e) => e[1])
+    .slice(0, MAX_ARTICLE_PAGES);
+}
+
+class Run {
+  readonly counts: SyncCounts = { pages: 0, found: 0, fetched: 0, sent: 0, unchanged: 0, failed: 0 };
+  /** Keys asked for in this run (to count the known ones that were skipped). */
+  readonly requested = new Set<string>();
+  private seq = 0;
+  private phase: SyncProgress['phase'] = 'starting';
+  private remaining: number | null = null;
+  private message: string | null = null;
+  private pendingArticles: ArticlePayload[] = [];
+  private pendingPages: FetchedPage[] = [];
+  private readonly known = new Map<string, KnownPage>();
+  private readonly knownHashes = new Map<string, string>();
+  private readonly runHashes = new Set<string>();
+  private readonly listValidators: FetchedPage[] = [];
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly batchSize: number;
+  private readonly workers: number;
+  readonly signal: AbortSignal;
+
+  constructor(
+    private readonly request: SyncRequest,
+    private readonly deps: RunnerDeps,
+  ) {
+    this.signal = deps.signal;
+    this.batchSize = Math.max(1, Math.min(deps.batchSize ?? 20, 100));
+    this.workers = Math.max(1, Math.min(deps.workers ?? 4, 16));
+    for (const k of request.known) {
+      this.known.set(k.urlKey, k);
+      if (k.contentHash) this.knownHashes.set(k.contentHash, k.urlKey);
+    }
+  }
+
+  /** Known pages of the source that this run did not request at all. */
+  get skipped(): number {
+    let n = 0;
+    for (const k of this.known.keys()) if (!this.requested.has(k)) n++;
+    return n;
+  }
+
+  get batches(): number {
+    return this.seq;
+  }
+
+  start(): void {
+    this.progress('starting');
+    this.timer = setInterval(() => this.progress(), PROGRESS_MS);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  progress(phase?: SyncProgress['phase'], message?: string | null): void {
+    if (phase) this.phase = phase;
+    if (message !== undefined) this.message = message;
+    this.deps.emitProgress({
+      runId: this.request.runId,
+      sourceId: this.request.source.id,
+      phase: this.phase,
+      counts: { ...this.counts },
+      remaining: this.remaining,
+      message: this.message,
+    });
+  }
+
+  setRemaining(n: number | null): void {
+    this.remaining = n;
+  }
+
+  log(level: SyncLogEntry['level'], url: string | null, code: string | null, message: string): void {
+    this.deps.emitLog({
+      runId: this.request.runId,
+      sourceId: this.request.source.id,
+      level,
+      url: url ? url.slice(0, 2048) : null,
+      code: code ? code.slice(0, 64) : null,
+      message: message.slice(0, 1000),
+    });
+  }
+
+  fail(url: string, error: unknown): Outcome {
+    this.counts.failed++;
+    if (error instanceof AppError)
+      this.log('error', url, error.code, error.message.includes(url) ? error.message : `${error.message.replace(/。$/, '')}：${url}`);
+    else this.log('error', url, 'E_INTERNAL', `处理时出错：${url}`);
+    return { kind: 'failed' };
+  }
+
+  knownOf(key: string): KnownPage | undefined {
+    return this.known.get(key);
+  }
+
+  rememberList(page: FetchedPage): void {
+    this.listValidators.push(page);
+  }
+
+  /** Hash check and bookkeeping for a finished article; queues it for the next batch. */
+  accept(
+    key: string,
+    article: Omit<ArticlePayload, 'id' | 'urlKey' | 'contentHash' | 'sourceId' | 'sourceName' | 'column'>,
+    validators: { etag: string | null; lastModified: string | null },
+  ): Outcome {
+    const hash = sha256Hex(article.text);
+    const known = this.known.get(key);
+    const page: FetchedPage = {
+      urlKey: key,
+      etag: clip(validators.etag, 512),
+      lastModified: clip(validators.lastModified, 128),
+      contentHash: hash,
+    };
+    if (known?.contentHash === hash) {
+      this.counts.unchanged++;
+      this.pendingPages.push(page);
+      return { kind: 'unchanged' };
+    }
+    const other = this.knownHashes.get(hash);
+    if (this.runHashes.has(hash) || (other !== undefined && other !== key)) {
+      this.counts.unchanged++;
+      this.log('info', article.url ?? key, null, `内容与已有文章重复，未再保存：${article.url ?? key}`);
+      return { kind: 'duplicate' };
+    }
+    const payload: ArticlePayload = {
+      id: `a_${sha256Hex(key).slice(0, 20)}`,
+      urlKey: key,
+      url: article.url,
+      title: article.title.slice(0, 500) || '（无标题）',
+      publishedAt: article.publishedAt,
+      origin: clip(article.origin, 200),
+      author: clip(article.author, 200),
+      editor: clip(article.editor, 200),
+      column: clip(this.request.source.column, 200),
+      sourceId: this.request.source.id,
+      sourceName: this.request.source.name.slice(0, 200),
+      html: article.html,
+      text: article.text,
+      contentHash: hash,
+    };
+    const checked = v.safeParse(ArticlePayloadSchema, payload);
+    if (!checked.success) {
+      const tooBig = payload.html.length > 5_000_000 || payload.text.length > 2_000_000;
+      return this.fail(
+        article.url ?? key,
+        new AppError(
+          tooBig ? 'E_RESOURCE' : 'E_INVALID_RESULT',
+          tooBig ? `文章过长，无法保存：${article.url ?? key}` : `文章数据不完整，无法保存：${article.url ?? key}`,
+        ),
+      );
+    }
+    this.runHashes.add(hash);
+    this.pendingArticles.push(checked.output);
+    this.pendingPages.push(page);
+    this.counts.fetched++;
+    return { kind: 'sent' };
+  }
+
+  unchanged(page: FetchedPage): void {
+    this.counts.unchanged++;
+    this.pendingPages.push(page);
+  }
+
+  /** Sends what is pending when a batch is full (or `force`), and waits for the acknowledgement. */
+  async flush(force: boolean): Promise<void> {
+    if (this.signal.aborted) return;
+    while (
+      this.pendingArticles.length >= this.batchSize ||
+      this.pendingPages.length >= 500 ||
+      (force && (this.pendingArticles.length > 0 || this.pendingPages.length > 0))
+    ) {
+      const articles = this.pendingArticles.splice(0, this.batchSize);
+      const pages = this.pendingPages.splice(0, 1000);
+      const batch: SyncBatch = { runId: this.request.runId, sourceId: this.request.source.id, seq: this.seq++, articles, pages };
+      await this.deps.sendBatch(batch);
+      this.counts.sent += articles.length;
+      this.progress();
+      if (this.signal.aborted) return;
+    }
+  }
+
+  /** Runs `tasks` in chunks of one batch, a few at a time; flushes after each chunk. */
+  async runTasks<T>(items: T[], task: (item: T) => Promise<Outcome>): Promise<void> {
+    this.setRemaining(items.length);
+    for (let i = 0; i < items.length; i += this.batchSize) {
+      if (this.signal.aborted) return;
+      const chunk = items.slice(i, i + this.batchSize);
+      let next = 0;
+      const worker = async () => {
+        while (next < chunk.length && !this.signal.aborted) {
+          const item = chunk[next++]!;
+          await task(item);
+          this.remaining = Math.max(0, (this.remaining ?? 1) - 1);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.workers, chunk.length) }, worker));
+      if (this.signal.aborted) return; // the chunk is dropped whole: nothing half sent
+      await this.flush(false);
+    }
+  }
+
+  finishValidators(): void {
+    if (this.counts.failed === 0) this.pendingPages.push(...this.listValidators);
+  }
+}
+
+/** PDF, zip (docx/xlsx) and OLE (doc/xls) files by their first bytes. */
+function isBinaryDocument(b: Uint8Array): boolean {
+  const pdf = b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46;
+  const zip = b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+  const ole = b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+  return pdf || zip || ole;
+}
+
+async function fetchHtml(
+  client: HttpClient,
+  url: string,
+  signal: AbortSignal,
+  known?: KnownPage,
+  referer?: string,
+): Promise<FetchResult & { html: string }> {
+  const res = await client.get(url, { signal, etag: known?.etag ?? null, lastModified: known?.lastModified ?? null, referer });
+  if (res.notModified) return { ...res, html: '' };
+  const type = (res.contentType ?? '').toLowerCase().split(';')[0]!.trim();
+  if (type && !/html|xml|text\/plain|octet-stream|^text\//.test(type)) {
+    throw new FetchError('E_INVALID_ARGUMENT', 'not-html', url, `不是网页（${type}）：${url}`);
+  }
+  if (sniffImage(res.bytes) || isBinaryDocument(res.bytes)) {
+    throw new FetchError('E_INVALID_ARGUMENT', 'not-html', url, `不是网页（二进制文件）：${url}`);
+  }
+  return { ...res, html: decodeBytes(res.bytes, res.contentType).text };
+}
+
+/** Fetches, extracts (joining split pages), localises images: the article's pieces. */
+async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMeta | undefined, conditional: boolean): Promise<Outcome> {
+  const { client, images, signal } = deps;
+  const known = run.knownOf(key);
+  run.requested.add(key);
+  try {
+    const res = await fetchHtml(client, key, signal, conditional ? known : undefined);
+    if (res.notModified) {
+      run.unchanged({
+        urlKey: key,
+        etag: clip(res.etag, 512),
+        lastModified: clip(res.lastModified, 128),
+        contentHash: known?.contentHash ?? null,
+      });
+      return { kind: 'unchanged' };
+    }
+    const first = extractArticle(res.html, res.finalUrl);
+    let blocks: HElement[] = sanitiseHtml(first.html, res.finalUrl);
+    for (const pageUrl of findArticlePages(res.html, res.finalUrl)) {
+      try {
+        const more = await fetchHtml(client, pageUrl, signal, undefined, res.finalUrl);
+        const a = extractArticle(more.html, more.finalUrl);
+        blocks.push(...dropTitleBlock(sanitiseHtml(a.html, more.finalUrl), first.title));
+      } catch (error) {
+        if (isCancel(error, signal)) throw error;
+        throw new AppError(
+          error instanceof AppError ? error.code : 'E_RESOURCE',
+          `文章分页读取失败（${error instanceof Error ? error.message : ''}）：${key}`,
+        );
+      }
+    }
+    const title = first.title && first.title !== '（无标题）' ? first.title : (meta?.title ?? first.title);
+    blocks = dropTitleBlock(blocks, title);
+    const failures = await images.localise(blocks, res.finalUrl, signal);
+    for (const f of failures) run.log('warning', f.url, f.code, `图片未能保存（${f.message}），文章已保留：${key}`);
+    const { html, text } = renderBlocks(blocks);
+    if (!text.replace(/\s+/g, '') && !/<img /.test(html)) throw new AppError('E_INVALID_ARGUMENT', `页面中没有可提取的正文：${key}`);
+    return run.accept(
+      key,
+      {
+        url: canonicalUrl(res.finalUrl) ?? key,
+        title,
+        publishedAt: first.publishedAt ?? meta?.publishedAt ?? null,
+        origin: first.origin,
+        author: first.author,
+        editor: first.editor,
+        html,
+        text,
+      },
+      { etag: res.etag, lastModified: res.lastModified },
+    );
+  } catch (error) {
+    if (isCancel(error, signal)) return { kind: 'failed' };
+    return run.fail(key, error);
+  }
+}
+
+async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promise<void> {
+  const { client, signal } = deps;
+  const start = canonicalUrl(request.source.location);
+  if (!start) throw new AppError('E_INVALID_ARGUMENT', `来源网址无效：${request.source.location}`);
+  const limit = request.fullRescan ? MAX_LIST_PAGES : request.maxPages;
+  const queue: string[] = [start];
+  const queued = new Set<string>([start]);
+  const meta = new Map<string, ItemMeta>();
+  const toFetch: string[] = [];
+  const seen = new Set<string>();
+  let visited = 0;
+  run.progress('listing');
+  while (queue.length > 0 && visited < limit && !signal.aborted) {
+    const url = queue.shift()!;
+    visited++;
+    run.requested.add(url);
+    const first = visited === 1;
+    let res: FetchResult & { html: string };
+    try {
+      res = await fetchHtml(client, url, signal, first && !request.fullRescan ? run.knownOf(url) : undefined);
+    } catch (error) {
+      if (isCancel(error, signal)) return;
+      if (first) throw error;
+      run.fail(url, error);
+      continue;
+    }
+    run.counts.pages++;
+    if (res.notModified) {
+      run.log('info', url, null, `栏目首页未变化，没有新文章：${url}`);
+      break;
+    }
+    if (first && looksLikeFeed(res.html)) {
+      run.log('warning', url, null, `这是订阅源（RSS/Atom），已按订阅源处理：${url}`);
+      await syncFeedFrom(run, request, deps, url, res);
+      return;
+    }
+    if (first) run.rememberList({ urlKey: url, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
+    const list = findArticleLinks(res.html, res.finalUrl, { now: deps.now?.() });
+    for (const bad of list.rejected.slice(0, 20))
+      run.log('warning', bad.slice(0, 2048), 'E_INVALID_ARGUMENT', `文章链接无效，已跳过：${bad}`);
+    let nonPinned = 0;
+    let knownNonPinned = 0;
+    for (const item of list.items) {
+      if (seen.has(item.url)) continue;
+      seen.add(item.url);
+      run.counts.found++;
+      meta.set(item.url, { title: item.title, publishedAt: item.publishedAt });
+      const isKnown = run.knownOf(item.url) !== undefined;
+      if (!item.pinned) {
+        nonPinned++;
+        if (isKnown) knownNonPinned++;
+      }
+      if (!isKnown || request.fullRescan) toFetch.push(item.url);
+    }
+    if (list.items.length === 0 && !first) run.log('warning', url, null, `列表页没有找到文章链接：${url}`);
+    if (!request.fullRescan && nonPinned > 0 && knownNonPinned === nonPinned) break;
+    for (const p of list.nextPages) {
+      if (!queued.has(p)) {
+        queued.add(p);
+        queue.push(p);
+      }
+    }
+  }
+  if (signal.aborted) return;
+  run.progress('fetching');
+  await run.runTasks(toFetch, (key) => loadArticle(run, deps, key, meta.get(key), request.fullRescan));
+}
+
+async function syncFeedFrom(
+  run: Run,
+  request: SyncRequest,
+  deps: RunnerDeps,
+  feedUrl: string,
+  res: FetchResult & { html: string },
+): Promise<void> {
+  const feed = parseFeed(res.html, res.finalUrl);
+  if (feed.items.length === 0 && !looksLikeFeed(res.html)) throw new AppError('E_INVALID_ARGUMENT', `不是 RSS/Atom 订阅源：${feedUrl}`);
+  run.rememberList({ urlKey: feedUrl, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
+  const items = [];
+  for (const item of feed.items) {
+    run.counts.found++;
+    if (run.knownOf(item.url) && !request.fullRescan) continue;
+    items.push(item);
+  }
+  run.progress('fetching');
+  await run.runTasks(items, async (item) => {
+    if (item.isSummary || !item.html)
+      return loadArticle(run, deps, item.url, { title: item.title, publishedAt: item.publishedAt }, request.fullRescan);
+    try {
+      let blocks = dropTitleBlock(sanitiseHtml(item.html, item.url), item.title);
+      const failures = await deps.images.localise(blocks, item.url, deps.signal);
+      for (const f of failures) run.log('warning', f.url, f.code, `图片未能保存（${f.message}），文章已保留：${item.url}`);
+      blocks = blocks.filter(Boolean);
+      const { html, text } = renderBlocks(blocks);
+      return run.accept(
+        item.url,
+        {
+          url: item.url,
+          title: item.title,
+          publishedAt: item.publishedAt,
+          origin: feed.title,
+          author: item.author,
+          editor: null,
+          html,
+          text,
+        },
+        { etag: null, lastModified: null },
+      );
+    } catch (error) {
+      if (isCancel(error, deps.signal)) return { kind: 'failed' };
+      return run.fail(item.url, error);
+    }
+  });
+}
+
+async function syncFeed(run: Run, request: SyncRequest, deps: RunnerDeps): Promise<void> {
+  const url = canonicalUrl(request.source.location);
+  if (!url) throw new AppError('E_INVALID_ARGUMENT', `订阅源网址无效：${request.source.location}`);
+  run.progress('listing');
+  const known = request.fullRescan ? undefined : run.knownOf(url);
+  run.requested.add(url);
+  const res = await deps.client.get(url, {
+    signal: deps.signal,
+    etag: known?.etag ?? null,
+    lastModified: known?.lastModified ?? null,
+    accept: 'application/rss+xml,application/atom+xml,application/xml,text/xml;q=0.9,*/*;q=0.5',
+  });
+  run.counts.pages++;
+  if (res.notModified) {
+    run.log('info', url, null, `订阅源未变化，没有新文章：${url}`);
+    return;
+  }
+  await syncFeedFrom(run, request, deps, url, { ...res, html: decodeFeed(res.bytes, res.contentType) });
+}
+
+async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Promise<void> {
+  run.progress('listing');
+  const files = await scanFolder(request.source.location);
+  run.counts.pages++;
+  const todo = [];
+  for (const f of files) {
+    run.counts.found++;
+    const known = run.knownOf(fileUrlKey(f.path));
+    if (known && known.etag === f.stamp && !request.fullRescan) continue;
+    run.requested.add(f.urlKey);
+    todo.push(f);
+  }
+  run.progress('fetching');
+  await run.runTasks(todo, async (f) => {
+    try {
+      const a = await importFile(f.path, { images: deps.images });
+      for (const img of a.imageFailures) run.log('warning', f.urlKey, 'E_RESOURCE', `图片未能保存（${img}），文章已保留：${f.path}`);
+      return run.accept(
+        f.urlKey,
+        {
+          url: null,
+          title: a.title,
+          publishedAt: a.publishedAt,
+          origin: a.origin,
+          author: a.author,
+          editor: a.editor,
+          html: a.html,
+          text: a.text,
+        },
+        { etag: f.stamp, lastModified: new Date(f.mtimeMs).toUTCString() },
+      );
+    } catch (error) {
+      if (deps.signal.aborted) return { kind: 'failed' };
+      return run.fail(f.urlKey, error);
+    }
+  });
+}
+
+/** Runs one source's sync to the end (or until cancelled). Source-level failures throw AppError. */
+export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Promise<SyncSummary> {
+  const run = new Run(request, deps);
+  deps.client.setDelay(request.delayMs);
+  run.start();
+  try {
+    if (request.source.kind === 'cms') await syncCms(run, request, deps);
+    else if (request.source.kind === 'feed') await syncFeed(run, request, deps);
+    else await syncFolder(run, request, deps);
+    if (!deps.signal.aborted) {
+      run.finishValidators();
+      await run.flush(true);
+    }
+  } catch (error) {
+    run.stop();
+    if (deps.signal.aborted || isCancel(error, deps.signal)) {
+      run.progress('cancelled');
+      return { counts: run.counts, batches: run.batches, cancelled: true, skipped: run.skipped };
+    }
+    run.progress('failed', error instanceof AppError ? error.message.slice(0, 500) : '同步意外中止。');
+    throw error;
+  }
+  run.stop();
+  const cancelled = deps.signal.aborted;
+  run.setRemaining(0);
+  run.progress(cancelled ? 'cancelled' : 'done');
+  return { counts: run.counts, batches: run.batches, cancelled, skipped: run.skipped };
+}

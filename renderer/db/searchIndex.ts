@@ -1,0 +1,714 @@
+/**
+ * The full-text index in Dexie (schema v3): document rows (`searchDocs`), bucketed postings
+ * per segment (`searchPostings`, key = bucket × 2^20 + segment) and small documents not yet
+ * in a segment (`searchPending`). Every write here runs inside the caller's transaction, the
+ * one that writes the article, note or highlight it describes; callers include the search
+ * tables and `settings` in its scope (SEARCH_TABLES).
+ *
+ * A document is live while its `searchDocs` row exists: postings of a replaced or deleted
+ * document's old number are dead and ignored (and dropped by the next rebuild). Bulk postings
+ * are built by an IndexBuilder (a Web Worker in the app) before the transaction opens; single
+ * small writes and Node tests build on the calling thread.
+ */
+import Dexie from 'dexie';
+import * as v from 'valibot';
+import { buildIndex, termsOf, type BuiltIndex, type IndexInputDoc } from '../../shared/search/build';
+import { buildSegment, readPostings, type PostingList } from '../../shared/search/postings';
+import { bucketOf, SEARCH_INDEX_VERSION } from '../../shared/search/tokenize';
+import type { ArticleRow, HighlightRow, NoteRow, SearchDocRow, SearchPendingRow, YanduDB } from './schema';
+
+export const SEARCH_META_KEY = 'searchIndex';
+export const SEARCH_CHECKPOINT_KEY = 'searchRebuild';
+const SEG_SPAN = 2 ** 20;
+/** Pending small documents are merged into a segment beyond this many. */
+const PENDING_MERGE_AT = 400;
+/** Rows per bulk write inside a transaction. */
+const WRITE_SLICE = 100;
+
+/** The tables a transaction that writes searchable data must include. */
+export function searchTables(db: YanduDB) {
+  return [db.searchDocs, db.searchPostings, db.searchPending, db.settings];
+}
+
+const MetaSchema = v.object({
+  version: v.number(),
+  nextDoc: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  nextSeg: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SEG_SPAN - 1)),
+  /** False while a rebuild has not reached every document. */
+  complete: v.boolean(),
+});
+export type SearchMeta = v.InferOutput<typeof MetaSchema>;
+
+const CheckpointSchema = v.object({
+  phase: v.picklist(['small', 'articles']),
+  /** Articles are indexed in id order; the last id done. */
+  after: v.nullable(v.string()),
+  done: v.number(),
+  total: v.number(),
+});
+export type SearchCheckpoint = v.InferOutput<typeof CheckpointSchema>;
+
+// ---- builders -----------------------------------------------------------------------------
+
+export type IndexBuilder = (docs: IndexInputDoc[]) => Promise<BuiltIndex>;
+let bulkBuilder: IndexBuilder | null = null;
+/** Installs the off-main-thread builder (the app's worker); without one, builds run inline. */
+export function setIndexBuilder(builder: IndexBuilder | null): void {
+  bulkBuilder = builder;
+}
+/** Below this many characters a worker round trip is not worth it. */
+const INLINE_CHARS = 30_000;
+
+// ---- per-database state: number allocation and the in-memory view ------------------------
+
+export interface SearchCache {
+  docs: Map<number, SearchDocRow>;
+  /** The same rows by document number (a dense array: the query's hot loop reads it). */
+  byNum: (SearchDocRow | undefined)[];
+  byKey: Map<string, number>;
+  pending: Map<number, SearchPendingRow>;
+  /** Sum of `length` per kind, for average lengths in ranking. */
+  lengthSum: Record<SearchDocRow['kind'], number>;
+  count: Record<SearchDocRow['kind'], number>;
+}
+
+interface Delta {
+  add: SearchDocRow[];
+  remove: number[];
+  pendingAdd: SearchPendingRow[];
+  pendingRemove: number[];
+}
+
+/**
+ * Postings records by bucket, up to BUCKET_CACHE_BYTES: queries typed one after another (and
+ * common bigrams) read the same buckets. Emptied whenever a postings write commits.
+ */
+interface BucketCache {
+  map: Map<number, Uint8Array[]>;
+  bytes: number;
+  gen: number;
+}
+const BUCKET_CACHE_BYTES = 24 << 20;
+
+function rememberBucket(lru: BucketCache, bucket: number, records: Uint8Array[]): void {
+  let bytes = 0;
+  for (const r of records) bytes += r.byteLength;
+  if (bytes > BUCKET_CACHE_BYTES / 4) return;
+  lru.map.set(bucket, records);
+  lru.bytes += bytes;
+  for (const [b, rs] of lru.map) {
+    if (lru.bytes <= BUCKET_CACHE_BYTES) break;
+    lru.map.delete(b);
+    for (const r of rs) lru.bytes -= r.byteLength;
+  }
+}
+
+/** Forgets cached postings now and when the surrounding transaction commits. */
+function postingsChanged(db: YanduDB): void {
+  const lru = state(db).buckets;
+  const clear = () => {
+    lru.map.clear();
+    lru.bytes = 0;
+    lru.gen++;
+  };
+  clear();
+  Dexie.currentTransaction?.idbtrans?.addEventListener('complete', clear);
+}
+
+interface State {
+  alloc: { nextDoc: number; nextSeg: number } | null;
+  allocLoad: Promise<void> | null;
+  cache: SearchCache | null;
+  cacheLoad: Promise<SearchCache> | null;
+  /** Deltas committed while the cache was loading, applied again once it has loaded. */
+  queued: Delta[];
+  generation: number;
+  /** Recently read postings buckets (all segments' records of a bucket), least recent first. */
+  buckets: BucketCache;
+  /** readSearchMeta's answer, dropped by every write of the meta or checkpoint rows. */
+  metaRead: Promise<{ meta: SearchMeta | null; checkpoint: SearchCheckpoint | null }> | null;
+}
+const states = new WeakMap<YanduDB, State>();
+function state(db: YanduDB): State {
+  let s = states.get(db);
+  if (!s) {
+    s = {
+      alloc: null,
+      allocLoad: null,
+      cache: null,
+      cacheLoad: null,
+      queued: [],
+      generation: 0,
+      metaRead: null,
+      buckets: { map: new Map(), bytes: 0, gen: 0 },
+    };
+    states.set(db, s);
+  }
+  return s;
+}
+
+async function readMeta(db: YanduDB): Promise<SearchMeta | null> {
+  const row = await db.settings.get(SEARCH_META_KEY);
+  const parsed = row ? v.safeParse(MetaSchema, row.value) : null;
+  return parsed?.success ? parsed.output : null;
+}
+
+async function ensureAlloc(db: YanduDB): Promise<{ nextDoc: number; nextSeg: number }> {
+  const s = state(db);
+  if (s.alloc) return s.alloc;
+  s.allocLoad ??= readMeta(db).then((meta) => {
+    s.alloc ??= { nextDoc: meta?.nextDoc ?? 1, nextSeg: meta?.nextSeg ?? 1 };
+  });
+  await s.allocLoad;
+  return s.alloc!;
+}
+
+/** Forgets the cached meta now and again when the surrounding transaction commits. */
+function metaChanged(db: YanduDB): void {
+  const s = state(db);
+  s.metaRead = null;
+  const tx = Dexie.currentTransaction;
+  tx?.idbtrans?.addEventListener('complete', () => (s.metaRead = null));
+}
+
+/** Inside a write: the stored counters never fall behind numbers handed out. */
+async function writeMeta(db: YanduDB, patch: Partial<SearchMeta> = {}): Promise<void> {
+  const alloc = await ensureAlloc(db);
+  const meta = (await readMeta(db)) ?? { version: SEARCH_INDEX_VERSION, nextDoc: 1, nextSeg: 1, complete: true };
+  const next: SearchMeta = {
+    ...meta,
+    ...patch,
+    nextDoc: Math.max(meta.nextDoc, alloc.nextDoc),
+    nextSeg: Math.max(meta.nextSeg, alloc.nextSeg),
+  };
+  await db.settings.put({ key: SEARCH_META_KEY, value: next });
+  metaChanged(db);
+}
+
+function applyDelta(cache: SearchCache, d: Delta): void {
+  for (const num of d.remove) {
+    const row = cache.docs.get(num);
+    if (!row) continue;
+    cache.docs.delete(num);
+    cache.byNum[num] = undefined;
+    if (cache.byKey.get(row.key) === num) cache.byKey.delete(row.key);
+    cache.lengthSum[row.kind] -= row.length;
+    cache.count[row.kind]--;
+  }
+  for (const row of d.add) {
+    const prior = cache.docs.get(row.num);
+    if (prior) applyDelta(cache, { add: [], remove: [row.num], pendingAdd: [], pendingRemove: [] });
+    cache.docs.set(row.num, row);
+    cache.byNum[row.num] = row;
+    cache.byKey.set(row.key, row.num);
+    cache.lengthSum[row.kind] += row.length;
+    cache.count[row.kind]++;
+  }
+  for (const num of d.pendingRemove) cache.pending.delete(num);
+  for (const p of d.pendingAdd) cache.pending.set(p.num, p);
+}
+
+/** Applies a change to the in-memory view once the surrounding transaction has committed. */
+function afterCommit(db: YanduDB, delta: Delta): void {
+  const apply = () => {
+    const s = state(db);
+    s.generation++;
+    if (s.cache) applyDelta(s.cache, delta);
+    else if (s.cacheLoad) s.queued.push(delta);
+  };
+  const tx = Dexie.currentTransaction;
+  if (tx?.idbtrans) tx.idbtrans.addEventListener('complete', apply);
+  else apply();
+}
+
+/** The live documents and pending terms, loaded once and kept current by every write. */
+export function loadSearchCache(db: YanduDB): Promise<SearchCache> {
+  const s = state(db);
+  if (s.cache) return Promise.resolve(s.cache);
+  s.cacheLoad ??= (async () => {
+    const [docs, pending] = await db.transaction('r', db.searchDocs, db.searchPending, () =>
+      Promise.all([db.searchDocs.toArray(), db.searchPending.toArray()]),
+    );
+    const cache: SearchCache = {
+      docs: new Map(),
+      byNum: [],
+      byKey: new Map(),
+      pending: new Map(pending.map((p) => [p.num, p])),
+      lengthSum: { article: 0, highlight: 0, note: 0 },
+      count: { article: 0, highlight: 0, note: 0 },
+    };
+    applyDelta(cache, { add: docs, remove: [], pendingAdd: [], pendingRemove: [] });
+    for (const d of s.queued.splice(0)) applyDelta(cache, d);
+    s.cache = cache;
+    s.cacheLoad = null;
+    return cache;
+  })();
+  return s.cacheLoad;
+}
+
+/** Changes with every committed index write (for callers that cache results). */
+export function searchGeneration(db: YanduDB): number {
+  return state(db).generation;
+}
+
+// ---- documents ----------------------------------------------------------------------------
+
+/** What the index needs of an article: its row (or sync payload) and plain text. */
+export type ArticleForIndex = Pick<ArticleRow, 'id' | 'title' | 'origin' | 'column' | 'sourceName' | 'sourceId' | 'publishedAt'> & {
+  text: string;
+};
+
+export function articleMeta(a: Pick<ArticleRow, 'origin' | 'column' | 'sourceName'>): string {
+  return [...new Set([a.origin, a.column, a.sourceName].filter((x): x is string => !!x))].join('\n');
+}
+
+function articleDocRow(a: ArticleForIndex, num: number, length: number): SearchDocRow {
+  return {
+    num,
+    key: `a:${a.id}`,
+    kind: 'article',
+    articleId: a.id,
+    length,
+    title: a.title,
+    meta: articleMeta(a),
+    date: a.publishedAt,
+    sourceId: a.sourceId,
+    column: a.column,
+    color: null,
+    noteKind: null,
+    tags: [],
+  };
+}
+
+export interface PreparedArticles {
+  seg: number;
+  records: [number, Uint8Array][];
+  /** Article id → document number and length. */
+  docs: Map<string, { num: number; length: number }>;
+}
+
+/** Builds postings for articles (in the worker when there is much text); call before the write transaction. */
+export async function prepareArticles(
+  db: YanduDB,
+  list: readonly ArticleForIndex[],
+  options: { inline?: boolean } = {},
+): Promise<PreparedArticles> {
+  const alloc = await ensureAlloc(db);
+  const seg = alloc.nextSeg++;
+  const base = alloc.nextDoc;
+  alloc.nextDoc += list.length;
+  if (seg >= SEG_SPAN) throw new Error('search index: too many segments, rebuild the index');
+  const docs = list.map((a, i): IndexInputDoc => ({ num: base + i, title: a.title, meta: articleMeta(a), text: a.text }));
+  let chars = 0;
+  for (const a of list) chars += a.text.length;
+  const built = bulkBuilder && !options.inline && chars > INLINE_CHARS ? await bulkBuilder(docs) : buildIndex(docs);
+  return { seg, records: built.records, docs: new Map(list.map((a, i) => [a.id, { num: base + i, length: built.lengths[i]! }])) };
+}
+
+/**
+ * Inside the write transaction: makes `used` (a subset of the prepared articles, e.g. those
+ * actually added or changed) searchable, replacing any older document of the same article.
+ * Without `prepared`, builds inline (small writes).
+ */
+export async function indexArticles(db: YanduDB, used: readonly ArticleForIndex[], prepared?: PreparedArticles): Promise<void> {
+  if (!used.length) return;
+  const ready = prepared && used.every((a) => prepared.docs.has(a.id)) ? prepared : await prepareArticles(db, used, { inline: true });
+  const old = await db.searchDocs
+    .where('key')
+    .anyOf(used.map((a) => `a:${a.id}`))
+    .toArray();
+  const oldNums = old.map((r) => r.num);
+  const rows = used.map((a) => {
+    const d = ready.docs.get(a.id)!;
+    return articleDocRow(a, d.num, d.length);
+  });
+  await db.searchDocs.bulkDelete(oldNums);
+  await db.searchPending.bulkDelete(oldNums);
+  // In slices: every put costs ~50 µs of main thread (clone, key, IPC), so a bulk call of a
+  // thousand rows is a long task; between slices the main thread is free.
+  postingsChanged(db);
+  for (let i = 0; i < ready.records.length; i += WRITE_SLICE)
+    await db.searchPostings.bulkPut(
+      ready.records.slice(i, i + WRITE_SLICE).map(([bucket, data]) => ({ k: bucket * SEG_SPAN + ready.seg, data })),
+    );
+  for (let i = 0; i < rows.length; i += WRITE_SLICE) await db.searchDocs.bulkAdd(rows.slice(i, i + WRITE_SLICE));
+  await writeMeta(db);
+  afterCommit(db, { add: rows, remove: oldNums, pendingAdd: [], pendingRemove: oldNums });
+}
+
+/** A small document (highlight, note) to index on the calling thread. */
+export interface SmallDoc {
+  row: Omit<SearchDocRow, 'num' | 'length'>;
+  title: string;
+  meta: string;
+  text: string;
+}
+
+export function highlightDoc(h: HighlightRow): SmallDoc {
+  return {
+    row: {
+      key: `h:${h.id}`,
+      kind: 'highlight',
+      articleId: h.articleId,
+      title: '',
+      meta: '',
+      date: h.updatedAt,
+      sourceId: null,
+      column: null,
+      color: h.color,
+      noteKind: null,
+      tags: h.tags,
+    },
+    title: '',
+    meta: [h.comment ?? '', ...h.tags].join('\n'),
+    text: h.selector.exact,
+  };
+}
+
+export function noteDoc(n: NoteRow): SmallDoc {
+  return {
+    row: {
+      key: `n:${n.id}`,
+      kind: 'note',
+      articleId: n.articleId,
+      title: n.title,
+      meta: '',
+      date: n.updatedAt,
+      sourceId: null,
+      column: null,
+      color: null,
+      noteKind: n.kind,
+      tags: n.tags,
+    },
+    title: n.title,
+    meta: n.tags.join('\n'),
+    text: n.text,
+  };
+}
+
+/** Inside the write transaction: indexes small documents (replacing older ones of the same key). */
+export async function indexSmallDocs(db: YanduDB, docs: readonly SmallDoc[]): Promise<void> {
+  if (!docs.length) return;
+  const alloc = await ensureAlloc(db);
+  const old = await db.searchDocs
+    .where('key')
+    .anyOf(docs.map((d) => d.row.key))
+    .toArray();
+  const oldNums = old.map((r) => r.num);
+  const rows: SearchDocRow[] = [];
+  const pending: SearchPendingRow[] = [];
+  for (const d of docs) {
+    const num = alloc.nextDoc++;
+    const t = termsOf({ num, title: d.title, meta: d.meta, text: d.text });
+    rows.push({ ...d.row, num, length: t.length });
+    pending.push({ num, hashes: t.hashes, flags: t.flags });
+  }
+  await db.searchDocs.bulkDelete(oldNums);
+  await db.searchPending.bulkDelete(oldNums);
+  await db.searchDocs.bulkAdd(rows);
+  await db.searchPending.bulkAdd(pending);
+  await writeMeta(db);
+  afterCommit(db, { add: rows, remove: oldNums, pendingAdd: pending, pendingRemove: oldNums });
+}
+
+/** Inside the write transaction: removes documents by key ('a:…', 'h:…', 'n:…'). */
+export async function removeSearchDocs(db: YanduDB, keys: readonly string[]): Promise<void> {
+  if (!keys.length) return;
+  const old = await db.searchDocs.where('key').anyOf(keys).toArray();
+  const nums = old.map((r) => r.num);
+  await db.searchDocs.bulkDelete(nums);
+  await db.searchPending.bulkDelete(nums);
+  afterCommit(db, { add: [], remove: nums, pendingAdd: [], pendingRemove: nums });
+}
+
+/**
+ * Merges pending small documents into one segment when there are many (dead ones dropped).
+ * Runs in its own transaction; safe at any time.
+ */
+export async function mergePending(db: YanduDB, force = false): Promise<number> {
+  return db.transaction('rw', searchTables(db), async () => {
+    const count = await db.searchPending.count();
+    if (!count || (!force && count < PENDING_MERGE_AT)) return 0;
+    const pending = await db.searchPending.toArray();
+    const live = new Set(await db.searchDocs.bulkGet(pending.map((p) => p.num)).then((r) => r.filter(Boolean).map((x) => x!.num)));
+    const docs = pending.filter((p) => live.has(p.num));
+    const alloc = await ensureAlloc(db);
+    const seg = alloc.nextSeg++;
+    const records = buildSegment(docs);
+    postingsChanged(db);
+    for (let i = 0; i < records.length; i += WRITE_SLICE)
+      await db.searchPostings.bulkPut(records.slice(i, i + WRITE_SLICE).map(([bucket, data]) => ({ k: bucket * SEG_SPAN + seg, data })));
+    await db.searchPending.clear();
+    await writeMeta(db);
+    // The documents stay live; their terms now come from the segment.
+    afterCommit(db, { add: [], remove: [], pendingAdd: [], pendingRemove: pending.map((p) => p.num) });
+    return docs.length;
+  });
+}
+
+// ---- reads --------------------------------------------------------------------------------
+
+/**
+ * For each hash, its postings across all segments and pending documents (ascending, possibly
+ * dead). `followers`: per bigram hash, the followerHash values to test (PostingList.pass).
+ */
+export async function readTermPostings(
+  db: YanduDB,
+  hashes: readonly number[],
+  cache: SearchCache,
+  followers: ReadonlyMap<number, readonly number[]> = new Map(),
+): Promise<Map<number, PostingList>> {
+  const byBucket = new Map<number, number[]>();
+  for (const h of new Set(hashes)) {
+    const b = bucketOf(h);
+    const list = byBucket.get(b);
+    if (list) list.push(h);
+    else byBucket.set(b, [h]);
+  }
+  const out = new Map<number, PostingList>();
+  const buckets = [...byBucket.keys()];
+  const s = state(db);
+  const lru = s.buckets;
+  const missing = buckets.filter((b) => !lru.map.has(b));
+  const gen = lru.gen;
+  const read = missing.length
+    ? await db.transaction('r', db.searchPostings, () =>
+        Promise.all(
+          missing.map((b) =>
+            db.searchPostings
+              .where('k')
+              .between(b * SEG_SPAN, (b + 1) * SEG_SPAN)
+              .toArray(),
+          ),
+        ),
+      )
+    : [];
+  const fetched = new Map(missing.map((b, i) => [b, read[i]!.map((r) => r.data)]));
+  const records = buckets.map((b) => {
+    const got = fetched.get(b);
+    if (!got) {
+      const hit = lru.map.get(b)!;
+      lru.map.delete(b);
+      lru.map.set(b, hit);
+      return hit;
+    }
+    // Kept only if no postings write committed meanwhile.
+    if (lru.gen === gen) rememberBucket(lru, b, got);
+    return got;
+  });
+  buckets.forEach((b, i) => {
+    for (const h of byBucket.get(b)!) {
+      const list: PostingList = { docs: [], flags: [], pass: [] };
+      const fs = followers.get(h);
+      for (const r of records[i]!) readPostings(r, h, list, fs);
+      for (const p of cache.pending.values()) {
+        const at = binarySearch(p.hashes, h);
+        if (at >= 0) {
+          list.docs.push(p.num);
+          list.flags.push(p.flags[at]!);
+          // Pending documents keep no follower masks: any follower.
+          list.pass.push(-1);
+        }
+      }
+      out.set(h, sortPostings(list));
+    }
+  });
+  return out;
+}
+
+function binarySearch(sorted: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = sorted[mid]!;
+    if (x === value) return mid;
+    if (x < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function sortPostings(list: PostingList): PostingList {
+  let sorted = true;
+  for (let i = 1; i < list.docs.length && sorted; i++) sorted = list.docs[i - 1]! < list.docs[i]!;
+  if (sorted) return list;
+  const order = list.docs.map((_, i) => i).sort((a, b) => list.docs[a]! - list.docs[b]!);
+  const docs: number[] = [];
+  const flags: number[] = [];
+  const pass: number[] = [];
+  for (const i of order) {
+    // A document number appears once; keep the first if a merge left a duplicate.
+    if (docs.length && docs[docs.length - 1] === list.docs[i]) continue;
+    docs.push(list.docs[i]!);
+    flags.push(list.flags[i]!);
+    pass.push(list.pass[i]!);
+  }
+  return { docs, flags, pass };
+}
+
+export function readSearchMeta(db: YanduDB): Promise<{ meta: SearchMeta | null; checkpoint: SearchCheckpoint | null }> {
+  // Inside a transaction, read through it; otherwise answer from memory (kept by metaChanged).
+  if (Dexie.currentTransaction) return readSearchMetaNow(db);
+  const s = state(db);
+  const read = (s.metaRead ??= readSearchMetaNow(db));
+  read.catch(() => {
+    if (s.metaRead === read) s.metaRead = null;
+  });
+  // Copies: callers may change what they get.
+  return read.then(({ meta, checkpoint }) => ({ meta: meta && { ...meta }, checkpoint: checkpoint && { ...checkpoint } }));
+}
+
+async function readSearchMetaNow(db: YanduDB): Promise<{ meta: SearchMeta | null; checkpoint: SearchCheckpoint | null }> {
+  const [m, c] = await Promise.all([readMeta(db), db.settings.get(SEARCH_CHECKPOINT_KEY)]);
+  const parsed = c ? v.safeParse(CheckpointSchema, c.value) : null;
+  return { meta: m, checkpoint: parsed?.success ? parsed.output : null };
+}
+
+/** Bytes of postings and pending terms, and the number of live documents. */
+export async function searchIndexSize(db: YanduDB): Promise<{ bytes: number; docs: number; segments: number }> {
+  let bytes = 0;
+  const segments = new Set<number>();
+  await db.searchPostings.each((r) => {
+    bytes += r.data.byteLength;
+    segments.add(r.k % SEG_SPAN);
+  });
+  await db.searchPending.each((p) => {
+    bytes += p.hashes.byteLength + p.flags.byteLength;
+  });
+  return { bytes, docs: await db.searchDocs.count(), segments: segments.size };
+}
+
+// ---- version check and rebuild ------------------------------------------------------------
+
+/** Empties the index and starts a rebuild from the first document. */
+export async function resetSearchIndex(db: YanduDB): Promise<void> {
+  await db.transaction('rw', searchTables(db), async () => {
+    await Promise.all([db.searchDocs.clear(), db.searchPostings.clear(), db.searchPending.clear()]);
+    postingsChanged(db);
+    await db.settings.put({ key: SEARCH_META_KEY, value: { version: SEARCH_INDEX_VERSION, nextDoc: 1, nextSeg: 1, complete: false } });
+    await db.settings.put({ key: SEARCH_CHECKPOINT_KEY, value: { phase: 'small', after: null, done: 0, total: 0 } });
+    metaChanged(db);
+  });
+  const s = state(db);
+  s.alloc = { nextDoc: 1, nextSeg: 1 };
+  s.allocLoad = null;
+  s.cache = null;
+  s.cacheLoad = null;
+  s.queued = [];
+  s.generation++;
+}
+
+/**
+ * At start-up, before anything writes: an index of another format (or none, in a library
+ * that already has content) is emptied and marked for rebuild. Returns whether to rebuild.
+ */
+export async function openSearchIndex(db: YanduDB): Promise<boolean> {
+  const { meta } = await readSearchMeta(db);
+  if (meta && meta.version === SEARCH_INDEX_VERSION) return !meta.complete;
+  if (!meta) {
+    const [a, n, h] = await Promise.all([db.articles.count(), db.notes.count(), db.highlights.count()]);
+    if (a + n + h === 0) {
+      await db.settings.put({ key: SEARCH_META_KEY, value: { version: SEARCH_INDEX_VERSION, nextDoc: 1, nextSeg: 1, complete: true } });
+      metaChanged(db);
+      return false;
+    }
+  }
+  await resetSearchIndex(db);
+  return true;
+}
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
+
+const REBUILD_CHUNK = 500;
+const rebuilding = new WeakMap<YanduDB, Promise<void>>();
+
+/**
+ * Continues (or, with `fresh`, restarts) the rebuild: notes and highlights, then articles in
+ * id order, each chunk in one transaction with its checkpoint, so a reload resumes where it
+ * stopped. Documents already indexed by a concurrent write are left alone.
+ */
+export function rebuildSearchIndex(
+  db: YanduDB,
+  options: { fresh?: boolean; onProgress?: (p: RebuildProgress) => void } = {},
+): Promise<void> {
+  const running = rebuilding.get(db);
+  if (running && !options.fresh) return running;
+  const run = (async () => {
+    if (running) await running.catch(() => undefined);
+    if (options.fresh) await resetSearchIndex(db);
+    let { checkpoint } = await readSearchMeta(db);
+    const { meta } = await readSearchMeta(db);
+    if (meta?.complete && !checkpoint) return;
+    const total = (await db.articles.count()) + 1;
+    checkpoint ??= { phase: 'small', after: null, done: 0, total };
+    checkpoint.total = total;
+    options.onProgress?.({ done: checkpoint.done, total });
+    if (checkpoint.phase === 'small') {
+      const [hs, ns] = await Promise.all([db.highlights.toArray(), db.notes.toArray()]);
+      await db.transaction('rw', searchTables(db), async () => {
+        const known = new Set((await db.searchDocs.where('kind').anyOf(['highlight', 'note']).toArray()).map((r) => r.key));
+        await indexSmallDocs(
+          db,
+          [...hs.map(highlightDoc), ...ns.map(noteDoc)].filter((d) => !known.has(d.row.key)),
+        );
+        checkpoint = { phase: 'articles', after: null, done: 1, total };
+        await db.settings.put({ key: SEARCH_CHECKPOINT_KEY, value: checkpoint });
+        metaChanged(db);
+      });
+      await mergePending(db);
+      options.onProgress?.({ done: 1, total });
+    }
+    for (;;) {
+      const cp: SearchCheckpoint = checkpoint!;
+      const rows = await (cp.after === null ? db.articles.orderBy('id') : db.articles.where('id').above(cp.after))
+        .limit(REBUILD_CHUNK)
+        .toArray();
+      if (!rows.length) break;
+      const bodies = await db.bodies.bulkGet(rows.map((r) => r.id));
+      const list: ArticleForIndex[] = [];
+      rows.forEach((r, i) => {
+        const body = bodies[i];
+        if (body) list.push({ ...r, text: body.text });
+      });
+      const prepared = await prepareArticles(db, list);
+      await db.transaction('rw', [db.articles, ...searchTables(db)], async () => {
+        const indexed = new Set(
+          (
+            await db.searchDocs
+              .where('key')
+              .anyOf(list.map((a) => `a:${a.id}`))
+              .toArray()
+          ).map((r) => r.key),
+        );
+        await indexArticles(
+          db,
+          list.filter((a) => !indexed.has(`a:${a.id}`)),
+          prepared,
+        );
+        checkpoint = { phase: 'articles', after: rows[rows.length - 1]!.id, done: cp.done + rows.length, total };
+        await db.settings.put({ key: SEARCH_CHECKPOINT_KEY, value: checkpoint });
+        metaChanged(db);
+      });
+      options.onProgress?.({ done: checkpoint.done, total });
+    }
+    await db.transaction('rw', searchTables(db), async () => {
+      await db.settings.delete(SEARCH_CHECKPOINT_KEY);
+      metaChanged(db);
+      await writeMeta(db, { complete: true });
+    });
+    options.onProgress?.({ done: total, total });
+  })();
+  rebuilding.set(db, run);
+  void run.finally(() => {
+    if (rebuilding.get(db) === run) rebuilding.delete(db);
+  });
+  return run;
+}
+
+export function isRebuilding(db: YanduDB): boolean {
+  return rebuilding.has(db);
+}

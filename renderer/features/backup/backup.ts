@@ -1,0 +1,243 @@
+/**
+ * Backup and restore of the library (IndexedDB) through the host's `backup` services.
+ *
+ * Backup: one read-only transaction takes a consistent snapshot of every user table (the
+ * derived search index excepted), chunked by records and bytes; the chunks then go to main,
+ * which writes the file. Restore: main checks the whole file first; the renderer reads every
+ * part back, checks every record again, takes an automatic backup of what is there now (so a
+ * restore can be undone), installs the images, and replaces all tables in ONE transaction —
+ * a failure (a full quota included) leaves the library exactly as it was.
+ */
+import Dexie from 'dexie';
+import type { Api } from '../../../shared/contract';
+import { DEFAULT_BACKUP_KEEP, DERIVED_TABLES, type BackupEntry, type BackupReason } from '../../../shared/backup/format';
+import { BACKUP_TRANSFER_BYTES, type InspectResult } from '../../../shared/backup/api';
+import { checkRecords } from '../../../shared/backup/records';
+import { AppError } from '../../../shared/errors';
+import { NOTE_JOURNAL_PREFIX } from '../../db/notes';
+import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
+import { YanduDB } from '../../db/schema';
+
+export const BACKUP_SETTINGS_KEY = 'backup';
+/** Settings that describe the derived search index: never backed up, never restored. */
+const DERIVED_SETTINGS = new Set([SEARCH_META_KEY, SEARCH_CHECKPOINT_KEY]);
+const CHUNK_RECORDS = 1000;
+const CHUNK_BYTES = 6 * 1024 * 1024;
+
+export interface BackupSettings {
+  keep: number;
+}
+
+export async function readBackupSettings(db: Dexie): Promise<BackupSettings> {
+  const row = (await db.table('settings').get(BACKUP_SETTINGS_KEY)) as { value?: { keep?: unknown } } | undefined;
+  const keep = row?.value?.keep;
+  return { keep: typeof keep === 'number' && Number.isInteger(keep) && keep >= 1 && keep <= 100 ? keep : DEFAULT_BACKUP_KEEP };
+}
+
+/** Dexie's store declaration of a table, as written in schema.ts ("id, &urlKey, *tags"). */
+function storeSpec(table: Dexie.Table): string {
+  return [table.schema.primKey.src, ...table.schema.indexes.map((i) => i.src)].join(', ');
+}
+
+function backedUpTables(db: Dexie): Dexie.Table[] {
+  return db.tables.filter((t) => !DERIVED_TABLES.includes(t.name));
+}
+
+/** A cheap upper bound of a record's JSON size: its strings (×3 for UTF-8) plus some. */
+function roughBytes(row: unknown): number {
+  let n = 64;
+  if (row && typeof row === 'object') {
+    for (const value of Object.values(row as Record<string, unknown>)) {
+      if (typeof value === 'string') n += value.length * 3 + 8;
+      else if (value && typeof value === 'object') n += 512;
+      else n += 16;
+    }
+  }
+  return n;
+}
+
+/** Quota errors of IndexedDB, however the browser names them. */
+export function isQuotaError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e: unknown = error;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const name = (e as { name?: unknown }).name;
+    if (name === 'QuotaExceededError' || name === 'QuotaExceeded') return true;
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export const QUOTA_MESSAGE = '浏览器存储空间不足，操作没有完成，文库保持原样。请删除不需要的文章或释放磁盘空间后重试。';
+
+/** Reads a consistent snapshot of every backed-up table, as chunks. */
+export async function snapshotChunks(db: Dexie): Promise<{ table: string; records: unknown[] }[]> {
+  const tables = backedUpTables(db);
+  const chunks: { table: string; records: unknown[] }[] = [];
+  await db.transaction('r', tables, async () => {
+    for (const table of tables) {
+      let rows = await table.toArray();
+      if (table.name === 'settings') rows = rows.filter((r: { key?: unknown }) => !DERIVED_SETTINGS.has(String(r.key)));
+      let current: unknown[] = [];
+      let bytes = 0;
+      for (const row of rows) {
+        const size = roughBytes(row);
+        if (current.length > 0 && (current.length >= CHUNK_RECORDS || bytes + size > CHUNK_BYTES)) {
+          chunks.push({ table: table.name, records: current });
+          current = [];
+          bytes = 0;
+        }
+        current.push(row);
+        bytes += size;
+      }
+      if (current.length > 0) chunks.push({ table: table.name, records: current });
+    }
+  });
+  return chunks;
+}
+
+/** Writes a backup of `db` (any Dexie database of ours, even one opened at an older version). */
+export async function backupDatabase(db: Dexie, api: Api, reason: BackupReason, keep?: number): Promise<BackupEntry> {
+  if (!db.isOpen()) await db.open();
+  const stores: Record<string, string> = {};
+  for (const t of backedUpTables(db)) stores[t.name] = storeSpec(t);
+  const chunks = await snapshotChunks(db);
+  const { token } = await api.backup.begin({ reason, db: { name: db.name.slice(0, 80), schemaVersion: Math.max(1, Math.round(db.verno)), stores } });
+  try {
+    for (const chunk of chunks) await api.backup.put({ token, table: chunk.table, records: chunk.records });
+    return await api.backup.finish({ token, keep: keep ?? (await readBackupSettings(db)).keep });
+  } catch (error) {
+    await api.backup.abort({ token }).catch(() => undefined);
+    throw error;
+  }
+}
+
+export type Restorable = InspectResult;
+
+/** Sends a file the user chose to main, in pieces, and has it checked completely. */
+export async function inspectFile(api: Api, file: Blob): Promise<Restorable> {
+  if (file.size === 0) throw new AppError('E_BACKUP_FORMAT', '文件是空的，不是研读备份文件。');
+  const { token } = await api.backup.uploadBegin({ size: file.size });
+  for (let offset = 0; offset < file.size; offset += BACKUP_TRANSFER_BYTES) {
+    const bytes = new Uint8Array(await file.slice(offset, offset + BACKUP_TRANSFER_BYTES).arrayBuffer());
+    await api.backup.upload({ token, offset, base64: toBase64(bytes) });
+  }
+  return api.backup.inspect({ ref: { from: 'upload', token } });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** A backup file of the backups folder as a Blob, for saving elsewhere (下载备份). */
+export async function downloadBackup(api: Api, name: string): Promise<Blob> {
+  const pieces: Uint8Array<ArrayBuffer>[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const piece: { base64: string; next: number | null } = await api.backup.download({ name, offset });
+    pieces.push(fromBase64(piece.base64));
+    offset = piece.next;
+  }
+  return new Blob(pieces, { type: 'application/octet-stream' });
+}
+
+/** Reads every table part of a checked file and checks every record again. */
+async function readAll(api: Api, checked: Restorable): Promise<Map<string, unknown[]>> {
+  const data = new Map<string, unknown[]>();
+  for (const t of checked.tables) {
+    const { table, records } = await api.backup.readPart({ handle: checked.handle, index: t.index });
+    const problem = checkRecords(table, records);
+    if (problem || table !== t.table || records.length !== t.records)
+      throw new AppError('E_BACKUP_FORMAT', `备份文件中的数据无效：${problem?.message ?? table}`);
+    const list = data.get(table) ?? [];
+    for (const r of records) list.push(r);
+    data.set(table, list);
+  }
+  for (const [table, rows] of data) if (table === 'settings') data.set(table, rows.filter((r) => !DERIVED_SETTINGS.has(String((r as { key: unknown }).key))));
+  return data;
+}
+
+/** Records of an older schema version, brought to the current one by the app's own upgrade code. */
+async function upgradeOld(checked: Restorable, data: Map<string, unknown[]>): Promise<Map<string, unknown[]>> {
+  const name = `yandu-restore-${Date.now()}`;
+  const old = new Dexie(name);
+  old.version(checked.manifest.db.schemaVersion).stores(checked.manifest.db.stores);
+  try {
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of data) await old.table(table).bulkAdd(rows);
+    });
+    old.close();
+    const upgraded = new YanduDB(name);
+    await upgraded.open();
+    const out = new Map<string, unknown[]>();
+    for (const t of backedUpTables(upgraded)) out.set(t.name, await t.toArray());
+    upgraded.close();
+    return out;
+  } finally {
+    old.close();
+    await Dexie.delete(name);
+  }
+}
+
+export interface RestoreResult {
+  /** The automatic backup taken first: restoring it undoes this restore. */
+  undo: BackupEntry;
+  counts: Record<string, number>;
+}
+
+/**
+ * Restores a checked backup into `db`. Nothing is replaced until every record has been read
+ * and checked; then one transaction clears and refills every table (and empties the derived
+ * search index, rebuilt on the next start).
+ */
+export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable): Promise<RestoreResult> {
+  if (!db.isOpen()) await db.open();
+  if (checked.manifest.db.schemaVersion > db.verno)
+    throw new AppError('E_BACKUP_NEWER', '这个备份由更新版本的研读写成，当前版本无法恢复，请先升级研读。');
+  const known = new Set(backedUpTables(db).map((t) => t.name));
+  let data = await readAll(api, checked);
+  if (checked.manifest.db.schemaVersion < db.verno) data = await upgradeOld(checked, data);
+  for (const table of data.keys())
+    if (!known.has(table)) throw new AppError('E_BACKUP_FORMAT', `备份文件含有未知的数据表：${table.slice(0, 40)}`);
+  const undo = await backupDatabase(db, api, 'restore');
+  await api.backup.installMedia({ handle: checked.handle });
+  const tables = [...backedUpTables(db), db.searchDocs, db.searchPostings, db.searchPending];
+  try {
+    await db.transaction('rw', tables, async () => {
+      for (const t of tables) await t.clear();
+      for (const [table, rows] of data) if (rows.length) await db.table(table).bulkAdd(rows);
+    });
+  } catch (error) {
+    if (isQuotaError(error)) throw new AppError('E_DISK_FULL', QUOTA_MESSAGE);
+    throw error;
+  }
+  // Typing journals belong to the library just replaced.
+  try {
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(NOTE_JOURNAL_PREFIX)) localStorage.removeItem(key);
+    }
+  } catch {
+    // No localStorage (tests): nothing to drop.
+  }
+  const counts: Record<string, number> = {};
+  for (const [table, rows] of data) counts[table] = rows.length;
+  return { undo, counts };
+}
+
+/** Whether the last backup is more than a day old (or there is none). */
+export function isDailyDue(entries: readonly Pick<BackupEntry, 'createdAt'>[], now = Date.now()): boolean {
+  const newest = Math.max(-Infinity, ...entries.map((e) => Date.parse(e.createdAt)).filter((t) => Number.isFinite(t)));
+  return !(now - newest < 24 * 3600 * 1000);
+}

@@ -1,0 +1,68 @@
+/**
+ * What start-up does for the library's safety, before and after the database opens:
+ * asks for persistent storage, backs up a database that is about to be upgraded (opened
+ * as it is, at its own version, so nothing is upgraded before the copy exists), and takes
+ * the daily backup once the app is ready.
+ *
+ * Why this approach for upgrades: IndexedDB upgrades run inside `open()`, so the only moment
+ * the old data can be copied unchanged is before the app's own Dexie opens. `indexedDB.databases()`
+ * tells the stored version without opening; if it is older than the code's, a Dexie without
+ * declared versions opens the database at its stored version (no upgrade), and its tables
+ * are backed up with their store declarations, so a restore can replay the app's own upgrade.
+ */
+import Dexie from 'dexie';
+import type { Api } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { YanduDB } from '../../db/schema';
+import { backupDatabase, isDailyDue } from './backup';
+
+/** Asks the browser not to evict the library under storage pressure. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return false;
+  }
+}
+
+/** The stored IndexedDB version of a database (Dexie stores verno × 10), or null when there is none. */
+export async function storedVersion(name: string, factory: IDBFactory = indexedDB): Promise<number | null> {
+  if (typeof factory.databases !== 'function') return null;
+  const found = (await factory.databases()).find((d) => d.name === name);
+  return found?.version ?? null;
+}
+
+/**
+ * Backs up the database if opening it with the current code would upgrade it. Returns the
+ * backup's name, or null when no upgrade is pending. A failed backup stops the upgrade.
+ */
+export async function backupBeforeUpgrade(db: YanduDB, api: Api): Promise<string | null> {
+  if (db.isOpen()) return null;
+  const stored = await storedVersion(db.name);
+  if (stored === null || stored === 0) return null;
+  const target = Math.round(db.verno * 10);
+  if (stored >= target) return null;
+  const old = new Dexie(db.name);
+  try {
+    await old.open();
+    if (old.tables.length === 0) return null;
+    const entry = await backupDatabase(old, api, 'upgrade');
+    return entry.name;
+  } catch (error) {
+    throw new AppError(
+      error instanceof AppError ? error.code : 'E_INTERNAL',
+      `升级数据库前的自动备份没有完成，为保护数据暂不升级：${error instanceof Error ? error.message : String(error)}`,
+    );
+  } finally {
+    old.close();
+  }
+}
+
+/** The daily backup: when the newest backup is more than 24 hours old. */
+export async function dailyBackupIfDue(db: YanduDB, api: Api): Promise<string | null> {
+  const { entries } = await api.backup.list({});
+  if (!isDailyDue(entries)) return null;
+  return (await backupDatabase(db, api, 'daily')).name;
+}

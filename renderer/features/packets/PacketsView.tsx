@@ -1,0 +1,299 @@
+/** 资料包: import packets and return files (file picker, drag and drop, shared folders). */
+import { useCallback, useEffect, useState } from 'react';
+import * as v from 'valibot';
+import type { FolderEntry } from '../../../shared/packet/api';
+import { api } from '../../bridge';
+import { db, settings } from '../../db';
+import { returnStats } from '../../db/sessions';
+import { messages } from '../../i18n/messages';
+import { errorText, fileToBase64 } from './files';
+import { checkBase64, checkFile, commit, type Checked } from './importer';
+import './packets.css';
+
+const t = messages.packets;
+const FOLDERS_KEY = 'packets.sharedFolders';
+const FoldersSchema = v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096)));
+const SCAN_EVERY_MS = 30_000;
+
+interface Item {
+  key: string;
+  name: string;
+  state: 'checking' | 'ready' | 'done' | 'failed';
+  checked?: Checked;
+  result?: string[];
+  error?: { code: string; message: string };
+}
+
+function CheckedSummary({ checked }: { checked: Checked }) {
+  if (checked.kind === 'return') {
+    const { body } = checked.file;
+    const stats = returnStats(body);
+    return (
+      <div className="pk-summary">
+        <strong>{t.kindReturn}</strong>：{t.returnOf(body.member.name, body.sessionTopic)}
+        <div>{t.returnStats(stats.zi, stats.reflections)}</div>
+        {!checked.preview.sessionKnown ? <div className="pk-warn">{t.unknownSession}</div> : null}
+        {checked.preview.message ? <div className="pk-warn">{checked.preview.message}</div> : null}
+      </div>
+    );
+  }
+  const { file, preview } = checked;
+  return (
+    <div className="pk-summary">
+      <strong>{t.kindPacket}</strong>：《{file.meta.title}》 {t.version(file.meta.version)}
+      <div>
+        {t.issuer}：{file.meta.issuer || messages.study.unknown}
+      </div>
+      {preview.message ? (
+        <div className="pk-warn" role="alert">
+          {preview.message}
+        </div>
+      ) : (
+        <>
+          {preview.status === 'update' && preview.installedVersion ? (
+            <div>{t.reissue(preview.installedVersion, file.meta.version)}</div>
+          ) : (
+            <div>{t.preview}</div>
+          )}
+          <ul data-testid="pk-preview">
+            <li>{t.added(preview.added.length)}</li>
+            <li>{t.updated(preview.updated.length)}</li>
+            <li>{t.unchanged(preview.unchanged)}</li>
+            <li>{t.excerpts(file.highlights.length)}</li>
+            {preview.status === 'update' ? preview.changes.map((c) => <li key={c}>{c}</li>) : null}
+          </ul>
+          <div className="pk-note">{t.personalSafe}</div>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function PacketsView() {
+  const [items, setItems] = useState<Item[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [folders, setFolders] = useState<string[]>([]);
+  const [folderDraft, setFolderDraft] = useState('');
+  const [listing, setListing] = useState<Record<string, FolderEntry[] | { error: string }>>({});
+  const [installed, setInstalled] = useState<Map<string, number>>(new Map());
+
+  const update = (key: string, patch: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+
+  const refreshInstalled = useCallback(async () => {
+    const rows = await db.packets.toArray();
+    setInstalled(new Map(rows.map((r) => [r.id, r.version])));
+  }, []);
+
+  const addFiles = useCallback(async (files: File[]) => {
+    for (const file of files) {
+      const key = `${file.name}-${Date.now()}-${Math.random()}`;
+      setItems((list) => [...list, { key, name: file.name, state: 'checking' }]);
+      try {
+        const checked = await checkBase64(db, api, await fileToBase64(file));
+        update(key, { state: 'ready', checked });
+      } catch (error) {
+        update(key, { state: 'failed', error: errorText(error) });
+      }
+    }
+  }, []);
+
+  const confirm = async (item: Item) => {
+    if (!item.checked) return;
+    try {
+      const preview = await commit(db, api, item.checked);
+      const lines = 'changes' in preview ? preview.changes : [];
+      update(item.key, { state: 'done', result: lines.length ? lines : [preview.status === 'same' ? t.nothing : t.done] });
+      void refreshInstalled();
+    } catch (error) {
+      update(item.key, { state: 'failed', error: errorText(error) });
+    }
+  };
+
+  const scan = useCallback(async (list: readonly string[]) => {
+    const next: Record<string, FolderEntry[] | { error: string }> = {};
+    for (const folder of list) {
+      try {
+        next[folder] = (await api.packets.scanFolder({ path: folder })).files;
+      } catch (error) {
+        next[folder] = { error: errorText(error).message };
+      }
+    }
+    setListing(next);
+  }, []);
+
+  useEffect(() => {
+    void refreshInstalled();
+    void settings.get(FOLDERS_KEY, FoldersSchema, []).then((list) => {
+      setFolders(list);
+      void scan(list);
+    });
+  }, [refreshInstalled, scan]);
+
+  // Watch the shared folders while this view is open.
+  useEffect(() => {
+    if (!folders.length) return;
+    const timer = setInterval(() => void scan(folders), SCAN_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [folders, scan]);
+
+  const saveFolders = async (list: string[]) => {
+    setFolders(list);
+    await settings.set(FOLDERS_KEY, FoldersSchema, list);
+    void scan(list);
+  };
+
+  const importShared = async (folder: string, entry: FolderEntry) => {
+    const key = `${folder}/${entry.name}-${Date.now()}`;
+    setItems((list) => [...list, { key, name: entry.name, state: 'checking' }]);
+    try {
+      const checked = await checkFile(db, await api.packets.readFile({ folder, name: entry.name }));
+      update(key, { state: 'ready', checked });
+    } catch (error) {
+      update(key, { state: 'failed', error: errorText(error) });
+    }
+  };
+
+  return (
+    <section className="packets-page" aria-label={t.title}>
+      <h2>{t.importTitle}</h2>
+      <div
+        className={`pk-drop${dragging ? ' over' : ''}`}
+        data-testid="pk-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void addFiles([...e.dataTransfer.files]);
+        }}
+      >
+        <p>{t.dropHint}</p>
+        <label className="pk-choose">
+          {t.choose}
+          <input
+            type="file"
+            accept=".yandu"
+            multiple
+            data-testid="pk-file"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void addFiles(files);
+            }}
+          />
+        </label>
+      </div>
+      <ul className="pk-items">
+        {items.map((item) => (
+          <li key={item.key} className={`pk-item ${item.state}`} data-testid="pk-item">
+            <div className="pk-name">{item.name}</div>
+            {item.state === 'checking' ? <div>{t.checking}</div> : null}
+            {item.state === 'failed' && item.error ? (
+              <div className="pk-error" role="alert" data-testid="pk-error">
+                {t.failed(item.error.code, item.error.message)}
+              </div>
+            ) : null}
+            {item.checked && item.state !== 'failed' ? <CheckedSummary checked={item.checked} /> : null}
+            {item.state === 'ready' && item.checked ? (
+              <div className="pk-actions">
+                <button type="button" onClick={() => void confirm(item)}>
+                  {t.confirm}
+                </button>
+                <button type="button" onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))}>
+                  {t.cancel}
+                </button>
+              </div>
+            ) : null}
+            {item.state === 'done' ? (
+              <div className="pk-done" role="status" data-testid="pk-done">
+                {t.done}
+                {item.result?.length ? `：${item.result.join('；')}` : ''}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t.shared}</h2>
+      <p className="pk-note">{t.sharedHint}</p>
+      <form
+        className="pk-folder-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const path = folderDraft.trim();
+          if (!path || folders.includes(path)) return;
+          setFolderDraft('');
+          void saveFolders([...folders, path]);
+        }}
+      >
+        <input
+          value={folderDraft}
+          onChange={(e) => setFolderDraft(e.target.value)}
+          aria-label={t.shared}
+          placeholder="/mnt/share/学习资料"
+        />
+        <button type="submit">{t.sharedAdd}</button>
+        <button
+          type="button"
+          onClick={() =>
+            void api.files.chooseFolder({}).then((r) => {
+              if (r.path) setFolderDraft(r.path);
+            })
+          }
+        >
+          {messages.sources.chooseFolder}
+        </button>
+        <button type="button" onClick={() => void scan(folders)}>
+          {t.sharedScan}
+        </button>
+      </form>
+      {folders.map((folder) => {
+        const list = listing[folder];
+        return (
+          <div key={folder} className="pk-folder" data-testid="pk-folder">
+            <div className="pk-folder-head">
+              <code>{folder}</code>
+              <button type="button" onClick={() => void saveFolders(folders.filter((f) => f !== folder))}>
+                {messages.study.remove}
+              </button>
+            </div>
+            {!list ? null : 'error' in list ? (
+              <div className="pk-error">{list.error}</div>
+            ) : list.length === 0 ? (
+              <div className="pk-note">{t.sharedEmpty}</div>
+            ) : (
+              <ul>
+                {list.map((entry) => {
+                  const s = entry.summary;
+                  const have = s?.kind === 'packet' ? installed.get(s.meta.id) : undefined;
+                  const fresh = s && (s.kind === 'return' || have === undefined || have < s.meta.version);
+                  return (
+                    <li key={entry.name} data-testid="pk-shared-file">
+                      <span>{entry.name}</span>{' '}
+                      {s ? (
+                        <span>
+                          《{s.meta.title}》 {t.version(s.meta.version)}{' '}
+                          {fresh ? <em className="pk-new">{t.sharedNew}</em> : <span className="pk-note">{t.sharedInstalled}</span>}
+                        </span>
+                      ) : (
+                        <span className="pk-error">{entry.error ? t.failed(entry.error.code, entry.error.message) : ''}</span>
+                      )}
+                      {s && fresh ? (
+                        <button type="button" onClick={() => void importShared(folder, entry)}>
+                          {t.sharedImport}
+                        </button>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

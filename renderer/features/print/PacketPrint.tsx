@@ -1,0 +1,164 @@
+/**
+ * A packet or selection of articles on paper: cover, 目录 with page numbers, each article from a
+ * new page (title, 来源/date line, body with the leader's excerpts and, by choice, the user's
+ * highlights), endnotes after each article. Page numbers in the 目录 come from two (or more)
+ * measuring passes over the real layout (paginate.ts), not from an estimate.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatChineseDate } from '../../../shared/text';
+import { db } from '../../db';
+import { messages } from '../../i18n/messages';
+import { GEOMETRY, PRINT_FONTS } from './layout';
+import { loadPrintArticles } from './load';
+import { markArticleHtml } from './markup';
+import { endnotesFor, marksFor, packetDate, type Endnote, type PrintArticle } from './model';
+import { NoteDoc } from './NoteDoc';
+import { fontsReady, measureSections, startPages } from './paginate';
+import type { PacketMeta, PrintOptions } from './routes';
+import type { DocReport } from './PrintView';
+
+const t = messages.print;
+const MAX_PASSES = 4;
+
+interface Prepared {
+  article: PrintArticle;
+  html: string;
+  notes: Endnote[];
+  unplaced: number;
+}
+
+function byline(a: PrintArticle): string {
+  return [a.origin ? `${t.origin}：${a.origin}` : '', a.author ? `${t.author}：${a.author}` : '', formatChineseDate(a.publishedAt)]
+    .filter(Boolean)
+    .join('　');
+}
+
+function EndnoteList({ notes }: { notes: readonly Endnote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <div className="pr-endnotes">
+      <h2>{t.endnotes}</h2>
+      {notes.map((n) => (
+        <div key={n.n} className="pr-endnote" data-testid="print-endnote">
+          <p className="pr-endnote-head">
+            [{n.n}] {n.label}
+            {n.title ? `：${n.title}` : ''}
+          </p>
+          {n.quote ? <p className="pr-endnote-quote">“{n.quote}”</p> : null}
+          {n.doc ? <NoteDoc doc={n.doc} fallback={n.text} /> : <p>{n.text}</p>}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function PacketPrint({
+  ids,
+  meta,
+  options,
+  report,
+}: {
+  ids: string[] | null;
+  meta: PacketMeta;
+  options: PrintOptions;
+  report: (r: DocReport) => void;
+}) {
+  const [data, setData] = useState<{ articles: PrintArticle[]; missing: string[] } | null>(null);
+  const [starts, setStarts] = useState<number[] | null>(null);
+  const passes = useRef(0);
+  const docRef = useRef<HTMLDivElement>(null);
+  const title = meta.title || t.defaultTitle;
+  const date = packetDate(meta.date);
+
+  useEffect(() => {
+    let live = true;
+    loadPrintArticles(db, ids).then(
+      (d) => live && setData(d),
+      (e: unknown) => live && report({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ids, report]);
+
+  const prepared = useMemo<Prepared[]>(
+    () =>
+      (data?.articles ?? []).map((article) => {
+        const { marks, unplaced } = marksFor(article, options);
+        const notes = options.notes ? endnotesFor(article) : [];
+        const marked = markArticleHtml(article.html, article.text, marks, notes);
+        return { article, html: marked.html, notes, unplaced: unplaced + (marked.placed ? 0 : marks.length) };
+      }),
+    [data, options],
+  );
+
+  // Measure, write the 目录 numbers, measure again until they hold.
+  useEffect(() => {
+    if (!data) return;
+    let live = true;
+    void (async () => {
+      await fontsReady(PRINT_FONTS);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const el = docRef.current;
+      if (!live || !el) return;
+      const sheets = [...el.querySelectorAll<HTMLElement>(':scope > .pr-sheet')];
+      const pages = measureSections(el, sheets, GEOMETRY[options.layout]);
+      const all = startPages(pages);
+      const articleStarts = sheets.flatMap((s, i) => (s.dataset.articleId ? [all[i]!] : []));
+      const total = pages.reduce((n, p) => n + p, 0);
+      const same = starts !== null && starts.length === articleStarts.length && starts.every((p, i) => p === articleStarts[i]);
+      if (!same && passes.current < MAX_PASSES) {
+        passes.current++;
+        setStarts(articleStarts);
+        return;
+      }
+      const notices: string[] = [];
+      if (data.missing.length) notices.push(t.missing(data.missing.length));
+      const unplaced = prepared.reduce((n, p) => n + p.unplaced, 0);
+      if (unplaced) notices.push(t.unplaced(unplaced));
+      report({
+        state: 'ready',
+        pages: total,
+        notices,
+        fileName: `${title}-${date}`,
+        docx: async () => (await import('./docx')).packetDocx(data.articles, meta, options),
+      });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [data, prepared, starts, options, meta, title, date, report]);
+
+  if (data && data.articles.length === 0) return <p className="pr-notice">{t.noArticles}</p>;
+
+  return (
+    <div ref={docRef} className={`pr-doc pr-${options.layout}`} data-testid="print-doc">
+      <section className="pr-sheet pr-cover">
+        <h1 className="pr-cover-title">{title}</h1>
+        {meta.session ? <p className="pr-cover-line">{meta.session}</p> : null}
+        <p className="pr-cover-line">{formatChineseDate(date)}</p>
+        {meta.unit ? <p className="pr-cover-line pr-cover-unit">{meta.unit}</p> : null}
+      </section>
+      <section className="pr-sheet pr-toc">
+        <h2 className="pr-toc-title">{t.toc}</h2>
+        <ol>
+          {prepared.map((p, i) => (
+            <li key={p.article.id} data-testid="print-toc-entry">
+              <span className="pr-toc-name">{p.article.title}</span>
+              <span className="pr-toc-dots" />
+              <span className="pr-toc-page">{starts?.[i] ?? '00'}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {prepared.map((p) => (
+        <section key={p.article.id} className="pr-sheet pr-article" data-article-id={p.article.id}>
+          <h1 className="pr-title">{p.article.title}</h1>
+          {byline(p.article) ? <p className="pr-byline">{byline(p.article)}</p> : null}
+          <div className="pr-body" dangerouslySetInnerHTML={{ __html: p.html }} />
+          <EndnoteList notes={p.notes} />
+        </section>
+      ))}
+    </div>
+  );
+}

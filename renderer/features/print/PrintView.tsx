@@ -1,0 +1,151 @@
+/**
+ * 打印预览: the print route. A toolbar (layout, my highlights, notes as endnotes, 打印, 导出 PDF,
+ * 导出 Word) that does not print, above the document to print. On the desktop, 打印 opens the
+ * system dialog and 导出 PDF uses printToPDF (through the contract); in the browser host both
+ * use the browser's own print on this same view.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api } from '../../bridge';
+import { messages } from '../../i18n/messages';
+import { downloadBlob } from '../notebook/download';
+import { NotebookPrint } from './NotebookPrint';
+import { PacketPrint } from './PacketPrint';
+import { RecordPrint } from './RecordPrint';
+import { parsePrintPath, printHref, type PrintOptions, type PrintRoute } from './routes';
+import './print.css';
+
+const t = messages.print;
+
+export type DocReport =
+  | {
+      state: 'ready';
+      /** Pages measured, when the view measures them. */
+      pages: number | null;
+      notices: string[];
+      /** Without extension. */
+      fileName: string;
+      /** Builds the Word document, or null where there is none. */
+      docx: (() => Promise<import('docx').Document>) | null;
+    }
+  | { state: 'failed'; message: string };
+
+function safeName(name: string): string {
+  const printable = [...name].filter((c) => c.charCodeAt(0) >= 0x20).join('');
+  return printable.replace(/[\\/:*?"<>|]/g, '_').slice(0, 120) || 'yandu';
+}
+
+function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | null }) {
+  const [host, setHost] = useState<'electron' | 'browser' | null>(null);
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  useEffect(() => {
+    api.app.info({}).then(
+      (i) => setHost(i.host),
+      () => setHost('browser'),
+    );
+  }, []);
+  const ready = report?.state === 'ready' ? report : null;
+  const set = (o: Partial<PrintOptions>) => {
+    window.location.hash = printHref({ ...route, options: { ...route.options, ...o } });
+  };
+  const fail = (e: unknown) => setStatus({ text: t.failed(e instanceof Error ? e.message : String(e)), error: true });
+
+  const print = () => {
+    if (host === 'electron') api.print.dialog({}).catch(fail);
+    else window.print();
+  };
+  const pdf = () => {
+    if (!ready) return;
+    if (host !== 'electron') {
+      setStatus({ text: t.browserPdfHint });
+      window.print();
+      return;
+    }
+    api.print
+      .toPdf({ fileName: `${safeName(ready.fileName)}.pdf` })
+      .then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
+  };
+  const word = async () => {
+    if (!ready?.docx) return;
+    try {
+      const [{ Packer }, doc] = await Promise.all([import('docx'), ready.docx()]);
+      downloadBlob(await Packer.toBlob(doc), `${safeName(ready.fileName)}.docx`);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <div className="pr-toolbar" role="toolbar" aria-label={t.toolbar}>
+      <button type="button" onClick={() => history.back()}>
+        {t.back}
+      </button>
+      <label>
+        {t.layout}
+        <select value={route.options.layout} onChange={(e) => set({ layout: e.target.value === 'compact' ? 'compact' : 'gbt' })}>
+          <option value="gbt">{t.layouts.gbt}</option>
+          <option value="compact">{t.layouts.compact}</option>
+        </select>
+      </label>
+      {route.target.kind === 'articles' ? (
+        <>
+          <label>
+            <input type="checkbox" checked={route.options.mine} onChange={(e) => set({ mine: e.target.checked })} />
+            {t.mine}
+          </label>
+          <label>
+            <input type="checkbox" checked={route.options.notes} onChange={(e) => set({ notes: e.target.checked })} />
+            {t.notes}
+          </label>
+        </>
+      ) : null}
+      <button type="button" onClick={print} disabled={!ready} data-testid="print-print">
+        {t.print}
+      </button>
+      <button type="button" onClick={pdf} disabled={!ready} data-testid="print-pdf">
+        {t.pdf}
+      </button>
+      <button type="button" onClick={() => void word()} disabled={!ready?.docx} data-testid="print-docx">
+        {t.docx}
+      </button>
+      <span className={status?.error ? 'pr-error' : 'pr-status'} role="status">
+        {status?.text ?? (report === null ? t.preparing : ready?.pages ? t.pages(ready.pages) : '')}
+      </span>
+    </div>
+  );
+}
+
+export function PrintView({ path }: { path: string }) {
+  const route = useMemo(() => parsePrintPath(path), [path]);
+  const [report, setReport] = useState<DocReport | null>(null);
+  const onReport = useCallback((r: DocReport) => setReport(r), []);
+  if (!route) return <div className="boot error">{t.badRoute}</div>;
+  const { target, options } = route;
+  return (
+    <div
+      className="pr-screen"
+      data-print-ready={report?.state === 'ready' ? 'true' : undefined}
+      data-print-pages={report?.state === 'ready' ? (report.pages ?? undefined) : undefined}
+    >
+      <Toolbar route={route} report={report} />
+      {report?.state === 'failed' ? (
+        <p className="pr-notice" role="alert">
+          {report.message}
+        </p>
+      ) : null}
+      {report?.state === 'ready'
+        ? report.notices.map((n) => (
+            <p key={n} className="pr-notice">
+              {n}
+            </p>
+          ))
+        : null}
+      {target.kind === 'articles' ? (
+        <PacketPrint ids={target.ids} meta={target.meta} options={options} report={onReport} />
+      ) : target.kind === 'notebook' ? (
+        <NotebookPrint filter={target.filter} options={options} report={onReport} />
+      ) : (
+        <RecordPrint sessionId={target.sessionId} signin={target.kind === 'signin'} options={options} report={onReport} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+/**
+ * The search field in the app bar (Ctrl+K from anywhere) and its results panel: results as
+ * you type, grouped into articles and notes/highlights, snippets with the matches marked
+ * (React text nodes and <mark>: stored text is never parsed as HTML).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { formatChineseDate } from '../../../shared/text';
+import type { FilterColor, FilterNoteKind } from '../../../shared/search/query';
+import { messages } from '../../i18n/messages';
+import type { SearchHit } from './engine';
+import { useSearch } from './store';
+import './search.css';
+
+const t = messages.search;
+const COLORS: [FilterColor, string][] = [
+  ['yellow', '黄'],
+  ['green', '绿'],
+  ['blue', '蓝'],
+  ['pink', '粉'],
+  ['purple', '紫'],
+  ['orange', '橙'],
+];
+
+function Snippet({ hit }: { hit: SearchHit }) {
+  if (!hit.snippet) return null;
+  return (
+    <p className="search-snippet" data-testid="search-snippet">
+      {hit.snippet.parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </p>
+  );
+}
+
+function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOpen(hit: SearchHit): void }) {
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (active) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+  const label = hit.kind === 'article' ? null : hit.kind === 'highlight' ? t.highlight : (t.kinds[hit.noteKind ?? 'note'] ?? '');
+  return (
+    <li ref={ref} role="option" aria-selected={active} className="search-hit" data-testid="search-hit" data-kind={hit.kind}>
+      <a
+        href={hit.href}
+        onClick={(e) => {
+          e.preventDefault();
+          onOpen(hit);
+        }}
+      >
+        <span className="search-hit-title">
+          {label ? <span className={`search-hit-kind${hit.color ? ` color-${hit.color}` : ''}`}>{label}</span> : null}
+          {hit.title || '（无标题）'}
+        </span>
+        <span className="search-hit-meta">
+          {[hit.kind === 'article' ? hit.meta : null, formatChineseDate(hit.date)].filter(Boolean).join(' · ')}
+        </span>
+        <Snippet hit={hit} />
+      </a>
+    </li>
+  );
+}
+
+function Filters() {
+  const filters = useSearch((s) => s.filters);
+  const setFilters = useSearch((s) => s.setFilters);
+  const sort = useSearch((s) => s.sort);
+  const setSort = useSearch((s) => s.setSort);
+  return (
+    <div className="search-filters" aria-label={t.filters}>
+      <label>
+        {t.sort}
+        <select value={sort} onChange={(e) => setSort(e.target.value === 'date' ? 'date' : 'relevance')} data-testid="search-sort">
+          <option value="relevance">{t.sortRelevance}</option>
+          <option value="date">{t.sortDate}</option>
+        </select>
+      </label>
+      <input
+        type="text"
+        placeholder={t.source}
+        aria-label={t.source}
+        value={filters.source ?? ''}
+        onChange={(e) => setFilters({ source: e.target.value.trim() || undefined })}
+      />
+      <input
+        type="text"
+        placeholder={t.column}
+        aria-label={t.column}
+        value={filters.column ?? ''}
+        onChange={(e) => setFilters({ column: e.target.value.trim() || undefined })}
+      />
+      <input
+        type="date"
+        aria-label={t.from}
+        title={t.from}
+        value={filters.from ?? ''}
+        onChange={(e) => setFilters({ from: e.target.value || undefined })}
+      />
+      <input
+        type="date"
+        aria-label={t.to}
+        title={t.to}
+        value={filters.to ?? ''}
+        onChange={(e) => setFilters({ to: e.target.value || undefined })}
+      />
+      <label>
+        <input type="checkbox" checked={!!filters.hasHighlights} onChange={(e) => setFilters({ hasHighlights: e.target.checked })} />
+        {t.hasHighlights}
+      </label>
+      <label>
+        <input type="checkbox" checked={!!filters.hasNotes} onChange={(e) => setFilters({ hasNotes: e.target.checked })} />
+        {t.hasNotes}
+      </label>
+      <select
+        aria-label={t.color}
+        value={filters.color ?? ''}
+        onChange={(e) => setFilters({ color: (e.target.value || undefined) as FilterColor | undefined })}
+      >
+        <option value="">{t.anyColor}</option>
+        {COLORS.map(([c, name]) => (
+          <option key={c} value={c}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <input
+        type="text"
+        placeholder={t.tag}
+        aria-label={t.tag}
+        value={filters.tag ?? ''}
+        onChange={(e) => setFilters({ tag: e.target.value.trim() || undefined })}
+      />
+      <select
+        aria-label={t.noteKind}
+        value={filters.noteKind ?? ''}
+        onChange={(e) => setFilters({ noteKind: (e.target.value || undefined) as FilterNoteKind | undefined })}
+      >
+        <option value="">{t.anyKind}</option>
+        {Object.entries(t.kinds).map(([k, name]) => (
+          <option key={k} value={k}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Help() {
+  const setQuery = useSearch((s) => s.setQuery);
+  return (
+    <div className="search-help" data-testid="search-help">
+      <p>{t.helpTitle}</p>
+      <dl>
+        {t.help.map(([example, what]) => (
+          <div key={example}>
+            <dt>
+              <button type="button" onClick={() => setQuery(example)}>
+                {example}
+              </button>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+export function SearchBox() {
+  const query = useSearch((s) => s.query);
+  const open = useSearch((s) => s.open);
+  const result = useSearch((s) => s.result);
+  const error = useSearch((s) => s.error);
+  const busy = useSearch((s) => s.busy);
+  const focusToken = useSearch((s) => s.focusToken);
+  const rebuild = useSearch((s) => s.rebuild);
+  const { setQuery, setOpen, focus } = useSearch.getState();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+
+  // Ctrl+K (⌘K) from anywhere, even from a text field or the note editor.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        focus();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [focus]);
+
+  useEffect(() => {
+    if (!focusToken) return;
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [focusToken]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', onDown);
+    return () => window.removeEventListener('mousedown', onDown);
+  }, [open, setOpen]);
+
+  useEffect(() => setActive(0), [result]);
+
+  const hits = result ? [...result.articles, ...result.notes] : [];
+  const openHit = (hit: SearchHit) => {
+    setOpen(false);
+    inputRef.current?.blur();
+    window.location.hash = hit.href;
+  };
+
+  const showPanel = open;
+  return (
+    <div className="search-box" ref={rootRef} role="search">
+      <input
+        ref={inputRef}
+        type="search"
+        className="search-input"
+        data-testid="search-input"
+        aria-label={t.label}
+        placeholder={t.placeholder}
+        value={query}
+        onFocus={() => setOpen(true)}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            setOpen(false);
+            inputRef.current?.blur();
+          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            if (hits.length) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
+          } else if (e.key === 'Enter') {
+            const hit = hits[active];
+            if (hit) {
+              e.preventDefault();
+              openHit(hit);
+            }
+          }
+        }}
+      />
+      {showPanel ? (
+        <div className="search-panel" data-testid="search-panel">
+          <Filters />
+          {rebuild.running || result?.rebuilding ? (
+            <p className="search-notice" role="status">
+              {t.rebuilding(rebuild.done, rebuild.total)}
+            </p>
+          ) : null}
+          {error ? (
+            <p className="search-notice error" role="alert">
+              {t.failed}：{error}
+            </p>
+          ) : null}
+          {!result || result.empty ? (
+            <Help />
+          ) : result.tooShort ? (
+            <p className="search-empty">{t.tooShort}</p>
+          ) : !result.articles.length && !result.notes.length ? (
+            <div className="search-empty" data-testid="search-empty">
+              <p>{t.noResults(query.trim())}</p>
+              <p>{t.noResultsTips}</p>
+              <Help />
+            </div>
+          ) : (
+            <div className="search-results" role="listbox" aria-label={t.resultsLabel}>
+              {(
+                [
+                  ['articles', t.articles, result.articles, result.totals.articles],
+                  ['notes', t.notes, result.notes, result.totals.notes],
+                ] as const
+              ).map(([key, title, list, total]) =>
+                list.length ? (
+                  <section key={key} className="search-group" data-testid={`search-group-${key}`}>
+                    <h3>
+                      {title} <small>{t.count(total, result.exact)}</small>
+                    </h3>
+                    <ul>
+                      {list.map((hit) => (
+                        <HitRow key={`${hit.kind}:${hit.id}`} hit={hit} active={hits[active] === hit} onOpen={openHit} />
+                      ))}
+                    </ul>
+                  </section>
+                ) : null,
+              )}
+              <p className="search-footer">{busy ? t.searching : t.ms(result.ms)}</p>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

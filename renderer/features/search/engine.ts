@@ -1,0 +1,569 @@
+/**
+ * The query engine: candidates from the postings of every query term (rarest first), ranked
+ * (BM25-like, titles weigh more, or by date), then verified against the stored text in rank
+ * order, so phrases and exclusions are exact and every result really contains the query;
+ * snippets come from the same text. Results never come from live queries.
+ */
+import { findTerm, makeSnippet, verify, type Snippet } from '../../../shared/search/match';
+import type { PostingList } from '../../../shared/search/postings';
+import { parseQuery, type ParsedQuery, type QueryTerm, type SearchFilters } from '../../../shared/search/query';
+import { idf, termScore, WORD_BOOST } from '../../../shared/search/rank';
+import { foldCase } from '../../../shared/search/tokenize';
+import { hrefFor } from '../../app/router';
+import type { ArticleBodyRow, HighlightColor, NoteKind, SearchDocRow, YanduDB } from '../../db/schema';
+import { articleMeta, loadSearchCache, readSearchMeta, readTermPostings, type SearchCache } from '../../db/searchIndex';
+
+export type SearchSort = 'relevance' | 'date';
+
+/** Benchmarks: set `phases` to an object and each search adds the milliseconds of its phases to it. */
+export const searchTrace: { phases: Record<string, number> | null } = { phases: null };
+let traceAt = 0;
+function count(name: string, n: number): void {
+  const p = searchTrace.phases;
+  if (p) p[name] = (p[name] ?? 0) + n;
+}
+function phase(name: string): void {
+  const p = searchTrace.phases;
+  if (!p) return;
+  const now = performance.now();
+  if (name) p[name] = (p[name] ?? 0) + (now - traceAt);
+  traceAt = now;
+}
+
+export interface SearchOptions {
+  filters?: SearchFilters;
+  sort?: SearchSort;
+  /** Most article hits returned (default 20). */
+  limit?: number;
+  /** Most note and highlight hits returned (default 20). */
+  noteLimit?: number;
+  /** Verify every candidate (exact totals and every match; for tests and benchmarks). */
+  all?: boolean;
+}
+
+export interface SearchHit {
+  kind: SearchDocRow['kind'];
+  id: string;
+  articleId: string | null;
+  /** Article title; a note's title; for a highlight, its article's title. */
+  title: string;
+  date: string | null;
+  /** 来源 / 栏目 of an article. */
+  meta: string;
+  snippet: Snippet | null;
+  /** Where the snippet comes from. */
+  field: 'title' | 'meta' | 'text';
+  href: string;
+  score: number;
+  color: HighlightColor | null;
+  noteKind: NoteKind | null;
+}
+
+export interface SearchResponse {
+  query: ParsedQuery;
+  articles: SearchHit[];
+  notes: SearchHit[];
+  totals: { articles: number; notes: number };
+  /** False when totals are estimates (more candidates than were verified). */
+  exact: boolean;
+  /** Nothing to search for. */
+  empty: boolean;
+  /** Only terms of one character: too short to look up. */
+  tooShort: boolean;
+  /** A rebuild is under way: unindexed articles were scanned instead. */
+  rebuilding: boolean;
+  ms: number;
+}
+
+interface Candidate {
+  num: number;
+  row: SearchDocRow;
+  score: number;
+}
+
+/** Documents in every list (sorted), with each document's index in each list. */
+interface Joined {
+  docs: number[];
+  at: number[][];
+}
+
+/** Intersects sorted posting lists, rarest first. */
+function join(lists: readonly { docs: readonly number[] }[]): Joined {
+  const first = lists[0]!.docs;
+  let docs: number[] = first.slice();
+  let at: number[][] = [first.map((_, i) => i)];
+  for (let k = 1; k < lists.length; k++) {
+    const b = lists[k]!.docs;
+    const nextDocs: number[] = [];
+    const nextAt: number[][] = at.map(() => []);
+    const bAt: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < docs.length && j < b.length) {
+      const x = docs[i]!;
+      const y = b[j]!;
+      if (x === y) {
+        nextDocs.push(x);
+        for (let q = 0; q < at.length; q++) nextAt[q]!.push(at[q]![i]!);
+        bAt.push(j);
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else {
+        // Galloping would help for very uneven lists; a binary search step is enough here.
+        let lo = j + 1;
+        let hi = b.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (b[mid]! < x) lo = mid + 1;
+          else hi = mid;
+        }
+        j = lo;
+      }
+    }
+    nextAt.push(bAt);
+    docs = nextDocs;
+    at = nextAt;
+  }
+  return { docs, at };
+}
+
+const EMPTY: PostingList = { docs: [], flags: [], pass: [] };
+
+/**
+ * The documents that may contain a term: every index term's postings, and for phrases of three
+ * or more Han characters, each bigram's follower mask must allow the next character. Flags:
+ * the smallest tf code, title only if every index term is in the title.
+ */
+function termList(
+  term: QueryTerm,
+  postings: Map<number, PostingList>,
+  followers: ReadonlyMap<number, readonly number[]>,
+): { docs: number[]; flags: number[] } {
+  const lists = term.hashes.map((h) => ({ h, list: postings.get(h) ?? EMPTY })).sort((x, y) => x.list.docs.length - y.list.docs.length);
+  const j = join(lists.map((l) => l.list));
+  const follow = term.follow.map(([h, fh]) => {
+    const k = lists.findIndex((l) => l.h === h);
+    return { pass: lists[k]!.list.pass, at: j.at[k]!, bit: 1 << followers.get(h)!.indexOf(fh) };
+  });
+  const docs: number[] = [];
+  const flags: number[] = [];
+  for (let i = 0; i < j.docs.length; i++) {
+    let ok = true;
+    for (const f of follow) {
+      if ((f.pass[f.at[i]!]! & f.bit) === 0) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    let tf = 3;
+    let title = 4;
+    for (let k = 0; k < lists.length; k++) {
+      const x = lists[k]!.list.flags[j.at[k]![i]!]!;
+      tf = Math.min(tf, x & 3);
+      title &= x;
+    }
+    docs.push(j.docs[i]!);
+    flags.push(tf | title);
+  }
+  return { docs, flags };
+}
+
+/** Terms whose postings are exactly the documents containing them (one bigram, or a Latin token). */
+function indexExact(t: QueryTerm): boolean {
+  return /^[a-z0-9]+$/.test(t.text) || (t.text.length === 2 && t.keys.length === 1 && t.keys[0] === t.text);
+}
+
+/**
+ * Candidates handed out best first, lazily: a binary heap over indices (O(n) to build), so
+ * only as many as verification consumes are ever ordered.
+ */
+class Ranked {
+  rows: SearchDocRow[] = [];
+  scores: number[] = [];
+  private heap: Int32Array | null = null;
+  private size = 0;
+  constructor(private readonly byDate: boolean) {}
+  get length(): number {
+    return this.rows.length;
+  }
+  push(row: SearchDocRow, score: number): void {
+    this.rows.push(row);
+    this.scores.push(score);
+  }
+  /** True when candidate a ranks before b. */
+  private before(a: number, b: number): boolean {
+    const sa = this.scores[a]!;
+    const sb = this.scores[b]!;
+    const da = this.rows[a]!.date ?? '';
+    const db = this.rows[b]!.date ?? '';
+    if (this.byDate) return da !== db ? da > db : sa > sb;
+    return sa !== sb ? sa > sb : da > db;
+  }
+  private down(i: number): void {
+    const h = this.heap!;
+    const n = this.size;
+    const x = h[i]!;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.before(h[c + 1]!, h[c]!)) c++;
+      if (!this.before(h[c]!, x)) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    h[i] = x;
+  }
+  /** The next best candidate's index, or -1. */
+  next(): number {
+    if (!this.heap) {
+      this.size = this.rows.length;
+      this.heap = new Int32Array(this.size);
+      for (let i = 0; i < this.size; i++) this.heap[i] = i;
+      for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
+    }
+    if (!this.size) return -1;
+    const top = this.heap[0]!;
+    this.heap[0] = this.heap[--this.size]!;
+    if (this.size) this.down(0);
+    return top;
+  }
+}
+
+function passes(row: SearchDocRow, f: SearchFilters, annotated: () => AnnotationIndex): boolean {
+  if (f.from && (!row.date || row.date.slice(0, 10) < f.from)) return false;
+  if (f.to && (!row.date || row.date.slice(0, 10) > f.to)) return false;
+  if (row.kind === 'article') {
+    if (f.noteKind) return false;
+    if (f.source && !row.meta.includes(f.source) && row.sourceId !== f.source) return false;
+    if (f.column && !(row.column ?? '').includes(f.column)) return false;
+    if (f.hasHighlights && !annotated().highlights.has(row.articleId!)) return false;
+    if (f.hasNotes && !annotated().notes.has(row.articleId!)) return false;
+    if (f.color && !annotated().colors.get(f.color)?.has(row.articleId!)) return false;
+    if (f.tag && !annotated().tags.get(f.tag)?.has(row.articleId!)) return false;
+    return true;
+  }
+  if (f.source || f.column || f.hasHighlights || f.hasNotes) {
+    // Annotations of articles that match the article filters.
+    return false;
+  }
+  if (f.color && row.color !== f.color) return false;
+  if (f.noteKind && row.noteKind !== f.noteKind) return false;
+  if (f.tag && !row.tags.includes(f.tag)) return false;
+  return true;
+}
+
+interface AnnotationIndex {
+  highlights: Set<string>;
+  notes: Set<string>;
+  colors: Map<string, Set<string>>;
+  tags: Map<string, Set<string>>;
+}
+
+function annotationIndex(cache: SearchCache): AnnotationIndex {
+  const out: AnnotationIndex = { highlights: new Set(), notes: new Set(), colors: new Map(), tags: new Map() };
+  const add = (m: Map<string, Set<string>>, k: string, v: string) => {
+    const s = m.get(k);
+    if (s) s.add(v);
+    else m.set(k, new Set([v]));
+  };
+  for (const row of cache.docs.values()) {
+    if (row.kind === 'article' || !row.articleId) continue;
+    (row.kind === 'highlight' ? out.highlights : out.notes).add(row.articleId);
+    if (row.color) add(out.colors, row.color, row.articleId);
+    for (const t of row.tags) add(out.tags, t, row.articleId);
+  }
+  return out;
+}
+
+interface Texts {
+  fields: string[];
+  /** Index of the field snippets prefer. */
+  main: number;
+  /** Offset of field `main` within the article text (highlights), for the reader link. */
+  base: number;
+}
+
+/** Bodies in parallel read transactions of up to 24 (Chromium serves separate transactions concurrently). */
+async function bulkGetParallel(db: YanduDB, ids: string[]) {
+  if (ids.length <= 24) return db.bodies.bulkGet(ids);
+  const parts: Promise<(ArticleBodyRow | undefined)[]>[] = [];
+  for (let i = 0; i < ids.length; i += 24) parts.push(db.bodies.bulkGet(ids.slice(i, i + 24)));
+  return (await Promise.all(parts)).flat();
+}
+
+async function loadTexts(db: YanduDB, rows: readonly SearchDocRow[], cache: SearchCache): Promise<Map<number, Texts>> {
+  const out = new Map<number, Texts>();
+  const ids = (kind: SearchDocRow['kind']) => rows.filter((r) => r.kind === kind);
+  const a = ids('article');
+  const h = ids('highlight');
+  const n = ids('note');
+  const [bodies, hs, ns] = await Promise.all([
+    a.length ? bulkGetParallel(db, a.map((r) => r.articleId!)) : [],
+    h.length ? db.highlights.bulkGet(h.map((r) => r.key.slice(2))) : [],
+    n.length ? db.notes.bulkGet(n.map((r) => r.key.slice(2))) : [],
+  ]);
+  a.forEach((r, i) => {
+    const b = bodies[i];
+    if (b) out.set(r.num, { fields: [b.text, r.title, r.meta], main: 0, base: 0 });
+  });
+  h.forEach((r, i) => {
+    const x = hs[i];
+    if (x) out.set(r.num, { fields: [x.selector.exact, [x.comment ?? '', ...x.tags].join('\n')], main: 0, base: x.selector.start });
+  });
+  n.forEach((r, i) => {
+    const x = ns[i];
+    if (x) out.set(r.num, { fields: [x.text, x.title, x.tags.join('\n')], main: 0, base: 0 });
+  });
+  void cache;
+  return out;
+}
+
+function toHit(row: SearchDocRow, texts: Texts, terms: readonly QueryTerm[], score: number, cache: SearchCache): SearchHit {
+  const folded = texts.fields.map(foldCase);
+  let snippet: Snippet | null = null;
+  let fieldIndex = 0;
+  for (let i = 0; i < texts.fields.length && !snippet; i++) {
+    snippet = makeSnippet(texts.fields[i]!, folded[i]!, terms);
+    fieldIndex = i;
+  }
+  if (!snippet && texts.fields[0]) {
+    // Filters only: the start of the text.
+    snippet = { parts: [{ text: texts.fields[0].slice(0, 80).replace(/\s+/g, ' '), mark: false }], at: 0, length: 0 };
+    fieldIndex = 0;
+  }
+  const inText = fieldIndex === 0 && snippet !== null && terms.length > 0;
+  const field: SearchHit['field'] = fieldIndex === 0 ? 'text' : row.kind === 'article' && fieldIndex === 1 ? 'title' : 'meta';
+  const id = row.key.slice(2);
+  let href: string;
+  if (row.kind === 'note') href = hrefFor({ name: 'notebook', noteId: id });
+  else {
+    const articleId = row.articleId!;
+    href = inText
+      ? hrefFor({ name: 'reader', id: articleId, at: texts.base + snippet!.at, len: snippet!.length })
+      : row.kind === 'highlight'
+        ? hrefFor({ name: 'reader', id: articleId, at: texts.base })
+        : hrefFor({ name: 'reader', id: articleId });
+  }
+  const article = row.articleId ? cache.docs.get(cache.byKey.get(`a:${row.articleId}`) ?? -1) : undefined;
+  return {
+    kind: row.kind,
+    id,
+    articleId: row.articleId,
+    title: row.kind === 'highlight' ? (article?.title ?? '') : row.title,
+    date: row.date,
+    meta: row.kind === 'article' ? row.meta.split('\n').join(' · ') : (article?.title ?? ''),
+    snippet,
+    field,
+    href,
+    score,
+    color: row.color,
+    noteKind: row.noteKind,
+  };
+}
+
+/** Verifies candidates in rank order until `limit` hits (or all, with `all`). */
+async function verifyGroup(
+  db: YanduDB,
+  cands: Ranked,
+  q: ParsedQuery,
+  limit: number,
+  all: boolean,
+  cache: SearchCache,
+): Promise<{ hits: SearchHit[]; checked: number; matched: number }> {
+  const hits: SearchHit[] = [];
+  let checked = 0;
+  let matched = 0;
+  const budget = all ? Infinity : limit * 6 + 30;
+  while (checked < cands.length && checked < budget && (all || hits.length < limit)) {
+    // First round: about what is missing; when candidates fail, bigger rounds (fewer round trips).
+    // First round: what is missing and a few more; later rounds by the pass rate seen so far
+    // (fewer round trips when most candidates fail, no waste when most pass).
+    const rate = Math.max(0.05, matched / Math.max(1, checked));
+    const want = all
+      ? 400
+      : checked === 0
+        ? Math.max(8, limit + 4)
+        : Math.min(budget - checked, Math.ceil(((limit - hits.length) / rate) * 1.25) + 4);
+    const chunk: Candidate[] = [];
+    for (let i = cands.next(); i >= 0; i = chunk.length < want ? cands.next() : -1) {
+      chunk.push({ num: cands.rows[i]!.num, row: cands.rows[i]!, score: cands.scores[i]! });
+      if (chunk.length >= want) break;
+    }
+    if (!chunk.length) break;
+    checked += chunk.length;
+    const t0 = performance.now();
+    const texts = await loadTexts(
+      db,
+      chunk.map((c) => c.row),
+      cache,
+    );
+    count('fetchMs', performance.now() - t0);
+    count('fetched', chunk.length);
+    count('rounds', 1);
+    for (const c of chunk) {
+      const t = texts.get(c.num);
+      if (!t) continue;
+      if (!verify(t.fields.map(foldCase), q.terms, q.exclude)) continue;
+      matched++;
+      count('passed', 1);
+      if (hits.length < limit || all) hits.push(toHit(c.row, t, q.terms, c.score, cache));
+    }
+  }
+  return { hits, checked, matched };
+}
+
+/** Articles not yet indexed while a rebuild runs: verified by scanning their text. */
+async function scanUnindexed(
+  db: YanduDB,
+  after: string | null,
+  cache: SearchCache,
+  q: ParsedQuery,
+  f: SearchFilters,
+): Promise<Candidate[]> {
+  if (!q.terms.length) return [];
+  const rows = await (after === null ? db.articles.toCollection() : db.articles.where('id').above(after)).toArray();
+  const out: Candidate[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200).filter((r) => !cache.byKey.has(`a:${r.id}`));
+    const bodies = await db.bodies.bulkGet(chunk.map((r) => r.id));
+    chunk.forEach((r, k) => {
+      const text = bodies[k]?.text;
+      if (text === undefined) return;
+      const row: SearchDocRow = {
+        num: -1 - out.length,
+        key: `a:${r.id}`,
+        kind: 'article',
+        articleId: r.id,
+        length: text.length,
+        title: r.title,
+        meta: articleMeta(r),
+        date: r.publishedAt,
+        sourceId: r.sourceId,
+        column: r.column,
+        color: null,
+        noteKind: null,
+        tags: [],
+      };
+      const folded = [text, r.title, row.meta].map(foldCase);
+      if (!passes(row, f, () => annotationIndex(cache)) || !verify(folded, q.terms, q.exclude)) return;
+      let score = 0;
+      for (const t of q.terms) score += folded.some((x) => findTerm(x, t) >= 0) ? 1 : 0;
+      out.push({ num: row.num, row, score });
+    });
+  }
+  return out;
+}
+
+export async function search(db: YanduDB, input: string, options: SearchOptions = {}): Promise<SearchResponse> {
+  const started = performance.now();
+  const q = parseQuery(input);
+  const f: SearchFilters = { ...q.filters, ...options.filters };
+  const limit = options.limit ?? 20;
+  const noteLimit = options.noteLimit ?? 20;
+  const all = options.all ?? false;
+  const hasFilter = Object.values(f).some((x) => x !== undefined && x !== false && x !== '');
+  const base: SearchResponse = {
+    query: q,
+    articles: [],
+    notes: [],
+    totals: { articles: 0, notes: 0 },
+    exact: true,
+    empty: false,
+    tooShort: false,
+    rebuilding: false,
+    ms: 0,
+  };
+  const done = (r: SearchResponse) => ({ ...r, ms: performance.now() - started });
+  if (!q.terms.length && !hasFilter) return done({ ...base, empty: true });
+  if (q.terms.length && !q.hasSearchableTerm && !hasFilter) return done({ ...base, tooShort: true });
+
+  phase('');
+  const cache = await loadSearchCache(db);
+  phase('parse+cache');
+  const keyed = q.terms.filter((t) => t.keys.length > 0);
+  const wordHashes = keyed.flatMap((t) => (t.word !== null ? [t.word] : []));
+  // The followers each bigram's masks are tested against (at most 31 per bigram; beyond, unchecked).
+  const followers = new Map<number, number[]>();
+  for (const t of keyed) {
+    t.follow = t.follow.filter(([h, fh]) => {
+      const list = followers.get(h) ?? [];
+      followers.set(h, list);
+      if (!list.includes(fh) && list.length < 31) list.push(fh);
+      return list.includes(fh);
+    });
+  }
+  const postings = keyed.length
+    ? await readTermPostings(db, [...keyed.flatMap((t) => t.hashes), ...wordHashes], cache, followers)
+    : new Map<number, PostingList>();
+
+  phase('postings');
+  // Candidates: every keyed term's documents, intersected (rarest first).
+  const lists = keyed.map((t) => ({ t, list: termList(t, postings, followers) })).sort((a, b) => a.list.docs.length - b.list.docs.length);
+  const total = cache.count.article + cache.count.highlight + cache.count.note;
+  const idfs = lists.map((l) => idf(Math.max(total, 1), l.list.docs.length));
+  let candDocs: number[];
+  let candAt: number[][];
+  if (lists.length) {
+    const j = join(lists.map((l) => l.list));
+    candDocs = j.docs;
+    candAt = j.at;
+  } else {
+    candDocs = [...cache.docs.keys()];
+    candAt = [];
+  }
+  const candFlags = lists.map((l, k) => l.list.flags.length && candAt[k] ? candAt[k].map((i) => l.list.flags[i]!) : []);
+  const wordSets = lists.map(({ t }) => (t.word !== null ? new Set(postings.get(t.word)?.docs ?? []) : null));
+
+  let annotations: AnnotationIndex | null = null;
+  const annotated = () => (annotations ??= annotationIndex(cache));
+  const avg = {
+    article: cache.lengthSum.article / Math.max(1, cache.count.article),
+    highlight: cache.lengthSum.highlight / Math.max(1, cache.count.highlight),
+    note: cache.lengthSum.note / Math.max(1, cache.count.note),
+  };
+  const byDateSort = options.sort === 'date';
+  const articleCands = new Ranked(byDateSort);
+  const noteCands = new Ranked(byDateSort);
+  const byNum = cache.byNum;
+  for (let i = 0; i < candDocs.length; i++) {
+    const num = candDocs[i]!;
+    const row = byNum[num];
+    if (!row || (hasFilter && !passes(row, f, annotated))) continue;
+    let score = 0;
+    for (let k = 0; k < lists.length; k++) {
+      score += termScore(idfs[k]!, candFlags[k]![i]!, row.length, avg[row.kind]);
+      if (wordSets[k]?.has(num)) score += idfs[k]! * WORD_BOOST;
+    }
+    (row.kind === 'article' ? articleCands : noteCands).push(row, score);
+  }
+
+  phase('score');
+  count('cands', articleCands.length + noteCands.length);
+  const { meta, checkpoint } = await readSearchMeta(db);
+  phase('meta');
+  const rebuilding = meta !== null && !meta.complete;
+  if (rebuilding)
+    for (const c of await scanUnindexed(db, checkpoint?.phase === 'articles' ? checkpoint.after : null, cache, q, f))
+      articleCands.push(c.row, c.score);
+
+  const [ar, nr] = await Promise.all([
+    verifyGroup(db, articleCands, q, limit, all, cache),
+    verifyGroup(db, noteCands, q, noteLimit, all, cache),
+  ]);
+  phase('verify');
+  // Exact when the index alone decides (single bigrams, Latin tokens, no exclusions), or all were verified.
+  const decided = q.exclude.length === 0 && q.terms.every(indexExact) && q.terms.length > 0;
+  const totalOf = (cands: Ranked, r: { checked: number; matched: number }) =>
+    r.checked >= cands.length ? r.matched : decided ? cands.length : Math.round((r.matched / Math.max(1, r.checked)) * cands.length);
+  const exact = (ar.checked >= articleCands.length || decided) && (nr.checked >= noteCands.length || decided);
+  return done({
+    ...base,
+    articles: ar.hits,
+    notes: nr.hits,
+    totals: { articles: totalOf(articleCands, ar), notes: totalOf(noteCands, nr) },
+    exact,
+    rebuilding,
+  });
+}

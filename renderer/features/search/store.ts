@@ -1,0 +1,96 @@
+/** Search UI state: the query, filters, sort, results and the index rebuild's progress. */
+import { create } from 'zustand';
+import type { SearchFilters } from '../../../shared/search/query';
+import { db } from '../../db';
+import { rebuildSearchIndex } from '../../db/searchIndex';
+import { search, type SearchResponse, type SearchSort } from './engine';
+
+export const SEARCH_DEBOUNCE_MS = 150;
+
+interface SearchState {
+  query: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  open: boolean;
+  /** Bumped by Ctrl+K: the box focuses and selects. */
+  focusToken: number;
+  busy: boolean;
+  result: SearchResponse | null;
+  error: string | null;
+  rebuild: { running: boolean; done: number; total: number };
+  setQuery(query: string): void;
+  setFilters(patch: Partial<SearchFilters>): void;
+  clearFilters(): void;
+  setSort(sort: SearchSort): void;
+  setOpen(open: boolean): void;
+  focus(): void;
+  run(): Promise<void>;
+  startRebuild(fresh: boolean): Promise<void>;
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+let seq = 0;
+
+export const useSearch = create<SearchState>((set, get) => {
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void get().run();
+    }, SEARCH_DEBOUNCE_MS);
+  };
+  return {
+    query: '',
+    filters: {},
+    sort: 'relevance',
+    open: false,
+    focusToken: 0,
+    busy: false,
+    result: null,
+    error: null,
+    rebuild: { running: false, done: 0, total: 0 },
+    setQuery(query) {
+      set({ query, open: true });
+      schedule();
+    },
+    setFilters(patch) {
+      const next = { ...get().filters, ...patch };
+      for (const k of Object.keys(next) as (keyof SearchFilters)[])
+        if (next[k] === undefined || next[k] === '' || next[k] === false) delete next[k];
+      set({ filters: next });
+      schedule();
+    },
+    clearFilters() {
+      set({ filters: {} });
+      schedule();
+    },
+    setSort(sort) {
+      set({ sort });
+      schedule();
+    },
+    setOpen: (open) => set({ open }),
+    focus: () => set({ focusToken: get().focusToken + 1, open: true }),
+    async run() {
+      const mine = ++seq;
+      const { query, filters, sort } = get();
+      set({ busy: true });
+      try {
+        const result = await search(db, query, { filters, sort });
+        if (mine === seq) set({ result, error: null, busy: false });
+      } catch (error) {
+        console.error(error);
+        if (mine === seq) set({ error: error instanceof Error ? error.message : String(error), busy: false });
+      }
+    },
+    async startRebuild(fresh) {
+      if (get().rebuild.running && !fresh) return;
+      set({ rebuild: { running: true, done: 0, total: 0 } });
+      try {
+        await rebuildSearchIndex(db, { fresh, onProgress: (p) => set({ rebuild: { running: true, ...p } }) });
+      } finally {
+        set({ rebuild: { ...get().rebuild, running: false } });
+        if (get().query) void get().run();
+      }
+    },
+  };
+});

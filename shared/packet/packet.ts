@@ -1,0 +1,222 @@
+/**
+ * Packets and return files on top of the container: writing them from validated drafts, and
+ * reading one back with every check that needs no Node or DOM (structure, sizes, names, the
+ * manifest, every hash, every schema, cross-references). Main adds what needs its libraries:
+ * HTML sanitised again, image bytes sniffed.
+ */
+import * as v from 'valibot';
+import { AppError } from '../errors';
+import { decodeContainer, encodeContainer, packetError, type Part } from './container';
+import {
+  ImageNameSchema,
+  LeaderLayerSchema,
+  ManifestSchema,
+  MAX_ARTICLES,
+  MAX_IMAGES,
+  MAX_JSON_BYTES,
+  PACKET_FORMAT,
+  PACKET_FORMAT_VERSION,
+  PacketArticleSchema,
+  PacketSessionSchema,
+  ReturnBodySchema,
+  type LeaderHighlight,
+  type Manifest,
+  type PacketArticle,
+  type PacketDraft,
+  type PacketMeta,
+  type PacketSession,
+  type PartEntry,
+  type ReturnBody,
+  type ReturnDraft,
+} from './schema';
+import { sha256Hex, type Hasher } from './sha256';
+
+export const PACKET_EXTENSION = '.yandu';
+
+export interface Image {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface DecodedPacket {
+  kind: 'packet';
+  manifest: Manifest;
+  session: PacketSession;
+  articles: PacketArticle[];
+  highlights: LeaderHighlight[];
+  images: Image[];
+}
+
+export interface DecodedReturn {
+  kind: 'return';
+  manifest: Manifest;
+  body: ReturnBody;
+}
+
+export type DecodedFile = DecodedPacket | DecodedReturn;
+
+const encoder = new TextEncoder();
+const json = (value: unknown): Uint8Array => encoder.encode(JSON.stringify(value));
+
+/** `media/<sha256>.<ext>` references in article HTML (how stored images are addressed). */
+const MEDIA_REF_RE = /\bsrc="(?:\.\/)?media\/([0-9a-f]{64}\.(?:png|jpg|gif|webp|bmp))"/g;
+
+export function mediaRefs(html: string): string[] {
+  const out = new Set<string>();
+  for (const m of html.matchAll(MEDIA_REF_RE)) out.add(m[1]!);
+  return [...out];
+}
+
+export function wholeHash(entries: readonly PartEntry[], hash: Hasher): string {
+  return hash(encoder.encode(entries.map((e) => `${e.name}\t${e.size}\t${e.sha256}\n`).join('')));
+}
+
+function seal(kind: Manifest['kind'], meta: PacketMeta, parts: Part[], hash: Hasher): Uint8Array {
+  const entries: PartEntry[] = parts.map((p) => ({ name: p.name, size: p.bytes.length, sha256: hash(p.bytes) }));
+  const manifest: Manifest = {
+    format: PACKET_FORMAT,
+    formatVersion: PACKET_FORMAT_VERSION,
+    kind,
+    id: meta.id,
+    version: meta.version,
+    issuer: meta.issuer,
+    issuedAt: meta.issuedAt,
+    title: meta.title,
+    parts: entries,
+    wholeSha256: wholeHash(entries, hash),
+  };
+  v.parse(ManifestSchema, manifest);
+  return encodeContainer([{ name: 'manifest.json', bytes: json(manifest) }, ...parts], hash);
+}
+
+/** Writes a packet; `images` holds the bytes of every `media/…` the articles refer to. */
+export function encodePacket(draft: PacketDraft, images: ReadonlyMap<string, Uint8Array>, hash: Hasher = sha256Hex): Uint8Array {
+  const parts: Part[] = [
+    { name: 'session.json', bytes: json(draft.session) },
+    { name: 'leader.json', bytes: json({ highlights: draft.highlights }) },
+  ];
+  const names = new Set<string>();
+  for (const a of draft.articles) {
+    parts.push({ name: `articles/${a.id.toLowerCase()}.json`, bytes: json(a) });
+    for (const ref of mediaRefs(a.html)) names.add(ref);
+  }
+  for (const name of [...names].sort()) {
+    const bytes = images.get(name);
+    if (!bytes) throw new AppError('E_NOT_FOUND', `找不到文章中的图片：${name}`);
+    parts.push({ name: `media/${name}`, bytes });
+  }
+  return seal('packet', draft.meta, parts, hash);
+}
+
+export function encodeReturn(draft: ReturnDraft, hash: Hasher = sha256Hex): Uint8Array {
+  return seal('return', draft.meta, [{ name: 'return.json', bytes: json(draft.body) }], hash);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function parseJsonPart(part: Part): unknown {
+  if (part.bytes.length > MAX_JSON_BYTES) throw packetError('E_PACKET_TOO_LARGE', `部件过大：${part.name}`);
+  let text: string;
+  try {
+    text = decoder.decode(part.bytes);
+  } catch {
+    throw packetError('E_PACKET_SCHEMA', `部件不是有效的 UTF-8 文字：${part.name}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw packetError('E_PACKET_SCHEMA', `部件不是有效的 JSON：${part.name}`);
+  }
+}
+
+function check<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+  const r = v.safeParse(schema, value);
+  if (!r.success) {
+    const issue = r.issues[0];
+    const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+    throw packetError('E_PACKET_SCHEMA', `${what}的内容不合规${path ? `（${path.slice(0, 80)}）` : ''}。`);
+  }
+  return r.output;
+}
+
+/**
+ * Reads and checks a packet or return file. Throws an AppError with an E_PACKET_* code and a
+ * Chinese message for anything wrong; never returns part of a file.
+ */
+export function decodeFile(data: Uint8Array, hash: Hasher = sha256Hex): DecodedFile {
+  const parts = decodeContainer(data, hash);
+  const head = parts[0]!;
+  if (head.name !== 'manifest.json') throw packetError('E_PACKET_FORMAT', '资料包缺少清单（manifest.json 应为第一个部件）。');
+  const manifest = check(ManifestSchema, parseJsonPart(head), '清单');
+  const rest = parts.slice(1);
+  if (manifest.parts.length !== rest.length) throw packetError('E_PACKET_FORMAT', '清单中的部件与文件中的不一致。');
+  rest.forEach((p, i) => {
+    const e = manifest.parts[i]!;
+    if (e.name !== p.name) throw packetError('E_PACKET_FORMAT', `清单中的部件与文件中的不一致：${p.name}`);
+    if (e.size !== p.bytes.length || hash(p.bytes) !== e.sha256)
+      throw packetError('E_PACKET_HASH', `部件的校验值（SHA-256）不符：${p.name}`);
+  });
+  if (wholeHash(manifest.parts, hash) !== manifest.wholeSha256) throw packetError('E_PACKET_HASH', '资料包整体校验值（SHA-256）不符。');
+  return manifest.kind === 'return' ? decodeReturnParts(manifest, rest) : decodePacketParts(manifest, rest, hash);
+}
+
+function decodeReturnParts(manifest: Manifest, parts: Part[]): DecodedReturn {
+  const only = parts[0];
+  if (parts.length !== 1 || !only || only.name !== 'return.json') throw packetError('E_PACKET_FORMAT', '回执文件应只含 return.json。');
+  return { kind: 'return', manifest, body: check(ReturnBodySchema, parseJsonPart(only), '回执') };
+}
+
+function decodePacketParts(manifest: Manifest, parts: Part[], hash: Hasher): DecodedPacket {
+  let session: PacketSession | null = null;
+  let highlights: LeaderHighlight[] | null = null;
+  const articles: PacketArticle[] = [];
+  const images: Image[] = [];
+  for (const p of parts) {
+    if (p.name === 'session.json') session = check(PacketSessionSchema, parseJsonPart(p), '学习安排');
+    else if (p.name === 'leader.json') highlights = check(LeaderLayerSchema, parseJsonPart(p), '重点摘编').highlights;
+    else if (p.name.startsWith('articles/') && p.name.endsWith('.json')) {
+      if (articles.length >= MAX_ARTICLES) throw packetError('E_PACKET_TOO_LARGE', `文章过多（最多 ${MAX_ARTICLES} 篇）。`);
+      const a = check(PacketArticleSchema, parseJsonPart(p), `文章 ${p.name}`);
+      if (p.name !== `articles/${a.id.toLowerCase()}.json`) throw packetError('E_PACKET_CONTENT', `文章编号与部件名称不符：${p.name}`);
+      articles.push(a);
+    } else if (p.name.startsWith('media/')) {
+      const name = p.name.slice('media/'.length);
+      if (!v.is(ImageNameSchema, name)) throw packetError('E_PACKET_PATH', `图片名称不合规：${p.name}`);
+      if (images.length >= MAX_IMAGES) throw packetError('E_PACKET_TOO_LARGE', `图片过多（最多 ${MAX_IMAGES} 张）。`);
+      if (hash(p.bytes) !== name.slice(0, 64)) throw packetError('E_PACKET_HASH', `图片内容与其校验值不符：${p.name}`);
+      images.push({ name, bytes: p.bytes });
+    } else throw packetError('E_PACKET_PATH', `资料包中有不认识的部件：${p.name}`);
+  }
+  if (!session) throw packetError('E_PACKET_FORMAT', '资料包缺少学习安排（session.json）。');
+  if (!highlights) throw packetError('E_PACKET_FORMAT', '资料包缺少重点摘编（leader.json）。');
+  if (articles.length === 0) throw packetError('E_PACKET_FORMAT', '资料包里没有文章。');
+
+  const byId = new Map<string, PacketArticle>();
+  const urlKeys = new Set<string>();
+  for (const a of articles) {
+    if (byId.has(a.id)) throw packetError('E_PACKET_CONTENT', `文章重复：${a.id}`);
+    if (urlKeys.has(a.urlKey)) throw packetError('E_PACKET_CONTENT', `文章地址重复：${a.urlKey.slice(0, 80)}`);
+    byId.set(a.id, a);
+    urlKeys.add(a.urlKey);
+  }
+  const readings = new Set(session.readings);
+  if (readings.size !== session.readings.length || readings.size !== byId.size || [...readings].some((id) => !byId.has(id))) {
+    throw packetError('E_PACKET_CONTENT', '学习安排中的篇目与资料包中的文章不一致。');
+  }
+  const ids = new Set<string>();
+  for (const h of highlights) {
+    if (ids.has(h.id)) throw packetError('E_PACKET_CONTENT', `重点摘编重复：${h.id}`);
+    ids.add(h.id);
+    const a = byId.get(h.articleId);
+    if (!a) throw packetError('E_PACKET_CONTENT', '重点摘编指向资料包以外的文章。');
+    const s = h.selector;
+    if (s.end <= s.start || s.end > a.text.length || a.text.slice(s.start, s.end) !== s.exact) {
+      throw packetError('E_PACKET_CONTENT', `重点摘编与文章正文对不上：${h.id}`);
+    }
+  }
+  const referenced = new Set(articles.flatMap((a) => mediaRefs(a.html)));
+  const present = new Set(images.map((i) => i.name));
+  for (const name of referenced) if (!present.has(name)) throw packetError('E_PACKET_CONTENT', `文章中的图片缺失：${name}`);
+  for (const name of present) if (!referenced.has(name)) throw packetError('E_PACKET_CONTENT', `资料包中有未被引用的图片：${name}`);
+  return { kind: 'packet', manifest, session, articles, highlights, images };
+}

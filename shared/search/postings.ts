@@ -1,0 +1,204 @@
+/**
+ * Postings in buckets. A segment (one bulk build) holds, for each of the BUCKETS buckets a
+ * term hash falls in, one record:
+ *   varint base (smallest document number in the record), varint term count,
+ *   per term (ascending hash): varint hash delta, varint posting count, varint byte length,
+ *   then each term's postings: varint ((document number delta) << 3 | flags), then the
+ *   follower mask (see encodeMask in tokenize.ts).
+ * A query reads one bucket across all segments in a single key-range read and decodes only
+ * the terms it asks for.
+ */
+import { BUCKET_BITS, BUCKETS, bucketOf, encodeAnyMask } from './tokenize';
+
+/** One document's terms, as the builder sees it. */
+export interface DocTerms {
+  num: number;
+  hashes: Uint32Array;
+  flags: Uint8Array;
+  /** Encoded follower masks of the terms (absent: every follower possible). */
+  maskBytes?: Uint8Array;
+  maskOffsets?: Uint32Array;
+}
+
+class Writer {
+  buf = new Uint8Array(256);
+  pos = 0;
+  varint(value: number): void {
+    if (this.pos + 10 > this.buf.length) {
+      const next = new Uint8Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    while (value >= 0x80) {
+      this.buf[this.pos++] = (value & 0x7f) | 0x80;
+      value = Math.floor(value / 128);
+    }
+    this.buf[this.pos++] = value;
+  }
+  ensure(extra: number): void {
+    if (this.pos + extra > this.buf.length) {
+      const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + extra));
+      next.set(this.buf);
+      this.buf = next;
+    }
+  }
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+}
+
+const LOW_BITS = 32 - BUCKET_BITS;
+const LOW_MASK = 2 ** LOW_BITS - 1;
+if (LOW_BITS !== 22) throw new Error('search index: the sort key layout assumes 10 bucket bits');
+if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new Error('search index: little-endian platform required');
+
+/**
+ * Builds a segment's bucket records from documents (any order; at most 65,536 per segment).
+ * Returns [bucket, record] pairs for the non-empty buckets.
+ */
+export function buildSegment(docs: readonly DocTerms[]): [number, Uint8Array][] {
+  if (docs.length > 65536) throw new Error('segment too large');
+  const ordered = [...docs].sort((a, b) => a.num - b.num);
+  const counts = new Uint32Array(BUCKETS + 1);
+  let total = 0;
+  for (const d of ordered) {
+    for (let i = 0; i < d.hashes.length; i++) counts[bucketOf(d.hashes[i]!) + 1]!++;
+    total += d.hashes.length;
+  }
+  for (let b = 0; b < BUCKETS; b++) counts[b + 1]! += counts[b]!;
+  const fill = counts.slice(0, BUCKETS);
+  // One 64-bit sort key per posting, written and read as two 32-bit halves (little-endian):
+  //   high: low hash bits (LOW_BITS) | local document index >> 6
+  //   low:  (local & 63) << 26 | flags << 16 | index of the term in its document (65535: beyond)
+  const keys = new BigUint64Array(total);
+  const halves = new Uint32Array(keys.buffer);
+  ordered.forEach((d, local) => {
+    const masks = d.maskBytes;
+    for (let i = 0; i < d.hashes.length; i++) {
+      const h = d.hashes[i]!;
+      const at = fill[bucketOf(h)]!++ * 2;
+      halves[at + 1] = (((h & LOW_MASK) << 10) | (local >>> 6)) >>> 0;
+      halves[at] = (((local & 63) << 26) | (d.flags[i]! << 16) | (masks ? Math.min(i, 65535) : 65535)) >>> 0;
+    }
+  });
+  const out: [number, Uint8Array][] = [];
+  const head = new Writer();
+  const body = new Writer();
+  for (let b = 0; b < BUCKETS; b++) {
+    const start = counts[b]!;
+    const end = counts[b + 1]!;
+    if (start === end) continue;
+    keys.subarray(start, end).sort();
+    head.pos = 0;
+    body.pos = 0;
+    const high = b * 2 ** LOW_BITS;
+    const localOf = (k: number) => ((halves[2 * k + 1]! & 1023) << 6) | (halves[2 * k]! >>> 26);
+    let base = Infinity;
+    for (let k = start; k < end; k++) base = Math.min(base, ordered[localOf(k)]!.num);
+    // Directory first (term count unknown until grouped): collect groups.
+    const groups: number[] = [];
+    let k = start;
+    while (k < end) {
+      const low = halves[2 * k + 1]! >>> 10;
+      const bodyStart = body.pos;
+      let prev = base;
+      let n = 0;
+      while (k < end && halves[2 * k + 1]! >>> 10 === low) {
+        const lo = halves[2 * k]!;
+        const doc = ordered[localOf(k)]!;
+        const num = doc.num;
+        const flags = (lo >>> 16) & 7;
+        body.varint((num - prev) * 8 + flags);
+        const ti = lo & 0xffff;
+        body.ensure(40);
+        if (ti < 65535 && doc.maskBytes && doc.maskOffsets) {
+          const from = doc.maskOffsets[ti]!;
+          const to = doc.maskOffsets[ti + 1]!;
+          body.buf.set(doc.maskBytes.subarray(from, to), body.pos);
+          body.pos += to - from;
+        } else body.pos = encodeAnyMask(flags & 3, body.buf, body.pos);
+        prev = num;
+        n++;
+        k++;
+      }
+      groups.push(high + low, n, body.pos - bodyStart);
+    }
+    head.varint(base);
+    head.varint(groups.length / 3);
+    let prevHash = 0;
+    for (let g = 0; g < groups.length; g += 3) {
+      head.varint(groups[g]! - prevHash);
+      prevHash = groups[g]!;
+      head.varint(groups[g + 1]!);
+      head.varint(groups[g + 2]!);
+    }
+    const record = new Uint8Array(head.pos + body.pos);
+    record.set(head.buf.subarray(0, head.pos));
+    record.set(body.buf.subarray(0, body.pos), head.pos);
+    out.push([b, record]);
+  }
+  return out;
+}
+
+/**
+ * Postings of one term: document numbers (ascending), flags, and per posting which of the
+ * asked followers its mask allows (bit t for followers[t] of readPostings).
+ */
+export interface PostingList {
+  docs: number[];
+  flags: number[];
+  pass: number[];
+}
+
+/**
+ * The postings of `hash` in one bucket record, appended to `into`; false when absent.
+ * `followers`: followerHash values (at most 31) to test each posting's mask against.
+ */
+export function readPostings(record: Uint8Array, hash: number, into: PostingList, followers: readonly number[] = []): boolean {
+  let pos = 0;
+  const varint = (): number => {
+    let result = 0;
+    let mul = 1;
+    for (;;) {
+      const byte = record[pos++]!;
+      result += (byte & 0x7f) * mul;
+      if (byte < 0x80) return result;
+      mul *= 128;
+    }
+  };
+  const base = varint();
+  const terms = varint();
+  let h = 0;
+  let offset = 0;
+  let found = -1;
+  let count = 0;
+  for (let t = 0; t < terms; t++) {
+    h += varint();
+    const n = varint();
+    const len = varint();
+    if (h === hash) {
+      found = offset;
+      count = n;
+    } else if (found < 0) offset += len;
+  }
+  if (found < 0) return false;
+  pos += found;
+  let doc = base;
+  const nf = followers.length;
+  for (let k = 0; k < count; k++) {
+    const v = varint();
+    doc += Math.floor(v / 8);
+    into.docs.push(doc);
+    into.flags.push(v % 8);
+    const code = v % 4;
+    const log2 = code < 3 ? 3 + code : record[pos++]!;
+    let pass = 0;
+    for (let t = 0; t < nf; t++) {
+      const bit = followers[t]! >>> (32 - log2);
+      pass |= ((record[pos + (bit >>> 3)]! >>> (bit & 7)) & 1) << t;
+    }
+    into.pass.push(pass);
+    pos += 1 << (log2 - 3);
+  }
+  return true;
+}

@@ -1,0 +1,195 @@
+/**
+ * Full-text search, in Debian's chromium with a fresh profile through the browser host: a
+ * bench-only page (built here with Vite into <dist>/renderer/__bench/) drives the app's own
+ * database, worker-built index and query engine on synthetic ~3,000-字 articles.
+ *   index_build_s              import of N articles with their index (wall clock, 2 batches in flight)
+ *   import_longtask_max_ms     longest main-thread task during the import (PerformanceObserver 'longtask')
+ *   search_p95_ms / _p99_ms    2–6 character phrase queries, top 20 with snippets (10k; _100k with --docs 100000)
+ *   search_fullscan_ratio      p95 of String.includes over every text ÷ search p95
+ *   index_bytes_per_text_byte  postings + document rows ÷ UTF-8 bytes of the indexed text
+ * Checked: every result contains the query; every article containing it is found.
+ * MiniSearch / FlexSearch baselines: not installed, so skipped (printed as -1).
+ */
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS } from '../e2e/playwright.config';
+import { startHost } from '../e2e/fixtures';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface ImportResult {
+  importMs: number;
+  longTaskMax: number;
+  longTaskCount: number;
+  indexBytes: number;
+  postingBytes: number;
+  segments: number;
+  textUtf8Bytes: number;
+  textUtf16Bytes: number;
+  cacheMs: number;
+}
+interface QueryResult {
+  p50: number;
+  p95: number;
+  p99: number;
+  scanP95: number;
+  avgHits: number;
+  notContaining: number;
+  missing: number;
+  extra: number;
+  phases?: Record<string, unknown>;
+}
+
+interface CpuProfile {
+  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function summarize(label: string, profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = byId.get(id)!.callFrame;
+    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + dt);
+    if (f.functionName !== '(idle)' && f.functionName !== '(program)') total += dt;
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  process.stderr.write(`profile ${label}: ${total.toFixed(0)} ms busy\n`);
+  for (const [name, ms] of top) process.stderr.write(`  ${ms.toFixed(1).padStart(8)} ms  ${name}\n`);
+  // Busy spans over 40 ms (long-task candidates): their heaviest frames, self and on the stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label2 = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anon)'}:${f.lineNumber + 1}`;
+  };
+  let spanStart = -1;
+  let spanMs = 0;
+  const flush = (end: number) => {
+    if (spanStart >= 0 && spanMs > 40) {
+      const incl = new Map<string, number>();
+      const own = new Map<string, number>();
+      for (let i = spanStart; i < end; i++) {
+        const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+        own.set(label2(profile.samples[i]!), (own.get(label2(profile.samples[i]!)) ?? 0) + dt);
+        const seen = new Set<string>();
+        for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+          const l = label2(id);
+          if (!seen.has(l)) incl.set(l, (incl.get(l) ?? 0) + dt);
+          seen.add(l);
+        }
+      }
+      const fmt = (m: Map<string, number>, n: number) =>
+        [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k}=${v.toFixed(0)}`).join(' ');
+      process.stderr.write(`  span ${spanMs.toFixed(0)} ms: self ${fmt(own, 6)}\n      stack ${fmt(incl, 14)}\n`);
+    }
+    spanStart = -1;
+    spanMs = 0;
+  };
+  profile.samples.forEach((id, i) => {
+    const idle = byId.get(id)!.callFrame.functionName === '(idle)';
+    if (idle) flush(i);
+    else {
+      if (spanStart < 0) spanStart = i;
+      spanMs += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    }
+  });
+  flush(profile.samples.length);
+}
+
+export async function benchSearch(args: string[] = []): Promise<Record<string, number>> {
+  const at = args.indexOf('--docs');
+  const docs = at >= 0 ? Number(args[at + 1]) : 10_000;
+  const dist = process.env.YANDU_DIST || 'dist';
+  await build({
+    root,
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir: `${root}/${dist}/renderer/__bench`,
+      emptyOutDir: true,
+      target: 'chrome120',
+      modulePreload: { polyfill: false },
+      reportCompressedSize: false,
+      minify: !process.env.SEARCH_PROFILE,
+      rollupOptions: { input: `${root}/tests/bench/search-page/index.html` },
+    },
+  });
+  const host = await startHost();
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+    await page.goto(host.url);
+    await page.goto(`${host.origin}/__bench/tests/bench/search-page/index.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    // SEARCH_PROFILE=1: a CPU profile of the main thread per phase, top functions by self time on stderr.
+    const profiling = !!process.env.SEARCH_PROFILE;
+    const cdp = profiling ? await context.newCDPSession(page) : null;
+    const startProfile = async () => {
+      if (!cdp) return;
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    };
+    const stopProfile = async (label: string) => {
+      if (!cdp) return;
+      const { profile } = await cdp.send('Profiler.stop');
+      summarize(label, profile as unknown as CpuProfile);
+    };
+    await startProfile();
+    const imp = await page.evaluate(
+      ([n]) =>
+        (window as unknown as { searchBench: { importDocs(n: number, b: number): Promise<ImportResult> } }).searchBench.importDocs(
+          n!,
+          1000,
+        ),
+      [docs],
+    );
+    await stopProfile('import');
+    await startProfile();
+    const big = docs >= 50_000;
+    const q = await page.evaluate(
+      ([n, s, c]) =>
+        (
+          window as unknown as { searchBench: { runQueries(n: number, s: number, c: number): Promise<QueryResult> } }
+        ).searchBench.runQueries(n!, s!, c!),
+      [300, big ? 20 : 60, big ? 10 : 40],
+    );
+    await stopProfile('queries');
+    if (profiling)
+      process.stderr.write(`phases (ms, sum over timed queries): ${JSON.stringify(q.phases ?? {}, null, 0).replace(/},{/g, "},\n  {")}\n`);
+    if (q.notContaining || q.missing || q.extra)
+      throw new Error(`search results wrong: ${q.notContaining} without the query, ${q.missing} missing, ${q.extra} extra`);
+    const round = (x: number, d = 2) => Number(x.toFixed(d));
+    const out: Record<string, number> = {
+      search_docs: docs,
+      index_build_s: round(imp.importMs / 1000),
+      import_longtask_max_ms: Math.round(imp.longTaskMax),
+      import_longtasks: imp.longTaskCount,
+      index_bytes_per_text_byte: round(imp.indexBytes / imp.textUtf8Bytes, 3),
+      index_bytes_per_utf16_text_byte: round(imp.indexBytes / imp.textUtf16Bytes, 3),
+      index_segments: imp.segments,
+      search_cache_load_ms: Math.round(imp.cacheMs),
+      [big ? 'search_p50_ms_100k' : 'search_p50_ms']: round(q.p50),
+      [big ? 'search_p95_ms_100k' : 'search_p95_ms']: round(q.p95),
+      [big ? 'search_p99_ms_100k' : 'search_p99_ms']: round(q.p99),
+      search_fullscan_p95_ms: round(q.scanP95),
+      search_fullscan_ratio: round(q.scanP95 / q.p95, 1),
+      search_avg_hits: round(q.avgHits, 1),
+      search_minisearch_ratio: -1,
+    };
+    await context.close();
+    return out;
+  } finally {
+    await browser.close();
+    host.process.kill('SIGTERM');
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The packet round trip in real Chromium: the leader builds a session with readings and
+ * excerpts and exports a packet; a fresh browser profile imports it, sees the overlay, writes
+ * notes and exports a return file; the leader imports that and sees the counts.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Selects characters [from, to) of block `block` of the open article. */
+async function selectInBlock(page: Page, block: number, from: number, to: number): Promise<string> {
+  return page.getByTestId('article-body').evaluate(
+    (body, { block, from, to }) => {
+      const el = body.children[block]!;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const text = walker.nextNode() as Text;
+      const r = document.createRange();
+      r.setStart(text, from);
+      r.setEnd(text, to);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(r);
+      return sel.toString();
+    },
+    { block, from, to },
+  );
+}
+
+async function leaderPaint(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.includes('leader')) n += h.size;
+    return n;
+  });
+}
+
+test('leader → packet → member → return file → leader sees the counts', async ({ app, host, browser, requests }) => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-e2e-pk-'));
+
+  // --- Leader: a session with two readings.
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await expect(app.getByTestId('study-dashboard')).toContainText('本年度集中学习 0/6 次');
+  await app.getByRole('button', { name: '新建学习安排' }).click();
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  await app.getByLabel('专题', { exact: true }).fill('坚持民主集中制');
+  await app.getByLabel('地点', { exact: true }).first().fill('三楼会议室');
+  await app.getByLabel('主持人', { exact: true }).first().fill('赵书记');
+  await app.getByLabel('主持人', { exact: true }).first().blur();
+  await app
+    .getByRole('button', { name: /^加入篇目：/ })
+    .first()
+    .click();
+  await expect(app.getByTestId('readings').locator('li')).toHaveCount(1);
+  await app
+    .getByRole('button', { name: /^加入篇目：/ })
+    .first()
+    .click();
+  await expect(app.getByTestId('readings').locator('li')).toHaveCount(2);
+  const firstTitle = (await app.getByTestId('readings').locator('li a').first().textContent())!;
+
+  // --- Leader: an excerpt with a comment on the first reading.
+  await app.getByTestId('readings').locator('li a').first().click();
+  await expect(app.getByTestId('leader-panel')).toBeVisible();
+  const quote = await selectInBlock(app, 1, 0, 14);
+  expect(quote.length).toBe(14);
+  await app.getByRole('button', { name: '把选中文字设为重点摘编' }).click();
+  await expect(app.getByTestId('leader-excerpt')).toHaveCount(1);
+  await app.getByLabel('批注（可选）').fill('这是本次学习的重点，请结合实际谈认识。');
+  await app.getByRole('button', { name: '保存批注' }).click();
+  await expect.poll(() => leaderPaint(app)).toBeGreaterThan(0);
+
+  // --- Leader: the 学习记录 (attendance) and the packet.
+  await app.goBack();
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  await expect(app.getByTestId('readings')).toContainText('重点摘编 1 条');
+  await app.getByLabel('参加人员（顿号分隔）').fill('赵书记、王五');
+  await app.getByLabel('缺席人员及原因（每行：姓名 原因）').fill('钱六 出差');
+  await app.getByRole('button', { name: '保存学习记录' }).click();
+  const packetDownload = app.waitForEvent('download');
+  await app.getByRole('button', { name: '导出学习资料包' }).click();
+  const packetFile = path.join(dir, (await packetDownload).suggestedFilename());
+  await (await packetDownload).saveAs(packetFile);
+  expect(packetFile.endsWith('.yandu')).toBe(true);
+  await expect(app.getByTestId('session-status')).toContainText('已导出');
+
+  // --- Member: a fresh profile imports it.
+  const member = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  const memberRequests: string[] = [];
+  member.on('request', (r) => memberRequests.push(r.url()));
+  await member.goto(host.url);
+  await expect(member.getByTestId('article-row').first()).toBeVisible();
+  await member.getByRole('link', { name: '资料包' }).click();
+
+  // A damaged copy is refused with a code and nothing is written.
+  const bytes = await readFile(packetFile);
+  const broken = path.join(dir, 'broken.yandu');
+  await writeFile(broken, bytes.subarray(0, bytes.length - 200));
+  await member.getByTestId('pk-file').setInputFiles(broken);
+  await expect(member.getByTestId('pk-error')).toContainText(/E_PACKET_(TRUNCATED|FORMAT)/);
+  await expect(member.getByTestId('pk-error')).toContainText('文件');
+
+  await member.getByTestId('pk-file').setInputFiles(packetFile);
+  await expect(member.getByTestId('pk-preview').last()).toContainText('重点摘编 1 条');
+  await member.getByRole('button', { name: '确认导入' }).click();
+  await expect(member.getByTestId('pk-done')).toBeVisible();
+  // Importing again changes nothing.
+  await member.getByTestId('pk-file').setInputFiles(packetFile);
+  await expect(member.getByTestId('pk-item').last()).toContainText('已经导入过');
+
+  // --- Member: the overlay, switchable, and copied into a note.
+  await member.getByRole('link', { name: '学习计划' }).click();
+  await member.getByRole('link', { name: '坚持民主集中制' }).click();
+  await member.getByTestId('readings').getByRole('link', { name: firstTitle }).click();
+  await expect(member.getByTestId('leader-comment')).toHaveText('这是本次学习的重点，请结合实际谈认识。');
+  await expect.poll(() => leaderPaint(member)).toBeGreaterThan(0);
+  await member.getByRole('button', { name: '显示重点摘编' }).click();
+  await expect.poll(() => leaderPaint(member)).toBe(0);
+  await member.getByRole('button', { name: '显示重点摘编' }).click();
+  await expect.poll(() => leaderPaint(member)).toBeGreaterThan(0);
+  await member.getByRole('button', { name: '复制到我的笔记' }).click();
+  await expect(member.getByTestId('leader-panel')).toContainText('已复制到笔记');
+
+  // --- Member: a 心得体会 in the notebook.
+  await member.getByRole('link', { name: '笔记本' }).click();
+  await member.getByRole('button', { name: '新建心得体会' }).click();
+  await member.getByLabel('标题').fill('学习民主集中制的体会');
+  await member.getByTestId('note-body').click();
+  await member.keyboard.type('民主集中制是根本组织原则。');
+  await expect(member.getByTestId('note-status')).toHaveText('已保存');
+  await member.keyboard.press('Escape');
+
+  // --- Member: the return file.
+  await member.getByRole('link', { name: '学习计划' }).click();
+  await member.getByRole('link', { name: '坚持民主集中制' }).click();
+  await member.locator('#me-name').fill('王五');
+  await member.locator('#me-title').fill('副主任');
+  await expect(member.getByTestId('my-return').getByRole('checkbox')).toHaveCount(2);
+  const returnDownload = member.waitForEvent('download');
+  await member.getByRole('button', { name: '导出回执' }).click();
+  const returnFile = path.join(dir, (await returnDownload).suggestedFilename());
+  await (await returnDownload).saveAs(returnFile);
+  expect(path.basename(returnFile)).toContain('回执');
+
+  // --- Leader: imports the return and sees the counts.
+  await app.getByRole('link', { name: '资料包' }).click();
+  await app.getByTestId('pk-file').setInputFiles(returnFile);
+  await expect(app.getByTestId('pk-item').last()).toContainText('王五 的回执');
+  await app.getByRole('button', { name: '确认导入' }).click();
+  await expect(app.getByTestId('pk-done')).toBeVisible();
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await app.getByRole('link', { name: '坚持民主集中制' }).click();
+  const row = app.getByTestId('return-row').filter({ hasText: '王五' });
+  await expect(row).toContainText('副主任');
+  await expect(row).toContainText('已交');
+  await expect(row).toContainText('出席');
+  const cells = await row.locator('td').allTextContents();
+  expect(Number(cells[3]!.replace(/,/g, ''))).toBeGreaterThan(20);
+  expect(cells[4]).toBe('1');
+  await expect(app.getByTestId('return-row').filter({ hasText: '钱六' })).toContainText('缺席（出差）');
+
+  // Nothing left 127.0.0.1.
+  for (const url of [...requests, ...memberRequests])
+    expect(url.startsWith(host.origin) || url.startsWith('blob:') || url.startsWith('data:')).toBe(true);
+  await member.context().close();
+});

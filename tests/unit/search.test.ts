@@ -1,0 +1,305 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArticlePayload } from '../../shared/domain/article';
+import type { SyncBatch } from '../../shared/domain/sync';
+import { buildSegment, readPostings, type PostingList } from '../../shared/search/postings';
+import { makeSnippet, verify } from '../../shared/search/match';
+import { parseQuery } from '../../shared/search/query';
+import { idf, termScore } from '../../shared/search/rank';
+import { FLAG_TITLE, foldCase, indexTermsOf, SEARCH_INDEX_VERSION, termHash } from '../../shared/search/tokenize';
+import { createArticleRepository, createHighlightRepository } from '../../renderer/db/repositories';
+import { createNoteRepository, newDraft } from '../../renderer/db/notes';
+import { YanduDB, type HighlightRow } from '../../renderer/db/schema';
+import { openSearchIndex, rebuildSearchIndex, SEARCH_META_KEY } from '../../renderer/db/searchIndex';
+import { applySyncBatch } from '../../renderer/db/syncWriter';
+import { search } from '../../renderer/features/search/engine';
+
+let n = 0;
+const dbs: YanduDB[] = [];
+function freshDb() {
+  const db = new YanduDB(`search-${++n}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+function payload(key: string, title: string, text: string, extra: Partial<ArticlePayload> = {}): ArticlePayload {
+  return {
+    id: `a_${key}`,
+    urlKey: `http://intranet.test/${key}.html`,
+    url: `http://intranet.test/${key}.html`,
+    title,
+    publishedAt: '2024-05-06',
+    origin: '研读编辑部',
+    author: null,
+    editor: null,
+    column: '学习参考',
+    sourceId: 's_1',
+    sourceName: '内网',
+    html: text
+      .split('\n')
+      .map((l) => `<p>${l}</p>`)
+      .join(''),
+    text,
+    contentHash: (key + text.length).padEnd(64, '0').slice(0, 64),
+    ...extra,
+  };
+}
+const batch = (articles: ArticlePayload[]): SyncBatch => ({
+  runId: 'r_test',
+  sourceId: 's_1',
+  seq: 0,
+  articles,
+  pages: articles.map((a) => ({ urlKey: a.urlKey, etag: null, lastModified: null, contentHash: a.contentHash })),
+});
+
+const LIBRARY = [
+  payload('1', '强化对一把手的监督', '加强对一把手和领导班子的监督，是全面从严治党的重要内容。\n权力监督要落到实处。'),
+  payload('2', '年度考核办法', '年度考核要突出监督重点，考核结果与干部使用挂钩。'),
+  payload('3', '调查研究是基本功', '调查研究要深入基层，GB/T 9704 规定了公文格式。2024年工作要点。'),
+  payload('4', '关于权力的几点思考', '权力必须受到制约。对权力运行的监督，关键在制度。', {
+    publishedAt: '2023-01-02',
+    origin: '中国纪检监察报',
+  }),
+];
+
+describe('tokeniser', () => {
+  it('indexes Han bigrams, long segmenter words and lower-cased Latin tokens', () => {
+    const terms = indexTermsOf('全面从严治党 GB/T 9704');
+    expect(terms).toEqual(expect.arrayContaining(['全面', '面从', '从严', '严治', '治党', 'gb', 't', '9704']));
+    // Every substring of two characters is a term.
+    const text = '加强对一把手的监督';
+    const all = indexTermsOf(text);
+    for (let i = 0; i + 2 <= text.length; i++) expect(all).toContain(text.slice(i, i + 2));
+    expect(indexTermsOf('一把手的监督')).toContain('一把手');
+    expect(SEARCH_INDEX_VERSION).toBeGreaterThan(0);
+    expect(foldCase('GB/T')).toBe('gb/t');
+  });
+
+  it('stores postings in bucket records that decode to what went in', () => {
+    const docs = [1, 5, 9].map((num) => ({
+      num,
+      hashes: Uint32Array.from([termHash('监督'), termHash('权力')].sort((a, b) => a - b)),
+      flags: Uint8Array.from([num === 5 ? FLAG_TITLE : 0, 1]),
+    }));
+    const records = new Map(buildSegment(docs));
+    const h = termHash('监督');
+    const list: PostingList = { docs: [], flags: [], pass: [] };
+    const record = [...records.values()].find((r) => readPostings(r, h, list));
+    expect(record).toBeDefined();
+    expect(list.docs).toEqual([1, 5, 9]);
+  });
+});
+
+describe('query parser', () => {
+  it('parses words, phrases in both quote styles, exclusions and filters', () => {
+    const q = parseQuery(
+      '一把手 监督 "权力监督" “纪检监察” -考核 来源:人民日报 栏目：廉政 日期:2024-01..2024-06 有:划线 颜色:黄 标签:重点 类型:心得',
+    );
+    expect(q.terms.map((t) => [t.text, t.phrase])).toEqual([
+      ['一把手', false],
+      ['监督', false],
+      ['权力监督', true],
+      ['纪检监察', true],
+    ]);
+    expect(q.exclude.map((t) => t.text)).toEqual(['考核']);
+    expect(q.filters).toEqual({
+      source: '人民日报',
+      column: '廉政',
+      from: '2024-01-01',
+      to: '2024-06-31',
+      hasHighlights: true,
+      color: 'yellow',
+      tag: '重点',
+      noteKind: 'reflection',
+    });
+    expect(parseQuery('权力监督').terms.length).toBeGreaterThanOrEqual(1);
+    expect(parseQuery('党').hasSearchableTerm).toBe(false);
+  });
+
+  it('verifies phrases exactly and exclusions strictly', () => {
+    const phrase = parseQuery('"权力监督"');
+    expect(verify(['对权力的监督'], phrase.terms, phrase.exclude)).toBe(false);
+    expect(verify(['权力监督要落实'], phrase.terms, phrase.exclude)).toBe(true);
+    const words = parseQuery('权力 监督 -考核');
+    expect(verify(['对权力的监督'], words.terms, words.exclude)).toBe(true);
+    expect(verify(['对权力的监督和考核'], words.terms, words.exclude)).toBe(false);
+    // Latin terms match whole words only.
+    const latin = parseQuery('gb');
+    expect(verify(['gbk 编码'], latin.terms, [])).toBe(false);
+    expect(verify([foldCase('GB/T 9704')], latin.terms, [])).toBe(true);
+  });
+
+  it('builds snippets around the first match with every match marked', () => {
+    const text = '前'.repeat(100) + '监督一把手，一把手要带头' + '后'.repeat(100);
+    const s = makeSnippet(text, text, parseQuery('一把手').terms)!;
+    expect(s.at).toBe(102);
+    expect(s.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['一把手', '一把手']);
+    expect(s.parts.map((p) => p.text).join('').length).toBeLessThanOrEqual(84);
+  });
+});
+
+describe('ranking', () => {
+  it('weighs rarer terms, higher tf and title matches more', () => {
+    expect(idf(1000, 5)).toBeGreaterThan(idf(1000, 500));
+    expect(termScore(1, 3, 100, 100)).toBeGreaterThan(termScore(1, 0, 100, 100));
+    expect(termScore(1, FLAG_TITLE, 100, 100)).toBeGreaterThan(termScore(1, 0, 100, 100));
+    expect(termScore(1, 0, 50, 100)).toBeGreaterThan(termScore(1, 0, 500, 100));
+  });
+});
+
+describe('search over the library', () => {
+  async function library() {
+    const db = freshDb();
+    await db.open();
+    expect(await openSearchIndex(db)).toBe(false);
+    await createArticleRepository(db).addMany(LIBRARY);
+    return db;
+  }
+  const ids = (r: { articles: { id: string }[] }) => r.articles.map((h) => h.id).sort();
+
+  it('finds every article containing the words, with marked snippets and title matches first', async () => {
+    const db = await library();
+    const r = await search(db, '一把手 监督');
+    expect(ids(r)).toEqual(['a_1']);
+    expect(r.articles[0]!.snippet!.parts.some((p) => p.mark && p.text === '一把手')).toBe(true);
+    expect(r.articles[0]!.href).toMatch(/^#\/read\/a_1\?at=\d+&len=3$/);
+    const m = await search(db, '监督');
+    expect(ids(m)).toEqual(['a_1', 'a_2', 'a_4']);
+    expect(m.articles[0]!.id).toBe('a_1'); // in the title
+    expect(m.exact).toBe(true);
+    expect(m.totals.articles).toBe(3);
+  });
+
+  it('keeps phrases exact and applies exclusions and filters', async () => {
+    const db = await library();
+    expect(ids(await search(db, '"权力监督"'))).toEqual(['a_1']);
+    expect(ids(await search(db, '“权力的监督”'))).toEqual([]);
+    expect(ids(await search(db, '监督 -考核'))).toEqual(['a_1', 'a_4']);
+    expect(ids(await search(db, '监督 来源:中国纪检监察报'))).toEqual(['a_4']);
+    expect(ids(await search(db, '监督 日期:2024'))).toEqual(['a_1', 'a_2']);
+    expect(ids(await search(db, 'gb 9704'))).toEqual(['a_3']);
+    expect(ids(await search(db, '监督', { sort: 'date' }))[0]).toBe('a_1');
+    const byDate = await search(db, '监督', { sort: 'date' });
+    expect(byDate.articles.at(-1)!.id).toBe('a_4');
+    expect((await search(db, '党')).tooShort).toBe(true);
+    expect((await search(db, '')).empty).toBe(true);
+  });
+
+  it('stays right after a sync batch changes an article, and after deletes', async () => {
+    const db = freshDb();
+    await db.open();
+    await openSearchIndex(db);
+    await applySyncBatch(db, batch(LIBRARY.slice(0, 2)));
+    expect(ids(await search(db, '一把手'))).toEqual(['a_1']);
+    const changed = { ...LIBRARY[0]!, id: 'a_other', text: '新的正文讲巡视整改，不再提那个词。', contentHash: 'c'.repeat(64) };
+    const r = await applySyncBatch(db, batch([changed]));
+    expect(r.updated).toBe(1);
+    expect(ids(await search(db, '巡视整改'))).toEqual(['a_1']);
+    // The old text's words are gone from the body; the title still has 一把手.
+    const old = await search(db, '领导班子');
+    expect(ids(old)).toEqual([]);
+    expect(ids(await search(db, '一把手'))).toEqual(['a_1']);
+    await createArticleRepository(db).remove(['a_1']);
+    expect(ids(await search(db, '一把手'))).toEqual([]);
+    expect(ids(await search(db, '巡视'))).toEqual([]);
+    expect(ids(await search(db, '考核'))).toEqual(['a_2']);
+  });
+
+  it('indexes notes and highlights with their writes and drops them on delete', async () => {
+    const db = await library();
+    const notes = createNoteRepository(db);
+    const draft = newDraft('reflection', 'a_1', null);
+    const saved = await notes.save({
+      ...draft,
+      title: '学习心得',
+      doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '要把巡视整改和日常监督贯通起来。' }] }] },
+      tags: ['重点'],
+    });
+    const now = new Date().toISOString();
+    const h: HighlightRow = {
+      id: 'h_1',
+      articleId: 'a_2',
+      layer: 'personal',
+      color: 'green',
+      style: 'fill',
+      selector: { exact: '考核结果与干部使用挂钩', prefix: '', suffix: '', start: 12, end: 23 },
+      articleVersion: 1,
+      orphan: false,
+      tags: ['考评'],
+      comment: '注意结果运用',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await createHighlightRepository(db).put(h);
+    let r = await search(db, '巡视整改');
+    expect(r.notes.map((x) => x.id)).toEqual([saved.id]);
+    expect(r.notes[0]!.href).toBe(`#/notebook?note=${saved.id}`);
+    r = await search(db, '干部使用');
+    expect(r.notes.map((x) => x.id)).toEqual(['h_1']);
+    expect(r.notes[0]!.href).toMatch(/^#\/read\/a_2\?at=\d+&len=\d+$/);
+    expect(r.articles.map((x) => x.id)).toEqual(['a_2']);
+    expect((await search(db, '干部 颜色:绿')).notes.map((x) => x.id)).toEqual(['h_1']);
+    expect((await search(db, '干部 颜色:蓝')).notes).toEqual([]);
+    expect((await search(db, '监督 类型:心得')).notes.map((x) => x.id)).toEqual([saved.id]);
+    expect((await search(db, '监督 有:划线')).articles.map((x) => x.id)).toEqual(['a_2']);
+    expect((await search(db, '监督 有:笔记')).articles.map((x) => x.id)).toEqual(['a_1']);
+    // An edit replaces the old text.
+    await notes.save({
+      ...saved,
+      doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '改成别的内容。' }] }] },
+    });
+    expect((await search(db, '巡视整改')).notes).toEqual([]);
+    await notes.remove(saved.id);
+    await createHighlightRepository(db).delete('h_1');
+    expect((await search(db, '干部使用')).notes).toEqual([]);
+    expect((await search(db, '别的内容')).notes).toEqual([]);
+  });
+
+  it('finds exactly the articles containing a phrase, with follower masks ruling out the rest', async () => {
+    // A small alphabet: every bigram is everywhere, so phrases are decided by the follower masks and verification.
+    const chars = '的一是在不了有和人这中大为上个国我以要他';
+    let seed = 11;
+    const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const texts = Array.from({ length: 60 }, () => {
+      let t = '';
+      const n = 40 + Math.floor(rnd() * 400);
+      for (let i = 0; i < n; i++) t += rnd() < 0.05 ? '\n' : chars[Math.floor(rnd() * rnd() * chars.length)];
+      return t;
+    });
+    const db = freshDb();
+    await db.open();
+    await openSearchIndex(db);
+    await createArticleRepository(db).addMany(texts.map((t, i) => payload(`m${i}`, `标题${i}`, t)));
+    for (let k = 0; k < 80; k++) {
+      const text = texts[k % texts.length]!;
+      const len = 2 + (k % 5);
+      const at = Math.floor(rnd() * (text.length - len));
+      const q = text.slice(at, at + len);
+      if (q.includes('\n')) continue;
+      const want = texts.flatMap((t, i) => (t.includes(q) ? [`a_m${i}`] : [])).sort();
+      const r = await search(db, `"${q}"`, { all: true, limit: 1e9 });
+      expect(ids(r)).toEqual(want);
+    }
+  });
+
+  it('rebuilds after an index version change instead of answering from a stale index', async () => {
+    const db = await library();
+    await db.settings.put({ key: SEARCH_META_KEY, value: { version: -1, nextDoc: 99, nextSeg: 9, complete: true } });
+    const fresh = new YanduDB(db.name);
+    dbs.push(fresh);
+    await fresh.open();
+    expect(await openSearchIndex(fresh)).toBe(true);
+    // While rebuilding, unindexed articles are scanned: still right.
+    const during = await search(fresh, '一把手');
+    expect(during.rebuilding).toBe(true);
+    expect(ids(during)).toEqual(['a_1']);
+    await rebuildSearchIndex(fresh);
+    const after = await search(fresh, '一把手');
+    expect(after.rebuilding).toBe(false);
+    expect(ids(after)).toEqual(['a_1']);
+    expect(await fresh.searchDocs.count()).toBe(4);
+  });
+});
