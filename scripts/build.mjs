@@ -16,7 +16,13 @@ await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn', build:
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', absWorkingDir: root };
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['main/electron/main.ts'], outfile: `${out}/electron/main.cjs`, format: 'cjs', external: ['electron'] }),
+  esbuild({
+    ...common,
+    entryPoints: ['main/electron/main.ts'],
+    outfile: `${out}/electron/main.cjs`,
+    format: 'cjs',
+    external: ['electron'],
+  }),
   esbuild({
     ...common,
     entryPoints: ['main/electron/preload.ts'],

@@ -17,3 +17,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/**
+ * The same policy as a `<meta http-equiv>` in renderer/index.html (checked by a unit test), so
+ * the page carries it whatever serves it. `frame-ancestors` is ignored in a meta tag: both
+ * hosts send it as a header.
+ */
+export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');

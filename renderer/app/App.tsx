@@ -55,7 +55,10 @@ export function App() {
       setBoot({ state: 'ready' });
       startScheduler();
       // The daily backup, once the app has settled.
-      setTimeout(() => void dailyBackupIfDue(db, api).catch((e: unknown) => console.warn('[backup] daily backup failed', e)), DAILY_BACKUP_DELAY_MS);
+      setTimeout(
+        () => void dailyBackupIfDue(db, api).catch((e: unknown) => console.warn('[backup] daily backup failed', e)),
+        DAILY_BACKUP_DELAY_MS,
+      );
       if (rebuildSearch) void useSearch.getState().startRebuild(false);
     } catch (error) {
       setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
+  backup: async () => (await import('./backup')).benchBackup(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -141,3 +141,139 @@ describe('schema migrations', () => {
     await db.delete();
   });
 });
+
+/** Version 3's frozen declarations (v1 + v2 + v3), kept here to write a v3 database. */
+const V2_STORES = {
+  articles: 'id, &urlKey, publishedAt, sourceId, column, addedAt, contentHash, updatedAt',
+  versions: '[articleId+version], articleId',
+  sources: 'id, kind',
+  fetchState: 'urlKey, sourceId',
+  syncLog: '++id, sourceId, at',
+  highlights: 'id, articleId, layer, color, *tags, createdAt, updatedAt',
+  notes: 'id, kind, articleId, highlightId, *tags, createdAt, updatedAt',
+};
+const V3_STORES = { searchDocs: 'num, &key, articleId, kind', searchPostings: 'k', searchPending: 'num' };
+
+async function writeV3(name: string): Promise<void> {
+  const db = new Dexie(name);
+  db.version(1).stores(V1_STORES);
+  db.version(2).stores(V2_STORES);
+  db.version(3).stores(V3_STORES);
+  await db.open();
+  const now = '2025-02-01T00:00:00.000Z';
+  await db.table('articles').bulkAdd(
+    Array.from({ length: 20 }, (_, i) => ({
+      id: `a_${i}`,
+      version: i === 4 ? 2 : 1,
+      updatedAt: i === 4 ? now : null,
+      urlKey: `http://intranet.example/${i}.html`,
+      url: `http://intranet.example/${i}.html`,
+      title: `第三版${i}`,
+      publishedAt: '2024-05-06',
+      origin: '编辑部',
+      author: null,
+      editor: null,
+      column: '党务公开',
+      sourceId: 'src_1',
+      sourceName: '内网',
+      zi: 40,
+      contentHash: 'e'.repeat(64),
+      addedAt: now,
+    })),
+  );
+  await db
+    .table('bodies')
+    .bulkAdd(Array.from({ length: 20 }, (_, i) => ({ articleId: `a_${i}`, html: `<p>三版正文${i}</p>`, text: `三版正文${i}` })));
+  await db
+    .table('versions')
+    .add({ articleId: 'a_4', version: 1, html: '<p>旧文</p>', text: '旧文', contentHash: 'd'.repeat(64), replacedAt: now });
+  await db.table('sources').add({
+    id: 'src_1',
+    kind: 'cms',
+    location: 'http://intranet.example/list.html',
+    name: '内网',
+    column: '党务公开',
+    schedule: { mode: 'manual' },
+    enabled: true,
+    createdAt: now,
+    lastSyncAt: now,
+    lastError: null,
+    counts: { articles: 20, added: 20, updated: 1, unchanged: 0, failed: 0 },
+  });
+  await db.table('fetchState').add({
+    urlKey: 'http://intranet.example/0.html',
+    sourceId: 'src_1',
+    etag: '"x"',
+    lastModified: null,
+    contentHash: null,
+    checkedAt: now,
+  });
+  await db.table('syncLog').add({ sourceId: 'src_1', at: now, level: 'info', url: null, code: null, message: '同步完成' });
+  await db.table('highlights').add({
+    id: 'h_3',
+    articleId: 'a_2',
+    layer: 'personal',
+    color: 'green',
+    style: 'underline',
+    selector: { exact: '正文', prefix: '三版', suffix: '2', start: 2, end: 4 },
+    articleVersion: 1,
+    orphan: false,
+    tags: ['重点'],
+    comment: '批注',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.table('notes').add({
+    id: 'n_3',
+    kind: 'outline',
+    articleId: 'a_2',
+    highlightId: 'h_3',
+    title: '提纲',
+    doc: { type: 'doc' },
+    text: '提纲正文',
+    zi: 4,
+    tags: [],
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.table('searchDocs').add({
+    num: 1,
+    key: 'a:a_0',
+    kind: 'article',
+    articleId: 'a_0',
+    length: 3,
+    title: '第三版0',
+    meta: '',
+    date: null,
+    sourceId: 'src_1',
+    column: null,
+    color: null,
+    noteKind: null,
+    tags: [],
+  });
+  await db.table('searchPostings').add({ k: 1, data: new Uint8Array([1, 2, 3]) });
+  db.close();
+}
+
+describe('schema migrations (version 3 fixture)', () => {
+  it('opens a version-3 database (sync, annotations, search index) with every record intact', async () => {
+    const name = 'migrate-v3';
+    await writeV3(name);
+    const db = new YanduDB(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(4);
+    expect(await db.articles.count()).toBe(20);
+    expect(await db.articles.get('a_4')).toMatchObject({ version: 2, updatedAt: '2025-02-01T00:00:00.000Z', title: '第三版4' });
+    expect((await db.bodies.get('a_19'))?.text).toBe('三版正文19');
+    expect(await db.versions.get(['a_4', 1])).toMatchObject({ text: '旧文' });
+    expect(await db.sources.get('src_1')).toMatchObject({ kind: 'cms', counts: { articles: 20 } });
+    expect(await db.fetchState.get('http://intranet.example/0.html')).toMatchObject({ etag: '"x"' });
+    expect(await db.syncLog.count()).toBe(1);
+    expect(await db.highlights.get('h_3')).toMatchObject({ color: 'green', style: 'underline', tags: ['重点'], comment: '批注' });
+    expect(await db.notes.get('n_3')).toMatchObject({ kind: 'outline', highlightId: 'h_3', text: '提纲正文' });
+    expect(await db.searchDocs.get(1)).toMatchObject({ key: 'a:a_0' });
+    expect(Array.from((await db.searchPostings.get(1))!.data)).toEqual([1, 2, 3]);
+    expect(await Promise.all([db.sessions.count(), db.members.count(), db.packets.count(), db.returns.count()])).toEqual([0, 0, 0, 0]);
+    await db.delete();
+  });
+});

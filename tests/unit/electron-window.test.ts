@@ -36,6 +36,7 @@ describe('mainWindowOptions', () => {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 

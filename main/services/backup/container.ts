@@ -128,7 +128,13 @@ export class BackupWriter {
 
   /** Writes manifest and trailer, closes, and renames the file to `finalPath`. */
   async finish(base: ManifestBase, finalPath: string): Promise<BackupManifest> {
-    const manifest: BackupManifest = { format: 'yandu-backup', version: BACKUP_FORMAT_VERSION, ...base, counts: this.counts, parts: this.parts };
+    const manifest: BackupManifest = {
+      format: 'yandu-backup',
+      version: BACKUP_FORMAT_VERSION,
+      ...base,
+      counts: this.counts,
+      parts: this.parts,
+    };
     const json = Buffer.from(JSON.stringify(manifest), 'utf8');
     await this.write(json);
     const trailer = new Uint8Array(BACKUP_TRAILER_BYTES);
@@ -233,7 +239,8 @@ export async function verifyBackup(path: string): Promise<OpenedBackup> {
     }
     if (!whole.digest().equals(trailer.subarray(36, 68))) throw new AppError('E_BACKUP_HASH', '备份文件已损坏：整体校验值不符。');
     const manifestBytes = await readAt(handle, manifestAt, manifestLength);
-    if (sha256(manifestBytes) !== trailer.subarray(4, 36).toString('hex')) throw new AppError('E_BACKUP_HASH', '备份文件已损坏：目录校验值不符。');
+    if (sha256(manifestBytes) !== trailer.subarray(4, 36).toString('hex'))
+      throw new AppError('E_BACKUP_HASH', '备份文件已损坏：目录校验值不符。');
     let raw: unknown;
     try {
       raw = JSON.parse(manifestBytes.toString('utf8'));

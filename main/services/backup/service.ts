@@ -11,7 +11,16 @@ import { BACKUP_FILE_RE, backupFileName, MEDIA_NAME_RE, type BackupEntry, type B
 import { BACKUP_TRANSFER_BYTES } from '../../../shared/backup/api';
 import { AppError } from '../../../shared/errors';
 import { mediaDir } from '../paths';
-import { BackupWriter, decodeTablePart, openFileSink, readManifest, verifyBackup, writeError, type OpenSink, type OpenedBackup } from './container';
+import {
+  BackupWriter,
+  decodeTablePart,
+  openFileSink,
+  readManifest,
+  verifyBackup,
+  writeError,
+  type OpenSink,
+  type OpenedBackup,
+} from './container';
 
 export interface BackupServiceOptions {
   dataDir: string;
@@ -47,15 +56,22 @@ function toEntry(name: string, size: number, manifest: OpenedBackup['manifest'])
 export function createBackupService(options: BackupServiceOptions): Services['backup'] & { dir: string } {
   const dir = backupsDir(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const writing = new Map<string, { writer: BackupWriter; reason: BackupReason; db: Parameters<Services['backup']['begin']>[0]['db']; at: number }>();
+  const writing = new Map<
+    string,
+    { writer: BackupWriter; reason: BackupReason; db: Parameters<Services['backup']['begin']>[0]['db']; at: number }
+  >();
   const uploads = new Map<string, { path: string; size: number; received: number; at: number }>();
-  const opened = new Map<string, { backup: OpenedBackup; at: number }>();
+  const opened = new Map<string, { backup: OpenedBackup; at: number; upload?: string }>();
 
   function sweep(): void {
     const limit = Date.now() - TTL_MS;
     for (const [k, w] of writing) if (w.at < limit) void w.writer.abort().then(() => writing.delete(k));
     for (const [k, u] of uploads) if (u.at < limit) void rm(u.path, { force: true }).then(() => uploads.delete(k));
-    for (const [k, o] of opened) if (o.at < limit) opened.delete(k);
+    for (const [k, o] of opened)
+      if (o.at < limit) {
+        opened.delete(k);
+        if (o.upload) void rm(o.upload, { force: true });
+      }
   }
 
   function session<T extends { at: number }>(map: Map<string, T>, key: string): T {
@@ -68,7 +84,10 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
   async function list(): Promise<BackupEntry[]> {
     const names = await readdir(dir).catch(() => [] as string[]);
     const out: BackupEntry[] = [];
-    for (const name of names.filter((n) => BACKUP_FILE_RE.test(n)).sort().reverse()) {
+    for (const name of names
+      .filter((n) => BACKUP_FILE_RE.test(n))
+      .sort()
+      .reverse()) {
       const read = await readManifest(path.join(dir, name));
       if (read) out.push(toEntry(name, read.size, read.manifest));
     }
@@ -119,7 +138,14 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
         const names = (await readdir(media).catch(() => [] as string[])).filter((n) => MEDIA_NAME_RE.test(n)).sort();
         for (const name of names) await w.writer.addMedia(name, await readFile(path.join(media, name)));
         let finalName = backupFileName(now(), w.reason);
-        for (let i = 1; await stat(path.join(dir, finalName)).then(() => true, () => false); i++) {
+        for (
+          let i = 1;
+          await stat(path.join(dir, finalName)).then(
+            () => true,
+            () => false,
+          );
+          i++
+        ) {
           finalName = finalName.replace(/(?:-\d{1,3})?\.yandubak$/, `-${i}.yandubak`);
         }
         const manifest = await w.writer.finish(
@@ -179,15 +205,26 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
     inspect: async ({ ref }) => {
       sweep();
       let file: string;
+      let upload: string | undefined;
       if (ref.from === 'folder') file = folderFile(ref.name);
       else {
         const u = session(uploads, ref.token);
-        if (u.received !== u.size) throw new AppError('E_BACKUP_FORMAT', '文件没有完整上传。');
-        file = u.path;
+        uploads.delete(ref.token);
+        upload = file = u.path;
+        if (u.received !== u.size) {
+          await rm(u.path, { force: true });
+          throw new AppError('E_BACKUP_FORMAT', '文件没有完整上传。');
+        }
       }
-      const backup = await verifyBackup(file);
+      let backup: OpenedBackup;
+      try {
+        backup = await verifyBackup(file);
+      } catch (error) {
+        if (upload) await rm(upload, { force: true });
+        throw error;
+      }
       const handle = token();
-      opened.set(handle, { backup, at: Date.now() });
+      opened.set(handle, { backup, at: Date.now(), upload });
       const m = backup.manifest;
       return {
         handle,
@@ -211,7 +248,13 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
         for (const [index, part] of o.backup.manifest.parts.entries()) {
           if (part.kind !== 'media') continue;
           const target = path.join(media, part.name);
-          if (await stat(target).then(() => true, () => false)) continue;
+          if (
+            await stat(target).then(
+              () => true,
+              () => false,
+            )
+          )
+            continue;
           const tmp = path.join(media, `.restore-${token()}`);
           await writeFile(tmp, await o.backup.readPart(index));
           await rename(tmp, target);

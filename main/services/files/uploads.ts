@@ -32,7 +32,12 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 function safeName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // Control characters and characters Windows forbids in names become "_".
-  return [...base].map((c) => (c.charCodeAt(0) < 32 || '<>:"|?*'.includes(c) ? '_' : c)).join('').slice(0, 120) || 'file';
+  return (
+    [...base]
+      .map((c) => (c.charCodeAt(0) < 32 || '<>:"|?*'.includes(c) ? '_' : c))
+      .join('')
+      .slice(0, 120) || 'file'
+  );
 }
 
 export async function importUploads(files: readonly UploadedFile[], dataDir: string): Promise<UploadResult> {

@@ -158,6 +158,13 @@ export class ImageStore {
           local.set(src, null);
           return;
         }
+        // Nothing leaves for a host the user did not configure: an image on another site
+        // (a tracking pixel, a CDN, an attacker's server) is dropped, never fetched.
+        if (pageUrl !== undefined && !sameHost(src, pageUrl)) {
+          local.set(src, null);
+          failures.push({ url: src, code: 'E_FORBIDDEN', message: `图片不在本来源网站上，未下载：${src}` });
+          return;
+        }
         try {
           local.set(src, await this.fetchAndStore(src, pageUrl, signal));
         } catch (error) {
@@ -171,5 +178,13 @@ export class ImageStore {
     );
     mapImages(blocks, (src) => local.get(src) ?? null);
     return failures;
+  }
+}
+
+function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a).host.toLowerCase() === new URL(b).host.toLowerCase();
+  } catch {
+    return false;
   }
 }

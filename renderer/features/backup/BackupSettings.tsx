@@ -4,7 +4,15 @@ import type { BackupEntry } from '../../../shared/backup/format';
 import { api } from '../../bridge';
 import { db } from '../../db';
 import { messages } from '../../i18n/messages';
-import { BACKUP_SETTINGS_KEY, backupDatabase, downloadBackup, inspectFile, readBackupSettings, restoreBackup, type Restorable } from './backup';
+import {
+  BACKUP_SETTINGS_KEY,
+  backupDatabase,
+  downloadBackup,
+  inspectFile,
+  readBackupSettings,
+  restoreBackup,
+  type Restorable,
+} from './backup';
 
 const m = messages.backup;
 
@@ -158,7 +166,12 @@ export function BackupSettings() {
       {pending ? (
         <div className="backup-confirm" data-testid="backup-confirm">
           <p>
-            {m.confirm(pending.manifest.counts.articles ?? 0, pending.manifest.counts.notes ?? 0, pending.manifest.counts.highlights ?? 0, when(pending.manifest.createdAt))}
+            {m.confirm(
+              pending.manifest.counts.articles ?? 0,
+              pending.manifest.counts.notes ?? 0,
+              pending.manifest.counts.highlights ?? 0,
+              when(pending.manifest.createdAt),
+            )}
           </p>
           <button type="button" onClick={() => void confirm(pending)}>
             {m.confirmButton}

@@ -103,7 +103,10 @@ export async function backupDatabase(db: Dexie, api: Api, reason: BackupReason, 
   const stores: Record<string, string> = {};
   for (const t of backedUpTables(db)) stores[t.name] = storeSpec(t);
   const chunks = await snapshotChunks(db);
-  const { token } = await api.backup.begin({ reason, db: { name: db.name.slice(0, 80), schemaVersion: Math.max(1, Math.round(db.verno)), stores } });
+  const { token } = await api.backup.begin({
+    reason,
+    db: { name: db.name.slice(0, 80), schemaVersion: Math.max(1, Math.round(db.verno)), stores },
+  });
   try {
     for (const chunk of chunks) await api.backup.put({ token, table: chunk.table, records: chunk.records });
     return await api.backup.finish({ token, keep: keep ?? (await readBackupSettings(db)).keep });
@@ -163,7 +166,12 @@ async function readAll(api: Api, checked: Restorable): Promise<Map<string, unkno
     for (const r of records) list.push(r);
     data.set(table, list);
   }
-  for (const [table, rows] of data) if (table === 'settings') data.set(table, rows.filter((r) => !DERIVED_SETTINGS.has(String((r as { key: unknown }).key))));
+  for (const [table, rows] of data)
+    if (table === 'settings')
+      data.set(
+        table,
+        rows.filter((r) => !DERIVED_SETTINGS.has(String((r as { key: unknown }).key))),
+      );
   return data;
 }
 
