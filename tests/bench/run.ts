@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
   backup: async () => (await import('./backup')).benchBackup(),
+  sync: async () => (await import('./sync')).benchSync(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
