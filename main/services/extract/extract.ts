@@ -14,6 +14,7 @@
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
+import { NON_CONTENT_TAGS } from '../html-tags';
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../../shared/errors';
 import {
@@ -55,38 +56,7 @@ export interface ExtractedArticle {
 
 // ---- DOM walk into blocks -------------------------------------------------------------------
 
-const SKIP_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'svg',
-  'math',
-  'form',
-  'input',
-  'button',
-  'select',
-  'textarea',
-  'option',
-  'object',
-  'embed',
-  'applet',
-  'canvas',
-  'audio',
-  'video',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'base',
-  'map',
-  'area',
-  'dialog',
-  'label',
-]);
+const SKIP_TAGS = NON_CONTENT_TAGS;
 const BLOCK_TAGS = new Set([
   'address',
   'article',

@@ -6,6 +6,7 @@
  * href only), img (src, alt). Everything else is unwrapped or dropped (script, style, iframe,
  * svg, forms, on* attributes, javascript: links…).
  */
+import { NON_CONTENT_TAGS } from '../html-tags';
 import { parseHTML } from 'linkedom';
 
 export interface HElement {
@@ -15,42 +16,7 @@ export interface HElement {
 }
 export type HNode = HElement | string;
 
-const DROP = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'svg',
-  'math',
-  'form',
-  'input',
-  'button',
-  'select',
-  'textarea',
-  'option',
-  'object',
-  'embed',
-  'applet',
-  'canvas',
-  'audio',
-  'video',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'base',
-  'map',
-  'area',
-  'dialog',
-  'label',
-  'source',
-  'track',
-  'picture-source',
-  'param',
-]);
+const DROP = NON_CONTENT_TAGS;
 const CONTAINERS = new Set([
   'html',
   'body',
