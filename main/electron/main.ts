@@ -18,6 +18,8 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+/** Called when the page that drives syncs goes away (crash, reload, close): no ack will come. */
+let onRendererGone: () => void = () => undefined;
 
 const rendererDir = path.join(__dirname, '../renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -27,6 +29,12 @@ function showMainWindow(): void {
     mainWindow = createMainWindow({ preloadPath, url: APP_START_URL, openExternal: openWithShell });
     mainWindow.on('closed', () => {
       mainWindow = null;
+      onRendererGone();
+    });
+    mainWindow.webContents.on('render-process-gone', () => onRendererGone());
+    // A reload starts a new page: the old one's runs would wait for acknowledgements forever.
+    mainWindow.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) onRendererGone();
     });
     return;
   }
@@ -102,6 +110,7 @@ async function start(): Promise<void> {
     ...createSyncDeps({ dataDir, version: app.getVersion() }),
   });
   app.on('before-quit', () => services.stop());
+  onRendererGone = () => services.stop();
   registerIpc(ipcMain, services);
   showMainWindow();
 }

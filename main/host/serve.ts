@@ -51,6 +51,9 @@ try {
     secret: process.env.YANDU_HOST_SECRET || undefined,
     // Packet files cross as base64 (up to 64 MB of file, see shared/packet/container.ts).
     maxBodyBytes: 96 * 1024 * 1024,
+    // A killed or closed page never acknowledges its sync batches: free its runs at once
+    // rather than blocking the next sync of those sources until the ack timeout.
+    onNoClients: () => services.stop(),
   });
   emit = host.emit;
   process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n`);

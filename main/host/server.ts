@@ -25,6 +25,11 @@ export interface HostOptions {
   secret?: string;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
+  /**
+   * Called when the last open page's event stream has closed (the tab was closed, reloaded or
+   * its renderer died): nobody is left to store sync batches, so their runs should stop.
+   */
+  onNoClients?: () => void;
 }
 
 export interface RunningHost {
@@ -152,7 +157,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
     res.write(': connected\n\n');
     eventClients.add(res);
-    req.on('close', () => eventClients.delete(res));
+    req.on('close', () => {
+      eventClients.delete(res);
+      if (eventClients.size === 0) options.onNoClients?.();
+    });
   }
 
   async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {

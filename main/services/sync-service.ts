@@ -128,9 +128,17 @@ export function createSyncService(options: SyncServiceOptions) {
       return { cancelled: true };
     },
 
-    /** Cancels everything (host shutdown). */
+    /** Cancels everything (host shutdown, or no page left to store batches). */
     stopAll(): void {
-      for (const run of runs.values()) run.controller.abort();
+      for (const run of runs.values()) {
+        run.controller.abort();
+        // A batch waiting for an acknowledgement would otherwise hold the run until the timeout.
+        for (const p of run.pending.values()) {
+          clearTimeout(p.timer);
+          p.reject(new AppError('E_RESOURCE', '同步已取消。'));
+        }
+        run.pending.clear();
+      }
     },
   };
 }

@@ -10,6 +10,15 @@ import { AppError } from '../../shared/errors';
 import { countZi } from '../../shared/text';
 import { toArticleRow } from './repositories';
 import type { HighlightRow, YanduDB } from './schema';
+import {
+  highlightDoc,
+  indexArticles,
+  indexSmallDocs,
+  prepareArticles,
+  removeSearchDocs,
+  searchTables,
+  type ArticleForIndex,
+} from './searchIndex';
 import type { MemberRow, PacketRow, ReturnRow, SessionRow, StudyRecord } from './sessionRows';
 
 export function newId(prefix: string): string {
@@ -299,100 +308,116 @@ export function previewPacket(db: YanduDB, p: ReadPacket): Promise<PacketPreview
  * what is written is what it says; an older or conflicting packet throws and writes nothing.
  */
 export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().toISOString()): Promise<PacketPreview> {
-  return db.transaction('rw', [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions], async () => {
-    const { preview, ids } = await plan(db, p);
-    if (preview.status === 'same') return preview;
-    if (preview.status === 'older') throw new AppError('E_PACKET_OLDER', preview.message ?? '资料包版本较旧。');
-    if (preview.status === 'conflict') throw new AppError('E_PACKET_CONTENT', preview.message ?? '资料包与本机数据冲突。');
+  // Search postings are built before the transaction, as sync does (a wrong id guess is rebuilt inline).
+  const prepared = await prepareArticles(db, p.articles);
+  return db.transaction(
+    'rw',
+    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, ...searchTables(db)],
+    async () => {
+      const { preview, ids } = await plan(db, p);
+      if (preview.status === 'same') return preview;
+      if (preview.status === 'older') throw new AppError('E_PACKET_OLDER', preview.message ?? '资料包版本较旧。');
+      if (preview.status === 'conflict') throw new AppError('E_PACKET_CONTENT', preview.message ?? '资料包与本机数据冲突。');
 
-    const versions = new Map<string, number>();
-    for (const a of p.articles) {
-      const id = ids.get(a.id)!;
-      const local = await db.articles.get(id);
-      if (!local) {
-        await db.articles.add(toArticleRow(a, now));
-        await db.bodies.put({ articleId: a.id, html: a.html, text: a.text });
-        versions.set(id, 1);
-      } else if (local.contentHash !== a.contentHash) {
-        const body = await db.bodies.get(id);
-        if (body) {
-          await db.versions.put({
-            articleId: id,
-            version: local.version,
-            html: body.html,
-            text: body.text,
-            contentHash: local.contentHash,
-            replacedAt: now,
-          });
+      const versions = new Map<string, number>();
+      const toIndex: ArticleForIndex[] = [];
+      for (const a of p.articles) {
+        const id = ids.get(a.id)!;
+        const local = await db.articles.get(id);
+        if (!local) {
+          await db.articles.add(toArticleRow(a, now));
+          await db.bodies.put({ articleId: a.id, html: a.html, text: a.text });
+          toIndex.push(a);
+          versions.set(id, 1);
+        } else if (local.contentHash !== a.contentHash) {
+          const body = await db.bodies.get(id);
+          if (body) {
+            await db.versions.put({
+              articleId: id,
+              version: local.version,
+              html: body.html,
+              text: body.text,
+              contentHash: local.contentHash,
+              replacedAt: now,
+            });
+          }
+          await db.bodies.put({ articleId: id, html: a.html, text: a.text });
+          await db.articles.update(id, { zi: countZi(a.text), contentHash: a.contentHash, version: local.version + 1, updatedAt: now });
+          toIndex.push({ ...local, text: a.text });
+          versions.set(id, local.version + 1);
+        } else {
+          const body = await db.bodies.get(id);
+          if (body && body.html !== a.html) await db.bodies.put({ ...body, html: a.html });
+          versions.set(id, local.version);
         }
-        await db.bodies.put({ articleId: id, html: a.html, text: a.text });
-        await db.articles.update(id, { zi: countZi(a.text), contentHash: a.contentHash, version: local.version + 1, updatedAt: now });
-        versions.set(id, local.version + 1);
-      } else {
-        const body = await db.bodies.get(id);
-        if (body && body.html !== a.html) await db.bodies.put({ ...body, html: a.html });
-        versions.set(id, local.version);
       }
-    }
 
-    const installed = await db.packets.get(p.meta.id);
-    const incoming = new Set(p.highlights.map((h) => h.id));
-    const stale = (installed?.highlightIds ?? []).filter((id) => !incoming.has(id));
-    // Only rows of the leader's layer are ever removed.
-    const staleRows = (await db.highlights.bulkGet(stale)).filter((h): h is HighlightRow => h?.layer === 'leader');
-    await db.highlights.bulkDelete(staleRows.map((h) => h.id));
-    const rows: HighlightRow[] = p.highlights.map((h) => {
-      const articleId = ids.get(h.articleId)!;
-      return {
-        id: h.id,
-        articleId,
-        layer: 'leader',
-        color: h.color,
-        style: h.style,
-        selector: h.selector,
-        articleVersion: versions.get(articleId) ?? 1,
-        orphan: false,
-        tags: h.tags,
-        comment: h.comment,
-        createdAt: h.createdAt,
-        updatedAt: h.updatedAt,
-      };
-    });
-    await db.highlights.bulkPut(rows);
+      const installed = await db.packets.get(p.meta.id);
+      const incoming = new Set(p.highlights.map((h) => h.id));
+      const stale = (installed?.highlightIds ?? []).filter((id) => !incoming.has(id));
+      // Only rows of the leader's layer are ever removed.
+      const staleRows = (await db.highlights.bulkGet(stale)).filter((h): h is HighlightRow => h?.layer === 'leader');
+      await db.highlights.bulkDelete(staleRows.map((h) => h.id));
+      const rows: HighlightRow[] = p.highlights.map((h) => {
+        const articleId = ids.get(h.articleId)!;
+        return {
+          id: h.id,
+          articleId,
+          layer: 'leader',
+          color: h.color,
+          style: h.style,
+          selector: h.selector,
+          articleVersion: versions.get(articleId) ?? 1,
+          orphan: false,
+          tags: h.tags,
+          comment: h.comment,
+          createdAt: h.createdAt,
+          updatedAt: h.updatedAt,
+        };
+      });
+      await db.highlights.bulkPut(rows);
+      // Searchable in the same transaction: the packet's articles and the leader's excerpts.
+      await indexArticles(db, toIndex, prepared);
+      await removeSearchDocs(
+        db,
+        staleRows.map((h) => `h:${h.id}`),
+      );
+      await indexSmallDocs(db, rows.map(highlightDoc));
 
-    const old = await db.sessions.get(p.session.id);
-    await db.sessions.put({
-      id: p.session.id,
-      year: Number(p.session.date.slice(0, 4)),
-      topic: p.session.topic,
-      date: p.session.date,
-      place: p.session.place,
-      host: p.session.host,
-      speakers: p.session.speakers,
-      readings: p.session.readings.map((id) => ids.get(id) ?? id),
-      questions: p.session.questions,
-      status: p.session.status,
-      ...(old ? recordOf(old) : EMPTY_RECORD),
-      packetId: old?.issued ? old.packetId : p.meta.id,
-      issued: old?.issued ?? null,
-      createdAt: old?.createdAt ?? now,
-      updatedAt: now,
-    });
-    await db.packets.put({
-      id: p.meta.id,
-      version: p.meta.version,
-      issuer: p.meta.issuer,
-      issuedAt: p.meta.issuedAt,
-      title: p.meta.title,
-      wholeSha256: p.meta.wholeSha256,
-      sessionId: p.session.id,
-      articleIds: p.articles.map((a) => ids.get(a.id)!),
-      highlightIds: p.highlights.map((h) => h.id),
-      installedAt: now,
-      changes: preview.changes,
-    });
-    return preview;
-  });
+      const old = await db.sessions.get(p.session.id);
+      await db.sessions.put({
+        id: p.session.id,
+        year: Number(p.session.date.slice(0, 4)),
+        topic: p.session.topic,
+        date: p.session.date,
+        place: p.session.place,
+        host: p.session.host,
+        speakers: p.session.speakers,
+        readings: p.session.readings.map((id) => ids.get(id) ?? id),
+        questions: p.session.questions,
+        status: p.session.status,
+        ...(old ? recordOf(old) : EMPTY_RECORD),
+        packetId: old?.issued ? old.packetId : p.meta.id,
+        issued: old?.issued ?? null,
+        createdAt: old?.createdAt ?? now,
+        updatedAt: now,
+      });
+      await db.packets.put({
+        id: p.meta.id,
+        version: p.meta.version,
+        issuer: p.meta.issuer,
+        issuedAt: p.meta.issuedAt,
+        title: p.meta.title,
+        wholeSha256: p.meta.wholeSha256,
+        sessionId: p.session.id,
+        articleIds: p.articles.map((a) => ids.get(a.id)!),
+        highlightIds: p.highlights.map((h) => h.id),
+        installedAt: now,
+        changes: preview.changes,
+      });
+      return preview;
+    },
+  );
 }
 
 // ---------------------------------------------------------------- return files

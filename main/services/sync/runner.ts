@@ -408,6 +408,10 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
   const start = canonicalUrl(request.source.location);
   if (!start) throw new AppError('E_INVALID_ARGUMENT', `来源网址无效：${request.source.location}`);
   const limit = request.fullRescan ? MAX_LIST_PAGES : request.maxPages;
+  // "All items known" means "nothing older is new" only after a run that finished: such a run
+  // alone stores the list page's validators. After an interrupted one (crash, cancel, failure)
+  // the library holds the newest articles but not the older ones: walk on to maxPages.
+  const finishedBefore = run.knownOf(start) !== undefined;
   const queue: string[] = [start];
   const queued = new Set<string>([start]);
   const meta = new Map<string, ItemMeta>();
@@ -458,7 +462,7 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
       if (!isKnown || request.fullRescan) toFetch.push(item.url);
     }
     if (list.items.length === 0 && !first) run.log('warning', url, null, `列表页没有找到文章链接：${url}`);
-    if (!request.fullRescan && nonPinned > 0 && knownNonPinned === nonPinned) break;
+    if (!request.fullRescan && finishedBefore && nonPinned > 0 && knownNonPinned === nonPinned) break;
     for (const p of list.nextPages) {
       if (!queued.has(p)) {
         queued.add(p);

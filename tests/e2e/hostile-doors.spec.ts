@@ -1,0 +1,341 @@
+/**
+ * Hostile content through the doors safety.spec.ts leaves open — a synced page, a feed, a .docx,
+ * a packet and a return file — shown in the reader, the notebook, the session page, search
+ * snippets (Ctrl+K) and the print views. Every vector of the corpus would set `window.__pwned`
+ * or fetch http://attacker.example/… if it ever ran; the traps (a setter on `__pwned`, dialogs,
+ * popups, CSP reports, every request) prove nothing ran and nothing left 127.0.0.1.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
+import type { Page } from '@playwright/test';
+import { hostileArticleBody, VECTORS } from '../fixtures/hostile/corpus';
+import { expect, test } from './fixtures';
+import { buildPacket, buildReturn, trap } from './gap-helpers';
+
+const P = (id: string) => `window.__pwned='${id}'`;
+/** Hostile text for plain-text fields (titles, names, comments): shown as text or not at all. */
+const T = (id: string) => `恶意${id}<img src=x onerror="${P(id)}"><script>${P(`${id}-s`)}</script>`;
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const filler = (mark: string) =>
+  Array.from(
+    { length: 6 },
+    (_, i) => `<p>${mark}正文第${i + 1}段：坚持学思用贯通、知信行统一，把学习成果转化为推动工作的实际成效。</p>`,
+  ).join('\n');
+/** The corpus as an article body, with a marker word per door. */
+const body = (mark: string, n = 0) => `${filler(mark)}\n<p>第${n}篇。</p>\n${hostileArticleBody()}\n<p>${mark}结束</p>`;
+
+/** A fixture site serving the corpus as CMS article pages, a list page and an RSS feed. */
+async function hostileSite(): Promise<{ base: string; close: () => Promise<void>; hits: string[] }> {
+  const hits: string[] = [];
+  const page = (title: string, mark: string, n: number) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(title)}</title>
+<base href="http://attacker.example/base/"><meta http-equiv="refresh" content="0;url=javascript:${P('page-refresh')}">
+<script>${P('page-head')}</script></head><body onload="${P('page-body')}"><div class="nav"><a href="/h/">首页</a></div>
+<div class="article"><h1>${esc(title)}</h1><div class="info">发布时间：2024-03-18 来源：${esc(T('origin'))}</div>
+<div class="content">${body(mark, n)}</div></div></body></html>`;
+  const routes = new Map<string, [string, string]>();
+  const items = [1, 2, 3];
+  routes.set('/h/list/index.html', [
+    'text/html; charset=utf-8',
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>恶意栏目</title></head><body><ul class="list">
+${items.map((i) => `<li><a href="/h/art/${i}.html">恶意页面文章${i}</a><span>2024-03-1${i}</span></li>`).join('\n')}
+<li><a href="javascript:${P('list-link')}">脚本链接</a><span>2024-03-10</span></li></ul></body></html>`,
+  ]);
+  for (const i of items)
+    routes.set(`/h/art/${i}.html`, ['text/html; charset=utf-8', page(`恶意页面文章${i}${T(`page-title-${i}`)}`, '门页面', i)]);
+  routes.set('/h/rss.xml', [
+    'application/rss+xml; charset=utf-8',
+    `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${esc(T('feed-title'))}</title><link>/h/</link><description>x</description>
+${items
+  .map(
+    (i) =>
+      `<item><title>${esc(`恶意订阅文章${i}${T(`feed-item-${i}`)}`)}</title><link>/h/feed/${i}.html</link><guid>/h/feed/${i}.html</guid><pubDate>Mon, 1${i} Mar 2024 02:00:00 +0000</pubDate><description><![CDATA[${VECTORS[i]!.html}]]></description><content:encoded><![CDATA[${body('门订阅', i)}]]></content:encoded></item>`,
+  )
+  .join('\n')}
+<item><title>脚本链接条目</title><link>javascript:${P('feed-link')}</link><content:encoded><![CDATA[<p>x</p>]]></content:encoded></item>
+</channel></rss>`,
+  ]);
+  for (const i of items) routes.set(`/h/feed/${i}.html`, ['text/html; charset=utf-8', page(`恶意订阅文章${i}`, '门订阅', i + 10)]);
+  const server = http.createServer((req, res) => {
+    hits.push(req.url ?? '');
+    const path = (req.url ?? '').split('?')[0]!;
+    const r = routes.get(path.endsWith('/') ? `${path}index.html` : path);
+    if (!r) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': r[0] }).end(r[1]);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function hostileDocx(): Promise<Buffer> {
+  const link = (text: string, href: string) => new ExternalHyperlink({ link: href, children: [new TextRun({ text, style: 'Hyperlink' })] });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: `恶意文档${T('docx-title')}`, bold: true })] }),
+          ...Array.from(
+            { length: 4 },
+            (_, i) => new Paragraph(`门文档正文第${i + 1}段：坚持学思用贯通、知信行统一，把学习成果转化为实际成效。`),
+          ),
+          new Paragraph({
+            children: [
+              link('脚本链接', `javascript:${P('docx-link')}`),
+              new TextRun(' '),
+              link('数据链接', `data:text/html,<script>${P('docx-data')}</script>`),
+              new TextRun(' '),
+              link('远程链接', 'http://attacker.example/docx-link'),
+            ],
+          }),
+          ...VECTORS.map((v) => new Paragraph(`向量 ${v.id}：${v.html}`)),
+          new Paragraph('门文档结束'),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+async function addSource(page: Page, url: string): Promise<void> {
+  await page.getByRole('button', { name: '添加来源' }).click();
+  await page.getByLabel('网址或文件夹路径').fill(url);
+  await page.getByRole('button', { name: '试抓取' }).click();
+  await expect(page.getByTestId('source-preview').locator('li').first()).toBeVisible();
+  await page.getByRole('button', { name: '保存' }).click();
+}
+
+/** Ids of articles whose body text holds a door's marker word. */
+function idsWith(page: Page, mark: string): Promise<string[]> {
+  return page.evaluate(
+    (mark) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('bodies').objectStore('bodies').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { articleId: string; text: string }[]).filter((b) => b.text.includes(mark)).map((b) => b.articleId));
+          };
+        };
+      }),
+    mark,
+  );
+}
+
+async function importFile(page: Page, name: string, buffer: Buffer, expectText: RegExp): Promise<void> {
+  await page.getByRole('link', { name: '资料包' }).click();
+  await page.getByTestId('pk-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  await expect(page.getByTestId('pk-item').last()).toContainText(expectText, { timeout: 30_000 });
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByTestId('pk-done')).toBeVisible({ timeout: 30_000 });
+}
+
+test('hostile content through a synced page, a feed, a .docx, a packet and a return file: nothing runs, nothing leaves', async ({
+  app,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const site = await hostileSite();
+  const traps = await trap(app, host.origin);
+  const views: Record<string, Set<string>> = {};
+  const saw = (door: string, view: string) => (views[door] ??= new Set()).add(view);
+  try {
+    await app.reload();
+    await expect(app.getByTestId('article-row').first()).toBeVisible();
+
+    // Doors 1 and 2: a CMS column and an RSS feed, added and synced in the UI.
+    await app.getByRole('link', { name: '来源' }).click();
+    await app.getByText('抓取设置').click();
+    await app.getByLabel('同一网站两次请求的间隔（毫秒）').fill('0');
+    await addSource(app, `${site.base}/h/list/index.html`);
+    await addSource(app, `${site.base}/h/rss.xml`);
+    const cards = app.getByTestId('source-card');
+    await expect(cards).toHaveCount(2);
+    for (let i = 0; i < 2; i++) {
+      await cards.nth(i).getByRole('button', { name: '立即同步' }).click();
+      await expect(cards.nth(i).getByTestId('sync-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+    }
+
+    // Door 3: a .docx with the corpus as text and javascript:/data: hyperlinks.
+    await app.getByRole('link', { name: '文库' }).click();
+    await app.getByTestId('import-input').setInputFiles({
+      name: '恶意文档.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await hostileDocx(),
+    });
+    await expect(app.getByTestId('import-status')).toContainText('新增 1 篇', { timeout: 30_000 });
+
+    // Door 4: a packet, correctly hashed, hostile in every field a person can type.
+    const packet = buildPacket({
+      id: 'p_hostile',
+      sessionId: 's_hostile',
+      title: `恶意资料包${T('packet-title')}`.slice(0, 400),
+      issuer: T('issuer'),
+      topic: `恶意专题${T('topic')}`,
+      place: T('place'),
+      questions: VECTORS.slice(0, 20).map((v) => v.html),
+      articles: [1, 2].map((i) => ({
+        id: `hx_pk_${i}`,
+        title: `恶意资料包文章${i}${T(`pk-title-${i}`)}`,
+        html: body('门资料包', i),
+        origin: T('pk-origin'),
+      })),
+      comment: (i) => `${T(`comment-${i}`)}${VECTORS.map((v) => v.html).join('')}`,
+      tags: ['<script>x</script>', `<img src=x onerror=${P('tag')}>`],
+    });
+    await importFile(app, '恶意资料包.yandu', packet, /重点摘编/);
+
+    // Door 5: a member's return file for that session, hostile notes and excerpts.
+    const now = '2025-06-02T08:00:00.000Z';
+    const ret = buildReturn({
+      meta: { id: 'r_hostile', version: 1, issuer: T('ret-issuer'), issuedAt: now, title: `回执${T('ret-title')}` },
+      body: {
+        sessionId: 's_hostile',
+        sessionTopic: T('ret-topic'),
+        packetId: 'p_hostile',
+        packetVersion: 1,
+        member: { name: `恶意成员<img src=x onerror="${P('member')}">`, title: `<img src=x onerror="${P('mt')}">` },
+        notes: VECTORS.map((v, i) => ({
+          id: `rn_${i}`,
+          kind: i % 2 ? ('reflection' as const) : ('note' as const),
+          title: `门回执${v.html}`.slice(0, 500),
+          text: `门回执 ${v.id} ${v.html}`,
+          zi: 0,
+          articleId: i % 3 ? null : 'hx_pk_1',
+          quote: v.html,
+          createdAt: now,
+          updatedAt: now,
+        })),
+        highlights: VECTORS.map((v, i) => ({
+          id: `rh_${i}`,
+          articleId: 'hx_pk_1',
+          exact: v.html,
+          comment: v.html,
+          color: 'yellow' as const,
+          createdAt: now,
+        })),
+      },
+    });
+    await importFile(app, '恶意回执.yandu', ret, /的回执/);
+    await traps.check('import');
+
+    const doors: Record<string, string[]> = {
+      page: await idsWith(app, '门页面'),
+      feed: await idsWith(app, '门订阅'),
+      docx: await idsWith(app, '门文档'),
+      packet: await idsWith(app, '门资料包'),
+    };
+    process.stdout.write(
+      `hostile_door_articles: ${JSON.stringify(Object.fromEntries(Object.entries(doors).map(([k, v]) => [k, v.length])))}\n`,
+    );
+    expect(doors.page!.length).toBe(3);
+    expect(doors.feed!.length).toBe(3);
+    expect(doors.docx!.length).toBe(1);
+    expect(doors.packet!.length).toBe(2);
+
+    // View 1: the reader, every hostile article; the packet's leader panel copied into a note.
+    for (const [door, ids] of Object.entries(doors)) {
+      for (const id of ids) {
+        await app.goto(`${host.origin}/#/read/${id}`);
+        await expect(app.getByTestId('article-body')).toContainText('结束');
+        if (door === 'packet' && id === 'hx_pk_1') {
+          await expect(app.getByTestId('leader-panel')).toContainText('恶意comment-0');
+          await app.getByRole('button', { name: '复制到我的笔记' }).first().click();
+          await expect(app.getByTestId('leader-panel')).toContainText('已复制到笔记');
+        }
+      }
+      saw(door, 'reader');
+    }
+    await app.waitForTimeout(500);
+    await traps.check('reader');
+
+    // View 2: the notebook (the leader's excerpts and the copied note).
+    await app.goto(`${host.origin}/#/notebook`);
+    await expect(app.getByTestId('notebook-entry').filter({ hasText: '重点摘编：门资料包' }).first()).toBeVisible({ timeout: 15_000 });
+    saw('packet', 'notebook');
+    // The session page with the return file's row, and the packet's questions.
+    await app.getByRole('link', { name: '学习计划' }).click();
+    await app.getByRole('link', { name: /恶意专题/ }).click();
+    await expect(app.getByTestId('return-row').filter({ hasText: '恶意成员' })).toBeVisible();
+    saw('return', 'session');
+    saw('packet', 'session');
+    await traps.check('notebook and session');
+
+    // View 3: search snippets, typed into the app-bar search (Ctrl+K).
+    for (const [door, q] of [
+      ['page', '门页面'],
+      ['feed', '门订阅'],
+      ['docx', '门文档'],
+      ['packet', '门资料包'],
+      ['return', '门回执'],
+    ] as const) {
+      await app.keyboard.press('Control+k');
+      await app.keyboard.press('Control+a');
+      await app.keyboard.type(q);
+      const hit = app.getByTestId('search-hit').first();
+      if (door === 'return') {
+        // A return file is the leader's record of a member, not library content: not searched.
+        await app.waitForTimeout(800);
+      } else {
+        await expect(hit).toBeVisible({ timeout: 15_000 });
+        await expect(app.getByTestId('search-snippet').first()).toContainText(q.slice(1));
+        saw(door, 'search');
+      }
+      await app.keyboard.press('Escape');
+    }
+    await app.keyboard.press('Control+k');
+    await app.keyboard.type('向量 script');
+    await expect(app.getByTestId('search-hit').first()).toBeVisible({ timeout: 15_000 });
+    await app.waitForTimeout(500);
+    await app.keyboard.press('Escape');
+    await traps.check('search');
+
+    // View 4: the print views — the hostile articles, the notebook, the session's 学习记录.
+    const all = Object.values(doors).flat();
+    await app.goto(`${host.origin}/#/print/articles?ids=${all.join(',')}&title=${encodeURIComponent(T('print-title'))}`);
+    await expect(app.locator('body')).toContainText('门资料包结束', { timeout: 30_000 });
+    for (const door of Object.keys(doors)) saw(door, 'print');
+    await app.goto(`${host.origin}/#/print/notebook`);
+    await expect(app.locator('body')).toContainText('重点摘编：门资料包', { timeout: 30_000 });
+    await app.goto(`${host.origin}/#/print/record/s_hostile`);
+    await expect(app.locator('body')).toContainText('恶意专题', { timeout: 30_000 });
+    saw('return', 'print');
+    await app.waitForTimeout(1000);
+    await traps.check('print');
+
+    // Nothing the pages linked or embedded was ever asked of the site but the pages themselves.
+    expect(site.hits.filter((u) => /attacker|javascript|\.png|\.js|\.css/.test(u))).toEqual([]);
+
+    const vectorsPerDoor: Record<string, number> = {
+      page: VECTORS.length + 5, // + <title>/<h1>, <base>, meta refresh, <script> in head, body onload
+      feed: VECTORS.length + 4, // + item titles, channel title, description, a javascript: item link
+      docx: VECTORS.length + 4, // + title, javascript:, data: and remote hyperlinks
+      packet: VECTORS.length + 8, // + title, issuer, topic, place, 20 questions, comments, tags, 来源
+      return: VECTORS.length * 2 + 5, // notes (title, text, quote) and excerpts, member, titles
+    };
+    let total = 0;
+    for (const [door, seen] of Object.entries(views)) {
+      const n = vectorsPerDoor[door]! * seen.size;
+      total += n;
+      process.stdout.write(`hostile_door ${door}: ${vectorsPerDoor[door]} vectors × ${seen.size} views (${[...seen].join(', ')}) = ${n}\n`);
+    }
+    process.stdout.write(
+      `hostile_total: ${Object.keys(views).length} doors, ${new Set(Object.values(views).flatMap((s) => [...s])).size} views, ${total} vector×door×view checks; 0 executions, 0 dialogs, 0 foreign requests\n`,
+    );
+  } finally {
+    await site.close();
+  }
+});
