@@ -13,7 +13,7 @@
 import Dexie from 'dexie';
 import * as v from 'valibot';
 import { buildIndex, termsOf, type BuiltIndex, type IndexInputDoc } from '../../shared/search/build';
-import { buildSegment, readPostings, type PostingList } from '../../shared/search/postings';
+import { buildSegment, decodePostings, locatePostings, type PostingList, type PostingsAt } from '../../shared/search/postings';
 import { bucketOf, SEARCH_INDEX_VERSION } from '../../shared/search/tokenize';
 import type { ArticleRow, HighlightRow, NoteRow, SearchDocRow, SearchPendingRow, YanduDB } from './schema';
 
@@ -84,22 +84,22 @@ interface Delta {
  * common bigrams) read the same buckets. Emptied whenever a postings write commits.
  */
 interface BucketCache {
-  map: Map<number, Uint8Array[]>;
+  map: Map<number, SegRecord[]>;
   bytes: number;
   gen: number;
 }
 const BUCKET_CACHE_BYTES = 24 << 20;
 
-function rememberBucket(lru: BucketCache, bucket: number, records: Uint8Array[]): void {
+function rememberBucket(lru: BucketCache, bucket: number, records: SegRecord[]): void {
   let bytes = 0;
-  for (const r of records) bytes += r.byteLength;
+  for (const r of records) bytes += r.data.byteLength;
   if (bytes > BUCKET_CACHE_BYTES / 4) return;
   lru.map.set(bucket, records);
   lru.bytes += bytes;
   for (const [b, rs] of lru.map) {
     if (lru.bytes <= BUCKET_CACHE_BYTES) break;
     lru.map.delete(b);
-    for (const r of rs) lru.bytes -= r.byteLength;
+    for (const r of rs) lru.bytes -= r.data.byteLength;
   }
 }
 
@@ -448,15 +448,24 @@ export async function mergePending(db: YanduDB, force = false): Promise<number> 
 
 // ---- reads --------------------------------------------------------------------------------
 
+/** A postings record of a bucket, with its segment. */
+interface SegRecord {
+  seg: number;
+  data: Uint8Array;
+}
+
 /**
  * For each hash, its postings across all segments and pending documents (ascending, possibly
  * dead). `followers`: per bigram hash, the followerHash values to test (PostingList.pass).
+ * `required`: hashes every wanted document has; then only segments where the rarest of them
+ * occurs are decoded (for every hash), since no other segment holds a candidate.
  */
 export async function readTermPostings(
   db: YanduDB,
   hashes: readonly number[],
   cache: SearchCache,
   followers: ReadonlyMap<number, readonly number[]> = new Map(),
+  required: ReadonlySet<number> = new Set(),
 ): Promise<Map<number, PostingList>> {
   const byBucket = new Map<number, number[]>();
   for (const h of new Set(hashes)) {
@@ -469,7 +478,16 @@ export async function readTermPostings(
   const buckets = [...byBucket.keys()];
   const s = state(db);
   const lru = s.buckets;
-  const missing = buckets.filter((b) => !lru.map.has(b));
+  // Hits taken (and refreshed) before the read: inserting what it brings may evict them.
+  const hits = new Map<number, SegRecord[]>();
+  for (const b of buckets) {
+    const hit = lru.map.get(b);
+    if (!hit) continue;
+    lru.map.delete(b);
+    lru.map.set(b, hit);
+    hits.set(b, hit);
+  }
+  const missing = buckets.filter((b) => !hits.has(b));
   const gen = lru.gen;
   const read = missing.length
     ? await db.transaction('r', db.searchPostings, () =>
@@ -483,36 +501,56 @@ export async function readTermPostings(
         ),
       )
     : [];
-  const fetched = new Map(missing.map((b, i) => [b, read[i]!.map((r) => r.data)]));
-  const records = buckets.map((b) => {
+  const fetched = new Map(missing.map((b, i) => [b, read[i]!.map((r): SegRecord => ({ seg: r.k % SEG_SPAN, data: r.data }))]));
+  const recordsOf = new Map<number, SegRecord[]>();
+  for (const b of buckets) {
     const got = fetched.get(b);
-    if (!got) {
-      const hit = lru.map.get(b)!;
-      lru.map.delete(b);
-      lru.map.set(b, hit);
-      return hit;
+    if (!got) recordsOf.set(b, hits.get(b)!);
+    else {
+      // Kept only if no postings write committed meanwhile.
+      if (lru.gen === gen) rememberBucket(lru, b, got);
+      recordsOf.set(b, got);
     }
-    // Kept only if no postings write committed meanwhile.
-    if (lru.gen === gen) rememberBucket(lru, b, got);
-    return got;
-  });
-  buckets.forEach((b, i) => {
-    for (const h of byBucket.get(b)!) {
-      const list: PostingList = { docs: [], flags: [], pass: [] };
-      const fs = followers.get(h);
-      for (const r of records[i]!) readPostings(r, h, list, fs);
-      for (const p of cache.pending.values()) {
-        const at = binarySearch(p.hashes, h);
-        if (at >= 0) {
-          list.docs.push(p.num);
-          list.flags.push(p.flags[at]!);
-          // Pending documents keep no follower masks: any follower.
-          list.pass.push(-1);
-        }
+  }
+  // Locate every hash in every segment (directories only), then pick the segments to decode.
+  const located = new Map<number, { seg: number; data: Uint8Array; at: PostingsAt }[]>();
+  for (const [b, hs] of byBucket) {
+    for (const h of hs) {
+      const list: { seg: number; data: Uint8Array; at: PostingsAt }[] = [];
+      for (const r of recordsOf.get(b)!) {
+        const at = locatePostings(r.data, h);
+        if (at) list.push({ seg: r.seg, data: r.data, at });
       }
-      out.set(h, sortPostings(list));
+      located.set(h, list);
     }
-  });
+  }
+  let segments: Set<number> | null = null;
+  let rarest = Infinity;
+  for (const h of required) {
+    const list = located.get(h);
+    if (!list) continue;
+    let n = 0;
+    for (const x of list) n += x.at.count;
+    if (n < rarest) {
+      rarest = n;
+      segments = new Set(list.map((x) => x.seg));
+    }
+  }
+  for (const [h, list] of located) {
+    const postings: PostingList = { docs: [], flags: [], pass: [] };
+    const fs = followers.get(h);
+    for (const x of list) if (!segments || segments.has(x.seg)) decodePostings(x.data, x.at, postings, fs);
+    for (const p of cache.pending.values()) {
+      const at = binarySearch(p.hashes, h);
+      if (at >= 0) {
+        postings.docs.push(p.num);
+        postings.flags.push(p.flags[at]!);
+        // Pending documents keep no follower masks: any follower.
+        postings.pass.push(-1);
+      }
+    }
+    out.set(h, sortPostings(postings));
+  }
   return out;
 }
 

@@ -49,7 +49,9 @@ class Writer {
 
 const LOW_BITS = 32 - BUCKET_BITS;
 const LOW_MASK = 2 ** LOW_BITS - 1;
-if (LOW_BITS !== 22) throw new Error('search index: the sort key layout assumes 10 bucket bits');
+/** Bits of the local document index kept in the key's low half. */
+const LOCAL_LOW = 16 - BUCKET_BITS;
+if (BUCKET_BITS < 4 || BUCKET_BITS > 12) throw new Error('search index: the sort key layout needs 4–12 bucket bits');
 if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new Error('search index: little-endian platform required');
 
 /**
@@ -68,8 +70,8 @@ export function buildSegment(docs: readonly DocTerms[]): [number, Uint8Array][] 
   for (let b = 0; b < BUCKETS; b++) counts[b + 1]! += counts[b]!;
   const fill = counts.slice(0, BUCKETS);
   // One 64-bit sort key per posting, written and read as two 32-bit halves (little-endian):
-  //   high: low hash bits (LOW_BITS) | local document index >> 6
-  //   low:  (local & 63) << 26 | flags << 16 | index of the term in its document (65535: beyond)
+  //   high: low hash bits (LOW_BITS) << BUCKET_BITS | local document index >> LOCAL_LOW
+  //   low:  local's low LOCAL_LOW bits << (16 + BUCKET_BITS) | flags << 16 | index of the term in its document (65535: beyond)
   const keys = new BigUint64Array(total);
   const halves = new Uint32Array(keys.buffer);
   ordered.forEach((d, local) => {
@@ -77,8 +79,9 @@ export function buildSegment(docs: readonly DocTerms[]): [number, Uint8Array][] 
     for (let i = 0; i < d.hashes.length; i++) {
       const h = d.hashes[i]!;
       const at = fill[bucketOf(h)]!++ * 2;
-      halves[at + 1] = (((h & LOW_MASK) << 10) | (local >>> 6)) >>> 0;
-      halves[at] = (((local & 63) << 26) | (d.flags[i]! << 16) | (masks ? Math.min(i, 65535) : 65535)) >>> 0;
+      halves[at + 1] = (((h & LOW_MASK) << BUCKET_BITS) | (local >>> LOCAL_LOW)) >>> 0;
+      halves[at] =
+        (((local & ((1 << LOCAL_LOW) - 1)) << (16 + BUCKET_BITS)) | (d.flags[i]! << 16) | (masks ? Math.min(i, 65535) : 65535)) >>> 0;
     }
   });
   const out: [number, Uint8Array][] = [];
@@ -92,18 +95,18 @@ export function buildSegment(docs: readonly DocTerms[]): [number, Uint8Array][] 
     head.pos = 0;
     body.pos = 0;
     const high = b * 2 ** LOW_BITS;
-    const localOf = (k: number) => ((halves[2 * k + 1]! & 1023) << 6) | (halves[2 * k]! >>> 26);
+    const localOf = (k: number) => ((halves[2 * k + 1]! & (BUCKETS - 1)) << LOCAL_LOW) | (halves[2 * k]! >>> (16 + BUCKET_BITS));
     let base = Infinity;
     for (let k = start; k < end; k++) base = Math.min(base, ordered[localOf(k)]!.num);
     // Directory first (term count unknown until grouped): collect groups.
     const groups: number[] = [];
     let k = start;
     while (k < end) {
-      const low = halves[2 * k + 1]! >>> 10;
+      const low = halves[2 * k + 1]! >>> BUCKET_BITS;
       const bodyStart = body.pos;
       let prev = base;
       let n = 0;
-      while (k < end && halves[2 * k + 1]! >>> 10 === low) {
+      while (k < end && halves[2 * k + 1]! >>> BUCKET_BITS === low) {
         const lo = halves[2 * k]!;
         const doc = ordered[localOf(k)]!;
         const num = doc.num;
@@ -150,11 +153,15 @@ export interface PostingList {
   pass: number[];
 }
 
-/**
- * The postings of `hash` in one bucket record, appended to `into`; false when absent.
- * `followers`: followerHash values (at most 31) to test each posting's mask against.
- */
-export function readPostings(record: Uint8Array, hash: number, into: PostingList, followers: readonly number[] = []): boolean {
+/** Where a term's postings are in a record: the record's base document, byte offset, count. */
+export interface PostingsAt {
+  base: number;
+  pos: number;
+  count: number;
+}
+
+/** Finds a term in a record's directory (no postings decoded); null when absent. */
+export function locatePostings(record: Uint8Array, hash: number): PostingsAt | null {
   let pos = 0;
   const varint = (): number => {
     let result = 0;
@@ -180,18 +187,48 @@ export function readPostings(record: Uint8Array, hash: number, into: PostingList
       found = offset;
       count = n;
     } else if (found < 0) offset += len;
+    if (h >= hash) {
+      // Ascending hashes: the rest of the directory only moves the postings start.
+      for (t++; t < terms; t++) {
+        varint();
+        varint();
+        varint();
+      }
+      break;
+    }
   }
-  if (found < 0) return false;
-  pos += found;
-  let doc = base;
+  return found < 0 ? null : { base, pos: pos + found, count };
+}
+
+/**
+ * Appends located postings to `into`. `followers`: followerHash / pairHash values (at most
+ * 31) to test each posting's mask against (PostingList.pass).
+ */
+export function decodePostings(record: Uint8Array, at: PostingsAt, into: PostingList, followers: readonly number[] = []): void {
+  let pos = at.pos;
+  const varint = (): number => {
+    let result = 0;
+    let mul = 1;
+    for (;;) {
+      const byte = record[pos++]!;
+      result += (byte & 0x7f) * mul;
+      if (byte < 0x80) return result;
+      mul *= 128;
+    }
+  };
+  let doc = at.base;
   const nf = followers.length;
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < at.count; k++) {
     const v = varint();
     doc += Math.floor(v / 8);
     into.docs.push(doc);
     into.flags.push(v % 8);
     const code = v % 4;
     const log2 = code < 3 ? 3 + code : record[pos++]!;
+    if (log2 === 0) {
+      into.pass.push(-1);
+      continue;
+    }
     let pass = 0;
     for (let t = 0; t < nf; t++) {
       const bit = followers[t]! >>> (32 - log2);
@@ -200,5 +237,12 @@ export function readPostings(record: Uint8Array, hash: number, into: PostingList
     into.pass.push(pass);
     pos += 1 << (log2 - 3);
   }
+}
+
+/** The postings of `hash` in one bucket record, appended to `into`; false when absent. */
+export function readPostings(record: Uint8Array, hash: number, into: PostingList, followers: readonly number[] = []): boolean {
+  const at = locatePostings(record, hash);
+  if (!at) return false;
+  decodePostings(record, at, into, followers);
   return true;
 }

@@ -33,7 +33,7 @@ export interface QueryTerm {
   /** Index terms whose postings every match must have (bigrams, Latin tokens). */
   keys: string[];
   hashes: number[];
-  /** Bigrams of the term's Han runs with what follows them: [bigram hash, followerHash of the next character or pairHash of the next two]. */
+  /** Bigrams of the term's Han runs with what follows them: [bigram hash, followerHash / pairHash of the next one or two characters]. */
   follow: [number, number][];
   /** A segmenter word of ≥ 3 characters: documents where it is a word rank higher. */
   word: number | null;

@@ -14,7 +14,7 @@
 export const SEARCH_INDEX_VERSION = 2;
 
 /** Buckets of the postings table: the top bits of a term hash. */
-export const BUCKET_BITS = 10;
+export const BUCKET_BITS = 11;
 export const BUCKETS = 1 << BUCKET_BITS;
 
 /** Posting flags: bits 0–1 a term-frequency code, bit 2 "occurs in the title". */
@@ -53,11 +53,13 @@ export function bigramHash(a: number, b: number): number {
 
 /**
  * A bigram posting carries a mask of the characters that follow the bigram in the document
- * (one bit per following Han character, chosen by the top bits of followerHash): a phrase
+ * (per occurrence, one bit each for the next Han character and the next two, chosen by the
+ * top bits of followerHash and pairHash): a phrase
  * "ABC" can only occur where AB's mask has C's bit, so most documents that merely contain AB
  * and BC apart are ruled out without reading their text. The mask is wider where the bigram
  * is more frequent (more distinct followers): 8, 16 or 32 bits for tf codes 0–2; for tf code 3
- * a leading byte gives its width (64, 128 or 256 bits, about 4 bits per distinct follower).
+ * a leading byte gives its width (log2 5, 6 or 7: 32, 64 or 128 bits, at least two bits per
+ * bit set; 0: no mask, any follower, when it would be fuller than that).
  * Non-bigram terms (and terms of small pending documents) allow every follower.
  */
 export const MASK_WORDS = 8;
@@ -260,7 +262,13 @@ export function encodeMask(masks: Int32Array, at: number, code: number, out: Uin
   let log2: number;
   if (code < 3) log2 = 3 + code;
   else {
-    log2 = set === 256 ? 3 : set <= 16 ? 6 : set <= 32 ? 7 : 8;
+    // About half full at most; a mask that would still be mostly set rules out little and
+    // costs bytes on every read of a frequent bigram: "any" (one byte) instead.
+    log2 = set <= 16 ? 5 : set <= 32 ? 6 : set <= 48 ? 7 : 3;
+    if (log2 === 3) {
+      out[pos++] = 0;
+      return pos;
+    }
     out[pos++] = log2;
   }
   const n = 1 << (log2 - 3);
@@ -278,8 +286,7 @@ export function encodeMask(masks: Int32Array, at: number, code: number, out: Uin
 /** The encoding of "any follower" for a posting with this tf code. */
 export function encodeAnyMask(code: number, out: Uint8Array, pos: number): number {
   if (code === 3) {
-    out[pos++] = 3;
-    out[pos++] = 0xff;
+    out[pos++] = 0;
     return pos;
   }
   const n = 1 << code;

@@ -17,7 +17,9 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   sync: async () => (await import('./sync')).benchSync(),
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// Suite names only: skip options and the values that follow them (`--docs 100000`).
+const args = process.argv.slice(2);
+const wanted = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const names = wanted.length ? wanted : Object.keys(suites);
 let failed = false;
 for (const name of names) {

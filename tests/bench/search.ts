@@ -9,7 +9,14 @@
  *   index_bytes_per_text_byte  postings + document rows ÷ UTF-8 bytes of the indexed text
  * Checked: every result contains the query; every article containing it is found.
  * MiniSearch / FlexSearch baselines: not installed, so skipped (printed as -1).
+ * Profile: a fresh in-memory browser context; from 50,000 articles a fresh profile on disk
+ * (the in-memory quota is too small for 100,000 articles and their bodies).
+ * SEARCH_DEBUG=1 prints the engine's phase times, the slowest queries and p95 per query
+ * length (unminified page); SEARCH_PROFILE=1 (or =queries) adds main-thread CPU profiles.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
@@ -85,7 +92,11 @@ function summarize(label: string, profile: CpuProfile): void {
         }
       }
       const fmt = (m: Map<string, number>, n: number) =>
-        [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k}=${v.toFixed(0)}`).join(' ');
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, n)
+          .map(([k, v]) => `${k}=${v.toFixed(0)}`)
+          .join(' ');
       process.stderr.write(`  span ${spanMs.toFixed(0)} ms: self ${fmt(own, 6)}\n      stack ${fmt(incl, 14)}\n`);
     }
     spanStart = -1;
@@ -117,15 +128,21 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       target: 'chrome120',
       modulePreload: { polyfill: false },
       reportCompressedSize: false,
-      minify: !process.env.SEARCH_PROFILE,
+      minify: !process.env.SEARCH_PROFILE && !process.env.SEARCH_DEBUG,
       rollupOptions: { input: `${root}/tests/bench/search-page/index.html` },
     },
   });
   const host = await startHost();
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // A fresh profile per run: in memory (a new browser context), but on disk from 50,000
+  // articles: an in-memory context's storage quota is too small for 100,000 articles with
+  // their bodies (QuotaExceededError near the end of the import).
+  const onDisk = docs >= 50_000;
+  const profile = onDisk ? mkdtempSync(path.join(tmpdir(), 'yandu-search-bench-')) : null;
+  const launch = { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS };
+  const browser = profile ? null : await chromium.launch(launch);
+  const context = profile ? await chromium.launchPersistentContext(profile, launch) : await browser!.newContext();
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
     await page.goto(host.url);
     await page.goto(`${host.origin}/__bench/tests/bench/search-page/index.html`);
@@ -144,7 +161,7 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       const { profile } = await cdp.send('Profiler.stop');
       summarize(label, profile as unknown as CpuProfile);
     };
-    await startProfile();
+    if (process.env.SEARCH_PROFILE !== 'queries') await startProfile();
     const imp = await page.evaluate(
       ([n]) =>
         (window as unknown as { searchBench: { importDocs(n: number, b: number): Promise<ImportResult> } }).searchBench.importDocs(
@@ -153,7 +170,7 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
         ),
       [docs],
     );
-    await stopProfile('import');
+    if (process.env.SEARCH_PROFILE !== 'queries') await stopProfile('import');
     await startProfile();
     const big = docs >= 50_000;
     const q = await page.evaluate(
@@ -164,8 +181,8 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       [300, big ? 20 : 60, big ? 10 : 40],
     );
     await stopProfile('queries');
-    if (profiling)
-      process.stderr.write(`phases (ms, sum over timed queries): ${JSON.stringify(q.phases ?? {}, null, 0).replace(/},{/g, "},\n  {")}\n`);
+    if (profiling || process.env.SEARCH_DEBUG)
+      process.stderr.write(`phases (ms, sum over timed queries): ${JSON.stringify(q.phases ?? {}, null, 0).replace(/},{/g, '},\n  {')}\n`);
     if (q.notContaining || q.missing || q.extra)
       throw new Error(`search results wrong: ${q.notContaining} without the query, ${q.missing} missing, ${q.extra} extra`);
     const round = (x: number, d = 2) => Number(x.toFixed(d));
@@ -186,10 +203,11 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       search_avg_hits: round(q.avgHits, 1),
       search_minisearch_ratio: -1,
     };
-    await context.close();
     return out;
   } finally {
-    await browser.close();
+    await context.close();
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
     host.process.kill('SIGTERM');
   }
 }

@@ -262,7 +262,7 @@ describe('search over the library', () => {
     // A small alphabet: every bigram is everywhere, so phrases are decided by the follower masks and verification.
     const chars = '的一是在不了有和人这中大为上个国我以要他';
     let seed = 11;
-    const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
     const texts = Array.from({ length: 60 }, () => {
       let t = '';
       const n = 40 + Math.floor(rnd() * 400);
@@ -272,7 +272,10 @@ describe('search over the library', () => {
     const db = freshDb();
     await db.open();
     await openSearchIndex(db);
-    await createArticleRepository(db).addMany(texts.map((t, i) => payload(`m${i}`, `标题${i}`, t)));
+    // Several segments, so segments without the rarest bigram are skipped.
+    const repo = createArticleRepository(db);
+    const all = texts.map((t, i) => payload(`m${i}`, `标题${i}`, t));
+    for (let i = 0; i < all.length; i += 20) await repo.addMany(all.slice(i, i + 20));
     for (let k = 0; k < 80; k++) {
       const text = texts[k % texts.length]!;
       const len = 2 + (k % 5);
@@ -282,6 +285,26 @@ describe('search over the library', () => {
       const want = texts.flatMap((t, i) => (t.includes(q) ? [`a_m${i}`] : [])).sort();
       const r = await search(db, `"${q}"`, { all: true, limit: 1e9 });
       expect(ids(r)).toEqual(want);
+    }
+  });
+
+  it('returns the same best hits in the same order whether it keeps every candidate or only the best', async () => {
+    const db = freshDb();
+    await db.open();
+    await openSearchIndex(db);
+    const list = Array.from({ length: 80 }, (_, i) =>
+      payload(`k${i}`, i % 7 === 0 ? '监督的标题' : `标题${i}`, '监督'.repeat(1 + (i % 5)) + '其他内容'.repeat(i % 9), {
+        publishedAt: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      }),
+    );
+    await createArticleRepository(db).addMany(list);
+    for (const sort of ['relevance', 'date'] as const) {
+      const all = await search(db, '监督', { all: true, limit: 1e9, sort });
+      const top = await search(db, '监督', { limit: 5, sort });
+      expect(all.articles.length).toBe(80);
+      expect(top.articles.map((h) => h.score)).toEqual(all.articles.slice(0, 5).map((h) => h.score));
+      expect(top.articles.map((h) => h.date)).toEqual(all.articles.slice(0, 5).map((h) => h.date));
+      expect(top.totals.articles).toBe(80);
     }
   });
 

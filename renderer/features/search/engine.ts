@@ -141,6 +141,8 @@ function termList(
   followers: ReadonlyMap<number, readonly number[]>,
 ): { docs: number[]; flags: number[] } {
   const lists = term.hashes.map((h) => ({ h, list: postings.get(h) ?? EMPTY })).sort((x, y) => x.list.docs.length - y.list.docs.length);
+  // One index term and nothing to check: its postings as they are (flags: tf code | title).
+  if (lists.length === 1 && !term.follow.length) return { docs: lists[0]!.list.docs, flags: lists[0]!.list.flags };
   const j = join(lists.map((l) => l.list));
   const follow = term.follow.map(([h, fh]) => {
     const k = lists.findIndex((l) => l.h === h);
@@ -177,29 +179,68 @@ function indexExact(t: QueryTerm): boolean {
 
 /**
  * Candidates handed out best first, lazily: a binary heap over indices (O(n) to build), so
- * only as many as verification consumes are ever ordered.
+ * only as many as verification consumes are ever ordered. With `keep`, only the best `keep`
+ * are held at all (a bounded heap while pushing): for queries the index decides exactly.
  */
 class Ranked {
   rows: SearchDocRow[] = [];
   scores: number[] = [];
   private heap: Int32Array | null = null;
   private size = 0;
-  constructor(private readonly byDate: boolean) {}
+  private total = 0;
+  /** While bounded and full: kept indices, worst on top. */
+  private worst: Int32Array | null = null;
+  constructor(
+    private readonly byDate: boolean,
+    private readonly keep = Infinity,
+  ) {}
+  /** Every candidate pushed (also those not kept). */
   get length(): number {
-    return this.rows.length;
+    return this.total;
+  }
+  /** True when (sa, ra) ranks before (sb, rb). */
+  private ranks(sa: number, ra: SearchDocRow, sb: number, rb: SearchDocRow): boolean {
+    if (!this.byDate && sa !== sb) return sa > sb;
+    const da = ra.date ?? '';
+    const db = rb.date ?? '';
+    if (this.byDate) return da !== db ? da > db : sa > sb;
+    return da > db;
+  }
+  private before(a: number, b: number): boolean {
+    return this.ranks(this.scores[a]!, this.rows[a]!, this.scores[b]!, this.rows[b]!);
   }
   push(row: SearchDocRow, score: number): void {
-    this.rows.push(row);
-    this.scores.push(score);
+    this.total++;
+    if (this.rows.length < this.keep) {
+      this.rows.push(row);
+      this.scores.push(score);
+      if (this.rows.length === this.keep) {
+        const w = (this.worst = new Int32Array(this.keep));
+        for (let i = 0; i < this.keep; i++) w[i] = i;
+        for (let i = (this.keep >> 1) - 1; i >= 0; i--) this.worstDown(i);
+      }
+      return;
+    }
+    const w = this.worst!;
+    const top = w[0]!;
+    if (!this.ranks(score, row, this.scores[top]!, this.rows[top]!)) return;
+    this.rows[top] = row;
+    this.scores[top] = score;
+    this.worstDown(0);
   }
-  /** True when candidate a ranks before b. */
-  private before(a: number, b: number): boolean {
-    const sa = this.scores[a]!;
-    const sb = this.scores[b]!;
-    const da = this.rows[a]!.date ?? '';
-    const db = this.rows[b]!.date ?? '';
-    if (this.byDate) return da !== db ? da > db : sa > sb;
-    return sa !== sb ? sa > sb : da > db;
+  private worstDown(i: number): void {
+    const h = this.worst!;
+    const n = h.length;
+    const x = h[i]!;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.before(h[c]!, h[c + 1]!)) c++;
+      if (!this.before(x, h[c]!)) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    h[i] = x;
   }
   private down(i: number): void {
     const h = this.heap!;
@@ -300,7 +341,12 @@ async function loadTexts(db: YanduDB, rows: readonly SearchDocRow[], cache: Sear
   const h = ids('highlight');
   const n = ids('note');
   const [bodies, hs, ns] = await Promise.all([
-    a.length ? bulkGetParallel(db, a.map((r) => r.articleId!)) : [],
+    a.length
+      ? bulkGetParallel(
+          db,
+          a.map((r) => r.articleId!),
+        )
+      : [],
     h.length ? db.highlights.bulkGet(h.map((r) => r.key.slice(2))) : [],
     n.length ? db.notes.bulkGet(n.map((r) => r.key.slice(2))) : [],
   ]);
@@ -371,6 +417,7 @@ async function verifyGroup(
   limit: number,
   all: boolean,
   cache: SearchCache,
+  decided = false,
 ): Promise<{ hits: SearchHit[]; checked: number; matched: number }> {
   const hits: SearchHit[] = [];
   let checked = 0;
@@ -384,7 +431,9 @@ async function verifyGroup(
     const want = all
       ? 400
       : checked === 0
-        ? Math.max(8, limit + 4)
+        ? decided
+          ? limit
+          : Math.max(8, limit + 4)
         : Math.min(budget - checked, Math.ceil(((limit - hits.length) / rate) * 1.25) + 4);
     const chunk: Candidate[] = [];
     for (let i = cands.next(); i >= 0; i = chunk.length < want ? cands.next() : -1) {
@@ -495,7 +544,13 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
     });
   }
   const postings = keyed.length
-    ? await readTermPostings(db, [...keyed.flatMap((t) => t.hashes), ...wordHashes], cache, followers)
+    ? await readTermPostings(
+        db,
+        [...keyed.flatMap((t) => t.hashes), ...wordHashes],
+        cache,
+        followers,
+        new Set(keyed.flatMap((t) => t.hashes)),
+      )
     : new Map<number, PostingList>();
 
   phase('postings');
@@ -504,16 +559,19 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
   const total = cache.count.article + cache.count.highlight + cache.count.note;
   const idfs = lists.map((l) => idf(Math.max(total, 1), l.list.docs.length));
   let candDocs: number[];
-  let candAt: number[][];
-  if (lists.length) {
+  let candFlags: number[][];
+  if (lists.length === 1) {
+    // One term: no intersection, no copies.
+    candDocs = lists[0]!.list.docs;
+    candFlags = [lists[0]!.list.flags];
+  } else if (lists.length) {
     const j = join(lists.map((l) => l.list));
     candDocs = j.docs;
-    candAt = j.at;
+    candFlags = lists.map((l, k) => j.at[k]!.map((i) => l.list.flags[i]!));
   } else {
     candDocs = [...cache.docs.keys()];
-    candAt = [];
+    candFlags = [];
   }
-  const candFlags = lists.map((l, k) => l.list.flags.length && candAt[k] ? candAt[k].map((i) => l.list.flags[i]!) : []);
   const wordSets = lists.map(({ t }) => (t.word !== null ? new Set(postings.get(t.word)?.docs ?? []) : null));
 
   let annotations: AnnotationIndex | null = null;
@@ -524,8 +582,12 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
     note: cache.lengthSum.note / Math.max(1, cache.count.note),
   };
   const byDateSort = options.sort === 'date';
-  const articleCands = new Ranked(byDateSort);
-  const noteCands = new Ranked(byDateSort);
+  // Exact when the index alone decides (single bigrams, Latin tokens, no exclusions), or all were verified.
+  const decided = q.exclude.length === 0 && q.terms.every(indexExact) && q.terms.length > 0;
+  // When the index decides, every candidate is a hit: only the best few need ordering.
+  const keep = decided && !all ? Math.max(limit, noteLimit) + 8 : Infinity;
+  const articleCands = new Ranked(byDateSort, keep);
+  const noteCands = new Ranked(byDateSort, keep);
   const byNum = cache.byNum;
   for (let i = 0; i < candDocs.length; i++) {
     const num = candDocs[i]!;
@@ -549,12 +611,10 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
       articleCands.push(c.row, c.score);
 
   const [ar, nr] = await Promise.all([
-    verifyGroup(db, articleCands, q, limit, all, cache),
-    verifyGroup(db, noteCands, q, noteLimit, all, cache),
+    verifyGroup(db, articleCands, q, limit, all, cache, decided),
+    verifyGroup(db, noteCands, q, noteLimit, all, cache, decided),
   ]);
   phase('verify');
-  // Exact when the index alone decides (single bigrams, Latin tokens, no exclusions), or all were verified.
-  const decided = q.exclude.length === 0 && q.terms.every(indexExact) && q.terms.length > 0;
   const totalOf = (cands: Ranked, r: { checked: number; matched: number }) =>
     r.checked >= cands.length ? r.matched : decided ? cands.length : Math.round((r.matched / Math.max(1, r.checked)) * cands.length);
   const exact = (ar.checked >= articleCands.length || decided) && (nr.checked >= noteCands.length || decided);

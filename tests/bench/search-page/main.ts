@@ -190,7 +190,17 @@ async function runQueries(n: number, scanN: number, checkN: number) {
     times.push(performance.now() - t);
     const after = searchTrace.phases ?? {};
     const d = (k: string) => Math.round(((after[k] ?? 0) - (before[k] ?? 0)) * 10) / 10;
-    slow.push({ q, ms: times[times.length - 1]!, cands: d('cands'), fetched: d('fetched'), passed: d('passed'), rounds: d('rounds'), post: d('postings'), fetchMs: d('fetchMs'), score: d('score') });
+    slow.push({
+      q,
+      ms: times[times.length - 1]!,
+      cands: d('cands'),
+      fetched: d('fetched'),
+      passed: d('passed'),
+      rounds: d('rounds'),
+      post: d('postings'),
+      fetchMs: d('fetchMs'),
+      score: d('score'),
+    });
     hits += r.articles.length;
     for (const h of r.articles) {
       const i = Number(h.id.slice(3));
@@ -239,5 +249,14 @@ async function runQueries(n: number, scanN: number, checkN: number) {
   };
 }
 
-(window as unknown as { searchBench: unknown }).searchBench = { importDocs, runQueries };
+/** Errors with their name, message and inner error (Dexie wraps IndexedDB's). */
+function explain<A extends unknown[], R>(f: (...a: A) => Promise<R>): (...a: A) => Promise<R> {
+  return (...a) =>
+    f(...a).catch((e: unknown) => {
+      const x = e as { name?: string; message?: string; inner?: { name?: string; message?: string }; stack?: string };
+      throw new Error(`${x.name}: ${x.message} (inner: ${x.inner?.name}: ${x.inner?.message})\n${x.stack ?? ''}`);
+    });
+}
+
+(window as unknown as { searchBench: unknown }).searchBench = { importDocs: explain(importDocs), runQueries: explain(runQueries) };
 document.body.dataset.ready = '1';
