@@ -40,15 +40,13 @@ export async function startHost(extraEnv: Record<string, string> = {}): Promise<
   return { url, dataDir, origin: new URL(url).origin, process: child };
 }
 
-export const test = base.extend<{ requests: string[]; app: Page }, { host: Host }>({
-  host: [
-    async ({}, use) => {
-      const host = await startHost();
-      await use(host);
-      host.process.kill('SIGTERM');
-    },
-    { scope: 'worker' },
-  ],
+// A host per test: each gets its own data folder (images, backups), as a fresh install would.
+export const test = base.extend<{ host: Host; requests: string[]; app: Page }>({
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    host.process.kill('SIGTERM');
+  },
   requests: async ({ page }, use) => {
     const seen: string[] = [];
     page.on('request', (r) => seen.push(r.url()));

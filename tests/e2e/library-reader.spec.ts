@@ -24,9 +24,10 @@ test('sort by date and filter by text', async ({ app }) => {
   expect(ascending).toBe(dates[dates.length - 1]);
 
   const firstTitle = (await app.locator('[data-testid="article-row"] .col-title').first().textContent())!;
-  await app.getByRole('searchbox').fill(firstTitle.slice(0, 6));
+  const filter = app.getByRole('searchbox', { name: /筛选/ });
+  await filter.fill(firstTitle.slice(0, 6));
   await expect(app.getByTestId('article-row')).toHaveCount(1);
-  await app.getByRole('searchbox').fill('这串文字不会出现在任何文章里');
+  await filter.fill('这串文字不会出现在任何文章里');
   await expect(app.getByText('没有符合筛选条件的文章。')).toBeVisible();
   await app.getByRole('button', { name: '清除筛选' }).click();
   await expect.poll(() => app.getByTestId('article-row').count()).toBeGreaterThanOrEqual(8);

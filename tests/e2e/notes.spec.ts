@@ -167,6 +167,21 @@ test('a note on the article from the reader side panel lands in the notebook; th
   await goal.fill('20000');
   await goal.press('Enter');
   await expect(app.getByTestId('quota')).toHaveText(new RegExp(`^${new Date().getFullYear()}年笔记 9 / 20,000 字$`));
+  // The setting is written asynchronously: reload once it is stored.
+  await expect
+    .poll(() =>
+      app.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const open = indexedDB.open('yandu');
+            open.onsuccess = () => {
+              const req = open.result.transaction('settings').objectStore('settings').get('notebook.quota');
+              req.onsuccess = () => resolve((req.result as { value?: unknown } | undefined)?.value);
+            };
+          }),
+      ),
+    )
+    .toEqual({ ziPerYear: 20000 });
   await app.reload();
   await expect(app.getByTestId('quota')).toContainText('/ 20,000 字');
 });

@@ -44,8 +44,13 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
     );
   }, []);
   const ready = report?.state === 'ready' ? report : null;
+  // The route (hash) is the truth, but hashchange arrives later: show the choice at once.
+  const [options, setOptions] = useState(route.options);
+  useEffect(() => setOptions(route.options), [route.options]);
   const set = (o: Partial<PrintOptions>) => {
-    window.location.hash = printHref({ ...route, options: { ...route.options, ...o } });
+    const next = { ...options, ...o };
+    setOptions(next);
+    window.location.hash = printHref({ ...route, options: next });
   };
   const fail = (e: unknown) => setStatus({ text: t.failed(e instanceof Error ? e.message : String(e)), error: true });
 
@@ -81,7 +86,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
       </button>
       <label>
         {t.layout}
-        <select value={route.options.layout} onChange={(e) => set({ layout: e.target.value === 'compact' ? 'compact' : 'gbt' })}>
+        <select value={options.layout} onChange={(e) => set({ layout: e.target.value === 'compact' ? 'compact' : 'gbt' })}>
           <option value="gbt">{t.layouts.gbt}</option>
           <option value="compact">{t.layouts.compact}</option>
         </select>
@@ -89,11 +94,11 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
       {route.target.kind === 'articles' ? (
         <>
           <label>
-            <input type="checkbox" checked={route.options.mine} onChange={(e) => set({ mine: e.target.checked })} />
+            <input type="checkbox" checked={options.mine} onChange={(e) => set({ mine: e.target.checked })} />
             {t.mine}
           </label>
           <label>
-            <input type="checkbox" checked={route.options.notes} onChange={(e) => set({ notes: e.target.checked })} />
+            <input type="checkbox" checked={options.notes} onChange={(e) => set({ notes: e.target.checked })} />
             {t.notes}
           </label>
         </>

@@ -334,10 +334,51 @@ async function bulkGetParallel(db: YanduDB, ids: string[]) {
   return (await Promise.all(parts)).flat();
 }
 
+/**
+ * Article texts recently verified, by document number, up to TEXT_CACHE_CHARS: a document
+ * number is never reused for other text (a changed body is indexed under a new number; a reset
+ * starts a new SearchCache, whose rows an entry must match), so entries never go stale.
+ */
+interface TextCache {
+  map: Map<number, { row: SearchDocRow; text: string }>;
+  chars: number;
+}
+const TEXT_CACHE_CHARS = 8_000_000;
+const textCaches = new WeakMap<YanduDB, TextCache>();
+
+function textCache(db: YanduDB): TextCache {
+  let c = textCaches.get(db);
+  if (!c) textCaches.set(db, (c = { map: new Map(), chars: 0 }));
+  return c;
+}
+
+function rememberText(c: TextCache, row: SearchDocRow, text: string): void {
+  const prior = c.map.get(row.num);
+  if (prior) c.chars -= prior.text.length;
+  c.map.delete(row.num);
+  c.map.set(row.num, { row, text });
+  c.chars += text.length;
+  for (const [num, e] of c.map) {
+    if (c.chars <= TEXT_CACHE_CHARS) break;
+    c.map.delete(num);
+    c.chars -= e.text.length;
+  }
+}
+
 async function loadTexts(db: YanduDB, rows: readonly SearchDocRow[], cache: SearchCache): Promise<Map<number, Texts>> {
   const out = new Map<number, Texts>();
   const ids = (kind: SearchDocRow['kind']) => rows.filter((r) => r.kind === kind);
-  const a = ids('article');
+  const tc = textCache(db);
+  const a = ids('article').filter((r) => {
+    const e = tc.map.get(r.num);
+    if (!e || e.row !== r || cache.byNum[r.num] !== r) return true;
+    // Most recently used last.
+    tc.map.delete(r.num);
+    tc.map.set(r.num, e);
+    out.set(r.num, { fields: [e.text, r.title, r.meta], main: 0, base: 0 });
+    count('textHits', 1);
+    return false;
+  });
   const h = ids('highlight');
   const n = ids('note');
   const [bodies, hs, ns] = await Promise.all([
@@ -352,7 +393,9 @@ async function loadTexts(db: YanduDB, rows: readonly SearchDocRow[], cache: Sear
   ]);
   a.forEach((r, i) => {
     const b = bodies[i];
-    if (b) out.set(r.num, { fields: [b.text, r.title, r.meta], main: 0, base: 0 });
+    if (!b) return;
+    out.set(r.num, { fields: [b.text, r.title, r.meta], main: 0, base: 0 });
+    if (cache.byNum[r.num] === r) rememberText(tc, r, b.text);
   });
   h.forEach((r, i) => {
     const x = hs[i];
@@ -362,7 +405,6 @@ async function loadTexts(db: YanduDB, rows: readonly SearchDocRow[], cache: Sear
     const x = ns[i];
     if (x) out.set(r.num, { fields: [x.text, x.title, x.tags.join('\n')], main: 0, base: 0 });
   });
-  void cache;
   return out;
 }
 
