@@ -12,6 +12,7 @@ import { createSourceRepository, DEFAULT_SYNC_SETTINGS, SyncSettingsSchema } fro
 import { createSettingsRepository } from '../../db/repositories';
 import { applySyncBatch } from '../../db/syncWriter';
 import { useLibrary } from '../../stores/library';
+import { reanchorArticle } from '../highlights/reanchor';
 
 export const sources = createSourceRepository(db);
 const settings = createSettingsRepository(db);
@@ -58,13 +59,6 @@ function emptyRun(runId: string): RunState {
   };
 }
 
-/** Called with the ids of articles whose text changed, after their batch is stored. */
-const updateListeners = new Set<(articleIds: string[]) => Promise<unknown> | void>();
-export function onArticlesUpdated(listener: (articleIds: string[]) => Promise<unknown> | void): () => void {
-  updateListeners.add(listener);
-  return () => updateListeners.delete(listener);
-}
-
 export function isRunning(sourceId: string): boolean {
   const run = useSync.getState().runs[sourceId];
   return !!run && !['done', 'failed', 'cancelled'].includes(run.phase);
@@ -102,7 +96,8 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
             useSync.getState().set(sourceId, { added, updated });
             await api.sync.ack({ runId, seq: batch.seq, ok: true });
             if (result.added || result.updated) void useLibrary.getState().load();
-            for (const listener of updateListeners) if (result.updatedIds.length) await listener(result.updatedIds);
+            // New texts: move their highlights, or mark them orphans (never lost, never misplaced).
+            for (const id of result.updatedIds) await reanchorArticle(db, id);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             await api.sync.ack({ runId, seq: batch.seq, ok: false, message: message.slice(0, 500) }).catch(() => undefined);
