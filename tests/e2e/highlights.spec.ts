@@ -23,10 +23,16 @@ async function blockText(app: Page, block: number): Promise<string> {
 
 /** Drags the real mouse over characters [from, to) of a block, and checks what got selected. */
 async function selectWithMouse(app: Page, block: number, from: number, to: number): Promise<string> {
+  // Drop the last selection, bring the block into view and let layout settle before measuring
+  // where its characters are.
+  await app.getByTestId('article-body').evaluate(async (body, block) => {
+    window.getSelection()?.removeAllRanges();
+    body.children[block]!.scrollIntoView({ block: 'center' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, block);
   const points = await app.getByTestId('article-body').evaluate(
     (body, { block, from, to }) => {
       const el = body.children[block]!;
-      el.scrollIntoView({ block: 'center' });
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       const charRect = (at: number) => {
         let pos = 0;
