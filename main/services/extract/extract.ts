@@ -14,7 +14,7 @@
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
-import { NON_CONTENT_TAGS } from '../html-tags';
+import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../../shared/errors';
 import {
@@ -167,30 +167,6 @@ function resolveUrl(raw: string, base: string | undefined): string | null {
   }
 }
 
-function pickImageSrc(img: Element): string | null {
-  for (const a of ['data-src', 'data-original', '_src', 'data-lazy-src', 'data-url', 'data-echo', 'original', 'file']) {
-    const v = img.getAttribute(a);
-    if (v && v.trim() && !/^data:/i.test(v.trim())) return v.trim();
-  }
-  const srcset = img.getAttribute('data-srcset') ?? img.getAttribute('srcset');
-  if (srcset) {
-    let best: string | null = null;
-    let bestW = -1;
-    for (const part of srcset.split(',')) {
-      const [u, d] = part.trim().split(/\s+/);
-      if (!u) continue;
-      const w = d ? parseFloat(d) * (d.endsWith('x') ? 1000 : 1) : 1;
-      if (w > bestW) {
-        bestW = w;
-        best = u;
-      }
-    }
-    if (best) return best;
-  }
-  const src = img.getAttribute('src');
-  return src && src.trim() ? src.trim() : null;
-}
-
 function tinyOrTracking(img: Element, src: string): boolean {
   const dim = (a: string): number | null => {
     const v = img.getAttribute(a);
@@ -282,7 +258,7 @@ class Walker {
   }
 
   private img(el: Element): void {
-    const raw = pickImageSrc(el);
+    const raw = imageSource(el);
     if (!raw) return;
     const src = resolveUrl(raw, this.base);
     if (!src || tinyOrTracking(el, src)) return;

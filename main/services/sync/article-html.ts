@@ -6,7 +6,7 @@
  * href only), img (src, alt). Everything else is unwrapped or dropped (script, style, iframe,
  * svg, forms, on* attributes, javascript: links…).
  */
-import { NON_CONTENT_TAGS } from '../html-tags';
+import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
 import { parseHTML } from 'linkedom';
 
 export interface HElement {
@@ -65,31 +65,6 @@ function resolve(raw: string, base: string | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-/** The real source of a (lazy) image. */
-export function imageSource(img: Element): string | null {
-  for (const a of ['data-src', 'data-original', '_src', 'data-lazy-src', 'data-url', 'data-echo', 'original']) {
-    const v = img.getAttribute(a);
-    if (v && v.trim() && !/^data:/i.test(v.trim())) return v.trim();
-  }
-  const srcset = img.getAttribute('data-srcset') ?? img.getAttribute('srcset');
-  if (srcset) {
-    let best: string | null = null;
-    let bestW = -1;
-    for (const part of srcset.split(',')) {
-      const [u, d] = part.trim().split(/\s+/);
-      if (!u) continue;
-      const w = d ? parseFloat(d) * (d.endsWith('x') ? 1000 : 1) : 1;
-      if (w > bestW) {
-        bestW = w;
-        best = u;
-      }
-    }
-    if (best) return best;
-  }
-  const src = img.getAttribute('src');
-  return src && src.trim() ? src.trim() : null;
 }
 
 class Builder {
