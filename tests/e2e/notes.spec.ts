@@ -89,7 +89,12 @@ test('a standalone 心得体会 survives an immediate reload; the notebook filte
   await app.getByRole('button', { name: '插入划线' }).click();
   await app.getByRole('searchbox', { name: /选择要插入的划线/ }).fill(quotes[0]!.slice(0, 6));
   // The highlights load asynchronously: choose once the list shows the match.
-  await expect(app.getByRole('option').first()).toContainText(quotes[0]!.slice(0, 6));
+  await expect(
+    app
+      .getByRole('listbox', { name: /选择要插入的划线/ })
+      .getByRole('option')
+      .first(),
+  ).toContainText(quotes[0]!.slice(0, 6));
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('note-body').locator('blockquote')).toContainText(quotes[0]!);
   await expect(app.getByTestId('note-body').locator('blockquote')).toContainText(`——《${title}》`);
