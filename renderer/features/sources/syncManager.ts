@@ -112,11 +112,13 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
       }),
       api.events.on('sync.progress', (progress) => {
         if (progress.runId !== runId) return;
-        useSync
-          .getState()
-          .set(sourceId, { phase: progress.phase, counts: progress.counts, remaining: progress.remaining, message: progress.message });
-        if (progress.phase === 'done' || progress.phase === 'failed' || progress.phase === 'cancelled') {
+        const update = { phase: progress.phase, counts: progress.counts, remaining: progress.remaining, message: progress.message };
+        const ended = progress.phase === 'done' || progress.phase === 'failed' || progress.phase === 'cancelled';
+        if (!ended) useSync.getState().set(sourceId, update);
+        else {
+          // The run has ended only once every batch is written and its highlights re-anchored.
           void queue.then(async () => {
+            useSync.getState().set(sourceId, update);
             const articles = await sources.articleCount(sourceId);
             await sources.recordRun(sourceId, {
               lastSyncAt: new Date().toISOString(),
