@@ -63,7 +63,7 @@ export function findElectronBinary(root, options = {}) {
       ok: false,
       reason:
         'no Electron binary: node_modules/electron/path.txt is missing, so the binary was never downloaded. ' +
-        'Set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron build to run these tests offline.',
+        'Set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron build to run the desktop app (and its tests) offline.',
     };
   }
   const file = path.join(pkgDir, 'dist', recorded);
