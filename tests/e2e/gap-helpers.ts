@@ -236,7 +236,7 @@ export async function libraryState(page: Page): Promise<LibraryState> {
   return rest;
 }
 
-/** Execution, dialog, CSP and network traps on a page (the style of safety.spec.ts). */
+/** Execution, dialog, pop-up, CSP and network traps on a page (safety.spec.ts and the door tests). */
 export async function trap(page: Page, origin: string) {
   const seen = { dialogs: [] as string[], foreign: [] as string[] };
   page.on('dialog', (d) => {
@@ -261,13 +261,14 @@ export async function trap(page: Page, origin: string) {
   });
   return {
     seen,
-    check: async (where: string) => {
+    check: async (where = 'page') => {
       const { hits, csp } = await page.evaluate(() => {
         const w = window as unknown as { __hits: string[]; __csp: string[] };
         return { hits: w.__hits, csp: w.__csp };
       });
       expect(hits, `executed in ${where}`).toEqual([]);
       // Inline handler/style reports come from inert parses (see safety.spec.ts); any blocked URL fails.
+      if (csp.length) process.stdout.write(`csp_inline_reports: ${csp.length}\n`);
       expect(
         csp.filter(
           (c) =>

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { trap } from './gap-helpers';
 import { CHROMIUM_ARGS } from './playwright.config';
 import { expect, test, type Host } from './fixtures';
 import { VECTORS } from '../fixtures/hostile/corpus';
@@ -92,54 +93,6 @@ function articles(n: number, title: (i: number) => string, html: (i: number) => 
     })),
     bodies: Array.from({ length: n }, (_, i) => ({ articleId: `bk_${i}`, html: html(i), text: `恢复正文${i}` })),
     settings: [{ key: 'sampleLibraryImported', value: true }],
-  };
-}
-
-/** Execution, dialog, CSP and network traps on a page. */
-async function trap(page: Page, origin: string) {
-  const seen = { dialogs: [] as string[], foreign: [] as string[] };
-  page.on('dialog', (d) => {
-    seen.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) seen.foreign.push(u);
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __hits: string[]; __csp: string[] };
-    w.__hits = [];
-    w.__csp = [];
-    Object.defineProperty(window, '__pwned', {
-      configurable: false,
-      get: () => undefined,
-      set: (v: unknown) => w.__hits.push(String(v)),
-    });
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return {
-    seen,
-    check: async () => {
-      const { hits, csp } = await page.evaluate(() => {
-        const w = window as unknown as { __hits: string[]; __csp: string[] };
-        return { hits: w.__hits, csp: w.__csp };
-      });
-      expect(hits).toEqual([]);
-      // CSP reports for blocked *inline* handlers/styles are listed, not failed: they are also
-      // raised when hostile HTML is only parsed (DOMPurify's inert parse). Any blocked URL fails.
-      if (csp.length) process.stdout.write(`csp_inline_reports: ${csp.length}\n`);
-      // <base> gets the same parse-time report (proven by the probe below); any other blocked URL fails.
-      expect(
-        csp.filter(
-          (c) =>
-            !/^(?:(?:script-src-attr|style-src-attr|style-src-elem|script-src-elem) inline|base-uri http:\/\/attacker\.example\/(?:base|probe)\/)$/.test(
-              c,
-            ),
-        ),
-      ).toEqual([]);
-      expect(seen.dialogs).toEqual([]);
-      expect(seen.foreign).toEqual([]);
-    },
   };
 }
 

@@ -34,6 +34,7 @@ test.describe('Electron desktop app', () => {
   test('shows the library with window.yandu and without Node', async () => {
     const reason = skipReason();
     if (reason !== null) {
+      // Conditional: only when no Electron binary exists (offline build machines); the reason is printed.
       console.log(reason);
       test.skip(true, reason);
       return;
