@@ -11,10 +11,10 @@ import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
 import { ensureSampleLibrary } from './firstRun';
-import { openSearchIndex, setIndexBuilder } from '../db/searchIndex';
+import { enableSearchMaintenance, openSearchIndex, setIndexBuilder, setRecordMerger } from '../db/searchIndex';
 import { SearchBox } from '../features/search/SearchBox';
 import { useSearch } from '../features/search/store';
-import { createWorkerBuilder } from '../features/search/workerBuilder';
+import { createIndexWorkers } from '../features/search/workerBuilder';
 import { useRoute } from './router';
 import { useUndoKeys } from '../ui/useUndoKeys';
 import { backupBeforeUpgrade, dailyBackupIfDue, requestPersistentStorage } from '../features/backup/startup';
@@ -47,13 +47,17 @@ export function App() {
       await useReaderSettings.getState().load();
       // Search postings for bulk writes are built in workers; an index of another format is
       // emptied here, before anything writes, and rebuilt in the background once ready.
-      setIndexBuilder(createWorkerBuilder());
+      const indexWorkers = createIndexWorkers();
+      setIndexBuilder(indexWorkers?.build ?? null);
+      setRecordMerger(indexWorkers?.merge ?? null);
       const rebuildSearch = await openSearchIndex(db);
       await ensureSampleLibrary(db, api);
       await recoverNoteJournals(db);
       await useLibrary.getState().load();
       setBoot({ state: 'ready' });
       startScheduler();
+      // Pending notes merged and postings compacted once writes settle.
+      enableSearchMaintenance(db);
       // The daily backup, once the app has settled.
       setTimeout(
         () => void dailyBackupIfDue(db, api).catch((e: unknown) => console.warn('[backup] daily backup failed', e)),

@@ -13,8 +13,8 @@
 import Dexie from 'dexie';
 import * as v from 'valibot';
 import { buildIndex, termsOf, type BuiltIndex, type IndexInputDoc } from '../../shared/search/build';
-import { buildSegment, decodePostings, locatePostings, type PostingList, type PostingsAt } from '../../shared/search/postings';
-import { bucketOf, SEARCH_INDEX_VERSION } from '../../shared/search/tokenize';
+import { buildSegment, decodePostings, locatePostings, mergeRecords, type PostingList, type PostingsAt } from '../../shared/search/postings';
+import { bucketOf, BUCKETS, SEARCH_INDEX_VERSION } from '../../shared/search/tokenize';
 import type { ArticleRow, HighlightRow, NoteRow, SearchDocRow, SearchPendingRow, YanduDB } from './schema';
 
 export const SEARCH_META_KEY = 'searchIndex';
@@ -123,6 +123,12 @@ interface State {
   /** Deltas committed while the cache was loading, applied again once it has loaded. */
   queued: Delta[];
   generation: number;
+  /** Bumped by every reset (document and segment numbers start again): compaction stops. */
+  epoch: number;
+  /** Document numbers removed since the index was opened or reset: never live again. */
+  dead: Set<number>;
+  /** Segments written since the last compaction pass (unknown at start: 1). */
+  segmentsSinceCompaction: number;
   /** Recently read postings buckets (all segments' records of a bucket), least recent first. */
   buckets: BucketCache;
   /** readSearchMeta's answer, dropped by every write of the meta or checkpoint rows. */
@@ -139,6 +145,9 @@ function state(db: YanduDB): State {
       cacheLoad: null,
       queued: [],
       generation: 0,
+      epoch: 0,
+      dead: new Set(),
+      segmentsSinceCompaction: 1,
       metaRead: null,
       buckets: { map: new Map(), bytes: 0, gen: 0 },
     };
@@ -210,9 +219,12 @@ function applyDelta(cache: SearchCache, d: Delta): void {
 
 /** Applies a change to the in-memory view once the surrounding transaction has committed. */
 function afterCommit(db: YanduDB, delta: Delta): void {
+  const s0 = state(db);
+  const epoch = s0.epoch;
   const apply = () => {
     const s = state(db);
     s.generation++;
+    if (s.epoch === epoch) for (const num of delta.remove) s.dead.add(num);
     if (s.cache) applyDelta(s.cache, delta);
     else if (s.cacheLoad) s.queued.push(delta);
   };
@@ -327,6 +339,7 @@ export async function indexArticles(db: YanduDB, used: readonly ArticleForIndex[
   // In slices: every put costs ~50 µs of main thread (clone, key, IPC), so a bulk call of a
   // thousand rows is a long task; between slices the main thread is free.
   postingsChanged(db);
+  segmentWritten(db);
   for (let i = 0; i < ready.records.length; i += WRITE_SLICE)
     await db.searchPostings.bulkPut(
       ready.records.slice(i, i + WRITE_SLICE).map(([bucket, data]) => ({ k: bucket * SEG_SPAN + ready.seg, data })),
@@ -408,6 +421,7 @@ export async function indexSmallDocs(db: YanduDB, docs: readonly SmallDoc[]): Pr
   await db.searchDocs.bulkAdd(rows);
   await db.searchPending.bulkAdd(pending);
   await writeMeta(db);
+  afterCommitDo(db, () => maintenanceDue(db));
   afterCommit(db, { add: rows, remove: oldNums, pendingAdd: pending, pendingRemove: oldNums });
 }
 
@@ -436,6 +450,7 @@ export async function mergePending(db: YanduDB, force = false): Promise<number> 
     const seg = alloc.nextSeg++;
     const records = buildSegment(docs);
     postingsChanged(db);
+    segmentWritten(db);
     for (let i = 0; i < records.length; i += WRITE_SLICE)
       await db.searchPostings.bulkPut(records.slice(i, i + WRITE_SLICE).map(([bucket, data]) => ({ k: bucket * SEG_SPAN + seg, data })));
     await db.searchPending.clear();
@@ -446,7 +461,163 @@ export async function mergePending(db: YanduDB, force = false): Promise<number> 
   });
 }
 
+// ---- compaction and upkeep ---------------------------------------------------------------
+
+/** Merges bucket records (compaction's heavy part); the app's runs in a worker. */
+export type RecordMerger = (records: Uint8Array[], dead: number[]) => Promise<Uint8Array | null>;
+let recordMerger: RecordMerger | null = null;
+/** Installs the off-main-thread merger; without one, merges run inline. */
+export function setRecordMerger(merger: RecordMerger | null): void {
+  recordMerger = merger;
+}
+/** Below this many bytes a worker round trip is not worth it. */
+const INLINE_MERGE_BYTES = 64 << 10;
+/** A bucket is compacted once it has this many records. */
+const COMPACT_AT = 4;
+
+function afterCommitDo(db: YanduDB, f: () => void): void {
+  const tx = Dexie.currentTransaction;
+  if (tx?.idbtrans) tx.idbtrans.addEventListener('complete', f);
+  else f();
+}
+
+function segmentWritten(db: YanduDB): void {
+  afterCommitDo(db, () => {
+    state(db).segmentsSinceCompaction++;
+    maintenanceDue(db);
+  });
+}
+
+/**
+ * Which of a bucket's records (sizes in key order) to fold together: all of them, unless the
+ * biggest dwarfs the rest, then only the rest (size tiers: a large record is rewritten only
+ * once the small ones have grown to half its size, so each posting is rewritten few times).
+ */
+export function pickRecordsToMerge(sizes: readonly number[], all = false): number[] {
+  if (sizes.length < 2 || (!all && sizes.length < COMPACT_AT)) return [];
+  const indices = sizes.map((_, i) => i);
+  if (all) return indices;
+  let biggest = 0;
+  let total = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    total += sizes[i]!;
+    if (sizes[i]! > sizes[biggest]!) biggest = i;
+  }
+  if (sizes[biggest]! > 2 * (total - sizes[biggest]!)) {
+    const rest = indices.filter((i) => i !== biggest);
+    return rest.length >= 2 ? rest : [];
+  }
+  return indices;
+}
+
+export interface CompactProgress {
+  done: number;
+  total: number;
+}
+
+const compacting = new WeakMap<YanduDB, Promise<number>>();
+
+/**
+ * Folds each bucket's records into fewer (one, with `all`), bucket by bucket in small
+ * transactions, so queries read one record per bucket instead of one per segment. Safe at
+ * any time: the records a bucket had are checked to be unchanged when the merge is written,
+ * and a reset stops it. Postings of documents removed since start-up are dropped on the way.
+ * Returns how many records it removed.
+ */
+export function compactSearchIndex(
+  db: YanduDB,
+  options: { all?: boolean; onProgress?: (p: CompactProgress) => void; signal?: AbortSignal } = {},
+): Promise<number> {
+  const running = compacting.get(db);
+  if (running) return running.then(() => compactSearchIndex(db, options));
+  const run = (async () => {
+    const s = state(db);
+    const epoch = s.epoch;
+    s.segmentsSinceCompaction = 0;
+    let removed = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      if (options.signal?.aborted || s.epoch !== epoch) break;
+      if (b % 16 === 0) options.onProgress?.({ done: b, total: BUCKETS });
+      const range = [b * SEG_SPAN, (b + 1) * SEG_SPAN - 1] as const;
+      const rows = await db.searchPostings.where('k').between(range[0], range[1], true, true).toArray();
+      const pick = pickRecordsToMerge(
+        rows.map((r) => r.data.byteLength),
+        options.all,
+      ).map((i) => rows[i]!);
+      if (pick.length < 2) continue;
+      const datas = pick.map((r) => r.data);
+      let bytes = 0;
+      for (const d of datas) bytes += d.byteLength;
+      const dead = [...s.dead];
+      const deadSet = new Set(dead);
+      const merged =
+        recordMerger && bytes > INLINE_MERGE_BYTES
+          ? await recordMerger(datas, dead)
+          : mergeRecords(datas, deadSet.size ? (num) => deadSet.has(num) : undefined);
+      const keys = pick.map((r) => r.k);
+      const target = Math.max(...keys);
+      const done = await db.transaction('rw', db.searchPostings, async () => {
+        if (s.epoch !== epoch) return false;
+        const still = await db.searchPostings.where('k').anyOf(keys).primaryKeys();
+        if (still.length !== keys.length) return false;
+        postingsChanged(db);
+        await db.searchPostings.bulkDelete(keys);
+        if (merged) await db.searchPostings.put({ k: target, data: merged });
+        return true;
+      });
+      if (done) removed += keys.length - (merged ? 1 : 0);
+    }
+    options.onProgress?.({ done: BUCKETS, total: BUCKETS });
+    return removed;
+  })();
+  compacting.set(db, run);
+  void run.finally(() => {
+    if (compacting.get(db) === run) compacting.delete(db);
+  }).catch(() => undefined);
+  return run;
+}
+
+/** Upkeep after writes settle (when enabled): pending small documents merged, buckets compacted. */
+const MAINTENANCE_IDLE_MS = 5000;
+const maintenance = new WeakMap<YanduDB, { timer: ReturnType<typeof setTimeout> | null; idleMs: number }>();
+
+/** Turns on background upkeep for this database (the app does; tests and benches call it directly). */
+export function enableSearchMaintenance(db: YanduDB, idleMs = MAINTENANCE_IDLE_MS): void {
+  maintenance.set(db, { timer: null, idleMs });
+  maintenanceDue(db);
+}
+
+export function disableSearchMaintenance(db: YanduDB): void {
+  const m = maintenance.get(db);
+  if (m?.timer) clearTimeout(m.timer);
+  maintenance.delete(db);
+}
+
+function maintenanceDue(db: YanduDB): void {
+  const m = maintenance.get(db);
+  if (!m) return;
+  if (m.timer) clearTimeout(m.timer);
+  m.timer = setTimeout(() => {
+    m.timer = null;
+    void runMaintenance(db).catch((e: unknown) => console.warn('[search] index upkeep failed', e));
+  }, m.idleMs);
+}
+
+async function runMaintenance(db: YanduDB): Promise<void> {
+  // A rebuild writes segments as it goes: upkeep waits for it to finish.
+  if (isRebuilding(db)) return maintenanceDue(db);
+  await mergePending(db);
+  if (state(db).segmentsSinceCompaction > 0) await compactSearchIndex(db);
+}
+
 // ---- reads --------------------------------------------------------------------------------
+
+/** Benchmarks: set `counts` to an object and postings reads add their sizes and times to it. */
+export const postingsTrace: { counts: Record<string, number> | null } = { counts: null };
+function tally(name: string, n: number): void {
+  const c = postingsTrace.counts;
+  if (c) c[name] = (c[name] ?? 0) + n;
+}
 
 /** A postings record of a bucket, with its segment. */
 interface SegRecord {
@@ -457,8 +628,8 @@ interface SegRecord {
 /**
  * For each hash, its postings across all segments and pending documents (ascending, possibly
  * dead). `followers`: per bigram hash, the followerHash values to test (PostingList.pass).
- * `required`: hashes every wanted document has; then only segments where the rarest of them
- * occurs are decoded (for every hash), since no other segment holds a candidate.
+ * `required`: hashes every wanted document has; then only records whose document range holds
+ * one of the rarest one's documents are decoded (for every other hash): no other holds a candidate.
  */
 export async function readTermPostings(
   db: YanduDB,
@@ -489,6 +660,7 @@ export async function readTermPostings(
   }
   const missing = buckets.filter((b) => !hits.has(b));
   const gen = lru.gen;
+  const readStart = performance.now();
   const read = missing.length
     ? await db.transaction('r', db.searchPostings, () =>
         Promise.all(
@@ -501,6 +673,14 @@ export async function readTermPostings(
         ),
       )
     : [];
+  tally('postReadMs', performance.now() - readStart);
+  tally('bucketsRead', missing.length);
+  tally('bucketHits', hits.size);
+  for (const rs of read) {
+    tally('recordsRead', rs.length);
+    for (const r of rs) tally('bytesRead', r.data.byteLength);
+  }
+  const decodeStart = performance.now();
   const fetched = new Map(missing.map((b, i) => [b, read[i]!.map((r): SegRecord => ({ seg: r.k % SEG_SPAN, data: r.data }))]));
   const recordsOf = new Map<number, SegRecord[]>();
   for (const b of buckets) {
@@ -513,18 +693,20 @@ export async function readTermPostings(
     }
   }
   // Locate every hash in every segment (directories only), then pick the segments to decode.
-  const located = new Map<number, { seg: number; data: Uint8Array; at: PostingsAt }[]>();
+  const located = new Map<number, { data: Uint8Array; at: PostingsAt }[]>();
   for (const [b, hs] of byBucket) {
     for (const h of hs) {
-      const list: { seg: number; data: Uint8Array; at: PostingsAt }[] = [];
+      const list: { data: Uint8Array; at: PostingsAt }[] = [];
       for (const r of recordsOf.get(b)!) {
         const at = locatePostings(r.data, h);
-        if (at) list.push({ seg: r.seg, data: r.data, at });
+        if (at) list.push({ data: r.data, at });
       }
       located.set(h, list);
     }
   }
-  let segments: Set<number> | null = null;
+  // The rarest required term's documents bound the candidates: other terms' records that
+  // hold none of them (by document range) are not decoded.
+  let rarestHash: number | null = null;
   let rarest = Infinity;
   for (const h of required) {
     const list = located.get(h);
@@ -533,13 +715,36 @@ export async function readTermPostings(
     for (const x of list) n += x.at.count;
     if (n < rarest) {
       rarest = n;
-      segments = new Set(list.map((x) => x.seg));
+      rarestHash = h;
     }
   }
-  for (const [h, list] of located) {
+  let bound: number[] | null = null;
+  let rarestPostings: PostingList | null = null;
+  if (rarestHash !== null) {
     const postings: PostingList = { docs: [], flags: [], pass: [] };
+    for (const x of located.get(rarestHash)!) decodePostings(x.data, x.at, postings, followers.get(rarestHash));
+    rarestPostings = sortPostings(postings);
+    bound = rarestPostings.docs;
+  }
+  const overlaps = (at: PostingsAt): boolean => {
+    if (!bound) return true;
+    let lo = 0;
+    let hi = bound.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bound[mid]! < at.base) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < bound.length && bound[lo]! <= at.last;
+  };
+  for (const [h, list] of located) {
     const fs = followers.get(h);
-    for (const x of list) if (!segments || segments.has(x.seg)) decodePostings(x.data, x.at, postings, fs);
+    let postings: PostingList;
+    if (h === rarestHash) postings = { docs: [...rarestPostings!.docs], flags: [...rarestPostings!.flags], pass: [...rarestPostings!.pass] };
+    else {
+      postings = { docs: [], flags: [], pass: [] };
+      for (const x of list) if (overlaps(x.at)) decodePostings(x.data, x.at, postings, fs);
+    }
     for (const p of cache.pending.values()) {
       const at = binarySearch(p.hashes, h);
       if (at >= 0) {
@@ -550,7 +755,9 @@ export async function readTermPostings(
       }
     }
     out.set(h, sortPostings(postings));
+    tally('decoded', postings.docs.length);
   }
+  tally('postDecodeMs', performance.now() - decodeStart);
   return out;
 }
 
@@ -622,6 +829,10 @@ export async function searchIndexSize(db: YanduDB): Promise<{ bytes: number; doc
 /** Empties the index and starts a rebuild from the first document. */
 export async function resetSearchIndex(db: YanduDB): Promise<void> {
   await db.transaction('rw', searchTables(db), async () => {
+    // Before the clear commits: a compaction waiting for this table sees the new epoch.
+    const s = state(db);
+    s.epoch++;
+    s.dead.clear();
     await Promise.all([db.searchDocs.clear(), db.searchPostings.clear(), db.searchPending.clear()]);
     postingsChanged(db);
     await db.settings.put({ key: SEARCH_META_KEY, value: { version: SEARCH_INDEX_VERSION, nextDoc: 1, nextSeg: 1, complete: false } });

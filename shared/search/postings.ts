@@ -1,12 +1,13 @@
 /**
  * Postings in buckets. A segment (one bulk build) holds, for each of the BUCKETS buckets a
  * term hash falls in, one record:
- *   varint base (smallest document number in the record), varint term count,
+ *   varint base (smallest document number in the record), varint (largest − base), varint term count,
  *   per term (ascending hash): varint hash delta, varint posting count, varint byte length,
  *   then each term's postings: varint ((document number delta) << 3 | flags), then the
  *   follower mask (see encodeMask in tokenize.ts).
  * A query reads one bucket across all segments in a single key-range read and decodes only
- * the terms it asks for.
+ * the terms it asks for. Compaction (mergeRecords) later folds a bucket's records into one:
+ * every record read costs a fixed ~50 µs in IndexedDB, far more than its bytes.
  */
 import { BUCKET_BITS, BUCKETS, bucketOf, encodeAnyMask } from './tokenize';
 
@@ -97,7 +98,12 @@ export function buildSegment(docs: readonly DocTerms[]): [number, Uint8Array][] 
     const high = b * 2 ** LOW_BITS;
     const localOf = (k: number) => ((halves[2 * k + 1]! & (BUCKETS - 1)) << LOCAL_LOW) | (halves[2 * k]! >>> (16 + BUCKET_BITS));
     let base = Infinity;
-    for (let k = start; k < end; k++) base = Math.min(base, ordered[localOf(k)]!.num);
+    let last = -Infinity;
+    for (let k = start; k < end; k++) {
+      const num = ordered[localOf(k)]!.num;
+      base = Math.min(base, num);
+      last = Math.max(last, num);
+    }
     // Directory first (term count unknown until grouped): collect groups.
     const groups: number[] = [];
     let k = start;
@@ -126,21 +132,187 @@ export function buildSegment(docs: readonly DocTerms[]): [number, Uint8Array][] 
       }
       groups.push(high + low, n, body.pos - bodyStart);
     }
-    head.varint(base);
-    head.varint(groups.length / 3);
-    let prevHash = 0;
-    for (let g = 0; g < groups.length; g += 3) {
-      head.varint(groups[g]! - prevHash);
-      prevHash = groups[g]!;
-      head.varint(groups[g + 1]!);
-      head.varint(groups[g + 2]!);
-    }
-    const record = new Uint8Array(head.pos + body.pos);
-    record.set(head.buf.subarray(0, head.pos));
-    record.set(body.buf.subarray(0, body.pos), head.pos);
-    out.push([b, record]);
+    out.push([b, assemble(head, body, base, last, groups)]);
   }
   return out;
+}
+
+/** A record from its body and directory groups (hash, posting count, byte length). */
+function assemble(head: Writer, body: Writer, base: number, last: number, groups: readonly number[]): Uint8Array {
+  head.pos = 0;
+  head.varint(base);
+  head.varint(last - base);
+  head.varint(groups.length / 3);
+  let prevHash = 0;
+  for (let g = 0; g < groups.length; g += 3) {
+    head.varint(groups[g]! - prevHash);
+    prevHash = groups[g]!;
+    head.varint(groups[g + 1]!);
+    head.varint(groups[g + 2]!);
+  }
+  const record = new Uint8Array(head.pos + body.pos);
+  record.set(head.buf.subarray(0, head.pos));
+  record.set(body.buf.subarray(0, body.pos), head.pos);
+  return record;
+}
+
+/** Reads varints from a record. */
+class Reader {
+  pos = 0;
+  constructor(readonly data: Uint8Array) {}
+  varint(): number {
+    let result = 0;
+    let mul = 1;
+    for (;;) {
+      const byte = this.data[this.pos++]!;
+      result += (byte & 0x7f) * mul;
+      if (byte < 0x80) return result;
+      mul *= 128;
+    }
+  }
+}
+
+/** Bounds of the document numbers a record holds postings for (base may be lower than the first). */
+export function recordRange(record: Uint8Array): { base: number; last: number } {
+  const r = new Reader(record);
+  const base = r.varint();
+  return { base, last: base + r.varint() };
+}
+
+/** Bytes of a posting's mask encoding starting at `pos` (after its varint), from its tf code. */
+function maskLength(record: Uint8Array, pos: number, code: number): number {
+  if (code < 3) return 1 << code;
+  const log2 = record[pos]!;
+  return log2 === 0 ? 1 : 1 + (1 << (log2 - 3));
+}
+
+/** Growable scratch arrays for one term's postings while merging. */
+class Scratch {
+  docs = new Float64Array(1024);
+  src = new Int32Array(1024);
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+  ensure(n: number): void {
+    if (n <= this.docs.length) return;
+    const size = Math.max(n, this.docs.length * 2);
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.docs = grow(this.docs, (k) => new Float64Array(k));
+    this.src = grow(this.src, (k) => new Int32Array(k));
+    this.from = grow(this.from, (k) => new Int32Array(k));
+    this.to = grow(this.to, (k) => new Int32Array(k));
+    this.flags = grow(this.flags, (k) => new Uint8Array(k));
+  }
+}
+
+/**
+ * Folds several records of one bucket (any segments, in any order) into one, term by term,
+ * postings in document order; masks are copied as they are. A document number in more than
+ * one record keeps the posting of the first record given. `drop`: documents known dead, left out.
+ * Null when nothing is left.
+ */
+export function mergeRecords(records: readonly Uint8Array[], drop?: (num: number) => boolean): Uint8Array | null {
+  interface Dir {
+    base: number;
+    hashes: number[];
+    counts: number[];
+    offsets: number[];
+  }
+  const dirs: Dir[] = records.map((data) => {
+    const r = new Reader(data);
+    const base = r.varint();
+    r.varint();
+    const terms = r.varint();
+    const dir: Dir = { base, hashes: [], counts: [], offsets: [] };
+    let h = 0;
+    let offset = 0;
+    const lens: number[] = [];
+    for (let t = 0; t < terms; t++) {
+      h += r.varint();
+      dir.hashes.push(h);
+      dir.counts.push(r.varint());
+      lens.push(r.varint());
+    }
+    for (const len of lens) {
+      dir.offsets.push(r.pos + offset);
+      offset += len;
+    }
+    return dir;
+  });
+  const cursor = dirs.map(() => 0);
+  const body = new Writer();
+  const groups: number[] = [];
+  const scratch = new Scratch();
+  // At most the smallest document kept (exact unless `drop` removed it): deltas start here.
+  const base = Math.min(...dirs.map((d) => d.base));
+  let last = -Infinity;
+  for (;;) {
+    // The next hash in ascending order across all directories.
+    let hash = Infinity;
+    for (let i = 0; i < dirs.length; i++) {
+      const h = dirs[i]!.hashes[cursor[i]!];
+      if (h !== undefined && h < hash) hash = h;
+    }
+    if (hash === Infinity) break;
+    let n = 0;
+    let sorted = true;
+    for (let i = 0; i < dirs.length; i++) {
+      const d = dirs[i]!;
+      const t = cursor[i]!;
+      if (d.hashes[t] !== hash) continue;
+      cursor[i] = t + 1;
+      const data = records[i]!;
+      const r = new Reader(data);
+      r.pos = d.offsets[t]!;
+      let doc = d.base;
+      const count = d.counts[t]!;
+      scratch.ensure(n + count);
+      for (let k = 0; k < count; k++) {
+        const v = r.varint();
+        doc += Math.floor(v / 8);
+        const from = r.pos;
+        r.pos += maskLength(data, from, v % 4);
+        if (drop?.(doc)) continue;
+        if (n > 0 && doc <= scratch.docs[n - 1]!) sorted = false;
+        scratch.docs[n] = doc;
+        scratch.src[n] = i;
+        scratch.from[n] = from;
+        scratch.to[n] = r.pos;
+        scratch.flags[n] = v % 8;
+        n++;
+      }
+    }
+    if (!n) continue;
+    let order: Int32Array | null = null;
+    if (!sorted) {
+      // Stable: for equal document numbers the earlier record comes first (and is kept).
+      order = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => scratch.docs[a]! - scratch.docs[b]! || a - b);
+    }
+    const bodyStart = body.pos;
+    let prev = base;
+    let written = 0;
+    for (let k = 0; k < n; k++) {
+      const j = order ? order[k]! : k;
+      const doc = scratch.docs[j]!;
+      if (written > 0 && doc === prev) continue;
+      body.varint((doc - prev) * 8 + scratch.flags[j]!);
+      const from = scratch.from[j]!;
+      const to = scratch.to[j]!;
+      body.ensure(to - from);
+      body.buf.set(records[scratch.src[j]!]!.subarray(from, to), body.pos);
+      body.pos += to - from;
+      prev = doc;
+      written++;
+    }
+    last = Math.max(last, prev);
+    groups.push(hash, written, body.pos - bodyStart);
+  }
+  if (!groups.length) return null;
+  return assemble(new Writer(), body, base, last, groups);
 }
 
 /**
@@ -153,9 +325,10 @@ export interface PostingList {
   pass: number[];
 }
 
-/** Where a term's postings are in a record: the record's base document, byte offset, count. */
+/** Where a term's postings are in a record: the record's document bounds, byte offset, count. */
 export interface PostingsAt {
   base: number;
+  last: number;
   pos: number;
   count: number;
 }
@@ -174,6 +347,7 @@ export function locatePostings(record: Uint8Array, hash: number): PostingsAt | n
     }
   };
   const base = varint();
+  const last = base + varint();
   const terms = varint();
   let h = 0;
   let offset = 0;
@@ -197,7 +371,7 @@ export function locatePostings(record: Uint8Array, hash: number): PostingsAt | n
       break;
     }
   }
-  return found < 0 ? null : { base, pos: pos + found, count };
+  return found < 0 ? null : { base, last, pos: pos + found, count };
 }
 
 /**

@@ -11,7 +11,7 @@
  * indexes are rebuilt instead of giving wrong answers.
  */
 
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** Buckets of the postings table: the top bits of a term hash. */
 export const BUCKET_BITS = 11;

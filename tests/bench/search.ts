@@ -8,7 +8,9 @@
  *   search_fullscan_ratio      p95 of String.includes over every text ÷ search p95
  *   index_bytes_per_text_byte  postings + document rows ÷ UTF-8 bytes of the indexed text
  * Checked: every result contains the query; every article containing it is found.
- * MiniSearch / FlexSearch baselines: not installed, so skipped (printed as -1).
+ *   search_minisearch_ratio    MiniSearch (bigram tokeniser, same queries, top 20) p95 ÷ search p95, at up to
+ *                              10,000 articles (it holds everything in memory: ~1 GB and minutes to build at 10k);
+ *                              with its build time and heap. Skipped (-1) above 10,000 or with SEARCH_NO_MINISEARCH=1.
  * Profile: a fresh in-memory browser context; from 50,000 articles a fresh profile on disk
  * (the in-memory quota is too small for 100,000 articles and their bodies).
  * SEARCH_DEBUG=1 prints the engine's phase times, the slowest queries and p95 per query
@@ -132,12 +134,15 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       rollupOptions: { input: `${root}/tests/bench/search-page/index.html` },
     },
   });
-  const host = await startHost();
+  // A kept profile needs the same origin (port) every time: IndexedDB is per origin.
+  const host = await startHost({}, process.env.SEARCH_KEEP_PROFILE ? 47_613 : 0);
   // A fresh profile per run: in memory (a new browser context), but on disk from 50,000
   // articles: an in-memory context's storage quota is too small for 100,000 articles with
   // their bodies (QuotaExceededError near the end of the import).
   const onDisk = docs >= 50_000;
-  const profile = onDisk ? mkdtempSync(path.join(tmpdir(), 'yandu-search-bench-')) : null;
+  // SEARCH_KEEP_PROFILE=dir (experiments only): keep the profile there and reuse its articles next time.
+  const kept = process.env.SEARCH_KEEP_PROFILE;
+  const profile = kept ? path.resolve(kept) : onDisk ? mkdtempSync(path.join(tmpdir(), 'yandu-search-bench-')) : null;
   const launch = { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS };
   const browser = profile ? null : await chromium.launch(launch);
   const context = profile ? await chromium.launchPersistentContext(profile, launch) : await browser!.newContext();
@@ -171,8 +176,17 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       [docs],
     );
     if (process.env.SEARCH_PROFILE !== 'queries') await stopProfile('import');
-    await startProfile();
     const big = docs >= 50_000;
+    type Bench = {
+      searchBench: {
+        runQueries(n: number, s: number, c: number, seed?: number): Promise<QueryResult>;
+        compact(): Promise<{ ms: number; removed: number; records: number; postingBytes: number }>;
+      };
+    };
+    // Straight after the import: one record per segment and bucket (timing only).
+    const fresh = await page.evaluate(() => (window as unknown as Bench).searchBench.runQueries(300, 0, 0, 7));
+    const compacted = await page.evaluate(() => (window as unknown as Bench).searchBench.compact());
+    await startProfile();
     const q = await page.evaluate(
       ([n, s, c]) =>
         (
@@ -181,6 +195,16 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       [300, big ? 20 : 60, big ? 10 : 40],
     );
     await stopProfile('queries');
+    const mini =
+      docs <= 10_000 && !process.env.SEARCH_NO_MINISEARCH
+        ? await page.evaluate(
+            ([n]) =>
+              (
+                window as unknown as { searchBench: { runMiniSearch(n: number): Promise<{ buildMs: number; heapMb: number; p95: number }> } }
+              ).searchBench.runMiniSearch(n!),
+            [300],
+          )
+        : null;
     if (profiling || process.env.SEARCH_DEBUG)
       process.stderr.write(`phases (ms, sum over timed queries): ${JSON.stringify(q.phases ?? {}, null, 0).replace(/},{/g, '},\n  {')}\n`);
     if (q.notContaining || q.missing || q.extra)
@@ -195,19 +219,24 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       index_bytes_per_utf16_text_byte: round(imp.indexBytes / imp.textUtf16Bytes, 3),
       index_segments: imp.segments,
       search_cache_load_ms: Math.round(imp.cacheMs),
+      [big ? 'search_p95_ms_100k_before_compaction' : 'search_p95_ms_before_compaction']: round(fresh.p95),
+      index_compact_s: round(compacted.ms / 1000),
+      index_records_after_compaction: compacted.records,
+      index_bytes_per_text_byte_after_compaction: round((compacted.postingBytes + imp.indexBytes - imp.postingBytes) / imp.textUtf8Bytes, 3),
       [big ? 'search_p50_ms_100k' : 'search_p50_ms']: round(q.p50),
       [big ? 'search_p95_ms_100k' : 'search_p95_ms']: round(q.p95),
       [big ? 'search_p99_ms_100k' : 'search_p99_ms']: round(q.p99),
       search_fullscan_p95_ms: round(q.scanP95),
       search_fullscan_ratio: round(q.scanP95 / q.p95, 1),
       search_avg_hits: round(q.avgHits, 1),
-      search_minisearch_ratio: -1,
+      search_minisearch_ratio: mini ? round(mini.p95 / q.p95, 1) : -1,
+      ...(mini ? { minisearch_p95_ms: round(mini.p95), minisearch_build_s: round(mini.buildMs / 1000, 1), minisearch_heap_mb: Math.round(mini.heapMb) } : {}),
     };
     return out;
   } finally {
     await context.close();
     await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    if (profile && !kept) rmSync(profile, { recursive: true, force: true });
     host.process.kill('SIGTERM');
   }
 }

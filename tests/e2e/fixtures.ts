@@ -15,10 +15,10 @@ export interface Host {
   process: ChildProcess;
 }
 
-export async function startHost(extraEnv: Record<string, string> = {}): Promise<Host> {
+export async function startHost(extraEnv: Record<string, string> = {}, port = 0): Promise<Host> {
   // Each host gets its own data folder (synced images), never the user's.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-'));
-  const child = spawn(process.execPath, [`${process.env.YANDU_DIST || 'dist'}/host/serve.mjs`, '--port', '0'], {
+  const child = spawn(process.execPath, [`${process.env.YANDU_DIST || 'dist'}/host/serve.mjs`, '--port', String(port)], {
     env: { ...process.env, YANDU_DATA_DIR: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticlePayload } from '../../shared/domain/article';
 import type { SyncBatch } from '../../shared/domain/sync';
-import { buildSegment, readPostings, type PostingList } from '../../shared/search/postings';
+import { buildSegment, mergeRecords, readPostings, recordRange, type PostingList } from '../../shared/search/postings';
 import { makeSnippet, verify } from '../../shared/search/match';
 import { parseQuery } from '../../shared/search/query';
 import { idf, termScore } from '../../shared/search/rank';
@@ -10,7 +10,14 @@ import { FLAG_TITLE, foldCase, indexTermsOf, SEARCH_INDEX_VERSION, termHash } fr
 import { createArticleRepository, createHighlightRepository } from '../../renderer/db/repositories';
 import { createNoteRepository, newDraft } from '../../renderer/db/notes';
 import { YanduDB, type HighlightRow } from '../../renderer/db/schema';
-import { openSearchIndex, rebuildSearchIndex, SEARCH_META_KEY } from '../../renderer/db/searchIndex';
+import {
+  compactSearchIndex,
+  openSearchIndex,
+  pickRecordsToMerge,
+  rebuildSearchIndex,
+  SEARCH_META_KEY,
+} from '../../renderer/db/searchIndex';
+import { BUCKETS } from '../../shared/search/tokenize';
 import { applySyncBatch } from '../../renderer/db/syncWriter';
 import { search } from '../../renderer/features/search/engine';
 
@@ -90,6 +97,74 @@ describe('tokeniser', () => {
     const record = [...records.values()].find((r) => readPostings(r, h, list));
     expect(record).toBeDefined();
     expect(list.docs).toEqual([1, 5, 9]);
+  });
+});
+
+describe('compaction', () => {
+  // Documents with random subsets of a few terms, with and without follower masks.
+  const words = ['监督', '权力', '制度', '考核', '巡视', '整改', 'abc', '学习'];
+  function randomDocs(from: number, count: number, seed: number) {
+    let x = seed;
+    const rnd = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296;
+    let num = from;
+    return Array.from({ length: count }, () => {
+      const chosen = words.filter(() => rnd() < 0.5);
+      const hashes = Uint32Array.from(chosen.map(termHash).sort((a, b) => a - b));
+      num += 1 + Math.floor(rnd() * 3);
+      return { num, hashes, flags: Uint8Array.from(hashes, () => Math.floor(rnd() * 8)) };
+    });
+  }
+  const readAll = (records: Uint8Array[], word: string): PostingList => {
+    const list: PostingList = { docs: [], flags: [], pass: [] };
+    for (const r of records) readPostings(r, termHash(word), list, [123456789]);
+    return list;
+  };
+  const byBucket = (segments: [number, Uint8Array][][]) => {
+    const m = new Map<number, Uint8Array[]>();
+    for (const seg of segments) for (const [b, r] of seg) m.set(b, [...(m.get(b) ?? []), r]);
+    return m;
+  };
+
+  it('folds records of several segments into one that decodes to the same postings', () => {
+    const segments = [randomDocs(1, 40, 1), randomDocs(200, 50, 2), randomDocs(500, 30, 3)].map(buildSegment);
+    for (const [, records] of byBucket(segments)) {
+      // Any order of inputs gives the same result, in document order.
+      const merged = mergeRecords([...records].reverse())!;
+      for (const w of words) {
+        const want = readAll(records, w);
+        const got = readAll([merged], w);
+        const order = want.docs.map((_, i) => i).sort((a, b) => want.docs[a]! - want.docs[b]!);
+        expect(got.docs).toEqual(order.map((i) => want.docs[i]));
+        expect(got.flags).toEqual(order.map((i) => want.flags[i]));
+        expect(got.pass).toEqual(order.map((i) => want.pass[i]));
+      }
+      const range = recordRange(merged);
+      expect(range.base).toBe(Math.min(...records.map((r) => recordRange(r).base)));
+      expect(range.last).toBe(Math.max(...records.map((r) => recordRange(r).last)));
+    }
+  });
+
+  it('drops postings of dead documents and keeps the first of a duplicated document', () => {
+    const a = buildSegment(randomDocs(1, 30, 5));
+    const [bucket, record] = a[0]!;
+    const first = recordRange(record).base;
+    const merged = mergeRecords([record], (n) => n === first);
+    expect(readAll([record], words.find((w) => readAll([record], w).docs.includes(first))!).docs).toContain(first);
+    for (const w of words) expect(readAll(merged ? [merged] : [], w).docs).not.toContain(first);
+    expect(mergeRecords([record], () => true)).toBeNull();
+    // The same document in two records (a merged pending segment overlapping): one posting.
+    const twice = mergeRecords([record, record])!;
+    for (const w of words) expect(readAll([twice], w).docs).toEqual(readAll([record], w).docs);
+    expect(bucket).toBeLessThan(BUCKETS);
+  });
+
+  it('picks records by size tiers', () => {
+    expect(pickRecordsToMerge([10, 10, 10])).toEqual([]);
+    expect(pickRecordsToMerge([10, 10, 10, 10])).toEqual([0, 1, 2, 3]);
+    // A big record waits until the small ones add up to half of it.
+    expect(pickRecordsToMerge([1000, 10, 10, 10])).toEqual([1, 2, 3]);
+    expect(pickRecordsToMerge([100, 20, 20, 20])).toEqual([0, 1, 2, 3]);
+    expect(pickRecordsToMerge([10, 10], true)).toEqual([0, 1]);
   });
 });
 
@@ -289,6 +364,57 @@ describe('search over the library', () => {
       const r = await search(db, `"${q}"`, { all: true, limit: 1e9 });
       expect(ids(r)).toEqual(want);
     }
+  });
+
+  it('answers the same before, during and after compaction, without postings of deleted articles', async () => {
+    const chars = '的一是在不了有和人这中大为上个国我以要他';
+    let seed = 5;
+    const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const texts = Array.from({ length: 90 }, () => {
+      let t = '';
+      const n = 30 + Math.floor(rnd() * 200);
+      for (let i = 0; i < n; i++) t += chars[Math.floor(rnd() * rnd() * chars.length)];
+      return t;
+    });
+    const db = freshDb();
+    await db.open();
+    await openSearchIndex(db);
+    const repo = createArticleRepository(db);
+    const all = texts.map((t, i) => payload(`c${i}`, `题${i}`, t));
+    for (let i = 0; i < all.length; i += 10) await repo.addMany(all.slice(i, i + 10));
+    // Some articles change (new document numbers) and some go.
+    await applySyncBatch(db, batch(all.slice(0, 5).map((p) => ({ ...p, text: p.text + '监督', contentHash: 'f'.repeat(64) }))));
+    await repo.remove(all.slice(80).map((p) => p.id));
+    const live = texts.slice(0, 80).map((t, i): [string, string] => [`a_c${i}`, i < 5 ? t + '监督' : t]);
+    const queries = Array.from({ length: 40 }, (_, k) => {
+      const t = texts[k % 80]!;
+      const len = 2 + (k % 4);
+      const at = Math.floor(rnd() * (t.length - len));
+      return t.slice(at, at + len);
+    });
+    const expected = (q: string) => live.flatMap(([id, t]) => (t.includes(q) ? [id] : [])).sort();
+    const check = async () => {
+      for (const q of [...queries, '监督']) expect(ids(await search(db, `"${q}"`, { all: true, limit: 1e9 }))).toEqual(expected(q));
+    };
+    await check();
+    const before = await db.searchPostings.count();
+    const progress: number[] = [];
+    // Concurrent writes while compacting: a new article lands mid-way and is found after.
+    const compaction = compactSearchIndex(db, { onProgress: (p) => progress.push(p.done) });
+    await repo.addMany([payload('late', '迟到', '迟到的文章讲监督')]);
+    live.push(['a_late', '迟到的文章讲监督']);
+    await compaction;
+    const after = await db.searchPostings.count();
+    expect(after).toBeLessThan(before);
+    expect(progress.at(-1)).toBe(BUCKETS);
+    await check();
+    const late = await search(db, '迟到');
+    expect(ids(late)).toEqual(['a_late']);
+    // Everything in one record per bucket.
+    await compactSearchIndex(db, { all: true });
+    const keys = (await db.searchPostings.toCollection().primaryKeys()) as number[];
+    expect(new Set(keys.map((k) => Math.floor(k / 2 ** 20))).size).toBe(keys.length);
+    await check();
   });
 
   it('returns the same best hits in the same order whether it keeps every candidate or only the best', async () => {

@@ -11,7 +11,7 @@ import { idf, termScore, WORD_BOOST } from '../../../shared/search/rank';
 import { foldCase } from '../../../shared/search/tokenize';
 import { hrefFor } from '../../app/router';
 import type { ArticleBodyRow, HighlightColor, NoteKind, SearchDocRow, YanduDB } from '../../db/schema';
-import { articleMeta, loadSearchCache, readSearchMeta, readTermPostings, type SearchCache } from '../../db/searchIndex';
+import { articleMeta, loadSearchCache, postingsTrace, readSearchMeta, readTermPostings, type SearchCache } from '../../db/searchIndex';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -571,6 +571,7 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
   if (q.terms.length && !q.hasSearchableTerm && !hasFilter) return done({ ...base, tooShort: true });
 
   phase('');
+  postingsTrace.counts = searchTrace.phases;
   const cache = await loadSearchCache(db);
   phase('parse+cache');
   const keyed = q.terms.filter((t) => t.keys.length > 0);

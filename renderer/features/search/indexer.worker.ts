@@ -1,13 +1,12 @@
-/** Builds search postings off the main thread (bulk imports, sync batches, rebuilds). */
+/** Search index work off the main thread: postings for bulk imports, sync batches and rebuilds; compaction merges. */
 import { buildIndex, type BuiltIndex, type IndexInputDoc } from '../../../shared/search/build';
+import { mergeRecords } from '../../../shared/search/postings';
 
-export interface IndexRequest {
-  id: number;
-  docs: IndexInputDoc[];
-}
+export type IndexRequest = { id: number; docs: IndexInputDoc[] } | { id: number; merge: Uint8Array[]; dead: number[] };
 export interface IndexResponse {
   id: number;
   result?: BuiltIndex;
+  merged?: Uint8Array | null;
   error?: string;
 }
 
@@ -18,14 +17,20 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event: MessageEvent<IndexRequest>) => {
-  const { id, docs } = event.data;
+  const request = event.data;
   try {
-    const result = buildIndex(docs);
+    if ('merge' in request) {
+      const dead = new Set(request.dead);
+      const merged = mergeRecords(request.merge, dead.size ? (num) => dead.has(num) : undefined);
+      scope.postMessage({ id: request.id, merged }, merged ? [merged.buffer as ArrayBuffer] : []);
+      return;
+    }
+    const result = buildIndex(request.docs);
     scope.postMessage(
-      { id, result },
+      { id: request.id, result },
       result.records.map(([, r]) => r.buffer as ArrayBuffer),
     );
   } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }, []);
+    scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }, []);
   }
 };

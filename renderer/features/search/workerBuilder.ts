@@ -1,12 +1,22 @@
-/** The app's IndexBuilder: a pool of workers (one per spare core, at most two), jobs spread round-robin. */
+/**
+ * The app's index workers: a pool (one per spare core, at most two), jobs spread round-robin.
+ * They build postings for bulk writes (IndexBuilder) and merge records for compaction (RecordMerger).
+ */
 import type { BuiltIndex, IndexInputDoc } from '../../../shared/search/build';
-import type { IndexBuilder } from '../../db/searchIndex';
+import type { IndexBuilder, RecordMerger } from '../../db/searchIndex';
 import type { IndexRequest, IndexResponse } from './indexer.worker';
 
-export function createWorkerBuilder(size = Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1))): IndexBuilder | null {
+export interface IndexWorkers {
+  build: IndexBuilder;
+  merge: RecordMerger;
+}
+
+type Request = IndexRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+export function createIndexWorkers(size = Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1))): IndexWorkers | null {
   if (typeof Worker === 'undefined') return null;
   const workers: Worker[] = [];
-  const waiting = new Map<number, { resolve(r: BuiltIndex): void; reject(e: Error): void }>();
+  const waiting = new Map<number, { resolve(r: IndexResponse): void; reject(e: Error): void }>();
   let next = 1;
   let turn = 0;
   const spawn = (): Worker => {
@@ -15,8 +25,8 @@ export function createWorkerBuilder(size = Math.max(1, Math.min(2, (navigator.ha
       const job = waiting.get(event.data.id);
       if (!job) return;
       waiting.delete(event.data.id);
-      if (event.data.result) job.resolve(event.data.result);
-      else job.reject(new Error(event.data.error ?? 'index worker failed'));
+      if (event.data.error === undefined) job.resolve(event.data);
+      else job.reject(new Error(event.data.error || 'index worker failed'));
     };
     w.onerror = (event) => {
       event.preventDefault();
@@ -25,13 +35,23 @@ export function createWorkerBuilder(size = Math.max(1, Math.min(2, (navigator.ha
     };
     return w;
   };
-  return (docs: IndexInputDoc[]) =>
-    new Promise<BuiltIndex>((resolve, reject) => {
+  const send = (request: Request, transfer: Transferable[] = []) =>
+    new Promise<IndexResponse>((resolve, reject) => {
       const id = next++;
       waiting.set(id, { resolve, reject });
       const slot = turn++ % size;
       workers[slot] ??= spawn();
-      const request: IndexRequest = { id, docs };
-      workers[slot].postMessage(request);
+      workers[slot].postMessage({ ...request, id } as IndexRequest, transfer);
     });
+  return {
+    build: async (docs: IndexInputDoc[]): Promise<BuiltIndex> => (await send({ docs })).result!,
+    // The records are handed over (transferred): the caller does not use them again.
+    merge: async (records: Uint8Array[], dead: number[]) =>
+      (
+        await send(
+          { merge: records, dead },
+          records.map((r) => r.buffer as ArrayBuffer),
+        )
+      ).merged ?? null,
+  };
 }
