@@ -810,18 +810,23 @@ async function readSearchMetaNow(db: YanduDB): Promise<{ meta: SearchMeta | null
   return { meta: m, checkpoint: parsed?.success ? parsed.output : null };
 }
 
-/** Bytes of postings and pending terms, and the number of live documents. */
-export async function searchIndexSize(db: YanduDB): Promise<{ bytes: number; docs: number; segments: number }> {
+/**
+ * Bytes of postings and pending terms, live documents, postings records and the buckets they
+ * fill (records ÷ buckets: how many records a query reads per term; 1 when fully compacted).
+ */
+export async function searchIndexSize(db: YanduDB): Promise<{ bytes: number; docs: number; records: number; buckets: number }> {
   let bytes = 0;
-  const segments = new Set<number>();
+  let records = 0;
+  const buckets = new Set<number>();
   await db.searchPostings.each((r) => {
     bytes += r.data.byteLength;
-    segments.add(r.k % SEG_SPAN);
+    records++;
+    buckets.add(Math.floor(r.k / SEG_SPAN));
   });
   await db.searchPending.each((p) => {
     bytes += p.hashes.byteLength + p.flags.byteLength;
   });
-  return { bytes, docs: await db.searchDocs.count(), segments: segments.size };
+  return { bytes, docs: await db.searchDocs.count(), records, buckets: buckets.size };
 }
 
 // ---- version check and rebuild ------------------------------------------------------------

@@ -419,8 +419,11 @@ export const messages = {
     index: {
       title: '搜索索引',
       description: '全文搜索用的索引保存在本机。格式升级或结果异常时可重建；重建可随时中断，下次启动从中断处继续。',
-      size: (bytes: number, docs: number, segments: number) =>
-        `索引大小 ${(bytes / 1048576).toFixed(1)} MB，${docs.toLocaleString('zh-CN')} 个条目，${segments} 个分段`,
+      size: (bytes: number, docs: number, perBucket: number) =>
+        `索引大小 ${(bytes / 1048576).toFixed(1)} MB，${docs.toLocaleString('zh-CN')} 个条目，每个分桶平均 ${perBucket.toFixed(1)} 段`,
+      compactHint: '导入或同步之后，空闲时会自动整理索引（把分段合并），搜索更快。也可以现在整理。',
+      compact: '整理索引',
+      compacting: '正在整理…',
       rebuild: '重建索引',
       rebuilding: '正在重建…',
       progress: (done: number, total: number) => `${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}`,

@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-test('search: type a query, see marked snippets, open a result at the match', async ({ app: page }) => {
-  // A phrase from the middle of a real sample article.
-  const { phrase, id } = await page.evaluate(async () => {
+/** A five-character Han phrase from the middle of a sample article, found in no other. */
+function uniquePhrase(page: Page): Promise<{ phrase: string; id: string }> {
+  return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('yandu');
       req.onsuccess = () => resolve(req.result);
@@ -24,6 +25,10 @@ test('search: type a query, see marked snippets, open a result at the match', as
     }
     throw new Error('no unique phrase');
   });
+}
+
+test('search: type a query, see marked snippets, open a result at the match', async ({ app: page }) => {
+  const { phrase, id } = await uniquePhrase(page);
 
   await page.keyboard.press('Control+k');
   const input = page.getByTestId('search-input');
@@ -60,4 +65,21 @@ test('search: type a query, see marked snippets, open a result at the match', as
   await page.keyboard.press('Control+k');
   await page.getByTestId('search-input').fill('不存在的词语组合');
   await expect(page.getByTestId('search-empty')).toBeVisible();
+});
+
+test('search index: compacting from settings shows progress and keeps every result', async ({ app: page }) => {
+  const { phrase, id } = await uniquePhrase(page);
+  await page.evaluate(() => (location.hash = '#/settings'));
+  const panel = page.getByTestId('search-index-settings');
+  await expect(panel.getByTestId('search-index-size')).toContainText('每个分桶平均');
+  await panel.getByRole('button', { name: '整理索引' }).click();
+  // Done: one record per bucket, and the button is back.
+  await expect(panel.getByTestId('search-index-size')).toContainText('每个分桶平均 1.0 段');
+  await expect(panel.getByRole('button', { name: '整理索引' })).toBeEnabled();
+
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('search-input').fill(`"${phrase}"`);
+  const hits = page.getByTestId('search-group-articles').getByTestId('search-hit');
+  await expect(hits).toHaveCount(1);
+  await expect(hits.first().locator('a')).toHaveAttribute('href', new RegExp(`#/read/${id}`));
 });

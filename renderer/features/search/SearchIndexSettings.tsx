@@ -1,4 +1,4 @@
-/** Settings › 搜索索引: size, a resumable rebuild with a progress bar. */
+/** Settings › 搜索索引: size, compaction and a resumable rebuild, each with a progress bar. */
 import { useEffect, useState } from 'react';
 import { db } from '../../db';
 import { searchIndexSize } from '../../db/searchIndex';
@@ -9,9 +9,11 @@ const t = messages.search.index;
 
 export function SearchIndexSettings() {
   const rebuild = useSearch((s) => s.rebuild);
-  const [size, setSize] = useState<{ bytes: number; docs: number; segments: number } | null>(null);
+  const compact = useSearch((s) => s.compact);
+  const [size, setSize] = useState<Awaited<ReturnType<typeof searchIndexSize>> | null>(null);
+  const busy = rebuild.running || compact.running;
   useEffect(() => {
-    if (rebuild.running) return;
+    if (busy) return;
     let cancelled = false;
     void searchIndexSize(db).then((s) => {
       if (!cancelled) setSize(s);
@@ -19,19 +21,36 @@ export function SearchIndexSettings() {
     return () => {
       cancelled = true;
     };
-  }, [rebuild.running]);
+  }, [busy]);
   const pct = rebuild.total ? Math.min(100, Math.round((rebuild.done / rebuild.total) * 100)) : 0;
+  const compactPct = compact.total ? Math.min(100, Math.round((compact.done / compact.total) * 100)) : 0;
+  const perBucket = size ? size.records / Math.max(1, size.buckets) : 0;
   return (
     <section className="search-index-settings" data-testid="search-index-settings">
       <p>{t.description}</p>
-      <p data-testid="search-index-size">{size ? t.size(size.bytes, size.docs, size.segments) : t.measuring}</p>
+      <p data-testid="search-index-size">{size ? t.size(size.bytes, size.docs, perBucket) : t.measuring}</p>
+      <p>{t.compactHint}</p>
+      {compact.running ? (
+        <div className="search-index-progress">
+          <progress max={100} value={compactPct} aria-label={t.compacting} />
+          <span>{compactPct}%</span>
+        </div>
+      ) : null}
+      {compact.error ? (
+        <p role="alert" className="error">
+          {compact.error}
+        </p>
+      ) : null}
+      <button type="button" disabled={busy} onClick={() => void useSearch.getState().startCompact()}>
+        {compact.running ? t.compacting : t.compact}
+      </button>{' '}
       {rebuild.running ? (
         <div className="search-index-progress">
           <progress max={100} value={pct} aria-label={t.rebuilding} />
           <span>{t.progress(rebuild.done, rebuild.total)}</span>
         </div>
       ) : null}
-      <button type="button" disabled={rebuild.running} onClick={() => void useSearch.getState().startRebuild(true)}>
+      <button type="button" disabled={busy} onClick={() => void useSearch.getState().startRebuild(true)}>
         {rebuild.running ? t.rebuilding : t.rebuild}
       </button>
     </section>

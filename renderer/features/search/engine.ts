@@ -451,6 +451,11 @@ function toHit(row: SearchDocRow, texts: Texts, terms: readonly QueryTerm[], sco
   };
 }
 
+/** Most candidates verified for `limit` hits (when fewer pass, totals are estimated). */
+function verifyBudget(limit: number): number {
+  return limit * 6 + 30;
+}
+
 /** Verifies candidates in rank order until `limit` hits (or all, with `all`). */
 async function verifyGroup(
   db: YanduDB,
@@ -464,7 +469,7 @@ async function verifyGroup(
   const hits: SearchHit[] = [];
   let checked = 0;
   let matched = 0;
-  const budget = all ? Infinity : limit * 6 + 30;
+  const budget = all ? Infinity : verifyBudget(limit);
   while (checked < cands.length && checked < budget && (all || hits.length < limit)) {
     // First round: about what is missing; when candidates fail, bigger rounds (fewer round trips).
     // First round: what is missing and a few more; later rounds by the pass rate seen so far
@@ -627,8 +632,9 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
   const byDateSort = options.sort === 'date';
   // Exact when the index alone decides (single bigrams, Latin tokens, no exclusions), or all were verified.
   const decided = q.exclude.length === 0 && q.terms.every(indexExact) && q.terms.length > 0;
-  // When the index decides, every candidate is a hit: only the best few need ordering.
-  const keep = decided && !all ? Math.max(limit, noteLimit) + 8 : Infinity;
+  // Verification never looks past its budget (verifyGroup): only the best that many need
+  // keeping and ordering; when the index decides, every candidate is a hit, so only the best few.
+  const keep = all ? Infinity : decided ? Math.max(limit, noteLimit) + 8 : verifyBudget(Math.max(limit, noteLimit));
   const articleCands = new Ranked(byDateSort, keep);
   const noteCands = new Ranked(byDateSort, keep);
   const byNum = cache.byNum;

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { SearchFilters } from '../../../shared/search/query';
 import { db } from '../../db';
-import { rebuildSearchIndex } from '../../db/searchIndex';
+import { compactSearchIndex, mergePending, rebuildSearchIndex } from '../../db/searchIndex';
 import { search, type SearchResponse, type SearchSort } from './engine';
 
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -18,6 +18,8 @@ interface SearchState {
   result: SearchResponse | null;
   error: string | null;
   rebuild: { running: boolean; done: number; total: number };
+  /** Compaction started from settings (background upkeep runs without showing here). */
+  compact: { running: boolean; done: number; total: number; error: string | null };
   setQuery(query: string): void;
   setFilters(patch: Partial<SearchFilters>): void;
   clearFilters(): void;
@@ -26,6 +28,7 @@ interface SearchState {
   focus(): void;
   run(): Promise<void>;
   startRebuild(fresh: boolean): Promise<void>;
+  startCompact(): Promise<void>;
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -49,6 +52,7 @@ export const useSearch = create<SearchState>((set, get) => {
     result: null,
     error: null,
     rebuild: { running: false, done: 0, total: 0 },
+    compact: { running: false, done: 0, total: 0, error: null },
     setQuery(query) {
       set({ query, open: true });
       schedule();
@@ -90,6 +94,22 @@ export const useSearch = create<SearchState>((set, get) => {
       } finally {
         set({ rebuild: { ...get().rebuild, running: false } });
         if (get().query) void get().run();
+      }
+    },
+    async startCompact() {
+      if (get().compact.running) return;
+      set({ compact: { running: true, done: 0, total: 0, error: null } });
+      let error: string | null = null;
+      try {
+        await mergePending(db, true);
+        await compactSearchIndex(db, {
+          all: true,
+          onProgress: (p) => set({ compact: { running: true, ...p, error: null } }),
+        });
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      } finally {
+        set({ compact: { ...get().compact, running: false, error } });
       }
     },
   };

@@ -155,7 +155,7 @@ async function importDocs(count: number, batch: number) {
     longTaskCount: longTasks.length,
     indexBytes: size.bytes + docBytes,
     postingBytes: size.bytes,
-    segments: size.segments,
+    recordsPerBucket: size.records / Math.max(1, size.buckets),
     textUtf8Bytes: utf8,
     textUtf16Bytes: textChars * 2,
     cacheMs,
@@ -268,7 +268,7 @@ async function compact() {
   const removed = await compactSearchIndex(db);
   const ms = performance.now() - t;
   const size = await searchIndexSize(db);
-  return { ms, removed, records: await db.searchPostings.count(), postingBytes: size.bytes };
+  return { ms, removed, recordsPerBucket: size.records / Math.max(1, size.buckets), postingBytes: size.bytes };
 }
 
 /** Character bigrams (and single Han characters of one-character runs): MiniSearch's CJK tokeniser here. */
