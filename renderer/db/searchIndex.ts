@@ -13,7 +13,15 @@
 import Dexie from 'dexie';
 import * as v from 'valibot';
 import { buildIndex, termsOf, type BuiltIndex, type IndexInputDoc } from '../../shared/search/build';
-import { buildSegment, decodePostings, locatePostings, mergeRecords, type PostingList, type PostingsAt } from '../../shared/search/postings';
+import {
+  buildSegment,
+  decodePostings,
+  locatePostings,
+  mergeRecords,
+  PostingBuffer,
+  type PostingList,
+  type PostingsAt,
+} from '../../shared/search/postings';
 import { bucketOf, BUCKETS, SEARCH_INDEX_VERSION } from '../../shared/search/tokenize';
 import type { ArticleRow, HighlightRow, NoteRow, SearchDocRow, SearchPendingRow, YanduDB } from './schema';
 
@@ -718,13 +726,34 @@ export async function readTermPostings(
       rarestHash = h;
     }
   }
-  let bound: number[] | null = null;
-  let rarestPostings: PostingList | null = null;
+  // Pending documents holding each hash (few: small documents not yet merged).
+  const pendingOf = (h: number): PostingBuffer | null => {
+    let found: PostingBuffer | null = null;
+    for (const p of cache.pending.values()) {
+      const at = binarySearch(p.hashes, h);
+      // Pending documents keep no follower masks: any follower.
+      if (at >= 0) (found ??= new PostingBuffer(4)).push(p.num, p.flags[at]!, -1);
+    }
+    return found;
+  };
+  const decodeAll = (h: number, list: { data: Uint8Array; at: PostingsAt }[], filter: (at: PostingsAt) => boolean): PostingList => {
+    const pending = pendingOf(h);
+    let size = pending?.length ?? 0;
+    for (const x of list) if (filter(x.at)) size += x.at.count;
+    const buffer = new PostingBuffer(size);
+    const fs = followers.get(h);
+    for (const x of list) if (filter(x.at)) decodePostings(x.data, x.at, buffer, fs);
+    if (pending) for (let i = 0; i < pending.length; i++) buffer.push(pending.docs[i]!, pending.flags[i]!, -1);
+    return sortPostings(buffer.list());
+  };
+  let bound: Int32Array | null = null;
   if (rarestHash !== null) {
-    const postings: PostingList = { docs: [], flags: [], pass: [] };
-    for (const x of located.get(rarestHash)!) decodePostings(x.data, x.at, postings, followers.get(rarestHash));
-    rarestPostings = sortPostings(postings);
-    bound = rarestPostings.docs;
+    // Its records' documents only (pending ones are in no record).
+    const rarestList = decodeAll(rarestHash, located.get(rarestHash)!, () => true);
+    out.set(rarestHash, rarestList);
+    const own = new Set<number>();
+    for (const p of cache.pending.values()) own.add(p.num);
+    bound = own.size ? rarestList.docs.filter((d) => !own.has(d)) : rarestList.docs;
   }
   const overlaps = (at: PostingsAt): boolean => {
     if (!bound) return true;
@@ -738,24 +767,8 @@ export async function readTermPostings(
     return lo < bound.length && bound[lo]! <= at.last;
   };
   for (const [h, list] of located) {
-    const fs = followers.get(h);
-    let postings: PostingList;
-    if (h === rarestHash) postings = { docs: [...rarestPostings!.docs], flags: [...rarestPostings!.flags], pass: [...rarestPostings!.pass] };
-    else {
-      postings = { docs: [], flags: [], pass: [] };
-      for (const x of list) if (overlaps(x.at)) decodePostings(x.data, x.at, postings, fs);
-    }
-    for (const p of cache.pending.values()) {
-      const at = binarySearch(p.hashes, h);
-      if (at >= 0) {
-        postings.docs.push(p.num);
-        postings.flags.push(p.flags[at]!);
-        // Pending documents keep no follower masks: any follower.
-        postings.pass.push(-1);
-      }
-    }
-    out.set(h, sortPostings(postings));
-    tally('decoded', postings.docs.length);
+    if (h !== rarestHash) out.set(h, decodeAll(h, list, overlaps));
+    tally('decoded', out.get(h)!.docs.length);
   }
   tally('postDecodeMs', performance.now() - decodeStart);
   return out;
@@ -774,22 +787,18 @@ function binarySearch(sorted: Uint32Array, value: number): number {
   return -1;
 }
 
+/** In document order, each document once (the first, if a merge left a duplicate). */
 function sortPostings(list: PostingList): PostingList {
   let sorted = true;
   for (let i = 1; i < list.docs.length && sorted; i++) sorted = list.docs[i - 1]! < list.docs[i]!;
   if (sorted) return list;
-  const order = list.docs.map((_, i) => i).sort((a, b) => list.docs[a]! - list.docs[b]!);
-  const docs: number[] = [];
-  const flags: number[] = [];
-  const pass: number[] = [];
+  const order = Int32Array.from(list.docs.keys()).sort((a, b) => list.docs[a]! - list.docs[b]! || a - b);
+  const out = new PostingBuffer(order.length);
   for (const i of order) {
-    // A document number appears once; keep the first if a merge left a duplicate.
-    if (docs.length && docs[docs.length - 1] === list.docs[i]) continue;
-    docs.push(list.docs[i]!);
-    flags.push(list.flags[i]!);
-    pass.push(list.pass[i]!);
+    if (out.length && out.docs[out.length - 1] === list.docs[i]) continue;
+    out.push(list.docs[i]!, list.flags[i]!, list.pass[i]!);
   }
-  return { docs, flags, pass };
+  return out.list();
 }
 
 export function readSearchMeta(db: YanduDB): Promise<{ meta: SearchMeta | null; checkpoint: SearchCheckpoint | null }> {

@@ -317,12 +317,51 @@ export function mergeRecords(records: readonly Uint8Array[], drop?: (num: number
 
 /**
  * Postings of one term: document numbers (ascending), flags, and per posting which of the
- * asked followers its mask allows (bit t for followers[t] of readPostings).
+ * asked followers its mask allows (bit t for followers[t] of readPostings; -1: any).
+ * Typed arrays: a common term has 100,000 postings, and number arrays of that size are what
+ * made queries collect garbage.
  */
 export interface PostingList {
-  docs: number[];
-  flags: number[];
-  pass: number[];
+  docs: Int32Array;
+  flags: Uint8Array;
+  pass: Int32Array;
+}
+
+/** A PostingList being filled: sized up front when the count is known, grown if not. */
+export class PostingBuffer {
+  docs: Int32Array;
+  flags: Uint8Array;
+  pass: Int32Array;
+  length = 0;
+  constructor(capacity = 16) {
+    this.docs = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.pass = new Int32Array(capacity);
+  }
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.docs.length) return;
+    const size = Math.max(need, this.docs.length * 2);
+    const docs = new Int32Array(size);
+    docs.set(this.docs.subarray(0, this.length));
+    const flags = new Uint8Array(size);
+    flags.set(this.flags.subarray(0, this.length));
+    const pass = new Int32Array(size);
+    pass.set(this.pass.subarray(0, this.length));
+    this.docs = docs;
+    this.flags = flags;
+    this.pass = pass;
+  }
+  push(doc: number, flags: number, pass: number): void {
+    if (this.length === this.docs.length) this.reserve(1);
+    this.docs[this.length] = doc;
+    this.flags[this.length] = flags;
+    this.pass[this.length++] = pass;
+  }
+  /** The filled part (views, no copies). */
+  list(): PostingList {
+    return { docs: this.docs.subarray(0, this.length), flags: this.flags.subarray(0, this.length), pass: this.pass.subarray(0, this.length) };
+  }
 }
 
 /** Where a term's postings are in a record: the record's document bounds, byte offset, count. */
@@ -378,8 +417,13 @@ export function locatePostings(record: Uint8Array, hash: number): PostingsAt | n
  * Appends located postings to `into`. `followers`: followerHash / pairHash values (at most
  * 31) to test each posting's mask against (PostingList.pass).
  */
-export function decodePostings(record: Uint8Array, at: PostingsAt, into: PostingList, followers: readonly number[] = []): void {
+export function decodePostings(record: Uint8Array, at: PostingsAt, into: PostingBuffer, followers: readonly number[] = []): void {
   let pos = at.pos;
+  into.reserve(at.count);
+  const docs = into.docs;
+  const flagsOut = into.flags;
+  const passOut = into.pass;
+  let n = into.length;
   const varint = (): number => {
     let result = 0;
     let mul = 1;
@@ -395,12 +439,12 @@ export function decodePostings(record: Uint8Array, at: PostingsAt, into: Posting
   for (let k = 0; k < at.count; k++) {
     const v = varint();
     doc += Math.floor(v / 8);
-    into.docs.push(doc);
-    into.flags.push(v % 8);
+    docs[n] = doc;
+    flagsOut[n] = v % 8;
     const code = v % 4;
     const log2 = code < 3 ? 3 + code : record[pos++]!;
     if (log2 === 0) {
-      into.pass.push(-1);
+      passOut[n++] = -1;
       continue;
     }
     let pass = 0;
@@ -408,13 +452,14 @@ export function decodePostings(record: Uint8Array, at: PostingsAt, into: Posting
       const bit = followers[t]! >>> (32 - log2);
       pass |= ((record[pos + (bit >>> 3)]! >>> (bit & 7)) & 1) << t;
     }
-    into.pass.push(pass);
+    passOut[n++] = pass;
     pos += 1 << (log2 - 3);
   }
+  into.length = n;
 }
 
 /** The postings of `hash` in one bucket record, appended to `into`; false when absent. */
-export function readPostings(record: Uint8Array, hash: number, into: PostingList, followers: readonly number[] = []): boolean {
+export function readPostings(record: Uint8Array, hash: number, into: PostingBuffer, followers: readonly number[] = []): boolean {
   const at = locatePostings(record, hash);
   if (!at) return false;
   decodePostings(record, at, into, followers);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticlePayload } from '../../shared/domain/article';
 import type { SyncBatch } from '../../shared/domain/sync';
-import { buildSegment, mergeRecords, readPostings, recordRange, type PostingList } from '../../shared/search/postings';
+import { buildSegment, mergeRecords, PostingBuffer, readPostings, recordRange, type PostingList } from '../../shared/search/postings';
 import { makeSnippet, verify } from '../../shared/search/match';
 import { parseQuery } from '../../shared/search/query';
 import { idf, termScore } from '../../shared/search/rank';
@@ -86,17 +86,21 @@ describe('tokeniser', () => {
   });
 
   it('stores postings in bucket records that decode to what went in', () => {
-    const docs = [1, 5, 9].map((num) => ({
-      num,
-      hashes: Uint32Array.from([termHash('监督'), termHash('权力')].sort((a, b) => a - b)),
-      flags: Uint8Array.from([num === 5 ? FLAG_TITLE : 0, 1]),
-    }));
+    const docs = [1, 5, 9].map((num) => {
+      // [hash, flags] pairs in hash order.
+      const terms = [
+        [termHash('监督'), num === 5 ? FLAG_TITLE : 0],
+        [termHash('权力'), 1],
+      ].sort((a, b) => a[0]! - b[0]!);
+      return { num, hashes: Uint32Array.from(terms, (t) => t[0]!), flags: Uint8Array.from(terms, (t) => t[1]!) };
+    });
     const records = new Map(buildSegment(docs));
     const h = termHash('监督');
-    const list: PostingList = { docs: [], flags: [], pass: [] };
-    const record = [...records.values()].find((r) => readPostings(r, h, list));
+    const buffer = new PostingBuffer();
+    const record = [...records.values()].find((r) => readPostings(r, h, buffer));
     expect(record).toBeDefined();
-    expect(list.docs).toEqual([1, 5, 9]);
+    expect([...buffer.list().docs]).toEqual([1, 5, 9]);
+    expect([...buffer.list().flags]).toEqual([0, FLAG_TITLE, 0]);
   });
 });
 
@@ -114,10 +118,11 @@ describe('compaction', () => {
       return { num, hashes, flags: Uint8Array.from(hashes, () => Math.floor(rnd() * 8)) };
     });
   }
-  const readAll = (records: Uint8Array[], word: string): PostingList => {
-    const list: PostingList = { docs: [], flags: [], pass: [] };
-    for (const r of records) readPostings(r, termHash(word), list, [123456789]);
-    return list;
+  const readAll = (records: Uint8Array[], word: string): { docs: number[]; flags: number[]; pass: number[] } => {
+    const buffer = new PostingBuffer();
+    for (const r of records) readPostings(r, termHash(word), buffer, [123456789]);
+    const list: PostingList = buffer.list();
+    return { docs: [...list.docs], flags: [...list.flags], pass: [...list.pass] };
   };
   const byBucket = (segments: [number, Uint8Array][][]) => {
     const m = new Map<number, Uint8Array[]>();

@@ -83,29 +83,31 @@ interface Candidate {
 
 /** Documents in every list (sorted), with each document's index in each list. */
 interface Joined {
-  docs: number[];
-  at: number[][];
+  docs: Int32Array;
+  at: Int32Array[];
 }
 
-/** Intersects sorted posting lists, rarest first. */
-function join(lists: readonly { docs: readonly number[] }[]): Joined {
+/** Intersects sorted posting lists, rarest first (typed arrays: no garbage per candidate). */
+function join(lists: readonly { docs: Int32Array }[]): Joined {
   const first = lists[0]!.docs;
-  let docs: number[] = first.slice();
-  let at: number[][] = [first.map((_, i) => i)];
+  let docs = first;
+  let at: Int32Array[] = [Int32Array.from(first.keys())];
   for (let k = 1; k < lists.length; k++) {
     const b = lists[k]!.docs;
-    const nextDocs: number[] = [];
-    const nextAt: number[][] = at.map(() => []);
-    const bAt: number[] = [];
+    const cap = Math.min(docs.length, b.length);
+    const nextDocs = new Int32Array(cap);
+    const nextAt = at.map(() => new Int32Array(cap));
+    const bAt = new Int32Array(cap);
+    let n = 0;
     let i = 0;
     let j = 0;
     while (i < docs.length && j < b.length) {
       const x = docs[i]!;
       const y = b[j]!;
       if (x === y) {
-        nextDocs.push(x);
-        for (let q = 0; q < at.length; q++) nextAt[q]!.push(at[q]![i]!);
-        bAt.push(j);
+        nextDocs[n] = x;
+        for (let q = 0; q < at.length; q++) nextAt[q]![n] = at[q]![i]!;
+        bAt[n++] = j;
         i++;
         j++;
       } else if (x < y) i++;
@@ -122,13 +124,13 @@ function join(lists: readonly { docs: readonly number[] }[]): Joined {
       }
     }
     nextAt.push(bAt);
-    docs = nextDocs;
-    at = nextAt;
+    docs = nextDocs.subarray(0, n);
+    at = nextAt.map((a) => a.subarray(0, n));
   }
   return { docs, at };
 }
 
-const EMPTY: PostingList = { docs: [], flags: [], pass: [] };
+const EMPTY: PostingList = { docs: new Int32Array(0), flags: new Uint8Array(0), pass: new Int32Array(0) };
 
 /**
  * The documents that may contain a term: every index term's postings, and for phrases of three
@@ -139,7 +141,7 @@ function termList(
   term: QueryTerm,
   postings: Map<number, PostingList>,
   followers: ReadonlyMap<number, readonly number[]>,
-): { docs: number[]; flags: number[] } {
+): { docs: Int32Array; flags: Uint8Array } {
   const lists = term.hashes.map((h) => ({ h, list: postings.get(h) ?? EMPTY })).sort((x, y) => x.list.docs.length - y.list.docs.length);
   // One index term and nothing to check: its postings as they are (flags: tf code | title).
   if (lists.length === 1 && !term.follow.length) return { docs: lists[0]!.list.docs, flags: lists[0]!.list.flags };
@@ -148,8 +150,9 @@ function termList(
     const k = lists.findIndex((l) => l.h === h);
     return { pass: lists[k]!.list.pass, at: j.at[k]!, bit: 1 << followers.get(h)!.indexOf(fh) };
   });
-  const docs: number[] = [];
-  const flags: number[] = [];
+  const docs = new Int32Array(j.docs.length);
+  const flags = new Uint8Array(j.docs.length);
+  let n = 0;
   for (let i = 0; i < j.docs.length; i++) {
     let ok = true;
     for (const f of follow) {
@@ -166,10 +169,10 @@ function termList(
       tf = Math.min(tf, x & 3);
       title &= x;
     }
-    docs.push(j.docs[i]!);
-    flags.push(tf | title);
+    docs[n] = j.docs[i]!;
+    flags[n++] = tf | title;
   }
-  return { docs, flags };
+  return { docs: docs.subarray(0, n), flags: flags.subarray(0, n) };
 }
 
 /** Terms whose postings are exactly the documents containing them (one bigram, or a Latin token). */
@@ -606,8 +609,8 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
   const lists = keyed.map((t) => ({ t, list: termList(t, postings, followers) })).sort((a, b) => a.list.docs.length - b.list.docs.length);
   const total = cache.count.article + cache.count.highlight + cache.count.note;
   const idfs = lists.map((l) => idf(Math.max(total, 1), l.list.docs.length));
-  let candDocs: number[];
-  let candFlags: number[][];
+  let candDocs: Int32Array;
+  let candFlags: Uint8Array[];
   if (lists.length === 1) {
     // One term: no intersection, no copies.
     candDocs = lists[0]!.list.docs;
@@ -615,9 +618,14 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
   } else if (lists.length) {
     const j = join(lists.map((l) => l.list));
     candDocs = j.docs;
-    candFlags = lists.map((l, k) => j.at[k]!.map((i) => l.list.flags[i]!));
+    candFlags = lists.map((l, k) => {
+      const at = j.at[k]!;
+      const out = new Uint8Array(at.length);
+      for (let i = 0; i < at.length; i++) out[i] = l.list.flags[at[i]!]!;
+      return out;
+    });
   } else {
-    candDocs = [...cache.docs.keys()];
+    candDocs = Int32Array.from(cache.docs.keys());
     candFlags = [];
   }
   const wordSets = lists.map(({ t }) => (t.word !== null ? new Set(postings.get(t.word)?.docs ?? []) : null));
