@@ -96,16 +96,20 @@ interface BucketCache {
   bytes: number;
   gen: number;
 }
-const BUCKET_CACHE_BYTES = 24 << 20;
+// 64 MB: a 100,000-article library has ~450 MB of postings, its most common bigrams' buckets
+// 1–3 MB each; a smaller cache keeps too few of them to matter.
+const BUCKET_CACHE_BYTES = 64 << 20;
 
 function rememberBucket(lru: BucketCache, bucket: number, records: SegRecord[]): void {
   let bytes = 0;
   for (const r of records) bytes += r.data.byteLength;
-  if (bytes > BUCKET_CACHE_BYTES / 4) return;
+  if (bytes > BUCKET_CACHE_BYTES / 8) return;
   lru.map.set(bucket, records);
   lru.bytes += bytes;
+  if (lru.bytes <= BUCKET_CACHE_BYTES) return;
+  // Down to three quarters at once (see rememberText in the engine: Map holes).
   for (const [b, rs] of lru.map) {
-    if (lru.bytes <= BUCKET_CACHE_BYTES) break;
+    if (lru.bytes <= BUCKET_CACHE_BYTES * 0.75) break;
     lru.map.delete(b);
     for (const r of rs) lru.bytes -= r.data.byteLength;
   }
@@ -537,22 +541,23 @@ export function compactSearchIndex(
   options: { all?: boolean; onProgress?: (p: CompactProgress) => void; signal?: AbortSignal } = {},
 ): Promise<number> {
   const running = compacting.get(db);
-  if (running) return running.then(() => compactSearchIndex(db, options));
+  if (running)
+    return running.catch(() => 0).then(() => compactSearchIndex(db, options));
   const run = (async () => {
     const s = state(db);
     const epoch = s.epoch;
     s.segmentsSinceCompaction = 0;
     let removed = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      if (options.signal?.aborted || s.epoch !== epoch) break;
-      if (b % 16 === 0) options.onProgress?.({ done: b, total: BUCKETS });
-      const range = [b * SEG_SPAN, (b + 1) * SEG_SPAN - 1] as const;
-      const rows = await db.searchPostings.where('k').between(range[0], range[1], true, true).toArray();
+    let next = 0;
+    let finished = 0;
+    const stopped = () => options.signal?.aborted || s.epoch !== epoch;
+    const compactBucket = async (b: number) => {
+      const rows = await db.searchPostings.where('k').between(b * SEG_SPAN, (b + 1) * SEG_SPAN - 1, true, true).toArray();
       const pick = pickRecordsToMerge(
         rows.map((r) => r.data.byteLength),
         options.all,
       ).map((i) => rows[i]!);
-      if (pick.length < 2) continue;
+      if (pick.length < 2 || stopped()) return;
       const datas = pick.map((r) => r.data);
       let bytes = 0;
       for (const d of datas) bytes += d.byteLength;
@@ -574,7 +579,15 @@ export function compactSearchIndex(
         return true;
       });
       if (done) removed += keys.length - (merged ? 1 : 0);
-    }
+    };
+    // Two lanes: one bucket is read or written while the other's records merge in a worker.
+    const lane = async () => {
+      for (let b = next++; b < BUCKETS && !stopped(); b = next++) {
+        await compactBucket(b);
+        if (++finished % 16 === 0) options.onProgress?.({ done: finished, total: BUCKETS });
+      }
+    };
+    await Promise.all([lane(), lane()]);
     options.onProgress?.({ done: BUCKETS, total: BUCKETS });
     return removed;
   })();

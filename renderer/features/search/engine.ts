@@ -87,46 +87,49 @@ interface Joined {
   at: Int32Array[];
 }
 
-/** Intersects sorted posting lists, rarest first (typed arrays: no garbage per candidate). */
-function join(lists: readonly { docs: Int32Array }[]): Joined {
-  const first = lists[0]!.docs;
-  let docs = first;
-  let at: Int32Array[] = [Int32Array.from(first.keys())];
-  for (let k = 1; k < lists.length; k++) {
-    const b = lists[k]!.docs;
-    const cap = Math.min(docs.length, b.length);
-    const nextDocs = new Int32Array(cap);
-    const nextAt = at.map(() => new Int32Array(cap));
-    const bAt = new Int32Array(cap);
-    let n = 0;
-    let i = 0;
-    let j = 0;
-    while (i < docs.length && j < b.length) {
-      const x = docs[i]!;
-      const y = b[j]!;
-      if (x === y) {
-        nextDocs[n] = x;
-        for (let q = 0; q < at.length; q++) nextAt[q]![n] = at[q]![i]!;
-        bAt[n++] = j;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else {
-        // Galloping would help for very uneven lists; a binary search step is enough here.
-        let lo = j + 1;
-        let hi = b.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (b[mid]! < x) lo = mid + 1;
-          else hi = mid;
-        }
-        j = lo;
-      }
-    }
-    nextAt.push(bAt);
-    docs = nextDocs.subarray(0, n);
-    at = nextAt.map((a) => a.subarray(0, n));
+/** First index ≥ from with list[index] ≥ x (galloping: cheap when the next match is near). */
+function seek(list: Int32Array, from: number, x: number): number {
+  let step = 1;
+  let hi = from;
+  while (hi < list.length && list[hi]! < x) {
+    from = hi + 1;
+    hi += step;
+    step *= 2;
   }
+  hi = Math.min(hi, list.length);
+  while (from < hi) {
+    const mid = (from + hi) >>> 1;
+    if (list[mid]! < x) from = mid + 1;
+    else hi = mid;
+  }
+  return from;
+}
+
+/**
+ * Intersects sorted posting lists (typed arrays: no garbage per candidate): documents first,
+ * shortest list driving, then each list's positions of the survivors in one pass each.
+ */
+function join(lists: readonly { docs: Int32Array }[]): Joined {
+  const order = lists.map((_, k) => k).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
+  let docs = lists[order[0]!]!.docs;
+  for (let q = 1; q < order.length && docs.length; q++) {
+    const b = lists[order[q]!]!.docs;
+    const out = new Int32Array(docs.length);
+    let n = 0;
+    let j = 0;
+    for (let i = 0; i < docs.length && j < b.length; i++) {
+      const x = docs[i]!;
+      j = seek(b, j, x);
+      if (j < b.length && b[j] === x) out[n++] = x;
+    }
+    docs = out.subarray(0, n);
+  }
+  const at = lists.map((l) => {
+    const positions = new Int32Array(docs.length);
+    let j = 0;
+    for (let i = 0; i < docs.length; i++) positions[i] = j = seek(l.docs, j, docs[i]!);
+    return positions;
+  });
   return { docs, at };
 }
 
@@ -361,8 +364,11 @@ function rememberText(c: TextCache, row: SearchDocRow, text: string): void {
   c.map.delete(row.num);
   c.map.set(row.num, { row, text });
   c.chars += text.length;
+  if (c.chars <= TEXT_CACHE_CHARS) return;
+  // Evicts down to three quarters at once: a Map walked from the front after many deletes
+  // from the front steps over every deleted slot, so evicting one by one is quadratic.
   for (const [num, e] of c.map) {
-    if (c.chars <= TEXT_CACHE_CHARS) break;
+    if (c.chars <= TEXT_CACHE_CHARS * 0.75) break;
     c.map.delete(num);
     c.chars -= e.text.length;
   }
