@@ -75,10 +75,18 @@ export interface SearchCache {
   byNum: (SearchDocRow | undefined)[];
   byKey: Map<string, number>;
   pending: Map<number, SearchPendingRow>;
+  /**
+   * By document number, for the ranking loop (dense and typed: it reads 100,000 of them per
+   * common query): kind (0 none, KIND_CODE otherwise) and length.
+   */
+  kinds: Uint8Array;
+  lengths: Float64Array;
   /** Sum of `length` per kind, for average lengths in ranking. */
   lengthSum: Record<SearchDocRow['kind'], number>;
   count: Record<SearchDocRow['kind'], number>;
 }
+
+export const KIND_CODE: Record<SearchDocRow['kind'], number> = { article: 1, highlight: 2, note: 3 };
 
 interface Delta {
   add: SearchDocRow[];
@@ -212,6 +220,7 @@ function applyDelta(cache: SearchCache, d: Delta): void {
     if (!row) continue;
     cache.docs.delete(num);
     cache.byNum[num] = undefined;
+    cache.kinds[num] = 0;
     if (cache.byKey.get(row.key) === num) cache.byKey.delete(row.key);
     cache.lengthSum[row.kind] -= row.length;
     cache.count[row.kind]--;
@@ -221,6 +230,17 @@ function applyDelta(cache: SearchCache, d: Delta): void {
     if (prior) applyDelta(cache, { add: [], remove: [row.num], pendingAdd: [], pendingRemove: [] });
     cache.docs.set(row.num, row);
     cache.byNum[row.num] = row;
+    if (row.num >= cache.kinds.length) {
+      const size = Math.max(row.num + 1, cache.kinds.length * 2);
+      const kinds = new Uint8Array(size);
+      kinds.set(cache.kinds);
+      const lengths = new Float64Array(size);
+      lengths.set(cache.lengths);
+      cache.kinds = kinds;
+      cache.lengths = lengths;
+    }
+    cache.kinds[row.num] = KIND_CODE[row.kind];
+    cache.lengths[row.num] = row.length;
     cache.byKey.set(row.key, row.num);
     cache.lengthSum[row.kind] += row.length;
     cache.count[row.kind]++;
@@ -256,6 +276,8 @@ export function loadSearchCache(db: YanduDB): Promise<SearchCache> {
     const cache: SearchCache = {
       docs: new Map(),
       byNum: [],
+      kinds: new Uint8Array(1024),
+      lengths: new Float64Array(1024),
       byKey: new Map(),
       pending: new Map(pending.map((p) => [p.num, p])),
       lengthSum: { article: 0, highlight: 0, note: 0 },
@@ -541,8 +563,7 @@ export function compactSearchIndex(
   options: { all?: boolean; onProgress?: (p: CompactProgress) => void; signal?: AbortSignal } = {},
 ): Promise<number> {
   const running = compacting.get(db);
-  if (running)
-    return running.catch(() => 0).then(() => compactSearchIndex(db, options));
+  if (running) return running.catch(() => 0).then(() => compactSearchIndex(db, options));
   const run = (async () => {
     const s = state(db);
     const epoch = s.epoch;
@@ -552,7 +573,10 @@ export function compactSearchIndex(
     let finished = 0;
     const stopped = () => options.signal?.aborted || s.epoch !== epoch;
     const compactBucket = async (b: number) => {
-      const rows = await db.searchPostings.where('k').between(b * SEG_SPAN, (b + 1) * SEG_SPAN - 1, true, true).toArray();
+      const rows = await db.searchPostings
+        .where('k')
+        .between(b * SEG_SPAN, (b + 1) * SEG_SPAN - 1, true, true)
+        .toArray();
       const pick = pickRecordsToMerge(
         rows.map((r) => r.data.byteLength),
         options.all,
@@ -592,9 +616,11 @@ export function compactSearchIndex(
     return removed;
   })();
   compacting.set(db, run);
-  void run.finally(() => {
-    if (compacting.get(db) === run) compacting.delete(db);
-  }).catch(() => undefined);
+  void run
+    .finally(() => {
+      if (compacting.get(db) === run) compacting.delete(db);
+    })
+    .catch(() => undefined);
   return run;
 }
 

@@ -360,7 +360,11 @@ export class PostingBuffer {
   }
   /** The filled part (views, no copies). */
   list(): PostingList {
-    return { docs: this.docs.subarray(0, this.length), flags: this.flags.subarray(0, this.length), pass: this.pass.subarray(0, this.length) };
+    return {
+      docs: this.docs.subarray(0, this.length),
+      flags: this.flags.subarray(0, this.length),
+      pass: this.pass.subarray(0, this.length),
+    };
   }
 }
 

@@ -11,7 +11,15 @@ import { idf, termScore, WORD_BOOST } from '../../../shared/search/rank';
 import { foldCase } from '../../../shared/search/tokenize';
 import { hrefFor } from '../../app/router';
 import type { ArticleBodyRow, HighlightColor, NoteKind, SearchDocRow, YanduDB } from '../../db/schema';
-import { articleMeta, loadSearchCache, postingsTrace, readSearchMeta, readTermPostings, type SearchCache } from '../../db/searchIndex';
+import {
+  articleMeta,
+  KIND_CODE,
+  loadSearchCache,
+  postingsTrace,
+  readSearchMeta,
+  readTermPostings,
+  type SearchCache,
+} from '../../db/searchIndex';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -214,6 +222,18 @@ class Ranked {
   }
   private before(a: number, b: number): boolean {
     return this.ranks(this.scores[a]!, this.rows[a]!, this.scores[b]!, this.rows[b]!);
+  }
+  /**
+   * False (and counted) when a candidate of this score cannot be kept: the heap is full and
+   * its worst ranks higher whatever the date. Then its row need not even be looked up.
+   */
+  offer(score: number): boolean {
+    if (this.byDate || this.rows.length < this.keep) return true;
+    if (score < this.scores[this.worst![0]!]!) {
+      this.total++;
+      return false;
+    }
+    return true;
   }
   push(row: SearchDocRow, score: number): void {
     this.total++;
@@ -652,16 +672,24 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
   const articleCands = new Ranked(byDateSort, keep);
   const noteCands = new Ranked(byDateSort, keep);
   const byNum = cache.byNum;
+  // Scores from the dense typed arrays; a row is looked up only when the candidate can enter
+  // its heap (or filters need it): common queries have 100,000 candidates and keep 28.
+  const { kinds, lengths } = cache;
+  const avgOf = [0, avg.article, avg.highlight, avg.note];
   for (let i = 0; i < candDocs.length; i++) {
     const num = candDocs[i]!;
-    const row = byNum[num];
-    if (!row || (hasFilter && !passes(row, f, annotated))) continue;
+    const kind = kinds[num];
+    if (!kind) continue;
     let score = 0;
     for (let k = 0; k < lists.length; k++) {
-      score += termScore(idfs[k]!, candFlags[k]![i]!, row.length, avg[row.kind]);
+      score += termScore(idfs[k]!, candFlags[k]![i]!, lengths[num]!, avgOf[kind]!);
       if (wordSets[k]?.has(num)) score += idfs[k]! * WORD_BOOST;
     }
-    (row.kind === 'article' ? articleCands : noteCands).push(row, score);
+    const into = kind === KIND_CODE.article ? articleCands : noteCands;
+    if (!hasFilter && !into.offer(score)) continue;
+    const row = byNum[num]!;
+    if (hasFilter && !passes(row, f, annotated)) continue;
+    into.push(row, score);
   }
 
   phase('score');
