@@ -200,7 +200,9 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
         ? await page.evaluate(
             ([n]) =>
               (
-                window as unknown as { searchBench: { runMiniSearch(n: number): Promise<{ buildMs: number; heapMb: number; p95: number }> } }
+                window as unknown as {
+                  searchBench: { runMiniSearch(n: number): Promise<{ buildMs: number; heapMb: number; p95: number }> };
+                }
               ).searchBench.runMiniSearch(n!),
             [300],
           )
@@ -222,7 +224,10 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       [big ? 'search_p95_ms_100k_before_compaction' : 'search_p95_ms_before_compaction']: round(fresh.p95),
       index_compact_s: round(compacted.ms / 1000),
       index_records_per_bucket_after_compaction: round(compacted.recordsPerBucket, 1),
-      index_bytes_per_text_byte_after_compaction: round((compacted.postingBytes + imp.indexBytes - imp.postingBytes) / imp.textUtf8Bytes, 3),
+      index_bytes_per_text_byte_after_compaction: round(
+        (compacted.postingBytes + imp.indexBytes - imp.postingBytes) / imp.textUtf8Bytes,
+        3,
+      ),
       [big ? 'search_p50_ms_100k' : 'search_p50_ms']: round(q.p50),
       [big ? 'search_p95_ms_100k' : 'search_p95_ms']: round(q.p95),
       [big ? 'search_p99_ms_100k' : 'search_p99_ms']: round(q.p99),
@@ -230,7 +235,13 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       search_fullscan_ratio: round(q.scanP95 / q.p95, 1),
       search_avg_hits: round(q.avgHits, 1),
       search_minisearch_ratio: mini ? round(mini.p95 / q.p95, 1) : -1,
-      ...(mini ? { minisearch_p95_ms: round(mini.p95), minisearch_build_s: round(mini.buildMs / 1000, 1), minisearch_heap_mb: Math.round(mini.heapMb) } : {}),
+      ...(mini
+        ? {
+            minisearch_p95_ms: round(mini.p95),
+            minisearch_build_s: round(mini.buildMs / 1000, 1),
+            minisearch_heap_mb: Math.round(mini.heapMb),
+          }
+        : {}),
     };
     return out;
   } finally {

@@ -154,7 +154,12 @@ describe('compaction', () => {
     const [bucket, record] = a[0]!;
     const first = recordRange(record).base;
     const merged = mergeRecords([record], (n) => n === first);
-    expect(readAll([record], words.find((w) => readAll([record], w).docs.includes(first))!).docs).toContain(first);
+    expect(
+      readAll(
+        [record],
+        words.find((w) => readAll([record], w).docs.includes(first))!,
+      ).docs,
+    ).toContain(first);
     for (const w of words) expect(readAll(merged ? [merged] : [], w).docs).not.toContain(first);
     expect(mergeRecords([record], () => true)).toBeNull();
     // The same document in two records (a merged pending segment overlapping): one posting.

@@ -7,7 +7,15 @@ import MiniSearch from 'minisearch';
 import type { ArticlePayload } from '../../../shared/domain/article';
 import { createArticleRepository } from '../../../renderer/db/repositories';
 import { YanduDB } from '../../../renderer/db/schema';
-import { compactSearchIndex, loadSearchCache, openSearchIndex, rebuildSearchIndex, searchIndexSize, setIndexBuilder, setRecordMerger } from '../../../renderer/db/searchIndex';
+import {
+  compactSearchIndex,
+  loadSearchCache,
+  openSearchIndex,
+  rebuildSearchIndex,
+  searchIndexSize,
+  setIndexBuilder,
+  setRecordMerger,
+} from '../../../renderer/db/searchIndex';
 import { search, searchTrace } from '../../../renderer/features/search/engine';
 import { createIndexWorkers } from '../../../renderer/features/search/workerBuilder';
 
