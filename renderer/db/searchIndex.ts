@@ -675,16 +675,20 @@ interface SegRecord {
 /**
  * For each hash, its postings across all segments and pending documents (ascending, possibly
  * dead). `followers`: per bigram hash, the followerHash values to test (PostingList.pass).
- * `required`: hashes every wanted document has; then only records whose document range holds
- * one of the rarest one's documents are decoded (for every other hash): no other holds a candidate.
+ * `groups`: the hashes of each query term, all of which every wanted document has; then only
+ * records whose document range holds one of the rarest hash's documents are decoded, and for
+ * the hashes of its own term and `boost` (word hashes, looked up for candidates only), only
+ * postings of those documents.
  */
 export async function readTermPostings(
   db: YanduDB,
   hashes: readonly number[],
   cache: SearchCache,
   followers: ReadonlyMap<number, readonly number[]> = new Map(),
-  required: ReadonlySet<number> = new Set(),
+  groups: readonly (readonly number[])[] = [],
+  boost: readonly number[] = [],
 ): Promise<Map<number, PostingList>> {
+  const required = new Set(groups.flat());
   const byBucket = new Map<number, number[]>();
   for (const h of new Set(hashes)) {
     const b = bucketOf(h);
@@ -775,13 +779,18 @@ export async function readTermPostings(
     }
     return found;
   };
-  const decodeAll = (h: number, list: { data: Uint8Array; at: PostingsAt }[], filter: (at: PostingsAt) => boolean): PostingList => {
+  const decodeAll = (
+    h: number,
+    list: { data: Uint8Array; at: PostingsAt }[],
+    filter: (at: PostingsAt) => boolean,
+    only: Int32Array | null = null,
+  ): PostingList => {
     const pending = pendingOf(h);
     let size = pending?.length ?? 0;
-    for (const x of list) if (filter(x.at)) size += x.at.count;
+    for (const x of list) if (filter(x.at)) size += only ? Math.min(only.length, x.at.count) : x.at.count;
     const buffer = new PostingBuffer(size);
     const fs = followers.get(h);
-    for (const x of list) if (filter(x.at)) decodePostings(x.data, x.at, buffer, fs);
+    for (const x of list) if (filter(x.at)) decodePostings(x.data, x.at, buffer, fs, only);
     if (pending) for (let i = 0; i < pending.length; i++) buffer.push(pending.docs[i]!, pending.flags[i]!, -1);
     return sortPostings(buffer.list());
   };
@@ -805,8 +814,13 @@ export async function readTermPostings(
     }
     return lo < bound.length && bound[lo]! <= at.last;
   };
+  // Hashes of the rarest one's own phrase, and words (looked up only for candidates): just
+  // the rarest one's documents are decoded. Other terms keep every posting (their document
+  // counts weigh them in ranking).
+  const narrow = new Set<number>(boost.filter((h) => !required.has(h)));
+  for (const g of groups) if (rarestHash !== null && g.includes(rarestHash)) for (const h of g) narrow.add(h);
   for (const [h, list] of located) {
-    if (h !== rarestHash) out.set(h, decodeAll(h, list, overlaps));
+    if (h !== rarestHash) out.set(h, decodeAll(h, list, overlaps, bound && narrow.has(h) ? bound : null));
     tally('decoded', out.get(h)!.docs.length);
   }
   tally('postDecodeMs', performance.now() - decodeStart);

@@ -419,11 +419,18 @@ export function locatePostings(record: Uint8Array, hash: number): PostingsAt | n
 
 /**
  * Appends located postings to `into`. `followers`: followerHash / pairHash values (at most
- * 31) to test each posting's mask against (PostingList.pass).
+ * 31) to test each posting's mask against (PostingList.pass). `only` (sorted): keep just
+ * these documents; the rest are stepped over without testing their masks.
  */
-export function decodePostings(record: Uint8Array, at: PostingsAt, into: PostingBuffer, followers: readonly number[] = []): void {
+export function decodePostings(
+  record: Uint8Array,
+  at: PostingsAt,
+  into: PostingBuffer,
+  followers: readonly number[] = [],
+  only: Int32Array | null = null,
+): void {
   let pos = at.pos;
-  into.reserve(at.count);
+  into.reserve(only ? Math.min(at.count, only.length) : at.count);
   const docs = into.docs;
   const flagsOut = into.flags;
   const passOut = into.pass;
@@ -440,9 +447,19 @@ export function decodePostings(record: Uint8Array, at: PostingsAt, into: Posting
   };
   let doc = at.base;
   const nf = followers.length;
+  let o = 0;
   for (let k = 0; k < at.count; k++) {
     const v = varint();
     doc += Math.floor(v / 8);
+    if (only) {
+      while (o < only.length && only[o]! < doc) o++;
+      if (o === only.length) break;
+      if (only[o] !== doc) {
+        const code = v % 4;
+        pos += code < 3 ? 1 << code : record[pos] === 0 ? 1 : 1 + (1 << (record[pos]! - 3));
+        continue;
+      }
+    }
     docs[n] = doc;
     flagsOut[n] = v % 8;
     const code = v % 4;

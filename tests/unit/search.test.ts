@@ -2,7 +2,16 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticlePayload } from '../../shared/domain/article';
 import type { SyncBatch } from '../../shared/domain/sync';
-import { buildSegment, mergeRecords, PostingBuffer, readPostings, recordRange, type PostingList } from '../../shared/search/postings';
+import {
+  buildSegment,
+  decodePostings,
+  locatePostings,
+  mergeRecords,
+  PostingBuffer,
+  readPostings,
+  recordRange,
+  type PostingList,
+} from '../../shared/search/postings';
 import { makeSnippet, verify } from '../../shared/search/match';
 import { parseQuery } from '../../shared/search/query';
 import { idf, termScore } from '../../shared/search/rank';
@@ -166,6 +175,25 @@ describe('compaction', () => {
     const twice = mergeRecords([record, record])!;
     for (const w of words) expect(readAll([twice], w).docs).toEqual(readAll([record], w).docs);
     expect(bucket).toBeLessThan(BUCKETS);
+  });
+
+  it('decodes just the asked documents, with the same flags and mask answers', () => {
+    const [, record] = buildSegment(randomDocs(1, 60, 9)).find(([, r]) => readAll([r], '监督').docs.length > 10)!;
+    const full = readAll([record], '监督');
+    const only = Int32Array.from(
+      full.docs
+        .filter((_, i) => i % 3 === 1)
+        .concat([0, 100000])
+        .sort((a, b) => a - b),
+    );
+    const at = locatePostings(record, termHash('监督'))!;
+    const buffer = new PostingBuffer();
+    decodePostings(record, at, buffer, [123456789], only);
+    const got = buffer.list();
+    const want = full.docs.flatMap((d, i) => (only.includes(d) ? [i] : []));
+    expect([...got.docs]).toEqual(want.map((i) => full.docs[i]));
+    expect([...got.flags]).toEqual(want.map((i) => full.flags[i]));
+    expect([...got.pass]).toEqual(want.map((i) => full.pass[i]));
   });
 
   it('picks records by size tiers', () => {

@@ -626,7 +626,8 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
         [...keyed.flatMap((t) => t.hashes), ...wordHashes],
         cache,
         followers,
-        new Set(keyed.flatMap((t) => t.hashes)),
+        keyed.map((t) => t.hashes),
+        wordHashes,
       )
     : new Map<number, PostingList>();
 
