@@ -508,6 +508,8 @@ export function setRecordMerger(merger: RecordMerger | null): void {
 const INLINE_MERGE_BYTES = 64 << 10;
 /** A bucket is compacted once it has this many records. */
 const COMPACT_AT = 4;
+/** Buckets compacted per transaction. */
+const COMPACT_GROUP = 8;
 
 function afterCommitDo(db: YanduDB, f: () => void): void {
   const tx = Dexie.currentTransaction;
@@ -572,43 +574,60 @@ export function compactSearchIndex(
     let next = 0;
     let finished = 0;
     const stopped = () => options.signal?.aborted || s.epoch !== epoch;
-    const compactBucket = async (b: number) => {
+    // Buckets in groups: one read and one write transaction per group (a transaction costs
+    // about a millisecond, most of the work for small buckets).
+    const compactGroup = async (from: number, to: number) => {
       const rows = await db.searchPostings
         .where('k')
-        .between(b * SEG_SPAN, (b + 1) * SEG_SPAN - 1, true, true)
+        .between(from * SEG_SPAN, to * SEG_SPAN - 1, true, true)
         .toArray();
-      const pick = pickRecordsToMerge(
-        rows.map((r) => r.data.byteLength),
-        options.all,
-      ).map((i) => rows[i]!);
-      if (pick.length < 2 || stopped()) return;
-      const datas = pick.map((r) => r.data);
-      let bytes = 0;
-      for (const d of datas) bytes += d.byteLength;
+      const byBucket = new Map<number, typeof rows>();
+      for (const r of rows) {
+        const b = Math.floor(r.k / SEG_SPAN);
+        byBucket.set(b, [...(byBucket.get(b) ?? []), r]);
+      }
       const dead = [...s.dead];
       const deadSet = new Set(dead);
-      const merged =
-        recordMerger && bytes > INLINE_MERGE_BYTES
-          ? await recordMerger(datas, dead)
-          : mergeRecords(datas, deadSet.size ? (num) => deadSet.has(num) : undefined);
-      const keys = pick.map((r) => r.k);
-      const target = Math.max(...keys);
+      const writes: { keys: number[]; target: number; merged: Uint8Array | null }[] = [];
+      for (const list of byBucket.values()) {
+        const pick = pickRecordsToMerge(
+          list.map((r) => r.data.byteLength),
+          options.all,
+        ).map((i) => list[i]!);
+        if (pick.length < 2 || stopped()) continue;
+        const datas = pick.map((r) => r.data);
+        let bytes = 0;
+        for (const d of datas) bytes += d.byteLength;
+        const merged =
+          recordMerger && bytes > INLINE_MERGE_BYTES
+            ? await recordMerger(datas, dead)
+            : mergeRecords(datas, deadSet.size ? (num) => deadSet.has(num) : undefined);
+        const keys = pick.map((r) => r.k);
+        writes.push({ keys, target: Math.max(...keys), merged });
+      }
+      if (!writes.length) return;
+      const keys = writes.flatMap((w) => w.keys);
       const done = await db.transaction('rw', db.searchPostings, async () => {
+        // Unchanged since the read (records are never rewritten in place), and no reset since.
         if (s.epoch !== epoch) return false;
         const still = await db.searchPostings.where('k').anyOf(keys).primaryKeys();
         if (still.length !== keys.length) return false;
         postingsChanged(db);
         await db.searchPostings.bulkDelete(keys);
-        if (merged) await db.searchPostings.put({ k: target, data: merged });
+        const puts = writes.flatMap((w) => (w.merged ? [{ k: w.target, data: w.merged }] : []));
+        if (puts.length) await db.searchPostings.bulkPut(puts);
         return true;
       });
-      if (done) removed += keys.length - (merged ? 1 : 0);
+      if (done) for (const w of writes) removed += w.keys.length - (w.merged ? 1 : 0);
     };
-    // Two lanes: one bucket is read or written while the other's records merge in a worker.
+    // Two lanes: one group is read or written while the other's records merge in a worker.
     const lane = async () => {
-      for (let b = next++; b < BUCKETS && !stopped(); b = next++) {
-        await compactBucket(b);
-        if (++finished % 16 === 0) options.onProgress?.({ done: finished, total: BUCKETS });
+      while (next < BUCKETS && !stopped()) {
+        const from = next;
+        const to = (next = Math.min(BUCKETS, from + COMPACT_GROUP));
+        await compactGroup(from, to);
+        finished += to - from;
+        options.onProgress?.({ done: finished, total: BUCKETS });
       }
     };
     await Promise.all([lane(), lane()]);

@@ -180,7 +180,7 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
     type Bench = {
       searchBench: {
         runQueries(n: number, s: number, c: number, seed?: number): Promise<QueryResult>;
-        compact(): Promise<{ ms: number; removed: number; recordsPerBucket: number; postingBytes: number }>;
+        compact(): Promise<{ ms: number; removed: number; recordsPerBucket: number; postingBytes: number; longTaskMax: number }>;
       };
     };
     // Straight after the import: one record per segment and bucket (timing only).
@@ -223,6 +223,7 @@ export async function benchSearch(args: string[] = []): Promise<Record<string, n
       search_cache_load_ms: Math.round(imp.cacheMs),
       [big ? 'search_p95_ms_100k_before_compaction' : 'search_p95_ms_before_compaction']: round(fresh.p95),
       index_compact_s: round(compacted.ms / 1000),
+      compact_longtask_max_ms: Math.round(compacted.longTaskMax),
       index_records_per_bucket_after_compaction: round(compacted.recordsPerBucket, 1),
       index_bytes_per_text_byte_after_compaction: round(
         (compacted.postingBytes + imp.indexBytes - imp.postingBytes) / imp.textUtf8Bytes,

@@ -272,11 +272,24 @@ async function runQueries(n: number, scanN: number, checkN: number, seed = 99) {
 /** Compaction as the app runs it once writes settle (records per bucket folded together). */
 async function compact() {
   const { db } = bench!;
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push(e.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
   const t = performance.now();
   const removed = await compactSearchIndex(db);
   const ms = performance.now() - t;
+  await pause();
+  observer.disconnect();
   const size = await searchIndexSize(db);
-  return { ms, removed, recordsPerBucket: size.records / Math.max(1, size.buckets), postingBytes: size.bytes };
+  return {
+    ms,
+    removed,
+    recordsPerBucket: size.records / Math.max(1, size.buckets),
+    postingBytes: size.bytes,
+    longTaskMax: longTasks.length ? Math.max(...longTasks) : 0,
+  };
 }
 
 /** Character bigrams (and single Han characters of one-character runs): MiniSearch's CJK tokeniser here. */
