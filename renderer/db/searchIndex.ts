@@ -577,10 +577,27 @@ export function compactSearchIndex(
     // Buckets in groups: one read and one write transaction per group (a transaction costs
     // about a millisecond, most of the work for small buckets).
     const compactGroup = async (from: number, to: number) => {
-      const rows = await db.searchPostings
-        .where('k')
-        .between(from * SEG_SPAN, to * SEG_SPAN - 1, true, true)
-        .toArray();
+      // Keys first: a compacted index (the usual case at start-up) is not read at all.
+      const range = db.searchPostings.where('k').between(from * SEG_SPAN, to * SEG_SPAN - 1, true, true);
+      const counts = new Map<number, number>();
+      for (const k of (await range.primaryKeys()) as number[]) {
+        const b = Math.floor(k / SEG_SPAN);
+        counts.set(b, (counts.get(b) ?? 0) + 1);
+      }
+      const due = [...counts].filter(([, n]) => n >= (options.all ? 2 : COMPACT_AT)).map(([b]) => b);
+      if (!due.length) return;
+      const rows = (
+        await db.transaction('r', db.searchPostings, () =>
+          Promise.all(
+            due.map((b) =>
+              db.searchPostings
+                .where('k')
+                .between(b * SEG_SPAN, (b + 1) * SEG_SPAN - 1, true, true)
+                .toArray(),
+            ),
+          ),
+        )
+      ).flat();
       const byBucket = new Map<number, typeof rows>();
       for (const r of rows) {
         const b = Math.floor(r.k / SEG_SPAN);
