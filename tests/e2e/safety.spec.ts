@@ -98,7 +98,11 @@ function articles(n: number, title: (i: number) => string, html: (i: number) => 
 
 async function restoreFile(page: Page, bytes: Buffer): Promise<void> {
   await page.getByRole('link', { name: '设置' }).click();
-  await page.getByLabel('恢复…').setInputFiles({ name: 'restore.yandubak', mimeType: 'application/octet-stream', buffer: bytes });
+  // 恢复… is a real button: the keyboard reaches it and Enter opens the file chooser.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '恢复…' }).focus();
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles({ name: 'restore.yandubak', mimeType: 'application/octet-stream', buffer: bytes });
   await expect(page.getByTestId('backup-confirm')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: '确认恢复' }).click();
 }

@@ -1,5 +1,5 @@
 /** 数据与备份: storage used, the backups folder, 立即备份, 恢复…, 撤销恢复, and how many to keep. */
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { BackupEntry } from '../../../shared/backup/format';
 import { api } from '../../bridge';
 import { db } from '../../db';
@@ -26,6 +26,7 @@ function when(iso: string): string {
 }
 
 export function BackupSettings() {
+  const restoreInput = useRef<HTMLInputElement>(null);
   const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [entries, setEntries] = useState<BackupEntry[]>([]);
@@ -121,21 +122,23 @@ export function BackupSettings() {
         <button type="button" disabled={busy !== null} onClick={() => void backupNow()}>
           {m.now}
         </button>
-        <label className="button-like">
+        {/* A real button (keyboard, focus ring) opening the hidden file input. */}
+        <button type="button" disabled={busy !== null} onClick={() => restoreInput.current?.click()}>
           {m.restore}
-          <input
-            type="file"
-            accept=".yandubak,application/octet-stream"
-            aria-label={m.restore}
-            disabled={busy !== null}
-            hidden
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void check(file);
-            }}
-          />
-        </label>
+        </button>
+        <input
+          ref={restoreInput}
+          type="file"
+          accept=".yandubak,application/octet-stream"
+          aria-label={m.restore}
+          disabled={busy !== null}
+          hidden
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void check(file);
+          }}
+        />
         {undo ? (
           <button type="button" disabled={busy !== null} onClick={() => void checkEntry(undo.name)}>
             {m.undo}
