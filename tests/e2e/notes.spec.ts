@@ -151,6 +151,10 @@ test('a note on the article from the reader side panel lands in the notebook; th
   const panel = app.getByTestId('note-panel');
   await expect(panel.getByTestId('note-editor')).toBeVisible();
   await expect(panel).toContainText(`关于《${title}》`);
+  // Docked beside the text, not over it: the passage being noted stays readable.
+  const text = (await app.getByTestId('article-body').boundingBox())!;
+  const side = (await panel.boundingBox())!;
+  expect(text.x + text.width).toBeLessThanOrEqual(side.x + 1);
   await panel.getByLabel('类型').selectOption('outline');
   await panel.getByTestId('note-body').click();
   await app.keyboard.type('发言提纲第一条');

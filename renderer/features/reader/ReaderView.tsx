@@ -352,9 +352,10 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
           </article>
         </div>
         <OrphansPanel article={articleContext} getMap={getMap} />
+        {/* Docked beside the text (which reflows), so the passage being noted stays visible. */}
+        <NotePanel />
       </div>
       <LeaderPanel article={articleContext} getMap={getMap} />
-      <NotePanel />
       <ArticleHighlights
         key={`${row.id}@${row.version}`}
         article={articleContext}
