@@ -38,31 +38,47 @@ export interface Snippet {
   length: number;
 }
 
+/** Most matches looked at when choosing a snippet's window (common terms in long texts). */
+const SNIPPET_MATCHES = 4000;
+
 /**
- * About `width` characters around the first match of any term, matches marked. `text` is the
- * stored text; `folded` its ASCII-folded copy (same offsets). Null when nothing matches.
+ * About `width` characters of `text` where the most different terms match (the earliest such
+ * window: for one term, around its first match), every match in it marked. `text` is the stored
+ * text; `folded` its ASCII-folded copy (same offsets). Null when nothing matches. `at`/`length`:
+ * the window's first match (where the reader opens).
  */
 export function makeSnippet(text: string, folded: string, terms: readonly QueryTerm[], width = 80): Snippet | null {
-  let first = -1;
-  let firstLen = 0;
-  for (const t of terms) {
-    const i = findTerm(folded, t);
-    if (i >= 0 && (first < 0 || i < first)) {
-      first = i;
-      firstLen = t.text.length;
+  // Every match, in text order: [offset, term index, length].
+  const hits: [number, number, number][] = [];
+  terms.forEach((t, k) => {
+    for (let i = findTerm(folded, t); i >= 0 && hits.length < SNIPPET_MATCHES; i = findTerm(folded, t, i + 1))
+      hits.push([i, k, t.text.length]);
+  });
+  if (!hits.length) return null;
+  hits.sort((a, b) => a[0] - b[0] || b[2] - a[2]);
+  // Sliding window over matches that fit in `width`: the one covering the most distinct terms.
+  const inWindow = new Array<number>(terms.length).fill(0);
+  let distinct = 0;
+  let best = { from: 0, to: 0, distinct: 0 };
+  let lo = 0;
+  for (let hi = 0; hi < hits.length; hi++) {
+    const [pos, k, len] = hits[hi]!;
+    if (inWindow[k]!++ === 0) distinct++;
+    while (pos + len - hits[lo]![0] > width) {
+      if (--inWindow[hits[lo]![1]]! === 0) distinct--;
+      lo++;
     }
+    if (distinct > best.distinct) best = { from: lo, to: hi, distinct };
   }
-  if (first < 0) return null;
-  let start = Math.max(0, first - Math.floor(width / 3));
+  const first = hits[best.from]!;
+  const last = hits[best.to]!;
+  const spanStart = first[0];
+  const spanEnd = Math.max(spanStart + first[2], last[0] + last[2]);
+  let start = Math.max(0, spanStart - Math.floor(Math.max(0, width - (spanEnd - spanStart)) / 3));
   const end = Math.min(text.length, start + width);
   start = Math.max(0, Math.min(start, end - width));
   // Marked ranges inside the window, leftmost-longest, no overlaps.
-  const ranges: [number, number][] = [];
-  for (const t of terms) {
-    for (let i = findTerm(folded, t, start); i >= 0 && i < end; i = findTerm(folded, t, i + 1))
-      ranges.push([i, Math.min(end, i + t.text.length)]);
-  }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const ranges = hits.filter(([i]) => i >= start && i < end).map(([i, , len]): [number, number] => [i, Math.min(end, i + len)]);
   const parts: SnippetPart[] = [];
   const plain = (s: string) => s.replace(/\s+/g, ' ');
   if (start > 0) parts.push({ text: '…', mark: false });
@@ -75,5 +91,5 @@ export function makeSnippet(text: string, folded: string, terms: readonly QueryT
   }
   if (pos < end) parts.push({ text: plain(text.slice(pos, end)), mark: false });
   if (end < text.length) parts.push({ text: '…', mark: false });
-  return { parts, at: first, length: firstLen };
+  return { parts, at: first[0], length: first[2] };
 }

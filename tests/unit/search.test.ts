@@ -252,6 +252,17 @@ describe('query parser', () => {
     expect(s.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['一把手', '一把手']);
     expect(s.parts.map((p) => p.text).join('').length).toBeLessThanOrEqual(84);
   });
+
+  it('prefers the window where the most different words of the query meet', () => {
+    const text = '学习' + '。'.repeat(200) + '监督' + '。'.repeat(200) + '加强学习，强化监督。' + '。'.repeat(200);
+    const s = makeSnippet(text, text, parseQuery('学习 监督').terms)!;
+    expect(s.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['学习', '监督']);
+    expect(s.at).toBe(text.indexOf('加强学习') + 2);
+    expect(s.length).toBe(2);
+    // Only one of them anywhere: around its first match, as before.
+    const one = makeSnippet(text, text, parseQuery('监督').terms)!;
+    expect(one.at).toBe(202);
+  });
 });
 
 describe('ranking', () => {
