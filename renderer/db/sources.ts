@@ -69,7 +69,8 @@ export function createSourceRepository(db: YanduDB) {
         db.fetchState.where('sourceId').equals(id).toArray(),
       ]);
       const byKey = new Map<string, KnownPage>();
-      for (const a of articles) byKey.set(a.urlKey, { urlKey: a.urlKey, etag: null, lastModified: null, contentHash: a.contentHash });
+      for (const a of articles)
+        byKey.set(a.urlKey, { urlKey: a.urlKey, etag: null, lastModified: null, contentHash: a.contentHash, publishedAt: a.publishedAt });
       for (const p of pages) {
         const prior = byKey.get(p.urlKey);
         byKey.set(p.urlKey, {
@@ -77,6 +78,7 @@ export function createSourceRepository(db: YanduDB) {
           etag: p.etag,
           lastModified: p.lastModified,
           contentHash: prior?.contentHash ?? p.contentHash,
+          publishedAt: prior?.publishedAt ?? null,
         });
       }
       return [...byKey.values()];

@@ -27,6 +27,8 @@ export const KnownPageSchema = v.strictObject({
   etag: v.nullable(text(512)),
   lastModified: v.nullable(text(128)),
   contentHash: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  /** The article's date, when the library has it: recent ones are asked again for corrections. */
+  publishedAt: v.optional(v.nullable(text(40))),
 });
 export type KnownPage = v.InferOutput<typeof KnownPageSchema>;
 

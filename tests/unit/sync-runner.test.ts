@@ -43,6 +43,7 @@ async function sync(
     signal?: AbortSignal;
     onBatch?: (b: SyncBatch) => void;
     delayMs?: number;
+    now?: Date;
   } = {},
 ): Promise<RunResult> {
   const client = new HttpClient({ delayMs: 0, timeoutMs: 4000, backoffMs: 20 });
@@ -72,7 +73,7 @@ async function sync(
         opts.onBatch?.(b);
         await new Promise((r) => setTimeout(r, 5));
       },
-      now: () => new Date('2024-03-20T12:00:00+08:00'),
+      now: () => opts.now ?? new Date('2024-03-20T12:00:00+08:00'),
     },
   );
   return {
@@ -238,6 +239,39 @@ describe('runSourceSync against the CMS world', () => {
     expect(articleReqs.every((q) => typeof q.headers['if-none-match'] === 'string')).toBe(true);
     expect(r.counts.unchanged).toBe(site.articles.length - 1);
     expect(r.batches.flatMap((b) => b.pages).length).toBeGreaterThanOrEqual(site.articles.length);
+  });
+
+  it('an incremental run asks recent known articles again and picks up a correction', async () => {
+    const site = world.site('dede');
+    const first = await sync(world, site);
+    // What the library sends: validators, and each article's date.
+    const dated = (r: RunResult, more: KnownPage[] = []) =>
+      [...more, ...knownFrom(r)].map((k) => ({
+        ...k,
+        publishedAt: r.articles.find((a) => a.urlKey === k.urlKey)?.publishedAt ?? k.publishedAt ?? null,
+      }));
+    const newest = [...site.articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0]!;
+    const old = first.articles.find((a) => a.urlKey === world.key(newest.path))!;
+    world.editArticle(newest.path);
+    const now = new Date(`${newest.publishedAt}T12:00:00+08:00`);
+    now.setDate(now.getDate() + 2);
+    const before = world.requests.length;
+    const r = await sync(world, site, { known: dated(first), now });
+    expect(r.articles.map((a) => a.urlKey)).toEqual([old.urlKey]);
+    expect(r.articles[0]!.contentHash).not.toBe(old.contentHash);
+    expect(r.articles[0]!.id).toBe(old.id);
+    // Only articles dated in the last week were asked, each conditionally.
+    const paths = new Set(site.articles.map((a) => a.path));
+    const articleReqs = world.requests.slice(before).filter((q) => paths.has(q.path));
+    const recent = site.articles.filter((a) => Date.parse(a.publishedAt) >= now.getTime() - 7 * 86_400_000);
+    expect(recent.length).toBeGreaterThan(0);
+    expect(articleReqs.length).toBe(recent.length);
+    expect(articleReqs.every((q) => q.headers['if-none-match'] !== undefined || q.headers['if-modified-since'] !== undefined)).toBe(true);
+    // Long after: nothing is recent, nothing is asked or sent.
+    const mark = world.requests.length;
+    const later = await sync(world, site, { known: dated(r, dated(first)), now: new Date('2030-01-01T00:00:00Z') });
+    expect(later.articles).toHaveLength(0);
+    expect(world.requests.slice(mark).filter((q) => paths.has(q.path))).toHaveLength(0);
   });
 
   it('recovers from a 500 and waits for a slow page', async () => {

@@ -109,7 +109,8 @@ describe('source repository', () => {
     await applySyncBatch(db, { ...batch([payload('1', '正文', 'a')]), sourceId: s.id });
     await db.articles.update('a_1', { sourceId: s.id });
     expect(await repo.known(s.id)).toEqual([
-      { urlKey: 'http://intranet.test/1.html', etag: '"e1"', lastModified: null, contentHash: hash('a') },
+      // With its date: recent articles are asked again for corrections.
+      { urlKey: 'http://intranet.test/1.html', etag: '"e1"', lastModified: null, contentHash: hash('a'), publishedAt: '2024-05-06' },
     ]);
     await repo.log({
       sourceId: s.id,

@@ -4,7 +4,8 @@
  * acknowledges). Failures are logged per URL (code + Chinese message) and the run goes on.
  *
  *  - cms:    list pages (incremental: stop at a page whose non-pinned items are all known, or at
- *            maxPages; a full re-scan walks every page and re-asks known articles conditionally),
+ *            maxPages, and re-ask known articles listed in the last RECHECK_DAYS conditionally;
+ *            a full re-scan walks every page and re-asks every known article conditionally),
  *            then each article; articles split over several pages are joined.
  *  - feed:   items; the page is fetched when the feed only carries a summary.
  *  - folder: local .docx/.html/.txt files, re-read only when size or mtime changed.
@@ -62,6 +63,19 @@ type Outcome = { kind: 'sent' } | { kind: 'unchanged' } | { kind: 'failed' } | {
 
 const MAX_LIST_PAGES = 1000;
 const MAX_ARTICLE_PAGES = 30;
+/**
+ * Known articles listed with a date this recent are asked again (conditionally, so mostly a
+ * 304) on incremental runs too: corrections and additions come soon after publication.
+ */
+const RECHECK_DAYS = 7;
+
+/** A list date (YYYY-MM-DD…) within RECHECK_DAYS before `now` (or a day after: time zones). */
+function isRecent(publishedAt: string | null, now: Date): boolean {
+  const at = publishedAt ? Date.parse(publishedAt.slice(0, 10)) : NaN;
+  if (Number.isNaN(at)) return false;
+  const day = 86_400_000;
+  return at >= now.getTime() - RECHECK_DAYS * day && at <= now.getTime() + day;
+}
 const PROGRESS_MS = 300;
 
 function clip(s: string | null | undefined, max: number): string | null {
@@ -204,6 +218,12 @@ class Run {
     return { kind: 'failed' };
   }
 
+  /** Known pages whose article is dated within RECHECK_DAYS of `now`. */
+  recentKnown(now: Date): string[] {
+    const out: string[] = [];
+    for (const k of this.known.values()) if (isRecent(k.publishedAt ?? null, now)) out.push(k.urlKey);
+    return out;
+  }
   knownOf(key: string): KnownPage | undefined {
     return this.known.get(key);
   }
@@ -416,6 +436,8 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
   const queued = new Set<string>([start]);
   const meta = new Map<string, ItemMeta>();
   const toFetch: string[] = [];
+  const recheck = new Set<string>();
+  const now = deps.now?.() ?? new Date();
   const seen = new Set<string>();
   let visited = 0;
   run.progress('listing');
@@ -460,6 +482,10 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
         if (isKnown) knownNonPinned++;
       }
       if (!isKnown || request.fullRescan) toFetch.push(item.url);
+      else if (isRecent(item.publishedAt, now)) {
+        toFetch.push(item.url);
+        recheck.add(item.url);
+      }
     }
     if (list.items.length === 0 && !first) run.log('warning', url, null, `列表页没有找到文章链接：${url}`);
     if (!request.fullRescan && finishedBefore && nonPinned > 0 && knownNonPinned === nonPinned) break;
@@ -471,8 +497,16 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     }
   }
   if (signal.aborted) return;
+  // Recent articles the library holds, whether or not a list page still shows them (and even
+  // when the list page answered 304: a correction rarely changes the list).
+  const queuedToFetch = new Set(toFetch);
+  for (const key of run.recentKnown(now)) {
+    if (queuedToFetch.has(key) || key === start) continue;
+    toFetch.push(key);
+    recheck.add(key);
+  }
   run.progress('fetching');
-  await run.runTasks(toFetch, (key) => loadArticle(run, deps, key, meta.get(key), request.fullRescan));
+  await run.runTasks(toFetch, (key) => loadArticle(run, deps, key, meta.get(key), request.fullRescan || recheck.has(key)));
 }
 
 async function syncFeedFrom(
