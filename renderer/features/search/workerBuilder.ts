@@ -50,7 +50,8 @@ export function createIndexWorkers(size = Math.max(1, Math.min(2, (navigator.har
       (
         await send(
           { merge: records, dead },
-          records.map((r) => r.buffer as ArrayBuffer),
+          // Each buffer once (transferring one twice is an error).
+          [...new Set(records.map((r) => r.buffer as ArrayBuffer))],
         )
       ).merged ?? null,
   };
