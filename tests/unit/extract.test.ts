@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { decodeBytes, decodeHtml } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
+import { renderBlocks, sanitiseHtml } from '../../main/services/sync/article-html';
 import { f1FourGrams, loadFixtures } from '../fixtures/extract/helpers';
 
 const fixtures = loadFixtures();
@@ -202,5 +203,23 @@ describe('bad input', () => {
     const r = extractArticle('<html><head><title>只有标题</title></head><body><h1>只有标题</h1></body></html>');
     expect(r.title).toBe('只有标题');
     expect(r.paragraphs).toEqual([]);
+  });
+});
+
+describe('tables in article bodies', () => {
+  it('keeps a data-table row on one line with its cells apart; layout tables stay containers', () => {
+    const html = `<div>
+      <p>学习安排如下：</p>
+      <table><tr><th>时间</th><th>内容</th><th>主讲</th></tr>
+        <tr><td>3月5日</td><td>原原本本学<b>党章</b></td><td>书记</td></tr></table>
+      <table><tr><td><p>版式表格里的第一段正文。</p><p>第二段正文。</p></td><td>侧栏</td></tr></table>
+    </div>`;
+    const { text } = renderBlocks(sanitiseHtml(html, 'http://intranet.example/a/1.html'));
+    const lines = text.split('\n');
+    expect(lines).toContain('时间｜内容｜主讲');
+    expect(lines).toContain('3月5日｜原原本本学党章｜书记');
+    // A layout table's cells hold paragraphs: each stays its own paragraph.
+    expect(lines).toContain('版式表格里的第一段正文。');
+    expect(lines).toContain('第二段正文。');
   });
 });

@@ -51,6 +51,8 @@ const CONTAINERS = new Set([
   'marquee',
   'font-block',
 ]);
+/** Between the cells of a data-table row kept on one line. */
+const ROW_SEPARATOR = '｜';
 const HEADINGS: Record<string, string> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h4', h6: 'h4' };
 const INLINE_KEEP = new Set(['strong', 'b', 'em', 'i', 'u', 'sub', 'sup']);
 const BLOCK_LIKE = new Set(['p', 'pre', 'blockquote', 'ul', 'ol', 'li', 'figcaption', 'hr', ...Object.keys(HEADINGS), ...CONTAINERS]);
@@ -93,6 +95,20 @@ class Builder {
         this.flush();
         continue;
       }
+      if (tag === 'tr' && this.isDataRow(c)) {
+        // A row of a data table (short inline cells, e.g. a study schedule): one line, cells
+        // kept apart, instead of one paragraph per cell. Layout tables hold blocks: containers.
+        this.flush();
+        const children: HNode[] = [];
+        for (let cell = c.firstElementChild; cell; cell = cell.nextElementSibling) {
+          if (cell.localName !== 'td' && cell.localName !== 'th') continue;
+          const inline = this.inline(cell, depth + 1);
+          if (children.length) children.push(ROW_SEPARATOR);
+          children.push(...inline);
+        }
+        this.blocks.push({ tag: 'p', attrs: {}, children });
+        continue;
+      }
       if (CONTAINERS.has(tag)) {
         this.flush();
         this.container(c, depth + 1);
@@ -130,6 +146,18 @@ class Builder {
       }
       for (const x of this.inlineNode(c, depth + 1)) this.run.push(x);
     }
+  }
+
+  /** A table row of at least two cells, none holding blocks or much text. */
+  private isDataRow(tr: Element): boolean {
+    let cells = 0;
+    for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
+      if (cell.localName !== 'td' && cell.localName !== 'th') continue;
+      cells++;
+      if (this.hasBlockChild(cell) || (cell.textContent ?? '').length > 120) return false;
+      if (cell.querySelector('table')) return false;
+    }
+    return cells >= 2;
   }
 
   private hasBlockChild(el: Element): boolean {
