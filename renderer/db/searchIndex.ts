@@ -6,9 +6,14 @@
  * tables and `settings` in its scope (SEARCH_TABLES).
  *
  * A document is live while its `searchDocs` row exists: postings of a replaced or deleted
- * document's old number are dead and ignored (and dropped by the next rebuild). Bulk postings
- * are built by an IndexBuilder (a Web Worker in the app) before the transaction opens; single
- * small writes and Node tests build on the calling thread.
+ * document's old number are dead and ignored (and dropped by compaction or the next rebuild).
+ * Bulk postings are built by an IndexBuilder (a Web Worker in the app) before the transaction
+ * opens; single small writes and Node tests build on the calling thread.
+ *
+ * Compaction (compactSearchIndex, run by the app once writes settle) folds each bucket's
+ * records into one under the largest of their keys, so a query reads one record per bucket
+ * instead of one per write batch. A record's key then no longer names one batch: reads skip
+ * records by their document range, never by segment number.
  */
 import Dexie from 'dexie';
 import * as v from 'valibot';
