@@ -606,7 +606,9 @@ export function compactSearchIndex(
       const byBucket = new Map<number, typeof rows>();
       for (const r of rows) {
         const b = Math.floor(r.k / SEG_SPAN);
-        byBucket.set(b, [...(byBucket.get(b) ?? []), r]);
+        const list = byBucket.get(b);
+        if (list) list.push(r);
+        else byBucket.set(b, [r]);
       }
       const dead = [...s.dead];
       const deadSet = new Set(dead);
