@@ -24,6 +24,7 @@ import {
   locatePostings,
   mergeRecords,
   PostingBuffer,
+  recordRange,
   type PostingList,
   type PostingsAt,
 } from '../../shared/search/postings';
@@ -256,18 +257,21 @@ function applyDelta(cache: SearchCache, d: Delta): void {
 
 /** Applies a change to the in-memory view once the surrounding transaction has committed. */
 function afterCommit(db: YanduDB, delta: Delta): void {
-  const s0 = state(db);
-  const epoch = s0.epoch;
-  const apply = () => {
+  const epoch = state(db).epoch;
+  whenCommitted(() => {
     const s = state(db);
     s.generation++;
     if (s.epoch === epoch) for (const num of delta.remove) s.dead.add(num);
     if (s.cache) applyDelta(s.cache, delta);
     else if (s.cacheLoad) s.queued.push(delta);
-  };
+  });
+}
+
+/** Runs `f` once the surrounding transaction has committed (now, outside one). */
+function whenCommitted(f: () => void): void {
   const tx = Dexie.currentTransaction;
-  if (tx?.idbtrans) tx.idbtrans.addEventListener('complete', apply);
-  else apply();
+  if (tx?.idbtrans) tx.idbtrans.addEventListener('complete', f);
+  else f();
 }
 
 /** The live documents and pending terms, loaded once and kept current by every write. */
@@ -460,7 +464,7 @@ export async function indexSmallDocs(db: YanduDB, docs: readonly SmallDoc[]): Pr
   await db.searchDocs.bulkAdd(rows);
   await db.searchPending.bulkAdd(pending);
   await writeMeta(db);
-  afterCommitDo(db, () => maintenanceDue(db));
+  whenCommitted(() => maintenanceDue(db));
   afterCommit(db, { add: rows, remove: oldNums, pendingAdd: pending, pendingRemove: oldNums });
 }
 
@@ -516,14 +520,8 @@ const COMPACT_AT = 4;
 /** Buckets compacted per transaction. */
 const COMPACT_GROUP = 8;
 
-function afterCommitDo(db: YanduDB, f: () => void): void {
-  const tx = Dexie.currentTransaction;
-  if (tx?.idbtrans) tx.idbtrans.addEventListener('complete', f);
-  else f();
-}
-
 function segmentWritten(db: YanduDB): void {
-  afterCommitDo(db, () => {
+  whenCommitted(() => {
     state(db).segmentsSinceCompaction++;
     maintenanceDue(db);
   });
@@ -579,6 +577,22 @@ export function compactSearchIndex(
     let next = 0;
     let finished = 0;
     const stopped = () => options.signal?.aborted || s.epoch !== epoch;
+    // Documents dead when the run starts (later deaths wait for the next run), sorted so each
+    // worker merge is sent only those within its records' range, not the whole list.
+    const deadSet = new Set(s.dead);
+    const dead = Float64Array.from(deadSet).sort();
+    const deadWithin = (records: readonly Uint8Array[]): number[] => {
+      let base = Infinity;
+      let last = -Infinity;
+      for (const r of records) {
+        const range = recordRange(r);
+        base = Math.min(base, range.base);
+        last = Math.max(last, range.last);
+      }
+      const out: number[] = [];
+      for (let i = lowerBound(dead, base); i < dead.length && dead[i]! <= last; i++) out.push(dead[i]!);
+      return out;
+    };
     // Buckets in groups: one read and one write transaction per group (a transaction costs
     // about a millisecond, most of the work for small buckets).
     const compactGroup = async (from: number, to: number) => {
@@ -610,8 +624,6 @@ export function compactSearchIndex(
         if (list) list.push(r);
         else byBucket.set(b, [r]);
       }
-      const dead = [...s.dead];
-      const deadSet = new Set(dead);
       const writes: { keys: number[]; target: number; merged: Uint8Array | null }[] = [];
       for (const list of byBucket.values()) {
         const pick = pickRecordsToMerge(
@@ -624,7 +636,7 @@ export function compactSearchIndex(
         for (const d of datas) bytes += d.byteLength;
         const merged =
           recordMerger && bytes > INLINE_MERGE_BYTES
-            ? await recordMerger(datas, dead)
+            ? await recordMerger(datas, deadWithin(datas))
             : mergeRecords(datas, deadSet.size ? (num) => deadSet.has(num) : undefined);
         const keys = pick.map((r) => r.k);
         writes.push({ keys, target: Math.max(...keys), merged });
@@ -848,13 +860,7 @@ export async function readTermPostings(
   }
   const overlaps = (at: PostingsAt): boolean => {
     if (!bound) return true;
-    let lo = 0;
-    let hi = bound.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (bound[mid]! < at.base) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(bound, at.base);
     return lo < bound.length && bound[lo]! <= at.last;
   };
   // Hashes of the rarest one's own phrase, and words (looked up only for candidates): just
@@ -868,6 +874,18 @@ export async function readTermPostings(
   }
   tally('postDecodeMs', performance.now() - decodeStart);
   return out;
+}
+
+/** First index of a sorted array whose value is ≥ `value`. */
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function binarySearch(sorted: Uint32Array, value: number): number {

@@ -71,6 +71,23 @@ const batch = (articles: ArticlePayload[]): SyncBatch => ({
   pages: articles.map((a) => ({ urlKey: a.urlKey, etag: null, lastModified: null, contentHash: a.contentHash })),
 });
 
+/**
+ * Texts over a small alphabet (every bigram is everywhere, so phrases are decided by the
+ * follower masks and verification), and the seeded generator that made them (for queries).
+ */
+function smallAlphabetTexts(o: { count: number; seed: number; min: number; spread: number; newlines: boolean }) {
+  const chars = '的一是在不了有和人这中大为上个国我以要他';
+  let seed = o.seed;
+  const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+  const texts = Array.from({ length: o.count }, () => {
+    let t = '';
+    const n = o.min + Math.floor(rnd() * o.spread);
+    for (let i = 0; i < n; i++) t += o.newlines && rnd() < 0.05 ? '\n' : chars[Math.floor(rnd() * rnd() * chars.length)];
+    return t;
+  });
+  return { texts, rnd };
+}
+
 const LIBRARY = [
   payload('1', '强化对一把手的监督', '加强对一把手和领导班子的监督，是全面从严治党的重要内容。\n权力监督要落到实处。'),
   payload('2', '年度考核办法', '年度考核要突出监督重点，考核结果与干部使用挂钩。'),
@@ -386,20 +403,11 @@ describe('search over the library', () => {
   });
 
   it('finds exactly the articles containing a phrase, with follower masks ruling out the rest', async () => {
-    // A small alphabet: every bigram is everywhere, so phrases are decided by the follower masks and verification.
-    const chars = '的一是在不了有和人这中大为上个国我以要他';
-    let seed = 11;
-    const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
-    const texts = Array.from({ length: 60 }, () => {
-      let t = '';
-      const n = 40 + Math.floor(rnd() * 400);
-      for (let i = 0; i < n; i++) t += rnd() < 0.05 ? '\n' : chars[Math.floor(rnd() * rnd() * chars.length)];
-      return t;
-    });
+    const { texts, rnd } = smallAlphabetTexts({ count: 60, seed: 11, min: 40, spread: 400, newlines: true });
     const db = freshDb();
     await db.open();
     await openSearchIndex(db);
-    // Several segments, so segments without the rarest bigram are skipped.
+    // Several segments, so records holding none of the rarest bigram's documents are skipped.
     const repo = createArticleRepository(db);
     const all = texts.map((t, i) => payload(`m${i}`, `标题${i}`, t));
     for (let i = 0; i < all.length; i += 20) await repo.addMany(all.slice(i, i + 20));
@@ -416,15 +424,7 @@ describe('search over the library', () => {
   });
 
   it('answers the same before, during and after compaction, without postings of deleted articles', async () => {
-    const chars = '的一是在不了有和人这中大为上个国我以要他';
-    let seed = 5;
-    const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
-    const texts = Array.from({ length: 90 }, () => {
-      let t = '';
-      const n = 30 + Math.floor(rnd() * 200);
-      for (let i = 0; i < n; i++) t += chars[Math.floor(rnd() * rnd() * chars.length)];
-      return t;
-    });
+    const { texts, rnd } = smallAlphabetTexts({ count: 90, seed: 5, min: 30, spread: 200, newlines: false });
     const db = freshDb();
     await db.open();
     await openSearchIndex(db);
