@@ -62,6 +62,8 @@ async function startBrowser(profile: string): Promise<Running & { browser: Brows
       '--remote-debugging-port=0',
       '--window-size=1280,800',
       '--lang=zh-CN',
+      // localhost goes to 127.0.0.1 only (never ::1, never a resolver), for the redirect check.
+      '--host-resolver-rules=MAP localhost 127.0.0.1',
       'about:blank',
     ],
     // Its own process group, so the kill takes its helpers (renderers, utilities) with it.
@@ -181,7 +183,7 @@ async function openOurArticle(page: Page): Promise<void> {
   await expect(page.locator('.article-title')).toHaveText(TITLE);
 }
 
-test('import, highlight and note survive the host and the browser being killed and restarted, twice', async () => {
+test('import, highlight and note survive the host and the browser being killed and restarted, twice; localhost leads to the same library', async () => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-restart-data-'));
   const profile = mkdtempSync(path.join(os.tmpdir(), 'yandu-restart-profile-'));
@@ -236,6 +238,14 @@ test('import, highlight and note survive the host and the browser being killed a
       const foreign = browser.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
       expect(foreign, `requests beyond ${origin} in round ${round}`).toEqual([]);
     }
+
+    // Opened as localhost:PORT (another origin, so another IndexedDB), the page is sent to the one
+    // origin and finds the same library.
+    const page2 = browser.page;
+    await page2.goto(url.replace('127.0.0.1', 'localhost'));
+    await expect.poll(() => new URL(page2.url()).origin).toBe(origin);
+    await expect(page2.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
+    expect(await stored(page2)).toEqual({ articles: 1, highlights: [phrase], notes: [NOTE] });
   } finally {
     if (groupAlive(browser.child.pid!)) await killBrowser(browser);
     await killHost(host);
