@@ -9,7 +9,7 @@
  * moves the library to another port on its own.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Below Linux's ephemeral range (32768+) and Windows' (49152+), above most well-known services. */
@@ -131,7 +131,14 @@ export async function readAddressRecord(dataDir: string): Promise<number | null>
 async function createExclusive(file: string, content: string, mode: number): Promise<boolean> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, content, { mode, flag: 'wx' });
+  // Synced before it is published: after a power cut the record is whole or absent, never empty.
+  const handle = await open(temp, 'wx', mode);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   try {
     await link(temp, file);
     return true;

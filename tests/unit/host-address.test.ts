@@ -3,7 +3,7 @@
  * taken), recorded, reused, and a taken recorded port stops the launch instead of moving the
  * library. Real listening servers on 127.0.0.1, real files.
  */
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,6 +167,8 @@ describe('one address per data folder', () => {
     expect(await readAddressRecord(dir)).toBe(first.port);
     const record = JSON.parse(await readFile(path.join(dir, ADDRESS_FILE), 'utf8')) as Record<string, unknown>;
     expect(record).toMatchObject({ version: 1, port: first.port, origin: `http://127.0.0.1:${first.port}` });
+    // Written through a temp file that is gone once the record is in place.
+    expect(await readdir(dir)).toEqual([ADDRESS_FILE]);
     await first.host.close();
 
     // The seed is free again now, yet the folder keeps the port it recorded.
@@ -253,6 +255,7 @@ describe('access secret', () => {
     expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(await hostSecret(dir)).toBe(secret);
+    expect(await readdir(dir)).toEqual([SECRET_FILE]);
 
     // Loosened by hand: tightened again, value kept.
     const { chmod } = await import('node:fs/promises');
