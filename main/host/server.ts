@@ -97,8 +97,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   function canonicalLocation(rawUrl: string | undefined): string {
     const raw = rawUrl ?? '/';
     try {
-      // An absolute-form request line (GET http://localhost:PORT/x) keeps only its path and query.
-      const pathAndQuery = raw.startsWith('/') ? raw : ((u) => u.pathname + u.search)(new URL(raw));
+      let pathAndQuery = raw;
+      if (!raw.startsWith('/')) {
+        // An absolute-form request line (GET http://localhost:PORT/x) keeps only its path and query.
+        const absolute = new URL(raw);
+        pathAndQuery = absolute.pathname + absolute.search;
+      }
       // Prefix the origin rather than resolve against it: `//evil.example/x` must stay a path here.
       const target = new URL(canonicalOrigin() + pathAndQuery);
       if (target.host === canonicalHost()) return target.href;

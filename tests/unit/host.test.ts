@@ -109,6 +109,13 @@ describe('browser host', () => {
     expect(sneaky.status).toBe(307);
     expect(new URL(sneaky.headers.location!).origin).toBe(canonical);
     expect(new URL(sneaky.headers.location!).pathname).toBe('//evil.example/x');
+    // An absolute-form request line keeps its path and query too.
+    const absolute = await request(host.port, {
+      path: `http://localhost:${host.port}/reader/a1?x=1`,
+      headers: { Host: `localhost:${host.port}` },
+    });
+    expect(absolute.status).toBe(307);
+    expect(absolute.headers.location).toBe(`${canonical}/reader/a1?x=1`);
     // Any other name or port is still refused.
     for (const h of ['localhost', `localhost:${host.port + 1}`, `localhost.evil.example:${host.port}`]) {
       const r = await request(host.port, { path: '/', headers: { Host: h } });
