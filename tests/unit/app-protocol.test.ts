@@ -79,7 +79,10 @@ describe('resolveAppPath', () => {
 
 describe('scheme privileges and origin', () => {
   it('registers app: as standard, secure and fetchable', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    });
   });
 
   it('computes the app origin by hand (Node reports null for custom schemes)', () => {
