@@ -1,6 +1,7 @@
 /**
  * Electron entry (bundled to dist/electron/main.cjs, 'electron' external). Wiring only: the
- * logic lives in app-protocol.ts, ipc.ts and window.ts, and the services in main/services/.
+ * logic lives in startup.ts, app-protocol.ts, ipc.ts, window.ts and session-fetch.ts, and the
+ * services in main/services/.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { PDF_OPTIONS, PRINT_DIALOG_OPTIONS, type PrintHost } from '../services/p
 import { createSyncDeps } from '../services/sync-wiring';
 import { registerIpc, sendEvent } from './ipc';
 import { createSessionFetch, guardSyncSession } from './session-fetch';
-import { logDirs, prepareApp, reportFatal, startupFailedMessage, writeStartupLog } from './startup';
+import { logDirs, prepareApp, reportFatal, startupFailedMessage, writeStartupLog, type Prepared } from './startup';
 import { createMainWindow, guardWebContents, hardenSession, openWithShell, watchPage } from './window';
 
 // All of this must happen before 'ready'.
@@ -130,7 +131,16 @@ async function start(): Promise<void> {
 
 // The taskbar identity, the pinned data folder (moved once from an earlier one), a writable
 // profile and the single-instance lock; every failure is shown and logged, never a silent exit.
-const prepared = prepareApp(app, { env: process.env, platform: process.platform });
+function prepare(): Prepared {
+  try {
+    return prepareApp(app, { env: process.env, platform: process.platform });
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { ok: false, quiet: false, message: startupFailedMessage(error, writeStartupLog(logDirs(null), `[start] failed: ${detail}`)) };
+  }
+}
+
+const prepared = prepare();
 if (!prepared.ok) {
   if (prepared.quiet) app.quit();
   else void reportFatal(app, dialog, process.platform, prepared.message);
