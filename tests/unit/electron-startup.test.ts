@@ -146,9 +146,39 @@ describe('prepareApp', () => {
     makeProfile(path.join(roaming, 'yandu'));
     mkdirSync(path.join(local, 'yandu', 'IndexedDB'), { recursive: true });
     writeFileSync(path.join(local, 'yandu', 'IndexedDB', 'newer'), 'x');
-    expect(prepareApp(stubApp, { env: { LOCALAPPDATA: local }, platform: 'win32' }).ok).toBe(true);
+    expect(prepareApp(stubApp, { env: { APPDATA: roaming, LOCALAPPDATA: local }, platform: 'win32' }).ok).toBe(true);
     expect(readdirSync(path.join(local, 'yandu', 'IndexedDB'))).toEqual(['newer']);
     expect(existsSync(path.join(roaming, 'yandu', 'IndexedDB', 'app_yandu_0.indexeddb.leveldb'))).toBe(true);
+  });
+
+  it('keeps using the earlier folder when it cannot be moved, rather than starting empty', () => {
+    const home = path.join(dir, 'home');
+    const appData = path.join(home, '.config');
+    useAppData(appData);
+    makeProfile(path.join(home, '.local', 'share', 'yandu'));
+    // <appData>/yandu cannot be created: a file is in the way.
+    mkdirSync(appData, { recursive: true });
+    writeFileSync(path.join(appData, 'yandu'), 'not a folder');
+    const result = prepareApp(stubApp, { env: { HOME: home }, platform: 'linux' });
+    expect(result.ok).toBe(false);
+    // A file named yandu counts as "the new folder exists": nothing is moved, and start-up
+    // stops with a message instead of writing a library somewhere unexpected.
+    expect(existsSync(path.join(home, '.local', 'share', 'yandu', 'backups', 'daily.yandu'))).toBe(true);
+  });
+
+  it('falls back to the earlier folder when the move itself fails', () => {
+    const home = path.join(dir, 'home');
+    const appData = path.join(home, '.config');
+    useAppData(appData);
+    const legacy = path.join(home, '.local', 'share', 'yandu');
+    makeProfile(legacy);
+    // ~/.config is a file: the new folder's parent cannot be created.
+    mkdirSync(home, { recursive: true });
+    writeFileSync(appData, 'not a folder');
+    const result = prepareApp(stubApp, { env: { HOME: home }, platform: 'linux' });
+    expect(result).toMatchObject({ ok: true, dataDir: legacy });
+    expect(app.getPath('userData')).toBe(legacy);
+    expect(readFileSync(path.join(legacy, 'logs', 'main.log'), 'utf8')).toContain('could not move data folder');
   });
 
   it('keeps a --user-data-dir given on the command line', () => {
