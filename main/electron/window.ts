@@ -221,7 +221,7 @@ export const CRASH_MESSAGE =
  * will-navigate refuses never commits and must not stop anything. A renderer that is gone
  * (not a clean exit) stops the runs and is reloaded, or, after `maxReloads`, reported.
  */
-export function watchPage(contents: Pick<WebContents, 'on' | 'reload'>, deps: PageWatchDeps): void {
+export function watchPage(contents: Pick<WebContents, 'on' | 'reload' | 'isDestroyed'>, deps: PageWatchDeps): void {
   let loads = 0;
   let crashes = 0;
   const maxReloads = deps.maxReloads ?? 2;
@@ -236,6 +236,8 @@ export function watchPage(contents: Pick<WebContents, 'on' | 'reload'>, deps: Pa
     }
     console.error(`[window] renderer gone: ${details.reason} (exit code ${details.exitCode})`);
     deps.onPageGone('crashed');
+    // A window being torn down (app quitting) has nothing left to reload.
+    if (contents.isDestroyed()) return;
     crashes++;
     if (crashes <= maxReloads) contents.reload();
     else deps.notifyCrash(CRASH_MESSAGE);

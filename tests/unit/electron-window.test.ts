@@ -262,6 +262,15 @@ describe('watchPage', () => {
     expect(CRASH_MESSAGE).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('does not reload a web contents that is already destroyed', () => {
+    const { contents, gone, notices } = watched();
+    contents.destroyed = true;
+    contents.emit('render-process-gone', new StubEvent(), { reason: 'killed', exitCode: 9 });
+    expect(gone).toEqual(['crashed']);
+    expect(contents.reloads).toBe(0);
+    expect(notices).toEqual([]);
+  });
+
   it('a clean exit (the window closing) ends the page without a reload', () => {
     const { contents, gone, notices } = watched();
     contents.emit('render-process-gone', new StubEvent(), { reason: 'clean-exit', exitCode: 0 });
