@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/app-services';
-import { defaultDataDir, mediaDir } from '../services/paths';
+import { describeMigration, mediaDir, resolveDataDir } from '../services/paths';
 import { createSyncDeps } from '../services/sync-wiring';
 import { addressFile, explicitPort, hostSecret, HostAddressError, openOnAddress } from './address';
 import { startHost, type RunningHost } from './server';
@@ -31,7 +31,10 @@ try {
 }
 
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const dataDir = defaultDataDir();
+// The same folder as the desktop app's; an earlier version's folder is moved there once.
+const { dataDir, migration } = resolveDataDir();
+const migrated = describeMigration(migration);
+if (migrated) process.stderr.write(`[data] ${migrated}\n`);
 let emit: RunningHost['emit'] | null = null;
 const services = createServices({
   host: 'browser',
