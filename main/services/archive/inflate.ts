@@ -42,6 +42,12 @@ export async function collectBounded(
   cap: number,
   errors: { tooLarge: () => AppError; broken: (cause: unknown) => AppError },
 ): Promise<Collected> {
+  if (!transform) {
+    // Stored bytes: nothing to inflate, the length is known.
+    if (input.length > cap) throw errors.tooLarge();
+    const bytes = Buffer.from(input);
+    return { bytes, crc32: crc32(bytes) };
+  }
   const chunks: Buffer[] = [];
   let total = 0;
   let crc = 0;
@@ -62,8 +68,7 @@ export async function collectBounded(
   });
   const source = Readable.from(slices(input), { objectMode: false, highWaterMark: FEED_BYTES });
   try {
-    if (transform) await pipeline(source, transform, sink);
-    else await pipeline(source, sink);
+    await pipeline(source, transform, sink);
   } catch (cause) {
     if (refused) throw refused;
     if (cause instanceof AppError) throw cause;

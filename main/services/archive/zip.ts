@@ -55,15 +55,25 @@ function formatError(label: string, what: string): AppError {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030');
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
-/** Names: UTF-8 when flagged or valid; otherwise the legacy Chinese Windows code page. */
+/**
+ * Names: UTF-8 when flagged. Unflagged names are in the writer's code page, on Chinese Windows
+ * GBK; macOS writes unflagged UTF-8. Short GBK names are often valid UTF-8 by accident, but
+ * rarely with a three-byte sequence (where every CJK character is in UTF-8), so that decides.
+ */
 function decodeName(raw: Buffer, flags: number): string | null {
-  try {
-    return utf8.decode(raw);
-  } catch {
-    return flags & FLAG_UTF8 ? null : gb18030.decode(raw);
-  }
+  const attempt = (decoder: TextDecoder): string | null => {
+    try {
+      return decoder.decode(raw);
+    } catch {
+      return null;
+    }
+  };
+  if (flags & FLAG_UTF8 || raw.every((b) => b < 0x80)) return attempt(utf8);
+  const asUtf8 = attempt(utf8);
+  if (asUtf8 !== null && raw.some((b) => b >= 0xe0)) return asUtf8;
+  return attempt(gb18030) ?? asUtf8;
 }
 
 /** A relative path of plain segments: no "..", ".", empty segment, drive, backslash or control character. */
