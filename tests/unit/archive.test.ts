@@ -72,8 +72,25 @@ describe('readZip: what is checked before anything is inflated', () => {
     await expect(readZip(buildZip(three.slice(0, 2)), 'x.zip', { limits })).resolves.toHaveProperty('size', 2);
   });
 
+  it('refuses on the declared sizes alone: an entry of garbage declared as 1 GiB is a bomb, not a broken stream', async () => {
+    const garbage: RawEntry = { name: 'word/document.xml', method: 8, data: Buffer.alloc(4096, 0xff), size: 1024 * MB, crc: 0 };
+    expect(await refusal(buildZip([garbage]))).toMatchObject({ code: 'E_ARCHIVE_LIMIT' });
+    // The same garbage declared small is inflated, and fails as a broken stream.
+    expect(await refusal(buildZip([{ ...garbage, size: 10 }]))).toMatchObject({
+      code: 'E_ARCHIVE_FORMAT',
+      message: expect.stringMatching(/无法解压/),
+    });
+  });
+
   it('cuts off an entry whose real output passes its declared size (lying headers)', async () => {
     expect(await refusal(bombDocx(1024, 1000))).toMatchObject({ code: 'E_ARCHIVE_LIMIT' });
+  });
+
+  it('inflates only the wanted entries, but checks them all', async () => {
+    const zip = buildZip([entry('a.xml', 'a'), entry('b.xml', 'b')]);
+    expect([...(await readZip(zip, 'x.zip', { wanted: (n) => n === 'b.xml' })).keys()]).toEqual(['b.xml']);
+    const unsafe = buildZip([entry('../a.xml', 'a'), entry('b.xml', 'b')]);
+    expect((await refusal(unsafe, { wanted: (n) => n === 'b.xml' })).code).toBe('E_ARCHIVE_FORMAT');
   });
 
   it('refuses unsafe, duplicate and encrypted names, unknown methods, overlapping entries and disagreeing headers', async () => {
@@ -143,35 +160,65 @@ describe('.docx import through the bounded reader', () => {
     expect(result.articles.map((a) => a.text)).toEqual(['第一段正文。']);
   });
 
-  function runChild(mode: string, file: string): Promise<{ ok: boolean; code: string; message: string; peakRssMb: number }> {
+  interface ChildLine {
+    file: string;
+    ok: boolean;
+    code: string;
+    message: string;
+    peakRssMb: number;
+  }
+  function runChild(mode: string, files: string[]): Promise<ChildLine[]> {
     return new Promise((resolve, reject) => {
       execFile(
         process.execPath,
-        ['--import', 'tsx', 'tests/unit/helpers/bounded-child.ts', mode, file],
-        { cwd: root, timeout: 60_000 },
+        ['--import', 'tsx', 'tests/unit/helpers/bounded-child.ts', mode, ...files],
+        { cwd: root, timeout: 80_000 },
         (error, stdout, stderr) => {
           if (error) reject(new Error(`${error.message}\n${stderr}`));
-          else resolve(JSON.parse(stdout.trim().split('\n').pop()!));
+          else
+            resolve(
+              stdout
+                .trim()
+                .split('\n')
+                .map((l) => JSON.parse(l) as ChildLine),
+            );
         },
       );
     });
   }
 
   // Before bounding, the first of these took the process to ~2.1 GB and 37 s (mammoth's JSZip).
-  it.each([
-    ['declares its 1 GiB honestly', 1024 * MB],
-    ['declares 1,000 bytes for its 1 GiB', 1000],
-    ['declares 1 MiB for its 1 GiB (just under the ratio floor)', MB],
-  ])(
-    'a 1 MB .docx bomb that %s is refused in a child process that stays under 300 MB',
-    async (_what, declared) => {
-      const file = path.join(dir, `bomb-${declared}.docx`);
-      await writeFile(file, bombDocx(1024, declared));
-      const r = await runChild('docx', file);
-      expect(r).toMatchObject({ ok: false, code: 'E_ARCHIVE_LIMIT' });
-      expect(r.message).toContain(`bomb-${declared}.docx`);
-      expect(r.peakRssMb).toBeLessThan(300);
-    },
-    90_000,
-  );
+  /** 1 GiB of zeros in 1,024 entries of 1 MiB each (every one exactly at the ratio floor), ~1 MB on disk. */
+  function spreadDocx(): Buffer {
+    const block = zerosDeflate(1);
+    const crc = zerosCrc(1);
+    const parts = Array.from({ length: 1024 }, (_, i): RawEntry => ({
+      name: `word/media/z${i}.bin`,
+      method: 8,
+      data: block,
+      size: MB,
+      crc,
+    }));
+    return buildZip([...docxEntries(paragraph('正文')), ...parts]);
+  }
+
+  // One child for all four (starting tsx is the slow part): its peak RSS covers every file.
+  it('1 MB .docx bombs (1 GiB declared honestly, as 1,000 bytes, as 1 MiB, or over 1,024 entries) are refused in a child process that stays under 300 MB', async () => {
+    const bombs: [string, Buffer][] = [
+      ['honest', bombDocx(1024, 1024 * MB)],
+      ['lying', bombDocx(1024, 1000)],
+      ['floor', bombDocx(1024, MB)],
+      ['spread', spreadDocx()],
+    ];
+    const files: string[] = [];
+    for (const [tag, zip] of bombs) {
+      expect(zip.length).toBeLessThan(1.2 * MB);
+      files.push(path.join(dir, `bomb-${tag}.docx`));
+      await writeFile(files.at(-1)!, zip);
+    }
+    const lines = await runChild('docx', files);
+    expect(lines.map((l) => [path.basename(l.file), l.ok, l.code])).toEqual(files.map((f) => [path.basename(f), false, 'E_ARCHIVE_LIMIT']));
+    for (const l of lines) expect(l.message).toContain(path.basename(l.file));
+    expect(lines.at(-1)!.peakRssMb).toBeLessThan(300);
+  }, 90_000);
 });
