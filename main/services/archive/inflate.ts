@@ -34,13 +34,16 @@ export interface Collected {
 /**
  * Streams `input` through `transform` (or as is when null) and collects at most `cap` bytes of
  * output. `tooLarge()` is thrown the moment the output passes `cap`; anything zlib rejects
- * becomes `broken(cause)`.
+ * becomes `broken(cause)`. With `preallocate` (when the output is expected to be `cap` bytes, as
+ * a zip entry's declared size) the output is written straight into one buffer, so a large entry
+ * is never held twice (chunks, then their concatenation).
  */
 export async function collectBounded(
   input: Uint8Array,
   transform: Transform | null,
   cap: number,
   errors: { tooLarge: () => AppError; broken: (cause: unknown) => AppError },
+  preallocate = false,
 ): Promise<Collected> {
   if (!transform) {
     // Stored bytes: nothing to inflate, the length is known.
@@ -49,20 +52,22 @@ export async function collectBounded(
     return { bytes, crc32: crc32(bytes) };
   }
   const chunks: Buffer[] = [];
+  const into = preallocate ? Buffer.allocUnsafe(cap) : null;
   let total = 0;
   let crc = 0;
   let refused: AppError | null = null;
   const sink = new Writable({
     highWaterMark: OUTPUT_CHUNK_BYTES,
     write(chunk: Buffer, _encoding, callback) {
-      total += chunk.length;
-      if (total > cap) {
+      if (total + chunk.length > cap) {
         refused = errors.tooLarge();
         callback(refused);
         return;
       }
       crc = crc32(chunk, crc);
-      chunks.push(chunk);
+      if (into) chunk.copy(into, total);
+      else chunks.push(chunk);
+      total += chunk.length;
       callback();
     },
   });
@@ -74,7 +79,7 @@ export async function collectBounded(
     if (cause instanceof AppError) throw cause;
     throw errors.broken(cause);
   }
-  return { bytes: Buffer.concat(chunks, total), crc32: crc };
+  return { bytes: into ? into.subarray(0, total) : Buffer.concat(chunks, total), crc32: crc };
 }
 
 function* slices(bytes: Uint8Array): Generator<Buffer> {

@@ -184,11 +184,19 @@ export async function readZip(
       const compressed = bytes.subarray(header.fileDataStart, header.fileDataStart + entry.compressedSize);
       // Never more than declared (the headers may lie), never past what is left of the total.
       const cap = Math.min(entry.uncompressedSize, limits.maxEntryBytes, limits.maxTotalBytes - total);
-      const { bytes: out, crc32 } = await collectBounded(compressed, entry.compressionMethod === 8 ? rawInflater() : null, cap, {
+      const errors = {
         tooLarge: () => limitError(label),
-        broken: (cause) =>
+        broken: (cause: unknown) =>
           new AppError('E_ARCHIVE_FORMAT', `「${label}」中的 ${shortName(name)} 无法解压（文件已损坏），无法导入。`, { cause }),
-      });
+      };
+      // Written straight into one buffer of the declared size (a full-size entry is never held twice).
+      const { bytes: out, crc32 } = await collectBounded(
+        compressed,
+        entry.compressionMethod === 8 ? rawInflater() : null,
+        cap,
+        errors,
+        cap === entry.uncompressedSize,
+      );
       if (out.length !== entry.uncompressedSize || crc32 !== entry.crc32)
         throw new AppError('E_ARCHIVE_FORMAT', `「${label}」中的 ${shortName(name)} 已损坏（长度或校验值不符），无法导入。`);
       total += out.length;
