@@ -126,10 +126,20 @@ describe('unfinished backup files', () => {
     const stale = [`.partial-${dead}-${hex}.yandubak`, `.upload-${dead}-${hex}.yandubak`, `.partial-${hex}.yandubak`];
     const kept = [`.partial-${process.ppid}-${hex}.yandubak`, 'notes.txt', `.partial-${dead}-${hex}.yandubak.keep`, '.partial-x.yandubak'];
     for (const n of [...stale, ...kept]) await writeFile(path.join(first.dir, n), 'x');
+    // An unfinished backup of a live service in this very process is not touched either.
+    const live = await first.begin({ reason: 'manual', db: DB });
+    const livePartial = (await readdir(first.dir)).filter((n) => n.startsWith(`.partial-${process.pid}-`));
+    expect(livePartial).toHaveLength(1);
+    kept.push(...livePartial);
+    // A file this pid left in an earlier run (the pid reused) is stale.
+    stale.push(`.partial-${process.pid}-${'cd'.repeat(16)}.yandubak`);
+    await writeFile(path.join(first.dir, stale.at(-1)!), 'x');
     const second = createBackupService({ dataDir, appVersion: 'test' });
     expect((await second.swept).sort()).toEqual([...stale].sort());
     expect((await readdir(second.dir)).sort()).toEqual([complete.name, ...kept].sort());
     expect((await second.list({})).entries.map((e) => e.name)).toEqual([complete.name]);
+    await first.finish({ token: live.token, keep: 10 });
+    expect((await second.list({})).entries).toHaveLength(2);
   });
 
   it('a backup killed mid-write (SIGKILL) leaves no partial file after the next start, and earlier backups stay intact', async () => {

@@ -45,12 +45,21 @@ export function backupsDir(dataDir: string): string {
  */
 const TEMP_FILE_RE = /^\.(?:partial|upload)-(?:(\d{1,10})-)?[0-9a-f]{32}\.yandubak$/;
 
+/**
+ * Temporary names this process has handed out (a few per backup; never pruned, since a name
+ * whose file is gone is harmless): with the pid in the name, a sweep can tell this process's
+ * live files from those of an earlier run that had the same pid.
+ */
+const ownTemps = new Set<string>();
+
 function tempName(kind: 'partial' | 'upload', t: string): string {
-  return `.${kind}-${process.pid}-${t}.yandubak`;
+  const name = `.${kind}-${process.pid}-${t}.yandubak`;
+  ownTemps.add(name);
+  return name;
 }
 
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return false; // this process has only just started: nothing of ours is being written yet
+function writerAlive(pid: number, name: string): boolean {
+  if (pid === process.pid) return ownTemps.has(name);
   try {
     process.kill(pid, 0);
     return true;
@@ -68,7 +77,7 @@ export async function sweepUnfinished(dir: string): Promise<string[]> {
   const removed: string[] = [];
   for (const name of names) {
     const m = TEMP_FILE_RE.exec(name);
-    if (!m || (m[1] !== undefined && processAlive(Number(m[1])))) continue;
+    if (!m || (m[1] !== undefined && writerAlive(Number(m[1]), name))) continue;
     await rm(path.join(dir, name), { force: true }).then(
       () => removed.push(name),
       () => undefined,
@@ -92,9 +101,7 @@ function toEntry(name: string, size: number, manifest: OpenedBackup['manifest'])
   };
 }
 
-export function createBackupService(
-  options: BackupServiceOptions,
-): Services['backup'] & {
+export function createBackupService(options: BackupServiceOptions): Services['backup'] & {
   dir: string;
   /** Settles when start-up has removed unfinished files left by an earlier run. */ swept: Promise<string[]>;
 } {
