@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_END, BACKUP_FORMAT_VERSION, BACKUP_MAGIC, type BackupManifest } from '../../shared/backup/format';
-import { verifyBackup } from '../../main/services/backup/container';
+import { MAX_TABLE_PART_BYTES, verifyBackup } from '../../main/services/backup/container';
 import { createBackupService } from '../../main/services/backup/service';
 import { zerosCrc, zerosDeflate } from './helpers/zip';
 import { gzipSync } from 'node:zlib';
@@ -81,6 +81,16 @@ describe('a gzip bomb in a backup', () => {
     await expect(verifyBackup(bomb)).rejects.toMatchObject({
       code: 'E_ARCHIVE_LIMIT',
       message: '备份文件中的 settings 数据解压后过大（可能是压缩炸弹），已拒绝恢复。',
+    });
+  });
+
+  it('refuses a table part too large to be one the writer made, before reading it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-bkbig-'));
+    const file = path.join(dir, 'big.yandubak');
+    await handMadeBackup(file, [{ table: 'settings', records: 1, bytes: Buffer.alloc(MAX_TABLE_PART_BYTES + 1) }]);
+    await expect(verifyBackup(file)).rejects.toMatchObject({
+      code: 'E_ARCHIVE_LIMIT',
+      message: expect.stringContaining('settings 数据过大'),
     });
   });
 

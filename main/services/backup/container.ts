@@ -30,6 +30,8 @@ export const MAX_TABLE_JSON_BYTES = 64 * 1024 * 1024;
 /** Above this much JSON, a part may inflate to at most MAX_TABLE_RATIO times its gzip size. */
 export const TABLE_RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
 export const MAX_TABLE_RATIO = 200;
+/** Largest gzip part: the largest JSON stored (level 0 adds 5 bytes per 64 KB block) and then some. */
+export const MAX_TABLE_PART_BYTES = MAX_TABLE_JSON_BYTES + MAX_TABLE_JSON_BYTES / 64 + 1024;
 /** The reader's bounds; the writer holds every part it writes to the same ones. */
 export const TABLE_BOUNDS: InflateBounds = {
   maxOutput: MAX_TABLE_JSON_BYTES,
@@ -294,6 +296,9 @@ export async function verifyBackup(path: string): Promise<OpenedBackup> {
         if (!part.name.startsWith(part.sha256)) throw bad(`图片名称与内容不符：${part.name}`);
         counts.media = (counts.media ?? 0) + 1;
       } else {
+        // Read whole before inflating: bounded like its output (the writer never makes one larger).
+        if (part.size > MAX_TABLE_PART_BYTES)
+          throw new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据过大（${part.size} 字节），已拒绝恢复。`);
         counts[part.table] = (counts[part.table] ?? 0) + part.records;
       }
     }
