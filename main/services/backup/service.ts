@@ -103,11 +103,12 @@ function toEntry(name: string, size: number, manifest: OpenedBackup['manifest'])
 
 export function createBackupService(options: BackupServiceOptions): Services['backup'] & {
   dir: string;
-  /** Settles when start-up has removed unfinished files left by an earlier run. */ swept: Promise<string[]>;
+  /** Settles when start-up has removed unfinished files left by an earlier run. */
+  swept: Promise<string[]>;
 } {
   const dir = backupsDir(options.dataDir);
   const now = options.now ?? (() => new Date());
-  // Every method waits for this, so a new file never races the sweep.
+  // begin, uploadBegin and list wait for this, so a new file never races the sweep.
   const swept = sweepUnfinished(dir);
   const writing = new Map<
     string,
