@@ -38,6 +38,54 @@ export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 
+/**
+ * Our unfinished files in the backups folder: `.partial-` (a backup being written) and
+ * `.upload-` (a file being received), named with the writing process's id so a sweep never
+ * removes what a live process is still writing.
+ */
+const TEMP_FILE_RE = /^\.(?:partial|upload)-(?:(\d{1,10})-)?[0-9a-f]{32}\.yandubak$/;
+
+/**
+ * Temporary names this process has handed out (a few per backup; never pruned, since a name
+ * whose file is gone is harmless): with the pid in the name, a sweep can tell this process's
+ * live files from those of an earlier run that had the same pid.
+ */
+const ownTemps = new Set<string>();
+
+function tempName(kind: 'partial' | 'upload', t: string): string {
+  const name = `.${kind}-${process.pid}-${t}.yandubak`;
+  ownTemps.add(name);
+  return name;
+}
+
+function writerAlive(pid: number, name: string): boolean {
+  if (pid === process.pid) return ownTemps.has(name);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a crashed or killed run left behind (only names matching TEMP_FILE_RE, and
+ * only when the process that wrote them is gone). Returns the names removed.
+ */
+export async function sweepUnfinished(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_FILE_RE.exec(name);
+    if (!m || (m[1] !== undefined && writerAlive(Number(m[1]), name))) continue;
+    await rm(path.join(dir, name), { force: true }).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
 function token(): string {
   return randomBytes(16).toString('hex');
 }
@@ -53,9 +101,15 @@ function toEntry(name: string, size: number, manifest: OpenedBackup['manifest'])
   };
 }
 
-export function createBackupService(options: BackupServiceOptions): Services['backup'] & { dir: string } {
+export function createBackupService(options: BackupServiceOptions): Services['backup'] & {
+  dir: string;
+  /** Settles when start-up has removed unfinished files left by an earlier run. */
+  swept: Promise<string[]>;
+} {
   const dir = backupsDir(options.dataDir);
   const now = options.now ?? (() => new Date());
+  // begin, uploadBegin and list wait for this, so a new file never races the sweep.
+  const swept = sweepUnfinished(dir);
   const writing = new Map<
     string,
     { writer: BackupWriter; reason: BackupReason; db: Parameters<Services['backup']['begin']>[0]['db']; at: number }
@@ -107,7 +161,9 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
 
   return {
     dir,
+    swept,
     begin: async ({ reason, db }) => {
+      await swept;
       sweep();
       if (writing.size >= 4) throw new AppError('E_RESOURCE', '已有备份正在进行，请稍后再试。');
       try {
@@ -116,19 +172,18 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
         throw writeError(error);
       }
       const t = token();
-      const writer = await BackupWriter.create(path.join(dir, `.partial-${t}.yandubak`), options.openSink ?? openFileSink);
+      const writer = await BackupWriter.create(path.join(dir, tempName('partial', t)), options.openSink ?? openFileSink);
       writing.set(t, { writer, reason, db, at: Date.now() });
       return { token: t };
     },
     put: async ({ token: t, table, records }) => {
       const w = session(writing, t);
       try {
-        await w.writer.addTable(table, records);
+        return { parts: await w.writer.addTable(table, records) };
       } catch (error) {
         if (error instanceof AppError && (error.code === 'E_DISK_FULL' || error.code === 'E_RESOURCE')) writing.delete(t);
         throw error;
       }
-      return { parts: 1 };
     },
     finish: async ({ token: t, keep }) => {
       const w = session(writing, t);
@@ -167,13 +222,17 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       await w.writer.abort();
       return { aborted: true };
     },
-    list: async () => ({ folder: dir, entries: await list() }),
+    list: async () => {
+      await swept;
+      return { folder: dir, entries: await list() };
+    },
     uploadBegin: async ({ size }) => {
+      await swept;
       sweep();
       if (size > MAX_UPLOAD_BYTES) throw new AppError('E_INVALID_ARGUMENT', '文件过大，不是研读备份文件。');
       if (uploads.size >= 4) throw new AppError('E_RESOURCE', '已有文件正在上传，请稍后再试。');
       const t = token();
-      const file = path.join(dir, `.upload-${t}.yandubak`);
+      const file = path.join(dir, tempName('upload', t));
       try {
         await mkdir(dir, { recursive: true });
         await writeFile(file, new Uint8Array(0), { flag: 'wx' });

@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import mammothModule from 'mammoth';
 import { AppError } from '../../../shared/errors';
+import { readZip, type ZipContents } from '../archive/zip';
 import { decodeBytes } from '../extract/decode';
 import { extractArticle } from '../extract/extract';
 import { findDate, isMetaLine, matchAuthor, matchEditor, matchOrigin } from '../extract/patterns';
@@ -21,8 +22,19 @@ interface MammothImage {
   contentType: string;
   readAsBuffer(): Promise<Buffer>;
 }
+/**
+ * mammoth's own view of an opened .docx (lib/zipfile.js), which `convertToHtml({ file })` takes
+ * instead of bytes: we hand it entries our bounded reader already inflated and checked, so
+ * mammoth never unzips anything itself (its JSZip would inflate a bomb in memory).
+ */
+interface MammothZip {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<Uint8Array | string>;
+  write(name: string, contents: unknown): void;
+  toArrayBuffer(): Promise<ArrayBuffer>;
+}
 interface MammothApi {
-  convertToHtml(input: { buffer: Buffer }, options?: { convertImage?: unknown }): Promise<{ value: string; messages: unknown[] }>;
+  convertToHtml(input: { file: MammothZip }, options?: { convertImage?: unknown }): Promise<{ value: string; messages: unknown[] }>;
   images: { imgElement(f: (image: MammothImage) => Promise<{ src: string }>): unknown };
 }
 const mammoth = mammothModule as unknown as MammothApi;
@@ -170,11 +182,30 @@ function render(blocks: HElement[]): { html: string; text: string } {
   return renderBlocks(blocks);
 }
 
+function mammothZip(contents: ZipContents): MammothZip {
+  return {
+    exists: (name) => contents.has(name),
+    read: async (name, encoding) => {
+      const bytes = contents.get(name);
+      if (!bytes) throw new Error(`missing docx part: ${name}`);
+      if (encoding === 'base64') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+      return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
+    },
+    // Only used to embed style maps into a file, which import never does.
+    write: () => {
+      throw new Error('read-only docx');
+    },
+    toArrayBuffer: () => Promise.reject(new Error('read-only docx')),
+  };
+}
+
 async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | null): Promise<Omit<ImportedFile, 'urlKey'>> {
   const failures: string[] = [];
   let n = 0;
+  // Checked and inflated under the archive limits first; a bomb stops here.
+  const contents = await readZip(bytes, name);
   const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) },
+    { file: mammothZip(contents) },
     {
       convertImage: mammoth.images.imgElement(async (image) => {
         n++;
@@ -289,7 +320,8 @@ export async function importFile(filePath: string, options: { images?: ImageStor
     else if (ext === '.txt') r = { ...(await importTxt(bytes, abs)), imageFailures: [] };
     else r = await importHtml(bytes, abs, images);
   } catch (cause) {
-    if (cause instanceof AppError) throw new AppError(cause.code, `${cause.message.replace(/。$/, '')}：${abs}`, { cause });
+    if (cause instanceof AppError)
+      throw cause.message.includes(abs) ? cause : new AppError(cause.code, `${cause.message.replace(/。$/, '')}：${abs}`, { cause });
     throw new AppError('E_INVALID_ARGUMENT', `文件内容无法读取（可能已损坏）：${abs}`, { cause });
   }
   if (!r.text.trim() && !/<img /.test(r.html)) throw new AppError('E_INVALID_ARGUMENT', `文件中没有正文：${abs}`);
