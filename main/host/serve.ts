@@ -36,6 +36,8 @@ const { dataDir, migration } = resolveDataDir();
 const migrated = describeMigration(migration);
 if (migrated) process.stderr.write(`[data] ${migrated}\n`);
 let emit: RunningHost['emit'] | null = null;
+// The host's own port, once listening: no source may fetch it (the network policy's "never").
+let ownPort: number | null = null;
 const services = createServices({
   host: 'browser',
   version,
@@ -45,7 +47,7 @@ const services = createServices({
   openExternal: async () => false,
   chooseFolder: async () => null,
   emit: (name, payload) => emit?.(name, payload),
-  ...createSyncDeps({ dataDir, version }),
+  ...createSyncDeps({ dataDir, version, ownPorts: () => (ownPort === null ? [] : [ownPort]) }),
 });
 
 try {
@@ -71,6 +73,7 @@ try {
   });
   const host = opened.host;
   emit = host.emit;
+  ownPort = host.port;
   const record = addressFile(dataDir);
   const where =
     opened.how === 'explicit'

@@ -16,7 +16,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatch, parseEvent, type EventName, type Services } from '../../shared/contract';
-import { AppError, toErrorInfo } from '../../shared/errors';
+import { AppError, toErrorInfo, type ErrorCode } from '../../shared/errors';
 import { contentTypeFor, resolveStaticPath } from '../services/static-files';
 
 export interface HostOptions {
@@ -78,6 +78,22 @@ function readCookie(header: string | undefined, name: string): string | null {
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return null;
+}
+
+/**
+ * The HTTP status for an error code: what the caller got wrong or what was refused is a 4xx
+ * with its Chinese message; only our own faults are 500.
+ */
+export function statusFor(code: ErrorCode): number {
+  if (code === 'E_INVALID_ARGUMENT' || code === 'E_UNKNOWN_METHOD') return 400;
+  if (code === 'E_FORBIDDEN') return 403;
+  if (code === 'E_NOT_FOUND') return 404;
+  // A refused packet, backup or archive: well-formed request, content we will not take.
+  if (code.startsWith('E_PACKET_') || code.startsWith('E_BACKUP_') || code.startsWith('E_ARCHIVE_')) return 422;
+  if (code === 'E_DISK_FULL') return 507;
+  // A source that did not answer (preview, fetch): the upstream failed, not this host.
+  if (code === 'E_RESOURCE' || code === 'E_TRANSPORT') return 502;
+  return 500;
 }
 
 function page(title: string, body: string): string {
@@ -168,8 +184,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const info = toErrorInfo(error);
       if (info.code === 'E_INTERNAL')
         process.stderr.write(`[host] ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-      const status = info.code === 'E_INVALID_ARGUMENT' || info.code === 'E_UNKNOWN_METHOD' ? 400 : info.code === 'E_FORBIDDEN' ? 403 : 500;
-      sendJson(res, status, { ok: false, error: info });
+      sendJson(res, statusFor(info.code), { ok: false, error: info });
     }
   }
 
@@ -223,8 +238,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (origin !== undefined && origin !== canonicalOrigin()) {
         return send(res, 403, 'text/plain; charset=utf-8', '来源（Origin）不被允许。');
       }
-      if (req.headers['sec-fetch-site'] === 'cross-site') {
-        return send(res, 403, 'text/plain; charset=utf-8', '拒绝跨站请求。');
+      // Another site, and also another port on 127.0.0.1 ("same-site": browsers send SameSite=Strict
+      // cookies there), must not open or drive the app with the user's cookie. Our own page's
+      // requests are same-origin; the tokenised first open, typed or pasted, has "none".
+      const fetchSite = req.headers['sec-fetch-site'];
+      if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+        return send(res, 403, 'text/plain; charset=utf-8', '拒绝来自其他网站或其他端口的请求。');
       }
       const url = new URL(req.url ?? '/', canonicalOrigin());
       const token = url.searchParams.get('token');

@@ -185,8 +185,10 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
 }
 
 function Progress({ run }: { run: RunState }) {
-  const total = run.counts.fetched + (run.remaining ?? 0);
-  const ratio = run.phase === 'done' ? 1 : total > 0 ? run.counts.fetched / total : 0;
+  // Every article handled counts towards the bar (saved, unchanged or failed), not only saved ones.
+  const handled = run.counts.fetched + run.counts.unchanged + run.counts.failed;
+  const total = handled + (run.remaining ?? 0);
+  const ratio = run.phase === 'done' ? 1 : total > 0 ? Math.min(1, handled / total) : 0;
   return (
     <div className="sync-progress" data-testid="sync-progress" data-phase={run.phase}>
       <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)}>
@@ -217,7 +219,8 @@ function SyncLog({ sourceId, revision }: { sourceId: string; revision: number })
           {rows.map((r) => (
             <li key={r.id} className={r.level}>
               <time>{formatTime(r.at)}</time> {r.message}
-              {r.url ? <span className="url"> {r.url}</span> : null}
+              {/* Most messages name their URL already: print it once. */}
+              {r.url && !r.message.includes(r.url) ? <span className="url"> {r.url}</span> : null}
             </li>
           ))}
         </ul>

@@ -81,6 +81,8 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
 
   let added = 0;
   let updated = 0;
+  // Main announces a run's end once; should a second end ever arrive, it is not recorded again.
+  let endSeen = false;
   let queue: Promise<void> = Promise.resolve();
   const offs: (() => void)[] = [];
   const finished = new Promise<RunState>((resolve) => {
@@ -114,8 +116,10 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
         if (progress.runId !== runId) return;
         const update = { phase: progress.phase, counts: progress.counts, remaining: progress.remaining, message: progress.message };
         const ended = progress.phase === 'done' || progress.phase === 'failed' || progress.phase === 'cancelled';
-        if (!ended) useSync.getState().set(sourceId, update);
-        else {
+        if (!ended) {
+          if (!endSeen) useSync.getState().set(sourceId, update);
+        } else if (!endSeen) {
+          endSeen = true;
           // The run has ended only once every batch is written and its highlights re-anchored.
           void queue.then(async () => {
             useSync.getState().set(sourceId, update);
