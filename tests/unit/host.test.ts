@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../shared/contract';
 import { startHost, type RunningHost } from '../../main/host/server';
+import { AppError } from '../../shared/errors';
 import { stubServices } from './helpers/services';
 
 interface Reply {
@@ -233,5 +234,81 @@ describe('browser host', () => {
       payload: { level: 'info', message: '同步完成' },
     });
     expect(() => host.emit('app.notice', { level: 'loud', message: 1 })).toThrow();
+  });
+});
+
+describe('browser host: its own doors', () => {
+  it('answers expected errors with 4xx and their Chinese message; only its own faults are 500', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-host-doors-'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>研读</title>');
+    const failing = await startHost({
+      rendererDir: dir,
+      secret: 'doors-secret',
+      services: stubServices({
+        library: {
+          sample: async () => {
+            throw new AppError('E_NOT_FOUND', '找不到该文章。');
+          },
+        },
+        app: {
+          info: async () => {
+            throw new AppError('E_PACKET_HASH', '资料包已损坏（校验值不符），未导入。');
+          },
+          openExternal: async () => {
+            throw new Error('a bug of ours');
+          },
+        },
+        sources: {
+          preview: async () => {
+            throw new AppError('E_RESOURCE', 'HTTP 503，服务器错误：http://10.0.0.5/');
+          },
+        },
+      }),
+    });
+    const ask = (name: string, body = '{}') =>
+      request(failing.port, {
+        path: `/api/call/${name}`,
+        method: 'POST',
+        headers: { Host: `127.0.0.1:${failing.port}`, Authorization: 'Bearer doors-secret', 'Content-Type': 'application/json' },
+        body,
+      });
+    try {
+      const cases: [string, string, number, string][] = [
+        ['library.sample', '{}', 404, '找不到该文章。'],
+        ['app.info', '{}', 422, '资料包已损坏（校验值不符），未导入。'],
+        ['sources.preview', '{"location":"http://10.0.0.5/"}', 502, 'HTTP 503，服务器错误：http://10.0.0.5/'],
+        ['app.info', '{"bad":1}', 400, ''],
+      ];
+      for (const [name, body, status, message] of cases) {
+        const r = await ask(name, body);
+        expect([name, r.status]).toEqual([name, status]);
+        const error = (JSON.parse(r.body) as { error: { message: string } }).error;
+        if (message) expect(error.message).toBe(message);
+        else expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+      const bug = await ask('app.openExternal', '{"url":"http://10.0.0.5/"}');
+      expect(bug.status).toBe(500);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('refuses app requests from another site or another 127.0.0.1 port (Sec-Fetch-Site), even with the cookie', async () => {
+    const cookie = `yandu_token_${host.port}=${host.secret}`;
+    const open = (site: string | null) =>
+      request(host.port, {
+        path: '/',
+        headers: { Host: own(), Cookie: cookie, 'Sec-Fetch-Mode': 'navigate', ...(site ? { 'Sec-Fetch-Site': site } : {}) },
+      });
+    expect((await open('same-site')).status).toBe(403);
+    expect((await open('cross-site')).status).toBe(403);
+    expect((await open('same-origin')).status).toBe(200);
+    expect((await open('none')).status).toBe(200);
+    expect((await open(null)).status).toBe(200);
+    // The tokenised first open, typed or pasted, has no initiator.
+    const first = await request(host.port, { path: `/?token=${host.secret}`, headers: { Host: own(), 'Sec-Fetch-Site': 'none' } });
+    expect(first.status).toBe(303);
+    const framed = await request(host.port, { path: `/?token=${host.secret}`, headers: { Host: own(), 'Sec-Fetch-Site': 'same-site' } });
+    expect(framed.status).toBe(403);
   });
 });
