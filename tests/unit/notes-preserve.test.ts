@@ -71,6 +71,13 @@ afterEach(() => {
   while (editors.length) editors.pop()!.destroy();
 });
 
+/** What the editor saves (from its ProseMirror document, as NoteEditor does), checked against the JSON path. */
+function saved(editor: Editor): { content: Json[] } {
+  const fromState = restoreDoc(editor.state.doc);
+  expect(JSON.stringify(fromState)).toBe(JSON.stringify(restoreDoc(editor.getJSON())));
+  return fromState as { content: Json[] };
+}
+
 /** Position just inside the end of the first textblock whose text includes `needle`. */
 function endOf(editor: Editor, needle: string): number {
   let at = -1;
@@ -119,7 +126,7 @@ describe('unknown content round-trips', () => {
     expect(JSON.stringify(restoreDoc(schema.nodeFromJSON(prepared.content).toJSON()))).toBe(JSON.stringify(doc));
     // Through a real editor too, untouched.
     const editor = editorFor(stored);
-    expect(JSON.stringify(restoreDoc(editor.getJSON()))).toBe(JSON.stringify(doc));
+    expect(JSON.stringify(saved(editor))).toBe(JSON.stringify(doc));
   });
 
   it('derived text and 字 include what is kept', () => {
@@ -136,33 +143,33 @@ describe('editing a note with unknown content', () => {
   it('a keystroke keeps every unknown part and adds only the new text', () => {
     const editor = editorFor(clone(FOREIGN));
     editor.chain().setTextSelection(endOf(editor, '最后一段')).insertContent('，补充').run();
-    const saved = restoreDoc(editor.getJSON()) as { content: Json[] };
+    const out = saved(editor);
     const before = FOREIGN.content as Json[];
     // Untouched blocks are the stored JSON, byte for byte; the edited one has the new text.
-    for (let i = 0; i < before.length - 1; i++) expect(JSON.stringify(saved.content[i])).toBe(JSON.stringify(before[i]));
-    expect(saved.content[before.length - 1]).toEqual(para(text('最后一段，补充')));
-    expect(saved.content).toHaveLength(before.length);
+    for (let i = 0; i < before.length - 1; i++) expect(JSON.stringify(out.content[i])).toBe(JSON.stringify(before[i]));
+    expect(out.content[before.length - 1]).toEqual(para(text('最后一段，补充')));
+    expect(out.content).toHaveLength(before.length);
   });
 
   it('editing inside a block with unknown parts keeps them in that block', () => {
     const editor = editorFor(clone(FOREIGN));
     editor.chain().setTextSelection(endOf(editor, '开头')).insertContent('！').run();
-    const saved = restoreDoc(editor.getJSON()) as { content: Json[] };
-    const edited = saved.content[1]!;
+    const out = saved(editor);
+    const edited = out.content[1]!;
     expect(JSON.stringify(edited)).toContain(JSON.stringify(MENTION));
     expect(JSON.stringify(edited)).toContain(JSON.stringify(COMMENT));
-    expect(docToText(saved).split('\n')).toContain('开头批注的话，提到同志！');
+    expect(docToText(out).split('\n')).toContain('开头批注的话，提到同志！');
     // The edited list item's neighbours and the list's unknown callout stay as stored.
-    const list = saved.content[3]!;
+    const list = out.content[3]!;
     expect(JSON.stringify(list)).toBe(JSON.stringify((FOREIGN.content as Json[])[3]));
   });
 
   it('an edit deep in a list keeps the unknown siblings in that list', () => {
     const editor = editorFor(clone(FOREIGN));
     editor.chain().setTextSelection(endOf(editor, '要点乙')).insertContent('（改）').run();
-    const saved = restoreDoc(editor.getJSON()) as { content: Json[] };
-    const list = JSON.stringify(saved.content[3]);
-    expect(docToText(saved).split('\n')).toContain('要点乙（改）');
+    const out = saved(editor);
+    const list = JSON.stringify(out.content[3]);
+    expect(docToText(out).split('\n')).toContain('要点乙（改）');
     expect(list).toContain(JSON.stringify({ type: 'footnoteRef', attrs: { n: 1 } }));
     expect(list).toContain(JSON.stringify({ type: 'callout', attrs: { tone: 'warn' }, content: [para(text('列表里的提示'))] }));
     expect(list).toContain(JSON.stringify({ type: 'listItem', content: [para(text('细目', [COMMENT]))] }));
@@ -180,12 +187,12 @@ describe('editing a note with unknown content', () => {
       .chain()
       .deleteRange({ from, to: from + 2 })
       .run();
-    const saved = restoreDoc(editor.getJSON()) as { content: Json[] };
-    expect(docToText(saved).split('\n')).toContain('开头批注的话，同志');
-    const edited = JSON.stringify(saved.content[1]);
+    const out = saved(editor);
+    expect(docToText(out).split('\n')).toContain('开头批注的话，同志');
+    const edited = JSON.stringify(out.content[1]);
     expect(edited).toContain(JSON.stringify(MENTION));
     expect(edited).toContain(JSON.stringify(COMMENT));
-    expect(saved.content.filter((_, i) => i !== 1).map((n) => JSON.stringify(n))).toEqual(
+    expect(out.content.filter((_, i) => i !== 1).map((n) => JSON.stringify(n))).toEqual(
       (FOREIGN.content as Json[]).filter((_, i) => i !== 1).map((n) => JSON.stringify(n)),
     );
   });
@@ -197,8 +204,8 @@ describe('editing a note with unknown content', () => {
       if (node.type.name === 'preservedBlock') pos = offset;
     });
     editor.chain().setNodeSelection(pos).deleteSelection().run();
-    const saved = restoreDoc(editor.getJSON()) as { content: Json[] };
-    expect(saved.content.map((n) => JSON.stringify(n))).toEqual(
+    const out = saved(editor);
+    expect(out.content.map((n) => JSON.stringify(n))).toEqual(
       (FOREIGN.content as Json[]).filter((n) => n !== TABLE).map((n) => JSON.stringify(n)),
     );
   });
@@ -219,20 +226,20 @@ describe('editing a note with unknown content', () => {
     const editor = editorFor(clone(doc));
     editor.chain().setTextSelection(endOf(editor, '标题')).toggleHeading({ level: 3 }).run();
     editor.chain().setTextSelection(endOf(editor, '正文')).insertContent('多').run();
-    const saved = restoreDoc(editor.getJSON()) as { content: Json[] };
+    const out = saved(editor);
     // The heading became a level-3 heading: a new node, so its old id goes with the old node.
-    expect(saved.content[0]).toMatchObject({ type: 'heading', attrs: { level: 3 } });
-    expect(saved.content[1]).toMatchObject({ type: 'paragraph', uid: 'p-9', attrs: { indent: 2 } });
-    expect(JSON.stringify(saved.content[1])).toContain('"author":"李四"');
-    expect(docToText(saved)).toBe('标题\n正文多');
+    expect(out.content[0]).toMatchObject({ type: 'heading', attrs: { level: 3 } });
+    expect(out.content[1]).toMatchObject({ type: 'paragraph', uid: 'p-9', attrs: { indent: 2 } });
+    expect(JSON.stringify(out.content[1])).toContain('"author":"李四"');
+    expect(docToText(out)).toBe('标题\n正文多');
   });
 
   it('undo brings back the stored bytes', () => {
     const editor = editorFor(clone(FOREIGN));
     editor.chain().setTextSelection(endOf(editor, '旧版本')).insertContent('X').run();
-    expect(JSON.stringify(restoreDoc(editor.getJSON()))).not.toBe(JSON.stringify(FOREIGN));
+    expect(JSON.stringify(saved(editor))).not.toBe(JSON.stringify(FOREIGN));
     editor.commands.undo();
-    expect(JSON.stringify(restoreDoc(editor.getJSON()))).toBe(JSON.stringify(FOREIGN));
+    expect(JSON.stringify(saved(editor))).toBe(JSON.stringify(FOREIGN));
   });
 });
 

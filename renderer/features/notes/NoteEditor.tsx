@@ -132,7 +132,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
     },
     onUpdate: ({ editor: ed }) => {
       if (!ed.isEditable) return;
-      const doc = restoreDoc(ed.getJSON());
+      const doc = restoreDoc(ed.state.doc);
       latestDoc.current = doc;
       setZi(deriveNote(doc).zi);
       changedRef.current();

@@ -14,7 +14,7 @@
  * A final load → save check must give back the stored JSON exactly; anything that fails it, or
  * is malformed or huge, opens read-only.
  */
-import type { Node as PMNode, NodeType, Schema } from '@tiptap/pm/model';
+import { Node as PMNode, type NodeType, type Schema } from '@tiptap/pm/model';
 import * as v from 'valibot';
 import { DocSchema } from './noteText';
 
@@ -208,12 +208,13 @@ function wrapChildren(schema: Schema, parent: NodeType, children: unknown[]): Js
 
 // Two independent 32-bit FNV-1a style hashes: short signatures, collisions out of reach.
 function hash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
+  // Kept in int32 range so the loop stays on small integers.
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = (0x01000193 ^ text.length) | 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 2246822519) ^ (h2 >>> 13);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
   }
   return (h1 >>> 0).toString(36) + ':' + (h2 >>> 0).toString(36);
 }
@@ -246,6 +247,36 @@ interface Restored {
   sig: string;
 }
 
+/** A node as restore reads it: the editor's JSON, or its ProseMirror node (cached: unchanged subtrees are the same objects). */
+interface Src {
+  type: string;
+  attrs: unknown;
+  marks: readonly Json[];
+  text: string | undefined;
+  kids: readonly (Json | PMNode)[];
+}
+
+function srcOf(node: Json | PMNode): Src {
+  if (node instanceof PMNode) {
+    return {
+      type: node.type.name,
+      attrs: node.attrs,
+      marks: node.marks.map((m) => ({ type: m.type.name, attrs: m.attrs })),
+      text: node.isText ? (node.text ?? '') : undefined,
+      kids: node.content.content,
+    };
+  }
+  return {
+    type: String(node.type),
+    attrs: node.attrs,
+    marks: Array.isArray(node.marks) ? (node.marks as Json[]) : [],
+    text: typeof node.text === 'string' ? node.text : undefined,
+    kids: Array.isArray(node.content) ? (node.content as Json[]) : [],
+  };
+}
+
+const cache = new WeakMap<PMNode, Restored>();
+
 function restoreMark(mark: Json, sign: boolean): Restored {
   const type = String(mark.type);
   if (type === PRESERVED_MARK) {
@@ -266,15 +297,26 @@ function restoreMark(mark: Json, sign: boolean): Restored {
   return { json, sig };
 }
 
-function restoreNode(node: Json, sign: boolean): Restored {
-  const type = String(node.type);
+function restoreNode(input: Json | PMNode, sign: boolean): Restored {
+  if (!sign && input instanceof PMNode) {
+    const hit = cache.get(input);
+    if (hit) return hit;
+    const done = restoreSrc(srcOf(input), sign);
+    cache.set(input, done);
+    return done;
+  }
+  return restoreSrc(srcOf(input), sign);
+}
+
+function restoreSrc(node: Src, sign: boolean): Restored {
+  const type = node.type;
   if (type === PRESERVED_BLOCK || type === PRESERVED_INLINE) {
     const json = (isObj(node.attrs) && isObj(node.attrs.json) ? node.attrs.json : {}) as Json;
     return { json, sig: hash('P' + JSON.stringify(json)) };
   }
-  const marks = Array.isArray(node.marks) ? (node.marks as Json[]).map((m) => restoreMark(m, sign)) : [];
+  const marks = node.marks.map((m) => restoreMark(m, sign));
   if (type === 'text') {
-    const text = typeof node.text === 'string' ? node.text : '';
+    const text = node.text ?? '';
     const json: Json = { type, text };
     if (marks.length) json.marks = marks.map((m) => m.json);
     return { json, sig: hash(`t${text}|${marks.map((m) => m.sig).join(',')}`) };
@@ -282,7 +324,7 @@ function restoreNode(node: Json, sign: boolean): Restored {
   const keep = keepOf(node.attrs);
   const plain = without(node.attrs, KEEP);
   const attrsSig = Object.keys(plain).length ? JSON.stringify(plain) : '';
-  const kids = Array.isArray(node.content) ? (node.content as Json[]).map((c) => restoreNode(c, sign)) : [];
+  const kids = node.kids.map((c) => restoreNode(c, sign));
   const sig = hash(`n${type}|${attrsSig}|${marks.map((m) => m.sig).join(',')}|${kids.map((k) => k.sig).join(',')}`);
   if (keep && sign) {
     keep.sig = sig;
@@ -305,10 +347,11 @@ function restoreNode(node: Json, sign: boolean): Restored {
   return { json, sig };
 }
 
-/** The editor's JSON (`editor.getJSON()`) back in stored form. */
-export function restoreDoc(editorJson: unknown): Json {
-  if (!isObj(editorJson)) return { type: 'doc', content: [{ type: 'paragraph' }] };
-  return restoreNode(editorJson, false).json;
+/** The editor's document (`editor.state.doc`, or its JSON) back in stored form. */
+export function restoreDoc(editorDoc: unknown): Json {
+  if (editorDoc instanceof PMNode) return restoreNode(editorDoc, false).json;
+  if (!isObj(editorDoc)) return { type: 'doc', content: [{ type: 'paragraph' }] };
+  return restoreNode(editorDoc, false).json;
 }
 
 /** What the editor should load for a stored document, or why it must open read-only. */
@@ -345,7 +388,8 @@ export function prepareDoc(stored: unknown, schema: Schema): Prepared {
   // What the editor will hold; signing stores, in each stash, what "unchanged" looks like.
   const content = doc.toJSON() as Json;
   restoreNode(content, true);
-  const back = restoreDoc(schema.nodeFromJSON(content).toJSON());
+  // The editor's own parse of `content` is idempotent (it is ProseMirror's output): check it as is.
+  const back = restoreDoc(content);
   if (JSON.stringify(back) !== storedText) return readOnly('roundTrip', content);
   return { editable: true, content, blank: false };
 }
