@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deriveNote, docToText, isBlankDoc } from '../../renderer/features/notes/noteText';
 import { noteEditorSetup } from '../../renderer/features/notes/noteSchema';
 import { LIMITS, prepareDoc, restoreDoc, salvageText, type Json } from '../../renderer/features/notes/preserve';
+import { cancelTypeAhead, startTypeAhead, takeTypeAhead, typeAheadActive } from '../../renderer/features/notes/typeAhead';
 
 const { schema, extensions } = noteEditorSetup();
 
@@ -243,6 +244,22 @@ describe('editing a note with unknown content', () => {
   });
 });
 
+describe('copy and paste', () => {
+  it('a kept block pasted as HTML comes back as the stored JSON; a forged one is not taken', () => {
+    const editor = editorFor({ type: 'doc', content: [para(text('正文'))] });
+    const attr = (value: unknown) => JSON.stringify(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    editor
+      .chain()
+      .setTextSelection(endOf(editor, '正文'))
+      .insertContent(`<div data-preserved="${attr(TABLE)}"></div>`)
+      .run();
+    expect(JSON.stringify(saved(editor).content)).toContain(JSON.stringify(TABLE));
+    const forged = { type: 'table', content: 'not a list' };
+    editor.commands.insertContent(`<div data-preserved="${attr(forged)}">伪造</div>`);
+    expect(JSON.stringify(saved(editor))).not.toContain('not a list');
+  });
+});
+
 describe('what cannot be kept faithfully opens read-only', () => {
   it.each([
     ['not a document', { type: 'paragraph', content: [text('孤立段落')] }, 'malformed', '孤立段落'],
@@ -272,5 +289,35 @@ describe('what cannot be kept faithfully opens read-only', () => {
     expect(prepareDoc({ type: 'doc' }, schema)).toMatchObject({ editable: true, blank: true });
     expect(isBlankDoc({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe(true);
     expect(isBlankDoc({ type: 'doc', content: [{ type: 'image', attrs: { src: 'a.png' } }] })).toBe(false);
+  });
+});
+
+describe('typing while a note opens', () => {
+  it('catches keys until the editor takes them, then leaves nothing behind', () => {
+    const button = document.createElement('button');
+    document.body.appendChild(button);
+    button.focus();
+    startTypeAhead();
+    const catcher = document.activeElement as HTMLTextAreaElement;
+    expect(catcher.tagName).toBe('TEXTAREA');
+    expect(typeAheadActive()).toBe(true);
+    catcher.value = '先打的字\n第二行';
+    // A second opener while one is pending reuses the same catcher.
+    startTypeAhead();
+    expect(document.activeElement).toBe(catcher);
+    expect(takeTypeAhead()).toBe('先打的字\n第二行');
+    expect(catcher.isConnected).toBe(false);
+    expect(typeAheadActive()).toBe(false);
+    expect(takeTypeAhead()).toBe('');
+  });
+
+  it('gives focus back when opening fails', () => {
+    const input = document.createElement('input');
+    document.body.appendChild(input);
+    input.focus();
+    startTypeAhead();
+    expect(document.activeElement).not.toBe(input);
+    expect(cancelTypeAhead()).toBe('');
+    expect(document.activeElement).toBe(input);
   });
 });

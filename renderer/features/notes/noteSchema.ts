@@ -7,22 +7,25 @@ import Highlight from '@tiptap/extension-highlight';
 import { Placeholder } from '@tiptap/extensions';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
+import * as v from 'valibot';
 import { messages } from '../../i18n/messages';
-import { KEEP, PRESERVED_BLOCK, PRESERVED_INLINE, PRESERVED_MARK, PRESERVED_TYPES, salvageText } from './preserve';
+import { NodeSchema } from './noteText';
+import { KEEP, LIMITS, PRESERVED_BLOCK, PRESERVED_INLINE, PRESERVED_MARK, PRESERVED_TYPES, salvageText } from './preserve';
 
 const t = messages.notes;
 
-function jsonAttr(raw: string | null): Record<string, unknown> | null {
-  if (!raw) return null;
+/** Pasted HTML is untrusted: only a well-formed node (or mark) is taken back, or saving would fail on it. */
+function jsonAttr(raw: string | null, schema: v.GenericSchema<unknown> = NodeSchema): Record<string, unknown> | null {
+  if (!raw || raw.length > LIMITS.jsonChars) return null;
   try {
     const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { type?: unknown }).type === 'string'
-      ? (value as Record<string, unknown>)
-      : null;
+    return v.is(schema, value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
 }
+
+const PastedMark = v.looseObject({ type: v.pipe(v.string(), v.minLength(1)), attrs: v.optional(v.record(v.string(), v.unknown())) });
 
 // Copy and paste inside the editor go through HTML: the stored JSON rides along in a data attribute.
 const PreservedBlock = Node.create({
@@ -101,7 +104,7 @@ const PreservedMark = Mark.create({
       {
         tag: 'span[data-preserved-mark]',
         getAttrs: (el) => {
-          const json = jsonAttr(el.getAttribute('data-preserved-mark'));
+          const json = jsonAttr(el.getAttribute('data-preserved-mark'), PastedMark);
           return json ? { json } : false;
         },
       },
