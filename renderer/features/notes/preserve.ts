@@ -74,6 +74,17 @@ function measure(value: unknown): UnsafeReason | null {
 
 /** Every string under a `text` key, in document order, blocks on their own lines (for read-only views and copies). */
 export function salvageText(value: unknown): string {
+  if (typeof value === 'string') {
+    // An older writer may have stored the document as a JSON string, or as plain text.
+    if (value.length > LIMITS.jsonChars) return value.slice(0, LIMITS.jsonChars);
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (isObj(parsed) || Array.isArray(parsed)) return salvageText(parsed);
+    } catch {
+      // Not JSON: the string is the text.
+    }
+    return value;
+  }
   const lines: string[] = [];
   let line = '';
   const stack: unknown[] = [value];
