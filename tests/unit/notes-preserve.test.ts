@@ -264,7 +264,12 @@ describe('what cannot be kept faithfully opens read-only', () => {
   it.each([
     ['not a document', { type: 'paragraph', content: [text('孤立段落')] }, 'malformed', '孤立段落'],
     ['plain text', '只是文字', 'malformed', '只是文字'],
-    ['a document stored as a JSON string', JSON.stringify({ type: 'doc', content: [para(text('字符串里的笔记'))] }), 'malformed', '字符串里的笔记'],
+    [
+      'a document stored as a JSON string',
+      JSON.stringify({ type: 'doc', content: [para(text('字符串里的笔记'))] }),
+      'malformed',
+      '字符串里的笔记',
+    ],
     ['a broken node', { type: 'doc', content: [{ text: '没有类型' }] }, 'malformed', '没有类型'],
     ['the same mark twice', { type: 'doc', content: [para(text('重复', [{ type: 'bold' }, { type: 'bold' }]))] }, 'invalid', '重复'],
   ])('%s', (_name, doc, reason, salvaged) => {
