@@ -326,6 +326,20 @@ test('a note from another version keeps its unknown nodes and marks when edited'
   await expect(app.getByTestId('note-zi')).toHaveText(`${saved.zi} 字`);
 });
 
+test('typing at once into a note that ends with a kept block adds a paragraph after it, never over it', async ({ app }) => {
+  const blocks = [FOREIGN_BLOCKS[4], FOREIGN_BLOCKS[2]];
+  await seedNote(app, noteRow('n_tail', '以表格结尾', { type: 'doc', content: blocks }, '最后一段\n表格里的话'));
+  await app.getByRole('link', { name: '笔记本' }).click();
+  await app.getByTestId('notebook-entry').filter({ hasText: '以表格结尾' }).dblclick();
+  await expect(app.getByTestId('note-preserved')).toContainText('表格里的话');
+  await app.keyboard.type('表格之后');
+  await expect(app.getByTestId('note-body')).toContainText('表格之后');
+  await expect.poll(async () => (await storedNotes(app)).find((n) => n.id === 'n_tail')?.text).toContain('表格之后');
+  const content = ((await storedNotes(app)).find((n) => n.id === 'n_tail')!.doc as { content: unknown[] }).content;
+  expect(content.slice(0, 2).map((b) => JSON.stringify(b))).toEqual(blocks.map((b) => JSON.stringify(b)));
+  expect(content[2]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: '表格之后' }] });
+});
+
 test('a note that cannot be kept faithfully opens read-only and is never written', async ({ app }) => {
   const row = noteRow(
     'n_broken',
