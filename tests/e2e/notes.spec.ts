@@ -383,6 +383,14 @@ async function openFirstArticle(app: Page): Promise<void> {
   await expect(app.getByTestId('article-body')).toBeVisible();
 }
 
+/** Selects text once the highlight layer is listening (its toolbar shows for the selection). */
+async function selectWhenReady(app: Page): Promise<void> {
+  await expect(async () => {
+    await selectInArticle(app);
+    await expect(app.getByTestId('hl-toolbar')).toBeVisible({ timeout: 1000 });
+  }).toPass();
+}
+
 /** Typed at once after opening, without clicking into the editor: every character lands in the note. */
 async function typeAtOnceAndCheck(app: Page, typed: string): Promise<void> {
   await app.keyboard.type(typed);
@@ -392,7 +400,7 @@ async function typeAtOnceAndCheck(app: Page, typed: string): Promise<void> {
 
 test('n on a selection opens a note with the caret in its body', async ({ app }) => {
   await openFirstArticle(app);
-  await selectInArticle(app);
+  await selectWhenReady(app);
   await app.keyboard.press('n');
   await typeAtOnceAndCheck(app, 'abc 按n后立即输入');
   await expect(app.getByTestId('note-panel').getByTestId('note-quote')).toBeVisible();
@@ -400,7 +408,7 @@ test('n on a selection opens a note with the caret in its body', async ({ app })
 
 test('添加笔记 on a highlight opens a note with the caret in its body', async ({ app }) => {
   await openFirstArticle(app);
-  await selectInArticle(app);
+  await selectWhenReady(app);
   await app.keyboard.press('h');
   // Open the new highlight's popover by clicking its painted text.
   await expect
