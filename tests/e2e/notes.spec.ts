@@ -332,12 +332,12 @@ test('typing at once into a note that ends with a kept block adds a paragraph af
   await app.getByRole('link', { name: '笔记本' }).click();
   await app.getByTestId('notebook-entry').filter({ hasText: '以表格结尾' }).dblclick();
   await expect(app.getByTestId('note-preserved')).toContainText('表格里的话');
-  await app.keyboard.type('表格之后');
-  await expect(app.getByTestId('note-body')).toContainText('表格之后');
-  await expect.poll(async () => (await storedNotes(app)).find((n) => n.id === 'n_tail')?.text).toContain('表格之后');
+  await app.keyboard.type('ok表格之后');
+  await expect(app.getByTestId('note-body')).toContainText('ok表格之后');
+  await expect.poll(async () => (await storedNotes(app)).find((n) => n.id === 'n_tail')?.text).toContain('ok表格之后');
   const content = ((await storedNotes(app)).find((n) => n.id === 'n_tail')!.doc as { content: unknown[] }).content;
   expect(content.slice(0, 2).map((b) => JSON.stringify(b))).toEqual(blocks.map((b) => JSON.stringify(b)));
-  expect(content[2]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: '表格之后' }] });
+  expect(content[2]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'ok表格之后' }] });
 });
 
 test('a note that cannot be kept faithfully opens read-only and is never written', async ({ app }) => {

@@ -53,9 +53,10 @@ function insertTyped(editor: Editor, typed: string) {
 function focusEnd(editor: Editor) {
   const { state } = editor;
   let selection: Selection = Selection.atEnd(state.doc);
-  // After a kept block, a gap cursor: typing must not replace the selected block.
-  if (selection instanceof NodeSelection && state.doc.lastChild?.type.name === PRESERVED_BLOCK) {
-    selection = new GapCursor(state.doc.resolve(state.doc.content.size));
+  // Ending on a kept block (at any depth), a gap cursor after it: typing must not replace the selected block.
+  if (selection instanceof NodeSelection && selection.node.type.name === PRESERVED_BLOCK) {
+    const after = state.doc.resolve(selection.to);
+    if (!after.parent.inlineContent) selection = new GapCursor(after);
   }
   editor.view.dispatch(state.tr.setSelection(selection).scrollIntoView());
   editor.view.focus();
