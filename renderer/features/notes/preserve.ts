@@ -369,7 +369,8 @@ export function restoreDoc(editorDoc: unknown): Json {
 export function prepareDoc(stored: unknown, schema: Schema): Prepared {
   const readOnly = (reason: UnsafeReason, content: Json | null = null): Prepared => {
     const text = salvageText(stored);
-    return { editable: false, reason, content: content ?? textParagraphs(text), text };
+    // The read-only view shows at most the first 200,000 characters; copy and 另存为新笔记 take all.
+    return { editable: false, reason, content: content ?? textParagraphs(text.slice(0, 200_000)), text };
   };
   let storedText: string;
   try {
