@@ -143,6 +143,7 @@ export const messages = {
     copied: '已复制笔记文字',
     copyFailed: '复制失败，请手动选择文字复制',
     saveAsNew: '另存为新笔记',
+    typedKept: '刚才输入的文字没有写入这条只读笔记，另存为新笔记时会一并保存。',
     copySuffix: '（副本）',
     saveAsNewFailed: (reason: string) => `另存失败：${reason}`,
   },

@@ -75,6 +75,8 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   const [picker, setPicker] = useState(false);
   const [persisted, setPersisted] = useState(stored);
   const [notice, setNotice] = useState<string | null>(null);
+  // Keys typed while a read-only note was opening: kept for 另存为新笔记, never written into this note.
+  const typedIntoReadOnly = useRef('');
   // The stored form of the body: the stored value itself until the user edits the body.
   const latestDoc = useRef<unknown>(initial.doc);
 
@@ -143,7 +145,11 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   // The caret goes in the body at once, with whatever was typed while the note was opening.
   useLayoutEffect(() => {
     if (readOnly || editor.isDestroyed) {
-      cancelTypeAhead();
+      const typed = cancelTypeAhead();
+      if (readOnly && typed.trim()) {
+        typedIntoReadOnly.current = typed;
+        setNotice(t.typedKept);
+      }
       return;
     }
     const typed = takeTypeAhead();
@@ -245,7 +251,9 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
       draft.tags = [...initial.tags];
       draft.doc = {
         type: 'doc',
-        content: prepared.text
+        content: [prepared.text, typedIntoReadOnly.current]
+          .filter(Boolean)
+          .join('\n')
           .split('\n')
           .map((l) => (l ? { type: 'paragraph', content: [{ type: 'text', text: l }] } : { type: 'paragraph' })),
       };
