@@ -365,6 +365,42 @@ test('a note that cannot be kept faithfully opens read-only and is never written
   expect(notes.find((n) => n.id !== 'n_broken')!.text).toBe('没有类型的文字');
 });
 
+test('keys typed while a read-only note opens from 添加笔记 are kept for 另存为新笔记', async ({ app }) => {
+  const { title } = await seedHighlights(app);
+  const articleId = await app.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('yandu');
+        open.onsuccess = () => {
+          const req = open.result.transaction('highlights').objectStore('highlights').get('h_e2e_0');
+          req.onsuccess = () => resolve((req.result as { articleId: string }).articleId);
+        };
+      }),
+  );
+  const row = { ...noteRow('n_hl_broken', '划线上的旧笔记', { type: 'doc', content: 7 }, ''), articleId, highlightId: 'h_e2e_0' };
+  await seedNote(app, row);
+  await app.getByRole('link', { name: title }).click();
+  await expect.poll(() => app.evaluate(() => [...CSS.highlights.values()].some((h) => h.size > 0))).toBe(true);
+  const point = await app.evaluate(() => {
+    const painted = [...CSS.highlights.entries()].filter(([k, h]) => k.startsWith('yandu-personal-') && h.size > 0);
+    const ranges = painted.flatMap(([, h]) => [...h] as Range[]);
+    const first = ranges.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]!;
+    first.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const r = first.getClientRects()[0]!;
+    return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+  });
+  await app.mouse.click(point.x, point.y);
+  await app.locator('.hl-popover').getByRole('button', { name: '添加笔记' }).click();
+  await app.keyboard.type('只读时打的字');
+  await expect(app.getByTestId('note-readonly')).toContainText('另存为新笔记时会一并保存');
+  await app.getByRole('button', { name: '另存为新笔记' }).click();
+  await expect(app.getByTestId('note-body')).toContainText('只读时打的字');
+  await expect.poll(async () => (await storedNotes(app)).length).toBe(2);
+  const notes = await storedNotes(app);
+  expect(notes.find((n) => n.id === 'n_hl_broken')).toEqual(row);
+  expect(notes.find((n) => n.id !== 'n_hl_broken')!.text).toBe('只读时打的字');
+});
+
 /** Selects characters [2, 14) of the article's first long text node, as a reader would. */
 async function selectInArticle(app: Page): Promise<string> {
   return app.getByTestId('article-body').evaluate((body) => {

@@ -16,7 +16,7 @@ import { noteEditorSetup } from './noteSchema';
 import { citationLine, deriveNote, excerpt, parseTags, quoteBlock } from './noteText';
 import { PRESERVED_BLOCK, prepareDoc, restoreDoc } from './preserve';
 import { noteRepo } from './repo';
-import { cancelTypeAhead, takeTypeAhead } from './typeAhead';
+import { cancelTypeAhead, peekTypeAhead, takeTypeAhead, typeAheadActive, watchTypeAhead } from './typeAhead';
 
 const t = messages.notes;
 const KINDS: NoteKind[] = ['note', 'outline', 'reflection'];
@@ -144,12 +144,22 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
 
   // The caret goes in the body at once, with whatever was typed while the note was opening.
   useLayoutEffect(() => {
-    if (readOnly || editor.isDestroyed) {
-      const typed = cancelTypeAhead();
-      if (readOnly && typed.trim()) {
-        typedIntoReadOnly.current = typed;
-        setNotice(t.typedKept);
-      }
+    if (readOnly) {
+      // Keep catching while the note is shown: what is typed goes with 另存为新笔记, never into this note.
+      if (!typeAheadActive()) return;
+      const sync = () => {
+        typedIntoReadOnly.current = peekTypeAhead();
+        setNotice(typedIntoReadOnly.current.trim() ? t.typedKept : null);
+      };
+      sync();
+      const unwatch = watchTypeAhead(sync);
+      return () => {
+        unwatch();
+        cancelTypeAhead();
+      };
+    }
+    if (editor.isDestroyed) {
+      cancelTypeAhead();
       return;
     }
     const typed = takeTypeAhead();
@@ -245,6 +255,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
 
   const saveAsNew = async () => {
     if (prepared.editable) return;
+    if (typeAheadActive()) typedIntoReadOnly.current = peekTypeAhead();
     try {
       const draft = newDraft(kind, initial.articleId, initial.highlightId);
       draft.title = `${title}${t.copySuffix}`.slice(0, 500);

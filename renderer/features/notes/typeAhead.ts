@@ -48,3 +48,16 @@ export function cancelTypeAhead(): string {
 export function typeAheadActive(): boolean {
   return catcher !== null;
 }
+
+/** What has been caught so far, leaving the catcher in place. */
+export function peekTypeAhead(): string {
+  return catcher ? catcher.value : '';
+}
+
+/** Calls `listener` on every change to what is caught; returns the unsubscribe. */
+export function watchTypeAhead(listener: () => void): () => void {
+  const el = catcher;
+  if (!el) return () => {};
+  el.addEventListener('input', listener);
+  return () => el.removeEventListener('input', listener);
+}
