@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   app: async () => (await import('./app')).benchApp(),
   paint: async () => (await import('./paint')).benchPaint(),
   notebook: async () => (await import('./notebook')).benchNotebook(),
+  notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
   print: async () => (await import('./print')).benchPrint(),
