@@ -20,7 +20,7 @@ import type { FetchedPage, KnownPage, SyncBatch, SyncCounts, SyncLogEntry, SyncP
 import { AppError } from '../../../shared/errors';
 import { decodeBytes } from '../extract/decode';
 import { extractArticle } from '../extract/extract';
-import { importFile, scanFolder } from '../files/local-files';
+import { importFile, scanFolderReport } from '../files/local-files';
 import { sha256Hex } from '../sample-library';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from './article-html';
 import { canonicalUrl, fileUrlKey } from './canonical';
@@ -460,6 +460,7 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
   const recheck = new Set<string>();
   const now = deps.now?.() ?? new Date();
   const seen = new Set<string>();
+  const seenSkipped = new Set<string>();
   let visited = 0;
   run.progress('listing');
   while (queue.length > 0 && visited < limit && !signal.aborted) {
@@ -488,8 +489,17 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     }
     if (first) run.rememberList({ urlKey: url, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
     const list = findArticleLinks(res.html, res.finalUrl, { now: deps.now?.() });
-    for (const bad of list.rejected.slice(0, 20))
-      run.log('warning', bad.slice(0, 2048), 'E_INVALID_ARGUMENT', `文章链接无效，已跳过：${bad}`);
+    for (const bad of list.skipped) {
+      if (seenSkipped.has(bad.href)) continue;
+      seenSkipped.add(bad.href);
+      run.counts.found++;
+      run.log(
+        'warning',
+        bad.href.slice(0, 2048),
+        'E_ITEM_SKIPPED',
+        `${bad.reason}：《${bad.title}》${bad.href.slice(0, 300)}（列表页 ${url}）`,
+      );
+    }
     let nonPinned = 0;
     let knownNonPinned = 0;
     for (const item of list.items) {
@@ -625,8 +635,12 @@ async function syncFeed(run: Run, request: SyncRequest, deps: RunnerDeps): Promi
 
 async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Promise<void> {
   run.progress('listing');
-  const files = await scanFolder(request.source.location);
+  const { files, skipped } = await scanFolderReport(request.source.location);
   run.counts.pages++;
+  for (const s of skipped) {
+    run.counts.found++;
+    run.log('warning', fileUrlKey(s.path), 'E_ITEM_SKIPPED', `${s.reason}：${s.path}`);
+  }
   const todo = [];
   for (const f of files) {
     run.counts.found++;
