@@ -168,11 +168,32 @@ function alternateLink(links: Link[] | undefined): string | null {
   return alt ? str(alt.href) : null;
 }
 
+/**
+ * Drops `<!--` markers that no `-->` closes: in HTML such a marker hides everything after it,
+ * and in feed content it is an editor's stray note, not a request to hide the article.
+ */
+export function closeStrayComments(html: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const start = html.indexOf('<!--', i);
+    if (start < 0) return out + html.slice(i);
+    const end = html.indexOf('-->', start + 4);
+    if (end < 0) {
+      out += html.slice(i, start);
+      i = start + 4;
+      continue;
+    }
+    out += html.slice(i, end + 3);
+    i = end + 3;
+  }
+}
+
 /** Content as HTML: Atom `text`, and RSS text without any tag, become paragraphs. */
 function asHtml(c: { value: string; type: string | null } | null, atom: boolean): string | null {
   if (!c) return null;
   const isText = atom ? c.type === null || c.type === 'text' : !/<[a-z!][^>]*>/i.test(c.value);
-  const html = isText ? textToHtml(c.value) : c.value;
+  const html = isText ? textToHtml(c.value) : closeStrayComments(c.value);
   return html.trim() ? html : null;
 }
 
