@@ -440,7 +440,7 @@ function checkBody(run: Run, url: string, html: string, text: string): boolean {
   const hasImage = /<img /.test(html);
   const n = visibleLength(text);
   if (n === 0 && !hasImage) return false;
-  if (n < SHORT_TEXT_CHARS && !hasImage) run.log('warning', url, 'E_SHORT_BODY', `正文只有 ${n} 个字，已保存，请核对是否完整：${url}`);
+  if (n < SHORT_TEXT_CHARS && !hasImage) run.log('warning', url, null, `正文只有 ${n} 个字，已保存，请核对是否完整：${url}`);
   return true;
 }
 
@@ -496,7 +496,7 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
       run.log(
         'warning',
         bad.href.slice(0, 2048),
-        'E_ITEM_SKIPPED',
+        'E_INVALID_ARGUMENT',
         `${bad.reason}：《${bad.title}》${bad.href.slice(0, 300)}（列表页 ${url}）`,
       );
     }
@@ -591,7 +591,7 @@ async function syncFeedFrom(
   for (const s of feed.skipped) {
     run.counts.found++;
     const what = s.url ?? `《${s.title ?? '无标题'}》（订阅源 ${feedUrl}）`;
-    run.log(s.level, s.url ?? feedUrl, s.level === 'warning' ? 'E_ITEM_SKIPPED' : null, `${s.reason}：${what}`);
+    run.log(s.level, s.url ?? feedUrl, s.level === 'warning' ? 'E_INVALID_ARGUMENT' : null, `${s.reason}：${what}`);
   }
   const items: FeedItem[] = [];
   for (const item of feed.items) {
@@ -639,7 +639,7 @@ async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Pro
   run.counts.pages++;
   for (const s of skipped) {
     run.counts.found++;
-    run.log('warning', fileUrlKey(s.path), 'E_ITEM_SKIPPED', `${s.reason}：${s.path}`);
+    run.log('warning', fileUrlKey(s.path), 'E_INVALID_ARGUMENT', `${s.reason}：${s.path}`);
   }
   const todo = [];
   for (const f of files) {
