@@ -133,6 +133,14 @@ describe('no silent drops', () => {
     expect(outcome.counts.found).toBe(list.expected.length);
   });
 
+  it('a list page with no article links says so', async () => {
+    const url = world.abs('/mlist/empty/index.html');
+    const outcome = await run({ kind: 'cms', location: url });
+    expect(outcome.articles).toEqual([]);
+    expect(outcome.logs.map((l) => [l.level, l.url])).toEqual([['warning', world.key('/mlist/empty/index.html')]]);
+    expect(outcome.logs[0]!.message).toMatch(/没有找到文章链接/);
+  });
+
   it('a folder: every document is stored or logged with its file name', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'yandu-drops-folder-'));
     try {

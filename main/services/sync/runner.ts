@@ -518,7 +518,8 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
         recheck.add(item.url);
       }
     }
-    if (list.items.length === 0 && !first) run.log('warning', url, null, `列表页没有找到文章链接：${url}`);
+    if (list.items.length === 0 && list.skipped.length === 0)
+      run.log('warning', url, null, first ? `栏目页没有找到文章链接，请确认这是文章列表页：${url}` : `列表页没有找到文章链接：${url}`);
     if (!request.fullRescan && finishedBefore && nonPinned > 0 && knownNonPinned === nonPinned) break;
     for (const p of list.nextPages) {
       if (!queued.has(p)) {
