@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   packets: async () => (await import('./packets')).benchPackets(),
   backup: async () => (await import('./backup')).benchBackup(),
   sync: async () => (await import('./sync')).benchSync(),
+  feeds: async () => (await import('./feeds')).benchFeeds(),
 };
 
 // Suite names only: skip options and the values that follow them (`--docs 100000`).
