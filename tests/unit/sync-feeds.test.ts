@@ -103,6 +103,20 @@ describe('feeds', () => {
     expect(f.skipped[1]!.reason).toContain('ftp:');
   });
 
+  it('says so when an item the XML holds is not readable (an unclosed item swallowing the next)', () => {
+    const xml = `<rss version="2.0"><channel><title>频道</title>
+<item><title>甲</title><link>http://a.cn/1.html</link>
+<item><title>乙</title><link>http://a.cn/2.html</link></item>
+<item><title>丙</title><link>http://a.cn/3.html</link><description><![CDATA[<item>不是条目</item>]]></description></item>
+</channel></rss>`;
+    const f = parseFeed(xml, 'http://a.cn/rss.xml');
+    // The parser returns only the outer item; the two it swallowed are reported, not lost.
+    expect(f.items.map((i) => i.title)).toEqual(['甲']);
+    expect(f.skipped).toEqual([
+      { url: null, title: null, level: 'warning', reason: '订阅源中有 2 个条目格式有误（标签未闭合或嵌套错误），无法读取' },
+    ]);
+  });
+
   it('reads Atom text content as paragraphs and xhtml content as HTML', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>摘要</title>
 <entry><title>文本</title><link href="http://a.cn/t.html"/><id>urn:1</id><updated>2024-03-05T09:00:00Z</updated><content type="text">第一段 &lt;不是标签&gt;

@@ -197,6 +197,35 @@ function asHtml(c: { value: string; type: string | null } | null, atom: boolean)
   return html.trim() ? html : null;
 }
 
+/**
+ * Item (or entry) start tags in the XML, outside CDATA sections and comments: what the feed
+ * claims to hold, to check the parser's count against (a nested or unclosed item is not
+ * returned by the parser, and must not vanish without a word).
+ */
+export function countItemTags(xml: string, kind: Feed['kind']): number {
+  const re = kind === 'atom' ? /<(?:[\w-]+:)?entry[\s>/]/gi : /<(?:[\w-]+:)?item[\s>/]/gi;
+  let n = 0;
+  let i = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) return n;
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt + 9);
+      if (end < 0) return n;
+      i = end + 3;
+    } else if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt + 4);
+      if (end < 0) return n;
+      i = end + 3;
+    } else {
+      re.lastIndex = lt;
+      const m = re.exec(xml);
+      if (m && m.index === lt) n++;
+      i = lt + 1;
+    }
+  }
+}
+
 function describeLink(raw: string): string {
   return raw.length > 300 ? `${raw.slice(0, 300)}…` : raw;
 }
@@ -282,6 +311,14 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
 
   const items: FeedItem[] = [];
   const skipped: FeedSkip[] = [];
+  const unread = countItemTags(src, kind) - raws.length;
+  if (unread > 0)
+    skipped.push({
+      url: null,
+      title: null,
+      level: 'warning',
+      reason: `订阅源中有 ${unread} 个条目格式有误（标签未闭合或嵌套错误），无法读取`,
+    });
   const seen = new Set<string>();
   for (const r of raws) {
     const itemTitle = r.title ? plain(r.title).slice(0, 500) : '';

@@ -591,7 +591,7 @@ async function syncFeedFrom(
   run.rememberList({ urlKey: feedUrl, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
   for (const s of feed.skipped) {
     run.counts.found++;
-    const what = s.url ?? `《${s.title ?? '无标题'}》（订阅源 ${feedUrl}）`;
+    const what = s.url ?? (s.title ? `《${s.title}》（订阅源 ${feedUrl}）` : `订阅源 ${feedUrl}`);
     run.log(s.level, s.url ?? feedUrl, s.level === 'warning' ? 'E_INVALID_ARGUMENT' : null, `${s.reason}：${what}`);
   }
   const items: FeedItem[] = [];
