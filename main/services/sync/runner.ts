@@ -84,7 +84,7 @@ const PROGRESS_MS = 300;
 const SHORT_TEXT_CHARS = 20;
 
 function visibleLength(text: string): number {
-  return text.replace(/[\s\u3000\u00a0]+/g, '').length;
+  return text.replace(/(?:[\s\u3000\u00a0\u200b\u200c\ufeff]|\u200d)+/g, '').length;
 }
 
 function clip(s: string | null | undefined, max: number): string | null {
