@@ -113,7 +113,7 @@ describe('feeds', () => {
     // The parser returns only the outer item; the two it swallowed are reported, not lost.
     expect(f.items.map((i) => i.title)).toEqual(['甲']);
     expect(f.skipped).toEqual([
-      { url: null, title: null, level: 'warning', reason: '订阅源中有 2 个条目格式有误（标签未闭合或嵌套错误），无法读取' },
+      { url: null, title: null, level: 'warning', reason: '订阅源中有 2 个条目格式有误（标签未闭合或嵌套错误），无法读取', count: 2 },
     ]);
   });
 

@@ -32,6 +32,8 @@ export interface FeedSkip {
   title: string | null;
   level: 'info' | 'warning';
   reason: string;
+  /** Items this entry stands for (several unreadable ones share one line); 1 when absent. */
+  count?: number;
 }
 
 export interface Feed {
@@ -318,6 +320,7 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
       title: null,
       level: 'warning',
       reason: `订阅源中有 ${unread} 个条目格式有误（标签未闭合或嵌套错误），无法读取`,
+      count: unread,
     });
   const seen = new Set<string>();
   for (const r of raws) {

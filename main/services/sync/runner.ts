@@ -590,7 +590,7 @@ async function syncFeedFrom(
   const feed = parseFeed(res.html, res.finalUrl);
   run.rememberList({ urlKey: feedUrl, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
   for (const s of feed.skipped) {
-    run.counts.found++;
+    run.counts.found += s.count ?? 1;
     const what = s.url ?? (s.title ? `《${s.title}》（订阅源 ${feedUrl}）` : `订阅源 ${feedUrl}`);
     run.log(s.level, s.url ?? feedUrl, s.level === 'warning' ? 'E_INVALID_ARGUMENT' : null, `${s.reason}：${what}`);
   }
