@@ -561,9 +561,21 @@ async function storeFeedItem(run: Run, request: SyncRequest, deps: RunnerDeps, f
     }
     let blocks = dropTitleBlock(sanitiseHtml(content, item.url), title);
     const before = renderBlocks(blocks);
-    const empty = visibleLength(before.text) === 0 && !/<img /.test(before.html);
-    // Nothing usable in the feed, or no title: the page itself has both.
-    if (empty || (item.untitled && title === item.title)) return await loadArticle(run, deps, item.url, meta, request.fullRescan);
+    // Nothing usable in the feed: the page itself may have it.
+    if (visibleLength(before.text) === 0 && !/<img /.test(before.html))
+      return await loadArticle(run, deps, item.url, meta, request.fullRescan);
+    if (item.untitled && title === item.title) {
+      // No title anywhere: a short first line is one, else the opening words (the text is kept).
+      const firstLine =
+        before.text
+          .split('\n')
+          .find((l) => l.trim())
+          ?.trim() ?? '';
+      if (firstLine.length <= 60) {
+        title = firstLine;
+        blocks = dropTitleBlock(blocks, title);
+      } else title = `${firstLine.slice(0, 30)}…`;
+    }
     const failures = await deps.images.localise(blocks, item.url, deps.signal);
     for (const f of failures) run.log('warning', f.url, f.code, `图片未能保存（${f.message}），文章已保留：${item.url}`);
     blocks = blocks.filter(Boolean);
