@@ -205,7 +205,7 @@ function asHtml(c: { value: string; type: string | null } | null, atom: boolean)
  * returned by the parser, and must not vanish without a word).
  */
 export function countItemTags(xml: string, kind: Feed['kind']): number {
-  const re = kind === 'atom' ? /<(?:[\w-]+:)?entry[\s>/]/gi : /<(?:[\w-]+:)?item[\s>/]/gi;
+  const re = kind === 'atom' ? /<(?:[\w-]+:)?entry[\s>/]/iy : /<(?:[\w-]+:)?item[\s>/]/iy;
   let n = 0;
   let i = 0;
   for (;;) {
@@ -221,8 +221,7 @@ export function countItemTags(xml: string, kind: Feed['kind']): number {
       i = end + 3;
     } else {
       re.lastIndex = lt;
-      const m = re.exec(xml);
-      if (m && m.index === lt) n++;
+      if (re.exec(xml)) n++;
       i = lt + 1;
     }
   }
