@@ -17,6 +17,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   backup: async () => (await import('./backup')).benchBackup(),
   sync: async () => (await import('./sync')).benchSync(),
   archive: async () => (await import('./archive')).benchArchive(),
+  feeds: async () => (await import('./feeds')).benchFeeds(),
 };
 
 // Suite names only: skip options and the values that follow them (`--docs 100000`).
