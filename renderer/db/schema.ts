@@ -82,6 +82,11 @@ export interface SourceRow {
   column: string | null;
   schedule: { mode: 'manual' | 'startup' | 'interval'; hours?: number };
   enabled: boolean;
+  /**
+   * Origins (http(s)://host[:port]) this source may also fetch from, as the user added them (an
+   * image or attachment server). Absent in rows written before it existed: none. Not indexed.
+   */
+  allowedHosts?: string[];
   createdAt: string;
   lastSyncAt: string | null;
   lastError: string | null;

@@ -12,6 +12,15 @@ export const SyncSettingsSchema = v.object({
 export type SyncSettings = v.InferOutput<typeof SyncSettingsSchema>;
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = { delayMs: 1000, maxPages: 3 };
 
+/** One origin the user allows a source to fetch from besides its own: scheme, host, port. */
+const AllowedHostSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(300, '网站地址过长'),
+  v.regex(/^https?:\/\/[^\s/?#@]+\/?$/i, '另外允许的网站应写成 http://主机名[:端口] 或 https://主机名[:端口]，不含路径'),
+  v.transform((s) => s.replace(/\/$/, '').toLowerCase()),
+);
+
 export const SourceInputSchema = v.object({
   kind: v.picklist(['cms', 'feed', 'folder']),
   location: v.pipe(v.string(), v.trim(), v.minLength(1, '请填写网址或文件夹路径'), v.maxLength(2048)),
@@ -22,8 +31,11 @@ export const SourceInputSchema = v.object({
     hours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '间隔至少 1 小时'), v.maxValue(720))),
   }),
   enabled: v.boolean(),
+  allowedHosts: v.optional(v.pipe(v.array(AllowedHostSchema), v.maxLength(20, '另外允许的网站最多 20 个')), []),
 });
 export type SourceInput = v.InferOutput<typeof SourceInputSchema>;
+/** What add/update accept: `allowedHosts` may be left out (none). */
+export type SourceInputArg = v.InferInput<typeof SourceInputSchema>;
 
 function newId(): string {
   return `s_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -33,7 +45,7 @@ export function createSourceRepository(db: YanduDB) {
   return {
     list: (): Promise<SourceRow[]> => db.sources.orderBy('id').toArray(),
     get: (id: string) => db.sources.get(id),
-    async add(input: SourceInput): Promise<SourceRow> {
+    async add(input: SourceInputArg): Promise<SourceRow> {
       const checked = v.parse(SourceInputSchema, input);
       const row: SourceRow = {
         id: newId(),
@@ -47,7 +59,7 @@ export function createSourceRepository(db: YanduDB) {
       await db.sources.add(row);
       return row;
     },
-    async update(id: string, input: SourceInput): Promise<void> {
+    async update(id: string, input: SourceInputArg): Promise<void> {
       const checked = v.parse(SourceInputSchema, input);
       await db.sources.update(id, { ...checked, column: checked.column || null });
     },

@@ -207,6 +207,8 @@ export const messages = {
     kinds: { cms: '网站栏目', feed: '订阅源（RSS/Atom）', folder: '本地文件夹' },
     name: '名称',
     column: '栏目',
+    allowedHosts: '另外允许抓取的网站（每行一个，如图片或附件服务器）',
+    allowedHostsHint: '默认只抓取来源网址所在的网站（协议、主机名和端口相同）；其他网站的链接会记入同步日志，不会访问。',
     schedule: '同步计划',
     schedules: { manual: '手动', startup: '每次启动时', interval: '定时' },
     everyHours: '每隔（小时）',

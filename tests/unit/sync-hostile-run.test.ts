@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const TERMINAL = ['done', 'failed', 'cancelled'];
 
-async function run(runId: string, fullRescan = false) {
+async function run(runId: string, allowedHosts: string[] = []) {
   const progress: SyncProgress[] = [];
   const logs: SyncLogEntry[] = [];
   const batches: SyncBatch[] = [];
@@ -55,9 +55,9 @@ async function run(runId: string, fullRescan = false) {
   service = createSyncService({ emit, runner: deps.runner });
   const request: SyncRequest = {
     runId,
-    source: { id: 'hostile', kind: 'cms', location: world.listUrl, name: '理论学习', column: '理论学习' },
+    source: { id: 'hostile', kind: 'cms', location: world.listUrl, name: '理论学习', column: '理论学习', allowedHosts },
     known: [],
-    fullRescan,
+    fullRescan: false,
     maxPages: 5,
     delayMs: 0,
   };
@@ -132,5 +132,15 @@ describe('a hostile column synced through the services', () => {
     } finally {
       world.setRobotsStatus(200);
     }
+  });
+
+  it('a host the user added to the source is fetched (its image server), nothing else', async () => {
+    const r = await run('run_hostile_3', [world.other.origin]);
+    expect(r.progress.filter((p) => TERMINAL.includes(p.phase)).map((p) => p.phase)).toEqual(['done']);
+    // The added host's image was asked for (robots first), the admin console link too now
+    // that its site is allowed; the app's port and link-local never.
+    expect(world.other.requests).toEqual(expect.arrayContaining(['/robots.txt', '/img/track.png', '/admin/console.html']));
+    expect(world.app.requests).toEqual([]);
+    expect(r.logs.some((l) => l.url === world.refused[1] && /研读自身的地址/.test(l.message))).toBe(true);
   });
 });

@@ -23,7 +23,15 @@ function formatTime(iso: string): string {
   return `${formatChineseDate(iso)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-const blankInput: SourceInput = { kind: 'cms', location: '', name: '', column: null, schedule: { mode: 'manual' }, enabled: true };
+const blankInput: SourceInput = {
+  kind: 'cms',
+  location: '',
+  name: '',
+  column: null,
+  schedule: { mode: 'manual' },
+  enabled: true,
+  allowedHosts: [],
+};
 
 function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
   const [input, setInput] = useState<SourceInput>(() =>
@@ -35,6 +43,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
           column: props.initial.column,
           schedule: props.initial.schedule,
           enabled: props.initial.enabled,
+          allowedHosts: props.initial.allowedHosts ?? [],
         }
       : blankInput,
   );
@@ -43,6 +52,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const patch = (p: Partial<SourceInput>) => setInput((i) => ({ ...i, ...p }));
+  const [hostsText, setHostsText] = useState(() => (props.initial?.allowedHosts ?? []).join('\n'));
 
   const tryFetch = async () => {
     setBusy(true);
@@ -67,7 +77,11 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    const parsed = v.safeParse(SourceInputSchema, { ...input, column: input.column?.trim() || null });
+    const allowedHosts = hostsText
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const parsed = v.safeParse(SourceInputSchema, { ...input, column: input.column?.trim() || null, allowedHosts });
     if (!parsed.success) {
       setError(parsed.issues[0]?.message ?? messages.errors.generic);
       return;
@@ -136,6 +150,13 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
         <span>{t.column}</span>
         <input value={input.column ?? ''} onChange={(e) => patch({ column: e.target.value })} />
       </label>
+      {input.kind !== 'folder' ? (
+        <label className="field wide">
+          <span>{t.allowedHosts}</span>
+          <textarea rows={2} value={hostsText} placeholder="http://img.example.cn" onChange={(e) => setHostsText(e.target.value)} />
+          <span className="hint">{t.allowedHostsHint}</span>
+        </label>
+      ) : null}
       <label className="field">
         <span>{t.schedule}</span>
         <select

@@ -140,7 +140,15 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
   try {
     await api.sync.start({
       runId,
-      source: { id: source.id, kind: source.kind, location: source.location, name: source.name, column: source.column },
+      source: {
+        id: source.id,
+        kind: source.kind,
+        location: source.location,
+        name: source.name,
+        column: source.column,
+        // Main fetches nothing else: the source's own site, these, and (for a feed) its items' sites.
+        allowedHosts: source.allowedHosts ?? [],
+      },
       known: await sources.known(sourceId),
       fullRescan: options.fullRescan ?? false,
       maxPages,
