@@ -165,7 +165,7 @@ export class ImageStore {
         const offSite = !refused && (this.client?.policy.isOpen ?? true) && pageUrl !== undefined && !sameHost(src, pageUrl);
         if (refused || offSite) {
           local.set(src, null);
-          failures.push({ url: src, code: 'E_FORBIDDEN', message: `图片未下载（${refused?.reason ?? '不在本来源网站上'}）：${src}` });
+          failures.push({ url: src, code: 'E_FORBIDDEN', message: `${refused?.reason ?? '不在本来源网站上，未下载'}：${src}` });
           return;
         }
         try {
