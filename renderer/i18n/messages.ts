@@ -232,6 +232,7 @@ export const messages = {
     log: '同步日志',
     logEmpty: '没有记录。',
     settings: '抓取设置',
+    settingsNotSaved: (why: string) => `${why}。未保存，仍按上次保存的设置同步。`,
     delay: '同一网站两次请求的间隔（毫秒）',
     maxPages: '日常同步最多读取的列表页数',
     disabled: '已停用',

@@ -59,6 +59,12 @@ test('新增 counts up with each stored batch while the run goes on; the end is 
   await app.getByRole('link', { name: '来源' }).click();
   await app.getByText('抓取设置').click();
   await app.getByLabel('同一网站两次请求的间隔（毫秒）').fill('0');
+  // Out of range: a visible message, nothing saved, nothing silently clamped.
+  const settingsAlert = app.locator('.sync-settings').getByRole('alert');
+  await app.getByLabel('日常同步最多读取的列表页数').fill('1000');
+  await expect(settingsAlert).toHaveText('日常同步最多读取的列表页数应为 1 到 100 之间的整数。未保存，仍按上次保存的设置同步。');
+  await app.getByLabel('日常同步最多读取的列表页数').fill('3');
+  await expect(settingsAlert).toHaveCount(0);
   await app.getByRole('button', { name: '添加来源' }).click();
   await app.getByLabel('网址或文件夹路径').fill(listUrl);
   await app.getByRole('textbox', { name: '名称' }).fill('学习园地');

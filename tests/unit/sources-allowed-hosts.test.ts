@@ -50,3 +50,17 @@ describe('a source’s added hosts', () => {
     expect(v.safeParse(SyncRequestSchema, withPath).success).toBe(false);
   });
 });
+
+describe('sync settings out of range', () => {
+  it('are reported in Chinese with what is used instead, never a silent fallback', async () => {
+    const { readSyncSettings, DEFAULT_SYNC_SETTINGS } = await import('../../renderer/db/sources');
+    expect(await readSyncSettings(async () => undefined)).toEqual({ settings: DEFAULT_SYNC_SETTINGS, problem: null });
+    expect(await readSyncSettings(async () => ({ value: { delayMs: 0, maxPages: 40 } }))).toEqual({
+      settings: { delayMs: 0, maxPages: 40 },
+      problem: null,
+    });
+    const bad = await readSyncSettings(async () => ({ value: { delayMs: 0, maxPages: 1000 } }));
+    expect(bad.settings).toEqual(DEFAULT_SYNC_SETTINGS);
+    expect(bad.problem).toMatch(/^抓取设置无效（日常同步最多读取的列表页数应为 1 到 100 之间的整数），本次按默认设置/);
+  });
+});

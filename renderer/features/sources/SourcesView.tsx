@@ -259,7 +259,9 @@ function SyncSettingsForm() {
   const update = (patch: Partial<SyncSettings>) => {
     const next = { ...value, ...patch };
     setValue(next);
-    if (!v.is(SyncSettingsSchema, next)) return setError(messages.errors.generic);
+    const checked = v.safeParse(SyncSettingsSchema, next);
+    // Out of range: say so and what is still in force; nothing is saved or silently clamped.
+    if (!checked.success) return setError(t.settingsNotSaved(checked.issues[0]?.message ?? messages.errors.generic));
     setError(null);
     void settingsRepo.set('sync', SyncSettingsSchema, next);
   };
@@ -281,7 +283,11 @@ function SyncSettingsForm() {
         <span>{t.maxPages}</span>
         <input type="number" min={1} max={100} value={value.maxPages} onChange={(e) => update({ maxPages: Number(e.target.value) })} />
       </label>
-      {error ? <p className="error">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </details>
   );
 }

@@ -8,14 +8,12 @@ import type { SyncCounts, SyncProgress } from '../../../shared/domain/sync';
 import { AppError } from '../../../shared/errors';
 import { api } from '../../bridge';
 import { db } from '../../db';
-import { createSourceRepository, DEFAULT_SYNC_SETTINGS, SyncSettingsSchema } from '../../db/sources';
-import { createSettingsRepository } from '../../db/repositories';
+import { createSourceRepository, readSyncSettings } from '../../db/sources';
 import { applySyncBatch } from '../../db/syncWriter';
 import { useLibrary } from '../../stores/library';
 import { reanchorArticle } from '../highlights/reanchor';
 
 export const sources = createSourceRepository(db);
-const settings = createSettingsRepository(db);
 
 export interface RunState {
   runId: string;
@@ -74,7 +72,8 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
   if (isRunning(sourceId)) throw new AppError('E_INVALID_ARGUMENT', '该来源正在同步。');
   const source = await sources.get(sourceId);
   if (!source) throw new AppError('E_NOT_FOUND', '找不到该来源。');
-  const { delayMs, maxPages } = await settings.get('sync', SyncSettingsSchema, DEFAULT_SYNC_SETTINGS);
+  const { settings: syncSettings, problem } = await readSyncSettings((key) => db.settings.get(key));
+  const { delayMs, maxPages } = syncSettings;
   const runId = `r_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
   const store = useSync.getState();
   store.set(sourceId, emptyRun(runId));
@@ -137,6 +136,17 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
     );
   });
 
+  if (problem) {
+    await sources.log({
+      sourceId,
+      at: new Date().toISOString(),
+      level: 'warning',
+      url: null,
+      code: 'E_INVALID_ARGUMENT',
+      message: problem,
+    });
+    useSync.getState().bump();
+  }
   try {
     await api.sync.start({
       runId,
