@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/app-services';
+import { backupDelaysFromEnv, createQuitGate } from '../services/backup/quit';
 import { defaultDataDir, mediaDir } from '../services/paths';
 import { createSyncDeps } from '../services/sync-wiring';
 import { startHost, type RunningHost } from './server';
@@ -30,6 +31,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const dataDir = defaultDataDir();
 let emit: RunningHost['emit'] | null = null;
+const quit = createQuitGate();
 const services = createServices({
   host: 'browser',
   version,
@@ -38,7 +40,9 @@ const services = createServices({
   // A browser tab opens links itself; the host never launches programs or dialogs.
   openExternal: async () => false,
   chooseFolder: async () => null,
-  emit: (name, payload) => emit?.(name, payload),
+  emit: (name, payload) => void emit?.(name, payload),
+  backupDelays: backupDelaysFromEnv(process.env),
+  onQuitReady: quit.ready,
   ...createSyncDeps({ dataDir, version }),
 });
 
@@ -57,9 +61,20 @@ try {
   });
   emit = host.emit;
   process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n`);
+  // Open pages get a bounded time to write their final backup; a second signal quits at once.
+  const quitTimeout = Number(process.env.YANDU_QUIT_TIMEOUT_MS) || 30_000;
+  let stopping = false;
   const stop = () => {
-    services.stop();
-    void host.close().then(() => process.exit(0));
+    if (stopping) process.exit(0);
+    stopping = true;
+    void quit
+      .wait(() => host.emit('app.quitting', { timeoutMs: quitTimeout }), quitTimeout)
+      .then((r) => {
+        if (r.timedOut) process.stderr.write('等待页面最后备份超时 / timed out waiting for the final backup\n');
+        services.stop();
+        return host.close();
+      })
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -10,13 +10,21 @@
  */
 import Dexie from 'dexie';
 import type { Api } from '../../../shared/contract';
-import { DEFAULT_BACKUP_KEEP, DERIVED_TABLES, type BackupEntry, type BackupReason } from '../../../shared/backup/format';
+import {
+  DEFAULT_BACKUP_KEEP,
+  DERIVED_TABLES,
+  type BackupEntry,
+  type BackupLibrary,
+  type BackupReason,
+} from '../../../shared/backup/format';
 import { BACKUP_TRANSFER_BYTES, type InspectResult } from '../../../shared/backup/api';
 import { checkRecords } from '../../../shared/backup/records';
 import { AppError } from '../../../shared/errors';
 import { NOTE_JOURNAL_PREFIX } from '../../db/notes';
 import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
 import { YanduDB } from '../../db/schema';
+import { LIBRARY_META_KEY } from '../../db/changeTracker';
+import { bumpLibraryRev, newLibraryMeta, parseLibraryMeta, SAMPLE_SOURCE_ID } from './library';
 
 export const BACKUP_SETTINGS_KEY = 'backup';
 /** Settings that describe the derived search index: never backed up, never restored. */
@@ -71,41 +79,72 @@ export function isQuotaError(error: unknown): boolean {
 
 export const QUOTA_MESSAGE = '浏览器存储空间不足，操作没有完成，文库保持原样。请删除不需要的文章或释放磁盘空间后重试。';
 
-/** Reads a consistent snapshot of every backed-up table, as chunks. */
-export async function snapshotChunks(db: Dexie): Promise<{ table: string; records: unknown[] }[]> {
-  const tables = backedUpTables(db);
-  const chunks: { table: string; records: unknown[] }[] = [];
-  await db.transaction('r', tables, async () => {
-    for (const table of tables) {
-      let rows = await table.toArray();
-      if (table.name === 'settings') rows = rows.filter((r: { key?: unknown }) => !DERIVED_SETTINGS.has(String(r.key)));
-      let current: unknown[] = [];
-      let bytes = 0;
-      for (const row of rows) {
-        const size = roughBytes(row);
-        if (current.length > 0 && (current.length >= CHUNK_RECORDS || bytes + size > CHUNK_BYTES)) {
-          chunks.push({ table: table.name, records: current });
-          current = [];
-          bytes = 0;
-        }
-        current.push(row);
-        bytes += size;
-      }
-      if (current.length > 0) chunks.push({ table: table.name, records: current });
-    }
-  });
-  return chunks;
+export interface Snapshot {
+  chunks: { table: string; records: unknown[] }[];
+  /** The library's identity as of the snapshot; absent for a database without one. */
+  library?: BackupLibrary;
 }
 
-/** Writes a backup of `db` (any Dexie database of ours, even one opened at an older version). */
-export async function backupDatabase(db: Dexie, api: Api, reason: BackupReason, keep?: number): Promise<BackupEntry> {
+/**
+ * Reads a consistent snapshot of every backed-up table, as chunks. The read transaction holds
+ * back writers while it lasts, so it only reads; chunking happens after it has committed.
+ */
+export async function snapshotChunks(db: Dexie): Promise<Snapshot> {
+  const tables = backedUpTables(db);
+  const read: { name: string; rows: unknown[] }[] = [];
+  await db.transaction('r', tables, async () => {
+    for (const table of tables) read.push({ name: table.name, rows: await table.toArray() });
+  });
+  const chunks: Snapshot['chunks'] = [];
+  let library: BackupLibrary | undefined;
+  for (const { name, rows: all } of read) {
+    let rows = all as { key?: unknown; value?: unknown }[];
+    if (name === 'settings') {
+      rows = rows.filter((r) => !DERIVED_SETTINGS.has(String(r.key)));
+      const meta = parseLibraryMeta(rows.find((r) => r.key === LIBRARY_META_KEY)?.value);
+      if (meta) library = { ...meta, userArticles: 0 };
+    }
+    let current: unknown[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      const size = roughBytes(row);
+      if (current.length > 0 && (current.length >= CHUNK_RECORDS || bytes + size > CHUNK_BYTES)) {
+        chunks.push({ table: name, records: current });
+        current = [];
+        bytes = 0;
+      }
+      current.push(row);
+      bytes += size;
+    }
+    if (current.length > 0) chunks.push({ table: name, records: current });
+  }
+  if (library) {
+    const articles = read.find((r) => r.name === 'articles')?.rows as { sourceId?: unknown }[] | undefined;
+    library.userArticles = (articles ?? []).filter((a) => a.sourceId !== SAMPLE_SOURCE_ID).length;
+  }
+  return { chunks, library };
+}
+
+/**
+ * Writes a backup of `db` (any Dexie database of ours, even one opened at an older version).
+ * `changedAt`: when the library last changed, recorded with its identity.
+ */
+export async function backupDatabase(
+  db: Dexie,
+  api: Api,
+  reason: BackupReason,
+  keep?: number,
+  changedAt: string | null = null,
+): Promise<BackupEntry> {
   if (!db.isOpen()) await db.open();
   const stores: Record<string, string> = {};
   for (const t of backedUpTables(db)) stores[t.name] = storeSpec(t);
-  const chunks = await snapshotChunks(db);
+  await bumpLibraryRev(db, changedAt);
+  const { chunks, library } = await snapshotChunks(db);
   const { token } = await api.backup.begin({
     reason,
     db: { name: db.name.slice(0, 80), schemaVersion: Math.max(1, Math.round(db.verno)), stores },
+    ...(library ? { library } : {}),
   });
   try {
     for (const chunk of chunks) await api.backup.put({ token, table: chunk.table, records: chunk.records });
@@ -225,6 +264,8 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
     await db.transaction('rw', tables, async () => {
       for (const t of tables) await t.clear();
       for (const [table, rows] of data) if (rows.length) await db.table(table).bulkAdd(rows);
+      // A restored library is a new line: backups of the replaced one are not offered back.
+      await db.settings.put({ key: LIBRARY_META_KEY, value: newLibraryMeta() });
     });
   } catch (error) {
     if (isQuotaError(error)) throw new AppError('E_DISK_FULL', QUOTA_MESSAGE);
