@@ -32,9 +32,9 @@ async function freePort(): Promise<number> {
 }
 
 /** The built host on a given data folder and port (fixtures.startHost makes a new folder each time). */
-async function startHostOn(dataDir: string, port: number): Promise<Host> {
+async function startHostOn(dataDir: string, port: number, env: Record<string, string> = SETTLE_ENV): Promise<Host> {
   const child = spawn(process.execPath, [`${process.env.YANDU_DIST || 'dist'}/host/serve.mjs`, '--port', String(port)], {
-    env: { ...process.env, YANDU_DATA_DIR: dataDir, ...SETTLE_ENV },
+    env: { ...process.env, YANDU_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -268,5 +268,55 @@ test('continuous backups survive killing host and browser; a fresh profile is of
     if (open) await killBrowser(open).catch(() => undefined);
     if (host) await killHost(host).catch(() => undefined);
     for (const d of [dataDir, profileA, profileB]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('quitting: on SIGTERM the host lets the open page write its final backup before it exits', async () => {
+  test.setTimeout(120_000);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-quit-'));
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'yandu-profile-q-'));
+  // Changes would not settle for 10 minutes: only the quitting handshake can back them up.
+  const host = await startHostOn(dataDir, await freePort(), { YANDU_BACKUP_SETTLE_MS: '600000', YANDU_BACKUP_MAX_WAIT_MS: '600000' });
+  let open: RealBrowser | null = null;
+  try {
+    open = await openBrowser(profile, host);
+    const page = open.page;
+    const listAuto = async () =>
+      (
+        await hostCall<{ entries: { name: string; reason: string; counts: Record<string, number> }[] }>(host, 'backup.list', {})
+      ).entries.filter((e) => e.reason === 'auto');
+    const autoBefore = await listAuto();
+    expect(autoBefore.every((e) => !e.counts.highlights)).toBe(true);
+
+    await page.getByTestId('article-row').first().locator('a').click();
+    await page.getByTestId('article-body').evaluate((body) => {
+      const p = [...body.querySelectorAll('p')].find((el) => (el.textContent ?? '').length >= 60)!;
+      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text;
+      const range = document.createRange();
+      range.setStart(node, 2);
+      range.setEnd(node, 12);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
+    await page.getByTestId('hl-toolbar').getByRole('button', { name: '划线：绿色' }).click();
+    await expect.poll(async () => (await stored(page)).highlights.length).toBe(1);
+
+    const exited = new Promise<number | null>((resolve) => host.process.once('exit', (code) => resolve(code)));
+    host.process.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const files = readdirSync(path.join(dataDir, 'backups')).filter((n) => /-auto(?:-\d+)?\.yandubak$/.test(n));
+    expect(files.length).toBe(autoBefore.length + 1);
+    // The newest auto backup (written during the handshake) holds the highlight: read its manifest with a fresh host.
+    const again = await startHostOn(dataDir, await freePort());
+    try {
+      const entries = (await hostCall<{ entries: { reason: string; counts: Record<string, number> }[] }>(again, 'backup.list', {})).entries;
+      expect(entries.find((e) => e.reason === 'auto')?.counts.highlights).toBe(1);
+    } finally {
+      await killHost(again);
+    }
+  } finally {
+    if (open) await killBrowser(open).catch(() => undefined);
+    if (host.process.exitCode === null) await killHost(host).catch(() => undefined);
+    for (const d of [dataDir, profile]) rmSync(d, { recursive: true, force: true });
   }
 });
