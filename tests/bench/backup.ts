@@ -1,94 +1,172 @@
 /**
  * Backup and restore of a 10,000-article library (synthetic, ~3,000 字 each, with highlights
  * and notes) in Debian chromium through the browser host, driven through 数据与备份 like a user.
- * Prints backup_10k_s, restore_10k_s and backup_bytes.
+ * Prints backup_10k_s, restore_10k_s and backup_bytes; first, on 1,000 articles, what a
+ * continuous backup costs the user: snapshot_read_1k_ms, save_wait_during_snapshot_1k_ms, backup_1k_s.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../e2e/playwright.config';
 import { startHost } from '../e2e/fixtures';
+
+/** Seeds `count` articles (with highlights and notes) straight into the page's IndexedDB (the app's own tables), in slices. */
+async function seed(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (count) => {
+    const para = '坚持以学促干，把理论学习成果转化为推动工作的实际成效。'.repeat(4);
+    // No named function values in here: tsx would wrap them in a helper the page lacks.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('yandu');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const now = new Date().toISOString();
+    for (let start = 0; start < count; start += 500) {
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['articles', 'bodies', 'highlights', 'notes'], 'readwrite');
+        for (let i = start; i < Math.min(count, start + 500); i++) {
+          const id = `bench_${String(i).padStart(5, '0')}`;
+          const blocks = Array.from({ length: 12 }, (_, b) => `第${b + 1}段 ${para}${i}`);
+          tx.objectStore('articles').put({
+            id,
+            version: 1,
+            updatedAt: null,
+            urlKey: `bench:${i}`,
+            url: null,
+            title: `基准文章${i}`,
+            publishedAt: '2024-01-01',
+            origin: '基准',
+            author: null,
+            editor: null,
+            column: '基准',
+            sourceId: 'bench',
+            sourceName: '基准',
+            zi: 3000,
+            contentHash: 'b'.repeat(64),
+            addedAt: now,
+          });
+          tx.objectStore('bodies').put({ articleId: id, html: blocks.map((t) => `<p>${t}</p>`).join(''), text: blocks.join('\n') });
+          if (i % 5 === 0) {
+            tx.objectStore('highlights').put({
+              id: `bh_${i}`,
+              articleId: id,
+              layer: 'personal',
+              color: 'yellow',
+              style: 'fill',
+              selector: { exact: '理论学习', prefix: '坚持以学促干，把', suffix: '成果转化', start: 12, end: 16 },
+              articleVersion: 1,
+              orphan: false,
+              tags: [],
+              comment: null,
+              createdAt: now,
+              updatedAt: now,
+            });
+          }
+          if (i % 20 === 0) {
+            tx.objectStore('notes').put({
+              id: `bn_${i}`,
+              kind: 'note',
+              articleId: id,
+              highlightId: null,
+              title: `笔记${i}`,
+              doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: para }] }] },
+              text: para,
+              zi: para.length,
+              tags: [],
+              createdAt: now,
+              updatedAt: now,
+            });
+          }
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    db.close();
+  }, count);
+}
+
+/**
+ * A continuous backup's cost on a 1,000-article library: how long its read transaction (every
+ * backed-up table, one readonly transaction, as snapshotChunks reads them) holds back writers,
+ * how long a note save issued at the same moment waits, and a whole backup through 立即备份.
+ */
+async function bench1k(browser: Browser): Promise<Record<string, number>> {
+  const host = await startHost();
+  try {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(host.url);
+    await page.getByTestId('article-row').first().waitFor({ timeout: 60_000 });
+    await seed(page, 1000);
+    const runs: { read: number; save: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      runs.push(
+        await page.evaluate(async () => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const r = indexedDB.open('yandu');
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
+          });
+          const stores = Array.from(db.objectStoreNames).filter((n) => !n.startsWith('search'));
+          const t0 = performance.now();
+          const read = new Promise<number>((resolve, reject) => {
+            const tx = db.transaction(stores, 'readonly');
+            for (const name of stores) tx.objectStore(name).getAll();
+            tx.oncomplete = () => resolve(performance.now() - t0);
+            tx.onerror = () => reject(tx.error);
+          });
+          // A note save issued just after the snapshot began.
+          const save = new Promise<number>((resolve, reject) => {
+            const tx = db.transaction(['notes'], 'readwrite');
+            const now = new Date().toISOString();
+            tx.objectStore('notes').put({
+              id: 'bench_save',
+              kind: 'note',
+              articleId: null,
+              highlightId: null,
+              title: '保存',
+              doc: { type: 'doc' },
+              text: '保存',
+              zi: 2,
+              tags: [],
+              createdAt: now,
+              updatedAt: now,
+            });
+            tx.oncomplete = () => resolve(performance.now() - t0);
+            tx.onerror = () => reject(tx.error);
+          });
+          const out = { read: await read, save: await save };
+          db.close();
+          return out;
+        }),
+      );
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    await page.goto(`${host.origin}/#/settings`);
+    const t0 = performance.now();
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByTestId('backup-status').filter({ hasText: '已备份' }).waitFor({ timeout: 120_000 });
+    const backupS = (performance.now() - t0) / 1000;
+    await page.close();
+    return {
+      snapshot_read_1k_ms: Number(median(runs.map((r) => r.read)).toFixed(1)),
+      save_wait_during_snapshot_1k_ms: Number(median(runs.map((r) => r.save)).toFixed(1)),
+      backup_1k_s: Number(backupS.toFixed(2)),
+    };
+  } finally {
+    host.process.kill('SIGTERM');
+  }
+}
 
 export async function benchBackup(n = Number(process.env.YANDU_BENCH_BACKUP_N ?? 10_000)): Promise<Record<string, number>> {
   const host = await startHost();
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
+    const small = await bench1k(browser);
     const page = await browser.newPage({ locale: 'zh-CN' });
     await page.goto(host.url);
     await page.getByTestId('article-row').first().waitFor({ timeout: 60_000 });
-    // Seed the library straight into IndexedDB (the app's own tables), in slices.
-    await page.evaluate(async (count) => {
-      const para = '坚持以学促干，把理论学习成果转化为推动工作的实际成效。'.repeat(4);
-      // No named function values in here: tsx would wrap them in a helper the page lacks.
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('yandu');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const now = new Date().toISOString();
-      for (let start = 0; start < count; start += 500) {
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['articles', 'bodies', 'highlights', 'notes'], 'readwrite');
-          for (let i = start; i < Math.min(count, start + 500); i++) {
-            const id = `bench_${String(i).padStart(5, '0')}`;
-            const blocks = Array.from({ length: 12 }, (_, b) => `第${b + 1}段 ${para}${i}`);
-            tx.objectStore('articles').put({
-              id,
-              version: 1,
-              updatedAt: null,
-              urlKey: `bench:${i}`,
-              url: null,
-              title: `基准文章${i}`,
-              publishedAt: '2024-01-01',
-              origin: '基准',
-              author: null,
-              editor: null,
-              column: '基准',
-              sourceId: 'bench',
-              sourceName: '基准',
-              zi: 3000,
-              contentHash: 'b'.repeat(64),
-              addedAt: now,
-            });
-            tx.objectStore('bodies').put({ articleId: id, html: blocks.map((t) => `<p>${t}</p>`).join(''), text: blocks.join('\n') });
-            if (i % 5 === 0) {
-              tx.objectStore('highlights').put({
-                id: `bh_${i}`,
-                articleId: id,
-                layer: 'personal',
-                color: 'yellow',
-                style: 'fill',
-                selector: { exact: '理论学习', prefix: '坚持以学促干，把', suffix: '成果转化', start: 12, end: 16 },
-                articleVersion: 1,
-                orphan: false,
-                tags: [],
-                comment: null,
-                createdAt: now,
-                updatedAt: now,
-              });
-            }
-            if (i % 20 === 0) {
-              tx.objectStore('notes').put({
-                id: `bn_${i}`,
-                kind: 'note',
-                articleId: id,
-                highlightId: null,
-                title: `笔记${i}`,
-                doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: para }] }] },
-                text: para,
-                zi: para.length,
-                tags: [],
-                createdAt: now,
-                updatedAt: now,
-              });
-            }
-          }
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-      }
-      db.close();
-    }, n);
+    await seed(page, n);
     await page.goto(`${host.origin}/#/settings`);
     let t0 = performance.now();
     await page.getByRole('button', { name: '立即备份' }).click();
@@ -102,7 +180,7 @@ export async function benchBackup(n = Number(process.env.YANDU_BENCH_BACKUP_N ??
     await page.getByRole('button', { name: '确认恢复' }).click({ timeout: 300_000 });
     await page.getByTestId('backup-status').filter({ hasText: '恢复完成' }).waitFor({ timeout: 300_000 });
     const restoreS = (performance.now() - t0) / 1000;
-    return { backup_10k_s: Number(backupS.toFixed(2)), restore_10k_s: Number(restoreS.toFixed(2)), backup_bytes: bytes };
+    return { ...small, backup_10k_s: Number(backupS.toFixed(2)), restore_10k_s: Number(restoreS.toFixed(2)), backup_bytes: bytes };
   } finally {
     await browser.close();
     host.process.kill('SIGTERM');

@@ -485,6 +485,10 @@ describe('recovery offer', () => {
       clock,
       storage: kv,
     });
+    // Only the samples changed: nothing the user made, no backup.
+    await first.db.articles.put({ ...article(0, 'sample'), title: '示例' });
+    expect(await cb.flush()).toBeNull();
+    expect((await api.backup.list({})).entries).toHaveLength(0);
     await first.db.highlights.add(highlight('h1'));
     await first.db.highlights.add(highlight('h2'));
     expect(cb.scheduler.pending).toBe(true);

@@ -10,6 +10,7 @@ import type { Api } from '../../../shared/contract';
 import type { ChangeTracker } from '../../db/changeTracker';
 import type { YanduDB } from '../../db/schema';
 import { backupDatabase } from './backup';
+import { isLibraryEmpty } from './library';
 import { BackupScheduler, type Clock } from './scheduler';
 
 /** Production timings: a backup 30 s after the last change, at most 5 min after the first. */
@@ -54,7 +55,11 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
     settleMs: options.delays?.settleMs ?? DEFAULT_SETTLE_MS,
     maxWaitMs: options.delays?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
     clock: options.clock,
-    run: async () => (await backupDatabase(db, api, 'auto', undefined, lastChange)).name,
+    run: async () => {
+      // Nothing the user made (a first start's sample library): nothing worth a backup.
+      if (await isLibraryEmpty(db)) return null;
+      return (await backupDatabase(db, api, 'auto', undefined, lastChange)).name;
+    },
     onPending: (pending) => {
       try {
         if (pending) storage?.setItem(PENDING_KEY, lastChange ?? new Date().toISOString());

@@ -27,8 +27,8 @@ export interface SchedulerOptions {
   maxWaitMs: number;
   /** Quiet time before a due backup starts (capped at settleMs). */
   quietMs?: number;
-  /** Takes the backup; resolves with its name. */
-  run: () => Promise<string>;
+  /** Takes the backup; resolves with its name, or null when there was nothing worth keeping. */
+  run: () => Promise<string | null>;
   clock?: Clock;
   /** Called when there are changes not yet in a backup (true) and when a backup holds them all (false). */
   onPending?: (pending: boolean) => void;
