@@ -442,7 +442,7 @@ export const messages = {
     storageUnknown: '无法读取存储用量。',
     persisted: (on: boolean) =>
       on ? '已申请持久保存：浏览器不会自动清除文库。' : '浏览器未允许持久保存：磁盘紧张时数据可能被清除，请定期备份。',
-    keep: '保留最近的备份份数',
+    keep: '手动、升级前、导入资料包前和恢复前的备份各保留份数',
     now: '立即备份',
     working: '正在备份…',
     done: (name: string) => `已备份：${name}`,
