@@ -1,8 +1,9 @@
 /**
  * Backup and restore of the library (IndexedDB) through the host's `backup` services.
  *
- * Backup: one read-only transaction takes a consistent snapshot of every user table (the
- * derived search index excepted), chunked by records and bytes; the chunks then go to main,
+ * Backup: two short read-only transactions (the library's bulky tables, then the user's own)
+ * snapshot every user table (the derived search index excepted), chunked by records and
+ * bytes; the chunks then go to main,
  * which writes the file. Restore: main checks the whole file first; the renderer reads every
  * part back, checks every record again, takes an automatic backup of what is there now (so a
  * restore can be undone), installs the images, and replaces all tables in ONE transaction —
@@ -85,24 +86,36 @@ export interface Snapshot {
   library?: BackupLibrary;
 }
 
+/** The bulky tables sync and imports write; everything else is what the user types and clicks. */
+const LIBRARY_TABLES = new Set(['articles', 'bodies', 'versions', 'sources', 'fetchState', 'syncLog']);
+
 /**
- * Reads a consistent snapshot of every backed-up table, as chunks. The read transaction holds
- * back writers while it lasts, so it only reads; chunking happens after it has committed.
+ * Reads a snapshot of every backed-up table, as chunks. A read transaction holds back writers
+ * of its tables while it lasts, so it only reads (chunking happens after it has committed), and
+ * it comes in two: first the bulky library tables (articles, bodies…), then the small tables
+ * the user writes (notes, highlights, settings…). A note being saved therefore waits, at most,
+ * for the short second read, never for the bodies of the whole library. Each half is
+ * consistent in itself; annotations are read after the articles they point to.
  */
 export async function snapshotChunks(db: Dexie): Promise<Snapshot> {
   const tables = backedUpTables(db);
   const read: { name: string; rows: unknown[] }[] = [];
-  await db.transaction('r', tables, async () => {
-    for (const table of tables) read.push({ name: table.name, rows: await table.toArray() });
-  });
+  const library = tables.filter((t) => LIBRARY_TABLES.has(t.name));
+  const user = tables.filter((t) => !LIBRARY_TABLES.has(t.name));
+  for (const group of [library, user]) {
+    if (group.length === 0) continue;
+    await db.transaction('r', group, async () => {
+      for (const table of group) read.push({ name: table.name, rows: await table.toArray() });
+    });
+  }
   const chunks: Snapshot['chunks'] = [];
-  let library: BackupLibrary | undefined;
+  let identity: BackupLibrary | undefined;
   for (const { name, rows: all } of read) {
     let rows = all as { key?: unknown; value?: unknown }[];
     if (name === 'settings') {
       rows = rows.filter((r) => !DERIVED_SETTINGS.has(String(r.key)));
       const meta = parseLibraryMeta(rows.find((r) => r.key === LIBRARY_META_KEY)?.value);
-      if (meta) library = { ...meta, userArticles: 0 };
+      if (meta) identity = { ...meta, userArticles: 0 };
     }
     let current: unknown[] = [];
     let bytes = 0;
@@ -118,11 +131,11 @@ export async function snapshotChunks(db: Dexie): Promise<Snapshot> {
     }
     if (current.length > 0) chunks.push({ table: name, records: current });
   }
-  if (library) {
+  if (identity) {
     const articles = read.find((r) => r.name === 'articles')?.rows as { sourceId?: unknown }[] | undefined;
-    library.userArticles = (articles ?? []).filter((a) => a.sourceId !== SAMPLE_SOURCE_ID).length;
+    identity.userArticles = (articles ?? []).filter((a) => a.sourceId !== SAMPLE_SOURCE_ID).length;
   }
-  return { chunks, library };
+  return { chunks, library: identity };
 }
 
 /**
