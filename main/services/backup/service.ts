@@ -41,6 +41,8 @@ export interface BackupServiceOptions {
 /** Largest file accepted for upload (a 10,000-article library is ~100 MB). */
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 const TTL_MS = 30 * 60 * 1000;
+/** A temporary file this old that no session of this process owns is a leftover. */
+const LEFTOVER_MS = 10 * 60 * 1000;
 
 export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
@@ -87,6 +89,24 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
         opened.delete(k);
         if (o.upload) void rm(o.upload, { force: true });
       }
+    void sweepLeftovers(Date.now() - LEFTOVER_MS);
+  }
+
+  /**
+   * Unfinished files an earlier run left behind (the host was killed, or a page went away in
+   * the middle of its final backup): temporary names only, never a finished backup.
+   */
+  let leftoversSwept = false;
+  async function sweepLeftovers(limit: number): Promise<void> {
+    if (leftoversSwept) return;
+    leftoversSwept = true;
+    const live = new Set([...uploads.values()].map((u) => path.basename(u.path)));
+    for (const t of writing.keys()) live.add(`.partial-${t}.yandubak`);
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!/^\.(?:partial|upload)-[0-9a-f]+\.yandubak$/.test(name) || live.has(name)) continue;
+      const info = await stat(path.join(dir, name)).catch(() => null);
+      if (info && info.mtimeMs < limit) await rm(path.join(dir, name), { force: true });
+    }
   }
 
   function session<T extends { at: number }>(map: Map<string, T>, key: string): T {
