@@ -569,3 +569,57 @@ describe('leftover temporary files', () => {
     await api.backup.abort({ token });
   });
 });
+
+describe('snapshot in short reads', () => {
+  it('reads article texts a page at a time and keeps the snapshot whole when sync writes between pages', async () => {
+    const { snapshotChunks } = await import('../../renderer/features/backup/backup');
+    const { db } = newDb('snap-pages');
+    await db.open();
+    const id = (i: number) => `a_${String(i).padStart(3, '0')}`;
+    const body = (articleId: string) => ({ articleId, html: `<p>${articleId}</p>`, text: articleId });
+    await db.articles.bulkAdd(Array.from({ length: 450 }, (_, i) => ({ ...article(i), id: id(i), urlKey: `k:${i}` })));
+    await db.bodies.bulkAdd(Array.from({ length: 450 }, (_, i) => body(id(i))));
+
+    // Between the first and second page: an article added behind the read position (its text
+    // is missed), one deleted whose text was already read, and one added ahead (read whole).
+    const realSetTimeout = globalThis.setTimeout;
+    let injected = 0;
+    globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+      if (injected++ === 0) {
+        void (async () => {
+          await db.transaction('rw', [db.articles, db.bodies], async () => {
+            await db.articles.add({ ...article(1000), id: 'a_0005', urlKey: 'k:behind' });
+            await db.bodies.add(body('a_0005'));
+            await db.articles.delete('a_001');
+            await db.bodies.delete('a_001');
+            await db.articles.add({ ...article(1001), id: 'a_zzz', urlKey: 'k:ahead' });
+            await db.bodies.add(body('a_zzz'));
+          });
+          realSetTimeout(fn, ms);
+        })();
+        return 0 as unknown as ReturnType<typeof setTimeout>;
+      }
+      return realSetTimeout(fn, ms);
+    }) as typeof setTimeout;
+    let snap: Awaited<ReturnType<typeof snapshotChunks>>;
+    try {
+      snap = await snapshotChunks(db);
+    } finally {
+      globalThis.setTimeout = realSetTimeout;
+    }
+    expect(injected).toBeGreaterThan(1);
+    const rows = (table: string) =>
+      snap.chunks.filter((c) => c.table === table).flatMap((c) => c.records) as { id?: string; articleId?: string }[];
+    const articleIds = rows('articles')
+      .map((a) => a.id!)
+      .sort();
+    const bodyIds = rows('bodies')
+      .map((b) => b.articleId!)
+      .sort();
+    expect(bodyIds).toEqual(articleIds);
+    expect(articleIds).toHaveLength(450);
+    expect(articleIds).toContain('a_zzz');
+    expect(articleIds).not.toContain('a_001');
+    expect(articleIds).not.toContain('a_0005');
+  });
+});

@@ -1,15 +1,15 @@
 /**
  * Backup and restore of the library (IndexedDB) through the host's `backup` services.
  *
- * Backup: two short read-only transactions (the library's bulky tables, then the user's own)
- * snapshot every user table (the derived search index excepted), chunked by records and
- * bytes; the chunks then go to main,
+ * Backup: short read-only transactions (article texts a page at a time, the other library
+ * tables, then the user's own) snapshot every user table (the derived search index excepted),
+ * chunked by records and bytes; the chunks then go to main,
  * which writes the file. Restore: main checks the whole file first; the renderer reads every
  * part back, checks every record again, takes an automatic backup of what is there now (so a
  * restore can be undone), installs the images, and replaces all tables in ONE transaction —
  * a failure (a full quota included) leaves the library exactly as it was.
  */
-import Dexie from 'dexie';
+import Dexie, { type IndexableType } from 'dexie';
 import type { Api } from '../../../shared/contract';
 import {
   DEFAULT_BACKUP_KEEP,
@@ -80,6 +80,17 @@ export function isQuotaError(error: unknown): boolean {
 
 export const QUOTA_MESSAGE = '浏览器存储空间不足，操作没有完成，文库保持原样。请删除不需要的文章或释放磁盘空间后重试。';
 
+/** Keeps the snapshot whole: every article with its text, no text without its article. */
+function matchTextsToArticles(read: { name: string; rows: unknown[] }[]): void {
+  const articles = read.find((r) => r.name === 'articles');
+  const bodies = read.find((r) => r.name === 'bodies');
+  if (!articles || !bodies) return;
+  const withBody = new Set((bodies.rows as { articleId: string }[]).map((b) => b.articleId));
+  articles.rows = (articles.rows as { id: string }[]).filter((a) => withBody.has(a.id));
+  const ids = new Set((articles.rows as { id: string }[]).map((a) => a.id));
+  for (const r of read) if (PAGED_TABLES.has(r.name)) r.rows = (r.rows as { articleId: string }[]).filter((x) => ids.has(x.articleId));
+}
+
 export interface Snapshot {
   chunks: { table: string; records: unknown[] }[];
   /** The library's identity as of the snapshot; absent for a database without one. */
@@ -88,19 +99,47 @@ export interface Snapshot {
 
 /** The bulky tables sync and imports write; everything else is what the user types and clicks. */
 const LIBRARY_TABLES = new Set(['articles', 'bodies', 'versions', 'sources', 'fetchState', 'syncLog']);
+/** Article texts: read a page at a time, each page its own short transaction, yielding between. */
+const PAGED_TABLES = new Set(['bodies', 'versions']);
+const PAGE_ROWS = 200;
+
+function primaryKeyOf(table: Dexie.Table, row: Record<string, unknown>): IndexableType {
+  const keyPath = table.schema.primKey.keyPath;
+  if (Array.isArray(keyPath)) return keyPath.map((k) => row[k]) as IndexableType;
+  return row[keyPath as string] as IndexableType;
+}
+
+/** Every row of a table in pages of short read transactions, letting the page breathe (typing, painting) between them. */
+async function readPaged(db: Dexie, table: Dexie.Table): Promise<unknown[]> {
+  const rows: unknown[] = [];
+  let after: IndexableType | undefined;
+  for (;;) {
+    const from = after;
+    const page = (await db.transaction('r', table, () =>
+      (from === undefined ? table.orderBy(':id') : table.where(':id').above(from)).limit(PAGE_ROWS).toArray(),
+    )) as Record<string, unknown>[];
+    for (const row of page) rows.push(row);
+    if (page.length < PAGE_ROWS) return rows;
+    after = primaryKeyOf(table, page[page.length - 1]!);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
 
 /**
  * Reads a snapshot of every backed-up table, as chunks. A read transaction holds back writers
- * of its tables while it lasts, so it only reads (chunking happens after it has committed), and
- * it comes in two: first the bulky library tables (articles, bodies…), then the small tables
- * the user writes (notes, highlights, settings…). A note being saved therefore waits, at most,
- * for the short second read, never for the bodies of the whole library. Each half is
- * consistent in itself; annotations are read after the articles they point to.
+ * of its tables while it lasts, and the page's main thread is busy unpacking what it read, so
+ * reads are kept short: the article texts (bodies, older versions) a page at a time; then the
+ * other library tables (articles, sources…) in one transaction; then the small tables the user
+ * writes (notes, highlights, settings…) in one more. A note being saved waits at most for that
+ * last short read. Texts are matched to the article rows read after them: a text whose article
+ * is gone is dropped, and an article added mid-way whose text was missed waits for the next
+ * backup (its write made one due); annotations are read after the articles they point to.
  */
 export async function snapshotChunks(db: Dexie): Promise<Snapshot> {
   const tables = backedUpTables(db);
   const read: { name: string; rows: unknown[] }[] = [];
-  const library = tables.filter((t) => LIBRARY_TABLES.has(t.name));
+  for (const table of tables.filter((t) => PAGED_TABLES.has(t.name))) read.push({ name: table.name, rows: await readPaged(db, table) });
+  const library = tables.filter((t) => LIBRARY_TABLES.has(t.name) && !PAGED_TABLES.has(t.name));
   const user = tables.filter((t) => !LIBRARY_TABLES.has(t.name));
   for (const group of [library, user]) {
     if (group.length === 0) continue;
@@ -108,6 +147,7 @@ export async function snapshotChunks(db: Dexie): Promise<Snapshot> {
       for (const table of group) read.push({ name: table.name, rows: await table.toArray() });
     });
   }
+  matchTextsToArticles(read);
   const chunks: Snapshot['chunks'] = [];
   let identity: BackupLibrary | undefined;
   for (const { name, rows: all } of read) {
