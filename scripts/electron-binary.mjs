@@ -72,3 +72,15 @@ export function findElectronBinary(root, options = {}) {
   }
   return { ok: true, path: file };
 }
+
+/**
+ * What `npm start` passes to Electron: the project root, so Electron reads package.json (name,
+ * productName, version, desktopName, main → dist/electron/main.cjs) as a packaged app would;
+ * given the script itself it would run as the default "Electron" app, version and all.
+ * @param {string} root
+ * @param {readonly string[]} extra command-line arguments for the app
+ * @returns {string[]}
+ */
+export function electronLaunchArgs(root, extra = []) {
+  return [root, ...extra];
+}

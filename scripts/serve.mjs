@@ -1,4 +1,5 @@
-// npm run serve -- [--port <n>]: the browser host on 127.0.0.1 (builds first when needed).
+// npm run serve -- [--port <n>]: the browser host on 127.0.0.1 (builds first when needed). Without
+// --port it listens on the data folder's recorded address (host.json), the one its library belongs to.
 import { buildIfNeeded, serve } from './lib.mjs';
 
 await buildIfNeeded();

@@ -1,14 +1,13 @@
 // npm start: the desktop app. Without an Electron binary (offline machine, no
 // ELECTRON_OVERRIDE_DIST_PATH) it says so and starts the browser host instead.
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { findElectronBinary } from './electron-binary.mjs';
+import { electronLaunchArgs, findElectronBinary } from './electron-binary.mjs';
 import { buildIfNeeded, root, serve } from './lib.mjs';
 
 await buildIfNeeded();
 const electron = findElectronBinary(root);
 if (electron.ok) {
-  const child = spawn(electron.path, [path.join(root, 'dist/electron/main.cjs'), ...process.argv.slice(2)], {
+  const child = spawn(electron.path, electronLaunchArgs(root, process.argv.slice(2)), {
     cwd: root,
     stdio: 'inherit',
   });

@@ -24,7 +24,10 @@ export type ErrorCode =
   | 'E_BACKUP_FORMAT'
   | 'E_BACKUP_HASH'
   | 'E_BACKUP_NEWER'
-  | 'E_DISK_FULL';
+  | 'E_DISK_FULL'
+  // Compressed input (zip entries, gzip parts): over a size or ratio limit, or unsafe/broken.
+  | 'E_ARCHIVE_LIMIT'
+  | 'E_ARCHIVE_FORMAT';
 
 export interface ErrorInfo {
   code: ErrorCode;
@@ -64,6 +67,8 @@ const KNOWN_CODES = new Set<string>([
   'E_BACKUP_HASH',
   'E_BACKUP_NEWER',
   'E_DISK_FULL',
+  'E_ARCHIVE_LIMIT',
+  'E_ARCHIVE_FORMAT',
 ]);
 
 /** Turns anything thrown into the plain shape that may cross a transport. */

@@ -1,19 +1,22 @@
 /**
  * Electron entry (bundled to dist/electron/main.cjs, 'electron' external). Wiring only: the
- * logic lives in app-protocol.ts, ipc.ts and window.ts, and the services in main/services/.
+ * logic lives in startup.ts, app-protocol.ts, ipc.ts, window.ts and session-fetch.ts, and the
+ * services in main/services/.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { createServices } from '../services/app-services';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol';
 import { mediaDir } from '../services/paths';
 import { PDF_OPTIONS, PRINT_DIALOG_OPTIONS, type PrintHost } from '../services/print/pdf';
 import { createSyncDeps } from '../services/sync-wiring';
 import { registerIpc, sendEvent } from './ipc';
-import { createMainWindow, guardWebContents, hardenSession, openWithShell } from './window';
+import { createSessionFetch, guardSyncSession } from './session-fetch';
+import { logDirs, prepareApp, reportFatal, startupFailedMessage, writeStartupLog, type Prepared } from './startup';
+import { createMainWindow, guardWebContents, hardenSession, openWithShell, watchPage } from './window';
 
-// Both must happen before 'ready'.
+// All of this must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
@@ -31,10 +34,13 @@ function showMainWindow(): void {
       mainWindow = null;
       onRendererGone();
     });
-    mainWindow.webContents.on('render-process-gone', () => onRendererGone());
-    // A reload starts a new page: the old one's runs would wait for acknowledgements forever.
-    mainWindow.webContents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) onRendererGone();
+    // A reload or a crash ends the page: its runs would wait for acknowledgements forever.
+    watchPage(mainWindow.webContents, {
+      onPageGone: () => onRendererGone(),
+      notifyCrash: (message) => {
+        writeStartupLog(logDirs(app.getPath('userData')), `[window] ${message}`);
+        dialog.showErrorBox('研读', message);
+      },
     });
     return;
   }
@@ -80,6 +86,13 @@ function windowPrinter(): PrintHost {
   };
 }
 
+/** A fetch in the dedicated, in-memory 'sync' session: no page shares its cookies or cache. */
+function syncFetch(): typeof fetch {
+  const ses = session.fromPartition('sync');
+  guardSyncSession(ses);
+  return createSessionFetch((options) => net.request(options), ses);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   // No default menu: its Help entries link to electronjs.org. macOS keeps the edit roles so
@@ -107,7 +120,8 @@ async function start(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     print: windowPrinter(),
-    ...createSyncDeps({ dataDir, version: app.getVersion() }),
+    // Sync goes through Chromium's network stack (system proxy, PAC, OS certificates).
+    ...createSyncDeps({ dataDir, version: app.getVersion(), fetch: syncFetch() }),
   });
   app.on('before-quit', () => services.stop());
   onRendererGone = () => services.stop();
@@ -115,8 +129,21 @@ async function start(): Promise<void> {
   showMainWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+// The taskbar identity, the pinned data folder (moved once from an earlier one), a writable
+// profile and the single-instance lock; every failure is shown and logged, never a silent exit.
+function prepare(): Prepared {
+  try {
+    return prepareApp(app, { env: process.env, platform: process.platform });
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { ok: false, quiet: false, message: startupFailedMessage(error, writeStartupLog(logDirs(null), `[start] failed: ${detail}`)) };
+  }
+}
+
+const prepared = prepare();
+if (!prepared.ok) {
+  if (prepared.quiet) app.quit();
+  else void reportFatal(app, dialog, process.platform, prepared.message);
 } else {
   app.on('second-instance', () => {
     if (app.isReady()) showMainWindow();
@@ -131,6 +158,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   start().catch((error: unknown) => {
     console.error('[main] start-up failed:', error);
-    app.exit(1);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const logFile = writeStartupLog(logDirs(app.getPath('userData')), `[start] failed: ${detail}`);
+    void reportFatal(app, dialog, process.platform, startupFailedMessage(error, logFile));
   });
 }

@@ -44,16 +44,36 @@ export function createPreloadApi(ipc: IpcRendererLike): Api {
     return unwrapReply(reply);
   };
 
+  // One ipcRenderer listener for the event channel, whatever the number of subscriptions
+  // (several concurrent sync runs would pass Node's 10-listener warning), dispatching by name.
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const onEvent = (_event: unknown, eventName: unknown, payload: unknown): void => {
+    const set = listeners.get(eventName as EventName);
+    if (!set) return;
+    for (const listener of [...set]) listener(payload);
+  };
+  let listening = false;
+
   const subscribe = (name: EventName, listener: (payload: unknown) => void): (() => void) => {
-    const onEvent = (_event: unknown, eventName: unknown, payload: unknown): void => {
-      if (eventName === name) listener(payload);
-    };
-    ipc.on(EVENT_CHANNEL, onEvent as (event: unknown, ...args: unknown[]) => void);
+    // A fresh function per subscription, so one listener subscribed twice is two subscriptions.
+    const entry = (payload: unknown): void => listener(payload);
+    let set = listeners.get(name);
+    if (!set) listeners.set(name, (set = new Set()));
+    set.add(entry);
+    if (!listening) {
+      listening = true;
+      ipc.on(EVENT_CHANNEL, onEvent as (event: unknown, ...args: unknown[]) => void);
+    }
     let subscribed = true;
     return () => {
       if (!subscribed) return;
       subscribed = false;
-      ipc.removeListener(EVENT_CHANNEL, onEvent as (event: unknown, ...args: unknown[]) => void);
+      set.delete(entry);
+      if (set.size === 0) listeners.delete(name);
+      if (listeners.size === 0 && listening) {
+        listening = false;
+        ipc.removeListener(EVENT_CHANNEL, onEvent as (event: unknown, ...args: unknown[]) => void);
+      }
     };
   };
 

@@ -1,14 +1,16 @@
 /**
- * Entry of the browser host (`npm run serve -- --port <n>`): bundled to dist/host/serve.mjs.
- * Prints the address to open (with the per-launch secret) and runs until interrupted.
+ * Entry of the browser host (`npm run serve`): bundled to dist/host/serve.mjs.
+ * Listens on the data folder's one address (see address.ts), prints it with the access secret,
+ * and runs until interrupted.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/app-services';
 import { backupDelaysFromEnv, createQuitGate } from '../services/backup/quit';
-import { defaultDataDir, mediaDir } from '../services/paths';
+import { describeMigration, mediaDir, resolveDataDir } from '../services/paths';
 import { createSyncDeps } from '../services/sync-wiring';
+import { addressFile, explicitPort, hostSecret, HostAddressError, openOnAddress } from './address';
 import { startHost, type RunningHost } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,20 +18,24 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const rendererDir = path.resolve(here, '../renderer');
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+function fail(error: unknown, exitCode = 1): never {
+  if (error instanceof HostAddressError) process.stderr.write(`${error.zh}\n\n${error.en}\n`);
+  else process.stderr.write(`启动失败 / failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(exitCode);
 }
 
-const portText = option('port') ?? process.env.YANDU_PORT ?? '0';
-const port = Number(portText);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(`端口无效 / invalid port: ${portText}\n`);
-  process.exit(2);
+let port: number | undefined;
+try {
+  port = explicitPort(process.argv.slice(2), process.env);
+} catch (error) {
+  fail(error, 2);
 }
 
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const dataDir = defaultDataDir();
+// The same folder as the desktop app's; an earlier version's folder is moved there once.
+const { dataDir, migration } = resolveDataDir();
+const migrated = describeMigration(migration);
+if (migrated) process.stderr.write(`[data] ${migrated}\n`);
 let emit: RunningHost['emit'] | null = null;
 const quit = createQuitGate();
 const services = createServices({
@@ -47,20 +53,36 @@ const services = createServices({
 });
 
 try {
-  const host = await startHost({
-    services,
-    rendererDir,
-    mediaDir: mediaDir(dataDir),
+  const secret = process.env.YANDU_HOST_SECRET || (await hostSecret(dataDir));
+  const opened = await openOnAddress<RunningHost>({
+    dataDir,
     port,
-    secret: process.env.YANDU_HOST_SECRET || undefined,
-    // Packet files cross as base64 (up to 64 MB of file, see shared/packet/container.ts).
-    maxBodyBytes: 96 * 1024 * 1024,
-    // A killed or closed page never acknowledges its sync batches: free its runs at once
-    // rather than blocking the next sync of those sources until the ack timeout.
-    onNoClients: () => services.stop(),
+    addressFor: (p) => `http://127.0.0.1:${p}/?token=${secret}`,
+    close: (h) => h.close(),
+    listen: (p) =>
+      startHost({
+        services,
+        rendererDir,
+        mediaDir: mediaDir(dataDir),
+        port: p,
+        secret,
+        // Packet files cross as base64 (up to 64 MB of file, see shared/packet/container.ts).
+        maxBodyBytes: 96 * 1024 * 1024,
+        // A killed or closed page never acknowledges its sync batches: free its runs at once
+        // rather than blocking the next sync of those sources until the ack timeout.
+        onNoClients: () => services.stop(),
+      }),
   });
+  const host = opened.host;
   emit = host.emit;
-  process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n`);
+  const record = addressFile(dataDir);
+  const where =
+    opened.how === 'explicit'
+      ? `  端口由 --port/YANDU_PORT 指定，不会记录；这个地址上的文库不是数据文件夹记录的地址（${record}）上的那一个。\n` +
+        `  Port given by --port/YANDU_PORT, not recorded: the library at this address is not the one at the data folder's recorded address.\n`
+      : `  文库属于这个地址（端口 ${host.port}），端口记录在 ${record}${opened.how === 'first' ? '（首次启动时选定）' : ''}。\n` +
+        `  The library belongs to this address (port ${host.port}), recorded in ${record}${opened.how === 'first' ? ' (chosen on this first launch)' : ''}.\n`;
+  process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n${where}`);
   // Open pages get a bounded time to write their final backup; a second signal quits at once.
   const quitTimeout = Number(process.env.YANDU_QUIT_TIMEOUT_MS) || 30_000;
   let stopping = false;
@@ -79,9 +101,7 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  process.stderr.write(
-    code === 'EADDRINUSE' ? `端口 ${port} 已被占用 / port ${port} is in use\n` : `启动失败 / failed to start: ${String(error)}\n`,
-  );
-  process.exit(1);
+  services.stop();
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(new Error(`端口 ${port} 已被占用 / port ${port} is in use`));
+  fail(error);
 }

@@ -2,9 +2,13 @@
  * The browser host: serves the built renderer and the contract over HTTP on 127.0.0.1 only.
  *
  * Who may talk to it: the page opened from the address printed at start-up. That address
- * carries a per-launch secret, which the host swaps for an HttpOnly SameSite=Strict cookie.
+ * carries the secret, which the host swaps for an HttpOnly SameSite=Strict cookie.
  * Every request must name this host in Host (DNS rebinding) and, when it has an Origin,
  * this origin; every request but the token exchange needs the secret (cookie or Bearer).
+ *
+ * There is one origin, http://127.0.0.1:PORT: IndexedDB is per origin, so a page opened as
+ * localhost:PORT would see a second, empty library. Such requests are redirected to the
+ * canonical origin before anything else is looked at.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,7 +25,7 @@ export interface HostOptions {
   /** Synced images, served as /media/<name>. */
   mediaDir?: string;
   port?: number;
-  /** Fixed secret for scripted use; random per launch otherwise. */
+  /** The access secret (serve.ts keeps one per data folder); random per launch otherwise. */
   secret?: string;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
@@ -43,7 +47,9 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'yandu_token';
+// Cookies are per host name, not per port: a name per port keeps two hosts (two data folders)
+// open in one browser from overwriting each other's cookie.
+const cookieName = (port: number) => `yandu_token_${port}`;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -85,8 +91,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const eventClients = new Set<http.ServerResponse>();
   let port = 0;
 
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const canonicalHost = () => `127.0.0.1:${port}`;
+  const canonicalOrigin = () => `http://${canonicalHost()}`;
+
+  /** Where a request that named localhost:PORT belongs: the same path and query on 127.0.0.1. */
+  function canonicalLocation(rawUrl: string | undefined): string {
+    const raw = rawUrl ?? '/';
+    try {
+      let pathAndQuery = raw;
+      if (!raw.startsWith('/')) {
+        // An absolute-form request line (GET http://localhost:PORT/x) keeps only its path and query.
+        const absolute = new URL(raw);
+        pathAndQuery = absolute.pathname + absolute.search;
+      }
+      // Prefix the origin rather than resolve against it: `//evil.example/x` must stay a path here.
+      const target = new URL(canonicalOrigin() + pathAndQuery);
+      if (target.host === canonicalHost()) return target.href;
+    } catch {
+      // Unparseable: fall through to the start page.
+    }
+    return `${canonicalOrigin()}/`;
+  }
 
   function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
@@ -98,7 +123,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   function isAuthorised(req: http.IncomingMessage): boolean {
-    const cookie = readCookie(req.headers.cookie, COOKIE);
+    const cookie = readCookie(req.headers.cookie, cookieName(port));
     if (cookie && sameSecret(cookie, secret)) return true;
     const auth = req.headers.authorization;
     return !!auth && auth.startsWith('Bearer ') && sameSecret(auth.slice(7), secret);
@@ -184,25 +209,32 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const server = http.createServer((req, res) => {
     void (async () => {
+      const host = req.headers.host?.toLowerCase();
+      // First of all: localhost:PORT is the same server but another origin, hence another, empty
+      // library. Send it to the one origin, keeping path and query (307 keeps the method and,
+      // unlike 308, is not cached for good in case this port ever serves something else).
+      if (host === `localhost:${port}`) {
+        return send(res, 307, 'text/plain; charset=utf-8', '', { Location: canonicalLocation(req.url) });
+      }
       // DNS rebinding: a page on another name that resolves here must not reach us.
-      if (!req.headers.host || !allowedHosts().has(req.headers.host.toLowerCase())) {
+      if (host !== canonicalHost()) {
         return send(res, 421, 'text/plain; charset=utf-8', 'Host 不被允许。');
       }
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins().has(origin)) {
+      if (origin !== undefined && origin !== canonicalOrigin()) {
         return send(res, 403, 'text/plain; charset=utf-8', '来源（Origin）不被允许。');
       }
       if (req.headers['sec-fetch-site'] === 'cross-site') {
         return send(res, 403, 'text/plain; charset=utf-8', '拒绝跨站请求。');
       }
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      const url = new URL(req.url ?? '/', canonicalOrigin());
       const token = url.searchParams.get('token');
       if (token !== null && req.method === 'GET') {
         if (!sameSecret(token, secret))
           return send(res, 403, 'text/html; charset=utf-8', page('访问令牌无效', '请使用启动时打印的地址打开研读。'));
         return send(res, 303, 'text/plain; charset=utf-8', '', {
           Location: url.pathname,
-          'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookieName(port)}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
         });
       }
       if (!isAuthorised(req)) {

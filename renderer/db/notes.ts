@@ -4,7 +4,7 @@
  * finish), and replayed on the next start, so nothing typed is lost on reload or crash.
  */
 import * as v from 'valibot';
-import { deriveNote, DocSchema } from '../features/notes/noteText';
+import { deriveNote, DocSchema, isBlankDoc } from '../features/notes/noteText';
 import type { HighlightRow, NoteKind, NoteRow, YanduDB } from './schema';
 import { indexSmallDocs, noteDoc, removeSearchDocs, searchTables } from './searchIndex';
 
@@ -53,8 +53,9 @@ export function toNoteRow(draft: NoteDraft): NoteRow {
   return v.parse(NoteRowSchema, { ...draft, text, zi }) as NoteRow;
 }
 
-export function isEmptyNote(row: Pick<NoteRow, 'title' | 'text'>): boolean {
-  return row.title.trim() === '' && row.text.trim() === '';
+/** Nothing worth keeping: no title, no text, and no content beyond empty paragraphs (an image has no text). */
+export function isEmptyNote(row: Pick<NoteRow, 'title' | 'text' | 'doc'>): boolean {
+  return row.title.trim() === '' && row.text.trim() === '' && isBlankDoc(row.doc);
 }
 
 type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;

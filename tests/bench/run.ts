@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   app: async () => (await import('./app')).benchApp(),
   paint: async () => (await import('./paint')).benchPaint(),
   notebook: async () => (await import('./notebook')).benchNotebook(),
+  notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
   print: async () => (await import('./print')).benchPrint(),
@@ -15,6 +16,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   packets: async () => (await import('./packets')).benchPackets(),
   backup: async () => (await import('./backup')).benchBackup(),
   sync: async () => (await import('./sync')).benchSync(),
+  archive: async () => (await import('./archive')).benchArchive(),
+  feeds: async () => (await import('./feeds')).benchFeeds(),
 };
 
 // Suite names only: skip options and the values that follow them (`--docs 100000`).

@@ -196,3 +196,289 @@ test('a note on the article from the reader side panel lands in the notebook; th
   await app.reload();
   await expect(app.getByTestId('quota')).toContainText('/ 20,000 字');
 });
+
+// —— Notes never vanish: unknown content is kept; every way of opening puts the caret in the body ——
+
+interface StoredNote {
+  id: string;
+  title: string;
+  doc: unknown;
+  text: string;
+  zi: number;
+  updatedAt: string;
+}
+
+/** All note rows, straight from IndexedDB. */
+async function storedNotes(page: Page): Promise<StoredNote[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredNote[]>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('notes').objectStore('notes').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as StoredNote[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Puts a note row straight into IndexedDB, as another version (or a restored backup) left it. */
+async function seedNote(page: Page, row: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    (row) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('notes', 'readwrite');
+          tx.objectStore('notes').put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    row,
+  );
+}
+
+const COMMENT = { type: 'comment', attrs: { thread: 'c1', resolved: false } };
+const FOREIGN_BLOCKS = [
+  { type: 'heading', attrs: { level: 2, id: 'h-1' }, content: [{ type: 'text', text: '一、总体要求' }] },
+  {
+    type: 'paragraph',
+    content: [
+      { type: 'text', text: '批注过的话', marks: [COMMENT, { type: 'bold' }] },
+      { type: 'text', text: '，请' },
+      { type: 'mention', attrs: { id: 'u7', label: '张三' } },
+      { type: 'text', text: '同志阅' },
+    ],
+  },
+  {
+    type: 'table',
+    content: [
+      {
+        type: 'tableRow',
+        content: [{ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: '表格里的话' }] }] }],
+      },
+    ],
+  },
+  {
+    type: 'bulletList',
+    content: [
+      {
+        type: 'listItem',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: '要点' }] },
+          { type: 'callout', content: [] },
+        ],
+      },
+    ],
+  },
+  { type: 'paragraph', content: [{ type: 'text', text: '最后一段' }] },
+];
+
+function noteRow(id: string, title: string, doc: unknown, text: string) {
+  const now = new Date().toISOString();
+  return {
+    id,
+    kind: 'note',
+    articleId: null,
+    highlightId: null,
+    title,
+    doc,
+    text,
+    zi: [...text.replace(/\s/g, '')].length,
+    tags: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+test('a note from another version keeps its unknown nodes and marks when edited', async ({ app }) => {
+  const doc = { type: 'doc', content: FOREIGN_BLOCKS };
+  await seedNote(app, noteRow('n_foreign', '外来笔记', doc, '一、总体要求\n批注过的话，请同志阅\n表格里的话\n要点\n最后一段'));
+  await app.getByRole('link', { name: '笔记本' }).click();
+  await app.getByTestId('notebook-entry').filter({ hasText: '外来笔记' }).dblclick();
+  const body = app.getByTestId('note-body');
+  // Shown, labelled, not dropped.
+  await expect(body.getByTestId('note-preserved')).toHaveCount(2);
+  await expect(body.getByTestId('note-preserved').first()).toContainText('表格里的话');
+  await expect(body.getByTestId('note-preserved').first()).toContainText('由其他版本创建的内容，已原样保留');
+  await expect(body).toContainText('批注过的话，请');
+  // The caret is already at the end: type at once.
+  await app.keyboard.type('，补充');
+  await expect(body).toContainText('最后一段，补充');
+  await expect(app.getByTestId('note-status')).toHaveText('已保存');
+  await expect.poll(async () => (await storedNotes(app)).find((n) => n.id === 'n_foreign')?.text).toContain('最后一段，补充');
+  const saved = (await storedNotes(app)).find((n) => n.id === 'n_foreign')!;
+  const blocks = (saved.doc as { content: unknown[] }).content;
+  expect(blocks).toHaveLength(FOREIGN_BLOCKS.length);
+  for (let i = 0; i < FOREIGN_BLOCKS.length - 1; i++) expect(JSON.stringify(blocks[i])).toBe(JSON.stringify(FOREIGN_BLOCKS[i]));
+  expect(blocks[FOREIGN_BLOCKS.length - 1]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: '最后一段，补充' }] });
+  expect(saved.text).toContain('表格里的话');
+  await expect(app.getByTestId('note-zi')).toHaveText(`${saved.zi} 字`);
+});
+
+test('typing at once into a note that ends with a kept block adds a paragraph after it, never over it', async ({ app }) => {
+  const blocks = [FOREIGN_BLOCKS[4], FOREIGN_BLOCKS[2]];
+  await seedNote(app, noteRow('n_tail', '以表格结尾', { type: 'doc', content: blocks }, '最后一段\n表格里的话'));
+  await app.getByRole('link', { name: '笔记本' }).click();
+  await app.getByTestId('notebook-entry').filter({ hasText: '以表格结尾' }).dblclick();
+  await expect(app.getByTestId('note-preserved')).toContainText('表格里的话');
+  await app.keyboard.type('ok表格之后');
+  await expect(app.getByTestId('note-body')).toContainText('ok表格之后');
+  await expect.poll(async () => (await storedNotes(app)).find((n) => n.id === 'n_tail')?.text).toContain('ok表格之后');
+  const content = ((await storedNotes(app)).find((n) => n.id === 'n_tail')!.doc as { content: unknown[] }).content;
+  expect(content.slice(0, 2).map((b) => JSON.stringify(b))).toEqual(blocks.map((b) => JSON.stringify(b)));
+  expect(content[2]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'ok表格之后' }] });
+});
+
+test('a note that cannot be kept faithfully opens read-only and is never written', async ({ app }) => {
+  const row = noteRow(
+    'n_broken',
+    '损坏的笔记',
+    { type: 'doc', content: [{ type: 'paragraph', content: [{ text: '没有类型的文字' }] }] },
+    '没有类型的文字',
+  );
+  await seedNote(app, row);
+  await app.getByRole('link', { name: '笔记本' }).click();
+  await app.getByTestId('notebook-entry').filter({ hasText: '损坏的笔记' }).dblclick();
+  await expect(app.getByTestId('note-readonly')).toContainText('只读');
+  await expect(app.getByTestId('note-body')).toContainText('没有类型的文字');
+  await expect(app.getByTestId('note-body')).toHaveAttribute('contenteditable', 'false');
+  await app.getByTestId('note-body').click();
+  await app.keyboard.type('不应写入');
+  await app.getByRole('button', { name: '另存为新笔记' }).click();
+  // The copy opens in its place, editable, with the text; the original is exactly as it was.
+  await expect(app.getByLabel('标题')).toHaveValue('损坏的笔记（副本）');
+  await expect(app.getByTestId('note-body')).toHaveAttribute('contenteditable', 'true');
+  await expect.poll(async () => (await storedNotes(app)).length).toBe(2);
+  const notes = await storedNotes(app);
+  expect(notes.find((n) => n.id === 'n_broken')).toEqual(row);
+  expect(notes.find((n) => n.id !== 'n_broken')!.text).toBe('没有类型的文字');
+});
+
+test('keys typed while a read-only note opens from 添加笔记 are kept for 另存为新笔记', async ({ app }) => {
+  const { title } = await seedHighlights(app);
+  const articleId = await app.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('yandu');
+        open.onsuccess = () => {
+          const req = open.result.transaction('highlights').objectStore('highlights').get('h_e2e_0');
+          req.onsuccess = () => resolve((req.result as { articleId: string }).articleId);
+        };
+      }),
+  );
+  const row = { ...noteRow('n_hl_broken', '划线上的旧笔记', { type: 'doc', content: 7 }, ''), articleId, highlightId: 'h_e2e_0' };
+  await seedNote(app, row);
+  await app.getByRole('link', { name: title }).click();
+  await expect.poll(() => app.evaluate(() => [...CSS.highlights.values()].some((h) => h.size > 0))).toBe(true);
+  const point = await app.evaluate(() => {
+    const painted = [...CSS.highlights.entries()].filter(([k, h]) => k.startsWith('yandu-personal-') && h.size > 0);
+    const ranges = painted.flatMap(([, h]) => [...h] as Range[]);
+    const first = ranges.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]!;
+    first.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const r = first.getClientRects()[0]!;
+    return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+  });
+  await app.mouse.click(point.x, point.y);
+  await app.locator('.hl-popover').getByRole('button', { name: '添加笔记' }).click();
+  await app.keyboard.type('只读时打的字');
+  await expect(app.getByTestId('note-readonly')).toContainText('另存为新笔记时会一并保存');
+  await app.getByRole('button', { name: '另存为新笔记' }).click();
+  await expect(app.getByTestId('note-body')).toContainText('只读时打的字');
+  await expect.poll(async () => (await storedNotes(app)).length).toBe(2);
+  const notes = await storedNotes(app);
+  expect(notes.find((n) => n.id === 'n_hl_broken')).toEqual(row);
+  expect(notes.find((n) => n.id !== 'n_hl_broken')!.text).toBe('只读时打的字');
+});
+
+/** Selects characters [2, 14) of the article's first long text node, as a reader would. */
+async function selectInArticle(app: Page): Promise<string> {
+  return app.getByTestId('article-body').evaluate((body) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode() as Text | null;
+    while (node && node.data.trim().length < 30) node = walker.nextNode() as Text | null;
+    if (!node) throw new Error('no long text in the article');
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    window.getSelection()!.setBaseAndExtent(node, 2, node, 14);
+    return window.getSelection()!.toString();
+  });
+}
+
+async function openFirstArticle(app: Page): Promise<void> {
+  await app.getByTestId('article-row').first().locator('a').click();
+  await expect(app.getByTestId('article-body')).toBeVisible();
+}
+
+/** Selects text once the highlight layer is listening (its toolbar shows for the selection). */
+async function selectWhenReady(app: Page): Promise<void> {
+  await expect(async () => {
+    await selectInArticle(app);
+    await expect(app.getByTestId('hl-toolbar')).toBeVisible({ timeout: 1000 });
+  }).toPass();
+}
+
+/** Typed at once after opening, without clicking into the editor: every character lands in the note. */
+async function typeAtOnceAndCheck(app: Page, typed: string): Promise<void> {
+  await app.keyboard.type(typed);
+  await expect(app.getByTestId('note-body')).toContainText(typed);
+  await expect.poll(async () => (await storedNotes(app)).some((n) => n.text.includes(typed))).toBe(true);
+}
+
+test('n on a selection opens a note with the caret in its body', async ({ app }) => {
+  await openFirstArticle(app);
+  await selectWhenReady(app);
+  await app.keyboard.press('n');
+  await typeAtOnceAndCheck(app, 'abc 按n后立即输入');
+  await expect(app.getByTestId('note-panel').getByTestId('note-quote')).toBeVisible();
+});
+
+test('添加笔记 on a highlight opens a note with the caret in its body', async ({ app }) => {
+  await openFirstArticle(app);
+  await selectWhenReady(app);
+  await app.keyboard.press('h');
+  // Open the new highlight's popover by clicking its painted text.
+  await expect
+    .poll(() =>
+      app.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('yandu-personal-') && CSS.highlights.get(k)!.size > 0)),
+    )
+    .toBe(true);
+  await app.evaluate(() => window.getSelection()?.removeAllRanges());
+  const point = await app.evaluate(() => {
+    const name = [...CSS.highlights.keys()].find((k) => k.startsWith('yandu-personal-') && CSS.highlights.get(k)!.size > 0)!;
+    const r = ([...CSS.highlights.get(name)!][0] as Range).getClientRects()[0]!;
+    return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+  });
+  await app.mouse.click(point.x, point.y);
+  await app.locator('.hl-popover').getByRole('button', { name: '添加笔记' }).click();
+  await typeAtOnceAndCheck(app, 'xyz 点添加笔记后立即输入');
+});
+
+test('写笔记 opens a note on the article with the caret in its body', async ({ app }) => {
+  await openFirstArticle(app);
+  await app.getByRole('button', { name: '写笔记' }).click();
+  await typeAtOnceAndCheck(app, 'q 写笔记后立即输入');
+  await expect(app.getByTestId('note-panel')).toContainText('关于《');
+});
+
+for (const [label, kind] of [
+  ['新建笔记', 'note'],
+  ['新建发言提纲', 'outline'],
+  ['新建心得体会', 'reflection'],
+] as const) {
+  test(`${label} puts the caret in the body`, async ({ app }) => {
+    await app.getByRole('link', { name: '笔记本' }).click();
+    await app.getByRole('button', { name: label }).click();
+    await typeAtOnceAndCheck(app, `w ${label}后立即输入`);
+    await expect(app.getByLabel('类型')).toHaveValue(kind);
+  });
+}

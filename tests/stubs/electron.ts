@@ -8,6 +8,9 @@
  * ('../stubs/electron') to reach the recordings; it is the same module instance.
  */
 import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 
 type AnyFn = (...args: never[]) => unknown;
 
@@ -56,6 +59,10 @@ export class StubWebContents extends EventEmitter {
     this.loadedUrls.push(url);
     return Promise.resolve();
   }
+  reloads = 0;
+  reload(): void {
+    this.reloads++;
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -81,8 +88,13 @@ export class BrowserWindow extends EventEmitter {
     this.loadedUrls.push(url);
     return this.webContents.loadURL(url);
   }
+  shows = 0;
   show(): void {
+    this.shows++;
     this.visible = true;
+  }
+  isVisible(): boolean {
+    return this.visible;
   }
   focus(): void {
     this.focused = true;
@@ -206,6 +218,12 @@ export class StubSession {
 
 export const session = {
   defaultSession: new StubSession(),
+  partitions: new Map<string, StubSession>(),
+  fromPartition(partition: string): StubSession {
+    let ses = this.partitions.get(partition);
+    if (!ses) this.partitions.set(partition, (ses = new StubSession()));
+    return ses;
+  },
 };
 
 export const shell = {
@@ -216,7 +234,23 @@ export const shell = {
   },
 };
 
+/** Electron's default userData: the product name under appData. */
+const STUB_APP_DATA = path.join(os.tmpdir(), 'yandu-stub-appdata');
+
 class StubApp extends EventEmitter {
+  /** Paths as Electron keeps them; setting userData also moves sessionData, as Electron does. */
+  paths = new Map<string, string>([
+    ['appData', STUB_APP_DATA],
+    ['userData', path.join(STUB_APP_DATA, '研读')],
+    ['sessionData', path.join(STUB_APP_DATA, '研读')],
+  ]);
+  readonly setPathCalls: Array<[string, string]> = [];
+  appUserModelId: string | null = null;
+  /** Command-line switches the test pretends Electron was started with. */
+  readonly switches = new Set<string>();
+  readonly commandLine = {
+    hasSwitch: (name: string): boolean => this.switches.has(name),
+  };
   isPackaged = false;
   ready = true;
   singleInstanceLock = true;
@@ -228,6 +262,20 @@ class StubApp extends EventEmitter {
 
   requestSingleInstanceLock(): boolean {
     return this.singleInstanceLock;
+  }
+  getPath(name: string): string {
+    const value = this.paths.get(name);
+    if (value === undefined) throw new Error(`Failed to get '${name}' path`);
+    return value;
+  }
+  setPath(name: string, value: string): void {
+    if (!path.isAbsolute(value)) throw new Error(`Path must be absolute: ${value}`);
+    this.setPathCalls.push([name, value]);
+    this.paths.set(name, value);
+    if (name === 'userData') this.paths.set('sessionData', value);
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
   }
   whenReady(): Promise<void> {
     return Promise.resolve();
@@ -283,8 +331,84 @@ export const dialog = {
   },
 };
 
+type RedirectHeaders = Record<string, string[]>;
+
+/**
+ * Electron's ClientRequest (net.request) over Node's http, against real servers on 127.0.0.1:
+ * the same events and redirect modes ('follow' follows; 'manual' emits 'redirect' and, unless
+ * followRedirect() is called in the listener, fails with "Redirect was cancelled"), header
+ * strings sent as UTF-8 bytes (as Electron's C++ conversion does), and abort().
+ */
+export class StubClientRequest extends EventEmitter {
+  readonly headers: Record<string, string> = {};
+  aborted = false;
+  private current: http.ClientRequest | null = null;
+  private follow = false;
+  constructor(readonly options: { url?: string; method?: string; redirect?: string; session?: unknown; cache?: string }) {
+    super();
+    const u = new URL(options.url ?? '');
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('ClientRequest only supports http: and https: protocols');
+  }
+  setHeader(name: string, value: string): void {
+    if (/[\0\r\n]/.test(value)) throw new Error(`Invalid value for header '${name}'`);
+    this.headers[name] = value;
+  }
+  followRedirect(): void {
+    this.follow = true;
+  }
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.current?.destroy();
+    this.emit('abort');
+  }
+  end(): void {
+    net.requests.push(this);
+    this.send(this.options.url ?? '', 0);
+  }
+  private send(url: string, hops: number): void {
+    if (this.aborted) return;
+    const wire: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.headers)) wire[k] = Buffer.from(v, 'utf8').toString('latin1');
+    const req = http.request(url, { method: this.options.method ?? 'GET', headers: wire });
+    this.current = req;
+    req.on('error', (error) => {
+      if (!this.aborted) this.emit('error', new Error(`net::ERR_FAILED (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+    });
+    req.on('response', (res) => {
+      if (this.aborted) return;
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        res.resume();
+        const next = new URL(location, url).href;
+        const mode = this.options.redirect ?? 'follow';
+        if (mode === 'error') return void this.emit('error', new Error("Attempted to redirect, but redirect policy was 'error'"));
+        if (mode === 'manual') {
+          this.follow = false;
+          const raw: RedirectHeaders = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) raw[k] = Array.isArray(v) ? v : [v];
+          this.emit('redirect', status, this.options.method ?? 'GET', next, raw);
+          if (this.follow) return void this.send(next, hops + 1);
+          if (!this.aborted) this.emit('error', new Error('Redirect was cancelled'));
+          return;
+        }
+        if (hops >= 20) return void this.emit('error', new Error('net::ERR_TOO_MANY_REDIRECTS'));
+        return void this.send(next, hops + 1);
+      }
+      this.emit('response', res);
+    });
+    req.end();
+  }
+}
+
 export const net = {
-  /** Tests never touch the network. */
+  /** Every request the stub's net.request started, in order. */
+  requests: [] as StubClientRequest[],
+  request(options: ConstructorParameters<typeof StubClientRequest>[0]): StubClientRequest {
+    return new StubClientRequest(options);
+  },
+  /** Tests never touch the network through net.fetch. */
   fetch(input: unknown): Promise<Response> {
     return Promise.reject(new Error(`net.fetch is disabled in tests: ${String(input)}`));
   },
@@ -303,9 +427,19 @@ export function resetElectronStub(): void {
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   session.defaultSession = new StubSession();
+  session.partitions.clear();
+  net.requests.length = 0;
   shell.opened.length = 0;
   app.removeAllListeners();
+  app.paths = new Map([
+    ['appData', STUB_APP_DATA],
+    ['userData', path.join(STUB_APP_DATA, '研读')],
+    ['sessionData', path.join(STUB_APP_DATA, '研读')],
+  ]);
+  app.setPathCalls.length = 0;
+  app.switches.clear();
   Object.assign(app, {
+    appUserModelId: null,
     isPackaged: false,
     ready: true,
     singleInstanceLock: true,

@@ -79,7 +79,10 @@ describe('resolveAppPath', () => {
 
 describe('scheme privileges and origin', () => {
   it('registers app: as standard, secure and fetchable', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    });
   });
 
   it('computes the app origin by hand (Node reports null for custom schemes)', () => {
@@ -149,6 +152,16 @@ describe('createAppProtocolHandler', () => {
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves synced .bmp images from the media folder as image/bmp', async () => {
+    const media = path.join(dir, 'media');
+    mkdirSync(media, { recursive: true });
+    const name = `${'b'.repeat(64)}.bmp`;
+    writeFileSync(path.join(media, name), 'BM');
+    const res = await createAppProtocolHandler(rendererDir, media)(new Request(`app://yandu/media/${name}`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/bmp');
+  });
 
   it('serves index.html for / with the CSP, nosniff and an HTML content type', async () => {
     const handler = createAppProtocolHandler(rendererDir);

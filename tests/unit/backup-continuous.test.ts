@@ -547,29 +547,6 @@ describe('quitting handshake (host side)', () => {
   });
 });
 
-describe('leftover temporary files', () => {
-  it('a partial backup left by a killed run is removed once stale; a fresh one and finished backups stay', async () => {
-    const { api, dir } = await apiFor();
-    const { mkdir, writeFile, utimes } = await import('node:fs/promises');
-    const folder = path.join(dir, 'backups');
-    await mkdir(folder, { recursive: true });
-    const stale = path.join(folder, '.partial-0123456789abcdef0123456789abcdef.yandubak');
-    const fresh = path.join(folder, '.partial-fedcba9876543210fedcba9876543210.yandubak');
-    const finished = path.join(folder, backupFileName(new Date('2020-01-01T00:00:00Z'), 'manual'));
-    for (const f of [stale, fresh, finished]) await writeFile(f, 'x');
-    const old = new Date(Date.now() - 60 * 60 * 1000);
-    await utimes(stale, old, old);
-    await utimes(finished, old, old);
-    const { token } = await api.backup.begin({ reason: 'manual', db: { name: 'x', schemaVersion: 4, stores: {} } });
-    await expect.poll(async () => (await readdir(folder)).includes(path.basename(stale))).toBe(false);
-    const names = await readdir(folder);
-    expect(names).toContain(path.basename(fresh));
-    expect(names).toContain(path.basename(finished));
-    expect(names).toContain(`.partial-${token}.yandubak`);
-    await api.backup.abort({ token });
-  });
-});
-
 describe('snapshot in short reads', () => {
   it('reads article texts a page at a time and keeps the snapshot whole when sync writes between pages', async () => {
     const { snapshotChunks } = await import('../../renderer/features/backup/backup');

@@ -88,3 +88,46 @@ describe('events', () => {
     expect(ipcRenderer.listenerCount('yandu:event')).toBe(0);
   });
 });
+
+describe('one IPC listener for every subscription', () => {
+  it('keeps a single yandu:event listener for many subscriptions and dispatches by name', () => {
+    expect(ipcRenderer.listenerCount('yandu:event')).toBe(0);
+    // Four concurrent sync runs each follow progress and batches, plus the app's own notices:
+    // more than Node's default of 10 listeners if each took its own.
+    const progress = Array.from({ length: 12 }, () => vi.fn());
+    const notices = vi.fn();
+    const offs = [...progress.map((l) => api.events.on('sync.progress', l)), api.events.on('app.notice', notices)];
+    expect(ipcRenderer.listenerCount('yandu:event')).toBe(1);
+
+    const payload = { level: 'info', message: '同步完成' };
+    ipcRenderer.emit('yandu:event', new StubEvent(), 'app.notice', payload);
+    expect(notices.mock.calls).toEqual([[payload]]);
+    for (const l of progress) expect(l).not.toHaveBeenCalled();
+
+    // Unsubscribing some leaves the others; the channel listener goes with the last one.
+    for (const off of offs.slice(0, 6)) off();
+    ipcRenderer.emit('yandu:event', new StubEvent(), 'sync.progress', { marker: 1 });
+    expect(progress.map((l) => l.mock.calls.length)).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    expect(ipcRenderer.listenerCount('yandu:event')).toBe(1);
+    for (const off of offs) off();
+    expect(ipcRenderer.listenerCount('yandu:event')).toBe(0);
+  });
+
+  it('counts the same listener subscribed twice as two subscriptions, and survives unsubscribing during dispatch', () => {
+    const calls: string[] = [];
+    const listener = (): void => void calls.push('a');
+    const offA = api.events.on('app.notice', listener);
+    const offB = api.events.on('app.notice', listener);
+    const offC = api.events.on('app.notice', () => {
+      calls.push('c');
+      offA();
+    });
+    ipcRenderer.emit('yandu:event', new StubEvent(), 'app.notice', { level: 'info', message: 'x' });
+    expect(calls).toEqual(['a', 'a', 'c']);
+    ipcRenderer.emit('yandu:event', new StubEvent(), 'app.notice', { level: 'info', message: 'x' });
+    expect(calls).toEqual(['a', 'a', 'c', 'a', 'c']);
+    offB();
+    offC();
+    expect(ipcRenderer.listenerCount('yandu:event')).toBe(0);
+  });
+});

@@ -1,11 +1,15 @@
 import type { Session, WebContents } from 'electron';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createMainWindow,
+  CRASH_MESSAGE,
   guardWebContents,
   handleWindowOpen,
   hardenSession,
   mainWindowOptions,
+  permissionDecision,
+  SHOW_FALLBACK_MS,
+  watchPage,
   WINDOW_TITLE,
 } from '../../main/electron/window';
 import { BrowserWindow, resetElectronStub, session, shell, StubEvent, StubWebContents } from '../stubs/electron';
@@ -58,11 +62,15 @@ describe('createMainWindow', () => {
     expect(win.loadedUrls).toEqual(['app://yandu/index.html']);
   });
 
-  it('shows the window only on ready-to-show', () => {
+  it('shows the window on ready-to-show, once', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const win = openWindow();
     expect(win.visible).toBe(false);
     win.emit('ready-to-show');
     expect(win.visible).toBe(true);
+    win.webContents.emit('did-fail-load', new StubEvent(), -3, 'ERR_ABORTED', 'app://yandu/index.html', true);
+    expect(win.shows).toBe(1);
+    vi.restoreAllMocks();
   });
 
   it('keeps the title 研读 when the page sets its own', () => {
@@ -141,7 +149,7 @@ describe('hardenSession', () => {
     return ses;
   }
 
-  it('denies every permission request and check', () => {
+  it('denies every other permission request and check', () => {
     const ses = harden();
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
       const callback = vi.fn();
@@ -169,5 +177,174 @@ describe('hardenSession', () => {
     expect(ses.decide('file:///etc/passwd')).toEqual({ cancel: true });
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe('showing the window without ready-to-show', () => {
+  beforeEach(() => {
+    resetElectronStub();
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('shows it when the main frame fails to load, not when a sub-frame does', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const win = openWindow();
+    win.webContents.emit('did-fail-load', new StubEvent(), -6, 'ERR_FILE_NOT_FOUND', 'app://yandu/frame.html', false);
+    expect(win.visible).toBe(false);
+    win.webContents.emit('did-fail-load', new StubEvent(), -6, 'ERR_FILE_NOT_FOUND', 'app://yandu/index.html', true);
+    expect(win.visible).toBe(true);
+    expect(error).toHaveBeenCalledTimes(1);
+    // The fallback timer was cleared: no second show.
+    vi.advanceTimersByTime(SHOW_FALLBACK_MS * 2);
+    expect(win.shows).toBe(1);
+  });
+
+  it('shows it after the fallback delay when ready-to-show never comes (GPU trouble)', () => {
+    const win = openWindow();
+    vi.advanceTimersByTime(SHOW_FALLBACK_MS - 1);
+    expect(win.visible).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(win.visible).toBe(true);
+    win.emit('ready-to-show');
+    expect(win.shows).toBe(1);
+  });
+
+  it('does not show a window closed before the delay', () => {
+    const win = openWindow();
+    win.close();
+    vi.advanceTimersByTime(SHOW_FALLBACK_MS);
+    expect(win.shows).toBe(0);
+  });
+});
+
+describe('watchPage', () => {
+  beforeEach(() => vi.spyOn(console, 'error').mockImplementation(() => undefined));
+  afterEach(() => vi.restoreAllMocks());
+
+  function watched(maxReloads?: number) {
+    const contents = new StubWebContents();
+    const gone: string[] = [];
+    const notices: string[] = [];
+    watchPage(contents as unknown as WebContents, {
+      onPageGone: (reason) => gone.push(reason),
+      notifyCrash: (message) => notices.push(message),
+      ...(maxReloads === undefined ? {} : { maxReloads }),
+    });
+    return { contents, gone, notices };
+  }
+
+  it('ignores the first load and a refused navigation; a committed reload ends the page', () => {
+    const { contents, gone } = watched();
+    contents.emit('did-navigate', new StubEvent(), 'app://yandu/index.html', 200, 'OK');
+    expect(gone).toEqual([]);
+    // will-navigate refused it: did-start-navigation may fire, nothing commits.
+    contents.emit('did-start-navigation', { url: 'https://evil.example/', isMainFrame: true, isSameDocument: false });
+    expect(gone).toEqual([]);
+    contents.emit('did-navigate-in-page', new StubEvent(), 'app://yandu/index.html#/reader/1', true);
+    expect(gone).toEqual([]);
+    contents.emit('did-navigate', new StubEvent(), 'app://yandu/index.html', 200, 'OK');
+    expect(gone).toEqual(['navigated']);
+  });
+
+  it('after a crash stops the runs and reloads, up to maxReloads, then says what happened', () => {
+    const { contents, gone, notices } = watched(2);
+    contents.emit('did-navigate', new StubEvent(), 'app://yandu/index.html', 200, 'OK');
+    for (const reason of ['crashed', 'oom', 'killed']) {
+      contents.emit('render-process-gone', new StubEvent(), { reason, exitCode: 139 });
+    }
+    expect(gone).toEqual(['crashed', 'crashed', 'crashed']);
+    expect(contents.reloads).toBe(2);
+    expect(notices).toEqual([CRASH_MESSAGE]);
+    expect(CRASH_MESSAGE).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('does not reload a web contents that is already destroyed', () => {
+    const { contents, gone, notices } = watched();
+    contents.destroyed = true;
+    contents.emit('render-process-gone', new StubEvent(), { reason: 'killed', exitCode: 9 });
+    expect(gone).toEqual(['crashed']);
+    expect(contents.reloads).toBe(0);
+    expect(notices).toEqual([]);
+  });
+
+  it('a clean exit (the window closing) ends the page without a reload', () => {
+    const { contents, gone, notices } = watched();
+    contents.emit('render-process-gone', new StubEvent(), { reason: 'clean-exit', exitCode: 0 });
+    expect(gone).toEqual(['closed']);
+    expect(contents.reloads).toBe(0);
+    expect(notices).toEqual([]);
+  });
+});
+
+describe('permissionDecision', () => {
+  const APP = 'app://yandu/index.html#/reader/1';
+
+  it('grants clipboard writing and persistent storage to our main frame only', () => {
+    expect(permissionDecision('clipboard-sanitized-write', APP, true)).toBe(true);
+    expect(permissionDecision('persistent-storage', APP, true)).toBe(true);
+    expect(permissionDecision('persistent-storage', 'app://yandu', true)).toBe(true);
+    // Sub-frames, other origins, unknown frames.
+    expect(permissionDecision('clipboard-sanitized-write', APP, false)).toBe(false);
+    expect(permissionDecision('clipboard-sanitized-write', APP, undefined)).toBe(false);
+    for (const url of ['https://dj.example.cn/', 'app://other/index.html', 'file:///etc/passwd', 'app://user@yandu/', '', undefined]) {
+      expect(permissionDecision('clipboard-sanitized-write', url, true), String(url)).toBe(false);
+      expect(permissionDecision('persistent-storage', url, true), String(url)).toBe(false);
+    }
+  });
+
+  it('denies everything else, reading the clipboard included', () => {
+    for (const permission of [
+      'clipboard-read',
+      'deprecated-sync-clipboard-read',
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'fullscreen',
+      'local-fonts',
+      'unknown',
+    ]) {
+      expect(permissionDecision(permission, APP, true), permission).toBe(false);
+    }
+  });
+});
+
+describe('hardenSession permissions through the stub', () => {
+  beforeEach(() => resetElectronStub());
+
+  it("answers requests and checks with permissionDecision, using Electron's details", () => {
+    const ses = session.defaultSession;
+    hardenSession(ses as unknown as Session, { allowedOrigins: () => [] });
+    const request = ses.permissionRequestHandler as (c: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void;
+    const check = ses.permissionCheckHandler as (c: unknown, p: string, origin: string, d: unknown) => boolean;
+    const asked: Array<[string, boolean]> = [];
+    for (const [permission, url, isMainFrame] of [
+      ['clipboard-sanitized-write', 'app://yandu/index.html', true],
+      ['persistent-storage', 'app://yandu/index.html', true],
+      ['clipboard-sanitized-write', 'app://yandu/index.html', false],
+      ['clipboard-read', 'app://yandu/index.html', true],
+      ['persistent-storage', 'https://evil.example/', true],
+    ] as const) {
+      request({}, permission, (ok) => asked.push([permission, ok]), { requestingUrl: url, isMainFrame });
+    }
+    expect(asked).toEqual([
+      ['clipboard-sanitized-write', true],
+      ['persistent-storage', true],
+      ['clipboard-sanitized-write', false],
+      ['clipboard-read', false],
+      ['persistent-storage', false],
+    ]);
+    // Checks: Electron gives the requesting origin, and the URL and frame in details.
+    expect(check({}, 'clipboard-sanitized-write', 'app://yandu', { isMainFrame: true, requestingUrl: 'app://yandu/index.html' })).toBe(
+      true,
+    );
+    expect(check({}, 'persistent-storage', 'app://yandu', { isMainFrame: true })).toBe(true);
+    expect(check({}, 'persistent-storage', 'app://yandu', { isMainFrame: false })).toBe(false);
+    expect(check(null, 'clipboard-sanitized-write', 'https://evil.example', { isMainFrame: true })).toBe(false);
+    expect(check({}, 'clipboard-read', 'app://yandu', { isMainFrame: true })).toBe(false);
   });
 });

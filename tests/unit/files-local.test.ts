@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile, scanFolder } from '../../main/services/files/local-files';
+import { importFile, scanFolder, scanFolderReport } from '../../main/services/files/local-files';
 import { HttpClient } from '../../main/services/sync/http-client';
 import { ImageStore } from '../../main/services/sync/images';
 import { runSourceSync } from '../../main/services/sync/runner';
@@ -138,5 +138,38 @@ describe('local files', () => {
     const third = await run(known);
     expect(third.articles.map((a) => a.urlKey)).toEqual([`file:${utf8}`]);
     expect(third.articles[0]!.contentHash).not.toBe(first.articles.find((a) => a.urlKey === `file:${utf8}`)!.contentHash);
+  });
+
+  it('reports what a folder scan passes over: unsupported documents, too deep, over the limit', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'yandu-scan-'));
+    try {
+      for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(root, name), `标题\n\n${P1}`);
+      writeFileSync(path.join(root, '通知.pdf'), '%PDF-1.4');
+      writeFileSync(path.join(root, '表格.xlsx'), 'PK');
+      writeFileSync(path.join(root, 'Thumbs.db'), 'x');
+      writeFileSync(path.join(root, '~$草稿.docx'), 'x');
+      writeFileSync(path.join(root, 'pic.jpg'), 'x');
+      let deep = root;
+      for (let i = 0; i < 10; i++) mkdirSync((deep = path.join(deep, `d${i}`)));
+      writeFileSync(path.join(deep, 'deep.txt'), P1);
+
+      const all = await scanFolderReport(root);
+      expect(all.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+      expect(all.skipped.map((s) => path.relative(root, s.path))).toEqual([
+        path.join('d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8'),
+        '表格.xlsx',
+        '通知.pdf',
+      ]);
+      expect(all.skipped[0]!.reason).toMatch(/层级过深/);
+      expect(all.skipped[2]!.reason).toMatch(/（\.pdf）暂不支持导入/);
+
+      const limited = await scanFolderReport(root, { maxFiles: 2 });
+      expect(limited.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt']);
+      expect(limited.skipped.some((s) => s.path === path.join(root, 'c.txt') && /超过 2 个/.test(s.reason))).toBe(true);
+      // The old entry point still returns the files alone.
+      expect((await scanFolder(root)).map((f) => f.name)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

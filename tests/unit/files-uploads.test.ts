@@ -30,7 +30,7 @@ describe('importing picked or dropped files', () => {
     expect(result.failures.map((f) => [f.name, f.code])).toEqual([
       ['virus.exe', 'E_INVALID_ARGUMENT'],
       ['空.txt', 'E_INVALID_ARGUMENT'],
-      ['坏.docx', 'E_INVALID_ARGUMENT'],
+      ['坏.docx', 'E_ARCHIVE_FORMAT'],
     ]);
     for (const f of result.failures) expect(f.message).not.toMatch(/yandu-upload-/);
     // Nothing was written outside the data folder's media/, and the temporary copies are gone.

@@ -80,11 +80,58 @@ describe('browser host', () => {
     expect(calls).toBe(0);
   });
 
+  it('sends localhost:PORT to the one 127.0.0.1 origin, path and query kept, before any other check', async () => {
+    const canonical = `http://127.0.0.1:${host.port}`;
+    // No secret, a wrong token, a foreign Origin, a cross-site fetch: the redirect still comes first.
+    for (const [p, headers] of [
+      ['/reader/a1?from=list&q=%E5%AD%A6', {}],
+      ['/?token=wrong', { Origin: 'http://evil.example' }],
+      [`/?token=${host.secret}`, { 'Sec-Fetch-Site': 'cross-site' }],
+    ] as const) {
+      for (const h of [`localhost:${host.port}`, `LocalHost:${host.port}`]) {
+        const r = await request(host.port, { path: p, headers: { Host: h, ...headers } });
+        expect(r.status, `${h}${p}`).toBe(307);
+        expect(r.headers.location).toBe(`${canonical}${p}`);
+        expect(r.headers['set-cookie']).toBeUndefined();
+      }
+    }
+    // A call keeps its method through 307 and is then judged on the canonical origin.
+    const post = await request(host.port, {
+      path: '/api/call/app.info',
+      method: 'POST',
+      headers: { Host: `localhost:${host.port}`, Authorization: `Bearer ${host.secret}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(post.status).toBe(307);
+    expect(post.headers.location).toBe(`${canonical}/api/call/app.info`);
+    // A path that looks like another authority stays a path on this origin.
+    const sneaky = await request(host.port, { path: '//evil.example/x?y=1', headers: { Host: `localhost:${host.port}` } });
+    expect(sneaky.status).toBe(307);
+    expect(new URL(sneaky.headers.location!).origin).toBe(canonical);
+    expect(new URL(sneaky.headers.location!).pathname).toBe('//evil.example/x');
+    // An absolute-form request line keeps its path and query too.
+    const absolute = await request(host.port, {
+      path: `http://localhost:${host.port}/reader/a1?x=1`,
+      headers: { Host: `localhost:${host.port}` },
+    });
+    expect(absolute.status).toBe(307);
+    expect(absolute.headers.location).toBe(`${canonical}/reader/a1?x=1`);
+    // Any other name or port is still refused.
+    for (const h of ['localhost', `localhost:${host.port + 1}`, `localhost.evil.example:${host.port}`]) {
+      const r = await request(host.port, { path: '/', headers: { Host: h } });
+      expect(r.status, h).toBe(421);
+    }
+    expect(calls).toBe(0);
+  });
+
   it('rejects a foreign Origin on API calls, even with the secret', async () => {
     const r = await call('app.info', '{}', { Origin: 'http://evil.example' });
     expect(r.status).toBe(403);
     const r2 = await call('app.info', '{}', { Origin: `http://127.0.0.1:${host.port + 1}` });
     expect(r2.status).toBe(403);
+    // localhost is another origin (another IndexedDB): only http://127.0.0.1:PORT may call.
+    const r3 = await call('app.info', '{}', { Origin: `http://localhost:${host.port}` });
+    expect(r3.status).toBe(403);
     expect(calls).toBe(0);
   });
 
@@ -112,6 +159,8 @@ describe('browser host', () => {
     expect(r.status).toBe(303);
     expect(r.headers.location).toBe('/');
     const cookie = r.headers['set-cookie']?.[0] ?? '';
+    // Named per port: two hosts in one browser (cookies ignore ports) keep their own secret.
+    expect(cookie.startsWith(`yandu_token_${host.port}=${host.secret};`)).toBe(true);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     const withCookie = await request(host.port, { path: '/', headers: { Host: own(), Cookie: cookie.split(';')[0]! } });

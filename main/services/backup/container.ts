@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import * as v from 'valibot';
 import {
   BACKUP_END,
@@ -22,11 +22,22 @@ import {
 } from '../../../shared/backup/format';
 import { checkRecords } from '../../../shared/backup/records';
 import { AppError } from '../../../shared/errors';
+import { gunzipBounded, outputCap, type InflateBounds } from '../archive/inflate';
 
 const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 /** Largest JSON a table part may inflate to. */
-const MAX_INFLATED = 64 * 1024 * 1024;
+export const MAX_TABLE_JSON_BYTES = 64 * 1024 * 1024;
+/** Above this much JSON, a part may inflate to at most MAX_TABLE_RATIO times its gzip size. */
+export const TABLE_RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
+export const MAX_TABLE_RATIO = 200;
+/** Largest gzip part: the largest JSON stored (level 0 adds 5 bytes per 64 KB block) and then some. */
+export const MAX_TABLE_PART_BYTES = MAX_TABLE_JSON_BYTES + MAX_TABLE_JSON_BYTES / 64 + 1024;
+/** The reader's bounds; the writer holds every part it writes to the same ones. */
+export const TABLE_BOUNDS: InflateBounds = {
+  maxOutput: MAX_TABLE_JSON_BYTES,
+  maxRatio: MAX_TABLE_RATIO,
+  ratioFloor: TABLE_RATIO_FLOOR_BYTES,
+};
 
 /** Where bytes go; replaceable in tests to simulate a full disk. */
 export interface Sink {
@@ -108,15 +119,37 @@ export class BackupWriter {
     this.offset += bytes.length;
   }
 
-  /** One chunk of a table: every record is checked first, so no backup holds an invalid one. */
-  async addTable(table: string, records: readonly unknown[]): Promise<void> {
+  /**
+   * One chunk of a table: every record is checked first, so no backup holds an invalid one.
+   * Returns how many parts it became (see addPart).
+   */
+  async addTable(table: string, records: readonly unknown[]): Promise<number> {
     const problem = checkRecords(table, records);
     if (problem) throw new AppError('E_INVALID_ARGUMENT', `备份数据无效：${problem.message}`);
-    const bytes = await gzipAsync(Buffer.from(JSON.stringify(records), 'utf8'), { level: 1 });
+    return this.addPart(table, records);
+  }
+
+  /**
+   * Writes records as parts the reader's bounds accept: a chunk too large, or compressing
+   * better than the ratio a bomb check allows (a note of one repeated character), is split in
+   * halves; a single such record is stored uncompressed. So every backup written can be read.
+   */
+  private async addPart(table: string, records: readonly unknown[]): Promise<number> {
+    const json = Buffer.from(JSON.stringify(records), 'utf8');
+    let bytes = await gzipAsync(json, { level: 1 });
+    if (json.length > outputCap(bytes.length, TABLE_BOUNDS)) {
+      if (records.length > 1) {
+        const half = Math.ceil(records.length / 2);
+        return (await this.addPart(table, records.slice(0, half))) + (await this.addPart(table, records.slice(half)));
+      }
+      if (json.length > MAX_TABLE_JSON_BYTES) throw new AppError('E_RESOURCE', `${table} 中有一条记录过大（超过 64 MB），无法备份。`);
+      bytes = await gzipAsync(json, { level: 0 });
+    }
     const offset = this.offset;
     await this.write(bytes);
     this.parts.push({ kind: 'table', table, records: records.length, offset, size: bytes.length, sha256: sha256(bytes) });
     this.counts[table] = (this.counts[table] ?? 0) + records.length;
+    return 1;
   }
 
   async addMedia(name: string, bytes: Uint8Array): Promise<void> {
@@ -183,15 +216,16 @@ async function readAt(handle: FileHandle, offset: number, length: number): Promi
   return buf;
 }
 
-/** The records of one table part: hash checked, inflated (capped), parsed and each record checked. */
+/**
+ * The records of one table part: hash checked, inflated streamed under TABLE_BOUNDS (a gzip
+ * bomb stops at the cap), parsed and each record checked.
+ */
 export async function decodeTablePart(part: Extract<BackupPart, { kind: 'table' }>, bytes: Uint8Array): Promise<unknown[]> {
   if (sha256(bytes) !== part.sha256) throw new AppError('E_BACKUP_HASH', `备份文件已损坏：${part.table} 数据的校验值不符。`);
-  let json: Buffer;
-  try {
-    json = await gunzipAsync(bytes, { maxOutputLength: MAX_INFLATED });
-  } catch {
-    throw bad(`${part.table} 数据无法解压。`);
-  }
+  const json = await gunzipBounded(bytes, TABLE_BOUNDS, {
+    tooLarge: () => new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据解压后过大（可能是压缩炸弹），已拒绝恢复。`),
+    broken: () => bad(`${part.table} 数据无法解压。`),
+  });
   let records: unknown;
   try {
     records = JSON.parse(json.toString('utf8'));
@@ -262,6 +296,9 @@ export async function verifyBackup(path: string): Promise<OpenedBackup> {
         if (!part.name.startsWith(part.sha256)) throw bad(`图片名称与内容不符：${part.name}`);
         counts.media = (counts.media ?? 0) + 1;
       } else {
+        // Read whole before inflating: bounded like its output (the writer never makes one larger).
+        if (part.size > MAX_TABLE_PART_BYTES)
+          throw new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据过大（${part.size} 字节），已拒绝恢复。`);
         counts[part.table] = (counts[part.table] ?? 0) + part.records;
       }
     }

@@ -41,11 +41,57 @@ export interface BackupServiceOptions {
 /** Largest file accepted for upload (a 10,000-article library is ~100 MB). */
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 const TTL_MS = 30 * 60 * 1000;
-/** A temporary file this old that no session of this process owns is a leftover. */
-const LEFTOVER_MS = 10 * 60 * 1000;
 
 export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
+}
+
+/**
+ * Our unfinished files in the backups folder: `.partial-` (a backup being written) and
+ * `.upload-` (a file being received), named with the writing process's id so a sweep never
+ * removes what a live process is still writing.
+ */
+const TEMP_FILE_RE = /^\.(?:partial|upload)-(?:(\d{1,10})-)?[0-9a-f]{32}\.yandubak$/;
+
+/**
+ * Temporary names this process has handed out (a few per backup; never pruned, since a name
+ * whose file is gone is harmless): with the pid in the name, a sweep can tell this process's
+ * live files from those of an earlier run that had the same pid.
+ */
+const ownTemps = new Set<string>();
+
+function tempName(kind: 'partial' | 'upload', t: string): string {
+  const name = `.${kind}-${process.pid}-${t}.yandubak`;
+  ownTemps.add(name);
+  return name;
+}
+
+function writerAlive(pid: number, name: string): boolean {
+  if (pid === process.pid) return ownTemps.has(name);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a crashed or killed run left behind (only names matching TEMP_FILE_RE, and
+ * only when the process that wrote them is gone). Returns the names removed.
+ */
+export async function sweepUnfinished(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_FILE_RE.exec(name);
+    if (!m || (m[1] !== undefined && writerAlive(Number(m[1]), name))) continue;
+    await rm(path.join(dir, name), { force: true }).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
 }
 
 function token(): string {
@@ -64,9 +110,15 @@ function toEntry(name: string, size: number, manifest: OpenedBackup['manifest'])
   };
 }
 
-export function createBackupService(options: BackupServiceOptions): Services['backup'] & { dir: string } {
+export function createBackupService(options: BackupServiceOptions): Services['backup'] & {
+  dir: string;
+  /** Settles when start-up has removed unfinished files left by an earlier run. */
+  swept: Promise<string[]>;
+} {
   const dir = backupsDir(options.dataDir);
   const now = options.now ?? (() => new Date());
+  // begin, uploadBegin and list wait for this, so a new file never races the sweep.
+  const swept = sweepUnfinished(dir);
   const writing = new Map<
     string,
     {
@@ -89,24 +141,6 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
         opened.delete(k);
         if (o.upload) void rm(o.upload, { force: true });
       }
-    void sweepLeftovers(Date.now() - LEFTOVER_MS);
-  }
-
-  /**
-   * Unfinished files an earlier run left behind (the host was killed, or a page went away in
-   * the middle of its final backup): temporary names only, never a finished backup.
-   */
-  let leftoversSwept = false;
-  async function sweepLeftovers(limit: number): Promise<void> {
-    if (leftoversSwept) return;
-    leftoversSwept = true;
-    const live = new Set([...uploads.values()].map((u) => path.basename(u.path)));
-    for (const t of writing.keys()) live.add(`.partial-${t}.yandubak`);
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (!/^\.(?:partial|upload)-[0-9a-f]+\.yandubak$/.test(name) || live.has(name)) continue;
-      const info = await stat(path.join(dir, name)).catch(() => null);
-      if (info && info.mtimeMs < limit) await rm(path.join(dir, name), { force: true });
-    }
   }
 
   function session<T extends { at: number }>(map: Map<string, T>, key: string): T {
@@ -143,7 +177,9 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
 
   return {
     dir,
+    swept,
     begin: async ({ reason, db, library }) => {
+      await swept;
       sweep();
       if (writing.size >= 4) throw new AppError('E_RESOURCE', '已有备份正在进行，请稍后再试。');
       try {
@@ -152,19 +188,18 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
         throw writeError(error);
       }
       const t = token();
-      const writer = await BackupWriter.create(path.join(dir, `.partial-${t}.yandubak`), options.openSink ?? openFileSink);
+      const writer = await BackupWriter.create(path.join(dir, tempName('partial', t)), options.openSink ?? openFileSink);
       writing.set(t, { writer, reason, db, library, at: Date.now() });
       return { token: t };
     },
     put: async ({ token: t, table, records }) => {
       const w = session(writing, t);
       try {
-        await w.writer.addTable(table, records);
+        return { parts: await w.writer.addTable(table, records) };
       } catch (error) {
         if (error instanceof AppError && (error.code === 'E_DISK_FULL' || error.code === 'E_RESOURCE')) writing.delete(t);
         throw error;
       }
-      return { parts: 1 };
     },
     finish: async ({ token: t, keep }) => {
       const w = session(writing, t);
@@ -209,13 +244,17 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       await w.writer.abort();
       return { aborted: true };
     },
-    list: async () => ({ folder: dir, entries: await list() }),
+    list: async () => {
+      await swept;
+      return { folder: dir, entries: await list() };
+    },
     uploadBegin: async ({ size }) => {
+      await swept;
       sweep();
       if (size > MAX_UPLOAD_BYTES) throw new AppError('E_INVALID_ARGUMENT', '文件过大，不是研读备份文件。');
       if (uploads.size >= 4) throw new AppError('E_RESOURCE', '已有文件正在上传，请稍后再试。');
       const t = token();
-      const file = path.join(dir, `.upload-${t}.yandubak`);
+      const file = path.join(dir, tempName('upload', t));
       try {
         await mkdir(dir, { recursive: true });
         await writeFile(file, new Uint8Array(0), { flag: 'wx' });

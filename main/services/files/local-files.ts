@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import mammothModule from 'mammoth';
 import { AppError } from '../../../shared/errors';
+import { readZip, type ZipContents } from '../archive/zip';
 import { decodeBytes } from '../extract/decode';
 import { extractArticle } from '../extract/extract';
 import { findDate, isMetaLine, matchAuthor, matchEditor, matchOrigin } from '../extract/patterns';
@@ -21,8 +22,19 @@ interface MammothImage {
   contentType: string;
   readAsBuffer(): Promise<Buffer>;
 }
+/**
+ * mammoth's own view of an opened .docx (lib/zipfile.js), which `convertToHtml({ file })` takes
+ * instead of bytes: we hand it entries our bounded reader already inflated and checked, so
+ * mammoth never unzips anything itself (its JSZip would inflate a bomb in memory).
+ */
+interface MammothZip {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<Uint8Array | string>;
+  write(name: string, contents: unknown): void;
+  toArrayBuffer(): Promise<ArrayBuffer>;
+}
 interface MammothApi {
-  convertToHtml(input: { buffer: Buffer }, options?: { convertImage?: unknown }): Promise<{ value: string; messages: unknown[] }>;
+  convertToHtml(input: { file: MammothZip }, options?: { convertImage?: unknown }): Promise<{ value: string; messages: unknown[] }>;
   images: { imgElement(f: (image: MammothImage) => Promise<{ src: string }>): unknown };
 }
 const mammoth = mammothModule as unknown as MammothApi;
@@ -64,28 +76,80 @@ export function fileStamp(size: number, mtimeMs: number): string {
   return `"${size}-${Math.floor(mtimeMs)}"`;
 }
 
+/** A file or folder a scan saw but will not import, and why (Chinese, for the sync log). */
+export interface FolderSkip {
+  path: string;
+  reason: string;
+}
+
+/**
+ * Files that are part of a saved web page or a system's bookkeeping, not study material: not
+ * worth a log line each.
+ */
+const QUIET_EXTENSIONS = new Set(
+  '.png .jpg .jpeg .gif .bmp .webp .svg .ico .tif .tiff .css .js .mjs .map .json .xml .woff .woff2 .ttf .otf .eot .db .ini .lnk .tmp .bak .log'.split(
+    ' ',
+  ),
+);
+const QUIET_NAMES = new Set(['thumbs.db', 'desktop.ini', '.ds_store']);
+
+/** Why a file a folder source holds is not imported, or null when nobody needs telling. */
+function unsupportedReason(name: string): string | null {
+  const lower = name.toLowerCase();
+  if (name.startsWith('.') || name.startsWith('~$') || QUIET_NAMES.has(lower)) return null;
+  const ext = path.extname(lower);
+  if (QUIET_EXTENSIONS.has(ext)) return null;
+  return `文件类型${ext ? `（${ext}）` : ''}暂不支持导入，已跳过（支持 ${SUPPORTED_EXTENSIONS.join('、')}）`;
+}
+
 /** Supported files under a folder (recursively, hidden folders skipped), sorted by path. */
 export async function scanFolder(dir: string, options: { recursive?: boolean; maxFiles?: number } = {}): Promise<LocalFileInfo[]> {
+  return (await scanFolderReport(dir, options)).files;
+}
+
+/**
+ * scanFolder, plus what it passed over that the user should hear about: unreadable folders
+ * and files, unsupported document types, folders too deep, files beyond the limit.
+ */
+export async function scanFolderReport(
+  dir: string,
+  options: { recursive?: boolean; maxFiles?: number } = {},
+): Promise<{ files: LocalFileInfo[]; skipped: FolderSkip[] }> {
   const root = path.resolve(dir);
   const recursive = options.recursive ?? true;
   const maxFiles = options.maxFiles ?? 20_000;
   const out: LocalFileInfo[] = [];
+  const skipped: FolderSkip[] = [];
+  let overLimit = false;
   const walk = async (d: string, depth: number): Promise<void> => {
     let entries;
     try {
       entries = await readdir(d, { withFileTypes: true });
     } catch (cause) {
       if (d === root) throw new AppError('E_NOT_FOUND', `无法读取文件夹：${d}`, { cause });
+      skipped.push({ path: d, reason: '无法读取文件夹（可能没有权限），其中的文件未导入' });
       return;
     }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (out.length >= maxFiles) return;
       const p = path.join(d, e.name);
+      if (out.length >= maxFiles) {
+        if (!overLimit) skipped.push({ path: p, reason: `文件夹中的文件超过 ${maxFiles} 个，此后的文件未导入` });
+        overLimit = true;
+        return;
+      }
       if (e.isDirectory()) {
-        if (recursive && depth < 8 && !e.name.startsWith('.')) await walk(p, depth + 1);
+        if (e.name.startsWith('.') || !recursive) continue;
+        if (depth < 8) await walk(p, depth + 1);
+        else skipped.push({ path: p, reason: '文件夹层级过深（超过 8 层），其中的文件未导入' });
         continue;
       }
-      if (!e.isFile() || !isSupportedFile(e.name)) continue;
+      if (!e.isFile()) continue;
+      if (!isSupportedFile(e.name)) {
+        const reason = unsupportedReason(e.name);
+        if (reason) skipped.push({ path: p, reason });
+        continue;
+      }
       try {
         const s = await stat(p);
         out.push({
@@ -98,12 +162,12 @@ export async function scanFolder(dir: string, options: { recursive?: boolean; ma
           stamp: fileStamp(s.size, s.mtimeMs),
         });
       } catch {
-        /* vanished between readdir and stat */
+        skipped.push({ path: p, reason: '无法读取文件信息（文件可能已被移走或没有权限），未导入' });
       }
     }
   };
   await walk(root, 0);
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), skipped };
 }
 
 function plainLine(s: string): string {
@@ -170,11 +234,30 @@ function render(blocks: HElement[]): { html: string; text: string } {
   return renderBlocks(blocks);
 }
 
+function mammothZip(contents: ZipContents): MammothZip {
+  return {
+    exists: (name) => contents.has(name),
+    read: async (name, encoding) => {
+      const bytes = contents.get(name);
+      if (!bytes) throw new Error(`missing docx part: ${name}`);
+      if (encoding === 'base64') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+      return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
+    },
+    // Only used to embed style maps into a file, which import never does.
+    write: () => {
+      throw new Error('read-only docx');
+    },
+    toArrayBuffer: () => Promise.reject(new Error('read-only docx')),
+  };
+}
+
 async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | null): Promise<Omit<ImportedFile, 'urlKey'>> {
   const failures: string[] = [];
   let n = 0;
+  // Checked and inflated under the archive limits first; a bomb stops here.
+  const contents = await readZip(bytes, name);
   const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) },
+    { file: mammothZip(contents) },
     {
       convertImage: mammoth.images.imgElement(async (image) => {
         n++;
@@ -289,7 +372,8 @@ export async function importFile(filePath: string, options: { images?: ImageStor
     else if (ext === '.txt') r = { ...(await importTxt(bytes, abs)), imageFailures: [] };
     else r = await importHtml(bytes, abs, images);
   } catch (cause) {
-    if (cause instanceof AppError) throw new AppError(cause.code, `${cause.message.replace(/。$/, '')}：${abs}`, { cause });
+    if (cause instanceof AppError)
+      throw cause.message.includes(abs) ? cause : new AppError(cause.code, `${cause.message.replace(/。$/, '')}：${abs}`, { cause });
     throw new AppError('E_INVALID_ARGUMENT', `文件内容无法读取（可能已损坏）：${abs}`, { cause });
   }
   if (!r.text.trim() && !/<img /.test(r.html)) throw new AppError('E_INVALID_ARGUMENT', `文件中没有正文：${abs}`);

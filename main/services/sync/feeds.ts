@@ -2,8 +2,13 @@
  * RSS 2.0, Atom and RDF (RSS 1.0) feeds, in any encoding the decoder knows (GBK feeds are
  * common): items with link, title, date (→ YYYY-MM-DD), full content (content:encoded, Atom
  * content) or a summary, and whether that is only a summary (so the runner fetches the page).
- * A tolerant tag reader, not a validating XML parser: intranet feeds are often not well-formed.
+ * Bytes are decoded here (BOM, header charset, the XML declaration, detection); the XML is read
+ * by feedsmith (fast-xml-parser underneath, with DTD entities never expanded, so an entity bomb
+ * stays a few bytes). Items that cannot become articles (no link, a link we cannot fetch, a
+ * repeat) come back in `skipped` with a Chinese reason: nothing is dropped without a word.
  */
+import { DetectError, MalformedError, parseFeed as parseXmlFeed } from 'feedsmith';
+import { AppError } from '../../../shared/errors';
 import { decodeBytes, normaliseCharset } from '../extract/decode';
 import { canonicalUrl } from './canonical';
 import { parseFeedDate } from './dates';
@@ -16,6 +21,19 @@ export interface FeedItem {
   html: string | null;
   author: string | null;
   isSummary: boolean;
+  /** The feed gave no title: `title` is the URL, and the page's own title is better. */
+  untitled: boolean;
+}
+
+/** An item of the feed that is not in `items`, and why (a Chinese reason for the sync log). */
+export interface FeedSkip {
+  /** The item's link, resolved when possible; null when it has none. */
+  url: string | null;
+  title: string | null;
+  level: 'info' | 'warning';
+  reason: string;
+  /** Items this entry stands for (several unreadable ones share one line); 1 when absent. */
+  count?: number;
 }
 
 export interface Feed {
@@ -23,12 +41,20 @@ export interface Feed {
   title: string | null;
   link: string | null;
   items: FeedItem[];
+  skipped: FeedSkip[];
 }
+
+/** Feeds larger than this are refused rather than parsed (the HTTP body cap is higher). */
+const MAX_FEED_CHARS = 20_000_000;
 
 /** Whether a text is a feed rather than an HTML page. */
 export function looksLikeFeed(text: string): boolean {
   const head = text.slice(0, 3000).replace(/^\uFEFF/, '');
-  return /<rss[\s>]|<feed[\s>][^]*?(?:xmlns|<entry|<title)|<rdf:RDF[\s>]/i.test(head) && !/<html[\s>]/i.test(head.slice(0, 500));
+  // An HTML page starts with <html>/<!doctype html>; a feed whose first item carries a whole
+  // HTML document in CDATA has <rss>/<feed> before it.
+  const root = /<(rss|feed|rdf:RDF|html|!doctype\s+html)[\s>]/i.exec(head);
+  if (!root || /^(?:html|!doctype)/i.test(root[1]!)) return false;
+  return /<rss[\s>]|<feed[\s>][^]*?(?:xmlns|<entry|<title)|<rdf:RDF[\s>]/i.test(head);
 }
 
 /** Decodes feed bytes: BOM, header charset, the XML declaration's encoding, then detection. */
@@ -68,58 +94,24 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Text content of an XML element body: CDATA kept verbatim, entities decoded elsewhere. */
-function xmlText(raw: string): string {
-  let out = '';
-  let i = 0;
-  for (;;) {
-    const start = raw.indexOf('<![CDATA[', i);
-    if (start < 0) {
-      out += decodeEntities(raw.slice(i));
-      break;
-    }
-    out += decodeEntities(raw.slice(i, start));
-    const end = raw.indexOf(']]>', start + 9);
-    if (end < 0) {
-      out += raw.slice(start + 9);
-      break;
-    }
-    out += raw.slice(start + 9, end);
-    i = end + 3;
-  }
-  return out;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The body of the first child element with one of these (qualified) names. */
-function child(xml: string, names: string[]): { attrs: string; body: string } | null {
-  for (const name of names) {
-    const re = new RegExp(`<${escapeRe(name)}(\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</${escapeRe(name)}\\s*>)`, 'i');
-    const m = re.exec(xml);
-    if (m) return { attrs: m[1] ?? '', body: m[2] ?? '' };
-  }
-  return null;
-}
-
-function attr(attrs: string, name: string): string | null {
-  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs);
-  return m ? decodeEntities(m[1] ?? m[2] ?? '') : null;
-}
-
 function plain(html: string): string {
   return decodeEntities(html.replace(/<[^>]*>/g, ' '))
     .replace(/[\s\u3000\u00a0]+/g, ' ')
     .trim();
 }
 
-function text(xml: string, names: string[]): string | null {
-  const c = child(xml, names);
-  if (!c) return null;
-  const t = xmlText(c.body).trim();
-  return t || null;
+function escapeHtml(s: string): string {
+  return s.replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
+}
+
+/** Plain text content: its blank-line paragraphs as <p>. */
+function textToHtml(t: string): string {
+  return t
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
 }
 
 /** The content is only a teaser: short, or cut off with …/阅读全文. */
@@ -132,68 +124,233 @@ export function isSummaryText(html: string | null): boolean {
   return false;
 }
 
-/** Parses a feed's text; `feedUrl` resolves relative links. Throws nothing: unknown → no items. */
+/** Whether content is a whole HTML document (a CMS pasting its page into the feed). */
+export function isHtmlDocument(html: string): boolean {
+  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(html) || /<body[\s>]/i.test(html);
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number') return String(v);
+  return null;
+}
+
+/** Atom text constructs arrive as { value, type }. */
+function textValue(v: unknown): { value: string; type: string | null } | null {
+  if (typeof v === 'string') return v.trim() ? { value: v, type: null } : null;
+  if (v && typeof v === 'object') {
+    const o = v as { value?: unknown; type?: unknown };
+    const value = str(o.value);
+    return value ? { value, type: typeof o.type === 'string' ? o.type.toLowerCase() : null } : null;
+  }
+  return null;
+}
+
+function first<T>(list: T[] | undefined | null): T | undefined {
+  return Array.isArray(list) ? list[0] : undefined;
+}
+
+interface RawItem {
+  link: string | null;
+  title: string | null;
+  date: string | null;
+  full: { value: string; type: string | null } | null;
+  summary: { value: string; type: string | null } | null;
+  author: string | null;
+}
+
+interface Link {
+  href?: string;
+  rel?: string;
+}
+
+function alternateLink(links: Link[] | undefined): string | null {
+  if (!Array.isArray(links)) return null;
+  const alt = links.find((l) => str(l.href) && (!l.rel || l.rel === 'alternate')) ?? links.find((l) => str(l.href));
+  return alt ? str(alt.href) : null;
+}
+
+/**
+ * Drops `<!--` markers that no `-->` closes: in HTML such a marker hides everything after it,
+ * and in feed content it is an editor's stray note, not a request to hide the article.
+ */
+export function closeStrayComments(html: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const start = html.indexOf('<!--', i);
+    if (start < 0) return out + html.slice(i);
+    const end = html.indexOf('-->', start + 4);
+    if (end < 0) {
+      out += html.slice(i, start);
+      i = start + 4;
+      continue;
+    }
+    out += html.slice(i, end + 3);
+    i = end + 3;
+  }
+}
+
+/** Content as HTML: Atom `text`, and RSS text without any tag, become paragraphs. */
+function asHtml(c: { value: string; type: string | null } | null, atom: boolean): string | null {
+  if (!c) return null;
+  const isText = atom ? c.type === null || c.type === 'text' : !/<[a-z!][^>]*>/i.test(c.value);
+  const html = isText ? textToHtml(c.value) : closeStrayComments(c.value);
+  return html.trim() ? html : null;
+}
+
+/**
+ * Item (or entry) start tags in the XML, outside CDATA sections and comments: what the feed
+ * claims to hold, to check the parser's count against (a nested or unclosed item is not
+ * returned by the parser, and must not vanish without a word).
+ */
+export function countItemTags(xml: string, kind: Feed['kind']): number {
+  const re = kind === 'atom' ? /<(?:[\w-]+:)?entry[\s>/]/iy : /<(?:[\w-]+:)?item[\s>/]/iy;
+  let n = 0;
+  let i = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) return n;
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt + 9);
+      if (end < 0) return n;
+      i = end + 3;
+    } else if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt + 4);
+      if (end < 0) return n;
+      i = end + 3;
+    } else {
+      re.lastIndex = lt;
+      if (re.exec(xml)) n++;
+      i = lt + 1;
+    }
+  }
+}
+
+function describeLink(raw: string): string {
+  return raw.length > 300 ? `${raw.slice(0, 300)}…` : raw;
+}
+
+/** Why a written link is not something we can fetch. */
+function linkProblem(raw: string, base: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw.trim())?.[1]?.toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https') return `链接协议不受支持（${scheme}:），未保存`;
+  try {
+    new URL(raw.trim(), base);
+  } catch {
+    return '链接无效，未保存';
+  }
+  return '链接无效（不是可访问的网页地址），未保存';
+}
+
+/**
+ * Parses a feed's text; `feedUrl` resolves relative links. A text that is not a feed, or XML too
+ * broken to read, throws an AppError with a Chinese message naming the feed.
+ */
 export function parseFeed(xml: string, feedUrl: string): Feed {
-  const src = xml.replace(/<!--[\s\S]*?-->/g, '');
-  const kind: Feed['kind'] = /<rdf:RDF[\s>]/i.test(src) ? 'rdf' : /<feed[\s>]/i.test(src) && !/<rss[\s>]/i.test(src) ? 'atom' : 'rss';
-  const channelEnd = src.search(/<(?:item|entry)[\s>]/i);
-  const head = channelEnd >= 0 ? src.slice(0, channelEnd) : src;
-  const title = text(head, ['title']);
+  const src = xml.replace(/^\uFEFF/, '');
+  if (src.length > MAX_FEED_CHARS) throw new AppError('E_RESOURCE', `订阅源过大（超过 2000 万字符），未读取：${feedUrl}`);
+  let parsed: ReturnType<typeof parseXmlFeed>;
+  try {
+    parsed = parseXmlFeed(src);
+  } catch (error) {
+    if (error instanceof DetectError) throw new AppError('E_INVALID_ARGUMENT', `不是 RSS/Atom 订阅源：${feedUrl}`, { cause: error });
+    if (error instanceof MalformedError)
+      throw new AppError('E_INVALID_ARGUMENT', `订阅源的 XML 格式有误（标签不完整或不匹配），无法读取：${feedUrl}`, { cause: error });
+    throw new AppError('E_INVALID_ARGUMENT', `订阅源无法解析：${feedUrl}`, { cause: error });
+  }
+
+  let kind: Feed['kind'];
+  let title: string | null;
   let link: string | null;
-  if (kind === 'atom') {
-    const links = [...head.matchAll(/<link\b([^>]*)\/?>/gi)].map((m) => m[1] ?? '');
-    const alt = links.find((a) => !attr(a, 'rel') || attr(a, 'rel') === 'alternate');
-    link = alt ? attr(alt, 'href') : null;
-  } else link = text(head, ['link']);
+  let raws: RawItem[];
+  if (parsed.format === 'atom') {
+    const f = parsed.feed;
+    kind = 'atom';
+    title = textValue(f.title)?.value ?? null;
+    link = alternateLink(f.links);
+    raws = (f.entries ?? []).map((e) => {
+      const id = str(e.id);
+      return {
+        link: alternateLink(e.links) ?? (id && /^https?:/i.test(id) ? id : null),
+        title: textValue(e.title)?.value ?? null,
+        date: str(e.published) ?? str(e.updated) ?? str(first(e.dc?.dates)) ?? null,
+        full: e.content && !e.content.src ? textValue(e.content) : null,
+        summary: textValue(e.summary),
+        author: str(first(e.authors)?.name) ?? str(first(e.dc?.creators)),
+      };
+    });
+  } else if (parsed.format === 'rss' || parsed.format === 'rdf') {
+    const f = parsed.feed;
+    kind = parsed.format;
+    title = str(f.title);
+    link = str(f.link);
+    raws = (f.items ?? []).map((i) => {
+      const guid = 'guid' in i ? i.guid : undefined;
+      const about = 'rdf' in i ? str(i.rdf?.about) : null;
+      const pubDate = 'pubDate' in i ? str(i.pubDate) : null;
+      const authors = 'authors' in i ? i.authors : undefined;
+      return {
+        link: str(i.link) ?? (guid && guid.isPermaLink !== false ? str(guid.value) : null) ?? about,
+        title: str(i.title),
+        date:
+          pubDate ??
+          str(first(i.dc?.dates)) ??
+          str(first(i.dcterms?.issued)) ??
+          str(first(i.dcterms?.created)) ??
+          str(i.atom?.published) ??
+          str(i.atom?.updated),
+        full: str(i.content?.encoded) ? { value: i.content!.encoded!, type: null } : null,
+        summary: textValue(i.description ?? first(i.dc?.descriptions)),
+        author: str(first(i.dc?.creators)) ?? str(first(authors)?.name),
+      };
+    });
+  } else {
+    throw new AppError('E_INVALID_ARGUMENT', `不是 RSS/Atom 订阅源（JSON Feed 暂不支持）：${feedUrl}`);
+  }
   const base = (link && canonicalUrl(link, feedUrl)) ?? feedUrl;
 
   const items: FeedItem[] = [];
+  const skipped: FeedSkip[] = [];
+  const unread = countItemTags(src, kind) - raws.length;
+  if (unread > 0)
+    skipped.push({
+      url: null,
+      title: null,
+      level: 'warning',
+      reason: `订阅源中有 ${unread} 个条目格式有误（标签未闭合或嵌套错误），无法读取`,
+      count: unread,
+    });
   const seen = new Set<string>();
-  const re = kind === 'atom' ? /<entry[\s>][\s\S]*?<\/entry\s*>/gi : /<item[\s>][\s\S]*?<\/item\s*>/gi;
-  for (const m of src.matchAll(re)) {
-    const x = m[0];
-    let rawLink: string | null;
-    if (kind === 'atom') {
-      const links = [...x.matchAll(/<link\b([^>]*)\/?>/gi)].map((l) => l[1] ?? '');
-      const alt = links.find((a) => !attr(a, 'rel') || attr(a, 'rel') === 'alternate') ?? links[0];
-      rawLink = alt ? attr(alt, 'href') : null;
-      rawLink ??= text(x, ['id']);
-    } else {
-      rawLink = text(x, ['link']);
-      if (!rawLink && kind === 'rdf') rawLink = attr(/<item\b([^>]*)>/i.exec(x)?.[1] ?? '', 'rdf:about');
-      if (!rawLink) {
-        const guid = child(x, ['guid']);
-        if (guid && !/isPermaLink\s*=\s*["']false/i.test(guid.attrs)) rawLink = xmlText(guid.body).trim();
-      }
+  for (const r of raws) {
+    const itemTitle = r.title ? plain(r.title).slice(0, 500) : '';
+    if (!r.link) {
+      skipped.push({ url: null, title: itemTitle || null, level: 'warning', reason: '条目没有链接，无法确定文章地址，未保存' });
+      continue;
     }
-    const url = rawLink ? canonicalUrl(rawLink.trim(), base) : null;
-    if (!url || seen.has(url)) continue;
+    const url = canonicalUrl(r.link, base);
+    if (!url) {
+      skipped.push({ url: describeLink(r.link), title: itemTitle || null, level: 'warning', reason: linkProblem(r.link, base) });
+      continue;
+    }
+    if (seen.has(url)) {
+      skipped.push({ url, title: itemTitle || null, level: 'info', reason: '订阅源中重复的条目，只保存一次' });
+      continue;
+    }
     seen.add(url);
-    const itemTitle = plain(text(x, ['title']) ?? '') || url;
-    const dateRaw = text(
-      x,
-      kind === 'atom'
-        ? ['published', 'updated', 'issued', 'created']
-        : ['pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'published', 'updated', 'date'],
-    );
-    const full = kind === 'atom' ? text(x, ['content']) : text(x, ['content:encoded', 'encoded']);
-    const summary = kind === 'atom' ? text(x, ['summary']) : text(x, ['description', 'dc:description']);
-    let html = full ?? summary;
-    // Atom/RSS text (not HTML) content: keep its line breaks as paragraphs.
-    if (html && !/<[a-z][^>]*>/i.test(html))
-      html = html
-        .split(/\n\s*\n|\r\n\s*\r\n/)
-        .map((p) => `<p>${p.replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))}</p>`)
-        .join('');
-    const author = plain(text(x, ['dc:creator', 'author', 'name']) ?? '') || null;
+    const atom = kind === 'atom';
+    const full = asHtml(r.full, atom);
+    const summary = asHtml(r.summary, atom);
+    const author = r.author ? plain(r.author) : null;
     items.push({
       url,
-      title: itemTitle.slice(0, 500),
-      publishedAt: parseFeedDate(dateRaw),
-      html,
+      title: itemTitle || url,
+      publishedAt: parseFeedDate(r.date),
+      html: full ?? summary,
       author: author && author.length <= 60 ? author : null,
       isSummary: full ? isSummaryText(full) : isSummaryText(summary),
+      untitled: !itemTitle,
     });
   }
-  return { kind, title: title ? plain(title) : null, link, items };
+  return { kind, title: title ? plain(title) || null : null, link, items, skipped };
 }

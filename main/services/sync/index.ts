@@ -27,11 +27,11 @@ export interface RunnerIO {
   sendBatch: Parameters<typeof runSourceSync>[1]['sendBatch'];
 }
 
-export function createSyncRunner(options: { dataDir: string; version: string }): {
+export function createSyncRunner(options: { dataDir: string; version: string; fetch?: typeof fetch }): {
   runner: (request: SyncRequest, io: RunnerIO) => Promise<void>;
   preview: (location: string, kind: SourceKind | undefined) => Promise<SourcePreview>;
 } {
-  const client = new HttpClient({ version: options.version });
+  const client = new HttpClient({ version: options.version, fetchImpl: options.fetch });
   return {
     runner: async (request, io) => {
       const images = new ImageStore({ dataDir: options.dataDir, client });

@@ -32,8 +32,24 @@ export interface ListPageResult {
   pageCount: number | null;
   /** The page's own title (for previews). */
   title: string | null;
-  /** Links in the list region that are not valid http(s) URLs. */
+  /** Article links in the list region that cannot be fetched, as written in the page. */
   rejected: string[];
+  /** The same links with their titles and a Chinese reason, for the sync log. */
+  skipped: ListSkip[];
+}
+
+export interface ListSkip {
+  href: string;
+  title: string;
+  reason: string;
+}
+
+/** Why a list link is not a fetchable http(s) address. */
+function unfetchableReason(href: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+  if (scheme === 'javascript' || scheme === 'vbscript') return '文章链接由脚本打开，无法抓取，已跳过';
+  if (scheme && scheme !== 'http' && scheme !== 'https') return `文章链接协议不受支持（${scheme}:），已跳过`;
+  return '文章链接无效，已跳过';
 }
 
 export interface ListOptions {
@@ -525,13 +541,14 @@ export function findArticleLinks(html: string, pageUrl: string, options: ListOpt
 
   // Rows and their containers.
   const rowsByContainer = new Map<Element, Row[]>();
-  const rejectedByContainer = new Map<Element, string[]>();
+  const rejectedByContainer = new Map<Element, ListSkip[]>();
   const rowOf = new Map<Element, Row>();
   let order = 0;
   for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
     if (pager.anchors.has(a)) continue;
     const href = (a.getAttribute('href') ?? '').trim();
-    if (!href || /^(?:javascript|mailto|tel|vbscript):|^#/i.test(href)) continue;
+    // Mail and phone links are never articles; a script link in the list may well be one.
+    if (!href || /^(?:mailto|tel):|^#/i.test(href) || /^(?:javascript|vbscript):\s*(?:void\b|;|$)/i.test(href)) continue;
     const title = anchorTitle(a);
     if (textLen(title) < 4 || /^(?:更多|more|详细|详情|查看|阅读全文|全文|>>|更多>>)/i.test(title)) continue;
     const row = findRow(a);
@@ -541,7 +558,7 @@ export function findArticleLinks(html: string, pageUrl: string, options: ListOpt
     if (!url) {
       let r = rejectedByContainer.get(container);
       if (!r) rejectedByContainer.set(container, (r = []));
-      r.push(href);
+      r.push({ href, title: cleanTitle(title).slice(0, 200), reason: unfetchableReason(href) });
       continue;
     }
     if (url === pageKey) continue;
@@ -623,6 +640,6 @@ export function findArticleLinks(html: string, pageUrl: string, options: ListOpt
     seen.add(r.url);
     items.push({ url: r.url, title: r.title.slice(0, 500), publishedAt: dates[i] ?? null, pinned: r.pinned });
   });
-  const rejected = chosen.flatMap((c) => rejectedByContainer.get(c) ?? []);
-  return { items, nextPages: pager.nextPages, pageCount: pager.pageCount, title, rejected };
+  const skipped = chosen.flatMap((c) => rejectedByContainer.get(c) ?? []);
+  return { items, nextPages: pager.nextPages, pageCount: pager.pageCount, title, rejected: skipped.map((s) => s.href), skipped };
 }

@@ -20,11 +20,11 @@ import type { FetchedPage, KnownPage, SyncBatch, SyncCounts, SyncLogEntry, SyncP
 import { AppError } from '../../../shared/errors';
 import { decodeBytes } from '../extract/decode';
 import { extractArticle } from '../extract/extract';
-import { importFile, scanFolder } from '../files/local-files';
+import { importFile, scanFolderReport } from '../files/local-files';
 import { sha256Hex } from '../sample-library';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from './article-html';
 import { canonicalUrl, fileUrlKey } from './canonical';
-import { decodeFeed, looksLikeFeed, parseFeed } from './feeds';
+import { decodeFeed, isHtmlDocument, looksLikeFeed, parseFeed, type Feed, type FeedItem } from './feeds';
 import { FetchError, type FetchResult, type HttpClient } from './http-client';
 import { sniffImage, type ImageStore } from './images';
 import { findArticleLinks } from './list-page';
@@ -77,6 +77,15 @@ function isRecent(publishedAt: string | null, now: Date): boolean {
   return at >= now.getTime() - RECHECK_DAYS * day && at <= now.getTime() + day;
 }
 const PROGRESS_MS = 300;
+/**
+ * Fewer visible characters than this (and no image) is kept but flagged: a login notice, an
+ * error page or a cut-off extraction looks like that, and so does a genuinely short notice.
+ */
+const SHORT_TEXT_CHARS = 20;
+
+function visibleLength(text: string): number {
+  return text.replace(/(?:[\s\u3000\u00a0\u200b\u200c\ufeff]|\u200d)+/g, '').length;
+}
 
 function clip(s: string | null | undefined, max: number): string | null {
   if (s === null || s === undefined) return null;
@@ -402,7 +411,7 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
     const failures = await images.localise(blocks, res.finalUrl, signal);
     for (const f of failures) run.log('warning', f.url, f.code, `图片未能保存（${f.message}），文章已保留：${key}`);
     const { html, text } = renderBlocks(blocks);
-    if (!text.replace(/\s+/g, '') && !/<img /.test(html)) throw new AppError('E_INVALID_ARGUMENT', `页面中没有可提取的正文：${key}`);
+    if (!checkBody(run, key, html, text)) throw new AppError('E_INVALID_ARGUMENT', `正文为空，未保存：${key}`);
     return run.accept(
       key,
       {
@@ -423,6 +432,18 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
   }
 }
 
+/**
+ * False when the body is empty (no text, no image). A very short one is kept but logged, so
+ * the user can look at the page.
+ */
+function checkBody(run: Run, url: string, html: string, text: string): boolean {
+  const hasImage = /<img /.test(html);
+  const n = visibleLength(text);
+  if (n === 0 && !hasImage) return false;
+  if (n < SHORT_TEXT_CHARS && !hasImage) run.log('warning', url, null, `正文只有 ${n} 个字，已保存，请核对是否完整：${url}`);
+  return true;
+}
+
 async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promise<void> {
   const { client, signal } = deps;
   const start = canonicalUrl(request.source.location);
@@ -439,6 +460,7 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
   const recheck = new Set<string>();
   const now = deps.now?.() ?? new Date();
   const seen = new Set<string>();
+  const seenSkipped = new Set<string>();
   let visited = 0;
   run.progress('listing');
   while (queue.length > 0 && visited < limit && !signal.aborted) {
@@ -467,8 +489,17 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     }
     if (first) run.rememberList({ urlKey: url, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
     const list = findArticleLinks(res.html, res.finalUrl, { now: deps.now?.() });
-    for (const bad of list.rejected.slice(0, 20))
-      run.log('warning', bad.slice(0, 2048), 'E_INVALID_ARGUMENT', `文章链接无效，已跳过：${bad}`);
+    for (const bad of list.skipped) {
+      if (seenSkipped.has(bad.href)) continue;
+      seenSkipped.add(bad.href);
+      run.counts.found++;
+      run.log(
+        'warning',
+        bad.href.slice(0, 2048),
+        'E_INVALID_ARGUMENT',
+        `${bad.reason}：《${bad.title}》${bad.href.slice(0, 300)}（列表页 ${url}）`,
+      );
+    }
     let nonPinned = 0;
     let knownNonPinned = 0;
     for (const item of list.items) {
@@ -487,7 +518,8 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
         recheck.add(item.url);
       }
     }
-    if (list.items.length === 0 && !first) run.log('warning', url, null, `列表页没有找到文章链接：${url}`);
+    if (list.items.length === 0 && list.skipped.length === 0)
+      run.log('warning', url, null, first ? `栏目页没有找到文章链接，请确认这是文章列表页：${url}` : `列表页没有找到文章链接：${url}`);
     if (!request.fullRescan && finishedBefore && nonPinned > 0 && knownNonPinned === nonPinned) break;
     for (const p of list.nextPages) {
       if (!queued.has(p)) {
@@ -509,6 +541,57 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
   await run.runTasks(toFetch, (key) => loadArticle(run, deps, key, meta.get(key), request.fullRescan || recheck.has(key)));
 }
 
+/** One feed item whose content the feed carries: stored from it, or from its page when empty. */
+async function storeFeedItem(run: Run, request: SyncRequest, deps: RunnerDeps, feed: Feed, item: FeedItem): Promise<Outcome> {
+  const meta: ItemMeta = { title: item.untitled ? null : item.title, publishedAt: item.publishedAt };
+  try {
+    let content = item.html ?? '';
+    let title = item.title;
+    let publishedAt = item.publishedAt;
+    let origin: string | null = feed.title;
+    let author = item.author;
+    if (isHtmlDocument(content)) {
+      // A whole page pasted into the feed: take its article body, not its navigation.
+      const page = extractArticle(content, item.url);
+      content = page.html;
+      if (item.untitled && page.title && page.title !== '（无标题）') title = page.title;
+      publishedAt ??= page.publishedAt;
+      origin = page.origin ?? origin;
+      author ??= page.author;
+    }
+    let blocks = dropTitleBlock(sanitiseHtml(content, item.url), title);
+    const before = renderBlocks(blocks);
+    // Nothing usable in the feed: the page itself may have it.
+    if (visibleLength(before.text) === 0 && !/<img /.test(before.html))
+      return await loadArticle(run, deps, item.url, meta, request.fullRescan);
+    if (item.untitled && title === item.title) {
+      // No title anywhere: a short first line is one, else the opening words (the text is kept).
+      const firstLine =
+        before.text
+          .split('\n')
+          .find((l) => l.trim())
+          ?.trim() ?? '';
+      if (firstLine.length <= 60) {
+        title = firstLine;
+        blocks = dropTitleBlock(blocks, title);
+      } else title = `${firstLine.slice(0, 30)}…`;
+    }
+    const failures = await deps.images.localise(blocks, item.url, deps.signal);
+    for (const f of failures) run.log('warning', f.url, f.code, `图片未能保存（${f.message}），文章已保留：${item.url}`);
+    blocks = blocks.filter(Boolean);
+    const { html, text } = renderBlocks(blocks);
+    if (!checkBody(run, item.url, html, text)) throw new AppError('E_INVALID_ARGUMENT', `正文为空，未保存：${item.url}`);
+    return run.accept(
+      item.url,
+      { url: item.url, title, publishedAt, origin, author, editor: null, html, text },
+      { etag: null, lastModified: null },
+    );
+  } catch (error) {
+    if (isCancel(error, deps.signal)) return { kind: 'failed' };
+    return run.fail(item.url, error);
+  }
+}
+
 async function syncFeedFrom(
   run: Run,
   request: SyncRequest,
@@ -517,9 +600,13 @@ async function syncFeedFrom(
   res: FetchResult & { html: string },
 ): Promise<void> {
   const feed = parseFeed(res.html, res.finalUrl);
-  if (feed.items.length === 0 && !looksLikeFeed(res.html)) throw new AppError('E_INVALID_ARGUMENT', `不是 RSS/Atom 订阅源：${feedUrl}`);
   run.rememberList({ urlKey: feedUrl, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
-  const items = [];
+  for (const s of feed.skipped) {
+    run.counts.found += s.count ?? 1;
+    const what = s.url ?? (s.title ? `《${s.title}》（订阅源 ${feedUrl}）` : `订阅源 ${feedUrl}`);
+    run.log(s.level, s.url ?? feedUrl, s.level === 'warning' ? 'E_INVALID_ARGUMENT' : null, `${s.reason}：${what}`);
+  }
+  const items: FeedItem[] = [];
   for (const item of feed.items) {
     run.counts.found++;
     if (run.knownOf(item.url) && !request.fullRescan) continue;
@@ -528,31 +615,14 @@ async function syncFeedFrom(
   run.progress('fetching');
   await run.runTasks(items, async (item) => {
     if (item.isSummary || !item.html)
-      return loadArticle(run, deps, item.url, { title: item.title, publishedAt: item.publishedAt }, request.fullRescan);
-    try {
-      let blocks = dropTitleBlock(sanitiseHtml(item.html, item.url), item.title);
-      const failures = await deps.images.localise(blocks, item.url, deps.signal);
-      for (const f of failures) run.log('warning', f.url, f.code, `图片未能保存（${f.message}），文章已保留：${item.url}`);
-      blocks = blocks.filter(Boolean);
-      const { html, text } = renderBlocks(blocks);
-      return run.accept(
+      return loadArticle(
+        run,
+        deps,
         item.url,
-        {
-          url: item.url,
-          title: item.title,
-          publishedAt: item.publishedAt,
-          origin: feed.title,
-          author: item.author,
-          editor: null,
-          html,
-          text,
-        },
-        { etag: null, lastModified: null },
+        { title: item.untitled ? null : item.title, publishedAt: item.publishedAt },
+        request.fullRescan,
       );
-    } catch (error) {
-      if (isCancel(error, deps.signal)) return { kind: 'failed' };
-      return run.fail(item.url, error);
-    }
+    return storeFeedItem(run, request, deps, feed, item);
   });
 }
 
@@ -578,8 +648,12 @@ async function syncFeed(run: Run, request: SyncRequest, deps: RunnerDeps): Promi
 
 async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Promise<void> {
   run.progress('listing');
-  const files = await scanFolder(request.source.location);
+  const { files, skipped } = await scanFolderReport(request.source.location);
   run.counts.pages++;
+  for (const s of skipped) {
+    run.counts.found++;
+    run.log('warning', fileUrlKey(s.path), 'E_INVALID_ARGUMENT', `${s.reason}：${s.path}`);
+  }
   const todo = [];
   for (const f of files) {
     run.counts.found++;

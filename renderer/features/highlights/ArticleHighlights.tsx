@@ -7,6 +7,7 @@ import type { HighlightRow } from '../../db/schema';
 import { messages } from '../../i18n/messages';
 import { useKeyboard } from '../../ui/useKeyboard';
 import { useNoteEditor } from '../notes/noteEditorStore';
+import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
 import { citation, createHighlight, recolorHighlight, removeHighlight, restyleHighlight, type ArticleContext } from './actions';
 import { HIGHLIGHT_COLORS } from './colors';
 import { HighlightPopover } from './HighlightPopover';
@@ -191,8 +192,14 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
   );
 
   const addNote = useCallback(async () => {
-    const id = await ensureHighlight();
+    // Synchronously, before anything is awaited: keys typed while the note opens go into it.
+    startTypeAhead();
+    const id = await ensureHighlight().catch((error: unknown) => {
+      cancelTypeAhead();
+      throw error;
+    });
     if (id) useNoteEditor.getState().open({ kind: 'highlight', highlightId: id, articleId });
+    else cancelTypeAhead();
   }, [ensureHighlight, articleId]);
 
   const copyCitation = useCallback(

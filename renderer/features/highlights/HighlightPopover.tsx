@@ -5,6 +5,7 @@ import type { HighlightRow } from '../../db/schema';
 import { messages } from '../../i18n/messages';
 import { recolorHighlight, removeHighlight, restyleHighlight, setHighlightTags } from './actions';
 import { HIGHLIGHT_COLORS } from './colors';
+import { typeAheadActive } from '../notes/typeAhead';
 
 const t = messages.highlights;
 
@@ -35,7 +36,8 @@ export function HighlightPopover({ row, position, focusToken, onNote, onCopy, on
   }, [row.tags]);
 
   useEffect(() => {
-    if (focusToken > 0) boxRef.current?.querySelector<HTMLButtonElement>('button[aria-pressed="true"]')?.focus();
+    // Not while a note is opening: the keys typed meanwhile belong to it.
+    if (focusToken > 0 && !typeAheadActive()) boxRef.current?.querySelector<HTMLButtonElement>('button[aria-pressed="true"]')?.focus();
   }, [focusToken, row.id]);
 
   const addTags = (raw: string) => {

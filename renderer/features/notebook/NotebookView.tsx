@@ -16,6 +16,7 @@ import { HIGHLIGHT_COLORS } from '../highlights/colors';
 import { NoteEditorHost } from '../notes/NoteEditorHost';
 import type { NoteTarget } from '../notes/noteEditorStore';
 import { excerpt } from '../notes/noteText';
+import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
 import { noteRepo } from '../notes/repo';
 import '../notes/notes.css';
 import { downloadBlob } from './download';
@@ -87,6 +88,7 @@ export function NotebookView({ noteId }: { noteId: string | null }) {
           newKind="note"
           variant="page"
           onClose={() => navigate({ name: 'notebook', noteId: null })}
+          onOpenNote={(id) => navigate({ name: 'notebook', noteId: id })}
         />
       </section>
     );
@@ -151,11 +153,14 @@ function NotebookList({ index }: { index: NotebookIndex }) {
 
   const newNote = async (kind: NoteKind) => {
     setError(null);
+    // Keys typed while the note is created and the editor loads go into it.
+    startTypeAhead();
     try {
       const draft = newDraft(kind, null, null);
       await noteRepo.save(draft);
       navigate({ name: 'notebook', noteId: draft.id });
     } catch (e) {
+      cancelTypeAhead();
       setError(`${messages.errors.generic}：${e instanceof Error ? e.message : String(e)}`);
     }
   };

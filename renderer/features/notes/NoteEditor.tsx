@@ -2,18 +2,21 @@
  * The note editor: title, kind, tags and a Tiptap body (headings, lists, bold, quotes, a
  * highlight mark), a live 字 count, 插入划线, and autosave that loses nothing on reload.
  */
-import Highlight from '@tiptap/extension-highlight';
-import { Placeholder } from '@tiptap/extensions';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { clearJournal, isEmptyNote, toNoteRow, writeJournal, type NoteDraft } from '../../db/notes';
+import { GapCursor } from '@tiptap/pm/gapcursor';
+import { NodeSelection, Selection } from '@tiptap/pm/state';
+import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { countZi } from '../../../shared/text';
+import { clearJournal, isEmptyNote, newDraft, toNoteRow, writeJournal, type NoteDraft } from '../../db/notes';
 import type { ArticleRow, HighlightRow, NoteKind } from '../../db/schema';
 import { messages } from '../../i18n/messages';
 import { useLibrary } from '../../stores/library';
 import { Autosaver, type SaveState } from './autosave';
-import { asDoc, citationLine, deriveNote, excerpt, parseTags, quoteBlock } from './noteText';
+import { noteEditorSetup } from './noteSchema';
+import { citationLine, deriveNote, excerpt, parseTags, quoteBlock } from './noteText';
+import { PRESERVED_BLOCK, prepareDoc, restoreDoc } from './preserve';
 import { noteRepo } from './repo';
+import { cancelTypeAhead, peekTypeAhead, takeTypeAhead, typeAheadActive, watchTypeAhead } from './typeAhead';
 
 const t = messages.notes;
 const KINDS: NoteKind[] = ['note', 'outline', 'reflection'];
@@ -27,20 +30,55 @@ export interface NoteEditorProps {
   knownTags: readonly string[];
   variant: 'side' | 'page';
   onClose(): void;
+  /** Shows another note in this editor's place (after 另存为新笔记). */
+  onOpenNote?(id: string): void;
 }
 
 function sourceOf(article: Pick<ArticleRow, 'title' | 'origin' | 'sourceName' | 'publishedAt'>) {
   return { title: article.title, origin: article.origin ?? article.sourceName, publishedAt: article.publishedAt };
 }
 
-export function NoteEditor({ initial, stored, highlight, article, knownTags, variant, onClose }: NoteEditorProps) {
+/** Puts text typed before the editor existed at the caret, one paragraph per line. */
+function insertTyped(editor: Editor, typed: string) {
+  typed
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((line, i) => {
+      if (i > 0) editor.commands.splitBlock();
+      if (line) editor.commands.insertContent({ type: 'text', text: line });
+    });
+}
+
+/** Caret at the end of the body, focused now (Tiptap's focus command waits a frame: keys typed meanwhile would be lost). */
+function focusEnd(editor: Editor) {
+  const { state } = editor;
+  let selection: Selection = Selection.atEnd(state.doc);
+  // Ending on a kept block (at any depth), a gap cursor after it: typing must not replace the selected block.
+  if (selection instanceof NodeSelection && selection.node.type.name === PRESERVED_BLOCK) {
+    const after = state.doc.resolve(selection.to);
+    if (!after.parent.inlineContent) selection = new GapCursor(after);
+  }
+  editor.view.dispatch(state.tr.setSelection(selection).scrollIntoView());
+  editor.view.focus();
+}
+
+export function NoteEditor({ initial, stored, highlight, article, knownTags, variant, onClose, onOpenNote }: NoteEditorProps) {
+  const setup = noteEditorSetup();
+  // What the editor loads, or why this note must stay read-only (see preserve.ts).
+  const prepared = useMemo(() => prepareDoc(initial.doc, setup.schema), [initial, setup.schema]);
+  const readOnly = !prepared.editable;
   const [title, setTitle] = useState(initial.title);
   const [kind, setKind] = useState<NoteKind>(initial.kind);
   const [tagsText, setTagsText] = useState(initial.tags.join(' '));
   const [saveState, setSaveState] = useState<SaveState>({ state: 'saved' });
-  const [zi, setZi] = useState(() => deriveNote(initial.doc).zi);
+  const [zi, setZi] = useState(() => (prepared.editable ? deriveNote(initial.doc).zi : countZi(prepared.text)));
   const [picker, setPicker] = useState(false);
   const [persisted, setPersisted] = useState(stored);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Keys typed while a read-only note was opening: kept for 另存为新笔记, never written into this note.
+  const typedIntoReadOnly = useRef('');
+  // The stored form of the body: the stored value itself until the user edits the body.
+  const latestDoc = useRef<unknown>(initial.doc);
 
   // The newest draft, and the newest one confirmed in IndexedDB.
   const latest = useRef<NoteDraft>(initial);
@@ -63,15 +101,14 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
     [],
   );
 
-  const editorRef = useRef<Editor | null>(null);
   const changed = () => {
-    const ed = editorRef.current;
-    if (!ed) return;
+    // A read-only note is never written: its stored content stays exactly as it is.
+    if (readOnly) return;
     const now = new Date().toISOString();
     // Keep updatedAt strictly increasing so the journal and saves order correctly.
     const updatedAt = now > latest.current.updatedAt ? now : new Date(Date.parse(latest.current.updatedAt) + 1).toISOString();
     const { title: ti, kind: k, tagsText: tg } = fields.current;
-    const draft: NoteDraft = { ...latest.current, title: ti, kind: k, tags: parseTags(tg), doc: ed.getJSON(), updatedAt };
+    const draft: NoteDraft = { ...latest.current, title: ti, kind: k, tags: parseTags(tg), doc: latestDoc.current, updatedAt };
     latest.current = draft;
     touched.current = true;
     saver.update(draft);
@@ -80,20 +117,9 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   changedRef.current = changed;
 
   const editor = useEditor({
-    extensions: [
-      StarterKit.configure({
-        heading: { levels: [2, 3] },
-        link: false,
-        code: false,
-        codeBlock: false,
-        horizontalRule: false,
-        underline: false,
-        undoRedo: { depth: 200 },
-      }),
-      Highlight.configure({ multicolor: false }),
-      Placeholder.configure({ placeholder: t.placeholder }),
-    ],
-    content: asDoc(initial.doc),
+    extensions: setup.extensions,
+    content: prepared.content as JSONContent | null,
+    editable: !readOnly,
     // The CSP forbids inline <style>: the editor's CSS is in notes.css.
     injectCSS: false,
     immediatelyRender: true,
@@ -108,11 +134,38 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
       },
     },
     onUpdate: ({ editor: ed }) => {
-      setZi(deriveNote(ed.getJSON()).zi);
+      if (!ed.isEditable) return;
+      const doc = restoreDoc(ed.state.doc);
+      latestDoc.current = doc;
+      setZi(deriveNote(doc).zi);
       changedRef.current();
     },
   });
-  editorRef.current = editor;
+
+  // The caret goes in the body at once, with whatever was typed while the note was opening.
+  useLayoutEffect(() => {
+    if (readOnly) {
+      // Keep catching while the note is shown: what is typed goes with 另存为新笔记, never into this note.
+      if (!typeAheadActive()) return;
+      const sync = () => {
+        typedIntoReadOnly.current = peekTypeAhead();
+        setNotice(typedIntoReadOnly.current.trim() ? t.typedKept : null);
+      };
+      sync();
+      const unwatch = watchTypeAhead(sync);
+      return () => {
+        unwatch();
+        cancelTypeAhead();
+      };
+    }
+    if (editor.isDestroyed) {
+      cancelTypeAhead();
+      return;
+    }
+    const typed = takeTypeAhead();
+    focusEnd(editor);
+    if (typed) insertTyped(editor, typed);
+  }, [editor, readOnly]);
 
   const active = useEditorState({
     editor,
@@ -167,6 +220,10 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   }, [saver]);
 
   const close = async () => {
+    if (readOnly) {
+      onClose();
+      return;
+    }
     await saver.flush();
     const row = toNoteRow(latest.current);
     // An untouched or emptied note is not kept.
@@ -184,6 +241,39 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
     await noteRepo.remove(initial.id);
     clearJournal(initial.id, '9999');
     onClose();
+  };
+
+  const copyText = async () => {
+    const text = prepared.editable ? '' : prepared.text;
+    try {
+      await navigator.clipboard.writeText(text);
+      setNotice(t.copied);
+    } catch {
+      setNotice(t.copyFailed);
+    }
+  };
+
+  const saveAsNew = async () => {
+    if (prepared.editable) return;
+    if (typeAheadActive()) typedIntoReadOnly.current = peekTypeAhead();
+    try {
+      const draft = newDraft(kind, initial.articleId, initial.highlightId);
+      draft.title = `${title}${t.copySuffix}`.slice(0, 500);
+      draft.tags = [...initial.tags];
+      draft.doc = {
+        type: 'doc',
+        content: [prepared.text, typedIntoReadOnly.current]
+          .filter(Boolean)
+          .join('\n')
+          .split('\n')
+          .map((l) => (l ? { type: 'paragraph', content: [{ type: 'text', text: l }] } : { type: 'paragraph' })),
+      };
+      await noteRepo.save(draft);
+      if (onOpenNote) onOpenNote(draft.id);
+      else onClose();
+    } catch (error) {
+      setNotice(t.saveAsNewFailed(error instanceof Error ? error.message : String(error)));
+    }
   };
 
   const insertHighlight = (h: HighlightRow) => {
@@ -227,7 +317,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
       }}
     >
       <div className="note-head">
-        <select aria-label={t.kindLabel} value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
+        <select aria-label={t.kindLabel} value={kind} disabled={readOnly} onChange={(e) => setKind(e.target.value as NoteKind)}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t.kinds[k]}
@@ -239,6 +329,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
           aria-label={t.titlePlaceholder}
           placeholder={t.titlePlaceholder}
           value={title}
+          readOnly={readOnly}
           maxLength={500}
           onChange={(e) => setTitle(e.target.value)}
           onKeyDown={(e) => {
@@ -258,7 +349,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
         >
           {statusText}
         </span>
-        {persisted ? (
+        {persisted && !readOnly ? (
           <button type="button" className="link" onClick={() => void remove()}>
             {t.delete}
           </button>
@@ -274,7 +365,19 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
           {article ? <cite>{citationLine(sourceOf(article))}</cite> : null}
         </blockquote>
       ) : null}
-      <div className="note-toolbar" role="toolbar" aria-label={t.toolbar}>
+      {prepared.editable ? null : (
+        <div className="note-readonly" role="alert" data-testid="note-readonly">
+          <p>{t.readOnly(t.readOnlyReasons[prepared.reason])}</p>
+          <button type="button" onClick={() => void copyText()}>
+            {t.copyText}
+          </button>
+          <button type="button" onClick={() => void saveAsNew()}>
+            {t.saveAsNew}
+          </button>
+          {notice ? <span className="muted">{notice}</span> : null}
+        </div>
+      )}
+      <div className="note-toolbar" role="toolbar" aria-label={t.toolbar} hidden={readOnly}>
         {btn(t.heading2, active.h2, () => editor.chain().focus().toggleHeading({ level: 2 }).run(), 'Ctrl+Alt+2')}
         {btn(t.heading3, active.h3, () => editor.chain().focus().toggleHeading({ level: 3 }).run(), 'Ctrl+Alt+3')}
         {btn(t.bold, active.bold, () => editor.chain().focus().toggleBold().run(), 'Ctrl+B')}
@@ -303,7 +406,13 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
       <EditorContent editor={editor} className="note-content" />
       <label className="note-tags">
         <span>{t.tags}</span>
-        <input list="note-tag-options" value={tagsText} placeholder={t.tagsPlaceholder} onChange={(e) => setTagsText(e.target.value)} />
+        <input
+          list="note-tag-options"
+          value={tagsText}
+          readOnly={readOnly}
+          placeholder={t.tagsPlaceholder}
+          onChange={(e) => setTagsText(e.target.value)}
+        />
         <datalist id="note-tag-options">
           {knownTags.map((tag) => (
             <option key={tag} value={tag} />

@@ -8,6 +8,7 @@ import { messages } from '../../i18n/messages';
 import { NoteEditor } from './NoteEditor';
 import type { NoteTarget } from './noteEditorStore';
 import { noteRepo } from './repo';
+import { cancelTypeAhead } from './typeAhead';
 
 const t = messages.notes;
 
@@ -61,18 +62,23 @@ export function NoteEditorHost({
   newKind,
   variant,
   onClose,
+  onOpenNote,
 }: {
   target: NoteTarget;
   newKind: NoteKind;
   variant: 'side' | 'page';
   onClose(): void;
+  onOpenNote?(id: string): void;
 }) {
   const [state, setState] = useState<{ s: 'loading' } | { s: 'ready'; r: Resolved } | { s: 'failed'; message: string }>({ s: 'loading' });
   useEffect(() => {
     let cancelled = false;
     resolveTarget(target, newKind).then(
       (r) => !cancelled && setState({ s: 'ready', r }),
-      (e: unknown) => !cancelled && setState({ s: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => {
+        cancelTypeAhead();
+        if (!cancelled) setState({ s: 'failed', message: e instanceof Error ? e.message : String(e) });
+      },
     );
     return () => {
       cancelled = true;
@@ -100,6 +106,7 @@ export function NoteEditorHost({
       knownTags={r.knownTags}
       variant={variant}
       onClose={onClose}
+      onOpenNote={onOpenNote}
     />
   );
 }

@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { messages } from '../../i18n/messages';
 import { useNoteEditor, type NoteTarget } from './noteEditorStore';
+import { startTypeAhead } from './typeAhead';
 import './notes.css';
 
 const NoteEditorHost = lazy(() => import('./NoteEditorHost').then((m) => ({ default: m.NoteEditorHost })));
@@ -38,6 +39,7 @@ export function NotePanel() {
           newKind={newKind}
           variant="side"
           onClose={() => useNoteEditor.getState().close()}
+          onOpenNote={(noteId) => useNoteEditor.getState().open({ kind: 'existing', noteId })}
         />
       </Suspense>
     </aside>
@@ -46,7 +48,13 @@ export function NotePanel() {
 
 export function WriteNoteButton({ articleId }: { articleId: string }) {
   return (
-    <button type="button" onClick={() => useNoteEditor.getState().open({ kind: 'article', articleId })}>
+    <button
+      type="button"
+      onClick={() => {
+        startTypeAhead();
+        useNoteEditor.getState().open({ kind: 'article', articleId });
+      }}
+    >
       {t.writeArticleNote}
     </button>
   );

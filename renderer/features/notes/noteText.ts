@@ -18,9 +18,10 @@ export interface DocNode {
   content?: DocNode[];
 }
 
-const MarkSchema = v.object({ type: v.string(), attrs: v.optional(v.record(v.string(), v.unknown())) });
+// Loose: keys this version does not know are kept, never stripped on save.
+const MarkSchema = v.looseObject({ type: v.string(), attrs: v.optional(v.record(v.string(), v.unknown())) });
 
-export const NodeSchema: v.GenericSchema<DocNode> = v.object({
+export const NodeSchema: v.GenericSchema<DocNode> = v.looseObject({
   type: v.pipe(v.string(), v.minLength(1)),
   text: v.optional(v.string()),
   attrs: v.optional(v.record(v.string(), v.unknown())),
@@ -45,10 +46,22 @@ function isInline(node: DocNode): boolean {
   return node.type === 'text' || node.type === 'hardBreak';
 }
 
+/** Text of inline content; a node this version does not know (kept as it was) gives its own text. */
 function inlineText(nodes: readonly DocNode[]): string {
   let out = '';
-  for (const n of nodes) out += n.type === 'text' ? (n.text ?? '') : n.type === 'hardBreak' ? '\n' : '';
+  for (const n of nodes) {
+    if (n.type === 'text') out += n.text ?? '';
+    else if (n.type === 'hardBreak') out += '\n';
+    else if (n.content) out += inlineText(n.content);
+  }
   return out;
+}
+
+/** True when a document holds nothing but empty paragraphs (an unknown empty node still counts as content). */
+export function isBlankDoc(doc: unknown): boolean {
+  const parsed = v.safeParse(DocSchema, doc);
+  if (!parsed.success) return false;
+  return (parsed.output.content ?? []).every((n) => n.type === 'paragraph' && !(n.content && n.content.length));
 }
 
 /** Plain text of a document: one line per text block, in document order. */
@@ -64,7 +77,8 @@ export function docToText(doc: unknown): string {
       if (node.type === 'paragraph' || node.type === 'heading') lines.push('');
       return;
     }
-    if (children.every(isInline)) {
+    // A block whose children include text is one line, whatever else sits among the text.
+    if (children.every(isInline) || children.some((c) => c.type === 'text')) {
       lines.push(inlineText(children));
       return;
     }
