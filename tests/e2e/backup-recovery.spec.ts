@@ -239,10 +239,10 @@ test('continuous backups survive killing host and browser; a fresh profile is of
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'recovery-offer.png') });
     expect(existsSync(path.join(SHOTS, 'recovery-offer.png'))).toBe(true);
+    // Restored through the ordinary path, then the app reopens the library (a page reload).
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
     await page.keyboard.press('Enter');
-
-    // Restored through the ordinary path, then the app reopens the library.
-    await expect.poll(async () => (await stored(page)).highlights.length, { timeout: 30_000 }).toBe(1);
+    await reloaded;
     await expect(page.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
     expect(await stored(page)).toEqual(before);
     await expect(page.getByTestId('recovery-offer')).toHaveCount(0);
