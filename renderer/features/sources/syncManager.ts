@@ -13,6 +13,7 @@ import { createSettingsRepository } from '../../db/repositories';
 import { applySyncBatch } from '../../db/syncWriter';
 import { useLibrary } from '../../stores/library';
 import { reanchorArticle } from '../highlights/reanchor';
+import { beforeBulkChange } from '../backup';
 
 export const sources = createSourceRepository(db);
 const settings = createSettingsRepository(db);
@@ -134,6 +135,8 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
   });
 
   try {
+    // A sync run is a bulk change: changes not yet in a backup are backed up first.
+    await beforeBulkChange();
     await api.sync.start({
       runId,
       source: { id: source.id, kind: source.kind, location: source.location, name: source.name, column: source.column },
