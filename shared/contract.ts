@@ -36,6 +36,17 @@ export const AppInfoSchema = v.strictObject({
   version: v.string(),
   host: v.picklist(['electron', 'browser']),
   platform: v.string(),
+  /**
+   * How long continuous backups wait: after the last change (settle), and at most after the
+   * first unsaved one (max-wait). Set by a host for tests (YANDU_BACKUP_SETTLE_MS); absent =
+   * the renderer's production defaults.
+   */
+  backup: v.optional(
+    v.strictObject({
+      settleMs: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(3_600_000)),
+      maxWaitMs: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(86_400_000)),
+    }),
+  ),
 });
 export type AppInfo = v.InferOutput<typeof AppInfoSchema>;
 
@@ -48,6 +59,8 @@ export const contract = {
       v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\//i), v.url()) }),
       v.strictObject({ opened: v.boolean() }),
     ),
+    /** Answer to `app.quitting`: the page's final backup is written (its name) or was not needed (null). */
+    quitReady: method(v.strictObject({ backup: v.nullable(v.pipe(v.string(), v.maxLength(255))) }), v.strictObject({ ok: v.boolean() })),
   },
   library: {
     /** The bundled sample library (our own articles) for the first run. */
@@ -123,6 +136,8 @@ export const NoticeSchema = v.strictObject({
 /** Typed event streams from host to renderer. */
 export const events = {
   'app.notice': NoticeSchema,
+  /** The host is about to quit: take a final backup of pending changes, then call app.quitReady. */
+  'app.quitting': v.strictObject({ timeoutMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600_000)) }),
   'sync.progress': SyncProgressSchema,
   'sync.batch': SyncBatchSchema,
   'sync.log': SyncLogEntrySchema,

@@ -7,11 +7,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { createServices } from '../services/app-services';
+import { createQuitGate } from '../services/backup/quit';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler, RENDERER_ALLOWED_ORIGINS } from './app-protocol';
 import { mediaDir } from '../services/paths';
 import { PDF_OPTIONS, PRINT_DIALOG_OPTIONS, type PrintHost } from '../services/print/pdf';
 import { createSyncDeps } from '../services/sync-wiring';
 import { registerIpc, sendEvent } from './ipc';
+import { holdForFinalBackup } from './quit';
 import { createSessionFetch, guardSyncSession } from './session-fetch';
 import { logDirs, prepareApp, reportFatal, startupFailedMessage, writeStartupLog, type Prepared } from './startup';
 import { createMainWindow, guardWebContents, hardenSession, openWithShell, watchPage } from './window';
@@ -27,9 +29,25 @@ let onRendererGone: () => void = () => undefined;
 const rendererDir = path.join(__dirname, '../renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
+/** How long a quit waits for the page's final backup. */
+const QUIT_TIMEOUT_MS = 15_000;
+const quitGate = createQuitGate();
+
+/** Tells the page the app is quitting; how many pages were told. */
+function tellPageQuitting(): number {
+  if (!mainWindow || mainWindow.isDestroyed()) return 0;
+  sendEvent(mainWindow.webContents, 'app.quitting', { timeoutMs: QUIT_TIMEOUT_MS });
+  return 1;
+}
+
 function showMainWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow({ preloadPath, url: APP_START_URL, openExternal: openWithShell });
+    const win = mainWindow;
+    // Closing the window quits the app (Windows, Linux): the page backs up first.
+    holdForFinalBackup(win, 'close', quitGate, tellPageQuitting, QUIT_TIMEOUT_MS, () => {
+      if (!win.isDestroyed()) win.close();
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
       onRendererGone();
@@ -124,10 +142,15 @@ async function start(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     print: windowPrinter(),
+    onQuitReady: (backup) => quitGate.ready(backup),
     // Sync goes through Chromium's network stack (system proxy, PAC, OS certificates).
     ...createSyncDeps({ dataDir, version: app.getVersion(), fetch: syncFetch() }),
   });
-  app.on('before-quit', () => services.stop());
+  // A quit waits (boundedly) for the page's final backup, then stops the services.
+  holdForFinalBackup(app, 'before-quit', quitGate, tellPageQuitting, QUIT_TIMEOUT_MS, () => {
+    services.stop();
+    app.quit();
+  });
   onRendererGone = () => services.stop();
   registerIpc(ipcMain, services);
   showMainWindow();

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/app-services';
+import { backupDelaysFromEnv, createQuitGate } from '../services/backup/quit';
 import { describeMigration, mediaDir, resolveDataDir } from '../services/paths';
 import { createSyncDeps } from '../services/sync-wiring';
 import { addressFile, explicitPort, hostSecret, HostAddressError, openOnAddress } from './address';
@@ -38,6 +39,7 @@ if (migrated) process.stderr.write(`[data] ${migrated}\n`);
 let emit: RunningHost['emit'] | null = null;
 // The host's own port, once listening: no source may fetch it (the network policy's "never").
 let ownPort: number | null = null;
+const quit = createQuitGate();
 const services = createServices({
   host: 'browser',
   version,
@@ -46,7 +48,9 @@ const services = createServices({
   // A browser tab opens links itself; the host never launches programs or dialogs.
   openExternal: async () => false,
   chooseFolder: async () => null,
-  emit: (name, payload) => emit?.(name, payload),
+  emit: (name, payload) => void emit?.(name, payload),
+  backupDelays: backupDelaysFromEnv(process.env),
+  onQuitReady: quit.ready,
   ...createSyncDeps({ dataDir, version, ownPorts: () => (ownPort === null ? [] : [ownPort]) }),
 });
 
@@ -82,9 +86,20 @@ try {
       : `  文库属于这个地址（端口 ${host.port}），端口记录在 ${record}${opened.how === 'first' ? '（首次启动时选定）' : ''}。\n` +
         `  The library belongs to this address (port ${host.port}), recorded in ${record}${opened.how === 'first' ? ' (chosen on this first launch)' : ''}.\n`;
   process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n${where}`);
+  // Open pages get a bounded time to write their final backup; a second signal quits at once.
+  const quitTimeout = Number(process.env.YANDU_QUIT_TIMEOUT_MS) || 30_000;
+  let stopping = false;
   const stop = () => {
-    services.stop();
-    void host.close().then(() => process.exit(0));
+    if (stopping) process.exit(0);
+    stopping = true;
+    void quit
+      .wait(() => host.emit('app.quitting', { timeoutMs: quitTimeout }), quitTimeout)
+      .then((r) => {
+        if (r.timedOut) process.stderr.write('等待页面最后备份超时 / timed out waiting for the final backup\n');
+        services.stop();
+        return host.close();
+      })
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

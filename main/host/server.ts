@@ -42,7 +42,8 @@ export interface RunningHost {
   origin: string;
   port: number;
   secret: string;
-  emit<E extends EventName>(name: E, payload: unknown): void;
+  /** Sends an event to every open page; returns how many pages it reached. */
+  emit<E extends EventName>(name: E, payload: unknown): number;
   close(): Promise<void>;
 }
 
@@ -287,6 +288,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     emit(name, payload) {
       const data = JSON.stringify({ name, payload: parseEvent(name, payload) });
       for (const client of eventClients) client.write(`data: ${data}\n\n`);
+      return eventClients.size;
     },
     close: () =>
       new Promise<void>((resolve) => {

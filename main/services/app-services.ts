@@ -29,6 +29,10 @@ export interface ServiceOptions {
   preview: (location: string, kind: SourceKind | undefined) => Promise<SourcePreview>;
   /** Printing the window (desktop only); absent in the browser host, which prints with window.print(). */
   print?: PrintHost;
+  /** Continuous-backup timings for the renderer (tests); absent = its production defaults. */
+  backupDelays?: { settleMs: number; maxWaitMs: number };
+  /** A page answered `app.quitting` (see backup/quit.ts). */
+  onQuitReady?: (backup: string | null) => void;
 }
 
 /** Only plain web links may leave the app; anything else (file:, javascript:, custom schemes) is refused. */
@@ -50,10 +54,15 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
         version: options.version,
         host: options.host,
         platform: process.platform,
+        ...(options.backupDelays ? { backup: options.backupDelays } : {}),
       }),
       openExternal: async ({ url }) => {
         if (!isSafeExternalUrl(url)) throw new AppError('E_FORBIDDEN', '只能打开 http 或 https 链接。');
         return { opened: await options.openExternal(url) };
+      },
+      quitReady: async ({ backup }) => {
+        options.onQuitReady?.(backup);
+        return { ok: true };
       },
     },
     library: {

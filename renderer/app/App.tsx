@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
-import { db } from '../db';
+import { changes, db } from '../db';
 import { recoverNoteJournals } from '../db/notes';
 import { LibraryView } from '../features/library/LibraryView';
 import { ReaderView } from '../features/reader/ReaderView';
@@ -18,6 +18,10 @@ import { createIndexWorkers } from '../features/search/workerBuilder';
 import { useRoute } from './router';
 import { useUndoKeys } from '../ui/useUndoKeys';
 import { backupBeforeUpgrade, dailyBackupIfDue, requestPersistentStorage } from '../features/backup/startup';
+import { answerQuitting, startContinuousBackup } from '../features/backup/continuous';
+import { ensureLibraryIdentity } from '../features/backup/library';
+import { findRecoveryOffer, type RecoveryOffer as Offer } from '../features/backup/recovery';
+import { RecoveryOffer } from '../features/backup/RecoveryOffer';
 
 /** The daily backup waits until start-up work (sample import, search rebuild) has settled. */
 const DAILY_BACKUP_DELAY_MS = 30_000;
@@ -32,8 +36,27 @@ const PacketsView = lazy(() => import('../features/packets/PacketsView').then((m
 
 type Boot = { state: 'starting' } | { state: 'ready' } | { state: 'failed'; message: string };
 
+let quitAnswered = false;
+
+/** Sync, continuous and daily backups: started once the library is settled (after any recovery offer). */
+async function startBackgroundWork(): Promise<void> {
+  startScheduler();
+  let delays: { settleMs: number; maxWaitMs: number } | undefined;
+  try {
+    delays = (await api.app.info({})).backup;
+  } catch (error) {
+    console.warn('[backup] app.info failed; default backup timings', error);
+  }
+  startContinuousBackup({ db, api, tracker: changes, delays, page: { window, document } });
+  setTimeout(
+    () => void dailyBackupIfDue(db, api).catch((e: unknown) => console.warn('[backup] daily backup failed', e)),
+    DAILY_BACKUP_DELAY_MS,
+  );
+}
+
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'starting' });
+  const [offer, setOffer] = useState<Offer | null>(null);
   const route = useRoute();
   useUndoKeys();
   const theme = useReaderSettings((s) => s.theme);
@@ -43,6 +66,10 @@ export function App() {
     try {
       // Before anything opens the database: a pending schema upgrade is backed up first.
       void requestPersistentStorage();
+      if (!quitAnswered) {
+        quitAnswered = true;
+        answerQuitting(api);
+      }
       await backupBeforeUpgrade(db, api);
       await useReaderSettings.getState().load();
       // Search postings for bulk writes are built in workers; an index of another format is
@@ -54,15 +81,17 @@ export function App() {
       await ensureSampleLibrary(db, api);
       await recoverNoteJournals(db);
       await useLibrary.getState().load();
+      await ensureLibraryIdentity(db);
+      // An empty or rolled-back library is offered the newest backup before anything else writes.
+      const found = await findRecoveryOffer(db, api).catch((e: unknown) => {
+        console.warn('[backup] could not look for a backup to offer', e);
+        return null;
+      });
       setBoot({ state: 'ready' });
-      startScheduler();
       // Pending notes merged and postings compacted once writes settle.
       enableSearchMaintenance(db);
-      // The daily backup, once the app has settled.
-      setTimeout(
-        () => void dailyBackupIfDue(db, api).catch((e: unknown) => console.warn('[backup] daily backup failed', e)),
-        DAILY_BACKUP_DELAY_MS,
-      );
+      if (found) setOffer(found);
+      else void startBackgroundWork();
       if (rebuildSearch) void useSearch.getState().startRebuild(false);
     } catch (error) {
       setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -105,6 +134,19 @@ export function App() {
         </nav>
         <SearchBox />
       </header>
+      {offer ? (
+        <RecoveryOffer
+          offer={offer}
+          onDone={(restored) => {
+            // Every view and store reloads from the restored library.
+            if (restored) window.location.reload();
+            else {
+              setOffer(null);
+              void startBackgroundWork();
+            }
+          }}
+        />
+      ) : null}
       <main className="app-main">
         {boot.state === 'starting' ? (
           <div className="boot" role="status">

@@ -455,12 +455,13 @@ export const messages = {
   },
   backup: {
     title: '数据与备份',
-    description: '文库、划线、笔记和图片自动备份到本机数据文件夹：每天一次、升级数据库之前、导入资料包之前和恢复之前。',
+    description:
+      '文库、划线、笔记和图片自动备份到本机数据文件夹：修改后自动备份（保留最近 10 份）、每天一次（保留最近 7 份）、同步和批量导入之前、退出之前、升级数据库之前、导入资料包之前和恢复之前。',
     storage: (used: number, quota: number) => `已用存储 ${(used / 1048576).toFixed(1)} MB，可用上限 ${(quota / 1048576).toFixed(0)} MB`,
     storageUnknown: '无法读取存储用量。',
     persisted: (on: boolean) =>
       on ? '已申请持久保存：浏览器不会自动清除文库。' : '浏览器未允许持久保存：磁盘紧张时数据可能被清除，请定期备份。',
-    keep: '保留最近的备份份数',
+    keep: '手动、升级前、导入资料包前和恢复前的备份各保留份数',
     now: '立即备份',
     working: '正在备份…',
     done: (name: string) => `已备份：${name}`,
@@ -478,6 +479,23 @@ export const messages = {
     download: '下载',
     empty: '还没有备份。',
     folder: (dir: string) => `备份位置：${dir}`,
-    reasons: { manual: '手动', daily: '每日', upgrade: '升级前', packet: '导入资料包前', restore: '恢复前' } as Record<string, string>,
+    reasons: { manual: '手动', daily: '每日', upgrade: '升级前', packet: '导入资料包前', restore: '恢复前', auto: '自动' } as Record<
+      string,
+      string
+    >,
+  },
+  recovery: {
+    title: '恢复文库？',
+    empty: '这个浏览器里的文库是空的（只有示例文章），数据文件夹中有一份备份：',
+    newer: '数据文件夹中有一份比这个浏览器里的文库更新的备份，本机文库可能丢失了最近的修改：',
+    takenAt: (at: string) => `备份时间：${at}`,
+    holds: (articles: number, highlights: number, notes: number) => `文章 ${articles} 篇，划线 ${highlights} 条，笔记 ${notes} 条`,
+    own: (n: number) => `（其中自己添加的文章 ${n} 篇）`,
+    note: '恢复会替换当前文库；恢复前会先自动备份当前文库，可以撤销。',
+    restore: '恢复',
+    later: '暂不',
+    restoring: '正在恢复…',
+    restored: '恢复完成，正在重新打开文库…',
+    failed: (message: string) => `恢复没有完成，文库保持原样：${message}`,
   },
 } as const;

@@ -1,6 +1,6 @@
 /** The `backup` namespace of the contract: what crosses, with size caps. */
 import * as v from 'valibot';
-import { BackupEntrySchema, BackupReasonSchema, BACKUP_CHUNK_RECORDS, ManifestSchema } from './format';
+import { BackupEntrySchema, BackupLibrarySchema, BackupReasonSchema, BACKUP_CHUNK_RECORDS, ManifestSchema } from './format';
 
 const Token = v.pipe(v.string(), v.regex(/^[a-z0-9]{16,64}$/));
 const TableName = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/));
@@ -27,6 +27,7 @@ export const InspectResultSchema = v.strictObject({
     appVersion: v.string(),
     db: ManifestSchema.entries.db,
     counts: v.record(v.string(), v.number()),
+    library: v.optional(BackupLibrarySchema),
   }),
   /** The table parts, in order (media parts are installed by main). */
   tables: v.array(v.strictObject({ index: v.number(), table: v.string(), records: v.number() })),
@@ -39,6 +40,8 @@ export const backupMethods = {
     input: v.strictObject({
       reason: BackupReasonSchema,
       db: ManifestSchema.entries.db,
+      /** The library the records come from (see BackupLibrarySchema). */
+      library: v.optional(BackupLibrarySchema),
     }),
     output: v.strictObject({ token: Token }),
   },
@@ -47,7 +50,7 @@ export const backupMethods = {
     input: v.strictObject({ token: Token, table: TableName, records: v.pipe(v.array(v.unknown()), v.maxLength(BACKUP_CHUNK_RECORDS)) }),
     output: v.strictObject({ parts: v.number() }),
   },
-  /** Adds the media folder, writes the manifest, renames the file into place and keeps the last `keep`. */
+  /** Adds the media folder, writes the manifest, renames the file into place and prunes by the retention policy (`keep` per deliberate reason). */
   finish: { input: v.strictObject({ token: Token, keep: Keep }), output: BackupEntrySchema },
   /** Drops an unfinished backup. */
   abort: { input: v.strictObject({ token: Token }), output: v.strictObject({ aborted: v.boolean() }) },

@@ -26,11 +26,54 @@ export const BACKUP_CHUNK_RECORDS = 2000;
 export const BACKUP_CHUNK_BYTES = 8 * 1024 * 1024;
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 export const MAX_BACKUP_PARTS = 100_000;
-/** Default number of backups kept in <dataDir>/backups. */
+/** Default number of backups of each deliberate kind (manual, upgrade, packet, restore) kept. */
 export const DEFAULT_BACKUP_KEEP = 10;
 
-export const BackupReasonSchema = v.picklist(['manual', 'daily', 'upgrade', 'packet', 'restore']);
+/**
+ * Why a backup was taken. `auto`: continuous, after changes settle, before quitting and before
+ * a bulk change (a sync run, a multi-file import); `daily`: the first start of a day; the rest
+ * are taken before something that replaces data (upgrade, packet import, restore) or by hand.
+ */
+export const BackupReasonSchema = v.picklist(['manual', 'daily', 'upgrade', 'packet', 'restore', 'auto']);
 export type BackupReason = v.InferOutput<typeof BackupReasonSchema>;
+
+/**
+ * THE retention policy of <dataDir>/backups, applied by main after every backup it writes.
+ * Each reason is its own rolling set, so frequent backups never push out rarer ones:
+ * the last 10 `auto`, the last 7 `daily`, and the last `keep` (the user's setting,
+ * 保留最近的备份份数) of each of manual, upgrade, packet and restore.
+ */
+export const BACKUP_RETENTION: Readonly<Record<'auto' | 'daily', number>> = { auto: 10, daily: 7 };
+
+export function retainedCount(reason: BackupReason, keep: number): number {
+  return reason === 'auto' || reason === 'daily' ? BACKUP_RETENTION[reason] : keep;
+}
+
+/** The reason a backup file name carries (see backupFileName), or null for a name not ours. */
+export function reasonOfFile(name: string): BackupReason | null {
+  if (!BACKUP_FILE_RE.test(name)) return null;
+  const m = /Z-([a-z]+)(?:-\d{1,3})?\.yandubak$/.exec(name);
+  return m && v.is(BackupReasonSchema, m[1]) ? m[1] : null;
+}
+
+/** Which of these backup files the policy drops: the oldest beyond each reason's count. */
+export function backupsToPrune(names: readonly string[], keep: number): string[] {
+  const byReason = new Map<BackupReason, string[]>();
+  for (const name of names) {
+    const reason = reasonOfFile(name);
+    if (!reason) continue;
+    const list = byReason.get(reason) ?? [];
+    list.push(name);
+    byReason.set(reason, list);
+  }
+  const drop: string[] = [];
+  for (const [reason, list] of byReason) {
+    // Names start with a UTC stamp: sorted is oldest first.
+    list.sort();
+    drop.push(...list.slice(0, Math.max(0, list.length - retainedCount(reason, keep))));
+  }
+  return drop.sort();
+}
 
 /** Tables never backed up: the search index is derived from the library and rebuilt after a restore. */
 export const DERIVED_TABLES: readonly string[] = ['searchDocs', 'searchPostings', 'searchPending'];
@@ -59,6 +102,20 @@ export const PartSchema = v.variant('kind', [
 ]);
 export type BackupPart = v.InferOutput<typeof PartSchema>;
 
+/**
+ * Which library a backup was taken from (absent in backups written before continuous backups):
+ * a random id given to every library at creation, a revision raised by every backup, the
+ * library's last change, and how many articles it holds beyond the bundled samples. Start-up
+ * compares these with its own library to decide whether to offer a restore.
+ */
+export const BackupLibrarySchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  rev: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 40)),
+  changedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
+  userArticles: Count,
+});
+export type BackupLibrary = v.InferOutput<typeof BackupLibrarySchema>;
+
 export const ManifestSchema = v.strictObject({
   format: v.literal('yandu-backup'),
   version: v.literal(BACKUP_FORMAT_VERSION),
@@ -73,6 +130,7 @@ export const ManifestSchema = v.strictObject({
     stores: v.record(TableName, v.pipe(v.string(), v.maxLength(1000))),
   }),
   counts: v.record(TableName, Count),
+  library: v.optional(BackupLibrarySchema),
   parts: v.pipe(v.array(PartSchema), v.maxLength(MAX_BACKUP_PARTS)),
 });
 export type BackupManifest = v.InferOutput<typeof ManifestSchema>;
@@ -85,11 +143,12 @@ export const BackupEntrySchema = v.strictObject({
   reason: BackupReasonSchema,
   schemaVersion: v.number(),
   counts: v.record(v.string(), v.number()),
+  library: v.optional(BackupLibrarySchema),
 });
 export type BackupEntry = v.InferOutput<typeof BackupEntrySchema>;
 
 /** File names main gives backups: backup-<UTC stamp>-<reason>[-n].yandubak. */
-export const BACKUP_FILE_RE = /^backup-\d{8}T\d{6}(?:\d{3})?Z-(?:manual|daily|upgrade|packet|restore)(?:-\d{1,3})?\.yandubak$/;
+export const BACKUP_FILE_RE = /^backup-\d{8}T\d{6}(?:\d{3})?Z-(?:manual|daily|upgrade|packet|restore|auto)(?:-\d{1,3})?\.yandubak$/;
 
 export function backupFileName(date: Date, reason: BackupReason): string {
   const stamp = date.toISOString().replace(/[-:]/g, '').replace('.', '');

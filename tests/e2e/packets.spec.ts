@@ -86,12 +86,22 @@ test('leader → packet → member → return file → leader sees the counts', 
   expect(packetFile.endsWith('.yandu')).toBe(true);
   await expect(app.getByTestId('session-status')).toContainText('已导出');
 
+  // The leader's library is backed up (as continuous backups do once changes settle).
+  await app.getByRole('link', { name: '设置' }).click();
+  await app.getByRole('button', { name: '立即备份' }).click();
+  await expect(app.getByTestId('backup-status')).toContainText('已备份', { timeout: 30_000 });
+
   // --- Member: a fresh profile imports it.
   const member = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
   const memberRequests: string[] = [];
   member.on('request', (r) => memberRequests.push(r.url()));
   await member.goto(host.url);
   await expect(member.getByTestId('article-row').first()).toBeVisible();
+  // Same data folder, empty library: the leader's backup is offered; the member declines (暂不).
+  const offer = member.getByRole('dialog', { name: '恢复文库？' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: '暂不' }).click();
+  await expect(offer).toBeHidden();
   await member.getByRole('link', { name: '资料包' }).click();
 
   // A damaged copy is refused with a code and nothing is written.

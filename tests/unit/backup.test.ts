@@ -100,7 +100,8 @@ async function seed(db: YanduDB, n: number, tag: string): Promise<void> {
 async function dump(db: YanduDB): Promise<string> {
   const out: Record<string, unknown> = {};
   for (const t of db.tables) if (!t.name.startsWith('search')) out[t.name] = await t.toArray();
-  out.settings = (out.settings as { key: string }[]).filter((r) => !r.key.startsWith('search'));
+  // The library's identity is reset by every restore (see renderer/features/backup/library.ts).
+  out.settings = (out.settings as { key: string }[]).filter((r) => !r.key.startsWith('search') && r.key !== 'library');
   return JSON.stringify(out);
 }
 
@@ -135,6 +136,7 @@ describe('backup and restore', () => {
     expect(await target.searchDocs.count()).toBe(0);
     expect(await readFile(path.join(dataDir, 'media', mediaName))).toEqual(PNG);
     expect((await dump(target)).replace(/"id":\d+/g, '')).toBe((await dump(source)).replace(/"id":\d+/g, ''));
+    expect((await target.settings.get('library'))?.value).toMatchObject({ id: expect.stringMatching(/^lib_/), rev: 0 });
 
     // 撤销恢复: the backup taken first brings the old library back.
     expect(result.undo.reason).toBe('restore');
@@ -180,12 +182,12 @@ describe('backup and restore', () => {
     db.close();
   });
 
-  it('keeps only the last N backups', async () => {
+  it('keeps only the last N backups of a deliberate kind', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-backup-keep-'));
     const api = apiFor(dir);
     const db = new YanduDB('bk-keep');
     await seed(db, 1, '丁');
-    for (let i = 0; i < 4; i++) await backupDatabase(db, api, 'daily', 2);
+    for (let i = 0; i < 4; i++) await backupDatabase(db, api, 'manual', 2);
     expect((await api.backup.list({})).entries).toHaveLength(2);
     db.close();
     await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Services } from '../../../shared/contract';
-import { BACKUP_FILE_RE, backupFileName, MEDIA_NAME_RE, type BackupEntry, type BackupReason } from '../../../shared/backup/format';
+import {
+  BACKUP_FILE_RE,
+  backupFileName,
+  backupsToPrune,
+  MEDIA_NAME_RE,
+  type BackupEntry,
+  type BackupLibrary,
+  type BackupReason,
+} from '../../../shared/backup/format';
 import { BACKUP_TRANSFER_BYTES } from '../../../shared/backup/api';
 import { AppError } from '../../../shared/errors';
 import { mediaDir } from '../paths';
@@ -98,6 +106,7 @@ function toEntry(name: string, size: number, manifest: OpenedBackup['manifest'])
     reason: manifest.reason,
     schemaVersion: manifest.db.schemaVersion,
     counts: manifest.counts,
+    ...(manifest.library ? { library: manifest.library } : {}),
   };
 }
 
@@ -112,7 +121,13 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
   const swept = sweepUnfinished(dir);
   const writing = new Map<
     string,
-    { writer: BackupWriter; reason: BackupReason; db: Parameters<Services['backup']['begin']>[0]['db']; at: number }
+    {
+      writer: BackupWriter;
+      reason: BackupReason;
+      db: Parameters<Services['backup']['begin']>[0]['db'];
+      library: BackupLibrary | undefined;
+      at: number;
+    }
   >();
   const uploads = new Map<string, { path: string; size: number; received: number; at: number }>();
   const opened = new Map<string, { backup: OpenedBackup; at: number; upload?: string }>();
@@ -148,9 +163,10 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
     return out;
   }
 
+  /** Applies the retention policy (shared/backup/format.ts, backupsToPrune). */
   async function prune(keep: number): Promise<void> {
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => BACKUP_FILE_RE.test(n)).sort();
-    for (const name of names.slice(0, Math.max(0, names.length - keep))) await rm(path.join(dir, name), { force: true });
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of backupsToPrune(names, keep)) await rm(path.join(dir, name), { force: true });
   }
 
   /** A name in the backups folder that may be read: one of ours, no path. */
@@ -162,7 +178,7 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
   return {
     dir,
     swept,
-    begin: async ({ reason, db }) => {
+    begin: async ({ reason, db, library }) => {
       await swept;
       sweep();
       if (writing.size >= 4) throw new AppError('E_RESOURCE', '已有备份正在进行，请稍后再试。');
@@ -173,7 +189,7 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       }
       const t = token();
       const writer = await BackupWriter.create(path.join(dir, tempName('partial', t)), options.openSink ?? openFileSink);
-      writing.set(t, { writer, reason, db, at: Date.now() });
+      writing.set(t, { writer, reason, db, library, at: Date.now() });
       return { token: t };
     },
     put: async ({ token: t, table, records }) => {
@@ -204,7 +220,13 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
           finalName = finalName.replace(/(?:-\d{1,3})?\.yandubak$/, `-${i}.yandubak`);
         }
         const manifest = await w.writer.finish(
-          { createdAt: now().toISOString(), reason: w.reason, appVersion: options.appVersion.slice(0, 40), db: w.db },
+          {
+            createdAt: now().toISOString(),
+            reason: w.reason,
+            appVersion: options.appVersion.slice(0, 40),
+            db: w.db,
+            ...(w.library ? { library: w.library } : {}),
+          },
           path.join(dir, finalName),
         );
         await prune(keep);
@@ -288,7 +310,14 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       return {
         handle,
         bytes: backup.size,
-        manifest: { createdAt: m.createdAt, reason: m.reason, appVersion: m.appVersion, db: m.db, counts: m.counts },
+        manifest: {
+          createdAt: m.createdAt,
+          reason: m.reason,
+          appVersion: m.appVersion,
+          db: m.db,
+          counts: m.counts,
+          ...(m.library ? { library: m.library } : {}),
+        },
         tables: m.parts.flatMap((p, index) => (p.kind === 'table' ? [{ index, table: p.table, records: p.records }] : [])),
       };
     },

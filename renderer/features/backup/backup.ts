@@ -1,22 +1,31 @@
 /**
  * Backup and restore of the library (IndexedDB) through the host's `backup` services.
  *
- * Backup: one read-only transaction takes a consistent snapshot of every user table (the
- * derived search index excepted), chunked by records and bytes; the chunks then go to main,
+ * Backup: short read-only transactions (article texts a page at a time, the other library
+ * tables, then the user's own) snapshot every user table (the derived search index excepted),
+ * chunked by records and bytes; the chunks then go to main,
  * which writes the file. Restore: main checks the whole file first; the renderer reads every
  * part back, checks every record again, takes an automatic backup of what is there now (so a
  * restore can be undone), installs the images, and replaces all tables in ONE transaction —
  * a failure (a full quota included) leaves the library exactly as it was.
  */
-import Dexie from 'dexie';
+import Dexie, { type IndexableType } from 'dexie';
 import type { Api } from '../../../shared/contract';
-import { DEFAULT_BACKUP_KEEP, DERIVED_TABLES, type BackupEntry, type BackupReason } from '../../../shared/backup/format';
+import {
+  DEFAULT_BACKUP_KEEP,
+  DERIVED_TABLES,
+  type BackupEntry,
+  type BackupLibrary,
+  type BackupReason,
+} from '../../../shared/backup/format';
 import { BACKUP_TRANSFER_BYTES, type InspectResult } from '../../../shared/backup/api';
 import { checkRecords } from '../../../shared/backup/records';
 import { AppError } from '../../../shared/errors';
 import { NOTE_JOURNAL_PREFIX } from '../../db/notes';
 import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
 import { YanduDB } from '../../db/schema';
+import { LIBRARY_META_KEY } from '../../db/changeTracker';
+import { bumpLibraryRev, newLibraryMeta, parseLibraryMeta, SAMPLE_SOURCE_ID } from './library';
 
 export const BACKUP_SETTINGS_KEY = 'backup';
 /** Settings that describe the derived search index: never backed up, never restored. */
@@ -71,41 +80,124 @@ export function isQuotaError(error: unknown): boolean {
 
 export const QUOTA_MESSAGE = '浏览器存储空间不足，操作没有完成，文库保持原样。请删除不需要的文章或释放磁盘空间后重试。';
 
-/** Reads a consistent snapshot of every backed-up table, as chunks. */
-export async function snapshotChunks(db: Dexie): Promise<{ table: string; records: unknown[] }[]> {
-  const tables = backedUpTables(db);
-  const chunks: { table: string; records: unknown[] }[] = [];
-  await db.transaction('r', tables, async () => {
-    for (const table of tables) {
-      let rows = await table.toArray();
-      if (table.name === 'settings') rows = rows.filter((r: { key?: unknown }) => !DERIVED_SETTINGS.has(String(r.key)));
-      let current: unknown[] = [];
-      let bytes = 0;
-      for (const row of rows) {
-        const size = roughBytes(row);
-        if (current.length > 0 && (current.length >= CHUNK_RECORDS || bytes + size > CHUNK_BYTES)) {
-          chunks.push({ table: table.name, records: current });
-          current = [];
-          bytes = 0;
-        }
-        current.push(row);
-        bytes += size;
-      }
-      if (current.length > 0) chunks.push({ table: table.name, records: current });
-    }
-  });
-  return chunks;
+/** Keeps the snapshot whole: every article with its text, no text without its article. */
+function matchTextsToArticles(read: { name: string; rows: unknown[] }[]): void {
+  const articles = read.find((r) => r.name === 'articles');
+  const bodies = read.find((r) => r.name === 'bodies');
+  if (!articles || !bodies) return;
+  const withBody = new Set((bodies.rows as { articleId: string }[]).map((b) => b.articleId));
+  articles.rows = (articles.rows as { id: string }[]).filter((a) => withBody.has(a.id));
+  const ids = new Set((articles.rows as { id: string }[]).map((a) => a.id));
+  for (const r of read) if (PAGED_TABLES.has(r.name)) r.rows = (r.rows as { articleId: string }[]).filter((x) => ids.has(x.articleId));
 }
 
-/** Writes a backup of `db` (any Dexie database of ours, even one opened at an older version). */
-export async function backupDatabase(db: Dexie, api: Api, reason: BackupReason, keep?: number): Promise<BackupEntry> {
+export interface Snapshot {
+  chunks: { table: string; records: unknown[] }[];
+  /** The library's identity as of the snapshot; absent for a database without one. */
+  library?: BackupLibrary;
+}
+
+/** The bulky tables sync and imports write; everything else is what the user types and clicks. */
+const LIBRARY_TABLES = new Set(['articles', 'bodies', 'versions', 'sources', 'fetchState', 'syncLog']);
+/** Article texts: read a page at a time, each page its own short transaction, yielding between. */
+const PAGED_TABLES = new Set(['bodies', 'versions']);
+const PAGE_ROWS = 200;
+
+function primaryKeyOf(table: Dexie.Table, row: Record<string, unknown>): IndexableType {
+  const keyPath = table.schema.primKey.keyPath;
+  if (Array.isArray(keyPath)) return keyPath.map((k) => row[k]) as IndexableType;
+  return row[keyPath as string] as IndexableType;
+}
+
+/** Every row of a table in pages of short read transactions, letting the page breathe (typing, painting) between them. */
+async function readPaged(db: Dexie, table: Dexie.Table): Promise<unknown[]> {
+  const rows: unknown[] = [];
+  let after: IndexableType | undefined;
+  for (;;) {
+    const from = after;
+    const page = (await db.transaction('r', table, () =>
+      (from === undefined ? table.orderBy(':id') : table.where(':id').above(from)).limit(PAGE_ROWS).toArray(),
+    )) as Record<string, unknown>[];
+    for (const row of page) rows.push(row);
+    if (page.length < PAGE_ROWS) return rows;
+    after = primaryKeyOf(table, page[page.length - 1]!);
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/**
+ * Reads a snapshot of every backed-up table, as chunks. A read transaction holds back writers
+ * of its tables while it lasts, and the page's main thread is busy unpacking what it read, so
+ * reads are kept short: the article texts (bodies, older versions) a page at a time; then the
+ * other library tables (articles, sources…) in one transaction; then the small tables the user
+ * writes (notes, highlights, settings…) in one more. A note being saved waits at most for that
+ * last short read. Texts are matched to the article rows read after them: a text whose article
+ * is gone is dropped, and an article added mid-way whose text was missed waits for the next
+ * backup (its write made one due); annotations are read after the articles they point to.
+ */
+export async function snapshotChunks(db: Dexie): Promise<Snapshot> {
+  const tables = backedUpTables(db);
+  const read: { name: string; rows: unknown[] }[] = [];
+  for (const table of tables.filter((t) => PAGED_TABLES.has(t.name))) read.push({ name: table.name, rows: await readPaged(db, table) });
+  const library = tables.filter((t) => LIBRARY_TABLES.has(t.name) && !PAGED_TABLES.has(t.name));
+  const user = tables.filter((t) => !LIBRARY_TABLES.has(t.name));
+  for (const group of [library, user]) {
+    if (group.length === 0) continue;
+    await db.transaction('r', group, async () => {
+      for (const table of group) read.push({ name: table.name, rows: await table.toArray() });
+    });
+  }
+  matchTextsToArticles(read);
+  const chunks: Snapshot['chunks'] = [];
+  let identity: BackupLibrary | undefined;
+  for (const { name, rows: all } of read) {
+    let rows = all as { key?: unknown; value?: unknown }[];
+    if (name === 'settings') {
+      rows = rows.filter((r) => !DERIVED_SETTINGS.has(String(r.key)));
+      const meta = parseLibraryMeta(rows.find((r) => r.key === LIBRARY_META_KEY)?.value);
+      if (meta) identity = { ...meta, userArticles: 0 };
+    }
+    let current: unknown[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      const size = roughBytes(row);
+      if (current.length > 0 && (current.length >= CHUNK_RECORDS || bytes + size > CHUNK_BYTES)) {
+        chunks.push({ table: name, records: current });
+        current = [];
+        bytes = 0;
+      }
+      current.push(row);
+      bytes += size;
+    }
+    if (current.length > 0) chunks.push({ table: name, records: current });
+  }
+  if (identity) {
+    const articles = read.find((r) => r.name === 'articles')?.rows as { sourceId?: unknown }[] | undefined;
+    identity.userArticles = (articles ?? []).filter((a) => a.sourceId !== SAMPLE_SOURCE_ID).length;
+  }
+  return { chunks, library: identity };
+}
+
+/**
+ * Writes a backup of `db` (any Dexie database of ours, even one opened at an older version).
+ * `changedAt`: when the library last changed, recorded with its identity.
+ */
+export async function backupDatabase(
+  db: Dexie,
+  api: Api,
+  reason: BackupReason,
+  keep?: number,
+  changedAt: string | null = null,
+): Promise<BackupEntry> {
   if (!db.isOpen()) await db.open();
   const stores: Record<string, string> = {};
   for (const t of backedUpTables(db)) stores[t.name] = storeSpec(t);
-  const chunks = await snapshotChunks(db);
+  await bumpLibraryRev(db, changedAt);
+  const { chunks, library } = await snapshotChunks(db);
   const { token } = await api.backup.begin({
     reason,
     db: { name: db.name.slice(0, 80), schemaVersion: Math.max(1, Math.round(db.verno)), stores },
+    ...(library ? { library } : {}),
   });
   try {
     for (const chunk of chunks) await api.backup.put({ token, table: chunk.table, records: chunk.records });
@@ -225,6 +317,8 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
     await db.transaction('rw', tables, async () => {
       for (const t of tables) await t.clear();
       for (const [table, rows] of data) if (rows.length) await db.table(table).bulkAdd(rows);
+      // A restored library is a new line: backups of the replaced one are not offered back.
+      await db.settings.put({ key: LIBRARY_META_KEY, value: newLibraryMeta() });
     });
   } catch (error) {
     if (isQuotaError(error)) throw new AppError('E_DISK_FULL', QUOTA_MESSAGE);

@@ -5,6 +5,7 @@
 import { api } from '../../bridge';
 import { articles } from '../../db';
 import { useLibrary } from '../../stores/library';
+import { beforeBulkChange } from '../backup';
 
 export const IMPORT_ACCEPT = '.docx,.html,.htm,.txt';
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -26,6 +27,8 @@ function toBase64(buffer: ArrayBuffer): string {
 export async function importLocalFiles(files: readonly File[], onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
   const report: ImportReport = { added: 0, skipped: 0, failures: [] };
   let done = 0;
+  // Several files at once are a bulk change: changes not yet in a backup are backed up first.
+  if (files.length > 1) await beforeBulkChange();
   for (const file of files) {
     try {
       if (file.size > MAX_FILE_BYTES) throw new Error(`文件过大（超过 20 MB）：${file.name}`);

@@ -12,6 +12,7 @@ import { createSourceRepository, readSyncSettings } from '../../db/sources';
 import { applySyncBatch } from '../../db/syncWriter';
 import { useLibrary } from '../../stores/library';
 import { reanchorArticle } from '../highlights/reanchor';
+import { beforeBulkChange } from '../backup';
 
 export const sources = createSourceRepository(db);
 
@@ -148,6 +149,8 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
     useSync.getState().bump();
   }
   try {
+    // A sync run is a bulk change: changes not yet in a backup are backed up first.
+    await beforeBulkChange();
     await api.sync.start({
       runId,
       source: {

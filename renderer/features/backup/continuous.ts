@@ -1,0 +1,135 @@
+/**
+ * Continuous backups: every committed change the change tracker (renderer/db/changeTracker.ts)
+ * reports goes to the scheduler, which writes an `auto` backup once changes settle (and at most
+ * `maxWaitMs` after the first one), before a bulk change (sync run, multi-file import), when
+ * the host is quitting (`app.quitting`) and, best effort, when the page is hidden or left.
+ * Whether changes are pending is also kept in localStorage (same origin as the library), so
+ * changes made just before a crash are backed up on the next start.
+ */
+import type { Api } from '../../../shared/contract';
+import type { ChangeTracker } from '../../db/changeTracker';
+import type { YanduDB } from '../../db/schema';
+import { backupDatabase } from './backup';
+import { isLibraryEmpty } from './library';
+import { BackupScheduler, type Clock } from './scheduler';
+
+/** Production timings: a backup 30 s after the last change, at most 5 min after the first. */
+export const DEFAULT_SETTLE_MS = 30_000;
+export const DEFAULT_MAX_WAIT_MS = 5 * 60_000;
+export const PENDING_KEY = 'yandu.backupPending';
+
+export interface ContinuousBackup {
+  readonly scheduler: BackupScheduler;
+  /** Backs up pending changes now; never throws (a failure is logged and retried later). */
+  flush(): Promise<string | null>;
+  stop(): void;
+}
+
+export interface ContinuousOptions {
+  db: YanduDB;
+  api: Api;
+  tracker: ChangeTracker;
+  delays?: { settleMs: number; maxWaitMs: number };
+  clock?: Clock;
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /** Page lifecycle events (window/document); absent in unit tests. */
+  page?: { window: Pick<Window, 'addEventListener' | 'removeEventListener'>; document: Document } | null;
+}
+
+let active: ContinuousBackup | null = null;
+
+function defaultStorage(): ContinuousOptions['storage'] {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function startContinuousBackup(options: ContinuousOptions): ContinuousBackup {
+  active?.stop();
+  const { db, api, tracker } = options;
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  let lastChange: string | null = null;
+  const scheduler = new BackupScheduler({
+    settleMs: options.delays?.settleMs ?? DEFAULT_SETTLE_MS,
+    maxWaitMs: options.delays?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+    clock: options.clock,
+    run: async () => {
+      // Nothing the user made (a first start's sample library): nothing worth a backup.
+      if (await isLibraryEmpty(db)) return null;
+      return (await backupDatabase(db, api, 'auto', undefined, lastChange)).name;
+    },
+    onPending: (pending) => {
+      try {
+        if (pending) storage?.setItem(PENDING_KEY, lastChange ?? new Date().toISOString());
+        else storage?.removeItem(PENDING_KEY);
+      } catch {
+        // A full localStorage only loses the crash hint; the backup itself is unaffected.
+      }
+    },
+    onError: (error) => console.warn('[backup] continuous backup failed; will retry', error),
+  });
+
+  // Changes of the last session that never reached a backup (a crash, a killed browser).
+  let carried: boolean;
+  try {
+    carried = !!storage?.getItem(PENDING_KEY);
+  } catch {
+    carried = false;
+  }
+  const unheard = tracker.takeUnheard();
+  if (unheard || carried) scheduler.changed(unheard ? unheard.minor && !carried : false);
+
+  const off = tracker.subscribe((change) => {
+    lastChange = new Date().toISOString();
+    scheduler.changed(change.minor);
+  });
+
+  const flush = () => scheduler.flush();
+  const onHide = () => {
+    if (scheduler.pending) void flush();
+  };
+  const onVisibility = () => {
+    if (options.page?.document.visibilityState === 'hidden') onHide();
+  };
+  options.page?.window.addEventListener('pagehide', onHide);
+  options.page?.document.addEventListener('visibilitychange', onVisibility);
+
+  const handle: ContinuousBackup = {
+    scheduler,
+    flush,
+    stop: () => {
+      off();
+      scheduler.dispose();
+      options.page?.window.removeEventListener('pagehide', onHide);
+      options.page?.document.removeEventListener('visibilitychange', onVisibility);
+      if (active === handle) active = null;
+    },
+  };
+  active = handle;
+  return handle;
+}
+
+/** Call before a bulk change (sync run, multi-file import): pending changes are backed up first. */
+export async function beforeBulkChange(): Promise<void> {
+  await active?.flush();
+}
+
+/**
+ * Answers the host's `app.quitting`: the final backup of pending changes, then `app.quitReady`.
+ * Installed at start-up, before continuous backups start, so a page still deciding about a
+ * recovery offer answers at once (it has nothing of its own to save yet).
+ */
+export function answerQuitting(api: Api): () => void {
+  return api.events.on('app.quitting', () => {
+    void (async () => {
+      let name: string | null = null;
+      try {
+        name = (await active?.flush()) ?? null;
+      } finally {
+        await api.app.quitReady({ backup: name }).catch(() => undefined);
+      }
+    })();
+  });
+}
