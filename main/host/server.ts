@@ -49,6 +49,10 @@ export interface RunningHost {
 
 // Cookies are per host name, not per port: a name per port keeps two hosts (two data folders)
 // open in one browser from overwriting each other's cookie.
+/** Events kept for replay after a reconnect (a sync batch is at most a few MB; most are small). */
+const KEPT_EVENTS = 500;
+const KEPT_BYTES = 32 * 1024 * 1024;
+
 const cookieName = (port: number) => `yandu_token_${port}`;
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -105,6 +109,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const eventClients = new Set<http.ServerResponse>();
+  /** The last events sent, for pages that reconnect (ids start at 1 and only grow). */
+  const recent: { id: number; frame: string }[] = [];
+  let nextEventId = 1;
+  let keptBytes = 0;
+  const streamId = randomBytes(8).toString('hex');
   let port = 0;
 
   const canonicalHost = () => `127.0.0.1:${port}`;
@@ -197,6 +206,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
+    // Which numbering this is: ids start again at 1 when the host restarts.
+    res.write(`event: hello\ndata: ${JSON.stringify({ stream: streamId })}\n\n`);
+    // Resume: a reconnecting page names the last event it got (Last-Event-ID, or ?after= for
+    // fetch-based readers); everything after it that is still kept is sent again, in order.
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const after = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? NaN);
+    if (Number.isInteger(after) && after >= 0) {
+      const oldest = recent[0]?.id ?? nextEventId;
+      // Older than what is kept: say so, so the page knows events were lost.
+      if (after + 1 < oldest) res.write(`event: gap\ndata: ${JSON.stringify({ after, oldest })}\n\n`);
+      for (const e of recent) if (e.id > after) res.write(e.frame);
+    }
     eventClients.add(res);
     req.on('close', () => {
       eventClients.delete(res);
@@ -287,7 +308,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     secret,
     emit(name, payload) {
       const data = JSON.stringify({ name, payload: parseEvent(name, payload) });
-      for (const client of eventClients) client.write(`data: ${data}\n\n`);
+      // Numbered, and kept for a while, so a page that reconnects loses and repeats nothing.
+      const id = nextEventId++;
+      const frame = `id: ${id}\ndata: ${data}\n\n`;
+      recent.push({ id, frame });
+      keptBytes += frame.length;
+      while (recent.length > 1 && (recent.length > KEPT_EVENTS || keptBytes > KEPT_BYTES)) keptBytes -= recent.shift()!.frame.length;
+      for (const client of eventClients) client.write(frame);
       return eventClients.size;
     },
     close: () =>

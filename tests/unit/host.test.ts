@@ -217,9 +217,10 @@ describe('browser host', () => {
         res.setEncoding('utf8');
         res.on('data', (c: string) => {
           buf += c;
-          if (buf.includes('data: ')) {
+          const frame = /id: \d+\ndata: (.*)\n\n/.exec(buf);
+          if (frame) {
             req.destroy();
-            resolve(buf);
+            resolve(frame[1]!);
           }
         });
       });
@@ -229,7 +230,7 @@ describe('browser host', () => {
     await new Promise((r) => setTimeout(r, 100));
     host.emit('app.notice', { level: 'info', message: '同步完成' });
     const text = await received;
-    expect(JSON.parse(text.slice(text.indexOf('data: ') + 6).trim())).toEqual({
+    expect(JSON.parse(text)).toEqual({
       name: 'app.notice',
       payload: { level: 'info', message: '同步完成' },
     });
@@ -310,5 +311,80 @@ describe('browser host: its own doors', () => {
     expect(first.status).toBe(303);
     const framed = await request(host.port, { path: `/?token=${host.secret}`, headers: { Host: own(), 'Sec-Fetch-Site': 'same-site' } });
     expect(framed.status).toBe(403);
+  });
+});
+
+/** Reads an event stream until `until` holds for the frames so far; returns them. */
+function readEvents(
+  port: number,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  until: (frames: string[]) => boolean,
+): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathAndQuery, headers }, (res) => {
+      let buf = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        buf += c;
+        const frames = buf.split('\n\n').slice(0, -1);
+        if (until(frames)) {
+          req.destroy();
+          resolve(frames);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser host: events that are never lost', () => {
+  it('numbers events and replays, after a reconnect, exactly those after the last one received', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-host-events-'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>研读</title>');
+    const h = await startHost({ rendererDir: dir, secret: 'events-secret', services: stubServices() });
+    const headers = { Host: `127.0.0.1:${h.port}`, Authorization: 'Bearer events-secret' };
+    try {
+      for (let i = 1; i <= 4; i++) h.emit('app.notice', { level: 'info', message: `第${i}条` });
+      const ids = (frames: string[]) => frames.filter((f) => f.startsWith('id: ')).map((f) => Number(/^id: (\d+)/.exec(f)![1]));
+      // ?after=2 (fetch readers) and Last-Event-ID (EventSource) resume alike.
+      const byQuery = await readEvents(h.port, '/api/events?after=2', headers, (f) => ids(f).length >= 2);
+      expect(byQuery.find((f) => f.startsWith('event: hello'))).toMatch(/^event: hello\ndata: \{"stream":"[0-9a-f]{16}"\}$/);
+      expect(ids(byQuery)).toEqual([3, 4]);
+      expect(byQuery.filter((f) => f.startsWith('id: ')).map((f) => JSON.parse(f.split('data: ')[1]!).payload.message)).toEqual([
+        '第3条',
+        '第4条',
+      ]);
+      const byHeader = await readEvents(h.port, '/api/events', { ...headers, 'Last-Event-ID': '3' }, (f) => ids(f).length >= 1);
+      expect(ids(byHeader)).toEqual([4]);
+      // A fresh page gets no old events, only new ones (emitted until it has one).
+      let got: string[] | null = null;
+      void readEvents(h.port, '/api/events', headers, (f) => ids(f).length >= 1).then((f) => (got = f));
+      await expect
+        .poll(() => {
+          h.emit('app.notice', { level: 'info', message: '新的一条' });
+          return got !== null;
+        })
+        .toBe(true);
+      expect(ids(got!)[0]).toBeGreaterThanOrEqual(5);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('says so when a reconnect asks for events older than those kept', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-host-events-'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>研读</title>');
+    const h = await startHost({ rendererDir: dir, secret: 'events-secret', services: stubServices() });
+    const headers = { Host: `127.0.0.1:${h.port}`, Authorization: 'Bearer events-secret' };
+    try {
+      for (let i = 1; i <= 510; i++) h.emit('app.notice', { level: 'info', message: `第${i}条` });
+      const frames = await readEvents(h.port, '/api/events?after=3', headers, (f) => f.some((x) => x.startsWith('id: 510')));
+      expect(frames.find((f) => f.startsWith('event: gap'))).toBe('event: gap\ndata: {"after":3,"oldest":11}');
+      expect(frames.filter((f) => f.startsWith('id: '))).toHaveLength(500);
+    } finally {
+      await h.close();
+    }
   });
 });
