@@ -87,6 +87,8 @@ export interface SourceRow {
    * image or attachment server). Absent in rows written before it existed: none. Not indexed.
    */
   allowedHosts?: string[];
+  /** A column's first sync: its newest list pages (the sync setting) or the whole column. Absent: newest. */
+  firstSync?: 'newest' | 'all';
   createdAt: string;
   lastSyncAt: string | null;
   lastError: string | null;

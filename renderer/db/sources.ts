@@ -53,6 +53,7 @@ export const SourceInputSchema = v.object({
   }),
   enabled: v.boolean(),
   allowedHosts: v.optional(v.pipe(v.array(AllowedHostSchema), v.maxLength(20, '另外允许的网站最多 20 个')), []),
+  firstSync: v.optional(v.picklist(['newest', 'all']), 'newest'),
 });
 export type SourceInput = v.InferOutput<typeof SourceInputSchema>;
 /** What add/update accept: `allowedHosts` may be left out (none). */

@@ -201,7 +201,10 @@ export const messages = {
     noFolderDialog: '浏览器版不能打开文件夹对话框，请直接输入文件夹的完整路径。',
     preview: '试抓取',
     previewing: '正在试抓取…',
-    previewResult: (n: number, pages: number | null) => `第一页找到 ${n} 篇文章${pages ? `，共约 ${pages} 页` : ''}`,
+    previewResult: (n: number, pages: number | null) =>
+      `第一页找到 ${n} 篇文章${pages && pages > 1 ? `，共约 ${pages} 页、约 ${n * pages} 篇` : ''}`,
+    firstSync: '首次同步',
+    firstSyncs: { newest: '只读最新几页（按“抓取设置”的页数）', all: '整个栏目（读取全部列表页）' },
     pinned: '置顶',
     kind: '类型',
     kinds: { cms: '网站栏目', feed: '订阅源（RSS/Atom）', folder: '本地文件夹' },

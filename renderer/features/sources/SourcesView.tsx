@@ -31,6 +31,7 @@ const blankInput: SourceInput = {
   schedule: { mode: 'manual' },
   enabled: true,
   allowedHosts: [],
+  firstSync: 'newest',
 };
 
 function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
@@ -44,6 +45,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
           schedule: props.initial.schedule,
           enabled: props.initial.enabled,
           allowedHosts: props.initial.allowedHosts ?? [],
+          firstSync: props.initial.firstSync ?? 'newest',
         }
       : blankInput,
   );
@@ -150,6 +152,18 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
         <span>{t.column}</span>
         <input value={input.column ?? ''} onChange={(e) => patch({ column: e.target.value })} />
       </label>
+      {input.kind === 'cms' && !props.initial?.lastSyncAt ? (
+        <label className="field">
+          <span>{t.firstSync}</span>
+          <select value={input.firstSync} onChange={(e) => patch({ firstSync: e.target.value as SourceInput['firstSync'] })}>
+            {(Object.keys(t.firstSyncs) as SourceInput['firstSync'][]).map((k) => (
+              <option key={k} value={k}>
+                {t.firstSyncs[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {input.kind !== 'folder' ? (
         <label className="field wide">
           <span>{t.allowedHosts}</span>

@@ -163,7 +163,8 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
         allowedHosts: source.allowedHosts ?? [],
       },
       known: await sources.known(sourceId),
-      fullRescan: options.fullRescan ?? false,
+      // A column whose user chose "the whole column" reads every list page on its first sync.
+      fullRescan: (options.fullRescan ?? false) || (source.lastSyncAt === null && source.kind === 'cms' && source.firstSync === 'all'),
       maxPages,
       delayMs,
     });
