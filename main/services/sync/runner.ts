@@ -630,24 +630,24 @@ async function syncFeedFrom(
     run.log(s.level, s.url ?? feedUrl, s.level === 'warning' ? 'E_INVALID_ARGUMENT' : null, `${s.reason}：${what}`);
   }
   const items: FeedItem[] = [];
+  const now = deps.now?.() ?? new Date();
   for (const item of feed.items) {
     // A feed names its articles: their sites join the source's policy ("never" rules still hold).
     deps.client.policy.allow(item.url);
     if (!permitted(run, deps, item.url, `订阅源 ${feedUrl}`)) continue;
     run.counts.found++;
-    if (run.knownOf(item.url) && !request.fullRescan) continue;
+    const known = run.knownOf(item.url);
+    // Known items are skipped, except recent ones whose text lives on their page: those are asked
+    // again conditionally (mostly a 304), as a column's recent articles are, to catch corrections.
+    const recheck = known !== undefined && (item.isSummary || !item.html) && isRecent(known.publishedAt ?? item.publishedAt, now);
+    if (known && !request.fullRescan && !recheck) continue;
     items.push(item);
   }
   run.progress('fetching');
   await run.runTasks(items, async (item) => {
     if (item.isSummary || !item.html)
-      return loadArticle(
-        run,
-        deps,
-        item.url,
-        { title: item.untitled ? null : item.title, publishedAt: item.publishedAt },
-        request.fullRescan,
-      );
+      // Conditional whenever the library knows the page (its validators), unknown pages plainly.
+      return loadArticle(run, deps, item.url, { title: item.untitled ? null : item.title, publishedAt: item.publishedAt }, true);
     return storeFeedItem(run, request, deps, feed, item);
   });
 }
