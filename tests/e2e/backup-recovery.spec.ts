@@ -8,17 +8,15 @@
  * The browser is a real Chromium process started here (not through Playwright's launcher) so
  * the test can SIGKILL it, with its whole process group, and reopen the same profile folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from './playwright.config';
-import { expect, test, type Host } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { killBrowser, killHost, spawnHost, startRealBrowser, type Host, type RealBrowser } from './processes';
 
 const SETTLE_ENV = { YANDU_BACKUP_SETTLE_MS: '400', YANDU_BACKUP_MAX_WAIT_MS: '3000' };
-const SHOTS = '/work/wt/shots';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,28 +29,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The built host on a given data folder and port (fixtures.startHost makes a new folder each time). */
-async function startHostOn(dataDir: string, port: number, env: Record<string, string> = SETTLE_ENV): Promise<Host> {
-  const child = spawn(process.execPath, [`${process.env.YANDU_DIST || 'dist'}/host/serve.mjs`, '--port', String(port)], {
-    env: { ...process.env, YANDU_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}${err}`)), 15_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited (${code}): ${err}`)));
-  });
-  return { url, dataDir, origin: new URL(url).origin, process: child };
+/** The built host on a given data folder and port, with short settle delays unless told otherwise. */
+function startHostOn(dataDir: string, port: number, env: Record<string, string> = SETTLE_ENV): Promise<Host> {
+  return spawnHost(dataDir, port, env);
 }
 
 /** Calls the host's contract as a script would (Bearer secret). */
@@ -68,60 +47,12 @@ async function hostCall<T>(host: Host, name: string, arg: unknown): Promise<T> {
   return body.result;
 }
 
-interface RealBrowser {
-  process: ChildProcess;
-  browser: Browser;
-  page: Page;
-}
-
-/** Chromium on a profile folder, driven over CDP; its process is ours to kill. */
+/** Chromium on a profile folder with the app open; its process is ours to kill. */
 async function openBrowser(profile: string, host: Host): Promise<RealBrowser> {
-  const child = spawn(
-    process.env.CHROME_PATH || '/usr/bin/chromium',
-    [
-      ...CHROMIUM_ARGS,
-      '--headless=new',
-      `--user-data-dir=${profile}`,
-      '--remote-debugging-port=0',
-      '--window-size=1366,768',
-      '--lang=zh-CN',
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
-  );
-  let err = '';
-  const ws = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`chromium did not start: ${err}`)), 30_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`chromium exited (${code}): ${err}`)));
-  });
-  const browser = await chromium.connectOverCDP(ws);
-  const context = browser.contexts()[0]!;
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(host.url);
-  await expect(page.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
-  return { process: child, browser, page };
-}
-
-/** SIGKILL of the browser and every process it started: no shutdown, no flush. */
-async function killBrowser(b: RealBrowser): Promise<void> {
-  const exited = new Promise<void>((resolve) => b.process.once('exit', () => resolve()));
-  process.kill(-b.process.pid!, 'SIGKILL');
-  await exited;
-}
-
-async function killHost(host: Host): Promise<void> {
-  const exited = new Promise<void>((resolve) => host.process.once('exit', () => resolve()));
-  host.process.kill('SIGKILL');
-  await exited;
+  const opened = await startRealBrowser(profile, { width: 1366, height: 768 });
+  await opened.page.goto(host.url);
+  await expect(opened.page.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
+  return opened;
 }
 
 interface Stored {
@@ -236,9 +167,8 @@ test('continuous backups survive killing host and browser; a fresh profile is of
     await page.keyboard.press('Tab');
     await expect(offer.getByRole('button', { name: '暂不' })).toBeFocused();
     await page.keyboard.press('Shift+Tab');
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, 'recovery-offer.png') });
-    expect(existsSync(path.join(SHOTS, 'recovery-offer.png'))).toBe(true);
+    // For a person to look at (1366×768): test-results/e2e/…/recovery-offer.png.
+    await page.screenshot({ path: test.info().outputPath('recovery-offer.png') });
     // Restored through the ordinary path, then the app reopens the library (a page reload).
     const reloaded = page.waitForEvent('load', { timeout: 60_000 });
     await page.keyboard.press('Enter');

@@ -5,109 +5,18 @@
  * its own data folder, and must find its recorded port. The browser runs on a persistent profile
  * and both are killed outright (SIGKILL, no polite close), twice over.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { CHROMIUM_ARGS } from './playwright.config';
+import { groupAlive, killBrowser, killHost, spawnHost, startRealBrowser } from './processes';
 
 const TITLE = '重启之后文库仍在的检验文章';
 const PARAGRAPH = '学习贵在持之以恒，每天读一点、想一点、记一点，日积月累，理论功底自然扎实起来。';
 const NOTE = '重启两次以后这条笔记也必须还在';
-
-interface Running {
-  child: ChildProcess;
-  exited: Promise<void>;
-}
-
-function watchExit(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-/** The built host with no --port and no YANDU_PORT: it must use the data folder's recorded address. */
-async function startHost(dataDir: string): Promise<Running & { url: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, YANDU_DATA_DIR: dataDir };
-  delete env.YANDU_PORT;
-  delete env.YANDU_HOST_SECRET;
-  const child = spawn(process.execPath, [`${process.env.YANDU_DIST || 'dist'}/host/serve.mjs`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = watchExit(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    void exited.then(() => reject(new Error(`host exited: ${out}${err}`)));
-  });
-  return { child, exited, url };
-}
-
-/**
- * Chromium started by hand on a profile folder (so we hold its process and can SIGKILL it, which
- * Playwright's persistent context does not allow), driven over CDP on 127.0.0.1.
- */
-async function startBrowser(profile: string): Promise<Running & { browser: Browser; page: Page; requests: string[] }> {
-  const child = spawn(
-    process.env.CHROME_PATH || '/usr/bin/chromium',
-    [
-      ...CHROMIUM_ARGS,
-      '--headless=new',
-      `--user-data-dir=${profile}`,
-      '--remote-debugging-address=127.0.0.1',
-      '--remote-debugging-port=0',
-      '--window-size=1280,800',
-      '--lang=zh-CN',
-      // localhost goes to 127.0.0.1 only (never ::1, never a resolver), for the redirect check.
-      '--host-resolver-rules=MAP localhost 127.0.0.1',
-      'about:blank',
-    ],
-    // Its own process group, so the kill takes its helpers (renderers, utilities) with it.
-    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const exited = watchExit(child);
-  let err = '';
-  const ws = await new Promise<string>((resolve, reject) => {
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    void exited.then(() => reject(new Error(`chromium exited: ${err}`)));
-  });
-  const browser = await chromium.connectOverCDP(ws);
-  const context = browser.contexts()[0]!;
-  const page = context.pages()[0] ?? (await context.newPage());
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  return { child, exited, browser, page, requests };
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function killHost(h: Running): Promise<void> {
-  h.child.kill('SIGKILL');
-  await h.exited;
-}
-
-/** SIGKILL to the whole browser process group; returns once none of it is left. */
-async function killBrowser(b: Running): Promise<void> {
-  const pid = b.child.pid!;
-  process.kill(-pid, 'SIGKILL');
-  await b.exited;
-  await expect.poll(() => groupAlive(pid), { timeout: 15_000 }).toBe(false);
-}
+// localhost goes to 127.0.0.1 only (never ::1, never a resolver), for the redirect check.
+const LOCALHOST_TO_LOOPBACK = ['--host-resolver-rules=MAP localhost 127.0.0.1'];
 
 /** What IndexedDB holds of our article, highlight and note. */
 async function stored(page: Page): Promise<{ articles: number; highlights: string[]; notes: string[] }> {
@@ -190,8 +99,8 @@ test('import, highlight and note survive the host and the browser being killed a
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'yandu-restart-in-')), '检验文章.txt');
   writeFileSync(file, `${TITLE}\n\n${PARAGRAPH}\n\n第二段：读原著、学原文、悟原理，把学习成果转化为推动工作的实际行动。\n`);
 
-  let host = await startHost(dataDir);
-  let browser = await startBrowser(profile);
+  let host = await spawnHost(dataDir, null);
+  let browser = await startRealBrowser(profile, { args: LOCALHOST_TO_LOOPBACK });
   const url = host.url;
   const { origin, port: portText } = new URL(url);
   const port = Number(portText);
@@ -220,9 +129,9 @@ test('import, highlight and note survive the host and the browser being killed a
 
     for (const round of [1, 2]) {
       await Promise.all([killBrowser(browser), killHost(host)]);
-      host = await startHost(dataDir);
+      host = await spawnHost(dataDir, null);
       expect(host.url, `address after restart ${round}`).toBe(url);
-      browser = await startBrowser(profile);
+      browser = await startRealBrowser(profile, { args: LOCALHOST_TO_LOOPBACK });
       page = browser.page;
       await page.goto(host.url);
       await expect(page.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
@@ -247,7 +156,7 @@ test('import, highlight and note survive the host and the browser being killed a
     await expect(page2.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
     expect(await stored(page2)).toEqual({ articles: 1, highlights: [phrase], notes: [NOTE] });
   } finally {
-    if (groupAlive(browser.child.pid!)) await killBrowser(browser);
+    if (groupAlive(browser.process.pid!)) await killBrowser(browser);
     await killHost(host);
   }
 });
