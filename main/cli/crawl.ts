@@ -102,6 +102,7 @@ registerCommand(
       process.stderr.write(
         `第 ${pages} 页 ${url}：${list.items.length} 条链接，新增 ${printed.size - before} 篇${list.pageCount ? `（共 ${list.pageCount} 页）` : ''}\n`,
       );
+      for (const p of list.offsitePages) permitted(p, `列表页 ${url} 的翻页链接`);
       for (const p of list.nextPages) {
         if (!queued.has(p) && permitted(p, `列表页 ${url} 的翻页链接`)) {
           queued.add(p);

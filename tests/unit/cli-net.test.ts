@@ -53,7 +53,7 @@ describe('CLI over HTTP', () => {
       .map((l) => (JSON.parse(l) as { url: string }).url);
     expect(listed).toContain(world.good[0]);
     expect(listed).toContain(world.good[1]);
-    for (const url of world.refused) {
+    for (const url of [...world.refused, `${world.other.origin}/news/index_1.html`]) {
       expect(listed).not.toContain(url);
       expect(r.stderr).toContain(url);
     }

@@ -94,6 +94,8 @@ describe('a hostile column synced through the services', () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({ level: 'error', code: 'E_FORBIDDEN' });
     }
+    // So is the pager's 下一页 to the other port (never followed).
+    expect(r.logs.filter((l) => l.url === `${world.other.origin}/news/index_1.html`).map((l) => l.code)).toEqual(['E_FORBIDDEN']);
     // The off-site image of a1 is not fetched either.
     expect(r.logs.some((l) => l.url === `${world.other.origin}/img/track.png` && l.code === 'E_FORBIDDEN')).toBe(true);
     // file: and credentials never become requests; they are logged as links not taken.

@@ -544,6 +544,8 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     if (list.items.length === 0 && list.skipped.length === 0)
       run.log('warning', url, null, first ? `栏目页没有找到文章链接，请确认这是文章列表页：${url}` : `列表页没有找到文章链接：${url}`);
     if (!request.fullRescan && finishedBefore && nonPinned > 0 && knownNonPinned === nonPinned) break;
+    // A pager pointing at another site is never followed; when the policy refuses it, it is logged.
+    for (const p of list.offsitePages) permitted(run, deps, p, `列表页 ${url} 的翻页链接`);
     for (const p of list.nextPages) {
       if (!queued.has(p) && permitted(run, deps, p, `列表页 ${url} 的翻页链接`)) {
         queued.add(p);
