@@ -36,7 +36,7 @@ async function run(runId: string, allowedHosts: string[] = []) {
     dataDir,
     version: '0.0.0-test',
     ownPorts: () => [world.app.port],
-    client: { deadlineMs: 1500, retries: 0, backoffMs: 10 },
+    client: { deadlineMs: 3000, retries: 0, backoffMs: 10 },
   });
   // eslint-disable-next-line prefer-const
   let service: ReturnType<typeof createSyncService>;
@@ -103,7 +103,7 @@ describe('a hostile column synced through the services', () => {
     expect(r.logs.some((l) => l.url?.startsWith('http://admin:secret@'))).toBe(true);
     // The trickling page ended at the deadline.
     expect(r.logs.filter((l) => l.url === world.slowUrl).map((l) => l.message)).toEqual([
-      expect.stringMatching(/请求超过总时限（1\.5 秒），已中止/),
+      expect.stringMatching(/请求超过总时限（3 秒），已中止/),
     ]);
     await expect.poll(() => world.trickleClosed()).toBe(world.trickleOpened());
 
