@@ -4,14 +4,16 @@ import { decodeBytes } from '../services/extract/decode';
 import { canonicalUrl } from '../services/sync/canonical';
 import { decodeFeed, looksLikeFeed, parseFeed } from '../services/sync/feeds';
 import { FetchError, HttpClient } from '../services/sync/http-client';
+import { policyForSource } from '../services/sync';
 import { findArticleLinks } from '../services/sync/list-page';
+import { originOf } from '../services/sync/net-policy';
 import { parseArgs, registerCommand } from './registry';
 
 const DEFAULT_MAX_PAGES = 10;
 
 registerCommand(
   'crawl',
-  '<list-page-url> [--max-pages N] [--delay 毫秒] [--url <页面地址>]  列出栏目文章，每篇一行 JSON / list a column’s articles, one JSON line each',
+  '<list-page-url> [--max-pages N] [--delay 毫秒] [--allow <网站>] [--url <页面地址>]  列出栏目文章，每篇一行 JSON / list a column’s articles, one JSON line each',
   async (args) => {
     const { positionals, options } = parseArgs(args);
     const target = positionals[0];
@@ -21,7 +23,29 @@ registerCommand(
       throw new AppError('E_INVALID_ARGUMENT', '--max-pages 应为 1 到 1000 之间的整数。');
     const delay = Number(options.get('delay') ?? 300);
     if (!Number.isFinite(delay) || delay < 0) throw new AppError('E_INVALID_ARGUMENT', '--delay 应为非负毫秒数。');
-    const client = new HttpClient({ delayMs: delay });
+    // The same policy as a sync of this column: its own site, plus --allow origins (comma-separated).
+    const allowedHosts = (options.get('allow') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
+    for (const h of allowedHosts) {
+      if (!originOf(h)) throw new AppError('E_INVALID_ARGUMENT', `--allow 应为 http(s) 网站地址：${h}`);
+    }
+    const client = new HttpClient({
+      delayMs: delay,
+      policy: /^https?:\/\//i.test(target) ? policyForSource({ location: target, allowedHosts }) : undefined,
+    });
+    const refusedSeen = new Set<string>();
+    /** Off-policy links are reported on stderr (once each), never listed or requested. */
+    const permitted = (url: string, where: string): boolean => {
+      const refused = client.policy.check(url);
+      if (!refused) return true;
+      if (!refusedSeen.has(url)) {
+        refusedSeen.add(url);
+        process.stderr.write(`E_FORBIDDEN: ${refused.reason}：${url}（${where}）\n`);
+      }
+      return false;
+    };
     const printed = new Set<string>();
     const print = (url: string, title: string, publishedAt: string | null) => {
       if (printed.has(url)) return;
@@ -65,24 +89,30 @@ registerCommand(
       const feedText = decodeFeed(res.bytes, res.contentType);
       if (pages === 1 && looksLikeFeed(feedText)) {
         const feed = parseFeed(feedText, res.finalUrl);
-        for (const item of feed.items) print(item.url, item.title, item.publishedAt);
+        for (const item of feed.items) {
+          client.policy.allow(item.url);
+          if (permitted(item.url, `订阅源 ${url}`)) print(item.url, item.title, item.publishedAt);
+        }
         process.stderr.write(`订阅源：共 ${printed.size} 篇\n`);
         return 0;
       }
       const list = findArticleLinks(decodeBytes(res.bytes, res.contentType).text, res.finalUrl);
       const before = printed.size;
-      for (const item of list.items) print(item.url, item.title, item.publishedAt);
+      for (const item of list.items) if (permitted(item.url, `列表页 ${url}`)) print(item.url, item.title, item.publishedAt);
       process.stderr.write(
         `第 ${pages} 页 ${url}：${list.items.length} 条链接，新增 ${printed.size - before} 篇${list.pageCount ? `（共 ${list.pageCount} 页）` : ''}\n`,
       );
+      for (const p of list.offsitePages) permitted(p, `列表页 ${url} 的翻页链接`);
       for (const p of list.nextPages) {
-        if (!queued.has(p)) {
+        if (!queued.has(p) && permitted(p, `列表页 ${url} 的翻页链接`)) {
           queued.add(p);
           queue.push(p);
         }
       }
     }
-    process.stderr.write(`完成：${pages} 页，${printed.size} 篇${failed ? `，${failed} 页失败` : ''}；请求 ${client.stats.requests} 次\n`);
+    process.stderr.write(
+      `完成：${pages} 页，${printed.size} 篇${failed ? `，${failed} 页失败` : ''}${refusedSeen.size ? `，${refusedSeen.size} 个链接不在允许范围内未抓取` : ''}；请求 ${client.stats.requests} 次\n`,
+    );
     return 0;
   },
 );

@@ -2,48 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { decodeBytes } from '../services/extract/decode';
 import { extractArticle } from '../services/extract/extract';
+import { HttpClient } from '../services/sync/http-client';
 import { parseArgs, registerCommand } from './registry';
 
 const TIMEOUT_MS = 20_000;
 const MAX_BYTES = 10 * 1024 * 1024;
 
-/** Fetches a page the user asked for: 20 s timeout, 10 MB cap, returns bytes and Content-Type. */
+/**
+ * Fetches a page the user asked for through the sync services' HTTP client: its ASCII
+ * User-Agent, timeout, total deadline, size cap, and the network policy's "never" rules
+ * (link-local, file:, credentials) on every redirect hop. robots.txt is not consulted: the
+ * user named this one page, as a browser would open it.
+ */
 async function fetchPage(url: string): Promise<{ bytes: Uint8Array; contentType: string | null; finalUrl: string }> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      redirect: 'follow',
-      headers: { 'User-Agent': 'Yandu/0.1 (研读; article reader)', Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
-    });
-  } catch (cause) {
-    const timeout = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
-    throw new AppError('E_TRANSPORT', timeout ? `请求超时（20 秒）：${url}` : `无法连接：${url}`, { cause });
-  }
-  if (!res.ok) throw new AppError(res.status === 404 ? 'E_NOT_FOUND' : 'E_TRANSPORT', `服务器返回 ${res.status}：${url}`);
-  const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > MAX_BYTES) throw new AppError('E_RESOURCE', `页面超过 10 MB：${url}`);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (res.body) {
-    const reader = res.body.getReader();
-    for (;;) {
-      let part: ReadableStreamReadResult<Uint8Array>;
-      try {
-        part = await reader.read();
-      } catch (cause) {
-        throw new AppError('E_TRANSPORT', `下载页面时中断：${url}`, { cause });
-      }
-      if (part.done) break;
-      total += part.value.length;
-      if (total > MAX_BYTES) {
-        await reader.cancel();
-        throw new AppError('E_RESOURCE', `页面超过 10 MB：${url}`);
-      }
-      chunks.push(part.value);
-    }
-  }
-  return { bytes: Buffer.concat(chunks), contentType: res.headers.get('content-type'), finalUrl: res.url || url };
+  const client = new HttpClient({ delayMs: 0, robots: false, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES, retries: 1 });
+  const res = await client.get(url);
+  return { bytes: res.bytes, contentType: res.contentType, finalUrl: res.finalUrl };
 }
 
 registerCommand(

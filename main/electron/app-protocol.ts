@@ -105,9 +105,16 @@ export function createAppProtocolHandler(rootDir: string, mediaRoot?: string): (
 }
 
 /**
+ * The renderer's http(s) allow-list: empty, and it stays so. The renderer fetches nothing from
+ * sources; main does, through its HTTP client and each source's network policy
+ * (main/services/sync/net-policy.ts), in its own session.
+ */
+export const RENDERER_ALLOWED_ORIGINS: readonly string[] = Object.freeze([]);
+
+/**
  * The network allow-list for `session.webRequest.onBeforeRequest`: the app's own scheme,
  * DevTools, and in-memory data:/blob: URLs never leave the machine; http(s) goes out
- * only to an origin in `allowedOrigins` (the sources a user configured; empty for now).
+ * only to an origin in `allowedOrigins` (the renderer's: RENDERER_ALLOWED_ORIGINS, empty).
  * Everything else, file: included, is refused.
  */
 export function isAllowedRequest(url: string, allowedOrigins: readonly string[]): boolean {

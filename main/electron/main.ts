@@ -8,7 +8,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { createServices } from '../services/app-services';
 import { createQuitGate } from '../services/backup/quit';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler } from './app-protocol';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler, RENDERER_ALLOWED_ORIGINS } from './app-protocol';
 import { mediaDir } from '../services/paths';
 import { PDF_OPTIONS, PRINT_DIALOG_OPTIONS, type PrintHost } from '../services/print/pdf';
 import { createSyncDeps } from '../services/sync-wiring';
@@ -67,9 +67,13 @@ function showMainWindow(): void {
   mainWindow.focus();
 }
 
-/** Sources the user configured; none may be fetched yet (later issues fill this in). */
+/**
+ * What the renderer's session may fetch over http(s): nothing. Sources are fetched by main under
+ * each source's network policy (main/services/sync/net-policy.ts) in the 'sync' session; this
+ * list governs only the renderer, and stays empty.
+ */
 function allowedOrigins(): readonly string[] {
-  return [];
+  return RENDERER_ALLOWED_ORIGINS;
 }
 
 /**

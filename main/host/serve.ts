@@ -37,6 +37,8 @@ const { dataDir, migration } = resolveDataDir();
 const migrated = describeMigration(migration);
 if (migrated) process.stderr.write(`[data] ${migrated}\n`);
 let emit: RunningHost['emit'] | null = null;
+// The host's own port, once listening: no source may fetch it (the network policy's "never").
+let ownPort: number | null = null;
 const quit = createQuitGate();
 const services = createServices({
   host: 'browser',
@@ -49,7 +51,7 @@ const services = createServices({
   emit: (name, payload) => void emit?.(name, payload),
   backupDelays: backupDelaysFromEnv(process.env),
   onQuitReady: quit.ready,
-  ...createSyncDeps({ dataDir, version }),
+  ...createSyncDeps({ dataDir, version, ownPorts: () => (ownPort === null ? [] : [ownPort]) }),
 });
 
 try {
@@ -75,6 +77,7 @@ try {
   });
   const host = opened.host;
   emit = host.emit;
+  ownPort = host.port;
   const record = addressFile(dataDir);
   const where =
     opened.how === 'explicit'

@@ -16,7 +16,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatch, parseEvent, type EventName, type Services } from '../../shared/contract';
-import { AppError, toErrorInfo } from '../../shared/errors';
+import { AppError, toErrorInfo, type ErrorCode } from '../../shared/errors';
 import { contentTypeFor, resolveStaticPath } from '../services/static-files';
 
 export interface HostOptions {
@@ -49,6 +49,10 @@ export interface RunningHost {
 
 // Cookies are per host name, not per port: a name per port keeps two hosts (two data folders)
 // open in one browser from overwriting each other's cookie.
+/** Events kept for replay after a reconnect (a sync batch is at most a few MB; most are small). */
+const KEPT_EVENTS = 500;
+const KEPT_BYTES = 32 * 1024 * 1024;
+
 const cookieName = (port: number) => `yandu_token_${port}`;
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -81,6 +85,22 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
+/**
+ * The HTTP status for an error code: what the caller got wrong or what was refused is a 4xx
+ * with its Chinese message; only our own faults are 500.
+ */
+export function statusFor(code: ErrorCode): number {
+  if (code === 'E_INVALID_ARGUMENT' || code === 'E_UNKNOWN_METHOD') return 400;
+  if (code === 'E_FORBIDDEN') return 403;
+  if (code === 'E_NOT_FOUND') return 404;
+  // A refused packet, backup or archive: well-formed request, content we will not take.
+  if (code.startsWith('E_PACKET_') || code.startsWith('E_BACKUP_') || code.startsWith('E_ARCHIVE_')) return 422;
+  if (code === 'E_DISK_FULL') return 507;
+  // A source that did not answer (preview, fetch): the upstream failed, not this host.
+  if (code === 'E_RESOURCE' || code === 'E_TRANSPORT') return 502;
+  return 500;
+}
+
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${title}</title><body><h1>${title}</h1><p>${body}</p></body></html>`;
 }
@@ -89,6 +109,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const eventClients = new Set<http.ServerResponse>();
+  /** The last events sent, for pages that reconnect (ids start at 1 and only grow). */
+  const recent: { id: number; frame: string }[] = [];
+  let nextEventId = 1;
+  let keptBytes = 0;
+  const streamId = randomBytes(8).toString('hex');
   let port = 0;
 
   const canonicalHost = () => `127.0.0.1:${port}`;
@@ -169,8 +194,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const info = toErrorInfo(error);
       if (info.code === 'E_INTERNAL')
         process.stderr.write(`[host] ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-      const status = info.code === 'E_INVALID_ARGUMENT' || info.code === 'E_UNKNOWN_METHOD' ? 400 : info.code === 'E_FORBIDDEN' ? 403 : 500;
-      sendJson(res, status, { ok: false, error: info });
+      sendJson(res, statusFor(info.code), { ok: false, error: info });
     }
   }
 
@@ -182,6 +206,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
+    // Which numbering this is: ids start again at 1 when the host restarts.
+    res.write(`event: hello\ndata: ${JSON.stringify({ stream: streamId })}\n\n`);
+    // Resume: a reconnecting page names the last event it got (Last-Event-ID, or ?after= for
+    // fetch-based readers); everything after it that is still kept is sent again, in order.
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const after = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? NaN);
+    if (Number.isInteger(after) && after >= 0) {
+      const oldest = recent[0]?.id ?? nextEventId;
+      // Older than what is kept: say so, so the page knows events were lost.
+      if (after + 1 < oldest) res.write(`event: gap\ndata: ${JSON.stringify({ after, oldest })}\n\n`);
+      for (const e of recent) if (e.id > after) res.write(e.frame);
+    }
     eventClients.add(res);
     req.on('close', () => {
       eventClients.delete(res);
@@ -224,8 +260,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (origin !== undefined && origin !== canonicalOrigin()) {
         return send(res, 403, 'text/plain; charset=utf-8', '来源（Origin）不被允许。');
       }
-      if (req.headers['sec-fetch-site'] === 'cross-site') {
-        return send(res, 403, 'text/plain; charset=utf-8', '拒绝跨站请求。');
+      // Another site, and also another port on 127.0.0.1 ("same-site": browsers send SameSite=Strict
+      // cookies there), must not open or drive the app with the user's cookie. Our own page's
+      // requests are same-origin; the tokenised first open, typed or pasted, has "none".
+      const fetchSite = req.headers['sec-fetch-site'];
+      if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+        return send(res, 403, 'text/plain; charset=utf-8', '拒绝来自其他网站或其他端口的请求。');
       }
       const url = new URL(req.url ?? '/', canonicalOrigin());
       const token = url.searchParams.get('token');
@@ -268,7 +308,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     secret,
     emit(name, payload) {
       const data = JSON.stringify({ name, payload: parseEvent(name, payload) });
-      for (const client of eventClients) client.write(`data: ${data}\n\n`);
+      // Numbered, and kept for a while, so a page that reconnects loses and repeats nothing.
+      const id = nextEventId++;
+      const frame = `id: ${id}\ndata: ${data}\n\n`;
+      recent.push({ id, frame });
+      keptBytes += frame.length;
+      while (recent.length > 1 && (recent.length > KEPT_EVENTS || keptBytes > KEPT_BYTES)) keptBytes -= recent.shift()!.frame.length;
+      for (const client of eventClients) client.write(frame);
       return eventClients.size;
     },
     close: () =>

@@ -2,6 +2,8 @@
  * Runs syncs for the renderer: one run per source at a time, batches sent as events and
  * held until the renderer acknowledges them (it writes each in one transaction), so a crash
  * loses at most the unacknowledged batch. The runner that fetches and extracts is injected.
+ * This service owns each run's end: exactly one terminal progress event (done, failed or
+ * cancelled) per run, with remaining 0 when done.
  */
 import type { EventName } from '../../shared/contract';
 import type { SyncBatch, SyncLogEntry, SyncProgress, SyncRequest } from '../../shared/domain/sync';
@@ -31,6 +33,8 @@ interface Run {
   fault: boolean;
   pending: Map<number, { resolve: () => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>;
 }
+
+const TERMINAL = new Set<SyncProgress['phase']>(['done', 'failed', 'cancelled']);
 
 const zero = { pages: 0, found: 0, fetched: 0, sent: 0, unchanged: 0, failed: 0 };
 
@@ -64,6 +68,9 @@ export function createSyncService(options: SyncServiceOptions) {
         signal: run.controller.signal,
         emitProgress(progress) {
           last = progress;
+          // The run's end is this service's alone to announce, once (below): a runner's own
+          // terminal phase only carries its final counts.
+          if (TERMINAL.has(progress.phase)) return;
           options.emit('sync.progress', progress);
         },
         emitLog: (entry) => options.emit('sync.log', entry),

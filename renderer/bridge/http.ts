@@ -32,33 +32,98 @@ type Listener = (payload: unknown) => void;
 const listeners = new Map<EventName, Set<Listener>>();
 let streamStarted = false;
 
-/** One server-sent event stream per page, shared by all subscribers; reconnects with a delay. */
+/**
+ * Reads server-sent event frames: numbered events are delivered once each, in order (a frame
+ * replayed after a reconnect is skipped); a bad frame or a throwing listener is reported and
+ * the stream goes on for everyone else.
+ */
+export function createEventReader(deliver: (name: EventName, payload: unknown) => void, report: (problem: string) => void) {
+  let buffer = '';
+  let lastId = 0;
+  let streamId: string | null = null;
+  return {
+    /** The last event id delivered: sent back when reconnecting, so nothing is lost. */
+    get lastId(): number {
+      return lastId;
+    },
+    push(chunk: string): void {
+      buffer += chunk;
+      let sep: number;
+      while ((sep = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, sep);
+        buffer = buffer.slice(sep + 2);
+        let id: number | null = null;
+        let event = 'message';
+        const data: string[] = [];
+        for (const line of frame.split('\n')) {
+          if (line.startsWith('id: ')) id = Number(line.slice(4));
+          else if (line.startsWith('event: ')) event = line.slice(7);
+          else if (line.startsWith('data: ')) data.push(line.slice(6));
+        }
+        if (event === 'hello') {
+          // Another numbering (the host restarted): ids start again.
+          let stream: unknown;
+          try {
+            stream = (JSON.parse(data.join('')) as { stream?: unknown }).stream;
+          } catch {
+            stream = null;
+          }
+          if (typeof stream === 'string' && stream !== streamId) {
+            streamId = stream;
+            lastId = 0;
+          }
+          continue;
+        }
+        if (event === 'gap') {
+          report(`事件流中断期间有事件未能补发：${data.join('')}`);
+          continue;
+        }
+        if (data.length === 0) continue;
+        if (id !== null && Number.isInteger(id)) {
+          if (id <= lastId) continue; // already delivered before the reconnect
+          lastId = id;
+        }
+        let message: { name: EventName; payload: unknown };
+        try {
+          message = JSON.parse(data.join('\n')) as { name: EventName; payload: unknown };
+        } catch {
+          report(`收到无法解析的事件（第 ${id ?? '?'} 个），已跳过。`);
+          continue;
+        }
+        deliver(message.name, message.payload);
+      }
+    },
+  };
+}
+
+/** Calls each listener of `name`; one that throws is reported and the others still run. */
+export function deliverToListeners(name: EventName, payload: unknown, registry: Map<EventName, Set<Listener>> = listeners): void {
+  for (const listener of [...(registry.get(name) ?? [])]) {
+    try {
+      listener(payload);
+    } catch (error) {
+      // One failing listener must not cost the others their events.
+      console.error(`[events] listener for ${name} failed:`, error);
+    }
+  }
+}
+
+/** One server-sent event stream per page, shared by all subscribers; reconnects and resumes. */
 function startStream(): void {
   if (streamStarted) return;
   streamStarted = true;
+  const reader = createEventReader(deliverToListeners, (problem) => console.warn(`[events] ${problem}`));
   const connect = async (): Promise<void> => {
     try {
-      const response = await fetch('./api/events', { credentials: 'same-origin' });
+      const after = reader.lastId > 0 ? `?after=${reader.lastId}` : '';
+      // The frame order is hello, then replayed events, then live ones.
+      const response = await fetch(`./api/events${after}`, { credentials: 'same-origin' });
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
+      const stream = response.body.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
-        const { value, done } = await reader.read();
+        const { value, done } = await stream.read();
         if (done) break;
-        buffer += value;
-        let sep: number;
-        while ((sep = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, sep);
-          buffer = buffer.slice(sep + 2);
-          const data = frame
-            .split('\n')
-            .filter((l) => l.startsWith('data: '))
-            .map((l) => l.slice(6))
-            .join('\n');
-          if (!data) continue;
-          const message = JSON.parse(data) as { name: EventName; payload: unknown };
-          for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
-        }
+        reader.push(value);
       }
     } catch {
       // The host went away or restarted; try again shortly.

@@ -82,6 +82,13 @@ export interface SourceRow {
   column: string | null;
   schedule: { mode: 'manual' | 'startup' | 'interval'; hours?: number };
   enabled: boolean;
+  /**
+   * Origins (http(s)://host[:port]) this source may also fetch from, as the user added them (an
+   * image or attachment server). Absent in rows written before it existed: none. Not indexed.
+   */
+  allowedHosts?: string[];
+  /** A column's first sync: its newest list pages (the sync setting) or the whole column. Absent: newest. */
+  firstSync?: 'newest' | 'all';
   createdAt: string;
   lastSyncAt: string | null;
   lastError: string | null;

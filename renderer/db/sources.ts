@@ -3,14 +3,44 @@ import * as v from 'valibot';
 import type { KnownPage } from '../../shared/domain/sync';
 import type { SourceRow, SyncLogRow, YanduDB } from './schema';
 
+const DELAY_RANGE = '同一网站两次请求的间隔应为 0 到 60000 之间的整数（毫秒）';
+const PAGES_RANGE = '日常同步最多读取的列表页数应为 1 到 100 之间的整数';
+
 export const SyncSettingsSchema = v.object({
   /** Pause between two requests to the same site, ms. */
-  delayMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60_000)),
+  delayMs: v.pipe(v.number(DELAY_RANGE), v.integer(DELAY_RANGE), v.minValue(0, DELAY_RANGE), v.maxValue(60_000, DELAY_RANGE)),
   /** List pages a routine sync reads per source. */
-  maxPages: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+  maxPages: v.pipe(v.number(PAGES_RANGE), v.integer(PAGES_RANGE), v.minValue(1, PAGES_RANGE), v.maxValue(100, PAGES_RANGE)),
 });
+
+/**
+ * The stored sync settings, and what was wrong with them when they could not be used (an
+ * older or hand-edited value out of range): the caller shows it, never a silent fallback.
+ */
+export async function readSyncSettings(
+  get: (key: string) => Promise<{ value: unknown } | undefined>,
+): Promise<{ settings: SyncSettings; problem: string | null }> {
+  const row = await get('sync');
+  if (!row) return { settings: DEFAULT_SYNC_SETTINGS, problem: null };
+  const parsed = v.safeParse(SyncSettingsSchema, row.value);
+  if (parsed.success) return { settings: parsed.output, problem: null };
+  const problem = parsed.issues[0]?.message ?? '抓取设置无效';
+  return {
+    settings: DEFAULT_SYNC_SETTINGS,
+    problem: `抓取设置无效（${problem}），本次按默认设置（间隔 ${DEFAULT_SYNC_SETTINGS.delayMs} 毫秒、${DEFAULT_SYNC_SETTINGS.maxPages} 页）同步，请在“抓取设置”中改正`,
+  };
+}
 export type SyncSettings = v.InferOutput<typeof SyncSettingsSchema>;
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = { delayMs: 1000, maxPages: 3 };
+
+/** One origin the user allows a source to fetch from besides its own: scheme, host, port. */
+const AllowedHostSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(300, '网站地址过长'),
+  v.regex(/^https?:\/\/[^\s/?#@]+\/?$/i, '另外允许的网站应写成 http://主机名[:端口] 或 https://主机名[:端口]，不含路径'),
+  v.transform((s) => s.replace(/\/$/, '').toLowerCase()),
+);
 
 export const SourceInputSchema = v.object({
   kind: v.picklist(['cms', 'feed', 'folder']),
@@ -22,8 +52,12 @@ export const SourceInputSchema = v.object({
     hours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '间隔至少 1 小时'), v.maxValue(720))),
   }),
   enabled: v.boolean(),
+  allowedHosts: v.optional(v.pipe(v.array(AllowedHostSchema), v.maxLength(20, '另外允许的网站最多 20 个')), []),
+  firstSync: v.optional(v.picklist(['newest', 'all']), 'newest'),
 });
 export type SourceInput = v.InferOutput<typeof SourceInputSchema>;
+/** What add/update accept: `allowedHosts` may be left out (none). */
+export type SourceInputArg = v.InferInput<typeof SourceInputSchema>;
 
 function newId(): string {
   return `s_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -33,7 +67,7 @@ export function createSourceRepository(db: YanduDB) {
   return {
     list: (): Promise<SourceRow[]> => db.sources.orderBy('id').toArray(),
     get: (id: string) => db.sources.get(id),
-    async add(input: SourceInput): Promise<SourceRow> {
+    async add(input: SourceInputArg): Promise<SourceRow> {
       const checked = v.parse(SourceInputSchema, input);
       const row: SourceRow = {
         id: newId(),
@@ -47,7 +81,7 @@ export function createSourceRepository(db: YanduDB) {
       await db.sources.add(row);
       return row;
     },
-    async update(id: string, input: SourceInput): Promise<void> {
+    async update(id: string, input: SourceInputArg): Promise<void> {
       const checked = v.parse(SourceInputSchema, input);
       await db.sources.update(id, { ...checked, column: checked.column || null });
     },

@@ -18,6 +18,11 @@ export const SourceSpecSchema = v.strictObject({
   location: text(2048),
   name: text(200),
   column: v.nullable(text(200)),
+  /**
+   * More origins (http(s)://host[:port]) this source may fetch from besides its own, as the
+   * user added them (an image or attachment server). Nothing else is ever asked.
+   */
+  allowedHosts: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[^\s/?#@]+\/?$/i))), v.maxLength(20))),
 });
 export type SourceSpec = v.InferOutput<typeof SourceSpecSchema>;
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { hardenSession } from '../../main/electron/window';
-import { isAllowedRequest } from '../../main/electron/app-protocol';
+import { isAllowedRequest, RENDERER_ALLOWED_ORIGINS } from '../../main/electron/app-protocol';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../shared/csp';
 import { StubSession } from '../stubs/electron';
 
@@ -88,6 +88,18 @@ describe('session network allow-list', () => {
     for (const url of FOREIGN) expect(isAllowedRequest(url, SOURCES), url).toBe(false);
     // With no source configured, no http(s) at all.
     expect(isAllowedRequest('http://intranet.example:8080/list.html', [])).toBe(false);
+  });
+
+  it('the renderer’s own allow-list is empty: it fetches no source (main does, under each source’s policy)', () => {
+    expect(RENDERER_ALLOWED_ORIGINS).toEqual([]);
+    expect(Object.isFrozen(RENDERER_ALLOWED_ORIGINS)).toBe(true);
+    for (const url of ['http://intranet.example:8080/list.html', 'http://127.0.0.1:8081/', 'http://169.254.169.254/']) {
+      expect(isAllowedRequest(url, RENDERER_ALLOWED_ORIGINS), url).toBe(false);
+    }
+    // main.ts hands the session exactly that list.
+    const mainSource = readFileSync(new URL('../../main/electron/main.ts', import.meta.url), 'utf8');
+    expect(mainSource).toMatch(/return RENDERER_ALLOWED_ORIGINS;/);
+    expect(mainSource).not.toMatch(/later issues fill this in/);
   });
 
   it('hardenSession cancels every foreign request, denies permissions and never downloads dictionaries', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../shared/contract';
 import { startHost, type RunningHost } from '../../main/host/server';
+import { AppError } from '../../shared/errors';
 import { stubServices } from './helpers/services';
 
 interface Reply {
@@ -216,9 +217,10 @@ describe('browser host', () => {
         res.setEncoding('utf8');
         res.on('data', (c: string) => {
           buf += c;
-          if (buf.includes('data: ')) {
+          const frame = /id: \d+\ndata: (.*)\n\n/.exec(buf);
+          if (frame) {
             req.destroy();
-            resolve(buf);
+            resolve(frame[1]!);
           }
         });
       });
@@ -228,10 +230,161 @@ describe('browser host', () => {
     await new Promise((r) => setTimeout(r, 100));
     host.emit('app.notice', { level: 'info', message: '同步完成' });
     const text = await received;
-    expect(JSON.parse(text.slice(text.indexOf('data: ') + 6).trim())).toEqual({
+    expect(JSON.parse(text)).toEqual({
       name: 'app.notice',
       payload: { level: 'info', message: '同步完成' },
     });
     expect(() => host.emit('app.notice', { level: 'loud', message: 1 })).toThrow();
+  });
+});
+
+describe('browser host: its own doors', () => {
+  it('answers expected errors with 4xx and their Chinese message; only its own faults are 500', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-host-doors-'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>研读</title>');
+    const failing = await startHost({
+      rendererDir: dir,
+      secret: 'doors-secret',
+      services: stubServices({
+        library: {
+          sample: async () => {
+            throw new AppError('E_NOT_FOUND', '找不到该文章。');
+          },
+        },
+        app: {
+          info: async () => {
+            throw new AppError('E_PACKET_HASH', '资料包已损坏（校验值不符），未导入。');
+          },
+          openExternal: async () => {
+            throw new Error('a bug of ours');
+          },
+        },
+        sources: {
+          preview: async () => {
+            throw new AppError('E_RESOURCE', 'HTTP 503，服务器错误：http://10.0.0.5/');
+          },
+        },
+      }),
+    });
+    const ask = (name: string, body = '{}') =>
+      request(failing.port, {
+        path: `/api/call/${name}`,
+        method: 'POST',
+        headers: { Host: `127.0.0.1:${failing.port}`, Authorization: 'Bearer doors-secret', 'Content-Type': 'application/json' },
+        body,
+      });
+    try {
+      const cases: [string, string, number, string][] = [
+        ['library.sample', '{}', 404, '找不到该文章。'],
+        ['app.info', '{}', 422, '资料包已损坏（校验值不符），未导入。'],
+        ['sources.preview', '{"location":"http://10.0.0.5/"}', 502, 'HTTP 503，服务器错误：http://10.0.0.5/'],
+        ['app.info', '{"bad":1}', 400, ''],
+      ];
+      for (const [name, body, status, message] of cases) {
+        const r = await ask(name, body);
+        expect([name, r.status]).toEqual([name, status]);
+        const error = (JSON.parse(r.body) as { error: { message: string } }).error;
+        if (message) expect(error.message).toBe(message);
+        else expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+      const bug = await ask('app.openExternal', '{"url":"http://10.0.0.5/"}');
+      expect(bug.status).toBe(500);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('refuses app requests from another site or another 127.0.0.1 port (Sec-Fetch-Site), even with the cookie', async () => {
+    const cookie = `yandu_token_${host.port}=${host.secret}`;
+    const open = (site: string | null) =>
+      request(host.port, {
+        path: '/',
+        headers: { Host: own(), Cookie: cookie, 'Sec-Fetch-Mode': 'navigate', ...(site ? { 'Sec-Fetch-Site': site } : {}) },
+      });
+    expect((await open('same-site')).status).toBe(403);
+    expect((await open('cross-site')).status).toBe(403);
+    expect((await open('same-origin')).status).toBe(200);
+    expect((await open('none')).status).toBe(200);
+    expect((await open(null)).status).toBe(200);
+    // The tokenised first open, typed or pasted, has no initiator.
+    const first = await request(host.port, { path: `/?token=${host.secret}`, headers: { Host: own(), 'Sec-Fetch-Site': 'none' } });
+    expect(first.status).toBe(303);
+    const framed = await request(host.port, { path: `/?token=${host.secret}`, headers: { Host: own(), 'Sec-Fetch-Site': 'same-site' } });
+    expect(framed.status).toBe(403);
+  });
+});
+
+/** Reads an event stream until `until` holds for the frames so far; returns them. */
+function readEvents(
+  port: number,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  until: (frames: string[]) => boolean,
+): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathAndQuery, headers }, (res) => {
+      let buf = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        buf += c;
+        const frames = buf.split('\n\n').slice(0, -1);
+        if (until(frames)) {
+          req.destroy();
+          resolve(frames);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser host: events that are never lost', () => {
+  it('numbers events and replays, after a reconnect, exactly those after the last one received', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-host-events-'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>研读</title>');
+    const h = await startHost({ rendererDir: dir, secret: 'events-secret', services: stubServices() });
+    const headers = { Host: `127.0.0.1:${h.port}`, Authorization: 'Bearer events-secret' };
+    try {
+      for (let i = 1; i <= 4; i++) h.emit('app.notice', { level: 'info', message: `第${i}条` });
+      const ids = (frames: string[]) => frames.filter((f) => f.startsWith('id: ')).map((f) => Number(/^id: (\d+)/.exec(f)![1]));
+      // ?after=2 (fetch readers) and Last-Event-ID (EventSource) resume alike.
+      const byQuery = await readEvents(h.port, '/api/events?after=2', headers, (f) => ids(f).length >= 2);
+      expect(byQuery.find((f) => f.startsWith('event: hello'))).toMatch(/^event: hello\ndata: \{"stream":"[0-9a-f]{16}"\}$/);
+      expect(ids(byQuery)).toEqual([3, 4]);
+      expect(byQuery.filter((f) => f.startsWith('id: ')).map((f) => JSON.parse(f.split('data: ')[1]!).payload.message)).toEqual([
+        '第3条',
+        '第4条',
+      ]);
+      const byHeader = await readEvents(h.port, '/api/events', { ...headers, 'Last-Event-ID': '3' }, (f) => ids(f).length >= 1);
+      expect(ids(byHeader)).toEqual([4]);
+      // A fresh page gets no old events, only new ones (emitted until it has one).
+      let got: string[] | null = null;
+      void readEvents(h.port, '/api/events', headers, (f) => ids(f).length >= 1).then((f) => (got = f));
+      await expect
+        .poll(() => {
+          h.emit('app.notice', { level: 'info', message: '新的一条' });
+          return got !== null;
+        })
+        .toBe(true);
+      expect(ids(got!)[0]).toBeGreaterThanOrEqual(5);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('says so when a reconnect asks for events older than those kept', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-host-events-'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>研读</title>');
+    const h = await startHost({ rendererDir: dir, secret: 'events-secret', services: stubServices() });
+    const headers = { Host: `127.0.0.1:${h.port}`, Authorization: 'Bearer events-secret' };
+    try {
+      for (let i = 1; i <= 510; i++) h.emit('app.notice', { level: 'info', message: `第${i}条` });
+      const frames = await readEvents(h.port, '/api/events?after=3', headers, (f) => f.some((x) => x.startsWith('id: 510')));
+      expect(frames.find((f) => f.startsWith('event: gap'))).toBe('event: gap\ndata: {"after":3,"oldest":11}');
+      expect(frames.filter((f) => f.startsWith('id: '))).toHaveLength(500);
+    } finally {
+      await h.close();
+    }
   });
 });

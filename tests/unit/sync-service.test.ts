@@ -91,3 +91,21 @@ describe('sync service', () => {
     expect(events.at(-1)).toMatchObject({ payload: { phase: 'failed', message: '界面长时间没有确认写入，同步已停止。' } });
   });
 });
+
+describe('sync service: one owner of a run’s end', () => {
+  it('announces the end once, even when a runner reports its own terminal phase', async () => {
+    const { events, emit } = recorder();
+    const counts = { pages: 1, found: 2, fetched: 2, sent: 2, unchanged: 0, failed: 0 };
+    const runner: SyncRunner = async (req, io) => {
+      io.emitProgress({ runId: req.runId, sourceId: req.source.id, phase: 'fetching', counts, remaining: 1, message: null });
+      io.emitProgress({ runId: req.runId, sourceId: req.source.id, phase: 'done', counts, remaining: 0, message: null });
+    };
+    const service = createSyncService({ emit, runner });
+    await service.start(request('run_end'));
+    await vi.waitFor(() => expect(events.some((e) => (e.payload as { phase?: string }).phase === 'done')).toBe(true));
+    await tick();
+    const phases = events.filter((e) => e.name === 'sync.progress').map((e) => (e.payload as { phase: string }).phase);
+    expect(phases).toEqual(['starting', 'fetching', 'done']);
+    expect(events.at(-1)!.payload).toMatchObject({ phase: 'done', remaining: 0, counts });
+  });
+});

@@ -5,24 +5,32 @@
  *  - retries with exponential backoff and jitter only where they help: network errors, 408, 429
  *    (Retry-After honoured, capped) and 5xx; a timeout is retried at most once;
  *  - a per-request timeout, a body size cap (the download is aborted while streaming);
- *  - redirects followed by hand, with a limit and loop detection, each hop checked against robots;
- *  - robots.txt per origin (cached), for our token `Yandu` and `*`;
- *  - an honest User-Agent; AbortSignal for cancel.
+ *  - the source's network policy (net-policy.ts) for every request and every redirect hop, and
+ *    for what a host name resolves to: a refused address is never asked;
+ *  - redirects followed by hand, with a limit and loop detection, each hop checked against
+ *    the policy and robots;
+ *  - robots.txt per origin as RFC 9309 says (robots-cache.ts): 4xx allows, 5xx or no answer
+ *    disallows for now (and is asked again next run), kept at most 24 hours;
+ *  - a total deadline per request (all hops, retries and the body), besides the idle timeout;
+ *  - an honest, ASCII User-Agent (Node's fetch refuses other header bytes); AbortSignal for cancel.
+ * One client per run: the delay and per-host slots belong to that run alone.
  * Failures are FetchError (an AppError) with a Chinese message naming the URL and the problem.
  */
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { AppError, type ErrorCode } from '../../../shared/errors';
+import { NetPolicy } from './net-policy';
+import { RobotsCache, type RobotsAnswer } from './robots-cache';
 import { RobotsRules, parseRobots } from './robots';
 
 export const DEFAULT_VERSION = '0.1.0';
 
-/** The User-Agent we announce: product token, version, and what we are. */
+/**
+ * The User-Agent we announce: product token, version, and what we are. ASCII only: header
+ * values are bytes, and Node's fetch refuses a string with characters above U+00FF.
+ */
 export function userAgentFor(version: string = DEFAULT_VERSION): string {
-  return `Yandu/${version} (研读 中心组学习阅读工具; offline study reader)`;
-}
-
-/** Header values travel as bytes: send the UTF-8 bytes of the agent string (undici writes latin1). */
-function headerBytes(value: string): string {
-  return Buffer.from(value, 'utf8').toString('latin1');
+  return `Yandu/${version} (Yandu study reader; offline; +robots token Yandu)`;
 }
 
 export type FetchFailure =
@@ -34,6 +42,9 @@ export type FetchFailure =
   | 'redirect-loop'
   | 'too-large'
   | 'robots'
+  | 'robots-unreachable'
+  | 'policy'
+  | 'deadline'
   | 'cancelled'
   | 'not-html'
   | 'not-image';
@@ -72,8 +83,16 @@ export interface HttpClientOptions {
   backoffMs?: number;
   /** Cap for one wait (backoff or Retry-After), ms (default 30 s). */
   maxWaitMs?: number;
+  /** Total time for one `get` (every hop, retry and the whole body), ms (default 60 s). */
+  deadlineMs?: number;
   /** Obey robots.txt (default true). */
   robots?: boolean;
+  /** robots.txt answers shared between runs (default: one for this client). */
+  robotsCache?: RobotsCache;
+  /** Where this client may fetch (default: any http(s) address the "never" rules allow). */
+  policy?: NetPolicy;
+  /** Resolves a host name to its addresses (default: the system resolver); null skips the check. */
+  lookup?: ((host: string) => Promise<string[]>) | null;
   version?: string;
   /** Test hook: the fetch to use. */
   fetchImpl?: typeof fetch;
@@ -89,6 +108,7 @@ export interface RequestOptions {
   accept?: string;
   maxBytes?: number;
   timeoutMs?: number;
+  deadlineMs?: number;
 }
 
 export interface FetchResult {
@@ -110,6 +130,8 @@ export interface ClientStats {
   notModified: number;
   retries: number;
   robotsBlocked: number;
+  /** Addresses the policy refused (never asked). */
+  refused: number;
   bytes: number;
 }
 
@@ -168,14 +190,30 @@ function httpCode(status: number): ErrorCode {
   return 'E_RESOURCE';
 }
 
+/** Every address of a host name, from the system resolver (empty when it cannot tell). */
+async function systemLookup(host: string): Promise<string[]> {
+  try {
+    return (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  } catch {
+    // Not resolvable here (a proxy may still reach it): the request itself will tell.
+    return [];
+  }
+}
+
 export class HttpClient {
   readonly userAgent: string;
-  readonly stats: ClientStats = { requests: 0, notModified: 0, retries: 0, robotsBlocked: 0, bytes: 0 };
+  readonly stats: ClientStats = { requests: 0, notModified: 0, retries: 0, robotsBlocked: 0, refused: 0, bytes: 0 };
+  readonly policy: NetPolicy;
   private readonly hosts = new Map<string, HostState>();
-  private readonly robotsCache = new Map<string, Promise<RobotsRules>>();
+  private readonly robotsCache: RobotsCache;
+  /** This client's (this run's) robots.txt fetches, one per origin, including unreachable ones. */
+  private readonly robotsLoads = new Map<string, Promise<RobotsAnswer>>();
+  private readonly resolved = new Map<string, Promise<string[]>>();
+  private readonly lookup: ((host: string) => Promise<string[]>) | null;
   private readonly perHost: number;
-  private delayMs: number;
+  private readonly delayMs: number;
   private readonly timeoutMs: number;
+  private readonly deadlineMs: number;
   private readonly maxBytes: number;
   private readonly maxRedirects: number;
   private readonly retries: number;
@@ -189,24 +227,69 @@ export class HttpClient {
     this.perHost = Math.max(1, Math.min(options.perHost ?? 2, 8));
     this.delayMs = Math.max(0, options.delayMs ?? 500);
     this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.deadlineMs = options.deadlineMs ?? 60_000;
     this.maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
     this.maxRedirects = options.maxRedirects ?? 5;
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 400;
     this.maxWaitMs = options.maxWaitMs ?? 30_000;
     this.obeyRobots = options.robots ?? true;
+    this.robotsCache = options.robotsCache ?? new RobotsCache();
+    this.policy = options.policy ?? NetPolicy.open();
+    this.lookup = options.lookup === undefined ? systemLookup : options.lookup;
     this.fetchImpl = options.fetchImpl ?? fetch;
     this.random = options.random ?? Math.random;
     this.userAgent = userAgentFor(options.version);
   }
 
-  /** Changes the delay between requests to one host (a sync request carries its own). */
-  setDelay(ms: number): void {
-    this.delayMs = Math.max(0, ms);
+  /**
+   * Why the policy refuses `url` (a Chinese reason), or null when it may be asked. Also checks
+   * what a host name resolves to, so a name pointing at 169.254.169.254 is refused as well.
+   */
+  async refusal(url: string): Promise<string | null> {
+    const direct = this.policy.check(url);
+    if (direct) return direct.reason;
+    const u = new URL(url);
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    if (!this.lookup || isIP(host) !== 0 || host === 'localhost') return null;
+    let p = this.resolved.get(host);
+    if (!p) {
+      p = this.lookup(host);
+      this.resolved.set(host, p);
+    }
+    for (const address of await p) {
+      const r = this.policy.checkResolved(url, address);
+      if (r) return r.reason;
+    }
+    return null;
   }
 
-  /** GET with politeness, conditional validators, retries, redirects and robots. */
+  private async enforce(url: string, asked: string): Promise<void> {
+    const reason = await this.refusal(url);
+    if (reason === null) return;
+    this.stats.refused++;
+    const via = url === asked ? '' : `（由 ${asked} 重定向）`;
+    throw new FetchError('E_FORBIDDEN', 'policy', url, `${reason}：${url}${via}`);
+  }
+
+  /** GET with politeness, conditional validators, retries, redirects, the policy and robots. */
   async get(url: string, options: RequestOptions = {}): Promise<FetchResult> {
+    const deadlineMs = options.deadlineMs ?? this.deadlineMs;
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    try {
+      return await this.getWithin(url, { ...options, signal });
+    } catch (error) {
+      if (deadline.aborted && !options.signal?.aborted) {
+        throw new FetchError('E_RESOURCE', 'deadline', url, `请求超过总时限（${Math.round(deadlineMs / 100) / 10} 秒），已中止：${url}`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async getWithin(url: string, options: RequestOptions): Promise<FetchResult> {
     let current: URL;
     try {
       current = new URL(url);
@@ -214,6 +297,7 @@ export class HttpClient {
       throw new FetchError('E_INVALID_ARGUMENT', 'invalid-url', url, `网址无效：${url}`);
     }
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
+      this.stats.refused++;
       throw new FetchError('E_INVALID_ARGUMENT', 'invalid-url', url, `只支持 http/https 网址：${url}`);
     }
     const seen = new Set<string>([current.href]);
@@ -221,6 +305,7 @@ export class HttpClient {
     const method = 'GET' as const;
     for (;;) {
       if (options.signal?.aborted) throw cancelledError(url);
+      await this.enforce(current.href, url);
       await this.checkRobots(current, options.signal);
       const res = await this.withRetries(current.href, method, options, hops === 0);
       if (REDIRECT_STATUSES.has(res.status)) {
@@ -234,10 +319,9 @@ export class HttpClient {
         } catch {
           throw new FetchError('E_RESOURCE', 'invalid-url', url, `重定向目标无效：${current.href}`);
         }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          throw new FetchError('E_RESOURCE', 'invalid-url', url, `重定向到不支持的地址：${current.href}`);
-        }
         next.hash = '';
+        // The next hop is checked before anything is sent to it (file:, another site, 169.254…).
+        await this.enforce(next.href, url);
         if (seen.has(next.href)) throw new FetchError('E_RESOURCE', 'redirect-loop', url, `重定向循环：${url}`);
         hops++;
         if (hops > this.maxRedirects)
@@ -290,48 +374,94 @@ export class HttpClient {
     } catch {
       return false;
     }
-    const rules = await this.robotsFor(u, signal);
-    return rules.allows(u.pathname + u.search);
+    const answer = await this.robotsFor(u, signal);
+    return answer.unreachable === null && answer.rules.allows(u.pathname + u.search);
   }
 
   private async checkRobots(u: URL, signal: AbortSignal | undefined): Promise<void> {
     if (!this.obeyRobots || u.pathname === '/robots.txt') return;
-    const rules = await this.robotsFor(u, signal);
-    if (!rules.allows(u.pathname + u.search)) {
+    const answer = await this.robotsFor(u, signal);
+    if (answer.unreachable !== null) {
+      this.stats.robotsBlocked++;
+      throw new FetchError('E_RESOURCE', 'robots-unreachable', u.href, `${answer.unreachable}：${u.href}`, {
+        status: answer.status ?? undefined,
+      });
+    }
+    if (!answer.rules.allows(u.pathname + u.search)) {
       this.stats.robotsBlocked++;
       throw new FetchError('E_FORBIDDEN', 'robots', u.href, `robots.txt 禁止抓取：${u.href}`);
     }
   }
 
-  private robotsFor(u: URL, signal: AbortSignal | undefined): Promise<RobotsRules> {
+  private robotsFor(u: URL, signal: AbortSignal | undefined): Promise<RobotsAnswer> {
     const origin = u.origin;
-    let p = this.robotsCache.get(origin);
+    const cached = this.robotsCache.get(origin);
+    if (cached) return Promise.resolve(cached);
+    // One fetch per origin per run; an unreachable answer stays for this run only.
+    let p = this.robotsLoads.get(origin);
     if (!p) {
-      p = this.loadRobots(origin, signal);
-      this.robotsCache.set(origin, p);
-      // A cancelled robots fetch must not poison the cache for the next run.
-      p.catch(() => this.robotsCache.delete(origin));
+      p = this.loadRobots(origin, signal).then((answer) => {
+        this.robotsCache.set(origin, answer);
+        return answer;
+      });
+      this.robotsLoads.set(origin, p);
+      // A cancelled robots fetch must not poison this run's later requests.
+      p.catch(() => this.robotsLoads.delete(origin));
     }
     return p;
   }
 
-  private async loadRobots(origin: string, signal: AbortSignal | undefined): Promise<RobotsRules> {
-    const url = `${origin}/robots.txt`;
-    try {
-      const res = await this.once(url, 'GET', { signal, accept: 'text/plain', timeoutMs: Math.min(this.timeoutMs, 10_000) }, 'follow');
-      if (res.status === 401 || res.status === 403) {
+  /**
+   * RFC 9309 §2.3.1: up to five redirects (each hop under the policy); 2xx is parsed (the first
+   * 512 KiB); 4xx means there are no rules; 5xx or no answer means "disallow all" for now.
+   */
+  private async loadRobots(origin: string, signal: AbortSignal | undefined): Promise<RobotsAnswer> {
+    const first = `${origin}/robots.txt`;
+    const unreachable = (status: number | null, why: string): RobotsAnswer => ({
+      rules: RobotsRules.disallowAll(),
+      status,
+      unreachable: `无法获取 robots.txt（${why}），本次未抓取`,
+    });
+    let url = first;
+    for (let hop = 0; ; hop++) {
+      const refused = await this.refusal(url);
+      if (refused) return unreachable(null, `重定向到不允许的地址：${url}，${refused}`);
+      let res: Response;
+      try {
+        res = await this.once(url, 'GET', { signal, accept: 'text/plain', timeoutMs: Math.min(this.timeoutMs, 10_000) }, 'manual');
+      } catch (error) {
+        if (signal?.aborted) throw cancelledError(first);
+        return unreachable(null, error instanceof FetchError && error.reason === 'timeout' ? '请求超时' : '无法连接');
+      }
+      if (REDIRECT_STATUSES.has(res.status)) {
         await res.body?.cancel().catch(() => undefined);
-        return RobotsRules.disallowAll();
+        const location = res.headers.get('location');
+        let next: string | null;
+        try {
+          next = location ? new URL(location, url).href : null;
+        } catch {
+          next = null;
+        }
+        // Too many hops or nowhere to go: "unavailable" (§2.3.1.2), as a 4xx.
+        if (!next || hop >= 4) return { rules: RobotsRules.allowAll(), status: res.status, unreachable: null };
+        url = next;
+        continue;
+      }
+      if (res.status >= 400 && res.status < 500) {
+        await res.body?.cancel().catch(() => undefined);
+        return { rules: RobotsRules.allowAll(), status: res.status, unreachable: null };
       }
       if (res.status < 200 || res.status >= 300) {
         await res.body?.cancel().catch(() => undefined);
-        return RobotsRules.allowAll();
+        return unreachable(res.status, String(res.status));
       }
-      const bytes = await this.readBody(res, url, { signal, maxBytes: 512 * 1024 });
-      return parseRobots(new TextDecoder('utf-8').decode(bytes), 'yandu');
-    } catch {
-      if (signal?.aborted) throw cancelledError(url);
-      return RobotsRules.allowAll(); // unreachable or broken robots.txt: allowed
+      try {
+        const bytes = await readPrefix(res, 512 * 1024);
+        return { rules: parseRobots(new TextDecoder('utf-8').decode(bytes), 'yandu'), status: res.status, unreachable: null };
+      } catch {
+        if (signal?.aborted) throw cancelledError(first);
+        return unreachable(res.status, '读取中断');
+      }
     }
   }
 
@@ -380,7 +510,7 @@ export class HttpClient {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const headers: Record<string, string> = {
-      'User-Agent': headerBytes(this.userAgent),
+      'User-Agent': this.userAgent,
       Accept: options.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5',
       'Accept-Language': 'zh-CN,zh;q=0.9',
     };
@@ -478,6 +608,22 @@ export class HttpClient {
       w.resolve();
     }
   }
+}
+
+/** At most `cap` bytes of a body; the rest is dropped (robots.txt beyond 512 KiB is ignored). */
+async function readPrefix(res: Response, cap: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  while (total < cap) {
+    const part = await reader.read();
+    if (part.done) break;
+    chunks.push(part.value);
+    total += part.value.length;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, cap);
 }
 
 function formatBytes(n: number): string {

@@ -159,10 +159,13 @@ export class ImageStore {
           return;
         }
         // Nothing leaves for a host the user did not configure: an image on another site
-        // (a tracking pixel, a CDN, an attacker's server) is dropped, never fetched.
-        if (pageUrl !== undefined && !sameHost(src, pageUrl)) {
+        // (a tracking pixel, a CDN, an attacker's server) is dropped, never fetched, unless the
+        // user added that site to the source (its policy); the client checks every hop again.
+        const refused = this.client?.policy.check(src) ?? null;
+        const offSite = !refused && (this.client?.policy.isOpen ?? true) && pageUrl !== undefined && !sameHost(src, pageUrl);
+        if (refused || offSite) {
           local.set(src, null);
-          failures.push({ url: src, code: 'E_FORBIDDEN', message: `图片不在本来源网站上，未下载：${src}` });
+          failures.push({ url: src, code: 'E_FORBIDDEN', message: `${refused?.reason ?? '不在本来源网站上，未下载'}：${src}` });
           return;
         }
         try {

@@ -9,9 +9,11 @@ import { decodeBytes } from '../extract/decode';
 import { scanFolder } from '../files/local-files';
 import { canonicalUrl } from './canonical';
 import { decodeFeed, looksLikeFeed, parseFeed } from './feeds';
-import { HttpClient } from './http-client';
+import { HttpClient, type HttpClientOptions } from './http-client';
 import { ImageStore } from './images';
 import { findArticleLinks } from './list-page';
+import { NetPolicy } from './net-policy';
+import { RobotsCache } from './robots-cache';
 import { runSourceSync } from './runner';
 
 export { runSourceSync } from './runner';
@@ -19,6 +21,27 @@ export { HttpClient, FetchError, userAgentFor } from './http-client';
 export { ImageStore } from './images';
 export { findArticleLinks } from './list-page';
 export { canonicalUrl } from './canonical';
+export { NetPolicy } from './net-policy';
+export { RobotsCache } from './robots-cache';
+
+export interface SyncWiringOptions {
+  dataDir: string;
+  version: string;
+  /** The host's fetch (Electron: a dedicated session); the policy sits above it. */
+  fetch?: typeof fetch;
+  /** Ports of the app's own servers on this machine, never fetched (the browser host's). */
+  ownPorts?: () => readonly number[];
+  /** Test hook: client options for every run (timeouts, backoff). */
+  client?: Partial<Pick<HttpClientOptions, 'timeoutMs' | 'deadlineMs' | 'backoffMs' | 'retries' | 'lookup'>>;
+}
+
+/** A source's policy: its own origin, the hosts the user added to it, never the "never" list. */
+export function policyForSource(
+  source: Pick<SyncRequest['source'], 'location' | 'allowedHosts'>,
+  ownPorts?: () => readonly number[],
+): NetPolicy {
+  return new NetPolicy({ allow: [source.location, ...(source.allowedHosts ?? [])], ownPorts });
+}
 
 export interface RunnerIO {
   signal: AbortSignal;
@@ -27,17 +50,24 @@ export interface RunnerIO {
   sendBatch: Parameters<typeof runSourceSync>[1]['sendBatch'];
 }
 
-export function createSyncRunner(options: { dataDir: string; version: string; fetch?: typeof fetch }): {
+export function createSyncRunner(options: SyncWiringOptions): {
   runner: (request: SyncRequest, io: RunnerIO) => Promise<void>;
   preview: (location: string, kind: SourceKind | undefined) => Promise<SourcePreview>;
 } {
-  const client = new HttpClient({ version: options.version, fetchImpl: options.fetch });
+  // robots.txt answers outlive a run (24 h at most); delays and host slots do not.
+  const robotsCache = new RobotsCache();
+  const clientFor = (policy: NetPolicy, delayMs: number) =>
+    new HttpClient({ ...options.client, version: options.version, fetchImpl: options.fetch, robotsCache, policy, delayMs });
   return {
     runner: async (request, io) => {
+      const client = clientFor(policyForSource(request.source, options.ownPorts), request.delayMs);
       const images = new ImageStore({ dataDir: options.dataDir, client });
       await runSourceSync(request, { client, images, dataDir: options.dataDir, ...io });
     },
-    preview: (location, kind) => previewSource(client, location, kind),
+    preview: (location, kind) => {
+      const policy = /^https?:/i.test(location) ? policyForSource({ location }, options.ownPorts) : NetPolicy.open(options.ownPorts);
+      return previewSource(clientFor(policy, 500), location, kind);
+    },
   };
 }
 

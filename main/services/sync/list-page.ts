@@ -36,6 +36,8 @@ export interface ListPageResult {
   rejected: string[];
   /** The same links with their titles and a Chinese reason, for the sync log. */
   skipped: ListSkip[];
+  /** Pager links (下一页, page numbers) to another origin: never followed, logged by the caller. */
+  offsitePages: string[];
 }
 
 export interface ListSkip {
@@ -391,16 +393,17 @@ function findPagination(
   html: string,
   pageUrl: string,
   pageKey: string,
-): { links: PageLink[]; anchors: Set<Element>; nextPages: string[]; pageCount: number | null } {
+): { links: PageLink[]; anchors: Set<Element>; nextPages: string[]; pageCount: number | null; offsite: string[] } {
   const anchors = new Set<Element>();
   const links: PageLink[] = [];
   let origin: string;
   try {
     origin = new URL(pageUrl).origin;
   } catch {
-    return { links, anchors, nextPages: [], pageCount: null };
+    return { links, anchors, nextPages: [], pageCount: null, offsite: [] };
   }
   let maxShown: number | null = null;
+  const offsite: string[] = [];
   for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
     const raw = norm(a.textContent ?? '') || norm(a.getAttribute('title') ?? '') || norm(a.querySelector('img')?.getAttribute('alt') ?? '');
     const text = raw.replace(/^[[【]\s*|\s*[\]】]$/g, '');
@@ -412,7 +415,11 @@ function findPagination(
       continue;
     }
     const url = canonicalUrl(href, pageUrl);
-    if (!url || !url.startsWith(origin)) continue;
+    if (!url) continue;
+    if (!url.startsWith(origin)) {
+      if (!offsite.includes(url) && offsite.length < 20) offsite.push(url);
+      continue;
+    }
     if (/^\d{1,4}$/.test(text) && !inPager(a) && !pageText) continue;
     anchors.add(a);
     const num = /(\d{1,4})/.exec(text);
@@ -449,7 +456,7 @@ function findPagination(
     // The page after this one first, then the rest in order.
     if (here >= 0 && series[here + 1]) add(series[here + 1]!);
     for (const u of series) add(u);
-    return { links, anchors, nextPages, pageCount };
+    return { links, anchors, nextPages, pageCount, offsite };
   }
 
   // Group candidate URLs by their shape with digit runs blanked; the biggest group is the pager.
@@ -501,7 +508,7 @@ function findPagination(
     for (const m of best.members) add(m.link.url);
   }
   if (pageCount === null && maxShown !== null && maxShown >= 2) pageCount = maxShown;
-  return { links, anchors, nextPages, pageCount };
+  return { links, anchors, nextPages, pageCount, offsite };
 }
 
 function inPagerUrl(url: string): boolean {
@@ -641,5 +648,13 @@ export function findArticleLinks(html: string, pageUrl: string, options: ListOpt
     items.push({ url: r.url, title: r.title.slice(0, 500), publishedAt: dates[i] ?? null, pinned: r.pinned });
   });
   const skipped = chosen.flatMap((c) => rejectedByContainer.get(c) ?? []);
-  return { items, nextPages: pager.nextPages, pageCount: pager.pageCount, title, rejected: skipped.map((s) => s.href), skipped };
+  return {
+    items,
+    nextPages: pager.nextPages,
+    pageCount: pager.pageCount,
+    title,
+    rejected: skipped.map((s) => s.href),
+    skipped,
+    offsitePages: pager.offsite,
+  };
 }

@@ -343,9 +343,31 @@ class Run {
     }
   }
 
+  private readonly refused = new Set<string>();
+  /** True the first time a refused URL is met in this run (it is logged once). */
+  noteRefused(url: string): boolean {
+    if (this.refused.has(url)) return false;
+    this.refused.add(url);
+    return true;
+  }
+
   finishValidators(): void {
     if (this.counts.failed === 0) this.pendingPages.push(...this.listValidators);
   }
+}
+
+/**
+ * Whether the source's network policy lets this run ask `url`. A refused link is logged once,
+ * with the URL and the reason, and never requested.
+ */
+function permitted(run: Run, deps: RunnerDeps, url: string, where: string): boolean {
+  const refused = deps.client.policy.check(url);
+  if (!refused) return true;
+  if (run.noteRefused(url)) {
+    deps.client.stats.refused++;
+    run.log('warning', url, 'E_FORBIDDEN', `${refused.reason}：${url.slice(0, 300)}（${where}）`);
+  }
+  return false;
 }
 
 /** PDF, zip (docx/xlsx) and OLE (doc/xls) files by their first bytes. */
@@ -505,6 +527,7 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     for (const item of list.items) {
       if (seen.has(item.url)) continue;
       seen.add(item.url);
+      if (!permitted(run, deps, item.url, `列表页 ${url}`)) continue;
       run.counts.found++;
       meta.set(item.url, { title: item.title, publishedAt: item.publishedAt });
       const isKnown = run.knownOf(item.url) !== undefined;
@@ -521,8 +544,10 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     if (list.items.length === 0 && list.skipped.length === 0)
       run.log('warning', url, null, first ? `栏目页没有找到文章链接，请确认这是文章列表页：${url}` : `列表页没有找到文章链接：${url}`);
     if (!request.fullRescan && finishedBefore && nonPinned > 0 && knownNonPinned === nonPinned) break;
+    // A pager pointing at another site is never followed; when the policy refuses it, it is logged.
+    for (const p of list.offsitePages) permitted(run, deps, p, `列表页 ${url} 的翻页链接`);
     for (const p of list.nextPages) {
-      if (!queued.has(p)) {
+      if (!queued.has(p) && permitted(run, deps, p, `列表页 ${url} 的翻页链接`)) {
         queued.add(p);
         queue.push(p);
       }
@@ -607,21 +632,24 @@ async function syncFeedFrom(
     run.log(s.level, s.url ?? feedUrl, s.level === 'warning' ? 'E_INVALID_ARGUMENT' : null, `${s.reason}：${what}`);
   }
   const items: FeedItem[] = [];
+  const now = deps.now?.() ?? new Date();
   for (const item of feed.items) {
+    // A feed names its articles: their sites join the source's policy ("never" rules still hold).
+    deps.client.policy.allow(item.url);
+    if (!permitted(run, deps, item.url, `订阅源 ${feedUrl}`)) continue;
     run.counts.found++;
-    if (run.knownOf(item.url) && !request.fullRescan) continue;
+    const known = run.knownOf(item.url);
+    // Known items are skipped, except recent ones whose text lives on their page: those are asked
+    // again conditionally (mostly a 304), as a column's recent articles are, to catch corrections.
+    const recheck = known !== undefined && (item.isSummary || !item.html) && isRecent(known.publishedAt ?? item.publishedAt, now);
+    if (known && !request.fullRescan && !recheck) continue;
     items.push(item);
   }
   run.progress('fetching');
   await run.runTasks(items, async (item) => {
     if (item.isSummary || !item.html)
-      return loadArticle(
-        run,
-        deps,
-        item.url,
-        { title: item.untitled ? null : item.title, publishedAt: item.publishedAt },
-        request.fullRescan,
-      );
+      // Conditional whenever the library knows the page (its validators), unknown pages plainly.
+      return loadArticle(run, deps, item.url, { title: item.untitled ? null : item.title, publishedAt: item.publishedAt }, true);
     return storeFeedItem(run, request, deps, feed, item);
   });
 }
@@ -691,7 +719,6 @@ async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Pro
 /** Runs one source's sync to the end (or until cancelled). Source-level failures throw AppError. */
 export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Promise<SyncSummary> {
   const run = new Run(request, deps);
-  deps.client.setDelay(request.delayMs);
   run.start();
   try {
     if (request.source.kind === 'cms') await syncCms(run, request, deps);
@@ -704,15 +731,15 @@ export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Pro
   } catch (error) {
     run.stop();
     if (deps.signal.aborted || isCancel(error, deps.signal)) {
-      run.progress('cancelled');
       return { counts: run.counts, batches: run.batches, cancelled: true, skipped: run.skipped };
     }
-    run.progress('failed', error instanceof AppError ? error.message.slice(0, 500) : '同步意外中止。');
+    // The caller (the sync service) owns the run's end: it logs the failure and emits 'failed'.
     throw error;
   }
   run.stop();
   const cancelled = deps.signal.aborted;
+  // The final counts; the one terminal phase (done, cancelled, failed) is the service's to emit.
   run.setRemaining(0);
-  run.progress(cancelled ? 'cancelled' : 'done');
+  run.progress();
   return { counts: run.counts, batches: run.batches, cancelled, skipped: run.skipped };
 }

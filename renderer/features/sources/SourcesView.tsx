@@ -23,7 +23,16 @@ function formatTime(iso: string): string {
   return `${formatChineseDate(iso)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-const blankInput: SourceInput = { kind: 'cms', location: '', name: '', column: null, schedule: { mode: 'manual' }, enabled: true };
+const blankInput: SourceInput = {
+  kind: 'cms',
+  location: '',
+  name: '',
+  column: null,
+  schedule: { mode: 'manual' },
+  enabled: true,
+  allowedHosts: [],
+  firstSync: 'newest',
+};
 
 function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
   const [input, setInput] = useState<SourceInput>(() =>
@@ -35,6 +44,8 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
           column: props.initial.column,
           schedule: props.initial.schedule,
           enabled: props.initial.enabled,
+          allowedHosts: props.initial.allowedHosts ?? [],
+          firstSync: props.initial.firstSync ?? 'newest',
         }
       : blankInput,
   );
@@ -43,6 +54,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const patch = (p: Partial<SourceInput>) => setInput((i) => ({ ...i, ...p }));
+  const [hostsText, setHostsText] = useState(() => (props.initial?.allowedHosts ?? []).join('\n'));
 
   const tryFetch = async () => {
     setBusy(true);
@@ -67,7 +79,11 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    const parsed = v.safeParse(SourceInputSchema, { ...input, column: input.column?.trim() || null });
+    const allowedHosts = hostsText
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const parsed = v.safeParse(SourceInputSchema, { ...input, column: input.column?.trim() || null, allowedHosts });
     if (!parsed.success) {
       setError(parsed.issues[0]?.message ?? messages.errors.generic);
       return;
@@ -136,6 +152,25 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
         <span>{t.column}</span>
         <input value={input.column ?? ''} onChange={(e) => patch({ column: e.target.value })} />
       </label>
+      {input.kind === 'cms' && !props.initial?.lastSyncAt ? (
+        <label className="field">
+          <span>{t.firstSync}</span>
+          <select value={input.firstSync} onChange={(e) => patch({ firstSync: e.target.value as SourceInput['firstSync'] })}>
+            {(Object.keys(t.firstSyncs) as SourceInput['firstSync'][]).map((k) => (
+              <option key={k} value={k}>
+                {t.firstSyncs[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {input.kind !== 'folder' ? (
+        <label className="field wide">
+          <span>{t.allowedHosts}</span>
+          <textarea rows={2} value={hostsText} placeholder="http://img.example.cn" onChange={(e) => setHostsText(e.target.value)} />
+          <span className="hint">{t.allowedHostsHint}</span>
+        </label>
+      ) : null}
       <label className="field">
         <span>{t.schedule}</span>
         <select
@@ -185,8 +220,10 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
 }
 
 function Progress({ run }: { run: RunState }) {
-  const total = run.counts.fetched + (run.remaining ?? 0);
-  const ratio = run.phase === 'done' ? 1 : total > 0 ? run.counts.fetched / total : 0;
+  // Every article handled counts towards the bar (saved, unchanged or failed), not only saved ones.
+  const handled = run.counts.fetched + run.counts.unchanged + run.counts.failed;
+  const total = handled + (run.remaining ?? 0);
+  const ratio = run.phase === 'done' ? 1 : total > 0 ? Math.min(1, handled / total) : 0;
   return (
     <div className="sync-progress" data-testid="sync-progress" data-phase={run.phase}>
       <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)}>
@@ -217,7 +254,8 @@ function SyncLog({ sourceId, revision }: { sourceId: string; revision: number })
           {rows.map((r) => (
             <li key={r.id} className={r.level}>
               <time>{formatTime(r.at)}</time> {r.message}
-              {r.url ? <span className="url"> {r.url}</span> : null}
+              {/* Most messages name their URL already: print it once. */}
+              {r.url && !r.message.includes(r.url) ? <span className="url"> {r.url}</span> : null}
             </li>
           ))}
         </ul>
@@ -235,7 +273,9 @@ function SyncSettingsForm() {
   const update = (patch: Partial<SyncSettings>) => {
     const next = { ...value, ...patch };
     setValue(next);
-    if (!v.is(SyncSettingsSchema, next)) return setError(messages.errors.generic);
+    const checked = v.safeParse(SyncSettingsSchema, next);
+    // Out of range: say so and what is still in force; nothing is saved or silently clamped.
+    if (!checked.success) return setError(t.settingsNotSaved(checked.issues[0]?.message ?? messages.errors.generic));
     setError(null);
     void settingsRepo.set('sync', SyncSettingsSchema, next);
   };
@@ -257,7 +297,11 @@ function SyncSettingsForm() {
         <span>{t.maxPages}</span>
         <input type="number" min={1} max={100} value={value.maxPages} onChange={(e) => update({ maxPages: Number(e.target.value) })} />
       </label>
-      {error ? <p className="error">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </details>
   );
 }

@@ -8,15 +8,13 @@ import type { SyncCounts, SyncProgress } from '../../../shared/domain/sync';
 import { AppError } from '../../../shared/errors';
 import { api } from '../../bridge';
 import { db } from '../../db';
-import { createSourceRepository, DEFAULT_SYNC_SETTINGS, SyncSettingsSchema } from '../../db/sources';
-import { createSettingsRepository } from '../../db/repositories';
+import { createSourceRepository, readSyncSettings } from '../../db/sources';
 import { applySyncBatch } from '../../db/syncWriter';
 import { useLibrary } from '../../stores/library';
 import { reanchorArticle } from '../highlights/reanchor';
 import { beforeBulkChange } from '../backup';
 
 export const sources = createSourceRepository(db);
-const settings = createSettingsRepository(db);
 
 export interface RunState {
   runId: string;
@@ -75,13 +73,16 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
   if (isRunning(sourceId)) throw new AppError('E_INVALID_ARGUMENT', '该来源正在同步。');
   const source = await sources.get(sourceId);
   if (!source) throw new AppError('E_NOT_FOUND', '找不到该来源。');
-  const { delayMs, maxPages } = await settings.get('sync', SyncSettingsSchema, DEFAULT_SYNC_SETTINGS);
+  const { settings: syncSettings, problem } = await readSyncSettings((key) => db.settings.get(key));
+  const { delayMs, maxPages } = syncSettings;
   const runId = `r_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
   const store = useSync.getState();
   store.set(sourceId, emptyRun(runId));
 
   let added = 0;
   let updated = 0;
+  // Main announces a run's end once; should a second end ever arrive, it is not recorded again.
+  let endSeen = false;
   let queue: Promise<void> = Promise.resolve();
   const offs: (() => void)[] = [];
   const finished = new Promise<RunState>((resolve) => {
@@ -115,8 +116,10 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
         if (progress.runId !== runId) return;
         const update = { phase: progress.phase, counts: progress.counts, remaining: progress.remaining, message: progress.message };
         const ended = progress.phase === 'done' || progress.phase === 'failed' || progress.phase === 'cancelled';
-        if (!ended) useSync.getState().set(sourceId, update);
-        else {
+        if (!ended) {
+          if (!endSeen) useSync.getState().set(sourceId, update);
+        } else if (!endSeen) {
+          endSeen = true;
           // The run has ended only once every batch is written and its highlights re-anchored.
           void queue.then(async () => {
             useSync.getState().set(sourceId, update);
@@ -134,14 +137,34 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
     );
   });
 
+  if (problem) {
+    await sources.log({
+      sourceId,
+      at: new Date().toISOString(),
+      level: 'warning',
+      url: null,
+      code: 'E_INVALID_ARGUMENT',
+      message: problem,
+    });
+    useSync.getState().bump();
+  }
   try {
     // A sync run is a bulk change: changes not yet in a backup are backed up first.
     await beforeBulkChange();
     await api.sync.start({
       runId,
-      source: { id: source.id, kind: source.kind, location: source.location, name: source.name, column: source.column },
+      source: {
+        id: source.id,
+        kind: source.kind,
+        location: source.location,
+        name: source.name,
+        column: source.column,
+        // Main fetches nothing else: the source's own site, these, and (for a feed) its items' sites.
+        allowedHosts: source.allowedHosts ?? [],
+      },
       known: await sources.known(sourceId),
-      fullRescan: options.fullRescan ?? false,
+      // A column whose user chose "the whole column" reads every list page on its first sync.
+      fullRescan: (options.fullRescan ?? false) || (source.lastSyncAt === null && source.kind === 'cms' && source.firstSync === 'all'),
       maxPages,
       delayMs,
     });
