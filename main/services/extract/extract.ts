@@ -15,6 +15,7 @@
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
 import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
+import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../../shared/errors';
 import {
@@ -26,6 +27,7 @@ import {
   countPunct,
   dateFromUrl,
   findDate,
+  findTime,
   isBoilerplate,
   isDateOnly,
   isMetaLine,
@@ -52,7 +54,18 @@ export interface ExtractedArticle {
   text: string;
   images: ExtractedImage[];
   html: string;
+  /** Time of publication (HH:MM or HH:MM:SS) when the page gives one next to the date. */
+  publishedTime: string | null;
+  /** 文号 of a 政府信息公开 document (某发〔2023〕18号). */
+  docNumber: string | null;
+  /** 0–1: how sure the extractor is that the body is the whole article and nothing else. */
+  confidence: number;
+  /** 'template' when our own scoring decided; 'readability' when the second opinion won. */
+  method: 'template' | 'readability';
 }
+
+/** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
+export const LOW_CONFIDENCE = 0.6;
 
 // ---- DOM walk into blocks -------------------------------------------------------------------
 
@@ -185,6 +198,18 @@ function tinyOrTracking(img: Element, src: string): boolean {
   );
 }
 
+/**
+ * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
+ * around `div.v_news_content`); such a form is walked, its controls still skipped.
+ */
+function formHoldsArticle(form: Element): boolean {
+  const id = `${form.getAttribute('name') ?? ''} ${form.getAttribute('id') ?? ''}`;
+  if (/newscontent|content|article|detail|wbnews/i.test(id)) return true;
+  if (form.querySelector('.v_news_content, #vsb_content, .article, .content, #zoom')) return true;
+  const text = form.textContent ?? '';
+  return text.length > 300 && countPunct(text) >= 8;
+}
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -195,13 +220,18 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
+  /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
+  tooDeep = false;
 
   constructor(private readonly base: string | undefined) {}
 
   walk(el: Element, depth: number): void {
-    if (depth > MAX_DEPTH || this.blocks.length > MAX_BLOCKS) return;
+    if (depth > MAX_DEPTH || this.blocks.length > MAX_BLOCKS) {
+      this.tooDeep = true;
+      return;
+    }
     const tag = el.localName;
-    if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el))) || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
       return;
@@ -372,6 +402,7 @@ interface MetaInfo {
   ogTitle: string | null;
   docTitle: string | null;
   date: string | null;
+  dateText: string | null;
   origin: string | null;
   author: string | null;
 }
@@ -393,6 +424,7 @@ function readMeta(doc: Document, html: string): MetaInfo {
     return null;
   };
   let date: string | null = null;
+  let dateText: string | null = null;
   for (const k of [
     'pubdate',
     'publishdate',
@@ -411,7 +443,10 @@ function readMeta(doc: Document, html: string): MetaInfo {
     const v = metas.get(k);
     if (v) {
       date = parseMetaDate(v);
-      if (date) break;
+      if (date) {
+        dateText = v;
+        break;
+      }
     }
   }
   if (!date) {
@@ -425,6 +460,7 @@ function readMeta(doc: Document, html: string): MetaInfo {
     ogTitle: get('og:title', 'twitter:title'),
     docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
     date,
+    dateText,
     origin: get('contentsource', 'source', 'og:site_name:source', 'article:source'),
     author: get('article:author', 'authors'),
   };
@@ -541,7 +577,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (!/<(?:html|head|body|title|meta|div|p|table|td|span|br|h[1-6]|article|section|font|center)\b/i.test(html.slice(0, 200_000))) {
     throw bad('页面不是 HTML，无法提取文章。');
   }
-  const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   const { document } = parseHTML(source);
   const doc = document as unknown as Document;
   let base = url;
@@ -584,6 +620,9 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     b.boiler = isBoilerplate(b.text);
   }
 
+  // 政府信息公开 detail pages: a table of 索引号 / 发布机构 / 成文日期 / 发布日期 / 文号.
+  const info = readInfoTable(blocks);
+
   // Title and the metadata lines around it.
   const picked = pickTitle(blocks, meta);
   let title = picked?.title ?? null;
@@ -609,20 +648,30 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     for (let j = titleIndex - 1; j >= Math.max(0, titleIndex - 3); j--) metaZone.push(blocks[j]!);
   }
 
-  let publishedAt = meta.date;
+  // The text the date came from, to read a time next to it.
+  let dateText: string | null = null;
+  const dateOf = (t: string): string | null => {
+    const d = findDate(t);
+    if (d) dateText = t;
+    return d;
+  };
+  const infoDate = info.get('发布日期') ?? info.get('公开日期') ?? info.get('成文日期');
+  let publishedAt = infoDate ? dateOf(infoDate) : null;
+  publishedAt ??= meta.date;
+  if (publishedAt === meta.date && meta.dateText) dateText = meta.dateText;
   if (!publishedAt) {
-    for (const b of metaZone) if (DATE_LABEL_RE.test(b.text) && (publishedAt = findDate(b.text))) break;
+    for (const b of metaZone) if (DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of metaZone) if (b.len <= 150 && (publishedAt = findDate(b.text))) break;
+    for (const b of metaZone) if (b.len <= 150 && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = findDate(b.text))) break;
+    for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) publishedAt = dateFromUrl(url);
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
-  let origin = originFromMeta;
+  let origin = info.get('发布机构') ?? info.get('发文机关') ?? originFromMeta;
   let author: string | null = null;
   let editor: string | null = null;
   for (const b of metaZone) {
@@ -751,7 +800,27 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     for (const b of trailing) if ((publishedAt = findDate(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of body.slice(0, 3)) if ((publishedAt = findDate(b.text))) break;
+    for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
+  }
+
+  // How sure we are, and a second opinion (Readability) when we are not.
+  let confidence = scoreConfidence(
+    blocks,
+    body,
+    titleIndex >= 0,
+    metaZone.some((b) => isMetaLine(b.text) || findDate(b.text) !== null),
+  );
+  let method: ExtractedArticle['method'] = 'template';
+  // Only where there is prose to find, and never on a page too deep or too large to walk whole.
+  const pageProse = blocks.reduce((n, b) => n + (b.negative || b.boiler ? 0 : b.len), 0);
+  if (confidence < LOW_CONFIDENCE && !walker.tooDeep && pageProse >= 200) {
+    const second = referee(source, base, title ?? '', body);
+    if (second) {
+      body.length = 0;
+      body.push(...second.blocks);
+      confidence = Math.max(confidence, second.confidence);
+      method = 'readability';
+    }
   }
 
   // Drop a leading repeat of the title and trailing empties.
@@ -779,7 +848,164 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     text: paragraphs.join('\n'),
     images,
     html: buildHtml(body),
+    publishedTime: publishedAt && dateText ? findTime(dateText) : null,
+    docNumber: info.get('文号') ?? info.get('发文字号') ?? null,
+    confidence: Math.round(confidence * 100) / 100,
+    method,
   };
+}
+
+/**
+ * An unclosed `<style>`, `<script>`, `<textarea>` or `<title>` makes an HTML parser read the rest
+ * of the page as raw text, swallowing the body. Close one that has no end tag at all, or whose
+ * only end tag comes after the `<body>` tag that follows it.
+ */
+export function repairRawText(html: string): string {
+  const open = /<(style|script|textarea|title|xmp)\b[^>]*>/gi;
+  let out = '';
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(html))) {
+    const tag = m[1]!.toLowerCase();
+    const start = m.index + m[0].length;
+    const rest = html.slice(start);
+    const close = new RegExp(`</${tag}\\s*>`, 'i').exec(rest);
+    // A script may write '<body>' in a string: only a <body> tag at the start of a line counts.
+    const body = /(?:^|\n)[ \t]*(<body\b[^>]*>)/i.exec(rest);
+    const bodyAt = body ? body.index + body[0].indexOf('<') : -1;
+    if (close && (bodyAt < 0 || close.index < bodyAt)) {
+      open.lastIndex = start + close.index + close[0].length;
+      continue;
+    }
+    // A script that really runs past <body> would also hold a </head> before it.
+    if (close && tag === 'script' && !/<\/head\s*>/i.test(rest.slice(0, bodyAt))) {
+      open.lastIndex = start + close.index + close[0].length;
+      continue;
+    }
+    const at = bodyAt >= 0 ? start + bodyAt : start;
+    out += `${html.slice(last, at)}</${tag}>`;
+    last = at;
+    open.lastIndex = at;
+  }
+  return last === 0 ? html : out + html.slice(last);
+}
+
+const INFO_LABEL_RE =
+  /^(索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|成\s*文\s*日\s*期|发\s*布\s*日\s*期|公\s*开\s*日\s*期|文\s*号|发\s*文\s*字\s*号|名\s*称|有\s*效\s*性|公\s*开\s*方\s*式)\s*[:：]?\s*(.*)$/;
+
+/**
+ * Label → value pairs of a 政府信息公开 metadata table, from cells written `发布机构：X` or as a
+ * label cell followed by a value cell. Trusted only when at least two known labels appear.
+ */
+function readInfoTable(blocks: Block[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.len > 80) continue;
+    // A cell may hold several pairs: 发布机构：X 成文日期：Y
+    const parts = b.spaced.split(/\s+(?=\S{2,6}\s*[:：])/);
+    for (let k = 0; k < parts.length; k++) {
+      const m = INFO_LABEL_RE.exec(parts[k]!.trim());
+      if (!m) continue;
+      const label = m[1]!.replace(/\s+/g, '');
+      let value = m[2]!.trim();
+      if (!value && k === parts.length - 1) {
+        const next = blocks[i + 1];
+        if (next && next.len <= 80 && !INFO_LABEL_RE.test(next.spaced)) value = next.spaced;
+      }
+      if (value && !found.has(label)) found.set(label, value.replace(/^[:：\s]+/, ''));
+    }
+  }
+  const known = ['索引号', '发布机构', '发文机关', '成文日期', '发布日期', '公开日期', '文号', '发文字号'].filter((k) =>
+    found.has(k),
+  ).length;
+  return known >= 2 ? found : new Map();
+}
+
+/** Prose-like block: enough text, sentence punctuation, few links. */
+function isProse(b: Block): boolean {
+  return b.len >= 30 && b.linkChars < b.len * 0.3 && (b.punct >= 2 || /[.!?]["”’)]?$/.test(b.text)) && !b.boiler;
+}
+
+/**
+ * 0–1 from general signals: body length and punctuation density, how much of the page's prose
+ * the body holds, link density, and whether a title and a metadata line were found.
+ */
+function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLine: boolean): number {
+  const inBody = new Set(body);
+  let bodyChars = 0;
+  let bodyLinks = 0;
+  let bodyPunct = 0;
+  let proseIn = 0;
+  let proseOut = 0;
+  for (const b of body) {
+    bodyChars += b.len;
+    bodyLinks += b.linkChars;
+    bodyPunct += b.punct;
+    if (isProse(b)) proseIn += b.len;
+  }
+  for (const b of blocks) if (!inBody.has(b) && !b.negative && isProse(b)) proseOut += b.len;
+  if (bodyChars === 0) return 0;
+  const coverage = proseIn + proseOut > 0 ? proseIn / (proseIn + proseOut) : 0.5;
+  const density = Math.min(1, (bodyPunct * 25) / bodyChars); // ~1 punctuation mark per 25 characters
+  let c = 0.3 * Math.min(1, bodyChars / 400) + 0.35 * coverage + 0.1 * density + 0.1 * (1 - Math.min(1, (bodyLinks / bodyChars) * 2));
+  if (titled) c += 0.08;
+  if (metaLine) c += 0.07;
+  return Math.max(0, Math.min(1, c));
+}
+
+/**
+ * Readability's opinion on a page we are unsure of, read back through our own walker so its
+ * blocks are filtered and rebuilt exactly as ours are. Taken only when it is more complete than
+ * ours (holds most of our text and more) without more boilerplate.
+ */
+function referee(source: string, base: string | undefined, title: string, ours: Block[]): { blocks: Block[]; confidence: number } | null {
+  let content: string | null | undefined;
+  try {
+    const { document } = parseHTML(source);
+    content = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()?.content;
+  } catch {
+    return null; // the referee failing leaves our result as it is
+  }
+  if (!content) return null;
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${content}</body></html>`);
+  const walker = new Walker(base);
+  walker.walk(document.body as unknown as Element, 0);
+  walker.flush();
+  const normTitle = normaliseText(title);
+  const theirs: Block[] = [];
+  for (const b of walker.blocks) {
+    if (b.len > 0) {
+      b.boiler = isBoilerplate(b.text);
+      if (b.boiler) continue;
+      if (theirs.length === 0 && b.text === normTitle) continue;
+      if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
+      if (b.linkChars > b.len * 0.5 && b.punct === 0) continue;
+    }
+    theirs.push(b);
+  }
+  const chars = (bs: Block[]) => bs.reduce((n, b) => n + b.len, 0);
+  const ourChars = chars(ours);
+  const theirChars = chars(theirs);
+  if (theirChars === 0) return null;
+  // How much of our text Readability also kept (character bag overlap).
+  const bag = new Map<string, number>();
+  for (const ch of theirs.map((b) => b.text).join('')) bag.set(ch, (bag.get(ch) ?? 0) + 1);
+  let shared = 0;
+  let total = 0;
+  for (const ch of ours.map((b) => b.text).join('')) {
+    if (/\s/.test(ch)) continue;
+    total++;
+    const n = bag.get(ch) ?? 0;
+    if (n > 0) {
+      shared++;
+      bag.set(ch, n - 1);
+    }
+  }
+  const keepsOurs = total === 0 ? 1 : shared / total;
+  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8) return { blocks: theirs, confidence: 0.6 };
+  if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
+  return null;
 }
 
 /** （来源：人民日报） or 来源：学习时报 as a line of its own. */
