@@ -613,6 +613,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     const s = stats.get(el);
     if (!s) continue;
     if (s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
+    // A wrapper holding most of the page's prose (`body.sidebar-primary`, `div#ad-portal`) is layout.
+    if (el.localName === 'body' || el.localName === 'html' || s.punct >= Math.max(12, totalPunct * 0.5)) continue;
     negative.add(el);
   }
   for (const b of blocks) {
@@ -812,7 +814,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   );
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
-  const pageProse = blocks.reduce((n, b) => n + (b.negative || b.boiler ? 0 : b.len), 0);
+  const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
   if (confidence < LOW_CONFIDENCE && !walker.tooDeep && pageProse >= 200) {
     const second = referee(source, base, title ?? '', body);
     if (second) {
