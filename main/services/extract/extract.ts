@@ -439,6 +439,14 @@ function readMeta(doc: Document, html: string): MetaInfo {
     'firstpublishedtime',
     'releasedate',
     'created',
+    'og:published_time',
+    'published_time',
+    'parsely-pub-date',
+    'sailthru.date',
+    'dcterms.created',
+    'dcterms.date',
+    'citation_publication_date',
+    'date',
   ]) {
     const v = metas.get(k);
     if (v) {
@@ -448,6 +456,11 @@ function readMeta(doc: Document, html: string): MetaInfo {
         break;
       }
     }
+  }
+  if (!date) {
+    // JSON-LD (schema.org NewsArticle): "datePublished": "2024-03-05T08:00:00+08:00"
+    const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(html);
+    if (m && (date = parseMetaDate(m[1]!))) dateText = m[1]!;
   }
   if (!date) {
     // WeChat pages fill the date in with script: var ct = "1709600000"; createTime = '2024-03-05'
