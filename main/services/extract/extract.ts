@@ -604,6 +604,10 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
 
   const walker = new Walker(base);
   walker.walk(root, 0);
+  // Markup after a stray </html> ends up beside <html>, not inside <body>: walk it too.
+  for (let top = (doc as unknown as { firstElementChild: Element | null }).firstElementChild; top; top = top.nextElementSibling) {
+    if (top !== root && !top.contains(root)) walker.walk(top, 0);
+  }
   walker.flush();
   const blocks = walker.blocks;
 
