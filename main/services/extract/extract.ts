@@ -65,7 +65,7 @@ export interface ExtractedArticle {
 }
 
 /** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
-export const LOW_CONFIDENCE = 0.6;
+export const LOW_CONFIDENCE = 0.8;
 
 // ---- DOM walk into blocks -------------------------------------------------------------------
 
@@ -403,6 +403,7 @@ interface MetaInfo {
   docTitle: string | null;
   date: string | null;
   dateText: string | null;
+  updated: string | null;
   origin: string | null;
   author: string | null;
 }
@@ -446,6 +447,7 @@ function readMeta(doc: Document, html: string): MetaInfo {
     'dcterms.created',
     'dcterms.date',
     'citation_publication_date',
+    'apub:time',
     'date',
   ]) {
     const v = metas.get(k);
@@ -467,8 +469,15 @@ function readMeta(doc: Document, html: string): MetaInfo {
     const m = /\b(?:var\s+)?(?:ct|publish_time|createTime|create_time)\s*=\s*["']([^"']{8,30})["']/.exec(html);
     if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseMetaDate(m[1]!);
   }
+  // A modification date, used only when the page says nothing else about its date.
+  let updated: string | null = null;
+  for (const k of ['dateupdate', 'article:modified_time', 'datemodified', 'lastmodified', 'last-modified']) {
+    const v = metas.get(k);
+    if (v && (updated = parseMetaDate(v))) break;
+  }
   const titleEl = doc.querySelector('title');
   return {
+    updated,
     title: get('articletitle', 'article_title', 'headline'),
     ogTitle: get('og:title', 'twitter:title'),
     docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
@@ -495,7 +504,7 @@ export function titleText(raw: string): string {
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
 function titleParts(t: string): string[] {
   return t
-    .split(/\s+[-–—|｜·]{1,2}\s+|\s*[_｜|]\s*|\s*--\s*|\s*——\s*(?=[^——]{2,20}$)/)
+    .split(/\s+[-–—|｜·]{1,2}\s+|\s*[_｜|]\s*|\s*--\s*|\s*——\s*(?=[^——]{2,20}$)|(?<=[\u4e00-\u9fff）》”])-(?=[\u4e00-\u9fffA-Za-z]{2,10}$)/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -504,6 +513,9 @@ function titleParts(t: string): string[] {
 
 const TITLE_CLASS_RE =
   /(?:^|[-_\s])(?:title|tit|biaoti|bt|headline|article-?title|news-?title|art-?tit|rich_media_title|detail-?title|con-?title|show-?title|arti?_title)(?:[-_\s\d]|$)|title$/i;
+
+const DATE_CLASS_RE =
+  /(?:^|[-_\s])(?:h-?time|time|date|pub-?time|pub-?date|publish-?time|publish-?date|post-?time|post-?date|article-?time|art-?time|info-?time|fbsj|sj|rq)(?:[-_\s\d]|$)/i;
 
 function hasTitleClass(el: Element): boolean {
   return TITLE_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
@@ -558,7 +570,8 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
       }
     }
     score += metaNearScore(blocks, b.index);
-    if (b.negative) score -= 8;
+    // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
+    if (b.negative) score -= matched ? 4 : 8;
     if (b.linkChars > b.len * 0.5) score -= matched ? 2 : 6;
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
@@ -683,6 +696,15 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   }
   if (!publishedAt) {
     for (const b of metaZone) if (b.len <= 150 && (publishedAt = dateOf(b.text))) break;
+  }
+  if (!publishedAt) {
+    // A short date line in an element named for it: <span class="h-time">, <div class="pubtime">
+    for (const b of blocks) {
+      if (b.negative || b.len > 60 || b.linkChars > 0) continue;
+      if (!b.ancestors.slice(0, 2).some((a) => DATE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`)))
+        continue;
+      if ((publishedAt = dateOf(b.text))) break;
+    }
   }
   if (!publishedAt) {
     for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
@@ -821,6 +843,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (!publishedAt) {
     for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
   }
+  publishedAt ??= meta.updated;
 
   // How sure we are, and a second opinion (Readability) when we are not.
   let confidence = scoreConfidence(
@@ -943,7 +966,7 @@ function readInfoTable(blocks: Block[]): Map<string, string> {
 
 /** Prose-like block: enough text, sentence punctuation, few links. */
 function isProse(b: Block): boolean {
-  return b.len >= 30 && b.linkChars < b.len * 0.3 && (b.punct >= 2 || /[.!?]["”’)]?$/.test(b.text)) && !b.boiler;
+  return b.len >= 40 && b.linkChars < b.len * 0.3 && (b.punct >= 1 || /[.!?。！？]/.test(b.text)) && !b.boiler && !isMetaLine(b.text);
 }
 
 /**
@@ -967,7 +990,7 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
   if (bodyChars === 0) return 0;
   const coverage = proseIn + proseOut > 0 ? proseIn / (proseIn + proseOut) : 0.5;
   const density = Math.min(1, (bodyPunct * 25) / bodyChars); // ~1 punctuation mark per 25 characters
-  let c = 0.3 * Math.min(1, bodyChars / 400) + 0.35 * coverage + 0.1 * density + 0.1 * (1 - Math.min(1, (bodyLinks / bodyChars) * 2));
+  let c = 0.3 * Math.min(1, bodyChars / 250) + 0.35 * coverage + 0.1 * density + 0.1 * (1 - Math.min(1, (bodyLinks / bodyChars) * 2));
   if (titled) c += 0.08;
   if (metaLine) c += 0.07;
   return Math.max(0, Math.min(1, c));
