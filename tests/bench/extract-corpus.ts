@@ -250,20 +250,20 @@ export function benchAccuracy(verbose = false, baseline = true): Record<string, 
   const out: Record<string, number> = {};
   const fixtures = fixturePages();
   const fxOurs = scoreLabelled(fixtures, ours);
-  // Without the baseline (development runs) its lines are left out, not faked.
-  const base: Extractor = baseline ? readability : ours;
-  const fxBase = scoreLabelled(fixtures, base);
+  // Without the baseline (tests, development runs) its lines are left out, not faked.
+  const fxBase = baseline ? scoreLabelled(fixtures, readability) : [];
   if (!existsSync(path.join(CORPORA_DIR, 'readability-test-pages'))) {
     process.stdout.write(`# extract: corpora not found at ${CORPORA_DIR}; scoring our fixtures only\n`);
-    Object.assign(out, summarise('extract_fixtures', fxOurs), summarise('extract_baseline_fixtures', fxBase));
+    Object.assign(out, summarise('extract_fixtures', fxOurs));
+    if (baseline) Object.assign(out, summarise('extract_baseline_fixtures', fxBase));
     return out;
   }
   const dev = readabilityPages();
   const devOurs = scoreLabelled(dev, ours);
-  const devBase = scoreLabelled(dev, base);
+  const devBase = baseline ? scoreLabelled(dev, readability) : [];
   const cn = chinesePages();
   const cnOurs = scoreChinese(cn, ours);
-  const cnBase = scoreChinese(cn, base);
+  const cnBase = baseline ? scoreChinese(cn, readability) : null;
   if (verbose) {
     for (const s of [...devOurs].sort((a, b) => a.f1 - b.f1).slice(0, 40)) {
       process.stdout.write(`# dev ${s.name}: f1=${r3(s.f1)} p=${r3(s.p)} r=${r3(s.r)} title=${s.titleOk} date=${s.dateOk}\n`);
@@ -285,14 +285,21 @@ export function benchAccuracy(verbose = false, baseline = true): Record<string, 
       [`${prefix}_origin_pct`]: pct(origins.filter((s) => s.originOk).length, origins.length),
     };
   };
-  Object.assign(out, headline('extract', devOurs, fxOurs), headline('extract_baseline', devBase, fxBase));
-  Object.assign(out, summarise('extract_dev', devOurs), summarise('extract_baseline_dev', devBase));
-  Object.assign(out, summarise('extract_fixtures', fxOurs), summarise('extract_baseline_fixtures', fxBase));
+  Object.assign(out, headline('extract', devOurs, fxOurs), summarise('extract_dev', devOurs), summarise('extract_fixtures', fxOurs));
+  if (baseline) {
+    Object.assign(
+      out,
+      headline('extract_baseline', devBase, fxBase),
+      summarise('extract_baseline_dev', devBase),
+      summarise('extract_baseline_fixtures', fxBase),
+    );
+  }
   out.extract_cn_pages = cn.length;
   for (const [prefix, s] of [
     ['extract_cn', cnOurs],
     ['extract_baseline_cn', cnBase],
   ] as const) {
+    if (!s) continue;
     out[`${prefix}_empty`] = s.empty;
     out[`${prefix}_short`] = s.short;
     out[`${prefix}_boilerplate_pages`] = s.boiler;
@@ -303,8 +310,5 @@ export function benchAccuracy(verbose = false, baseline = true): Record<string, 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const withBaseline = !process.argv.includes('--no-baseline');
-  for (const [k, v] of Object.entries(benchAccuracy(true, withBaseline))) {
-    if (withBaseline || !k.includes('baseline')) process.stdout.write(`${k}: ${v}\n`);
-  }
+  for (const [k, v] of Object.entries(benchAccuracy(true, !process.argv.includes('--no-baseline')))) process.stdout.write(`${k}: ${v}\n`);
 }
