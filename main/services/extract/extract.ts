@@ -534,10 +534,10 @@ function metaNearScore(blocks: Block[], i: number): number {
   return 0;
 }
 
-function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number } | null {
+function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number; weak: boolean } | null {
   const refs = [meta.title, meta.ogTitle, meta.docTitle].filter((x): x is string => !!x).map(titleText);
   const refParts = refs.flatMap((r) => [r, ...titleParts(r)]).map(normaliseText);
-  let best: { title: string; index: number; score: number } | null = null;
+  let best: { title: string; index: number; score: number; weak: boolean } | null = null;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
     if (isMetaLine(b.text)) continue;
@@ -569,15 +569,17 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
         break;
       }
     }
-    score += metaNearScore(blocks, b.index);
+    const near = metaNearScore(blocks, b.index);
+    score += near;
     // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
     if (b.negative) score -= matched ? 4 : 8;
     if (b.linkChars > b.len * 0.5) score -= matched ? 2 : 6;
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
-    if (!best || score > best.score) best = { title: titleText(b.raw), index: b.index, score };
+    // Weak: only its tag says it is a title (no match with the page's title, no metadata line).
+    if (!best || score > best.score) best = { title: titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
   }
-  if (best) return { title: best.title, index: best.index };
+  if (best) return { title: best.title, index: best.index, weak: best.weak };
   return null;
 }
 
@@ -659,6 +661,13 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   const picked = pickTitle(blocks, meta);
   let title = picked?.title ?? null;
   if (meta.title && normaliseText(meta.title).length >= 2) title = titleText(meta.title);
+  else if (picked?.weak) {
+    // A heading nothing else confirms, on a page whose <title>/og:title names something else:
+    // the page's own title is the better witness (the heading is a section or site name).
+    const ref = meta.ogTitle ?? meta.docTitle;
+    const part = ref ? titleParts(titleText(ref)).find((p) => countChars(p) >= 6) : undefined;
+    if (part) title = part;
+  }
   if (!title) {
     const ref = meta.ogTitle ?? meta.docTitle;
     if (ref) {
