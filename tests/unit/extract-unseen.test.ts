@@ -60,6 +60,14 @@ describe('来源 and 作者 labels', () => {
   ])('%s', (text, origin) => {
     expect(matchOrigin(text)).toBe(origin);
   });
+  it('reads 来源 from markup that names it (class="source") when no label says it', () => {
+    const body = '<p>这是一段正文，内容足够长，用来确认正文可以被正确提取出来。这是第二句，继续补充一些文字。</p>'.repeat(3);
+    const html = `<html><head><title>某条新闻_新闻中心</title></head><body><h1>某条新闻</h1><div class="date-source"><span class="date">2019年12月28日 10:00</span><a class="source" href="http://x.example.com/">新京报</a></div><div class="article">${body}</div></body></html>`;
+    const r = extractArticle(html);
+    expect(r.origin).toBe('新京报');
+    expect(r.publishedAt).toBe('2019-12-28');
+    expect(r.publishedTime).toBe('10:00');
+  });
   it('takes 记者 as the author, not 通讯员', () => {
     expect(matchAuthor('稿件来源：城市晚报 记者：韩雪')).toBe('韩雪');
     expect(matchAuthor('通讯员 记者：')).toBeNull();

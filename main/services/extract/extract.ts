@@ -825,6 +825,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (!origin) {
     for (const b of blocks) if (!b.negative && b.len <= 90 && /来\s*源\s*[:：]/.test(b.text) && (origin = matchOrigin(b.spaced))) break;
   }
+  origin ??= originFromElement(doc);
   if (!origin) {
     const nick = doc.querySelector('#js_name, .profile_nickname');
     const n = nick ? normaliseText(nick.textContent ?? '') : '';
@@ -1056,6 +1057,21 @@ function referee(source: string, base: string | undefined, title: string, ours: 
   const keepsOurs = total === 0 ? 1 : shared / total;
   if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8) return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
+  return null;
+}
+
+const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
+
+/** 来源 given only by markup: `<a class="source">新京报</a>`, `<span id="source">新华网</span>`. */
+function originFromElement(doc: Document): string | null {
+  for (const el of Array.from(doc.querySelectorAll('[class*=source],[class*=laiyuan],[class*=media],[class=ly],[id*=source],[id=ly]'))) {
+    const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (!tokens.some((t) => SOURCE_TOKEN_RE.test(t))) continue;
+    const t = normaliseText(el.textContent ?? '')
+      .replace(/^(?:(?:文章|稿件|信息|新闻)?来\s*源|来自|出处)\s*[:：]?\s*/, '')
+      .trim();
+    if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
+  }
   return null;
 }
 
