@@ -135,6 +135,18 @@ describe('broken markup does not swallow the text', () => {
   });
 });
 
+describe('odd document shapes', () => {
+  const body = '<p>这是一段正文，内容足够长，用来确认正文可以被正确提取出来。这是第二句，继续补充一些文字。</p>'.repeat(3);
+  it('stray markup before <head> does not hide the body', () => {
+    const html = `<html><div id="pre"></div><head><title>测试标题</title></head><body><h1>测试标题</h1>${body}</body></html>`;
+    expect(extractArticle(html).text).toContain('继续补充一些文字');
+  });
+  it('markup after a stray </html> is still read', () => {
+    const html = `<html><head><title>测试标题</title></head><body><div>导航</div></body></html><div class="content"><h1>测试标题</h1>${body}</div>`;
+    expect(extractArticle(html).text).toContain('继续补充一些文字');
+  });
+});
+
 describe('encodings', () => {
   it('UTF-8 bytes under a gb2312 declaration are read as UTF-8', () => {
     const html = '<html><head><meta charset="gb2312"><title>标题</title></head><body><p>理论学习中心组</p></body></html>';

@@ -614,7 +614,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (base && !/^https?:/i.test(base)) base = undefined;
 
   const meta = readMeta(doc, html);
-  const root = (doc.body ?? doc.documentElement) as Element | null;
+  // Not doc.body: with stray markup before <head>, linkedom's body getter returns an empty element.
+  const root = (doc.querySelector('body') ?? doc.body ?? doc.documentElement) as Element | null;
   if (!root) throw bad('页面结构无法解析，无法提取文章。');
 
   const walker = new Walker(base);
