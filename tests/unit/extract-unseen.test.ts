@@ -103,6 +103,19 @@ describe('site builders the first fixtures did not have', () => {
     expect(r.origin).toBe('城市晚报');
     expect(r.text).not.toContain('推荐阅读');
   });
+  it('a paginated article: the pager stays out of the body, the 时间/来源 line inside <h1> is read', () => {
+    const { r, e } = run('paginated-phpcms');
+    expect(r.title).toBe(e.title);
+    expect(r.paragraphs).toEqual(e.paragraphs);
+    expect(r.publishedTime).toBe('09:15');
+    expect(r.text).not.toMatch(/上一页|下一页/);
+  });
+  it('a WeChat copy inside a CMS page: body kept, follow-us tail dropped, 供稿 as 来源', () => {
+    const { r, e } = run('wechat-mirror');
+    expect(r.paragraphs).toEqual(e.paragraphs);
+    expect(r.origin).toBe('机关事务服务中心');
+    expect(r.text).not.toContain('二维码');
+  });
   it('pages a template recognises come out with high confidence and no second opinion', () => {
     for (const f of fixtures.values()) {
       const r = extractArticle(decodeBytes(f.bytes).text, f.expected.url);

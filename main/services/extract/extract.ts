@@ -787,7 +787,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
         const f = s.score * (1 - ld);
         if (
           f >= threshold ||
-          (PARA_TAGS.has(sib.localName) && ld < 0.25 && (s.chars > 80 || /[。！？]$/.test(normaliseText(sib.textContent ?? ''))))
+          (PARA_TAGS.has(sib.localName) && ld < 0.25 && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(normaliseText(sib.textContent ?? ''))))
         ) {
           chosen.add(sib);
         }
