@@ -856,6 +856,13 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   }
   publishedAt ??= meta.updated;
 
+  // Widget crumbs at the edges of the body: a 关注 button or a comment count before the text,
+  // a `+1` after it.
+  while (body.length > 1 && body[0]!.len <= 4 && body[0]!.punct === 0 && body[0]!.images.length === 0 && body[0]!.kind === 'p')
+    body.shift();
+  while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
+    body.pop();
+
   // How sure we are, and a second opinion (Readability) when we are not.
   let confidence = scoreConfidence(
     blocks,
