@@ -91,6 +91,13 @@ describe('site builders the first fixtures did not have', () => {
     expect(r.text).not.toContain('索引号');
     expect(r.paragraphs.at(-1)).toBe('2023年11月16日'); // the signature date stays in the body
   });
+  it('成文日期 and 发布日期 on one line: 发布日期 is the date', () => {
+    const body = '<p>这是一段正文，内容足够长，用来确认正文可以被正确提取出来。这是第二句，继续补充一些文字。</p>'.repeat(3);
+    const html = `<html><head><title>某通知</title></head><body><h1>某通知</h1><div class="info">成文日期：2023-11-16\u3000发布日期：2023-11-20\u3000发布机构：某某局</div><div class="article">${body}</div></body></html>`;
+    const r = extractArticle(html);
+    expect(r.publishedAt).toBe('2023-11-20');
+    expect(r.origin).toBe('某某局');
+  });
   it('大汉 JCMS: the only date is in the URL path', () => {
     const { r } = run('dahan-jcms');
     expect(r.publishedAt).toBe('2019-07-15');

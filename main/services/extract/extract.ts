@@ -693,7 +693,9 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   // The text the date came from, to read a time next to it.
   let dateText: string | null = null;
   const dateOf = (t: string): string | null => {
-    const d = findDate(t);
+    // 成文日期：… 发布日期：… on one line: the publication date is the one labelled 发布.
+    const pub = /(?:发布|公开|发表)(?:日期|时间)\s*[:：]/.exec(t);
+    const d = (pub ? findDate(t.slice(pub.index)) : null) ?? findDate(t);
     if (d) dateText = t;
     return d;
   };
