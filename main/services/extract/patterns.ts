@@ -266,6 +266,9 @@ const BOILER_SHORT: RegExp[] = [
   // WeChat copies: the follow-us tail.
   /^.{0,16}(?:长按|扫描|识别)(?:识别)?(?:图中)?二维码.{0,16}$|^(?:点击)?阅读原文$|点击(?:上方)?蓝字.{0,12}关注/,
   /^[【[(（]?\s*(?:免责声明|版权声明|特别声明)\s*[】\])）:：]/,
+  // Media players and share widgets on English pages: whole lines only.
+  /^(?:full ?screen|autoplay|close|×|✕|view (?:photos|gallery)|caption|share(?: this)?|tweet|email|print|advertisement|skip ad|replay|play video|enlarge (?:this )?image|toggle caption|hide caption)$/i,
+  /^media caption\b/i,
   /【\s*纠错\s*】|【\s*责任编辑|^\s*(?:附件|相关附件)\s*[:：]?\s*$/,
 ];
 
