@@ -66,6 +66,7 @@ export interface ExtractedArticle {
 
 /** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
 export const LOW_CONFIDENCE = 0.8;
+const REFEREE_MAX_CHARS = 4_000_000;
 
 // ---- DOM walk into blocks -------------------------------------------------------------------
 
@@ -875,7 +876,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
-  if (confidence < LOW_CONFIDENCE && !walker.tooDeep && pageProse >= 200) {
+  // The referee parses the page a second time: not for pages of several megabytes.
+  if (confidence < LOW_CONFIDENCE && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
     const second = referee(source, base, title ?? '', body);
     if (second) {
       body.length = 0;
