@@ -11,6 +11,12 @@
  * its qualifying siblings) minus metadata lines and boilerplate. The HTML is rebuilt from the
  * kept blocks by an allow-list, so `text` and `html` always hold the same block texts.
  *
+ * Then a confidence (0–1) from general signals: body length, punctuation density, how much of
+ * the page's prose the body holds, link density, a title and a metadata line found. Below
+ * LOW_CONFIDENCE, Readability gives a second opinion (read back through the same walker) and
+ * wins only when it keeps most of our text and more, as trafilatura does with its fallbacks.
+ * 政府信息公开 tables give 发布日期 / 发布机构 / 文号; unclosed raw-text tags are closed first.
+ *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
