@@ -932,27 +932,31 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
  */
 export function repairRawText(html: string): string {
   const open = /<(style|script|textarea|title|xmp)\b[^>]*>/gi;
+  // A script may write '<body>' in a string: only a <body> tag at the start of a line counts.
+  const bodies: number[] = [];
+  for (const m of html.matchAll(/(?:^|\n)[ \t]*<body\b/gi)) bodies.push(m.index + m[0].indexOf('<'));
+  const closers = new Map<string, RegExp>();
   let out = '';
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = open.exec(html))) {
     const tag = m[1]!.toLowerCase();
     const start = m.index + m[0].length;
-    const rest = html.slice(start);
-    const close = new RegExp(`</${tag}\\s*>`, 'i').exec(rest);
-    // A script may write '<body>' in a string: only a <body> tag at the start of a line counts.
-    const body = /(?:^|\n)[ \t]*(<body\b[^>]*>)/i.exec(rest);
-    const bodyAt = body ? body.index + body[0].indexOf('<') : -1;
+    let closeRe = closers.get(tag);
+    if (!closeRe) closers.set(tag, (closeRe = new RegExp(`</${tag}\\s*>`, 'gi')));
+    closeRe.lastIndex = start;
+    const close = closeRe.exec(html);
+    const bodyAt = bodies.find((b) => b >= start) ?? -1;
     if (close && (bodyAt < 0 || close.index < bodyAt)) {
-      open.lastIndex = start + close.index + close[0].length;
+      open.lastIndex = close.index + close[0].length;
       continue;
     }
     // A script that really runs past <body> would also hold a </head> before it.
-    if (close && tag === 'script' && !/<\/head\s*>/i.test(rest.slice(0, bodyAt))) {
-      open.lastIndex = start + close.index + close[0].length;
+    if (close && tag === 'script' && !/<\/head\s*>/i.test(html.slice(start, bodyAt))) {
+      open.lastIndex = close.index + close[0].length;
       continue;
     }
-    const at = bodyAt >= 0 ? start + bodyAt : start;
+    const at = bodyAt >= 0 ? bodyAt : start;
     out += `${html.slice(last, at)}</${tag}>`;
     last = at;
     open.lastIndex = at;
