@@ -67,6 +67,10 @@ registerCommand(
       paragraphs: a.paragraphs,
       text: a.text,
       images: a.images.map((i) => i.src),
+      publishedTime: a.publishedTime,
+      docNumber: a.docNumber,
+      confidence: a.confidence,
+      method: a.method,
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;

@@ -1,6 +1,7 @@
 /**
  * Extraction benchmark: our extractor (linkedom + Chinese-tuned scoring) over the fixture pages
  * repeated to ~300 pages, against plain @mozilla/readability on jsdom over the same pages.
+ * Accuracy on the public corpora and our fixtures comes first (extract-corpus.ts).
  * Run standalone: npx tsx tests/bench/extract.ts
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { decodeHtml } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
+import { benchAccuracy } from './extract-corpus';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/extract/', import.meta.url));
 const TARGET_PAGES = 300;
@@ -52,6 +54,7 @@ export async function benchExtract(): Promise<Record<string, number>> {
   const oursRate = pages.length / oursS;
   const baseRate = pages.length / baseS;
   return {
+    ...benchAccuracy(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_baseline_pages_per_s: Math.round(baseRate * 10) / 10,
     extract_baseline_ratio: Math.round((oursRate / baseRate) * 100) / 100,

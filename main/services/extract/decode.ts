@@ -8,7 +8,8 @@
  * Two deliberate departures from a browser's strict precedence, because intranet servers often
  * send a default charset that does not match the page:
  *  - a header `charset=utf-8` on bytes that are not valid UTF-8 is ignored;
- *  - a header `charset=iso-8859-1`/`us-ascii` on bytes with non-ASCII content is ignored.
+ *  - a header `charset=iso-8859-1`/`us-ascii` on bytes with non-ASCII content is ignored;
+ *  - a GB-family (or Big5) header or `<meta>` on bytes that are valid, non-ASCII UTF-8 is ignored.
  * In both cases the `<meta>` charset, then detection, decide.
  */
 import iconv from 'iconv-lite';
@@ -177,6 +178,9 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
 function acceptable(encoding: string, bytes: Uint8Array): boolean {
   if (encoding === 'utf-8') return isValidUtf8(bytes);
   if (encoding === 'windows-1252') return !hasNonAscii(bytes);
+  // Saved pages and template copies often keep a gb2312 declaration over UTF-8 bytes; GBK text
+  // with Chinese in it is practically never valid UTF-8, so valid UTF-8 wins.
+  if (encoding === 'gb18030' || encoding === 'big5') return !(hasNonAscii(bytes) && isValidUtf8(bytes));
   return true;
 }
 

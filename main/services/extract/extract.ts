@@ -11,10 +11,17 @@
  * its qualifying siblings) minus metadata lines and boilerplate. The HTML is rebuilt from the
  * kept blocks by an allow-list, so `text` and `html` always hold the same block texts.
  *
+ * Then a confidence (0–1) from general signals: body length, punctuation density, how much of
+ * the page's prose the body holds, link density, a title and a metadata line found. Below
+ * LOW_CONFIDENCE, Readability gives a second opinion (read back through the same walker) and
+ * wins only when it keeps most of our text and more, as trafilatura does with its fallbacks.
+ * 政府信息公开 tables give 发布日期 / 发布机构 / 文号; unclosed raw-text tags are closed first.
+ *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
 import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
+import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../../shared/errors';
 import {
@@ -26,6 +33,7 @@ import {
   countPunct,
   dateFromUrl,
   findDate,
+  findTime,
   isBoilerplate,
   isDateOnly,
   isMetaLine,
@@ -52,7 +60,19 @@ export interface ExtractedArticle {
   text: string;
   images: ExtractedImage[];
   html: string;
+  /** Time of publication (HH:MM or HH:MM:SS) when the page gives one next to the date. */
+  publishedTime: string | null;
+  /** 文号 of a 政府信息公开 document (某发〔2023〕18号). */
+  docNumber: string | null;
+  /** 0–1: how sure the extractor is that the body is the whole article and nothing else. */
+  confidence: number;
+  /** 'template' when our own scoring decided; 'readability' when the second opinion won. */
+  method: 'template' | 'readability';
 }
+
+/** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
+export const LOW_CONFIDENCE = 0.8;
+const REFEREE_MAX_CHARS = 4_000_000;
 
 // ---- DOM walk into blocks -------------------------------------------------------------------
 
@@ -185,6 +205,18 @@ function tinyOrTracking(img: Element, src: string): boolean {
   );
 }
 
+/**
+ * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
+ * around `div.v_news_content`); such a form is walked, its controls still skipped.
+ */
+function formHoldsArticle(form: Element): boolean {
+  const id = `${form.getAttribute('name') ?? ''} ${form.getAttribute('id') ?? ''}`;
+  if (/newscontent|content|article|detail|wbnews/i.test(id)) return true;
+  if (form.querySelector('.v_news_content, #vsb_content, .article, .content, #zoom')) return true;
+  const text = form.textContent ?? '';
+  return text.length > 300 && countPunct(text) >= 8;
+}
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -195,13 +227,18 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
+  /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
+  tooDeep = false;
 
   constructor(private readonly base: string | undefined) {}
 
   walk(el: Element, depth: number): void {
-    if (depth > MAX_DEPTH || this.blocks.length > MAX_BLOCKS) return;
+    if (depth > MAX_DEPTH || this.blocks.length > MAX_BLOCKS) {
+      this.tooDeep = true;
+      return;
+    }
     const tag = el.localName;
-    if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el))) || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
       return;
@@ -372,6 +409,8 @@ interface MetaInfo {
   ogTitle: string | null;
   docTitle: string | null;
   date: string | null;
+  dateText: string | null;
+  updated: string | null;
   origin: string | null;
   author: string | null;
 }
@@ -393,6 +432,7 @@ function readMeta(doc: Document, html: string): MetaInfo {
     return null;
   };
   let date: string | null = null;
+  let dateText: string | null = null;
   for (const k of [
     'pubdate',
     'publishdate',
@@ -407,24 +447,49 @@ function readMeta(doc: Document, html: string): MetaInfo {
     'firstpublishedtime',
     'releasedate',
     'created',
+    'og:published_time',
+    'published_time',
+    'parsely-pub-date',
+    'sailthru.date',
+    'dcterms.created',
+    'dcterms.date',
+    'citation_publication_date',
+    'apub:time',
+    'date',
   ]) {
     const v = metas.get(k);
     if (v) {
       date = parseMetaDate(v);
-      if (date) break;
+      if (date) {
+        dateText = v;
+        break;
+      }
     }
+  }
+  if (!date) {
+    // JSON-LD (schema.org NewsArticle): "datePublished": "2024-03-05T08:00:00+08:00"
+    const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(html);
+    if (m && (date = parseMetaDate(m[1]!))) dateText = m[1]!;
   }
   if (!date) {
     // WeChat pages fill the date in with script: var ct = "1709600000"; createTime = '2024-03-05'
     const m = /\b(?:var\s+)?(?:ct|publish_time|createTime|create_time)\s*=\s*["']([^"']{8,30})["']/.exec(html);
     if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseMetaDate(m[1]!);
   }
+  // A modification date, used only when the page says nothing else about its date.
+  let updated: string | null = null;
+  for (const k of ['dateupdate', 'article:modified_time', 'datemodified', 'lastmodified', 'last-modified']) {
+    const v = metas.get(k);
+    if (v && (updated = parseMetaDate(v))) break;
+  }
   const titleEl = doc.querySelector('title');
   return {
+    updated,
     title: get('articletitle', 'article_title', 'headline'),
     ogTitle: get('og:title', 'twitter:title'),
     docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
     date,
+    dateText,
     origin: get('contentsource', 'source', 'og:site_name:source', 'article:source'),
     author: get('article:author', 'authors'),
   };
@@ -446,7 +511,7 @@ export function titleText(raw: string): string {
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
 function titleParts(t: string): string[] {
   return t
-    .split(/\s+[-–—|｜·]{1,2}\s+|\s*[_｜|]\s*|\s*--\s*|\s*——\s*(?=[^——]{2,20}$)/)
+    .split(/\s+[-–—|｜·]{1,2}\s+|\s*[_｜|]\s*|\s*--\s*|\s*——\s*(?=[^——]{2,20}$)|(?<=[\u4e00-\u9fff）》”])-(?=[\u4e00-\u9fffA-Za-z]{2,10}$)/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -455,6 +520,9 @@ function titleParts(t: string): string[] {
 
 const TITLE_CLASS_RE =
   /(?:^|[-_\s])(?:title|tit|biaoti|bt|headline|article-?title|news-?title|art-?tit|rich_media_title|detail-?title|con-?title|show-?title|arti?_title)(?:[-_\s\d]|$)|title$/i;
+
+const DATE_CLASS_RE =
+  /(?:^|[-_\s])(?:h-?time|time|date|pub-?time|pub-?date|publish-?time|publish-?date|post-?time|post-?date|article-?time|art-?time|info-?time|fbsj|sj|rq)(?:[-_\s\d]|$)/i;
 
 function hasTitleClass(el: Element): boolean {
   return TITLE_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
@@ -473,10 +541,10 @@ function metaNearScore(blocks: Block[], i: number): number {
   return 0;
 }
 
-function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number } | null {
+function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number; weak: boolean } | null {
   const refs = [meta.title, meta.ogTitle, meta.docTitle].filter((x): x is string => !!x).map(titleText);
   const refParts = refs.flatMap((r) => [r, ...titleParts(r)]).map(normaliseText);
-  let best: { title: string; index: number; score: number } | null = null;
+  let best: { title: string; index: number; score: number; weak: boolean } | null = null;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
     if (isMetaLine(b.text)) continue;
@@ -508,14 +576,17 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
         break;
       }
     }
-    score += metaNearScore(blocks, b.index);
-    if (b.negative) score -= 8;
+    const near = metaNearScore(blocks, b.index);
+    score += near;
+    // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
+    if (b.negative) score -= matched ? 4 : 8;
     if (b.linkChars > b.len * 0.5) score -= matched ? 2 : 6;
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
-    if (!best || score > best.score) best = { title: titleText(b.raw), index: b.index, score };
+    // Weak: only its tag says it is a title (no match with the page's title, no metadata line).
+    if (!best || score > best.score) best = { title: titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
   }
-  if (best) return { title: best.title, index: best.index };
+  if (best) return { title: best.title, index: best.index, weak: best.weak };
   return null;
 }
 
@@ -541,7 +612,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (!/<(?:html|head|body|title|meta|div|p|table|td|span|br|h[1-6]|article|section|font|center)\b/i.test(html.slice(0, 200_000))) {
     throw bad('页面不是 HTML，无法提取文章。');
   }
-  const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   const { document } = parseHTML(source);
   const doc = document as unknown as Document;
   let base = url;
@@ -550,11 +621,16 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (base && !/^https?:/i.test(base)) base = undefined;
 
   const meta = readMeta(doc, html);
-  const root = (doc.body ?? doc.documentElement) as Element | null;
+  // Not doc.body: with stray markup before <head>, linkedom's body getter returns an empty element.
+  const root = (doc.querySelector('body') ?? doc.body ?? doc.documentElement) as Element | null;
   if (!root) throw bad('页面结构无法解析，无法提取文章。');
 
   const walker = new Walker(base);
   walker.walk(root, 0);
+  // Markup after a stray </html> ends up beside <html>, not inside <body>: walk it too.
+  for (let top = (doc as unknown as { firstElementChild: Element | null }).firstElementChild; top; top = top.nextElementSibling) {
+    if (top !== root && !top.contains(root)) walker.walk(top, 0);
+  }
   walker.flush();
   const blocks = walker.blocks;
 
@@ -577,6 +653,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     const s = stats.get(el);
     if (!s) continue;
     if (s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
+    // A wrapper holding most of the page's prose (`body.sidebar-primary`, `div#ad-portal`) is layout.
+    if (el.localName === 'body' || el.localName === 'html' || s.punct >= Math.max(12, totalPunct * 0.5)) continue;
     negative.add(el);
   }
   for (const b of blocks) {
@@ -584,10 +662,20 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     b.boiler = isBoilerplate(b.text);
   }
 
+  // 政府信息公开 detail pages: a table of 索引号 / 发布机构 / 成文日期 / 发布日期 / 文号.
+  const info = readInfoTable(blocks);
+
   // Title and the metadata lines around it.
   const picked = pickTitle(blocks, meta);
   let title = picked?.title ?? null;
   if (meta.title && normaliseText(meta.title).length >= 2) title = titleText(meta.title);
+  else if (picked?.weak) {
+    // A heading nothing else confirms, on a page whose <title>/og:title names something else:
+    // the page's own title is the better witness (the heading is a section or site name).
+    const ref = meta.ogTitle ?? meta.docTitle;
+    const part = ref ? titleParts(titleText(ref)).find((p) => countChars(p) >= 6) : undefined;
+    if (part) title = part;
+  }
   if (!title) {
     const ref = meta.ogTitle ?? meta.docTitle;
     if (ref) {
@@ -609,20 +697,41 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     for (let j = titleIndex - 1; j >= Math.max(0, titleIndex - 3); j--) metaZone.push(blocks[j]!);
   }
 
-  let publishedAt = meta.date;
+  // The text the date came from, to read a time next to it.
+  let dateText: string | null = null;
+  const dateOf = (t: string): string | null => {
+    // 成文日期：… 发布日期：… on one line: the publication date is the one labelled 发布.
+    const pub = /(?:发布|公开|发表)(?:日期|时间)\s*[:：]/.exec(t);
+    const d = (pub ? findDate(t.slice(pub.index)) : null) ?? findDate(t);
+    if (d) dateText = t;
+    return d;
+  };
+  const infoDate = info.get('发布日期') ?? info.get('公开日期') ?? info.get('成文日期');
+  let publishedAt = infoDate ? dateOf(infoDate) : null;
+  publishedAt ??= meta.date;
+  if (publishedAt === meta.date && meta.dateText) dateText = meta.dateText;
   if (!publishedAt) {
-    for (const b of metaZone) if (DATE_LABEL_RE.test(b.text) && (publishedAt = findDate(b.text))) break;
+    for (const b of metaZone) if (DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of metaZone) if (b.len <= 150 && (publishedAt = findDate(b.text))) break;
+    for (const b of metaZone) if (b.len <= 150 && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = findDate(b.text))) break;
+    // A short date line in an element named for it: <span class="h-time">, <div class="pubtime">
+    for (const b of blocks) {
+      if (b.negative || b.len > 60 || b.linkChars > 0) continue;
+      if (!b.ancestors.slice(0, 2).some((a) => DATE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`)))
+        continue;
+      if ((publishedAt = dateOf(b.text))) break;
+    }
+  }
+  if (!publishedAt) {
+    for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) publishedAt = dateFromUrl(url);
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
-  let origin = originFromMeta;
+  let origin = info.get('发布机构') ?? info.get('发文机关') ?? originFromMeta;
   let author: string | null = null;
   let editor: string | null = null;
   for (const b of metaZone) {
@@ -687,7 +796,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
         const f = s.score * (1 - ld);
         if (
           f >= threshold ||
-          (PARA_TAGS.has(sib.localName) && ld < 0.25 && (s.chars > 80 || /[。！？]$/.test(normaliseText(sib.textContent ?? ''))))
+          (PARA_TAGS.has(sib.localName) && ld < 0.25 && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(normaliseText(sib.textContent ?? ''))))
         ) {
           chosen.add(sib);
         }
@@ -726,6 +835,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (!origin) {
     for (const b of blocks) if (!b.negative && b.len <= 90 && /来\s*源\s*[:：]/.test(b.text) && (origin = matchOrigin(b.spaced))) break;
   }
+  origin ??= originFromElement(doc);
   if (!origin) {
     const nick = doc.querySelector('#js_name, .profile_nickname');
     const n = nick ? normaliseText(nick.textContent ?? '') : '';
@@ -751,7 +861,36 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     for (const b of trailing) if ((publishedAt = findDate(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of body.slice(0, 3)) if ((publishedAt = findDate(b.text))) break;
+    for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
+  }
+  publishedAt ??= meta.updated;
+
+  // Widget crumbs at the edges of the body: a 关注 button or a comment count before the text,
+  // a `+1` after it.
+  while (body.length > 1 && body[0]!.len <= 4 && body[0]!.punct === 0 && body[0]!.images.length === 0 && body[0]!.kind === 'p')
+    body.shift();
+  while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
+    body.pop();
+
+  // How sure we are, and a second opinion (Readability) when we are not.
+  let confidence = scoreConfidence(
+    blocks,
+    body,
+    titleIndex >= 0,
+    metaZone.some((b) => isMetaLine(b.text) || findDate(b.text) !== null),
+  );
+  let method: ExtractedArticle['method'] = 'template';
+  // Only where there is prose to find, and never on a page too deep or too large to walk whole.
+  const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
+  // The referee parses the page a second time: not for pages of several megabytes.
+  if (confidence < LOW_CONFIDENCE && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
+    const second = referee(source, base, title ?? '', body);
+    if (second) {
+      body.length = 0;
+      body.push(...second.blocks);
+      confidence = Math.max(confidence, second.confidence);
+      method = 'readability';
+    }
   }
 
   // Drop a leading repeat of the title and trailing empties.
@@ -779,7 +918,183 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     text: paragraphs.join('\n'),
     images,
     html: buildHtml(body),
+    publishedTime: publishedAt && dateText ? findTime(dateText) : null,
+    docNumber: info.get('文号') ?? info.get('发文字号') ?? null,
+    confidence: Math.round(confidence * 100) / 100,
+    method,
   };
+}
+
+/**
+ * An unclosed `<style>`, `<script>`, `<textarea>` or `<title>` makes an HTML parser read the rest
+ * of the page as raw text, swallowing the body. Close one that has no end tag at all, or whose
+ * only end tag comes after the `<body>` tag that follows it.
+ */
+export function repairRawText(html: string): string {
+  const open = /<(style|script|textarea|title|xmp)\b[^>]*>/gi;
+  // A script may write '<body>' in a string: only a <body> tag at the start of a line counts.
+  const bodies: number[] = [];
+  for (const m of html.matchAll(/(?:^|\n)[ \t]*<body\b/gi)) bodies.push(m.index + m[0].indexOf('<'));
+  const closers = new Map<string, RegExp>();
+  let out = '';
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(html))) {
+    const tag = m[1]!.toLowerCase();
+    const start = m.index + m[0].length;
+    let closeRe = closers.get(tag);
+    if (!closeRe) closers.set(tag, (closeRe = new RegExp(`</${tag}\\s*>`, 'gi')));
+    closeRe.lastIndex = start;
+    const close = closeRe.exec(html);
+    const bodyAt = bodies.find((b) => b >= start) ?? -1;
+    if (close && (bodyAt < 0 || close.index < bodyAt)) {
+      open.lastIndex = close.index + close[0].length;
+      continue;
+    }
+    // A script that really runs past <body> would also hold a </head> before it.
+    if (close && tag === 'script' && !/<\/head\s*>/i.test(html.slice(start, bodyAt))) {
+      open.lastIndex = close.index + close[0].length;
+      continue;
+    }
+    const at = bodyAt >= 0 ? bodyAt : start;
+    out += `${html.slice(last, at)}</${tag}>`;
+    last = at;
+    open.lastIndex = at;
+  }
+  return last === 0 ? html : out + html.slice(last);
+}
+
+const INFO_LABEL_RE =
+  /^(索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|成\s*文\s*日\s*期|发\s*布\s*日\s*期|公\s*开\s*日\s*期|文\s*号|发\s*文\s*字\s*号|名\s*称|有\s*效\s*性|公\s*开\s*方\s*式)\s*[:：]?\s*(.*)$/;
+
+/**
+ * Label → value pairs of a 政府信息公开 metadata table, from cells written `发布机构：X` or as a
+ * label cell followed by a value cell. Trusted only when at least two known labels appear.
+ */
+function readInfoTable(blocks: Block[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.len > 80) continue;
+    // A cell may hold several pairs: 发布机构：X 成文日期：Y
+    const parts = b.spaced.split(/\s+(?=\S{2,6}\s*[:：])/);
+    for (let k = 0; k < parts.length; k++) {
+      const m = INFO_LABEL_RE.exec(parts[k]!.trim());
+      if (!m) continue;
+      const label = m[1]!.replace(/\s+/g, '');
+      let value = m[2]!.trim();
+      if (!value && k === parts.length - 1) {
+        const next = blocks[i + 1];
+        if (next && next.len <= 80 && !INFO_LABEL_RE.test(next.spaced)) value = next.spaced;
+      }
+      if (value && !found.has(label)) found.set(label, value.replace(/^[:：\s]+/, ''));
+    }
+  }
+  const known = ['索引号', '发布机构', '发文机关', '成文日期', '发布日期', '公开日期', '文号', '发文字号'].filter((k) =>
+    found.has(k),
+  ).length;
+  return known >= 2 ? found : new Map();
+}
+
+/** Prose-like block: enough text, sentence punctuation, few links. */
+function isProse(b: Block): boolean {
+  return b.len >= 40 && b.linkChars < b.len * 0.3 && (b.punct >= 1 || /[.!?。！？]/.test(b.text)) && !b.boiler && !isMetaLine(b.text);
+}
+
+/**
+ * 0–1 from general signals: body length and punctuation density, how much of the page's prose
+ * the body holds, link density, and whether a title and a metadata line were found.
+ */
+function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLine: boolean): number {
+  const inBody = new Set(body);
+  let bodyChars = 0;
+  let bodyLinks = 0;
+  let bodyPunct = 0;
+  let proseIn = 0;
+  let proseOut = 0;
+  for (const b of body) {
+    bodyChars += b.len;
+    bodyLinks += b.linkChars;
+    bodyPunct += b.punct;
+    if (isProse(b)) proseIn += b.len;
+  }
+  for (const b of blocks) if (!inBody.has(b) && !b.negative && isProse(b)) proseOut += b.len;
+  if (bodyChars === 0) return 0;
+  const coverage = proseIn + proseOut > 0 ? proseIn / (proseIn + proseOut) : 0.5;
+  const density = Math.min(1, (bodyPunct * 25) / bodyChars); // ~1 punctuation mark per 25 characters
+  let c = 0.3 * Math.min(1, bodyChars / 250) + 0.35 * coverage + 0.1 * density + 0.1 * (1 - Math.min(1, (bodyLinks / bodyChars) * 2));
+  if (titled) c += 0.08;
+  if (metaLine) c += 0.07;
+  return Math.max(0, Math.min(1, c));
+}
+
+/**
+ * Readability's opinion on a page we are unsure of, read back through our own walker so its
+ * blocks are filtered and rebuilt exactly as ours are. Taken only when it is more complete than
+ * ours (holds most of our text and more) without more boilerplate.
+ */
+function referee(source: string, base: string | undefined, title: string, ours: Block[]): { blocks: Block[]; confidence: number } | null {
+  let content: string | null | undefined;
+  try {
+    const { document } = parseHTML(source);
+    content = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()?.content;
+  } catch {
+    return null; // the referee failing leaves our result as it is
+  }
+  if (!content) return null;
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${content}</body></html>`);
+  const walker = new Walker(base);
+  walker.walk(document.body as unknown as Element, 0);
+  walker.flush();
+  const normTitle = normaliseText(title);
+  const theirs: Block[] = [];
+  for (const b of walker.blocks) {
+    if (b.len > 0) {
+      b.boiler = isBoilerplate(b.text);
+      if (b.boiler) continue;
+      if (theirs.length === 0 && b.text === normTitle) continue;
+      if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
+      if (b.linkChars > b.len * 0.5 && b.punct === 0) continue;
+    }
+    theirs.push(b);
+  }
+  const chars = (bs: Block[]) => bs.reduce((n, b) => n + b.len, 0);
+  const ourChars = chars(ours);
+  const theirChars = chars(theirs);
+  if (theirChars === 0) return null;
+  // How much of our text Readability also kept (character bag overlap).
+  const bag = new Map<string, number>();
+  for (const ch of theirs.map((b) => b.text).join('')) bag.set(ch, (bag.get(ch) ?? 0) + 1);
+  let shared = 0;
+  let total = 0;
+  for (const ch of ours.map((b) => b.text).join('')) {
+    if (/\s/.test(ch)) continue;
+    total++;
+    const n = bag.get(ch) ?? 0;
+    if (n > 0) {
+      shared++;
+      bag.set(ch, n - 1);
+    }
+  }
+  const keepsOurs = total === 0 ? 1 : shared / total;
+  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8) return { blocks: theirs, confidence: 0.6 };
+  if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
+  return null;
+}
+
+const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
+
+/** 来源 given only by markup: `<a class="source">新京报</a>`, `<span id="source">新华网</span>`. */
+function originFromElement(doc: Document): string | null {
+  for (const el of Array.from(doc.querySelectorAll('[class*=source],[class*=laiyuan],[class*=media],[class=ly],[id*=source],[id=ly]'))) {
+    const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (!tokens.some((t) => SOURCE_TOKEN_RE.test(t))) continue;
+    const t = normaliseText(el.textContent ?? '')
+      .replace(/^(?:(?:文章|稿件|信息|新闻)?来\s*源|来自|出处)\s*[:：]?\s*/, '')
+      .trim();
+    if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
+  }
+  return null;
 }
 
 /** （来源：人民日报） or 来源：学习时报 as a line of its own. */

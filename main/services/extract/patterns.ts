@@ -68,8 +68,53 @@ function toIso(y: string, m: string, d: string): string | null {
   return `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
+const CN_DIGITS: Record<string, string> = {
+  〇: '0',
+  '○': '0',
+  零: '0',
+  Ｏ: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+const CN_NUM = '[〇○零Ｏ一二三四五六七八九]';
+const CN_SMALL = '(十[一二三四五六七八九]?|[一二三四五六七八九]十?[一二三四五六七八九]?)';
+const CN_DATE_RE = new RegExp(`((?:${CN_NUM}|\\d){4})\\s*年\\s*${CN_SMALL}\\s*月\\s*${CN_SMALL}\\s*日`, 'g');
+
+function cnSmall(s: string): string {
+  // 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23, 五 → 5
+  if (!s.includes('十')) return CN_DIGITS[s] ?? s;
+  const [a, b] = s.split('十');
+  return String((a ? Number(CN_DIGITS[a]) : 1) * 10 + (b ? Number(CN_DIGITS[b]) : 0));
+}
+
+/**
+ * Full-width digits and separators (２０２３年５月４日, ２０２３－０５－０４) and dates written in
+ * Chinese numerals (二〇二三年六月十二日) as ASCII digits, for date matching only: the article
+ * text itself keeps what the page wrote.
+ */
+export function foldDigits(text: string): string {
+  let t = text.replace(/[\uff10-\uff19\uff0d\uff0e\uff0f\uff1a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // 〇 typed among ASCII digits (2〇23年) is a zero.
+  t = t.replace(/[〇○](?=[\d〇○]*\d)|(?<=\d[\d〇○]*)[〇○]/g, '0');
+  if (/[〇○零]|[一二三四五六七八九十]\s*月/.test(t)) {
+    t = t.replace(
+      CN_DATE_RE,
+      (_m, y: string, mo: string, d: string) => `${Array.from(y, (c) => CN_DIGITS[c] ?? c).join('')}年${cnSmall(mo)}月${cnSmall(d)}日`,
+    );
+  }
+  return t;
+}
+
 /** The first valid full date (year, month and day) in a text, as YYYY-MM-DD. */
-export function findDate(text: string): string | null {
+export function findDate(raw: string): string | null {
+  const text = foldDigits(raw);
   DATE_RE_G.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DATE_RE_G.exec(text))) {
@@ -77,6 +122,16 @@ export function findDate(text: string): string | null {
     if (iso) return iso;
   }
   return null;
+}
+
+/** The time written right after the first date in a text (HH:MM or HH:MM:SS), if any. */
+export function findTime(raw: string): string | null {
+  const text = foldDigits(raw);
+  const d = DATE_RE.exec(text);
+  if (!d) return null;
+  const m = /^[\sT日]*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?!\d)/.exec(text.slice(d.index + d[0].length));
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${m[1]!.padStart(2, '0')}:${m[2]}${m[3] ? `:${m[3]}` : ''}`;
 }
 
 /** A date in a meta value: ISO forms, Chinese forms, 20240305, or Unix seconds. */
@@ -100,18 +155,25 @@ export function unixToIso(seconds: number): string | null {
 /** Dates in article URLs: /2024-03/05/, /202403/t20240305_1.html, /20240305/, /2024/0305/. */
 export function dateFromUrl(url: string | undefined): string | null {
   if (!url) return null;
-  let m = /[/_t](20\d{2})(\d{2})(\d{2})[_/.]/.exec(url);
+  let path = url;
+  try {
+    path = new URL(url).pathname; // not the host: a number in a host name is no date
+  } catch {
+    /* a relative or odd URL: read it as written */
+  }
+  let m = /[/_t-](20\d{2})(\d{2})(\d{2})(?=[_/.-]|$)/.exec(path);
   if (m) return toIso(m[1]!, m[2]!, m[3]!);
-  m = /\/(20\d{2})[-/](\d{2})\/?(\d{2})\//.exec(url);
+  m = /\/(20\d{2})[-/_](\d{1,2})[-/_]?(\d{2})(?=[/_.-])/.exec(path);
   if (m) return toIso(m[1]!, m[2]!, m[3]!);
   return null;
 }
 
 /** A label that says the date on the line is the publication date. */
-export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版)?(?:时间|日期)\s*[:：]|发布于|publish/i;
+export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版|发文|印发|公开)?(?:时间|日期)\s*[:：]|发布于|publish/i;
 
 /** A line that is nothing but a date (and maybe a time), e.g. `[2024-03-05]`, `2012年10月10日`. */
-export function isDateOnly(text: string): boolean {
+export function isDateOnly(raw: string): boolean {
+  const text = foldDigits(raw);
   return /^[\s[【(（]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|星期.|周.))*[\s\])）】]*$/.test(
     text,
   );
@@ -121,14 +183,14 @@ export function isDateOnly(text: string): boolean {
 
 /** Labels that may end a value (the next field on a metadata line). */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*源|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|【|\\[|〖|\\||｜|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|【|\\[|〖|\\||｜|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
-const ORIGIN_RE = labelRe('(?:文章|稿件|信息|新闻|消息)?来\\s*源(?:于)?');
-const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字');
+const ORIGIN_RE = labelRe('(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|发布机构|发文机关|供\\s*稿(?:单位)?|出\\s*处');
+const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字|(?<!通讯员\\s*|实习)记\\s*者');
 const EDITOR_RE = labelRe('责任编辑|责\\s*编');
 const PLAIN_EDITOR_RE = labelRe('(?<!责任)编\\s*辑');
 
@@ -161,7 +223,7 @@ export function matchEditor(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|摄\s*影|通讯员|评论数?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|发布机构|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|摄\s*影|通讯员|评论数?)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 export function isMetaLine(text: string): boolean {
@@ -172,7 +234,7 @@ export function isMetaLine(text: string): boolean {
   if (
     labels === 1 &&
     text.length <= 90 &&
-    /^[\s[【(（〖]*(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|摄\s*影)/.test(
+    /^[\s[【(（〖]*(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|发布机构|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|摄\s*影)/.test(
       text,
     )
   ) {
@@ -201,6 +263,12 @@ const BOILER_SHORT: RegExp[] = [
   /看不清|验证码|^登\s*录$|用户名\s*[:：]|密\s*码\s*[:：]|匿名发表/,
   /请自觉遵守|仅代表其个人|不通知用户的情况下|就事论事|漫骂和人身攻击|发表内容引起的纠纷/,
   /加入收藏|设为首页|设为主页/,
+  // WeChat copies: the follow-us tail.
+  /^.{0,16}(?:长按|扫描|识别)(?:识别)?(?:图中)?二维码.{0,16}$|^(?:点击)?阅读原文$|点击(?:上方)?蓝字.{0,12}关注/,
+  /^[【[(（]?\s*(?:免责声明|版权声明|特别声明)\s*[】\])）:：]/,
+  // Media players and share widgets on English pages: whole lines only.
+  /^(?:full ?screen|autoplay|close|×|✕|view (?:photos|gallery)|caption|share(?: this)?|tweet|email|print|advertisement|skip ad|replay|play video|enlarge (?:this )?image|toggle caption|hide caption)$/i,
+  /^media caption\b/i,
   /【\s*纠错\s*】|【\s*责任编辑|^\s*(?:附件|相关附件)\s*[:：]?\s*$/,
 ];
 

@@ -19,7 +19,7 @@ import { ArticlePayloadSchema, type ArticlePayload } from '../../../shared/domai
 import type { FetchedPage, KnownPage, SyncBatch, SyncCounts, SyncLogEntry, SyncProgress, SyncRequest } from '../../../shared/domain/sync';
 import { AppError } from '../../../shared/errors';
 import { decodeBytes } from '../extract/decode';
-import { extractArticle } from '../extract/extract';
+import { extractArticle, LOW_CONFIDENCE } from '../extract/extract';
 import { importFile, scanFolderReport } from '../files/local-files';
 import { sha256Hex } from '../sample-library';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from './article-html';
@@ -414,6 +414,9 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
       return { kind: 'unchanged' };
     }
     const first = extractArticle(res.html, res.finalUrl);
+    if (first.confidence < LOW_CONFIDENCE) {
+      run.log('warning', res.finalUrl, 'W_LOW_CONFIDENCE', `正文提取把握较低（${Math.round(first.confidence * 100)}%），请核对：${key}`);
+    }
     let blocks: HElement[] = sanitiseHtml(first.html, res.finalUrl);
     for (const pageUrl of findArticlePages(res.html, res.finalUrl)) {
       try {

@@ -1,0 +1,317 @@
+/**
+ * Accuracy scoring for extraction on pages we did not write: Readability's labelled test pages
+ * and unlabelled real Chinese news pages from `../shared/corpora` (read in place, never copied),
+ * plus our own fixture pages. Both our extractor and plain Readability are scored in one run.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseHTML } from 'linkedom';
+import { decodeHtml } from '../../main/services/extract/decode';
+import { extractArticle } from '../../main/services/extract/extract';
+import { isBoilerplate } from '../../main/services/extract/patterns';
+import { parseFeedDate } from '../../main/services/sync/dates';
+import { loadFixtures } from '../fixtures/extract/helpers';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** `../shared/corpora` beside the repository (or beside the worktrees folder); YANDU_CORPORA overrides. */
+export const CORPORA_DIR =
+  [process.env.YANDU_CORPORA, path.resolve(ROOT, '../shared/corpora'), path.resolve(ROOT, '../../shared/corpora')].find(
+    (d): d is string => !!d && existsSync(d),
+  ) ?? path.resolve(ROOT, '../shared/corpora');
+
+export interface Result {
+  title: string;
+  date: string | null;
+  origin: string | null;
+  text: string;
+}
+
+export type Extractor = (html: string, url: string) => Result;
+
+/** Tokens for character-token F1: each CJK character alone, Latin/digit runs as lower-case words. */
+export function tokens(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  const re = /[\p{Script=Han}\u3040-\u30ff]|[\p{L}\p{N}]+/gu;
+  let t: RegExpExecArray | null;
+  while ((t = re.exec(text))) {
+    const k = t[0].toLowerCase();
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+export function tokenF1(expected: string, actual: string): { f1: number; p: number; r: number } {
+  const e = tokens(expected);
+  const a = tokens(actual);
+  let ne = 0;
+  let na = 0;
+  let overlap = 0;
+  for (const v of e.values()) ne += v;
+  for (const v of a.values()) na += v;
+  for (const [k, v] of e) overlap += Math.min(v, a.get(k) ?? 0);
+  if (ne === 0 && na === 0) return { f1: 1, p: 1, r: 1 };
+  if (overlap === 0) return { f1: 0, p: 0, r: 0 };
+  const p = overlap / na;
+  const r = overlap / ne;
+  return { f1: (2 * p * r) / (p + r), p, r };
+}
+
+/** The date as the page wrote it (2019-10-18T17:23Z is 2019-10-18, not shifted to China time). */
+function writtenDate(v: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim());
+  return m ? m[1]! : parseFeedDate(v);
+}
+
+/**
+ * Readability's expected titles often keep the site name (`Mozilla - Wikipedia`): a title that
+ * is the expected one without such a suffix or prefix counts, a fragment of it does not.
+ */
+function titleMatches(expected: string, got: string): boolean {
+  if (tokenF1(expected, got).f1 >= 0.9) return true;
+  const e = norm(expected).toLowerCase();
+  const g = norm(got).toLowerCase();
+  if (!g || !e.includes(g)) return false;
+  const rest = e.replace(g, '|');
+  return /^\s*[-–—|:·_»]?\s*\|\s*[-–—|:·_«]/.test(rest) || /[-–—|:·_»]\s*\|\s*$/.test(rest) || /^\|\s*[-–—|:·_(（[]/.test(rest);
+}
+
+const norm = (s: string): string => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+
+function htmlText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  // Block boundaries become line breaks so words do not run together.
+  for (const el of Array.from(document.querySelectorAll('p,div,li,h1,h2,h3,h4,h5,h6,br,td,tr,pre,blockquote'))) {
+    el.appendChild(document.createTextNode('\n'));
+  }
+  return document.body.textContent ?? '';
+}
+
+export const ours: Extractor = (html, url) => {
+  try {
+    const a = extractArticle(html, url);
+    return { title: a.title, date: a.publishedAt, origin: a.origin, text: a.text };
+  } catch {
+    return { title: '', date: null, origin: null, text: '' };
+  }
+};
+
+const virtualConsole = new VirtualConsole(); // jsdom: swallow CSS/script noise, run no scripts
+export const readability: Extractor = (html, url) => {
+  try {
+    const r = new Readability(new JSDOM(html, { url, virtualConsole }).window.document).parse();
+    if (!r) return { title: '', date: null, origin: null, text: '' };
+    return {
+      title: r.title ?? '',
+      date: r.publishedTime ? writtenDate(r.publishedTime) : null,
+      origin: r.siteName ?? null,
+      text: htmlText(r.content ?? ''),
+    };
+  } catch {
+    return { title: '', date: null, origin: null, text: '' };
+  }
+};
+
+interface Labelled {
+  name: string;
+  html: string;
+  url: string;
+  title: string;
+  date: string | null;
+  origin: string | null;
+  text: string;
+  /** Titles are compared exactly on our fixtures, by token F1 ≥ 0.9 on others (site suffixes). */
+  exactTitle: boolean;
+}
+
+function readabilityPages(): Labelled[] {
+  const dir = path.join(CORPORA_DIR, 'readability-test-pages');
+  return readdirSync(dir)
+    .filter((n) => statSync(path.join(dir, n)).isDirectory() && existsSync(path.join(dir, n, 'expected.html')))
+    .sort()
+    .map((n) => {
+      const meta = JSON.parse(readFileSync(path.join(dir, n, 'expected-metadata.json'), 'utf8')) as {
+        title?: string | null;
+        publishedTime?: string | null;
+      };
+      return {
+        name: n,
+        html: decodeHtml(readFileSync(path.join(dir, n, 'source.html'))),
+        // Readability's own tests use this base URL.
+        url: 'http://fakehost/test/page.html',
+        title: meta.title ?? '',
+        date: meta.publishedTime ? writtenDate(meta.publishedTime) : null,
+        origin: null,
+        text: htmlText(readFileSync(path.join(dir, n, 'expected.html'), 'utf8')),
+        exactTitle: false,
+      };
+    });
+}
+
+function fixturePages(): Labelled[] {
+  return loadFixtures().map((f) => ({
+    name: f.name,
+    html: decodeHtml(f.bytes),
+    url: f.expected.url,
+    title: f.expected.title,
+    date: f.expected.publishedAt,
+    origin: f.expected.origin,
+    text: f.expected.paragraphs.join('\n'),
+    exactTitle: true,
+  }));
+}
+
+function chinesePages(): { name: string; html: string; url: string }[] {
+  const dir = path.join(CORPORA_DIR, 'chinese-news-pages');
+  const out: { name: string; html: string; url: string }[] = [];
+  for (const site of readdirSync(dir).sort()) {
+    const sub = path.join(dir, site);
+    if (!statSync(sub).isDirectory()) continue;
+    for (const f of readdirSync(sub).sort()) {
+      if (!f.endsWith('.html')) continue;
+      out.push({ name: `${site}/${f}`, html: decodeHtml(readFileSync(path.join(sub, f))), url: `http://${site}.example.com/${f}` });
+    }
+  }
+  return out;
+}
+
+const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export interface PageScore {
+  name: string;
+  f1: number;
+  p: number;
+  r: number;
+  titleOk: boolean;
+  dateOk: boolean | null;
+  originOk: boolean | null;
+}
+
+export function scoreLabelled(pages: Labelled[], run: Extractor): PageScore[] {
+  return pages.map((pg) => {
+    const got = run(pg.html, pg.url);
+    const f = tokenF1(pg.text, got.text);
+    const titleOk = pg.exactTitle ? norm(got.title) === norm(pg.title) : titleMatches(pg.title, got.title);
+    return {
+      name: pg.name,
+      ...f,
+      titleOk,
+      dateOk: pg.date ? got.date === pg.date : null,
+      originOk: pg.origin ? got.origin === pg.origin : null,
+    };
+  });
+}
+
+function summarise(prefix: string, scores: PageScore[]): Record<string, number> {
+  const n = scores.length;
+  const mean = (k: 'f1' | 'p' | 'r') => r3(scores.reduce((s, x) => s + x[k], 0) / Math.max(1, n));
+  const dated = scores.filter((s) => s.dateOk !== null);
+  const origins = scores.filter((s) => s.originOk !== null);
+  const out: Record<string, number> = {
+    [`${prefix}_f1`]: mean('f1'),
+    [`${prefix}_precision`]: mean('p'),
+    [`${prefix}_recall`]: mean('r'),
+    [`${prefix}_min_f1`]: r3(Math.min(...scores.map((s) => s.f1))),
+    [`${prefix}_title_pct`]: pct(scores.filter((s) => s.titleOk).length, n),
+  };
+  if (dated.length) out[`${prefix}_date_pct`] = pct(dated.filter((s) => s.dateOk).length, dated.length);
+  if (origins.length) out[`${prefix}_origin_pct`] = pct(origins.filter((s) => s.originOk).length, origins.length);
+  return out;
+}
+
+/** Unlabelled Chinese pages: how many come out empty, short, untitled, undated or with chrome. */
+export function scoreChinese(pages: { name: string; html: string; url: string }[], run: Extractor) {
+  let empty = 0;
+  let short = 0;
+  let titled = 0;
+  let dated = 0;
+  let boiler = 0;
+  const flagged: string[] = [];
+  for (const pg of pages) {
+    const got = run(pg.html, pg.url);
+    const chars = got.text.replace(/\s/g, '').length;
+    const lines = got.text.split('\n');
+    const leaks = lines.filter((l) => isBoilerplate(l.trim())).length;
+    if (chars === 0) empty++;
+    else if (chars < 200) short++;
+    if (got.title && got.title !== '（无标题）') titled++;
+    if (got.date) dated++;
+    if (leaks > 0) boiler++;
+    if (chars < 200 || leaks > 0 || !got.date)
+      flagged.push(`${pg.name}(${chars}${leaks ? ` leaks=${leaks}` : ''}${got.date ? '' : ' nodate'})`);
+  }
+  return { empty, short, titled: pct(titled, pages.length), dated: pct(dated, pages.length), boiler, flagged };
+}
+
+export function benchAccuracy(verbose = false, baseline = true): Record<string, number> {
+  const out: Record<string, number> = {};
+  const fixtures = fixturePages();
+  const fxOurs = scoreLabelled(fixtures, ours);
+  // Without the baseline (tests, development runs) its lines are left out, not faked.
+  const fxBase = baseline ? scoreLabelled(fixtures, readability) : [];
+  if (!existsSync(path.join(CORPORA_DIR, 'readability-test-pages'))) {
+    process.stdout.write(`# extract: corpora not found at ${CORPORA_DIR}; scoring our fixtures only\n`);
+    Object.assign(out, summarise('extract_fixtures', fxOurs));
+    if (baseline) Object.assign(out, summarise('extract_baseline_fixtures', fxBase));
+    return out;
+  }
+  const dev = readabilityPages();
+  const devOurs = scoreLabelled(dev, ours);
+  const devBase = baseline ? scoreLabelled(dev, readability) : [];
+  const cn = chinesePages();
+  const t0 = performance.now();
+  const cnOurs = scoreChinese(cn, ours);
+  // Real pages, with the referee where confidence is low: the speed users will see.
+  out.extract_cn_pages_per_s = Math.round((cn.length / ((performance.now() - t0) / 1000)) * 10) / 10;
+  const cnBase = baseline ? scoreChinese(cn, readability) : null;
+  if (verbose) {
+    for (const s of [...devOurs].sort((a, b) => a.f1 - b.f1).slice(0, 40)) {
+      process.stdout.write(`# dev ${s.name}: f1=${r3(s.f1)} p=${r3(s.p)} r=${r3(s.r)} title=${s.titleOk} date=${s.dateOk}\n`);
+    }
+    for (const s of fxOurs)
+      if (s.f1 < 0.97 || !s.titleOk || s.dateOk === false || s.originOk === false)
+        process.stdout.write(`# fixture ${s.name}: ${JSON.stringify(s)}\n`);
+    process.stdout.write(`# cn flagged: ${cnOurs.flagged.join(' ')}\n`);
+  }
+  // Headline lines: body F1 on the labelled dev set; title/date/来源 over every labelled page.
+  const headline = (prefix: string, devS: PageScore[], fxS: PageScore[]): Record<string, number> => {
+    const all = [...devS, ...fxS];
+    const dated = all.filter((s) => s.dateOk !== null);
+    const origins = all.filter((s) => s.originOk !== null);
+    return {
+      [`${prefix}_f1_dev`]: r3(devS.reduce((s, x) => s + x.f1, 0) / devS.length),
+      [`${prefix}_title_pct`]: pct(all.filter((s) => s.titleOk).length, all.length),
+      [`${prefix}_date_pct`]: pct(dated.filter((s) => s.dateOk).length, dated.length),
+      [`${prefix}_origin_pct`]: pct(origins.filter((s) => s.originOk).length, origins.length),
+    };
+  };
+  Object.assign(out, headline('extract', devOurs, fxOurs), summarise('extract_dev', devOurs), summarise('extract_fixtures', fxOurs));
+  if (baseline) {
+    Object.assign(
+      out,
+      headline('extract_baseline', devBase, fxBase),
+      summarise('extract_baseline_dev', devBase),
+      summarise('extract_baseline_fixtures', fxBase),
+    );
+  }
+  out.extract_cn_pages = cn.length;
+  for (const [prefix, s] of [
+    ['extract_cn', cnOurs],
+    ['extract_baseline_cn', cnBase],
+  ] as const) {
+    if (!s) continue;
+    out[`${prefix}_empty`] = s.empty;
+    out[`${prefix}_short`] = s.short;
+    out[`${prefix}_boilerplate_pages`] = s.boiler;
+    out[`${prefix}_title_pct`] = s.titled;
+    out[`${prefix}_date_found_pct`] = s.dated;
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const [k, v] of Object.entries(benchAccuracy(true, !process.argv.includes('--no-baseline')))) process.stdout.write(`${k}: ${v}\n`);
+}
