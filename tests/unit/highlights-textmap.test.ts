@@ -69,18 +69,17 @@ describe('text map', () => {
     expect(map.offsetsToRange(0, TEXT.length + 1)).toBeNull();
   });
 
-  it('builds a map of a long article quickly', () => {
+  // Speed is measured in the paint bench in Chromium (jsdom's own Range objects are slow, and a
+  // timed assertion flakes on a loaded machine); here, that a long article maps correctly.
+  it('maps a long article: every paragraph start, and points back to offsets', () => {
     const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>第${i}段<strong>重点</strong>内容，学习贯彻落实。</p>`);
     const root = body(paragraphs.join(''));
-    const started = performance.now();
     const map = buildTextMap(root);
-    const built = performance.now() - started;
     expect(map.blockStarts).toHaveLength(2000);
-    // (jsdom's own Range objects are slow; the real timing is the paint bench in Chromium.)
-    expect(built).toBeLessThan(1000);
-    const t0 = performance.now();
-    for (let i = 0; i < 1000; i++)
-      map.pointToOffset(map.offsetsToRange(map.blockStarts[i]! + 1, map.blockStarts[i]! + 6)!.startContainer, 1);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    for (let i = 0; i < 2000; i += 97) {
+      const at = map.blockStarts[i]! + 1;
+      const range = map.offsetsToRange(at, at + 5)!;
+      expect(map.rangeToOffsets(range)).toEqual({ start: at, end: at + 5 });
+    }
   });
 });

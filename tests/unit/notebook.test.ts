@@ -189,16 +189,15 @@ describe('notebook entries and filters', () => {
     );
   });
 
-  it('filters 20,000 entries correctly (and quickly)', () => {
+  // Speed: the notebook bench (a timed assertion flakes on a loaded machine).
+  it('filters 20,000 entries correctly', () => {
     const big = generateNotebookRows(20_000);
     const bigIndex = buildIndex(buildEntries(big.highlights, big.notes, big.articles));
     expect(bigIndex.data.entries).toHaveLength(20_000);
-    const started = performance.now();
     const got = filterIndex(bigIndex, { ...EMPTY_FILTER, kinds: ['highlight'], colors: ['yellow'] }, 'article');
-    const ms = performance.now() - started;
     const want = bigIndex.data.entries.filter((e) => e.kind === 'highlight' && e.color === 'yellow').length;
     expect(got).toHaveLength(want);
-    expect(ms).toBeLessThan(100);
+    expect(want).toBeGreaterThan(0);
   });
 
   it('parses the quota setting', () => {
