@@ -14,6 +14,9 @@ export interface Query {
   readonly suffixText: string;
   readonly prefix: Pattern | null;
   readonly suffix: Pattern | null;
+  /** The same read the other way: for searching where a side ends (prefix) or begins (suffix). */
+  readonly prefixPattern: Pattern | null;
+  readonly suffixReversed: Pattern | null;
   readonly textLength: number;
 }
 
@@ -27,6 +30,8 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     suffixText,
     prefix: prefixText ? compilePattern(reverse(prefixText)) : null,
     suffix: suffixText ? compilePattern(suffixText) : null,
+    prefixPattern: prefixText ? compilePattern(prefixText) : null,
+    suffixReversed: suffixText ? compilePattern(reverse(suffixText)) : null,
     textLength: text.length,
   };
 }
@@ -53,25 +58,35 @@ export interface Scored extends Candidate {
   /** Context units matching exactly right next to the quote, per side. */
   readonly prefixRun: number;
   readonly suffixRun: number;
+  /** The longer exact run of context next to the quote; a side wholly matched up to the text edge counts as full. */
+  readonly contextRun: number;
   /** Each boundary is backed by exact text on one side of it (context or the quote's own ends). */
   readonly boundsConfirmed: boolean;
+  /**
+   * Units that differ between the stored prefix + quote + suffix and the text here: quote
+   * errors plus the edit distance of each context side. Candidates are ranked by it.
+   */
+  readonly cost: number;
+  /** Edit distance of the nearer-matching context side (a full side's length when none). */
+  readonly bestSide: number;
+  /** 1 − cost over the stored units, nudged by the distance from the old position. */
   readonly total: number;
 }
 
 /** Extra units read past a context's length, so insertions next to the quote still fit. */
-const CONTEXT_SLACK = 16;
+export const CONTEXT_READ = 16;
 
 /** Edit distance of the stored prefix against the text that ends at `start`. */
 export function prefixDistance(text: string, q: Query, start: number): number {
   if (!q.prefix) return 0;
-  const count = Math.min(start, q.prefix.length + CONTEXT_SLACK);
+  const count = Math.min(start, q.prefix.length + CONTEXT_READ);
   return anchoredDistance(q.prefix, text, start - 1, count, -1);
 }
 
 /** Edit distance of the stored suffix against the text that begins at `end`. */
 export function suffixDistance(text: string, q: Query, end: number): number {
   if (!q.suffix) return 0;
-  const count = Math.min(text.length - end, q.suffix.length + CONTEXT_SLACK);
+  const count = Math.min(text.length - end, q.suffix.length + CONTEXT_READ);
   return anchoredDistance(q.suffix, text, end, count, 1);
 }
 
@@ -90,32 +105,51 @@ export function suffixRun(text: string, q: Query, end: number): number {
   return n;
 }
 
-const WEIGHT_QUOTE = 0.5;
-const WEIGHT_CONTEXT = 0.45;
-const WEIGHT_POSITION = 0.05;
-
 /** `rawStart`: the candidate's start in the real text, to compare with the stored position. */
 export function score(text: string, q: Query, c: Candidate, rawStart: number): Scored {
   const quoteSim = 1 - c.errors / q.quote.length;
   const pRun = prefixRun(text, q, c.start);
   const sRun = suffixRun(text, q, c.end);
+  const pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
+  const sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
   const sides: number[] = [];
-  if (q.prefix) sides.push(sideScore(q.prefix.length, pRun, prefixDistance(text, q, c.start)));
+  if (q.prefix) sides.push(1 - pd / q.prefix.length);
   else if (c.start === 0) sides.push(1); // was and still is at the start of the text
-  if (q.suffix) sides.push(sideScore(q.suffix.length, sRun, suffixDistance(text, q, c.end)));
+  if (q.suffix) sides.push(1 - sd / q.suffix.length);
   else if (c.end === text.length) sides.push(1);
   const context = combineSides(sides);
-  const distance = Math.abs(rawStart - q.selector.start) / Math.max(1, q.textLength);
-  const position = 1 - Math.min(1, distance);
+  const distance = Math.min(1, Math.abs(rawStart - q.selector.start) / Math.max(1, q.textLength));
+  const cost = c.errors + pd + sd;
+  const stored = q.quote.length + q.prefixText.length + q.suffixText.length;
   return {
     ...c,
     quoteSim,
     context,
     prefixRun: pRun,
     suffixRun: sRun,
+    contextRun: Math.max(
+      pRun === q.prefixText.length && pRun === c.start ? CONTEXT_LENGTH : pRun,
+      sRun === q.suffixText.length && c.end + sRun === text.length ? CONTEXT_LENGTH : sRun,
+    ),
     boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun),
-    total: WEIGHT_QUOTE * quoteSim + WEIGHT_CONTEXT * context + WEIGHT_POSITION * position,
+    cost,
+    bestSide: Math.min(
+      q.prefix ? pd + CONTEXT_LENGTH - q.prefix.length : CONTEXT_LENGTH,
+      q.suffix ? sd + CONTEXT_LENGTH - q.suffix.length : CONTEXT_LENGTH,
+    ),
+    total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
   };
+}
+
+/** The old position as a weak prior: being a whole text away costs this many units. */
+const POSITION_UNITS = 2;
+
+/** One intact side identifies a passage (a neighbouring paragraph may have changed). */
+function combineSides(sides: readonly number[]): number {
+  const [a, b] = sides;
+  if (a === undefined) return 1;
+  if (b === undefined) return a;
+  return 0.6 * Math.max(a, b) + 0.4 * Math.min(a, b);
 }
 
 /** Exact units a boundary needs on one side before an approximate match may be placed. */
@@ -145,57 +179,74 @@ function endConfirmed(text: string, q: Query, c: Candidate, run: number): boolea
 }
 
 /**
- * One context side: half for the exact run next to the quote, half for overall similarity.
- * Set phrases make scattered similarity common between unrelated places; long adjacent runs
- * are not.
- */
-function sideScore(length: number, run: number, distance: number): number {
-  return 0.5 * (run / length) + 0.5 * (1 - distance / length);
-}
-
-/** One intact side identifies a passage (a neighbouring paragraph may have changed). */
-function combineSides(sides: readonly number[]): number {
-  const [a, b] = sides;
-  if (a === undefined) return 1;
-  if (b === undefined) return a;
-  return 0.7 * Math.max(a, b) + 0.3 * Math.min(a, b);
-}
-
-/**
- * Minimum context score for an exact occurrence, by quote length. Short quotes are set phrases
- * that recur with similar surroundings, so they need near-intact context; measured on our
- * repetitive generated corpus, unrelated places score up to 0.78 (quotes under 12 units),
- * 0.53 (12–23) and 0.35 (longer).
+ * Minimum context score for an exact occurrence, by quote length: short quotes are set phrases
+ * that recur with similar surroundings, so they need nearly intact context.
  */
 function minExactContext(m: number): number {
-  if (m < 12) return 0.8;
-  if (m < 24) return 0.65;
-  return 0.55;
+  if (m <= SHORT_QUOTE) return 0.7;
+  if (m < 12) return 0.6;
+  if (m < 24) return 0.45;
+  return 0.5;
 }
 
-/** Same for an approximate occurrence; unrelated places scored up to 0.55 there. */
+/** Same for an approximate occurrence. */
 function minFuzzyContext(m: number): number {
-  return m < SHORT_FUZZY ? 0.7 : 0.6;
+  if (m < 12) return 0.75;
+  return m < SHORT_FUZZY ? 0.6 : 0.5;
 }
 
+/** Quotes up to this long are found by their context: they need an intact run of it. */
+export const SHORT_QUOTE = 4;
+const SHORT_RUN = 8;
 /** A quote this long (longer than any set phrase), found whole and only once, is the passage. */
 const UNIQUE_QUOTE = 48;
-export const MIN_FUZZY_LENGTH = 8;
+export const MIN_FUZZY_LENGTH = 5;
 export const MIN_FUZZY_QUOTE_SIM = 0.75;
-/** Short quotes tolerate fewer edits: one changed unit in eight is already a different phrase. */
-const MIN_SHORT_FUZZY_QUOTE_SIM = 0.85;
+/** Short quotes tolerate fewer edits: one changed unit in five is already a different phrase. */
+const MIN_SHORT_FUZZY_QUOTE_SIM = 0.8;
 const SHORT_FUZZY = 16;
+/** Quote similarity that places a long passage without any context. */
+const MIN_LONE_FUZZY_QUOTE_SIM = 0.85;
 
 function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
-  if (c.errors === 0) return c.context >= minExactContext(m) || (uniqueExact && m >= UNIQUE_QUOTE);
-  if (m < MIN_FUZZY_LENGTH) return false;
+  if (c.errors === 0) {
+    if (m >= UNIQUE_QUOTE && uniqueExact) return true;
+    if (m <= SHORT_QUOTE && !shortRun(c)) return false;
+    return c.context >= minExactContext(m);
+  }
+  if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed) return false;
+  // A long passage nearly intact identifies itself, wherever its paragraph went.
+  if (m >= UNIQUE_QUOTE && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM) return true;
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
-  return c.quoteSim >= minSim && c.context >= minFuzzyContext(m) && c.boundsConfirmed;
+  return c.quoteSim >= minSim && c.context >= minFuzzyContext(m);
 }
 
-/** A rival place scoring within this of the best makes the best doubtful. */
-const MARGIN = 0.03;
+/** A short quote needs 8 units of its context intact right next to it on one side. */
+function shortRun(c: Scored): boolean {
+  return c.contextRun >= SHORT_RUN;
+}
+
+/**
+ * A rival place (not overlapping the best) whose cost is within this many units of the best
+ * makes the best doubtful: 3 units past an intact best, growing with the best's own cost (a
+ * damaged match is noisy) up to a sixth of the stored context.
+ */
+function margin(q: Query, best: Scored): number {
+  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / 6, 3 + best.cost / 2));
+}
+
+/**
+ * The best has one context side nearly intact (32 units, ≤ 3 changed) and the rival matches
+ * neither side nearly as well: a neighbouring sentence survived next to the best only.
+ */
+function strongSide(best: Scored, rival: Scored): boolean {
+  return best.bestSide <= STRONG_SIDE && rival.bestSide >= best.bestSide + STRONG_SIDE_LEAD && rival.cost >= best.cost + 3;
+}
+
+const STRONG_SIDE = 3;
+const STRONG_SIDE_LEAD = 8;
+
 /** Context this close on both places means a repeated passage: the old position decides. */
 const SAME_CONTEXT = 0.97;
 
@@ -203,7 +254,10 @@ function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** The best acceptable candidate, or null when none is acceptable or the best has a close rival. */
+/**
+ * The acceptable candidate with the lowest cost (the old position breaks ties), or null when
+ * none is acceptable or another place is nearly as good.
+ */
 export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   const uniqueExact = candidates.filter((c) => c.errors === 0).length === 1;
   let best: Scored | null = null;
@@ -212,8 +266,10 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   }
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
+  const need = margin(q, best);
   for (const c of candidates) {
-    if (c === best || overlaps(c, best) || c.total < best.total - MARGIN) continue;
+    if (c === best || overlaps(c, best) || c.cost >= best.cost + need) continue;
+    if (strongSide(best, c)) continue;
     const repeated = c.errors === 0 && best.errors === 0 && c.context >= SAME_CONTEXT && best.context >= SAME_CONTEXT;
     if (!repeated) return null;
   }
