@@ -74,11 +74,13 @@ function exactStarts(doc: Doc, quote: string): number[] {
 // Approximate occurrences
 
 /** Seed trigrams are taken rarest first until they have this many occurrences in all. */
-const SEED_BUDGET = 1500;
+const SEED_BUDGET = 300;
 /** Quote offsets considered for seeds; long quotes are sampled evenly. */
 const MAX_SEED_OFFSETS = 256;
 const REGIONS_BY_VOTES = 6;
 const REGIONS_NEAR_HINT = 2;
+/** A region with less than 1/5 of the best region's votes is not verified. */
+const MIN_VOTE_SHARE = 5;
 const ENDS_PER_REGION = 2;
 /** How far boundary refinement may move an end from the DP minimum. */
 const MAX_SHIFT = 16;
@@ -169,7 +171,9 @@ function pickRegions(diagonals: Int32Array, k: number, hint: number): Region[] {
     keepTop(near, region, REGIONS_NEAR_HINT, (a, b) => gap(a) - gap(b));
     i = j;
   }
-  return [...new Set([...best, ...near])];
+  // Regions far behind the best in support cannot hold a passage with few edits.
+  const floor = (best[0]?.votes ?? 0) / MIN_VOTE_SHARE;
+  return [...new Set([...best.filter((r) => r.votes >= floor), ...near.filter((r) => r.votes > 1)])];
 }
 
 /** Inserts `item` into the sorted list `top`, keeping only the first `size` items. */

@@ -119,7 +119,10 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number): S
   else if (c.end === text.length) sides.push(1);
   const context = combineSides(sides);
   const distance = Math.min(1, Math.abs(rawStart - q.selector.start) / Math.max(1, q.textLength));
-  const cost = c.errors + pd + sd;
+  // Two thirds edit distance, one third the units missing from the exact run next to the quote:
+  // set phrases make scattered similarity common between unrelated places; long adjacent
+  // runs are not.
+  const cost = c.errors + (2 * pd + q.prefixText.length - pRun) / 3 + (2 * sd + q.suffixText.length - sRun) / 3;
   const stored = q.quote.length + q.prefixText.length + q.suffixText.length;
   return {
     ...c,
@@ -212,7 +215,7 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
   if (c.errors === 0) {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
-    if (m <= SHORT_QUOTE && !shortRun(c)) return false;
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || c.bestSide <= STRONG_SIDE);
     return c.context >= minExactContext(m);
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed) return false;
@@ -230,10 +233,10 @@ function shortRun(c: Scored): boolean {
 /**
  * A rival place (not overlapping the best) whose cost is within this many units of the best
  * makes the best doubtful: 3 units past an intact best, growing with the best's own cost (a
- * damaged match is noisy) up to a sixth of the stored context.
+ * damaged match is noisy) up to an eighth of the stored context.
  */
 function margin(q: Query, best: Scored): number {
-  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / 6, 3 + best.cost / 2));
+  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / 8, 3 + best.cost / 2));
 }
 
 /**
@@ -288,5 +291,5 @@ function preferWhole(best: Scored, candidates: readonly Scored[], q: Query, uniq
 
 /** Context clear enough that a fuzzy search could not find anything better. */
 export function conclusive(c: Scored): boolean {
-  return c.errors === 0 && c.context >= 0.9;
+  return c.errors === 0 && c.context >= 0.8;
 }
