@@ -15,10 +15,15 @@ const CACHE_SIZE = 2;
 export function documentFor(raw: string): Doc {
   const hit = cache.find((d) => d.raw === raw);
   if (hit) return hit;
-  const doc: Doc = { raw, norm: normaliseWithMap(raw), index: null };
+  const doc = newDocument(raw);
   cache.unshift(doc);
   cache.length = Math.min(cache.length, CACHE_SIZE);
   return doc;
+}
+
+/** Uncached: for a batch that holds on to it itself. */
+export function newDocument(raw: string): Doc {
+  return { raw, norm: normaliseWithMap(raw), index: null };
 }
 
 /** Built on first need: texts where every passage is found exactly never pay for it. */

@@ -8,7 +8,7 @@
  * Order of attempts: stored position → exact (normalised) quote → approximate quote.
  */
 import { exactCandidates, fuzzyCandidates } from './candidates';
-import { documentFor, type Doc } from './doc';
+import { documentFor, newDocument, type Doc } from './doc';
 import { isSpace } from './normalise';
 import { conclusive, decide, prepareQuery, type Query, type Scored } from './query';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
@@ -36,12 +36,35 @@ export function describe(text: string, start: number, end: number): TextSelector
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
+  return anchorIn(text, () => documentFor(text), selector);
+}
+
+/**
+ * anchor() for many selectors on one text: the text's comparison form and trigram index are
+ * built once, outside the per-text cache (so anchoring elsewhere meanwhile cannot evict them).
+ * A malformed selector gives null here instead of an exception: one bad stored row must not
+ * keep the others from being placed.
+ */
+export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
+  let doc: Doc | null = null;
+  const lazyDoc = () => (doc ??= newDocument(text));
+  return selectors.map((selector) => {
+    try {
+      checkSelector(selector);
+    } catch {
+      return null;
+    }
+    return anchorIn(text, lazyDoc, selector);
+  });
+}
+
+function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
   if (atStoredPosition(text, selector)) {
     return { start: selector.start, end: selector.start + selector.exact.length, score: 1 };
   }
   const query = prepareQuery(text, selector);
   if (query.quote.length === 0) return null;
-  const doc = documentFor(text);
+  const doc = docFor();
   const exact = exactCandidates(doc, query);
   const quick = decide(exact, query);
   if (quick && conclusive(quick)) return toAnchor(doc, query, quick);
