@@ -1,16 +1,20 @@
 import { describe as suite, expect, it } from 'vitest';
-import { anchor, describe, type TextSelector } from '../../shared/anchoring/index';
+import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
 import {
   applyEdits,
   article,
   assemble,
   judge,
+  judgeSurvival,
   makeRng,
   mustPlace,
   paragraph,
   randInt,
   randomEdit,
+  scenario,
+  SCENARIO_KINDS,
   sentence,
+  survives,
   truth,
   type Edited,
   type Piece,
@@ -478,5 +482,121 @@ suite('anchor: generated edit corpus', () => {
     expect(tally.wrong).toBe(0);
     expect(tally.destroyedNull).toBe(tally.destroyed);
     expect(tally.right / tally.must).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Edit kinds: repeated passages, edits inside, moved paragraphs, very short quotes, deletions
+
+suite('anchor: edit kinds', () => {
+  const S = '要把调查研究作为基本功，做到身入基层、心到基层。';
+  // Three paragraphs carry the same sentence; the first two are the same length, so deleting
+  // the first brings the third occurrence close to where the second one was.
+  const P = [
+    `东山镇读书班今年开展了十二次专题学习。${S}参加人数达到四百余人次，大家普遍反映收获很大。`,
+    `河西村夜校以乡村振兴为题组织研讨。${S}青年干部结合驻村经历作了交流发言，气氛热烈。`,
+    `南湖街道把理论学习同为民办实事结合起来。${S}社区干部走访居民一百余户，梳理问题清单。`,
+    '最后一段保持不变：把调研成果转化为解决问题的实际举措，推动工作落地见效。',
+  ];
+  const OLD = P.join('\n');
+
+  it('lets approximate context pick the right one of a repeated sentence, not the old position', () => {
+    const second = nth(OLD, S, 1);
+    const sel = describe(OLD, second.start + 2, second.end - 3); // 调查研究…心到基
+    // The first paragraph is deleted and the context before the second copy is lightly edited.
+    const edited = [P[1]!.replace('组织研讨', '组织了研讨'), P[2], P[3]].join('\n');
+    const third = nth(edited, S, 1);
+    expect(Math.abs(third.start - second.start)).toBeLessThan(Math.abs(nth(edited, S, 0).start - second.start));
+    const want = nth(edited, S, 0);
+    expect(anchor(edited, sel)).toMatchObject({ start: want.start + 2, end: want.end - 3 });
+  });
+
+  it('orphans a repeated sentence whose own paragraph was deleted, though copies remain', () => {
+    const second = nth(OLD, S, 1);
+    const sel = describe(OLD, second.start, second.end);
+    const edited = [P[0], P[2], P[3]].join('\n');
+    expect(edited.split(S).length - 1).toBe(2);
+    expect(anchor(edited, sel)).toBeNull();
+  });
+
+  it('places a passage edited inside at its new extent', () => {
+    const text = sampleText(21, 3000);
+    const at = text.indexOf('\n', 600) + 1;
+    const sel = describe(text, at + 3, at + 33);
+    const inside = `${text.slice(0, at + 10)}新增${text.slice(at + 10, at + 20)}${text.slice(at + 22)}`;
+    const shifted = `编者按：本文有修改。\n${inside}`;
+    const a = anchor(shifted, sel);
+    expect(a).toMatchObject({ start: at + 3 + 11, end: at + 33 + 11 });
+  });
+
+  it('finds a paragraph moved from the end to the start, context before it gone', () => {
+    const paragraphs = article(makeRng(22), 6000);
+    const last = paragraphs.length - 2;
+    const from = paragraphs.slice(0, last).reduce((n, p) => n + p.length + 1, 0);
+    const old = paragraphs.join('\n');
+    const sel = describe(old, from, from + 24); // the paragraph's first 24 units
+    const moved = [paragraphs[last], ...paragraphs.filter((_, i) => i !== last)].join('\n');
+    expect(anchor(moved, sel)).toMatchObject({ start: 0, end: 24 });
+  });
+
+  it('places a 2-unit highlight by its context and orphans it when the context is gone', () => {
+    const text = sampleText(23, 5000);
+    // A two-unit phrase that occurs many times; highlight one occurrence in the middle.
+    const phrase = '学习';
+    const occurrences = text.split(phrase).length - 1;
+    expect(occurrences).toBeGreaterThan(5);
+    const mid = nth(text, phrase, Math.floor(occurrences / 2));
+    const sel = describe(text, mid.start, mid.end);
+    const grown = insertAt(text, 0, '各地学习热情高涨，学习氛围浓厚。\n');
+    expect(anchor(grown, sel)).toMatchObject({ start: mid.start + 17, end: mid.end + 17 });
+    // Both sides rewritten next to the quote: the phrase is still there but cannot be told apart.
+    const gone = `${text.slice(0, mid.start - 12)}这里改写成了新的内容${phrase}另外一段新写的文字${text.slice(mid.end + 12)}`;
+    expect(anchor(gone, sel)).toBeNull();
+  });
+
+  it('orphans a deleted passage instead of placing it on similar words', () => {
+    const text = sampleText(24, 5000);
+    const lines = text.split('\n');
+    const k = Math.floor(lines.length / 2);
+    const start = lines.slice(0, k).reduce((n, p) => n + p.length + 1, 0) + 5;
+    const sel = describe(text, start, start + 15);
+    const edited = lines.filter((_, i) => i !== k).join('\n');
+    expect(anchor(edited, sel)).toBeNull();
+  });
+});
+
+suite('anchor: seeded scenarios of every kind', () => {
+  it('never places a passage wrongly and places nearly all surviving ones', () => {
+    let surviving = 0;
+    let right = 0;
+    const wrong: string[] = [];
+    for (const kind of SCENARIO_KINDS) {
+      for (const seed of [2001, 2002]) {
+        const sc = scenario(seed, kind, 8000, 40);
+        const found = anchorAll(
+          sc.edited.text,
+          sc.spans.map((h) => describe(sc.old, h.start, h.end)),
+        );
+        sc.spans.forEach((h, i) => {
+          const t = truth(sc.edited, h.start, h.end);
+          const lives = survives(sc.edited, t, h.start, h.end);
+          const verdict = judgeSurvival(t, lives, h.end - h.start, found[i] ?? null);
+          if (lives) surviving++;
+          if (lives && verdict === 'right') right++;
+          if (verdict === 'wrong') wrong.push(`${kind} ${seed}: ${sc.old.slice(h.start, h.end)}`);
+        });
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(surviving).toBeGreaterThan(300);
+    expect(right / surviving).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('anchorAll gives what anchor gives, and null for a malformed selector', () => {
+    const sc = scenario(2003, 'mixed', 8000, 40);
+    const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
+    const batch = anchorAll(sc.edited.text, [...selectors, { ...selectors[0]!, exact: '' }]);
+    expect(batch.slice(0, -1)).toEqual(selectors.map((s) => anchor(sc.edited.text, s)));
+    expect(batch[batch.length - 1]).toBeNull();
   });
 });
