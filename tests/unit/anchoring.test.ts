@@ -529,6 +529,17 @@ suite('anchor: edit kinds', () => {
     expect(a).toMatchObject({ start: at + 3 + 11, end: at + 33 + 11 });
   });
 
+  it('places a 6-unit passage with one unit changed when its context is intact', () => {
+    const text = sampleText(25, 3000);
+    const at = text.indexOf('\n', 900) + 8;
+    const sel = describe(text, at, at + 6);
+    const edited = `${text.slice(0, at + 3)}新${text.slice(at + 4)}`;
+    expect(anchor(edited, sel)).toMatchObject({ start: at, end: at + 6 });
+    // Two of six changed is a different phrase: an orphan.
+    const twice = `${text.slice(0, at + 2)}新写${text.slice(at + 4)}`;
+    expect(anchor(twice, sel)).toBeNull();
+  });
+
   it('finds a paragraph moved from the end to the start, context before it gone', () => {
     const paragraphs = article(makeRng(22), 6000);
     const last = paragraphs.length - 2;
@@ -549,6 +560,9 @@ suite('anchor: edit kinds', () => {
     const sel = describe(text, mid.start, mid.end);
     const grown = insertAt(text, 0, '各地学习热情高涨，学习氛围浓厚。\n');
     expect(anchor(grown, sel)).toMatchObject({ start: mid.start + 17, end: mid.end + 17 });
+    // Words inserted right before it: the intact side after it decides.
+    const before = insertAt(grown, mid.start + 17, '认真');
+    expect(anchor(before, sel)).toMatchObject({ start: mid.start + 19, end: mid.end + 19 });
     // Both sides rewritten next to the quote: the phrase is still there but cannot be told apart.
     const gone = `${text.slice(0, mid.start - 12)}这里改写成了新的内容${phrase}另外一段新写的文字${text.slice(mid.end + 12)}`;
     expect(anchor(gone, sel)).toBeNull();
