@@ -203,6 +203,8 @@ export const SHORT_QUOTE = 4;
 const SHORT_RUN = 8;
 /** A quote this long (longer than any set phrase), found whole and only once, is the passage. */
 const UNIQUE_QUOTE = 48;
+/** Exact context run that, with a unique quote of 24+ units, places it whatever the rest says. */
+const UNIQUE_RUN = 10;
 export const MIN_FUZZY_LENGTH = 5;
 export const MIN_FUZZY_QUOTE_SIM = 0.75;
 /** Short quotes tolerate fewer edits: one changed unit in five is already a different phrase. */
@@ -215,6 +217,8 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
   if (c.errors === 0) {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
+    // Found whole and only once, and some of its surroundings came with it (its paragraph moved).
+    if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN) return true;
     if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || c.bestSide <= STRONG_SIDE);
     return c.context >= minExactContext(m);
   }
