@@ -29,7 +29,7 @@ function scoreAt(doc: Doc, q: Query, c: Candidate): Scored {
 // Exact occurrences
 
 /** Occurrences beyond this many are ranked by their exact context runs before full scoring. */
-const MAX_EXACT_SCORED = 16;
+const MAX_EXACT_SCORED = 24;
 
 export function exactCandidates(doc: Doc, q: Query): Scored[] {
   const text = doc.norm.text;
@@ -38,7 +38,10 @@ export function exactCandidates(doc: Doc, q: Query): Scored[] {
   if (starts.length > MAX_EXACT_SCORED) {
     const ranked: { start: number; run: number }[] = [];
     for (const start of starts) {
-      const run = prefixRun(text, q, start) + suffixRun(text, q, start + m);
+      // One long intact side is what places a set phrase; two short runs are common.
+      const p = prefixRun(text, q, start);
+      const s = suffixRun(text, q, start + m);
+      const run = Math.max(p, s) + Math.min(p, s) / 4;
       keepTop(ranked, { start, run }, MAX_EXACT_SCORED, (a, b) => b.run - a.run);
     }
     starts = ranked.map((r) => r.start);
