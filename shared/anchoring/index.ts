@@ -67,7 +67,7 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const doc = docFor();
   const exact = exactCandidates(doc, query);
   const quick = decide(exact, query);
-  if (quick && conclusive(quick)) return toAnchor(doc, query, quick);
+  if (quick && conclusive(quick, query)) return toAnchor(doc, query, quick);
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);

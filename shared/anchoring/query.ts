@@ -240,7 +240,7 @@ function shortRun(c: Scored): boolean {
  * damaged match is noisy) up to an eighth of the stored context.
  */
 function margin(q: Query, best: Scored): number {
-  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / 8, 3 + best.cost / 2));
+  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / 6, 3 + best.cost / 2));
 }
 
 /**
@@ -274,14 +274,31 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
   const need = margin(q, best);
+  let runnerUp: Scored | null = null;
   for (const c of candidates) {
-    if (c === best || overlaps(c, best) || c.cost >= best.cost + need) continue;
-    if (strongSide(best, c)) continue;
+    if (c === best || overlaps(c, best)) continue;
+    if (!runnerUp || c.cost < runnerUp.cost) runnerUp = c;
+    if (c.cost >= best.cost + need || strongSide(best, c)) continue;
     const repeated = c.errors === 0 && best.errors === 0 && c.context >= SAME_CONTEXT && best.context >= SAME_CONTEXT;
     if (!repeated) return null;
   }
-  return best;
+  // Only a rival with the quote as whole as here makes this a repeated passage.
+  return runnerUp && runnerUp.errors <= best.errors && !distinct(best, runnerUp, q) ? null : best;
 }
+
+/**
+ * Against the next best place: the context both share next to the quote (a repeated sentence
+ * around it) proves nothing, so the rest of the stored context must be mostly matched at the
+ * best place. A deleted copy of a repeated sentence otherwise finds a look-alike.
+ */
+function distinct(best: Scored, rival: Scored, q: Query): boolean {
+  const shared = Math.min(best.prefixRun, rival.prefixRun) + Math.min(best.suffixRun, rival.suffixRun);
+  const rest = q.prefixText.length + q.suffixText.length - shared;
+  return best.cost <= DISTINCT_SHARE * rest;
+}
+
+/** Share of the non-shared context the best place may differ in. */
+const DISTINCT_SHARE = 0.65;
 
 /**
  * The quote found whole beats an approximate match over the same words: what the fuzzy match
@@ -293,7 +310,10 @@ function preferWhole(best: Scored, candidates: readonly Scored[], q: Query, uniq
   return whole ?? best;
 }
 
-/** Context clear enough that a fuzzy search could not find anything better. */
-export function conclusive(c: Scored): boolean {
-  return c.errors === 0 && c.context >= 0.8;
+/**
+ * Context clear enough that a fuzzy search could not find anything better. Quotes under 12
+ * units need more: a set phrase found whole elsewhere must not hide its own edited words.
+ */
+export function conclusive(c: Scored, q: Query): boolean {
+  return c.errors === 0 && c.context >= (q.quote.length < 12 ? 0.9 : 0.8);
 }
