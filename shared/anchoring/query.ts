@@ -122,7 +122,8 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number): S
   // Two thirds edit distance, one third the units missing from the exact run next to the quote:
   // set phrases make scattered similarity common between unrelated places; long adjacent
   // runs are not.
-  const cost = c.errors + (2 * pd + q.prefixText.length - pRun) / 3 + (2 * sd + q.suffixText.length - sRun) / 3;
+  // A changed unit of the quote itself counts double: the quote is what the reader chose.
+  const cost = QUOTE_ERROR_UNITS * c.errors + (2 * pd + q.prefixText.length - pRun) / 3 + (2 * sd + q.suffixText.length - sRun) / 3;
   const stored = q.quote.length + q.prefixText.length + q.suffixText.length;
   return {
     ...c,
@@ -143,6 +144,8 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number): S
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
   };
 }
+
+const QUOTE_ERROR_UNITS = 2;
 
 /** The old position as a weak prior: being a whole text away costs this many units. */
 const POSITION_UNITS = 2;
@@ -226,7 +229,7 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   // A long passage nearly intact identifies itself, wherever its paragraph went.
   if (m >= UNIQUE_QUOTE && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM) return true;
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
-  return c.quoteSim >= minSim && c.context >= minFuzzyContext(m);
+  return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || c.bestSide <= STRONG_SIDE);
 }
 
 /** A short quote needs 8 units of its context intact right next to it on one side. */
