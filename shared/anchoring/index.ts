@@ -5,7 +5,11 @@
  * (null), never a highlight on the wrong words.
  *
  * Offsets are UTF-16 code units in the article's plain text (paragraphs joined by "\n").
- * Order of attempts: stored position → exact (normalised) quote → approximate quote.
+ * Order of attempts: stored position → exact (normalised) quote → approximate quote (short
+ * quotes also looked for through their context). Places are ranked by how many units of the
+ * stored prefix + quote + suffix differ there (query.ts), with the old position as a weak
+ * prior; the best must pass a threshold for its quote length and beat every other place by a
+ * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates } from './candidates';
 import { documentFor, newDocument, type Doc } from './doc';
