@@ -222,15 +222,25 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
     // Found whole and only once, and some of its surroundings came with it (its paragraph moved).
     if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN) return true;
-    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || c.bestSide <= STRONG_SIDE);
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
     return c.context >= minExactContext(m);
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed) return false;
   // A long passage nearly intact identifies itself, wherever its paragraph went.
   if (m >= UNIQUE_QUOTE && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM) return true;
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
-  return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || c.bestSide <= STRONG_SIDE);
+  return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || oneSideIntact(c));
 }
+
+/**
+ * A short quote may rest on one side alone only when that side is all but intact and most of
+ * it is an exact run: a look-alike sentence elsewhere matches a side loosely, not exactly.
+ */
+function oneSideIntact(c: Scored): boolean {
+  return c.bestSide <= STRONG_SIDE && c.contextRun >= ONE_SIDE_RUN;
+}
+
+const ONE_SIDE_RUN = 24;
 
 /** A short quote needs 8 units of its context intact right next to it on one side. */
 function shortRun(c: Scored): boolean {

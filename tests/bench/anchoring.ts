@@ -6,8 +6,10 @@
  * deleted paragraphs) and a 113k-unit article with 200 highlights and all kinds at once.
  * Run: npx tsx tests/bench/anchoring.ts [--tune]
  *
- * Seeds: the algorithm was tuned on scenario seeds 1–10 only (`--tune` prints those);
- * the reported numbers come from seeds 1001–1010, never looked at while tuning.
+ * Seeds: the algorithm was tuned on scenario seeds 1–10 (`--tune` prints those with every
+ * miss). Seeds 1001–1010 were the first held-out set; after their two wrong placements were
+ * looked at (and one rule tightened) they count as seen, so the reported numbers now come
+ * from seeds 3001–3010, never looked at while tuning.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -165,7 +167,7 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = [1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010];
+const HELD_OUT_SEEDS = [3001, 3002, 3003, 3004, 3005, 3006, 3007, 3008, 3009, 3010];
 
 interface Tally {
   surviving: number;
