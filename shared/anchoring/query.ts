@@ -250,10 +250,12 @@ function shortRun(c: Scored): boolean {
 /**
  * A rival place (not overlapping the best) whose cost is within this many units of the best
  * makes the best doubtful: 3 units past an intact best, growing with the best's own cost (a
- * damaged match is noisy) up to an eighth of the stored context.
+ * damaged match is noisy) up to a sixth of the stored context (a fifth for short quotes).
  */
 function margin(q: Query, best: Scored): number {
-  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / 6, 3 + best.cost / 2));
+  // A short quote is all context: look-alike sentences come closer, so it needs a wider lead.
+  const share = q.quote.length <= SHORT_QUOTE ? 5 : 6;
+  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / share, 3 + best.cost / 2));
 }
 
 /**

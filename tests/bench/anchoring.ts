@@ -7,9 +7,10 @@
  * Run: npx tsx tests/bench/anchoring.ts [--tune]
  *
  * Seeds: the algorithm was tuned on scenario seeds 1–10 (`--tune` prints those with every
- * miss). Seeds 1001–1010 were the first held-out set; after their two wrong placements were
- * looked at (and one rule tightened) they count as seen, so the reported numbers now come
- * from seeds 3001–3010, never looked at while tuning.
+ * miss). Held-out sets are used once: 1001–1010 (two wrong placements looked at, one rule
+ * tightened), then 3001–3010 (only its totals seen: wrong placements among short quotes, the
+ * margin for short quotes widened on tuning data), so the reported numbers now come from
+ * seeds 5001–5010.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -167,7 +168,7 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = [3001, 3002, 3003, 3004, 3005, 3006, 3007, 3008, 3009, 3010];
+const HELD_OUT_SEEDS = [5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009, 5010];
 
 interface Tally {
   surviving: number;
