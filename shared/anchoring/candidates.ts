@@ -3,11 +3,13 @@
  * and approximate ones found by trigram seeds voting for diagonals, verified with the
  * bit-parallel DP only around the best-supported regions.
  */
-import { toNormalised, trigramIndex, type Doc } from './doc';
+import { lineBreakBefore, toNormalised, trigramIndex, type Doc } from './doc';
 import { compilePattern, scan, scratch, type Pattern } from './myers';
 import {
   boundsConfirmed,
   CONTEXT_READ,
+  endKept,
+  startKept,
   MIN_FUZZY_QUOTE_SIM,
   prefixDistance,
   prefixRun,
@@ -22,7 +24,7 @@ import {
 import { bucketSize, forEachOccurrence, type TrigramIndex } from './trigrams';
 
 function scoreAt(doc: Doc, q: Query, c: Candidate): Scored {
-  return score(doc.norm.text, q, c, doc.norm.map[c.start] ?? 0);
+  return score(doc.norm.text, q, c, doc.norm.map[c.start] ?? 0, (i) => lineBreakBefore(doc, i));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,12 +307,17 @@ function refine(
     if ((row[jj] ?? budget + 1) <= limit) ends.push(jj);
   }
   ends.sort((a, b) => (row[a] ?? 0) - (row[b] ?? 0));
+  // Extents that begin and end with the quote's own first and last unit (or on a long exact
+  // context run) are preferred whatever their cost: an edited passage keeps its edges, while words inserted next to it that look
+  // like the stored context would otherwise pull a boundary onto them.
   let best: Refined | null = null;
+  let other: Refined | null = null;
   const back = new Int32Array(m + budget);
   for (const jj of ends) {
     const end = from + jj + 1;
     const sd = windowSuffix(text, q, window, end);
     if (best && (row[jj] ?? 0) + sd > best.cost) continue;
+    const endOk = endKept(text, q, end);
     const count = Math.min(end, m + budget);
     scan(reversed, text, end - 1, count, -1, true, back);
     for (let b = 0; b < count; b++) {
@@ -318,13 +325,19 @@ function refine(
       if (errors > budget || (best && errors + sd > best.cost)) continue;
       const start = end - b - 1;
       const cost = errors + sd + windowPrefix(text, q, window, start);
-      if (best && cost > best.cost) continue;
+      const edges = endOk && startKept(text, q, start);
+      const current = edges ? best : other;
+      if (current && cost > current.cost) continue;
       const c = { start, end, errors };
       const next = { ...c, cost, confirmed: boundsConfirmed(text, q, c) };
-      if (!best || better(next, best, m)) best = next;
+      if (!current || better(next, current, m)) {
+        if (edges) best = next;
+        else other = next;
+      }
     }
   }
-  return best && { start: best.start, end: best.end, errors: best.errors };
+  const chosen = best ?? other;
+  return chosen && { start: chosen.start, end: chosen.end, errors: chosen.errors };
 }
 
 interface Refined extends Candidate {

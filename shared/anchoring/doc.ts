@@ -44,3 +44,11 @@ export function toNormalised(doc: Doc, offset: number): number {
   }
   return lo;
 }
+
+/** Whether a line break lies between normalised units i − 1 and i (whitespace is not compared). */
+export function lineBreakBefore(doc: Doc, i: number): boolean {
+  const map = doc.norm.map;
+  if (i <= 0 || i >= map.length) return false;
+  const at = doc.raw.indexOf('\n', (map[i - 1] ?? 0) + 1);
+  return at >= 0 && at < (map[i] ?? 0);
+}

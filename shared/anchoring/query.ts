@@ -58,10 +58,24 @@ export interface Scored extends Candidate {
   /** Context units matching exactly right next to the quote, per side. */
   readonly prefixRun: number;
   readonly suffixRun: number;
+  /**
+   * The longer exact run next to the quote that stays inside the quote's paragraph (the text
+   * edge counts as full). Paragraphs are deleted and moved whole, so the words of the next
+   * paragraph show where a paragraph ends, not which paragraph it is.
+   */
+  readonly paraRun: number;
+  /** Similarity of the worse-matching context side (1 when the selector has none). */
+  readonly worseSide: number;
   /** The longer exact run of context next to the quote; a side wholly matched up to the text edge counts as full. */
   readonly contextRun: number;
   /** Each boundary is backed by exact text on one side of it (context or the quote's own ends). */
   readonly boundsConfirmed: boolean;
+  /**
+   * Each end of the place is the quote's own first / last unit, or else backed by a long exact
+   * context run. An edited passage usually keeps its edges; an approximate place whose edge
+   * differs and rests on a short run is a neighbour's words pulled in by look-alike context.
+   */
+  readonly edgesKept: boolean;
   /**
    * Units that differ between the stored prefix + quote + suffix and the text here: quote
    * errors plus the edit distance of each context side. Candidates are ranked by it.
@@ -106,10 +120,14 @@ export function suffixRun(text: string, q: Query, end: number): number {
 }
 
 /** `rawStart`: the candidate's start in the real text, to compare with the stored position. */
-export function score(text: string, q: Query, c: Candidate, rawStart: number): Scored {
+export function score(text: string, q: Query, c: Candidate, rawStart: number, breakBefore: (i: number) => boolean = () => false): Scored {
   const quoteSim = 1 - c.errors / q.quote.length;
   const pRun = prefixRun(text, q, c.start);
   const sRun = suffixRun(text, q, c.end);
+  let pPara = 0;
+  while (pPara < pRun && !breakBefore(c.start - pPara)) pPara++;
+  let sPara = 0;
+  while (sPara < sRun && !breakBefore(c.end + sPara)) sPara++;
   const pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
   const sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
   const sides: number[] = [];
@@ -131,11 +149,14 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number): S
     context,
     prefixRun: pRun,
     suffixRun: sRun,
+    worseSide: Math.min(q.prefix ? 1 - pd / q.prefix.length : 1, q.suffix ? 1 - sd / q.suffix.length : 1),
+    paraRun: Math.max(pPara === c.start ? CONTEXT_LENGTH : pPara, c.end + sPara === text.length ? CONTEXT_LENGTH : sPara),
     contextRun: Math.max(
       pRun === q.prefixText.length && pRun === c.start ? CONTEXT_LENGTH : pRun,
       sRun === q.suffixText.length && c.end + sRun === text.length ? CONTEXT_LENGTH : sRun,
     ),
     boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun),
+    edgesKept: startKept(text, q, c.start, pRun) && endKept(text, q, c.end, sRun),
     cost,
     bestSide: Math.min(
       q.prefix ? pd + CONTEXT_LENGTH - q.prefix.length : CONTEXT_LENGTH,
@@ -156,6 +177,19 @@ function combineSides(sides: readonly number[]): number {
   if (a === undefined) return 1;
   if (b === undefined) return a;
   return 0.6 * Math.max(a, b) + 0.4 * Math.min(a, b);
+}
+
+/** Exact context units that back a boundary whose unit differs from the quote's own edge. */
+const EDGE_RUN = 16;
+
+export function startKept(text: string, q: Query, start: number, run = prefixRun(text, q, start)): boolean {
+  if (text.charCodeAt(start) === q.quote.charCodeAt(0)) return true;
+  return run >= Math.min(EDGE_RUN, q.prefixText.length) && (run > 0 || start === 0);
+}
+
+export function endKept(text: string, q: Query, end: number, run = suffixRun(text, q, end)): boolean {
+  if (text.charCodeAt(end - 1) === q.quote.charCodeAt(q.quote.length - 1)) return true;
+  return run >= Math.min(EDGE_RUN, q.suffixText.length) && (run > 0 || end === text.length);
 }
 
 /** Exact units a boundary needs on one side before an approximate match may be placed. */
@@ -225,7 +259,7 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
     if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
     return c.context >= minExactContext(m);
   }
-  if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed) return false;
+  if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept) return false;
   // A long passage nearly intact identifies itself, wherever its paragraph went.
   if (m >= UNIQUE_QUOTE && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM) return true;
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
@@ -242,10 +276,14 @@ function oneSideIntact(c: Scored): boolean {
 
 const ONE_SIDE_RUN = 24;
 
-/** A short quote needs 8 units of its context intact right next to it on one side. */
+/** A short quote needs 8 units of its context intact right next to it on one side, in its own paragraph. */
 function shortRun(c: Scored): boolean {
-  return c.contextRun >= SHORT_RUN;
+  if (c.paraRun >= SHORT_RUN) return true;
+  // The run reaches past a paragraph break: the other side, inside the paragraph, must agree too.
+  return c.contextRun >= SHORT_RUN && c.worseSide >= OTHER_SIDE;
 }
+
+const OTHER_SIDE = 0.6;
 
 /**
  * A rival place (not overlapping the best) whose cost is within this many units of the best

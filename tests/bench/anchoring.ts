@@ -19,6 +19,7 @@ import {
   article,
   judge,
   judgeSurvival,
+  wordsOf,
   scenario,
   SCENARIO_KINDS,
   survives,
@@ -183,7 +184,7 @@ function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log
     const t = truth(sc.edited, h.start, h.end);
     const surviving = survives(sc.edited, t, h.start, h.end);
     const result = results[i] ?? null;
-    const verdict = judgeSurvival(t, surviving, h.end - h.start, result);
+    const verdict = judgeSurvival(t, surviving, h.end - h.start, result, wordsOf(sc.old, sc.edited, h));
     if (surviving) into.surviving++;
     if (surviving && verdict === 'right') into.right++;
     if (verdict === 'wrong') into.wrong++;
@@ -299,7 +300,17 @@ function round(x: number): number {
 }
 
 if (process.argv[1]?.endsWith('anchoring.ts')) {
-  if (process.argv.includes('--tune')) {
+  const seedsArg = process.argv.indexOf('--seeds');
+  if (seedsArg > 0) {
+    // Any seed range (e.g. --seeds 11-30), with every wrong placement and miss listed.
+    const [lo, hi] = (process.argv[seedsArg + 1] ?? '').split('-').map(Number);
+    const seeds: number[] = [];
+    for (let s = lo ?? 1; s <= (hi ?? lo ?? 1); s++) seeds.push(s);
+    const log: string[] = [];
+    const results = benchScenarios(seeds, log);
+    for (const line of log) if (!process.argv.includes('--wrong') || line.includes(' wrong ')) console.log(line);
+    for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
+  } else if (process.argv.includes('--tune')) {
     // Tuning seeds only, with every miss and wrong placement listed.
     const log: string[] = [];
     const results = benchScenarios(TUNE_SEEDS, log);
