@@ -14,7 +14,7 @@
 import { exactCandidates, fuzzyCandidates } from './candidates';
 import { documentFor, newDocument, type Doc } from './doc';
 import { isSpace } from './normalise';
-import { conclusive, decide, prepareQuery, type Query, type Scored } from './query';
+import { conclusive, decide, prefixDistance, prepareQuery, suffixDistance, type Query, type Scored } from './query';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 export type { Anchor, TextSelector } from './types';
@@ -76,7 +76,40 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
-  return best ? toAnchor(doc, query, best) : null;
+  return best && !ownPlaceElsewhere(doc, query, best) ? toAnchor(doc, query, best) : null;
+}
+
+/** Units of the stored prefix's end and the suffix's start that mark the passage's own place. */
+const OWN_SIDE = 12;
+/** Units that may differ in one whole stored side there: template phrases match 12 units, not 32. */
+const OWN_SIDE_ERRORS = 4;
+
+/**
+ * The passage's own place is still there, edited too much to be placed, and `best` is a
+ * look-alike elsewhere: the stored prefix's last 12 units followed, within twice the quote's
+ * length, by the suffix's first 12, one whole side all but intact, and between them words
+ * that begin and end like the quote but are not it (a lightly edited quote would have been
+ * found there). An empty or unrelated gap means the passage moved away, and a copy of the
+ * quote there is a repeated passage: both are left to decide().
+ */
+function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored): boolean {
+  const text = doc.norm.text;
+  if (q.prefixText.length < OWN_SIDE || q.suffixText.length < OWN_SIDE) return false;
+  const head = q.prefixText.slice(-OWN_SIDE);
+  const tail = q.suffixText.slice(0, OWN_SIDE);
+  const gap = 2 * q.quote.length + OWN_SIDE;
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    const from = at + OWN_SIDE;
+    const to = text.indexOf(tail, from);
+    if (to < 0) return false;
+    if (to - from > gap) continue;
+    if (from <= best.end && best.start <= to) continue;
+    if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
+    const words = text.slice(from, to);
+    const sameEdges = words.length > 0 && words[0] === q.quote[0] && words[words.length - 1] === q.quote[q.quote.length - 1];
+    if (sameEdges && words !== q.quote) return true;
+  }
+  return false;
 }
 
 function checkRange(text: string, start: number, end: number): void {
