@@ -83,6 +83,8 @@ export interface Scored extends Candidate {
   readonly cost: number;
   /** Edit distance of the nearer-matching context side (a full side's length when none). */
   readonly bestSide: number;
+  /** Distance from the stored position, as a share of the text's length. */
+  readonly distance: number;
   /** 1 − cost over the stored units, nudged by the distance from the old position. */
   readonly total: number;
 }
@@ -162,6 +164,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
       q.prefix ? pd + CONTEXT_LENGTH - q.prefix.length : CONTEXT_LENGTH,
       q.suffix ? sd + CONTEXT_LENGTH - q.suffix.length : CONTEXT_LENGTH,
     ),
+    distance,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
   };
 }
@@ -257,14 +260,32 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
     // Found whole and only once, and some of its surroundings came with it (its paragraph moved).
     if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN) return true;
     if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    if (!uniqueExact && weakContext(c) && c.distance > NEAR_OLD_PLACE) return false;
     return c.context >= minExactContext(m);
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept) return false;
+  // As for a short exact quote: evidence must come from its own paragraph, or from both sides.
+  if (m < SHORT_FUZZY && c.paraRun < SHORT_RUN && c.worseSide < OTHER_SIDE) return false;
   // A long passage nearly intact identifies itself, wherever its paragraph went.
   if (m >= UNIQUE_QUOTE && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM) return true;
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
   return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || oneSideIntact(c));
 }
+
+/**
+ * Context with no long exact run and no close match on the whole: for a quote found whole in
+ * several places it tells one copy from another only by template phrases. Such a copy is taken
+ * only near the old place; far away it is more likely another copy than the passage moved
+ * (whose own copy may well have been deleted).
+ */
+function weakContext(c: Scored): boolean {
+  return c.contextRun < WEAK_RUN && c.context < WEAK_CONTEXT;
+}
+
+const WEAK_RUN = 16;
+const WEAK_CONTEXT = 0.8;
+/** Share of the text a weakly supported copy may lie from the old position. */
+const NEAR_OLD_PLACE = 0.15;
 
 /**
  * A short quote may rest on one side alone only when that side is all but intact and most of
