@@ -269,6 +269,9 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   // A long passage nearly intact identifies itself, wherever its paragraph went.
   if (m >= UNIQUE_QUOTE && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM) return true;
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
+  // Template sentences differing in a few numbers match a changed quote and half its context:
+  // with neither a long exact run nor a nearly intact side, the context must match better.
+  if (c.contextRun < WEAK_RUN && c.bestSide > STRONG_SIDE && c.context < MIN_LOOSE_FUZZY_CONTEXT) return false;
   return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || oneSideIntact(c));
 }
 
@@ -283,6 +286,8 @@ function weakContext(c: Scored): boolean {
 }
 
 const WEAK_RUN = 16;
+/** Context an approximate match needs when no side of it is long intact. */
+const MIN_LOOSE_FUZZY_CONTEXT = 0.65;
 const WEAK_CONTEXT = 0.8;
 /** Share of the text a weakly supported copy may lie from the old position. */
 const NEAR_OLD_PLACE = 0.15;

@@ -9,8 +9,24 @@
  * Seeds: the algorithm was tuned on scenario seeds 1–10 (`--tune` prints those with every
  * miss). Held-out sets are used once: 1001–1010 (two wrong placements looked at, one rule
  * tightened), then 3001–3010 (only its totals seen: wrong placements among short quotes, the
- * margin for short quotes widened on tuning data), so the reported numbers now come from
- * seeds 5001–5010.
+ * margin for short quotes widened on tuning data), then 5001–5010 and 11–30 (every wrong
+ * placement looked at, in the second round of fixes for "never wrong"), so the reported
+ * numbers now come from fresh seeds 7001–7010. `--seeds a-b` lists the wrong placements and
+ * misses of any range (`--wrong`: wrong ones only).
+ *
+ * Second-round fixes, each for a kind of wrong placement seen on 5001–5010 and 11–30:
+ * - an approximate place whose end was pulled onto inserted words that looked like the stored
+ *   suffix: places keep the quote's own first / last unit unless a 16-unit run backs the edge;
+ * - 1–4-unit quotes "backed" by the next paragraph after their own paragraph was deleted: a
+ *   run past a paragraph break counts only if the other side agrees too (also for approximate
+ *   quotes under 16 units);
+ * - a quote found whole elsewhere while its own place, context intact, was rewritten;
+ * - a copy of a repeated passage chosen on template-level context far from the old place after
+ *   its own copy was deleted.
+ * Judge fixes (see anchoring-corpus.ts): edits record the units they keep at their ends, a
+ * placement inside an edited passage's extent made narrower by inserted copies of its own edge
+ * words is right, and so is the exact quote right against 8 of its own old neighbours (a
+ * deleted block that starts and ends with the same words can be read either way).
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -169,7 +185,7 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = [5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009, 5010];
+const HELD_OUT_SEEDS = [7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008, 7009, 7010];
 
 interface Tally {
   surviving: number;
