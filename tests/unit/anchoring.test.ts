@@ -5,8 +5,10 @@ import {
   article,
   assemble,
   judge,
+  gluedToOwnSide,
   judgeSurvival,
   makeRng,
+  minimalEdit,
   mustPlace,
   paragraph,
   randInt,
@@ -15,10 +17,13 @@ import {
   SCENARIO_KINDS,
   sentence,
   survives,
+  sameWordsInside,
   truth,
+  wordsOf,
   type Edited,
   type Piece,
   type Rng,
+  type ScenarioKind,
 } from '../fixtures/anchoring-corpus';
 
 /** Our own sample article: generated study-article sentences, paragraphs joined by "\n". */
@@ -612,5 +617,128 @@ suite('anchor: seeded scenarios of every kind', () => {
     const batch = anchorAll(sc.edited.text, [...selectors, { ...selectors[0]!, exact: '' }]);
     expect(batch.slice(0, -1)).toEqual(selectors.map((s) => anchor(sc.edited.text, s)));
     expect(batch[batch.length - 1]).toBeNull();
+  });
+});
+
+suite('anchor: kinds of wrong placement fixed in the second round', () => {
+  it('does not pull an edited passage onto inserted words that look like its old suffix', () => {
+    const A = '第1期夜校以“人才培养”为题，东山镇的58名同志作了交流发言；';
+    const Q = '在总结经验的基础上，基层支部进一步落实调查研究，完善营商环境。要把耕地保护作为基础工程，扎实落实制度创新和科技创新。';
+    const B = '要把乡村振兴作为关键环节，进一步拓展人才培养和数字化转型。东山镇座谈会2020年共开展12次学习。';
+    const C = '围绕中心工作，教师队伍扎实研究公共服务，研究公共服务。第4期学习角以“基层治理”为题，青石县的30名同志作了交流发言；';
+    const sel = describe([A, Q, B, C].join('\n'), A.length + 1, A.length + 1 + Q.length);
+    // Words like the next paragraph's start inserted before the quote's last words, and that
+    // paragraph moved away: the old code ended the highlight at "和", before the inserted words.
+    const Q2 = Q.replace('和科技创新。', '和要把乡村振兴作为根本科技创新。');
+    const edited = [A, Q2, C, B].join('\n');
+    const found = anchor(edited, sel);
+    if (found) expect(edited.slice(found.start, found.end)).toBe(Q2);
+    // The same insertion with the next paragraph in place: placed over the whole edited passage.
+    const kept = [A, Q2, B, C].join('\n');
+    expect(anchor(kept, sel)).toMatchObject({ start: A.length + 1, end: A.length + 1 + Q2.length });
+  });
+
+  const P1 = '青年干部持续把人才培养同城乡融合结合起来，做到研究有力、推进有序。';
+  const P2 = '驻村工作队进一步把民生保障同人才培养结合起来，做到提升有力、深化有序。';
+  const P3 = '我们应当把科技创新同调查研究结合起来，做到推进有力、提升有序。';
+
+  it('orphans a 1-unit quote whose paragraph was deleted though the next paragraph still follows the same words', () => {
+    const old = [P1, P2, P3].join('\n');
+    const at = P1.length + 1 + P2.lastIndexOf('有');
+    const sel = describe(old, at, at + 1);
+    // P1 also ends in "有序。": the stored suffix "序。\n我们应当…" still follows a "有".
+    expect(anchor([P1, P3].join('\n'), sel)).toBeNull();
+    // Words inserted right before it in its own paragraph: the rest of both sides agrees.
+    const inserted = `${old.slice(0, at)}切实${old.slice(at)}`;
+    expect(anchor(inserted, sel)).toMatchObject({ start: at + 2, end: at + 3 });
+  });
+
+  it('orphans a quote whose own place was rewritten rather than take the same words elsewhere', () => {
+    const X1 =
+      '正如《乡土调研手记》里所写：“知之愈明则行之愈笃。”各级党组织对此体会很深，主动把握数字化转型。要把人才培养作为长期课题，持续巩固安全生产。';
+    const X2 =
+      '宣传部门要落实。正如《乡土调研手记》里所写：“知之愈明则行之愈笃。”各级党组织对此体会很深，应当抓好安全生产。在公共服务方面还存在3个短板，需要梳理。';
+    const old = [X1, '东山镇座谈会2022年共开展67次学习，参加人数达到622人次。', X2].join('\n');
+    const at = old.indexOf('党组织对此体会很');
+    const sel = describe(old, at, at + 8);
+    const rewritten = `${old.slice(0, at)}党组织对此各单位主要负体会很${old.slice(at + 8)}`;
+    expect(anchor(rewritten, sel)).toBeNull();
+    // Untouched there: placed there, not on the copy in the third paragraph.
+    expect(anchor(`编者按。\n${old}`, sel)).toMatchObject({ start: at + 5, end: at + 13 });
+  });
+
+  it('never places wrongly the seeded highlights that earlier versions placed wrongly', () => {
+    // One seeded scenario per kind of wrong placement seen on seeds 11-30, 5001-5010, 7001-7010:
+    // edge pulled onto look-alike words (5005 moved), 1-unit quote past a deleted paragraph
+    // (19 short), repeated copy deleted (22 repeated), rewritten paragraph ending in a
+    // look-alike (25 inner-edits), own place rewritten (5009 mixed), look-alikes with other
+    // numbers (7006 mixed).
+    const cases: [number, ScenarioKind, number, number][] = [
+      [5005, 'moved', 20_000, 60],
+      [19, 'short', 20_000, 60],
+      [22, 'repeated', 20_000, 60],
+      [25, 'inner-edits', 20_000, 60],
+      [5009, 'mixed', 113_000, 200],
+      [7006, 'mixed', 113_000, 200],
+    ];
+    const wrong: string[] = [];
+    for (const [seed, kind, length, count] of cases) {
+      const sc = scenario(seed, kind, length, count);
+      const found = anchorAll(
+        sc.edited.text,
+        sc.spans.map((h) => describe(sc.old, h.start, h.end)),
+      );
+      sc.spans.forEach((h, i) => {
+        const t = truth(sc.edited, h.start, h.end);
+        const lives = survives(sc.edited, t, h.start, h.end);
+        const verdict = judgeSurvival(t, lives, h.end - h.start, found[i] ?? null, wordsOf(sc.old, sc.edited, h));
+        if (verdict === 'wrong') wrong.push(`${kind} ${seed}: ${sc.old.slice(h.start, h.end)}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+suite('judge: placements read by their words', () => {
+  it('records a replaced block without the units it keeps at its ends', () => {
+    const old = '做到深化有序。';
+    expect(minimalEdit(old, { at: 0, del: 5, ins: '做到推进有' })).toEqual({ at: 2, del: 2, ins: '推进' });
+    const edited = applyEdits(old, [{ at: 0, del: 5, ins: '做到推进有' }]);
+    expect(truth(edited, 4, 5)).toEqual({ kind: 'intact', start: 4, end: 5 });
+  });
+
+  it('accepts a narrower extent inside an edited passage only when its words match as well', () => {
+    const old = '松林乡读书班2021年共开展53次学习。';
+    const span = { start: 3, end: 12 }; // 读书班2021年共
+    const edited = applyEdits(old, [{ at: 5, del: 0, ins: '松林乡读书' }]); // 读书松林乡读书班…
+    const t = truth(edited, span.start, span.end);
+    expect(t.kind).toBe('edited');
+    const w = wordsOf(old, edited, span);
+    const twin = { start: 8, end: 17 }; // the inserted 读书 + the original 班2021年共
+    expect(edited.text.slice(twin.start, twin.end)).toBe(old.slice(span.start, span.end));
+    expect(sameWordsInside(t as { start: number; end: number }, twin, w)).toBe(true);
+    expect(judgeSurvival(t, true, 9, twin, w)).toBe('right');
+    expect(judgeSurvival(t, true, 9, twin)).toBe('wrong');
+    // Other edges, or reaching outside the extent: still wrong.
+    expect(judgeSurvival(t, true, 9, { start: 9, end: 17 }, w)).toBe('wrong');
+    expect(judgeSurvival(t, true, 9, { start: 8, end: 18 }, w)).toBe('wrong');
+  });
+
+  it('accepts the exact quote right against 8 of its own old neighbours', () => {
+    const old = '科研团队要深化理论学习，巩固理论学习。立足本职岗位。';
+    const at = old.indexOf('论学习');
+    const span = { start: at, end: at + 3 };
+    // Deleting "论学习，巩固理" reads the same as deleting "，巩固理论学习".
+    const edited = applyEdits(old, [{ at, del: 7, ins: '' }]);
+    const t = truth(edited, span.start, span.end);
+    expect(t.kind).toBe('destroyed');
+    const w = wordsOf(old, edited, span);
+    expect(gluedToOwnSide({ start: at, end: at + 3 }, w)).toBe(true);
+    expect(judgeSurvival(t, false, 3, { start: at, end: at + 3 }, w)).toBe('right');
+    // The same words elsewhere, not next to its own neighbours: wrong.
+    const far = edited.text.indexOf('论学习', at + 1);
+    expect(far).toBe(-1);
+    const other = { start: at - 6, end: at - 3 };
+    expect(judgeSurvival(t, false, 3, other, w)).toBe('wrong');
   });
 });
