@@ -100,9 +100,10 @@ function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored): boolean {
   const gap = 2 * q.quote.length + OWN_SIDE;
   for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
     const from = at + OWN_SIDE;
-    const to = text.indexOf(tail, from);
-    if (to < 0) return false;
-    if (to - from > gap) continue;
+    // Only the window after this head: a scan to the text's end per head would cost more.
+    const found = text.slice(from, from + gap + OWN_SIDE).indexOf(tail);
+    if (found < 0) continue;
+    const to = from + found;
     if (from <= best.end && best.start <= to) continue;
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
     const words = text.slice(from, to);
