@@ -3,11 +3,13 @@
  * and approximate ones found by trigram seeds voting for diagonals, verified with the
  * bit-parallel DP only around the best-supported regions.
  */
-import { toNormalised, trigramIndex, type Doc } from './doc';
-import { compilePattern, scan, type Pattern } from './myers';
+import { lineBreakBefore, toNormalised, trigramIndex, type Doc } from './doc';
+import { compilePattern, scan, scratch, type Pattern } from './myers';
 import {
   boundsConfirmed,
-  MIN_FUZZY_LENGTH,
+  CONTEXT_READ,
+  endKept,
+  startKept,
   MIN_FUZZY_QUOTE_SIM,
   prefixDistance,
   prefixRun,
@@ -22,14 +24,14 @@ import {
 import { bucketSize, forEachOccurrence, type TrigramIndex } from './trigrams';
 
 function scoreAt(doc: Doc, q: Query, c: Candidate): Scored {
-  return score(doc.norm.text, q, c, doc.norm.map[c.start] ?? 0);
+  return score(doc.norm.text, q, c, doc.norm.map[c.start] ?? 0, (i) => lineBreakBefore(doc, i));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Exact occurrences
 
 /** Occurrences beyond this many are ranked by their exact context runs before full scoring. */
-const MAX_EXACT_SCORED = 16;
+const MAX_EXACT_SCORED = 24;
 
 export function exactCandidates(doc: Doc, q: Query): Scored[] {
   const text = doc.norm.text;
@@ -38,7 +40,10 @@ export function exactCandidates(doc: Doc, q: Query): Scored[] {
   if (starts.length > MAX_EXACT_SCORED) {
     const ranked: { start: number; run: number }[] = [];
     for (const start of starts) {
-      const run = prefixRun(text, q, start) + suffixRun(text, q, start + m);
+      // One long intact side is what places a set phrase; two short runs are common.
+      const p = prefixRun(text, q, start);
+      const s = suffixRun(text, q, start + m);
+      const run = Math.max(p, s) + Math.min(p, s) / 4;
       keepTop(ranked, { start, run }, MAX_EXACT_SCORED, (a, b) => b.run - a.run);
     }
     starts = ranked.map((r) => r.start);
@@ -74,11 +79,13 @@ function exactStarts(doc: Doc, quote: string): number[] {
 // Approximate occurrences
 
 /** Seed trigrams are taken rarest first until they have this many occurrences in all. */
-const SEED_BUDGET = 1500;
+const SEED_BUDGET = 300;
 /** Quote offsets considered for seeds; long quotes are sampled evenly. */
 const MAX_SEED_OFFSETS = 256;
 const REGIONS_BY_VOTES = 6;
 const REGIONS_NEAR_HINT = 2;
+/** A region with less than 1/5 of the best region's votes is not verified. */
+const MIN_VOTE_SHARE = 5;
 const ENDS_PER_REGION = 2;
 /** How far boundary refinement may move an end from the DP minimum. */
 const MAX_SHIFT = 16;
@@ -87,12 +94,28 @@ function maxErrors(quoteLength: number): number {
   return Math.floor(quoteLength * (1 - MIN_FUZZY_QUOTE_SIM));
 }
 
+/**
+ * Quotes this short are never placed approximately, but their approximate places still count
+ * as rivals: a set phrase found whole elsewhere must not win over its own edited words.
+ */
+const MIN_RIVAL_LENGTH = 4;
+
 export function fuzzyCandidates(doc: Doc, q: Query): Scored[] {
   const m = q.quote.length;
-  if (m < MIN_FUZZY_LENGTH) return [];
-  const k = maxErrors(m);
-  const diagonals = seedDiagonals(trigramIndex(doc), q.quote);
-  const regions = pickRegions(diagonals, k, toNormalised(doc, q.selector.start));
+  if (m < MIN_RIVAL_LENGTH) return [];
+  const k = Math.max(1, maxErrors(m));
+  const index = trigramIndex(doc);
+  const hint = toNormalised(doc, q.selector.start);
+  const regions = pickRegions(seedDiagonals(index, q.quote, 0), k, hint);
+  if (m < CONTEXT_SEEDED) {
+    // A short quote's trigrams are common; its context's are not: seed with both, read as
+    // one string, so that a passage edited inside is found where its surroundings are.
+    const around = q.prefixText + q.quote + q.suffixText;
+    const shift = q.prefixText.length;
+    for (const r of pickRegions(seedDiagonals(index, around, shift), k + CONTEXT_SLACK_ERRORS, hint)) {
+      if (!regions.some((x) => x.lo <= r.hi + k && r.lo <= x.hi + k)) regions.push(r);
+    }
+  }
   const quote = compilePattern(q.quote);
   const reversed = compilePattern(reverse(q.quote));
   const found = new Map<string, Scored>();
@@ -105,8 +128,16 @@ export function fuzzyCandidates(doc: Doc, q: Query): Scored[] {
   return [...found.values()];
 }
 
-/** Sorted diagonals (text position − quote offset) of the rarest trigrams' occurrences. */
-function seedDiagonals(index: TrigramIndex, quote: string): Int32Array {
+/** Quotes shorter than this are also looked for through their context. */
+const CONTEXT_SEEDED = 32;
+/** Extra spread allowed when grouping context seeds (edits around the quote move them). */
+const CONTEXT_SLACK_ERRORS = 6;
+
+/**
+ * Sorted diagonals (text position − quote offset) of the rarest trigrams' occurrences;
+ * `shift` is where the quote begins inside `quote` (when it carries context).
+ */
+function seedDiagonals(index: TrigramIndex, quote: string, shift: number): Int32Array {
   const last = quote.length - 3;
   const stride = Math.max(1, Math.ceil((last + 1) / MAX_SEED_OFFSETS));
   const offsets: { o: number; size: number }[] = [];
@@ -115,7 +146,7 @@ function seedDiagonals(index: TrigramIndex, quote: string): Int32Array {
   const diagonals: number[] = [];
   for (const { o, size } of offsets) {
     if (diagonals.length > 0 && diagonals.length + size > SEED_BUDGET) break;
-    forEachOccurrence(index, quote, o, (p) => diagonals.push(p - o));
+    forEachOccurrence(index, quote, o, (p) => diagonals.push(p - o + shift));
   }
   return Int32Array.from(diagonals).sort();
 }
@@ -145,7 +176,9 @@ function pickRegions(diagonals: Int32Array, k: number, hint: number): Region[] {
     keepTop(near, region, REGIONS_NEAR_HINT, (a, b) => gap(a) - gap(b));
     i = j;
   }
-  return [...new Set([...best, ...near])];
+  // Regions far behind the best in support cannot hold a passage with few edits.
+  const floor = (best[0]?.votes ?? 0) / MIN_VOTE_SHARE;
+  return [...new Set([...best.filter((r) => r.votes >= floor), ...near.filter((r) => r.votes > 1)])];
 }
 
 /** Inserts `item` into the sorted list `top`, keeping only the first `size` items. */
@@ -165,12 +198,73 @@ function verifyRegion(text: string, q: Query, quote: Pattern, reversed: Pattern,
   if (count <= 0) return [];
   const row = new Int32Array(count);
   scan(quote, text, from, count, 1, false, row);
+  const minima = localMinima(row, k);
+  if (minima.length === 0) return [];
+  // Every start and end refine() may try lies in this window: context distances for all of
+  // them come from one search scan per side instead of one DP per boundary.
+  const budget = Math.min(quote.length, 2 * k);
+  const window = contextWindow(text, q, from - quote.length - budget - MAX_SHIFT, from + count + MAX_SHIFT + 1);
   const found: Candidate[] = [];
-  for (const j of localMinima(row, k)) {
-    const c = refine(text, q, reversed, row, from, j, k);
+  for (const j of minima) {
+    const c = refine(text, q, reversed, row, from, j, k, window);
     if (c) found.push(c);
   }
   return found;
+}
+
+/** Prefix distance for every boundary in [lo, hi) and suffix distance likewise. */
+interface ContextWindow {
+  lo: number;
+  prefix: Int32Array | null;
+  suffix: Int32Array | null;
+}
+
+/**
+ * prefix[i - lo]: edit distance of the stored prefix against the best text run ending right
+ * before boundary i (as prefixDistance, without its length cap); suffix[i - lo]: the stored
+ * suffix against the best run starting at i.
+ */
+function contextWindow(text: string, q: Query, lo: number, hi: number): ContextWindow {
+  const from = Math.max(0, lo);
+  const to = Math.min(text.length, hi);
+  const size = Math.max(0, to - from + 1);
+  let prefix: Int32Array | null = null;
+  let suffix: Int32Array | null = null;
+  if (q.prefixPattern) {
+    prefix = new Int32Array(size).fill(q.prefixPattern.length);
+    const begin = Math.max(0, from - q.prefixPattern.length - CONTEXT_READ);
+    const count = to - begin;
+    if (count > 0) {
+      const out = scratch(count);
+      scan(q.prefixPattern, text, begin, count, 1, false, out);
+      // out[j]: prefix ending at unit begin + j, i.e. right before boundary begin + j + 1.
+      for (let b = Math.max(from, begin + 1); b <= to; b++) prefix[b - from] = out[b - begin - 1] ?? q.prefixPattern.length;
+    }
+  }
+  if (q.suffix) {
+    suffix = new Int32Array(size).fill(q.suffix.length);
+    const end = Math.min(text.length, to + q.suffix.length + CONTEXT_READ);
+    const count = end - from;
+    if (count > 0) {
+      const out = scratch(count);
+      scan(q.suffixReversed as Pattern, text, end - 1, count, -1, false, out);
+      // out[j]: suffix starting at unit end - 1 - j, i.e. at boundary end - 1 - j.
+      for (let b = from; b <= to && b < end; b++) suffix[b - from] = out[end - 1 - b] ?? q.suffix.length;
+    }
+  }
+  return { lo: from, prefix, suffix };
+}
+
+function windowPrefix(text: string, q: Query, w: ContextWindow, at: number): number {
+  const i = at - w.lo;
+  if (!w.prefix || i < 0 || i >= w.prefix.length) return prefixDistance(text, q, at);
+  return w.prefix[i] ?? 0;
+}
+
+function windowSuffix(text: string, q: Query, w: ContextWindow, at: number): number {
+  const i = at - w.lo;
+  if (!w.suffix || i < 0 || i >= w.suffix.length) return suffixDistance(text, q, at);
+  return w.suffix[i] ?? 0;
 }
 
 /** Columns whose score is <= k and no worse than their neighbours, best first. */
@@ -192,7 +286,16 @@ function localMinima(row: Int32Array, k: number): number[] {
  * the pair minimising quote errors + prefix and suffix distance. Edits next to a boundary thus
  * fall on the side the stored context says, not wherever the quote alone fits best.
  */
-function refine(text: string, q: Query, reversed: Pattern, row: Int32Array, from: number, j: number, k: number): Candidate | null {
+function refine(
+  text: string,
+  q: Query,
+  reversed: Pattern,
+  row: Int32Array,
+  from: number,
+  j: number,
+  k: number,
+  window: ContextWindow,
+): Candidate | null {
   const m = reversed.length;
   const e = row[j] ?? k;
   // Boundaries are chosen with twice the error budget, so that a passage edited beyond the
@@ -204,26 +307,37 @@ function refine(text: string, q: Query, reversed: Pattern, row: Int32Array, from
     if ((row[jj] ?? budget + 1) <= limit) ends.push(jj);
   }
   ends.sort((a, b) => (row[a] ?? 0) - (row[b] ?? 0));
+  // Extents that begin and end with the quote's own first and last unit (or on a long exact
+  // context run) are preferred whatever their cost: an edited passage keeps its edges, while words inserted next to it that look
+  // like the stored context would otherwise pull a boundary onto them.
   let best: Refined | null = null;
+  let other: Refined | null = null;
+  const back = new Int32Array(m + budget);
   for (const jj of ends) {
     const end = from + jj + 1;
-    const sd = suffixDistance(text, q, end);
+    const sd = windowSuffix(text, q, window, end);
     if (best && (row[jj] ?? 0) + sd > best.cost) continue;
+    const endOk = endKept(text, q, end);
     const count = Math.min(end, m + budget);
-    const back = new Int32Array(count);
     scan(reversed, text, end - 1, count, -1, true, back);
     for (let b = 0; b < count; b++) {
       const errors = back[b] ?? budget + 1;
       if (errors > budget || (best && errors + sd > best.cost)) continue;
       const start = end - b - 1;
-      const cost = errors + sd + prefixDistance(text, q, start);
-      if (best && cost > best.cost) continue;
+      const cost = errors + sd + windowPrefix(text, q, window, start);
+      const edges = endOk && startKept(text, q, start);
+      const current = edges ? best : other;
+      if (current && cost > current.cost) continue;
       const c = { start, end, errors };
       const next = { ...c, cost, confirmed: boundsConfirmed(text, q, c) };
-      if (!best || better(next, best, m)) best = next;
+      if (!current || better(next, current, m)) {
+        if (edges) best = next;
+        else other = next;
+      }
     }
   }
-  return best && { start: best.start, end: best.end, errors: best.errors };
+  const chosen = best ?? other;
+  return chosen && { start: chosen.start, end: chosen.end, errors: chosen.errors };
 }
 
 interface Refined extends Candidate {

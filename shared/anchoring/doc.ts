@@ -15,10 +15,15 @@ const CACHE_SIZE = 2;
 export function documentFor(raw: string): Doc {
   const hit = cache.find((d) => d.raw === raw);
   if (hit) return hit;
-  const doc: Doc = { raw, norm: normaliseWithMap(raw), index: null };
+  const doc = newDocument(raw);
   cache.unshift(doc);
   cache.length = Math.min(cache.length, CACHE_SIZE);
   return doc;
+}
+
+/** Uncached: for a batch that holds on to it itself. */
+export function newDocument(raw: string): Doc {
+  return { raw, norm: normaliseWithMap(raw), index: null };
 }
 
 /** Built on first need: texts where every passage is found exactly never pay for it. */
@@ -38,4 +43,15 @@ export function toNormalised(doc: Doc, offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether a line break lies between normalised units i − 1 and i (whitespace is not compared). */
+export function lineBreakBefore(doc: Doc, i: number): boolean {
+  const map = doc.norm.map;
+  if (i <= 0 || i >= map.length) return false;
+  const from = (map[i - 1] ?? 0) + 1;
+  const to = map[i] ?? 0;
+  // Only dropped units (white space) lie between two comparison units.
+  for (let at = from; at < to; at++) if (doc.raw.charCodeAt(at) === 0x0a) return true;
+  return false;
 }

@@ -5,12 +5,16 @@
  * (null), never a highlight on the wrong words.
  *
  * Offsets are UTF-16 code units in the article's plain text (paragraphs joined by "\n").
- * Order of attempts: stored position → exact (normalised) quote → approximate quote.
+ * Order of attempts: stored position → exact (normalised) quote → approximate quote (short
+ * quotes also looked for through their context). Places are ranked by how many units of the
+ * stored prefix + quote + suffix differ there (query.ts), with the old position as a weak
+ * prior; the best must pass a threshold for its quote length and beat every other place by a
+ * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates } from './candidates';
-import { documentFor, type Doc } from './doc';
+import { documentFor, newDocument, type Doc } from './doc';
 import { isSpace } from './normalise';
-import { conclusive, decide, prepareQuery, type Query, type Scored } from './query';
+import { conclusive, decide, prefixDistance, prepareQuery, suffixDistance, type Query, type Scored } from './query';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 export type { Anchor, TextSelector } from './types';
@@ -36,20 +40,77 @@ export function describe(text: string, start: number, end: number): TextSelector
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
+  return anchorIn(text, () => documentFor(text), selector);
+}
+
+/**
+ * anchor() for many selectors on one text: the text's comparison form and trigram index are
+ * built once, outside the per-text cache (so anchoring elsewhere meanwhile cannot evict them).
+ * A malformed selector gives null here instead of an exception: one bad stored row must not
+ * keep the others from being placed.
+ */
+export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
+  let doc: Doc | null = null;
+  const lazyDoc = () => (doc ??= newDocument(text));
+  return selectors.map((selector) => {
+    try {
+      checkSelector(selector);
+    } catch {
+      return null;
+    }
+    return anchorIn(text, lazyDoc, selector);
+  });
+}
+
+function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
   if (atStoredPosition(text, selector)) {
     return { start: selector.start, end: selector.start + selector.exact.length, score: 1 };
   }
   const query = prepareQuery(text, selector);
   if (query.quote.length === 0) return null;
-  const doc = documentFor(text);
+  const doc = docFor();
   const exact = exactCandidates(doc, query);
   const quick = decide(exact, query);
-  if (quick && conclusive(quick)) return toAnchor(doc, query, quick);
+  if (quick && conclusive(quick, query)) return toAnchor(doc, query, quick);
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
-  return best ? toAnchor(doc, query, best) : null;
+  return best && !ownPlaceElsewhere(doc, query, best) ? toAnchor(doc, query, best) : null;
+}
+
+/** Units of the stored prefix's end and the suffix's start that mark the passage's own place. */
+const OWN_SIDE = 12;
+/** Units that may differ in one whole stored side there: template phrases match 12 units, not 32. */
+const OWN_SIDE_ERRORS = 4;
+
+/**
+ * The passage's own place is still there, edited too much to be placed, and `best` is a
+ * look-alike elsewhere: the stored prefix's last 12 units followed, within twice the quote's
+ * length, by the suffix's first 12, one whole side all but intact, and between them words
+ * that begin and end like the quote but are not it (a lightly edited quote would have been
+ * found there). An empty or unrelated gap means the passage moved away, and a copy of the
+ * quote there is a repeated passage: both are left to decide().
+ */
+function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored): boolean {
+  const text = doc.norm.text;
+  if (q.prefixText.length < OWN_SIDE || q.suffixText.length < OWN_SIDE) return false;
+  const head = q.prefixText.slice(-OWN_SIDE);
+  const tail = q.suffixText.slice(0, OWN_SIDE);
+  const gap = 2 * q.quote.length + OWN_SIDE;
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    const from = at + OWN_SIDE;
+    // Only the window after this head: a scan to the text's end per head would cost more.
+    const found = text.slice(from, from + gap + OWN_SIDE).indexOf(tail);
+    if (found < 0) continue;
+    const to = from + found;
+    if (from <= best.end && best.start <= to) continue;
+    if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
+    const words = text.slice(from, to);
+    const sameEdges = words.length > 0 && words[0] === q.quote[0] && words[words.length - 1] === q.quote[q.quote.length - 1];
+    if (sameEdges && words !== q.quote) return true;
+  }
+  return false;
 }
 
 function checkRange(text: string, start: number, end: number): void {

@@ -14,6 +14,9 @@ export interface Query {
   readonly suffixText: string;
   readonly prefix: Pattern | null;
   readonly suffix: Pattern | null;
+  /** The same read the other way: for searching where a side ends (prefix) or begins (suffix). */
+  readonly prefixPattern: Pattern | null;
+  readonly suffixReversed: Pattern | null;
   readonly textLength: number;
 }
 
@@ -27,6 +30,8 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     suffixText,
     prefix: prefixText ? compilePattern(reverse(prefixText)) : null,
     suffix: suffixText ? compilePattern(suffixText) : null,
+    prefixPattern: prefixText ? compilePattern(prefixText) : null,
+    suffixReversed: suffixText ? compilePattern(reverse(suffixText)) : null,
     textLength: text.length,
   };
 }
@@ -53,25 +58,51 @@ export interface Scored extends Candidate {
   /** Context units matching exactly right next to the quote, per side. */
   readonly prefixRun: number;
   readonly suffixRun: number;
+  /**
+   * The longer exact run next to the quote that stays inside the quote's paragraph (the text
+   * edge counts as full). Paragraphs are deleted and moved whole, so the words of the next
+   * paragraph show where a paragraph ends, not which paragraph it is.
+   */
+  readonly paraRun: number;
+  /** Similarity of the worse-matching context side (1 when the selector has none). */
+  readonly worseSide: number;
+  /** The longer exact run of context next to the quote; a side wholly matched up to the text edge counts as full. */
+  readonly contextRun: number;
   /** Each boundary is backed by exact text on one side of it (context or the quote's own ends). */
   readonly boundsConfirmed: boolean;
+  /**
+   * Each end of the place is the quote's own first / last unit, or else backed by a long exact
+   * context run. An edited passage usually keeps its edges; an approximate place whose edge
+   * differs and rests on a short run is a neighbour's words pulled in by look-alike context.
+   */
+  readonly edgesKept: boolean;
+  /**
+   * Units that differ between the stored prefix + quote + suffix and the text here: quote
+   * errors plus the edit distance of each context side. Candidates are ranked by it.
+   */
+  readonly cost: number;
+  /** Edit distance of the nearer-matching context side (a full side's length when none). */
+  readonly bestSide: number;
+  /** Distance from the stored position, as a share of the text's length. */
+  readonly distance: number;
+  /** 1 − cost over the stored units, nudged by the distance from the old position. */
   readonly total: number;
 }
 
 /** Extra units read past a context's length, so insertions next to the quote still fit. */
-const CONTEXT_SLACK = 16;
+export const CONTEXT_READ = 16;
 
 /** Edit distance of the stored prefix against the text that ends at `start`. */
 export function prefixDistance(text: string, q: Query, start: number): number {
   if (!q.prefix) return 0;
-  const count = Math.min(start, q.prefix.length + CONTEXT_SLACK);
+  const count = Math.min(start, q.prefix.length + CONTEXT_READ);
   return anchoredDistance(q.prefix, text, start - 1, count, -1);
 }
 
 /** Edit distance of the stored suffix against the text that begins at `end`. */
 export function suffixDistance(text: string, q: Query, end: number): number {
   if (!q.suffix) return 0;
-  const count = Math.min(text.length - end, q.suffix.length + CONTEXT_SLACK);
+  const count = Math.min(text.length - end, q.suffix.length + CONTEXT_READ);
   return anchoredDistance(q.suffix, text, end, count, 1);
 }
 
@@ -90,32 +121,78 @@ export function suffixRun(text: string, q: Query, end: number): number {
   return n;
 }
 
-const WEIGHT_QUOTE = 0.5;
-const WEIGHT_CONTEXT = 0.45;
-const WEIGHT_POSITION = 0.05;
-
 /** `rawStart`: the candidate's start in the real text, to compare with the stored position. */
-export function score(text: string, q: Query, c: Candidate, rawStart: number): Scored {
+export function score(text: string, q: Query, c: Candidate, rawStart: number, breakBefore: (i: number) => boolean = () => false): Scored {
   const quoteSim = 1 - c.errors / q.quote.length;
   const pRun = prefixRun(text, q, c.start);
   const sRun = suffixRun(text, q, c.end);
+  let pPara = 0;
+  while (pPara < pRun && !breakBefore(c.start - pPara)) pPara++;
+  let sPara = 0;
+  while (sPara < sRun && !breakBefore(c.end + sPara)) sPara++;
+  const pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
+  const sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
   const sides: number[] = [];
-  if (q.prefix) sides.push(sideScore(q.prefix.length, pRun, prefixDistance(text, q, c.start)));
+  if (q.prefix) sides.push(1 - pd / q.prefix.length);
   else if (c.start === 0) sides.push(1); // was and still is at the start of the text
-  if (q.suffix) sides.push(sideScore(q.suffix.length, sRun, suffixDistance(text, q, c.end)));
+  if (q.suffix) sides.push(1 - sd / q.suffix.length);
   else if (c.end === text.length) sides.push(1);
   const context = combineSides(sides);
-  const distance = Math.abs(rawStart - q.selector.start) / Math.max(1, q.textLength);
-  const position = 1 - Math.min(1, distance);
+  const distance = Math.min(1, Math.abs(rawStart - q.selector.start) / Math.max(1, q.textLength));
+  // Two thirds edit distance, one third the units missing from the exact run next to the quote:
+  // set phrases make scattered similarity common between unrelated places; long adjacent
+  // runs are not.
+  // A changed unit of the quote itself counts double: the quote is what the reader chose.
+  const cost = QUOTE_ERROR_UNITS * c.errors + (2 * pd + q.prefixText.length - pRun) / 3 + (2 * sd + q.suffixText.length - sRun) / 3;
+  const stored = q.quote.length + q.prefixText.length + q.suffixText.length;
   return {
     ...c,
     quoteSim,
     context,
     prefixRun: pRun,
     suffixRun: sRun,
+    worseSide: Math.min(q.prefix ? 1 - pd / q.prefix.length : 1, q.suffix ? 1 - sd / q.suffix.length : 1),
+    paraRun: Math.max(pPara === c.start ? CONTEXT_LENGTH : pPara, c.end + sPara === text.length ? CONTEXT_LENGTH : sPara),
+    contextRun: Math.max(
+      pRun === q.prefixText.length && pRun === c.start ? CONTEXT_LENGTH : pRun,
+      sRun === q.suffixText.length && c.end + sRun === text.length ? CONTEXT_LENGTH : sRun,
+    ),
     boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun),
-    total: WEIGHT_QUOTE * quoteSim + WEIGHT_CONTEXT * context + WEIGHT_POSITION * position,
+    edgesKept: startKept(text, q, c.start, pRun) && endKept(text, q, c.end, sRun),
+    cost,
+    bestSide: Math.min(
+      q.prefix ? pd + CONTEXT_LENGTH - q.prefix.length : CONTEXT_LENGTH,
+      q.suffix ? sd + CONTEXT_LENGTH - q.suffix.length : CONTEXT_LENGTH,
+    ),
+    distance,
+    total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
   };
+}
+
+const QUOTE_ERROR_UNITS = 2;
+
+/** The old position as a weak prior: being a whole text away costs this many units. */
+const POSITION_UNITS = 2;
+
+/** One intact side identifies a passage (a neighbouring paragraph may have changed). */
+function combineSides(sides: readonly number[]): number {
+  const [a, b] = sides;
+  if (a === undefined) return 1;
+  if (b === undefined) return a;
+  return 0.6 * Math.max(a, b) + 0.4 * Math.min(a, b);
+}
+
+/** Exact context units that back a boundary whose unit differs from the quote's own edge. */
+const EDGE_RUN = 16;
+
+export function startKept(text: string, q: Query, start: number, run = prefixRun(text, q, start)): boolean {
+  if (text.charCodeAt(start) === q.quote.charCodeAt(0)) return true;
+  return run >= Math.min(EDGE_RUN, q.prefixText.length) && (run > 0 || start === 0);
+}
+
+export function endKept(text: string, q: Query, end: number, run = suffixRun(text, q, end)): boolean {
+  if (text.charCodeAt(end - 1) === q.quote.charCodeAt(q.quote.length - 1)) return true;
+  return run >= Math.min(EDGE_RUN, q.suffixText.length) && (run > 0 || end === text.length);
 }
 
 /** Exact units a boundary needs on one side before an approximate match may be placed. */
@@ -145,57 +222,117 @@ function endConfirmed(text: string, q: Query, c: Candidate, run: number): boolea
 }
 
 /**
- * One context side: half for the exact run next to the quote, half for overall similarity.
- * Set phrases make scattered similarity common between unrelated places; long adjacent runs
- * are not.
- */
-function sideScore(length: number, run: number, distance: number): number {
-  return 0.5 * (run / length) + 0.5 * (1 - distance / length);
-}
-
-/** One intact side identifies a passage (a neighbouring paragraph may have changed). */
-function combineSides(sides: readonly number[]): number {
-  const [a, b] = sides;
-  if (a === undefined) return 1;
-  if (b === undefined) return a;
-  return 0.7 * Math.max(a, b) + 0.3 * Math.min(a, b);
-}
-
-/**
- * Minimum context score for an exact occurrence, by quote length. Short quotes are set phrases
- * that recur with similar surroundings, so they need near-intact context; measured on our
- * repetitive generated corpus, unrelated places score up to 0.78 (quotes under 12 units),
- * 0.53 (12–23) and 0.35 (longer).
+ * Minimum context score for an exact occurrence, by quote length: short quotes are set phrases
+ * that recur with similar surroundings, so they need nearly intact context.
  */
 function minExactContext(m: number): number {
-  if (m < 12) return 0.8;
-  if (m < 24) return 0.65;
-  return 0.55;
+  if (m <= SHORT_QUOTE) return 0.7;
+  if (m < 12) return 0.6;
+  if (m < 24) return 0.45;
+  return 0.5;
 }
 
-/** Same for an approximate occurrence; unrelated places scored up to 0.55 there. */
+/** Same for an approximate occurrence. */
 function minFuzzyContext(m: number): number {
-  return m < SHORT_FUZZY ? 0.7 : 0.6;
+  if (m < 12) return 0.75;
+  return m < SHORT_FUZZY ? 0.6 : 0.5;
 }
 
+/** Quotes up to this long are found by their context: they need an intact run of it. */
+export const SHORT_QUOTE = 4;
+const SHORT_RUN = 8;
 /** A quote this long (longer than any set phrase), found whole and only once, is the passage. */
 const UNIQUE_QUOTE = 48;
-export const MIN_FUZZY_LENGTH = 8;
+/** Exact context run that, with a unique quote of 24+ units, places it whatever the rest says. */
+const UNIQUE_RUN = 10;
+export const MIN_FUZZY_LENGTH = 5;
 export const MIN_FUZZY_QUOTE_SIM = 0.75;
-/** Short quotes tolerate fewer edits: one changed unit in eight is already a different phrase. */
-const MIN_SHORT_FUZZY_QUOTE_SIM = 0.85;
+/** Short quotes tolerate fewer edits: one changed unit in five is already a different phrase. */
+const MIN_SHORT_FUZZY_QUOTE_SIM = 0.8;
 const SHORT_FUZZY = 16;
+/** Quote similarity that places a long passage without any context. */
+const MIN_LONE_FUZZY_QUOTE_SIM = 0.85;
 
 function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
-  if (c.errors === 0) return c.context >= minExactContext(m) || (uniqueExact && m >= UNIQUE_QUOTE);
-  if (m < MIN_FUZZY_LENGTH) return false;
+  if (c.errors === 0) {
+    if (m >= UNIQUE_QUOTE && uniqueExact) return true;
+    // Found whole and only once, and some of its surroundings came with it (its paragraph moved).
+    if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN) return true;
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    if (!uniqueExact && weakContext(c) && c.distance > NEAR_OLD_PLACE) return false;
+    return c.context >= minExactContext(m);
+  }
+  if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept) return false;
+  // As for a short exact quote: evidence must come from its own paragraph, or from both sides.
+  if (m < SHORT_FUZZY && c.paraRun < SHORT_RUN && c.worseSide < OTHER_SIDE) return false;
+  // A long passage nearly intact identifies itself, wherever its paragraph went.
+  if (m >= UNIQUE_QUOTE && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM) return true;
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
-  return c.quoteSim >= minSim && c.context >= minFuzzyContext(m) && c.boundsConfirmed;
+  // Template sentences differing in a few numbers match a changed quote and half its context:
+  // with neither a long exact run nor a nearly intact side, the context must match better.
+  if (c.contextRun < WEAK_RUN && c.bestSide > STRONG_SIDE && c.context < MIN_LOOSE_FUZZY_CONTEXT) return false;
+  return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || oneSideIntact(c));
 }
 
-/** A rival place scoring within this of the best makes the best doubtful. */
-const MARGIN = 0.03;
+/**
+ * Context with no long exact run and no close match on the whole: for a quote found whole in
+ * several places it tells one copy from another only by template phrases. Such a copy is taken
+ * only near the old place; far away it is more likely another copy than the passage moved
+ * (whose own copy may well have been deleted).
+ */
+function weakContext(c: Scored): boolean {
+  return c.contextRun < WEAK_RUN && c.context < WEAK_CONTEXT;
+}
+
+const WEAK_RUN = 16;
+/** Context an approximate match needs when no side of it is long intact. */
+const MIN_LOOSE_FUZZY_CONTEXT = 0.65;
+const WEAK_CONTEXT = 0.8;
+/** Share of the text a weakly supported copy may lie from the old position. */
+const NEAR_OLD_PLACE = 0.15;
+
+/**
+ * A short quote may rest on one side alone only when that side is all but intact and most of
+ * it is an exact run: a look-alike sentence elsewhere matches a side loosely, not exactly.
+ */
+function oneSideIntact(c: Scored): boolean {
+  return c.bestSide <= STRONG_SIDE && c.contextRun >= ONE_SIDE_RUN;
+}
+
+const ONE_SIDE_RUN = 24;
+
+/** A short quote needs 8 units of its context intact right next to it on one side, in its own paragraph. */
+function shortRun(c: Scored): boolean {
+  if (c.paraRun >= SHORT_RUN) return true;
+  // The run reaches past a paragraph break: the other side, inside the paragraph, must agree too.
+  return c.contextRun >= SHORT_RUN && c.worseSide >= OTHER_SIDE;
+}
+
+const OTHER_SIDE = 0.6;
+
+/**
+ * A rival place (not overlapping the best) whose cost is within this many units of the best
+ * makes the best doubtful: 3 units past an intact best, growing with the best's own cost (a
+ * damaged match is noisy) up to a sixth of the stored context (a fifth for short quotes).
+ */
+function margin(q: Query, best: Scored): number {
+  // A short quote is all context: look-alike sentences come closer, so it needs a wider lead.
+  const share = q.quote.length <= SHORT_QUOTE ? 5 : 6;
+  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / share, 3 + best.cost / 2));
+}
+
+/**
+ * The best has one context side nearly intact (32 units, ≤ 3 changed) and the rival matches
+ * neither side nearly as well: a neighbouring sentence survived next to the best only.
+ */
+function strongSide(best: Scored, rival: Scored): boolean {
+  return best.bestSide <= STRONG_SIDE && rival.bestSide >= best.bestSide + STRONG_SIDE_LEAD && rival.cost >= best.cost + 3;
+}
+
+const STRONG_SIDE = 3;
+const STRONG_SIDE_LEAD = 8;
+
 /** Context this close on both places means a repeated passage: the old position decides. */
 const SAME_CONTEXT = 0.97;
 
@@ -203,7 +340,10 @@ function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** The best acceptable candidate, or null when none is acceptable or the best has a close rival. */
+/**
+ * The acceptable candidate with the lowest cost (the old position breaks ties), or null when
+ * none is acceptable or another place is nearly as good.
+ */
 export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   const uniqueExact = candidates.filter((c) => c.errors === 0).length === 1;
   let best: Scored | null = null;
@@ -212,13 +352,32 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   }
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
+  const need = margin(q, best);
+  let runnerUp: Scored | null = null;
   for (const c of candidates) {
-    if (c === best || overlaps(c, best) || c.total < best.total - MARGIN) continue;
+    if (c === best || overlaps(c, best)) continue;
+    if (!runnerUp || c.cost < runnerUp.cost) runnerUp = c;
+    if (c.cost >= best.cost + need || strongSide(best, c)) continue;
     const repeated = c.errors === 0 && best.errors === 0 && c.context >= SAME_CONTEXT && best.context >= SAME_CONTEXT;
     if (!repeated) return null;
   }
-  return best;
+  // Only a rival with the quote as whole as here makes this a repeated passage.
+  return runnerUp && runnerUp.errors <= best.errors && !distinct(best, runnerUp, q) ? null : best;
 }
+
+/**
+ * Against the next best place: the context both share next to the quote (a repeated sentence
+ * around it) proves nothing, so the rest of the stored context must be mostly matched at the
+ * best place. A deleted copy of a repeated sentence otherwise finds a look-alike.
+ */
+function distinct(best: Scored, rival: Scored, q: Query): boolean {
+  const shared = Math.min(best.prefixRun, rival.prefixRun) + Math.min(best.suffixRun, rival.suffixRun);
+  const rest = q.prefixText.length + q.suffixText.length - shared;
+  return best.cost <= DISTINCT_SHARE * rest;
+}
+
+/** Share of the non-shared context the best place may differ in. */
+const DISTINCT_SHARE = 0.65;
 
 /**
  * The quote found whole beats an approximate match over the same words: what the fuzzy match
@@ -230,7 +389,10 @@ function preferWhole(best: Scored, candidates: readonly Scored[], q: Query, uniq
   return whole ?? best;
 }
 
-/** Context clear enough that a fuzzy search could not find anything better. */
-export function conclusive(c: Scored): boolean {
-  return c.errors === 0 && c.context >= 0.9;
+/**
+ * Context clear enough that a fuzzy search could not find anything better. Quotes under 12
+ * units need more: a set phrase found whole elsewhere must not hide its own edited words.
+ */
+export function conclusive(c: Scored, q: Query): boolean {
+  return c.errors === 0 && c.context >= (q.quote.length < 12 ? 0.9 : 0.8);
 }

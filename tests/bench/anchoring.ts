@@ -1,14 +1,54 @@
 /**
  * Anchoring benchmark: 1,000 highlights on a ~300,000-unit generated article, re-anchored on
  * the unchanged text and on a version with 20% of its paragraphs edited; compared with the
- * approx-string-match approach of the Hypothesis client. Run: npx tsx tests/bench/anchoring.ts
+ * approx-string-match approach of the Hypothesis client. Then seeded scenarios of each edit
+ * kind (repeated passages, edits inside passages, moved paragraphs, 1–4-unit highlights,
+ * deleted paragraphs) and a 113k-unit article with 200 highlights and all kinds at once.
+ * Run: npx tsx tests/bench/anchoring.ts [--tune]
+ *
+ * Seeds: the algorithm was tuned on scenario seeds 1–10 (`--tune` prints those with every
+ * miss). Held-out sets are used once: 1001–1010 (two wrong placements looked at, one rule
+ * tightened), then 3001–3010 (only its totals seen: wrong placements among short quotes, the
+ * margin for short quotes widened on tuning data), then 5001–5010 and 11–30 (every wrong
+ * placement looked at, in the second round of fixes for "never wrong"), then 7001–7010 (its
+ * three wrong placements looked at: one more rule, for approximate look-alikes), so the
+ * reported numbers now come from fresh seeds 9001–9010. `--seeds a-b` lists the wrong
+ * placements and misses of any range (`--wrong`: wrong ones only).
+ *
+ * Second-round fixes, each for a kind of wrong placement seen on 5001–5010 and 11–30:
+ * - an approximate place whose end was pulled onto inserted words that looked like the stored
+ *   suffix: places keep the quote's own first / last unit unless a 16-unit run backs the edge;
+ * - 1–4-unit quotes "backed" by the next paragraph after their own paragraph was deleted: a
+ *   run past a paragraph break counts only if the other side agrees too (also for approximate
+ *   quotes under 16 units);
+ * - a quote found whole elsewhere while its own place, context intact, was rewritten;
+ * - a copy of a repeated passage chosen on template-level context far from the old place after
+ *   its own copy was deleted;
+ * - a deleted template sentence placed approximately on one with other numbers (7001–7010): an
+ *   approximate match with no long intact side needs context 0.65.
+ * Result on the fresh seeds 9001–9010 (run once, after all of the above): 3 wrong placements
+ * (main's code: 2, the first-round code: 3), recall 98.40% (main 93.27%): the targets of 0
+ * wrong and 99% are not met there. Its wrong ones are destroyed passages placed on template
+ * look-alikes (7–17 units, one side fairly intact), one of them a sentence pair the generator
+ * repeated with most of its context; rules found so far for them cost 0.2 recall points.
+ * Judge fixes (see anchoring-corpus.ts): edits record the units they keep at their ends, a
+ * placement inside an edited passage's extent made narrower by inserted copies of its own edge
+ * words is right, and so is the exact quote right against 8 of its own old neighbours (a
+ * deleted block that starts and ends with the same words can be read either way).
  */
 import search from 'approx-string-match';
-import { anchor, describe, type TextSelector } from '../../shared/anchoring/index';
+import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
 import {
   applyEdits,
   article,
   judge,
+  judgeSurvival,
+  wordsOf,
+  scenario,
+  SCENARIO_KINDS,
+  survives,
+  type Scenario,
+  type ScenarioKind,
   makeRng,
   mustPlace,
   randInt,
@@ -152,6 +192,101 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
   return { rightPct: (100 * right) / Math.max(1, must), wrong };
 }
 
+const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const HELD_OUT_SEEDS = [9001, 9002, 9003, 9004, 9005, 9006, 9007, 9008, 9009, 9010];
+
+interface Tally {
+  surviving: number;
+  right: number;
+  wrong: number;
+  /** Non-surviving passages (deleted, rewritten, short without context) correctly orphaned. */
+  orphaned: number;
+}
+
+function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log?: string[]): void {
+  sc.spans.forEach((h, i) => {
+    const t = truth(sc.edited, h.start, h.end);
+    const surviving = survives(sc.edited, t, h.start, h.end);
+    const result = results[i] ?? null;
+    const verdict = judgeSurvival(t, surviving, h.end - h.start, result, wordsOf(sc.old, sc.edited, h));
+    if (surviving) into.surviving++;
+    if (surviving && verdict === 'right') into.right++;
+    if (verdict === 'wrong') into.wrong++;
+    if (!surviving && !result) into.orphaned++;
+    if (log && (verdict === 'wrong' || verdict === 'missed')) {
+      const quote = sc.old.slice(h.start, h.end);
+      const got = result ? sc.edited.text.slice(result.start, result.end) : null;
+      log.push(`${sc.kind} ${verdict} ${JSON.stringify(t)} ${JSON.stringify(quote)} → ${JSON.stringify(result)} ${JSON.stringify(got)}`);
+    }
+  });
+}
+
+const empty = (): Tally => ({ surviving: 0, right: 0, wrong: 0, orphaned: 0 });
+const pct = (t: Tally) => round((100 * t.right) / Math.max(1, t.surviving));
+
+/** Recall and wrong placements per scenario kind over `seeds`, for `fn`. */
+function evaluate(seeds: readonly number[], fn: Anchorer, log?: string[]) {
+  const perKind = new Map<ScenarioKind, Tally>();
+  const all = empty();
+  for (const kind of SCENARIO_KINDS) {
+    const t = empty();
+    for (const seed of seeds) {
+      const sc = scenario(seed, kind);
+      tally(sc, runOnce(sc.old, sc.edited.text, sc.spans, fn).results, t, log);
+    }
+    perKind.set(kind, t);
+    for (const key of Object.keys(all) as (keyof Tally)[]) all[key] += t[key];
+  }
+  return { perKind, all };
+}
+
+/**
+ * The 113k-unit article with 200 highlights, one per held-out seed: accuracy, and the time of
+ * one anchorAll() call as the re-anchor job makes it (median wall and CPU time; CPU time is
+ * steadier when other work shares the machine).
+ */
+function bigArticles(seeds: readonly number[], log?: string[]) {
+  const t = empty();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const seed of seeds) {
+    const sc = scenario(seed, 'mixed', 113_000, 200);
+    const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const results = anchorAll(sc.edited.text, selectors);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+    tally(sc, results, t, log);
+  }
+  return { tally: t, ms: median(wall), cpuMs: median(cpu) };
+}
+
+export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: string[]): Record<string, number> {
+  const ours = evaluate(seeds, anchor, log);
+  const big = bigArticles(seeds, log);
+  const base = log ? evaluate([], hypothesisAnchor) : evaluate(seeds, hypothesisAnchor);
+  const total = empty();
+  for (const t of [ours.all, big.tally]) for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += t[key];
+  const out: Record<string, number> = {
+    anchor_surviving: total.surviving,
+    anchor_recall_pct: pct(total),
+    anchor_heldout_wrong: total.wrong,
+  };
+  for (const [kind, t] of ours.perKind) {
+    out[`anchor_recall_${kind.replace('-', '_')}_pct`] = pct(t);
+    out[`anchor_wrong_${kind.replace('-', '_')}`] = t.wrong;
+  }
+  out.anchor_recall_113k_pct = pct(big.tally);
+  out.anchor_wrong_113k = big.tally.wrong;
+  out.anchor_113k_200_ms = round(big.ms);
+  out.anchor_113k_200_cpu_ms = round(big.cpuMs);
+  out.anchor_baseline_recall_pct = pct(base.all);
+  out.anchor_baseline_heldout_wrong = base.all.wrong;
+  return out;
+}
+
 export async function benchAnchoring(): Promise<Record<string, number>> {
   const rng = makeRng(20240601);
   const paragraphs = article(rng, TEXT_LENGTH);
@@ -168,6 +303,7 @@ export async function benchAnchoring(): Promise<Record<string, number>> {
   const baseline = timed(text, edited.text, spans, hypothesisAnchor, 3);
   const ourScore = score(edited, spans, changed.results);
   const baseScore = score(edited, spans, baseline.results);
+  const scenarios = benchScenarios();
   return {
     anchor_text_units: text.length,
     anchor_unchanged_ms: round(unchanged.ms),
@@ -175,9 +311,11 @@ export async function benchAnchoring(): Promise<Record<string, number>> {
     anchor_baseline_edited_ms: round(baseline.ms),
     anchor_baseline_ratio: round(baseline.ms / changed.ms),
     anchor_right_pct: round(ourScore.rightPct),
-    anchor_wrong: ourScore.wrong,
     anchor_baseline_right_pct: round(baseScore.rightPct),
     anchor_baseline_wrong: baseScore.wrong,
+    ...scenarios,
+    // Wrong placements over every held-out run: the 300k article and all scenarios.
+    anchor_wrong: ourScore.wrong + (scenarios.anchor_heldout_wrong ?? 0),
   };
 }
 
@@ -186,6 +324,24 @@ function round(x: number): number {
 }
 
 if (process.argv[1]?.endsWith('anchoring.ts')) {
-  const results = await benchAnchoring();
-  for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
+  const seedsArg = process.argv.indexOf('--seeds');
+  if (seedsArg > 0) {
+    // Any seed range (e.g. --seeds 11-30), with every wrong placement and miss listed.
+    const [lo, hi] = (process.argv[seedsArg + 1] ?? '').split('-').map(Number);
+    const seeds: number[] = [];
+    for (let s = lo ?? 1; s <= (hi ?? lo ?? 1); s++) seeds.push(s);
+    const log: string[] = [];
+    const results = benchScenarios(seeds, log);
+    for (const line of log) if (!process.argv.includes('--wrong') || line.includes(' wrong ')) console.log(line);
+    for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
+  } else if (process.argv.includes('--tune')) {
+    // Tuning seeds only, with every miss and wrong placement listed.
+    const log: string[] = [];
+    const results = benchScenarios(TUNE_SEEDS, log);
+    for (const line of log) console.log(line);
+    for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
+  } else {
+    const results = await benchAnchoring();
+    for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
+  }
 }

@@ -1,20 +1,29 @@
 import { describe as suite, expect, it } from 'vitest';
-import { anchor, describe, type TextSelector } from '../../shared/anchoring/index';
+import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
 import {
   applyEdits,
   article,
   assemble,
   judge,
+  gluedToOwnSide,
+  judgeSurvival,
   makeRng,
+  minimalEdit,
   mustPlace,
   paragraph,
   randInt,
   randomEdit,
+  scenario,
+  SCENARIO_KINDS,
   sentence,
+  survives,
+  sameWordsInside,
   truth,
+  wordsOf,
   type Edited,
   type Piece,
   type Rng,
+  type ScenarioKind,
 } from '../fixtures/anchoring-corpus';
 
 /** Our own sample article: generated study-article sentences, paragraphs joined by "\n". */
@@ -478,5 +487,258 @@ suite('anchor: generated edit corpus', () => {
     expect(tally.wrong).toBe(0);
     expect(tally.destroyedNull).toBe(tally.destroyed);
     expect(tally.right / tally.must).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Edit kinds: repeated passages, edits inside, moved paragraphs, very short quotes, deletions
+
+suite('anchor: edit kinds', () => {
+  const S = '要把调查研究作为基本功，做到身入基层、心到基层。';
+  // Three paragraphs carry the same sentence; the first two are the same length, so deleting
+  // the first brings the third occurrence close to where the second one was.
+  const P = [
+    `东山镇读书班今年开展了十二次专题学习。${S}参加人数达到四百余人次，大家普遍反映收获很大。`,
+    `河西村夜校以乡村振兴为题组织研讨。${S}青年干部结合驻村经历作了交流发言，气氛热烈。`,
+    `南湖街道把理论学习同为民办实事结合起来。${S}社区干部走访居民一百余户，梳理问题清单。`,
+    '最后一段保持不变：把调研成果转化为解决问题的实际举措，推动工作落地见效。',
+  ];
+  const OLD = P.join('\n');
+
+  it('lets approximate context pick the right one of a repeated sentence, not the old position', () => {
+    const second = nth(OLD, S, 1);
+    const sel = describe(OLD, second.start + 2, second.end - 3); // 调查研究…心到基
+    // The first paragraph is deleted and the context before the second copy is lightly edited.
+    const edited = [P[1]!.replace('组织研讨', '组织了研讨'), P[2], P[3]].join('\n');
+    const third = nth(edited, S, 1);
+    expect(Math.abs(third.start - second.start)).toBeLessThan(Math.abs(nth(edited, S, 0).start - second.start));
+    const want = nth(edited, S, 0);
+    expect(anchor(edited, sel)).toMatchObject({ start: want.start + 2, end: want.end - 3 });
+  });
+
+  it('orphans a repeated sentence whose own paragraph was deleted, though copies remain', () => {
+    const second = nth(OLD, S, 1);
+    const sel = describe(OLD, second.start, second.end);
+    const edited = [P[0], P[2], P[3]].join('\n');
+    expect(edited.split(S).length - 1).toBe(2);
+    expect(anchor(edited, sel)).toBeNull();
+  });
+
+  it('places a passage edited inside at its new extent', () => {
+    const text = sampleText(21, 3000);
+    const at = text.indexOf('\n', 600) + 1;
+    const sel = describe(text, at + 3, at + 33);
+    const inside = `${text.slice(0, at + 10)}新增${text.slice(at + 10, at + 20)}${text.slice(at + 22)}`;
+    const shifted = `编者按：本文有修改。\n${inside}`;
+    const a = anchor(shifted, sel);
+    expect(a).toMatchObject({ start: at + 3 + 11, end: at + 33 + 11 });
+  });
+
+  it('places a 6-unit passage with one unit changed when its context is intact', () => {
+    const text = sampleText(25, 3000);
+    const at = text.indexOf('\n', 900) + 8;
+    const sel = describe(text, at, at + 6);
+    const edited = `${text.slice(0, at + 3)}新${text.slice(at + 4)}`;
+    expect(anchor(edited, sel)).toMatchObject({ start: at, end: at + 6 });
+    // Two of six changed is a different phrase: an orphan.
+    const twice = `${text.slice(0, at + 2)}新写${text.slice(at + 4)}`;
+    expect(anchor(twice, sel)).toBeNull();
+  });
+
+  it('finds a paragraph moved from the end to the start, context before it gone', () => {
+    const paragraphs = article(makeRng(22), 6000);
+    const last = paragraphs.length - 2;
+    const from = paragraphs.slice(0, last).reduce((n, p) => n + p.length + 1, 0);
+    const old = paragraphs.join('\n');
+    const sel = describe(old, from, from + 24); // the paragraph's first 24 units
+    const moved = [paragraphs[last], ...paragraphs.filter((_, i) => i !== last)].join('\n');
+    expect(anchor(moved, sel)).toMatchObject({ start: 0, end: 24 });
+  });
+
+  it('places a 2-unit highlight by its context and orphans it when the context is gone', () => {
+    const text = sampleText(23, 5000);
+    // A two-unit phrase that occurs many times; highlight one occurrence in the middle.
+    const phrase = '学习';
+    const occurrences = text.split(phrase).length - 1;
+    expect(occurrences).toBeGreaterThan(5);
+    const mid = nth(text, phrase, Math.floor(occurrences / 2));
+    const sel = describe(text, mid.start, mid.end);
+    const grown = insertAt(text, 0, '各地学习热情高涨，学习氛围浓厚。\n');
+    expect(anchor(grown, sel)).toMatchObject({ start: mid.start + 17, end: mid.end + 17 });
+    // Words inserted right before it: the intact side after it decides.
+    const before = insertAt(grown, mid.start + 17, '认真');
+    expect(anchor(before, sel)).toMatchObject({ start: mid.start + 19, end: mid.end + 19 });
+    // Both sides rewritten next to the quote: the phrase is still there but cannot be told apart.
+    const gone = `${text.slice(0, mid.start - 12)}这里改写成了新的内容${phrase}另外一段新写的文字${text.slice(mid.end + 12)}`;
+    expect(anchor(gone, sel)).toBeNull();
+  });
+
+  it('orphans a deleted passage instead of placing it on similar words', () => {
+    const text = sampleText(24, 5000);
+    const lines = text.split('\n');
+    const k = Math.floor(lines.length / 2);
+    const start = lines.slice(0, k).reduce((n, p) => n + p.length + 1, 0) + 5;
+    const sel = describe(text, start, start + 15);
+    const edited = lines.filter((_, i) => i !== k).join('\n');
+    expect(anchor(edited, sel)).toBeNull();
+  });
+});
+
+suite('anchor: seeded scenarios of every kind', () => {
+  it('never places a passage wrongly and places nearly all surviving ones', () => {
+    let surviving = 0;
+    let right = 0;
+    const wrong: string[] = [];
+    for (const kind of SCENARIO_KINDS) {
+      for (const seed of [2001, 2002]) {
+        const sc = scenario(seed, kind, 8000, 40);
+        const found = anchorAll(
+          sc.edited.text,
+          sc.spans.map((h) => describe(sc.old, h.start, h.end)),
+        );
+        sc.spans.forEach((h, i) => {
+          const t = truth(sc.edited, h.start, h.end);
+          const lives = survives(sc.edited, t, h.start, h.end);
+          const verdict = judgeSurvival(t, lives, h.end - h.start, found[i] ?? null);
+          if (lives) surviving++;
+          if (lives && verdict === 'right') right++;
+          if (verdict === 'wrong') wrong.push(`${kind} ${seed}: ${sc.old.slice(h.start, h.end)}`);
+        });
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(surviving).toBeGreaterThan(300);
+    expect(right / surviving).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('anchorAll gives what anchor gives, and null for a malformed selector', () => {
+    const sc = scenario(2003, 'mixed', 8000, 40);
+    const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
+    const batch = anchorAll(sc.edited.text, [...selectors, { ...selectors[0]!, exact: '' }]);
+    expect(batch.slice(0, -1)).toEqual(selectors.map((s) => anchor(sc.edited.text, s)));
+    expect(batch[batch.length - 1]).toBeNull();
+  });
+});
+
+suite('anchor: kinds of wrong placement fixed in the second round', () => {
+  it('does not pull an edited passage onto inserted words that look like its old suffix', () => {
+    const A = '第1期夜校以“人才培养”为题，东山镇的58名同志作了交流发言；';
+    const Q = '在总结经验的基础上，基层支部进一步落实调查研究，完善营商环境。要把耕地保护作为基础工程，扎实落实制度创新和科技创新。';
+    const B = '要把乡村振兴作为关键环节，进一步拓展人才培养和数字化转型。东山镇座谈会2020年共开展12次学习。';
+    const C = '围绕中心工作，教师队伍扎实研究公共服务，研究公共服务。第4期学习角以“基层治理”为题，青石县的30名同志作了交流发言；';
+    const sel = describe([A, Q, B, C].join('\n'), A.length + 1, A.length + 1 + Q.length);
+    // Words like the next paragraph's start inserted before the quote's last words, and that
+    // paragraph moved away: the old code ended the highlight at "和", before the inserted words.
+    const Q2 = Q.replace('和科技创新。', '和要把乡村振兴作为根本科技创新。');
+    const edited = [A, Q2, C, B].join('\n');
+    const found = anchor(edited, sel);
+    if (found) expect(edited.slice(found.start, found.end)).toBe(Q2);
+    // The same insertion with the next paragraph in place: placed over the whole edited passage.
+    const kept = [A, Q2, B, C].join('\n');
+    expect(anchor(kept, sel)).toMatchObject({ start: A.length + 1, end: A.length + 1 + Q2.length });
+  });
+
+  const P1 = '青年干部持续把人才培养同城乡融合结合起来，做到研究有力、推进有序。';
+  const P2 = '驻村工作队进一步把民生保障同人才培养结合起来，做到提升有力、深化有序。';
+  const P3 = '我们应当把科技创新同调查研究结合起来，做到推进有力、提升有序。';
+
+  it('orphans a 1-unit quote whose paragraph was deleted though the next paragraph still follows the same words', () => {
+    const old = [P1, P2, P3].join('\n');
+    const at = P1.length + 1 + P2.lastIndexOf('有');
+    const sel = describe(old, at, at + 1);
+    // P1 also ends in "有序。": the stored suffix "序。\n我们应当…" still follows a "有".
+    expect(anchor([P1, P3].join('\n'), sel)).toBeNull();
+    // Words inserted right before it in its own paragraph: the rest of both sides agrees.
+    const inserted = `${old.slice(0, at)}切实${old.slice(at)}`;
+    expect(anchor(inserted, sel)).toMatchObject({ start: at + 2, end: at + 3 });
+  });
+
+  it('orphans a quote whose own place was rewritten rather than take the same words elsewhere', () => {
+    const X1 =
+      '正如《乡土调研手记》里所写：“知之愈明则行之愈笃。”各级党组织对此体会很深，主动把握数字化转型。要把人才培养作为长期课题，持续巩固安全生产。';
+    const X2 =
+      '宣传部门要落实。正如《乡土调研手记》里所写：“知之愈明则行之愈笃。”各级党组织对此体会很深，应当抓好安全生产。在公共服务方面还存在3个短板，需要梳理。';
+    const old = [X1, '东山镇座谈会2022年共开展67次学习，参加人数达到622人次。', X2].join('\n');
+    const at = old.indexOf('党组织对此体会很');
+    const sel = describe(old, at, at + 8);
+    const rewritten = `${old.slice(0, at)}党组织对此各单位主要负体会很${old.slice(at + 8)}`;
+    expect(anchor(rewritten, sel)).toBeNull();
+    // Untouched there: placed there, not on the copy in the third paragraph.
+    expect(anchor(`编者按。\n${old}`, sel)).toMatchObject({ start: at + 5, end: at + 13 });
+  });
+
+  it('never places wrongly the seeded highlights that earlier versions placed wrongly', () => {
+    // One seeded scenario per kind of wrong placement seen on seeds 11-30, 5001-5010, 7001-7010:
+    // edge pulled onto look-alike words (5005 moved), 1-unit quote past a deleted paragraph
+    // (19 short), repeated copy deleted (22 repeated), rewritten paragraph ending in a
+    // look-alike (25 inner-edits), own place rewritten (5009 mixed), look-alikes with other
+    // numbers (7006 mixed).
+    const cases: [number, ScenarioKind, number, number][] = [
+      [5005, 'moved', 20_000, 60],
+      [19, 'short', 20_000, 60],
+      [22, 'repeated', 20_000, 60],
+      [25, 'inner-edits', 20_000, 60],
+      [5009, 'mixed', 113_000, 200],
+      [7006, 'mixed', 113_000, 200],
+    ];
+    const wrong: string[] = [];
+    for (const [seed, kind, length, count] of cases) {
+      const sc = scenario(seed, kind, length, count);
+      const found = anchorAll(
+        sc.edited.text,
+        sc.spans.map((h) => describe(sc.old, h.start, h.end)),
+      );
+      sc.spans.forEach((h, i) => {
+        const t = truth(sc.edited, h.start, h.end);
+        const lives = survives(sc.edited, t, h.start, h.end);
+        const verdict = judgeSurvival(t, lives, h.end - h.start, found[i] ?? null, wordsOf(sc.old, sc.edited, h));
+        if (verdict === 'wrong') wrong.push(`${kind} ${seed}: ${sc.old.slice(h.start, h.end)}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+suite('judge: placements read by their words', () => {
+  it('records a replaced block without the units it keeps at its ends', () => {
+    const old = '做到深化有序。';
+    expect(minimalEdit(old, { at: 0, del: 5, ins: '做到推进有' })).toEqual({ at: 2, del: 2, ins: '推进' });
+    const edited = applyEdits(old, [{ at: 0, del: 5, ins: '做到推进有' }]);
+    expect(truth(edited, 4, 5)).toEqual({ kind: 'intact', start: 4, end: 5 });
+  });
+
+  it('accepts a narrower extent inside an edited passage only when its words match as well', () => {
+    const old = '松林乡读书班2021年共开展53次学习。';
+    const span = { start: 3, end: 12 }; // 读书班2021年共
+    const edited = applyEdits(old, [{ at: 5, del: 0, ins: '松林乡读书' }]); // 读书松林乡读书班…
+    const t = truth(edited, span.start, span.end);
+    expect(t.kind).toBe('edited');
+    const w = wordsOf(old, edited, span);
+    const twin = { start: 8, end: 17 }; // the inserted 读书 + the original 班2021年共
+    expect(edited.text.slice(twin.start, twin.end)).toBe(old.slice(span.start, span.end));
+    expect(sameWordsInside(t as { start: number; end: number }, twin, w)).toBe(true);
+    expect(judgeSurvival(t, true, 9, twin, w)).toBe('right');
+    expect(judgeSurvival(t, true, 9, twin)).toBe('wrong');
+    // Other edges, or reaching outside the extent: still wrong.
+    expect(judgeSurvival(t, true, 9, { start: 9, end: 17 }, w)).toBe('wrong');
+    expect(judgeSurvival(t, true, 9, { start: 8, end: 18 }, w)).toBe('wrong');
+  });
+
+  it('accepts the exact quote right against 8 of its own old neighbours', () => {
+    const old = '科研团队要深化理论学习，巩固理论学习。立足本职岗位。';
+    const at = old.indexOf('论学习');
+    const span = { start: at, end: at + 3 };
+    // Deleting "论学习，巩固理" reads the same as deleting "，巩固理论学习".
+    const edited = applyEdits(old, [{ at, del: 7, ins: '' }]);
+    const t = truth(edited, span.start, span.end);
+    expect(t.kind).toBe('destroyed');
+    const w = wordsOf(old, edited, span);
+    expect(gluedToOwnSide({ start: at, end: at + 3 }, w)).toBe(true);
+    expect(judgeSurvival(t, false, 3, { start: at, end: at + 3 }, w)).toBe('right');
+    // The same words elsewhere, not next to its own neighbours: wrong.
+    const far = edited.text.indexOf('论学习', at + 1);
+    expect(far).toBe(-1);
+    const other = { start: at - 6, end: at - 3 };
+    expect(judgeSurvival(t, false, 3, other, w)).toBe('wrong');
   });
 });

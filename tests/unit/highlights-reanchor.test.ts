@@ -138,6 +138,25 @@ describe('reanchorArticle', () => {
     expect(await db.highlights.count()).toBe(1);
   });
 
+  it('places a 2-unit highlight and a moved paragraph by their context, in one batch', async () => {
+    const db = freshDb();
+    // "调查" occurs many times; the highlighted one is in the paragraph that moves to the top.
+    const short = OLD.indexOf('调查研究作为基本功');
+    const rows = [
+      hl('moved', OLD, '既要身入基层，更要心到基层'),
+      { ...hl('short', OLD, '调查研究作为基本功'), selector: describeSelector(OLD, short, short + 2) },
+    ];
+    const lines = OLD.split('\n');
+    const moved = [lines[2], lines[0], lines[1], lines[4]].join('\n');
+    await seed(db, 2, moved, rows);
+    expect(await reanchorArticle(db, 'a1')).toEqual({ moved: 2, orphaned: 0, unchanged: 0 });
+    const inside = moved.indexOf('既要身入基层，更要心到基层');
+    expect(inside).toBeLessThan(P3.length);
+    expect((await db.highlights.get('moved'))!.selector).toMatchObject({ start: inside, exact: '既要身入基层，更要心到基层' });
+    const at = moved.indexOf('调查研究作为基本功');
+    expect((await db.highlights.get('short'))!.selector).toMatchObject({ start: at, end: at + 2, exact: '调查' });
+  });
+
   it('returns zeros for an unknown article', async () => {
     const db = freshDb();
     expect(await reanchorArticle(db, 'nope')).toEqual({ moved: 0, orphaned: 0, unchanged: 0 });

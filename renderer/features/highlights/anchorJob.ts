@@ -1,5 +1,5 @@
 /** The pure part of re-anchoring: shared by the worker and the main-thread fallback. */
-import { anchor, describe, type TextSelector } from '../../../shared/anchoring';
+import { anchorAll, describe, type TextSelector } from '../../../shared/anchoring';
 
 export interface AnchorRequest {
   id: number;
@@ -15,13 +15,6 @@ export interface AnchorResponse {
 }
 
 export function runAnchorJob(text: string, selectors: readonly TextSelector[]): (TextSelector | null)[] {
-  return selectors.map((selector) => {
-    try {
-      const found = anchor(text, selector);
-      return found ? describe(text, found.start, found.end) : null;
-    } catch {
-      // A malformed stored selector cannot be placed: it becomes an orphan, never an error.
-      return null;
-    }
-  });
+  // A malformed stored selector comes back null: it becomes an orphan, never an error.
+  return anchorAll(text, selectors).map((found) => (found ? describe(text, found.start, found.end) : null));
 }
