@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnownPage, SyncBatch, SyncRequest } from '../../shared/domain/sync';
+import type { KnownPage } from '../../shared/domain/sync';
 import { HttpClient } from '../../main/services/sync/http-client';
-import { ImageStore } from '../../main/services/sync/images';
-import { runSourceSync } from '../../main/services/sync/runner';
+import { runSync } from './helpers/sync-run';
 
 let server: http.Server;
 let origin = '';
@@ -60,26 +59,10 @@ afterAll(async () => {
 });
 
 async function sync(known: KnownPage[]) {
-  const client = new HttpClient({ delayMs: 0 });
-  const batches: SyncBatch[] = [];
-  const request: SyncRequest = {
-    runId: 'run_feed',
-    source: { id: 'feed', kind: 'feed', location: `${origin}/feed.xml`, name: '通知公告', column: null },
-    known,
-    fullRescan: false,
-    maxPages: 3,
-    delayMs: 0,
-  };
-  const summary = await runSourceSync(request, {
-    client,
-    images: new ImageStore({ dataDir, client }),
-    dataDir,
-    signal: new AbortController().signal,
-    emitProgress: () => undefined,
-    emitLog: () => undefined,
-    sendBatch: async (b) => void batches.push(b),
-    now: () => new Date('2024-03-20T12:00:00+08:00'),
-  });
+  const { summary, batches } = await runSync(
+    { id: 'feed', kind: 'feed', location: `${origin}/feed.xml`, name: '通知公告', column: null },
+    { dataDir, client: new HttpClient({ delayMs: 0 }), known, maxPages: 3, runId: 'run_feed' },
+  );
   return { summary, batches };
 }
 

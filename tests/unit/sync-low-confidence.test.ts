@@ -8,10 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { HttpClient } from '../../main/services/sync/http-client';
-import { ImageStore } from '../../main/services/sync/images';
-import { runSourceSync } from '../../main/services/sync/runner';
-import type { SyncBatch, SyncLogEntry } from '../../shared/domain/sync';
+import { runSync } from './helpers/sync-run';
 
 const prose = (n: number) =>
   Array.from(
@@ -62,30 +59,9 @@ afterAll(async () => {
 });
 
 it('logs a low-confidence article as a warning with its address and still keeps it', async () => {
-  const client = new HttpClient({ delayMs: 0, timeoutMs: 4000, backoffMs: 20 });
-  const logs: SyncLogEntry[] = [];
-  const batches: SyncBatch[] = [];
-  await runSourceSync(
-    {
-      runId: 'run_lowconf',
-      source: { id: 'lowconf', kind: 'cms', location: `${base}/list/`, name: '测试站', column: '学习园地' },
-      known: [],
-      fullRescan: false,
-      maxPages: 5,
-      delayMs: 0,
-    },
-    {
-      client,
-      images: new ImageStore({ dataDir, client }),
-      dataDir,
-      signal: new AbortController().signal,
-      emitProgress: () => {},
-      emitLog: (e) => logs.push(e),
-      sendBatch: async (b) => {
-        batches.push(b);
-      },
-      now: () => new Date('2024-03-20T12:00:00+08:00'),
-    },
+  const { logs, batches } = await runSync(
+    { id: 'lowconf', kind: 'cms', location: `${base}/list/`, name: '测试站', column: '学习园地' },
+    { dataDir, maxPages: 5, runId: 'run_lowconf' },
   );
   const low = logs.filter((l) => l.code === 'W_LOW_CONFIDENCE');
   expect(low.map((l) => l.url)).toEqual([`${base}/a/2.html`]);

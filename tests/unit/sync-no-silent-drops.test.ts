@@ -9,13 +9,12 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUrlKey } from '../../main/services/sync/canonical';
 import { HttpClient } from '../../main/services/sync/http-client';
-import { ImageStore } from '../../main/services/sync/images';
-import { runSourceSync } from '../../main/services/sync/runner';
 import type { ArticlePayload } from '../../shared/domain/article';
 import type { SourceSpec, SyncCounts, SyncLogEntry } from '../../shared/domain/sync';
 import { startCmsWorld, type CmsWorld } from '../fixtures/cms-world';
 import { makePng } from '../fixtures/cms-world/images';
 import { mixedFeedSite, mixedListSite, type ExpectedItem } from '../fixtures/cms-world/mixed';
+import { runSync } from './helpers/sync-run';
 
 const feed = mixedFeedSite();
 const list = mixedListSite();
@@ -39,29 +38,9 @@ interface Outcome {
 
 async function run(source: Omit<SourceSpec, 'id' | 'name' | 'column'>): Promise<Outcome> {
   const client = new HttpClient({ delayMs: 0, timeoutMs: 15_000, backoffMs: 10, retries: 0 });
-  const articles: ArticlePayload[] = [];
-  const logs: SyncLogEntry[] = [];
-  const summary = await runSourceSync(
-    {
-      runId: 'run_drops',
-      source: { id: 'drops', name: '测试来源', column: null, ...source },
-      known: [],
-      fullRescan: false,
-      maxPages: 5,
-      delayMs: 0,
-    },
-    {
-      client,
-      images: new ImageStore({ dataDir, client }),
-      dataDir,
-      signal: new AbortController().signal,
-      emitProgress: () => {},
-      emitLog: (e) => logs.push(e),
-      sendBatch: async (b) => {
-        articles.push(...b.articles);
-      },
-      now: () => new Date('2024-03-20T12:00:00+08:00'),
-    },
+  const { articles, logs, summary } = await runSync(
+    { id: 'drops', name: '测试来源', column: null, ...source },
+    { dataDir, client, maxPages: 5, runId: 'run_drops' },
   );
   return { articles, logs, counts: summary.counts };
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../main/services/sync/http-client';
 import { ImageStore } from '../../main/services/sync/images';
 import { runSourceSync } from '../../main/services/sync/runner';
+import { runSync } from './helpers/sync-run';
 import type { ArticlePayload } from '../../shared/domain/article';
 import { SyncBatchSchema, type KnownPage, type SyncBatch, type SyncLogEntry, type SyncProgress } from '../../shared/domain/sync';
 import { expectedBlocks, generateLargeSite, startCmsWorld, type CmsWorld, type FixtureSite } from '../fixtures/cms-world';
@@ -47,46 +48,25 @@ async function sync(
     now?: Date;
   } = {},
 ): Promise<RunResult> {
-  const client = new HttpClient({ delayMs: 0, timeoutMs: 4000, backoffMs: 20 });
-  const images = new ImageStore({ dataDir, client });
-  const batches: SyncBatch[] = [];
-  const logs: SyncLogEntry[] = [];
-  const progress: SyncProgress[] = [];
-  const summary = await runSourceSync(
+  const r = await runSync(
+    { id: site.name, kind: site.kind, location: w.abs(site.listPath), name: site.family, column: '学习园地' },
     {
-      runId: 'run_test',
-      source: { id: site.name, kind: site.kind, location: w.abs(site.listPath), name: site.family, column: '学习园地' },
-      known: opts.known ?? [],
-      fullRescan: opts.fullRescan ?? false,
-      maxPages: opts.maxPages ?? 20,
-      delayMs: opts.delayMs ?? 0,
-    },
-    {
-      client,
-      images,
       dataDir,
-      signal: opts.signal ?? new AbortController().signal,
-      emitProgress: (p) => progress.push(p),
-      emitLog: (e) => logs.push(e),
-      sendBatch: async (b) => {
+      known: opts.known,
+      fullRescan: opts.fullRescan,
+      maxPages: opts.maxPages,
+      delayMs: opts.delayMs,
+      signal: opts.signal,
+      now: opts.now,
+      onBatch: async (b) => {
         expect(v.safeParse(SyncBatchSchema, b).success).toBe(true);
-        batches.push(b);
         opts.onBatch?.(b);
+        // The renderer's acknowledgement takes a moment; the runner must not depend on it being instant.
         await new Promise((r) => setTimeout(r, 5));
       },
-      now: () => opts.now ?? new Date('2024-03-20T12:00:00+08:00'),
     },
   );
-  return {
-    batches,
-    articles: batches.flatMap((b) => b.articles),
-    logs,
-    progress,
-    client,
-    counts: summary.counts,
-    skipped: summary.skipped,
-    cancelled: summary.cancelled,
-  };
+  return { ...r, counts: r.summary.counts, skipped: r.summary.skipped, cancelled: r.summary.cancelled };
 }
 
 function knownFrom(r: RunResult): KnownPage[] {
