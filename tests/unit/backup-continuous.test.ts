@@ -21,6 +21,7 @@ import { chooseRecoveryOffer, declineOffer, findRecoveryOffer } from '../../rend
 import { ensureLibraryIdentity, isLibraryEmpty, readLibraryMeta } from '../../renderer/features/backup/library';
 import { startContinuousBackup } from '../../renderer/features/backup/continuous';
 import { restoreBackup } from '../../renderer/features/backup/backup';
+import { articleRow } from './helpers/rows';
 
 /** A clock whose timers fire only when the test advances it. */
 class ManualClock implements Clock {
@@ -62,26 +63,7 @@ async function flushPromises(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 }
 
-function article(i: number, sourceId = 's') {
-  return {
-    id: `a_${i}`,
-    version: 1,
-    updatedAt: null,
-    urlKey: `k:${i}`,
-    url: null,
-    title: `文章${i}`,
-    publishedAt: '2024-01-02',
-    origin: null,
-    author: null,
-    editor: null,
-    column: null,
-    sourceId,
-    sourceName: '来源',
-    zi: 10,
-    contentHash: 'f'.repeat(64),
-    addedAt: '2025-01-01T00:00:00.000Z',
-  };
-}
+const article = articleRow;
 
 function highlight(id: string) {
   const at = '2025-01-01T00:00:00.000Z';

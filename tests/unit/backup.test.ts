@@ -19,6 +19,7 @@ import { YanduDB } from '../../renderer/db/schema';
 import { backupDatabase, isDailyDue, restoreBackup } from '../../renderer/features/backup/backup';
 import { backupBeforeUpgrade } from '../../renderer/features/backup/startup';
 import type { OpenSink } from '../../main/services/backup/container';
+import { articleRow } from './helpers/rows';
 
 let dataDir = '';
 const PNG = Buffer.from(
@@ -36,26 +37,7 @@ function apiFor(dir: string, openSink?: OpenSink): Api {
 }
 
 const now = '2025-01-01T00:00:00.000Z';
-function article(i: number) {
-  return {
-    id: `a_${i}`,
-    version: 1,
-    updatedAt: null,
-    urlKey: `k:${i}`,
-    url: null,
-    title: `文章${i}`,
-    publishedAt: '2024-01-02',
-    origin: null,
-    author: null,
-    editor: null,
-    column: null,
-    sourceId: 's',
-    sourceName: '来源',
-    zi: 10,
-    contentHash: 'f'.repeat(64),
-    addedAt: now,
-  };
-}
+const article = articleRow;
 
 async function seed(db: YanduDB, n: number, tag: string): Promise<void> {
   await db.open();
