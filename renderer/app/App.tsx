@@ -1,12 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
 import { changes, db } from '../db';
-import { recoverNoteJournals } from '../db/notes';
+import { recoverNoteJournals } from '../core/notes';
 import { LibraryView } from '../features/library/LibraryView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources/SourcesView';
-import { startScheduler } from '../features/sources/syncManager';
+import { startScheduler } from '../core/sync';
 import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
@@ -79,8 +79,8 @@ export function App() {
       setRecordMerger(indexWorkers?.merge ?? null);
       const rebuildSearch = await openSearchIndex(db);
       await ensureSampleLibrary(db, api);
-      await recoverNoteJournals(db);
-      await useLibrary.getState().load();
+      await recoverNoteJournals();
+      await useLibrary.getState().follow();
       await ensureLibraryIdentity(db);
       // An empty or rolled-back library is offered the newest backup before anything else writes.
       const found = await findRecoveryOffer(db, api).catch((e: unknown) => {

@@ -17,7 +17,7 @@ import { parseQuery } from '../../shared/search/query';
 import { idf, termScore } from '../../shared/search/rank';
 import { FLAG_TITLE, foldCase, indexTermsOf, SEARCH_INDEX_VERSION, termHash } from '../../shared/search/tokenize';
 import { createArticleRepository, createHighlightRepository } from '../../renderer/db/repositories';
-import { createNoteRepository, newDraft } from '../../renderer/db/notes';
+import { createNotesService, newDraft } from '../../renderer/core/notes';
 import { YanduDB, type HighlightRow } from '../../renderer/db/schema';
 import {
   compactSearchIndex,
@@ -27,7 +27,7 @@ import {
   SEARCH_META_KEY,
 } from '../../renderer/db/searchIndex';
 import { BUCKETS } from '../../shared/search/tokenize';
-import { applySyncBatch } from '../../renderer/db/syncWriter';
+import { applySyncBatch } from '../../renderer/core/sync/writer';
 import { search } from '../../renderer/features/search/engine';
 
 let n = 0;
@@ -354,7 +354,7 @@ describe('search over the library', () => {
 
   it('indexes notes and highlights with their writes and drops them on delete', async () => {
     const db = await library();
-    const notes = createNoteRepository(db);
+    const notes = createNotesService(db);
     const draft = newDraft('reflection', 'a_1', null);
     const saved = await notes.save({
       ...draft,

@@ -3,12 +3,12 @@
  * opens a popover on a clicked highlight, and puts every action on a key.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { HighlightRow } from '../../db/schema';
+import type { HighlightRow } from '../../core/highlights';
 import { messages } from '../../i18n/messages';
 import { useKeyboard } from '../../ui/useKeyboard';
 import { useNoteEditor } from '../notes/noteEditorStore';
 import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
-import { citation, createHighlight, recolorHighlight, removeHighlight, restyleHighlight, type ArticleContext } from './actions';
+import { citation, createHighlight, recolorHighlight, removeHighlight, restyleHighlight, type ArticleContext } from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
 import { HighlightPopover } from './HighlightPopover';
 import { HighlightPainter } from './painter';

@@ -1,5 +1,5 @@
 /** The six highlight colours, in toolbar order (keys 1–6), with their Chinese names. */
-import type { HighlightColor } from '../../db/schema';
+import type { HighlightColor } from '../../core/highlights';
 
 export const HIGHLIGHT_COLORS: readonly { id: HighlightColor; name: string; key: string }[] = [
   { id: 'yellow', name: '黄色', key: '1' },

@@ -9,15 +9,15 @@ import { create } from 'zustand';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../app/router';
 import { db } from '../../db';
-import { newDraft, recoverNoteJournals } from '../../db/notes';
+import { newDraft, recoverNoteJournals } from '../../core/notes';
 import type { HighlightColor, NoteKind } from '../../db/schema';
 import { messages } from '../../i18n/messages';
 import { HIGHLIGHT_COLORS } from '../highlights/colors';
 import { NoteEditorHost } from '../notes/NoteEditorHost';
 import type { NoteTarget } from '../notes/noteEditorStore';
-import { excerpt } from '../notes/noteText';
+import { excerpt } from '../../core/notes/noteText';
 import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
-import { noteRepo } from '../notes/repo';
+import { notes as noteRepo } from '../../core/notes';
 import '../notes/notes.css';
 import { downloadBlob } from './download';
 import {
@@ -58,7 +58,7 @@ const useNotebookUi = create<{
 }));
 
 async function loadIndex(): Promise<NotebookIndex> {
-  await recoverNoteJournals(db);
+  await recoverNoteJournals();
   const [highlights, notes, articleRows] = await Promise.all([db.highlights.toArray(), db.notes.toArray(), db.articles.toArray()]);
   return buildIndex(buildEntries(highlights, notes, articleRows));
 }

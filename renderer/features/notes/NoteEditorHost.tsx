@@ -2,12 +2,12 @@
 import { useEffect, useState } from 'react';
 import { AppError } from '../../../shared/errors';
 import { articles, db } from '../../db';
-import { newDraft, recoverNoteJournals, type NoteDraft } from '../../db/notes';
+import { newDraft, recoverNoteJournals, type NoteDraft } from '../../core/notes';
 import type { ArticleRow, HighlightRow, NoteKind } from '../../db/schema';
 import { messages } from '../../i18n/messages';
 import { NoteEditor } from './NoteEditor';
 import type { NoteTarget } from './noteEditorStore';
-import { noteRepo } from './repo';
+import { notes as noteRepo } from '../../core/notes';
 import { cancelTypeAhead } from './typeAhead';
 
 const t = messages.notes;
@@ -26,7 +26,7 @@ async function knownTags(): Promise<string[]> {
 }
 
 export async function resolveTarget(target: NoteTarget, newKind: NoteKind): Promise<Resolved> {
-  await recoverNoteJournals(db);
+  await recoverNoteJournals();
   let draft: NoteDraft;
   let stored = false;
   let highlight: HighlightRow | null = null;

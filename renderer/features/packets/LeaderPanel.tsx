@@ -8,14 +8,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { describe } from '../../../shared/anchoring';
 import { db, highlights } from '../../db';
 import type { HighlightRow } from '../../db/schema';
-import { newDraft } from '../../db/notes';
+import { newDraft } from '../../core/notes';
 import { messages } from '../../i18n/messages';
-import type { ArticleContext } from '../highlights/actions';
+import type { ArticleContext } from '../../core/highlights';
 import { selectionInArticle } from '../highlights/selection';
 import { useHighlights } from '../highlights/store';
 import type { TextMap } from '../highlights/textMap';
-import { quoteBlock } from '../notes/noteText';
-import { noteRepo } from '../notes/repo';
+import { quoteBlock } from '../../core/notes/noteText';
+import { notes as noteRepo } from '../../core/notes';
 
 const t = messages.packets;
 

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { db } from '../../db';
-import { recoverNoteJournals } from '../../db/notes';
+import { recoverNoteJournals } from '../../core/notes';
 import { messages } from '../../i18n/messages';
 import {
   buildEntries,
@@ -18,7 +18,7 @@ import {
   type NotebookFilter,
 } from '../notebook/entries';
 import { localIsoDate, noteHeading } from '../notebook/exportMarkdown';
-import { citationLine } from '../notes/noteText';
+import { citationLine } from '../../core/notes/noteText';
 import { PRINT_FONTS } from './layout';
 import { NoteDoc } from './NoteDoc';
 import { fontsReady } from './paginate';
@@ -61,7 +61,7 @@ export function NotebookPrint({
   useEffect(() => {
     let live = true;
     void (async () => {
-      await recoverNoteJournals(db);
+      await recoverNoteJournals();
       const [highlights, notes, articles] = await Promise.all([db.highlights.toArray(), db.notes.toArray(), db.articles.toArray()]);
       const index = buildIndex(buildEntries(highlights, notes, articles));
       if (live) setData({ entries: entriesForExport(index, filter), articles: index.data.articles });

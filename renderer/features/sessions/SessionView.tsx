@@ -14,7 +14,7 @@ import { createStudyRepository, DEFAULT_PROFILE, gatherPacket, PROFILE_KEY, Prof
 import { messages } from '../../i18n/messages';
 import { downloadBase64, errorText } from '../packets/files';
 import { articlesPrintHref } from '../print/routes';
-import { excerpt } from '../notes/noteText';
+import { excerpt } from '../../core/notes/noteText';
 import '../packets/packets.css';
 
 const t = messages.study;

@@ -1,15 +1,49 @@
 /**
- * Every change a user makes to a highlight, as an undoable step. The open article's store is
- * updated first (so painting follows at once), then Dexie; a failed write restores the store
- * and the database is left as it was.
+ * The highlights service: every change a user makes to a highlight, as an undoable step,
+ * re-anchoring after a text changed, tags and the last-used colour and style.
+ *
+ * The open article's view (features/highlights) is updated first, through the `HighlightView`
+ * it registers, so painting follows at once; then Dexie. A failed write restores the view and
+ * the database is left as it was. Core never imports the view: the view hands itself in.
  */
-import { describe } from '../../../shared/anchoring';
-import { formatChineseDate } from '../../../shared/text';
-import { highlights } from '../../db';
-import type { ArticleRow, HighlightColor, HighlightRow } from '../../db/schema';
-import { messages } from '../../i18n/messages';
-import { undoStack, type UndoStep } from '../../stores/undo';
-import { useHighlights, type HighlightStyle } from './store';
+import * as v from 'valibot';
+import { describe } from '../../shared/anchoring';
+import { formatChineseDate } from '../../shared/text';
+import { db, highlights, settings } from '../db';
+import type { ArticleRow, HighlightColor as DbHighlightColor, HighlightRow as DbHighlightRow } from '../db/schema';
+import { messages } from '../i18n/messages';
+import { undoStack, type UndoStep } from '../stores/undo';
+import { reanchorArticle as reanchorIn, type ReanchorResult } from './highlights/reanchor';
+
+export type HighlightRow = DbHighlightRow;
+export type HighlightColor = DbHighlightColor;
+export type HighlightStyle = HighlightRow['style'];
+export type { ReanchorResult } from './highlights/reanchor';
+
+/** What the service needs of the open article's view state. */
+export interface HighlightView {
+  get(id: string): HighlightRow | undefined;
+  apply(rows: readonly HighlightRow[]): void;
+  drop(id: string): void;
+  defaults(): { color: HighlightColor; style: HighlightStyle };
+  setDefaults(color: HighlightColor, style: HighlightStyle): void;
+  notice(text: string, error: boolean): void;
+}
+
+const noView: HighlightView = {
+  get: () => undefined,
+  apply: () => undefined,
+  drop: () => undefined,
+  defaults: () => ({ color: 'yellow', style: 'fill' }),
+  setDefaults: () => undefined,
+  notice: () => undefined,
+};
+let view: HighlightView = noView;
+
+/** The open article's view registers itself once (module load of its store). */
+export function attachHighlightView(next: HighlightView): void {
+  view = next;
+}
 
 const t = messages.highlights;
 
@@ -18,27 +52,25 @@ function newId(): string {
 }
 
 async function writeRow(row: HighlightRow, afterApply?: () => void): Promise<void> {
-  const store = useHighlights.getState();
-  const previous = store.rows.get(row.id);
-  store.applyRows([row]);
+  const previous = view.get(row.id);
+  view.apply([row]);
   afterApply?.();
   try {
     await highlights.put(row);
   } catch (error) {
-    if (previous) useHighlights.getState().applyRows([previous]);
-    else useHighlights.getState().dropRow(row.id);
+    if (previous) view.apply([previous]);
+    else view.drop(row.id);
     throw error;
   }
 }
 
 async function deleteRow(row: HighlightRow): Promise<void> {
-  const store = useHighlights.getState();
-  const had = store.rows.has(row.id);
-  store.dropRow(row.id);
+  const had = view.get(row.id) !== undefined;
+  view.drop(row.id);
   try {
     await highlights.delete(row.id);
   } catch (error) {
-    if (had) useHighlights.getState().applyRows([row]);
+    if (had) view.apply([row]);
     throw error;
   }
 }
@@ -49,13 +81,13 @@ async function perform(step: UndoStep): Promise<boolean> {
     return true;
   } catch (error) {
     console.error(error);
-    useHighlights.getState().setNotice(t.saveFailed, true);
+    view.notice(t.saveFailed, true);
     return false;
   }
 }
 
 async function current(id: string): Promise<HighlightRow | undefined> {
-  return useHighlights.getState().rows.get(id) ?? (await highlights.get(id));
+  return view.get(id) ?? (await highlights.get(id));
 }
 
 export interface ArticleContext {
@@ -69,8 +101,8 @@ export async function createHighlight(
   article: ArticleContext,
   start: number,
   end: number,
-  color: HighlightColor = useHighlights.getState().lastColor,
-  style: HighlightStyle = useHighlights.getState().lastStyle,
+  color: HighlightColor = view.defaults().color,
+  style: HighlightStyle = view.defaults().style,
 ): Promise<string | null> {
   const now = new Date().toISOString();
   const row: HighlightRow = {
@@ -87,7 +119,7 @@ export async function createHighlight(
     createdAt: now,
     updatedAt: now,
   };
-  useHighlights.getState().setDefaults(color, style);
+  view.setDefaults(color, style);
   const ok = await perform({ label: t.steps.create, do: () => writeRow(row), undo: () => deleteRow(row) });
   return ok ? row.id : null;
 }
@@ -108,16 +140,16 @@ async function change(id: string, label: string, patch: Partial<HighlightRow>, m
 }
 
 export function recolorHighlight(id: string, color: HighlightColor): Promise<boolean> {
-  const row = useHighlights.getState().rows.get(id);
+  const row = view.get(id);
   if (row?.color === color) return Promise.resolve(true);
-  useHighlights.getState().setDefaults(color, row?.style ?? useHighlights.getState().lastStyle);
+  view.setDefaults(color, row?.style ?? view.defaults().style);
   return change(id, t.steps.recolor, { color }, 'yandu-recolor');
 }
 
 export function restyleHighlight(id: string, style: HighlightStyle): Promise<boolean> {
-  const row = useHighlights.getState().rows.get(id);
+  const row = view.get(id);
   if (row?.style === style) return Promise.resolve(true);
-  useHighlights.getState().setDefaults(row?.color ?? useHighlights.getState().lastColor, style);
+  view.setDefaults(row?.color ?? view.defaults().color, style);
   return change(id, t.steps.restyle, { style });
 }
 
@@ -149,4 +181,33 @@ export function citation(article: ArticleRow, passage: string): string {
   const source = article.origin ?? article.sourceName;
   const parts = [`《${article.title}》`, source, formatChineseDate(article.publishedAt)].filter(Boolean);
   return `“${passage}”\n——${parts.join('，')}`;
+}
+
+/** Every tag in use, sorted, for completion. */
+export const allHighlightTags = (): Promise<string[]> => highlights.allTags();
+
+export const highlightsOf = (articleId: string): Promise<HighlightRow[]> => highlights.forArticle(articleId);
+
+/**
+ * Moves the article's highlights placed on an older text to the current one (or marks them
+ * orphans) and hands the result to the open view.
+ */
+export async function reanchorArticle(articleId: string): Promise<ReanchorResult> {
+  const result = await reanchorIn(db, articleId);
+  if (result.moved || result.orphaned || result.unchanged) view.apply(await highlights.forArticle(articleId));
+  return result;
+}
+
+const DefaultsSchema = v.object({
+  color: v.picklist(['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const),
+  style: v.picklist(['fill', 'underline'] as const),
+});
+const DEFAULTS_KEY = 'highlightDefaults';
+
+export function loadHighlightDefaults(): Promise<{ color: HighlightColor; style: HighlightStyle }> {
+  return settings.get(DEFAULTS_KEY, DefaultsSchema, { color: 'yellow', style: 'fill' });
+}
+
+export function saveHighlightDefaults(color: HighlightColor, style: HighlightStyle): Promise<void> {
+  return settings.set(DEFAULTS_KEY, DefaultsSchema, { color, style });
 }
