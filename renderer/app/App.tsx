@@ -2,19 +2,17 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
 import { changes, db } from '../db';
 import { recoverNoteJournals } from '../core/notes';
-import { LibraryView } from '../features/library/LibraryView';
-import { ReaderView } from '../features/reader/ReaderView';
+import { LibraryView } from '../features/library';
+import { ReaderView } from '../features/reader';
 import { SettingsView } from '../features/settings/SettingsView';
-import { SourcesView } from '../features/sources/SourcesView';
+import { SourcesView } from '../features/sources';
 import { startScheduler } from '../core/sync';
 import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
 import { ensureSampleLibrary } from './firstRun';
-import { enableSearchMaintenance, openSearchIndex, setIndexBuilder, setRecordMerger } from '../db/searchIndex';
-import { SearchBox } from '../features/search/SearchBox';
-import { useSearch } from '../features/search/store';
-import { createIndexWorkers } from '../features/search/workerBuilder';
+import { openSearch, startSearchMaintenance } from '../core/search';
+import { SearchBox, useSearch } from '../features/search';
 import { useRoute } from './router';
 import { useUndoKeys } from '../ui/useUndoKeys';
 import { backupBeforeUpgrade, dailyBackupIfDue, requestPersistentStorage } from '../features/backup/startup';
@@ -74,10 +72,7 @@ export function App() {
       await useReaderSettings.getState().load();
       // Search postings for bulk writes are built in workers; an index of another format is
       // emptied here, before anything writes, and rebuilt in the background once ready.
-      const indexWorkers = createIndexWorkers();
-      setIndexBuilder(indexWorkers?.build ?? null);
-      setRecordMerger(indexWorkers?.merge ?? null);
-      const rebuildSearch = await openSearchIndex(db);
+      const rebuildSearch = await openSearch();
       await ensureSampleLibrary(db, api);
       await recoverNoteJournals();
       await useLibrary.getState().follow();
@@ -89,7 +84,7 @@ export function App() {
       });
       setBoot({ state: 'ready' });
       // Pending notes merged and postings compacted once writes settle.
-      enableSearchMaintenance(db);
+      startSearchMaintenance();
       if (found) setOffer(found);
       else void startBackgroundWork();
       if (rebuildSearch) void useSearch.getState().startRebuild(false);

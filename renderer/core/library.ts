@@ -9,8 +9,9 @@
  * listeners still see a delta and no single task handles the whole library at once.
  */
 import Dexie, { cmp, type IntervalTree, type ObservabilitySet } from 'dexie';
+import type * as v from 'valibot';
 import { api } from '../bridge';
-import { articles, db, highlights, reading } from '../db';
+import { articles, db, highlights, reading, settings } from '../db';
 import type { ArticleBodyRow as DbArticleBodyRow, ArticleRow, HighlightRow, ReadingRow, YanduDB } from '../db/schema';
 import { beforeBulkChange } from '../features/backup';
 
@@ -247,3 +248,12 @@ export const saveReadingPosition = (articleId: string, position: { block: number
   reading.save(articleId, position);
 
 export const removeArticles = (ids: readonly string[]): Promise<void> => articles.remove(ids);
+
+const READER_SETTINGS_KEY = 'reader';
+
+/** Reader typography (its schema and defaults live with the view's store); bad stored values read as the fallback. */
+export const loadReaderSettings = <T>(schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> =>
+  settings.get(READER_SETTINGS_KEY, schema, fallback);
+
+export const saveReaderSettings = <T>(schema: v.GenericSchema<unknown, T>, value: T): Promise<void> =>
+  settings.set(READER_SETTINGS_KEY, schema, value);

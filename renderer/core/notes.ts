@@ -5,14 +5,16 @@
  * finish), and replayed on the next start, so nothing typed is lost on reload or crash.
  */
 import * as v from 'valibot';
-import { db as appDb } from '../db';
+import { AppError } from '../../shared/errors';
+import { articles as articleRepo, db as appDb } from '../db';
 import { createNoteRepository } from '../db/notes';
-import type { HighlightRow as DbHighlightRow, NoteKind as DbNoteKind, NoteRow as DbNoteRow, YanduDB } from '../db/schema';
+import type { ArticleRow, HighlightRow as DbHighlightRow, NoteKind as DbNoteKind, NoteRow as DbNoteRow, YanduDB } from '../db/schema';
+import { messages } from '../i18n/messages';
 import { deriveNote, DocSchema, isBlankDoc } from './notes/noteText';
 
 export type NoteRow = DbNoteRow;
 export type NoteKind = DbNoteKind;
-type HighlightRow = DbHighlightRow;
+export type HighlightRow = DbHighlightRow;
 
 export const NOTE_JOURNAL_PREFIX = 'yandu.noteJournal.';
 
@@ -146,3 +148,58 @@ export type NotesService = ReturnType<typeof createNotesService>;
 
 /** The app's notes. */
 export const notes = createNotesService(appDb);
+
+/** Which note the editor shows: one on a highlight, on an article, a standalone one, or a stored one. */
+export type NoteTarget =
+  | { kind: 'highlight'; highlightId: string; articleId: string }
+  | { kind: 'article'; articleId: string }
+  | { kind: 'standalone' }
+  | { kind: 'existing'; noteId: string };
+
+/** What the editor opens with. */
+export interface ResolvedNote {
+  draft: NoteDraft;
+  stored: boolean;
+  highlight: HighlightRow | null;
+  article: ArticleRow | null;
+  knownTags: string[];
+}
+
+/** Every tag on highlights and notes, sorted, for completion. */
+export async function knownNoteTags(): Promise<string[]> {
+  const [h, n] = await Promise.all([appDb.highlights.orderBy('tags').uniqueKeys(), appDb.notes.orderBy('tags').uniqueKeys()]);
+  return [...new Set([...h, ...n].map(String))].sort();
+}
+
+/** Resolves a target to the note to edit (stored, or a new draft); journals are replayed first. */
+export async function resolveNoteTarget(target: NoteTarget, newKind: NoteKind): Promise<ResolvedNote> {
+  await recoverNoteJournals();
+  let draft: NoteDraft;
+  let stored = false;
+  let highlight: HighlightRow | null = null;
+  switch (target.kind) {
+    case 'existing': {
+      const row = await notes.get(target.noteId);
+      if (!row) throw new AppError('E_NOT_FOUND', messages.notes.notFound);
+      draft = row;
+      stored = true;
+      break;
+    }
+    case 'highlight': {
+      highlight = (await notes.highlight(target.highlightId)) ?? null;
+      const row = await notes.forHighlight(target.highlightId);
+      draft = row ?? newDraft(newKind, target.articleId, target.highlightId);
+      stored = Boolean(row);
+      break;
+    }
+    case 'article':
+      draft = newDraft(newKind, target.articleId, null);
+      break;
+    case 'standalone':
+      draft = newDraft(newKind, null, null);
+      break;
+  }
+  if (!highlight && draft.highlightId) highlight = (await notes.highlight(draft.highlightId)) ?? null;
+  const article = draft.articleId ? ((await articleRepo.get(draft.articleId)) ?? null) : null;
+  return { draft, stored, highlight, article, knownTags: await knownNoteTags() };
+}

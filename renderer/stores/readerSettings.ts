@@ -1,7 +1,7 @@
 /** Reader typography settings: validated, persisted in the settings table, shared via zustand. */
 import * as v from 'valibot';
 import { create } from 'zustand';
-import { settings } from '../db';
+import { loadReaderSettings, saveReaderSettings } from '../core/library';
 
 export const FONT_SIZE_MIN = 14;
 export const FONT_SIZE_MAX = 32;
@@ -23,8 +23,6 @@ export const DEFAULT_READER_SETTINGS: ReaderSettings = {
   font: 'song',
 };
 
-const KEY = 'reader';
-
 interface ReaderSettingsState extends ReaderSettings {
   loaded: boolean;
   load(): Promise<void>;
@@ -35,7 +33,7 @@ export const useReaderSettings = create<ReaderSettingsState>((set, get) => ({
   ...DEFAULT_READER_SETTINGS,
   loaded: false,
   async load() {
-    const stored = await settings.get(KEY, ReaderSettingsSchema, DEFAULT_READER_SETTINGS);
+    const stored = await loadReaderSettings(ReaderSettingsSchema, DEFAULT_READER_SETTINGS);
     set({ ...stored, loaded: true });
   },
   update(patch) {
@@ -43,7 +41,7 @@ export const useReaderSettings = create<ReaderSettingsState>((set, get) => ({
     const next = { fontSize, lineHeight, width, theme, font };
     if (!v.is(ReaderSettingsSchema, next)) return;
     set(next);
-    void settings.set(KEY, ReaderSettingsSchema, next);
+    void saveReaderSettings(ReaderSettingsSchema, next);
   },
 }));
 

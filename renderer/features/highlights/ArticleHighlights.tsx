@@ -6,8 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { HighlightRow } from '../../core/highlights';
 import { messages } from '../../i18n/messages';
 import { useKeyboard } from '../../ui/useKeyboard';
-import { useNoteEditor } from '../notes/noteEditorStore';
-import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
+import { cancelTypeAhead, startTypeAhead, useNoteEditor } from '../notes';
 import { citation, createHighlight, recolorHighlight, removeHighlight, restyleHighlight, type ArticleContext } from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
 import { HighlightPopover } from './HighlightPopover';

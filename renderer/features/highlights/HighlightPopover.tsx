@@ -4,7 +4,7 @@ import type { HighlightRow } from '../../core/highlights';
 import { messages } from '../../i18n/messages';
 import { allHighlightTags, recolorHighlight, removeHighlight, restyleHighlight, setHighlightTags } from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
-import { typeAheadActive } from '../notes/typeAhead';
+import { typeAheadActive } from '../notes';
 
 const t = messages.highlights;
 

@@ -8,7 +8,8 @@ import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { countZi } from '../../../shared/text';
 import { clearJournal, isEmptyNote, newDraft, toNoteRow, writeJournal, type NoteDraft } from '../../core/notes';
-import type { ArticleRow, HighlightRow, NoteKind } from '../../db/schema';
+import type { LibraryRow as ArticleRow } from '../../core/library';
+import type { HighlightRow, NoteKind } from '../../core/notes';
 import { messages } from '../../i18n/messages';
 import { useLibrary } from '../../stores/library';
 import { Autosaver, type SaveState } from '../../core/notes/autosave';

@@ -13,7 +13,7 @@ import { db } from '../../../renderer/db';
 import { toArticleRow } from '../../../renderer/db/repositories';
 import { DB_NAME } from '../../../renderer/db/schema';
 import { openSearchIndex, setIndexBuilder, setRecordMerger } from '../../../renderer/db/searchIndex';
-import { createIndexWorkers } from '../../../renderer/features/search/workerBuilder';
+import { createIndexWorkers } from '../../../renderer/core/search/workerBuilder';
 import { LibraryView } from '../../../renderer/features/library/LibraryView';
 import { useLibrary } from '../../../renderer/stores/library';
 import '../../../renderer/ui/styles.css';
