@@ -10,7 +10,7 @@ import { startScheduler } from '../core/sync';
 import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
-import { ensureSampleLibrary } from './firstRun';
+import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
 import { useRoute } from './router';
@@ -73,7 +73,7 @@ export function App() {
       // Search postings for bulk writes are built in workers; an index of another format is
       // emptied here, before anything writes, and rebuilt in the background once ready.
       const rebuildSearch = await openSearch();
-      await ensureSampleLibrary(db, api);
+      await ensureSampleLibrary();
       await recoverNoteJournals();
       await useLibrary.getState().follow();
       await ensureLibraryIdentity(db);

@@ -9,9 +9,12 @@
  * listeners still see a delta and no single task handles the whole library at once.
  */
 import Dexie, { cmp, type IntervalTree, type ObservabilitySet } from 'dexie';
-import type * as v from 'valibot';
+import * as v from 'valibot';
+import type { Api } from '../../shared/contract';
 import { api } from '../bridge';
 import { articles, db, highlights, reading, settings } from '../db';
+import { createArticleRepository } from '../db/repositories';
+import { prepareArticles, searchTables } from '../db/searchIndex';
 import type { ArticleBodyRow as DbArticleBodyRow, ArticleRow, HighlightRow, ReadingRow, YanduDB } from '../db/schema';
 import { beforeBulkChange } from '../features/backup';
 
@@ -257,3 +260,23 @@ export const loadReaderSettings = <T>(schema: v.GenericSchema<unknown, T>, fallb
 
 export const saveReaderSettings = <T>(schema: v.GenericSchema<unknown, T>, value: T): Promise<void> =>
   settings.set(READER_SETTINGS_KEY, schema, value);
+
+export const SAMPLE_FLAG = 'sampleLibraryImported';
+
+/**
+ * First run: the bundled sample library is imported once. The "done" flag is written in the
+ * same transaction as the articles, so a crash half-way leaves neither.
+ */
+export async function ensureSampleLibrary(database: YanduDB = db, host: Api = api): Promise<number> {
+  const flag = await database.settings.get(SAMPLE_FLAG);
+  if (flag && v.is(v.literal(true), flag.value)) return 0;
+  const payloads = await host.library.sample({});
+  const repo = createArticleRepository(database);
+  // Search postings are built before the transaction (a worker must not run inside one).
+  const prepared = await prepareArticles(database, payloads);
+  return database.transaction('rw', [database.articles, database.bodies, ...searchTables(database)], async () => {
+    const added = await repo.addMany(payloads, undefined, prepared);
+    await database.settings.put({ key: SAMPLE_FLAG, value: true });
+    return added;
+  });
+}
