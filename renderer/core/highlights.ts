@@ -6,6 +6,7 @@
  * it registers, so painting follows at once; then Dexie. A failed write restores the view and
  * the database is left as it was. Core never imports the view: the view hands itself in.
  */
+import { liveQuery } from 'dexie';
 import * as v from 'valibot';
 import { describe } from '../../shared/anchoring';
 import { formatChineseDate } from '../../shared/text';
@@ -25,6 +26,8 @@ export interface HighlightView {
   get(id: string): HighlightRow | undefined;
   apply(rows: readonly HighlightRow[]): void;
   drop(id: string): void;
+  /** The open article's ids (to see which stored rows went away). */
+  ids(): readonly string[];
   defaults(): { color: HighlightColor; style: HighlightStyle };
   setDefaults(color: HighlightColor, style: HighlightStyle): void;
   notice(text: string, error: boolean): void;
@@ -34,6 +37,7 @@ const noView: HighlightView = {
   get: () => undefined,
   apply: () => undefined,
   drop: () => undefined,
+  ids: () => [],
   defaults: () => ({ color: 'yellow', style: 'fill' }),
   setDefaults: () => undefined,
   notice: () => undefined,
@@ -51,7 +55,19 @@ function newId(): string {
   return `h_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
 }
 
+/** Ids with a write of ours in flight: what the database says of them may be older than the view. */
+const inFlight = new Map<string, number>();
+function hold(id: string): () => void {
+  inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
+  return () => {
+    const n = (inFlight.get(id) ?? 1) - 1;
+    if (n > 0) inFlight.set(id, n);
+    else inFlight.delete(id);
+  };
+}
+
 async function writeRow(row: HighlightRow, afterApply?: () => void): Promise<void> {
+  const release = hold(row.id);
   const previous = view.get(row.id);
   view.apply([row]);
   afterApply?.();
@@ -61,10 +77,13 @@ async function writeRow(row: HighlightRow, afterApply?: () => void): Promise<voi
     if (previous) view.apply([previous]);
     else view.drop(row.id);
     throw error;
+  } finally {
+    release();
   }
 }
 
 async function deleteRow(row: HighlightRow): Promise<void> {
+  const release = hold(row.id);
   const had = view.get(row.id) !== undefined;
   view.drop(row.id);
   try {
@@ -72,7 +91,38 @@ async function deleteRow(row: HighlightRow): Promise<void> {
   } catch (error) {
     if (had) view.apply([row]);
     throw error;
+  } finally {
+    release();
   }
+}
+
+function sameHighlight(a: HighlightRow, b: HighlightRow): boolean {
+  return (
+    a.updatedAt === b.updatedAt && a.orphan === b.orphan && a.articleVersion === b.articleVersion && JSON.stringify(a) === JSON.stringify(b)
+  );
+}
+
+/**
+ * Follows the open article's stored highlights, so a write elsewhere (another tab, a packet's
+ * leader layer, re-anchoring) shows in the view. Rows with a write of ours in flight are left
+ * as the view has them; unchanged rows keep their object, so the painter repaints only what
+ * changed. Returns the unsubscribe function.
+ */
+export function followArticleHighlights(articleId: string): () => void {
+  const subscription = liveQuery(() => highlights.forArticle(articleId)).subscribe({
+    next(rows) {
+      const changed = rows.filter((r) => {
+        if (inFlight.has(r.id)) return false;
+        const shown = view.get(r.id);
+        return !shown || !sameHighlight(shown, r);
+      });
+      if (changed.length) view.apply(changed);
+      const stored = new Set(rows.map((r) => r.id));
+      for (const id of view.ids()) if (!stored.has(id) && !inFlight.has(id)) view.drop(id);
+    },
+    error: (error: unknown) => console.error('[highlights] could not follow the article', error),
+  });
+  return () => subscription.unsubscribe();
 }
 
 async function perform(step: UndoStep): Promise<boolean> {

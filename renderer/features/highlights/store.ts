@@ -76,6 +76,7 @@ attachHighlightView({
   get: (id) => useHighlights.getState().rows.get(id),
   apply: (rows) => useHighlights.getState().applyRows(rows),
   drop: (id) => useHighlights.getState().dropRow(id),
+  ids: () => [...useHighlights.getState().rows.keys()],
   defaults: () => ({ color: useHighlights.getState().lastColor, style: useHighlights.getState().lastStyle }),
   setDefaults: (color, style) => useHighlights.getState().setDefaults(color, style),
   notice: (text, error) => useHighlights.getState().setNotice(text, error),
