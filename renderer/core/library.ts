@@ -85,7 +85,8 @@ export function createLibraryFeed(database: YanduDB) {
   let started: Promise<void> | null = null;
   // Keys waiting to be read again; null = the whole table.
   let dirtyArticles: Set<string> | null = new Set();
-  let dirtyReading = false;
+  // Reading states to read again (by article id); null = all of them; empty = none.
+  let dirtyReading: Set<string> | null = new Set();
   let scheduled: Promise<void> | null = null;
   let queue: Promise<void> = Promise.resolve();
 
@@ -106,9 +107,9 @@ export function createLibraryFeed(database: YanduDB) {
 
   const apply = async () => {
     const dirty = dirtyArticles;
-    const readingChanged = dirtyReading;
+    const readingDirty = dirtyReading;
     dirtyArticles = new Set();
-    dirtyReading = false;
+    dirtyReading = new Set();
     scheduled = null;
     const upserted: ArticleRow[] = [];
     const removed: string[] = [];
@@ -135,7 +136,20 @@ export function createLibraryFeed(database: YanduDB) {
     }
     for (const id of removed) next.delete(id);
     rows = next;
-    if (readingChanged) await readProgress();
+    const readingChanged = readingDirty === null || readingDirty.size > 0;
+    if (readingDirty === null) await readProgress();
+    else if (readingDirty.size) {
+      // A saved reading position touches one row: read that one, not every state.
+      const ids = [...readingDirty];
+      const found = await database.reading.bulkGet(ids);
+      const next = new Map(progress);
+      ids.forEach((id, i) => {
+        const state = found[i];
+        if (state) next.set(id, state.progress);
+        else next.delete(id);
+      });
+      progress = next;
+    }
     emit({ upserted, removed, progress: readingChanged ? progress : null });
   };
 
@@ -148,7 +162,11 @@ export function createLibraryFeed(database: YanduDB) {
       if (keys === null) dirtyArticles = null;
       else if (dirtyArticles) for (const k of keys) dirtyArticles.add(k);
     }
-    if (readingPartTree) dirtyReading = true;
+    if (readingPartTree) {
+      const keys = keysOfRange(readingPartTree);
+      if (keys === null) dirtyReading = null;
+      else if (dirtyReading) for (const k of keys) dirtyReading.add(k);
+    }
     // Writes that land together (several transactions in one tick) are read once.
     scheduled ??= queue = queue.then(apply).catch((error: unknown) => console.error('[library] could not follow a change', error));
   };
