@@ -13,7 +13,7 @@ import { formatChineseDate } from '../../shared/text';
 import { db, highlights, settings } from '../db';
 import type { ArticleRow, HighlightColor as DbHighlightColor, HighlightRow as DbHighlightRow } from '../db/schema';
 import { messages } from '../i18n/messages';
-import { undoStack, type UndoStep } from '../stores/undo';
+import { undoStack, type UndoStep } from './undo';
 import { reanchorArticle as reanchorIn, type ReanchorResult } from './highlights/reanchor';
 
 export type HighlightRow = DbHighlightRow;
