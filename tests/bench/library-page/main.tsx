@@ -97,6 +97,8 @@ export interface LibraryBenchResult {
   seeded: number;
   batchUpdateMs: number[];
   longTasks: number[];
+  /** Long tasks that started between a batch's commit and the view showing it (the view's own part). */
+  viewLongTasks: number[];
   /** Each long task's start and each batch's start, commit and shown times (for LIBRARY_DEBUG). */
   timeline: string[];
   rowsInDom: number;
@@ -132,12 +134,15 @@ async function run(seedCount: number, syncCount: number, batchSize: number): Pro
   for (let i = 0; i < syncCount; i++) incoming.push(await payload(seedCount + i, 's_', true));
 
   const longTasks: number[] = [];
+  const tasks: { start: number; duration: number }[] = [];
+  const windows: { from: number; to: number }[] = [];
   const timeline: string[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       // A set-up task still running when the observer started is not part of the sync.
       if (e.startTime < syncStart) continue;
       longTasks.push(e.duration);
+      tasks.push({ start: e.startTime, duration: e.duration });
       timeline.push(`longtask at ${e.startTime.toFixed(0)} for ${e.duration.toFixed(0)} ms`);
     }
   });
@@ -161,14 +166,17 @@ async function run(seedCount: number, syncCount: number, batchSize: number): Pro
     total += result.added;
     const shown = await countShows(total);
     batchUpdateMs.push(shown - committed);
+    windows.push({ from: committed, to: shown });
     timeline.push(`batch ${seq}: start ${started.toFixed(0)} commit ${committed.toFixed(0)} shown ${shown.toFixed(0)}`);
   }
   await frame();
   await frame();
   observer.disconnect();
+  const viewLongTasks = tasks.filter((t) => windows.some((w) => t.start >= w.from && t.start < w.to)).map((t) => t.duration);
   return {
     seeded: seedCount,
     batchUpdateMs,
+    viewLongTasks,
     longTasks,
     timeline,
     rowsInDom: document.querySelectorAll('[data-testid="article-row"]').length,
