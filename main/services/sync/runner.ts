@@ -20,7 +20,7 @@ import type { FetchedPage, KnownPage, SyncBatch, SyncCounts, SyncLogEntry, SyncP
 import { AppError } from '../../../shared/errors';
 import { decodeBytes } from '../extract/decode';
 import { extractArticle, LOW_CONFIDENCE } from '../extract/extract';
-import { importFile, scanFolderReport } from '../files/local-files';
+import { documentInfo, importFile, scanFolderReport } from '../files/local-files';
 import { sha256Hex } from '../sample-library';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from './article-html';
 import { canonicalUrl, fileUrlKey } from './canonical';
@@ -281,6 +281,7 @@ class Run {
       html: article.html,
       text: article.text,
       contentHash: hash,
+      ...(article.document ? { document: article.document } : {}),
     };
     const checked = v.safeParse(ArticlePayloadSchema, payload);
     if (!checked.success) {
@@ -696,7 +697,7 @@ async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Pro
   run.progress('fetching');
   await run.runTasks(todo, async (f) => {
     try {
-      const a = await importFile(f.path, { images: deps.images });
+      const a = await importFile(f.path, { images: deps.images, dataDir: deps.dataDir });
       for (const img of a.imageFailures) run.log('warning', f.urlKey, 'E_RESOURCE', `图片未能保存（${img}），文章已保留：${f.path}`);
       return run.accept(
         f.urlKey,
@@ -709,6 +710,7 @@ async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Pro
           editor: a.editor,
           html: a.html,
           text: a.text,
+          ...(a.document ? { document: documentInfo(a.document, f.name) } : {}),
         },
         { etag: f.stamp, lastModified: new Date(f.mtimeMs).toUTCString() },
       );
