@@ -21,6 +21,7 @@
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
 import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
+import { findAttachments, type Attachment } from './attachments';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../../shared/errors';
@@ -68,6 +69,8 @@ export interface ExtractedArticle {
   confidence: number;
   /** 'template' when our own scoring decided; 'readability' when the second opinion won. */
   method: 'template' | 'readability';
+  /** Documents the page links to as its attachments (附件). */
+  attachments: Attachment[];
 }
 
 /** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
@@ -922,6 +925,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     docNumber: info.get('文号') ?? info.get('发文字号') ?? null,
     confidence: Math.round(confidence * 100) / 100,
     method,
+    attachments: findAttachments(doc, base),
   };
 }
 

@@ -42,7 +42,7 @@ function parseXml(contents: ZipContents, name: string, label: string): XEl {
 }
 
 /** A BaseLoc resolved against the file that names it; never outside the package. */
-function resolveLoc(from: string, loc: string, label: string): string {
+export function resolveLoc(from: string, loc: string, label: string): string {
   const raw = loc.trim().replace(/\\/g, '/');
   const joined = raw.startsWith('/') ? raw.slice(1) : path.posix.join(path.posix.dirname(from), raw);
   const norm = path.posix.normalize(joined);

@@ -13,9 +13,6 @@ import { assemble } from './assemble';
 import { buildBlocks, dropRunningLines, groupLines, type Line, type TextRun } from './layout';
 import { documentError, type DocumentArticle, type DocumentLimits } from './types';
 
-/** All Flate streams together may inflate to this much; one stream to a quarter of it. */
-const INFLATE_BUDGET_BYTES = 256 * 1024 * 1024;
-
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | null = null;
 
@@ -54,9 +51,9 @@ const latin1 = (bytes: Uint8Array, start: number, end: number) =>
  * refused here, before pdf.js would inflate it in memory. Broken streams count as nothing
  * (pdf.js will cope or fail on its own).
  */
-export function checkPdfStreams(bytes: Uint8Array, label: string): void {
+export function checkPdfStreams(bytes: Uint8Array, label: string, maxInflateBytes: number): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let budget = INFLATE_BUDGET_BYTES;
+  let budget = maxInflateBytes;
   let at = 0;
   for (;;) {
     const s = buf.indexOf('stream', at, 'latin1');
@@ -75,7 +72,7 @@ export function checkPdfStreams(bytes: Uint8Array, label: string): void {
     if (end < 0) return;
     at = end + 9;
     try {
-      const out = inflateSync(buf.subarray(dataStart, end), { maxOutputLength: Math.max(1, Math.min(budget, INFLATE_BUDGET_BYTES / 4)) });
+      const out = inflateSync(buf.subarray(dataStart, end), { maxOutputLength: Math.max(1, budget) });
       budget -= out.length;
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
@@ -102,7 +99,7 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions): Promis
     throw documentError('E_DOCUMENT_FORMAT', `「${label}」不是 PDF 文件（文件头不对，可能已损坏或扩展名有误），无法导入。`);
   if (!latin1(bytes, Math.max(0, bytes.length - 2048), bytes.length).includes('%%EOF'))
     throw documentError('E_DOCUMENT_FORMAT', `「${label}」不完整（文件末尾缺失，可能下载或复制时被截断），无法导入。`);
-  checkPdfStreams(bytes, label);
+  checkPdfStreams(bytes, label, limits.maxInflateBytes);
   const pdfjs = await loadPdfJs();
   const dir = packageDir();
   // pdf.js may detach the buffer it is given: hand it a copy.

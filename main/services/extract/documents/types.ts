@@ -37,9 +37,16 @@ export interface DocumentLimits {
   deadlineMs: number;
   maxBytes: number;
   maxPages: number;
+  /** All of a PDF's compressed streams together may inflate to this much (a bomb is refused). */
+  maxInflateBytes: number;
 }
 
-export const DOCUMENT_LIMITS: DocumentLimits = { deadlineMs: 60_000, maxBytes: 50 * 1024 * 1024, maxPages: 2000 };
+export const DOCUMENT_LIMITS: DocumentLimits = {
+  deadlineMs: 60_000,
+  maxBytes: 50 * 1024 * 1024,
+  maxPages: 2000,
+  maxInflateBytes: 256 * 1024 * 1024,
+};
 
 export function documentError(code: ErrorCode, message: string, cause?: unknown): AppError {
   return new AppError(code, message, cause === undefined ? undefined : { cause });
