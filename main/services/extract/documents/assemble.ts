@@ -86,7 +86,7 @@ function pickTitle(input: AssembleInput): Picked {
   // Paragraph order only (or no heading): the first short unpunctuated block, joined with the
   // short ones right after it (a title the author wrapped by hand).
   const first = head[start];
-  if (first && first.text.length <= 80 && !/[。；，,;：:！？]$/.test(first.text) && !isMetaLine(first.text)) {
+  if (first && first.text.length <= 80 && !/[。；，,;：:！？.]$/.test(first.text) && !isMetaLine(first.text)) {
     const used = [start];
     let title = first.text;
     for (let k = start + 1; k < Math.min(head.length, start + 3); k++) {
@@ -130,7 +130,9 @@ function pageMarkers(blocks: Block[], pageCount: number): PageMarker[] {
 }
 
 export function assemble(input: AssembleInput): DocumentArticle {
-  const picked = pickTitle(input);
+  let picked = pickTitle(input);
+  // A title that would leave no text is the text: the file name names the document then.
+  if (picked.used.length > 0 && picked.used.length >= input.blocks.length) picked = { ...picked, title: input.fallbackTitle, used: [] };
   let blocks = input.blocks.filter((_, i) => !picked.used.includes(i));
   const meta = {
     publishedAt: null as string | null,
