@@ -19,6 +19,11 @@ const EXT_RE = new RegExp(`\\.(${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
 const NAME_EXT_RE = new RegExp(`([^\\s/\\\\:：|]*[^/\\\\|:：]*?\\.(${ATTACHMENT_EXTENSIONS.join('|')}))(?![a-z0-9])`, 'i');
 /** Download handlers of CMS sites: DownloadFile.aspx?id=, download.jsp?fileid=, attachment.do?… */
 const DOWNLOAD_RE = /download|attach|fujian|getfile|filedown|showfile|\bfile\.(?:aspx?|jsp|php|do)\b/i;
+/** Whether a line names a document file (学习计划.docx). */
+export function namesAttachment(text: string): boolean {
+  return NAME_EXT_RE.test(text);
+}
+
 const NAV_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
 
 interface El {
