@@ -16,9 +16,40 @@ import { documentError, type DocumentArticle, type DocumentLimits } from './type
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | null = null;
 
+/**
+ * pdf.js needs DOMMatrix when its module is evaluated. It takes it from @napi-rs/canvas through
+ * `createRequire(import.meta.url)`, which a bundled build (no import.meta) cannot do: load the
+ * package here, from the working folder or the entry script. Where it is missing (an installed
+ * app without node_modules) a bare identity matrix lets the module load; text extraction never
+ * renders, so no matrix arithmetic is asked of it.
+ */
+function provideDomMatrix(): void {
+  const g = globalThis as Record<string, unknown>;
+  if (g.DOMMatrix) return;
+  for (const base of [path.join(process.cwd(), 'package.json'), process.argv[1]]) {
+    if (!base) continue;
+    try {
+      const canvas = createRequire(path.resolve(base))('@napi-rs/canvas') as Record<string, unknown>;
+      for (const name of ['DOMMatrix', 'ImageData', 'Path2D']) if (!g[name] && canvas[name]) g[name] = canvas[name];
+      if (g.DOMMatrix) return;
+    } catch {
+      // try the next base
+    }
+  }
+  g.DOMMatrix = class IdentityMatrix {
+    a = 1;
+    b = 0;
+    c = 0;
+    d = 1;
+    e = 0;
+    f = 0;
+  };
+}
+
 /** pdf.js and its worker code, loaded once; the worker runs in this thread (no worker file). */
 function loadPdfJs(): Promise<PdfJs> {
   loaded ??= (async () => {
+    provideDomMatrix();
     const [pdfjs, worker] = await Promise.all([
       import('pdfjs-dist/legacy/build/pdf.mjs'),
       import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
@@ -29,13 +60,17 @@ function loadPdfJs(): Promise<PdfJs> {
   return loaded;
 }
 
-/** The package folder (for its cmaps/ and standard_fonts/), from this module or the working folder. */
+/**
+ * The package folder (for its cmaps/ and standard_fonts/): YANDU_PDFJS_DIR, else resolved from
+ * the working folder or the entry script (bundled builds have no import.meta.url to start from).
+ */
 function packageDir(): string {
-  const bases = [typeof import.meta.url === 'string' ? import.meta.url : null, path.join(process.cwd(), 'package.json')];
-  for (const base of bases) {
+  const env = process.env.YANDU_PDFJS_DIR;
+  if (env) return env;
+  for (const base of [path.join(process.cwd(), 'package.json'), process.argv[1]]) {
     if (!base) continue;
     try {
-      return path.dirname(createRequire(base).resolve('pdfjs-dist/package.json'));
+      return path.dirname(createRequire(path.resolve(base)).resolve('pdfjs-dist/package.json'));
     } catch {
       // try the next base
     }
