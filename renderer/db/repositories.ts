@@ -36,6 +36,7 @@ export function toArticleRow(payload: ArticlePayload, addedAt: string): ArticleR
     contentHash: payload.contentHash,
     addedAt,
     ...(payload.document ? { document: payload.document } : {}),
+    ...(payload.attachments ? { attachments: payload.attachments } : {}),
   };
 }
 

@@ -13,7 +13,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { MemberRow, PacketRow, ReturnRow, SessionRow } from './sessionRows';
-import type { DocumentInfo } from '../../shared/domain/article';
+import type { AttachmentLink, DocumentInfo } from '../../shared/domain/article';
 
 /** What the library list needs: small rows, no body text. */
 export interface ArticleRow {
@@ -39,6 +39,8 @@ export interface ArticleRow {
   addedAt: string;
   /** Read from a document file (PDF, .doc, .wps, OFD, .docx): its original and page markers. Not indexed. */
   document?: DocumentInfo;
+  /** The attachments (附件) a synced page links to. Not indexed. */
+  attachments?: AttachmentLink[];
 }
 
 /** The heavy part, read only when an article is opened. */

@@ -29,8 +29,18 @@ export const DocumentInfoSchema = v.strictObject({
   docNumber: nullableText(100),
   /** A PDF without a text layer: its text only says so. */
   scanned: v.boolean(),
+  /** For a synced attachment: the URL key of the article that links to it. */
+  attachmentOf: v.optional(shortText(2048)),
 });
 export type DocumentInfo = v.InferOutput<typeof DocumentInfoSchema>;
+
+/** A document an article page links to as an attachment (附件). */
+export const AttachmentSchema = v.strictObject({
+  url: shortText(2048),
+  name: shortText(255),
+  ext: v.picklist(['pdf', 'doc', 'docx', 'wps', 'ofd', 'xls', 'xlsx', 'zip']),
+});
+export type AttachmentLink = v.InferOutput<typeof AttachmentSchema>;
 
 /**
  * One article as it crosses the contract: metadata, sanitised HTML and the plain text that
@@ -53,5 +63,7 @@ export const ArticlePayloadSchema = v.strictObject({
   contentHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   /** Only for articles read from a document file (optional: older payloads have none). */
   document: v.optional(DocumentInfoSchema),
+  /** The attachments a synced page links to (each readable one also arrives as its own article). */
+  attachments: v.optional(v.pipe(v.array(AttachmentSchema), v.maxLength(50))),
 });
 export type ArticlePayload = v.InferOutput<typeof ArticlePayloadSchema>;
