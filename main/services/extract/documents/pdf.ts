@@ -93,11 +93,21 @@ export function checkPdfStreams(bytes: Uint8Array, label: string, maxInflateByte
   for (;;) {
     const s = buf.indexOf('stream', at, 'latin1');
     if (s < 0) return;
+    const previous = at;
     at = s + 6;
     // "endstream" also contains "stream"; a stream keyword follows its dictionary's ">>".
-    if (s >= 3 && latin1(bytes, s - 3, s) === 'end') continue;
-    const dictStart = buf.lastIndexOf('<<', s, 'latin1');
-    if (dictStart < 0 || s - dictStart > 4096) continue;
+    if (s >= 3 && buf[s - 3] === 0x65 && buf[s - 2] === 0x6e && buf[s - 1] === 0x64) continue;
+    // Only the 4 KB before the keyword, and nothing already scanned: a backwards search per
+    // keyword over more would be quadratic on a file of many "stream" words.
+    const from = Math.max(previous, s - 4096);
+    let dictStart = -1;
+    for (let i = s - 2; i >= from; i--) {
+      if (buf[i] === 0x3c && buf[i + 1] === 0x3c) {
+        dictStart = i;
+        break;
+      }
+    }
+    if (dictStart < 0) continue;
     const dict = latin1(bytes, dictStart, s);
     if (!/\/(?:FlateDecode|Fl)\b/.test(dict)) continue;
     let dataStart = at;
