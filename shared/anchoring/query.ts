@@ -18,6 +18,13 @@ export interface Query {
   readonly prefixPattern: Pattern | null;
   readonly suffixReversed: Pattern | null;
   readonly textLength: number;
+  /**
+   * Where the quote's paragraph began before it (units of the normalised prefix after the last
+   * line break, or the text start) and ended after it; null when the stored context does not
+   * reach that far.
+   */
+  readonly prefixInPara: number | null;
+  readonly suffixInPara: number | null;
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
@@ -33,8 +40,33 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     prefixPattern: prefixText ? compilePattern(prefixText) : null,
     suffixReversed: suffixText ? compilePattern(reverse(suffixText)) : null,
     textLength: text.length,
+    prefixInPara: paragraphStart(selector),
+    suffixInPara: paragraphEnd(selector),
   };
 }
+
+function paragraphStart(s: TextSelector): number | null {
+  const at = s.prefix.lastIndexOf('\n');
+  if (at >= 0) return normalise(s.prefix.slice(at + 1)).length;
+  return s.start === s.prefix.length ? normalise(s.prefix).length : null;
+}
+
+function paragraphEnd(s: TextSelector): number | null {
+  const at = s.suffix.indexOf('\n');
+  if (at >= 0) return normalise(s.suffix.slice(0, at)).length;
+  // describe() stops short of 32 units only at the text's end (or by one unit, for a surrogate pair).
+  return s.suffix.length < CONTEXT_LENGTH - 1 ? normalise(s.suffix).length : null;
+}
+
+/**
+ * Units of the quote plus its own paragraph's context that make a kept paragraph edge count
+ * as a matching side: paragraphs move whole, so the stored words past the edge belong to a
+ * neighbour and say nothing; but a bare paragraph start next to a 2-unit quote is one of
+ * hundreds.
+ */
+const EDGE_EVIDENCE = 8;
+/** Share of the stored units past a kept edge counted as differing: unknown, neither matched nor not. */
+const EDGE_UNKNOWN = 0.5;
 
 /** Reverses UTF-16 units; only ever compared with text read backwards, so pairs stay paired. */
 export function reverse(s: string): string {
@@ -124,14 +156,35 @@ export function suffixRun(text: string, q: Query, end: number): number {
 /** `rawStart`: the candidate's start in the real text, to compare with the stored position. */
 export function score(text: string, q: Query, c: Candidate, rawStart: number, breakBefore: (i: number) => boolean = () => false): Scored {
   const quoteSim = 1 - c.errors / q.quote.length;
-  const pRun = prefixRun(text, q, c.start);
-  const sRun = suffixRun(text, q, c.end);
+  let pRun = prefixRun(text, q, c.start);
+  let sRun = suffixRun(text, q, c.end);
   let pPara = 0;
   while (pPara < pRun && !breakBefore(c.start - pPara)) pPara++;
   let sPara = 0;
   while (sPara < sRun && !breakBefore(c.end + sPara)) sPara++;
-  const pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
-  const sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
+  let pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
+  let sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
+  // The stored context up to the paragraph's edge is here and the paragraph ends there too: what
+  // lay past the edge was a neighbouring paragraph, free to move, so that side counts as matched.
+  const m = q.quote.length;
+  const pEdge = q.prefixInPara;
+  let pKept = false;
+  let sKept = false;
+  if (pEdge !== null && pEdge + m >= EDGE_EVIDENCE && pRun >= pEdge && (c.start === pEdge || breakBefore(c.start - pEdge))) {
+    const half = Math.ceil((q.prefixText.length - pEdge) * EDGE_UNKNOWN);
+    pRun = Math.max(pRun, q.prefixText.length - half);
+    pPara = c.start;
+    pd = Math.min(pd, half);
+    pKept = true;
+  }
+  const sEdge = q.suffixInPara;
+  if (sEdge !== null && sEdge + m >= EDGE_EVIDENCE && sRun >= sEdge && (c.end + sEdge === text.length || breakBefore(c.end + sEdge))) {
+    const half = Math.ceil((q.suffixText.length - sEdge) * EDGE_UNKNOWN);
+    sRun = Math.max(sRun, q.suffixText.length - half);
+    sPara = text.length - c.end;
+    sd = Math.min(sd, half);
+    sKept = true;
+  }
   const sides: number[] = [];
   if (q.prefix) sides.push(1 - pd / q.prefix.length);
   else if (c.start === 0) sides.push(1); // was and still is at the start of the text
@@ -154,8 +207,8 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     worseSide: Math.min(q.prefix ? 1 - pd / q.prefix.length : 1, q.suffix ? 1 - sd / q.suffix.length : 1),
     paraRun: Math.max(pPara === c.start ? CONTEXT_LENGTH : pPara, c.end + sPara === text.length ? CONTEXT_LENGTH : sPara),
     contextRun: Math.max(
-      pRun === q.prefixText.length && pRun === c.start ? CONTEXT_LENGTH : pRun,
-      sRun === q.suffixText.length && c.end + sRun === text.length ? CONTEXT_LENGTH : sRun,
+      pRun === q.prefixText.length && (pKept || pRun === c.start) ? CONTEXT_LENGTH : pRun,
+      sRun === q.suffixText.length && (sKept || c.end + sRun === text.length) ? CONTEXT_LENGTH : sRun,
     ),
     boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun),
     edgesKept: startKept(text, q, c.start, pRun) && endKept(text, q, c.end, sRun),
