@@ -67,6 +67,8 @@ function paragraphEnd(s: TextSelector): number | null {
 const EDGE_EVIDENCE = 8;
 /** Share of the stored units past a kept edge counted as differing: unknown, neither matched nor not. */
 const EDGE_UNKNOWN = 0.5;
+/** Exact units of a side's own paragraph that agree with a kept edge on the other side. */
+const AGREEING_RUN = 8;
 
 /** Reverses UTF-16 units; only ever compared with text read backwards, so pairs stay paired. */
 export function reverse(s: string): string {
@@ -117,6 +119,12 @@ export interface Scored extends Candidate {
   readonly bestSide: number;
   /** Distance from the stored position, as a share of the text's length. */
   readonly distance: number;
+  /** The stored context up to its paragraph's edge is here, and a paragraph edge is there too. */
+  readonly prefixAtEdge: boolean;
+  readonly suffixAtEdge: boolean;
+  /** Similarity of each stored context side (1 when there is none). */
+  readonly prefixSide: number;
+  readonly suffixSide: number;
   /** 1 − cost over the stored units, nudged by the distance from the old position. */
   readonly total: number;
 }
@@ -168,17 +176,23 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   // lay past the edge was a neighbouring paragraph, free to move, so that side counts as matched.
   const m = q.quote.length;
   const pEdge = q.prefixInPara;
+  const sEdge = q.suffixInPara;
+  const pAtEdge = pEdge !== null && pRun >= pEdge && (c.start === pEdge || breakBefore(c.start - pEdge));
+  const sAtEdge = sEdge !== null && sRun >= sEdge && (c.end + sEdge === text.length || breakBefore(c.end + sEdge));
+  // The credit needs the other side's own paragraph to agree: a sentence repeated at the start of
+  // another paragraph is followed there by other words.
+  const pAgrees = pAtEdge || pRun >= Math.min(AGREEING_RUN, q.prefixText.length);
+  const sAgrees = sAtEdge || sRun >= Math.min(AGREEING_RUN, q.suffixText.length);
   let pKept = false;
   let sKept = false;
-  if (pEdge !== null && pEdge + m >= EDGE_EVIDENCE && pRun >= pEdge && (c.start === pEdge || breakBefore(c.start - pEdge))) {
+  if (pEdge !== null && pAtEdge && sAgrees && pEdge + m >= EDGE_EVIDENCE) {
     const half = Math.ceil((q.prefixText.length - pEdge) * EDGE_UNKNOWN);
     pRun = Math.max(pRun, q.prefixText.length - half);
     pPara = c.start;
     pd = Math.min(pd, half);
     pKept = true;
   }
-  const sEdge = q.suffixInPara;
-  if (sEdge !== null && sEdge + m >= EDGE_EVIDENCE && sRun >= sEdge && (c.end + sEdge === text.length || breakBefore(c.end + sEdge))) {
+  if (sEdge !== null && sAtEdge && pAgrees && sEdge + m >= EDGE_EVIDENCE) {
     const half = Math.ceil((q.suffixText.length - sEdge) * EDGE_UNKNOWN);
     sRun = Math.max(sRun, q.suffixText.length - half);
     sPara = text.length - c.end;
@@ -218,6 +232,10 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
       q.suffix ? sd + CONTEXT_LENGTH - q.suffix.length : CONTEXT_LENGTH,
     ),
     distance,
+    prefixAtEdge: pAtEdge,
+    suffixAtEdge: sAtEdge,
+    prefixSide: q.prefix ? 1 - pd / q.prefix.length : 1,
+    suffixSide: q.suffix ? 1 - sd / q.suffix.length : 1,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
   };
 }
@@ -308,6 +326,7 @@ const MIN_LONE_FUZZY_QUOTE_SIM = 0.85;
 
 function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
+  if (unexplainedSide(c)) return false;
   if (c.errors === 0) {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
     // Found whole and only once, and some of its surroundings came with it (its paragraph moved).
@@ -327,6 +346,22 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   if (c.contextRun < WEAK_RUN && c.bestSide > STRONG_SIDE && c.context < MIN_LOOSE_FUZZY_CONTEXT) return false;
   return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || oneSideIntact(c));
 }
+
+/**
+ * One side of the stored context is all but gone here, with no paragraph edge to explain it (a
+ * neighbouring paragraph moved or deleted), and the place is away from the old position: a
+ * look-alike matching the other side, not the passage (whose words were deleted). Near the old
+ * position, words inserted next to the passage do the same and are let through.
+ */
+function unexplainedSide(c: Scored): boolean {
+  if (c.distance <= NEAR_OLD_PLACE_SIDE) return false;
+  return (c.prefixSide < WEAK_SIDE && !c.prefixAtEdge) || (c.suffixSide < WEAK_SIDE && !c.suffixAtEdge);
+}
+
+/** Share of the text's length within which words inserted next to the passage explain a lost side. */
+const NEAR_OLD_PLACE_SIDE = 0.1;
+/** Side similarity below which a side is lost (more than half its units differ). */
+const WEAK_SIDE = 0.45;
 
 /**
  * Context with no long exact run and no close match on the whole: for a quote found whole in
@@ -405,6 +440,7 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   }
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
+  if (copiedContext(best, candidates)) return null;
   const need = margin(q, best);
   let runnerUp: Scored | null = null;
   for (const c of candidates) {
@@ -417,6 +453,27 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   // Only a rival with the quote as whole as here makes this a repeated passage.
   return runnerUp && runnerUp.errors <= best.errors && !distinct(best, runnerUp, q) ? null : best;
 }
+
+/**
+ * Another copy of the quote has the same long exact run on one side (the passage and that side
+ * are one repeated sentence), and the other side, the only one that could tell the copies apart,
+ * has no long exact run here: far from the old position this is a copy left after the passage's
+ * own was deleted, chosen on look-alike words.
+ */
+function copiedContext(best: Scored, candidates: readonly Scored[]): boolean {
+  if (best.distance <= NEAR_OLD_PLACE_COPY) return false;
+  const ownPrefix = best.prefixRun >= COPY_RUN || best.prefixAtEdge;
+  const ownSuffix = best.suffixRun >= COPY_RUN || best.suffixAtEdge;
+  for (const c of candidates) {
+    if (c === best || c.errors !== 0 || overlaps(c, best)) continue;
+    if (c.prefixRun >= COPY_RUN && best.prefixRun >= COPY_RUN && !ownSuffix) return true;
+    if (c.suffixRun >= COPY_RUN && best.suffixRun >= COPY_RUN && !ownPrefix) return true;
+  }
+  return false;
+}
+
+const COPY_RUN = 8;
+const NEAR_OLD_PLACE_COPY = 0.1;
 
 /**
  * Against the next best place: the context both share next to the quote (a repeated sentence
