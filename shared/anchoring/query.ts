@@ -67,6 +67,8 @@ function paragraphEnd(s: TextSelector): number | null {
 const EDGE_EVIDENCE = 8;
 /** Share of the stored units past a kept edge counted as differing: unknown, neither matched nor not. */
 const EDGE_UNKNOWN = 0.5;
+/** Share of a whole paragraph's units that may differ for it to count as found again. */
+const WHOLE_PARAGRAPH_ERRORS = 0.2;
 /** Exact units of a side's own paragraph that agree with a kept edge on the other side. */
 const AGREEING_RUN = 8;
 
@@ -185,15 +187,17 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   const sAgrees = sAtEdge || sRun >= Math.min(AGREEING_RUN, q.suffixText.length);
   let pKept = false;
   let sKept = false;
+  // Both edges kept and the words nearly intact: a whole paragraph found again, wherever it went.
+  const unknown = pAtEdge && sAtEdge && c.errors <= m * WHOLE_PARAGRAPH_ERRORS ? 0 : EDGE_UNKNOWN;
   if (pEdge !== null && pAtEdge && sAgrees && pEdge + m >= EDGE_EVIDENCE) {
-    const half = Math.ceil((q.prefixText.length - pEdge) * EDGE_UNKNOWN);
+    const half = Math.ceil((q.prefixText.length - pEdge) * unknown);
     pRun = Math.max(pRun, q.prefixText.length - half);
     pPara = c.start;
     pd = Math.min(pd, half);
     pKept = true;
   }
   if (sEdge !== null && sAtEdge && pAgrees && sEdge + m >= EDGE_EVIDENCE) {
-    const half = Math.ceil((q.suffixText.length - sEdge) * EDGE_UNKNOWN);
+    const half = Math.ceil((q.suffixText.length - sEdge) * unknown);
     sRun = Math.max(sRun, q.suffixText.length - half);
     sPara = text.length - c.end;
     sd = Math.min(sd, half);
