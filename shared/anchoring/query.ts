@@ -336,6 +336,8 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
     // Found whole and only once, and some of its surroundings came with it (its paragraph moved).
     if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN) return true;
     if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    // A phrase under 24 units whose stored context touches it nowhere is a look-alike sentence.
+    if (m < 24 && c.contextRun < TOUCHING_RUN) return false;
     if (!uniqueExact && weakContext(c) && c.distance > NEAR_OLD_PLACE) return false;
     return c.context >= minExactContext(m);
   }
@@ -378,6 +380,8 @@ function weakContext(c: Scored): boolean {
 }
 
 const WEAK_RUN = 16;
+/** Exact context units right next to a short exact quote, on one side at least. */
+const TOUCHING_RUN = 4;
 /** Context an approximate match needs when no side of it is long intact. */
 const MIN_LOOSE_FUZZY_CONTEXT = 0.65;
 const WEAK_CONTEXT = 0.8;
