@@ -35,6 +35,26 @@
  * placement inside an edited passage's extent made narrower by inserted copies of its own edge
  * words is right, and so is the exact quote right against 8 of its own old neighbours (a
  * deleted block that starts and ends with the same words can be read either way).
+ *
+ * Third round (issue 12 item 4, "0 wrong, general not fitted"): a second corpus of real Chinese
+ * prose (anchoring-prose.ts: the news pages of ../shared/corpora, read in place, with the same
+ * edits plus re-typesetting; `anchor_prose_*` lines). Seeds looked at while changing the code:
+ * generated 20001–20040 (every wrong placement and many misses) and 20041–20080 (its wrong
+ * placements, for one more rule); prose 1–20. Rules added: a kept paragraph edge counts as half-
+ * matched context (a whole paragraph found again, as matched); no far placement with one side
+ * lost unless a paragraph edge explains it; no far copy of a repeated sentence chosen on the
+ * words past it; an approximate match whose stored context resumes just past a loose end is an
+ * orphan; an exact quote under 24 units needs 4 exact context units next to it. Judge fix:
+ * white space inserted by re-typesetting is no damage.
+ * Evaluated once, at the end, on fresh seeds 11001–11010 for both corpora (before = main's code
+ * at d1de850, after = this code, same bench):
+ *   generated: recall 98.92% → 99.49%, wrong 3 → 1 (a deleted 30-unit template sentence placed on
+ *     one with other numbers and names: "第9期调研小组…" on "第2期流动课堂…"), 113k recall
+ *     97.50% → 99.27%;
+ *   real prose: recall 94.30% → 98.46%, wrong 1 → 0 (moved paragraphs 91.16% → 98.90%, the 60k
+ *     article 85.73% → 97.44%).
+ * The targets (≥ 99% recall and 0 wrong on unseen edits) are met for the generated recall only.
+ * HELD_OUT_SEEDS below are now these seeds: treat them as seen from here on.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -195,7 +215,7 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = [9001, 9002, 9003, 9004, 9005, 9006, 9007, 9008, 9009, 9010];
+const HELD_OUT_SEEDS = [11001, 11002, 11003, 11004, 11005, 11006, 11007, 11008, 11009, 11010];
 const PROSE_TUNE_SEEDS = TUNE_SEEDS;
 const PROSE_HELD_OUT_SEEDS = [11001, 11002, 11003, 11004, 11005, 11006, 11007, 11008, 11009, 11010];
 
