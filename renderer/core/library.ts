@@ -211,7 +211,7 @@ export interface ImportReport {
   failures: { name: string; message: string }[];
 }
 
-export const IMPORT_ACCEPT = '.docx,.html,.htm,.txt';
+export const IMPORT_ACCEPT = '.docx,.pdf,.doc,.wps,.ofd,.html,.htm,.txt';
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 function toBase64(buffer: ArrayBuffer): string {
