@@ -236,6 +236,16 @@ export async function libraryState(page: Page): Promise<LibraryState> {
   return rest;
 }
 
+/**
+ * Waits until every image in the page has finished loading or failing, so an `onerror` or
+ * `onload` that survived sanitising has had its chance to fire before the traps are read.
+ */
+export async function imagesSettled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.readyState === 'complete' && [...document.images].every((img) => img.complete)))
+    .toBe(true);
+}
+
 /** Execution, dialog, pop-up, CSP and network traps on a page (safety.spec.ts and the door tests). */
 export async function trap(page: Page, origin: string) {
   const seen = { dialogs: [] as string[], foreign: [] as string[] };
