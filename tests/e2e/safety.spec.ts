@@ -12,9 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { armStall, imagesSettled, installStallHook, trap } from './gap-helpers';
-import { expect, test, type Host } from './fixtures';
-import { groupAlive, killBrowser, startRealBrowser, type RealBrowser } from './processes';
+import { armStall, imagesSettled, openProfile, trap } from './gap-helpers';
+import { expect, test } from './fixtures';
+import { groupAlive, killBrowser } from './processes';
 import { VECTORS } from '../fixtures/hostile/corpus';
 
 const V4_STORES: Record<string, string> = {
@@ -223,15 +223,6 @@ test('数据与备份: back up, restore a hostile backup (nothing runs in reader
   await expect(app.getByTestId('article-row').filter({ hasText: '恶意文章' })).toHaveCount(0);
   await traps.check('after undo');
 });
-
-/** A real Chromium on `profile` (its own process group, so the test can SIGKILL all of it), the app open. */
-async function openProfile(profile: string, host: Host): Promise<RealBrowser> {
-  const browser = await startRealBrowser(profile);
-  await installStallHook(browser.page);
-  await browser.page.goto(host.url);
-  await expect(browser.page.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
-  return browser;
-}
 
 /** Every article has its body (no half article). */
 async function libraryIsWhole(page: Page): Promise<{ articles: number; bodies: number; titles: string[] }> {
