@@ -14,7 +14,7 @@ import type { LeaderHighlight, PacketDraft, ReturnDraft } from '../../shared/pac
 import { makePng } from '../../main/services/packets/png';
 import { nodeSha256, resanitise } from '../../main/services/packets/reader';
 import { expect, type Host } from './fixtures';
-import { startRealBrowser, type RealBrowser } from './processes';
+import { killBrowser, startRealBrowser, type RealBrowser } from './processes';
 
 export const sha = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
 
@@ -106,9 +106,9 @@ export function pngImage(seed: number): { name: string; bytes: Uint8Array } {
  */
 export async function openProfile(dir: string, host: Host): Promise<RealBrowser> {
   const browser = await startRealBrowser(dir);
-  await installStallHook(browser.page);
-  await browser.page.goto(host.url);
   try {
+    await installStallHook(browser.page);
+    await browser.page.goto(host.url);
     // A fresh profile imports the sample library first; a loaded machine may take its time.
     await expect(browser.page.getByTestId('article-row').first()).toBeVisible({ timeout: 60_000 });
   } catch (error) {
@@ -118,6 +118,8 @@ export async function openProfile(dir: string, host: Host): Promise<RealBrowser>
       .innerText()
       .catch((e: unknown) => `(unreadable: ${String(e)})`);
     const tabs = browser.browser.contexts().flatMap((c) => c.pages().map((p) => p.url()));
+    // The caller never gets this browser: end it here, or it outlives the test.
+    await killBrowser(browser);
     throw new Error(`the library did not appear on ${browser.page.url()} (tabs: ${tabs.join(', ')}):\n${shown.slice(0, 2000)}`, {
       cause: error,
     });
