@@ -1,6 +1,7 @@
 /**
- * A PC without any CJK (or other) font: Chromium runs with a fontconfig that lists no font
- * folder, so every glyph on screen and on paper must come from the bundled OFL fonts
+ * A PC without any CJK font: Chromium runs with a fontconfig that lists only DejaVu (Latin; a
+ * browser needs one font for its own UI), so every Chinese glyph on screen and on paper must
+ * come from the bundled OFL fonts
  * (renderer/ui/fonts.css). The reader and a GB/T print page are screenshotted, and the PDF must
  * embed only named TrueType (CID) fonts: no anonymous Type 3 font, which print shops reject.
  */
@@ -14,11 +15,12 @@ import { CHROMIUM_ARGS } from './playwright.config';
 import { generatePacket, seedPacket } from './print-data';
 
 const OUT = path.resolve('test-results/fonts-e2e');
+const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 const bare = mkdtempSync(path.join(os.tmpdir(), 'yandu-nofonts-'));
 const FONTCONFIG_FILE = path.join(bare, 'fonts.conf');
 writeFileSync(
   FONTCONFIG_FILE,
-  `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><cachedir>${bare}/cache</cachedir></fontconfig>\n`,
+  `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${DEJAVU}</dir><cachedir>${bare}/cache</cachedir></fontconfig>\n`,
 );
 
 test.use({
@@ -33,11 +35,11 @@ test.use({
 const loadedFamilies = (page: Page) =>
   page.evaluate(() => [...new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')))].sort());
 
-test('with no system font, reader and GB/T print use the bundled fonts; the PDF embeds no Type 3 font', async ({ app }) => {
+test('with no Chinese system font, reader and GB/T print use the bundled fonts; the PDF embeds no Type 3 font', async ({ app }) => {
   mkdirSync(OUT, { recursive: true });
-  expect(execFileSync('fc-list', { env: { ...process.env, FONTCONFIG_FILE }, encoding: 'utf8' }).trim(), 'the profile has no fonts').toBe(
-    '',
-  );
+  const families = execFileSync('fc-list', [':lang=zh', 'family'], { env: { ...process.env, FONTCONFIG_FILE }, encoding: 'utf8' });
+  expect(families.trim(), 'the profile has no Chinese font').toBe('');
+  expect(execFileSync('fc-list', { env: { ...process.env, FONTCONFIG_FILE }, encoding: 'utf8' })).toContain('DejaVu');
 
   await app.getByTestId('article-row').first().locator('a').click();
   await expect(app.locator('.article-title')).toBeVisible();
@@ -50,14 +52,12 @@ test('with no system font, reader and GB/T print use the bundled fonts; the PDF 
   await app.evaluate((h) => (window.location.hash = h), hash);
   await app.locator('.pr-screen[data-print-ready="true"]').waitFor({ timeout: 60_000 });
   await expect.poll(() => loadedFamilies(app)).toEqual(expect.arrayContaining(['YD Noto Serif SC', 'YD Noto Serif SC Bold', 'YD WenKai']));
-  await app
-    .locator('.pr-page, .pr-doc')
-    .first()
-    .screenshot({ path: path.join(OUT, 'gbt-print-no-system-fonts.png') });
 
   const file = path.join(OUT, 'packet-no-system-fonts.pdf');
   writeFileSync(file, await app.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
   const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  // The first article page as printed (title, body, headings, page number), for the eye.
+  execFileSync('pdftoppm', ['-f', '3', '-l', '3', '-r', '80', '-png', '-singlefile', file, path.join(OUT, 'gbt-print-no-system-fonts')]);
   writeFileSync(path.join(OUT, 'pdffonts.txt'), rows.join('\n'));
   const types = rows.map((r) => r.slice(37, 55).trim());
   const names = new Set(rows.map((r) => r.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')));
