@@ -87,6 +87,7 @@ describe('temp-file-and-rename writers use it', () => {
     'main/services/sync/images.ts',
     'main/services/backup/service.ts',
     'main/services/backup/container.ts',
+    'main/services/extract/documents/index.ts',
     'main/host/address.ts',
   ])('%s renames only through renameWithRetry', (file) => {
     const source = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
