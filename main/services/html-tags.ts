@@ -1,3 +1,5 @@
+import type { Element } from './parsed-dom';
+
 /**
  * HTML rules shared by the extractor and the stored-HTML builder.
  */

@@ -22,7 +22,7 @@
  */
 import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { AppError } from '../../../shared/errors';
 import {
   CJK,
@@ -613,8 +613,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     throw bad('页面不是 HTML，无法提取文章。');
   }
   const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
-  const { document } = parseHTML(source);
-  const doc = document as unknown as Document;
+  const doc = parseHtmlDocument(source);
   let base = url;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   if (baseHref) base = resolveUrl(baseHref, url) ?? url;
@@ -1036,15 +1035,17 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
 function referee(source: string, base: string | undefined, title: string, ours: Block[]): { blocks: Block[]; confidence: number } | null {
   let content: string | null | undefined;
   try {
-    const { document } = parseHTML(source);
-    content = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()?.content;
+    // Readability is typed against the browser DOM; linkedom's document is what it runs on here.
+    const doc = parseHtmlDocument(source) as unknown as ConstructorParameters<typeof Readability>[0];
+    content = new Readability(doc, { charThreshold: 200 }).parse()?.content;
   } catch {
     return null; // the referee failing leaves our result as it is
   }
   if (!content) return null;
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${content}</body></html>`);
+  const body = parseHtmlDocument(`<!doctype html><html><head></head><body>${content}</body></html>`).body;
+  if (!body) return null;
   const walker = new Walker(base);
-  walker.walk(document.body as unknown as Element, 0);
+  walker.walk(body, 0);
   walker.flush();
   const normTitle = normaliseText(title);
   const theirs: Block[] = [];

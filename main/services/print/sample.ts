@@ -5,7 +5,9 @@
 import { readPacketBytes } from '../packets/reader';
 import { buildSamplePacket } from '../packets/sample';
 import { countZi } from '../../../shared/text';
-import type { SeedRows } from './chromium';
+
+/** Rows to put into the app's IndexedDB, by object store name (stores the database lacks are skipped). */
+export type SeedRows = Record<string, readonly unknown[]>;
 
 export interface SamplePrint {
   seed: SeedRows;

@@ -7,7 +7,7 @@
  * svg, forms, on* attributes, javascript: links…).
  */
 import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument, type Element, type Text } from '../parsed-dom';
 
 export interface HElement {
   tag: string;
@@ -212,8 +212,7 @@ class Builder {
 /** Parses any HTML into allow-listed top-level blocks (image sources resolved against `baseUrl`). */
 export function sanitiseHtml(html: string, baseUrl?: string): HElement[] {
   const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(source);
-  const doc = document as unknown as Document;
+  const doc = parseHtmlDocument(source);
   const root = (doc.body ?? doc.documentElement) as Element | null;
   const b = new Builder(baseUrl && /^https?:/i.test(baseUrl) ? baseUrl : undefined);
   if (root) b.container(root, 0);

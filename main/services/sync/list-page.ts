@@ -14,7 +14,7 @@
  * `&pageNo=2`, …). TRS pages write their pager with `createPageHTML(count, current, "index",
  * "html")`: the page URLs are generated from it (index.html, index_1.html, …).
  */
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { canonicalUrl } from './canonical';
 import { findDateParts, isoOf, stripDates, type DateParts } from './dates';
 
@@ -530,8 +530,7 @@ function pagePosition(skel: string, tokenCount: number): number {
 export function findArticleLinks(html: string, pageUrl: string, options: ListOptions = {}): ListPageResult {
   const now = options.now ?? new Date();
   const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(source);
-  const doc = document as unknown as Document;
+  const doc = parseHtmlDocument(source);
   let base = pageUrl;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   if (baseHref) {
