@@ -20,7 +20,9 @@
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
-import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
+import { escapeHtml, NON_CONTENT_TAGS } from '../../../shared/html-policy';
+import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
+import { imageSource } from '../html-tags';
 import { Readability } from '@mozilla/readability';
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { AppError } from '../../../shared/errors';
@@ -163,10 +165,6 @@ interface Stats {
   score: number;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
-
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
@@ -177,15 +175,7 @@ function isHidden(el: Element): boolean {
   return !(id === 'js_content' || /rich_media_content/.test(cls));
 }
 
-function resolveUrl(raw: string, base: string | undefined): string | null {
-  const s = raw.trim();
-  if (!s || /^(?:data|javascript|vbscript|about|blob):/i.test(s)) return null;
-  try {
-    return base ? new URL(s, base).href : new URL(s).href;
-  } catch {
-    return base ? null : s; // relative with no base: keep as written
-  }
-}
+const resolveUrl = resolveContentUrl;
 
 function tinyOrTracking(img: Element, src: string): boolean {
   const dim = (a: string): number | null => {
@@ -616,7 +606,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   const doc = parseHtmlDocument(source);
   let base = url;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
-  if (baseHref) base = resolveUrl(baseHref, url) ?? url;
+  if (baseHref) base = resolveHttpUrl(baseHref, url)?.href ?? url;
   if (base && !/^https?:/i.test(base)) base = undefined;
 
   const meta = readMeta(doc, html);

@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import mammothModule from 'mammoth';
 import { AppError } from '../../../shared/errors';
+import { escapeHtml } from '../../../shared/html-policy';
 import { readZip, type ZipContents } from '../archive/zip';
 import { decodeBytes } from '../extract/decode';
 import { extractArticle } from '../extract/extract';
@@ -172,10 +173,6 @@ export async function scanFolderReport(
 
 function plainLine(s: string): string {
   return s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 interface Meta {

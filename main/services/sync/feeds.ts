@@ -9,6 +9,7 @@
  */
 import { DetectError, MalformedError, parseFeed as parseXmlFeed } from 'feedsmith';
 import { AppError } from '../../../shared/errors';
+import { escapeHtml } from '../../../shared/html-policy';
 import { decodeBytes, normaliseCharset } from '../extract/decode';
 import { canonicalUrl } from './canonical';
 import { parseFeedDate } from './dates';
@@ -98,10 +99,6 @@ function plain(html: string): string {
   return decodeEntities(html.replace(/<[^>]*>/g, ' '))
     .replace(/[\s\u3000\u00a0]+/g, ' ')
     .trim();
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
 
 /** Plain text content: its blank-line paragraphs as <p>. */

@@ -15,6 +15,7 @@
  * "html")`: the page URLs are generated from it (index.html, index_1.html, …).
  */
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
+import { resolveHttpUrl } from '../../../shared/url';
 import { canonicalUrl } from './canonical';
 import { findDateParts, isoOf, stripDates, type DateParts } from './dates';
 
@@ -533,13 +534,7 @@ export function findArticleLinks(html: string, pageUrl: string, options: ListOpt
   const doc = parseHtmlDocument(source);
   let base = pageUrl;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
-  if (baseHref) {
-    try {
-      base = new URL(baseHref, pageUrl).href;
-    } catch {
-      /* keep the page URL */
-    }
-  }
+  if (baseHref) base = resolveHttpUrl(baseHref, pageUrl)?.href ?? pageUrl;
   const title = norm(doc.querySelector('title')?.textContent ?? '') || null;
   for (const el of Array.from(doc.querySelectorAll(REMOVE_TAGS))) el.remove();
   const pageKey = canonicalUrl(pageUrl) ?? pageUrl;
