@@ -69,7 +69,6 @@ registerCommand('pdf', 'sample <out.pdf> [--layout gbt|compact]  用示例资料
     resourcesDir,
     dataDir,
     openExternal: async () => false,
-    chooseFolder: async () => null,
     emit: () => {},
     ...createSyncDeps({ dataDir, version }),
   });

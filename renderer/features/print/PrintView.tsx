@@ -35,12 +35,13 @@ function safeName(name: string): string {
 }
 
 function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | null }) {
-  const [host, setHost] = useState<'electron' | 'browser' | null>(null);
+  // Whether the host prints the window itself (a capability it reports, not which host it is).
+  const [printsWindow, setPrintsWindow] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   useEffect(() => {
     api.app.info({}).then(
-      (i) => setHost(i.host),
-      () => setHost('browser'),
+      (i) => setPrintsWindow(i.capabilities.printsWindow),
+      () => setPrintsWindow(false),
     );
   }, []);
   const ready = report?.state === 'ready' ? report : null;
@@ -55,12 +56,12 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   const fail = (e: unknown) => setStatus({ text: t.failed(e instanceof Error ? e.message : String(e)), error: true });
 
   const print = () => {
-    if (host === 'electron') api.print.dialog({}).catch(fail);
+    if (printsWindow) api.print.dialog({}).catch(fail);
     else window.print();
   };
   const pdf = () => {
     if (!ready) return;
-    if (host !== 'electron') {
+    if (!printsWindow) {
       setStatus({ text: t.browserPdfHint });
       window.print();
       return;
