@@ -33,19 +33,14 @@ import {
   collapseSpaces,
   countChars,
   countPunct,
-  dateFromUrl,
-  findDate,
-  findTime,
   isBoilerplate,
-  isDateOnly,
   isMetaLine,
   matchAuthor,
   matchEditor,
   matchOrigin,
   normaliseText,
-  parseMetaDate,
-  unixToIso,
 } from './patterns';
+import { dateFromUrl, findDate, findTime, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
   src: string;
@@ -405,6 +400,9 @@ interface MetaInfo {
   author: string | null;
 }
 
+// A page's meta dates count as the page writes them (not shifted to China time), like its visible date.
+const AS_WRITTEN = { asWritten: true };
+
 function readMeta(doc: Document, html: string): MetaInfo {
   const metas = new Map<string, string>();
   for (const m of Array.from(doc.querySelectorAll('meta'))) {
@@ -449,7 +447,7 @@ function readMeta(doc: Document, html: string): MetaInfo {
   ]) {
     const v = metas.get(k);
     if (v) {
-      date = parseMetaDate(v);
+      date = parseDateValue(v, AS_WRITTEN);
       if (date) {
         dateText = v;
         break;
@@ -459,18 +457,18 @@ function readMeta(doc: Document, html: string): MetaInfo {
   if (!date) {
     // JSON-LD (schema.org NewsArticle): "datePublished": "2024-03-05T08:00:00+08:00"
     const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(html);
-    if (m && (date = parseMetaDate(m[1]!))) dateText = m[1]!;
+    if (m && (date = parseDateValue(m[1]!, AS_WRITTEN))) dateText = m[1]!;
   }
   if (!date) {
     // WeChat pages fill the date in with script: var ct = "1709600000"; createTime = '2024-03-05'
     const m = /\b(?:var\s+)?(?:ct|publish_time|createTime|create_time)\s*=\s*["']([^"']{8,30})["']/.exec(html);
-    if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseMetaDate(m[1]!);
+    if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseDateValue(m[1]!, AS_WRITTEN);
   }
   // A modification date, used only when the page says nothing else about its date.
   let updated: string | null = null;
   for (const k of ['dateupdate', 'article:modified_time', 'datemodified', 'lastmodified', 'last-modified']) {
     const v = metas.get(k);
-    if (v && (updated = parseMetaDate(v))) break;
+    if (v && (updated = parseDateValue(v, AS_WRITTEN))) break;
   }
   const titleEl = doc.querySelector('title');
   return {

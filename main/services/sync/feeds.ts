@@ -9,10 +9,10 @@
  */
 import { DetectError, MalformedError, parseFeed as parseXmlFeed } from 'feedsmith';
 import { AppError } from '../../../shared/errors';
+import { parseDateValue } from '../../../shared/dates';
 import { escapeHtml } from '../../../shared/html-policy';
 import { decodeBytes, normaliseCharset } from '../extract/decode';
 import { canonicalUrl } from './canonical';
-import { parseFeedDate } from './dates';
 
 export interface FeedItem {
   url: string;
@@ -342,7 +342,7 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
     items.push({
       url,
       title: itemTitle || url,
-      publishedAt: parseFeedDate(r.date),
+      publishedAt: parseDateValue(r.date),
       html: full ?? summary,
       author: author && author.length <= 60 ? author : null,
       isSummary: full ? isSummaryText(full) : isSummaryText(summary),

@@ -17,7 +17,7 @@
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { resolveHttpUrl } from '../../../shared/url';
 import { canonicalUrl } from './canonical';
-import { findDateParts, isoOf, stripDates, type DateParts } from './dates';
+import { findDateParts, isoOf, stripDates, type DateParts } from '../../../shared/dates';
 
 export interface ListItem {
   url: string;
