@@ -62,7 +62,18 @@ const ISSUE_13_TRANSITIONAL_RENDERER_FILES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-*/',
+      'release/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'tests/fixtures/',
+      'types/electron.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
