@@ -57,6 +57,7 @@ const ISSUE_13_TRANSITIONAL_RENDERER_FILES = [
   'renderer/features/sessions/SessionView.tsx',
   'renderer/features/sessions/StudyView.tsx',
   'renderer/features/settings/SettingsView.tsx',
+  'renderer/features/settings/diagnostics.ts',
   'renderer/features/sources/SourcesView.tsx',
   'renderer/features/sources/syncManager.ts',
 ];
