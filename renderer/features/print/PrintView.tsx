@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../bridge';
 import { messages } from '../../i18n/messages';
-import { downloadBlob } from '../notebook/download';
+import { downloadBlob } from '../notebook';
 import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
 import { RecordPrint } from './RecordPrint';
