@@ -5,6 +5,8 @@
  * so print views can run them inside live queries. Layout and markup stay in features/print.
  */
 import * as v from 'valibot';
+import type { Api } from '../../shared/contract';
+import { api as appApi } from '../bridge';
 import { db as appDb } from '../db';
 import { createSettingsRepository } from '../db/repositories';
 import type { HighlightRow, NoteRow, YanduDB } from '../db/schema';
@@ -179,8 +181,12 @@ export async function loadPrintRecord(db: YanduDB, id: string): Promise<PrintRec
   };
 }
 
-export function createPrint(db: YanduDB) {
+export function createPrint(db: YanduDB, api: Api) {
   return {
+    /** The system print dialog for this window (where the host prints windows itself). */
+    dialog: () => api.print.dialog({}),
+    /** This window as a PDF the user saves; the path, or null when cancelled. */
+    toPdf: (fileName: string) => api.print.toPdf({ fileName }),
     articles: (ids: readonly string[] | null) => loadPrintArticles(db, ids),
     notebook: (filter: NotebookFilter): Promise<NotebookData> => readNotebookSelection(db, filter),
     record: (id: string): Promise<PrintRecord | null> => loadPrintRecord(db, id),
@@ -189,4 +195,4 @@ export function createPrint(db: YanduDB) {
 export type PrintService = ReturnType<typeof createPrint>;
 
 /** The app's print service, on the app's database. */
-export const printData = createPrint(appDb);
+export const printData = createPrint(appDb, appApi);

@@ -230,7 +230,7 @@ describe('sessions, rules and packets handed out', () => {
     await study.addMember('赵书记', '党委书记');
     await study.saveProfile({ name: '', title: '', issuer: '测试单位党委' });
     await study.updateSession(session.id, { attendees: ['赵书记', '王五'], recordedAt: '2025-03-10T00:00:00.000Z' });
-    const record = await createPrint(db).record(session.id);
+    const record = await createPrint(db, api).record(session.id);
     const titles = await db.articles.bulkGet(session.readings);
     expect(record?.unit).toBe('测试单位党委');
     expect(record?.readings).toEqual(titles.map((a) => a!.title));
@@ -238,7 +238,7 @@ describe('sessions, rules and packets handed out', () => {
       { name: '赵书记', post: '党委书记' },
       { name: '王五', post: '' },
     ]);
-    expect(await createPrint(db).record('s_gone')).toBeNull();
+    expect(await createPrint(db, api).record('s_gone')).toBeNull();
     db.close();
     await db.delete();
   });
@@ -255,7 +255,7 @@ describe('one notebook loader', () => {
       note('n_loose', { kind: 'outline', title: '发言提纲', text: '一、提高认识', zi: 6 }),
     ]);
     const notebook = createNotebook(db);
-    const print = createPrint(db);
+    const print = createPrint(db, api);
     const index = await notebook.read();
     // The leader's layer is not the user's notebook.
     expect(index.data.entries.map((e) => e.key).sort()).toEqual(['h:h_mine', 'n:n_loose', 'n:n_on']);

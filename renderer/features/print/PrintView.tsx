@@ -5,7 +5,8 @@
  * use the browser's own print on this same view.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '../../bridge';
+import { appHost } from '../../core/app';
+import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
 import { downloadBlob } from '../notebook';
 import { NotebookPrint } from './NotebookPrint';
@@ -38,7 +39,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   const [host, setHost] = useState<'electron' | 'browser' | null>(null);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   useEffect(() => {
-    api.app.info({}).then(
+    appHost.info().then(
       (i) => setHost(i.host),
       () => setHost('browser'),
     );
@@ -55,7 +56,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   const fail = (e: unknown) => setStatus({ text: t.failed(e instanceof Error ? e.message : String(e)), error: true });
 
   const print = () => {
-    if (host === 'electron') api.print.dialog({}).catch(fail);
+    if (host === 'electron') printData.dialog().catch(fail);
     else window.print();
   };
   const pdf = () => {
@@ -65,9 +66,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
       window.print();
       return;
     }
-    api.print
-      .toPdf({ fileName: `${safeName(ready.fileName)}.pdf` })
-      .then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
+    printData.toPdf(`${safeName(ready.fileName)}.pdf`).then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
   };
   const word = async () => {
     if (!ready?.docx) return;
