@@ -4,11 +4,12 @@
  * no DOM and no database, so the print view, the Word export, tests and the bench share it.
  */
 import type { PrintArticle } from '../../core/print';
-import type { HighlightRow, NoteKind } from '../../db/schema';
 import { placeOf } from '../highlights/painter';
 import type { PrintOptions } from './routes';
 
 export type { PrintArticle };
+type HighlightRow = PrintArticle['highlights'][number];
+type NoteKind = PrintArticle['notes'][number]['kind'];
 
 /** A mark to print: the leader's 重点摘编 ('key') or the user's own highlight ('mine'). */
 export interface PrintMark {

@@ -9,7 +9,8 @@
  */
 import { COLORS, ENTRY_KINDS, EMPTY_FILTER, type EntryKind, type NotebookFilter } from '../../core/notebook/entries';
 import { MAX_PRINT_ARTICLES } from '../../core/print';
-import type { HighlightColor } from '../../db/schema';
+
+type HighlightColor = NotebookFilter['colors'][number];
 
 export type PrintLayout = 'gbt' | 'compact';
 
