@@ -13,6 +13,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { MemberRow, PacketRow, ReturnRow, SessionRow } from './sessionRows';
+import type { AttachmentLink, DocumentInfo } from '../../shared/domain/article';
 
 /** What the library list needs: small rows, no body text. */
 export interface ArticleRow {
@@ -36,6 +37,10 @@ export interface ArticleRow {
   contentHash: string;
   /** ISO time the article entered the library. */
   addedAt: string;
+  /** Read from a document file (PDF, .doc, .wps, OFD, .docx): its original and page markers. Not indexed. */
+  document?: DocumentInfo;
+  /** The attachments (附件) a synced page links to. Not indexed. */
+  attachments?: AttachmentLink[];
 }
 
 /** The heavy part, read only when an article is opened. */
