@@ -4,3 +4,4 @@ import './cli/extract';
 import './cli/crawl';
 import './cli/packet';
 import './cli/pdf';
+import './cli/diagnostics';

@@ -57,7 +57,16 @@ export function findElectronBinary(root, options = {}) {
     };
   }
 
-  if (!existsSync(pkgDir)) return { ok: false, reason: 'node_modules/electron is not installed (run npm ci).' };
+  if (!existsSync(pkgDir)) {
+    // The project does not install Electron's npm package (its downloader needs Node 22.12+,
+    // see README), so a binary comes from ELECTRON_OVERRIDE_DIST_PATH.
+    return {
+      ok: false,
+      reason:
+        'no Electron binary: ELECTRON_OVERRIDE_DIST_PATH is not set. ' +
+        'Set it to an unpacked Electron 45.5.0 folder to run the desktop app (and its tests).',
+    };
+  }
   if (recorded === '') {
     return {
       ok: false,

@@ -1,9 +1,13 @@
 // npm start: the desktop app. Without an Electron binary (offline machine, no
 // ELECTRON_OVERRIDE_DIST_PATH) it says so and starts the browser host instead.
 import { spawn } from 'node:child_process';
+import { requireNode } from './node-version.mjs';
 import { electronLaunchArgs, findElectronBinary } from './electron-binary.mjs';
 import { buildIfNeeded, root, serve } from './lib.mjs';
 
+// Building (Vite, esbuild) and the browser host need package.json's Node; Electron itself
+// brings its own Node, but the app is built here first.
+requireNode(['启动研读', 'start Yandu']);
 await buildIfNeeded();
 const electron = findElectronBinary(root);
 if (electron.ok) {

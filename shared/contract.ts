@@ -50,6 +50,28 @@ export const AppInfoSchema = v.strictObject({
 });
 export type AppInfo = v.InferOutput<typeof AppInfoSchema>;
 
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** What only the renderer knows for 导出诊断信息: its settings rows and browser storage. */
+export const DiagnosticsRequestSchema = v.strictObject({
+  settings: v.pipe(v.array(v.strictObject({ key: v.pipe(v.string(), v.maxLength(200)), value: v.unknown() })), v.maxLength(1000)),
+  storage: v.strictObject({
+    usage: v.nullable(Count),
+    quota: v.nullable(Count),
+    persisted: v.nullable(v.boolean()),
+    tables: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), Count), v.maxEntries(100)),
+  }),
+});
+export type DiagnosticsRequest = v.InferOutput<typeof DiagnosticsRequestSchema>;
+
+export const DiagnosticsResultSchema = v.strictObject({
+  path: v.string(),
+  name: v.string(),
+  bytes: Count,
+  entries: v.array(v.string()),
+});
+export type DiagnosticsResult = v.InferOutput<typeof DiagnosticsResultSchema>;
+
 export const contract = {
   app: {
     /** Name, version and which host the renderer runs in. */
@@ -61,6 +83,8 @@ export const contract = {
     ),
     /** Answer to `app.quitting`: the page's final backup is written (its name) or was not needed (null). */
     quitReady: method(v.strictObject({ backup: v.nullable(v.pipe(v.string(), v.maxLength(255))) }), v.strictObject({ ok: v.boolean() })),
+    /** 导出诊断信息: zips the support log, versions, settings without secrets and storage figures into the data folder. */
+    diagnostics: method(DiagnosticsRequestSchema, DiagnosticsResultSchema),
   },
   library: {
     /** The bundled sample library (our own articles) for the first run. */

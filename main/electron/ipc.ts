@@ -86,9 +86,23 @@ export function isTrustedSender(event: InvokeEventLike): boolean {
 }
 
 /** One invocation: sender check, then `dispatch` (validates argument and result), as a plain reply. */
-export async function handleInvoke(services: Services, name: string, event: InvokeEventLike, arg: unknown): Promise<IpcReply> {
+/**
+ * Told of refused and failed calls (main.ts writes them to the support log). Injected rather
+ * than imported: the sandboxed preload imports this module's constants and may load nothing
+ * but 'electron'.
+ */
+export type IpcFailureListener = (name: string, what: 'refused' | 'failed', error: unknown) => void;
+
+export async function handleInvoke(
+  services: Services,
+  name: string,
+  event: InvokeEventLike,
+  arg: unknown,
+  onFailure?: IpcFailureListener,
+): Promise<IpcReply> {
   if (!isTrustedSender(event)) {
     console.warn(`[ipc] refused ${name} from ${String(event.senderFrame?.url ?? 'a destroyed frame').slice(0, 200)}`);
+    onFailure?.(name, 'refused', null);
     return { ok: false, error: toErrorInfo(new AppError('E_FORBIDDEN', '拒绝来自未知页面的调用。')) };
   }
   try {
@@ -96,16 +110,19 @@ export async function handleInvoke(services: Services, name: string, event: Invo
     return { ok: true, result };
   } catch (error) {
     const info = toErrorInfo(error);
-    if (info.code === 'E_INTERNAL' || info.code === 'E_INVALID_RESULT') console.error(`[ipc] ${name} failed:`, error);
+    if (info.code === 'E_INTERNAL' || info.code === 'E_INVALID_RESULT') {
+      console.error(`[ipc] ${name} failed:`, error);
+      onFailure?.(name, 'failed', error);
+    }
     return { ok: false, error: info };
   }
 }
 
 /** Registers one handler per contract method; returns a function that removes them all. */
-export function registerIpc(ipcMain: IpcMainLike, services: Services): () => void {
+export function registerIpc(ipcMain: IpcMainLike, services: Services, onFailure?: IpcFailureListener): () => void {
   const channels = methodNames.map((name) => {
     const channel = CHANNEL_PREFIX + name;
-    ipcMain.handle(channel, (event, arg) => handleInvoke(services, name, event, arg));
+    ipcMain.handle(channel, (event, arg) => handleInvoke(services, name, event, arg, onFailure));
     return channel;
   });
   return () => {

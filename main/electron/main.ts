@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { createServices } from '../services/app-services';
 import { createQuitGate } from '../services/backup/quit';
+import { appLog, code, errorFields, openAppLog } from '../services/log';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, createAppProtocolHandler, RENDERER_ALLOWED_ORIGINS } from './app-protocol';
 import { mediaDir } from '../services/paths';
 import { PDF_OPTIONS, PRINT_DIALOG_OPTIONS, type PrintHost } from '../services/print/pdf';
@@ -124,6 +125,13 @@ async function start(): Promise<void> {
   );
   hardenSession(session.defaultSession, { allowedOrigins });
   const dataDir = app.getPath('userData');
+  openAppLog(dataDir);
+  appLog.info('app.start', {
+    version: code(app.getVersion()),
+    electron: code(process.versions.electron ?? ''),
+    packaged: app.isPackaged,
+    platform: code(process.platform),
+  });
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, mediaDir(dataDir)));
 
   const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources');
@@ -152,7 +160,11 @@ async function start(): Promise<void> {
     app.quit();
   });
   onRendererGone = () => services.stop();
-  registerIpc(ipcMain, services);
+  registerIpc(ipcMain, services, (name, what, error) =>
+    what === 'refused'
+      ? appLog.warn('ipc.refused', { method: code(name) })
+      : appLog.error('ipc.failed', { method: code(name), ...errorFields(error) }),
+  );
   showMainWindow();
 }
 
@@ -183,8 +195,12 @@ if (!prepared.ok) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // Crash dumps stay on this PC, in the data folder (diagnostics count them); nothing is uploaded.
+  app.setPath('crashDumps', path.join(app.getPath('userData'), 'crashes'));
+  crashReporter.start({ uploadToServer: false, compress: true });
   start().catch((error: unknown) => {
     console.error('[main] start-up failed:', error);
+    appLog.error('app.start.failed', errorFields(error));
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     const logFile = writeStartupLog(logDirs(app.getPath('userData')), `[start] failed: ${detail}`);
     void reportFatal(app, dialog, process.platform, startupFailedMessage(error, logFile));

@@ -6,6 +6,7 @@
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { isSafeExternalUrl } from '../services/app-services';
 import { isAllowedRequest, isAppUrl } from './app-protocol';
+import { appLog, code } from '../services/log';
 
 export const WINDOW_TITLE = '研读';
 export const WINDOW_BACKGROUND = '#f7f5f0';
@@ -235,6 +236,7 @@ export function watchPage(contents: Pick<WebContents, 'on' | 'reload' | 'isDestr
       return;
     }
     console.error(`[window] renderer gone: ${details.reason} (exit code ${details.exitCode})`);
+    appLog.error('window.renderer_gone', { reason: code(details.reason), exitCode: details.exitCode });
     deps.onPageGone('crashed');
     // A window being torn down (app quitting) has nothing left to reload.
     if (contents.isDestroyed()) return;

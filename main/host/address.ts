@@ -9,7 +9,8 @@
  * moves the library to another port on its own.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { renameWithRetry } from '../services/fs-retry';
 import path from 'node:path';
 
 /** Below Linux's ephemeral range (32768+) and Windows' (49152+), above most well-known services. */
@@ -152,7 +153,7 @@ async function createExclusive(file: string, content: string, mode: number): Pro
       () => false,
     );
     if (exists) return false;
-    await rename(temp, file);
+    await renameWithRetry(temp, file);
     return true;
   } finally {
     await unlink(temp).catch(() => undefined);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/app-services';
 import { backupDelaysFromEnv, createQuitGate } from '../services/backup/quit';
+import { appLog, code, errorFields, openAppLog } from '../services/log';
 import { describeMigration, mediaDir, resolveDataDir } from '../services/paths';
 import { createSyncDeps } from '../services/sync-wiring';
 import { addressFile, explicitPort, hostSecret, HostAddressError, openOnAddress } from './address';
@@ -34,8 +35,10 @@ try {
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 // The same folder as the desktop app's; an earlier version's folder is moved there once.
 const { dataDir, migration } = resolveDataDir();
+openAppLog(dataDir);
 const migrated = describeMigration(migration);
 if (migrated) process.stderr.write(`[data] ${migrated}\n`);
+if (migration.action !== 'none') appLog.info('data.migration', { action: code(migration.action) });
 let emit: RunningHost['emit'] | null = null;
 // The host's own port, once listening: no source may fetch it (the network policy's "never").
 let ownPort: number | null = null;
@@ -86,6 +89,7 @@ try {
       : `  文库属于这个地址（端口 ${host.port}），端口记录在 ${record}${opened.how === 'first' ? '（首次启动时选定）' : ''}。\n` +
         `  The library belongs to this address (port ${host.port}), recorded in ${record}${opened.how === 'first' ? ' (chosen on this first launch)' : ''}.\n`;
   process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n${where}`);
+  appLog.info('host.start', { version: code(version), port: host.port, how: code(opened.how), node: code(process.versions.node) });
   // Open pages get a bounded time to write their final backup; a second signal quits at once.
   const quitTimeout = Number(process.env.YANDU_QUIT_TIMEOUT_MS) || 30_000;
   let stopping = false;
@@ -96,6 +100,7 @@ try {
       .wait(() => host.emit('app.quitting', { timeoutMs: quitTimeout }), quitTimeout)
       .then((r) => {
         if (r.timedOut) process.stderr.write('等待页面最后备份超时 / timed out waiting for the final backup\n');
+        appLog.info('host.stop', { finalBackupTimedOut: r.timedOut });
         services.stop();
         return host.close();
       })
@@ -104,6 +109,7 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
+  appLog.error('host.start.failed', errorFields(error));
   services.stop();
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(new Error(`端口 ${port} 已被占用 / port ${port} is in use`));
   fail(error);

@@ -18,6 +18,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatch, parseEvent, type EventName, type Services } from '../../shared/contract';
 import { AppError, toErrorInfo, type ErrorCode } from '../../shared/errors';
 import { contentTypeFor, resolveStaticPath } from '../services/static-files';
+import { appLog, code, errorFields } from '../services/log';
 
 export interface HostOptions {
   services: Services;
@@ -192,8 +193,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendJson(res, 200, { ok: true, result });
     } catch (error) {
       const info = toErrorInfo(error);
-      if (info.code === 'E_INTERNAL')
+      if (info.code === 'E_INTERNAL') {
         process.stderr.write(`[host] ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+        appLog.error('host.call.failed', { method: code(name), ...errorFields(error) });
+      }
       sendJson(res, statusFor(info.code), { ok: false, error: info });
     }
   }
@@ -289,6 +292,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return handleStatic(req, res, url.pathname);
     })().catch((error: unknown) => {
       process.stderr.write(`[host] request failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      appLog.error('host.request.failed', errorFields(error));
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '内部错误。');
       else res.end();
     });

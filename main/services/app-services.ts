@@ -6,6 +6,8 @@ import type { EventName, Services } from '../../shared/contract';
 import type { SourceKind, SourcePreview } from '../../shared/domain/sync';
 import { AppError } from '../../shared/errors';
 import { createBackupService } from './backup/service';
+import { writeDiagnostics } from './diagnostics';
+import { appLog, errorFields } from './log';
 import { createPacketService } from './packets/service';
 import { createPrintService, type PrintHost } from './print/pdf';
 import { importUploads } from './files/uploads';
@@ -63,6 +65,15 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
       quitReady: async ({ backup }) => {
         options.onQuitReady?.(backup);
         return { ok: true };
+      },
+      diagnostics: async (client) => {
+        try {
+          return await writeDiagnostics({ dataDir: options.dataDir, version: options.version, host: options.host, client });
+        } catch (error) {
+          appLog.error('diagnostics.failed', errorFields(error));
+          const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+          throw new AppError('E_RESOURCE', `无法写入诊断信息（${reason}）。请检查数据文件夹是否可写、磁盘是否已满。`);
+        }
       },
     },
     library: {

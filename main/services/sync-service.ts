@@ -8,6 +8,7 @@
 import type { EventName } from '../../shared/contract';
 import type { SyncBatch, SyncLogEntry, SyncProgress, SyncRequest } from '../../shared/domain/sync';
 import { AppError } from '../../shared/errors';
+import { appLog, code, errorFields, origin } from './log';
 
 export interface RunnerIO {
   signal: AbortSignal;
@@ -89,16 +90,29 @@ export function createSyncService(options: SyncServiceOptions) {
         },
       };
       options.emit('sync.progress', last);
+      // A folder source's path stays out of the log (it names people's folders); a site is its origin.
+      const where = request.source.kind === 'folder' ? null : origin(request.source.location);
+      appLog.info('sync.start', {
+        run: code(runId),
+        source: code(sourceId),
+        kind: code(request.source.kind),
+        origin: where,
+        full: request.fullRescan,
+      });
+      const logEnd = (phase: string) => appLog.info('sync.end', { run: code(runId), phase: code(phase), ...last.counts });
       void options
         .runner(request, io)
         .then(() => {
           // The runner returns quietly once aborted, as after a cancel: a fault is still a failure, with its reason.
           if (run.fault) throw run.fault;
           const phase = run.controller.signal.aborted ? 'cancelled' : 'done';
+          logEnd(phase);
           options.emit('sync.progress', { ...last, phase, remaining: 0 });
         })
         .catch((error: unknown) => {
           const cancelled = run.controller.signal.aborted && !run.fault;
+          if (cancelled) logEnd('cancelled');
+          else appLog.warn('sync.failed', { run: code(runId), ...last.counts, ...errorFields(error) });
           const message = error instanceof AppError ? error.message : '同步意外中止。';
           if (!cancelled)
             options.emit('sync.log', {

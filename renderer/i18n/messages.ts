@@ -487,6 +487,15 @@ export const messages = {
       string
     >,
   },
+  diagnostics: {
+    title: '诊断信息',
+    description:
+      '把运行日志、版本、设置（不含密码等机密）和存储用量打包成一个 zip 文件，交给信息化管理员排查问题。不包含任何文章、笔记或批注内容。',
+    export: '导出诊断信息',
+    working: '正在导出…',
+    done: (path: string) => `已保存到：${path}`,
+    failed: (message: string) => `导出失败：${message}`,
+  },
   recovery: {
     title: '恢复文库？',
     empty: '这个浏览器里的文库是空的（只有示例文章），数据文件夹中有一份备份：',

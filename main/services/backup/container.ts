@@ -5,7 +5,8 @@
  * first problem, before anything is restored from it.
  */
 import { createHash } from 'node:crypto';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, rm, stat, type FileHandle } from 'node:fs/promises';
+import { renameWithRetry } from '../fs-retry';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import * as v from 'valibot';
@@ -179,7 +180,7 @@ export class BackupWriter {
     try {
       this.closed = true;
       await this.sink.close();
-      await rename(this.tmpPath, finalPath);
+      await renameWithRetry(this.tmpPath, finalPath);
     } catch (error) {
       await rm(this.tmpPath, { force: true });
       throw writeError(error);

@@ -4,7 +4,8 @@
  * restore reads anything from them. See shared/backup/format.ts for the file layout.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile, open } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile, open } from 'node:fs/promises';
+import { renameWithRetry } from '../fs-retry';
 import path from 'node:path';
 import type { Services } from '../../../shared/contract';
 import {
@@ -345,7 +346,7 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
             continue;
           const tmp = path.join(media, `.restore-${token()}`);
           await writeFile(tmp, await o.backup.readPart(index));
-          await rename(tmp, target);
+          await renameWithRetry(tmp, target);
           images++;
         }
       } catch (error) {

@@ -3,7 +3,8 @@
  * shared folder) and, once the user has confirmed an import, store a checked packet's images.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { renameWithRetry } from '../fs-retry';
 import path from 'node:path';
 import type { Services } from '../../../shared/contract';
 import { AppError, toErrorInfo } from '../../../shared/errors';
@@ -36,7 +37,7 @@ async function storeImage(dir: string, img: Image): Promise<void> {
   if (ok) return;
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(tmp, img.bytes);
-  await rename(tmp, file);
+  await renameWithRetry(tmp, file);
 }
 
 export function toReadResult(file: DecodedFile, token: string) {

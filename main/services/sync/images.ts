@@ -7,7 +7,8 @@
  * dropped and the failure reported.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { renameWithRetry } from '../fs-retry';
 import path from 'node:path';
 import { FetchError, type HttpClient } from './http-client';
 import { imageSources, mapImages, type HElement } from './article-html';
@@ -103,7 +104,7 @@ export class ImageStore {
         await mkdir(this.dir, { recursive: true });
         const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         await writeFile(tmp, bytes);
-        await rename(tmp, file);
+        await renameWithRetry(tmp, file);
       }
       this.written.add(name);
       this.stored++;

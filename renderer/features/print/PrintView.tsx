@@ -13,6 +13,7 @@ import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
 import { RecordPrint } from './RecordPrint';
 import { parsePrintPath, printHref, type PrintOptions, type PrintRoute } from './routes';
+import './print-fonts.css';
 import './print.css';
 
 const t = messages.print;

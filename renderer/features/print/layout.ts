@@ -37,4 +37,15 @@ export const GEOMETRY: Record<PrintLayout, PageGeometry> = {
 };
 
 /** Font families the print view names (print.css @font-face aliases), awaited before measuring. */
-export const PRINT_FONTS = ['"YD FangSong"', '"YD XiaoBiaoSong"', '"YD Song"', '"YD Hei"', '"YD Kai"'];
+export const PRINT_FONTS = [
+  '"YD FangSong"',
+  '"YD XiaoBiaoSong"',
+  '"YD Song"',
+  '"YD Hei"',
+  '"YD Kai"',
+  // The bundled stand-ins (renderer/ui/fonts.css) that print when the local faces are absent.
+  '"YD Noto Serif SC"',
+  '"YD Noto Serif SC Bold"',
+  '"YD Noto Sans SC"',
+  '"YD WenKai"',
+];

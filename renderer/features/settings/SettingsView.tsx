@@ -6,6 +6,33 @@ import { messages } from '../../i18n/messages';
 import { BackupSettings } from '../backup/BackupSettings';
 import { ReaderSettingsPanel } from '../reader/ReaderSettingsPanel';
 import { SearchIndexSettings } from '../search/SearchIndexSettings';
+import { exportDiagnostics } from './diagnostics';
+
+/** 导出诊断信息: one button, then where the zip went (or why it did not). */
+function DiagnosticsExport() {
+  const [state, setState] = useState<{ busy: boolean; text: string | null; failed: boolean }>({ busy: false, text: null, failed: false });
+  const run = () => {
+    setState({ busy: true, text: messages.diagnostics.working, failed: false });
+    exportDiagnostics().then(
+      (r) => setState({ busy: false, text: messages.diagnostics.done(r.path), failed: false }),
+      (e: unknown) =>
+        setState({ busy: false, text: messages.diagnostics.failed(e instanceof Error ? e.message : String(e)), failed: true }),
+    );
+  };
+  return (
+    <div className="diagnostics" data-testid="diagnostics">
+      <p>{messages.diagnostics.description}</p>
+      <button type="button" onClick={run} disabled={state.busy}>
+        {messages.diagnostics.export}
+      </button>
+      {state.text ? (
+        <p className={state.failed ? 'error' : undefined} role="status">
+          {state.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 export function SettingsView() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -21,6 +48,8 @@ export function SettingsView() {
       <SearchIndexSettings />
       <h2>{messages.backup.title}</h2>
       <BackupSettings />
+      <h2>{messages.diagnostics.title}</h2>
+      <DiagnosticsExport />
       <h2>关于</h2>
       {error ? <p className="error">{error}</p> : null}
       {info ? (

@@ -5,8 +5,9 @@
  * runs under a size limit and a deadline.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { renameWithRetry } from '../../fs-retry';
 import { extractOfd } from './ofd';
 import { extractPdf } from './pdf';
 import { DOCUMENT_LIMITS, documentError, type DocumentArticle, type DocumentFormat, type DocumentLimits } from './types';
@@ -106,6 +107,6 @@ export async function storeOriginal(dataDir: string, bytes: Uint8Array, format: 
   await mkdir(dir, { recursive: true });
   const temp = `${dest}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temp, bytes);
-  await rename(temp, dest);
+  await renameWithRetry(temp, dest);
   return rel;
 }
