@@ -12,7 +12,7 @@ import { buildApi, dispatch, type Services } from '../../shared/contract';
 import { decodeFile } from '../../shared/packet/packet';
 import type { PacketDraft } from '../../shared/packet/schema';
 import { YanduDB, type HighlightRow } from '../../renderer/db/schema';
-import { checkBase64, commit } from '../../renderer/features/packets/importer';
+import { checkBase64, commit } from '../../renderer/core/packets';
 import { buildSamplePacket } from '../../main/services/packets/sample';
 import { createPacketService } from '../../main/services/packets/service';
 import { createBackupService } from '../../main/services/backup/service';

@@ -5,9 +5,10 @@
  * use the browser's own print on this same view.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '../../bridge';
+import { appHost } from '../../core/app';
+import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
-import { downloadBlob } from '../notebook/download';
+import { downloadBlob } from '../notebook';
 import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
 import { RecordPrint } from './RecordPrint';
@@ -40,7 +41,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   const [printsWindow, setPrintsWindow] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   useEffect(() => {
-    api.app.info({}).then(
+    appHost.info().then(
       (i) => setPrintsWindow(i.capabilities.printsWindow),
       () => setPrintsWindow(false),
     );
@@ -57,7 +58,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   const fail = (e: unknown) => setStatus({ text: t.failed(e instanceof Error ? e.message : String(e)), error: true });
 
   const print = () => {
-    if (printsWindow) api.print.dialog({}).catch(fail);
+    if (printsWindow) printData.dialog().catch(fail);
     else window.print();
   };
   const pdf = () => {
@@ -67,9 +68,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
       window.print();
       return;
     }
-    api.print
-      .toPdf({ fileName: `${safeName(ready.fileName)}.pdf` })
-      .then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
+    printData.toPdf(`${safeName(ready.fileName)}.pdf`).then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
   };
   const word = async () => {
     if (!ready?.docx) return;

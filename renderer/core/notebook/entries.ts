@@ -1,7 +1,7 @@
 /**
  * The notebook as data: every highlight and note as one entry, an in-memory filter index built
  * once per load (typed arrays, tag postings, two precomputed orders), and the pure filter and
- * group functions the view, export, tests and bench share. No DOM, no database.
+ * group functions the view, export, print, tests and bench share. No DOM, no database.
  */
 import { formatChineseDate } from '../../../shared/text';
 import type { ArticleRow, HighlightColor, HighlightRow, NoteKind, NoteRow } from '../../db/schema';
