@@ -3,9 +3,9 @@
  * transaction that writes articles, the session, the leader's layer and the packet's record,
  * and never a personal highlight or a note; installing the same packet again writes nothing.
  */
-import * as v from 'valibot';
 import type { ReadPacket, ReadReturn } from '../../shared/packet/api';
 import type { LeaderHighlight, PacketArticle, PacketDraft, PacketSession } from '../../shared/packet/schema';
+import { EMPTY_STUDY_RECORD, sessionRow } from '../../shared/domain/session';
 import { AppError } from '../../shared/errors';
 import { countZi } from '../../shared/text';
 import { toArticleRow } from './repositories';
@@ -28,40 +28,13 @@ export function newId(prefix: string): string {
 // ---------------------------------------------------------------- rules (settings, validated)
 
 export const RULES_KEY = 'study.rules';
-export const RulesSchema = v.object({
-  /** 集中学习 sessions per year. */
-  sessionsPerYear: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
-  /** Minimum attendance per session, percent. */
-  attendanceMin: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
-  /** 心得体会 per member per year. */
-  reflectionsPerYear: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
-});
-export type Rules = v.InferOutput<typeof RulesSchema>;
-export const DEFAULT_RULES: Rules = { sessionsPerYear: 6, attendanceMin: 80, reflectionsPerYear: 2 };
-
 export const PROFILE_KEY = 'study.profile';
-export const ProfileSchema = v.object({
-  name: v.pipe(v.string(), v.maxLength(100)),
-  title: v.pipe(v.string(), v.maxLength(100)),
-  /** Who issues packets from here (单位/部门). */
-  issuer: v.pipe(v.string(), v.maxLength(200)),
-});
-export type Profile = v.InferOutput<typeof ProfileSchema>;
-export const DEFAULT_PROFILE: Profile = { name: '', title: '', issuer: '' };
+// The schemas and defaults are the settings table's (shared/domain).
+export { DEFAULT_PROFILE, DEFAULT_RULES, ProfileSchema, RulesSchema, type Profile, type Rules } from '../../shared/domain/session';
 
 // ---------------------------------------------------------------- sessions and members
 
-export const EMPTY_RECORD: StudyRecord = {
-  time: '',
-  attendees: [],
-  absentees: [],
-  observers: [],
-  content: '',
-  method: '',
-  summary: '',
-  recorder: '',
-  recordedAt: null,
-};
+export const EMPTY_RECORD: StudyRecord = EMPTY_STUDY_RECORD;
 
 export function recordOf(row: SessionRow): StudyRecord {
   return {
@@ -78,23 +51,8 @@ export function recordOf(row: SessionRow): StudyRecord {
 }
 
 export function newSession(date: string, now = new Date().toISOString()): SessionRow {
-  return {
-    id: newId('s'),
-    year: Number(date.slice(0, 4)),
-    topic: '',
-    date,
-    place: '',
-    host: '',
-    speakers: [],
-    readings: [],
-    questions: [],
-    status: 'planned',
-    ...EMPTY_RECORD,
-    packetId: null,
-    issued: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const plan = { id: newId('s'), topic: '', date, place: '', host: '', speakers: [], readings: [], questions: [], status: 'planned' as const };
+  return sessionRow(plan, now);
 }
 
 export function createStudyRepository(db: YanduDB) {
@@ -385,23 +343,14 @@ export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().t
       await indexSmallDocs(db, rows.map(highlightDoc));
 
       const old = await db.sessions.get(p.session.id);
-      await db.sessions.put({
-        id: p.session.id,
-        year: Number(p.session.date.slice(0, 4)),
-        topic: p.session.topic,
-        date: p.session.date,
-        place: p.session.place,
-        host: p.session.host,
-        speakers: p.session.speakers,
-        readings: p.session.readings.map((id) => ids.get(id) ?? id),
-        questions: p.session.questions,
-        status: p.session.status,
-        ...(old ? recordOf(old) : EMPTY_RECORD),
-        packetId: old?.issued ? old.packetId : p.meta.id,
-        issued: old?.issued ?? null,
-        createdAt: old?.createdAt ?? now,
-        updatedAt: now,
-      });
+      await db.sessions.put(
+        sessionRow({ ...p.session, readings: p.session.readings.map((id) => ids.get(id) ?? id) }, now, {
+          record: old ? recordOf(old) : EMPTY_RECORD,
+          packetId: old?.issued ? old.packetId : p.meta.id,
+          issued: old?.issued ?? null,
+          createdAt: old?.createdAt ?? now,
+        }),
+      );
       await db.packets.put({
         id: p.meta.id,
         version: p.meta.version,

@@ -80,7 +80,8 @@ describe('packet import', () => {
       articleId,
       highlightId: 'h_mine',
       title: '',
-      doc: {},
+      // A stored note always holds a Tiptap document (shared/domain/note.ts).
+      doc: { type: 'doc' },
       text: '我的笔记',
       zi: 4,
       tags: [],

@@ -123,8 +123,8 @@ export class BackupWriter {
    * One chunk of a table: every record is checked first, so no backup holds an invalid one.
    * Returns how many parts it became (see addPart).
    */
-  async addTable(table: string, records: readonly unknown[]): Promise<number> {
-    const problem = checkRecords(table, records);
+  async addTable(table: string, records: readonly unknown[], schemaVersion?: number): Promise<number> {
+    const problem = checkRecords(table, records, schemaVersion);
     if (problem) throw new AppError('E_INVALID_ARGUMENT', `备份数据无效：${problem.message}`);
     return this.addPart(table, records);
   }
@@ -220,7 +220,11 @@ async function readAt(handle: FileHandle, offset: number, length: number): Promi
  * The records of one table part: hash checked, inflated streamed under TABLE_BOUNDS (a gzip
  * bomb stops at the cap), parsed and each record checked.
  */
-export async function decodeTablePart(part: Extract<BackupPart, { kind: 'table' }>, bytes: Uint8Array): Promise<unknown[]> {
+export async function decodeTablePart(
+  part: Extract<BackupPart, { kind: 'table' }>,
+  bytes: Uint8Array,
+  schemaVersion?: number,
+): Promise<unknown[]> {
   if (sha256(bytes) !== part.sha256) throw new AppError('E_BACKUP_HASH', `备份文件已损坏：${part.table} 数据的校验值不符。`);
   const json = await gunzipBounded(bytes, TABLE_BOUNDS, {
     tooLarge: () => new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据解压后过大（可能是压缩炸弹），已拒绝恢复。`),
@@ -233,7 +237,7 @@ export async function decodeTablePart(part: Extract<BackupPart, { kind: 'table' 
     throw bad(`${part.table} 数据不是有效的 JSON。`);
   }
   if (!Array.isArray(records) || records.length !== part.records) throw bad(`${part.table} 数据的条数不符。`);
-  const problem = checkRecords(part.table, records);
+  const problem = checkRecords(part.table, records, schemaVersion);
   if (problem) throw new AppError('E_BACKUP_FORMAT', `备份文件中的数据无效：${problem.message}`);
   return records;
 }
@@ -308,7 +312,7 @@ export async function verifyBackup(path: string): Promise<OpenedBackup> {
     // Every part: hash, and for tables every record.
     for (const part of manifest.parts) {
       const bytes = await readAt(handle, part.offset, part.size);
-      if (part.kind === 'table') await decodeTablePart(part, bytes);
+      if (part.kind === 'table') await decodeTablePart(part, bytes, manifest.db.schemaVersion);
       else if (sha256(bytes) !== part.sha256) throw new AppError('E_BACKUP_HASH', `备份文件已损坏：图片 ${part.name} 的校验值不符。`);
     }
   } finally {

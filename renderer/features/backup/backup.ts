@@ -251,7 +251,7 @@ async function readAll(api: Api, checked: Restorable): Promise<Map<string, unkno
   const data = new Map<string, unknown[]>();
   for (const t of checked.tables) {
     const { table, records } = await api.backup.readPart({ handle: checked.handle, index: t.index });
-    const problem = checkRecords(table, records);
+    const problem = checkRecords(table, records, checked.manifest.db.schemaVersion);
     if (problem || table !== t.table || records.length !== t.records)
       throw new AppError('E_BACKUP_FORMAT', `备份文件中的数据无效：${problem?.message ?? table}`);
     const list = data.get(table) ?? [];

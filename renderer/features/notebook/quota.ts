@@ -1,13 +1,12 @@
 /** The yearly note quota (e.g. 学习笔记 ≥ 10,000 字/年): a validated setting. */
 import * as v from 'valibot';
+import { SETTINGS } from '../../../shared/domain/settings';
 import { settings } from '../../db';
 
-export const QUOTA_KEY = 'notebook.quota';
-export const QuotaSchema = v.object({
-  ziPerYear: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000)),
-});
+export const QUOTA_KEY = 'notebook.quota' as const;
+export const QuotaSchema = SETTINGS[QUOTA_KEY].schema;
 export type Quota = v.InferOutput<typeof QuotaSchema>;
-export const DEFAULT_QUOTA: Quota = { ziPerYear: 10_000 };
+export const DEFAULT_QUOTA: Quota = SETTINGS[QUOTA_KEY].default;
 
 export const loadQuota = (): Promise<Quota> => settings.get(QUOTA_KEY, QuotaSchema, DEFAULT_QUOTA);
 export const saveQuota = (quota: Quota): Promise<void> => settings.set(QUOTA_KEY, QuotaSchema, quota);

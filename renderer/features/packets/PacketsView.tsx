@@ -1,6 +1,6 @@
 /** 资料包: import packets and return files (file picker, drag and drop, shared folders). */
 import { useCallback, useEffect, useState } from 'react';
-import * as v from 'valibot';
+import { SETTINGS } from '../../../shared/domain/settings';
 import type { FolderEntry } from '../../../shared/packet/api';
 import { api } from '../../bridge';
 import { db, settings } from '../../db';
@@ -12,7 +12,7 @@ import './packets.css';
 
 const t = messages.packets;
 const FOLDERS_KEY = 'packets.sharedFolders';
-const FoldersSchema = v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096)));
+const FoldersSchema = SETTINGS['packets.sharedFolders'].schema;
 const SCAN_EVERY_MS = 30_000;
 
 interface Item {
