@@ -51,7 +51,17 @@ export function recordOf(row: SessionRow): StudyRecord {
 }
 
 export function newSession(date: string, now = new Date().toISOString()): SessionRow {
-  const plan = { id: newId('s'), topic: '', date, place: '', host: '', speakers: [], readings: [], questions: [], status: 'planned' as const };
+  const plan = {
+    id: newId('s'),
+    topic: '',
+    date,
+    place: '',
+    host: '',
+    speakers: [],
+    readings: [],
+    questions: [],
+    status: 'planned' as const,
+  };
   return sessionRow(plan, now);
 }
 

@@ -1,11 +1,23 @@
 /** Reader typography settings: validated, persisted in the settings table, shared via zustand. */
 import * as v from 'valibot';
 import { create } from 'zustand';
-import { DEFAULT_READER_SETTINGS, FONT_SIZE_MAX, FONT_SIZE_MIN, ReaderSettingsSchema, type ReaderSettings } from '../../shared/domain/settings';
+import {
+  DEFAULT_READER_SETTINGS,
+  FONT_SIZE_MAX,
+  FONT_SIZE_MIN,
+  ReaderSettingsSchema,
+  type ReaderSettings,
+} from '../../shared/domain/settings';
 import { settings } from '../db';
 
 // Schema and default are the settings table's (shared/domain/settings.ts).
-export { DEFAULT_READER_SETTINGS, FONT_SIZE_MAX, FONT_SIZE_MIN, ReaderSettingsSchema, type ReaderSettings } from '../../shared/domain/settings';
+export {
+  DEFAULT_READER_SETTINGS,
+  FONT_SIZE_MAX,
+  FONT_SIZE_MIN,
+  ReaderSettingsSchema,
+  type ReaderSettings,
+} from '../../shared/domain/settings';
 
 const KEY = 'reader';
 

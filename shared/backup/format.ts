@@ -14,6 +14,7 @@
  * renamed only when complete), and every part is hashed on its own and the whole file again.
  */
 import * as v from 'valibot';
+import { DEFAULT_BACKUP_KEEP, LibraryMetaSchema } from '../domain/settings';
 
 export const BACKUP_MAGIC = 'YANDUBK\n';
 export const BACKUP_END = 'YANDUEND';
@@ -26,8 +27,7 @@ export const BACKUP_CHUNK_RECORDS = 2000;
 export const BACKUP_CHUNK_BYTES = 8 * 1024 * 1024;
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 export const MAX_BACKUP_PARTS = 100_000;
-/** Default number of backups of each deliberate kind (manual, upgrade, packet, restore) kept. */
-export const DEFAULT_BACKUP_KEEP = 10;
+export { DEFAULT_BACKUP_KEEP };
 
 /**
  * Why a backup was taken. `auto`: continuous, after changes settle, before quitting and before
@@ -109,9 +109,7 @@ export type BackupPart = v.InferOutput<typeof PartSchema>;
  * compares these with its own library to decide whether to offer a restore.
  */
 export const BackupLibrarySchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
-  rev: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 40)),
-  changedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
+  ...LibraryMetaSchema.entries,
   userArticles: Count,
 });
 export type BackupLibrary = v.InferOutput<typeof BackupLibrarySchema>;

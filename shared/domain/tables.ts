@@ -82,7 +82,12 @@ export function checkRows(table: string, rows: readonly unknown[], fromVersion: 
     if (result.success) continue;
     count++;
     if (indexes.length < SHOWN) indexes.push(i);
-    if (!field) field = result.issues[0]?.path?.map((p) => String(p.key)).join('.').slice(0, 60) ?? '';
+    if (!field)
+      field =
+        result.issues[0]?.path
+          ?.map((p) => String(p.key))
+          .join('.')
+          .slice(0, 60) ?? '';
   }
   if (count === 0) return null;
   const which = indexes.map((i) => `第 ${i + 1} 条`).join('、') + (count > SHOWN ? ' 等' : '');

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// Restores sanitise article HTML with the renderer's DOMPurify, which needs a DOM as in the app.
 /**
  * Files written by the release with container format v1 still import: a packet made by
  * `packet sample`, a return file, and a backup made the way the app makes one
@@ -13,9 +15,9 @@ import { createBackupService } from '../../main/services/backup/service';
 import { readPacketBytes } from '../../main/services/packets/reader';
 import { buildApi, dispatch, type Api, type Services } from '../../shared/contract';
 import { YanduDB } from '../../renderer/db/schema';
-import { restoreBackup } from '../../renderer/features/backup/backup';
+import { restoreBackup } from '../../renderer/core/backup/backup';
 
-const fixtures = fileURLToPath(new URL('../fixtures/v1/', import.meta.url));
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/v1');
 const BACKUP_NAME = 'backup-20250301T080000000Z-manual.yandubak';
 let dataDir = '';
 
@@ -76,6 +78,11 @@ describe('v1 files still import', () => {
     });
     expect((await db.articles.get('art_1'))?.title).toBe('第1篇学习文章');
     expect((await db.highlights.get('h_2'))?.color).toBe('orange');
+    // Article HTML passes the renderer's allow-list on the way in, like every other door.
+    const body = await db.bodies.get('art_2');
+    expect(body?.html).toContain('知行合一');
+    expect(body?.html).not.toMatch(/onclick|<script/);
+    expect(body?.text).toBe('知行合一。');
     const note = await db.notes.get('n_1');
     expect(JSON.stringify(note?.doc)).toContain('futureCallout');
     expect(JSON.stringify(note?.doc)).toContain('futureMark');

@@ -325,7 +325,10 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       const o = session(opened, handle);
       const part = o.backup.manifest.parts[index];
       if (!part || part.kind !== 'table') throw new AppError('E_NOT_FOUND', '备份文件中没有这一部分。');
-      return { table: part.table, records: await decodeTablePart(part, await o.backup.readPart(index), o.backup.manifest.db.schemaVersion) };
+      return {
+        table: part.table,
+        records: await decodeTablePart(part, await o.backup.readPart(index), o.backup.manifest.db.schemaVersion),
+      };
     },
     installMedia: async ({ handle }) => {
       const o = session(opened, handle);

@@ -1,2 +1,2 @@
 /** What other features use of backups. */
-export { beforeBulkChange } from './continuous';
+export { beforeBulkChange } from '../../core/backup';

@@ -6,7 +6,7 @@
 import type { Api } from '../../../shared/contract';
 import type { ReadPacket, ReadResult, ReadReturn } from '../../../shared/packet/api';
 import type { YanduDB } from '../../db/schema';
-import { backupDatabase } from '../backup/backup';
+import { backupDatabase } from '../../core/backup/backup';
 import { applyPacket, applyReturn, previewPacket, previewReturn, type PacketPreview, type ReturnPreview } from '../../db/sessions';
 
 export type Checked =

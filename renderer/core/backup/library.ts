@@ -8,18 +8,14 @@
  */
 import type Dexie from 'dexie';
 import * as v from 'valibot';
-import { BackupLibrarySchema } from '../../../shared/backup/format';
+import { LibraryMetaSchema, type LibraryMeta } from '../../../shared/domain/settings';
 import { LIBRARY_META_KEY } from '../../db/changeTracker';
 
 /** Articles of the bundled sample library carry this source id (main/services/sample-library.ts). */
 export const SAMPLE_SOURCE_ID = 'sample';
 
-const MetaSchema = v.strictObject({
-  id: BackupLibrarySchema.entries.id,
-  rev: BackupLibrarySchema.entries.rev,
-  changedAt: BackupLibrarySchema.entries.changedAt,
-});
-export type LibraryMeta = v.InferOutput<typeof MetaSchema>;
+const MetaSchema = LibraryMetaSchema;
+export type { LibraryMeta };
 
 export function newLibraryMeta(): LibraryMeta {
   return { id: `lib_${crypto.randomUUID().replace(/-/g, '')}`, rev: 0, changedAt: null };
