@@ -90,6 +90,6 @@ export function checkRows(table: string, rows: readonly unknown[], fromVersion: 
           .slice(0, 60) ?? '';
   }
   if (count === 0) return null;
-  const which = indexes.map((i) => `第 ${i + 1} 条`).join('、') + (count > SHOWN ? ' 等' : '');
+  const which = `第 ${indexes.map((i) => i + 1).join('、')} 条${count > SHOWN ? ' 等' : ''}`;
   return { table, indexes, count, field, message: `${table} 有 ${count} 条记录无效（${which}${field ? `，字段 ${field}` : ''}）` };
 }
