@@ -23,7 +23,7 @@ import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
 import { YanduDB } from '../../db/schema';
 import { LIBRARY_META_KEY } from '../../db/changeTracker';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
-import { bumpLibraryRev, newLibraryMeta, parseLibraryMeta, SAMPLE_SOURCE_ID } from './library';
+import { bumpLibraryRev, newLibraryMeta, parseLibraryMeta, SAMPLE_SOURCE_ID, settingRow } from './library';
 
 export const BACKUP_SETTINGS_KEY = 'backup' as const;
 /** Settings that describe the derived search index: never backed up, never restored. */
@@ -380,7 +380,7 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
       for (const t of tables) await t.clear();
       for (const [table, rows] of data) if (rows.length) await db.table(table).bulkAdd(rows);
       // A restored library is a new line: backups of the replaced one are not offered back.
-      await db.settings.put({ key: LIBRARY_META_KEY, value: newLibraryMeta() });
+      await db.settings.put(settingRow(LIBRARY_META_KEY, newLibraryMeta()));
     });
   } catch (error) {
     if (isQuotaError(error)) throw new AppError('E_DISK_FULL', QUOTA_MESSAGE);
