@@ -91,7 +91,7 @@ export const contract = {
   files: {
     /** A folder chosen in the system dialog (desktop); null where there is none (browser host). */
     chooseFolder: method(NoArgs, v.strictObject({ path: v.nullable(v.pipe(v.string(), v.maxLength(4096))) })),
-    /** Picked or dropped .docx/.html/.txt files, as bytes: articles to add, and what failed. */
+    /** Picked or dropped .pdf/.doc/.wps/.ofd/.docx/.html/.txt files, as bytes: articles to add, and what failed. */
     importFiles: method(
       v.strictObject({
         files: v.pipe(

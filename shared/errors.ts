@@ -27,7 +27,11 @@ export type ErrorCode =
   | 'E_DISK_FULL'
   // Compressed input (zip entries, gzip parts): over a size or ratio limit, or unsafe/broken.
   | 'E_ARCHIVE_LIMIT'
-  | 'E_ARCHIVE_FORMAT';
+  | 'E_ARCHIVE_FORMAT'
+  // Documents (PDF, .doc/.wps, OFD): damaged or disguised, password-protected, over a limit.
+  | 'E_DOCUMENT_FORMAT'
+  | 'E_DOCUMENT_ENCRYPTED'
+  | 'E_DOCUMENT_LIMIT';
 
 export interface ErrorInfo {
   code: ErrorCode;
@@ -69,6 +73,9 @@ const KNOWN_CODES = new Set<string>([
   'E_DISK_FULL',
   'E_ARCHIVE_LIMIT',
   'E_ARCHIVE_FORMAT',
+  'E_DOCUMENT_FORMAT',
+  'E_DOCUMENT_ENCRYPTED',
+  'E_DOCUMENT_LIMIT',
 ]);
 
 /** Turns anything thrown into the plain shape that may cross a transport. */

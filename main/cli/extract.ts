@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { format } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { decodeBytes } from '../services/extract/decode';
 import { extractArticle } from '../services/extract/extract';
+import { importFile } from '../services/files/local-files';
 import { HttpClient } from '../services/sync/http-client';
 import { parseArgs, registerCommand } from './registry';
 
@@ -20,13 +23,55 @@ async function fetchPage(url: string): Promise<{ bytes: Uint8Array; contentType:
   return { bytes: res.bytes, contentType: res.contentType, finalUrl: res.finalUrl };
 }
 
+/** Document files: the same JSON line as a page, plus the page markers of paged formats. */
+const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.doc', '.wps', '.ofd', '.docx']);
+
+/**
+ * stdout carries only the JSON line: libraries that print (pdf.js warns through console.log)
+ * are sent to stderr for the rest of this command.
+ */
+function routeConsoleToStderr(): void {
+  const toStderr = (...args: unknown[]) => {
+    process.stderr.write(`${format(...args)}\n`);
+  };
+  console.log = toStderr;
+  console.info = toStderr;
+  console.warn = toStderr;
+  console.debug = toStderr;
+}
+
+async function extractDocumentFile(target: string): Promise<number> {
+  const r = await importFile(target, { images: null, pdfWarnings: true, label: target });
+  const d = r.document;
+  const out = {
+    title: r.title,
+    publishedAt: r.publishedAt,
+    origin: r.origin,
+    author: r.author,
+    editor: r.editor,
+    paragraphs: d?.paragraphs ?? r.text.split('\n').filter(Boolean),
+    text: r.text,
+    images: [],
+    publishedTime: null,
+    docNumber: d?.docNumber ?? null,
+    confidence: 1,
+    method: d?.format ?? 'docx',
+    ...(d?.pages ? { pages: d.pages, pageCount: d.pageCount } : {}),
+    ...(d?.scanned ? { scanned: true } : {}),
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  return 0;
+}
+
 registerCommand(
   'extract',
-  '<file-or-url> [--url <页面地址>]  提取一篇文章，输出一行 JSON / extract one article as one JSON line',
+  '<file-or-url> [--url <页面地址>]  提取一篇文章（网页、.pdf、.doc、.wps、.ofd、.docx），输出一行 JSON / extract one article as one JSON line',
   async (args) => {
+    routeConsoleToStderr();
     const { positionals, options } = parseArgs(args);
     const target = positionals[0];
     if (!target) throw new AppError('E_INVALID_ARGUMENT', '请提供要提取的文件路径或网址。');
+    if (!/^https?:\/\//i.test(target) && DOCUMENT_EXTENSIONS.has(path.extname(target).toLowerCase())) return extractDocumentFile(target);
     let pageUrl = options.get('url');
     if (pageUrl !== undefined) {
       try {
@@ -71,6 +116,7 @@ registerCommand(
       docNumber: a.docNumber,
       confidence: a.confidence,
       method: a.method,
+      attachments: a.attachments,
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;

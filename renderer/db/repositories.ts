@@ -37,6 +37,8 @@ export function toArticleRow(payload: ArticlePayload, addedAt: string): ArticleR
     zi: countZi(payload.text),
     contentHash: payload.contentHash,
     addedAt,
+    ...(payload.document ? { document: payload.document } : {}),
+    ...(payload.attachments ? { attachments: payload.attachments } : {}),
   };
 }
 

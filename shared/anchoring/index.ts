@@ -76,7 +76,34 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
-  return best && !ownPlaceElsewhere(doc, query, best) ? toAnchor(doc, query, best) : null;
+  return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best) ? toAnchor(doc, query, best) : null;
+}
+
+/** Units of a stored side looked for past an approximate match's loose end. */
+const RESUME = 8;
+/** Exact run next to a boundary below which the boundary is loose. */
+const LOOSE_RUN = 4;
+
+/**
+ * An approximate match with a loose end (its context does not go on right there) whose stored
+ * context does go on a little farther: the words between were inserted into the passage, and
+ * copies of its own edge words among them made a shorter extent look right. The passage's true
+ * extent holds all those inserted words, too many for it to be placed: an orphan.
+ */
+function contextResumesFarther(doc: Doc, q: Query, best: Scored): boolean {
+  if (best.errors === 0) return false;
+  const text = doc.norm.text;
+  const reach = q.quote.length + RESUME;
+  if (best.suffixRun < LOOSE_RUN && !best.suffixAtEdge && q.suffixText.length >= RESUME) {
+    const at = text.slice(best.end + 1, best.end + reach).indexOf(q.suffixText.slice(0, RESUME));
+    if (at >= 0) return true;
+  }
+  if (best.prefixRun < LOOSE_RUN && !best.prefixAtEdge && q.prefixText.length >= RESUME) {
+    const from = Math.max(0, best.start - reach);
+    const at = text.slice(from, best.start - 1).indexOf(q.prefixText.slice(-RESUME));
+    if (at >= 0) return true;
+  }
+  return false;
 }
 
 /** Units of the stored prefix's end and the suffix's start that mark the passage's own place. */

@@ -18,6 +18,13 @@ export interface Query {
   readonly prefixPattern: Pattern | null;
   readonly suffixReversed: Pattern | null;
   readonly textLength: number;
+  /**
+   * Where the quote's paragraph began before it (units of the normalised prefix after the last
+   * line break, or the text start) and ended after it; null when the stored context does not
+   * reach that far.
+   */
+  readonly prefixInPara: number | null;
+  readonly suffixInPara: number | null;
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
@@ -33,8 +40,37 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     prefixPattern: prefixText ? compilePattern(prefixText) : null,
     suffixReversed: suffixText ? compilePattern(reverse(suffixText)) : null,
     textLength: text.length,
+    prefixInPara: paragraphStart(selector),
+    suffixInPara: paragraphEnd(selector),
   };
 }
+
+function paragraphStart(s: TextSelector): number | null {
+  const at = s.prefix.lastIndexOf('\n');
+  if (at >= 0) return normalise(s.prefix.slice(at + 1)).length;
+  return s.start === s.prefix.length ? normalise(s.prefix).length : null;
+}
+
+function paragraphEnd(s: TextSelector): number | null {
+  const at = s.suffix.indexOf('\n');
+  if (at >= 0) return normalise(s.suffix.slice(0, at)).length;
+  // describe() stops short of 32 units only at the text's end (or by one unit, for a surrogate pair).
+  return s.suffix.length < CONTEXT_LENGTH - 1 ? normalise(s.suffix).length : null;
+}
+
+/**
+ * Units of the quote plus its own paragraph's context that make a kept paragraph edge count
+ * as a matching side: paragraphs move whole, so the stored words past the edge belong to a
+ * neighbour and say nothing; but a bare paragraph start next to a 2-unit quote is one of
+ * hundreds.
+ */
+const EDGE_EVIDENCE = 8;
+/** Share of the stored units past a kept edge counted as differing: unknown, neither matched nor not. */
+const EDGE_UNKNOWN = 0.5;
+/** Share of a whole paragraph's units that may differ for it to count as found again. */
+const WHOLE_PARAGRAPH_ERRORS = 0.2;
+/** Exact units of a side's own paragraph that agree with a kept edge on the other side. */
+const AGREEING_RUN = 8;
 
 /** Reverses UTF-16 units; only ever compared with text read backwards, so pairs stay paired. */
 export function reverse(s: string): string {
@@ -85,6 +121,12 @@ export interface Scored extends Candidate {
   readonly bestSide: number;
   /** Distance from the stored position, as a share of the text's length. */
   readonly distance: number;
+  /** The stored context up to its paragraph's edge is here, and a paragraph edge is there too. */
+  readonly prefixAtEdge: boolean;
+  readonly suffixAtEdge: boolean;
+  /** Similarity of each stored context side (1 when there is none). */
+  readonly prefixSide: number;
+  readonly suffixSide: number;
   /** 1 − cost over the stored units, nudged by the distance from the old position. */
   readonly total: number;
 }
@@ -124,14 +166,43 @@ export function suffixRun(text: string, q: Query, end: number): number {
 /** `rawStart`: the candidate's start in the real text, to compare with the stored position. */
 export function score(text: string, q: Query, c: Candidate, rawStart: number, breakBefore: (i: number) => boolean = () => false): Scored {
   const quoteSim = 1 - c.errors / q.quote.length;
-  const pRun = prefixRun(text, q, c.start);
-  const sRun = suffixRun(text, q, c.end);
+  let pRun = prefixRun(text, q, c.start);
+  let sRun = suffixRun(text, q, c.end);
   let pPara = 0;
   while (pPara < pRun && !breakBefore(c.start - pPara)) pPara++;
   let sPara = 0;
   while (sPara < sRun && !breakBefore(c.end + sPara)) sPara++;
-  const pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
-  const sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
+  let pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
+  let sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
+  // The stored context up to the paragraph's edge is here and the paragraph ends there too: what
+  // lay past the edge was a neighbouring paragraph, free to move, so that side counts as matched.
+  const m = q.quote.length;
+  const pEdge = q.prefixInPara;
+  const sEdge = q.suffixInPara;
+  const pAtEdge = pEdge !== null && pRun >= pEdge && (c.start === pEdge || breakBefore(c.start - pEdge));
+  const sAtEdge = sEdge !== null && sRun >= sEdge && (c.end + sEdge === text.length || breakBefore(c.end + sEdge));
+  // The credit needs the other side's own paragraph to agree: a sentence repeated at the start of
+  // another paragraph is followed there by other words.
+  const pAgrees = pAtEdge || pRun >= Math.min(AGREEING_RUN, q.prefixText.length);
+  const sAgrees = sAtEdge || sRun >= Math.min(AGREEING_RUN, q.suffixText.length);
+  let pKept = false;
+  let sKept = false;
+  // Both edges kept and the words nearly intact: a whole paragraph found again, wherever it went.
+  const unknown = pAtEdge && sAtEdge && c.errors <= m * WHOLE_PARAGRAPH_ERRORS ? 0 : EDGE_UNKNOWN;
+  if (pEdge !== null && pAtEdge && sAgrees && pEdge + m >= EDGE_EVIDENCE) {
+    const half = Math.ceil((q.prefixText.length - pEdge) * unknown);
+    pRun = Math.max(pRun, q.prefixText.length - half);
+    pPara = c.start;
+    pd = Math.min(pd, half);
+    pKept = true;
+  }
+  if (sEdge !== null && sAtEdge && pAgrees && sEdge + m >= EDGE_EVIDENCE) {
+    const half = Math.ceil((q.suffixText.length - sEdge) * unknown);
+    sRun = Math.max(sRun, q.suffixText.length - half);
+    sPara = text.length - c.end;
+    sd = Math.min(sd, half);
+    sKept = true;
+  }
   const sides: number[] = [];
   if (q.prefix) sides.push(1 - pd / q.prefix.length);
   else if (c.start === 0) sides.push(1); // was and still is at the start of the text
@@ -154,8 +225,8 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     worseSide: Math.min(q.prefix ? 1 - pd / q.prefix.length : 1, q.suffix ? 1 - sd / q.suffix.length : 1),
     paraRun: Math.max(pPara === c.start ? CONTEXT_LENGTH : pPara, c.end + sPara === text.length ? CONTEXT_LENGTH : sPara),
     contextRun: Math.max(
-      pRun === q.prefixText.length && pRun === c.start ? CONTEXT_LENGTH : pRun,
-      sRun === q.suffixText.length && c.end + sRun === text.length ? CONTEXT_LENGTH : sRun,
+      pRun === q.prefixText.length && (pKept || pRun === c.start) ? CONTEXT_LENGTH : pRun,
+      sRun === q.suffixText.length && (sKept || c.end + sRun === text.length) ? CONTEXT_LENGTH : sRun,
     ),
     boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun),
     edgesKept: startKept(text, q, c.start, pRun) && endKept(text, q, c.end, sRun),
@@ -165,6 +236,10 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
       q.suffix ? sd + CONTEXT_LENGTH - q.suffix.length : CONTEXT_LENGTH,
     ),
     distance,
+    prefixAtEdge: pAtEdge,
+    suffixAtEdge: sAtEdge,
+    prefixSide: q.prefix ? 1 - pd / q.prefix.length : 1,
+    suffixSide: q.suffix ? 1 - sd / q.suffix.length : 1,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
   };
 }
@@ -255,11 +330,14 @@ const MIN_LONE_FUZZY_QUOTE_SIM = 0.85;
 
 function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
+  if (unexplainedSide(c)) return false;
   if (c.errors === 0) {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
     // Found whole and only once, and some of its surroundings came with it (its paragraph moved).
     if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN) return true;
     if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    // A phrase under 24 units whose stored context touches it nowhere is a look-alike sentence.
+    if (m < 24 && c.contextRun < TOUCHING_RUN) return false;
     if (!uniqueExact && weakContext(c) && c.distance > NEAR_OLD_PLACE) return false;
     return c.context >= minExactContext(m);
   }
@@ -276,6 +354,22 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
 }
 
 /**
+ * One side of the stored context is all but gone here, with no paragraph edge to explain it (a
+ * neighbouring paragraph moved or deleted), and the place is away from the old position: a
+ * look-alike matching the other side, not the passage (whose words were deleted). Near the old
+ * position, words inserted next to the passage do the same and are let through.
+ */
+function unexplainedSide(c: Scored): boolean {
+  if (c.distance <= NEAR_OLD_PLACE_SIDE) return false;
+  return (c.prefixSide < WEAK_SIDE && !c.prefixAtEdge) || (c.suffixSide < WEAK_SIDE && !c.suffixAtEdge);
+}
+
+/** Share of the text's length within which words inserted next to the passage explain a lost side. */
+const NEAR_OLD_PLACE_SIDE = 0.1;
+/** Side similarity below which a side is lost (more than half its units differ). */
+const WEAK_SIDE = 0.45;
+
+/**
  * Context with no long exact run and no close match on the whole: for a quote found whole in
  * several places it tells one copy from another only by template phrases. Such a copy is taken
  * only near the old place; far away it is more likely another copy than the passage moved
@@ -286,6 +380,8 @@ function weakContext(c: Scored): boolean {
 }
 
 const WEAK_RUN = 16;
+/** Exact context units right next to a short exact quote, on one side at least. */
+const TOUCHING_RUN = 4;
 /** Context an approximate match needs when no side of it is long intact. */
 const MIN_LOOSE_FUZZY_CONTEXT = 0.65;
 const WEAK_CONTEXT = 0.8;
@@ -352,6 +448,7 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   }
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
+  if (copiedContext(best, candidates)) return null;
   const need = margin(q, best);
   let runnerUp: Scored | null = null;
   for (const c of candidates) {
@@ -364,6 +461,27 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   // Only a rival with the quote as whole as here makes this a repeated passage.
   return runnerUp && runnerUp.errors <= best.errors && !distinct(best, runnerUp, q) ? null : best;
 }
+
+/**
+ * Another copy of the quote has the same long exact run on one side (the passage and that side
+ * are one repeated sentence), and the other side, the only one that could tell the copies apart,
+ * has no long exact run here: far from the old position this is a copy left after the passage's
+ * own was deleted, chosen on look-alike words.
+ */
+function copiedContext(best: Scored, candidates: readonly Scored[]): boolean {
+  if (best.distance <= NEAR_OLD_PLACE_COPY) return false;
+  const ownPrefix = best.prefixRun >= COPY_RUN || best.prefixAtEdge;
+  const ownSuffix = best.suffixRun >= COPY_RUN || best.suffixAtEdge;
+  for (const c of candidates) {
+    if (c === best || c.errors !== 0 || overlaps(c, best)) continue;
+    if (c.prefixRun >= COPY_RUN && best.prefixRun >= COPY_RUN && !ownSuffix) return true;
+    if (c.suffixRun >= COPY_RUN && best.suffixRun >= COPY_RUN && !ownPrefix) return true;
+  }
+  return false;
+}
+
+const COPY_RUN = 8;
+const NEAR_OLD_PLACE_COPY = 0.1;
 
 /**
  * Against the next best place: the context both share next to the quote (a repeated sentence

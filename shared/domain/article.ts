@@ -7,6 +7,42 @@ export const IsoDateSchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nullableText = (max: number) => v.nullable(shortText(max));
 
+/** Where a page of a paged document (PDF, OFD) starts: an offset into the article's `text`. */
+export const PageMarkerSchema = v.strictObject({
+  page: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type PageMarker = v.InferOutput<typeof PageMarkerSchema>;
+
+/**
+ * An article read from a document file: its format, the original kept in the data folder
+ * (`documents/<sha256>.<ext>`, relative to it), and for paged formats the page markers, which
+ * live beside the text so citations can say 第 N 页 without the text carrying them.
+ */
+export const DocumentInfoSchema = v.strictObject({
+  format: v.picklist(['pdf', 'doc', 'wps', 'ofd', 'docx']),
+  /** The file's name as the user had it. */
+  name: shortText(255),
+  file: v.nullable(v.pipe(v.string(), v.regex(/^documents\/[0-9a-f]{64}\.(?:pdf|doc|wps|ofd|docx)$/))),
+  pageCount: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  pages: v.nullable(v.pipe(v.array(PageMarkerSchema), v.maxLength(5000))),
+  /** 文号 of a 公文, when the document states one. */
+  docNumber: nullableText(100),
+  /** A PDF without a text layer: its text only says so. */
+  scanned: v.boolean(),
+  /** For a synced attachment: the URL key of the article that links to it. */
+  attachmentOf: v.optional(shortText(2048)),
+});
+export type DocumentInfo = v.InferOutput<typeof DocumentInfoSchema>;
+
+/** A document an article page links to as an attachment (附件). */
+export const AttachmentSchema = v.strictObject({
+  url: shortText(2048),
+  name: shortText(255),
+  ext: v.picklist(['pdf', 'doc', 'docx', 'wps', 'ofd', 'xls', 'xlsx', 'zip']),
+});
+export type AttachmentLink = v.InferOutput<typeof AttachmentSchema>;
+
 /**
  * One article as it crosses the contract: metadata, sanitised HTML and the plain text that
  * annotations are anchored to (block texts joined by "\n").
@@ -26,6 +62,10 @@ export const ArticlePayloadSchema = v.strictObject({
   html: shortText(5_000_000),
   text: shortText(2_000_000),
   contentHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  /** Only for articles read from a document file (optional: older payloads have none). */
+  document: v.optional(DocumentInfoSchema),
+  /** The attachments a synced page links to (each readable one also arrives as its own article). */
+  attachments: v.optional(v.pipe(v.array(AttachmentSchema), v.maxLength(50))),
 });
 export type ArticlePayload = v.InferOutput<typeof ArticlePayloadSchema>;
 
@@ -51,6 +91,10 @@ export const ArticleRowSchema = v.object({
   contentHash: text(128),
   /** ISO time the article entered the library. */
   addedAt: IsoField,
+  /** Read from a document file (PDF, .doc, .wps, OFD, .docx): its original and page markers. Not indexed. */
+  document: v.optional(DocumentInfoSchema),
+  /** The attachments (附件) a synced page links to. Not indexed. */
+  attachments: v.optional(v.pipe(v.array(AttachmentSchema), v.maxLength(50))),
 });
 export type ArticleRow = v.InferOutput<typeof ArticleRowSchema>;
 

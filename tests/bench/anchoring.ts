@@ -35,6 +35,26 @@
  * placement inside an edited passage's extent made narrower by inserted copies of its own edge
  * words is right, and so is the exact quote right against 8 of its own old neighbours (a
  * deleted block that starts and ends with the same words can be read either way).
+ *
+ * Third round (issue 12 item 4, "0 wrong, general not fitted"): a second corpus of real Chinese
+ * prose (anchoring-prose.ts: the news pages of ../shared/corpora, read in place, with the same
+ * edits plus re-typesetting; `anchor_prose_*` lines). Seeds looked at while changing the code:
+ * generated 20001–20040 (every wrong placement and many misses) and 20041–20080 (its wrong
+ * placements, for one more rule); prose 1–20. Rules added: a kept paragraph edge counts as half-
+ * matched context (a whole paragraph found again, as matched); no far placement with one side
+ * lost unless a paragraph edge explains it; no far copy of a repeated sentence chosen on the
+ * words past it; an approximate match whose stored context resumes just past a loose end is an
+ * orphan; an exact quote under 24 units needs 4 exact context units next to it. Judge fix:
+ * white space inserted by re-typesetting is no damage.
+ * Evaluated once, at the end, on fresh seeds 11001–11010 for both corpora (before = main's code
+ * at d1de850, after = this code, same bench):
+ *   generated: recall 98.92% → 99.49%, wrong 3 → 1 (a deleted 30-unit template sentence placed on
+ *     one with other numbers and names: "第9期调研小组…" on "第2期流动课堂…"), 113k recall
+ *     97.50% → 99.27%;
+ *   real prose: recall 94.30% → 98.46%, wrong 1 → 0 (moved paragraphs 91.16% → 98.90%, the 60k
+ *     article 85.73% → 97.44%).
+ * The targets (≥ 99% recall and 0 wrong on unseen edits) are met for the generated recall only.
+ * HELD_OUT_SEEDS below are now these seeds: treat them as seen from here on.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -59,6 +79,8 @@ import {
   type Edited,
   type Rng,
 } from '../fixtures/anchoring-corpus';
+import { proseSource } from '../fixtures/anchoring-prose';
+import { loadProsePool, PROSE_DIR } from './anchoring-prose';
 
 interface Span {
   start: number;
@@ -193,7 +215,9 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = [9001, 9002, 9003, 9004, 9005, 9006, 9007, 9008, 9009, 9010];
+const HELD_OUT_SEEDS = [11001, 11002, 11003, 11004, 11005, 11006, 11007, 11008, 11009, 11010];
+const PROSE_TUNE_SEEDS = TUNE_SEEDS;
+const PROSE_HELD_OUT_SEEDS = [11001, 11002, 11003, 11004, 11005, 11006, 11007, 11008, 11009, 11010];
 
 interface Tally {
   surviving: number;
@@ -224,14 +248,17 @@ function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log
 const empty = (): Tally => ({ surviving: 0, right: 0, wrong: 0, orphaned: 0 });
 const pct = (t: Tally) => round((100 * t.right) / Math.max(1, t.surviving));
 
+type MakeScenario = (seed: number, kind: ScenarioKind) => Scenario;
+const generated: MakeScenario = (seed, kind) => scenario(seed, kind);
+
 /** Recall and wrong placements per scenario kind over `seeds`, for `fn`. */
-function evaluate(seeds: readonly number[], fn: Anchorer, log?: string[]) {
+function evaluate(seeds: readonly number[], fn: Anchorer, log?: string[], make = generated, kinds = SCENARIO_KINDS) {
   const perKind = new Map<ScenarioKind, Tally>();
   const all = empty();
-  for (const kind of SCENARIO_KINDS) {
+  for (const kind of kinds) {
     const t = empty();
     for (const seed of seeds) {
-      const sc = scenario(seed, kind);
+      const sc = make(seed, kind);
       tally(sc, runOnce(sc.old, sc.edited.text, sc.spans, fn).results, t, log);
     }
     perKind.set(kind, t);
@@ -245,12 +272,16 @@ function evaluate(seeds: readonly number[], fn: Anchorer, log?: string[]) {
  * one anchorAll() call as the re-anchor job makes it (median wall and CPU time; CPU time is
  * steadier when other work shares the machine).
  */
-function bigArticles(seeds: readonly number[], log?: string[]) {
+function bigArticles(
+  seeds: readonly number[],
+  log?: string[],
+  make: (seed: number) => Scenario = (seed) => scenario(seed, 'mixed', 113_000, 200),
+) {
   const t = empty();
   const wall: number[] = [];
   const cpu: number[] = [];
   for (const seed of seeds) {
-    const sc = scenario(seed, 'mixed', 113_000, 200);
+    const sc = make(seed);
     const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -287,6 +318,39 @@ export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: 
   return out;
 }
 
+const PROSE_KINDS: readonly ScenarioKind[] = [...SCENARIO_KINDS, 'cosmetic'];
+/** The real-prose article with every kind at once: most of the pool, the rest feeds insertions. */
+const PROSE_BIG = { length: 60_000, count: 150 };
+
+/**
+ * The same kinds of edits on real Chinese prose (anchoring-prose.ts), plus re-typesetting:
+ * recall and wrong placements per kind and on a 60k-unit article with 150 highlights.
+ */
+export function benchProse(seeds: readonly number[], log?: string[], pool = loadProsePool()): Record<string, number> {
+  if (!pool) {
+    process.stdout.write(`# anchoring: no real prose (corpora not found at ${PROSE_DIR}); prose lines left out\n`);
+    return {};
+  }
+  const make: MakeScenario = (seed, kind) => scenario(seed, kind, 20_000, 60, proseSource(pool));
+  const ours = evaluate(seeds, anchor, log, make, PROSE_KINDS);
+  const big = bigArticles(seeds, log, (seed) => scenario(seed, 'mixed', PROSE_BIG.length, PROSE_BIG.count, proseSource(pool)));
+  const total = empty();
+  for (const t of [ours.all, big.tally]) for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += t[key];
+  const out: Record<string, number> = {
+    anchor_prose_pool_units: pool.reduce((n, p) => n + p.length, 0),
+    anchor_prose_surviving: total.surviving,
+    anchor_prose_recall_pct: pct(total),
+    anchor_prose_wrong: total.wrong,
+  };
+  for (const [kind, t] of ours.perKind) {
+    out[`anchor_prose_recall_${kind.replace('-', '_')}_pct`] = pct(t);
+    out[`anchor_prose_wrong_${kind.replace('-', '_')}`] = t.wrong;
+  }
+  out.anchor_prose_recall_60k_pct = pct(big.tally);
+  out.anchor_prose_wrong_60k = big.tally.wrong;
+  return out;
+}
+
 export async function benchAnchoring(): Promise<Record<string, number>> {
   const rng = makeRng(20240601);
   const paragraphs = article(rng, TEXT_LENGTH);
@@ -314,8 +378,9 @@ export async function benchAnchoring(): Promise<Record<string, number>> {
     anchor_baseline_right_pct: round(baseScore.rightPct),
     anchor_baseline_wrong: baseScore.wrong,
     ...scenarios,
-    // Wrong placements over every held-out run: the 300k article and all scenarios.
+    // Wrong placements over every held-out run: the 300k article and all generated scenarios.
     anchor_wrong: ourScore.wrong + (scenarios.anchor_heldout_wrong ?? 0),
+    ...benchProse(PROSE_HELD_OUT_SEEDS),
   };
 }
 
@@ -331,13 +396,17 @@ if (process.argv[1]?.endsWith('anchoring.ts')) {
     const seeds: number[] = [];
     for (let s = lo ?? 1; s <= (hi ?? lo ?? 1); s++) seeds.push(s);
     const log: string[] = [];
-    const results = benchScenarios(seeds, log);
+    // --prose: the real-prose corpus only; --generated: the generated one only.
+    const results = {
+      ...(process.argv.includes('--prose') ? {} : benchScenarios(seeds, log)),
+      ...(process.argv.includes('--generated') ? {} : benchProse(seeds, log)),
+    };
     for (const line of log) if (!process.argv.includes('--wrong') || line.includes(' wrong ')) console.log(line);
     for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
   } else if (process.argv.includes('--tune')) {
     // Tuning seeds only, with every miss and wrong placement listed.
     const log: string[] = [];
-    const results = benchScenarios(TUNE_SEEDS, log);
+    const results = { ...benchScenarios(TUNE_SEEDS, log), ...benchProse(PROSE_TUNE_SEEDS, log) };
     for (const line of log) console.log(line);
     for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
   } else {

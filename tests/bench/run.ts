@@ -18,6 +18,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   sync: async () => (await import('./sync')).benchSync(),
   archive: async () => (await import('./archive')).benchArchive(),
   feeds: async () => (await import('./feeds')).benchFeeds(),
+  documents: async () => (await import('./documents')).benchDocuments(),
 };
 
 // Suite names only: skip options and the values that follow them (`--docs 100000`).

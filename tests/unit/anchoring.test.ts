@@ -25,6 +25,7 @@ import {
   type Rng,
   type ScenarioKind,
 } from '../fixtures/anchoring-corpus';
+import { prosePool, retypeset } from '../fixtures/anchoring-prose';
 
 /** Our own sample article: generated study-article sentences, paragraphs joined by "\n". */
 function sampleText(seed: number, length = 4000): string {
@@ -740,5 +741,159 @@ suite('judge: placements read by their words', () => {
     expect(far).toBe(-1);
     const other = { start: at - 6, end: at - 3 };
     expect(judgeSurvival(t, false, 3, other, w)).toBe('wrong');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Third round: paragraph edges, and the kinds of wrong placement seen on seeds 20001-20040
+
+/** Filler paragraphs of our own, distinct from the test sentences below. */
+function fillers(seed: number, count: number): string[] {
+  return article(makeRng(seed), count * 120).slice(0, count);
+}
+
+suite('anchor: paragraph edges', () => {
+  const WHOLE = '北坡村党员夜校把每月十五日定为固定学习日，雷打不动。';
+  const NEXT = '夜校的课程表由村党支部和驻村工作队一起商量确定，每期都留出半小时答疑。';
+
+  it('finds a one-sentence paragraph moved far away, though all its stored context is another paragraph', () => {
+    const f = fillers(31, 12);
+    const old = [f[0], WHOLE, ...f.slice(1)].join('\n');
+    const start = old.indexOf(WHOLE);
+    const sel = describe(old, start, start + WHOLE.length);
+    const moved = [...f, WHOLE].join('\n');
+    expect(anchor(moved, sel)).toMatchObject({ start: moved.indexOf(WHOLE), end: moved.length });
+    // With one unit changed inside it, too.
+    const edited = [...f, WHOLE.replace('雷打不动', '雷打不变')].join('\n');
+    expect(anchor(edited, sel)).toMatchObject({ start: edited.lastIndexOf('北坡村'), end: edited.length });
+  });
+
+  it('finds the first sentence of a moved paragraph by its paragraph start and the words after it', () => {
+    const f = fillers(32, 12);
+    const para = WHOLE + NEXT;
+    const old = [f[0], para, ...f.slice(1)].join('\n');
+    const start = old.indexOf(WHOLE);
+    const sel = describe(old, start, start + WHOLE.length);
+    const moved = [...f.slice(0, 10), para, ...f.slice(10)].join('\n');
+    const at = moved.indexOf(WHOLE);
+    expect(anchor(moved, sel)).toMatchObject({ start: at, end: at + WHOLE.length });
+  });
+
+  it('does not take a copy of the sentence at another paragraph start when the words after it differ', () => {
+    const f = fillers(33, 12);
+    const old = [f[0], WHOLE + NEXT, ...f.slice(1), WHOLE + '会后大家又围绕秋收以后的产业安排展开讨论，气氛热烈。'].join('\n');
+    const start = old.indexOf(WHOLE);
+    const sel = describe(old, start, start + WHOLE.length);
+    // Its own paragraph deleted: the copy left begins a paragraph too, but other words follow it.
+    const edited = [...f, WHOLE + '会后大家又围绕秋收以后的产业安排展开讨论，气氛热烈。'].join('\n');
+    expect(anchor(edited, sel)).toBeNull();
+  });
+});
+
+suite('anchor: kinds of wrong placement fixed in the third round', () => {
+  const S = '把调查研究贯穿于决策全过程，坚持从群众中来、到群众中去的工作方法。';
+
+  it('orphans a deleted quote rather than take its words far away where only one side matches', () => {
+    const f = fillers(34, 12);
+    const X = `北坡村党员夜校今年重点讨论了在城乡融合${S}`;
+    const Y = `望江区干部座谈时也说要在城乡融合${S}`;
+    const old = [X, ...f, Y].join('\n');
+    const at = old.indexOf('在城乡融合');
+    const sel = describe(old, at, at + 5);
+    expect(anchor([...f, Y].join('\n'), sel)).toBeNull();
+    // Its own paragraph kept (the text shifted): placed there.
+    const kept = `编者按：本文有删节。\n${old}`;
+    expect(anchor(kept, sel)).toMatchObject({ start: at + 11, end: at + 16 });
+  });
+
+  it('orphans a passage of a repeated sentence when its own copy is deleted and a copy is left far away', () => {
+    const f = fillers(35, 14);
+    const R = `正如《乡土调研手记》里所写：“行之力则知愈进。”${S}`;
+    const own = `东山镇读书班的学员交流时说，${R}这句话大家记得很牢。`;
+    // Followed by words like its own next ones: closer than the other copy, but not an exact run.
+    const far1 = `南湖街道的座谈会上，${R}这句话大家都抄在了笔记本上。`;
+    const far2 = `河西村的夜校里，${R}大家又补充了三条意见。`;
+    const old = [f[0], own, ...f.slice(1, 13), far1, far2].join('\n');
+    const at = old.indexOf('到群众中去的工作方法。');
+    const sel = describe(old, at, at + 11); // the end of the repeated sentence: its suffix is not repeated
+    expect(anchor([f[0], ...f.slice(1, 13), far1, far2].join('\n'), sel)).toBeNull();
+    // Its own copy kept: placed there, not on a far one.
+    expect(anchor(`编者按。\n${old}`, sel)).toMatchObject({ start: at + 5, end: at + 16 });
+  });
+
+  it('orphans a passage rewritten with copies of its own edge words rather than mark a shorter extent', () => {
+    const old = [
+      '第5期工作坊以“文化传承”为题，南湖街道的7名同志作了交流发言；按照年初部署，理论学习中心组持续加强作风建设，巩固耕地保护。',
+      '第12期座谈会以“文化传承”为题，望江区的22名同志作了交流发言。',
+    ].join('\n');
+    const at = old.indexOf('发言；按照');
+    const sel = describe(old, at, at + 16); // 发言；按照年初部署，理论学习中心
+    // Inserted words end with the quote's own last words: "…年与此同时，理论学习中心组在安初部署，理论学习中心组…".
+    const edited = `${old.slice(0, at + 6)}与此同时，理论学习中心组在安${old.slice(at + 6)}`;
+    expect(anchor(edited, sel)).toBeNull();
+    // One unit changed inside instead: placed over its whole extent.
+    const light = `${old.slice(0, at + 6)}底${old.slice(at + 7)}`;
+    expect(anchor(light, sel)).toMatchObject({ start: at, end: at + 16 });
+  });
+
+  it('orphans the seeded passages of a repeated sentence whose own copy was deleted (seed 20035)', () => {
+    const sc = scenario(20035, 'repeated');
+    const quotes = ['固民生保', '里所写：“行之力则知愈进。”科研团队把它写进了笔记，要巩固民生保障。'];
+    const spans = sc.spans.filter((h) => quotes.includes(sc.old.slice(h.start, h.end)));
+    expect(spans.length).toBeGreaterThanOrEqual(2);
+    for (const h of spans) {
+      expect(truth(sc.edited, h.start, h.end).kind).toBe('destroyed');
+      expect(anchor(sc.edited.text, describe(sc.old, h.start, h.end))).toBeNull();
+    }
+  });
+
+  it('never places wrongly the seeded highlights placed wrongly before the third round', () => {
+    // Seeds 20001-20040 (development): one scenario per kind of wrong placement fixed.
+    const cases: [number, ScenarioKind][] = [
+      [20004, 'inner-edits'],
+      [20007, 'inner-edits'],
+      [20009, 'deleted'],
+      [20018, 'repeated'],
+      [20027, 'deleted'],
+      [20032, 'short'],
+    ];
+    const wrong: string[] = [];
+    for (const [seed, kind] of cases) {
+      const sc = scenario(seed, kind);
+      const found = anchorAll(
+        sc.edited.text,
+        sc.spans.map((h) => describe(sc.old, h.start, h.end)),
+      );
+      sc.spans.forEach((h, i) => {
+        const t = truth(sc.edited, h.start, h.end);
+        const lives = survives(sc.edited, t, h.start, h.end);
+        const verdict = judgeSurvival(t, lives, h.end - h.start, found[i] ?? null, wordsOf(sc.old, sc.edited, h));
+        if (verdict === 'wrong') wrong.push(`${kind} ${seed}: ${sc.old.slice(h.start, h.end)}`);
+      });
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+suite('prose corpus: pool and re-typesetting', () => {
+  it('keeps long, mostly Chinese paragraphs that share no 12-unit run with an earlier one', () => {
+    const a = '各地学习热情高涨，读书班、夜校和流动课堂遍布城乡，参加人数逐年增加。';
+    const b = '会后大家又围绕秋收以后的产业安排展开讨论，气氛热烈，提出了很多建议。';
+    const reprint = `记者从会上获悉，读书班、夜校和流动课堂遍布城乡，参加人数逐年增加。`;
+    expect(prosePool([a, '太短了。', 'An English paragraph with 几个汉字 only, long enough.', reprint, ` ${b} `, a])).toEqual([a, b]);
+  });
+
+  it('re-typesets without damage: width changes keep their origin, inserted spaces are no change', () => {
+    const old = '据统计，2023年共有120名学员参加（含线上），满意率达到98%。\n第二段：培训班共开设12门课程。';
+    let changed = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const edited = retypeset(makeRng(seed), applyEdits(old, []), 1);
+      if (edited.text !== old) changed++;
+      const t = truth(edited, 0, old.indexOf('\n'));
+      expect(t.kind).toBe('intact');
+      if (t.kind !== 'intact') continue;
+      expect(anchor(edited.text, describe(old, 0, old.indexOf('\n')))).toMatchObject({ start: t.start, end: t.end });
+    }
+    expect(changed).toBeGreaterThan(10);
   });
 });

@@ -37,6 +37,7 @@ it('prints one JSON line with YYYY-MM-DD publishedAt, the time apart, 文号 and
     'docNumber',
     'confidence',
     'method',
+    'attachments',
   ]);
   expect(out.publishedAt).toBe('2023-11-20');
   expect(out.publishedTime).toBeNull();

@@ -53,7 +53,7 @@ beforeAll(async () => {
     ),
   );
   writeFileSync(path.join(dir, 'pic.png'), makePng(3, 3, [9, 9, 9]));
-  writeFileSync(path.join(dir, 'ignore.pdf'), 'x');
+  writeFileSync(path.join(dir, 'ignore.rtf'), 'x');
   writeFileSync(path.join(dir, 'broken.docx'), 'not a zip');
 });
 afterAll(() => {
@@ -95,7 +95,7 @@ describe('local files', () => {
 
   it('rejects broken files with a Chinese message naming the file', async () => {
     await expect(importFile(path.join(dir, 'broken.docx'))).rejects.toMatchObject({ message: expect.stringContaining('broken.docx') });
-    await expect(importFile(path.join(dir, 'ignore.pdf'))).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
+    await expect(importFile(path.join(dir, 'ignore.rtf'))).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
   });
 
   it('scans a folder and syncs it incrementally (changed mtime → new version)', async () => {
@@ -144,7 +144,7 @@ describe('local files', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'yandu-scan-'));
     try {
       for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(root, name), `标题\n\n${P1}`);
-      writeFileSync(path.join(root, '通知.pdf'), '%PDF-1.4');
+      writeFileSync(path.join(root, '通知.rtf'), '{\\rtf1}');
       writeFileSync(path.join(root, '表格.xlsx'), 'PK');
       writeFileSync(path.join(root, 'Thumbs.db'), 'x');
       writeFileSync(path.join(root, '~$草稿.docx'), 'x');
@@ -158,10 +158,10 @@ describe('local files', () => {
       expect(all.skipped.map((s) => path.relative(root, s.path))).toEqual([
         path.join('d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8'),
         '表格.xlsx',
-        '通知.pdf',
+        '通知.rtf',
       ]);
       expect(all.skipped[0]!.reason).toMatch(/层级过深/);
-      expect(all.skipped[2]!.reason).toMatch(/（\.pdf）暂不支持导入/);
+      expect(all.skipped[2]!.reason).toMatch(/（\.rtf）暂不支持导入/);
 
       const limited = await scanFolderReport(root, { maxFiles: 2 });
       expect(limited.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt']);

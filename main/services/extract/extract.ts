@@ -21,6 +21,7 @@
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
 import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
+import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../../shared/errors';
@@ -68,6 +69,8 @@ export interface ExtractedArticle {
   confidence: number;
   /** 'template' when our own scoring decided; 'readability' when the second opinion won. */
   method: 'template' | 'readability';
+  /** Documents the page links to as its attachments (附件). */
+  attachments: Attachment[];
 }
 
 /** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
@@ -807,6 +810,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   const inChosen = (b: Block): boolean => (chosen.size === 0 ? !b.negative : b.ancestors.some((a) => chosen.has(a)));
   const body: Block[] = [];
   const trailing: Block[] = [];
+  let inAttachments = false;
   for (const b of blocks) {
     if (!inChosen(b) || b.negative) continue;
     if (titleIndex >= 0 && b.index <= titleIndex) continue;
@@ -819,7 +823,11 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
         trailing.push(b);
         continue;
       }
-      if (b.linkChars > b.len * 0.5 && b.punct === 0) continue;
+      // Link lines are navigation, except a notice's attachment list (附件：1. 学习计划.docx).
+      const attachmentLine: boolean =
+        /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text) || (inAttachments && /^\d{1,2}\s*[.、．]/.test(b.text));
+      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !attachmentLine) continue;
+      inAttachments = attachmentLine;
     }
     body.push(b);
   }
@@ -922,6 +930,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     docNumber: info.get('文号') ?? info.get('发文字号') ?? null,
     confidence: Math.round(confidence * 100) / 100,
     method,
+    attachments: findAttachments(doc, base),
   };
 }
 

@@ -269,7 +269,8 @@ const BOILER_SHORT: RegExp[] = [
   // Media players and share widgets on English pages: whole lines only.
   /^(?:full ?screen|autoplay|close|×|✕|view (?:photos|gallery)|caption|share(?: this)?|tweet|email|print|advertisement|skip ad|replay|play video|enlarge (?:this )?image|toggle caption|hide caption)$/i,
   /^media caption\b/i,
-  /【\s*纠错\s*】|【\s*责任编辑|^\s*(?:附件|相关附件)\s*[:：]?\s*$/,
+  // Not 附件：: a notice's attachment list is part of it (issue 19).
+  /【\s*纠错\s*】|【\s*责任编辑/,
 ];
 
 /** A line that is site chrome, not article text. */

@@ -1,5 +1,6 @@
 /**
- * Local study material: .docx (mammoth → HTML, images stored by content hash), .html/.htm
+ * Local study material: .pdf/.doc/.wps/.ofd (extract/documents, page markers kept beside the
+ * text, the original stored in the data folder), .docx (mammoth → HTML, images stored by content hash), .html/.htm
  * (decoded like a fetched page, then extracted), .txt in GBK or UTF-8 (first non-empty line is
  * the title; paragraphs by blank lines, or by line breaks when there are none). A folder source
  * lists its supported files with size and mtime so re-syncs only read what changed.
@@ -10,6 +11,8 @@ import mammothModule from 'mammoth';
 import { AppError } from '../../../shared/errors';
 import { readZip, type ZipContents } from '../archive/zip';
 import { decodeBytes } from '../extract/decode';
+import { DOCUMENT_EXTENSIONS, extractDocument, storeOriginal, type DocumentFormat } from '../extract/documents';
+import type { DocumentInfo, PageMarker } from '../../../shared/domain/article';
 import { extractArticle } from '../extract/extract';
 import { findDate, isMetaLine, matchAuthor, matchEditor, matchOrigin } from '../extract/patterns';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from '../sync/article-html';
@@ -34,12 +37,15 @@ interface MammothZip {
   toArrayBuffer(): Promise<ArrayBuffer>;
 }
 interface MammothApi {
-  convertToHtml(input: { file: MammothZip }, options?: { convertImage?: unknown }): Promise<{ value: string; messages: unknown[] }>;
+  convertToHtml(
+    input: { file: MammothZip },
+    options?: { convertImage?: unknown; styleMap?: string[] },
+  ): Promise<{ value: string; messages: unknown[] }>;
   images: { imgElement(f: (image: MammothImage) => Promise<{ src: string }>): unknown };
 }
 const mammoth = mammothModule as unknown as MammothApi;
 
-export const SUPPORTED_EXTENSIONS = ['.docx', '.html', '.htm', '.txt'] as const;
+export const SUPPORTED_EXTENSIONS = ['.docx', ...DOCUMENT_EXTENSIONS, '.html', '.htm', '.txt'] as const;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
@@ -65,6 +71,32 @@ export interface ImportedFile {
   text: string;
   /** Images that could not be stored. */
   imageFailures: string[];
+  /** For document files (.pdf, .doc, .wps, .ofd, .docx): what the article payload records. */
+  document: ImportedDocument | null;
+}
+
+export interface ImportedDocument {
+  format: DocumentFormat;
+  /** The original in the data folder (`documents/<sha256>.<ext>`), when a data folder was given. */
+  file: string | null;
+  pageCount: number | null;
+  pages: PageMarker[] | null;
+  docNumber: string | null;
+  scanned: boolean;
+  paragraphs: string[];
+}
+
+/** What the article payload records of a document file. */
+export function documentInfo(d: ImportedDocument, name: string): DocumentInfo {
+  return {
+    format: d.format,
+    name: name.slice(0, 255),
+    file: d.file,
+    pageCount: d.pageCount,
+    pages: d.pages,
+    docNumber: d.docNumber?.slice(0, 100) ?? null,
+    scanned: d.scanned,
+  };
 }
 
 export function isSupportedFile(name: string): boolean {
@@ -202,7 +234,7 @@ function takeMeta(paras: string[]): { meta: Meta; rest: string[] } {
   return { meta, rest };
 }
 
-async function importTxt(bytes: Uint8Array, name: string): Promise<Omit<ImportedFile, 'urlKey' | 'imageFailures'>> {
+async function importTxt(bytes: Uint8Array, name: string): Promise<Omit<ImportedFile, 'urlKey' | 'imageFailures' | 'document'>> {
   const text = decodeBytes(bytes, null).text.replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   let i = 0;
@@ -251,7 +283,7 @@ function mammothZip(contents: ZipContents): MammothZip {
   };
 }
 
-async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | null): Promise<Omit<ImportedFile, 'urlKey'>> {
+async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | null): Promise<Omit<ImportedFile, 'urlKey' | 'document'>> {
   const failures: string[] = [];
   let n = 0;
   // Checked and inflated under the archive limits first; a bomb stops here.
@@ -267,14 +299,42 @@ async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | 
         if (!stored) failures.push(`第 ${n} 张图片（${image.contentType}）无法识别`);
         return { src: stored ?? '' };
       }),
+      styleMap: ["p[style-name='Title'] => h1.yandu-doc-title:fresh"],
     },
   );
-  let blocks = sanitiseHtml(result.value);
-  // Title: the first heading, else a short first paragraph, else the file name.
+  // Word's Title style (mapped to a marked h1 below) names the document, ahead of any Heading 1.
+  const styled: string[] = [];
+  const value = result.value.replace(/<h1 class="yandu-doc-title">([\s\S]*?)<\/h1>/g, (_m, inner: string) => {
+    const t = renderBlocks(sanitiseHtml(`<p>${inner}</p>`)).text.trim();
+    if (t) styled.push(t);
+    return '';
+  });
+  let blocks = sanitiseHtml(value);
   const firstText = (b: HElement | undefined) => (b ? renderBlocks([b]).text : '');
-  let title = '';
-  const headingIndex = blocks.findIndex((b) => /^h[2-4]$/.test(b.tag));
-  if (headingIndex >= 0 && headingIndex <= 2 && firstText(blocks[headingIndex]).length <= 120) {
+  let title = styled.join('').slice(0, 500);
+  if (!title) {
+    // The core title property, where a line near the top says the same (else it is often junk).
+    const core = /<dc:title>([\s\S]*?)<\/dc:title>/.exec(new TextDecoder().decode(contents.get('docProps/core.xml') ?? new Uint8Array()));
+    const coreTitle = core
+      ? core[1]!
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&')
+          .trim()
+      : '';
+    const squash = (t: string) => t.replace(/\s+/g, '');
+    const at = coreTitle ? blocks.slice(0, 5).findIndex((b) => squash(firstText(b)) === squash(coreTitle)) : -1;
+    if (at >= 0) {
+      title = firstText(blocks[at]);
+      blocks = [...blocks.slice(0, at), ...blocks.slice(at + 1)];
+    }
+  }
+  // Then the first heading, else a short first paragraph, else the file name.
+  const headingIndex = title ? -1 : blocks.findIndex((b) => /^h[2-4]$/.test(b.tag));
+  if (title) {
+    // chosen above
+  } else if (headingIndex >= 0 && headingIndex <= 2 && firstText(blocks[headingIndex]).length <= 120) {
     title = firstText(blocks[headingIndex]);
     blocks = [...blocks.slice(0, headingIndex), ...blocks.slice(headingIndex + 1)];
   } else {
@@ -305,7 +365,11 @@ async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | 
   return { title: title.slice(0, 500), ...meta, ...renderBlocks(blocks), imageFailures: failures };
 }
 
-async function importHtml(bytes: Uint8Array, filePath: string, images: ImageStore | null): Promise<Omit<ImportedFile, 'urlKey'>> {
+async function importHtml(
+  bytes: Uint8Array,
+  filePath: string,
+  images: ImageStore | null,
+): Promise<Omit<ImportedFile, 'urlKey' | 'document'>> {
   const html = decodeBytes(bytes, null).text;
   const a = extractArticle(html);
   const blocks = dropTitleBlock(sanitiseHtml(a.html), a.title);
@@ -351,31 +415,74 @@ async function importHtml(bytes: Uint8Array, filePath: string, images: ImageStor
   };
 }
 
-/** Imports one file; throws AppError with a Chinese message naming the file. */
-export async function importFile(filePath: string, options: { images?: ImageStore | null } = {}): Promise<ImportedFile> {
+/**
+ * Imports one file; throws AppError with a Chinese message naming the file (`label`, default
+ * the path). With `dataDir`, the original of a document file is kept under documents/ there.
+ */
+export async function importFile(
+  filePath: string,
+  options: { images?: ImageStore | null; dataDir?: string | null; label?: string; pdfWarnings?: boolean } = {},
+): Promise<ImportedFile> {
   const abs = path.resolve(filePath);
+  const label = options.label ?? abs;
   const ext = path.extname(abs).toLowerCase();
-  if (!isSupportedFile(path.basename(abs))) throw new AppError('E_INVALID_ARGUMENT', `不支持的文件类型：${abs}`);
+  if (!isSupportedFile(path.basename(abs))) throw new AppError('E_INVALID_ARGUMENT', `不支持的文件类型：${label}`);
   let bytes: Uint8Array;
   try {
     const s = await stat(abs);
-    if (s.size > MAX_FILE_BYTES) throw new AppError('E_RESOURCE', `文件过大（超过 50 MB）：${abs}`);
+    if (s.size > MAX_FILE_BYTES) throw new AppError('E_RESOURCE', `文件过大（超过 50 MB）：${label}`);
     bytes = new Uint8Array(await readFile(abs));
   } catch (cause) {
     if (cause instanceof AppError) throw cause;
-    throw new AppError('E_NOT_FOUND', `无法读取文件：${abs}`, { cause });
+    throw new AppError('E_NOT_FOUND', `无法读取文件：${label}`, { cause });
   }
   const images = options.images ?? null;
-  let r: Omit<ImportedFile, 'urlKey'>;
+  let r: Omit<ImportedFile, 'urlKey' | 'document'>;
+  let document: ImportedDocument | null = null;
   try {
-    if (ext === '.docx') r = await importDocx(bytes, abs, images);
-    else if (ext === '.txt') r = { ...(await importTxt(bytes, abs)), imageFailures: [] };
+    if ((DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
+      const d = await extractDocument(bytes, abs, { label: path.basename(label), ...(options.pdfWarnings ? { warnings: true } : {}) });
+      r = {
+        title: d.title,
+        publishedAt: d.publishedAt,
+        origin: d.origin,
+        author: d.author,
+        editor: d.editor,
+        html: d.html,
+        text: d.text,
+        imageFailures: [],
+      };
+      document = {
+        format: d.format,
+        file: null,
+        pageCount: d.pageCount,
+        pages: d.pages,
+        docNumber: d.docNumber,
+        scanned: d.scanned,
+        paragraphs: d.paragraphs,
+      };
+    } else if (ext === '.docx') {
+      r = await importDocx(bytes, abs, images);
+      document = {
+        format: 'docx',
+        file: null,
+        pageCount: null,
+        pages: null,
+        docNumber: null,
+        scanned: false,
+        paragraphs: r.text.split('\n').filter(Boolean),
+      };
+    } else if (ext === '.txt') r = { ...(await importTxt(bytes, abs)), imageFailures: [] };
     else r = await importHtml(bytes, abs, images);
   } catch (cause) {
-    if (cause instanceof AppError)
-      throw cause.message.includes(abs) ? cause : new AppError(cause.code, `${cause.message.replace(/。$/, '')}：${abs}`, { cause });
-    throw new AppError('E_INVALID_ARGUMENT', `文件内容无法读取（可能已损坏）：${abs}`, { cause });
+    if (cause instanceof AppError) {
+      const named = cause.message.includes(abs) || cause.message.includes(path.basename(label));
+      throw named ? cause : new AppError(cause.code, `${cause.message.replace(/。$/, '')}：${label}`, { cause });
+    }
+    throw new AppError('E_INVALID_ARGUMENT', `文件内容无法读取（可能已损坏）：${label}`, { cause });
   }
-  if (!r.text.trim() && !/<img /.test(r.html)) throw new AppError('E_INVALID_ARGUMENT', `文件中没有正文：${abs}`);
-  return { urlKey: fileUrlKey(abs), ...r };
+  if (!r.text.trim() && !/<img /.test(r.html)) throw new AppError('E_INVALID_ARGUMENT', `文件中没有正文：${label}`);
+  // Kept only once the file proved readable: a refused file leaves nothing behind.
+  if (document && options.dataDir) document.file = await storeOriginal(options.dataDir, bytes, document.format);
+  return { urlKey: fileUrlKey(abs), ...r, document };
 }

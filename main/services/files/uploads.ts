@@ -1,7 +1,9 @@
 /**
- * Files the user picked or dropped in the window (.docx, .html, .txt): they arrive as bytes,
- * because a browser page has no paths. Each is imported on its own; one bad file never stops
- * the others, and nothing is stored here but its pictures (content-addressed in media/).
+ * Files the user picked or dropped in the window (.pdf, .doc, .wps, .ofd, .docx, .html, .txt):
+ * they arrive as bytes, because a browser page has no paths. Each is imported on its own; one
+ * bad file never stops the others, and nothing is stored here but its pictures
+ * (content-addressed in media/) and, for document files that imported, the original
+ * (content-addressed in documents/).
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +13,7 @@ import * as v from 'valibot';
 import { ArticlePayloadSchema, type ArticlePayload } from '../../../shared/domain/article';
 import { AppError } from '../../../shared/errors';
 import { ImageStore } from '../sync/images';
-import { importFile, isSupportedFile } from './local-files';
+import { documentInfo, importFile, isSupportedFile, SUPPORTED_EXTENSIONS } from './local-files';
 
 export const LOCAL_SOURCE_ID = 'local';
 export const LOCAL_SOURCE_NAME = '本地导入';
@@ -49,12 +51,13 @@ export async function importUploads(files: readonly UploadedFile[], dataDir: str
       const name = safeName(file.name);
       let temp = '';
       try {
-        if (!isSupportedFile(name)) throw new AppError('E_INVALID_ARGUMENT', `不支持的文件类型：${name}（支持 .docx、.html、.htm、.txt）`);
+        if (!isSupportedFile(name))
+          throw new AppError('E_INVALID_ARGUMENT', `不支持的文件类型：${name}（支持 ${SUPPORTED_EXTENSIONS.join('、')}）`);
         const bytes = Buffer.from(file.dataBase64, 'base64');
         if (bytes.length === 0) throw new AppError('E_INVALID_ARGUMENT', `文件是空的：${name}`);
         temp = path.join(dir, `${sha256(bytes).slice(0, 16)}${path.extname(name).toLowerCase()}`);
         await writeFile(temp, bytes);
-        const imported = await importFile(temp, { images });
+        const imported = await importFile(temp, { images, dataDir, label: name });
         // The same bytes imported twice are the same article, wherever they came from.
         const urlKey = `upload:${sha256(bytes)}`;
         const title = imported.title.trim() || path.basename(name, path.extname(name));
@@ -73,6 +76,7 @@ export async function importUploads(files: readonly UploadedFile[], dataDir: str
           html: imported.html,
           text: imported.text,
           contentHash: sha256(imported.text),
+          ...(imported.document ? { document: documentInfo(imported.document, name) } : {}),
         });
         result.articles.push(payload);
       } catch (error) {

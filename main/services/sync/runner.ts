@@ -20,9 +20,10 @@ import type { FetchedPage, KnownPage, SyncBatch, SyncCounts, SyncLogEntry, SyncP
 import { AppError } from '../../../shared/errors';
 import { decodeBytes } from '../extract/decode';
 import { extractArticle, LOW_CONFIDENCE } from '../extract/extract';
-import { importFile, scanFolderReport } from '../files/local-files';
+import { documentInfo, importFile, scanFolderReport } from '../files/local-files';
 import { sha256Hex } from '../sample-library';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from './article-html';
+import { ATTACHMENT_MAX_BYTES, syncAttachments } from './attachments';
 import { canonicalUrl, fileUrlKey } from './canonical';
 import { decodeFeed, isHtmlDocument, looksLikeFeed, parseFeed, type Feed, type FeedItem } from './feeds';
 import { FetchError, type FetchResult, type HttpClient } from './http-client';
@@ -42,6 +43,8 @@ export interface RunnerDeps {
   batchSize?: number;
   /** Articles fetched at a time (the client still limits each host; default 4). */
   workers?: number;
+  /** Largest attachment fetched, bytes (default 50 MB). */
+  attachmentMaxBytes?: number;
   /** "Today", for list dates without a year. */
   now?: () => Date;
 }
@@ -281,6 +284,8 @@ class Run {
       html: article.html,
       text: article.text,
       contentHash: hash,
+      ...(article.document ? { document: article.document } : {}),
+      ...(article.attachments ? { attachments: article.attachments } : {}),
     };
     const checked = v.safeParse(ArticlePayloadSchema, payload);
     if (!checked.success) {
@@ -437,24 +442,67 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
     for (const f of failures) run.log('warning', f.url, f.code, `图片未能保存（${f.message}），文章已保留：${key}`);
     const { html, text } = renderBlocks(blocks);
     if (!checkBody(run, key, html, text)) throw new AppError('E_INVALID_ARGUMENT', `正文为空，未保存：${key}`);
-    return run.accept(
+    const publishedAt = first.publishedAt ?? meta?.publishedAt ?? null;
+    const outcome = run.accept(
       key,
       {
         url: canonicalUrl(res.finalUrl) ?? key,
         title,
-        publishedAt: first.publishedAt ?? meta?.publishedAt ?? null,
+        publishedAt,
         origin: first.origin,
         author: first.author,
         editor: first.editor,
         html,
         text,
+        ...(first.attachments.length ? { attachments: first.attachments.slice(0, 50) } : {}),
       },
       { etag: res.etag, lastModified: res.lastModified },
     );
+    if (first.attachments.length && outcome.kind !== 'failed')
+      await fetchAttachments(run, deps, key, publishedAt, first.attachments, res.finalUrl);
+    return outcome;
   } catch (error) {
     if (isCancel(error, signal)) return { kind: 'failed' };
     return run.fail(key, error);
   }
+}
+
+/** The readable attachments of an accepted article, each its own document article (see attachments.ts). */
+async function fetchAttachments(
+  run: Run,
+  deps: RunnerDeps,
+  parentKey: string,
+  publishedAt: string | null,
+  list: Parameters<typeof syncAttachments>[3],
+  referer: string,
+): Promise<void> {
+  const { client, signal } = deps;
+  await syncAttachments(
+    {
+      permitted: (url) => permitted(run, deps, url, '附件'),
+      fetch: (url, known) =>
+        client.get(url, {
+          signal,
+          etag: known?.etag ?? null,
+          lastModified: known?.lastModified ?? null,
+          referer,
+          maxBytes: deps.attachmentMaxBytes ?? ATTACHMENT_MAX_BYTES,
+          accept: '*/*',
+        }),
+      knownOf: (key) => run.knownOf(key),
+      requested: (key) => run.requested.add(key),
+      unchanged: (key, validators, contentHash) =>
+        run.unchanged({ urlKey: key, etag: clip(validators.etag, 512), lastModified: clip(validators.lastModified, 128), contentHash }),
+      accept: (key, article, validators) => void run.accept(key, article, validators),
+      warn: (url, code, message) => run.log('warning', url, code, message),
+      images: deps.images,
+      dataDir: deps.dataDir,
+      cancelled: () => signal.aborted,
+    },
+    parentKey,
+    publishedAt,
+    list,
+  );
 }
 
 /**
@@ -696,7 +744,7 @@ async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Pro
   run.progress('fetching');
   await run.runTasks(todo, async (f) => {
     try {
-      const a = await importFile(f.path, { images: deps.images });
+      const a = await importFile(f.path, { images: deps.images, dataDir: deps.dataDir });
       for (const img of a.imageFailures) run.log('warning', f.urlKey, 'E_RESOURCE', `图片未能保存（${img}），文章已保留：${f.path}`);
       return run.accept(
         f.urlKey,
@@ -709,6 +757,7 @@ async function syncFolder(run: Run, request: SyncRequest, deps: RunnerDeps): Pro
           editor: a.editor,
           html: a.html,
           text: a.text,
+          ...(a.document ? { document: documentInfo(a.document, f.name) } : {}),
         },
         { etag: f.stamp, lastModified: new Date(f.mtimeMs).toUTCString() },
       );

@@ -7,7 +7,7 @@ import { articles } from '../../db';
 import { useLibrary } from '../../stores/library';
 import { beforeBulkChange } from '../backup';
 
-export const IMPORT_ACCEPT = '.docx,.html,.htm,.txt';
+export const IMPORT_ACCEPT = '.docx,.pdf,.doc,.wps,.ofd,.html,.htm,.txt';
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface ImportReport {

@@ -1,0 +1,91 @@
+/**
+ * Attachments of an article page: links to documents (附件：学习计划.docx, a link ending in
+ * .pdf/.doc/.docx/.wps/.ofd/.xls/.xlsx/.zip, or a `DownloadFile?id=…` style link whose text names
+ * the file). Links in navigation, footers and sidebars are not the article's; each URL once.
+ */
+import { NEGATIVE_CLASS_RE } from './patterns';
+
+export const ATTACHMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'wps', 'ofd', 'xls', 'xlsx', 'zip'] as const;
+export type AttachmentExt = (typeof ATTACHMENT_EXTENSIONS)[number];
+
+export interface Attachment {
+  url: string;
+  name: string;
+  ext: AttachmentExt;
+}
+
+const EXT_RE = new RegExp(`\\.(${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
+/** A file name inside link text: 学习计划.docx, 《通知》.pdf (the name may carry spaces). */
+const NAME_EXT_RE = new RegExp(`([^\\s/\\\\:：|]*[^/\\\\|:：]*?\\.(${ATTACHMENT_EXTENSIONS.join('|')}))(?![a-z0-9])`, 'i');
+/** Download handlers of CMS sites: DownloadFile.aspx?id=, download.jsp?fileid=, attachment.do?… */
+const DOWNLOAD_RE = /download|attach|fujian|getfile|filedown|showfile|\bfile\.(?:aspx?|jsp|php|do)\b/i;
+/** Whether a line names a document file (学习计划.docx). */
+export function namesAttachment(text: string): boolean {
+  return NAME_EXT_RE.test(text);
+}
+
+const NAV_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
+
+interface El {
+  localName: string;
+  parentElement: El | null;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+
+function inChrome(a: El): boolean {
+  for (let e: El | null = a.parentElement; e; e = e.parentElement) {
+    if (NAV_TAGS.has(e.localName)) return true;
+    const cls = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`;
+    if (cls.trim() && NEGATIVE_CLASS_RE.test(cls)) return true;
+  }
+  return false;
+}
+
+function resolve(href: string, base: string | undefined): string | null {
+  const s = href.trim();
+  if (!s || /^(?:data|javascript|vbscript|about|blob|mailto|tel):/i.test(s) || s.startsWith('#')) return null;
+  try {
+    return base ? new URL(s, base).href : new URL(s).href;
+  } catch {
+    return base ? null : s;
+  }
+}
+
+function lastSegment(url: string): string {
+  try {
+    const u = new URL(url, 'http://x/');
+    return decodeURIComponent(u.pathname.split('/').pop() ?? '');
+  } catch {
+    return url.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  }
+}
+
+/** Attachments among the page's links, in page order. */
+export function findAttachments(doc: { querySelectorAll(selector: string): ArrayLike<unknown> }, base: string | undefined): Attachment[] {
+  const out: Attachment[] = [];
+  const seen = new Set<string>();
+  for (const node of Array.from(doc.querySelectorAll('a[href]'))) {
+    const a = node as El;
+    const url = resolve(a.getAttribute('href') ?? '', base);
+    if (!url || seen.has(url)) continue;
+    const text = (a.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    const file = lastSegment(url);
+    const fromUrl = EXT_RE.exec(file);
+    const fromText = NAME_EXT_RE.exec(text);
+    let ext: string | undefined;
+    let name = '';
+    if (fromUrl) {
+      ext = fromUrl[1];
+      name = fromText ? fromText[1]!.trim() : text && text.length <= 200 ? text : file;
+    } else if (fromText && DOWNLOAD_RE.test(url)) {
+      ext = fromText[2];
+      name = fromText[1]!.trim();
+    }
+    if (!ext || inChrome(a)) continue;
+    seen.add(url);
+    out.push({ url, name: name.replace(/^附件\s*\d*\s*[:：.、]?\s*/, '').slice(0, 255) || file, ext: ext.toLowerCase() as AttachmentExt });
+    if (out.length >= 50) break;
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Word 97–2003 .doc and WPS .wps (the same OLE binary family) through word-extractor: the body
+ * text in paragraph order, no layout, so headings come from outline numbers and the title from
+ * the paragraph rules in assemble (masthead and 发文字号 skipped). A file whose bytes are not an
+ * OLE document (an HTML page saved as .doc, a renamed zip) is refused with a message that says
+ * what it really is.
+ */
+import WordExtractor from 'word-extractor';
+import { assemble } from './assemble';
+import type { Block } from './layout';
+import { documentError, type DocumentArticle, type DocumentFormat, type DocumentLimits } from './types';
+
+const OUTLINE_RE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百\d]+[章节部分编篇条])/;
+
+export async function extractWord(
+  bytes: Uint8Array,
+  options: { label: string; fallbackTitle: string; format: Extract<DocumentFormat, 'doc' | 'wps'>; limits: DocumentLimits },
+): Promise<DocumentArticle> {
+  const { label, format, limits } = options;
+  const kind = format === 'wps' ? 'WPS 文字' : 'Word';
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(documentError('E_DOCUMENT_LIMIT', `「${label}」处理超时，已停止。`)), limits.deadlineMs);
+  });
+  let body: string;
+  try {
+    const doc = await Promise.race([new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), timedOut]);
+    body = doc.getBody({ filterUnicode: true });
+  } catch (error) {
+    if (error instanceof Error && (error as { code?: string }).code === 'E_DOCUMENT_LIMIT') throw error;
+    throw documentError(
+      'E_DOCUMENT_FORMAT',
+      `无法读取${kind}文件「${label}」（文件可能已损坏、不完整，或是本程序不支持的旧版格式）。请用 ${format === 'wps' ? 'WPS' : 'Word 或 WPS'} 打开后另存为 .docx 再导入。`,
+      error,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  const blocks: Block[] = body
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    // Table cells arrive tab-separated; a row reads as one line.
+    .map((p) =>
+      p
+        .replace(/\t+/g, ' ')
+        .replace(/[\s\u3000\u00a0]+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean)
+    .map((text) => ({
+      kind: text.length <= 40 && OUTLINE_RE.test(text) && !/[。；，]/.test(text) ? 'h' : 'p',
+      text,
+      size: 0,
+      page: 0,
+      breaks: [],
+      lines: [],
+    }));
+  return assemble({ blocks, format, metaTitle: null, fallbackTitle: options.fallbackTitle, pageCount: null, laidOut: false });
+}

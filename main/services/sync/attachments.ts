@@ -1,0 +1,105 @@
+/**
+ * Attachments of a synced article: each readable one (.pdf, .doc, .docx, .wps, .ofd) is fetched
+ * under the source's network policy, politely, with a conditional request when the library
+ * already has it and a size cap (50 MB by default), then imported as its own document article
+ * linked to the page (`document.attachmentOf`). An attachment that fails is logged with its URL
+ * and a Chinese reason; it never fails the article that links to it.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Attachment } from '../extract/attachments';
+import { documentInfo, importFile } from '../files/local-files';
+import type { DocumentInfo } from '../../../shared/domain/article';
+import { canonicalUrl } from './canonical';
+import type { ImageStore } from './images';
+
+export const READABLE_ATTACHMENTS = new Set(['pdf', 'doc', 'docx', 'wps', 'ofd']);
+export const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** What the runner lends: its policy check, client, known validators, and where results go. */
+export interface AttachmentHost {
+  permitted(url: string): boolean;
+  fetch(
+    url: string,
+    known: { etag: string | null; lastModified: string | null } | undefined,
+  ): Promise<{ notModified: boolean; bytes: Uint8Array; etag: string | null; lastModified: string | null; finalUrl: string }>;
+  knownOf(key: string): { etag: string | null; lastModified: string | null; contentHash: string | null } | undefined;
+  requested(key: string): void;
+  unchanged(key: string, validators: { etag: string | null; lastModified: string | null }, contentHash: string | null): void;
+  accept(key: string, article: AttachmentArticle, validators: { etag: string | null; lastModified: string | null }): void;
+  warn(url: string, code: string, message: string): void;
+  images: ImageStore;
+  dataDir: string;
+  cancelled(): boolean;
+}
+
+export interface AttachmentArticle {
+  url: string;
+  title: string;
+  publishedAt: string | null;
+  origin: string | null;
+  author: string | null;
+  editor: string | null;
+  html: string;
+  text: string;
+  document: DocumentInfo;
+}
+
+/** Fetches and imports the readable attachments of one article, one after another. */
+export async function syncAttachments(
+  host: AttachmentHost,
+  parentKey: string,
+  parentPublishedAt: string | null,
+  list: Attachment[],
+): Promise<void> {
+  for (const att of list) {
+    if (host.cancelled()) return;
+    if (!READABLE_ATTACHMENTS.has(att.ext)) continue;
+    const key = canonicalUrl(att.url) ?? att.url;
+    if (!host.permitted(att.url)) continue;
+    host.requested(key);
+    const known = host.knownOf(key);
+    let dir: string | null = null;
+    try {
+      const res = await host.fetch(att.url, known);
+      if (res.notModified) {
+        host.unchanged(key, res, known?.contentHash ?? null);
+        continue;
+      }
+      dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-attachment-'));
+      const file = path.join(dir, `attachment.${att.ext}`);
+      await writeFile(file, res.bytes);
+      const name = /\.[a-z0-9]{2,5}$/i.test(att.name) ? att.name : `${att.name}.${att.ext}`;
+      const r = await importFile(file, { images: host.images, dataDir: host.dataDir, label: name });
+      if (!r.document) continue;
+      host.accept(
+        key,
+        {
+          url: res.finalUrl,
+          title: r.title,
+          // A 公文 states its own date; otherwise the notice's date is the attachment's.
+          publishedAt: r.publishedAt ?? parentPublishedAt,
+          origin: r.origin,
+          author: r.author,
+          editor: r.editor,
+          html: r.html,
+          text: r.text,
+          document: { ...documentInfo(r.document, name), attachmentOf: parentKey },
+        },
+        { etag: res.etag, lastModified: res.lastModified },
+      );
+    } catch (error) {
+      if (host.cancelled()) return;
+      const code = (error as { code?: unknown }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      host.warn(
+        att.url,
+        typeof code === 'string' ? code : 'E_RESOURCE',
+        `附件未能导入（${message.slice(0, 300)}），文章已保留：${att.url}`,
+      );
+    } finally {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
