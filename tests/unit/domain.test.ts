@@ -63,6 +63,17 @@ describe('stored shapes', () => {
     const problem = checkRows('highlights', bad);
     expect(problem).toMatchObject({ table: 'highlights', count: 2, indexes: [1, 3], field: 'color' });
     expect(problem?.message).toBe('highlights 有 2 条记录无效（第 2、4 条，字段 color）');
+    const document = {
+      format: 'pdf',
+      name: '通知.pdf',
+      file: null,
+      pageCount: 2,
+      pages: [{ page: 1, offset: 0 }],
+      docNumber: null,
+      scanned: false,
+    };
+    expect(checkRows('articles', [{ ...articleRow(3), document }])).toBeNull();
+    expect(checkRows('articles', [{ ...articleRow(3), document: { ...document, format: 'exe' } }])?.field).toBe('document.format');
     expect(checkRows('articles', [{ ...articleRow(1), zi: -1 }])?.field).toBe('zi');
     expect(checkRows('sessions', [{ ...newSession('2025-03-01'), readings: 'a_1' }])?.field).toBe('readings');
     expect(checkRows('nope', [{}])?.message).toMatch(/未知的数据表/);
