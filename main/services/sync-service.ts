@@ -30,7 +30,7 @@ interface Run {
   request: SyncRequest;
   controller: AbortController;
   /** Set when the service itself ended the run because of a fault (not a user's cancel). */
-  fault: boolean;
+  fault: AppError | null;
   pending: Map<number, { resolve: () => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>;
 }
 
@@ -59,7 +59,7 @@ export function createSyncService(options: SyncServiceOptions) {
       for (const run of runs.values()) {
         if (run.request.source.id === request.source.id) throw new AppError('E_INVALID_ARGUMENT', `来源“${request.source.name}”正在同步。`);
       }
-      const run: Run = { request, controller: new AbortController(), fault: false, pending: new Map() };
+      const run: Run = { request, controller: new AbortController(), fault: null, pending: new Map() };
       runs.set(request.runId, run);
       const { runId } = request;
       const sourceId = request.source.id;
@@ -79,8 +79,8 @@ export function createSyncService(options: SyncServiceOptions) {
           return new Promise<void>((resolve, reject) => {
             const timer = setTimeout(() => {
               run.pending.delete(batch.seq);
-              run.fault = true;
-              reject(new AppError('E_RESOURCE', '界面长时间没有确认写入，同步已停止。'));
+              run.fault = new AppError('E_RESOURCE', '界面长时间没有确认写入，同步已停止。');
+              reject(run.fault);
               run.controller.abort();
             }, ackTimeout);
             run.pending.set(batch.seq, { resolve, reject, timer });
@@ -92,7 +92,9 @@ export function createSyncService(options: SyncServiceOptions) {
       void options
         .runner(request, io)
         .then(() => {
-          const phase = run.fault ? 'failed' : run.controller.signal.aborted ? 'cancelled' : 'done';
+          // The runner returns quietly once aborted, as after a cancel: a fault is still a failure, with its reason.
+          if (run.fault) throw run.fault;
+          const phase = run.controller.signal.aborted ? 'cancelled' : 'done';
           options.emit('sync.progress', { ...last, phase, remaining: 0 });
         })
         .catch((error: unknown) => {

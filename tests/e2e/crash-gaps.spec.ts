@@ -2,7 +2,7 @@
  * Crash safety, the two doors safety.spec.ts does not cover: the browser killed while a sync
  * batch is being written, and while a large packet is being imported. The kill is made to land
  * inside the write: a hook freezes the Dexie transaction right after its n-th write (it can never
- * commit), then the browser is closed. Reopened on the same profile: no half article, no half
+ * commit), then the browser's whole process group is SIGKILLed. Reopened on the same profile: no half article, no half
  * import, every article searchable (or queued for the index rebuild), and the app still works —
  * a further sync stores what was missing, the same packet imports whole.
  */
@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startCmsWorld, type CmsWorld } from '../fixtures/cms-world';
 import { expect, test } from './fixtures';
-import { armStall, buildPacket, installStallHook, libraryState, openProfile, pngImage } from './gap-helpers';
+import { armStall, buildPacket, libraryState, openProfile, pngImage } from './gap-helpers';
+import { groupAlive, killBrowser, type RealBrowser } from './processes';
 
 let world: CmsWorld | null = null;
 test.afterEach(async () => {
@@ -39,11 +40,10 @@ test('crash mid sync batch: reopened, no half article, the batch is all or nothi
   world = await startCmsWorld({ sites: [], large: TOTAL });
   const site = world.sites[0]!;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-crash-sync-'));
+  let browser: RealBrowser | undefined;
   try {
-    let { context, page } = await openProfile(dir, host);
-    await installStallHook(page);
-    await page.reload();
-    await expect(page.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
+    browser = await openProfile(dir, host);
+    let page = browser.page;
     const before = await libraryState(page);
     await addSource(page, world.abs('/large/col/index.html'));
 
@@ -51,9 +51,10 @@ test('crash mid sync batch: reopened, no half article, the batch is all or nothi
     await armStall(page, 'bodies', 30);
     await page.getByTestId('source-card').getByRole('button', { name: '立即同步' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __stalled: boolean }).__stalled), { timeout: 30_000 }).toBe(true);
-    await context.close();
+    await killBrowser(browser);
 
-    ({ context, page } = await openProfile(dir, host));
+    browser = await openProfile(dir, host);
+    page = browser.page;
     const after = await libraryState(page);
     const synced = after.articles - before.articles;
     process.stdout.write(`crash_sync: killed inside batch 2; articles stored after reopen: ${synced} of ${TOTAL}\n`);
@@ -77,8 +78,8 @@ test('crash mid sync batch: reopened, no half article, the batch is all or nothi
     await page.getByRole('searchbox', { name: /筛选/ }).fill(last.title);
     await page.getByTestId('article-row').first().locator('a').click();
     await expect(page.getByTestId('article-body')).toContainText(last.paragraphs[0]!.slice(0, 20));
-    await context.close();
   } finally {
+    if (browser && groupAlive(browser.process.pid!)) await killBrowser(browser);
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -107,6 +108,7 @@ test('crash mid packet import: reopened, the packet is wholly absent, then impor
   );
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-crash-pk-'));
+  let browser: RealBrowser | undefined;
   const importPacket = async (page: Page, stallAt: number | null) => {
     await page.getByRole('link', { name: '资料包' }).click();
     await page
@@ -117,18 +119,17 @@ test('crash mid packet import: reopened, the packet is wholly absent, then impor
     await page.getByRole('button', { name: '确认导入' }).click();
   };
   try {
-    let { context, page } = await openProfile(dir, host);
-    await installStallHook(page);
-    await page.reload();
-    await expect(page.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
+    browser = await openProfile(dir, host);
+    let page = browser.page;
     const before = await libraryState(page);
 
     // Frozen on the 150th of 240 bodies inside applyPacket's transaction, then killed.
     await importPacket(page, 150);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __stalled: boolean }).__stalled), { timeout: 30_000 }).toBe(true);
-    await context.close();
+    await killBrowser(browser);
 
-    ({ context, page } = await openProfile(dir, host));
+    browser = await openProfile(dir, host);
+    page = browser.page;
     const after = await libraryState(page);
     const ours = (s: typeof after) => ({
       articles: s.ids.filter((id) => id.startsWith('pk_crash_')).length,
@@ -155,8 +156,8 @@ test('crash mid packet import: reopened, the packet is wholly absent, then impor
     await page.goto(`${host.origin}/#/read/pk_crash_0003`);
     const img = page.getByTestId('article-body').locator('img').first();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth === 8)).toBe(true);
-    await context.close();
   } finally {
+    if (browser && groupAlive(browser.process.pid!)) await killBrowser(browser);
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,20 +1,20 @@
 /**
  * Shared by crash-gaps.spec.ts and hostile-doors.spec.ts: packets built in Node with the
  * packet format code (hashes right, text derived from the HTML exactly as import checks it),
- * a persistent browser profile that can be killed and reopened, a stall hook that freezes a
+ * a real browser on a profile folder whose process group can be killed and reopened, a stall hook that freezes a
  * Dexie transaction after its n-th write so the kill lands inside it, the execution / network
  * traps, and whole-library invariants read straight from IndexedDB.
  */
 import { createHash } from 'node:crypto';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { describe as describeSelector } from '../../shared/anchoring';
 import type { ArticlePayload } from '../../shared/domain/article';
 import { encodePacket, encodeReturn } from '../../shared/packet/packet';
 import type { LeaderHighlight, PacketDraft, ReturnDraft } from '../../shared/packet/schema';
 import { makePng } from '../../main/services/packets/png';
 import { nodeSha256, resanitise } from '../../main/services/packets/reader';
-import { CHROMIUM_ARGS } from './playwright.config';
 import { expect, type Host } from './fixtures';
+import { killBrowser, startRealBrowser, type RealBrowser } from './processes';
 
 export const sha = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
 
@@ -100,18 +100,31 @@ export function pngImage(seed: number): { name: string; bytes: Uint8Array } {
   return { name: `${nodeSha256(bytes)}.png`, bytes };
 }
 
-/** A browser on a profile folder that survives the browser being killed. */
-export async function openProfile(dir: string, host: Host): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    locale: 'zh-CN',
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(host.url);
-  await expect(page.getByTestId('article-row').first()).toBeVisible({ timeout: 30_000 });
-  return { context, page };
+/**
+ * A real Chromium on a profile folder, in its own process group so `killBrowser()` can SIGKILL
+ * all of it (a crash, not a polite close), with the stall hook installed and the app open.
+ */
+export async function openProfile(dir: string, host: Host): Promise<RealBrowser> {
+  const browser = await startRealBrowser(dir);
+  try {
+    await installStallHook(browser.page);
+    await browser.page.goto(host.url);
+    // A fresh profile imports the sample library first; a loaded machine may take its time.
+    await expect(browser.page.getByTestId('article-row').first()).toBeVisible({ timeout: 60_000 });
+  } catch (error) {
+    // Say what the page showed instead (a dialog, an error, an empty library), then fail.
+    const shown = await browser.page
+      .locator('body')
+      .innerText()
+      .catch((e: unknown) => `(unreadable: ${String(e)})`);
+    const tabs = browser.browser.contexts().flatMap((c) => c.pages().map((p) => p.url()));
+    // The caller never gets this browser: end it here, or it outlives the test.
+    await killBrowser(browser);
+    throw new Error(`the library did not appear on ${browser.page.url()} (tabs: ${tabs.join(', ')}):\n${shown.slice(0, 2000)}`, {
+      cause: error,
+    });
+  }
+  return browser;
 }
 
 /**
@@ -234,6 +247,16 @@ export async function libraryState(page: Page): Promise<LibraryState> {
   void orphanBodies;
   void headless;
   return rest;
+}
+
+/**
+ * Waits until every image in the page has finished loading or failing, so an `onerror` or
+ * `onload` that survived sanitising has had its chance to fire before the traps are read.
+ */
+export async function imagesSettled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.readyState === 'complete' && [...document.images].every((img) => img.complete)))
+    .toBe(true);
 }
 
 /** Execution, dialog, pop-up, CSP and network traps on a page (safety.spec.ts and the door tests). */

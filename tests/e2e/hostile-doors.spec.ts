@@ -8,10 +8,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { hostileArticleBody, VECTORS } from '../fixtures/hostile/corpus';
 import { expect, test } from './fixtures';
-import { buildPacket, buildReturn, trap } from './gap-helpers';
+import { buildPacket, buildReturn, imagesSettled, trap } from './gap-helpers';
 
 const P = (id: string) => `window.__pwned='${id}'`;
 /** Hostile text for plain-text fields (titles, names, comments): shown as text or not at all. */
@@ -22,6 +22,18 @@ const filler = (mark: string) =>
     { length: 6 },
     (_, i) => `<p>${mark}正文第${i + 1}段：坚持学思用贯通、知信行统一，把学习成果转化为推动工作的实际成效。</p>`,
   ).join('\n');
+/**
+ * The corpus vectors a view's text shows: by their marker (`向量 <id>`), or as inert text of the
+ * vector itself (its `__pwned='<id>'` or its attacker.example/<id> address).
+ */
+function vectorsIn(text: string): Set<string> {
+  return new Set(
+    VECTORS.filter(
+      (v) => text.includes(`向量 ${v.id}：`) || text.includes(`__pwned='${v.id}'`) || text.includes(`attacker.example/${v.id}`),
+    ).map((v) => v.id),
+  );
+}
+
 /** The corpus as an article body, with a marker word per door. */
 const body = (mark: string, n = 0) => `${filler(mark)}\n<p>第${n}篇。</p>\n${hostileArticleBody()}\n<p>${mark}结束</p>`;
 
@@ -150,8 +162,14 @@ test('hostile content through a synced page, a feed, a .docx, a packet and a ret
   test.setTimeout(120_000);
   const site = await hostileSite();
   const traps = await trap(app, host.origin);
-  const views: Record<string, Set<string>> = {};
-  const saw = (door: string, view: string) => (views[door] ??= new Set()).add(view);
+  // door → view → the corpus vectors that view actually showed (as a marker or as inert text).
+  const views: Record<string, Map<string, Set<string>>> = {};
+  const saw = async (door: string, view: string, where: Locator) => {
+    const found = vectorsIn(await where.innerText());
+    const seen = (views[door] ??= new Map()).get(view) ?? new Set<string>();
+    for (const id of found) seen.add(id);
+    views[door].set(view, seen);
+  };
   try {
     await app.reload();
     await expect(app.getByTestId('article-row').first()).toBeVisible();
@@ -251,27 +269,32 @@ test('hostile content through a synced page, a feed, a .docx, a packet and a ret
       for (const id of ids) {
         await app.goto(`${host.origin}/#/read/${id}`);
         await expect(app.getByTestId('article-body')).toContainText('结束');
+        await saw(door, 'reader', app.getByTestId('article-body'));
         if (door === 'packet' && id === 'hx_pk_1') {
           await expect(app.getByTestId('leader-panel')).toContainText('恶意comment-0');
+          await saw(door, 'leader panel', app.getByTestId('leader-panel'));
           await app.getByRole('button', { name: '复制到我的笔记' }).first().click();
           await expect(app.getByTestId('leader-panel')).toContainText('已复制到笔记');
         }
+        await imagesSettled(app);
       }
-      saw(door, 'reader');
+      // Every vector of the corpus reached the reader through this door.
+      expect(views[door]!.get('reader')!.size, `vectors shown in the reader through ${door}`).toBe(VECTORS.length);
     }
-    await app.waitForTimeout(500);
     await traps.check('reader');
 
     // View 2: the notebook (the leader's excerpts and the copied note).
     await app.goto(`${host.origin}/#/notebook`);
-    await expect(app.getByTestId('notebook-entry').filter({ hasText: '重点摘编：门资料包' }).first()).toBeVisible({ timeout: 15_000 });
-    saw('packet', 'notebook');
+    const excerpts = app.getByTestId('notebook-entry').filter({ hasText: '重点摘编：门资料包' });
+    await expect(excerpts.first()).toBeVisible({ timeout: 15_000 });
+    for (let i = 0; i < (await excerpts.count()); i++) await saw('packet', 'notebook', excerpts.nth(i));
     // The session page with the return file's row, and the packet's questions.
     await app.getByRole('link', { name: '学习计划' }).click();
     await app.getByRole('link', { name: /恶意专题/ }).click();
     await expect(app.getByTestId('return-row').filter({ hasText: '恶意成员' })).toBeVisible();
-    saw('return', 'session');
-    saw('packet', 'session');
+    await saw('return', 'session', app.getByTestId('return-row').filter({ hasText: '恶意成员' }));
+    await saw('packet', 'session', app.locator('main'));
+    await imagesSettled(app);
     await traps.check('notebook and session');
 
     // View 3: search snippets, typed into the app-bar search (Ctrl+K).
@@ -288,52 +311,59 @@ test('hostile content through a synced page, a feed, a .docx, a packet and a ret
       const hit = app.getByTestId('search-hit').first();
       if (door === 'return') {
         // A return file is the leader's record of a member, not library content: not searched.
-        await app.waitForTimeout(800);
+        await expect(app.getByTestId('search-empty')).toContainText(q, { timeout: 15_000 });
       } else {
         await expect(hit).toBeVisible({ timeout: 15_000 });
         await expect(app.getByTestId('search-snippet').first()).toContainText(q.slice(1));
-        saw(door, 'search');
+        await saw(door, 'search', app.getByTestId('search-panel'));
       }
+      await imagesSettled(app);
       await app.keyboard.press('Escape');
     }
     await app.keyboard.press('Control+k');
     await app.keyboard.type('向量 script');
     await expect(app.getByTestId('search-hit').first()).toBeVisible({ timeout: 15_000 });
-    await app.waitForTimeout(500);
+    await expect(app.getByTestId('search-snippet').first()).toContainText('向量');
+    await saw('page', 'search', app.getByTestId('search-panel'));
+    await imagesSettled(app);
     await app.keyboard.press('Escape');
     await traps.check('search');
 
     // View 4: the print views — the hostile articles, the notebook, the session's 学习记录.
     const all = Object.values(doors).flat();
     await app.goto(`${host.origin}/#/print/articles?ids=${all.join(',')}&title=${encodeURIComponent(T('print-title'))}`);
-    await expect(app.locator('body')).toContainText('门资料包结束', { timeout: 30_000 });
-    for (const door of Object.keys(doors)) saw(door, 'print');
+    await expect(app.locator('section.pr-article')).toHaveCount(all.length, { timeout: 30_000 });
+    await expect(app.getByTestId('print-pdf')).toBeEnabled({ timeout: 30_000 });
+    for (const [door, ids] of Object.entries(doors)) {
+      for (const id of ids) await saw(door, 'print', app.locator(`section.pr-article[data-article-id="${id}"]`));
+      expect(views[door]!.get('print')!.size, `vectors printed through ${door}`).toBe(VECTORS.length);
+    }
+    await imagesSettled(app);
     await app.goto(`${host.origin}/#/print/notebook`);
-    await expect(app.locator('body')).toContainText('重点摘编：门资料包', { timeout: 30_000 });
+    await expect(app.getByTestId('print-doc')).toContainText('重点摘编：门资料包', { timeout: 30_000 });
+    await saw('packet', 'print', app.getByTestId('print-doc'));
+    await imagesSettled(app);
     await app.goto(`${host.origin}/#/print/record/s_hostile`);
-    await expect(app.locator('body')).toContainText('恶意专题', { timeout: 30_000 });
-    saw('return', 'print');
-    await app.waitForTimeout(1000);
+    await expect(app.getByTestId('print-doc')).toContainText('恶意专题', { timeout: 30_000 });
+    // The 学习记录 carries the session the packet brought (its questions are corpus vectors).
+    await saw('packet', 'record print', app.getByTestId('print-doc'));
+    await imagesSettled(app);
     await traps.check('print');
 
     // Nothing the pages linked or embedded was ever asked of the site but the pages themselves.
     expect(site.hits.filter((u) => /attacker|javascript|\.png|\.js|\.css/.test(u))).toEqual([]);
 
-    const vectorsPerDoor: Record<string, number> = {
-      page: VECTORS.length + 5, // + <title>/<h1>, <base>, meta refresh, <script> in head, body onload
-      feed: VECTORS.length + 4, // + item titles, channel title, description, a javascript: item link
-      docx: VECTORS.length + 4, // + title, javascript:, data: and remote hyperlinks
-      packet: VECTORS.length + 8, // + title, issuer, topic, place, 20 questions, comments, tags, 来源
-      return: VECTORS.length * 2 + 5, // notes (title, text, quote) and excerpts, member, titles
-    };
+    // Printed from what the views showed in this run, not from a table of expectations.
     let total = 0;
-    for (const [door, seen] of Object.entries(views)) {
-      const n = vectorsPerDoor[door]! * seen.size;
+    for (const [door, byView] of Object.entries(views)) {
+      const parts = [...byView].map(([view, ids]) => `${view} ${ids.size}`);
+      const n = [...byView.values()].reduce((sum, ids) => sum + ids.size, 0);
       total += n;
-      process.stdout.write(`hostile_door ${door}: ${vectorsPerDoor[door]} vectors × ${seen.size} views (${[...seen].join(', ')}) = ${n}\n`);
+      process.stdout.write(`hostile_door ${door}: ${parts.join(', ')} = ${n} vectors shown\n`);
     }
+    const viewNames = new Set(Object.values(views).flatMap((m) => [...m.keys()]));
     process.stdout.write(
-      `hostile_total: ${Object.keys(views).length} doors, ${new Set(Object.values(views).flatMap((s) => [...s])).size} views, ${total} vector×door×view checks; 0 executions, 0 dialogs, 0 foreign requests\n`,
+      `hostile_total: ${Object.keys(views).length} doors, ${viewNames.size} views, ${total} vector×door×view checks; 0 executions, 0 dialogs, 0 foreign requests\n`,
     );
   } finally {
     await site.close();

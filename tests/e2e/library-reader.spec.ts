@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test('first run shows the bundled sample library, and nothing leaves 127.0.0.1', async ({ app, host, requests }) => {
@@ -43,6 +44,25 @@ test('keyboard: arrows choose a row, Enter opens it, Escape returns', async ({ a
   await expect(app.getByTestId('article-row').first()).toBeVisible();
 });
 
+/** The reading position's progress stored for an article, read from IndexedDB itself (null: none yet). */
+function storedProgress(page: Page, articleId: string): Promise<number | null> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('reading').objectStore('reading').get(id);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { progress?: number } | undefined)?.progress ?? null);
+          };
+        };
+      }),
+    articleId,
+  );
+}
+
 test('reader keeps the article, position and font size across a reload', async ({ app }) => {
   // Open the longest article so there is room to scroll.
   await app.getByRole('columnheader', { name: /标题/ }).click();
@@ -70,8 +90,11 @@ test('reader keeps the article, position and font size across a reload', async (
   const before = await blockAtTop();
   expect(before).toBeGreaterThan(0);
   const scrolledBefore = await scroller.evaluate((el) => el.scrollTop);
-  // Let the throttled save land.
-  await app.waitForTimeout(600);
+  // The throttled save landed: IndexedDB holds this scroll position.
+  const articleId = decodeURIComponent(new URL(app.url()).hash.replace(/^#\/read\//, '').split(/[?/]/)[0]!);
+  const scrolledProgress = await scroller.evaluate((el) => el.scrollTop / Math.max(1, el.scrollHeight - el.clientHeight));
+  expect(scrolledProgress).toBeGreaterThan(0);
+  await expect.poll(() => storedProgress(app, articleId)).toBeCloseTo(scrolledProgress, 3);
 
   await app.reload();
   await expect(app.locator('.article-title')).toHaveText(title!);

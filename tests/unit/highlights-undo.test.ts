@@ -52,7 +52,8 @@ describe('undo stack', () => {
       label: name,
       do: async () => {
         log.push(`${name}:start`);
-        await new Promise((r) => setTimeout(r, 5));
+        // A later turn of the event loop: a second press would run now if steps were not queued.
+        await new Promise((r) => setImmediate(r));
         log.push(`${name}:end`);
       },
       undo: async () => {

@@ -211,12 +211,16 @@ describe('browser host', () => {
   });
 
   it('streams typed events to subscribers and refuses invalid ones', async () => {
+    let connected!: () => void;
+    // The host greets a subscriber (event: hello) in the same step that registers it.
+    const subscribed = new Promise<void>((resolve) => (connected = resolve));
     const received = new Promise<string>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: auth() }, (res) => {
         let buf = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => {
           buf += c;
+          if (buf.includes('event: hello\n')) connected();
           const frame = /id: \d+\ndata: (.*)\n\n/.exec(buf);
           if (frame) {
             req.destroy();
@@ -227,7 +231,7 @@ describe('browser host', () => {
       req.on('error', reject);
       req.end();
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await subscribed;
     host.emit('app.notice', { level: 'info', message: '同步完成' });
     const text = await received;
     expect(JSON.parse(text)).toEqual({

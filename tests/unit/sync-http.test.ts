@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FetchError, HttpClient } from '../../main/services/sync/http-client';
 
 interface Hit {
@@ -246,17 +246,29 @@ describe('HttpClient politeness', () => {
   });
 
   it('stops promptly when cancelled, also while waiting for a slot', async () => {
-    handlers.set('/hang', ok('<p>x</p>', 3000));
+    // The site never answers /hang until the test lets it: "promptly" is "before the answer".
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    handlers.set('/hang', (_req, res) => {
+      void answered.then(() => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end('<p>x</p>');
+      });
+    });
     const client = new HttpClient({ delayMs: 0, perHost: 1 });
     const ctrl = new AbortController();
-    const t0 = Date.now();
+    hits.length = 0;
     const a = client.get(`${base}/hang`, { signal: ctrl.signal }).catch((e: unknown) => e);
     const b = client.get(`${base}/hang?2`, { signal: ctrl.signal }).catch((e: unknown) => e);
-    setTimeout(() => ctrl.abort(), 100);
+    // The first request is at the site; the second waits for the host's only slot.
+    await vi.waitFor(() => expect(pathHits('/hang')).toHaveLength(1));
+    ctrl.abort();
     const [ea, eb] = await Promise.all([a, b]);
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect((ea as FetchError).reason).toBe('cancelled');
     expect((eb as FetchError).reason).toBe('cancelled');
+    // Both gave up while the site still held its answer, and the second never reached it.
+    expect(pathHits('/hang')).toHaveLength(1);
+    answer();
   });
 
   it('rejects invalid URLs with E_INVALID_ARGUMENT', async () => {
