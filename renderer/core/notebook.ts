@@ -4,6 +4,7 @@
  * Dexie reads, so a view can run them inside a live query and follow every write.
  */
 import * as v from 'valibot';
+import { SETTINGS } from '../../shared/domain/settings';
 import { db as appDb } from '../db';
 import { createNoteRepository, newDraft, recoverNoteJournals } from '../db/notes';
 import { createSettingsRepository } from '../db/repositories';
@@ -15,12 +16,10 @@ export * from './notebook/entries';
 // ---------------------------------------------------------------- quota (a validated setting)
 
 /** The yearly note quota (e.g. 学习笔记 ≥ 10,000 字/年). */
-export const QUOTA_KEY = 'notebook.quota';
-export const QuotaSchema = v.object({
-  ziPerYear: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000)),
-});
+export const QUOTA_KEY = 'notebook.quota' as const;
+export const QuotaSchema = SETTINGS[QUOTA_KEY].schema;
 export type Quota = v.InferOutput<typeof QuotaSchema>;
-export const DEFAULT_QUOTA: Quota = { ziPerYear: 10_000 };
+export const DEFAULT_QUOTA: Quota = SETTINGS[QUOTA_KEY].default;
 
 /** Parses what the user typed (digits, with or without separators); null when invalid. */
 export function parseQuota(input: string): Quota | null {

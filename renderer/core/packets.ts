@@ -13,6 +13,8 @@ import { AppError } from '../../shared/errors';
 import type { FolderEntry, ReadPacket, ReadResult, ReadReturn } from '../../shared/packet/api';
 import type { LeaderHighlight, PacketArticle, PacketDraft, PacketSession } from '../../shared/packet/schema';
 import { countZi } from '../../shared/text';
+import { sessionRow } from '../../shared/domain/session';
+import { SETTINGS } from '../../shared/domain/settings';
 import { api as appApi } from '../bridge';
 import { db as appDb } from '../db';
 import { createNoteRepository, newDraft } from '../db/notes';
@@ -29,7 +31,7 @@ import {
 } from '../db/searchIndex';
 import type { SessionRow } from '../db/sessionRows';
 // Moves to core/backup when the backup service lands there (issue 13, another branch).
-import { backupDatabase } from '../features/backup/backup';
+import { backupDatabase } from './backup/backup';
 import {
   applyReturn,
   DEFAULT_PROFILE,
@@ -308,23 +310,14 @@ export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().t
       await indexSmallDocs(db, rows.map(highlightDoc));
 
       const old = await db.sessions.get(p.session.id);
-      await db.sessions.put({
-        id: p.session.id,
-        year: Number(p.session.date.slice(0, 4)),
-        topic: p.session.topic,
-        date: p.session.date,
-        place: p.session.place,
-        host: p.session.host,
-        speakers: p.session.speakers,
-        readings: p.session.readings.map((id) => ids.get(id) ?? id),
-        questions: p.session.questions,
-        status: p.session.status,
-        ...(old ? recordOf(old) : EMPTY_RECORD),
-        packetId: old?.issued ? old.packetId : p.meta.id,
-        issued: old?.issued ?? null,
-        createdAt: old?.createdAt ?? now,
-        updatedAt: now,
-      });
+      await db.sessions.put(
+        sessionRow({ ...p.session, readings: p.session.readings.map((id) => ids.get(id) ?? id) }, now, {
+          record: old ? recordOf(old) : EMPTY_RECORD,
+          packetId: old?.issued ? old.packetId : p.meta.id,
+          issued: old?.issued ?? null,
+          createdAt: old?.createdAt ?? now,
+        }),
+      );
       await db.packets.put({
         id: p.meta.id,
         version: p.meta.version,
@@ -373,8 +366,8 @@ export async function commit(db: YanduDB, api: Api, checked: Checked): Promise<P
 
 // ---------------------------------------------------------------- the façade
 
-const FOLDERS_KEY = 'packets.sharedFolders';
-const FoldersSchema = v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096)));
+const FOLDERS_KEY = 'packets.sharedFolders' as const;
+const FoldersSchema = SETTINGS[FOLDERS_KEY].schema;
 
 export function newLeaderId(): string {
   return `lh_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;

@@ -10,6 +10,16 @@ import { AppError } from '../../shared/errors';
 import type { ReadReturn } from '../../shared/packet/api';
 import type { ReturnDraft } from '../../shared/packet/schema';
 import { countZi } from '../../shared/text';
+import {
+  DEFAULT_PROFILE,
+  DEFAULT_RULES,
+  EMPTY_STUDY_RECORD,
+  ProfileSchema,
+  RulesSchema,
+  sessionRow,
+  type Profile,
+  type Rules,
+} from '../../shared/domain/session';
 import { api as appApi } from '../bridge';
 import { db as appDb } from '../db';
 import { createSettingsRepository } from '../db/repositories';
@@ -28,26 +38,9 @@ export function newId(prefix: string): string {
 // ---------------------------------------------------------------- rules and profile (settings, validated)
 
 export const RULES_KEY = 'study.rules';
-export const RulesSchema = v.object({
-  /** 集中学习 sessions per year. */
-  sessionsPerYear: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
-  /** Minimum attendance per session, percent. */
-  attendanceMin: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
-  /** 心得体会 per member per year. */
-  reflectionsPerYear: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
-});
-export type Rules = v.InferOutput<typeof RulesSchema>;
-export const DEFAULT_RULES: Rules = { sessionsPerYear: 6, attendanceMin: 80, reflectionsPerYear: 2 };
-
 export const PROFILE_KEY = 'study.profile';
-export const ProfileSchema = v.object({
-  name: v.pipe(v.string(), v.maxLength(100)),
-  title: v.pipe(v.string(), v.maxLength(100)),
-  /** Who issues packets from here (单位/部门). */
-  issuer: v.pipe(v.string(), v.maxLength(200)),
-});
-export type Profile = v.InferOutput<typeof ProfileSchema>;
-export const DEFAULT_PROFILE: Profile = { name: '', title: '', issuer: '' };
+// The schemas and defaults are the settings table's (shared/domain).
+export { DEFAULT_PROFILE, DEFAULT_RULES, ProfileSchema, RulesSchema, type Profile, type Rules } from '../../shared/domain/session';
 
 /** This device's id in return-file ids, so two members' returns never share an id. */
 const DEVICE_KEY = 'study.deviceId';
@@ -58,17 +51,7 @@ const VersionSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 // ---------------------------------------------------------------- sessions
 
-export const EMPTY_RECORD: StudyRecord = {
-  time: '',
-  attendees: [],
-  absentees: [],
-  observers: [],
-  content: '',
-  method: '',
-  summary: '',
-  recorder: '',
-  recordedAt: null,
-};
+export const EMPTY_RECORD: StudyRecord = EMPTY_STUDY_RECORD;
 
 export function recordOf(row: SessionRow): StudyRecord {
   return {
@@ -85,9 +68,8 @@ export function recordOf(row: SessionRow): StudyRecord {
 }
 
 export function newSession(date: string, now = new Date().toISOString()): SessionRow {
-  return {
+  const plan = {
     id: newId('s'),
-    year: Number(date.slice(0, 4)),
     topic: '',
     date,
     place: '',
@@ -95,13 +77,9 @@ export function newSession(date: string, now = new Date().toISOString()): Sessio
     speakers: [],
     readings: [],
     questions: [],
-    status: 'planned',
-    ...EMPTY_RECORD,
-    packetId: null,
-    issued: null,
-    createdAt: now,
-    updatedAt: now,
+    status: 'planned' as const,
   };
+  return sessionRow(plan, now);
 }
 
 // ---------------------------------------------------------------- progress

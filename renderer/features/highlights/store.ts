@@ -4,15 +4,13 @@
  */
 import * as v from 'valibot';
 import { create } from 'zustand';
+import { SETTINGS } from '../../../shared/domain/settings';
 import { settings } from '../../db';
 import type { HighlightColor, HighlightRow } from '../../db/schema';
 
 export type HighlightStyle = HighlightRow['style'];
 
-const DefaultsSchema = v.object({
-  color: v.picklist(['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const),
-  style: v.picklist(['fill', 'underline'] as const),
-});
+const DefaultsSchema = SETTINGS.highlightDefaults.schema;
 const DEFAULTS_KEY = 'highlightDefaults';
 
 interface HighlightsState {
