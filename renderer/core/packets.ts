@@ -6,7 +6,6 @@
  * record, and never a personal highlight or a note; installing the same packet again writes
  * nothing.
  */
-import * as v from 'valibot';
 import type { TextSelector } from '../../shared/anchoring';
 import type { Api } from '../../shared/contract';
 import { AppError } from '../../shared/errors';

@@ -8,7 +8,9 @@ import type { ArticleRow } from '../../../shared/domain/article';
 import type { HighlightRow } from '../../../shared/domain/highlight';
 import { sessionRow, type SessionRow } from '../../../shared/domain/session';
 import { countZi } from '../../../shared/text';
-import type { SeedRows } from './chromium';
+
+/** Rows to put into the app's IndexedDB, by object store name (stores the database lacks are skipped). */
+export type SeedRows = Record<string, readonly unknown[]>;
 
 export interface SamplePrint {
   seed: SeedRows;

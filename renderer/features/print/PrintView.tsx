@@ -37,12 +37,13 @@ function safeName(name: string): string {
 }
 
 function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | null }) {
-  const [host, setHost] = useState<'electron' | 'browser' | null>(null);
+  // Whether the host prints the window itself (a capability it reports, not which host it is).
+  const [printsWindow, setPrintsWindow] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   useEffect(() => {
     appHost.info().then(
-      (i) => setHost(i.host),
-      () => setHost('browser'),
+      (i) => setPrintsWindow(i.capabilities.printsWindow),
+      () => setPrintsWindow(false),
     );
   }, []);
   const ready = report?.state === 'ready' ? report : null;
@@ -57,12 +58,12 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   const fail = (e: unknown) => setStatus({ text: t.failed(e instanceof Error ? e.message : String(e)), error: true });
 
   const print = () => {
-    if (host === 'electron') printData.dialog().catch(fail);
+    if (printsWindow) printData.dialog().catch(fail);
     else window.print();
   };
   const pdf = () => {
     if (!ready) return;
-    if (host !== 'electron') {
+    if (!printsWindow) {
       setStatus({ text: t.browserPdfHint });
       window.print();
       return;
