@@ -34,8 +34,16 @@ const NoArgs = v.strictObject({});
 export const AppInfoSchema = v.strictObject({
   name: v.string(),
   version: v.string(),
+  /** Which host, for showing only: behaviour follows `capabilities`, never the host's name. */
   host: v.picklist(['electron', 'browser']),
   platform: v.string(),
+  /** What this host can do for the renderer. */
+  capabilities: v.strictObject({
+    /** print.dialog and print.toPdf print the window; otherwise they answer `supported: false` and the page uses window.print(). */
+    printsWindow: v.boolean(),
+    /** files.chooseFolder opens a system dialog; otherwise it answers null and a path is typed in. */
+    folderDialog: v.boolean(),
+  }),
   /**
    * How long continuous backups wait: after the last change (settle), and at most after the
    * first unsaved one (max-wait). Set by a host for tests (YANDU_BACKUP_SETTLE_MS); absent =

@@ -14,9 +14,9 @@ import { AppError } from '../../shared/errors';
 import { startHost } from '../host/server';
 import { createServices } from '../services/app-services';
 import { mediaDir } from '../services/paths';
-import { chromePath, printRouteToPdf } from '../services/print/chromium';
 import { samplePacketPrint } from '../services/print/sample';
 import { createSyncDeps } from '../services/sync-wiring';
+import { chromePath, printRouteToPdf } from './chromium';
 import { parseArgs, registerCommand } from './registry';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -69,7 +69,6 @@ registerCommand('pdf', 'sample <out.pdf> [--layout gbt|compact]  用示例资料
     resourcesDir,
     dataDir,
     openExternal: async () => false,
-    chooseFolder: async () => null,
     emit: () => {},
     ...createSyncDeps({ dataDir, version }),
   });

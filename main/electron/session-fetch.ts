@@ -56,15 +56,18 @@ function makeResponse(body: ReadableStream<Uint8Array> | null, status: number, s
   }
 }
 
-function urlOf(input: RequestInfo | URL): string {
+function urlOf(input: FetchInput): string {
   if (typeof input === 'string') return input;
   if (input instanceof URL) return input.href;
   return input.url;
 }
 
+// Spelt from fetch itself: main typechecks without the DOM library, which names it RequestInfo.
+type FetchInput = Parameters<typeof fetch>[0];
+
 /** A fetch (GET/HEAD, no request body) over `net.request` in `session`. */
 export function createSessionFetch(request: NetRequest, session: Session): typeof fetch {
-  const sessionFetch = (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+  const sessionFetch = (input: FetchInput, init: RequestInit = {}): Promise<Response> => {
     const url = urlOf(input);
     const method = (init.method ?? 'GET').toUpperCase();
     const signal = init.signal ?? undefined;

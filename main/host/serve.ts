@@ -50,7 +50,6 @@ const services = createServices({
   dataDir,
   // A browser tab opens links itself; the host never launches programs or dialogs.
   openExternal: async () => false,
-  chooseFolder: async () => null,
   emit: (name, payload) => void emit?.(name, payload),
   backupDelays: backupDelaysFromEnv(process.env),
   onQuitReady: quit.ready,

@@ -24,8 +24,8 @@ export interface ServiceOptions {
   openExternal: (url: string) => Promise<boolean>;
   /** Sends an event to the renderer(s). */
   emit: (name: EventName, payload: unknown) => void;
-  /** Asks the user for a folder; null when cancelled or when the host has no dialogs. */
-  chooseFolder: () => Promise<string | null>;
+  /** Asks the user for a folder (null when cancelled); absent where the host has no dialogs. */
+  chooseFolder?: () => Promise<string | null>;
   /** Fetch, extract and stream one source (main/services/sync). */
   runner: SyncRunner;
   preview: (location: string, kind: SourceKind | undefined) => Promise<SourcePreview>;
@@ -56,6 +56,7 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
         version: options.version,
         host: options.host,
         platform: process.platform,
+        capabilities: { printsWindow: options.print !== undefined, folderDialog: options.chooseFolder !== undefined },
         ...(options.backupDelays ? { backup: options.backupDelays } : {}),
       }),
       openExternal: async ({ url }) => {
@@ -88,7 +89,7 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
       cancel: (arg) => sync.cancel(arg),
     },
     files: {
-      chooseFolder: async () => ({ path: await options.chooseFolder() }),
+      chooseFolder: async () => ({ path: options.chooseFolder ? await options.chooseFolder() : null }),
       importFiles: ({ files }) => importUploads(files, options.dataDir),
     },
     packets: createPacketService({ dataDir: options.dataDir }),

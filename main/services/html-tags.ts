@@ -1,48 +1,9 @@
-/**
- * HTML rules shared by the extractor and the stored-HTML builder.
- */
+import type { Element } from './parsed-dom';
 
 /**
- * Elements whose content is never article text and never safe to keep: scripts, styles,
- * embedded documents and media, forms, document metadata. Shared by the extractor (which
- * skips them while reading a page) and the stored-HTML builder (which drops them).
+ * HTML reading shared by the extractor and the stored-HTML builder. What may be kept (and what is
+ * dropped with its content, NON_CONTENT_TAGS) is the one policy in shared/html-policy.ts.
  */
-export const NON_CONTENT_TAGS: ReadonlySet<string> = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'svg',
-  'math',
-  'form',
-  'input',
-  'button',
-  'select',
-  'textarea',
-  'option',
-  'object',
-  'embed',
-  'applet',
-  'canvas',
-  'audio',
-  'video',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'base',
-  'map',
-  'area',
-  'dialog',
-  'label',
-  'source',
-  'track',
-  'picture-source',
-  'param',
-]);
 
 /** The real source of a (lazy) image: the lazy-load attributes first, then the widest srcset entry, then src. */
 export function imageSource(img: Element): string | null {

@@ -19,6 +19,7 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { ArticlePayloadSchema, IsoDateSchema, type ArticlePayload } from '../../shared/domain/article';
 import { AppError } from '../../shared/errors';
+import { escapeHtml } from '../../shared/html-policy';
 import { normaliseBlock } from '../../shared/text';
 
 export const SAMPLE_SOURCE_ID = 'sample';
@@ -35,10 +36,6 @@ const FrontMatterSchema = v.object({
 export interface Block {
   kind: 'h2' | 'h3' | 'p';
   text: string;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function sha256Hex(s: string): string {

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
-import { changes, db } from '../db';
 import { recoverNoteJournals } from '../core/notes';
 import { LibraryView } from '../features/library';
 import { ReaderView } from '../features/reader';
@@ -15,10 +14,7 @@ import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
 import { useRoute } from './router';
 import { useUndoKeys } from '../ui/useUndoKeys';
-import { backupBeforeUpgrade, dailyBackupIfDue, requestPersistentStorage } from '../features/backup/startup';
-import { answerQuitting, startContinuousBackup } from '../features/backup/continuous';
-import { ensureLibraryIdentity } from '../features/backup/library';
-import { findRecoveryOffer, type RecoveryOffer as Offer } from '../features/backup/recovery';
+import { backupStartup, recovery, type RecoveryOffer as Offer } from '../core/backup';
 import { RecoveryOffer } from '../features/backup/RecoveryOffer';
 
 /** The daily backup waits until start-up work (sample import, search rebuild) has settled. */
@@ -45,9 +41,9 @@ async function startBackgroundWork(): Promise<void> {
   } catch (error) {
     console.warn('[backup] app.info failed; default backup timings', error);
   }
-  startContinuousBackup({ db, api, tracker: changes, delays, page: { window, document } });
+  backupStartup.startContinuous(delays);
   setTimeout(
-    () => void dailyBackupIfDue(db, api).catch((e: unknown) => console.warn('[backup] daily backup failed', e)),
+    () => void backupStartup.dailyIfDue().catch((e: unknown) => console.warn('[backup] daily backup failed', e)),
     DAILY_BACKUP_DELAY_MS,
   );
 }
@@ -63,12 +59,12 @@ export function App() {
     setBoot({ state: 'starting' });
     try {
       // Before anything opens the database: a pending schema upgrade is backed up first.
-      void requestPersistentStorage();
+      void backupStartup.requestPersistentStorage();
       if (!quitAnswered) {
         quitAnswered = true;
-        answerQuitting(api);
+        backupStartup.answerQuitting();
       }
-      await backupBeforeUpgrade(db, api);
+      await backupStartup.beforeUpgrade();
       await useReaderSettings.getState().load();
       // Search postings for bulk writes are built in workers; an index of another format is
       // emptied here, before anything writes, and rebuilt in the background once ready.
@@ -76,9 +72,9 @@ export function App() {
       await ensureSampleLibrary();
       await recoverNoteJournals();
       await useLibrary.getState().follow();
-      await ensureLibraryIdentity(db);
+      await backupStartup.ensureLibraryIdentity();
       // An empty or rolled-back library is offered the newest backup before anything else writes.
-      const found = await findRecoveryOffer(db, api).catch((e: unknown) => {
+      const found = await recovery.find().catch((e: unknown) => {
         console.warn('[backup] could not look for a backup to offer', e);
         return null;
       });

@@ -16,7 +16,7 @@ import { articles, db, highlights, reading, settings } from '../db';
 import { createArticleRepository } from '../db/repositories';
 import { prepareArticles, searchTables } from '../db/searchIndex';
 import type { ArticleBodyRow as DbArticleBodyRow, ArticleRow, HighlightRow, ReadingRow, YanduDB } from '../db/schema';
-import { beforeBulkChange } from '../features/backup';
+import { beforeBulkChange } from './backup';
 
 /** A row of the list: an article's metadata (its body lives in another table). */
 export type LibraryRow = ArticleRow;

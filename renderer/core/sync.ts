@@ -22,7 +22,7 @@ import {
   type SourceInputArg,
   type SyncSettings as DbSyncSettings,
 } from '../db/sources';
-import { beforeBulkChange } from '../features/backup';
+import { beforeBulkChange } from './backup';
 import { messages } from '../i18n/messages';
 import { reanchorArticle } from './highlights';
 import { applySyncBatch } from './sync/writer';

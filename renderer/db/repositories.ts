@@ -8,6 +8,8 @@
 import Dexie from 'dexie';
 import * as v from 'valibot';
 import type { ArticlePayload } from '../../shared/domain/article';
+import { SETTINGS, settingSchema, type SettingKey, type SettingValue } from '../../shared/domain/settings';
+import { AppError } from '../../shared/errors';
 import { countZi } from '../../shared/text';
 import type { ArticleBodyRow, ArticleRow, HighlightRow, ReadingRow, YanduDB } from './schema';
 import {
@@ -112,18 +114,45 @@ export function createReadingRepository(db: YanduDB) {
   };
 }
 
+/** Refuses a value that fails its schema: a clear Chinese error, nothing written. */
+function checkedSetting<T>(key: string, schema: v.GenericSchema<unknown, T>, value: unknown): T {
+  const table = settingSchema(key);
+  const parsed = v.safeParse(schema, value);
+  const listed = table ? v.safeParse(table, value) : null;
+  const issue = !parsed.success ? parsed.issues[0] : listed && !listed.success ? listed.issues[0] : null;
+  if (issue || !parsed.success) {
+    const field = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+    throw new AppError('E_INVALID_ARGUMENT', `设置“${key}”的值无效${field ? `（${field}）` : ''}：${issue?.message ?? ''}。没有保存。`);
+  }
+  return parsed.output;
+}
+
+/**
+ * Settings, each written through its schema (the table in shared/domain/settings.ts). A stored
+ * value that fails its schema reads as the default: bad settings never break the app, and the
+ * stored row is kept as it is (never overwritten behind the user's back) until the user saves.
+ */
 export function createSettingsRepository(db: YanduDB) {
+  async function get<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> {
+    const row = await db.settings.get(key);
+    if (!row) return fallback;
+    const table = settingSchema(key);
+    if (table && !v.is(table, row.value)) return fallback;
+    const parsed = v.safeParse(schema, row.value);
+    return parsed.success ? parsed.output : fallback;
+  }
+  async function set<T>(key: string, schema: v.GenericSchema<unknown, T>, value: T): Promise<void> {
+    await db.settings.put({ key, value: checkedSetting(key, schema, value) });
+  }
   return {
-    /** A stored value that fails its schema reads as the fallback: bad settings never break the app. */
-    async get<T>(key: string, schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> {
-      const row = await db.settings.get(key);
-      if (!row) return fallback;
-      const parsed = v.safeParse(schema, row.value);
-      return parsed.success ? parsed.output : fallback;
-    },
-    async set<T>(key: string, schema: v.GenericSchema<unknown, T>, value: T): Promise<void> {
-      await db.settings.put({ key, value: v.parse(schema, value) });
-    },
+    get,
+    set,
+    /** A key of the settings table: its stored value, or its default. */
+    read: <K extends SettingKey>(key: K): Promise<SettingValue<K>> =>
+      get(key, SETTINGS[key].schema as v.GenericSchema<unknown, SettingValue<K>>, SETTINGS[key].default as SettingValue<K>),
+    /** Writes a key of the settings table; a value failing its schema throws and writes nothing. */
+    write: <K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> =>
+      set(key, SETTINGS[key].schema as v.GenericSchema<unknown, SettingValue<K>>, value),
   };
 }
 

@@ -13,158 +13,29 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { MemberRow, PacketRow, ReturnRow, SessionRow } from './sessionRows';
-import type { AttachmentLink, DocumentInfo } from '../../shared/domain/article';
 
-/** What the library list needs: small rows, no body text. */
-export interface ArticleRow {
-  id: string;
-  /** Current version number (since schema v2; 1 for the first text seen). */
-  version: number;
-  /** ISO time of the last change of text by sync (since v2), null if never updated. */
-  updatedAt: string | null;
-  urlKey: string;
-  url: string | null;
-  title: string;
-  publishedAt: string | null;
-  origin: string | null;
-  author: string | null;
-  editor: string | null;
-  column: string | null;
-  sourceId: string;
-  sourceName: string;
-  /** 字 count of the text. */
-  zi: number;
-  contentHash: string;
-  /** ISO time the article entered the library. */
-  addedAt: string;
-  /** Read from a document file (PDF, .doc, .wps, OFD, .docx): its original and page markers. Not indexed. */
-  document?: DocumentInfo;
-  /** The attachments (附件) a synced page links to. Not indexed. */
-  attachments?: AttachmentLink[];
-}
+// Stored shapes live in shared/domain as schemas (one definition for the database, backups
+// and packets); the row types here are theirs.
+import type { ArticleBodyRow, ArticleRow, ReadingRow, VersionRow } from '../../shared/domain/article';
+import type { HighlightColor, HighlightRow } from '../../shared/domain/highlight';
+import type { NoteKind, NoteRow } from '../../shared/domain/note';
+import type { FetchStateRow, SourceRow, SyncLogRow } from '../../shared/domain/source';
+import type { SettingRow } from '../../shared/domain/tables';
 
-/** The heavy part, read only when an article is opened. */
-export interface ArticleBodyRow {
-  articleId: string;
-  /** Sanitised HTML, one element per block. */
-  html: string;
-  /** Plain text, blocks joined by "\n": what annotations are anchored to. */
-  text: string;
-}
-
-/** Per-article reading state. Written only by the reader, never by sync. */
-export interface ReadingRow {
-  articleId: string;
-  /** Index of the block at the top of the viewport. */
-  block: number;
-  /** How far into that block (0–1) the viewport top is. */
-  offset: number;
-  /** 0–1 of the whole article, for the list's progress display. */
-  progress: number;
-  updatedAt: string;
-}
-
-/** An older text of an article, kept when sync stores a changed version (已更新). */
-export interface VersionRow {
-  articleId: string;
-  /** 1 for the first text seen; the current text is articles.version. */
-  version: number;
-  html: string;
-  text: string;
-  contentHash: string;
-  /** ISO time this version was replaced. */
-  replacedAt: string;
-}
-
-/** A configured source (来源): a CMS column, a feed or a local folder. */
-export interface SourceRow {
-  id: string;
-  kind: 'cms' | 'feed' | 'folder';
-  /** List page or feed URL, or a folder path. */
-  location: string;
-  name: string;
-  /** 栏目 label given to its articles. */
-  column: string | null;
-  schedule: { mode: 'manual' | 'startup' | 'interval'; hours?: number };
-  enabled: boolean;
-  /**
-   * Origins (http(s)://host[:port]) this source may also fetch from, as the user added them (an
-   * image or attachment server). Absent in rows written before it existed: none. Not indexed.
-   */
-  allowedHosts?: string[];
-  /** A column's first sync: its newest list pages (the sync setting) or the whole column. Absent: newest. */
-  firstSync?: 'newest' | 'all';
-  createdAt: string;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  counts: { articles: number; added: number; updated: number; unchanged: number; failed: number };
-}
-
-/** What sync remembers of each fetched page: validators for conditional requests. */
-export interface FetchStateRow {
-  urlKey: string;
-  sourceId: string;
-  etag: string | null;
-  lastModified: string | null;
-  contentHash: string | null;
-  checkedAt: string;
-}
-
-export interface SyncLogRow {
-  id?: number;
-  sourceId: string;
-  at: string;
-  level: 'info' | 'warning' | 'error';
-  url: string | null;
-  code: string | null;
-  message: string;
-}
-
-export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple' | 'orange';
-
-/** A highlight on an article's stored text. Written by the user, never by sync. */
-export interface HighlightRow {
-  id: string;
-  articleId: string;
-  /** 'personal' for the user's own; 'leader' for a group leader's 重点摘编 layer. */
-  layer: 'personal' | 'leader';
-  color: HighlightColor;
-  style: 'fill' | 'underline';
-  /** Plain-JSON TextSelector (shared/anchoring). */
-  selector: { exact: string; prefix: string; suffix: string; start: number; end: number };
-  /** Article version the selector was last placed on. */
-  articleVersion: number;
-  /** True when re-anchoring failed: shown as an orphan, never deleted. */
-  orphan: boolean;
-  tags: string[];
-  comment: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type NoteKind = 'note' | 'outline' | 'reflection';
-
-/** A note (笔记 / 发言提纲 / 心得体会): on a highlight, on an article, or standalone. */
-export interface NoteRow {
-  id: string;
-  kind: NoteKind;
-  articleId: string | null;
-  highlightId: string | null;
-  title: string;
-  /** Tiptap JSON document. */
-  doc: unknown;
-  /** Derived plain text, for search and 字 counts. */
-  text: string;
-  zi: number;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
+export type {
+  ArticleBodyRow,
+  ArticleRow,
+  FetchStateRow,
+  HighlightColor,
+  HighlightRow,
+  NoteKind,
+  NoteRow,
+  ReadingRow,
+  SettingRow,
+  SourceRow,
+  SyncLogRow,
+  VersionRow,
+};
 
 /** A searchable document (article, highlight or note) in the full-text index (since v3). */
 export interface SearchDocRow {

@@ -1,17 +1,10 @@
 /** Sources (来源) and what the library already knows about each, for incremental syncs. */
 import * as v from 'valibot';
+import { DEFAULT_SYNC_SETTINGS, SyncSettingsSchema, type SyncSettings } from '../../shared/domain/settings';
 import type { KnownPage } from '../../shared/domain/sync';
 import type { SourceRow, SyncLogRow, YanduDB } from './schema';
 
-const DELAY_RANGE = '同一网站两次请求的间隔应为 0 到 60000 之间的整数（毫秒）';
-const PAGES_RANGE = '日常同步最多读取的列表页数应为 1 到 100 之间的整数';
-
-export const SyncSettingsSchema = v.object({
-  /** Pause between two requests to the same site, ms. */
-  delayMs: v.pipe(v.number(DELAY_RANGE), v.integer(DELAY_RANGE), v.minValue(0, DELAY_RANGE), v.maxValue(60_000, DELAY_RANGE)),
-  /** List pages a routine sync reads per source. */
-  maxPages: v.pipe(v.number(PAGES_RANGE), v.integer(PAGES_RANGE), v.minValue(1, PAGES_RANGE), v.maxValue(100, PAGES_RANGE)),
-});
+export { SyncSettingsSchema };
 
 /**
  * The stored sync settings, and what was wrong with them when they could not be used (an
@@ -30,8 +23,7 @@ export async function readSyncSettings(
     problem: `抓取设置无效（${problem}），本次按默认设置（间隔 ${DEFAULT_SYNC_SETTINGS.delayMs} 毫秒、${DEFAULT_SYNC_SETTINGS.maxPages} 页）同步，请在“抓取设置”中改正`,
   };
 }
-export type SyncSettings = v.InferOutput<typeof SyncSettingsSchema>;
-export const DEFAULT_SYNC_SETTINGS: SyncSettings = { delayMs: 1000, maxPages: 3 };
+export { DEFAULT_SYNC_SETTINGS, type SyncSettings };
 
 /** One origin the user allows a source to fetch from besides its own: scheme, host, port. */
 const AllowedHostSchema = v.pipe(

@@ -1,27 +1,23 @@
 /** Reader typography settings: validated, persisted in the settings table, shared via zustand. */
 import * as v from 'valibot';
 import { create } from 'zustand';
+import {
+  DEFAULT_READER_SETTINGS,
+  FONT_SIZE_MAX,
+  FONT_SIZE_MIN,
+  ReaderSettingsSchema,
+  type ReaderSettings,
+} from '../../shared/domain/settings';
 import { loadReaderSettings, saveReaderSettings } from '../core/library';
 
-export const FONT_SIZE_MIN = 14;
-export const FONT_SIZE_MAX = 32;
-
-export const ReaderSettingsSchema = v.object({
-  fontSize: v.pipe(v.number(), v.integer(), v.minValue(FONT_SIZE_MIN), v.maxValue(FONT_SIZE_MAX)),
-  lineHeight: v.pipe(v.number(), v.minValue(1.4), v.maxValue(2.4)),
-  width: v.picklist(['narrow', 'medium', 'wide']),
-  theme: v.picklist(['light', 'sepia', 'dark']),
-  font: v.picklist(['song', 'fangsong', 'kai', 'hei']),
-});
-export type ReaderSettings = v.InferOutput<typeof ReaderSettingsSchema>;
-
-export const DEFAULT_READER_SETTINGS: ReaderSettings = {
-  fontSize: 18,
-  lineHeight: 1.9,
-  width: 'medium',
-  theme: 'light',
-  font: 'song',
-};
+// Schema and default are the settings table's (shared/domain/settings.ts).
+export {
+  DEFAULT_READER_SETTINGS,
+  FONT_SIZE_MAX,
+  FONT_SIZE_MIN,
+  ReaderSettingsSchema,
+  type ReaderSettings,
+} from '../../shared/domain/settings';
 
 interface ReaderSettingsState extends ReaderSettings {
   loaded: boolean;

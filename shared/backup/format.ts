@@ -1,23 +1,26 @@
 /**
  * The backup file (备份文件, `.yandubak`): every user table of the library (IndexedDB) plus the
- * media folder, in one versioned, hashed container. Written and checked by main
- * (main/services/backup), filled and restored by the renderer (renderer/features/backup).
+ * media folder, in THE container of packets and backups (shared/container/zip.ts): a ZIP of
+ * stored entries, `tables/NNNNNN.json.gz` (gzip of a JSON array of records), `media/<sha256>.<ext>`
+ * and `manifest.json` last (ManifestSchema: what each entry is, its size and SHA-256), sealed by
+ * a SHA-256 of every byte. Written and checked by main (main/services/backup), filled and
+ * restored by the renderer (renderer/core/backup).
  *
- *   header   16 bytes  "YANDUBK\n", u16 BE format version, 6 reserved zero bytes
- *   parts    the stored bytes of each part, back to back, in manifest order
- *            (table parts: gzip of a JSON array of records; media parts: the image bytes)
- *   manifest UTF-8 JSON (ManifestSchema): what each part is, its offset, size and SHA-256
- *   trailer  76 bytes: u32 BE manifest length, SHA-256 of the manifest, SHA-256 of every byte
- *            before the trailer, "YANDUEND"
- *
- * The manifest comes last so main can write the file as a stream (to a temporary name that is
- * renamed only when complete), and every part is hashed on its own and the whole file again.
+ * Format version 1 (a layout of its own, see LegacyManifestSchema) is still read.
  */
 import * as v from 'valibot';
+import { DEFAULT_BACKUP_KEEP, LibraryMetaSchema } from '../domain/settings';
 
+/** The manifest's version: 2 since the one container; 1 was the layout below. */
+export const BACKUP_FORMAT_VERSION = 2;
+/**
+ * Format version 1, read only: a 16-byte header ("YANDUBK\n", u16 BE version 1, zeros), the parts
+ * back to back, the manifest JSON, and a 76-byte trailer (u32 BE manifest length, SHA-256 of the
+ * manifest, SHA-256 of every byte before the trailer, "YANDUEND").
+ */
+export const LEGACY_BACKUP_VERSION = 1;
 export const BACKUP_MAGIC = 'YANDUBK\n';
 export const BACKUP_END = 'YANDUEND';
-export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_HEADER_BYTES = 16;
 export const BACKUP_TRAILER_BYTES = 4 + 32 + 32 + 8;
 export const BACKUP_EXTENSION = '.yandubak';
@@ -25,9 +28,9 @@ export const BACKUP_EXTENSION = '.yandubak';
 export const BACKUP_CHUNK_RECORDS = 2000;
 export const BACKUP_CHUNK_BYTES = 8 * 1024 * 1024;
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
-export const MAX_BACKUP_PARTS = 100_000;
-/** Default number of backups of each deliberate kind (manual, upgrade, packet, restore) kept. */
-export const DEFAULT_BACKUP_KEEP = 10;
+/** Parts besides the manifest (the container holds at most 65,535 entries). */
+export const MAX_BACKUP_PARTS = 65_534;
+export { DEFAULT_BACKUP_KEEP };
 
 /**
  * Why a backup was taken. `auto`: continuous, after changes settle, before quitting and before
@@ -83,7 +86,29 @@ const TableName = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/));
 export const MEDIA_NAME_RE = /^[0-9a-f]{64}\.(?:png|jpe?g|gif|webp)$/;
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 40));
 
+const PartSize = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(64 * 1024 * 1024 + 2 * 1024 * 1024));
+
+/** One entry of a backup besides the manifest. */
 export const PartSchema = v.variant('kind', [
+  v.strictObject({
+    kind: v.literal('table'),
+    entry: v.pipe(v.string(), v.regex(/^tables\/\d{6}\.json\.gz$/)),
+    table: TableName,
+    records: Count,
+    size: PartSize,
+    sha256: Sha256,
+  }),
+  v.strictObject({
+    kind: v.literal('media'),
+    name: v.pipe(v.string(), v.regex(MEDIA_NAME_RE)),
+    size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(64 * 1024 * 1024)),
+    sha256: Sha256,
+  }),
+]);
+export type BackupPartEntry = v.InferOutput<typeof PartSchema>;
+
+/** A part of format version 1: located by offset. */
+export const LegacyPartSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('table'),
     table: TableName,
@@ -100,7 +125,11 @@ export const PartSchema = v.variant('kind', [
     sha256: Sha256,
   }),
 ]);
-export type BackupPart = v.InferOutput<typeof PartSchema>;
+
+/** A part as the services use it, whichever format it came from. */
+export type BackupPart =
+  | { kind: 'table'; table: string; records: number; size: number; sha256: string }
+  | { kind: 'media'; name: string; size: number; sha256: string };
 
 /**
  * Which library a backup was taken from (absent in backups written before continuous backups):
@@ -109,16 +138,13 @@ export type BackupPart = v.InferOutput<typeof PartSchema>;
  * compares these with its own library to decide whether to offer a restore.
  */
 export const BackupLibrarySchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
-  rev: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 40)),
-  changedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
+  ...LibraryMetaSchema.entries,
   userArticles: Count,
 });
 export type BackupLibrary = v.InferOutput<typeof BackupLibrarySchema>;
 
-export const ManifestSchema = v.strictObject({
+const ManifestFields = {
   format: v.literal('yandu-backup'),
-  version: v.literal(BACKUP_FORMAT_VERSION),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   reason: BackupReasonSchema,
   appVersion: v.pipe(v.string(), v.maxLength(40)),
@@ -131,9 +157,24 @@ export const ManifestSchema = v.strictObject({
   }),
   counts: v.record(TableName, Count),
   library: v.optional(BackupLibrarySchema),
+};
+
+export const ManifestSchema = v.strictObject({
+  ...ManifestFields,
+  version: v.literal(BACKUP_FORMAT_VERSION),
   parts: v.pipe(v.array(PartSchema), v.maxLength(MAX_BACKUP_PARTS)),
 });
 export type BackupManifest = v.InferOutput<typeof ManifestSchema>;
+
+export const LegacyManifestSchema = v.strictObject({
+  ...ManifestFields,
+  version: v.literal(LEGACY_BACKUP_VERSION),
+  parts: v.pipe(v.array(LegacyPartSchema), v.maxLength(100_000)),
+});
+export type LegacyBackupManifest = v.InferOutput<typeof LegacyManifestSchema>;
+
+/** A checked manifest as the services use it, whichever format it came from. */
+export type BackupManifestInfo = Omit<BackupManifest, 'version' | 'parts'> & { version: number; parts: BackupPart[] };
 
 /** One backup as listed in 数据与备份. */
 export const BackupEntrySchema = v.strictObject({

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { BIG_TEXT, CountField, FiniteField, IdField, IsoField, nullableText as nullableStored, text } from './fields';
 
 /** YYYY-MM-DD, the only date form stored for an article's publication date. */
 export const IsoDateSchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
@@ -67,3 +68,68 @@ export const ArticlePayloadSchema = v.strictObject({
   attachments: v.optional(v.pipe(v.array(AttachmentSchema), v.maxLength(50))),
 });
 export type ArticlePayload = v.InferOutput<typeof ArticlePayloadSchema>;
+
+/** What the library list needs: small rows, no body text. */
+export const ArticleRowSchema = v.object({
+  id: IdField,
+  /** Current version number (since schema v2; 1 for the first text seen). */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** ISO time of the last change of text by sync (since v2), null if never updated. */
+  updatedAt: v.nullable(IsoField),
+  urlKey: text(4096),
+  url: nullableStored(4096),
+  title: text(2000),
+  publishedAt: nullableStored(40),
+  origin: nullableStored(2000),
+  author: nullableStored(2000),
+  editor: nullableStored(2000),
+  column: nullableStored(2000),
+  sourceId: IdField,
+  sourceName: text(2000),
+  /** 字 count of the text. */
+  zi: CountField,
+  contentHash: text(128),
+  /** ISO time the article entered the library. */
+  addedAt: IsoField,
+  /** Read from a document file (PDF, .doc, .wps, OFD, .docx): its original and page markers. Not indexed. */
+  document: v.optional(DocumentInfoSchema),
+  /** The attachments (附件) a synced page links to. Not indexed. */
+  attachments: v.optional(v.pipe(v.array(AttachmentSchema), v.maxLength(50))),
+});
+export type ArticleRow = v.InferOutput<typeof ArticleRowSchema>;
+
+/** The heavy part, read only when an article is opened. */
+export const ArticleBodyRowSchema = v.object({
+  articleId: IdField,
+  /** Sanitised HTML, one element per block. */
+  html: text(BIG_TEXT),
+  /** Plain text, blocks joined by "\n": what annotations are anchored to. */
+  text: text(BIG_TEXT),
+});
+export type ArticleBodyRow = v.InferOutput<typeof ArticleBodyRowSchema>;
+
+/** Per-article reading state. Written only by the reader, never by sync. */
+export const ReadingRowSchema = v.object({
+  articleId: IdField,
+  /** Index of the block at the top of the viewport. */
+  block: CountField,
+  /** How far into that block (0–1) the viewport top is. */
+  offset: FiniteField,
+  /** 0–1 of the whole article, for the list's progress display. */
+  progress: FiniteField,
+  updatedAt: IsoField,
+});
+export type ReadingRow = v.InferOutput<typeof ReadingRowSchema>;
+
+/** An older text of an article, kept when sync stores a changed version (已更新). */
+export const VersionRowSchema = v.object({
+  articleId: IdField,
+  /** 1 for the first text seen; the current text is articles.version. */
+  version: CountField,
+  html: text(BIG_TEXT),
+  text: text(BIG_TEXT),
+  contentHash: text(128),
+  /** ISO time this version was replaced. */
+  replacedAt: IsoField,
+});
+export type VersionRow = v.InferOutput<typeof VersionRowSchema>;

@@ -1,150 +1,56 @@
 /**
- * The `.yandu` container: one self-contained file of named parts, length-prefixed, with a
- * SHA-256 of everything before it at the end.
- *
- *   magic    8 bytes  "YANDUPK\n"
- *   version  u16 BE   1
- *   reserved u16      0
- *   count    u32 BE   number of parts (≤ MAX_PARTS)
- *   count × { nameLength u16 BE, name (UTF-8), size u32 BE }
- *   the parts' bytes, in the same order
- *   trailer  32 bytes SHA-256 of every byte before it
- *
- * Decoding checks every length against what is left before it reads, so a truncated file,
- * a huge length or a bad name is an error with a code, never an exception or a long loop.
+ * Packets and return files in THE container (shared/container/zip.ts), with the packet's
+ * limits and error codes. Files of format v1 (shared/packet/legacy.ts) are still read.
  */
-import { AppError, type ErrorCode } from '../errors';
-import { sha256Hex, type Hasher } from './sha256';
+import type { ErrorCode } from '../errors';
+import {
+  ContainerError,
+  decodeContainer as decodeZip,
+  encodeContainer as encodeZip,
+  MANIFEST_ENTRY,
+  type ContainerLimits,
+  type ContainerProblem,
+  type Entry,
+  type Hasher,
+} from '../container/zip';
+import { decodeLegacyContainer, isLegacyPacket } from './legacy';
+import { MAX_FILE_BYTES, MAX_PART_BYTES, MAX_PARTS, packetError } from './limits';
 
-export const MAGIC = new Uint8Array([0x59, 0x41, 0x4e, 0x44, 0x55, 0x50, 0x4b, 0x0a]);
-export const CONTAINER_VERSION = 1;
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-export const MAX_PART_BYTES = 16 * 1024 * 1024;
-export const MAX_PARTS = 2000;
-export const MAX_NAME_BYTES = 120;
-const HEADER_BYTES = 16;
-const TRAILER_BYTES = 32;
+export { MAX_FILE_BYTES, MAX_PART_BYTES, MAX_PARTS, packetError };
+export type { Hasher };
+export type Part = Entry;
 
-export interface Part {
-  name: string;
-  bytes: Uint8Array;
+export const PACKET_LIMITS: ContainerLimits = { maxFileBytes: MAX_FILE_BYTES, maxEntryBytes: MAX_PART_BYTES, maxEntries: MAX_PARTS + 1 };
+
+const CODES: Record<ContainerProblem, ErrorCode> = {
+  format: 'E_PACKET_FORMAT',
+  truncated: 'E_PACKET_TRUNCATED',
+  hash: 'E_PACKET_HASH',
+  path: 'E_PACKET_PATH',
+  tooLarge: 'E_PACKET_TOO_LARGE',
+  newer: 'E_PACKET_FORMAT',
+};
+
+function mapped<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ContainerError) throw packetError(CODES[error.problem], `不是有效的研读资料包：${error.message}`);
+    throw error;
+  }
 }
 
-export function packetError(code: ErrorCode, message: string): AppError {
-  return new AppError(code, message);
+/** Writes parts with the manifest; `manifest` goes last (the container's rule). */
+export function encodeContainer(manifest: Uint8Array, parts: readonly Part[], hash: Hasher): Uint8Array {
+  return mapped(() => encodeZip([...parts, { name: MANIFEST_ENTRY, bytes: manifest }], hash, PACKET_LIMITS));
 }
 
 /**
- * Part names: lower-case ASCII segments joined by one "/", no "." or ".." segment, no leading
- * slash, no backslash, no NUL: `../../x`, `/etc/passwd`, `C:\x` and `a\0b` are all refused.
+ * Reads a packet or return file of either format; the manifest comes FIRST in what is returned,
+ * then the other parts in file order.
  */
-const NAME_RE = /^[a-z0-9_-][a-z0-9_-]*(?:\.[a-z0-9]+)?(?:\/[a-z0-9_-][a-z0-9_-]*(?:\.[a-z0-9]+)?)?$/;
-
-export function isSafePartName(name: string): boolean {
-  return name.length > 0 && name.length <= MAX_NAME_BYTES && NAME_RE.test(name);
-}
-
-const encoder = new TextEncoder();
-
-export function encodeContainer(parts: readonly Part[], hash: Hasher = sha256Hex): Uint8Array {
-  if (parts.length > MAX_PARTS) throw packetError('E_PACKET_TOO_LARGE', `资料包的部件过多（${parts.length} 个，最多 ${MAX_PARTS} 个）。`);
-  const names = parts.map((p) => encoder.encode(p.name));
-  const seen = new Set<string>();
-  let size = HEADER_BYTES + TRAILER_BYTES;
-  parts.forEach((p, i) => {
-    if (!isSafePartName(p.name)) throw packetError('E_PACKET_PATH', `部件名称不合规：${p.name.slice(0, 80)}`);
-    if (seen.has(p.name)) throw packetError('E_PACKET_FORMAT', `部件重复：${p.name}`);
-    seen.add(p.name);
-    if (p.bytes.length > MAX_PART_BYTES) throw packetError('E_PACKET_TOO_LARGE', `部件过大：${p.name}`);
-    size += 2 + names[i]!.length + 4 + p.bytes.length;
-  });
-  if (size > MAX_FILE_BYTES) throw packetError('E_PACKET_TOO_LARGE', `资料包过大（${size} 字节，最多 ${MAX_FILE_BYTES} 字节）。`);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  out.set(MAGIC, 0);
-  view.setUint16(8, CONTAINER_VERSION);
-  view.setUint16(10, 0);
-  view.setUint32(12, parts.length);
-  let at = HEADER_BYTES;
-  parts.forEach((p, i) => {
-    view.setUint16(at, names[i]!.length);
-    out.set(names[i]!, at + 2);
-    at += 2 + names[i]!.length;
-    view.setUint32(at, p.bytes.length);
-    at += 4;
-  });
-  for (const p of parts) {
-    out.set(p.bytes, at);
-    at += p.bytes.length;
-  }
-  const digest = hexToBytes(hash(out.subarray(0, at)));
-  out.set(digest, at);
-  return out;
-}
-
-export function decodeContainer(data: Uint8Array, hash: Hasher = sha256Hex): Part[] {
-  if (data.length > MAX_FILE_BYTES) throw packetError('E_PACKET_TOO_LARGE', `文件过大（最多 ${MAX_FILE_BYTES / 1024 / 1024} MB）。`);
-  for (let i = 0; i < Math.min(MAGIC.length, data.length); i++) {
-    if (data[i] !== MAGIC[i]) throw packetError('E_PACKET_FORMAT', '这不是研读资料包（文件头不对）。');
-  }
-  if (data.length < MAGIC.length) throw packetError('E_PACKET_TRUNCATED', '文件不完整：太短，不是研读资料包。');
-  if (data.length < HEADER_BYTES + TRAILER_BYTES) throw packetError('E_PACKET_TRUNCATED', '文件不完整：缺少文件头或校验值。');
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const version = view.getUint16(8);
-  if (version !== CONTAINER_VERSION) throw packetError('E_PACKET_FORMAT', `不支持的资料包格式版本：${version}。请升级研读。`);
-  if (view.getUint16(10) !== 0) throw packetError('E_PACKET_FORMAT', '文件头的保留字段不为零。');
-  const count = view.getUint32(12);
-  if (count === 0) throw packetError('E_PACKET_FORMAT', '资料包是空的。');
-  if (count > MAX_PARTS) throw packetError('E_PACKET_TOO_LARGE', `资料包的部件过多（${count} 个）。`);
-  const end = data.length - TRAILER_BYTES;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const entries: { name: string; size: number }[] = [];
-  const seen = new Set<string>();
-  let at = HEADER_BYTES;
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    if (at + 2 > end) throw packetError('E_PACKET_TRUNCATED', '文件不完整：目录被截断。');
-    const nameLength = view.getUint16(at);
-    at += 2;
-    if (nameLength === 0 || nameLength > MAX_NAME_BYTES) throw packetError('E_PACKET_PATH', `部件名称长度不合规（${nameLength}）。`);
-    if (at + nameLength + 4 > end) throw packetError('E_PACKET_TRUNCATED', '文件不完整：目录被截断。');
-    let name: string;
-    try {
-      name = decoder.decode(data.subarray(at, at + nameLength));
-    } catch {
-      throw packetError('E_PACKET_PATH', '部件名称不是有效的 UTF-8 文字。');
-    }
-    at += nameLength;
-    if (!isSafePartName(name)) throw packetError('E_PACKET_PATH', `部件名称不合规：${JSON.stringify(name.slice(0, 60))}`);
-    if (seen.has(name)) throw packetError('E_PACKET_FORMAT', `部件重复：${name}`);
-    seen.add(name);
-    const size = view.getUint32(at);
-    at += 4;
-    if (size > MAX_PART_BYTES) throw packetError('E_PACKET_TOO_LARGE', `部件过大：${name}（${size} 字节）。`);
-    total += size;
-    if (total > MAX_FILE_BYTES) throw packetError('E_PACKET_TOO_LARGE', '资料包各部件合计过大。');
-    entries.push({ name, size });
-  }
-  if (at + total > end) throw packetError('E_PACKET_TRUNCATED', '文件不完整：内容被截断。');
-  if (at + total < end) throw packetError('E_PACKET_FORMAT', '文件末尾有多余的数据。');
-  const expected = bytesToHex(data.subarray(end));
-  if (hash(data.subarray(0, end)) !== expected) throw packetError('E_PACKET_HASH', '整个文件的校验值（SHA-256）不符：文件已损坏或被改动。');
-  const parts: Part[] = [];
-  for (const e of entries) {
-    parts.push({ name: e.name, bytes: data.subarray(at, at + e.size) });
-    at += e.size;
-  }
-  return parts;
-}
-
-export function bytesToHex(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
-
-export function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
+export function decodeContainer(data: Uint8Array, hash: Hasher): Part[] {
+  if (isLegacyPacket(data)) return decodeLegacyContainer(data, hash);
+  const entries = mapped(() => decodeZip(data, hash, PACKET_LIMITS));
+  return [entries[entries.length - 1]!, ...entries.slice(0, -1)];
 }

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { AppError } from '../errors';
-import { decodeContainer, encodeContainer, packetError, type Part } from './container';
+import { decodeContainer, encodeContainer, packetError, type Hasher, type Part } from './container';
 import {
   ImageNameSchema,
   LeaderLayerSchema,
@@ -29,7 +29,6 @@ import {
   type ReturnBody,
   type ReturnDraft,
 } from './schema';
-import { sha256Hex, type Hasher } from './sha256';
 
 export const PACKET_EXTENSION = '.yandu';
 
@@ -86,11 +85,11 @@ function seal(kind: Manifest['kind'], meta: PacketMeta, parts: Part[], hash: Has
     wholeSha256: wholeHash(entries, hash),
   };
   v.parse(ManifestSchema, manifest);
-  return encodeContainer([{ name: 'manifest.json', bytes: json(manifest) }, ...parts], hash);
+  return encodeContainer(json(manifest), parts, hash);
 }
 
 /** Writes a packet; `images` holds the bytes of every `media/…` the articles refer to. */
-export function encodePacket(draft: PacketDraft, images: ReadonlyMap<string, Uint8Array>, hash: Hasher = sha256Hex): Uint8Array {
+export function encodePacket(draft: PacketDraft, images: ReadonlyMap<string, Uint8Array>, hash: Hasher): Uint8Array {
   const parts: Part[] = [
     { name: 'session.json', bytes: json(draft.session) },
     { name: 'leader.json', bytes: json({ highlights: draft.highlights }) },
@@ -108,7 +107,7 @@ export function encodePacket(draft: PacketDraft, images: ReadonlyMap<string, Uin
   return seal('packet', draft.meta, parts, hash);
 }
 
-export function encodeReturn(draft: ReturnDraft, hash: Hasher = sha256Hex): Uint8Array {
+export function encodeReturn(draft: ReturnDraft, hash: Hasher): Uint8Array {
   return seal('return', draft.meta, [{ name: 'return.json', bytes: json(draft.body) }], hash);
 }
 
@@ -143,11 +142,15 @@ function check<S extends v.GenericSchema>(schema: S, value: unknown, what: strin
  * Reads and checks a packet or return file. Throws an AppError with an E_PACKET_* code and a
  * Chinese message for anything wrong; never returns part of a file.
  */
-export function decodeFile(data: Uint8Array, hash: Hasher = sha256Hex): DecodedFile {
+export function decodeFile(data: Uint8Array, hash: Hasher): DecodedFile {
   const parts = decodeContainer(data, hash);
   const head = parts[0]!;
-  if (head.name !== 'manifest.json') throw packetError('E_PACKET_FORMAT', '资料包缺少清单（manifest.json 应为第一个部件）。');
-  const manifest = check(ManifestSchema, parseJsonPart(head), '清单');
+  if (head.name !== 'manifest.json') throw packetError('E_PACKET_FORMAT', '资料包缺少清单（manifest.json）。');
+  const raw = parseJsonPart(head);
+  const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && version > PACKET_FORMAT_VERSION)
+    throw packetError('E_PACKET_SCHEMA', '这个资料包由更新版本的研读写成，请先升级研读。');
+  const manifest = check(ManifestSchema, raw, '清单');
   const rest = parts.slice(1);
   if (manifest.parts.length !== rest.length) throw packetError('E_PACKET_FORMAT', '清单中的部件与文件中的不一致。');
   rest.forEach((p, i) => {

@@ -4,6 +4,8 @@
  */
 import * as v from 'valibot';
 import { ArticlePayloadSchema, IsoDateSchema } from '../domain/article';
+import { HighlightColorSchema, HighlightStyleSchema } from '../domain/highlight';
+import { SessionStatusSchema } from '../domain/session';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Sha256Schema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
@@ -44,7 +46,7 @@ export const ManifestSchema = v.strictObject({
 });
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
 
-export const SessionStatusSchema = v.picklist(['planned', 'done', 'cancelled']);
+export { SessionStatusSchema };
 
 /** A study session (一次集中学习) as it travels in a packet. */
 export const PacketSessionSchema = v.strictObject({
@@ -60,7 +62,7 @@ export const PacketSessionSchema = v.strictObject({
 });
 export type PacketSession = v.InferOutput<typeof PacketSessionSchema>;
 
-export const HighlightColorSchema = v.picklist(['yellow', 'green', 'blue', 'pink', 'purple', 'orange']);
+export { HighlightColorSchema };
 
 export const SelectorSchema = v.strictObject({
   exact: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
@@ -75,7 +77,7 @@ export const LeaderHighlightSchema = v.strictObject({
   id: RowIdSchema,
   articleId: v.pipe(v.string(), v.regex(/^[a-z0-9_-]{4,80}$/i)),
   color: HighlightColorSchema,
-  style: v.picklist(['fill', 'underline']),
+  style: HighlightStyleSchema,
   selector: SelectorSchema,
   comment: v.nullable(text(10_000)),
   tags: v.pipe(v.array(text(40)), v.maxLength(20)),

@@ -8,9 +8,10 @@
  * Unquoted Han text is split into words by Intl.Segmenter (a lone character stays with its
  * neighbour); every term is verified as a substring of the stored text.
  */
+import type { HighlightColor } from '../domain/highlight';
 import { bigramHash, bucketOf, followerHash, foldCase, pairHash, isHan, isLatin, segmentWords, termHash } from './tokenize';
 
-export type FilterColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple' | 'orange';
+export type FilterColor = HighlightColor;
 export type FilterNoteKind = 'note' | 'outline' | 'reflection';
 
 export interface SearchFilters {

@@ -12,7 +12,7 @@ import { parseHTML } from 'linkedom';
 import { decodeHtml } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
 import { isBoilerplate } from '../../main/services/extract/patterns';
-import { parseFeedDate } from '../../main/services/sync/dates';
+import { parseDateValue } from '../../shared/dates';
 import { loadFixtures } from '../fixtures/extract/helpers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,7 +62,7 @@ export function tokenF1(expected: string, actual: string): { f1: number; p: numb
 /** The date as the page wrote it (2019-10-18T17:23Z is 2019-10-18, not shifted to China time). */
 function writtenDate(v: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim());
-  return m ? m[1]! : parseFeedDate(v);
+  return m ? m[1]! : parseDateValue(v);
 }
 
 /**

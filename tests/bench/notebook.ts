@@ -4,14 +4,7 @@
  * for a mix of filters. Prints the median (`notebook_filter_ms`, target ≤ 100 ms).
  */
 import type { ArticleRow, HighlightColor, HighlightRow, NoteKind, NoteRow } from '../../renderer/db/schema';
-import {
-  buildEntries,
-  buildIndex,
-  EMPTY_FILTER,
-  filterIndex,
-  groupRows,
-  type NotebookFilter,
-} from '../../renderer/features/notebook/entries';
+import { buildEntries, buildIndex, EMPTY_FILTER, filterIndex, groupRows, type NotebookFilter } from '../../renderer/core/notebook/entries';
 
 const COLORS: HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'];
 const KINDS: NoteKind[] = ['note', 'outline', 'reflection'];

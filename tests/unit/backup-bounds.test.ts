@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_END, BACKUP_FORMAT_VERSION, BACKUP_MAGIC, type BackupManifest } from '../../shared/backup/format';
+import { BACKUP_END, BACKUP_MAGIC, LEGACY_BACKUP_VERSION, type LegacyBackupManifest } from '../../shared/backup/format';
 import { MAX_TABLE_PART_BYTES, verifyBackup } from '../../main/services/backup/container';
 import { createBackupService } from '../../main/services/backup/service';
 import { zerosCrc, zerosDeflate } from './helpers/zip';
@@ -30,15 +30,15 @@ function gzipBomb(mb: number): Buffer {
   return Buffer.concat([header, zerosDeflate(mb), trailer]);
 }
 
-/** A backup file put together by hand around the given table parts (hashes all correct). */
+/** A backup file (format version 1, still read) put together by hand around the given table parts (hashes all correct). */
 async function handMadeBackup(file: string, parts: { table: string; records: number; bytes: Buffer }[]): Promise<void> {
   const header = Buffer.alloc(16);
   header.write(BACKUP_MAGIC, 0, 'latin1');
-  header.writeUInt16BE(BACKUP_FORMAT_VERSION, 8);
+  header.writeUInt16BE(LEGACY_BACKUP_VERSION, 8);
   let offset = 16;
-  const manifest: BackupManifest = {
+  const manifest: LegacyBackupManifest = {
     format: 'yandu-backup',
-    version: BACKUP_FORMAT_VERSION,
+    version: LEGACY_BACKUP_VERSION,
     createdAt: new Date().toISOString(),
     reason: 'manual',
     appVersion: 'test',

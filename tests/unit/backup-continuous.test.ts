@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// Restores sanitise article HTML with the renderer's DOMPurify, which needs a DOM as in the app.
 /**
  * Continuous backups: the change tracker (a Dexie DBCore middleware) sees every committed user
  * write once per transaction and ignores the derived search index, derived settings and aborted
@@ -16,11 +18,11 @@ import { BACKUP_RETENTION, backupFileName, backupsToPrune, reasonOfFile, type Ba
 import { buildApi, dispatch, type Api, type Services } from '../../shared/contract';
 import { trackChanges, type LibraryChange } from '../../renderer/db/changeTracker';
 import { YanduDB } from '../../renderer/db/schema';
-import { BackupScheduler, type Clock } from '../../renderer/features/backup/scheduler';
-import { chooseRecoveryOffer, declineOffer, findRecoveryOffer } from '../../renderer/features/backup/recovery';
-import { ensureLibraryIdentity, isLibraryEmpty, readLibraryMeta } from '../../renderer/features/backup/library';
-import { startContinuousBackup } from '../../renderer/features/backup/continuous';
-import { restoreBackup } from '../../renderer/features/backup/backup';
+import { BackupScheduler, type Clock } from '../../renderer/core/backup/scheduler';
+import { chooseRecoveryOffer, declineOffer, findRecoveryOffer } from '../../renderer/core/backup/recovery';
+import { ensureLibraryIdentity, isLibraryEmpty, readLibraryMeta } from '../../renderer/core/backup/library';
+import { startContinuousBackup } from '../../renderer/core/backup/continuous';
+import { restoreBackup } from '../../renderer/core/backup/backup';
 import { articleRow } from './helpers/rows';
 
 /** A clock whose timers fire only when the test advances it. */
@@ -393,7 +395,7 @@ describe('retention policy', () => {
     const { db } = newDb('ret-main');
     await db.open();
     await db.articles.add(article(0));
-    const { backupDatabase } = await import('../../renderer/features/backup/backup');
+    const { backupDatabase } = await import('../../renderer/core/backup/backup');
     const upgrade = await backupDatabase(db, api, 'upgrade', 2);
     for (let i = 0; i < 12; i++) await backupDatabase(db, api, 'auto', 2);
     const files = (await readdir(path.join(dir, 'backups'))).filter((n) => n.endsWith('.yandubak'));
@@ -531,7 +533,7 @@ describe('quitting handshake (host side)', () => {
 
 describe('snapshot in short reads', () => {
   it('reads article texts a page at a time and keeps the snapshot whole when sync writes between pages', async () => {
-    const { snapshotChunks } = await import('../../renderer/features/backup/backup');
+    const { snapshotChunks } = await import('../../renderer/core/backup/backup');
     const { db } = newDb('snap-pages');
     await db.open();
     const id = (i: number) => `a_${String(i).padStart(3, '0')}`;

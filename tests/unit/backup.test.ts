@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// Restores sanitise article HTML with the renderer's DOMPurify, which needs a DOM as in the app.
 /**
  * Backups: a round trip of every table and the media folder, the whole file checked before a
  * restore (damaged, truncated, hostile records, newer), undo, keep-last-N, a full disk in main
@@ -16,8 +18,8 @@ import { createBackupService } from '../../main/services/backup/service';
 import { BACKUP_END, BACKUP_MAGIC } from '../../shared/backup/format';
 import { buildApi, dispatch, type Api, type Services } from '../../shared/contract';
 import { YanduDB } from '../../renderer/db/schema';
-import { backupDatabase, isDailyDue, restoreBackup } from '../../renderer/features/backup/backup';
-import { backupBeforeUpgrade } from '../../renderer/features/backup/startup';
+import { backupDatabase, isDailyDue, restoreBackup } from '../../renderer/core/backup/backup';
+import { backupBeforeUpgrade } from '../../renderer/core/backup/startup';
 import type { OpenSink } from '../../main/services/backup/container';
 import { articleRow } from './helpers/rows';
 
@@ -82,7 +84,7 @@ async function seed(db: YanduDB, n: number, tag: string): Promise<void> {
 async function dump(db: YanduDB): Promise<string> {
   const out: Record<string, unknown> = {};
   for (const t of db.tables) if (!t.name.startsWith('search')) out[t.name] = await t.toArray();
-  // The library's identity is reset by every restore (see renderer/features/backup/library.ts).
+  // The library's identity is reset by every restore (see renderer/core/backup/library.ts).
   out.settings = (out.settings as { key: string }[]).filter((r) => !r.key.startsWith('search') && r.key !== 'library');
   return JSON.stringify(out);
 }

@@ -156,7 +156,6 @@ beforeAll(async () => {
     resourcesDir,
     dataDir,
     openExternal: async () => false,
-    chooseFolder: async () => null,
     emit: () => undefined,
     ...createSyncDeps({ dataDir, version: '0.0.0-fuzz' }),
   });

@@ -7,7 +7,13 @@ function services(overrides: Partial<{ info: () => Promise<unknown> }> = {}): Se
   return stubServices({
     app: {
       info: (overrides.info ??
-        (async () => ({ name: '研读', version: '1.0.0', host: 'browser', platform: 'linux' }))) as Services['app']['info'],
+        (async () => ({
+          name: '研读',
+          version: '1.0.0',
+          host: 'browser',
+          platform: 'linux',
+          capabilities: { printsWindow: false, folderDialog: false },
+        }))) as Services['app']['info'],
       openExternal: vi.fn(async () => ({ opened: true })),
     },
     library: { sample: vi.fn(async () => []) },

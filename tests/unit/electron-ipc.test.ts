@@ -6,7 +6,13 @@ import { stubServices } from './helpers/services';
 import { ipcMain, resetElectronStub, StubWebContents, stubFrame, type StubFrame } from '../stubs/electron';
 
 function makeServices() {
-  const info = vi.fn(async () => ({ name: '研读', version: '0.1.0', host: 'electron' as const, platform: 'linux' }));
+  const info = vi.fn(async () => ({
+    name: '研读',
+    version: '0.1.0',
+    host: 'electron' as const,
+    platform: 'linux',
+    capabilities: { printsWindow: true, folderDialog: true },
+  }));
   const openExternal = vi.fn(async (_arg: { url: string }) => ({ opened: true }));
   const sample = vi.fn(async () => []);
   const services: Services = stubServices({ app: { info, openExternal }, library: { sample } });
@@ -53,7 +59,16 @@ describe('registerIpc', () => {
     const { services, info } = makeServices();
     registerIpc(ipc, services);
     const reply = await ipcMain.invoke('yandu:app.info', eventFrom('app://yandu/index.html#/library'), {});
-    expect(reply).toEqual({ ok: true, result: { name: '研读', version: '0.1.0', host: 'electron', platform: 'linux' } });
+    expect(reply).toEqual({
+      ok: true,
+      result: {
+        name: '研读',
+        version: '0.1.0',
+        host: 'electron',
+        platform: 'linux',
+        capabilities: { printsWindow: true, folderDialog: true },
+      },
+    });
     expect(info).toHaveBeenCalledTimes(1);
   });
 

@@ -38,7 +38,13 @@ describe('preload exposure', () => {
 
 describe('calls', () => {
   it('invokes yandu:<ns>.<method> with the argument and returns the result', async () => {
-    const info = { name: '研读', version: '0.1.0', host: 'electron' as const, platform: 'linux' };
+    const info = {
+      name: '研读',
+      version: '0.1.0',
+      host: 'electron' as const,
+      platform: 'linux',
+      capabilities: { printsWindow: true, folderDialog: true },
+    };
     ipcRenderer.invokeHandler = () => ({ ok: true, result: info });
     await expect(api.app.info({})).resolves.toEqual(info);
     expect(ipcRenderer.invocations).toEqual([{ channel: 'yandu:app.info', args: [{}] }]);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeBytes } from '../../main/services/extract/decode';
 import { extractArticle, LOW_CONFIDENCE, repairRawText } from '../../main/services/extract/extract';
-import { dateFromUrl, findDate, findTime, matchAuthor, matchOrigin } from '../../main/services/extract/patterns';
+import { dateFromUrl, findDate, findTime } from '../../shared/dates';
+import { matchAuthor, matchOrigin } from '../../main/services/extract/patterns';
 import { loadFixtures } from '../fixtures/extract/helpers';
 
 const fixtures = new Map(loadFixtures().map((f) => [f.name, f]));

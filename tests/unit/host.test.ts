@@ -41,7 +41,13 @@ const services: Services = stubServices({
   app: {
     info: async () => {
       calls++;
-      return { name: '研读', version: '0.0.0-test', host: 'browser', platform: 'test' };
+      return {
+        name: '研读',
+        version: '0.0.0-test',
+        host: 'browser',
+        platform: 'test',
+        capabilities: { printsWindow: false, folderDialog: false },
+      };
     },
     openExternal: async () => ({ opened: false }),
   },
@@ -171,7 +177,16 @@ describe('browser host', () => {
 
   it('answers contract calls, validating arguments', async () => {
     const ok = await call('app.info', '{}');
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, result: { name: '研读', version: '0.0.0-test', host: 'browser', platform: 'test' } });
+    expect(JSON.parse(ok.body)).toEqual({
+      ok: true,
+      result: {
+        name: '研读',
+        version: '0.0.0-test',
+        host: 'browser',
+        platform: 'test',
+        capabilities: { printsWindow: false, folderDialog: false },
+      },
+    });
     const before = calls;
     const bad = await call('app.info', '{"x":1}');
     expect(bad.status).toBe(400);

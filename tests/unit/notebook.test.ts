@@ -12,10 +12,10 @@ import {
   isFilterEmpty,
   ziByYear,
   type NotebookFilter,
-} from '../../renderer/features/notebook/entries';
+} from '../../renderer/core/notebook/entries';
 import { notebookDocx } from '../../renderer/features/notebook/exportDocx';
 import { docToMarkdown, exportFileName, notebookMarkdown } from '../../renderer/features/notebook/exportMarkdown';
-import { parseQuota } from '../../renderer/features/notebook/quota';
+import { parseQuota } from '../../renderer/core/notebook';
 import { deriveNote, type DocNode } from '../../renderer/core/notes/noteText';
 import { generateNotebookRows } from '../bench/notebook';
 

@@ -4,7 +4,8 @@
  * before any part is sliced, and a file over the limit is refused before it is read.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeContainer, encodeContainer, MAGIC, MAX_FILE_BYTES, MAX_PART_BYTES } from '../../shared/packet/container';
+import { decodeContainer, encodeContainer, MAX_FILE_BYTES, MAX_PART_BYTES } from '../../shared/packet/container';
+import { MAGIC } from '../../shared/packet/legacy';
 import { createHash } from 'node:crypto';
 
 const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -49,8 +50,11 @@ describe('packet container bounds', () => {
 
   it('still accepts a part of exactly the part limit', () => {
     const bytes = new Uint8Array(MAX_PART_BYTES);
-    const parts = decodeContainer(encodeContainer([{ name: 'big.json', bytes }], sha256Hex), sha256Hex);
-    expect(parts.map((p) => [p.name, p.bytes.length])).toEqual([['big.json', MAX_PART_BYTES]]);
+    const parts = decodeContainer(encodeContainer(new Uint8Array(2), [{ name: 'articles/big.json', bytes }], sha256Hex), sha256Hex);
+    expect(parts.map((p) => [p.name, p.bytes.length])).toEqual([
+      ['manifest.json', 2],
+      ['articles/big.json', MAX_PART_BYTES],
+    ]);
   });
 
   it('refuses a file over the limit before looking inside', () => {

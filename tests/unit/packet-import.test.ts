@@ -12,10 +12,11 @@ import { buildApi, dispatch, type Services } from '../../shared/contract';
 import { decodeFile } from '../../shared/packet/packet';
 import type { PacketDraft } from '../../shared/packet/schema';
 import { YanduDB, type HighlightRow } from '../../renderer/db/schema';
-import { checkBase64, commit } from '../../renderer/features/packets/importer';
+import { checkBase64, commit } from '../../renderer/core/packets';
 import { buildSamplePacket } from '../../main/services/packets/sample';
 import { createPacketService } from '../../main/services/packets/service';
 import { createBackupService } from '../../main/services/backup/service';
+import { nodeSha256 } from '../../main/services/packets/reader';
 import { dumpHash } from '../bench/packets';
 
 const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
@@ -37,7 +38,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-pk-import-'));
   const bytes = await buildSamplePacket(resourcesDir, dir, new Date('2025-03-01T08:00:00Z'));
   v1 = Buffer.from(bytes).toString('base64');
-  const f = decodeFile(bytes);
+  const f = decodeFile(bytes, nodeSha256);
   if (f.kind !== 'packet') throw new Error('kind');
   draft = {
     meta: { id: f.manifest.id, version: 2, issuer: f.manifest.issuer, issuedAt: '2025-03-05T08:00:00.000Z', title: f.manifest.title },
@@ -80,7 +81,8 @@ describe('packet import', () => {
       articleId,
       highlightId: 'h_mine',
       title: '',
-      doc: {},
+      // A stored note always holds a Tiptap document (shared/domain/note.ts).
+      doc: { type: 'doc' },
       text: '我的笔记',
       zi: 4,
       tags: [],

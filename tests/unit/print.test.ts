@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { createPrintService, safePdfName } from '../../main/services/print/pdf';
 import { packetDocx, recordDocx } from '../../renderer/features/print/docx';
 import { endnotesFor, marksFor, segmentText, type PrintArticle } from '../../renderer/features/print/model';
-import { demoRecord, recordRows } from '../../renderer/features/print/record';
+import { demoRecord } from '../../renderer/core/print';
+import { recordRows } from '../../renderer/features/print/record';
 import { DEFAULT_OPTIONS, notebookPrintHref, parsePrintPath, printHref, type PrintRoute } from '../../renderer/features/print/routes';
-import { EMPTY_FILTER } from '../../renderer/features/notebook/entries';
+import { EMPTY_FILTER } from '../../renderer/core/notebook/entries';
 import { generatePacket } from '../e2e/print-data';
 
 function printArticles(count = 3): PrintArticle[] {

@@ -32,7 +32,7 @@ describe('sample article format', () => {
   it('parses headings and paragraphs and escapes markup', () => {
     const a = parseSampleArticle('x.md', good);
     expect(a.text).toBe('一、小标题\n第一段<b>不是标签</b>。\n第二段。');
-    expect(a.html).toBe('<h2>一、小标题</h2>\n<p>第一段&#60;b&#62;不是标签&#60;/b&#62;。</p>\n<p>第二段。</p>');
+    expect(a.html).toBe('<h2>一、小标题</h2>\n<p>第一段&lt;b&gt;不是标签&lt;/b&gt;。</p>\n<p>第二段。</p>');
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../../main/services/sync/canonical';
 import { parseRobots } from '../../main/services/sync/robots';
-import { parseFeedDate } from '../../main/services/sync/dates';
+import { parseDateValue } from '../../shared/dates';
 
 describe('canonicalUrl', () => {
   it('resolves, lower-cases the host, drops the default port and the fragment', () => {
@@ -59,12 +59,12 @@ describe('robots.txt rules', () => {
 
 describe('feed dates', () => {
   it('reads RFC 822, ISO 8601 and Chinese forms', () => {
-    expect(parseFeedDate('Tue, 05 Mar 2024 10:00:00 +0800')).toBe('2024-03-05');
-    expect(parseFeedDate('Tue, 05 Mar 2024 20:00:00 GMT')).toBe('2024-03-06');
-    expect(parseFeedDate('2024-03-05T09:00:00+08:00')).toBe('2024-03-05');
-    expect(parseFeedDate('2024-03-05T17:00:00Z')).toBe('2024-03-06');
-    expect(parseFeedDate('2024年3月5日')).toBe('2024-03-05');
-    expect(parseFeedDate('2024/3/5 10:00')).toBe('2024-03-05');
-    expect(parseFeedDate('not a date')).toBeNull();
+    expect(parseDateValue('Tue, 05 Mar 2024 10:00:00 +0800')).toBe('2024-03-05');
+    expect(parseDateValue('Tue, 05 Mar 2024 20:00:00 GMT')).toBe('2024-03-06');
+    expect(parseDateValue('2024-03-05T09:00:00+08:00')).toBe('2024-03-05');
+    expect(parseDateValue('2024-03-05T17:00:00Z')).toBe('2024-03-06');
+    expect(parseDateValue('2024年3月5日')).toBe('2024-03-05');
+    expect(parseDateValue('2024/3/5 10:00')).toBe('2024-03-05');
+    expect(parseDateValue('not a date')).toBeNull();
   });
 });

@@ -63,7 +63,7 @@ const gb18030 = new TextDecoder('gb18030', { fatal: true });
  * rarely with a three-byte sequence (where every CJK character is in UTF-8), so that decides.
  */
 function decodeName(raw: Buffer, flags: number): string | null {
-  const attempt = (decoder: TextDecoder): string | null => {
+  const attempt = (decoder: InstanceType<typeof TextDecoder>): string | null => {
     try {
       return decoder.decode(raw);
     } catch {

@@ -1,43 +1,69 @@
 /**
- * Writing and checking backup files (format: shared/backup/format.ts). The writer streams to a
- * temporary file that is renamed into place only when complete, so a crash, a full disk or a
- * failed write leaves no partial backup; the checker reads the whole file and rejects it on the
- * first problem, before anything is restored from it.
+ * Writing and checking backup files in THE container (shared/container/zip.ts; the file's
+ * contents: shared/backup/format.ts). The writer streams to a temporary file that is renamed
+ * into place only when complete, so a crash, a full disk or a failed write leaves no partial
+ * backup; the checker reads the whole file and rejects it on the first problem, before anything
+ * is restored from it. Files of format version 1 are read by ./legacy.ts.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { renameWithRetry } from '../fs-retry';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import * as v from 'valibot';
 import {
-  BACKUP_END,
   BACKUP_FORMAT_VERSION,
-  BACKUP_HEADER_BYTES,
   BACKUP_MAGIC,
-  BACKUP_TRAILER_BYTES,
   ManifestSchema,
   MAX_MANIFEST_BYTES,
   type BackupManifest,
-  type BackupPart,
+  type BackupManifestInfo,
+  type BackupPartEntry,
 } from '../../../shared/backup/format';
 import { checkRecords } from '../../../shared/backup/records';
+import {
+  checkCrc,
+  checkLocalHeader,
+  ContainerError,
+  ContainerLayout,
+  dataOffset,
+  MANIFEST_ENTRY,
+  MIN_FILE_BYTES,
+  parseCentral,
+  parseTail,
+  seal,
+  ZIP_MAX_BYTES,
+  ZIP_MAX_ENTRIES,
+  type ContainerLimits,
+  type EntryInfo,
+} from '../../../shared/container/zip';
+import { ROWS_DB_VERSION } from '../../../shared/domain/tables';
 import { AppError } from '../../../shared/errors';
-import { gunzipBounded, outputCap, type InflateBounds } from '../archive/inflate';
+import { readLegacyManifest, verifyLegacyBackup } from './legacy';
+import {
+  bad,
+  decodeTablePart,
+  gzipAsync,
+  MAX_TABLE_JSON_BYTES,
+  MAX_TABLE_PART_BYTES,
+  outputCap,
+  readAt,
+  sha256,
+  TABLE_BOUNDS,
+} from './tables';
 
-const gzipAsync = promisify(gzip);
-/** Largest JSON a table part may inflate to. */
-export const MAX_TABLE_JSON_BYTES = 64 * 1024 * 1024;
-/** Above this much JSON, a part may inflate to at most MAX_TABLE_RATIO times its gzip size. */
-export const TABLE_RATIO_FLOOR_BYTES = 8 * 1024 * 1024;
-export const MAX_TABLE_RATIO = 200;
-/** Largest gzip part: the largest JSON stored (level 0 adds 5 bytes per 64 KB block) and then some. */
-export const MAX_TABLE_PART_BYTES = MAX_TABLE_JSON_BYTES + MAX_TABLE_JSON_BYTES / 64 + 1024;
-/** The reader's bounds; the writer holds every part it writes to the same ones. */
-export const TABLE_BOUNDS: InflateBounds = {
-  maxOutput: MAX_TABLE_JSON_BYTES,
-  maxRatio: MAX_TABLE_RATIO,
-  ratioFloor: TABLE_RATIO_FLOOR_BYTES,
+export {
+  decodeTablePart,
+  MAX_TABLE_JSON_BYTES,
+  MAX_TABLE_PART_BYTES,
+  MAX_TABLE_RATIO,
+  TABLE_BOUNDS,
+  TABLE_RATIO_FLOOR_BYTES,
+} from './tables';
+
+/** A backup's bounds in the container: the ZIP ceiling (4 GiB, 65,535 entries); an entry is a table part, an image or the manifest. */
+export const BACKUP_LIMITS: ContainerLimits = {
+  maxFileBytes: ZIP_MAX_BYTES,
+  maxEntryBytes: Math.max(MAX_TABLE_PART_BYTES, MAX_MANIFEST_BYTES),
+  maxEntries: ZIP_MAX_ENTRIES,
 };
 
 /** Where bytes go; replaceable in tests to simulate a full disk. */
@@ -72,6 +98,8 @@ const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 /** A write error as the user should see it: a full disk is named as such. */
 export function writeError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof ContainerError)
+    return new AppError('E_RESOURCE', `备份超出了备份文件的上限（${error.message}），没有写入。请删除不需要的图片或文章后重试。`);
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   if (DISK_FULL.has(code)) return new AppError('E_DISK_FULL', '磁盘空间不足，备份没有写入（未完成的文件已删除）。请清理磁盘后重试。');
   return new AppError('E_RESOURCE', `备份文件写入失败（${code || '未知原因'}），未留下不完整的文件。`);
@@ -80,10 +108,10 @@ export function writeError(error: unknown): AppError {
 export type ManifestBase = Omit<BackupManifest, 'parts' | 'counts' | 'format' | 'version'>;
 
 export class BackupWriter {
-  private offset = 0;
-  private readonly parts: BackupPart[] = [];
+  private readonly layout = new ContainerLayout(BACKUP_LIMITS);
+  private readonly parts: BackupPartEntry[] = [];
   private readonly counts: Record<string, number> = {};
-  private readonly whole = createHash('sha256');
+  private readonly whole: Hash = createHash('sha256');
   private failed: AppError | null = null;
   private closed = false;
 
@@ -99,15 +127,10 @@ export class BackupWriter {
     } catch (error) {
       throw writeError(error);
     }
-    const writer = new BackupWriter(tmpPath, sink);
-    const header = new Uint8Array(BACKUP_HEADER_BYTES);
-    header.set(Buffer.from(BACKUP_MAGIC, 'latin1'), 0);
-    new DataView(header.buffer).setUint16(8, BACKUP_FORMAT_VERSION);
-    await writer.write(header);
-    return writer;
+    return new BackupWriter(tmpPath, sink);
   }
 
-  private async write(bytes: Uint8Array): Promise<void> {
+  private async write(bytes: Uint8Array, hashed = true): Promise<void> {
     if (this.failed) throw this.failed;
     try {
       await this.sink.write(bytes);
@@ -116,16 +139,27 @@ export class BackupWriter {
       await this.abort();
       throw this.failed;
     }
-    this.whole.update(bytes);
-    this.offset += bytes.length;
+    if (hashed) this.whole.update(bytes);
+  }
+
+  /** One entry: its local header and bytes (the layout refuses names, sizes and counts out of bounds). */
+  private async entry(name: string, bytes: Uint8Array): Promise<void> {
+    let local: Uint8Array;
+    try {
+      local = this.layout.entry(name, bytes);
+    } catch (error) {
+      throw writeError(error);
+    }
+    await this.write(local);
+    await this.write(bytes);
   }
 
   /**
-   * One chunk of a table: every record is checked first, so no backup holds an invalid one.
-   * Returns how many parts it became (see addPart).
+   * One chunk of a table, of database version `schemaVersion`: every record is checked first,
+   * so no backup holds an invalid one. Returns how many parts it became (see addPart).
    */
-  async addTable(table: string, records: readonly unknown[]): Promise<number> {
-    const problem = checkRecords(table, records);
+  async addTable(table: string, records: readonly unknown[], schemaVersion?: number): Promise<number> {
+    const problem = checkRecords(table, records, schemaVersion);
     if (problem) throw new AppError('E_INVALID_ARGUMENT', `备份数据无效：${problem.message}`);
     return this.addPart(table, records);
   }
@@ -146,21 +180,20 @@ export class BackupWriter {
       if (json.length > MAX_TABLE_JSON_BYTES) throw new AppError('E_RESOURCE', `${table} 中有一条记录过大（超过 64 MB），无法备份。`);
       bytes = await gzipAsync(json, { level: 0 });
     }
-    const offset = this.offset;
-    await this.write(bytes);
-    this.parts.push({ kind: 'table', table, records: records.length, offset, size: bytes.length, sha256: sha256(bytes) });
+    const entry = `tables/${String(this.parts.length).padStart(6, '0')}.json.gz`;
+    await this.entry(entry, bytes);
+    this.parts.push({ kind: 'table', entry, table, records: records.length, size: bytes.length, sha256: sha256(bytes) });
     this.counts[table] = (this.counts[table] ?? 0) + records.length;
     return 1;
   }
 
   async addMedia(name: string, bytes: Uint8Array): Promise<void> {
-    const offset = this.offset;
-    await this.write(bytes);
-    this.parts.push({ kind: 'media', name, offset, size: bytes.length, sha256: sha256(bytes) });
+    await this.entry(`media/${name}`, bytes);
+    this.parts.push({ kind: 'media', name, size: bytes.length, sha256: sha256(bytes) });
     this.counts.media = (this.counts.media ?? 0) + 1;
   }
 
-  /** Writes manifest and trailer, closes, and renames the file to `finalPath`. */
+  /** Writes the manifest, the directory and the seal, closes, and renames the file to `finalPath`. */
   async finish(base: ManifestBase, finalPath: string): Promise<BackupManifest> {
     const manifest: BackupManifest = {
       format: 'yandu-backup',
@@ -169,14 +202,15 @@ export class BackupWriter {
       counts: this.counts,
       parts: this.parts,
     };
-    const json = Buffer.from(JSON.stringify(manifest), 'utf8');
-    await this.write(json);
-    const trailer = new Uint8Array(BACKUP_TRAILER_BYTES);
-    new DataView(trailer.buffer).setUint32(0, json.length);
-    trailer.set(Buffer.from(sha256(json), 'hex'), 4);
-    trailer.set(this.whole.copy().digest(), 36);
-    trailer.set(Buffer.from(BACKUP_END, 'latin1'), 68);
-    await this.write(trailer);
+    await this.entry(MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest), 'utf8'));
+    let end: Uint8Array;
+    try {
+      end = this.layout.end();
+    } catch (error) {
+      throw writeError(error);
+    }
+    await this.write(end);
+    await this.write(seal(this.whole.copy().digest('hex')), false);
     try {
       this.closed = true;
       await this.sink.close();
@@ -198,177 +232,179 @@ export class BackupWriter {
   }
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-function bad(message: string): AppError {
-  return new AppError('E_BACKUP_FORMAT', `不是有效的研读备份文件：${message}`);
-}
-
-async function readAt(handle: FileHandle, offset: number, length: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  let at = 0;
-  while (at < length) {
-    const { bytesRead } = await handle.read(buf, at, length - at, offset + at);
-    if (bytesRead === 0) throw bad('文件被截断。');
-    at += bytesRead;
-  }
-  return buf;
-}
-
-/**
- * The records of one table part: hash checked, inflated streamed under TABLE_BOUNDS (a gzip
- * bomb stops at the cap), parsed and each record checked.
- */
-export async function decodeTablePart(part: Extract<BackupPart, { kind: 'table' }>, bytes: Uint8Array): Promise<unknown[]> {
-  if (sha256(bytes) !== part.sha256) throw new AppError('E_BACKUP_HASH', `备份文件已损坏：${part.table} 数据的校验值不符。`);
-  const json = await gunzipBounded(bytes, TABLE_BOUNDS, {
-    tooLarge: () => new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据解压后过大（可能是压缩炸弹），已拒绝恢复。`),
-    broken: () => bad(`${part.table} 数据无法解压。`),
-  });
-  let records: unknown;
-  try {
-    records = JSON.parse(json.toString('utf8'));
-  } catch {
-    throw bad(`${part.table} 数据不是有效的 JSON。`);
-  }
-  if (!Array.isArray(records) || records.length !== part.records) throw bad(`${part.table} 数据的条数不符。`);
-  const problem = checkRecords(part.table, records);
-  if (problem) throw new AppError('E_BACKUP_FORMAT', `备份文件中的数据无效：${problem.message}`);
-  return records;
-}
-
 export interface OpenedBackup {
-  manifest: BackupManifest;
+  manifest: BackupManifestInfo;
   size: number;
   readPart(index: number): Promise<Buffer>;
 }
 
+function containerError(error: unknown): unknown {
+  if (!(error instanceof ContainerError)) return error;
+  if (error.problem === 'hash') return new AppError('E_BACKUP_HASH', `备份文件已损坏：${error.message}`);
+  if (error.problem === 'tooLarge') return new AppError('E_ARCHIVE_LIMIT', `备份文件超出上限，已拒绝恢复：${error.message}`);
+  return bad(error.message);
+}
+
+async function isLegacy(handle: FileHandle, size: number): Promise<boolean> {
+  if (size < BACKUP_MAGIC.length) return false;
+  return (await readAt(handle, 0, BACKUP_MAGIC.length)).toString('latin1') === BACKUP_MAGIC;
+}
+
+interface Located {
+  manifest: BackupManifest;
+  entries: EntryInfo[];
+}
+
 /**
- * Checks a whole backup file: layout, whole-file and manifest hashes, manifest schema, part
- * layout (contiguous, inside the file), each part's hash, and every record of every table
- * against its schema. Throws E_BACKUP_FORMAT / E_BACKUP_HASH on the first problem.
+ * Layout, seal and manifest of a file in the container: the end record and seal at their fixed
+ * place, the whole file through the hash (streamed), the directory, then the manifest entry.
+ * `wholeHash` false (listing): the seal is not recomputed, but every byte that is read is
+ * checked by its CRC and the manifest by its schema.
+ */
+async function locate(handle: FileHandle, size: number, wholeHash: boolean): Promise<Located> {
+  if (size > ZIP_MAX_BYTES) throw new AppError('E_ARCHIVE_LIMIT', '备份文件过大（超过 4 GB），已拒绝恢复。');
+  if (size < MIN_FILE_BYTES) throw bad('文件太短。');
+  const head = await readAt(handle, 0, 4);
+  if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) throw bad('文件头不对。');
+  try {
+    const tail = parseTail(await readAt(handle, size - MIN_FILE_BYTES, MIN_FILE_BYTES), size, BACKUP_LIMITS);
+    if (wholeHash) {
+      const whole = createHash('sha256');
+      const step = 4 * 1024 * 1024;
+      for (let at = 0; at < tail.hashed; at += step) whole.update(await readAt(handle, at, Math.min(step, tail.hashed - at)));
+      if (whole.digest('hex') !== tail.digestHex) throw new AppError('E_BACKUP_HASH', '备份文件已损坏：整体校验值不符。');
+    }
+    const entries = parseCentral(await readAt(handle, tail.cdOffset, tail.cdSize), tail, BACKUP_LIMITS);
+    const last = entries[entries.length - 1]!;
+    if (last.size > MAX_MANIFEST_BYTES) throw bad('目录过大。');
+    checkLocalHeader(await readAt(handle, last.offset, dataOffset(last) - last.offset), last);
+    const bytes = await readAt(handle, dataOffset(last), last.size);
+    checkCrc(bytes, last);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw bad('目录不是有效的 JSON。');
+    }
+    const version = (raw as { version?: unknown } | null)?.version;
+    const schemaVersion = (raw as { db?: { schemaVersion?: unknown } } | null)?.db?.schemaVersion;
+    if (
+      (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) ||
+      (typeof schemaVersion === 'number' && schemaVersion > ROWS_DB_VERSION)
+    )
+      throw new AppError('E_BACKUP_NEWER', '这个备份文件由更新版本的研读写成，当前版本无法恢复，请先升级研读。');
+    const parsed = v.safeParse(ManifestSchema, raw);
+    if (!parsed.success) throw bad('目录内容不对。');
+    return { manifest: parsed.output, entries };
+  } catch (error) {
+    throw containerError(error);
+  }
+}
+
+/** The manifest's parts must be the file's entries, in order, with the manifest last. */
+function matchEntries({ manifest, entries }: Located): void {
+  if (entries.length !== manifest.parts.length + 1) throw bad('目录与文件中的部件不一致。');
+  const media = new Set<string>();
+  const counts: Record<string, number> = {};
+  manifest.parts.forEach((part, i) => {
+    const e = entries[i]!;
+    const name = part.kind === 'table' ? part.entry : `media/${part.name}`;
+    if (e.name !== name || e.size !== part.size) throw bad(`目录与部件不一致：${e.name}`);
+    if (part.kind === 'media') {
+      if (media.has(part.name)) throw bad(`图片重复：${part.name}`);
+      media.add(part.name);
+      if (!part.name.startsWith(part.sha256)) throw bad(`图片名称与内容不符：${part.name}`);
+      counts.media = (counts.media ?? 0) + 1;
+    } else {
+      // Read whole before inflating: bounded like its output (the writer never makes one larger).
+      if (part.size > MAX_TABLE_PART_BYTES)
+        throw new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据过大（${part.size} 字节），已拒绝恢复。`);
+      counts[part.table] = (counts[part.table] ?? 0) + part.records;
+    }
+  });
+  for (const [k, n] of Object.entries(counts)) if (manifest.counts[k] !== n) throw bad(`${k} 的条数不符。`);
+  for (const [k, n] of Object.entries(manifest.counts)) if ((counts[k] ?? 0) !== n) throw bad(`${k} 的条数不符。`);
+}
+
+async function readEntry(handle: FileHandle, e: EntryInfo, sha: string): Promise<Buffer> {
+  try {
+    checkLocalHeader(await readAt(handle, e.offset, dataOffset(e) - e.offset), e);
+    const bytes = await readAt(handle, dataOffset(e), e.size);
+    checkCrc(bytes, e);
+    if (sha256(bytes) !== sha) throw new AppError('E_BACKUP_HASH', `备份文件已损坏：${e.name} 的校验值不符。`);
+    return bytes;
+  } catch (error) {
+    throw containerError(error);
+  }
+}
+
+/**
+ * Checks a whole backup file: the seal over every byte, the layout, the manifest (schema, a
+ * newer version refused), each part's headers, CRC and SHA-256, and every record of every table
+ * against its schema. Throws E_BACKUP_FORMAT / E_BACKUP_HASH / E_BACKUP_NEWER on the first problem.
  */
 export async function verifyBackup(path: string): Promise<OpenedBackup> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) throw new AppError('E_NOT_FOUND', '找不到该备份文件。');
   const size = info.size;
-  if (size < BACKUP_HEADER_BYTES + BACKUP_TRAILER_BYTES) throw bad('文件太短。');
-  const handle = await open(path, 'r');
+  let handle = await open(path, 'r');
+  let located: Located;
   try {
-    const header = await readAt(handle, 0, BACKUP_HEADER_BYTES);
-    if (header.subarray(0, 8).toString('latin1') !== BACKUP_MAGIC) throw bad('文件头不对。');
-    if (header.readUInt16BE(8) !== BACKUP_FORMAT_VERSION)
-      throw new AppError('E_BACKUP_NEWER', '这个备份文件由更新版本的研读写成，请先升级研读。');
-    const trailer = await readAt(handle, size - BACKUP_TRAILER_BYTES, BACKUP_TRAILER_BYTES);
-    if (trailer.subarray(68).toString('latin1') !== BACKUP_END) throw bad('文件尾不对（可能不完整）。');
-    const manifestLength = trailer.readUInt32BE(0);
-    const manifestAt = size - BACKUP_TRAILER_BYTES - manifestLength;
-    if (manifestLength > MAX_MANIFEST_BYTES || manifestAt < BACKUP_HEADER_BYTES) throw bad('目录长度不对。');
-    // The whole file, streamed through the hash.
-    const whole = createHash('sha256');
-    const step = 4 * 1024 * 1024;
-    for (let at = 0; at < size - BACKUP_TRAILER_BYTES; at += step) {
-      whole.update(await readAt(handle, at, Math.min(step, size - BACKUP_TRAILER_BYTES - at)));
-    }
-    if (!whole.digest().equals(trailer.subarray(36, 68))) throw new AppError('E_BACKUP_HASH', '备份文件已损坏：整体校验值不符。');
-    const manifestBytes = await readAt(handle, manifestAt, manifestLength);
-    if (sha256(manifestBytes) !== trailer.subarray(4, 36).toString('hex'))
-      throw new AppError('E_BACKUP_HASH', '备份文件已损坏：目录校验值不符。');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(manifestBytes.toString('utf8'));
-    } catch {
-      throw bad('目录不是有效的 JSON。');
-    }
-    const parsed = v.safeParse(ManifestSchema, raw);
-    if (!parsed.success) throw bad('目录内容不对。');
-    const manifest = parsed.output;
-    let expected = BACKUP_HEADER_BYTES;
-    const media = new Set<string>();
-    const counts: Record<string, number> = {};
-    for (const part of manifest.parts) {
-      if (part.offset !== expected) throw bad('部件位置不对。');
-      expected += part.size;
-      if (part.kind === 'media') {
-        if (media.has(part.name)) throw bad(`图片重复：${part.name}`);
-        media.add(part.name);
-        if (!part.name.startsWith(part.sha256)) throw bad(`图片名称与内容不符：${part.name}`);
-        counts.media = (counts.media ?? 0) + 1;
-      } else {
-        // Read whole before inflating: bounded like its output (the writer never makes one larger).
-        if (part.size > MAX_TABLE_PART_BYTES)
-          throw new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据过大（${part.size} 字节），已拒绝恢复。`);
-        counts[part.table] = (counts[part.table] ?? 0) + part.records;
-      }
-    }
-    if (expected !== manifestAt) throw bad('部件长度不对。');
-    for (const [k, n] of Object.entries(counts)) if (manifest.counts[k] !== n) throw bad(`${k} 的条数不符。`);
-    for (const [k, n] of Object.entries(manifest.counts)) if ((counts[k] ?? 0) !== n) throw bad(`${k} 的条数不符。`);
-    // Every part: hash, and for tables every record.
-    for (const part of manifest.parts) {
-      const bytes = await readAt(handle, part.offset, part.size);
-      if (part.kind === 'table') await decodeTablePart(part, bytes);
-      else if (sha256(bytes) !== part.sha256) throw new AppError('E_BACKUP_HASH', `备份文件已损坏：图片 ${part.name} 的校验值不符。`);
+    if (await isLegacy(handle, size)) return await verifyLegacyBackup(path);
+    located = await locate(handle, size, true);
+    matchEntries(located);
+    for (const [i, part] of located.manifest.parts.entries()) {
+      const bytes = await readEntry(handle, located.entries[i]!, part.sha256);
+      if (part.kind === 'table') await decodeTablePart(part, bytes, located.manifest.db.schemaVersion);
     }
   } finally {
     await handle.close();
   }
+  const { manifest, entries } = located;
   return {
-    manifest: await readManifestUnchecked(path, size),
+    manifest,
     size,
     readPart: async (index) => {
-      const m = await readManifestUnchecked(path, size);
-      const part = m.parts[index];
+      const part = manifest.parts[index];
       if (!part) throw new AppError('E_NOT_FOUND', '备份文件中没有这一部分。');
-      const h = await open(path, 'r');
+      const now = await stat(path).catch(() => null);
+      if (!now || now.size !== size || now.mtimeMs !== info.mtimeMs) throw new AppError('E_BACKUP_HASH', '备份文件在检查之后被改动了。');
+      handle = await open(path, 'r');
       try {
-        const bytes = await readAt(h, part.offset, part.size);
-        if (sha256(bytes) !== part.sha256) throw new AppError('E_BACKUP_HASH', '备份文件在检查之后被改动了。');
-        return bytes;
+        return await readEntry(handle, entries[index]!, part.sha256);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'E_BACKUP_HASH')
+          throw new AppError('E_BACKUP_HASH', '备份文件在检查之后被改动了。');
+        throw error;
       } finally {
-        await h.close();
+        await handle.close();
       }
     },
   };
 }
 
-const manifestCache = new Map<string, { size: number; mtimeMs: number; manifest: BackupManifest }>();
+const manifestCache = new Map<string, { size: number; mtimeMs: number; manifest: BackupManifestInfo }>();
 
-/** The manifest of a file that verifyBackup already accepted (cached by size and mtime). */
-async function readManifestUnchecked(path: string, size: number): Promise<BackupManifest> {
-  const info = await stat(path);
-  const cached = manifestCache.get(path);
-  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return cached.manifest;
-  if (info.size !== size) throw new AppError('E_BACKUP_HASH', '备份文件在检查之后被改动了。');
-  const handle = await open(path, 'r');
-  try {
-    const trailer = await readAt(handle, size - BACKUP_TRAILER_BYTES, BACKUP_TRAILER_BYTES);
-    const length = trailer.readUInt32BE(0);
-    const bytes = await readAt(handle, size - BACKUP_TRAILER_BYTES - length, length);
-    if (sha256(bytes) !== trailer.subarray(4, 36).toString('hex')) throw new AppError('E_BACKUP_HASH', '备份文件在检查之后被改动了。');
-    const manifest = v.parse(ManifestSchema, JSON.parse(bytes.toString('utf8')));
-    manifestCache.set(path, { size: info.size, mtimeMs: info.mtimeMs, manifest });
-    if (manifestCache.size > 50) manifestCache.delete(manifestCache.keys().next().value!);
-    return manifest;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The manifest only (for listing): layout and manifest hash checked, parts not read. */
-export async function readManifest(path: string): Promise<{ manifest: BackupManifest; size: number } | null> {
+/** The manifest only (for listing): layout, manifest CRC and schema checked, parts not read; null for a file that is not a backup. */
+export async function readManifest(path: string): Promise<{ manifest: BackupManifestInfo; size: number } | null> {
   try {
     const info = await stat(path);
+    const cached = manifestCache.get(path);
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { manifest: cached.manifest, size: info.size };
     const handle = await open(path, 'r');
+    let manifest: BackupManifestInfo;
     try {
-      const header = await readAt(handle, 0, 8);
-      if (header.toString('latin1') !== BACKUP_MAGIC) return null;
+      if (await isLegacy(handle, info.size)) {
+        const legacy = await readLegacyManifest(path);
+        if (!legacy) return null;
+        manifest = legacy.manifest;
+      } else manifest = (await locate(handle, info.size, false)).manifest;
     } finally {
       await handle.close();
     }
-    return { manifest: await readManifestUnchecked(path, info.size), size: info.size };
+    manifestCache.set(path, { size: info.size, mtimeMs: info.mtimeMs, manifest });
+    if (manifestCache.size > 50) manifestCache.delete(manifestCache.keys().next().value!);
+    return { manifest, size: info.size };
   } catch {
     return null;
   }

@@ -196,7 +196,7 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
     put: async ({ token: t, table, records }) => {
       const w = session(writing, t);
       try {
-        return { parts: await w.writer.addTable(table, records) };
+        return { parts: await w.writer.addTable(table, records, w.db.schemaVersion) };
       } catch (error) {
         if (error instanceof AppError && (error.code === 'E_DISK_FULL' || error.code === 'E_RESOURCE')) writing.delete(t);
         throw error;
@@ -326,7 +326,10 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       const o = session(opened, handle);
       const part = o.backup.manifest.parts[index];
       if (!part || part.kind !== 'table') throw new AppError('E_NOT_FOUND', '备份文件中没有这一部分。');
-      return { table: part.table, records: await decodeTablePart(part, await o.backup.readPart(index)) };
+      return {
+        table: part.table,
+        records: await decodeTablePart(part, await o.backup.readPart(index), o.backup.manifest.db.schemaVersion),
+      };
     },
     installMedia: async ({ handle }) => {
       const o = session(opened, handle);

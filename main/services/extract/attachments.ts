@@ -3,6 +3,7 @@
  * .pdf/.doc/.docx/.wps/.ofd/.xls/.xlsx/.zip, or a `DownloadFile?id=…` style link whose text names
  * the file). Links in navigation, footers and sidebars are not the article's; each URL once.
  */
+import { resolveContentUrl } from '../../../shared/url';
 import { NEGATIVE_CLASS_RE } from './patterns';
 
 export const ATTACHMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'wps', 'ofd', 'xls', 'xlsx', 'zip'] as const;
@@ -42,14 +43,10 @@ function inChrome(a: El): boolean {
   return false;
 }
 
+/** The one resolver's rule (shared/url.ts); a link within the page is no attachment. */
 function resolve(href: string, base: string | undefined): string | null {
-  const s = href.trim();
-  if (!s || /^(?:data|javascript|vbscript|about|blob|mailto|tel):/i.test(s) || s.startsWith('#')) return null;
-  try {
-    return base ? new URL(s, base).href : new URL(s).href;
-  } catch {
-    return base ? null : s;
-  }
+  if (href.trim().startsWith('#')) return null;
+  return resolveContentUrl(href, base);
 }
 
 function lastSegment(url: string): string {

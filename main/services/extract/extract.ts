@@ -20,10 +20,12 @@
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
-import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
+import { escapeHtml, NON_CONTENT_TAGS } from '../../../shared/html-policy';
+import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
+import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { AppError } from '../../../shared/errors';
 import {
   CJK,
@@ -32,19 +34,14 @@ import {
   collapseSpaces,
   countChars,
   countPunct,
-  dateFromUrl,
-  findDate,
-  findTime,
   isBoilerplate,
-  isDateOnly,
   isMetaLine,
   matchAuthor,
   matchEditor,
   matchOrigin,
   normaliseText,
-  parseMetaDate,
-  unixToIso,
 } from './patterns';
+import { dateFromUrl, findDate, findTime, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
   src: string;
@@ -166,10 +163,6 @@ interface Stats {
   score: number;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
-
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
@@ -180,15 +173,7 @@ function isHidden(el: Element): boolean {
   return !(id === 'js_content' || /rich_media_content/.test(cls));
 }
 
-function resolveUrl(raw: string, base: string | undefined): string | null {
-  const s = raw.trim();
-  if (!s || /^(?:data|javascript|vbscript|about|blob):/i.test(s)) return null;
-  try {
-    return base ? new URL(s, base).href : new URL(s).href;
-  } catch {
-    return base ? null : s; // relative with no base: keep as written
-  }
-}
+const resolveUrl = resolveContentUrl;
 
 function tinyOrTracking(img: Element, src: string): boolean {
   const dim = (a: string): number | null => {
@@ -418,6 +403,9 @@ interface MetaInfo {
   author: string | null;
 }
 
+// A page's meta dates count as the page writes them (not shifted to China time), like its visible date.
+const AS_WRITTEN = { asWritten: true };
+
 function readMeta(doc: Document, html: string): MetaInfo {
   const metas = new Map<string, string>();
   for (const m of Array.from(doc.querySelectorAll('meta'))) {
@@ -462,7 +450,7 @@ function readMeta(doc: Document, html: string): MetaInfo {
   ]) {
     const v = metas.get(k);
     if (v) {
-      date = parseMetaDate(v);
+      date = parseDateValue(v, AS_WRITTEN);
       if (date) {
         dateText = v;
         break;
@@ -472,18 +460,18 @@ function readMeta(doc: Document, html: string): MetaInfo {
   if (!date) {
     // JSON-LD (schema.org NewsArticle): "datePublished": "2024-03-05T08:00:00+08:00"
     const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(html);
-    if (m && (date = parseMetaDate(m[1]!))) dateText = m[1]!;
+    if (m && (date = parseDateValue(m[1]!, AS_WRITTEN))) dateText = m[1]!;
   }
   if (!date) {
     // WeChat pages fill the date in with script: var ct = "1709600000"; createTime = '2024-03-05'
     const m = /\b(?:var\s+)?(?:ct|publish_time|createTime|create_time)\s*=\s*["']([^"']{8,30})["']/.exec(html);
-    if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseMetaDate(m[1]!);
+    if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseDateValue(m[1]!, AS_WRITTEN);
   }
   // A modification date, used only when the page says nothing else about its date.
   let updated: string | null = null;
   for (const k of ['dateupdate', 'article:modified_time', 'datemodified', 'lastmodified', 'last-modified']) {
     const v = metas.get(k);
-    if (v && (updated = parseMetaDate(v))) break;
+    if (v && (updated = parseDateValue(v, AS_WRITTEN))) break;
   }
   const titleEl = doc.querySelector('title');
   return {
@@ -616,11 +604,10 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     throw bad('页面不是 HTML，无法提取文章。');
   }
   const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
-  const { document } = parseHTML(source);
-  const doc = document as unknown as Document;
+  const doc = parseHtmlDocument(source);
   let base = url;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
-  if (baseHref) base = resolveUrl(baseHref, url) ?? url;
+  if (baseHref) base = resolveHttpUrl(baseHref, url)?.href ?? url;
   if (base && !/^https?:/i.test(base)) base = undefined;
 
   const meta = readMeta(doc, html);
@@ -1045,15 +1032,17 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
 function referee(source: string, base: string | undefined, title: string, ours: Block[]): { blocks: Block[]; confidence: number } | null {
   let content: string | null | undefined;
   try {
-    const { document } = parseHTML(source);
-    content = new Readability(document as unknown as Document, { charThreshold: 200 }).parse()?.content;
+    // Readability is typed against the browser DOM; linkedom's document is what it runs on here.
+    const doc = parseHtmlDocument(source) as unknown as ConstructorParameters<typeof Readability>[0];
+    content = new Readability(doc, { charThreshold: 200 }).parse()?.content;
   } catch {
     return null; // the referee failing leaves our result as it is
   }
   if (!content) return null;
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${content}</body></html>`);
+  const body = parseHtmlDocument(`<!doctype html><html><head></head><body>${content}</body></html>`).body;
+  if (!body) return null;
   const walker = new Walker(base);
-  walker.walk(document.body as unknown as Element, 0);
+  walker.walk(body, 0);
   walker.flush();
   const normTitle = normaliseText(title);
   const theirs: Block[] = [];

@@ -1,4 +1,5 @@
-/** Text patterns of Chinese CMS article pages: metadata labels, dates and boilerplate lines. */
+/** Text patterns of Chinese CMS article pages: metadata labels and boilerplate lines (dates: shared/dates.ts). */
+import { findDate, isDateOnly } from '../../../shared/dates';
 
 /** CJK ideographs and full-width punctuation (used to drop spaces between them). */
 export const CJK =
@@ -52,132 +53,8 @@ export function countChars(s: string): number {
   return n;
 }
 
-// ---- dates ----------------------------------------------------------------------------------
-
-const DATE_RE = /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})(?!\d)\s*日?/;
-const DATE_RE_G = new RegExp(DATE_RE.source, 'g');
-const COMPACT_DATE_RE = /(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
-
-function toIso(y: string, m: string, d: string): string | null {
-  const yy = Number(y);
-  const mm = Number(m);
-  const dd = Number(d);
-  if (yy < 1980 || yy > 2100 || mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
-  const dt = new Date(Date.UTC(yy, mm - 1, dd));
-  if (dt.getUTCMonth() !== mm - 1) return null;
-  return `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-}
-
-const CN_DIGITS: Record<string, string> = {
-  〇: '0',
-  '○': '0',
-  零: '0',
-  Ｏ: '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
-const CN_NUM = '[〇○零Ｏ一二三四五六七八九]';
-const CN_SMALL = '(十[一二三四五六七八九]?|[一二三四五六七八九]十?[一二三四五六七八九]?)';
-const CN_DATE_RE = new RegExp(`((?:${CN_NUM}|\\d){4})\\s*年\\s*${CN_SMALL}\\s*月\\s*${CN_SMALL}\\s*日`, 'g');
-
-function cnSmall(s: string): string {
-  // 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23, 五 → 5
-  if (!s.includes('十')) return CN_DIGITS[s] ?? s;
-  const [a, b] = s.split('十');
-  return String((a ? Number(CN_DIGITS[a]) : 1) * 10 + (b ? Number(CN_DIGITS[b]) : 0));
-}
-
-/**
- * Full-width digits and separators (２０２３年５月４日, ２０２３－０５－０４) and dates written in
- * Chinese numerals (二〇二三年六月十二日) as ASCII digits, for date matching only: the article
- * text itself keeps what the page wrote.
- */
-export function foldDigits(text: string): string {
-  let t = text.replace(/[\uff10-\uff19\uff0d\uff0e\uff0f\uff1a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  // 〇 typed among ASCII digits (2〇23年) is a zero.
-  t = t.replace(/[〇○](?=[\d〇○]*\d)|(?<=\d[\d〇○]*)[〇○]/g, '0');
-  if (/[〇○零]|[一二三四五六七八九十]\s*月/.test(t)) {
-    t = t.replace(
-      CN_DATE_RE,
-      (_m, y: string, mo: string, d: string) => `${Array.from(y, (c) => CN_DIGITS[c] ?? c).join('')}年${cnSmall(mo)}月${cnSmall(d)}日`,
-    );
-  }
-  return t;
-}
-
-/** The first valid full date (year, month and day) in a text, as YYYY-MM-DD. */
-export function findDate(raw: string): string | null {
-  const text = foldDigits(raw);
-  DATE_RE_G.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DATE_RE_G.exec(text))) {
-    const iso = toIso(m[1]!, m[2]!, m[3]!);
-    if (iso) return iso;
-  }
-  return null;
-}
-
-/** The time written right after the first date in a text (HH:MM or HH:MM:SS), if any. */
-export function findTime(raw: string): string | null {
-  const text = foldDigits(raw);
-  const d = DATE_RE.exec(text);
-  if (!d) return null;
-  const m = /^[\sT日]*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?!\d)/.exec(text.slice(d.index + d[0].length));
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
-  return `${m[1]!.padStart(2, '0')}:${m[2]}${m[3] ? `:${m[3]}` : ''}`;
-}
-
-/** A date in a meta value: ISO forms, Chinese forms, 20240305, or Unix seconds. */
-export function parseMetaDate(value: string): string | null {
-  const v = value.trim();
-  if (/^\d{10}$/.test(v)) return unixToIso(Number(v));
-  if (/^\d{13}$/.test(v)) return unixToIso(Math.floor(Number(v) / 1000));
-  const d = findDate(v);
-  if (d) return d;
-  const c = COMPACT_DATE_RE.exec(v);
-  return c ? toIso(c[1]!, c[2]!, c[3]!) : null;
-}
-
-/** Unix seconds → the date in China (UTC+8). */
-export function unixToIso(seconds: number): string | null {
-  if (!Number.isFinite(seconds) || seconds <= 0) return null;
-  const d = new Date((seconds + 8 * 3600) * 1000);
-  return toIso(String(d.getUTCFullYear()), String(d.getUTCMonth() + 1), String(d.getUTCDate()));
-}
-
-/** Dates in article URLs: /2024-03/05/, /202403/t20240305_1.html, /20240305/, /2024/0305/. */
-export function dateFromUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  let path = url;
-  try {
-    path = new URL(url).pathname; // not the host: a number in a host name is no date
-  } catch {
-    /* a relative or odd URL: read it as written */
-  }
-  let m = /[/_t-](20\d{2})(\d{2})(\d{2})(?=[_/.-]|$)/.exec(path);
-  if (m) return toIso(m[1]!, m[2]!, m[3]!);
-  m = /\/(20\d{2})[-/_](\d{1,2})[-/_]?(\d{2})(?=[/_.-])/.exec(path);
-  if (m) return toIso(m[1]!, m[2]!, m[3]!);
-  return null;
-}
-
 /** A label that says the date on the line is the publication date. */
 export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版|发文|印发|公开)?(?:时间|日期)\s*[:：]|发布于|publish/i;
-
-/** A line that is nothing but a date (and maybe a time), e.g. `[2024-03-05]`, `2012年10月10日`. */
-export function isDateOnly(raw: string): boolean {
-  const text = foldDigits(raw);
-  return /^[\s[【(（]*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|星期.|周.))*[\s\])）】]*$/.test(
-    text,
-  );
-}
 
 // ---- metadata labels ------------------------------------------------------------------------
 

@@ -9,12 +9,14 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import mammothModule from 'mammoth';
 import { AppError } from '../../../shared/errors';
+import { escapeHtml } from '../../../shared/html-policy';
 import { readZip, type ZipContents } from '../archive/zip';
 import { decodeBytes } from '../extract/decode';
 import { DOCUMENT_EXTENSIONS, extractDocument, storeOriginal, type DocumentFormat } from '../extract/documents';
 import type { DocumentInfo, PageMarker } from '../../../shared/domain/article';
 import { extractArticle } from '../extract/extract';
-import { findDate, isMetaLine, matchAuthor, matchEditor, matchOrigin } from '../extract/patterns';
+import { findDate } from '../../../shared/dates';
+import { isMetaLine, matchAuthor, matchEditor, matchOrigin } from '../extract/patterns';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from '../sync/article-html';
 import { fileUrlKey } from '../sync/canonical';
 import type { ImageStore } from '../sync/images';
@@ -204,10 +206,6 @@ export async function scanFolderReport(
 
 function plainLine(s: string): string {
   return s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 interface Meta {

@@ -4,8 +4,13 @@
  */
 import { readPacketBytes } from '../packets/reader';
 import { buildSamplePacket } from '../packets/sample';
+import type { ArticleRow } from '../../../shared/domain/article';
+import type { HighlightRow } from '../../../shared/domain/highlight';
+import { sessionRow, type SessionRow } from '../../../shared/domain/session';
 import { countZi } from '../../../shared/text';
-import type { SeedRows } from './chromium';
+
+/** Rows to put into the app's IndexedDB, by object store name (stores the database lacks are skipped). */
+export type SeedRows = Record<string, readonly unknown[]>;
 
 export interface SamplePrint {
   seed: SeedRows;
@@ -25,7 +30,7 @@ export async function samplePacketPrint(resourcesDir: string, dataDir: string, l
   if (file.kind !== 'packet') throw new Error('sample is not a packet');
   const now = file.manifest.issuedAt;
   const { session } = file;
-  const articles = file.articles.map((a) => ({
+  const articles: ArticleRow[] = file.articles.map((a) => ({
     id: a.id,
     version: 1,
     updatedAt: null,
@@ -44,26 +49,9 @@ export async function samplePacketPrint(resourcesDir: string, dataDir: string, l
     addedAt: now,
   }));
   const bodies = file.articles.map((a) => ({ articleId: a.id, html: a.html, text: a.text }));
-  const highlights = file.highlights.map((h) => ({ ...h, layer: 'leader', articleVersion: 1, orphan: false }));
-  const sessions = [
-    {
-      ...session,
-      year: Number(session.date.slice(0, 4)),
-      time: '',
-      attendees: [],
-      absentees: [],
-      observers: [],
-      content: '',
-      method: '',
-      summary: '',
-      recorder: '',
-      recordedAt: null,
-      packetId: file.manifest.id,
-      issued: null,
-      createdAt: now,
-      updatedAt: now,
-    },
-  ];
+  const highlights: HighlightRow[] = file.highlights.map((h) => ({ ...h, layer: 'leader', articleVersion: 1, orphan: false }));
+  // A session installed from a packet: the same defaults the renderer's install writes.
+  const sessions: SessionRow[] = [sessionRow(session, now, { packetId: file.manifest.id })];
   const params: [string, string][] = [
     ['ids', session.readings.join(',')],
     ['title', file.manifest.title],

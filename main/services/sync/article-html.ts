@@ -6,8 +6,10 @@
  * href only), img (src, alt). Everything else is unwrapped or dropped (script, style, iframe,
  * svg, forms, on* attributes, javascript: links…).
  */
-import { imageSource, NON_CONTENT_TAGS } from '../html-tags';
-import { parseHTML } from 'linkedom';
+import { ALLOWED_TAGS, escapeHtml, FORMAT_TAGS, isAllowedAttribute, isAllowedLink, NON_CONTENT_TAGS } from '../../../shared/html-policy';
+import { resolveContentUrl } from '../../../shared/url';
+import { imageSource } from '../html-tags';
+import { parseHtmlDocument, type Element, type Text } from '../parsed-dom';
 
 export interface HElement {
   tag: string;
@@ -54,20 +56,10 @@ const CONTAINERS = new Set([
 /** Between the cells of a data-table row kept on one line. */
 const ROW_SEPARATOR = '｜';
 const HEADINGS: Record<string, string> = { h1: 'h2', h2: 'h2', h3: 'h3', h4: 'h4', h5: 'h4', h6: 'h4' };
-const INLINE_KEEP = new Set(['strong', 'b', 'em', 'i', 'u', 'sub', 'sup']);
+const INLINE_KEEP: ReadonlySet<string> = new Set(FORMAT_TAGS);
 const BLOCK_LIKE = new Set(['p', 'pre', 'blockquote', 'ul', 'ol', 'li', 'figcaption', 'hr', ...Object.keys(HEADINGS), ...CONTAINERS]);
 
-function resolve(raw: string, base: string | undefined): string | null {
-  const s = raw.trim();
-  if (!s || /^(?:javascript|vbscript|data|about|blob|file):/i.test(s)) return null;
-  if (!base) return /^[a-z][a-z0-9+.-]*:/i.test(s) && !/^https?:/i.test(s) ? null : s;
-  try {
-    const u = new URL(s, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+const resolve = resolveContentUrl;
 
 class Builder {
   readonly blocks: HElement[] = [];
@@ -201,7 +193,7 @@ class Builder {
     if (tag === 'a') {
       const href = resolve(el.getAttribute('href') ?? '', this.base);
       const children = this.inline(el, depth);
-      if (href && /^https?:/i.test(href)) return [{ tag: 'a', attrs: { href }, children }];
+      if (href && isAllowedLink(href)) return [{ tag: 'a', attrs: { href }, children }];
       return children;
     }
     if (INLINE_KEEP.has(tag)) return [{ tag, attrs: {}, children: this.inline(el, depth) }];
@@ -212,10 +204,9 @@ class Builder {
 /** Parses any HTML into allow-listed top-level blocks (image sources resolved against `baseUrl`). */
 export function sanitiseHtml(html: string, baseUrl?: string): HElement[] {
   const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(source);
-  const doc = document as unknown as Document;
+  const doc = parseHtmlDocument(source);
   const root = (doc.body ?? doc.documentElement) as Element | null;
-  const b = new Builder(baseUrl && /^https?:/i.test(baseUrl) ? baseUrl : undefined);
+  const b = new Builder(baseUrl && isAllowedLink(baseUrl) ? baseUrl : undefined);
   if (root) b.container(root, 0);
   b.flush();
   return normaliseBlocks(b.blocks);
@@ -342,17 +333,15 @@ export function mapImages(blocks: HElement[], map: (src: string) => string | nul
   walk(blocks);
 }
 
-function esc(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-function escAttr(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
+const ALLOWED: ReadonlySet<string> = new Set(ALLOWED_TAGS);
 
 function render(n: HNode): string {
-  if (typeof n === 'string') return esc(n);
+  if (typeof n === 'string') return escapeHtml(n);
+  // The policy checked once more at the door: whatever built the tree, nothing else is written.
+  if (!ALLOWED.has(n.tag)) return n.children.map(render).join('');
   const attrs = Object.entries(n.attrs)
-    .map(([k, v]) => ` ${k}="${escAttr(v)}"`)
+    .filter(([k]) => isAllowedAttribute(n.tag, k))
+    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
     .join('');
   if (n.tag === 'img' || n.tag === 'br') return `<${n.tag}${attrs}>`;
   return `<${n.tag}${attrs}>${n.children.map(render).join('')}</${n.tag}>`;

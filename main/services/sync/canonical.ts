@@ -3,6 +3,7 @@
  * parameters, a fragment, `index.html` or not, a session id in the path) is fetched and stored
  * once. The key is also a fetchable URL: servers treat every rewrite made here as equivalent.
  */
+import { resolveHttpUrl } from '../../../shared/url';
 
 /** Query parameters that only track where a click came from; never part of a page's identity. */
 const TRACKING_PARAMS = new Set([
@@ -65,18 +66,8 @@ const INDEX_DOC_RE = /\/index\.(?:html?|shtml)$/i;
  * is not a valid http(s) URL.
  */
 export function canonicalUrl(raw: string, base?: string | null): string | null {
-  if (typeof raw !== 'string') return null;
-  const s = raw.trim().replace(/[\t\n\r]/g, '');
-  if (!s || s.length > 4096) return null;
-  if (/^(?:javascript|vbscript|data|mailto|tel|about|blob|file|ftp):/i.test(s)) return null;
-  let u: URL;
-  try {
-    u = base ? new URL(s, base) : new URL(s);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  if (!u.hostname || u.username || u.password) return null;
+  const u = resolveHttpUrl(raw, base);
+  if (!u) return null;
   u.hash = '';
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
   if (!host || /[\s<>"{}|\\^`%]/.test(host)) return null;

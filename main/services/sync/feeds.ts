@@ -9,9 +9,10 @@
  */
 import { DetectError, MalformedError, parseFeed as parseXmlFeed } from 'feedsmith';
 import { AppError } from '../../../shared/errors';
+import { parseDateValue } from '../../../shared/dates';
+import { escapeHtml } from '../../../shared/html-policy';
 import { decodeBytes, normaliseCharset } from '../extract/decode';
 import { canonicalUrl } from './canonical';
-import { parseFeedDate } from './dates';
 
 export interface FeedItem {
   url: string;
@@ -98,10 +99,6 @@ function plain(html: string): string {
   return decodeEntities(html.replace(/<[^>]*>/g, ' '))
     .replace(/[\s\u3000\u00a0]+/g, ' ')
     .trim();
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
 
 /** Plain text content: its blank-line paragraphs as <p>. */
@@ -345,7 +342,7 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
     items.push({
       url,
       title: itemTitle || url,
-      publishedAt: parseFeedDate(r.date),
+      publishedAt: parseDateValue(r.date),
       html: full ?? summary,
       author: author && author.length <= 60 ? author : null,
       isSummary: full ? isSummaryText(full) : isSummaryText(summary),

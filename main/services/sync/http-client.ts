@@ -540,7 +540,7 @@ export class HttpClient {
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      let part: ReadableStreamReadResult<Uint8Array>;
+      let part: Awaited<ReturnType<typeof reader.read>>;
       try {
         part = await reader.read();
       } catch (error) {

@@ -14,9 +14,10 @@
  * `&pageNo=2`, …). TRS pages write their pager with `createPageHTML(count, current, "index",
  * "html")`: the page URLs are generated from it (index.html, index_1.html, …).
  */
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
+import { resolveHttpUrl } from '../../../shared/url';
 import { canonicalUrl } from './canonical';
-import { findDateParts, isoOf, stripDates, type DateParts } from './dates';
+import { findDateParts, isoOf, stripDates, type DateParts } from '../../../shared/dates';
 
 export interface ListItem {
   url: string;
@@ -530,17 +531,10 @@ function pagePosition(skel: string, tokenCount: number): number {
 export function findArticleLinks(html: string, pageUrl: string, options: ListOptions = {}): ListPageResult {
   const now = options.now ?? new Date();
   const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(source);
-  const doc = document as unknown as Document;
+  const doc = parseHtmlDocument(source);
   let base = pageUrl;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
-  if (baseHref) {
-    try {
-      base = new URL(baseHref, pageUrl).href;
-    } catch {
-      /* keep the page URL */
-    }
-  }
+  if (baseHref) base = resolveHttpUrl(baseHref, pageUrl)?.href ?? pageUrl;
   const title = norm(doc.querySelector('title')?.textContent ?? '') || null;
   for (const el of Array.from(doc.querySelectorAll(REMOVE_TAGS))) el.remove();
   const pageKey = canonicalUrl(pageUrl) ?? pageUrl;

@@ -3,36 +3,12 @@
  * block a highlight becomes inside a note. Pure: used by the editor, the store, export and tests.
  */
 import * as v from 'valibot';
+import { DocSchema, type DocNode } from '../../../shared/domain/note';
 import { countZi, formatChineseDate } from '../../../shared/text';
 
-export interface DocMark {
-  type: string;
-  attrs?: Record<string, unknown>;
-}
-
-export interface DocNode {
-  type: string;
-  text?: string;
-  attrs?: Record<string, unknown>;
-  marks?: DocMark[];
-  content?: DocNode[];
-}
-
-// Loose: keys this version does not know are kept, never stripped on save.
-const MarkSchema = v.looseObject({ type: v.string(), attrs: v.optional(v.record(v.string(), v.unknown())) });
-
-export const NodeSchema: v.GenericSchema<DocNode> = v.looseObject({
-  type: v.pipe(v.string(), v.minLength(1)),
-  text: v.optional(v.string()),
-  attrs: v.optional(v.record(v.string(), v.unknown())),
-  marks: v.optional(v.array(MarkSchema)),
-  content: v.optional(v.array(v.lazy(() => NodeSchema))),
-});
-
-export const DocSchema = v.pipe(
-  NodeSchema,
-  v.check((n) => n.type === 'doc', '笔记内容不是 Tiptap 文档'),
-);
+// The stored document's shape is the domain's (shared/domain/note.ts): one rule for the editor,
+// the database and backups.
+export { DocSchema, NodeSchema, type DocMark, type DocNode } from '../../../shared/domain/note';
 
 export const EMPTY_DOC: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 

@@ -1,18 +1,7 @@
 /** 数据与备份: storage used, the backups folder, 立即备份, 恢复…, 撤销恢复, and how many to keep. */
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import type { BackupEntry } from '../../../shared/backup/format';
-import { api } from '../../bridge';
-import { db } from '../../db';
+import { backups, type BackupEntry, type Restorable } from '../../core/backup';
 import { messages } from '../../i18n/messages';
-import {
-  BACKUP_SETTINGS_KEY,
-  backupDatabase,
-  downloadBackup,
-  inspectFile,
-  readBackupSettings,
-  restoreBackup,
-  type Restorable,
-} from './backup';
 
 const m = messages.backup;
 
@@ -38,10 +27,10 @@ export function BackupSettings() {
 
   const refresh = useCallback(async () => {
     try {
-      const list = await api.backup.list({});
+      const list = await backups.list();
       setEntries(list.entries);
       setFolder(list.folder);
-      setKeep((await readBackupSettings(db)).keep);
+      setKeep(await backups.keep());
       if (navigator.storage?.estimate) {
         const e = await navigator.storage.estimate();
         setEstimate({ usage: e.usage ?? 0, quota: e.quota ?? 0 });
@@ -70,24 +59,24 @@ export function BackupSettings() {
     }
   };
 
-  const backupNow = () => run(m.working, async () => m.done((await backupDatabase(db, api, 'manual')).name));
+  const backupNow = () => run(m.working, async () => m.done((await backups.now()).name));
 
   const check = (file: Blob) =>
     run(m.checking, async () => {
-      setPending(await inspectFile(api, file));
+      setPending(await backups.inspectFile(file));
       return null;
     });
 
   const checkEntry = (name: string) =>
     run(m.checking, async () => {
-      setPending(await api.backup.inspect({ ref: { from: 'folder', name } }));
+      setPending(await backups.inspectEntry(name));
       return null;
     });
 
   const confirm = (checked: Restorable) =>
     run(m.restoring, async () => {
       setPending(null);
-      await restoreBackup(db, api, checked);
+      await backups.restore(checked);
       // Every view and store reloads from the restored library.
       setTimeout(() => window.location.reload(), 300);
       return m.restored;
@@ -95,7 +84,7 @@ export function BackupSettings() {
 
   const save = (name: string) =>
     run(m.working, async () => {
-      const blob = await downloadBackup(api, name);
+      const blob = await backups.download(name);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -154,7 +143,8 @@ export function BackupSettings() {
             onChange={(e) => {
               const n = Math.min(100, Math.max(1, Math.round(Number(e.currentTarget.value) || 1)));
               setKeep(n);
-              void db.settings.put({ key: BACKUP_SETTINGS_KEY, value: { keep: n } });
+              // Through the setting's schema; a refusal is shown, never swallowed.
+              backups.setKeep(n).catch((error: unknown) => setStatus({ error: true, text: errorText(error) }));
             }}
           />
         </label>

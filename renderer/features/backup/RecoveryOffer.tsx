@@ -3,10 +3,8 @@
  * stays there, Escape means 暂不, and both choices are ordinary buttons.
  */
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../bridge';
-import { db } from '../../db';
+import { recovery, type RecoveryOffer as Offer } from '../../core/backup';
 import { messages } from '../../i18n/messages';
-import { acceptOffer, declineOffer, type RecoveryOffer as Offer } from './recovery';
 
 const t = messages.recovery;
 
@@ -34,7 +32,7 @@ export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restor
   const later = async () => {
     if (state.busy) return;
     try {
-      await declineOffer(db, entry.name);
+      await recovery.decline(entry.name);
     } catch (error) {
       console.warn('[backup] declined offer not remembered', error);
     }
@@ -45,7 +43,7 @@ export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restor
   const restore = async () => {
     setState({ busy: true, text: t.restoring, error: false });
     try {
-      await acceptOffer(db, api, entry.name);
+      await recovery.accept(entry.name);
       setState({ busy: true, text: t.restored, error: false });
       onDone(true);
     } catch (error) {

@@ -1,11 +1,11 @@
 /** The six highlight colours, in toolbar order (keys 1–6), with their Chinese names. */
-import type { HighlightColor } from '../../core/highlights';
+import { HIGHLIGHT_COLORS as IDS, type HighlightColor } from '../../../shared/domain/highlight';
 
-export const HIGHLIGHT_COLORS: readonly { id: HighlightColor; name: string; key: string }[] = [
-  { id: 'yellow', name: '黄色', key: '1' },
-  { id: 'green', name: '绿色', key: '2' },
-  { id: 'blue', name: '蓝色', key: '3' },
-  { id: 'pink', name: '粉色', key: '4' },
-  { id: 'purple', name: '紫色', key: '5' },
-  { id: 'orange', name: '橙色', key: '6' },
-];
+// Typed by the shared list: a colour added there fails here until it has a name.
+const NAMES: Record<HighlightColor, string> = { yellow: '黄色', green: '绿色', blue: '蓝色', pink: '粉色', purple: '紫色', orange: '橙色' };
+
+export const HIGHLIGHT_COLORS: readonly { id: HighlightColor; name: string; key: string }[] = IDS.map((id, i) => ({
+  id,
+  name: NAMES[id],
+  key: String(i + 1),
+}));

@@ -4,46 +4,46 @@
  * list is virtualised; the year's 字 count is shown against the quota; export as Markdown or Word.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../app/router';
-import { db } from '../../db';
-import { newDraft, recoverNoteJournals } from '../../core/notes';
-import type { HighlightColor, NoteKind } from '../../db/schema';
-import { messages } from '../../i18n/messages';
-import { HIGHLIGHT_COLORS } from '../highlights/colors';
-import { NoteEditorHost } from '../notes/NoteEditorHost';
-import type { NoteTarget } from '../notes/noteEditorStore';
-import { excerpt } from '../../core/notes/noteText';
-import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
-import { notes as noteRepo } from '../../core/notes';
-import '../notes/notes.css';
-import { downloadBlob } from './download';
 import {
-  buildEntries,
-  buildIndex,
   compareArticles,
+  DEFAULT_QUOTA,
   EMPTY_FILTER,
   ENTRY_KINDS,
   entriesForExport,
   filterIndex,
   groupRows,
   isFilterEmpty,
+  notebook,
+  parseQuota,
   ziByYear,
   type EntryKind,
   type GroupBy,
   type NotebookFilter,
   type NotebookIndex,
-} from './entries';
-import { notebookPrintHref } from '../print/routes';
+} from '../../core/notebook';
+import { messages } from '../../i18n/messages';
+import { useLiveResult } from '../../ui/useLiveResult';
+import { HIGHLIGHT_COLORS } from '../highlights/colors';
+import { NoteEditorHost } from '../notes/NoteEditorHost';
+import type { NoteTarget } from '../notes/noteEditorStore';
+import { excerpt } from '../../core/notes/noteText';
+import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
+import '../notes/notes.css';
+import { notebookPrintHref } from '../print';
+import { downloadBlob } from './download';
 import { exportFileName, localIsoDate, notebookMarkdown } from './exportMarkdown';
-import { DEFAULT_QUOTA, loadQuota, parseQuota, saveQuota } from './quota';
 import './notebook.css';
+import { useDraft } from '../../ui/useDraft';
 
 const t = messages.notebook;
 const GROUP_HEIGHT = 44;
 const ENTRY_HEIGHT = 84;
+type NoteKind = Exclude<EntryKind, 'highlight'>;
+type HighlightColor = NotebookFilter['colors'][number];
 const NEW_KINDS: NoteKind[] = ['note', 'outline', 'reflection'];
 
 /** Filter and grouping survive opening a note and coming back. */
@@ -57,27 +57,7 @@ const useNotebookUi = create<{
   set: (p) => set(p),
 }));
 
-async function loadIndex(): Promise<NotebookIndex> {
-  await recoverNoteJournals();
-  const [highlights, notes, articleRows] = await Promise.all([db.highlights.toArray(), db.notes.toArray(), db.articles.toArray()]);
-  return buildIndex(buildEntries(highlights, notes, articleRows));
-}
-
-type Load = { s: 'loading' } | { s: 'ready'; index: NotebookIndex } | { s: 'failed'; message: string };
-
 export function NotebookView({ noteId }: { noteId: string | null }) {
-  const [load, setLoad] = useState<Load>({ s: 'loading' });
-  const reload = useCallback(() => {
-    loadIndex().then(
-      (index) => setLoad({ s: 'ready', index }),
-      (e: unknown) => setLoad({ s: 'failed', message: e instanceof Error ? e.message : String(e) }),
-    );
-  }, []);
-  // Fresh data whenever the list is shown (a note may just have been written).
-  useEffect(() => {
-    if (noteId === null) reload();
-  }, [noteId, reload]);
-
   const target = useMemo<NoteTarget | null>(() => (noteId ? { kind: 'existing', noteId } : null), [noteId]);
   if (target) {
     return (
@@ -93,18 +73,41 @@ export function NotebookView({ noteId }: { noteId: string | null }) {
       </section>
     );
   }
-  if (load.s === 'loading') return <div className="boot">{messages.boot.loading}</div>;
-  if (load.s === 'failed') {
+  return <LiveNotebook />;
+}
+
+/** The list, following the data while it is shown (not while a note is being edited). */
+function LiveNotebook() {
+  // Journals a closed editor left are written back first: a write, so not inside the live query.
+  const [recovery, setRecovery] = useState<{ attempt: number; done: boolean; error: string | null }>({
+    attempt: 0,
+    done: false,
+    error: null,
+  });
+  useEffect(() => {
+    let live = true;
+    notebook.recoverJournals().then(
+      () => live && setRecovery((r) => ({ ...r, done: true, error: null })),
+      (e: unknown) => live && setRecovery((r) => ({ ...r, error: e instanceof Error ? e.message : String(e) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [recovery.attempt]);
+  const loaded = useLiveResult(async () => (recovery.done ? notebook.read() : null), [recovery.done]);
+  const failed = recovery.error ?? (loaded.state === 'failed' ? loaded.message : null);
+  if (failed !== null) {
     return (
       <div className="boot error" role="alert">
-        <p>{t.loadFailed(load.message)}</p>
-        <button type="button" onClick={reload}>
+        <p>{t.loadFailed(failed)}</p>
+        <button type="button" onClick={() => setRecovery((r) => ({ attempt: r.attempt + 1, done: false, error: null }))}>
           {messages.boot.retry}
         </button>
       </div>
     );
   }
-  return <NotebookList index={load.index} />;
+  if (loaded.state !== 'ready' || !loaded.value) return <div className="boot">{messages.boot.loading}</div>;
+  return <NotebookList index={loaded.value} />;
 }
 
 function NotebookList({ index }: { index: NotebookIndex }) {
@@ -156,9 +159,8 @@ function NotebookList({ index }: { index: NotebookIndex }) {
     // Keys typed while the note is created and the editor loads go into it.
     startTypeAhead();
     try {
-      const draft = newDraft(kind, null, null);
-      await noteRepo.save(draft);
-      navigate({ name: 'notebook', noteId: draft.id });
+      const id = await notebook.createNote(kind);
+      navigate({ name: 'notebook', noteId: id });
     } catch (e) {
       cancelTypeAhead();
       setError(`${messages.errors.generic}：${e instanceof Error ? e.message : String(e)}`);
@@ -307,15 +309,11 @@ function NotebookList({ index }: { index: NotebookIndex }) {
 }
 
 function QuotaBar({ index }: { index: NotebookIndex }) {
-  const [goal, setGoal] = useState(DEFAULT_QUOTA.ziPerYear);
-  const [draft, setDraft] = useState(String(DEFAULT_QUOTA.ziPerYear));
+  const stored = useLiveResult(() => notebook.quota(), []);
+  const goal = stored.state === 'ready' ? stored.value.ziPerYear : DEFAULT_QUOTA.ziPerYear;
+  // The field follows a quota saved elsewhere (学习计划, another tab) unless it is being edited.
+  const [draft, setDraft] = useDraft(String(goal));
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    void loadQuota().then((q) => {
-      setGoal(q.ziPerYear);
-      setDraft(String(q.ziPerYear));
-    });
-  }, []);
   const year = new Date().getFullYear();
   const totals = useMemo(() => ziByYear(index), [index]);
   const used = totals.get(year) ?? 0;
@@ -327,8 +325,7 @@ function QuotaBar({ index }: { index: NotebookIndex }) {
       return;
     }
     setInvalid(false);
-    setGoal(q.ziPerYear);
-    void saveQuota(q);
+    void notebook.saveQuota(q);
   };
   const pct = Math.min(100, (used / goal) * 100);
   return (

@@ -17,7 +17,7 @@ import {
 import { formatChineseDate } from '../../../shared/text';
 import { messages } from '../../i18n/messages';
 import { asDoc, citationLine, type DocNode } from '../../core/notes/noteText';
-import type { ArticleInfo, NotebookEntry } from './entries';
+import type { ArticleInfo, NotebookEntry } from '../../core/notebook/entries';
 import { localIsoDate, noteHeading, type ExportMeta } from './exportMarkdown';
 
 const t = messages.notebook;

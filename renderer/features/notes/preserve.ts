@@ -16,6 +16,7 @@
  */
 import { Node as PMNode, type NodeType, type Schema } from '@tiptap/pm/model';
 import * as v from 'valibot';
+import { NOTE_DOC_LIMITS } from '../../../shared/domain/note';
 import { DocSchema } from '../../core/notes/noteText';
 
 export const PRESERVED_BLOCK = 'preservedBlock';
@@ -25,7 +26,7 @@ export const KEEP = 'yanduKeep';
 export const PRESERVED_TYPES: ReadonlySet<string> = new Set([PRESERVED_BLOCK, PRESERVED_INLINE, PRESERVED_MARK]);
 
 /** Limits past which a stored document is shown read-only instead of loaded. */
-export const LIMITS = { jsonChars: 5_000_000, nodes: 200_000, depth: 120 };
+export const LIMITS = NOTE_DOC_LIMITS;
 
 export type Json = Record<string, unknown>;
 

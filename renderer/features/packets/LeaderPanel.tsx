@@ -4,45 +4,40 @@
  * off in the reader bar) and copies one into their own notes. Excerpts that came in a packet
  * are read-only here: only a new packet version changes them.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { describe } from '../../../shared/anchoring';
-import { db, highlights } from '../../db';
-import type { HighlightRow } from '../../db/schema';
-import { newDraft } from '../../core/notes';
+import { packets } from '../../core/packets';
 import { messages } from '../../i18n/messages';
+import { useLiveResult } from '../../ui/useLiveResult';
 import type { ArticleContext } from '../../core/highlights';
-import { selectionInArticle } from '../highlights/selection';
-import { useHighlights } from '../highlights/store';
-import type { TextMap } from '../highlights/textMap';
 import { quoteBlock } from '../../core/notes/noteText';
-import { notes as noteRepo } from '../../core/notes';
+import { selectionInArticle, useHighlights, type TextMap } from '../highlights';
+import { errorText } from './files';
 
 const t = messages.packets;
+const NOTHING_LOCKED: ReadonlySet<string> = new Set();
 
-function newLeaderId(): string {
-  return `lh_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
-}
+type HighlightRow = Awaited<ReturnType<typeof packets.markExcerpt>>;
 
 function Excerpt({ row, article, locked }: { row: HighlightRow; article: ArticleContext; locked: boolean }) {
   const [comment, setComment] = useState(row.comment ?? '');
   const [note, setNote] = useState<string | null>(null);
 
+  const fail = (error: unknown) => setNote(errorText(error).message);
   const save = async () => {
-    const next: HighlightRow = { ...row, comment: comment.trim() || null, updatedAt: new Date().toISOString() };
-    await highlights.put(next);
+    const next = await packets.commentExcerpt(row, comment);
     useHighlights.getState().applyRows([next]);
   };
   const remove = async () => {
-    await highlights.delete(row.id);
+    await packets.removeExcerpt(row);
     useHighlights.getState().dropRow(row.id);
   };
   const copy = async () => {
-    const draft = newDraft('note', article.row.id, null);
     const source = { title: article.row.title, origin: article.row.origin ?? article.row.sourceName, publishedAt: article.row.publishedAt };
     const content = [quoteBlock(row.selector.exact, source)];
     if (row.comment) content.push({ type: 'paragraph', content: [{ type: 'text', text: `${t.leaderPanel}批注：${row.comment}` }] });
     content.push({ type: 'paragraph' });
-    await noteRepo.save({ ...draft, title: `${t.leaderPanel}：${row.selector.exact.slice(0, 20)}`, doc: { type: 'doc', content } });
+    await packets.copyToNote(article.row.id, `${t.leaderPanel}：${row.selector.exact.slice(0, 20)}`, { type: 'doc', content });
     setNote(t.copiedToNotes);
   };
 
@@ -64,15 +59,15 @@ function Excerpt({ row, article, locked }: { row: HighlightRow; article: Article
             onChange={(e) => setComment(e.target.value)}
             rows={2}
           />
-          <button type="button" onClick={() => void save()}>
+          <button type="button" onClick={() => void save().catch(fail)}>
             {t.saveComment}
           </button>
-          <button type="button" onClick={() => void remove()}>
+          <button type="button" onClick={() => void remove().catch(fail)}>
             {t.removeExcerpt}
           </button>
         </div>
       )}
-      <button type="button" onClick={() => void copy()}>
+      <button type="button" onClick={() => void copy().catch(fail)}>
         {t.copyToNotes}
       </button>
       {locked ? <span className="pk-note"> {t.fromPacket}</span> : null}
@@ -88,9 +83,11 @@ function Excerpt({ row, article, locked }: { row: HighlightRow; article: Article
 
 export function LeaderPanel({ article, getMap }: { article: ArticleContext; getMap(): TextMap }) {
   const rows = useHighlights((s) => s.rows);
-  const [locked, setLocked] = useState<Set<string>>(new Set());
   const [hint, setHint] = useState<string | null>(null);
-  const [isReading, setIsReading] = useState(false);
+  // Live: a packet installed or a session planned meanwhile changes what is locked and shown.
+  const context = useLiveResult(() => packets.leaderContext(article.row.id), [article.row.id]);
+  const locked = context.state === 'ready' ? context.value.locked : NOTHING_LOCKED;
+  const isReading = context.state === 'ready' && context.value.isReading;
   const leader = useMemo(
     () =>
       [...rows.values()]
@@ -99,11 +96,6 @@ export function LeaderPanel({ article, getMap }: { article: ArticleContext; getM
     [rows, article.row.id],
   );
 
-  useEffect(() => {
-    void db.packets.toArray().then((list) => setLocked(new Set(list.flatMap((p) => p.highlightIds))));
-    void db.sessions.toArray().then((list) => setIsReading(list.some((s) => s.readings.includes(article.row.id))));
-  }, [article.row.id]);
-
   const mark = async () => {
     const span = selectionInArticle(getMap());
     if (!span) {
@@ -111,23 +103,13 @@ export function LeaderPanel({ article, getMap }: { article: ArticleContext; getM
       return;
     }
     setHint(null);
-    const now = new Date().toISOString();
-    const row: HighlightRow = {
-      id: newLeaderId(),
-      articleId: article.row.id,
-      layer: 'leader',
-      color: 'orange',
-      style: 'underline',
-      selector: describe(article.text, span.start, span.end),
-      articleVersion: article.row.version,
-      orphan: false,
-      tags: [],
-      comment: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await highlights.put(row);
-    useHighlights.getState().applyRows([row]);
+    try {
+      const row = await packets.markExcerpt(article.row.id, article.row.version, describe(article.text, span.start, span.end));
+      useHighlights.getState().applyRows([row]);
+    } catch (error) {
+      setHint(errorText(error).message);
+      return;
+    }
     window.getSelection()?.removeAllRanges();
   };
 

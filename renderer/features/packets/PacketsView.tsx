@@ -1,19 +1,17 @@
 /** 资料包: import packets and return files (file picker, drag and drop, shared folders). */
 import { useCallback, useEffect, useState } from 'react';
-import * as v from 'valibot';
 import type { FolderEntry } from '../../../shared/packet/api';
-import { api } from '../../bridge';
-import { db, settings } from '../../db';
-import { returnStats } from '../../db/sessions';
+import { packets, type Checked } from '../../core/packets';
+import { returnStats } from '../../core/study';
 import { messages } from '../../i18n/messages';
+import { useLiveResult } from '../../ui/useLiveResult';
 import { errorText, fileToBase64 } from './files';
-import { checkBase64, checkFile, commit, type Checked } from './importer';
 import './packets.css';
 
 const t = messages.packets;
-const FOLDERS_KEY = 'packets.sharedFolders';
-const FoldersSchema = v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096)));
 const SCAN_EVERY_MS = 30_000;
+const NO_FOLDERS: string[] = [];
+const NONE_INSTALLED = new Map<string, number>();
 
 interface Item {
   key: string;
@@ -72,24 +70,22 @@ function CheckedSummary({ checked }: { checked: Checked }) {
 export function PacketsView() {
   const [items, setItems] = useState<Item[]>([]);
   const [dragging, setDragging] = useState(false);
-  const [folders, setFolders] = useState<string[]>([]);
   const [folderDraft, setFolderDraft] = useState('');
   const [listing, setListing] = useState<Record<string, FolderEntry[] | { error: string }>>({});
-  const [installed, setInstalled] = useState<Map<string, number>>(new Map());
+  // Live: what is installed and which folders are watched follow every write (this page, another tab, a restore).
+  const installedLive = useLiveResult(() => packets.installedVersions(), []);
+  const installed = installedLive.state === 'ready' ? installedLive.value : NONE_INSTALLED;
+  const foldersLive = useLiveResult(() => packets.sharedFolders(), []);
+  const folders = foldersLive.state === 'ready' ? foldersLive.value : NO_FOLDERS;
 
   const update = (key: string, patch: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
-
-  const refreshInstalled = useCallback(async () => {
-    const rows = await db.packets.toArray();
-    setInstalled(new Map(rows.map((r) => [r.id, r.version])));
-  }, []);
 
   const addFiles = useCallback(async (files: File[]) => {
     for (const file of files) {
       const key = `${file.name}-${Date.now()}-${Math.random()}`;
       setItems((list) => [...list, { key, name: file.name, state: 'checking' }]);
       try {
-        const checked = await checkBase64(db, api, await fileToBase64(file));
+        const checked = await packets.checkBase64(await fileToBase64(file));
         update(key, { state: 'ready', checked });
       } catch (error) {
         update(key, { state: 'failed', error: errorText(error) });
@@ -100,10 +96,9 @@ export function PacketsView() {
   const confirm = async (item: Item) => {
     if (!item.checked) return;
     try {
-      const preview = await commit(db, api, item.checked);
+      const preview = await packets.commit(item.checked);
       const lines = 'changes' in preview ? preview.changes : [];
       update(item.key, { state: 'done', result: lines.length ? lines : [preview.status === 'same' ? t.nothing : t.done] });
-      void refreshInstalled();
     } catch (error) {
       update(item.key, { state: 'failed', error: errorText(error) });
     }
@@ -113,7 +108,7 @@ export function PacketsView() {
     const next: Record<string, FolderEntry[] | { error: string }> = {};
     for (const folder of list) {
       try {
-        next[folder] = (await api.packets.scanFolder({ path: folder })).files;
+        next[folder] = await packets.scanFolder(folder);
       } catch (error) {
         next[folder] = { error: errorText(error).message };
       }
@@ -121,13 +116,10 @@ export function PacketsView() {
     setListing(next);
   }, []);
 
+  // Scan the folders when the list is known or changes.
   useEffect(() => {
-    void refreshInstalled();
-    void settings.get(FOLDERS_KEY, FoldersSchema, []).then((list) => {
-      setFolders(list);
-      void scan(list);
-    });
-  }, [refreshInstalled, scan]);
+    if (foldersLive.state === 'ready') void scan(foldersLive.value);
+  }, [foldersLive, scan]);
 
   // Watch the shared folders while this view is open.
   useEffect(() => {
@@ -136,17 +128,17 @@ export function PacketsView() {
     return () => clearInterval(timer);
   }, [folders, scan]);
 
-  const saveFolders = async (list: string[]) => {
-    setFolders(list);
-    await settings.set(FOLDERS_KEY, FoldersSchema, list);
-    void scan(list);
+  const [folderError, setFolderError] = useState<string | null>(null);
+  const saveFolders = (list: string[]) => {
+    setFolderError(null);
+    packets.saveSharedFolders(list).catch((error: unknown) => setFolderError(errorText(error).message));
   };
 
   const importShared = async (folder: string, entry: FolderEntry) => {
     const key = `${folder}/${entry.name}-${Date.now()}`;
     setItems((list) => [...list, { key, name: entry.name, state: 'checking' }]);
     try {
-      const checked = await checkFile(db, await api.packets.readFile({ folder, name: entry.name }));
+      const checked = await packets.checkShared(folder, entry.name);
       update(key, { state: 'ready', checked });
     } catch (error) {
       update(key, { state: 'failed', error: errorText(error) });
@@ -226,7 +218,7 @@ export function PacketsView() {
           const path = folderDraft.trim();
           if (!path || folders.includes(path)) return;
           setFolderDraft('');
-          void saveFolders([...folders, path]);
+          saveFolders([...folders, path]);
         }}
       >
         <input
@@ -239,8 +231,8 @@ export function PacketsView() {
         <button
           type="button"
           onClick={() =>
-            void api.files.chooseFolder({}).then((r) => {
-              if (r.path) setFolderDraft(r.path);
+            void packets.chooseFolder().then((path) => {
+              if (path) setFolderDraft(path);
             })
           }
         >
@@ -250,13 +242,18 @@ export function PacketsView() {
           {t.sharedScan}
         </button>
       </form>
+      {folderError ? (
+        <div className="pk-error" role="alert">
+          {folderError}
+        </div>
+      ) : null}
       {folders.map((folder) => {
         const list = listing[folder];
         return (
           <div key={folder} className="pk-folder" data-testid="pk-folder">
             <div className="pk-folder-head">
               <code>{folder}</code>
-              <button type="button" onClick={() => void saveFolders(folders.filter((f) => f !== folder))}>
+              <button type="button" onClick={() => saveFolders(folders.filter((f) => f !== folder))}>
                 {messages.study.remove}
               </button>
             </div>

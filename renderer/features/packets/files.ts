@@ -2,7 +2,7 @@
 import { base64ToBytes, bytesToBase64 } from '../../../shared/packet/base64';
 import { MAX_FILE_BYTES } from '../../../shared/packet/container';
 import { AppError } from '../../../shared/errors';
-import { downloadBlob } from '../notebook/download';
+import { downloadBlob } from '../notebook';
 
 export async function fileToBase64(file: File): Promise<string> {
   if (file.size > MAX_FILE_BYTES) throw new AppError('E_PACKET_TOO_LARGE', `文件过大（最多 ${MAX_FILE_BYTES / 1024 / 1024} MB）。`);

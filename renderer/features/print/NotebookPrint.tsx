@@ -5,19 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
-import { db } from '../../db';
-import { recoverNoteJournals } from '../../core/notes';
+import { isFilterEmpty, notebook, type ArticleInfo, type NotebookFilter } from '../../core/notebook';
+import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
-import {
-  buildEntries,
-  buildIndex,
-  entriesForExport,
-  isFilterEmpty,
-  type ArticleInfo,
-  type NotebookEntry,
-  type NotebookFilter,
-} from '../notebook/entries';
-import { localIsoDate, noteHeading } from '../notebook/exportMarkdown';
+import { useLiveResult } from '../../ui/useLiveResult';
+import { loadNotebookDocx, localIsoDate, noteHeading } from '../notebook';
 import { citationLine } from '../../core/notes/noteText';
 import { PRINT_FONTS } from './layout';
 import { NoteDoc } from './NoteDoc';
@@ -26,11 +18,6 @@ import type { PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
 
 const t = messages.print;
-
-interface Loaded {
-  entries: NotebookEntry[];
-  articles: Map<string, ArticleInfo>;
-}
 
 function Quote({ quote, info }: { quote: string; info: ArticleInfo | undefined }) {
   return (
@@ -55,21 +42,21 @@ export function NotebookPrint({
   options: PrintOptions;
   report: (r: DocReport) => void;
 }) {
-  const [data, setData] = useState<Loaded | null>(null);
   const [date] = useState(() => new Date());
-
+  // Text a closed note editor left in its journal is written back first (a write: not in the live query).
+  const [recovered, setRecovered] = useState(false);
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      await recoverNoteJournals();
-      const [highlights, notes, articles] = await Promise.all([db.highlights.toArray(), db.notes.toArray(), db.articles.toArray()]);
-      const index = buildIndex(buildEntries(highlights, notes, articles));
-      if (live) setData({ entries: entriesForExport(index, filter), articles: index.data.articles });
-    })().catch((e: unknown) => live && report({ state: 'failed', message: e instanceof Error ? e.message : String(e) }));
-    return () => {
-      live = false;
-    };
-  }, [filter, report]);
+    notebook.recoverJournals().then(
+      () => setRecovered(true),
+      (e: unknown) => report({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
+  }, [report]);
+  // The notebook view's own loader, live.
+  const loaded = useLiveResult(async () => (recovered ? printData.notebook(filter) : null), [filter, recovered]);
+  const data = loaded.state === 'ready' ? loaded.value : null;
+  useEffect(() => {
+    if (loaded.state === 'failed') report({ state: 'failed', message: loaded.message });
+  }, [loaded, report]);
 
   useEffect(() => {
     if (!data) return;
@@ -81,8 +68,7 @@ export function NotebookPrint({
         pages: null,
         notices: [],
         fileName: `${t.notebookTitle}-${localIsoDate(date)}`,
-        docx: async () =>
-          (await import('../notebook/exportDocx')).notebookDocx(data.entries, data.articles, { date, filtered: !isFilterEmpty(filter) }),
+        docx: async () => (await loadNotebookDocx())(data.entries, data.articles, { date, filtered: !isFilterEmpty(filter) }),
       });
     });
     return () => {

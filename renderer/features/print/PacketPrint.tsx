@@ -6,10 +6,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
-import { db } from '../../db';
+import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
+import { useLiveResult } from '../../ui/useLiveResult';
 import { GEOMETRY, PRINT_FONTS } from './layout';
-import { loadPrintArticles } from './load';
 import { markArticleHtml } from './markup';
 import { endnotesFor, marksFor, packetDate, type Endnote, type PrintArticle } from './model';
 import { NoteDoc } from './NoteDoc';
@@ -63,7 +63,9 @@ export function PacketPrint({
   options: PrintOptions;
   report: (r: DocReport) => void;
 }) {
-  const [data, setData] = useState<{ articles: PrintArticle[]; missing: string[] } | null>(null);
+  // Live: an edit elsewhere (another tab, a packet re-issue) prints without reopening.
+  const loaded = useLiveResult(() => printData.articles(ids), [ids]);
+  const data = loaded.state === 'ready' ? loaded.value : null;
   const [starts, setStarts] = useState<number[] | null>(null);
   const passes = useRef(0);
   const docRef = useRef<HTMLDivElement>(null);
@@ -71,15 +73,12 @@ export function PacketPrint({
   const date = packetDate(meta.date);
 
   useEffect(() => {
-    let live = true;
-    loadPrintArticles(db, ids).then(
-      (d) => live && setData(d),
-      (e: unknown) => live && report({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [ids, report]);
+    if (loaded.state === 'failed') report({ state: 'failed', message: loaded.message });
+  }, [loaded, report]);
+  // New data is measured afresh (declared before the measuring effect, so it runs first).
+  useEffect(() => {
+    passes.current = 0;
+  }, [data]);
 
   const prepared = useMemo<Prepared[]>(
     () =>

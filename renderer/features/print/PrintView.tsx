@@ -5,9 +5,10 @@
  * use the browser's own print on this same view.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '../../bridge';
+import { appHost } from '../../core/app';
+import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
-import { downloadBlob } from '../notebook/download';
+import { downloadBlob } from '../notebook';
 import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
 import { RecordPrint } from './RecordPrint';
@@ -36,12 +37,13 @@ function safeName(name: string): string {
 }
 
 function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | null }) {
-  const [host, setHost] = useState<'electron' | 'browser' | null>(null);
+  // Whether the host prints the window itself (a capability it reports, not which host it is).
+  const [printsWindow, setPrintsWindow] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   useEffect(() => {
-    api.app.info({}).then(
-      (i) => setHost(i.host),
-      () => setHost('browser'),
+    appHost.info().then(
+      (i) => setPrintsWindow(i.capabilities.printsWindow),
+      () => setPrintsWindow(false),
     );
   }, []);
   const ready = report?.state === 'ready' ? report : null;
@@ -56,19 +58,17 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   const fail = (e: unknown) => setStatus({ text: t.failed(e instanceof Error ? e.message : String(e)), error: true });
 
   const print = () => {
-    if (host === 'electron') api.print.dialog({}).catch(fail);
+    if (printsWindow) printData.dialog().catch(fail);
     else window.print();
   };
   const pdf = () => {
     if (!ready) return;
-    if (host !== 'electron') {
+    if (!printsWindow) {
       setStatus({ text: t.browserPdfHint });
       window.print();
       return;
     }
-    api.print
-      .toPdf({ fileName: `${safeName(ready.fileName)}.pdf` })
-      .then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
+    printData.toPdf(`${safeName(ready.fileName)}.pdf`).then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
   };
   const word = async () => {
     if (!ready?.docx) return;

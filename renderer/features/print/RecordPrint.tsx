@@ -1,11 +1,12 @@
 /** A 学习记录 sheet and a 签到表 (attendance sheet with a signature column). */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { formatChineseDate } from '../../../shared/text';
-import { db } from '../../db';
+import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
+import { useLiveResult } from '../../ui/useLiveResult';
 import { PRINT_FONTS } from './layout';
 import { fontsReady } from './paginate';
-import { loadPrintRecord, recordRows, type PrintRecord } from './record';
+import { recordRows } from './record';
 import type { PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
 
@@ -23,22 +24,14 @@ export function RecordPrint({
   options: PrintOptions;
   report: (r: DocReport) => void;
 }) {
-  const [record, setRecord] = useState<PrintRecord | null>(null);
+  // Live: a record saved in another tab prints without reopening.
+  const loaded = useLiveResult(() => printData.record(sessionId), [sessionId]);
+  const record = loaded.state === 'ready' ? loaded.value : null;
 
   useEffect(() => {
-    let live = true;
-    loadPrintRecord(db, sessionId).then(
-      (r) => {
-        if (!live) return;
-        if (!r) return report({ state: 'failed', message: t.notFoundRecord });
-        setRecord(r);
-      },
-      (e: unknown) => live && report({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [sessionId, report]);
+    if (loaded.state === 'failed') report({ state: 'failed', message: loaded.message });
+    else if (loaded.state === 'ready' && !loaded.value) report({ state: 'failed', message: t.notFoundRecord });
+  }, [loaded, report]);
 
   useEffect(() => {
     if (!record) return;

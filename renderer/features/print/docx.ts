@@ -27,7 +27,8 @@ import {
 import { formatChineseDate } from '../../../shared/text';
 import { docToParagraphs } from '../notebook/exportDocx';
 import { endnotesFor, marksFor, packetDate, segmentText, type PrintArticle } from './model';
-import { recordRows, type PrintRecord } from './record';
+import type { PrintRecord } from '../../core/print';
+import { recordRows } from './record';
 import type { PacketMeta, PrintOptions } from './routes';
 import { GEOMETRY } from './layout';
 

@@ -3,25 +3,13 @@
  * endnotes show under the chosen options, and the article text cut into runs (for Word). Pure:
  * no DOM and no database, so the print view, the Word export, tests and the bench share it.
  */
-import type { HighlightRow, NoteKind, NoteRow } from '../../db/schema';
+import type { PrintArticle } from '../../core/print';
 import { placeOf } from '../highlights/painter';
 import type { PrintOptions } from './routes';
 
-export interface PrintArticle {
-  id: string;
-  title: string;
-  origin: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  version: number;
-  /** Sanitised HTML, one element per block. */
-  html: string;
-  /** Plain text the highlights are anchored to (blocks joined by "\n"). */
-  text: string;
-  highlights: HighlightRow[];
-  /** The user's notes on this article or on its highlights. */
-  notes: NoteRow[];
-}
+export type { PrintArticle };
+type HighlightRow = PrintArticle['highlights'][number];
+type NoteKind = PrintArticle['notes'][number]['kind'];
 
 /** A mark to print: the leader's 重点摘编 ('key') or the user's own highlight ('mine'). */
 export interface PrintMark {

@@ -7,8 +7,10 @@
  * Every one also takes the print options: layout=gbt|compact, mine=0|1, notes=0|1.
  * Pure: parsed and built here, so links and tests agree.
  */
-import type { HighlightColor } from '../../db/schema';
-import { COLORS, ENTRY_KINDS, EMPTY_FILTER, type EntryKind, type NotebookFilter } from '../notebook/entries';
+import { COLORS, ENTRY_KINDS, EMPTY_FILTER, type EntryKind, type NotebookFilter } from '../../core/notebook/entries';
+import { MAX_PRINT_ARTICLES } from '../../core/print';
+
+type HighlightColor = NotebookFilter['colors'][number];
 
 export type PrintLayout = 'gbt' | 'compact';
 
@@ -43,7 +45,7 @@ export interface PrintRoute {
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-export const MAX_PRINT_ARTICLES = 500;
+export { MAX_PRINT_ARTICLES };
 
 function text(params: URLSearchParams, name: string, max = 200): string {
   return (params.get(name) ?? '').trim().slice(0, max);

@@ -3,22 +3,22 @@
  * the 学习记录 form, the packet it is handed out as, the members' return files, and the
  * member's own return file.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../app/router';
-import { api } from '../../bridge';
-import { db, settings } from '../../db';
-import type { ArticleRow, NoteRow } from '../../db/schema';
-import type { MemberRow, PacketRow, ReturnRow, SessionRow } from '../../db/sessionRows';
-import { createStudyRepository, DEFAULT_PROFILE, gatherPacket, PROFILE_KEY, ProfileSchema, type Profile } from '../../db/sessions';
+import { packets } from '../../core/packets';
+import { DEFAULT_PROFILE, study, type SessionDetail, type StudyService } from '../../core/study';
 import { messages } from '../../i18n/messages';
-import { downloadBase64, errorText } from '../packets/files';
-import { articlesPrintHref } from '../print/routes';
+import { useLiveResult } from '../../ui/useLiveResult';
 import { excerpt } from '../../core/notes/noteText';
+import { downloadBase64, errorText } from '../packets';
+import { articlesPrintHref } from '../print';
 import '../packets/packets.css';
+import { useDraft } from '../../ui/useDraft';
 
 const t = messages.study;
-const study = createStudyRepository(db);
+
+type SessionRow = SessionDetail['row'];
 
 const splitList = (s: string) =>
   s
@@ -37,12 +37,12 @@ function parseAbsentees(s: string): { name: string; reason: string }[] {
     });
 }
 
+type Save = (patch: Partial<SessionRow>) => Promise<void>;
+
 function Readings({ row, onChange, excerpts }: { row: SessionRow; onChange(ids: string[]): void; excerpts: Map<string, number> }) {
-  const [all, setAll] = useState<ArticleRow[]>([]);
+  const choices = useLiveResult(() => study.readingChoices(), []);
+  const all = useMemo(() => (choices.state === 'ready' ? choices.value : []), [choices]);
   const [filter, setFilter] = useState('');
-  useEffect(() => {
-    void db.articles.toArray().then(setAll);
-  }, []);
   const byId = useMemo(() => new Map(all.map((a) => [a.id, a])), [all]);
   const matches = useMemo(() => {
     const q = filter.trim();
@@ -77,8 +77,10 @@ function Readings({ row, onChange, excerpts }: { row: SessionRow; onChange(ids: 
   );
 }
 
-function RecordForm({ row, onSave }: { row: SessionRow; onSave(patch: Partial<SessionRow>): Promise<void> }) {
-  const [d, setD] = useState({
+type RecordDraft = ReturnType<typeof recordDraft>;
+
+function recordDraft(row: SessionRow) {
+  return {
     time: row.time,
     place: row.place,
     host: row.host,
@@ -89,9 +91,24 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave(patch: Partial<Se
     method: row.method || '集中学习',
     summary: row.summary,
     recorder: row.recorder,
-  });
+  };
+}
+
+const sameDraft = (a: RecordDraft, b: RecordDraft) => JSON.stringify(a) === JSON.stringify(b);
+
+function RecordForm({ row, onSave }: { row: SessionRow; onSave: Save }) {
+  const stored = recordDraft(row);
+  const [seen, setSeen] = useState(stored);
+  const [d, setD] = useState(stored);
+  // What this form last saved, in its own spelling (e.g. "张三，李四" stored as "张三、李四").
+  const [saved, setSaved] = useState<RecordDraft | null>(null);
+  if (!sameDraft(seen, stored)) {
+    setSeen(stored);
+    // Follow a record saved elsewhere, but never drop what is being typed here.
+    if (sameDraft(d, seen) || (saved && sameDraft(d, saved))) setD(stored);
+  }
   const [note, setNote] = useState<string | null>(null);
-  const input = (key: keyof typeof d, label: string, area = false) => (
+  const input = (key: keyof RecordDraft, label: string, area = false) => (
     <>
       <label htmlFor={`rec-${key}`}>{label}</label>
       {area ? (
@@ -101,6 +118,25 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave(patch: Partial<Se
       )}
     </>
   );
+  const save = () => {
+    const typed = d;
+    void onSave({
+      time: typed.time.slice(0, 100),
+      place: typed.place.slice(0, 200),
+      host: typed.host.slice(0, 100),
+      attendees: splitList(typed.attendees),
+      absentees: parseAbsentees(typed.absentees),
+      observers: splitList(typed.observers),
+      content: typed.content,
+      method: typed.method.slice(0, 100),
+      summary: typed.summary,
+      recorder: typed.recorder.slice(0, 100),
+      recordedAt: new Date().toISOString(),
+    }).then(() => {
+      setSaved(typed);
+      setNote(t.saved);
+    });
+  };
   return (
     <div className="study-grid" data-testid="record-form">
       {input('time', t.recordTime)}
@@ -113,24 +149,7 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave(patch: Partial<Se
       {input('method', t.method)}
       {input('summary', t.summary, true)}
       {input('recorder', t.recorder)}
-      <button
-        type="button"
-        onClick={() =>
-          void onSave({
-            time: d.time.slice(0, 100),
-            place: d.place.slice(0, 200),
-            host: d.host.slice(0, 100),
-            attendees: splitList(d.attendees),
-            absentees: parseAbsentees(d.absentees),
-            observers: splitList(d.observers),
-            content: d.content,
-            method: d.method.slice(0, 100),
-            summary: d.summary,
-            recorder: d.recorder.slice(0, 100),
-            recordedAt: new Date().toISOString(),
-          }).then(() => setNote(t.saved))
-        }
-      >
+      <button type="button" onClick={save}>
         {t.saveRecord}
       </button>
       {note ? <span role="status">{note}</span> : <span />}
@@ -143,7 +162,7 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave(patch: Partial<Se
   );
 }
 
-function Returns({ row, members, returns }: { row: SessionRow; members: MemberRow[]; returns: ReturnRow[] }) {
+function Returns({ row, members, returns }: Pick<SessionDetail, 'row' | 'members' | 'returns'>) {
   const names = new Map<string, { name: string; title: string }>();
   for (const m of members) names.set(m.name, { name: m.name, title: m.title });
   for (const r of returns) if (!names.has(r.member.name)) names.set(r.member.name, r.member);
@@ -185,82 +204,31 @@ function Returns({ row, members, returns }: { row: SessionRow; members: MemberRo
   );
 }
 
-function MyReturn({ row, packet }: { row: SessionRow; packet: PacketRow | undefined }) {
-  const [profile, setProfile] = useState<Profile>(DEFAULT_PROFILE);
-  const [notes, setNotes] = useState<NoteRow[]>([]);
-  const [picked, setPicked] = useState<Set<string>>(new Set());
+type Note = Awaited<ReturnType<StudyService['returnCandidates']>>[number];
+const NO_NOTES: Note[] = [];
+
+function MyReturn({ row }: { row: SessionRow }) {
+  const storedProfile = useLiveResult(() => study.profile(), []);
+  const profile = storedProfile.state === 'ready' ? storedProfile.value : DEFAULT_PROFILE;
+  const [name, setName] = useDraft(profile.name);
+  const [title, setTitle] = useDraft(profile.title);
+  const readingsKey = row.readings.join(',');
+  const candidates = useLiveResult(() => study.returnCandidates(row), [readingsKey, row.date]);
+  const notes = candidates.state === 'ready' ? candidates.value : NO_NOTES;
+  // Notes left out by the user; a note written meanwhile is handed in unless unticked.
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => {
-    void settings.get(PROFILE_KEY, ProfileSchema, DEFAULT_PROFILE).then(setProfile);
-    void db.notes.toArray().then((all) => {
-      const readings = new Set(row.readings);
-      const year = row.date.slice(0, 4);
-      const mine = all.filter(
-        (n) =>
-          n.zi > 0 && ((n.articleId && readings.has(n.articleId)) || (!n.articleId && n.kind !== 'note' && n.createdAt.startsWith(year))),
-      );
-      setNotes(mine);
-      setPicked(new Set(mine.map((n) => n.id)));
-    });
-  }, [row.readings, row.date]);
 
   const exportReturn = async () => {
-    if (!profile.name.trim()) {
+    if (!name.trim()) {
       setStatus(t.needName);
       return;
     }
     try {
-      await settings.set(PROFILE_KEY, ProfileSchema, profile);
-      const chosen = notes.filter((n) => picked.has(n.id));
-      const hl = (await db.highlights.where('articleId').anyOf(row.readings).toArray()).filter((h) => h.layer === 'personal');
-      const versionKey = `study.returnVersion.${row.id}`;
-      const version = ((await db.settings.get(versionKey))?.value as number | undefined) ?? 0;
-      const deviceKey = 'study.deviceId';
-      let device = (await db.settings.get(deviceKey))?.value as string | undefined;
-      if (typeof device !== 'string' || !/^[a-z0-9]{8,24}$/.test(device)) {
-        device = crypto.randomUUID().replace(/-/g, '').slice(0, 16);
-        await db.settings.put({ key: deviceKey, value: device });
-      }
-      const built = await api.packets.buildReturn({
-        draft: {
-          meta: {
-            id: `r_${device}_${row.id}`.slice(0, 80),
-            version: version + 1,
-            issuer: profile.name.trim(),
-            issuedAt: new Date().toISOString(),
-            title: `${profile.name.trim()}的学习成果回执`,
-          },
-          body: {
-            sessionId: row.id,
-            sessionTopic: row.topic.slice(0, 300),
-            packetId: packet?.id ?? row.packetId,
-            packetVersion: packet?.version ?? null,
-            member: { name: profile.name.trim().slice(0, 100), title: profile.title.trim().slice(0, 100) },
-            notes: chosen.map((n) => ({
-              id: n.id,
-              kind: n.kind,
-              title: n.title,
-              text: n.text,
-              zi: n.zi,
-              articleId: n.articleId,
-              quote: null,
-              createdAt: n.createdAt,
-              updatedAt: n.updatedAt,
-            })),
-            highlights: hl.map((h) => ({
-              id: h.id,
-              articleId: h.articleId,
-              exact: h.selector.exact.slice(0, 20_000),
-              comment: h.comment,
-              color: h.color,
-              createdAt: h.createdAt,
-            })),
-          },
-        },
-      });
-      await db.settings.put({ key: versionKey, value: version + 1 });
+      const picked = notes.filter((n) => !excluded.has(n.id)).map((n) => n.id);
+      const built = await study.exportReturn(row.id, { ...profile, name, title }, picked);
       downloadBase64(built.base64, built.fileName);
-      setStatus(`${built.fileName}`);
+      setStatus(built.fileName);
     } catch (error) {
       const e = errorText(error);
       setStatus(`${e.message}（${e.code}）`);
@@ -271,9 +239,9 @@ function MyReturn({ row, packet }: { row: SessionRow; packet: PacketRow | undefi
     <div data-testid="my-return">
       <div className="study-grid">
         <label htmlFor="me-name">{t.myName}</label>
-        <input id="me-name" value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.target.value })} />
+        <input id="me-name" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="me-title">{t.myTitle}</label>
-        <input id="me-title" value={profile.title} onChange={(e) => setProfile({ ...profile, title: e.target.value })} />
+        <input id="me-title" value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
       <h4>{t.pickNotes}</h4>
       {notes.length === 0 ? <p>{t.noNotes}</p> : null}
@@ -283,12 +251,12 @@ function MyReturn({ row, packet }: { row: SessionRow; packet: PacketRow | undefi
             <label>
               <input
                 type="checkbox"
-                checked={picked.has(n.id)}
+                checked={!excluded.has(n.id)}
                 onChange={(e) => {
-                  const next = new Set(picked);
-                  if (e.target.checked) next.add(n.id);
-                  else next.delete(n.id);
-                  setPicked(next);
+                  const next = new Set(excluded);
+                  if (e.target.checked) next.delete(n.id);
+                  else next.add(n.id);
+                  setExcluded(next);
                 }}
               />
               {messages.notes.kinds[n.kind]}：{n.title || excerpt(n.text, 30)}（{n.zi} 字）
@@ -304,72 +272,41 @@ function MyReturn({ row, packet }: { row: SessionRow; packet: PacketRow | undefi
   );
 }
 
-export function SessionView({ id }: { id: string }) {
-  const [row, setRow] = useState<SessionRow | null | undefined>(undefined);
-  const [members, setMembers] = useState<MemberRow[]>([]);
-  const [returns, setReturns] = useState<ReturnRow[]>([]);
-  const [packet, setPacket] = useState<PacketRow | undefined>(undefined);
-  const [excerpts, setExcerpts] = useState<Map<string, number>>(new Map());
+const sameList = (a: string, b: string) => a === b;
+
+function SessionPage({ detail }: { detail: SessionDetail }) {
+  const { row, members, returns, packet, excerpts } = detail;
   const [status, setStatus] = useState<string | null>(null);
-  const [draft, setDraft] = useState({ speakers: '', questions: '' });
+  const [topic, setTopic] = useDraft(row.topic);
+  const [place, setPlace] = useDraft(row.place);
+  const [host, setHost] = useDraft(row.host);
+  const [speakers, setSpeakers] = useDraft(row.speakers.join('、'), sameList);
+  const [questions, setQuestions] = useDraft(row.questions.join('\n'), sameList);
 
-  const load = useCallback(async () => {
-    const s = await study.session(id);
-    setRow(s ?? null);
-    if (!s) return;
-    setDraft({ speakers: s.speakers.join('、'), questions: s.questions.join('\n') });
-    setMembers(await study.members());
-    setReturns(await study.returnsFor(id));
-    setPacket(s.packetId ? await db.packets.get(s.packetId) : undefined);
-    const hl = await db.highlights.where('articleId').anyOf(s.readings).toArray();
-    const counts = new Map<string, number>();
-    for (const h of hl) if (h.layer === 'leader') counts.set(h.articleId, (counts.get(h.articleId) ?? 0) + 1);
-    setExcerpts(counts);
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const save = async (patch: Partial<SessionRow>) => {
-    if (!row) return;
-    const next = await study.saveSession({ ...row, ...patch });
-    setRow(next);
+  // The live query shows what was stored; a failed write says so.
+  const save: Save = async (patch) => {
+    try {
+      await study.updateSession(row.id, patch);
+    } catch (error) {
+      const e = errorText(error);
+      setStatus(`${e.message}（${e.code}）`);
+      throw error;
+    }
   };
+  const saveField = (patch: Partial<SessionRow>) => void save(patch).catch(() => undefined);
 
   const exportPacket = async (reissue: boolean) => {
-    if (!row) return;
     setStatus(null);
     try {
-      const profile = await settings.get(PROFILE_KEY, ProfileSchema, DEFAULT_PROFILE);
-      const version = row.issued ? row.issued.version + (reissue ? 1 : 0) : 1;
-      const packetId = row.issued?.packetId ?? `p_${row.id}`.slice(0, 80);
-      const now = new Date().toISOString();
-      const { draft: packetDraft, skipped } = await gatherPacket(db, row, {
-        id: packetId,
-        version,
-        issuer: profile.issuer || profile.name,
-        issuedAt: now,
-        title: `${row.topic}学习资料`.slice(0, 500),
-      });
-      const built = await api.packets.build({ draft: packetDraft });
-      await save({ issued: { packetId, version, wholeSha256: built.wholeSha256, issuedAt: now } });
+      const built = await packets.exportSession(row.id, reissue);
       downloadBase64(built.base64, built.fileName);
-      setStatus(t.exported(built.fileName, skipped));
+      setStatus(t.exported(built.fileName, built.skipped));
     } catch (error) {
       const e = errorText(error);
       setStatus(`${e.message}（${e.code}）`);
     }
   };
 
-  if (row === undefined) return <div className="boot">{messages.boot.loading}</div>;
-  if (row === null)
-    return (
-      <div className="study-page">
-        <p>{messages.notes.notFound}</p>
-        <a href="#/study">{t.back}</a>
-      </div>
-    );
   const fromPacket = !!packet && !row.issued;
   return (
     <div className="study-page" data-testid="session-page">
@@ -380,44 +317,44 @@ export function SessionView({ id }: { id: string }) {
         <label htmlFor="s-topic">{t.topic}</label>
         <input
           id="s-topic"
-          value={row.topic}
+          value={topic}
           maxLength={300}
-          onChange={(e) => setRow({ ...row, topic: e.target.value })}
-          onBlur={() => void save({})}
+          onChange={(e) => setTopic(e.target.value)}
+          onBlur={() => topic !== row.topic && saveField({ topic })}
         />
         <label htmlFor="s-date">{t.date}</label>
-        <input id="s-date" type="date" value={row.date} onChange={(e) => e.target.value && void save({ date: e.target.value })} />
+        <input id="s-date" type="date" value={row.date} onChange={(e) => e.target.value && saveField({ date: e.target.value })} />
         <label htmlFor="s-place">{t.place}</label>
         <input
           id="s-place"
-          value={row.place}
+          value={place}
           maxLength={200}
-          onChange={(e) => setRow({ ...row, place: e.target.value })}
-          onBlur={() => void save({})}
+          onChange={(e) => setPlace(e.target.value)}
+          onBlur={() => place !== row.place && saveField({ place })}
         />
         <label htmlFor="s-host">{t.host}</label>
         <input
           id="s-host"
-          value={row.host}
+          value={host}
           maxLength={100}
-          onChange={(e) => setRow({ ...row, host: e.target.value })}
-          onBlur={() => void save({})}
+          onChange={(e) => setHost(e.target.value)}
+          onBlur={() => host !== row.host && saveField({ host })}
         />
         <label htmlFor="s-speakers">{t.speakers}</label>
         <input
           id="s-speakers"
-          value={draft.speakers}
-          onChange={(e) => setDraft({ ...draft, speakers: e.target.value })}
-          onBlur={() => void save({ speakers: splitList(draft.speakers).map((s) => s.slice(0, 100)) })}
+          value={speakers}
+          onChange={(e) => setSpeakers(e.target.value)}
+          onBlur={() => saveField({ speakers: splitList(speakers).map((s) => s.slice(0, 100)) })}
         />
         <label htmlFor="s-questions">{t.questions}</label>
         <textarea
           id="s-questions"
-          value={draft.questions}
-          onChange={(e) => setDraft({ ...draft, questions: e.target.value })}
+          value={questions}
+          onChange={(e) => setQuestions(e.target.value)}
           onBlur={() =>
-            void save({
-              questions: draft.questions
+            saveField({
+              questions: questions
                 .split('\n')
                 .map((q) => q.trim().slice(0, 1000))
                 .filter(Boolean),
@@ -425,7 +362,7 @@ export function SessionView({ id }: { id: string }) {
           }
         />
         <label htmlFor="s-status">{t.status}</label>
-        <select id="s-status" value={row.status} onChange={(e) => void save({ status: e.target.value as SessionRow['status'] })}>
+        <select id="s-status" value={row.status} onChange={(e) => saveField({ status: e.target.value as SessionRow['status'] })}>
           {(['planned', 'done', 'cancelled'] as const).map((s) => (
             <option key={s} value={s}>
               {t.statuses[s]}
@@ -434,7 +371,7 @@ export function SessionView({ id }: { id: string }) {
         </select>
       </div>
       <h3>{t.readings}</h3>
-      <Readings row={row} excerpts={excerpts} onChange={(readings) => void save({ readings })} />
+      <Readings row={row} excerpts={excerpts} onChange={(readings) => saveField({ readings })} />
       <h3>{t.packet}</h3>
       {row.issued ? <p>{t.issuedAs(row.issued.version, formatChineseDate(row.issued.issuedAt))}</p> : null}
       <button type="button" disabled={row.readings.length === 0} onClick={() => void exportPacket(false)}>
@@ -455,7 +392,7 @@ export function SessionView({ id }: { id: string }) {
       <h3>{t.returns}</h3>
       <Returns row={row} members={members} returns={returns} />
       <h3>{t.myReturn}</h3>
-      <MyReturn row={row} packet={packet} />
+      <MyReturn row={row} />
       <p>
         <button
           type="button"
@@ -468,4 +405,25 @@ export function SessionView({ id }: { id: string }) {
       </p>
     </div>
   );
+}
+
+export function SessionView({ id }: { id: string }) {
+  // Live: an edit in another tab, a packet re-issue or a restore shows here without reloading.
+  const loaded = useLiveResult(() => study.detail(id), [id]);
+  if (loaded.state === 'loading') return <div className="boot">{messages.boot.loading}</div>;
+  if (loaded.state === 'failed')
+    return (
+      <div className="study-page" role="alert">
+        <p>{loaded.message}</p>
+        <a href="#/study">{t.back}</a>
+      </div>
+    );
+  if (!loaded.value)
+    return (
+      <div className="study-page">
+        <p>{messages.notes.notFound}</p>
+        <a href="#/study">{t.back}</a>
+      </div>
+    );
+  return <SessionPage key={id} detail={loaded.value} />;
 }

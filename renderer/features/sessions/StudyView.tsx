@@ -1,64 +1,34 @@
 /** 学习计划: the year's dashboard (progress against the unit's rules), the plan, members and rules. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../app/router';
-import { db, settings } from '../../db';
-import type { MemberRow, SessionRow } from '../../db/sessionRows';
-import {
-  attendance,
-  createStudyRepository,
-  DEFAULT_PROFILE,
-  DEFAULT_RULES,
-  newId,
-  newSession,
-  PROFILE_KEY,
-  ProfileSchema,
-  RULES_KEY,
-  RulesSchema,
-  yearProgress,
-  type Profile,
-  type Rules,
-  type YearProgress,
-} from '../../db/sessions';
+import { study, warnings, type Profile, type Rules } from '../../core/study';
 import { messages } from '../../i18n/messages';
-import { DEFAULT_QUOTA, loadQuota, saveQuota } from '../notebook/quota';
+import { useLiveResult } from '../../ui/useLiveResult';
+import { errorText } from '../packets';
 import '../packets/packets.css';
+import { useDraft } from '../../ui/useDraft';
 
 const t = messages.study;
-const study = createStudyRepository(db);
 
-export function warnings(p: YearProgress, rules: Rules, ziGoal: number, sessions: readonly SessionRow[]): string[] {
-  const out: string[] = [];
-  if (p.sessionsDone < rules.sessionsPerYear) out.push(t.warnSessions(rules.sessionsPerYear - p.sessionsDone));
-  if (p.notesZi < ziGoal) out.push(t.warnNotes(ziGoal - p.notesZi));
-  if (p.reflections < rules.reflectionsPerYear) out.push(t.warnReflections(rules.reflectionsPerYear - p.reflections));
-  for (const s of sessions) {
-    const a = attendance(s);
-    if (!a) continue;
-    const pct = Math.round((a.present / a.total) * 100);
-    if (pct < rules.attendanceMin) out.push(t.warnAttendance(s.topic, pct, rules.attendanceMin));
-  }
-  return out;
-}
+const num = (s: string) => (/^\d+$/.test(s.replace(/[,，\s]/g, '')) ? Number(s.replace(/[,，\s]/g, '')) : NaN);
 
-function RulesForm({ rules, ziGoal, onSaved }: { rules: Rules; ziGoal: number; onSaved(): void }) {
-  const [draft, setDraft] = useState({
+function RulesForm({ rules, ziGoal }: { rules: Rules; ziGoal: number }) {
+  const stored = {
     sessions: String(rules.sessionsPerYear),
     attendance: String(rules.attendanceMin),
     zi: String(ziGoal),
     reflections: String(rules.reflectionsPerYear),
-  });
+  };
+  // Follows rules saved elsewhere (another tab, a restore).
+  const [draft, setDraft] = useDraft(stored, (a, b) => JSON.stringify(a) === JSON.stringify(b));
   const [note, setNote] = useState<string | null>(null);
   const save = async () => {
-    const num = (s: string) => (/^\d+$/.test(s.replace(/[,，\s]/g, '')) ? Number(s.replace(/[,，\s]/g, '')) : NaN);
     const next = { sessionsPerYear: num(draft.sessions), attendanceMin: num(draft.attendance), reflectionsPerYear: num(draft.reflections) };
-    const zi = num(draft.zi);
     try {
-      if (!Number.isInteger(zi) || zi < 1) throw new Error(t.rulesInvalid);
-      await settings.set(RULES_KEY, RulesSchema, next);
-      await saveQuota({ ziPerYear: zi });
+      // Both or neither: the service checks the rules and the quota before writing.
+      await study.saveRules(next, { ziPerYear: num(draft.zi) });
       setNote(t.saved);
-      onSaved();
     } catch {
       setNote(t.rulesInvalid);
     }
@@ -83,76 +53,98 @@ function RulesForm({ rules, ziGoal, onSaved }: { rules: Rules; ziGoal: number; o
   );
 }
 
+function ProfileForm({ stored }: { stored: Profile }) {
+  const [profile, setProfile] = useDraft(stored, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+  const [note, setNote] = useState<string | null>(null);
+  return (
+    <div className="study-grid">
+      <label>
+        {t.myName}
+        <input value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.target.value })} />
+      </label>
+      <label>
+        {t.myTitle}
+        <input value={profile.title} onChange={(e) => setProfile({ ...profile, title: e.target.value })} />
+      </label>
+      <label>
+        {t.issuer}
+        <input value={profile.issuer} onChange={(e) => setProfile({ ...profile, issuer: e.target.value })} />
+      </label>
+      <button
+        type="button"
+        onClick={() =>
+          void study.saveProfile(profile).then(
+            () => setNote(null),
+            (error: unknown) => setNote(errorText(error).message),
+          )
+        }
+      >
+        {t.save}
+      </button>
+      {note ? (
+        <span role="alert" className="pk-warn">
+          {note}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 export function StudyView() {
   const year = new Date().getFullYear();
-  const [sessions, setSessions] = useState<SessionRow[]>([]);
-  const [members, setMembers] = useState<MemberRow[]>([]);
-  const [rules, setRules] = useState<Rules>(DEFAULT_RULES);
-  const [ziGoal, setZiGoal] = useState(DEFAULT_QUOTA.ziPerYear);
-  const [progress, setProgress] = useState<YearProgress | null>(null);
-  const [profile, setProfile] = useState<Profile>(DEFAULT_PROFILE);
+  // Live: sessions, members, rules and progress follow every write (another tab, a packet import, a restore).
+  const loaded = useLiveResult(() => study.dashboard(year), [year]);
   const [memberDraft, setMemberDraft] = useState({ name: '', title: '' });
-  const [loaded, setLoaded] = useState(0);
-
-  const load = useCallback(async () => {
-    const [s, m, r, q, p, me] = await Promise.all([
-      study.sessions(),
-      study.members(),
-      settings.get(RULES_KEY, RulesSchema, DEFAULT_RULES),
-      loadQuota(),
-      yearProgress(db, year),
-      settings.get(PROFILE_KEY, ProfileSchema, DEFAULT_PROFILE),
-    ]);
-    setSessions(s);
-    setMembers(m);
-    setRules(r);
-    setZiGoal(q.ziPerYear);
-    setProgress(p);
-    setProfile(me);
-    setLoaded((n) => n + 1);
-  }, [year]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [error, setError] = useState<string | null>(null);
+  if (loaded.state === 'loading') return <div className="boot">{messages.boot.loading}</div>;
+  if (loaded.state === 'failed')
+    return (
+      <div className="study-page" role="alert">
+        {loaded.message}
+      </div>
+    );
+  const { sessions, members, rules, quota, progress, profile } = loaded.value;
+  const ziGoal = quota.ziPerYear;
+  const fail = (e: unknown) => setError(`${errorText(e).message}（${errorText(e).code}）`);
 
   const create = async () => {
-    const row = newSession(new Date().toISOString().slice(0, 10));
-    row.topic = '新的学习专题';
-    await study.saveSession(row);
-    navigate({ name: 'session', id: row.id });
+    const id = await study.createSession('新的学习专题');
+    navigate({ name: 'session', id });
   };
 
   const thisYear = sessions.filter((s) => s.year === year);
-  const warn = progress ? warnings(progress, rules, ziGoal, thisYear) : [];
+  const warn = warnings(progress, rules, ziGoal, thisYear);
 
   return (
     <div className="study-page" data-testid="study-page">
       <section aria-label={t.dashboard(year)}>
         <h2>{t.dashboard(year)}</h2>
-        {progress ? (
-          <ul data-testid="study-dashboard">
-            <li>{t.sessionsProgress(progress.sessionsDone, rules.sessionsPerYear)}</li>
-            <li>{t.notesProgress(progress.notesZi, ziGoal)}</li>
-            <li>{t.reflectionsProgress(progress.reflections, rules.reflectionsPerYear)}</li>
-          </ul>
-        ) : null}
+        <ul data-testid="study-dashboard">
+          <li>{t.sessionsProgress(progress.sessionsDone, rules.sessionsPerYear)}</li>
+          <li>{t.notesProgress(progress.notesZi, ziGoal)}</li>
+          <li>{t.reflectionsProgress(progress.reflections, rules.reflectionsPerYear)}</li>
+        </ul>
         {warn.length ? (
           <ul className="study-warn" data-testid="study-warnings">
             {warn.map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
-        ) : progress ? (
+        ) : (
           <p className="study-ok">{t.allGood}</p>
-        ) : null}
+        )}
       </section>
 
       <section>
         <h2>{t.plan}</h2>
-        <button type="button" onClick={() => void create()}>
+        <button type="button" onClick={() => void create().catch(fail)}>
           {t.newSession}
         </button>
+        {error ? (
+          <p role="alert" className="pk-warn">
+            {error}
+          </p>
+        ) : null}
         {sessions.length === 0 ? <p>{t.noSessions}</p> : null}
         <table>
           <tbody>
@@ -177,7 +169,7 @@ export function StudyView() {
             <li key={m.id} data-testid="member">
               {m.name}
               {m.title ? `（${m.title}）` : ''}{' '}
-              <button type="button" onClick={() => void study.removeMember(m.id).then(load)}>
+              <button type="button" onClick={() => void study.removeMember(m.id).catch(fail)}>
                 {t.remove}
               </button>
             </li>
@@ -189,14 +181,7 @@ export function StudyView() {
             const name = memberDraft.name.trim();
             if (!name) return;
             setMemberDraft({ name: '', title: '' });
-            void study
-              .saveMember({
-                id: newId('m'),
-                name: name.slice(0, 100),
-                title: memberDraft.title.trim().slice(0, 100),
-                order: members.length,
-              })
-              .then(load);
+            void study.addMember(name, memberDraft.title).catch(fail);
           }}
         >
           <input
@@ -217,28 +202,12 @@ export function StudyView() {
 
       <section>
         <h2>{t.rules}</h2>
-        <RulesForm key={loaded} rules={rules} ziGoal={ziGoal} onSaved={() => void load()} />
+        <RulesForm rules={rules} ziGoal={ziGoal} />
       </section>
 
       <section>
         <h2>{t.profile}</h2>
-        <div className="study-grid">
-          <label>
-            {t.myName}
-            <input value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.target.value })} />
-          </label>
-          <label>
-            {t.myTitle}
-            <input value={profile.title} onChange={(e) => setProfile({ ...profile, title: e.target.value })} />
-          </label>
-          <label>
-            {t.issuer}
-            <input value={profile.issuer} onChange={(e) => setProfile({ ...profile, issuer: e.target.value })} />
-          </label>
-          <button type="button" onClick={() => void settings.set(PROFILE_KEY, ProfileSchema, profile)}>
-            {t.save}
-          </button>
-        </div>
+        <ProfileForm stored={profile} />
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 /** Settings: reader defaults and what this app is. */
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
-import { api, transport } from '../../bridge';
+import { appHost } from '../../core/app';
 import { messages } from '../../i18n/messages';
 import { BackupSettings } from '../backup/BackupSettings';
 import { ReaderSettingsPanel } from '../reader';
@@ -38,7 +38,7 @@ export function SettingsView() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.app.info({}).then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    appHost.info().then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   return (
     <section className="settings-page" aria-label={messages.nav.settings}>
@@ -60,7 +60,7 @@ export function SettingsView() {
           <dd>{info.version}</dd>
           <dt>运行方式</dt>
           <dd>
-            {info.host === 'electron' ? '桌面版' : '浏览器版'}（{transport === 'ipc' ? 'IPC' : 'HTTP'}）
+            {info.host === 'electron' ? '桌面版' : '浏览器版'}（{appHost.transport === 'ipc' ? 'IPC' : 'HTTP'}）
           </dd>
           <dt>系统</dt>
           <dd>{info.platform}</dd>

@@ -4,7 +4,8 @@
  * titles only when the text shows them as a heading), metadata lines read, HTML and text built
  * from the same blocks, and page markers kept beside the text as offsets into it.
  */
-import { findDate, isMetaLine, matchAuthor, matchEditor, matchOrigin } from '../patterns';
+import { findDate } from '../../../../shared/dates';
+import { isMetaLine, matchAuthor, matchEditor, matchOrigin } from '../patterns';
 import { renderBlocks, type HElement } from '../../sync/article-html';
 import type { Block } from './layout';
 import type { DocumentArticle, DocumentFormat, PageMarker } from './types';

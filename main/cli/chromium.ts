@@ -3,10 +3,12 @@
  * /usr/bin/chromium), the way tests and the CLI do it: a fresh profile opens the app from the
  * browser host (first run imports the sample library), optional rows are written into its
  * IndexedDB, the print route is shown and, once it has measured its pages, page.pdf() prints it.
+ * Lives on the CLI side: Playwright is a devDependency, which main/services may not import.
  */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '../../shared/errors';
+import type { SeedRows } from '../services/print/sample';
 
 /** Keep Chromium from calling home (the same flags as the e2e tests). */
 export const CHROMIUM_ARGS = [
@@ -30,8 +32,27 @@ export function chromePath(): string {
   return found;
 }
 
-/** Rows to put into the app's IndexedDB, by object store name (stores the database lacks are skipped). */
-export type SeedRows = Record<string, readonly unknown[]>;
+// The page functions below run in Chromium, not in Node; main/ typechecks without the DOM
+// library, so declare just what they touch.
+interface PageRequest<T> {
+  result: T;
+  error: unknown;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+}
+interface PageTransaction {
+  error: unknown;
+  oncomplete: (() => void) | null;
+  onerror: (() => void) | null;
+  objectStore(name: string): { put(row: unknown): void };
+}
+interface PageDatabase {
+  objectStoreNames: { contains(name: string): boolean };
+  transaction(stores: string[], mode: 'readwrite'): PageTransaction;
+  close(): void;
+}
+declare const indexedDB: { open(name: string): PageRequest<PageDatabase> };
+declare const window: { location: { hash: string } };
 
 export interface PrintJob {
   /** The host's tokenised address (http://127.0.0.1:PORT/?token=…). */
@@ -73,7 +94,7 @@ export async function printRouteToPdf(job: PrintJob): Promise<PrintResult> {
     await page.locator('[data-testid="article-row"]').first().waitFor({ timeout });
     if (job.seed) {
       await page.evaluate(async (seed) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const db = await new Promise<PageDatabase>((resolve, reject) => {
           const req = indexedDB.open('yandu');
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);

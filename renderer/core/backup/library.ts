@@ -8,18 +8,23 @@
  */
 import type Dexie from 'dexie';
 import * as v from 'valibot';
-import { BackupLibrarySchema } from '../../../shared/backup/format';
+import { LibraryMetaSchema, SETTINGS, type LibraryMeta, type SettingKey, type SettingValue } from '../../../shared/domain/settings';
 import { LIBRARY_META_KEY } from '../../db/changeTracker';
 
 /** Articles of the bundled sample library carry this source id (main/services/sample-library.ts). */
 export const SAMPLE_SOURCE_ID = 'sample';
 
-const MetaSchema = v.strictObject({
-  id: BackupLibrarySchema.entries.id,
-  rev: BackupLibrarySchema.entries.rev,
-  changedAt: BackupLibrarySchema.entries.changedAt,
-});
-export type LibraryMeta = v.InferOutput<typeof MetaSchema>;
+const MetaSchema = LibraryMetaSchema;
+export type { LibraryMeta };
+
+/**
+ * A value for the settings table, through its key's schema: the bookkeeping rows written here
+ * (inside transactions on any version of the database, so not through the repository) obey the
+ * same table as everything else.
+ */
+export function settingRow<K extends SettingKey>(key: K, value: SettingValue<K>): { key: K; value: SettingValue<K> } {
+  return { key, value: v.parse(SETTINGS[key].schema as v.GenericSchema<unknown, SettingValue<K>>, value) };
+}
 
 export function newLibraryMeta(): LibraryMeta {
   return { id: `lib_${crypto.randomUUID().replace(/-/g, '')}`, rev: 0, changedAt: null };
@@ -41,7 +46,7 @@ export async function ensureLibraryIdentity(db: Dexie): Promise<LibraryMeta> {
     const found = await readLibraryMeta(db);
     if (found) return found;
     const meta = newLibraryMeta();
-    await db.table('settings').put({ key: LIBRARY_META_KEY, value: meta });
+    await db.table('settings').put(settingRow(LIBRARY_META_KEY, meta));
     return meta;
   });
 }
@@ -57,7 +62,7 @@ export async function bumpLibraryRev(db: Dexie, changedAt: string | null): Promi
       rev: found.rev + 1,
       changedAt: changedAt && (!found.changedAt || changedAt > found.changedAt) ? changedAt : found.changedAt,
     };
-    await db.table('settings').put({ key: LIBRARY_META_KEY, value: next });
+    await db.table('settings').put(settingRow(LIBRARY_META_KEY, next));
     return next;
   });
 }

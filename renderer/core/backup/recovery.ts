@@ -11,7 +11,7 @@ import type { Api } from '../../../shared/contract';
 import { DECLINED_OFFERS_KEY } from '../../db/changeTracker';
 import type { YanduDB } from '../../db/schema';
 import { restoreBackup, type RestoreResult } from './backup';
-import { isLibraryEmpty, readLibraryMeta, type LibraryMeta } from './library';
+import { isLibraryEmpty, readLibraryMeta, settingRow, type LibraryMeta } from './library';
 
 export type OfferReason = 'empty' | 'newer';
 
@@ -68,7 +68,7 @@ export async function declineOffer(db: YanduDB, name: string): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     const list = (await readDeclined(db)).filter((n) => n !== name);
     list.push(name);
-    await db.settings.put({ key: DECLINED_OFFERS_KEY, value: list.slice(-MAX_DECLINED) });
+    await db.settings.put(settingRow(DECLINED_OFFERS_KEY, list.slice(-MAX_DECLINED)));
   });
 }
 

@@ -1,5 +1,6 @@
 /**
  * Backup and restore of the library (IndexedDB) through the host's `backup` services.
+ * (The façade the views use is renderer/core/backup.ts.)
  *
  * Backup: short read-only transactions (article texts a page at a time, the other library
  * tables, then the user's own) snapshot every user table (the derived search index excepted),
@@ -11,13 +12,9 @@
  */
 import Dexie, { type IndexableType } from 'dexie';
 import type { Api } from '../../../shared/contract';
-import {
-  DEFAULT_BACKUP_KEEP,
-  DERIVED_TABLES,
-  type BackupEntry,
-  type BackupLibrary,
-  type BackupReason,
-} from '../../../shared/backup/format';
+import * as v from 'valibot';
+import { SETTINGS, type BackupSettings } from '../../../shared/domain/settings';
+import { DERIVED_TABLES, type BackupEntry, type BackupLibrary, type BackupReason } from '../../../shared/backup/format';
 import { BACKUP_TRANSFER_BYTES, type InspectResult } from '../../../shared/backup/api';
 import { checkRecords } from '../../../shared/backup/records';
 import { AppError } from '../../../shared/errors';
@@ -25,22 +22,22 @@ import { NOTE_JOURNAL_PREFIX } from '../../core/notes';
 import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
 import { YanduDB } from '../../db/schema';
 import { LIBRARY_META_KEY } from '../../db/changeTracker';
-import { bumpLibraryRev, newLibraryMeta, parseLibraryMeta, SAMPLE_SOURCE_ID } from './library';
+import { sanitizeArticleHtml } from '../../ui/sanitize';
+import { bumpLibraryRev, newLibraryMeta, parseLibraryMeta, SAMPLE_SOURCE_ID, settingRow } from './library';
 
-export const BACKUP_SETTINGS_KEY = 'backup';
+export const BACKUP_SETTINGS_KEY = 'backup' as const;
 /** Settings that describe the derived search index: never backed up, never restored. */
 const DERIVED_SETTINGS = new Set([SEARCH_META_KEY, SEARCH_CHECKPOINT_KEY]);
 const CHUNK_RECORDS = 1000;
 const CHUNK_BYTES = 6 * 1024 * 1024;
 
-export interface BackupSettings {
-  keep: number;
-}
+export type { BackupSettings };
 
+/** The backup settings, through the settings table's schema (a bad stored value reads as the default). */
 export async function readBackupSettings(db: Dexie): Promise<BackupSettings> {
-  const row = (await db.table('settings').get(BACKUP_SETTINGS_KEY)) as { value?: { keep?: unknown } } | undefined;
-  const keep = row?.value?.keep;
-  return { keep: typeof keep === 'number' && Number.isInteger(keep) && keep >= 1 && keep <= 100 ? keep : DEFAULT_BACKUP_KEEP };
+  const row = (await db.table('settings').get(BACKUP_SETTINGS_KEY)) as { value?: unknown } | undefined;
+  const parsed = v.safeParse(SETTINGS.backup.schema, row?.value);
+  return parsed.success ? parsed.output : SETTINGS.backup.default;
 }
 
 /** Dexie's store declaration of a table, as written in schema.ts ("id, &urlKey, *tags"). */
@@ -246,17 +243,45 @@ export async function downloadBackup(api: Api, name: string): Promise<Blob> {
   return new Blob(pieces, { type: 'application/octet-stream' });
 }
 
-/** Reads every table part of a checked file and checks every record again. */
+/**
+ * Reads every table part of a checked file and checks every record again, against the stored
+ * shapes of shared/domain (rows of an older database version as migrated).
+ *
+ * A row that fails refuses the WHOLE restore, naming each table and how many rows failed.
+ * Why not restore the rest after asking: rows refer to each other (a note to its highlight, a
+ * highlight to its article, a session to its readings), so a partial library is damaged in ways
+ * nobody asked for, and the user's current library would be replaced by it. Refusing changes
+ * nothing; the file can still be kept and looked at.
+ */
 async function readAll(api: Api, checked: Restorable): Promise<Map<string, unknown[]>> {
   const data = new Map<string, unknown[]>();
+  const problems = new Map<string, { count: number; rows: number[]; field: string }>();
+  const from = checked.manifest.db.schemaVersion;
   for (const t of checked.tables) {
     const { table, records } = await api.backup.readPart({ handle: checked.handle, index: t.index });
-    const problem = checkRecords(table, records);
-    if (problem || table !== t.table || records.length !== t.records)
-      throw new AppError('E_BACKUP_FORMAT', `备份文件中的数据无效：${problem?.message ?? table}`);
+    if (table !== t.table || records.length !== t.records)
+      throw new AppError('E_BACKUP_FORMAT', `备份文件中的数据与目录不符：${table.slice(0, 40)}`);
     const list = data.get(table) ?? [];
+    const problem = checkRecords(table, records, from);
+    if (problem) {
+      const seen = problems.get(table) ?? { count: 0, rows: [], field: problem.field };
+      seen.count += problem.count;
+      for (const i of problem.indexes) if (seen.rows.length < 5) seen.rows.push(list.length + i + 1);
+      problems.set(table, seen);
+    }
     for (const r of records) list.push(r);
     data.set(table, list);
+  }
+  if (problems.size > 0) {
+    const total = [...problems.values()].reduce((n, p) => n + p.count, 0);
+    const parts = [...problems].map(
+      ([table, p]) =>
+        `${tableLabel(table)} ${p.count} 条（第 ${p.rows.join('、')} 条${p.count > p.rows.length ? ' 等' : ''}${p.field ? `，字段 ${p.field}` : ''}）`,
+    );
+    throw new AppError(
+      'E_BACKUP_FORMAT',
+      `备份文件中有 ${total} 条记录无效：${parts.join('；')}。为保证数据完整，没有恢复任何内容，当前文库保持原样。`,
+    );
   }
   for (const [table, rows] of data)
     if (table === 'settings')
@@ -265,6 +290,42 @@ async function readAll(api: Api, checked: Restorable): Promise<Map<string, unkno
         rows.filter((r) => !DERIVED_SETTINGS.has(String((r as { key: unknown }).key))),
       );
   return data;
+}
+
+const TABLE_LABELS: Record<string, string> = {
+  articles: '文章',
+  bodies: '文章正文',
+  versions: '文章旧版本',
+  reading: '阅读位置',
+  settings: '设置',
+  sources: '来源',
+  fetchState: '抓取记录',
+  syncLog: '同步日志',
+  highlights: '划线',
+  notes: '笔记',
+  sessions: '学习安排',
+  members: '成员',
+  packets: '资料包',
+  returns: '回执',
+};
+
+function tableLabel(table: string): string {
+  return `${TABLE_LABELS[table] ?? '数据表'}（${table.slice(0, 40)}）`;
+}
+
+/** Article HTML passes the same allow-list as every other door before it is stored. */
+function sanitiseBodies(data: Map<string, unknown[]>): void {
+  for (const table of ['bodies', 'versions']) {
+    const rows = data.get(table);
+    if (!rows) continue;
+    data.set(
+      table,
+      rows.map((r) => {
+        const row = r as { html: string };
+        return { ...row, html: sanitizeArticleHtml(row.html) };
+      }),
+    );
+  }
 }
 
 /** Records of an older schema version, brought to the current one by the app's own upgrade code. */
@@ -304,12 +365,13 @@ export interface RestoreResult {
 export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable): Promise<RestoreResult> {
   if (!db.isOpen()) await db.open();
   if (checked.manifest.db.schemaVersion > db.verno)
-    throw new AppError('E_BACKUP_NEWER', '这个备份由更新版本的研读写成，当前版本无法恢复，请先升级研读。');
+    throw new AppError('E_BACKUP_NEWER', '这个备份由更新版本的研读写成，当前版本无法恢复，请先升级研读。当前文库保持原样。');
   const known = new Set(backedUpTables(db).map((t) => t.name));
   let data = await readAll(api, checked);
   if (checked.manifest.db.schemaVersion < db.verno) data = await upgradeOld(checked, data);
   for (const table of data.keys())
     if (!known.has(table)) throw new AppError('E_BACKUP_FORMAT', `备份文件含有未知的数据表：${table.slice(0, 40)}`);
+  sanitiseBodies(data);
   const undo = await backupDatabase(db, api, 'restore');
   await api.backup.installMedia({ handle: checked.handle });
   const tables = [...backedUpTables(db), db.searchDocs, db.searchPostings, db.searchPending];
@@ -318,7 +380,7 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
       for (const t of tables) await t.clear();
       for (const [table, rows] of data) if (rows.length) await db.table(table).bulkAdd(rows);
       // A restored library is a new line: backups of the replaced one are not offered back.
-      await db.settings.put({ key: LIBRARY_META_KEY, value: newLibraryMeta() });
+      await db.settings.put(settingRow(LIBRARY_META_KEY, newLibraryMeta()));
     });
   } catch (error) {
     if (isQuotaError(error)) throw new AppError('E_DISK_FULL', QUOTA_MESSAGE);

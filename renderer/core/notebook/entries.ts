@@ -1,14 +1,15 @@
 /**
  * The notebook as data: every highlight and note as one entry, an in-memory filter index built
  * once per load (typed arrays, tag postings, two precomputed orders), and the pure filter and
- * group functions the view, export, tests and bench share. No DOM, no database.
+ * group functions the view, export, print, tests and bench share. No DOM, no database.
  */
+import { HIGHLIGHT_COLORS } from '../../../shared/domain/highlight';
 import { formatChineseDate } from '../../../shared/text';
 import type { ArticleRow, HighlightColor, HighlightRow, NoteKind, NoteRow } from '../../db/schema';
 
 export type EntryKind = 'highlight' | NoteKind;
 export const ENTRY_KINDS: readonly EntryKind[] = ['highlight', 'note', 'outline', 'reflection'];
-export const COLORS: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'];
+export const COLORS: readonly HighlightColor[] = HIGHLIGHT_COLORS;
 
 export interface ArticleInfo {
   id: string;

@@ -1,0 +1,484 @@
+/**
+ * The packets service: a session handed out as a packet (gathered here, written by main), packet
+ * and return files checked against the library and installed, the leader's 重点摘编 layer
+ * written from the reader, and the shared folders watched for new files. Installing a packet is
+ * one transaction that writes articles, the session, the leader's layer and the packet's
+ * record, and never a personal highlight or a note; installing the same packet again writes
+ * nothing.
+ */
+import type { TextSelector } from '../../shared/anchoring';
+import type { Api } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { FolderEntry, ReadPacket, ReadResult, ReadReturn } from '../../shared/packet/api';
+import type { LeaderHighlight, PacketArticle, PacketDraft, PacketSession } from '../../shared/packet/schema';
+import { countZi } from '../../shared/text';
+import { sessionRow } from '../../shared/domain/session';
+import { SETTINGS } from '../../shared/domain/settings';
+import { api as appApi } from '../bridge';
+import { db as appDb } from '../db';
+import { createNotesService as createNoteRepository, newDraft } from './notes';
+import { createHighlightRepository, createSettingsRepository, toArticleRow } from '../db/repositories';
+import type { HighlightRow, YanduDB } from '../db/schema';
+import {
+  highlightDoc,
+  indexArticles,
+  indexSmallDocs,
+  prepareArticles,
+  removeSearchDocs,
+  searchTables,
+  type ArticleForIndex,
+} from '../db/searchIndex';
+import type { SessionRow } from '../db/sessionRows';
+// Moves to core/backup when the backup service lands there (issue 13, another branch).
+import { backupDatabase } from './backup/backup';
+import {
+  applyReturn,
+  DEFAULT_PROFILE,
+  EMPTY_RECORD,
+  previewReturn,
+  PROFILE_KEY,
+  ProfileSchema,
+  recordOf,
+  type ReturnPreview,
+} from './study';
+
+// ---------------------------------------------------------------- export
+
+/**
+ * What main needs to write a packet: the session, its readings (full text and HTML) and the
+ * leader's highlights on them. Excerpts that no longer match the text are moved to their quote
+ * when it occurs once, otherwise left out (and counted).
+ */
+export async function gatherPacket(
+  db: YanduDB,
+  session: SessionRow,
+  meta: PacketDraft['meta'],
+): Promise<{ draft: PacketDraft; skipped: number }> {
+  const articles: PacketArticle[] = [];
+  for (const id of session.readings) {
+    const [row, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
+    if (!row || !body) throw new AppError('E_NOT_FOUND', `学习篇目已不在文库中：${id}`);
+    articles.push({
+      id: row.id,
+      urlKey: row.urlKey,
+      url: row.url,
+      title: row.title,
+      publishedAt: row.publishedAt,
+      origin: row.origin,
+      author: row.author,
+      editor: row.editor,
+      column: row.column,
+      sourceId: row.sourceId,
+      sourceName: row.sourceName,
+      html: body.html,
+      text: body.text,
+      contentHash: row.contentHash,
+    });
+  }
+  const texts = new Map(articles.map((a) => [a.id, a.text]));
+  const rows = await db.highlights.where('articleId').anyOf(session.readings).toArray();
+  const highlights: LeaderHighlight[] = [];
+  let skipped = 0;
+  for (const h of rows) {
+    if (h.layer !== 'leader') continue;
+    const text = texts.get(h.articleId) ?? '';
+    let { start, end } = h.selector;
+    if (text.slice(start, end) !== h.selector.exact) {
+      const at = text.indexOf(h.selector.exact);
+      if (h.orphan || at < 0 || text.indexOf(h.selector.exact, at + 1) >= 0) {
+        skipped++;
+        continue;
+      }
+      start = at;
+      end = at + h.selector.exact.length;
+    }
+    highlights.push({
+      id: h.id,
+      articleId: h.articleId,
+      color: h.color,
+      style: h.style,
+      selector: { ...h.selector, prefix: h.selector.prefix.slice(-500), suffix: h.selector.suffix.slice(0, 500), start, end },
+      comment: h.comment,
+      tags: h.tags.slice(0, 20),
+      createdAt: h.createdAt,
+      updatedAt: h.updatedAt,
+    });
+  }
+  const packetSession: PacketSession = {
+    id: session.id,
+    topic: session.topic,
+    date: session.date,
+    place: session.place,
+    host: session.host,
+    speakers: session.speakers,
+    readings: session.readings,
+    questions: session.questions,
+    status: session.status,
+  };
+  return { draft: { meta, session: packetSession, articles, highlights }, skipped };
+}
+
+// ---------------------------------------------------------------- packet import
+
+export type PacketStatus = 'new' | 'update' | 'same' | 'older' | 'conflict';
+
+export interface PacketPreview {
+  status: PacketStatus;
+  installedVersion: number | null;
+  added: string[];
+  updated: string[];
+  unchanged: number;
+  excerpts: { added: number; changed: number; removed: number };
+  /** Readable lines: what this install changes (the 勘误 list for a re-issue). */
+  changes: string[];
+  message: string | null;
+}
+
+interface Plan {
+  preview: PacketPreview;
+  /** Packet article id → local article id (same URL key under another id). */
+  ids: Map<string, string>;
+}
+
+const SESSION_FIELDS: [keyof PacketSession, string][] = [
+  ['topic', '专题'],
+  ['date', '时间'],
+  ['place', '地点'],
+  ['host', '主持人'],
+  ['speakers', '中心发言人'],
+  ['questions', '研讨题'],
+  ['status', '状态'],
+];
+
+async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
+  const installed = await db.packets.get(p.meta.id);
+  const preview: PacketPreview = {
+    status: 'new',
+    installedVersion: installed?.version ?? null,
+    added: [],
+    updated: [],
+    unchanged: 0,
+    excerpts: { added: 0, changed: 0, removed: 0 },
+    changes: [],
+    message: null,
+  };
+  const ids = new Map<string, string>();
+  if (installed) {
+    if (installed.version > p.meta.version) {
+      preview.status = 'older';
+      preview.message = `已安装第 ${installed.version} 版，不能用较旧的第 ${p.meta.version} 版替换。`;
+      return { preview, ids };
+    }
+    if (installed.version === p.meta.version) {
+      preview.status = installed.wholeSha256 === p.meta.wholeSha256 ? 'same' : 'conflict';
+      preview.message =
+        preview.status === 'same'
+          ? `第 ${p.meta.version} 版已经导入过，无需再次导入。`
+          : `已安装的第 ${p.meta.version} 版与此文件内容不同：请发放人提高版本号后重新发放。`;
+      return { preview, ids };
+    }
+    preview.status = 'update';
+  }
+  for (const a of p.articles) {
+    const local = (await db.articles.get(a.id)) ?? (await db.articles.where('urlKey').equals(a.urlKey).first());
+    ids.set(a.id, local?.id ?? a.id);
+    if (!local) preview.added.push(a.title);
+    else if (local.contentHash !== a.contentHash) preview.updated.push(a.title);
+    else {
+      const body = await db.bodies.get(local.id);
+      if (body && body.html !== a.html) preview.updated.push(a.title);
+      else preview.unchanged++;
+    }
+  }
+  const existing = await db.highlights.bulkGet(p.highlights.map((h) => h.id));
+  for (const [i, h] of p.highlights.entries()) {
+    const old = existing[i];
+    if (old && old.layer !== 'leader') {
+      preview.status = 'conflict';
+      preview.message = '资料包中的重点摘编与本机的个人划线编号冲突，未导入。';
+      return { preview, ids };
+    }
+    if (!old) preview.excerpts.added++;
+    else if (old.comment !== h.comment || old.selector.exact !== h.selector.exact || old.color !== h.color) preview.excerpts.changed++;
+  }
+  const incoming = new Set(p.highlights.map((h) => h.id));
+  preview.excerpts.removed = (installed?.highlightIds ?? []).filter((id) => !incoming.has(id)).length;
+
+  const c = preview.changes;
+  for (const t of preview.added) c.push(`新增文章《${t}》`);
+  for (const t of preview.updated) c.push(`更新文章《${t}》`);
+  if (preview.excerpts.added) c.push(`新增重点摘编 ${preview.excerpts.added} 条`);
+  if (preview.excerpts.changed) c.push(`修改重点摘编 ${preview.excerpts.changed} 条`);
+  if (preview.excerpts.removed) c.push(`删除重点摘编 ${preview.excerpts.removed} 条`);
+  const oldSession = await db.sessions.get(p.session.id);
+  if (oldSession && installed) {
+    for (const [key, label] of SESSION_FIELDS) {
+      const a = JSON.stringify(oldSession[key as keyof SessionRow]);
+      const b = JSON.stringify(p.session[key]);
+      if (a !== b) c.push(`学习安排“${label}”有变化`);
+    }
+    const removed = oldSession.readings.filter((id) => ![...ids.values()].includes(id)).length;
+    if (removed) c.push(`移除篇目 ${removed} 篇`);
+  }
+  return { preview, ids };
+}
+
+export function previewPacket(db: YanduDB, p: ReadPacket): Promise<PacketPreview> {
+  return db.transaction('r', [db.packets, db.articles, db.bodies, db.highlights, db.sessions], async () => (await plan(db, p)).preview);
+}
+
+/**
+ * Installs a checked packet in one transaction. The preview is computed again inside it, so
+ * what is written is what it says; an older or conflicting packet throws and writes nothing.
+ */
+export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().toISOString()): Promise<PacketPreview> {
+  // Search postings are built before the transaction, as sync does (a wrong id guess is rebuilt inline).
+  const prepared = await prepareArticles(db, p.articles);
+  return db.transaction(
+    'rw',
+    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, ...searchTables(db)],
+    async () => {
+      const { preview, ids } = await plan(db, p);
+      if (preview.status === 'same') return preview;
+      if (preview.status === 'older') throw new AppError('E_PACKET_OLDER', preview.message ?? '资料包版本较旧。');
+      if (preview.status === 'conflict') throw new AppError('E_PACKET_CONTENT', preview.message ?? '资料包与本机数据冲突。');
+
+      const versions = new Map<string, number>();
+      const toIndex: ArticleForIndex[] = [];
+      for (const a of p.articles) {
+        const id = ids.get(a.id)!;
+        const local = await db.articles.get(id);
+        if (!local) {
+          await db.articles.add(toArticleRow(a, now));
+          await db.bodies.put({ articleId: a.id, html: a.html, text: a.text });
+          toIndex.push(a);
+          versions.set(id, 1);
+        } else if (local.contentHash !== a.contentHash) {
+          const body = await db.bodies.get(id);
+          if (body) {
+            await db.versions.put({
+              articleId: id,
+              version: local.version,
+              html: body.html,
+              text: body.text,
+              contentHash: local.contentHash,
+              replacedAt: now,
+            });
+          }
+          await db.bodies.put({ articleId: id, html: a.html, text: a.text });
+          await db.articles.update(id, { zi: countZi(a.text), contentHash: a.contentHash, version: local.version + 1, updatedAt: now });
+          toIndex.push({ ...local, text: a.text });
+          versions.set(id, local.version + 1);
+        } else {
+          const body = await db.bodies.get(id);
+          if (body && body.html !== a.html) await db.bodies.put({ ...body, html: a.html });
+          versions.set(id, local.version);
+        }
+      }
+
+      const installed = await db.packets.get(p.meta.id);
+      const incoming = new Set(p.highlights.map((h) => h.id));
+      const stale = (installed?.highlightIds ?? []).filter((id) => !incoming.has(id));
+      // Only rows of the leader's layer are ever removed.
+      const staleRows = (await db.highlights.bulkGet(stale)).filter((h): h is HighlightRow => h?.layer === 'leader');
+      await db.highlights.bulkDelete(staleRows.map((h) => h.id));
+      const rows: HighlightRow[] = p.highlights.map((h) => {
+        const articleId = ids.get(h.articleId)!;
+        return {
+          id: h.id,
+          articleId,
+          layer: 'leader',
+          color: h.color,
+          style: h.style,
+          selector: h.selector,
+          articleVersion: versions.get(articleId) ?? 1,
+          orphan: false,
+          tags: h.tags,
+          comment: h.comment,
+          createdAt: h.createdAt,
+          updatedAt: h.updatedAt,
+        };
+      });
+      await db.highlights.bulkPut(rows);
+      // Searchable in the same transaction: the packet's articles and the leader's excerpts.
+      await indexArticles(db, toIndex, prepared);
+      await removeSearchDocs(
+        db,
+        staleRows.map((h) => `h:${h.id}`),
+      );
+      await indexSmallDocs(db, rows.map(highlightDoc));
+
+      const old = await db.sessions.get(p.session.id);
+      await db.sessions.put(
+        sessionRow({ ...p.session, readings: p.session.readings.map((id) => ids.get(id) ?? id) }, now, {
+          record: old ? recordOf(old) : EMPTY_RECORD,
+          packetId: old?.issued ? old.packetId : p.meta.id,
+          issued: old?.issued ?? null,
+          createdAt: old?.createdAt ?? now,
+        }),
+      );
+      await db.packets.put({
+        id: p.meta.id,
+        version: p.meta.version,
+        issuer: p.meta.issuer,
+        issuedAt: p.meta.issuedAt,
+        title: p.meta.title,
+        wholeSha256: p.meta.wholeSha256,
+        sessionId: p.session.id,
+        articleIds: p.articles.map((a) => ids.get(a.id)!),
+        highlightIds: p.highlights.map((h) => h.id),
+        installedAt: now,
+        changes: preview.changes,
+      });
+      return preview;
+    },
+  );
+}
+
+// ---------------------------------------------------------------- checking and installing files
+
+export type Checked =
+  { kind: 'packet'; file: ReadPacket; preview: PacketPreview } | { kind: 'return'; file: ReadReturn; preview: ReturnPreview };
+
+/** Previews a file main has checked completely (writing nothing) against the library. */
+export async function checkFile(db: YanduDB, read: ReadResult): Promise<Checked> {
+  if (read.kind === 'packet') return { kind: 'packet', file: read, preview: await previewPacket(db, read) };
+  return { kind: 'return', file: read, preview: await previewReturn(db, read) };
+}
+
+export async function checkBase64(db: YanduDB, api: Api, base64: string): Promise<Checked> {
+  return checkFile(db, await api.packets.read({ base64 }));
+}
+
+/**
+ * Installs a checked file; returns the preview of what was written. Every packet (and return
+ * file) import is preceded by a backup of the library (数据与备份); a confirmed packet's images
+ * are stored by main before Dexie is written in one transaction.
+ */
+export async function commit(db: YanduDB, api: Api, checked: Checked): Promise<PacketPreview | ReturnPreview> {
+  if (checked.kind === 'packet' && checked.preview.status === 'same') return checked.preview;
+  await backupDatabase(db, api, 'packet');
+  if (checked.kind === 'return') return applyReturn(db, checked.file);
+  if (checked.preview.status === 'new' || checked.preview.status === 'update') await api.packets.install({ token: checked.file.token });
+  return applyPacket(db, checked.file);
+}
+
+// ---------------------------------------------------------------- the façade
+
+const FOLDERS_KEY = 'packets.sharedFolders' as const;
+const FoldersSchema = SETTINGS[FOLDERS_KEY].schema;
+
+export function newLeaderId(): string {
+  return `lh_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
+}
+
+/** What the reader's 重点摘编 panel needs about an article. */
+export interface LeaderContext {
+  /** Excerpts that came in a packet: only a new packet version changes them. */
+  locked: Set<string>;
+  /** The article is one of a session's readings. */
+  isReading: boolean;
+}
+
+export function createPackets(db: YanduDB, api: Api) {
+  const settings = createSettingsRepository(db);
+  const highlights = createHighlightRepository(db);
+  const notes = createNoteRepository(db);
+  return {
+    // Reads (safe inside a live query).
+    /** Installed packet id → version. */
+    async installedVersions(): Promise<Map<string, number>> {
+      const rows = await db.packets.toArray();
+      return new Map(rows.map((r) => [r.id, r.version]));
+    },
+    async leaderContext(articleId: string): Promise<LeaderContext> {
+      const [packets, sessions] = await Promise.all([db.packets.toArray(), db.sessions.toArray()]);
+      return {
+        locked: new Set(packets.flatMap((p) => p.highlightIds)),
+        isReading: sessions.some((s) => s.readings.includes(articleId)),
+      };
+    },
+    sharedFolders: (): Promise<string[]> => settings.get(FOLDERS_KEY, FoldersSchema, []),
+
+    // Files in.
+    checkBase64: (base64: string): Promise<Checked> => checkBase64(db, api, base64),
+    async checkShared(folder: string, name: string): Promise<Checked> {
+      return checkFile(db, await api.packets.readFile({ folder, name }));
+    },
+    commit: (checked: Checked): Promise<PacketPreview | ReturnPreview> => commit(db, api, checked),
+    saveSharedFolders: (list: string[]): Promise<void> => settings.set(FOLDERS_KEY, FoldersSchema, list),
+    /** The system's folder picker (desktop); null when cancelled. */
+    async chooseFolder(): Promise<string | null> {
+      return (await api.files.chooseFolder({})).path;
+    },
+    async scanFolder(folder: string): Promise<FolderEntry[]> {
+      return (await api.packets.scanFolder({ path: folder })).files;
+    },
+
+    /**
+     * A session handed out as a packet: version 1 the first time, the same version again, or
+     * the next one for a re-issue (勘误). The session records what was handed out.
+     */
+    async exportSession(sessionId: string, reissue: boolean): Promise<{ base64: string; fileName: string; skipped: number }> {
+      const row = await db.sessions.get(sessionId);
+      if (!row) throw new AppError('E_NOT_FOUND', '学习安排已不存在。');
+      const profile = await settings.get(PROFILE_KEY, ProfileSchema, DEFAULT_PROFILE);
+      const version = row.issued ? row.issued.version + (reissue ? 1 : 0) : 1;
+      const packetId = row.issued?.packetId ?? `p_${row.id}`.slice(0, 80);
+      const now = new Date().toISOString();
+      const { draft, skipped } = await gatherPacket(db, row, {
+        id: packetId,
+        version,
+        issuer: profile.issuer || profile.name,
+        issuedAt: now,
+        title: `${row.topic}学习资料`.slice(0, 500),
+      });
+      const built = await api.packets.build({ draft });
+      await db.sessions.update(sessionId, { issued: { packetId, version, wholeSha256: built.wholeSha256, issuedAt: now }, updatedAt: now });
+      return { base64: built.base64, fileName: built.fileName, skipped };
+    },
+
+    // The leader's layer.
+    /** A new 重点摘编 on `selector` of the article (at its current version). */
+    async markExcerpt(articleId: string, articleVersion: number, selector: TextSelector): Promise<HighlightRow> {
+      const now = new Date().toISOString();
+      const row: HighlightRow = {
+        id: newLeaderId(),
+        articleId,
+        layer: 'leader',
+        color: 'orange',
+        style: 'underline',
+        selector,
+        articleVersion,
+        orphan: false,
+        tags: [],
+        comment: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await highlights.put(row);
+      return row;
+    },
+    /** Stores the comment of an excerpt; returns the row as stored. */
+    async commentExcerpt(row: HighlightRow, comment: string): Promise<HighlightRow> {
+      if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能修改重点摘编。');
+      const next: HighlightRow = { ...row, comment: comment.trim() || null, updatedAt: new Date().toISOString() };
+      await highlights.put(next);
+      return next;
+    },
+    async removeExcerpt(row: HighlightRow): Promise<void> {
+      if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能删除重点摘编。');
+      await highlights.delete(row.id);
+    },
+    /** A new note on the article holding an excerpt (the view builds the note's document). */
+    async copyToNote(articleId: string, title: string, doc: unknown): Promise<string> {
+      const draft = newDraft('note', articleId, null);
+      await notes.save({ ...draft, title, doc });
+      return draft.id;
+    },
+  };
+}
+export type PacketsService = ReturnType<typeof createPackets>;
+
+/** The app's packets service, on the app's database and host. */
+export const packets = createPackets(appDb, appApi);

@@ -1,0 +1,423 @@
+/**
+ * The study service: sessions (学习安排 and 学习记录), members, the unit's rules and the year's
+ * progress against them, the user's profile, and return files (学习成果回执) — built here for
+ * export and checked and stored here on import. Reads are plain Dexie reads, so views run them
+ * inside live queries and follow every write (another tab, a packet import, a restore).
+ */
+import * as v from 'valibot';
+import type { Api } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { ReadReturn } from '../../shared/packet/api';
+import type { ReturnDraft } from '../../shared/packet/schema';
+import { countZi } from '../../shared/text';
+import {
+  DEFAULT_PROFILE,
+  DEFAULT_RULES,
+  EMPTY_STUDY_RECORD,
+  ProfileSchema,
+  RulesSchema,
+  sessionRow,
+  type Profile,
+  type Rules,
+} from '../../shared/domain/session';
+import { api as appApi } from '../bridge';
+import { db as appDb } from '../db';
+import { createSettingsRepository } from '../db/repositories';
+import type { ArticleRow, HighlightRow, NoteRow, YanduDB } from '../db/schema';
+import { createStudyRepository } from '../db/sessions';
+import type { MemberRow, PacketRow, ReturnRow, SessionRow, StudyRecord } from '../db/sessionRows';
+import { messages } from '../i18n/messages';
+import { DEFAULT_QUOTA, QUOTA_KEY, QuotaSchema, type Quota } from './notebook';
+
+const t = messages.study;
+
+export function newId(prefix: string): string {
+  return `${prefix}_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
+}
+
+// ---------------------------------------------------------------- rules and profile (settings, validated)
+
+export const RULES_KEY = 'study.rules';
+export const PROFILE_KEY = 'study.profile';
+// The schemas and defaults are the settings table's (shared/domain).
+export { DEFAULT_PROFILE, DEFAULT_RULES, ProfileSchema, RulesSchema, type Profile, type Rules } from '../../shared/domain/session';
+
+/** This device's id in return-file ids, so two members' returns never share an id. */
+const DEVICE_KEY = 'study.deviceId';
+const DeviceSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]{8,24}$/));
+/** The last return-file version handed out for a session. */
+const returnVersionKey = (sessionId: string) => `study.returnVersion.${sessionId}`;
+const VersionSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+// ---------------------------------------------------------------- sessions
+
+export const EMPTY_RECORD: StudyRecord = EMPTY_STUDY_RECORD;
+
+export function recordOf(row: SessionRow): StudyRecord {
+  return {
+    time: row.time,
+    attendees: row.attendees,
+    absentees: row.absentees,
+    observers: row.observers,
+    content: row.content,
+    method: row.method,
+    summary: row.summary,
+    recorder: row.recorder,
+    recordedAt: row.recordedAt,
+  };
+}
+
+export function newSession(date: string, now = new Date().toISOString()): SessionRow {
+  const plan = {
+    id: newId('s'),
+    topic: '',
+    date,
+    place: '',
+    host: '',
+    speakers: [],
+    readings: [],
+    questions: [],
+    status: 'planned' as const,
+  };
+  return sessionRow(plan, now);
+}
+
+// ---------------------------------------------------------------- progress
+
+export interface YearProgress {
+  year: number;
+  sessionsDone: number;
+  sessionsPlanned: number;
+  notesZi: number;
+  reflections: number;
+}
+
+function localYear(iso: string): number {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? Number(iso.slice(0, 4)) : d.getFullYear();
+}
+
+export async function yearProgress(db: YanduDB, year: number): Promise<YearProgress> {
+  const [sessions, notes] = await Promise.all([db.sessions.where('year').equals(year).toArray(), db.notes.toArray()]);
+  let notesZi = 0;
+  let reflections = 0;
+  for (const n of notes) {
+    if (localYear(n.createdAt) !== year) continue;
+    notesZi += n.zi;
+    if (n.kind === 'reflection' && n.zi > 0) reflections++;
+  }
+  return {
+    year,
+    sessionsDone: sessions.filter((s) => s.status === 'done').length,
+    sessionsPlanned: sessions.filter((s) => s.status !== 'cancelled').length,
+    notesZi,
+    reflections,
+  };
+}
+
+/** Attendance of a session from its 学习记录, or null when none was kept. */
+export function attendance(session: SessionRow): { present: number; total: number } | null {
+  if (!session.recordedAt) return null;
+  const total = session.attendees.length + session.absentees.length;
+  return total ? { present: session.attendees.length, total } : null;
+}
+
+/** What the dashboard warns about: the year's progress against the unit's rules. */
+export function warnings(p: YearProgress, rules: Rules, ziGoal: number, sessions: readonly SessionRow[]): string[] {
+  const out: string[] = [];
+  if (p.sessionsDone < rules.sessionsPerYear) out.push(t.warnSessions(rules.sessionsPerYear - p.sessionsDone));
+  if (p.notesZi < ziGoal) out.push(t.warnNotes(ziGoal - p.notesZi));
+  if (p.reflections < rules.reflectionsPerYear) out.push(t.warnReflections(rules.reflectionsPerYear - p.reflections));
+  for (const s of sessions) {
+    const a = attendance(s);
+    if (!a) continue;
+    const pct = Math.round((a.present / a.total) * 100);
+    if (pct < rules.attendanceMin) out.push(t.warnAttendance(s.topic, pct, rules.attendanceMin));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- return files: building
+
+/**
+ * The notes a member may hand in for a session: written notes on its readings, and the
+ * year's standalone 发言提纲 and 心得体会.
+ */
+export function returnCandidates(notes: readonly NoteRow[], session: Pick<SessionRow, 'readings' | 'date'>): NoteRow[] {
+  const readings = new Set(session.readings);
+  const year = session.date.slice(0, 4);
+  return notes.filter(
+    (n) => n.zi > 0 && ((n.articleId && readings.has(n.articleId)) || (!n.articleId && n.kind !== 'note' && n.createdAt.startsWith(year))),
+  );
+}
+
+export interface ReturnInput {
+  session: SessionRow;
+  /** The packet the session came from, when installed here. */
+  packet: Pick<PacketRow, 'id' | 'version'> | undefined;
+  profile: Pick<Profile, 'name' | 'title'>;
+  notes: readonly NoteRow[];
+  /** Every highlight on the session's readings; only the member's own are handed in. */
+  highlights: readonly HighlightRow[];
+  device: string;
+  version: number;
+  now: string;
+}
+
+/** The draft main turns into a return file. Pure. */
+export function buildReturnDraft(input: ReturnInput): ReturnDraft {
+  const { session, packet, profile } = input;
+  const name = profile.name.trim();
+  return {
+    meta: {
+      id: `r_${input.device}_${session.id}`.slice(0, 80),
+      version: input.version,
+      issuer: name,
+      issuedAt: input.now,
+      title: `${name}的学习成果回执`,
+    },
+    body: {
+      sessionId: session.id,
+      sessionTopic: session.topic.slice(0, 300),
+      packetId: packet?.id ?? session.packetId,
+      packetVersion: packet?.version ?? null,
+      member: { name: name.slice(0, 100), title: profile.title.trim().slice(0, 100) },
+      notes: input.notes.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        title: n.title,
+        text: n.text,
+        zi: n.zi,
+        articleId: n.articleId,
+        quote: null,
+        createdAt: n.createdAt,
+        updatedAt: n.updatedAt,
+      })),
+      highlights: input.highlights
+        .filter((h) => h.layer === 'personal')
+        .map((h) => ({
+          id: h.id,
+          articleId: h.articleId,
+          exact: h.selector.exact.slice(0, 20_000),
+          comment: h.comment,
+          color: h.color,
+          createdAt: h.createdAt,
+        })),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- return files: importing
+
+export interface ReturnPreview {
+  status: 'new' | 'update' | 'same' | 'older';
+  sessionKnown: boolean;
+  message: string | null;
+}
+
+export function returnStats(body: ReadReturn['body']): { zi: number; reflections: number } {
+  let zi = 0;
+  let reflections = 0;
+  for (const n of body.notes) {
+    zi += countZi(n.text);
+    if (n.kind === 'reflection' && n.text.trim()) reflections++;
+  }
+  return { zi, reflections };
+}
+
+async function planReturn(db: YanduDB, r: ReadReturn): Promise<ReturnPreview> {
+  const old = await db.returns.get(r.meta.id);
+  const sessionKnown = !!(await db.sessions.get(r.body.sessionId));
+  if (!old) return { status: 'new', sessionKnown, message: null };
+  if (old.version > r.meta.version) return { status: 'older', sessionKnown, message: `已导入该成员较新的回执（第 ${old.version} 版）。` };
+  if (old.version === r.meta.version && old.wholeSha256 === r.meta.wholeSha256)
+    return { status: 'same', sessionKnown, message: '该回执已导入过。' };
+  return { status: 'update', sessionKnown, message: null };
+}
+
+export function previewReturn(db: YanduDB, r: ReadReturn): Promise<ReturnPreview> {
+  return db.transaction('r', [db.returns, db.sessions], () => planReturn(db, r));
+}
+
+export async function applyReturn(db: YanduDB, r: ReadReturn, now = new Date().toISOString()): Promise<ReturnPreview> {
+  return db.transaction('rw', [db.returns, db.sessions], async () => {
+    const preview = await planReturn(db, r);
+    if (preview.status === 'same') return preview;
+    if (preview.status === 'older') throw new AppError('E_PACKET_OLDER', preview.message ?? '回执版本较旧。');
+    const stats = returnStats(r.body);
+    await db.returns.put({
+      id: r.meta.id,
+      version: r.meta.version,
+      wholeSha256: r.meta.wholeSha256,
+      sessionId: r.body.sessionId,
+      packetId: r.body.packetId,
+      member: r.body.member,
+      notes: r.body.notes,
+      highlights: r.body.highlights,
+      zi: stats.zi,
+      reflections: stats.reflections,
+      importedAt: now,
+    });
+    return preview;
+  });
+}
+
+// ---------------------------------------------------------------- the façade
+
+/** One session with everything its page shows. */
+export interface SessionDetail {
+  row: SessionRow;
+  members: MemberRow[];
+  returns: ReturnRow[];
+  /** The installed packet the session came from, if any. */
+  packet: PacketRow | undefined;
+  /** Reading id → how many 重点摘编 the leader's layer has on it. */
+  excerpts: Map<string, number>;
+}
+
+export interface Dashboard {
+  sessions: SessionRow[];
+  members: MemberRow[];
+  rules: Rules;
+  quota: Quota;
+  progress: YearProgress;
+  profile: Profile;
+}
+
+export type ReadingChoice = Pick<ArticleRow, 'id' | 'title'>;
+
+export function createStudy(db: YanduDB, api: Api) {
+  const repo = createStudyRepository(db);
+  const settings = createSettingsRepository(db);
+  const profile = (): Promise<Profile> => settings.get(PROFILE_KEY, ProfileSchema, DEFAULT_PROFILE);
+
+  async function detail(id: string): Promise<SessionDetail | null> {
+    const row = await repo.session(id);
+    if (!row) return null;
+    const [members, returns, packet, hl] = await Promise.all([
+      repo.members(),
+      repo.returnsFor(id),
+      row.packetId ? repo.packet(row.packetId) : Promise.resolve(undefined),
+      db.highlights.where('articleId').anyOf(row.readings).toArray(),
+    ]);
+    const excerpts = new Map<string, number>();
+    for (const h of hl) if (h.layer === 'leader') excerpts.set(h.articleId, (excerpts.get(h.articleId) ?? 0) + 1);
+    return { row, members, returns, packet, excerpts };
+  }
+
+  return {
+    // Reads (safe inside a live query).
+    sessions: (): Promise<SessionRow[]> => repo.sessions(),
+    session: (id: string): Promise<SessionRow | undefined> => repo.session(id),
+    detail,
+    async dashboard(year: number): Promise<Dashboard> {
+      const [sessions, members, rules, quota, progress, me] = await Promise.all([
+        repo.sessions(),
+        repo.members(),
+        settings.get(RULES_KEY, RulesSchema, DEFAULT_RULES),
+        settings.get(QUOTA_KEY, QuotaSchema, DEFAULT_QUOTA),
+        yearProgress(db, year),
+        profile(),
+      ]);
+      return { sessions, members, rules, quota, progress, profile: me };
+    },
+    /** Articles a reading can be picked from: ids and titles only. */
+    async readingChoices(): Promise<ReadingChoice[]> {
+      const rows = await db.articles.toArray();
+      return rows.map((a) => ({ id: a.id, title: a.title }));
+    },
+    profile,
+    /** The notes the member may hand in for a session. */
+    async returnCandidates(session: Pick<SessionRow, 'readings' | 'date'>): Promise<NoteRow[]> {
+      return returnCandidates(await db.notes.toArray(), session);
+    },
+
+    // Writes.
+    /** Stores the session (its year follows its date); returns what was stored. */
+    async saveSession(row: SessionRow): Promise<SessionRow> {
+      const next = { ...row, year: Number(row.date.slice(0, 4)) || row.year, updatedAt: new Date().toISOString() };
+      await repo.putSession(next);
+      return next;
+    },
+    /** Applies a patch to the stored session (not to a possibly stale copy); null when it is gone. */
+    async updateSession(id: string, patch: Partial<SessionRow>): Promise<SessionRow | null> {
+      return db.transaction('rw', db.sessions, async () => {
+        const row = await repo.session(id);
+        if (!row) return null;
+        const merged = { ...row, ...patch, id };
+        const next = { ...merged, year: Number(merged.date.slice(0, 4)) || row.year, updatedAt: new Date().toISOString() };
+        await repo.putSession(next);
+        return next;
+      });
+    },
+    async createSession(topic: string, date = new Date().toISOString().slice(0, 10)): Promise<string> {
+      const row = { ...newSession(date), topic };
+      await repo.putSession(row);
+      return row.id;
+    },
+    removeSession: (id: string): Promise<void> => repo.removeSession(id),
+    async addMember(name: string, title: string): Promise<void> {
+      const trimmed = name.trim();
+      if (!trimmed) return;
+      await db.transaction('rw', db.members, async () => {
+        await repo.putMember({
+          id: newId('m'),
+          name: trimmed.slice(0, 100),
+          title: title.trim().slice(0, 100),
+          order: await db.members.count(),
+        });
+      });
+    },
+    removeMember: (id: string): Promise<void> => repo.removeMember(id),
+    /** Stores the rules and the note quota together, or neither: both are checked first. */
+    async saveRules(rules: Rules, quota: Quota): Promise<void> {
+      if (!v.is(RulesSchema, rules) || !v.is(QuotaSchema, quota)) throw new AppError('E_INVALID_ARGUMENT', t.rulesInvalid);
+      await db.transaction('rw', db.settings, async () => {
+        await settings.set(RULES_KEY, RulesSchema, rules);
+        await settings.set(QUOTA_KEY, QuotaSchema, quota);
+      });
+    },
+    saveProfile: (p: Profile): Promise<void> => settings.set(PROFILE_KEY, ProfileSchema, p),
+
+    /**
+     * Builds this member's return file for a session from the chosen notes and their own
+     * highlights on its readings; keeps the profile and counts the version up only once main
+     * has built the file.
+     */
+    async exportReturn(sessionId: string, me: Profile, noteIds: readonly string[]): Promise<{ base64: string; fileName: string }> {
+      if (!me.name.trim()) throw new AppError('E_INVALID_ARGUMENT', t.needName);
+      await settings.set(PROFILE_KEY, ProfileSchema, me);
+      const session = await repo.session(sessionId);
+      if (!session) throw new AppError('E_NOT_FOUND', messages.notes.notFound);
+      const [notes, highlights, packet, version, storedDevice] = await Promise.all([
+        db.notes.bulkGet([...noteIds]),
+        db.highlights.where('articleId').anyOf(session.readings).toArray(),
+        session.packetId ? repo.packet(session.packetId) : Promise.resolve(undefined),
+        settings.get(returnVersionKey(sessionId), VersionSchema, 0),
+        settings.get<string | null>(DEVICE_KEY, DeviceSchema, null),
+      ]);
+      let device = storedDevice;
+      if (device === null) {
+        device = crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+        await settings.set(DEVICE_KEY, DeviceSchema, device);
+      }
+      const draft = buildReturnDraft({
+        session,
+        packet,
+        profile: me,
+        notes: notes.filter((n): n is NoteRow => n !== undefined),
+        highlights,
+        device,
+        version: version + 1,
+        now: new Date().toISOString(),
+      });
+      const built = await api.packets.buildReturn({ draft });
+      await settings.set(returnVersionKey(sessionId), VersionSchema, version + 1);
+      return built;
+    },
+  };
+}
+export type StudyService = ReturnType<typeof createStudy>;
+
+/** The app's study service, on the app's database and host. */
+export const study = createStudy(appDb, appApi);

@@ -1,0 +1,91 @@
+/**
+ * THE settings table: every key of the `settings` store, its schema and its default. The
+ * settings repository (renderer/db/repositories.ts) writes a value only through its key's schema
+ * and reads a stored value that fails it as the default (the stored row is kept, never
+ * overwritten behind the user's back). Keys not listed here are internal bookkeeping of the
+ * search index (renderer/db/searchIndex.ts) and the study module; they are read and written by
+ * their owners only.
+ */
+import * as v from 'valibot';
+import { HighlightColorSchema, HighlightStyleSchema } from './highlight';
+import { DEFAULT_PROFILE, DEFAULT_RULES, ProfileSchema, RulesSchema } from './session';
+
+// ------------------------------------------------------------------ reader typography
+
+export const FONT_SIZE_MIN = 14;
+export const FONT_SIZE_MAX = 32;
+
+export const ReaderSettingsSchema = v.object({
+  fontSize: v.pipe(v.number(), v.integer(), v.minValue(FONT_SIZE_MIN), v.maxValue(FONT_SIZE_MAX)),
+  lineHeight: v.pipe(v.number(), v.minValue(1.4), v.maxValue(2.4)),
+  width: v.picklist(['narrow', 'medium', 'wide']),
+  theme: v.picklist(['light', 'sepia', 'dark']),
+  font: v.picklist(['song', 'fangsong', 'kai', 'hei']),
+});
+export type ReaderSettings = v.InferOutput<typeof ReaderSettingsSchema>;
+export const DEFAULT_READER_SETTINGS: ReaderSettings = { fontSize: 18, lineHeight: 1.9, width: 'medium', theme: 'light', font: 'song' };
+
+// ------------------------------------------------------------------ sync
+
+const DELAY_RANGE = '同一网站两次请求的间隔应为 0 到 60000 之间的整数（毫秒）';
+const PAGES_RANGE = '日常同步最多读取的列表页数应为 1 到 100 之间的整数';
+
+export const SyncSettingsSchema = v.object({
+  /** Pause between two requests to the same site, ms. */
+  delayMs: v.pipe(v.number(DELAY_RANGE), v.integer(DELAY_RANGE), v.minValue(0, DELAY_RANGE), v.maxValue(60_000, DELAY_RANGE)),
+  /** List pages a routine sync reads per source. */
+  maxPages: v.pipe(v.number(PAGES_RANGE), v.integer(PAGES_RANGE), v.minValue(1, PAGES_RANGE), v.maxValue(100, PAGES_RANGE)),
+});
+export type SyncSettings = v.InferOutput<typeof SyncSettingsSchema>;
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = { delayMs: 1000, maxPages: 3 };
+
+// ------------------------------------------------------------------ backups
+
+/** Default number of backups of each deliberate kind (manual, upgrade, packet, restore) kept. */
+export const DEFAULT_BACKUP_KEEP = 10;
+export const BackupSettingsSchema = v.object({ keep: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)) });
+export type BackupSettings = v.InferOutput<typeof BackupSettingsSchema>;
+
+/** The library's identity (see renderer/core/backup/library.ts). */
+export const LibraryMetaSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  rev: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 40)),
+  changedAt: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
+});
+export type LibraryMeta = v.InferOutput<typeof LibraryMetaSchema>;
+
+// ------------------------------------------------------------------ the table
+
+export const SETTINGS = {
+  reader: { schema: ReaderSettingsSchema, default: DEFAULT_READER_SETTINGS },
+  sync: { schema: SyncSettingsSchema, default: DEFAULT_SYNC_SETTINGS },
+  backup: { schema: BackupSettingsSchema, default: { keep: DEFAULT_BACKUP_KEEP } as BackupSettings },
+  /** Backups the start-up recovery offer was declined for (暂不), newest last. */
+  backupOfferDeclined: { schema: v.pipe(v.array(v.pipe(v.string(), v.maxLength(255))), v.maxLength(50)), default: [] as string[] },
+  /** Absent until a library has its identity: read as null. */
+  library: { schema: v.nullable(LibraryMetaSchema), default: null as LibraryMeta | null },
+  sampleLibraryImported: { schema: v.boolean(), default: false },
+  highlightDefaults: {
+    schema: v.object({ color: HighlightColorSchema, style: HighlightStyleSchema }),
+    default: { color: 'yellow', style: 'fill' } as { color: v.InferOutput<typeof HighlightColorSchema>; style: 'fill' | 'underline' },
+  },
+  'notebook.quota': {
+    schema: v.object({ ziPerYear: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000)) }),
+    default: { ziPerYear: 10_000 },
+  },
+  'packets.sharedFolders': { schema: v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))), default: [] as string[] },
+  'study.rules': { schema: RulesSchema, default: DEFAULT_RULES },
+  'study.profile': { schema: ProfileSchema, default: DEFAULT_PROFILE },
+} as const satisfies Record<string, { schema: v.GenericSchema; default: unknown }>;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SETTINGS)[K]['schema']>;
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.prototype.hasOwnProperty.call(SETTINGS, key);
+}
+
+/** The schema a key's value must pass, or null for a key outside the table. */
+export function settingSchema(key: string): v.GenericSchema | null {
+  return isSettingKey(key) ? SETTINGS[key].schema : null;
+}
