@@ -39,6 +39,7 @@ const ISSUE_13_TRANSITIONAL_RENDERER_FILES = [
   'renderer/features/reader/FindBar.tsx',
   'renderer/features/reader/ReaderView.tsx',
   'renderer/features/search/SearchBox.tsx',
+  'renderer/features/search/links.ts',
   'renderer/features/search/SearchIndexSettings.tsx',
   'renderer/features/search/engine.ts',
   'renderer/features/search/store.ts',

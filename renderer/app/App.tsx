@@ -1,20 +1,17 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
-import { db } from '../db';
-import { recoverNoteJournals } from '../db/notes';
-import { LibraryView } from '../features/library/LibraryView';
-import { ReaderView } from '../features/reader/ReaderView';
+import { recoverNoteJournals } from '../core/notes';
+import { LibraryView } from '../features/library';
+import { ReaderView } from '../features/reader';
 import { SettingsView } from '../features/settings/SettingsView';
-import { SourcesView } from '../features/sources/SourcesView';
-import { startScheduler } from '../features/sources/syncManager';
+import { SourcesView } from '../features/sources';
+import { startScheduler } from '../core/sync';
 import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
-import { ensureSampleLibrary } from './firstRun';
-import { enableSearchMaintenance, openSearchIndex, setIndexBuilder, setRecordMerger } from '../db/searchIndex';
-import { SearchBox } from '../features/search/SearchBox';
-import { useSearch } from '../features/search/store';
-import { createIndexWorkers } from '../features/search/workerBuilder';
+import { ensureSampleLibrary } from '../core/library';
+import { openSearch, startSearchMaintenance } from '../core/search';
+import { SearchBox, useSearch } from '../features/search';
 import { useRoute } from './router';
 import { useUndoKeys } from '../ui/useUndoKeys';
 import { backupStartup, recovery, type RecoveryOffer as Offer } from '../core/backup';
@@ -71,13 +68,10 @@ export function App() {
       await useReaderSettings.getState().load();
       // Search postings for bulk writes are built in workers; an index of another format is
       // emptied here, before anything writes, and rebuilt in the background once ready.
-      const indexWorkers = createIndexWorkers();
-      setIndexBuilder(indexWorkers?.build ?? null);
-      setRecordMerger(indexWorkers?.merge ?? null);
-      const rebuildSearch = await openSearchIndex(db);
-      await ensureSampleLibrary(db, api);
-      await recoverNoteJournals(db);
-      await useLibrary.getState().load();
+      const rebuildSearch = await openSearch();
+      await ensureSampleLibrary();
+      await recoverNoteJournals();
+      await useLibrary.getState().follow();
       await backupStartup.ensureLibraryIdentity();
       // An empty or rolled-back library is offered the newest backup before anything else writes.
       const found = await recovery.find().catch((e: unknown) => {
@@ -86,7 +80,7 @@ export function App() {
       });
       setBoot({ state: 'ready' });
       // Pending notes merged and postings compacted once writes settle.
-      enableSearchMaintenance(db);
+      startSearchMaintenance();
       if (found) setOffer(found);
       else void startBackgroundWork();
       if (rebuildSearch) void useSearch.getState().startRebuild(false);

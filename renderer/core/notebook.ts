@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { SETTINGS } from '../../shared/domain/settings';
 import { db as appDb } from '../db';
-import { createNoteRepository, newDraft, recoverNoteJournals } from '../db/notes';
+import { createNotesService as createNoteRepository, newDraft, recoverNoteJournals } from './notes';
 import { createSettingsRepository } from '../db/repositories';
 import type { NoteKind, YanduDB } from '../db/schema';
 import { buildEntries, buildIndex, entriesForExport, type NotebookData, type NotebookFilter, type NotebookIndex } from './notebook/entries';

@@ -16,7 +16,7 @@ import { sessionRow } from '../../shared/domain/session';
 import { SETTINGS } from '../../shared/domain/settings';
 import { api as appApi } from '../bridge';
 import { db as appDb } from '../db';
-import { createNoteRepository, newDraft } from '../db/notes';
+import { createNotesService as createNoteRepository, newDraft } from './notes';
 import { createHighlightRepository, createSettingsRepository, toArticleRow } from '../db/repositories';
 import type { HighlightRow, YanduDB } from '../db/schema';
 import {

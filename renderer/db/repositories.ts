@@ -1,6 +1,9 @@
 /**
- * The only code that reads or writes Dexie tables. Stores and views call these; each write
- * that belongs together happens in one transaction, so nothing is ever stored half.
+ * Repositories of the article, body, reading, settings and highlight tables. Other tables have
+ * their own repository modules here (notes, sources, sessions, the search index). Only the
+ * core services (renderer/core) and start-up code call them; views and their stores go
+ * through core. Each write that belongs together happens in one transaction, so nothing is
+ * ever stored half.
  */
 import Dexie from 'dexie';
 import * as v from 'valibot';

@@ -8,7 +8,7 @@ import {
   ReaderSettingsSchema,
   type ReaderSettings,
 } from '../../shared/domain/settings';
-import { settings } from '../db';
+import { loadReaderSettings, saveReaderSettings } from '../core/library';
 
 // Schema and default are the settings table's (shared/domain/settings.ts).
 export {
@@ -18,8 +18,6 @@ export {
   ReaderSettingsSchema,
   type ReaderSettings,
 } from '../../shared/domain/settings';
-
-const KEY = 'reader';
 
 interface ReaderSettingsState extends ReaderSettings {
   loaded: boolean;
@@ -31,7 +29,7 @@ export const useReaderSettings = create<ReaderSettingsState>((set, get) => ({
   ...DEFAULT_READER_SETTINGS,
   loaded: false,
   async load() {
-    const stored = await settings.get(KEY, ReaderSettingsSchema, DEFAULT_READER_SETTINGS);
+    const stored = await loadReaderSettings(ReaderSettingsSchema, DEFAULT_READER_SETTINGS);
     set({ ...stored, loaded: true });
   },
   update(patch) {
@@ -39,7 +37,7 @@ export const useReaderSettings = create<ReaderSettingsState>((set, get) => ({
     const next = { fontSize, lineHeight, width, theme, font };
     if (!v.is(ReaderSettingsSchema, next)) return;
     set(next);
-    void settings.set(KEY, ReaderSettingsSchema, next);
+    void saveReaderSettings(ReaderSettingsSchema, next);
   },
 }));
 

@@ -19,6 +19,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   archive: async () => (await import('./archive')).benchArchive(),
   feeds: async () => (await import('./feeds')).benchFeeds(),
   documents: async () => (await import('./documents')).benchDocuments(),
+  library: async () => (await import('./library')).benchLibrary(),
 };
 
 // Suite names only: skip options and the values that follow them (`--docs 100000`).

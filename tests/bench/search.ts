@@ -50,13 +50,13 @@ interface QueryResult {
   phases?: Record<string, unknown>;
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples: number[];
   timeDeltas: number[];
 }
 
-function summarize(label: string, profile: CpuProfile): void {
+export function summarize(label: string, profile: CpuProfile): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let total = 0;

@@ -333,3 +333,27 @@ test('table of contents, find in article and keyboard reading', async ({ app }) 
   await app.keyboard.press('k');
   await expect.poll(top).toBeLessThan(afterJ);
 });
+
+test('a highlight made and deleted in a second tab is painted and unpainted in the first, without a reload', async ({ app, context }) => {
+  await openArticle(app);
+  await app.evaluate(() => ((window as unknown as { __sameWindow: boolean }).__sameWindow = true));
+  const second = await context.newPage();
+  await second.goto(app.url());
+  await expect(second.locator('.article-title')).toHaveText(TITLE);
+  const block = await longParagraph(second, 1);
+  const phrase = (await blockText(second, block)).slice(20, 36);
+
+  expect(await selectWithMouse(second, block, 20, 36)).toBe(phrase);
+  await second.getByTestId('hl-toolbar').getByRole('button', { name: '划线：绿色' }).click();
+  await expect.poll(() => painted(second)).toEqual({ 'yandu-personal-green-fill': [phrase] });
+  // The first tab follows the stored highlights of its open article.
+  await expect.poll(() => painted(app)).toEqual({ 'yandu-personal-green-fill': [phrase] });
+
+  await clickPainted(second, 'yandu-personal-green-fill');
+  await expect(second.getByTestId('hl-popover')).toBeVisible();
+  await second.keyboard.press('Delete');
+  await expect.poll(() => painted(second)).toEqual({});
+  await expect.poll(() => painted(app)).toEqual({});
+  expect(await app.evaluate(() => (window as unknown as { __sameWindow?: boolean }).__sameWindow)).toBe(true);
+  await second.close();
+});

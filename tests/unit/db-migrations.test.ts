@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { YanduDB } from '../../renderer/db/schema';
 import { openSearchIndex, rebuildSearchIndex } from '../../renderer/db/searchIndex';
-import { search } from '../../renderer/features/search/engine';
+import { search } from '../../renderer/core/search/engine';
 
 const V1_STORES = {
   articles: 'id, &urlKey, publishedAt, sourceId, column, addedAt, contentHash',

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
 import type { Api } from '../../shared/contract';
 import type { ArticlePayload } from '../../shared/domain/article';
-import { ensureSampleLibrary, SAMPLE_FLAG } from '../../renderer/app/firstRun';
+import { ensureSampleLibrary, SAMPLE_FLAG } from '../../renderer/core/library';
 import { createArticleRepository, createReadingRepository, createSettingsRepository } from '../../renderer/db/repositories';
 import { YanduDB } from '../../renderer/db/schema';
 import { DEFAULT_READER_SETTINGS, ReaderSettingsSchema } from '../../renderer/stores/readerSettings';

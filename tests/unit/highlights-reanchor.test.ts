@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeSelector } from '../../shared/anchoring';
 import type { HighlightRow } from '../../renderer/db/schema';
 import { YanduDB } from '../../renderer/db/schema';
-import { reanchorArticle } from '../../renderer/features/highlights/reanchor';
+import { reanchorArticle } from '../../renderer/core/highlights/reanchor';
 
 let counter = 0;
 const open: YanduDB[] = [];

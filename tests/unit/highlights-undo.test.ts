@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UndoStack, UNDO_LIMIT } from '../../renderer/stores/undo';
+import { UndoStack, UNDO_LIMIT } from '../../renderer/core/undo';
 
 function counterStep(state: { n: number }, log: string[], label = 'add') {
   return {

@@ -16,7 +16,7 @@ import {
 import { notebookDocx } from '../../renderer/features/notebook/exportDocx';
 import { docToMarkdown, exportFileName, notebookMarkdown } from '../../renderer/features/notebook/exportMarkdown';
 import { parseQuota } from '../../renderer/core/notebook';
-import { deriveNote, type DocNode } from '../../renderer/features/notes/noteText';
+import { deriveNote, type DocNode } from '../../renderer/core/notes/noteText';
 import { generateNotebookRows } from '../bench/notebook';
 
 function article(id: string, title: string, publishedAt: string): ArticleRow {

@@ -6,7 +6,7 @@
  */
 import { Editor, type JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deriveNote, docToText, isBlankDoc } from '../../renderer/features/notes/noteText';
+import { deriveNote, docToText, isBlankDoc } from '../../renderer/core/notes/noteText';
 import { noteEditorSetup } from '../../renderer/features/notes/noteSchema';
 import { LIMITS, prepareDoc, restoreDoc, salvageText, type Json } from '../../renderer/features/notes/preserve';
 import { cancelTypeAhead, startTypeAhead, takeTypeAhead, typeAheadActive } from '../../renderer/features/notes/typeAhead';

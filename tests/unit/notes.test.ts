@@ -2,16 +2,16 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   clearJournal,
-  createNoteRepository,
+  createNotesService,
   isEmptyNote,
   newDraft,
   NOTE_JOURNAL_PREFIX,
   recoverNoteJournals,
   toNoteRow,
   writeJournal,
-} from '../../renderer/db/notes';
+} from '../../renderer/core/notes';
 import { YanduDB } from '../../renderer/db/schema';
-import { Autosaver } from '../../renderer/features/notes/autosave';
+import { Autosaver } from '../../renderer/core/notes/autosave';
 import {
   asDoc,
   citationLine,
@@ -21,7 +21,7 @@ import {
   parseTags,
   quoteBlock,
   type DocNode,
-} from '../../renderer/features/notes/noteText';
+} from '../../renderer/core/notes/noteText';
 
 const p = (text: string, marks?: string[]): DocNode => ({
   type: 'paragraph',
@@ -128,7 +128,7 @@ describe('note rows', () => {
 
   it('saves, finds the note on a highlight, removes', async () => {
     const db = freshDb();
-    const repo = createNoteRepository(db);
+    const repo = createNotesService(db);
     const a = { ...newDraft('note', 'a1', 'h1', '2026-01-01T00:00:00.000Z'), doc: RICH_DOC };
     const b = { ...newDraft('note', 'a1', 'h1', '2026-02-01T00:00:00.000Z'), doc: RICH_DOC };
     await repo.save(a);
@@ -143,7 +143,7 @@ describe('note rows', () => {
 
   it('replays a newer journal, drops an older or corrupt one', async () => {
     const db = freshDb();
-    const repo = createNoteRepository(db);
+    const repo = createNotesService(db);
     const store = new Map<string, string>();
     const storage = {
       getItem: (k: string) => store.get(k) ?? null,

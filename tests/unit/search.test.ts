@@ -17,7 +17,7 @@ import { parseQuery } from '../../shared/search/query';
 import { idf, termScore } from '../../shared/search/rank';
 import { FLAG_TITLE, foldCase, indexTermsOf, SEARCH_INDEX_VERSION, termHash } from '../../shared/search/tokenize';
 import { createArticleRepository, createHighlightRepository } from '../../renderer/db/repositories';
-import { createNoteRepository, newDraft } from '../../renderer/db/notes';
+import { createNotesService, newDraft } from '../../renderer/core/notes';
 import { YanduDB, type HighlightRow } from '../../renderer/db/schema';
 import {
   compactSearchIndex,
@@ -27,8 +27,9 @@ import {
   SEARCH_META_KEY,
 } from '../../renderer/db/searchIndex';
 import { BUCKETS } from '../../shared/search/tokenize';
-import { applySyncBatch } from '../../renderer/db/syncWriter';
-import { search } from '../../renderer/features/search/engine';
+import { applySyncBatch } from '../../renderer/core/sync/writer';
+import { search } from '../../renderer/core/search/engine';
+import { hitHref } from '../../renderer/features/search/links';
 
 let n = 0;
 const dbs: YanduDB[] = [];
@@ -306,7 +307,7 @@ describe('search over the library', () => {
     const r = await search(db, '一把手 监督');
     expect(ids(r)).toEqual(['a_1']);
     expect(r.articles[0]!.snippet!.parts.some((p) => p.mark && p.text === '一把手')).toBe(true);
-    expect(r.articles[0]!.href).toMatch(/^#\/read\/a_1\?at=\d+&len=3$/);
+    expect(hitHref(r.articles[0]!)).toMatch(/^#\/read\/a_1\?at=\d+&len=3$/);
     const m = await search(db, '监督');
     expect(ids(m)).toEqual(['a_1', 'a_2', 'a_4']);
     expect(m.articles[0]!.id).toBe('a_1'); // in the title
@@ -354,7 +355,7 @@ describe('search over the library', () => {
 
   it('indexes notes and highlights with their writes and drops them on delete', async () => {
     const db = await library();
-    const notes = createNoteRepository(db);
+    const notes = createNotesService(db);
     const draft = newDraft('reflection', 'a_1', null);
     const saved = await notes.save({
       ...draft,
@@ -380,10 +381,10 @@ describe('search over the library', () => {
     await createHighlightRepository(db).put(h);
     let r = await search(db, '巡视整改');
     expect(r.notes.map((x) => x.id)).toEqual([saved.id]);
-    expect(r.notes[0]!.href).toBe(`#/notebook?note=${saved.id}`);
+    expect(hitHref(r.notes[0]!)).toBe(`#/notebook?note=${saved.id}`);
     r = await search(db, '干部使用');
     expect(r.notes.map((x) => x.id)).toEqual(['h_1']);
-    expect(r.notes[0]!.href).toMatch(/^#\/read\/a_2\?at=\d+&len=\d+$/);
+    expect(hitHref(r.notes[0]!)).toMatch(/^#\/read\/a_2\?at=\d+&len=\d+$/);
     expect(r.articles.map((x) => x.id)).toEqual(['a_2']);
     expect((await search(db, '干部 颜色:绿')).notes.map((x) => x.id)).toEqual(['h_1']);
     expect((await search(db, '干部 颜色:蓝')).notes).toEqual([]);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticlePayload } from '../../shared/domain/article';
 import type { SyncBatch } from '../../shared/domain/sync';
 import { createSourceRepository } from '../../renderer/db/sources';
-import { applySyncBatch } from '../../renderer/db/syncWriter';
+import { applySyncBatch } from '../../renderer/core/sync/writer';
 import { YanduDB } from '../../renderer/db/schema';
 
 let n = 0;

@@ -18,7 +18,7 @@ import { DERIVED_TABLES, type BackupEntry, type BackupLibrary, type BackupReason
 import { BACKUP_TRANSFER_BYTES, type InspectResult } from '../../../shared/backup/api';
 import { checkRecords } from '../../../shared/backup/records';
 import { AppError } from '../../../shared/errors';
-import { NOTE_JOURNAL_PREFIX } from '../../db/notes';
+import { NOTE_JOURNAL_PREFIX } from '../../core/notes';
 import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
 import { YanduDB } from '../../db/schema';
 import { LIBRARY_META_KEY } from '../../db/changeTracker';

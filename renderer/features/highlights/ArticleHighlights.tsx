@@ -3,12 +3,19 @@
  * opens a popover on a clicked highlight, and puts every action on a key.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { HighlightRow } from '../../db/schema';
+import type { HighlightRow } from '../../core/highlights';
 import { messages } from '../../i18n/messages';
 import { useKeyboard } from '../../ui/useKeyboard';
-import { useNoteEditor } from '../notes/noteEditorStore';
-import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
-import { citation, createHighlight, recolorHighlight, removeHighlight, restyleHighlight, type ArticleContext } from './actions';
+import { cancelTypeAhead, startTypeAhead, useNoteEditor } from '../notes';
+import {
+  citation,
+  createHighlight,
+  followArticleHighlights,
+  recolorHighlight,
+  removeHighlight,
+  restyleHighlight,
+  type ArticleContext,
+} from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
 import { HighlightPopover } from './HighlightPopover';
 import { HighlightPainter } from './painter';
@@ -90,8 +97,11 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
       painter.sync(s.rows);
       if (s.leaderVisible !== prev.leaderVisible) painter.setLayerVisible('leader', s.leaderVisible);
     });
+    // Writes elsewhere (another tab, a packet, re-anchoring) reach the painter through the store.
+    const unfollow = followArticleHighlights(articleId);
     setReady(true);
     return () => {
+      unfollow();
       unsubscribe();
       painter.dispose();
       painterRef.current = null;

@@ -1,11 +1,10 @@
 /** An opened highlight: recolour, underline, note, tags, copy, delete. */
 import { useEffect, useId, useRef, useState } from 'react';
-import { highlights } from '../../db';
-import type { HighlightRow } from '../../db/schema';
+import type { HighlightRow } from '../../core/highlights';
 import { messages } from '../../i18n/messages';
-import { recolorHighlight, removeHighlight, restyleHighlight, setHighlightTags } from './actions';
+import { allHighlightTags, recolorHighlight, removeHighlight, restyleHighlight, setHighlightTags } from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
-import { typeAheadActive } from '../notes/typeAhead';
+import { typeAheadActive } from '../notes';
 
 const t = messages.highlights;
 
@@ -27,7 +26,7 @@ export function HighlightPopover({ row, position, focusToken, onNote, onCopy, on
 
   useEffect(() => {
     let cancelled = false;
-    void highlights.allTags().then((tags) => {
+    void allHighlightTags().then((tags) => {
       if (!cancelled) setKnown(tags);
     });
     return () => {

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { messages } from '../../i18n/messages';
-import { relocateHighlight, type ArticleContext } from './actions';
+import { relocateHighlight, type ArticleContext } from '../../core/highlights';
 import { selectionInArticle } from './selection';
 import { useHighlights } from './store';
 import type { TextMap } from './textMap';

@@ -4,7 +4,7 @@
  * styles.css. The article's DOM is never touched. A change of colour or style moves one Range
  * between two entries; nothing else is repainted.
  */
-import type { HighlightColor, HighlightRow } from '../../db/schema';
+import type { HighlightColor, HighlightRow } from '../../core/highlights';
 import type { TextMap } from './textMap';
 
 export type Layer = HighlightRow['layer'];

@@ -2,16 +2,17 @@
  * The open article's highlights, as the reader and its painter see them. Rows are replaced,
  * never mutated, so the painter can tell what changed by reference.
  */
-import * as v from 'valibot';
 import { create } from 'zustand';
-import { SETTINGS } from '../../../shared/domain/settings';
-import { settings } from '../../db';
-import type { HighlightColor, HighlightRow } from '../../db/schema';
+import {
+  attachHighlightView,
+  loadHighlightDefaults,
+  saveHighlightDefaults,
+  type HighlightColor,
+  type HighlightRow,
+  type HighlightStyle,
+} from '../../core/highlights';
 
-export type HighlightStyle = HighlightRow['style'];
-
-const DefaultsSchema = SETTINGS.highlightDefaults.schema;
-const DEFAULTS_KEY = 'highlightDefaults';
+export type { HighlightStyle } from '../../core/highlights';
 
 interface HighlightsState {
   articleId: string | null;
@@ -60,13 +61,23 @@ export const useHighlights = create<HighlightsState>((set, get) => ({
   setDefaults(color, style) {
     if (color === get().lastColor && style === get().lastStyle) return;
     set({ lastColor: color, lastStyle: style });
-    void settings.set(DEFAULTS_KEY, DefaultsSchema, { color, style });
+    void saveHighlightDefaults(color, style);
   },
   async loadDefaults() {
-    const fallback: v.InferOutput<typeof DefaultsSchema> = { color: 'yellow', style: 'fill' };
-    const d = await settings.get(DEFAULTS_KEY, DefaultsSchema, fallback);
+    const d = await loadHighlightDefaults();
     set({ lastColor: d.color, lastStyle: d.style });
   },
   setLeaderVisible: (leaderVisible) => set({ leaderVisible }),
   setNotice: (text, error = false) => set({ notice: { text, error, at: Date.now() } }),
 }));
+
+// The highlights service updates this view first and the database second.
+attachHighlightView({
+  get: (id) => useHighlights.getState().rows.get(id),
+  apply: (rows) => useHighlights.getState().applyRows(rows),
+  drop: (id) => useHighlights.getState().dropRow(id),
+  ids: () => [...useHighlights.getState().rows.keys()],
+  defaults: () => ({ color: useHighlights.getState().lastColor, style: useHighlights.getState().lastStyle }),
+  setDefaults: (color, style) => useHighlights.getState().setDefaults(color, style),
+  notice: (text, error) => useHighlights.getState().setNotice(text, error),
+});

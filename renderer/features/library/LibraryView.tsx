@@ -4,9 +4,9 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../app/router';
 import { messages } from '../../i18n/messages';
-import { useLibrary, visibleRows, type SortKey } from '../../stores/library';
+import { IMPORT_ACCEPT, importLocalFiles, type ImportReport } from '../../core/library';
+import { filterRows, useLibrary, type SortKey } from '../../stores/library';
 import { articlesPrintHref, MAX_PRINT_ARTICLES } from '../print/routes';
-import { IMPORT_ACCEPT, importLocalFiles, type ImportReport } from './importFiles';
 
 const t = messages.library;
 const ROW_HEIGHT = 48;
@@ -18,9 +18,10 @@ const COLUMNS: { key: SortKey; label: string; className: string }[] = [
 ];
 
 export function LibraryView() {
-  const { rows, progress, sortKey, sortDir, filter, setSort, setFilter } = useLibrary();
+  // The store keeps the rows sorted and follows every write by delta; the view only filters.
+  const { rows, sorted, progress, sortKey, sortDir, filter, setSort, setFilter } = useLibrary();
   const deferredFilter = useDeferredValue(filter);
-  const shown = useMemo(() => visibleRows(rows, deferredFilter, sortKey, sortDir), [rows, deferredFilter, sortKey, sortDir]);
+  const shown = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
   const [active, setActive] = useState(0);
   const [importState, setImportState] = useState<(ImportReport & { busy: boolean; done: number; total: number }) | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -109,7 +110,7 @@ export function LibraryView() {
           }}
         />
         <span className="count" data-testid="library-count">
-          {t.count(shown.length, rows.length)}
+          {t.count(shown.length, rows.size)}
         </span>
         <span className="spacer" />
         <a className="button" href={articlesPrintHref(shown.slice(0, MAX_PRINT_ARTICLES).map((r) => r.id))} title={t.printShown}>
@@ -168,7 +169,7 @@ export function LibraryView() {
         </div>
         {shown.length === 0 ? (
           <div className="library-empty">
-            {rows.length === 0 ? (
+            {rows.size === 0 ? (
               t.empty
             ) : (
               <>

@@ -30,7 +30,7 @@ import { useLiveResult } from '../../ui/useLiveResult';
 import { HIGHLIGHT_COLORS } from '../highlights/colors';
 import { NoteEditorHost } from '../notes/NoteEditorHost';
 import type { NoteTarget } from '../notes/noteEditorStore';
-import { excerpt } from '../notes/noteText';
+import { excerpt } from '../../core/notes/noteText';
 import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
 import '../notes/notes.css';
 import { notebookPrintHref } from '../print';

@@ -4,7 +4,7 @@
  */
 import { formatChineseDate } from '../../../shared/text';
 import { messages } from '../../i18n/messages';
-import { asDoc, citationLine, type DocNode } from '../notes/noteText';
+import { asDoc, citationLine, type DocNode } from '../../core/notes/noteText';
 import type { ArticleInfo, NotebookEntry } from '../../core/notebook/entries';
 
 const t = messages.notebook;

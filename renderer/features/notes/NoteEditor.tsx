@@ -7,15 +7,16 @@ import { NodeSelection, Selection } from '@tiptap/pm/state';
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { countZi } from '../../../shared/text';
-import { clearJournal, isEmptyNote, newDraft, toNoteRow, writeJournal, type NoteDraft } from '../../db/notes';
-import type { ArticleRow, HighlightRow, NoteKind } from '../../db/schema';
+import { clearJournal, isEmptyNote, newDraft, toNoteRow, writeJournal, type NoteDraft } from '../../core/notes';
+import type { LibraryRow as ArticleRow } from '../../core/library';
+import type { HighlightRow, NoteKind } from '../../core/notes';
 import { messages } from '../../i18n/messages';
 import { useLibrary } from '../../stores/library';
-import { Autosaver, type SaveState } from './autosave';
+import { Autosaver, type SaveState } from '../../core/notes/autosave';
 import { noteEditorSetup } from './noteSchema';
-import { citationLine, deriveNote, excerpt, parseTags, quoteBlock } from './noteText';
+import { citationLine, deriveNote, excerpt, parseTags, quoteBlock } from '../../core/notes/noteText';
 import { PRESERVED_BLOCK, prepareDoc, restoreDoc } from './preserve';
-import { noteRepo } from './repo';
+import { notes as noteRepo } from '../../core/notes';
 import { cancelTypeAhead, peekTypeAhead, takeTypeAhead, typeAheadActive, watchTypeAhead } from './typeAhead';
 
 const t = messages.notes;
@@ -277,7 +278,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   };
 
   const insertHighlight = (h: HighlightRow) => {
-    const row = useLibrary.getState().rows.find((a) => a.id === h.articleId) ?? article;
+    const row = useLibrary.getState().rows.get(h.articleId) ?? article;
     const source = row ? sourceOf(row) : { title: '', origin: null, publishedAt: null };
     editor.chain().focus().insertContent(quoteBlock(h.selector.exact, source)).run();
     setPicker(false);
@@ -429,7 +430,7 @@ function HighlightPicker({ articleId, onPick, onCancel }: { articleId: string | 
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const titles = useLibrary((s) => s.rows);
-  const titleOf = useMemo(() => new Map(titles.map((a) => [a.id, a.title])), [titles]);
+  const titleOf = useMemo(() => new Map([...titles.values()].map((a) => [a.id, a.title])), [titles]);
 
   useEffect(() => {
     noteRepo.insertableHighlights(articleId).then(setRows, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));

@@ -3,13 +3,9 @@
  * the article); the notebook opens existing notes; the editor panel renders when `target` is set.
  */
 import { create } from 'zustand';
-import type { NoteKind } from '../../db/schema';
+import type { NoteKind, NoteTarget } from '../../core/notes';
 
-export type NoteTarget =
-  | { kind: 'highlight'; highlightId: string; articleId: string }
-  | { kind: 'article'; articleId: string }
-  | { kind: 'standalone' }
-  | { kind: 'existing'; noteId: string };
+export type { NoteTarget } from '../../core/notes';
 
 interface NoteEditorState {
   target: NoteTarget | null;

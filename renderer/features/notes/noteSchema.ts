@@ -9,7 +9,7 @@ import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import * as v from 'valibot';
 import { messages } from '../../i18n/messages';
-import { NodeSchema } from './noteText';
+import { NodeSchema } from '../../core/notes/noteText';
 import { KEEP, LIMITS, PRESERVED_BLOCK, PRESERVED_INLINE, PRESERVED_MARK, PRESERVED_TYPES, salvageText } from './preserve';
 
 const t = messages.notes;

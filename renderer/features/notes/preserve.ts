@@ -17,7 +17,7 @@
 import { Node as PMNode, type NodeType, type Schema } from '@tiptap/pm/model';
 import * as v from 'valibot';
 import { NOTE_DOC_LIMITS } from '../../../shared/domain/note';
-import { DocSchema } from './noteText';
+import { DocSchema } from '../../core/notes/noteText';
 
 export const PRESERVED_BLOCK = 'preservedBlock';
 export const PRESERVED_INLINE = 'preservedInline';

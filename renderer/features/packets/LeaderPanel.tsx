@@ -9,11 +9,9 @@ import { describe } from '../../../shared/anchoring';
 import { packets } from '../../core/packets';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import type { ArticleContext } from '../highlights/actions';
-import { selectionInArticle } from '../highlights/selection';
-import { useHighlights } from '../highlights/store';
-import type { TextMap } from '../highlights/textMap';
-import { quoteBlock } from '../notes/noteText';
+import type { ArticleContext } from '../../core/highlights';
+import { quoteBlock } from '../../core/notes/noteText';
+import { selectionInArticle, useHighlights, type TextMap } from '../highlights';
 import { errorText } from './files';
 
 const t = messages.packets;

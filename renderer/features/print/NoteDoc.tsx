@@ -1,6 +1,6 @@
 /** A note's Tiptap document as print markup: paragraphs, headings, lists, quotes and marks. */
 import type { ReactNode } from 'react';
-import { asDoc, type DocNode } from '../notes/noteText';
+import { asDoc, type DocNode } from '../../core/notes/noteText';
 
 function inline(nodes: readonly DocNode[]): ReactNode[] {
   return nodes.map((n, i) => {

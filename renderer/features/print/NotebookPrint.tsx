@@ -10,7 +10,7 @@ import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { loadNotebookDocx, localIsoDate, noteHeading } from '../notebook';
-import { citationLine } from '../notes/noteText';
+import { citationLine } from '../../core/notes/noteText';
 import { PRINT_FONTS } from './layout';
 import { NoteDoc } from './NoteDoc';
 import { fontsReady } from './paginate';

@@ -3,7 +3,7 @@
  * (`yandu-find`, the current one `yandu-find-current`), so the article DOM stays untouched.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { TextMap } from '../highlights/textMap';
+import type { TextMap } from '../highlights';
 import { messages } from '../../i18n/messages';
 
 const t = messages.reader;

@@ -3,25 +3,20 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../app/router';
 import { api } from '../../bridge';
-import { articles, db, highlights, reading } from '../../db';
-import type { ArticleBodyRow, ArticleRow, HighlightRow } from '../../db/schema';
+import { reanchorArticle, type HighlightRow } from '../../core/highlights';
+import { openArticle, saveReadingPosition, type ArticleBodyRow, type LibraryRow as ArticleRow } from '../../core/library';
 import { messages } from '../../i18n/messages';
-import { useLibrary } from '../../stores/library';
 import { clampFontSize, useReaderSettings } from '../../stores/readerSettings';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
 import { isTypingTarget, useKeyboard } from '../../ui/useKeyboard';
 import { useUndo } from '../../stores/undo';
-import { ArticleHighlights } from '../highlights/ArticleHighlights';
-import { OrphansPanel } from '../highlights/OrphansPanel';
 import { LeaderPanel } from '../packets/LeaderPanel';
-import { reanchorArticle } from '../highlights/reanchor';
-import { useHighlights } from '../highlights/store';
-import { buildTextMap, type TextMap } from '../highlights/textMap';
+import { ArticleHighlights, buildTextMap, OrphansPanel, useHighlights, type TextMap } from '../highlights';
 import { FindBar } from './FindBar';
-import { markSearchMatch } from '../search/mark';
+import { markSearchMatch } from '../search';
 import { measurePosition, restorePosition, type ReadingPosition } from './position';
 import { ReaderSettingsPanel } from './ReaderSettingsPanel';
-import { NotePanel, WriteNoteButton } from '../notes/NotePanel';
+import { NotePanel, WriteNoteButton } from '../notes';
 import { currentEntry, headingsOf, TOC_MIN_HEADINGS, TocPanel, type TocEntry } from './TocPanel';
 
 const t = messages.reader;
@@ -56,7 +51,6 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [showSettings, setShowSettings] = useState(false);
   const prefs = useReaderSettings();
-  const setProgress = useLibrary((s) => s.setProgress);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const blocksRef = useRef<HTMLDivElement>(null);
   const positionRef = useRef<ReadingPosition | null>(null);
@@ -75,10 +69,10 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
     let cancelled = false;
     setLoaded({ state: 'loading' });
     mapRef.current = null;
-    void Promise.all([articles.get(id), articles.getBody(id), reading.get(id), highlights.forArticle(id)]).then(
-      ([row, body, saved, marks]) => {
+    void openArticle(id).then(
+      (opened) => {
         if (cancelled) return;
-        setLoaded(row && body ? { state: 'ready', row, body, saved: saved ?? null, highlights: marks } : { state: 'missing' });
+        setLoaded(opened ? { state: 'ready', ...opened } : { state: 'missing' });
       },
       (error: unknown) => {
         console.error(error);
@@ -102,11 +96,10 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
     const version = loaded.row.version;
     if (!loaded.highlights.some((h) => h.articleVersion !== version)) return;
     let cancelled = false;
-    void reanchorArticle(db, id)
-      .then(async (result) => {
-        const rows = await highlights.forArticle(id);
+    // The service hands moved and orphaned rows to the open view itself.
+    void reanchorArticle(id)
+      .then((result) => {
         if (cancelled) return;
-        useHighlights.getState().applyRows(rows);
         if (result.moved || result.orphaned)
           useHighlights.getState().setNotice(messages.highlights.reanchored(result.moved, result.orphaned));
       })
@@ -158,8 +151,8 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
       timer = null;
       const pos = positionRef.current;
       if (!pos) return;
-      void reading.save(id, pos);
-      setProgress(id, pos.progress);
+      // The library's progress follows the stored position through the library feed.
+      void saveReadingPosition(id, pos);
     };
     const onScroll = () => {
       positionRef.current = measurePosition(scroller, blocks);
@@ -183,7 +176,7 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
       document.removeEventListener('visibilitychange', onVisibility);
       flush();
     };
-  }, [loaded, id, setProgress]);
+  }, [loaded, id]);
 
   const goToBlock = useCallback((index: number) => {
     const scroller = scrollerRef.current;

@@ -6,10 +6,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import type { FilterColor, FilterNoteKind } from '../../../shared/search/query';
-import { db } from '../../db';
-import { loadSearchCache } from '../../db/searchIndex';
+import { warmSearch, type SearchHit } from '../../core/search';
 import { messages } from '../../i18n/messages';
-import type { SearchHit } from './engine';
+import { hitHref } from './links';
 import { useSearch } from './store';
 import './search.css';
 
@@ -41,7 +40,7 @@ function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOp
   return (
     <li ref={ref} role="option" aria-selected={active} className="search-hit" data-testid="search-hit" data-kind={hit.kind}>
       <a
-        href={hit.href}
+        href={hitHref(hit)}
         onClick={(e) => {
           e.preventDefault();
           onOpen(hit);
@@ -212,7 +211,7 @@ export function SearchBox() {
   const openHit = (hit: SearchHit) => {
     setOpen(false);
     inputRef.current?.blur();
-    window.location.hash = hit.href;
+    window.location.hash = hitHref(hit);
   };
 
   const showPanel = open;
@@ -230,7 +229,7 @@ export function SearchBox() {
           setOpen(true);
           // The document list loads once (about 0.6 s for 100,000 articles): start while the
           // user is still typing, not after the first keystroke's debounce.
-          void loadSearchCache(db).catch(() => undefined);
+          void warmSearch().catch(() => undefined);
         }}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {

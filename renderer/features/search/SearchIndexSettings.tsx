@@ -1,7 +1,6 @@
 /** Settings › 搜索索引: size, compaction and a resumable rebuild, each with a progress bar. */
 import { useEffect, useState } from 'react';
-import { db } from '../../db';
-import { searchIndexSize } from '../../db/searchIndex';
+import { searchSize, type SearchSize } from '../../core/search';
 import { messages } from '../../i18n/messages';
 import { useSearch } from './store';
 
@@ -10,12 +9,12 @@ const t = messages.search.index;
 export function SearchIndexSettings() {
   const rebuild = useSearch((s) => s.rebuild);
   const compact = useSearch((s) => s.compact);
-  const [size, setSize] = useState<Awaited<ReturnType<typeof searchIndexSize>> | null>(null);
+  const [size, setSize] = useState<SearchSize | null>(null);
   const busy = rebuild.running || compact.running;
   useEffect(() => {
     if (busy) return;
     let cancelled = false;
-    void searchIndexSize(db).then((s) => {
+    void searchSize().then((s) => {
       if (!cancelled) setSize(s);
     });
     return () => {

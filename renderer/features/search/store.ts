@@ -1,9 +1,7 @@
 /** Search UI state: the query, filters, sort, results and the index rebuild's progress. */
 import { create } from 'zustand';
 import type { SearchFilters } from '../../../shared/search/query';
-import { db } from '../../db';
-import { compactSearchIndex, mergePending, rebuildSearchIndex } from '../../db/searchIndex';
-import { search, type SearchResponse, type SearchSort } from './engine';
+import { compactSearch, rebuildSearch, runSearch, type SearchResponse, type SearchSort } from '../../core/search';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 
@@ -79,7 +77,7 @@ export const useSearch = create<SearchState>((set, get) => {
       const { query, filters, sort } = get();
       set({ busy: true });
       try {
-        const result = await search(db, query, { filters, sort });
+        const result = await runSearch(query, { filters, sort });
         if (mine === seq) set({ result, error: null, busy: false });
       } catch (error) {
         console.error(error);
@@ -90,7 +88,7 @@ export const useSearch = create<SearchState>((set, get) => {
       if (get().rebuild.running && !fresh) return;
       set({ rebuild: { running: true, done: 0, total: 0 } });
       try {
-        await rebuildSearchIndex(db, { fresh, onProgress: (p) => set({ rebuild: { running: true, ...p } }) });
+        await rebuildSearch(fresh, (p) => set({ rebuild: { running: true, ...p } }));
       } finally {
         set({ rebuild: { ...get().rebuild, running: false } });
         if (get().query) void get().run();
@@ -101,11 +99,7 @@ export const useSearch = create<SearchState>((set, get) => {
       set({ compact: { running: true, done: 0, total: 0, error: null } });
       let error: string | null = null;
       try {
-        await mergePending(db, true);
-        await compactSearchIndex(db, {
-          all: true,
-          onProgress: (p) => set({ compact: { running: true, ...p, error: null } }),
-        });
+        await compactSearch((p) => set({ compact: { running: true, ...p, error: null } }));
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       } finally {

@@ -10,7 +10,7 @@ import { packets } from '../../core/packets';
 import { DEFAULT_PROFILE, study, type SessionDetail, type StudyService } from '../../core/study';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { excerpt } from '../notes/noteText';
+import { excerpt } from '../../core/notes/noteText';
 import { downloadBase64, errorText } from '../packets';
 import { articlesPrintHref } from '../print';
 import '../packets/packets.css';

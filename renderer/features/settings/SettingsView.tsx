@@ -4,8 +4,8 @@ import type { AppInfo } from '../../../shared/contract';
 import { appHost } from '../../core/app';
 import { messages } from '../../i18n/messages';
 import { BackupSettings } from '../backup/BackupSettings';
-import { ReaderSettingsPanel } from '../reader/ReaderSettingsPanel';
-import { SearchIndexSettings } from '../search/SearchIndexSettings';
+import { ReaderSettingsPanel } from '../reader';
+import { SearchIndexSettings } from '../search';
 import { exportDiagnostics } from './diagnostics';
 
 /** 导出诊断信息: one button, then where the zip went (or why it did not). */

@@ -1,18 +1,30 @@
 /** 来源: configure intranet columns, feeds and folders; sync them and watch the progress. */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import * as v from 'valibot';
+import { useStore } from 'zustand';
 import type { SourcePreview } from '../../../shared/domain/sync';
 import { formatChineseDate } from '../../../shared/text';
 import { api } from '../../bridge';
-import { db } from '../../db';
-import { createSettingsRepository } from '../../db/repositories';
-import type { SourceRow, SyncLogRow } from '../../db/schema';
-import { DEFAULT_SYNC_SETTINGS, SourceInputSchema, SyncSettingsSchema, type SourceInput, type SyncSettings } from '../../db/sources';
+import {
+  cancelSync,
+  DEFAULT_SYNC_SETTINGS,
+  isRunning,
+  listSources,
+  loadSyncSettings,
+  recentLog,
+  removeSource,
+  runSync,
+  saveSource,
+  saveSyncSettings,
+  syncRuns,
+  type RunState,
+  type SourceInput,
+  type SourceRow,
+  type SyncSettings,
+} from '../../core/sync';
 import { messages } from '../../i18n/messages';
-import { cancelSync, isRunning, runSync, sources, useSync, type RunState } from './syncManager';
 
 const t = messages.sources;
-const settingsRepo = createSettingsRepository(db);
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -83,14 +95,9 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
-    const parsed = v.safeParse(SourceInputSchema, { ...input, column: input.column?.trim() || null, allowedHosts });
-    if (!parsed.success) {
-      setError(parsed.issues[0]?.message ?? messages.errors.generic);
-      return;
-    }
     try {
-      if (props.initial) await sources.update(props.initial.id, parsed.output);
-      else await sources.add(parsed.output);
+      const problem = await saveSource(props.initial?.id ?? null, { ...input, column: input.column?.trim() || null, allowedHosts });
+      if (problem) return setError(problem);
       props.onDone();
     } catch (e) {
       setError(errorText(e));
@@ -237,11 +244,9 @@ function Progress({ run }: { run: RunState }) {
   );
 }
 
-function SyncLog({ sourceId, revision }: { sourceId: string; revision: number }) {
-  const [rows, setRows] = useState<SyncLogRow[]>([]);
-  useEffect(() => {
-    void sources.recentLog(sourceId).then(setRows);
-  }, [sourceId, revision]);
+function SyncLog({ sourceId }: { sourceId: string }) {
+  // Follows the log as the run writes it.
+  const rows = useLiveQuery(() => recentLog(sourceId), [sourceId]) ?? [];
   return (
     <details className="sync-log">
       <summary>
@@ -268,16 +273,13 @@ function SyncSettingsForm() {
   const [value, setValue] = useState<SyncSettings>(DEFAULT_SYNC_SETTINGS);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void settingsRepo.get('sync', SyncSettingsSchema, DEFAULT_SYNC_SETTINGS).then(setValue);
+    void loadSyncSettings().then(setValue);
   }, []);
   const update = (patch: Partial<SyncSettings>) => {
     const next = { ...value, ...patch };
     setValue(next);
-    const checked = v.safeParse(SyncSettingsSchema, next);
     // Out of range: say so and what is still in force; nothing is saved or silently clamped.
-    if (!checked.success) return setError(t.settingsNotSaved(checked.issues[0]?.message ?? messages.errors.generic));
-    setError(null);
-    void settingsRepo.set('sync', SyncSettingsSchema, next);
+    void saveSyncSettings(next).then((problem) => setError(problem ? t.settingsNotSaved(problem) : null));
   };
   return (
     <details className="sync-settings">
@@ -307,14 +309,11 @@ function SyncSettingsForm() {
 }
 
 export function SourcesView() {
-  const [list, setList] = useState<SourceRow[]>([]);
+  // Sources follow the database (a run's counts, an edit, another tab).
+  const list = useLiveQuery(listSources, []) ?? [];
   const [editing, setEditing] = useState<SourceRow | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { runs, revision } = useSync();
-
-  useEffect(() => {
-    void sources.list().then(setList);
-  }, [revision, editing]);
+  const runs = useStore(syncRuns, (s) => s.runs);
 
   const start = (id: string, fullRescan: boolean) => {
     setError(null);
@@ -323,8 +322,7 @@ export function SourcesView() {
 
   const remove = async (source: SourceRow) => {
     if (!window.confirm(t.confirmRemove(source.name))) return;
-    await sources.remove(source.id);
-    useSync.getState().bump();
+    await removeSource(source.id);
   };
 
   return (
@@ -392,7 +390,7 @@ export function SourcesView() {
                       </>
                     )}
                   </div>
-                  <SyncLog sourceId={s.id} revision={revision} />
+                  <SyncLog sourceId={s.id} />
                 </>
               )}
             </li>

@@ -16,8 +16,8 @@ import {
   setIndexBuilder,
   setRecordMerger,
 } from '../../../renderer/db/searchIndex';
-import { search, searchTrace } from '../../../renderer/features/search/engine';
-import { createIndexWorkers } from '../../../renderer/features/search/workerBuilder';
+import { search, searchTrace } from '../../../renderer/core/search/engine';
+import { createIndexWorkers } from '../../../renderer/core/search/workerBuilder';
 
 function rng(seed: number) {
   let s = seed >>> 0;

@@ -3,12 +3,12 @@
  * old text kept in `versions`, the article marked 已更新), page validators and the source's
  * counts. It never touches reading state, highlights or notes.
  */
-import type { ArticlePayload } from '../../shared/domain/article';
-import type { SyncBatch } from '../../shared/domain/sync';
-import { countZi } from '../../shared/text';
-import { toArticleRow } from './repositories';
-import type { YanduDB } from './schema';
-import { articleMeta, indexArticles, prepareArticles, searchTables, type ArticleForIndex } from './searchIndex';
+import type { ArticlePayload } from '../../../shared/domain/article';
+import type { SyncBatch } from '../../../shared/domain/sync';
+import { countZi } from '../../../shared/text';
+import { toArticleRow } from '../../db/repositories';
+import type { YanduDB } from '../../db/schema';
+import { articleMeta, indexArticles, prepareArticles, searchTables, type ArticleForIndex } from '../../db/searchIndex';
 
 export interface BatchResult {
   added: number;

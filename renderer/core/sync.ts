@@ -1,20 +1,64 @@
 /**
- * Runs a source's sync from the renderer's side: starts it over the contract, writes each
- * batch in one transaction and acknowledges it, records log lines, and keeps per-source
- * progress in a store for the UI. One run per source at a time.
+ * The sync service: runs a source's sync from the renderer's side (starts it over the
+ * contract, writes each batch in one transaction and acknowledges it, records log lines),
+ * keeps per-source run state for the UI, and the sources and their settings. One run per
+ * source at a time. Views follow sources and logs through live queries (`listSources`,
+ * `recentLog`) and the library through its feed: nothing here reloads a view.
  */
-import { create } from 'zustand';
-import type { SyncCounts, SyncProgress } from '../../../shared/domain/sync';
-import { AppError } from '../../../shared/errors';
-import { api } from '../../bridge';
-import { db } from '../../db';
-import { createSourceRepository, readSyncSettings } from '../../db/sources';
-import { applySyncBatch } from '../../db/syncWriter';
-import { useLibrary } from '../../stores/library';
-import { reanchorArticle } from '../highlights/reanchor';
-import { beforeBulkChange } from '../backup';
+import * as v from 'valibot';
+import { createStore } from 'zustand/vanilla';
+import type { SyncCounts, SyncProgress } from '../../shared/domain/sync';
+import { AppError } from '../../shared/errors';
+import { api } from '../bridge';
+import { db, settings } from '../db';
+import type { SourceRow as DbSourceRow, SyncLogRow as DbSyncLogRow } from '../db/schema';
+import {
+  createSourceRepository,
+  DEFAULT_SYNC_SETTINGS as DB_DEFAULT_SYNC_SETTINGS,
+  readSyncSettings,
+  SourceInputSchema,
+  SyncSettingsSchema,
+  type SourceInput as DbSourceInput,
+  type SourceInputArg,
+  type SyncSettings as DbSyncSettings,
+} from '../db/sources';
+import { beforeBulkChange } from './backup';
+import { messages } from '../i18n/messages';
+import { reanchorArticle } from './highlights';
+import { applySyncBatch } from './sync/writer';
 
-export const sources = createSourceRepository(db);
+export type SourceRow = DbSourceRow;
+export type SyncLogRow = DbSyncLogRow;
+export type SyncSettings = DbSyncSettings;
+export type SourceInput = DbSourceInput;
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = DB_DEFAULT_SYNC_SETTINGS;
+
+const sources = createSourceRepository(db);
+
+/** Sources by id (read inside a live query, the view follows every change). */
+export const listSources = (): Promise<SourceRow[]> => sources.list();
+export const recentLog = (sourceId: string): Promise<SyncLogRow[]> => sources.recentLog(sourceId);
+
+/** Checks a source form's input; the first problem in Chinese, or null when it was stored. */
+export async function saveSource(id: string | null, input: SourceInputArg): Promise<string | null> {
+  const parsed = v.safeParse(SourceInputSchema, input);
+  if (!parsed.success) return parsed.issues[0]?.message ?? messages.errors.generic;
+  if (id) await sources.update(id, parsed.output);
+  else await sources.add(parsed.output);
+  return null;
+}
+
+export const removeSource = (id: string): Promise<void> => sources.remove(id);
+
+export const loadSyncSettings = (): Promise<SyncSettings> => settings.get('sync', SyncSettingsSchema, DEFAULT_SYNC_SETTINGS);
+
+/** Out of range: the problem in Chinese, and nothing is saved or silently clamped. */
+export async function saveSyncSettings(next: SyncSettings): Promise<string | null> {
+  const checked = v.safeParse(SyncSettingsSchema, next);
+  if (!checked.success) return checked.issues[0]?.message ?? messages.errors.generic;
+  await settings.set('sync', SyncSettingsSchema, checked.output);
+  return null;
+}
 
 export interface RunState {
   runId: string;
@@ -28,23 +72,20 @@ export interface RunState {
 
 interface SyncState {
   runs: Record<string, RunState>;
-  /** Bumped whenever a source row or its log changed, so views reload. */
-  revision: number;
   set(sourceId: string, patch: Partial<RunState>): void;
-  bump(): void;
 }
 
-export const useSync = create<SyncState>((set) => ({
+/** Each source's current or last run (views subscribe with zustand's `useStore`). */
+export const syncRuns = createStore<SyncState>((set) => ({
   runs: {},
-  revision: 0,
   set: (sourceId, patch) =>
     set((s) => {
       const prior = s.runs[sourceId];
       const next = { ...(prior ?? emptyRun('')), ...patch } as RunState;
       return { runs: { ...s.runs, [sourceId]: next } };
     }),
-  bump: () => set((s) => ({ revision: s.revision + 1 })),
 }));
+const useSync = syncRuns;
 
 function emptyRun(runId: string): RunState {
   return {
@@ -97,9 +138,9 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
             updated += result.updated;
             useSync.getState().set(sourceId, { added, updated });
             await api.sync.ack({ runId, seq: batch.seq, ok: true });
-            if (result.added || result.updated) void useLibrary.getState().load();
+            // The library list follows the write by itself (core/library's feed).
             // New texts: move their highlights, or mark them orphans (never lost, never misplaced).
-            for (const id of result.updatedIds) await reanchorArticle(db, id);
+            for (const id of result.updatedIds) await reanchorArticle(id);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             await api.sync.ack({ runId, seq: batch.seq, ok: false, message: message.slice(0, 500) }).catch(() => undefined);
@@ -110,7 +151,7 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
         if (entry.runId !== runId) return;
         void sources
           .log({ sourceId, at: new Date().toISOString(), level: entry.level, url: entry.url, code: entry.code, message: entry.message })
-          .then(() => useSync.getState().bump());
+          .catch((error: unknown) => console.error('[sync] log line not stored', error));
       }),
       api.events.on('sync.progress', (progress) => {
         if (progress.runId !== runId) return;
@@ -129,7 +170,6 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
               lastError: progress.phase === 'failed' ? (progress.message ?? '同步失败') : null,
               counts: { articles, added, updated, unchanged: progress.counts.unchanged, failed: progress.counts.failed },
             });
-            useSync.getState().bump();
             resolve(useSync.getState().runs[sourceId]!);
           });
         }
@@ -146,7 +186,6 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
       code: 'E_INVALID_ARGUMENT',
       message: problem,
     });
-    useSync.getState().bump();
   }
   try {
     // A sync run is a bulk change: changes not yet in a backup are backed up first.
@@ -173,7 +212,6 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
     const message = error instanceof Error ? error.message : String(error);
     useSync.getState().set(sourceId, { phase: 'failed', message });
     await sources.recordRun(sourceId, { lastSyncAt: new Date().toISOString(), lastError: message, counts: source.counts });
-    useSync.getState().bump();
     throw error;
   }
   const result = await finished;

@@ -2,14 +2,14 @@
  * The query engine: candidates from the postings of every query term (rarest first), ranked
  * (BM25-like, titles weigh more, or by date), then verified against the stored text in rank
  * order, so phrases and exclusions are exact and every result really contains the query;
- * snippets come from the same text. Results never come from live queries.
+ * snippets come from the same text. Results never come from live queries. Hits are data
+ * (where to open and what to mark); the view builds its links from them.
  */
 import { findTerm, makeSnippet, verify, type Snippet } from '../../../shared/search/match';
 import type { PostingList } from '../../../shared/search/postings';
 import { parseQuery, type ParsedQuery, type QueryTerm, type SearchFilters } from '../../../shared/search/query';
 import { idf, termScore, WORD_BOOST } from '../../../shared/search/rank';
 import { foldCase } from '../../../shared/search/tokenize';
-import { hrefFor } from '../../app/router';
 import type { ArticleBodyRow, HighlightColor, NoteKind, SearchDocRow, YanduDB } from '../../db/schema';
 import {
   articleMeta,
@@ -61,7 +61,10 @@ export interface SearchHit {
   snippet: Snippet | null;
   /** Where the snippet comes from. */
   field: 'title' | 'meta' | 'text';
-  href: string;
+  /** Text offset of the article to open at (a match, or a highlight's start); null: the saved position. */
+  at: number | null;
+  /** Length of the match to mark at `at`; null: nothing to mark. */
+  len: number | null;
   score: number;
   color: HighlightColor | null;
   noteKind: NoteKind | null;
@@ -453,15 +456,13 @@ function toHit(row: SearchDocRow, texts: Texts, terms: readonly QueryTerm[], sco
   const inText = fieldIndex === 0 && snippet !== null && terms.length > 0;
   const field: SearchHit['field'] = fieldIndex === 0 ? 'text' : row.kind === 'article' && fieldIndex === 1 ? 'title' : 'meta';
   const id = row.key.slice(2);
-  let href: string;
-  if (row.kind === 'note') href = hrefFor({ name: 'notebook', noteId: id });
-  else {
-    const articleId = row.articleId!;
-    href = inText
-      ? hrefFor({ name: 'reader', id: articleId, at: texts.base + snippet!.at, len: snippet!.length })
-      : row.kind === 'highlight'
-        ? hrefFor({ name: 'reader', id: articleId, at: texts.base })
-        : hrefFor({ name: 'reader', id: articleId });
+  let at: number | null = null;
+  let len: number | null = null;
+  if (row.kind !== 'note') {
+    if (inText) {
+      at = texts.base + snippet!.at;
+      len = snippet!.length;
+    } else if (row.kind === 'highlight') at = texts.base;
   }
   const article = row.articleId ? cache.docs.get(cache.byKey.get(`a:${row.articleId}`) ?? -1) : undefined;
   return {
@@ -473,7 +474,8 @@ function toHit(row: SearchDocRow, texts: Texts, terms: readonly QueryTerm[], sco
     meta: row.kind === 'article' ? row.meta.split('\n').join(' · ') : (article?.title ?? ''),
     snippet,
     field,
-    href,
+    at,
+    len,
     score,
     color: row.color,
     noteKind: row.noteKind,

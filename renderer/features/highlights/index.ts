@@ -1,0 +1,8 @@
+/** What other features use of the highlights feature. */
+export { ArticleHighlights } from './ArticleHighlights';
+export { HIGHLIGHT_COLORS } from './colors';
+export { OrphansPanel } from './OrphansPanel';
+export { placeOf } from './painter';
+export { selectionInArticle } from './selection';
+export { useHighlights } from './store';
+export { buildTextMap, type TextMap } from './textMap';

@@ -1,0 +1,2 @@
+/** What other features use of the library. */
+export { LibraryView } from './LibraryView';

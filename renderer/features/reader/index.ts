@@ -1,0 +1,3 @@
+/** What other features use of the reader. */
+export { ReaderSettingsPanel } from './ReaderSettingsPanel';
+export { ReaderView } from './ReaderView';

@@ -1,0 +1,10 @@
+/** Where a search hit opens: built here, in the view, from the engine's data. */
+import { hrefFor } from '../../app/router';
+import type { SearchHit } from '../../core/search';
+
+export function hitHref(hit: SearchHit): string {
+  if (hit.kind === 'note') return hrefFor({ name: 'notebook', noteId: hit.id });
+  const id = hit.articleId!;
+  if (hit.at === null) return hrefFor({ name: 'reader', id });
+  return hit.len === null ? hrefFor({ name: 'reader', id, at: hit.at }) : hrefFor({ name: 'reader', id, at: hit.at, len: hit.len });
+}

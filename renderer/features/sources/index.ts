@@ -1,0 +1,2 @@
+/** What other features use of sources. */
+export { SourcesView } from './SourcesView';
