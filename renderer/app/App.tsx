@@ -12,7 +12,7 @@ import { useReaderSettings } from '../stores/readerSettings';
 import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
-import { useRoute } from './router';
+import { useRoute } from '../ui/router';
 import { useUndoKeys } from '../ui/useUndoKeys';
 import { backupStartup, recovery, type RecoveryOffer as Offer } from '../core/backup';
 import { RecoveryOffer } from '../features/backup/RecoveryOffer';

@@ -5,4 +5,8 @@ import { api, transport, type Transport } from '../bridge';
 export const appHost = {
   info: (): Promise<AppInfo> => api.app.info({}),
   transport: transport as Transport,
+  /** Opens a link in the system browser (Electron) or a new tab (browser host). */
+  openExternal: (url: string) => api.app.openExternal({ url }),
+  /** The OS folder dialog, where the host has one (capabilities.folderDialog). */
+  chooseFolder: () => api.files.chooseFolder({}),
 };

@@ -49,6 +49,8 @@ export async function saveSource(id: string | null, input: SourceInputArg): Prom
 }
 
 export const removeSource = (id: string): Promise<void> => sources.remove(id);
+/** 试抓取: what a source would give, fetched by the host without storing anything. */
+export const previewSource = (location: string) => api.sources.preview({ location });
 
 export const loadSyncSettings = (): Promise<SyncSettings> => settings.get('sync', SyncSettingsSchema, DEFAULT_SYNC_SETTINGS);
 

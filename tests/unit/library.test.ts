@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, hrefFor } from '../../renderer/app/router';
+import { parseRoute, hrefFor } from '../../renderer/ui/router';
 import type { ArticleRow } from '../../renderer/db/schema';
 import { visibleRows } from '../../renderer/stores/library';
 import { countZi, formatChineseDate } from '../../shared/text';

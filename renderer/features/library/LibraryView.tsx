@@ -2,11 +2,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { messages } from '../../i18n/messages';
 import { IMPORT_ACCEPT, importLocalFiles, type ImportReport } from '../../core/library';
 import { filterRows, useLibrary, type SortKey } from '../../stores/library';
-import { articlesPrintHref, MAX_PRINT_ARTICLES } from '../print/routes';
+import { articlesPrintHref, MAX_PRINT_ARTICLES } from '../print';
 
 const t = messages.library;
 const ROW_HEIGHT = 48;

@@ -4,10 +4,10 @@
  * list is virtualised; the year's 字 count is shown against the quota; export as Markdown or Word.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { formatChineseDate } from '../../../shared/text';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import {
   compareArticles,
   DEFAULT_QUOTA,
@@ -27,12 +27,9 @@ import {
 } from '../../core/notebook';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { HIGHLIGHT_COLORS } from '../highlights/colors';
-import { NoteEditorHost } from '../notes/NoteEditorHost';
-import type { NoteTarget } from '../notes/noteEditorStore';
+import { HIGHLIGHT_COLORS } from '../highlights';
 import { excerpt } from '../../core/notes/noteText';
-import { cancelTypeAhead, startTypeAhead } from '../notes/typeAhead';
-import '../notes/notes.css';
+import { cancelTypeAhead, NoteEditorHost, startTypeAhead, type NoteTarget } from '../notes';
 import { notebookPrintHref } from '../print';
 import { downloadBlob } from './download';
 import { exportFileName, localIsoDate, notebookMarkdown } from './exportMarkdown';
@@ -62,14 +59,17 @@ export function NotebookView({ noteId }: { noteId: string | null }) {
   if (target) {
     return (
       <section className="notebook-note" aria-label={messages.notes.panelLabel}>
-        <NoteEditorHost
-          key={noteId}
-          target={target}
-          newKind="note"
-          variant="page"
-          onClose={() => navigate({ name: 'notebook', noteId: null })}
-          onOpenNote={(id) => navigate({ name: 'notebook', noteId: id })}
-        />
+        {/* The editor (Tiptap) loads on first use; only this section waits for it. */}
+        <Suspense fallback={<p className="muted">{messages.boot.loading}</p>}>
+          <NoteEditorHost
+            key={noteId}
+            target={target}
+            newKind="note"
+            variant="page"
+            onClose={() => navigate({ name: 'notebook', noteId: null })}
+            onOpenNote={(id) => navigate({ name: 'notebook', noteId: id })}
+          />
+        </Suspense>
       </section>
     );
   }

@@ -25,7 +25,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import { formatChineseDate } from '../../../shared/text';
-import { docToParagraphs } from '../notebook/exportDocx';
+import { docToParagraphs } from '../../core/notebook/noteDocx';
 import { endnotesFor, marksFor, packetDate, segmentText, type PrintArticle } from './model';
 import type { PrintRecord } from '../../core/print';
 import { recordRows } from './record';

@@ -1,8 +1,8 @@
 /** The reader: one article with Chinese long-form typography; the position is remembered. */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
-import { navigate } from '../../app/router';
-import { api } from '../../bridge';
+import { navigate } from '../../ui/router';
+import { appHost } from '../../core/app';
 import { reanchorArticle, type HighlightRow } from '../../core/highlights';
 import { openArticle, saveReadingPosition, type ArticleBodyRow, type LibraryRow as ArticleRow } from '../../core/library';
 import { messages } from '../../i18n/messages';
@@ -10,7 +10,7 @@ import { clampFontSize, useReaderSettings } from '../../stores/readerSettings';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
 import { isTypingTarget, useKeyboard } from '../../ui/useKeyboard';
 import { useUndo } from '../../stores/undo';
-import { LeaderPanel } from '../packets/LeaderPanel';
+import { LeaderPanel } from '../packets';
 import { ArticleHighlights, buildTextMap, OrphansPanel, useHighlights, type TextMap } from '../highlights';
 import { FindBar } from './FindBar';
 import { markSearchMatch } from '../search';
@@ -244,7 +244,7 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
     event.preventDefault();
     const href = link.getAttribute('href') ?? '';
     if (!/^https?:\/\//i.test(href)) return;
-    void api.app.openExternal({ url: href }).then((r) => {
+    void appHost.openExternal(href).then((r) => {
       if (!r.opened) window.open(href, '_blank', 'noopener,noreferrer');
     });
   };

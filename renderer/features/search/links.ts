@@ -1,5 +1,5 @@
 /** Where a search hit opens: built here, in the view, from the engine's data. */
-import { hrefFor } from '../../app/router';
+import { hrefFor } from '../../ui/router';
 import type { SearchHit } from '../../core/search';
 
 export function hitHref(hit: SearchHit): string {

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { packets } from '../../core/packets';
 import { DEFAULT_PROFILE, study, type SessionDetail, type StudyService } from '../../core/study';
 import { messages } from '../../i18n/messages';
@@ -13,7 +13,7 @@ import { useLiveResult } from '../../ui/useLiveResult';
 import { excerpt } from '../../core/notes/noteText';
 import { downloadBase64, errorText } from '../packets';
 import { articlesPrintHref } from '../print';
-import '../packets/packets.css';
+import '../packets';
 import { useDraft } from '../../ui/useDraft';
 
 const t = messages.study;

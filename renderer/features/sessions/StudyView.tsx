@@ -1,12 +1,12 @@
 /** 学习计划: the year's dashboard (progress against the unit's rules), the plan, members and rules. */
 import { useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { study, warnings, type Profile, type Rules } from '../../core/study';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { errorText } from '../packets';
-import '../packets/packets.css';
+import '../packets';
 import { useDraft } from '../../ui/useDraft';
 
 const t = messages.study;

@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
 import { appHost } from '../../core/app';
 import { messages } from '../../i18n/messages';
-import { BackupSettings } from '../backup/BackupSettings';
+import { BackupSettings } from '../backup';
 import { ReaderSettingsPanel } from '../reader';
 import { SearchIndexSettings } from '../search';
-import { exportDiagnostics } from './diagnostics';
+import { exportDiagnostics } from '../../core/diagnostics';
 
 /** 导出诊断信息: one button, then where the zip went (or why it did not). */
 function DiagnosticsExport() {

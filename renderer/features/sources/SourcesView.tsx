@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SourcePreview } from '../../../shared/domain/sync';
 import { formatChineseDate } from '../../../shared/text';
-import { api } from '../../bridge';
 import {
   cancelSync,
   DEFAULT_SYNC_SETTINGS,
   isRunning,
   listSources,
   loadSyncSettings,
+  previewSource,
   recentLog,
   removeSource,
   runSync,
@@ -22,6 +22,7 @@ import {
   type SourceRow,
   type SyncSettings,
 } from '../../core/sync';
+import { appHost } from '../../core/app';
 import { messages } from '../../i18n/messages';
 
 const t = messages.sources;
@@ -73,7 +74,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
     setError(null);
     setPreview(null);
     try {
-      const result = await api.sources.preview({ location: input.location.trim() });
+      const result = await previewSource(input.location.trim());
       setPreview(result);
       patch({ kind: result.kind, name: input.name || result.title || '' });
     } catch (e) {
@@ -84,7 +85,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
   };
 
   const chooseFolder = async () => {
-    const { path } = await api.files.chooseFolder({});
+    const { path } = await appHost.chooseFolder();
     if (path) patch({ location: path, kind: 'folder' });
     else setHint(t.noFolderDialog);
   };

@@ -1,7 +1,7 @@
 /** What the renderer adds to 导出诊断信息: its settings rows, browser storage and table sizes. */
-import type { DiagnosticsRequest, DiagnosticsResult } from '../../../shared/contract';
-import { api } from '../../bridge';
-import { db } from '../../db';
+import type { DiagnosticsRequest, DiagnosticsResult } from '../../shared/contract';
+import { api } from '../bridge';
+import { db } from '../db';
 
 export async function gatherDiagnostics(): Promise<DiagnosticsRequest> {
   const rows = await db.settings.toArray();
