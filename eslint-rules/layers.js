@@ -148,6 +148,11 @@ function rendererProblem(fromRel, targetRel, targetAbs, root, cache) {
       return `renderer/db/ holds tables and repositories only: it may not import renderer/${to.area}/`;
     return null;
   }
+  if (from.area === 'core') {
+    // Core is below the views: the graph points features → core → db, nothing back.
+    if (to.area === 'features' || to.area === 'app') return `renderer/core/ serves the views: it may not import renderer/${to.area}/`;
+    return null;
+  }
   if (from.area !== 'features') return null;
   if (to.area === 'db') return 'views (renderer/features/) never import renderer/db/: go through renderer/core/';
   if (to.area === 'features') {

@@ -60,6 +60,12 @@ describe('the layers lint rule inside the renderer and for main/services', () =>
     ['renderer/features/demo/View.tsx', "export { beforeBulkChange } from '../backup/continuous';", /only through its index\.ts/],
     ['renderer/db/x.ts', "import { NoteEditor } from '../features/notes/NoteEditor';", /may not import renderer\/features/],
     ['renderer/db/x.ts', "import { library } from '../core/library';", /may not import renderer\/core/],
+    [
+      'renderer/core/x.ts',
+      "import { BackupSettings } from '../features/backup';",
+      /core\/ serves the views: it may not import renderer\/features/,
+    ],
+    ['renderer/core/x.ts', "import { navigate } from '../app/App';", /may not import renderer\/app/],
     ['main/services/x.ts', "import { chromium } from '@playwright/test';", /'@playwright\/test' is a devDependency/],
     ['main/services/sync/x.ts', "import { describe } from 'vitest';", /'vitest' is a devDependency/],
   ])('%s: %s is an error', async (file, code, message) => {
@@ -83,6 +89,10 @@ describe('the layers lint rule inside the renderer and for main/services', () =>
       ].join('\n'),
     ],
     ['renderer/db/x.ts', "import Dexie from 'dexie';\nimport { countZi } from '../../shared/text';\nimport { db } from './index';"],
+    [
+      'renderer/core/x.ts',
+      "import { db } from '../db';\nimport { api } from '../bridge';\nimport { useLibrary } from '../stores/library';\nimport { navigate } from '../ui/router';",
+    ],
     ['main/cli/x.ts', "import { chromium } from '@playwright/test';"],
     ['main/services/x.ts', "import { parseHTML } from 'linkedom';\nimport * as v from 'valibot';"],
   ])('%s: allowed imports pass', async (file, code) => {
