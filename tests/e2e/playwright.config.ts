@@ -1,15 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's chromium, never a downloaded browser. The flags keep Chromium from calling home.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+// Debian's chromium, never a downloaded browser, with the CLI's flags that keep it from calling home.
+import { CHROMIUM_ARGS } from '../../main/cli/chromium';
+
+export { CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: '.',

@@ -40,6 +40,7 @@ import { AppError } from '../../../shared/errors';
 import { readLegacyManifest, verifyLegacyBackup } from './legacy';
 import {
   bad,
+  checkPart,
   decodeTablePart,
   gzipAsync,
   MAX_TABLE_JSON_BYTES,
@@ -310,17 +311,7 @@ function matchEntries({ manifest, entries }: Located): void {
     const e = entries[i]!;
     const name = part.kind === 'table' ? part.entry : `media/${part.name}`;
     if (e.name !== name || e.size !== part.size) throw bad(`目录与部件不一致：${e.name}`);
-    if (part.kind === 'media') {
-      if (media.has(part.name)) throw bad(`图片重复：${part.name}`);
-      media.add(part.name);
-      if (!part.name.startsWith(part.sha256)) throw bad(`图片名称与内容不符：${part.name}`);
-      counts.media = (counts.media ?? 0) + 1;
-    } else {
-      // Read whole before inflating: bounded like its output (the writer never makes one larger).
-      if (part.size > MAX_TABLE_PART_BYTES)
-        throw new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据过大（${part.size} 字节），已拒绝恢复。`);
-      counts[part.table] = (counts[part.table] ?? 0) + part.records;
-    }
+    checkPart(part, media, counts);
   });
   for (const [k, n] of Object.entries(counts)) if (manifest.counts[k] !== n) throw bad(`${k} 的条数不符。`);
   for (const [k, n] of Object.entries(manifest.counts)) if ((counts[k] ?? 0) !== n) throw bad(`${k} 的条数不符。`);

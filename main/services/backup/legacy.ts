@@ -16,7 +16,7 @@ import {
   type LegacyBackupManifest,
 } from '../../../shared/backup/format';
 import { AppError } from '../../../shared/errors';
-import { bad, decodeTablePart, MAX_TABLE_PART_BYTES, readAt, sha256 } from './tables';
+import { bad, checkPart, decodeTablePart, readAt, sha256 } from './tables';
 import type { OpenedBackup } from './container';
 
 /**
@@ -65,17 +65,7 @@ export async function verifyLegacyBackup(path: string): Promise<OpenedBackup> {
     for (const part of manifest.parts) {
       if (part.offset !== expected) throw bad('部件位置不对。');
       expected += part.size;
-      if (part.kind === 'media') {
-        if (media.has(part.name)) throw bad(`图片重复：${part.name}`);
-        media.add(part.name);
-        if (!part.name.startsWith(part.sha256)) throw bad(`图片名称与内容不符：${part.name}`);
-        counts.media = (counts.media ?? 0) + 1;
-      } else {
-        // Read whole before inflating: bounded like its output (the writer never makes one larger).
-        if (part.size > MAX_TABLE_PART_BYTES)
-          throw new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据过大（${part.size} 字节），已拒绝恢复。`);
-        counts[part.table] = (counts[part.table] ?? 0) + part.records;
-      }
+      checkPart(part, media, counts);
     }
     if (expected !== manifestAt) throw bad('部件长度不对。');
     for (const [k, n] of Object.entries(counts)) if (manifest.counts[k] !== n) throw bad(`${k} 的条数不符。`);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import type { BackupPart } from '../../../shared/backup/format';
 import { checkRecords } from '../../../shared/backup/records';
 import { AppError } from '../../../shared/errors';
 import { gunzipBounded, outputCap, type InflateBounds } from '../archive/inflate';
@@ -32,6 +33,24 @@ export function sha256(bytes: Uint8Array): string {
 
 export function bad(message: string): AppError {
   return new AppError('E_BACKUP_FORMAT', `不是有效的研读备份文件：${message}`);
+}
+
+/**
+ * One manifest part, checked the same way in every format version: media listed once and named
+ * by their hash, table parts within the size their reader accepts; counts what the part holds.
+ */
+export function checkPart(part: BackupPart, media: Set<string>, counts: Record<string, number>): void {
+  if (part.kind === 'media') {
+    if (media.has(part.name)) throw bad(`图片重复：${part.name}`);
+    media.add(part.name);
+    if (!part.name.startsWith(part.sha256)) throw bad(`图片名称与内容不符：${part.name}`);
+    counts.media = (counts.media ?? 0) + 1;
+  } else {
+    // Read whole before inflating: bounded like its output (the writer never makes one larger).
+    if (part.size > MAX_TABLE_PART_BYTES)
+      throw new AppError('E_ARCHIVE_LIMIT', `备份文件中的 ${part.table} 数据过大（${part.size} 字节），已拒绝恢复。`);
+    counts[part.table] = (counts[part.table] ?? 0) + part.records;
+  }
 }
 
 export async function readAt(handle: FileHandle, offset: number, length: number): Promise<Buffer> {
