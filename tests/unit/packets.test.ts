@@ -116,9 +116,9 @@ describe('packet format', () => {
     expect(decodeFile(packet, hex).manifest.wholeSha256).toBe(f.manifest.wholeSha256);
   });
 
-  it('return files round trip; 字 counts are derived, not trusted', () => {
+  it('return files round trip; 字 counts are derived, not trusted', async () => {
     const now = '2025-03-02T08:00:00.000Z';
-    const bytes = buildReturnBytes({
+    const bytes = await buildReturnBytes({
       meta: { id: 'r_test_0001', version: 1, issuer: '王五', issuedAt: now, title: '回执' },
       body: {
         sessionId: 's_1',
@@ -141,7 +141,7 @@ describe('packet format', () => {
         ],
         highlights: [],
       },
-    });
+    }, dir);
     const f = readPacketBytes(bytes);
     expect(f.kind).toBe('return');
     if (f.kind === 'return') expect(f.body.notes[0]!.zi).toBe(9);
