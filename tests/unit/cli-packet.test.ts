@@ -81,7 +81,7 @@ describe('packet CLI', () => {
     expect((await cli('packet', 'check', dir)).code).toBe(1);
   }, 300_000);
 
-  it('signs with a key file, prints the file\'s SHA-256 and signer, and refuses re-signed, forged and unsigned copies', async () => {
+  it("signs with a key file, prints the file's SHA-256 and signer, and refuses re-signed, forged and unsigned copies", async () => {
     const keyFile = path.join(dir, 'leader.pem');
     const file = path.join(dir, 'signed.yandu');
     const made = await cli('packet', 'sample', file, '--key', keyFile);

@@ -156,7 +156,11 @@ export async function exportKey(dataDir: string, passphrase: string): Promise<{ 
  * changes nothing; a different key already here is kept beside it as
  * `signing-key-<fingerprint>.pem` (nothing the user made is lost).
  */
-export async function importKey(dataDir: string, text: string, passphrase: string): Promise<{ fingerprint: string; replaced: string | null }> {
+export async function importKey(
+  dataDir: string,
+  text: string,
+  passphrase: string,
+): Promise<{ fingerprint: string; replaced: string | null }> {
   let parsed: v.InferOutput<typeof KeyBackupSchema>;
   try {
     parsed = v.parse(KeyBackupSchema, JSON.parse(text));
@@ -165,7 +169,11 @@ export async function importKey(dataDir: string, text: string, passphrase: strin
   }
   let pem: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', await derive(passphrase, Buffer.from(parsed.kdf.salt, 'base64')), Buffer.from(parsed.cipher.iv, 'base64'));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      await derive(passphrase, Buffer.from(parsed.kdf.salt, 'base64')),
+      Buffer.from(parsed.cipher.iv, 'base64'),
+    );
     decipher.setAuthTag(Buffer.from(parsed.cipher.tag, 'base64'));
     pem = Buffer.concat([decipher.update(Buffer.from(parsed.data, 'base64')), decipher.final()]);
   } catch {

@@ -51,7 +51,10 @@ export function toReadResult(file: DecodedFile, token: string) {
     wholeSha256: file.manifest.wholeSha256,
   };
   // decodeFile refused an invalid signature: what is left is valid or none.
-  const signature = { state: file.signature.state === 'valid' ? ('valid' as const) : ('none' as const), fingerprint: file.signature.fingerprint };
+  const signature = {
+    state: file.signature.state === 'valid' ? ('valid' as const) : ('none' as const),
+    fingerprint: file.signature.fingerprint,
+  };
   if (file.kind === 'return') return { kind: 'return' as const, meta, signature, body: file.body };
   return {
     kind: 'packet' as const,
@@ -138,7 +141,11 @@ export function createPacketService(options: { dataDir: string }): PacketService
     exportKey: async ({ passphrase }) => {
       await loadOrCreateKey(keyFileOf(options.dataDir));
       const { text, fingerprint } = await exportKey(options.dataDir, passphrase);
-      return { base64: Buffer.from(text, 'utf8').toString('base64'), fileName: `研读签名密钥-${fingerprint.slice(0, 8)}.yandukey`, fingerprint };
+      return {
+        base64: Buffer.from(text, 'utf8').toString('base64'),
+        fileName: `研读签名密钥-${fingerprint.slice(0, 8)}.yandukey`,
+        fingerprint,
+      };
     },
     importKey: async ({ base64, passphrase }) => importKey(options.dataDir, Buffer.from(base64, 'base64').toString('utf8'), passphrase),
     scanFolder: async ({ path: folder }) => {
