@@ -47,6 +47,8 @@ export interface PacketSpec {
   images?: Map<string, Uint8Array>;
   comment?: (i: number) => string | null;
   tags?: string[];
+  /** Excerpt ids, one per article (default `lh_<packet id>_<index>`). */
+  excerptIds?: string[];
   /** Defaults to the fixed test key; null for an unsigned file. */
   signer?: Signer | null;
   version?: number;
@@ -79,7 +81,7 @@ export function buildPacket(spec: PacketSpec): Buffer {
     const end = Math.min(a.text.length, 12);
     const s = describeSelector(a.text, 0, end);
     return {
-      id: `lh_${spec.id}_${i}`,
+      id: spec.excerptIds?.[i] ?? `lh_${spec.id}_${i}`,
       articleId: a.id,
       color: 'orange',
       style: 'fill',
