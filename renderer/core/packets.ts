@@ -13,7 +13,7 @@ import type { FolderEntry, ReadPacket, ReadResult, ReadReturn } from '../../shar
 import type { LeaderHighlight, PacketArticle, PacketDraft, PacketSession } from '../../shared/packet/schema';
 import { countZi } from '../../shared/text';
 import { sessionRow } from '../../shared/domain/session';
-import { SETTINGS } from '../../shared/domain/settings';
+import { SETTINGS, type Pins } from '../../shared/domain/settings';
 import { api as appApi } from '../bridge';
 import { db as appDb } from '../db';
 import { createNotesService as createNoteRepository, newDraft } from './notes';
@@ -274,12 +274,18 @@ export function previewPacket(db: YanduDB, p: ReadPacket): Promise<PacketPreview
  * Installs a checked packet in one transaction. The preview is computed again inside it, so
  * what is written is what it says; an older or conflicting packet throws and writes nothing.
  */
-export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().toISOString()): Promise<PacketPreview> {
+export async function applyPacket(
+  db: YanduDB,
+  p: ReadPacket,
+  now = new Date().toISOString(),
+  /** Runs inside the same transaction once everything is written (the signer's pin). */
+  alsoWrite?: () => Promise<void>,
+): Promise<PacketPreview> {
   // Search postings are built before the transaction, as sync does (a wrong id guess is rebuilt inline).
   const prepared = await prepareArticles(db, p.articles);
   return db.transaction(
     'rw',
-    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, db.notes, ...searchTables(db)],
+    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, db.notes, db.settings, ...searchTables(db)],
     async () => {
       const { preview, ids } = await plan(db, p);
       if (preview.status === 'same') return preview;
@@ -373,6 +379,7 @@ export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().t
         installedAt: now,
         changes: preview.changes,
       });
+      await alsoWrite?.();
       return preview;
     },
   );
@@ -387,11 +394,14 @@ export type Checked =
 const PINS_KEY = 'packets.pins' as const;
 
 /** Who signed a file, against this copy's pins: the 发放单位 for a packet, the member for a return. */
-async function signerOf(db: YanduDB, read: ReadResult): Promise<SignerCheck> {
-  const pins = await createSettingsRepository(db).read(PINS_KEY);
+function signerFrom(pins: Pins, read: ReadResult): SignerCheck {
   return read.kind === 'packet'
     ? checkSigner(pins, 'issuer', read.meta.issuer, read.signature)
     : checkSigner(pins, 'member', read.body.member.name, read.signature);
+}
+
+async function signerOf(db: YanduDB, read: ReadResult): Promise<SignerCheck> {
+  return signerFrom(await createSettingsRepository(db).read(PINS_KEY), read);
 }
 
 /** Previews a file main has checked completely (writing nothing) against the library. */
@@ -432,18 +442,22 @@ export async function commit(
   const refused = signerBlock(signer, override);
   if (refused) throw new AppError('E_PACKET_SIGNER', refused);
   await backupDatabase(db, api, 'packet');
+  // The pin is written in the install's own transaction: installed and pinned, or neither.
+  const label = checked.kind === 'packet' ? checked.file.meta.title : checked.file.body.sessionTopic;
+  const settings = createSettingsRepository(db);
+  const pin = async () => {
+    // Checked again on the pins inside the transaction: a refusal here undoes the install.
+    const pins = await settings.read(PINS_KEY);
+    const current = signerFrom(pins, checked.file);
+    const late = signerBlock(current, override);
+    if (late) throw new AppError('E_PACKET_SIGNER', late);
+    await settings.write(PINS_KEY, recordSigner(pins, current, label, now));
+  };
   let result: PacketPreview | ReturnPreview;
-  if (checked.kind === 'return') result = await applyReturn(db, checked.file);
+  if (checked.kind === 'return') result = await applyReturn(db, checked.file, now, pin);
   else {
     if (checked.preview.status === 'new' || checked.preview.status === 'update') await api.packets.install({ token: checked.file.token });
-    result = await applyPacket(db, checked.file);
-  }
-  if (result.status !== 'same') {
-    const label = checked.kind === 'packet' ? checked.file.meta.title : checked.file.body.sessionTopic;
-    const settings = createSettingsRepository(db);
-    await db.transaction('rw', db.settings, async () => {
-      await settings.write(PINS_KEY, recordSigner(await settings.read(PINS_KEY), signer, label, now));
-    });
+    result = await applyPacket(db, checked.file, now, pin);
   }
   return result;
 }

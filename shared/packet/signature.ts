@@ -118,11 +118,12 @@ export function verifySignature(entry: Part | undefined, manifest: Uint8Array, p
   const signature = base64ToBytes(read.signature);
   if (!publicKey || publicKey.length !== 32 || !signature || signature.length !== 64) return { state: 'invalid', fingerprint: null };
   const fingerprint = fingerprintOf(publicKey, hash);
-  let ok = false;
+  let ok: boolean;
   try {
     // zip215: false is RFC 8032's strict rule, the one Node's crypto applies.
     ok = ed25519.verify(signature, signedMessage(manifest, parts, hash), publicKey, { zip215: false });
   } catch {
+    // A malformed key or signature point throws: it does not verify.
     ok = false;
   }
   return { state: ok ? 'valid' : 'invalid', fingerprint };
