@@ -28,7 +28,7 @@ import { checkSigner, recordSigner, signerBlock } from '../../renderer/core/sign
 const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 let dir = '';
-let packet = new Uint8Array();
+let packet: Uint8Array = new Uint8Array();
 
 function freshSigner(): Signer & { fingerprint: string } {
   const { privateKey } = generateKeyPairSync('ed25519');
@@ -95,6 +95,14 @@ describe('the signature entry', () => {
     expect(decodeFile(unsigned, sha).signature).toEqual({ state: 'none', fingerprint: null });
     // The signature entry anywhere but last before the manifest is refused.
     expect(codeOf(() => decodeFile(encodeContainer(manifest!.bytes, [entry, ...rest], sha), sha))).toBe('E_PACKET_FORMAT');
+  });
+
+  it('a packet of format v1 (written before signing) still reads, as unsigned', async () => {
+    const v1 = new Uint8Array(await readFile(fileURLToPath(new URL('../fixtures/v1/sample-packet.yandu', import.meta.url))));
+    expect(decodeFile(v1, sha).signature).toEqual({ state: 'none', fingerprint: null });
+    expect(inspectSignature(v1, sha).state).toBe('none');
+    // A new import of it is refused unless the user says so (renderer/core/signers.ts).
+    expect(signerBlock(checkSigner(NO_PINS, 'issuer', '示例单位党委办公室', { state: 'none', fingerprint: null }))).toMatch(/没有签名/);
   });
 
   it('fingerprints: short form, and what a user may type to confirm one', () => {
