@@ -12,34 +12,10 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { copyPdfjsAssets } from '../../scripts/pdfjs-assets.mjs';
+import { cidFontPdf } from '../fixtures/cid-pdf';
 
 const root = path.resolve(__dirname, '../..');
 let work: string;
-
-/** A one-page PDF showing `text` in a CID font that needs the UniGB-UCS2-H CMap. */
-function cidFontPdf(text: string): Buffer {
-  const hex = [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()).join('');
-  const content = `BT /F1 24 Tf 72 700 Td <${hex}> Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 /** Runs the bundled extractor from `appDir` (cwd too) and returns the article's text. */
 function extractWithBundle(appDir: string): { status: number | null; text: string; stderr: string } {
@@ -60,7 +36,7 @@ function extractWithBundle(appDir: string): { status: number | null; text: strin
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'yandu-pdf-bundle-'));
-  writeFileSync(path.join(work, 'cid.pdf'), cidFontPdf('中心组学习'));
+  writeFileSync(path.join(work, 'cid.pdf'), cidFontPdf([['中心组学习']]));
   const entry = path.join(work, 'entry.ts');
   writeFileSync(
     entry,
