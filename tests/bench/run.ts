@@ -19,6 +19,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   archive: async () => (await import('./archive')).benchArchive(),
   feeds: async () => (await import('./feeds')).benchFeeds(),
   documents: async () => (await import('./documents')).benchDocuments(),
+  attachments: async () => (await import('./attachments')).benchAttachments(),
   library: async () => (await import('./library')).benchLibrary(),
 };
 
