@@ -277,3 +277,40 @@ test('勘误 preview shows what changed; a downgrade, another key or no signatur
   await expect(app.getByTestId('pk-pin-log')).toContainText('更换密钥');
   await expect(app.getByTestId('pk-pin-log')).toContainText('导入未签名文件');
 });
+
+test('签名密钥 leaves only encrypted with a passphrase; a wrong passphrase imports nothing', async ({ app }) => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-e2e-key-'));
+  await app.getByRole('link', { name: '资料包' }).click();
+  const panel = app.getByTestId('pk-keys');
+  // A fresh data folder has no key until something is signed (or exported).
+  await expect(panel.getByTestId('pk-key-mine')).toHaveText('本机还没有签名密钥（第一次导出资料包或回执时生成）。');
+  await panel.getByLabel('口令（至少 8 个字符）').fill('学习口令 2025');
+  await panel.getByLabel('再次输入口令').fill('学习口令 2024');
+  await panel.getByRole('button', { name: '导出签名密钥' }).click();
+  await expect(panel.getByTestId('pk-key-status')).toContainText('两次输入的口令不一致');
+
+  await panel.getByLabel('再次输入口令').fill('学习口令 2025');
+  const download = app.waitForEvent('download');
+  await panel.getByRole('button', { name: '导出签名密钥' }).click();
+  const keyFile = path.join(dir, (await download).suggestedFilename());
+  await (await download).saveAs(keyFile);
+  await expect(panel.getByTestId('pk-key-status')).toContainText('已导出签名密钥');
+  await expect(panel.getByTestId('pk-key-mine')).toHaveText(/^本机密钥指纹：[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+  const mine = (await panel.getByTestId('pk-key-mine').textContent())!.replace('本机密钥指纹：', '');
+  const text = await readFile(keyFile, 'utf8');
+  expect(text).not.toContain('PRIVATE KEY');
+  expect(JSON.parse(text)).toMatchObject({ format: 'yandu-signing-key', kdf: { name: 'scrypt' }, cipher: { name: 'aes-256-gcm' } });
+
+  await panel.getByTestId('pk-key-file').setInputFiles(keyFile);
+  await panel.getByLabel('口令（至少 8 个字符）').fill('不对的口令 2025');
+  await panel.getByRole('button', { name: '导入签名密钥' }).click();
+  await expect(panel.getByTestId('pk-key-status')).toContainText('口令不对');
+  await expect(panel.getByTestId('pk-key-mine')).toHaveText(`本机密钥指纹：${mine}`);
+
+  await panel.getByTestId('pk-key-file').setInputFiles(keyFile);
+  await panel.getByLabel('口令（至少 8 个字符）').fill('学习口令 2025');
+  await panel.getByRole('button', { name: '导入签名密钥' }).click();
+  await expect(panel.getByTestId('pk-key-status')).toContainText(`已导入签名密钥（${mine}）`);
+  await expect(panel.getByTestId('pk-key-mine')).toHaveText(`本机密钥指纹：${mine}`);
+});

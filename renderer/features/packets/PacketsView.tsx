@@ -1,5 +1,5 @@
 /** 资料包: import packets and return files (file picker, drag and drop, shared folders). */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { FolderEntry } from '../../../shared/packet/api';
 import { blockOf, packets, type Checked } from '../../core/packets';
 import type { SignerOverride } from '../../core/signers';
@@ -98,7 +98,8 @@ function ConfirmActions({
   onCancel: () => void;
 }) {
   const blocked = blockOf(checked, item.override);
-  const reasonId = `${item.key}-blocked`;
+  // Item keys hold file names (spaces): not usable as an id.
+  const reasonId = useId();
   return (
     <div className="pk-actions">
       <button type="button" onClick={onConfirm} disabled={blocked !== null} aria-describedby={blocked ? reasonId : undefined}>

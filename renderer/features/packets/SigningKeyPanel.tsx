@@ -38,17 +38,20 @@ export function SigningKeyPanel() {
     }
   };
 
-  const doExport = () =>
-    run(async () => {
-      if (pass !== again) throw new Error(t.mismatch);
+  const doExport = () => {
+    if (pass !== again) {
+      setStatus({ ok: false, text: t.mismatch });
+      return;
+    }
+    void run(async () => {
       const out = await packets.exportKey(pass);
       downloadBase64(out.base64, out.fileName);
       return t.exported(shortFingerprint(out.fingerprint));
     });
-  const doImport = () =>
+  };
+  const doImport = (file: File) =>
     run(async () => {
-      if (!keyFile) throw new Error(t.importFile);
-      const out = await packets.importKey(await fileToBase64(keyFile), pass);
+      const out = await packets.importKey(await fileToBase64(file), pass);
       setKeyFile(null);
       return t.imported(shortFingerprint(out.fingerprint), out.replaced !== null);
     });
@@ -74,14 +77,14 @@ export function SigningKeyPanel() {
           value={again}
           onChange={(e) => setAgain(e.target.value)}
         />
-        <button type="button" onClick={() => void doExport()} disabled={!pass}>
+        <button type="button" onClick={doExport} disabled={!pass}>
           {t.exportKey}
         </button>
         <label className="pk-choose">
           {t.importFile}
           <input type="file" data-testid="pk-key-file" onChange={(e) => setKeyFile(e.target.files?.[0] ?? null)} />
         </label>
-        <button type="button" onClick={() => void doImport()} disabled={!pass || !keyFile}>
+        <button type="button" onClick={() => keyFile && void doImport(keyFile)} disabled={!pass || !keyFile}>
           {t.importKey}
         </button>
       </div>
