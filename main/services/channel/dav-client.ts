@@ -334,7 +334,9 @@ export class DavClient {
       );
     } else parts.push(`response=${quote(h(`${ha1}:${nonce}:${ha2}`))}`);
     if (c.params.opaque !== undefined) parts.push(`opaque=${quote(c.params.opaque)}`);
-    return `Digest ${parts.join(', ')}`;
+    // Header values are bytes: a Chinese user name travels as its UTF-8 bytes, as servers that
+    // compare it with their user file (Apache's htdigest) expect.
+    return Buffer.from(`Digest ${parts.join(', ')}`, 'utf8').toString('latin1');
   }
 
   private async checkHop(url: string): Promise<void> {
