@@ -145,11 +145,16 @@ export async function startApache(auth: 'basic' | 'digest', user = 'leader', pas
   };
 }
 
-export async function startRclone(user = 'member', password = 'pass-2026'): Promise<DavServer> {
+/** `at` restarts a server on the same port and folder (a server that was away comes back). */
+export async function startRclone(
+  user = 'member',
+  password = 'pass-2026',
+  at?: { port: number; root: string },
+): Promise<DavServer & { port: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-rclone-'));
-  const root = path.join(dir, 'dav');
-  mkdirSync(root);
-  const port = await freePort();
+  const root = at?.root ?? path.join(dir, 'dav');
+  mkdirSync(root, { recursive: true });
+  const port = at?.port ?? (await freePort());
   let out = '';
   const child = spawn(
     'rclone',
@@ -179,6 +184,7 @@ export async function startRclone(user = 'member', password = 'pass-2026'): Prom
     kind: 'rclone',
     url,
     root,
+    port,
     user,
     password,
     log,
