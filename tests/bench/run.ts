@@ -21,6 +21,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   documents: async () => (await import('./documents')).benchDocuments(),
   attachments: async () => (await import('./attachments')).benchAttachments(),
   library: async () => (await import('./library')).benchLibrary(),
+  channel: async () => (await import('./channel')).benchChannel(),
 };
 
 // Suite names only: skip options and the values that follow them (`--docs 100000`).
