@@ -201,6 +201,18 @@ export function createPrint(db: YanduDB, api: Api) {
     dialog: () => api.print.dialog({}),
     /** This window as a PDF the user saves; the path, or null when cancelled. */
     toPdf: (fileName: string) => api.print.toPdf({ fileName }),
+    /**
+     * The print document as a PDF made by the host's Chromium (browser host): the bytes, or the
+     * reason it cannot (no Chromium there), for falling back to the print dialog.
+     */
+    exportPdf: async (html: string, stylesheets: string[]): Promise<{ pdf: Blob } | { pdf: null; reason: string }> => {
+      const r = await api.print.exportPdf({ html, stylesheets });
+      if (!r.supported || r.base64 === null) return { pdf: null, reason: r.reason ?? '' };
+      const bin = atob(r.base64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return { pdf: new Blob([bytes], { type: 'application/pdf' }) };
+    },
     /** The articles, and this copy's issuing unit (the cover's fallback). */
     articles: async (ids: readonly string[] | null) => ({
       ...(await loadPrintArticles(db, ids)),

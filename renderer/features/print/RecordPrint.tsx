@@ -12,6 +12,8 @@ import type { DocReport } from './PrintView';
 
 const t = messages.print;
 const SIGNIN_ROWS = 15;
+/** Rows whose value is a list of names joined by 、. */
+const NAME_ROWS = new Set(['中心发言', '参加人员', '缺席人员', '列席人员']);
 
 export function RecordPrint({
   sessionId,
@@ -114,12 +116,17 @@ export function RecordPrint({
                 <tr key={label}>
                   <th>{label}</th>
                   <td>
-                    {value
-                      .split(/\n+/)
-                      .filter((l) => l.trim())
-                      .map((l, i) => (
-                        <div key={i}>{l}</div>
-                      ))}
+                    {NAME_ROWS.has(label)
+                      ? // A name never breaks across lines.
+                        value.split('、').map((name, i, all) => (
+                          <span key={i} className="pr-nowrap">
+                            {i < all.length - 1 ? `${name}、` : name}
+                          </span>
+                        ))
+                      : value
+                          .split(/\n+/)
+                          .filter((l) => l.trim())
+                          .map((l, i) => <div key={i}>{l}</div>)}
                   </td>
                 </tr>
               ))}
