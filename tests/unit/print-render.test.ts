@@ -36,13 +36,18 @@ describe('PDF export through the system Chromium', () => {
     expect(html).not.toContain('<script>');
   });
 
-  it('answers unsupported, with the reason, where there is no Chromium or no renderer to serve', async () => {
+  it('answers unsupported, with the reason, where there is no Chromium, it will not start, or no renderer to serve', async () => {
     const none = createPrintService(undefined, { rendererDir: '/x' }, () => ({ path: null, reason: '找不到 Chromium' }));
     expect(await none.exportPdf({ html: '<p>x</p>', stylesheets: [] })).toEqual({
       supported: false,
       reason: '找不到 Chromium',
       base64: null,
     });
+    // A "Chromium" that will not start: the page falls back to the print dialog, told why.
+    const broken = createPrintService(undefined, { rendererDir: '/x' }, () => ({ path: '/bin/false' }));
+    const r = await broken.exportPdf({ html: '<p>x</p>', stylesheets: ['/assets/a.css'] });
+    expect(r.supported).toBe(false);
+    expect(r.reason).toMatch(/^无法启动 Chromium/);
     const desktop = createPrintService(undefined);
     expect((await desktop.exportPdf({ html: '<p>x</p>', stylesheets: [] })).supported).toBe(false);
   });

@@ -58,7 +58,16 @@ export function createPrintService(
       if (!render) return { supported: false, reason: '这个版本不经 Chromium 生成 PDF', base64: null };
       const found = chromium();
       if (found.path === null) return { supported: false, reason: found.reason, base64: null };
-      const bytes = await renderPdf(req, render, found.path);
+      let bytes: Uint8Array;
+      try {
+        bytes = await renderPdf(req, render, found.path);
+      } catch (error) {
+        // Chromium that will not start (no sandbox support, a broken install) or no playwright-core:
+        // the print dialog still works, so say why and let the page fall back to it.
+        if (error instanceof AppError && error.code === 'E_RESOURCE')
+          return { supported: false, reason: error.message.replace(/[。.]$/, ''), base64: null };
+        throw error;
+      }
       return { supported: true, reason: null, base64: Buffer.from(bytes).toString('base64') };
     },
     toPdf: async ({ fileName }: { fileName: string }) => {
