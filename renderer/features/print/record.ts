@@ -6,6 +6,7 @@
 import { nestBookTitles, timeWithoutDate } from '../../../shared/print-text';
 import { formatChineseDate } from '../../../shared/text';
 import type { PrintRecord } from '../../core/print';
+import { messages } from '../../i18n/messages';
 
 /** The label of the row that may run over a page; its label repeats on the next page. */
 export const SUMMARY_LABEL = '学习研讨情况';
@@ -36,8 +37,6 @@ export function recordRows(r: PrintRecord): [string, string][] {
   ];
 }
 
-const GROUP = '理论学习中心组';
-
 /**
  * A sheet's title, built from the group and the session ("2026年第2次理论学习中心组学习签到表"),
  * never from the packet's issuing unit.
@@ -45,7 +44,7 @@ const GROUP = '理论学习中心组';
 export function sheetTitle(r: Pick<PrintRecord, 'date' | 'ordinal'>, kind: 'record' | 'signin'): string {
   const year = /^\d{4}/.exec(r.date)?.[0];
   const which = year && r.ordinal ? `${year}年第${r.ordinal}次` : '';
-  return `${which}${GROUP}${kind === 'signin' ? '学习签到表' : '学习记录'}`;
+  return `${which}${kind === 'signin' ? messages.print.signinTitle : messages.print.recordTitle}`;
 }
 
 /** The sizes a sheet title may take, largest first (print.css .pr-fit-N). */
