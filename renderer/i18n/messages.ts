@@ -259,6 +259,7 @@ export const messages = {
     cancelled: '已取消',
     browserPdfHint: '在打印对话框中选择“另存为 PDF”即可保存 PDF。',
     pdfExporting: '正在生成 PDF…',
+    docxExporting: '正在生成 Word 文件（排版以算出目录页码）…',
     pdfExported: (name: string) => `已导出 ${name}`,
     pdfFallback: (reason: string) => `${reason}，无法直接导出 PDF 文件：已打开打印对话框，请在其中选择“另存为 PDF”。`,
     failed: (reason: string) => `失败：${reason}`,

@@ -94,11 +94,18 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   };
   const word = async () => {
     if (!ready?.docx) return;
+    // Laying out the pages for the 目录's numbers takes a few seconds on a long packet: say so.
+    setExporting(true);
+    setStatus({ text: t.docxExporting });
     try {
       const [{ Packer }, doc] = await Promise.all([import('docx'), ready.docx()]);
-      downloadBlob(await Packer.toBlob(doc), `${safeName(ready.fileName)}.docx`);
+      const name = `${safeName(ready.fileName)}.docx`;
+      downloadBlob(await Packer.toBlob(doc), name);
+      setStatus({ text: t.pdfExported(name) });
     } catch (e) {
       fail(e);
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -132,7 +139,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
       <button type="button" onClick={() => void pdf()} disabled={!ready || exporting} data-testid="print-pdf">
         {t.pdf}
       </button>
-      <button type="button" onClick={() => void word()} disabled={!ready?.docx} data-testid="print-docx">
+      <button type="button" onClick={() => void word()} disabled={!ready?.docx || exporting} data-testid="print-docx">
         {t.docx}
       </button>
       <span className={status?.error ? 'pr-error' : 'pr-status'} role="status">
