@@ -56,6 +56,7 @@ const services = createServices({
   printRender: { rendererDir, mediaDir: mediaDir(dataDir) },
   onQuitReady: quit.ready,
   ...createSyncDeps({ dataDir, version, ownPorts: () => (ownPort === null ? [] : [ownPort]) }),
+  ownPorts: () => (ownPort === null ? [] : [ownPort]),
 });
 
 try {
