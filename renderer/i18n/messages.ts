@@ -453,6 +453,12 @@ export const messages = {
       measuring: '正在统计索引大小…',
     },
   },
+  settings: {
+    display: '界面',
+    readerHint: '新打开的文章使用这些默认值；阅读时也可在文章右上角调整。',
+    about: '关于',
+    scaleSaved: (scale: number) => `界面大小已设为 ${scale}%，已保存`,
+  },
   ui: {
     ok: '确定',
     cancel: '取消',
@@ -481,7 +487,10 @@ export const messages = {
     storageUnknown: '无法读取存储用量。',
     persisted: (on: boolean) =>
       on ? '已申请持久保存：浏览器不会自动清除文库。' : '浏览器未允许持久保存：磁盘紧张时数据可能被清除，请定期备份。',
-    keep: '手动、升级前、导入资料包前和恢复前的备份各保留份数',
+    keep: '手动、升级前、导入资料包前和恢复前的备份各保留份数（1–100）',
+    keepShort: '保留份数',
+    confirmTitle: '从备份恢复文库？',
+    listLabel: '已有备份',
     now: '立即备份',
     working: '正在备份…',
     done: (name: string) => `已备份：${name}`,

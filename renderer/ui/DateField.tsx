@@ -7,13 +7,10 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { parseDateValue } from '../../shared/dates';
+import { formatChineseDate } from '../../shared/text';
 import { messages } from '../i18n/messages';
 
-/** 2025-03-08 → 2025年3月8日 (anything else is returned as it is). */
-export function formatChineseDate(iso: string | null | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? '');
-}
+export { formatChineseDate };
 
 /** What the user typed → YYYY-MM-DD, or null (empty or not a date). */
 export function parseChineseDate(text: string): string | null {

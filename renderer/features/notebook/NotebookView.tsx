@@ -35,10 +35,12 @@ import { downloadBlob } from './download';
 import { exportFileName, localIsoDate, notebookMarkdown } from './exportMarkdown';
 import './notebook.css';
 import { useDraft } from '../../ui/useDraft';
+import { useInterfaceScale } from '../../stores/interfaceScale';
 
 const t = messages.notebook;
-const GROUP_HEIGHT = 44;
-const ENTRY_HEIGHT = 84;
+/** Row heights at 100% 界面大小 (they grow with the interface scale). */
+const BASE_GROUP_HEIGHT = 44;
+const BASE_ENTRY_HEIGHT = 84;
 type NoteKind = Exclude<EntryKind, 'highlight'>;
 type HighlightColor = NotebookFilter['colors'][number];
 const NEW_KINDS: NoteKind[] = ['note', 'outline', 'reflection'];
@@ -381,6 +383,9 @@ function openEntry(index: NotebookIndex, i: number): void {
 function EntryList({ index, rows, groupBy }: { index: NotebookIndex; rows: ReturnType<typeof groupRows>; groupBy: GroupBy }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(() => rows.findIndex((r) => r.type === 'entry'));
+  const scale = useInterfaceScale((s) => s.scale);
+  const GROUP_HEIGHT = Math.round((BASE_GROUP_HEIGHT * scale) / 100);
+  const ENTRY_HEIGHT = Math.round((BASE_ENTRY_HEIGHT * scale) / 100);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -388,6 +393,7 @@ function EntryList({ index, rows, groupBy }: { index: NotebookIndex; rows: Retur
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 8,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, GROUP_HEIGHT, ENTRY_HEIGHT]);
   useEffect(
     () => setActive((a) => (a >= 0 && a < rows.length && rows[a]?.type === 'entry' ? a : rows.findIndex((r) => r.type === 'entry'))),
     [rows],
