@@ -194,12 +194,13 @@ export function FileButton(props: {
   kind?: ButtonKind;
   disabled?: boolean;
   inputLabel?: string;
+  /** data-testid of the hidden input (tests hand it files). */
   testId?: string;
 }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button kind={props.kind} disabled={props.disabled} onClick={() => input.current?.click()} data-testid={props.testId}>
+      <Button kind={props.kind} disabled={props.disabled} onClick={() => input.current?.click()}>
         {props.label}
       </Button>
       <input
@@ -207,6 +208,7 @@ export function FileButton(props: {
         type="file"
         hidden
         tabIndex={-1}
+        data-testid={props.testId}
         aria-label={props.inputLabel ?? (typeof props.label === 'string' ? props.label : undefined)}
         accept={props.accept}
         multiple={props.multiple}
