@@ -68,11 +68,19 @@ type ControlProps = { id?: string; 'aria-describedby'?: string; 'aria-invalid'?:
  * rows. The single child control gets the id the label points to and aria-describedby for the
  * hint and the error (a child that already has an id keeps it).
  */
-export function FormRow(props: { label: ReactNode; hint?: ReactNode; error?: ReactNode; children: ReactNode; testId?: string }) {
+export function FormRow(props: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  /** The control's id when the child is a group (a field with buttons beside it): the child is then left as it is. */
+  htmlFor?: string;
+}) {
   const auto = useId();
-  const child = Children.only(props.children);
+  const child = props.htmlFor ? null : Children.only(props.children);
   const control = isValidElement<ControlProps>(child) ? child : null;
-  const id = control?.props.id ?? auto;
+  const id = props.htmlFor ?? control?.props.id ?? auto;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [control?.props['aria-describedby'], props.hint ? hintId : null, props.error ? errorId : null]
@@ -84,7 +92,7 @@ export function FormRow(props: { label: ReactNode; hint?: ReactNode; error?: Rea
         'aria-describedby': describedBy || undefined,
         ...(props.error ? { 'aria-invalid': true } : {}),
       })
-    : child;
+    : props.children;
   return (
     <div className="ui-form-row" data-testid={props.testId}>
       <label className="ui-label" htmlFor={id}>
