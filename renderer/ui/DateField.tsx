@@ -134,6 +134,7 @@ export function DateField(props: {
   id?: string;
   'aria-describedby'?: string;
   'aria-label'?: string;
+  placeholder?: string;
   testId?: string;
 }) {
   const { value, onChange, optional } = props;
@@ -182,7 +183,7 @@ export function DateField(props: {
         type="text"
         className="ui-input"
         value={text}
-        placeholder="2025年1月1日"
+        placeholder={props.placeholder ?? messages.ui.datePlaceholder}
         autoComplete="off"
         aria-label={props['aria-label']}
         aria-describedby={describedBy}

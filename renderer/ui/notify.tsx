@@ -1,7 +1,8 @@
 /**
  * Notices (toasts): `notify()` from anywhere, shown by <UiHost/> (mounted once by the app).
  * Two live regions exist from the start so screen readers hear what is added to them: errors go
- * to the assertive one (role=alert), everything else to the polite one (role=status).
+ * to the assertive one, everything else to the polite one. They carry aria-live without the
+ * status/alert roles so a view's own role=alert messages stay the only alerts on the page.
  */
 import { useSyncExternalStore } from 'react';
 import { messages } from '../i18n/messages';
@@ -94,14 +95,14 @@ export function Toaster() {
   const all = useNotices();
   return (
     <div className="ui-toasts" data-testid="toasts">
-      <div role="status" aria-live="polite" aria-atomic="false">
+      <div aria-live="polite" aria-atomic="false" data-testid="toasts-polite">
         {all
           .filter((n) => n.kind !== 'error')
           .map((n) => (
             <Toast key={n.id} notice={n} />
           ))}
       </div>
-      <div role="alert" aria-live="assertive" aria-atomic="false">
+      <div aria-live="assertive" aria-atomic="false" data-testid="toasts-assertive">
         {all
           .filter((n) => n.kind === 'error')
           .map((n) => (

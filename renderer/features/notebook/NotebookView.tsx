@@ -36,6 +36,7 @@ import { exportFileName, localIsoDate, notebookMarkdown } from './exportMarkdown
 import './notebook.css';
 import { useDraft } from '../../ui/useDraft';
 import { useInterfaceScale } from '../../stores/interfaceScale';
+import { Button, DateField, EmptyState, notify } from '../../ui';
 
 const t = messages.notebook;
 /** Row heights at 100% 界面大小 (they grow with the interface scale). */
@@ -268,14 +269,26 @@ function NotebookList({ index }: { index: NotebookIndex }) {
             </option>
           ))}
         </select>
-        <label className="date">
-          {t.from}
-          <input type="date" value={filter.from} onChange={(e) => setFilter({ from: e.target.value })} aria-label={`${t.from}（日期）`} />
-        </label>
-        <label className="date">
-          {t.to}
-          <input type="date" value={filter.to} onChange={(e) => setFilter({ to: e.target.value })} aria-label={`${t.to}（日期）`} />
-        </label>
+        <span className="date">
+          <span aria-hidden="true">{t.from}</span>
+          <DateField
+            optional
+            value={filter.from || null}
+            onChange={(iso) => setFilter({ from: iso ?? '' })}
+            placeholder={t.anyDate}
+            aria-label={`${t.from}（日期）`}
+          />
+        </span>
+        <span className="date">
+          <span aria-hidden="true">{t.to}</span>
+          <DateField
+            optional
+            value={filter.to || null}
+            onChange={(iso) => setFilter({ to: iso ?? '' })}
+            placeholder={t.anyDate}
+            aria-label={`${t.to}（日期）`}
+          />
+        </span>
         <fieldset className="choice" aria-label={t.groupBy}>
           <legend>{t.groupBy}</legend>
           {(['article', 'date'] as const).map((g) => (
@@ -295,14 +308,20 @@ function NotebookList({ index }: { index: NotebookIndex }) {
         </span>
       </div>
       {total === 0 ? (
-        <p className="notebook-empty">{t.empty}</p>
+        <div className="notebook-empty">
+          <EmptyState title={t.empty} />
+        </div>
       ) : shown === 0 ? (
-        <p className="notebook-empty">
-          {t.noMatch}{' '}
-          <button type="button" className="link" onClick={() => set({ filter: EMPTY_FILTER })}>
-            {t.clear}
-          </button>
-        </p>
+        <div className="notebook-empty">
+          <EmptyState
+            title={t.noMatch}
+            actions={
+              <Button kind="quiet" onClick={() => set({ filter: EMPTY_FILTER })}>
+                {t.clear}
+              </Button>
+            }
+          />
+        </div>
       ) : (
         <EntryList index={index} rows={rows} groupBy={groupBy} />
       )}
@@ -327,7 +346,11 @@ function QuotaBar({ index }: { index: NotebookIndex }) {
       return;
     }
     setInvalid(false);
-    void notebook.saveQuota(q);
+    if (q.ziPerYear === goal) return;
+    notebook.saveQuota(q).then(
+      () => notify(t.quotaSaved, { kind: 'success' }),
+      (e: unknown) => notify(e instanceof Error ? e.message : String(e), { kind: 'error' }),
+    );
   };
   const pct = Math.min(100, (used / goal) * 100);
   return (
