@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './ui/fonts.css';
 import './ui/styles.css';
+import './ui/ui.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

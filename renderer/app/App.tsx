@@ -9,6 +9,8 @@ import { startScheduler } from '../core/sync';
 import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
+import { useInterfaceScale } from '../stores/interfaceScale';
+import { UiHost } from '../ui';
 import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
@@ -66,6 +68,7 @@ export function App() {
       }
       await backupStartup.beforeUpgrade();
       await useReaderSettings.getState().load();
+      await useInterfaceScale.getState().load();
       // Search postings for bulk writes are built in workers; an index of another format is
       // emptied here, before anything writes, and rebuilt in the background once ready.
       const rebuildSearch = await openSearch();
@@ -179,6 +182,7 @@ export function App() {
           <LibraryView />
         )}
       </main>
+      <UiHost />
     </div>
   );
 }

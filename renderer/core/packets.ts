@@ -577,6 +577,11 @@ export function createPackets(db: YanduDB, api: Api) {
       if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能删除重点摘编。');
       await highlights.delete(row.id);
     },
+    /** Puts a removed excerpt back as it was (撤销 after 删除). */
+    async restoreExcerpt(row: HighlightRow): Promise<void> {
+      if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能恢复重点摘编。');
+      await highlights.put(row);
+    },
     /** A new note on the article holding an excerpt (the view builds the note's document). */
     async copyToNote(articleId: string, title: string, doc: unknown): Promise<string> {
       const draft = newDraft('note', articleId, null);

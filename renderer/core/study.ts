@@ -357,8 +357,9 @@ export function createStudy(db: YanduDB, api: Api) {
         return next;
       });
     },
-    async createSession(topic: string, date = new Date().toISOString().slice(0, 10)): Promise<string> {
-      const row = { ...newSession(date), topic };
+    /** Stores a new session only now (the 新建学习安排 dialog can be cancelled before this). */
+    async createSession(topic: string, date = new Date().toISOString().slice(0, 10), place = ''): Promise<string> {
+      const row = { ...newSession(date), topic, place: place.slice(0, 200) };
       await repo.putSession(row);
       return row.id;
     },
@@ -375,7 +376,16 @@ export function createStudy(db: YanduDB, api: Api) {
         });
       });
     },
-    removeMember: (id: string): Promise<void> => repo.removeMember(id),
+    /** Removes a member; returns the removed row so the removal can be undone (restoreMember). */
+    async removeMember(id: string): Promise<MemberRow | null> {
+      return db.transaction('rw', db.members, async () => {
+        const row = await db.members.get(id);
+        await repo.removeMember(id);
+        return row ?? null;
+      });
+    },
+    /** Puts a removed member back (撤销). */
+    restoreMember: (row: MemberRow): Promise<void> => repo.putMember(row),
     /** Stores the rules and the note quota together, or neither: both are checked first. */
     async saveRules(rules: Rules, quota: Quota): Promise<void> {
       if (!v.is(RulesSchema, rules) || !v.is(QuotaSchema, quota)) throw new AppError('E_INVALID_ARGUMENT', t.rulesInvalid);

@@ -25,6 +25,13 @@ export const ReaderSettingsSchema = v.object({
 export type ReaderSettings = v.InferOutput<typeof ReaderSettingsSchema>;
 export const DEFAULT_READER_SETTINGS: ReaderSettings = { fontSize: 18, lineHeight: 1.9, width: 'medium', theme: 'light', font: 'song' };
 
+// ------------------------------------------------------------------ interface scale
+
+/** 界面大小 steps, percent of the base interface size (separate from the article's font size). */
+export const INTERFACE_SCALES = [100, 115, 130, 150, 175, 200] as const;
+export type InterfaceScale = (typeof INTERFACE_SCALES)[number];
+export const InterfaceScaleSchema = v.picklist(INTERFACE_SCALES, '界面大小应为 100%、115%、130%、150%、175% 或 200%');
+
 // ------------------------------------------------------------------ sync
 
 const DELAY_RANGE = '同一网站两次请求的间隔应为 0 到 60000 之间的整数（毫秒）';
@@ -92,6 +99,7 @@ export const NO_PINS: Pins = { issuers: [], members: [], log: [] };
 
 export const SETTINGS = {
   reader: { schema: ReaderSettingsSchema, default: DEFAULT_READER_SETTINGS },
+  interfaceScale: { schema: InterfaceScaleSchema, default: 100 as InterfaceScale },
   sync: { schema: SyncSettingsSchema, default: DEFAULT_SYNC_SETTINGS },
   backup: { schema: BackupSettingsSchema, default: { keep: DEFAULT_BACKUP_KEEP } as BackupSettings },
   /** Backups the start-up recovery offer was declined for (暂不), newest last. */

@@ -46,6 +46,8 @@ test('leader → packet → member → return file → leader sees the counts', 
   await app.getByRole('link', { name: '学习计划' }).click();
   await expect(app.getByTestId('study-dashboard')).toContainText('本年度集中学习 0/6 次');
   await app.getByRole('button', { name: '新建学习安排' }).click();
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByLabel('专题').fill('坚持民主集中制');
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByRole('button', { name: '创建' }).click();
   await expect(app.getByTestId('session-page')).toBeVisible();
   await app.getByLabel('专题', { exact: true }).fill('坚持民主集中制');
   await app.getByLabel('地点', { exact: true }).first().fill('三楼会议室');

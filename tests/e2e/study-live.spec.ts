@@ -21,6 +21,8 @@ test('a session edited in one tab shows in another without a reload', async ({ a
   await app.getByRole('link', { name: '学习计划' }).click();
   await expect(app.getByTestId('study-dashboard')).toContainText('本年度集中学习 0/6 次');
   await app.getByRole('button', { name: '新建学习安排' }).click();
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByLabel('专题').fill('新的学习专题');
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByRole('button', { name: '创建' }).click();
   await expect(app.getByTestId('session-page')).toBeVisible();
   const sessionHash = new URL(app.url()).hash;
   expect(sessionHash).toMatch(/^#\/study\/s_/);
@@ -68,6 +70,7 @@ test('a session edited in one tab shows in another without a reload', async ({ a
   // A session deleted in tab B leaves tab A's list.
   other.once('dialog', (d) => void d.accept());
   await other.getByRole('button', { name: '删除此安排' }).click();
+  await other.getByRole('alertdialog', { name: '删除此安排' }).getByRole('button', { name: '删除' }).click();
   await expect(other.getByTestId('study-page')).toBeVisible();
   await expect(app.getByTestId('session-row')).toHaveCount(0);
 

@@ -1,7 +1,8 @@
 /** 数据与备份: storage used, the backups folder, 立即备份, 恢复…, 撤销恢复, and how many to keep. */
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { backups, type BackupEntry, type Restorable } from '../../core/backup';
 import { messages } from '../../i18n/messages';
+import { Button, Dialog, FileButton, Form, FormRow, List, notify, NumberInput, readInteger, Toolbar } from '../../ui';
 
 const m = messages.backup;
 
@@ -15,12 +16,13 @@ function when(iso: string): string {
 }
 
 export function BackupSettings() {
-  const restoreInput = useRef<HTMLInputElement>(null);
   const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [entries, setEntries] = useState<BackupEntry[]>([]);
   const [folder, setFolder] = useState('');
   const [keep, setKeep] = useState(10);
+  const [keepText, setKeepText] = useState('10');
+  const [keepError, setKeepError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [pending, setPending] = useState<Restorable | null>(null);
@@ -30,7 +32,9 @@ export function BackupSettings() {
       const list = await backups.list();
       setEntries(list.entries);
       setFolder(list.folder);
-      setKeep(await backups.keep());
+      const kept = await backups.keep();
+      setKeep(kept);
+      setKeepText(String(kept));
       if (navigator.storage?.estimate) {
         const e = await navigator.storage.estimate();
         setEstimate({ usage: e.usage ?? 0, quota: e.quota ?? 0 });
@@ -102,62 +106,74 @@ export function BackupSettings() {
 
   const undo = entries.find((e) => e.reason === 'restore');
 
+  const saveKeep = () => {
+    const read = readInteger(keepText, 1, 100);
+    if ('error' in read) {
+      setKeepError(read.error);
+      return;
+    }
+    setKeepError(null);
+    if (read.value === keep) return;
+    // Through the setting's schema; a refusal is shown, never swallowed.
+    backups.setKeep(read.value).then(
+      () => {
+        setKeep(read.value);
+        setKeepText(String(read.value));
+        notify(messages.ui.saved, { kind: 'success' });
+      },
+      (error: unknown) => setKeepError(errorText(error)),
+    );
+  };
+
   return (
     <div className="backup-settings" data-testid="backup-settings" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <p>{m.description}</p>
       <p data-testid="storage-estimate">{estimate ? m.storage(estimate.usage, estimate.quota) : m.storageUnknown}</p>
-      {persisted !== null ? <p>{m.persisted(persisted)}</p> : null}
-      <div className="backup-actions">
-        <button type="button" disabled={busy !== null} onClick={() => void backupNow()}>
+      {persisted !== null ? <p className="ui-muted">{m.persisted(persisted)}</p> : null}
+      <Toolbar>
+        <Button kind="primary" disabled={busy !== null} onClick={() => void backupNow()}>
           {m.now}
-        </button>
-        {/* A real button (keyboard, focus ring) opening the hidden file input. */}
-        <button type="button" disabled={busy !== null} onClick={() => restoreInput.current?.click()}>
-          {m.restore}
-        </button>
-        <input
-          ref={restoreInput}
-          type="file"
+        </Button>
+        <FileButton
+          label={m.restore}
           accept=".yandubak,application/octet-stream"
-          aria-label={m.restore}
           disabled={busy !== null}
-          hidden
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void check(file);
+          onFiles={(files) => {
+            if (files[0]) void check(files[0]);
           }}
         />
         {undo ? (
-          <button type="button" disabled={busy !== null} onClick={() => void checkEntry(undo.name)}>
+          <Button disabled={busy !== null} onClick={() => void checkEntry(undo.name)}>
             {m.undo}
-          </button>
+          </Button>
         ) : null}
-        <label>
-          {m.keep}{' '}
-          <input
-            type="number"
-            min={1}
-            max={100}
-            value={keep}
-            onChange={(e) => {
-              const n = Math.min(100, Math.max(1, Math.round(Number(e.currentTarget.value) || 1)));
-              setKeep(n);
-              // Through the setting's schema; a refusal is shown, never swallowed.
-              backups.setKeep(n).catch((error: unknown) => setStatus({ error: true, text: errorText(error) }));
-            }}
-          />
-        </label>
-        <span className="hint">{m.dropHint}</span>
-      </div>
+        <span className="ui-muted">{m.dropHint}</span>
+      </Toolbar>
       {busy ? <p role="status">{busy}</p> : null}
       {status ? (
-        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : undefined} data-testid="backup-status">
+        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'ui-error' : undefined} data-testid="backup-status">
           {status.text}
         </p>
       ) : null}
-      {pending ? (
-        <div className="backup-confirm" data-testid="backup-confirm">
+      <Form onSubmit={saveKeep}>
+        <FormRow label={m.keepShort} hint={m.keep} error={keepError}>
+          <NumberInput value={keepText} onChange={(e) => setKeepText(e.currentTarget.value)} onBlur={saveKeep} />
+        </FormRow>
+      </Form>
+      <Dialog
+        open={pending !== null}
+        title={m.confirmTitle}
+        onClose={() => setPending(null)}
+        testId="backup-confirm"
+        actions={
+          <>
+            <Button onClick={() => setPending(null)}>{m.cancel}</Button>
+            <Button kind="danger" onClick={() => pending && void confirm(pending)}>
+              {m.confirmButton}
+            </Button>
+          </>
+        }
+      >
+        {pending ? (
           <p>
             {m.confirm(
               pending.manifest.counts.articles ?? 0,
@@ -166,33 +182,27 @@ export function BackupSettings() {
               when(pending.manifest.createdAt),
             )}
           </p>
-          <button type="button" onClick={() => void confirm(pending)}>
-            {m.confirmButton}
-          </button>
-          <button type="button" onClick={() => setPending(null)}>
-            {m.cancel}
-          </button>
-        </div>
-      ) : null}
-      {folder ? <p className="hint">{m.folder(folder)}</p> : null}
+        ) : null}
+      </Dialog>
+      {folder ? <p className="ui-muted">{m.folder(folder)}</p> : null}
       {entries.length === 0 ? (
-        <p>{m.empty}</p>
+        <p className="ui-muted">{m.empty}</p>
       ) : (
-        <ul className="backup-list" data-testid="backup-list">
+        <List testId="backup-list" label={m.listLabel}>
           {entries.map((e) => (
             <li key={e.name} data-reason={e.reason}>
-              <span>
+              <span className="ui-grow">
                 {when(e.createdAt)}（{m.reasons[e.reason] ?? e.reason}，{e.counts.articles ?? 0} 篇，{(e.bytes / 1048576).toFixed(1)} MB）
-              </span>{' '}
-              <button type="button" disabled={busy !== null} onClick={() => void save(e.name)}>
+              </span>
+              <Button small disabled={busy !== null} onClick={() => void save(e.name)}>
                 {m.download}
-              </button>{' '}
-              <button type="button" disabled={busy !== null} onClick={() => void checkEntry(e.name)}>
+              </Button>
+              <Button small disabled={busy !== null} onClick={() => void checkEntry(e.name)}>
                 {m.restoreFrom}
-              </button>
+              </Button>
             </li>
           ))}
-        </ul>
+        </List>
       )}
     </div>
   );

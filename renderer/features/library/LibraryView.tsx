@@ -6,10 +6,12 @@ import { navigate } from '../../ui/router';
 import { messages } from '../../i18n/messages';
 import { IMPORT_ACCEPT, importLocalFiles, type ImportReport } from '../../core/library';
 import { filterRows, useLibrary, type SortKey } from '../../stores/library';
+import { useInterfaceScale } from '../../stores/interfaceScale';
 import { articlesPrintHref, MAX_PRINT_ARTICLES } from '../print';
 
 const t = messages.library;
-const ROW_HEIGHT = 48;
+/** Row height at 100% 界面大小 (rows grow with the interface scale). */
+const BASE_ROW_HEIGHT = 48;
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: 'title', label: t.columns.title, className: 'col-title' },
   { key: 'origin', label: t.columns.origin, className: 'col-origin' },
@@ -35,12 +37,14 @@ export function LibraryView() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
+  const ROW_HEIGHT = Math.round((BASE_ROW_HEIGHT * useInterfaceScale((s) => s.scale)) / 100);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, ROW_HEIGHT]);
 
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, shown.length - 1))), [shown.length]);
 

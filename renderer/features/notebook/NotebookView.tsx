@@ -35,10 +35,13 @@ import { downloadBlob } from './download';
 import { exportFileName, localIsoDate, notebookMarkdown } from './exportMarkdown';
 import './notebook.css';
 import { useDraft } from '../../ui/useDraft';
+import { useInterfaceScale } from '../../stores/interfaceScale';
+import { Button, DateField, EmptyState, notify } from '../../ui';
 
 const t = messages.notebook;
-const GROUP_HEIGHT = 44;
-const ENTRY_HEIGHT = 84;
+/** Row heights at 100% 界面大小 (they grow with the interface scale). */
+const BASE_GROUP_HEIGHT = 44;
+const BASE_ENTRY_HEIGHT = 84;
 type NoteKind = Exclude<EntryKind, 'highlight'>;
 type HighlightColor = NotebookFilter['colors'][number];
 const NEW_KINDS: NoteKind[] = ['note', 'outline', 'reflection'];
@@ -266,14 +269,26 @@ function NotebookList({ index }: { index: NotebookIndex }) {
             </option>
           ))}
         </select>
-        <label className="date">
-          {t.from}
-          <input type="date" value={filter.from} onChange={(e) => setFilter({ from: e.target.value })} aria-label={`${t.from}（日期）`} />
-        </label>
-        <label className="date">
-          {t.to}
-          <input type="date" value={filter.to} onChange={(e) => setFilter({ to: e.target.value })} aria-label={`${t.to}（日期）`} />
-        </label>
+        <span className="date">
+          <span aria-hidden="true">{t.from}</span>
+          <DateField
+            optional
+            value={filter.from || null}
+            onChange={(iso) => setFilter({ from: iso ?? '' })}
+            placeholder={t.anyDate}
+            aria-label={`${t.from}（日期）`}
+          />
+        </span>
+        <span className="date">
+          <span aria-hidden="true">{t.to}</span>
+          <DateField
+            optional
+            value={filter.to || null}
+            onChange={(iso) => setFilter({ to: iso ?? '' })}
+            placeholder={t.anyDate}
+            aria-label={`${t.to}（日期）`}
+          />
+        </span>
         <fieldset className="choice" aria-label={t.groupBy}>
           <legend>{t.groupBy}</legend>
           {(['article', 'date'] as const).map((g) => (
@@ -293,14 +308,20 @@ function NotebookList({ index }: { index: NotebookIndex }) {
         </span>
       </div>
       {total === 0 ? (
-        <p className="notebook-empty">{t.empty}</p>
+        <div className="notebook-empty">
+          <EmptyState title={t.empty} />
+        </div>
       ) : shown === 0 ? (
-        <p className="notebook-empty">
-          {t.noMatch}{' '}
-          <button type="button" className="link" onClick={() => set({ filter: EMPTY_FILTER })}>
-            {t.clear}
-          </button>
-        </p>
+        <div className="notebook-empty">
+          <EmptyState
+            title={t.noMatch}
+            actions={
+              <Button kind="quiet" onClick={() => set({ filter: EMPTY_FILTER })}>
+                {t.clear}
+              </Button>
+            }
+          />
+        </div>
       ) : (
         <EntryList index={index} rows={rows} groupBy={groupBy} />
       )}
@@ -325,7 +346,11 @@ function QuotaBar({ index }: { index: NotebookIndex }) {
       return;
     }
     setInvalid(false);
-    void notebook.saveQuota(q);
+    if (q.ziPerYear === goal) return;
+    notebook.saveQuota(q).then(
+      () => notify(t.quotaSaved, { kind: 'success' }),
+      (e: unknown) => notify(e instanceof Error ? e.message : String(e), { kind: 'error' }),
+    );
   };
   const pct = Math.min(100, (used / goal) * 100);
   return (
@@ -381,6 +406,9 @@ function openEntry(index: NotebookIndex, i: number): void {
 function EntryList({ index, rows, groupBy }: { index: NotebookIndex; rows: ReturnType<typeof groupRows>; groupBy: GroupBy }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(() => rows.findIndex((r) => r.type === 'entry'));
+  const scale = useInterfaceScale((s) => s.scale);
+  const GROUP_HEIGHT = Math.round((BASE_GROUP_HEIGHT * scale) / 100);
+  const ENTRY_HEIGHT = Math.round((BASE_ENTRY_HEIGHT * scale) / 100);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -388,6 +416,7 @@ function EntryList({ index, rows, groupBy }: { index: NotebookIndex; rows: Retur
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 8,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, GROUP_HEIGHT, ENTRY_HEIGHT]);
   useEffect(
     () => setActive((a) => (a >= 0 && a < rows.length && rows[a]?.type === 'entry' ? a : rows.findIndex((r) => r.type === 'entry'))),
     [rows],

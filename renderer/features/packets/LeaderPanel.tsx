@@ -9,6 +9,7 @@ import { describe } from '../../../shared/anchoring';
 import { packets } from '../../core/packets';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
+import { notify } from '../../ui';
 import type { ArticleContext } from '../../core/highlights';
 import { quoteBlock } from '../../core/notes/noteText';
 import { selectionInArticle, useHighlights, type TextMap } from '../highlights';
@@ -28,9 +29,20 @@ function Excerpt({ row, article, locked }: { row: HighlightRow; article: Article
     const next = await packets.commentExcerpt(row, comment);
     useHighlights.getState().applyRows([next]);
   };
+  // Deleting is undoable: the notice offers 撤销, which puts the same row back.
   const remove = async () => {
     await packets.removeExcerpt(row);
     useHighlights.getState().dropRow(row.id);
+    notify(t.excerptRemoved, {
+      action: {
+        label: messages.ui.undo,
+        run: () =>
+          void packets.restoreExcerpt(row).then(
+            () => useHighlights.getState().applyRows([row]),
+            (e: unknown) => notify(errorText(e).message, { kind: 'error' }),
+          ),
+      },
+    });
   };
   const copy = async () => {
     const source = { title: article.row.title, origin: article.row.origin ?? article.row.sourceName, publishedAt: article.row.publishedAt };

@@ -6,6 +6,23 @@ import type { SignerOverride } from '../../core/signers';
 import { returnStats } from '../../core/study';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
+import {
+  Button,
+  Card,
+  confirm as ask,
+  EmptyState,
+  FileButton,
+  Form,
+  FormActions,
+  FormRow,
+  Input,
+  List,
+  notify,
+  Page,
+  PageHeader,
+  Section,
+  Toolbar,
+} from '../../ui';
 import { errorText, fileToBase64 } from './files';
 import { PacketDiffView } from './PacketDiffView';
 import { SignerBox } from './SignerBox';
@@ -70,7 +87,7 @@ function CheckedSummary({
           ) : (
             <div>{t.preview}</div>
           )}
-          <ul data-testid="pk-preview">
+          <ul className="pk-preview" data-testid="pk-preview">
             <li>{t.added(preview.added.length)}</li>
             <li>{t.updated(preview.updated.length)}</li>
             <li>{t.unchanged(preview.unchanged)}</li>
@@ -101,20 +118,18 @@ function ConfirmActions({
   // Item keys hold file names (spaces): not usable as an id.
   const reasonId = useId();
   return (
-    <div className="pk-actions">
-      <button type="button" onClick={onConfirm} disabled={blocked !== null} aria-describedby={blocked ? reasonId : undefined}>
+    <Toolbar>
+      <Button kind="primary" onClick={onConfirm} disabled={blocked !== null} aria-describedby={blocked ? reasonId : undefined}>
         {t.confirm}
-      </button>
-      <button type="button" onClick={onCancel}>
-        {t.cancel}
-      </button>
+      </Button>
+      <Button onClick={onCancel}>{t.cancel}</Button>
       {blocked ? (
         <div className="pk-warn" id={reasonId} data-testid="pk-blocked">
           {messages.signing.blocked}
           {blocked}
         </div>
       ) : null}
-    </div>
+    </Toolbar>
   );
 }
 
@@ -196,157 +211,161 @@ export function PacketsView() {
     }
   };
 
-  return (
-    <section className="packets-page" aria-label={t.title}>
-      <h2>{t.importTitle}</h2>
-      <div
-        className={`pk-drop${dragging ? ' over' : ''}`}
-        data-testid="pk-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          void addFiles([...e.dataTransfer.files]);
-        }}
-      >
-        <p>{t.dropHint}</p>
-        <label className="pk-choose">
-          {t.choose}
-          <input
-            type="file"
-            accept=".yandu"
-            multiple
-            data-testid="pk-file"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              void addFiles(files);
-            }}
-          />
-        </label>
-      </div>
-      <ul className="pk-items">
-        {items.map((item) => (
-          <li key={item.key} className={`pk-item ${item.state}`} data-testid="pk-item">
-            <div className="pk-name">{item.name}</div>
-            {item.state === 'checking' ? <div>{t.checking}</div> : null}
-            {item.state === 'failed' && item.error ? (
-              <div className="pk-error" role="alert" data-testid="pk-error">
-                {t.failed(item.error.code, item.error.message)}
-              </div>
-            ) : null}
-            {item.checked && item.state !== 'failed' ? (
-              <CheckedSummary
-                checked={item.checked}
-                override={item.override ?? {}}
-                onOverride={(override) => update(item.key, { override })}
-              />
-            ) : null}
-            {item.state === 'ready' && item.checked ? (
-              <ConfirmActions
-                item={item}
-                checked={item.checked}
-                onConfirm={() => void confirm(item)}
-                onCancel={() => setItems((list) => list.filter((i) => i.key !== item.key))}
-              />
-            ) : null}
-            {item.state === 'done' ? (
-              <div className="pk-done" role="status" data-testid="pk-done">
-                {t.done}
-                {item.result?.length ? `：${item.result.join('；')}` : ''}
-              </div>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+  const removeFolder = async (folder: string) => {
+    const ok = await ask({
+      title: t.removeFolderTitle,
+      message: t.removeFolderConfirm(folder),
+      confirmLabel: messages.study.remove,
+      danger: true,
+    });
+    if (ok) saveFolders(folders.filter((f) => f !== folder));
+  };
 
-      <h2>{t.shared}</h2>
-      <p className="pk-note">{t.sharedHint}</p>
-      <form
-        className="pk-folder-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const path = folderDraft.trim();
-          if (!path || folders.includes(path)) return;
-          setFolderDraft('');
-          saveFolders([...folders, path]);
-        }}
-      >
-        <input
-          value={folderDraft}
-          onChange={(e) => setFolderDraft(e.target.value)}
-          aria-label={t.shared}
-          placeholder="/mnt/share/学习资料"
-        />
-        <button type="submit">{t.sharedAdd}</button>
-        <button
-          type="button"
-          onClick={() =>
-            void packets.chooseFolder().then((path) => {
-              if (path) setFolderDraft(path);
-            })
-          }
+  return (
+    <Page label={t.title} className="packets-page">
+      <PageHeader title={t.title} />
+      <Section title={t.importTitle}>
+        <div
+          className={`pk-drop${dragging ? ' over' : ''}`}
+          data-testid="pk-drop"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void addFiles([...e.dataTransfer.files]);
+          }}
         >
-          {messages.sources.chooseFolder}
-        </button>
-        <button type="button" onClick={() => void scan(folders)}>
-          {t.sharedScan}
-        </button>
-      </form>
-      {folderError ? (
-        <div className="pk-error" role="alert">
-          {folderError}
+          <p>{t.dropHint}</p>
+          <FileButton kind="primary" label={t.choose} accept=".yandu" multiple testId="pk-file" onFiles={(files) => void addFiles(files)} />
         </div>
-      ) : null}
-      {folders.map((folder) => {
-        const list = listing[folder];
-        return (
-          <div key={folder} className="pk-folder" data-testid="pk-folder">
-            <div className="pk-folder-head">
-              <code>{folder}</code>
-              <button type="button" onClick={() => saveFolders(folders.filter((f) => f !== folder))}>
-                {messages.study.remove}
-              </button>
-            </div>
-            {!list ? null : 'error' in list ? (
-              <div className="pk-error">{list.error}</div>
-            ) : list.length === 0 ? (
-              <div className="pk-note">{t.sharedEmpty}</div>
-            ) : (
-              <ul>
-                {list.map((entry) => {
-                  const s = entry.summary;
-                  const have = s?.kind === 'packet' ? installed.get(s.meta.id) : undefined;
-                  const fresh = s && (s.kind === 'return' || have === undefined || have < s.meta.version);
-                  return (
-                    <li key={entry.name} data-testid="pk-shared-file">
-                      <span>{entry.name}</span>{' '}
-                      {s ? (
-                        <span>
-                          《{s.meta.title}》 {t.version(s.meta.version)}{' '}
-                          {fresh ? <em className="pk-new">{t.sharedNew}</em> : <span className="pk-note">{t.sharedInstalled}</span>}
-                        </span>
-                      ) : (
-                        <span className="pk-error">{entry.error ? t.failed(entry.error.code, entry.error.message) : ''}</span>
-                      )}
-                      {s && fresh ? (
-                        <button type="button" onClick={() => void importShared(folder, entry)}>
-                          {t.sharedImport}
-                        </button>
-                      ) : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
+        {items.length ? (
+          <div className="pk-items ui-cards">
+            {items.map((item) => (
+              <Card key={item.key} className={`pk-item ${item.state}`} testId="pk-item" title={item.name}>
+                {item.state === 'checking' ? <div className="ui-muted">{t.checking}</div> : null}
+                {item.state === 'failed' && item.error ? (
+                  <div className="ui-error" role="alert" data-testid="pk-error">
+                    {t.failed(item.error.code, item.error.message)}
+                  </div>
+                ) : null}
+                {item.checked && item.state !== 'failed' ? (
+                  <CheckedSummary
+                    checked={item.checked}
+                    override={item.override ?? {}}
+                    onOverride={(override) => update(item.key, { override })}
+                  />
+                ) : null}
+                {item.state === 'ready' && item.checked ? (
+                  <ConfirmActions
+                    item={item}
+                    checked={item.checked}
+                    onConfirm={() => void confirm(item)}
+                    onCancel={() => setItems((list) => list.filter((i) => i.key !== item.key))}
+                  />
+                ) : null}
+                {item.state === 'done' ? (
+                  <div className="pk-done ui-saved" role="status" data-testid="pk-done">
+                    {t.done}
+                    {item.result?.length ? `：${item.result.join('；')}` : ''}
+                  </div>
+                ) : null}
+              </Card>
+            ))}
           </div>
-        );
-      })}
+        ) : null}
+      </Section>
+
+      <Section title={t.shared} description={t.sharedHint}>
+        <Form
+          onSubmit={() => {
+            const path = folderDraft.trim();
+            if (!path) {
+              setFolderError(t.folderRequired);
+              return;
+            }
+            if (folders.includes(path)) {
+              setFolderError(t.folderKnown);
+              return;
+            }
+            setFolderDraft('');
+            saveFolders([...folders, path]);
+            notify(messages.ui.saved, { kind: 'success' });
+          }}
+        >
+          <FormRow label={t.folderPath} error={folderError}>
+            <Input width="long" value={folderDraft} onChange={(e) => setFolderDraft(e.target.value)} placeholder="/mnt/share/学习资料" />
+          </FormRow>
+          <FormActions>
+            <Button
+              onClick={() =>
+                void packets.chooseFolder().then((path) => {
+                  if (path) setFolderDraft(path);
+                })
+              }
+            >
+              {messages.sources.chooseFolder}
+            </Button>
+            <Button type="submit">{t.sharedAdd}</Button>
+            <Button onClick={() => void scan(folders)}>{t.sharedScan}</Button>
+          </FormActions>
+        </Form>
+        {folders.length === 0 ? <EmptyState title={t.noFolders} /> : null}
+        {folders.map((folder) => {
+          const list = listing[folder];
+          return (
+            <Card
+              key={folder}
+              className="pk-folder"
+              testId="pk-folder"
+              title={<code>{folder}</code>}
+              actions={
+                <Button small kind="danger" onClick={() => void removeFolder(folder)}>
+                  {messages.study.remove}
+                </Button>
+              }
+            >
+              {!list ? null : 'error' in list ? (
+                <div className="ui-error">{list.error}</div>
+              ) : list.length === 0 ? (
+                <div className="ui-muted">{t.sharedEmpty}</div>
+              ) : (
+                <List>
+                  {list.map((entry) => {
+                    const s = entry.summary;
+                    const have = s?.kind === 'packet' ? installed.get(s.meta.id) : undefined;
+                    const fresh = s && (s.kind === 'return' || have === undefined || have < s.meta.version);
+                    return (
+                      <li key={entry.name} data-testid="pk-shared-file">
+                        <span className="ui-grow">
+                          {entry.name}{' '}
+                          {s ? (
+                            <span>
+                              《{s.meta.title}》 {t.version(s.meta.version)}{' '}
+                              {fresh ? <em className="pk-new">{t.sharedNew}</em> : <span className="ui-muted">{t.sharedInstalled}</span>}
+                            </span>
+                          ) : (
+                            <span className="ui-error">{entry.error ? t.failed(entry.error.code, entry.error.message) : ''}</span>
+                          )}
+                        </span>
+                        {s && fresh ? (
+                          <Button small onClick={() => void importShared(folder, entry)}>
+                            {t.sharedImport}
+                          </Button>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </List>
+              )}
+            </Card>
+          );
+        })}
+      </Section>
       <SigningKeyPanel />
-    </section>
+    </Page>
   );
 }

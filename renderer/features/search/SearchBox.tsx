@@ -8,6 +8,7 @@ import { formatChineseDate } from '../../../shared/text';
 import type { FilterColor, FilterNoteKind } from '../../../shared/search/query';
 import { warmSearch, type SearchHit } from '../../core/search';
 import { messages } from '../../i18n/messages';
+import { DateField } from '../../ui';
 import { hitHref } from './links';
 import { useSearch } from './store';
 import './search.css';
@@ -87,19 +88,20 @@ function Filters() {
         value={filters.column ?? ''}
         onChange={(e) => setFilters({ column: e.target.value.trim() || undefined })}
       />
-      <input
-        type="date"
+      {/* Dates typed and shown the Chinese way whatever the browser's language (no native date input). */}
+      <DateField
+        optional
         aria-label={t.from}
-        title={t.from}
-        value={filters.from ?? ''}
-        onChange={(e) => setFilters({ from: e.target.value || undefined })}
+        placeholder={t.from}
+        value={filters.from ?? null}
+        onChange={(iso) => setFilters({ from: iso ?? undefined })}
       />
-      <input
-        type="date"
+      <DateField
+        optional
         aria-label={t.to}
-        title={t.to}
-        value={filters.to ?? ''}
-        onChange={(e) => setFilters({ to: e.target.value || undefined })}
+        placeholder={t.to}
+        value={filters.to ?? null}
+        onChange={(iso) => setFilters({ to: iso ?? undefined })}
       />
       <label>
         <input type="checkbox" checked={!!filters.hasHighlights} onChange={(e) => setFilters({ hasHighlights: e.target.checked })} />

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { searchSize, type SearchSize } from '../../core/search';
 import { messages } from '../../i18n/messages';
+import { Button, Toolbar } from '../../ui';
 import { useSearch } from './store';
 
 const t = messages.search.index;
@@ -25,10 +26,9 @@ export function SearchIndexSettings() {
   const compactPct = compact.total ? Math.min(100, Math.round((compact.done / compact.total) * 100)) : 0;
   const perBucket = size ? size.records / Math.max(1, size.buckets) : 0;
   return (
-    <section className="search-index-settings" data-testid="search-index-settings">
-      <p>{t.description}</p>
+    <div className="search-index-settings" data-testid="search-index-settings">
       <p data-testid="search-index-size">{size ? t.size(size.bytes, size.docs, perBucket) : t.measuring}</p>
-      <p>{t.compactHint}</p>
+      <p className="ui-muted">{t.compactHint}</p>
       {compact.running ? (
         <div className="search-index-progress">
           <progress max={100} value={compactPct} aria-label={t.compacting} />
@@ -36,22 +36,24 @@ export function SearchIndexSettings() {
         </div>
       ) : null}
       {compact.error ? (
-        <p role="alert" className="error">
+        <p role="alert" className="ui-error">
           {compact.error}
         </p>
       ) : null}
-      <button type="button" disabled={busy} onClick={() => void useSearch.getState().startCompact()}>
-        {compact.running ? t.compacting : t.compact}
-      </button>{' '}
       {rebuild.running ? (
         <div className="search-index-progress">
           <progress max={100} value={pct} aria-label={t.rebuilding} />
           <span>{t.progress(rebuild.done, rebuild.total)}</span>
         </div>
       ) : null}
-      <button type="button" disabled={busy} onClick={() => void useSearch.getState().startRebuild(true)}>
-        {rebuild.running ? t.rebuilding : t.rebuild}
-      </button>
-    </section>
+      <Toolbar>
+        <Button disabled={busy} onClick={() => void useSearch.getState().startCompact()}>
+          {compact.running ? t.compacting : t.compact}
+        </Button>
+        <Button disabled={busy} onClick={() => void useSearch.getState().startRebuild(true)}>
+          {rebuild.running ? t.rebuilding : t.rebuild}
+        </Button>
+      </Toolbar>
+    </div>
   );
 }

@@ -15,6 +15,26 @@ import { downloadBase64, errorText } from '../packets';
 import { articlesPrintHref } from '../print';
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
+import {
+  Button,
+  Checkbox,
+  confirm,
+  DateField,
+  EmptyState,
+  Form,
+  FormActions,
+  FormRow,
+  Input,
+  List,
+  notify,
+  Page,
+  PageHeader,
+  Section,
+  Select,
+  Table,
+  Textarea,
+  Toolbar,
+} from '../../ui';
 
 const t = messages.study;
 
@@ -49,30 +69,40 @@ function Readings({ row, onChange, excerpts }: { row: SessionRow; onChange(ids: 
     return all.filter((a) => !row.readings.includes(a.id) && (!q || a.title.includes(q))).slice(0, 30);
   }, [all, filter, row.readings]);
   return (
-    <div>
-      {row.readings.length === 0 ? <p>{t.noReadings}</p> : null}
-      <ol data-testid="readings">
+    <div className="session-readings">
+      {row.readings.length === 0 ? <EmptyState title={t.noReadings} /> : null}
+      <ol className="ui-list session-reading-list" data-testid="readings">
         {row.readings.map((id) => (
           <li key={id}>
-            <a href={`#/read/${id}`}>{byId.get(id)?.title ?? id}</a>{' '}
-            <span className="pk-note">{t.excerptsCount(excerpts.get(id) ?? 0)}</span>{' '}
-            <button type="button" onClick={() => onChange(row.readings.filter((x) => x !== id))}>
+            <a className="ui-grow" href={`#/read/${id}`}>
+              {byId.get(id)?.title ?? id}
+            </a>
+            <span className="ui-muted">{t.excerptsCount(excerpts.get(id) ?? 0)}</span>
+            <Button small onClick={() => onChange(row.readings.filter((x) => x !== id))}>
               {t.removeReading}
-            </button>
+            </Button>
           </li>
         ))}
       </ol>
-      <input aria-label={t.readingFilter} placeholder={t.readingFilter} value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <ul className="reading-picker">
-        {matches.map((a) => (
-          <li key={a.id}>
-            {a.title}{' '}
-            <button type="button" aria-label={`${t.addReading}：${a.title}`} onClick={() => onChange([...row.readings, a.id])}>
-              {t.addReading}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <div className="session-picker">
+        <Input
+          width="long"
+          aria-label={t.readingFilter}
+          placeholder={t.readingFilter}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <List className="reading-picker">
+          {matches.map((a) => (
+            <li key={a.id}>
+              <span className="ui-grow">{a.title}</span>
+              <Button small aria-label={`${t.addReading}：${a.title}`} onClick={() => onChange([...row.readings, a.id])}>
+                {t.addReading}
+              </Button>
+            </li>
+          ))}
+        </List>
+      </div>
     </div>
   );
 }
@@ -108,15 +138,20 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave: Save }) {
     if (sameDraft(d, seen) || (saved && sameDraft(d, saved))) setD(stored);
   }
   const [note, setNote] = useState<string | null>(null);
+  if (note && !sameDraft(d, saved ?? stored)) setNote(null);
   const input = (key: keyof RecordDraft, label: string, area = false) => (
-    <>
-      <label htmlFor={`rec-${key}`}>{label}</label>
+    <FormRow label={label}>
       {area ? (
-        <textarea id={`rec-${key}`} value={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.value })} />
+        <Textarea id={`rec-${key}`} value={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.value })} />
       ) : (
-        <input id={`rec-${key}`} value={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.value })} />
+        <Input
+          id={`rec-${key}`}
+          width={key === 'attendees' || key === 'observers' || key === 'place' ? 'long' : 'medium'}
+          value={d[key]}
+          onChange={(e) => setD({ ...d, [key]: e.target.value })}
+        />
       )}
-    </>
+    </FormRow>
   );
   const save = () => {
     const typed = d;
@@ -135,10 +170,11 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave: Save }) {
     }).then(() => {
       setSaved(typed);
       setNote(t.saved);
+      notify(t.recordSaved, { kind: 'success' });
     });
   };
   return (
-    <div className="study-grid" data-testid="record-form">
+    <Form testId="record-form" onSubmit={save}>
       {input('time', t.recordTime)}
       {input('place', t.place)}
       {input('host', t.host)}
@@ -149,16 +185,24 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave: Save }) {
       {input('method', t.method)}
       {input('summary', t.summary, true)}
       {input('recorder', t.recorder)}
-      <button type="button" onClick={save}>
-        {t.saveRecord}
-      </button>
-      {note ? <span role="status">{note}</span> : <span />}
-      <a href={`#/print/record/${row.id}`}>{t.printRecord}</a>
-      <a href={`#/print/signin/${row.id}`}>{messages.print.printSignin}</a>
-      {row.readings.length ? (
-        <a href={articlesPrintHref(row.readings, { title: row.topic, date: row.date })}>{messages.print.packet}</a>
-      ) : null}
-    </div>
+      <FormActions>
+        <Button kind="primary" type="submit">
+          {t.saveRecord}
+        </Button>
+        {note ? (
+          <span role="status" className="ui-saved">
+            {note}
+          </span>
+        ) : null}
+      </FormActions>
+      <FormActions>
+        <a href={`#/print/record/${row.id}`}>{t.printRecord}</a>
+        <a href={`#/print/signin/${row.id}`}>{messages.print.printSignin}</a>
+        {row.readings.length ? (
+          <a href={articlesPrintHref(row.readings, { title: row.topic, date: row.date })}>{messages.print.packet}</a>
+        ) : null}
+      </FormActions>
+    </Form>
   );
 }
 
@@ -171,36 +215,24 @@ function Returns({ row, members, returns }: Pick<SessionDetail, 'row' | 'members
   const byName = new Map(returns.map((r) => [r.member.name, r]));
   const absent = new Map(row.absentees.map((a) => [a.name, a.reason]));
   const c = t.returnCols;
-  if (names.size === 0) return <p>{t.returnsEmpty}</p>;
+  if (names.size === 0) return <EmptyState title={t.returnsEmpty} />;
   return (
-    <table data-testid="returns-table">
-      <thead>
-        <tr>
-          <th>{c.name}</th>
-          <th>{c.title}</th>
-          <th>{c.handed}</th>
-          <th>{c.zi}</th>
-          <th>{c.reflections}</th>
-          <th>{c.attendance}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...names.values()].map((m) => {
-          const r = byName.get(m.name);
-          const att = row.attendees.includes(m.name) ? t.present : absent.has(m.name) ? t.absent(absent.get(m.name) ?? '') : t.unknown;
-          return (
-            <tr key={m.name} data-testid="return-row">
-              <td>{m.name}</td>
-              <td>{m.title}</td>
-              <td>{r ? t.handedIn : t.notHanded}</td>
-              <td>{r ? r.zi.toLocaleString('zh-CN') : t.unknown}</td>
-              <td>{r ? r.reflections : t.unknown}</td>
-              <td>{att}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <Table testId="returns-table" head={[c.name, c.title, c.handed, c.zi, c.reflections, c.attendance]} numeric={[3, 4]}>
+      {[...names.values()].map((m) => {
+        const r = byName.get(m.name);
+        const att = row.attendees.includes(m.name) ? t.present : absent.has(m.name) ? t.absent(absent.get(m.name) ?? '') : t.unknown;
+        return (
+          <tr key={m.name} data-testid="return-row">
+            <td>{m.name}</td>
+            <td>{m.title}</td>
+            <td>{r ? t.handedIn : t.notHanded}</td>
+            <td className="num">{r ? r.zi.toLocaleString('zh-CN') : t.unknown}</td>
+            <td className="num">{r ? r.reflections : t.unknown}</td>
+            <td>{att}</td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }
 
@@ -237,20 +269,22 @@ function MyReturn({ row }: { row: SessionRow }) {
 
   return (
     <div data-testid="my-return">
-      <div className="study-grid">
-        <label htmlFor="me-name">{t.myName}</label>
-        <input id="me-name" value={name} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor="me-title">{t.myTitle}</label>
-        <input id="me-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-      </div>
-      <h4>{t.pickNotes}</h4>
-      {notes.length === 0 ? <p>{t.noNotes}</p> : null}
-      <ul>
-        {notes.map((n) => (
-          <li key={n.id}>
-            <label>
-              <input
-                type="checkbox"
+      <Form onSubmit={() => void exportReturn()}>
+        <FormRow label={t.myName}>
+          <Input id="me-name" width="medium" value={name} onChange={(e) => setName(e.target.value)} />
+        </FormRow>
+        <FormRow label={t.myTitle}>
+          <Input id="me-title" width="medium" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </FormRow>
+      </Form>
+      <h4 className="study-subhead">{t.pickNotes}</h4>
+      {notes.length === 0 ? (
+        <p className="ui-muted">{t.noNotes}</p>
+      ) : (
+        <List>
+          {notes.map((n) => (
+            <li key={n.id}>
+              <Checkbox
                 checked={!excluded.has(n.id)}
                 onChange={(e) => {
                   const next = new Set(excluded);
@@ -258,16 +292,18 @@ function MyReturn({ row }: { row: SessionRow }) {
                   else next.add(n.id);
                   setExcluded(next);
                 }}
+                label={`${messages.notes.kinds[n.kind]}：${n.title || excerpt(n.text, 30)}（${n.zi} 字）`}
               />
-              {messages.notes.kinds[n.kind]}：{n.title || excerpt(n.text, 30)}（{n.zi} 字）
-            </label>
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={() => void exportReturn()}>
-        {t.exportReturn}
-      </button>
-      {status ? <span role="status"> {status}</span> : null}
+            </li>
+          ))}
+        </List>
+      )}
+      <Toolbar>
+        <Button kind="primary" onClick={() => void exportReturn()}>
+          {t.exportReturn}
+        </Button>
+        {status ? <span role="status">{status}</span> : null}
+      </Toolbar>
     </div>
   );
 }
@@ -308,102 +344,131 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
   };
 
   const fromPacket = !!packet && !row.issued;
+  const remove = async () => {
+    const ok = await confirm({ title: t.deleteSession, message: t.confirmDelete, confirmLabel: t.deleteConfirm, danger: true });
+    if (!ok) return;
+    await study.removeSession(row.id);
+    notify(t.sessionDeleted(row.topic), { kind: 'success' });
+    navigate({ name: 'study' });
+  };
   return (
-    <div className="study-page" data-testid="session-page">
-      <a href="#/study">← {t.back}</a>
-      <h2>{t.session}</h2>
-      {fromPacket && packet ? <p className="pk-note">{t.fromPacket(packet.title, packet.version)}</p> : null}
-      <div className="study-grid">
-        <label htmlFor="s-topic">{t.topic}</label>
-        <input
-          id="s-topic"
-          value={topic}
-          maxLength={300}
-          onChange={(e) => setTopic(e.target.value)}
-          onBlur={() => topic !== row.topic && saveField({ topic })}
-        />
-        <label htmlFor="s-date">{t.date}</label>
-        <input id="s-date" type="date" value={row.date} onChange={(e) => e.target.value && saveField({ date: e.target.value })} />
-        <label htmlFor="s-place">{t.place}</label>
-        <input
-          id="s-place"
-          value={place}
-          maxLength={200}
-          onChange={(e) => setPlace(e.target.value)}
-          onBlur={() => place !== row.place && saveField({ place })}
-        />
-        <label htmlFor="s-host">{t.host}</label>
-        <input
-          id="s-host"
-          value={host}
-          maxLength={100}
-          onChange={(e) => setHost(e.target.value)}
-          onBlur={() => host !== row.host && saveField({ host })}
-        />
-        <label htmlFor="s-speakers">{t.speakers}</label>
-        <input
-          id="s-speakers"
-          value={speakers}
-          onChange={(e) => setSpeakers(e.target.value)}
-          onBlur={() => saveField({ speakers: splitList(speakers).map((s) => s.slice(0, 100)) })}
-        />
-        <label htmlFor="s-questions">{t.questions}</label>
-        <textarea
-          id="s-questions"
-          value={questions}
-          onChange={(e) => setQuestions(e.target.value)}
-          onBlur={() =>
-            saveField({
-              questions: questions
-                .split('\n')
-                .map((q) => q.trim().slice(0, 1000))
-                .filter(Boolean),
-            })
-          }
-        />
-        <label htmlFor="s-status">{t.status}</label>
-        <select id="s-status" value={row.status} onChange={(e) => saveField({ status: e.target.value as SessionRow['status'] })}>
-          {(['planned', 'done', 'cancelled'] as const).map((s) => (
-            <option key={s} value={s}>
-              {t.statuses[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <h3>{t.readings}</h3>
-      <Readings row={row} excerpts={excerpts} onChange={(readings) => saveField({ readings })} />
-      <h3>{t.packet}</h3>
-      {row.issued ? <p>{t.issuedAs(row.issued.version, formatChineseDate(row.issued.issuedAt))}</p> : null}
-      <button type="button" disabled={row.readings.length === 0} onClick={() => void exportPacket(false)}>
-        {t.exportPacket}
-      </button>{' '}
-      {row.issued ? (
-        <button type="button" onClick={() => void exportPacket(true)}>
-          {t.reissue}
-        </button>
-      ) : null}
-      {status ? (
-        <p role="status" data-testid="session-status">
-          {status}
-        </p>
-      ) : null}
-      <h3>{t.record}</h3>
-      <RecordForm key={row.id} row={row} onSave={save} />
-      <h3>{t.returns}</h3>
-      <Returns row={row} members={members} returns={returns} />
-      <h3>{t.myReturn}</h3>
-      <MyReturn row={row} />
-      <p>
-        <button
-          type="button"
-          onClick={() => {
-            if (window.confirm(t.confirmDelete)) void study.removeSession(row.id).then(() => navigate({ name: 'study' }));
-          }}
-        >
-          {t.deleteSession}
-        </button>
+    <Page label={t.session} testId="session-page">
+      <p className="session-back">
+        <a href="#/study">← {t.back}</a>
       </p>
-    </div>
+      <PageHeader
+        title={t.session}
+        description={fromPacket && packet ? t.fromPacket(packet.title, packet.version) : undefined}
+        actions={
+          <Button kind="danger" onClick={() => void remove().catch((e: unknown) => notify(errorText(e).message, { kind: 'error' }))}>
+            {t.deleteSession}
+          </Button>
+        }
+      />
+      <Section title={t.basics}>
+        <Form>
+          <FormRow label={t.topic}>
+            <Input
+              id="s-topic"
+              width="long"
+              value={topic}
+              maxLength={300}
+              onChange={(e) => setTopic(e.target.value)}
+              onBlur={() => topic !== row.topic && saveField({ topic })}
+            />
+          </FormRow>
+          <FormRow label={t.date}>
+            <DateField id="s-date" value={row.date} onChange={(date) => date && saveField({ date })} />
+          </FormRow>
+          <FormRow label={t.place}>
+            <Input
+              id="s-place"
+              width="long"
+              value={place}
+              maxLength={200}
+              onChange={(e) => setPlace(e.target.value)}
+              onBlur={() => place !== row.place && saveField({ place })}
+            />
+          </FormRow>
+          <FormRow label={t.host}>
+            <Input
+              id="s-host"
+              width="medium"
+              value={host}
+              maxLength={100}
+              onChange={(e) => setHost(e.target.value)}
+              onBlur={() => host !== row.host && saveField({ host })}
+            />
+          </FormRow>
+          <FormRow label={t.speakers}>
+            <Input
+              id="s-speakers"
+              width="long"
+              value={speakers}
+              onChange={(e) => setSpeakers(e.target.value)}
+              onBlur={() => saveField({ speakers: splitList(speakers).map((s) => s.slice(0, 100)) })}
+            />
+          </FormRow>
+          <FormRow label={t.questions}>
+            <Textarea
+              id="s-questions"
+              value={questions}
+              onChange={(e) => setQuestions(e.target.value)}
+              onBlur={() =>
+                saveField({
+                  questions: questions
+                    .split('\n')
+                    .map((q) => q.trim().slice(0, 1000))
+                    .filter(Boolean),
+                })
+              }
+            />
+          </FormRow>
+          <FormRow label={t.status}>
+            <Select
+              id="s-status"
+              width="short"
+              value={row.status}
+              onChange={(e) => saveField({ status: e.target.value as SessionRow['status'] })}
+            >
+              {(['planned', 'done', 'cancelled'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t.statuses[s]}
+                </option>
+              ))}
+            </Select>
+          </FormRow>
+        </Form>
+      </Section>
+      <Section title={t.readings}>
+        <Readings row={row} excerpts={excerpts} onChange={(readings) => saveField({ readings })} />
+      </Section>
+      <Section
+        title={t.packet}
+        description={row.issued ? t.issuedAs(row.issued.version, formatChineseDate(row.issued.issuedAt)) : undefined}
+      >
+        <Toolbar>
+          <Button kind="primary" disabled={row.readings.length === 0} onClick={() => void exportPacket(false)}>
+            {t.exportPacket}
+          </Button>
+          {row.issued ? <Button onClick={() => void exportPacket(true)}>{t.reissue}</Button> : null}
+        </Toolbar>
+        {status ? (
+          <p role="status" data-testid="session-status">
+            {status}
+          </p>
+        ) : null}
+      </Section>
+      <Section title={t.record}>
+        <RecordForm key={row.id} row={row} onSave={save} />
+      </Section>
+      <Section title={t.returns}>
+        <Returns row={row} members={members} returns={returns} />
+      </Section>
+      <Section title={t.myReturn}>
+        <MyReturn row={row} />
+      </Section>
+    </Page>
   );
 }
 
@@ -413,14 +478,14 @@ export function SessionView({ id }: { id: string }) {
   if (loaded.state === 'loading') return <div className="boot">{messages.boot.loading}</div>;
   if (loaded.state === 'failed')
     return (
-      <div className="study-page" role="alert">
+      <div className="ui-page" role="alert">
         <p>{loaded.message}</p>
         <a href="#/study">{t.back}</a>
       </div>
     );
   if (!loaded.value)
     return (
-      <div className="study-page">
+      <div className="ui-page">
         <p>{messages.notes.notFound}</p>
         <a href="#/study">{t.back}</a>
       </div>

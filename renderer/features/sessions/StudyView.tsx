@@ -5,13 +5,37 @@ import { navigate } from '../../ui/router';
 import { study, warnings, type Profile, type Rules } from '../../core/study';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
+import {
+  Button,
+  DateField,
+  Dialog,
+  EmptyState,
+  Form,
+  FormActions,
+  FormRow,
+  Input,
+  List,
+  notify,
+  NumberInput,
+  Page,
+  PageHeader,
+  readInteger,
+  Section,
+  Table,
+} from '../../ui';
 import { errorText } from '../packets';
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
 
 const t = messages.study;
 
-const num = (s: string) => (/^\d+$/.test(s.replace(/[,，\s]/g, '')) ? Number(s.replace(/[,，\s]/g, '')) : NaN);
+type RuleKey = 'sessions' | 'attendance' | 'zi' | 'reflections';
+const RULE_RANGES: Record<RuleKey, [number, number]> = {
+  sessions: [0, 100],
+  attendance: [0, 100],
+  zi: [1, 10_000_000],
+  reflections: [0, 100],
+};
 
 function RulesForm({ rules, ziGoal }: { rules: Rules; ziGoal: number }) {
   const stored = {
@@ -22,71 +46,180 @@ function RulesForm({ rules, ziGoal }: { rules: Rules; ziGoal: number }) {
   };
   // Follows rules saved elsewhere (another tab, a restore).
   const [draft, setDraft] = useDraft(stored, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+  const [errors, setErrors] = useState<Partial<Record<RuleKey, string>>>({});
   const [note, setNote] = useState<string | null>(null);
   const save = async () => {
-    const next = { sessionsPerYear: num(draft.sessions), attendanceMin: num(draft.attendance), reflectionsPerYear: num(draft.reflections) };
+    // Every field read first: text that is not a number is refused with a message, nothing is written.
+    const found: Partial<Record<RuleKey, string>> = {};
+    const value = {} as Record<RuleKey, number>;
+    for (const key of Object.keys(RULE_RANGES) as RuleKey[]) {
+      const read = readInteger(draft[key].replace(/[,，\s]/g, ''), ...RULE_RANGES[key]);
+      if ('error' in read) found[key] = read.error;
+      else value[key] = read.value;
+    }
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setNote(null);
+      return;
+    }
     try {
       // Both or neither: the service checks the rules and the quota before writing.
-      await study.saveRules(next, { ziPerYear: num(draft.zi) });
+      await study.saveRules(
+        { sessionsPerYear: value.sessions, attendanceMin: value.attendance, reflectionsPerYear: value.reflections },
+        { ziPerYear: value.zi },
+      );
       setNote(t.saved);
-    } catch {
-      setNote(t.rulesInvalid);
+      notify(t.rulesSaved, { kind: 'success' });
+    } catch (error) {
+      setNote(null);
+      notify(errorText(error).message || t.rulesInvalid, { kind: 'error' });
     }
   };
-  const field = (key: keyof typeof draft, label: string) => (
-    <label>
-      {label}
-      <input inputMode="numeric" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-    </label>
+  const field = (key: RuleKey, label: string) => (
+    <FormRow label={label} error={errors[key]}>
+      <NumberInput
+        width={key === 'zi' ? 'medium' : 'short'}
+        value={draft[key]}
+        onChange={(e) => {
+          setNote(null);
+          setDraft({ ...draft, [key]: e.target.value });
+        }}
+      />
+    </FormRow>
   );
   return (
-    <div className="study-grid">
+    <Form onSubmit={() => void save()} testId="rules-form">
       {field('sessions', t.rulesSessions)}
       {field('attendance', t.rulesAttendance)}
       {field('zi', t.rulesNotes)}
       {field('reflections', t.rulesReflections)}
-      <button type="button" onClick={() => void save()}>
-        {t.save}
-      </button>
-      {note ? <span role="status">{note}</span> : null}
-    </div>
+      <FormActions>
+        <Button kind="primary" type="submit">
+          {t.save}
+        </Button>
+        {note ? (
+          <span role="status" className="ui-saved">
+            {note}
+          </span>
+        ) : null}
+      </FormActions>
+    </Form>
   );
 }
 
 function ProfileForm({ stored }: { stored: Profile }) {
   const [profile, setProfile] = useDraft(stored, (a, b) => JSON.stringify(a) === JSON.stringify(b));
-  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const edit = (patch: Partial<Profile>) => {
+    setSaved(false);
+    setProfile({ ...profile, ...patch });
+  };
   return (
-    <div className="study-grid">
-      <label>
-        {t.myName}
-        <input value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.target.value })} />
-      </label>
-      <label>
-        {t.myTitle}
-        <input value={profile.title} onChange={(e) => setProfile({ ...profile, title: e.target.value })} />
-      </label>
-      <label>
-        {t.issuer}
-        <input value={profile.issuer} onChange={(e) => setProfile({ ...profile, issuer: e.target.value })} />
-      </label>
-      <button
-        type="button"
-        onClick={() =>
-          void study.saveProfile(profile).then(
-            () => setNote(null),
-            (error: unknown) => setNote(errorText(error).message),
-          )
-        }
+    <Form
+      testId="profile-form"
+      onSubmit={() =>
+        void study.saveProfile(profile).then(
+          () => {
+            setError(null);
+            setSaved(true);
+            notify(t.saved, { kind: 'success' });
+          },
+          (e: unknown) => setError(errorText(e).message),
+        )
+      }
+    >
+      <FormRow label={t.myName}>
+        <Input width="medium" value={profile.name} onChange={(e) => edit({ name: e.target.value })} />
+      </FormRow>
+      <FormRow label={t.myTitle}>
+        <Input width="medium" value={profile.title} onChange={(e) => edit({ title: e.target.value })} />
+      </FormRow>
+      <FormRow label={t.issuer} error={error}>
+        <Input width="long" value={profile.issuer} onChange={(e) => edit({ issuer: e.target.value })} />
+      </FormRow>
+      <FormActions>
+        <Button kind="primary" type="submit">
+          {t.save}
+        </Button>
+        {saved ? (
+          <span role="status" className="ui-saved">
+            {t.saved}
+          </span>
+        ) : null}
+      </FormActions>
+    </Form>
+  );
+}
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** 新建学习安排: nothing is stored until 创建 (取消 or Esc leaves no record). */
+function NewSessionDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [topic, setTopic] = useState('');
+  const [date, setDate] = useState<string | null>(today());
+  const [place, setPlace] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setTopic('');
+    setPlace('');
+    setDate(today());
+    setError(null);
+    onClose();
+  };
+  const create = async () => {
+    const name = topic.trim();
+    if (!name) {
+      setError(t.needTopic);
+      return;
+    }
+    if (!date) return;
+    try {
+      const id = await study.createSession(name.slice(0, 300), date, place.trim());
+      close();
+      navigate({ name: 'session', id });
+    } catch (e) {
+      setError(`${errorText(e).message}（${errorText(e).code}）`);
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      title={t.newSession}
+      onClose={close}
+      testId="new-session-dialog"
+      actions={
+        <>
+          <Button onClick={close}>{messages.ui.cancel}</Button>
+          <Button kind="primary" type="submit" form="new-session-form">
+            {t.createSession}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="new-session-form"
+        className="ui-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
       >
-        {t.save}
-      </button>
-      {note ? (
-        <span role="alert" className="pk-warn">
-          {note}
-        </span>
-      ) : null}
-    </div>
+        <FormRow label={t.topic} error={error}>
+          <Input width="long" value={topic} maxLength={300} onChange={(e) => setTopic(e.target.value)} />
+        </FormRow>
+        <FormRow label={t.date}>
+          <DateField value={date} onChange={setDate} />
+        </FormRow>
+        <FormRow label={t.place}>
+          <Input width="medium" value={place} maxLength={200} onChange={(e) => setPlace(e.target.value)} />
+        </FormRow>
+      </form>
+    </Dialog>
   );
 }
 
@@ -95,35 +228,39 @@ export function StudyView() {
   // Live: sessions, members, rules and progress follow every write (another tab, a packet import, a restore).
   const loaded = useLiveResult(() => study.dashboard(year), [year]);
   const [memberDraft, setMemberDraft] = useState({ name: '', title: '' });
-  const [error, setError] = useState<string | null>(null);
+  const [memberError, setMemberError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   if (loaded.state === 'loading') return <div className="boot">{messages.boot.loading}</div>;
   if (loaded.state === 'failed')
     return (
-      <div className="study-page" role="alert">
+      <div className="ui-page" role="alert">
         {loaded.message}
       </div>
     );
   const { sessions, members, rules, quota, progress, profile } = loaded.value;
   const ziGoal = quota.ziPerYear;
-  const fail = (e: unknown) => setError(`${errorText(e).message}（${errorText(e).code}）`);
+  const fail = (e: unknown) => notify(`${errorText(e).message}（${errorText(e).code}）`, { kind: 'error' });
 
-  const create = async () => {
-    const id = await study.createSession('新的学习专题');
-    navigate({ name: 'session', id });
+  const removeMember = async (id: string, name: string) => {
+    const removed = await study.removeMember(id);
+    if (removed)
+      notify(t.memberRemoved(name), {
+        action: { label: messages.ui.undo, run: () => void study.restoreMember(removed).catch(fail) },
+      });
   };
 
   const thisYear = sessions.filter((s) => s.year === year);
   const warn = warnings(progress, rules, ziGoal, thisYear);
 
   return (
-    <div className="study-page" data-testid="study-page">
-      <section aria-label={t.dashboard(year)}>
-        <h2>{t.dashboard(year)}</h2>
-        <ul data-testid="study-dashboard">
+    <Page label={t.title} testId="study-page">
+      <PageHeader title={t.title} />
+      <Section title={t.dashboard(year)}>
+        <List testId="study-dashboard">
           <li>{t.sessionsProgress(progress.sessionsDone, rules.sessionsPerYear)}</li>
           <li>{t.notesProgress(progress.notesZi, ziGoal)}</li>
           <li>{t.reflectionsProgress(progress.reflections, rules.reflectionsPerYear)}</li>
-        </ul>
+        </List>
         {warn.length ? (
           <ul className="study-warn" data-testid="study-warnings">
             {warn.map((w) => (
@@ -133,82 +270,90 @@ export function StudyView() {
         ) : (
           <p className="study-ok">{t.allGood}</p>
         )}
-      </section>
+      </Section>
 
-      <section>
-        <h2>{t.plan}</h2>
-        <button type="button" onClick={() => void create().catch(fail)}>
-          {t.newSession}
-        </button>
-        {error ? (
-          <p role="alert" className="pk-warn">
-            {error}
-          </p>
-        ) : null}
-        {sessions.length === 0 ? <p>{t.noSessions}</p> : null}
-        <table>
-          <tbody>
+      <Section
+        title={t.plan}
+        actions={
+          <Button kind="primary" onClick={() => setCreating(true)}>
+            {t.newSession}
+          </Button>
+        }
+      >
+        {sessions.length === 0 ? (
+          <EmptyState title={t.noSessions} />
+        ) : (
+          <Table head={[t.date, t.topic, t.place, t.status]} label={t.plan}>
             {sessions.map((s) => (
               <tr key={s.id} data-testid="session-row">
-                <td>{formatChineseDate(s.date)}</td>
+                <td className="nowrap">{formatChineseDate(s.date)}</td>
                 <td>
                   <a href={`#/study/${s.id}`}>{s.topic}</a>
                 </td>
                 <td>{s.place}</td>
-                <td>{t.statuses[s.status]}</td>
+                <td className="nowrap">{t.statuses[s.status]}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </section>
+          </Table>
+        )}
+        <NewSessionDialog open={creating} onClose={() => setCreating(false)} />
+      </Section>
 
-      <section>
-        <h2>{t.members}</h2>
-        <ul>
-          {members.map((m) => (
-            <li key={m.id} data-testid="member">
-              {m.name}
-              {m.title ? `（${m.title}）` : ''}{' '}
-              <button type="button" onClick={() => void study.removeMember(m.id).catch(fail)}>
-                {t.remove}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+      <Section title={t.members}>
+        {members.length ? (
+          <List label={t.members}>
+            {members.map((m) => (
+              <li key={m.id} data-testid="member">
+                <span className="ui-grow">
+                  {m.name}
+                  {m.title ? `（${m.title}）` : ''}
+                </span>
+                <Button
+                  small
+                  kind="danger"
+                  aria-label={`${t.remove}：${m.name}`}
+                  onClick={() => void removeMember(m.id, m.name).catch(fail)}
+                >
+                  {t.remove}
+                </Button>
+              </li>
+            ))}
+          </List>
+        ) : (
+          <EmptyState title={t.noMembers} />
+        )}
+        <h4 className="study-subhead">{t.addMember}</h4>
+        <Form
+          onSubmit={() => {
             const name = memberDraft.name.trim();
-            if (!name) return;
+            if (!name) {
+              setMemberError(t.needMemberName);
+              return;
+            }
+            setMemberError(null);
             setMemberDraft({ name: '', title: '' });
             void study.addMember(name, memberDraft.title).catch(fail);
           }}
         >
-          <input
-            aria-label={t.memberName}
-            placeholder={t.memberName}
-            value={memberDraft.name}
-            onChange={(e) => setMemberDraft({ ...memberDraft, name: e.target.value })}
-          />
-          <input
-            aria-label={t.memberTitle}
-            placeholder={t.memberTitle}
-            value={memberDraft.title}
-            onChange={(e) => setMemberDraft({ ...memberDraft, title: e.target.value })}
-          />
-          <button type="submit">{t.addMember}</button>
-        </form>
-      </section>
+          <FormRow label={t.memberName} error={memberError}>
+            <Input width="medium" value={memberDraft.name} onChange={(e) => setMemberDraft({ ...memberDraft, name: e.target.value })} />
+          </FormRow>
+          <FormRow label={t.memberTitle}>
+            <Input width="medium" value={memberDraft.title} onChange={(e) => setMemberDraft({ ...memberDraft, title: e.target.value })} />
+          </FormRow>
+          <FormActions>
+            <Button type="submit">{t.addMember}</Button>
+          </FormActions>
+        </Form>
+      </Section>
 
-      <section>
-        <h2>{t.rules}</h2>
+      <Section title={t.rules}>
         <RulesForm rules={rules} ziGoal={ziGoal} />
-      </section>
+      </Section>
 
-      <section>
-        <h2>{t.profile}</h2>
+      <Section title={t.profile} description={t.profileHint}>
         <ProfileForm stored={profile} />
-      </section>
-    </div>
+      </Section>
+    </Page>
   );
 }

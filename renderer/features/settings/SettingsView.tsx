@@ -1,8 +1,10 @@
-/** Settings: reader defaults and what this app is. */
+/** Settings: 界面大小, reader defaults, the search index, backups, diagnostics and what this app is. */
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
 import { appHost } from '../../core/app';
 import { messages } from '../../i18n/messages';
+import { INTERFACE_SCALES, isInterfaceScale, useInterfaceScale } from '../../stores/interfaceScale';
+import { Button, Form, FormRow, notify, Page, PageHeader, Section, Select } from '../../ui';
 import { BackupSettings } from '../backup';
 import { ReaderSettingsPanel } from '../reader';
 import { SearchIndexSettings } from '../search';
@@ -21,16 +23,48 @@ function DiagnosticsExport() {
   };
   return (
     <div className="diagnostics" data-testid="diagnostics">
-      <p>{messages.diagnostics.description}</p>
-      <button type="button" onClick={run} disabled={state.busy}>
+      <Button onClick={run} disabled={state.busy}>
         {messages.diagnostics.export}
-      </button>
+      </Button>
       {state.text ? (
-        <p className={state.failed ? 'error' : undefined} role="status">
+        <p className={state.failed ? 'ui-error' : undefined} role="status">
           {state.text}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** 界面大小: applied at once to every screen and saved (the article's font size is separate). */
+function InterfaceScaleRow() {
+  const scale = useInterfaceScale((s) => s.scale);
+  return (
+    <Form>
+      <FormRow label={messages.ui.interfaceScale} hint={messages.ui.interfaceScaleHint}>
+        <Select
+          width="short"
+          value={scale}
+          data-testid="interface-scale"
+          onChange={(e) => {
+            const next = Number(e.currentTarget.value);
+            if (!isInterfaceScale(next)) return;
+            useInterfaceScale
+              .getState()
+              .set(next)
+              .then(
+                () => notify(messages.settings.scaleSaved(next), { kind: 'success' }),
+                (err: unknown) => notify(err instanceof Error ? err.message : String(err), { kind: 'error' }),
+              );
+          }}
+        >
+          {INTERFACE_SCALES.map((s) => (
+            <option key={s} value={s}>
+              {s}%
+            </option>
+          ))}
+        </Select>
+      </FormRow>
+    </Form>
   );
 }
 
@@ -41,31 +75,40 @@ export function SettingsView() {
     appHost.info().then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   return (
-    <section className="settings-page" aria-label={messages.nav.settings}>
-      <h2>{messages.reader.settings}</h2>
-      <ReaderSettingsPanel />
-      <h2>{messages.search.index.title}</h2>
-      <SearchIndexSettings />
-      <h2>{messages.backup.title}</h2>
-      <BackupSettings />
-      <h2>{messages.diagnostics.title}</h2>
-      <DiagnosticsExport />
-      <h2>关于</h2>
-      {error ? <p className="error">{error}</p> : null}
-      {info ? (
-        <dl className="about" data-testid="about">
-          <dt>名称</dt>
-          <dd>{info.name}</dd>
-          <dt>版本</dt>
-          <dd>{info.version}</dd>
-          <dt>运行方式</dt>
-          <dd>
-            {info.host === 'electron' ? '桌面版' : '浏览器版'}（{appHost.transport === 'ipc' ? 'IPC' : 'HTTP'}）
-          </dd>
-          <dt>系统</dt>
-          <dd>{info.platform}</dd>
-        </dl>
-      ) : null}
-    </section>
+    <Page label={messages.nav.settings} className="settings-page">
+      <PageHeader title={messages.nav.settings} />
+      <Section title={messages.settings.display}>
+        <InterfaceScaleRow />
+      </Section>
+      <Section title={messages.reader.settings} description={messages.settings.readerHint}>
+        <ReaderSettingsPanel />
+      </Section>
+      <Section title={messages.search.index.title} description={messages.search.index.description}>
+        <SearchIndexSettings />
+      </Section>
+      <Section title={messages.backup.title} description={messages.backup.description}>
+        <BackupSettings />
+      </Section>
+      <Section title={messages.diagnostics.title} description={messages.diagnostics.description}>
+        <DiagnosticsExport />
+      </Section>
+      <Section title={messages.settings.about}>
+        {error ? <p className="ui-error">{error}</p> : null}
+        {info ? (
+          <dl className="ui-dl" data-testid="about">
+            <dt>名称</dt>
+            <dd>{info.name}</dd>
+            <dt>版本</dt>
+            <dd>{info.version}</dd>
+            <dt>运行方式</dt>
+            <dd>
+              {info.host === 'electron' ? '桌面版' : '浏览器版'}（{appHost.transport === 'ipc' ? 'IPC' : 'HTTP'}）
+            </dd>
+            <dt>系统</dt>
+            <dd>{info.platform}</dd>
+          </dl>
+        ) : null}
+      </Section>
+    </Page>
   );
 }

@@ -1,6 +1,6 @@
 /** 来源: configure intranet columns, feeds and folders; sync them and watch the progress. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SourcePreview } from '../../../shared/domain/sync';
 import { formatChineseDate } from '../../../shared/text';
@@ -24,6 +24,26 @@ import {
 } from '../../core/sync';
 import { appHost } from '../../core/app';
 import { messages } from '../../i18n/messages';
+import {
+  Button,
+  Card,
+  Checkbox,
+  confirm,
+  EmptyState,
+  Form,
+  FormActions,
+  FormRow,
+  Input,
+  notify,
+  NumberInput,
+  Page,
+  PageHeader,
+  readInteger,
+  Section,
+  Select,
+  Textarea,
+  Toolbar,
+} from '../../ui';
 
 const t = messages.sources;
 
@@ -90,15 +110,34 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
     else setHint(t.noFolderDialog);
   };
 
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const [hoursText, setHoursText] = useState(String(input.schedule.hours ?? 24));
+  const [hoursError, setHoursError] = useState<string | null>(null);
+  const locationId = useId();
+  const enabledId = useId();
+
+  const save = async () => {
     const allowedHosts = hostsText
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
+    let schedule = input.schedule;
+    if (schedule.mode === 'interval') {
+      const hours = readInteger(hoursText, 1, 720);
+      if ('error' in hours) return setHoursError(hours.error);
+      schedule = { mode: 'interval', hours: hours.value };
+    }
+    setHoursError(null);
+    if (!input.location.trim()) return setError(t.locationRequired);
+    if (!input.name.trim()) return setError(t.nameRequired);
     try {
-      const problem = await saveSource(props.initial?.id ?? null, { ...input, column: input.column?.trim() || null, allowedHosts });
+      const problem = await saveSource(props.initial?.id ?? null, {
+        ...input,
+        schedule,
+        column: input.column?.trim() || null,
+        allowedHosts,
+      });
       if (problem) return setError(problem);
+      notify(t.saved(input.name.trim()), { kind: 'success' });
       props.onDone();
     } catch (e) {
       setError(errorText(e));
@@ -106,26 +145,24 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
   };
 
   return (
-    <form className="source-form" onSubmit={save} aria-label={props.initial ? t.edit : t.add}>
-      <label className="field wide">
-        <span>{t.locationLabel}</span>
-        <span className="inline">
-          <input
+    <Form className="source-form" onSubmit={() => void save()} label={props.initial ? t.edit : t.add}>
+      <FormRow label={t.locationLabel} htmlFor={locationId}>
+        <div className="ui-inline">
+          <Input
+            id={locationId}
+            width="long"
             value={input.location}
             placeholder={t.locationPlaceholder}
             onChange={(e) => patch({ location: e.target.value })}
-            required
             autoFocus
           />
-          <button type="button" onClick={() => void chooseFolder()}>
-            {t.chooseFolder}
-          </button>
-          <button type="button" disabled={busy || !input.location.trim()} onClick={() => void tryFetch()}>
+          <Button onClick={() => void chooseFolder()}>{t.chooseFolder}</Button>
+          <Button disabled={busy || !input.location.trim()} onClick={() => void tryFetch()}>
             {busy ? t.previewing : t.preview}
-          </button>
-        </span>
-      </label>
-      {hint ? <p className="hint">{hint}</p> : null}
+          </Button>
+        </div>
+      </FormRow>
+      {hint ? <p className="ui-muted source-hint">{hint}</p> : null}
       {preview ? (
         <div className="preview" data-testid="source-preview">
           <p>
@@ -142,46 +179,40 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
           </ol>
         </div>
       ) : null}
-      <label className="field">
-        <span>{t.kind}</span>
-        <select value={input.kind} onChange={(e) => patch({ kind: e.target.value as SourceInput['kind'] })}>
+      <FormRow label={t.kind}>
+        <Select width="medium" value={input.kind} onChange={(e) => patch({ kind: e.target.value as SourceInput['kind'] })}>
           {(Object.keys(t.kinds) as SourceInput['kind'][]).map((k) => (
             <option key={k} value={k}>
               {t.kinds[k]}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t.name}</span>
-        <input value={input.name} onChange={(e) => patch({ name: e.target.value })} required />
-      </label>
-      <label className="field">
-        <span>{t.column}</span>
-        <input value={input.column ?? ''} onChange={(e) => patch({ column: e.target.value })} />
-      </label>
+        </Select>
+      </FormRow>
+      <FormRow label={t.name}>
+        <Input width="medium" value={input.name} onChange={(e) => patch({ name: e.target.value })} />
+      </FormRow>
+      <FormRow label={t.column}>
+        <Input width="medium" value={input.column ?? ''} onChange={(e) => patch({ column: e.target.value })} />
+      </FormRow>
       {input.kind === 'cms' && !props.initial?.lastSyncAt ? (
-        <label className="field">
-          <span>{t.firstSync}</span>
-          <select value={input.firstSync} onChange={(e) => patch({ firstSync: e.target.value as SourceInput['firstSync'] })}>
+        <FormRow label={t.firstSync}>
+          <Select width="long" value={input.firstSync} onChange={(e) => patch({ firstSync: e.target.value as SourceInput['firstSync'] })}>
             {(Object.keys(t.firstSyncs) as SourceInput['firstSync'][]).map((k) => (
               <option key={k} value={k}>
                 {t.firstSyncs[k]}
               </option>
             ))}
-          </select>
-        </label>
+          </Select>
+        </FormRow>
       ) : null}
       {input.kind !== 'folder' ? (
-        <label className="field wide">
-          <span>{t.allowedHosts}</span>
-          <textarea rows={2} value={hostsText} placeholder="http://img.example.cn" onChange={(e) => setHostsText(e.target.value)} />
-          <span className="hint">{t.allowedHostsHint}</span>
-        </label>
+        <FormRow label={t.allowedHosts} hint={t.allowedHostsHint}>
+          <Textarea rows={2} value={hostsText} placeholder="http://img.example.cn" onChange={(e) => setHostsText(e.target.value)} />
+        </FormRow>
       ) : null}
-      <label className="field">
-        <span>{t.schedule}</span>
-        <select
+      <FormRow label={t.schedule}>
+        <Select
+          width="medium"
           value={input.schedule.mode}
           onChange={(e) =>
             patch({ schedule: { mode: e.target.value as SourceInput['schedule']['mode'], hours: input.schedule.hours ?? 24 } })
@@ -192,38 +223,28 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
               {t.schedules[k]}
             </option>
           ))}
-        </select>
-      </label>
+        </Select>
+      </FormRow>
       {input.schedule.mode === 'interval' ? (
-        <label className="field">
-          <span>{t.everyHours}</span>
-          <input
-            type="number"
-            min={1}
-            max={720}
-            value={input.schedule.hours ?? 24}
-            onChange={(e) => patch({ schedule: { mode: 'interval', hours: Number(e.target.value) } })}
-          />
-        </label>
+        <FormRow label={t.everyHours} error={hoursError}>
+          <NumberInput value={hoursText} onChange={(e) => setHoursText(e.target.value)} />
+        </FormRow>
       ) : null}
-      <label className="field check">
-        <input type="checkbox" checked={input.enabled} onChange={(e) => patch({ enabled: e.target.checked })} />
-        <span>{t.enabled}</span>
-      </label>
+      <FormRow label={t.enabledRow} htmlFor={enabledId}>
+        <Checkbox id={enabledId} checked={input.enabled} onChange={(e) => patch({ enabled: e.target.checked })} label={t.enabled} />
+      </FormRow>
       {error ? (
-        <p className="error" role="alert">
+        <p className="ui-error source-form-error" role="alert">
           {error}
         </p>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="primary">
+      <FormActions>
+        <Button type="submit" kind="primary">
           {t.save}
-        </button>
-        <button type="button" onClick={props.onDone}>
-          {t.cancel}
-        </button>
-      </div>
-    </form>
+        </Button>
+        <Button onClick={props.onDone}>{t.cancel}</Button>
+      </FormActions>
+    </Form>
   );
 }
 
@@ -272,39 +293,43 @@ function SyncLog({ sourceId }: { sourceId: string }) {
 
 function SyncSettingsForm() {
   const [value, setValue] = useState<SyncSettings>(DEFAULT_SYNC_SETTINGS);
+  const [text, setText] = useState({ delayMs: String(DEFAULT_SYNC_SETTINGS.delayMs), maxPages: String(DEFAULT_SYNC_SETTINGS.maxPages) });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void loadSyncSettings().then(setValue);
+    void loadSyncSettings().then((v) => {
+      setValue(v);
+      setText({ delayMs: String(v.delayMs), maxPages: String(v.maxPages) });
+    });
   }, []);
-  const update = (patch: Partial<SyncSettings>) => {
-    const next = { ...value, ...patch };
+  const update = (key: keyof SyncSettings, typed: string, label: string) => {
+    setText((x) => ({ ...x, [key]: typed }));
+    const t2 = typed.trim();
+    // Text that is not a whole number: refused with a message, nothing saved.
+    if (!/^\d+$/.test(t2)) {
+      setError(t.settingsNotSaved(t.notANumber(label, t2)));
+      return;
+    }
+    const next = { ...value, [key]: Number(t2) };
     setValue(next);
     // Out of range: say so and what is still in force; nothing is saved or silently clamped.
     void saveSyncSettings(next).then((problem) => setError(problem ? t.settingsNotSaved(problem) : null));
   };
   return (
-    <details className="sync-settings">
+    <details className="sync-settings ui-section">
       <summary>{t.settings}</summary>
-      <label className="field">
-        <span>{t.delay}</span>
-        <input
-          type="number"
-          min={0}
-          max={60000}
-          step={100}
-          value={value.delayMs}
-          onChange={(e) => update({ delayMs: Number(e.target.value) })}
-        />
-      </label>
-      <label className="field">
-        <span>{t.maxPages}</span>
-        <input type="number" min={1} max={100} value={value.maxPages} onChange={(e) => update({ maxPages: Number(e.target.value) })} />
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <div className="ui-form">
+        <FormRow label={t.delay}>
+          <NumberInput width="medium" value={text.delayMs} onChange={(e) => update('delayMs', e.target.value, t.delay)} />
+        </FormRow>
+        <FormRow label={t.maxPages}>
+          <NumberInput value={text.maxPages} onChange={(e) => update('maxPages', e.target.value, t.maxPages)} />
+        </FormRow>
+        {error ? (
+          <p className="ui-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
     </details>
   );
 }
@@ -322,33 +347,45 @@ export function SourcesView() {
   };
 
   const remove = async (source: SourceRow) => {
-    if (!window.confirm(t.confirmRemove(source.name))) return;
+    const ok = await confirm({ title: t.removeTitle, message: t.confirmRemove(source.name), confirmLabel: t.remove, danger: true });
+    if (!ok) return;
     await removeSource(source.id);
+    notify(t.removed(source.name), { kind: 'success' });
   };
 
   return (
-    <section className="sources-page" aria-label={t.title}>
-      <div className="sources-head">
-        <h2>{t.title}</h2>
-        {editing === null ? (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            {t.add}
-          </button>
-        ) : null}
-      </div>
+    <Page label={t.title} className="sources-page">
+      <PageHeader
+        title={t.title}
+        actions={
+          editing === null ? (
+            <Button kind="primary" onClick={() => setEditing('new')}>
+              {t.add}
+            </Button>
+          ) : null
+        }
+      />
       {error ? (
-        <p className="error" role="alert">
+        <p className="ui-error" role="alert">
           {error}
         </p>
       ) : null}
-      {editing === 'new' ? <SourceForm onDone={() => setEditing(null)} /> : null}
-      {list.length === 0 && editing === null ? <p className="muted empty">{t.empty}</p> : null}
-      <ul className="source-list">
+      {editing === 'new' ? (
+        <Section title={t.add}>
+          <SourceForm onDone={() => setEditing(null)} />
+        </Section>
+      ) : null}
+      {list.length === 0 && editing === null ? (
+        <EmptyState title={t.emptyTitle}>
+          <p className="sources-empty">{t.empty}</p>
+        </EmptyState>
+      ) : null}
+      <div className="source-list">
         {list.map((s) => {
           const run = runs[s.id];
           const running = isRunning(s.id);
           return (
-            <li key={s.id} className="source-card" data-testid="source-card">
+            <Card key={s.id} className="source-card" testId="source-card">
               {editing !== 'new' && editing?.id === s.id ? (
                 <SourceForm initial={s} onDone={() => setEditing(null)} />
               ) : (
@@ -364,41 +401,35 @@ export function SourcesView() {
                     {s.lastSyncAt ? t.lastSync(formatTime(s.lastSyncAt)) : t.neverSynced} · {t.counts(s.counts)}
                   </div>
                   {s.lastError ? (
-                    <div className="error" data-testid="source-error">
+                    <div className="ui-error" data-testid="source-error">
                       {s.lastError}
                     </div>
                   ) : null}
                   {run ? <Progress run={run} /> : null}
-                  <div className="actions">
+                  <Toolbar>
                     {running ? (
-                      <button type="button" onClick={() => void cancelSync(s.id)}>
-                        {t.stop}
-                      </button>
+                      <Button onClick={() => void cancelSync(s.id)}>{t.stop}</Button>
                     ) : (
                       <>
-                        <button type="button" className="primary" onClick={() => start(s.id, false)}>
+                        <Button kind="primary" onClick={() => start(s.id, false)}>
                           {t.syncNow}
-                        </button>
-                        <button type="button" onClick={() => start(s.id, true)}>
-                          {t.fullRescan}
-                        </button>
-                        <button type="button" onClick={() => setEditing(s)}>
-                          {t.edit}
-                        </button>
-                        <button type="button" onClick={() => void remove(s)}>
+                        </Button>
+                        <Button onClick={() => start(s.id, true)}>{t.fullRescan}</Button>
+                        <Button onClick={() => setEditing(s)}>{t.edit}</Button>
+                        <Button kind="danger" onClick={() => void remove(s)}>
                           {t.remove}
-                        </button>
+                        </Button>
                       </>
                     )}
-                  </div>
+                  </Toolbar>
                   <SyncLog sourceId={s.id} />
                 </>
               )}
-            </li>
+            </Card>
           );
         })}
-      </ul>
+      </div>
       <SyncSettingsForm />
-    </section>
+    </Page>
   );
 }
