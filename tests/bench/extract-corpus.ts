@@ -92,7 +92,8 @@ function htmlText(html: string): string {
 export const ours: Extractor = (html, url) => {
   try {
     const a = extractArticle(html, url);
-    return { title: a.title, date: a.publishedAt, origin: a.origin, text: a.text };
+    // （无标题） is our placeholder for "no title found", which Readability writes as ''.
+    return { title: a.title === '（无标题）' ? '' : a.title, date: a.publishedAt, origin: a.origin, text: a.text };
   } catch {
     return { title: '', date: null, origin: null, text: '' };
   }

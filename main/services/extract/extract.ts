@@ -393,8 +393,10 @@ class Walker {
 // ---- metadata from <meta> and scripts ------------------------------------------------------
 
 interface MetaInfo {
+  /** The article title the page states in metadata (CMS fields, JSON-LD, Dublin Core, Open Graph…). */
   title: string | null;
   ogTitle: string | null;
+  siteName: string | null;
   docTitle: string | null;
   date: string | null;
   dateText: string | null;
@@ -409,11 +411,13 @@ const AS_WRITTEN = { asWritten: true };
 function readMeta(doc: Document, html: string): MetaInfo {
   const metas = new Map<string, string>();
   for (const m of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '')
+    const keys = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '')
       .trim()
       .toLowerCase();
     const content = m.getAttribute('content');
-    if (key && content && content.trim() && !metas.has(key)) metas.set(key, content.trim());
+    if (!keys || !content || !content.trim()) continue;
+    // property="dc:title og:title" names one value for several keys.
+    for (const key of keys.split(/\s+/)) if (!metas.has(key)) metas.set(key, content.trim());
   }
   const get = (...keys: string[]): string | null => {
     for (const k of keys) {
@@ -476,14 +480,62 @@ function readMeta(doc: Document, html: string): MetaInfo {
   const titleEl = doc.querySelector('title');
   return {
     updated,
-    title: get('articletitle', 'article_title', 'headline'),
+    // CMS fields first, then the order Readability reads them in (JSON-LD, Dublin Core, Open Graph…).
+    title:
+      get('articletitle', 'article_title') ??
+      jsonLdHeadline(doc, titleEl?.textContent ?? '') ??
+      get(
+        'dc.title',
+        'dc:title',
+        'dcterm:title',
+        'dcterms.title',
+        'og:title',
+        'weibo:article:title',
+        'weibo:webpage:title',
+        'title',
+        'twitter:title',
+        'parsely-title',
+        'headline',
+      ),
     ogTitle: get('og:title', 'twitter:title'),
+    siteName: get('og:site_name', 'application-name', 'sitename', 'site_name'),
     docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
     date,
     dateText,
     origin: get('contentsource', 'source', 'og:site_name:source', 'article:source'),
     author: get('article:author', 'authors'),
   };
+}
+
+/**
+ * The title of a schema.org article in the page's JSON-LD: its name or headline, the one the
+ * page's <title> repeats when they differ (Wikipedia's headline is a description).
+ */
+function jsonLdHeadline(doc: Document, docTitle: string): string | null {
+  const field = (text: string, key: string): string | null => {
+    const m = new RegExp(`"${key}"\\s*:\\s*("(?:[^"\\\\]|\\\\.){2,400}")`).exec(text);
+    if (!m) return null;
+    try {
+      const v = JSON.parse(m[1]!) as unknown;
+      return typeof v === 'string' && v.trim() ? v.trim() : null;
+    } catch {
+      return null; // a broken JSON string names nothing
+    }
+  };
+  const page = normaliseText(docTitle).toLowerCase();
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = s.textContent ?? '';
+    const article = /"@type"\s*:\s*\[?\s*"(\w*Article|BlogPosting|Report)"/.exec(text);
+    if (!article) continue;
+    // The article object's own fields, not its author's or publisher's (which follow it).
+    let own = text.slice(Math.max(0, text.lastIndexOf('{', article.index)) + 1);
+    for (let i = 0, prev = ''; i < 8 && prev !== own; i++) [prev, own] = [own, own.replace(/\{[^{}]*\}/g, '')];
+    const headline = field(own, 'headline');
+    const name = field(own, 'name');
+    if (headline && name && headline !== name) return page.includes(normaliseText(name).toLowerCase()) ? name : headline;
+    if (headline ?? name) return headline ?? name;
+  }
+  return null;
 }
 
 /**
@@ -496,7 +548,39 @@ export function titleText(raw: string): string {
     .replace(/[\t \u3000\u00a0]+/g, ' ')
     .trim()
     .replace(new RegExp(`([${CJK}])\\n(?=[${CJK}])`, 'g'), '$1')
-    .replace(/\n/g, ' ');
+    .replace(/\n/g, ' ')
+    .replace(/\s*[¶§#]+$/, ''); // permalink anchors after a heading (Sphinx, Markdown sites)
+}
+
+/**
+ * The title the page states in its metadata, reconciled with the heading we picked: the heading
+ * when the stated title is the heading plus a site name (`标题_新华网`); the stated title without
+ * a trailing site name otherwise. Null when the metadata names only the site.
+ */
+function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | null): string | null {
+  if (!meta.title) return null;
+  const t = titleText(meta.title);
+  if (countChars(t) < 2) return null;
+  const norm = normaliseText(t);
+  const parts = titleParts(t);
+  const site = meta.siteName ? normaliseText(meta.siteName) : null;
+  const docParts = meta.docTitle ? titleParts(titleText(meta.docTitle)).map(normaliseText) : [];
+  // Only the site's name (og:title = og:site_name, or the tail of <title>).
+  if (norm === site || (docParts.length > 1 && docParts.slice(1).includes(norm))) return null;
+  if (picked && !picked.weak) {
+    const h = normaliseText(picked.title);
+    // The heading, or the heading cut short in broken metadata (content="多地项目…" 暗伤"…").
+    if (h === norm || normaliseText(parts[0] ?? '') === h || (h.length > norm.length && h.startsWith(norm))) return picked.title;
+  }
+  // `标题 - 站名` where 站名 is the page's site name or the last part of <title> too.
+  const last = parts.length > 1 ? normaliseText(parts[parts.length - 1]!) : null;
+  const docDiffers = meta.docTitle !== null && normaliseText(titleText(meta.docTitle)) !== norm;
+  if (last && (last === site || (docDiffers && docParts.length > 1 && docParts[docParts.length - 1] === last))) {
+    const cut = t.lastIndexOf(parts[parts.length - 1]!);
+    const head = t.slice(0, cut).replace(/[\s\-–—|｜_·:：»]+$/, '');
+    if (countChars(head) >= 2) return head;
+  }
+  return t;
 }
 
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
@@ -534,7 +618,14 @@ function metaNearScore(blocks: Block[], i: number): number {
 
 function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number; weak: boolean } | null {
   const refs = [meta.title, meta.ogTitle, meta.docTitle].filter((x): x is string => !!x).map(titleText);
-  const refParts = refs.flatMap((r) => [r, ...titleParts(r)]).map(normaliseText);
+  // A whole reference or its first part names the article; a later part is a section or the site.
+  const refParts = refs.flatMap((r) => {
+    const parts = titleParts(r);
+    return [
+      { text: normaliseText(r), head: true },
+      ...parts.map((p, i) => ({ text: normaliseText(p), head: i === 0 || countChars(p) >= 12 })),
+    ];
+  });
   let best: { title: string; index: number; score: number; weak: boolean } | null = null;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
@@ -549,11 +640,11 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
     if (/<(?:strong|b)>/.test(b.html) && b.len < 60) score += 0.5;
     let matched = false;
-    for (const r of refParts) {
+    for (const { text: r, head } of refParts) {
       if (!r) continue;
       if (r === t) {
-        score += 10;
-        matched = true;
+        score += head ? 10 : 2;
+        matched = head;
         break;
       }
       if (t.length >= 5 && r.includes(t)) {
@@ -567,6 +658,8 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
         break;
       }
     }
+    // Neither a heading nor named or styled as a title, nor the page's title: a line above a date.
+    if (!matched && score === 0) continue;
     const near = metaNearScore(blocks, b.index);
     score += near;
     // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
@@ -658,7 +751,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   // Title and the metadata lines around it.
   const picked = pickTitle(blocks, meta);
   let title = picked?.title ?? null;
-  if (meta.title && normaliseText(meta.title).length >= 2) title = titleText(meta.title);
+  const stated = statedTitle(meta, picked);
+  if (stated) title = stated;
   else if (picked?.weak) {
     // A heading nothing else confirms, on a page whose <title>/og:title names something else:
     // the page's own title is the better witness (the heading is a section or site name).
