@@ -27,6 +27,7 @@ import { findAttachments, namesAttachment, type Attachment } from './attachments
 import { Readability } from '@mozilla/readability';
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { AppError } from '../../../shared/errors';
+import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
   CJK,
   DATE_LABEL_RE,
@@ -71,7 +72,7 @@ export interface ExtractedArticle {
 }
 
 /** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
-export const LOW_CONFIDENCE = 0.8;
+export const LOW_CONFIDENCE = LOW_EXTRACT_CONFIDENCE;
 const REFEREE_MAX_CHARS = 4_000_000;
 
 // ---- DOM walk into blocks -------------------------------------------------------------------
@@ -134,6 +135,8 @@ interface Line {
   text: string;
   html: string;
   linkChars: number;
+  /** The line's text outside links. */
+  plain: string;
   images: ExtractedImage[];
 }
 
@@ -147,6 +150,8 @@ interface Block {
   html: string;
   len: number;
   linkChars: number;
+  /** The block's text outside links: a sentence around a link is prose, a bare link is not. */
+  plain: string;
   punct: number;
   el: Element;
   ancestors: Element[]; // nearest first, starting with el
@@ -210,7 +215,7 @@ class Walker {
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
   readonly negativeCandidates: Element[] = [];
   private lines: Line[] = [];
-  private cur: Line = { text: '', html: '', linkChars: 0, images: [] };
+  private cur: Line = { text: '', html: '', linkChars: 0, plain: '', images: [] };
   private pendingBr = 0;
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
@@ -280,6 +285,7 @@ class Walker {
     this.cur.text += data;
     this.cur.html += escapeHtml(data);
     if (this.linkDepth > 0) this.cur.linkChars += countChars(data);
+    else this.cur.plain += data;
   }
 
   private img(el: Element): void {
@@ -306,8 +312,8 @@ class Walker {
       .reverse()
       .join('');
     this.lines.push({ ...this.cur, html: this.cur.html + closing });
-    if (hard) this.lines.push({ text: '', html: '', linkChars: 0, images: [] }); // paragraph marker
-    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, images: [] };
+    if (hard) this.lines.push({ text: '', html: '', linkChars: 0, plain: '', images: [] }); // paragraph marker
+    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, plain: '', images: [] };
   }
 
   /** Ends the current block: turns its lines into one or more blocks. */
@@ -319,7 +325,7 @@ class Walker {
       .join('');
     const lines = [...this.lines, { ...this.cur, html: this.cur.html + closing }];
     this.lines = [];
-    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, images: [] };
+    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, plain: '', images: [] };
     const el = this.stack[this.stack.length - 1];
     if (!el) return;
     // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
@@ -345,6 +351,7 @@ class Walker {
           text: para.text + join + t,
           html: para.html + join + line.html,
           linkChars: para.linkChars + line.linkChars,
+          plain: para.plain + join + line.plain,
           images: [...para.images, ...line.images],
         };
       } else {
@@ -378,6 +385,7 @@ class Walker {
         html: tidyHtml(line.html),
         len: countChars(text),
         linkChars: line.linkChars,
+        plain: normaliseText(line.plain),
         punct: countPunct(text),
         el,
         ancestors,
@@ -907,7 +915,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
       // Link lines are navigation, except a notice's attachment list (附件：1. 学习计划.docx).
       const attachmentLine: boolean =
         /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text) || (inAttachments && /^\d{1,2}\s*[.、．]/.test(b.text));
-      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !attachmentLine) continue;
+      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !attachmentLine && !wordsAroundLink(b)) continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
@@ -1084,6 +1092,17 @@ function readInfoTable(blocks: Block[]): Map<string, string> {
     found.has(k),
   ).length;
   return known >= 2 ? found : new Map();
+}
+
+/**
+ * A list item or line that says something around its link (`mconley re-enabled <a>TART</a>`,
+ * `张三 <a>获评优秀党员</a>`) rather than a bare link with a date or counter (related lists).
+ */
+function wordsAroundLink(b: Block): boolean {
+  const rest = b.plain
+    .replace(/(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}/g, '')
+    .replace(/[\s\p{P}\p{S}\d]+/gu, '');
+  return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
 
 /** Prose-like block: enough text, sentence punctuation, few links. */
