@@ -11,7 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
+import * as v from 'valibot';
 import { Channel } from '../../main/services/channel/channel';
+import { createChannelService } from '../../main/services/channel/service';
+import { channelMethods } from '../../shared/channel/api';
+import { bytesToBase64 } from '../../shared/packet/base64';
 import { Outbox, OUTBOX_DIR } from '../../main/services/channel/outbox';
 import { ChannelStore, ownerOnlyFileBox, safeStorageBox, SECRETS_FILE } from '../../main/services/channel/store';
 import { buildSamplePacket } from '../../main/services/packets/sample';
@@ -103,3 +107,19 @@ it.skipIf(reason !== null)(
     }
   },
 );
+
+it('the channels service hands the renderer channels and the outbox, never a password', async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-channel-service-'));
+  const service = createChannelService({ dataDir, box: ownerOnlyFileBox });
+  const added = await service.add({ name: '集团党委', url: 'http://127.0.0.1:9/dav/', user: '李四', password: '口令-789' });
+  expect(v.parse(channelMethods.add.output, added)).toMatchObject({ name: '集团党委', hasPassword: true });
+  const listed = v.parse(channelMethods.list.output, await service.list({}));
+  expect(listed.channels.map((c) => c.id)).toEqual([added.id]);
+  expect(JSON.stringify(listed)).not.toContain('口令');
+  // Port 9 (discard) is closed: the send waits in the outbox with its reason.
+  const item = await service.send({ id: added.id, kind: 'publish', base64: bytesToBase64(packet), label: '资料包' });
+  expect(v.parse(channelMethods.send.output, item)).toMatchObject({ state: 'pending', error: { code: 'E_CHANNEL_OFFLINE' } });
+  await expect(service.send({ id: added.id, kind: 'publish', base64: '!!', label: 'x' })).rejects.toMatchObject({
+    code: 'E_INVALID_ARGUMENT',
+  });
+});
