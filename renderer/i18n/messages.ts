@@ -203,6 +203,16 @@ export const messages = {
     noFolderDialog: '浏览器版不能打开文件夹对话框，请直接输入文件夹的完整路径。',
     preview: '试抓取',
     previewing: '正在试抓取…',
+    firstArticle: '首篇文章：',
+    firstArticleFacts: (f: { date: string | null; origin: string | null; chars: number; confidence: number }) =>
+      [
+        f.date ?? '未识别日期',
+        f.origin ? `来源：${f.origin}` : '未识别来源',
+        `正文 ${f.chars} 字`,
+        `可信度 ${f.confidence.toFixed(2)}`,
+      ].join(' · '),
+    lowConfidence: (c: number) => `正文识别可信度低（${c.toFixed(2)}），请检查`,
+    firstArticleFailed: (why: string) => `首篇文章无法读取：${why}`,
     previewResult: (n: number, pages: number | null) =>
       `第一页找到 ${n} 篇文章${pages && pages > 1 ? `，共约 ${pages} 页、约 ${n * pages} 篇` : ''}`,
     firstSync: '首次同步',

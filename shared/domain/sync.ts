@@ -112,5 +112,25 @@ export const SourcePreviewSchema = v.strictObject({
     v.maxLength(200),
   ),
   pageCount: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /**
+   * The first article as extraction reads it (issue 16): optional, so a host without it still
+   * answers within the contract. `error` says why it could not be read; the rest is then empty.
+   */
+  firstArticle: v.optional(
+    v.strictObject({
+      url: text(2048),
+      title: text(500),
+      publishedAt: v.nullable(text(10)),
+      origin: v.nullable(text(200)),
+      /** Characters of body text. */
+      chars: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      /** 0–1: how sure the extractor is that the body is the whole article and nothing else. */
+      confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+      error: v.nullable(text(500)),
+    }),
+  ),
 });
 export type SourcePreview = v.InferOutput<typeof SourcePreviewSchema>;
+
+/** Below this extraction confidence a page is flagged (sync log, 试抓取) and a referee is asked. */
+export const LOW_EXTRACT_CONFIDENCE = 0.8;

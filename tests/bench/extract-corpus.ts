@@ -92,7 +92,8 @@ function htmlText(html: string): string {
 export const ours: Extractor = (html, url) => {
   try {
     const a = extractArticle(html, url);
-    return { title: a.title, date: a.publishedAt, origin: a.origin, text: a.text };
+    // （无标题） is our placeholder for "no title found", which Readability writes as ''.
+    return { title: a.title === '（无标题）' ? '' : a.title, date: a.publishedAt, origin: a.origin, text: a.text };
   } catch {
     return { title: '', date: null, origin: null, text: '' };
   }
@@ -175,6 +176,17 @@ function chinesePages(): { name: string; html: string; url: string }[] {
     }
   }
   return out;
+}
+
+/**
+ * A fixed hold-out third of the labelled dev pages, chosen by a hash of the folder name (FNV-1a,
+ * 32 bits; held out when the hash mod 3 is 0) so it never moves as pages are added or tuned on.
+ * Tune on the rest (`extract_*_tune`); report the held-out third (`extract_*_holdout`) alongside.
+ */
+export function isHoldout(name: string): boolean {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(name)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h % 3 === 0;
 }
 
 const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
@@ -288,11 +300,33 @@ export function benchAccuracy(verbose = false, baseline = true): Record<string, 
       [`${prefix}_origin_pct`]: pct(origins.filter((s) => s.originOk).length, origins.length),
     };
   };
-  Object.assign(out, headline('extract', devOurs, fxOurs), summarise('extract_dev', devOurs), summarise('extract_fixtures', fxOurs));
+  // Both halves of the fixed split, ours and the baseline's.
+  const split = (prefix: string, devS: PageScore[]): Record<string, number> => {
+    const o: Record<string, number> = {};
+    for (const [half, rows] of [
+      ['tune', devS.filter((s) => !isHoldout(s.name))],
+      ['holdout', devS.filter((s) => isHoldout(s.name))],
+    ] as const) {
+      const dated = rows.filter((s) => s.dateOk !== null);
+      o[`${prefix}_f1_${half}`] = r3(rows.reduce((n, x) => n + x.f1, 0) / Math.max(1, rows.length));
+      o[`${prefix}_title_pct_${half}`] = pct(rows.filter((x) => x.titleOk).length, rows.length);
+      o[`${prefix}_date_pct_${half}`] = pct(dated.filter((x) => x.dateOk).length, dated.length);
+      o[`${prefix}_pages_${half}`] = rows.length;
+    }
+    return o;
+  };
+  Object.assign(
+    out,
+    headline('extract', devOurs, fxOurs),
+    split('extract', devOurs),
+    summarise('extract_dev', devOurs),
+    summarise('extract_fixtures', fxOurs),
+  );
   if (baseline) {
     Object.assign(
       out,
       headline('extract_baseline', devBase, fxBase),
+      split('extract_baseline', devBase),
       summarise('extract_baseline_dev', devBase),
       summarise('extract_baseline_fixtures', fxBase),
     );

@@ -27,6 +27,12 @@ test('add a source in the UI, sync it, stop the server, read the articles offlin
   const preview = app.getByTestId('source-preview');
   await expect(preview).toContainText('网站栏目');
   await expect(preview.locator('li').first()).toBeVisible();
+  // The first article as extraction reads it: its title, 来源 and a confidence.
+  const first = preview.getByTestId('source-preview-article');
+  await expect(first).toContainText('首篇文章：');
+  await expect(first).toContainText(/可信度 [01]\.\d\d/);
+  const firstTitle = (await first.locator('strong').textContent()) ?? '';
+  expect(site.articles.map((a) => a.title)).toContain(firstTitle);
   await app.getByRole('textbox', { name: '栏目', exact: true }).fill('党务公开');
   await app.getByRole('button', { name: '保存' }).click();
 

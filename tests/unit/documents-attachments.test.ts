@@ -1,6 +1,7 @@
 /** The HTML extractor reports a notice's attachments and keeps its 附件 lines as text. */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { fileNameIn, namesAttachment } from '../../main/services/extract/attachments';
 import { extractArticle } from '../../main/services/extract/extract';
 
 it('lists 附件 links (by extension or a DownloadFile link naming the file), resolved, once each, none from the page chrome', () => {
@@ -27,4 +28,14 @@ it('reports no attachments for a page without document links', () => {
     'http://oa.example-group.cn/a.html',
   );
   expect(a.attachments).toEqual([]);
+});
+
+it('finds a file name in link text back to the nearest separator, and nothing in a long line without one', () => {
+  expect(fileNameIn('附件：2025年 学习计划.docx（定稿）')).toEqual({ name: '2025年 学习计划.docx', ext: 'docx' });
+  expect(fileNameIn('下载 path/to/《通知》.PDF')).toEqual({ name: '《通知》.PDF', ext: 'PDF' });
+  expect(fileNameIn('report.docs and notes.doc2')).toBeNull();
+  // A long prose line with dots but no extension (the old pattern backtracked cubically here).
+  const prose = '学习 贯彻 落实 . '.repeat(4000);
+  expect(fileNameIn(prose)).toBeNull();
+  expect(namesAttachment(`${prose}见附件 计划.pdf`)).toBe(true);
 });

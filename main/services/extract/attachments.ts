@@ -16,13 +16,29 @@ export interface Attachment {
 }
 
 const EXT_RE = new RegExp(`\\.(${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
-/** A file name inside link text: 学习计划.docx, 《通知》.pdf (the name may carry spaces). */
-const NAME_EXT_RE = new RegExp(`([^\\s/\\\\:：|]*[^/\\\\|:：]*?\\.(${ATTACHMENT_EXTENSIONS.join('|')}))(?![a-z0-9])`, 'i');
+/** An extension at a word's end: the cheap first step of finding a file name in text. */
+const EXT_IN_TEXT_RE = new RegExp(`\\.(${[...ATTACHMENT_EXTENSIONS].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`, 'i');
+/** Characters that end a file name on its left: a path or label separator. */
+const NAME_STOP_RE = /[/\\|:：]/;
 /** Download handlers of CMS sites: DownloadFile.aspx?id=, download.jsp?fileid=, attachment.do?… */
 const DOWNLOAD_RE = /download|attach|fujian|getfile|filedown|showfile|\bfile\.(?:aspx?|jsp|php|do)\b/i;
+
+/**
+ * A file name inside link text: 学习计划.docx, 《通知》.pdf (the name may carry spaces), from the
+ * first extension back to the nearest separator. A scan, not one regular expression: a pattern
+ * with two open-ended runs before the extension backtracks cubically on long lines.
+ */
+export function fileNameIn(text: string): { name: string; ext: string } | null {
+  const m = EXT_IN_TEXT_RE.exec(text);
+  if (!m) return null;
+  let start = m.index;
+  while (start > 0 && !NAME_STOP_RE.test(text[start - 1]!)) start--;
+  return { name: text.slice(start, m.index + m[0].length), ext: m[1]! };
+}
+
 /** Whether a line names a document file (学习计划.docx). */
 export function namesAttachment(text: string): boolean {
-  return NAME_EXT_RE.test(text);
+  return EXT_IN_TEXT_RE.test(text);
 }
 
 const NAV_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
@@ -69,15 +85,15 @@ export function findAttachments(doc: { querySelectorAll(selector: string): Array
     const text = (a.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
     const file = lastSegment(url);
     const fromUrl = EXT_RE.exec(file);
-    const fromText = NAME_EXT_RE.exec(text);
+    const fromText = fileNameIn(text);
     let ext: string | undefined;
     let name = '';
     if (fromUrl) {
       ext = fromUrl[1];
-      name = fromText ? fromText[1]!.trim() : text && text.length <= 200 ? text : file;
+      name = fromText ? fromText.name.trim() : text && text.length <= 200 ? text : file;
     } else if (fromText && DOWNLOAD_RE.test(url)) {
-      ext = fromText[2];
-      name = fromText[1]!.trim();
+      ext = fromText.ext;
+      name = fromText.name.trim();
     }
     if (!ext || inChrome(a)) continue;
     seen.add(url);

@@ -27,6 +27,7 @@ import { findAttachments, namesAttachment, type Attachment } from './attachments
 import { Readability } from '@mozilla/readability';
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { AppError } from '../../../shared/errors';
+import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
   CJK,
   DATE_LABEL_RE,
@@ -71,7 +72,7 @@ export interface ExtractedArticle {
 }
 
 /** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
-export const LOW_CONFIDENCE = 0.8;
+export const LOW_CONFIDENCE = LOW_EXTRACT_CONFIDENCE;
 const REFEREE_MAX_CHARS = 4_000_000;
 
 // ---- DOM walk into blocks -------------------------------------------------------------------
@@ -134,6 +135,8 @@ interface Line {
   text: string;
   html: string;
   linkChars: number;
+  /** The line's text outside links. */
+  plain: string;
   images: ExtractedImage[];
 }
 
@@ -147,6 +150,8 @@ interface Block {
   html: string;
   len: number;
   linkChars: number;
+  /** The block's text outside links: a sentence around a link is prose, a bare link is not. */
+  plain: string;
   punct: number;
   el: Element;
   ancestors: Element[]; // nearest first, starting with el
@@ -210,7 +215,7 @@ class Walker {
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
   readonly negativeCandidates: Element[] = [];
   private lines: Line[] = [];
-  private cur: Line = { text: '', html: '', linkChars: 0, images: [] };
+  private cur: Line = { text: '', html: '', linkChars: 0, plain: '', images: [] };
   private pendingBr = 0;
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
@@ -280,6 +285,7 @@ class Walker {
     this.cur.text += data;
     this.cur.html += escapeHtml(data);
     if (this.linkDepth > 0) this.cur.linkChars += countChars(data);
+    else this.cur.plain += data;
   }
 
   private img(el: Element): void {
@@ -306,8 +312,8 @@ class Walker {
       .reverse()
       .join('');
     this.lines.push({ ...this.cur, html: this.cur.html + closing });
-    if (hard) this.lines.push({ text: '', html: '', linkChars: 0, images: [] }); // paragraph marker
-    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, images: [] };
+    if (hard) this.lines.push({ text: '', html: '', linkChars: 0, plain: '', images: [] }); // paragraph marker
+    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, plain: '', images: [] };
   }
 
   /** Ends the current block: turns its lines into one or more blocks. */
@@ -319,7 +325,7 @@ class Walker {
       .join('');
     const lines = [...this.lines, { ...this.cur, html: this.cur.html + closing }];
     this.lines = [];
-    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, images: [] };
+    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, plain: '', images: [] };
     const el = this.stack[this.stack.length - 1];
     if (!el) return;
     // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
@@ -345,6 +351,7 @@ class Walker {
           text: para.text + join + t,
           html: para.html + join + line.html,
           linkChars: para.linkChars + line.linkChars,
+          plain: para.plain + join + line.plain,
           images: [...para.images, ...line.images],
         };
       } else {
@@ -378,6 +385,7 @@ class Walker {
         html: tidyHtml(line.html),
         len: countChars(text),
         linkChars: line.linkChars,
+        plain: normaliseText(line.plain),
         punct: countPunct(text),
         el,
         ancestors,
@@ -393,8 +401,10 @@ class Walker {
 // ---- metadata from <meta> and scripts ------------------------------------------------------
 
 interface MetaInfo {
+  /** The article title the page states in metadata (CMS fields, JSON-LD, Dublin Core, Open Graph…). */
   title: string | null;
   ogTitle: string | null;
+  siteName: string | null;
   docTitle: string | null;
   date: string | null;
   dateText: string | null;
@@ -409,11 +419,13 @@ const AS_WRITTEN = { asWritten: true };
 function readMeta(doc: Document, html: string): MetaInfo {
   const metas = new Map<string, string>();
   for (const m of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '')
+    const keys = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '')
       .trim()
       .toLowerCase();
     const content = m.getAttribute('content');
-    if (key && content && content.trim() && !metas.has(key)) metas.set(key, content.trim());
+    if (!keys || !content || !content.trim()) continue;
+    // property="dc:title og:title" names one value for several keys.
+    for (const key of keys.split(/\s+/)) if (!metas.has(key)) metas.set(key, content.trim());
   }
   const get = (...keys: string[]): string | null => {
     for (const k of keys) {
@@ -476,14 +488,62 @@ function readMeta(doc: Document, html: string): MetaInfo {
   const titleEl = doc.querySelector('title');
   return {
     updated,
-    title: get('articletitle', 'article_title', 'headline'),
+    // CMS fields first, then the order Readability reads them in (JSON-LD, Dublin Core, Open Graph…).
+    title:
+      get('articletitle', 'article_title') ??
+      jsonLdHeadline(doc, titleEl?.textContent ?? '') ??
+      get(
+        'dc.title',
+        'dc:title',
+        'dcterm:title',
+        'dcterms.title',
+        'og:title',
+        'weibo:article:title',
+        'weibo:webpage:title',
+        'title',
+        'twitter:title',
+        'parsely-title',
+        'headline',
+      ),
     ogTitle: get('og:title', 'twitter:title'),
+    siteName: get('og:site_name', 'application-name', 'sitename', 'site_name'),
     docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
     date,
     dateText,
     origin: get('contentsource', 'source', 'og:site_name:source', 'article:source'),
     author: get('article:author', 'authors'),
   };
+}
+
+/**
+ * The title of a schema.org article in the page's JSON-LD: its name or headline, the one the
+ * page's <title> repeats when they differ (Wikipedia's headline is a description).
+ */
+function jsonLdHeadline(doc: Document, docTitle: string): string | null {
+  const field = (text: string, key: string): string | null => {
+    const m = new RegExp(`"${key}"\\s*:\\s*("(?:[^"\\\\]|\\\\.){2,400}")`).exec(text);
+    if (!m) return null;
+    try {
+      const v = JSON.parse(m[1]!) as unknown;
+      return typeof v === 'string' && v.trim() ? v.trim() : null;
+    } catch {
+      return null; // a broken JSON string names nothing
+    }
+  };
+  const page = normaliseText(docTitle).toLowerCase();
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = s.textContent ?? '';
+    const article = /"@type"\s*:\s*\[?\s*"(\w*Article|BlogPosting|Report)"/.exec(text);
+    if (!article) continue;
+    // The article object's own fields, not its author's or publisher's (which follow it).
+    let own = text.slice(Math.max(0, text.lastIndexOf('{', article.index)) + 1);
+    for (let i = 0, prev = ''; i < 8 && prev !== own; i++) [prev, own] = [own, own.replace(/\{[^{}]*\}/g, '')];
+    const headline = field(own, 'headline');
+    const name = field(own, 'name');
+    if (headline && name && headline !== name) return page.includes(normaliseText(name).toLowerCase()) ? name : headline;
+    if (headline ?? name) return headline ?? name;
+  }
+  return null;
 }
 
 /**
@@ -496,7 +556,39 @@ export function titleText(raw: string): string {
     .replace(/[\t \u3000\u00a0]+/g, ' ')
     .trim()
     .replace(new RegExp(`([${CJK}])\\n(?=[${CJK}])`, 'g'), '$1')
-    .replace(/\n/g, ' ');
+    .replace(/\n/g, ' ')
+    .replace(/\s*[¶§#]+$/, ''); // permalink anchors after a heading (Sphinx, Markdown sites)
+}
+
+/**
+ * The title the page states in its metadata, reconciled with the heading we picked: the heading
+ * when the stated title is the heading plus a site name (`标题_新华网`); the stated title without
+ * a trailing site name otherwise. Null when the metadata names only the site.
+ */
+function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | null): string | null {
+  if (!meta.title) return null;
+  const t = titleText(meta.title);
+  if (countChars(t) < 2) return null;
+  const norm = normaliseText(t);
+  const parts = titleParts(t);
+  const site = meta.siteName ? normaliseText(meta.siteName) : null;
+  const docParts = meta.docTitle ? titleParts(titleText(meta.docTitle)).map(normaliseText) : [];
+  // Only the site's name (og:title = og:site_name, or the tail of <title>).
+  if (norm === site || (docParts.length > 1 && docParts.slice(1).includes(norm))) return null;
+  if (picked && !picked.weak) {
+    const h = normaliseText(picked.title);
+    // The heading, or the heading cut short in broken metadata (content="多地项目…" 暗伤"…").
+    if (h === norm || normaliseText(parts[0] ?? '') === h || (h.length > norm.length && h.startsWith(norm))) return picked.title;
+  }
+  // `标题 - 站名` where 站名 is the page's site name or the last part of <title> too.
+  const last = parts.length > 1 ? normaliseText(parts[parts.length - 1]!) : null;
+  const docDiffers = meta.docTitle !== null && normaliseText(titleText(meta.docTitle)) !== norm;
+  if (last && (last === site || (docDiffers && docParts.length > 1 && docParts[docParts.length - 1] === last))) {
+    const cut = t.lastIndexOf(parts[parts.length - 1]!);
+    const head = t.slice(0, cut).replace(/[\s\-–—|｜_·:：»]+$/, '');
+    if (countChars(head) >= 2) return head;
+  }
+  return t;
 }
 
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
@@ -534,7 +626,14 @@ function metaNearScore(blocks: Block[], i: number): number {
 
 function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number; weak: boolean } | null {
   const refs = [meta.title, meta.ogTitle, meta.docTitle].filter((x): x is string => !!x).map(titleText);
-  const refParts = refs.flatMap((r) => [r, ...titleParts(r)]).map(normaliseText);
+  // A whole reference or its first part names the article; a later part is a section or the site.
+  const refParts = refs.flatMap((r) => {
+    const parts = titleParts(r);
+    return [
+      { text: normaliseText(r), head: true },
+      ...parts.map((p, i) => ({ text: normaliseText(p), head: i === 0 || countChars(p) >= 12 })),
+    ];
+  });
   let best: { title: string; index: number; score: number; weak: boolean } | null = null;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
@@ -549,11 +648,11 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
     if (/<(?:strong|b)>/.test(b.html) && b.len < 60) score += 0.5;
     let matched = false;
-    for (const r of refParts) {
+    for (const { text: r, head } of refParts) {
       if (!r) continue;
       if (r === t) {
-        score += 10;
-        matched = true;
+        score += head ? 10 : 2;
+        matched = head;
         break;
       }
       if (t.length >= 5 && r.includes(t)) {
@@ -567,6 +666,8 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
         break;
       }
     }
+    // Neither a heading nor named or styled as a title, nor the page's title: a line above a date.
+    if (!matched && score === 0) continue;
     const near = metaNearScore(blocks, b.index);
     score += near;
     // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
@@ -658,7 +759,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   // Title and the metadata lines around it.
   const picked = pickTitle(blocks, meta);
   let title = picked?.title ?? null;
-  if (meta.title && normaliseText(meta.title).length >= 2) title = titleText(meta.title);
+  const stated = statedTitle(meta, picked);
+  if (stated) title = stated;
   else if (picked?.weak) {
     // A heading nothing else confirms, on a page whose <title>/og:title names something else:
     // the page's own title is the better witness (the heading is a section or site name).
@@ -813,7 +915,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
       // Link lines are navigation, except a notice's attachment list (附件：1. 学习计划.docx).
       const attachmentLine: boolean =
         /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text) || (inAttachments && /^\d{1,2}\s*[.、．]/.test(b.text));
-      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !attachmentLine) continue;
+      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !attachmentLine && !wordsAroundLink(b)) continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
@@ -990,6 +1092,17 @@ function readInfoTable(blocks: Block[]): Map<string, string> {
     found.has(k),
   ).length;
   return known >= 2 ? found : new Map();
+}
+
+/**
+ * A list item or line that says something around its link (`mconley re-enabled <a>TART</a>`,
+ * `张三 <a>获评优秀党员</a>`) rather than a bare link with a date or counter (related lists).
+ */
+function wordsAroundLink(b: Block): boolean {
+  const rest = b.plain
+    .replace(/(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}/g, '')
+    .replace(/[\s\p{P}\p{S}\d]+/gu, '');
+  return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
 
 /** Prose-like block: enough text, sentence punctuation, few links. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { SourceKind, SourcePreview, SyncRequest } from '../../../shared/domain/sync';
 import { AppError } from '../../../shared/errors';
 import { decodeBytes } from '../extract/decode';
+import { extractArticle } from '../extract/extract';
 import { scanFolder } from '../files/local-files';
 import { canonicalUrl } from './canonical';
 import { decodeFeed, looksLikeFeed, parseFeed } from './feeds';
@@ -90,7 +91,9 @@ export async function previewSource(client: HttpClient, location: string, kind: 
   const asFeed = decodeFeed(res.bytes, res.contentType);
   if (kind === 'feed' || looksLikeFeed(asFeed)) {
     const feed = parseFeed(asFeed, res.finalUrl);
+    const first = feed.items[0];
     return {
+      ...(first ? { firstArticle: await previewArticle(client, first.url) } : {}),
       kind: 'feed',
       title: feed.title?.slice(0, 500) ?? null,
       items: feed.items
@@ -100,7 +103,9 @@ export async function previewSource(client: HttpClient, location: string, kind: 
     };
   }
   const list = findArticleLinks(decodeBytes(res.bytes, res.contentType).text, res.finalUrl);
+  const first = list.items.find((i) => !i.pinned) ?? list.items[0];
   return {
+    ...(first ? { firstArticle: await previewArticle(client, first.url) } : {}),
     kind: 'cms',
     title: list.title?.slice(0, 500) ?? null,
     items: list.items.slice(0, 200).map((i) => ({
@@ -111,4 +116,31 @@ export async function previewSource(client: HttpClient, location: string, kind: 
     })),
     pageCount: list.pageCount,
   };
+}
+
+type PreviewArticle = NonNullable<SourcePreview['firstArticle']>;
+
+/**
+ * The first article of a 试抓取 as the sync would extract it: title, date, 来源, length and the
+ * extractor's confidence, so a user sees a template we read badly before saving the source.
+ * A failure is reported in the result (the list itself was read), not thrown.
+ */
+async function previewArticle(client: HttpClient, url: string): Promise<PreviewArticle> {
+  const empty = { url: url.slice(0, 2048), title: '', publishedAt: null, origin: null, chars: 0, confidence: 0 };
+  try {
+    const res = await client.get(url, { signal: AbortSignal.timeout(60_000) });
+    const a = extractArticle(decodeBytes(res.bytes, res.contentType).text, res.finalUrl);
+    return {
+      ...empty,
+      title: a.title.slice(0, 500),
+      publishedAt: a.publishedAt,
+      origin: a.origin?.slice(0, 200) ?? null,
+      chars: a.text.replace(/\s/g, '').length,
+      confidence: Math.max(0, Math.min(1, a.confidence)),
+      error: null,
+    };
+  } catch (e) {
+    const message = e instanceof AppError ? e.message : '无法读取这篇文章。';
+    return { ...empty, error: message.slice(0, 500) };
+  }
 }

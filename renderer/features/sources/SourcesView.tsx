@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
-import type { SourcePreview } from '../../../shared/domain/sync';
+import { LOW_EXTRACT_CONFIDENCE, type SourcePreview } from '../../../shared/domain/sync';
 import { formatChineseDate } from '../../../shared/text';
 import {
   cancelSync,
@@ -177,6 +177,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
               </li>
             ))}
           </ol>
+          {preview.firstArticle ? <FirstArticle article={preview.firstArticle} /> : null}
         </div>
       ) : null}
       <FormRow label={t.kind}>
@@ -431,5 +432,38 @@ export function SourcesView() {
       </div>
       <SyncSettingsForm />
     </Page>
+  );
+}
+
+/** 试抓取: how extraction reads the first article, with a warning when it is unsure. */
+function FirstArticle({ article: a }: { article: NonNullable<SourcePreview['firstArticle']> }) {
+  const t = messages.sources;
+  if (a.error) {
+    return (
+      <p className="error" data-testid="source-preview-article">
+        {t.firstArticleFailed(a.error)}
+      </p>
+    );
+  }
+  return (
+    <div data-testid="source-preview-article" data-confidence={a.confidence}>
+      <p>
+        {t.firstArticle}
+        <strong>{a.title}</strong>
+      </p>
+      <p className="muted">
+        {t.firstArticleFacts({
+          date: a.publishedAt ? formatChineseDate(a.publishedAt) : null,
+          origin: a.origin,
+          chars: a.chars,
+          confidence: a.confidence,
+        })}
+      </p>
+      {a.confidence < LOW_EXTRACT_CONFIDENCE ? (
+        <p className="error" role="status">
+          {t.lowConfidence(a.confidence)}
+        </p>
+      ) : null}
+    </div>
   );
 }
