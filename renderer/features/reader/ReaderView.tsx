@@ -123,7 +123,7 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
       const scroller = scrollerRef.current;
       scroller.scrollTop += target.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientHeight / 3;
       // A search result: mark the match (`len` characters) until the next search or article.
-      if (len) markSearchMatch(getMap().offsetsToRange(at!, at! + len));
+      if (len) markSearchMatch(getMap(), at!, at! + len);
     } else if (loaded.saved) restorePosition(scrollerRef.current, blocksRef.current, loaded.saved);
     positionRef.current = measurePosition(scrollerRef.current, blocksRef.current);
     setLocalProgress(positionRef.current.progress);
