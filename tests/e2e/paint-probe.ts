@@ -50,10 +50,20 @@ export function installPaintProbe(): void {
   };
 }
 
-/** Removes the CSS Custom Highlight API before any page script runs, as in Chromium < 105 or Firefox ESR 115. */
+/**
+ * Before any page script runs, removes what the older browsers the browser host meets lack: the
+ * CSS Custom Highlight API (Chromium < 105, Firefox ESR 115), Intl.Segmenter (Firefox < 125) and
+ * the APIs renderer/ui/compat.ts restores (Array#at, Array#findLast, Object.hasOwn,
+ * crypto.randomUUID: Chromium < 92–97).
+ */
 export function removeHighlightApi(): void {
   const w = window as unknown as Record<string, unknown>;
   delete (CSS as unknown as Record<string, unknown>).highlights;
   delete w.Highlight;
   delete w.HighlightRegistry;
+  delete (Intl as unknown as Record<string, unknown>).Segmenter;
+  delete (Array.prototype as unknown as Record<string, unknown>).at;
+  delete (Array.prototype as unknown as Record<string, unknown>).findLast;
+  delete (Object as unknown as Record<string, unknown>).hasOwn;
+  delete (Crypto.prototype as unknown as Record<string, unknown>).randomUUID;
 }
