@@ -315,7 +315,8 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
           ref={scrollerRef}
           className="reader-scroll"
           data-testid="reader-scroll"
-          tabIndex={-1}
+          // In the Tab order: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable).
+          tabIndex={0}
           style={{ ['--reader-font-size' as string]: `${prefs.fontSize}px`, ['--reader-line-height' as string]: String(prefs.lineHeight) }}
         >
           <article className="article">
