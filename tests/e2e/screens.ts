@@ -227,7 +227,8 @@ export async function setTheme(page: Page, seeded: Seeded, theme: (typeof THEMES
   await go(page, seeded.readerHash);
   await expect(page.getByTestId('article-body')).toBeVisible();
   await page.getByRole('button', { name: '阅读设置' }).click();
-  await page.getByRole('radio', { name: labels[theme] }).check();
+  // The radio is drawn by its label, which takes the click.
+  await page.locator('.reader-settings label').filter({ hasText: labels[theme] }).click();
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
   await go(page, hash);
 }
