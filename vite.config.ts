@@ -10,7 +10,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
-    target: 'chrome120',
+    target: ['chrome87', 'firefox115'],
     sourcemap: false,
     reportCompressedSize: false,
     // No module-preload polyfill: it is an inline script, which the CSP forbids.

@@ -100,16 +100,24 @@ export function foldCase(text: string): string {
   return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (s) => s.toLowerCase()) : text;
 }
 
-let segmenter: Intl.Segmenter | null = null;
-function getSegmenter(): Intl.Segmenter {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+let segmenter: Intl.Segmenter | null | undefined;
+/** Null where the browser has no Intl.Segmenter (Firefox before 125): bigrams alone then. */
+function getSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   return segmenter;
+}
+
+/** Without a segmenter: each run of Han characters, letters or digits is one word. */
+function runsOf(text: string): { segment: string; isWordLike: boolean }[] {
+  return (text.match(/[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+/g) ?? []).map((segment) => ({ segment, isWordLike: true }));
 }
 
 /** Han words of three or more characters in one paragraph. */
 export function longWords(paragraph: string): string[] {
   const out: string[] = [];
-  for (const s of getSegmenter().segment(paragraph)) {
+  const seg = getSegmenter();
+  if (!seg) return out;
+  for (const s of seg.segment(paragraph)) {
     const w = s.segment;
     if (w.length < 3 || !s.isWordLike) continue;
     let han = true;
@@ -122,7 +130,7 @@ export function longWords(paragraph: string): string[] {
 /** Words the segmenter finds in a short text (a query): Han words and Latin/number runs. */
 export function segmentWords(text: string): string[] {
   const out: string[] = [];
-  for (const s of getSegmenter().segment(text)) if (s.isWordLike) out.push(s.segment);
+  for (const s of getSegmenter()?.segment(text) ?? runsOf(text)) if (s.isWordLike) out.push(s.segment);
   return out;
 }
 

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { installPaintProbe, removeHighlightApi } from './paint-probe';
 import { spawnHost, type Host } from './processes';
 
 export type { Host } from './processes';
@@ -16,7 +17,14 @@ export async function startHost(extraEnv: Record<string, string> = {}, port = 0)
 }
 
 // A host per test: each gets its own data folder (images, backups), as a fresh install would.
-export const test = base.extend<{ host: Host; requests: string[]; app: Page }>({
+export const test = base.extend<{ host: Host; requests: string[]; app: Page; noHighlightApi: boolean }>({
+  /** Set by the chromium-no-highlight-api project: pages start without CSS.highlights / Highlight. */
+  noHighlightApi: [false, { option: true }],
+  context: async ({ context, noHighlightApi }, use) => {
+    if (noHighlightApi) await context.addInitScript(removeHighlightApi);
+    await context.addInitScript(installPaintProbe);
+    await use(context);
+  },
   host: async ({}, use) => {
     const host = await startHost();
     await use(host);

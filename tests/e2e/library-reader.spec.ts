@@ -35,7 +35,7 @@ test('sort by date and filter by text', async ({ app }) => {
 });
 
 test('keyboard: arrows choose a row, Enter opens it, Escape returns', async ({ app }) => {
-  await app.getByRole('grid').locator('.library-body').focus();
+  await app.getByRole('grid').focus();
   await app.keyboard.press('ArrowDown');
   const second = (await app.locator('[data-testid="article-row"]').nth(1).locator('.col-title').textContent())!;
   await app.keyboard.press('Enter');

@@ -380,10 +380,10 @@ test('keys typed while a read-only note opens from 添加笔记 are kept for 另
   const row = { ...noteRow('n_hl_broken', '划线上的旧笔记', { type: 'doc', content: 7 }, ''), articleId, highlightId: 'h_e2e_0' };
   await seedNote(app, row);
   await app.getByRole('link', { name: title }).click();
-  await expect.poll(() => app.evaluate(() => [...CSS.highlights.values()].some((h) => h.size > 0))).toBe(true);
+  await expect.poll(() => app.evaluate(() => window.__yanduPaint().some(([, h]) => h.length > 0))).toBe(true);
   const point = await app.evaluate(() => {
-    const painted = [...CSS.highlights.entries()].filter(([k, h]) => k.startsWith('yandu-personal-') && h.size > 0);
-    const ranges = painted.flatMap(([, h]) => [...h] as Range[]);
+    const painted = window.__yanduPaint().filter(([k, h]) => k.startsWith('yandu-personal-') && h.length > 0);
+    const ranges = painted.flatMap(([, h]) => h);
     const first = ranges.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0]!;
     first.startContainer.parentElement!.scrollIntoView({ block: 'center' });
     const r = first.getClientRects()[0]!;
@@ -448,14 +448,12 @@ test('添加笔记 on a highlight opens a note with the caret in its body', asyn
   await app.keyboard.press('h');
   // Open the new highlight's popover by clicking its painted text.
   await expect
-    .poll(() =>
-      app.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('yandu-personal-') && CSS.highlights.get(k)!.size > 0)),
-    )
+    .poll(() => app.evaluate(() => window.__yanduPaint().some(([k, h]) => k.startsWith('yandu-personal-') && h.length > 0)))
     .toBe(true);
   await app.evaluate(() => window.getSelection()?.removeAllRanges());
   const point = await app.evaluate(() => {
-    const name = [...CSS.highlights.keys()].find((k) => k.startsWith('yandu-personal-') && CSS.highlights.get(k)!.size > 0)!;
-    const r = ([...CSS.highlights.get(name)!][0] as Range).getClientRects()[0]!;
+    const [, ranges] = window.__yanduPaint().find(([k, h]) => k.startsWith('yandu-personal-') && h.length > 0)!;
+    const r = ranges[0]!.getClientRects()[0]!;
     return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
   });
   await app.mouse.click(point.x, point.y);

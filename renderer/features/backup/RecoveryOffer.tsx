@@ -66,13 +66,13 @@ export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restor
     >
       <h2 id="recovery-title">{t.title}</h2>
       <p id="recovery-why">{offer.reason === 'newer' ? t.newer : t.empty}</p>
-      <dl>
-        <dd data-testid="recovery-taken">{t.takenAt(chineseDateTime(entry.createdAt))}</dd>
-        <dd data-testid="recovery-counts">
+      <div className="recovery-facts">
+        <p data-testid="recovery-taken">{t.takenAt(chineseDateTime(entry.createdAt))}</p>
+        <p data-testid="recovery-counts">
           {t.holds(count('articles'), count('highlights'), count('notes'))}
           {entry.library && entry.library.userArticles > 0 ? t.own(entry.library.userArticles) : null}
-        </dd>
-      </dl>
+        </p>
+      </div>
       <p>{t.note}</p>
       {state.text ? (
         <p role={state.error ? 'alert' : 'status'} className={state.error ? 'recovery-error' : undefined}>

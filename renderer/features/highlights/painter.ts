@@ -2,9 +2,12 @@
  * Paints highlights with the CSS Custom Highlight API: one registry entry per
  * layer × colour × style (`yandu-personal-yellow-fill`, …), styled by `::highlight()` rules in
  * styles.css. The article's DOM is never touched. A change of colour or style moves one Range
- * between two entries; nothing else is repainted.
+ * between two entries; nothing else is repainted. Without the API the same entries are painted
+ * as wrapped marks (paint.ts); then the stored Ranges go stale, so callers get fresh ones.
  */
 import type { HighlightColor, HighlightRow } from '../../core/highlights';
+import './marks.css';
+import { paintFor, type Paint, type PaintEntry, type PaintRegistry } from './paint';
 import type { TextMap } from './textMap';
 
 export type Layer = HighlightRow['layer'];
@@ -39,7 +42,8 @@ export function placeOf(row: HighlightRow, text: string, version: number): { sta
 }
 
 export class HighlightPainter {
-  private readonly entries = new Map<string, Highlight>();
+  private readonly entries = new Map<string, PaintEntry>();
+  private readonly registry: PaintRegistry;
   private readonly painted = new Map<string, Painted>();
   private readonly hidden = new Set<Layer>();
   private rows: ReadonlyMap<string, HighlightRow> = new Map();
@@ -49,13 +53,15 @@ export class HighlightPainter {
   constructor(
     private readonly map: TextMap,
     private readonly version: number,
-    private readonly registry: HighlightRegistry = CSS.highlights,
-  ) {}
+    private readonly paint: Paint = paintFor(map),
+  ) {
+    this.registry = paint.registry;
+  }
 
-  private entry(name: string, layer: Layer): Highlight {
+  private entry(name: string, layer: Layer): PaintEntry {
     let h = this.entries.get(name);
     if (!h) {
-      h = new Highlight();
+      h = this.paint.create();
       h.priority = layer === 'personal' ? 2 : 1;
       this.entries.set(name, h);
       if (!this.hidden.has(layer)) this.registry.set(name, h);
@@ -127,8 +133,10 @@ export class HighlightPainter {
     return this.painted.has(id);
   }
 
+  /** A fresh Range over a painted highlight (marks split text nodes, so stored ones may be stale). */
   rangeOf(id: string): Range | null {
-    return this.painted.get(id)?.range ?? null;
+    const p = this.painted.get(id);
+    return p ? this.map.offsetsToRange(p.start, p.end) : null;
   }
 
   placeOfPainted(id: string): { start: number; end: number } | null {

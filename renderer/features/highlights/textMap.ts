@@ -6,6 +6,9 @@
  * and then answers both ways with binary searches:
  *   - a DOM boundary point (node, offset) → a UTF-16 offset in the text;
  *   - [start, end) → a DOM Range, for painting.
+ * Where highlights are painted with wrapped marks (no CSS Custom Highlight API, see paint.ts) the
+ * marks split text nodes but never change the text: the painter calls `markDomChanged(root)` and
+ * every map over that root re-walks its text nodes on next use, so offsets stay the same.
  */
 
 export interface BoundaryRange {
@@ -29,6 +32,15 @@ export interface TextMap {
   offsetsToRange(start: number, end: number): Range | null;
   /** Index of the block that holds offset. */
   blockAt(offset: number): number;
+  /** Offset → a DOM boundary point; 'start' prefers the next node at a node edge, 'end' the previous one. */
+  offsetToPoint(offset: number, side: 'start' | 'end'): { node: Text; offset: number } | null;
+}
+
+// Bumped by the mark painter each time it splits or merges text nodes under a root.
+const generations = new WeakMap<Element, number>();
+
+export function markDomChanged(root: Element): void {
+  generations.set(root, (generations.get(root) ?? 0) + 1);
 }
 
 const TEXT_NODE = 3;
@@ -69,10 +81,10 @@ function isSpace(code: number): boolean {
   return code === 0x0a || code === 0x20 || code === 0x09 || code === 0x0d || code === 0x3000 || code === 0xa0;
 }
 
-export function buildTextMap(root: Element): TextMap {
+/** The mapped text nodes of root in order, with the offset of each one's first character. */
+export function collectTextNodes(root: Element): { nodes: Text[]; starts: number[]; blockStarts: number[]; text: string } {
   const nodes: Text[] = [];
   const starts: number[] = [];
-  const ends: number[] = [];
   const blockStarts: number[] = [];
   const parts: string[] = [];
   let pos = 0;
@@ -87,9 +99,33 @@ export function buildTextMap(root: Element): TextMap {
     for (let i = first; i < nodes.length; i++) line += nodes[i]!.data;
     parts.push(line);
   }
-  for (let i = 0; i < nodes.length; i++) ends.push(starts[i]! + nodes[i]!.data.length);
-  const text = parts.join('\n');
+  return { nodes, starts, blockStarts, text: parts.join('\n') };
+}
+
+export function buildTextMap(root: Element): TextMap {
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let ends: number[] = [];
+  let indexOf = new Map<Text, number>();
+  let generation = -1;
+  const first = collectTextNodes(root);
+  const { text, blockStarts } = first;
   const doc = root.ownerDocument;
+
+  function adopt(walk: { nodes: Text[]; starts: number[] }): void {
+    nodes = walk.nodes;
+    starts = walk.starts;
+    ends = nodes.map((n, i) => starts[i]! + n.data.length);
+    indexOf = new Map();
+    nodes.forEach((n, i) => indexOf.set(n, i));
+    generation = generations.get(root) ?? 0;
+  }
+  adopt(first);
+
+  /** Re-walks the text nodes after marks were wrapped or removed (same text, other nodes). */
+  function current(): void {
+    if ((generations.get(root) ?? 0) !== generation) adopt(collectTextNodes(root));
+  }
 
   /** Index of the first text node at or after a point given as "before `ref`" / "after `ref`". */
   function firstTextFrom(isAtOrAfter: (t: Text) => boolean): number {
@@ -106,10 +142,8 @@ export function buildTextMap(root: Element): TextMap {
     return found;
   }
 
-  const indexOf = new Map<Text, number>();
-  nodes.forEach((n, i) => indexOf.set(n, i));
-
   function pointToOffset(node: Node, offset: number): number {
+    current();
     if (nodes.length === 0) return 0;
     if (node.nodeType === TEXT_NODE) {
       const i = indexOf.get(node as Text);
@@ -152,6 +186,7 @@ export function buildTextMap(root: Element): TextMap {
   }
 
   function locateStart(offset: number): { node: Text; offset: number } | null {
+    current();
     let i = lastAtOrBelow(starts, offset);
     if (i < 0) i = 0;
     // Past this node's end (the "\n" or an empty node): move to the next node's start.
@@ -162,6 +197,7 @@ export function buildTextMap(root: Element): TextMap {
   }
 
   function locateEnd(offset: number): { node: Text; offset: number } | null {
+    current();
     let i = lastAtOrBelow(starts, offset);
     if (i < 0) i = 0;
     // At a node's very start: end inside the previous node instead.
@@ -186,5 +222,10 @@ export function buildTextMap(root: Element): TextMap {
     return Math.max(0, lastAtOrBelow(blockStarts, offset));
   }
 
-  return { text, root, blockStarts, pointToOffset, rangeToOffsets, offsetsToRange, blockAt };
+  function offsetToPoint(offset: number, side: 'start' | 'end'): { node: Text; offset: number } | null {
+    if (!(offset >= 0 && offset <= text.length)) return null;
+    return side === 'start' ? locateStart(offset) : locateEnd(offset);
+  }
+
+  return { text, root, blockStarts, pointToOffset, rangeToOffsets, offsetsToRange, blockAt, offsetToPoint };
 }

@@ -155,15 +155,17 @@ export function LibraryView() {
           )}
         </div>
       ) : null}
-      <div className="library-table" role="grid" aria-rowcount={shown.length + 1}>
-        <div className="library-head" role="row">
+      {/* The grid is the focusable scroller (it holds aria-activedescendant); it owns the header row,
+          which stays outside the scroll. With no rows there is no grid, and the header is plain buttons. */}
+      <div className="library-table">
+        <div className="library-head" id="library-head" role={shown.length ? 'row' : undefined}>
           {COLUMNS.map((c) => (
             <button
               key={c.key}
               type="button"
-              role="columnheader"
+              role={shown.length ? 'columnheader' : undefined}
               className={`${c.className} sort${sortKey === c.key ? ' sorted' : ''}`}
-              aria-sort={sortKey === c.key ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}
+              aria-sort={shown.length ? (sortKey === c.key ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
               onClick={() => setSort(c.key)}
             >
               {c.label}
@@ -188,6 +190,9 @@ export function LibraryView() {
           <div
             ref={scrollRef}
             className="library-body"
+            role="grid"
+            aria-owns="library-head"
+            aria-rowcount={shown.length + 1}
             tabIndex={0}
             aria-label={t.listLabel}
             aria-activedescendant={shown[active] ? `row-${shown[active].id}` : undefined}

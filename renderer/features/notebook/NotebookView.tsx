@@ -493,36 +493,32 @@ function EntryList({ index, rows, groupBy }: { index: NotebookIndex; rows: Retur
                 {e.kind !== 'highlight' ? <strong className="nb-title">{e.title || messages.notes.untitled}</strong> : null}
                 {groupBy === 'date' && article ? <span className="muted nb-article">《{article.title}》</span> : null}
                 {e.orphan ? <span className="nb-orphan">{t.orphan}</span> : null}
+                {/* Spans, not buttons or links: an option may not hold controls (axe nested-interactive);
+                    the same filter is in the filter bar, and Enter opens the entry. */}
                 {e.tags.map((tag) => (
-                  <button
+                  <span
                     key={tag}
-                    type="button"
                     className="nb-tag"
-                    tabIndex={-1}
                     onClick={(ev) => {
                       ev.stopPropagation();
                       useNotebookUi.getState().set({ filter: { ...useNotebookUi.getState().filter, tags: [tag] } });
                     }}
                   >
                     #{tag}
-                  </button>
+                  </span>
                 ))}
                 <span className="nb-spacer" />
                 {e.kind !== 'highlight' ? <span className="muted">{messages.notes.zi(e.zi)}</span> : null}
                 <span className="muted">{formatChineseDate(localIsoDate(new Date(e.createdAt)))}</span>
-                <a
+                <span
                   className="nb-open"
-                  tabIndex={-1}
-                  href={
-                    e.kind === 'highlight'
-                      ? e.articleId
-                        ? `#/read/${e.articleId}?at=${e.position}`
-                        : '#/notebook'
-                      : `#/notebook?note=${e.id}`
-                  }
+                  onClick={(ev) => {
+                    ev.stopPropagation();
+                    openEntry(index, row.index);
+                  }}
                 >
                   {e.kind === 'highlight' ? messages.notes.openArticle : messages.notes.kinds[e.kind]}
-                </a>
+                </span>
               </div>
               {e.quote ? <p className="nb-quote">「{excerpt(e.quote, 140)}」</p> : null}
               {note ? <p className="nb-note">{excerpt(note, 160)}</p> : null}

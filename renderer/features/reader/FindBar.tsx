@@ -1,9 +1,10 @@
 /**
  * Find in article (Ctrl+F): matches are painted with the CSS Custom Highlight API
- * (`yandu-find`, the current one `yandu-find-current`), so the article DOM stays untouched.
+ * (`yandu-find`, the current one `yandu-find-current`), so the article DOM stays untouched
+ * (or, in browsers without the API, with wrapped marks: see highlights/paint.ts).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { TextMap } from '../highlights';
+import { paintFor, type TextMap } from '../highlights';
 import { messages } from '../../i18n/messages';
 
 const t = messages.reader;
@@ -50,24 +51,29 @@ export function FindBar({ getMap, scroller, focusToken, onClose }: Props) {
 
   // Paint all matches once per query.
   useLayoutEffect(() => {
-    const all = new Highlight(...ranges.filter((r): r is Range => r !== null));
+    const { registry, create } = paintFor(getMap());
+    const all = create(...ranges.filter((r): r is Range => r !== null));
     all.priority = 5;
-    CSS.highlights.set(FIND_ENTRY, all);
+    registry.set(FIND_ENTRY, all);
     return () => {
-      CSS.highlights.delete(FIND_ENTRY);
+      registry.delete(FIND_ENTRY);
     };
-  }, [ranges]);
+  }, [ranges, getMap]);
 
   // The current match: its own entry, scrolled into view.
   useLayoutEffect(() => {
-    const range = ranges[current];
+    const map = getMap();
+    const { registry, create } = paintFor(map);
+    const start = matches[current];
+    // Fresh: wrapped marks may have split the nodes the memoised ranges point into.
+    const range = start === undefined ? null : map.offsetsToRange(start, start + query.length);
     if (!range) {
-      CSS.highlights.delete(FIND_CURRENT_ENTRY);
+      registry.delete(FIND_CURRENT_ENTRY);
       return;
     }
-    const h = new Highlight(range);
+    const h = create(range);
     h.priority = 6;
-    CSS.highlights.set(FIND_CURRENT_ENTRY, h);
+    registry.set(FIND_CURRENT_ENTRY, h);
     const el = scroller.current;
     if (el) {
       const rect = range.getBoundingClientRect();
@@ -75,9 +81,9 @@ export function FindBar({ getMap, scroller, focusToken, onClose }: Props) {
       if (rect.top < box.top + 20 || rect.bottom > box.bottom - 20) el.scrollTop += rect.top - box.top - box.height / 3;
     }
     return () => {
-      CSS.highlights.delete(FIND_CURRENT_ENTRY);
+      registry.delete(FIND_CURRENT_ENTRY);
     };
-  }, [ranges, current, scroller]);
+  }, [ranges, matches, query, current, scroller, getMap]);
 
   const go = (delta: number) => {
     if (!matches.length) return;

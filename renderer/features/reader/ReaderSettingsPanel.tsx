@@ -26,7 +26,8 @@ export function ReaderSettingsPanel() {
         <span className="label">{t.fontSize}</span>
         <button
           type="button"
-          aria-label={t.smaller}
+          // The name holds the visible glyph too (WCAG 2.5.3, axe label-content-name-mismatch).
+          aria-label={`A− ${t.smaller}`}
           disabled={s.fontSize <= FONT_SIZE_MIN}
           onClick={() => update({ fontSize: clampFontSize(s.fontSize - 1) })}
         >
@@ -37,7 +38,7 @@ export function ReaderSettingsPanel() {
         </output>
         <button
           type="button"
-          aria-label={t.larger}
+          aria-label={`A+ ${t.larger}`}
           disabled={s.fontSize >= FONT_SIZE_MAX}
           onClick={() => update({ fontSize: clampFontSize(s.fontSize + 1) })}
         >

@@ -123,7 +123,7 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
       const scroller = scrollerRef.current;
       scroller.scrollTop += target.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientHeight / 3;
       // A search result: mark the match (`len` characters) until the next search or article.
-      if (len) markSearchMatch(getMap().offsetsToRange(at!, at! + len));
+      if (len) markSearchMatch(getMap(), at!, at! + len);
     } else if (loaded.saved) restorePosition(scrollerRef.current, blocksRef.current, loaded.saved);
     positionRef.current = measurePosition(scrollerRef.current, blocksRef.current);
     setLocalProgress(positionRef.current.progress);
@@ -315,7 +315,8 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
           ref={scrollerRef}
           className="reader-scroll"
           data-testid="reader-scroll"
-          tabIndex={-1}
+          // In the Tab order: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable).
+          tabIndex={0}
           style={{ ['--reader-font-size' as string]: `${prefs.fontSize}px`, ['--reader-line-height' as string]: String(prefs.lineHeight) }}
         >
           <article className="article">

@@ -40,8 +40,9 @@ function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOp
   const label = hit.kind === 'article' ? null : hit.kind === 'highlight' ? t.highlight : (t.kinds[hit.noteKind ?? 'note'] ?? '');
   return (
     <li ref={ref} role="option" aria-selected={active} className="search-hit" data-testid="search-hit" data-kind={hit.kind}>
+      {/* No href: an option may not hold a link (axe nested-interactive); the list's keys and a click open it. */}
       <a
-        href={hitHref(hit)}
+        data-href={hitHref(hit)}
         onClick={(e) => {
           e.preventDefault();
           onOpen(hit);
@@ -283,11 +284,17 @@ export function SearchBox() {
                 ] as const
               ).map(([key, title, list, total]) =>
                 list.length ? (
-                  <section key={key} className="search-group" data-testid={`search-group-${key}`}>
-                    <h3>
+                  <section
+                    key={key}
+                    className="search-group"
+                    data-testid={`search-group-${key}`}
+                    role="group"
+                    aria-labelledby={`search-group-${key}-title`}
+                  >
+                    <h3 id={`search-group-${key}-title`} role="presentation">
                       {title} <small>{t.count(total, result.exact)}</small>
                     </h3>
-                    <ul>
+                    <ul role="none">
                       {list.map((hit) => (
                         <HitRow key={`${hit.kind}:${hit.id}`} hit={hit} active={hits[active] === hit} onOpen={openHit} />
                       ))}
