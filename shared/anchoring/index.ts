@@ -11,10 +11,10 @@
  * prior; the best must pass a threshold for its quote length and beat every other place by a
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
-import { exactCandidates, fuzzyCandidates } from './candidates';
-import { documentFor, newDocument, type Doc } from './doc';
+import { exactCandidates, fuzzyCandidates, windowCandidates } from './candidates';
+import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace } from './normalise';
-import { conclusive, decide, prefixDistance, prepareQuery, suffixDistance, type Query, type Scored } from './query';
+import { conclusive, decide, decideNear, prefixDistance, prepareQuery, suffixDistance, type Query, type Scored } from './query';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 export type { Anchor, TextSelector } from './types';
@@ -47,18 +47,71 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
  * anchor() for many selectors on one text: the text's comparison form and trigram index are
  * built once, outside the per-text cache (so anchoring elsewhere meanwhile cannot evict them).
  * A malformed selector gives null here instead of an exception: one bad stored row must not
- * keep the others from being placed.
+ * keep the others from being placed. Highlights of one article move together, so a passage
+ * left an orphan is looked for again where its placed neighbours say it must be (see
+ * nearNeighbours).
  */
 export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
   let doc: Doc | null = null;
   const lazyDoc = () => (doc ??= newDocument(text));
-  return selectors.map((selector) => {
+  const valid = selectors.map((selector) => {
     try {
       checkSelector(selector);
+      return true;
     } catch {
-      return null;
+      return false;
     }
-    return anchorIn(text, lazyDoc, selector);
+  });
+  const first = selectors.map((selector, i) => (valid[i] ? anchorIn(text, lazyDoc, selector) : null));
+  return nearNeighbours(text, lazyDoc, selectors, valid, first);
+}
+
+/** Old-text distance beyond which a placed highlight says nothing about where another went. */
+const NEIGHBOUR_GAP = 3000;
+/** Units by which the two neighbours' shifts may differ (small edits between them). */
+const SHIFT_TOLERANCE = 200;
+/** Units searched beyond the shifts the neighbours imply. */
+const SHIFT_SLACK = 24;
+
+/**
+ * Second pass for the orphans of a batch: the nearest placed highlights before and after a
+ * passage in the old text moved by nearly the same amount, so the text between them moved as
+ * one block (a paragraph moved away or deleted from between them would part their shifts by
+ * its length) and the passage, if it is still there, lies at its old position plus that shift.
+ * Inside that small window the passage is decided on its own evidence (decideNear): copies and
+ * look-alikes elsewhere are ruled out by the neighbours, not by the passage's context.
+ */
+function nearNeighbours(
+  text: string,
+  docFor: () => Doc,
+  selectors: readonly TextSelector[],
+  valid: readonly boolean[],
+  first: readonly (Anchor | null)[],
+): (Anchor | null)[] {
+  const placed: { old: number; shift: number }[] = [];
+  first.forEach((a, i) => {
+    const s = selectors[i];
+    if (a && s) placed.push({ old: s.start, shift: a.start - s.start });
+  });
+  if (placed.length < 2) return [...first];
+  placed.sort((a, b) => a.old - b.old);
+  return first.map((a, i) => {
+    const s = selectors[i];
+    if (a || !s || !valid[i]) return a;
+    let r = 0;
+    while (r < placed.length && (placed[r]?.old ?? 0) < s.start) r++;
+    const before = placed[r - 1] ?? (placed[r]?.old === s.start ? placed[r] : undefined);
+    const after = placed[r];
+    if (!before || !after) return null;
+    if (s.start - before.old > NEIGHBOUR_GAP || after.old - s.start > NEIGHBOUR_GAP) return null;
+    if (Math.abs(before.shift - after.shift) > SHIFT_TOLERANCE) return null;
+    const doc = docFor();
+    const query = prepareQuery(text, s);
+    if (query.quote.length === 0) return null;
+    const lo = toNormalised(doc, Math.max(0, s.start + Math.min(before.shift, after.shift) - SHIFT_SLACK));
+    const hi = toNormalised(doc, Math.min(text.length, s.start + Math.max(before.shift, after.shift) + SHIFT_SLACK));
+    const best = decideNear(windowCandidates(doc, query, lo, hi + 1), query);
+    return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best) ? toAnchor(doc, query, best) : null;
   });
 }
 

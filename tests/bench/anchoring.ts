@@ -171,6 +171,12 @@ function hypothesisAnchor(text: string, s: TextSelector): Span | null {
 }
 
 type Anchorer = (text: string, s: TextSelector) => Span | null;
+/** All highlights of one article at once, as the re-anchor job does. */
+type Batch = (text: string, selectors: readonly TextSelector[]) => (Span | null)[];
+const one =
+  (fn: Anchorer): Batch =>
+  (text, selectors) =>
+    selectors.map((s) => fn(text, s));
 
 function runOnce(old: string, text: string, spans: readonly Span[], fn: Anchorer): { ms: number; results: (Span | null)[] } {
   const t0 = performance.now();
@@ -227,7 +233,7 @@ interface Tally {
   orphaned: number;
 }
 
-function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log?: string[]): void {
+function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log?: string[], seed?: number): void {
   sc.spans.forEach((h, i) => {
     const t = truth(sc.edited, h.start, h.end);
     const surviving = survives(sc.edited, t, h.start, h.end);
@@ -240,7 +246,9 @@ function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log
     if (log && (verdict === 'wrong' || verdict === 'missed')) {
       const quote = sc.old.slice(h.start, h.end);
       const got = result ? sc.edited.text.slice(result.start, result.end) : null;
-      log.push(`${sc.kind} ${verdict} ${JSON.stringify(t)} ${JSON.stringify(quote)} → ${JSON.stringify(result)} ${JSON.stringify(got)}`);
+      log.push(
+        `${seed ?? ''} ${sc.kind} ${h.start} ${h.end} ${verdict} ${JSON.stringify(t)} ${JSON.stringify(quote)} → ${JSON.stringify(result)} ${JSON.stringify(got)}`,
+      );
     }
   });
 }
@@ -252,14 +260,23 @@ type MakeScenario = (seed: number, kind: ScenarioKind) => Scenario;
 const generated: MakeScenario = (seed, kind) => scenario(seed, kind);
 
 /** Recall and wrong placements per scenario kind over `seeds`, for `fn`. */
-function evaluate(seeds: readonly number[], fn: Anchorer, log?: string[], make = generated, kinds = SCENARIO_KINDS) {
+function evaluate(seeds: readonly number[], fn: Batch, log?: string[], make = generated, kinds = SCENARIO_KINDS) {
   const perKind = new Map<ScenarioKind, Tally>();
   const all = empty();
   for (const kind of kinds) {
     const t = empty();
     for (const seed of seeds) {
       const sc = make(seed, kind);
-      tally(sc, runOnce(sc.old, sc.edited.text, sc.spans, fn).results, t, log);
+      tally(
+        sc,
+        fn(
+          sc.edited.text,
+          sc.spans.map((h) => describe(sc.old, h.start, h.end)),
+        ),
+        t,
+        log,
+        seed,
+      );
     }
     perKind.set(kind, t);
     for (const key of Object.keys(all) as (keyof Tally)[]) all[key] += t[key];
@@ -289,15 +306,15 @@ function bigArticles(
     wall.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
-    tally(sc, results, t, log);
+    tally(sc, results, t, log, seed);
   }
   return { tally: t, ms: median(wall), cpuMs: median(cpu) };
 }
 
 export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: string[]): Record<string, number> {
-  const ours = evaluate(seeds, anchor, log);
+  const ours = evaluate(seeds, anchorAll, log);
   const big = bigArticles(seeds, log);
-  const base = log ? evaluate([], hypothesisAnchor) : evaluate(seeds, hypothesisAnchor);
+  const base = log ? evaluate([], one(hypothesisAnchor)) : evaluate(seeds, one(hypothesisAnchor));
   const total = empty();
   for (const t of [ours.all, big.tally]) for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += t[key];
   const out: Record<string, number> = {
@@ -332,7 +349,7 @@ export function benchProse(seeds: readonly number[], log?: string[], pool = load
     return {};
   }
   const make: MakeScenario = (seed, kind) => scenario(seed, kind, 20_000, 60, proseSource(pool));
-  const ours = evaluate(seeds, anchor, log, make, PROSE_KINDS);
+  const ours = evaluate(seeds, anchorAll, log, make, PROSE_KINDS);
   const big = bigArticles(seeds, log, (seed) => scenario(seed, 'mixed', PROSE_BIG.length, PROSE_BIG.count, proseSource(pool)));
   const total = empty();
   for (const t of [ours.all, big.tally]) for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += t[key];
@@ -388,7 +405,7 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-if (process.argv[1]?.endsWith('anchoring.ts')) {
+if (process.argv[1]?.endsWith('anchoring.ts') || process.argv[1]?.endsWith('a4run.ts')) {
   const seedsArg = process.argv.indexOf('--seeds');
   if (seedsArg > 0) {
     // Any seed range (e.g. --seeds 11-30), with every wrong placement and miss listed.
