@@ -74,12 +74,15 @@ const SHIFT_TOLERANCE = 200;
 const SHIFT_SLACK = 24;
 
 /**
- * Second pass for the orphans of a batch: the nearest placed highlights before and after a
- * passage in the old text moved by nearly the same amount, so the text between them moved as
- * one block (a paragraph moved away or deleted from between them would part their shifts by
- * its length) and the passage, if it is still there, lies at its old position plus that shift.
- * Inside that small window the passage is decided on its own evidence (decideNear): copies and
- * look-alikes elsewhere are ruled out by the neighbours, not by the passage's context.
+ * Second pass, for the orphans of a batch and for placements on one of several copies of the
+ * quote: the nearest placed highlights before and after a passage in the old text moved by
+ * nearly the same amount, so the text between them moved as one block (a paragraph moved away
+ * or deleted from between them would part their shifts by its length) and the passage, if it
+ * is still there, lies at its old position plus that shift. Inside that small window the
+ * passage is decided on its own evidence (decideNear): copies and look-alikes elsewhere are
+ * ruled out by the neighbours, not by the passage's context. A copy placed outside the window
+ * moves to the one inside it, or, with none there, is an orphan: its own copy was deleted and
+ * the one chosen is another's.
  */
 function nearNeighbours(
   text: string,
@@ -88,31 +91,70 @@ function nearNeighbours(
   valid: readonly boolean[],
   first: readonly (Anchor | null)[],
 ): (Anchor | null)[] {
-  const placed: { old: number; shift: number }[] = [];
+  const placed: Placed[] = [];
   first.forEach((a, i) => {
     const s = selectors[i];
-    if (a && s) placed.push({ old: s.start, shift: a.start - s.start });
+    if (a && s) placed.push({ start: s.start, end: s.end, shift: a.start - s.start });
   });
   if (placed.length < 2) return [...first];
-  placed.sort((a, b) => a.old - b.old);
+  placed.sort((a, b) => a.start - b.start);
   return first.map((a, i) => {
     const s = selectors[i];
-    if (a || !s || !valid[i]) return a;
-    let r = 0;
-    while (r < placed.length && (placed[r]?.old ?? 0) < s.start) r++;
-    const before = placed[r - 1] ?? (placed[r]?.old === s.start ? placed[r] : undefined);
-    const after = placed[r];
-    if (!before || !after) return null;
-    if (s.start - before.old > NEIGHBOUR_GAP || after.old - s.start > NEIGHBOUR_GAP) return null;
-    if (Math.abs(before.shift - after.shift) > SHIFT_TOLERANCE) return null;
+    if (!s || !valid[i] || a?.score === 1) return a;
+    const window = shiftWindow(placed, s, a !== null);
+    if (!window) return a;
+    const lo = s.start + window.lo;
+    const hi = s.start + window.hi;
+    if (a && a.start >= lo && a.start <= hi) return a;
     const doc = docFor();
     const query = prepareQuery(text, s);
-    if (query.quote.length === 0) return null;
-    const lo = toNormalised(doc, Math.max(0, s.start + Math.min(before.shift, after.shift) - SHIFT_SLACK));
-    const hi = toNormalised(doc, Math.min(text.length, s.start + Math.max(before.shift, after.shift) + SHIFT_SLACK));
-    const best = decideNear(windowCandidates(doc, query, lo, hi + 1), query);
-    return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best) ? toAnchor(doc, query, best) : null;
+    if (query.quote.length === 0) return a;
+    if (a && !hasCopies(doc, query.quote)) return a;
+    const found = decideNear(
+      windowCandidates(doc, query, toNormalised(doc, Math.max(0, lo)), toNormalised(doc, Math.min(text.length, hi)) + 1),
+      query,
+    );
+    const near =
+      found && !ownPlaceElsewhere(doc, query, found) && !contextResumesFarther(doc, query, found) ? toAnchor(doc, query, found) : null;
+    // A placed copy is replaced only by the quote found whole: an edited look-alike is no reason to move it.
+    if (a) return near && found?.errors === 0 ? near : a;
+    return near;
   });
+}
+
+interface Placed {
+  /** Old offsets of a placed passage and where it moved (new start − old start). */
+  start: number;
+  end: number;
+  shift: number;
+}
+
+/**
+ * Shifts (relative to the old start) within which `s` must lie, from the nearest placed
+ * passages before and after it in the old text, when they are close and agree; null otherwise.
+ * When a placement is checked (`disjoint`), those over the same old words are not neighbours:
+ * they were placed by the same words and may be on the same copy.
+ */
+function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean): { lo: number; hi: number } | null {
+  let before: Placed | undefined;
+  let after: Placed | undefined;
+  for (const p of placed) {
+    if (disjoint ? p.end <= s.start : p.start <= s.start) before = p;
+    if (disjoint ? p.start >= s.end : p.start >= s.start) {
+      after = p;
+      break;
+    }
+  }
+  if (!before || !after) return null;
+  if (s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return null;
+  if (Math.abs(before.shift - after.shift) > SHIFT_TOLERANCE) return null;
+  return { lo: Math.min(before.shift, after.shift) - SHIFT_SLACK, hi: Math.max(before.shift, after.shift) + SHIFT_SLACK };
+}
+
+/** Whether the normalised quote occurs more than once in the text. */
+function hasCopies(doc: Doc, quote: string): boolean {
+  const at = doc.norm.text.indexOf(quote);
+  return at >= 0 && doc.norm.text.indexOf(quote, at + 1) >= 0;
 }
 
 function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {

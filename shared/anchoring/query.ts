@@ -25,6 +25,8 @@ export interface Query {
    */
   readonly prefixInPara: number | null;
   readonly suffixInPara: number | null;
+  /** The quote's numbers and Latin words, in order (see alnumWords). */
+  readonly words: string;
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
@@ -42,7 +44,17 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     textLength: text.length,
     prefixInPara: paragraphStart(selector),
     suffixInPara: paragraphEnd(selector),
+    words: alnumWords(normalise(selector.exact)),
   };
+}
+
+/**
+ * Runs of digits and Latin letters, joined: the numbers, dates and names of a passage. Template
+ * sentences differ in little else, so an approximate match whose numbers or names differ is
+ * another sentence of the same shape, not the passage lightly edited.
+ */
+export function alnumWords(s: string): string {
+  return (s.match(/[0-9A-Za-z]+/g) ?? []).join(' ');
 }
 
 function paragraphStart(s: TextSelector): number | null {
@@ -69,6 +81,9 @@ const EDGE_EVIDENCE = 8;
 const EDGE_UNKNOWN = 0.5;
 /** Share of a whole paragraph's units that may differ for it to count as found again. */
 const WHOLE_PARAGRAPH_ERRORS = 0.2;
+/** Paragraphs shorter than this may differ in only a tenth of their units to count as found again. */
+const WHOLE_EDITED_PARAGRAPH = 24;
+const SHORT_PARAGRAPH_ERRORS = 0.1;
 /** Exact units of a side's own paragraph that agree with a kept edge on the other side. */
 const AGREEING_RUN = 8;
 
@@ -130,6 +145,8 @@ export interface Scored extends Candidate {
    */
   readonly prefixSolid: boolean;
   readonly suffixSolid: boolean;
+  /** An approximate place whose numbers or Latin words are not the quote's. */
+  readonly otherWords: boolean;
   /** Similarity of each stored context side (1 when there is none). */
   readonly prefixSide: number;
   readonly suffixSide: number;
@@ -196,7 +213,10 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   let pKept = false;
   let sKept = false;
   // Both edges kept and the words nearly intact: a whole paragraph found again, wherever it went.
-  const unknown = pAtEdge && sAtEdge && c.errors <= m * WHOLE_PARAGRAPH_ERRORS ? 0 : EDGE_UNKNOWN;
+  // A short paragraph (a caption, a heading) edited more than lightly is one of many alike.
+  const para = (pEdge ?? 0) + m + (sEdge ?? 0);
+  const whole = c.errors <= para * (para >= WHOLE_EDITED_PARAGRAPH ? WHOLE_PARAGRAPH_ERRORS : SHORT_PARAGRAPH_ERRORS);
+  const unknown = pAtEdge && sAtEdge && whole ? 0 : EDGE_UNKNOWN;
   if (pEdge !== null && pAtEdge && sAgrees && pEdge + m >= EDGE_EVIDENCE) {
     const half = Math.ceil((q.prefixText.length - pEdge) * unknown);
     pRun = Math.max(pRun, q.prefixText.length - half);
@@ -248,6 +268,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     suffixAtEdge: sAtEdge,
     prefixSolid,
     suffixSolid,
+    otherWords: c.errors > 0 && alnumWords(text.slice(c.start, c.end)) !== q.words,
     prefixSide: q.prefix ? 1 - pd / q.prefix.length : 1,
     suffixSide: q.suffix ? 1 - sd / q.suffix.length : 1,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
@@ -360,7 +381,7 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
     return c.context >= minExactContext(m);
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept) return false;
-  if (sentenceCopy(c)) return false;
+  if (sentenceCopy(c) || otherWordsLoose(c)) return false;
   // As for a short exact quote: evidence must come from its own paragraph, or from both sides.
   if (m < SHORT_FUZZY && c.paraRun < SHORT_RUN && c.worseSide < OTHER_SIDE) return false;
   // A long passage nearly intact identifies itself, wherever its paragraph went.
@@ -381,6 +402,15 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
 function unexplainedSide(c: Scored): boolean {
   if (c.distance <= NEAR_OLD_PLACE_SIDE) return false;
   return (c.prefixSide < WEAK_SIDE && !c.prefixAtEdge) || (c.suffixSide < WEAK_SIDE && !c.suffixAtEdge);
+}
+
+/**
+ * Numbers or Latin words changed in an approximate match: only an edit made in place, with a
+ * long exact run and a nearly intact side around it, is the passage; otherwise it is another
+ * sentence of the same shape (the passage's own was deleted).
+ */
+function otherWordsLoose(c: Scored): boolean {
+  return c.otherWords && !(c.contextRun >= WEAK_RUN && c.bestSide <= STRONG_SIDE);
 }
 
 /**
@@ -574,10 +604,11 @@ const NEAR_CONTEXT = 0.5;
 function acceptableNear(c: Scored, q: Query): boolean {
   const m = q.quote.length;
   if (c.errors === 0) {
-    if (m <= SHORT_QUOTE) return shortRun(c);
+    // A 1–4-unit quote is all context: template words recur within any window.
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
     return c.contextRun >= TOUCHING_RUN && c.context >= NEAR_CONTEXT;
   }
-  if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept) return false;
+  if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept || otherWordsLoose(c)) return false;
   if (m < SHORT_FUZZY && c.paraRun < SHORT_RUN && c.worseSide < OTHER_SIDE) return false;
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
   return c.quoteSim >= minSim && c.context >= NEAR_CONTEXT;
