@@ -612,7 +612,7 @@ suite('anchor: seeded scenarios of every kind', () => {
     expect(right / surviving).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('anchorAll gives what anchor gives, and null for a malformed selector', () => {
+  it('anchorAll gives what anchor gives where its neighbour pass changes nothing, and null for a malformed selector', () => {
     const sc = scenario(2003, 'mixed', 8000, 40);
     const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
     const batch = anchorAll(sc.edited.text, [...selectors, { ...selectors[0]!, exact: '' }]);
