@@ -909,7 +909,7 @@ suite('anchoring, fourth round (issue 12 item 4: neighbours, copies, numbers)', 
     '夜校的课程表贴在村委会门口，周二讲种植技术，周四讲法律常识。',
     '雨季来临之前，志愿者把河堤上的薄弱地段逐段查看，补上了三处缺口。',
     '新修的道路通到山脚下，果农的柑橘第一次在采摘当天就运进了城里。',
-  ];
+  ] as const;
   const REPEATED = '调查研究要深入田间地头，听真话、察实情。';
 
   it('places a repeated sentence anchor() alone leaves an orphan, by where its placed neighbours went', () => {
@@ -936,7 +936,7 @@ suite('anchoring, fourth round (issue 12 item 4: neighbours, copies, numbers)', 
     // The passage's own copy kept its words but its prefix changed; another copy elsewhere
     // kept a prefix just like the stored one. By context alone the other copy wins; the
     // neighbours, placed with one shift, say the passage did not move there.
-    const paras = [...FILLER];
+    const paras: string[] = [...FILLER];
     paras[1] = `${FILLER[1]}${FILLER[0].slice(0, 20)}${REPEATED}${FILLER[2]}`;
     paras[5] = `${FILLER[5]}${FILLER[0].slice(0, 20)}${REPEATED}${FILLER[7]}`;
     const old = paras.join('\n');
@@ -956,7 +956,7 @@ suite('anchoring, fourth round (issue 12 item 4: neighbours, copies, numbers)', 
     // Old: the sentence ends paragraph 1; new: paragraph 1 is gone and the only copy left ends
     // paragraph 7, far away, after other words. Its context matches there only inside the
     // sentence itself (and at the paragraph end), which every copy shares.
-    const paras = [...FILLER, ...FILLER.map((p) => p.split('').reverse().join(''))];
+    const paras: string[] = [...FILLER, ...FILLER.map((p) => p.split('').reverse().join(''))];
     paras[1] = `${FILLER[1]}${REPEATED}`;
     paras[13] = `${paras[13]}${REPEATED}`;
     const old = paras.join('\n');
@@ -990,7 +990,7 @@ suite('anchoring, fourth round (issue 12 item 4: neighbours, copies, numbers)', 
 
   it('does not find a short edited paragraph whole on a look-alike caption', () => {
     // A one-line caption deleted; another caption of the same shape with other words remains.
-    const paras = [...FILLER];
+    const paras: string[] = [...FILLER];
     paras.splice(2, 0, '东山镇读书班的学员在河堤上（资料照片）');
     paras.splice(7, 0, '东山镇读书班的学员在田埂上（资料照片）');
     const old = paras.join('\n');
