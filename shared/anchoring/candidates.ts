@@ -356,3 +356,32 @@ function better(a: Refined, b: Refined, m: number): boolean {
   if (a.errors !== b.errors) return a.errors < b.errors;
   return Math.abs(a.end - a.start - m) < Math.abs(b.end - b.start - m);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Places inside a window (the neighbour pass of anchorAll)
+
+/**
+ * Every exact occurrence of the quote and the approximate ones the DP finds in normalised
+ * text [lo, hi): the window that placed neighbouring highlights say the passage lies in. The
+ * window is small, so it is searched whole instead of through trigram seeds.
+ */
+export function windowCandidates(doc: Doc, q: Query, lo: number, hi: number): Scored[] {
+  const text = doc.norm.text;
+  const m = q.quote.length;
+  const found = new Map<string, Scored>();
+  const from = Math.max(0, lo);
+  const to = Math.min(text.length, hi + m);
+  for (let at = text.indexOf(q.quote, from); at >= 0 && at < hi; at = text.indexOf(q.quote, at + 1)) {
+    if (at + m <= to) found.set(`${at}:${at + m}`, scoreAt(doc, q, { start: at, end: at + m, errors: 0 }));
+  }
+  if (m >= MIN_RIVAL_LENGTH) {
+    const k = Math.max(1, maxErrors(m));
+    const quote = compilePattern(q.quote);
+    const reversed = compilePattern(reverse(q.quote));
+    for (const c of verifyRegion(text, q, quote, reversed, from - k, to + k, k)) {
+      const key = `${c.start}:${c.end}`;
+      if (!found.has(key) && c.start >= from - k && c.start < hi + k) found.set(key, scoreAt(doc, q, c));
+    }
+  }
+  return [...found.values()];
+}

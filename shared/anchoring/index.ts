@@ -11,10 +11,10 @@
  * prior; the best must pass a threshold for its quote length and beat every other place by a
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
-import { exactCandidates, fuzzyCandidates } from './candidates';
-import { documentFor, newDocument, type Doc } from './doc';
+import { exactCandidates, fuzzyCandidates, windowCandidates } from './candidates';
+import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace } from './normalise';
-import { conclusive, decide, prefixDistance, prepareQuery, suffixDistance, type Query, type Scored } from './query';
+import { conclusive, decide, decideNear, prefixDistance, prepareQuery, suffixDistance, type Query, type Scored } from './query';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 export type { Anchor, TextSelector } from './types';
@@ -47,19 +47,114 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
  * anchor() for many selectors on one text: the text's comparison form and trigram index are
  * built once, outside the per-text cache (so anchoring elsewhere meanwhile cannot evict them).
  * A malformed selector gives null here instead of an exception: one bad stored row must not
- * keep the others from being placed.
+ * keep the others from being placed. Highlights of one article move together, so a passage
+ * left an orphan is looked for again where its placed neighbours say it must be (see
+ * nearNeighbours).
  */
 export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
   let doc: Doc | null = null;
   const lazyDoc = () => (doc ??= newDocument(text));
-  return selectors.map((selector) => {
+  const valid = selectors.map((selector) => {
     try {
       checkSelector(selector);
+      return true;
     } catch {
-      return null;
+      return false;
     }
-    return anchorIn(text, lazyDoc, selector);
   });
+  const first = selectors.map((selector, i) => (valid[i] ? anchorIn(text, lazyDoc, selector) : null));
+  return nearNeighbours(text, lazyDoc, selectors, valid, first);
+}
+
+/** Old-text distance beyond which a placed highlight says nothing about where another went. */
+const NEIGHBOUR_GAP = 3000;
+/** Units by which the two neighbours' shifts may differ (small edits between them). */
+const SHIFT_TOLERANCE = 200;
+/** Units searched beyond the shifts the neighbours imply. */
+const SHIFT_SLACK = 24;
+
+/**
+ * Second pass, for the orphans of a batch and for placements on one of several copies of the
+ * quote: the nearest placed highlights before and after a passage in the old text moved by
+ * nearly the same amount, so the text between them moved as one block (a paragraph moved away
+ * or deleted from between them would part their shifts by its length) and the passage, if it
+ * is still there, lies at its old position plus that shift. Inside that small window the
+ * passage is decided on its own evidence (decideNear): copies and look-alikes elsewhere are
+ * ruled out by the neighbours, not by the passage's context. A copy placed outside the window
+ * moves to the one inside it, or, with none there, is an orphan: its own copy was deleted and
+ * the one chosen is another's.
+ */
+function nearNeighbours(
+  text: string,
+  docFor: () => Doc,
+  selectors: readonly TextSelector[],
+  valid: readonly boolean[],
+  first: readonly (Anchor | null)[],
+): (Anchor | null)[] {
+  const placed: Placed[] = [];
+  first.forEach((a, i) => {
+    const s = selectors[i];
+    if (a && s) placed.push({ start: s.start, end: s.end, shift: a.start - s.start });
+  });
+  if (placed.length < 2) return [...first];
+  placed.sort((a, b) => a.start - b.start);
+  return first.map((a, i) => {
+    const s = selectors[i];
+    if (!s || !valid[i] || a?.score === 1) return a;
+    const window = shiftWindow(placed, s, a !== null);
+    if (!window) return a;
+    const lo = s.start + window.lo;
+    const hi = s.start + window.hi;
+    if (a && a.start >= lo && a.start <= hi) return a;
+    const doc = docFor();
+    const query = prepareQuery(text, s);
+    if (query.quote.length === 0) return a;
+    if (a && !hasCopies(doc, query.quote)) return a;
+    const found = decideNear(
+      windowCandidates(doc, query, toNormalised(doc, Math.max(0, lo)), toNormalised(doc, Math.min(text.length, hi)) + 1),
+      query,
+    );
+    const near =
+      found && !ownPlaceElsewhere(doc, query, found) && !contextResumesFarther(doc, query, found) ? toAnchor(doc, query, found) : null;
+    // A placed copy is replaced only by the quote found whole: an edited look-alike is no reason to move it.
+    if (a) return near && found?.errors === 0 ? near : a;
+    return near;
+  });
+}
+
+interface Placed {
+  /** Old offsets of a placed passage and where it moved (new start − old start). */
+  start: number;
+  end: number;
+  shift: number;
+}
+
+/**
+ * Shifts (relative to the old start) within which `s` must lie, from the nearest placed
+ * passages before and after it in the old text, when they are close and agree; null otherwise.
+ * When a placement is checked (`disjoint`), those over the same old words are not neighbours:
+ * they were placed by the same words and may be on the same copy.
+ */
+function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean): { lo: number; hi: number } | null {
+  let before: Placed | undefined;
+  let after: Placed | undefined;
+  for (const p of placed) {
+    if (disjoint ? p.end <= s.start : p.start <= s.start) before = p;
+    if (disjoint ? p.start >= s.end : p.start >= s.start) {
+      after = p;
+      break;
+    }
+  }
+  if (!before || !after) return null;
+  if (s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return null;
+  if (Math.abs(before.shift - after.shift) > SHIFT_TOLERANCE) return null;
+  return { lo: Math.min(before.shift, after.shift) - SHIFT_SLACK, hi: Math.max(before.shift, after.shift) + SHIFT_SLACK };
+}
+
+/** Whether the normalised quote occurs more than once in the text. */
+function hasCopies(doc: Doc, quote: string): boolean {
+  const at = doc.norm.text.indexOf(quote);
+  return at >= 0 && doc.norm.text.indexOf(quote, at + 1) >= 0;
 }
 
 function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {

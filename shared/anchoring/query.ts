@@ -25,6 +25,8 @@ export interface Query {
    */
   readonly prefixInPara: number | null;
   readonly suffixInPara: number | null;
+  /** The quote's numbers and Latin words, in order (see alnumWords). */
+  readonly words: string;
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
@@ -42,7 +44,17 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     textLength: text.length,
     prefixInPara: paragraphStart(selector),
     suffixInPara: paragraphEnd(selector),
+    words: alnumWords(normalise(selector.exact)),
   };
+}
+
+/**
+ * Runs of digits and Latin letters, joined: the numbers, dates and names of a passage. Template
+ * sentences differ in little else, so an approximate match whose numbers or names differ is
+ * another sentence of the same shape, not the passage lightly edited.
+ */
+export function alnumWords(s: string): string {
+  return (s.match(/[0-9A-Za-z]+/g) ?? []).join(' ');
 }
 
 function paragraphStart(s: TextSelector): number | null {
@@ -69,6 +81,9 @@ const EDGE_EVIDENCE = 8;
 const EDGE_UNKNOWN = 0.5;
 /** Share of a whole paragraph's units that may differ for it to count as found again. */
 const WHOLE_PARAGRAPH_ERRORS = 0.2;
+/** Paragraphs shorter than this may differ in only a tenth of their units to count as found again. */
+const WHOLE_EDITED_PARAGRAPH = 24;
+const SHORT_PARAGRAPH_ERRORS = 0.1;
 /** Exact units of a side's own paragraph that agree with a kept edge on the other side. */
 const AGREEING_RUN = 8;
 
@@ -124,6 +139,14 @@ export interface Scored extends Candidate {
   /** The stored context up to its paragraph's edge is here, and a paragraph edge is there too. */
   readonly prefixAtEdge: boolean;
   readonly suffixAtEdge: boolean;
+  /**
+   * A context side matches past its exact run next to the quote (most units beyond it agree),
+   * or its run is long: evidence beyond the quote's own sentence, which copies share.
+   */
+  readonly prefixSolid: boolean;
+  readonly suffixSolid: boolean;
+  /** An approximate place whose numbers or Latin words are not the quote's. */
+  readonly otherWords: boolean;
   /** Similarity of each stored context side (1 when there is none). */
   readonly prefixSide: number;
   readonly suffixSide: number;
@@ -174,6 +197,8 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   while (sPara < sRun && !breakBefore(c.end + sPara)) sPara++;
   let pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
   let sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
+  const prefixSolid = q.prefixText.length > 0 ? solidSide(q.prefixText.length, pRun, pd) : c.start === 0;
+  const suffixSolid = q.suffixText.length > 0 ? solidSide(q.suffixText.length, sRun, sd) : c.end === text.length;
   // The stored context up to the paragraph's edge is here and the paragraph ends there too: what
   // lay past the edge was a neighbouring paragraph, free to move, so that side counts as matched.
   const m = q.quote.length;
@@ -188,7 +213,10 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   let pKept = false;
   let sKept = false;
   // Both edges kept and the words nearly intact: a whole paragraph found again, wherever it went.
-  const unknown = pAtEdge && sAtEdge && c.errors <= m * WHOLE_PARAGRAPH_ERRORS ? 0 : EDGE_UNKNOWN;
+  // A short paragraph (a caption, a heading) edited more than lightly is one of many alike.
+  const para = (pEdge ?? 0) + m + (sEdge ?? 0);
+  const whole = c.errors <= para * (para >= WHOLE_EDITED_PARAGRAPH ? WHOLE_PARAGRAPH_ERRORS : SHORT_PARAGRAPH_ERRORS);
+  const unknown = pAtEdge && sAtEdge && whole ? 0 : EDGE_UNKNOWN;
   if (pEdge !== null && pAtEdge && sAgrees && pEdge + m >= EDGE_EVIDENCE) {
     const half = Math.ceil((q.prefixText.length - pEdge) * unknown);
     pRun = Math.max(pRun, q.prefixText.length - half);
@@ -238,6 +266,9 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     distance,
     prefixAtEdge: pAtEdge,
     suffixAtEdge: sAtEdge,
+    prefixSolid,
+    suffixSolid,
+    otherWords: c.errors > 0 && alnumWords(text.slice(c.start, c.end)) !== q.words,
     prefixSide: q.prefix ? 1 - pd / q.prefix.length : 1,
     suffixSide: q.suffix ? 1 - sd / q.suffix.length : 1,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
@@ -245,6 +276,13 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
 }
 
 const QUOTE_ERROR_UNITS = 2;
+
+/** Exact run that makes a side solid by itself. */
+const SOLID_RUN = 24;
+
+function solidSide(length: number, run: number, distance: number): boolean {
+  return run >= Math.min(SOLID_RUN, length) || 2 * distance < length - run;
+}
 
 /** The old position as a weak prior: being a whole text away costs this many units. */
 const POSITION_UNITS = 2;
@@ -339,9 +377,11 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
     // A phrase under 24 units whose stored context touches it nowhere is a look-alike sentence.
     if (m < 24 && c.contextRun < TOUCHING_RUN) return false;
     if (!uniqueExact && weakContext(c) && c.distance > NEAR_OLD_PLACE) return false;
+    if (sentenceCopy(c)) return false;
     return c.context >= minExactContext(m);
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept) return false;
+  if (sentenceCopy(c) || otherWordsLoose(c)) return false;
   // As for a short exact quote: evidence must come from its own paragraph, or from both sides.
   if (m < SHORT_FUZZY && c.paraRun < SHORT_RUN && c.worseSide < OTHER_SIDE) return false;
   // A long passage nearly intact identifies itself, wherever its paragraph went.
@@ -364,6 +404,25 @@ function unexplainedSide(c: Scored): boolean {
   return (c.prefixSide < WEAK_SIDE && !c.prefixAtEdge) || (c.suffixSide < WEAK_SIDE && !c.suffixAtEdge);
 }
 
+/**
+ * Numbers or Latin words changed in an approximate match: only an edit made in place, with a
+ * long exact run and a nearly intact side around it, is the passage; otherwise it is another
+ * sentence of the same shape (the passage's own was deleted).
+ */
+function otherWordsLoose(c: Scored): boolean {
+  return c.otherWords && !(c.contextRun >= WEAK_RUN && c.bestSide <= STRONG_SIDE);
+}
+
+/**
+ * Away from the old position, neither context side matches beyond its exact run next to the
+ * quote, and the place is not a whole paragraph found again: the runs are the quote's own
+ * sentence (or phrase), which a copy elsewhere shares; the passage's own words were deleted.
+ */
+function sentenceCopy(c: Scored): boolean {
+  if (c.distance <= NEAR_OLD_PLACE_SIDE || (c.prefixAtEdge && c.suffixAtEdge)) return false;
+  return !c.prefixSolid && !c.suffixSolid;
+}
+
 /** Share of the text's length within which words inserted next to the passage explain a lost side. */
 const NEAR_OLD_PLACE_SIDE = 0.1;
 /** Side similarity below which a side is lost (more than half its units differ). */
@@ -376,7 +435,7 @@ const WEAK_SIDE = 0.45;
  * (whose own copy may well have been deleted).
  */
 function weakContext(c: Scored): boolean {
-  return c.contextRun < WEAK_RUN && c.context < WEAK_CONTEXT;
+  return c.contextRun < WEAK_RUN && c.context < WEAK_CONTEXT && c.bestSide > STRONG_SIDE;
 }
 
 const WEAK_RUN = 16;
@@ -513,4 +572,44 @@ function preferWhole(best: Scored, candidates: readonly Scored[], q: Query, uniq
  */
 export function conclusive(c: Scored, q: Query): boolean {
   return c.errors === 0 && c.context >= (q.quote.length < 12 ? 0.9 : 0.8);
+}
+
+/**
+ * decide() among the places inside the window that placed neighbouring highlights imply (the
+ * second pass of anchorAll): the neighbours already rule out every place outside it, so rivals
+ * there, the old position and look-alikes far away no longer count. The place's own evidence
+ * still does: the quote rules are the first pass's, the context must touch the quote, and a
+ * rival inside the window must be clearly worse.
+ */
+export function decideNear(candidates: readonly Scored[], q: Query): Scored | null {
+  let best: Scored | null = null;
+  for (const c of candidates) {
+    if (acceptableNear(c, q) && (!best || c.cost < best.cost)) best = c;
+  }
+  if (!best) return null;
+  const chosen = best;
+  const whole = chosen.errors > 0 ? candidates.find((c) => c.errors === 0 && overlaps(c, chosen) && acceptableNear(c, q)) : undefined;
+  best = whole ?? chosen;
+  const need = margin(q, best);
+  for (const c of candidates) {
+    if (c === best || overlaps(c, best)) continue;
+    if (c.cost < best.cost + need && !strongSide(best, c)) return null;
+  }
+  return best;
+}
+
+/** Context a place inside the neighbours' window needs (half of it may have changed). */
+const NEAR_CONTEXT = 0.5;
+
+function acceptableNear(c: Scored, q: Query): boolean {
+  const m = q.quote.length;
+  if (c.errors === 0) {
+    // A 1–4-unit quote is all context: template words recur within any window.
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    return c.contextRun >= TOUCHING_RUN && c.context >= NEAR_CONTEXT;
+  }
+  if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept || otherWordsLoose(c)) return false;
+  if (m < SHORT_FUZZY && c.paraRun < SHORT_RUN && c.worseSide < OTHER_SIDE) return false;
+  const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
+  return c.quoteSim >= minSim && c.context >= NEAR_CONTEXT;
 }

@@ -54,7 +54,31 @@
  *   real prose: recall 94.30% → 98.46%, wrong 1 → 0 (moved paragraphs 91.16% → 98.90%, the 60k
  *     article 85.73% → 97.44%).
  * The targets (≥ 99% recall and 0 wrong on unseen edits) are met for the generated recall only.
- * HELD_OUT_SEEDS below are now these seeds: treat them as seen from here on.
+ * (11001–11010 were then seen: its generated wrong placement is a unit test now.)
+ *
+ * Fourth round (issue 12 item 4 again): scenarios are now anchored as a batch with anchorAll(),
+ * as the re-anchor job does, and log lines name the seed and the old span. Seeds looked at while
+ * changing the code: prose 1–50 (every wrong placement, the misses of 1–20 classified),
+ * generated 1–20 and 20001–20030 (wrong placements), 11001 (one wrong placement). Classes of
+ * miss seen on prose 1–20: copies of a repeated sentence whose own context was edited (the
+ * largest), moved paragraphs with their neighbours changed, 1–4-unit quotes, whole paragraphs
+ * edited 10–25%, the 60k mixed article (half the misses). Rules added: a second pass in
+ * anchorAll looks for orphans inside the window their nearest placed neighbours imply when the
+ * neighbours moved alike, and moves a placed copy of a repeated quote into that window when
+ * the quote is found whole there; a far place whose context matches only inside the quote's own
+ * sentence is a copy; a context side nearly intact (≤ 3 units differ) is strong context; an
+ * approximate match whose numbers or Latin words differ needs a long intact run around it; a
+ * paragraph under 24 units found whole may differ in a tenth of its units, not a fifth.
+ * Evaluated once, at the end, on fresh seeds (before = main's code at eeea2fe under this same
+ * bench, after = this code), on a machine with load average 17–22 on 2 cores:
+ *   generated 31001–31010: recall 99.28% → 99.28%, wrong 1 → 1 (the same: a deleted 3-unit
+ *     quote "证了这" placed on a copy by its context, 113k article); 113k recall 98.46% → 98.46%;
+ *   real prose 301–320: recall 98.82% → 98.77%, wrong 5 → 3 (gone: two short captions found
+ *     whole on a look-alike; left: a copy of a repeated 6-unit phrase chosen on its context, and
+ *     two placements on a repeated clause in the 60k mixed article).
+ *   113k/200 anchorAll: CPU median 106 ms → 132 ms, wall 966 → 1301 ms under that load.
+ * The targets (≥ 99% and 0 wrong on unseen edits, ≤ 100 ms) are not met on real prose.
+ * HELD_OUT_SEEDS below are these seeds: treat them as seen from here on.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -171,6 +195,12 @@ function hypothesisAnchor(text: string, s: TextSelector): Span | null {
 }
 
 type Anchorer = (text: string, s: TextSelector) => Span | null;
+/** All highlights of one article at once, as the re-anchor job does. */
+type Batch = (text: string, selectors: readonly TextSelector[]) => (Span | null)[];
+const one =
+  (fn: Anchorer): Batch =>
+  (text, selectors) =>
+    selectors.map((s) => fn(text, s));
 
 function runOnce(old: string, text: string, spans: readonly Span[], fn: Anchorer): { ms: number; results: (Span | null)[] } {
   const t0 = performance.now();
@@ -215,9 +245,9 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = [11001, 11002, 11003, 11004, 11005, 11006, 11007, 11008, 11009, 11010];
+const HELD_OUT_SEEDS = [31001, 31002, 31003, 31004, 31005, 31006, 31007, 31008, 31009, 31010];
 const PROSE_TUNE_SEEDS = TUNE_SEEDS;
-const PROSE_HELD_OUT_SEEDS = [11001, 11002, 11003, 11004, 11005, 11006, 11007, 11008, 11009, 11010];
+const PROSE_HELD_OUT_SEEDS = Array.from({ length: 20 }, (_, i) => 301 + i);
 
 interface Tally {
   surviving: number;
@@ -227,7 +257,7 @@ interface Tally {
   orphaned: number;
 }
 
-function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log?: string[]): void {
+function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log?: string[], seed?: number): void {
   sc.spans.forEach((h, i) => {
     const t = truth(sc.edited, h.start, h.end);
     const surviving = survives(sc.edited, t, h.start, h.end);
@@ -240,7 +270,9 @@ function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log
     if (log && (verdict === 'wrong' || verdict === 'missed')) {
       const quote = sc.old.slice(h.start, h.end);
       const got = result ? sc.edited.text.slice(result.start, result.end) : null;
-      log.push(`${sc.kind} ${verdict} ${JSON.stringify(t)} ${JSON.stringify(quote)} → ${JSON.stringify(result)} ${JSON.stringify(got)}`);
+      log.push(
+        `${seed ?? ''} ${sc.kind} ${h.start} ${h.end} ${verdict} ${JSON.stringify(t)} ${JSON.stringify(quote)} → ${JSON.stringify(result)} ${JSON.stringify(got)}`,
+      );
     }
   });
 }
@@ -252,14 +284,23 @@ type MakeScenario = (seed: number, kind: ScenarioKind) => Scenario;
 const generated: MakeScenario = (seed, kind) => scenario(seed, kind);
 
 /** Recall and wrong placements per scenario kind over `seeds`, for `fn`. */
-function evaluate(seeds: readonly number[], fn: Anchorer, log?: string[], make = generated, kinds = SCENARIO_KINDS) {
+function evaluate(seeds: readonly number[], fn: Batch, log?: string[], make = generated, kinds = SCENARIO_KINDS) {
   const perKind = new Map<ScenarioKind, Tally>();
   const all = empty();
   for (const kind of kinds) {
     const t = empty();
     for (const seed of seeds) {
       const sc = make(seed, kind);
-      tally(sc, runOnce(sc.old, sc.edited.text, sc.spans, fn).results, t, log);
+      tally(
+        sc,
+        fn(
+          sc.edited.text,
+          sc.spans.map((h) => describe(sc.old, h.start, h.end)),
+        ),
+        t,
+        log,
+        seed,
+      );
     }
     perKind.set(kind, t);
     for (const key of Object.keys(all) as (keyof Tally)[]) all[key] += t[key];
@@ -289,15 +330,15 @@ function bigArticles(
     wall.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
-    tally(sc, results, t, log);
+    tally(sc, results, t, log, seed);
   }
   return { tally: t, ms: median(wall), cpuMs: median(cpu) };
 }
 
 export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: string[]): Record<string, number> {
-  const ours = evaluate(seeds, anchor, log);
+  const ours = evaluate(seeds, anchorAll, log);
   const big = bigArticles(seeds, log);
-  const base = log ? evaluate([], hypothesisAnchor) : evaluate(seeds, hypothesisAnchor);
+  const base = log ? evaluate([], one(hypothesisAnchor)) : evaluate(seeds, one(hypothesisAnchor));
   const total = empty();
   for (const t of [ours.all, big.tally]) for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += t[key];
   const out: Record<string, number> = {
@@ -332,7 +373,7 @@ export function benchProse(seeds: readonly number[], log?: string[], pool = load
     return {};
   }
   const make: MakeScenario = (seed, kind) => scenario(seed, kind, 20_000, 60, proseSource(pool));
-  const ours = evaluate(seeds, anchor, log, make, PROSE_KINDS);
+  const ours = evaluate(seeds, anchorAll, log, make, PROSE_KINDS);
   const big = bigArticles(seeds, log, (seed) => scenario(seed, 'mixed', PROSE_BIG.length, PROSE_BIG.count, proseSource(pool)));
   const total = empty();
   for (const t of [ours.all, big.tally]) for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += t[key];

@@ -612,7 +612,7 @@ suite('anchor: seeded scenarios of every kind', () => {
     expect(right / surviving).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('anchorAll gives what anchor gives, and null for a malformed selector', () => {
+  it('anchorAll gives what anchor gives where its neighbour pass changes nothing, and null for a malformed selector', () => {
     const sc = scenario(2003, 'mixed', 8000, 40);
     const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
     const batch = anchorAll(sc.edited.text, [...selectors, { ...selectors[0]!, exact: '' }]);
@@ -895,5 +895,107 @@ suite('prose corpus: pool and re-typesetting', () => {
       expect(anchor(edited.text, describe(old, 0, old.indexOf('\n')))).toMatchObject({ start: t.start, end: t.end });
     }
     expect(changed).toBeGreaterThan(10);
+  });
+});
+
+suite('anchoring, fourth round (issue 12 item 4: neighbours, copies, numbers)', () => {
+  // Our own words: distinct paragraphs so that only the sentences we repeat recur.
+  const FILLER = [
+    '春耕时节，驻村工作队走访了四十多户农家，把各家的难处一一记在本子上。',
+    '图书室重新开放以后，晚饭后来借书的村民比过去多了一倍，孩子们最爱看连环画。',
+    '合作社的账目每季度张榜公布，哪一笔钱花在哪里，大家看得清清楚楚。',
+    '老党员讲起当年修水渠的经历，年轻人听得很认真，不时提出自己的问题。',
+    '镇里的卫生院添了新设备，村民看病不必再跑到县城，省下不少路费。',
+    '夜校的课程表贴在村委会门口，周二讲种植技术，周四讲法律常识。',
+    '雨季来临之前，志愿者把河堤上的薄弱地段逐段查看，补上了三处缺口。',
+    '新修的道路通到山脚下，果农的柑橘第一次在采摘当天就运进了城里。',
+  ] as const;
+  const REPEATED = '调查研究要深入田间地头，听真话、察实情。';
+
+  it('places a repeated sentence anchor() alone leaves an orphan, by where its placed neighbours went', () => {
+    // Tuning seeds: copies of a repeated sentence with the passage's own context edited; alone
+    // no copy is convincing, in the batch the neighbours' shift says which copy it is.
+    for (const [seed, at] of [
+      [2, 18],
+      [9, 41],
+    ] as const) {
+      const sc = scenario(seed, 'repeated');
+      const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
+      const h = sc.spans[at]!;
+      const t = truth(sc.edited, h.start, h.end);
+      expect(t.kind).toBe('intact');
+      expect(anchor(sc.edited.text, selectors[at]!)).toBeNull();
+      expect(anchorAll(sc.edited.text, selectors)[at]).toMatchObject({
+        start: (t as { start: number }).start,
+        end: (t as { end: number }).end,
+      });
+    }
+  });
+
+  it('moves a placed copy of a repeated sentence to the copy between its placed neighbours', () => {
+    // The passage's own copy kept its words but its prefix changed; another copy elsewhere
+    // kept a prefix just like the stored one. By context alone the other copy wins; the
+    // neighbours, placed with one shift, say the passage did not move there.
+    const paras: string[] = [...FILLER];
+    paras[1] = `${FILLER[1]}${FILLER[0].slice(0, 20)}${REPEATED}${FILLER[2]}`;
+    paras[5] = `${FILLER[5]}${FILLER[0].slice(0, 20)}${REPEATED}${FILLER[7]}`;
+    const old = paras.join('\n');
+    const target = nth(old, REPEATED, 0);
+    const selector = describe(old, target.start, target.end);
+    const edited = [...paras];
+    edited[1] = `${FILLER[1]}${FILLER[0].slice(0, 12)}走访了四户人家，${REPEATED}${FILLER[2]}`;
+    edited[5] = `${FILLER[5]}${FILLER[0].slice(0, 20)}${REPEATED}${FILLER[2].slice(0, 10)}${FILLER[7]}`;
+    const text = edited.join('\n');
+    const own = text.indexOf(REPEATED);
+    const neighbours = [nth(old, FILLER[0].slice(0, 10)), nth(old, FILLER[3].slice(0, 10))].map((h) => describe(old, h.start, h.end));
+    const [, found] = anchorAll(text, [neighbours[0]!, selector, neighbours[1]!]);
+    expect(found).toMatchObject({ start: own, end: own + REPEATED.length });
+  });
+
+  it('orphans a passage whose own sentence was deleted rather than take a far copy matching only that sentence', () => {
+    // Old: the sentence ends paragraph 1; new: paragraph 1 is gone and the only copy left ends
+    // paragraph 7, far away, after other words. Its context matches there only inside the
+    // sentence itself (and at the paragraph end), which every copy shares.
+    const paras: string[] = [...FILLER, ...FILLER.map((p) => p.split('').reverse().join(''))];
+    paras[1] = `${FILLER[1]}${REPEATED}`;
+    paras[13] = `${paras[13]}${REPEATED}`;
+    const old = paras.join('\n');
+    const quote = REPEATED.slice(6);
+    const target = nth(old, quote, 0);
+    const text = paras.filter((_, i) => i !== 1).join('\n');
+    expect(anchor(text, describe(old, target.start, target.end))).toBeNull();
+  });
+
+  it('orphans a deleted template sentence rather than place it on one with other numbers (seed 11001)', () => {
+    // The wrong placement of the third round's fresh seeds: "第9期调研小组…" on "第2期流动课堂…".
+    const sc = scenario(11001, 'mixed', 113_000, 200);
+    const i = sc.spans.findIndex((h) => h.start === 63276 && h.end === 63306);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const h = sc.spans[i]!;
+    expect(truth(sc.edited, h.start, h.end).kind).toBe('destroyed');
+    const found = anchorAll(
+      sc.edited.text,
+      sc.spans.map((s) => describe(sc.old, s.start, s.end)),
+    );
+    expect(found[i]).toBeNull();
+  });
+
+  it('places an approximate match with a changed number when its context is intact', () => {
+    const old = BASE;
+    const at = nth(old, '今年开展了十二次专题学习');
+    const text = old.replace('读书班今年开展了十二次专题学习', '读书班今年开展了12次专题学习');
+    const sel = describe(old, at.start - 5, at.end + 10);
+    expect(placed(text, sel)).toBe(text.slice(at.start - 5, at.end + 10));
+  });
+
+  it('does not find a short edited paragraph whole on a look-alike caption', () => {
+    // A one-line caption deleted; another caption of the same shape with other words remains.
+    const paras: string[] = [...FILLER];
+    paras.splice(2, 0, '东山镇读书班的学员在河堤上（资料照片）');
+    paras.splice(7, 0, '东山镇读书班的学员在田埂上（资料照片）');
+    const old = paras.join('\n');
+    const at = nth(old, '东山镇读书班的学员在河堤上（资料照片）');
+    const text = paras.filter((_, i) => i !== 2).join('\n');
+    expect(anchor(text, describe(old, at.start, at.end))).toBeNull();
   });
 });
