@@ -6,6 +6,7 @@
  * record, and never a personal highlight or a note; installing the same packet again writes
  * nothing.
  */
+import { membershipOf } from '../../shared/domain/membership';
 import type { TextSelector } from '../../shared/anchoring';
 import type { Api } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
@@ -236,7 +237,7 @@ export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().t
   const prepared = await prepareArticles(db, p.articles);
   return db.transaction(
     'rw',
-    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, ...searchTables(db)],
+    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, db.memberships, ...searchTables(db)],
     async () => {
       const { preview, ids } = await plan(db, p);
       if (preview.status === 'same') return preview;
@@ -250,6 +251,7 @@ export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().t
         const local = await db.articles.get(id);
         if (!local) {
           await db.articles.add(toArticleRow(a, now));
+          await db.memberships.put(membershipOf({ ...a, addedAt: now }));
           await db.bodies.put({ articleId: a.id, html: a.html, text: a.text });
           toIndex.push(a);
           versions.set(id, 1);

@@ -25,7 +25,7 @@ import {
 import { beforeBulkChange } from './backup';
 import { messages } from '../i18n/messages';
 import { reanchorArticle } from './highlights';
-import { applySyncBatch } from './sync/writer';
+import { addBatch, applySyncBatch, emptyTally, sourceCounts } from './sync/writer';
 
 export type SourceRow = DbSourceRow;
 export type SyncLogRow = DbSyncLogRow;
@@ -67,8 +67,12 @@ export interface RunState {
   phase: SyncProgress['phase'];
   counts: SyncCounts;
   remaining: number | null;
+  /** New to this source: new to the library, or already there and now listed here too (`joined`). */
   added: number;
+  joined: number;
   updated: number;
+  /** Sent by main but already stored as it is (another source had it): counted with 未变. */
+  unchanged: number;
   message: string | null;
 }
 
@@ -96,7 +100,9 @@ function emptyRun(runId: string): RunState {
     counts: { pages: 0, found: 0, fetched: 0, sent: 0, unchanged: 0, failed: 0 },
     remaining: null,
     added: 0,
+    joined: 0,
     updated: 0,
+    unchanged: 0,
     message: null,
   };
 }
@@ -122,8 +128,7 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
   const store = useSync.getState();
   store.set(sourceId, emptyRun(runId));
 
-  let added = 0;
-  let updated = 0;
+  let tally = emptyTally();
   // Main announces a run's end once; should a second end ever arrive, it is not recorded again.
   let endSeen = false;
   let queue: Promise<void> = Promise.resolve();
@@ -136,9 +141,8 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
         queue = queue.then(async () => {
           try {
             const result = await applySyncBatch(db, batch);
-            added += result.added;
-            updated += result.updated;
-            useSync.getState().set(sourceId, { added, updated });
+            tally = addBatch(tally, result);
+            useSync.getState().set(sourceId, tally);
             await api.sync.ack({ runId, seq: batch.seq, ok: true });
             // The library list follows the write by itself (core/library's feed).
             // New texts: move their highlights, or mark them orphans (never lost, never misplaced).
@@ -170,7 +174,7 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
             await sources.recordRun(sourceId, {
               lastSyncAt: new Date().toISOString(),
               lastError: progress.phase === 'failed' ? (progress.message ?? '同步失败') : null,
-              counts: { articles, added, updated, unchanged: progress.counts.unchanged, failed: progress.counts.failed },
+              counts: sourceCounts(articles, tally, progress.counts),
             });
             resolve(useSync.getState().runs[sourceId]!);
           });

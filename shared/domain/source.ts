@@ -29,7 +29,16 @@ export const SourceRowSchema = v.object({
   createdAt: IsoField,
   lastSyncAt: v.nullable(IsoField),
   lastError: nullableText(10_000),
-  counts: v.object({ articles: CountField, added: CountField, updated: CountField, unchanged: CountField, failed: CountField }),
+  counts: v.object({
+    articles: CountField,
+    /** New to this source in the last run (new to the library, or `joined`). */
+    added: CountField,
+    /** Of `added`, articles the library already held (another source listed them first). Absent before v5. */
+    joined: v.optional(CountField),
+    updated: CountField,
+    unchanged: CountField,
+    failed: CountField,
+  }),
 });
 export type SourceRow = v.InferOutput<typeof SourceRowSchema>;
 
