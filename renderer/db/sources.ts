@@ -128,6 +128,7 @@ export function createSourceRepository(db: YanduDB) {
           lastModified: p?.lastModified ?? null,
           contentHash: a.contentHash,
           publishedAt: a.publishedAt,
+          ...(p?.failures ? { failures: Math.min(p.failures, 1000), retryAt: p.retryAt ?? p.checkedAt } : {}),
         });
       }
       for (const p of pages) {
@@ -138,6 +139,7 @@ export function createSourceRepository(db: YanduDB) {
           lastModified: p.lastModified,
           contentHash: p.contentHash,
           publishedAt: null,
+          ...(p.failures ? { failures: Math.min(p.failures, 1000), retryAt: p.retryAt ?? p.checkedAt } : {}),
         });
       }
       return [...byKey.values()];

@@ -50,6 +50,10 @@ export const FetchStateRowSchema = v.object({
   lastModified: nullableText(200),
   contentHash: nullableText(128),
   checkedAt: IsoField,
+  /** The page answered 404/410 this many times in a row (absent: it answered). Not indexed. */
+  failures: v.optional(CountField),
+  /** Not asked again before this time (backoff). Not indexed. */
+  retryAt: v.optional(IsoField),
 });
 export type FetchStateRow = v.InferOutput<typeof FetchStateRowSchema>;
 

@@ -174,6 +174,7 @@ export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Da
         lastModified: page.lastModified,
         contentHash: page.contentHash,
         checkedAt: now,
+        ...(page.failures ? { failures: page.failures, retryAt: page.retryAt ?? now } : {}),
       })),
     );
     await indexArticles(db, toIndex, prepared);
