@@ -94,10 +94,14 @@ export function statusFor(code: ErrorCode): number {
   if (code === 'E_INVALID_ARGUMENT' || code === 'E_UNKNOWN_METHOD') return 400;
   if (code === 'E_FORBIDDEN') return 403;
   if (code === 'E_NOT_FOUND') return 404;
-  // A refused packet, backup or archive: well-formed request, content we will not take.
-  if (code.startsWith('E_PACKET_') || code.startsWith('E_BACKUP_') || code.startsWith('E_ARCHIVE_')) return 422;
+  // A refused packet, backup, archive or document (damaged, encrypted, over a limit): a
+  // well-formed request with content we will not take. The user's input, never a 5xx.
+  if (code.startsWith('E_PACKET_') || code.startsWith('E_BACKUP_') || code.startsWith('E_ARCHIVE_') || code.startsWith('E_DOCUMENT_'))
+    return 422;
+  // The disk this host writes to is full: the machine's state, not the request's fault.
   if (code === 'E_DISK_FULL') return 507;
-  // A source that did not answer (preview, fetch): the upstream failed, not this host.
+  // Upstream failures stay 5xx on purpose: a source that did not answer (preview, fetch), a
+  // file the host could not write. The request was fine; something past this host failed.
   if (code === 'E_RESOURCE' || code === 'E_TRANSPORT') return 502;
   return 500;
 }
