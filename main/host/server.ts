@@ -35,6 +35,11 @@ export interface HostOptions {
    * its renderer died): nobody is left to store sync batches, so their runs should stop.
    */
   onNoClients?: () => void;
+  /**
+   * How long the host waits for a page to come back before `onNoClients` (a reload reconnects
+   * within a second or two; its runs go on). Default 15 s.
+   */
+  noClientsGraceMs?: number;
 }
 
 export interface RunningHost {
@@ -119,6 +124,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let nextEventId = 1;
   let keptBytes = 0;
   const streamId = randomBytes(8).toString('hex');
+  let noClientsTimer: ReturnType<typeof setTimeout> | null = null;
   let port = 0;
 
   const canonicalHost = () => `127.0.0.1:${port}`;
@@ -226,9 +232,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       for (const e of recent) if (e.id > after) res.write(e.frame);
     }
     eventClients.add(res);
+    if (noClientsTimer) clearTimeout(noClientsTimer);
+    noClientsTimer = null;
     req.on('close', () => {
       eventClients.delete(res);
-      if (eventClients.size === 0) options.onNoClients?.();
+      if (eventClients.size > 0 || !options.onNoClients) return;
+      // A reload closes the stream and opens another at once: only a page that stays away ends its runs.
+      if (noClientsTimer) clearTimeout(noClientsTimer);
+      noClientsTimer = setTimeout(() => {
+        noClientsTimer = null;
+        if (eventClients.size === 0) options.onNoClients?.();
+      }, options.noClientsGraceMs ?? 15_000);
+      noClientsTimer.unref?.();
     });
   }
 
@@ -327,6 +342,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        if (noClientsTimer) clearTimeout(noClientsTimer);
         for (const client of eventClients) client.end();
         server.close(() => resolve());
         server.closeAllConnections();

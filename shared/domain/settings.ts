@@ -82,10 +82,24 @@ export const SETTINGS = {
    */
   'sync.applied': {
     schema: v.pipe(
-      v.array(v.strictObject({ runId: v.pipe(v.string(), v.maxLength(64)), seq: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+      v.array(
+        v.strictObject({
+          runId: v.pipe(v.string(), v.maxLength(64)),
+          seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+          /** The run's counts so far, written with its batches (they survive a reload with them). */
+          tally: v.optional(
+            v.strictObject({
+              added: v.pipe(v.number(), v.integer(), v.minValue(0)),
+              joined: v.pipe(v.number(), v.integer(), v.minValue(0)),
+              updated: v.pipe(v.number(), v.integer(), v.minValue(0)),
+              unchanged: v.pipe(v.number(), v.integer(), v.minValue(0)),
+            }),
+          ),
+        }),
+      ),
       v.maxLength(50),
     ),
-    default: [] as { runId: string; seq: number }[],
+    default: [] as { runId: string; seq: number; tally?: { added: number; joined: number; updated: number; unchanged: number } }[],
   },
 } as const satisfies Record<string, { schema: v.GenericSchema; default: unknown }>;
 

@@ -28,6 +28,8 @@ export interface BatchResult {
   updatedIds: string[];
   /** Written before (sent again after a reload): nothing was written this time. */
   replayed: boolean;
+  /** The run's counts with this batch, as stored with it: right after a reload too. */
+  tally: RunTally;
 }
 
 const APPLIED_KEY = 'sync.applied';
@@ -70,7 +72,16 @@ function metadata(p: ArticlePayload) {
 }
 
 export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Date().toISOString()): Promise<BatchResult> {
-  const result: BatchResult = { added: 0, joined: 0, updated: 0, unchanged: 0, duplicates: 0, updatedIds: [], replayed: false };
+  const result: BatchResult = {
+    added: 0,
+    joined: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    updatedIds: [],
+    replayed: false,
+    tally: emptyTally(),
+  };
   // Search postings are built before the transaction (in a worker for bulk text), under the
   // id each article will have; a guess that turns out wrong is rebuilt inline, never wrong.
   const knownIds = new Map(
@@ -93,6 +104,7 @@ export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Da
     const seen = applied.find((a) => a.runId === batch.runId);
     if (seen && seen.seq >= batch.seq) {
       result.replayed = true;
+      result.tally = seen.tally ?? emptyTally();
       return;
     }
     for (const p of batch.articles) {
@@ -179,7 +191,8 @@ export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Da
     );
     await indexArticles(db, toIndex, prepared);
     const others = applied.filter((a) => a.runId !== batch.runId);
-    await db.settings.put({ key: APPLIED_KEY, value: [...others, { runId: batch.runId, seq: batch.seq }].slice(-50) });
+    result.tally = addBatch(seen?.tally ?? emptyTally(), result);
+    await db.settings.put({ key: APPLIED_KEY, value: [...others, { runId: batch.runId, seq: batch.seq, tally: result.tally }].slice(-50) });
   });
   return result;
 }
@@ -218,4 +231,11 @@ export function sourceCounts(articles: number, tally: RunTally, main: { unchange
     unchanged: main.unchanged + tally.unchanged,
     failed: main.failed,
   };
+}
+
+/** The counts stored with a run's batches (null when none was written). */
+export async function storedTally(db: YanduDB, runId: string): Promise<RunTally | null> {
+  const row = await db.settings.get(APPLIED_KEY);
+  const applied = row && v.is(AppliedSchema, row.value) ? row.value : [];
+  return applied.find((a) => a.runId === runId)?.tally ?? null;
 }
