@@ -103,6 +103,11 @@ export function statusFor(code: ErrorCode): number {
   // well-formed request with content we will not take. The user's input, never a 5xx.
   if (code.startsWith('E_PACKET_') || code.startsWith('E_BACKUP_') || code.startsWith('E_ARCHIVE_') || code.startsWith('E_DOCUMENT_'))
     return 422;
+  // The channel refused the user's credentials, or the name is taken: the user's input.
+  if (code === 'E_CHANNEL_AUTH') return 403;
+  if (code === 'E_CHANNEL_EXISTS') return 409;
+  // The channel's server failed or is away: upstream.
+  if (code === 'E_CHANNEL_SERVER' || code === 'E_CHANNEL_OFFLINE') return 502;
   // The disk this host writes to is full: the machine's state, not the request's fault.
   if (code === 'E_DISK_FULL') return 507;
   // Upstream failures stay 5xx on purpose: a source that did not answer (preview, fetch), a

@@ -310,7 +310,15 @@ describe('browser host: its own doors', () => {
       expect(bug.status).toBe(500);
       // Every error that comes from the user's input or file is a 4xx; 5xx only for our own
       // faults (500), an upstream or write failure (502) and a full disk (507).
-      const serverSide = new Set(['E_INTERNAL', 'E_INVALID_RESULT', 'E_RESOURCE', 'E_TRANSPORT', 'E_DISK_FULL']);
+      const serverSide = new Set([
+        'E_INTERNAL',
+        'E_INVALID_RESULT',
+        'E_RESOURCE',
+        'E_TRANSPORT',
+        'E_DISK_FULL',
+        'E_CHANNEL_SERVER',
+        'E_CHANNEL_OFFLINE',
+      ]);
       for (const code of [...KNOWN_ERROR_CODES]) {
         const status = statusFor(code);
         expect([code, serverSide.has(code) ? status >= 500 : status >= 400 && status < 500]).toEqual([code, true]);
