@@ -120,6 +120,10 @@ export const contract = {
       v.strictObject({ accepted: v.boolean() }),
     ),
     cancel: method(v.strictObject({ runId: v.pipe(v.string(), v.maxLength(64)) }), v.strictObject({ cancelled: v.boolean() })),
+    /** Runs main is running now, with their latest progress: a reloaded page takes them up again. */
+    active: method(NoArgs, v.strictObject({ runs: v.pipe(v.array(SyncProgressSchema), v.maxLength(100)) })),
+    /** Sends a run's unacknowledged batches again (a reloaded page now listens for them). */
+    attach: method(v.strictObject({ runId: v.pipe(v.string(), v.maxLength(64)) }), v.strictObject({ attached: v.boolean() })),
   },
   files: {
     /** A folder chosen in the system dialog (desktop); null where there is none (browser host). */

@@ -59,7 +59,8 @@ export class AppError extends Error {
   }
 }
 
-const KNOWN_CODES = new Set<string>([
+/** Every error code (what a transport accepts back). */
+export const KNOWN_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'E_INVALID_ARGUMENT',
   'E_INVALID_RESULT',
   'E_UNKNOWN_METHOD',
@@ -106,7 +107,7 @@ export function fromErrorInfo(value: unknown): AppError {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as ErrorInfo).code === 'string' &&
-    KNOWN_CODES.has((value as ErrorInfo).code) &&
+    KNOWN_ERROR_CODES.has((value as ErrorInfo).code) &&
     typeof (value as ErrorInfo).message === 'string'
   ) {
     return new AppError((value as ErrorInfo).code, (value as ErrorInfo).message);

@@ -35,6 +35,11 @@ export interface HostOptions {
    * its renderer died): nobody is left to store sync batches, so their runs should stop.
    */
   onNoClients?: () => void;
+  /**
+   * How long the host waits for a page to come back before `onNoClients` (a reload reconnects
+   * within a second or two; its runs go on). Default 15 s.
+   */
+  noClientsGraceMs?: number;
 }
 
 export interface RunningHost {
@@ -94,10 +99,19 @@ export function statusFor(code: ErrorCode): number {
   if (code === 'E_INVALID_ARGUMENT' || code === 'E_UNKNOWN_METHOD') return 400;
   if (code === 'E_FORBIDDEN') return 403;
   if (code === 'E_NOT_FOUND') return 404;
-  // A refused packet, backup or archive: well-formed request, content we will not take.
-  if (code.startsWith('E_PACKET_') || code.startsWith('E_BACKUP_') || code.startsWith('E_ARCHIVE_')) return 422;
+  // A refused packet, backup, archive or document (damaged, encrypted, over a limit): a
+  // well-formed request with content we will not take. The user's input, never a 5xx.
+  if (code.startsWith('E_PACKET_') || code.startsWith('E_BACKUP_') || code.startsWith('E_ARCHIVE_') || code.startsWith('E_DOCUMENT_'))
+    return 422;
+  // The channel refused the user's credentials, or the name is taken: the user's input.
+  if (code === 'E_CHANNEL_AUTH') return 403;
+  if (code === 'E_CHANNEL_EXISTS') return 409;
+  // The channel's server failed or is away: upstream.
+  if (code === 'E_CHANNEL_SERVER' || code === 'E_CHANNEL_OFFLINE') return 502;
+  // The disk this host writes to is full: the machine's state, not the request's fault.
   if (code === 'E_DISK_FULL') return 507;
-  // A source that did not answer (preview, fetch): the upstream failed, not this host.
+  // Upstream failures stay 5xx on purpose: a source that did not answer (preview, fetch), a
+  // file the host could not write. The request was fine; something past this host failed.
   if (code === 'E_RESOURCE' || code === 'E_TRANSPORT') return 502;
   return 500;
 }
@@ -115,6 +129,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let nextEventId = 1;
   let keptBytes = 0;
   const streamId = randomBytes(8).toString('hex');
+  let noClientsTimer: ReturnType<typeof setTimeout> | null = null;
   let port = 0;
 
   const canonicalHost = () => `127.0.0.1:${port}`;
@@ -222,9 +237,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       for (const e of recent) if (e.id > after) res.write(e.frame);
     }
     eventClients.add(res);
+    if (noClientsTimer) clearTimeout(noClientsTimer);
+    noClientsTimer = null;
     req.on('close', () => {
       eventClients.delete(res);
-      if (eventClients.size === 0) options.onNoClients?.();
+      if (eventClients.size > 0 || !options.onNoClients) return;
+      // A reload closes the stream and opens another at once: only a page that stays away ends its runs.
+      if (noClientsTimer) clearTimeout(noClientsTimer);
+      noClientsTimer = setTimeout(() => {
+        noClientsTimer = null;
+        if (eventClients.size === 0) options.onNoClients?.();
+      }, options.noClientsGraceMs ?? 15_000);
+      noClientsTimer.unref?.();
     });
   }
 
@@ -323,6 +347,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        if (noClientsTimer) clearTimeout(noClientsTimer);
         for (const client of eventClients) client.end();
         server.close(() => resolve());
         server.closeAllConnections();

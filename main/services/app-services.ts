@@ -96,6 +96,8 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
       start: (request) => sync.start(request),
       ack: (arg) => sync.ack(arg),
       cancel: (arg) => sync.cancel(arg),
+      active: async () => ({ runs: sync.active() }),
+      attach: (arg) => sync.attach(arg),
     },
     files: {
       chooseFolder: async () => ({ path: options.chooseFolder ? await options.chooseFolder() : null }),

@@ -32,7 +32,9 @@ interface Run {
   controller: AbortController;
   /** Set when the service itself ended the run because of a fault (not a user's cancel). */
   fault: AppError | null;
-  pending: Map<number, { resolve: () => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>;
+  pending: Map<number, { batch: SyncBatch; resolve: () => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>;
+  /** The latest progress, for a page that takes the run up again after a reload. */
+  last: SyncProgress;
 }
 
 const TERMINAL = new Set<SyncProgress['phase']>(['done', 'failed', 'cancelled']);
@@ -60,15 +62,16 @@ export function createSyncService(options: SyncServiceOptions) {
       for (const run of runs.values()) {
         if (run.request.source.id === request.source.id) throw new AppError('E_INVALID_ARGUMENT', `来源“${request.source.name}”正在同步。`);
       }
-      const run: Run = { request, controller: new AbortController(), fault: null, pending: new Map() };
-      runs.set(request.runId, run);
       const { runId } = request;
       const sourceId = request.source.id;
       let last: SyncProgress = { runId, sourceId, phase: 'starting', counts: { ...zero }, remaining: null, message: null };
+      const run: Run = { request, controller: new AbortController(), fault: null, pending: new Map(), last };
+      runs.set(request.runId, run);
       const io: RunnerIO = {
         signal: run.controller.signal,
         emitProgress(progress) {
           last = progress;
+          run.last = progress;
           // The run's end is this service's alone to announce, once (below): a runner's own
           // terminal phase only carries its final counts.
           if (TERMINAL.has(progress.phase)) return;
@@ -84,7 +87,7 @@ export function createSyncService(options: SyncServiceOptions) {
               reject(run.fault);
               run.controller.abort();
             }, ackTimeout);
-            run.pending.set(batch.seq, { resolve, reject, timer });
+            run.pending.set(batch.seq, { batch, resolve, reject, timer });
             options.emit('sync.batch', batch);
           });
         },
@@ -149,6 +152,24 @@ export function createSyncService(options: SyncServiceOptions) {
       }
       run.pending.clear();
       return { cancelled: true };
+    },
+
+    /** The running runs and their latest progress (a reloaded page takes them up again). */
+    active(): SyncProgress[] {
+      return [...runs.values()].filter((r) => !r.controller.signal.aborted).map((r) => r.last);
+    },
+
+    /**
+     * A page that now listens for a run (after a reload) gets its unacknowledged batches again,
+     * in order, and its latest progress. The page writes a batch it had written already once
+     * (it knows the run's last written seq) and acknowledges it: nothing lost, nothing twice.
+     */
+    async attach({ runId }: { runId: string }): Promise<{ attached: boolean }> {
+      const run = runs.get(runId);
+      if (!run || run.controller.signal.aborted) return { attached: false };
+      options.emit('sync.progress', run.last);
+      for (const seq of [...run.pending.keys()].sort((a, b) => a - b)) options.emit('sync.batch', run.pending.get(seq)!.batch);
+      return { attached: true };
     },
 
     /** Cancels everything (host shutdown, or no page left to store batches). */

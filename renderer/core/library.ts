@@ -292,7 +292,7 @@ export async function ensureSampleLibrary(database: YanduDB = db, host: Api = ap
   const repo = createArticleRepository(database);
   // Search postings are built before the transaction (a worker must not run inside one).
   const prepared = await prepareArticles(database, payloads);
-  return database.transaction('rw', [database.articles, database.bodies, ...searchTables(database)], async () => {
+  return database.transaction('rw', [database.articles, database.bodies, database.memberships, ...searchTables(database)], async () => {
     const added = await repo.addMany(payloads, undefined, prepared);
     await database.settings.put({ key: SAMPLE_FLAG, value: true });
     return added;

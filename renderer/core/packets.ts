@@ -6,6 +6,7 @@
  * record, and never a personal highlight or a note; installing the same packet again writes
  * nothing.
  */
+import { membershipOf } from '../../shared/domain/membership';
 import type { TextSelector } from '../../shared/anchoring';
 import type { Api } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
@@ -285,7 +286,7 @@ export async function applyPacket(
   const prepared = await prepareArticles(db, p.articles);
   return db.transaction(
     'rw',
-    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, db.notes, db.settings, ...searchTables(db)],
+    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, db.notes, db.settings, db.memberships, ...searchTables(db)],
     async () => {
       const { preview, ids } = await plan(db, p);
       if (preview.status === 'same') return preview;
@@ -299,6 +300,7 @@ export async function applyPacket(
         const local = await db.articles.get(id);
         if (!local) {
           await db.articles.add(toArticleRow(a, now));
+          await db.memberships.put(membershipOf({ ...a, addedAt: now }));
           await db.bodies.put({ articleId: a.id, html: a.html, text: a.text });
           toIndex.push(a);
           versions.set(id, 1);

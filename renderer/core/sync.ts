@@ -25,7 +25,7 @@ import {
 import { beforeBulkChange } from './backup';
 import { messages } from '../i18n/messages';
 import { reanchorArticle } from './highlights';
-import { applySyncBatch } from './sync/writer';
+import { applySyncBatch, emptyTally, sourceCounts, storedTally } from './sync/writer';
 
 export type SourceRow = DbSourceRow;
 export type SyncLogRow = DbSyncLogRow;
@@ -67,8 +67,12 @@ export interface RunState {
   phase: SyncProgress['phase'];
   counts: SyncCounts;
   remaining: number | null;
+  /** New to this source: new to the library, or already there and now listed here too (`joined`). */
   added: number;
+  joined: number;
   updated: number;
+  /** Sent by main but already stored as it is (another source had it): counted with 未变. */
+  unchanged: number;
   message: string | null;
 }
 
@@ -96,7 +100,9 @@ function emptyRun(runId: string): RunState {
     counts: { pages: 0, found: 0, fetched: 0, sent: 0, unchanged: 0, failed: 0 },
     remaining: null,
     added: 0,
+    joined: 0,
     updated: 0,
+    unchanged: 0,
     message: null,
   };
 }
@@ -111,19 +117,13 @@ export async function cancelSync(sourceId: string): Promise<void> {
   if (run) await api.sync.cancel({ runId: run.runId });
 }
 
-/** Syncs one source; resolves when the run has ended (done, failed or cancelled). */
-export async function runSync(sourceId: string, options: { fullRescan?: boolean } = {}): Promise<RunState> {
-  if (isRunning(sourceId)) throw new AppError('E_INVALID_ARGUMENT', '该来源正在同步。');
-  const source = await sources.get(sourceId);
-  if (!source) throw new AppError('E_NOT_FOUND', '找不到该来源。');
-  const { settings: syncSettings, problem } = await readSyncSettings((key) => db.settings.get(key));
-  const { delayMs, maxPages } = syncSettings;
-  const runId = `r_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
-  const store = useSync.getState();
-  store.set(sourceId, emptyRun(runId));
-
-  let added = 0;
-  let updated = 0;
+/**
+ * Listens to one run in main: writes each batch (exactly once, even when main sends it again
+ * after a reload), acknowledges it, stores log lines, follows progress, and records the run on
+ * the source when it ends. Resolves with the run's final state.
+ */
+function follow(sourceId: string, runId: string): { finished: Promise<RunState>; offs: (() => void)[] } {
+  let tally = emptyTally();
   // Main announces a run's end once; should a second end ever arrive, it is not recorded again.
   let endSeen = false;
   let queue: Promise<void> = Promise.resolve();
@@ -136,9 +136,9 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
         queue = queue.then(async () => {
           try {
             const result = await applySyncBatch(db, batch);
-            added += result.added;
-            updated += result.updated;
-            useSync.getState().set(sourceId, { added, updated });
+            // The run's counts as stored with its batches: right after a reload too.
+            tally = result.tally;
+            useSync.getState().set(sourceId, tally);
             await api.sync.ack({ runId, seq: batch.seq, ok: true });
             // The library list follows the write by itself (core/library's feed).
             // New texts: move their highlights, or mark them orphans (never lost, never misplaced).
@@ -166,11 +166,14 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
           // The run has ended only once every batch is written and its highlights re-anchored.
           void queue.then(async () => {
             useSync.getState().set(sourceId, update);
+            // Batches written before a reload count too: their counts are stored with them.
+            tally = (await storedTally(db, runId)) ?? tally;
+            useSync.getState().set(sourceId, tally);
             const articles = await sources.articleCount(sourceId);
             await sources.recordRun(sourceId, {
               lastSyncAt: new Date().toISOString(),
               lastError: progress.phase === 'failed' ? (progress.message ?? '同步失败') : null,
-              counts: { articles, added, updated, unchanged: progress.counts.unchanged, failed: progress.counts.failed },
+              counts: sourceCounts(articles, tally, progress.counts),
             });
             resolve(useSync.getState().runs[sourceId]!);
           });
@@ -178,6 +181,22 @@ export async function runSync(sourceId: string, options: { fullRescan?: boolean 
       }),
     );
   });
+
+  return { finished, offs };
+}
+
+/** Syncs one source; resolves when the run has ended (done, failed or cancelled). */
+export async function runSync(sourceId: string, options: { fullRescan?: boolean } = {}): Promise<RunState> {
+  if (isRunning(sourceId)) throw new AppError('E_INVALID_ARGUMENT', '该来源正在同步。');
+  const source = await sources.get(sourceId);
+  if (!source) throw new AppError('E_NOT_FOUND', '找不到该来源。');
+  const { settings: syncSettings, problem } = await readSyncSettings((key) => db.settings.get(key));
+  const { delayMs, maxPages } = syncSettings;
+  const runId = `r_${Date.now().toString(36)}_${crypto.randomUUID().slice(0, 8)}`;
+  const store = useSync.getState();
+  store.set(sourceId, emptyRun(runId));
+
+  const { finished, offs } = follow(sourceId, runId);
 
   if (problem) {
     await sources.log({
@@ -242,6 +261,8 @@ let schedulerStarted = false;
 export function startScheduler(): void {
   if (schedulerStarted) return;
   schedulerStarted = true;
+  // Runs main is still running (the page was reloaded) are taken up before anything new starts.
+  void resumeRuns().catch((error: unknown) => console.error('[sync] runs not taken up again', error));
   const tick = async (startup: boolean) => {
     for (const id of await dueSources(Date.now(), startup)) {
       if (!isRunning(id)) await runSync(id).catch(() => undefined);
@@ -249,4 +270,30 @@ export function startScheduler(): void {
   };
   void tick(true);
   setInterval(() => void tick(false), 60_000);
+}
+
+/**
+ * After a page reload: takes up the runs main is still running (the run lives in main), shows
+ * their progress, and asks main for their unacknowledged batches again. Resolves once attached.
+ */
+export async function resumeRuns(): Promise<number> {
+  const { runs } = await api.sync.active({});
+  let attached = 0;
+  for (const progress of runs) {
+    const { sourceId, runId } = progress;
+    if (useSync.getState().runs[sourceId]?.runId === runId) continue;
+    if (!(await sources.get(sourceId))) continue;
+    useSync.getState().set(sourceId, { ...emptyRun(runId), phase: progress.phase, counts: progress.counts, remaining: progress.remaining });
+    const { finished, offs } = follow(sourceId, runId);
+    void finished.then(() => {
+      for (const off of offs) off();
+    });
+    if ((await api.sync.attach({ runId })).attached) attached++;
+    else {
+      // It ended between the two calls: nothing more will come for it.
+      for (const off of offs) off();
+      useSync.getState().set(sourceId, { phase: 'done', remaining: 0 });
+    }
+  }
+  return attached;
 }

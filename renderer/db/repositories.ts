@@ -8,6 +8,7 @@
 import Dexie from 'dexie';
 import * as v from 'valibot';
 import type { ArticlePayload } from '../../shared/domain/article';
+import { membershipOf } from '../../shared/domain/membership';
 import { SETTINGS, settingSchema, type SettingKey, type SettingValue } from '../../shared/domain/settings';
 import { AppError } from '../../shared/errors';
 import { countZi } from '../../shared/text';
@@ -52,7 +53,7 @@ export function createArticleRepository(db: YanduDB) {
       // Search postings are built before the transaction (in the worker for bulk text); inside
       // a caller's transaction without them, they are built inline.
       const ready = prepared ?? (Dexie.currentTransaction ? undefined : await prepareArticles(db, payloads));
-      return db.transaction('rw', [db.articles, db.bodies, ...searchTables(db)], async () => {
+      return db.transaction('rw', [db.articles, db.bodies, db.memberships, ...searchTables(db)], async () => {
         const existing = await db.articles
           .where('urlKey')
           .anyOf(payloads.map((p) => p.urlKey))
@@ -69,18 +70,23 @@ export function createArticleRepository(db: YanduDB) {
           const slice = fresh.slice(i, i + 100);
           await db.articles.bulkAdd(slice.map((p) => toArticleRow(p, now)));
           await db.bodies.bulkAdd(slice.map((p): ArticleBodyRow => ({ articleId: p.id, html: p.html, text: p.text })));
+          await db.memberships.bulkPut(slice.map((p) => membershipOf({ ...p, addedAt: now })));
         }
         await indexArticles(db, fresh, ready);
         return fresh.length;
       });
     },
-    /** Removes articles with their bodies, old versions, reading state and search postings (annotations stay). */
+    /** Removes articles with their bodies, old versions, reading state, memberships and search postings (annotations stay). */
     async remove(ids: readonly string[]): Promise<void> {
-      await db.transaction('rw', [db.articles, db.bodies, db.versions, db.reading, ...searchTables(db)], async () => {
+      await db.transaction('rw', [db.articles, db.bodies, db.versions, db.reading, db.memberships, ...searchTables(db)], async () => {
         await db.articles.bulkDelete([...ids]);
         await db.bodies.bulkDelete([...ids]);
         await db.reading.bulkDelete([...ids]);
         await db.versions
+          .where('articleId')
+          .anyOf([...ids])
+          .delete();
+        await db.memberships
           .where('articleId')
           .anyOf([...ids])
           .delete();

@@ -18,6 +18,7 @@ import type { MemberRow, PacketRow, ReturnRow, SessionRow } from './sessionRows'
 // and packets); the row types here are theirs.
 import type { ArticleBodyRow, ArticleRow, ReadingRow, VersionRow } from '../../shared/domain/article';
 import type { HighlightColor, HighlightRow } from '../../shared/domain/highlight';
+import { membershipOf, type MembershipRow } from '../../shared/domain/membership';
 import type { NoteKind, NoteRow } from '../../shared/domain/note';
 import type { FetchStateRow, SourceRow, SyncLogRow } from '../../shared/domain/source';
 import type { SettingRow } from '../../shared/domain/tables';
@@ -28,6 +29,7 @@ export type {
   FetchStateRow,
   HighlightColor,
   HighlightRow,
+  MembershipRow,
   NoteKind,
   NoteRow,
   ReadingRow,
@@ -93,6 +95,7 @@ export class YanduDB extends Dexie {
   searchDocs!: EntityTable<SearchDocRow, 'num'>;
   searchPostings!: EntityTable<SearchPostingRow, 'k'>;
   searchPending!: EntityTable<SearchPendingRow, 'num'>;
+  memberships!: Dexie.Table<MembershipRow, [string, string, string]>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -139,5 +142,20 @@ export class YanduDB extends Dexie {
       packets: 'id, sessionId',
       returns: 'id, sessionId',
     });
+    // Version 5: memberships (article × source × 栏目). An article listed by a second source or
+    // a feed belongs to both instead of moving. Each existing article gets the membership its
+    // own row names (its source and 栏目); no older table changes shape.
+    this.version(5)
+      .stores({ memberships: '[articleId+sourceId+column], articleId, sourceId' })
+      .upgrade(async (tx) => {
+        const rows: MembershipRow[] = [];
+        await tx
+          .table('articles')
+          .toCollection()
+          .each((a: ArticleRow) => {
+            rows.push(membershipOf(a));
+          });
+        await tx.table('memberships').bulkPut(rows);
+      });
   }
 }

@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import { DEFAULT_SYNC_SETTINGS, SyncSettingsSchema, type SyncSettings } from '../../shared/domain/settings';
 import type { KnownPage } from '../../shared/domain/sync';
-import type { SourceRow, SyncLogRow, YanduDB } from './schema';
+import { placementLabel } from '../../shared/domain/membership';
+import type { ArticleRow, SourceRow, SyncLogRow, YanduDB } from './schema';
 
 export { SyncSettingsSchema };
 
@@ -77,9 +78,25 @@ export function createSourceRepository(db: YanduDB) {
       const checked = v.parse(SourceInputSchema, input);
       await db.sources.update(id, { ...checked, column: checked.column || null });
     },
-    /** Removes the source and its sync bookkeeping; its articles stay in the library. */
+    /**
+     * Removes the source, its memberships and its sync bookkeeping. Its articles stay in the
+     * library (with the user's reading, highlights and notes); one that another source also
+     * lists now shows that source as its own.
+     */
     async remove(id: string): Promise<void> {
-      await db.transaction('rw', [db.sources, db.fetchState, db.syncLog], async () => {
+      await db.transaction('rw', [db.sources, db.fetchState, db.syncLog, db.memberships, db.articles], async () => {
+        const gone = await db.memberships.where('sourceId').equals(id).toArray();
+        await db.memberships.where('sourceId').equals(id).delete();
+        for (const articleId of new Set(gone.map((m) => m.articleId))) {
+          const article = await db.articles.get(articleId);
+          if (!article) continue;
+          const left = await db.memberships.where('articleId').equals(articleId).sortBy('addedAt');
+          const patch: Partial<ArticleRow> = { placement: placementLabel(left) };
+          const heir = left[0];
+          if (article.sourceId === id && heir)
+            Object.assign(patch, { sourceId: heir.sourceId, sourceName: heir.sourceName, column: heir.column || null });
+          await db.articles.update(articleId, patch);
+        }
         await db.sources.delete(id);
         await db.fetchState.where('sourceId').equals(id).delete();
         await db.syncLog.where('sourceId').equals(id).delete();
@@ -88,28 +105,50 @@ export function createSourceRepository(db: YanduDB) {
     async recordRun(id: string, patch: Pick<SourceRow, 'lastSyncAt' | 'lastError' | 'counts'>): Promise<void> {
       await db.sources.update(id, patch);
     },
-    /** Every page the source has given us, with validators: the basis of an incremental sync. */
+    /**
+     * Every page the source has given us, with validators: the basis of an incremental sync.
+     * Its articles are its memberships (also those another source stored first); validators
+     * belong to the URL, whichever source fetched it last.
+     */
     async known(id: string): Promise<KnownPage[]> {
-      const [articles, pages] = await Promise.all([
-        db.articles.where('sourceId').equals(id).toArray(),
+      const [memberships, pages] = await Promise.all([
+        db.memberships.where('sourceId').equals(id).toArray(),
         db.fetchState.where('sourceId').equals(id).toArray(),
       ]);
+      const articles = (await db.articles.bulkGet([...new Set(memberships.map((m) => m.articleId))])).filter((a) => a !== undefined);
+      const validators = new Map(pages.map((p) => [p.urlKey, p]));
+      const missing = articles.filter((a) => !validators.has(a.urlKey)).map((a) => a.urlKey);
+      for (const p of await db.fetchState.bulkGet(missing)) if (p) validators.set(p.urlKey, p);
       const byKey = new Map<string, KnownPage>();
-      for (const a of articles)
-        byKey.set(a.urlKey, { urlKey: a.urlKey, etag: null, lastModified: null, contentHash: a.contentHash, publishedAt: a.publishedAt });
+      for (const a of articles) {
+        const p = validators.get(a.urlKey);
+        byKey.set(a.urlKey, {
+          urlKey: a.urlKey,
+          etag: p?.etag ?? null,
+          lastModified: p?.lastModified ?? null,
+          contentHash: a.contentHash,
+          publishedAt: a.publishedAt,
+          ...(p?.failures ? { failures: Math.min(p.failures, 1000), retryAt: p.retryAt ?? p.checkedAt } : {}),
+        });
+      }
       for (const p of pages) {
-        const prior = byKey.get(p.urlKey);
+        if (byKey.has(p.urlKey)) continue;
         byKey.set(p.urlKey, {
           urlKey: p.urlKey,
           etag: p.etag,
           lastModified: p.lastModified,
-          contentHash: prior?.contentHash ?? p.contentHash,
-          publishedAt: prior?.publishedAt ?? null,
+          contentHash: p.contentHash,
+          publishedAt: null,
+          ...(p.failures ? { failures: Math.min(p.failures, 1000), retryAt: p.retryAt ?? p.checkedAt } : {}),
         });
       }
       return [...byKey.values()];
     },
-    articleCount: (id: string) => db.articles.where('sourceId').equals(id).count(),
+    /** The source's articles (共 N 篇): its memberships, one per article. */
+    async articleCount(id: string): Promise<number> {
+      const rows = await db.memberships.where('sourceId').equals(id).toArray();
+      return new Set(rows.map((m) => m.articleId)).size;
+    },
     async log(entry: Omit<SyncLogRow, 'id'>): Promise<void> {
       await db.syncLog.add(entry);
     },

@@ -247,11 +247,11 @@ export const messages = {
     notANumber: (label: string, text: string) => (text ? `“${text.slice(0, 20)}”不是整数：${label}应填写数字` : `${label}不能为空`),
     lastSync: (when: string) => `上次同步：${when}`,
     neverSynced: '尚未同步',
-    counts: (c: { articles: number; added: number; updated: number; unchanged: number; failed: number }) =>
-      `共 ${c.articles} 篇 · 上次新增 ${c.added}、更新 ${c.updated}、未变 ${c.unchanged}、失败 ${c.failed}`,
+    counts: (c: { articles: number; added: number; joined?: number; updated: number; unchanged: number; failed: number }) =>
+      `共 ${c.articles} 篇 · 上次新增 ${c.added}${c.joined ? `（其中 ${c.joined} 篇文库中已有）` : ''}、更新 ${c.updated}、未变 ${c.unchanged}、失败 ${c.failed}`,
     phases: { starting: '准备中', listing: '读取列表页', fetching: '抓取文章', done: '已完成', failed: '失败', cancelled: '已取消' },
-    progress: (c: { pages: number; fetched: number; failed: number; unchanged: number }, added: number, updated: number) =>
-      `列表页 ${c.pages} · 已抓取 ${c.fetched} · 新增 ${added} · 更新 ${updated} · 未变 ${c.unchanged} · 失败 ${c.failed}`,
+    progress: (c: { pages: number; fetched: number; failed: number; unchanged: number }, added: number, updated: number, stored = 0) =>
+      `列表页 ${c.pages} · 已抓取 ${c.fetched} · 新增 ${added} · 更新 ${updated} · 未变 ${c.unchanged + stored} · 失败 ${c.failed}`,
     log: '同步日志',
     logEmpty: '没有记录。',
     settings: '抓取设置',

@@ -75,7 +75,7 @@ function sortValue(row: LibraryRow, key: SortKey): string {
     case 'origin':
       return row.origin ?? '';
     case 'column':
-      return row.column ?? '';
+      return row.placement ?? row.column ?? '';
     case 'date':
       return row.publishedAt ?? '';
   }
@@ -138,7 +138,7 @@ export function filterRows(rows: readonly LibraryRow[], filter: string): readonl
   const terms = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return rows;
   return rows.filter((r) => {
-    const hay = `${r.title}\n${r.origin ?? ''}\n${r.column ?? ''}\n${r.sourceName}`.toLowerCase();
+    const hay = `${r.title}\n${r.origin ?? ''}\n${r.column ?? ''}\n${r.sourceName}\n${r.placement ?? ''}`.toLowerCase();
     return terms.every((t) => hay.includes(t));
   });
 }

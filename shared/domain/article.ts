@@ -95,6 +95,11 @@ export const ArticleRowSchema = v.object({
   document: v.optional(DocumentInfoSchema),
   /** The attachments (附件) a synced page links to. Not indexed. */
   attachments: v.optional(v.pipe(v.array(AttachmentSchema), v.maxLength(50))),
+  /**
+   * Every source·栏目 the article belongs to, as shown ("来源A·栏目1；来源B"), when more than one
+   * (since v5; kept in step with the memberships table by whoever writes it). Absent: just its own.
+   */
+  placement: v.optional(v.nullable(text(2000))),
 });
 export type ArticleRow = v.InferOutput<typeof ArticleRowSchema>;
 

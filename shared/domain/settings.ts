@@ -120,6 +120,31 @@ export const SETTINGS = {
   'packets.sharedFolders': { schema: v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))), default: [] as string[] },
   'study.rules': { schema: RulesSchema, default: DEFAULT_RULES },
   'study.profile': { schema: ProfileSchema, default: DEFAULT_PROFILE },
+  /**
+   * Sync batches already written (run id → highest seq), newest last: a batch main sends again
+   * after a page reload (its acknowledgement was lost) is acknowledged, not written twice.
+   */
+  'sync.applied': {
+    schema: v.pipe(
+      v.array(
+        v.strictObject({
+          runId: v.pipe(v.string(), v.maxLength(64)),
+          seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+          /** The run's counts so far, written with its batches (they survive a reload with them). */
+          tally: v.optional(
+            v.strictObject({
+              added: v.pipe(v.number(), v.integer(), v.minValue(0)),
+              joined: v.pipe(v.number(), v.integer(), v.minValue(0)),
+              updated: v.pipe(v.number(), v.integer(), v.minValue(0)),
+              unchanged: v.pipe(v.number(), v.integer(), v.minValue(0)),
+            }),
+          ),
+        }),
+      ),
+      v.maxLength(50),
+    ),
+    default: [] as { runId: string; seq: number; tally?: { added: number; joined: number; updated: number; unchanged: number } }[],
+  },
 } as const satisfies Record<string, { schema: v.GenericSchema; default: unknown }>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -29,7 +29,16 @@ export const SourceRowSchema = v.object({
   createdAt: IsoField,
   lastSyncAt: v.nullable(IsoField),
   lastError: nullableText(10_000),
-  counts: v.object({ articles: CountField, added: CountField, updated: CountField, unchanged: CountField, failed: CountField }),
+  counts: v.object({
+    articles: CountField,
+    /** New to this source in the last run (new to the library, or `joined`). */
+    added: CountField,
+    /** Of `added`, articles the library already held (another source listed them first). Absent before v5. */
+    joined: v.optional(CountField),
+    updated: CountField,
+    unchanged: CountField,
+    failed: CountField,
+  }),
 });
 export type SourceRow = v.InferOutput<typeof SourceRowSchema>;
 
@@ -41,6 +50,10 @@ export const FetchStateRowSchema = v.object({
   lastModified: nullableText(200),
   contentHash: nullableText(128),
   checkedAt: IsoField,
+  /** The page answered 404/410 this many times in a row (absent: it answered). Not indexed. */
+  failures: v.optional(CountField),
+  /** Not asked again before this time (backoff). Not indexed. */
+  retryAt: v.optional(IsoField),
 });
 export type FetchStateRow = v.InferOutput<typeof FetchStateRowSchema>;
 

@@ -26,6 +26,15 @@ export const SourceSpecSchema = v.strictObject({
 });
 export type SourceSpec = v.InferOutput<typeof SourceSpecSchema>;
 
+/**
+ * A page that answered 404/410: how many times in a row, and not to be asked again before
+ * `retryAt` (backoff of 1, 2, 4… days, capped). Absent for a page that answered.
+ */
+const MissingFields = {
+  failures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  retryAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
+};
+
 /** What the library already holds for one URL key: lets main skip, ask conditionally, or stop. */
 export const KnownPageSchema = v.strictObject({
   urlKey: text(2048),
@@ -34,6 +43,7 @@ export const KnownPageSchema = v.strictObject({
   contentHash: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   /** The article's date, when the library has it: recent ones are asked again for corrections. */
   publishedAt: v.optional(v.nullable(text(40))),
+  ...MissingFields,
 });
 export type KnownPage = v.InferOutput<typeof KnownPageSchema>;
 
@@ -56,6 +66,7 @@ export const FetchedPageSchema = v.strictObject({
   etag: v.nullable(text(512)),
   lastModified: v.nullable(text(128)),
   contentHash: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  ...MissingFields,
 });
 export type FetchedPage = v.InferOutput<typeof FetchedPageSchema>;
 

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { ArticleBodyRowSchema, ArticleRowSchema, ReadingRowSchema, VersionRowSchema } from './article';
 import { IdField, text } from './fields';
 import { HighlightRowSchema } from './highlight';
+import { MembershipRowSchema } from './membership';
 import { NoteRowSchema } from './note';
 import { MemberRowSchema, SessionRowSchema } from './session';
 import { FetchStateRowSchema, SourceRowSchema, SyncLogRowSchema } from './source';
@@ -31,12 +32,13 @@ export const ROW_SCHEMAS = {
   members: MemberRowSchema,
   packets: PacketRowSchema,
   returns: ReturnRowSchema,
+  memberships: MembershipRowSchema,
 } as const satisfies Record<string, v.GenericSchema>;
 
 export type StoredTable = keyof typeof ROW_SCHEMAS;
 
 /** The database version (renderer/db/schema.ts) whose rows these schemas describe. */
-export const ROWS_DB_VERSION = 4;
+export const ROWS_DB_VERSION = 5;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,7 +47,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * A row of database version `fromVersion` in today's shape (a copy; the input is not changed).
  * Mirrors the Dexie upgrade functions of renderer/db/schema.ts, which stay the authority for
- * what a restore writes: v2 gave articles `version` and `updatedAt`; v3 and v4 added tables only.
+ * what a restore writes: v2 gave articles `version` and `updatedAt`; v3 and v4 added tables only;
+ * v5 added memberships, derived from each article's own source by the upgrade (a restore of an
+ * older backup runs it).
  */
 export function migrateRow(table: string, row: unknown, fromVersion: number): unknown {
   if (!isRecord(row)) return row;

@@ -54,7 +54,7 @@ describe('schema migrations', () => {
     await writeV1('migrate-v1');
     const db = new YanduDB('migrate-v1');
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const articles = await db.articles.orderBy('id').toArray();
     expect(articles).toHaveLength(50);
     for (const a of articles) {
@@ -117,7 +117,7 @@ describe('schema migrations', () => {
     old.close();
     const db = new YanduDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.highlights.orderBy('id').toArray()).map((h) => [h.id, h.layer, h.comment])).toEqual([
       ['h_0', 'personal', null],
       ['h_1', 'leader', '重点'],
@@ -274,6 +274,72 @@ describe('schema migrations (version 3 fixture)', () => {
     expect(await db.searchDocs.get(1)).toMatchObject({ key: 'a:a_0' });
     expect(Array.from((await db.searchPostings.get(1))!.data)).toEqual([1, 2, 3]);
     expect(await Promise.all([db.sessions.count(), db.members.count(), db.packets.count(), db.returns.count()])).toEqual([0, 0, 0, 0]);
+    await db.delete();
+  });
+});
+
+const V4_STORES = {
+  sessions: 'id, year, date, status, packetId',
+  members: 'id, name, order',
+  packets: 'id, sessionId',
+  returns: 'id, sessionId',
+};
+
+describe('schema migrations (version 4 fixture: the previous release)', () => {
+  it('opens a version-4 database with every row intact and derives one membership per article', async () => {
+    const name = 'migrate-v4';
+    await writeV3(name);
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(V2_STORES);
+    old.version(3).stores(V3_STORES);
+    old.version(4).stores(V4_STORES);
+    await old.open();
+    const now = '2025-03-01T00:00:00.000Z';
+    // A folder article without a 栏目, from another source.
+    await old.table('articles').add({
+      id: 'a_folder',
+      version: 1,
+      updatedAt: null,
+      urlKey: 'file:///材料/讲话.docx',
+      url: null,
+      title: '讲话',
+      publishedAt: null,
+      origin: null,
+      author: null,
+      editor: null,
+      column: null,
+      sourceId: 'src_2',
+      sourceName: '文件夹',
+      zi: 2,
+      contentHash: 'c'.repeat(64),
+      addedAt: now,
+    });
+    await old.table('bodies').add({ articleId: 'a_folder', html: '<p>讲话</p>', text: '讲话' });
+    await old.table('members').add({ id: 'm_1', name: '张三', title: '书记', order: 1 });
+    await old.table('packets').add({ id: 'p_1', sessionId: null, title: '资料包' });
+    await old.table('reading').add({ articleId: 'a_2', block: 1, offset: 0, progress: 0.5, updatedAt: now });
+    const before = new Map<string, unknown[]>();
+    for (const t of old.tables) before.set(t.name, await t.toArray());
+    old.close();
+
+    const db = new YanduDB(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    // Every row of every older table survives unchanged.
+    for (const [table, rows] of before) expect(await db.table(table).toArray()).toEqual(rows);
+    expect(await db.articles.count()).toBe(21);
+    const memberships = await db.memberships.orderBy('articleId').toArray();
+    expect(memberships).toHaveLength(21);
+    expect(await db.memberships.get(['a_3', 'src_1', '党务公开'])).toEqual({
+      articleId: 'a_3',
+      sourceId: 'src_1',
+      column: '党务公开',
+      sourceName: '内网',
+      addedAt: '2025-02-01T00:00:00.000Z',
+    });
+    expect(await db.memberships.get(['a_folder', 'src_2', ''])).toMatchObject({ sourceName: '文件夹', addedAt: now });
+    expect(await db.memberships.where('sourceId').equals('src_1').count()).toBe(20);
     await db.delete();
   });
 });

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../shared/contract';
-import { startHost, type RunningHost } from '../../main/host/server';
-import { AppError } from '../../shared/errors';
+import { startHost, statusFor, type RunningHost } from '../../main/host/server';
+import { AppError, KNOWN_ERROR_CODES } from '../../shared/errors';
 import { stubServices } from './helpers/services';
 
 interface Reply {
@@ -308,6 +308,21 @@ describe('browser host: its own doors', () => {
       }
       const bug = await ask('app.openExternal', '{"url":"http://10.0.0.5/"}');
       expect(bug.status).toBe(500);
+      // Every error that comes from the user's input or file is a 4xx; 5xx only for our own
+      // faults (500), an upstream or write failure (502) and a full disk (507).
+      const serverSide = new Set([
+        'E_INTERNAL',
+        'E_INVALID_RESULT',
+        'E_RESOURCE',
+        'E_TRANSPORT',
+        'E_DISK_FULL',
+        'E_CHANNEL_SERVER',
+        'E_CHANNEL_OFFLINE',
+      ]);
+      for (const code of [...KNOWN_ERROR_CODES]) {
+        const status = statusFor(code);
+        expect([code, serverSide.has(code) ? status >= 500 : status >= 400 && status < 500]).toEqual([code, true]);
+      }
     } finally {
       await failing.close();
     }

@@ -428,7 +428,7 @@ export async function importFile(
   let bytes: Uint8Array;
   try {
     const s = await stat(abs);
-    if (s.size > MAX_FILE_BYTES) throw new AppError('E_RESOURCE', `文件过大（超过 50 MB）：${label}`);
+    if (s.size > MAX_FILE_BYTES) throw new AppError('E_DOCUMENT_LIMIT', `文件过大（超过 50 MB）：${label}`);
     bytes = new Uint8Array(await readFile(abs));
   } catch (cause) {
     if (cause instanceof AppError) throw cause;

@@ -41,7 +41,10 @@ export function policyForSource(
   source: Pick<SyncRequest['source'], 'location' | 'allowedHosts'>,
   ownPorts?: () => readonly number[],
 ): NetPolicy {
-  return new NetPolicy({ allow: [source.location, ...(source.allowedHosts ?? [])], ownPorts });
+  const policy = new NetPolicy({ allow: source.allowedHosts ?? [], ownPorts });
+  // Its own site, also after an http → https upgrade or under its www. alias.
+  policy.allowSite(source.location);
+  return policy;
 }
 
 export interface RunnerIO {

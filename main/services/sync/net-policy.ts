@@ -138,6 +138,31 @@ export class NetPolicy {
     return this.any;
   }
 
+  /**
+   * Adds a source's own site: its origin, and the same site under the names sites move between
+   * without becoming another site: the scheme upgrade (http → https, default ports) and the
+   * www. alias of its host name (with or without www.). A list page that redirects there needs
+   * no consent; any other host does.
+   */
+  allowSite(url: string): void {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return;
+    this.allow(u.origin);
+    const defaultPort = u.port === '';
+    const schemes = u.protocol === 'http:' && defaultPort ? ['http:', 'https:'] : [u.protocol];
+    const host = u.hostname;
+    // An address has no www. alias; a name does (www.example.gov.cn ↔ example.gov.cn).
+    const isName = /[a-z]/i.test(host) && !host.startsWith('[') && host.includes('.');
+    const hosts = [host];
+    if (isName) hosts.push(host.startsWith('www.') ? host.slice(4) : `www.${host}`);
+    for (const scheme of schemes) for (const h of hosts) this.allow(`${scheme}//${h}${u.port ? `:${u.port}` : ''}`);
+  }
+
   /** Adds an origin (or the origin of a URL). Addresses the "never" rules refuse stay refused. */
   allow(originOrUrl: string): void {
     const o = originOf(originOrUrl);

@@ -79,6 +79,24 @@ function isRecent(publishedAt: string | null, now: Date): boolean {
   const day = 86_400_000;
   return at >= now.getTime() - RECHECK_DAYS * day && at <= now.getTime() + day;
 }
+/**
+ * A page that answered 404/410 is asked again after 1, 2, 4… days (at most MISSING_MAX_DAYS),
+ * not on every sync: the site may bring it back, but most never come back.
+ */
+const MISSING_MAX_DAYS = 32;
+
+/** When a page missing `failures` times in a row may be asked again. */
+export function missingRetryAt(failures: number, now: Date): string {
+  const days = Math.min(MISSING_MAX_DAYS, 2 ** Math.max(0, failures - 1));
+  return new Date(now.getTime() + days * 86_400_000).toISOString();
+}
+
+/** A known page that answered 404/410 and is not due to be asked again yet. */
+function waitingAfterMissing(known: KnownPage | undefined, now: Date): boolean {
+  if (!known?.failures) return false;
+  const at = Date.parse(known.retryAt ?? '');
+  return Number.isFinite(at) && at > now.getTime();
+}
 const PROGRESS_MS = 300;
 /**
  * Fewer visible characters than this (and no image) is kept but flagged: a login notice, an
@@ -222,6 +240,47 @@ class Run {
     });
   }
 
+  /** Pages that answered 404/410 in this run (remembered, so they do not keep list validators from being stored). */
+  missingCount = 0;
+
+  /** Known-missing pages whose wait is over. */
+  dueMissing(now: Date): string[] {
+    const out: string[] = [];
+    for (const k of this.known.values()) if (k.failures && !waitingAfterMissing(k, now)) out.push(k.urlKey);
+    return out;
+  }
+
+  /** Known-missing pages not asked in this run (their backoff has not run out): logged once, at the end. */
+  readonly waiting: string[] = [];
+
+  /**
+   * A page that answered 404/410: remembered with its count and when to ask again, so the next
+   * syncs do not ask it every time. The log line says when.
+   */
+  missing(key: string, error: FetchError, now: Date): Outcome {
+    const known = this.known.get(key);
+    const failures = Math.min((known?.failures ?? 0) + 1, 1000);
+    const retryAt = missingRetryAt(failures, now);
+    this.counts.failed++;
+    this.missingCount++;
+    this.pendingPages.push({
+      urlKey: key,
+      etag: null,
+      lastModified: null,
+      contentHash: known?.contentHash ?? null,
+      failures,
+      retryAt,
+    });
+    const days = Math.round((Date.parse(retryAt) - now.getTime()) / 86_400_000);
+    this.log(
+      'error',
+      key,
+      error.code,
+      `页面不存在（HTTP ${error.status ?? 404}，连续第 ${failures} 次），${days} 天内不再请求，之后再试：${key}`,
+    );
+    return { kind: 'failed' };
+  }
+
   fail(url: string, error: unknown): Outcome {
     this.counts.failed++;
     if (error instanceof AppError)
@@ -357,7 +416,9 @@ class Run {
   }
 
   finishValidators(): void {
-    if (this.counts.failed === 0) this.pendingPages.push(...this.listValidators);
+    // After a failure the list must be walked again next time (the failed article is not known
+    // yet); a missing page is known (with its backoff), so it does not count here.
+    if (this.counts.failed - this.missingCount === 0) this.pendingPages.push(...this.listValidators);
   }
 }
 
@@ -463,6 +524,8 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
     return outcome;
   } catch (error) {
     if (isCancel(error, signal)) return { kind: 'failed' };
+    if (error instanceof FetchError && error.url === key && (error.status === 404 || error.status === 410))
+      return run.missing(key, error, deps.now?.() ?? new Date());
     return run.fail(key, error);
   }
 }
@@ -543,7 +606,9 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     const first = visited === 1;
     let res: FetchResult & { html: string };
     try {
-      res = await fetchHtml(client, url, signal, first && !request.fullRescan ? run.knownOf(url) : undefined);
+      // Every list page is asked conditionally on a routine sync (its validators from the last
+      // finished run); a full rescan reads them all, as it needs every link.
+      res = await fetchHtml(client, url, signal, !request.fullRescan && finishedBefore ? run.knownOf(url) : undefined);
     } catch (error) {
       if (isCancel(error, signal)) return;
       if (first) throw error;
@@ -552,7 +617,10 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     }
     run.counts.pages++;
     if (res.notModified) {
-      run.log('info', url, null, `栏目首页未变化，没有新文章：${url}`);
+      // Unchanged since the last finished run: nothing new on it, and (nothing having moved
+      // down the column) nothing new on the pages after it either.
+      run.rememberList({ urlKey: url, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
+      run.log('info', url, null, first ? `栏目首页未变化，没有新文章：${url}` : `列表页未变化，其后没有新文章：${url}`);
       break;
     }
     if (first && looksLikeFeed(res.html)) {
@@ -560,7 +628,7 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
       await syncFeedFrom(run, request, deps, url, res);
       return;
     }
-    if (first) run.rememberList({ urlKey: url, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
+    run.rememberList({ urlKey: url, etag: clip(res.etag, 512), lastModified: clip(res.lastModified, 128), contentHash: null });
     const list = findArticleLinks(res.html, res.finalUrl, { now: deps.now?.() });
     for (const bad of list.skipped) {
       if (seenSkipped.has(bad.href)) continue;
@@ -581,12 +649,17 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
       if (!permitted(run, deps, item.url, `列表页 ${url}`)) continue;
       run.counts.found++;
       meta.set(item.url, { title: item.title, publishedAt: item.publishedAt });
-      const isKnown = run.knownOf(item.url) !== undefined;
+      const known = run.knownOf(item.url);
+      const isKnown = known !== undefined;
       if (!item.pinned) {
         nonPinned++;
         if (isKnown) knownNonPinned++;
       }
-      if (!isKnown || request.fullRescan) toFetch.push(item.url);
+      if (waitingAfterMissing(known, now)) run.waiting.push(item.url);
+      else if (known?.failures) {
+        // Missing before, and its wait is over: asked again (a full rescan too).
+        toFetch.push(item.url);
+      } else if (!isKnown || request.fullRescan) toFetch.push(item.url);
       else if (isRecent(item.publishedAt, now)) {
         toFetch.push(item.url);
         recheck.add(item.url);
@@ -613,8 +686,30 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     toFetch.push(key);
     recheck.add(key);
   }
+  // Missing pages whose wait is over, also when no list page showed them this time.
+  for (const key of run.dueMissing(now)) {
+    if (queuedToFetch.has(key) || toFetch.includes(key)) continue;
+    toFetch.push(key);
+  }
+  logWaiting(run);
   run.progress('fetching');
   await run.runTasks(toFetch, (key) => loadArticle(run, deps, key, meta.get(key), request.fullRescan || recheck.has(key)));
+}
+
+/** One line for the known-missing pages this run did not ask (with the soonest retry). */
+function logWaiting(run: Run): void {
+  if (run.waiting.length === 0) return;
+  const soonest = run.waiting
+    .map((k) => run.knownOf(k)?.retryAt ?? '')
+    .filter(Boolean)
+    .sort()[0];
+  const when = soonest ? `，最早 ${soonest.slice(0, 10)} 再试` : '';
+  run.log(
+    'info',
+    run.waiting.length === 1 ? run.waiting[0]! : null,
+    null,
+    `${run.waiting.length} 个此前不存在（404）的页面本次未请求${when}${run.waiting.length === 1 ? `：${run.waiting[0]}` : ''}`,
+  );
 }
 
 /** One feed item whose content the feed carries: stored from it, or from its page when empty. */
@@ -690,12 +785,17 @@ async function syncFeedFrom(
     if (!permitted(run, deps, item.url, `订阅源 ${feedUrl}`)) continue;
     run.counts.found++;
     const known = run.knownOf(item.url);
+    if (waitingAfterMissing(known, now)) {
+      run.waiting.push(item.url);
+      continue;
+    }
     // Known items are skipped, except recent ones whose text lives on their page: those are asked
     // again conditionally (mostly a 304), as a column's recent articles are, to catch corrections.
     const recheck = known !== undefined && (item.isSummary || !item.html) && isRecent(known.publishedAt ?? item.publishedAt, now);
-    if (known && !request.fullRescan && !recheck) continue;
+    if (known && !known.failures && !request.fullRescan && !recheck) continue;
     items.push(item);
   }
+  logWaiting(run);
   run.progress('fetching');
   await run.runTasks(items, async (item) => {
     if (item.isSummary || !item.html)

@@ -95,7 +95,7 @@ export interface Snapshot {
 }
 
 /** The bulky tables sync and imports write; everything else is what the user types and clicks. */
-const LIBRARY_TABLES = new Set(['articles', 'bodies', 'versions', 'sources', 'fetchState', 'syncLog']);
+const LIBRARY_TABLES = new Set(['articles', 'bodies', 'versions', 'sources', 'fetchState', 'syncLog', 'memberships']);
 /** Article texts: read a page at a time, each page its own short transaction, yielding between. */
 const PAGED_TABLES = new Set(['bodies', 'versions']);
 const PAGE_ROWS = 200;
@@ -307,6 +307,7 @@ const TABLE_LABELS: Record<string, string> = {
   members: '成员',
   packets: '资料包',
   returns: '回执',
+  memberships: '文章所属来源',
 };
 
 function tableLabel(table: string): string {

@@ -228,8 +228,9 @@ export function LibraryView() {
                     <span role="gridcell" className="col-origin">
                       {row.origin ?? row.sourceName}
                     </span>
-                    <span role="gridcell" className="col-column">
-                      {row.column ?? ''}
+                    <span role="gridcell" className="col-column" title={row.placement ?? undefined}>
+                      {/* Every source·栏目 that lists it, when more than one. */}
+                      {row.placement ?? row.column ?? ''}
                     </span>
                     <span role="gridcell" className="col-date">
                       {formatChineseDate(row.publishedAt)}

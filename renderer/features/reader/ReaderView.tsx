@@ -333,7 +333,7 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
                 </span>
               ) : null}
               {row.publishedAt ? <time dateTime={row.publishedAt}>{formatChineseDate(row.publishedAt)}</time> : null}
-              {row.column ? <span>{row.column}</span> : null}
+              {row.placement ? <span data-testid="placement">{row.placement}</span> : row.column ? <span>{row.column}</span> : null}
               <span>{t.zi(row.zi)}</span>
             </p>
             <div

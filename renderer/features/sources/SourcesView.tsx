@@ -260,7 +260,7 @@ function Progress({ run }: { run: RunState }) {
         <div style={{ transform: `scaleX(${ratio})` }} />
       </div>
       <span>
-        {t.phases[run.phase]} · {t.progress(run.counts, run.added, run.updated)}
+        {t.phases[run.phase]} · {t.progress(run.counts, run.added, run.updated, run.unchanged)}
       </span>
       {run.message ? <span className="error">{run.message}</span> : null}
     </div>
