@@ -26,6 +26,14 @@ export const messages = {
     imported: (added: number, skipped: number, failed: number) =>
       `导入完成：新增 ${added} 篇${skipped ? `，${skipped} 篇已在文库中` : ''}${failed ? `，${failed} 个文件失败` : ''}。`,
     dismiss: '关闭',
+    newItems: '新导入：',
+    duplicate: (title: string, existing: string) =>
+      title === existing ? `《${title}》已存在` : `《${title}》已存在（与《${existing}》内容相同）`,
+    openExisting: '打开',
+    importAnyway: '仍然导入',
+    importedAnyway: '已导入',
+    importDate: '导入日期',
+    importDateHint: '文件中没有日期，这里显示的是导入日期',
   },
   reader: {
     back: '返回文库',
@@ -129,6 +137,7 @@ export const messages = {
     color: (name: string) => `划线：${name}`,
     underline: '下划线样式',
     addNote: '添加笔记',
+    viewNote: '查看/编辑笔记',
     copyCitation: '复制引用',
     copied: '引用已复制',
     copyFailed: '无法写入剪贴板',

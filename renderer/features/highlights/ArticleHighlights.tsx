@@ -18,6 +18,10 @@ import {
 } from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
 import { HighlightPopover } from './HighlightPopover';
+import { NoteMarks } from './NoteMarks';
+import './highlights.css';
+import { notedHighlightIds } from '../../core/notes';
+import { useLiveResult } from '../../ui/useLiveResult';
 import { HighlightPainter } from './painter';
 import { charOffsetAt, selectionInArticle, type SelectionSpan } from './selection';
 import { useHighlights } from './store';
@@ -54,6 +58,20 @@ export function placeNear(rect: Anchored['rect'], width: number, height: number)
   return { top, left };
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * The selection toolbar's place: just below the selection, so it never covers the line above
+ * (where the eye reads on from); above it, with a gap, only when there is no room below.
+ */
+export function placeToolbar(rect: Anchored['rect'], width: number, height: number): { top: number; left: number } {
+  const GAP = 6;
+  const below = rect.bottom + GAP;
+  const top = below + height <= window.innerHeight - 8 ? below : Math.max(8, rect.top - height - GAP);
+  const left = Math.max(8, Math.min(window.innerWidth - width - 8, rect.left));
+  return { top, left };
+}
+
 export async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
@@ -70,6 +88,9 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
   const activeRow = useHighlights((s) => (s.activeId ? s.rows.get(s.activeId) : undefined));
   const articleId = article.row.id;
   const version = article.row.version;
+  const rows = useHighlights((s) => s.rows);
+  const notedResult = useLiveResult(() => notedHighlightIds(articleId), [articleId]);
+  const noted = notedResult.state === 'ready' ? notedResult.value : EMPTY;
 
   useEffect(() => {
     void useHighlights.getState().loadDefaults();
@@ -295,59 +316,80 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
     [getMap, highlightSelection, addNote, step, copyCitation, article.text],
   );
 
+  const marks = ready ? (
+    <NoteMarks
+      painter={painterRef.current}
+      noted={noted}
+      rowsToken={rows}
+      scroller={scroller}
+      root={getMap().root}
+      onOpen={(id) => {
+        useHighlights.getState().setActive(id);
+        useNoteEditor.getState().open({ kind: 'highlight', highlightId: id, articleId });
+      }}
+    />
+  ) : null;
+
   if (activeId && activeRow && popoverRect) {
     return (
-      <HighlightPopover
-        row={activeRow}
-        position={placeNear(popoverRect, 320, 150)}
-        focusToken={focusPopover}
-        onNote={() => void addNote()}
-        onCopy={() => void copyCitation(activeRow.selector.exact)}
-        onClose={() => useHighlights.getState().setActive(null)}
-      />
+      <>
+        {marks}
+        <HighlightPopover
+          row={activeRow}
+          position={placeNear(popoverRect, 320, 150)}
+          focusToken={focusPopover}
+          hasNote={noted.has(activeRow.id)}
+          onNote={() => void addNote()}
+          onCopy={() => void copyCitation(activeRow.selector.exact)}
+          onClose={() => useHighlights.getState().setActive(null)}
+        />
+      </>
     );
   }
-  if (!selection) return null;
-  const pos = placeNear(selection.rect, 330, 40);
+  if (!selection) return marks;
+  const pos = placeToolbar(selection.rect, 330, 40);
   return (
-    <div
-      className="hl-toolbar"
-      role="toolbar"
-      aria-label={t.toolbar}
-      data-testid="hl-toolbar"
-      style={{ top: pos.top, left: pos.left }}
-      // Keep the selection: the toolbar acts on it.
-      onMouseDown={(e) => e.preventDefault()}
-    >
-      {HIGHLIGHT_COLORS.map((c) => (
+    <>
+      {marks}
+      <div
+        className="hl-toolbar"
+        role="toolbar"
+        aria-label={t.toolbar}
+        data-testid="hl-toolbar"
+        style={{ top: pos.top, left: pos.left }}
+        // Keep the selection: the toolbar acts on it.
+        onMouseDown={(e) => e.preventDefault()}
+      >
+        {HIGHLIGHT_COLORS.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={`hl-swatch hl-${c.id}${c.id === lastColor ? ' last' : ''}`}
+            aria-label={t.color(c.name)}
+            title={`${c.name}（${c.key}）`}
+            onClick={() => void highlightSelection(c.id)}
+          />
+        ))}
         <button
-          key={c.id}
           type="button"
-          className={`hl-swatch hl-${c.id}${c.id === lastColor ? ' last' : ''}`}
-          aria-label={t.color(c.name)}
-          title={`${c.name}（${c.key}）`}
-          onClick={() => void highlightSelection(c.id)}
-        />
-      ))}
-      <button
-        type="button"
-        className="hl-style"
-        aria-pressed={lastStyle === 'underline'}
-        title={`${t.underline}（u）`}
-        onClick={() => useHighlights.getState().setDefaults(lastColor, lastStyle === 'fill' ? 'underline' : 'fill')}
-      >
-        <u>{t.underline}</u>
-      </button>
-      <button type="button" title={`${t.addNote}（n）`} onClick={() => void addNote()}>
-        {t.addNote}
-      </button>
-      <button
-        type="button"
-        title={`${t.copyCitation}（c）`}
-        onClick={() => void copyCitation(article.text.slice(selection.span.start, selection.span.end))}
-      >
-        {t.copyCitation}
-      </button>
-    </div>
+          className="hl-style"
+          aria-pressed={lastStyle === 'underline'}
+          title={`${t.underline}（u）`}
+          onClick={() => useHighlights.getState().setDefaults(lastColor, lastStyle === 'fill' ? 'underline' : 'fill')}
+        >
+          <u>{t.underline}</u>
+        </button>
+        <button type="button" title={`${t.addNote}（n）`} onClick={() => void addNote()}>
+          {t.addNote}
+        </button>
+        <button
+          type="button"
+          title={`${t.copyCitation}（c）`}
+          onClick={() => void copyCitation(article.text.slice(selection.span.start, selection.span.end))}
+        >
+          {t.copyCitation}
+        </button>
+      </div>
+    </>
   );
 }

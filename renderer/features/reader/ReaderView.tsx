@@ -7,6 +7,7 @@ import { reanchorArticle, type HighlightRow } from '../../core/highlights';
 import { openArticle, saveReadingPosition, type ArticleBodyRow, type LibraryRow as ArticleRow } from '../../core/library';
 import { messages } from '../../i18n/messages';
 import { clampFontSize, useReaderSettings } from '../../stores/readerSettings';
+import { importDay } from '../../stores/library';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
 import { isTypingTarget, useKeyboard } from '../../ui/useKeyboard';
 import { useUndo } from '../../stores/undo';
@@ -366,7 +367,14 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
                   {t.author}：{row.author}
                 </span>
               ) : null}
-              {row.publishedAt ? <time dateTime={row.publishedAt}>{formatChineseDate(row.publishedAt)}</time> : null}
+              {row.publishedAt ? (
+                <time dateTime={row.publishedAt}>{formatChineseDate(row.publishedAt)}</time>
+              ) : (
+                <span className="import-date" title={messages.library.importDateHint}>
+                  {formatChineseDate(importDay(row.addedAt))}
+                  <small className="import-date-mark">{messages.library.importDate}</small>
+                </span>
+              )}
               {row.column ? <span>{row.column}</span> : null}
               <span>{t.zi(row.zi)}</span>
             </p>
