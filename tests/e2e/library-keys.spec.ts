@@ -51,7 +51,7 @@ test('Tab passes through the search box without opening its filters, straight on
   await app.keyboard.press('Escape');
 });
 
-test('import: Enter opens the file picker; an undated file shows its import date, marked; the notice leads to it; the same text again is offered as 已存在', async ({
+test('import: Enter activates 导入文件…; an undated file shows its import date, marked; the notice leads to it; the same text again is offered as 已存在', async ({
   app,
 }) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-keys-'));
@@ -62,10 +62,13 @@ test('import: Enter opens the file picker; an undated file shows its import date
   const gbk = path.join(dir, '调研报告摘要（副本）.txt');
   writeFileSync(gbk, iconv.encode(text, 'gbk'));
 
-  await app.getByTestId('import-input').focus();
-  const chooser = app.waitForEvent('filechooser');
+  // Enter on the focused 导入文件… activates the file input, as Space does (the browser opens its picker then).
+  const input = app.getByTestId('import-input');
+  await input.evaluate((el) => el.addEventListener('click', () => (el.dataset.activated = String(Number(el.dataset.activated ?? 0) + 1))));
+  await input.focus();
   await app.keyboard.press('Enter');
-  await (await chooser).setFiles(utf8);
+  await expect(input).toHaveAttribute('data-activated', '1');
+  await input.setInputFiles(utf8);
 
   const status = app.getByTestId('import-status');
   await expect(status).toContainText('新增 1 篇');

@@ -201,37 +201,57 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
     };
   }, [ready, getMap]);
 
-  const ensureHighlight = useCallback(async (): Promise<string | null> => {
-    const span = selectionInArticle(getMap()) ?? selection?.span;
-    const id = useHighlights.getState().activeId;
-    if (id && !span) return id;
-    if (!span) return null;
-    const created = await createHighlight(article, span.start, span.end);
-    window.getSelection()?.removeAllRanges();
-    if (created) useHighlights.getState().setActive(created);
-    return created;
-  }, [article, getMap, selection]);
+  /** Drops the selection just marked, unless the user has meanwhile selected something else (keys go on while it saves). */
+  const dropSelectionIf = useCallback(
+    (span: SelectionSpan) => {
+      const now = selectionInArticle(getMap());
+      if (!now || (now.start === span.start && now.end === span.end)) window.getSelection()?.removeAllRanges();
+    },
+    [getMap],
+  );
+
+  /** `current`: the selection read before focus moved (the note's type-ahead takes it away). */
+  const ensureHighlight = useCallback(
+    async (current?: SelectionSpan | null): Promise<string | null> => {
+      const span = current ?? selectionInArticle(getMap()) ?? selection?.span;
+      const id = useHighlights.getState().activeId;
+      if (id && !span) return id;
+      if (!span) return null;
+      const created = await createHighlight(article, span.start, span.end);
+      dropSelectionIf(span);
+      if (created) useHighlights.getState().setActive(created);
+      return created;
+    },
+    [article, getMap, selection, dropSelectionIf],
+  );
 
   const highlightSelection = useCallback(
     async (color = useHighlights.getState().lastColor, style = useHighlights.getState().lastStyle) => {
       const span = selectionInArticle(getMap()) ?? selection?.span;
       if (!span) return;
-      const id = await createHighlight(article, span.start, span.end, color, style);
-      if (id) window.getSelection()?.removeAllRanges();
+      // Dropped at once (the view paints the new highlight before it is stored): keys that
+      // follow, such as caret steps, act on what the user sees, not on a selection that lingers.
+      dropSelectionIf(span);
+      await createHighlight(article, span.start, span.end, color, style);
     },
-    [article, getMap, selection],
+    [article, getMap, selection, dropSelectionIf],
   );
 
   const addNote = useCallback(async () => {
+    // Read before the type-ahead takes the focus (and with it the document's selection).
+    const span = selectionInArticle(getMap());
     // Synchronously, before anything is awaited: keys typed while the note opens go into it.
     startTypeAhead();
-    const id = await ensureHighlight().catch((error: unknown) => {
+    const id = await ensureHighlight(span).catch((error: unknown) => {
       cancelTypeAhead();
       throw error;
     });
-    if (id) useNoteEditor.getState().open({ kind: 'highlight', highlightId: id, articleId });
-    else cancelTypeAhead();
-  }, [ensureHighlight, articleId]);
+    if (id) {
+      useNoteEditor.getState().open({ kind: 'highlight', highlightId: id, articleId });
+      // The note panel takes over: the popover would cover its header and quoted passage.
+      useHighlights.getState().setActive(null);
+    } else cancelTypeAhead();
+  }, [ensureHighlight, articleId, getMap]);
 
   const copyCitation = useCallback(
     async (passage: string) => {
@@ -324,7 +344,7 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
       scroller={scroller}
       root={getMap().root}
       onOpen={(id) => {
-        useHighlights.getState().setActive(id);
+        useHighlights.getState().setActive(null);
         useNoteEditor.getState().open({ kind: 'highlight', highlightId: id, articleId });
       }}
     />

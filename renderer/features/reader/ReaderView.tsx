@@ -388,10 +388,11 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
           </article>
         </div>
         <OrphansPanel article={articleContext} getMap={getMap} />
+        {/* The leader's 重点摘编: a side panel beside the text, like the note panel. */}
+        <LeaderPanel article={articleContext} getMap={getMap} />
         {/* Docked beside the text (which reflows), so the passage being noted stays visible. */}
         <NotePanel />
       </div>
-      <LeaderPanel article={articleContext} getMap={getMap} />
       <ArticleHighlights
         key={`${row.id}@${row.version}`}
         article={articleContext}
