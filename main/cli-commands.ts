@@ -5,3 +5,4 @@ import './cli/crawl';
 import './cli/packet';
 import './cli/pdf';
 import './cli/diagnostics';
+import './cli/channel';

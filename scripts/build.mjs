@@ -3,9 +3,11 @@
 //   dist/electron/main.cjs    Electron main process
 //   dist/electron/preload.cjs sandboxed preload (only 'electron' may be required at run time)
 //   dist/host/serve.mjs       the browser host
+//   dist/pdfjs/               pdf.js CMaps and standard fonts (no node_modules in a package)
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { copyPdfjsAssets } from './pdfjs-assets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // YANDU_DIST lets parallel checkouts build side by side (dist-<name>/); the default is dist/.
@@ -39,5 +41,6 @@ await Promise.all([
     banner: { js: "import { createRequire as __yanduRequire } from 'node:module'; const require = __yanduRequire(import.meta.url);" },
   }),
 ]);
+copyPdfjsAssets(root, `${root}/${out}`);
 
 process.stderr.write(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

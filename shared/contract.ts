@@ -19,6 +19,7 @@ import {
 import { AppError } from './errors';
 import { backupMethods } from './backup/api';
 import { packetMethods } from './packet/api';
+import { channelMethods } from './channel/api';
 
 export interface MethodSpec<I extends v.GenericSchema = v.GenericSchema, O extends v.GenericSchema = v.GenericSchema> {
   readonly input: I;
@@ -148,6 +149,8 @@ export const contract = {
   packets: packetMethods,
   /** Backup files of the whole library (数据与备份): written, listed, checked and read back in main. */
   backup: backupMethods,
+  /** Organisation channels on a WebDAV server (组织通道): packets out, returns back, an outbox while offline. */
+  channels: channelMethods,
   /** Printing the window that shows a print route (desktop); `supported: false` in the browser host, which uses window.print(). */
   print: {
     /** Saves the calling window as an A4 PDF (its CSS @page size and margins) where the user chooses; path null when cancelled. */

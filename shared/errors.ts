@@ -31,7 +31,12 @@ export type ErrorCode =
   // Documents (PDF, .doc/.wps, OFD): damaged or disguised, password-protected, over a limit.
   | 'E_DOCUMENT_FORMAT'
   | 'E_DOCUMENT_ENCRYPTED'
-  | 'E_DOCUMENT_LIMIT';
+  | 'E_DOCUMENT_LIMIT'
+  // Organisation channels (WebDAV): refused credentials, a name already taken, a bad or absent server.
+  | 'E_CHANNEL_AUTH'
+  | 'E_CHANNEL_EXISTS'
+  | 'E_CHANNEL_SERVER'
+  | 'E_CHANNEL_OFFLINE';
 
 export interface ErrorInfo {
   code: ErrorCode;
@@ -76,6 +81,10 @@ const KNOWN_CODES = new Set<string>([
   'E_DOCUMENT_FORMAT',
   'E_DOCUMENT_ENCRYPTED',
   'E_DOCUMENT_LIMIT',
+  'E_CHANNEL_AUTH',
+  'E_CHANNEL_EXISTS',
+  'E_CHANNEL_SERVER',
+  'E_CHANNEL_OFFLINE',
 ]);
 
 /** Turns anything thrown into the plain shape that may cross a transport. */

@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { safeStorageBox } from '../services/channel/store';
 import { createServices } from '../services/app-services';
 import { createQuitGate } from '../services/backup/quit';
 import { appLog, code, errorFields, openAppLog } from '../services/log';
@@ -153,6 +154,13 @@ async function start(): Promise<void> {
     onQuitReady: (backup) => quitGate.ready(backup),
     // Sync goes through Chromium's network stack (system proxy, PAC, OS certificates).
     ...createSyncDeps({ dataDir, version: app.getVersion(), fetch: syncFetch() }),
+    // Channel passwords through the OS keychain where it is available (else an owner-only file).
+    secretBox: safeStorage.isEncryptionAvailable()
+      ? safeStorageBox(
+          (plain) => safeStorage.encryptString(plain),
+          (data) => safeStorage.decryptString(data),
+        )
+      : undefined,
   });
   // A quit waits (boundedly) for the page's final backup, then stops the services.
   holdForFinalBackup(app, 'before-quit', quitGate, tellPageQuitting, QUIT_TIMEOUT_MS, () => {

@@ -54,6 +54,7 @@ const services = createServices({
   backupDelays: backupDelaysFromEnv(process.env),
   onQuitReady: quit.ready,
   ...createSyncDeps({ dataDir, version, ownPorts: () => (ownPort === null ? [] : [ownPort]) }),
+  ownPorts: () => (ownPort === null ? [] : [ownPort]),
 });
 
 try {

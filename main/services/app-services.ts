@@ -6,6 +6,8 @@ import type { EventName, Services } from '../../shared/contract';
 import type { SourceKind, SourcePreview } from '../../shared/domain/sync';
 import { AppError } from '../../shared/errors';
 import { createBackupService } from './backup/service';
+import { createChannelService } from './channel/service';
+import { ownerOnlyFileBox, type SecretBox } from './channel/store';
 import { writeDiagnostics } from './diagnostics';
 import { appLog, errorFields } from './log';
 import { createPacketService } from './packets/service';
@@ -35,6 +37,10 @@ export interface ServiceOptions {
   backupDelays?: { settleMs: number; maxWaitMs: number };
   /** A page answered `app.quitting` (see backup/quit.ts). */
   onQuitReady?: (backup: string | null) => void;
+  /** How channel passwords are kept: the OS keychain (desktop) or an owner-only file (default). */
+  secretBox?: SecretBox;
+  /** Ports of the app's own servers on this machine, which no channel may reach. */
+  ownPorts?: () => readonly number[];
 }
 
 /** Only plain web links may leave the app; anything else (file:, javascript:, custom schemes) is refused. */
@@ -94,6 +100,7 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
     },
     packets: createPacketService({ dataDir: options.dataDir }),
     backup: createBackupService({ dataDir: options.dataDir, appVersion: options.version }),
+    channels: createChannelService({ dataDir: options.dataDir, box: options.secretBox ?? ownerOnlyFileBox, ownPorts: options.ownPorts }),
     print: createPrintService(options.print),
     stop: () => sync.stopAll(),
   };

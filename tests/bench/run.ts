@@ -19,7 +19,9 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   archive: async () => (await import('./archive')).benchArchive(),
   feeds: async () => (await import('./feeds')).benchFeeds(),
   documents: async () => (await import('./documents')).benchDocuments(),
+  attachments: async () => (await import('./attachments')).benchAttachments(),
   library: async () => (await import('./library')).benchLibrary(),
+  channel: async () => (await import('./channel')).benchChannel(),
 };
 
 // Suite names only: skip options and the values that follow them (`--docs 100000`).

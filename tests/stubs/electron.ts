@@ -234,6 +234,13 @@ export const shell = {
   },
 };
 
+/** The OS keychain, imitated: a reversible scramble, so what lands on disk is not the text. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0xa5)),
+  decryptString: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0xa5)).toString('utf8'),
+};
+
 /** Electron's default userData: the product name under appData. */
 const STUB_APP_DATA = path.join(os.tmpdir(), 'yandu-stub-appdata');
 
@@ -451,4 +458,4 @@ export function resetElectronStub(): void {
   dialog.calls.length = 0;
 }
 
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, net, protocol, session, shell };
+export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, net, protocol, safeStorage, session, shell };

@@ -6,6 +6,7 @@
  * before pdf.js sees it) and by a page limit. CMaps and standard fonts come from the package's
  * own folders, eval is off, nothing is fetched.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -61,12 +62,22 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 /**
- * The package folder (for its cmaps/ and standard_fonts/): YANDU_PDFJS_DIR, else resolved from
- * the working folder or the entry script (bundled builds have no import.meta.url to start from).
+ * The folder holding cmaps/ and standard_fonts/: YANDU_PDFJS_DIR; else the copy the build puts
+ * beside the bundles (dist/pdfjs, the only one a packaged app has); else the package, resolved
+ * from the working folder or the entry script (bundled builds have no import.meta.url).
  */
 function packageDir(): string {
   const env = process.env.YANDU_PDFJS_DIR;
   if (env) return env;
+  // Bundles live in dist/electron (CommonJS, with __dirname) and dist/host (the entry script).
+  const bundleDirs = [
+    typeof __dirname === 'string' ? __dirname : null,
+    process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : null,
+  ];
+  for (const dir of bundleDirs) {
+    const copy = dir && path.join(dir, '..', 'pdfjs');
+    if (copy && existsSync(path.join(copy, 'cmaps'))) return copy;
+  }
   for (const base of [path.join(process.cwd(), 'package.json'), process.argv[1]]) {
     if (!base) continue;
     try {

@@ -1,0 +1,56 @@
+/** The `channels` methods of the contract, on the channel store, outbox and WebDAV client. */
+import { base64ToBytes, bytesToBase64 } from '../../../shared/packet/base64';
+import type { Services } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { Channel } from './channel';
+import { Outbox } from './outbox';
+import { ChannelStore, type SecretBox } from './store';
+
+export interface ChannelServiceOptions {
+  dataDir: string;
+  box: SecretBox;
+  /** Ports of the app's own servers on this machine: never asked. */
+  ownPorts?: () => readonly number[];
+}
+
+export function createChannelService(options: ChannelServiceOptions): Services['channels'] {
+  const store = new ChannelStore(options.dataDir, options.box);
+  const channelFor = async (id: string) => {
+    const c = await store.get(id);
+    return new Channel({ url: c.url, user: c.user ?? undefined, password: await store.password(id), ownPorts: options.ownPorts });
+  };
+  const outbox = new Outbox(options.dataDir, channelFor);
+  return {
+    list: async () => ({ channels: await store.views(), outbox: await outbox.items() }),
+    add: async (input) => {
+      const added = await store.add(input);
+      return (await store.views()).find((c) => c.id === added.id)!;
+    },
+    remove: async ({ id }) => {
+      await store.remove(id);
+      return {};
+    },
+    setPassword: async ({ id, password }) => {
+      await store.get(id);
+      await store.setPassword(id, password);
+      return {};
+    },
+    packets: async ({ id }) => ({ packets: await (await channelFor(id)).describePackets() }),
+    fetch: async ({ id, name }) => {
+      const { bytes } = await (await channelFor(id)).fetch(name);
+      return { base64: bytesToBase64(bytes), name };
+    },
+    send: async ({ id, kind, base64, label }) => {
+      await store.get(id);
+      const bytes = base64ToBytes(base64);
+      if (!bytes) throw new AppError('E_INVALID_ARGUMENT', '文件内容无效（base64 格式错误）。');
+      return outbox.enqueue(id, kind, bytes, label);
+    },
+    run: async () => ({ outbox: await outbox.run() }),
+    retry: async ({ item }) => outbox.retry(item),
+    discard: async ({ item }) => {
+      await outbox.remove(item);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The `channels` namespace of the contract (issue 21): organisation channels on a WebDAV
+ * server. Passwords go in (add, setPassword) and never come back out: the renderer sees only
+ * whether one is set and how it is protected. Files cross as base64 under the packet cap.
+ */
+import * as v from 'valibot';
+import { FileBase64Schema } from '../packet/api';
+
+const ChannelIdSchema = v.pipe(v.string(), v.regex(/^ch_[a-z0-9]{8,32}$/));
+const OutboxIdSchema = v.pipe(v.string(), v.regex(/^ob_[a-z0-9]{8,32}$/));
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const ChannelViewSchema = v.strictObject({
+  id: ChannelIdSchema,
+  name: Text(100),
+  url: Text(2048),
+  user: v.nullable(Text(200)),
+  addedAt: Text(40),
+  hasPassword: v.boolean(),
+  protectedBy: v.picklist(['os-keychain', 'owner-only-file']),
+});
+export type ChannelViewRow = v.InferOutput<typeof ChannelViewSchema>;
+
+export const OutboxItemViewSchema = v.strictObject({
+  id: OutboxIdSchema,
+  channelId: Text(80),
+  kind: v.picklist(['publish', 'return']),
+  label: Text(500),
+  createdAt: Text(40),
+  /** 待发送 / 失败 / 已发送 */
+  state: v.picklist(['pending', 'failed', 'done']),
+  attempts: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  nextAt: v.nullable(Text(40)),
+  error: v.nullable(v.strictObject({ code: Text(80), message: Text(2000) })),
+  doneAt: v.nullable(Text(40)),
+});
+
+export const ChannelPacketSchema = v.union([
+  v.strictObject({
+    name: Text(255),
+    kind: v.picklist(['packet', 'return']),
+    id: Text(80),
+    version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    title: Text(500),
+    issuer: Text(200),
+    size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  }),
+  v.strictObject({ name: Text(255), error: Text(2000) }),
+]);
+
+const NameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
+const Empty = v.strictObject({});
+
+export const channelMethods = {
+  /** Configured channels and the outbox (待发送 / 失败 / 已发送). */
+  list: {
+    input: Empty,
+    output: v.strictObject({ channels: v.array(ChannelViewSchema), outbox: v.array(OutboxItemViewSchema) }),
+  },
+  add: {
+    input: v.strictObject({
+      name: Text(100),
+      url: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+      user: v.nullable(Text(200)),
+      password: v.nullable(Text(1000)),
+    }),
+    output: ChannelViewSchema,
+  },
+  remove: { input: v.strictObject({ id: ChannelIdSchema }), output: Empty },
+  setPassword: { input: v.strictObject({ id: ChannelIdSchema, password: Text(1000) }), output: Empty },
+  /** The packets in a channel, each downloaded and checked (a broken one carries its error). */
+  packets: { input: v.strictObject({ id: ChannelIdSchema }), output: v.strictObject({ packets: v.array(ChannelPacketSchema) }) },
+  /** One packet's file, checked; the renderer imports it as any packet file (preview, backup, install). */
+  fetch: {
+    input: v.strictObject({ id: ChannelIdSchema, name: NameSchema }),
+    output: v.strictObject({ base64: FileBase64Schema, name: NameSchema }),
+  },
+  /** 发布到通道 (a packet) or 提交回执 (a return file): kept in the outbox, sent now or when the server is back. */
+  send: {
+    input: v.strictObject({ id: ChannelIdSchema, kind: v.picklist(['publish', 'return']), base64: FileBase64Schema, label: Text(500) }),
+    output: OutboxItemViewSchema,
+  },
+  /** Sends what is due in the outbox (at start and on demand). */
+  run: { input: Empty, output: v.strictObject({ outbox: v.array(OutboxItemViewSchema) }) },
+  retry: { input: v.strictObject({ item: OutboxIdSchema }), output: v.nullable(OutboxItemViewSchema) },
+  discard: { input: v.strictObject({ item: OutboxIdSchema }), output: Empty },
+};

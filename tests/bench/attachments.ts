@@ -1,0 +1,116 @@
+/**
+ * Attachments in a sync (issue 19: 20 attachments may add at most 20% to a sync's time). One
+ * column of 1,000 articles (the `sync` bench's size) on a real HTTP server on 127.0.0.1, synced by the real runner and
+ * client with no politeness delay (the strictest case: with a delay each attachment costs only
+ * one more spaced request), once as plain articles and once with 20 of them carrying a
+ * three-page text PDF (`附件：` links; each PDF's text is its own, since the library keeps one
+ * copy of identical documents).
+ * The two runs alternate three times; the medians are compared in the same process.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { HttpClient } from '../../main/services/sync/http-client';
+import { NetPolicy } from '../../main/services/sync/net-policy';
+import { cidFontPdf } from '../fixtures/cid-pdf';
+import { runSync } from '../unit/helpers/sync-run';
+
+const ARTICLES = 1000;
+const WITH_ATTACHMENT = 20;
+const PER_PAGE = 20;
+const PARAGRAPH =
+  '学习贯彻党的创新理论，要坚持读原著、学原文、悟原理，把学习成果转化为推动工作的实际成效。各单位要结合实际，认真组织集体学习和专题研讨，做好学习记录。';
+
+/** A three-page PDF of its own text (the library keeps one copy of identical documents). */
+const attachmentPdf = (n: number) =>
+  cidFontPdf(
+    [1, 2, 3].map((page) => Array.from({ length: 30 }, (_, line) => `附件${n}第${page}页第${line + 1}行：${PARAGRAPH.slice(0, 30)}`)),
+  );
+
+function site(attachments: boolean): (pathname: string) => { type: string; body: Buffer } | null {
+  const html = (title: string, body: string) =>
+    Buffer.from(
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body><div class="nav"><a href="/">首页</a></div><div class="main"><h1>${title}</h1><div class="info">发布时间：2025-03-01 来源：党委办公室</div><div class="content">${body}</div></div><div class="footer">版权所有</div></body></html>`,
+    );
+  const pages = Math.ceil(ARTICLES / PER_PAGE);
+  const listLink = (p: number) => (p === 1 ? '/col/index.html' : `/col/index_${p}.html`);
+  return (pathname) => {
+    const list = /^\/col\/(?:index(?:_(\d+))?\.html)?$/.exec(pathname);
+    if (list) {
+      const p = Number(list[1] ?? 1);
+      const rows = Array.from({ length: PER_PAGE }, (_, k) => (p - 1) * PER_PAGE + k).filter((i) => i < ARTICLES);
+      const items = rows.map((i) => `<li><a href="/col/art/${i}.html">第${i}篇学习材料</a><span>2025-03-01</span></li>`).join('');
+      const nav = p < pages ? `<a href="${listLink(p + 1)}">下一页</a>` : '';
+      return { type: 'text/html; charset=utf-8', body: html('栏目', `<ul class="list">${items}</ul><div class="pages">${nav}</div>`) };
+    }
+    const art = /^\/col\/art\/(\d+)\.html$/.exec(pathname);
+    if (art) {
+      const i = Number(art[1]);
+      const attach =
+        attachments && i % (ARTICLES / WITH_ATTACHMENT) === 0 ? `<p>附件：<a href="/upload/${i}.pdf">学习材料${i}.pdf</a></p>` : '';
+      return {
+        type: 'text/html; charset=utf-8',
+        body: html(`第${i}篇学习材料`, `<p>${PARAGRAPH}（${i}）</p><p>${PARAGRAPH}</p>${attach}`),
+      };
+    }
+    const file = /^\/upload\/(\d+)\.pdf$/.exec(pathname);
+    if (file) return { type: 'application/pdf', body: attachmentPdf(Number(file[1])) };
+    return null;
+  };
+}
+
+async function timedSync(attachments: boolean): Promise<{ seconds: number; documents: number }> {
+  const route = site(attachments);
+  const server = createServer((req, res) => {
+    const f = route(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!f) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': f.type, 'content-length': f.body.length }).end(f.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-bench-attach-'));
+  try {
+    const started = performance.now();
+    const source = { id: 'bench', kind: 'cms' as const, location: `${base}/col/index.html`, name: '栏目', column: null };
+    const client = new HttpClient({
+      delayMs: 0,
+      timeoutMs: 30_000,
+      backoffMs: 10,
+      retries: 0,
+      robots: false,
+      policy: new NetPolicy({ allow: [base] }),
+    });
+    const run = await runSync(source, { dataDir, client, fullRescan: true, maxPages: 100 });
+    const seconds = (performance.now() - started) / 1000;
+    const documents = run.articles.filter((a) => a.document).length;
+    if (run.articles.length < ARTICLES) throw new Error(`only ${run.articles.length} of ${ARTICLES} articles stored`);
+    return { seconds, documents };
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchAttachments(): Promise<Record<string, number>> {
+  await timedSync(true); // warm-up: pdf.js and the extractor loaded once, outside the figures
+  const plain: number[] = [];
+  const withFiles: number[] = [];
+  let documents = 0;
+  for (let i = 0; i < 3; i++) {
+    plain.push((await timedSync(false)).seconds);
+    const r = await timedSync(true);
+    withFiles.push(r.seconds);
+    documents = r.documents;
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    sync_1000_s: round(median(plain)),
+    sync_1000_with_20_attachments_s: round(median(withFiles)),
+    sync_attachments_stored: documents,
+    sync_attachments_overhead_pct: Math.round((median(withFiles) / median(plain) - 1) * 1000) / 10,
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The organisation channel against real WebDAV servers on 127.0.0.1 (Apache httpd with mod_dav,
+ * Basic and Digest, and rclone): publish → list → fetch byte for byte, the same packet twice,
+ * a different packet under a taken name (never overwritten), two writers at once, returns from
+ * two members at once, wrong credentials (an error, exit 1 in the CLI, never retried).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReturnBytes } from '../../main/services/packets/writer';
+import { buildSamplePacket } from '../../main/services/packets/sample';
+import { Channel } from '../../main/services/channel/channel';
+import type { ReturnDraft } from '../../shared/packet/schema';
+import { davSkipReason, startApache, startRclone, type DavServer } from './helpers/dav-servers';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const resources = path.join(root, 'resources');
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function returnDraft(member: string, id: string): ReturnDraft {
+  const now = '2026-03-01T08:00:00.000Z';
+  return {
+    meta: { id, version: 1, issuer: member, issuedAt: now, title: `${member}的学习回执` },
+    body: {
+      sessionId: 'sess_2026_03',
+      sessionTopic: '专题学习',
+      packetId: null,
+      packetVersion: null,
+      member: { name: member, title: '' },
+      notes: [
+        {
+          id: `n_${id}`,
+          kind: 'reflection',
+          title: '心得',
+          text: `${member}：学习体会一则。`,
+          zi: 9,
+          articleId: null,
+          quote: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+      highlights: [],
+    },
+  };
+}
+
+function cli(args: string[], server: DavServer, password = server.password) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, YANDU_DAV_USER: server.user, YANDU_DAV_PASSWORD: password },
+    timeout: 120_000,
+  });
+}
+
+const kinds: Array<DavServer['kind']> = ['apache-basic', 'apache-digest', 'rclone'];
+
+let packetA: Uint8Array;
+let packetB: Uint8Array;
+beforeAll(async () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'yandu-channel-packets-'));
+  packetA = await buildSamplePacket(resources, tmp, new Date('2026-03-01T08:00:00Z'));
+  // Same packet id and version, different bytes (another issue time): a competing upload.
+  packetB = await buildSamplePacket(resources, tmp, new Date('2026-03-02T08:00:00Z'));
+}, 120_000);
+
+for (const kind of kinds) {
+  const reason = davSkipReason(kind);
+  if (reason) console.log(`channel tests on ${kind} skipped: ${reason}`);
+  describe.skipIf(reason !== null)(`channel on ${kind}`, () => {
+    let server: DavServer;
+    let channel: Channel;
+    beforeAll(async () => {
+      server = kind === 'rclone' ? await startRclone() : await startApache(kind === 'apache-basic' ? 'basic' : 'digest');
+      channel = new Channel({ url: `${server.url}研读通道/`, user: server.user, password: server.password });
+    }, 60_000);
+    afterAll(() => server?.close());
+
+    it(
+      'publishes a packet that lists and fetches back byte for byte; the same file again changes nothing',
+      { timeout: 60_000 },
+      async () => {
+        const published = await channel.publish(packetA);
+        expect(published.already).toBe(false);
+        expect(published.name).toMatch(/-v1\.yandu$/);
+        const list = await channel.describePackets();
+        expect(list).toHaveLength(1);
+        expect(list[0]).toMatchObject({ name: published.name, version: 1, size: packetA.length, sha256: sha(packetA) });
+        const fetched = await channel.fetch(published.name);
+        expect(sha(fetched.bytes)).toBe(sha(packetA));
+        // On disk the server holds the same bytes, under the plain folder layout, no temp files.
+        const onDisk = readFileSync(path.join(server.root, '研读通道', 'packets', published.name));
+        expect(sha(onDisk)).toBe(sha(packetA));
+        expect(readdirSync(path.join(server.root, '研读通道', 'packets'))).toEqual([published.name]);
+        expect((await channel.publish(packetA)).already).toBe(true);
+      },
+    );
+
+    it('never overwrites: other bytes under a taken name are refused and the first file stays', { timeout: 60_000 }, async () => {
+      await expect(channel.publish(packetB)).rejects.toMatchObject({ code: 'E_CHANNEL_EXISTS' });
+      const fetched = await channel.fetch((await channel.packets())[0]!.name);
+      expect(sha(fetched.bytes)).toBe(sha(packetA));
+    });
+
+    it('two writers of one name at once: exactly one wins, the other is told, nothing is mixed', { timeout: 60_000 }, async () => {
+      const fresh = new Channel({ url: `${server.url}并发/`, user: server.user, password: server.password });
+      const other = new Channel({ url: `${server.url}并发/`, user: server.user, password: server.password });
+      const results = await Promise.allSettled([fresh.publish(packetA), other.publish(packetB)]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'E_CHANNEL_EXISTS' });
+      const stored = await fresh.fetch((await fresh.packets())[0]!.name);
+      const winner = results[0]!.status === 'fulfilled' ? packetA : packetB;
+      expect(sha(stored.bytes)).toBe(sha(winner));
+    });
+
+    it('returns from two members uploaded at once both arrive in the session folder', { timeout: 60_000 }, async () => {
+      const a = buildReturnBytes(returnDraft('张三', 'ret_zhangsan'));
+      const b = buildReturnBytes(returnDraft('李四', 'ret_lisi'));
+      const [ra, rb] = await Promise.all([channel.submitReturn(a), channel.submitReturn(b)]);
+      expect([ra.already, rb.already]).toEqual([false, false]);
+      const names = (await channel.returns('sess_2026_03')).map((r) => r.name);
+      expect(names).toEqual(['ret_lisi-v1.yandu', 'ret_zhangsan-v1.yandu']);
+      const back = await channel.fetchReturn('sess_2026_03', 'ret_lisi-v1.yandu');
+      expect(sha(back.bytes)).toBe(sha(b));
+    });
+
+    // The CLI starts a Node process per call: once, on one server, is enough.
+    it.runIf(kind === 'apache-basic')(
+      'the CLI publishes, lists as JSON lines and fetches; wrong credentials exit 1',
+      { timeout: 180_000 },
+      async () => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-channel-cli-'));
+        const file = path.join(dir, 'packet.yandu');
+        writeFileSync(file, packetA);
+        const url = `${server.url}cli/`;
+        const pub = cli(['channel', 'publish', file, '--url', url], server);
+        expect(pub.status, pub.stderr).toBe(0);
+        const listed = cli(['channel', 'list', '--url', url], server);
+        expect(listed.status, listed.stderr).toBe(0);
+        const lines = listed.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatchObject({ version: 1, size: packetA.length, signer: null });
+        expect(typeof lines[0]!.issuer).toBe('string');
+        const out = path.join(dir, 'fetched.yandu');
+        const got = cli(['channel', 'fetch', String(lines[0]!.name), '--url', url, '--out', out], server);
+        expect(got.status, got.stderr).toBe(0);
+        expect(sha(readFileSync(out))).toBe(sha(packetA));
+        const denied = cli(['channel', 'list', '--url', url], server, 'wrong-password');
+        expect(denied.status).toBe(1);
+        expect(denied.stderr).toMatch(/^E_CHANNEL_AUTH: .*用户名和密码/m);
+        const deniedPublish = cli(['channel', 'publish', file, '--url', `${server.url}denied/`], server, 'wrong-password');
+        expect(deniedPublish.status).toBe(1);
+        expect(existsSync(path.join(server.root, 'denied'))).toBe(false);
+      },
+    );
+  });
+}
