@@ -145,6 +145,11 @@ test('a highlight with a note shows a mark and offers 查看/编辑笔记; the n
   await app.keyboard.press(']');
   await expect(popover.getByRole('button', { name: '查看/编辑笔记' })).toBeVisible();
   await expect(popover.getByRole('button', { name: '添加笔记' })).toHaveCount(0);
+  // Esc closes the popover and gives the keyboard back to the text.
+  await expect.poll(() => popover.evaluate((p) => p.contains(document.activeElement))).toBe(true);
+  await app.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+  await expect(app.getByTestId('reader-scroll')).toBeFocused();
 
   await app.getByRole('link', { name: '笔记本' }).click();
   const tag = app.getByRole('combobox', { name: '标签' });

@@ -304,8 +304,12 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
       if (key === ']' || key === '[') step(key === ']' ? 1 : -1);
       else if (!id && !span) return;
       else if (key === 'Escape') {
-        if (id) useHighlights.getState().setActive(null);
-        else window.getSelection()?.removeAllRanges();
+        if (id) {
+          const inPopover = (document.activeElement as Element | null)?.closest?.('.hl-popover');
+          useHighlights.getState().setActive(null);
+          // Focus was in the closing popover: back to the text it belongs to.
+          if (inPopover) scroller.current?.focus({ preventScroll: true });
+        } else window.getSelection()?.removeAllRanges();
       } else if (color) {
         if (id) void recolorHighlight(id, color.id);
         else void highlightSelection(color.id);
@@ -333,7 +337,7 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
       } else return;
       event.preventDefault();
     },
-    [getMap, highlightSelection, addNote, step, copyCitation, article.text],
+    [getMap, highlightSelection, addNote, step, copyCitation, article.text, scroller],
   );
 
   const marks = ready ? (
