@@ -23,7 +23,8 @@ await Promise.all([
     entryPoints: ['main/electron/main.ts'],
     outfile: `${out}/electron/main.cjs`,
     format: 'cjs',
-    external: ['electron'],
+    // playwright-core is loaded on demand from node_modules (the browser host's 导出 PDF), never bundled.
+    external: ['electron', 'playwright-core'],
   }),
   esbuild({
     ...common,
@@ -37,6 +38,7 @@ await Promise.all([
     entryPoints: ['main/host/serve.ts'],
     outfile: `${out}/host/serve.mjs`,
     format: 'esm',
+    external: ['playwright-core'],
     // Bundled CommonJS dependencies may call require(); give ESM output one.
     banner: { js: "import { createRequire as __yanduRequire } from 'node:module'; const require = __yanduRequire(import.meta.url);" },
   }),

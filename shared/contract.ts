@@ -160,6 +160,18 @@ export const contract = {
     ),
     /** Opens the system print dialog for the calling window. */
     dialog: method(NoArgs, v.strictObject({ supported: v.boolean(), printed: v.boolean() })),
+    /**
+     * The print view's document (its HTML and the page's stylesheets) as A4 PDF bytes, made by
+     * the system's Chromium (browser host). `supported: false` with a Chinese `reason` when this
+     * host has no Chromium to print with: the page then falls back to the print dialog.
+     */
+    exportPdf: method(
+      v.strictObject({
+        html: v.pipe(v.string(), v.minLength(1), v.maxLength(64 * 1024 * 1024)),
+        stylesheets: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(50)),
+      }),
+      v.strictObject({ supported: v.boolean(), reason: v.nullable(v.pipe(v.string(), v.maxLength(2000))), base64: v.nullable(v.string()) }),
+    ),
   },
 } as const;
 

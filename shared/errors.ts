@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'E_PACKET_SCHEMA'
   | 'E_PACKET_CONTENT'
   | 'E_PACKET_OLDER'
+  // Signatures: a bad signature, or a signer that does not match the pinned key (or none).
+  | 'E_PACKET_SIGNATURE'
+  | 'E_PACKET_SIGNER'
+  | 'E_KEY_PASSPHRASE'
   // Backups (shared/backup): a damaged, foreign or newer file, and a full disk.
   | 'E_BACKUP_FORMAT'
   | 'E_BACKUP_HASH'
@@ -72,6 +76,9 @@ const KNOWN_CODES = new Set<string>([
   'E_PACKET_SCHEMA',
   'E_PACKET_CONTENT',
   'E_PACKET_OLDER',
+  'E_PACKET_SIGNATURE',
+  'E_PACKET_SIGNER',
+  'E_KEY_PASSPHRASE',
   'E_BACKUP_FORMAT',
   'E_BACKUP_HASH',
   'E_BACKUP_NEWER',

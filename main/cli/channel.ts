@@ -46,7 +46,7 @@ async function list(url: string): Promise<number> {
     const line =
       'error' in p
         ? { name: p.name, error: p.error }
-        : { name: p.name, version: p.version, issuer: p.issuer, signer: null, size: p.size, title: p.title, sha256: p.sha256 };
+        : { name: p.name, version: p.version, issuer: p.issuer, signer: p.signer, size: p.size, title: p.title, sha256: p.sha256 };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
   return 0;

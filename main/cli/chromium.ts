@@ -5,9 +5,9 @@
  * IndexedDB, the print route is shown and, once it has measured its pages, page.pdf() prints it.
  * Lives on the CLI side: Playwright is a devDependency, which main/services may not import.
  */
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { AppError } from '../../shared/errors';
+import { findChromium } from '../services/print/render';
 import type { SeedRows } from '../services/print/sample';
 
 /** Keep Chromium from calling home (the same flags as the e2e tests). */
@@ -22,14 +22,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function chromePath(): string {
-  const configured = process.env.CHROME_PATH;
-  if (configured) {
-    if (!existsSync(configured)) throw new AppError('E_NOT_FOUND', `CHROME_PATH 指向的浏览器程序不存在：${configured}`);
-    return configured;
-  }
-  const found = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-  if (!found) throw new AppError('E_NOT_FOUND', '找不到 Chromium：请安装 chromium（npm run setup:test）或用 CHROME_PATH 指定浏览器程序。');
-  return found;
+  const found = findChromium();
+  if (found.path === null) throw new AppError('E_NOT_FOUND', `${found.reason}。`);
+  return found.path;
 }
 
 // The page functions below run in Chromium, not in Node; main/ typechecks without the DOM

@@ -52,6 +52,8 @@ const services = createServices({
   openExternal: async () => false,
   emit: (name, payload) => void emit?.(name, payload),
   backupDelays: backupDelaysFromEnv(process.env),
+  // 导出 PDF: the print view's document printed by this machine's Chromium.
+  printRender: { rendererDir, mediaDir: mediaDir(dataDir) },
   onQuitReady: quit.ready,
   ...createSyncDeps({ dataDir, version, ownPorts: () => (ownPort === null ? [] : [ownPort]) }),
   ownPorts: () => (ownPort === null ? [] : [ownPort]),

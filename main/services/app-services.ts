@@ -12,6 +12,7 @@ import { writeDiagnostics } from './diagnostics';
 import { appLog, errorFields } from './log';
 import { createPacketService } from './packets/service';
 import { createPrintService, type PrintHost } from './print/pdf';
+import type { RenderFolders } from './print/render';
 import { importUploads } from './files/uploads';
 import { loadSampleLibrary } from './sample-library';
 import { createSyncService, type SyncRunner } from './sync-service';
@@ -33,6 +34,8 @@ export interface ServiceOptions {
   preview: (location: string, kind: SourceKind | undefined) => Promise<SourcePreview>;
   /** Printing the window (desktop only); absent in the browser host, which prints with window.print(). */
   print?: PrintHost;
+  /** Where a print document exported as PDF by the system's Chromium is served from (browser host). */
+  printRender?: RenderFolders;
   /** Continuous-backup timings for the renderer (tests); absent = its production defaults. */
   backupDelays?: { settleMs: number; maxWaitMs: number };
   /** A page answered `app.quitting` (see backup/quit.ts). */
@@ -101,7 +104,7 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
     packets: createPacketService({ dataDir: options.dataDir }),
     backup: createBackupService({ dataDir: options.dataDir, appVersion: options.version }),
     channels: createChannelService({ dataDir: options.dataDir, box: options.secretBox ?? ownerOnlyFileBox, ownPorts: options.ownPorts }),
-    print: createPrintService(options.print),
+    print: createPrintService(options.print, options.printRender),
     stop: () => sync.stopAll(),
   };
 }

@@ -13,7 +13,7 @@ import type { FolderEntry, ReadPacket, ReadResult, ReadReturn } from '../../shar
 import type { LeaderHighlight, PacketArticle, PacketDraft, PacketSession } from '../../shared/packet/schema';
 import { countZi } from '../../shared/text';
 import { sessionRow } from '../../shared/domain/session';
-import { SETTINGS } from '../../shared/domain/settings';
+import { SETTINGS, type Pins } from '../../shared/domain/settings';
 import { api as appApi } from '../bridge';
 import { db as appDb } from '../db';
 import { createNotesService as createNoteRepository, newDraft } from './notes';
@@ -29,6 +29,8 @@ import {
   type ArticleForIndex,
 } from '../db/searchIndex';
 import type { SessionRow } from '../db/sessionRows';
+import { diffPacket, type PacketDiff } from './packetDiff';
+import { checkSigner, recordSigner, signerBlock, type SignerCheck, type SignerOverride } from './signers';
 // Moves to core/backup when the backup service lands there (issue 13, another branch).
 import { backupDatabase } from './backup/backup';
 import {
@@ -131,6 +133,8 @@ export interface PacketPreview {
   excerpts: { added: number; changed: number; removed: number };
   /** Readable lines: what this install changes (the 勘误 list for a re-issue). */
   changes: string[];
+  /** For a new version of an installed packet: what exactly changes (null otherwise). */
+  diff: PacketDiff | null;
   message: string | null;
 }
 
@@ -160,6 +164,7 @@ async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
     unchanged: 0,
     excerpts: { added: 0, changed: 0, removed: 0 },
     changes: [],
+    diff: null,
     message: null,
   };
   const ids = new Map<string, string>();
@@ -220,23 +225,67 @@ async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
     const removed = oldSession.readings.filter((id) => ![...ids.values()].includes(id)).length;
     if (removed) c.push(`移除篇目 ${removed} 篇`);
   }
+  if (installed) preview.diff = await diffOf(db, p, ids, installed.highlightIds, oldSession?.readings ?? installed.articleIds);
   return { preview, ids };
 }
 
+/** The 勘误 details: the installed version's excerpts and readings against the new ones. */
+async function diffOf(
+  db: YanduDB,
+  p: ReadPacket,
+  ids: ReadonlyMap<string, string>,
+  oldHighlightIds: readonly string[],
+  oldReadings: readonly string[],
+): Promise<PacketDiff> {
+  const old = (await db.highlights.bulkGet([...oldHighlightIds])).filter((h): h is HighlightRow => h?.layer === 'leader');
+  const readingsAfter = p.session.readings.map((id) => ids.get(id) ?? id);
+  const titles = new Map<string, string>();
+  for (const row of await db.articles.bulkGet([...oldReadings, ...old.map((h) => h.articleId)])) if (row) titles.set(row.id, row.title);
+  for (const a of p.articles) titles.set(ids.get(a.id) ?? a.id, a.title);
+  const notes = await db.notes
+    .where('articleId')
+    .anyOf([...new Set([...oldReadings, ...readingsAfter])])
+    .toArray();
+  return diffPacket({
+    before: old.map((h) => ({ id: h.id, articleId: h.articleId, exact: h.selector.exact, comment: h.comment, color: h.color })),
+    after: p.highlights.map((h) => ({
+      id: h.id,
+      articleId: ids.get(h.articleId) ?? h.articleId,
+      exact: h.selector.exact,
+      comment: h.comment,
+      color: h.color,
+    })),
+    readingsBefore: oldReadings,
+    readingsAfter,
+    titles,
+    noteArticles: notes.map((n) => n.articleId),
+  });
+}
+
 export function previewPacket(db: YanduDB, p: ReadPacket): Promise<PacketPreview> {
-  return db.transaction('r', [db.packets, db.articles, db.bodies, db.highlights, db.sessions], async () => (await plan(db, p)).preview);
+  return db.transaction(
+    'r',
+    [db.packets, db.articles, db.bodies, db.highlights, db.sessions, db.notes],
+    async () => (await plan(db, p)).preview,
+  );
 }
 
 /**
  * Installs a checked packet in one transaction. The preview is computed again inside it, so
  * what is written is what it says; an older or conflicting packet throws and writes nothing.
  */
-export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().toISOString()): Promise<PacketPreview> {
+export async function applyPacket(
+  db: YanduDB,
+  p: ReadPacket,
+  now = new Date().toISOString(),
+  /** Runs inside the same transaction once everything is written (the signer's pin). */
+  alsoWrite?: () => Promise<void>,
+): Promise<PacketPreview> {
   // Search postings are built before the transaction, as sync does (a wrong id guess is rebuilt inline).
   const prepared = await prepareArticles(db, p.articles);
   return db.transaction(
     'rw',
-    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, ...searchTables(db)],
+    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, db.notes, db.settings, ...searchTables(db)],
     async () => {
       const { preview, ids } = await plan(db, p);
       if (preview.status === 'same') return preview;
@@ -330,6 +379,7 @@ export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().t
         installedAt: now,
         changes: preview.changes,
       });
+      await alsoWrite?.();
       return preview;
     },
   );
@@ -338,12 +388,36 @@ export async function applyPacket(db: YanduDB, p: ReadPacket, now = new Date().t
 // ---------------------------------------------------------------- checking and installing files
 
 export type Checked =
-  { kind: 'packet'; file: ReadPacket; preview: PacketPreview } | { kind: 'return'; file: ReadReturn; preview: ReturnPreview };
+  | { kind: 'packet'; file: ReadPacket; preview: PacketPreview; signer: SignerCheck }
+  | { kind: 'return'; file: ReadReturn; preview: ReturnPreview; signer: SignerCheck };
+
+const PINS_KEY = 'packets.pins' as const;
+
+/** Who signed a file, against this copy's pins: the 发放单位 for a packet, the member for a return. */
+function signerFrom(pins: Pins, read: ReadResult): SignerCheck {
+  return read.kind === 'packet'
+    ? checkSigner(pins, 'issuer', read.meta.issuer, read.signature)
+    : checkSigner(pins, 'member', read.body.member.name, read.signature);
+}
+
+async function signerOf(db: YanduDB, read: ReadResult): Promise<SignerCheck> {
+  return signerFrom(await createSettingsRepository(db).read(PINS_KEY), read);
+}
 
 /** Previews a file main has checked completely (writing nothing) against the library. */
 export async function checkFile(db: YanduDB, read: ReadResult): Promise<Checked> {
-  if (read.kind === 'packet') return { kind: 'packet', file: read, preview: await previewPacket(db, read) };
-  return { kind: 'return', file: read, preview: await previewReturn(db, read) };
+  const signer = await signerOf(db, read);
+  if (read.kind === 'packet') return { kind: 'packet', file: read, preview: await previewPacket(db, read), signer };
+  return { kind: 'return', file: read, preview: await previewReturn(db, read), signer };
+}
+
+/** Why the confirm button is off (a downgrade, a conflict, a signer refused), or null. */
+export function blockOf(checked: Checked, override: SignerOverride = {}): string | null {
+  if (checked.kind === 'packet' && (checked.preview.status === 'older' || checked.preview.status === 'conflict'))
+    return checked.preview.message ?? '不能导入。';
+  if (checked.kind === 'return' && checked.preview.status === 'older') return checked.preview.message ?? '回执版本较旧。';
+  if (checked.preview.status === 'same') return null;
+  return signerBlock(checked.signer, override);
 }
 
 export async function checkBase64(db: YanduDB, api: Api, base64: string): Promise<Checked> {
@@ -355,12 +429,37 @@ export async function checkBase64(db: YanduDB, api: Api, base64: string): Promis
  * file) import is preceded by a backup of the library (数据与备份); a confirmed packet's images
  * are stored by main before Dexie is written in one transaction.
  */
-export async function commit(db: YanduDB, api: Api, checked: Checked): Promise<PacketPreview | ReturnPreview> {
+export async function commit(
+  db: YanduDB,
+  api: Api,
+  checked: Checked,
+  override: SignerOverride = {},
+  now = new Date().toISOString(),
+): Promise<PacketPreview | ReturnPreview> {
   if (checked.kind === 'packet' && checked.preview.status === 'same') return checked.preview;
+  // The pins as they are now (another tab may have pinned since the preview).
+  const signer = await signerOf(db, checked.file);
+  const refused = signerBlock(signer, override);
+  if (refused) throw new AppError('E_PACKET_SIGNER', refused);
   await backupDatabase(db, api, 'packet');
-  if (checked.kind === 'return') return applyReturn(db, checked.file);
-  if (checked.preview.status === 'new' || checked.preview.status === 'update') await api.packets.install({ token: checked.file.token });
-  return applyPacket(db, checked.file);
+  // The pin is written in the install's own transaction: installed and pinned, or neither.
+  const label = checked.kind === 'packet' ? checked.file.meta.title : checked.file.body.sessionTopic;
+  const settings = createSettingsRepository(db);
+  const pin = async () => {
+    // Checked again on the pins inside the transaction: a refusal here undoes the install.
+    const pins = await settings.read(PINS_KEY);
+    const current = signerFrom(pins, checked.file);
+    const late = signerBlock(current, override);
+    if (late) throw new AppError('E_PACKET_SIGNER', late);
+    await settings.write(PINS_KEY, recordSigner(pins, current, label, now));
+  };
+  let result: PacketPreview | ReturnPreview;
+  if (checked.kind === 'return') result = await applyReturn(db, checked.file, now, pin);
+  else {
+    if (checked.preview.status === 'new' || checked.preview.status === 'update') await api.packets.install({ token: checked.file.token });
+    result = await applyPacket(db, checked.file, now, pin);
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------- the façade
@@ -405,7 +504,15 @@ export function createPackets(db: YanduDB, api: Api) {
     async checkShared(folder: string, name: string): Promise<Checked> {
       return checkFile(db, await api.packets.readFile({ folder, name }));
     },
-    commit: (checked: Checked): Promise<PacketPreview | ReturnPreview> => commit(db, api, checked),
+    commit: (checked: Checked, override?: SignerOverride): Promise<PacketPreview | ReturnPreview> => commit(db, api, checked, override),
+    /** Keys pinned and the log of pins and overrides (live). */
+    pins: () => settings.read(PINS_KEY),
+    /** This copy's signing key: its fingerprint, null before anything was signed. */
+    async keyFingerprint(): Promise<string | null> {
+      return (await api.packets.keyInfo({})).fingerprint;
+    },
+    exportKey: (passphrase: string) => api.packets.exportKey({ passphrase }),
+    importKey: (base64: string, passphrase: string) => api.packets.importKey({ base64, passphrase }),
     saveSharedFolders: (list: string[]): Promise<void> => settings.set(FOLDERS_KEY, FoldersSchema, list),
     /** The system's folder picker (desktop); null when cancelled. */
     async chooseFolder(): Promise<string | null> {

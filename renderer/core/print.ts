@@ -105,7 +105,10 @@ export interface PrintRecord {
   readings: string[];
   questions: string[];
   attendees: { name: string; post: string }[];
-  absentees: { name: string; reason: string }[];
+  /** Absent members with their 职务 (a 签到表 lists them too). */
+  absentees: { name: string; post: string; reason: string }[];
+  /** Which 集中学习 of its year this is (1-based, by date, cancelled ones not counted); null when unknown. */
+  ordinal: number | null;
   observers: string[];
   /** 学习方式. */
   method: string;
@@ -137,7 +140,8 @@ export function demoRecord(): PrintRecord {
       { name: '赵强', post: '副总经理' },
       { name: '孙丽', post: '组织部部长' },
     ],
-    absentees: [{ name: '周涛', reason: '外出培训' }],
+    absentees: [{ name: '周涛', post: '副总经理', reason: '外出培训' }],
+    ordinal: 2,
     observers: ['办公室主任'],
     method: '集中学习、专题研讨',
     content: '',
@@ -153,13 +157,22 @@ export async function loadPrintRecord(db: YanduDB, id: string): Promise<PrintRec
   if (id === DEMO_RECORD_ID) return demoRecord();
   const s: SessionRow | undefined = await db.sessions.get(id);
   if (!s) return null;
-  const [titles, members, profile] = await Promise.all([
+  const [titles, members, profile, sameYear] = await Promise.all([
     db.articles.bulkGet(s.readings),
     db.members.toArray(),
     // Only the issuer is needed: a profile valid in that is enough.
     createSettingsRepository(db).get(PROFILE_KEY, ProfileIssuer, { issuer: '' }),
+    db.sessions
+      .where('year')
+      .equals(s.year)
+      .filter((x) => x.status !== 'cancelled')
+      .toArray(),
   ]);
   const posts = new Map(members.map((m) => [m.name, m.title]));
+  const order = sameYear
+    .filter((x) => x.date)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1));
+  const at = order.findIndex((x) => x.id === s.id);
   return {
     id: s.id,
     topic: s.topic,
@@ -173,7 +186,8 @@ export async function loadPrintRecord(db: YanduDB, id: string): Promise<PrintRec
     readings: s.readings.map((rid, i) => titles[i]?.title ?? rid),
     questions: s.questions,
     attendees: s.attendees.map((name) => ({ name, post: posts.get(name) ?? '' })),
-    absentees: s.absentees,
+    absentees: s.absentees.map((a) => ({ name: a.name, post: posts.get(a.name) ?? '', reason: a.reason })),
+    ordinal: s.date && s.year && at >= 0 ? at + 1 : null,
     observers: s.observers,
     method: s.method,
     content: s.content,
@@ -187,7 +201,23 @@ export function createPrint(db: YanduDB, api: Api) {
     dialog: () => api.print.dialog({}),
     /** This window as a PDF the user saves; the path, or null when cancelled. */
     toPdf: (fileName: string) => api.print.toPdf({ fileName }),
-    articles: (ids: readonly string[] | null) => loadPrintArticles(db, ids),
+    /**
+     * The print document as a PDF made by the host's Chromium (browser host): the bytes, or the
+     * reason it cannot (no Chromium there), for falling back to the print dialog.
+     */
+    exportPdf: async (html: string, stylesheets: string[]): Promise<{ pdf: Blob } | { pdf: null; reason: string }> => {
+      const r = await api.print.exportPdf({ html, stylesheets });
+      if (!r.supported || r.base64 === null) return { pdf: null, reason: r.reason ?? '' };
+      const bin = atob(r.base64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return { pdf: new Blob([bytes], { type: 'application/pdf' }) };
+    },
+    /** The articles, and this copy's issuing unit (the cover's fallback). */
+    articles: async (ids: readonly string[] | null) => ({
+      ...(await loadPrintArticles(db, ids)),
+      issuer: (await createSettingsRepository(db).get(PROFILE_KEY, ProfileIssuer, { issuer: '' })).issuer,
+    }),
     notebook: (filter: NotebookFilter): Promise<NotebookData> => readNotebookSelection(db, filter),
     record: (id: string): Promise<PrintRecord | null> => loadPrintRecord(db, id),
   };

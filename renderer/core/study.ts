@@ -239,8 +239,14 @@ export function previewReturn(db: YanduDB, r: ReadReturn): Promise<ReturnPreview
   return db.transaction('r', [db.returns, db.sessions], () => planReturn(db, r));
 }
 
-export async function applyReturn(db: YanduDB, r: ReadReturn, now = new Date().toISOString()): Promise<ReturnPreview> {
-  return db.transaction('rw', [db.returns, db.sessions], async () => {
+/** `alsoWrite` runs inside the same transaction once the return is stored (the signer's pin). */
+export async function applyReturn(
+  db: YanduDB,
+  r: ReadReturn,
+  now = new Date().toISOString(),
+  alsoWrite?: () => Promise<void>,
+): Promise<ReturnPreview> {
+  return db.transaction('rw', [db.returns, db.sessions, db.settings], async () => {
     const preview = await planReturn(db, r);
     if (preview.status === 'same') return preview;
     if (preview.status === 'older') throw new AppError('E_PACKET_OLDER', preview.message ?? '回执版本较旧。');
@@ -258,6 +264,7 @@ export async function applyReturn(db: YanduDB, r: ReadReturn, now = new Date().t
       reflections: stats.reflections,
       importedAt: now,
     });
+    await alsoWrite?.();
     return preview;
   });
 }

@@ -43,6 +43,8 @@ export const ChannelPacketSchema = v.union([
     version: v.pipe(v.number(), v.integer(), v.minValue(1)),
     title: Text(500),
     issuer: Text(200),
+    /** Fingerprint of the signing key (null: unsigned). */
+    signer: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
     size: v.pipe(v.number(), v.integer(), v.minValue(0)),
     sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   }),

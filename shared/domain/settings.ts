@@ -54,6 +54,40 @@ export const LibraryMetaSchema = v.strictObject({
 });
 export type LibraryMeta = v.InferOutput<typeof LibraryMetaSchema>;
 
+// ------------------------------------------------------------------ signing keys pinned
+
+const FingerprintSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+const PinTimeSchema = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+
+/** A signer's key as first seen: a 发放单位 (packets) or a member (return files). */
+export const PinSchema = v.strictObject({
+  name: v.pipe(v.string(), v.maxLength(200)),
+  fingerprint: FingerprintSchema,
+  pinnedAt: PinTimeSchema,
+});
+export type Pin = v.InferOutput<typeof PinSchema>;
+
+/** Every pin made and every override the user confirmed, newest last. */
+export const PinLogEntrySchema = v.strictObject({
+  at: PinTimeSchema,
+  kind: v.picklist(['pinned', 'keyChanged', 'unsigned']),
+  party: v.picklist(['issuer', 'member']),
+  name: v.pipe(v.string(), v.maxLength(200)),
+  fingerprint: v.nullable(FingerprintSchema),
+  previous: v.nullable(FingerprintSchema),
+  /** The file's title (packet) or session topic (return). */
+  file: v.pipe(v.string(), v.maxLength(500)),
+});
+export type PinLogEntry = v.InferOutput<typeof PinLogEntrySchema>;
+
+export const PinsSchema = v.strictObject({
+  issuers: v.pipe(v.array(PinSchema), v.maxLength(1000)),
+  members: v.pipe(v.array(PinSchema), v.maxLength(5000)),
+  log: v.pipe(v.array(PinLogEntrySchema), v.maxLength(2000)),
+});
+export type Pins = v.InferOutput<typeof PinsSchema>;
+export const NO_PINS: Pins = { issuers: [], members: [], log: [] };
+
 // ------------------------------------------------------------------ the table
 
 export const SETTINGS = {
@@ -73,6 +107,8 @@ export const SETTINGS = {
     schema: v.object({ ziPerYear: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000)) }),
     default: { ziPerYear: 10_000 },
   },
+  /** Keys pinned on first import (member's copy: 发放单位; leader's copy: members). */
+  'packets.pins': { schema: PinsSchema, default: NO_PINS },
   'packets.sharedFolders': { schema: v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))), default: [] as string[] },
   'study.rules': { schema: RulesSchema, default: DEFAULT_RULES },
   'study.profile': { schema: ProfileSchema, default: DEFAULT_PROFILE },

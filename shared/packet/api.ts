@@ -23,7 +23,16 @@ export const BuiltFileSchema = v.strictObject({
   fileName: FileNameSchema,
   size: v.pipe(v.number(), v.integer(), v.minValue(0)),
   wholeSha256: Sha256Schema,
+  /** Fingerprint of the key that signed it (this copy's). */
+  signer: Sha256Schema,
 });
+
+/** A file's signature as main found it (one that does not verify is refused before this). */
+export const SignatureInfoSchema = v.strictObject({
+  state: v.picklist(['valid', 'none']),
+  fingerprint: v.nullable(Sha256Schema),
+});
+export type SignatureInfo = v.InferOutput<typeof SignatureInfoSchema>;
 
 const ReadMetaSchema = v.strictObject({ ...PacketMetaSchema.entries, wholeSha256: Sha256Schema });
 
@@ -32,6 +41,7 @@ export const ReadPacketSchema = v.strictObject({
   /** Hands the checked images to `install` without sending the file again. */
   token: TokenSchema,
   meta: ReadMetaSchema,
+  signature: SignatureInfoSchema,
   session: PacketSessionSchema,
   articles: v.pipe(v.array(PacketArticleSchema), v.maxLength(500)),
   highlights: v.pipe(v.array(LeaderHighlightSchema), v.maxLength(5000)),
@@ -42,6 +52,7 @@ export type ReadPacket = v.InferOutput<typeof ReadPacketSchema>;
 export const ReadReturnSchema = v.strictObject({
   kind: v.literal('return'),
   meta: ReadMetaSchema,
+  signature: SignatureInfoSchema,
   body: ReturnBodySchema,
 });
 export type ReadReturn = v.InferOutput<typeof ReadReturnSchema>;
@@ -61,6 +72,8 @@ export const FolderEntrySchema = v.strictObject({
 });
 export type FolderEntry = v.InferOutput<typeof FolderEntrySchema>;
 
+const PassphraseSchema = v.pipe(v.string(), v.maxLength(1024));
+
 const FolderPathSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 
 export const packetMethods = {
@@ -78,6 +91,18 @@ export const packetMethods = {
     output: v.strictObject({ images: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   },
   /** Lists the packet and return files of a (shared) folder, each checked. */
+  /** This copy's signing key (null before the first packet or return file is written). */
+  keyInfo: { input: v.strictObject({}), output: v.strictObject({ fingerprint: v.nullable(Sha256Schema) }) },
+  /** 导出签名密钥: the key encrypted with a passphrase (scrypt + AES-GCM); never exported plain. */
+  exportKey: {
+    input: v.strictObject({ passphrase: PassphraseSchema }),
+    output: v.strictObject({ base64: FileBase64Schema, fileName: FileNameSchema, fingerprint: Sha256Schema }),
+  },
+  /** 导入签名密钥: replaces this copy's key (the old one is kept beside it in the data folder). */
+  importKey: {
+    input: v.strictObject({ base64: v.pipe(v.string(), v.maxLength(65_536)), passphrase: PassphraseSchema }),
+    output: v.strictObject({ fingerprint: Sha256Schema, replaced: v.nullable(v.pipe(v.string(), v.maxLength(80))) }),
+  },
   scanFolder: {
     input: v.strictObject({ path: FolderPathSchema }),
     output: v.strictObject({ files: v.pipe(v.array(FolderEntrySchema), v.maxLength(1000)) }),

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { AppError } from '../errors';
 import { decodeContainer, encodeContainer, packetError, type Hasher, type Part } from './container';
+import { SIGNATURE_ENTRY, signatureEntry, verifySignature, type SignatureCheck, type Signer } from './signature';
 import {
   ImageNameSchema,
   LeaderLayerSchema,
@@ -40,6 +41,8 @@ export interface Image {
 export interface DecodedPacket {
   kind: 'packet';
   manifest: Manifest;
+  /** `valid` or `none`: a signature that does not verify is refused by `decodeFile`. */
+  signature: SignatureCheck;
   session: PacketSession;
   articles: PacketArticle[];
   highlights: LeaderHighlight[];
@@ -49,6 +52,7 @@ export interface DecodedPacket {
 export interface DecodedReturn {
   kind: 'return';
   manifest: Manifest;
+  signature: SignatureCheck;
   body: ReturnBody;
 }
 
@@ -70,7 +74,7 @@ export function wholeHash(entries: readonly PartEntry[], hash: Hasher): string {
   return hash(encoder.encode(entries.map((e) => `${e.name}\t${e.size}\t${e.sha256}\n`).join('')));
 }
 
-function seal(kind: Manifest['kind'], meta: PacketMeta, parts: Part[], hash: Hasher): Uint8Array {
+function seal(kind: Manifest['kind'], meta: PacketMeta, parts: Part[], hash: Hasher, signer: Signer | null): Uint8Array {
   const entries: PartEntry[] = parts.map((p) => ({ name: p.name, size: p.bytes.length, sha256: hash(p.bytes) }));
   const manifest: Manifest = {
     format: PACKET_FORMAT,
@@ -85,11 +89,22 @@ function seal(kind: Manifest['kind'], meta: PacketMeta, parts: Part[], hash: Has
     wholeSha256: wholeHash(entries, hash),
   };
   v.parse(ManifestSchema, manifest);
-  return encodeContainer(json(manifest), parts, hash);
+  const bytes = json(manifest);
+  // The signature entry goes after the parts it covers, just before the manifest.
+  const signed = signer ? [...parts, signatureEntry(signer, bytes, parts, hash)] : parts;
+  return encodeContainer(bytes, signed, hash);
 }
 
-/** Writes a packet; `images` holds the bytes of every `media/…` the articles refer to. */
-export function encodePacket(draft: PacketDraft, images: ReadonlyMap<string, Uint8Array>, hash: Hasher): Uint8Array {
+/**
+ * Writes a packet; `images` holds the bytes of every `media/…` the articles refer to. Signed
+ * when a signer is given (the app always gives one; tests write unsigned files to refuse them).
+ */
+export function encodePacket(
+  draft: PacketDraft,
+  images: ReadonlyMap<string, Uint8Array>,
+  hash: Hasher,
+  signer: Signer | null = null,
+): Uint8Array {
   const parts: Part[] = [
     { name: 'session.json', bytes: json(draft.session) },
     { name: 'leader.json', bytes: json({ highlights: draft.highlights }) },
@@ -104,11 +119,31 @@ export function encodePacket(draft: PacketDraft, images: ReadonlyMap<string, Uin
     if (!bytes) throw new AppError('E_NOT_FOUND', `找不到文章中的图片：${name}`);
     parts.push({ name: `media/${name}`, bytes });
   }
-  return seal('packet', draft.meta, parts, hash);
+  return seal('packet', draft.meta, parts, hash, signer);
 }
 
-export function encodeReturn(draft: ReturnDraft, hash: Hasher): Uint8Array {
-  return seal('return', draft.meta, [{ name: 'return.json', bytes: json(draft.body) }], hash);
+export function encodeReturn(draft: ReturnDraft, hash: Hasher, signer: Signer | null = null): Uint8Array {
+  return seal('return', draft.meta, [{ name: 'return.json', bytes: json(draft.body) }], hash, signer);
+}
+
+/** The parts of a decoded container split into manifest, signature entry and the rest. */
+function splitParts(parts: Part[]): { head: Part; entry: Part | undefined; rest: Part[] } {
+  const head = parts[0]!;
+  if (head.name !== 'manifest.json') throw packetError('E_PACKET_FORMAT', '资料包缺少清单（manifest.json）。');
+  const others = parts.slice(1);
+  const at = others.findIndex((p) => p.name === SIGNATURE_ENTRY);
+  // The writer puts it last before the manifest; anywhere else is not our file.
+  if (at >= 0 && at !== others.length - 1) throw packetError('E_PACKET_FORMAT', '签名部件的位置不对。');
+  return { head, entry: at >= 0 ? others[at] : undefined, rest: at >= 0 ? others.slice(0, at) : others };
+}
+
+/**
+ * Only the signature of a file (the container checked, its content not): what `packet check`
+ * prints even for a file whose signature does not verify.
+ */
+export function inspectSignature(data: Uint8Array, hash: Hasher): SignatureCheck {
+  const { head, entry, rest } = splitParts(decodeContainer(data, hash));
+  return verifySignature(entry, head.bytes, rest, hash);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -143,15 +178,15 @@ function check<S extends v.GenericSchema>(schema: S, value: unknown, what: strin
  * Chinese message for anything wrong; never returns part of a file.
  */
 export function decodeFile(data: Uint8Array, hash: Hasher): DecodedFile {
-  const parts = decodeContainer(data, hash);
-  const head = parts[0]!;
-  if (head.name !== 'manifest.json') throw packetError('E_PACKET_FORMAT', '资料包缺少清单（manifest.json）。');
+  const { head, entry, rest } = splitParts(decodeContainer(data, hash));
+  const signature = verifySignature(entry, head.bytes, rest, hash);
+  if (signature.state === 'invalid')
+    throw packetError('E_PACKET_SIGNATURE', '签名无效：文件在签名之后被改动过（例如清单中的发放单位），或签名已损坏。不能导入。');
   const raw = parseJsonPart(head);
   const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version > PACKET_FORMAT_VERSION)
     throw packetError('E_PACKET_SCHEMA', '这个资料包由更新版本的研读写成，请先升级研读。');
   const manifest = check(ManifestSchema, raw, '清单');
-  const rest = parts.slice(1);
   if (manifest.parts.length !== rest.length) throw packetError('E_PACKET_FORMAT', '清单中的部件与文件中的不一致。');
   rest.forEach((p, i) => {
     const e = manifest.parts[i]!;
@@ -160,16 +195,16 @@ export function decodeFile(data: Uint8Array, hash: Hasher): DecodedFile {
       throw packetError('E_PACKET_HASH', `部件的校验值（SHA-256）不符：${p.name}`);
   });
   if (wholeHash(manifest.parts, hash) !== manifest.wholeSha256) throw packetError('E_PACKET_HASH', '资料包整体校验值（SHA-256）不符。');
-  return manifest.kind === 'return' ? decodeReturnParts(manifest, rest) : decodePacketParts(manifest, rest, hash);
+  return manifest.kind === 'return' ? decodeReturnParts(manifest, rest, signature) : decodePacketParts(manifest, rest, hash, signature);
 }
 
-function decodeReturnParts(manifest: Manifest, parts: Part[]): DecodedReturn {
+function decodeReturnParts(manifest: Manifest, parts: Part[], signature: SignatureCheck): DecodedReturn {
   const only = parts[0];
   if (parts.length !== 1 || !only || only.name !== 'return.json') throw packetError('E_PACKET_FORMAT', '回执文件应只含 return.json。');
-  return { kind: 'return', manifest, body: check(ReturnBodySchema, parseJsonPart(only), '回执') };
+  return { kind: 'return', manifest, signature, body: check(ReturnBodySchema, parseJsonPart(only), '回执') };
 }
 
-function decodePacketParts(manifest: Manifest, parts: Part[], hash: Hasher): DecodedPacket {
+function decodePacketParts(manifest: Manifest, parts: Part[], hash: Hasher, signature: SignatureCheck): DecodedPacket {
   let session: PacketSession | null = null;
   let highlights: LeaderHighlight[] | null = null;
   const articles: PacketArticle[] = [];
@@ -221,5 +256,5 @@ function decodePacketParts(manifest: Manifest, parts: Part[], hash: Hasher): Dec
   const present = new Set(images.map((i) => i.name));
   for (const name of referenced) if (!present.has(name)) throw packetError('E_PACKET_CONTENT', `文章中的图片缺失：${name}`);
   for (const name of present) if (!referenced.has(name)) throw packetError('E_PACKET_CONTENT', `资料包中有未被引用的图片：${name}`);
-  return { kind: 'packet', manifest, session, articles, highlights, images };
+  return { kind: 'packet', manifest, signature, session, articles, highlights, images };
 }

@@ -16,6 +16,8 @@ import type { ArticlePayload } from '../../shared/domain/article';
 import { AppError } from '../../shared/errors';
 import { describe } from '../../shared/anchoring';
 import { base64ToBytes, bytesToBase64 } from '../../shared/packet/base64';
+import { decodeContainer } from '../../shared/packet/container';
+import { SIGNATURE_ENTRY, verifySignature } from '../../shared/packet/signature';
 import { createArticleRepository } from '../../renderer/db/repositories';
 import { YanduDB, type HighlightRow } from '../../renderer/db/schema';
 import { checkBase64, commit, gatherPacket } from '../../renderer/core/packets';
@@ -169,8 +171,17 @@ export async function benchPackets(): Promise<Record<string, number>> {
     const importS = (performance.now() - t0) / 1000;
     if ((await member.articles.count()) !== 30 || (await member.highlights.count()) !== 90) throw new Error('import incomplete');
 
-    const before = await dumpHash(member);
     const bytes = base64ToBytes(built.base64)!;
+    // The pure (@noble/curves) verify of the signature, as a browser without WebCrypto Ed25519 would run it.
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const [head, ...others] = decodeContainer(bytes, sha);
+    const entry = others.find((p) => p.name === SIGNATURE_ENTRY);
+    const rest = others.filter((p) => p !== entry);
+    t0 = performance.now();
+    for (let i = 0; i < 20; i++) if (verifySignature(entry, head!.bytes, rest, sha).state !== 'valid') throw new Error('signature');
+    const verifyMs = (performance.now() - t0) / 20;
+
+    const before = await dumpHash(member);
     const rand = rng(99);
     let refused = 0;
     for (let i = 0; i < 1000; i++) {
@@ -187,6 +198,7 @@ export async function benchPackets(): Promise<Record<string, number>> {
       packet_bytes: bytes.length,
       packet_export_s: Number(exportS.toFixed(3)),
       packet_import_s: Number(importS.toFixed(3)),
+      packet_signature_verify_ms: Number(verifyMs.toFixed(2)),
       packet_fuzz_refused: refused,
       packet_fuzz_db_unchanged: before === after && refused === 1000 ? 1 : 0,
     };

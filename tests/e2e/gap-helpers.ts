@@ -5,18 +5,34 @@
  * Dexie transaction after its n-th write so the kill lands inside it, the execution / network
  * traps, and whole-library invariants read straight from IndexedDB.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { describe as describeSelector } from '../../shared/anchoring';
 import type { ArticlePayload } from '../../shared/domain/article';
 import { encodePacket, encodeReturn } from '../../shared/packet/packet';
 import type { LeaderHighlight, PacketDraft, ReturnDraft } from '../../shared/packet/schema';
+import type { Signer } from '../../shared/packet/signature';
 import { makePng } from '../../main/services/packets/png';
 import { nodeSha256, resanitise } from '../../main/services/packets/reader';
 import { expect, type Host } from './fixtures';
 import { killBrowser, startRealBrowser, type RealBrowser } from './processes';
 
 export const sha = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
+
+/** An Ed25519 key from a fixed seed (PKCS#8 prefix + 32 bytes): the same 发放单位 key in every run. */
+function seededKey(seed: number): KeyObject {
+  const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.alloc(32, seed)]);
+  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+}
+
+export function testSigner(seed = 7): Signer & { fingerprint: string } {
+  const key = seededKey(seed);
+  const publicKey = new Uint8Array(Buffer.from(createPublicKey(key).export({ format: 'jwk' }).x!, 'base64url'));
+  return { publicKey, fingerprint: sha(publicKey), sign: (m) => new Uint8Array(sign(null, m, key)) };
+}
+
+/** What packets and returns built here are signed with (`signer: null` writes an unsigned file). */
+const DEFAULT_SIGNER = testSigner();
 
 export interface PacketSpec {
   id: string;
@@ -31,6 +47,11 @@ export interface PacketSpec {
   images?: Map<string, Uint8Array>;
   comment?: (i: number) => string | null;
   tags?: string[];
+  /** Excerpt ids, one per article (default `lh_<packet id>_<index>`). */
+  excerptIds?: string[];
+  /** Defaults to the fixed test key; null for an unsigned file. */
+  signer?: Signer | null;
+  version?: number;
 }
 
 /** A packet whose every part is what import expects (text = the sanitised HTML's text). */
@@ -60,7 +81,7 @@ export function buildPacket(spec: PacketSpec): Buffer {
     const end = Math.min(a.text.length, 12);
     const s = describeSelector(a.text, 0, end);
     return {
-      id: `lh_${spec.id}_${i}`,
+      id: spec.excerptIds?.[i] ?? `lh_${spec.id}_${i}`,
       articleId: a.id,
       color: 'orange',
       style: 'fill',
@@ -72,7 +93,7 @@ export function buildPacket(spec: PacketSpec): Buffer {
     };
   });
   const draft: PacketDraft = {
-    meta: { id: spec.id, version: 1, issuer: spec.issuer ?? '党委办公室', issuedAt: now, title: spec.title },
+    meta: { id: spec.id, version: spec.version ?? 1, issuer: spec.issuer ?? '党委办公室', issuedAt: now, title: spec.title },
     session: {
       id: spec.sessionId,
       topic: spec.topic ?? spec.title,
@@ -87,11 +108,12 @@ export function buildPacket(spec: PacketSpec): Buffer {
     articles,
     highlights,
   };
-  return Buffer.from(encodePacket(draft, spec.images ?? new Map(), nodeSha256));
+  const signer = spec.signer === undefined ? DEFAULT_SIGNER : spec.signer;
+  return Buffer.from(encodePacket(draft, spec.images ?? new Map(), nodeSha256, signer));
 }
 
-export function buildReturn(draft: ReturnDraft): Buffer {
-  return Buffer.from(encodeReturn(draft, nodeSha256));
+export function buildReturn(draft: ReturnDraft, signer: Signer | null = DEFAULT_SIGNER): Buffer {
+  return Buffer.from(encodeReturn(draft, nodeSha256, signer));
 }
 
 /** A distinct small PNG per seed, named as the media folder names it. */

@@ -7,7 +7,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { shortFingerprint } from '../../shared/packet/signature';
 import { expect, test } from './fixtures';
+import { buildPacket, testSigner } from './gap-helpers';
 
 /** Selects characters [from, to) of block `block` of the open article. */
 async function selectInBlock(page: Page, block: number, from: number, to: number): Promise<string> {
@@ -114,6 +116,9 @@ test('leader → packet → member → return file → leader sees the counts', 
 
   await member.getByTestId('pk-file').setInputFiles(packetFile);
   await expect(member.getByTestId('pk-preview').last()).toContainText('重点摘编 1 条');
+  // Signed by the leader's key, seen for the first time: it is pinned on import.
+  await expect(member.getByTestId('pk-signer').last()).toHaveAttribute('data-state', 'first');
+  await expect(member.getByTestId('pk-signer-fp').last()).toHaveText(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
   await member.getByRole('button', { name: '确认导入' }).click();
   await expect(member.getByTestId('pk-done')).toBeVisible();
   // Importing again changes nothing.
@@ -158,6 +163,7 @@ test('leader → packet → member → return file → leader sees the counts', 
   await app.getByRole('link', { name: '资料包' }).click();
   await app.getByTestId('pk-file').setInputFiles(returnFile);
   await expect(app.getByTestId('pk-item').last()).toContainText('王五 的回执');
+  await expect(app.getByTestId('pk-signer').last()).toHaveAttribute('data-state', 'first');
   await app.getByRole('button', { name: '确认导入' }).click();
   await expect(app.getByTestId('pk-done')).toBeVisible();
   await app.getByRole('link', { name: '学习计划' }).click();
@@ -175,4 +181,136 @@ test('leader → packet → member → return file → leader sees the counts', 
   for (const url of [...requests, ...memberRequests])
     expect(url.startsWith(host.origin) || url.startsWith('blob:') || url.startsWith('data:')).toBe(true);
   await member.context().close();
+});
+
+test('勘误 preview shows what changed; a downgrade, another key or no signature cannot be confirmed until allowed', async ({
+  app,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const a1 = { id: 'kw_art_0001', title: '勘误第一篇', html: '<p>第一篇文章的正文，用来检验勘误预览。</p>' };
+  const a2 = { id: 'kw_art_0002', title: '勘误第二篇', html: '<p>第二篇文章的正文，新版本会移除这一篇。</p>' };
+  const a3 = { id: 'kw_art_0003', title: '勘误第三篇', html: '<p>第三篇文章的正文，新版本新增的篇目。</p>' };
+  const common = { id: 'p_kanwu_01', sessionId: 's_kanwu_01', title: '勘误预览资料包', topic: '勘误预览专题' };
+  const v1 = buildPacket({
+    ...common,
+    articles: [a1, a2],
+    excerptIds: ['kw_h1', 'kw_h2'],
+    comment: (i) => (i === 0 ? '原批注：请联系实际' : '第二篇的批注'),
+  });
+  const v2 = buildPacket({
+    ...common,
+    version: 2,
+    articles: [a1, a3],
+    excerptIds: ['kw_h1', 'kw_h3'],
+    comment: (i) => (i === 0 ? '新批注：请结合本单位实际' : null),
+  });
+  const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/octet-stream', buffer });
+  const item = () => app.getByTestId('pk-item').last();
+  const confirm = () => item().getByRole('button', { name: '确认导入' });
+
+  // Version 1: signed by the 发放单位's key, pinned on this first import.
+  await app.getByRole('link', { name: '资料包' }).click();
+  await app.getByTestId('pk-file').setInputFiles(file('v1.yandu', v1));
+  await expect(item().getByTestId('pk-signer')).toHaveAttribute('data-state', 'first');
+  await expect(item().getByTestId('pk-signer-fp')).toHaveText(shortFingerprint(testSigner().fingerprint));
+  await confirm().click();
+  await expect(item().getByTestId('pk-done')).toBeVisible();
+
+  // A note of the member's own on the reading version 2 removes.
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await app.getByRole('link', { name: '勘误预览专题' }).click();
+  await app.getByTestId('readings').getByRole('link', { name: '勘误第二篇' }).click();
+  await app.getByRole('button', { name: '复制到我的笔记' }).click();
+  await expect(app.getByTestId('leader-panel')).toContainText('已复制到笔记');
+
+  // Version 2: the preview says which excerpt changed (both texts), which went, which came, and about notes.
+  await app.getByRole('link', { name: '资料包' }).click();
+  await app.getByTestId('pk-file').setInputFiles(file('v2.yandu', v2));
+  await expect(item().getByTestId('pk-signer')).toHaveAttribute('data-state', 'match');
+  const diff = item().getByTestId('pk-diff');
+  await expect(diff.getByTestId('pk-diff-changed').locator('.pk-diff-old')).toContainText('原批注：请联系实际');
+  await expect(diff.getByTestId('pk-diff-changed').locator('.pk-diff-new')).toContainText('新批注：请结合本单位实际');
+  await expect(diff.getByTestId('pk-diff-removed')).toContainText('《勘误第二篇》');
+  await expect(diff.getByTestId('pk-diff-removed')).toContainText('第二篇的批注');
+  await expect(diff.getByTestId('pk-diff-added')).toContainText('《勘误第三篇》');
+  await expect(diff.getByTestId('pk-diff-readings-removed')).toHaveText(/勘误第二篇/);
+  await expect(diff.getByTestId('pk-diff-readings-added')).toHaveText(/勘误第三篇/);
+  await expect(diff.getByTestId('pk-diff-notes')).toContainText('1 条笔记写在被移除的篇目上');
+  await expect(diff.getByTestId('pk-diff-notes')).toContainText('仍留在笔记本中');
+  await item().screenshot({ path: testInfo.outputPath('kanwu-preview.png') });
+  await confirm().click();
+  await expect(item().getByTestId('pk-done')).toBeVisible();
+
+  // Version 1 again: a downgrade; the button is off and says why.
+  await app.getByTestId('pk-file').setInputFiles(file('v1-again.yandu', v1));
+  await expect(item().getByTestId('pk-blocked')).toContainText('已安装第 2 版');
+  await expect(confirm()).toBeDisabled();
+
+  // Version 3 signed by another key: refused until the new fingerprint is typed.
+  const newKey = testSigner(9);
+  const v3 = buildPacket({ ...common, version: 3, articles: [a1, a3], excerptIds: ['kw_h1', 'kw_h3'], signer: newKey });
+  await app.getByTestId('pk-file').setInputFiles(file('v3.yandu', v3));
+  await expect(item().getByTestId('pk-signer')).toHaveAttribute('data-state', 'changed');
+  await expect(item().getByTestId('pk-blocked')).toContainText('拒绝导入');
+  await expect(confirm()).toBeDisabled();
+  await item().getByTestId('pk-keychange').fill(shortFingerprint(testSigner().fingerprint));
+  await expect(confirm()).toBeDisabled();
+  await item().getByTestId('pk-keychange').fill(shortFingerprint(newKey.fingerprint));
+  await expect(confirm()).toBeEnabled();
+  await confirm().click();
+  await expect(item().getByTestId('pk-done')).toBeVisible();
+
+  // Version 4 unsigned: refused until the user accepts an unsigned file.
+  const v4 = buildPacket({ ...common, version: 4, articles: [a1, a3], excerptIds: ['kw_h1', 'kw_h3'], signer: null });
+  await app.getByTestId('pk-file').setInputFiles(file('v4.yandu', v4));
+  await expect(item().getByTestId('pk-signer')).toHaveAttribute('data-state', 'unsigned');
+  await expect(confirm()).toBeDisabled();
+  await item().getByRole('checkbox', { name: '仍然导入未签名的文件（将记入日志）' }).check();
+  await expect(confirm()).toBeEnabled();
+  await confirm().click();
+  await expect(item().getByTestId('pk-done')).toBeVisible();
+
+  // The pin follows the announced key change; the log keeps every pin and override.
+  await expect(app.getByTestId('pk-pins')).toContainText(shortFingerprint(newKey.fingerprint));
+  await app.getByTestId('pk-keys').getByText('签名记录').click();
+  await expect(app.getByTestId('pk-pin-log').locator('li')).toHaveCount(3);
+  await expect(app.getByTestId('pk-pin-log')).toContainText('更换密钥');
+  await expect(app.getByTestId('pk-pin-log')).toContainText('导入未签名文件');
+});
+
+test('签名密钥 leaves only encrypted with a passphrase; a wrong passphrase imports nothing', async ({ app }) => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-e2e-key-'));
+  await app.getByRole('link', { name: '资料包' }).click();
+  const panel = app.getByTestId('pk-keys');
+  // A fresh data folder has no key until something is signed (or exported).
+  await expect(panel.getByTestId('pk-key-mine')).toHaveText('本机还没有签名密钥（第一次导出资料包或回执时生成）。');
+  await panel.getByLabel('口令（至少 8 个字符）').fill('学习口令 2025');
+  await panel.getByLabel('再次输入口令').fill('学习口令 2024');
+  await panel.getByRole('button', { name: '导出签名密钥' }).click();
+  await expect(panel.getByTestId('pk-key-status')).toContainText('两次输入的口令不一致');
+
+  await panel.getByLabel('再次输入口令').fill('学习口令 2025');
+  const download = app.waitForEvent('download');
+  await panel.getByRole('button', { name: '导出签名密钥' }).click();
+  const keyFile = path.join(dir, (await download).suggestedFilename());
+  await (await download).saveAs(keyFile);
+  await expect(panel.getByTestId('pk-key-status')).toContainText('已导出签名密钥');
+  await expect(panel.getByTestId('pk-key-mine')).toHaveText(/^本机密钥指纹：[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+  const mine = (await panel.getByTestId('pk-key-mine').textContent())!.replace('本机密钥指纹：', '');
+  const text = await readFile(keyFile, 'utf8');
+  expect(text).not.toContain('PRIVATE KEY');
+  expect(JSON.parse(text)).toMatchObject({ format: 'yandu-signing-key', kdf: { name: 'scrypt' }, cipher: { name: 'aes-256-gcm' } });
+
+  await panel.getByTestId('pk-key-file').setInputFiles(keyFile);
+  await panel.getByLabel('口令（至少 8 个字符）').fill('不对的口令 2025');
+  await panel.getByRole('button', { name: '导入签名密钥' }).click();
+  await expect(panel.getByTestId('pk-key-status')).toContainText('口令不对');
+  await expect(panel.getByTestId('pk-key-mine')).toHaveText(`本机密钥指纹：${mine}`);
+
+  await panel.getByTestId('pk-key-file').setInputFiles(keyFile);
+  await panel.getByLabel('口令（至少 8 个字符）').fill('学习口令 2025');
+  await panel.getByRole('button', { name: '导入签名密钥' }).click();
+  await expect(panel.getByTestId('pk-key-status')).toContainText(`已导入签名密钥（${mine}）`);
+  await expect(panel.getByTestId('pk-key-mine')).toHaveText(`本机密钥指纹：${mine}`);
 });

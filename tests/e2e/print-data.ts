@@ -175,3 +175,67 @@ export async function seedPacket(page: Page, fx: PacketFixture): Promise<void> {
     db.close();
   }, fx);
 }
+
+/** Writes rows into the app's IndexedDB by object store (the app must have opened it once). */
+export async function seedStores(page: Page, rows: Record<string, readonly unknown[]>): Promise<void> {
+  await page.evaluate(async (data) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('yandu');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(Object.keys(data), 'readwrite');
+      for (const [store, list] of Object.entries(data)) for (const row of list) tx.objectStore(store).put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, rows);
+}
+
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
+const GIVEN = [
+  '建国',
+  '明',
+  '红',
+  '强',
+  '丽',
+  '涛',
+  '晓梅',
+  '志刚',
+  '秀英',
+  '海燕',
+  '国庆',
+  '春华',
+  '立新',
+  '卫东',
+  '文静',
+  '子涵',
+  '振华',
+  '玉兰',
+  '新民',
+  '永红',
+];
+const POSTS = [
+  '党委书记',
+  '党委副书记',
+  '纪委书记',
+  '副总经理',
+  '组织部部长',
+  '宣传部部长',
+  '工会主席',
+  '总会计师',
+  '办公室主任',
+  '人力资源部主任',
+];
+
+/** `count` members (up to 20) with 职务, as member rows. */
+export function generateMembers(count = 20): { id: string; name: string; title: string; order: number }[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `m_print_${i + 1}`,
+    name: `${SURNAMES[i]!}${GIVEN[i]!}`,
+    title: POSTS[i % POSTS.length]!,
+    order: i,
+  }));
+}

@@ -62,8 +62,10 @@ const kinds: Array<DavServer['kind']> = ['apache-basic', 'apache-digest', 'rclon
 
 let packetA: Uint8Array;
 let packetB: Uint8Array;
+/** The data folder the sample packets (and return files) are signed from. */
+let tmp = '';
 beforeAll(async () => {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'yandu-channel-packets-'));
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'yandu-channel-packets-'));
   packetA = await buildSamplePacket(resources, tmp, new Date('2026-03-01T08:00:00Z'));
   // Same packet id and version, different bytes (another issue time): a competing upload.
   packetB = await buildSamplePacket(resources, tmp, new Date('2026-03-02T08:00:00Z'));
@@ -122,8 +124,8 @@ for (const kind of kinds) {
     });
 
     it('returns from two members uploaded at once both arrive in the session folder', { timeout: 60_000 }, async () => {
-      const a = buildReturnBytes(returnDraft('张三', 'ret_zhangsan'));
-      const b = buildReturnBytes(returnDraft('李四', 'ret_lisi'));
+      const a = await buildReturnBytes(returnDraft('张三', 'ret_zhangsan'), tmp);
+      const b = await buildReturnBytes(returnDraft('李四', 'ret_lisi'), tmp);
       const [ra, rb] = await Promise.all([channel.submitReturn(a), channel.submitReturn(b)]);
       expect([ra.already, rb.already]).toEqual([false, false]);
       const names = (await channel.returns('sess_2026_03')).map((r) => r.name);
@@ -150,7 +152,8 @@ for (const kind of kinds) {
           .split('\n')
           .map((l) => JSON.parse(l) as Record<string, unknown>);
         expect(lines).toHaveLength(1);
-        expect(lines[0]).toMatchObject({ version: 1, size: packetA.length, signer: null });
+        // The signer is the fingerprint of the key the sample was signed with.
+        expect(lines[0]).toMatchObject({ version: 1, size: packetA.length, signer: expect.stringMatching(/^[0-9a-f]{64}$/) });
         expect(typeof lines[0]!.issuer).toBe('string');
         const out = path.join(dir, 'fetched.yandu');
         const got = cli(['channel', 'fetch', String(lines[0]!.name), '--url', url, '--out', out], server);

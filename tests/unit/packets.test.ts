@@ -116,32 +116,35 @@ describe('packet format', () => {
     expect(decodeFile(packet, hex).manifest.wholeSha256).toBe(f.manifest.wholeSha256);
   });
 
-  it('return files round trip; 字 counts are derived, not trusted', () => {
+  it('return files round trip; 字 counts are derived, not trusted', async () => {
     const now = '2025-03-02T08:00:00.000Z';
-    const bytes = buildReturnBytes({
-      meta: { id: 'r_test_0001', version: 1, issuer: '王五', issuedAt: now, title: '回执' },
-      body: {
-        sessionId: 's_1',
-        sessionTopic: '专题',
-        packetId: 'p_sample_2025_01',
-        packetVersion: 1,
-        member: { name: '王五', title: '副主任' },
-        notes: [
-          {
-            id: 'n1',
-            kind: 'reflection',
-            title: '心得',
-            text: '学习体会十个字啊啊',
-            zi: 99999,
-            articleId: null,
-            quote: null,
-            createdAt: now,
-            updatedAt: now,
-          },
-        ],
-        highlights: [],
+    const bytes = await buildReturnBytes(
+      {
+        meta: { id: 'r_test_0001', version: 1, issuer: '王五', issuedAt: now, title: '回执' },
+        body: {
+          sessionId: 's_1',
+          sessionTopic: '专题',
+          packetId: 'p_sample_2025_01',
+          packetVersion: 1,
+          member: { name: '王五', title: '副主任' },
+          notes: [
+            {
+              id: 'n1',
+              kind: 'reflection',
+              title: '心得',
+              text: '学习体会十个字啊啊',
+              zi: 99999,
+              articleId: null,
+              quote: null,
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
+          highlights: [],
+        },
       },
-    });
+      dir,
+    );
     const f = readPacketBytes(bytes);
     expect(f.kind).toBe('return');
     if (f.kind === 'return') expect(f.body.notes[0]!.zi).toBe(9);

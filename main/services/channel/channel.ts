@@ -31,6 +31,8 @@ export interface PacketSummary {
   version: number;
   title: string;
   issuer: string;
+  /** Fingerprint of the signing key (null: unsigned). */
+  signer: string | null;
   size: number;
   sha256: string;
 }
@@ -59,7 +61,17 @@ function decode(bytes: Uint8Array, what: string): DecodedFile {
 
 function summary(name: string, bytes: Uint8Array, file: DecodedFile): PacketSummary {
   const m = file.manifest;
-  return { name, kind: m.kind, id: m.id, version: m.version, title: m.title, issuer: m.issuer, size: bytes.length, sha256: sha256(bytes) };
+  return {
+    name,
+    kind: m.kind,
+    id: m.id,
+    version: m.version,
+    title: m.title,
+    issuer: m.issuer,
+    signer: file.signature.fingerprint,
+    size: bytes.length,
+    sha256: sha256(bytes),
+  };
 }
 
 export class Channel {

@@ -11,6 +11,7 @@ import { mediaDir } from '../paths';
 import { loadSampleLibrary } from '../sample-library';
 import { makePng } from './png';
 import { nodeSha256 } from './reader';
+import { loadOrCreateKey } from './keys';
 import { buildPacketBytes } from './writer';
 
 /** The sample picture: a red band over a warm gradient. */
@@ -55,7 +56,8 @@ export function sampleHighlights(articles: readonly ArticlePayload[], now: strin
   return out;
 }
 
-export async function buildSamplePacket(resourcesDir: string, dataDir: string, now = new Date()): Promise<Uint8Array> {
+/** Signed with the key in `keyFile` when given (made when missing), else with the data folder's key. */
+export async function buildSamplePacket(resourcesDir: string, dataDir: string, now = new Date(), keyFile?: string): Promise<Uint8Array> {
   const library = await loadSampleLibrary(path.join(resourcesDir, 'sample-library'));
   const png = samplePng();
   const imageName = `${nodeSha256(png)}.png`;
@@ -79,5 +81,5 @@ export async function buildSamplePacket(resourcesDir: string, dataDir: string, n
     articles,
     highlights: sampleHighlights(articles, iso),
   };
-  return buildPacketBytes(draft, dataDir);
+  return buildPacketBytes(draft, dataDir, keyFile ? await loadOrCreateKey(keyFile) : undefined);
 }

@@ -12,6 +12,7 @@ import { MAX_FILE_BYTES } from '../../../shared/packet/container';
 import type { DecodedFile, Image } from '../../../shared/packet/packet';
 import { PACKET_EXTENSION } from '../../../shared/packet/packet';
 import { mediaDir } from '../paths';
+import { exportKey, existingKey, importKey, keyFileOf, loadOrCreateKey } from './keys';
 import { readPacketBytes } from './reader';
 import { buildPacketBytes, buildReturnBytes, safeFileName } from './writer';
 
@@ -49,11 +50,17 @@ export function toReadResult(file: DecodedFile, token: string) {
     title: file.manifest.title,
     wholeSha256: file.manifest.wholeSha256,
   };
-  if (file.kind === 'return') return { kind: 'return' as const, meta, body: file.body };
+  // decodeFile refused an invalid signature: what is left is valid or none.
+  const signature = {
+    state: file.signature.state === 'valid' ? ('valid' as const) : ('none' as const),
+    fingerprint: file.signature.fingerprint,
+  };
+  if (file.kind === 'return') return { kind: 'return' as const, meta, signature, body: file.body };
   return {
     kind: 'packet' as const,
     token,
     meta,
+    signature,
     session: file.session,
     articles: file.articles,
     highlights: file.highlights,
@@ -106,16 +113,18 @@ export function createPacketService(options: { dataDir: string }): PacketService
         fileName: safeFileName(draft.meta.title, draft.meta.version > 1 ? `-第${draft.meta.version}版` : ''),
         size: bytes.length,
         wholeSha256: decoded.manifest.wholeSha256,
+        signer: decoded.signature.fingerprint!,
       };
     },
     buildReturn: async ({ draft }) => {
-      const bytes = buildReturnBytes(draft);
+      const bytes = await buildReturnBytes(draft, options.dataDir);
       const decoded = readPacketBytes(bytes);
       return {
         base64: Buffer.from(bytes).toString('base64'),
         fileName: safeFileName(`${draft.body.member.name}-${draft.body.sessionTopic}`, '-回执'),
         size: bytes.length,
         wholeSha256: decoded.manifest.wholeSha256,
+        signer: decoded.signature.fingerprint!,
       };
     },
     read: async ({ base64 }) => read(decodeBase64(base64)),
@@ -128,6 +137,17 @@ export function createPacketService(options: { dataDir: string }): PacketService
       for (const img of images) await storeImage(dir, img);
       return { images: images.length };
     },
+    keyInfo: async () => ({ fingerprint: (await existingKey(options.dataDir))?.fingerprint ?? null }),
+    exportKey: async ({ passphrase }) => {
+      await loadOrCreateKey(keyFileOf(options.dataDir));
+      const { text, fingerprint } = await exportKey(options.dataDir, passphrase);
+      return {
+        base64: Buffer.from(text, 'utf8').toString('base64'),
+        fileName: `研读签名密钥-${fingerprint.slice(0, 8)}.yandukey`,
+        fingerprint,
+      };
+    },
+    importKey: async ({ base64, passphrase }) => importKey(options.dataDir, Buffer.from(base64, 'base64').toString('utf8'), passphrase),
     scanFolder: async ({ path: folder }) => {
       if (!path.isAbsolute(folder)) throw new AppError('E_INVALID_ARGUMENT', '共享文件夹须为完整路径。');
       let names: string[];

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { encodePacket, encodeReturn, mediaRefs, PACKET_EXTENSION } from '../../../shared/packet/packet';
 import type { PacketDraft, ReturnDraft } from '../../../shared/packet/schema';
+import type { Signer } from '../../../shared/packet/signature';
+import { keyFileOf, loadOrCreateKey } from './keys';
 import { mediaDir } from '../paths';
 import { nodeSha256, readPacketBytes, resanitise } from './reader';
 
@@ -33,19 +35,22 @@ export async function loadImages(dataDir: string, names: readonly string[]): Pro
   return out;
 }
 
-export async function buildPacketBytes(draft: PacketDraft, dataDir: string): Promise<Uint8Array> {
+/** Signed with the data folder's key (made on first need) unless another signer is given. */
+export async function buildPacketBytes(draft: PacketDraft, dataDir: string, signer?: Signer): Promise<Uint8Array> {
   const names = [...new Set(draft.articles.flatMap((a) => mediaRefs(a.html)))];
   const images = await loadImages(dataDir, names);
   // Store what import will store: the HTML sanitised the same way.
   const media = new Set(images.keys());
   const articles = draft.articles.map((a) => ({ ...a, html: resanitise(a.html, media).html }));
-  const bytes = encodePacket({ ...draft, articles }, images, nodeSha256);
+  const key = signer ?? (await loadOrCreateKey(keyFileOf(dataDir)));
+  const bytes = encodePacket({ ...draft, articles }, images, nodeSha256, key);
   readPacketBytes(bytes);
   return bytes;
 }
 
-export function buildReturnBytes(draft: ReturnDraft): Uint8Array {
-  const bytes = encodeReturn(draft, nodeSha256);
+/** A member's return file, signed with the data folder's key (members get one on first return). */
+export async function buildReturnBytes(draft: ReturnDraft, dataDir: string): Promise<Uint8Array> {
+  const bytes = encodeReturn(draft, nodeSha256, await loadOrCreateKey(keyFileOf(dataDir)));
   readPacketBytes(bytes);
   return bytes;
 }

@@ -4,6 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
+import { findChromium, renderPdf, type RenderFolders, type RenderRequest } from './render';
 
 /** printToPDF options: A4, but the page's own @page size and margins win; backgrounds print (the 重点摘编 marks). */
 export const PDF_OPTIONS = {
@@ -43,8 +44,32 @@ export function safePdfName(name: string): string {
   return `${base || '研读打印'}.pdf`;
 }
 
-export function createPrintService(host: PrintHost | undefined) {
+/**
+ * `host`: a window that prints itself (desktop). `render`: the folders a document printed by
+ * the system's Chromium is served from (browser host); `chromium` finds that Chromium.
+ */
+export function createPrintService(
+  host: PrintHost | undefined,
+  render?: RenderFolders,
+  chromium: () => ReturnType<typeof findChromium> = () => findChromium(),
+) {
   return {
+    exportPdf: async (req: RenderRequest) => {
+      if (!render) return { supported: false, reason: '这个版本不经 Chromium 生成 PDF', base64: null };
+      const found = chromium();
+      if (found.path === null) return { supported: false, reason: found.reason, base64: null };
+      let bytes: Uint8Array;
+      try {
+        bytes = await renderPdf(req, render, found.path);
+      } catch (error) {
+        // Chromium that will not start (no sandbox support, a broken install) or no playwright-core:
+        // the print dialog still works, so say why and let the page fall back to it.
+        if (error instanceof AppError && error.code === 'E_RESOURCE')
+          return { supported: false, reason: error.message.replace(/[。.]$/, ''), base64: null };
+        throw error;
+      }
+      return { supported: true, reason: null, base64: Buffer.from(bytes).toString('base64') };
+    },
     toPdf: async ({ fileName }: { fileName: string }) => {
       if (!host) return { supported: false, path: null };
       const target = await host.chooseFile(safePdfName(fileName));

@@ -1,11 +1,15 @@
 /** 资料包: import packets and return files (file picker, drag and drop, shared folders). */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { FolderEntry } from '../../../shared/packet/api';
-import { packets, type Checked } from '../../core/packets';
+import { blockOf, packets, type Checked } from '../../core/packets';
+import type { SignerOverride } from '../../core/signers';
 import { returnStats } from '../../core/study';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { errorText, fileToBase64 } from './files';
+import { PacketDiffView } from './PacketDiffView';
+import { SignerBox } from './SignerBox';
+import { SigningKeyPanel } from './SigningKeyPanel';
 import './packets.css';
 
 const t = messages.packets;
@@ -18,17 +22,29 @@ interface Item {
   name: string;
   state: 'checking' | 'ready' | 'done' | 'failed';
   checked?: Checked;
+  /** What the user confirmed for a refused signer (a key change, an unsigned file). */
+  override?: SignerOverride;
   result?: string[];
   error?: { code: string; message: string };
 }
 
-function CheckedSummary({ checked }: { checked: Checked }) {
+function CheckedSummary({
+  checked,
+  override,
+  onOverride,
+}: {
+  checked: Checked;
+  override: SignerOverride;
+  onOverride: (next: SignerOverride) => void;
+}) {
+  const signer = <SignerBox signer={checked.signer} override={override} onOverride={onOverride} />;
   if (checked.kind === 'return') {
     const { body } = checked.file;
     const stats = returnStats(body);
     return (
       <div className="pk-summary">
         <strong>{t.kindReturn}</strong>：{t.returnOf(body.member.name, body.sessionTopic)}
+        {checked.preview.status === 'same' ? null : signer}
         <div>{t.returnStats(stats.zi, stats.reflections)}</div>
         {!checked.preview.sessionKnown ? <div className="pk-warn">{t.unknownSession}</div> : null}
         {checked.preview.message ? <div className="pk-warn">{checked.preview.message}</div> : null}
@@ -42,6 +58,7 @@ function CheckedSummary({ checked }: { checked: Checked }) {
       <div>
         {t.issuer}：{file.meta.issuer || messages.study.unknown}
       </div>
+      {preview.status === 'same' ? null : signer}
       {preview.message ? (
         <div className="pk-warn" role="alert">
           {preview.message}
@@ -60,9 +77,43 @@ function CheckedSummary({ checked }: { checked: Checked }) {
             <li>{t.excerpts(file.highlights.length)}</li>
             {preview.status === 'update' ? preview.changes.map((c) => <li key={c}>{c}</li>) : null}
           </ul>
+          {preview.diff ? <PacketDiffView diff={preview.diff} /> : null}
           <div className="pk-note">{t.personalSafe}</div>
         </>
       )}
+    </div>
+  );
+}
+
+/** 确认导入, off with the reason when the file may not be imported (a downgrade, a refused signer). */
+function ConfirmActions({
+  item,
+  checked,
+  onConfirm,
+  onCancel,
+}: {
+  item: Item;
+  checked: Checked;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const blocked = blockOf(checked, item.override);
+  // Item keys hold file names (spaces): not usable as an id.
+  const reasonId = useId();
+  return (
+    <div className="pk-actions">
+      <button type="button" onClick={onConfirm} disabled={blocked !== null} aria-describedby={blocked ? reasonId : undefined}>
+        {t.confirm}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t.cancel}
+      </button>
+      {blocked ? (
+        <div className="pk-warn" id={reasonId} data-testid="pk-blocked">
+          {messages.signing.blocked}
+          {blocked}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -96,7 +147,7 @@ export function PacketsView() {
   const confirm = async (item: Item) => {
     if (!item.checked) return;
     try {
-      const preview = await packets.commit(item.checked);
+      const preview = await packets.commit(item.checked, item.override);
       const lines = 'changes' in preview ? preview.changes : [];
       update(item.key, { state: 'done', result: lines.length ? lines : [preview.status === 'same' ? t.nothing : t.done] });
     } catch (error) {
@@ -188,16 +239,20 @@ export function PacketsView() {
                 {t.failed(item.error.code, item.error.message)}
               </div>
             ) : null}
-            {item.checked && item.state !== 'failed' ? <CheckedSummary checked={item.checked} /> : null}
+            {item.checked && item.state !== 'failed' ? (
+              <CheckedSummary
+                checked={item.checked}
+                override={item.override ?? {}}
+                onOverride={(override) => update(item.key, { override })}
+              />
+            ) : null}
             {item.state === 'ready' && item.checked ? (
-              <div className="pk-actions">
-                <button type="button" onClick={() => void confirm(item)}>
-                  {t.confirm}
-                </button>
-                <button type="button" onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))}>
-                  {t.cancel}
-                </button>
-              </div>
+              <ConfirmActions
+                item={item}
+                checked={item.checked}
+                onConfirm={() => void confirm(item)}
+                onCancel={() => setItems((list) => list.filter((i) => i.key !== item.key))}
+              />
             ) : null}
             {item.state === 'done' ? (
               <div className="pk-done" role="status" data-testid="pk-done">
@@ -291,6 +346,7 @@ export function PacketsView() {
           </div>
         );
       })}
+      <SigningKeyPanel />
     </section>
   );
 }

@@ -5,13 +5,14 @@
  * measuring passes over the real layout (paginate.ts), not from an estimate.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { nestBookTitles, printableAuthor } from '../../../shared/print-text';
 import { formatChineseDate } from '../../../shared/text';
 import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { GEOMETRY, PRINT_FONTS } from './layout';
-import { markArticleHtml } from './markup';
-import { endnotesFor, marksFor, packetDate, type Endnote, type PrintArticle } from './model';
+import { markArticleHtml, nestBookTitlesInHtml } from './markup';
+import { coverOf, endnotesFor, marksFor, type Endnote, type PrintArticle } from './model';
 import { NoteDoc } from './NoteDoc';
 import { fontsReady, measureSections, startPages } from './paginate';
 import type { PacketMeta, PrintOptions } from './routes';
@@ -28,7 +29,12 @@ interface Prepared {
 }
 
 function byline(a: PrintArticle): string {
-  return [a.origin ? `${t.origin}：${a.origin}` : '', a.author ? `${t.author}：${a.author}` : '', formatChineseDate(a.publishedAt)]
+  const author = printableAuthor(a.author);
+  return [
+    a.origin ? `${t.origin}：${nestBookTitles(a.origin)}` : '',
+    author ? `${t.author}：${author}` : '',
+    formatChineseDate(a.publishedAt),
+  ]
     .filter(Boolean)
     .join('　');
 }
@@ -69,8 +75,8 @@ export function PacketPrint({
   const [starts, setStarts] = useState<number[] | null>(null);
   const passes = useRef(0);
   const docRef = useRef<HTMLDivElement>(null);
-  const title = meta.title || t.defaultTitle;
-  const date = packetDate(meta.date);
+  const cover = coverOf(meta, data?.issuer ?? '', t.defaultTitle);
+  const { title, date } = cover;
 
   useEffect(() => {
     if (loaded.state === 'failed') report({ state: 'failed', message: loaded.message });
@@ -86,7 +92,7 @@ export function PacketPrint({
         const { marks, unplaced } = marksFor(article, options);
         const notes = options.notes ? endnotesFor(article) : [];
         const marked = markArticleHtml(article.html, article.text, marks, notes);
-        return { article, html: marked.html, notes, unplaced: unplaced + (marked.placed ? 0 : marks.length) };
+        return { article, html: nestBookTitlesInHtml(marked.html), notes, unplaced: unplaced + (marked.placed ? 0 : marks.length) };
       }),
     [data, options],
   );
@@ -120,31 +126,37 @@ export function PacketPrint({
         pages: total,
         notices,
         fileName: `${title}-${date}`,
-        docx: async () => (await import('./docx')).packetDocx(data.articles, meta, options),
+        docx: async () => (await import('./docx')).packetDocx(data.articles, { ...meta, unit: cover.unit }, options),
       });
     })();
     return () => {
       live = false;
     };
-  }, [data, prepared, starts, options, meta, title, date, report]);
+  }, [data, prepared, starts, options, meta, title, date, cover.unit, report]);
 
   if (data && data.articles.length === 0) return <p className="pr-notice">{t.noArticles}</p>;
 
   return (
     <div ref={docRef} className={`pr-doc pr-${options.layout}`} data-testid="print-doc">
       <section className="pr-sheet pr-cover">
-        <h1 className="pr-cover-title">{title}</h1>
-        {meta.session ? <p className="pr-cover-line">{meta.session}</p> : null}
-        <p className="pr-cover-line">{formatChineseDate(date)}</p>
-        {meta.unit ? <p className="pr-cover-line pr-cover-unit">{meta.unit}</p> : null}
+        <h1 className="pr-cover-title">{nestBookTitles(title)}</h1>
+        {cover.session ? <p className="pr-cover-line">{nestBookTitles(cover.session)}</p> : null}
+        <div className="pr-cover-foot">
+          {cover.unit ? <p className="pr-cover-line pr-cover-unit">{cover.unit}</p> : null}
+          <p className="pr-cover-line pr-cover-date">{formatChineseDate(date)}</p>
+        </div>
       </section>
       <section className="pr-sheet pr-toc">
         <h2 className="pr-toc-title">{t.toc}</h2>
         <ol>
           {prepared.map((p, i) => (
             <li key={p.article.id} data-testid="print-toc-entry">
-              <span className="pr-toc-name">{p.article.title}</span>
-              <span className="pr-toc-dots" />
+              {/* The leader is a zero-width run of dots after the title's last line, clipped at the
+                  page-number column: the number sits on that last line, however the title wraps. */}
+              <span className="pr-toc-text">
+                <span className="pr-toc-name">{nestBookTitles(p.article.title)}</span>
+                <span className="pr-toc-dots" aria-hidden="true" />
+              </span>
               <span className="pr-toc-page">{starts?.[i] ?? '00'}</span>
             </li>
           ))}
@@ -152,7 +164,7 @@ export function PacketPrint({
       </section>
       {prepared.map((p) => (
         <section key={p.article.id} className="pr-sheet pr-article" data-article-id={p.article.id}>
-          <h1 className="pr-title">{p.article.title}</h1>
+          <h1 className="pr-title">{nestBookTitles(p.article.title)}</h1>
           {byline(p.article) ? <p className="pr-byline">{byline(p.article)}</p> : null}
           <div className="pr-body" dangerouslySetInnerHTML={{ __html: p.html }} />
           <EndnoteList notes={p.notes} />

@@ -1,8 +1,9 @@
 /**
  * 打印预览: the print route. A toolbar (layout, my highlights, notes as endnotes, 打印, 导出 PDF,
  * 导出 Word) that does not print, above the document to print. On the desktop, 打印 opens the
- * system dialog and 导出 PDF uses printToPDF (through the contract); in the browser host both
- * use the browser's own print on this same view.
+ * system dialog and 导出 PDF uses printToPDF (through the contract); in the browser host 打印 is
+ * the browser's own print, and 导出 PDF has the host's Chromium print this document to a file
+ * that downloads (the print dialog, with a sentence saying why, where the host has none).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { appHost } from '../../core/app';
@@ -40,6 +41,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
   // Whether the host prints the window itself (a capability it reports, not which host it is).
   const [printsWindow, setPrintsWindow] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [exporting, setExporting] = useState(false);
   useEffect(() => {
     appHost.info().then(
       (i) => setPrintsWindow(i.capabilities.printsWindow),
@@ -61,22 +63,49 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
     if (printsWindow) printData.dialog().catch(fail);
     else window.print();
   };
-  const pdf = () => {
+  const pdf = async () => {
     if (!ready) return;
-    if (!printsWindow) {
-      setStatus({ text: t.browserPdfHint });
-      window.print();
+    const name = `${safeName(ready.fileName)}.pdf`;
+    if (printsWindow) {
+      printData.toPdf(name).then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
       return;
     }
-    printData.toPdf(`${safeName(ready.fileName)}.pdf`).then((r) => setStatus({ text: r.path ? t.saved(r.path) : t.cancelled }), fail);
+    // The browser host prints the document as laid out here with its machine's Chromium; where
+    // it has none, the print dialog's "另存为 PDF" does the same, with a sentence saying why.
+    const doc = document.querySelector('[data-testid="print-doc"]');
+    if (!doc) return;
+    const stylesheets = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname);
+    setExporting(true);
+    setStatus({ text: t.pdfExporting });
+    try {
+      const r = await printData.exportPdf(doc.outerHTML, stylesheets);
+      if (r.pdf) {
+        downloadBlob(r.pdf, name);
+        setStatus({ text: t.pdfExported(name) });
+      } else {
+        setStatus({ text: t.pdfFallback(r.reason || t.browserPdfHint) });
+        window.print();
+      }
+    } catch (e) {
+      fail(e);
+    } finally {
+      setExporting(false);
+    }
   };
   const word = async () => {
     if (!ready?.docx) return;
+    // Laying out the pages for the 目录's numbers takes a few seconds on a long packet: say so.
+    setExporting(true);
+    setStatus({ text: t.docxExporting });
     try {
       const [{ Packer }, doc] = await Promise.all([import('docx'), ready.docx()]);
-      downloadBlob(await Packer.toBlob(doc), `${safeName(ready.fileName)}.docx`);
+      const name = `${safeName(ready.fileName)}.docx`;
+      downloadBlob(await Packer.toBlob(doc), name);
+      setStatus({ text: t.pdfExported(name) });
     } catch (e) {
       fail(e);
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -107,10 +136,10 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
       <button type="button" onClick={print} disabled={!ready} data-testid="print-print">
         {t.print}
       </button>
-      <button type="button" onClick={pdf} disabled={!ready} data-testid="print-pdf">
+      <button type="button" onClick={() => void pdf()} disabled={!ready || exporting} data-testid="print-pdf">
         {t.pdf}
       </button>
-      <button type="button" onClick={() => void word()} disabled={!ready?.docx} data-testid="print-docx">
+      <button type="button" onClick={() => void word()} disabled={!ready?.docx || exporting} data-testid="print-docx">
         {t.docx}
       </button>
       <span className={status?.error ? 'pr-error' : 'pr-status'} role="status">

@@ -1,17 +1,19 @@
 /** A 学习记录 sheet and a 签到表 (attendance sheet with a signature column). */
 import { useEffect } from 'react';
-import { formatChineseDate } from '../../../shared/text';
+import { nestBookTitles } from '../../../shared/print-text';
 import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { PRINT_FONTS } from './layout';
+import { GEOMETRY, PRINT_FONTS } from './layout';
 import { fontsReady } from './paginate';
-import { recordRows } from './record';
+import { recordRows, sheetTitle, SUMMARY_LABEL, titleSize, whenText } from './record';
 import type { PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
 
 const t = messages.print;
 const SIGNIN_ROWS = 15;
+/** Rows whose value is a list of names joined by 、. */
+const NAME_ROWS = new Set(['中心发言', '参加人员', '缺席人员', '列席人员']);
 
 export function RecordPrint({
   sessionId,
@@ -52,21 +54,29 @@ export function RecordPrint({
   }, [record, signin, report]);
 
   if (!record) return null;
-  const unitTitle = (base: string) => `${record.unit}${base}`;
+  const widthMm = GEOMETRY[options.layout].widthMm;
+  const heading = (kind: 'record' | 'signin') => {
+    const title = sheetTitle(record, kind);
+    return (
+      <h1 className={`pr-form-title pr-fit-${titleSize(title, widthMm)}`} data-testid="print-form-title">
+        {title}
+      </h1>
+    );
+  };
   if (signin) {
     const names = [
       ...record.attendees.map((a) => ({ name: a.name, post: a.post, note: '' })),
-      ...record.absentees.map((a) => ({ name: a.name, post: '', note: a.reason ? `缺席：${a.reason}` : '缺席' })),
+      ...record.absentees.map((a) => ({ name: a.name, post: a.post, note: a.reason ? `缺席：${a.reason}` : '缺席' })),
     ];
     const rows = [...names, ...Array.from({ length: Math.max(0, SIGNIN_ROWS - names.length) }, () => ({ name: '', post: '', note: '' }))];
     const s = t.signin;
     return (
       <div className={`pr-doc pr-${options.layout}`} data-testid="print-doc">
         <section className="pr-sheet">
-          <h1 className="pr-form-title">{unitTitle(t.signinTitle)}</h1>
-          <p className="pr-form-sub">{`专题：${record.topic}`}</p>
-          <p className="pr-form-sub">{[formatChineseDate(record.date), record.time, record.place].filter(Boolean).join('　')}</p>
-          <table className="pr-form pr-signin">
+          {heading('signin')}
+          <p className="pr-form-sub">{`专题：${nestBookTitles(record.topic)}`}</p>
+          <p className="pr-form-sub">{[whenText(record), record.place].filter(Boolean).join('　')}</p>
+          <table className={`pr-form pr-signin${rows.length > SIGNIN_ROWS ? ' pr-signin-dense' : ''}`}>
             <thead>
               <tr>
                 <th className="pr-num">{s.num}</th>
@@ -92,23 +102,61 @@ export function RecordPrint({
       </div>
     );
   }
+  const rows = recordRows(record);
+  const summary = (rows.find(([label]) => label === SUMMARY_LABEL)?.[1] ?? '').split(/\n+/).filter((l) => l.trim());
   return (
     <div className={`pr-doc pr-${options.layout}`} data-testid="print-doc">
       <section className="pr-sheet">
-        <h1 className="pr-form-title">{unitTitle(t.recordTitle)}</h1>
-        <table className="pr-form">
+        {heading('record')}
+        <table className="pr-form pr-record">
           <tbody>
-            {recordRows(record).map(([label, value]) => (
-              <tr key={label}>
-                <th>{label}</th>
-                <td className={label === '学习研讨情况' ? 'pr-form-tall' : undefined}>
-                  {value
-                    .split(/\n+/)
-                    .filter((l) => l.trim())
-                    .map((l, i) => (label === '学习研讨情况' ? <p key={i}>{l}</p> : <div key={i}>{l}</div>))}
+            {rows
+              .filter(([label]) => label !== SUMMARY_LABEL)
+              .map(([label, value]) => (
+                <tr key={label}>
+                  <th>{label}</th>
+                  <td>
+                    {NAME_ROWS.has(label)
+                      ? // A name never breaks across lines.
+                        value.split('、').map((name, i, all) => (
+                          <span key={i} className="pr-nowrap">
+                            {i < all.length - 1 ? `${name}、` : name}
+                          </span>
+                        ))
+                      : value
+                          .split(/\n+/)
+                          .filter((l) => l.trim())
+                          .map((l, i) => <div key={i}>{l}</div>)}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+        {/* Its own table: the label is a header row that repeats on every page the text runs onto,
+            and each paragraph is a row kept whole. */}
+        <table className="pr-form pr-record pr-summary">
+          <thead>
+            <tr>
+              <th>{SUMMARY_LABEL}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.map((l, i) => (
+              <tr key={i}>
+                <td>
+                  <p>{l}</p>
                 </td>
               </tr>
             ))}
+            {summary.length === 0 ? (
+              <tr>
+                <td className="pr-form-tall" />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        <table className="pr-form pr-record pr-recorder">
+          <tbody>
             <tr>
               <th>{t.recorder}</th>
               <td>{record.recorder}</td>

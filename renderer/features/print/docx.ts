@@ -10,12 +10,14 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  LeaderType,
   LevelFormat,
   PageBreak,
   PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   UnderlineType,
@@ -23,12 +25,15 @@ import {
   WidthType,
   type FileChild,
   type IParagraphOptions,
+  type PageNumberEstimator,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import { nestBookTitles, printableAuthor } from '../../../shared/print-text';
 import { formatChineseDate } from '../../../shared/text';
 import { docToParagraphs } from '../../core/notebook/noteDocx';
-import { endnotesFor, marksFor, packetDate, segmentText, type PrintArticle } from './model';
+import { coverOf, endnotesFor, marksFor, segmentText, type PrintArticle } from './model';
 import type { PrintRecord } from '../../core/print';
-import { recordRows } from './record';
+import { recordRows, sheetTitle, SUMMARY_LABEL, titleSize } from './record';
 import type { PacketMeta, PrintOptions } from './routes';
 import { GEOMETRY } from './layout';
 
@@ -59,7 +64,11 @@ function pageNumberFooter(alignment: 'left' | 'right'): Footer {
 }
 
 /** A document with the GB/T page, styles and page-number footers. */
-export function gbtDocument(title: string, children: FileChild[], options: { firstPageNumbered: boolean }): Document {
+export function gbtDocument(
+  title: string,
+  children: FileChild[],
+  options: { firstPageNumbered: boolean; pageNumbers?: PageNumberEstimator },
+): Document {
   const g = GEOMETRY.gbt.marginsMm;
   const heading = (font: typeof DOCX_FONTS.hei, size = 32) => ({
     run: { font, size, bold: false, color: '000000' },
@@ -69,6 +78,9 @@ export function gbtDocument(title: string, children: FileChild[], options: { fir
     creator: '研读',
     title,
     evenAndOddHeaderAndFooters: true,
+    // A 目录 is a real TOC field written with its entries and page numbers (pageNumbers); Word
+    // and WPS refresh it on opening, LibreOffice shows it as written.
+    ...(options.pageNumbers ? { pageNumbers: options.pageNumbers, features: { updateFields: true } } : {}),
     styles: {
       default: {
         document: {
@@ -84,6 +96,17 @@ export function gbtDocument(title: string, children: FileChild[], options: { fir
         heading3: heading(DOCX_FONTS.kai),
         heading4: heading(DOCX_FONTS.body),
       },
+      paragraphStyles: [
+        {
+          // Word's own 目录 1 style: 仿宋 3号, a hanging indent for wrapped titles.
+          id: 'TOC1',
+          name: 'toc 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: DOCX_FONTS.body, size: 32 },
+          paragraph: { indent: { left: 320, hanging: 320 }, spacing: { line: LINE, lineRule: 'exact' } },
+        },
+      ],
     },
     numbering: {
       config: [
@@ -128,12 +151,26 @@ export function gbtDocument(title: string, children: FileChild[], options: { fir
 
 const INDENT = { firstLine: 640 };
 
+/**
+ * Text widths for laying out the Word pages (the 目录's page numbers): 仿宋/宋体/黑体/楷体 are
+ * full-width for CJK and the GB/T body is on a fixed grid, so a character is one em, and Latin
+ * and digits (Times New Roman) half of one. Measuring this way is fast and, for these faces,
+ * what Word does; LibreOffice's pages agree (tests/unit/print-inspection.test.ts).
+ */
+export function measureDocxText(text: string, font: { size: number }): number {
+  let ems = 0;
+  for (const c of text) ems += /[\u2E80-\uFFEF]/.test(c) ? 1 : c === ' ' ? 0.25 : 0.5;
+  return ems * font.size;
+}
+const PAGE_NUMBERS = estimatePageNumbersWith({ guess: true, measureWidth: measureDocxText });
+
 function centred(text: string, font = DOCX_FONTS.kai, extra: IParagraphOptions = {}): Paragraph {
   return new Paragraph({ ...extra, alignment: AlignmentType.CENTER, children: [new TextRun({ text, font })] });
 }
 
 function byline(a: Pick<PrintArticle, 'origin' | 'author' | 'publishedAt'>): string {
-  return [a.origin ? `来源：${a.origin}` : '', a.author ? `作者：${a.author}` : '', formatChineseDate(a.publishedAt)]
+  const author = printableAuthor(a.author);
+  return [a.origin ? `来源：${nestBookTitles(a.origin)}` : '', author ? `作者：${author}` : '', formatChineseDate(a.publishedAt)]
     .filter(Boolean)
     .join('　');
 }
@@ -142,10 +179,13 @@ function byline(a: Pick<PrintArticle, 'origin' | 'author' | 'publishedAt'>): str
 function articleChildren(a: PrintArticle, options: PrintOptions): FileChild[] {
   const { marks } = marksFor(a, options);
   const notes = options.notes ? endnotesFor(a) : [];
-  const out: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(a.title)] })];
+  const out: FileChild[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(nestBookTitles(a.title))] }),
+  ];
   const by = byline(a);
   if (by) out.push(centred(by, DOCX_FONTS.kai, { spacing: { after: 280 } }));
-  for (const runs of segmentText(a.text, marks, notes)) {
+  // Same length, same offsets: the marks still fall where they did.
+  for (const runs of segmentText(nestBookTitles(a.text), marks, notes)) {
     if (runs.every((r) => !r.text.trim() && r.refs.length === 0)) continue;
     const key = runs.some((r) => r.key);
     const children: TextRun[] = [];
@@ -193,16 +233,24 @@ function articleChildren(a: PrintArticle, options: PrintOptions): FileChild[] {
   return out;
 }
 
-/** A packet or selection of articles: cover, 目录 (titles), then every article from a new page. */
+/**
+ * A packet or selection of articles: cover (title, a session line unless it repeats the title,
+ * the unit and the date once), a 目录 that is a TOC field with its entries and page numbers
+ * (worked out by laying out the pages), then every article from a new page.
+ */
 export function packetDocx(articles: readonly PrintArticle[], meta: PacketMeta, options: PrintOptions): Document {
-  const title = meta.title || '学习资料汇编';
+  const cover = coverOf(meta, '', '学习资料汇编');
   const children: FileChild[] = [
     new Paragraph({ spacing: { before: Math.round(40 * MM) }, children: [] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 600, line: 900, lineRule: 'exact' }, children: [new TextRun(title)] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      spacing: { after: 600, line: 900, lineRule: 'exact' },
+      children: [new TextRun(nestBookTitles(cover.title))],
+    }),
   ];
-  if (meta.session) children.push(centred(meta.session));
-  children.push(centred(formatChineseDate(packetDate(meta.date))));
-  if (meta.unit) children.push(centred(meta.unit, DOCX_FONTS.hei, { spacing: { before: Math.round(50 * MM) } }));
+  if (cover.session) children.push(centred(nestBookTitles(cover.session)));
+  if (cover.unit) children.push(centred(cover.unit, DOCX_FONTS.hei, { spacing: { before: Math.round(60 * MM) } }));
+  children.push(centred(formatChineseDate(cover.date), DOCX_FONTS.kai, cover.unit ? {} : { spacing: { before: Math.round(60 * MM) } }));
   children.push(new Paragraph({ children: [new PageBreak()] }));
   children.push(
     new Paragraph({
@@ -211,9 +259,9 @@ export function packetDocx(articles: readonly PrintArticle[], meta: PacketMeta, 
       children: [new TextRun({ text: '目　　录', font: DOCX_FONTS.hei })],
     }),
   );
-  articles.forEach((a, i) => children.push(new Paragraph({ children: [new TextRun(`${i + 1}．${a.title}`)] })));
+  children.push(new TableOfContents('目录', { headingStyleRange: '1-1', hyperlink: true, tabLeader: LeaderType.DOT }));
   for (const a of articles) children.push(...articleChildren(a, options));
-  return gbtDocument(title, children, { firstPageNumbered: false });
+  return gbtDocument(cover.title, children, { firstPageNumbered: false, pageNumbers: PAGE_NUMBERS });
 }
 
 function cell(children: Paragraph[], opts: { header?: boolean; span?: number; widthMm?: number } = {}): TableCell {
@@ -230,47 +278,63 @@ function small(
   text: string,
   font = DOCX_FONTS.body,
   alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
+  indent = false,
 ): Paragraph {
   return new Paragraph({
     alignment,
+    indent: indent ? { firstLine: 560 } : undefined,
     spacing: { line: 400, lineRule: 'atLeast' },
     children: [new TextRun({ text, font, size: 28, characterSpacing: 0 })],
   });
 }
 
-/** A 学习记录 as Word: title, then a two-column form. */
+const LABEL_MM = 28;
+const VALUE_MM = 128;
+
+/**
+ * A 学习记录 as Word: title, then a two-column form whose rows never split across pages, and
+ * the 学习研讨情况 under a header row Word repeats on every page the text runs onto.
+ */
 export function recordDocx(r: PrintRecord): Document {
-  const rows = recordRows(r).map(
-    ([label, value]) =>
-      new TableRow({
-        cantSplit: label !== '学习研讨情况',
-        children: [
-          cell([small(label, DOCX_FONTS.hei, AlignmentType.CENTER)], { header: true, widthMm: 28 }),
-          cell(
-            (value || ' ')
-              .split(/\n+/)
-              .filter((l, i) => l.trim() || i === 0)
-              .map((l) => small(l)),
-            { widthMm: 128 },
-          ),
-        ],
-      }),
-  );
-  rows.push(
+  const all = recordRows(r);
+  const lines = (value: string) =>
+    (value || ' ')
+      .split(/\n+/)
+      .filter((l, i) => l.trim() || i === 0)
+      .map((l) => small(l));
+  const row = (label: string, value: string) =>
     new TableRow({
+      cantSplit: true,
       children: [
-        cell([small('记 录 人', DOCX_FONTS.hei, AlignmentType.CENTER)], { header: true, widthMm: 28 }),
-        cell([small(r.recorder || ' ')], { widthMm: 128 }),
+        cell([small(label, DOCX_FONTS.hei, AlignmentType.CENTER)], { header: true, widthMm: LABEL_MM }),
+        cell(lines(value), { widthMm: VALUE_MM }),
       ],
-    }),
-  );
+    });
+  const summary = all.find(([label]) => label === SUMMARY_LABEL)?.[1] ?? '';
+  const table = (rows: TableRow[], columns: number[]) =>
+    new Table({ rows, width: { size: Math.round(156 * MM), type: WidthType.DXA }, columnWidths: columns.map((c) => Math.round(c * MM)) });
+  const title = sheetTitle(r, 'record');
   const children: FileChild[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${r.unit}理论学习中心组学习记录`)] }),
-    new Table({
-      rows,
-      width: { size: Math.round(156 * MM), type: WidthType.DXA },
-      columnWidths: [Math.round(28 * MM), Math.round(128 * MM)],
-    }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: title, size: titleSize(title, 156) * 2 })] }),
+    table(
+      all.filter(([label]) => label !== SUMMARY_LABEL).map(([label, value]) => row(label, value)),
+      [LABEL_MM, VALUE_MM],
+    ),
+    table(
+      [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: [cell([small(SUMMARY_LABEL, DOCX_FONTS.hei)], { header: true, widthMm: LABEL_MM + VALUE_MM })],
+        }),
+        ...(summary.trim() ? summary.split(/\n+/).filter((l) => l.trim()) : [' ']).map(
+          (l) =>
+            new TableRow({ children: [cell([small(l, DOCX_FONTS.body, AlignmentType.LEFT, true)], { widthMm: LABEL_MM + VALUE_MM })] }),
+        ),
+      ],
+      [LABEL_MM + VALUE_MM],
+    ),
+    table([row('记 录 人', r.recorder)], [LABEL_MM, VALUE_MM]),
   ];
   return gbtDocument('学习记录', children, { firstPageNumbered: true });
 }

@@ -6,6 +6,7 @@
  *
  * Offsets follow the reader's text map: the text of the root's element children, joined by "\n".
  */
+import { nestBookTitles } from '../../../shared/print-text';
 import type { Endnote, PrintMark } from './model';
 
 const TEXT_NODE = 3;
@@ -115,4 +116,26 @@ export function markArticleHtml(html: string, text: string, marks: readonly Prin
     if (changed) parent.replaceChild(frag, node);
   }
   return { html: root.innerHTML, placed: true };
+}
+
+/**
+ * The same HTML with nested book-title marks typeset (《…〈…〉…》) block by block, across the
+ * text nodes of each block; one character for one, so nothing else moves. Print copies only.
+ */
+export function nestBookTitlesInHtml(html: string): string {
+  if (!html.includes('《') && !html.includes('〈')) return html;
+  const root = document.createElement('div');
+  root.innerHTML = html;
+  for (const block of [...root.children]) {
+    const list: Text[] = [];
+    textNodes(block, list);
+    const nested = nestBookTitles(list.map((n) => n.data).join(''));
+    let at = 0;
+    for (const node of list) {
+      const next = nested.slice(at, at + node.data.length);
+      at += node.data.length;
+      if (next !== node.data) node.data = next;
+    }
+  }
+  return root.innerHTML;
 }

@@ -149,3 +149,27 @@ export function packetDate(date: string, now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
+
+export interface Cover {
+  title: string;
+  /** A line under the title, or null when it would only repeat the title (the topic). */
+  session: string | null;
+  /** The issuing unit: the route's, else this copy's own (设置 → 发放单位); '' when neither. */
+  unit: string;
+  /** YYYY-MM-DD, printed once. */
+  date: string;
+}
+
+/** What a packet's cover prints: the title, the session line unless it repeats the topic, the unit and the date once. */
+export function coverOf(
+  meta: { title: string; unit: string; session: string; date: string },
+  issuer: string,
+  defaultTitle: string,
+  now = new Date(),
+): Cover {
+  const title = meta.title.trim() || defaultTitle;
+  const flat = (s: string) => s.replace(/^(?:学习)?专题[：:]\s*/, '').replace(/[\s《》〈〉“”"]/g, '');
+  const session = meta.session.trim();
+  const repeats = !session || flat(title).includes(flat(session)) || flat(session).includes(flat(title));
+  return { title, session: repeats ? null : session, unit: meta.unit.trim() || issuer.trim(), date: packetDate(meta.date, now) };
+}

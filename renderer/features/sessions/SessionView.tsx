@@ -156,7 +156,7 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave: Save }) {
       <a href={`#/print/record/${row.id}`}>{t.printRecord}</a>
       <a href={`#/print/signin/${row.id}`}>{messages.print.printSignin}</a>
       {row.readings.length ? (
-        <a href={articlesPrintHref(row.readings, { title: row.topic, session: row.topic, date: row.date })}>{messages.print.packet}</a>
+        <a href={articlesPrintHref(row.readings, { title: row.topic, date: row.date })}>{messages.print.packet}</a>
       ) : null}
     </div>
   );
