@@ -22,3 +22,11 @@ export function formatChineseDate(iso: string | null | undefined): string {
 export function normaliseBlock(text: string): string {
   return text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
+
+/** A tag as stored, from what a user types: chips show "#调研", so "#调研" and "调研" are one tag. */
+export function bareTag(tag: string): string {
+  return tag
+    .trim()
+    .replace(/^[#＃]+/, '')
+    .trim();
+}

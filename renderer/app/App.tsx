@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
 import { recoverNoteJournals } from '../core/notes';
 import { LibraryView } from '../features/library';
-import { ReaderView } from '../features/reader';
+import { ReaderView, ShortcutsDialog } from '../features/reader';
 import { SettingsView } from '../features/settings/SettingsView';
 import { SourcesView } from '../features/sources';
 import { startScheduler } from '../core/sync';
@@ -128,6 +128,7 @@ export function App() {
         </nav>
         <SearchBox />
       </header>
+      <ShortcutsDialog />
       {offer ? (
         <RecoveryOffer
           offer={offer}

@@ -11,6 +11,7 @@
 import Dexie, { cmp, type IntervalTree, type ObservabilitySet } from 'dexie';
 import * as v from 'valibot';
 import type { Api } from '../../shared/contract';
+import type { ArticlePayload } from '../../shared/domain/article';
 import { api } from '../bridge';
 import { articles, db, highlights, reading, settings } from '../db';
 import { createArticleRepository } from '../db/repositories';
@@ -205,10 +206,22 @@ export type LibraryFeed = ReturnType<typeof createLibraryFeed>;
 /** The app's library list. */
 export const libraryFeed = createLibraryFeed(db);
 
+/** An imported article the library already holds (the same file, or the same text). */
+export interface ImportDuplicate {
+  name: string;
+  title: string;
+  existing: { id: string; title: string };
+  /** What 仍然导入 adds; null for the very same file (its key is taken: only 打开 makes sense). */
+  payload: ArticlePayload | null;
+}
+
 export interface ImportReport {
   added: number;
   skipped: number;
   failures: { name: string; message: string }[];
+  /** The new articles, in import order, so the notice can lead to them. */
+  addedArticles: { id: string; title: string }[];
+  duplicates: ImportDuplicate[];
 }
 
 export const IMPORT_ACCEPT = '.docx,.pdf,.doc,.wps,.ofd,.html,.htm,.txt';
@@ -227,7 +240,7 @@ function toBase64(buffer: ArrayBuffer): string {
  * file. One file per call keeps every request small and lets the others go on when one fails.
  */
 export async function importLocalFiles(files: readonly File[], onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
-  const report: ImportReport = { added: 0, skipped: 0, failures: [] };
+  const report: ImportReport = { added: 0, skipped: 0, failures: [], addedArticles: [], duplicates: [] };
   let done = 0;
   // Several files at once are a bulk change: changes not yet in a backup are backed up first.
   if (files.length > 1) await beforeBulkChange();
@@ -236,10 +249,28 @@ export async function importLocalFiles(files: readonly File[], onProgress?: (don
       if (file.size > MAX_FILE_BYTES) throw new Error(`文件过大（超过 20 MB）：${file.name}`);
       const result = await api.files.importFiles({ files: [{ name: file.name, dataBase64: toBase64(await file.arrayBuffer()) }] });
       for (const f of result.failures) report.failures.push({ name: f.name, message: f.message });
-      if (result.articles.length) {
-        const added = await articles.addMany(result.articles);
+      const fresh: ArticlePayload[] = [];
+      for (const p of result.articles) {
+        // The same file (its key) or the same text (its hash, indexed) is offered, not added twice.
+        const same =
+          (await db.articles.where('urlKey').equals(p.urlKey).first()) ??
+          (await db.articles.where('contentHash').equals(p.contentHash).first());
+        if (same) {
+          report.skipped++;
+          report.duplicates.push({
+            name: file.name,
+            title: p.title,
+            existing: { id: same.id, title: same.title },
+            payload: same.urlKey === p.urlKey ? null : p,
+          });
+        } else fresh.push(p);
+      }
+      if (fresh.length) {
+        const added = await articles.addMany(fresh);
         report.added += added;
-        report.skipped += result.articles.length - added;
+        report.skipped += fresh.length - added;
+        const stored = await db.articles.bulkGet(fresh.map((p) => p.id));
+        for (const row of stored) if (row) report.addedArticles.push({ id: row.id, title: row.title });
       }
     } catch (error) {
       report.failures.push({ name: file.name, message: error instanceof Error ? error.message : String(error) });
@@ -247,6 +278,12 @@ export async function importLocalFiles(files: readonly File[], onProgress?: (don
     onProgress?.(++done, files.length);
   }
   return report;
+}
+
+/** 仍然导入: adds an article the import held back as a duplicate of the same text; its id, or null if its key is taken. */
+export async function importDuplicateAnyway(payload: ArticlePayload): Promise<string | null> {
+  const added = await articles.addMany([payload]);
+  return added ? payload.id : null;
 }
 
 /** One article opened in the reader: its row, body, saved position and highlights. */

@@ -165,6 +165,12 @@ export interface ResolvedNote {
   knownTags: string[];
 }
 
+/** The highlights of an article that carry a note (for the reader's note marks); a live query's querier. */
+export async function notedHighlightIds(articleId: string): Promise<Set<string>> {
+  const rows = await appDb.notes.where('articleId').equals(articleId).toArray();
+  return new Set(rows.flatMap((r) => (r.highlightId && !isEmptyNote(r) ? [r.highlightId] : [])));
+}
+
 /** Every tag on highlights and notes, sorted, for completion. */
 export async function knownNoteTags(): Promise<string[]> {
   const [h, n] = await Promise.all([appDb.highlights.orderBy('tags').uniqueKeys(), appDb.notes.orderBy('tags').uniqueKeys()]);

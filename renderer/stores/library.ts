@@ -68,6 +68,14 @@ export const useLibrary = create<LibraryState>((set, get) => {
 
 const collator = new Intl.Collator('zh-CN-u-co-pinyin');
 
+/** The local calendar day (yyyy-mm-dd) of an ISO time: the date an undated import shows and sorts by. */
+export function importDay(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 function sortValue(row: LibraryRow, key: SortKey): string {
   switch (key) {
     case 'title':
@@ -77,7 +85,8 @@ function sortValue(row: LibraryRow, key: SortKey): string {
     case 'column':
       return row.placement ?? row.column ?? '';
     case 'date':
-      return row.publishedAt ?? '';
+      // Undated imports sort by the day they were imported (shown so, with a mark), not to the bottom.
+      return row.publishedAt ?? importDay(row.addedAt);
   }
 }
 

@@ -365,7 +365,7 @@ test('a note that cannot be kept faithfully opens read-only and is never written
   expect(notes.find((n) => n.id !== 'n_broken')!.text).toBe('没有类型的文字');
 });
 
-test('keys typed while a read-only note opens from 添加笔记 are kept for 另存为新笔记', async ({ app }) => {
+test('keys typed while a read-only note opens from 查看/编辑笔记 are kept for 另存为新笔记', async ({ app }) => {
   const { title } = await seedHighlights(app);
   const articleId = await app.evaluate(
     () =>
@@ -390,7 +390,8 @@ test('keys typed while a read-only note opens from 添加笔记 are kept for 另
     return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
   });
   await app.mouse.click(point.x, point.y);
-  await app.locator('.hl-popover').getByRole('button', { name: '添加笔记' }).click();
+  // The highlight has a note: its popover offers to open it rather than add one.
+  await app.locator('.hl-popover').getByRole('button', { name: '查看/编辑笔记' }).click();
   await app.keyboard.type('只读时打的字');
   await expect(app.getByTestId('note-readonly')).toContainText('另存为新笔记时会一并保存');
   await app.getByRole('button', { name: '另存为新笔记' }).click();

@@ -30,9 +30,11 @@ const rows = [
 ];
 
 describe('library list', () => {
-  it('sorts by date, newest first, undated last', () => {
-    expect(visibleRows(rows, '', 'date', 'desc').map((r) => r.id)).toEqual(['b', 'a', 'c']);
-    expect(visibleRows(rows, '', 'date', 'asc').map((r) => r.id)).toEqual(['c', 'a', 'b']);
+  it('sorts by date, newest first; an undated row by the day it was imported (2026-01-01 here), not last', () => {
+    expect(visibleRows(rows, '', 'date', 'desc').map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    expect(visibleRows(rows, '', 'date', 'asc').map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    const old = rows.map((r) => (r.id === 'c' ? { ...r, addedAt: '2001-01-01T12:00:00Z' } : r));
+    expect(visibleRows(old, '', 'date', 'desc').map((r) => r.id)).toEqual(['b', 'a', 'c']);
   });
 
   it('sorts titles by pinyin', () => {

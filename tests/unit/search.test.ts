@@ -505,3 +505,30 @@ describe('search over the library', () => {
     expect(await fresh.searchDocs.count()).toBe(4);
   });
 });
+
+describe('whole words rank above the same characters inside other words', () => {
+  it('tells 责任 the word from 责任 inside 职责任务', async () => {
+    const { occursAsWord, wordMatchFactor, PART_WORD_FACTOR } = await import('../../shared/search/rank');
+    expect(occursAsWord('压紧压实管党治党主体责任', '责任')).toBe(true);
+    expect(occursAsWord('明确职责任务分工', '责任')).toBe(false);
+    expect(occursAsWord('明确职责任务分工，落实监督责任', '责任')).toBe(true);
+    expect(wordMatchFactor(['明确职责任务分工'], [{ text: '责任' }])).toBe(PART_WORD_FACTOR);
+    expect(wordMatchFactor(['明确职责任务分工', '主体责任清单'], [{ text: '责任' }])).toBe(1);
+    // Latin and one-character terms are left alone.
+    expect(wordMatchFactor(['gb9704'], [{ text: 'gb' }])).toBe(1);
+  });
+
+  it('puts the article where 责任 is a word first, though the other has it more often and is shorter', async () => {
+    const db = freshDb();
+    await db.open();
+    await openSearchIndex(db);
+    await createArticleRepository(db).addMany([
+      payload('w1', '分工安排', '明确职责任务分工。各部门职责任务清楚。', { publishedAt: '2025-01-01' }),
+      payload('w2', '学习体会', '各级党组织要切实担负起管党治党的主体责任，把全面从严治党落到实处，抓好每一项具体工作。', {
+        publishedAt: '2020-01-01',
+      }),
+    ]);
+    const r = await search(db, '责任');
+    expect(r.articles.map((h) => h.id)).toEqual(['a_w2', 'a_w1']);
+  });
+});

@@ -4,7 +4,7 @@
  * group functions the view, export, print, tests and bench share. No DOM, no database.
  */
 import { HIGHLIGHT_COLORS } from '../../../shared/domain/highlight';
-import { formatChineseDate } from '../../../shared/text';
+import { bareTag, formatChineseDate } from '../../../shared/text';
 import type { ArticleRow, HighlightColor, HighlightRow, NoteKind, NoteRow } from '../../db/schema';
 
 export type EntryKind = 'highlight' | NoteKind;
@@ -276,7 +276,7 @@ export function filterIndex(index: NotebookIndex, filter: NotebookFilter, groupB
   let tagSet: Uint8Array | null = null;
   if (filter.tags.length) {
     tagSet = new Uint8Array(index.kind.length);
-    const lists = filter.tags.map((t) => index.tagPostings.get(t));
+    const lists = filter.tags.map((t) => index.tagPostings.get(bareTag(t)));
     if (lists.some((l) => !l)) return [];
     for (const i of lists[0]!) tagSet[i] = 1;
     for (const list of lists.slice(1)) {

@@ -5,10 +5,11 @@
  * snippets come from the same text. Results never come from live queries. Hits are data
  * (where to open and what to mark); the view builds its links from them.
  */
+import { bareTag } from '../../../shared/text';
 import { findTerm, makeSnippet, verify, type Snippet } from '../../../shared/search/match';
 import type { PostingList } from '../../../shared/search/postings';
 import { parseQuery, type ParsedQuery, type QueryTerm, type SearchFilters } from '../../../shared/search/query';
-import { idf, termScore, WORD_BOOST } from '../../../shared/search/rank';
+import { idf, termScore, WORD_BOOST, wordMatchFactor } from '../../../shared/search/rank';
 import { foldCase } from '../../../shared/search/tokenize';
 import type { ArticleBodyRow, HighlightColor, NoteKind, SearchDocRow, YanduDB } from '../../db/schema';
 import {
@@ -208,7 +209,7 @@ class Ranked {
   /** While bounded and full: kept indices, worst on top. */
   private worst: Int32Array | null = null;
   constructor(
-    private readonly byDate: boolean,
+    readonly byDate: boolean,
     private readonly keep = Infinity,
   ) {}
   /** Every candidate pushed (also those not kept). */
@@ -311,7 +312,7 @@ function passes(row: SearchDocRow, f: SearchFilters, annotated: () => Annotation
     if (f.hasHighlights && !annotated().highlights.has(row.articleId!)) return false;
     if (f.hasNotes && !annotated().notes.has(row.articleId!)) return false;
     if (f.color && !annotated().colors.get(f.color)?.has(row.articleId!)) return false;
-    if (f.tag && !annotated().tags.get(f.tag)?.has(row.articleId!)) return false;
+    if (f.tag && !annotated().tags.get(bareTag(f.tag))?.has(row.articleId!)) return false;
     return true;
   }
   if (f.source || f.column || f.hasHighlights || f.hasNotes) {
@@ -320,7 +321,7 @@ function passes(row: SearchDocRow, f: SearchFilters, annotated: () => Annotation
   }
   if (f.color && row.color !== f.color) return false;
   if (f.noteKind && row.noteKind !== f.noteKind) return false;
-  if (f.tag && !row.tags.includes(f.tag)) return false;
+  if (f.tag && !row.tags.includes(bareTag(f.tag))) return false;
   return true;
 }
 
@@ -532,12 +533,17 @@ async function verifyGroup(
     for (const c of chunk) {
       const t = texts.get(c.num);
       if (!t) continue;
-      if (!verify(t.fields.map(foldCase), q.terms, q.exclude)) continue;
+      const folded = t.fields.map(foldCase);
+      if (!verify(folded, q.terms, q.exclude)) continue;
       matched++;
       count('passed', 1);
-      if (hits.length < limit || all) hits.push(toHit(c.row, t, q.terms, c.score, cache));
+      // A term found only inside other words (责任 in 职责任务) ranks below the word itself.
+      const score = cands.byDate ? c.score : c.score * wordMatchFactor(folded, q.terms);
+      if (hits.length < limit || all) hits.push(toHit(c.row, t, q.terms, score, cache));
     }
   }
+  // Stable: equal scores keep the candidates' order (newer first).
+  if (!cands.byDate) hits.sort((a, b) => b.score - a.score);
   return { hits, checked, matched };
 }
 

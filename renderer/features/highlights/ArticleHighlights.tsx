@@ -18,6 +18,10 @@ import {
 } from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
 import { HighlightPopover } from './HighlightPopover';
+import { NoteMarks } from './NoteMarks';
+import './highlights.css';
+import { notedHighlightIds } from '../../core/notes';
+import { useLiveResult } from '../../ui/useLiveResult';
 import { HighlightPainter } from './painter';
 import { charOffsetAt, selectionInArticle, type SelectionSpan } from './selection';
 import { useHighlights } from './store';
@@ -54,6 +58,20 @@ export function placeNear(rect: Anchored['rect'], width: number, height: number)
   return { top, left };
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * The selection toolbar's place: just below the selection, so it never covers the line above
+ * (where the eye reads on from); above it, with a gap, only when there is no room below.
+ */
+export function placeToolbar(rect: Anchored['rect'], width: number, height: number): { top: number; left: number } {
+  const GAP = 6;
+  const below = rect.bottom + GAP;
+  const top = below + height <= window.innerHeight - 8 ? below : Math.max(8, rect.top - height - GAP);
+  const left = Math.max(8, Math.min(window.innerWidth - width - 8, rect.left));
+  return { top, left };
+}
+
 export async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
@@ -70,6 +88,9 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
   const activeRow = useHighlights((s) => (s.activeId ? s.rows.get(s.activeId) : undefined));
   const articleId = article.row.id;
   const version = article.row.version;
+  const rows = useHighlights((s) => s.rows);
+  const notedResult = useLiveResult(() => notedHighlightIds(articleId), [articleId]);
+  const noted = notedResult.state === 'ready' ? notedResult.value : EMPTY;
 
   useEffect(() => {
     void useHighlights.getState().loadDefaults();
@@ -180,37 +201,57 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
     };
   }, [ready, getMap]);
 
-  const ensureHighlight = useCallback(async (): Promise<string | null> => {
-    const span = selectionInArticle(getMap()) ?? selection?.span;
-    const id = useHighlights.getState().activeId;
-    if (id && !span) return id;
-    if (!span) return null;
-    const created = await createHighlight(article, span.start, span.end);
-    window.getSelection()?.removeAllRanges();
-    if (created) useHighlights.getState().setActive(created);
-    return created;
-  }, [article, getMap, selection]);
+  /** Drops the selection just marked, unless the user has meanwhile selected something else (keys go on while it saves). */
+  const dropSelectionIf = useCallback(
+    (span: SelectionSpan) => {
+      const now = selectionInArticle(getMap());
+      if (!now || (now.start === span.start && now.end === span.end)) window.getSelection()?.removeAllRanges();
+    },
+    [getMap],
+  );
+
+  /** `current`: the selection read before focus moved (the note's type-ahead takes it away). */
+  const ensureHighlight = useCallback(
+    async (current?: SelectionSpan | null): Promise<string | null> => {
+      const span = current ?? selectionInArticle(getMap()) ?? selection?.span;
+      const id = useHighlights.getState().activeId;
+      if (id && !span) return id;
+      if (!span) return null;
+      const created = await createHighlight(article, span.start, span.end);
+      dropSelectionIf(span);
+      if (created) useHighlights.getState().setActive(created);
+      return created;
+    },
+    [article, getMap, selection, dropSelectionIf],
+  );
 
   const highlightSelection = useCallback(
     async (color = useHighlights.getState().lastColor, style = useHighlights.getState().lastStyle) => {
       const span = selectionInArticle(getMap()) ?? selection?.span;
       if (!span) return;
-      const id = await createHighlight(article, span.start, span.end, color, style);
-      if (id) window.getSelection()?.removeAllRanges();
+      // Dropped at once (the view paints the new highlight before it is stored): keys that
+      // follow, such as caret steps, act on what the user sees, not on a selection that lingers.
+      dropSelectionIf(span);
+      await createHighlight(article, span.start, span.end, color, style);
     },
-    [article, getMap, selection],
+    [article, getMap, selection, dropSelectionIf],
   );
 
   const addNote = useCallback(async () => {
+    // Read before the type-ahead takes the focus (and with it the document's selection).
+    const span = selectionInArticle(getMap());
     // Synchronously, before anything is awaited: keys typed while the note opens go into it.
     startTypeAhead();
-    const id = await ensureHighlight().catch((error: unknown) => {
+    const id = await ensureHighlight(span).catch((error: unknown) => {
       cancelTypeAhead();
       throw error;
     });
-    if (id) useNoteEditor.getState().open({ kind: 'highlight', highlightId: id, articleId });
-    else cancelTypeAhead();
-  }, [ensureHighlight, articleId]);
+    if (id) {
+      useNoteEditor.getState().open({ kind: 'highlight', highlightId: id, articleId });
+      // The note panel takes over: the popover would cover its header and quoted passage.
+      useHighlights.getState().setActive(null);
+    } else cancelTypeAhead();
+  }, [ensureHighlight, articleId, getMap]);
 
   const copyCitation = useCallback(
     async (passage: string) => {
@@ -263,8 +304,12 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
       if (key === ']' || key === '[') step(key === ']' ? 1 : -1);
       else if (!id && !span) return;
       else if (key === 'Escape') {
-        if (id) useHighlights.getState().setActive(null);
-        else window.getSelection()?.removeAllRanges();
+        if (id) {
+          const inPopover = (document.activeElement as Element | null)?.closest?.('.hl-popover');
+          useHighlights.getState().setActive(null);
+          // Focus was in the closing popover: back to the text it belongs to.
+          if (inPopover) scroller.current?.focus({ preventScroll: true });
+        } else window.getSelection()?.removeAllRanges();
       } else if (color) {
         if (id) void recolorHighlight(id, color.id);
         else void highlightSelection(color.id);
@@ -292,62 +337,83 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
       } else return;
       event.preventDefault();
     },
-    [getMap, highlightSelection, addNote, step, copyCitation, article.text],
+    [getMap, highlightSelection, addNote, step, copyCitation, article.text, scroller],
   );
+
+  const marks = ready ? (
+    <NoteMarks
+      painter={painterRef.current}
+      noted={noted}
+      rowsToken={rows}
+      scroller={scroller}
+      root={getMap().root}
+      onOpen={(id) => {
+        useHighlights.getState().setActive(null);
+        useNoteEditor.getState().open({ kind: 'highlight', highlightId: id, articleId });
+      }}
+    />
+  ) : null;
 
   if (activeId && activeRow && popoverRect) {
     return (
-      <HighlightPopover
-        row={activeRow}
-        position={placeNear(popoverRect, 320, 150)}
-        focusToken={focusPopover}
-        onNote={() => void addNote()}
-        onCopy={() => void copyCitation(activeRow.selector.exact)}
-        onClose={() => useHighlights.getState().setActive(null)}
-      />
+      <>
+        {marks}
+        <HighlightPopover
+          row={activeRow}
+          position={placeNear(popoverRect, 320, 150)}
+          focusToken={focusPopover}
+          hasNote={noted.has(activeRow.id)}
+          onNote={() => void addNote()}
+          onCopy={() => void copyCitation(activeRow.selector.exact)}
+          onClose={() => useHighlights.getState().setActive(null)}
+        />
+      </>
     );
   }
-  if (!selection) return null;
-  const pos = placeNear(selection.rect, 330, 40);
+  if (!selection) return marks;
+  const pos = placeToolbar(selection.rect, 330, 40);
   return (
-    <div
-      className="hl-toolbar"
-      role="toolbar"
-      aria-label={t.toolbar}
-      data-testid="hl-toolbar"
-      style={{ top: pos.top, left: pos.left }}
-      // Keep the selection: the toolbar acts on it.
-      onMouseDown={(e) => e.preventDefault()}
-    >
-      {HIGHLIGHT_COLORS.map((c) => (
+    <>
+      {marks}
+      <div
+        className="hl-toolbar"
+        role="toolbar"
+        aria-label={t.toolbar}
+        data-testid="hl-toolbar"
+        style={{ top: pos.top, left: pos.left }}
+        // Keep the selection: the toolbar acts on it.
+        onMouseDown={(e) => e.preventDefault()}
+      >
+        {HIGHLIGHT_COLORS.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={`hl-swatch hl-${c.id}${c.id === lastColor ? ' last' : ''}`}
+            aria-label={t.color(c.name)}
+            title={`${c.name}（${c.key}）`}
+            onClick={() => void highlightSelection(c.id)}
+          />
+        ))}
         <button
-          key={c.id}
           type="button"
-          className={`hl-swatch hl-${c.id}${c.id === lastColor ? ' last' : ''}`}
-          aria-label={t.color(c.name)}
-          title={`${c.name}（${c.key}）`}
-          onClick={() => void highlightSelection(c.id)}
-        />
-      ))}
-      <button
-        type="button"
-        className="hl-style"
-        aria-pressed={lastStyle === 'underline'}
-        title={`${t.underline}（u）`}
-        onClick={() => useHighlights.getState().setDefaults(lastColor, lastStyle === 'fill' ? 'underline' : 'fill')}
-      >
-        <u>{t.underline}</u>
-      </button>
-      <button type="button" title={`${t.addNote}（n）`} onClick={() => void addNote()}>
-        {t.addNote}
-      </button>
-      <button
-        type="button"
-        title={`${t.copyCitation}（c）`}
-        onClick={() => void copyCitation(article.text.slice(selection.span.start, selection.span.end))}
-      >
-        {t.copyCitation}
-      </button>
-    </div>
+          className="hl-style"
+          aria-pressed={lastStyle === 'underline'}
+          title={`${t.underline}（u）`}
+          onClick={() => useHighlights.getState().setDefaults(lastColor, lastStyle === 'fill' ? 'underline' : 'fill')}
+        >
+          <u>{t.underline}</u>
+        </button>
+        <button type="button" title={`${t.addNote}（n）`} onClick={() => void addNote()}>
+          {t.addNote}
+        </button>
+        <button
+          type="button"
+          title={`${t.copyCitation}（c）`}
+          onClick={() => void copyCitation(article.text.slice(selection.span.start, selection.span.end))}
+        >
+          {t.copyCitation}
+        </button>
+      </div>
+    </>
   );
 }

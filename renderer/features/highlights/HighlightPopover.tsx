@@ -13,12 +13,14 @@ interface Props {
   position: { top: number; left: number };
   /** Changes when the popover should take the keyboard focus (opened by key). */
   focusToken: number;
+  /** The highlight carries a note: the note button opens it (查看/编辑笔记) rather than adding one. */
+  hasNote: boolean;
   onNote(): void;
   onCopy(): void;
   onClose(): void;
 }
 
-export function HighlightPopover({ row, position, focusToken, onNote, onCopy, onClose }: Props) {
+export function HighlightPopover({ row, position, focusToken, hasNote, onNote, onCopy, onClose }: Props) {
   const [draft, setDraft] = useState('');
   const [known, setKnown] = useState<string[]>([]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -129,8 +131,8 @@ export function HighlightPopover({ row, position, focusToken, onNote, onCopy, on
         </datalist>
       </div>
       <div className="hl-popover-row">
-        <button type="button" title={`${t.addNote}（n）`} onClick={onNote}>
-          {t.addNote}
+        <button type="button" title={`${hasNote ? t.viewNote : t.addNote}（n）`} onClick={onNote}>
+          {hasNote ? t.viewNote : t.addNote}
         </button>
         <button type="button" title={`${t.copyCitation}（c）`} onClick={onCopy}>
           {t.copyCitation}

@@ -4,14 +4,26 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../ui/router';
 import { messages } from '../../i18n/messages';
-import { IMPORT_ACCEPT, importLocalFiles, type ImportReport } from '../../core/library';
-import { filterRows, useLibrary, type SortKey } from '../../stores/library';
+import { IMPORT_ACCEPT, importDuplicateAnyway, importLocalFiles, type ImportReport, type LibraryRow } from '../../core/library';
+import { filterRows, importDay, useLibrary, type SortKey } from '../../stores/library';
 import { useInterfaceScale } from '../../stores/interfaceScale';
+import './library.css';
 import { articlesPrintHref, MAX_PRINT_ARTICLES } from '../print';
 
 const t = messages.library;
 /** Row height at 100% 界面大小 (rows grow with the interface scale). */
 const BASE_ROW_HEIGHT = 48;
+
+/** The list's date: the article's own, else the day it was imported, marked as such. */
+function DateCell({ row }: { row: LibraryRow }) {
+  if (row.publishedAt) return <>{formatChineseDate(row.publishedAt)}</>;
+  return (
+    <span className="import-date" title={t.importDateHint}>
+      {formatChineseDate(importDay(row.addedAt))}
+      <small className="import-date-mark">{t.importDate}</small>
+    </span>
+  );
+}
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: 'title', label: t.columns.title, className: 'col-title' },
   { key: 'origin', label: t.columns.origin, className: 'col-origin' },
@@ -30,7 +42,7 @@ export function LibraryView() {
 
   const runImport = async (files: File[]) => {
     if (files.length === 0) return;
-    setImportState({ busy: true, done: 0, total: files.length, added: 0, skipped: 0, failures: [] });
+    setImportState({ busy: true, done: 0, total: files.length, added: 0, skipped: 0, failures: [], addedArticles: [], duplicates: [] });
     const report = await importLocalFiles(files, (done, total) => setImportState((s) => (s ? { ...s, done, total } : s)));
     setImportState({ ...report, busy: false, done: files.length, total: files.length });
   };
@@ -128,6 +140,12 @@ export function LibraryView() {
             accept={IMPORT_ACCEPT}
             className="visually-hidden"
             data-testid="import-input"
+            // Space opens a file input natively; Enter should too, as on any button.
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              e.currentTarget.click();
+            }}
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
               e.target.value = '';
@@ -145,6 +163,51 @@ export function LibraryView() {
             <ul>
               {importState.failures.map((f, i) => (
                 <li key={i}>{f.message}</li>
+              ))}
+            </ul>
+          ) : null}
+          {importState.addedArticles.length ? (
+            <p className="import-new" data-testid="import-new">
+              {t.newItems}
+              {importState.addedArticles.slice(0, 20).map((a) => (
+                <a key={a.id} href={`#/read/${a.id}`}>
+                  《{a.title}》
+                </a>
+              ))}
+            </p>
+          ) : null}
+          {importState.duplicates.length ? (
+            <ul className="import-duplicates" data-testid="import-duplicates">
+              {importState.duplicates.map((d, i) => (
+                <li key={i}>
+                  {t.duplicate(d.title, d.existing.title)}{' '}
+                  <a className="button" href={`#/read/${d.existing.id}`}>
+                    {t.openExisting}
+                  </a>{' '}
+                  {d.payload ? (
+                    <button
+                      type="button"
+                      onClick={() => {
+                        const payload = d.payload!;
+                        void importDuplicateAnyway(payload).then((id) =>
+                          setImportState((s) =>
+                            s
+                              ? {
+                                  ...s,
+                                  added: s.added + (id ? 1 : 0),
+                                  skipped: s.skipped - (id ? 1 : 0),
+                                  addedArticles: id ? [...s.addedArticles, { id, title: payload.title }] : s.addedArticles,
+                                  duplicates: s.duplicates.filter((x) => x !== d),
+                                }
+                              : s,
+                          ),
+                        );
+                      }}
+                    >
+                      {t.importAnyway}
+                    </button>
+                  ) : null}
+                </li>
               ))}
             </ul>
           ) : null}
@@ -233,7 +296,7 @@ export function LibraryView() {
                       {row.placement ?? row.column ?? ''}
                     </span>
                     <span role="gridcell" className="col-date">
-                      {formatChineseDate(row.publishedAt)}
+                      <DateCell row={row} />
                     </span>
                   </div>
                 );

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { messages } from '../../i18n/messages';
 import { clampFontSize, FONT_SIZE_MAX, FONT_SIZE_MIN, useReaderSettings, type ReaderSettings } from '../../stores/readerSettings';
 
@@ -17,11 +18,30 @@ function Choice<K extends string>(props: { label: string; value: K; options: Rec
   );
 }
 
-export function ReaderSettingsPanel() {
+/** `onClose`: Esc inside the panel closes it (and the caller returns focus to its button). */
+export function ReaderSettingsPanel({ onClose }: { onClose?: () => void } = {}) {
   const s = useReaderSettings();
   const update = (patch: Partial<ReaderSettings>) => s.update(patch);
+  const boxRef = useRef<HTMLDivElement>(null);
+  // Opened as a popover: the keyboard goes into it.
+  useEffect(() => {
+    if (onClose) boxRef.current?.querySelector<HTMLElement>('button:not(:disabled), input')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
-    <div className="reader-settings" role="group" aria-label={t.settings}>
+    <div
+      ref={boxRef}
+      className="reader-settings"
+      role="group"
+      aria-label={t.settings}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !onClose) return;
+        // Handled here: the reader's own Esc (back to the library) must not see it.
+        e.preventDefault();
+        e.stopPropagation();
+        onClose();
+      }}
+    >
       <div className="row">
         <span className="label">{t.fontSize}</span>
         <button

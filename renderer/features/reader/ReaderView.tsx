@@ -7,6 +7,7 @@ import { reanchorArticle, type HighlightRow } from '../../core/highlights';
 import { openArticle, saveReadingPosition, type ArticleBodyRow, type LibraryRow as ArticleRow } from '../../core/library';
 import { messages } from '../../i18n/messages';
 import { clampFontSize, useReaderSettings } from '../../stores/readerSettings';
+import { importDay } from '../../stores/library';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
 import { isTypingTarget, useKeyboard } from '../../ui/useKeyboard';
 import { useUndo } from '../../stores/undo';
@@ -16,6 +17,8 @@ import { FindBar } from './FindBar';
 import { markSearchMatch } from '../search';
 import { measurePosition, restorePosition, type ReadingPosition } from './position';
 import { ReaderSettingsPanel } from './ReaderSettingsPanel';
+import { CaretLayer } from './CaretLayer';
+import './reader.css';
 import { NotePanel, WriteNoteButton } from '../notes';
 import { currentEntry, headingsOf, TOC_MIN_HEADINGS, TocPanel, type TocEntry } from './TocPanel';
 
@@ -50,6 +53,8 @@ function useNotice(): { text: string; error: boolean } | null {
 export function ReaderView({ id, at, len }: { id: string; at?: number; len?: number }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [showSettings, setShowSettings] = useState(false);
+  const settingsButtonRef = useRef<HTMLButtonElement>(null);
+  const [caret, setCaret] = useState(false);
   const prefs = useReaderSettings();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const blocksRef = useRef<HTMLDivElement>(null);
@@ -201,6 +206,22 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
     [goToBlock],
   );
 
+  const toggleCaret = useCallback(() => {
+    useHighlights.getState().setNotice(caret ? t.caretOff : t.caretOn);
+    setCaret(!caret);
+  }, [caret]);
+
+  const closeSettings = useCallback(() => {
+    setShowSettings(false);
+    settingsButtonRef.current?.focus();
+  }, []);
+
+  // The article takes the keyboard as soon as it opens, so Home/End, Space and arrows read it.
+  useEffect(() => {
+    if (loaded.state === 'ready' && at === undefined) scrollerRef.current?.focus({ preventScroll: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded.state]);
+
   useKeyboard(
     (event) => {
       if (event.defaultPrevented) return;
@@ -211,9 +232,17 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
         setFind((n) => n + 1);
         return;
       }
+      if (event.key === 'F7' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
+        if (loaded.state !== 'ready') return;
+        event.preventDefault();
+        toggleCaret();
+        return;
+      }
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const line = prefs.fontSize * prefs.lineHeight;
-      if (event.key === 'Escape') {
+      if (event.key === 'Escape' && showSettings) {
+        closeSettings();
+      } else if (event.key === 'Escape') {
         // Escape first closes an open highlight or drops the selection (the highlights layer does that).
         if (useHighlights.getState().activeId || window.getSelection()?.isCollapsed === false) return;
         navigate({ name: 'library' });
@@ -228,11 +257,14 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
         scroller.scrollBy({ top: (event.shiftKey ? -1 : 1) * Math.max(line, scroller.clientHeight - line) });
       } else if (event.key === 'PageDown' || event.key === 'PageUp') {
         scroller.scrollBy({ top: (event.key === 'PageDown' ? 1 : -1) * Math.max(line, scroller.clientHeight - line) });
+      } else if (event.key === 'Home' || event.key === 'End') {
+        if (isControl(event.target)) return;
+        scroller.scrollTop = event.key === 'Home' ? 0 : scroller.scrollHeight;
       } else if (event.key === 'j' || event.key === 'k') stepBlock(event.key === 'j' ? 1 : -1);
       else return;
       event.preventDefault();
     },
-    [prefs, loaded.state, stepBlock],
+    [prefs, loaded.state, stepBlock, showSettings, toggleCaret, closeSettings],
   );
 
   const articleContext = useMemo(() => (loaded.state === 'ready' ? { row: loaded.row, text: loaded.body.text } : null), [loaded]);
@@ -292,12 +324,16 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
           {t.find}
         </button>
         <WriteNoteButton articleId={row.id} />
-        <button type="button" aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>
+        <button type="button" aria-pressed={caret} title={t.caretHint} data-testid="caret-toggle" onClick={toggleCaret}>
+          {t.caret}
+        </button>
+        <button ref={settingsButtonRef} type="button" aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>
           {t.settings}
         </button>
       </div>
       <div className="reader-progress" style={{ transform: `scaleX(${progress})` }} />
-      {showSettings ? <ReaderSettingsPanel /> : null}
+      {showSettings ? <ReaderSettingsPanel onClose={closeSettings} /> : null}
+      {caret ? <CaretLayer getMap={getMap} scroller={scrollerRef} onExit={toggleCaret} /> : null}
       {find > 0 ? (
         <FindBar
           getMap={getMap}
@@ -332,7 +368,14 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
                   {t.author}：{row.author}
                 </span>
               ) : null}
-              {row.publishedAt ? <time dateTime={row.publishedAt}>{formatChineseDate(row.publishedAt)}</time> : null}
+              {row.publishedAt ? (
+                <time dateTime={row.publishedAt}>{formatChineseDate(row.publishedAt)}</time>
+              ) : (
+                <span className="import-date" title={messages.library.importDateHint}>
+                  {formatChineseDate(importDay(row.addedAt))}
+                  <small className="import-date-mark">{messages.library.importDate}</small>
+                </span>
+              )}
               {row.placement ? <span data-testid="placement">{row.placement}</span> : row.column ? <span>{row.column}</span> : null}
               <span>{t.zi(row.zi)}</span>
             </p>
@@ -346,10 +389,11 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
           </article>
         </div>
         <OrphansPanel article={articleContext} getMap={getMap} />
+        {/* The leader's 重点摘编: a side panel beside the text, like the note panel. */}
+        <LeaderPanel article={articleContext} getMap={getMap} />
         {/* Docked beside the text (which reflows), so the passage being noted stays visible. */}
         <NotePanel />
       </div>
-      <LeaderPanel article={articleContext} getMap={getMap} />
       <ArticleHighlights
         key={`${row.id}@${row.version}`}
         article={articleContext}

@@ -66,8 +66,20 @@ function Filters() {
   const setFilters = useSearch((s) => s.setFilters);
   const sort = useSearch((s) => s.sort);
   const setSort = useSearch((s) => s.setSort);
+  const active = Object.keys(filters).length > 0 || sort !== 'relevance';
+  // Folded behind one button: a dozen fields are a dozen Tab stops between the box and the results.
+  const [shown, setShown] = useState(active);
+  if (!shown && !active) {
+    return (
+      <div className="search-filters folded">
+        <button type="button" aria-expanded={false} data-testid="search-filters-toggle" onClick={() => setShown(true)}>
+          {t.filters}…
+        </button>
+      </div>
+    );
+  }
   return (
-    <div className="search-filters" aria-label={t.filters}>
+    <div className="search-filters" role="group" aria-label={t.filters} data-testid="search-filters">
       <label>
         {t.sort}
         <select value={sort} onChange={(e) => setSort(e.target.value === 'date' ? 'date' : 'relevance')} data-testid="search-sort">
@@ -228,8 +240,12 @@ export function SearchBox() {
         aria-label={t.label}
         placeholder={t.placeholder}
         value={query}
+        // Focus alone (Tab) does not open the panel; a click, typing, ↓ or Ctrl+K does.
+        onMouseDown={() => setOpen(true)}
+        onBlur={(e) => {
+          if (!rootRef.current?.contains(e.relatedTarget as Node | null) && e.relatedTarget !== null) setOpen(false);
+        }}
         onFocus={() => {
-          setOpen(true);
           // The document list loads once (about 0.6 s for 100,000 articles): start while the
           // user is still typing, not after the first keystroke's debounce.
           void warmSearch().catch(() => undefined);
@@ -242,13 +258,22 @@ export function SearchBox() {
             inputRef.current?.blur();
           } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
+            setOpen(true);
             if (hits.length) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
           } else if (e.key === 'Enter') {
-            const hit = hits[active];
-            if (hit) {
-              e.preventDefault();
-              openHit(hit);
+            e.preventDefault();
+            // The results on screen may answer an older query while typing: search the current one first.
+            if (useSearch.getState().isCurrent() && hits[active]) {
+              openHit(hits[active]);
+              return;
             }
+            void useSearch
+              .getState()
+              .current()
+              .then((fresh) => {
+                const top = fresh ? [...fresh.articles, ...fresh.notes][0] : undefined;
+                if (top) openHit(top);
+              });
           }
         }}
       />

@@ -14,6 +14,8 @@ interface SearchState {
   focusToken: number;
   busy: boolean;
   result: SearchResponse | null;
+  /** The query, filters and sort `result` answers (it may lag behind the box while typing). */
+  resultKey: string;
   error: string | null;
   rebuild: { running: boolean; done: number; total: number };
   /** Compaction started from settings (background upkeep runs without showing here). */
@@ -25,12 +27,20 @@ interface SearchState {
   setOpen(open: boolean): void;
   focus(): void;
   run(): Promise<void>;
+  /** The result for what the box holds now: the shown one if current, else searched at once. */
+  current(): Promise<SearchResponse | null>;
+  /** True when `result` answers what the box holds now and no search is waiting to run. */
+  isCurrent(): boolean;
   startRebuild(fresh: boolean): Promise<void>;
   startCompact(): Promise<void>;
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let seq = 0;
+
+function keyOf(s: Pick<SearchState, 'query' | 'filters' | 'sort'>): string {
+  return JSON.stringify([s.query, s.filters, s.sort]);
+}
 
 export const useSearch = create<SearchState>((set, get) => {
   const schedule = () => {
@@ -48,6 +58,7 @@ export const useSearch = create<SearchState>((set, get) => {
     focusToken: 0,
     busy: false,
     result: null,
+    resultKey: '',
     error: null,
     rebuild: { running: false, done: 0, total: 0 },
     compact: { running: false, done: 0, total: 0, error: null },
@@ -75,14 +86,24 @@ export const useSearch = create<SearchState>((set, get) => {
     async run() {
       const mine = ++seq;
       const { query, filters, sort } = get();
+      const key = keyOf({ query, filters, sort });
       set({ busy: true });
       try {
         const result = await runSearch(query, { filters, sort });
-        if (mine === seq) set({ result, error: null, busy: false });
+        if (mine === seq) set({ result, resultKey: key, error: null, busy: false });
       } catch (error) {
         console.error(error);
         if (mine === seq) set({ error: error instanceof Error ? error.message : String(error), busy: false });
       }
+    },
+    isCurrent: () => get().result !== null && get().resultKey === keyOf(get()) && !timer,
+    async current() {
+      const key = keyOf(get());
+      if (get().isCurrent()) return get().result;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await get().run();
+      return get().resultKey === key ? get().result : null;
     },
     async startRebuild(fresh) {
       if (get().rebuild.running && !fresh) return;
