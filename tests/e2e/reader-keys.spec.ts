@@ -6,7 +6,7 @@ const TITLE = '把调查研究这门基本功练扎实';
 
 async function openByKeyboard(app: Page): Promise<void> {
   // From the library list: focus it, pick the row, Enter.
-  const list = app.getByRole('grid').locator('.library-body');
+  const list = app.getByRole('grid');
   await list.focus();
   const rows = app.getByTestId('article-row');
   const titles = await rows.allTextContents();

@@ -69,9 +69,10 @@ export async function seed(page: Page, downloadDir: string): Promise<Seeded> {
   // A session with two readings.
   await page.getByRole('link', { name: '学习计划' }).click();
   await page.getByRole('button', { name: '新建学习安排' }).click();
-  // A confirmation step may come first (issue 14: creating can be cancelled).
-  const create = page.getByRole('button', { name: /^(创建|确定|保存)$/ });
-  if (await create.isVisible().catch(() => false)) await create.click();
+  // 新建学习安排 is a dialog that stores nothing until 创建.
+  const dialog = page.getByRole('dialog', { name: '新建学习安排' });
+  await dialog.getByLabel('专题').fill('坚持民主集中制');
+  await dialog.getByRole('button', { name: '创建' }).click();
   await expect(page.getByTestId('session-page')).toBeVisible();
   await page.getByLabel('专题', { exact: true }).fill('坚持民主集中制');
   await page.getByLabel('地点', { exact: true }).first().fill('三楼会议室');
@@ -193,29 +194,15 @@ export const SCREENS: readonly Screen[] = [
   },
 ];
 
-/**
- * Interface scale. The 设置 control 界面大小 (issue 14 item 2) is used when it exists; until then
- * CSS zoom on the root element stands in for it (CSSOM, which the CSP allows).
- */
-export async function setScale(page: Page, percent: number): Promise<'setting' | 'zoom'> {
+/** Interface scale through 设置's 界面大小 (issue 14 item 2), waiting until the page applies it. */
+export async function setScale(page: Page, percent: number): Promise<'setting'> {
   const hash = await page.evaluate(() => window.location.hash);
   await go(page, '#/settings');
-  await expect(page.getByTestId('diagnostics')).toBeAttached();
-  const control = page.getByLabel('界面大小');
-  if ((await control.count()) > 0) {
-    const el = control.first();
-    const tag = await el.evaluate((e) => e.tagName);
-    if (tag === 'SELECT') await el.selectOption(String(percent)).catch(() => el.selectOption(`${percent}%`));
-    else await el.fill(String(percent));
-    await el.blur();
-    await go(page, hash);
-    return 'setting';
-  }
-  await page.evaluate((p) => {
-    (document.documentElement.style as CSSStyleDeclaration & { zoom: string }).zoom = p === 100 ? '' : String(p / 100);
-  }, percent);
+  const control = page.getByTestId('interface-scale');
+  await control.selectOption(String(percent));
+  await expect(page.locator('html')).toHaveAttribute('data-ui-scale', String(percent));
   await go(page, hash);
-  return 'zoom';
+  return 'setting';
 }
 
 export const THEMES = ['light', 'sepia', 'dark'] as const;
