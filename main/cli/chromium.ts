@@ -7,19 +7,11 @@
  */
 import { chromium } from '@playwright/test';
 import { AppError } from '../../shared/errors';
-import { findChromium } from '../services/print/render';
+import { findChromium, QUIET_CHROMIUM_ARGS } from '../services/print/render';
 import type { SeedRows } from '../services/print/sample';
 
-/** Keep Chromium from calling home (the same flags as the e2e tests). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** Keep Chromium from calling home (the same flags as the e2e tests); tests and the CLI run it without the sandbox. */
+export const CHROMIUM_ARGS = ['--no-sandbox', ...QUIET_CHROMIUM_ARGS];
 
 export function chromePath(): string {
   const found = findChromium();

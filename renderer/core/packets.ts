@@ -286,7 +286,18 @@ export async function applyPacket(
   const prepared = await prepareArticles(db, p.articles);
   return db.transaction(
     'rw',
-    [db.packets, db.articles, db.bodies, db.versions, db.highlights, db.sessions, db.notes, db.settings, db.memberships, ...searchTables(db)],
+    [
+      db.packets,
+      db.articles,
+      db.bodies,
+      db.versions,
+      db.highlights,
+      db.sessions,
+      db.notes,
+      db.settings,
+      db.memberships,
+      ...searchTables(db),
+    ],
     async () => {
       const { preview, ids } = await plan(db, p);
       if (preview.status === 'same') return preview;

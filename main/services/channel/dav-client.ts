@@ -24,6 +24,7 @@ import { SaxesParser } from 'saxes';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { userAgentFor } from '../sync/http-client';
 import { NetPolicy } from '../sync/net-policy';
+import { readCapped } from '../sync/read-capped';
 
 export interface DavClientOptions {
   /** The channel folder, http(s), ending in `/` (added when missing). */
@@ -443,34 +444,14 @@ export class DavClient {
     });
   }
 
-  private async readBody(res: Response, url: string, cap: number, signal?: AbortSignal): Promise<Uint8Array> {
-    const tooLarge = () => new ChannelError('E_CHANNEL_SERVER', `通道服务器返回的内容过大（超过 ${formatBytes(cap)}），已拒绝：${url}`);
-    const declared = Number(res.headers.get('content-length') ?? 'NaN');
-    if (Number.isFinite(declared) && declared > cap) {
-      await res.body?.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    if (!res.body) return new Uint8Array(0);
-    const reader = res.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      let part: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        part = await reader.read();
-      } catch (error) {
-        if (signal?.aborted) throw this.abortError(url, signal);
-        throw new ChannelError('E_CHANNEL_OFFLINE', `与通道服务器的连接中断：${url}`, null, { cause: error });
-      }
-      if (part.done) break;
-      total += part.value.length;
-      if (total > cap) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(part.value);
-    }
-    return Buffer.concat(chunks);
+  private readBody(res: Response, url: string, cap: number, signal?: AbortSignal): Promise<Uint8Array> {
+    return readCapped(res, cap, {
+      tooLarge: () => new ChannelError('E_CHANNEL_SERVER', `通道服务器返回的内容过大（超过 ${formatBytes(cap)}），已拒绝：${url}`),
+      broken: (error) =>
+        signal?.aborted
+          ? this.abortError(url, signal)
+          : new ChannelError('E_CHANNEL_OFFLINE', `与通道服务器的连接中断：${url}`, null, { cause: error }),
+    });
   }
 }
 

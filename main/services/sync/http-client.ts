@@ -20,6 +20,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { NetPolicy } from './net-policy';
+import { readCapped } from './read-capped';
 import { RobotsCache, type RobotsAnswer } from './robots-cache';
 import { RobotsRules, parseRobots } from './robots';
 
@@ -528,33 +529,12 @@ export class HttpClient {
     }
   }
 
-  private async readBody(res: Response, url: string, options: RequestOptions): Promise<Uint8Array> {
+  private readBody(res: Response, url: string, options: RequestOptions): Promise<Uint8Array> {
     const cap = options.maxBytes ?? this.maxBytes;
-    const declared = Number(res.headers.get('content-length') ?? 'NaN');
-    if (Number.isFinite(declared) && declared > cap) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new FetchError('E_RESOURCE', 'too-large', url, `内容过大（超过 ${formatBytes(cap)}）：${url}`);
-    }
-    if (!res.body) return new Uint8Array(0);
-    const reader = res.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      let part: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        part = await reader.read();
-      } catch (error) {
-        throw toFetchError(error, url, options.timeoutMs ?? this.timeoutMs, options.signal);
-      }
-      if (part.done) break;
-      total += part.value.length;
-      if (total > cap) {
-        await reader.cancel().catch(() => undefined);
-        throw new FetchError('E_RESOURCE', 'too-large', url, `内容过大（超过 ${formatBytes(cap)}）：${url}`);
-      }
-      chunks.push(part.value);
-    }
-    return Buffer.concat(chunks);
+    return readCapped(res, cap, {
+      tooLarge: () => new FetchError('E_RESOURCE', 'too-large', url, `内容过大（超过 ${formatBytes(cap)}）：${url}`),
+      broken: (error) => toFetchError(error, url, options.timeoutMs ?? this.timeoutMs, options.signal),
+    });
   }
 
   private acquire(host: string, signal: AbortSignal | undefined, url: string): Promise<void> {
