@@ -3,7 +3,6 @@ export { ArticleHighlights } from './ArticleHighlights';
 export { HIGHLIGHT_COLORS } from './colors';
 export { OrphansPanel } from './OrphansPanel';
 export { hasHighlightApi, paintFor } from './paint';
-export { placeOf } from './painter';
 export { selectionInArticle } from './selection';
 export { useHighlights } from './store';
 export { buildTextMap, type TextMap } from './textMap';

@@ -6,6 +6,7 @@
  * as wrapped marks (paint.ts); then the stored Ranges go stale, so callers get fresh ones.
  */
 import type { HighlightColor, HighlightRow } from '../../core/highlights';
+import { placeOf } from '../../core/highlights/place';
 import './marks.css';
 import { paintFor, type Paint, type PaintEntry, type PaintRegistry } from './paint';
 import type { TextMap } from './textMap';
@@ -30,15 +31,6 @@ interface Interval {
   start: number;
   end: number;
   id: string;
-}
-
-/** Where a row may be painted on this text, or null (orphan, pending re-anchoring, or stale). */
-export function placeOf(row: HighlightRow, text: string, version: number): { start: number; end: number } | null {
-  if (row.orphan || row.articleVersion !== version) return null;
-  const { start, end, exact } = row.selector;
-  if (!(start >= 0 && end <= text.length && start < end)) return null;
-  if (text.slice(start, end) !== exact) return null;
-  return { start, end };
 }
 
 export class HighlightPainter {

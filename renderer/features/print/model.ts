@@ -4,7 +4,7 @@
  * no DOM and no database, so the print view, the Word export, tests and the bench share it.
  */
 import type { PrintArticle } from '../../core/print';
-import { placeOf } from '../highlights';
+import { placeOf } from '../../core/highlights/place';
 import type { PrintOptions } from './routes';
 
 export type { PrintArticle };
