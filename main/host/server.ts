@@ -103,8 +103,9 @@ export function statusFor(code: ErrorCode): number {
   // well-formed request with content we will not take. The user's input, never a 5xx.
   if (code.startsWith('E_PACKET_') || code.startsWith('E_BACKUP_') || code.startsWith('E_ARCHIVE_') || code.startsWith('E_DOCUMENT_'))
     return 422;
-  // The channel refused the user's credentials, or the name is taken: the user's input.
-  if (code === 'E_CHANNEL_AUTH') return 403;
+  // The channel refused the user's credentials, a key file's passphrase is wrong, or the name is
+  // taken: the user's input.
+  if (code === 'E_CHANNEL_AUTH' || code === 'E_KEY_PASSPHRASE') return 403;
   if (code === 'E_CHANNEL_EXISTS') return 409;
   // The channel's server failed or is away: upstream.
   if (code === 'E_CHANNEL_SERVER' || code === 'E_CHANNEL_OFFLINE') return 502;

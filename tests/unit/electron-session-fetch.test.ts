@@ -161,7 +161,8 @@ describe('the sync wiring', () => {
       const deps = createSyncDeps({ dataDir, version: '0.1.0', fetch: fetchImpl });
       const preview = await deps.preview(`${base}/list.html`, 'cms');
       expect(preview.kind).toBe('cms');
-      expect(net.requests.map((r) => new URL(r.options.url ?? '').pathname)).toEqual(['/robots.txt', '/list.html']);
+      // The list page, then the first article (试抓取 shows how it extracts): every one through the session.
+      expect(net.requests.map((r) => new URL(r.options.url ?? '').pathname)).toEqual(['/robots.txt', '/list.html', '/a/1.html']);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -64,10 +64,12 @@ function payload(key: string, title: string, text: string, extra: Partial<Articl
     ...extra,
   };
 }
+// Each batch its own number, as in a real run (a batch number seen before is a replay and is not written again).
+let batchSeq = 0;
 const batch = (articles: ArticlePayload[]): SyncBatch => ({
   runId: 'r_test',
   sourceId: 's_1',
-  seq: 0,
+  seq: batchSeq++,
   articles,
   pages: articles.map((a) => ({ urlKey: a.urlKey, etag: null, lastModified: null, contentHash: a.contentHash })),
 });
