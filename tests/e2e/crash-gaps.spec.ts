@@ -55,11 +55,17 @@ test('crash mid sync batch: reopened, no half article, the batch is all or nothi
 
     browser = await openProfile(dir, host);
     page = browser.page;
+    // The host keeps a run for a page that comes back within its grace (issue 15): the reopened
+    // page may take the run up. Measure once no run is going.
+    await page.getByRole('link', { name: '来源' }).click();
+    await expect(page.getByTestId('source-card').getByRole('button', { name: '立即同步' })).toBeVisible({ timeout: 45_000 });
     const after = await libraryState(page);
     const synced = after.articles - before.articles;
     process.stdout.write(`crash_sync: killed inside batch 2; articles stored after reopen: ${synced} of ${TOTAL}\n`);
-    // Batch 1 committed and acknowledged; batch 2 (10 of its 20 bodies written) left no trace.
-    expect(synced).toBe(20);
+    // Batch 1 committed and acknowledged; batch 2 (10 of its 20 bodies written) left no trace:
+    // whole batches only, whether or not the run was taken up again.
+    expect(synced % 20).toBe(0);
+    expect(synced).toBeGreaterThanOrEqual(20);
     expect(after.unindexed, 'articles neither indexed nor queued for the rebuild').toEqual([]);
 
     // The app works: a further sync of the same source completes and stores what was missing.
