@@ -1,6 +1,7 @@
 /**
  * A run's counts are live: the first batch's 新增 shows while the run still fetches (one page is
- * held open by the test), and the run ends once, at 100%.
+ * held open by the test), and the run ends once, at 100%. The same run survives a reload of the
+ * page: the reloaded page takes it up, and every article is stored once.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,8 +20,8 @@ function articlePage(n: number): string {
 <div class="content"><p>第${n}篇：坚持理论学习与工作实践相结合，推动学习成果转化。</p><p>第${n}篇：各支部按计划开展专题研讨，形成学习记录。</p></div></div></body></html>`;
 }
 
-test('新增 counts up with each stored batch while the run goes on; the end is 100%', async ({ app }) => {
-  // 20 articles make the first batch; the 21st is held until the test lets it go.
+/** A column of 21 articles; the 21st page is held open until `release()` (20 make the first batch). */
+async function heldColumn(): Promise<{ listUrl: string; release: () => void; heldAsked: () => number }> {
   let release: () => void = () => undefined;
   const held = new Promise<void>((r) => (release = r));
   let heldAsked = 0;
@@ -55,6 +56,12 @@ test('新增 counts up with each stored batch while the run goes on; the end is 
   });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   const listUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/col/`;
+  return { listUrl, release, heldAsked: () => heldAsked };
+}
+
+test('新增 counts up with each stored batch while the run goes on; the end is 100%', async ({ app }) => {
+  // 20 articles make the first batch; the 21st is held until the test lets it go.
+  const { listUrl, release, heldAsked } = await heldColumn();
 
   await app.getByRole('link', { name: '来源' }).click();
   await app.getByText('抓取设置').click();
@@ -75,7 +82,7 @@ test('新增 counts up with each stored batch while the run goes on; the end is 
   const progress = card.getByTestId('sync-progress');
   // The first batch is stored while the 21st page is still held open: 新增 20, not 0, mid-run.
   await expect(progress).toContainText('新增 20', { timeout: 30_000 });
-  await expect.poll(() => heldAsked).toBe(1);
+  await expect.poll(heldAsked).toBe(1);
   await expect(progress).toHaveAttribute('data-phase', 'fetching');
   const mid = Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow'));
   expect(mid).toBeGreaterThan(0);
@@ -86,4 +93,45 @@ test('新增 counts up with each stored batch while the run goes on; the end is 
   await expect(progress).toContainText('新增 21');
   await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
   await expect(card).toContainText('共 21 篇 · 上次新增 21');
+});
+
+// Issue 15 item 9: the page is reloaded while the run still fetches; the reloaded page takes it up.
+test('a sync survives a reload of the page: the run is taken up and every article is stored once', async ({ app }) => {
+  const { listUrl, release, heldAsked } = await heldColumn();
+
+  await app.getByRole('link', { name: '来源' }).click();
+  await app.getByText('抓取设置').click();
+  await app.getByLabel('同一网站两次请求的间隔（毫秒）').fill('0');
+  await app.getByRole('button', { name: '添加来源' }).click();
+  await app.getByLabel('网址或文件夹路径').fill(listUrl);
+  await app.getByRole('textbox', { name: '名称' }).fill('学习园地');
+  await app.getByRole('button', { name: '保存' }).click();
+  const card = app.getByTestId('source-card');
+  await card.getByRole('button', { name: '立即同步' }).click();
+  await expect(card.getByTestId('sync-progress')).toContainText('新增 20', { timeout: 30_000 });
+  await expect.poll(heldAsked).toBe(1);
+
+  await app.reload();
+  await app.getByRole('link', { name: '来源' }).click();
+  const again = app.getByTestId('source-card');
+  // The reloaded page shows the run that is still going on.
+  await expect(again.getByTestId('sync-progress')).toHaveAttribute('data-phase', 'fetching', { timeout: 30_000 });
+  release();
+  await expect(again.getByTestId('sync-progress')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+  await expect(again).toContainText('共 21 篇');
+  // Every article once: the batch sent before the reload was not written twice.
+  const titles = await app.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onsuccess = () => {
+          const all = open.result.transaction('articles').objectStore('articles').getAll();
+          all.onsuccess = () => resolve((all.result as { title: string }[]).map((a) => a.title).filter((t) => t.startsWith('学习文章第')));
+          all.onerror = () => reject(all.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  expect(titles).toHaveLength(21);
+  expect(new Set(titles).size).toBe(21);
 });
