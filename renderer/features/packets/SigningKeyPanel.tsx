@@ -7,6 +7,7 @@ import { shortFingerprint } from '../../../shared/packet/signature';
 import { packets } from '../../core/packets';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
+import { Button, FileButton, Input, List } from '../../ui';
 import { downloadBase64, errorText, fileToBase64 } from './files';
 
 const t = messages.signing;
@@ -63,30 +64,30 @@ export function SigningKeyPanel() {
       <p className="pk-note">{t.panelHint}</p>
       <p data-testid="pk-key-mine">{mine ? t.mine(shortFingerprint(mine)) : mine === null ? t.none : ''}</p>
       <div className="pk-key-form">
-        <input
+        <Input
           type="password"
+          width="medium"
           aria-label={t.passphrase}
           placeholder={t.passphrase}
           value={pass}
           onChange={(e) => setPass(e.target.value)}
         />
-        <input
+        <Input
           type="password"
+          width="medium"
           aria-label={t.passphraseAgain}
           placeholder={t.passphraseAgain}
           value={again}
           onChange={(e) => setAgain(e.target.value)}
         />
-        <button type="button" onClick={doExport} disabled={!pass}>
+        <Button onClick={doExport} disabled={!pass}>
           {t.exportKey}
-        </button>
-        <label className="pk-choose">
-          {t.importFile}
-          <input type="file" data-testid="pk-key-file" onChange={(e) => setKeyFile(e.target.files?.[0] ?? null)} />
-        </label>
-        <button type="button" onClick={() => keyFile && void doImport(keyFile)} disabled={!pass || !keyFile}>
+        </Button>
+        <FileButton label={t.importFile} testId="pk-key-file" onFiles={(files) => setKeyFile(files[0] ?? null)} />
+        {keyFile ? <span className="pk-note">{keyFile.name}</span> : null}
+        <Button onClick={() => keyFile && void doImport(keyFile)} disabled={!pass || !keyFile}>
           {t.importKey}
-        </button>
+        </Button>
       </div>
       {status ? (
         <div className={status.ok ? 'pk-note' : 'pk-error'} role={status.ok ? 'status' : 'alert'} data-testid="pk-key-status">
@@ -96,7 +97,7 @@ export function SigningKeyPanel() {
       <h3>{t.pinsTitle}</h3>
       {pins && pins.issuers.length + pins.members.length === 0 ? <p className="pk-note">{t.pinsEmpty}</p> : null}
       {pins ? (
-        <ul data-testid="pk-pins">
+        <List testId="pk-pins">
           {pins.issuers.map((p) => (
             <li key={`i-${p.name}`}>
               {t.pinIssuer}「{p.name}」 <code>{shortFingerprint(p.fingerprint)}</code> {p.pinnedAt.slice(0, 10)}
@@ -107,12 +108,12 @@ export function SigningKeyPanel() {
               {t.pinMember}「{p.name}」 <code>{shortFingerprint(p.fingerprint)}</code> {p.pinnedAt.slice(0, 10)}
             </li>
           ))}
-        </ul>
+        </List>
       ) : null}
       {pins?.log.length ? (
         <details>
           <summary>{t.logTitle}</summary>
-          <ul data-testid="pk-pin-log">
+          <List testId="pk-pin-log">
             {pins.log
               .slice(-50)
               .reverse()
@@ -122,7 +123,7 @@ export function SigningKeyPanel() {
                   {e.fingerprint ? <code> {shortFingerprint(e.fingerprint)}</code> : null}
                 </li>
               ))}
-          </ul>
+          </List>
         </details>
       ) : null}
     </section>
