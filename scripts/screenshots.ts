@@ -2,8 +2,8 @@
  * `npm run screenshots [-- --out DIR]`: every screen, seen rather than assumed. Starts the built
  * browser host on a temporary data folder (the sample library), makes a session, highlights, a
  * note and a packet through the UI (tests/e2e/screens.ts, shared with the accessibility spec),
- * then saves a PNG of each screen in the three themes, at 1366×768 and 1920×1080, at 100% and
- * 150% interface scale, plus the recovery offer, and a contact sheet of the main ones
+ * then saves a PNG of each screen in the three themes, at 1366×768 and 1920×1080, at 100%,
+ * 150% and 200% interface scale, plus the recovery offer, and a contact sheet of the main ones
  * (ImageMagick `montage`). Not part of `npm test`. Builds first when dist/ is missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
-const SCALES = [100, 150] as const;
+const SCALES = [100, 150, 200] as const;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
