@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../main/cli/chromium';
 import { spawnHost } from '../tests/e2e/processes';
-import { backupNow, SCREENS, seed, setScale, setTheme, THEMES } from '../tests/e2e/screens';
+import { backupNow, closeNotices, SCREENS, seed, setScale, setTheme, THEMES } from '../tests/e2e/screens';
 
 const VIEWPORTS = [
   { width: 1366, height: 768 },
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         for (const scale of SCALES) {
           scaleBy = await setScale(page, scale);
           for (const screen of SCREENS) {
+            await closeNotices(page);
             await screen.open(page, seeded);
             // Fonts are bundled slices: wait for the ones this screen uses.
             await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -1,7 +1,8 @@
 /**
  * Layout faults on the page as shown: every visible interactive element must lie inside the
- * viewport horizontally (and not be cut by an ancestor that hides overflow), and be the topmost
- * element at its centre (document.elementFromPoint); the page itself must not scroll sideways.
+ * viewport horizontally (and not be cut by an ancestor that hides overflow), be the topmost
+ * element at its centre (document.elementFromPoint), and a short label (a link or button of up
+ * to 8 characters) must stay on one line; the page itself must not scroll sideways.
  * Elements scrolled out of their scroll container (or below the fold) are not faults: scrolling
  * reaches them.
  */
@@ -78,6 +79,14 @@ export async function layoutFaults(page: Page, options: LayoutOptions = {}): Pro
       if (r.left < -1 || r.right > vw + 1) {
         faults.push(`${describe(el)} outside the window sideways (${Math.round(r.left)}–${Math.round(r.right)} of ${vw})`);
         continue;
+      }
+      // A short label broken over lines (a squeezed bar shows 文/库 one character a line).
+      const text = (el.textContent ?? '').trim();
+      if (text && text.length <= 8 && (el.tagName === 'A' || el.tagName === 'BUTTON')) {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set([...range.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+        if (lines.size > 1) faults.push(`${describe(el)} wraps over ${lines.size} lines`);
       }
       const cx = (left + right) / 2;
       const cy = (top + bottom) / 2;

@@ -196,6 +196,12 @@ export const SCREENS: readonly Screen[] = [
   },
 ];
 
+/** Closes the notices (they float over the page for a few seconds by design), as a reader would. */
+export async function closeNotices(page: Page): Promise<void> {
+  for (const close of await page.getByTestId('toast').getByRole('button', { name: '关闭提示' }).all()) await close.click();
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+}
+
 /** Interface scale through 设置's 界面大小 (issue 14 item 2), waiting until the page applies it. */
 export async function setScale(page: Page, percent: number): Promise<'setting'> {
   const hash = await page.evaluate(() => window.location.hash);
