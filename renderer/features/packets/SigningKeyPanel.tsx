@@ -7,7 +7,7 @@ import { shortFingerprint } from '../../../shared/packet/signature';
 import { packets } from '../../core/packets';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { Button, FileButton, Input, List } from '../../ui';
+import { Button, FileButton, Input, List, Section } from '../../ui';
 import { downloadBase64, errorText, fileToBase64 } from './files';
 
 const t = messages.signing;
@@ -59,9 +59,7 @@ export function SigningKeyPanel() {
 
   const pins = pinsLive.state === 'ready' ? pinsLive.value : null;
   return (
-    <section className="pk-keys" data-testid="pk-keys" aria-label={t.panel}>
-      <h2>{t.panel}</h2>
-      <p className="pk-note">{t.panelHint}</p>
+    <Section title={t.panel} description={t.panelHint} className="pk-keys" testId="pk-keys">
       <p data-testid="pk-key-mine">{mine ? t.mine(shortFingerprint(mine)) : mine === null ? t.none : ''}</p>
       <div className="pk-key-form">
         <Input
@@ -94,9 +92,9 @@ export function SigningKeyPanel() {
           {status.text}
         </div>
       ) : null}
-      <h3>{t.pinsTitle}</h3>
+      <h4>{t.pinsTitle}</h4>
       {pins && pins.issuers.length + pins.members.length === 0 ? <p className="pk-note">{t.pinsEmpty}</p> : null}
-      {pins ? (
+      {pins && pins.issuers.length + pins.members.length > 0 ? (
         <List testId="pk-pins">
           {pins.issuers.map((p) => (
             <li key={`i-${p.name}`}>
@@ -126,6 +124,6 @@ export function SigningKeyPanel() {
           </List>
         </details>
       ) : null}
-    </section>
+    </Section>
   );
 }
