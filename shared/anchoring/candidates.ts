@@ -329,7 +329,7 @@ function refine(
       const current = edges ? best : other;
       if (current && cost > current.cost) continue;
       const c = { start, end, errors };
-      const next = { ...c, cost, confirmed: boundsConfirmed(text, q, c) };
+      const next: Refined = { start, end, errors, cost, confirmed: boundsConfirmed(text, q, c) };
       if (!current || better(next, current, m)) {
         if (edges) best = next;
         else other = next;
