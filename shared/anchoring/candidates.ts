@@ -23,7 +23,7 @@ import {
 } from './query';
 import { bucketSize, forEachOccurrence, type TrigramIndex } from './trigrams';
 
-function scoreAt(doc: Doc, q: Query, c: Candidate): Scored {
+export function scoreAt(doc: Doc, q: Query, c: Candidate): Scored {
   return score(doc.norm.text, q, c, doc.norm.map[c.start] ?? 0, (i) => lineBreakBefore(doc, i));
 }
 
