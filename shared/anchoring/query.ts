@@ -36,11 +36,12 @@ export interface Query {
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
+  const quote = normalise(selector.exact);
   const prefixText = normalise(selector.prefix).slice(-CONTEXT_LENGTH);
   const suffixText = normalise(selector.suffix).slice(0, CONTEXT_LENGTH);
   return {
     selector,
-    quote: normalise(selector.exact),
+    quote,
     prefixText,
     suffixText,
     prefix: prefixText ? compilePattern(reverse(prefixText)) : null,
@@ -50,11 +51,12 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     textLength: text.length,
     prefixInPara: paragraphStart(selector),
     suffixInPara: paragraphEnd(selector),
-    words: alnumWords(normalise(selector.exact)),
+    words: alnumWords(quote),
     prefixWords: /[0-9A-Za-z]/.test(prefixText),
     suffixWords: /[0-9A-Za-z]/.test(suffixText),
-    prefixSentence: sentenceBefore(prefixText),
-    suffixSentence: sentenceAfter(suffixText),
+    // A quote over a sentence end brings two sentences' words: more than one copied sentence.
+    prefixSentence: oneSentence(quote) ? sentenceBefore(prefixText) : prefixText.length,
+    suffixSentence: oneSentence(quote) ? sentenceAfter(suffixText) : suffixText.length,
   };
 }
 
@@ -71,7 +73,7 @@ const ALNUM = /[0-9A-Za-z]+/g;
 
 /**
  * Whether the numbers and Latin words of `stored` (a context side past its exact run) are all
- * missing from `region` (the text where that part would be). A word cut by the context's own
+ * missing from `region` (the text where that part would be), which has others. A word cut by the context's own
  * edge (`cutStart`, `cutEnd`) may be a part of a longer one and is not counted.
  */
 export function wordsGone(stored: string, region: string, cutStart: boolean, cutEnd: boolean): boolean {
@@ -81,7 +83,9 @@ export function wordsGone(stored: string, region: string, cutStart: boolean, cut
     if (region.includes(m[0])) return false;
     words++;
   }
-  return words > 0;
+  // Other words where these stood: another sentence of the same shape. None at all: they were
+  // deleted, which is an edit of the passage's own context.
+  return words > 0 && /[0-9A-Za-z]/.test(region);
 }
 
 function paragraphStart(s: TextSelector): number | null {
@@ -251,8 +255,6 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     if (wordsGone(q.suffixText.slice(sRun, sOwn), region, false, cut)) sd = Math.max(sd, beyond);
   }
   const [pRun0, sRun0, pd0, sd0] = [pRun, sRun, pd, sd];
-  const prefixSolid = q.prefixText.length > 0 ? solidSide(q.prefixText.length, pRun, pd, q.prefixSentence) : c.start === 0;
-  const suffixSolid = q.suffixText.length > 0 ? solidSide(q.suffixText.length, sRun, sd, q.suffixSentence) : c.end === text.length;
   // The stored context up to the paragraph's edge is here and the paragraph ends there too: what
   // lay past the edge was a neighbouring paragraph, free to move, so that side counts as matched.
   const m = q.quote.length;
@@ -260,6 +262,12 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   const sEdge = q.suffixInPara;
   const pAtEdge = pEdge !== null && pRun >= pEdge && (c.start === pEdge || breakBefore(c.start - pEdge));
   const sAtEdge = sEdge !== null && sRun >= sEdge && (c.end + sEdge === text.length || breakBefore(c.end + sEdge));
+  // At a kept paragraph edge the words past the sentence are another paragraph's: the run is all
+  // there is to compare, so it counts whole.
+  const pSentence = pAtEdge ? q.prefixText.length : q.prefixSentence;
+  const sSentence = sAtEdge ? q.suffixText.length : q.suffixSentence;
+  const prefixSolid = q.prefixText.length > 0 ? solidSide(q.prefixText.length, pRun, pd, pSentence) : c.start === 0;
+  const suffixSolid = q.suffixText.length > 0 ? solidSide(q.suffixText.length, sRun, sd, sSentence) : c.end === text.length;
   // The credit needs the other side's own paragraph to agree: a sentence repeated at the start of
   // another paragraph is followed there by other words.
   const pAgrees = pAtEdge || pRun >= Math.min(AGREEING_RUN, q.prefixText.length);
@@ -369,6 +377,12 @@ export function sentenceAfter(suffix: string): number {
 export function sentenceBefore(prefix: string): number {
   for (let i = prefix.length - 1; i >= 0; i--) if (sentenceEnd(prefix, i)) return prefix.length - 1 - i;
   return prefix.length;
+}
+
+/** Whether no sentence ends inside the quote (a final full stop is its own sentence's end). */
+function oneSentence(quote: string): boolean {
+  for (let i = 0; i < quote.length - 1; i++) if (sentenceEnd(quote, i)) return false;
+  return true;
 }
 
 /** A full stop, ! ? or ; in the comparison form (。！？； folded), not a decimal point. */
