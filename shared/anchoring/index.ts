@@ -91,8 +91,8 @@ const SHIFT_SLACK = 24;
  * is still there, lies at its old position plus that shift. Inside that small window the
  * passage is decided on its own evidence (decideNear): copies and look-alikes elsewhere are
  * ruled out by the neighbours, not by the passage's context. A copy placed outside the window
- * moves to the one inside it, or, with none there, is an orphan: its own copy was deleted and
- * the one chosen is another's.
+ * moves to the one inside it, or, with none there and only template words for context
+ * (weakCopy), is an orphan: its own copy was deleted and the one chosen is another's.
  */
 function nearNeighbours(
   text: string,
