@@ -33,7 +33,9 @@ import { formatChineseDate } from '../../../shared/text';
 import { docToParagraphs } from '../../core/notebook/noteDocx';
 import { coverOf, endnotesFor, marksFor, segmentText, type PrintArticle } from './model';
 import type { PrintRecord } from '../../core/print';
-import { recordRows, sheetTitle, SUMMARY_LABEL, titleSize } from './record';
+import { recordRows, sheetTitle, SUMMARY_LABEL, titleSize, whenText } from './record';
+import type { ArchiveModel } from './archive';
+import { messages } from '../../i18n/messages';
 import type { PacketMeta, PrintOptions } from './routes';
 import { GEOMETRY } from './layout';
 
@@ -399,6 +401,21 @@ const VALUE_MM = 128;
  * the 学习研讨情况 under a header row Word repeats on every page the text runs onto.
  */
 export function recordDocx(r: PrintRecord): Document {
+  return gbtDocument('学习记录', recordChildren(r), { firstPageNumbered: true });
+}
+
+function sheetHeading(title: string, pageBreakBefore: boolean): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    pageBreakBefore: pageBreakBefore || undefined,
+    children: [new TextRun({ text: title, size: titleSize(title, 156) * 2 })],
+  });
+}
+
+const sheetTable = (rows: TableRow[], columns: number[]) =>
+  new Table({ rows, width: { size: Math.round(156 * MM), type: WidthType.DXA }, columnWidths: columns.map((c) => Math.round(c * MM)) });
+
+function recordChildren(r: PrintRecord, pageBreakBefore = false): FileChild[] {
   const all = recordRows(r);
   const lines = (value: string) =>
     (value || ' ')
@@ -414,16 +431,13 @@ export function recordDocx(r: PrintRecord): Document {
       ],
     });
   const summary = all.find(([label]) => label === SUMMARY_LABEL)?.[1] ?? '';
-  const table = (rows: TableRow[], columns: number[]) =>
-    new Table({ rows, width: { size: Math.round(156 * MM), type: WidthType.DXA }, columnWidths: columns.map((c) => Math.round(c * MM)) });
-  const title = sheetTitle(r, 'record');
-  const children: FileChild[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: title, size: titleSize(title, 156) * 2 })] }),
-    table(
+  return [
+    sheetHeading(sheetTitle(r, 'record'), pageBreakBefore),
+    sheetTable(
       all.filter(([label]) => label !== SUMMARY_LABEL).map(([label, value]) => row(label, value)),
       [LABEL_MM, VALUE_MM],
     ),
-    table(
+    sheetTable(
       [
         new TableRow({
           tableHeader: true,
@@ -437,7 +451,143 @@ export function recordDocx(r: PrintRecord): Document {
       ],
       [LABEL_MM + VALUE_MM],
     ),
-    table([row('记 录 人', r.recorder)], [LABEL_MM, VALUE_MM]),
+    sheetTable([row('记 录 人', r.recorder)], [LABEL_MM, VALUE_MM]),
   ];
-  return gbtDocument('学习记录', children, { firstPageNumbered: true });
+}
+
+const SIGNIN_ROWS = 15;
+const SIGNIN_MM = [14, 28, 38, 42, 34];
+
+/** A 签到表 as Word: the attendees, then the absent with their reason, rows kept whole. */
+function signinChildren(r: PrintRecord, pageBreakBefore = false): FileChild[] {
+  const s = messages.print.signin;
+  const names = [
+    ...r.attendees.map((a) => [a.name, a.post, '']),
+    ...r.absentees.map((a) => [a.name, a.post, a.reason ? `缺席：${a.reason}` : '缺席']),
+  ];
+  while (names.length < SIGNIN_ROWS) names.push(['', '', '']);
+  const row = (values: string[], header = false) =>
+    new TableRow({
+      cantSplit: true,
+      tableHeader: header || undefined,
+      height: { value: header ? 480 : 560, rule: 'atLeast' },
+      children: values.map((v, i) =>
+        cell([small(v || ' ', header ? DOCX_FONTS.hei : DOCX_FONTS.body, i === 0 || header ? AlignmentType.CENTER : AlignmentType.LEFT)], {
+          header: true,
+          widthMm: SIGNIN_MM[i],
+        }),
+      ),
+    });
+  return [
+    sheetHeading(sheetTitle(r, 'signin'), pageBreakBefore),
+    centred(`专题：${nestBookTitles(r.topic)}`),
+    centred([whenText(r), r.place].filter(Boolean).join('　'), DOCX_FONTS.kai, { spacing: { after: 120 } }),
+    sheetTable(
+      [
+        row([s.num, s.name, s.post, s.sign, s.note], true),
+        ...names.map(([name, post, note], i) => row([String(i + 1), name!, post!, '', note!])),
+      ],
+      SIGNIN_MM,
+    ),
+  ];
+}
+
+/** A body paragraph of plain text whose lines the quick 目录 estimate counts itself. */
+function bodyParagraph(text: string, lines: Map<string, number>, extra: { font?: typeof DOCX_FONTS.body } = {}): Paragraph {
+  lines.set(text, bodyLines([{ text, sizePt: 16 }], BODY_BLOCK));
+  return new Paragraph({ indent: INDENT, children: [new TextRun({ text, font: extra.font })] });
+}
+
+/**
+ * The year's 学习档案 as Word: cover (title, unit, date once), a 目录 that is a TOC field with
+ * its entries and page numbers, then each section of archiveModel from a new page, its title a
+ * 目录 entry (Heading 1).
+ */
+export function archiveDocx(model: ArchiveModel): Document {
+  const t = messages.archive;
+  const lines = new Map<string, number>();
+  const children: FileChild[] = [
+    new Paragraph({ spacing: { before: Math.round(40 * MM) }, children: [] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      spacing: { after: 600, line: 900, lineRule: 'exact' },
+      children: [new TextRun(model.title)],
+    }),
+  ];
+  if (model.unit) children.push(centred(model.unit, DOCX_FONTS.hei, { spacing: { before: Math.round(60 * MM) } }));
+  children.push(centred(formatChineseDate(model.date), DOCX_FONTS.kai, model.unit ? {} : { spacing: { before: Math.round(60 * MM) } }));
+  children.push(new Paragraph({ children: [new PageBreak()] }));
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 280 },
+      children: [new TextRun({ text: messages.print.toc, font: DOCX_FONTS.hei })],
+    }),
+  );
+  children.push(new TableOfContents('目录', { headingStyleRange: '1-1', hyperlink: true, tabLeader: LeaderType.DOT }));
+  const heading = (title: string) =>
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(nestBookTitles(title))] });
+  const h = t.planHead;
+  for (const section of model.sections) {
+    if (section.kind === 'plan') {
+      children.push(heading(section.title));
+      const widths = [12, 32, 56, 20, 22, 14];
+      const row = (values: string[], header = false) =>
+        new TableRow({
+          cantSplit: true,
+          tableHeader: header || undefined,
+          children: values.map((v, i) =>
+            cell([small(v || ' ', header ? DOCX_FONTS.hei : DOCX_FONTS.body)], { header, widthMm: widths[i] }),
+          ),
+        });
+      children.push(
+        sheetTable(
+          [
+            row([h.num, h.date, h.topic, h.host, h.place, h.status], true),
+            ...model.plan.map((r) =>
+              row([String(r.num), formatChineseDate(r.date) || t.noDate, nestBookTitles(r.topic), r.host, r.place, r.status]),
+            ),
+          ],
+          widths,
+        ),
+      );
+      continue;
+    }
+    const s = section.session;
+    if (section.kind === 'record') {
+      if (s.recorded) children.push(...recordChildren(s.record, true));
+      else
+        children.push(
+          sheetHeading(section.title, true),
+          centred(`专题：${nestBookTitles(s.topic)}`),
+          centred(formatChineseDate(s.date) || t.noDate),
+          centred(t.noRecord, DOCX_FONTS.body, { spacing: { before: 560 } }),
+        );
+    } else if (section.kind === 'signin') children.push(...signinChildren(s.record, true));
+    else if (section.kind === 'readings') {
+      children.push(heading(section.title), centred(`专题：${nestBookTitles(s.topic)}`, DOCX_FONTS.kai, { spacing: { after: 280 } }));
+      s.readings.forEach((r, i) => {
+        children.push(
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${i + 1}．${nestBookTitles(`《${r.title}》`)}`)] }),
+        );
+        const source = [r.origin ? `来源：${nestBookTitles(r.origin)}` : '', formatChineseDate(r.publishedAt)].filter(Boolean).join('　');
+        if (source) children.push(new Paragraph({ children: [new TextRun({ text: source, font: DOCX_FONTS.kai })] }));
+        if (r.excerpts.length) {
+          children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(t.excerpts)] }));
+          for (const e of r.excerpts) children.push(bodyParagraph(nestBookTitles(e), lines, { font: DOCX_FONTS.kai }));
+        }
+      });
+    } else {
+      children.push(heading(section.title));
+      for (const r of s.reflections) {
+        const head = [r.post ? `${r.member}（${r.post}）` : r.member, r.title ? nestBookTitles(r.title) : ''].filter(Boolean).join('：');
+        children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 280 }, children: [new TextRun(head)] }));
+        for (const l of r.text.split(/\n+/).filter((x) => x.trim())) children.push(bodyParagraph(nestBookTitles(l), lines));
+        children.push(
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: t.zi(r.zi), font: DOCX_FONTS.kai })] }),
+        );
+      }
+    }
+  }
+  return gbtDocument(model.title, children, { firstPageNumbered: false, pageNumbers: quickPageNumbers(lines) });
 }
