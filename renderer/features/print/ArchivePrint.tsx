@@ -9,7 +9,7 @@ import { formatChineseDate } from '../../../shared/text';
 import { archive } from '../../core/archive';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { archiveModel, type ArchiveModel, type ArchiveSection } from './archive';
+import { archiveModel, monthDay, type ArchiveModel, type ArchiveSection } from './archive';
 import { GEOMETRY, PRINT_FONTS } from './layout';
 import { packetDate } from './model';
 import { fontsReady, measureSections, startPages } from './paginate';
@@ -27,18 +27,18 @@ function Plan({ model }: { model: ArchiveModel }) {
       <thead>
         <tr>
           <th className="pr-num">{h.num}</th>
-          <th>{h.date}</th>
-          <th>{h.topic}</th>
-          <th>{h.host}</th>
-          <th>{h.place}</th>
-          <th>{h.status}</th>
+          <th className="pr-archive-date">{h.date}</th>
+          <th className="pr-archive-topic">{h.topic}</th>
+          <th className="pr-archive-host">{h.host}</th>
+          <th className="pr-archive-place">{h.place}</th>
+          <th className="pr-archive-status">{h.status}</th>
         </tr>
       </thead>
       <tbody>
         {model.plan.map((r) => (
           <tr key={r.num}>
             <td className="pr-num">{r.num}</td>
-            <td className="pr-nowrap">{formatChineseDate(r.date) || t.noDate}</td>
+            <td className="pr-nowrap">{monthDay(r.date) || t.noDate}</td>
             <td>{nestBookTitles(r.topic)}</td>
             <td>{r.host}</td>
             <td>{r.place}</td>

@@ -6,6 +6,7 @@
  */
 import type { ArchiveData, ArchiveSession } from '../../core/archive';
 import { messages } from '../../i18n/messages';
+import { formatChineseDate } from '../../../shared/text';
 import { sheetTitle } from './record';
 
 const t = messages.archive;
@@ -65,4 +66,9 @@ export function archiveModel(data: ArchiveData, date: string): ArchiveModel {
     })),
     sections,
   };
+}
+
+/** A plan row's date as 3月12日: the year is the archive's. */
+export function monthDay(date: string): string {
+  return formatChineseDate(date).replace(/^\d{4}年/, '');
 }

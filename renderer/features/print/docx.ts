@@ -34,7 +34,7 @@ import { docToParagraphs } from '../../core/notebook/noteDocx';
 import { coverOf, endnotesFor, marksFor, segmentText, type PrintArticle } from './model';
 import type { PrintRecord } from '../../core/print';
 import { recordRows, sheetTitle, SUMMARY_LABEL, titleSize, whenText } from './record';
-import type { ArchiveModel } from './archive';
+import { monthDay, type ArchiveModel } from './archive';
 import { messages } from '../../i18n/messages';
 import type { PacketMeta, PrintOptions } from './routes';
 import { GEOMETRY } from './layout';
@@ -531,7 +531,7 @@ export function archiveDocx(model: ArchiveModel): Document {
   for (const section of model.sections) {
     if (section.kind === 'plan') {
       children.push(heading(section.title));
-      const widths = [12, 32, 56, 20, 22, 14];
+      const widths = [12, 24, 62, 18, 26, 14];
       const row = (values: string[], header = false) =>
         new TableRow({
           cantSplit: true,
@@ -545,7 +545,7 @@ export function archiveDocx(model: ArchiveModel): Document {
           [
             row([h.num, h.date, h.topic, h.host, h.place, h.status], true),
             ...model.plan.map((r) =>
-              row([String(r.num), formatChineseDate(r.date) || t.noDate, nestBookTitles(r.topic), r.host, r.place, r.status]),
+              row([String(r.num), monthDay(r.date) || t.noDate, nestBookTitles(r.topic), r.host, r.place, r.status]),
             ),
           ],
           widths,
