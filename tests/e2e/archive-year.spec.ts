@@ -193,4 +193,6 @@ test('学习档案: cover, 目录 with the pages, plan, each session’s 学习�
   const wordPages = entries.map((e) => Number(e[2]));
   expect(wordPages[0]).toBe(3);
   expect(wordPages.every((p, i) => i === 0 || p > wordPages[i - 1]!)).toBe(true);
+  // In Word too, 学习记录 and 签到表 of 20 members take one page each.
+  for (const i of [1, 2, 7, 8]) expect(wordPages[i + 1]! - wordPages[i]!, `Word: ${expected[i]}`).toBe(1);
 });

@@ -369,13 +369,13 @@ export function packetDocx(
   });
 }
 
-function cell(children: Paragraph[], opts: { header?: boolean; span?: number; widthMm?: number } = {}): TableCell {
+function cell(children: Paragraph[], opts: { header?: boolean; span?: number; widthMm?: number; tight?: boolean } = {}): TableCell {
   return new TableCell({
     children,
     columnSpan: opts.span,
     verticalAlign: opts.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
     width: opts.widthMm ? { size: Math.round(opts.widthMm * MM), type: WidthType.DXA } : undefined,
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    margins: opts.tight ? { top: 20, bottom: 20, left: 80, right: 80 } : { top: 60, bottom: 60, left: 100, right: 100 },
   });
 }
 
@@ -456,7 +456,7 @@ function recordChildren(r: PrintRecord, pageBreakBefore = false): FileChild[] {
 }
 
 const SIGNIN_ROWS = 15;
-const SIGNIN_MM = [14, 28, 38, 42, 34];
+const SIGNIN_MM = [12, 24, 40, 40, 40];
 
 /** A 签到表 as Word: the attendees, then the absent with their reason, rows kept whole. */
 function signinChildren(r: PrintRecord, pageBreakBefore = false): FileChild[] {
@@ -466,17 +466,19 @@ function signinChildren(r: PrintRecord, pageBreakBefore = false): FileChild[] {
     ...r.absentees.map((a) => [a.name, a.post, a.reason ? `缺席：${a.reason}` : '缺席']),
   ];
   while (names.length < SIGNIN_ROWS) names.push(['', '', '']);
+  // 小四 on exact 18 pt lines in rows of 20 pt: the title and 20 names fit one A4 page.
+  const text = (v: string, header: boolean, centre: boolean) =>
+    new Paragraph({
+      alignment: centre ? AlignmentType.CENTER : AlignmentType.LEFT,
+      spacing: { line: 360, lineRule: 'exact' },
+      children: [new TextRun({ text: v || ' ', font: header ? DOCX_FONTS.hei : DOCX_FONTS.body, size: 24, characterSpacing: 0 })],
+    });
   const row = (values: string[], header = false) =>
     new TableRow({
       cantSplit: true,
       tableHeader: header || undefined,
-      height: { value: header ? 480 : 560, rule: 'atLeast' },
-      children: values.map((v, i) =>
-        cell([small(v || ' ', header ? DOCX_FONTS.hei : DOCX_FONTS.body, i === 0 || header ? AlignmentType.CENTER : AlignmentType.LEFT)], {
-          header: true,
-          widthMm: SIGNIN_MM[i],
-        }),
-      ),
+      height: { value: 400, rule: 'atLeast' },
+      children: values.map((v, i) => cell([text(v, header, header || i === 0)], { header: true, widthMm: SIGNIN_MM[i], tight: true })),
     });
   return [
     sheetHeading(sheetTitle(r, 'signin'), pageBreakBefore),
