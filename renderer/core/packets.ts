@@ -33,6 +33,7 @@ import type { SessionRow } from '../db/sessionRows';
 import { diffPacket, type PacketDiff } from './packetDiff';
 import { checkSigner, recordSigner, signerBlock, type SignerCheck, type SignerOverride } from './signers';
 import { assertMayEditLeaderLayer, roleState, ROLE_KEY } from './roles';
+import { messages } from '../i18n/messages';
 // Moves to core/backup when the backup service lands there (issue 13, another branch).
 import { backupDatabase } from './backup/backup';
 import {
@@ -495,6 +496,8 @@ export interface LeaderContext {
   locked: Set<string>;
   /** The article is one of a session's readings. */
   isReading: boolean;
+  /** Why this copy cannot write the leader's layer (a member's), or null. */
+  readOnly: string | null;
 }
 
 export function createPackets(db: YanduDB, api: Api) {
@@ -509,10 +512,11 @@ export function createPackets(db: YanduDB, api: Api) {
       return new Map(rows.map((r) => [r.id, r.version]));
     },
     async leaderContext(articleId: string): Promise<LeaderContext> {
-      const [packets, sessions] = await Promise.all([db.packets.toArray(), db.sessions.toArray()]);
+      const [packets, sessions, role] = await Promise.all([db.packets.toArray(), db.sessions.toArray(), roleState(db)]);
       return {
         locked: new Set(packets.flatMap((p) => p.highlightIds)),
         isReading: sessions.some((s) => s.readings.includes(articleId)),
+        readOnly: role.role === 'member' ? messages.roles.memberLeaderLayer : null,
       };
     },
     sharedFolders: (): Promise<string[]> => settings.get(FOLDERS_KEY, FoldersSchema, []),
@@ -614,7 +618,7 @@ export function createPackets(db: YanduDB, api: Api) {
      * 复制到我的笔记: a personal highlight on the same place as the leader's excerpt and a note
      * on it (the view builds the note's document), both or neither. Allowed in every role.
      */
-    async copyExcerptToMine(excerptId: string, title: string, doc: unknown): Promise<{ highlightId: string; noteId: string }> {
+    async copyExcerptToMine(excerptId: string, title: string, doc: unknown): Promise<{ highlight: HighlightRow; noteId: string }> {
       return db.transaction('rw', [db.highlights, db.notes, db.settings, ...searchTables(db)], async () => {
         const excerpt = await highlights.get(excerptId);
         if (!excerpt || excerpt.layer !== 'leader') throw new AppError('E_NOT_FOUND', '这条重点摘编已不存在。');
@@ -634,7 +638,7 @@ export function createPackets(db: YanduDB, api: Api) {
         await highlights.put(mine);
         const draft = newDraft('note', excerpt.articleId, mine.id, now);
         await notes.save({ ...draft, title, doc });
-        return { highlightId: mine.id, noteId: draft.id };
+        return { highlight: mine, noteId: draft.id };
       });
     },
   };

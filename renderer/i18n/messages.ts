@@ -493,7 +493,7 @@ export const messages = {
     showHidden: '显示已隐藏的',
     hideHidden: '不显示已隐藏的',
     sessionHidden: (topic: string) => `已隐藏学习安排“${topic}”（不是删除，可随时取消隐藏）`,
-    copiedMine: '已复制为我的划线和笔记',
+    copiedMine: '已复制到笔记（并在原处加了我的划线）',
     readOnlyExcerpt: '组长标注，只读',
   },
   packets: {

@@ -184,8 +184,10 @@ describe("a member's copy", () => {
     const packets = createPackets(db, api);
     const excerpt = (await db.highlights.where('layer').equals('leader').first())!;
     const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: excerpt.selector.exact }] }] };
-    const { highlightId, noteId } = await packets.copyExcerptToMine(excerpt.id, '重点摘编', doc);
+    const { highlight, noteId } = await packets.copyExcerptToMine(excerpt.id, '重点摘编', doc);
+    const highlightId = highlight.id;
     const mine = (await db.highlights.get(highlightId))!;
+    expect(mine).toEqual(highlight);
     expect(mine).toMatchObject({ layer: 'personal', articleId: excerpt.articleId, selector: excerpt.selector, comment: null });
     expect(await db.notes.get(noteId)).toMatchObject({ highlightId, articleId: excerpt.articleId, title: '重点摘编' });
     // The leader's row is untouched, and the copy is the member's to change.
