@@ -32,7 +32,7 @@ import {
 import type { SessionRow } from '../db/sessionRows';
 import { diffPacket, type PacketDiff } from './packetDiff';
 import { checkSigner, recordSigner, signerBlock, type SignerCheck, type SignerOverride } from './signers';
-import { assertMayEditLeaderLayer, roleState, ROLE_KEY } from './roles';
+import { assertMayEditLeaderLayer, fromPacket, roleState, ROLE_KEY } from './roles';
 import { messages } from '../i18n/messages';
 // Moves to core/backup when the backup service lands there (issue 13, another branch).
 import { backupDatabase } from './backup/backup';
@@ -551,6 +551,8 @@ export function createPackets(db: YanduDB, api: Api) {
     async exportSession(sessionId: string, reissue: boolean): Promise<{ base64: string; fileName: string; skipped: number }> {
       const row = await db.sessions.get(sessionId);
       if (!row) throw new AppError('E_NOT_FOUND', '学习安排已不存在。');
+      // Handing it out would mark it issued here, and so editable: a member's copy cannot.
+      if (fromPacket(row) && (await roleState(db)).role === 'member') throw new AppError('E_FORBIDDEN', messages.roles.memberExport);
       const profile = await settings.get(PROFILE_KEY, ProfileSchema, DEFAULT_PROFILE);
       const version = row.issued ? row.issued.version + (reissue ? 1 : 0) : 1;
       const packetId = row.issued?.packetId ?? `p_${row.id}`.slice(0, 80);

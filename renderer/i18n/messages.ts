@@ -485,6 +485,7 @@ export const messages = {
     memberReadings: '本机是组员：学习篇目由组长发放的资料包决定，不能加入或移出。',
     memberStatus: '本机是组员：学习安排的状态由组长发放的资料包决定，不能修改。',
     memberDelete: '本机是组员：组长发放的学习安排不能删除，可以隐藏它。',
+    memberExport: '本机是组员：组长发放的学习安排不能再作为资料包发放。',
     doneNoDate: '还没有确定日期的学习安排不能标为已完成。',
     doneFuture: '日期在今天之后的学习安排不能标为已完成。',
     hide: '隐藏',

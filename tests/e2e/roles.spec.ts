@@ -105,6 +105,7 @@ test('a member copy by its first packet: read-only with reasons, forced writes r
   const remove = app.getByRole('button', { name: '删除此安排' });
   await expect(remove).toBeDisabled();
   await expect(remove).toHaveAttribute('title', /不能删除，可以隐藏/);
+  await expect(app.getByRole('button', { name: '导出学习资料包' })).toBeDisabled();
 
   // Forced (a disabled control re-enabled in the DOM): the core refuses with the reason; nothing is written.
   const before = await rows<Session>(app, 'sessions');

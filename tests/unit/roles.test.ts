@@ -154,6 +154,11 @@ describe("a member's copy", () => {
       code: 'E_FORBIDDEN',
       message: expect.stringContaining('不能删除') as unknown,
     });
+    // Handing it out again would mark it as authored here (and so editable): refused too.
+    await expect(createPackets(db, api).exportSession(session.id, false)).rejects.toMatchObject({
+      code: 'E_FORBIDDEN',
+      message: expect.stringContaining('不能再作为资料包发放') as unknown,
+    });
     expect(await snapshot(db)).toEqual(before);
 
     // The record is the member's own; the packet's fields sent back unchanged are no change.

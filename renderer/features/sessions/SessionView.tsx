@@ -506,7 +506,12 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
         description={row.issued ? t.issuedAs(row.issued.version, formatChineseDate(row.issued.issuedAt)) : undefined}
       >
         <Toolbar>
-          <Button kind="primary" disabled={row.readings.length === 0} onClick={() => void exportPacket(false)}>
+          <Button
+            kind="primary"
+            disabled={row.readings.length === 0 || locked}
+            title={locked ? messages.roles.memberExport : undefined}
+            onClick={() => void exportPacket(false)}
+          >
             {t.exportPacket}
           </Button>
           {row.issued ? <Button onClick={() => void exportPacket(true)}>{t.reissue}</Button> : null}
