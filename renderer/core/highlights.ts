@@ -14,6 +14,7 @@ import { db, highlights, settings } from '../db';
 import type { ArticleRow, HighlightColor as DbHighlightColor, HighlightRow as DbHighlightRow } from '../db/schema';
 import { messages } from '../i18n/messages';
 import { undoStack, type UndoStep } from './undo';
+import { highlightRefusal, roleState } from './roles';
 import { reanchorArticle as reanchorIn, type ReanchorResult } from './highlights/reanchor';
 
 export type HighlightRow = DbHighlightRow;
@@ -140,6 +141,13 @@ async function current(id: string): Promise<HighlightRow | undefined> {
   return view.get(id) ?? (await highlights.get(id));
 }
 
+/** A member's copy never changes the leader's layer: says why and refuses (roles.ts). */
+async function refused(row: HighlightRow): Promise<boolean> {
+  const why = highlightRefusal((await roleState(db)).role, row);
+  if (why) view.notice(why, true);
+  return why !== null;
+}
+
 export interface ArticleContext {
   row: ArticleRow;
   /** The article's stored text (what selectors describe). */
@@ -176,14 +184,14 @@ export async function createHighlight(
 
 export async function removeHighlight(id: string): Promise<boolean> {
   const row = await current(id);
-  if (!row) return false;
+  if (!row || (await refused(row))) return false;
   return perform({ label: t.steps.remove, do: () => deleteRow(row), undo: () => writeRow(row) });
 }
 
 async function change(id: string, label: string, patch: Partial<HighlightRow>, measure?: string): Promise<boolean> {
   const started = performance.now();
   const before = await current(id);
-  if (!before) return false;
+  if (!before || (await refused(before))) return false;
   const after: HighlightRow = { ...before, ...patch, updatedAt: new Date().toISOString() };
   const mark = measure ? () => performance.measure(measure, { start: started, end: performance.now() }) : undefined;
   return perform({ label, do: () => writeRow(after, mark), undo: () => writeRow(before) });

@@ -32,6 +32,8 @@ import {
 import type { SessionRow } from '../db/sessionRows';
 import { diffPacket, type PacketDiff } from './packetDiff';
 import { checkSigner, recordSigner, signerBlock, type SignerCheck, type SignerOverride } from './signers';
+import { assertMayEditLeaderLayer, fromPacket, roleState, ROLE_KEY } from './roles';
+import { messages } from '../i18n/messages';
 // Moves to core/backup when the backup service lands there (issue 13, another branch).
 import { backupDatabase } from './backup/backup';
 import {
@@ -304,6 +306,10 @@ export async function applyPacket(
       if (preview.status === 'older') throw new AppError('E_PACKET_OLDER', preview.message ?? '资料包版本较旧。');
       if (preview.status === 'conflict') throw new AppError('E_PACKET_CONTENT', preview.message ?? '资料包与本机数据冲突。');
 
+      // A copy that never chose its role and authored nothing becomes a member's by its first packet.
+      const role = await roleState(db);
+      if (!role.chosen && role.role !== 'leader') await createSettingsRepository(db).write(ROLE_KEY, 'member');
+
       const versions = new Map<string, number>();
       const toIndex: ArticleForIndex[] = [];
       for (const a of p.articles) {
@@ -490,6 +496,8 @@ export interface LeaderContext {
   locked: Set<string>;
   /** The article is one of a session's readings. */
   isReading: boolean;
+  /** Why this copy cannot write the leader's layer (a member's), or null. */
+  readOnly: string | null;
 }
 
 export function createPackets(db: YanduDB, api: Api) {
@@ -504,10 +512,11 @@ export function createPackets(db: YanduDB, api: Api) {
       return new Map(rows.map((r) => [r.id, r.version]));
     },
     async leaderContext(articleId: string): Promise<LeaderContext> {
-      const [packets, sessions] = await Promise.all([db.packets.toArray(), db.sessions.toArray()]);
+      const [packets, sessions, role] = await Promise.all([db.packets.toArray(), db.sessions.toArray(), roleState(db)]);
       return {
         locked: new Set(packets.flatMap((p) => p.highlightIds)),
         isReading: sessions.some((s) => s.readings.includes(articleId)),
+        readOnly: role.role === 'member' ? messages.roles.memberLeaderLayer : null,
       };
     },
     sharedFolders: (): Promise<string[]> => settings.get(FOLDERS_KEY, FoldersSchema, []),
@@ -542,6 +551,8 @@ export function createPackets(db: YanduDB, api: Api) {
     async exportSession(sessionId: string, reissue: boolean): Promise<{ base64: string; fileName: string; skipped: number }> {
       const row = await db.sessions.get(sessionId);
       if (!row) throw new AppError('E_NOT_FOUND', '学习安排已不存在。');
+      // Handing it out would mark it issued here, and so editable: a member's copy cannot.
+      if (fromPacket(row) && (await roleState(db)).role === 'member') throw new AppError('E_FORBIDDEN', messages.roles.memberExport);
       const profile = await settings.get(PROFILE_KEY, ProfileSchema, DEFAULT_PROFILE);
       const version = row.issued ? row.issued.version + (reissue ? 1 : 0) : 1;
       const packetId = row.issued?.packetId ?? `p_${row.id}`.slice(0, 80);
@@ -561,6 +572,7 @@ export function createPackets(db: YanduDB, api: Api) {
     // The leader's layer.
     /** A new 重点摘编 on `selector` of the article (at its current version). */
     async markExcerpt(articleId: string, articleVersion: number, selector: TextSelector): Promise<HighlightRow> {
+      await assertMayEditLeaderLayer(db);
       const now = new Date().toISOString();
       const row: HighlightRow = {
         id: newLeaderId(),
@@ -582,17 +594,20 @@ export function createPackets(db: YanduDB, api: Api) {
     /** Stores the comment of an excerpt; returns the row as stored. */
     async commentExcerpt(row: HighlightRow, comment: string): Promise<HighlightRow> {
       if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能修改重点摘编。');
+      await assertMayEditLeaderLayer(db);
       const next: HighlightRow = { ...row, comment: comment.trim() || null, updatedAt: new Date().toISOString() };
       await highlights.put(next);
       return next;
     },
     async removeExcerpt(row: HighlightRow): Promise<void> {
       if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能删除重点摘编。');
+      await assertMayEditLeaderLayer(db);
       await highlights.delete(row.id);
     },
     /** Puts a removed excerpt back as it was (撤销 after 删除). */
     async restoreExcerpt(row: HighlightRow): Promise<void> {
       if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能恢复重点摘编。');
+      await assertMayEditLeaderLayer(db);
       await highlights.put(row);
     },
     /** A new note on the article holding an excerpt (the view builds the note's document). */
@@ -600,6 +615,33 @@ export function createPackets(db: YanduDB, api: Api) {
       const draft = newDraft('note', articleId, null);
       await notes.save({ ...draft, title, doc });
       return draft.id;
+    },
+    /**
+     * 复制到我的笔记: a personal highlight on the same place as the leader's excerpt and a note
+     * on it (the view builds the note's document), both or neither. Allowed in every role.
+     */
+    async copyExcerptToMine(excerptId: string, title: string, doc: unknown): Promise<{ highlight: HighlightRow; noteId: string }> {
+      return db.transaction('rw', [db.highlights, db.notes, db.settings, ...searchTables(db)], async () => {
+        const excerpt = await highlights.get(excerptId);
+        if (!excerpt || excerpt.layer !== 'leader') throw new AppError('E_NOT_FOUND', '这条重点摘编已不存在。');
+        const now = new Date().toISOString();
+        const defaults = await settings.read('highlightDefaults');
+        const mine: HighlightRow = {
+          ...excerpt,
+          id: `h_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`,
+          layer: 'personal',
+          color: defaults.color,
+          style: defaults.style,
+          tags: [],
+          comment: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await highlights.put(mine);
+        const draft = newDraft('note', excerpt.articleId, mine.id, now);
+        await notes.save({ ...draft, title, doc });
+        return { highlight: mine, noteId: draft.id };
+      });
     },
   };
 }

@@ -28,6 +28,20 @@ import { createStudyRepository } from '../db/sessions';
 import type { MemberRow, PacketRow, ReturnRow, SessionRow, StudyRecord } from '../db/sessionRows';
 import { messages } from '../i18n/messages';
 import { DEFAULT_QUOTA, QUOTA_KEY, QuotaSchema, type Quota } from './notebook';
+import {
+  countsAsDone,
+  doneRefusal,
+  fromPacket,
+  HIDDEN_KEY,
+  localDay,
+  readHidden,
+  ROLE_KEY,
+  roleState,
+  sessionEditRefusal,
+  type Hidden,
+  type Role,
+  type RoleState,
+} from './roles';
 
 const t = messages.study;
 
@@ -97,7 +111,8 @@ function localYear(iso: string): number {
   return Number.isNaN(d.getTime()) ? Number(iso.slice(0, 4)) : d.getFullYear();
 }
 
-export async function yearProgress(db: YanduDB, year: number): Promise<YearProgress> {
+/** Sessions count as done only once held: 已完成 with a date that has come (roles.ts countsAsDone). */
+export async function yearProgress(db: YanduDB, year: number, today = localDay(new Date())): Promise<YearProgress> {
   const [sessions, notes] = await Promise.all([db.sessions.where('year').equals(year).toArray(), db.notes.toArray()]);
   let notesZi = 0;
   let reflections = 0;
@@ -108,7 +123,7 @@ export async function yearProgress(db: YanduDB, year: number): Promise<YearProgr
   }
   return {
     year,
-    sessionsDone: sessions.filter((s) => s.status === 'done').length,
+    sessionsDone: sessions.filter((s) => countsAsDone(s, today)).length,
     sessionsPlanned: sessions.filter((s) => s.status !== 'cancelled').length,
     notesZi,
     reflections,
@@ -280,6 +295,10 @@ export interface SessionDetail {
   packet: PacketRow | undefined;
   /** Reading id → how many 重点摘编 the leader's layer has on it. */
   excerpts: Map<string, number>;
+  role: RoleState;
+  /** Today (local), for the 已完成 rule. */
+  today: string;
+  hidden: boolean;
 }
 
 export interface Dashboard {
@@ -289,27 +308,46 @@ export interface Dashboard {
   quota: Quota;
   progress: YearProgress;
   profile: Profile;
+  role: RoleState;
+  hidden: Hidden;
 }
 
 export type ReadingChoice = Pick<ArticleRow, 'id' | 'title'>;
 
-export function createStudy(db: YanduDB, api: Api) {
+/** `clock` is the time the 已完成 rule and the progress are judged at (tests pass a fixed one). */
+export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new Date()) {
   const repo = createStudyRepository(db);
   const settings = createSettingsRepository(db);
   const profile = (): Promise<Profile> => settings.get(PROFILE_KEY, ProfileSchema, DEFAULT_PROFILE);
+  const today = () => localDay(clock());
+
+  /** THE check of every session write: the member's rules, then the 已完成 rule. Inside a transaction. */
+  async function checkedSession(before: SessionRow | undefined, next: SessionRow): Promise<void> {
+    if (before) {
+      const refusal = sessionEditRefusal((await roleState(db)).role, before, next);
+      if (refusal) throw new AppError('E_FORBIDDEN', refusal);
+    }
+    // Only a change into 已完成 (or of a done session's date) is judged: a stored row is not locked by it.
+    if (next.status === 'done' && (before?.status !== 'done' || before.date !== next.date)) {
+      const refusal = doneRefusal(next, today());
+      if (refusal) throw new AppError('E_INVALID_ARGUMENT', refusal);
+    }
+  }
 
   async function detail(id: string): Promise<SessionDetail | null> {
     const row = await repo.session(id);
     if (!row) return null;
-    const [members, returns, packet, hl] = await Promise.all([
+    const [members, returns, packet, hl, role, hidden] = await Promise.all([
       repo.members(),
       repo.returnsFor(id),
       row.packetId ? repo.packet(row.packetId) : Promise.resolve(undefined),
       db.highlights.where('articleId').anyOf(row.readings).toArray(),
+      roleState(db),
+      readHidden(db),
     ]);
     const excerpts = new Map<string, number>();
     for (const h of hl) if (h.layer === 'leader') excerpts.set(h.articleId, (excerpts.get(h.articleId) ?? 0) + 1);
-    return { row, members, returns, packet, excerpts };
+    return { row, members, returns, packet, excerpts, role, today: today(), hidden: hidden.sessions.includes(id) };
   }
 
   return {
@@ -318,15 +356,17 @@ export function createStudy(db: YanduDB, api: Api) {
     session: (id: string): Promise<SessionRow | undefined> => repo.session(id),
     detail,
     async dashboard(year: number): Promise<Dashboard> {
-      const [sessions, members, rules, quota, progress, me] = await Promise.all([
+      const [sessions, members, rules, quota, progress, me, role, hidden] = await Promise.all([
         repo.sessions(),
         repo.members(),
         settings.get(RULES_KEY, RulesSchema, DEFAULT_RULES),
         settings.get(QUOTA_KEY, QuotaSchema, DEFAULT_QUOTA),
-        yearProgress(db, year),
+        yearProgress(db, year, today()),
         profile(),
+        roleState(db),
+        readHidden(db),
       ]);
-      return { sessions, members, rules, quota, progress, profile: me };
+      return { sessions, members, rules, quota, progress, profile: me, role, hidden };
     },
     /** Articles a reading can be picked from: ids and titles only. */
     async readingChoices(): Promise<ReadingChoice[]> {
@@ -334,36 +374,73 @@ export function createStudy(db: YanduDB, api: Api) {
       return rows.map((a) => ({ id: a.id, title: a.title }));
     },
     profile,
+    role: (): Promise<RoleState> => roleState(db),
+    hidden: (): Promise<Hidden> => readHidden(db),
     /** The notes the member may hand in for a session. */
     async returnCandidates(session: Pick<SessionRow, 'readings' | 'date'>): Promise<NoteRow[]> {
       return returnCandidates(await db.notes.toArray(), session);
     },
 
     // Writes.
-    /** Stores the session (its year follows its date); returns what was stored. */
+    /** Stores the session (its year follows its date); returns what was stored. Checked (roles.ts). */
     async saveSession(row: SessionRow): Promise<SessionRow> {
-      const next = { ...row, year: Number(row.date.slice(0, 4)) || row.year, updatedAt: new Date().toISOString() };
-      await repo.putSession(next);
-      return next;
+      return db.transaction('rw', [db.sessions, db.settings], async () => {
+        const next = { ...row, year: Number(row.date.slice(0, 4)) || row.year, updatedAt: new Date().toISOString() };
+        await checkedSession(await repo.session(row.id), next);
+        await repo.putSession(next);
+        return next;
+      });
     },
-    /** Applies a patch to the stored session (not to a possibly stale copy); null when it is gone. */
+    /** Applies a patch to the stored session (not to a possibly stale copy); null when it is gone. Checked (roles.ts). */
     async updateSession(id: string, patch: Partial<SessionRow>): Promise<SessionRow | null> {
-      return db.transaction('rw', db.sessions, async () => {
+      return db.transaction('rw', [db.sessions, db.settings], async () => {
         const row = await repo.session(id);
         if (!row) return null;
         const merged = { ...row, ...patch, id };
         const next = { ...merged, year: Number(merged.date.slice(0, 4)) || row.year, updatedAt: new Date().toISOString() };
+        await checkedSession(row, next);
         await repo.putSession(next);
         return next;
       });
     },
     /** Stores a new session only now (the 新建学习安排 dialog can be cancelled before this). */
-    async createSession(topic: string, date = new Date().toISOString().slice(0, 10), place = ''): Promise<string> {
+    async createSession(topic: string, date = localDay(clock()), place = ''): Promise<string> {
       const row = { ...newSession(date), topic, place: place.slice(0, 200) };
-      await repo.putSession(row);
+      await db.transaction('rw', [db.sessions, db.settings], async () => {
+        // An inferred member's copy stays one: its own session must not make it look like a leader's.
+        const state = await roleState(db);
+        if (!state.chosen && state.role === 'member') await settings.write(ROLE_KEY, 'member');
+        await repo.putSession(row);
+      });
       return row.id;
     },
-    removeSession: (id: string): Promise<void> => repo.removeSession(id),
+    /** A member's copy cannot delete a session installed from a packet (it can hide it). */
+    async removeSession(id: string): Promise<void> {
+      await db.transaction('rw', [db.sessions, db.settings], async () => {
+        const row = await repo.session(id);
+        if (row && fromPacket(row) && (await roleState(db)).role === 'member')
+          throw new AppError('E_FORBIDDEN', messages.roles.memberDelete);
+        await repo.removeSession(id);
+      });
+    },
+    /** Chooses this copy's role (学习计划 page). */
+    async setRole(role: Role): Promise<void> {
+      await settings.write(ROLE_KEY, role);
+    },
+    /** Hides (or shows again) a session for this user: a visibility setting, never a deletion. */
+    async hideSession(id: string, hide: boolean): Promise<void> {
+      await db.transaction('rw', db.settings, async () => {
+        const h = await readHidden(db);
+        const rest = h.sessions.filter((x) => x !== id);
+        await settings.write(HIDDEN_KEY, { ...h, sessions: hide ? [...rest, id] : rest });
+      });
+    },
+    /** Hides (or shows) the leader's 重点摘编 layer in the reader, remembered across restarts. */
+    async hideLeaderLayer(hide: boolean): Promise<void> {
+      await db.transaction('rw', db.settings, async () => {
+        await settings.write(HIDDEN_KEY, { ...(await readHidden(db)), leaderLayer: hide });
+      });
+    },
     async addMember(name: string, title: string): Promise<void> {
       const trimmed = name.trim();
       if (!trimmed) return;

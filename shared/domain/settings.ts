@@ -95,6 +95,23 @@ export const PinsSchema = v.strictObject({
 export type Pins = v.InferOutput<typeof PinsSchema>;
 export const NO_PINS: Pins = { issuers: [], members: [], log: [] };
 
+// ------------------------------------------------------------------ roles
+
+/**
+ * Whether this copy is the group's 组长/学习秘书 (leader) or a 组员 (member). null: never
+ * chosen; renderer/core/roles.ts then infers it from the library (docs/ARCHITECTURE.md, Roles).
+ */
+export const RoleSchema = v.picklist(['leader', 'member'], '身份应为“组长/学习秘书”或“组员”');
+export type Role = v.InferOutput<typeof RoleSchema>;
+
+/** What this user chose not to see: the leader's 重点摘编 layer, sessions (never a deletion). */
+export const HiddenSchema = v.strictObject({
+  leaderLayer: v.boolean(),
+  sessions: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(10_000)),
+});
+export type Hidden = v.InferOutput<typeof HiddenSchema>;
+export const NOTHING_HIDDEN: Hidden = { leaderLayer: false, sessions: [] };
+
 // ------------------------------------------------------------------ the table
 
 export const SETTINGS = {
@@ -120,6 +137,8 @@ export const SETTINGS = {
   'packets.sharedFolders': { schema: v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))), default: [] as string[] },
   'study.rules': { schema: RulesSchema, default: DEFAULT_RULES },
   'study.profile': { schema: ProfileSchema, default: DEFAULT_PROFILE },
+  'study.role': { schema: v.nullable(RoleSchema), default: null as Role | null },
+  'study.hidden': { schema: HiddenSchema, default: NOTHING_HIDDEN },
   /**
    * Sync batches already written (run id → highest seq), newest last: a batch main sends again
    * after a page reload (its acknowledgement was lost) is acknowledged, not written twice.

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { YanduDB } from '../../renderer/db/schema';
 import { openSearchIndex, rebuildSearchIndex } from '../../renderer/db/searchIndex';
 import { search } from '../../renderer/core/search/engine';
+import { roleState } from '../../renderer/core/roles';
+import { createStudy } from '../../renderer/core/study';
+import type { Api } from '../../shared/contract';
 
 const V1_STORES = {
   articles: 'id, &urlKey, publishedAt, sourceId, column, addedAt, contentHash',
@@ -341,5 +344,75 @@ describe('schema migrations (version 4 fixture: the previous release)', () => {
     expect(await db.memberships.get(['a_folder', 'src_2', ''])).toMatchObject({ sourceName: '文件夹', addedAt: now });
     expect(await db.memberships.where('sourceId').equals('src_1').count()).toBe(20);
     await db.delete();
+  });
+});
+
+const V5_STORES = { memberships: '[articleId+sourceId+column], articleId, sourceId' };
+
+describe('roles on a version-5 database (the previous release: no study.role)', () => {
+  const at = '2025-03-01T00:00:00.000Z';
+  const session = (id: string, packetId: string | null, issued: unknown = null) => ({
+    id,
+    year: 2025,
+    topic: id,
+    date: '2025-03-01',
+    place: '',
+    host: '',
+    speakers: [],
+    readings: [],
+    questions: [],
+    status: 'planned',
+    time: '',
+    attendees: [],
+    absentees: [],
+    observers: [],
+    content: '',
+    method: '',
+    summary: '',
+    recorder: '',
+    recordedAt: null,
+    packetId,
+    issued,
+    createdAt: at,
+    updatedAt: at,
+  });
+  async function writeV5(name: string, sessions: unknown[]): Promise<void> {
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(V2_STORES);
+    old.version(3).stores(V3_STORES);
+    old.version(4).stores(V4_STORES);
+    old.version(5).stores(V5_STORES);
+    await old.open();
+    await old.table('sessions').bulkAdd(sessions);
+    await old.table('settings').add({ key: 'study.profile', value: { name: '张三', title: '', issuer: '' } });
+    old.close();
+  }
+
+  it('infers leader, member or unset from the sessions, keeps every row, and writes nothing on open', async () => {
+    const issued = { packetId: 'p_s1', version: 2, wholeSha256: 'a'.repeat(64), issuedAt: at };
+    const cases = [
+      { name: 'roles-v5-leader', sessions: [session('s1', null, issued), session('s2', 'p_other')], role: 'leader' },
+      { name: 'roles-v5-author', sessions: [session('s1', null)], role: 'leader' },
+      { name: 'roles-v5-member', sessions: [session('s1', 'p_1'), session('s2', 'p_2')], role: 'member' },
+      { name: 'roles-v5-empty', sessions: [], role: null },
+    ] as const;
+    for (const c of cases) {
+      await writeV5(c.name, [...c.sessions]);
+      const db = new YanduDB(c.name);
+      await db.open();
+      expect(db.verno).toBe(5);
+      expect(await roleState(db)).toEqual({ role: c.role, chosen: false });
+      expect(await db.sessions.toArray()).toEqual(c.sessions);
+      expect(await db.settings.get('study.role')).toBeUndefined();
+      // The member copy's first edit of its own packet session is refused; the leader's is not.
+      if (c.sessions.length) {
+        const study = createStudy(db, {} as Api);
+        const write = study.updateSession('s1', { topic: '改' });
+        if (c.role === 'member') await expect(write).rejects.toMatchObject({ code: 'E_FORBIDDEN' });
+        else expect((await write)?.topic).toBe('改');
+      }
+      await db.delete();
+    }
   });
 });

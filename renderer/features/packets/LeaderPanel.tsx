@@ -49,8 +49,13 @@ function Excerpt({ row, article, locked }: { row: HighlightRow; article: Article
     const content = [quoteBlock(row.selector.exact, source)];
     if (row.comment) content.push({ type: 'paragraph', content: [{ type: 'text', text: `${t.leaderPanel}批注：${row.comment}` }] });
     content.push({ type: 'paragraph' });
-    await packets.copyToNote(article.row.id, `${t.leaderPanel}：${row.selector.exact.slice(0, 20)}`, { type: 'doc', content });
-    setNote(t.copiedToNotes);
+    // A personal highlight on the same place, with the note on it: the member's own to change.
+    const copied = await packets.copyExcerptToMine(row.id, `${t.leaderPanel}：${row.selector.exact.slice(0, 20)}`, {
+      type: 'doc',
+      content,
+    });
+    useHighlights.getState().applyRows([copied.highlight]);
+    setNote(messages.roles.copiedMine);
   };
 
   return (
@@ -100,6 +105,8 @@ export function LeaderPanel({ article, getMap }: { article: ArticleContext; getM
   const context = useLiveResult(() => packets.leaderContext(article.row.id), [article.row.id]);
   const locked = context.state === 'ready' ? context.value.locked : NOTHING_LOCKED;
   const isReading = context.state === 'ready' && context.value.isReading;
+  // A member's copy: every excerpt read-only (the core refuses the writes too, roles.ts).
+  const readOnly = context.state === 'ready' ? context.value.readOnly : null;
   const leader = useMemo(
     () =>
       [...rows.values()]
@@ -130,14 +137,26 @@ export function LeaderPanel({ article, getMap }: { article: ArticleContext; getM
   return (
     <aside className="leader-panel" aria-label={t.leaderPanel} data-testid="leader-panel">
       <h3>{t.leaderPanel}</h3>
-      <Button small kind="primary" onMouseDown={(e) => e.preventDefault()} onClick={() => void mark()}>
+      <Button
+        small
+        kind="primary"
+        disabled={!!readOnly}
+        title={readOnly ?? undefined}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => void mark()}
+      >
         {t.markSelection}
       </Button>
+      {readOnly ? (
+        <p className="pk-note" data-testid="leader-readonly">
+          {readOnly}
+        </p>
+      ) : null}
       {hint ? <span className="pk-warn"> {hint}</span> : null}
       {leader.length === 0 ? <p className="pk-note">{t.leaderEmpty}</p> : null}
       <ul>
         {leader.map((row) => (
-          <Excerpt key={row.id} row={row} article={article} locked={locked.has(row.id)} />
+          <Excerpt key={row.id} row={row} article={article} locked={!!readOnly || locked.has(row.id)} />
         ))}
       </ul>
     </aside>

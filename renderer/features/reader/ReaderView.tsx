@@ -7,6 +7,8 @@ import { appHost } from '../../core/app';
 import { reanchorArticle, type HighlightRow } from '../../core/highlights';
 import { openArticle, saveReadingPosition, type ArticleBodyRow, type LibraryRow as ArticleRow } from '../../core/library';
 import { messages } from '../../i18n/messages';
+import { study } from '../../core/study';
+import { useLiveResult } from '../../ui/useLiveResult';
 import { clampFontSize, useReaderSettings } from '../../stores/readerSettings';
 import { importDay } from '../../stores/library';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
@@ -70,6 +72,12 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
   const notice = useNotice();
   const hasLeader = useHighlights((s) => [...s.rows.values()].some((r) => r.layer === 'leader'));
   const leaderVisible = useHighlights((s) => s.leaderVisible);
+  // 隐藏重点摘编 is remembered (study.hidden): a member who hid the leader's layer keeps it hidden.
+  const hiddenSetting = useLiveResult(() => study.hidden(), []);
+  const leaderHidden = hiddenSetting.state === 'ready' && hiddenSetting.value.leaderLayer;
+  useEffect(() => {
+    if (hiddenSetting.state === 'ready') useHighlights.getState().setLeaderVisible(!leaderHidden);
+  }, [hiddenSetting.state, leaderHidden]);
 
   useEffect(() => {
     let cancelled = false;
@@ -317,7 +325,14 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
           </Button>
         ) : null}
         {hasLeader ? (
-          <Button small aria-pressed={leaderVisible} onClick={() => useHighlights.getState().setLeaderVisible(!leaderVisible)}>
+          <Button
+            small
+            aria-pressed={leaderVisible}
+            onClick={() => {
+              useHighlights.getState().setLeaderVisible(!leaderVisible);
+              void study.hideLeaderLayer(leaderVisible).catch((e: unknown) => console.error('[reader] could not keep the layer hidden', e));
+            }}
+          >
             {messages.highlights.showLeader}
           </Button>
         ) : null}

@@ -8,6 +8,7 @@ import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../ui/router';
 import { packets } from '../../core/packets';
 import { DEFAULT_PROFILE, study, type SessionDetail, type StudyService } from '../../core/study';
+import { doneRefusal, fromPacket as installedFromPacket } from '../../core/roles';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { excerpt } from '../../core/notes/noteText';
@@ -59,7 +60,18 @@ function parseAbsentees(s: string): { name: string; reason: string }[] {
 
 type Save = (patch: Partial<SessionRow>) => Promise<void>;
 
-function Readings({ row, onChange, excerpts }: { row: SessionRow; onChange(ids: string[]): void; excerpts: Map<string, number> }) {
+function Readings({
+  row,
+  onChange,
+  excerpts,
+  lockedWhy,
+}: {
+  row: SessionRow;
+  onChange(ids: string[]): void;
+  excerpts: Map<string, number>;
+  /** Why the readings cannot be changed here (a member's copy of a packet's session), or null. */
+  lockedWhy: string | null;
+}) {
   const choices = useLiveResult(() => study.readingChoices(), []);
   const all = useMemo(() => (choices.state === 'ready' ? choices.value : []), [choices]);
   const [filter, setFilter] = useState('');
@@ -78,13 +90,23 @@ function Readings({ row, onChange, excerpts }: { row: SessionRow; onChange(ids: 
               {byId.get(id)?.title ?? id}
             </a>
             <span className="ui-muted">{t.excerptsCount(excerpts.get(id) ?? 0)}</span>
-            <Button small onClick={() => onChange(row.readings.filter((x) => x !== id))}>
+            <Button
+              small
+              disabled={!!lockedWhy}
+              title={lockedWhy ?? undefined}
+              onClick={() => onChange(row.readings.filter((x) => x !== id))}
+            >
               {t.removeReading}
             </Button>
           </li>
         ))}
       </ol>
-      <div className="session-picker">
+      {lockedWhy ? (
+        <p className="ui-muted" data-testid="readings-locked">
+          {lockedWhy}
+        </p>
+      ) : null}
+      <div className="session-picker" hidden={!!lockedWhy}>
         <Input
           width="long"
           aria-label={t.readingFilter}
@@ -126,7 +148,7 @@ function recordDraft(row: SessionRow) {
 
 const sameDraft = (a: RecordDraft, b: RecordDraft) => JSON.stringify(a) === JSON.stringify(b);
 
-function RecordForm({ row, onSave }: { row: SessionRow; onSave: Save }) {
+function RecordForm({ row, onSave, planLocked }: { row: SessionRow; onSave: Save; planLocked: boolean }) {
   const stored = recordDraft(row);
   const [seen, setSeen] = useState(stored);
   const [d, setD] = useState(stored);
@@ -146,6 +168,8 @@ function RecordForm({ row, onSave }: { row: SessionRow; onSave: Save }) {
       ) : (
         <Input
           id={`rec-${key}`}
+          // 地点 and 主持人 are the packet's on a member's copy.
+          disabled={planLocked && (key === 'place' || key === 'host')}
           width={key === 'attendees' || key === 'observers' || key === 'place' ? 'long' : 'medium'}
           value={d[key]}
           onChange={(e) => setD({ ...d, [key]: e.target.value })}
@@ -311,7 +335,11 @@ function MyReturn({ row }: { row: SessionRow }) {
 const sameList = (a: string, b: string) => a === b;
 
 function SessionPage({ detail }: { detail: SessionDetail }) {
-  const { row, members, returns, packet, excerpts } = detail;
+  const { row, members, returns, packet, excerpts, role, today, hidden } = detail;
+  // The core refuses these writes anyway (roles.ts); the view says why before they are tried.
+  const lockedWhy = role.role === 'member' && installedFromPacket(row) ? messages.roles.memberSession : null;
+  const doneWhy = row.status === 'done' ? null : doneRefusal(row, today);
+  const locked = !!lockedWhy;
   const [status, setStatus] = useState<string | null>(null);
   const [topic, setTopic] = useDraft(row.topic);
   const [place, setPlace] = useDraft(row.place);
@@ -344,6 +372,10 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
   };
 
   const fromPacket = !!packet && !row.issued;
+  const toggleHidden = async () => {
+    await study.hideSession(row.id, !hidden);
+    if (!hidden) notify(messages.roles.sessionHidden(row.topic), { kind: 'success' });
+  };
   const remove = async () => {
     const ok = await confirm({ title: t.deleteSession, message: t.confirmDelete, confirmLabel: t.deleteConfirm, danger: true });
     if (!ok) return;
@@ -360,16 +392,27 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
         title={t.session}
         description={fromPacket && packet ? t.fromPacket(packet.title, packet.version) : undefined}
         actions={
-          <Button kind="danger" onClick={() => void remove().catch((e: unknown) => notify(errorText(e).message, { kind: 'error' }))}>
-            {t.deleteSession}
-          </Button>
+          <>
+            <Button onClick={() => void toggleHidden().catch((e: unknown) => notify(errorText(e).message, { kind: 'error' }))}>
+              {hidden ? messages.roles.unhide : messages.roles.hide}
+            </Button>
+            <Button
+              kind="danger"
+              disabled={locked}
+              title={locked ? messages.roles.memberDelete : undefined}
+              onClick={() => void remove().catch((e: unknown) => notify(errorText(e).message, { kind: 'error' }))}
+            >
+              {t.deleteSession}
+            </Button>
+          </>
         }
       />
-      <Section title={t.basics}>
+      <Section title={t.basics} description={lockedWhy ?? undefined}>
         <Form>
           <FormRow label={t.topic}>
             <Input
               id="s-topic"
+              disabled={locked}
               width="long"
               value={topic}
               maxLength={300}
@@ -378,11 +421,16 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
             />
           </FormRow>
           <FormRow label={t.date}>
-            <DateField id="s-date" value={row.date} onChange={(date) => date && saveField({ date })} />
+            {locked ? (
+              <Input id="s-date" width="medium" disabled value={formatChineseDate(row.date)} />
+            ) : (
+              <DateField id="s-date" value={row.date} onChange={(date) => date && saveField({ date })} />
+            )}
           </FormRow>
           <FormRow label={t.place}>
             <Input
               id="s-place"
+              disabled={locked}
               width="long"
               value={place}
               maxLength={200}
@@ -393,6 +441,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
           <FormRow label={t.host}>
             <Input
               id="s-host"
+              disabled={locked}
               width="medium"
               value={host}
               maxLength={100}
@@ -403,6 +452,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
           <FormRow label={t.speakers}>
             <Input
               id="s-speakers"
+              disabled={locked}
               width="long"
               value={speakers}
               onChange={(e) => setSpeakers(e.target.value)}
@@ -412,6 +462,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
           <FormRow label={t.questions}>
             <Textarea
               id="s-questions"
+              disabled={locked}
               value={questions}
               onChange={(e) => setQuestions(e.target.value)}
               onBlur={() =>
@@ -424,15 +475,17 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
               }
             />
           </FormRow>
-          <FormRow label={t.status}>
+          <FormRow label={t.status} hint={!locked && doneWhy ? doneWhy : undefined}>
             <Select
               id="s-status"
               width="short"
+              disabled={locked}
+              title={lockedWhy ?? undefined}
               value={row.status}
               onChange={(e) => saveField({ status: e.target.value as SessionRow['status'] })}
             >
               {(['planned', 'done', 'cancelled'] as const).map((s) => (
-                <option key={s} value={s}>
+                <option key={s} value={s} disabled={s === 'done' && !!doneWhy} title={s === 'done' ? (doneWhy ?? undefined) : undefined}>
                   {t.statuses[s]}
                 </option>
               ))}
@@ -441,14 +494,24 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
         </Form>
       </Section>
       <Section title={t.readings}>
-        <Readings row={row} excerpts={excerpts} onChange={(readings) => saveField({ readings })} />
+        <Readings
+          row={row}
+          excerpts={excerpts}
+          lockedWhy={locked ? messages.roles.memberReadings : null}
+          onChange={(readings) => saveField({ readings })}
+        />
       </Section>
       <Section
         title={t.packet}
         description={row.issued ? t.issuedAs(row.issued.version, formatChineseDate(row.issued.issuedAt)) : undefined}
       >
         <Toolbar>
-          <Button kind="primary" disabled={row.readings.length === 0} onClick={() => void exportPacket(false)}>
+          <Button
+            kind="primary"
+            disabled={row.readings.length === 0 || locked}
+            title={locked ? messages.roles.memberExport : undefined}
+            onClick={() => void exportPacket(false)}
+          >
             {t.exportPacket}
           </Button>
           {row.issued ? <Button onClick={() => void exportPacket(true)}>{t.reissue}</Button> : null}
@@ -460,7 +523,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
         ) : null}
       </Section>
       <Section title={t.record}>
-        <RecordForm key={row.id} row={row} onSave={save} />
+        <RecordForm key={row.id} row={row} onSave={save} planLocked={locked} />
       </Section>
       <Section title={t.returns}>
         <Returns row={row} members={members} returns={returns} />

@@ -27,6 +27,7 @@ import { errorText } from '../packets';
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
 import { ArchiveExport } from './ArchiveExport';
+import { RoleSection } from './RoleSection';
 
 const t = messages.study;
 
@@ -231,6 +232,7 @@ export function StudyView() {
   const [memberDraft, setMemberDraft] = useState({ name: '', title: '' });
   const [memberError, setMemberError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [showHidden, setShowHidden] = useState(false);
   if (loaded.state === 'loading') return <div className="boot">{messages.boot.loading}</div>;
   if (loaded.state === 'failed')
     return (
@@ -238,7 +240,11 @@ export function StudyView() {
         {loaded.message}
       </div>
     );
-  const { sessions, members, rules, quota, progress, profile } = loaded.value;
+  const { sessions: allSessions, members, rules, quota, progress, profile, role, hidden } = loaded.value;
+  // Hidden sessions (a per-user setting) leave the plan's list only; they still count.
+  const hiddenIds = new Set(hidden.sessions);
+  const hiddenCount = allSessions.filter((s) => hiddenIds.has(s.id)).length;
+  const sessions = showHidden ? allSessions : allSessions.filter((s) => !hiddenIds.has(s.id));
   const ziGoal = quota.ziPerYear;
   const fail = (e: unknown) => notify(`${errorText(e).message}（${errorText(e).code}）`, { kind: 'error' });
 
@@ -250,12 +256,13 @@ export function StudyView() {
       });
   };
 
-  const thisYear = sessions.filter((s) => s.year === year);
+  const thisYear = allSessions.filter((s) => s.year === year);
   const warn = warnings(progress, rules, ziGoal, thisYear);
 
   return (
     <Page label={t.title} testId="study-page">
       <PageHeader title={t.title} />
+      <RoleSection state={role} />
       <Section title={t.dashboard(year)}>
         <List testId="study-dashboard">
           <li>{t.sessionsProgress(progress.sessionsDone, rules.sessionsPerYear)}</li>
@@ -295,11 +302,26 @@ export function StudyView() {
                   <a href={`#/study/${s.id}`}>{s.topic}</a>
                 </td>
                 <td>{s.place}</td>
-                <td className="nowrap">{t.statuses[s.status]}</td>
+                <td className="nowrap">
+                  {t.statuses[s.status]}
+                  {hiddenIds.has(s.id) ? (
+                    <Button small onClick={() => void study.hideSession(s.id, false).catch(fail)}>
+                      {messages.roles.unhide}
+                    </Button>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </Table>
         )}
+        {hiddenCount ? (
+          <p className="ui-muted" data-testid="hidden-sessions">
+            {messages.roles.hiddenCount(hiddenCount)}{' '}
+            <Button small onClick={() => setShowHidden(!showHidden)}>
+              {showHidden ? messages.roles.hideHidden : messages.roles.showHidden}
+            </Button>
+          </p>
+        ) : null}
         <NewSessionDialog open={creating} onClose={() => setCreating(false)} />
       </Section>
 
