@@ -13,6 +13,7 @@ import { downloadBlob } from '../notebook';
 import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
 import { RecordPrint } from './RecordPrint';
+import { ReturnsPrint } from './ReturnsPrint';
 import { parsePrintPath, printHref, type PrintOptions, type PrintRoute } from './routes';
 import './print-fonts.css';
 import './print.css';
@@ -178,6 +179,8 @@ export function PrintView({ path }: { path: string }) {
         <PacketPrint ids={target.ids} meta={target.meta} options={options} report={onReport} />
       ) : target.kind === 'notebook' ? (
         <NotebookPrint filter={target.filter} options={options} report={onReport} />
+      ) : target.kind === 'returns' ? (
+        <ReturnsPrint sessionIds={[target.sessionId]} options={options} report={onReport} />
       ) : (
         <RecordPrint sessionId={target.sessionId} signin={target.kind === 'signin'} options={options} report={onReport} />
       )}

@@ -4,6 +4,7 @@
  *   notebook?kinds=&colors=&tags=&article=&from=&to=&q=   the notebook, with its filter
  *   record/<sessionId>    a 学习记录 sheet
  *   signin/<sessionId>    a 签到表
+ *   returns/<sessionId>   the session's 学习心得汇编 (members' returns)
  * Every one also takes the print options: layout=gbt|compact, mine=0|1, notes=0|1.
  * Pure: parsed and built here, so links and tests agree.
  */
@@ -36,7 +37,8 @@ export type PrintTarget =
   | { kind: 'articles'; ids: string[] | null; meta: PacketMeta }
   | { kind: 'notebook'; filter: NotebookFilter }
   | { kind: 'record'; sessionId: string }
-  | { kind: 'signin'; sessionId: string };
+  | { kind: 'signin'; sessionId: string }
+  | { kind: 'returns'; sessionId: string };
 
 export interface PrintRoute {
   target: PrintTarget;
@@ -105,8 +107,8 @@ export function parsePrintPath(path: string): PrintRoute | null {
     };
     return { target: { kind: 'notebook', filter }, options };
   }
-  const session = /^(record|signin)\/([A-Za-z0-9_-]{1,80})$/.exec(where);
-  if (session) return { target: { kind: session[1] as 'record' | 'signin', sessionId: session[2]! }, options };
+  const session = /^(record|signin|returns)\/([A-Za-z0-9_-]{1,80})$/.exec(where);
+  if (session) return { target: { kind: session[1] as 'record' | 'signin' | 'returns', sessionId: session[2]! }, options };
   return null;
 }
 
