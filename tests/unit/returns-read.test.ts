@@ -214,9 +214,10 @@ describe('returns read in full on the leader’s copy', () => {
     expect(sections.map((s) => s.heading)).toEqual(['王五（办公室主任）', '李四（副处长）']);
     expect(sections[0]!.byline).toContain('职务：办公室主任');
     expect(sections[0]!.byline).toContain('交回 2025年3月11日');
-    expect(sections[0]!.byline).toContain(`心得 ${wang.counts.reflection} 字`);
-    expect(sections[0]!.byline).toContain(`发言提纲 ${wang.counts.outline} 字`);
-    expect(sections[1]!.byline).not.toContain('发言提纲');
+    expect(sections[0]!.counts).toBe(
+      `笔记 ${wang.counts.note} 字 · 心得 ${wang.counts.reflection} 字 · 发言提纲 ${wang.counts.outline} 字`,
+    );
+    expect(sections[1]!.counts).not.toContain('发言提纲');
     expect(sections[0]!.items.map((i) => i.head)).toEqual(['心得体会：王五的心得', '发言提纲：发言提纲', '笔记']);
     expect(sections[0]!.items[1]!.paragraphs).toEqual(['一、提高认识', '二、抓好落实']);
     // Spanning sessions (the 学习档案), each entry names its session.

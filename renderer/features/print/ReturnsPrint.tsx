@@ -25,6 +25,7 @@ export function CompilationSectionView({ section }: { section: CompilationSectio
     <section className="pr-sheet pr-article pr-returns" data-entry={section.key} data-testid="print-return-section">
       <h1 className="pr-title">{section.heading}</h1>
       <p className="pr-byline">{section.byline}</p>
+      <p className="pr-byline">{section.counts}</p>
       <div className="pr-body">
         {section.items.map((item) => (
           <div key={item.id} className="pr-nb-entry">

@@ -369,10 +369,12 @@ export function returnsDocx(c: Compilation): Document {
   children.push(new TableOfContents('目录', { headingStyleRange: '1-1', hyperlink: true, tabLeader: LeaderType.DOT }));
   for (const s of compilationSections(c)) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(s.heading)] }));
-    children.push(centred(s.byline, DOCX_FONTS.kai, { spacing: { after: 280 } }));
+    children.push(centred(s.byline, DOCX_FONTS.kai));
+    children.push(centred(s.counts, DOCX_FONTS.kai, { spacing: { after: 280 } }));
     for (const item of s.items) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(item.head)] }));
-      if (item.reading) children.push(new Paragraph({ children: [new TextRun({ text: item.reading, font: DOCX_FONTS.kai })] }));
+      if (item.reading)
+        children.push(new Paragraph({ indent: INDENT, children: [new TextRun({ text: item.reading, font: DOCX_FONTS.kai })] }));
       if (item.quote)
         children.push(new Paragraph({ indent: { left: 640 }, children: [new TextRun({ text: item.quote, font: DOCX_FONTS.kai })] }));
       for (const p of item.paragraphs) children.push(new Paragraph({ indent: INDENT, children: [new TextRun(p)] }));

@@ -26,8 +26,10 @@ export interface CompilationSection {
   key: string;
   /** The section's title and its 目录 entry: 张三（办公室主任）. */
   heading: string;
-  /** 职务 · 交回 date · 字 counts. */
+  /** 职务：… then 交回 date. */
   byline: string;
+  /** 笔记 N 字 · 心得 N 字 · 发言提纲 N 字. */
+  counts: string;
   items: CompilationItem[];
 }
 
@@ -48,13 +50,10 @@ export function compilationSections(c: Pick<Compilation, 'sessions'>): Compilati
   return compilationEntries(c).map((e) => ({
     key: e.key,
     heading: nestBookTitles(e.heading),
-    byline: [
-      e.member.title ? `职务：${e.member.title}` : '',
-      t.returnedAt(formatChineseDate(e.member.returnedAt)),
-      t.counts(e.member.counts.note, e.member.counts.reflection, e.member.counts.outline),
-    ]
+    byline: [e.member.title ? `职务：${e.member.title}` : '', t.returnedAt(formatChineseDate(e.member.returnedAt))]
       .filter(Boolean)
       .join('　'),
+    counts: t.counts(e.member.counts.note, e.member.counts.reflection, e.member.counts.outline),
     items: e.member.items.map(itemOf),
   }));
 }
