@@ -8,6 +8,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { countZi } from '../../shared/text';
 import { expect, test } from './fixtures';
@@ -16,7 +18,14 @@ import { pageText, pdfInfo } from './print-pdf';
 
 const SHOTS = '/work/wt/shots/returns20';
 const flat = (s: string) => s.replace(/\s+/g, '');
-const go = (page: import('@playwright/test').Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 
 test('two members’ returns: read, searched, printed and exported as one 学习心得汇编', async ({ app, requests }) => {
   test.setTimeout(240_000);
@@ -173,6 +182,8 @@ test('two members’ returns: read, searched, printed and exported as one 学习
     '0',
     '出席',
   ]);
+  // The pickers and the table pass axe (no serious or critical violation).
+  expect(await seriousViolations(app)).toEqual([]);
   expect(await cells('钱六')).toEqual(['钱六', '科员', '未交', '—', '—', '—', '缺席（外出培训）']);
 
   // --- Read in full: every member in the list's order, the excerpt each note is on.
@@ -192,6 +203,7 @@ test('two members’ returns: read, searched, printed and exported as one 学习
   await app.setViewportSize({ width: 1366, height: 768 });
   mkdirSync(SHOTS, { recursive: true });
   await app.screenshot({ path: `${SHOTS}/returns-view.png` });
+  expect(await seriousViolations(app)).toEqual([]);
   // One member at a time.
   await app.getByLabel('成员', { exact: true }).selectOption({ label: '李四' });
   await expect(sections).toHaveCount(1);
