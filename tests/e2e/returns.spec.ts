@@ -35,7 +35,7 @@ test('two members’ returns: read, searched, printed and exported as one 学习
     ['王五', '办公室主任'],
     ['李四', '副处长'],
     ['钱六', '科员'],
-  ]) {
+  ] as const) {
     await app.getByLabel('姓名', { exact: true }).fill(name);
     await app.getByLabel('职务', { exact: true }).fill(title);
     await app.getByRole('button', { name: '添加成员' }).click();
@@ -78,6 +78,11 @@ test('two members’ returns: read, searched, printed and exported as one 学习
   await app.getByLabel('钱六 缺席原因').fill('外出培训');
   await app.getByRole('button', { name: '保存学习记录' }).click();
   await expect(app.getByTestId('record-form').getByRole('status')).toHaveText('已保存');
+  // A stored name off the member list is shown and kept after a reload.
+  await app.reload();
+  await expect(app.getByLabel('特邀专家 中心发言')).toBeChecked();
+  await expect(speakers.getByText('特邀专家（不在成员名单）')).toBeVisible();
+  await expect(app.getByLabel('钱六 缺席原因')).toHaveValue('外出培训');
   // What was stored, read back through the 学习记录 print.
   await go(app, `#/print/record/${sessionId}`);
   await expect(app.getByTestId('print-doc')).toContainText('李四、特邀专家');
@@ -248,7 +253,7 @@ test('two members’ returns: read, searched, printed and exported as one 学习
   for (const [name, title] of [
     ['王五', '办公室主任'],
     ['李四', '副处长'],
-  ]) {
+  ] as const) {
     const page = Number(new RegExp(`${name}（${title}）[\\s.]*(\\d+)`).exec(toc)![1]);
     expect(page).toBeGreaterThan(2);
     const text = flat(pageText(pdf, page));

@@ -24,7 +24,8 @@ import type { ReturnRow } from '../../renderer/db/sessionRows';
 import { returnsDocx } from '../../renderer/features/print/docx';
 import { compilationSections } from '../../renderer/features/print/returnsModel';
 import { hitHref } from '../../renderer/features/search/links';
-import { parseRoute } from '../../renderer/ui/router';
+import { hrefFor, parseRoute } from '../../renderer/ui/router';
+import { peopleOf } from '../../renderer/features/sessions/MemberPickers';
 import { buildSamplePacket } from '../../main/services/packets/sample';
 import { createPacketService } from '../../main/services/packets/service';
 import { createBackupService } from '../../main/services/backup/service';
@@ -138,6 +139,29 @@ describe('word counts by kind', () => {
     ];
     const ordered = orderReturns([r('r1', '赵六'), r('r2', '李四'), r('r3', '王五'), r('r4', '钱七')], members);
     expect(ordered.map((x) => x.member.name)).toEqual(['王五', '李四', '钱七', '赵六']);
+  });
+});
+
+describe('the returns route and the member pickers’ list', () => {
+  it('round-trips the returns route and drops what is not an id or a number', () => {
+    const full = { name: 'returns', sessionId: 's_1', returnId: 'r_a', noteId: 'n_1', at: 12, len: 4 } as const;
+    expect(parseRoute(hrefFor(full))).toEqual(full);
+    expect(parseRoute('#/study/s_1/returns')).toEqual({ name: 'returns', sessionId: 's_1' });
+    expect(parseRoute('#/study/s_1/returns?r=<x>&note=n_1&at=-3&len=4')).toEqual({ name: 'returns', sessionId: 's_1', noteId: 'n_1' });
+    expect(parseRoute('#/study/s_1')).toEqual({ name: 'session', id: 's_1' });
+  });
+
+  it('lists members in order, then stored names off the list (kept, marked), each once', () => {
+    const members = [
+      { name: '王五', title: '主任' },
+      { name: '李四', title: '' },
+    ];
+    expect(peopleOf(members, ['李四', '老张'], ['老张', '来宾甲', ''])).toEqual([
+      { name: '王五', title: '主任', listed: true },
+      { name: '李四', title: '', listed: true },
+      { name: '老张', title: '', listed: false },
+      { name: '来宾甲', title: '', listed: false },
+    ]);
   });
 });
 
