@@ -28,6 +28,7 @@ const NotebookView = lazy(() => import('../features/notebook/NotebookView').then
 const PrintView = lazy(() => import('../features/print/PrintView').then((m) => ({ default: m.PrintView })));
 const StudyView = lazy(() => import('../features/sessions/StudyView').then((m) => ({ default: m.StudyView })));
 const SessionView = lazy(() => import('../features/sessions/SessionView').then((m) => ({ default: m.SessionView })));
+const ReturnsView = lazy(() => import('../features/sessions/ReturnsView').then((m) => ({ default: m.ReturnsView })));
 const PacketsView = lazy(() => import('../features/packets/PacketsView').then((m) => ({ default: m.PacketsView })));
 
 type Boot = { state: 'starting' } | { state: 'ready' } | { state: 'failed'; message: string };
@@ -113,7 +114,10 @@ export function App() {
           <a href="#/notebook" aria-current={route.name === 'notebook' ? 'page' : undefined}>
             {messages.nav.notebook}
           </a>
-          <a href="#/study" aria-current={route.name === 'study' || route.name === 'session' ? 'page' : undefined}>
+          <a
+            href="#/study"
+            aria-current={route.name === 'study' || route.name === 'session' || route.name === 'returns' ? 'page' : undefined}
+          >
             {messages.nav.study}
           </a>
           <a href="#/packets" aria-current={route.name === 'packets' ? 'page' : undefined}>
@@ -165,12 +169,14 @@ export function App() {
           <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
             <NotebookView noteId={route.noteId} />
           </Suspense>
-        ) : route.name === 'study' || route.name === 'session' || route.name === 'packets' ? (
+        ) : route.name === 'study' || route.name === 'session' || route.name === 'returns' || route.name === 'packets' ? (
           <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
             {route.name === 'study' ? (
               <StudyView />
             ) : route.name === 'session' ? (
               <SessionView key={route.id} id={route.id} />
+            ) : route.name === 'returns' ? (
+              <ReturnsView key={route.sessionId} sessionId={route.sessionId} target={route} />
             ) : (
               <PacketsView />
             )}

@@ -172,7 +172,7 @@ export interface ReturnInput {
   packet: Pick<PacketRow, 'id' | 'version'> | undefined;
   profile: Pick<Profile, 'name' | 'title'>;
   notes: readonly NoteRow[];
-  /** Every highlight on the session's readings; only the member's own are handed in. */
+  /** Every highlight on the session's readings; only the member's own are handed in (all give notes their excerpt). */
   highlights: readonly HighlightRow[];
   device: string;
   version: number;
@@ -183,6 +183,8 @@ export interface ReturnInput {
 export function buildReturnDraft(input: ReturnInput): ReturnDraft {
   const { session, packet, profile } = input;
   const name = profile.name.trim();
+  // The excerpt a note is on travels with it, so the leader reads what it comments on.
+  const excerpts = new Map(input.highlights.map((h) => [h.id, h.selector.exact.slice(0, 20_000)]));
   return {
     meta: {
       id: `r_${input.device}_${session.id}`.slice(0, 80),
@@ -204,7 +206,7 @@ export function buildReturnDraft(input: ReturnInput): ReturnDraft {
         text: n.text,
         zi: n.zi,
         articleId: n.articleId,
-        quote: null,
+        quote: (n.highlightId && excerpts.get(n.highlightId)) || null,
         createdAt: n.createdAt,
         updatedAt: n.updatedAt,
       })),

@@ -13,6 +13,11 @@ export type Route =
   /** 学习计划 "#/study", one session "#/study/<id>", 资料包 "#/packets". */
   | { name: 'study' }
   | { name: 'session'; id: string }
+  /**
+   * A session's returns read in full "#/study/<id>/returns[?r=<returnId>[&note=<noteId>[&at=&len=]]]":
+   * every member, or one member's return, opened at a note (and a match in it).
+   */
+  | { name: 'returns'; sessionId: string; returnId?: string; noteId?: string; at?: number; len?: number }
   | { name: 'packets' }
   /** 打印预览: "#/print/<what>[?…]" (features/print/routes.ts parses `path`). */
   | { name: 'print'; path: string };
@@ -32,6 +37,28 @@ export function parseRoute(hash: string): Route {
   if (path.startsWith('/print/')) return { name: 'print', path: path.slice('/print/'.length, 4096) };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/study') return { name: 'study' };
+  const returns = /^\/study\/([A-Za-z0-9_-]{1,80})\/returns(?:\?(.*))?$/.exec(path);
+  if (returns) {
+    const params = new URLSearchParams(returns[2] ?? '');
+    const id = (k: string) => {
+      const x = params.get(k);
+      return x && /^[A-Za-z0-9_-]{1,80}$/.test(x) ? x : undefined;
+    };
+    const num = (k: string, max: number) => {
+      const x = params.get(k);
+      return x && /^\d{1,9}$/.test(x) && Number(x) <= max ? Number(x) : undefined;
+    };
+    const route: Route = { name: 'returns', sessionId: returns[1]! };
+    const returnId = id('r');
+    const noteId = id('note');
+    const at = num('at', 1e9);
+    const len = num('len', 9999);
+    if (returnId) route.returnId = returnId;
+    if (noteId) route.noteId = noteId;
+    if (at !== undefined) route.at = at;
+    if (at !== undefined && len !== undefined) route.len = len;
+    return route;
+  }
   const session = /^\/study\/([A-Za-z0-9_-]{1,80})$/.exec(path);
   if (session) return { name: 'session', id: session[1]! };
   if (path === '/packets') return { name: 'packets' };
@@ -56,6 +83,15 @@ export function hrefFor(route: Route): string {
       return '#/study';
     case 'session':
       return `#/study/${route.id}`;
+    case 'returns': {
+      const params = new URLSearchParams();
+      if (route.returnId) params.set('r', route.returnId);
+      if (route.noteId) params.set('note', route.noteId);
+      if (route.at !== undefined) params.set('at', String(route.at));
+      if (route.at !== undefined && route.len !== undefined) params.set('len', String(route.len));
+      const q = params.toString();
+      return `#/study/${route.sessionId}/returns${q ? `?${q}` : ''}`;
+    }
     case 'packets':
       return '#/packets';
     case 'print':

@@ -294,6 +294,16 @@ test('hostile content through a synced page, a feed, a .docx, a packet and a ret
     await app.getByRole('link', { name: /恶意专题/ }).click();
     await expect(app.getByTestId('return-row').filter({ hasText: '恶意成员' })).toBeVisible();
     await saw('return', 'session', app.getByTestId('return-row').filter({ hasText: '恶意成员' }));
+    // The return read in full: every note, title and excerpt shown as text.
+    await app.getByTestId('read-all-returns').click();
+    await expect(app.getByTestId('return-item')).toHaveCount(VECTORS.length);
+    await saw('return', 'returns view', app.getByTestId('returns-page'));
+    // Every vector that carries a marker in its own text (a clobbering one has none to see).
+    const marked = VECTORS.filter((v) => vectorsIn(`门回执 ${v.id} ${v.html}`).size > 0).length;
+    expect(views.return!.get('returns view')!.size, 'vectors shown in the returns view').toBe(marked);
+    await imagesSettled(app);
+    await app.goBack();
+    await expect(app.getByTestId('session-page')).toBeVisible();
     await saw('packet', 'session', app.locator('main'));
     await imagesSettled(app);
     await traps.check('notebook and session');
@@ -310,14 +320,10 @@ test('hostile content through a synced page, a feed, a .docx, a packet and a ret
       await app.keyboard.press('Control+a');
       await app.keyboard.type(q);
       const hit = app.getByTestId('search-hit').first();
-      if (door === 'return') {
-        // A return file is the leader's record of a member, not library content: not searched.
-        await expect(app.getByTestId('search-empty')).toContainText(q, { timeout: 15_000 });
-      } else {
-        await expect(hit).toBeVisible({ timeout: 15_000 });
-        await expect(app.getByTestId('search-snippet').first()).toContainText(q.slice(1));
-        await saw(door, 'search', app.getByTestId('search-panel'));
-      }
+      // Returns are searched too (labelled 回执 · member · session).
+      await expect(hit).toBeVisible({ timeout: 15_000 });
+      await expect(app.getByTestId('search-snippet').first()).toContainText(q.slice(1));
+      await saw(door, 'search', app.getByTestId('search-panel'));
       await imagesSettled(app);
       await app.keyboard.press('Escape');
     }
@@ -348,6 +354,10 @@ test('hostile content through a synced page, a feed, a .docx, a packet and a ret
     await expect(app.getByTestId('print-doc')).toContainText('恶意专题', { timeout: 30_000 });
     // The 学习记录 carries the session the packet brought (its questions are corpus vectors).
     await saw('packet', 'record print', app.getByTestId('print-doc'));
+    await imagesSettled(app);
+    await app.goto(`${host.origin}/#/print/returns/s_hostile`);
+    await expect(app.getByTestId('print-return-section')).toHaveCount(1, { timeout: 30_000 });
+    await saw('return', 'returns print', app.getByTestId('print-doc'));
     await imagesSettled(app);
     await traps.check('print');
 

@@ -48,11 +48,16 @@ test('a session edited in one tab shows in another without a reload', async ({ a
   await expect(other.getByLabel('主持人', { exact: true }).first()).toHaveValue('正在输入的主持人');
 
   // A 学习记录 saved in tab B fills tab A's (untouched) record form and returns table.
-  await other.getByLabel('参加人员（顿号分隔）').fill('赵书记、王五');
-  await other.getByLabel('缺席人员及原因（每行：姓名 原因）').fill('钱六 出差');
+  for (const name of ['赵书记', '王五', '钱六']) {
+    await other.getByTestId('attendance-picker').getByLabel('来宾姓名').fill(name);
+    await other.getByTestId('attendance-picker').getByRole('button', { name: '添加来宾' }).click();
+  }
+  await other.getByLabel('钱六 出勤').selectOption('absent');
+  await other.getByLabel('钱六 缺席原因').fill('出差');
   await other.getByRole('button', { name: '保存学习记录' }).click();
   await expect(other.getByTestId('record-form').getByRole('status')).toHaveText('已保存');
-  await expect(app.getByLabel('参加人员（顿号分隔）')).toHaveValue('赵书记、王五');
+  await expect(app.getByLabel('王五 出勤')).toHaveValue('present');
+  await expect(app.getByLabel('钱六 缺席原因')).toHaveValue('出差');
   await expect(app.getByTestId('return-row')).toHaveCount(3);
   await expect(app.getByTestId('returns-table')).toContainText('缺席（出差）');
 

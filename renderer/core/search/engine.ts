@@ -21,6 +21,7 @@ import {
   readTermPostings,
   type SearchCache,
 } from '../../db/searchIndex';
+import { searchReturns, type ReturnPlace } from './returns';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -51,7 +52,8 @@ export interface SearchOptions {
 }
 
 export interface SearchHit {
-  kind: SearchDocRow['kind'];
+  /** 'return': a note in a member's return (学习成果回执), opened in the session's returns view. */
+  kind: SearchDocRow['kind'] | 'return';
   id: string;
   articleId: string | null;
   /** Article title; a note's title; for a highlight, its article's title. */
@@ -69,13 +71,17 @@ export interface SearchHit {
   score: number;
   color: HighlightColor | null;
   noteKind: NoteKind | null;
+  /** For a return hit: which member, session and note. */
+  place?: ReturnPlace;
 }
 
 export interface SearchResponse {
   query: ParsedQuery;
   articles: SearchHit[];
   notes: SearchHit[];
-  totals: { articles: number; notes: number };
+  /** Notes in members' returns (exact: returns are scanned, not estimated). */
+  returns: SearchHit[];
+  totals: { articles: number; notes: number; returns: number };
   /** False when totals are estimates (more candidates than were verified). */
   exact: boolean;
   /** Nothing to search for. */
@@ -601,7 +607,8 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
     query: q,
     articles: [],
     notes: [],
-    totals: { articles: 0, notes: 0 },
+    returns: [],
+    totals: { articles: 0, notes: 0, returns: 0 },
     exact: true,
     empty: false,
     tooShort: false,
@@ -710,9 +717,10 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
     for (const c of await scanUnindexed(db, checkpoint?.phase === 'articles' ? checkpoint.after : null, cache, q, f))
       articleCands.push(c.row, c.score);
 
-  const [ar, nr] = await Promise.all([
+  const [ar, nr, rr] = await Promise.all([
     verifyGroup(db, articleCands, q, limit, all, cache, decided),
     verifyGroup(db, noteCands, q, noteLimit, all, cache, decided),
+    searchReturns(db, q, f, all ? Infinity : noteLimit),
   ]);
   phase('verify');
   const totalOf = (cands: Ranked, r: { checked: number; matched: number }) =>
@@ -722,7 +730,23 @@ export async function search(db: YanduDB, input: string, options: SearchOptions 
     ...base,
     articles: ar.hits,
     notes: nr.hits,
-    totals: { articles: totalOf(articleCands, ar), notes: totalOf(noteCands, nr) },
+    returns: rr.hits.map((m): SearchHit => ({
+      kind: 'return',
+      id: m.place.noteId,
+      articleId: null,
+      title: m.title,
+      date: m.date,
+      meta: [m.place.member, m.place.session].filter(Boolean).join(' · '),
+      snippet: m.snippet,
+      field: m.at === null ? 'meta' : 'text',
+      at: m.at,
+      len: m.len,
+      score: m.score,
+      color: null,
+      noteKind: m.noteKind,
+      place: m.place,
+    })),
+    totals: { articles: totalOf(articleCands, ar), notes: totalOf(noteCands, nr), returns: rr.total },
     exact,
     rebuilding,
   });

@@ -15,6 +15,7 @@ import { ArchivePrint } from './ArchivePrint';
 import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
 import { RecordPrint } from './RecordPrint';
+import { ReturnsPrint } from './ReturnsPrint';
 import { parsePrintPath, printHref, type PrintOptions, type PrintRoute } from './routes';
 import './print-fonts.css';
 import './print.css';
@@ -174,6 +175,8 @@ export function PrintView({ path }: { path: string }) {
         <NotebookPrint filter={target.filter} options={options} report={onReport} />
       ) : target.kind === 'archive' ? (
         <ArchivePrint year={target.year} options={options} report={onReport} />
+      ) : target.kind === 'returns' ? (
+        <ReturnsPrint sessionIds={[target.sessionId]} options={options} report={onReport} />
       ) : (
         <RecordPrint sessionId={target.sessionId} signin={target.kind === 'signin'} options={options} report={onReport} />
       )}

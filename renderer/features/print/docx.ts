@@ -38,6 +38,8 @@ import { monthDay, type ArchiveModel } from './archive';
 import { messages } from '../../i18n/messages';
 import type { PacketMeta, PrintOptions } from './routes';
 import { GEOMETRY } from './layout';
+import type { Compilation } from '../../core/returns';
+import { compilationSections } from './returnsModel';
 
 const MM = 56.7; // twips per millimetre
 const LATIN = { ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
@@ -592,4 +594,46 @@ export function archiveDocx(model: ArchiveModel): Document {
     }
   }
   return gbtDocument(model.title, children, { firstPageNumbered: false, pageNumbers: quickPageNumbers(lines) });
+}
+
+/**
+ * The 学习心得汇编 as Word: cover (title, the session, the unit and the date once), a 目录 that
+ * is a TOC field with its entries and page numbers, then each member's section from a new page
+ * (a 标题 1 the 目录 lists, the byline, then every item).
+ */
+export function returnsDocx(c: Compilation): Document {
+  const children: FileChild[] = [
+    new Paragraph({ spacing: { before: Math.round(40 * MM) }, children: [] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      spacing: { after: 600, line: 900, lineRule: 'exact' },
+      children: [new TextRun(c.title)],
+    }),
+  ];
+  if (c.subtitle) children.push(centred(nestBookTitles(c.subtitle)));
+  if (c.unit) children.push(centred(c.unit, DOCX_FONTS.hei, { spacing: { before: Math.round(60 * MM) } }));
+  children.push(centred(formatChineseDate(c.date), DOCX_FONTS.kai, c.unit ? {} : { spacing: { before: Math.round(60 * MM) } }));
+  children.push(new Paragraph({ children: [new PageBreak()] }));
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 280 },
+      children: [new TextRun({ text: '目　　录', font: DOCX_FONTS.hei })],
+    }),
+  );
+  children.push(new TableOfContents('目录', { headingStyleRange: '1-1', hyperlink: true, tabLeader: LeaderType.DOT }));
+  for (const s of compilationSections(c)) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(s.heading)] }));
+    children.push(centred(s.byline, DOCX_FONTS.kai));
+    children.push(centred(s.counts, DOCX_FONTS.kai, { spacing: { after: 280 } }));
+    for (const item of s.items) {
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(item.head)] }));
+      if (item.reading)
+        children.push(new Paragraph({ indent: INDENT, children: [new TextRun({ text: item.reading, font: DOCX_FONTS.kai })] }));
+      if (item.quote)
+        children.push(new Paragraph({ indent: { left: 640 }, children: [new TextRun({ text: item.quote, font: DOCX_FONTS.kai })] }));
+      for (const p of item.paragraphs) children.push(new Paragraph({ indent: INDENT, children: [new TextRun(p)] }));
+    }
+  }
+  return gbtDocument(c.title, children, { firstPageNumbered: false, pageNumbers: PAGE_NUMBERS });
 }

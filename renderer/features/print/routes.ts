@@ -5,6 +5,7 @@
  *   record/<sessionId>    a 学习记录 sheet
  *   signin/<sessionId>    a 签到表
  *   archive/<year>        the year's 学习档案
+ *   returns/<sessionId>   the session's 学习心得汇编 (members' returns)
  * Every one also takes the print options: layout=gbt|compact, mine=0|1, notes=0|1.
  * Pure: parsed and built here, so links and tests agree.
  */
@@ -38,7 +39,8 @@ export type PrintTarget =
   | { kind: 'notebook'; filter: NotebookFilter }
   | { kind: 'record'; sessionId: string }
   | { kind: 'signin'; sessionId: string }
-  | { kind: 'archive'; year: number };
+  | { kind: 'archive'; year: number }
+  | { kind: 'returns'; sessionId: string };
 
 export interface PrintRoute {
   target: PrintTarget;
@@ -109,8 +111,8 @@ export function parsePrintPath(path: string): PrintRoute | null {
   }
   const year = /^archive\/(\d{4})$/.exec(where);
   if (year) return { target: { kind: 'archive', year: Number(year[1]) }, options };
-  const session = /^(record|signin)\/([A-Za-z0-9_-]{1,80})$/.exec(where);
-  if (session) return { target: { kind: session[1] as 'record' | 'signin', sessionId: session[2]! }, options };
+  const session = /^(record|signin|returns)\/([A-Za-z0-9_-]{1,80})$/.exec(where);
+  if (session) return { target: { kind: session[1] as 'record' | 'signin' | 'returns', sessionId: session[2]! }, options };
   return null;
 }
 

@@ -37,7 +37,15 @@ function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOp
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [active]);
-  const label = hit.kind === 'article' ? null : hit.kind === 'highlight' ? t.highlight : (t.kinds[hit.noteKind ?? 'note'] ?? '');
+  // A return's hit says whose and which session's: 回执 · member · session.
+  const label =
+    hit.kind === 'article'
+      ? null
+      : hit.kind === 'highlight'
+        ? t.highlight
+        : hit.kind === 'return'
+          ? [t.returnLabel, hit.place?.member, hit.place?.session].filter(Boolean).join(' · ')
+          : (t.kinds[hit.noteKind ?? 'note'] ?? '');
   return (
     <li ref={ref} role="option" aria-selected={active} className="search-hit" data-testid="search-hit" data-kind={hit.kind}>
       {/* No href: an option may not hold a link (axe nested-interactive); the list's keys and a click open it. */}
@@ -53,7 +61,9 @@ function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOp
           {hit.title || '（无标题）'}
         </span>
         <span className="search-hit-meta">
-          {[hit.kind === 'article' ? hit.meta : null, formatChineseDate(hit.date)].filter(Boolean).join(' · ')}
+          {[hit.kind === 'article' ? hit.meta : hit.kind === 'return' ? t.kinds[hit.noteKind ?? 'note'] : null, formatChineseDate(hit.date)]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
         <Snippet hit={hit} />
       </a>
@@ -217,7 +227,7 @@ export function SearchBox() {
 
   useEffect(() => setActive(0), [result]);
 
-  const hits = result ? [...result.articles, ...result.notes] : [];
+  const hits = result ? [...result.articles, ...result.notes, ...result.returns] : [];
   const openHit = (hit: SearchHit) => {
     setOpen(false);
     inputRef.current?.blur();
@@ -266,7 +276,7 @@ export function SearchBox() {
               .getState()
               .current()
               .then((fresh) => {
-                const top = fresh ? [...fresh.articles, ...fresh.notes][0] : undefined;
+                const top = fresh ? [...fresh.articles, ...fresh.notes, ...fresh.returns][0] : undefined;
                 if (top) openHit(top);
               });
           }
@@ -289,7 +299,7 @@ export function SearchBox() {
             <Help />
           ) : result.tooShort ? (
             <p className="search-empty">{t.tooShort}</p>
-          ) : !result.articles.length && !result.notes.length ? (
+          ) : !result.articles.length && !result.notes.length && !result.returns.length ? (
             <div className="search-empty" data-testid="search-empty">
               <p>{t.noResults(query.trim())}</p>
               <p>{t.noResultsTips}</p>
@@ -301,6 +311,7 @@ export function SearchBox() {
                 [
                   ['articles', t.articles, result.articles, result.totals.articles],
                   ['notes', t.notes, result.notes, result.totals.notes],
+                  ['returns', t.returns, result.returns, result.totals.returns],
                 ] as const
               ).map(([key, title, list, total]) =>
                 list.length ? (

@@ -14,6 +14,9 @@ import { useLiveResult } from '../../ui/useLiveResult';
 import { excerpt } from '../../core/notes/noteText';
 import { downloadBase64, errorText } from '../packets';
 import { articlesPrintHref } from '../print';
+import { returnCounts } from '../../core/returns';
+import { hrefFor } from '../../ui/router';
+import { AttendancePicker, SpeakerPicker, type Attendance } from './MemberPickers';
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
 import {
@@ -40,23 +43,13 @@ import {
 const t = messages.study;
 
 type SessionRow = SessionDetail['row'];
+type MemberRow = SessionDetail['members'][number];
 
 const splitList = (s: string) =>
   s
     .split(/[、，,;；\n]+/)
     .map((x) => x.trim())
     .filter(Boolean);
-
-function parseAbsentees(s: string): { name: string; reason: string }[] {
-  return s
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const m = /^(\S+)\s*[（(：:\s]?\s*(.*?)[）)]?$/.exec(l);
-      return { name: (m?.[1] ?? l).slice(0, 100), reason: (m?.[2] ?? '').slice(0, 200) };
-    });
-}
 
 type Save = (patch: Partial<SessionRow>) => Promise<void>;
 
@@ -136,8 +129,7 @@ function recordDraft(row: SessionRow) {
     time: row.time,
     place: row.place,
     host: row.host,
-    attendees: row.attendees.join('、'),
-    absentees: row.absentees.map((a) => (a.reason ? `${a.name} ${a.reason}` : a.name)).join('\n'),
+    attendance: { attendees: row.attendees, absentees: row.absentees } as Attendance,
     observers: row.observers.join('、'),
     content: row.content || row.topic,
     method: row.method || '集中学习',
@@ -148,7 +140,19 @@ function recordDraft(row: SessionRow) {
 
 const sameDraft = (a: RecordDraft, b: RecordDraft) => JSON.stringify(a) === JSON.stringify(b);
 
-function RecordForm({ row, onSave, planLocked }: { row: SessionRow; onSave: Save; planLocked: boolean }) {
+type TextKey = Exclude<keyof RecordDraft, 'attendance'>;
+
+function RecordForm({
+  row,
+  members,
+  onSave,
+  planLocked,
+}: {
+  row: SessionRow;
+  members: readonly MemberRow[];
+  onSave: Save;
+  planLocked: boolean;
+}) {
   const stored = recordDraft(row);
   const [seen, setSeen] = useState(stored);
   const [d, setD] = useState(stored);
@@ -161,7 +165,7 @@ function RecordForm({ row, onSave, planLocked }: { row: SessionRow; onSave: Save
   }
   const [note, setNote] = useState<string | null>(null);
   if (note && !sameDraft(d, saved ?? stored)) setNote(null);
-  const input = (key: keyof RecordDraft, label: string, area = false) => (
+  const input = (key: TextKey, label: string, area = false) => (
     <FormRow label={label}>
       {area ? (
         <Textarea id={`rec-${key}`} value={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.value })} />
@@ -170,7 +174,7 @@ function RecordForm({ row, onSave, planLocked }: { row: SessionRow; onSave: Save
           id={`rec-${key}`}
           // 地点 and 主持人 are the packet's on a member's copy.
           disabled={planLocked && (key === 'place' || key === 'host')}
-          width={key === 'attendees' || key === 'observers' || key === 'place' ? 'long' : 'medium'}
+          width={key === 'observers' || key === 'place' ? 'long' : 'medium'}
           value={d[key]}
           onChange={(e) => setD({ ...d, [key]: e.target.value })}
         />
@@ -183,8 +187,8 @@ function RecordForm({ row, onSave, planLocked }: { row: SessionRow; onSave: Save
       time: typed.time.slice(0, 100),
       place: typed.place.slice(0, 200),
       host: typed.host.slice(0, 100),
-      attendees: splitList(typed.attendees),
-      absentees: parseAbsentees(typed.absentees),
+      attendees: typed.attendance.attendees.map((a) => a.slice(0, 100)),
+      absentees: typed.attendance.absentees.map((a) => ({ name: a.name.slice(0, 100), reason: a.reason.slice(0, 200) })),
       observers: splitList(typed.observers),
       content: typed.content,
       method: typed.method.slice(0, 100),
@@ -202,8 +206,9 @@ function RecordForm({ row, onSave, planLocked }: { row: SessionRow; onSave: Save
       {input('time', t.recordTime)}
       {input('place', t.place)}
       {input('host', t.host)}
-      {input('attendees', t.attendees)}
-      {input('absentees', t.absentees, true)}
+      <FormRow label={t.attendance} htmlFor="attendance-guest">
+        <AttendancePicker members={members} value={d.attendance} onChange={(attendance) => setD({ ...d, attendance })} />
+      </FormRow>
       {input('observers', t.observers)}
       {input('content', t.content, true)}
       {input('method', t.method)}
@@ -240,23 +245,47 @@ function Returns({ row, members, returns }: Pick<SessionDetail, 'row' | 'members
   const absent = new Map(row.absentees.map((a) => [a.name, a.reason]));
   const c = t.returnCols;
   if (names.size === 0) return <EmptyState title={t.returnsEmpty} />;
+  const counts = new Map(returns.map((r) => [r.id, returnCounts(r.notes)]));
+  // 发言提纲 gets its column only when someone handed one in.
+  const outlines = [...counts.values()].some((x) => x.outline > 0);
+  const zi = (n: number | undefined) => (n === undefined ? t.unknown : n.toLocaleString('zh-CN'));
+  const head = [c.name, c.title, c.handed, c.noteZi, c.reflectionZi, ...(outlines ? [c.outlineZi] : []), c.attendance, c.read];
   return (
-    <Table testId="returns-table" head={[c.name, c.title, c.handed, c.zi, c.reflections, c.attendance]} numeric={[3, 4]}>
-      {[...names.values()].map((m) => {
-        const r = byName.get(m.name);
-        const att = row.attendees.includes(m.name) ? t.present : absent.has(m.name) ? t.absent(absent.get(m.name) ?? '') : t.unknown;
-        return (
-          <tr key={m.name} data-testid="return-row">
-            <td>{m.name}</td>
-            <td>{m.title}</td>
-            <td>{r ? t.handedIn : t.notHanded}</td>
-            <td className="num">{r ? r.zi.toLocaleString('zh-CN') : t.unknown}</td>
-            <td className="num">{r ? r.reflections : t.unknown}</td>
-            <td>{att}</td>
-          </tr>
-        );
-      })}
-    </Table>
+    <>
+      <Table testId="returns-table" head={head} numeric={outlines ? [3, 4, 5] : [3, 4]}>
+        {[...names.values()].map((m) => {
+          const r = byName.get(m.name);
+          const k = r ? counts.get(r.id) : undefined;
+          const att = row.attendees.includes(m.name) ? t.present : absent.has(m.name) ? t.absent(absent.get(m.name) ?? '') : t.unknown;
+          return (
+            <tr key={m.name} data-testid="return-row">
+              <td>{m.name}</td>
+              <td>{m.title}</td>
+              <td>{r ? t.handedIn : t.notHanded}</td>
+              <td className="num">{zi(k?.note)}</td>
+              <td className="num">{zi(k?.reflection)}</td>
+              {outlines ? <td className="num">{zi(k?.outline)}</td> : null}
+              <td>{att}</td>
+              <td>
+                {r ? (
+                  <a href={hrefFor({ name: 'returns', sessionId: row.id, returnId: r.id })} aria-label={t.readReturnOf(m.name)}>
+                    {t.readReturn}
+                  </a>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      {returns.length ? (
+        <Toolbar>
+          <a href={hrefFor({ name: 'returns', sessionId: row.id })} data-testid="read-all-returns">
+            {t.readAllReturns}
+          </a>
+          <a href={`#/print/returns/${row.id}`}>{messages.returns.print}</a>
+        </Toolbar>
+      ) : null}
+    </>
   );
 }
 
@@ -344,7 +373,6 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
   const [topic, setTopic] = useDraft(row.topic);
   const [place, setPlace] = useDraft(row.place);
   const [host, setHost] = useDraft(row.host);
-  const [speakers, setSpeakers] = useDraft(row.speakers.join('、'), sameList);
   const [questions, setQuestions] = useDraft(row.questions.join('\n'), sameList);
 
   // The live query shows what was stored; a failed write says so.
@@ -449,14 +477,12 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
               onBlur={() => host !== row.host && saveField({ host })}
             />
           </FormRow>
-          <FormRow label={t.speakers}>
-            <Input
-              id="s-speakers"
+          <FormRow label={t.speakers} htmlFor="speaker-guest">
+            <SpeakerPicker
+              members={members}
               disabled={locked}
-              width="long"
-              value={speakers}
-              onChange={(e) => setSpeakers(e.target.value)}
-              onBlur={() => saveField({ speakers: splitList(speakers).map((s) => s.slice(0, 100)) })}
+              value={row.speakers}
+              onChange={(next) => saveField({ speakers: next.map((s) => s.slice(0, 100)) })}
             />
           </FormRow>
           <FormRow label={t.questions}>
@@ -523,7 +549,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
         ) : null}
       </Section>
       <Section title={t.record}>
-        <RecordForm key={row.id} row={row} onSave={save} planLocked={locked} />
+        <RecordForm key={row.id} row={row} members={members} onSave={save} planLocked={locked} />
       </Section>
       <Section title={t.returns}>
         <Returns row={row} members={members} returns={returns} />

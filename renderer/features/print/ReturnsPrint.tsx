@@ -1,0 +1,138 @@
+/**
+ * 学习心得汇编 on paper: cover (title, the session, the unit and the date once), 目录 with dotted
+ * leaders and page numbers on a title's last line, then each member's section from a new page
+ * (name, 职务, date of return, 字 counts, then 心得体会, 发言提纲 and notes with their reading and
+ * excerpt). Page numbers in the 目录 are measured as the packet print does (paginate.ts).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { nestBookTitles } from '../../../shared/print-text';
+import { formatChineseDate } from '../../../shared/text';
+import { returnsData, type Compilation } from '../../core/returns';
+import { messages } from '../../i18n/messages';
+import { useLiveResult } from '../../ui/useLiveResult';
+import { GEOMETRY, PRINT_FONTS } from './layout';
+import { fontsReady, measureSections, startPages } from './paginate';
+import { compilationSections, type CompilationSection } from './returnsModel';
+import type { PrintOptions } from './routes';
+import type { DocReport } from './PrintView';
+
+const t = messages.print;
+const MAX_PASSES = 4;
+
+/** One member's section as printed (also used by the 学习档案's print). */
+export function CompilationSectionView({ section }: { section: CompilationSection }) {
+  return (
+    <section className="pr-sheet pr-article pr-returns" data-entry={section.key} data-testid="print-return-section">
+      <h1 className="pr-title">{section.heading}</h1>
+      <p className="pr-byline">{section.byline}</p>
+      <p className="pr-byline">{section.counts}</p>
+      <div className="pr-body">
+        {section.items.map((item) => (
+          <div key={item.id} className="pr-nb-entry">
+            <h2 className="pr-nb-group">{item.head}</h2>
+            {item.reading ? <p className="pr-nb-sub">{item.reading}</p> : null}
+            {item.quote ? (
+              <blockquote className="pr-nb-quote">
+                <p>{item.quote}</p>
+              </blockquote>
+            ) : null}
+            {item.paragraphs.map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+        ))}
+        {section.items.length === 0 ? <p>{messages.returns.nothing}</p> : null}
+      </div>
+    </section>
+  );
+}
+
+export function ReturnsPrint({
+  sessionIds,
+  options,
+  report,
+}: {
+  sessionIds: string[];
+  options: PrintOptions;
+  report: (r: DocReport) => void;
+}) {
+  const key = sessionIds.join(',');
+  const loaded = useLiveResult(() => returnsData.compilation(sessionIds), [key]);
+  const data: Compilation | null = loaded.state === 'ready' ? loaded.value : null;
+  const [starts, setStarts] = useState<number[] | null>(null);
+  const passes = useRef(0);
+  const docRef = useRef<HTMLDivElement>(null);
+  const sections = data ? compilationSections(data) : [];
+
+  useEffect(() => {
+    if (loaded.state === 'failed') report({ state: 'failed', message: loaded.message });
+  }, [loaded, report]);
+  useEffect(() => {
+    passes.current = 0;
+  }, [data]);
+
+  // Measure, write the 目录 numbers, measure again until they hold.
+  useEffect(() => {
+    if (!data) return;
+    let live = true;
+    void (async () => {
+      await fontsReady(PRINT_FONTS);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const el = docRef.current;
+      if (!live || !el) return;
+      const sheets = [...el.querySelectorAll<HTMLElement>(':scope > .pr-sheet')];
+      const pages = measureSections(el, sheets, GEOMETRY[options.layout]);
+      const all = startPages(pages);
+      const entryStarts = sheets.flatMap((s, i) => (s.dataset.entry ? [all[i]!] : []));
+      const total = pages.reduce((n, p) => n + p, 0);
+      const same = starts !== null && starts.length === entryStarts.length && starts.every((p, i) => p === entryStarts[i]);
+      if (!same && passes.current < MAX_PASSES) {
+        passes.current++;
+        setStarts(entryStarts);
+        return;
+      }
+      report({
+        state: 'ready',
+        pages: total,
+        notices: [],
+        fileName: `${data.title}-${data.subtitle || data.date}`,
+        docx: async () => (await import('./docx')).returnsDocx(data),
+      });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [data, starts, options, report]);
+
+  if (!data) return null;
+  if (sections.length === 0) return <p className="pr-notice">{messages.returns.empty}</p>;
+  return (
+    <div ref={docRef} className={`pr-doc pr-${options.layout}`} data-testid="print-doc">
+      <section className="pr-sheet pr-cover">
+        <h1 className="pr-cover-title">{data.title}</h1>
+        {data.subtitle ? <p className="pr-cover-line">{nestBookTitles(data.subtitle)}</p> : null}
+        <div className="pr-cover-foot">
+          {data.unit ? <p className="pr-cover-line pr-cover-unit">{data.unit}</p> : null}
+          <p className="pr-cover-line pr-cover-date">{formatChineseDate(data.date)}</p>
+        </div>
+      </section>
+      <section className="pr-sheet pr-toc">
+        <h2 className="pr-toc-title">{t.toc}</h2>
+        <ol>
+          {sections.map((s, i) => (
+            <li key={s.key} data-testid="print-toc-entry">
+              <span className="pr-toc-text">
+                <span className="pr-toc-name">{s.heading}</span>
+                <span className="pr-toc-dots" aria-hidden="true" />
+              </span>
+              <span className="pr-toc-page">{starts?.[i] ?? '00'}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {sections.map((s) => (
+        <CompilationSectionView key={s.key} section={s} />
+      ))}
+    </div>
+  );
+}
