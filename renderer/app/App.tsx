@@ -10,7 +10,7 @@ import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
 import { useInterfaceScale } from '../stores/interfaceScale';
-import { UiHost } from '../ui';
+import { notify, UiHost } from '../ui';
 import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
@@ -50,6 +50,20 @@ async function startBackgroundWork(): Promise<void> {
   );
 }
 
+/**
+ * Configured channels are looked at once per start, after the library has loaded, in the
+ * background (the module loads on demand, like the packets page).
+ */
+async function checkChannelsOnce(): Promise<void> {
+  try {
+    const { channels } = await import('../core/channels');
+    const fresh = await channels.checkAtStart();
+    if (fresh > 0) notify(messages.channels.newCount(fresh), { durationMs: 15_000 });
+  } catch (error) {
+    console.warn('[channels] start-up check failed', error);
+  }
+}
+
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'starting' });
   const [offer, setOffer] = useState<Offer | null>(null);
@@ -87,6 +101,7 @@ export function App() {
       if (found) setOffer(found);
       else void startBackgroundWork();
       if (rebuildSearch) void useSearch.getState().startRebuild(false);
+      void checkChannelsOnce();
     } catch (error) {
       setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
     }

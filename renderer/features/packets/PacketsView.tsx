@@ -23,6 +23,7 @@ import {
   Section,
   Toolbar,
 } from '../../ui';
+import { ChannelsSection } from './ChannelsSection';
 import { errorText, fileToBase64 } from './files';
 import { PacketDiffView } from './PacketDiffView';
 import { SignerBox } from './SignerBox';
@@ -211,6 +212,17 @@ export function PacketsView() {
     }
   };
 
+  /** A file from elsewhere (a channel) into the same import cards: checked, previewed, confirmed. */
+  const importLoaded = async (name: string, load: () => Promise<Checked>) => {
+    const key = `${name}-${Date.now()}`;
+    setItems((list) => [...list, { key, name, state: 'checking' }]);
+    try {
+      update(key, { state: 'ready', checked: await load() });
+    } catch (error) {
+      update(key, { state: 'failed', error: errorText(error) });
+    }
+  };
+
   const removeFolder = async (folder: string) => {
     const ok = await ask({
       title: t.removeFolderTitle,
@@ -365,6 +377,7 @@ export function PacketsView() {
           );
         })}
       </Section>
+      <ChannelsSection installed={installed} onImport={(name, load) => void importLoaded(name, load)} />
       <SigningKeyPanel />
     </Page>
   );

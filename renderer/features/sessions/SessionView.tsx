@@ -11,7 +11,7 @@ import { DEFAULT_PROFILE, study, type SessionDetail, type StudyService } from '.
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { excerpt } from '../../core/notes/noteText';
-import { downloadBase64, errorText } from '../packets';
+import { ChannelPublish, ChannelReturns, ChannelSubmitReturn, downloadBase64, errorText } from '../packets';
 import { articlesPrintHref } from '../print';
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
@@ -304,6 +304,12 @@ function MyReturn({ row }: { row: SessionRow }) {
         </Button>
         {status ? <span role="status">{status}</span> : null}
       </Toolbar>
+      <ChannelSubmitReturn
+        sessionId={row.id}
+        topic={row.topic}
+        me={{ ...profile, name, title }}
+        noteIds={notes.filter((n) => !excluded.has(n.id)).map((n) => n.id)}
+      />
     </div>
   );
 }
@@ -453,6 +459,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
           </Button>
           {row.issued ? <Button onClick={() => void exportPacket(true)}>{t.reissue}</Button> : null}
         </Toolbar>
+        <ChannelPublish sessionId={row.id} issued={!!row.issued} ready={row.readings.length > 0} />
         {status ? (
           <p role="status" data-testid="session-status">
             {status}
@@ -464,6 +471,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
       </Section>
       <Section title={t.returns}>
         <Returns row={row} members={members} returns={returns} />
+        <ChannelReturns sessionId={row.id} />
       </Section>
       <Section title={t.myReturn}>
         <MyReturn row={row} />
