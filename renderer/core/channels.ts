@@ -11,6 +11,8 @@ import { channelMethods } from '../../shared/channel/api';
 import type { Api } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { api as appApi } from '../bridge';
+import { db as appDb } from '../db';
+import type { YanduDB } from '../db/schema';
 import { messages } from '../i18n/messages';
 import { packets as appPackets, type Checked, type PacketsService } from './packets';
 import { study as appStudy, type Profile, type StudyService } from './study';
@@ -49,8 +51,19 @@ export function channelErrorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createChannels(api: Api, packets: PacketsService, study: StudyService) {
+export function createChannels(db: YanduDB, api: Api, packets: PacketsService, study: StudyService) {
   let startCheck: Promise<number> | null = null;
+
+  /**
+   * Packet id → newest version this copy has: installed from a packet, or issued here (the
+   * leader's own packets are not news to the leader).
+   */
+  async function known(): Promise<Map<string, number>> {
+    const have = await packets.installedVersions();
+    for (const s of await db.sessions.toArray())
+      if (s.issued && (have.get(s.issued.packetId) ?? 0) < s.issued.version) have.set(s.issued.packetId, s.issued.version);
+    return have;
+  }
 
   const setListing = (id: string, listing: ChannelListing) =>
     channelChecks.setState((s) => ({ byChannel: { ...s.byChannel, [id]: listing } }));
@@ -58,7 +71,7 @@ export function createChannels(api: Api, packets: PacketsService, study: StudySe
   /** Looks at every channel's packets/; resolves with how many packets are newer than installed. */
   async function check(): Promise<number> {
     const { channels } = await api.channels.list({});
-    const installed = await packets.installedVersions();
+    const installed = await known();
     let fresh = 0;
     await Promise.all(
       channels.map(async (c) => {
@@ -76,6 +89,7 @@ export function createChannels(api: Api, packets: PacketsService, study: StudySe
   }
 
   return {
+    known,
     list: () => api.channels.list({}),
     add: (input: { name: string; url: string; user: string | null; password: string | null }) => api.channels.add(input),
     async remove(id: string): Promise<void> {
@@ -140,4 +154,4 @@ export function createChannels(api: Api, packets: PacketsService, study: StudySe
 export type ChannelsService = ReturnType<typeof createChannels>;
 
 /** The app's channels service, on the app's host and services. */
-export const channels = createChannels(appApi, appPackets, appStudy);
+export const channels = createChannels(appDb, appApi, appPackets, appStudy);

@@ -552,6 +552,7 @@ export const messages = {
     unsigned: '未签名',
     size: (kb: string) => `${kb} KB`,
     import: '导入',
+    have: '本机已有',
     outbox: '待发送与已发送',
     outboxEmpty: '没有待发送的内容。',
     states: { pending: '待发送', failed: '失败', done: '已发送', sending: '发送中' },

@@ -68,7 +68,7 @@ test.describe('channels against Apache mod_dav', () => {
     const card = app.getByTestId('ch-channel').filter({ hasText: '集团党委通道' });
     await expect(card.getByTestId('ch-protection')).toHaveText('密码保存在仅本人可读的文件');
     await expect(card).toContainText('通道中还没有资料包');
-    await shot(app, 'channels-section-leader.png');
+    await expect(card).toContainText(`${server.url}研读/`);
 
     await planSession(app, '通道发布专题');
     await app.getByTestId('ch-publish').getByRole('button', { name: '发布到通道' }).click();
@@ -79,6 +79,12 @@ test.describe('channels against Apache mod_dav', () => {
     await app.getByRole('link', { name: '资料包' }).click();
     await expect(app.getByTestId('ch-outbox-item')).toHaveCount(1);
     await expect(app.getByTestId('ch-outbox-state')).toHaveText('已发送');
+    // The leader's own packet is not news to the leader.
+    const own = app.getByTestId('ch-packet').filter({ hasText: '通道发布专题学习资料' });
+    await expect(own).toContainText('本机已有');
+    await expect(own.getByRole('button', { name: '导入' })).toHaveCount(0);
+    await app.getByTestId('ch-section').scrollIntoViewIfNeeded();
+    await shot(app, 'channels-section-leader.png');
     // The leader's own key, as the 签名密钥 panel shows it: the member must see the same one.
     const FP = /[0-9A-F]{4}(-[0-9A-F]{4}){3}/;
     await expect(app.getByTestId('pk-key-mine')).toContainText(FP);
@@ -94,6 +100,10 @@ test.describe('channels against Apache mod_dav', () => {
       await member.goto(memberHost.url);
       await expect(member.getByTestId('article-row').first()).toBeVisible();
       await addChannel(member, '集团党委通道', server, server.password);
+      // Started again: the configured channel is looked at once, after the library has loaded.
+      await member.reload();
+      await expect(member.getByText('通道中有 1 个新资料包，请到“资料包”页导入。')).toBeVisible();
+      await member.getByRole('link', { name: '资料包' }).click();
       const line = member.getByTestId('ch-packet').filter({ hasText: '通道发布专题学习资料' });
       await expect(line).toContainText('第 1 版');
       await expect(line).toContainText('新');
@@ -111,7 +121,7 @@ test.describe('channels against Apache mod_dav', () => {
       await item.getByRole('button', { name: '确认导入' }).click();
       await expect(item.getByTestId('pk-done')).toBeVisible();
       // Installed now, and the 发放单位 pinned: the line says so.
-      await expect(line).toContainText('已导入');
+      await expect(line).toContainText('本机已有');
       await expect(line.getByTestId('ch-signer')).toContainText('已认可的发放单位');
 
       // --- Member: 提交回执 into returns/<session>/.

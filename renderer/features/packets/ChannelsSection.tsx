@@ -14,6 +14,16 @@ import { Button, Card, confirm as ask, EmptyState, Form, FormActions, FormRow, I
 
 const t = messages.channels;
 const TICK_MS = 5_000;
+const NOTHING_KNOWN: ReadonlyMap<string, number> = new Map();
+
+/** The address as the user typed it (percent-escapes of Chinese folder names decoded for display). */
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
 
 type Pins = Awaited<ReturnType<typeof packets.pins>>;
 
@@ -53,11 +63,7 @@ function PacketLine({
       <span className="ui-grow">
         《{file.title}》 {messages.packets.version(file.version)} · {messages.packets.issuer}：{file.issuer || messages.study.unknown} ·{' '}
         {t.size((file.size / 1024).toFixed(0))}{' '}
-        {fresh ? (
-          <em className="pk-new">{messages.packets.sharedNew}</em>
-        ) : (
-          <span className="ui-muted">{messages.packets.sharedInstalled}</span>
-        )}
+        {fresh ? <em className="pk-new">{messages.packets.sharedNew}</em> : <span className="ui-muted">{t.have}</span>}
         <br />
         <SignerLine signer={file.signer} pins={pins} />
       </span>
@@ -191,7 +197,7 @@ function ChannelCard({
       }
     >
       <div className="ui-muted">
-        <code>{channel.url}</code>
+        <code>{readableUrl(channel.url)}</code>
         {channel.user ? ` · ${t.user}：${channel.user}` : ''} ·{' '}
         <span data-testid="ch-protection">{channel.hasPassword ? t.protectedBy[channel.protectedBy] : t.noPassword}</span>
       </div>
@@ -231,10 +237,8 @@ function ChannelCard({
 }
 
 export function ChannelsSection({
-  installed,
   onImport,
 }: {
-  installed: ReadonlyMap<string, number>;
   /** Adds an import card for a channel's packet (the page's own check, preview and confirm). */
   onImport: (name: string, load: () => Promise<Checked>) => void;
 }) {
@@ -244,6 +248,9 @@ export function ChannelsSection({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinsLive = useLiveResult(() => packets.pins(), []);
+  // Live: installed here or issued here (a leader's own packet is not new to the leader).
+  const knownLive = useLiveResult(() => channels.known(), []);
+  const installed = knownLive.state === 'ready' ? knownLive.value : NOTHING_KNOWN;
   const pins = pinsLive.state === 'ready' ? pinsLive.value : null;
 
   const reload = useCallback(async () => {

@@ -377,7 +377,7 @@ export function PacketsView() {
           );
         })}
       </Section>
-      <ChannelsSection installed={installed} onImport={(name, load) => void importLoaded(name, load)} />
+      <ChannelsSection onImport={(name, load) => void importLoaded(name, load)} />
       <SigningKeyPanel />
     </Page>
   );
