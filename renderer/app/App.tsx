@@ -14,7 +14,7 @@ import { notify, UiHost } from '../ui';
 import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
-import { useRoute } from '../ui/router';
+import { navigate, useRoute } from '../ui/router';
 import { useUndoKeys } from '../ui/useUndoKeys';
 import { backupStartup, recovery, type RecoveryOffer as Offer } from '../core/backup';
 import { RecoveryOffer } from '../features/backup/RecoveryOffer';
@@ -58,7 +58,11 @@ async function checkChannelsOnce(): Promise<void> {
   try {
     const { channels } = await import('../core/channels');
     const fresh = await channels.checkAtStart();
-    if (fresh > 0) notify(messages.channels.newCount(fresh), { durationMs: 15_000 });
+    if (fresh > 0)
+      notify(messages.channels.newCount(fresh), {
+        durationMs: 15_000,
+        action: { label: messages.channels.show, run: () => navigate({ name: 'packets' }) },
+      });
   } catch (error) {
     console.warn('[channels] start-up check failed', error);
   }

@@ -102,8 +102,11 @@ test.describe('channels against Apache mod_dav', () => {
       await addChannel(member, '集团党委通道', server, server.password);
       // Started again: the configured channel is looked at once, after the library has loaded.
       await member.reload();
-      await expect(member.getByText('通道中有 1 个新资料包，请到“资料包”页导入。')).toBeVisible();
-      await member.getByRole('link', { name: '资料包' }).click();
+      const notice = member.getByTestId('toast').filter({ hasText: '通道中有 1 个新资料包' });
+      await expect(notice).toBeVisible();
+      await member.getByRole('link', { name: '文库' }).click();
+      await notice.getByRole('button', { name: '查看' }).click();
+      await expect(member.getByTestId('ch-section')).toBeVisible();
       const line = member.getByTestId('ch-packet').filter({ hasText: '通道发布专题学习资料' });
       await expect(line).toContainText('第 1 版');
       await expect(line).toContainText('新');
@@ -111,6 +114,8 @@ test.describe('channels against Apache mod_dav', () => {
       await expect(line.getByTestId('ch-signer')).toContainText(/签名密钥 [0-9A-F]{4}(-[0-9A-F]{4}){3}/);
       await expect(line.getByTestId('ch-signer')).toContainText('首次见到此密钥');
       await expect(line.getByTestId('ch-signer')).toContainText(leaderFp);
+      await member.getByTestId('ch-section').scrollIntoViewIfNeeded();
+      await line.scrollIntoViewIfNeeded();
       await shot(member, 'channels-member-packets.png');
 
       // 导入: the ordinary import card (preview, signer, confirm; a backup before it).
