@@ -10,11 +10,11 @@ import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
 import { useInterfaceScale } from '../stores/interfaceScale';
-import { Button, UiHost } from '../ui';
+import { Button, notify, UiHost } from '../ui';
 import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
-import { useRoute } from '../ui/router';
+import { navigate, useRoute } from '../ui/router';
 import { useUndoKeys } from '../ui/useUndoKeys';
 import { backupStartup, recovery, type RecoveryOffer as Offer } from '../core/backup';
 import { RecoveryOffer } from '../features/backup/RecoveryOffer';
@@ -49,6 +49,24 @@ async function startBackgroundWork(): Promise<void> {
     () => void backupStartup.dailyIfDue().catch((e: unknown) => console.warn('[backup] daily backup failed', e)),
     DAILY_BACKUP_DELAY_MS,
   );
+}
+
+/**
+ * Configured channels are looked at once per start, after the library has loaded, in the
+ * background (the module loads on demand, like the packets page).
+ */
+async function checkChannelsOnce(): Promise<void> {
+  try {
+    const { channels } = await import('../core/channels');
+    const fresh = await channels.checkAtStart();
+    if (fresh > 0)
+      notify(messages.channels.newCount(fresh), {
+        durationMs: 15_000,
+        action: { label: messages.channels.show, run: () => navigate({ name: 'packets' }) },
+      });
+  } catch (error) {
+    console.warn('[channels] start-up check failed', error);
+  }
 }
 
 export function App() {
@@ -88,6 +106,7 @@ export function App() {
       if (found) setOffer(found);
       else void startBackgroundWork();
       if (rebuildSearch) void useSearch.getState().startRebuild(false);
+      void checkChannelsOnce();
     } catch (error) {
       setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
     }

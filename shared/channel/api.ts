@@ -53,6 +53,8 @@ export const ChannelPacketSchema = v.union([
 
 const NameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
 const Empty = v.strictObject({});
+/** A session id as the channel's folder name (returns/<session>/). */
+const SessionIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/));
 
 export const channelMethods = {
   /** Configured channels and the outbox (待发送 / 失败 / 已发送). */
@@ -76,6 +78,16 @@ export const channelMethods = {
   /** One packet's file, checked; the renderer imports it as any packet file (preview, backup, install). */
   fetch: {
     input: v.strictObject({ id: ChannelIdSchema, name: NameSchema }),
+    output: v.strictObject({ base64: FileBase64Schema, name: NameSchema }),
+  },
+  /** The return files of one session (returns/<session>/), each downloaded and checked. */
+  returns: {
+    input: v.strictObject({ id: ChannelIdSchema, session: SessionIdSchema }),
+    output: v.strictObject({ files: v.array(ChannelPacketSchema) }),
+  },
+  /** One return file of a session, checked; the renderer imports it as any return file. */
+  fetchReturn: {
+    input: v.strictObject({ id: ChannelIdSchema, session: SessionIdSchema, name: NameSchema }),
     output: v.strictObject({ base64: FileBase64Schema, name: NameSchema }),
   },
   /** 发布到通道 (a packet) or 提交回执 (a return file): kept in the outbox, sent now or when the server is back. */

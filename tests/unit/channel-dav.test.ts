@@ -132,6 +132,14 @@ for (const kind of kinds) {
       expect(names).toEqual(['ret_lisi-v1.yandu', 'ret_zhangsan-v1.yandu']);
       const back = await channel.fetchReturn('sess_2026_03', 'ret_lisi-v1.yandu');
       expect(sha(back.bytes)).toBe(sha(b));
+      // The leader's view of the folder: each file checked and described; a session with no folder yet is empty.
+      const described = await channel.describeReturns('sess_2026_03');
+      expect(described).toMatchObject([
+        { name: 'ret_lisi-v1.yandu', kind: 'return', id: 'ret_lisi', version: 1, sha256: sha(b) },
+        { name: 'ret_zhangsan-v1.yandu', kind: 'return', id: 'ret_zhangsan', version: 1, sha256: sha(a) },
+      ]);
+      expect(await channel.describeReturns('sess_none')).toEqual([]);
+      await expect(channel.describeReturns('../packets')).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
     });
 
     // The CLI starts a Node process per call: once, on one server, is enough.

@@ -125,11 +125,25 @@ export class Channel {
   }
 
   /** Every packet with what its manifest says (each one downloaded and checked). */
-  async describePackets(signal?: AbortSignal): Promise<Array<PacketSummary | { name: string; error: string }>> {
+  describePackets(signal?: AbortSignal): Promise<Array<PacketSummary | { name: string; error: string }>> {
+    return this.describe(this.packets(signal), CHANNEL_FOLDERS.packets, signal);
+  }
+
+  /** Every return file of a session with what its manifest says (each downloaded and checked). */
+  async describeReturns(sessionId: string, signal?: AbortSignal): Promise<Array<PacketSummary | { name: string; error: string }>> {
+    const folder = sessionFolder(sessionId);
+    return this.describe(this.returns(sessionId, signal), folder, signal);
+  }
+
+  private async describe(
+    listing: Promise<ChannelPacket[]>,
+    folder: string,
+    signal?: AbortSignal,
+  ): Promise<Array<PacketSummary | { name: string; error: string }>> {
     const out: Array<PacketSummary | { name: string; error: string }> = [];
-    for (const p of await this.packets(signal)) {
+    for (const p of await listing) {
       try {
-        out.push((await this.fetch(p.name, signal)).summary);
+        out.push((await this.fetch(p.name, signal, folder)).summary);
       } catch (error) {
         if (error instanceof ChannelError && (error.code === 'E_CHANNEL_AUTH' || error.code === 'E_CHANNEL_OFFLINE')) throw error;
         out.push({ name: p.name, error: error instanceof Error ? error.message : String(error) });

@@ -40,6 +40,11 @@ export function createChannelService(options: ChannelServiceOptions): Services['
       const { bytes } = await (await channelFor(id)).fetch(name);
       return { base64: bytesToBase64(bytes), name };
     },
+    returns: async ({ id, session }) => ({ files: await (await channelFor(id)).describeReturns(session) }),
+    fetchReturn: async ({ id, session, name }) => {
+      const { bytes } = await (await channelFor(id)).fetchReturn(session, name);
+      return { base64: bytesToBase64(bytes), name };
+    },
     send: async ({ id, kind, base64, label }) => {
       await store.get(id);
       const bytes = base64ToBytes(base64);

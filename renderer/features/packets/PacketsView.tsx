@@ -1,5 +1,5 @@
 /** 资料包: import packets and return files (file picker, drag and drop, shared folders). */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FolderEntry } from '../../../shared/packet/api';
 import { blockOf, packets, type Checked } from '../../core/packets';
 import type { SignerOverride } from '../../core/signers';
@@ -23,6 +23,7 @@ import {
   Section,
   Toolbar,
 } from '../../ui';
+import { ChannelsSection } from './ChannelsSection';
 import { errorText, fileToBase64 } from './files';
 import { PacketDiffView } from './PacketDiffView';
 import { SignerBox } from './SignerBox';
@@ -136,6 +137,7 @@ function ConfirmActions({
 export function PacketsView() {
   const [items, setItems] = useState<Item[]>([]);
   const [dragging, setDragging] = useState(false);
+  const dropRef = useRef<HTMLDivElement>(null);
   const [folderDraft, setFolderDraft] = useState('');
   const [listing, setListing] = useState<Record<string, FolderEntry[] | { error: string }>>({});
   // Live: what is installed and which folders are watched follow every write (this page, another tab, a restore).
@@ -211,6 +213,19 @@ export function PacketsView() {
     }
   };
 
+  /** A file from elsewhere (a channel) into the same import cards: checked, previewed, confirmed. */
+  const importLoaded = async (name: string, load: () => Promise<Checked>) => {
+    const key = `${name}-${Date.now()}`;
+    setItems((list) => [...list, { key, name, state: 'checking' }]);
+    // The card shows at the top of the page, far from the channel's list: bring it into view.
+    dropRef.current?.scrollIntoView({ block: 'start' });
+    try {
+      update(key, { state: 'ready', checked: await load() });
+    } catch (error) {
+      update(key, { state: 'failed', error: errorText(error) });
+    }
+  };
+
   const removeFolder = async (folder: string) => {
     const ok = await ask({
       title: t.removeFolderTitle,
@@ -226,6 +241,7 @@ export function PacketsView() {
       <PageHeader title={t.title} />
       <Section title={t.importTitle}>
         <div
+          ref={dropRef}
           className={`pk-drop${dragging ? ' over' : ''}`}
           data-testid="pk-drop"
           onDragOver={(e) => {
@@ -365,6 +381,7 @@ export function PacketsView() {
           );
         })}
       </Section>
+      <ChannelsSection onImport={(name, load) => void importLoaded(name, load)} />
       <SigningKeyPanel />
     </Page>
   );

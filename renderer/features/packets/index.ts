@@ -7,3 +7,4 @@ import './packets.css';
 
 export { LeaderPanel } from './LeaderPanel';
 export { downloadBase64, errorText, fileToBase64 } from './files';
+export { ChannelPublish, ChannelReturns, ChannelSubmitReturn } from './ChannelActions';

@@ -12,7 +12,7 @@ import { doneRefusal, fromPacket as installedFromPacket } from '../../core/roles
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { excerpt } from '../../core/notes/noteText';
-import { downloadBase64, errorText } from '../packets';
+import { ChannelPublish, ChannelReturns, ChannelSubmitReturn, downloadBase64, errorText } from '../packets';
 import { articlesPrintHref } from '../print';
 import { returnCounts } from '../../core/returns';
 import { hrefFor } from '../../ui/router';
@@ -357,6 +357,12 @@ function MyReturn({ row }: { row: SessionRow }) {
         </Button>
         {status ? <span role="status">{status}</span> : null}
       </Toolbar>
+      <ChannelSubmitReturn
+        sessionId={row.id}
+        topic={row.topic}
+        me={{ ...profile, name, title }}
+        noteIds={notes.filter((n) => !excluded.has(n.id)).map((n) => n.id)}
+      />
     </div>
   );
 }
@@ -542,6 +548,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
           </Button>
           {row.issued ? <Button onClick={() => void exportPacket(true)}>{t.reissue}</Button> : null}
         </Toolbar>
+        <ChannelPublish sessionId={row.id} issued={!!row.issued} ready={row.readings.length > 0} />
         {status ? (
           <p role="status" data-testid="session-status">
             {status}
@@ -553,6 +560,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
       </Section>
       <Section title={t.returns}>
         <Returns row={row} members={members} returns={returns} />
+        <ChannelReturns sessionId={row.id} />
       </Section>
       <Section title={t.myReturn}>
         <MyReturn row={row} />
