@@ -206,7 +206,8 @@ export class DocumentPool {
 
   private onMessage(w: Worker, reply: WorkerReply): void {
     if (reply.kind === 'log') {
-      console.log(reply.text);
+      // Library chatter (pdf.js warnings) belongs on stderr: stdout may carry the CLI's JSON.
+      console.warn(reply.text);
       return;
     }
     const job = this.current;
