@@ -59,7 +59,6 @@ function loadPdfJs(): Promise<PdfJs> {
     // The legacy build's core-js replaces Array.prototype.push with a JavaScript one for every
     // array in the thread (V8's push() with no arguments on a frozen-length array does not
     // throw): it made CMap parsing several times slower. Node's own push is kept.
-    // eslint-disable-next-line no-extend-native -- restoring the built-in, not extending it
     if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return pdfjs;
