@@ -3,6 +3,7 @@
 //   dist/electron/main.cjs    Electron main process
 //   dist/electron/preload.cjs sandboxed preload (only 'electron' may be required at run time)
 //   dist/host/serve.mjs       the browser host
+//   dist/worker/documents.cjs the documents thread (PDF, Word, OFD parsing off the main thread)
 //   dist/pdfjs/               pdf.js CMaps and standard fonts (no node_modules in a package)
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -41,6 +42,13 @@ await Promise.all([
     external: ['playwright-core'],
     // Bundled CommonJS dependencies may call require(); give ESM output one.
     banner: { js: "import { createRequire as __yanduRequire } from 'node:module'; const require = __yanduRequire(import.meta.url);" },
+  }),
+  // Both hosts start it from ../worker/ beside their own bundle (extract/documents/pool.ts).
+  esbuild({
+    ...common,
+    entryPoints: ['main/services/extract/documents/worker.ts'],
+    outfile: `${out}/worker/documents.cjs`,
+    format: 'cjs',
   }),
 ]);
 copyPdfjsAssets(root, `${root}/${out}`);

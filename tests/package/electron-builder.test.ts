@@ -115,6 +115,8 @@ describe('electron-builder --dir with a stand-in Electron', () => {
     ];
     expect(files.sort()).toEqual(expected.sort());
     expect(files).toContain('dist/electron/main.cjs');
+    // The documents thread, started from ../worker/ beside main.cjs (extract/documents/pool.ts).
+    expect(files).toContain('dist/worker/documents.cjs');
     expect(files.some((f) => f.startsWith('node_modules/'))).toBe(false);
     expect(files.filter((f) => f.endsWith('.woff2')).length).toBeGreaterThan(300);
   });

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { importUploads } from '../../main/services/files/uploads';
 import { ArticlePayloadSchema } from '../../shared/domain/article';
+import { loopingDoc } from '../fixtures/looping-doc';
 import { runSync } from './helpers/sync-run';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url));
@@ -58,6 +59,8 @@ describe('importing document files', () => {
         { name: '截断.pdf', dataBase64: b64(whole.subarray(0, 20_000)) },
         { name: '网页.doc', dataBase64: b64(fixture('fake.doc')) },
         { name: '越界.ofd', dataBase64: b64(fixture('traversal.ofd')) },
+        // Its sector chain loops: once a process-killing loop, now a damaged file like any other.
+        { name: '循环.doc', dataBase64: b64(Buffer.from(loopingDoc())) },
         { name: '好.pdf', dataBase64: b64(fixture('gongwen.pdf')) },
       ],
       dataDir,
@@ -67,6 +70,7 @@ describe('importing document files', () => {
       ['截断.pdf', 'E_DOCUMENT_FORMAT'],
       ['网页.doc', 'E_DOCUMENT_FORMAT'],
       ['越界.ofd', 'E_ARCHIVE_FORMAT'],
+      ['循环.doc', 'E_DOCUMENT_FORMAT'],
     ]);
     for (const f of result.failures) {
       expect(f.message).toContain(f.name);

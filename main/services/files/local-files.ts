@@ -7,12 +7,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import mammothModule from 'mammoth';
 import { AppError } from '../../../shared/errors';
 import { escapeHtml } from '../../../shared/html-policy';
-import { readZip, type ZipContents } from '../archive/zip';
 import { decodeBytes } from '../extract/decode';
-import { DOCUMENT_EXTENSIONS, extractDocument, storeOriginal, type DocumentFormat } from '../extract/documents';
+import { DOCUMENT_EXTENSIONS, storeOriginal, type DocumentFormat } from '../extract/documents';
+import { DOCX_IMAGE_PREFIX } from '../extract/documents/docx';
+import { documentPool } from '../extract/documents/pool';
 import type { DocumentInfo, PageMarker } from '../../../shared/domain/article';
 import { extractArticle } from '../extract/extract';
 import { findDate } from '../../../shared/dates';
@@ -21,31 +21,6 @@ import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from '../sy
 import { fileUrlKey } from '../sync/canonical';
 import type { ImageStore } from '../sync/images';
 import { MEDIA_DIR } from '../sync/images';
-
-/** The part of mammoth used here (its bundled types are not picked up by this project). */
-interface MammothImage {
-  contentType: string;
-  readAsBuffer(): Promise<Buffer>;
-}
-/**
- * mammoth's own view of an opened .docx (lib/zipfile.js), which `convertToHtml({ file })` takes
- * instead of bytes: we hand it entries our bounded reader already inflated and checked, so
- * mammoth never unzips anything itself (its JSZip would inflate a bomb in memory).
- */
-interface MammothZip {
-  exists(name: string): boolean;
-  read(name: string, encoding?: string): Promise<Uint8Array | string>;
-  write(name: string, contents: unknown): void;
-  toArrayBuffer(): Promise<ArrayBuffer>;
-}
-interface MammothApi {
-  convertToHtml(
-    input: { file: MammothZip },
-    options?: { convertImage?: unknown; styleMap?: string[] },
-  ): Promise<{ value: string; messages: unknown[] }>;
-  images: { imgElement(f: (image: MammothImage) => Promise<{ src: string }>): unknown };
-}
-const mammoth = mammothModule as unknown as MammothApi;
 
 export const SUPPORTED_EXTENSIONS = ['.docx', ...DOCUMENT_EXTENSIONS, '.html', '.htm', '.txt'] as const;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -264,42 +239,24 @@ function render(blocks: HElement[]): { html: string; text: string } {
   return renderBlocks(blocks);
 }
 
-function mammothZip(contents: ZipContents): MammothZip {
-  return {
-    exists: (name) => contents.has(name),
-    read: async (name, encoding) => {
-      const bytes = contents.get(name);
-      if (!bytes) throw new Error(`missing docx part: ${name}`);
-      if (encoding === 'base64') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-      return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
-    },
-    // Only used to embed style maps into a file, which import never does.
-    write: () => {
-      throw new Error('read-only docx');
-    },
-    toArrayBuffer: () => Promise.reject(new Error('read-only docx')),
-  };
-}
-
-async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | null): Promise<Omit<ImportedFile, 'urlKey' | 'document'>> {
+async function importDocx(
+  bytes: Uint8Array,
+  name: string,
+  label: string,
+  images: ImageStore | null,
+): Promise<Omit<ImportedFile, 'urlKey' | 'document'>> {
   const failures: string[] = [];
-  let n = 0;
-  // Checked and inflated under the archive limits first; a bomb stops here.
-  const contents = await readZip(bytes, name);
-  const result = await mammoth.convertToHtml(
-    { file: mammothZip(contents) },
-    {
-      convertImage: mammoth.images.imgElement(async (image) => {
-        n++;
-        if (!images) return { src: '' };
-        const data = await image.readAsBuffer();
-        const stored = await images.storeBytes(new Uint8Array(data.buffer, data.byteOffset, data.length));
-        if (!stored) failures.push(`第 ${n} 张图片（${image.contentType}）无法识别`);
-        return { src: stored ?? '' };
-      }),
-      styleMap: ["p[style-name='Title'] => h1.yandu-doc-title:fresh"],
-    },
-  );
+  // Unzipped (under the archive limits) and converted in the documents thread; its pictures
+  // come back as bytes behind placeholders and are stored here.
+  const converted = await documentPool().convertDocx(bytes, name, label);
+  const stored: string[] = [];
+  for (const [n, image] of converted.images.entries()) {
+    const src = images ? await images.storeBytes(image.bytes) : '';
+    if (images && !src) failures.push(`第 ${n + 1} 张图片（${image.contentType}）无法识别`);
+    stored.push(src ?? '');
+  }
+  const placeholder = new RegExp(`src="${DOCX_IMAGE_PREFIX}(\\d+)"`, 'g');
+  const result = { value: converted.html.replace(placeholder, (_m, i: string) => `src="${stored[Number(i)] ?? ''}"`) };
   // Word's Title style (mapped to a marked h1 below) names the document, ahead of any Heading 1.
   const styled: string[] = [];
   const value = result.value.replace(/<h1 class="yandu-doc-title">([\s\S]*?)<\/h1>/g, (_m, inner: string) => {
@@ -312,7 +269,7 @@ async function importDocx(bytes: Uint8Array, name: string, images: ImageStore | 
   let title = styled.join('').slice(0, 500);
   if (!title) {
     // The core title property, where a line near the top says the same (else it is often junk).
-    const core = /<dc:title>([\s\S]*?)<\/dc:title>/.exec(new TextDecoder().decode(contents.get('docProps/core.xml') ?? new Uint8Array()));
+    const core = /<dc:title>([\s\S]*?)<\/dc:title>/.exec(converted.coreXml);
     const coreTitle = core
       ? core[1]!
           .replace(/&lt;/g, '<')
@@ -439,7 +396,10 @@ export async function importFile(
   let document: ImportedDocument | null = null;
   try {
     if ((DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
-      const d = await extractDocument(bytes, abs, { label: path.basename(label), ...(options.pdfWarnings ? { warnings: true } : {}) });
+      const d = await documentPool().extract(bytes, abs, {
+        label: path.basename(label),
+        ...(options.pdfWarnings ? { warnings: true } : {}),
+      });
       r = {
         title: d.title,
         publishedAt: d.publishedAt,
@@ -460,7 +420,7 @@ export async function importFile(
         paragraphs: d.paragraphs,
       };
     } else if (ext === '.docx') {
-      r = await importDocx(bytes, abs, images);
+      r = await importDocx(bytes, abs, path.basename(label), images);
       document = {
         format: 'docx',
         file: null,

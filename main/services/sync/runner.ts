@@ -98,6 +98,8 @@ function waitingAfterMissing(known: KnownPage | undefined, now: Date): boolean {
   return Number.isFinite(at) && at > now.getTime();
 }
 const PROGRESS_MS = 300;
+/** Attachments fetched and read at a time, beside the articles (see Run.beside). */
+const ATTACHMENT_SLOTS = 2;
 /**
  * Fewer visible characters than this (and no image) is kept but flagged: a login notice, an
  * error page or a cut-off extraction looks like that, and so does a genuinely short notice.
@@ -415,6 +417,27 @@ class Run {
     return true;
   }
 
+  /** Attachment work running beside the articles. */
+  private readonly side = new Set<Promise<void>>();
+
+  /**
+   * Starts `work` beside the article tasks. At most ATTACHMENT_SLOTS run at once: each may hold
+   * a downloaded file (up to the size cap) until the documents thread reads it, so the caller
+   * waits for a free slot first.
+   */
+  async beside(work: () => Promise<void>): Promise<void> {
+    while (this.side.size >= ATTACHMENT_SLOTS) await Promise.race(this.side);
+    const p: Promise<void> = work()
+      .catch(() => undefined)
+      .finally(() => this.side.delete(p));
+    this.side.add(p);
+  }
+
+  /** Waits until no attachment work is left (it queues its articles for the next batch). */
+  async settle(): Promise<void> {
+    while (this.side.size > 0) await Promise.all(this.side);
+  }
+
   finishValidators(): void {
     // After a failure the list must be walked again next time (the failed article is not known
     // yet); a missing page is known (with its backoff), so it does not count here.
@@ -519,8 +542,10 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
       },
       { etag: res.etag, lastModified: res.lastModified },
     );
+    // Fetched and read beside the next articles (the documents thread parses while the network
+    // waits); the article's task goes on at once unless every attachment slot is busy.
     if (first.attachments.length && outcome.kind !== 'failed')
-      await fetchAttachments(run, deps, key, publishedAt, first.attachments, res.finalUrl);
+      await run.beside(() => fetchAttachments(run, deps, key, publishedAt, first.attachments, res.finalUrl));
     return outcome;
   } catch (error) {
     if (isCancel(error, signal)) return { kind: 'failed' };
@@ -876,6 +901,7 @@ export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Pro
     if (request.source.kind === 'cms') await syncCms(run, request, deps);
     else if (request.source.kind === 'feed') await syncFeed(run, request, deps);
     else await syncFolder(run, request, deps);
+    await run.settle();
     if (!deps.signal.aborted) {
       run.finishValidators();
       await run.flush(true);
@@ -886,6 +912,8 @@ export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Pro
       return { counts: run.counts, batches: run.batches, cancelled: true, skipped: run.skipped };
     }
     // The caller (the sync service) owns the run's end: it logs the failure and emits 'failed'.
+    // Attachment work still running ends first (on cancel it stops on its own, unawaited).
+    await run.settle();
     throw error;
   }
   run.stop();

@@ -14,3 +14,9 @@ declare module 'word-extractor' {
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
   export const WorkerMessageHandler: unknown;
 }
+
+/** word-extractor's sector allocation table (patched in word.ts: a looping chain ends). */
+declare module 'word-extractor/lib/ole-allocation-table.js' {
+  const AllocationTable: unknown;
+  export default AllocationTable;
+}

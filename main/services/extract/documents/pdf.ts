@@ -51,10 +51,15 @@ function provideDomMatrix(): void {
 function loadPdfJs(): Promise<PdfJs> {
   loaded ??= (async () => {
     provideDomMatrix();
+    const nativePush = Array.prototype.push;
     const [pdfjs, worker] = await Promise.all([
       import('pdfjs-dist/legacy/build/pdf.mjs'),
       import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
     ]);
+    // The legacy build's core-js replaces Array.prototype.push with a JavaScript one for every
+    // array in the thread (V8's push() with no arguments on a frozen-length array does not
+    // throw): it made CMap parsing several times slower. Node's own push is kept.
+    if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return pdfjs;
   })();

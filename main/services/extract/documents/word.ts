@@ -6,9 +6,39 @@
  * what it really is.
  */
 import WordExtractor from 'word-extractor';
+import AllocationTable from 'word-extractor/lib/ole-allocation-table.js';
 import { assemble } from './assemble';
 import type { Block } from './layout';
 import { documentError, type DocumentArticle, type DocumentFormat, type DocumentLimits } from './types';
+
+/**
+ * word-extractor follows a sector chain until its end marker and only notices a sector that
+ * points to itself: a chain that loops through two or more sectors (a damaged or hostile file)
+ * collects sector numbers forever, in a synchronous loop no deadline can interrupt, until the
+ * heap is gone. A chain visits each sector at most once: it stops at the first repeat, as the
+ * library already does for a sector pointing to itself, and a damaged file fails as such.
+ */
+interface SectorTable {
+  _table: number[];
+  getSecIdChain(start: number): number[];
+}
+const tableProto = (AllocationTable as unknown as { prototype: SectorTable }).prototype;
+const followChain = tableProto.getSecIdChain;
+if (!(followChain as { bounded?: boolean }).bounded) {
+  const bounded = function (this: SectorTable, start: number): number[] {
+    const seen = new Set<number>();
+    const chain: number[] = [];
+    const size = this._table.length;
+    for (let id = start; id > -1 && chain.length <= size; id = this._table[id] ?? -2) {
+      if (seen.has(id)) break; // as the library does for a sector that points to itself
+      seen.add(id);
+      chain.push(id);
+    }
+    return chain;
+  };
+  (bounded as { bounded?: boolean }).bounded = true;
+  tableProto.getSecIdChain = bounded;
+}
 
 const OUTLINE_RE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百\d]+[章节部分编篇条])/;
 
