@@ -96,7 +96,10 @@ export function OriginalView({ id, page: initialPage }: { id: string; page?: num
   useEffect(() => {
     if (!pdf) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      // PageUp/PageDown turn pages from the 第 N 页 field too; + and - there are typing.
+      const paging = e.key === 'PageDown' || e.key === 'PageUp';
+      if (!paging && isTypingTarget(e.target)) return;
       if (e.key === 'PageDown') go(page + 1);
       else if (e.key === 'PageUp') go(page - 1);
       else if (e.key === '+' || e.key === '=') setZoom((z) => ZOOMS.find((x) => x > z) ?? z);
