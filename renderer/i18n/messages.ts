@@ -111,6 +111,14 @@ export const messages = {
     originalLink: '原始链接',
     searchAttachment: '附件',
     searchAttachmentOf: (title: string) => (title ? `附件 · 来自《${title}》` : '附件'),
+    /** Export result: an attachment left out of a packet. */
+    leftOut: (name: string, mb: string, why: 'part' | 'file') =>
+      why === 'part'
+        ? `附件《${name}》（${mb} MB）超过资料包单个部件的上限，未包含在资料包中。`
+        : `附件《${name}》（${mb} MB）会使资料包超过总大小上限，未包含在资料包中。`,
+    /** Import preview: the readings' attachments. */
+    packetCarries: (n: number) => `随附附件 ${n} 个（各为一篇文章，与所属文章关联）`,
+    packetMissing: (name: string) => `附件《${name}》未随资料包提供（可能超过资料包的大小上限），可向发放人索取原件。`,
   },
   shortcuts: {
     title: '键盘快捷键',

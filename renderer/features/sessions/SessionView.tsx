@@ -336,7 +336,12 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
     try {
       const built = await packets.exportSession(row.id, reissue);
       downloadBase64(built.base64, built.fileName);
-      setStatus(t.exported(built.fileName, built.skipped));
+      setStatus(
+        [
+          t.exported(built.fileName, built.skipped),
+          ...built.leftOut.map((a) => messages.documents.leftOut(a.name, (a.bytes / 1024 / 1024).toFixed(1), a.why)),
+        ].join('\n'),
+      );
     } catch (error) {
       const e = errorText(error);
       setStatus(`${e.message}（${e.code}）`);
@@ -454,7 +459,8 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
           {row.issued ? <Button onClick={() => void exportPacket(true)}>{t.reissue}</Button> : null}
         </Toolbar>
         {status ? (
-          <p role="status" data-testid="session-status">
+          // One line per note (an attachment left out of the packet is named on its own line).
+          <p role="status" data-testid="session-status" style={{ whiteSpace: 'pre-line' }}>
             {status}
           </p>
         ) : null}
