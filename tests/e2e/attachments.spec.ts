@@ -107,6 +107,17 @@ async function selectPhrase(app: Page, phrase: string): Promise<string> {
   return app.evaluate(() => window.getSelection()?.toString() ?? '');
 }
 
+/** Clicks the middle of the first range a paint entry draws. */
+async function clickPainted(app: Page, entry: string): Promise<void> {
+  const point = await app.evaluate((entry) => {
+    const range = new Map(window.__yanduPaint()).get(entry)![0]!;
+    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    const r = range.getClientRects()[0]!;
+    return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+  }, entry);
+  await app.mouse.click(point.x, point.y);
+}
+
 /** The text each personal highlight entry paints. */
 async function painted(app: Page): Promise<string[]> {
   return app.evaluate(() =>
@@ -161,23 +172,20 @@ test('sync a notice with a PDF, .docx, .doc and .xls attachment; read, highlight
   await expect.poll(() => painted(app)).toEqual([phrase]);
   await app.screenshot({ path: `${SHOTS}/highlighted-pdf-article.png` });
 
-  // 查看原件: page 1 drawn by pdf.js (a canvas with ink on it) and its text layer.
-  await app.getByTestId('view-original').click();
+  // A passage on page 3: its popover leads to that page of the original (the citation's 第 N 页).
+  const heading = '三、推动学习成果转化运用';
+  expect(await selectPhrase(app, heading)).toBe(heading);
+  await app.getByTestId('hl-toolbar').getByRole('button', { name: '划线：绿色' }).click();
+  await expect.poll(async () => (await painted(app)).sort()).toEqual([phrase, heading].sort());
+  await clickPainted(app, 'yandu-personal-green-fill');
+  await app.getByTestId('hl-popover').getByTestId('hl-original-page').filter({ hasText: '原件第 3 页' }).click();
   const sheet = app.getByTestId('original-sheet');
-  await expect(sheet).toHaveAttribute('data-page', '1', { timeout: 30_000 });
+  await expect(sheet).toHaveAttribute('data-page', '3', { timeout: 30_000 });
   await expect(app.getByTestId('original-page-total')).toHaveText('/ 共 4 页');
-  await expect(app.getByTestId('original-text')).toContainText(PDF_TITLE);
-  const inked = await app.getByTestId('original-canvas').evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 3]! > 0) dark++;
-    return dark;
-  });
-  expect(inked).toBeGreaterThan(1000);
-  await app.screenshot({ path: `${SHOTS}/view-original.png` });
+  await expect(app.getByTestId('original-text')).toContainText(heading);
 
-  // Page navigation: PageDown, the 第 N 页 field (a bad number is refused), and back.
-  await app.keyboard.press('PageDown');
+  // Page navigation: PageUp, the 第 N 页 field (a bad number is refused), PageDown.
+  await app.keyboard.press('PageUp');
   await expect(sheet).toHaveAttribute('data-page', '2');
   await expect(app.getByTestId('original-page-field')).toHaveValue('2');
   await app.getByTestId('original-page-field').fill('9');
@@ -187,11 +195,25 @@ test('sync a notice with a PDF, .docx, .doc and .xls attachment; read, highlight
   await app.getByTestId('original-page-field').fill('4');
   await app.getByTestId('original-page-field').press('Enter');
   await expect(sheet).toHaveAttribute('data-page', '4');
-  await app.keyboard.press('PageUp');
-  await expect(sheet).toHaveAttribute('data-page', '3');
-  await app.getByRole('button', { name: '放大' }).click();
-  await expect(app.getByTestId('original-zoom')).toHaveText('150%');
-  await expect(sheet).toHaveAttribute('data-page', '3');
+  await app.keyboard.press('PageDown');
+  await expect(sheet).toHaveAttribute('data-page', '4');
+  await app.getByTestId('original-page-field').fill('1');
+  await app.getByTestId('original-page-field').press('Enter');
+  await expect(sheet).toHaveAttribute('data-page', '1');
+  await app.getByRole('button', { name: '缩小' }).click();
+  await expect(app.getByTestId('original-zoom')).toHaveText('100%');
+  await expect(sheet).toHaveAttribute('data-page', '1');
+
+  // Page 1 drawn by pdf.js under the strict CSP: a canvas with ink on it, and its text layer.
+  await expect(app.getByTestId('original-text')).toContainText(PDF_TITLE);
+  const inked = await app.getByTestId('original-canvas').evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 3]! > 0) dark++;
+    return dark;
+  });
+  expect(inked).toBeGreaterThan(1000);
+  await app.screenshot({ path: `${SHOTS}/view-original.png` });
 
   // The .doc attachment: 查看原件 downloads the original under its own name.
   await app.getByRole('button', { name: '返回文章' }).click();

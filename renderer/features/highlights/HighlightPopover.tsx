@@ -17,10 +17,13 @@ interface Props {
   hasNote: boolean;
   onNote(): void;
   onCopy(): void;
+  /** 原件第 N 页: for a passage of a PDF-derived article, the page of the original it lies on. */
+  originalPage?: number | null;
+  onOriginal?(): void;
   onClose(): void;
 }
 
-export function HighlightPopover({ row, position, focusToken, hasNote, onNote, onCopy, onClose }: Props) {
+export function HighlightPopover({ row, position, focusToken, hasNote, onNote, onCopy, onClose, originalPage, onOriginal }: Props) {
   const [draft, setDraft] = useState('');
   const [known, setKnown] = useState<string[]>([]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -137,6 +140,11 @@ export function HighlightPopover({ row, position, focusToken, hasNote, onNote, o
         <button type="button" title={`${t.copyCitation}（c）`} onClick={onCopy}>
           {t.copyCitation}
         </button>
+        {originalPage && onOriginal ? (
+          <button type="button" data-testid="hl-original-page" onClick={onOriginal}>
+            {messages.documents.citedPage(originalPage)}
+          </button>
+        ) : null}
         <button type="button" className="danger" title={`${t.remove}（Delete）`} onClick={() => void removeHighlight(row.id)}>
           {t.remove}
         </button>
