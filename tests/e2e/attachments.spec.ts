@@ -133,6 +133,16 @@ test('sync a notice with a PDF, .docx, .doc and .xls attachment; read, highlight
   host,
   requests,
 }) => {
+  // pdf.js must run in its own worker from our origin, within the CSP: no violation, no fake worker.
+  const warnings: string[] = [];
+  app.on('console', (m) => {
+    if (/Content Security Policy|fake worker|isEvalSupported/i.test(m.text())) warnings.push(m.text());
+  });
+  await app.evaluate(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
   await app.getByRole('link', { name: '来源' }).click();
   await app.getByText('抓取设置').click();
   await app.getByLabel('同一网站两次请求的间隔（毫秒）').fill('0');
@@ -238,6 +248,7 @@ test('sync a notice with a PDF, .docx, .doc and .xls attachment; read, highlight
   await expect(hit).toHaveCount(1, { timeout: 30_000 });
   await expect(hit).toContainText(`来自《${NOTICE}》`);
 
+  expect(warnings).toEqual([]);
   const foreign = requests.filter((u) => !u.startsWith(host.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
   expect(foreign).toEqual([]);
 });
