@@ -69,6 +69,21 @@ describe('来源 and 作者 labels', () => {
     expect(r.publishedAt).toBe('2019-12-28');
     expect(r.publishedTime).toBe('10:00');
   });
+  it('drops the separator dots of a byline bar around a 来源 given by markup', () => {
+    const body = '<p>这是一段正文，内容足够长，用来确认正文可以被正确提取出来。这是第二句，继续补充一些文字。</p>'.repeat(3);
+    const html = `<html><head><title>某条新闻_新闻中心</title></head><body><h1>某条新闻</h1><div class="bar"><a class="footer-bar-action source" href="/u/1">&nbsp;某某视史&nbsp;⋅</a> <span>2019-09-08</span></div><div class="article">${body}</div></body></html>`;
+    expect(extractArticle(html).origin).toBe('某某视史');
+  });
+  it.each([
+    ['<h2 class="title"><span>原创</span>某地推进基层治理的十条做法</h2>', '某地推进基层治理的十条做法'],
+    ['<h1>某地推进基层治理的十条做法<em>独家</em></h1>', '某地推进基层治理的十条做法'],
+    // Words that are the heading's own text, not a label in an element of their own, stay.
+    ['<h1>专题某地推进基层治理的十条做法</h1>', '专题某地推进基层治理的十条做法'],
+  ])('leaves a label element out of the title: %s', (heading, title) => {
+    const body = '<p>这是一段正文，内容足够长，用来确认正文可以被正确提取出来。这是第二句，继续补充一些文字。</p>'.repeat(3);
+    const html = `<html><head><title>某地推进基层治理的十条做法</title></head><body>${heading}<div class="info">发布时间：2019-09-08</div><div class="article">${body}</div></body></html>`;
+    expect(extractArticle(html).title).toBe(title);
+  });
   it('takes 记者 as the author, not 通讯员', () => {
     expect(matchAuthor('稿件来源：城市晚报 记者：韩雪')).toBe('韩雪');
     expect(matchAuthor('通讯员 记者：')).toBeNull();

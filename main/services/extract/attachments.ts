@@ -18,6 +18,8 @@ export interface Attachment {
 const EXT_RE = new RegExp(`\\.(${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
 /** An extension at a word's end: the cheap first step of finding a file name in text. */
 const EXT_IN_TEXT_RE = new RegExp(`\\.(${[...ATTACHMENT_EXTENSIONS].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`, 'i');
+/** An extension ending a raw href's path (before ?query or #fragment). */
+const HREF_EXT_RE = new RegExp(`\\.(${ATTACHMENT_EXTENSIONS.join('|')})(?:[?#]|$)`, 'i');
 /** Characters that end a file name on its left: a path or label separator. */
 const NAME_STOP_RE = /[/\\|:：]/;
 /** Download handlers of CMS sites: DownloadFile.aspx?id=, download.jsp?fileid=, attachment.do?… */
@@ -78,9 +80,14 @@ function lastSegment(url: string): string {
 export function findAttachments(doc: { querySelectorAll(selector: string): ArrayLike<unknown> }, base: string | undefined): Attachment[] {
   const out: Attachment[] = [];
   const seen = new Set<string>();
+  // Most links name no document: decide that from the raw href before resolving it or reading
+  // its text (a portal page has thousands of links). The base only matters to DOWNLOAD_RE.
+  const baseDownloads = base !== undefined && DOWNLOAD_RE.test(base);
   for (const node of Array.from(doc.querySelectorAll('a[href]'))) {
     const a = node as El;
-    const url = resolve(a.getAttribute('href') ?? '', base);
+    const href = a.getAttribute('href') ?? '';
+    if (!baseDownloads && !href.includes('%') && !HREF_EXT_RE.test(href) && !DOWNLOAD_RE.test(href)) continue;
+    const url = resolve(href, base);
     if (!url || seen.has(url)) continue;
     const text = (a.textContent ?? '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
     const file = lastSegment(url);

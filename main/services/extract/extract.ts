@@ -624,6 +624,19 @@ function metaNearScore(blocks: Block[], i: number): number {
   return 0;
 }
 
+/**
+ * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频) that sits in an
+ * element of its own: 1–4 characters without punctuation, wholly inside one tag of the heading.
+ */
+function labelAround(t: string, r: string, heading: Element): boolean {
+  const at = t.indexOf(r);
+  const rest = (t.slice(0, at) + t.slice(at + r.length)).trim();
+  if (!rest || countChars(rest) > 4 || /[\p{P}\p{S}\d]/u.test(rest)) return false;
+  if (!t.startsWith(rest) && !t.endsWith(rest)) return false;
+  for (const el of Array.from(heading.querySelectorAll('*'))) if (normaliseText(el.textContent ?? '') === rest) return true;
+  return false;
+}
+
 function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number; weak: boolean } | null {
   const refs = [meta.title, meta.ogTitle, meta.docTitle].filter((x): x is string => !!x).map(titleText);
   // A whole reference or its first part names the article; a later part is a section or the site.
@@ -648,6 +661,7 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
     if (/<(?:strong|b)>/.test(b.html) && b.len < 60) score += 0.5;
     let matched = false;
+    let own: string | null = null;
     for (const { text: r, head } of refParts) {
       if (!r) continue;
       if (r === t) {
@@ -663,6 +677,13 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
       if (r.length >= 5 && t.includes(r) && t.length <= r.length * 1.6) {
         score += 4;
         matched = true;
+        // A label of its own element in front of or behind the title (<span>原创</span>标题):
+        // the page's title without it.
+        const label = labelAround(t, r, b.el);
+        if (label) {
+          score += 6;
+          own = r;
+        }
         break;
       }
     }
@@ -676,7 +697,7 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
     // Weak: only its tag says it is a title (no match with the page's title, no metadata line).
-    if (!best || score > best.score) best = { title: titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
+    if (!best || score > best.score) best = { title: own ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
   }
   if (best) return { title: best.title, index: best.index, weak: best.weak };
   return null;
@@ -1202,6 +1223,8 @@ function originFromElement(doc: Document): string | null {
     if (!tokens.some((t) => SOURCE_TOKEN_RE.test(t))) continue;
     const t = normaliseText(el.textContent ?? '')
       .replace(/^(?:(?:文章|稿件|信息|新闻)?来\s*源|来自|出处)\s*[:：]?\s*/, '')
+      // A separator dot between inline bits of a byline bar (`振王视史 ⋅ 25评论`).
+      .replace(/^[\s⋅·•|｜/]+|[\s⋅·•|｜/]+$/g, '')
       .trim();
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
