@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -107,6 +108,14 @@ async function selectPhrase(app: Page, phrase: string): Promise<string> {
   return app.evaluate(() => window.getSelection()?.toString() ?? '');
 }
 
+/** Serious or critical axe findings on the page as it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 /** Clicks the middle of the first range a paint entry draws. */
 async function clickPainted(app: Page, entry: string): Promise<void> {
   const point = await app.evaluate((entry) => {
@@ -170,6 +179,7 @@ test('sync a notice with a PDF, .docx, .doc and .xls attachment; read, highlight
   await expect(xls).toContainText('学习统计表.xls');
   await expect(xls).toContainText('格式不支持');
   await expect(xls.getByRole('link', { name: '原始链接' })).toHaveAttribute('href', `${base}/upload/tongji.xls`);
+  expect(await seriousViolations(app)).toEqual([]);
 
   // The PDF attachment opens as its own article, says where it came from, and takes a highlight.
   await list.getByRole('link', { name: '学习计划.pdf' }).click();
@@ -224,6 +234,7 @@ test('sync a notice with a PDF, .docx, .doc and .xls attachment; read, highlight
   });
   expect(inked).toBeGreaterThan(1000);
   await app.screenshot({ path: `${SHOTS}/view-original.png` });
+  expect(await seriousViolations(app)).toEqual([]);
 
   // The .doc attachment: 查看原件 downloads the original under its own name.
   await app.getByRole('button', { name: '返回文章' }).click();

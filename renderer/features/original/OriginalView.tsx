@@ -207,7 +207,8 @@ export function OriginalView({ id, page: initialPage }: { id: string; page?: num
           {fieldError}
         </p>
       ) : null}
-      <div className="original-scroll">
+      {/* In the Tab order: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable). */}
+      <div className="original-scroll" tabIndex={0} role="region" aria-label={t.viewOriginal}>
         <div
           className="original-sheet"
           data-testid="original-sheet"
