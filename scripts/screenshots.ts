@@ -2,8 +2,8 @@
  * `npm run screenshots [-- --out DIR]`: every screen, seen rather than assumed. Starts the built
  * browser host on a temporary data folder (the sample library), makes a session, highlights, a
  * note and a packet through the UI (tests/e2e/screens.ts, shared with the accessibility spec),
- * then saves a PNG of each screen in the three themes, at 1366×768 and 1920×1080, at 100% and
- * 150% interface scale, plus the recovery offer, and a contact sheet of the main ones
+ * then saves a PNG of each screen in the three themes, at 1366×768 and 1920×1080, at 100%,
+ * 150% and 200% interface scale, plus the recovery offer, and a contact sheet of the main ones
  * (ImageMagick `montage`). Not part of `npm test`. Builds first when dist/ is missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,13 +13,13 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../main/cli/chromium';
 import { spawnHost } from '../tests/e2e/processes';
-import { backupNow, SCREENS, seed, setScale, setTheme, THEMES } from '../tests/e2e/screens';
+import { backupNow, closeNotices, SCREENS, seed, setScale, setTheme, THEMES } from '../tests/e2e/screens';
 
 const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
-const SCALES = [100, 150] as const;
+const SCALES = [100, 150, 200] as const;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         for (const scale of SCALES) {
           scaleBy = await setScale(page, scale);
           for (const screen of SCREENS) {
+            await closeNotices(page);
             await screen.open(page, seeded);
             // Fonts are bundled slices: wait for the ones this screen uses.
             await page.evaluate(() => document.fonts.ready.then(() => undefined));

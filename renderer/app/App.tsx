@@ -10,7 +10,7 @@ import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
 import { useInterfaceScale } from '../stores/interfaceScale';
-import { UiHost } from '../ui';
+import { Button, UiHost } from '../ui';
 import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
@@ -153,9 +153,9 @@ export function App() {
           <div className="boot error" role="alert">
             <h2>{messages.boot.failed}</h2>
             <p>{boot.message}</p>
-            <button type="button" onClick={() => void start()}>
+            <Button kind="primary" onClick={() => void start()}>
               {messages.boot.retry}
-            </button>
+            </Button>
           </div>
         ) : route.name === 'print' ? (
           <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>

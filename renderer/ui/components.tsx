@@ -8,12 +8,10 @@ import {
   isValidElement,
   useId,
   useRef,
-  type ButtonHTMLAttributes,
+  type ComponentPropsWithRef,
   type InputHTMLAttributes,
   type ReactElement,
   type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
 } from 'react';
 
 const cx = (...names: (string | false | null | undefined)[]): string => names.filter(Boolean).join(' ');
@@ -137,15 +135,15 @@ export function FormActions(props: { children: ReactNode }) {
   return <div className="ui-form-actions">{props.children}</div>;
 }
 
-export function Input({ width, className, ...rest }: InputHTMLAttributes<HTMLInputElement> & { width?: FieldWidth }) {
+export function Input({ width, className, ...rest }: ComponentPropsWithRef<'input'> & { width?: FieldWidth }) {
   return <input type="text" {...rest} className={cx('ui-input', widthClass(width), className)} />;
 }
 
-export function Select({ width, className, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & { width?: FieldWidth }) {
+export function Select({ width, className, ...rest }: ComponentPropsWithRef<'select'> & { width?: FieldWidth }) {
   return <select {...rest} className={cx('ui-select', widthClass(width), className)} />;
 }
 
-export function Textarea({ className, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function Textarea({ className, ...rest }: ComponentPropsWithRef<'textarea'>) {
   return <textarea {...rest} className={cx('ui-textarea', className)} />;
 }
 
@@ -185,7 +183,7 @@ export function Button({
   className,
   type = 'button',
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { kind?: ButtonKind; small?: boolean }) {
+}: ComponentPropsWithRef<'button'> & { kind?: ButtonKind; small?: boolean }) {
   return <button type={type} {...rest} className={cx('ui-button', kind !== 'secondary' && kind, small && 'small', className)} />;
 }
 

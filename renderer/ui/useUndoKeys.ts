@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { messages } from '../i18n/messages';
 import { undoStack, useUndo } from '../stores/undo';
-import { isTypingTarget } from './useKeyboard';
+import { isInDialog, isTypingTarget } from './useKeyboard';
 
 const t = messages.highlights;
 
@@ -29,7 +29,7 @@ export function redoOnce(): void {
 export function useUndoKeys(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || isTypingTarget(event.target)) return;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || isTypingTarget(event.target) || isInDialog(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) undoOnce();
       else if ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) redoOnce();

@@ -23,7 +23,7 @@ import {
 } from './query';
 import { bucketSize, forEachOccurrence, type TrigramIndex } from './trigrams';
 
-function scoreAt(doc: Doc, q: Query, c: Candidate): Scored {
+export function scoreAt(doc: Doc, q: Query, c: Candidate): Scored {
   return score(doc.norm.text, q, c, doc.norm.map[c.start] ?? 0, (i) => lineBreakBefore(doc, i));
 }
 
@@ -329,7 +329,7 @@ function refine(
       const current = edges ? best : other;
       if (current && cost > current.cost) continue;
       const c = { start, end, errors };
-      const next = { ...c, cost, confirmed: boundsConfirmed(text, q, c) };
+      const next: Refined = { start, end, errors, cost, confirmed: boundsConfirmed(text, q, c) };
       if (!current || better(next, current, m)) {
         if (edges) best = next;
         else other = next;

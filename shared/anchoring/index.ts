@@ -11,10 +11,20 @@
  * prior; the best must pass a threshold for its quote length and beat every other place by a
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
-import { exactCandidates, fuzzyCandidates, windowCandidates } from './candidates';
+import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace } from './normalise';
-import { conclusive, decide, decideNear, prefixDistance, prepareQuery, suffixDistance, type Query, type Scored } from './query';
+import {
+  conclusive,
+  decide,
+  decideNear,
+  prefixDistance,
+  prepareQuery,
+  suffixDistance,
+  weakContext,
+  type Query,
+  type Scored,
+} from './query';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 export type { Anchor, TextSelector } from './types';
@@ -81,8 +91,8 @@ const SHIFT_SLACK = 24;
  * is still there, lies at its old position plus that shift. Inside that small window the
  * passage is decided on its own evidence (decideNear): copies and look-alikes elsewhere are
  * ruled out by the neighbours, not by the passage's context. A copy placed outside the window
- * moves to the one inside it, or, with none there, is an orphan: its own copy was deleted and
- * the one chosen is another's.
+ * moves to the one inside it, or, with none there and only template words for context
+ * (weakCopy), is an orphan: its own copy was deleted and the one chosen is another's.
  */
 function nearNeighbours(
   text: string,
@@ -100,9 +110,19 @@ function nearNeighbours(
   placed.sort((a, b) => a.start - b.start);
   return first.map((a, i) => {
     const s = selectors[i];
-    if (!s || !valid[i] || a?.score === 1) return a;
-    const window = shiftWindow(placed, s, a !== null);
-    if (!window) return a;
+    // Only a passage still at its stored position, context and all, is beyond doubt: a copy of a
+    // repeated passage found elsewhere with all its context can score 1 after rounding too.
+    if (!s || !valid[i] || (a?.start === s.start && atStoredPosition(text, s))) return a;
+    const window = shiftWindow(placed, s, a !== null, SHIFT_TOLERANCE);
+    if (!window) {
+      // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
+      // where the passage can be unless it moved away, and a moved passage brings its context.
+      const loose = a && shiftWindow(placed, s, true, NEIGHBOUR_GAP);
+      if (!a || !loose || (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi)) return a;
+      const query = prepareQuery(text, s);
+      const doc = docFor();
+      return weakCopy(doc, query, a) ? null : a;
+    }
     const lo = s.start + window.lo;
     const hi = s.start + window.hi;
     if (a && a.start >= lo && a.start <= hi) return a;
@@ -117,7 +137,7 @@ function nearNeighbours(
     const near =
       found && !ownPlaceElsewhere(doc, query, found) && !contextResumesFarther(doc, query, found) ? toAnchor(doc, query, found) : null;
     // A placed copy is replaced only by the quote found whole: an edited look-alike is no reason to move it.
-    if (a) return near && found?.errors === 0 ? near : a;
+    if (a) return near && found?.errors === 0 ? near : weakCopy(doc, query, a) ? null : a;
     return near;
   });
 }
@@ -135,7 +155,7 @@ interface Placed {
  * When a placement is checked (`disjoint`), those over the same old words are not neighbours:
  * they were placed by the same words and may be on the same copy.
  */
-function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean): { lo: number; hi: number } | null {
+function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean, tolerance: number): { lo: number; hi: number } | null {
   let before: Placed | undefined;
   let after: Placed | undefined;
   for (const p of placed) {
@@ -147,8 +167,21 @@ function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boole
   }
   if (!before || !after) return null;
   if (s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return null;
-  if (Math.abs(before.shift - after.shift) > SHIFT_TOLERANCE) return null;
+  if (Math.abs(before.shift - after.shift) > tolerance) return null;
   return { lo: Math.min(before.shift, after.shift) - SHIFT_SLACK, hi: Math.max(before.shift, after.shift) + SHIFT_SLACK };
+}
+
+/**
+ * A copy of a repeated quote placed outside the window its neighbours agree on, on context that
+ * is only template words (weakContext): another copy, the passage's own having been deleted.
+ * A passage that moved with its paragraph brings its context along and is kept.
+ */
+function weakCopy(doc: Doc, q: Query, a: Anchor): boolean {
+  const start = toNormalised(doc, a.start);
+  const c = scoreAt(doc, q, { start, end: toNormalised(doc, a.end - 1) + 1, errors: 0 });
+  return (
+    c.end - c.start === q.quote.length && doc.norm.text.startsWith(q.quote, start) && weakContext(c) && !(c.prefixAtEdge && c.suffixAtEdge)
+  );
 }
 
 /** Whether the normalised quote occurs more than once in the text. */

@@ -27,14 +27,21 @@ export interface Query {
   readonly suffixInPara: number | null;
   /** The quote's numbers and Latin words, in order (see alnumWords). */
   readonly words: string;
+  /** Whether each stored context side has numbers or Latin words (see wordsGone). */
+  readonly prefixWords: boolean;
+  readonly suffixWords: boolean;
+  /** Units of each stored side inside the quote's own sentence (see solidSide). */
+  readonly prefixSentence: number;
+  readonly suffixSentence: number;
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
+  const quote = normalise(selector.exact);
   const prefixText = normalise(selector.prefix).slice(-CONTEXT_LENGTH);
   const suffixText = normalise(selector.suffix).slice(0, CONTEXT_LENGTH);
   return {
     selector,
-    quote: normalise(selector.exact),
+    quote,
     prefixText,
     suffixText,
     prefix: prefixText ? compilePattern(reverse(prefixText)) : null,
@@ -44,7 +51,12 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     textLength: text.length,
     prefixInPara: paragraphStart(selector),
     suffixInPara: paragraphEnd(selector),
-    words: alnumWords(normalise(selector.exact)),
+    words: alnumWords(quote),
+    prefixWords: /[0-9A-Za-z]/.test(prefixText),
+    suffixWords: /[0-9A-Za-z]/.test(suffixText),
+    // A quote over a sentence end brings two sentences' words: more than one copied sentence.
+    prefixSentence: oneSentence(quote) ? sentenceBefore(prefixText) : prefixText.length,
+    suffixSentence: oneSentence(quote) ? sentenceAfter(suffixText) : suffixText.length,
   };
 }
 
@@ -55,6 +67,25 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
  */
 export function alnumWords(s: string): string {
   return (s.match(/[0-9A-Za-z]+/g) ?? []).join(' ');
+}
+
+const ALNUM = /[0-9A-Za-z]+/g;
+
+/**
+ * Whether the numbers and Latin words of `stored` (a context side past its exact run) are all
+ * missing from `region` (the text where that part would be), which has others. A word cut by the context's own
+ * edge (`cutStart`, `cutEnd`) may be a part of a longer one and is not counted.
+ */
+export function wordsGone(stored: string, region: string, cutStart: boolean, cutEnd: boolean): boolean {
+  let words = 0;
+  for (const m of stored.matchAll(ALNUM)) {
+    if ((cutStart && m.index === 0) || (cutEnd && m.index + m[0].length === stored.length)) continue;
+    if (region.includes(m[0])) return false;
+    words++;
+  }
+  // Other words where these stood: another sentence of the same shape. None at all: they were
+  // deleted, which is an edit of the passage's own context.
+  return words > 0 && /[0-9A-Za-z]/.test(region);
 }
 
 function paragraphStart(s: TextSelector): number | null {
@@ -132,6 +163,11 @@ export interface Scored extends Candidate {
    * errors plus the edit distance of each context side. Candidates are ranked by it.
    */
   readonly cost: number;
+  /** Exact context runs next to the quote as found, before any paragraph-edge credit. */
+  readonly prefixExact: number;
+  readonly suffixExact: number;
+  /** `cost` without the credit a kept paragraph edge gives the context past it (equal when none). */
+  readonly plainCost: number;
   /** Edit distance of the nearer-matching context side (a full side's length when none). */
   readonly bestSide: number;
   /** Distance from the stored position, as a share of the text's length. */
@@ -197,8 +233,28 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   while (sPara < sRun && !breakBefore(c.end + sPara)) sPara++;
   let pd = q.prefix ? prefixDistance(text, q, c.start) : 0;
   let sd = q.suffix ? suffixDistance(text, q, c.end) : 0;
-  const prefixSolid = q.prefixText.length > 0 ? solidSide(q.prefixText.length, pRun, pd) : c.start === 0;
-  const suffixSolid = q.suffixText.length > 0 ? solidSide(q.suffixText.length, sRun, sd) : c.end === text.length;
+  // Past its exact run, a side whose numbers and names are all other ones is a sentence of the
+  // same shape: only the run counts as matched there.
+  // Words past the paragraph's edge belong to a neighbouring paragraph, free to move: not compared.
+  const pOwn = q.prefixInPara ?? q.prefixText.length;
+  if (q.prefixWords && pRun < pOwn) {
+    const beyond = pOwn - pRun;
+    const from = Math.max(0, c.start - pRun - beyond - CONTEXT_READ);
+    const cut = q.prefixText.length === CONTEXT_LENGTH && pOwn === q.prefixText.length;
+    if (
+      wordsGone(q.prefixText.slice(q.prefixText.length - pOwn, q.prefixText.length - pRun), text.slice(from, c.start - pRun), cut, false)
+    ) {
+      pd = Math.max(pd, beyond);
+    }
+  }
+  const sOwn = q.suffixInPara ?? q.suffixText.length;
+  if (q.suffixWords && sRun < sOwn) {
+    const beyond = sOwn - sRun;
+    const region = text.slice(c.end + sRun, c.end + sRun + beyond + CONTEXT_READ);
+    const cut = q.suffixText.length === CONTEXT_LENGTH && sOwn === q.suffixText.length;
+    if (wordsGone(q.suffixText.slice(sRun, sOwn), region, false, cut)) sd = Math.max(sd, beyond);
+  }
+  const [pRun0, sRun0, pd0, sd0] = [pRun, sRun, pd, sd];
   // The stored context up to the paragraph's edge is here and the paragraph ends there too: what
   // lay past the edge was a neighbouring paragraph, free to move, so that side counts as matched.
   const m = q.quote.length;
@@ -206,6 +262,12 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   const sEdge = q.suffixInPara;
   const pAtEdge = pEdge !== null && pRun >= pEdge && (c.start === pEdge || breakBefore(c.start - pEdge));
   const sAtEdge = sEdge !== null && sRun >= sEdge && (c.end + sEdge === text.length || breakBefore(c.end + sEdge));
+  // At a kept paragraph edge the words past the sentence are another paragraph's: the run is all
+  // there is to compare, so it counts whole.
+  const pSentence = pAtEdge ? q.prefixText.length : q.prefixSentence;
+  const sSentence = sAtEdge ? q.suffixText.length : q.suffixSentence;
+  const prefixSolid = q.prefixText.length > 0 ? solidSide(q.prefixText.length, pRun, pd, pSentence) : c.start === 0;
+  const suffixSolid = q.suffixText.length > 0 ? solidSide(q.suffixText.length, sRun, sd, sSentence) : c.end === text.length;
   // The credit needs the other side's own paragraph to agree: a sentence repeated at the start of
   // another paragraph is followed there by other words.
   const pAgrees = pAtEdge || pRun >= Math.min(AGREEING_RUN, q.prefixText.length);
@@ -231,6 +293,11 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     sd = Math.min(sd, half);
     sKept = true;
   }
+  // The same cost without the credit for kept paragraph edges (see `plainCost`).
+  const plainCost =
+    pKept || sKept
+      ? QUOTE_ERROR_UNITS * c.errors + (2 * pd0 + q.prefixText.length - pRun0) / 3 + (2 * sd0 + q.suffixText.length - sRun0) / 3
+      : -1;
   const sides: number[] = [];
   if (q.prefix) sides.push(1 - pd / q.prefix.length);
   else if (c.start === 0) sides.push(1); // was and still is at the start of the text
@@ -244,8 +311,12 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   // A changed unit of the quote itself counts double: the quote is what the reader chose.
   const cost = QUOTE_ERROR_UNITS * c.errors + (2 * pd + q.prefixText.length - pRun) / 3 + (2 * sd + q.suffixText.length - sRun) / 3;
   const stored = q.quote.length + q.prefixText.length + q.suffixText.length;
+  // Listed field by field, not spread from `c`: this object is made for every candidate, and a
+  // spread of this many fields gives V8 a slow, dictionary-shaped object.
   return {
-    ...c,
+    start: c.start,
+    end: c.end,
+    errors: c.errors,
     quoteSim,
     context,
     prefixRun: pRun,
@@ -259,6 +330,9 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun),
     edgesKept: startKept(text, q, c.start, pRun) && endKept(text, q, c.end, sRun),
     cost,
+    plainCost: plainCost < 0 ? cost : plainCost,
+    prefixExact: pRun0,
+    suffixExact: sRun0,
     bestSide: Math.min(
       q.prefix ? pd + CONTEXT_LENGTH - q.prefix.length : CONTEXT_LENGTH,
       q.suffix ? sd + CONTEXT_LENGTH - q.suffix.length : CONTEXT_LENGTH,
@@ -280,8 +354,42 @@ const QUOTE_ERROR_UNITS = 2;
 /** Exact run that makes a side solid by itself. */
 const SOLID_RUN = 24;
 
-function solidSide(length: number, run: number, distance: number): boolean {
-  return run >= Math.min(SOLID_RUN, length) || 2 * distance < length - run;
+/**
+ * `sentence`: units of the side that belong to the quote's own sentence (the side's length when
+ * no sentence ends in it). A long run that stops within a few units of that sentence's end is the
+ * sentence itself, which a repeated copy shares: it makes the side solid only by what lies past it.
+ */
+function solidSide(length: number, run: number, distance: number, sentence: number): boolean {
+  const sentenceOnly = sentence < length && run < sentence + PAST_SENTENCE;
+  return (!sentenceOnly && run >= Math.min(SOLID_RUN, length)) || 2 * distance < length - run;
+}
+
+/** Units a run must reach past the quote's own sentence to say more than the sentence does. */
+const PAST_SENTENCE = 4;
+
+/** Units of the suffix up to and including the first sentence end (its length when none). */
+export function sentenceAfter(suffix: string): number {
+  for (let i = 0; i < suffix.length; i++) if (sentenceEnd(suffix, i)) return i + 1;
+  return suffix.length;
+}
+
+/** Units of the prefix after its last sentence end (its length when none). */
+export function sentenceBefore(prefix: string): number {
+  for (let i = prefix.length - 1; i >= 0; i--) if (sentenceEnd(prefix, i)) return prefix.length - 1 - i;
+  return prefix.length;
+}
+
+/** Whether no sentence ends inside the quote (a final full stop is its own sentence's end). */
+function oneSentence(quote: string): boolean {
+  for (let i = 0; i < quote.length - 1; i++) if (sentenceEnd(quote, i)) return false;
+  return true;
+}
+
+/** A full stop, ! ? or ; in the comparison form (。！？； folded), not a decimal point. */
+function sentenceEnd(s: string, i: number): boolean {
+  const c = s[i];
+  if (c === '!' || c === '?' || c === ';') return true;
+  return c === '.' && !(/[0-9]/.test(s[i - 1] ?? '') && /[0-9]/.test(s[i + 1] ?? ''));
 }
 
 /** The old position as a weak prior: being a whole text away costs this many units. */
@@ -434,7 +542,7 @@ const WEAK_SIDE = 0.45;
  * only near the old place; far away it is more likely another copy than the passage moved
  * (whose own copy may well have been deleted).
  */
-function weakContext(c: Scored): boolean {
+export function weakContext(c: Scored): boolean {
   return c.contextRun < WEAK_RUN && c.context < WEAK_CONTEXT && c.bestSide > STRONG_SIDE;
 }
 
@@ -513,6 +621,17 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   for (const c of candidates) {
     if (c === best || overlaps(c, best)) continue;
     if (!runnerUp || c.cost < runnerUp.cost) runnerUp = c;
+    // A kept paragraph edge stands in for context lost when a neighbouring paragraph moved; it
+    // cannot tell one copy of a repeated passage from another: without it, this copy is as good.
+    if (
+      c.errors === 0 &&
+      best.errors === 0 &&
+      best.plainCost > best.cost &&
+      best.distance > NEAR_OLD_PLACE_COPY &&
+      c.cost < best.plainCost + need &&
+      sharesRuns(c, best)
+    )
+      return null;
     if (c.cost >= best.cost + need || strongSide(best, c)) continue;
     const repeated = c.errors === 0 && best.errors === 0 && c.context >= SAME_CONTEXT && best.context >= SAME_CONTEXT;
     if (!repeated) return null;
@@ -540,6 +659,16 @@ function copiedContext(best: Scored, candidates: readonly Scored[]): boolean {
 }
 
 const COPY_RUN = 8;
+
+/**
+ * `rival` has the exact context runs `best` has where no paragraph edge credits `best`: the two
+ * are copies of one passage with the same words around them (up to the edge).
+ */
+function sharesRuns(rival: Scored, best: Scored): boolean {
+  const prefix = best.prefixAtEdge || rival.prefixExact >= Math.min(best.prefixExact, COPY_RUN);
+  const suffix = best.suffixAtEdge || rival.suffixExact >= Math.min(best.suffixExact, COPY_RUN);
+  return prefix && suffix && (rival.prefixExact >= COPY_RUN || rival.suffixExact >= COPY_RUN);
+}
 const NEAR_OLD_PLACE_COPY = 0.1;
 
 /**

@@ -78,7 +78,34 @@
  *     two placements on a repeated clause in the 60k mixed article).
  *   113k/200 anchorAll: CPU median 106 ms → 132 ms, wall 966 → 1301 ms under that load.
  * The targets (≥ 99% and 0 wrong on unseen edits, ≤ 100 ms) are not met on real prose.
- * HELD_OUT_SEEDS below are these seeds: treat them as seen from here on.
+ * (31001–31010 and 301–320 are seen from here on.)
+ *
+ * Fifth round (issue 12 item 4, "prefer an orphan when the evidence is ambiguous"): only the
+ * failures of generated 50001–50050 and prose 500–549 were looked at. Kinds of wrong placement
+ * found there, each fixed in general terms with a hand-made test (anchoring-copies.test.ts):
+ * - a kept paragraph edge chose between copies of a repeated passage with the same words up to
+ *   the edge (the passage's own copy deleted): the edge credit no longer tells copies apart;
+ * - context matched through a template sentence whose numbers were all other ones: past the
+ *   exact run, a side whose numbers / Latin words are all replaced by others counts as unmatched;
+ * - a long exact run that is only the quote's own sentence made a side "solid" far away: a run
+ *   must reach past the sentence (quotes inside one sentence, away from a kept paragraph edge);
+ * - the neighbour pass skipped placements whose score rounded to 1 (a copy with all its context):
+ *   only a passage at its stored position is skipped now;
+ * - a copy chosen on template words outside the shifts its placed neighbours allow (no certain
+ *   window because a block was deleted between them): an orphan.
+ * Speed: Scored objects are built field by field (a spread of ~30 fields made slow objects)
+ * and the comparison form is decoded in one TextDecoder call: the same placements, 113k/200
+ * CPU about 2.5 times lower.
+ * Development seeds after the fixes: generated recall 99.21% → 99.16%, wrong 5 → 2; prose
+ * 98.99% → 98.92%, wrong 8 → 5 (left: long unique or edited copies the judge calls destroyed, one
+ * boundary over inserted words).
+ * Evaluated once, at the end, on fresh seeds (before = the code at 365bfe0, same bench), load
+ * average 19–22 on 2 cores throughout:
+ *   generated 41001–41020: recall 99.29% → 99.29%, wrong 7 → 4 (113k: 98.67% → 98.71%, 1 → 0);
+ *   real prose 401–430: recall 98.66% → 98.61%, wrong 6 → 4 (60k: 97.68% → 97.58%, 2 → 2);
+ *   113k/200 anchorAll CPU median 91 → 44 ms (wall 1125 → 1093 ms under that load).
+ * The targets of 0 wrong and ≥ 99% on real prose are still not met. HELD_OUT_SEEDS below are
+ * these fresh seeds: treat them as seen from here on.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -245,9 +272,9 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = [31001, 31002, 31003, 31004, 31005, 31006, 31007, 31008, 31009, 31010];
+const HELD_OUT_SEEDS = Array.from({ length: 20 }, (_, i) => 41001 + i);
 const PROSE_TUNE_SEEDS = TUNE_SEEDS;
-const PROSE_HELD_OUT_SEEDS = Array.from({ length: 20 }, (_, i) => 301 + i);
+const PROSE_HELD_OUT_SEEDS = Array.from({ length: 30 }, (_, i) => 401 + i);
 
 interface Tally {
   surviving: number;

@@ -481,3 +481,29 @@ for (const [label, kind] of [
     await expect(app.getByLabel('类型')).toHaveValue(kind);
   });
 }
+
+test('删除笔记 asks in the app’s own dialog: Esc and 取消 keep the note, 删除笔记 removes it', async ({ app }) => {
+  await openFirstArticle(app);
+  await app.getByRole('button', { name: '写笔记' }).click();
+  await typeAtOnceAndCheck(app, '要删除的笔记');
+  const panel = app.getByTestId('note-panel');
+  const remove = panel.getByRole('button', { name: '删除笔记' });
+  const ask = app.getByRole('alertdialog', { name: '删除笔记' });
+
+  await remove.click();
+  await expect(ask).toContainText('此操作不能撤销');
+  await expect(ask.getByRole('button', { name: '取消' })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  await remove.click();
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(panel.getByTestId('note-body')).toContainText('要删除的笔记');
+  expect((await storedNotes(app)).filter((n) => n.text.includes('要删除的笔记'))).toHaveLength(1);
+
+  await remove.click();
+  await ask.getByRole('button', { name: '删除笔记' }).click();
+  await expect(panel).toBeHidden();
+  await expect.poll(async () => (await storedNotes(app)).filter((n) => n.text.includes('要删除的笔记')).length).toBe(0);
+});

@@ -8,6 +8,8 @@ import { expect, type Page } from '@playwright/test';
 
 export interface Screen {
   name: string;
+  /** Popovers the screen opens on purpose: the layout check (layout.ts) allows what they cover. */
+  overlays?: string[];
   open(page: Page, seeded: Seeded): Promise<void>;
 }
 
@@ -129,8 +131,7 @@ export const SCREENS: readonly Screen[] = [
       await expect(page.getByTestId('article-body')).toBeVisible();
       // The note panel beside the article.
       const note = page.getByRole('button', { name: '写笔记' });
-      // A DOM click: at 150% zoom (the stand-in) the app bar may lie over the button.
-      if (await note.isVisible().catch(() => false)) await note.evaluate((b) => (b as HTMLButtonElement).click());
+      if (await note.isVisible()) await note.click();
       await expect(page.getByTestId('note-panel')).toBeVisible();
     },
   },
@@ -178,6 +179,7 @@ export const SCREENS: readonly Screen[] = [
   },
   {
     name: 'search',
+    overlays: ['[data-testid="search-panel"]'],
     open: async (page) => {
       await go(page, '#/');
       await expect(page.getByTestId('article-row').first()).toBeVisible();
@@ -193,6 +195,12 @@ export const SCREENS: readonly Screen[] = [
     },
   },
 ];
+
+/** Closes the notices (they float over the page for a few seconds by design), as a reader would. */
+export async function closeNotices(page: Page): Promise<void> {
+  for (const close of await page.getByTestId('toast').getByRole('button', { name: '关闭提示' }).all()) await close.click();
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+}
 
 /** Interface scale through 设置's 界面大小 (issue 14 item 2), waiting until the page applies it. */
 export async function setScale(page: Page, percent: number): Promise<'setting'> {

@@ -26,6 +26,7 @@ import {
   type ScenarioKind,
 } from '../fixtures/anchoring-corpus';
 import { prosePool, retypeset } from '../fixtures/anchoring-prose';
+import { normalise, normaliseWithMap } from '../../shared/anchoring/normalise';
 
 /** Our own sample article: generated study-article sentences, paragraphs joined by "\n". */
 function sampleText(seed: number, length = 4000): string {
@@ -997,5 +998,18 @@ suite('anchoring, fourth round (issue 12 item 4: neighbours, copies, numbers)', 
     const at = nth(old, '东山镇读书班的学员在河堤上（资料照片）');
     const text = paras.filter((_, i) => i !== 2).join('\n');
     expect(anchor(text, describe(old, at.start, at.end))).toBeNull();
+  });
+});
+
+suite('comparison form', () => {
+  it('is the same for a whole text as for short strings, lone surrogates and a leading U+FEFF included', () => {
+    // The whole-text path decodes UTF-16LE; a lone surrogate must survive, not become U+FFFD.
+    for (const raw of ['\ufeff甲 乙\n😀丙，丁', `甲${'\ud800'}乙 丙`, `${'\udc00'}甲\u3000乙${'\ud83d'}`, '学习。“实践”——（一）']) {
+      const { text, map } = normaliseWithMap(raw);
+      expect(text).toBe(normalise(raw));
+      expect(map.length).toBe(text.length);
+      for (let i = 0; i < map.length; i++) expect(normalise(raw[map[i]!]!)).toBe(text[i]);
+    }
+    expect(normaliseWithMap(`a${'\ud800'}b`).text).toBe(`a${'\ud800'}b`);
   });
 });

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { recovery, type RecoveryOffer as Offer } from '../../core/backup';
 import { messages } from '../../i18n/messages';
+import { Button } from '../../ui';
 
 const t = messages.recovery;
 
@@ -80,12 +81,12 @@ export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restor
         </p>
       ) : null}
       <div className="recovery-actions">
-        <button type="button" ref={restoreButton} disabled={state.busy} onClick={() => void restore()}>
+        <Button kind="primary" ref={restoreButton} disabled={state.busy} onClick={() => void restore()}>
           {t.restore}
-        </button>
-        <button type="button" disabled={state.busy} onClick={() => void later()}>
+        </Button>
+        <Button disabled={state.busy} onClick={() => void later()}>
           {t.later}
-        </button>
+        </Button>
       </div>
     </dialog>
   );

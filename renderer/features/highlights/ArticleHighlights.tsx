@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { HighlightRow } from '../../core/highlights';
 import { messages } from '../../i18n/messages';
+import { Button } from '../../ui';
 import { useKeyboard } from '../../ui/useKeyboard';
 import { cancelTypeAhead, startTypeAhead, useNoteEditor } from '../notes';
 import {
@@ -395,6 +396,7 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
         // Keep the selection: the toolbar acts on it.
         onMouseDown={(e) => e.preventDefault()}
       >
+        {/* Colour swatches: round buttons painted in the highlight's colour (not ui Buttons). */}
         {HIGHLIGHT_COLORS.map((c) => (
           <button
             key={c.id}
@@ -405,25 +407,25 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
             onClick={() => void highlightSelection(c.id)}
           />
         ))}
-        <button
-          type="button"
+        <Button
+          small
           className="hl-style"
           aria-pressed={lastStyle === 'underline'}
           title={`${t.underline}（u）`}
           onClick={() => useHighlights.getState().setDefaults(lastColor, lastStyle === 'fill' ? 'underline' : 'fill')}
         >
           <u>{t.underline}</u>
-        </button>
-        <button type="button" title={`${t.addNote}（n）`} onClick={() => void addNote()}>
+        </Button>
+        <Button small title={`${t.addNote}（n）`} onClick={() => void addNote()}>
           {t.addNote}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          small
           title={`${t.copyCitation}（c）`}
           onClick={() => void copyCitation(article.text.slice(selection.span.start, selection.span.end), selection.span.start)}
         >
           {t.copyCitation}
-        </button>
+        </Button>
       </div>
     </>
   );

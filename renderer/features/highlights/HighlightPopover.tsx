@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { HighlightRow } from '../../core/highlights';
 import { messages } from '../../i18n/messages';
+import { Button, Input } from '../../ui';
 import { allHighlightTags, recolorHighlight, removeHighlight, restyleHighlight, setHighlightTags } from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
 import { typeAheadActive } from '../notes';
@@ -63,6 +64,7 @@ export function HighlightPopover({ row, position, focusToken, hasNote, onNote, o
       style={{ top: position.top, left: position.left }}
     >
       <div className="hl-popover-row">
+        {/* Colour swatches: round buttons painted in the highlight's colour (not ui Buttons). */}
         {HIGHLIGHT_COLORS.map((c) => (
           <button
             key={c.id}
@@ -74,22 +76,23 @@ export function HighlightPopover({ row, position, focusToken, hasNote, onNote, o
             onClick={() => void recolorHighlight(row.id, c.id)}
           />
         ))}
-        <button
-          type="button"
+        <Button
+          small
           className="hl-style"
           aria-pressed={row.style === 'underline'}
           title={`${t.underline}（u）`}
           onClick={() => void restyleHighlight(row.id, row.style === 'fill' ? 'underline' : 'fill')}
         >
           <u>{t.underline}</u>
-        </button>
+        </Button>
       </div>
       <div className="hl-popover-row hl-tags">
         {row.tags.map((tag) => (
           <span key={tag} className="hl-tag">
             {tag}
-            <button
-              type="button"
+            <Button
+              small
+              kind="quiet"
               aria-label={t.removeTag(tag)}
               onClick={() =>
                 void setHighlightTags(
@@ -99,11 +102,10 @@ export function HighlightPopover({ row, position, focusToken, hasNote, onNote, o
               }
             >
               ×
-            </button>
+            </Button>
           </span>
         ))}
-        <input
-          type="text"
+        <Input
           aria-label={t.tags}
           placeholder={t.tagPlaceholder}
           list={listId}
@@ -134,23 +136,23 @@ export function HighlightPopover({ row, position, focusToken, hasNote, onNote, o
         </datalist>
       </div>
       <div className="hl-popover-row">
-        <button type="button" title={`${hasNote ? t.viewNote : t.addNote}（n）`} onClick={onNote}>
+        <Button small title={`${hasNote ? t.viewNote : t.addNote}（n）`} onClick={onNote}>
           {hasNote ? t.viewNote : t.addNote}
-        </button>
-        <button type="button" title={`${t.copyCitation}（c）`} onClick={onCopy}>
+        </Button>
+        <Button small title={`${t.copyCitation}（c）`} onClick={onCopy}>
           {t.copyCitation}
-        </button>
+        </Button>
         {originalPage && onOriginal ? (
-          <button type="button" data-testid="hl-original-page" onClick={onOriginal}>
+          <Button small data-testid="hl-original-page" onClick={onOriginal}>
             {messages.documents.citedPage(originalPage)}
-          </button>
+          </Button>
         ) : null}
-        <button type="button" className="danger" title={`${t.remove}（Delete）`} onClick={() => void removeHighlight(row.id)}>
+        <Button small kind="danger" title={`${t.remove}（Delete）`} onClick={() => void removeHighlight(row.id)}>
           {t.remove}
-        </button>
-        <button type="button" aria-label={t.close} onClick={onClose}>
+        </Button>
+        <Button small kind="quiet" aria-label={t.close} onClick={onClose}>
           ×
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -55,6 +55,7 @@ export function NoteMarks({ painter, noted, rowsToken, scroller, root, onOpen }:
   if (!el || !marks.length) return null;
   return createPortal(
     marks.map((m) => (
+      // A ✎ mark in the margin beside its highlight, placed per line (not a ui Button).
       <button
         key={m.id}
         type="button"

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { messages } from '../../i18n/messages';
+import { Button } from '../../ui';
 import { relocateHighlight, type ArticleContext } from '../../core/highlights';
 import { selectionInArticle } from './selection';
 import { useHighlights } from './store';
@@ -37,9 +38,9 @@ export function OrphansPanel({ article, getMap }: { article: ArticleContext; get
           <li key={r.id} data-testid="orphan">
             <blockquote className={`orphan-quote hl-edge-${r.color}`}>{r.selector.exact}</blockquote>
             <div className="orphan-meta">{formatChineseDate(r.createdAt)}</div>
-            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => relocate(r.id)}>
+            <Button small onMouseDown={(e) => e.preventDefault()} onClick={() => relocate(r.id)}>
               {t.orphanRelocate}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

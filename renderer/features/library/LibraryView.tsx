@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
+import { Button, FileButton, Input } from '../../ui';
 import { navigate } from '../../ui/router';
 import { messages } from '../../i18n/messages';
 import { IMPORT_ACCEPT, importDuplicateAnyway, importLocalFiles, type ImportReport, type LibraryRow } from '../../core/library';
@@ -112,7 +113,7 @@ export function LibraryView() {
       }}
     >
       <div className="library-toolbar">
-        <input
+        <Input
           ref={filterRef}
           className="filter"
           type="search"
@@ -129,30 +130,17 @@ export function LibraryView() {
           {t.count(shown.length, rows.size)}
         </span>
         <span className="spacer" />
-        <a className="button" href={articlesPrintHref(shown.slice(0, MAX_PRINT_ARTICLES).map((r) => r.id))} title={t.printShown}>
+        <a className="ui-button" href={articlesPrintHref(shown.slice(0, MAX_PRINT_ARTICLES).map((r) => r.id))} title={t.printShown}>
           {messages.print.open}
         </a>
-        <label className="button">
-          {t.importFiles}
-          <input
-            type="file"
-            multiple
-            accept={IMPORT_ACCEPT}
-            className="visually-hidden"
-            data-testid="import-input"
-            // Space opens a file input natively; Enter should too, as on any button.
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              e.currentTarget.click();
-            }}
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              void runImport(files);
-            }}
-          />
-        </label>
+        {/* A real button (Enter and Space both open the picker), the file input hidden behind it. */}
+        <FileButton
+          label={t.importFiles}
+          multiple
+          accept={IMPORT_ACCEPT}
+          testId="import-input"
+          onFiles={(files) => void runImport(files)}
+        />
       </div>
       {importState ? (
         <div className={`import-status${importState.failures.length ? ' has-errors' : ''}`} role="status" data-testid="import-status">
@@ -181,12 +169,12 @@ export function LibraryView() {
               {importState.duplicates.map((d, i) => (
                 <li key={i}>
                   {t.duplicate(d.title, d.existing.title)}{' '}
-                  <a className="button" href={`#/read/${d.existing.id}`}>
+                  <a className="ui-button small" href={`#/read/${d.existing.id}`}>
                     {t.openExisting}
                   </a>{' '}
                   {d.payload ? (
-                    <button
-                      type="button"
+                    <Button
+                      small
                       onClick={() => {
                         const payload = d.payload!;
                         void importDuplicateAnyway(payload).then((id) =>
@@ -205,16 +193,16 @@ export function LibraryView() {
                       }}
                     >
                       {t.importAnyway}
-                    </button>
+                    </Button>
                   ) : null}
                 </li>
               ))}
             </ul>
           ) : null}
           {importState.busy ? null : (
-            <button type="button" className="link" onClick={() => setImportState(null)}>
+            <Button small kind="quiet" onClick={() => setImportState(null)}>
               {t.dismiss}
-            </button>
+            </Button>
           )}
         </div>
       ) : null}
@@ -222,6 +210,7 @@ export function LibraryView() {
           which stays outside the scroll. With no rows there is no grid, and the header is plain buttons. */}
       <div className="library-table">
         <div className="library-head" id="library-head" role={shown.length ? 'row' : undefined}>
+          {/* Sortable column headers of the grid (role columnheader), styled as header cells. */}
           {COLUMNS.map((c) => (
             <button
               key={c.key}
@@ -243,9 +232,9 @@ export function LibraryView() {
             ) : (
               <>
                 {t.noMatch}{' '}
-                <button type="button" className="link" onClick={() => setFilter('')}>
+                <Button small kind="quiet" onClick={() => setFilter('')}>
                   {t.clearFilter}
-                </button>
+                </Button>
               </>
             )}
           </div>

@@ -36,7 +36,7 @@ import { exportFileName, localIsoDate, notebookMarkdown } from './exportMarkdown
 import './notebook.css';
 import { useDraft } from '../../ui/useDraft';
 import { useInterfaceScale } from '../../stores/interfaceScale';
-import { Button, DateField, EmptyState, notify } from '../../ui';
+import { Button, DateField, EmptyState, Input, notify, NumberInput, Select } from '../../ui';
 
 const t = messages.notebook;
 /** Row heights at 100% 界面大小 (they grow with the interface scale). */
@@ -103,9 +103,7 @@ function LiveNotebook() {
     return (
       <div className="boot error" role="alert">
         <p>{t.loadFailed(failed)}</p>
-        <button type="button" onClick={() => setRecovery((r) => ({ attempt: r.attempt + 1, done: false, error: null }))}>
-          {messages.boot.retry}
-        </button>
+        <Button onClick={() => setRecovery((r) => ({ attempt: r.attempt + 1, done: false, error: null }))}>{messages.boot.retry}</Button>
       </div>
     );
   }
@@ -177,28 +175,26 @@ function NotebookList({ index }: { index: NotebookIndex }) {
         <QuotaBar index={index} />
         <div className="notebook-actions">
           {NEW_KINDS.map((k) => (
-            <button key={k} type="button" onClick={() => void newNote(k)}>
+            <Button key={k} onClick={() => void newNote(k)}>
               {t.newNote(messages.notes.kinds[k])}
-            </button>
+            </Button>
           ))}
           <span className="sep" />
-          <button
-            type="button"
+          <Button
             disabled={exporting || shown === 0}
             onClick={() => void exportAs('md')}
             title={filtered ? t.exportScopeFiltered : t.exportScopeAll}
           >
             {t.exportMarkdown}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
             disabled={exporting || shown === 0}
             onClick={() => void exportAs('docx')}
             title={filtered ? t.exportScopeFiltered : t.exportScopeAll}
           >
             {t.exportDocx}
-          </button>
-          <a className="button" href={notebookPrintHref(filter)} title={filtered ? t.exportScopeFiltered : t.exportScopeAll}>
+          </Button>
+          <a className="ui-button" href={notebookPrintHref(filter)} title={filtered ? t.exportScopeFiltered : t.exportScopeAll}>
             {messages.print.open}
           </a>
           {exporting ? <span className="muted">{t.exporting}</span> : null}
@@ -210,7 +206,7 @@ function NotebookList({ index }: { index: NotebookIndex }) {
         </p>
       ) : null}
       <div className="notebook-filters" role="search">
-        <input
+        <Input
           type="search"
           className="filter"
           value={filter.query}
@@ -218,7 +214,7 @@ function NotebookList({ index }: { index: NotebookIndex }) {
           aria-label={t.search}
           onChange={(e) => setFilter({ query: e.target.value })}
         />
-        <select
+        <Select
           aria-label={t.kind}
           value={filter.kinds[0] ?? ''}
           onChange={(e) => setFilter({ kinds: e.target.value ? [e.target.value as EntryKind] : [] })}
@@ -229,8 +225,8 @@ function NotebookList({ index }: { index: NotebookIndex }) {
               {t.kinds[k]}
             </option>
           ))}
-        </select>
-        <select
+        </Select>
+        <Select
           aria-label={t.color}
           value={filter.colors[0] ?? ''}
           onChange={(e) => setFilter({ colors: e.target.value ? [e.target.value as HighlightColor] : [] })}
@@ -241,8 +237,8 @@ function NotebookList({ index }: { index: NotebookIndex }) {
               {c.name}
             </option>
           ))}
-        </select>
-        <input
+        </Select>
+        <Input
           className="tag-filter"
           list="notebook-tags"
           aria-label={t.tag}
@@ -255,7 +251,7 @@ function NotebookList({ index }: { index: NotebookIndex }) {
             <option key={tag} value={tag}>{`${tag}（${n}）`}</option>
           ))}
         </datalist>
-        <select
+        <Select
           aria-label={t.article}
           className="article-filter"
           value={filter.articleId ?? '*'}
@@ -268,7 +264,7 @@ function NotebookList({ index }: { index: NotebookIndex }) {
               {a.title}
             </option>
           ))}
-        </select>
+        </Select>
         <span className="date">
           <span aria-hidden="true">{t.from}</span>
           <DateField
@@ -293,15 +289,16 @@ function NotebookList({ index }: { index: NotebookIndex }) {
           <legend>{t.groupBy}</legend>
           {(['article', 'date'] as const).map((g) => (
             <label key={g} className={groupBy === g ? 'on' : undefined}>
+              {/* A radio drawn by its label (a segmented choice): no ui part for it. */}
               <input type="radio" name="notebook-group" checked={groupBy === g} onChange={() => set({ groupBy: g })} />
               {g === 'article' ? t.byArticle : t.byDate}
             </label>
           ))}
         </fieldset>
         {filtered ? (
-          <button type="button" className="link" onClick={() => set({ filter: EMPTY_FILTER })}>
+          <Button kind="quiet" onClick={() => set({ filter: EMPTY_FILTER })}>
             {t.clear}
-          </button>
+          </Button>
         ) : null}
         <span className="count" data-testid="notebook-count" data-filter-ms={ms.toFixed(2)}>
           {t.count(shown, total)}
@@ -370,8 +367,7 @@ function QuotaBar({ index }: { index: NotebookIndex }) {
       </div>
       <label className="quota-goal">
         {t.quotaGoal}
-        <input
-          inputMode="numeric"
+        <NumberInput
           value={draft}
           aria-invalid={invalid}
           onChange={(e) => setDraft(e.target.value)}

@@ -11,6 +11,7 @@ import { clearJournal, isEmptyNote, newDraft, toNoteRow, writeJournal, type Note
 import type { LibraryRow as ArticleRow } from '../../core/library';
 import type { HighlightRow, NoteKind } from '../../core/notes';
 import { messages } from '../../i18n/messages';
+import { Button, confirm, Input, Select } from '../../ui';
 import { useLibrary } from '../../stores/library';
 import { Autosaver, type SaveState } from '../../core/notes/autosave';
 import { noteEditorSetup } from './noteSchema';
@@ -236,7 +237,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   };
 
   const remove = async () => {
-    if (!window.confirm(t.confirmDelete)) return;
+    if (!(await confirm({ title: t.delete, message: t.confirmDelete, confirmLabel: t.delete, danger: true }))) return;
     saver.discard();
     await saver.flush();
     await noteRepo.remove(initial.id);
@@ -285,15 +286,9 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   };
 
   const btn = (label: string, on: boolean, run: () => void, keys?: string) => (
-    <button
-      type="button"
-      aria-pressed={on}
-      title={keys ? `${label}（${keys}）` : label}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={run}
-    >
+    <Button small aria-pressed={on} title={keys ? `${label}（${keys}）` : label} onMouseDown={(e) => e.preventDefault()} onClick={run}>
       {label}
-    </button>
+    </Button>
   );
 
   const statusText =
@@ -318,14 +313,14 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
       }}
     >
       <div className="note-head">
-        <select aria-label={t.kindLabel} value={kind} disabled={readOnly} onChange={(e) => setKind(e.target.value as NoteKind)}>
+        <Select aria-label={t.kindLabel} value={kind} disabled={readOnly} onChange={(e) => setKind(e.target.value as NoteKind)}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t.kinds[k]}
             </option>
           ))}
-        </select>
-        <input
+        </Select>
+        <Input
           className="note-title"
           aria-label={t.titlePlaceholder}
           placeholder={t.titlePlaceholder}
@@ -351,13 +346,13 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
           {statusText}
         </span>
         {persisted && !readOnly ? (
-          <button type="button" className="link" onClick={() => void remove()}>
+          <Button kind="quiet" onClick={() => void remove()}>
             {t.delete}
-          </button>
+          </Button>
         ) : null}
-        <button type="button" onClick={() => void close()} title={`${t.close}（Esc）`}>
+        <Button onClick={() => void close()} title={`${t.close}（Esc）`}>
           {t.close}
-        </button>
+        </Button>
       </div>
       {article && !highlight ? <p className="note-about">{t.onArticle(article.title)}</p> : null}
       {highlight ? (
@@ -369,12 +364,8 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
       {prepared.editable ? null : (
         <div className="note-readonly" role="alert" data-testid="note-readonly">
           <p>{t.readOnly(t.readOnlyReasons[prepared.reason])}</p>
-          <button type="button" onClick={() => void copyText()}>
-            {t.copyText}
-          </button>
-          <button type="button" onClick={() => void saveAsNew()}>
-            {t.saveAsNew}
-          </button>
+          <Button onClick={() => void copyText()}>{t.copyText}</Button>
+          <Button onClick={() => void saveAsNew()}>{t.saveAsNew}</Button>
           {notice ? <span className="muted">{notice}</span> : null}
         </div>
       )}
@@ -387,27 +378,22 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
         {btn(t.blockquote, active.quote, () => editor.chain().focus().toggleBlockquote().run(), 'Ctrl+Shift+B')}
         {btn(t.highlightMark, active.mark, () => editor.chain().focus().toggleHighlight().run(), 'Ctrl+Shift+H')}
         <span className="sep" />
-        <button type="button" disabled={!active.canUndo} onClick={() => editor.chain().focus().undo().run()} title={`${t.undo}（Ctrl+Z）`}>
+        <Button small disabled={!active.canUndo} onClick={() => editor.chain().focus().undo().run()} title={`${t.undo}（Ctrl+Z）`}>
           {t.undo}
-        </button>
-        <button
-          type="button"
-          disabled={!active.canRedo}
-          onClick={() => editor.chain().focus().redo().run()}
-          title={`${t.redo}（Ctrl+Shift+Z）`}
-        >
+        </Button>
+        <Button small disabled={!active.canRedo} onClick={() => editor.chain().focus().redo().run()} title={`${t.redo}（Ctrl+Shift+Z）`}>
           {t.redo}
-        </button>
+        </Button>
         <span className="sep" />
-        <button type="button" aria-expanded={picker} aria-haspopup="listbox" onClick={() => setPicker((p) => !p)}>
+        <Button small aria-expanded={picker} aria-haspopup="listbox" onClick={() => setPicker((p) => !p)}>
           {t.insertHighlight}
-        </button>
+        </Button>
       </div>
       {picker ? <HighlightPicker articleId={initial.articleId} onPick={insertHighlight} onCancel={() => setPicker(false)} /> : null}
       <EditorContent editor={editor} className="note-content" />
       <label className="note-tags">
         <span>{t.tags}</span>
-        <input
+        <Input
           list="note-tag-options"
           value={tagsText}
           readOnly={readOnly}
@@ -461,7 +447,7 @@ function HighlightPicker({ articleId, onPick, onCancel }: { articleId: string | 
 
   return (
     <div className="highlight-picker" onKeyDown={onKey}>
-      <input
+      <Input
         autoFocus
         type="search"
         value={query}
@@ -477,6 +463,7 @@ function HighlightPicker({ articleId, onPick, onCancel }: { articleId: string | 
       <ul role="listbox" aria-label={t.insertHighlightLabel}>
         {shown.map((h, i) => (
           <li key={h.id} role="option" aria-selected={i === active}>
+            {/* A row of the listbox, styled as one (not a ui Button). */}
             <button type="button" className={i === active ? 'active' : undefined} onClick={() => onPick(h)}>
               <span className={`swatch color-${h.color}`} aria-hidden="true" />
               <span className="quote">{excerpt(h.selector.exact, 80)}</span>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { resolveNoteTarget, type NoteKind, type NoteTarget, type ResolvedNote as Resolved } from '../../core/notes';
 import { messages } from '../../i18n/messages';
+import { Button } from '../../ui';
 import { NoteEditor } from './NoteEditor';
 import { cancelTypeAhead } from './typeAhead';
 
@@ -40,9 +41,7 @@ export function NoteEditorHost({
     return (
       <div className="note-status-line" role="alert">
         <p>{t.loadFailed(state.message)}</p>
-        <button type="button" onClick={onClose}>
-          {t.close}
-        </button>
+        <Button onClick={onClose}>{t.close}</Button>
       </div>
     );
   }

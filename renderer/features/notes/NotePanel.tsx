@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { messages } from '../../i18n/messages';
+import { Button } from '../../ui';
 import { useNoteEditor, type NoteTarget } from './noteEditorStore';
 import { startTypeAhead } from './typeAhead';
 import './notes.css';
@@ -48,14 +49,14 @@ export function NotePanel() {
 
 export function WriteNoteButton({ articleId }: { articleId: string }) {
   return (
-    <button
-      type="button"
+    <Button
+      small
       onClick={() => {
         startTypeAhead();
         useNoteEditor.getState().open({ kind: 'article', articleId });
       }}
     >
       {t.writeArticleNote}
-    </button>
+    </Button>
   );
 }

@@ -9,7 +9,7 @@ import { describe } from '../../../shared/anchoring';
 import { packets } from '../../core/packets';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { notify } from '../../ui';
+import { Button, notify, Textarea } from '../../ui';
 import type { ArticleContext } from '../../core/highlights';
 import { quoteBlock } from '../../core/notes/noteText';
 import { selectionInArticle, useHighlights, type TextMap } from '../highlights';
@@ -64,24 +64,24 @@ function Excerpt({ row, article, locked }: { row: HighlightRow; article: Article
         ) : null
       ) : (
         <div>
-          <textarea
+          <Textarea
             aria-label={t.commentPlaceholder}
             placeholder={t.commentPlaceholder}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
             rows={2}
           />
-          <button type="button" onClick={() => void save().catch(fail)}>
+          <Button small onClick={() => void save().catch(fail)}>
             {t.saveComment}
-          </button>
-          <button type="button" onClick={() => void remove().catch(fail)}>
+          </Button>
+          <Button small kind="quiet" onClick={() => void remove().catch(fail)}>
             {t.removeExcerpt}
-          </button>
+          </Button>
         </div>
       )}
-      <button type="button" onClick={() => void copy().catch(fail)}>
+      <Button small onClick={() => void copy().catch(fail)}>
         {t.copyToNotes}
-      </button>
+      </Button>
       {locked ? <span className="pk-note"> {t.fromPacket}</span> : null}
       {note ? (
         <span role="status" className="pk-note">
@@ -130,9 +130,9 @@ export function LeaderPanel({ article, getMap }: { article: ArticleContext; getM
   return (
     <aside className="leader-panel" aria-label={t.leaderPanel} data-testid="leader-panel">
       <h3>{t.leaderPanel}</h3>
-      <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void mark()}>
+      <Button small kind="primary" onMouseDown={(e) => e.preventDefault()} onClick={() => void mark()}>
         {t.markSelection}
-      </button>
+      </Button>
       {hint ? <span className="pk-warn"> {hint}</span> : null}
       {leader.length === 0 ? <p className="pk-note">{t.leaderEmpty}</p> : null}
       <ul>

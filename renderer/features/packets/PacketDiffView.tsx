@@ -1,6 +1,7 @@
 /** The 勘误 preview: which excerpts and readings change, and what happens to the member's notes. */
 import type { PacketDiff } from '../../core/packetDiff';
 import { messages } from '../../i18n/messages';
+import { List, Table } from '../../ui';
 
 const t = messages.signing;
 
@@ -32,70 +33,62 @@ export function PacketDiffView({ diff }: { diff: PacketDiff }) {
       {diff.excerptsChanged.length ? (
         <section data-testid="pk-diff-changed">
           <h5>{t.excerptsChanged(diff.excerptsChanged.length)}</h5>
-          <table className="pk-diff-table">
-            <thead>
-              <tr>
-                <th>{t.before}</th>
-                <th>{t.after}</th>
+          <Table head={[t.before, t.after]}>
+            {diff.excerptsChanged.map((c) => (
+              <tr key={c.after.id}>
+                <td className="pk-diff-old">
+                  <Excerpt title={c.before.articleTitle} exact={c.before.exact} comment={c.before.comment} />
+                </td>
+                <td className="pk-diff-new">
+                  <Excerpt title={c.after.articleTitle} exact={c.after.exact} comment={c.after.comment} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {diff.excerptsChanged.map((c) => (
-                <tr key={c.after.id}>
-                  <td className="pk-diff-old">
-                    <Excerpt title={c.before.articleTitle} exact={c.before.exact} comment={c.before.comment} />
-                  </td>
-                  <td className="pk-diff-new">
-                    <Excerpt title={c.after.articleTitle} exact={c.after.exact} comment={c.after.comment} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </section>
       ) : null}
       {diff.excerptsAdded.length ? (
         <section data-testid="pk-diff-added">
           <h5>{t.excerptsAdded(diff.excerptsAdded.length)}</h5>
-          <ul>
+          <List>
             {diff.excerptsAdded.map((e) => (
               <li key={e.id}>
                 <Excerpt title={e.articleTitle} exact={e.exact} comment={e.comment} />
               </li>
             ))}
-          </ul>
+          </List>
         </section>
       ) : null}
       {diff.excerptsRemoved.length ? (
         <section data-testid="pk-diff-removed">
           <h5>{t.excerptsRemoved(diff.excerptsRemoved.length)}</h5>
-          <ul>
+          <List>
             {diff.excerptsRemoved.map((e) => (
               <li key={e.id}>
                 <Excerpt title={e.articleTitle} exact={e.exact} comment={e.comment} />
               </li>
             ))}
-          </ul>
+          </List>
         </section>
       ) : null}
       {diff.readingsAdded.length ? (
         <section data-testid="pk-diff-readings-added">
           <h5>{t.readingsAdded}</h5>
-          <ul>
+          <List>
             {diff.readingsAdded.map((title) => (
               <li key={title}>《{title}》</li>
             ))}
-          </ul>
+          </List>
         </section>
       ) : null}
       {diff.readingsRemoved.length ? (
         <section data-testid="pk-diff-readings-removed">
           <h5>{t.readingsRemoved}</h5>
-          <ul>
+          <List>
             {diff.readingsRemoved.map((title) => (
               <li key={title}>《{title}》</li>
             ))}
-          </ul>
+          </List>
         </section>
       ) : null}
       <p className="pk-note" data-testid="pk-diff-notes">

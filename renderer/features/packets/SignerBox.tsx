@@ -2,6 +2,7 @@
 import { shortFingerprint } from '../../../shared/packet/signature';
 import type { SignerCheck, SignerOverride } from '../../core/signers';
 import { messages } from '../../i18n/messages';
+import { Checkbox, Input } from '../../ui';
 
 const t = messages.signing;
 
@@ -32,7 +33,8 @@ export function SignerBox({
             {t.changed}（{shortFingerprint(signer.pinned)} → {shortFingerprint(signer.fingerprint)}）
           </span>
           <span>{signer.party === 'issuer' ? t.keyChangeLabel : t.keyChangeMemberLabel}</span>
-          <input
+          <Input
+            width="medium"
             value={override.keyChange ?? ''}
             onChange={(e) => onOverride({ ...override, keyChange: e.target.value })}
             placeholder="XXXX-XXXX-XXXX-XXXX"
@@ -43,14 +45,13 @@ export function SignerBox({
         </label>
       ) : null}
       {signer.state === 'unsigned' ? (
-        <label className="pk-override">
-          <input
-            type="checkbox"
+        <div className="pk-override">
+          <Checkbox
+            label={t.unsignedLabel}
             checked={override.unsigned === true}
             onChange={(e) => onOverride({ ...override, unsigned: e.target.checked })}
           />
-          {t.unsignedLabel}
-        </label>
+        </div>
       ) : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { shortFingerprint } from '../../../shared/packet/signature';
 import { packets } from '../../core/packets';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
+import { Button, FileButton, Input, List, Section } from '../../ui';
 import { downloadBase64, errorText, fileToBase64 } from './files';
 
 const t = messages.signing;
@@ -58,45 +59,43 @@ export function SigningKeyPanel() {
 
   const pins = pinsLive.state === 'ready' ? pinsLive.value : null;
   return (
-    <section className="pk-keys" data-testid="pk-keys" aria-label={t.panel}>
-      <h2>{t.panel}</h2>
-      <p className="pk-note">{t.panelHint}</p>
+    <Section title={t.panel} description={t.panelHint} className="pk-keys" testId="pk-keys">
       <p data-testid="pk-key-mine">{mine ? t.mine(shortFingerprint(mine)) : mine === null ? t.none : ''}</p>
       <div className="pk-key-form">
-        <input
+        <Input
           type="password"
+          width="medium"
           aria-label={t.passphrase}
           placeholder={t.passphrase}
           value={pass}
           onChange={(e) => setPass(e.target.value)}
         />
-        <input
+        <Input
           type="password"
+          width="medium"
           aria-label={t.passphraseAgain}
           placeholder={t.passphraseAgain}
           value={again}
           onChange={(e) => setAgain(e.target.value)}
         />
-        <button type="button" onClick={doExport} disabled={!pass}>
+        <Button onClick={doExport} disabled={!pass}>
           {t.exportKey}
-        </button>
-        <label className="pk-choose">
-          {t.importFile}
-          <input type="file" data-testid="pk-key-file" onChange={(e) => setKeyFile(e.target.files?.[0] ?? null)} />
-        </label>
-        <button type="button" onClick={() => keyFile && void doImport(keyFile)} disabled={!pass || !keyFile}>
+        </Button>
+        <FileButton label={t.importFile} testId="pk-key-file" onFiles={(files) => setKeyFile(files[0] ?? null)} />
+        {keyFile ? <span className="pk-note">{keyFile.name}</span> : null}
+        <Button onClick={() => keyFile && void doImport(keyFile)} disabled={!pass || !keyFile}>
           {t.importKey}
-        </button>
+        </Button>
       </div>
       {status ? (
         <div className={status.ok ? 'pk-note' : 'pk-error'} role={status.ok ? 'status' : 'alert'} data-testid="pk-key-status">
           {status.text}
         </div>
       ) : null}
-      <h3>{t.pinsTitle}</h3>
+      <h4>{t.pinsTitle}</h4>
       {pins && pins.issuers.length + pins.members.length === 0 ? <p className="pk-note">{t.pinsEmpty}</p> : null}
-      {pins ? (
-        <ul data-testid="pk-pins">
+      {pins && pins.issuers.length + pins.members.length > 0 ? (
+        <List testId="pk-pins">
           {pins.issuers.map((p) => (
             <li key={`i-${p.name}`}>
               {t.pinIssuer}「{p.name}」 <code>{shortFingerprint(p.fingerprint)}</code> {p.pinnedAt.slice(0, 10)}
@@ -107,12 +106,12 @@ export function SigningKeyPanel() {
               {t.pinMember}「{p.name}」 <code>{shortFingerprint(p.fingerprint)}</code> {p.pinnedAt.slice(0, 10)}
             </li>
           ))}
-        </ul>
+        </List>
       ) : null}
       {pins?.log.length ? (
         <details>
           <summary>{t.logTitle}</summary>
-          <ul data-testid="pk-pin-log">
+          <List testId="pk-pin-log">
             {pins.log
               .slice(-50)
               .reverse()
@@ -122,9 +121,9 @@ export function SigningKeyPanel() {
                   {e.fingerprint ? <code> {shortFingerprint(e.fingerprint)}</code> : null}
                 </li>
               ))}
-          </ul>
+          </List>
         </details>
       ) : null}
-    </section>
+    </Section>
   );
 }

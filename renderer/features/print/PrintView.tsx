@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { appHost } from '../../core/app';
 import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
+import { Button, Checkbox, Select } from '../../ui';
 import { downloadBlob } from '../notebook';
 import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
@@ -111,37 +112,29 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
 
   return (
     <div className="pr-toolbar" role="toolbar" aria-label={t.toolbar}>
-      <button type="button" onClick={() => history.back()}>
-        {t.back}
-      </button>
+      <Button onClick={() => history.back()}>{t.back}</Button>
       <label>
         {t.layout}
-        <select value={options.layout} onChange={(e) => set({ layout: e.target.value === 'compact' ? 'compact' : 'gbt' })}>
+        <Select value={options.layout} onChange={(e) => set({ layout: e.target.value === 'compact' ? 'compact' : 'gbt' })}>
           <option value="gbt">{t.layouts.gbt}</option>
           <option value="compact">{t.layouts.compact}</option>
-        </select>
+        </Select>
       </label>
       {route.target.kind === 'articles' ? (
         <>
-          <label>
-            <input type="checkbox" checked={options.mine} onChange={(e) => set({ mine: e.target.checked })} />
-            {t.mine}
-          </label>
-          <label>
-            <input type="checkbox" checked={options.notes} onChange={(e) => set({ notes: e.target.checked })} />
-            {t.notes}
-          </label>
+          <Checkbox label={t.mine} checked={options.mine} onChange={(e) => set({ mine: e.target.checked })} />
+          <Checkbox label={t.notes} checked={options.notes} onChange={(e) => set({ notes: e.target.checked })} />
         </>
       ) : null}
-      <button type="button" onClick={print} disabled={!ready} data-testid="print-print">
+      <Button kind="primary" onClick={print} disabled={!ready} data-testid="print-print">
         {t.print}
-      </button>
-      <button type="button" onClick={() => void pdf()} disabled={!ready || exporting} data-testid="print-pdf">
+      </Button>
+      <Button onClick={() => void pdf()} disabled={!ready || exporting} data-testid="print-pdf">
         {t.pdf}
-      </button>
-      <button type="button" onClick={() => void word()} disabled={!ready?.docx || exporting} data-testid="print-docx">
+      </Button>
+      <Button onClick={() => void word()} disabled={!ready?.docx || exporting} data-testid="print-docx">
         {t.docx}
-      </button>
+      </Button>
       <span className={status?.error ? 'pr-error' : 'pr-status'} role="status">
         {status?.text ?? (report === null ? t.preparing : ready?.pages ? t.pages(ready.pages) : '')}
       </span>

@@ -76,6 +76,7 @@ export function RecordPrint({
           {heading('signin')}
           <p className="pr-form-sub">{`专题：${nestBookTitles(record.topic)}`}</p>
           <p className="pr-form-sub">{[whenText(record), record.place].filter(Boolean).join('　')}</p>
+          {/* The printed 学习记录 forms are ruled tables in millimetres (print.css), not screen ui Tables. */}
           <table className={`pr-form pr-signin${rows.length > SIGNIN_ROWS ? ' pr-signin-dense' : ''}`}>
             <thead>
               <tr>

@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { paintFor, type TextMap } from '../highlights';
 import { messages } from '../../i18n/messages';
+import { Button, Input } from '../../ui';
 
 const t = messages.reader;
 export const FIND_ENTRY = 'yandu-find';
@@ -92,7 +93,7 @@ export function FindBar({ getMap, scroller, focusToken, onClose }: Props) {
 
   return (
     <div className="find-bar" role="search" data-testid="find-bar">
-      <input
+      <Input
         ref={inputRef}
         type="search"
         aria-label={t.find}
@@ -118,15 +119,15 @@ export function FindBar({ getMap, scroller, focusToken, onClose }: Props) {
       <output data-testid="find-count" aria-live="polite">
         {query ? t.findCount(matches.length ? current + 1 : 0, matches.length) : ''}
       </output>
-      <button type="button" aria-label={t.findPrevious} title={`${t.findPrevious}（Shift+Enter）`} onClick={() => go(-1)}>
+      <Button small aria-label={t.findPrevious} title={`${t.findPrevious}（Shift+Enter）`} onClick={() => go(-1)}>
         ↑
-      </button>
-      <button type="button" aria-label={t.findNext} title={`${t.findNext}（Enter）`} onClick={() => go(1)}>
+      </Button>
+      <Button small aria-label={t.findNext} title={`${t.findNext}（Enter）`} onClick={() => go(1)}>
         ↓
-      </button>
-      <button type="button" aria-label={t.findClose} title={`${t.findClose}（Esc）`} onClick={onClose}>
+      </Button>
+      <Button small kind="quiet" aria-label={t.findClose} title={`${t.findClose}（Esc）`} onClick={onClose}>
         ×
-      </button>
+      </Button>
     </div>
   );
 }

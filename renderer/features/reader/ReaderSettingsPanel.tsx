@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { messages } from '../../i18n/messages';
+import { Button } from '../../ui';
 import { clampFontSize, FONT_SIZE_MAX, FONT_SIZE_MIN, useReaderSettings, type ReaderSettings } from '../../stores/readerSettings';
 
 const t = messages.reader;
@@ -10,6 +11,7 @@ function Choice<K extends string>(props: { label: string; value: K; options: Rec
       <legend>{props.label}</legend>
       {(Object.keys(props.options) as K[]).map((k) => (
         <label key={k} className={props.value === k ? 'on' : undefined}>
+          {/* A segmented choice: the radio is drawn by its label (no ui part for it). */}
           <input type="radio" name={props.name} value={k} checked={props.value === k} onChange={() => props.onChange(k)} />
           {props.options[k]}
         </label>
@@ -44,29 +46,30 @@ export function ReaderSettingsPanel({ onClose }: { onClose?: () => void } = {}) 
     >
       <div className="row">
         <span className="label">{t.fontSize}</span>
-        <button
-          type="button"
+        <Button
+          small
           // The name holds the visible glyph too (WCAG 2.5.3, axe label-content-name-mismatch).
           aria-label={`A− ${t.smaller}`}
           disabled={s.fontSize <= FONT_SIZE_MIN}
           onClick={() => update({ fontSize: clampFontSize(s.fontSize - 1) })}
         >
           A−
-        </button>
+        </Button>
         <output data-testid="font-size" aria-live="polite">
           {s.fontSize}px
         </output>
-        <button
-          type="button"
+        <Button
+          small
           aria-label={`A+ ${t.larger}`}
           disabled={s.fontSize >= FONT_SIZE_MAX}
           onClick={() => update({ fontSize: clampFontSize(s.fontSize + 1) })}
         >
           A+
-        </button>
+        </Button>
       </div>
       <label className="row">
         <span className="label">{t.lineHeight}</span>
+        {/* A slider: the ui has no range part, the browser's own is keyboard-operable. */}
         <input
           type="range"
           min={1.4}

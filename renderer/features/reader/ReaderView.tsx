@@ -1,6 +1,7 @@
 /** The reader: one article with Chinese long-form typography; the position is remembered. */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
+import { Button } from '../../ui';
 import { navigate } from '../../ui/router';
 import { appHost } from '../../core/app';
 import { reanchorArticle, type HighlightRow } from '../../core/highlights';
@@ -335,30 +336,30 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
         ) : null}
         <span className="reader-progress-text">{t.progress(Math.round(progress * 100))}</span>
         {hasToc ? (
-          <button type="button" aria-pressed={showToc} onClick={() => setShowToc((v) => !v)}>
+          <Button small aria-pressed={showToc} onClick={() => setShowToc((v) => !v)}>
             {t.toc}
-          </button>
+          </Button>
         ) : null}
         {hasLeader ? (
-          <button type="button" aria-pressed={leaderVisible} onClick={() => useHighlights.getState().setLeaderVisible(!leaderVisible)}>
+          <Button small aria-pressed={leaderVisible} onClick={() => useHighlights.getState().setLeaderVisible(!leaderVisible)}>
             {messages.highlights.showLeader}
-          </button>
+          </Button>
         ) : null}
-        <button type="button" title={t.keysHint} onClick={() => setFind((n) => n + 1)}>
+        <Button small title={t.keysHint} onClick={() => setFind((n) => n + 1)}>
           {t.find}
-        </button>
+        </Button>
         {row.document ? (
-          <button type="button" title={messages.documents.viewOriginalHint} data-testid="view-original" onClick={showOriginal}>
+          <Button small title={messages.documents.viewOriginalHint} data-testid="view-original" onClick={showOriginal}>
             {messages.documents.viewOriginal}
-          </button>
+          </Button>
         ) : null}
         <WriteNoteButton articleId={row.id} />
-        <button type="button" aria-pressed={caret} title={t.caretHint} data-testid="caret-toggle" onClick={toggleCaret}>
+        <Button small aria-pressed={caret} title={t.caretHint} data-testid="caret-toggle" onClick={toggleCaret}>
           {t.caret}
-        </button>
-        <button ref={settingsButtonRef} type="button" aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>
+        </Button>
+        <Button small ref={settingsButtonRef} aria-expanded={showSettings} onClick={() => setShowSettings((v) => !v)}>
           {t.settings}
-        </button>
+        </Button>
       </div>
       <div className="reader-progress" style={{ transform: `scaleX(${progress})` }} />
       {showSettings ? <ReaderSettingsPanel onClose={closeSettings} /> : null}

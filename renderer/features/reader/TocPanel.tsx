@@ -42,6 +42,7 @@ export function TocPanel(props: { entries: readonly TocEntry[]; current: number;
       <ol>
         {props.entries.map((e, i) => (
           <li key={e.block} className={`toc-h${e.level}`}>
+            {/* A 目录 entry, styled as a link line (not a ui Button). */}
             <button type="button" aria-current={i === props.current ? 'location' : undefined} onClick={() => props.onGo(e)}>
               {e.text}
             </button>

@@ -9,7 +9,7 @@ import type { FilterColor, FilterNoteKind } from '../../../shared/search/query';
 import { documents } from '../../core/documents';
 import { warmSearch, type SearchHit } from '../../core/search';
 import { messages } from '../../i18n/messages';
-import { DateField } from '../../ui';
+import { Button, Checkbox, DateField, Input, Select } from '../../ui';
 import { hitHref } from './links';
 import { useSearch } from './store';
 import './search.css';
@@ -99,9 +99,9 @@ function Filters() {
   if (!shown && !active) {
     return (
       <div className="search-filters folded">
-        <button type="button" aria-expanded={false} data-testid="search-filters-toggle" onClick={() => setShown(true)}>
+        <Button small kind="quiet" aria-expanded={false} data-testid="search-filters-toggle" onClick={() => setShown(true)}>
           {t.filters}…
-        </button>
+        </Button>
       </div>
     );
   }
@@ -109,20 +109,18 @@ function Filters() {
     <div className="search-filters" role="group" aria-label={t.filters} data-testid="search-filters">
       <label>
         {t.sort}
-        <select value={sort} onChange={(e) => setSort(e.target.value === 'date' ? 'date' : 'relevance')} data-testid="search-sort">
+        <Select value={sort} onChange={(e) => setSort(e.target.value === 'date' ? 'date' : 'relevance')} data-testid="search-sort">
           <option value="relevance">{t.sortRelevance}</option>
           <option value="date">{t.sortDate}</option>
-        </select>
+        </Select>
       </label>
-      <input
-        type="text"
+      <Input
         placeholder={t.source}
         aria-label={t.source}
         value={filters.source ?? ''}
         onChange={(e) => setFilters({ source: e.target.value.trim() || undefined })}
       />
-      <input
-        type="text"
+      <Input
         placeholder={t.column}
         aria-label={t.column}
         value={filters.column ?? ''}
@@ -143,15 +141,13 @@ function Filters() {
         value={filters.to ?? null}
         onChange={(iso) => setFilters({ to: iso ?? undefined })}
       />
-      <label>
-        <input type="checkbox" checked={!!filters.hasHighlights} onChange={(e) => setFilters({ hasHighlights: e.target.checked })} />
-        {t.hasHighlights}
-      </label>
-      <label>
-        <input type="checkbox" checked={!!filters.hasNotes} onChange={(e) => setFilters({ hasNotes: e.target.checked })} />
-        {t.hasNotes}
-      </label>
-      <select
+      <Checkbox
+        label={t.hasHighlights}
+        checked={!!filters.hasHighlights}
+        onChange={(e) => setFilters({ hasHighlights: e.target.checked })}
+      />
+      <Checkbox label={t.hasNotes} checked={!!filters.hasNotes} onChange={(e) => setFilters({ hasNotes: e.target.checked })} />
+      <Select
         aria-label={t.color}
         value={filters.color ?? ''}
         onChange={(e) => setFilters({ color: (e.target.value || undefined) as FilterColor | undefined })}
@@ -162,15 +158,14 @@ function Filters() {
             {name}
           </option>
         ))}
-      </select>
-      <input
-        type="text"
+      </Select>
+      <Input
         placeholder={t.tag}
         aria-label={t.tag}
         value={filters.tag ?? ''}
         onChange={(e) => setFilters({ tag: e.target.value.trim() || undefined })}
       />
-      <select
+      <Select
         aria-label={t.noteKind}
         value={filters.noteKind ?? ''}
         onChange={(e) => setFilters({ noteKind: (e.target.value || undefined) as FilterNoteKind | undefined })}
@@ -181,7 +176,7 @@ function Filters() {
             {name}
           </option>
         ))}
-      </select>
+      </Select>
     </div>
   );
 }
@@ -195,9 +190,9 @@ function Help() {
         {t.help.map(([example, what]) => (
           <div key={example}>
             <dt>
-              <button type="button" onClick={() => setQuery(example)}>
+              <Button small onClick={() => setQuery(example)}>
                 {example}
-              </button>
+              </Button>
             </dt>
             <dd>{what}</dd>
           </div>
@@ -274,7 +269,7 @@ export function SearchBox() {
   const showPanel = open;
   return (
     <div className="search-box" ref={rootRef} role="search">
-      <input
+      <Input
         ref={inputRef}
         type="search"
         className="search-input"
