@@ -11,6 +11,7 @@ import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
 import { Button, Checkbox, Select } from '../../ui';
 import { downloadBlob } from '../notebook';
+import { ArchivePrint } from './ArchivePrint';
 import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
 import { RecordPrint } from './RecordPrint';
@@ -171,6 +172,8 @@ export function PrintView({ path }: { path: string }) {
         <PacketPrint ids={target.ids} meta={target.meta} options={options} report={onReport} />
       ) : target.kind === 'notebook' ? (
         <NotebookPrint filter={target.filter} options={options} report={onReport} />
+      ) : target.kind === 'archive' ? (
+        <ArchivePrint year={target.year} options={options} report={onReport} />
       ) : (
         <RecordPrint sessionId={target.sessionId} signin={target.kind === 'signin'} options={options} report={onReport} />
       )}

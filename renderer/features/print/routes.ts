@@ -4,6 +4,7 @@
  *   notebook?kinds=&colors=&tags=&article=&from=&to=&q=   the notebook, with its filter
  *   record/<sessionId>    a 学习记录 sheet
  *   signin/<sessionId>    a 签到表
+ *   archive/<year>        the year's 学习档案
  * Every one also takes the print options: layout=gbt|compact, mine=0|1, notes=0|1.
  * Pure: parsed and built here, so links and tests agree.
  */
@@ -36,7 +37,8 @@ export type PrintTarget =
   | { kind: 'articles'; ids: string[] | null; meta: PacketMeta }
   | { kind: 'notebook'; filter: NotebookFilter }
   | { kind: 'record'; sessionId: string }
-  | { kind: 'signin'; sessionId: string };
+  | { kind: 'signin'; sessionId: string }
+  | { kind: 'archive'; year: number };
 
 export interface PrintRoute {
   target: PrintTarget;
@@ -105,6 +107,8 @@ export function parsePrintPath(path: string): PrintRoute | null {
     };
     return { target: { kind: 'notebook', filter }, options };
   }
+  const year = /^archive\/(\d{4})$/.exec(where);
+  if (year) return { target: { kind: 'archive', year: Number(year[1]) }, options };
   const session = /^(record|signin)\/([A-Za-z0-9_-]{1,80})$/.exec(where);
   if (session) return { target: { kind: session[1] as 'record' | 'signin', sessionId: session[2]! }, options };
   return null;
@@ -141,6 +145,9 @@ export function printHref(route: PrintRoute): string {
       if (f.query.trim()) params.push(['q', f.query.trim()]);
       break;
     }
+    case 'archive':
+      where = `archive/${target.year}`;
+      break;
     default:
       where = `${target.kind}/${target.sessionId}`;
   }
@@ -159,4 +166,9 @@ export function articlesPrintHref(ids: readonly string[] | null, meta: Partial<P
     target: { kind: 'articles', ids: ids ? [...ids] : null, meta: { title: '', unit: '', session: '', date: '', ...meta } },
     options,
   });
+}
+
+/** A print link for the year's 学习档案. */
+export function archivePrintHref(year: number, options = DEFAULT_OPTIONS): string {
+  return printHref({ target: { kind: 'archive', year }, options });
 }

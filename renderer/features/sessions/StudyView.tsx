@@ -26,6 +26,7 @@ import {
 import { errorText } from '../packets';
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
+import { ArchiveExport } from './ArchiveExport';
 
 const t = messages.study;
 
@@ -275,9 +276,12 @@ export function StudyView() {
       <Section
         title={t.plan}
         actions={
-          <Button kind="primary" onClick={() => setCreating(true)}>
-            {t.newSession}
-          </Button>
+          <>
+            <ArchiveExport />
+            <Button kind="primary" onClick={() => setCreating(true)}>
+              {t.newSession}
+            </Button>
+          </>
         }
       >
         {sessions.length === 0 ? (
