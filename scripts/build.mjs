@@ -52,5 +52,7 @@ await Promise.all([
   }),
 ]);
 copyPdfjsAssets(root, `${root}/${out}`);
+// The same for 查看原件 in the page (renderer/features/original/pdf.ts reads ./pdfjs/).
+copyPdfjsAssets(root, `${root}/${out}/renderer`);
 
 process.stderr.write(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

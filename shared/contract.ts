@@ -149,6 +149,20 @@ export const contract = {
       }),
     ),
   },
+  /** The originals of imported documents (查看原件), kept in the data folder by content hash. */
+  documents: {
+    /**
+     * Opens an original with the system's program (desktop). `opened: false` where the host
+     * cannot (browser host): the page then downloads it from /documents/<sha256>.<ext>.
+     */
+    open: method(
+      v.strictObject({
+        file: v.pipe(v.string(), v.regex(/^documents\/[0-9a-f]{64}\.(?:pdf|doc|wps|ofd|docx)$/)),
+        name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+      }),
+      v.strictObject({ opened: v.boolean() }),
+    ),
+  },
   /** Packet (学习资料包) and return (学习成果回执) files: written, checked and read in main. */
   packets: packetMethods,
   /** Backup files of the whole library (数据与备份): written, listed, checked and read back in main. */

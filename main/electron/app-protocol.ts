@@ -10,6 +10,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { contentTypeFor, resolveStaticPath } from '../services/static-files';
+import { documentContentType, resolveDocumentPath } from '../services/documents-route';
 import { APP_HOST, APP_SCHEME, isAppUrl } from './ipc';
 
 export { APP_HOST, APP_ORIGIN, APP_SCHEME, APP_START_URL, appOriginOf, isAppUrl } from './ipc';
@@ -78,10 +79,22 @@ function isInside(root: string, file: string): boolean {
  * The handler given to `protocol.handle('app', …)`: GET/HEAD only, files under rootDir only
  * (symlinks resolved and re-checked), the CSP and nosniff headers on every response.
  */
-export function createAppProtocolHandler(rootDir: string, mediaRoot?: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(rootDir: string, mediaRoot?: string, dataDir?: string): (request: Request) => Promise<Response> {
   const rendererRoot = path.resolve(rootDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, '不支持的请求方法。');
+    // 查看原件: originals by content hash only, app://yandu/documents/<sha256>.<ext>.
+    const doc = /^app:\/\/yandu(\/documents\/[^?#]*)/i.exec(request.url);
+    if (doc) {
+      const file = dataDir === undefined ? null : resolveDocumentPath(dataDir, doc[1]!);
+      if (!file) return textResponse(404, '找不到该原件。');
+      try {
+        const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(file));
+        return new Response(body, { status: 200, headers: appResponseHeaders(documentContentType(file)) });
+      } catch {
+        return textResponse(404, '找不到该原件：它可能已被删除，请重新导入该文件。');
+      }
+    }
     // Synced images live in the data folder, not in the app: app://yandu/media/<hash>.<ext>.
     const media = mediaRoot !== undefined && /^app:\/\/yandu\/media\//i.test(request.url);
     const root = media ? path.resolve(mediaRoot) : rendererRoot;

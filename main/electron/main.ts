@@ -133,7 +133,7 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     platform: code(process.platform),
   });
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, mediaDir(dataDir)));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, mediaDir(dataDir), dataDir));
 
   const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(projectRoot(), 'resources');
   const services = createServices({
@@ -142,6 +142,8 @@ async function start(): Promise<void> {
     resourcesDir,
     dataDir,
     openExternal: (url) => shell.openExternal(url).then(() => true),
+    // 查看原件 for .doc/.wps/.ofd/.docx: the system's program (openPath answers '' on success).
+    openPath: (file) => shell.openPath(file).then((error) => error === ''),
     emit: (name, payload) => {
       if (mainWindow && !mainWindow.isDestroyed()) sendEvent(mainWindow.webContents, name, payload);
     },

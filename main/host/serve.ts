@@ -71,6 +71,7 @@ try {
         services,
         rendererDir,
         mediaDir: mediaDir(dataDir),
+        dataDir,
         port: p,
         secret,
         // Packet files cross as base64 (up to 64 MB of file, see shared/packet/container.ts).

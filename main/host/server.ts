@@ -18,6 +18,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatch, parseEvent, type EventName, type Services } from '../../shared/contract';
 import { AppError, toErrorInfo, type ErrorCode } from '../../shared/errors';
 import { contentTypeFor, resolveStaticPath } from '../services/static-files';
+import { DOCUMENT_PREFIX, documentContentType, downloadDisposition, resolveDocumentPath } from '../services/documents-route';
 import { appLog, code, errorFields } from '../services/log';
 
 export interface HostOptions {
@@ -25,6 +26,8 @@ export interface HostOptions {
   rendererDir: string;
   /** Synced images, served as /media/<name>. */
   mediaDir?: string;
+  /** The data folder: originals of imported documents are served as /documents/<sha256>.<ext>. */
+  dataDir?: string;
   port?: number;
   /** The access secret (serve.ts keeps one per data folder); random per launch otherwise. */
   secret?: string;
@@ -271,6 +274,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
   }
 
+  /** 查看原件: an original by its content hash only; `?download=<name>` saves it under the user's name. */
+  async function handleDocument(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', '不支持的请求方法。');
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const file = options.dataDir === undefined ? null : resolveDocumentPath(options.dataDir, rawPath);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', '找不到该原件。');
+    let body: Buffer;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      body = await readFile(file);
+    } catch {
+      return send(res, 404, 'text/plain; charset=utf-8', '找不到该原件：它可能已被删除，请重新导入该文件。');
+    }
+    const name = url.searchParams.get('download');
+    const extra: Record<string, string> = { 'Cache-Control': 'private, max-age=3600' };
+    if (name !== null) extra['Content-Disposition'] = downloadDisposition(name, file);
+    send(res, 200, documentContentType(file), req.method === 'HEAD' ? Buffer.alloc(0) : body, extra);
+  }
+
   const server = http.createServer((req, res) => {
     void (async () => {
       const host = req.headers.host?.toLowerCase();
@@ -314,6 +337,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (url.pathname === '/api/events') return handleEvents(req, res);
       if (url.pathname.startsWith('/api/'))
         return sendJson(res, 404, { ok: false, error: { code: 'E_UNKNOWN_METHOD', message: '未知的接口。' } });
+      if (url.pathname.startsWith(DOCUMENT_PREFIX)) return handleDocument(req, res, url);
       return handleStatic(req, res, url.pathname);
     })().catch((error: unknown) => {
       process.stderr.write(`[host] request failed: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -14,6 +14,8 @@ import { createPacketService } from './packets/service';
 import { createPrintService, type PrintHost } from './print/pdf';
 import type { RenderFolders } from './print/render';
 import { importUploads } from './files/uploads';
+import { documentFilePath } from './documents-route';
+import { stat } from 'node:fs/promises';
 import { loadSampleLibrary } from './sample-library';
 import { createSyncService, type SyncRunner } from './sync-service';
 
@@ -42,6 +44,11 @@ export interface ServiceOptions {
   onQuitReady?: (backup: string | null) => void;
   /** How channel passwords are kept: the OS keychain (desktop) or an owner-only file (default). */
   secretBox?: SecretBox;
+  /**
+   * Opens a file with the system's program (desktop: shell.openPath); absent in the browser
+   * host, whose page downloads the original instead.
+   */
+  openPath?: (file: string) => Promise<boolean>;
   /** Ports of the app's own servers on this machine, which no channel may reach. */
   ownPorts?: () => readonly number[];
 }
@@ -102,6 +109,19 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
     files: {
       chooseFolder: async () => ({ path: options.chooseFolder ? await options.chooseFolder() : null }),
       importFiles: ({ files }) => importUploads(files, options.dataDir),
+    },
+    documents: {
+      open: async ({ file }) => {
+        if (!options.openPath) return { opened: false };
+        const full = documentFilePath(options.dataDir, file);
+        if (!full) throw new AppError('E_INVALID_ARGUMENT', '原件的位置无效。');
+        try {
+          await stat(full);
+        } catch {
+          throw new AppError('E_NOT_FOUND', '找不到该原件：它可能已被删除，请重新导入该文件。');
+        }
+        return { opened: await options.openPath(full) };
+      },
     },
     packets: createPacketService({ dataDir: options.dataDir }),
     backup: createBackupService({ dataDir: options.dataDir, appVersion: options.version }),

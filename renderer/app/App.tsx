@@ -29,6 +29,8 @@ const PrintView = lazy(() => import('../features/print/PrintView').then((m) => (
 const StudyView = lazy(() => import('../features/sessions/StudyView').then((m) => ({ default: m.StudyView })));
 const SessionView = lazy(() => import('../features/sessions/SessionView').then((m) => ({ default: m.SessionView })));
 const ReturnsView = lazy(() => import('../features/sessions/ReturnsView').then((m) => ({ default: m.ReturnsView })));
+// 查看原件 brings pdf.js: loaded only when an original is opened.
+const OriginalView = lazy(() => import('../features/original/OriginalView').then((m) => ({ default: m.OriginalView })));
 const PacketsView = lazy(() => import('../features/packets/PacketsView').then((m) => ({ default: m.PacketsView })));
 
 type Boot = { state: 'starting' } | { state: 'ready' } | { state: 'failed'; message: string };
@@ -184,6 +186,10 @@ export function App() {
           </Suspense>
         ) : route.name === 'reader' ? (
           <ReaderView key={`${route.id}@${route.at ?? ''}`} id={route.id} at={route.at} len={route.len} />
+        ) : route.name === 'original' ? (
+          <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
+            <OriginalView key={`${route.id}@${route.page ?? ''}`} id={route.id} page={route.page} />
+          </Suspense>
         ) : route.name === 'notebook' ? (
           <Suspense fallback={<div className="boot">{messages.boot.loading}</div>}>
             <NotebookView noteId={route.noteId} />

@@ -6,6 +6,7 @@
  * it registers, so painting follows at once; then Dexie. A failed write restores the view and
  * the database is left as it was. Core never imports the view: the view hands itself in.
  */
+import { pageAt } from './documents/model';
 import { liveQuery } from 'dexie';
 import * as v from 'valibot';
 import { describe } from '../../shared/anchoring';
@@ -234,10 +235,11 @@ export function relocateHighlight(id: string, article: ArticleContext, start: nu
   });
 }
 
-/** “passage”\n——《title》，来源，2012年10月10日 */
-export function citation(article: ArticleRow, passage: string): string {
+/** “passage”\n——《title》，来源，2012年10月10日[，第 N 页] (the page for a passage of a paged document at `start`). */
+export function citation(article: ArticleRow, passage: string, start?: number): string {
   const source = article.origin ?? article.sourceName;
-  const parts = [`《${article.title}》`, source, formatChineseDate(article.publishedAt)].filter(Boolean);
+  const page = start === undefined ? null : pageAt(article.document?.pages, start);
+  const parts = [`《${article.title}》`, source, formatChineseDate(article.publishedAt), page ? `第 ${page} 页` : null].filter(Boolean);
   return `“${passage}”\n——${parts.join('，')}`;
 }
 

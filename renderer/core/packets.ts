@@ -19,7 +19,9 @@ import { api as appApi } from '../bridge';
 import { db as appDb } from '../db';
 import { createNotesService as createNoteRepository, newDraft } from './notes';
 import { createHighlightRepository, createSettingsRepository, toArticleRow } from '../db/repositories';
-import type { HighlightRow, YanduDB } from '../db/schema';
+import type { ArticleRow, HighlightRow, YanduDB } from '../db/schema';
+import { MAX_ARTICLES, MAX_JSON_BYTES } from '../../shared/packet/schema';
+import { attachmentStates } from './documents/model';
 import {
   highlightDoc,
   indexArticles,
@@ -58,30 +60,42 @@ export async function gatherPacket(
   db: YanduDB,
   session: SessionRow,
   meta: PacketDraft['meta'],
-): Promise<{ draft: PacketDraft; skipped: number }> {
+): Promise<{ draft: PacketDraft; skipped: number; leftOut: LeftOutAttachment[] }> {
   const articles: PacketArticle[] = [];
   for (const id of session.readings) {
     const [row, body] = await Promise.all([db.articles.get(id), db.bodies.get(id)]);
     if (!row || !body) throw new AppError('E_NOT_FOUND', `学习篇目已不在文库中：${id}`);
-    articles.push({
-      id: row.id,
-      urlKey: row.urlKey,
-      url: row.url,
-      title: row.title,
-      publishedAt: row.publishedAt,
-      origin: row.origin,
-      author: row.author,
-      editor: row.editor,
-      column: row.column,
-      sourceId: row.sourceId,
-      sourceName: row.sourceName,
-      html: body.html,
-      text: body.text,
-      contentHash: row.contentHash,
-    });
+    articles.push(packetArticle(row, body));
+  }
+  // The attachments of the readings travel with them, each as its own article; one too large
+  // for a part, or for what is left of the file, is left out and named (never a failed export).
+  const leftOut: LeftOutAttachment[] = [];
+  let total = articles.reduce((n, a) => n + jsonBytes(a), 0);
+  const carried = new Set(articles.map((a) => a.id));
+  for (const reading of [...articles]) {
+    if (!reading.attachments?.length) continue;
+    for (const row of await attachmentRowsOf(db, reading)) {
+      if (carried.has(row.id)) continue;
+      const body = await db.bodies.get(row.id);
+      if (!body) continue;
+      const a = packetArticle(row, body);
+      const bytes = jsonBytes(a);
+      const why =
+        bytes > MAX_JSON_BYTES ? 'part' : total + bytes > ATTACHMENT_BUDGET_BYTES || articles.length >= MAX_ARTICLES ? 'file' : null;
+      if (why) {
+        leftOut.push({ title: row.title, name: row.document?.name ?? row.title, bytes, why });
+        continue;
+      }
+      articles.push(a);
+      carried.add(a.id);
+      total += bytes;
+    }
   }
   const texts = new Map(articles.map((a) => [a.id, a.text]));
-  const rows = await db.highlights.where('articleId').anyOf(session.readings).toArray();
+  const rows = await db.highlights
+    .where('articleId')
+    .anyOf([...carried])
+    .toArray();
   const highlights: LeaderHighlight[] = [];
   let skipped = 0;
   for (const h of rows) {
@@ -120,7 +134,56 @@ export async function gatherPacket(
     questions: session.questions,
     status: session.status,
   };
-  return { draft: { meta, session: packetSession, articles, highlights }, skipped };
+  return { draft: { meta, session: packetSession, articles, highlights }, skipped, leftOut };
+}
+
+/** An attachment of a reading that did not go into the packet, and why: over the per-part limit or the file's. */
+export interface LeftOutAttachment {
+  title: string;
+  name: string;
+  bytes: number;
+  why: 'part' | 'file';
+}
+
+/**
+ * What the readings and their attachments may take of a packet file (64 MB): the rest is kept
+ * for the leader's layer, the pictures and the container itself.
+ */
+const ATTACHMENT_BUDGET_BYTES = 40 * 1024 * 1024;
+const utf8 = new TextEncoder();
+const jsonBytes = (a: PacketArticle): number => utf8.encode(JSON.stringify(a)).length;
+
+function packetArticle(row: ArticleRow, body: { html: string; text: string }): PacketArticle {
+  return {
+    id: row.id,
+    urlKey: row.urlKey,
+    url: row.url,
+    title: row.title,
+    publishedAt: row.publishedAt,
+    origin: row.origin,
+    author: row.author,
+    editor: row.editor,
+    column: row.column,
+    sourceId: row.sourceId,
+    sourceName: row.sourceName,
+    html: body.html,
+    text: body.text,
+    contentHash: row.contentHash,
+    ...(row.document ? { document: row.document } : {}),
+    ...(row.attachments ? { attachments: row.attachments } : {}),
+  };
+}
+
+/** The library's attachment articles of a page (document.attachmentOf is the page's urlKey), in their link order. */
+async function attachmentRowsOf(db: YanduDB, page: Pick<PacketArticle, 'urlKey' | 'sourceId' | 'attachments'>): Promise<ArticleRow[]> {
+  const rows = await db.articles
+    .where('sourceId')
+    .equals(page.sourceId)
+    .filter((a) => a.document?.attachmentOf === page.urlKey)
+    .toArray();
+  const entries = attachmentStates(page.attachments ?? [], rows, []);
+  const order = new Map(entries.flatMap((e, i) => (e.state.kind === 'article' ? [[e.state.id, i] as const] : [])));
+  return rows.sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9));
 }
 
 // ---------------------------------------------------------------- packet import
@@ -139,6 +202,11 @@ export interface PacketPreview {
   /** For a new version of an installed packet: what exactly changes (null otherwise). */
   diff: PacketDiff | null;
   message: string | null;
+  /**
+   * The readings' 附件: the titles of those carried as articles, and the names of readable ones
+   * the packet does not carry (left out by the leader's app as too large, or never fetched).
+   */
+  attachments: { carried: string[]; missing: string[] };
 }
 
 interface Plan {
@@ -157,6 +225,20 @@ const SESSION_FIELDS: [keyof PacketSession, string][] = [
   ['status', '状态'],
 ];
 
+/** Which of the readings' readable attachments the packet carries (as articles) and which it does not. */
+function packetAttachments(p: ReadPacket): PacketPreview['attachments'] {
+  const readings = new Set(p.session.readings);
+  const carried = p.articles.filter((a) => !readings.has(a.id) && a.document?.attachmentOf);
+  const missing: string[] = [];
+  for (const page of p.articles) {
+    if (!readings.has(page.id) || !page.attachments?.length) continue;
+    const children = carried.filter((a) => a.document!.attachmentOf === page.urlKey);
+    for (const e of attachmentStates(page.attachments, children, []))
+      if (e.state.kind !== 'article' && e.state.kind !== 'unsupported') missing.push(e.link.name);
+  }
+  return { carried: carried.map((a) => a.title), missing };
+}
+
 async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
   const installed = await db.packets.get(p.meta.id);
   const preview: PacketPreview = {
@@ -169,6 +251,7 @@ async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
     changes: [],
     diff: null,
     message: null,
+    attachments: packetAttachments(p),
   };
   const ids = new Map<string, string>();
   if (installed) {
@@ -215,6 +298,7 @@ async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
   const c = preview.changes;
   for (const t of preview.added) c.push(`新增文章《${t}》`);
   for (const t of preview.updated) c.push(`更新文章《${t}》`);
+  for (const name of preview.attachments.missing) c.push(`附件《${name}》未随资料包提供`);
   if (preview.excerpts.added) c.push(`新增重点摘编 ${preview.excerpts.added} 条`);
   if (preview.excerpts.changed) c.push(`修改重点摘编 ${preview.excerpts.changed} 条`);
   if (preview.excerpts.removed) c.push(`删除重点摘编 ${preview.excerpts.removed} 条`);
@@ -548,7 +632,10 @@ export function createPackets(db: YanduDB, api: Api) {
      * A session handed out as a packet: version 1 the first time, the same version again, or
      * the next one for a re-issue (勘误). The session records what was handed out.
      */
-    async exportSession(sessionId: string, reissue: boolean): Promise<{ base64: string; fileName: string; skipped: number }> {
+    async exportSession(
+      sessionId: string,
+      reissue: boolean,
+    ): Promise<{ base64: string; fileName: string; skipped: number; leftOut: LeftOutAttachment[] }> {
       const row = await db.sessions.get(sessionId);
       if (!row) throw new AppError('E_NOT_FOUND', '学习安排已不存在。');
       // Handing it out would mark it issued here, and so editable: a member's copy cannot.
@@ -557,7 +644,7 @@ export function createPackets(db: YanduDB, api: Api) {
       const version = row.issued ? row.issued.version + (reissue ? 1 : 0) : 1;
       const packetId = row.issued?.packetId ?? `p_${row.id}`.slice(0, 80);
       const now = new Date().toISOString();
-      const { draft, skipped } = await gatherPacket(db, row, {
+      const { draft, skipped, leftOut } = await gatherPacket(db, row, {
         id: packetId,
         version,
         issuer: profile.issuer || profile.name,
@@ -566,7 +653,7 @@ export function createPackets(db: YanduDB, api: Api) {
       });
       const built = await api.packets.build({ draft });
       await db.sessions.update(sessionId, { issued: { packetId, version, wholeSha256: built.wholeSha256, issuedAt: now }, updatedAt: now });
-      return { base64: built.base64, fileName: built.fileName, skipped };
+      return { base64: built.base64, fileName: built.fileName, skipped, leftOut };
     },
 
     // The leader's layer.

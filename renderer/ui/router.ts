@@ -7,6 +7,8 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'library' }
   | { name: 'reader'; id: string; at?: number; len?: number }
+  /** 查看原件 of a document article: "#/original/<id>[?page=N]". */
+  | { name: 'original'; id: string; page?: number }
   | { name: 'notebook'; noteId: string | null }
   | { name: 'sources' }
   | { name: 'settings' }
@@ -32,6 +34,11 @@ export function parseRoute(hash: string): Route {
       ? { name: 'reader', id: read[1]!, at: Number(read[2]) }
       : { name: 'reader', id: read[1]!, at: Number(read[2]), len: Number(read[3]) };
   }
+  const original = /^\/original\/([A-Za-z0-9_-]{1,80})(?:\?page=(\d{1,5}))?$/.exec(path);
+  if (original)
+    return original[2] === undefined
+      ? { name: 'original', id: original[1]! }
+      : { name: 'original', id: original[1]!, page: Number(original[2]) };
   const notebook = /^\/notebook(?:\?note=([A-Za-z0-9_-]{1,80}))?$/.exec(path);
   if (notebook) return { name: 'notebook', noteId: notebook[1] ?? null };
   if (path.startsWith('/print/')) return { name: 'print', path: path.slice('/print/'.length, 4096) };
@@ -73,6 +80,8 @@ export function hrefFor(route: Route): string {
     case 'reader':
       if (route.at === undefined) return `#/read/${route.id}`;
       return route.len === undefined ? `#/read/${route.id}?at=${route.at}` : `#/read/${route.id}?at=${route.at}&len=${route.len}`;
+    case 'original':
+      return route.page === undefined ? `#/original/${route.id}` : `#/original/${route.id}?page=${route.page}`;
     case 'notebook':
       return route.noteId ? `#/notebook?note=${route.noteId}` : '#/notebook';
     case 'sources':

@@ -238,8 +238,15 @@ function decodePacketParts(manifest: Manifest, parts: Part[], hash: Hasher, sign
     urlKeys.add(a.urlKey);
   }
   const readings = new Set(session.readings);
-  if (readings.size !== session.readings.length || readings.size !== byId.size || [...readings].some((id) => !byId.has(id))) {
+  if (readings.size !== session.readings.length || [...readings].some((id) => !byId.has(id))) {
     throw packetError('E_PACKET_CONTENT', '学习安排中的篇目与资料包中的文章不一致。');
+  }
+  // Besides the readings, only their attachments (附件) may travel: each names a reading's page.
+  const readingKeys = new Set([...readings].map((id) => byId.get(id)!.urlKey));
+  for (const a of articles) {
+    if (readings.has(a.id)) continue;
+    const parent = a.document?.attachmentOf;
+    if (parent === undefined || !readingKeys.has(parent)) throw packetError('E_PACKET_CONTENT', '学习安排中的篇目与资料包中的文章不一致。');
   }
   const ids = new Set<string>();
   for (const h of highlights) {

@@ -121,3 +121,27 @@ it('imports a notice’s readable attachments as linked documents, once', { time
   const attachmentHits = hits.filter((h) => /upload|DownloadFile/.test(h.path));
   expect(attachmentHits.map((h) => h.status)).toEqual([304, 304, 304]);
 });
+
+it(
+  'an attachment over the size cap is logged as E_TOO_LARGE (the reader says 超过大小上限); the notice is kept',
+  { timeout: 60_000 },
+  async () => {
+    revised = false;
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-attach-cap-'));
+    const source = { id: 'notices', kind: 'cms' as const, location: `${base}/tzgg/index.html`, name: '通知公告', column: null };
+    const client = new HttpClient({
+      delayMs: 0,
+      timeoutMs: 10_000,
+      backoffMs: 10,
+      retries: 0,
+      robots: false,
+      policy: new NetPolicy({ allow: [base] }),
+    });
+    // Under a 5 KB cap the OFD fixture (3.6 KB) fits; the PDF (66 KB) and the .docx (7.5 KB) do not.
+    const run = await runSync(source, { dataDir, client, fullRescan: true, attachmentMaxBytes: 5 * 1024 });
+    expect(run.articles.some((a) => a.title === '关于印发学习计划的通知')).toBe(true);
+    expect(run.articles.filter((a) => a.document).map((a) => a.document!.format)).toEqual(['ofd']);
+    const capped = run.logs.filter((l) => l.code === 'E_TOO_LARGE').map((l) => l.url);
+    expect(capped).toEqual([`${base}/upload/plan.pdf`, `${base}/upload/huibian.docx`]);
+  },
+);

@@ -16,6 +16,8 @@ import type { ImageStore } from './images';
 
 export const READABLE_ATTACHMENTS = new Set(['pdf', 'doc', 'docx', 'wps', 'ofd']);
 export const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
+/** The sync log's code for an attachment over the size cap (shared/domain/article.ts reads it). */
+export const ATTACHMENT_TOO_LARGE = 'E_TOO_LARGE';
 
 /** What the runner lends: its policy check, client, known validators, and where results go. */
 export interface AttachmentHost {
@@ -91,7 +93,8 @@ export async function syncAttachments(
       );
     } catch (error) {
       if (host.cancelled()) return;
-      const code = (error as { code?: unknown }).code;
+      // Over the size cap gets its own code: the reader's 附件 list says 超过大小上限 from it.
+      const code = (error as { reason?: unknown }).reason === 'too-large' ? ATTACHMENT_TOO_LARGE : (error as { code?: unknown }).code;
       const message = error instanceof Error ? error.message : String(error);
       host.warn(
         att.url,

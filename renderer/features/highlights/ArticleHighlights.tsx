@@ -19,6 +19,8 @@ import {
 } from '../../core/highlights';
 import { HIGHLIGHT_COLORS } from './colors';
 import { HighlightPopover } from './HighlightPopover';
+import { pageAt } from '../../core/documents';
+import { navigate } from '../../ui/router';
 import { NoteMarks } from './NoteMarks';
 import './highlights.css';
 import { notedHighlightIds } from '../../core/notes';
@@ -255,9 +257,9 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
   }, [ensureHighlight, articleId, getMap]);
 
   const copyCitation = useCallback(
-    async (passage: string) => {
+    async (passage: string, start?: number) => {
       try {
-        await copyText(citation(article.row, passage));
+        await copyText(citation(article.row, passage, start));
         useHighlights.getState().setNotice(t.copied);
       } catch (error) {
         console.error(error);
@@ -334,7 +336,7 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
       } else if (key === 'c' && (id || span)) {
         const row = id ? useHighlights.getState().rows.get(id) : undefined;
         const passage = row ? row.selector.exact : span ? article.text.slice(span.start, span.end) : '';
-        if (passage) void copyCitation(passage);
+        if (passage) void copyCitation(passage, row ? row.selector.start : span?.start);
       } else return;
       event.preventDefault();
     },
@@ -365,7 +367,16 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
           focusToken={focusPopover}
           hasNote={noted.has(activeRow.id)}
           onNote={() => void addNote()}
-          onCopy={() => void copyCitation(activeRow.selector.exact)}
+          onCopy={() => void copyCitation(activeRow.selector.exact, activeRow.selector.start)}
+          originalPage={
+            article.row.document?.format === 'pdf' && article.row.document.file
+              ? pageAt(article.row.document.pages, activeRow.selector.start)
+              : null
+          }
+          onOriginal={() => {
+            const page = pageAt(article.row.document?.pages, activeRow.selector.start);
+            navigate(page ? { name: 'original', id: article.row.id, page } : { name: 'original', id: article.row.id });
+          }}
           onClose={() => useHighlights.getState().setActive(null)}
         />
       </>
@@ -411,7 +422,7 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
         <Button
           small
           title={`${t.copyCitation}（c）`}
-          onClick={() => void copyCitation(article.text.slice(selection.span.start, selection.span.end))}
+          onClick={() => void copyCitation(article.text.slice(selection.span.start, selection.span.end), selection.span.start)}
         >
           {t.copyCitation}
         </Button>

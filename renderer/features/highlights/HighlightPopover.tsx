@@ -18,10 +18,13 @@ interface Props {
   hasNote: boolean;
   onNote(): void;
   onCopy(): void;
+  /** 原件第 N 页: for a passage of a PDF-derived article, the page of the original it lies on. */
+  originalPage?: number | null;
+  onOriginal?(): void;
   onClose(): void;
 }
 
-export function HighlightPopover({ row, position, focusToken, hasNote, onNote, onCopy, onClose }: Props) {
+export function HighlightPopover({ row, position, focusToken, hasNote, onNote, onCopy, onClose, originalPage, onOriginal }: Props) {
   const [draft, setDraft] = useState('');
   const [known, setKnown] = useState<string[]>([]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -139,6 +142,11 @@ export function HighlightPopover({ row, position, focusToken, hasNote, onNote, o
         <Button small title={`${t.copyCitation}（c）`} onClick={onCopy}>
           {t.copyCitation}
         </Button>
+        {originalPage && onOriginal ? (
+          <Button small data-testid="hl-original-page" onClick={onOriginal}>
+            {messages.documents.citedPage(originalPage)}
+          </Button>
+        ) : null}
         <Button small kind="danger" title={`${t.remove}（Delete）`} onClick={() => void removeHighlight(row.id)}>
           {t.remove}
         </Button>

@@ -93,7 +93,14 @@ function CheckedSummary({
             <li>{t.updated(preview.updated.length)}</li>
             <li>{t.unchanged(preview.unchanged)}</li>
             <li>{t.excerpts(file.highlights.length)}</li>
-            {preview.status === 'update' ? preview.changes.map((c) => <li key={c}>{c}</li>) : null}
+            {preview.attachments.carried.length ? <li>{messages.documents.packetCarries(preview.attachments.carried.length)}</li> : null}
+            {preview.status === 'update'
+              ? preview.changes.map((c) => <li key={c}>{c}</li>)
+              : preview.attachments.missing.map((name) => (
+                  <li key={`missing:${name}`} className="pk-warn" data-testid="pk-attachment-missing">
+                    {messages.documents.packetMissing(name)}
+                  </li>
+                ))}
           </ul>
           {preview.diff ? <PacketDiffView diff={preview.diff} /> : null}
           <div className="pk-note">{t.personalSafe}</div>

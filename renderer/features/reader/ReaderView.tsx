@@ -21,6 +21,9 @@ import { markSearchMatch } from '../search';
 import { measurePosition, restorePosition, type ReadingPosition } from './position';
 import { ReaderSettingsPanel } from './ReaderSettingsPanel';
 import { CaretLayer } from './CaretLayer';
+import { AttachmentList, AttachmentOf } from './Attachments';
+import { pageAt } from '../../core/documents';
+import { viewOriginal } from '../original';
 import './reader.css';
 import { NotePanel, WriteNoteButton } from '../notes';
 import { currentEntry, headingsOf, TOC_MIN_HEADINGS, TocPanel, type TocEntry } from './TocPanel';
@@ -50,6 +53,17 @@ function useNotice(): { text: string; error: boolean } | null {
     return () => clearTimeout(timer);
   }, [latest]);
   return shown;
+}
+
+/** Where block `block` starts in the text (blocks are joined by "\n"). */
+function blockOffset(text: string, block: number): number {
+  let offset = 0;
+  for (let i = 0; i < block; i++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) break;
+    offset = next + 1;
+  }
+  return offset;
 }
 
 /** `at`: a text offset to open at (from the notebook or search) instead of the saved position. */
@@ -278,16 +292,26 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
 
   const articleContext = useMemo(() => (loaded.state === 'ready' ? { row: loaded.row, text: loaded.body.text } : null), [loaded]);
 
+  const openLink = (href: string) => {
+    if (!/^https?:\/\//i.test(href)) return;
+    void appHost.openExternal(href).then((r) => {
+      if (!r.opened) window.open(href, '_blank', 'noopener,noreferrer');
+    });
+  };
+
   // Links in articles never navigate the app: web links open outside it.
   const onArticleClick = (event: React.MouseEvent) => {
     const link = (event.target as HTMLElement).closest('a');
     if (!link) return;
     event.preventDefault();
-    const href = link.getAttribute('href') ?? '';
-    if (!/^https?:\/\//i.test(href)) return;
-    void appHost.openExternal(href).then((r) => {
-      if (!r.opened) window.open(href, '_blank', 'noopener,noreferrer');
-    });
+    openLink(link.getAttribute('href') ?? '');
+  };
+
+  // 查看原件 opens at the page being read (the block at the top of the view).
+  const showOriginal = () => {
+    if (loaded.state !== 'ready') return;
+    const block = positionRef.current?.block ?? 0;
+    viewOriginal(loaded.row, pageAt(loaded.row.document?.pages, blockOffset(loaded.body.text, block)));
   };
 
   if (loaded.state === 'loading') return <div className="reader-status">{messages.boot.loading}</div>;
@@ -339,6 +363,11 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
         <Button small title={t.keysHint} onClick={() => setFind((n) => n + 1)}>
           {t.find}
         </Button>
+        {row.document ? (
+          <Button small title={messages.documents.viewOriginalHint} data-testid="view-original" onClick={showOriginal}>
+            {messages.documents.viewOriginal}
+          </Button>
+        ) : null}
         <WriteNoteButton articleId={row.id} />
         <Button small aria-pressed={caret} title={t.caretHint} data-testid="caret-toggle" onClick={toggleCaret}>
           {t.caret}
@@ -394,6 +423,7 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
               )}
               {row.placement ? <span data-testid="placement">{row.placement}</span> : row.column ? <span>{row.column}</span> : null}
               <span>{t.zi(row.zi)}</span>
+              {row.document?.attachmentOf ? <AttachmentOf row={row} /> : null}
             </p>
             <div
               ref={blocksRef}
@@ -402,6 +432,7 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
               onClick={onArticleClick}
               dangerouslySetInnerHTML={{ __html: html }}
             />
+            {row.attachments?.length ? <AttachmentList row={row} onExternal={openLink} /> : null}
           </article>
         </div>
         <OrphansPanel article={articleContext} getMap={getMap} />

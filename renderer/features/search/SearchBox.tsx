@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import type { FilterColor, FilterNoteKind } from '../../../shared/search/query';
+import { documents } from '../../core/documents';
 import { warmSearch, type SearchHit } from '../../core/search';
 import { messages } from '../../i18n/messages';
 import { Button, Checkbox, DateField, Input, Select } from '../../ui';
@@ -32,7 +33,18 @@ function Snippet({ hit }: { hit: SearchHit }) {
   );
 }
 
-function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOpen(hit: SearchHit): void }) {
+function HitRow({
+  hit,
+  active,
+  onOpen,
+  attachmentOf,
+}: {
+  hit: SearchHit;
+  active: boolean;
+  onOpen(hit: SearchHit): void;
+  /** The title of the page this article is an attachment of ('' when that page is gone). */
+  attachmentOf?: string;
+}) {
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -58,10 +70,23 @@ function HitRow({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOp
       >
         <span className="search-hit-title">
           {label ? <span className={`search-hit-kind${hit.color ? ` color-${hit.color}` : ''}`}>{label}</span> : null}
+          {attachmentOf !== undefined && hit.kind === 'article' ? (
+            <span
+              className="search-hit-kind"
+              data-testid="search-hit-attachment"
+              title={messages.documents.searchAttachmentOf(attachmentOf)}
+            >
+              {messages.documents.searchAttachment}
+            </span>
+          ) : null}
           {hit.title || '（无标题）'}
         </span>
         <span className="search-hit-meta">
-          {[hit.kind === 'article' ? hit.meta : hit.kind === 'return' ? t.kinds[hit.noteKind ?? 'note'] : null, formatChineseDate(hit.date)]
+          {[
+            hit.kind === 'article' ? hit.meta : hit.kind === 'return' ? t.kinds[hit.noteKind ?? 'note'] : null,
+            attachmentOf && hit.kind === 'article' ? messages.documents.searchAttachmentOf(attachmentOf) : null,
+            formatChineseDate(hit.date),
+          ]
             .filter(Boolean)
             .join(' · ')}
         </span>
@@ -227,6 +252,21 @@ export function SearchBox() {
 
   useEffect(() => setActive(0), [result]);
 
+  // Which article hits are attachments (「附件」 on the hit, with the page they came from).
+  const [attachmentOf, setAttachmentOf] = useState<Map<string, string>>(() => new Map());
+  useEffect(() => {
+    const ids = (result?.articles ?? []).map((h) => h.articleId ?? h.id);
+    if (ids.length === 0) return setAttachmentOf(new Map());
+    let cancelled = false;
+    void documents.attachmentParents(ids).then(
+      (map) => !cancelled && setAttachmentOf(map),
+      (error: unknown) => console.error(error),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [result]);
+
   const hits = result ? [...result.articles, ...result.notes, ...result.returns] : [];
   const openHit = (hit: SearchHit) => {
     setOpen(false);
@@ -327,7 +367,13 @@ export function SearchBox() {
                     </h3>
                     <ul role="none">
                       {list.map((hit) => (
-                        <HitRow key={`${hit.kind}:${hit.id}`} hit={hit} active={hits[active] === hit} onOpen={openHit} />
+                        <HitRow
+                          key={`${hit.kind}:${hit.id}`}
+                          hit={hit}
+                          active={hits[active] === hit}
+                          onOpen={openHit}
+                          attachmentOf={attachmentOf.get(hit.articleId ?? hit.id)}
+                        />
                       ))}
                     </ul>
                   </section>

@@ -398,7 +398,12 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
     try {
       const built = await packets.exportSession(row.id, reissue);
       downloadBase64(built.base64, built.fileName);
-      setStatus(t.exported(built.fileName, built.skipped));
+      setStatus(
+        [
+          t.exported(built.fileName, built.skipped),
+          ...built.leftOut.map((a) => messages.documents.leftOut(a.name, (a.bytes / 1024 / 1024).toFixed(1), a.why)),
+        ].join('\n'),
+      );
     } catch (error) {
       const e = errorText(error);
       setStatus(`${e.message}（${e.code}）`);
@@ -550,7 +555,8 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
         </Toolbar>
         <ChannelPublish sessionId={row.id} issued={!!row.issued} ready={row.readings.length > 0} />
         {status ? (
-          <p role="status" data-testid="session-status">
+          // One line per note (an attachment left out of the packet is named on its own line).
+          <p role="status" data-testid="session-status" style={{ whiteSpace: 'pre-line' }}>
             {status}
           </p>
         ) : null}

@@ -27,6 +27,8 @@ export interface TestRunOptions {
   onBatch?: (batch: SyncBatch) => void | Promise<void>;
   /** "Today" for list dates without a year. */
   now?: Date;
+  /** The attachment size cap (default 50 MB). */
+  attachmentMaxBytes?: number;
 }
 
 export async function runSync(source: SyncRequest['source'], options: TestRunOptions): Promise<TestRun> {
@@ -56,6 +58,7 @@ export async function runSync(source: SyncRequest['source'], options: TestRunOpt
         await options.onBatch?.(b);
       },
       now: () => now,
+      ...(options.attachmentMaxBytes !== undefined ? { attachmentMaxBytes: options.attachmentMaxBytes } : {}),
     },
   );
   return { summary, batches, articles: batches.flatMap((b) => b.articles), logs, progress, client };
