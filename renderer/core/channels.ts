@@ -19,6 +19,7 @@ import { study as appStudy, type Profile, type StudyService } from './study';
 
 export type ChannelView = v.InferOutput<typeof channelMethods.list.output>['channels'][number];
 export type OutboxItem = v.InferOutput<typeof channelMethods.list.output>['outbox'][number];
+export type CaCertInfo = NonNullable<ChannelView['ca']>;
 export type ChannelFile = v.InferOutput<typeof channelMethods.packets.output>['packets'][number];
 export type ChannelPacketInfo = Extract<ChannelFile, { sha256: string }>;
 
@@ -91,7 +92,11 @@ export function createChannels(db: YanduDB, api: Api, packets: PacketsService, s
   return {
     known,
     list: () => api.channels.list({}),
-    add: (input: { name: string; url: string; user: string | null; password: string | null }) => api.channels.add(input),
+    add: (input: { name: string; url: string; user: string | null; password: string | null; caCert?: string | null }) =>
+      api.channels.add(input),
+    /** What a chosen root certificate says (subject, SHA-256 fingerprint); a Chinese error when it is not one. */
+    inspectCaCert: (caCert: string) => api.channels.inspectCaCert({ caCert }),
+    setCaCert: (id: string, caCert: string | null) => api.channels.setCaCert({ id, caCert }),
     async remove(id: string): Promise<void> {
       await api.channels.remove({ id });
       channelChecks.setState((s) => {

@@ -728,6 +728,15 @@ export const messages = {
     returnState: { new: '新', update: '更新版', same: '已导入', older: '较旧', conflict: '冲突' },
     importAll: (n: number) => `导入全部新回执（${n}）`,
     imported: '已导入',
+    caCert: '信任的根证书',
+    caChoose: '选择根证书…',
+    caHint: '服务器使用单位自己签发的证书（https）时，选择单位的根证书（.pem/.crt/.cer）；只用于这个通道。',
+    caSubject: (subject: string) => `证书主体：${subject}`,
+    caFingerprint: (fp: string) => `SHA-256 指纹：${fp}`,
+    caClear: '不使用',
+    caTooLarge: '根证书文件过大（最多 64 KB），请选择单位提供的 PEM 格式根证书。',
+    caTrusted: (subject: string) => `信任的根证书：${subject}`,
+    noticeExists: '附有发放说明',
   },
   /** Signed packets and return files, pinned keys, the signing key's encrypted copy; 勘误 details. */
   signing: {

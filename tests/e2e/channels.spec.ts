@@ -6,10 +6,12 @@
  * (which can be stopped and started again on the same port) for wrong credentials and the
  * outbox while the server is away.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { davSkipReason, startApache, startRclone, type DavServer } from '../unit/helpers/dav-servers';
+import { davSkipReason, makeTestCerts, opensslSkipReason, startApache, startRclone, type DavServer } from '../unit/helpers/dav-servers';
 import { expect, startHost, test } from './fixtures';
 
 const apacheMissing = davSkipReason('apache-basic');
@@ -212,6 +214,46 @@ test.describe('channel outbox against rclone', () => {
     } finally {
       await server.close();
       rmSync(at.root, { recursive: true, force: true });
+    }
+  });
+});
+
+test.describe('a channel over https with the unit root certificate', () => {
+  const missing = rcloneMissing ?? opensslSkipReason();
+  test.skip(missing !== null, missing ?? '');
+
+  test('without the root: the certificate error; the chosen root shows its subject and fingerprint and is trusted', async ({ app }) => {
+    test.setTimeout(120_000);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-ca-'));
+    const certs = makeTestCerts(dir);
+    const server = await startRclone('member', 'pass-2026', undefined, { cert: certs.cert, key: certs.key });
+    try {
+      await addChannel(app, '无根证书', server, server.password);
+      await expect(app.getByTestId('ch-channel').filter({ hasText: '无根证书' }).getByTestId('ch-error')).toContainText(
+        '可在通道设置中添加单位的根证书',
+      );
+
+      const form = app.getByRole('form', { name: '添加通道' });
+      await form.getByLabel('名称').fill('单位通道');
+      await form.getByLabel('WebDAV 文件夹地址').fill(`${server.url}研读/`);
+      await form.getByLabel('用户名').fill(server.user);
+      await form.getByLabel('密码', { exact: true }).fill(server.password);
+      // A private key is not a certificate: a Chinese error, nothing chosen.
+      await form.getByTestId('ch-ca-input').setInputFiles(certs.caKeyFile);
+      await expect(form.getByRole('alert')).toContainText('根证书无效');
+      await expect(form.getByTestId('ch-ca-chosen')).toHaveCount(0);
+      await form.getByTestId('ch-ca-input').setInputFiles(certs.caFile);
+      const fingerprint = new X509Certificate(readFileSync(certs.caFile)).fingerprint256;
+      await expect(form.getByTestId('ch-ca-chosen')).toContainText('Unit Root CA');
+      await expect(form.getByTestId('ch-ca-chosen')).toContainText(fingerprint);
+      await form.getByRole('button', { name: '添加通道' }).click();
+      const card = app.getByTestId('ch-channel').filter({ hasText: '单位通道' });
+      await expect(card.getByTestId('ch-ca')).toContainText('Unit Root CA');
+      await expect(card.getByText('通道中还没有资料包。')).toBeVisible();
+      await expect(card.getByTestId('ch-error')).toHaveCount(0);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -2,8 +2,8 @@
  * Channel actions that wait for the server: 发布到通道 and 提交回执 are written to the data folder
  * first (channel-outbox/<id>.yandu plus outbox.json), tried at once, and kept while the server
  * cannot be reached (network errors, 5xx), with backoff, until a later run gets them through.
- * Their state is visible (待发送 / 已发送 / 失败 with the reason). Refused credentials are an
- * error at once and never queued; other refusals (a taken name with other content, a full
+ * Their state is visible (待发送 / 已发送 / 失败 with the reason). Refused credentials and an
+ * untrusted certificate are an error at once and never queued; other refusals (a taken name with other content, a full
  * disk, a bad file) end as 失败 with their reason and wait for the user.
  */
 import { randomBytes } from 'node:crypto';
@@ -111,7 +111,10 @@ export class Outbox {
     await renameWithRetry(`${file}.tmp`, file);
     await this.locked(async () => this.save([...(await this.items()), item]));
     const after = await this.attempt(item.id);
-    if (after?.state === 'failed' && (after.error?.code === 'E_CHANNEL_AUTH' || after.error?.code === 'E_FORBIDDEN')) {
+    if (
+      after?.state === 'failed' &&
+      (after.error?.code === 'E_CHANNEL_AUTH' || after.error?.code === 'E_FORBIDDEN' || after.error?.code === 'E_CHANNEL_CERT')
+    ) {
       await this.remove(item.id);
       throw new AppError(after.error.code, after.error.message);
     }

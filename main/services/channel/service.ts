@@ -2,6 +2,7 @@
 import { base64ToBytes, bytesToBase64 } from '../../../shared/packet/base64';
 import type { Services } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { parseCaCert } from './ca-cert';
 import { Channel } from './channel';
 import { Outbox } from './outbox';
 import { ChannelStore, type SecretBox } from './store';
@@ -17,7 +18,13 @@ export function createChannelService(options: ChannelServiceOptions): Services['
   const store = new ChannelStore(options.dataDir, options.box);
   const channelFor = async (id: string) => {
     const c = await store.get(id);
-    return new Channel({ url: c.url, user: c.user ?? undefined, password: await store.password(id), ownPorts: options.ownPorts });
+    return new Channel({
+      url: c.url,
+      user: c.user ?? undefined,
+      password: await store.password(id),
+      caCert: c.caCert ?? null,
+      ownPorts: options.ownPorts,
+    });
   };
   const outbox = new Outbox(options.dataDir, channelFor);
   return {
@@ -26,6 +33,11 @@ export function createChannelService(options: ChannelServiceOptions): Services['
       const added = await store.add(input);
       return (await store.views()).find((c) => c.id === added.id)!;
     },
+    setCaCert: async ({ id, caCert }) => {
+      await store.setCaCert(id, caCert);
+      return (await store.views()).find((c) => c.id === id)!;
+    },
+    inspectCaCert: async ({ caCert }) => parseCaCert(caCert).info,
     remove: async ({ id }) => {
       await store.remove(id);
       return {};
