@@ -75,15 +75,25 @@ test.describe('channels against Apache mod_dav', () => {
     await planSession(app, '通道发布专题');
     await app.getByTestId('ch-publish').getByRole('button', { name: '发布到通道' }).click();
     await expect(app.getByTestId('ch-publish-status')).toHaveText('已发送到通道');
-    const published = readdirSync(path.join(server.root, '研读', 'packets'));
-    expect(published).toHaveLength(1);
-    expect(published[0]).toMatch(/-v1\.yandu$/);
+    const published = readdirSync(path.join(server.root, '研读', 'packets')).sort();
+    // The packet and its notice beside it.
+    expect(published).toHaveLength(2);
+    expect(published[0]).toMatch(/-v1\.notice\.txt$/);
+    expect(published[1]).toMatch(/-v1\.yandu$/);
+    // Published again (the same version exported anew, another time inside): already there, not 失败.
+    const publishButton = app.getByTestId('ch-publish').getByRole('button', { name: '发布到通道' });
+    await publishButton.click();
+    // Disabled while sending; enabled again once main has answered.
+    await expect(publishButton).toBeEnabled();
+    await expect(app.getByTestId('ch-publish-status')).toHaveText('已发送到通道');
     await app.getByRole('link', { name: '资料包' }).click();
-    await expect(app.getByTestId('ch-outbox-item')).toHaveCount(1);
-    await expect(app.getByTestId('ch-outbox-state')).toHaveText('已发送');
+    await expect(app.getByTestId('ch-outbox-item')).toHaveCount(2);
+    await expect(app.getByTestId('ch-outbox-state')).toHaveText(['已发送', '已发送']);
+    expect(readdirSync(path.join(server.root, '研读', 'packets'))).toHaveLength(2);
     // The leader's own packet is not news to the leader.
     const own = app.getByTestId('ch-packet').filter({ hasText: '通道发布专题学习资料' });
     await expect(own).toContainText('本机已有');
+    await expect(own.getByTestId('ch-notice')).toHaveText('· 附有发放说明');
     await expect(own.getByRole('button', { name: '导入' })).toHaveCount(0);
     await app.getByTestId('ch-section').scrollIntoViewIfNeeded();
     await shot(app, 'channels-section-leader.png');
@@ -210,7 +220,9 @@ test.describe('channel outbox against rclone', () => {
       await item.getByRole('button', { name: '重试' }).click();
       await expect(item.getByTestId('ch-outbox-state')).toHaveText('已发送');
       await expect(item).toHaveAttribute('data-state', 'done');
-      expect(readdirSync(path.join(at.root, '研读', 'packets'))).toHaveLength(1);
+      // The packet and its notice.
+      expect(readdirSync(path.join(at.root, '研读', 'packets')).filter((n) => n.endsWith('.yandu'))).toHaveLength(1);
+      expect(readdirSync(path.join(at.root, '研读', 'packets'))).toHaveLength(2);
     } finally {
       await server.close();
       rmSync(at.root, { recursive: true, force: true });
