@@ -3,7 +3,8 @@
  * a redirect to another origin or to a link-local address (refused, never asked), a 50 MB
  * listing and an XML entity bomb (refused, reading stops), a full disk (507: an error, not
  * retried), a server that dies mid-upload (retried; no half file is ever listed), wrong
- * credentials (one challenge answered, then an error), a 503 that passes (retried).
+ * credentials (one challenge answered, then an error), a 503 that passes (retried), two writers
+ * making one folder at once (423), and two MOVEs of one name that both answer 201.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -53,6 +54,8 @@ function memoryDav(files: Map<string, Buffer>, beforePut?: (req: IncomingMessage
       return void res.writeHead(201).end();
     }
     if (req.method === 'HEAD') return void res.writeHead(files.has(p) ? 200 : 404, { etag: '"e1"' }).end();
+    if (req.method === 'GET')
+      return void (files.has(p) ? res.writeHead(200, { etag: '"e1"' }).end(files.get(p)) : res.writeHead(404).end());
     if (req.method === 'DELETE') return void res.writeHead(files.delete(p) ? 204 : 404).end();
     if (req.method === 'PROPFIND') {
       const inside = [...files.keys()].filter((k) => k.startsWith(p) && k !== p && !k.slice(p.length).replace(/\/$/, '').includes('/'));
@@ -192,4 +195,47 @@ it('answers Digest challenges (RFC 7616, qop=auth) the server can check', async 
   });
   expect(await client(site.url, { user: '张三', password: '密码' }).list('')).toEqual([]);
   await expect(client(site.url, { user: '张三', password: '错' }).list('')).rejects.toMatchObject({ code: 'E_CHANNEL_AUTH' });
+});
+
+it('another writer making the same folder at once (423 from rclone) is as good as made by us', async () => {
+  const files = new Map<string, Buffer>();
+  const dav = memoryDav(files);
+  let locked = 0;
+  const site = await serve((req, res, body) => {
+    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (req.method === 'MKCOL' && p === '/returns/s1/' && !files.has(p)) {
+      // The other writer's MKCOL holds the lock and makes the folder; ours is told 423.
+      locked++;
+      files.set(p, Buffer.alloc(0));
+      return void res.writeHead(423).end();
+    }
+    if (req.method === 'PROPFIND' && req.headers.depth === '0')
+      return void res.writeHead(files.has(p) ? 207 : 404).end('<D:multistatus xmlns:D="DAV:"/>');
+    dav(req, res, body);
+  });
+  await client(site.url).ensureFolder('returns/s1/');
+  expect(locked).toBe(1);
+  expect(files.has('/returns/s1/')).toBe(true);
+});
+
+it('two MOVEs of one name that both answer 201 (a check-then-rename server): the writer whose bytes were replaced is told', async () => {
+  const files = new Map<string, Buffer>([['/packets/', Buffer.alloc(0)]]);
+  const dav = memoryDav(files);
+  const theirs = Buffer.from('the other writer’s packet');
+  const site = await serve((req, res, body) => {
+    if (req.method === 'MOVE') {
+      // Ours goes through; the other writer's rename lands right after and replaces it.
+      const dest = decodeURIComponent(new URL(String(req.headers.destination)).pathname);
+      const onDone = () => files.set(dest, theirs);
+      res.on('finish', onDone);
+    }
+    dav(req, res, body);
+  });
+  await expect(client(site.url).putNew('packets/a-v1.yandu', new Uint8Array(1000).fill(1))).rejects.toMatchObject({
+    code: 'E_CHANNEL_EXISTS',
+  });
+  expect(files.get('/packets/a-v1.yandu')).toEqual(theirs);
+  // With nobody racing, the same write is checked and stands.
+  const calm = await serve(memoryDav(new Map([['/packets/', Buffer.alloc(0)]])));
+  await expect(client(calm.url).putNew('packets/a-v1.yandu', new Uint8Array(1000).fill(1))).resolves.toMatchObject({ etag: '"e1"' });
 });

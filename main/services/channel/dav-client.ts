@@ -14,8 +14,9 @@
  *  - Listings (PROPFIND Depth 1) are parsed by a streaming XML parser; a DOCTYPE or entity
  *    declaration is refused before parsing (no entity expansion, so no entity bomb).
  *  - Writes never replace anything: PUT to a temporary name in the same folder, then MOVE with
- *    `Overwrite: F` (412 means the name exists: E_CHANNEL_EXISTS). A reader never sees half a
- *    file, and two writers never overwrite each other.
+ *    `Overwrite: F` (412 means the name exists: E_CHANNEL_EXISTS), then read back: a server that
+ *    checks and renames in two steps can let a second MOVE of the name through, and the writer
+ *    whose bytes are not there is told. A reader never sees half a file.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { lookup as dnsLookup } from 'node:dns/promises';
@@ -200,10 +201,25 @@ export class DavClient {
     // From the channel folder itself down (a new channel's folder is made on first use).
     for (let i = 0; i <= parts.length; i++) {
       const url = i === 0 ? this.base.href : this.urlOf(`${parts.slice(0, i).join('/')}/`);
-      const res = await this.operation('MKCOL', url, { signal, maxBytes: 64 * 1024 });
-      // 201 made; 405 (Apache, IIS) when it exists already; 301 from servers that add the slash.
-      if (res.status !== 201 && res.status !== 405 && res.status !== 301) throw this.statusError('MKCOL', url, res.status);
+      for (let attempt = 0; ; attempt++) {
+        const res = await this.operation('MKCOL', url, { signal, maxBytes: 64 * 1024 });
+        // 201 made; 405 (Apache, IIS) when it exists already; 301 from servers that add the slash.
+        if (res.status === 201 || res.status === 405 || res.status === 301) break;
+        // Another writer making the same folder this moment: rclone answers 423 (locked) and some
+        // servers 409 while the parent is half made. Made by them is as good as made by us.
+        if ((res.status === 423 || res.status === 409) && attempt < this.retries) {
+          if (await this.isFolder(url, signal)) break;
+          await this.wait(attempt, signal ?? new AbortController().signal);
+          continue;
+        }
+        throw this.statusError('MKCOL', url, res.status);
+      }
     }
+  }
+
+  private async isFolder(url: string, signal?: AbortSignal): Promise<boolean> {
+    const res = await this.operation('PROPFIND', url, { headers: { Depth: '0' }, signal, maxBytes: 64 * 1024 });
+    return res.status === 207;
   }
 
   /**
@@ -233,8 +249,13 @@ export class DavClient {
       });
       if (move.status === 201 || move.status === 204) {
         moved = true;
-        const head = await this.operation('HEAD', target, { signal, maxBytes: 0, follow: true });
-        return { etag: head.headers.get('etag') };
+        // Some servers (Apache's mod_dav_fs) check the name and rename in two steps, so two MOVEs
+        // of one name at once can both answer 201, the later replacing the earlier. Read the file
+        // back: other bytes there mean another writer's file holds the name, and we are told so.
+        const there = await this.get(path, signal);
+        if (!there || !sameBytes(there.bytes, bytes))
+          throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名文件，未覆盖：${path}`, 412);
+        return { etag: there.etag };
       }
       // A retried MOVE whose first attempt went through: the temp is gone and the file is there.
       if (move.status === 404 && (await this.exists(path, signal))) {
@@ -535,4 +556,8 @@ export function parseMultistatus(bytes: Uint8Array, url: string): RawEntry[] {
     }
     return { ...e, href: path };
   });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 }

@@ -10,15 +10,14 @@ import { archive } from '../../core/archive';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { archiveModel, monthDay, type ArchiveModel, type ArchiveSection } from './archive';
-import { GEOMETRY, PRINT_FONTS } from './layout';
+import { GEOMETRY } from './layout';
 import { packetDate } from './model';
-import { fontsReady, measureSections, startPages } from './paginate';
+import { MAX_TOC_PASSES, measureTocStarts, PrintCover, PrintToc, sameStarts } from './FrontMatter';
 import { RecordSheet, SigninSheet } from './RecordPrint';
 import type { PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
 
 const t = messages.archive;
-const MAX_PASSES = 4;
 
 function Plan({ model }: { model: ArchiveModel }) {
   const h = t.planHead;
@@ -147,16 +146,15 @@ export function ArchivePrint({ year, options, report }: { year: number; options:
     if (!model) return;
     let live = true;
     void (async () => {
-      await fontsReady(PRINT_FONTS);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const el = docRef.current;
-      if (!live || !el) return;
-      const sheets = [...el.querySelectorAll<HTMLElement>(':scope > .pr-sheet')];
-      const pages = measureSections(el, sheets, GEOMETRY[options.layout]);
       // Sheets after the cover and the 目录 are the sections, one each.
-      const sectionStarts = startPages(pages).slice(2);
-      const same = starts !== null && starts.length === sectionStarts.length && starts.every((p, i) => p === sectionStarts[i]);
-      if (!same && passes.current < MAX_PASSES) {
+      const measured = await measureTocStarts(
+        () => docRef.current,
+        options.layout,
+        (_sheet, i) => i >= 2,
+      );
+      if (!live || !measured) return;
+      const { starts: sectionStarts, total } = measured;
+      if (!sameStarts(starts, sectionStarts) && passes.current < MAX_TOC_PASSES) {
         passes.current++;
         setPass(passes.current + 1);
         setStarts(sectionStarts);
@@ -165,7 +163,7 @@ export function ArchivePrint({ year, options, report }: { year: number; options:
       setDone(true);
       report({
         state: 'ready',
-        pages: pages.reduce((n, p) => n + p, 0),
+        pages: total,
         notices: [],
         fileName: model.title,
         docx: async () => (await import('./docx')).archiveDocx(model),
@@ -186,27 +184,8 @@ export function ArchivePrint({ year, options, report }: { year: number; options:
         </p>
       ) : null}
       <div ref={docRef} className={`pr-doc pr-${options.layout}`} data-testid="print-doc">
-        <section className="pr-sheet pr-cover">
-          <h1 className="pr-cover-title">{model.title}</h1>
-          <div className="pr-cover-foot">
-            {model.unit ? <p className="pr-cover-line pr-cover-unit">{model.unit}</p> : null}
-            <p className="pr-cover-line pr-cover-date">{formatChineseDate(model.date)}</p>
-          </div>
-        </section>
-        <section className="pr-sheet pr-toc">
-          <h2 className="pr-toc-title">{messages.print.toc}</h2>
-          <ol>
-            {model.sections.map((s, i) => (
-              <li key={i} data-testid="print-toc-entry">
-                <span className="pr-toc-text">
-                  <span className="pr-toc-name">{s.title}</span>
-                  <span className="pr-toc-dots" aria-hidden="true" />
-                </span>
-                <span className="pr-toc-page">{starts?.[i] ?? '00'}</span>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <PrintCover title={model.title} unit={model.unit} date={model.date} />
+        <PrintToc entries={model.sections.map((s, i) => ({ key: String(i), name: s.title }))} starts={starts} />
         {model.sections.map((s, i) => (
           <Section key={i} section={s} model={model} widthMm={widthMm} />
         ))}

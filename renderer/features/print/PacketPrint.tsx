@@ -10,16 +10,14 @@ import { formatChineseDate } from '../../../shared/text';
 import { printData } from '../../core/print';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { GEOMETRY, PRINT_FONTS } from './layout';
 import { markArticleHtml, nestBookTitlesInHtml } from './markup';
 import { coverOf, endnotesFor, marksFor, type Endnote, type PrintArticle } from './model';
 import { NoteDoc } from './NoteDoc';
-import { fontsReady, measureSections, startPages } from './paginate';
+import { MAX_TOC_PASSES, measureTocStarts, PrintCover, PrintToc, sameStarts } from './FrontMatter';
 import type { PacketMeta, PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
 
 const t = messages.print;
-const MAX_PASSES = 4;
 
 interface Prepared {
   article: PrintArticle;
@@ -102,17 +100,14 @@ export function PacketPrint({
     if (!data) return;
     let live = true;
     void (async () => {
-      await fontsReady(PRINT_FONTS);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const el = docRef.current;
-      if (!live || !el) return;
-      const sheets = [...el.querySelectorAll<HTMLElement>(':scope > .pr-sheet')];
-      const pages = measureSections(el, sheets, GEOMETRY[options.layout]);
-      const all = startPages(pages);
-      const articleStarts = sheets.flatMap((s, i) => (s.dataset.articleId ? [all[i]!] : []));
-      const total = pages.reduce((n, p) => n + p, 0);
-      const same = starts !== null && starts.length === articleStarts.length && starts.every((p, i) => p === articleStarts[i]);
-      if (!same && passes.current < MAX_PASSES) {
+      const measured = await measureTocStarts(
+        () => docRef.current,
+        options.layout,
+        (sheet) => !!sheet.dataset.articleId,
+      );
+      if (!live || !measured) return;
+      const { starts: articleStarts, total } = measured;
+      if (!sameStarts(starts, articleStarts) && passes.current < MAX_TOC_PASSES) {
         passes.current++;
         setStarts(articleStarts);
         return;
@@ -138,30 +133,13 @@ export function PacketPrint({
 
   return (
     <div ref={docRef} className={`pr-doc pr-${options.layout}`} data-testid="print-doc">
-      <section className="pr-sheet pr-cover">
-        <h1 className="pr-cover-title">{nestBookTitles(title)}</h1>
-        {cover.session ? <p className="pr-cover-line">{nestBookTitles(cover.session)}</p> : null}
-        <div className="pr-cover-foot">
-          {cover.unit ? <p className="pr-cover-line pr-cover-unit">{cover.unit}</p> : null}
-          <p className="pr-cover-line pr-cover-date">{formatChineseDate(date)}</p>
-        </div>
-      </section>
-      <section className="pr-sheet pr-toc">
-        <h2 className="pr-toc-title">{t.toc}</h2>
-        <ol>
-          {prepared.map((p, i) => (
-            <li key={p.article.id} data-testid="print-toc-entry">
-              {/* The leader is a zero-width run of dots after the title's last line, clipped at the
-                  page-number column: the number sits on that last line, however the title wraps. */}
-              <span className="pr-toc-text">
-                <span className="pr-toc-name">{nestBookTitles(p.article.title)}</span>
-                <span className="pr-toc-dots" aria-hidden="true" />
-              </span>
-              <span className="pr-toc-page">{starts?.[i] ?? '00'}</span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <PrintCover
+        title={nestBookTitles(title)}
+        lines={cover.session ? [nestBookTitles(cover.session)] : []}
+        unit={cover.unit}
+        date={date}
+      />
+      <PrintToc entries={prepared.map((p) => ({ key: p.article.id, name: nestBookTitles(p.article.title) }))} starts={starts} />
       {prepared.map((p) => (
         <section key={p.article.id} className="pr-sheet pr-article" data-article-id={p.article.id}>
           <h1 className="pr-title">{nestBookTitles(p.article.title)}</h1>

@@ -6,18 +6,13 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { nestBookTitles } from '../../../shared/print-text';
-import { formatChineseDate } from '../../../shared/text';
 import { returnsData, type Compilation } from '../../core/returns';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { GEOMETRY, PRINT_FONTS } from './layout';
-import { fontsReady, measureSections, startPages } from './paginate';
+import { MAX_TOC_PASSES, measureTocStarts, PrintCover, PrintToc, sameStarts } from './FrontMatter';
 import { compilationSections, type CompilationSection } from './returnsModel';
 import type { PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
-
-const t = messages.print;
-const MAX_PASSES = 4;
 
 /** One member's section as printed (also used by the 学习档案's print). */
 export function CompilationSectionView({ section }: { section: CompilationSection }) {
@@ -76,17 +71,14 @@ export function ReturnsPrint({
     if (!data) return;
     let live = true;
     void (async () => {
-      await fontsReady(PRINT_FONTS);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const el = docRef.current;
-      if (!live || !el) return;
-      const sheets = [...el.querySelectorAll<HTMLElement>(':scope > .pr-sheet')];
-      const pages = measureSections(el, sheets, GEOMETRY[options.layout]);
-      const all = startPages(pages);
-      const entryStarts = sheets.flatMap((s, i) => (s.dataset.entry ? [all[i]!] : []));
-      const total = pages.reduce((n, p) => n + p, 0);
-      const same = starts !== null && starts.length === entryStarts.length && starts.every((p, i) => p === entryStarts[i]);
-      if (!same && passes.current < MAX_PASSES) {
+      const measured = await measureTocStarts(
+        () => docRef.current,
+        options.layout,
+        (sheet) => !!sheet.dataset.entry,
+      );
+      if (!live || !measured) return;
+      const { starts: entryStarts, total } = measured;
+      if (!sameStarts(starts, entryStarts) && passes.current < MAX_TOC_PASSES) {
         passes.current++;
         setStarts(entryStarts);
         return;
@@ -108,28 +100,8 @@ export function ReturnsPrint({
   if (sections.length === 0) return <p className="pr-notice">{messages.returns.empty}</p>;
   return (
     <div ref={docRef} className={`pr-doc pr-${options.layout}`} data-testid="print-doc">
-      <section className="pr-sheet pr-cover">
-        <h1 className="pr-cover-title">{data.title}</h1>
-        {data.subtitle ? <p className="pr-cover-line">{nestBookTitles(data.subtitle)}</p> : null}
-        <div className="pr-cover-foot">
-          {data.unit ? <p className="pr-cover-line pr-cover-unit">{data.unit}</p> : null}
-          <p className="pr-cover-line pr-cover-date">{formatChineseDate(data.date)}</p>
-        </div>
-      </section>
-      <section className="pr-sheet pr-toc">
-        <h2 className="pr-toc-title">{t.toc}</h2>
-        <ol>
-          {sections.map((s, i) => (
-            <li key={s.key} data-testid="print-toc-entry">
-              <span className="pr-toc-text">
-                <span className="pr-toc-name">{s.heading}</span>
-                <span className="pr-toc-dots" aria-hidden="true" />
-              </span>
-              <span className="pr-toc-page">{starts?.[i] ?? '00'}</span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <PrintCover title={data.title} lines={data.subtitle ? [nestBookTitles(data.subtitle)] : []} unit={data.unit} date={data.date} />
+      <PrintToc entries={sections.map((s) => ({ key: s.key, name: s.heading }))} starts={starts} />
       {sections.map((s) => (
         <CompilationSectionView key={s.key} section={s} />
       ))}
