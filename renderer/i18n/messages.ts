@@ -737,6 +737,8 @@ export const messages = {
     caTooLarge: '根证书文件过大（最多 64 KB），请选择单位提供的 PEM 格式根证书。',
     caTrusted: (subject: string) => `信任的根证书：${subject}`,
     noticeExists: '附有发放说明',
+    recordUpload: '学习记录上传到通道',
+    recordLabel: (date: string) => `学习记录（${date}）`,
   },
   /** Signed packets and return files, pinned keys, the signing key's encrypted copy; 勘误 details. */
   signing: {

@@ -30,8 +30,10 @@ export type ChannelViewRow = v.InferOutput<typeof ChannelViewSchema>;
 export const OutboxItemViewSchema = v.strictObject({
   id: OutboxIdSchema,
   channelId: Text(80),
-  kind: v.picklist(['publish', 'return']),
+  kind: v.picklist(['publish', 'return', 'record']),
   label: Text(500),
+  /** A record's file name in records/. */
+  name: v.optional(Text(255)),
   createdAt: Text(40),
   /** 待发送 / 失败 / 已发送 */
   state: v.picklist(['pending', 'failed', 'done']),
@@ -61,6 +63,8 @@ export const ChannelPacketSchema = v.union([
 
 const NameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
 const Empty = v.strictObject({});
+/** A 学习记录 export's name in records/: <session>-<YYYY-MM-DD>.docx or .pdf. */
+const RecordNameSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}-\d{4}-\d{2}-\d{2}\.(docx|pdf)$/));
 /** A session id as the channel's folder name (returns/<session>/). */
 const SessionIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/));
 
@@ -103,9 +107,16 @@ export const channelMethods = {
     input: v.strictObject({ id: ChannelIdSchema, session: SessionIdSchema, name: NameSchema }),
     output: v.strictObject({ base64: FileBase64Schema, name: NameSchema }),
   },
-  /** 发布到通道 (a packet) or 提交回执 (a return file): kept in the outbox, sent now or when the server is back. */
+  /** 发布到通道 (a packet), 提交回执 (a return file) or a 学习记录 export (records/): kept in the outbox, sent now or when the server is back. */
   send: {
-    input: v.strictObject({ id: ChannelIdSchema, kind: v.picklist(['publish', 'return']), base64: FileBase64Schema, label: Text(500) }),
+    input: v.strictObject({
+      id: ChannelIdSchema,
+      kind: v.picklist(['publish', 'return', 'record']),
+      base64: FileBase64Schema,
+      label: Text(500),
+      /** record only: records/<session>-<date>.docx|pdf */
+      name: v.optional(RecordNameSchema),
+    }),
     output: OutboxItemViewSchema,
   },
   /** Sends what is due in the outbox (at start and on demand). */

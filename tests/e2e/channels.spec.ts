@@ -183,7 +183,9 @@ test.describe('channels against Apache mod_dav', () => {
 test.describe('channel outbox against rclone', () => {
   test.skip(rcloneMissing !== null, rcloneMissing ?? '');
 
-  test('wrong password: a Chinese error, nothing queued; server away: 待发送, back: 已发送', async ({ app }) => {
+  test('wrong password: a Chinese error, nothing queued; server away: 待发送, back: 已发送; the 学习记录 into records/', async ({
+    app,
+  }) => {
     test.setTimeout(180_000);
     let server = await startRclone('member', 'pass-2026');
     const at = { port: server.port, root: server.root };
@@ -223,6 +225,23 @@ test.describe('channel outbox against rclone', () => {
       // The packet and its notice.
       expect(readdirSync(path.join(at.root, '研读', 'packets')).filter((n) => n.endsWith('.yandu'))).toHaveLength(1);
       expect(readdirSync(path.join(at.root, '研读', 'packets'))).toHaveLength(2);
+
+      // The session's 学习记录 (its Word file) into records/ from the print view.
+      await app.getByRole('link', { name: '学习计划' }).click();
+      await app.getByRole('link', { name: '通道队列专题' }).click();
+      await expect(app).toHaveURL(/#\/study\/[A-Za-z0-9_-]+$/);
+      const sessionId = /#\/study\/([A-Za-z0-9_-]+)$/.exec(app.url())![1]!;
+      await app.goto(`${new URL(app.url()).origin}/#/print/record/${sessionId}`);
+      await app.getByTestId('record-channel').getByRole('button', { name: '学习记录上传到通道' }).click();
+      await expect(app.getByTestId('record-channel-status')).toHaveText('已发送到通道');
+      const records = readdirSync(path.join(at.root, '研读', 'records'));
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatch(new RegExp(`^${sessionId}-\\d{4}-\\d{2}-\\d{2}\\.docx$`));
+      expect(
+        readFileSync(path.join(at.root, '研读', 'records', records[0]!))
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('PK\x03\x04');
     } finally {
       await server.close();
       rmSync(at.root, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReturnBytes } from '../../main/services/packets/writer';
 import { buildSamplePacket } from '../../main/services/packets/sample';
 import { Channel } from '../../main/services/channel/channel';
+import { Outbox } from '../../main/services/channel/outbox';
 import type { ReturnDraft } from '../../shared/packet/schema';
 import { davSkipReason, startApache, startRclone, type DavServer } from './helpers/dav-servers';
 
@@ -174,6 +175,34 @@ for (const kind of kinds) {
       expect(await channel.describeReturns('sess_none')).toEqual([]);
       await expect(channel.describeReturns('../packets')).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
     });
+
+    it.runIf(kind === 'apache-basic')(
+      'a 学习记录 export goes to records/ through the outbox; the same bytes again are done, a later export takes the next name',
+      { timeout: 60_000 },
+      async () => {
+        const { Document, Packer, Paragraph } = await import('docx');
+        const docx = (text: string) =>
+          Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(text)] }] })).then((b) => new Uint8Array(b));
+        const first = await docx('学习记录：第一次集中学习');
+        const later = await docx('学习记录：补充后的版本');
+        const outbox = new Outbox(mkdtempSync(path.join(os.tmpdir(), 'yandu-records-')), async () => channel);
+        const name = 'sess_2026_03-2026-03-01.docx';
+        const a = await outbox.enqueue('ch_records01', 'record', first, '学习记录', name);
+        const b = await outbox.enqueue('ch_records01', 'record', first, '学习记录', name);
+        const c = await outbox.enqueue('ch_records01', 'record', later, '学习记录', name);
+        expect([a.state, b.state, c.state]).toEqual(['done', 'done', 'done']);
+        const dir = path.join(server.root, '研读通道', 'records');
+        expect(readdirSync(dir).sort()).toEqual(['sess_2026_03-2026-03-01-2.docx', name]);
+        expect(sha(readFileSync(path.join(dir, name)))).toBe(sha(first));
+        expect(sha(readFileSync(path.join(dir, 'sess_2026_03-2026-03-01-2.docx')))).toBe(sha(later));
+        // Not a Word file, or a name outside the pattern: refused before anything is sent.
+        await expect(channel.putRecord(new TextEncoder().encode('<html>学习记录</html>'), name)).rejects.toMatchObject({
+          code: 'E_INVALID_ARGUMENT',
+        });
+        await expect(channel.putRecord(first, '../escape-2026-03-01.docx')).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
+        expect(readdirSync(dir)).toHaveLength(2);
+      },
+    );
 
     // The CLI starts a Node process per call: once, on one server, is enough.
     it.runIf(kind === 'apache-basic')(

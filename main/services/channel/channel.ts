@@ -3,7 +3,7 @@
  *   packets/            published packets, immutable names: <packet id>-v<version>.yandu, each with
  *                       <packet id>-v<version>.notice.txt beside it (a notice a person can read)
  *   returns/<session>/  members' return files: <return id>-v<version>.yandu (unique per member)
- *   records/            学习记录 exports
+ *   records/            学习记录 exports: <session>-<date>.docx|pdf (-2, -3 … for later ones that day)
  * The folder listing is the truth; nothing is read, changed and written back, so two writers
  * never overwrite each other. Every file is checked as a packet before it is published and
  * after it is fetched: a hostile or broken server cannot hand the app something it would not
@@ -102,6 +102,22 @@ function sameContent(a: DecodedFile, b: DecodedFile): boolean {
     x.wholeSha256 === y.wholeSha256 &&
     a.signature.fingerprint === b.signature.fingerprint
   );
+}
+
+const RECORD_NAME = /^([A-Za-z0-9_-]{1,80}-\d{4}-\d{2}-\d{2})\.(docx|pdf)$/;
+/** A 学习记录 export is a small document: far under a packet. */
+export const MAX_RECORD_BYTES = 50 * 1024 * 1024;
+
+/** A 学习记录 export as records/ takes it: a .docx (a zip) or a PDF, by its first bytes, under the cap. */
+export function checkRecord(bytes: Uint8Array, name: string): 'docx' | 'pdf' {
+  const m = RECORD_NAME.exec(name);
+  if (!m) throw new AppError('E_INVALID_ARGUMENT', `学习记录文件名无效：${name}`);
+  if (bytes.length > MAX_RECORD_BYTES) throw new AppError('E_INVALID_ARGUMENT', '学习记录文件过大（最多 50 MB）。');
+  const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
+  const kind = m[2] as 'docx' | 'pdf';
+  if (kind === 'docx' ? !head.startsWith('PK\x03\x04') : !head.startsWith('%PDF-'))
+    throw new AppError('E_INVALID_ARGUMENT', `学习记录文件内容不是 ${kind === 'docx' ? 'Word（.docx）' : 'PDF'} 文件。`);
+  return kind;
 }
 
 /** The session folder's name: the session id, which the schema restricts to safe characters. */
@@ -256,6 +272,30 @@ export class Channel {
       throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名回执「${name}」，内容不同，未覆盖。请重新生成回执后再提交。`, 412);
     });
     return { ...info, already };
+  }
+
+  /**
+   * A 学习记录 export into records/ under its own name. The same bytes there already is done;
+   * another export of the same day (other bytes) takes the next free name (-2, -3, …): never
+   * replaced, never read, changed and written back.
+   */
+  async putRecord(bytes: Uint8Array, name: string, signal?: AbortSignal): Promise<{ name: string; already: boolean }> {
+    const kind = checkRecord(bytes, name);
+    const base = RECORD_NAME.exec(name)![1]!;
+    await this.dav.ensureFolder(CHANNEL_FOLDERS.records, signal);
+    for (let n = 1; n <= 20; n++) {
+      const candidate = n === 1 ? name : `${base}-${n}.${kind}`;
+      const path = `${CHANNEL_FOLDERS.records}${candidate}`;
+      try {
+        await this.dav.putNew(path, bytes, signal);
+        return { name: candidate, already: false };
+      } catch (error) {
+        if (!(error instanceof ChannelError) || error.code !== 'E_CHANNEL_EXISTS') throw error;
+        const there = await this.dav.get(path, signal);
+        if (there && sha256(there.bytes) === sha256(bytes)) return { name: candidate, already: true };
+      }
+    }
+    throw new ChannelError('E_CHANNEL_EXISTS', `通道的 records/ 中同一天的学习记录已有 20 份，未再上传：${name}`, 412);
   }
 
   /** The return files of one session. */

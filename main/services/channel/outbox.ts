@@ -20,8 +20,10 @@ const INDEX = 'outbox.json';
 const OutboxItemSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^ob_[a-z0-9]{8,32}$/)),
   channelId: v.string(),
-  kind: v.picklist(['publish', 'return']),
+  kind: v.picklist(['publish', 'return', 'record']),
   label: v.string(),
+  /** A record's file name in records/ (the others are named by their manifest). */
+  name: v.optional(v.string()),
   createdAt: v.string(),
   state: v.picklist(['pending', 'failed', 'done']),
   attempts: v.number(),
@@ -92,12 +94,13 @@ export class Outbox {
    * Keeps the file, then tries to send it. Resolves with the item's state after that first try
    * (待发送 when the server is away). Refused credentials throw, and nothing stays queued.
    */
-  async enqueue(channelId: string, kind: OutboxItem['kind'], bytes: Uint8Array, label: string): Promise<OutboxItem> {
+  async enqueue(channelId: string, kind: OutboxItem['kind'], bytes: Uint8Array, label: string, name?: string): Promise<OutboxItem> {
     const item: OutboxItem = {
       id: `ob_${randomBytes(6).toString('hex')}`,
       channelId,
       kind,
       label,
+      ...(name ? { name } : {}),
       createdAt: this.now().toISOString(),
       state: 'pending',
       attempts: 0,
@@ -148,6 +151,7 @@ export class Outbox {
       const bytes = new Uint8Array(await readFile(file));
       const channel = await this.channelFor(item.channelId);
       if (item.kind === 'publish') await channel.publish(bytes);
+      else if (item.kind === 'record') await channel.putRecord(bytes, item.name ?? '');
       else await channel.submitReturn(bytes);
       outcome = { state: 'done', error: null, nextAt: null, doneAt: this.now().toISOString() };
     } catch (error) {

@@ -3,7 +3,7 @@ import { base64ToBytes, bytesToBase64 } from '../../../shared/packet/base64';
 import type { Services } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { parseCaCert } from './ca-cert';
-import { Channel } from './channel';
+import { Channel, checkRecord } from './channel';
 import { Outbox } from './outbox';
 import { ChannelStore, type SecretBox } from './store';
 
@@ -57,11 +57,12 @@ export function createChannelService(options: ChannelServiceOptions): Services['
       const { bytes } = await (await channelFor(id)).fetchReturn(session, name);
       return { base64: bytesToBase64(bytes), name };
     },
-    send: async ({ id, kind, base64, label }) => {
+    send: async ({ id, kind, base64, label, name }) => {
       await store.get(id);
       const bytes = base64ToBytes(base64);
       if (!bytes) throw new AppError('E_INVALID_ARGUMENT', '文件内容无效（base64 格式错误）。');
-      return outbox.enqueue(id, kind, bytes, label);
+      if (kind === 'record') checkRecord(bytes, name ?? '');
+      return outbox.enqueue(id, kind, bytes, label, kind === 'record' ? name : undefined);
     },
     run: async () => ({ outbox: await outbox.run() }),
     retry: async ({ item }) => outbox.retry(item),
