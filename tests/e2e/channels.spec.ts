@@ -253,7 +253,7 @@ test.describe('a channel over https with the unit root certificate', () => {
   const missing = rcloneMissing ?? opensslSkipReason();
   test.skip(missing !== null, missing ?? '');
 
-  test('without the root: the certificate error; the chosen root shows its subject and fingerprint and is trusted', async ({ app }) => {
+  test('without the root: the certificate error; the chosen root shows its subject and fingerprint and is trusted; added later in the channel's settings too', async ({ app }) => {
     test.setTimeout(120_000);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-ca-'));
     const certs = makeTestCerts(dir);
@@ -282,6 +282,13 @@ test.describe('a channel over https with the unit root certificate', () => {
       await expect(card.getByTestId('ch-ca')).toContainText('Unit Root CA');
       await expect(card.getByText('通道中还没有资料包。')).toBeVisible();
       await expect(card.getByTestId('ch-error')).toHaveCount(0);
+
+      // The first channel gets the root in its settings afterwards: the error goes.
+      const bare = app.getByTestId('ch-channel').filter({ hasText: '无根证书' });
+      await bare.getByTestId('ch-card-ca-input').setInputFiles(certs.caFile);
+      await expect(bare.getByTestId('ch-ca')).toContainText('Unit Root CA');
+      await expect(bare.getByText('通道中还没有资料包。')).toBeVisible();
+      await expect(bare.getByTestId('ch-error')).toHaveCount(0);
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

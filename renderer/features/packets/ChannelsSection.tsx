@@ -180,6 +180,19 @@ function ChannelCard({
     await channels.remove(channel.id).catch((e: unknown) => notify(channelErrorText(e), { kind: 'error' }));
     onRemoved();
   };
+  // 通道设置: the unit's root certificate added, changed or dropped; then the channel is looked at again.
+  const changeCa = async (file: File | null | undefined) => {
+    if (file === undefined) return;
+    try {
+      if (file && file.size > MAX_CA_BYTES) throw new Error(t.caTooLarge);
+      const updated = await channels.setCaCert(channel.id, file ? await file.text() : null);
+      notify(updated.ca ? t.caTrusted(updated.ca.subject) : t.caRemoved, { kind: 'success' });
+      onRemoved();
+      await channels.check();
+    } catch (e) {
+      notify(channelErrorText(e), { kind: 'error' });
+    }
+  };
   const savePassword = async () => {
     if (!password) {
       setError(t.passwordRequired);
@@ -223,6 +236,19 @@ function ChannelCard({
               {t.caTrusted(channel.ca.subject)}
             </span>
           </>
+        ) : null}
+      </div>
+      <div>
+        <FileButton
+          label={channel.ca ? t.caChange : t.caAdd}
+          accept=".pem,.crt,.cer"
+          testId="ch-card-ca-input"
+          onFiles={(files) => void changeCa(files[0])}
+        />
+        {channel.ca ? (
+          <Button small onClick={() => void changeCa(null)}>
+            {t.caRemove}
+          </Button>
         ) : null}
       </div>
       {editing ? (
