@@ -253,7 +253,9 @@ test.describe('a channel over https with the unit root certificate', () => {
   const missing = rcloneMissing ?? opensslSkipReason();
   test.skip(missing !== null, missing ?? '');
 
-  test('without the root: the certificate error; the chosen root shows its subject and fingerprint and is trusted; added later in the channel's settings too', async ({ app }) => {
+  test('without the root: the certificate error; the chosen root shows its subject and fingerprint and is trusted; added later in the channel settings too', async ({
+    app,
+  }) => {
     test.setTimeout(120_000);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-ca-'));
     const certs = makeTestCerts(dir);
