@@ -40,7 +40,9 @@ export type ErrorCode =
   | 'E_CHANNEL_AUTH'
   | 'E_CHANNEL_EXISTS'
   | 'E_CHANNEL_SERVER'
-  | 'E_CHANNEL_OFFLINE';
+  | 'E_CHANNEL_OFFLINE'
+  // The channel's https certificate is not trusted (add the unit's root certificate).
+  | 'E_CHANNEL_CERT';
 
 export interface ErrorInfo {
   code: ErrorCode;
@@ -93,6 +95,7 @@ export const KNOWN_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'E_CHANNEL_EXISTS',
   'E_CHANNEL_SERVER',
   'E_CHANNEL_OFFLINE',
+  'E_CHANNEL_CERT',
 ]);
 
 /** Turns anything thrown into the plain shape that may cross a transport. */

@@ -5,18 +5,20 @@
  * size (each packet is downloaded and checked; a broken one is a line with its error).
  * `channel fetch <name> --url <dav folder> --out <file>`: downloads one packet, checks it, and
  * writes it whole (never half a file).
+ * `--ca <pem file>` trusts a unit's root certificate for an https server (this command only).
  * Credentials from YANDU_DAV_USER / YANDU_DAV_PASSWORD. Any failure (refused credentials too)
  * is `E_…: 中文说明` on stderr and exit 1.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, toErrorInfo } from '../../shared/errors';
 import { MAX_FILE_BYTES } from '../../shared/packet/container';
+import { MAX_CA_CERT_BYTES, parseCaCert } from '../services/channel/ca-cert';
 import { Channel } from '../services/channel/channel';
 import { parseArgs, registerCommand } from './registry';
 
 const USAGE =
-  '用法 / usage: channel publish <packet> --url <dav folder> | channel list --url <dav folder> | channel fetch <name> --url <dav folder> --out <file>\n';
+  '用法 / usage: channel publish <packet> --url <dav folder> | channel list --url <dav folder> | channel fetch <name> --url <dav folder> --out <file>  [--ca <root certificate .pem>]\n';
 
 function fail(error: unknown): number {
   const info = error instanceof AppError ? error.toJSON() : toErrorInfo(error);
@@ -24,8 +26,27 @@ function fail(error: unknown): number {
   return 1;
 }
 
+let caCert: string | null = null;
+
 function channelFor(url: string): Channel {
-  return new Channel({ url, user: process.env.YANDU_DAV_USER || undefined, password: process.env.YANDU_DAV_PASSWORD ?? undefined });
+  return new Channel({
+    url,
+    user: process.env.YANDU_DAV_USER || undefined,
+    password: process.env.YANDU_DAV_PASSWORD ?? undefined,
+    caCert,
+  });
+}
+
+async function loadCa(file: string): Promise<string> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    throw new AppError('E_NOT_FOUND', `无法读取根证书文件：${file}`);
+  }
+  // Not read at all when it is too large to be a certificate (parseCaCert says why).
+  if (size > MAX_CA_CERT_BYTES) return parseCaCert(' '.repeat(MAX_CA_CERT_BYTES + 1)).pem;
+  return parseCaCert(await readFile(file, 'utf8')).pem;
 }
 
 async function publish(file: string, url: string): Promise<number> {
@@ -46,7 +67,16 @@ async function list(url: string): Promise<number> {
     const line =
       'error' in p
         ? { name: p.name, error: p.error }
-        : { name: p.name, version: p.version, issuer: p.issuer, signer: p.signer, size: p.size, title: p.title, sha256: p.sha256 };
+        : {
+            name: p.name,
+            version: p.version,
+            issuer: p.issuer,
+            signer: p.signer,
+            size: p.size,
+            title: p.title,
+            sha256: p.sha256,
+            notice: p.notice ?? false,
+          };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
   return 0;
@@ -69,7 +99,7 @@ async function fetchOne(name: string, url: string, out: string): Promise<number>
 
 registerCommand(
   'channel',
-  'publish <packet> | list | fetch <name> --out <file>  (--url <dav folder>)  组织通道 / WebDAV channel',
+  'publish <packet> | list | fetch <name> --out <file>  (--url <dav folder> [--ca <pem>])  组织通道 / WebDAV channel',
   async (args) => {
     const { positionals, options } = parseArgs(args);
     const [sub, arg, ...extra] = positionals;
@@ -84,7 +114,13 @@ registerCommand(
       process.stderr.write(USAGE);
       return 2;
     }
+    const ca = options.get('ca');
+    if (ca === 'true') {
+      process.stderr.write(USAGE);
+      return 2;
+    }
     try {
+      caCert = ca ? await loadCa(ca) : null;
       if (sub === 'publish') return await publish(arg!, url);
       if (sub === 'list') return await list(url);
       return await fetchOne(arg!, url, out!);

@@ -19,6 +19,7 @@ import { study as appStudy, type Profile, type StudyService } from './study';
 
 export type ChannelView = v.InferOutput<typeof channelMethods.list.output>['channels'][number];
 export type OutboxItem = v.InferOutput<typeof channelMethods.list.output>['outbox'][number];
+export type CaCertInfo = NonNullable<ChannelView['ca']>;
 export type ChannelFile = v.InferOutput<typeof channelMethods.packets.output>['packets'][number];
 export type ChannelPacketInfo = Extract<ChannelFile, { sha256: string }>;
 
@@ -91,7 +92,11 @@ export function createChannels(db: YanduDB, api: Api, packets: PacketsService, s
   return {
     known,
     list: () => api.channels.list({}),
-    add: (input: { name: string; url: string; user: string | null; password: string | null }) => api.channels.add(input),
+    add: (input: { name: string; url: string; user: string | null; password: string | null; caCert?: string | null }) =>
+      api.channels.add(input),
+    /** What a chosen root certificate says (subject, SHA-256 fingerprint); a Chinese error when it is not one. */
+    inspectCaCert: (caCert: string) => api.channels.inspectCaCert({ caCert }),
+    setCaCert: (id: string, caCert: string | null) => api.channels.setCaCert({ id, caCert }),
     async remove(id: string): Promise<void> {
       await api.channels.remove({ id });
       channelChecks.setState((s) => {
@@ -127,6 +132,9 @@ export function createChannels(db: YanduDB, api: Api, packets: PacketsService, s
       const built = await study.exportReturn(sessionId, me, noteIds);
       return api.channels.send({ id, kind: 'return', base64: built.base64, label: t.returnLabel(me.name, topic).slice(0, 500) });
     },
+    /** A 学习记录 export (Word) into the channel's records/ as <session>-<date>.docx, through the outbox. */
+    sendRecord: (id: string, sessionId: string, date: string, base64: string): Promise<OutboxItem> =>
+      api.channels.send({ id, kind: 'record', base64, label: t.recordLabel(date), name: `${sessionId}-${date}.docx` }),
     /** The session's return files in a channel, each checked against this library (new, update, same, older). */
     async returns(id: string, sessionId: string): Promise<ChannelReturn[]> {
       const { files } = await api.channels.returns({ id, session: sessionId });

@@ -202,11 +202,13 @@ export function FileButton(props: {
   inputLabel?: string;
   /** data-testid of the hidden input (tests hand it files). */
   testId?: string;
+  /** The button's id (a FormRow's label points at it). */
+  id?: string;
 }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button kind={props.kind} disabled={props.disabled} onClick={() => input.current?.click()}>
+      <Button id={props.id} kind={props.kind} disabled={props.disabled} onClick={() => input.current?.click()}>
         {props.label}
       </Button>
       <input

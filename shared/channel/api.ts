@@ -10,12 +10,18 @@ const ChannelIdSchema = v.pipe(v.string(), v.regex(/^ch_[a-z0-9]{8,32}$/));
 const OutboxIdSchema = v.pipe(v.string(), v.regex(/^ob_[a-z0-9]{8,32}$/));
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
+/** PEM text of a root certificate (public; checked in main with node:crypto). */
+const CaCertTextSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64 * 1024));
+export const CaCertInfoSchema = v.strictObject({ subject: Text(2000), fingerprint256: Text(200), validTo: Text(100) });
+
 export const ChannelViewSchema = v.strictObject({
   id: ChannelIdSchema,
   name: Text(100),
   url: Text(2048),
   user: v.nullable(Text(200)),
   addedAt: Text(40),
+  /** The unit's root certificate this channel trusts for https (null: the system's roots only). */
+  ca: v.nullable(CaCertInfoSchema),
   hasPassword: v.boolean(),
   protectedBy: v.picklist(['os-keychain', 'owner-only-file']),
 });
@@ -24,8 +30,10 @@ export type ChannelViewRow = v.InferOutput<typeof ChannelViewSchema>;
 export const OutboxItemViewSchema = v.strictObject({
   id: OutboxIdSchema,
   channelId: Text(80),
-  kind: v.picklist(['publish', 'return']),
+  kind: v.picklist(['publish', 'return', 'record']),
   label: Text(500),
+  /** A record's file name in records/. */
+  name: v.optional(Text(255)),
   createdAt: Text(40),
   /** 待发送 / 失败 / 已发送 */
   state: v.picklist(['pending', 'failed', 'done']),
@@ -47,12 +55,16 @@ export const ChannelPacketSchema = v.union([
     signer: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
     size: v.pipe(v.number(), v.integer(), v.minValue(0)),
     sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+    /** packets/: its notice (.notice.txt, for people browsing the server) is beside it. */
+    notice: v.optional(v.boolean()),
   }),
   v.strictObject({ name: Text(255), error: Text(2000) }),
 ]);
 
 const NameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
 const Empty = v.strictObject({});
+/** A 学习记录 export's name in records/: <session>-<YYYY-MM-DD>.docx or .pdf. */
+const RecordNameSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}-\d{4}-\d{2}-\d{2}\.(docx|pdf)$/));
 /** A session id as the channel's folder name (returns/<session>/). */
 const SessionIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/));
 
@@ -68,9 +80,14 @@ export const channelMethods = {
       url: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
       user: v.nullable(Text(200)),
       password: v.nullable(Text(1000)),
+      caCert: v.optional(v.nullable(CaCertTextSchema)),
     }),
     output: ChannelViewSchema,
   },
+  /** Trusts a root certificate for this channel's https server (null: the system's roots only). */
+  setCaCert: { input: v.strictObject({ id: ChannelIdSchema, caCert: v.nullable(CaCertTextSchema) }), output: ChannelViewSchema },
+  /** What a chosen certificate file says (subject, SHA-256 fingerprint), before it is added; a clear error when it is not one. */
+  inspectCaCert: { input: v.strictObject({ caCert: CaCertTextSchema }), output: CaCertInfoSchema },
   remove: { input: v.strictObject({ id: ChannelIdSchema }), output: Empty },
   setPassword: { input: v.strictObject({ id: ChannelIdSchema, password: Text(1000) }), output: Empty },
   /** The packets in a channel, each downloaded and checked (a broken one carries its error). */
@@ -90,9 +107,16 @@ export const channelMethods = {
     input: v.strictObject({ id: ChannelIdSchema, session: SessionIdSchema, name: NameSchema }),
     output: v.strictObject({ base64: FileBase64Schema, name: NameSchema }),
   },
-  /** 发布到通道 (a packet) or 提交回执 (a return file): kept in the outbox, sent now or when the server is back. */
+  /** 发布到通道 (a packet), 提交回执 (a return file) or a 学习记录 export (records/): kept in the outbox, sent now or when the server is back. */
   send: {
-    input: v.strictObject({ id: ChannelIdSchema, kind: v.picklist(['publish', 'return']), base64: FileBase64Schema, label: Text(500) }),
+    input: v.strictObject({
+      id: ChannelIdSchema,
+      kind: v.picklist(['publish', 'return', 'record']),
+      base64: FileBase64Schema,
+      label: Text(500),
+      /** record only: records/<session>-<date>.docx|pdf */
+      name: v.optional(RecordNameSchema),
+    }),
     output: OutboxItemViewSchema,
   },
   /** Sends what is due in the outbox (at start and on demand). */

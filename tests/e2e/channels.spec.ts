@@ -6,10 +6,12 @@
  * (which can be stopped and started again on the same port) for wrong credentials and the
  * outbox while the server is away.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { davSkipReason, startApache, startRclone, type DavServer } from '../unit/helpers/dav-servers';
+import { davSkipReason, makeTestCerts, opensslSkipReason, startApache, startRclone, type DavServer } from '../unit/helpers/dav-servers';
 import { expect, startHost, test } from './fixtures';
 
 const apacheMissing = davSkipReason('apache-basic');
@@ -73,15 +75,25 @@ test.describe('channels against Apache mod_dav', () => {
     await planSession(app, '通道发布专题');
     await app.getByTestId('ch-publish').getByRole('button', { name: '发布到通道' }).click();
     await expect(app.getByTestId('ch-publish-status')).toHaveText('已发送到通道');
-    const published = readdirSync(path.join(server.root, '研读', 'packets'));
-    expect(published).toHaveLength(1);
-    expect(published[0]).toMatch(/-v1\.yandu$/);
+    const published = readdirSync(path.join(server.root, '研读', 'packets')).sort();
+    // The packet and its notice beside it.
+    expect(published).toHaveLength(2);
+    expect(published[0]).toMatch(/-v1\.notice\.txt$/);
+    expect(published[1]).toMatch(/-v1\.yandu$/);
+    // Published again (the same version exported anew, another time inside): already there, not 失败.
+    const publishButton = app.getByTestId('ch-publish').getByRole('button', { name: '发布到通道' });
+    await publishButton.click();
+    // Disabled while sending; enabled again once main has answered.
+    await expect(publishButton).toBeEnabled();
+    await expect(app.getByTestId('ch-publish-status')).toHaveText('已发送到通道');
     await app.getByRole('link', { name: '资料包' }).click();
-    await expect(app.getByTestId('ch-outbox-item')).toHaveCount(1);
-    await expect(app.getByTestId('ch-outbox-state')).toHaveText('已发送');
+    await expect(app.getByTestId('ch-outbox-item')).toHaveCount(2);
+    await expect(app.getByTestId('ch-outbox-state')).toHaveText(['已发送', '已发送']);
+    expect(readdirSync(path.join(server.root, '研读', 'packets'))).toHaveLength(2);
     // The leader's own packet is not news to the leader.
     const own = app.getByTestId('ch-packet').filter({ hasText: '通道发布专题学习资料' });
     await expect(own).toContainText('本机已有');
+    await expect(own.getByTestId('ch-notice')).toHaveText('· 附有发放说明');
     await expect(own.getByRole('button', { name: '导入' })).toHaveCount(0);
     await app.getByTestId('ch-section').scrollIntoViewIfNeeded();
     await shot(app, 'channels-section-leader.png');
@@ -171,7 +183,9 @@ test.describe('channels against Apache mod_dav', () => {
 test.describe('channel outbox against rclone', () => {
   test.skip(rcloneMissing !== null, rcloneMissing ?? '');
 
-  test('wrong password: a Chinese error, nothing queued; server away: 待发送, back: 已发送', async ({ app }) => {
+  test('wrong password: a Chinese error, nothing queued; server away: 待发送, back: 已发送; the 学习记录 into records/', async ({
+    app,
+  }) => {
     test.setTimeout(180_000);
     let server = await startRclone('member', 'pass-2026');
     const at = { port: server.port, root: server.root };
@@ -208,10 +222,78 @@ test.describe('channel outbox against rclone', () => {
       await item.getByRole('button', { name: '重试' }).click();
       await expect(item.getByTestId('ch-outbox-state')).toHaveText('已发送');
       await expect(item).toHaveAttribute('data-state', 'done');
-      expect(readdirSync(path.join(at.root, '研读', 'packets'))).toHaveLength(1);
+      // The packet and its notice.
+      expect(readdirSync(path.join(at.root, '研读', 'packets')).filter((n) => n.endsWith('.yandu'))).toHaveLength(1);
+      expect(readdirSync(path.join(at.root, '研读', 'packets'))).toHaveLength(2);
+
+      // The session's 学习记录 (its Word file) into records/ from the print view.
+      await app.getByRole('link', { name: '学习计划' }).click();
+      await app.getByRole('link', { name: '通道队列专题' }).click();
+      await expect(app).toHaveURL(/#\/study\/[A-Za-z0-9_-]+$/);
+      const sessionId = /#\/study\/([A-Za-z0-9_-]+)$/.exec(app.url())![1]!;
+      await app.goto(`${new URL(app.url()).origin}/#/print/record/${sessionId}`);
+      await app.getByTestId('record-channel').getByRole('button', { name: '学习记录上传到通道' }).click();
+      await expect(app.getByTestId('record-channel-status')).toHaveText('已发送到通道');
+      const records = readdirSync(path.join(at.root, '研读', 'records'));
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatch(new RegExp(`^${sessionId}-\\d{4}-\\d{2}-\\d{2}\\.docx$`));
+      expect(
+        readFileSync(path.join(at.root, '研读', 'records', records[0]!))
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('PK\x03\x04');
     } finally {
       await server.close();
       rmSync(at.root, { recursive: true, force: true });
+    }
+  });
+});
+
+test.describe('a channel over https with the unit root certificate', () => {
+  const missing = rcloneMissing ?? opensslSkipReason();
+  test.skip(missing !== null, missing ?? '');
+
+  test('without the root: the certificate error; the chosen root shows its subject and fingerprint and is trusted; added later in the channel settings too', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-ca-'));
+    const certs = makeTestCerts(dir);
+    const server = await startRclone('member', 'pass-2026', undefined, { cert: certs.cert, key: certs.key });
+    try {
+      await addChannel(app, '无根证书', server, server.password);
+      await expect(app.getByTestId('ch-channel').filter({ hasText: '无根证书' }).getByTestId('ch-error')).toContainText(
+        '可在通道设置中添加单位的根证书',
+      );
+
+      const form = app.getByRole('form', { name: '添加通道' });
+      await form.getByLabel('名称').fill('单位通道');
+      await form.getByLabel('WebDAV 文件夹地址').fill(`${server.url}研读/`);
+      await form.getByLabel('用户名').fill(server.user);
+      await form.getByLabel('密码', { exact: true }).fill(server.password);
+      // A private key is not a certificate: a Chinese error, nothing chosen.
+      await form.getByTestId('ch-ca-input').setInputFiles(certs.caKeyFile);
+      await expect(form.getByRole('alert')).toContainText('根证书无效');
+      await expect(form.getByTestId('ch-ca-chosen')).toHaveCount(0);
+      await form.getByTestId('ch-ca-input').setInputFiles(certs.caFile);
+      const fingerprint = new X509Certificate(readFileSync(certs.caFile)).fingerprint256;
+      await expect(form.getByTestId('ch-ca-chosen')).toContainText('Unit Root CA');
+      await expect(form.getByTestId('ch-ca-chosen')).toContainText(fingerprint);
+      await form.getByRole('button', { name: '添加通道' }).click();
+      const card = app.getByTestId('ch-channel').filter({ hasText: '单位通道' });
+      await expect(card.getByTestId('ch-ca')).toContainText('Unit Root CA');
+      await expect(card.getByText('通道中还没有资料包。')).toBeVisible();
+      await expect(card.getByTestId('ch-error')).toHaveCount(0);
+
+      // The first channel gets the root in its settings afterwards: the error goes.
+      const bare = app.getByTestId('ch-channel').filter({ hasText: '无根证书' });
+      await bare.getByTestId('ch-card-ca-input').setInputFiles(certs.caFile);
+      await expect(bare.getByTestId('ch-ca')).toContainText('Unit Root CA');
+      await expect(bare.getByText('通道中还没有资料包。')).toBeVisible();
+      await expect(bare.getByTestId('ch-error')).toHaveCount(0);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReturnBytes } from '../../main/services/packets/writer';
 import { buildSamplePacket } from '../../main/services/packets/sample';
 import { Channel } from '../../main/services/channel/channel';
+import { Outbox } from '../../main/services/channel/outbox';
 import type { ReturnDraft } from '../../shared/packet/schema';
 import { davSkipReason, startApache, startRclone, type DavServer } from './helpers/dav-servers';
 
@@ -62,6 +63,8 @@ const kinds: Array<DavServer['kind']> = ['apache-basic', 'apache-digest', 'rclon
 
 let packetA: Uint8Array;
 let packetB: Uint8Array;
+/** packetA's content exported again a day later: only the manifest's time (and signature) differ. */
+let packetA2: Uint8Array;
 /** The data folder the sample packets (and return files) are signed from. */
 let tmp = '';
 beforeAll(async () => {
@@ -69,6 +72,7 @@ beforeAll(async () => {
   packetA = await buildSamplePacket(resources, tmp, new Date('2026-03-01T08:00:00Z'));
   // Same packet id and version, different bytes (another issue time): a competing upload.
   packetB = await buildSamplePacket(resources, tmp, new Date('2026-03-02T08:00:00Z'));
+  packetA2 = await buildSamplePacket(resources, tmp, new Date('2026-03-01T08:00:00Z'), undefined, new Date('2026-03-02T09:00:00Z'));
 }, 120_000);
 
 for (const kind of kinds) {
@@ -98,16 +102,46 @@ for (const kind of kinds) {
         // On disk the server holds the same bytes, under the plain folder layout, no temp files.
         const onDisk = readFileSync(path.join(server.root, '研读通道', 'packets', published.name));
         expect(sha(onDisk)).toBe(sha(packetA));
-        expect(readdirSync(path.join(server.root, '研读通道', 'packets'))).toEqual([published.name]);
+        const noticeName = published.name.replace(/\.yandu$/, '.notice.txt');
+        expect(readdirSync(path.join(server.root, '研读通道', 'packets')).sort()).toEqual([noticeName, published.name].sort());
         expect((await channel.publish(packetA)).already).toBe(true);
+        // The notice beside it: UTF-8 with a BOM (Notepad), what a person needs to check the file by hand.
+        const notice = readFileSync(path.join(server.root, '研读通道', 'packets', noticeName));
+        expect([...notice.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const text = notice.subarray(3).toString('utf8');
+        for (const line of [
+          `标题：${published.title}`,
+          `发放单位：${published.issuer}`,
+          '版本：第 1 版',
+          '发放时间：2026-03-01 16:00（北京时间）',
+          `签名密钥指纹：${published.signer}`,
+          `资料包文件 SHA-256：${sha(packetA)}`,
+        ])
+          expect(text).toContain(`${line}\r\n`);
+        // Listed as a packet's notice, never as a packet.
+        expect(await channel.packets()).toMatchObject([{ name: published.name, notice: true }]);
+        expect(await channel.describePackets()).toMatchObject([{ name: published.name, notice: true }]);
       },
     );
 
-    it('never overwrites: other bytes under a taken name are refused and the first file stays', { timeout: 60_000 }, async () => {
-      await expect(channel.publish(packetB)).rejects.toMatchObject({ code: 'E_CHANNEL_EXISTS' });
-      const fetched = await channel.fetch((await channel.packets())[0]!.name);
-      expect(sha(fetched.bytes)).toBe(sha(packetA));
-    });
+    it(
+      'the same content exported again (another time, other bytes) is already there; other content is refused',
+      { timeout: 60_000 },
+      async () => {
+        const again = await channel.publish(packetA2);
+        expect(sha(packetA2)).not.toBe(sha(packetA));
+        expect(again.already).toBe(true);
+        const error = await channel.publish(packetB).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toMatchObject({ code: 'E_CHANNEL_EXISTS' });
+        expect((error as Error).message).toContain('同名不同内容');
+        expect((error as Error).message).toContain('请发布勘误版');
+        const fetched = await channel.fetch((await channel.packets())[0]!.name);
+        expect(sha(fetched.bytes)).toBe(sha(packetA));
+      },
+    );
 
     it('two writers of one name at once: exactly one wins, the other is told, nothing is mixed', { timeout: 60_000 }, async () => {
       const fresh = new Channel({ url: `${server.url}并发/`, user: server.user, password: server.password });
@@ -141,6 +175,34 @@ for (const kind of kinds) {
       expect(await channel.describeReturns('sess_none')).toEqual([]);
       await expect(channel.describeReturns('../packets')).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
     });
+
+    it.runIf(kind === 'apache-basic')(
+      'a 学习记录 export goes to records/ through the outbox; the same bytes again are done, a later export takes the next name',
+      { timeout: 60_000 },
+      async () => {
+        const { Document, Packer, Paragraph } = await import('docx');
+        const docx = (text: string) =>
+          Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(text)] }] })).then((b) => new Uint8Array(b));
+        const first = await docx('学习记录：第一次集中学习');
+        const later = await docx('学习记录：补充后的版本');
+        const outbox = new Outbox(mkdtempSync(path.join(os.tmpdir(), 'yandu-records-')), async () => channel);
+        const name = 'sess_2026_03-2026-03-01.docx';
+        const a = await outbox.enqueue('ch_records01', 'record', first, '学习记录', name);
+        const b = await outbox.enqueue('ch_records01', 'record', first, '学习记录', name);
+        const c = await outbox.enqueue('ch_records01', 'record', later, '学习记录', name);
+        expect([a.state, b.state, c.state]).toEqual(['done', 'done', 'done']);
+        const dir = path.join(server.root, '研读通道', 'records');
+        expect(readdirSync(dir).sort()).toEqual(['sess_2026_03-2026-03-01-2.docx', name]);
+        expect(sha(readFileSync(path.join(dir, name)))).toBe(sha(first));
+        expect(sha(readFileSync(path.join(dir, 'sess_2026_03-2026-03-01-2.docx')))).toBe(sha(later));
+        // Not a Word file, or a name outside the pattern: refused before anything is sent.
+        await expect(channel.putRecord(new TextEncoder().encode('<html>学习记录</html>'), name)).rejects.toMatchObject({
+          code: 'E_INVALID_ARGUMENT',
+        });
+        await expect(channel.putRecord(first, '../escape-2026-03-01.docx')).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
+        expect(readdirSync(dir)).toHaveLength(2);
+      },
+    );
 
     // The CLI starts a Node process per call: once, on one server, is enough.
     it.runIf(kind === 'apache-basic')(

@@ -37,7 +37,7 @@ it('keeps passwords only in an owner-only file and shows the renderer whether on
   const c = await store.add({ name: '集团党委', url: 'http://127.0.0.1:9/dav', user: '张三', password: '秘密-123' });
   expect(c.url).toBe('http://127.0.0.1:9/dav/');
   const views = await store.views();
-  expect(views).toEqual([{ ...c, hasPassword: true, protectedBy: 'owner-only-file' }]);
+  expect(views).toEqual([{ ...c, ca: null, hasPassword: true, protectedBy: 'owner-only-file' }]);
   expect(JSON.stringify(views)).not.toContain('秘密');
   expect(readFileSync(path.join(dataDir, 'channels.json'), 'utf8')).not.toContain('秘密');
   if (process.platform !== 'win32') expect(statSync(path.join(dataDir, SECRETS_FILE)).mode & 0o777).toBe(0o600);

@@ -1,8 +1,9 @@
 /**
  * An organisation channel: a WebDAV folder used as a plain file store a person can browse.
- *   packets/            published packets, immutable names: <packet id>-v<version>.yandu
+ *   packets/            published packets, immutable names: <packet id>-v<version>.yandu, each with
+ *                       <packet id>-v<version>.notice.txt beside it (a notice a person can read)
  *   returns/<session>/  members' return files: <return id>-v<version>.yandu (unique per member)
- *   records/            学习记录 exports
+ *   records/            学习记录 exports: <session>-<date>.docx|pdf (-2, -3 … for later ones that day)
  * The folder listing is the truth; nothing is read, changed and written back, so two writers
  * never overwrite each other. Every file is checked as a packet before it is published and
  * after it is fetched: a hostile or broken server cannot hand the app something it would not
@@ -19,6 +20,8 @@ export const CHANNEL_FOLDERS = { packets: 'packets/', returns: 'returns/', recor
 export interface ChannelPacket {
   /** File name in packets/. */
   name: string;
+  /** Whether its notice (.notice.txt) is beside it. */
+  notice: boolean;
   size: number | null;
   etag: string | null;
   modified: string | null;
@@ -35,6 +38,8 @@ export interface PacketSummary {
   signer: string | null;
   size: number;
   sha256: string;
+  /** In a listing of packets/: whether the notice is beside it. */
+  notice?: boolean;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -42,6 +47,77 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** A name safe on any server and file system: the packet id is [A-Za-z0-9_-] already. */
 export function packetFileName(id: string, version: number): string {
   return `${id}-v${version}.yandu`;
+}
+
+/** The notice beside a packet: the packet's name with .notice.txt for .yandu. */
+export function noticeFileName(packetName: string): string {
+  return packetName.replace(/\.yandu$/i, '') + NOTICE_SUFFIX;
+}
+export const NOTICE_SUFFIX = '.notice.txt';
+
+/** Beijing time, as the people who read the notice keep it (the manifest holds UTC). */
+function beijingTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  return `${new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+}
+
+/**
+ * The notice a person reads beside the packet on the server: UTF-8 with a BOM and CRLF lines, so
+ * Windows Notepad shows the Chinese right. It carries the packet file's SHA-256 and the signing
+ * key's fingerprint, so the file can be checked by hand.
+ */
+export function noticeText(info: PacketSummary, issuedAt: string): Uint8Array {
+  const lines = [
+    '研读资料包发放说明',
+    '',
+    `标题：${info.title}`,
+    `发放单位：${info.issuer || '（未填写）'}`,
+    `版本：第 ${info.version} 版`,
+    `发放时间：${beijingTime(issuedAt)}`,
+    `签名密钥指纹：${info.signer ?? '（未签名）'}`,
+    `资料包文件：${info.name}（${info.size} 字节）`,
+    `资料包文件 SHA-256：${info.sha256}`,
+    '',
+    '请在研读的“资料包”页导入资料包文件；导入时会核对签名和内容。请勿修改资料包文件。',
+    '',
+  ];
+  return new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'), 'utf8')]));
+}
+
+/**
+ * Whether two files are the same publication: the same bytes, or the same kind, id, version,
+ * title, issuer, signing key and content (wholeSha256 covers every part) exported again at
+ * another time (only the manifest's time and so the signature differ).
+ */
+function sameContent(a: DecodedFile, b: DecodedFile): boolean {
+  const x = a.manifest;
+  const y = b.manifest;
+  return (
+    x.kind === y.kind &&
+    x.id === y.id &&
+    x.version === y.version &&
+    x.title === y.title &&
+    x.issuer === y.issuer &&
+    x.wholeSha256 === y.wholeSha256 &&
+    a.signature.fingerprint === b.signature.fingerprint
+  );
+}
+
+const RECORD_NAME = /^([A-Za-z0-9_-]{1,80}-\d{4}-\d{2}-\d{2})\.(docx|pdf)$/;
+/** A 学习记录 export is a small document: far under a packet. */
+export const MAX_RECORD_BYTES = 50 * 1024 * 1024;
+
+/** A 学习记录 export as records/ takes it: a .docx (a zip) or a PDF, by its first bytes, under the cap. */
+export function checkRecord(bytes: Uint8Array, name: string): 'docx' | 'pdf' {
+  const m = RECORD_NAME.exec(name);
+  if (!m) throw new AppError('E_INVALID_ARGUMENT', `学习记录文件名无效：${name}`);
+  if (bytes.length > MAX_RECORD_BYTES) throw new AppError('E_INVALID_ARGUMENT', '学习记录文件过大（最多 50 MB）。');
+  const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
+  const kind = m[2] as 'docx' | 'pdf';
+  if (kind === 'docx' ? !head.startsWith('PK\x03\x04') : !head.startsWith('%PDF-'))
+    throw new AppError('E_INVALID_ARGUMENT', `学习记录文件内容不是 ${kind === 'docx' ? 'Word（.docx）' : 'PDF'} 文件。`);
+  return kind;
 }
 
 /** The session folder's name: the session id, which the schema restricts to safe characters. */
@@ -91,23 +167,54 @@ export class Channel {
     const name = packetFileName(file.manifest.id, file.manifest.version);
     const info = summary(name, bytes, file);
     await this.dav.ensureFolder(CHANNEL_FOLDERS.packets, signal);
+    const already = await this.putOnce(`${CHANNEL_FOLDERS.packets}${name}`, bytes, file, signal, () => {
+      throw new ChannelError(
+        'E_CHANNEL_EXISTS',
+        `同名不同内容：通道中已有「${name}」（第 ${file.manifest.version} 版），内容与本次不同，未覆盖。请发布勘误版（更高的版本）。`,
+        412,
+      );
+    });
+    // After the packet, so a notice never stands without its packet; one already there is kept.
     try {
-      await this.dav.putNew(`${CHANNEL_FOLDERS.packets}${name}`, bytes, signal);
-      return { ...info, already: false };
+      await this.dav.putNew(`${CHANNEL_FOLDERS.packets}${noticeFileName(name)}`, noticeText(info, file.manifest.issuedAt), signal);
     } catch (error) {
       if (!(error instanceof ChannelError) || error.code !== 'E_CHANNEL_EXISTS') throw error;
-      const there = await this.dav.get(`${CHANNEL_FOLDERS.packets}${name}`, signal);
-      if (there && sha256(there.bytes) === info.sha256) return { ...info, already: true };
-      throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有「${name}」，内容与本次不同，未覆盖。发布更正请用更高的版本（勘误）。`, 412);
+    }
+    return { ...info, already };
+  }
+
+  /**
+   * Puts a new file under `path`; true when the same publication is there already (the same
+   * bytes, or the same content exported again). Other content under the name calls `conflict`.
+   */
+  private async putOnce(path: string, bytes: Uint8Array, file: DecodedFile, signal: AbortSignal | undefined, conflict: () => never) {
+    try {
+      await this.dav.putNew(path, bytes, signal);
+      return false;
+    } catch (error) {
+      if (!(error instanceof ChannelError) || error.code !== 'E_CHANNEL_EXISTS') throw error;
+      const there = await this.dav.get(path, signal);
+      if (!there) throw error;
+      if (sha256(there.bytes) === sha256(bytes)) return true;
+      let theirs: DecodedFile | null = null;
+      try {
+        theirs = readPacketBytes(there.bytes);
+      } catch {
+        // A broken file under our name is other content: never replaced.
+      }
+      if (theirs && sameContent(theirs, file)) return true;
+      return conflict();
     }
   }
 
   /** The packets in the channel (names only; the listing is the truth). */
   async packets(signal?: AbortSignal): Promise<ChannelPacket[]> {
     const entries = await this.dav.list(CHANNEL_FOLDERS.packets, signal);
+    // Notices are not packets; a packet's row says whether its notice is there.
+    const notices = new Set(entries.filter((e) => !e.isFolder && e.name.endsWith(NOTICE_SUFFIX)).map((e) => e.name));
     return entries
       .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu'))
-      .map((e) => ({ name: e.name, size: e.size, etag: e.etag, modified: e.modified }))
+      .map((e) => ({ name: e.name, notice: notices.has(noticeFileName(e.name)), size: e.size, etag: e.etag, modified: e.modified }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -143,7 +250,8 @@ export class Channel {
     const out: Array<PacketSummary | { name: string; error: string }> = [];
     for (const p of await listing) {
       try {
-        out.push((await this.fetch(p.name, signal, folder)).summary);
+        const { summary: info } = await this.fetch(p.name, signal, folder);
+        out.push(folder === CHANNEL_FOLDERS.packets ? { ...info, notice: p.notice } : info);
       } catch (error) {
         if (error instanceof ChannelError && (error.code === 'E_CHANNEL_AUTH' || error.code === 'E_CHANNEL_OFFLINE')) throw error;
         out.push({ name: p.name, error: error instanceof Error ? error.message : String(error) });
@@ -160,15 +268,34 @@ export class Channel {
     const name = packetFileName(file.manifest.id, file.manifest.version);
     const info = summary(name, bytes, file);
     await this.dav.ensureFolder(folder, signal);
-    try {
-      await this.dav.putNew(`${folder}${name}`, bytes, signal);
-      return { ...info, already: false };
-    } catch (error) {
-      if (!(error instanceof ChannelError) || error.code !== 'E_CHANNEL_EXISTS') throw error;
-      const there = await this.dav.get(`${folder}${name}`, signal);
-      if (there && sha256(there.bytes) === info.sha256) return { ...info, already: true };
+    const already = await this.putOnce(`${folder}${name}`, bytes, file, signal, () => {
       throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名回执「${name}」，内容不同，未覆盖。请重新生成回执后再提交。`, 412);
+    });
+    return { ...info, already };
+  }
+
+  /**
+   * A 学习记录 export into records/ under its own name. The same bytes there already is done;
+   * another export of the same day (other bytes) takes the next free name (-2, -3, …): never
+   * replaced, never read, changed and written back.
+   */
+  async putRecord(bytes: Uint8Array, name: string, signal?: AbortSignal): Promise<{ name: string; already: boolean }> {
+    const kind = checkRecord(bytes, name);
+    const base = RECORD_NAME.exec(name)![1]!;
+    await this.dav.ensureFolder(CHANNEL_FOLDERS.records, signal);
+    for (let n = 1; n <= 20; n++) {
+      const candidate = n === 1 ? name : `${base}-${n}.${kind}`;
+      const path = `${CHANNEL_FOLDERS.records}${candidate}`;
+      try {
+        await this.dav.putNew(path, bytes, signal);
+        return { name: candidate, already: false };
+      } catch (error) {
+        if (!(error instanceof ChannelError) || error.code !== 'E_CHANNEL_EXISTS') throw error;
+        const there = await this.dav.get(path, signal);
+        if (there && sha256(there.bytes) === sha256(bytes)) return { name: candidate, already: true };
+      }
     }
+    throw new ChannelError('E_CHANNEL_EXISTS', `通道的 records/ 中同一天的学习记录已有 20 份，未再上传：${name}`, 412);
   }
 
   /** The return files of one session. */
@@ -176,7 +303,7 @@ export class Channel {
     const entries = await this.dav.list(sessionFolder(sessionId), signal);
     return entries
       .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu'))
-      .map((e) => ({ name: e.name, size: e.size, etag: e.etag, modified: e.modified }))
+      .map((e) => ({ name: e.name, notice: false, size: e.size, etag: e.etag, modified: e.modified }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 

@@ -26,6 +26,7 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import { userAgentFor } from '../sync/http-client';
 import { NetPolicy } from '../sync/net-policy';
 import { readCapped } from '../sync/read-capped';
+import { certErrorCode, fetchTrusting } from './ca-cert';
 
 export interface DavClientOptions {
   /** The channel folder, http(s), ending in `/` (added when missing). */
@@ -48,6 +49,8 @@ export interface DavClientOptions {
   maxFileBytes?: number;
   /** Resolves a host name (default: the system resolver); null skips the check. */
   lookup?: ((host: string) => Promise<string[]>) | null;
+  /** PEM of a CA this channel's https server is trusted by, besides the system's roots. */
+  caCert?: string | null;
   /** Test hook. */
   fetchImpl?: typeof fetch;
   random?: () => number;
@@ -143,7 +146,7 @@ export class DavClient {
     this.policy = new NetPolicy({ allow: [base.origin], ownPorts: options.ownPorts });
     const never = this.policy.check(base.href);
     if (never) throw new ChannelError('E_FORBIDDEN', `不能使用这个通道地址：${never.reason}`);
-    this.fetchImpl = options.fetchImpl ?? fetch;
+    this.fetchImpl = options.fetchImpl ?? (options.caCert && base.protocol === 'https:' ? fetchTrusting(options.caCert) : fetch);
     this.lookup = options.lookup === undefined ? (h) => dnsLookup(h, { all: true }).then((r) => r.map((a) => a.address)) : options.lookup;
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -410,6 +413,15 @@ export class DavClient {
         });
       } catch (error) {
         if (o.signal?.aborted) throw this.abortError(current, o.signal);
+        // An untrusted certificate will not become trusted by waiting: an error, never retried.
+        const cert = certErrorCode(error);
+        if (cert)
+          throw new ChannelError(
+            'E_CHANNEL_CERT',
+            `通道服务器的证书不受信任（${cert}），未连接。若服务器使用单位自己的证书，可在通道设置中添加单位的根证书：${current}`,
+            null,
+            { cause: error },
+          );
         if (attempt < this.retries && !deadline.aborted) {
           await this.wait(attempt, outer);
           continue;

@@ -2,8 +2,8 @@
  * Channel actions that wait for the server: 发布到通道 and 提交回执 are written to the data folder
  * first (channel-outbox/<id>.yandu plus outbox.json), tried at once, and kept while the server
  * cannot be reached (network errors, 5xx), with backoff, until a later run gets them through.
- * Their state is visible (待发送 / 已发送 / 失败 with the reason). Refused credentials are an
- * error at once and never queued; other refusals (a taken name with other content, a full
+ * Their state is visible (待发送 / 已发送 / 失败 with the reason). Refused credentials and an
+ * untrusted certificate are an error at once and never queued; other refusals (a taken name with other content, a full
  * disk, a bad file) end as 失败 with their reason and wait for the user.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,8 +20,10 @@ const INDEX = 'outbox.json';
 const OutboxItemSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^ob_[a-z0-9]{8,32}$/)),
   channelId: v.string(),
-  kind: v.picklist(['publish', 'return']),
+  kind: v.picklist(['publish', 'return', 'record']),
   label: v.string(),
+  /** A record's file name in records/ (the others are named by their manifest). */
+  name: v.optional(v.string()),
   createdAt: v.string(),
   state: v.picklist(['pending', 'failed', 'done']),
   attempts: v.number(),
@@ -92,12 +94,13 @@ export class Outbox {
    * Keeps the file, then tries to send it. Resolves with the item's state after that first try
    * (待发送 when the server is away). Refused credentials throw, and nothing stays queued.
    */
-  async enqueue(channelId: string, kind: OutboxItem['kind'], bytes: Uint8Array, label: string): Promise<OutboxItem> {
+  async enqueue(channelId: string, kind: OutboxItem['kind'], bytes: Uint8Array, label: string, name?: string): Promise<OutboxItem> {
     const item: OutboxItem = {
       id: `ob_${randomBytes(6).toString('hex')}`,
       channelId,
       kind,
       label,
+      ...(name ? { name } : {}),
       createdAt: this.now().toISOString(),
       state: 'pending',
       attempts: 0,
@@ -111,7 +114,10 @@ export class Outbox {
     await renameWithRetry(`${file}.tmp`, file);
     await this.locked(async () => this.save([...(await this.items()), item]));
     const after = await this.attempt(item.id);
-    if (after?.state === 'failed' && (after.error?.code === 'E_CHANNEL_AUTH' || after.error?.code === 'E_FORBIDDEN')) {
+    if (
+      after?.state === 'failed' &&
+      (after.error?.code === 'E_CHANNEL_AUTH' || after.error?.code === 'E_FORBIDDEN' || after.error?.code === 'E_CHANNEL_CERT')
+    ) {
       await this.remove(item.id);
       throw new AppError(after.error.code, after.error.message);
     }
@@ -145,6 +151,7 @@ export class Outbox {
       const bytes = new Uint8Array(await readFile(file));
       const channel = await this.channelFor(item.channelId);
       if (item.kind === 'publish') await channel.publish(bytes);
+      else if (item.kind === 'record') await channel.putRecord(bytes, item.name ?? '');
       else await channel.submitReturn(bytes);
       outcome = { state: 'done', error: null, nextAt: null, doneAt: this.now().toISOString() };
     } catch (error) {

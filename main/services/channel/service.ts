@@ -2,7 +2,8 @@
 import { base64ToBytes, bytesToBase64 } from '../../../shared/packet/base64';
 import type { Services } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { Channel } from './channel';
+import { parseCaCert } from './ca-cert';
+import { Channel, checkRecord } from './channel';
 import { Outbox } from './outbox';
 import { ChannelStore, type SecretBox } from './store';
 
@@ -17,7 +18,13 @@ export function createChannelService(options: ChannelServiceOptions): Services['
   const store = new ChannelStore(options.dataDir, options.box);
   const channelFor = async (id: string) => {
     const c = await store.get(id);
-    return new Channel({ url: c.url, user: c.user ?? undefined, password: await store.password(id), ownPorts: options.ownPorts });
+    return new Channel({
+      url: c.url,
+      user: c.user ?? undefined,
+      password: await store.password(id),
+      caCert: c.caCert ?? null,
+      ownPorts: options.ownPorts,
+    });
   };
   const outbox = new Outbox(options.dataDir, channelFor);
   return {
@@ -26,6 +33,11 @@ export function createChannelService(options: ChannelServiceOptions): Services['
       const added = await store.add(input);
       return (await store.views()).find((c) => c.id === added.id)!;
     },
+    setCaCert: async ({ id, caCert }) => {
+      await store.setCaCert(id, caCert);
+      return (await store.views()).find((c) => c.id === id)!;
+    },
+    inspectCaCert: async ({ caCert }) => parseCaCert(caCert).info,
     remove: async ({ id }) => {
       await store.remove(id);
       return {};
@@ -45,11 +57,12 @@ export function createChannelService(options: ChannelServiceOptions): Services['
       const { bytes } = await (await channelFor(id)).fetchReturn(session, name);
       return { base64: bytesToBase64(bytes), name };
     },
-    send: async ({ id, kind, base64, label }) => {
+    send: async ({ id, kind, base64, label, name }) => {
       await store.get(id);
       const bytes = base64ToBytes(base64);
       if (!bytes) throw new AppError('E_INVALID_ARGUMENT', '文件内容无效（base64 格式错误）。');
-      return outbox.enqueue(id, kind, bytes, label);
+      if (kind === 'record') checkRecord(bytes, name ?? '');
+      return outbox.enqueue(id, kind, bytes, label, kind === 'record' ? name : undefined);
     },
     run: async () => ({ outbox: await outbox.run() }),
     retry: async ({ item }) => outbox.retry(item),

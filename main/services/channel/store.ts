@@ -1,7 +1,7 @@
 /**
  * Configured channels and their credentials, in the data folder (never in IndexedDB, packets,
  * backups or logs; the renderer only ever learns whether a password is set).
- *   channels.json         [{ id, name, url, user, addedAt }]
+ *   channels.json         [{ id, name, url, user, addedAt, caCert? }] (caCert: a PEM root, public)
  *   channel-secrets.json  { <id>: <protected password> }, owner-only (0600)
  * Passwords are protected by a SecretBox: Electron's safeStorage (the OS keychain) in the
  * desktop app; in the browser host, the file's owner-only permissions are the protection (the
@@ -13,6 +13,7 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { AppError } from '../../../shared/errors';
 import { renameWithRetry } from '../fs-retry';
+import { MAX_CA_CERT_BYTES, parseCaCert, type CaCertInfo } from './ca-cert';
 
 export const CHANNELS_FILE = 'channels.json';
 export const SECRETS_FILE = 'channel-secrets.json';
@@ -23,6 +24,8 @@ export const ChannelConfigSchema = v.strictObject({
   url: v.pipe(v.string(), v.maxLength(2048)),
   user: v.nullable(v.pipe(v.string(), v.maxLength(200))),
   addedAt: v.pipe(v.string(), v.maxLength(40)),
+  /** PEM of the unit's root certificate this channel trusts (not a secret); absent: system roots only. */
+  caCert: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(MAX_CA_CERT_BYTES)))),
 });
 export type ChannelConfig = v.InferOutput<typeof ChannelConfigSchema>;
 
@@ -72,7 +75,17 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-export interface ChannelView extends ChannelConfig {
+function caInfo(pem: string): CaCertInfo | null {
+  try {
+    return parseCaCert(pem).info;
+  } catch {
+    return null;
+  }
+}
+
+export interface ChannelView extends Omit<ChannelConfig, 'caCert'> {
+  /** What the trusted root certificate says (the PEM itself stays in main). */
+  ca: CaCertInfo | null;
   hasPassword: boolean;
   protectedBy: SecretBox['kind'];
 }
@@ -101,7 +114,12 @@ export class ChannelStore {
   /** What the renderer may see: no password, only whether one is set and how it is kept. */
   async views(): Promise<ChannelView[]> {
     const secrets = await this.secrets();
-    return (await this.list()).map((c) => ({ ...c, hasPassword: typeof secrets[c.id] === 'string', protectedBy: this.box.kind }));
+    return (await this.list()).map(({ caCert, ...c }) => ({
+      ...c,
+      ca: caCert ? caInfo(caCert) : null,
+      hasPassword: typeof secrets[c.id] === 'string',
+      protectedBy: this.box.kind,
+    }));
   }
 
   private async secrets(): Promise<Record<string, string>> {
@@ -109,7 +127,12 @@ export class ChannelStore {
     return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, string>) : {};
   }
 
-  async add(input: { name: string; url: string; user: string | null; password: string | null }, now = new Date()): Promise<ChannelConfig> {
+  async add(
+    input: { name: string; url: string; user: string | null; password: string | null; caCert?: string | null },
+    now = new Date(),
+  ): Promise<ChannelConfig> {
+    // Checked before anything is written: a bad certificate adds nothing.
+    const caCert = input.caCert ? parseCaCert(input.caCert).pem : null;
     let url: URL;
     try {
       url = new URL(input.url.endsWith('/') ? input.url : `${input.url}/`);
@@ -124,6 +147,7 @@ export class ChannelStore {
       url: url.href,
       user: input.user?.trim() || null,
       addedAt: now.toISOString(),
+      ...(caCert ? { caCert } : {}),
     };
     const check = v.safeParse(ChannelConfigSchema, config);
     if (!check.success) throw new AppError('E_INVALID_ARGUMENT', '通道名称或地址过长。');
@@ -151,6 +175,19 @@ export class ChannelStore {
       delete secrets[id];
       await writeAtomic(this.secretsFile, `${JSON.stringify(secrets)}\n`, 0o600);
     }
+  }
+
+  /** Sets (PEM text) or clears (null) the channel's trusted root certificate. */
+  async setCaCert(id: string, text: string | null): Promise<void> {
+    await this.get(id);
+    const caCert = text ? parseCaCert(text).pem : null;
+    const raw = (await readJson(this.channelsFile)) as unknown[] | null;
+    const rows = (Array.isArray(raw) ? raw : []).map((r) => {
+      if ((r as { id?: unknown }).id !== id) return r;
+      const { caCert: _old, ...rest } = r as Record<string, unknown>;
+      return caCert ? { ...rest, caCert } : rest;
+    });
+    await writeAtomic(this.channelsFile, `${JSON.stringify(rows, null, 2)}\n`, 0o644);
   }
 
   async setPassword(id: string, password: string): Promise<void> {

@@ -57,7 +57,14 @@ export function sampleHighlights(articles: readonly ArticlePayload[], now: strin
 }
 
 /** Signed with the key in `keyFile` when given (made when missing), else with the data folder's key. */
-export async function buildSamplePacket(resourcesDir: string, dataDir: string, now = new Date(), keyFile?: string): Promise<Uint8Array> {
+/** `issuedAt` (default `now`) changes only the manifest's time: the same content exported again. */
+export async function buildSamplePacket(
+  resourcesDir: string,
+  dataDir: string,
+  now = new Date(),
+  keyFile?: string,
+  issuedAt: Date = now,
+): Promise<Uint8Array> {
   const library = await loadSampleLibrary(path.join(resourcesDir, 'sample-library'));
   const png = samplePng();
   const imageName = `${nodeSha256(png)}.png`;
@@ -66,7 +73,13 @@ export async function buildSamplePacket(resourcesDir: string, dataDir: string, n
   const articles = library.slice(0, 3).map((a, i) => (i === 0 ? withImage(a, imageName) : a));
   const iso = now.toISOString();
   const draft: PacketDraft = {
-    meta: { id: 'p_sample_2025_01', version: 1, issuer: '示例单位党委办公室', issuedAt: iso, title: '示例：第一次集中学习资料包' },
+    meta: {
+      id: 'p_sample_2025_01',
+      version: 1,
+      issuer: '示例单位党委办公室',
+      issuedAt: issuedAt.toISOString(),
+      title: '示例：第一次集中学习资料包',
+    },
     session: {
       id: 's_sample_01',
       topic: '大兴调查研究之风',

@@ -6,14 +6,24 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { shortFingerprint } from '../../../shared/packet/signature';
-import { channelChecks, channelErrorText, channels, type ChannelView, type ChannelFile, type OutboxItem } from '../../core/channels';
+import {
+  channelChecks,
+  channelErrorText,
+  channels,
+  type CaCertInfo,
+  type ChannelView,
+  type ChannelFile,
+  type OutboxItem,
+} from '../../core/channels';
 import { packets, type Checked } from '../../core/packets';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { Button, Card, confirm as ask, EmptyState, Form, FormActions, FormRow, Input, List, notify, Section } from '../../ui';
+import { Button, Card, confirm as ask, EmptyState, FileButton, Form, FormActions, FormRow, Input, List, notify, Section } from '../../ui';
 
 const t = messages.channels;
 const TICK_MS = 5_000;
+/** The same cap main applies (shared/channel/api.ts). */
+const MAX_CA_BYTES = 64 * 1024;
 const NOTHING_KNOWN: ReadonlyMap<string, number> = new Map();
 
 /** The address as the user typed it (percent-escapes of Chinese folder names decoded for display). */
@@ -64,6 +74,12 @@ function PacketLine({
         《{file.title}》 {messages.packets.version(file.version)} · {messages.packets.issuer}：{file.issuer || messages.study.unknown} ·{' '}
         {t.size((file.size / 1024).toFixed(0))}{' '}
         {fresh ? <em className="pk-new">{messages.packets.sharedNew}</em> : <span className="ui-muted">{t.have}</span>}
+        {file.notice ? (
+          <span className="ui-muted" data-testid="ch-notice">
+            {' '}
+            · {t.noticeExists}
+          </span>
+        ) : null}
         <br />
         <SignerLine signer={file.signer} pins={pins} />
       </span>
@@ -164,6 +180,19 @@ function ChannelCard({
     await channels.remove(channel.id).catch((e: unknown) => notify(channelErrorText(e), { kind: 'error' }));
     onRemoved();
   };
+  // 通道设置: the unit's root certificate added, changed or dropped; then the channel is looked at again.
+  const changeCa = async (file: File | null | undefined) => {
+    if (file === undefined) return;
+    try {
+      if (file && file.size > MAX_CA_BYTES) throw new Error(t.caTooLarge);
+      const updated = await channels.setCaCert(channel.id, file ? await file.text() : null);
+      notify(updated.ca ? t.caTrusted(updated.ca.subject) : t.caRemoved, { kind: 'success' });
+      onRemoved();
+      await channels.check();
+    } catch (e) {
+      notify(channelErrorText(e), { kind: 'error' });
+    }
+  };
   const savePassword = async () => {
     if (!password) {
       setError(t.passwordRequired);
@@ -200,6 +229,27 @@ function ChannelCard({
         <code>{readableUrl(channel.url)}</code>
         {channel.user ? ` · ${t.user}：${channel.user}` : ''} ·{' '}
         <span data-testid="ch-protection">{channel.hasPassword ? t.protectedBy[channel.protectedBy] : t.noPassword}</span>
+        {channel.ca ? (
+          <>
+            <br />
+            <span data-testid="ch-ca" title={t.caFingerprint(channel.ca.fingerprint256)}>
+              {t.caTrusted(channel.ca.subject)}
+            </span>
+          </>
+        ) : null}
+      </div>
+      <div>
+        <FileButton
+          label={channel.ca ? t.caChange : t.caAdd}
+          accept=".pem,.crt,.cer"
+          testId="ch-card-ca-input"
+          onFiles={(files) => void changeCa(files[0])}
+        />
+        {channel.ca ? (
+          <Button small onClick={() => void changeCa(null)}>
+            {t.caRemove}
+          </Button>
+        ) : null}
       </div>
       {editing ? (
         <Form onSubmit={() => void savePassword()} label={t.changePassword}>
@@ -247,6 +297,8 @@ export function ChannelsSection({
   const [draft, setDraft] = useState({ name: '', url: '', user: '', password: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [ca, setCa] = useState<{ pem: string; info: CaCertInfo } | null>(null);
+  const [caError, setCaError] = useState<string | null>(null);
   const pinsLive = useLiveResult(() => packets.pins(), []);
   // Live: installed here or issued here (a leader's own packet is not new to the leader).
   const knownLive = useLiveResult(() => channels.known(), []);
@@ -278,6 +330,23 @@ export function ChannelsSection({
     return () => clearTimeout(timer);
   }, [outbox]);
 
+  const chooseCa = async (file: File | undefined) => {
+    if (!file) return;
+    setCaError(null);
+    if (file.size > MAX_CA_BYTES) {
+      setCa(null);
+      setCaError(t.caTooLarge);
+      return;
+    }
+    try {
+      const pem = await file.text();
+      setCa({ pem, info: await channels.inspectCaCert(pem) });
+    } catch (e) {
+      setCa(null);
+      setCaError(channelErrorText(e));
+    }
+  };
+
   const add = async () => {
     if (!draft.url.trim()) {
       setError(t.urlRequired);
@@ -291,8 +360,10 @@ export function ChannelsSection({
         url: draft.url.trim(),
         user: draft.user.trim() || null,
         password: draft.password || null,
+        caCert: ca?.pem ?? null,
       });
       setDraft({ name: '', url: '', user: '', password: '' });
+      setCa(null);
       notify(t.added(added.name), { kind: 'success' });
       await reload();
       await channels.check();
@@ -322,6 +393,27 @@ export function ChannelsSection({
         </FormRow>
         <FormRow label={t.password}>
           <Input width="medium" type="password" autoComplete="new-password" {...field('password')} />
+        </FormRow>
+        <FormRow label={t.caCert} hint={t.caHint} error={caError} htmlFor="ch-ca-button">
+          <div>
+            <FileButton
+              id="ch-ca-button"
+              label={t.caChoose}
+              accept=".pem,.crt,.cer"
+              testId="ch-ca-input"
+              onFiles={(files) => void chooseCa(files[0])}
+            />
+            {ca ? (
+              <div className="ui-muted" data-testid="ch-ca-chosen">
+                {t.caSubject(ca.info.subject)}
+                <br />
+                <code>{t.caFingerprint(ca.info.fingerprint256)}</code>{' '}
+                <Button small onClick={() => setCa(null)}>
+                  {t.caClear}
+                </Button>
+              </div>
+            ) : null}
+          </div>
         </FormRow>
         <FormActions>
           <Button type="submit" kind="primary" disabled={busy}>

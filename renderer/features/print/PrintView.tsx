@@ -15,6 +15,7 @@ import { ArchivePrint } from './ArchivePrint';
 import { NotebookPrint } from './NotebookPrint';
 import { PacketPrint } from './PacketPrint';
 import { RecordPrint } from './RecordPrint';
+import { RecordToChannel } from './RecordToChannel';
 import { ReturnsPrint } from './ReturnsPrint';
 import { parsePrintPath, printHref, type PrintOptions, type PrintRoute } from './routes';
 import './print-fonts.css';
@@ -137,6 +138,13 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
       <Button onClick={() => void word()} disabled={!ready?.docx || exporting} data-testid="print-docx">
         {t.docx}
       </Button>
+      {route.target.kind === 'record' ? (
+        <RecordToChannel
+          sessionId={route.target.sessionId}
+          date={/(\d{4}-\d{2}-\d{2})$/.exec(ready?.fileName ?? '')?.[1] ?? null}
+          docx={ready?.docx ?? null}
+        />
+      ) : null}
       <span className={status?.error ? 'pr-error' : 'pr-status'} role="status">
         {status?.text ?? (report === null ? t.preparing : ready?.pages ? t.pages(ready.pages) : '')}
       </span>

@@ -52,7 +52,10 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
     try {
       await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(2000) });
       return;
-    } catch {
+    } catch (error) {
+      // An https server with a certificate of a test's own CA answers with a TLS refusal: it is up.
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (typeof code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO/.test(code)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -145,11 +148,15 @@ export async function startApache(auth: 'basic' | 'digest', user = 'leader', pas
   };
 }
 
-/** `at` restarts a server on the same port and folder (a server that was away comes back). */
+/**
+ * `at` restarts a server on the same port and folder (a server that was away comes back);
+ * `tls` serves https with the given certificate and key files.
+ */
 export async function startRclone(
   user = 'member',
   password = 'pass-2026',
   at?: { port: number; root: string },
+  tls?: { cert: string; key: string },
 ): Promise<DavServer & { port: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-rclone-'));
   const root = at?.root ?? path.join(dir, 'dav');
@@ -172,13 +179,14 @@ export async function startRclone(
       '/dev/null',
       '--log-level',
       'ERROR',
+      ...(tls ? ['--cert', tls.cert, '--key', tls.key] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const log = () => out.slice(-4000);
-  const url = `http://127.0.0.1:${port}/`;
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}/`;
   await waitUntilUp(url, child, log);
   return {
     kind: 'rclone',
@@ -193,4 +201,44 @@ export async function startRclone(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Why https test certificates cannot be made here (the openssl CLI), or null. */
+export function opensslSkipReason(): string | null {
+  return has('openssl') ? null : 'the openssl CLI is not installed';
+}
+
+export interface TestCerts {
+  /** The unit's root CA (PEM file) that signed the server certificate, and another CA. */
+  caFile: string;
+  otherCaFile: string;
+  /** The CA's private key (what a user might pick by mistake). */
+  caKeyFile: string;
+  /** The server's certificate (for IP 127.0.0.1) and key, for `startRclone(…, tls)`. */
+  cert: string;
+  key: string;
+}
+
+/** A root CA, a server certificate for 127.0.0.1 signed by it, and an unrelated CA, made with openssl in `dir`. */
+export function makeTestCerts(dir: string): TestCerts {
+  const openssl = (args: string[]) => {
+    const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed:\n${r.stderr}`);
+  };
+  const ca = (name: string, cn: string) =>
+    openssl([
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '3',
+      '-subj', `/O=Yandu Test/CN=${cn}`,
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    ]); // prettier-ignore
+  ca('ca', 'Unit Root CA');
+  ca('other', 'Other Root CA');
+  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1']);
+  writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
+  openssl([
+    'x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt',
+    '-days', '3', '-extfile', 'san.ext',
+  ]); // prettier-ignore
+  const at = (f: string) => path.join(dir, f);
+  return { caFile: at('ca.crt'), otherCaFile: at('other.crt'), caKeyFile: at('ca.key'), cert: at('server.crt'), key: at('server.key') };
 }
