@@ -110,8 +110,8 @@ export function statusFor(code: ErrorCode): number {
   // taken: the user's input.
   if (code === 'E_CHANNEL_AUTH' || code === 'E_KEY_PASSPHRASE') return 403;
   if (code === 'E_CHANNEL_EXISTS') return 409;
-  // The channel's server failed or is away: upstream.
-  if (code === 'E_CHANNEL_SERVER' || code === 'E_CHANNEL_OFFLINE') return 502;
+  // The channel's server failed, is away, or shows a certificate no trusted root vouches for: upstream.
+  if (code === 'E_CHANNEL_SERVER' || code === 'E_CHANNEL_OFFLINE' || code === 'E_CHANNEL_CERT') return 502;
   // The disk this host writes to is full: the machine's state, not the request's fault.
   if (code === 'E_DISK_FULL') return 507;
   // Upstream failures stay 5xx on purpose: a source that did not answer (preview, fetch), a

@@ -197,7 +197,10 @@ it('answers Digest challenges (RFC 7616, qop=auth) the server can check', async 
   await expect(client(site.url, { user: '张三', password: '错' }).list('')).rejects.toMatchObject({ code: 'E_CHANNEL_AUTH' });
 });
 
-it('another writer making the same folder at once (423 from rclone) is as good as made by us', async () => {
+it.each([
+  [423, 'rclone'],
+  [403, 'Apache'],
+])('another writer making the same folder at once (%i from %s) is as good as made by us', async (answer) => {
   const files = new Map<string, Buffer>();
   const dav = memoryDav(files);
   let locked = 0;
@@ -207,7 +210,7 @@ it('another writer making the same folder at once (423 from rclone) is as good a
       // The other writer's MKCOL holds the lock and makes the folder; ours is told 423.
       locked++;
       files.set(p, Buffer.alloc(0));
-      return void res.writeHead(423).end();
+      return void res.writeHead(answer).end();
     }
     if (req.method === 'PROPFIND' && req.headers.depth === '0')
       return void res.writeHead(files.has(p) ? 207 : 404).end('<D:multistatus xmlns:D="DAV:"/>');
@@ -216,6 +219,13 @@ it('another writer making the same folder at once (423 from rclone) is as good a
   await client(site.url).ensureFolder('returns/s1/');
   expect(locked).toBe(1);
   expect(files.has('/returns/s1/')).toBe(true);
+});
+
+it('a 403 on MKCOL with no folder made by anyone stays a refusal', async () => {
+  const site = await serve((req, res) =>
+    req.method === 'MKCOL' ? void res.writeHead(403).end() : void res.writeHead(404).end('<D:multistatus xmlns:D="DAV:"/>'),
+  );
+  await expect(client(site.url).ensureFolder('returns/s1/')).rejects.toMatchObject({ code: 'E_CHANNEL_AUTH' });
 });
 
 it('two MOVEs of one name that both answer 201 (a check-then-rename server): the writer whose bytes were replaced is told', async () => {

@@ -318,6 +318,7 @@ describe('browser host: its own doors', () => {
         'E_DISK_FULL',
         'E_CHANNEL_SERVER',
         'E_CHANNEL_OFFLINE',
+        'E_CHANNEL_CERT',
       ]);
       for (const code of [...KNOWN_ERROR_CODES]) {
         const status = statusFor(code);

@@ -205,12 +205,15 @@ export class DavClient {
         const res = await this.operation('MKCOL', url, { signal, maxBytes: 64 * 1024 });
         // 201 made; 405 (Apache, IIS) when it exists already; 301 from servers that add the slash.
         if (res.status === 201 || res.status === 405 || res.status === 301) break;
-        // Another writer making the same folder this moment: rclone answers 423 (locked) and some
-        // servers 409 while the parent is half made. Made by them is as good as made by us.
-        if ((res.status === 423 || res.status === 409) && attempt < this.retries) {
+        // Another writer making the same folder this moment: rclone answers 423 (locked), Apache
+        // 403 when its mkdir finds the folder just made, some servers 409 while the parent is
+        // half made. Made by them is as good as made by us; a real refusal stays one.
+        if (res.status === 423 || res.status === 409 || res.status === 403) {
           if (await this.isFolder(url, signal)) break;
-          await this.wait(attempt, signal ?? new AbortController().signal);
-          continue;
+          if (res.status !== 403 && attempt < this.retries) {
+            await this.wait(attempt, signal ?? new AbortController().signal);
+            continue;
+          }
         }
         throw this.statusError('MKCOL', url, res.status);
       }
