@@ -8,80 +8,29 @@
 import 'fake-indexeddb/auto';
 import { Packer } from 'docx';
 import JSZip from 'jszip';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi, dispatch, type Api, type Services } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import { noteRow, samplePacketWorld } from './helpers/sample-packet';
 import { countZi } from '../../shared/text';
 import { checkBase64, commit } from '../../renderer/core/packets';
 import { compilationEntries, compilationOf, loadSessionReturns, orderReturns, returnCounts } from '../../renderer/core/returns';
 import { search } from '../../renderer/core/search/engine';
 import { createStudy } from '../../renderer/core/study';
-import { YanduDB, type NoteRow } from '../../renderer/db/schema';
+import { YanduDB } from '../../renderer/db/schema';
 import type { ReturnRow } from '../../renderer/db/sessionRows';
 import { returnsDocx } from '../../renderer/features/print/docx';
 import { compilationSections } from '../../renderer/features/print/returnsModel';
 import { hitHref } from '../../renderer/features/search/links';
 import { hrefFor, parseRoute } from '../../renderer/ui/router';
 import { peopleOf } from '../../renderer/features/sessions/MemberPickers';
-import { buildSamplePacket } from '../../main/services/packets/sample';
-import { createPacketService } from '../../main/services/packets/service';
-import { createBackupService } from '../../main/services/backup/service';
 
-const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
-let dir = '';
-let packetBase64 = '';
-let api: Api;
-let dbs = 0;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-returns-read-'));
-  const services = {
-    packets: createPacketService({ dataDir: dir }),
-    backup: createBackupService({ dataDir: dir, appVersion: 'test' }),
-  } as unknown as Services;
-  api = buildApi(
-    (name, arg) => dispatch(services, name, arg),
-    () => () => undefined,
-  );
-  packetBase64 = Buffer.from(await buildSamplePacket(resourcesDir, dir, new Date('2025-03-01T08:00:00Z'))).toString('base64');
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function freshDb(): Promise<YanduDB> {
-  const db = new YanduDB(`returns-read-${process.pid}-${dbs++}`);
-  await db.open();
-  return db;
-}
+const world = samplePacketWorld('returns-read');
+const { freshDb } = world;
 
 async function install(db: YanduDB) {
-  const checked = await checkBase64(db, api, packetBase64);
-  if (checked.kind !== 'packet') throw new Error('kind');
-  await commit(db, api, checked);
-  return (await db.sessions.get(checked.file.session.id))!;
+  return (await world.install(db)).session;
 }
 
-function note(id: string, patch: Partial<NoteRow>): NoteRow {
-  const text = patch.text ?? '';
-  return {
-    id,
-    kind: 'note',
-    articleId: null,
-    highlightId: null,
-    title: '',
-    doc: { type: 'doc', content: [] },
-    text,
-    zi: countZi(text),
-    tags: [],
-    createdAt: '2025-03-02T08:00:00.000Z',
-    updatedAt: '2025-03-02T08:00:00.000Z',
-    ...patch,
-  };
-}
+const note = noteRow;
 
 /** A member's copy writes a return with a note on an excerpt, a 心得体会 and a 发言提纲; the base64 file. */
 async function memberReturn(slug: string, name: string, title: string, words: { reflection: string; note: string; outline?: string }) {
@@ -98,7 +47,7 @@ async function memberReturn(slug: string, name: string, title: string, words: { 
       : []),
   ];
   await db.notes.bulkPut(notes);
-  const built = await createStudy(db, api).exportReturn(
+  const built = await createStudy(db, world.api).exportReturn(
     session.id,
     { name, title, issuer: '' },
     notes.map((n) => n.id),
@@ -109,9 +58,9 @@ async function memberReturn(slug: string, name: string, title: string, words: { 
 }
 
 async function importReturn(db: YanduDB, base64: string, now: string) {
-  const checked = await checkBase64(db, api, base64);
+  const checked = await checkBase64(db, world.api, base64);
   if (checked.kind !== 'return') throw new Error(`kind ${checked.kind}`);
-  await commit(db, api, checked);
+  await commit(db, world.api, checked);
   // The import time stands for the date of return: fixed, so the test reads it back.
   const id = checked.file.meta.id;
   await db.returns.update(id, { importedAt: now });
