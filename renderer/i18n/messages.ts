@@ -191,6 +191,8 @@ export const messages = {
     underline: '下划线样式',
     addNote: '添加笔记',
     viewNote: '查看/编辑笔记',
+    /** The ✎ mark beside a noted highlight, named by the note's first words. */
+    noteMark: (words: string) => `查看笔记：${words}`,
     copyCitation: '复制引用',
     copied: '引用已复制',
     copyFailed: '无法写入剪贴板',
