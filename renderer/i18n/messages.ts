@@ -743,6 +743,8 @@ export const messages = {
     caRemove: '不再信任此根证书',
     caRemoved: '已不再信任此根证书',
     noticeExists: '附有发放说明',
+    /** 发放单位 when the packet's manifest names none. */
+    issuerUnstated: '未注明',
     recordUpload: '学习记录上传到通道',
     recordLabel: (date: string) => `学习记录（${date}）`,
   },
