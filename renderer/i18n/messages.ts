@@ -603,7 +603,10 @@ export const messages = {
     everyone: '全体成员（按名单顺序）',
     empty: '这次学习还没有导入回执。',
     notFound: '找不到这次学习安排。',
-    returnedAt: (date: string) => `交回 ${date}`,
+    /** A return's date: the day the member made the file… */
+    sentOn: (date: string) => `提交于 ${date}`,
+    /** …or, for one imported before that was kept, the day it was imported. */
+    importedOn: (date: string) => `${date}（导入日期）`,
     counts: (note: number, reflection: number, outline: number) =>
       [
         `笔记 ${note.toLocaleString('zh-CN')} 字`,

@@ -14,7 +14,7 @@ import { useLiveResult } from '../../ui/useLiveResult';
 import { excerpt } from '../../core/notes/noteText';
 import { ChannelPublish, ChannelReturns, ChannelSubmitReturn, downloadBase64, errorText } from '../packets';
 import { articlesPrintHref } from '../print';
-import { returnCounts } from '../../core/returns';
+import { returnCounts, returnDateText } from '../../core/returns';
 import { hrefFor } from '../../ui/router';
 import { AttendancePicker, SpeakerPicker, type Attendance } from './MemberPickers';
 import '../packets';
@@ -261,7 +261,19 @@ function Returns({ row, members, returns }: Pick<SessionDetail, 'row' | 'members
             <tr key={m.name} data-testid="return-row">
               <td>{m.name}</td>
               <td>{m.title}</td>
-              <td>{r ? t.handedIn : t.notHanded}</td>
+              <td>
+                {r ? (
+                  <>
+                    {t.handedIn}
+                    <br />
+                    <span className="ui-muted" data-testid="return-sent">
+                      {returnDateText({ sentAt: r.sentAt ?? null, returnedAt: r.importedAt })}
+                    </span>
+                  </>
+                ) : (
+                  t.notHanded
+                )}
+              </td>
               <td className="num">{zi(k?.note)}</td>
               <td className="num">{zi(k?.reflection)}</td>
               {outlines ? <td className="num">{zi(k?.outline)}</td> : null}
