@@ -152,3 +152,26 @@ suite('inserted words that repeat the passage’s own edges', () => {
     expect(anchorAll(light, [selector])[0]).toMatchObject({ start, end: start + q.length });
   });
 });
+
+suite('the judge: what a 1–4-unit quote needs to survive', () => {
+  const p1 = '有人利用漏洞劫持用户身份';
+  const p2 = '第十七条上级监察机关可以将其所管辖的监察事项指定下级监察机关管辖。';
+  const old = `${p1}\n${p2}`;
+  const start = p1.indexOf('身份');
+  const end = start + 2;
+
+  it('does not count the next paragraph’s first words as the quote’s kept context', () => {
+    // Words inserted right before the quote; all that still follows it is the next paragraph.
+    const edited = assemble(old, [{ from: 0, to: start }, { insert: '她说' }, { from: start, to: old.length }]);
+    const t = truth(edited, start, end);
+    expect(t.kind).toBe('intact');
+    expect(survives(edited, t, start, end)).toBe(false);
+    expect(survives(edited, t, start, end, true)).toBe(true);
+  });
+
+  it('counts 8 kept units of its own paragraph', () => {
+    const edited = assemble(old, [{ from: 0, to: end }, { insert: '信息' }, { from: end, to: old.length }]);
+    const t = truth(edited, start, end);
+    expect(survives(edited, t, start, end)).toBe(true);
+  });
+});
