@@ -104,8 +104,59 @@
  *   generated 41001–41020: recall 99.29% → 99.29%, wrong 7 → 4 (113k: 98.67% → 98.71%, 1 → 0);
  *   real prose 401–430: recall 98.66% → 98.61%, wrong 6 → 4 (60k: 97.68% → 97.58%, 2 → 2);
  *   113k/200 anchorAll CPU median 91 → 44 ms (wall 1125 → 1093 ms under that load).
- * The targets of 0 wrong and ≥ 99% on real prose are still not met. HELD_OUT_SEEDS below are
- * these fresh seeds: treat them as seen from here on.
+ * The targets of 0 wrong and ≥ 99% on real prose are still not met. (41001–41020 and 401–430
+ * are seen from here on.)
+ *
+ * Sixth round (issue 12 item 4): the failures of generated 60001–60060 and prose 600–660 were
+ * looked at, every wrong placement one by one. Main's code there: generated 99.19%, 3 wrong;
+ * prose 98.72%, 11 wrong (10 of them in the `repeated` kind). What they were:
+ * - 7 prose: a repeated sentence longer than quote + 64 units, so every copy has the same stored
+ *   context and decide() chose by the old position alone; the passage's own copy was deleted
+ *   (or had moved farther than another copy). Real cause. Fix: such a choice (chosenByPosition)
+ *   stands in anchorAll only inside the window, tight or loose, that placed neighbours imply;
+ *   with neighbours that do not confirm it, an orphan (a lone highlight keeps the guess).
+ * - 1 generated (60043): template words inserted inside a passage ended like the stored prefix
+ *   ("…结合起来，做", a 6-unit run) and went on like its head, so a shorter extent over them passed;
+ *   the passage's true extent held 57 inserted units of 73. Real cause. Fix: a boundary with an
+ *   exact run under 8 units (was 4) is loose, so contextResumesFarther sees the prefix go on
+ *   just before the real head and orphans it.
+ * - 1 generated (60029): judge artefact. A copy of a repeated sentence ended its paragraph, as the
+ *   passage's own copy did; the paragraphs between were deleted, so the copy is now followed by
+ *   the paragraph that followed the passage. Deleting [X, Y) with old[X − n, X) = old[Y − n, Y) is
+ *   the same text as deleting [X − n, Y − n): no diff can tell which copy went. Judge fix
+ *   (slidDeletion in anchoring-corpus.ts): such a placement is right.
+ * - Left, real: 3 prose passages on the one copy left of a repeated sentence (32, 10 and 82
+ *   units; unique in the new text, context matching only inside the sentence, near the old place
+ *   or with a side wholly inside the sentence) and one 88-unit sentence in the 60k article; one
+ *   generated 3-unit quote ("《实践") on a template sentence far away (context about 0.7, runs
+ *   of 10 and 17 units, one across a paragraph break the old text did not have). Rules tried for
+ *   the first kind, not kept: no unique-quote shortcut for a sentence copy (removed none, cost
+ *   0.01–0.02 recall points); orphan a placement outside its neighbours' window whose context
+ *   stops at its own sentence (removed one, cost 0.04–0.05 points on both corpora).
+ * Development seeds, same bench and judge (main → this code): generated 99.20% → 99.19%, wrong
+ *   2 → 1; prose 98.83% → 98.82%, wrong 11 → 4.
+ * Why prose recall is under 99% (misses of main's code on 600–660, 314 of 24,700): a third are
+ * 1–4-unit quotes, half are in the 60k mixed article, the rest moved or lightly edited passages of
+ * 5–63 units whose context was edited too (e.g. a sentence found whole at its paragraph start
+ * whose suffix side, 6 units inserted after a 20-unit run, falls one unit short of "solid").
+ * Definition of surviving (survives() in anchoring-corpus.ts): intact, or edited inside with
+ * first and last unit kept and damage ≤ 20% of the quote; a 1–4-unit quote also needs 8 units
+ * next to it on one side still next to it. Until now those 8 units could be the next paragraph's
+ * first words; 31 of the 103 1–4-unit misses had nothing else, and no reader knows "身份" again by
+ * whatever paragraph now follows it (paragraphs move on their own). From this round they must lie
+ * in the quote's own paragraph; the earlier definition is still reported
+ * (`anchor_recall_across_breaks_pct`, `anchor_prose_recall_across_breaks_pct`).
+ * Evaluated once, at the end, on fresh seeds (before = main's code at 49c72c7 under this same
+ * bench and judge, after = this code), load average 19–21 on 2 cores throughout:
+ *   generated 70001–70030: recall 99.38% → 99.38% (earlier definition 99.36% → 99.36%),
+ *     wrong 0 → 0; 113k: 99.02% → 99.02%, 0 → 0;
+ *   real prose 700–739: recall 98.89% → 98.87% (earlier definition 98.75% → 98.73%), wrong 4 → 3
+ *     (60k: 97.91% → 97.91%, wrong 3 → 2; the `repeated` kind 98.68% → 98.49%, 1 → 1).
+ *   113k/200 anchorAll, first call on each fresh article: CPU median 43.8 → 42.0 ms (wall 287 →
+ *   341 ms under that load); warmed up (speedAgainstBaseline, 70001–70003): 34–55 ms CPU, 21–63
+ *   times less CPU than the Hypothesis client's per-highlight search on the same article.
+ * The targets of ≥ 99% recall and 0 wrong are met on the generated corpus and not on real prose.
+ * HELD_OUT_SEEDS below are these fresh seeds: treat them as seen from here on.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -272,9 +323,9 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = Array.from({ length: 20 }, (_, i) => 41001 + i);
+const HELD_OUT_SEEDS = Array.from({ length: 30 }, (_, i) => 70001 + i);
 const PROSE_TUNE_SEEDS = TUNE_SEEDS;
-const PROSE_HELD_OUT_SEEDS = Array.from({ length: 30 }, (_, i) => 401 + i);
+const PROSE_HELD_OUT_SEEDS = Array.from({ length: 40 }, (_, i) => 700 + i);
 
 interface Tally {
   surviving: number;
