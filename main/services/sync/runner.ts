@@ -561,7 +561,7 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
     // Fetched and read beside the next articles (the documents thread parses while the network
     // waits); the article's task goes on at once.
     if (first.attachments.length && outcome.kind !== 'failed')
-      run.beside(() => fetchAttachments(run, deps, key, publishedAt, first.attachments, res.finalUrl));
+      run.beside(attachmentWork(run, deps, key, publishedAt, first.attachments, res.finalUrl));
     return outcome;
   } catch (error) {
     if (isCancel(error, signal)) return { kind: 'failed' };
@@ -569,6 +569,21 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
       return run.missing(key, error, deps.now?.() ?? new Date());
     return run.fail(key, error);
   }
+}
+
+/**
+ * The queued work for one article's attachments. Made here, not in loadArticle, so the closure
+ * holds only the links, not the page's HTML and text, while it waits in the queue.
+ */
+function attachmentWork(
+  run: Run,
+  deps: RunnerDeps,
+  parentKey: string,
+  publishedAt: string | null,
+  list: Parameters<typeof syncAttachments>[3],
+  referer: string,
+): () => Promise<void> {
+  return () => fetchAttachments(run, deps, parentKey, publishedAt, list, referer);
 }
 
 /** The readable attachments of an accepted article, each its own document article (see attachments.ts). */
