@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../main/services/extract/extract';
-import { isBoilerplate, matchOrigin } from '../../main/services/extract/patterns';
+import { isBoilerplate, matchAuthor, matchOrigin } from '../../main/services/extract/patterns';
+import { dateFromUrl } from '../../shared/dates';
 import { FRESH_DIR, loadHeldout } from '../fixtures/cms-heldout/load';
 import { scoreHeldout } from '../bench/extract-heldout';
 
@@ -67,6 +68,39 @@ describe('来源 labels', () => {
     expect(r.origin).toBe('农民日报');
     expect(r.publishedAt).toBe('2023-05-04');
     expect(r.paragraphs).toEqual(BODY);
+  });
+});
+
+describe('metadata written in other ways', () => {
+  it.each([
+    ['http://mzj.example.gov.cn/art/2022/11/3/art_88_12345.html', '2022-11-03'],
+    ['http://www.example.gov.cn/xinwen/202305/04/content_1.htm', '2023-05-04'],
+    ['http://www.example.gov.cn/art/2022/13/3/art_1.html', null],
+    ['http://www.example.gov.cn/list/2022/11/', null],
+  ])('date in the URL %s', (url, iso) => {
+    expect(dateFromUrl(url)).toBe(iso);
+  });
+  it('fields separated by 丨 (U+4E28) end at it', () => {
+    expect(matchOrigin('来源：团市委丨作者：卢佳佳丨2023-03-05')).toBe('团市委');
+    expect(matchAuthor('来源：团市委丨作者：卢佳佳丨2023-03-05')).toBe('卢佳佳');
+    expect(matchOrigin('来源：团市委丨')).toBe('团市委');
+  });
+  it('reads a 来源 label and its value in table cells of their own', () => {
+    const html = `<html><head><title>开学工作会议</title></head><body><table>
+      <tr><td colspan="4"><b>开学工作会议</b></td></tr>
+      <tr><td>发布时间：</td><td>2016-8-25</td><td>信息来源：</td><td>县教育局办公室</td></tr>
+      <tr><td colspan="4">${body}</td></tr></table></body></html>`;
+    const r = extractArticle(html);
+    expect(r.origin).toBe('县教育局办公室');
+    expect(r.publishedAt).toBe('2016-08-25');
+    expect(r.paragraphs).toEqual(BODY);
+  });
+  it('a label cell followed by another label is no 来源', () => {
+    const html = `<html><head><title>开学工作会议</title></head><body><table>
+      <tr><td colspan="4"><b>开学工作会议</b></td></tr>
+      <tr><td>信息来源：</td><td>发布时间：</td><td>2016-8-25</td></tr>
+      <tr><td colspan="4">${body}</td></tr></table></body></html>`;
+    expect(extractArticle(html).origin).toBeNull();
   });
 });
 

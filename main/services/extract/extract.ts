@@ -878,9 +878,12 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   let editor: string | null = null;
   for (const b of metaZone) {
     if (!isMetaLine(b.text) && b.len > 90) continue;
-    origin ??= matchOrigin(b.spaced);
-    author ??= matchAuthor(b.spaced);
-    editor ??= matchEditor(b.spaced);
+    // A label in a cell of its own (<td>信息来源：</td><td>县教育局</td>): read it with the next cell.
+    const next = blocks[b.index + 1];
+    const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
+    origin ??= matchOrigin(line);
+    author ??= matchAuthor(line);
+    editor ??= matchEditor(line);
   }
 
   // Body: score containers by Chinese prose (characters and punctuation) against links.

@@ -60,7 +60,7 @@ export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添�
 
 /** Labels that may end a value (the next field on a metadata line). */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*源|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|【|\\[|〖|\\||｜|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*源|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|【|\\[|〖|\\||｜|丨|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
@@ -75,7 +75,7 @@ const PLAIN_EDITOR_RE = labelRe('(?<!责任)编\\s*辑');
 
 function cleanValue(v: string | undefined): string | null {
   if (!v) return null;
-  let s = v.replace(/^[\s:：]+/, '').replace(/[\s,，;；。、|｜]+$/, '');
+  let s = v.replace(/^[\s:：]+/, '').replace(/[\s,，;；。、|｜丨]+$/, '');
   // Drop a wrapping bracket left over from forms like （来源：人民日报）.
   s = s.replace(/[)）\]】〗>》]+$/, (tail) => {
     const opens = (s.match(/[(（[【〖<《]/g) ?? []).length;
