@@ -95,6 +95,13 @@ describe('metadata written in other ways', () => {
     expect(r.publishedAt).toBe('2016-08-25');
     expect(r.paragraphs).toEqual(BODY);
   });
+  it('the visible 来源 beside the title outranks the meta tag; the meta tag fills in when the page says none', () => {
+    const page = (line: string) =>
+      `<html><head><title>传统村落</title><meta name="source" content="光明网-《光明日报》"></head><body><h1>传统村落</h1>
+      <div class="info">${line}<span>2023-05-04 05:30</span></div><div class="txt">${body}</div></body></html>`;
+    expect(extractArticle(page('<span>来源：<a href="http://x.example.cn/">光明日报</a></span>')).origin).toBe('光明日报');
+    expect(extractArticle(page('')).origin).toBe('光明网-《光明日报》');
+  });
   it('a label cell followed by another label is no 来源', () => {
     const html = `<html><head><title>开学工作会议</title></head><body><table>
       <tr><td colspan="4"><b>开学工作会议</b></td></tr>

@@ -873,7 +873,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (!publishedAt) publishedAt = dateFromUrl(url);
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
-  let origin = info.get('发布机构') ?? info.get('发文机关') ?? originFromMeta;
+  // The 来源 the reader sees beside the title outranks a meta tag (光明网-《光明日报》 vs 来源：光明日报).
+  let origin = info.get('发布机构') ?? info.get('发文机关') ?? null;
   let author: string | null = null;
   let editor: string | null = null;
   for (const b of metaZone) {
@@ -885,6 +886,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     author ??= matchAuthor(line);
     editor ??= matchEditor(line);
   }
+  origin ??= originFromMeta;
 
   // Body: score containers by Chinese prose (characters and punctuation) against links.
   for (const b of blocks) {
