@@ -122,6 +122,15 @@ describe('政府信息公开 tables', () => {
     expect(r.publishedAt).toBe('2023-01-31');
     expect(r.paragraphs).toEqual(BODY);
   });
+  it('a table of documents in the text (名称 | 文号 | 发布日期, several rows) is no metadata', () => {
+    const html = `<html><head><title>废止文件的通知</title></head><body><h1>废止文件的通知</h1><div>发布日期：2023-06-01</div>
+      <div id="zoom">${body}<table><tr><td>名称</td><td>文号</td><td>发布日期</td></tr>
+      <tr><td>关于甲的通知</td><td>某发〔2019〕1号</td><td>2019-01-02</td></tr>
+      <tr><td>关于乙的通知</td><td>某发〔2019〕2号</td><td>2019-03-04</td></tr></table></div></body></html>`;
+    const r = extractArticle(html);
+    expect(r.publishedAt).toBe('2023-06-01');
+    expect(r.docNumber).toBeNull();
+  });
   it('does not take the next label (生成日期) as the value of an empty pair', () => {
     const html = `<html><head><title>通知</title></head><body><table>
       <tr><td>索引号：</td><td>1152/2021-00112</td><td>发文机关：</td><td>某某县人民政府办公室</td></tr>

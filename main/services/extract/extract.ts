@@ -1166,6 +1166,10 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
     const names = labels.map((c) => INFO_LABEL_RE.exec(cellText(c)));
     // Every cell a bare label, and the row below no label at all.
     if (names.some((m) => !m || m[2]!.trim()) || values.some((c) => INFO_LABEL_RE.test(cellText(c)))) continue;
+    // One document's record (索引号 or 发布机构 among the labels), not a list of documents in the text.
+    if (!names.some((m) => /^(?:索引号|发布机构|发文机关)$/.test(m![1]!.replace(/\s+/g, '')))) continue;
+    const third = row.nextElementSibling!.nextElementSibling;
+    if (third?.localName === 'tr' && third.children.length === labels.length) continue;
     names.forEach((m, k) => {
       const label = m![1]!.replace(/\s+/g, '');
       const value = cellText(values[k]!);
