@@ -907,6 +907,8 @@ export const messages = {
     cancel: '取消',
     restoring: '正在恢复…',
     restored: '恢复完成，正在重新打开文库…',
+    /** Some originals (查看原件) were not in the backups folder's store. */
+    originalsMissing: (n: number) => `有 ${n} 个文档的原件不在备份文件夹中，这些文档可以阅读，但“查看原件”会提示原件缺失。`,
     undo: '撤销恢复',
     download: '下载',
     empty: '还没有备份。',
