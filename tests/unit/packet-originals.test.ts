@@ -23,7 +23,9 @@ import { YanduDB } from '../../renderer/db/schema';
 import { messages } from '../../renderer/i18n/messages';
 import { buildApi, dispatch, type Services } from '../../shared/contract';
 import { sessionRow } from '../../shared/domain/session';
-import { decodeContainer } from '../../shared/packet/container';
+import { decodeContainer, encodeContainer } from '../../shared/packet/container';
+import { encodePacket, wholeHash } from '../../shared/packet/packet';
+import { AppError } from '../../shared/errors';
 import { MAX_PART_BYTES } from '../../shared/packet/limits';
 import { SIGNATURE_ENTRY, verifySignature } from '../../shared/packet/signature';
 import { stubServices } from './helpers/services';
@@ -208,4 +210,74 @@ it('leaves out originals past the file budget, missing or damaged ones, and keep
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+it('refuses an original that does not hash to its name, is not its format, or that no article names', () => {
+  const pdf = Buffer.from('%PDF-1.4\nan original\n');
+  const file = `documents/${sha(pdf)}.pdf`;
+  const article = (f: string | null) => ({
+    id: 'a_doc1',
+    urlKey: 'file://a.pdf',
+    url: null,
+    title: '文档',
+    publishedAt: null,
+    origin: null,
+    author: null,
+    editor: null,
+    column: null,
+    sourceId: 'src',
+    sourceName: '来源',
+    html: '<p>正文</p>',
+    text: '正文',
+    contentHash: 'f'.repeat(64),
+    document: { format: 'pdf' as const, name: 'a.pdf', file: f, pageCount: 1, pages: null, docNumber: null, scanned: false },
+  });
+  const session = {
+    id: 's_1',
+    topic: '学习',
+    date: '2025-03-01',
+    place: '',
+    host: '',
+    speakers: [],
+    readings: ['a_doc1'],
+    questions: [],
+    status: 'planned' as const,
+  };
+  const meta = { id: 'p_xx1', version: 1, issuer: '某', issuedAt: '2025-03-01T08:00:00.000Z', title: '资料' };
+  const codeOf = (f: string | null, originals: Map<string, Uint8Array>) => {
+    try {
+      const file = readPacketBytes(
+        encodePacket({ meta, session, articles: [article(f)], highlights: [] }, new Map(), nodeSha256, null, originals),
+      );
+      return file.kind === 'packet' ? `OK ${file.originals.length}` : 'return';
+    } catch (error) {
+      return error instanceof AppError ? error.code : String(error);
+    }
+  };
+  expect(codeOf(file, new Map([[file, pdf]]))).toBe('OK 1');
+  // Left out: the article still names it, the packet is fine without it.
+  expect(codeOf(file, new Map())).toBe('OK 0');
+  const html = Buffer.from('<html>not a pdf</html>');
+  const htmlFile = `documents/${sha(html)}.pdf`;
+  expect(codeOf(htmlFile, new Map([[htmlFile, html]]))).toBe('E_PACKET_CONTENT');
+  const wrong = `documents/${'0'.repeat(64)}.pdf`;
+  expect(codeOf(wrong, new Map([[wrong, pdf]]))).toBe('E_PACKET_HASH');
+  // The writer puts in only originals an article names ...
+  expect(codeOf(null, new Map([[file, pdf]]))).toBe('OK 0');
+  // ... and the reader refuses a part no article names (a hand-made file, manifest recomputed).
+  const [head, ...parts] = decodeContainer(
+    encodePacket({ meta, session, articles: [article(file)], highlights: [] }, new Map(), nodeSha256, null, new Map([[file, pdf]])),
+    nodeSha256,
+  );
+  const edited = parts.map((p) =>
+    p.name.startsWith('articles/') ? { ...p, bytes: new TextEncoder().encode(JSON.stringify(article(null))) } : p,
+  );
+  const entries = edited.map((p) => ({ name: p.name, size: p.bytes.length, sha256: nodeSha256(p.bytes) }));
+  const manifest = {
+    ...(JSON.parse(new TextDecoder().decode(head!.bytes)) as object),
+    parts: entries,
+    wholeSha256: wholeHash(entries, nodeSha256),
+  };
+  const stray = encodeContainer(new TextEncoder().encode(JSON.stringify(manifest)), edited, nodeSha256);
+  expect(() => readPacketBytes(stray)).toThrow(/未被引用的原件/);
 });
