@@ -201,8 +201,14 @@ describe('originals in backups', () => {
       child.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
 
+      // And a restore killed while copying an original back left its temporary file in documents/.
+      const dead = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+      const stale = `.partial-${dead}-${'ab'.repeat(6)}`;
+      await writeFile(path.join(dataDir, 'documents', stale), 'half an original');
+      await writeFile(path.join(store, stale), 'half an original');
       const after = createBackupService({ dataDir, appVersion: 'test' });
       await after.swept;
+      expect(await readdir(path.join(dataDir, 'documents'))).not.toContain(stale);
       // The unfinished file, the orphan reference list and the original only it named are gone.
       expect((await readdir(after.dir)).filter((n) => n !== 'originals').sort()).toEqual([complete.name]);
       expect((await readdir(store)).sort()).toEqual([path.basename(fileA), complete.name.replace('.yandubak', '.json')].sort());

@@ -168,6 +168,12 @@ function pidAlive(pid: number): boolean {
  */
 export async function pruneOriginals(dataDir: string): Promise<{ removed: string[] }> {
   const dir = originalsDir(dataDir);
+  // A restore killed while copying an original back leaves its temporary file in documents/.
+  const documents = path.dirname(documentFilePath(dataDir, `documents/${'0'.repeat(64)}.pdf`)!);
+  for (const name of await readdir(documents).catch(() => [] as string[])) {
+    const t = TEMP_RE.exec(name);
+    if (t && !pidAlive(Number(t[1]))) await rm(path.join(documents, name), { force: true });
+  }
   const names = await readdir(dir).catch(() => [] as string[]);
   if (names.length === 0) return { removed: [] };
   const backups = new Set((await readdir(path.dirname(dir)).catch(() => [] as string[])).filter((n) => BACKUP_FILE_RE.test(n)));
