@@ -449,6 +449,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
         [
           t.exported(built.fileName, built.skipped),
           ...built.leftOut.map((a) => messages.documents.leftOut(a.name, (a.bytes / 1024 / 1024).toFixed(1), a.why)),
+          ...built.originalsLeftOut.map((o) => messages.documents.originalLeftOut(o.name, (o.bytes / 1024 / 1024).toFixed(1), o.why)),
         ].join('\n'),
       );
     } catch (error) {
