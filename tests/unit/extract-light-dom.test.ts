@@ -84,7 +84,7 @@ const HOSTILE = [
   '<html><body><table><tr><td>cell<td>cell2</table><font>x</body></html>',
   '<html><body><P CLASS="a  b a" Id=X>upper</P><div class="\u00a0c\u3000d" class="e">dup</div></body></html>',
   '<html><body>before<!-- a comment -->after &lt;&#x4e2d;&nbsp;</br>x</p>y</body></html>',
-  '<html><body><svg><title>svg title</title><path d="M0"/></svg><template><p>in template</p></template></body></html>',
+  '<html><body><svg><title>svg title</title><path d="M0"/></svg><template><p>in template</p><template><p class="x">nested</p></template></template><p id="y">after</p></body></html>',
   '<html><head><meta NAME="description" content="upper"><META name="keywords" CONTENT="k"></head><div>no body tag</div></html>',
   '<html><body><form name="_newscontent_fromname"><div class="v_news_content"><p>正文</p></div></form></body></html><p>after html</p>',
   '<div>fragment only<ul><li>a<li>b</ul></div>',
@@ -118,6 +118,9 @@ describe('light DOM matches linkedom', () => {
     const ref = parseHtmlDocument(html);
     expect(light.body?.localName).toBe(ref.body?.localName);
     expect(dump(light)).toEqual(dump(ref));
+    // The made-up elements are found by later queries (the parse-time index is dropped).
+    expect(light.querySelector('body')).toBe(light.body);
+    expect(answers(light)).toEqual(answers(ref));
   });
 
   it('throws on selectors it does not implement rather than matching nothing', () => {

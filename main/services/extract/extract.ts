@@ -179,7 +179,18 @@ function isHidden(el: Element): boolean {
   return !(id === 'js_content' || /rich_media_content/.test(cls));
 }
 
-const resolveUrl = resolveContentUrl;
+/** Pages repeat their links (menus, lists, 上一篇/下一篇): each href is resolved once per base. */
+const urlMemo = new Map<string, string | null>();
+let urlMemoBase: string | undefined;
+function resolveUrl(raw: string, base: string | undefined): string | null {
+  if (base !== urlMemoBase || urlMemo.size > 4096) {
+    urlMemo.clear();
+    urlMemoBase = base;
+  }
+  let v = urlMemo.get(raw);
+  if (v === undefined) urlMemo.set(raw, (v = resolveContentUrl(raw, base)));
+  return v;
+}
 
 function tinyOrTracking(img: Element, src: string): boolean {
   const dim = (a: string): number | null => {
@@ -374,10 +385,11 @@ class Walker {
               : tag === 'blockquote'
                 ? 'blockquote'
                 : 'p';
+    // One ancestor list for all the blocks of this flush (read-only downstream).
+    const ancestors = [...this.stack].reverse();
     for (const line of out) {
       const text = normaliseText(line.text);
       if (!text && line.images.length === 0) continue;
-      const ancestors = [...this.stack].reverse();
       this.blocks.push({
         index: this.blocks.length,
         text,

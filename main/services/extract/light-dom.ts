@@ -18,6 +18,12 @@ import { Parser } from 'htmlparser2';
 import type { Attr, Document, Element, Node, Text } from '../parsed-dom';
 
 const hasOwn = Object.prototype.hasOwnProperty;
+/** Bumped by every change to any light tree after parsing: a document's element index is then stale. */
+let generation = 0;
+let parsing = false;
+const changed = (): void => {
+  if (!parsing) generation++;
+};
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const RAW = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
@@ -98,6 +104,7 @@ abstract class LParent extends LNode {
     return null;
   }
   appendChild(node: LNode): void {
+    changed();
     node.parentNode?.removeChild(node);
     node.parentNode = this;
     node.previousSibling = this.last;
@@ -108,6 +115,7 @@ abstract class LParent extends LNode {
   }
   insertBefore(node: LNode, ref: LNode | null): void {
     if (!ref) return this.appendChild(node);
+    changed();
     node.parentNode?.removeChild(node);
     node.parentNode = this;
     node.nextSibling = ref;
@@ -116,8 +124,13 @@ abstract class LParent extends LNode {
     else this.first = node;
     ref.previousSibling = node;
   }
+  /** The elements a selector can match, in document order, when an index knows them (documents only). */
+  protected candidates(_match: Matcher): LElement[] | null {
+    return null;
+  }
   removeChild(node: LNode): void {
     if (node.parentNode !== this) return;
+    changed();
     if (node.previousSibling) node.previousSibling.nextSibling = node.nextSibling;
     else this.first = node.nextSibling;
     if (node.nextSibling) node.nextSibling.previousSibling = node.previousSibling;
@@ -126,6 +139,8 @@ abstract class LParent extends LNode {
   }
   querySelector(selectors: string): LElement | null {
     const match = compile(selectors);
+    const indexed = this.candidates(match);
+    if (indexed) return indexed.find(match) ?? null;
     let found: LElement | null = null;
     descendants(this, (el) => {
       if (!match(el)) return false;
@@ -136,6 +151,8 @@ abstract class LParent extends LNode {
   }
   querySelectorAll(selectors: string): LElement[] {
     const match = compile(selectors);
+    const indexed = this.candidates(match);
+    if (indexed) return indexed.filter(match);
     const out: LElement[] = [];
     descendants(this, (el) => {
       if (match(el)) out.push(el);
@@ -167,6 +184,8 @@ function descendants(root: LParent, visit: (el: LElement) => boolean): void {
 
 class LElement extends LParent implements Element {
   readonly nodeType = 1;
+  /** Position in document order at parse time (for merging index lists). */
+  order = 0;
   constructor(
     readonly localName: string,
     /** htmlparser2's attribute object, kept as it is (names as written, the first of duplicates). */
@@ -196,9 +215,11 @@ class LElement extends LParent implements Element {
     return hasOwn.call(this.attribs, name);
   }
   setAttribute(name: string, value: string): void {
+    changed();
     this.attribs[name] = name === 'class' ? normaliseClass(String(value)) : String(value);
   }
   removeAttribute(name: string): void {
+    changed();
     delete this.attribs[name];
   }
   get nextElementSibling(): LElement | null {
@@ -252,6 +273,25 @@ function serialise(n: LNode, raw: boolean): string {
 class LDocument extends LParent implements Document {
   readonly nodeType = 9;
   readonly nodeName = '#document';
+  /** Elements by tag name, and those with a class or id, in document order as parsed. */
+  readonly byTag = new Map<string, LElement[]>();
+  readonly withClassOrId: LElement[] = [];
+  indexGeneration = -1;
+  /**
+   * Whole-document queries walk only the elements that can match: those of the selector's tag,
+   * or those with a class or id when every alternative needs one (a page has thousands of
+   * elements and the extractor asks a dozen questions of each page).
+   */
+  protected override candidates(match: Matcher): LElement[] | null {
+    if (this.indexGeneration !== generation) return null;
+    const { tags, classOrId } = match;
+    if (tags) {
+      if (tags.length === 1) return this.byTag.get(tags[0]!) ?? [];
+      const all = tags.flatMap((t) => this.byTag.get(t) ?? []);
+      return [...new Set(all)].sort((a, b) => a.order - b.order);
+    }
+    return classOrId ? this.withClassOrId : null;
+  }
   get textContent(): null {
     return null;
   }
@@ -289,12 +329,23 @@ class LDocument extends LParent implements Document {
 export function parseLightDocument(html: string): LDocument {
   const doc = new LDocument();
   let cur: LParent = doc;
+  let order = 0;
+  /** Inside a <template>: not indexed, as selectors do not look there. */
+  let inTemplate = 0;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         const el = new LElement(name, attribs);
+        el.order = order++;
         cur.appendChild(el);
         cur = el;
+        const hidden = inTemplate > 0;
+        if (name === 'template') inTemplate++;
+        if (hidden) return;
+        const list = doc.byTag.get(name);
+        if (list) list.push(el);
+        else doc.byTag.set(name, [el]);
+        if (hasOwn.call(attribs, 'class') || hasOwn.call(attribs, 'id')) doc.withClassOrId.push(el);
       },
       ontext(data) {
         const last = cur.last;
@@ -302,13 +353,20 @@ export function parseLightDocument(html: string): LDocument {
         else cur.appendChild(new LText(data));
       },
       onclosetag() {
+        if (inTemplate && cur instanceof LElement && cur.localName === 'template') inTemplate--;
         cur = cur.parentNode ?? doc;
       },
     },
     { lowerCaseAttributeNames: false, decodeEntities: true },
   );
-  parser.write(html);
-  parser.end();
+  parsing = true;
+  try {
+    parser.write(html);
+    parser.end();
+  } finally {
+    parsing = false;
+  }
+  doc.indexGeneration = generation;
   return doc;
 }
 
@@ -322,14 +380,23 @@ const CASE_INSENSITIVE = new Set(
 );
 
 type Test = (el: LElement) => boolean;
-type Matcher = (el: LElement) => boolean;
+/** A compiled selector list, with what its rightmost compounds require (for the document's index). */
+type Matcher = ((el: LElement) => boolean) & { tags?: string[] | null; classOrId?: boolean };
+interface Group {
+  match: (el: LElement) => boolean;
+  tag: string | null;
+  classOrId: boolean;
+}
 const cache = new Map<string, Matcher>();
 
 function compile(selectors: string): Matcher {
   let m = cache.get(selectors);
   if (!m) {
     const groups = splitGroups(selectors).map((g) => compileGroup(g, selectors));
-    m = groups.length === 1 ? groups[0]! : (el) => groups.some((g) => g(el));
+    const fns = groups.map((g) => g.match);
+    m = fns.length === 1 ? fns[0]! : (el: LElement) => fns.some((g) => g(el));
+    m.tags = groups.every((g) => g.tag) ? groups.map((g) => g.tag!) : null;
+    m.classOrId = groups.every((g) => g.classOrId);
     cache.set(selectors, m);
   }
   return m;
@@ -361,14 +428,16 @@ const IDENT = /^-?[A-Za-z_\u00a0-\uffff][\w\u00a0-\uffff-]*/;
 const ATTR = /^\[\s*([\w:-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\s\]]+))\s*([iIsS])?\s*)?\]/;
 
 /** One compound selector: all its simple tests hold for the element. */
-function compileCompound(src: string, selectors: string): { test: Test; rest: string } {
+function compileCompound(src: string, selectors: string): { test: Test; rest: string; tag: string | null; classOrId: boolean } {
   const tests: Test[] = [];
   let s = src;
+  let name: string | null = null;
+  let classOrId = false;
   const tag = /^(?:\*|[A-Za-z][\w-]*)/.exec(s);
   if (tag) {
     if (tag[0] !== '*') {
-      const name = tag[0].toLowerCase();
-      tests.push((el) => el.localName === name);
+      const n = (name = tag[0].toLowerCase());
+      tests.push((el) => el.localName === n);
     }
     s = s.slice(tag[0].length);
   }
@@ -379,16 +448,20 @@ function compileCompound(src: string, selectors: string): { test: Test; rest: st
       if (!id) throw unsupported(selectors);
       const v = id[0];
       tests.push(c === '#' ? (el) => el.attr('id') === v : (el) => hasToken(el.attr('class'), v));
+      classOrId = true;
       s = s.slice(1 + v.length);
     } else if (c === '[') {
       const a = ATTR.exec(s);
       if (!a) throw unsupported(selectors);
-      tests.push(attributeTest(a[1]!.toLowerCase(), a[2], a[3] ?? a[4] ?? a[5] ?? '', a[6]));
+      const attr = a[1]!.toLowerCase();
+      tests.push(attributeTest(attr, a[2], a[3] ?? a[4] ?? a[5] ?? '', a[6]));
+      // Every attribute test needs the attribute to be there.
+      if (attr === 'class' || attr === 'id') classOrId = true;
       s = s.slice(a[0].length);
     } else break;
   }
   if (tests.length === 0 && !tag) throw unsupported(selectors);
-  return { test: (el) => tests.every((t) => t(el)), rest: s };
+  return { test: (el) => tests.every((t) => t(el)), rest: s, tag: name, classOrId };
 }
 
 function hasToken(value: string | null, token: string): boolean {
@@ -424,13 +497,13 @@ function attributeTest(name: string, op: string | undefined, value: string, flag
 }
 
 /** `a b > c`: the last compound tests the element, the others its ancestors (right to left). */
-function compileGroup(group: string, selectors: string): Matcher {
-  const parts: { test: Test; combinator: ' ' | '>' }[] = [];
+function compileGroup(group: string, selectors: string): Group {
+  const parts: { test: Test; combinator: ' ' | '>'; tag: string | null; classOrId: boolean }[] = [];
   let s = group;
   let combinator: ' ' | '>' = ' ';
   while (s) {
-    const { test, rest } = compileCompound(s, selectors);
-    parts.push({ test, combinator });
+    const { test, rest, tag, classOrId } = compileCompound(s, selectors);
+    parts.push({ test, combinator, tag, classOrId });
     const ws = /^\s*(>)?\s*/.exec(rest)!;
     s = rest.slice(ws[0].length);
     if (s && !ws[0]) throw unsupported(selectors);
@@ -447,5 +520,6 @@ function compileGroup(group: string, selectors: string): Matcher {
     for (let p = el.parentElement; p; p = p.parentElement) if (matchFrom(p, i - 1)) return true;
     return false;
   };
-  return (el) => matchFrom(el, parts.length - 1);
+  const last = parts[parts.length - 1]!;
+  return { match: (el) => matchFrom(el, parts.length - 1), tag: last.tag, classOrId: last.classOrId };
 }
