@@ -1067,7 +1067,12 @@ export function repairRawText(html: string): string {
   const open = /<(style|script|textarea|title|xmp)\b[^>]*>/gi;
   // A script may write '<body>' in a string: only a <body> tag at the start of a line counts.
   const bodies: number[] = [];
-  for (const m of html.matchAll(/(?:^|\n)[ \t]*<body\b/gi)) bodies.push(m.index + m[0].indexOf('<'));
+  // (Found by `<body` and checked backwards: a regex starting at every line is slow on big pages.)
+  for (const m of html.matchAll(/<body\b/gi)) {
+    let i = m.index;
+    while (i > 0 && (html[i - 1] === ' ' || html[i - 1] === '\t')) i--;
+    if (i === 0 || html[i - 1] === '\n') bodies.push(m.index);
+  }
   const closers = new Map<string, RegExp>();
   let out = '';
   let last = 0;

@@ -29,6 +29,7 @@ const RAW = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 
 
 /** Linkedom reads `class` back through a token set: distinct, non-empty, single-spaced. */
 function normaliseClass(v: string): string {
+  if (!/\s/.test(v)) return v; // one token (or none): already as linkedom reads it back
   const seen: string[] = [];
   for (const t of v.split(/\s+/)) if (t && !seen.includes(t)) seen.push(t);
   return seen.join(' ');
