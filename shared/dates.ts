@@ -151,7 +151,7 @@ function cnSmall(s: string): string {
 export function foldDigits(text: string): string {
   let t = text.replace(/[\uff10-\uff19\uff0d\uff0e\uff0f\uff1a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   // 〇 typed among ASCII digits (2〇23年) is a zero.
-  t = t.replace(/[〇○](?=[\d〇○]*\d)|(?<=\d[\d〇○]*)[〇○]/g, '0');
+  if (/[〇○]/.test(t)) t = t.replace(/[〇○](?=[\d〇○]*\d)|(?<=\d[\d〇○]*)[〇○]/g, '0');
   if (/[〇○零]|[一二三四五六七八九十]\s*月/.test(t)) {
     t = t.replace(
       CN_DATE_RE,

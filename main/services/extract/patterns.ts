@@ -12,11 +12,13 @@ export function collapseSpaces(s: string): string {
   return s.replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ').trim();
 }
 
+const SPACE_RE = /[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]/;
+
 export function normaliseText(s: string): string {
-  return s
-    .replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ')
-    .trim()
-    .replace(CJK_SPACE_RE, '$1');
+  // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
+  if (!SPACE_RE.test(s)) return s;
+  const t = s.replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ').trim();
+  return t.includes(' ') ? t.replace(CJK_SPACE_RE, '$1') : t;
 }
 
 /** Sentence punctuation, the best single signal of article prose. */
