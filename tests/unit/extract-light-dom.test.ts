@@ -25,7 +25,9 @@ function dump(doc: Document): string[] {
     if (text) out.push(`text ${JSON.stringify(text)}`);
     text = '';
     const el = n as Element;
-    const attrs = Array.from(el.attributes).map((a) => `${a.name}=${JSON.stringify(el.getAttribute(a.name))}`);
+    const attrs = Array.from(el.attributes)
+      .map((a) => `${a.name}=${JSON.stringify(el.getAttribute(a.name))}`)
+      .sort();
     out.push(`${depth} <${el.localName} ${attrs.join(' ')}> class=${JSON.stringify(el.getAttribute('class'))}`);
     for (let c = el.firstChild; c; c = c.nextSibling) visit(c, depth + 1);
     if (text) out.push(`text ${JSON.stringify(text)}`);
@@ -94,6 +96,24 @@ const HOSTILE = [
   '<html><body><div><div><div><p>deep</div></div></div><li>orphan</li><select><option>o</select></body></html>',
 ];
 
+/**
+ * HTML attribute names are case-insensitive (`<META NAME=…>`, `<A HREF=…>` on older CMS pages);
+ * linkedom keeps them as written, the light DOM folds them. The reference is folded the same way
+ * (the first of two spellings wins, as in an HTML parser) before the trees are compared.
+ */
+function foldAttributeNames(doc: Document): Document {
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    for (const a of Array.from(el.attributes)) {
+      const lower = a.name.toLowerCase();
+      if (lower === a.name) continue;
+      const value = a.value;
+      el.removeAttribute(a.name);
+      if (!el.hasAttribute(lower)) el.setAttribute(lower, value);
+    }
+  }
+  return doc;
+}
+
 describe('light DOM matches linkedom', () => {
   const pages = [
     ...loadFixtures().map((f) => ({ name: f.name, html: repairRawText(decodeHtml(f.bytes)) })),
@@ -106,26 +126,60 @@ describe('light DOM matches linkedom', () => {
   for (const { name, html } of pages) {
     it(`${name}: same tree and selector answers`, () => {
       const light = parseLightDocument(html);
-      const ref = parseHtmlDocument(html);
+      const ref = foldAttributeNames(parseHtmlDocument(html));
       expect(dump(light)).toEqual(dump(ref));
       expect(answers(light)).toEqual(answers(ref));
     });
   }
 
-  it('creates head and body the way linkedom does when the page has no body element', () => {
-    const html = '<html><div>x</div></html>';
-    const light = parseLightDocument(html);
-    const ref = parseHtmlDocument(html);
-    expect(light.body?.localName).toBe(ref.body?.localName);
-    expect(dump(light)).toEqual(dump(ref));
-    // The made-up elements are found by later queries (the parse-time index is dropped).
+  it('reads upper-case attribute names as HTML does', () => {
+    const doc = parseLightDocument(
+      '<html><head><META NAME="PubDate" CONTENT="2023-05-04"></head><body><A HREF="/f/附件.doc">附件</A><P CLASS="a">x</P></body></html>',
+    );
+    expect(doc.querySelector('meta')?.getAttribute('name')).toBe('PubDate');
+    expect(doc.querySelector('meta')?.getAttribute('content')).toBe('2023-05-04');
+    expect(doc.querySelector('a[href$=".doc"]')?.getAttribute('href')).toBe('/f/附件.doc');
+    expect(doc.querySelector('.a')?.textContent).toBe('x');
+  });
+
+  it('puts what follows head into an implied body when the page wrote none, as an HTML parser does', () => {
+    const light = parseLightDocument('<html><head><title>t</title></head><div>x</div><p>y</p></html>');
+    expect(light.body?.localName).toBe('body');
+    expect(light.body?.textContent).toBe('xy');
+    // The made-up element is found by later queries (the parse-time index is dropped).
     expect(light.querySelector('body')).toBe(light.body);
-    expect(answers(light)).toEqual(answers(ref));
+    expect(light.querySelectorAll('body > *').map((e) => e.localName)).toEqual(['div', 'p']);
+
+    const late = parseLightDocument('<html><head></head><div>stray</div><body class="b"><p>in</p></body></html>');
+    expect(late.body?.getAttribute('class')).toBe('b');
+    expect(late.body?.textContent).toBe('strayin');
   });
 
   it('throws on selectors it does not implement rather than matching nothing', () => {
     const doc = parseLightDocument('<html><body><p>x</p></body></html>');
     expect(() => doc.querySelector('p:first-child')).toThrow(/unsupported selector/);
     expect(() => doc.querySelector('p + p')).toThrow(/unsupported selector/);
+  });
+});
+
+describe('older pages written in upper case', () => {
+  it('take the date from <META NAME=…> and find <A HREF=…> attachments', async () => {
+    const { extractArticle } = await import('../../main/services/extract/extract');
+    const para = '各党支部要把学习贯彻工作作为当前的重要政治任务，认真组织学习，结合实际抓好落实。';
+    const html = `<HTML><HEAD><TITLE>关于开展专题学习的通知</TITLE><META NAME="PubDate" CONTENT="2021-03-09 08:00">
+      </HEAD><BODY><DIV CLASS="nav"><A HREF="/">首页</A></DIV><H1>关于开展专题学习的通知</H1>
+      <DIV ID="zoom">${`<P>${para}</P>`.repeat(6)}<P>附件：<A HREF="/uploads/学习安排.doc">学习安排.doc</A></P></DIV></BODY></HTML>`;
+    const r = extractArticle(html, 'https://dw.example.cn/tzgg/content_88.html');
+    expect(r.publishedAt).toBe('2021-03-09');
+    expect(r.attachments?.map((a) => a.url)).toEqual(['https://dw.example.cn/uploads/%E5%AD%A6%E4%B9%A0%E5%AE%89%E6%8E%92.doc']);
+  });
+
+  it('extract a page that never opens <body>', async () => {
+    const { extractArticle } = await import('../../main/services/extract/extract');
+    const para = '各党支部要把学习贯彻工作作为当前的重要政治任务，认真组织学习，结合实际抓好落实。';
+    const html = `<html><head><title>关于开展专题学习的通知</title></head><h1>关于开展专题学习的通知</h1>${`<p>${para}</p>`.repeat(5)}</html>`;
+    const r = extractArticle(html, 'https://dw.example.cn/tzgg/content_89.html');
+    expect(r.paragraphs).toHaveLength(5);
+    expect(r.text).toContain(para);
   });
 });

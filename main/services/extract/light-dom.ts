@@ -310,16 +310,27 @@ class LDocument extends LParent implements Document {
     }
     return head;
   }
-  /** As linkedom: the element after `head` when it is a `body`, else a new empty one put there. */
+  /**
+   * The `body` element. Where the page wrote none (`<html><head>…</head><div>…</div></html>`),
+   * what follows `head` goes into an implied one, as an HTML parser does; linkedom would answer
+   * a new empty body and the page would extract to nothing. Stray content before a late
+   * `<body>` tag joins that body at its start.
+   */
   get body(): LElement | null {
     const head = this.head;
     if (!head) return null;
-    let body = head.nextElementSibling;
-    if (!body || body.localName !== 'body') {
-      body = new LElement('body', {});
-      head.parentNode!.insertBefore(body, head.nextSibling);
+    const root = head.parentNode!;
+    let body: LNode | null = head.nextSibling;
+    while (body && !(body instanceof LElement && body.localName === 'body')) body = body.nextSibling;
+    if (body instanceof LElement) {
+      const bodyStart = body.first;
+      for (let stray = head.nextSibling; stray && stray !== body; stray = head.nextSibling) body.insertBefore(stray, bodyStart);
+      return body;
     }
-    return body;
+    const implied = new LElement('body', {});
+    for (let c = head.nextSibling; c; c = head.nextSibling) implied.appendChild(c);
+    root.insertBefore(implied, null);
+    return implied;
   }
   get title(): string {
     return this.head?.querySelector('title')?.textContent || '';
@@ -358,7 +369,7 @@ export function parseLightDocument(html: string): LDocument {
         cur = cur.parentNode ?? doc;
       },
     },
-    { lowerCaseAttributeNames: false, decodeEntities: true },
+    { lowerCaseAttributeNames: true, decodeEntities: true },
   );
   parsing = true;
   try {
