@@ -210,6 +210,16 @@ function formHoldsArticle(form: Element): boolean {
   return text.length > 300 && countPunct(text) >= 8;
 }
 
+/**
+ * An anchor that goes nowhere: `<a name>` without href, or a `javascript:` link wrapped around
+ * paragraphs. Its text is not link text.
+ */
+function notALink(a: Element): boolean {
+  const href = a.getAttribute('href');
+  if (href === null) return true;
+  return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
+}
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -231,7 +241,9 @@ class Walker {
       return;
     }
     const tag = el.localName;
-    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el))) || isHidden(el)) return;
+    // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
+    if (tag === 'annotation' || tag === 'annotation-xml') return;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math') || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
       return;
@@ -254,7 +266,7 @@ class Walker {
     if (keep) {
       this.inline.push(keep);
       this.cur.html += `<${keep}>`;
-    } else if (tag === 'a') {
+    } else if (tag === 'a' && !notALink(el)) {
       this.linkDepth++;
       const href = el.getAttribute('href');
       const abs = href ? resolveUrl(href, this.base) : null;
@@ -272,7 +284,7 @@ class Walker {
       this.inline.pop();
       this.cur.html += `</${keep ?? 'a'}>`;
     }
-    if (tag === 'a') this.linkDepth--;
+    if (tag === 'a' && !notALink(el)) this.linkDepth--;
     if (block) {
       this.flush();
       this.stack.pop();
@@ -761,12 +773,24 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   }
   // Boilerplate regions: negative tag/class, unless the element holds much of the page's prose.
   const negative = new Set<Element>();
+  // Prose paragraphs each element holds as direct children: chrome (a share bar, a footer, a
+  // comment list of nested items) never holds several; an article wrapper named like chrome
+  // (`#gigya-share-btns-2_gig_containerParent`, `#mitte_links`) does.
+  const ownProse = new Map<Element, number>();
+  for (const b of blocks) {
+    const parent = b.el.parentElement;
+    if (parent && b.el.localName === 'p' && b.len >= 80 && b.punct >= 1 && b.linkChars < b.len * 0.3)
+      ownProse.set(parent, (ownProse.get(parent) ?? 0) + 1);
+  }
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
-    if (s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
+    // A comment thread or a captioned gallery holds much prose too: never rescued by its share of it.
+    const comments = COMMENTS_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+    if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
+    if (!comments && s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
     // A wrapper holding most of the page's prose (`body.sidebar-primary`, `div#ad-portal`) is layout.
-    if (el.localName === 'body' || el.localName === 'html' || s.punct >= Math.max(12, totalPunct * 0.5)) continue;
+    if (el.localName === 'body' || el.localName === 'html' || (!comments && s.punct >= Math.max(12, totalPunct * 0.5))) continue;
     negative.add(el);
   }
   for (const b of blocks) {
@@ -1127,6 +1151,9 @@ function wordsAroundLink(b: Block): boolean {
     .replace(/[\s\p{P}\p{S}\d]+/gu, '');
   return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
+
+const COMMENTS_CLASS_RE =
+  /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post|gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
 
 const CJK_CHAR_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
 const LATIN_CHAR_RE = /[A-Za-z\u00c0-\u024f]/g;
