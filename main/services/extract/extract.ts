@@ -13,8 +13,11 @@
  *
  * Then a confidence (0–1) from general signals: body length, punctuation density, how much of
  * the page's prose the body holds, link density, a title and a metadata line found. Below
- * LOW_CONFIDENCE, Readability gives a second opinion (read back through the same walker) and
- * wins only when it keeps most of our text and more, as trafilatura does with its fallbacks.
+ * LOW_CONFIDENCE, and on every page written in a Latin script (English news: Readability is good
+ * at them), Readability gives a second opinion (read back through the same walker) and wins only
+ * when it keeps most of our text and more, as trafilatura does with its fallbacks, or, on a Latin
+ * page where the two picked different parts, when it holds much more prose; blocks we dropped as
+ * chrome (bylines, author and newsletter boxes) stay dropped whichever wins.
  * 政府信息公开 tables give 发布日期 / 发布机构 / 文号; unclosed raw-text tags are closed first.
  *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
@@ -29,6 +32,7 @@ import { parseHtmlDocument, type Document, type Element, type Text } from '../pa
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
+  AUTHOR_BOX_RE,
   CJK,
   DATE_LABEL_RE,
   NEGATIVE_CLASS_RE,
@@ -257,7 +261,15 @@ class Walker {
       this.flush();
       this.stack.push(el);
       const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      if (tag === 'nav' || tag === 'footer' || tag === 'aside' || tag === 'header' || tag === 'marquee' || NEGATIVE_CLASS_RE.test(cls)) {
+      if (
+        tag === 'nav' ||
+        tag === 'footer' ||
+        tag === 'aside' ||
+        tag === 'header' ||
+        tag === 'marquee' ||
+        NEGATIVE_CLASS_RE.test(cls) ||
+        AUTHOR_BOX_RE.test(cls)
+      ) {
         this.negativeCandidates.push(el);
       }
     }
@@ -782,11 +794,18 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     if (parent && b.el.localName === 'p' && b.len >= 80 && b.punct >= 1 && b.linkChars < b.len * 0.3)
       ownProse.set(parent, (ownProse.get(parent) ?? 0) + 1);
   }
+  const latinScript = isLatinPage(blocks);
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
-    // A comment thread or a captioned gallery holds much prose too: never rescued by its share of it.
-    const comments = COMMENTS_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+    const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!latinScript && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName)) continue;
+    // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
+    // gallery beside an article of paragraphs (a gallery page's slides are its text).
+    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const gallery = GALLERY_CLASS_RE.test(cls) && !NEGATIVE_CLASS_RE.test(cls.replace(GALLERY_CLASS_RE, ' '));
+    if (gallery && ![...ownProse].some(([p, n]) => n >= 3 && !el.contains(p))) continue;
+    const comments = gallery || COMMENTS_CLASS_RE.test(cls);
     if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
     if (!comments && s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
     // A wrapper holding most of the page's prose (`body.sidebar-primary`, `div#ad-portal`) is layout.
@@ -1152,8 +1171,8 @@ function wordsAroundLink(b: Block): boolean {
   return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
 
-const COMMENTS_CLASS_RE =
-  /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post|gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
+const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
+const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
 
 const CJK_CHAR_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
 const LATIN_CHAR_RE = /[A-Za-z\u00c0-\u024f]/g;
