@@ -196,7 +196,7 @@ export function chinaDateOf(utcMs: number): string | null {
   return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** Dates in article URLs: /2024-03/05/, /202403/t20240305_1.html, /20240305/, /2024/0305/. */
+/** Dates in article URLs: /2024-03/05/, /202403/t20240305_1.html, /20240305/, /2024/0305/, /2024/3/5/, /202403/05/. */
 export function dateFromUrl(url: string | undefined): string | null {
   if (!url) return null;
   let path = url;
@@ -208,6 +208,9 @@ export function dateFromUrl(url: string | undefined): string | null {
   let m = /[/_t-](20\d{2})(\d{2})(\d{2})(?=[_/.-]|$)/.exec(path);
   if (m) return toIso(m[1]!, m[2]!, m[3]!);
   m = /\/(20\d{2})[-/_](\d{1,2})[-/_]?(\d{2})(?=[/_.-])/.exec(path);
+  if (m) return toIso(m[1]!, m[2]!, m[3]!);
+  // 大汉 JCMS writes month and day unpadded (/art/2022/11/3/); some sites split /202305/04/.
+  m = /\/(20\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(path) ?? /\/(20\d{2})(\d{2})\/(\d{2})\//.exec(path);
   if (m) return toIso(m[1]!, m[2]!, m[3]!);
   return null;
 }

@@ -191,6 +191,8 @@ export const messages = {
     underline: '下划线样式',
     addNote: '添加笔记',
     viewNote: '查看/编辑笔记',
+    /** The ✎ mark beside a noted highlight, named by the note's first words. */
+    noteMark: (words: string) => `查看笔记：${words}`,
     copyCitation: '复制引用',
     copied: '引用已复制',
     copyFailed: '无法写入剪贴板',
@@ -601,7 +603,10 @@ export const messages = {
     everyone: '全体成员（按名单顺序）',
     empty: '这次学习还没有导入回执。',
     notFound: '找不到这次学习安排。',
-    returnedAt: (date: string) => `交回 ${date}`,
+    /** A return's date: the day the member made the file… */
+    sentOn: (date: string) => `提交于 ${date}`,
+    /** …or, for one imported before that was kept, the day it was imported. */
+    importedOn: (date: string) => `${date}（导入日期）`,
     counts: (note: number, reflection: number, outline: number) =>
       [
         `笔记 ${note.toLocaleString('zh-CN')} 字`,
@@ -741,6 +746,8 @@ export const messages = {
     caRemove: '不再信任此根证书',
     caRemoved: '已不再信任此根证书',
     noticeExists: '附有发放说明',
+    /** 发放单位 when the packet's manifest names none. */
+    issuerUnstated: '未注明',
     recordUpload: '学习记录上传到通道',
     recordLabel: (date: string) => `学习记录（${date}）`,
   },
