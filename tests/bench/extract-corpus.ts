@@ -164,6 +164,35 @@ function fixturePages(): Labelled[] {
   }));
 }
 
+const EN_DIR = fileURLToPath(new URL('../fixtures/extract-en/', import.meta.url));
+
+/**
+ * Our own English news-style pages (tests/fixtures/extract-en, written by generate.ts) with
+ * hand-written expected bodies: a check on English pages whose labels are not Readability's output.
+ */
+export function englishPages(): Labelled[] {
+  return readdirSync(EN_DIR)
+    .filter((n) => n.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const e = JSON.parse(readFileSync(path.join(EN_DIR, file.replace(/\.html$/, '.expected.json')), 'utf8')) as {
+        url: string;
+        title: string;
+        paragraphs: string[];
+      };
+      return {
+        name: file.replace(/\.html$/, ''),
+        html: readFileSync(path.join(EN_DIR, file), 'utf8'),
+        url: e.url,
+        title: e.title,
+        date: null,
+        origin: null,
+        text: e.paragraphs.join('\n'),
+        exactTitle: true,
+      };
+    });
+}
+
 function chinesePages(): { name: string; html: string; url: string }[] {
   const dir = path.join(CORPORA_DIR, 'chinese-news-pages');
   const out: { name: string; html: string; url: string }[] = [];
@@ -260,6 +289,31 @@ export function scoreChinese(pages: { name: string; html: string; url: string }[
 
 export function benchAccuracy(verbose = false, baseline = true): Record<string, number> {
   const out: Record<string, number> = {};
+  // Our own English pages first: they need no corpora.
+  const en = englishPages();
+  const enOurs = scoreLabelled(en, ours);
+  const mean = (rows: PageScore[], k: 'f1' | 'p' | 'r') => r3(rows.reduce((n, x) => n + x[k], 0) / Math.max(1, rows.length));
+  out.extract_f1_en_own = mean(enOurs, 'f1');
+  out.extract_en_own_precision = mean(enOurs, 'p');
+  out.extract_en_own_recall = mean(enOurs, 'r');
+  out.extract_en_own_min_f1 = r3(Math.min(...enOurs.map((s) => s.f1)));
+  out.extract_en_own_title_pct = pct(enOurs.filter((s) => s.titleOk).length, enOurs.length);
+  if (baseline) {
+    const enBase = scoreLabelled(en, readability);
+    out.extract_f1_en_own_readability = mean(enBase, 'f1');
+    out.extract_en_own_readability_precision = mean(enBase, 'p');
+    out.extract_en_own_readability_recall = mean(enBase, 'r');
+    out.extract_en_own_readability_min_f1 = r3(Math.min(...enBase.map((s) => s.f1)));
+    if (verbose) {
+      for (let i = 0; i < en.length; i++) {
+        const o = enOurs[i]!;
+        const b = enBase[i]!;
+        process.stdout.write(
+          `# en ${o.name}: ours f1=${r3(o.f1)} p=${r3(o.p)} r=${r3(o.r)} readability f1=${r3(b.f1)} p=${r3(b.p)} r=${r3(b.r)}\n`,
+        );
+      }
+    }
+  }
   const fixtures = fixturePages();
   const fxOurs = scoreLabelled(fixtures, ours);
   // Without the baseline (tests, development runs) its lines are left out, not faked.

@@ -13,8 +13,11 @@
  *
  * Then a confidence (0–1) from general signals: body length, punctuation density, how much of
  * the page's prose the body holds, link density, a title and a metadata line found. Below
- * LOW_CONFIDENCE, Readability gives a second opinion (read back through the same walker) and
- * wins only when it keeps most of our text and more, as trafilatura does with its fallbacks.
+ * LOW_CONFIDENCE, and on every page written in a Latin script (English news: Readability is good
+ * at them), Readability gives a second opinion (read back through the same walker) and wins only
+ * when it keeps most of our text and more, as trafilatura does with its fallbacks, or, on a Latin
+ * page where the two picked different parts, when it holds much more prose; blocks we dropped as
+ * chrome (bylines, author and newsletter boxes) stay dropped whichever wins.
  * 政府信息公开 tables give 发布日期 / 发布机构 / 文号; unclosed raw-text tags are closed first.
  *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
@@ -30,6 +33,7 @@ import { parseLightDocument } from './light-dom';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
+  AUTHOR_BOX_RE,
   CJK,
   DATE_LABEL_RE,
   NEGATIVE_CLASS_RE,
@@ -222,6 +226,16 @@ function formHoldsArticle(form: Element): boolean {
   return text.length > 300 && countPunct(text) >= 8;
 }
 
+/**
+ * An anchor that goes nowhere: `<a name>` without href, or a `javascript:` link wrapped around
+ * paragraphs. Its text is not link text.
+ */
+function notALink(a: Element): boolean {
+  const href = a.getAttribute('href');
+  if (href === null) return true;
+  return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
+}
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -243,7 +257,9 @@ class Walker {
       return;
     }
     const tag = el.localName;
-    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el))) || isHidden(el)) return;
+    // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
+    if (tag === 'annotation' || tag === 'annotation-xml') return;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math') || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
       return;
@@ -257,7 +273,15 @@ class Walker {
       this.flush();
       this.stack.push(el);
       const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      if (tag === 'nav' || tag === 'footer' || tag === 'aside' || tag === 'header' || tag === 'marquee' || NEGATIVE_CLASS_RE.test(cls)) {
+      if (
+        tag === 'nav' ||
+        tag === 'footer' ||
+        tag === 'aside' ||
+        tag === 'header' ||
+        tag === 'marquee' ||
+        NEGATIVE_CLASS_RE.test(cls) ||
+        AUTHOR_BOX_RE.test(cls)
+      ) {
         this.negativeCandidates.push(el);
       }
     }
@@ -266,7 +290,7 @@ class Walker {
     if (keep) {
       this.inline.push(keep);
       this.cur.html += `<${keep}>`;
-    } else if (tag === 'a') {
+    } else if (tag === 'a' && !notALink(el)) {
       this.linkDepth++;
       const href = el.getAttribute('href');
       const abs = href ? resolveUrl(href, this.base) : null;
@@ -284,7 +308,7 @@ class Walker {
       this.inline.pop();
       this.cur.html += `</${keep ?? 'a'}>`;
     }
-    if (tag === 'a') this.linkDepth--;
+    if (tag === 'a' && !notALink(el)) this.linkDepth--;
     if (block) {
       this.flush();
       this.stack.pop();
@@ -803,12 +827,31 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   }
   // Boilerplate regions: negative tag/class, unless the element holds much of the page's prose.
   const negative = new Set<Element>();
+  // Prose paragraphs each element holds as direct children: chrome (a share bar, a footer, a
+  // comment list of nested items) never holds several; an article wrapper named like chrome
+  // (`#gigya-share-btns-2_gig_containerParent`, `#mitte_links`) does.
+  const ownProse = new Map<Element, number>();
+  for (const b of blocks) {
+    const parent = b.el.parentElement;
+    if (parent && b.el.localName === 'p' && b.len >= 80 && b.punct >= 1 && b.linkChars < b.len * 0.3)
+      ownProse.set(parent, (ownProse.get(parent) ?? 0) + 1);
+  }
+  const latinScript = isLatinPage(blocks);
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
-    if (s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
+    const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!latinScript && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName)) continue;
+    // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
+    // gallery beside an article of paragraphs (a gallery page's slides are its text).
+    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const gallery = GALLERY_CLASS_RE.test(cls) && !NEGATIVE_CLASS_RE.test(cls.replace(GALLERY_CLASS_RE, ' '));
+    if (gallery && ![...ownProse].some(([p, n]) => n >= 3 && !el.contains(p))) continue;
+    const comments = gallery || COMMENTS_CLASS_RE.test(cls);
+    if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
+    if (!comments && s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
     // A wrapper holding most of the page's prose (`body.sidebar-primary`, `div#ad-portal`) is layout.
-    if (el.localName === 'body' || el.localName === 'html' || s.punct >= Math.max(12, totalPunct * 0.5)) continue;
+    if (el.localName === 'body' || el.localName === 'html' || (!comments && s.punct >= Math.max(12, totalPunct * 0.5))) continue;
     negative.add(el);
   }
   for (const b of blocks) {
@@ -965,6 +1008,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     }
   }
 
+  // Pages written in a Latin script: English bylines and datelines are metadata, and the referee is always asked.
+  const latin = isLatinPage(blocks);
   const inChosen = (b: Block): boolean => (chosen.size === 0 ? !b.negative : b.ancestors.some((a) => chosen.has(a)));
   const body: Block[] = [];
   const trailing: Block[] = [];
@@ -977,7 +1022,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
       if (b.boiler) continue;
       // A date line after the text has started is the signature date (落款), part of the body.
       const signatureDate = isDateOnly(b.text) && body.some((x) => x.len > 0);
-      if (!signatureDate && (isMetaLine(b.text) || isSourceLine(b.text))) {
+      if (!signatureDate && (isMetaLine(b.text) || isSourceLine(b.text) || (latin && isLatinByline(b, !body.some(isProse))))) {
         trailing.push(b);
         continue;
       }
@@ -1049,8 +1094,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
   // The referee parses the page a second time: not for pages of several megabytes.
-  if (confidence < LOW_CONFIDENCE && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
-    const second = referee(source, base, title ?? '', body);
+  if ((confidence < LOW_CONFIDENCE || latin) && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
+    const second = referee(source, base, title ?? '', body, latin ? { blocks, negative } : null);
     if (second) {
       body.length = 0;
       body.push(...second.blocks);
@@ -1210,6 +1255,55 @@ function wordsAroundLink(b: Block): boolean {
   return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
 
+const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
+const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
+
+const CJK_CHAR_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
+const LATIN_CHAR_RE = /[A-Za-z\u00c0-\u024f]/g;
+
+/** Most of the page's prose is in a Latin script (English and other European languages). */
+function isLatinPage(blocks: Block[]): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (const b of blocks) {
+    if (b.boiler || b.negative || b.len < 20) continue;
+    cjk += b.text.match(CJK_CHAR_RE)?.length ?? 0;
+    latin += b.text.match(LATIN_CHAR_RE)?.length ?? 0;
+  }
+  return latin > 200 && latin > cjk * 4;
+}
+
+const EN_MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** A date as English pages write it: May 2, 2024 · 2 May 2024 · 2024-05-02. */
+const EN_DATE_RE = new RegExp(
+  `\\b${EN_MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${EN_MONTH}\\s+\\d{4}\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b`,
+);
+const BYLINE_START_RE =
+  /^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b/;
+const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
+
+/**
+ * An English byline or dateline (`By Ann Ortega · April 16, 2024`, `Posted on May 2, 2024 by…`,
+ * a line in a byline element): short, and led by `By`/`Posted`; above the text also a date with
+ * few words or a line in an element named for it.
+ */
+function isLatinByline(b: Block, top: boolean): boolean {
+  if (b.len > 110 || b.images.length > 0) return false;
+  const words = b.text.split(/\s+/).length;
+  // `By Monday, the council…` is a sentence: a byline is short or does not end like one.
+  if (BYLINE_START_RE.test(b.text) && (words <= 8 || !/[.!?]["”’]?$/.test(b.text)) && !/^[Bb]y\s+\S+,/.test(b.text)) return true;
+  // A bare date or a meta element counts only above the text (an infobox or table holds dates too).
+  if (!top) return false;
+  if (EN_DATE_RE.test(b.text) && words <= 12) return true;
+  return b.ancestors.slice(0, 3).some((a) => BYLINE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+}
+
+/** Characters outside links in the prose-like blocks. */
+function proseChars(bs: Block[]): number {
+  return bs.reduce((n, b) => n + (isProse(b) ? b.len - b.linkChars : 0), 0);
+}
+
 /** Prose-like block: enough text, sentence punctuation, few links. */
 function isProse(b: Block): boolean {
   return b.len >= 40 && b.linkChars < b.len * 0.3 && (b.punct >= 1 || /[.!?。！？]/.test(b.text)) && !b.boiler && !isMetaLine(b.text);
@@ -1247,7 +1341,15 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
  * blocks are filtered and rebuilt exactly as ours are. Taken only when it is more complete than
  * ours (holds most of our text and more) without more boilerplate.
  */
-function referee(source: string, base: string | undefined, title: string, ours: Block[]): { blocks: Block[]; confidence: number } | null {
+function referee(
+  source: string,
+  base: string | undefined,
+  title: string,
+  ours: Block[],
+  /** The page's own blocks and chrome regions on a Latin-script page (null otherwise). */
+  page: { blocks: Block[]; negative: Set<Element> } | null,
+): { blocks: Block[]; confidence: number } | null {
+  const latin = page !== null;
   let content: string | null | undefined;
   try {
     // Readability is typed against the browser DOM; linkedom's document is what it runs on here.
@@ -1263,13 +1365,37 @@ function referee(source: string, base: string | undefined, title: string, ours: 
   walker.walk(body, 0);
   walker.flush();
   const normTitle = normaliseText(title);
+  // Readability strips class names, so a byline, an author box or a newsletter box is known by
+  // its twin among the page's blocks: one we dropped as chrome is not text Readability "found".
+  const twins = new Map<string, Block>();
+  const oursSet = new Set(ours);
+  const firstProse = ours.find(isProse)?.index ?? 0;
+  for (const b of page?.blocks ?? []) if (b.len > 0 && !twins.has(b.text)) twins.set(b.text, b);
+  // A chrome-named region holding much of Readability's text is a layout wrapper (`#mitte_links`).
+  const negOf = (b: Block): Element | undefined => b.ancestors.find((a) => page?.negative.has(a));
+  const inNeg = new Map<Element, number>();
+  let allChars = 0;
+  for (const b of walker.blocks) {
+    allChars += b.len;
+    const twin = twins.get(b.text);
+    const n = twin && negOf(twin);
+    if (n) inNeg.set(n, (inNeg.get(n) ?? 0) + b.len);
+  }
+  const chrome = (twin: Block): boolean => {
+    if (twin.boiler) return true;
+    const n = negOf(twin);
+    return n !== undefined && (inNeg.get(n) ?? 0) < allChars * 0.4;
+  };
   const theirs: Block[] = [];
   for (const b of walker.blocks) {
     if (b.len > 0) {
       b.boiler = isBoilerplate(b.text);
       if (b.boiler) continue;
+      const twin = twins.get(b.text);
+      if (twin && !oursSet.has(twin) && (chrome(twin) || isLatinByline(twin, twin.index < firstProse))) continue;
       if (theirs.length === 0 && b.text === normTitle) continue;
       if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
+      if (latin && isLatinByline(b, !theirs.some(isProse))) continue;
       if (b.linkChars > b.len * 0.5 && b.punct === 0) continue;
     }
     theirs.push(b);
@@ -1295,6 +1421,13 @@ function referee(source: string, base: string | undefined, title: string, ours: 
   const keepsOurs = total === 0 ? 1 : shared / total;
   if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8) return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
+  // On a Latin-script page where the two picked different parts of the page, the one with much
+  // more prose (sentences, few links) is the article; the other is a teaser box or a list.
+  if (latin && keepsOurs < 0.5) {
+    const ourProse = proseChars(ours);
+    const theirProse = proseChars(theirs);
+    if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
+  }
   return null;
 }
 

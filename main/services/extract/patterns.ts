@@ -166,6 +166,9 @@ export function isBoilerplate(text: string): boolean {
   return false;
 }
 
+/** An author box under an English article (on Chinese pages such a box holds the 来源/date line). */
+export const AUTHOR_BOX_RE = /(?:^|[-_\s])(?:author-?bio|author-?card|author-?box|about-?author)(?:[-_\s\d]|$)/i;
+
 /** class/id words of navigation, footers, share bars, comments, related lists and sidebars. */
 export const NEGATIVE_CLASS_RE =
-  /(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|location|position|weizhi|dqwz|footer|foot|bottom|copyright|banquan|share|bdshare|sharebar|jiathis|comments?|pinglun|plun|related|relate|xgwz|xgxw|xgwd|hot|hotnews|rmwz|rdwz|rank|paihang|sidebar|side|aside|sidenav|right-?col|left-?col|advert|ads?|guanggao|banner|toolbar|tools|print|fontsize|font-size|zihao|pager|prevnext|sxp|sxpian|pre-?next|login|search|sousuo|logo|topbar|top-?bar|header|head|masthead|friendlink|links|yqlj|qrcode|erweima|tags|top|topnav|sitenav)(?:[-_\s\d]|$)/i;
+  /(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|location|position|weizhi|dqwz|footer|foot|bottom|copyright|banquan|share|bdshare|sharebar|jiathis|comments?|pinglun|plun|related|relate|xgwz|xgxw|xgwd|hot|hotnews|rmwz|rdwz|rank|paihang|sidebar|side|aside|sidenav|right-?col|left-?col|advert|ads?|guanggao|banner|toolbar|tools|print|fontsize|font-size|zihao|pager|prevnext|sxp|sxpian|pre-?next|login|search|sousuo|logo|topbar|top-?bar|header|head|masthead|friendlink|links|yqlj|qrcode|erweima|tags|top|topnav|sitenav|newsletter|signup|subscribe|gallery|slideshow|carousel|user-?post)(?:[-_\s\d]|$)/i;
