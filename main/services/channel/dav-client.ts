@@ -187,9 +187,9 @@ export class DavClient {
   }
 
   /** A file's bytes (null when it does not exist), under the file cap. */
-  async get(path: string, signal?: AbortSignal): Promise<{ bytes: Uint8Array; etag: string | null } | null> {
+  async get(path: string, signal?: AbortSignal, maxBytes = this.maxFileBytes): Promise<{ bytes: Uint8Array; etag: string | null } | null> {
     const url = this.urlOf(path);
-    const res = await this.operation('GET', url, { signal, maxBytes: this.maxFileBytes, follow: true });
+    const res = await this.operation('GET', url, { signal, maxBytes, follow: true });
     if (res.status === 404) return null;
     if (res.status !== 200) throw this.statusError('GET', url, res.status);
     return { bytes: res.bytes, etag: res.headers.get('etag') };
@@ -267,6 +267,37 @@ export class DavClient {
       }
       if (move.status === 412) throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名文件，未覆盖：${path}`, 412);
       throw this.statusError('MOVE', tempUrl, move.status);
+    } finally {
+      if (!moved) await this.operation('DELETE', tempUrl, { maxBytes: 64 * 1024 }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Replaces a file that is only a cache (the channel's index): PUT to a temporary name, then
+   * MOVE with `Overwrite: T`, so a reader sees the old file or the new one, never half of one.
+   * Never used for anything a person made.
+   */
+  async replace(path: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+    const slash = path.lastIndexOf('/');
+    const temp = `${slash >= 0 ? path.slice(0, slash + 1) : ''}${TEMP_PREFIX}${randomBytes(8).toString('hex')}`;
+    const tempUrl = this.urlOf(temp);
+    await this.authenticate(signal);
+    const put = await this.operation('PUT', tempUrl, {
+      headers: { 'Content-Type': 'application/octet-stream', 'If-None-Match': '*' },
+      body: bytes,
+      signal,
+      maxBytes: 64 * 1024,
+    });
+    if (put.status !== 201 && put.status !== 204 && put.status !== 200) throw this.statusError('PUT', tempUrl, put.status);
+    let moved = false;
+    try {
+      const move = await this.operation('MOVE', tempUrl, {
+        headers: { Destination: this.urlOf(path), Overwrite: 'T' },
+        signal,
+        maxBytes: 64 * 1024,
+      });
+      if (move.status !== 201 && move.status !== 204) throw this.statusError('MOVE', tempUrl, move.status);
+      moved = true;
     } finally {
       if (!moved) await this.operation('DELETE', tempUrl, { maxBytes: 64 * 1024 }).catch(() => undefined);
     }

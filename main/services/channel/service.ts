@@ -49,8 +49,8 @@ export function createChannelService(options: ChannelServiceOptions): Services['
     },
     packets: async ({ id }) => ({ packets: await (await channelFor(id)).describePackets() }),
     fetch: async ({ id, name }) => {
-      const { bytes } = await (await channelFor(id)).fetch(name);
-      return { base64: bytesToBase64(bytes), name };
+      const { bytes, summary } = await (await channelFor(id)).fetch(name);
+      return { base64: bytesToBase64(bytes), name, packet: { ...summary, verified: true } };
     },
     returns: async ({ id, session }) => ({ files: await (await channelFor(id)).describeReturns(session) }),
     fetchReturn: async ({ id, session, name }) => {
