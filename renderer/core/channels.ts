@@ -150,9 +150,15 @@ export function createChannels(db: YanduDB, api: Api, packets: PacketsService, s
       const built = await study.exportReturn(sessionId, me, noteIds);
       return api.channels.send({ id, kind: 'return', base64: built.base64, label: t.returnLabel(me.name, topic).slice(0, 500) });
     },
-    /** A 学习记录 export (Word) into the channel's records/ as <session>-<date>.docx, through the outbox. */
-    sendRecord: (id: string, sessionId: string, date: string, base64: string): Promise<OutboxItem> =>
-      api.channels.send({ id, kind: 'record', base64, label: t.recordLabel(date), name: `${sessionId}-${date}.docx` }),
+    /** A 学习记录 export (Word or PDF) into the channel's records/ as <session>-<date>.docx|pdf, through the outbox. */
+    sendRecord: (id: string, sessionId: string, date: string, base64: string, kind: 'docx' | 'pdf' = 'docx'): Promise<OutboxItem> =>
+      api.channels.send({
+        id,
+        kind: 'record',
+        base64,
+        label: `${t.recordLabel(date)}${kind === 'pdf' ? ' PDF' : ''}`,
+        name: `${sessionId}-${date}.${kind}`,
+      }),
     /** The session's return files in a channel, each checked against this library (new, update, same, older). */
     async returns(id: string, sessionId: string): Promise<ChannelReturn[]> {
       const { files } = await api.channels.returns({ id, session: sessionId });

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReturnBytes } from '../../main/services/packets/writer';
 import { buildSamplePacket } from '../../main/services/packets/sample';
-import { Channel } from '../../main/services/channel/channel';
+import { Channel, checkRecord } from '../../main/services/channel/channel';
 import { Outbox } from '../../main/services/channel/outbox';
 import type { ReturnDraft } from '../../shared/packet/schema';
 import { davSkipReason, startApache, startRclone, type DavServer } from './helpers/dav-servers';
@@ -204,6 +204,17 @@ for (const kind of kinds) {
         });
         await expect(channel.putRecord(first, '../escape-2026-03-01.docx')).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
         expect(readdirSync(dir)).toHaveLength(2);
+
+        // The PDF of the same record beside it; a cut-off PDF (no %%EOF), a Word file named .pdf
+        // and a file over the cap are refused before anything is sent or queued.
+        const pdf = new TextEncoder().encode(`%PDF-1.7\n${'1 0 obj << /Type /Catalog >> endobj\n'.repeat(4)}trailer << >>\n%%EOF\n`);
+        const pdfName = 'sess_2026_03-2026-03-01.pdf';
+        expect((await outbox.enqueue('ch_records01', 'record', pdf, '学习记录 PDF', pdfName)).state).toBe('done');
+        expect(sha(readFileSync(path.join(dir, pdfName)))).toBe(sha(pdf));
+        for (const bad of [pdf.subarray(0, pdf.length - 8), first, new Uint8Array(50 * 1024 * 1024 + 1)])
+          expect(() => checkRecord(bad, pdfName)).toThrow(expect.objectContaining({ code: 'E_INVALID_ARGUMENT' }));
+        expect(() => checkRecord(pdf.subarray(0, pdf.length - 8), pdfName)).toThrow(/不完整/);
+        expect(readdirSync(dir)).toHaveLength(3);
       },
     );
 

@@ -129,6 +129,15 @@ export function checkRecord(bytes: Uint8Array, name: string): 'docx' | 'pdf' {
   const kind = m[2] as 'docx' | 'pdf';
   if (kind === 'docx' ? !head.startsWith('PK\x03\x04') : !head.startsWith('%PDF-'))
     throw new AppError('E_INVALID_ARGUMENT', `学习记录文件内容不是 ${kind === 'docx' ? 'Word（.docx）' : 'PDF'} 文件。`);
+  // A PDF ends with %%EOF (a little trailing whitespace or garbage allowed): a cut-off file is refused.
+  if (
+    kind === 'pdf' &&
+    !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024)))
+      .toString('latin1')
+      .includes('%%EOF')
+  )
+    throw new AppError('E_INVALID_ARGUMENT', '学习记录 PDF 文件不完整（缺少文件结尾 %%EOF），未上传。');
+  if (bytes.length < 64) throw new AppError('E_INVALID_ARGUMENT', '学习记录文件过小，不是完整的文件。');
   return kind;
 }
 
