@@ -14,6 +14,9 @@ import type { Page } from '@playwright/test';
 import { davSkipReason, makeTestCerts, opensslSkipReason, startApache, startRclone, type DavServer } from '../unit/helpers/dav-servers';
 import { expect, startHost, test } from './fixtures';
 
+/** A folder's files on the server's disk, without Apache's own lock state (.DAV, never served over WebDAV). */
+const files = (dir: string) => readdirSync(dir).filter((n) => n !== '.DAV');
+
 const apacheMissing = davSkipReason('apache-basic');
 const rcloneMissing = davSkipReason('rclone');
 if (apacheMissing) console.log(`channels e2e round trip skipped: ${apacheMissing}`);
@@ -75,7 +78,7 @@ test.describe('channels against Apache mod_dav', () => {
     await planSession(app, '通道发布专题');
     await app.getByTestId('ch-publish').getByRole('button', { name: '发布到通道' }).click();
     await expect(app.getByTestId('ch-publish-status')).toHaveText('已发送到通道');
-    const published = readdirSync(path.join(server.root, '研读', 'packets')).sort();
+    const published = files(path.join(server.root, '研读', 'packets')).sort();
     // The packet and its notice beside it, and the channel's index (a cache).
     expect(published).toHaveLength(3);
     expect(published[0]).toBe('index.json');
@@ -90,7 +93,7 @@ test.describe('channels against Apache mod_dav', () => {
     await app.getByRole('link', { name: '资料包' }).click();
     await expect(app.getByTestId('ch-outbox-item')).toHaveCount(2);
     await expect(app.getByTestId('ch-outbox-state')).toHaveText(['已发送', '已发送']);
-    expect(readdirSync(path.join(server.root, '研读', 'packets'))).toHaveLength(3);
+    expect(files(path.join(server.root, '研读', 'packets'))).toHaveLength(3);
     // The leader's own packet is not news to the leader.
     const own = app.getByTestId('ch-packet').filter({ hasText: '通道发布专题学习资料' });
     await expect(own).toContainText('本机已有');
@@ -154,9 +157,9 @@ test.describe('channels against Apache mod_dav', () => {
       await member.locator('#me-title').fill('副主任');
       await member.getByTestId('ch-submit').getByRole('button', { name: '提交回执' }).click();
       await expect(member.getByTestId('ch-submit-status')).toHaveText('已发送到通道');
-      const sessions = readdirSync(path.join(server.root, '研读', 'returns'));
+      const sessions = files(path.join(server.root, '研读', 'returns'));
       expect(sessions).toHaveLength(1);
-      expect(readdirSync(path.join(server.root, '研读', 'returns', sessions[0]!))).toHaveLength(1);
+      expect(files(path.join(server.root, '研读', 'returns', sessions[0]!))).toHaveLength(1);
 
       // --- Leader: 从通道取回回执, the file is new, imported, and in the 回执 table.
       await app.getByRole('link', { name: '学习计划' }).click();
@@ -229,8 +232,8 @@ test.describe('channel outbox against rclone', () => {
       await expect(item.getByTestId('ch-outbox-state')).toHaveText('已发送');
       await expect(item).toHaveAttribute('data-state', 'done');
       // The packet, its notice and the channel's index (a cache).
-      expect(readdirSync(path.join(at.root, '研读', 'packets')).filter((n) => n.endsWith('.yandu'))).toHaveLength(1);
-      expect(readdirSync(path.join(at.root, '研读', 'packets')).sort()).toEqual([
+      expect(files(path.join(at.root, '研读', 'packets')).filter((n) => n.endsWith('.yandu'))).toHaveLength(1);
+      expect(files(path.join(at.root, '研读', 'packets')).sort()).toEqual([
         'index.json',
         expect.stringMatching(/\.notice\.txt$/),
         expect.stringMatching(/\.yandu$/),
@@ -244,7 +247,7 @@ test.describe('channel outbox against rclone', () => {
       await app.goto(`${new URL(app.url()).origin}/#/print/record/${sessionId}`);
       await app.getByTestId('record-channel').getByRole('button', { name: '学习记录上传到通道' }).click();
       await expect(app.getByTestId('record-channel-status')).toHaveText('已发送到通道');
-      const records = readdirSync(path.join(at.root, '研读', 'records'));
+      const records = files(path.join(at.root, '研读', 'records'));
       expect(records).toHaveLength(1);
       expect(records[0]).toMatch(new RegExp(`^${sessionId}-\\d{4}-\\d{2}-\\d{2}\\.docx$`));
       expect(
@@ -256,7 +259,7 @@ test.describe('channel outbox against rclone', () => {
       await app.getByTestId('record-channel').getByRole('button', { name: '学习记录（PDF）上传到通道' }).click();
       // Chromium printing the document takes a while on a loaded machine.
       await expect(app.getByTestId('record-channel-status')).toHaveText('已发送到通道', { timeout: 120_000 });
-      const pdf = readdirSync(path.join(at.root, '研读', 'records')).filter((n) => n.endsWith('.pdf'));
+      const pdf = files(path.join(at.root, '研读', 'records')).filter((n) => n.endsWith('.pdf'));
       expect(pdf).toEqual([records[0]!.replace(/\.docx$/, '.pdf')]);
       const pdfBytes = readFileSync(path.join(at.root, '研读', 'records', pdf[0]!));
       expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -297,10 +297,13 @@ export class Channel {
     const entries = await this.dav.list(CHANNEL_FOLDERS.packets, signal);
     // Notices are not packets; a packet's row says whether its notice is there.
     const notices = new Set(entries.filter((e) => !e.isFolder && e.name.endsWith(NOTICE_SUFFIX)).map((e) => e.name));
-    return entries
-      .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu'))
-      .map((e) => ({ name: e.name, notice: notices.has(noticeFileName(e.name)), size: e.size, etag: e.etag, modified: e.modified }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return (
+      entries
+        // An empty file is a writer's lock placeholder (or its leftover), never a packet.
+        .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu') && e.size !== 0)
+        .map((e) => ({ name: e.name, notice: notices.has(noticeFileName(e.name)), size: e.size, etag: e.etag, modified: e.modified }))
+        .sort((a, b) => a.name.localeCompare(b.name))
+    );
   }
 
   /** Downloads one file of packets/ (or a return of a session) and checks it as a packet. */
@@ -402,7 +405,7 @@ export class Channel {
   async returns(sessionId: string, signal?: AbortSignal): Promise<ChannelPacket[]> {
     const entries = await this.dav.list(sessionFolder(sessionId), signal);
     return entries
-      .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu'))
+      .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu') && e.size !== 0)
       .map((e) => ({ name: e.name, notice: false, size: e.size, etag: e.etag, modified: e.modified }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
