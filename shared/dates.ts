@@ -151,7 +151,7 @@ function cnSmall(s: string): string {
 export function foldDigits(text: string): string {
   let t = text.replace(/[\uff10-\uff19\uff0d\uff0e\uff0f\uff1a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   // 〇 typed among ASCII digits (2〇23年) is a zero.
-  t = t.replace(/[〇○](?=[\d〇○]*\d)|(?<=\d[\d〇○]*)[〇○]/g, '0');
+  if (/[〇○]/.test(t)) t = t.replace(/[〇○](?=[\d〇○]*\d)|(?<=\d[\d〇○]*)[〇○]/g, '0');
   if (/[〇○零]|[一二三四五六七八九十]\s*月/.test(t)) {
     t = t.replace(
       CN_DATE_RE,
@@ -196,7 +196,7 @@ export function chinaDateOf(utcMs: number): string | null {
   return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** Dates in article URLs: /2024-03/05/, /202403/t20240305_1.html, /20240305/, /2024/0305/. */
+/** Dates in article URLs: /2024-03/05/, /202403/t20240305_1.html, /20240305/, /2024/0305/, /2024/3/5/, /202403/05/. */
 export function dateFromUrl(url: string | undefined): string | null {
   if (!url) return null;
   let path = url;
@@ -208,6 +208,9 @@ export function dateFromUrl(url: string | undefined): string | null {
   let m = /[/_t-](20\d{2})(\d{2})(\d{2})(?=[_/.-]|$)/.exec(path);
   if (m) return toIso(m[1]!, m[2]!, m[3]!);
   m = /\/(20\d{2})[-/_](\d{1,2})[-/_]?(\d{2})(?=[/_.-])/.exec(path);
+  if (m) return toIso(m[1]!, m[2]!, m[3]!);
+  // 大汉 JCMS writes month and day unpadded (/art/2022/11/3/); some sites split /202305/04/.
+  m = /\/(20\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(path) ?? /\/(20\d{2})(\d{2})\/(\d{2})\//.exec(path);
   if (m) return toIso(m[1]!, m[2]!, m[3]!);
   return null;
 }

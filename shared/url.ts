@@ -29,10 +29,21 @@ export function resolveHttpUrl(raw: string, base?: string | null): URL | null {
  * is no page address (a local file, text pasted without its URL) — a relative reference kept as
  * written, for whoever knows the page later. Anything with another scheme is null.
  */
+let lastBase: string | null | undefined;
+let lastPage: string | null = null;
+/** `base` when it is an http(s) page address: asked once per link of a page, so the last answer is kept. */
+function pageBase(base: string | null | undefined): string | null {
+  if (base !== lastBase) {
+    lastBase = base;
+    lastPage = base && resolveHttpUrl(base) ? base : null;
+  }
+  return lastPage;
+}
+
 export function resolveContentUrl(raw: string, base?: string | null): string | null {
   const s = typeof raw === 'string' ? raw.replace(/[\t\n\r]/g, '').trim() : '';
   if (!s) return null;
-  const page = base && resolveHttpUrl(base) ? base : null;
+  const page = pageBase(base);
   if (!page && !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('//')) return s.length > MAX_URL_LENGTH ? null : s;
   return resolveHttpUrl(s, page)?.href ?? null;
 }

@@ -88,6 +88,7 @@ export function App() {
         backupStartup.answerQuitting();
       }
       await backupStartup.beforeUpgrade();
+      await backupStartup.openLibrary();
       await useReaderSettings.getState().load();
       await useInterfaceScale.getState().load();
       // Search postings for bulk writes are built in workers; an index of another format is

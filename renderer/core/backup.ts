@@ -9,7 +9,7 @@ import { backupDatabase, downloadBackup, inspectFile, restoreBackup, type Restor
 import { answerQuitting, beforeBulkChange, startContinuousBackup, type ContinuousBackup } from './backup/continuous';
 import { ensureLibraryIdentity } from './backup/library';
 import { acceptOffer, declineOffer, findRecoveryOffer, type RecoveryOffer } from './backup/recovery';
-import { backupBeforeUpgrade, dailyBackupIfDue, requestPersistentStorage } from './backup/startup';
+import { backupBeforeUpgrade, dailyBackupIfDue, openWithRetry, requestPersistentStorage } from './backup/startup';
 
 export type { BackupEntry, Restorable, RestoreResult, RecoveryOffer };
 
@@ -42,6 +42,10 @@ export const backupStartup = {
   requestPersistentStorage,
   /** Before anything opens the database: a pending schema upgrade is backed up first. */
   beforeUpgrade: (): Promise<string | null> => backupBeforeUpgrade(db, api),
+  /** Opens the library, waiting out a browser that still holds a crashed run's files. */
+  openLibrary: async (): Promise<void> => {
+    await openWithRetry(() => db.open());
+  },
   ensureLibraryIdentity: () => ensureLibraryIdentity(db),
   answerQuitting: (): (() => void) => answerQuitting(api),
   startContinuous: (delays?: { settleMs: number; maxWaitMs: number }): ContinuousBackup =>

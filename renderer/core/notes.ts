@@ -10,7 +10,7 @@ import { articles as articleRepo, db as appDb } from '../db';
 import { createNoteRepository } from '../db/notes';
 import type { ArticleRow, HighlightRow as DbHighlightRow, NoteKind as DbNoteKind, NoteRow as DbNoteRow, YanduDB } from '../db/schema';
 import { messages } from '../i18n/messages';
-import { deriveNote, DocSchema, isBlankDoc } from './notes/noteText';
+import { deriveNote, DocSchema, excerpt, isBlankDoc } from './notes/noteText';
 
 export type NoteRow = DbNoteRow;
 export type NoteKind = DbNoteKind;
@@ -165,10 +165,11 @@ export interface ResolvedNote {
   knownTags: string[];
 }
 
-/** The highlights of an article that carry a note (for the reader's note marks); a live query's querier. */
-export async function notedHighlightIds(articleId: string): Promise<Set<string>> {
+/** The highlights of an article that carry a note, each with its first words (for the reader's note marks); a live query's querier. */
+export async function notedHighlights(articleId: string): Promise<Map<string, string>> {
   const rows = await appDb.notes.where('articleId').equals(articleId).toArray();
-  return new Set(rows.flatMap((r) => (r.highlightId && !isEmptyNote(r) ? [r.highlightId] : [])));
+  // Each noted highlight with its note's first words (the title, else the text), for the ✎ mark's name.
+  return new Map(rows.flatMap((r) => (r.highlightId && !isEmptyNote(r) ? [[r.highlightId, excerpt(r.title || r.text, 12)] as const] : [])));
 }
 
 /** Every tag on highlights and notes, sorted, for completion. */

@@ -10,7 +10,7 @@ import { membershipOf } from '../../shared/domain/membership';
 import type { TextSelector } from '../../shared/anchoring';
 import type { Api } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { FolderEntry, ReadPacket, ReadResult, ReadReturn } from '../../shared/packet/api';
+import type { FolderEntry, OriginalLeftOut, ReadPacket, ReadResult, ReadReturn } from '../../shared/packet/api';
 import type { LeaderHighlight, PacketArticle, PacketDraft, PacketSession } from '../../shared/packet/schema';
 import { countZi } from '../../shared/text';
 import { sessionRow } from '../../shared/domain/session';
@@ -207,6 +207,11 @@ export interface PacketPreview {
    * the packet does not carry (left out by the leader's app as too large, or never fetched).
    */
   attachments: { carried: string[]; missing: string[] };
+  /**
+   * The originals (查看原件) of its document articles: how many it carries, and the file names of
+   * those it does not (left out by the leader's app as too large, or missing there).
+   */
+  originals: { carried: number; missing: string[] };
 }
 
 interface Plan {
@@ -239,6 +244,17 @@ function packetAttachments(p: ReadPacket): PacketPreview['attachments'] {
   return { carried: carried.map((a) => a.title), missing };
 }
 
+/** Which originals of the packet's document articles it carries, and the names of those it does not. */
+function packetOriginals(p: ReadPacket): PacketPreview['originals'] {
+  const carried = new Set((p.originals ?? []).map((o) => o.file));
+  const missing = new Map<string, string>();
+  for (const a of p.articles) {
+    const file = a.document?.file;
+    if (file && !carried.has(file) && !missing.has(file)) missing.set(file, a.document!.name);
+  }
+  return { carried: carried.size, missing: [...missing.values()] };
+}
+
 async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
   const installed = await db.packets.get(p.meta.id);
   const preview: PacketPreview = {
@@ -252,6 +268,7 @@ async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
     diff: null,
     message: null,
     attachments: packetAttachments(p),
+    originals: packetOriginals(p),
   };
   const ids = new Map<string, string>();
   if (installed) {
@@ -299,6 +316,7 @@ async function plan(db: YanduDB, p: ReadPacket): Promise<Plan> {
   for (const t of preview.added) c.push(`新增文章《${t}》`);
   for (const t of preview.updated) c.push(`更新文章《${t}》`);
   for (const name of preview.attachments.missing) c.push(`附件《${name}》未随资料包提供`);
+  for (const name of preview.originals.missing) c.push(messages.documents.originalMissing(name));
   if (preview.excerpts.added) c.push(`新增重点摘编 ${preview.excerpts.added} 条`);
   if (preview.excerpts.changed) c.push(`修改重点摘编 ${preview.excerpts.changed} 条`);
   if (preview.excerpts.removed) c.push(`删除重点摘编 ${preview.excerpts.removed} 条`);
@@ -635,7 +653,7 @@ export function createPackets(db: YanduDB, api: Api) {
     async exportSession(
       sessionId: string,
       reissue: boolean,
-    ): Promise<{ base64: string; fileName: string; skipped: number; leftOut: LeftOutAttachment[] }> {
+    ): Promise<{ base64: string; fileName: string; skipped: number; leftOut: LeftOutAttachment[]; originalsLeftOut: OriginalLeftOut[] }> {
       const row = await db.sessions.get(sessionId);
       if (!row) throw new AppError('E_NOT_FOUND', '学习安排已不存在。');
       // Handing it out would mark it issued here, and so editable: a member's copy cannot.
@@ -653,7 +671,7 @@ export function createPackets(db: YanduDB, api: Api) {
       });
       const built = await api.packets.build({ draft });
       await db.sessions.update(sessionId, { issued: { packetId, version, wholeSha256: built.wholeSha256, issuedAt: now }, updatedAt: now });
-      return { base64: built.base64, fileName: built.fileName, skipped, leftOut };
+      return { base64: built.base64, fileName: built.fileName, skipped, leftOut, originalsLeftOut: built.originals?.leftOut ?? [] };
     },
 
     // The leader's layer.

@@ -6,7 +6,9 @@
  * them inside live queries.
  */
 import * as v from 'valibot';
-import { countZi } from '../../shared/text';
+import { countZi, formatChineseDate } from '../../shared/text';
+import { messages } from '../i18n/messages';
+import { localDay } from './roles';
 import { db as appDb } from '../db';
 import { createSettingsRepository } from '../db/repositories';
 import type { YanduDB } from '../db/schema';
@@ -47,8 +49,10 @@ export interface MemberReturn {
   name: string;
   /** 职务: the members table's when the member is listed, else what the return says. */
   title: string;
-  /** When the return was imported here (its date of return). */
+  /** When the return was imported here. */
   returnedAt: string;
+  /** When the member made the file (null: imported before that was kept). */
+  sentAt: string | null;
   version: number;
   counts: ReturnCounts;
   /** 心得体会 first, then 发言提纲, then notes by reading order; within a kind by date. */
@@ -75,6 +79,17 @@ export function orderReturns(returns: readonly ReturnRow[], members: readonly Pi
     if ((ra === undefined) !== (rb === undefined)) return ra === undefined ? 1 : -1;
     return a.member.name.localeCompare(b.member.name, 'zh-CN') || (a.id < b.id ? -1 : 1);
   });
+}
+
+/**
+ * A return's date as shown: 提交于 the local day the member made the file, or for a return
+ * imported before that was kept, the import day marked （导入日期）. Pure.
+ */
+export function returnDateText(m: Pick<MemberReturn, 'sentAt' | 'returnedAt'>): string {
+  const t = messages.returns;
+  return m.sentAt
+    ? t.sentOn(formatChineseDate(localDay(new Date(m.sentAt))))
+    : t.importedOn(formatChineseDate(localDay(new Date(m.returnedAt))));
 }
 
 /** One member's return as read in full. Pure. */
@@ -113,6 +128,7 @@ export function memberReturn(
     name: r.member.name,
     title: listed?.title || r.member.title,
     returnedAt: r.importedAt,
+    sentAt: r.sentAt ?? null,
     version: r.version,
     counts: returnCounts(r.notes),
     items,

@@ -265,7 +265,12 @@ export async function applyReturn(
 ): Promise<ReturnPreview> {
   return db.transaction('rw', [db.returns, db.sessions, db.settings], async () => {
     const preview = await planReturn(db, r);
-    if (preview.status === 'same') return preview;
+    if (preview.status === 'same') {
+      // The same file again gives a return imported before sentAt was kept its own date.
+      const old = await db.returns.get(r.meta.id);
+      if (old && !old.sentAt) await db.returns.update(r.meta.id, { sentAt: r.meta.issuedAt });
+      return preview;
+    }
     if (preview.status === 'older') throw new AppError('E_PACKET_OLDER', preview.message ?? '回执版本较旧。');
     const stats = returnStats(r.body);
     await db.returns.put({
@@ -280,6 +285,7 @@ export async function applyReturn(
       zi: stats.zi,
       reflections: stats.reflections,
       importedAt: now,
+      sentAt: r.meta.issuedAt,
     });
     await alsoWrite?.();
     return preview;

@@ -119,6 +119,16 @@ export const messages = {
     /** Import preview: the readings' attachments. */
     packetCarries: (n: number) => `随附附件 ${n} 个（各为一篇文章，与所属文章关联）`,
     packetMissing: (name: string) => `附件《${name}》未随资料包提供（可能超过资料包的大小上限），可向发放人索取原件。`,
+    /** Export result: an original (查看原件) left out of a packet. */
+    originalLeftOut: (name: string, mb: string, why: 'part' | 'file' | 'missing') =>
+      why === 'part'
+        ? `原件《${name}》（${mb} MB）超过资料包单个部件的上限，未包含在资料包中；组员仍可阅读其文字，但不能查看原件。`
+        : why === 'file'
+          ? `原件《${name}》（${mb} MB）会使资料包超过总大小上限，未包含在资料包中；组员仍可阅读其文字，但不能查看原件。`
+          : `原件《${name}》在本机数据文件夹中缺失或已损坏，未包含在资料包中。`,
+    /** Import preview: originals carried and missing. */
+    packetOriginals: (n: number) => `随附原件 ${n} 个（可“查看原件”）`,
+    originalMissing: (name: string) => `原件《${name}》未随资料包提供（可能超过资料包的大小上限），可阅读文字，查看原件需向发放人索取。`,
   },
   shortcuts: {
     title: '键盘快捷键',
@@ -191,6 +201,8 @@ export const messages = {
     underline: '下划线样式',
     addNote: '添加笔记',
     viewNote: '查看/编辑笔记',
+    /** The ✎ mark beside a noted highlight, named by the note's first words. */
+    noteMark: (words: string) => `查看笔记：${words}`,
     copyCitation: '复制引用',
     copied: '引用已复制',
     copyFailed: '无法写入剪贴板',
@@ -601,7 +613,10 @@ export const messages = {
     everyone: '全体成员（按名单顺序）',
     empty: '这次学习还没有导入回执。',
     notFound: '找不到这次学习安排。',
-    returnedAt: (date: string) => `交回 ${date}`,
+    /** A return's date: the day the member made the file… */
+    sentOn: (date: string) => `提交于 ${date}`,
+    /** …or, for one imported before that was kept, the day it was imported. */
+    importedOn: (date: string) => `${date}（导入日期）`,
     counts: (note: number, reflection: number, outline: number) =>
       [
         `笔记 ${note.toLocaleString('zh-CN')} 字`,
@@ -744,6 +759,8 @@ export const messages = {
     caRemove: '不再信任此根证书',
     caRemoved: '已不再信任此根证书',
     noticeExists: '附有发放说明',
+    /** 发放单位 when the packet's manifest names none. */
+    issuerUnstated: '未注明',
     recordUpload: '学习记录上传到通道',
     recordUploadPdf: '学习记录（PDF）上传到通道',
     recordPdfUnavailable: (reason: string) => `无法生成 PDF：${reason}`,
@@ -902,6 +919,8 @@ export const messages = {
     cancel: '取消',
     restoring: '正在恢复…',
     restored: '恢复完成，正在重新打开文库…',
+    /** Some originals (查看原件) were not in the backups folder's store. */
+    originalsMissing: (n: number) => `有 ${n} 个文档的原件不在备份文件夹中，这些文档可以阅读，但“查看原件”会提示原件缺失。`,
     undo: '撤销恢复',
     download: '下载',
     empty: '还没有备份。',

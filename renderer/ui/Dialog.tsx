@@ -57,10 +57,13 @@ export function Dialog(props: {
   testId?: string;
   /** Element focused on open (by default the first field or button). */
   initialFocus?: string;
+  /** A line under the title that screen readers read with it (aria-describedby). */
+  description?: ReactNode;
   role?: 'dialog' | 'alertdialog';
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const descriptionId = useId();
   const { open, onClose, initialFocus } = props;
   useReturnFocus(open);
   useEffect(() => {
@@ -80,6 +83,7 @@ export function Dialog(props: {
       className={`ui-dialog${props.wide ? ' wide' : ''}`}
       role={props.role}
       aria-labelledby={titleId}
+      aria-describedby={props.description ? descriptionId : undefined}
       aria-modal="true"
       data-testid={props.testId}
       onCancel={(e) => {
@@ -92,6 +96,7 @@ export function Dialog(props: {
       }}
     >
       <h2 id={titleId}>{props.title}</h2>
+      {props.description ? <p id={descriptionId}>{props.description}</p> : null}
       {props.children}
       {props.actions ? <div className="ui-dialog-actions">{props.actions}</div> : null}
     </dialog>

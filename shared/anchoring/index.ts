@@ -15,6 +15,7 @@ import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './c
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace } from './normalise';
 import {
+  chosenByPosition,
   conclusive,
   decide,
   decideNear,
@@ -92,7 +93,12 @@ const SHIFT_SLACK = 24;
  * passage is decided on its own evidence (decideNear): copies and look-alikes elsewhere are
  * ruled out by the neighbours, not by the passage's context. A copy placed outside the window
  * moves to the one inside it, or, with none there and only template words for context
- * (weakCopy), is an orphan: its own copy was deleted and the one chosen is another's.
+ * (weakCopy), is an orphan: its own copy was deleted and the one chosen is another's. A copy
+ * the first pass chose among copies with the same context by the old position alone (a repeated
+ * passage longer than quote + stored context) is kept only inside the window, tight or loose,
+ * that placed neighbours imply: no context can tell it from the others, so with the neighbours
+ * not confirming it, its own copy may be the one deleted or moved (and a lone highlight, with
+ * no neighbours at all, keeps the first pass's choice).
  */
 function nearNeighbours(
   text: string,
@@ -114,11 +120,16 @@ function nearNeighbours(
     // repeated passage found elsewhere with all its context can score 1 after rounding too.
     if (!s || !valid[i] || (a?.start === s.start && atStoredPosition(text, s))) return a;
     const window = shiftWindow(placed, s, a !== null, SHIFT_TOLERANCE);
+    // A copy chosen by the old position alone (its context matches as well as other copies')
+    // stands only where placed neighbours put it; without them saying so it is a guess.
+    const guessed = a !== null && byPosition.has(a);
     if (!window) {
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
       const loose = a && shiftWindow(placed, s, true, NEIGHBOUR_GAP);
-      if (!a || !loose || (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi)) return a;
+      if (!a || !loose) return guessed ? null : a;
+      if (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi) return a;
+      if (guessed) return null;
       const query = prepareQuery(text, s);
       const doc = docFor();
       return weakCopy(doc, query, a) ? null : a;
@@ -137,7 +148,7 @@ function nearNeighbours(
     const near =
       found && !ownPlaceElsewhere(doc, query, found) && !contextResumesFarther(doc, query, found) ? toAnchor(doc, query, found) : null;
     // A placed copy is replaced only by the quote found whole: an edited look-alike is no reason to move it.
-    if (a) return near && found?.errors === 0 ? near : weakCopy(doc, query, a) ? null : a;
+    if (a) return near && found?.errors === 0 ? near : guessed || weakCopy(doc, query, a) ? null : a;
     return near;
   });
 }
@@ -199,18 +210,32 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const doc = docFor();
   const exact = exactCandidates(doc, query);
   const quick = decide(exact, query);
-  if (quick && conclusive(quick, query)) return toAnchor(doc, query, quick);
+  if (quick && conclusive(quick, query)) return mark(toAnchor(doc, query, quick), quick);
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
-  return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best) ? toAnchor(doc, query, best) : null;
+  return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best)
+    ? mark(toAnchor(doc, query, best), best)
+    : null;
+}
+
+/** Anchors placed on one of several copies that match as well, by the old position alone. */
+const byPosition = new WeakSet<Anchor>();
+
+function mark(a: Anchor, c: Scored): Anchor {
+  if (chosenByPosition.has(c)) byPosition.add(a);
+  return a;
 }
 
 /** Units of a stored side looked for past an approximate match's loose end. */
 const RESUME = 8;
-/** Exact run next to a boundary below which the boundary is loose. */
-const LOOSE_RUN = 4;
+/**
+ * Exact run next to a boundary below which the boundary is loose: under 8 units, as template
+ * words inserted inside a passage can end with a few of the stored prefix's last units (…结合起来，做)
+ * and go on like the quote's head.
+ */
+const LOOSE_RUN = 8;
 
 /**
  * An approximate match with a loose end (its context does not go on right there) whose stored

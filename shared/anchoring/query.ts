@@ -618,6 +618,7 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   if (copiedContext(best, candidates)) return null;
   const need = margin(q, best);
   let runnerUp: Scored | null = null;
+  let byPosition = false;
   for (const c of candidates) {
     if (c === best || overlaps(c, best)) continue;
     if (!runnerUp || c.cost < runnerUp.cost) runnerUp = c;
@@ -635,10 +636,19 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
     if (c.cost >= best.cost + need || strongSide(best, c)) continue;
     const repeated = c.errors === 0 && best.errors === 0 && c.context >= SAME_CONTEXT && best.context >= SAME_CONTEXT;
     if (!repeated) return null;
+    byPosition = true;
   }
   // Only a rival with the quote as whole as here makes this a repeated passage.
-  return runnerUp && runnerUp.errors <= best.errors && !distinct(best, runnerUp, q) ? null : best;
+  if (runnerUp && runnerUp.errors <= best.errors && !distinct(best, runnerUp, q)) return null;
+  if (byPosition) chosenByPosition.add(best);
+  return best;
 }
+
+/**
+ * Places decide() took among copies whose context matches as well (a repeated passage longer
+ * than the stored context): only the old position chose them (see nearNeighbours).
+ */
+export const chosenByPosition = new WeakSet<Scored>();
 
 /**
  * Another copy of the quote has the same long exact run on one side (the passage and that side

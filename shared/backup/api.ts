@@ -72,8 +72,15 @@ export const backupMethods = {
     input: v.strictObject({ handle: Token, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
     output: v.strictObject({ table: v.string(), records: v.array(v.unknown()) }),
   },
-  /** Stores the images of a checked file in the media folder (content-addressed: never overwrites). */
-  installMedia: { input: v.strictObject({ handle: Token }), output: v.strictObject({ images: v.number() }) },
+  /**
+   * Stores the images of a checked file in the media folder, and puts back the originals its
+   * articles name (documents/…) from the backups folder's store, each verified by its hash
+   * (content-addressed: never overwrites). An original that cannot be put back is counted, not an error.
+   */
+  installMedia: {
+    input: v.strictObject({ handle: Token }),
+    output: v.strictObject({ images: v.number(), originals: v.optional(v.number()), originalsMissing: v.optional(v.number()) }),
+  },
   /** A piece of a backup file, for saving it elsewhere (下载备份). */
   download: {
     input: v.strictObject({ name: FileName, offset: Offset }),

@@ -48,7 +48,7 @@ export const MANIFEST_ENTRY = 'manifest.json';
 
 /** Every name an entry may have. */
 export const ENTRY_NAME_RE =
-  /^(?:(?:manifest|session|leader|return|signature)\.json|articles\/[a-z0-9_-]{1,80}\.json|media\/[0-9a-f]{64}\.(?:png|jpe?g|gif|webp|bmp)|tables\/\d{6}\.json\.gz)$/;
+  /^(?:(?:manifest|session|leader|return|signature)\.json|articles\/[a-z0-9_-]{1,80}\.json|media\/[0-9a-f]{64}\.(?:png|jpe?g|gif|webp|bmp)|documents\/[0-9a-f]{64}\.(?:pdf|doc|wps|ofd|docx)|tables\/\d{6}\.json\.gz)$/;
 
 export function isSafeEntryName(name: string): boolean {
   return ENTRY_NAME_RE.test(name);

@@ -33,5 +33,10 @@ export const ReturnRowSchema = v.object({
   zi: CountField,
   reflections: CountField,
   importedAt: IsoField,
+  /**
+   * When the member made the file (its manifest's issuedAt): the date of return shown. Absent on
+   * returns imported before it was kept; the import date stands in, marked as such.
+   */
+  sentAt: v.optional(IsoField),
 });
 export type ReturnRow = v.InferOutput<typeof ReturnRowSchema>;

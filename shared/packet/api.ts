@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { MAX_FILE_BYTES } from './container';
 import {
   LeaderHighlightSchema,
+  OriginalFileSchema,
   PacketArticleSchema,
   PacketDraftSchema,
   PacketMetaSchema,
@@ -18,6 +19,17 @@ export const FileBase64Schema = v.pipe(v.string(), v.maxLength(Math.ceil(MAX_FIL
 const FileNameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
 const TokenSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]{8,64}$/));
 
+/** An original (查看原件) a packet does not carry, and why: over the per-part limit, the file's, or not in the data folder. */
+export const OriginalLeftOutSchema = v.strictObject({
+  file: OriginalFileSchema,
+  /** The file's name as the user had it, and its article's title. */
+  name: v.pipe(v.string(), v.maxLength(255)),
+  title: v.pipe(v.string(), v.maxLength(500)),
+  bytes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  why: v.picklist(['part', 'file', 'missing']),
+});
+export type OriginalLeftOut = v.InferOutput<typeof OriginalLeftOutSchema>;
+
 export const BuiltFileSchema = v.strictObject({
   base64: FileBase64Schema,
   fileName: FileNameSchema,
@@ -25,6 +37,13 @@ export const BuiltFileSchema = v.strictObject({
   wholeSha256: Sha256Schema,
   /** Fingerprint of the key that signed it (this copy's). */
   signer: Sha256Schema,
+  /** Packets only: the document originals carried and those left out. */
+  originals: v.optional(
+    v.strictObject({
+      carried: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      leftOut: v.pipe(v.array(OriginalLeftOutSchema), v.maxLength(500)),
+    }),
+  ),
 });
 
 /** A file's signature as main found it (one that does not verify is refused before this). */
@@ -46,6 +65,8 @@ export const ReadPacketSchema = v.strictObject({
   articles: v.pipe(v.array(PacketArticleSchema), v.maxLength(500)),
   highlights: v.pipe(v.array(LeaderHighlightSchema), v.maxLength(5000)),
   images: v.pipe(v.array(v.strictObject({ name: v.string(), size: v.number() })), v.maxLength(1000)),
+  /** The originals it carries (`document.file` of its articles), checked by hash; `install` stores them. */
+  originals: v.optional(v.pipe(v.array(v.strictObject({ file: OriginalFileSchema, size: v.number() })), v.maxLength(500))),
 });
 export type ReadPacket = v.InferOutput<typeof ReadPacketSchema>;
 
@@ -85,10 +106,13 @@ export const packetMethods = {
   read: { input: v.strictObject({ base64: FileBase64Schema }), output: ReadResultSchema },
   /** The same for a file in a shared folder. */
   readFile: { input: v.strictObject({ folder: FolderPathSchema, name: FileNameSchema }), output: ReadResultSchema },
-  /** Stores the images of a packet that `read` checked (content-addressed, so repeating is harmless). */
+  /** Stores the images and originals of a packet that `read` checked (content-addressed, so repeating is harmless). */
   install: {
     input: v.strictObject({ token: TokenSchema }),
-    output: v.strictObject({ images: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    output: v.strictObject({
+      images: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      originals: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    }),
   },
   /** Lists the packet and return files of a (shared) folder, each checked. */
   /** This copy's signing key (null before the first packet or return file is written). */

@@ -15,6 +15,8 @@ import {
   MAX_ARTICLES,
   MAX_IMAGES,
   MAX_JSON_BYTES,
+  MAX_ORIGINALS,
+  OriginalFileSchema,
   PACKET_FORMAT,
   PACKET_FORMAT_VERSION,
   PacketArticleSchema,
@@ -38,6 +40,12 @@ export interface Image {
   bytes: Uint8Array;
 }
 
+/** A document's original: `file` is the article's `document.file` (documents/<sha256>.<ext>). */
+export interface Original {
+  file: string;
+  bytes: Uint8Array;
+}
+
 export interface DecodedPacket {
   kind: 'packet';
   manifest: Manifest;
@@ -47,6 +55,8 @@ export interface DecodedPacket {
   articles: PacketArticle[];
   highlights: LeaderHighlight[];
   images: Image[];
+  /** Originals of document articles the packet carries (optional parts; an article's may be absent). */
+  originals: Original[];
 }
 
 export interface DecodedReturn {
@@ -95,15 +105,25 @@ function seal(kind: Manifest['kind'], meta: PacketMeta, parts: Part[], hash: Has
   return encodeContainer(bytes, signed, hash);
 }
 
+/** The distinct `document.file` originals of some articles, in article order. */
+export function originalRefs(articles: readonly Pick<PacketArticle, 'document'>[]): string[] {
+  const out = new Set<string>();
+  for (const a of articles) if (a.document?.file) out.add(a.document.file);
+  return [...out];
+}
+
 /**
- * Writes a packet; `images` holds the bytes of every `media/…` the articles refer to. Signed
+ * Writes a packet; `images` holds the bytes of every `media/…` the articles refer to, and
+ * `originals` (by `document.file`) those originals to carry: the writer chooses which fit. Signed
  * when a signer is given (the app always gives one; tests write unsigned files to refuse them).
+ * The signature covers every part, originals included (shared/packet/signature.ts).
  */
 export function encodePacket(
   draft: PacketDraft,
   images: ReadonlyMap<string, Uint8Array>,
   hash: Hasher,
   signer: Signer | null = null,
+  originals: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Uint8Array {
   const parts: Part[] = [
     { name: 'session.json', bytes: json(draft.session) },
@@ -118,6 +138,11 @@ export function encodePacket(
     const bytes = images.get(name);
     if (!bytes) throw new AppError('E_NOT_FOUND', `找不到文章中的图片：${name}`);
     parts.push({ name: `media/${name}`, bytes });
+  }
+  // Originals last, so a reader that stops at the articles has read everything else first.
+  for (const file of originalRefs(draft.articles)) {
+    const bytes = originals.get(file);
+    if (bytes) parts.push({ name: file, bytes });
   }
   return seal('packet', draft.meta, parts, hash, signer);
 }
@@ -209,6 +234,7 @@ function decodePacketParts(manifest: Manifest, parts: Part[], hash: Hasher, sign
   let highlights: LeaderHighlight[] | null = null;
   const articles: PacketArticle[] = [];
   const images: Image[] = [];
+  const originals: Original[] = [];
   for (const p of parts) {
     if (p.name === 'session.json') session = check(PacketSessionSchema, parseJsonPart(p), '学习安排');
     else if (p.name === 'leader.json') highlights = check(LeaderLayerSchema, parseJsonPart(p), '重点摘编').highlights;
@@ -223,6 +249,12 @@ function decodePacketParts(manifest: Manifest, parts: Part[], hash: Hasher, sign
       if (images.length >= MAX_IMAGES) throw packetError('E_PACKET_TOO_LARGE', `图片过多（最多 ${MAX_IMAGES} 张）。`);
       if (hash(p.bytes) !== name.slice(0, 64)) throw packetError('E_PACKET_HASH', `图片内容与其校验值不符：${p.name}`);
       images.push({ name, bytes: p.bytes });
+    } else if (p.name.startsWith('documents/')) {
+      if (!v.is(OriginalFileSchema, p.name)) throw packetError('E_PACKET_PATH', `原件名称不合规：${p.name}`);
+      if (originals.length >= MAX_ORIGINALS) throw packetError('E_PACKET_TOO_LARGE', `原件过多（最多 ${MAX_ORIGINALS} 个）。`);
+      if (hash(p.bytes) !== p.name.slice('documents/'.length, 'documents/'.length + 64))
+        throw packetError('E_PACKET_HASH', `原件内容与其校验值不符：${p.name}`);
+      originals.push({ file: p.name, bytes: p.bytes });
     } else throw packetError('E_PACKET_PATH', `资料包中有不认识的部件：${p.name}`);
   }
   if (!session) throw packetError('E_PACKET_FORMAT', '资料包缺少学习安排（session.json）。');
@@ -263,5 +295,13 @@ function decodePacketParts(manifest: Manifest, parts: Part[], hash: Hasher, sign
   const present = new Set(images.map((i) => i.name));
   for (const name of referenced) if (!present.has(name)) throw packetError('E_PACKET_CONTENT', `文章中的图片缺失：${name}`);
   for (const name of present) if (!referenced.has(name)) throw packetError('E_PACKET_CONTENT', `资料包中有未被引用的图片：${name}`);
-  return { kind: 'packet', manifest, signature, session, articles, highlights, images };
+  // An original travels only for an article that names it; one may be left out (too large).
+  const named = new Set(originalRefs(articles));
+  const carried = new Set<string>();
+  for (const o of originals) {
+    if (carried.has(o.file)) throw packetError('E_PACKET_CONTENT', `原件重复：${o.file}`);
+    carried.add(o.file);
+    if (!named.has(o.file)) throw packetError('E_PACKET_CONTENT', `资料包中有未被引用的原件：${o.file}`);
+  }
+  return { kind: 'packet', manifest, signature, session, articles, highlights, images, originals };
 }

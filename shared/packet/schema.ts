@@ -95,6 +95,13 @@ export type PacketArticle = v.InferOutput<typeof PacketArticleSchema>;
 
 export const ImageNameSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}\.(?:png|jpg|gif|webp|bmp)$/));
 
+/**
+ * The original of a document article as it travels (`documents/<sha256>.<ext>`, the article's
+ * `document.file`): an optional part, one per distinct original, named by its content hash.
+ */
+export const OriginalFileSchema = v.pipe(v.string(), v.regex(/^documents\/[0-9a-f]{64}\.(?:pdf|doc|wps|ofd|docx)$/));
+export const MAX_ORIGINALS = MAX_ARTICLES;
+
 export const PacketMetaSchema = v.strictObject({
   id: PacketIdSchema,
   version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)),

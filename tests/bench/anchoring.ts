@@ -104,8 +104,59 @@
  *   generated 41001–41020: recall 99.29% → 99.29%, wrong 7 → 4 (113k: 98.67% → 98.71%, 1 → 0);
  *   real prose 401–430: recall 98.66% → 98.61%, wrong 6 → 4 (60k: 97.68% → 97.58%, 2 → 2);
  *   113k/200 anchorAll CPU median 91 → 44 ms (wall 1125 → 1093 ms under that load).
- * The targets of 0 wrong and ≥ 99% on real prose are still not met. HELD_OUT_SEEDS below are
- * these fresh seeds: treat them as seen from here on.
+ * The targets of 0 wrong and ≥ 99% on real prose are still not met. (41001–41020 and 401–430
+ * are seen from here on.)
+ *
+ * Sixth round (issue 12 item 4): the failures of generated 60001–60060 and prose 600–660 were
+ * looked at, every wrong placement one by one. Main's code there: generated 99.19%, 3 wrong;
+ * prose 98.72%, 11 wrong (10 of them in the `repeated` kind). What they were:
+ * - 7 prose: a repeated sentence longer than quote + 64 units, so every copy has the same stored
+ *   context and decide() chose by the old position alone; the passage's own copy was deleted
+ *   (or had moved farther than another copy). Real cause. Fix: such a choice (chosenByPosition)
+ *   stands in anchorAll only inside the window, tight or loose, that placed neighbours imply;
+ *   with neighbours that do not confirm it, an orphan (a lone highlight keeps the guess).
+ * - 1 generated (60043): template words inserted inside a passage ended like the stored prefix
+ *   ("…结合起来，做", a 6-unit run) and went on like its head, so a shorter extent over them passed;
+ *   the passage's true extent held 57 inserted units of 73. Real cause. Fix: a boundary with an
+ *   exact run under 8 units (was 4) is loose, so contextResumesFarther sees the prefix go on
+ *   just before the real head and orphans it.
+ * - 1 generated (60029): judge artefact. A copy of a repeated sentence ended its paragraph, as the
+ *   passage's own copy did; the paragraphs between were deleted, so the copy is now followed by
+ *   the paragraph that followed the passage. Deleting [X, Y) with old[X − n, X) = old[Y − n, Y) is
+ *   the same text as deleting [X − n, Y − n): no diff can tell which copy went. Judge fix
+ *   (slidDeletion in anchoring-corpus.ts): such a placement is right.
+ * - Left, real: 3 prose passages on the one copy left of a repeated sentence (32, 10 and 82
+ *   units; unique in the new text, context matching only inside the sentence, near the old place
+ *   or with a side wholly inside the sentence) and one 88-unit sentence in the 60k article; one
+ *   generated 3-unit quote ("《实践") on a template sentence far away (context about 0.7, runs
+ *   of 10 and 17 units, one across a paragraph break the old text did not have). Rules tried for
+ *   the first kind, not kept: no unique-quote shortcut for a sentence copy (removed none, cost
+ *   0.01–0.02 recall points); orphan a placement outside its neighbours' window whose context
+ *   stops at its own sentence (removed one, cost 0.04–0.05 points on both corpora).
+ * Development seeds, same bench and judge (main → this code): generated 99.20% → 99.19%, wrong
+ *   2 → 1; prose 98.83% → 98.82%, wrong 11 → 4.
+ * Why prose recall is under 99% (misses of main's code on 600–660, 314 of 24,700): a third are
+ * 1–4-unit quotes, half are in the 60k mixed article, the rest moved or lightly edited passages of
+ * 5–63 units whose context was edited too (e.g. a sentence found whole at its paragraph start
+ * whose suffix side, 6 units inserted after a 20-unit run, falls one unit short of "solid").
+ * Definition of surviving (survives() in anchoring-corpus.ts): intact, or edited inside with
+ * first and last unit kept and damage ≤ 20% of the quote; a 1–4-unit quote also needs 8 units
+ * next to it on one side still next to it. Until now those 8 units could be the next paragraph's
+ * first words; 31 of the 103 1–4-unit misses had nothing else, and no reader knows "身份" again by
+ * whatever paragraph now follows it (paragraphs move on their own). From this round they must lie
+ * in the quote's own paragraph; the earlier definition is still reported
+ * (`anchor_recall_across_breaks_pct`, `anchor_prose_recall_across_breaks_pct`).
+ * Evaluated once, at the end, on fresh seeds (before = main's code at 49c72c7 under this same
+ * bench and judge, after = this code), load average 19–21 on 2 cores throughout:
+ *   generated 70001–70030: recall 99.38% → 99.38% (earlier definition 99.36% → 99.36%),
+ *     wrong 0 → 0; 113k: 99.02% → 99.02%, 0 → 0;
+ *   real prose 700–739: recall 98.89% → 98.87% (earlier definition 98.75% → 98.73%), wrong 4 → 3
+ *     (60k: 97.91% → 97.91%, wrong 3 → 2; the `repeated` kind 98.68% → 98.49%, 1 → 1).
+ *   113k/200 anchorAll, first call on each fresh article: CPU median 43.8 → 42.0 ms (wall 287 →
+ *   341 ms under that load); warmed up (speedAgainstBaseline, 70001–70003): 34–55 ms CPU, 21–63
+ *   times less CPU than the Hypothesis client's per-highlight search on the same article.
+ * The targets of ≥ 99% recall and 0 wrong are met on the generated corpus and not on real prose.
+ * HELD_OUT_SEEDS below are these fresh seeds: treat them as seen from here on.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -272,9 +323,9 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = Array.from({ length: 20 }, (_, i) => 41001 + i);
+const HELD_OUT_SEEDS = Array.from({ length: 30 }, (_, i) => 70001 + i);
 const PROSE_TUNE_SEEDS = TUNE_SEEDS;
-const PROSE_HELD_OUT_SEEDS = Array.from({ length: 30 }, (_, i) => 401 + i);
+const PROSE_HELD_OUT_SEEDS = Array.from({ length: 40 }, (_, i) => 700 + i);
 
 interface Tally {
   surviving: number;
@@ -282,6 +333,9 @@ interface Tally {
   wrong: number;
   /** Non-surviving passages (deleted, rewritten, short without context) correctly orphaned. */
   orphaned: number;
+  /** The same as surviving / right under survives(…, acrossBreaks = true), the fifth round's definition. */
+  survivingAcross: number;
+  rightAcross: number;
 }
 
 function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log?: string[], seed?: number): void {
@@ -292,6 +346,11 @@ function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log
     const verdict = judgeSurvival(t, surviving, h.end - h.start, result, wordsOf(sc.old, sc.edited, h));
     if (surviving) into.surviving++;
     if (surviving && verdict === 'right') into.right++;
+    // The earlier definition, where a 1–4-unit quote survived on the next paragraph's words too.
+    if (survives(sc.edited, t, h.start, h.end, true)) {
+      into.survivingAcross++;
+      if (verdict === 'right') into.rightAcross++;
+    }
     if (verdict === 'wrong') into.wrong++;
     if (!surviving && !result) into.orphaned++;
     if (log && (verdict === 'wrong' || verdict === 'missed')) {
@@ -304,8 +363,9 @@ function tally(sc: Scenario, results: readonly (Span | null)[], into: Tally, log
   });
 }
 
-const empty = (): Tally => ({ surviving: 0, right: 0, wrong: 0, orphaned: 0 });
+const empty = (): Tally => ({ surviving: 0, right: 0, wrong: 0, orphaned: 0, survivingAcross: 0, rightAcross: 0 });
 const pct = (t: Tally) => round((100 * t.right) / Math.max(1, t.surviving));
+const pctAcross = (t: Tally) => round((100 * t.rightAcross) / Math.max(1, t.survivingAcross));
 
 type MakeScenario = (seed: number, kind: ScenarioKind) => Scenario;
 const generated: MakeScenario = (seed, kind) => scenario(seed, kind);
@@ -362,6 +422,34 @@ function bigArticles(
   return { tally: t, ms: median(wall), cpuMs: median(cpu) };
 }
 
+/** CPU milliseconds of this process (all its threads) since `from`, or now when omitted. */
+function cpuMs(from?: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(from);
+  return (c.user + c.system) / 1000;
+}
+
+/**
+ * The 113k/200 re-anchoring against a baseline in the same run, so the figure means the same on
+ * a loaded machine: CPU time of anchorAll() (median of 5, warmed up, a fresh text each time) and
+ * of the Hypothesis client's per-highlight search (one run: it is far slower) on one article.
+ */
+export function speedAgainstBaseline(seed: number): { oursCpuMs: number; baselineCpuMs: number; ratio: number } {
+  const sc = scenario(seed, 'mixed', 113_000, 200);
+  const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
+  const ours: number[] = [];
+  for (let r = 0; r < 8; r++) {
+    const text = sc.edited.text + ' '.repeat(r);
+    const c0 = process.cpuUsage();
+    anchorAll(text, selectors);
+    if (r >= 3) ours.push(cpuMs(c0));
+  }
+  const c0 = process.cpuUsage();
+  one(hypothesisAnchor)(sc.edited.text, selectors);
+  const baselineCpuMs = cpuMs(c0);
+  const oursCpuMs = median(ours);
+  return { oursCpuMs, baselineCpuMs, ratio: baselineCpuMs / Math.max(0.001, oursCpuMs) };
+}
+
 export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: string[]): Record<string, number> {
   const ours = evaluate(seeds, anchorAll, log);
   const big = bigArticles(seeds, log);
@@ -371,6 +459,7 @@ export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: 
   const out: Record<string, number> = {
     anchor_surviving: total.surviving,
     anchor_recall_pct: pct(total),
+    anchor_recall_across_breaks_pct: pctAcross(total),
     anchor_heldout_wrong: total.wrong,
   };
   for (const [kind, t] of ours.perKind) {
@@ -381,6 +470,13 @@ export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: 
   out.anchor_wrong_113k = big.tally.wrong;
   out.anchor_113k_200_ms = round(big.ms);
   out.anchor_113k_200_cpu_ms = round(big.cpuMs);
+  if (!log) {
+    const speed = speedAgainstBaseline(seeds[0] ?? 1);
+    out.anchor_113k_200_warm_cpu_ms = round(speed.oursCpuMs);
+    out.anchor_113k_200_baseline_cpu_ms = round(speed.baselineCpuMs);
+    // How many times less CPU than the Hypothesis client's approach on the same article, same run.
+    out.anchor_113k_200_speedup_x = round(speed.ratio);
+  }
   out.anchor_baseline_recall_pct = pct(base.all);
   out.anchor_baseline_heldout_wrong = base.all.wrong;
   return out;
@@ -408,6 +504,7 @@ export function benchProse(seeds: readonly number[], log?: string[], pool = load
     anchor_prose_pool_units: pool.reduce((n, p) => n + p.length, 0),
     anchor_prose_surviving: total.surviving,
     anchor_prose_recall_pct: pct(total),
+    anchor_prose_recall_across_breaks_pct: pctAcross(total),
     anchor_prose_wrong: total.wrong,
   };
   for (const [kind, t] of ours.perKind) {

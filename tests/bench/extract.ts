@@ -11,6 +11,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { decodeHtml } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
 import { benchAccuracy } from './extract-corpus';
+import { benchHeldout } from './extract-heldout';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/extract/', import.meta.url));
 const TARGET_PAGES = 300;
@@ -58,6 +59,7 @@ export async function benchExtract(): Promise<Record<string, number>> {
   const baseRate = pages.length / baseS.wall;
   return {
     ...benchAccuracy(),
+    ...benchHeldout(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
     extract_baseline_pages_per_cpu_s: Math.round((pages.length / baseS.cpu) * 10) / 10,

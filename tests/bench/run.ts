@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
   backup: async () => (await import('./backup')).benchBackup(),
+  'backup-originals': async () => (await import('./backup-originals')).benchBackupOriginals(),
   sync: async () => (await import('./sync')).benchSync(),
   archive: async () => (await import('./archive')).benchArchive(),
   feeds: async () => (await import('./feeds')).benchFeeds(),

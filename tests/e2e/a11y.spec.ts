@@ -37,6 +37,13 @@ test('every main screen at 100% and 150%: no serious or critical axe violation',
   await fresh.goto(host.url);
   await expect(fresh.getByRole('dialog', { name: '恢复文库？' })).toBeVisible({ timeout: 30_000 });
   for (const v of await seriousViolations(fresh)) found.push(`recovery-offer: ${v}`);
+  // The ui Dialog: why it is offered is its description; Esc is 暂不 and gives the library back.
+  const offer = fresh.getByRole('dialog', { name: '恢复文库？' });
+  await expect(offer).toHaveAccessibleDescription(/数据文件夹中有一份备份/);
+  await expect(offer.getByRole('button', { name: '恢复' })).toBeFocused();
+  await fresh.keyboard.press('Escape');
+  await expect(offer).toHaveCount(0);
+  await expect(fresh.getByTestId('article-row').first()).toBeVisible();
   await fresh.context().close();
 
   expect(found).toEqual([]);

@@ -125,6 +125,8 @@ test.describe('channels against Apache mod_dav', () => {
       await expect(member.getByTestId('ch-section')).toBeVisible();
       const line = member.getByTestId('ch-packet').filter({ hasText: '通道发布专题学习资料' });
       await expect(line).toContainText('第 1 版');
+      // The leader set no 发放单位 (nor a name): the manifest names none, and the line says so.
+      await expect(line.getByTestId('ch-issuer')).toHaveText('未注明');
       await expect(line).toContainText('新');
       // The signer: the key's short form, seen for the first time (nothing pinned yet).
       await expect(line.getByTestId('ch-signer')).toContainText(/签名密钥 [0-9A-F]{4}(-[0-9A-F]{4}){3}/);

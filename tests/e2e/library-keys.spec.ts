@@ -160,6 +160,22 @@ test('a highlight with a note shows a mark and offers 查看/编辑笔记; the n
   await expect(popover).toBeHidden();
   await expect(app.getByTestId('reader-scroll')).toBeFocused();
 
+  // Keyboard only: the ✎ mark is in the Tab order, named by the note's first words; Enter opens the note.
+  await expect(app.getByTestId('note-panel')).toHaveCount(0);
+  const markButton = app.getByRole('button', { name: '查看笔记：调查研究要常抓不懈' });
+  await expect(markButton).toHaveCount(1);
+  for (let i = 0; i < 20 && !(await markButton.evaluate((b) => b === document.activeElement)); i++) await app.keyboard.press('Tab');
+  await expect(markButton).toBeFocused();
+  // For review (YANDU_SHOTS_DIR, never into the repository): the focused mark at 1366×768.
+  if (process.env.YANDU_SHOTS_DIR) {
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await markButton.scrollIntoViewIfNeeded();
+    await expect(markButton).toBeFocused();
+    await app.screenshot({ path: path.join(process.env.YANDU_SHOTS_DIR, 'reader-note-mark-focused.png') });
+  }
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('note-panel').getByTestId('note-body')).toHaveText('调查研究要常抓不懈');
+
   await app.getByRole('link', { name: '笔记本' }).click();
   const tag = app.getByRole('combobox', { name: '标签' });
   const entries = app.getByTestId('notebook-entry');

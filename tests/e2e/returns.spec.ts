@@ -172,7 +172,8 @@ test('two members’ returns: read, searched, printed and exported as one 学习
   expect(await cells('王五')).toEqual([
     '王五',
     '办公室主任',
-    '已交',
+    // 已交, and the day the member made the file.
+    expect.stringMatching(/^已交提交于 \d{4}年\d{1,2}月\d{1,2}日$/),
     String(countZi(texts.wang.note)),
     String(countZi(texts.wang.reflection)),
     String(countZi(texts.wang.outline)),
@@ -181,7 +182,8 @@ test('two members’ returns: read, searched, printed and exported as one 学习
   expect(await cells('李四')).toEqual([
     '李四',
     '副处长',
-    '已交',
+    // 已交, and the day the member made the file.
+    expect.stringMatching(/^已交提交于 \d{4}年\d{1,2}月\d{1,2}日$/),
     String(countZi(texts.li.note)),
     String(countZi(texts.li.reflection)),
     '0',
@@ -259,7 +261,7 @@ test('two members’ returns: read, searched, printed and exported as one 学习
     const text = flat(pageText(pdf, page));
     expect(text).toContain(`${name}（${title}）`);
     expect(text).toContain(`职务：${title}`);
-    expect(text).toContain('交回2026年12月');
+    expect(text).toContain('提交于2026年12月');
   }
   const all = flat(Array.from({ length: info.pages }, (_, i) => pageText(pdf, i + 1)).join(''));
   expect(all).toContain(flat(texts.wang.reflection));

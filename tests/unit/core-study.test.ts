@@ -7,76 +7,22 @@
  */
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi, dispatch, type Api, type Services } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import { noteRow, samplePacketWorld } from './helpers/sample-packet';
 import { countZi } from '../../shared/text';
 import { createNotebook, EMPTY_FILTER, entriesForExport, type NotebookFilter } from '../../renderer/core/notebook';
 import { checkBase64, commit, createPackets } from '../../renderer/core/packets';
 import { createPrint } from '../../renderer/core/print';
 import { buildReturnDraft, createStudy, DEFAULT_RULES, newSession, returnCandidates, RULES_KEY } from '../../renderer/core/study';
-import { YanduDB, type HighlightRow, type NoteRow } from '../../renderer/db/schema';
-import { buildSamplePacket } from '../../main/services/packets/sample';
-import { createPacketService } from '../../main/services/packets/service';
-import { createBackupService } from '../../main/services/backup/service';
+import type { HighlightRow } from '../../renderer/db/schema';
 
-const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
-let dir = '';
-let packetBase64 = '';
-let api: Api;
-let dbs = 0;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-core-study-'));
-  const services = {
-    packets: createPacketService({ dataDir: dir }),
-    backup: createBackupService({ dataDir: dir, appVersion: 'test' }),
-  } as unknown as Services;
-  api = buildApi(
-    (name, arg) => dispatch(services, name, arg),
-    () => () => undefined,
-  );
-  packetBase64 = Buffer.from(await buildSamplePacket(resourcesDir, dir, new Date('2025-03-01T08:00:00Z'))).toString('base64');
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function freshDb(): Promise<YanduDB> {
-  const db = new YanduDB(`core-study-${process.pid}-${dbs++}`);
-  await db.open();
-  return db;
-}
+const world = samplePacketWorld('core-study');
+const { freshDb } = world;
 
 /** A member's library with the sample packet installed; returns its session. */
-async function memberWithPacket(db: YanduDB) {
-  const checked = await checkBase64(db, api, packetBase64);
-  if (checked.kind !== 'packet') throw new Error('kind');
-  await commit(db, api, checked);
-  const session = await db.sessions.get(checked.file.session.id);
-  if (!session) throw new Error('no session');
-  return { session, packetId: checked.file.meta.id };
-}
+const memberWithPacket = world.install;
 
-function note(id: string, patch: Partial<NoteRow>): NoteRow {
-  return {
-    id,
-    kind: 'note',
-    articleId: null,
-    highlightId: null,
-    title: '',
-    doc: { type: 'doc', content: [] },
-    text: '',
-    zi: 0,
-    tags: [],
-    createdAt: '2025-03-02T08:00:00.000Z',
-    updatedAt: '2025-03-02T08:00:00.000Z',
-    ...patch,
-  };
-}
+const note = noteRow;
 
 describe('return files (学习成果回执) built by core', () => {
   it('hands in the chosen notes and only the member’s own highlights; versions count up; a leader imports it', async () => {
@@ -93,7 +39,7 @@ describe('return files (学习成果回执) built by core', () => {
       note('n_loose', { text: '与本次学习无关的随手记', zi: 10 }),
       note('n_empty', { articleId: reading }),
     ]);
-    const study = createStudy(db, api);
+    const study = createStudy(db, world.api);
 
     const candidates = await study.returnCandidates(session);
     expect(candidates.map((n) => n.id).sort()).toEqual(['n_reading', 'n_reflection']);
@@ -107,7 +53,7 @@ describe('return files (学习成果回执) built by core', () => {
     expect(await db.settings.toArray()).toEqual(before);
 
     const first = await study.exportReturn(session.id, { name: ' 张三 ', title: '处长', issuer: '' }, ['n_reading']);
-    const read = await api.packets.read({ base64: first.base64 });
+    const read = await world.api.packets.read({ base64: first.base64 });
     if (read.kind !== 'return') throw new Error('kind');
     expect(read.meta.version).toBe(1);
     expect(read.meta.title).toBe('张三的学习成果回执');
@@ -122,7 +68,7 @@ describe('return files (学习成果回执) built by core', () => {
 
     // Again: the next version of the same file (same id: this device, this session).
     const second = await study.exportReturn(session.id, { name: '张三', title: '处长', issuer: '' }, ['n_reading', 'n_reflection']);
-    const again = await api.packets.read({ base64: second.base64 });
+    const again = await world.api.packets.read({ base64: second.base64 });
     if (again.kind !== 'return') throw new Error('kind');
     expect(again.meta.version).toBe(2);
     expect(again.meta.id).toBe(read.meta.id);
@@ -130,16 +76,16 @@ describe('return files (学习成果回执) built by core', () => {
 
     // The leader's side: checked, stored once, with the counts.
     const leader = await freshDb();
-    const checked = await checkBase64(leader, api, second.base64);
+    const checked = await checkBase64(leader, world.api, second.base64);
     expect(checked.kind).toBe('return');
     expect(checked.preview.status).toBe('new');
-    await commit(leader, api, checked);
+    await commit(leader, world.api, checked);
     const stored = await leader.returns.get(again.meta.id);
     expect(stored?.zi).toBe(countZi('读原文的体会') + countZi('心得体会全文'));
     expect(stored?.reflections).toBe(1);
-    const older = await checkBase64(leader, api, first.base64);
+    const older = await checkBase64(leader, world.api, first.base64);
     expect(older.preview.status).toBe('older');
-    await expect(commit(leader, api, older)).rejects.toMatchObject({ code: 'E_PACKET_OLDER' });
+    await expect(commit(leader, world.api, older)).rejects.toMatchObject({ code: 'E_PACKET_OLDER' });
     expect(await leader.returns.count()).toBe(1);
     for (const d of [db, leader]) {
       d.close();
@@ -171,7 +117,7 @@ describe('return files (学习成果回执) built by core', () => {
 describe('sessions, rules and packets handed out', () => {
   it('patches the stored session, not a stale copy; the year follows the date', async () => {
     const db = await freshDb();
-    const study = createStudy(db, api);
+    const study = createStudy(db, world.api);
     const id = await study.createSession('专题一', '2025-05-01');
     await Promise.all([study.updateSession(id, { place: '一楼' }), study.updateSession(id, { host: '赵书记' })]);
     await study.updateSession(id, { date: '2026-01-09' });
@@ -185,7 +131,7 @@ describe('sessions, rules and packets handed out', () => {
 
   it('writes the rules and the note quota together, or neither', async () => {
     const db = await freshDb();
-    const study = createStudy(db, api);
+    const study = createStudy(db, world.api);
     await expect(study.saveRules({ ...DEFAULT_RULES, sessionsPerYear: 8 }, { ziPerYear: 0 })).rejects.toMatchObject({
       message: '请填写有效的整数。',
     });
@@ -203,15 +149,15 @@ describe('sessions, rules and packets handed out', () => {
   it('hands a session out as a packet, the same version again, and a re-issue as the next', async () => {
     const db = await freshDb();
     const { session } = await memberWithPacket(db);
-    const study = createStudy(db, api);
-    const packets = createPackets(db, api);
+    const study = createStudy(db, world.api);
+    const packets = createPackets(db, world.api);
     const id = await study.createSession('再次组织学习', '2025-06-01');
     await study.updateSession(id, { readings: session.readings });
     const versions: number[] = [];
     for (const reissue of [false, false, true]) {
       const built = await packets.exportSession(id, reissue);
       expect(built.skipped).toBe(0);
-      const read = await api.packets.read({ base64: built.base64 });
+      const read = await world.api.packets.read({ base64: built.base64 });
       if (read.kind !== 'packet') throw new Error('kind');
       expect(read.articles.map((a) => a.id)).toEqual(session.readings);
       versions.push(read.meta.version);
@@ -226,11 +172,11 @@ describe('sessions, rules and packets handed out', () => {
   it('prints a session’s 学习记录 with reading titles, members’ posts and the unit', async () => {
     const db = await freshDb();
     const { session } = await memberWithPacket(db);
-    const study = createStudy(db, api);
+    const study = createStudy(db, world.api);
     await study.addMember('赵书记', '党委书记');
     await study.saveProfile({ name: '', title: '', issuer: '测试单位党委' });
     await study.updateSession(session.id, { attendees: ['赵书记', '王五'], recordedAt: '2025-03-10T00:00:00.000Z' });
-    const record = await createPrint(db, api).record(session.id);
+    const record = await createPrint(db, world.api).record(session.id);
     const titles = await db.articles.bulkGet(session.readings);
     expect(record?.unit).toBe('测试单位党委');
     expect(record?.readings).toEqual(titles.map((a) => a!.title));
@@ -238,7 +184,7 @@ describe('sessions, rules and packets handed out', () => {
       { name: '赵书记', post: '党委书记' },
       { name: '王五', post: '' },
     ]);
-    expect(await createPrint(db, api).record('s_gone')).toBeNull();
+    expect(await createPrint(db, world.api).record('s_gone')).toBeNull();
     db.close();
     await db.delete();
   });
@@ -255,7 +201,7 @@ describe('one notebook loader', () => {
       note('n_loose', { kind: 'outline', title: '发言提纲', text: '一、提高认识', zi: 6 }),
     ]);
     const notebook = createNotebook(db);
-    const print = createPrint(db, api);
+    const print = createPrint(db, world.api);
     const index = await notebook.read();
     // The leader's layer is not the user's notebook.
     expect(index.data.entries.map((e) => e.key).sort()).toEqual(['h:h_mine', 'n:n_loose', 'n:n_on']);

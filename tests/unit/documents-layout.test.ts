@@ -95,3 +95,25 @@ describe('paragraphs and headings', () => {
     expect(blocks.map((b) => b.kind)).toEqual(['h', 'p']);
   });
 });
+
+describe('paragraphs from producers that write indents and sign-offs as spaces', () => {
+  it('finds a first line indented with two 全角 spaces and a sign-off pushed right with spaces', () => {
+    const S = '\u3000';
+    const a = '学习贯彻党的创新理论'.repeat(3); // 30 characters: a full line
+    const b = `${'坚持读原著学原文悟原理'.repeat(3).slice(0, 29)}。`;
+    const rows = [
+      { text: `${S}${S}${a.slice(0, 28)}`, y: 100 },
+      { text: b, y: 116 },
+      { text: `${S}${S}${a.slice(2)}`, y: 132 },
+      { text: b, y: 148 },
+      { text: `${S.repeat(23)}某某党委办公室`, y: 164 },
+      { text: `${S.repeat(20)}2026年12月5日`, y: 180 },
+    ];
+    expect(rows.slice(0, 5).map((r) => r.text.length)).toEqual([30, 30, 30, 30, 30]);
+    const blocks = buildBlocks([page(0, rows)]);
+    expect(blocks.map((x) => x.text)).toEqual([a.slice(0, 28) + b, a.slice(2) + b, '某某党委办公室', '2026年12月5日']);
+    const lines = page(0, rows);
+    expect(lines[0]!.x0).toBe(70); // two ems in
+    expect(lines[4]!.x0).toBe(280);
+  });
+});

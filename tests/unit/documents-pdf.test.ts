@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../main/services/extract/documents';
+import { binaryCacheStats } from '../../main/services/extract/documents/pdf';
+import { cidFontPdf } from '../fixtures/cid-pdf';
 import { AppError } from '../../shared/errors';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url)));
@@ -79,6 +81,15 @@ describe('PDF with a text layer', () => {
     expect(a.publishedAt).toBe('2025-01-10');
     expect(a.paragraphs).toContain('各县（市、区）委，市委各部委，市直各单位党组（党委）：');
     expect(a.paragraphs).toContain('附件：2025年党委（党组）理论学习中心组学习计划');
+  });
+
+  it('reads a CID-font PDF through the package CMaps, and reads each CMap file once per thread', async () => {
+    const doc = (n: number) => new Uint8Array(cidFontPdf([[`第${n}份材料：学习贯彻党的创新理论。`]]));
+    expect((await extractDocument(doc(1), 'a.pdf')).text).toBe('第1份材料：学习贯彻党的创新理论。');
+    const before = { ...binaryCacheStats };
+    expect((await extractDocument(doc(2), 'b.pdf')).text).toBe('第2份材料：学习贯彻党的创新理论。');
+    expect(binaryCacheStats.reads).toBe(before.reads);
+    expect(binaryCacheStats.hits).toBeGreaterThan(before.hits);
   });
 
   it('says plainly that a scan has no text layer, with its page count', async () => {

@@ -343,7 +343,7 @@ describe('packet service', () => {
       expect(read.kind).toBe('packet');
       await expect(readdir(path.join(data, 'media'))).rejects.toThrow();
       if (read.kind !== 'packet') throw new Error('kind');
-      expect(await svc.install({ token: read.token })).toEqual({ images: 1 });
+      expect(await svc.install({ token: read.token })).toEqual({ images: 1, originals: 0 });
       expect(await readdir(path.join(data, 'media'))).toEqual([read.images[0]!.name]);
       await expect(svc.read({ base64: 'WUFORA==' })).rejects.toMatchObject({ code: 'E_PACKET_TRUNCATED' });
       await expect(svc.read({ base64: 'AAAA' })).rejects.toMatchObject({ code: 'E_PACKET_FORMAT' });

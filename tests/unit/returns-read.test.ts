@@ -8,80 +8,36 @@
 import 'fake-indexeddb/auto';
 import { Packer } from 'docx';
 import JSZip from 'jszip';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi, dispatch, type Api, type Services } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import { noteRow, samplePacketWorld } from './helpers/sample-packet';
 import { countZi } from '../../shared/text';
 import { checkBase64, commit } from '../../renderer/core/packets';
-import { compilationEntries, compilationOf, loadSessionReturns, orderReturns, returnCounts } from '../../renderer/core/returns';
+import {
+  compilationEntries,
+  compilationOf,
+  loadSessionReturns,
+  orderReturns,
+  returnCounts,
+  returnDateText,
+} from '../../renderer/core/returns';
 import { search } from '../../renderer/core/search/engine';
 import { createStudy } from '../../renderer/core/study';
-import { YanduDB, type NoteRow } from '../../renderer/db/schema';
+import { YanduDB } from '../../renderer/db/schema';
 import type { ReturnRow } from '../../renderer/db/sessionRows';
 import { returnsDocx } from '../../renderer/features/print/docx';
 import { compilationSections } from '../../renderer/features/print/returnsModel';
 import { hitHref } from '../../renderer/features/search/links';
 import { hrefFor, parseRoute } from '../../renderer/ui/router';
 import { peopleOf } from '../../renderer/features/sessions/MemberPickers';
-import { buildSamplePacket } from '../../main/services/packets/sample';
-import { createPacketService } from '../../main/services/packets/service';
-import { createBackupService } from '../../main/services/backup/service';
 
-const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
-let dir = '';
-let packetBase64 = '';
-let api: Api;
-let dbs = 0;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-returns-read-'));
-  const services = {
-    packets: createPacketService({ dataDir: dir }),
-    backup: createBackupService({ dataDir: dir, appVersion: 'test' }),
-  } as unknown as Services;
-  api = buildApi(
-    (name, arg) => dispatch(services, name, arg),
-    () => () => undefined,
-  );
-  packetBase64 = Buffer.from(await buildSamplePacket(resourcesDir, dir, new Date('2025-03-01T08:00:00Z'))).toString('base64');
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function freshDb(): Promise<YanduDB> {
-  const db = new YanduDB(`returns-read-${process.pid}-${dbs++}`);
-  await db.open();
-  return db;
-}
+const world = samplePacketWorld('returns-read');
+const { freshDb } = world;
 
 async function install(db: YanduDB) {
-  const checked = await checkBase64(db, api, packetBase64);
-  if (checked.kind !== 'packet') throw new Error('kind');
-  await commit(db, api, checked);
-  return (await db.sessions.get(checked.file.session.id))!;
+  return (await world.install(db)).session;
 }
 
-function note(id: string, patch: Partial<NoteRow>): NoteRow {
-  const text = patch.text ?? '';
-  return {
-    id,
-    kind: 'note',
-    articleId: null,
-    highlightId: null,
-    title: '',
-    doc: { type: 'doc', content: [] },
-    text,
-    zi: countZi(text),
-    tags: [],
-    createdAt: '2025-03-02T08:00:00.000Z',
-    updatedAt: '2025-03-02T08:00:00.000Z',
-    ...patch,
-  };
-}
+const note = noteRow;
 
 /** A member's copy writes a return with a note on an excerpt, a 心得体会 and a 发言提纲; the base64 file. */
 async function memberReturn(slug: string, name: string, title: string, words: { reflection: string; note: string; outline?: string }) {
@@ -98,7 +54,7 @@ async function memberReturn(slug: string, name: string, title: string, words: { 
       : []),
   ];
   await db.notes.bulkPut(notes);
-  const built = await createStudy(db, api).exportReturn(
+  const built = await createStudy(db, world.api).exportReturn(
     session.id,
     { name, title, issuer: '' },
     notes.map((n) => n.id),
@@ -109,12 +65,16 @@ async function memberReturn(slug: string, name: string, title: string, words: { 
 }
 
 async function importReturn(db: YanduDB, base64: string, now: string) {
-  const checked = await checkBase64(db, api, base64);
+  const checked = await checkBase64(db, world.api, base64);
   if (checked.kind !== 'return') throw new Error(`kind ${checked.kind}`);
-  await commit(db, api, checked);
-  // The import time stands for the date of return: fixed, so the test reads it back.
+  await commit(db, world.api, checked);
   const id = checked.file.meta.id;
-  await db.returns.update(id, { importedAt: now });
+  // The date of return is when the member made the file (its manifest's issuedAt).
+  expect((await db.returns.get(id))!.sentAt).toBe(checked.file.meta.issuedAt);
+  // Both times fixed, so the test reads them back: made at noon UTC the day before the import.
+  const sent = new Date(Date.parse(now) - 86_400_000);
+  sent.setUTCHours(12);
+  await db.returns.update(id, { importedAt: now, sentAt: sent.toISOString() });
   return id;
 }
 
@@ -206,6 +166,7 @@ describe('returns read in full on the leader’s copy', () => {
     const title = (await leader.articles.get(b.readingId))!.title;
     expect(onReading.reading).toEqual({ id: b.readingId, title });
     expect(wang.returnedAt).toBe('2025-03-11T02:00:00.000Z');
+    expect(wang.sentAt).toBe('2025-03-10T12:00:00.000Z');
 
     // Search: a word from 李四's 心得 finds it, labelled with member and session, opening there.
     const found = await search(leader, '实事求是');
@@ -237,7 +198,8 @@ describe('returns read in full on the leader’s copy', () => {
     const sections = compilationSections(c);
     expect(sections.map((s) => s.heading)).toEqual(['王五（办公室主任）', '李四（副处长）']);
     expect(sections[0]!.byline).toContain('职务：办公室主任');
-    expect(sections[0]!.byline).toContain('交回 2025年3月11日');
+    // The member's own date, not the import's.
+    expect(sections[0]!.byline).toContain('提交于 2025年3月10日');
     expect(sections[0]!.counts).toBe(
       `笔记 ${wang.counts.note} 字 · 心得 ${wang.counts.reflection} 字 · 发言提纲 ${wang.counts.outline} 字`,
     );
@@ -261,6 +223,31 @@ describe('returns read in full on the leader’s copy', () => {
     expect(Number(entries[1]![2])).toBeGreaterThan(Number(entries[0]![2]));
     expect(toc).toContain('王五（办公室主任）');
     expect(xml).toContain('学习使我认识到群众路线是生命线。');
+    leader.close();
+    await leader.delete();
+  });
+
+  it('a return imported before its date was kept shows the import date, marked; the same file again gives it its own', async () => {
+    const a = await memberReturn('sunqi', '孙七', '', { note: '笔记。', reflection: '体会。' });
+    const leader = await freshDb();
+    await install(leader);
+    const id = await importReturn(leader, a.base64, '2025-03-12T12:00:00.000Z');
+    // As an earlier release stored it: no sentAt.
+    await leader.returns.update(id, { sentAt: undefined });
+    expect((await leader.returns.get(id))!.sentAt).toBeUndefined();
+    const [read] = await loadSessionReturns(leader, [a.sessionId]);
+    const m = read!.members.find((x) => x.returnId === id)!;
+    expect(m.sentAt).toBeNull();
+    expect(returnDateText(m)).toBe('2025年3月12日（导入日期）');
+    expect(returnDateText({ sentAt: '2025-03-05T12:00:00.000Z', returnedAt: m.returnedAt })).toBe('提交于 2025年3月5日');
+    // Importing the very same file again ('same': nothing else changes) fills in its date.
+    const checked = await checkBase64(leader, world.api, a.base64);
+    if (checked.kind !== 'return') throw new Error('kind');
+    expect(checked.preview.status).toBe('same');
+    await commit(leader, world.api, checked);
+    const row = (await leader.returns.get(id))!;
+    expect(row.sentAt).toBe(checked.file.meta.issuedAt);
+    expect(row.importedAt).toBe('2025-03-12T12:00:00.000Z');
     leader.close();
     await leader.delete();
   });

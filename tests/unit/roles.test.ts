@@ -5,57 +5,20 @@
  * written), can hide them and copy an excerpt; a session is 已完成 only on a day that has come.
  */
 import 'fake-indexeddb/auto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi, dispatch, type Api, type Services } from '../../shared/contract';
-import { checkBase64, commit, createPackets } from '../../renderer/core/packets';
+import { describe, expect, it } from 'vitest';
+import { samplePacketWorld } from './helpers/sample-packet';
+import { createPackets } from '../../renderer/core/packets';
 import { inferRole, roleState } from '../../renderer/core/roles';
 import { createStudy, yearProgress } from '../../renderer/core/study';
 import { YanduDB } from '../../renderer/db/schema';
-import { buildSamplePacket } from '../../main/services/packets/sample';
-import { createPacketService } from '../../main/services/packets/service';
-import { createBackupService } from '../../main/services/backup/service';
 
-const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
-let dir = '';
-let packetBase64 = '';
-let api: Api;
-let dbs = 0;
+const world = samplePacketWorld('roles');
+const { freshDb } = world;
 // The clock the rules are judged at: 2025-06-15, local noon.
 const clock = () => new Date(2025, 5, 15, 12, 0, 0);
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-roles-'));
-  const services = {
-    packets: createPacketService({ dataDir: dir }),
-    backup: createBackupService({ dataDir: dir, appVersion: 'test' }),
-  } as unknown as Services;
-  api = buildApi(
-    (name, arg) => dispatch(services, name, arg),
-    () => () => undefined,
-  );
-  packetBase64 = Buffer.from(await buildSamplePacket(resourcesDir, dir, new Date('2025-03-01T08:00:00Z'))).toString('base64');
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function freshDb(): Promise<YanduDB> {
-  const db = new YanduDB(`roles-${process.pid}-${dbs++}`);
-  await db.open();
-  return db;
-}
-
 async function install(db: YanduDB) {
-  const checked = await checkBase64(db, api, packetBase64);
-  if (checked.kind !== 'packet') throw new Error('kind');
-  await commit(db, api, checked);
-  const session = await db.sessions.get(checked.file.session.id);
-  if (!session) throw new Error('no session');
-  return session;
+  return (await world.install(db)).session;
 }
 
 /** Every row of the tables a refused write could have touched. */
@@ -95,13 +58,13 @@ describe('the role of a copy', () => {
     expect(await roleState(member)).toEqual({ role: 'member', chosen: true });
 
     const leader = await freshDb();
-    await createStudy(leader, api, clock).setRole('leader');
+    await createStudy(leader, world.api, clock).setRole('leader');
     await install(leader);
     expect(await roleState(leader)).toEqual({ role: 'leader', chosen: true });
 
     // A copy that authored a session (inferred leader) is not turned into a member by a packet.
     const author = await freshDb();
-    await createStudy(author, api, clock).createSession('本机的专题', '2025-05-01');
+    await createStudy(author, world.api, clock).createSession('本机的专题', '2025-05-01');
     await install(author);
     expect(await roleState(author)).toEqual({ role: 'leader', chosen: false });
     await drop(member, leader, author);
@@ -113,7 +76,7 @@ describe('the role of a copy', () => {
     // As an earlier release left it: the role never written.
     await db.settings.delete('study.role');
     expect(await roleState(db)).toEqual({ role: 'member', chosen: false });
-    await createStudy(db, api, clock).createSession('自学', '2025-05-01');
+    await createStudy(db, world.api, clock).createSession('自学', '2025-05-01');
     expect(await roleState(db)).toEqual({ role: 'member', chosen: true });
     await drop(db);
   });
@@ -123,7 +86,7 @@ describe("a member's copy", () => {
   it('cannot write the leader’s layer; the refusal says why and writes nothing', async () => {
     const db = await freshDb();
     const session = await install(db);
-    const packets = createPackets(db, api);
+    const packets = createPackets(db, world.api);
     const excerpt = (await db.highlights.where('layer').equals('leader').first())!;
     const before = await snapshot(db);
     const forbidden = { code: 'E_FORBIDDEN', message: expect.stringContaining('重点摘编由组长标注') as unknown };
@@ -138,7 +101,7 @@ describe("a member's copy", () => {
   it('cannot change or delete a packet’s session, but can keep its own 学习记录 and hide it', async () => {
     const db = await freshDb();
     const session = await install(db);
-    const study = createStudy(db, api, clock);
+    const study = createStudy(db, world.api, clock);
     const before = await snapshot(db);
     await expect(study.updateSession(session.id, { readings: session.readings.slice(1) })).rejects.toMatchObject({
       code: 'E_FORBIDDEN',
@@ -155,7 +118,7 @@ describe("a member's copy", () => {
       message: expect.stringContaining('不能删除') as unknown,
     });
     // Handing it out again would mark it as authored here (and so editable): refused too.
-    await expect(createPackets(db, api).exportSession(session.id, false)).rejects.toMatchObject({
+    await expect(createPackets(db, world.api).exportSession(session.id, false)).rejects.toMatchObject({
       code: 'E_FORBIDDEN',
       message: expect.stringContaining('不能再作为资料包发放') as unknown,
     });
@@ -186,7 +149,7 @@ describe("a member's copy", () => {
   it('copies an excerpt into a personal highlight and a note on the same place', async () => {
     const db = await freshDb();
     await install(db);
-    const packets = createPackets(db, api);
+    const packets = createPackets(db, world.api);
     const excerpt = (await db.highlights.where('layer').equals('leader').first())!;
     const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: excerpt.selector.exact }] }] };
     const { highlight, noteId } = await packets.copyExcerptToMine(excerpt.id, '重点摘编', doc);
@@ -205,10 +168,10 @@ describe("a member's copy", () => {
 describe("a leader's copy", () => {
   it('does everything as before on a packet’s session and the leader’s layer', async () => {
     const db = await freshDb();
-    const study = createStudy(db, api, clock);
+    const study = createStudy(db, world.api, clock);
     await study.setRole('leader');
     const session = await install(db);
-    const packets = createPackets(db, api);
+    const packets = createPackets(db, world.api);
     const excerpt = (await db.highlights.where('layer').equals('leader').first())!;
     const next = await packets.commentExcerpt(excerpt, '组长的批注');
     expect((await db.highlights.get(excerpt.id))?.comment).toBe('组长的批注');
@@ -224,7 +187,7 @@ describe("a leader's copy", () => {
 describe('已完成 only on a day that has come', () => {
   it('refuses a future or missing date for every caller, and counts only held sessions', async () => {
     const db = await freshDb();
-    const study = createStudy(db, api, clock);
+    const study = createStudy(db, world.api, clock);
     await study.setRole('leader');
     const future = await study.createSession('下月的学习', '2025-07-01');
     const noDate = await study.createSession('待定', '');

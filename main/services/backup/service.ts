@@ -30,6 +30,7 @@ import {
   type OpenSink,
   type OpenedBackup,
 } from './container';
+import { installOriginals, originalRefs, pruneOriginals, removeRefs, storeOriginals, writeRefs } from './originals';
 
 export interface BackupServiceOptions {
   dataDir: string;
@@ -119,7 +120,13 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
   const dir = backupsDir(options.dataDir);
   const now = options.now ?? (() => new Date());
   // begin, uploadBegin and list wait for this, so a new file never races the sweep.
-  const swept = sweepUnfinished(dir);
+  const swept = sweepUnfinished(dir).then(async (removed) => {
+    await pruneOriginals(options.dataDir).catch(() => undefined);
+    return removed;
+  });
+  // Finishing backups one at a time: pruning the originals' store must not race a backup
+  // that has copied originals but not yet written its reference list.
+  let finishing: Promise<unknown> = Promise.resolve();
   const writing = new Map<
     string,
     {
@@ -127,6 +134,8 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       reason: BackupReason;
       db: Parameters<Services['backup']['begin']>[0]['db'];
       library: BackupLibrary | undefined;
+      /** The originals (documents/…) the articles written so far name. */
+      originals: Set<string>;
       at: number;
     }
   >();
@@ -167,13 +176,71 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
   /** Applies the retention policy (shared/backup/format.ts, backupsToPrune). */
   async function prune(keep: number): Promise<void> {
     const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of backupsToPrune(names, keep)) await rm(path.join(dir, name), { force: true });
+    for (const name of backupsToPrune(names, keep)) {
+      await rm(path.join(dir, name), { force: true });
+      await removeRefs(options.dataDir, name);
+    }
+    await pruneOriginals(options.dataDir);
   }
 
   /** A name in the backups folder that may be read: one of ours, no path. */
   function folderFile(name: string): string {
     if (!BACKUP_FILE_RE.test(name)) throw new AppError('E_INVALID_ARGUMENT', '备份文件名无效。');
     return path.join(dir, name);
+  }
+
+  type Writing = typeof writing extends Map<string, infer W> ? W : never;
+
+  /**
+   * Adds the media folder, copies into the originals' store those the articles name that it
+   * lacks, records the backup's references, then writes the manifest and gives the file its
+   * name; prunes. A failure leaves neither the file nor its references.
+   */
+  async function finishOne(w: Writing, keep: number): Promise<BackupEntry> {
+    let finalName = '';
+    try {
+      const media = mediaDir(options.dataDir);
+      const names = (await readdir(media).catch(() => [] as string[])).filter((n) => MEDIA_NAME_RE.test(n)).sort();
+      for (const name of names) await w.writer.addMedia(name, await readFile(path.join(media, name)));
+      finalName = backupFileName(now(), w.reason);
+      for (
+        let i = 1;
+        await stat(path.join(dir, finalName)).then(
+          () => true,
+          () => false,
+        );
+        i++
+      ) {
+        finalName = finalName.replace(/(?:-\d{1,3})?\.yandubak$/, `-${i}.yandubak`);
+      }
+      // Before the backup takes its name, so a backup in the folder always has its references.
+      await storeOriginals(options.dataDir, w.originals);
+      await writeRefs(options.dataDir, finalName, w.originals);
+      const manifest = await w.writer.finish(
+        {
+          createdAt: now().toISOString(),
+          reason: w.reason,
+          appVersion: options.appVersion.slice(0, 40),
+          db: w.db,
+          ...(w.library ? { library: w.library } : {}),
+        },
+        path.join(dir, finalName),
+      );
+      await prune(keep);
+      const info = await stat(path.join(dir, finalName));
+      return toEntry(finalName, info.size, manifest);
+    } catch (error) {
+      await w.writer.abort();
+      if (
+        finalName &&
+        !(await stat(path.join(dir, finalName)).then(
+          () => true,
+          () => false,
+        ))
+      )
+        await removeRefs(options.dataDir, finalName).catch(() => undefined);
+      throw writeError(error);
+    }
   }
 
   return {
@@ -190,13 +257,15 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       }
       const t = token();
       const writer = await BackupWriter.create(path.join(dir, tempName('partial', t)), options.openSink ?? openFileSink);
-      writing.set(t, { writer, reason, db, library, at: Date.now() });
+      writing.set(t, { writer, reason, db, library, originals: new Set(), at: Date.now() });
       return { token: t };
     },
     put: async ({ token: t, table, records }) => {
       const w = session(writing, t);
       try {
-        return { parts: await w.writer.addTable(table, records, w.db.schemaVersion) };
+        const parts = await w.writer.addTable(table, records, w.db.schemaVersion);
+        if (table === 'articles') for (const file of originalRefs(records)) w.originals.add(file);
+        return { parts };
       } catch (error) {
         if (error instanceof AppError && (error.code === 'E_DISK_FULL' || error.code === 'E_RESOURCE')) writing.delete(t);
         throw error;
@@ -205,38 +274,9 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
     finish: async ({ token: t, keep }) => {
       const w = session(writing, t);
       writing.delete(t);
-      try {
-        const media = mediaDir(options.dataDir);
-        const names = (await readdir(media).catch(() => [] as string[])).filter((n) => MEDIA_NAME_RE.test(n)).sort();
-        for (const name of names) await w.writer.addMedia(name, await readFile(path.join(media, name)));
-        let finalName = backupFileName(now(), w.reason);
-        for (
-          let i = 1;
-          await stat(path.join(dir, finalName)).then(
-            () => true,
-            () => false,
-          );
-          i++
-        ) {
-          finalName = finalName.replace(/(?:-\d{1,3})?\.yandubak$/, `-${i}.yandubak`);
-        }
-        const manifest = await w.writer.finish(
-          {
-            createdAt: now().toISOString(),
-            reason: w.reason,
-            appVersion: options.appVersion.slice(0, 40),
-            db: w.db,
-            ...(w.library ? { library: w.library } : {}),
-          },
-          path.join(dir, finalName),
-        );
-        await prune(keep);
-        const info = await stat(path.join(dir, finalName));
-        return toEntry(finalName, info.size, manifest);
-      } catch (error) {
-        await w.writer.abort();
-        throw writeError(error);
-      }
+      const turn = finishing.then(() => finishOne(w, keep));
+      finishing = turn.catch(() => undefined);
+      return turn;
     },
     abort: async ({ token: t }) => {
       const w = writing.get(t);
@@ -355,7 +395,14 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       } catch (error) {
         throw writeError(error);
       }
-      return { images };
+      // The originals the backup's articles name, from the store (verified; one missing is a warning).
+      const refs: string[] = [];
+      for (const [index, part] of o.backup.manifest.parts.entries()) {
+        if (part.kind !== 'table' || part.table !== 'articles') continue;
+        refs.push(...originalRefs(await decodeTablePart(part, await o.backup.readPart(index), o.backup.manifest.db.schemaVersion)));
+      }
+      const originals = await installOriginals(options.dataDir, refs);
+      return { images, originals: originals.restored, originalsMissing: originals.missing.length };
     },
     download: async ({ name, offset }) => {
       const file = folderFile(name);

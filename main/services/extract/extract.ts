@@ -26,6 +26,7 @@ import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import { Readability } from '@mozilla/readability';
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
+import { parseLightDocument } from './light-dom';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
@@ -178,7 +179,18 @@ function isHidden(el: Element): boolean {
   return !(id === 'js_content' || /rich_media_content/.test(cls));
 }
 
-const resolveUrl = resolveContentUrl;
+/** Pages repeat their links (menus, lists, 上一篇/下一篇): each href is resolved once per base. */
+const urlMemo = new Map<string, string | null>();
+let urlMemoBase: string | undefined;
+function resolveUrl(raw: string, base: string | undefined): string | null {
+  if (base !== urlMemoBase || urlMemo.size > 4096) {
+    urlMemo.clear();
+    urlMemoBase = base;
+  }
+  let v = urlMemo.get(raw);
+  if (v === undefined) urlMemo.set(raw, (v = resolveContentUrl(raw, base)));
+  return v;
+}
 
 function tinyOrTracking(img: Element, src: string): boolean {
   const dim = (a: string): number | null => {
@@ -373,10 +385,11 @@ class Walker {
               : tag === 'blockquote'
                 ? 'blockquote'
                 : 'p';
+    // One ancestor list for all the blocks of this flush (read-only downstream).
+    const ancestors = [...this.stack].reverse();
     for (const line of out) {
       const text = normaliseText(line.text);
       if (!text && line.images.length === 0) continue;
-      const ancestors = [...this.stack].reverse();
       this.blocks.push({
         index: this.blocks.length,
         text,
@@ -591,6 +604,27 @@ function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | 
   return t;
 }
 
+/**
+ * A heading broken over lines (`凝心聚力谋发展<br>实干担当开新局`) reads as one run of characters;
+ * the page's own title, equal to it but for spaces, shows where the space between its clauses is.
+ */
+function withStatedSpacing(title: string, refs: (string | null)[]): string {
+  const bare = title.replace(/\s+/g, '');
+  if (bare.length < 4) return title;
+  for (const ref of refs) {
+    if (!ref) continue;
+    const t = titleText(ref);
+    for (const part of [t, ...titleParts(t)]) {
+      if (part === title || part.replace(/\s+/g, '') !== bare) continue;
+      // Only spaces between words or clauses (凝心聚力谋发展 实干担当开新局), not beside brackets.
+      const spaces = part.match(/.\s+(?=.)/gu) ?? [];
+      if (spaces.length > 0 && spaces.every((m) => /^[\p{Script=Han}\p{L}\p{N}]/u.test(m)) && !/\s[^\p{Script=Han}\p{L}\p{N}]/u.test(part))
+        return part;
+    }
+  }
+  return title;
+}
+
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
 function titleParts(t: string): string[] {
   return t
@@ -642,9 +676,14 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
   // A whole reference or its first part names the article; a later part is a section or the site.
   const refParts = refs.flatMap((r) => {
     const parts = titleParts(r);
+    const longest = Math.max(...parts.map(countChars));
     return [
-      { text: normaliseText(r), head: true },
-      ...parts.map((p, i) => ({ text: normaliseText(p), head: i === 0 || countChars(p) >= 12 })),
+      { text: normaliseText(r), head: true, main: true },
+      // main: the longest part where it names the article (`标题 - 站名`, `站名_标题`), not a brand before a slogan.
+      ...parts.map((p, i) => {
+        const head = i === 0 || countChars(p) >= 12;
+        return { text: normaliseText(p), head, main: head && countChars(p) >= longest };
+      }),
     ];
   });
   let best: { title: string; index: number; score: number; weak: boolean } | null = null;
@@ -662,7 +701,9 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
     if (/<(?:strong|b)>/.test(b.html) && b.len < 60) score += 0.5;
     let matched = false;
     let own: string | null = null;
-    for (const { text: r, head } of refParts) {
+    // A part equal to the line outranks a longer reference that merely contains it.
+    const exact = refParts.find((x) => x.text === t && x.main);
+    for (const { text: r, head } of exact ? [exact] : refParts) {
       if (!r) continue;
       if (r === t) {
         score += head ? 10 : 2;
@@ -726,7 +767,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     throw bad('页面不是 HTML，无法提取文章。');
   }
   const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
-  const doc = parseHtmlDocument(source);
+  // The light DOM: the tree linkedom would build, at a fraction of the cost (light-dom.ts).
+  const doc = parseLightDocument(source);
   let base = url;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   if (baseHref) base = resolveHttpUrl(baseHref, url)?.href ?? url;
@@ -796,6 +838,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
       title = parts.find((p) => p.length >= 4) ?? parts[0] ?? null;
     }
   }
+  if (title) title = withStatedSpacing(title, [meta.title, meta.ogTitle, meta.docTitle]);
   const titleIndex = picked?.index ?? -1;
 
   const metaZone: Block[] = [];
@@ -819,7 +862,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     if (d) dateText = t;
     return d;
   };
-  const infoDate = info.get('发布日期') ?? info.get('公开日期') ?? info.get('成文日期');
+  const infoDate = info.get('发布日期') ?? info.get('公开日期') ?? info.get('成文日期') ?? info.get('生成日期');
   let publishedAt = infoDate ? dateOf(infoDate) : null;
   publishedAt ??= meta.date;
   if (publishedAt === meta.date && meta.dateText) dateText = meta.dateText;
@@ -844,15 +887,20 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (!publishedAt) publishedAt = dateFromUrl(url);
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
-  let origin = info.get('发布机构') ?? info.get('发文机关') ?? originFromMeta;
+  // The 来源 the reader sees beside the title outranks a meta tag (光明网-《光明日报》 vs 来源：光明日报).
+  let origin = info.get('发布机构') ?? info.get('发文机关') ?? null;
   let author: string | null = null;
   let editor: string | null = null;
   for (const b of metaZone) {
     if (!isMetaLine(b.text) && b.len > 90) continue;
-    origin ??= matchOrigin(b.spaced);
-    author ??= matchAuthor(b.spaced);
-    editor ??= matchEditor(b.spaced);
+    // A label in a cell of its own (<td>信息来源：</td><td>县教育局</td>): read it with the next cell.
+    const next = blocks[b.index + 1];
+    const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
+    origin ??= matchOrigin(line);
+    author ??= matchAuthor(line);
+    editor ??= matchEditor(line);
   }
+  origin ??= originFromMeta;
 
   // Body: score containers by Chinese prose (characters and punctuation) against links.
   for (const b of blocks) {
@@ -1053,7 +1101,12 @@ export function repairRawText(html: string): string {
   const open = /<(style|script|textarea|title|xmp)\b[^>]*>/gi;
   // A script may write '<body>' in a string: only a <body> tag at the start of a line counts.
   const bodies: number[] = [];
-  for (const m of html.matchAll(/(?:^|\n)[ \t]*<body\b/gi)) bodies.push(m.index + m[0].indexOf('<'));
+  // (Found by `<body` and checked backwards: a regex starting at every line is slow on big pages.)
+  for (const m of html.matchAll(/<body\b/gi)) {
+    let i = m.index;
+    while (i > 0 && (html[i - 1] === ' ' || html[i - 1] === '\t')) i--;
+    if (i === 0 || html[i - 1] === '\n') bodies.push(m.index);
+  }
   const closers = new Map<string, RegExp>();
   let out = '';
   let last = 0;
@@ -1084,7 +1137,7 @@ export function repairRawText(html: string): string {
 }
 
 const INFO_LABEL_RE =
-  /^(索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|成\s*文\s*日\s*期|发\s*布\s*日\s*期|公\s*开\s*日\s*期|文\s*号|发\s*文\s*字\s*号|名\s*称|有\s*效\s*性|公\s*开\s*方\s*式)\s*[:：]?\s*(.*)$/;
+  /^(索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|成\s*文\s*日\s*期|生\s*成\s*日\s*期|发\s*布\s*日\s*期|公\s*开\s*日\s*期|文\s*号|发\s*文\s*字\s*号|名\s*称|信\s*息\s*名\s*称|标\s*题|主\s*题\s*词|分\s*类|有\s*效\s*性|公\s*开\s*方\s*式|公\s*开\s*时\s*限|公\s*开\s*范\s*围)\s*[:：]?\s*(.*)$/;
 
 /**
  * Label → value pairs of a 政府信息公开 metadata table, from cells written `发布机构：X` or as a
@@ -1092,9 +1145,10 @@ const INFO_LABEL_RE =
  */
 function readInfoTable(blocks: Block[]): Map<string, string> {
   const found = new Map<string, string>();
+  const columnCells = readInfoColumns(blocks, found);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.len > 80) continue;
+    if (b.len > 80 || columnCells.has(b.el)) continue;
     // A cell may hold several pairs: 发布机构：X 成文日期：Y
     const parts = b.spaced.split(/\s+(?=\S{2,6}\s*[:：])/);
     for (let k = 0; k < parts.length; k++) {
@@ -1113,6 +1167,36 @@ function readInfoTable(blocks: Block[]): Map<string, string> {
     found.has(k),
   ).length;
   return known >= 2 ? found : new Map();
+}
+
+/**
+ * A 信息公开 table written column-wise: a row of label cells (索引号 | 发布机构 | 发布日期) over a
+ * row of their values. Fills `found` and returns the cells it read.
+ */
+function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Element> {
+  const used = new Set<Element>();
+  const cellText = (c: Element): string => collapseSpaces(c.textContent ?? '');
+  for (const b of blocks) {
+    const row = b.el.parentElement;
+    if (!/^t[hd]$/.test(b.el.localName) || row?.localName !== 'tr' || used.has(b.el)) continue;
+    const labels = Array.from(row.children);
+    const values = row.nextElementSibling ? Array.from(row.nextElementSibling.children) : [];
+    if (labels.length < 2 || values.length !== labels.length) continue;
+    const names = labels.map((c) => INFO_LABEL_RE.exec(cellText(c)));
+    // Every cell a bare label, and the row below no label at all.
+    if (names.some((m) => !m || m[2]!.trim()) || values.some((c) => INFO_LABEL_RE.test(cellText(c)))) continue;
+    // One document's record (索引号 or 发布机构 among the labels), not a list of documents in the text.
+    if (!names.some((m) => /^(?:索引号|发布机构|发文机关)$/.test(m![1]!.replace(/\s+/g, '')))) continue;
+    const third = row.nextElementSibling!.nextElementSibling;
+    if (third?.localName === 'tr' && third.children.length === labels.length) continue;
+    names.forEach((m, k) => {
+      const label = m![1]!.replace(/\s+/g, '');
+      const value = cellText(values[k]!);
+      if (value && !found.has(label)) found.set(label, value);
+    });
+    for (const c of [...labels, ...values]) used.add(c);
+  }
+  return used;
 }
 
 /**
@@ -1233,7 +1317,7 @@ function originFromElement(doc: Document): string | null {
 
 /** （来源：人民日报） or 来源：学习时报 as a line of its own. */
 function isSourceLine(text: string): boolean {
-  return text.length <= 60 && /^[\s(（【[]*(?:文章|稿件|信息|新闻)?来\s*源\s*[:：]/.test(text);
+  return text.length <= 60 && /^[\s(（【[]*(?:(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text);
 }
 
 /** Whitespace in block HTML handled like the block text: collapsed, trimmed, none between CJK. */

@@ -12,11 +12,13 @@ export function collapseSpaces(s: string): string {
   return s.replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ').trim();
 }
 
+const SPACE_RE = /[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]/;
+
 export function normaliseText(s: string): string {
-  return s
-    .replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ')
-    .trim()
-    .replace(CJK_SPACE_RE, '$1');
+  // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
+  if (!SPACE_RE.test(s)) return s;
+  const t = s.replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ').trim();
+  return t.includes(' ') ? t.replace(CJK_SPACE_RE, '$1') : t;
 }
 
 /** Sentence punctuation, the best single signal of article prose. */
@@ -60,20 +62,22 @@ export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添�
 
 /** Labels that may end a value (the next field on a metadata line). */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|【|\\[|〖|\\||｜|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*源|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|【|\\[|〖|\\||｜|丨|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
-const ORIGIN_RE = labelRe('(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|发布机构|发文机关|供\\s*稿(?:单位)?|出\\s*处');
+const ORIGIN_RE = labelRe(
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|稿\\s*源|转\\s*自|转载自|发布机构|发文机关|供\\s*稿(?:单位)?|出\\s*处',
+);
 const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字|(?<!通讯员\\s*|实习)记\\s*者');
 const EDITOR_RE = labelRe('责任编辑|责\\s*编');
 const PLAIN_EDITOR_RE = labelRe('(?<!责任)编\\s*辑');
 
 function cleanValue(v: string | undefined): string | null {
   if (!v) return null;
-  let s = v.replace(/^[\s:：]+/, '').replace(/[\s,，;；。、|｜]+$/, '');
+  let s = v.replace(/^[\s:：]+/, '').replace(/[\s,，;；。、|｜丨]+$/, '');
   // Drop a wrapping bracket left over from forms like （来源：人民日报）.
   s = s.replace(/[)）\]】〗>》]+$/, (tail) => {
     const opens = (s.match(/[(（[【〖<《]/g) ?? []).length;
@@ -100,7 +104,7 @@ export function matchEditor(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|发布机构|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|摄\s*影|通讯员|评论数?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|转\s*自|发布机构|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|摄\s*影|通讯员|评论数?)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 export function isMetaLine(text: string): boolean {
@@ -111,7 +115,7 @@ export function isMetaLine(text: string): boolean {
   if (
     labels === 1 &&
     text.length <= 90 &&
-    /^[\s[【(（〖]*(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|发布机构|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|摄\s*影)/.test(
+    /^[\s[【(（〖]*(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|转\s*自|发布机构|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|摄\s*影)/.test(
       text,
     )
   ) {
@@ -142,6 +146,8 @@ const BOILER_SHORT: RegExp[] = [
   /加入收藏|设为首页|设为主页/,
   // WeChat copies: the follow-us tail.
   /^.{0,16}(?:长按|扫描|识别)(?:识别)?(?:图中)?二维码.{0,16}$|^(?:点击)?阅读原文$|点击(?:上方)?蓝字.{0,12}关注/,
+  // …and the end mark and scan-to-follow line of WeChat layouts (— END —, 扫码关注我们).
+  /^[-—–=~·\s]*(?:END|THE END)[-—–=~·\s]*$|^.{0,16}扫码(?:关注|加入|添加|识别|阅读|下载).{0,16}$/i,
   /^[【[(（]?\s*(?:免责声明|版权声明|特别声明)\s*[】\])）:：]/,
   // Media players and share widgets on English pages: whole lines only.
   /^(?:full ?screen|autoplay|close|×|✕|view (?:photos|gallery)|caption|share(?: this)?|tweet|email|print|advertisement|skip ad|replay|play video|enlarge (?:this )?image|toggle caption|hide caption)$/i,

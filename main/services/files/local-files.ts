@@ -380,7 +380,6 @@ export async function importFile(
 ): Promise<ImportedFile> {
   const abs = path.resolve(filePath);
   const label = options.label ?? abs;
-  const ext = path.extname(abs).toLowerCase();
   if (!isSupportedFile(path.basename(abs))) throw new AppError('E_INVALID_ARGUMENT', `不支持的文件类型：${label}`);
   let bytes: Uint8Array;
   try {
@@ -391,6 +390,23 @@ export async function importFile(
     if (cause instanceof AppError) throw cause;
     throw new AppError('E_NOT_FOUND', `无法读取文件：${label}`, { cause });
   }
+  return importFileBytes(bytes, abs, options);
+}
+
+/**
+ * importFile for bytes already in memory (a downloaded attachment): `filePath` names the file
+ * (its extension decides the reader) and need not exist.
+ */
+export async function importFileBytes(
+  bytes: Uint8Array,
+  filePath: string,
+  options: { images?: ImageStore | null; dataDir?: string | null; label?: string; pdfWarnings?: boolean } = {},
+): Promise<ImportedFile> {
+  const abs = path.resolve(filePath);
+  const label = options.label ?? abs;
+  const ext = path.extname(abs).toLowerCase();
+  if (!isSupportedFile(path.basename(abs))) throw new AppError('E_INVALID_ARGUMENT', `不支持的文件类型：${label}`);
+  if (bytes.length > MAX_FILE_BYTES) throw new AppError('E_DOCUMENT_LIMIT', `文件过大（超过 50 MB）：${label}`);
   const images = options.images ?? null;
   let r: Omit<ImportedFile, 'urlKey' | 'document'>;
   let document: ImportedDocument | null = null;

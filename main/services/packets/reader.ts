@@ -25,6 +25,20 @@ export function resanitise(html: string, media: ReadonlySet<string>): { html: st
   return renderBlocks(blocks);
 }
 
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF_MAGIC = [...'%PDF-'].map((c) => c.charCodeAt(0));
+
+/** Whether an original's first bytes are those of its format (PDF; OFD and .docx are ZIPs; .doc and .wps OLE files or ZIPs). */
+export function originalLooksLike(file: string, bytes: Uint8Array): boolean {
+  const ext = file.slice(file.lastIndexOf('.') + 1);
+  // pdf.js accepts a PDF header within the first KB, as Acrobat does.
+  if (ext === 'pdf') return Buffer.from(bytes.subarray(0, 1024)).includes(Buffer.from(PDF_MAGIC));
+  const starts = (magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  // A .doc or .wps may be an OOXML file under the old name, which the importer reads too.
+  return ext === 'ofd' || ext === 'docx' ? starts(ZIP_MAGIC) : starts(OLE_MAGIC) || starts(ZIP_MAGIC);
+}
+
 export function readPacketBytes(bytes: Uint8Array): DecodedFile {
   const file = decodeFile(bytes, nodeSha256);
   if (file.kind === 'return') {
@@ -38,6 +52,9 @@ export function readPacketBytes(bytes: Uint8Array): DecodedFile {
     if (!kind || (kind.ext !== ext && !(kind.ext === 'jpg' && ext === 'jpeg'))) {
       throw packetError('E_PACKET_CONTENT', `图片内容不是它声称的格式：${img.name}`);
     }
+  }
+  for (const o of file.originals) {
+    if (!originalLooksLike(o.file, o.bytes)) throw packetError('E_PACKET_CONTENT', `原件内容不是它声称的格式：${o.file}`);
   }
   const media = new Set(file.images.map((i) => i.name));
   for (const a of file.articles) {

@@ -9,12 +9,13 @@ import path from 'node:path';
 import type { Services } from '../../../shared/contract';
 import { AppError, toErrorInfo } from '../../../shared/errors';
 import { MAX_FILE_BYTES } from '../../../shared/packet/container';
-import type { DecodedFile, Image } from '../../../shared/packet/packet';
+import type { DecodedFile, Image, Original } from '../../../shared/packet/packet';
 import { PACKET_EXTENSION } from '../../../shared/packet/packet';
 import { mediaDir } from '../paths';
 import { exportKey, existingKey, importKey, keyFileOf, loadOrCreateKey } from './keys';
 import { readPacketBytes } from './reader';
-import { buildPacketBytes, buildReturnBytes, safeFileName } from './writer';
+import { buildPacket, buildReturnBytes, safeFileName } from './writer';
+import { documentFilePath } from '../documents-route';
 
 type PacketServices = Services['packets'];
 
@@ -28,16 +29,15 @@ function decodeBase64(text: string): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-/** Writes one image by content hash; an existing file of the right size is kept. */
-async function storeImage(dir: string, img: Image): Promise<void> {
-  const file = path.join(dir, img.name);
+/** Writes one file by content hash; an existing file of the right size is kept. */
+async function storeByHash(file: string, bytes: Uint8Array): Promise<void> {
   const ok = await stat(file).then(
-    (s) => s.size === img.bytes.length,
+    (s) => s.size === bytes.length,
     () => false,
   );
   if (ok) return;
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, img.bytes);
+  await writeFile(tmp, bytes);
   await renameWithRetry(tmp, file);
 }
 
@@ -65,6 +65,7 @@ export function toReadResult(file: DecodedFile, token: string) {
     articles: file.articles,
     highlights: file.highlights,
     images: file.images.map((i) => ({ name: i.name, size: i.bytes.length })),
+    originals: file.originals.map((o) => ({ file: o.file, size: o.bytes.length })),
   };
 }
 
@@ -90,12 +91,12 @@ async function readSmallFile(file: string): Promise<Uint8Array> {
 }
 
 export function createPacketService(options: { dataDir: string }): PacketServices {
-  /** Checked packets waiting for the user's confirmation: token → images. */
-  const pending = new Map<string, Image[]>();
+  /** Checked packets waiting for the user's confirmation: token → images and originals. */
+  const pending = new Map<string, { images: Image[]; originals: Original[] }>();
   const remember = (file: DecodedFile): string => {
     if (file.kind !== 'packet') return '';
     const token = randomBytes(12).toString('hex');
-    pending.set(token, file.images);
+    pending.set(token, { images: file.images, originals: file.originals });
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
     return token;
   };
@@ -106,7 +107,7 @@ export function createPacketService(options: { dataDir: string }): PacketService
 
   return {
     build: async ({ draft }) => {
-      const bytes = await buildPacketBytes(draft, options.dataDir);
+      const { bytes, originals } = await buildPacket(draft, options.dataDir);
       const decoded = readPacketBytes(bytes);
       return {
         base64: Buffer.from(bytes).toString('base64'),
@@ -114,6 +115,7 @@ export function createPacketService(options: { dataDir: string }): PacketService
         size: bytes.length,
         wholeSha256: decoded.manifest.wholeSha256,
         signer: decoded.signature.fingerprint!,
+        originals,
       };
     },
     buildReturn: async ({ draft }) => {
@@ -130,12 +132,15 @@ export function createPacketService(options: { dataDir: string }): PacketService
     read: async ({ base64 }) => read(decodeBase64(base64)),
     readFile: async ({ folder, name }) => read(await readSmallFile(folderFile(folder, name))),
     install: async ({ token }) => {
-      const images = pending.get(token);
-      if (!images) throw new AppError('E_NOT_FOUND', '导入已过期，请重新选择资料包。');
+      const got = pending.get(token);
+      if (!got) throw new AppError('E_NOT_FOUND', '导入已过期，请重新选择资料包。');
       const dir = mediaDir(options.dataDir);
       await mkdir(dir, { recursive: true });
-      for (const img of images) await storeImage(dir, img);
-      return { images: images.length };
+      for (const img of got.images) await storeByHash(path.join(dir, img.name), img.bytes);
+      if (got.originals.length) await mkdir(path.join(options.dataDir, 'documents'), { recursive: true });
+      // Checked by hash and format when read; named only by that hash (documentFilePath).
+      for (const o of got.originals) await storeByHash(documentFilePath(options.dataDir, o.file)!, o.bytes);
+      return { images: got.images.length, originals: got.originals.length };
     },
     keyInfo: async () => ({ fingerprint: (await existingKey(options.dataDir))?.fingerprint ?? null }),
     exportKey: async ({ passphrase }) => {

@@ -5,11 +5,10 @@
  * linked to the page (`document.attachmentOf`). An attachment that fails is logged with its URL
  * and a Chinese reason; it never fails the article that links to it.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Attachment } from '../extract/attachments';
-import { documentInfo, importFile } from '../files/local-files';
+import { documentInfo, importFileBytes } from '../files/local-files';
 import type { DocumentInfo } from '../../../shared/domain/article';
 import { canonicalUrl } from './canonical';
 import type { ImageStore } from './images';
@@ -56,24 +55,27 @@ export async function syncAttachments(
   list: Attachment[],
 ): Promise<void> {
   for (const att of list) {
-    if (host.cancelled()) return;
     if (!READABLE_ATTACHMENTS.has(att.ext)) continue;
+    // Stopped before this one was read: it is logged, never dropped unsaid.
+    if (host.cancelled()) {
+      host.warn(att.url, 'E_CANCELLED', `同步已停止，附件未下载，文章已保留：${att.url}`);
+      continue;
+    }
     const key = canonicalUrl(att.url) ?? att.url;
     if (!host.permitted(att.url)) continue;
     host.requested(key);
     const known = host.knownOf(key);
-    let dir: string | null = null;
     try {
       const res = await host.fetch(att.url, known);
       if (res.notModified) {
         host.unchanged(key, res, known?.contentHash ?? null);
         continue;
       }
-      dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-attachment-'));
-      const file = path.join(dir, `attachment.${att.ext}`);
-      await writeFile(file, res.bytes);
       const name = /\.[a-z0-9]{2,5}$/i.test(att.name) ? att.name : `${att.name}.${att.ext}`;
-      const r = await importFile(file, { images: host.images, dataDir: host.dataDir, label: name });
+      // Read from memory: the downloaded bytes go to the documents thread as they are (no
+      // temporary file written and read back). The path only names the format.
+      const file = path.join(os.tmpdir(), `attachment.${att.ext}`);
+      const r = await importFileBytes(res.bytes, file, { images: host.images, dataDir: host.dataDir, label: name });
       if (!r.document) continue;
       host.accept(
         key,
@@ -92,7 +94,10 @@ export async function syncAttachments(
         { etag: res.etag, lastModified: res.lastModified },
       );
     } catch (error) {
-      if (host.cancelled()) return;
+      if (host.cancelled()) {
+        host.warn(att.url, 'E_CANCELLED', `同步已停止，附件未下载，文章已保留：${att.url}`);
+        continue;
+      }
       // Over the size cap gets its own code: the reader's 附件 list says 超过大小上限 from it.
       const code = (error as { reason?: unknown }).reason === 'too-large' ? ATTACHMENT_TOO_LARGE : (error as { code?: unknown }).code;
       const message = error instanceof Error ? error.message : String(error);
@@ -101,8 +106,6 @@ export async function syncAttachments(
         typeof code === 'string' ? code : 'E_RESOURCE',
         `附件未能导入（${message.slice(0, 300)}），文章已保留：${att.url}`,
       );
-    } finally {
-      if (dir) await rm(dir, { recursive: true, force: true });
     }
   }
 }

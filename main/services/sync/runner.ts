@@ -417,25 +417,41 @@ class Run {
     return true;
   }
 
-  /** Attachment work running beside the articles. */
-  private readonly side = new Set<Promise<void>>();
+  /** Attachment work waiting, and how much runs now (at most ATTACHMENT_SLOTS). */
+  private readonly sideQueue: (() => Promise<void>)[] = [];
+  private sideActive = 0;
+  private sideWaiters: (() => void)[] = [];
 
   /**
-   * Starts `work` beside the article tasks. At most ATTACHMENT_SLOTS run at once: each may hold
-   * a downloaded file (up to the size cap) until the documents thread reads it, so the caller
-   * waits for a free slot first.
+   * Queues `work` beside the article tasks and returns at once: the article pipeline never
+   * waits for a download or a parse. At most ATTACHMENT_SLOTS run at a time, since each may
+   * hold a downloaded file (up to the size cap) until the documents thread has read it; the
+   * queue holds only what to fetch. Work starts in the order queued, so an attachment is
+   * accepted after the article that links to it.
    */
-  async beside(work: () => Promise<void>): Promise<void> {
-    while (this.side.size >= ATTACHMENT_SLOTS) await Promise.race(this.side);
-    const p: Promise<void> = work()
-      .catch(() => undefined)
-      .finally(() => this.side.delete(p));
-    this.side.add(p);
+  beside(work: () => Promise<void>): void {
+    this.sideQueue.push(work);
+    this.pumpSide();
+  }
+
+  /** Starts queued attachment work; once the run is stopped, all of it (each only logs what it did not read). */
+  pumpSide(): void {
+    while ((this.sideActive < ATTACHMENT_SLOTS || this.signal.aborted) && this.sideQueue.length > 0) {
+      const work = this.sideQueue.shift()!;
+      this.sideActive++;
+      void work()
+        .catch(() => undefined)
+        .finally(() => {
+          this.sideActive--;
+          this.pumpSide();
+          if (this.sideActive === 0 && this.sideQueue.length === 0) for (const wake of this.sideWaiters.splice(0)) wake();
+        });
+    }
   }
 
   /** Waits until no attachment work is left (it queues its articles for the next batch). */
   async settle(): Promise<void> {
-    while (this.side.size > 0) await Promise.all(this.side);
+    while (this.sideActive > 0 || this.sideQueue.length > 0) await new Promise<void>((resolve) => this.sideWaiters.push(resolve));
   }
 
   finishValidators(): void {
@@ -543,9 +559,9 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
       { etag: res.etag, lastModified: res.lastModified },
     );
     // Fetched and read beside the next articles (the documents thread parses while the network
-    // waits); the article's task goes on at once unless every attachment slot is busy.
+    // waits); the article's task goes on at once.
     if (first.attachments.length && outcome.kind !== 'failed')
-      await run.beside(() => fetchAttachments(run, deps, key, publishedAt, first.attachments, res.finalUrl));
+      run.beside(attachmentWork(run, deps, key, publishedAt, first.attachments, res.finalUrl));
     return outcome;
   } catch (error) {
     if (isCancel(error, signal)) return { kind: 'failed' };
@@ -553,6 +569,21 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
       return run.missing(key, error, deps.now?.() ?? new Date());
     return run.fail(key, error);
   }
+}
+
+/**
+ * The queued work for one article's attachments. Made here, not in loadArticle, so the closure
+ * holds only the links, not the page's HTML and text, while it waits in the queue.
+ */
+function attachmentWork(
+  run: Run,
+  deps: RunnerDeps,
+  parentKey: string,
+  publishedAt: string | null,
+  list: Parameters<typeof syncAttachments>[3],
+  referer: string,
+): () => Promise<void> {
+  return () => fetchAttachments(run, deps, parentKey, publishedAt, list, referer);
 }
 
 /** The readable attachments of an accepted article, each its own document article (see attachments.ts). */
@@ -909,6 +940,7 @@ export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Pro
   } catch (error) {
     run.stop();
     if (deps.signal.aborted || isCancel(error, deps.signal)) {
+      run.pumpSide(); // queued attachments log that they were not read
       return { counts: run.counts, batches: run.batches, cancelled: true, skipped: run.skipped };
     }
     // The caller (the sync service) owns the run's end: it logs the failure and emits 'failed'.
@@ -918,6 +950,7 @@ export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Pro
   }
   run.stop();
   const cancelled = deps.signal.aborted;
+  if (cancelled) run.pumpSide();
   // The final counts; the one terminal phase (done, cancelled, failed) is the service's to emit.
   run.setRemaining(0);
   run.progress();

@@ -356,6 +356,8 @@ export interface RestoreResult {
   /** The automatic backup taken first: restoring it undoes this restore. */
   undo: BackupEntry;
   counts: Record<string, number>;
+  /** Originals of document articles (查看原件) put back, and those the backups folder did not have. */
+  originals: { restored: number; missing: number };
 }
 
 /**
@@ -374,7 +376,7 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
     if (!known.has(table)) throw new AppError('E_BACKUP_FORMAT', `备份文件含有未知的数据表：${table.slice(0, 40)}`);
   sanitiseBodies(data);
   const undo = await backupDatabase(db, api, 'restore');
-  await api.backup.installMedia({ handle: checked.handle });
+  const installed = await api.backup.installMedia({ handle: checked.handle });
   const tables = [...backedUpTables(db), db.searchDocs, db.searchPostings, db.searchPending];
   try {
     await db.transaction('rw', tables, async () => {
@@ -398,7 +400,7 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
   }
   const counts: Record<string, number> = {};
   for (const [table, rows] of data) counts[table] = rows.length;
-  return { undo, counts };
+  return { undo, counts, originals: { restored: installed.originals ?? 0, missing: installed.originalsMissing ?? 0 } };
 }
 
 /** Whether the last backup is more than a day old (or there is none). */

@@ -66,3 +66,43 @@ export async function dailyBackupIfDue(db: YanduDB, api: Api): Promise<string | 
   if (!isDailyDue(entries)) return null;
   return (await backupDatabase(db, api, 'daily')).name;
 }
+
+/** Waits between attempts to open a database the browser could not open yet, ms (about 6 s in all). */
+export const OPEN_RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 2000];
+
+/**
+ * Chromium answers `UnknownError: Internal error opening backing store` while the files of a
+ * browser that was just killed are still being let go; a moment later the same open works.
+ * Only that kind of failure is waited out: a version or quota error is not transient.
+ */
+export function isTransientOpenError(error: unknown): boolean {
+  const named = (e: unknown): { name?: unknown; message?: unknown; inner?: unknown } =>
+    typeof e === 'object' && e !== null ? (e as { name?: unknown; message?: unknown; inner?: unknown }) : {};
+  for (let e: unknown = error, depth = 0; e && depth < 3; e = named(e).inner, depth++) {
+    const { name, message } = named(e);
+    if (name === 'UnknownError') return true;
+    if (typeof message === 'string' && /opening backing store/i.test(message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Opens the library, waiting out the transient failure above so a restart right after a crash
+ * opens the user's library instead of an error page. Other failures are thrown at once.
+ */
+export async function openWithRetry(
+  open: () => Promise<unknown>,
+  { delaysMs = OPEN_RETRY_DELAYS_MS, wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } = {},
+): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await open();
+      return attempt;
+    } catch (error) {
+      const delay = delaysMs[attempt];
+      if (delay === undefined || !isTransientOpenError(error)) throw error;
+      console.warn(`[db] the library could not be opened yet (attempt ${attempt + 1}); trying again`, error);
+      await wait(delay);
+    }
+  }
+}

@@ -80,10 +80,10 @@ export function BackupSettings() {
   const confirm = (checked: Restorable) =>
     run(m.restoring, async () => {
       setPending(null);
-      await backups.restore(checked);
-      // Every view and store reloads from the restored library.
-      setTimeout(() => window.location.reload(), 300);
-      return m.restored;
+      const result = await backups.restore(checked);
+      // Every view and store reloads from the restored library (later when there is a warning to read).
+      setTimeout(() => window.location.reload(), result.originals.missing ? 4000 : 300);
+      return result.originals.missing ? `${m.restored}\n${m.originalsMissing(result.originals.missing)}` : m.restored;
     });
 
   const save = (name: string) =>

@@ -1,11 +1,11 @@
 /**
- * 恢复文库？ — the start-up recovery offer. A native modal <dialog>: focus moves into it and
- * stays there, Escape means 暂不, and both choices are ordinary buttons.
+ * 恢复文库？ — the start-up recovery offer, in the ui Dialog: focus starts on 恢复 and stays
+ * inside, Escape means 暂不 (remembered), focus goes back where it was when it closes.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { recovery, type RecoveryOffer as Offer } from '../../core/backup';
 import { messages } from '../../i18n/messages';
-import { Button } from '../../ui';
+import { Button, Dialog } from '../../ui';
 
 const t = messages.recovery;
 
@@ -18,17 +18,9 @@ export function chineseDateTime(iso: string): string {
 }
 
 export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restored: boolean) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const restoreButton = useRef<HTMLButtonElement>(null);
   const [state, setState] = useState<{ busy: boolean; text: string | null; error: boolean }>({ busy: false, text: null, error: false });
   const { entry } = offer;
   const count = (table: string) => entry.counts[table] ?? 0;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    restoreButton.current?.focus();
-  }, []);
 
   const later = async () => {
     if (state.busy) return;
@@ -37,7 +29,6 @@ export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restor
     } catch (error) {
       console.warn('[backup] declined offer not remembered', error);
     }
-    ref.current?.close();
     onDone(false);
   };
 
@@ -53,20 +44,25 @@ export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restor
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="recovery-offer"
-      aria-labelledby="recovery-title"
-      aria-describedby="recovery-why"
-      data-testid="recovery-offer"
-      onCancel={(e) => {
-        // Escape = 暂不 (remembered), never a silent dismissal.
-        e.preventDefault();
-        void later();
-      }}
+    <Dialog
+      open
+      title={t.title}
+      description={offer.reason === 'newer' ? t.newer : t.empty}
+      // Escape = 暂不 (remembered), never a silent dismissal.
+      onClose={() => void later()}
+      testId="recovery-offer"
+      initialFocus="[data-recovery-restore]"
+      actions={
+        <>
+          <Button kind="primary" data-recovery-restore disabled={state.busy} onClick={() => void restore()}>
+            {t.restore}
+          </Button>
+          <Button disabled={state.busy} onClick={() => void later()}>
+            {t.later}
+          </Button>
+        </>
+      }
     >
-      <h2 id="recovery-title">{t.title}</h2>
-      <p id="recovery-why">{offer.reason === 'newer' ? t.newer : t.empty}</p>
       <div className="recovery-facts">
         <p data-testid="recovery-taken">{t.takenAt(chineseDateTime(entry.createdAt))}</p>
         <p data-testid="recovery-counts">
@@ -80,14 +76,6 @@ export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restor
           {state.text}
         </p>
       ) : null}
-      <div className="recovery-actions">
-        <Button kind="primary" ref={restoreButton} disabled={state.busy} onClick={() => void restore()}>
-          {t.restore}
-        </Button>
-        <Button disabled={state.busy} onClick={() => void later()}>
-          {t.later}
-        </Button>
-      </div>
-    </dialog>
+    </Dialog>
   );
 }

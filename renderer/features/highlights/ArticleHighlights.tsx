@@ -23,7 +23,7 @@ import { pageAt } from '../../core/documents';
 import { navigate } from '../../ui/router';
 import { NoteMarks } from './NoteMarks';
 import './highlights.css';
-import { notedHighlightIds } from '../../core/notes';
+import { notedHighlights } from '../../core/notes';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { HighlightPainter } from './painter';
 import { charOffsetAt, selectionInArticle, type SelectionSpan } from './selection';
@@ -61,7 +61,7 @@ export function placeNear(rect: Anchored['rect'], width: number, height: number)
   return { top, left };
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: ReadonlyMap<string, string> = new Map();
 
 /**
  * The selection toolbar's place: just below the selection, so it never covers the line above
@@ -92,7 +92,7 @@ export function ArticleHighlights({ article, initialRows, getMap, scroller }: Pr
   const articleId = article.row.id;
   const version = article.row.version;
   const rows = useHighlights((s) => s.rows);
-  const notedResult = useLiveResult(() => notedHighlightIds(articleId), [articleId]);
+  const notedResult = useLiveResult(() => notedHighlights(articleId), [articleId]);
   const noted = notedResult.state === 'ready' ? notedResult.value : EMPTY;
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 /**
  * A mark after each highlight that carries a note (✎), placed inside the scroller so it scrolls
- * with the text; a click opens the note. Placed again when the text reflows or rows change.
+ * with the text; a click, or Enter on it (they are in the Tab order, in reading order), opens
+ * the note. Placed again when the text reflows or rows change.
  */
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -11,7 +12,8 @@ const t = messages.highlights;
 
 interface Props {
   painter: HighlightPainter | null;
-  noted: ReadonlySet<string>;
+  /** Noted highlight → its note's first words. */
+  noted: ReadonlyMap<string, string>;
   /** Changes whenever painted rows change. */
   rowsToken: unknown;
   scroller: React.RefObject<HTMLDivElement | null>;
@@ -21,6 +23,7 @@ interface Props {
 
 interface Mark {
   id: string;
+  words: string;
   top: number;
   left: number;
 }
@@ -42,12 +45,14 @@ export function NoteMarks({ painter, noted, rowsToken, scroller, root, onOpen }:
     if (!painter || !el) return setMarks([]);
     const box = el.getBoundingClientRect();
     const out: Mark[] = [];
-    for (const id of noted) {
+    for (const [id, words] of noted) {
       const rects = painter.rangeOf(id)?.getClientRects();
       const last = rects?.[rects.length - 1];
       if (!last) continue;
-      out.push({ id, top: last.top - box.top + el.scrollTop - 6, left: last.right - box.left + el.scrollLeft });
+      out.push({ id, words, top: last.top - box.top + el.scrollTop - 6, left: last.right - box.left + el.scrollLeft });
     }
+    // Reading order, so Tab walks the marks as the text runs.
+    out.sort((a, b) => a.top - b.top || a.left - b.left);
     setMarks(out);
   }, [painter, noted, rowsToken, scroller, layout]);
 
@@ -59,11 +64,10 @@ export function NoteMarks({ painter, noted, rowsToken, scroller, root, onOpen }:
       <button
         key={m.id}
         type="button"
-        tabIndex={-1}
         className="hl-note-mark"
         data-testid="hl-note-mark"
-        aria-label={t.viewNote}
-        title={t.viewNote}
+        aria-label={t.noteMark(m.words)}
+        title={t.noteMark(m.words)}
         style={{ top: m.top, left: m.left }}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => onOpen(m.id)}

@@ -85,8 +85,8 @@ function PacketLine({
   return (
     <li data-testid="ch-packet">
       <span className="ui-grow">
-        《{file.title}》 {messages.packets.version(file.version)} · {messages.packets.issuer}：{file.issuer || messages.study.unknown} ·{' '}
-        {t.size((file.size / 1024).toFixed(0))}{' '}
+        《{file.title}》 {messages.packets.version(file.version)} · {messages.packets.issuer}：
+        <span data-testid="ch-issuer">{file.issuer || t.issuerUnstated}</span> · {t.size((file.size / 1024).toFixed(0))}{' '}
         {fresh ? <em className="pk-new">{messages.packets.sharedNew}</em> : <span className="ui-muted">{t.have}</span>}
         {file.notice ? (
           <span className="ui-muted" data-testid="ch-notice">

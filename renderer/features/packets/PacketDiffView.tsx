@@ -1,4 +1,5 @@
 /** The 勘误 preview: which excerpts and readings change, and what happens to the member's notes. */
+import type { ReactNode } from 'react';
 import type { PacketDiff } from '../../core/packetDiff';
 import { messages } from '../../i18n/messages';
 import { List, Table } from '../../ui';
@@ -16,6 +17,33 @@ function Excerpt({ title, exact, comment }: { title: string; exact: string; comm
         </span>
       ) : null}
     </>
+  );
+}
+
+/** One kind of change as a headed list; nothing when there is none of it. */
+function DiffList<T>({
+  testId,
+  heading,
+  items,
+  keyOf,
+  children,
+}: {
+  testId: string;
+  heading: string;
+  items: readonly T[];
+  keyOf: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <section data-testid={testId}>
+      <h5>{heading}</h5>
+      <List>
+        {items.map((item) => (
+          <li key={keyOf(item)}>{children(item)}</li>
+        ))}
+      </List>
+    </section>
   );
 }
 
@@ -47,50 +75,23 @@ export function PacketDiffView({ diff }: { diff: PacketDiff }) {
           </Table>
         </section>
       ) : null}
-      {diff.excerptsAdded.length ? (
-        <section data-testid="pk-diff-added">
-          <h5>{t.excerptsAdded(diff.excerptsAdded.length)}</h5>
-          <List>
-            {diff.excerptsAdded.map((e) => (
-              <li key={e.id}>
-                <Excerpt title={e.articleTitle} exact={e.exact} comment={e.comment} />
-              </li>
-            ))}
-          </List>
-        </section>
-      ) : null}
-      {diff.excerptsRemoved.length ? (
-        <section data-testid="pk-diff-removed">
-          <h5>{t.excerptsRemoved(diff.excerptsRemoved.length)}</h5>
-          <List>
-            {diff.excerptsRemoved.map((e) => (
-              <li key={e.id}>
-                <Excerpt title={e.articleTitle} exact={e.exact} comment={e.comment} />
-              </li>
-            ))}
-          </List>
-        </section>
-      ) : null}
-      {diff.readingsAdded.length ? (
-        <section data-testid="pk-diff-readings-added">
-          <h5>{t.readingsAdded}</h5>
-          <List>
-            {diff.readingsAdded.map((title) => (
-              <li key={title}>《{title}》</li>
-            ))}
-          </List>
-        </section>
-      ) : null}
-      {diff.readingsRemoved.length ? (
-        <section data-testid="pk-diff-readings-removed">
-          <h5>{t.readingsRemoved}</h5>
-          <List>
-            {diff.readingsRemoved.map((title) => (
-              <li key={title}>《{title}》</li>
-            ))}
-          </List>
-        </section>
-      ) : null}
+      <DiffList testId="pk-diff-added" heading={t.excerptsAdded(diff.excerptsAdded.length)} items={diff.excerptsAdded} keyOf={(e) => e.id}>
+        {(e) => <Excerpt title={e.articleTitle} exact={e.exact} comment={e.comment} />}
+      </DiffList>
+      <DiffList
+        testId="pk-diff-removed"
+        heading={t.excerptsRemoved(diff.excerptsRemoved.length)}
+        items={diff.excerptsRemoved}
+        keyOf={(e) => e.id}
+      >
+        {(e) => <Excerpt title={e.articleTitle} exact={e.exact} comment={e.comment} />}
+      </DiffList>
+      <DiffList testId="pk-diff-readings-added" heading={t.readingsAdded} items={diff.readingsAdded} keyOf={(title) => title}>
+        {(title) => `《${title}》`}
+      </DiffList>
+      <DiffList testId="pk-diff-readings-removed" heading={t.readingsRemoved} items={diff.readingsRemoved} keyOf={(title) => title}>
+        {(title) => `《${title}》`}
+      </DiffList>
       <p className="pk-note" data-testid="pk-diff-notes">
         {diff.notes.kept ? t.notesKept(diff.notes.kept) : t.noNotes}
         {diff.notes.onRemovedReadings ? ` ${t.notesOnRemoved(diff.notes.onRemovedReadings)}` : ''}

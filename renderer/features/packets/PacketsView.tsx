@@ -94,13 +94,25 @@ function CheckedSummary({
             <li>{t.unchanged(preview.unchanged)}</li>
             <li>{t.excerpts(file.highlights.length)}</li>
             {preview.attachments.carried.length ? <li>{messages.documents.packetCarries(preview.attachments.carried.length)}</li> : null}
-            {preview.status === 'update'
-              ? preview.changes.map((c) => <li key={c}>{c}</li>)
-              : preview.attachments.missing.map((name) => (
+            {preview.originals.carried ? (
+              <li data-testid="pk-originals">{messages.documents.packetOriginals(preview.originals.carried)}</li>
+            ) : null}
+            {preview.status === 'update' ? (
+              preview.changes.map((c) => <li key={c}>{c}</li>)
+            ) : (
+              <>
+                {preview.attachments.missing.map((name) => (
                   <li key={`missing:${name}`} className="pk-warn" data-testid="pk-attachment-missing">
                     {messages.documents.packetMissing(name)}
                   </li>
                 ))}
+                {preview.originals.missing.map((name) => (
+                  <li key={`original:${name}`} className="pk-warn" data-testid="pk-original-missing">
+                    {messages.documents.originalMissing(name)}
+                  </li>
+                ))}
+              </>
+            )}
           </ul>
           {preview.diff ? <PacketDiffView diff={preview.diff} /> : null}
           <div className="pk-note">{t.personalSafe}</div>

@@ -3,7 +3,7 @@
  * measuring the real layout (as the packet does), then every section of archiveModel from a new
  * page: the plan, and per session its 学习记录, 签到表, readings with 重点摘编, and 心得体会.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { nestBookTitles } from '../../../shared/print-text';
 import { formatChineseDate } from '../../../shared/text';
 import { archive } from '../../core/archive';
@@ -12,12 +12,15 @@ import { useLiveResult } from '../../ui/useLiveResult';
 import { archiveModel, monthDay, type ArchiveModel, type ArchiveSection } from './archive';
 import { GEOMETRY } from './layout';
 import { packetDate } from './model';
-import { MAX_TOC_PASSES, measureTocStarts, PrintCover, PrintToc, sameStarts } from './FrontMatter';
+import { PrintCover, PrintToc, useTocStarts, type IsTocEntry } from './FrontMatter';
 import { RecordSheet, SigninSheet } from './RecordPrint';
 import type { PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
 
 const t = messages.archive;
+
+/** Sheets after the cover and the 目录 are the sections, one each. */
+const isSectionSheet: IsTocEntry = (_sheet, i) => i >= 2;
 
 function Plan({ model }: { model: ArchiveModel }) {
   const h = t.planHead;
@@ -127,40 +130,14 @@ export function ArchivePrint({ year, options, report }: { year: number; options:
     }
   }, [loaded]);
   const model = built?.model ?? null;
-  const [starts, setStarts] = useState<number[] | null>(null);
-  const [pass, setPass] = useState(1);
-  const [done, setDone] = useState(false);
-  const passes = useRef(0);
-  const docRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (loaded.state === 'failed') report({ state: 'failed', message: loaded.message });
     else if (built?.error) report({ state: 'failed', message: built.error });
   }, [loaded, built, report]);
-  useEffect(() => {
-    passes.current = 0;
-    setDone(false);
-  }, [model]);
-
-  useEffect(() => {
-    if (!model) return;
-    let live = true;
-    void (async () => {
-      // Sheets after the cover and the 目录 are the sections, one each.
-      const measured = await measureTocStarts(
-        () => docRef.current,
-        options.layout,
-        (_sheet, i) => i >= 2,
-      );
-      if (!live || !measured) return;
-      const { starts: sectionStarts, total } = measured;
-      if (!sameStarts(starts, sectionStarts) && passes.current < MAX_TOC_PASSES) {
-        passes.current++;
-        setPass(passes.current + 1);
-        setStarts(sectionStarts);
-        return;
-      }
-      setDone(true);
+  const settle = useCallback(
+    (total: number) => {
+      if (!model) return;
       report({
         state: 'ready',
         pages: total,
@@ -168,11 +145,10 @@ export function ArchivePrint({ year, options, report }: { year: number; options:
         fileName: model.title,
         docx: async () => (await import('./docx')).archiveDocx(model),
       });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [model, starts, options, report]);
+    },
+    [model, report],
+  );
+  const { docRef, starts, pass, done } = useTocStarts(model, options, isSectionSheet, settle);
 
   if (!model) return null;
   const widthMm = GEOMETRY[options.layout].widthMm;

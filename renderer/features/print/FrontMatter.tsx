@@ -1,14 +1,14 @@
 /**
  * What every compiled print opens with (学习资料汇编, 学习心得汇编, 学习档案): a cover with the
  * title, the lines under it, the issuing unit and the date once; and a 目录 whose page numbers
- * are measured (measureTocStarts) and written back until they hold.
+ * are measured (measureTocStarts) and written back until they hold (useTocStarts).
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { messages } from '../../i18n/messages';
 import { GEOMETRY, PRINT_FONTS } from './layout';
 import { fontsReady, measureSections, startPages } from './paginate';
-import type { PrintLayout } from './routes';
+import type { PrintLayout, PrintOptions } from './routes';
 
 /** How many times the 目录 numbers are written and the document measured again. */
 export const MAX_TOC_PASSES = 4;
@@ -84,4 +84,55 @@ export async function measureTocStarts(
 
 export function sameStarts(a: readonly number[] | null, b: readonly number[]): boolean {
   return a !== null && a.length === b.length && a.every((p, i) => p === b[i]);
+}
+
+/** Picks a 目录 entry's sheet among the document's sheets (see measureTocStarts). */
+export type IsTocEntry = (sheet: HTMLElement, index: number) => boolean;
+
+/**
+ * The measuring loop every compiled print runs: once `source` is there, measure, write the 目录
+ * numbers, measure again until they hold (at most MAX_TOC_PASSES rewrites), then `settle` with
+ * the page count. A new `source` starts afresh; a new `options` or `settle` measures again (keep
+ * `settle` stable with useCallback and list in its deps whatever the report depends on). `pass`
+ * counts the layouts so far (1 before the first rewrite); `done` is true once the numbers hold.
+ */
+export function useTocStarts(
+  source: unknown,
+  options: PrintOptions,
+  isEntry: IsTocEntry,
+  settle: (total: number) => void,
+): { docRef: RefObject<HTMLDivElement | null>; starts: number[] | null; pass: number; done: boolean } {
+  const [starts, setStarts] = useState<number[] | null>(null);
+  const [pass, setPass] = useState(1);
+  const [done, setDone] = useState(false);
+  const passes = useRef(0);
+  const docRef = useRef<HTMLDivElement>(null);
+
+  // New data is measured afresh (declared before the measuring effect, so it runs first).
+  useEffect(() => {
+    passes.current = 0;
+    setDone(false);
+  }, [source]);
+
+  useEffect(() => {
+    if (source === null || source === undefined) return;
+    let live = true;
+    void (async () => {
+      const measured = await measureTocStarts(() => docRef.current, options.layout, isEntry);
+      if (!live || !measured) return;
+      if (!sameStarts(starts, measured.starts) && passes.current < MAX_TOC_PASSES) {
+        passes.current++;
+        setPass(passes.current + 1);
+        setStarts(measured.starts);
+        return;
+      }
+      setDone(true);
+      settle(measured.total);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [source, starts, options, isEntry, settle]);
+
+  return { docRef, starts, pass, done };
 }

@@ -4,7 +4,7 @@
  * highlights), endnotes after each article. Page numbers in the 目录 come from two (or more)
  * measuring passes over the real layout (paginate.ts), not from an estimate.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { nestBookTitles, printableAuthor } from '../../../shared/print-text';
 import { formatChineseDate } from '../../../shared/text';
 import { printData } from '../../core/print';
@@ -13,11 +13,14 @@ import { useLiveResult } from '../../ui/useLiveResult';
 import { markArticleHtml, nestBookTitlesInHtml } from './markup';
 import { coverOf, endnotesFor, marksFor, type Endnote, type PrintArticle } from './model';
 import { NoteDoc } from './NoteDoc';
-import { MAX_TOC_PASSES, measureTocStarts, PrintCover, PrintToc, sameStarts } from './FrontMatter';
+import { PrintCover, PrintToc, useTocStarts, type IsTocEntry } from './FrontMatter';
 import type { PacketMeta, PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
 
 const t = messages.print;
+
+/** Each article's first sheet is a 目录 entry. */
+const isArticleSheet: IsTocEntry = (sheet) => !!sheet.dataset.articleId;
 
 interface Prepared {
   article: PrintArticle;
@@ -70,20 +73,12 @@ export function PacketPrint({
   // Live: an edit elsewhere (another tab, a packet re-issue) prints without reopening.
   const loaded = useLiveResult(() => printData.articles(ids), [ids]);
   const data = loaded.state === 'ready' ? loaded.value : null;
-  const [starts, setStarts] = useState<number[] | null>(null);
-  const passes = useRef(0);
-  const docRef = useRef<HTMLDivElement>(null);
   const cover = coverOf(meta, data?.issuer ?? '', t.defaultTitle);
   const { title, date } = cover;
 
   useEffect(() => {
     if (loaded.state === 'failed') report({ state: 'failed', message: loaded.message });
   }, [loaded, report]);
-  // New data is measured afresh (declared before the measuring effect, so it runs first).
-  useEffect(() => {
-    passes.current = 0;
-  }, [data]);
-
   const prepared = useMemo<Prepared[]>(
     () =>
       (data?.articles ?? []).map((article) => {
@@ -96,22 +91,9 @@ export function PacketPrint({
   );
 
   // Measure, write the 目录 numbers, measure again until they hold.
-  useEffect(() => {
-    if (!data) return;
-    let live = true;
-    void (async () => {
-      const measured = await measureTocStarts(
-        () => docRef.current,
-        options.layout,
-        (sheet) => !!sheet.dataset.articleId,
-      );
-      if (!live || !measured) return;
-      const { starts: articleStarts, total } = measured;
-      if (!sameStarts(starts, articleStarts) && passes.current < MAX_TOC_PASSES) {
-        passes.current++;
-        setStarts(articleStarts);
-        return;
-      }
+  const settle = useCallback(
+    (total: number) => {
+      if (!data) return;
       const notices: string[] = [];
       if (data.missing.length) notices.push(t.missing(data.missing.length));
       const unplaced = prepared.reduce((n, p) => n + p.unplaced, 0);
@@ -123,11 +105,10 @@ export function PacketPrint({
         fileName: `${title}-${date}`,
         docx: async () => (await import('./docx')).packetDocx(data.articles, { ...meta, unit: cover.unit }, options),
       });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [data, prepared, starts, options, meta, title, date, cover.unit, report]);
+    },
+    [data, prepared, options, meta, title, date, cover.unit, report],
+  );
+  const { docRef, starts } = useTocStarts(data, options, isArticleSheet, settle);
 
   if (data && data.articles.length === 0) return <p className="pr-notice">{t.noArticles}</p>;
 

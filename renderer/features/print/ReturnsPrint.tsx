@@ -4,12 +4,12 @@
  * (name, 职务, date of return, 字 counts, then 心得体会, 发言提纲 and notes with their reading and
  * excerpt). Page numbers in the 目录 are measured as the packet print does (paginate.ts).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { nestBookTitles } from '../../../shared/print-text';
 import { returnsData, type Compilation } from '../../core/returns';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
-import { MAX_TOC_PASSES, measureTocStarts, PrintCover, PrintToc, sameStarts } from './FrontMatter';
+import { PrintCover, PrintToc, useTocStarts, type IsTocEntry } from './FrontMatter';
 import { compilationSections, type CompilationSection } from './returnsModel';
 import type { PrintOptions } from './routes';
 import type { DocReport } from './PrintView';
@@ -42,6 +42,9 @@ export function CompilationSectionView({ section }: { section: CompilationSectio
   );
 }
 
+/** Each member's section is a 目录 entry. */
+const isEntrySheet: IsTocEntry = (sheet) => !!sheet.dataset.entry;
+
 export function ReturnsPrint({
   sessionIds,
   options,
@@ -54,35 +57,14 @@ export function ReturnsPrint({
   const key = sessionIds.join(',');
   const loaded = useLiveResult(() => returnsData.compilation(sessionIds), [key]);
   const data: Compilation | null = loaded.state === 'ready' ? loaded.value : null;
-  const [starts, setStarts] = useState<number[] | null>(null);
-  const passes = useRef(0);
-  const docRef = useRef<HTMLDivElement>(null);
   const sections = data ? compilationSections(data) : [];
 
   useEffect(() => {
     if (loaded.state === 'failed') report({ state: 'failed', message: loaded.message });
   }, [loaded, report]);
-  useEffect(() => {
-    passes.current = 0;
-  }, [data]);
-
-  // Measure, write the 目录 numbers, measure again until they hold.
-  useEffect(() => {
-    if (!data) return;
-    let live = true;
-    void (async () => {
-      const measured = await measureTocStarts(
-        () => docRef.current,
-        options.layout,
-        (sheet) => !!sheet.dataset.entry,
-      );
-      if (!live || !measured) return;
-      const { starts: entryStarts, total } = measured;
-      if (!sameStarts(starts, entryStarts) && passes.current < MAX_TOC_PASSES) {
-        passes.current++;
-        setStarts(entryStarts);
-        return;
-      }
+  const settle = useCallback(
+    (total: number) => {
+      if (!data) return;
       report({
         state: 'ready',
         pages: total,
@@ -90,11 +72,10 @@ export function ReturnsPrint({
         fileName: `${data.title}-${data.subtitle || data.date}`,
         docx: async () => (await import('./docx')).returnsDocx(data),
       });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [data, starts, options, report]);
+    },
+    [data, report],
+  );
+  const { docRef, starts } = useTocStarts(data, options, isEntrySheet, settle);
 
   if (!data) return null;
   if (sections.length === 0) return <p className="pr-notice">{messages.returns.empty}</p>;

@@ -5,8 +5,7 @@
  * the Compilation with core/returns.ts compilationOf, then call compilationSections).
  */
 import { nestBookTitles } from '../../../shared/print-text';
-import { formatChineseDate } from '../../../shared/text';
-import { compilationEntries, type Compilation, type ReturnItem } from '../../core/returns';
+import { compilationEntries, returnDateText, type Compilation, type ReturnItem } from '../../core/returns';
 import { messages } from '../../i18n/messages';
 
 const t = messages.returns;
@@ -50,9 +49,7 @@ export function compilationSections(c: Pick<Compilation, 'sessions'>): Compilati
   return compilationEntries(c).map((e) => ({
     key: e.key,
     heading: nestBookTitles(e.heading),
-    byline: [e.member.title ? `职务：${e.member.title}` : '', t.returnedAt(formatChineseDate(e.member.returnedAt))]
-      .filter(Boolean)
-      .join('　'),
+    byline: [e.member.title ? `职务：${e.member.title}` : '', returnDateText(e.member)].filter(Boolean).join('　'),
     counts: t.counts(e.member.counts.note, e.member.counts.reflection, e.member.counts.outline),
     items: e.member.items.map(itemOf),
   }));

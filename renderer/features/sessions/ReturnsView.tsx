@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { formatChineseDate } from '../../../shared/text';
-import { returnsData, type MemberReturn, type ReturnItem } from '../../core/returns';
+import { returnDateText, returnsData, type MemberReturn, type ReturnItem } from '../../core/returns';
 import { messages } from '../../i18n/messages';
 import { Card, EmptyState, FormRow, Page, PageHeader, Section, Select, Toolbar } from '../../ui';
 import { hrefFor, navigate } from '../../ui/router';
@@ -88,11 +88,7 @@ function MemberSection({ m, target }: { m: MemberReturn; target: ReturnsTarget |
   return (
     <Card testId="member-return" label={m.name} title={`${m.name}${m.title ? `（${m.title}）` : ''}`} className="member-return">
       <p className="ui-muted" data-testid="member-return-meta">
-        {[
-          t.returnedAt(formatChineseDate(m.returnedAt)),
-          t.version(m.version),
-          t.counts(m.counts.note, m.counts.reflection, m.counts.outline),
-        ].join(' · ')}
+        {[returnDateText(m), t.version(m.version), t.counts(m.counts.note, m.counts.reflection, m.counts.outline)].join(' · ')}
       </p>
       {m.items.length === 0 ? <p>{t.nothing}</p> : m.items.map((item) => <Item key={item.id} item={item} target={target} />)}
     </Card>

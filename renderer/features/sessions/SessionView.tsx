@@ -14,7 +14,7 @@ import { useLiveResult } from '../../ui/useLiveResult';
 import { excerpt } from '../../core/notes/noteText';
 import { ChannelPublish, ChannelReturns, ChannelSubmitReturn, downloadBase64, errorText } from '../packets';
 import { articlesPrintHref } from '../print';
-import { returnCounts } from '../../core/returns';
+import { returnCounts, returnDateText } from '../../core/returns';
 import { hrefFor } from '../../ui/router';
 import { AttendancePicker, SpeakerPicker, type Attendance } from './MemberPickers';
 import '../packets';
@@ -261,7 +261,19 @@ function Returns({ row, members, returns }: Pick<SessionDetail, 'row' | 'members
             <tr key={m.name} data-testid="return-row">
               <td>{m.name}</td>
               <td>{m.title}</td>
-              <td>{r ? t.handedIn : t.notHanded}</td>
+              <td>
+                {r ? (
+                  <>
+                    {t.handedIn}
+                    <br />
+                    <span className="ui-muted" data-testid="return-sent">
+                      {returnDateText({ sentAt: r.sentAt ?? null, returnedAt: r.importedAt })}
+                    </span>
+                  </>
+                ) : (
+                  t.notHanded
+                )}
+              </td>
               <td className="num">{zi(k?.note)}</td>
               <td className="num">{zi(k?.reflection)}</td>
               {outlines ? <td className="num">{zi(k?.outline)}</td> : null}
@@ -369,6 +381,44 @@ function MyReturn({ row }: { row: SessionRow }) {
 
 const sameList = (a: string, b: string) => a === b;
 
+/**
+ * A one-line field of the 学习安排: typed into a draft that follows the stored value, saved on
+ * leaving it; on a member's copy of a packet's session it is shown disabled, saying why.
+ */
+function SessionField({
+  id,
+  label,
+  width,
+  maxLength,
+  lockedWhy,
+  value,
+  onSave,
+}: {
+  id: string;
+  label: string;
+  width: 'medium' | 'long';
+  maxLength: number;
+  lockedWhy: string | null;
+  value: string;
+  onSave: (value: string) => void;
+}) {
+  const [draft, setDraft] = useDraft(value);
+  return (
+    <FormRow label={label}>
+      <Input
+        id={id}
+        disabled={!!lockedWhy}
+        title={lockedWhy ?? undefined}
+        width={width}
+        value={draft}
+        maxLength={maxLength}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => draft !== value && onSave(draft)}
+      />
+    </FormRow>
+  );
+}
+
 function SessionPage({ detail }: { detail: SessionDetail }) {
   const { row, members, returns, packet, excerpts, role, today, hidden } = detail;
   // The core refuses these writes anyway (roles.ts); the view says why before they are tried.
@@ -376,9 +426,6 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
   const doneWhy = row.status === 'done' ? null : doneRefusal(row, today);
   const locked = !!lockedWhy;
   const [status, setStatus] = useState<string | null>(null);
-  const [topic, setTopic] = useDraft(row.topic);
-  const [place, setPlace] = useDraft(row.place);
-  const [host, setHost] = useDraft(row.host);
   const [questions, setQuestions] = useDraft(row.questions.join('\n'), sameList);
 
   // The live query shows what was stored; a failed write says so.
@@ -402,6 +449,7 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
         [
           t.exported(built.fileName, built.skipped),
           ...built.leftOut.map((a) => messages.documents.leftOut(a.name, (a.bytes / 1024 / 1024).toFixed(1), a.why)),
+          ...built.originalsLeftOut.map((o) => messages.documents.originalLeftOut(o.name, (o.bytes / 1024 / 1024).toFixed(1), o.why)),
         ].join('\n'),
       );
     } catch (error) {
@@ -448,46 +496,40 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
       />
       <Section title={t.basics} description={lockedWhy ?? undefined}>
         <Form>
-          <FormRow label={t.topic}>
-            <Input
-              id="s-topic"
-              disabled={locked}
-              width="long"
-              value={topic}
-              maxLength={300}
-              onChange={(e) => setTopic(e.target.value)}
-              onBlur={() => topic !== row.topic && saveField({ topic })}
-            />
-          </FormRow>
+          <SessionField
+            id="s-topic"
+            label={t.topic}
+            width="long"
+            maxLength={300}
+            lockedWhy={lockedWhy}
+            value={row.topic}
+            onSave={(topic) => saveField({ topic })}
+          />
           <FormRow label={t.date}>
             {locked ? (
-              <Input id="s-date" width="medium" disabled value={formatChineseDate(row.date)} />
+              <Input id="s-date" width="medium" disabled title={lockedWhy ?? undefined} value={formatChineseDate(row.date)} />
             ) : (
               <DateField id="s-date" value={row.date} onChange={(date) => date && saveField({ date })} />
             )}
           </FormRow>
-          <FormRow label={t.place}>
-            <Input
-              id="s-place"
-              disabled={locked}
-              width="long"
-              value={place}
-              maxLength={200}
-              onChange={(e) => setPlace(e.target.value)}
-              onBlur={() => place !== row.place && saveField({ place })}
-            />
-          </FormRow>
-          <FormRow label={t.host}>
-            <Input
-              id="s-host"
-              disabled={locked}
-              width="medium"
-              value={host}
-              maxLength={100}
-              onChange={(e) => setHost(e.target.value)}
-              onBlur={() => host !== row.host && saveField({ host })}
-            />
-          </FormRow>
+          <SessionField
+            id="s-place"
+            label={t.place}
+            width="long"
+            maxLength={200}
+            lockedWhy={lockedWhy}
+            value={row.place}
+            onSave={(place) => saveField({ place })}
+          />
+          <SessionField
+            id="s-host"
+            label={t.host}
+            width="medium"
+            maxLength={100}
+            lockedWhy={lockedWhy}
+            value={row.host}
+            onSave={(host) => saveField({ host })}
+          />
           <FormRow label={t.speakers} htmlFor="speaker-guest">
             <SpeakerPicker
               members={members}

@@ -49,6 +49,8 @@ export interface ExtractDocumentOptions {
   label?: string;
   /** Print pdf.js warnings (through console.log; the CLI sends them to stderr). */
   warnings?: boolean;
+  /** The bytes may be handed to the parser without a copy (the documents thread's own clone). */
+  ownsBytes?: boolean;
 }
 
 /**
@@ -73,7 +75,11 @@ export async function extractDocument(bytes: Uint8Array, name: string, options: 
   const common = { label, fallbackTitle, limits };
   if (ext === '.pdf') {
     if (kind !== 'pdf') throw wrong('PDF 文件');
-    return extractPdf(bytes, { ...common, ...(options.warnings ? { warnings: true } : {}) });
+    return extractPdf(bytes, {
+      ...common,
+      ...(options.warnings ? { warnings: true } : {}),
+      ...(options.ownsBytes ? { ownsBytes: true } : {}),
+    });
   }
   if (ext === '.doc' || ext === '.wps') {
     if (kind !== 'ole') throw wrong(ext === '.wps' ? 'WPS 文字文档' : 'Word 97–2003 文档');

@@ -7,6 +7,7 @@
  * own folders, eval is off, nothing is fetched.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -94,6 +95,51 @@ function packageDir(): string {
   return path.join(process.cwd(), 'node_modules', 'pdfjs-dist');
 }
 
+/**
+ * CMaps and standard fonts, read once per thread and kept (bounded, least recently used out
+ * first): pdf.js asks for them again for every document, and a sync reads many documents.
+ */
+const BINARY_CACHE_MAX_BYTES = 16 * 1024 * 1024;
+const binaryCache = new Map<string, Uint8Array>();
+let binaryCacheBytes = 0;
+export const binaryCacheStats = { reads: 0, hits: 0 };
+
+async function readBinary(file: string): Promise<Uint8Array> {
+  const hit = binaryCache.get(file);
+  if (hit) {
+    binaryCacheStats.hits++;
+    binaryCache.delete(file); // re-inserted: most recently used last
+    binaryCache.set(file, hit);
+    return hit.slice(); // pdf.js may transfer what it is given; the cache keeps its own
+  }
+  binaryCacheStats.reads++;
+  const bytes = new Uint8Array(await readFile(file));
+  if (bytes.length <= BINARY_CACHE_MAX_BYTES / 4) {
+    binaryCache.set(file, bytes.slice());
+    binaryCacheBytes += bytes.length;
+    for (const [key, value] of binaryCache) {
+      if (binaryCacheBytes <= BINARY_CACHE_MAX_BYTES) break;
+      binaryCache.delete(key);
+      binaryCacheBytes -= value.length;
+    }
+  }
+  return bytes;
+}
+
+/** pdf.js's BinaryDataFactory contract (`fetch({ kind, filename })`), reading through the cache. */
+class CachedBinaryDataFactory {
+  private readonly bases: Record<string, string | null>;
+  constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.bases = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
+  }
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.bases[kind];
+    // Names come from pdf.js's own lists; anything path-like is refused all the same.
+    if (!base || !/^[\w.+-]+$/.test(filename) || filename.includes('..')) throw new Error(`Unable to load ${kind} data: ${filename}`);
+    return readBinary(`${base}${filename}`);
+  }
+}
+
 const latin1 = (bytes: Uint8Array, start: number, end: number) =>
   Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 
@@ -150,6 +196,8 @@ interface PdfOptions {
   limits: DocumentLimits;
   /** pdf.js warnings (console.log) are printed only when asked (the CLI routes them to stderr). */
   warnings?: boolean;
+  /** The bytes are the caller's to give away (the documents thread's own copy): pdf.js takes them without a copy. */
+  ownsBytes?: boolean;
 }
 
 const yieldToTimers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -163,12 +211,16 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions): Promis
   checkPdfStreams(bytes, label, limits.maxInflateBytes);
   const pdfjs = await loadPdfJs();
   const dir = packageDir();
-  // pdf.js may detach the buffer it is given: hand it a copy.
+  // pdf.js may detach the buffer it is given: a copy, unless the bytes are ours to give and
+  // have a buffer of their own (a view into a larger one would detach its neighbours).
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
+    data: options.ownsBytes && whole ? bytes : new Uint8Array(bytes),
     cMapUrl: `${path.join(dir, 'cmaps')}${path.sep}`,
     cMapPacked: true,
     standardFontDataUrl: `${path.join(dir, 'standard_fonts')}${path.sep}`,
+    BinaryDataFactory: CachedBinaryDataFactory,
+    useWorkerFetch: false,
     isEvalSupported: false,
     isOffscreenCanvasSupported: false,
     useSystemFonts: false,

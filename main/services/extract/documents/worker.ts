@@ -32,7 +32,8 @@ port.on('message', (req: WorkerRequest) => {
           r.images.map((i) => i.bytes.buffer as ArrayBuffer),
         );
       } else {
-        const article = await extractDocument(req.bytes, req.name, req.options);
+        // The message's bytes are this thread's own copy: the parser may take them as they are.
+        const article = await extractDocument(req.bytes, req.name, { ...req.options, ownsBytes: true });
         port.postMessage({ kind: 'document', id: req.id, article } satisfies WorkerReply);
       }
     } catch (error) {

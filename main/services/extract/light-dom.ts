@@ -1,0 +1,526 @@
+/**
+ * A light DOM for the extractor's own pass over a page (issue 16, speed): the same tree linkedom
+ * builds, from the same htmlparser2 events with the same options, but as plain objects: no
+ * per-node event-target maps, no attribute nodes, no linked token lists, comments dropped and
+ * adjacent text merged (the walker and textContent only ever concatenate text). Linkedom stays
+ * for everything else (Readability's referee, the list-page reader, the stored-HTML builder).
+ *
+ * It mirrors linkedom where the extractor can see it: tag names lower case, attribute names as
+ * written (`<META NAME>` has no `name`), the first of duplicate attributes, `class` read back as
+ * its distinct tokens joined by one space ('' when absent), `body` and `head` created the way
+ * linkedom's getters create them. `querySelector(All)` takes comma lists of compound selectors
+ * (tag or `*`, `#id`, `.class`, `[attr]`, `[attr=v]`, `~=`, `|=`, `^=`, `$=`, `*=`, quoted or
+ * not, with an `i` flag) joined by descendant or `>` combinators, matched as css-select matches
+ * them in HTML mode; anything else throws, so a new selector is noticed, not silently missed.
+ * tests/unit/extract-light-dom.test.ts holds both DOMs to the same answers.
+ */
+import { Parser } from 'htmlparser2';
+import type { Attr, Document, Element, Node, Text } from '../parsed-dom';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+/** Bumped by every change to any light tree after parsing: a document's element index is then stale. */
+let generation = 0;
+let parsing = false;
+const changed = (): void => {
+  if (!parsing) generation++;
+};
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const RAW = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+/** Linkedom reads `class` back through a token set: distinct, non-empty, single-spaced. */
+function normaliseClass(v: string): string {
+  if (!/\s/.test(v)) return v; // one token (or none): already as linkedom reads it back
+  const seen: string[] = [];
+  for (const t of v.split(/\s+/)) if (t && !seen.includes(t)) seen.push(t);
+  return seen.join(' ');
+}
+
+const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+abstract class LNode {
+  abstract readonly nodeType: number;
+  abstract readonly nodeName: string;
+  parentNode: LParent | null = null;
+  nextSibling: LNode | null = null;
+  previousSibling: LNode | null = null;
+  get parentElement(): LElement | null {
+    return this.parentNode instanceof LElement ? this.parentNode : null;
+  }
+  get firstChild(): LNode | null {
+    return null;
+  }
+  get lastChild(): LNode | null {
+    return null;
+  }
+  get childNodes(): LNode[] {
+    return [];
+  }
+  abstract get textContent(): string | null;
+  contains(other: Node | null): boolean {
+    for (let n = other as LNode | null; n; n = n.parentNode) if (n === this) return true;
+    return false;
+  }
+  remove(): void {
+    this.parentNode?.removeChild(this);
+  }
+}
+
+class LText extends LNode implements Text {
+  readonly nodeType = 3;
+  readonly nodeName = '#text';
+  constructor(public data: string) {
+    super();
+  }
+  get textContent(): string {
+    return this.data;
+  }
+}
+
+abstract class LParent extends LNode {
+  first: LNode | null = null;
+  last: LNode | null = null;
+  override get firstChild(): LNode | null {
+    return this.first;
+  }
+  override get lastChild(): LNode | null {
+    return this.last;
+  }
+  override get childNodes(): LNode[] {
+    const out: LNode[] = [];
+    for (let n = this.first; n; n = n.nextSibling) out.push(n);
+    return out;
+  }
+  get children(): LElement[] {
+    const out: LElement[] = [];
+    for (let n = this.first; n; n = n.nextSibling) if (n instanceof LElement) out.push(n);
+    return out;
+  }
+  get firstElementChild(): LElement | null {
+    for (let n = this.first; n; n = n.nextSibling) if (n instanceof LElement) return n;
+    return null;
+  }
+  get lastElementChild(): LElement | null {
+    for (let n = this.last; n; n = n.previousSibling) if (n instanceof LElement) return n;
+    return null;
+  }
+  appendChild(node: LNode): void {
+    changed();
+    node.parentNode?.removeChild(node);
+    node.parentNode = this;
+    node.previousSibling = this.last;
+    node.nextSibling = null;
+    if (this.last) this.last.nextSibling = node;
+    else this.first = node;
+    this.last = node;
+  }
+  insertBefore(node: LNode, ref: LNode | null): void {
+    if (!ref) return this.appendChild(node);
+    changed();
+    node.parentNode?.removeChild(node);
+    node.parentNode = this;
+    node.nextSibling = ref;
+    node.previousSibling = ref.previousSibling;
+    if (ref.previousSibling) ref.previousSibling.nextSibling = node;
+    else this.first = node;
+    ref.previousSibling = node;
+  }
+  /** The elements a selector can match, in document order, when an index knows them (documents only). */
+  protected candidates(_match: Matcher): LElement[] | null {
+    return null;
+  }
+  removeChild(node: LNode): void {
+    if (node.parentNode !== this) return;
+    changed();
+    if (node.previousSibling) node.previousSibling.nextSibling = node.nextSibling;
+    else this.first = node.nextSibling;
+    if (node.nextSibling) node.nextSibling.previousSibling = node.previousSibling;
+    else this.last = node.previousSibling;
+    node.parentNode = node.nextSibling = node.previousSibling = null;
+  }
+  querySelector(selectors: string): LElement | null {
+    const match = compile(selectors);
+    const indexed = this.candidates(match);
+    if (indexed) return indexed.find(match) ?? null;
+    let found: LElement | null = null;
+    descendants(this, (el) => {
+      if (!match(el)) return false;
+      found = el;
+      return true;
+    });
+    return found;
+  }
+  querySelectorAll(selectors: string): LElement[] {
+    const match = compile(selectors);
+    const indexed = this.candidates(match);
+    if (indexed) return indexed.filter(match);
+    const out: LElement[] = [];
+    descendants(this, (el) => {
+      if (match(el)) out.push(el);
+      return false;
+    });
+    return out;
+  }
+}
+
+/** Elements below `root` in document order until `visit` returns true (no recursion: pages nest deep). */
+function descendants(root: LParent, visit: (el: LElement) => boolean): void {
+  let n: LNode | null = root.first;
+  while (n) {
+    if (n instanceof LElement) {
+      if (visit(n)) return;
+      // Linkedom's selectors do not look inside a <template> (its children are its content).
+      if (n.first && n.localName !== 'template') {
+        n = n.first;
+        continue;
+      }
+    }
+    while (n && !n.nextSibling) {
+      n = n.parentNode;
+      if (n === root) return;
+    }
+    n = n ? n.nextSibling : null;
+  }
+}
+
+class LElement extends LParent implements Element {
+  readonly nodeType = 1;
+  /** Position in document order at parse time (for merging index lists). */
+  order = 0;
+  constructor(
+    readonly localName: string,
+    /** htmlparser2's attribute object, kept as it is (names as written, the first of duplicates). */
+    readonly attribs: Record<string, string>,
+  ) {
+    super();
+    if (hasOwn.call(attribs, 'class')) attribs.class = normaliseClass(attribs.class!);
+  }
+  get nodeName(): string {
+    return this.localName.toUpperCase();
+  }
+  get tagName(): string {
+    return this.localName.toUpperCase();
+  }
+  get attributes(): Attr[] {
+    return Object.keys(this.attribs).map((name) => ({ name, value: this.attribs[name]! }));
+  }
+  getAttribute(name: string): string | null {
+    if (hasOwn.call(this.attribs, name)) return this.attribs[name]!;
+    return name === 'class' ? '' : null;
+  }
+  /** The attribute as css-select sees it through linkedom: `class` is null when absent. */
+  attr(name: string): string | null {
+    return hasOwn.call(this.attribs, name) ? this.attribs[name]! : null;
+  }
+  hasAttribute(name: string): boolean {
+    return hasOwn.call(this.attribs, name);
+  }
+  setAttribute(name: string, value: string): void {
+    changed();
+    this.attribs[name] = name === 'class' ? normaliseClass(String(value)) : String(value);
+  }
+  removeAttribute(name: string): void {
+    changed();
+    delete this.attribs[name];
+  }
+  get nextElementSibling(): LElement | null {
+    for (let n = this.nextSibling; n; n = n.nextSibling) if (n instanceof LElement) return n;
+    return null;
+  }
+  get previousElementSibling(): LElement | null {
+    for (let n = this.previousSibling; n; n = n.previousSibling) if (n instanceof LElement) return n;
+    return null;
+  }
+  get textContent(): string {
+    let out = '';
+    let n: LNode | null = this.first;
+    while (n) {
+      if (n instanceof LText) out += n.data;
+      else if (n instanceof LElement && n.first) {
+        n = n.first;
+        continue;
+      }
+      while (n && !n.nextSibling) {
+        n = n.parentNode;
+        if (n === this) return out;
+      }
+      n = n ? n.nextSibling : null;
+    }
+    return out;
+  }
+  get innerHTML(): string {
+    return this.childNodes.map((c) => serialise(c, RAW.has(this.localName))).join('');
+  }
+  set innerHTML(html: string) {
+    while (this.first) this.removeChild(this.first);
+    const frag = parseLightDocument(html);
+    for (let c = frag.first; c; c = frag.first) this.appendChild(c);
+  }
+  get outerHTML(): string {
+    return serialise(this, false);
+  }
+}
+
+function serialise(n: LNode, raw: boolean): string {
+  if (n instanceof LText) return raw ? n.data : escapeText(n.data);
+  if (!(n instanceof LElement)) return '';
+  const attrs = Object.keys(n.attribs)
+    .map((k) => ` ${k}="${escapeAttr(n.attribs[k]!)}"`)
+    .join('');
+  if (VOID.has(n.localName)) return `<${n.localName}${attrs}>`;
+  return `<${n.localName}${attrs}>${n.innerHTML}</${n.localName}>`;
+}
+
+class LDocument extends LParent implements Document {
+  readonly nodeType = 9;
+  readonly nodeName = '#document';
+  /** Elements by tag name, and those with a class or id, in document order as parsed. */
+  readonly byTag = new Map<string, LElement[]>();
+  readonly withClassOrId: LElement[] = [];
+  indexGeneration = -1;
+  /**
+   * Whole-document queries walk only the elements that can match: those of the selector's tag,
+   * or those with a class or id when every alternative needs one (a page has thousands of
+   * elements and the extractor asks a dozen questions of each page).
+   */
+  protected override candidates(match: Matcher): LElement[] | null {
+    if (this.indexGeneration !== generation) return null;
+    const { tags, classOrId } = match;
+    if (tags) {
+      if (tags.length === 1) return this.byTag.get(tags[0]!) ?? [];
+      const all = tags.flatMap((t) => this.byTag.get(t) ?? []);
+      return [...new Set(all)].sort((a, b) => a.order - b.order);
+    }
+    return classOrId ? this.withClassOrId : null;
+  }
+  get textContent(): null {
+    return null;
+  }
+  get documentElement(): LElement {
+    return this.firstElementChild as LElement;
+  }
+  /** As linkedom: a `head` is made first in the root element when its first child is not one. */
+  get head(): LElement | null {
+    const root = this.firstElementChild;
+    if (!root) return null;
+    let head = root.firstElementChild;
+    if (!head || head.localName !== 'head') {
+      head = new LElement('head', {});
+      root.insertBefore(head, root.first);
+    }
+    return head;
+  }
+  /** As linkedom: the element after `head` when it is a `body`, else a new empty one put there. */
+  get body(): LElement | null {
+    const head = this.head;
+    if (!head) return null;
+    let body = head.nextElementSibling;
+    if (!body || body.localName !== 'body') {
+      body = new LElement('body', {});
+      head.parentNode!.insertBefore(body, head.nextSibling);
+    }
+    return body;
+  }
+  get title(): string {
+    return this.head?.querySelector('title')?.textContent || '';
+  }
+}
+
+/** Parses a page into the light DOM (htmlparser2 with linkedom's options; nothing runs or loads). */
+export function parseLightDocument(html: string): LDocument {
+  const doc = new LDocument();
+  let cur: LParent = doc;
+  let order = 0;
+  /** Inside a <template>: not indexed, as selectors do not look there. */
+  let inTemplate = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const el = new LElement(name, attribs);
+        el.order = order++;
+        cur.appendChild(el);
+        cur = el;
+        const hidden = inTemplate > 0;
+        if (name === 'template') inTemplate++;
+        if (hidden) return;
+        const list = doc.byTag.get(name);
+        if (list) list.push(el);
+        else doc.byTag.set(name, [el]);
+        if (hasOwn.call(attribs, 'class') || hasOwn.call(attribs, 'id')) doc.withClassOrId.push(el);
+      },
+      ontext(data) {
+        const last = cur.last;
+        if (last instanceof LText) last.data += data;
+        else cur.appendChild(new LText(data));
+      },
+      onclosetag() {
+        if (inTemplate && cur instanceof LElement && cur.localName === 'template') inTemplate--;
+        cur = cur.parentNode ?? doc;
+      },
+    },
+    { lowerCaseAttributeNames: false, decodeEntities: true },
+  );
+  parsing = true;
+  try {
+    parser.write(html);
+    parser.end();
+  } finally {
+    parsing = false;
+  }
+  doc.indexGeneration = generation;
+  return doc;
+}
+
+// ---- selectors --------------------------------------------------------------------------------
+
+/** css-select compares these attributes' values without case in HTML documents. */
+const CASE_INSENSITIVE = new Set(
+  'accept accept-charset align alink axis bgcolor charset checked clear codetype color compact declare defer dir direction disabled enctype face frame hreflang http-equiv lang language link media method multiple nohref noresize noshade nowrap readonly rel rev rules scope scrolling selected shape target text type valign valuetype vlink'.split(
+    ' ',
+  ),
+);
+
+type Test = (el: LElement) => boolean;
+/** A compiled selector list, with what its rightmost compounds require (for the document's index). */
+type Matcher = ((el: LElement) => boolean) & { tags?: string[] | null; classOrId?: boolean };
+interface Group {
+  match: (el: LElement) => boolean;
+  tag: string | null;
+  classOrId: boolean;
+}
+const cache = new Map<string, Matcher>();
+
+function compile(selectors: string): Matcher {
+  let m = cache.get(selectors);
+  if (!m) {
+    const groups = splitGroups(selectors).map((g) => compileGroup(g, selectors));
+    const fns = groups.map((g) => g.match);
+    m = fns.length === 1 ? fns[0]! : (el: LElement) => fns.some((g) => g(el));
+    m.tags = groups.every((g) => g.tag) ? groups.map((g) => g.tag!) : null;
+    m.classOrId = groups.every((g) => g.classOrId);
+    cache.set(selectors, m);
+  }
+  return m;
+}
+
+function unsupported(selectors: string): Error {
+  return new Error(`light-dom: unsupported selector "${selectors}"`);
+}
+
+function splitGroups(s: string): string[] {
+  const out: string[] = [];
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ',') {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start));
+  return out.map((g) => g.trim());
+}
+
+const IDENT = /^-?[A-Za-z_\u00a0-\uffff][\w\u00a0-\uffff-]*/;
+const ATTR = /^\[\s*([\w:-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\s\]]+))\s*([iIsS])?\s*)?\]/;
+
+/** One compound selector: all its simple tests hold for the element. */
+function compileCompound(src: string, selectors: string): { test: Test; rest: string; tag: string | null; classOrId: boolean } {
+  const tests: Test[] = [];
+  let s = src;
+  let name: string | null = null;
+  let classOrId = false;
+  const tag = /^(?:\*|[A-Za-z][\w-]*)/.exec(s);
+  if (tag) {
+    if (tag[0] !== '*') {
+      const n = (name = tag[0].toLowerCase());
+      tests.push((el) => el.localName === n);
+    }
+    s = s.slice(tag[0].length);
+  }
+  for (;;) {
+    const c = s[0];
+    if (c === '#' || c === '.') {
+      const id = IDENT.exec(s.slice(1));
+      if (!id) throw unsupported(selectors);
+      const v = id[0];
+      tests.push(c === '#' ? (el) => el.attr('id') === v : (el) => hasToken(el.attr('class'), v));
+      classOrId = true;
+      s = s.slice(1 + v.length);
+    } else if (c === '[') {
+      const a = ATTR.exec(s);
+      if (!a) throw unsupported(selectors);
+      const attr = a[1]!.toLowerCase();
+      tests.push(attributeTest(attr, a[2], a[3] ?? a[4] ?? a[5] ?? '', a[6]));
+      // Every attribute test needs the attribute to be there.
+      if (attr === 'class' || attr === 'id') classOrId = true;
+      s = s.slice(a[0].length);
+    } else break;
+  }
+  if (tests.length === 0 && !tag) throw unsupported(selectors);
+  return { test: (el) => tests.every((t) => t(el)), rest: s, tag: name, classOrId };
+}
+
+function hasToken(value: string | null, token: string): boolean {
+  if (value === null || !token || /\s/.test(token)) return false;
+  return value.split(/\s/).includes(token);
+}
+
+function attributeTest(name: string, op: string | undefined, value: string, flag: string | undefined): Test {
+  if (!op) return (el) => el.hasAttribute(name);
+  const ic = flag ? flag.toLowerCase() === 'i' : CASE_INSENSITIVE.has(name);
+  const v = ic ? value.toLowerCase() : value;
+  const get = (el: LElement): string | null => {
+    const a = el.attr(name);
+    return a !== null && ic ? a.toLowerCase() : a;
+  };
+  switch (op) {
+    case '=':
+      return (el) => get(el) === v;
+    case '~=':
+      return (el) => hasToken(get(el), v);
+    case '|=':
+      return (el) => {
+        const a = get(el);
+        return a !== null && (a === v || a.startsWith(`${v}-`));
+      };
+    case '^=':
+      return (el) => v !== '' && !!get(el)?.startsWith(v);
+    case '$=':
+      return (el) => v !== '' && !!get(el)?.endsWith(v);
+    default:
+      return (el) => v !== '' && !!get(el)?.includes(v);
+  }
+}
+
+/** `a b > c`: the last compound tests the element, the others its ancestors (right to left). */
+function compileGroup(group: string, selectors: string): Group {
+  const parts: { test: Test; combinator: ' ' | '>'; tag: string | null; classOrId: boolean }[] = [];
+  let s = group;
+  let combinator: ' ' | '>' = ' ';
+  while (s) {
+    const { test, rest, tag, classOrId } = compileCompound(s, selectors);
+    parts.push({ test, combinator, tag, classOrId });
+    const ws = /^\s*(>)?\s*/.exec(rest)!;
+    s = rest.slice(ws[0].length);
+    if (s && !ws[0]) throw unsupported(selectors);
+    combinator = ws[1] ? '>' : ' ';
+  }
+  if (parts.length === 0) throw unsupported(selectors);
+  const matchFrom = (el: LElement, i: number): boolean => {
+    if (!parts[i]!.test(el)) return false;
+    if (i === 0) return true;
+    if (parts[i]!.combinator === '>') {
+      const p = el.parentElement;
+      return p !== null && matchFrom(p, i - 1);
+    }
+    for (let p = el.parentElement; p; p = p.parentElement) if (matchFrom(p, i - 1)) return true;
+    return false;
+  };
+  const last = parts[parts.length - 1]!;
+  return { match: (el) => matchFrom(el, parts.length - 1), tag: last.tag, classOrId: last.classOrId };
+}
