@@ -2,7 +2,8 @@
  * `channel publish <packet> --url <dav folder>`: uploads a packet byte for byte under its
  * immutable name (publishing the same file again changes nothing).
  * `channel list --url <dav folder>`: one JSON line per packet: name, version, issuer, signer,
- * size (each packet is downloaded and checked; a broken one is a line with its error).
+ * size, verified (from the channel's index where it has the packet: verified false; otherwise,
+ * or with --verify, each packet is downloaded and checked; a broken one is a line with its error).
  * `channel fetch <name> --url <dav folder> --out <file>`: downloads one packet, checks it, and
  * writes it whole (never half a file).
  * `--ca <pem file>` trusts a unit's root certificate for an https server (this command only).
@@ -18,7 +19,7 @@ import { Channel } from '../services/channel/channel';
 import { parseArgs, registerCommand } from './registry';
 
 const USAGE =
-  '用法 / usage: channel publish <packet> --url <dav folder> | channel list --url <dav folder> | channel fetch <name> --url <dav folder> --out <file>  [--ca <root certificate .pem>]\n';
+  '用法 / usage: channel publish <packet> --url <dav folder> | channel list --url <dav folder> [--verify] | channel fetch <name> --url <dav folder> --out <file>  [--ca <root certificate .pem>]\n';
 
 function fail(error: unknown): number {
   const info = error instanceof AppError ? error.toJSON() : toErrorInfo(error);
@@ -62,8 +63,8 @@ async function publish(file: string, url: string): Promise<number> {
   return 0;
 }
 
-async function list(url: string): Promise<number> {
-  for (const p of await channelFor(url).describePackets()) {
+async function list(url: string, verify: boolean): Promise<number> {
+  for (const p of await channelFor(url).describePackets(undefined, verify)) {
     const line =
       'error' in p
         ? { name: p.name, error: p.error }
@@ -76,6 +77,7 @@ async function list(url: string): Promise<number> {
             title: p.title,
             sha256: p.sha256,
             notice: p.notice ?? false,
+            verified: p.verified,
           };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
@@ -99,7 +101,7 @@ async function fetchOne(name: string, url: string, out: string): Promise<number>
 
 registerCommand(
   'channel',
-  'publish <packet> | list | fetch <name> --out <file>  (--url <dav folder> [--ca <pem>])  组织通道 / WebDAV channel',
+  'publish <packet> | list [--verify] | fetch <name> --out <file>  (--url <dav folder> [--ca <pem>])  组织通道 / WebDAV channel',
   async (args) => {
     const { positionals, options } = parseArgs(args);
     const [sub, arg, ...extra] = positionals;
@@ -122,7 +124,7 @@ registerCommand(
     try {
       caCert = ca ? await loadCa(ca) : null;
       if (sub === 'publish') return await publish(arg!, url);
-      if (sub === 'list') return await list(url);
+      if (sub === 'list') return await list(url, options.get('verify') === 'true');
       return await fetchOne(arg!, url, out!);
     } catch (error) {
       return fail(error);

@@ -163,10 +163,12 @@ async function start(): Promise<void> {
           (data) => safeStorage.decryptString(data),
         )
       : undefined,
+    // 发布到通道 and 提交回执 waiting in the outbox are retried while the app runs.
+    outboxRetries: true,
   });
   // A quit waits (boundedly) for the page's final backup, then stops the services.
   holdForFinalBackup(app, 'before-quit', quitGate, tellPageQuitting, QUIT_TIMEOUT_MS, () => {
-    services.stop();
+    services.quit();
     app.quit();
   });
   onRendererGone = () => services.stop();

@@ -57,6 +57,8 @@ const services = createServices({
   onQuitReady: quit.ready,
   ...createSyncDeps({ dataDir, version, ownPorts: () => (ownPort === null ? [] : [ownPort]) }),
   ownPorts: () => (ownPort === null ? [] : [ownPort]),
+  // 发布到通道 and 提交回执 waiting in the outbox are retried while the host runs, tab open or not.
+  outboxRetries: true,
 });
 
 try {
@@ -104,7 +106,7 @@ try {
       .then((r) => {
         if (r.timedOut) process.stderr.write('等待页面最后备份超时 / timed out waiting for the final backup\n');
         appLog.info('host.stop', { finalBackupTimedOut: r.timedOut });
-        services.stop();
+        services.quit();
         return host.close();
       })
       .then(() => process.exit(0));
@@ -113,7 +115,7 @@ try {
   process.on('SIGTERM', stop);
 } catch (error) {
   appLog.error('host.start.failed', errorFields(error));
-  services.stop();
+  services.quit();
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(new Error(`端口 ${port} 已被占用 / port ${port} is in use`));
   fail(error);
 }

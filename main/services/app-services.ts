@@ -51,6 +51,8 @@ export interface ServiceOptions {
   openPath?: (file: string) => Promise<boolean>;
   /** Ports of the app's own servers on this machine, which no channel may reach. */
   ownPorts?: () => readonly number[];
+  /** The channel outbox's retry timer runs from the start (the app's hosts; not the CLI or tests). */
+  outboxRetries?: boolean;
 }
 
 /** Only plain web links may leave the app; anything else (file:, javascript:, custom schemes) is refused. */
@@ -63,8 +65,18 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-export function createServices(options: ServiceOptions): Services & { stop(): void } {
+/**
+ * `stop` ends the syncs a page drove (also when the page goes away); `quit` stops what runs for
+ * the whole app (the channel outbox's retry timer), when the app quits.
+ */
+export function createServices(options: ServiceOptions): Services & { stop(): void; quit(): void } {
   const sync = createSyncService({ emit: options.emit, runner: options.runner });
+  const channels = createChannelService({
+    dataDir: options.dataDir,
+    box: options.secretBox ?? ownerOnlyFileBox,
+    ownPorts: options.ownPorts,
+  });
+  if (options.outboxRetries) channels.startRetries();
   return {
     app: {
       info: async () => ({
@@ -125,8 +137,12 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
     },
     packets: createPacketService({ dataDir: options.dataDir }),
     backup: createBackupService({ dataDir: options.dataDir, appVersion: options.version }),
-    channels: createChannelService({ dataDir: options.dataDir, box: options.secretBox ?? ownerOnlyFileBox, ownPorts: options.ownPorts }),
+    channels,
     print: createPrintService(options.print, options.printRender),
     stop: () => sync.stopAll(),
+    quit: () => {
+      channels.stopRetries();
+      sync.stopAll();
+    },
   };
 }

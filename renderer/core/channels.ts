@@ -20,7 +20,10 @@ import { study as appStudy, type Profile, type StudyService } from './study';
 export type ChannelView = v.InferOutput<typeof channelMethods.list.output>['channels'][number];
 export type OutboxItem = v.InferOutput<typeof channelMethods.list.output>['outbox'][number];
 export type CaCertInfo = NonNullable<ChannelView['ca']>;
-export type ChannelFile = v.InferOutput<typeof channelMethods.packets.output>['packets'][number];
+/** A row of a channel's packets/; `indexDiffered`: the channel's index said otherwise than the file. */
+export type ChannelFile =
+  | (Extract<v.InferOutput<typeof channelMethods.packets.output>['packets'][number], { sha256: string }> & { indexDiffered?: boolean })
+  | Exclude<v.InferOutput<typeof channelMethods.packets.output>['packets'][number], { sha256: string }>;
 export type ChannelPacketInfo = Extract<ChannelFile, { sha256: string }>;
 
 /** One channel's last look at packets/. */
@@ -43,7 +46,7 @@ export interface ChannelReturn {
 }
 
 const t = messages.channels;
-const isPacket = (f: ChannelFile): f is ChannelPacketInfo => 'sha256' in f;
+const isPacket = <T extends { name: string }>(f: T): f is Extract<T, { sha256: string }> => 'sha256' in f;
 
 /** The user's words for a channel error: refused credentials are said plainly. */
 export function channelErrorText(error: unknown): string {
@@ -111,10 +114,25 @@ export function createChannels(db: YanduDB, api: Api, packets: PacketsService, s
       startCheck ??= check().catch(() => 0);
       return startCheck;
     },
-    /** A packet of the channel, downloaded by main and checked as any packet file (nothing written). */
+    /**
+     * A packet of the channel, downloaded by main and checked as any packet file (nothing
+     * written). Its row in the listing then shows what the file says (verified), in place of
+     * what the channel's index said; a row whose index entry disagreed is marked.
+     */
     async fetchChecked(id: string, name: string): Promise<Checked> {
       const got = await api.channels.fetch({ id, name });
-      return packets.checkBase64(got.base64);
+      const checked = await packets.checkBase64(got.base64);
+      channelChecks.setState((s) => {
+        const listing = s.byChannel[id];
+        if (listing?.state !== 'ready') return s;
+        const files = listing.files.map((f): ChannelFile => {
+          if (f.name !== name) return f;
+          const differs = isPacket(f) && !f.verified && (f.sha256 !== got.packet.sha256 || f.signer !== got.packet.signer);
+          return { ...got.packet, notice: isPacket(f) ? f.notice : got.packet.notice, ...(differs ? { indexDiffered: true } : {}) };
+        });
+        return { byChannel: { ...s.byChannel, [id]: { ...listing, files } } };
+      });
+      return checked;
     },
 
     /**
@@ -132,9 +150,15 @@ export function createChannels(db: YanduDB, api: Api, packets: PacketsService, s
       const built = await study.exportReturn(sessionId, me, noteIds);
       return api.channels.send({ id, kind: 'return', base64: built.base64, label: t.returnLabel(me.name, topic).slice(0, 500) });
     },
-    /** A 学习记录 export (Word) into the channel's records/ as <session>-<date>.docx, through the outbox. */
-    sendRecord: (id: string, sessionId: string, date: string, base64: string): Promise<OutboxItem> =>
-      api.channels.send({ id, kind: 'record', base64, label: t.recordLabel(date), name: `${sessionId}-${date}.docx` }),
+    /** A 学习记录 export (Word or PDF) into the channel's records/ as <session>-<date>.docx|pdf, through the outbox. */
+    sendRecord: (id: string, sessionId: string, date: string, base64: string, kind: 'docx' | 'pdf' = 'docx'): Promise<OutboxItem> =>
+      api.channels.send({
+        id,
+        kind: 'record',
+        base64,
+        label: `${t.recordLabel(date)}${kind === 'pdf' ? ' PDF' : ''}`,
+        name: `${sessionId}-${date}.${kind}`,
+      }),
     /** The session's return files in a channel, each checked against this library (new, update, same, older). */
     async returns(id: string, sessionId: string): Promise<ChannelReturn[]> {
       const { files } = await api.channels.returns({ id, session: sessionId });

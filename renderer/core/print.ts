@@ -213,6 +213,11 @@ export function createPrint(db: YanduDB, api: Api) {
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       return { pdf: new Blob([bytes], { type: 'application/pdf' }) };
     },
+    /** The same PDF as base64 (for the channel's records/), or the reason there is none. */
+    exportPdfBase64: async (html: string, stylesheets: string[]): Promise<{ base64: string } | { base64: null; reason: string }> => {
+      const r = await api.print.exportPdf({ html, stylesheets });
+      return r.supported && r.base64 !== null ? { base64: r.base64 } : { base64: null, reason: r.reason ?? '' };
+    },
     /** The articles, and this copy's issuing unit (the cover's fallback). */
     articles: async (ids: readonly string[] | null) => ({
       ...(await loadPrintArticles(db, ids)),

@@ -716,6 +716,9 @@ export const messages = {
     pinnedAs: (name: string) => `已认可的发放单位：${name}`,
     firstKey: '首次见到此密钥（导入时记下）',
     unsigned: '未签名',
+    unverified: '未验证',
+    unverifiedHint: '标题、发放单位和签名取自通道的索引文件（仅供预览）；导入时下载文件并核对签名。',
+    indexDiffers: '通道索引与文件不符，以文件为准',
     size: (kb: string) => `${kb} KB`,
     import: '导入',
     have: '本机已有',
@@ -759,6 +762,8 @@ export const messages = {
     /** 发放单位 when the packet's manifest names none. */
     issuerUnstated: '未注明',
     recordUpload: '学习记录上传到通道',
+    recordUploadPdf: '学习记录（PDF）上传到通道',
+    recordPdfUnavailable: (reason: string) => `无法生成 PDF：${reason}`,
     recordLabel: (date: string) => `学习记录（${date}）`,
   },
   /** Signed packets and return files, pinned keys, the signing key's encrypted copy; 勘误 details. */

@@ -43,23 +43,28 @@ export const OutboxItemViewSchema = v.strictObject({
   doneAt: v.nullable(Text(40)),
 });
 
-export const ChannelPacketSchema = v.union([
-  v.strictObject({
-    name: Text(255),
-    kind: v.picklist(['packet', 'return']),
-    id: Text(80),
-    version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    title: Text(500),
-    issuer: Text(200),
-    /** Fingerprint of the signing key (null: unsigned). */
-    signer: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
-    size: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
-    /** packets/: its notice (.notice.txt, for people browsing the server) is beside it. */
-    notice: v.optional(v.boolean()),
-  }),
-  v.strictObject({ name: Text(255), error: Text(2000) }),
-]);
+/** What a packet file's manifest says (checked, or as the channel's index says it). */
+const PacketInfoSchema = v.strictObject({
+  name: Text(255),
+  kind: v.picklist(['packet', 'return']),
+  id: Text(80),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  title: Text(500),
+  issuer: Text(200),
+  /** Fingerprint of the signing key (null: unsigned). */
+  signer: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  /** packets/: its notice (.notice.txt, for people browsing the server) is beside it. */
+  notice: v.optional(v.boolean()),
+  /**
+   * true: the file was downloaded and checked. false: from the channel's index (packets/index.json),
+   * only a cache: the signer is shown as 未验证 until the file is fetched and checked.
+   */
+  verified: v.boolean(),
+});
+
+export const ChannelPacketSchema = v.union([PacketInfoSchema, v.strictObject({ name: Text(255), error: Text(2000) })]);
 
 const NameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
 const Empty = v.strictObject({});
@@ -95,7 +100,8 @@ export const channelMethods = {
   /** One packet's file, checked; the renderer imports it as any packet file (preview, backup, install). */
   fetch: {
     input: v.strictObject({ id: ChannelIdSchema, name: NameSchema }),
-    output: v.strictObject({ base64: FileBase64Schema, name: NameSchema }),
+    /** `packet`: what the file itself says (verified), which replaces what the index said. */
+    output: v.strictObject({ base64: FileBase64Schema, name: NameSchema, packet: PacketInfoSchema }),
   },
   /** The return files of one session (returns/<session>/), each downloaded and checked. */
   returns: {

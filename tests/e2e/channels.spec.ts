@@ -14,6 +14,9 @@ import type { Page } from '@playwright/test';
 import { davSkipReason, makeTestCerts, opensslSkipReason, startApache, startRclone, type DavServer } from '../unit/helpers/dav-servers';
 import { expect, startHost, test } from './fixtures';
 
+/** A folder's files on the server's disk, without Apache's own lock state (.DAV, never served over WebDAV). */
+const files = (dir: string) => readdirSync(dir).filter((n) => n !== '.DAV');
+
 const apacheMissing = davSkipReason('apache-basic');
 const rcloneMissing = davSkipReason('rclone');
 if (apacheMissing) console.log(`channels e2e round trip skipped: ${apacheMissing}`);
@@ -75,11 +78,12 @@ test.describe('channels against Apache mod_dav', () => {
     await planSession(app, '通道发布专题');
     await app.getByTestId('ch-publish').getByRole('button', { name: '发布到通道' }).click();
     await expect(app.getByTestId('ch-publish-status')).toHaveText('已发送到通道');
-    const published = readdirSync(path.join(server.root, '研读', 'packets')).sort();
-    // The packet and its notice beside it.
-    expect(published).toHaveLength(2);
-    expect(published[0]).toMatch(/-v1\.notice\.txt$/);
-    expect(published[1]).toMatch(/-v1\.yandu$/);
+    const published = files(path.join(server.root, '研读', 'packets')).sort();
+    // The packet and its notice beside it, and the channel's index (a cache).
+    expect(published).toHaveLength(3);
+    expect(published[0]).toBe('index.json');
+    expect(published[1]).toMatch(/-v1\.notice\.txt$/);
+    expect(published[2]).toMatch(/-v1\.yandu$/);
     // Published again (the same version exported anew, another time inside): already there, not 失败.
     const publishButton = app.getByTestId('ch-publish').getByRole('button', { name: '发布到通道' });
     await publishButton.click();
@@ -89,7 +93,7 @@ test.describe('channels against Apache mod_dav', () => {
     await app.getByRole('link', { name: '资料包' }).click();
     await expect(app.getByTestId('ch-outbox-item')).toHaveCount(2);
     await expect(app.getByTestId('ch-outbox-state')).toHaveText(['已发送', '已发送']);
-    expect(readdirSync(path.join(server.root, '研读', 'packets'))).toHaveLength(2);
+    expect(files(path.join(server.root, '研读', 'packets'))).toHaveLength(3);
     // The leader's own packet is not news to the leader.
     const own = app.getByTestId('ch-packet').filter({ hasText: '通道发布专题学习资料' });
     await expect(own).toContainText('本机已有');
@@ -128,6 +132,8 @@ test.describe('channels against Apache mod_dav', () => {
       await expect(line.getByTestId('ch-signer')).toContainText(/签名密钥 [0-9A-F]{4}(-[0-9A-F]{4}){3}/);
       await expect(line.getByTestId('ch-signer')).toContainText('首次见到此密钥');
       await expect(line.getByTestId('ch-signer')).toContainText(leaderFp);
+      // Described from the channel's index: the signer is a claim until the file is fetched.
+      await expect(line.getByTestId('ch-unverified')).toHaveText(/未验证/);
       await member.getByTestId('ch-section').scrollIntoViewIfNeeded();
       await line.scrollIntoViewIfNeeded();
       await shot(member, 'channels-member-packets.png');
@@ -137,6 +143,9 @@ test.describe('channels against Apache mod_dav', () => {
       const item = member.getByTestId('pk-item').last();
       await expect(item.getByTestId('pk-preview')).toContainText('新增文章');
       await expect(item.getByTestId('pk-signer')).toHaveAttribute('data-state', 'first');
+      // Fetched and checked: the line shows what the file says, verified.
+      await expect(line.getByTestId('ch-unverified')).toHaveCount(0);
+      await expect(line.getByTestId('ch-signer')).toContainText(leaderFp);
       await item.getByRole('button', { name: '确认导入' }).click();
       await expect(item.getByTestId('pk-done')).toBeVisible();
       // Installed now, and the 发放单位 pinned: the line says so.
@@ -150,9 +159,9 @@ test.describe('channels against Apache mod_dav', () => {
       await member.locator('#me-title').fill('副主任');
       await member.getByTestId('ch-submit').getByRole('button', { name: '提交回执' }).click();
       await expect(member.getByTestId('ch-submit-status')).toHaveText('已发送到通道');
-      const sessions = readdirSync(path.join(server.root, '研读', 'returns'));
+      const sessions = files(path.join(server.root, '研读', 'returns'));
       expect(sessions).toHaveLength(1);
-      expect(readdirSync(path.join(server.root, '研读', 'returns', sessions[0]!))).toHaveLength(1);
+      expect(files(path.join(server.root, '研读', 'returns', sessions[0]!))).toHaveLength(1);
 
       // --- Leader: 从通道取回回执, the file is new, imported, and in the 回执 table.
       await app.getByRole('link', { name: '学习计划' }).click();
@@ -224,9 +233,13 @@ test.describe('channel outbox against rclone', () => {
       await item.getByRole('button', { name: '重试' }).click();
       await expect(item.getByTestId('ch-outbox-state')).toHaveText('已发送');
       await expect(item).toHaveAttribute('data-state', 'done');
-      // The packet and its notice.
-      expect(readdirSync(path.join(at.root, '研读', 'packets')).filter((n) => n.endsWith('.yandu'))).toHaveLength(1);
-      expect(readdirSync(path.join(at.root, '研读', 'packets'))).toHaveLength(2);
+      // The packet, its notice and the channel's index (a cache).
+      expect(files(path.join(at.root, '研读', 'packets')).filter((n) => n.endsWith('.yandu'))).toHaveLength(1);
+      expect(files(path.join(at.root, '研读', 'packets')).sort()).toEqual([
+        'index.json',
+        expect.stringMatching(/\.notice\.txt$/),
+        expect.stringMatching(/\.yandu$/),
+      ]);
 
       // The session's 学习记录 (its Word file) into records/ from the print view.
       await app.getByRole('link', { name: '学习计划' }).click();
@@ -236,7 +249,7 @@ test.describe('channel outbox against rclone', () => {
       await app.goto(`${new URL(app.url()).origin}/#/print/record/${sessionId}`);
       await app.getByTestId('record-channel').getByRole('button', { name: '学习记录上传到通道' }).click();
       await expect(app.getByTestId('record-channel-status')).toHaveText('已发送到通道');
-      const records = readdirSync(path.join(at.root, '研读', 'records'));
+      const records = files(path.join(at.root, '研读', 'records'));
       expect(records).toHaveLength(1);
       expect(records[0]).toMatch(new RegExp(`^${sessionId}-\\d{4}-\\d{2}-\\d{2}\\.docx$`));
       expect(
@@ -244,6 +257,15 @@ test.describe('channel outbox against rclone', () => {
           .subarray(0, 4)
           .toString('latin1'),
       ).toBe('PK\x03\x04');
+      // And its PDF, made by the host from the document as laid out here.
+      await app.getByTestId('record-channel').getByRole('button', { name: '学习记录（PDF）上传到通道' }).click();
+      // Chromium printing the document takes a while on a loaded machine.
+      await expect(app.getByTestId('record-channel-status')).toHaveText('已发送到通道', { timeout: 120_000 });
+      const pdf = files(path.join(at.root, '研读', 'records')).filter((n) => n.endsWith('.pdf'));
+      expect(pdf).toEqual([records[0]!.replace(/\.docx$/, '.pdf')]);
+      const pdfBytes = readFileSync(path.join(at.root, '研读', 'records', pdf[0]!));
+      expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdfBytes.subarray(-1024).toString('latin1')).toContain('%%EOF');
     } finally {
       await server.close();
       rmSync(at.root, { recursive: true, force: true });

@@ -13,10 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReturnBytes } from '../../main/services/packets/writer';
 import { buildSamplePacket } from '../../main/services/packets/sample';
-import { Channel } from '../../main/services/channel/channel';
+import { Channel, checkRecord } from '../../main/services/channel/channel';
 import { Outbox } from '../../main/services/channel/outbox';
 import type { ReturnDraft } from '../../shared/packet/schema';
 import { davSkipReason, startApache, startRclone, type DavServer } from './helpers/dav-servers';
+
+/** A folder's files on the server's disk, without Apache's own lock state (.DAV, never served over WebDAV). */
+const files = (dir: string) => readdirSync(dir).filter((n) => n !== '.DAV');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const resources = path.join(root, 'resources');
@@ -103,7 +106,8 @@ for (const kind of kinds) {
         const onDisk = readFileSync(path.join(server.root, '研读通道', 'packets', published.name));
         expect(sha(onDisk)).toBe(sha(packetA));
         const noticeName = published.name.replace(/\.yandu$/, '.notice.txt');
-        expect(readdirSync(path.join(server.root, '研读通道', 'packets')).sort()).toEqual([noticeName, published.name].sort());
+        // Beside them the index, only a cache of what the packets' manifests say.
+        expect(files(path.join(server.root, '研读通道', 'packets')).sort()).toEqual(['index.json', noticeName, published.name].sort());
         expect((await channel.publish(packetA)).already).toBe(true);
         // The notice beside it: UTF-8 with a BOM (Notepad), what a person needs to check the file by hand.
         const notice = readFileSync(path.join(server.root, '研读通道', 'packets', noticeName));
@@ -157,6 +161,48 @@ for (const kind of kinds) {
       expect(sha(stored.bytes)).toBe(sha(winner));
     });
 
+    it(
+      'writers of one name are kept apart by a LOCK: six at once, one wins each time; a name another client holds is waited for',
+      { timeout: 90_000 },
+      async () => {
+        const url = `${server.url}锁/`;
+        const writer = () => new Channel({ url, user: server.user, password: server.password, backoffMs: 20 }).dav;
+        await writer().ensureFolder('');
+        for (let round = 0; round < 3; round++) {
+          const name = `round-${round}.txt`;
+          const bodies = Array.from({ length: 6 }, (_, i) => new TextEncoder().encode(`writer ${i} round ${round}\n`.repeat(50 + i)));
+          const results = await Promise.allSettled(bodies.map((b) => writer().putNew(name, b)));
+          const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+          expect(won).toHaveLength(1);
+          for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'E_CHANNEL_EXISTS' });
+          expect(sha((await writer().get(name))!.bytes)).toBe(sha(bodies[won[0]!]!));
+        }
+        // Another client holds the name: the write waits, then gives up as a busy server (the
+        // outbox tries later) and leaves nothing; once released, it goes through.
+        const auth = `Basic ${Buffer.from(`${server.user}:${server.password}`).toString('base64')}`;
+        const target = `${url}${encodeURIComponent('held.txt')}`;
+        const lockBody =
+          '<?xml version="1.0" encoding="utf-8"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>';
+        const held =
+          server.kind === 'apache-digest'
+            ? null
+            : await fetch(target, {
+                method: 'LOCK',
+                headers: { Authorization: auth, 'Content-Type': 'application/xml', Depth: '0', Timeout: 'Second-60' },
+                body: lockBody,
+              });
+        if (held) {
+          const token = held.headers.get('lock-token')!;
+          expect(token).toBeTruthy();
+          await expect(writer().putNew('held.txt', new TextEncoder().encode('mine'))).rejects.toMatchObject({ status: 423 });
+          expect((await writer().list('')).map((e) => [e.name, e.size])).not.toContainEqual(['held.txt', 4]);
+          await fetch(target, { method: 'UNLOCK', headers: { Authorization: auth, 'Lock-Token': token } });
+          await writer().putNew('held.txt', new TextEncoder().encode('mine'));
+          expect(new TextDecoder().decode((await writer().get('held.txt'))!.bytes)).toBe('mine');
+        }
+      },
+    );
+
     it('returns from two members uploaded at once both arrive in the session folder', { timeout: 60_000 }, async () => {
       const a = await buildReturnBytes(returnDraft('张三', 'ret_zhangsan'), tmp);
       const b = await buildReturnBytes(returnDraft('李四', 'ret_lisi'), tmp);
@@ -192,7 +238,7 @@ for (const kind of kinds) {
         const c = await outbox.enqueue('ch_records01', 'record', later, '学习记录', name);
         expect([a.state, b.state, c.state]).toEqual(['done', 'done', 'done']);
         const dir = path.join(server.root, '研读通道', 'records');
-        expect(readdirSync(dir).sort()).toEqual(['sess_2026_03-2026-03-01-2.docx', name]);
+        expect(files(dir).sort()).toEqual(['sess_2026_03-2026-03-01-2.docx', name]);
         expect(sha(readFileSync(path.join(dir, name)))).toBe(sha(first));
         expect(sha(readFileSync(path.join(dir, 'sess_2026_03-2026-03-01-2.docx')))).toBe(sha(later));
         // Not a Word file, or a name outside the pattern: refused before anything is sent.
@@ -200,7 +246,18 @@ for (const kind of kinds) {
           code: 'E_INVALID_ARGUMENT',
         });
         await expect(channel.putRecord(first, '../escape-2026-03-01.docx')).rejects.toMatchObject({ code: 'E_INVALID_ARGUMENT' });
-        expect(readdirSync(dir)).toHaveLength(2);
+        expect(files(dir)).toHaveLength(2);
+
+        // The PDF of the same record beside it; a cut-off PDF (no %%EOF), a Word file named .pdf
+        // and a file over the cap are refused before anything is sent or queued.
+        const pdf = new TextEncoder().encode(`%PDF-1.7\n${'1 0 obj << /Type /Catalog >> endobj\n'.repeat(4)}trailer << >>\n%%EOF\n`);
+        const pdfName = 'sess_2026_03-2026-03-01.pdf';
+        expect((await outbox.enqueue('ch_records01', 'record', pdf, '学习记录 PDF', pdfName)).state).toBe('done');
+        expect(sha(readFileSync(path.join(dir, pdfName)))).toBe(sha(pdf));
+        for (const bad of [pdf.subarray(0, pdf.length - 8), first, new Uint8Array(50 * 1024 * 1024 + 1)])
+          expect(() => checkRecord(bad, pdfName)).toThrow(expect.objectContaining({ code: 'E_INVALID_ARGUMENT' }));
+        expect(() => checkRecord(pdf.subarray(0, pdf.length - 8), pdfName)).toThrow(/不完整/);
+        expect(files(dir)).toHaveLength(3);
       },
     );
 

@@ -7,6 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,3 +125,83 @@ it('the channels service hands the renderer channels and the outbox, never a pas
     code: 'E_INVALID_ARGUMENT',
   });
 });
+
+it.skipIf(reason !== null)(
+  'the app-wide retry timer sends an item queued while the server was down, with no page asking; refused credentials are not retried',
+  { timeout: 120_000 },
+  async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-outbox-timer-'));
+    const serverRoot = path.join(dataDir, 'server-root');
+    // rclone on a port of its own, stopped: the server is down.
+    const probe = await startRclone();
+    const port = probe.port;
+    await probe.close();
+    // A reverse proxy in front of it (as nginx would be) counts the server's requests; 502 while rclone is away.
+    const seen: string[] = [];
+    const proxy = createServer((req, res) => {
+      seen.push(req.method ?? '');
+      const up = request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.writeHead(502).end());
+      req.pipe(up);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/channel/`;
+    const service = createChannelService({
+      dataDir,
+      box: ownerOnlyFileBox,
+      retrySchedule: [40, 80, 120],
+      dav: { retries: 0, backoffMs: 5 },
+    });
+    let server: Awaited<ReturnType<typeof startRclone>> | null = null;
+    try {
+      const channel = await service.add({ name: '通道', url: proxyUrl, user: 'member', password: 'pass-2026' });
+      // A second channel on a closed port keeps an item waiting, so the timer keeps running.
+      const closed = await service.add({ name: '关闭的', url: 'http://127.0.0.1:9/dav/', user: null, password: null });
+      const base64 = bytesToBase64(packet);
+      const item = await service.send({ id: channel.id, kind: 'publish', base64, label: '资料包' });
+      expect(item).toMatchObject({ state: 'pending', error: { code: 'E_CHANNEL_SERVER' } });
+      const keeper = await service.send({ id: closed.id, kind: 'publish', base64, label: '一直等待' });
+      expect(keeper.state).toBe('pending');
+      const state = async (id: string) => (await service.list({})).outbox.find((i) => i.id === id)!;
+
+      service.startRetries();
+      // Retried while the server is down, each time one request that the proxy answers 502.
+      await expect.poll(async () => (await state(item.id)).attempts, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      expect((await state(item.id)).state).toBe('pending');
+
+      server = await startRclone('member', 'pass-2026', { port, root: serverRoot });
+      // Sent by the timer alone: nothing here calls run or retry.
+      await expect.poll(async () => (await state(item.id)).state, { timeout: 30_000 }).toBe('done');
+      const onServer = readdirSync(path.join(serverRoot, 'channel', 'packets')).filter((n) => n.endsWith('.yandu'));
+      expect(onServer).toHaveLength(1);
+      expect(sha(readFileSync(path.join(serverRoot, 'channel', 'packets', onServer[0]!)))).toBe(sha(packet));
+      expect(seen.filter((m) => m === 'MOVE').length).toBeGreaterThanOrEqual(1);
+
+      // Queued while the server is down again; it comes back, but the password is wrong now.
+      await server.close();
+      server = null;
+      const denied = await service.send({ id: channel.id, kind: 'publish', base64, label: '再发一次' });
+      expect(denied.state).toBe('pending');
+      await service.setPassword({ id: channel.id, password: 'wrong' });
+      server = await startRclone('member', 'pass-2026', { port, root: serverRoot });
+      await expect.poll(async () => (await state(denied.id)).state, { timeout: 30_000 }).toBe('failed');
+      expect((await state(denied.id)).error?.code).toBe('E_CHANNEL_AUTH');
+      // Never retried: while the timer runs three more times (the other item keeps it going), not one request more.
+      const requests = seen.length;
+      const attempts = (await state(denied.id)).attempts;
+      const runs = service.retryRuns();
+      await expect.poll(() => service.retryRuns(), { timeout: 30_000 }).toBeGreaterThanOrEqual(runs + 3);
+      expect(seen.length).toBe(requests);
+      expect((await state(denied.id)).attempts).toBe(attempts);
+      expect((await state(keeper.id)).attempts).toBeGreaterThan(3);
+    } finally {
+      service.stopRetries();
+      await server?.close();
+      await new Promise<void>((resolve) => (proxy.closeAllConnections(), proxy.close(() => resolve())));
+    }
+  },
+);

@@ -52,6 +52,19 @@ describe('PDF export through the system Chromium', () => {
     expect((await desktop.exportPdf({ html: '<p>x</p>', stylesheets: [] })).supported).toBe(false);
   });
 
+  it('on the desktop, exportPdf is the window printed (the 学习记录 PDF for the channel)', async () => {
+    const printed = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    let calls = 0;
+    const host = {
+      printToPdf: async () => (calls++, printed),
+      chooseFile: async () => null,
+      printDialog: async () => false,
+    };
+    const r = await createPrintService(host).exportPdf({ html: '<p>x</p>', stylesheets: [] });
+    expect(r).toEqual({ supported: true, reason: null, base64: Buffer.from(printed).toString('base64') });
+    expect(calls).toBe(1);
+  });
+
   const chromium = findChromium();
   it.skipIf(chromium.path === null)(
     'renders a document with the renderer’s stylesheet to an A4 PDF, fetching nothing else',

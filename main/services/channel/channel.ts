@@ -4,6 +4,7 @@
  *                       <packet id>-v<version>.notice.txt beside it (a notice a person can read)
  *   returns/<session>/  members' return files: <return id>-v<version>.yandu (unique per member)
  *   records/            学习记录 exports: <session>-<date>.docx|pdf (-2, -3 … for later ones that day)
+ *   packets/index.json  a cache of the packets' manifests (index-file.ts), rebuilt after a publish
  * The folder listing is the truth; nothing is read, changed and written back, so two writers
  * never overwrite each other. Every file is checked as a packet before it is published and
  * after it is fetched: a hostile or broken server cannot hand the app something it would not
@@ -14,6 +15,7 @@ import type { DecodedFile } from '../../../shared/packet/packet';
 import { AppError } from '../../../shared/errors';
 import { readPacketBytes } from '../packets/reader';
 import { ChannelError, DavClient, type DavClientOptions } from './dav-client';
+import { buildIndex, INDEX_FILE, MAX_INDEX_BYTES, parseIndex, type IndexEntry, type ReadIndex } from './index-file';
 
 export const CHANNEL_FOLDERS = { packets: 'packets/', returns: 'returns/', records: 'records/' } as const;
 
@@ -41,6 +43,16 @@ export interface PacketSummary {
   /** In a listing of packets/: whether the notice is beside it. */
   notice?: boolean;
 }
+
+/**
+ * A row of a listing: checked (the file was downloaded and read: `verified`) or taken from the
+ * channel's index (not verified: shown as 未验证 until the file is fetched and checked).
+ */
+export type DescribedPacket = PacketSummary & { verified: boolean };
+
+/** Packets the index writer reads to fill gaps in the index, per publish, and their size cap. */
+const BACKFILL_MAX = 3;
+const BACKFILL_MAX_BYTES = 16 * 1024 * 1024;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -117,6 +129,15 @@ export function checkRecord(bytes: Uint8Array, name: string): 'docx' | 'pdf' {
   const kind = m[2] as 'docx' | 'pdf';
   if (kind === 'docx' ? !head.startsWith('PK\x03\x04') : !head.startsWith('%PDF-'))
     throw new AppError('E_INVALID_ARGUMENT', `学习记录文件内容不是 ${kind === 'docx' ? 'Word（.docx）' : 'PDF'} 文件。`);
+  // A PDF ends with %%EOF (a little trailing whitespace or garbage allowed): a cut-off file is refused.
+  if (
+    kind === 'pdf' &&
+    !Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024)))
+      .toString('latin1')
+      .includes('%%EOF')
+  )
+    throw new AppError('E_INVALID_ARGUMENT', '学习记录 PDF 文件不完整（缺少文件结尾 %%EOF），未上传。');
+  if (bytes.length < 64) throw new AppError('E_INVALID_ARGUMENT', '学习记录文件过小，不是完整的文件。');
   return kind;
 }
 
@@ -167,42 +188,106 @@ export class Channel {
     const name = packetFileName(file.manifest.id, file.manifest.version);
     const info = summary(name, bytes, file);
     await this.dav.ensureFolder(CHANNEL_FOLDERS.packets, signal);
-    const already = await this.putOnce(`${CHANNEL_FOLDERS.packets}${name}`, bytes, file, signal, () => {
+    const stored = await this.putOnce(`${CHANNEL_FOLDERS.packets}${name}`, bytes, file, signal, () => {
       throw new ChannelError(
         'E_CHANNEL_EXISTS',
         `同名不同内容：通道中已有「${name}」（第 ${file.manifest.version} 版），内容与本次不同，未覆盖。请发布勘误版（更高的版本）。`,
         412,
       );
     });
+    const already = stored !== bytes;
     // After the packet, so a notice never stands without its packet; one already there is kept.
     try {
       await this.dav.putNew(`${CHANNEL_FOLDERS.packets}${noticeFileName(name)}`, noticeText(info, file.manifest.issuedAt), signal);
     } catch (error) {
       if (!(error instanceof ChannelError) || error.code !== 'E_CHANNEL_EXISTS') throw error;
     }
+    // The index describes the file on the server (the one there already when this is a re-export).
+    const there = already ? summary(name, stored, readPacketBytes(stored)) : info;
+    await this.writeIndex({ ...there, issuedAt: (already ? readPacketBytes(stored) : file).manifest.issuedAt }, signal).catch(
+      () => false, // only a cache: readers fall back to the listing
+    );
     return { ...info, already };
   }
 
+  /** The channel's index (packets/index.json); a missing, unreadable or hostile one is empty, never an error. */
+  async readIndex(signal?: AbortSignal): Promise<ReadIndex> {
+    try {
+      const got = await this.dav.get(`${CHANNEL_FOLDERS.packets}${INDEX_FILE}`, signal, MAX_INDEX_BYTES);
+      return got ? parseIndex(got.bytes) : { entries: new Map() };
+    } catch (error) {
+      if (error instanceof ChannelError && error.code === 'E_CHANNEL_AUTH') throw error;
+      return { entries: new Map(), refused: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   /**
-   * Puts a new file under `path`; true when the same publication is there already (the same
-   * bytes, or the same content exported again). Other content under the name calls `conflict`.
+   * Puts `own` into the index without read-modify-write losing anything that matters: the index
+   * is rebuilt from the listing (entries whose file is gone are dropped), the index as read, and
+   * `own`, then replaced whole. Two leaders publishing at once can replace each other's index;
+   * each reads it back and writes again while its own entry is missing (a few rounds), and a
+   * packet missing from the index still shows from the listing. True when `own` is in it.
    */
-  private async putOnce(path: string, bytes: Uint8Array, file: DecodedFile, signal: AbortSignal | undefined, conflict: () => never) {
+  async writeIndex(own: IndexEntry, signal?: AbortSignal, rounds = 3): Promise<boolean> {
+    for (let round = 0; round < rounds; round++) {
+      const [listing, read] = await Promise.all([this.dav.list(CHANNEL_FOLDERS.packets, signal), this.readIndex(signal)]);
+      const there = read.entries.get(own.name);
+      if (there && there.sha256 === own.sha256 && there.size === own.size) return true;
+      const sizes = new Map(listing.filter((e) => !e.isFolder).map((e) => [e.name, e.size]));
+      const entries = new Map<string, IndexEntry>();
+      for (const e of read.entries.values()) {
+        const size = sizes.get(e.name);
+        if (size !== undefined && (size === null || size === e.size)) entries.set(e.name, e);
+      }
+      entries.set(own.name, own);
+      // Packets the index misses (published before it, or lost to another writer's index):
+      // a few small ones are read and added, so the cache heals over later publishes.
+      if (round === 0) {
+        const missing = listing.filter(
+          (e) => !e.isFolder && e.name.endsWith('.yandu') && !entries.has(e.name) && e.size !== null && e.size <= BACKFILL_MAX_BYTES,
+        );
+        for (const e of missing.slice(0, BACKFILL_MAX)) {
+          try {
+            const got = await this.fetch(e.name, signal);
+            if (got.summary.kind === 'packet') entries.set(e.name, { ...got.summary, issuedAt: got.issuedAt });
+          } catch (error) {
+            if (error instanceof ChannelError && error.code === 'E_CHANNEL_AUTH') throw error;
+            // A broken file stays out of the index; its row shows the error from the listing.
+          }
+        }
+      }
+      await this.dav.replace(`${CHANNEL_FOLDERS.packets}${INDEX_FILE}`, buildIndex(entries.values(), new Date()), signal);
+    }
+    return (await this.readIndex(signal)).entries.get(own.name)?.sha256 === own.sha256;
+  }
+
+  /**
+   * Puts a new file under `path`; returns `bytes` itself when it was written, or the file there
+   * when the same publication is there already (the same bytes, or the same content exported
+   * again). Other content under the name calls `conflict`.
+   */
+  private async putOnce(
+    path: string,
+    bytes: Uint8Array,
+    file: DecodedFile,
+    signal: AbortSignal | undefined,
+    conflict: () => never,
+  ): Promise<Uint8Array> {
     try {
       await this.dav.putNew(path, bytes, signal);
-      return false;
+      return bytes;
     } catch (error) {
       if (!(error instanceof ChannelError) || error.code !== 'E_CHANNEL_EXISTS') throw error;
       const there = await this.dav.get(path, signal);
       if (!there) throw error;
-      if (sha256(there.bytes) === sha256(bytes)) return true;
+      if (sha256(there.bytes) === sha256(bytes)) return there.bytes;
       let theirs: DecodedFile | null = null;
       try {
         theirs = readPacketBytes(there.bytes);
       } catch {
         // A broken file under our name is other content: never replaced.
       }
-      if (theirs && sameContent(theirs, file)) return true;
+      if (theirs && sameContent(theirs, file)) return there.bytes;
       return conflict();
     }
   }
@@ -212,10 +297,13 @@ export class Channel {
     const entries = await this.dav.list(CHANNEL_FOLDERS.packets, signal);
     // Notices are not packets; a packet's row says whether its notice is there.
     const notices = new Set(entries.filter((e) => !e.isFolder && e.name.endsWith(NOTICE_SUFFIX)).map((e) => e.name));
-    return entries
-      .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu'))
-      .map((e) => ({ name: e.name, notice: notices.has(noticeFileName(e.name)), size: e.size, etag: e.etag, modified: e.modified }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return (
+      entries
+        // An empty file is a writer's lock placeholder (or its leftover), never a packet.
+        .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu') && e.size !== 0)
+        .map((e) => ({ name: e.name, notice: notices.has(noticeFileName(e.name)), size: e.size, etag: e.etag, modified: e.modified }))
+        .sort((a, b) => a.name.localeCompare(b.name))
+    );
   }
 
   /** Downloads one file of packets/ (or a return of a session) and checks it as a packet. */
@@ -223,35 +311,50 @@ export class Channel {
     name: string,
     signal?: AbortSignal,
     folder: string = CHANNEL_FOLDERS.packets,
-  ): Promise<{ bytes: Uint8Array; summary: PacketSummary }> {
+  ): Promise<{ bytes: Uint8Array; summary: PacketSummary; issuedAt: string }> {
     if (!/^[^/\\]{1,200}$/.test(name) || name === '..' || name === '.') throw new AppError('E_INVALID_ARGUMENT', `文件名无效：${name}`);
     const got = await this.dav.get(`${folder}${name}`, signal);
     if (!got) throw new AppError('E_NOT_FOUND', `通道中没有「${name}」。`);
     const file = decode(got.bytes, `通道中的「${name}」`);
-    return { bytes: got.bytes, summary: summary(name, got.bytes, file) };
+    return { bytes: got.bytes, summary: summary(name, got.bytes, file), issuedAt: file.manifest.issuedAt };
   }
 
-  /** Every packet with what its manifest says (each one downloaded and checked). */
-  describePackets(signal?: AbortSignal): Promise<Array<PacketSummary | { name: string; error: string }>> {
-    return this.describe(this.packets(signal), CHANNEL_FOLDERS.packets, signal);
+  /**
+   * Every packet of the listing with what its manifest says: from the index where it has a
+   * matching entry (not verified), else downloaded and checked. `verify` ignores the index.
+   */
+  async describePackets(signal?: AbortSignal, verify = false): Promise<Array<DescribedPacket | { name: string; error: string }>> {
+    const [listing, index] = await Promise.all([
+      this.packets(signal),
+      verify ? Promise.resolve<ReadIndex>({ entries: new Map() }) : this.readIndex(signal),
+    ]);
+    return this.describe(listing, CHANNEL_FOLDERS.packets, signal, index.entries);
   }
 
   /** Every return file of a session with what its manifest says (each downloaded and checked). */
-  async describeReturns(sessionId: string, signal?: AbortSignal): Promise<Array<PacketSummary | { name: string; error: string }>> {
+  async describeReturns(sessionId: string, signal?: AbortSignal): Promise<Array<DescribedPacket | { name: string; error: string }>> {
     const folder = sessionFolder(sessionId);
-    return this.describe(this.returns(sessionId, signal), folder, signal);
+    return this.describe(await this.returns(sessionId, signal), folder, signal, new Map());
   }
 
   private async describe(
-    listing: Promise<ChannelPacket[]>,
+    listing: ChannelPacket[],
     folder: string,
-    signal?: AbortSignal,
-  ): Promise<Array<PacketSummary | { name: string; error: string }>> {
-    const out: Array<PacketSummary | { name: string; error: string }> = [];
-    for (const p of await listing) {
+    signal: AbortSignal | undefined,
+    index: ReadonlyMap<string, IndexEntry>,
+  ): Promise<Array<DescribedPacket | { name: string; error: string }>> {
+    const out: Array<DescribedPacket | { name: string; error: string }> = [];
+    for (const p of listing) {
+      // The index is used only for a file the listing shows, at the size the listing says.
+      const cached = index.get(p.name);
+      if (cached && (p.size === null || p.size === cached.size)) {
+        const { issuedAt: _at, ...rest } = cached;
+        out.push({ ...rest, kind: 'packet', notice: p.notice, verified: false });
+        continue;
+      }
       try {
         const { summary: info } = await this.fetch(p.name, signal, folder);
-        out.push(folder === CHANNEL_FOLDERS.packets ? { ...info, notice: p.notice } : info);
+        out.push(folder === CHANNEL_FOLDERS.packets ? { ...info, notice: p.notice, verified: true } : { ...info, verified: true });
       } catch (error) {
         if (error instanceof ChannelError && (error.code === 'E_CHANNEL_AUTH' || error.code === 'E_CHANNEL_OFFLINE')) throw error;
         out.push({ name: p.name, error: error instanceof Error ? error.message : String(error) });
@@ -268,10 +371,10 @@ export class Channel {
     const name = packetFileName(file.manifest.id, file.manifest.version);
     const info = summary(name, bytes, file);
     await this.dav.ensureFolder(folder, signal);
-    const already = await this.putOnce(`${folder}${name}`, bytes, file, signal, () => {
+    const stored = await this.putOnce(`${folder}${name}`, bytes, file, signal, () => {
       throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名回执「${name}」，内容不同，未覆盖。请重新生成回执后再提交。`, 412);
     });
-    return { ...info, already };
+    return { ...info, already: stored !== bytes };
   }
 
   /**
@@ -302,7 +405,7 @@ export class Channel {
   async returns(sessionId: string, signal?: AbortSignal): Promise<ChannelPacket[]> {
     const entries = await this.dav.list(sessionFolder(sessionId), signal);
     return entries
-      .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu'))
+      .filter((e) => !e.isFolder && e.name.toLowerCase().endsWith('.yandu') && e.size !== 0)
       .map((e) => ({ name: e.name, notice: false, size: e.size, etag: e.etag, modified: e.modified }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }

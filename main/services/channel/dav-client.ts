@@ -17,6 +17,10 @@
  *    `Overwrite: F` (412 means the name exists: E_CHANNEL_EXISTS), then read back: a server that
  *    checks and renames in two steps can let a second MOVE of the name through, and the writer
  *    whose bytes are not there is told. A reader never sees half a file.
+ *  - Two writers of one name are kept apart by a WebDAV LOCK on the final name, taken before the
+ *    MOVE and released after the read-back (Apache: a lock-null resource; rclone: an empty file
+ *    under the lock, which the MOVE replaces): the second writer waits, then finds the name taken.
+ *    A server without locks gets the MOVE and read-back alone.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { lookup as dnsLookup } from 'node:dns/promises';
@@ -187,9 +191,9 @@ export class DavClient {
   }
 
   /** A file's bytes (null when it does not exist), under the file cap. */
-  async get(path: string, signal?: AbortSignal): Promise<{ bytes: Uint8Array; etag: string | null } | null> {
+  async get(path: string, signal?: AbortSignal, maxBytes = this.maxFileBytes): Promise<{ bytes: Uint8Array; etag: string | null } | null> {
     const url = this.urlOf(path);
-    const res = await this.operation('GET', url, { signal, maxBytes: this.maxFileBytes, follow: true });
+    const res = await this.operation('GET', url, { signal, maxBytes, follow: true });
     if (res.status === 404) return null;
     if (res.status !== 200) throw this.statusError('GET', url, res.status);
     return { bytes: res.bytes, etag: res.headers.get('etag') };
@@ -244,9 +248,15 @@ export class DavClient {
     });
     if (put.status !== 201 && put.status !== 204 && put.status !== 200) throw this.statusError('PUT', tempUrl, put.status);
     let moved = false;
+    let lock: { token: string; created: boolean } | null = null;
     try {
+      lock = await this.lock(target, signal);
+      if (lock && (await this.taken(path, signal))) throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名文件，未覆盖：${path}`, 412);
+      // Under our lock the name is free (or holds only the lock's empty placeholder): replace that.
       const move = await this.operation('MOVE', tempUrl, {
-        headers: { Destination: target, Overwrite: 'F' },
+        headers: lock
+          ? { Destination: target, Overwrite: 'T', If: `<${target}> (${lock.token})` }
+          : { Destination: target, Overwrite: 'F' },
         signal,
         maxBytes: 64 * 1024,
       });
@@ -267,6 +277,78 @@ export class DavClient {
       }
       if (move.status === 412) throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名文件，未覆盖：${path}`, 412);
       throw this.statusError('MOVE', tempUrl, move.status);
+    } finally {
+      if (!moved) await this.operation('DELETE', tempUrl, { maxBytes: 64 * 1024 }).catch(() => undefined);
+      if (lock) await this.unlock(target, lock, !moved);
+    }
+  }
+
+  /**
+   * An exclusive write lock on `url` (null: the server has no locks; the write goes on without).
+   * A name another writer holds is waited for, with backoff; still held, the write fails as a
+   * busy server (the outbox tries again later).
+   */
+  private async lock(url: string, signal?: AbortSignal): Promise<{ token: string; created: boolean } | null> {
+    const body =
+      '<?xml version="1.0" encoding="utf-8"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype><D:owner>yandu</D:owner></D:lockinfo>';
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.operation('LOCK', url, {
+        headers: { 'Content-Type': 'application/xml; charset=utf-8', Depth: '0', Timeout: 'Second-120' },
+        body,
+        signal,
+        maxBytes: 64 * 1024,
+      });
+      const token = res.headers.get('lock-token')?.trim();
+      if ((res.status === 200 || res.status === 201) && token && /^<[^<>\s]{1,300}>$/.test(token))
+        return { token, created: res.status === 201 };
+      if (res.status === 401 || res.status === 507) throw this.statusError('LOCK', url, res.status);
+      if (res.status !== 423) return null;
+      if (attempt >= this.retries + 2) throw new ChannelError('E_CHANNEL_SERVER', `通道中另一人正在写入同名文件，稍后再试：${url}`, 423);
+      await this.wait(attempt, signal ?? new AbortController().signal);
+    }
+  }
+
+  /** Whether a file with content holds the name (an empty one is a lock's placeholder, or a crashed writer's). */
+  private async taken(path: string, signal?: AbortSignal): Promise<boolean> {
+    const res = await this.operation('HEAD', this.urlOf(path), { signal, maxBytes: 0, follow: true });
+    if (res.status === 404) return false;
+    if (res.status >= 200 && res.status < 300) return res.headers.get('content-length') !== '0';
+    throw this.statusError('HEAD', this.urlOf(path), res.status);
+  }
+
+  /** Releases our lock; the empty placeholder it made is removed when our write did not land. */
+  private async unlock(url: string, lock: { token: string; created: boolean }, dropPlaceholder: boolean): Promise<void> {
+    if (dropPlaceholder && lock.created)
+      await this.operation('DELETE', url, { headers: { If: `<${url}> (${lock.token})` }, maxBytes: 64 * 1024 }).catch(() => undefined);
+    await this.operation('UNLOCK', url, { headers: { 'Lock-Token': lock.token }, maxBytes: 64 * 1024 }).catch(() => undefined);
+  }
+
+  /**
+   * Replaces a file that is only a cache (the channel's index): PUT to a temporary name, then
+   * MOVE with `Overwrite: T`, so a reader sees the old file or the new one, never half of one.
+   * Never used for anything a person made.
+   */
+  async replace(path: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+    const slash = path.lastIndexOf('/');
+    const temp = `${slash >= 0 ? path.slice(0, slash + 1) : ''}${TEMP_PREFIX}${randomBytes(8).toString('hex')}`;
+    const tempUrl = this.urlOf(temp);
+    await this.authenticate(signal);
+    const put = await this.operation('PUT', tempUrl, {
+      headers: { 'Content-Type': 'application/octet-stream', 'If-None-Match': '*' },
+      body: bytes,
+      signal,
+      maxBytes: 64 * 1024,
+    });
+    if (put.status !== 201 && put.status !== 204 && put.status !== 200) throw this.statusError('PUT', tempUrl, put.status);
+    let moved = false;
+    try {
+      const move = await this.operation('MOVE', tempUrl, {
+        headers: { Destination: this.urlOf(path), Overwrite: 'T' },
+        signal,
+        maxBytes: 64 * 1024,
+      });
+      if (move.status !== 201 && move.status !== 204) throw this.statusError('MOVE', tempUrl, move.status);
+      moved = true;
     } finally {
       if (!moved) await this.operation('DELETE', tempUrl, { maxBytes: 64 * 1024 }).catch(() => undefined);
     }

@@ -5,6 +5,9 @@
  * Their state is visible (待发送 / 已发送 / 失败 with the reason). Refused credentials and an
  * untrusted certificate are an error at once and never queued; other refusals (a taken name with other content, a full
  * disk, a bad file) end as 失败 with their reason and wait for the user.
+ * An app-wide timer (startTimer, from the host at start; stopTimer on quit) sends what is due
+ * whether or not a page is open: it wakes at the earliest retry time, runs never overlap, and
+ * an item is never sent twice at once.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,17 +38,82 @@ export type OutboxItem = v.InferOutput<typeof OutboxItemSchema>;
 
 /** Errors after which the same request may pass later: the server was away or failing. */
 const TRANSIENT = new Set<ErrorCode>(['E_CHANNEL_OFFLINE', 'E_CHANNEL_SERVER']);
-const FIRST_WAIT_MS = 30_000;
-const MAX_WAIT_MS = 60 * 60_000;
+/** Waits before the 1st, 2nd, … retry of an item the server did not take; the last one repeats. */
+export const RETRY_SCHEDULE_MS: readonly number[] = [30_000, 60_000, 120_000, 300_000, 600_000];
+
+export interface OutboxOptions {
+  /** Waits before each retry (default RETRY_SCHEDULE_MS); tests pass short ones. */
+  schedule?: readonly number[];
+}
 
 export class Outbox {
   private chain: Promise<unknown> = Promise.resolve();
+  private readonly schedule: readonly number[];
+  /** Items being sent now: a second attempt waits for the first instead of sending again. */
+  private readonly inFlight = new Map<string, Promise<OutboxItem | null>>();
+  private running: Promise<OutboxItem[]> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerOn = false;
+  /** Runs the timer has made (tests count them). */
+  timerRuns = 0;
 
   constructor(
     private readonly dataDir: string,
     private readonly channelFor: (channelId: string) => Promise<Channel>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: OutboxOptions = {},
+  ) {
+    this.schedule = options.schedule?.length ? options.schedule : RETRY_SCHEDULE_MS;
+  }
+
+  /** The wait before retry number `attempts` (1 = after the first failure). */
+  private waitFor(attempts: number): number {
+    return this.schedule[Math.min(this.schedule.length, Math.max(1, attempts)) - 1]!;
+  }
+
+  /** Starts the app-wide timer: a run now, then at each item's retry time. */
+  startTimer(): void {
+    if (this.timerOn) return;
+    this.timerOn = true;
+    this.wake(0);
+  }
+
+  /** Stops it (on quit); a run under way finishes, nothing new starts. */
+  stopTimer(): void {
+    this.timerOn = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private wake(ms: number): void {
+    if (!this.timerOn) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+    // The timer never keeps a process alive on its own (the CLI, tests).
+    this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    try {
+      await this.run();
+    } catch {
+      // An unreadable outbox.json: the next enqueue or start tries again.
+    }
+    this.timerRuns++;
+    await this.plan();
+  }
+
+  /** Sets the timer for the earliest retry time of a waiting item (none: until something is queued). */
+  private async plan(): Promise<void> {
+    if (!this.timerOn) return;
+    const items = await this.items().catch(() => []);
+    const due = items.filter((i) => i.state === 'pending').map((i) => (i.nextAt ? Date.parse(i.nextAt) : 0));
+    if (!due.length) return;
+    // Never busier than the first wait (or a second), whatever a broken clock or file says.
+    const floor = Math.min(1000, this.schedule[0]!);
+    this.wake(Math.min(Math.max(floor, Math.min(...due) - this.now().getTime()), this.schedule[this.schedule.length - 1]!));
+  }
 
   private get dir() {
     return path.join(this.dataDir, OUTBOX_DIR);
@@ -114,6 +182,7 @@ export class Outbox {
     await renameWithRetry(`${file}.tmp`, file);
     await this.locked(async () => this.save([...(await this.items()), item]));
     const after = await this.attempt(item.id);
+    void this.plan();
     if (
       after?.state === 'failed' &&
       (after.error?.code === 'E_CHANNEL_AUTH' || after.error?.code === 'E_FORBIDDEN' || after.error?.code === 'E_CHANNEL_CERT')
@@ -124,17 +193,27 @@ export class Outbox {
     return after ?? item;
   }
 
-  /** Sends every waiting item whose time has come; returns the items afterwards. */
-  async run(): Promise<OutboxItem[]> {
-    const due = (await this.items()).filter((i) => i.state === 'pending' && (!i.nextAt || Date.parse(i.nextAt) <= this.now().getTime()));
-    for (const item of due) await this.attempt(item.id);
-    return this.items();
+  /** Sends every waiting item whose time has come; returns the items afterwards. One run at a time: a second caller shares it. */
+  run(): Promise<OutboxItem[]> {
+    this.running ??= (async () => {
+      try {
+        const now = this.now().getTime();
+        const due = (await this.items()).filter((i) => i.state === 'pending' && (!i.nextAt || Date.parse(i.nextAt) <= now));
+        for (const item of due) await this.attempt(item.id);
+        return await this.items();
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
   }
 
   /** 重试: a failed (or waiting) item is tried again now. */
   async retry(id: string): Promise<OutboxItem | null> {
     await this.update(id, (i) => (i.state === 'done' ? i : { ...i, state: 'pending', nextAt: null }));
-    return this.attempt(id);
+    const after = await this.attempt(id);
+    void this.plan();
+    return after;
   }
 
   async remove(id: string): Promise<void> {
@@ -142,7 +221,15 @@ export class Outbox {
     await rm(path.join(this.dir, `${id}.yandu`), { force: true });
   }
 
-  private async attempt(id: string): Promise<OutboxItem | null> {
+  private attempt(id: string): Promise<OutboxItem | null> {
+    const sending = this.inFlight.get(id);
+    if (sending) return sending;
+    const next = this.send(id).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, next);
+    return next;
+  }
+
+  private async send(id: string): Promise<OutboxItem | null> {
     const item = (await this.items()).find((i) => i.id === id);
     if (!item || item.state !== 'pending') return item ?? null;
     const file = path.join(this.dir, `${id}.yandu`);
@@ -162,7 +249,7 @@ export class Outbox {
         ? {
             state: 'pending',
             error: { code, message },
-            nextAt: new Date(this.now().getTime() + Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (attempts - 1))).toISOString(),
+            nextAt: new Date(this.now().getTime() + this.waitFor(attempts)).toISOString(),
           }
         : { state: 'failed', error: { code, message }, nextAt: null };
     }

@@ -4,6 +4,7 @@ import type { Services } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { parseCaCert } from './ca-cert';
 import { Channel, checkRecord } from './channel';
+import type { DavClientOptions } from './dav-client';
 import { Outbox } from './outbox';
 import { ChannelStore, type SecretBox } from './store';
 
@@ -12,9 +13,21 @@ export interface ChannelServiceOptions {
   box: SecretBox;
   /** Ports of the app's own servers on this machine: never asked. */
   ownPorts?: () => readonly number[];
+  /** Waits before each retry of the outbox (default: 30 s, 1, 2, 5, 10 min). */
+  retrySchedule?: readonly number[];
+  /** Client settings for tests (fewer retries inside one operation). */
+  dav?: Pick<DavClientOptions, 'retries' | 'backoffMs' | 'timeoutMs'>;
 }
 
-export function createChannelService(options: ChannelServiceOptions): Services['channels'] {
+export type ChannelService = Services['channels'] & {
+  /** The outbox's app-wide retry timer: started by the host with the app, stopped on quit. */
+  startRetries(): void;
+  stopRetries(): void;
+  /** Runs the retry timer has made (tests count them). */
+  retryRuns(): number;
+};
+
+export function createChannelService(options: ChannelServiceOptions): ChannelService {
   const store = new ChannelStore(options.dataDir, options.box);
   const channelFor = async (id: string) => {
     const c = await store.get(id);
@@ -24,10 +37,14 @@ export function createChannelService(options: ChannelServiceOptions): Services['
       password: await store.password(id),
       caCert: c.caCert ?? null,
       ownPorts: options.ownPorts,
+      ...options.dav,
     });
   };
-  const outbox = new Outbox(options.dataDir, channelFor);
+  const outbox = new Outbox(options.dataDir, channelFor, undefined, { schedule: options.retrySchedule });
   return {
+    startRetries: () => outbox.startTimer(),
+    stopRetries: () => outbox.stopTimer(),
+    retryRuns: () => outbox.timerRuns,
     list: async () => ({ channels: await store.views(), outbox: await outbox.items() }),
     add: async (input) => {
       const added = await store.add(input);
@@ -49,8 +66,8 @@ export function createChannelService(options: ChannelServiceOptions): Services['
     },
     packets: async ({ id }) => ({ packets: await (await channelFor(id)).describePackets() }),
     fetch: async ({ id, name }) => {
-      const { bytes } = await (await channelFor(id)).fetch(name);
-      return { base64: bytesToBase64(bytes), name };
+      const { bytes, summary } = await (await channelFor(id)).fetch(name);
+      return { base64: bytesToBase64(bytes), name, packet: { ...summary, verified: true } };
     },
     returns: async ({ id, session }) => ({ files: await (await channelFor(id)).describeReturns(session) }),
     fetchReturn: async ({ id, session, name }) => {

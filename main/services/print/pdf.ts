@@ -55,6 +55,14 @@ export function createPrintService(
 ) {
   return {
     exportPdf: async (req: RenderRequest) => {
+      // The desktop prints its own window, which shows this document (the print route).
+      if (!render && host) {
+        try {
+          return { supported: true, reason: null, base64: Buffer.from(await host.printToPdf()).toString('base64') };
+        } catch (cause) {
+          throw new AppError('E_INTERNAL', '生成 PDF 失败。', { cause });
+        }
+      }
       if (!render) return { supported: false, reason: '这个版本不经 Chromium 生成 PDF', base64: null };
       const found = chromium();
       if (found.path === null) return { supported: false, reason: found.reason, base64: null };

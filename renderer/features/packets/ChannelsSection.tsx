@@ -37,12 +37,26 @@ function readableUrl(url: string): string {
 
 type Pins = Awaited<ReturnType<typeof packets.pins>>;
 
-function SignerLine({ signer, pins }: { signer: string | null; pins: Pins | null }) {
-  if (!signer) return <span className="pk-warn">{t.unsigned}</span>;
+function SignerLine({ signer, pins, verified }: { signer: string | null; pins: Pins | null; verified: boolean }) {
+  // From the channel's index only: the signer is a claim until the file is fetched and checked.
+  const unverified = verified ? null : (
+    <span className="pk-warn" data-testid="ch-unverified" title={t.unverifiedHint}>
+      {' '}
+      （{t.unverified}）
+    </span>
+  );
+  if (!signer)
+    return (
+      <span className="pk-warn" data-testid="ch-signer">
+        {t.unsigned}
+        {unverified}
+      </span>
+    );
   const pinned = pins?.issuers.find((p) => p.fingerprint === signer);
   return (
     <span data-testid="ch-signer">
-      {t.signer(shortFingerprint(signer))} · {pinned ? t.pinnedAs(pinned.name) : <span className="ui-muted">{t.firstKey}</span>}
+      {t.signer(shortFingerprint(signer))}
+      {unverified} · {pinned ? t.pinnedAs(pinned.name) : <span className="ui-muted">{t.firstKey}</span>}
     </span>
   );
 }
@@ -81,7 +95,13 @@ function PacketLine({
           </span>
         ) : null}
         <br />
-        <SignerLine signer={file.signer} pins={pins} />
+        <SignerLine signer={file.signer} pins={pins} verified={file.verified} />
+        {file.indexDiffered ? (
+          <span className="pk-warn" data-testid="ch-index-differs">
+            {' '}
+            · {t.indexDiffers}
+          </span>
+        ) : null}
       </span>
       {fresh ? (
         <Button small onClick={onImport}>

@@ -67,6 +67,13 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
     if (printsWindow) printData.dialog().catch(fail);
     else window.print();
   };
+  // The document as laid out here, as a PDF from the host (its Chromium, or the desktop window).
+  const pdfOfDocument = async () => {
+    const doc = document.querySelector('[data-testid="print-doc"]');
+    if (!doc) return { base64: null, reason: '' };
+    const stylesheets = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname);
+    return printData.exportPdfBase64(doc.outerHTML, stylesheets);
+  };
   const pdf = async () => {
     if (!ready) return;
     const name = `${safeName(ready.fileName)}.pdf`;
@@ -143,6 +150,7 @@ function Toolbar({ route, report }: { route: PrintRoute; report: DocReport | nul
           sessionId={route.target.sessionId}
           date={/(\d{4}-\d{2}-\d{2})$/.exec(ready?.fileName ?? '')?.[1] ?? null}
           docx={ready?.docx ?? null}
+          pdf={ready ? pdfOfDocument : null}
         />
       ) : null}
       <span className={status?.error ? 'pr-error' : 'pr-status'} role="status">
