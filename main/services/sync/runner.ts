@@ -483,9 +483,38 @@ class Run {
     }
   }
 
-  /** Waits until no attachment work is left (it queues its articles for the next batch). */
-  async settle(): Promise<void> {
+  /** Set once the article tasks are over: from then on what attachments accept is sent at once. */
+  private sendAsAccepted = false;
+  /** Sends made that way, one after another (a batch's seq is its order). */
+  private sending: Promise<void> = Promise.resolve();
+  private sendError: unknown = null;
+
+  /**
+   * An attachment was accepted. Once the article tasks are over nothing else would send it
+   * before every attachment has settled, and a stop in between would drop it unsaid: send now.
+   */
+  attachmentAccepted(): void {
+    if (!this.sendAsAccepted || this.signal.aborted) return;
+    this.sending = this.sending.then(() =>
+      this.flush(true).catch((error: unknown) => {
+        this.sendError ??= error;
+      }),
+    );
+  }
+
+  /**
+   * Waits until no attachment work is left. With `sendAsAccepted`, what is pending is sent first
+   * and each attachment as it is accepted (a stop then loses nothing already read).
+   */
+  async settle(sendAsAccepted = false): Promise<void> {
+    // Only when attachments are still at work: a run without any sends its last batch as before.
+    if (sendAsAccepted && !this.signal.aborted && (this.sideActive > 0 || this.sideQueue.length > 0)) {
+      this.sendAsAccepted = true;
+      await this.flush(true);
+    }
     while (this.sideActive > 0 || this.sideQueue.length > 0) await new Promise<void>((resolve) => this.sideWaiters.push(resolve));
+    await this.sending;
+    if (this.sendError) throw this.sendError;
   }
 
   finishValidators(): void {
@@ -657,6 +686,7 @@ async function fetchAttachments(
             lastModified: clip(validators.lastModified, 128),
             contentHash: sha256Hex(article.text),
           });
+        run.attachmentAccepted();
       },
       warn: (url, code, message) => run.log('warning', url, code, message),
       failed: (key, tooLarge) => run.attachmentFailed(key, tooLarge, deps.now?.() ?? new Date()),
@@ -1001,7 +1031,7 @@ export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Pro
     else if (request.source.kind === 'feed') await syncFeed(run, request, deps);
     else await syncFolder(run, request, deps);
     if (!deps.signal.aborted && request.source.kind !== 'folder') queueKnownAttachments(run, deps);
-    await run.settle();
+    await run.settle(true);
     if (!deps.signal.aborted) {
       run.finishValidators();
       await run.flush(true);
