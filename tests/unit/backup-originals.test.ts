@@ -173,6 +173,27 @@ describe('originals in backups', () => {
   );
 
   it(
+    'a backup written while another is being restored never prunes the one being restored, nor its originals',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = await tempDir('restoring');
+      const a = await importPdf(dataDir, 'report.pdf', 'a.pdf');
+      const b = await importPdf(dataDir, 'gongwen.pdf', 'b.pdf');
+      const fileA = a.payload.document!.file!;
+      const service = createBackupService({ dataDir, appVersion: 'test' });
+      const old = await backUp(service, [toArticleRow(a.payload, NOW)], 1);
+      // The user deleted A since; now restores the old backup, which alone names A.
+      await rm(path.join(dataDir, fileA));
+      const checked = await service.inspect({ ref: { from: 'folder', name: old.name } });
+      // A backup finishing meanwhile (restore's own undo backup, or a timed one) keeps one of its kind.
+      const newer = await backUp(service, [toArticleRow(b.payload, NOW)], 1);
+      expect(await service.installMedia({ handle: checked.handle })).toEqual({ images: 0, originals: 1, originalsMissing: 0 });
+      expect(sha(await readFile(path.join(dataDir, fileA)))).toBe(sha(a.bytes));
+      expect((await service.list({})).entries.map((e) => e.name).sort()).toEqual([old.name, newer.name].sort());
+    },
+  );
+
+  it(
     'a backup killed (SIGKILL) after copying its originals but before taking its name leaves nothing a restore picks up',
     { timeout: 120_000 },
     async () => {
