@@ -193,6 +193,24 @@ describe('originals in backups', () => {
     },
   );
 
+  it('a reference list that cannot be read (left empty by a power cut) keeps every stored original', { timeout: 120_000 }, async () => {
+    const dataDir = await tempDir('badrefs');
+    const a = await importPdf(dataDir, 'report.pdf', 'a.pdf');
+    const b = await importPdf(dataDir, 'gongwen.pdf', 'b.pdf');
+    const fileA = a.payload.document!.file!;
+    const service = createBackupService({ dataDir, appVersion: 'test' });
+    const withA = await backUp(service, [toArticleRow(a.payload, NOW)]);
+    const store = originalsDir(dataDir);
+    await writeFile(path.join(store, withA.name.replace('.yandubak', '.json')), '');
+    // The next backup names only B and prunes: which originals withA needs is unknown, so none goes.
+    await backUp(service, [toArticleRow(b.payload, NOW)]);
+    expect(await readdir(store)).toContain(path.basename(fileA));
+    await rm(path.join(dataDir, 'documents'), { recursive: true, force: true });
+    const checked = await service.inspect({ ref: { from: 'folder', name: withA.name } });
+    expect(await service.installMedia({ handle: checked.handle })).toEqual({ images: 0, originals: 1, originalsMissing: 0 });
+    expect(sha(await readFile(path.join(dataDir, fileA)))).toBe(sha(a.bytes));
+  });
+
   it(
     'a backup killed (SIGKILL) after copying its originals but before taking its name leaves nothing a restore picks up',
     { timeout: 120_000 },
