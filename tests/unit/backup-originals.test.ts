@@ -211,6 +211,21 @@ describe('originals in backups', () => {
     expect(sha(await readFile(path.join(dataDir, fileA)))).toBe(sha(a.bytes));
   });
 
+  it('a stored original cut short (a power cut after its rename) is copied again by the next backup', { timeout: 120_000 }, async () => {
+    const dataDir = await tempDir('short');
+    const a = await importPdf(dataDir, 'report.pdf', 'a.pdf');
+    const fileA = a.payload.document!.file!;
+    const service = createBackupService({ dataDir, appVersion: 'test' });
+    await backUp(service, [toArticleRow(a.payload, NOW)]);
+    const stored = path.join(originalsDir(dataDir), path.basename(fileA));
+    await writeFile(stored, '');
+    const next = await backUp(service, [toArticleRow(a.payload, NOW)]);
+    expect(sha(await readFile(stored))).toBe(sha(a.bytes));
+    await rm(path.join(dataDir, 'documents'), { recursive: true, force: true });
+    const checked = await service.inspect({ ref: { from: 'folder', name: next.name } });
+    expect(await service.installMedia({ handle: checked.handle })).toEqual({ images: 0, originals: 1, originalsMissing: 0 });
+  });
+
   it(
     'a backup killed (SIGKILL) after copying its originals but before taking its name leaves nothing a restore picks up',
     { timeout: 120_000 },

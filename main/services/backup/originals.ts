@@ -69,6 +69,12 @@ const exists = (file: string) =>
     () => false,
   );
 
+const sizeOf = (file: string) =>
+  stat(file).then(
+    (s) => (s.isFile() ? s.size : null),
+    () => null,
+  );
+
 let tempCount = 0;
 function tempIn(dir: string): string {
   tempCount = (tempCount + 1) % 0x1000000;
@@ -115,8 +121,11 @@ export async function storeOriginals(dataDir: string, refs: Iterable<string>): P
     const source = documentFilePath(dataDir, file);
     if (!m || !source) continue;
     const target = path.join(dir, path.basename(source));
-    if (await exists(target)) continue;
-    if (!(await exists(source)) || !(await copyVerified(source, target, m[1]!))) {
+    // A stored copy of the wrong size (cut short by a power cut after its rename) is copied
+    // again; hashing every stored original at each rolling backup would cost too much.
+    const [have, from] = await Promise.all([sizeOf(target), sizeOf(source)]);
+    if (have !== null && (from === null || have === from)) continue;
+    if (from === null || !(await copyVerified(source, target, m[1]!))) {
       missing.push(file);
       appLog.warn('backup.original_missing', { file: code(path.basename(source)) });
       continue;
