@@ -253,9 +253,14 @@ export class DavClient {
     const target = this.urlOf(path);
     let moved = false;
     let lock: { token: string; created: boolean } | null = null;
+    // Whether the name held no file with content under our lock: only then is what is left
+    // there after a failed write our placeholder (a server may say "created" for a LOCK of a
+    // name that held a packet: that packet is never deleted).
+    let free = false;
     try {
       lock = await this.lock(target, signal);
       if (lock && (await this.taken(path, signal))) throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名文件，未覆盖：${path}`, 412);
+      free = lock !== null;
       // Under our lock the name is free (or holds only the lock's empty placeholder): replace that.
       const move = await this.operation('MOVE', tempUrl, {
         headers: lock
@@ -283,7 +288,7 @@ export class DavClient {
       throw this.statusError('MOVE', tempUrl, move.status);
     } finally {
       if (!moved) await this.operation('DELETE', tempUrl, { maxBytes: 64 * 1024 }).catch(() => undefined);
-      if (lock) await this.unlock(target, lock, !moved);
+      if (lock) await this.unlock(target, lock, !moved && free);
     }
   }
 
