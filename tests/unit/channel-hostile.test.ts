@@ -4,7 +4,8 @@
  * listing and an XML entity bomb (refused, reading stops), a full disk (507: an error, not
  * retried), a server that dies mid-upload (retried; no half file is ever listed), wrong
  * credentials (one challenge answered, then an error), a 503 that passes (retried), two writers
- * making one folder at once (423), and two MOVEs of one name that both answer 201.
+ * making one folder at once (423), two MOVEs of one name that both answer 201, and a LOCK
+ * answered 201 for a name that already holds a packet (the packet is never deleted).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
