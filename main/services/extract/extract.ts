@@ -367,22 +367,28 @@ class Walker {
     // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
     // starts a new paragraph; otherwise a single <br> continues the paragraph.
     let para: Line | null = null;
+    // The paragraph's normalised text, kept beside it: each line asks about it several times.
+    let paraNorm = '';
     const out: Line[] = [];
+    const outNorm: string[] = [];
     const heading = /^h[1-6]$/.test(el.localName);
     for (const line of lines) {
       const t = line.text;
       const norm = normaliseText(t);
       if (!norm && line.images.length === 0) {
-        if (para) out.push(para);
+        if (para) {
+          out.push(para);
+          outNorm.push(paraNorm);
+        }
         para = null;
         continue;
       }
       const indented = /^[\u3000\u00a0]|^\s{2,}/.test(t.replace(/^\n+/, ''));
-      const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(normaliseText(para.text)) || para.images.length > 0 : true;
-      const separate = isMetaLine(norm) || (para !== null && isMetaLine(normaliseText(para.text)));
+      const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(paraNorm) || para.images.length > 0 : true;
+      const separate = isMetaLine(norm) || (para !== null && isMetaLine(paraNorm));
       // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
       if (para && !separate && (heading || (!indented && !prevEnds)) && !(line.images.length > 0 && !norm)) {
-        const join: string = /[\w,.;]$/.test(normaliseText(para.text)) && /^[\w]/.test(norm) ? ' ' : '';
+        const join: string = /[\w,.;]$/.test(paraNorm) && /^[\w]/.test(norm) ? ' ' : '';
         para = {
           text: para.text + join + t,
           html: para.html + join + line.html,
@@ -390,12 +396,20 @@ class Walker {
           plain: para.plain + join + line.plain,
           images: [...para.images, ...line.images],
         };
+        paraNorm = normaliseText(para.text);
       } else {
-        if (para) out.push(para);
+        if (para) {
+          out.push(para);
+          outNorm.push(paraNorm);
+        }
         para = { ...line };
+        paraNorm = norm;
       }
     }
-    if (para) out.push(para);
+    if (para) {
+      out.push(para);
+      outNorm.push(paraNorm);
+    }
     const tag = el.localName;
     const kind: Block['kind'] =
       tag === 'h1' || tag === 'h2'
@@ -411,8 +425,9 @@ class Walker {
                 : 'p';
     // One ancestor list for all the blocks of this flush (read-only downstream).
     const ancestors = [...this.stack].reverse();
-    for (const line of out) {
-      const text = normaliseText(line.text);
+    for (let i = 0; i < out.length; i++) {
+      const line = out[i]!;
+      const text = outNorm[i]!;
       if (!text && line.images.length === 0) continue;
       this.blocks.push({
         index: this.blocks.length,
