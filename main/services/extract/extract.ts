@@ -152,7 +152,9 @@ interface Block {
   spaced: string;
   /** The text as written (for titles, where a space between CJK clauses is meaningful). */
   raw: string;
-  html: string;
+  /** The block's HTML as walked; tidied only for blocks that reach the body (see blockHtml). */
+  rawHtml: string;
+  tidied: string | null;
   len: number;
   linkChars: number;
   /** The block's text outside links: a sentence around a link is prose, a bare link is not. */
@@ -434,7 +436,8 @@ class Walker {
         text,
         spaced: collapseSpaces(line.text),
         raw: line.text,
-        html: tidyHtml(line.html),
+        rawHtml: line.html,
+        tidied: null,
         len: countChars(text),
         linkChars: line.linkChars,
         plain: normaliseText(line.plain),
@@ -737,7 +740,8 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
     else if (tag === 'h3') score += 1.5;
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
-    if (/<(?:strong|b)>/.test(b.html) && b.len < 60) score += 0.5;
+    // Tidying only trims whitespace: the raw HTML holds the same tags.
+    if (/<(?:strong|b)>/.test(b.rawHtml) && b.len < 60) score += 0.5;
     let matched = false;
     let own: string | null = null;
     // A part equal to the line outranks a longer reference that merely contains it.
@@ -1475,6 +1479,11 @@ function tidyHtml(html: string): string {
     .replace(/\s+((?:<\/(?:strong|b|em|i|u|a)>)*)$/, '$1');
 }
 
+/** Menus and lists never reach the body: their HTML is tidied only when asked for. */
+function blockHtml(b: Block): string {
+  return (b.tidied ??= tidyHtml(b.rawHtml));
+}
+
 function cleanInline(html: string): string {
   let h = html;
   for (let i = 0; i < 3; i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
@@ -1486,7 +1495,7 @@ function buildHtml(body: Block[]): string {
   const out: string[] = [];
   let listParent: Element | null = null;
   for (const b of body) {
-    const inner = cleanInline(b.html);
+    const inner = cleanInline(blockHtml(b));
     if (!inner) continue;
     if (b.kind === 'li') {
       const parent = b.el.parentElement;
