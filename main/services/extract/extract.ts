@@ -1277,17 +1277,21 @@ function wordsAroundLink(b: Block): boolean {
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
 
-const CJK_CHAR_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
-const LATIN_CHAR_RE = /[A-Za-z\u00c0-\u024f]/g;
-
 /** Most of the page's prose is in a Latin script (English and other European languages). */
 function isLatinPage(blocks: Block[]): boolean {
   let cjk = 0;
   let latin = 0;
   for (const b of blocks) {
     if (b.boiler || b.negative || b.len < 20) continue;
-    cjk += b.text.match(CJK_CHAR_RE)?.length ?? 0;
-    latin += b.text.match(LATIN_CHAR_RE)?.length ?? 0;
+    // Counted by code unit, as /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g and
+    // /[A-Za-z\u00c0-\u024f]/g would, without an array of matches per block.
+    const t = b.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af))
+        cjk++;
+      else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    }
   }
   return latin > 200 && latin > cjk * 4;
 }
