@@ -172,6 +172,7 @@ export function isBoilerplate(text: string): boolean {
   if (text.length > 160) return false;
   for (const re of BOILER_SHORT) if (re.test(text)) return true;
   // A column list written as text: 党员发展 | 党建时讯 | 文化论坛 | …
+  if (!text.includes('|') && !text.includes('｜')) return false;
   const parts = text.split(/\s*[|｜]\s*/);
   if (parts.length >= 4 && text.length / parts.length <= 12) return true;
   return false;
