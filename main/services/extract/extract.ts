@@ -289,10 +289,11 @@ class Walker {
     }
     const keep = INLINE_KEEP[tag];
     let link = false;
+    const anchor = tag === 'a' && !notALink(el);
     if (keep) {
       this.inline.push(keep);
       this.cur.html += `<${keep}>`;
-    } else if (tag === 'a' && !notALink(el)) {
+    } else if (anchor) {
       this.linkDepth++;
       const href = el.getAttribute('href');
       const abs = href ? resolveUrl(href, this.base) : null;
@@ -310,7 +311,7 @@ class Walker {
       this.inline.pop();
       this.cur.html += `</${keep ?? 'a'}>`;
     }
-    if (tag === 'a' && !notALink(el)) this.linkDepth--;
+    if (anchor) this.linkDepth--;
     if (block) {
       this.flush();
       this.stack.pop();
