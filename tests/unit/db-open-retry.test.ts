@@ -7,7 +7,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { isTransientOpenError, openWithRetry } from '../../renderer/core/backup/startup';
+import type { Api } from '../../shared/contract';
+import { backupBeforeUpgrade, isTransientOpenError, openWithRetry } from '../../renderer/core/backup/startup';
+import { YanduDB } from '../../renderer/db/schema';
 
 /** A real (fake-indexeddb) factory whose first `failures` opens throw as Chromium's does. */
 function flakyFactory(failures: number, real = new IDBFactory()): { factory: IDBFactory; opens: () => number } {
@@ -82,5 +84,29 @@ describe('opening the library after a crash', () => {
     expect(isTransientOpenError({ name: 'OpenFailedError', message: 'UnknownError …', inner })).toBe(true);
     expect(isTransientOpenError({ name: 'OpenFailedError', inner: new DOMException('x', 'QuotaExceededError') })).toBe(false);
     expect(isTransientOpenError(null)).toBe(false);
+  });
+
+  it('start-up’s look at the stored version waits out the same error (indexedDB.databases() opens the backing store too)', async () => {
+    const db = new YanduDB('retry-startup');
+    await db.open();
+    db.close();
+    // Chromium's databases() opens the backing store first and answers the same UnknownError.
+    const factory = indexedDB as IDBFactory & { databases: IDBFactory['databases'] };
+    const real = factory.databases.bind(factory);
+    let calls = 0;
+    factory.databases = async () => {
+      calls++;
+      if (calls <= 2) throw new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+      return real();
+    };
+    try {
+      // No upgrade is pending, so nothing is backed up and the host is not asked.
+      await expect(backupBeforeUpgrade(db, {} as Api)).resolves.toBeNull();
+    } finally {
+      delete (factory as { databases?: unknown }).databases;
+    }
+    expect(calls).toBe(3);
+    await db.open();
+    db.close();
   });
 });

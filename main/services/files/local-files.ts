@@ -207,12 +207,12 @@ function takeMeta(paras: string[]): { meta: Meta; rest: string[] } {
   return { meta, rest };
 }
 
-async function importTxt(bytes: Uint8Array, name: string): Promise<Omit<ImportedFile, 'urlKey' | 'imageFailures' | 'document'>> {
+async function importTxt(bytes: Uint8Array, titleName: string): Promise<Omit<ImportedFile, 'urlKey' | 'imageFailures' | 'document'>> {
   const text = decodeBytes(bytes, null).text.replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   let i = 0;
   while (i < lines.length && !plainLine(lines[i]!)) i++;
-  const title = plainLine(lines[i] ?? '') || path.parse(name).name;
+  const title = plainLine(lines[i] ?? '') || titleName;
   const body = lines.slice(i + 1);
   const hasBlank = body.some((l, k) => !plainLine(l) && k > 0 && k < body.length - 1 && body.slice(0, k).some((x) => plainLine(x)));
   let paras: string[] = [];
@@ -244,6 +244,7 @@ async function importDocx(
   name: string,
   label: string,
   images: ImageStore | null,
+  titleName: string,
 ): Promise<Omit<ImportedFile, 'urlKey' | 'document'>> {
   const failures: string[] = [];
   // Unzipped (under the archive limits) and converted in the documents thread; its pictures
@@ -299,7 +300,7 @@ async function importDocx(
       blocks = blocks.slice(1);
     }
   }
-  if (!title) title = path.parse(name).name;
+  if (!title) title = titleName;
   blocks = dropTitleBlock(blocks, title);
   const meta: Meta = { publishedAt: null, origin: null, author: null, editor: null };
   while (blocks.length > 0) {
@@ -405,6 +406,9 @@ export async function importFileBytes(
   const abs = path.resolve(filePath);
   const label = options.label ?? abs;
   const ext = path.extname(abs).toLowerCase();
+  // A document without a title of its own is named after its file as the user knows it (the
+  // label): a download or an upload is read under a stand-in name (attachment.pdf, a hash).
+  const titleName = path.basename(label, path.extname(label)) || path.basename(abs, path.extname(abs));
   if (!isSupportedFile(path.basename(abs))) throw new AppError('E_INVALID_ARGUMENT', `不支持的文件类型：${label}`);
   if (bytes.length > MAX_FILE_BYTES) throw new AppError('E_DOCUMENT_LIMIT', `文件过大（超过 50 MB）：${label}`);
   const images = options.images ?? null;
@@ -414,6 +418,7 @@ export async function importFileBytes(
     if ((DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
       const d = await documentPool().extract(bytes, abs, {
         label: path.basename(label),
+        fallbackTitle: titleName,
         ...(options.pdfWarnings ? { warnings: true } : {}),
       });
       r = {
@@ -436,7 +441,7 @@ export async function importFileBytes(
         paragraphs: d.paragraphs,
       };
     } else if (ext === '.docx') {
-      r = await importDocx(bytes, abs, path.basename(label), images);
+      r = await importDocx(bytes, abs, path.basename(label), images, titleName);
       document = {
         format: 'docx',
         file: null,
@@ -446,7 +451,7 @@ export async function importFileBytes(
         scanned: false,
         paragraphs: r.text.split('\n').filter(Boolean),
       };
-    } else if (ext === '.txt') r = { ...(await importTxt(bytes, abs)), imageFailures: [] };
+    } else if (ext === '.txt') r = { ...(await importTxt(bytes, titleName)), imageFailures: [] };
     else r = await importHtml(bytes, abs, images);
   } catch (cause) {
     if (cause instanceof AppError) {

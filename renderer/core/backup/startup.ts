@@ -40,13 +40,15 @@ export async function storedVersion(name: string, factory: IDBFactory = indexedD
  */
 export async function backupBeforeUpgrade(db: YanduDB, api: Api): Promise<string | null> {
   if (db.isOpen()) return null;
-  const stored = await storedVersion(db.name);
+  // Chromium's databases() opens the backing store too: right after a crash it fails as an
+  // open does, so it waits that out the same way (else start-up fails before openLibrary).
+  const stored = await retryOpen(() => storedVersion(db.name));
   if (stored === null || stored === 0) return null;
   const target = Math.round(db.verno * 10);
   if (stored >= target) return null;
   const old = new Dexie(db.name);
   try {
-    await old.open();
+    await openWithRetry(() => old.open());
     if (old.tables.length === 0) return null;
     const entry = await backupDatabase(old, api, 'upgrade');
     return entry.name;
@@ -105,4 +107,13 @@ export async function openWithRetry(
       await wait(delay);
     }
   }
+}
+
+/** `fn`'s answer, with openWithRetry's waits for the same transient failure. */
+async function retryOpen<T>(fn: () => Promise<T>): Promise<T> {
+  let value!: T;
+  await openWithRetry(async () => {
+    value = await fn();
+  });
+  return value;
 }

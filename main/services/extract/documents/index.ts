@@ -51,6 +51,8 @@ export interface ExtractDocumentOptions {
   warnings?: boolean;
   /** The bytes may be handed to the parser without a copy (the documents thread's own clone). */
   ownsBytes?: boolean;
+  /** The title of a document that states none (default: the file's name without extension). */
+  fallbackTitle?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function extractDocument(bytes: Uint8Array, name: string, options: 
   const limits: DocumentLimits = { ...DOCUMENT_LIMITS, ...options.limits };
   const label = options.label ?? path.basename(name);
   const ext = path.extname(name).toLowerCase();
-  const fallbackTitle = path.basename(name, path.extname(name)) || label;
+  const fallbackTitle = options.fallbackTitle || path.basename(name, path.extname(name)) || label;
   if (bytes.length === 0) throw documentError('E_DOCUMENT_FORMAT', `「${label}」是空文件，无法导入。`);
   if (bytes.length > limits.maxBytes)
     throw documentError('E_DOCUMENT_LIMIT', `「${label}」过大（超过 ${Math.round(limits.maxBytes / 1024 / 1024)} MB），已拒绝导入。`);
