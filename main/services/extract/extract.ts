@@ -132,7 +132,14 @@ const BLOCK_TAGS = new Set([
   'marquee',
 ]);
 const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'caption']);
-const INLINE_KEEP: Record<string, string> = { strong: 'strong', b: 'b', em: 'em', i: 'i', u: 'u' };
+/** Inline tags kept in a block's HTML (a Map: a tag named `constructor` is not a kept tag). */
+const INLINE_KEEP = new Map([
+  ['strong', 'strong'],
+  ['b', 'b'],
+  ['em', 'em'],
+  ['i', 'i'],
+  ['u', 'u'],
+]);
 const MAX_DEPTH = 250;
 const MAX_BLOCKS = 50_000;
 
@@ -287,7 +294,7 @@ class Walker {
         this.negativeCandidates.push(el);
       }
     }
-    const keep = INLINE_KEEP[tag];
+    const keep = INLINE_KEEP.get(tag);
     let link = false;
     const anchor = tag === 'a' && !notALink(el);
     if (keep) {
