@@ -173,6 +173,60 @@ describe('originals in backups', () => {
   );
 
   it(
+    'a backup written while another is being restored never prunes the one being restored, nor its originals',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = await tempDir('restoring');
+      const a = await importPdf(dataDir, 'report.pdf', 'a.pdf');
+      const b = await importPdf(dataDir, 'gongwen.pdf', 'b.pdf');
+      const fileA = a.payload.document!.file!;
+      const service = createBackupService({ dataDir, appVersion: 'test' });
+      const old = await backUp(service, [toArticleRow(a.payload, NOW)], 1);
+      // The user deleted A since; now restores the old backup, which alone names A.
+      await rm(path.join(dataDir, fileA));
+      const checked = await service.inspect({ ref: { from: 'folder', name: old.name } });
+      // A backup finishing meanwhile (restore's own undo backup, or a timed one) keeps one of its kind.
+      const newer = await backUp(service, [toArticleRow(b.payload, NOW)], 1);
+      expect(await service.installMedia({ handle: checked.handle })).toEqual({ images: 0, originals: 1, originalsMissing: 0 });
+      expect(sha(await readFile(path.join(dataDir, fileA)))).toBe(sha(a.bytes));
+      expect((await service.list({})).entries.map((e) => e.name).sort()).toEqual([old.name, newer.name].sort());
+    },
+  );
+
+  it('a reference list that cannot be read (left empty by a power cut) keeps every stored original', { timeout: 120_000 }, async () => {
+    const dataDir = await tempDir('badrefs');
+    const a = await importPdf(dataDir, 'report.pdf', 'a.pdf');
+    const b = await importPdf(dataDir, 'gongwen.pdf', 'b.pdf');
+    const fileA = a.payload.document!.file!;
+    const service = createBackupService({ dataDir, appVersion: 'test' });
+    const withA = await backUp(service, [toArticleRow(a.payload, NOW)]);
+    const store = originalsDir(dataDir);
+    await writeFile(path.join(store, withA.name.replace('.yandubak', '.json')), '');
+    // The next backup names only B and prunes: which originals withA needs is unknown, so none goes.
+    await backUp(service, [toArticleRow(b.payload, NOW)]);
+    expect(await readdir(store)).toContain(path.basename(fileA));
+    await rm(path.join(dataDir, 'documents'), { recursive: true, force: true });
+    const checked = await service.inspect({ ref: { from: 'folder', name: withA.name } });
+    expect(await service.installMedia({ handle: checked.handle })).toEqual({ images: 0, originals: 1, originalsMissing: 0 });
+    expect(sha(await readFile(path.join(dataDir, fileA)))).toBe(sha(a.bytes));
+  });
+
+  it('a stored original cut short (a power cut after its rename) is copied again by the next backup', { timeout: 120_000 }, async () => {
+    const dataDir = await tempDir('short');
+    const a = await importPdf(dataDir, 'report.pdf', 'a.pdf');
+    const fileA = a.payload.document!.file!;
+    const service = createBackupService({ dataDir, appVersion: 'test' });
+    await backUp(service, [toArticleRow(a.payload, NOW)]);
+    const stored = path.join(originalsDir(dataDir), path.basename(fileA));
+    await writeFile(stored, '');
+    const next = await backUp(service, [toArticleRow(a.payload, NOW)]);
+    expect(sha(await readFile(stored))).toBe(sha(a.bytes));
+    await rm(path.join(dataDir, 'documents'), { recursive: true, force: true });
+    const checked = await service.inspect({ ref: { from: 'folder', name: next.name } });
+    expect(await service.installMedia({ handle: checked.handle })).toEqual({ images: 0, originals: 1, originalsMissing: 0 });
+  });
+
+  it(
     'a backup killed (SIGKILL) after copying its originals but before taking its name leaves nothing a restore picks up',
     { timeout: 120_000 },
     async () => {

@@ -4,7 +4,8 @@
  * listing and an XML entity bomb (refused, reading stops), a full disk (507: an error, not
  * retried), a server that dies mid-upload (retried; no half file is ever listed), wrong
  * credentials (one challenge answered, then an error), a 503 that passes (retried), two writers
- * making one folder at once (423), and two MOVEs of one name that both answer 201.
+ * making one folder at once (423), two MOVEs of one name that both answer 201, and a LOCK
+ * answered 201 for a name that already holds a packet (the packet is never deleted).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -248,4 +249,26 @@ it('two MOVEs of one name that both answer 201 (a check-then-rename server): the
   // With nobody racing, the same write is checked and stands.
   const calm = await serve(memoryDav(new Map([['/packets/', Buffer.alloc(0)]])));
   await expect(client(calm.url).putNew('packets/a-v1.yandu', new Uint8Array(1000).fill(1))).resolves.toMatchObject({ etag: '"e1"' });
+});
+
+it('a server that answers 201 to a LOCK of a name already holding a packet: the write is refused and the packet never deleted', async () => {
+  const packet = Buffer.from('the packet already published under this name');
+  const files = new Map<string, Buffer>([
+    ['/packets/', Buffer.alloc(0)],
+    ['/packets/a-v1.yandu', packet],
+  ]);
+  const dav = memoryDav(files);
+  const site = await serve((req, res, body) => {
+    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // Not RFC 4918 (200 for an existing resource), as some servers answer: "created" whatever was there.
+    if (req.method === 'LOCK') return void res.writeHead(201, { 'lock-token': '<opaquelocktoken:t1>' }).end();
+    if (req.method === 'UNLOCK') return void res.writeHead(204).end();
+    if (req.method === 'HEAD' && files.has(p)) return void res.writeHead(200, { 'content-length': String(files.get(p)!.length) }).end();
+    dav(req, res, body);
+  });
+  await expect(client(site.url).putNew('packets/a-v1.yandu', new Uint8Array(1000).fill(1))).rejects.toMatchObject({
+    code: 'E_CHANNEL_EXISTS',
+  });
+  expect(files.get('/packets/a-v1.yandu')).toEqual(packet);
+  expect(site.log.filter((l) => l.startsWith('DELETE /packets/a-v1.yandu'))).toEqual([]);
 });

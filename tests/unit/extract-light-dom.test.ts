@@ -182,4 +182,13 @@ describe('older pages written in upper case', () => {
     expect(r.paragraphs).toHaveLength(5);
     expect(r.text).toContain(para);
   });
+
+  it('keep unknown tags named like Object properties out of the article HTML', async () => {
+    const { extractArticle } = await import('../../main/services/extract/extract');
+    const para = '各党支部要把学习贯彻工作作为当前的重要政治任务，认真组织学习，结合实际抓好落实。';
+    const html = `<html><head><title>通知</title></head><body><div id="zoom">${`<p>${para}<constructor>甲</constructor><valueof>乙</valueof></p>`.repeat(5)}</div></body></html>`;
+    const r = extractArticle(html, 'https://dw.example.cn/tzgg/content_90.html');
+    expect(r.html).not.toMatch(/function|native code/);
+    expect(r.text).toContain(`${para}甲乙`);
+  });
 });

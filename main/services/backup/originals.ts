@@ -69,6 +69,12 @@ const exists = (file: string) =>
     () => false,
   );
 
+const sizeOf = (file: string) =>
+  stat(file).then(
+    (s) => (s.isFile() ? s.size : null),
+    () => null,
+  );
+
 let tempCount = 0;
 function tempIn(dir: string): string {
   tempCount = (tempCount + 1) % 0x1000000;
@@ -115,8 +121,11 @@ export async function storeOriginals(dataDir: string, refs: Iterable<string>): P
     const source = documentFilePath(dataDir, file);
     if (!m || !source) continue;
     const target = path.join(dir, path.basename(source));
-    if (await exists(target)) continue;
-    if (!(await exists(source)) || !(await copyVerified(source, target, m[1]!))) {
+    // A stored copy of the wrong size (cut short by a power cut after its rename) is copied
+    // again; hashing every stored original at each rolling backup would cost too much.
+    const [have, from] = await Promise.all([sizeOf(target), sizeOf(source)]);
+    if (have !== null && (from === null || have === from)) continue;
+    if (from === null || !(await copyVerified(source, target, m[1]!))) {
       missing.push(file);
       appLog.warn('backup.original_missing', { file: code(path.basename(source)) });
       continue;
@@ -141,13 +150,14 @@ export async function removeRefs(dataDir: string, backupName: string): Promise<v
   await rm(refsFile(dataDir, backupName), { force: true });
 }
 
-async function readRefs(file: string): Promise<string[]> {
+/** A reference list's names; null when it cannot be read (then what its backup needs is unknown). */
+async function readRefs(file: string): Promise<string[] | null> {
   try {
     const raw: unknown = JSON.parse(await readFile(file, 'utf8'));
-    if (!Array.isArray(raw)) return [];
+    if (!Array.isArray(raw)) return null;
     return raw.slice(0, MAX_REFS).filter((f): f is string => typeof f === 'string' && ORIGINAL_FILE_RE.test(f));
   } catch {
-    return [];
+    return null;
   }
 }
 
@@ -183,14 +193,24 @@ export async function pruneOriginals(dataDir: string): Promise<{ removed: string
     await rm(path.join(dir, name), { force: true });
     removed.push(name);
   };
+  // A list that cannot be read (a power cut can leave a renamed file empty, a read can fail):
+  // its backup may need any original, so none is dropped this time.
+  let unknown = false;
   for (const name of names) {
     const m = REFS_RE.exec(name);
     if (!m) continue;
-    if (!backups.has(`${m[1]!}.yandubak`)) await drop(name);
-    else for (const file of await readRefs(path.join(dir, name))) kept.add(path.basename(file));
+    if (!backups.has(`${m[1]!}.yandubak`)) {
+      await drop(name);
+      continue;
+    }
+    const refs = await readRefs(path.join(dir, name));
+    if (!refs) {
+      unknown = true;
+      appLog.warn('backup.original_refs_unreadable', { file: code(name) });
+    } else for (const file of refs) kept.add(path.basename(file));
   }
   for (const name of names) {
-    if (STORED_RE.test(name) && !kept.has(name)) await drop(name);
+    if (STORED_RE.test(name) && !kept.has(name) && !unknown) await drop(name);
     const t = TEMP_RE.exec(name);
     if (t && !pidAlive(Number(t[1]))) await drop(name);
   }

@@ -140,7 +140,8 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
     }
   >();
   const uploads = new Map<string, { path: string; size: number; received: number; at: number }>();
-  const opened = new Map<string, { backup: OpenedBackup; at: number; upload?: string }>();
+  /** Backups checked for a restore; `name`: one of the folder's (never pruned while open). */
+  const opened = new Map<string, { backup: OpenedBackup; at: number; upload?: string; name?: string }>();
 
   function sweep(): void {
     const limit = Date.now() - TTL_MS;
@@ -176,7 +177,12 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
   /** Applies the retention policy (shared/backup/format.ts, backupsToPrune). */
   async function prune(keep: number): Promise<void> {
     const names = await readdir(dir).catch(() => [] as string[]);
+    // A backup being restored (its undo backup, or a timed one, finishing meanwhile) stays, with
+    // the originals it names, until its restore is done or expired: a later prune drops it.
+    sweep(); // expired handles protect nothing
+    const restoring = new Set([...opened.values()].flatMap((o) => (o.name ? [o.name] : [])));
     for (const name of backupsToPrune(names, keep)) {
+      if (restoring.has(name)) continue;
       await rm(path.join(dir, name), { force: true });
       await removeRefs(options.dataDir, name);
     }
@@ -346,7 +352,7 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
         throw error;
       }
       const handle = token();
-      opened.set(handle, { backup, at: Date.now(), upload });
+      opened.set(handle, { backup, at: Date.now(), upload, ...(ref.from === 'folder' ? { name: ref.name } : {}) });
       const m = backup.manifest;
       return {
         handle,

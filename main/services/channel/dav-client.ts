@@ -229,16 +229,10 @@ export class DavClient {
     return res.status === 207;
   }
 
-  /**
-   * Writes a new file under `path` without ever replacing one: the bytes go to a temporary name in
-   * the same folder, then MOVE with `Overwrite: F`. E_CHANNEL_EXISTS when the name is taken.
-   */
-  async putNew(path: string, bytes: Uint8Array, signal?: AbortSignal): Promise<{ etag: string | null }> {
+  /** PUTs `bytes` to a fresh temporary name in `path`'s folder (never listed as a packet); its URL. */
+  private async putTemp(path: string, bytes: Uint8Array, signal?: AbortSignal): Promise<string> {
     const slash = path.lastIndexOf('/');
-    const folder = slash >= 0 ? path.slice(0, slash + 1) : '';
-    const temp = `${folder}${TEMP_PREFIX}${randomBytes(8).toString('hex')}`;
-    const tempUrl = this.urlOf(temp);
-    const target = this.urlOf(path);
+    const tempUrl = this.urlOf(`${slash >= 0 ? path.slice(0, slash + 1) : ''}${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
     await this.authenticate(signal);
     const put = await this.operation('PUT', tempUrl, {
       headers: { 'Content-Type': 'application/octet-stream', 'If-None-Match': '*' },
@@ -247,11 +241,26 @@ export class DavClient {
       maxBytes: 64 * 1024,
     });
     if (put.status !== 201 && put.status !== 204 && put.status !== 200) throw this.statusError('PUT', tempUrl, put.status);
+    return tempUrl;
+  }
+
+  /**
+   * Writes a new file under `path` without ever replacing one: the bytes go to a temporary name in
+   * the same folder, then MOVE with `Overwrite: F`. E_CHANNEL_EXISTS when the name is taken.
+   */
+  async putNew(path: string, bytes: Uint8Array, signal?: AbortSignal): Promise<{ etag: string | null }> {
+    const tempUrl = await this.putTemp(path, bytes, signal);
+    const target = this.urlOf(path);
     let moved = false;
     let lock: { token: string; created: boolean } | null = null;
+    // Whether the name held no file with content under our lock: only then is what is left
+    // there after a failed write our placeholder (a server may say "created" for a LOCK of a
+    // name that held a packet: that packet is never deleted).
+    let free = false;
     try {
       lock = await this.lock(target, signal);
       if (lock && (await this.taken(path, signal))) throw new ChannelError('E_CHANNEL_EXISTS', `通道中已有同名文件，未覆盖：${path}`, 412);
+      free = lock !== null;
       // Under our lock the name is free (or holds only the lock's empty placeholder): replace that.
       const move = await this.operation('MOVE', tempUrl, {
         headers: lock
@@ -279,7 +288,7 @@ export class DavClient {
       throw this.statusError('MOVE', tempUrl, move.status);
     } finally {
       if (!moved) await this.operation('DELETE', tempUrl, { maxBytes: 64 * 1024 }).catch(() => undefined);
-      if (lock) await this.unlock(target, lock, !moved);
+      if (lock) await this.unlock(target, lock, !moved && free);
     }
   }
 
@@ -329,17 +338,7 @@ export class DavClient {
    * Never used for anything a person made.
    */
   async replace(path: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
-    const slash = path.lastIndexOf('/');
-    const temp = `${slash >= 0 ? path.slice(0, slash + 1) : ''}${TEMP_PREFIX}${randomBytes(8).toString('hex')}`;
-    const tempUrl = this.urlOf(temp);
-    await this.authenticate(signal);
-    const put = await this.operation('PUT', tempUrl, {
-      headers: { 'Content-Type': 'application/octet-stream', 'If-None-Match': '*' },
-      body: bytes,
-      signal,
-      maxBytes: 64 * 1024,
-    });
-    if (put.status !== 201 && put.status !== 204 && put.status !== 200) throw this.statusError('PUT', tempUrl, put.status);
+    const tempUrl = await this.putTemp(path, bytes, signal);
     let moved = false;
     try {
       const move = await this.operation('MOVE', tempUrl, {

@@ -132,7 +132,14 @@ const BLOCK_TAGS = new Set([
   'marquee',
 ]);
 const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'caption']);
-const INLINE_KEEP: Record<string, string> = { strong: 'strong', b: 'b', em: 'em', i: 'i', u: 'u' };
+/** Inline tags kept in a block's HTML (a Map: a tag named `constructor` is not a kept tag). */
+const INLINE_KEEP = new Map([
+  ['strong', 'strong'],
+  ['b', 'b'],
+  ['em', 'em'],
+  ['i', 'i'],
+  ['u', 'u'],
+]);
 const MAX_DEPTH = 250;
 const MAX_BLOCKS = 50_000;
 
@@ -152,7 +159,9 @@ interface Block {
   spaced: string;
   /** The text as written (for titles, where a space between CJK clauses is meaningful). */
   raw: string;
-  html: string;
+  /** The block's HTML as walked; tidied only for blocks that reach the body (see blockHtml). */
+  rawHtml: string;
+  tidied: string | null;
   len: number;
   linkChars: number;
   /** The block's text outside links: a sentence around a link is prose, a bare link is not. */
@@ -285,12 +294,13 @@ class Walker {
         this.negativeCandidates.push(el);
       }
     }
-    const keep = INLINE_KEEP[tag];
+    const keep = INLINE_KEEP.get(tag);
     let link = false;
+    const anchor = tag === 'a' && !notALink(el);
     if (keep) {
       this.inline.push(keep);
       this.cur.html += `<${keep}>`;
-    } else if (tag === 'a' && !notALink(el)) {
+    } else if (anchor) {
       this.linkDepth++;
       const href = el.getAttribute('href');
       const abs = href ? resolveUrl(href, this.base) : null;
@@ -308,7 +318,7 @@ class Walker {
       this.inline.pop();
       this.cur.html += `</${keep ?? 'a'}>`;
     }
-    if (tag === 'a' && !notALink(el)) this.linkDepth--;
+    if (anchor) this.linkDepth--;
     if (block) {
       this.flush();
       this.stack.pop();
@@ -367,22 +377,28 @@ class Walker {
     // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
     // starts a new paragraph; otherwise a single <br> continues the paragraph.
     let para: Line | null = null;
+    // The paragraph's normalised text, kept beside it: each line asks about it several times.
+    let paraNorm = '';
     const out: Line[] = [];
+    const outNorm: string[] = [];
     const heading = /^h[1-6]$/.test(el.localName);
     for (const line of lines) {
       const t = line.text;
       const norm = normaliseText(t);
       if (!norm && line.images.length === 0) {
-        if (para) out.push(para);
+        if (para) {
+          out.push(para);
+          outNorm.push(paraNorm);
+        }
         para = null;
         continue;
       }
       const indented = /^[\u3000\u00a0]|^\s{2,}/.test(t.replace(/^\n+/, ''));
-      const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(normaliseText(para.text)) || para.images.length > 0 : true;
-      const separate = isMetaLine(norm) || (para !== null && isMetaLine(normaliseText(para.text)));
+      const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(paraNorm) || para.images.length > 0 : true;
+      const separate = isMetaLine(norm) || (para !== null && isMetaLine(paraNorm));
       // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
       if (para && !separate && (heading || (!indented && !prevEnds)) && !(line.images.length > 0 && !norm)) {
-        const join: string = /[\w,.;]$/.test(normaliseText(para.text)) && /^[\w]/.test(norm) ? ' ' : '';
+        const join: string = /[\w,.;]$/.test(paraNorm) && /^[\w]/.test(norm) ? ' ' : '';
         para = {
           text: para.text + join + t,
           html: para.html + join + line.html,
@@ -390,12 +406,20 @@ class Walker {
           plain: para.plain + join + line.plain,
           images: [...para.images, ...line.images],
         };
+        paraNorm = normaliseText(para.text);
       } else {
-        if (para) out.push(para);
+        if (para) {
+          out.push(para);
+          outNorm.push(paraNorm);
+        }
         para = { ...line };
+        paraNorm = norm;
       }
     }
-    if (para) out.push(para);
+    if (para) {
+      out.push(para);
+      outNorm.push(paraNorm);
+    }
     const tag = el.localName;
     const kind: Block['kind'] =
       tag === 'h1' || tag === 'h2'
@@ -411,15 +435,17 @@ class Walker {
                 : 'p';
     // One ancestor list for all the blocks of this flush (read-only downstream).
     const ancestors = [...this.stack].reverse();
-    for (const line of out) {
-      const text = normaliseText(line.text);
+    for (let i = 0; i < out.length; i++) {
+      const line = out[i]!;
+      const text = outNorm[i]!;
       if (!text && line.images.length === 0) continue;
       this.blocks.push({
         index: this.blocks.length,
         text,
         spaced: collapseSpaces(line.text),
         raw: line.text,
-        html: tidyHtml(line.html),
+        rawHtml: line.html,
+        tidied: null,
         len: countChars(text),
         linkChars: line.linkChars,
         plain: normaliseText(line.plain),
@@ -722,7 +748,8 @@ function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: num
     else if (tag === 'h3') score += 1.5;
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
-    if (/<(?:strong|b)>/.test(b.html) && b.len < 60) score += 0.5;
+    // Tidying only trims whitespace: the raw HTML holds the same tags.
+    if (/<(?:strong|b)>/.test(b.rawHtml) && b.len < 60) score += 0.5;
     let matched = false;
     let own: string | null = null;
     // A part equal to the line outranks a longer reference that merely contains it.
@@ -1258,17 +1285,21 @@ function wordsAroundLink(b: Block): boolean {
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
 
-const CJK_CHAR_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g;
-const LATIN_CHAR_RE = /[A-Za-z\u00c0-\u024f]/g;
-
 /** Most of the page's prose is in a Latin script (English and other European languages). */
 function isLatinPage(blocks: Block[]): boolean {
   let cjk = 0;
   let latin = 0;
   for (const b of blocks) {
     if (b.boiler || b.negative || b.len < 20) continue;
-    cjk += b.text.match(CJK_CHAR_RE)?.length ?? 0;
-    latin += b.text.match(LATIN_CHAR_RE)?.length ?? 0;
+    // Counted by code unit, as /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g and
+    // /[A-Za-z\u00c0-\u024f]/g would, without an array of matches per block.
+    const t = b.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af))
+        cjk++;
+      else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    }
   }
   return latin > 200 && latin > cjk * 4;
 }
@@ -1460,6 +1491,11 @@ function tidyHtml(html: string): string {
     .replace(/\s+((?:<\/(?:strong|b|em|i|u|a)>)*)$/, '$1');
 }
 
+/** Menus and lists never reach the body: their HTML is tidied only when asked for. */
+function blockHtml(b: Block): string {
+  return (b.tidied ??= tidyHtml(b.rawHtml));
+}
+
 function cleanInline(html: string): string {
   let h = html;
   for (let i = 0; i < 3; i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
@@ -1471,7 +1507,7 @@ function buildHtml(body: Block[]): string {
   const out: string[] = [];
   let listParent: Element | null = null;
   for (const b of body) {
-    const inner = cleanInline(b.html);
+    const inner = cleanInline(blockHtml(b));
     if (!inner) continue;
     if (b.kind === 'li') {
       const parent = b.el.parentElement;

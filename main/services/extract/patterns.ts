@@ -107,8 +107,19 @@ const META_LABEL_RE_G =
   /(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|转\s*自|发布机构|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|摄\s*影|通讯员|评论数?)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
+/** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
+const metaLineMemo = new Map<string, boolean>();
 export function isMetaLine(text: string): boolean {
   if (text.length > 220) return false;
+  let v = metaLineMemo.get(text);
+  if (v === undefined) {
+    if (metaLineMemo.size > 4096) metaLineMemo.clear();
+    metaLineMemo.set(text, (v = metaLineUncached(text)));
+  }
+  return v;
+}
+
+function metaLineUncached(text: string): boolean {
   if (isDateOnly(text)) return true;
   const labels = text.match(META_LABEL_RE_G)?.length ?? 0;
   if (labels >= 2) return true;
@@ -161,6 +172,7 @@ export function isBoilerplate(text: string): boolean {
   if (text.length > 160) return false;
   for (const re of BOILER_SHORT) if (re.test(text)) return true;
   // A column list written as text: 党员发展 | 党建时讯 | 文化论坛 | …
+  if (!text.includes('|') && !text.includes('｜')) return false;
   const parts = text.split(/\s*[|｜]\s*/);
   if (parts.length >= 4 && text.length / parts.length <= 12) return true;
   return false;
