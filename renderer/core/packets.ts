@@ -244,13 +244,17 @@ function packetAttachments(p: ReadPacket): PacketPreview['attachments'] {
   return { carried: carried.map((a) => a.title), missing };
 }
 
-/** Which originals of the packet's document articles it carries, and the names of those it does not. */
+/**
+ * Which originals of the packet's document articles it carries, and the names of those it does
+ * not and this data folder does not already hold (main checked documents/: `originalsHeld`).
+ */
 function packetOriginals(p: ReadPacket): PacketPreview['originals'] {
   const carried = new Set((p.originals ?? []).map((o) => o.file));
+  const held = new Set(p.originalsHeld ?? []);
   const missing = new Map<string, string>();
   for (const a of p.articles) {
     const file = a.document?.file;
-    if (file && !carried.has(file) && !missing.has(file)) missing.set(file, a.document!.name);
+    if (file && !carried.has(file) && !held.has(file) && !missing.has(file)) missing.set(file, a.document!.name);
   }
   return { carried: carried.size, missing: [...missing.values()] };
 }

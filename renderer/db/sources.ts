@@ -129,6 +129,9 @@ export function createSourceRepository(db: YanduDB) {
           contentHash: a.contentHash,
           publishedAt: a.publishedAt,
           ...(p?.failures ? { failures: Math.min(p.failures, 1000), retryAt: p.retryAt ?? p.checkedAt } : {}),
+          // Main fetches the ones not stored yet, also when the article itself is unchanged.
+          ...(a.attachments?.length ? { attachments: a.attachments } : {}),
+          ...(p?.attachment ? { attachment: p.attachment } : {}),
         });
       }
       for (const p of pages) {
@@ -140,6 +143,7 @@ export function createSourceRepository(db: YanduDB) {
           contentHash: p.contentHash,
           publishedAt: null,
           ...(p.failures ? { failures: Math.min(p.failures, 1000), retryAt: p.retryAt ?? p.checkedAt } : {}),
+          ...(p.attachment ? { attachment: p.attachment } : {}),
         });
       }
       return [...byKey.values()];

@@ -106,6 +106,7 @@ export const messages = {
       unsupported: '格式不支持',
       tooLarge: '超过大小上限',
       refused: '不在抓取范围内',
+      cancelled: '同步停止，未下载（下次同步时下载）',
       failed: '下载失败',
     } as Record<string, string>,
     originalLink: '原始链接',

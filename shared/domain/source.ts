@@ -1,7 +1,7 @@
 /** Sources (来源) and what sync remembers of them, as stored. */
 import * as v from 'valibot';
 import { CountField, IdField, IsoField, nullableText, text } from './fields';
-import { SourceKindSchema } from './sync';
+import { AttachmentFetchSchema, SourceKindSchema } from './sync';
 
 const ScheduleSchema = v.object({
   mode: v.picklist(['manual', 'startup', 'interval']),
@@ -54,6 +54,8 @@ export const FetchStateRowSchema = v.object({
   failures: v.optional(CountField),
   /** Not asked again before this time (backoff). Not indexed. */
   retryAt: v.optional(IsoField),
+  /** An attachment that was not stored: failed (with its backoff) or over the size cap. Not indexed. */
+  attachment: v.optional(AttachmentFetchSchema),
 });
 export type FetchStateRow = v.InferOutput<typeof FetchStateRowSchema>;
 

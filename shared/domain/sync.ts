@@ -4,7 +4,7 @@
  * only fetches and extracts, and never decides what is stored.
  */
 import * as v from 'valibot';
-import { ArticlePayloadSchema } from './article';
+import { ArticlePayloadSchema, AttachmentSchema } from './article';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
@@ -35,6 +35,18 @@ const MissingFields = {
   retryAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
 };
 
+/**
+ * An attachment that was not stored: its downloads or imports failed `failures` times in a row
+ * (not asked again before `retryAt`: the next sync, then after 1, 2, 4… days), or it is over the
+ * size cap (`tooLarge`: not asked again by itself). A stopped sync is no failure: it records nothing.
+ */
+export const AttachmentFetchSchema = v.strictObject({
+  failures: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  retryAt: v.pipe(v.string(), v.maxLength(40)),
+  tooLarge: v.optional(v.literal(true)),
+});
+export type AttachmentFetch = v.InferOutput<typeof AttachmentFetchSchema>;
+
 /** What the library already holds for one URL key: lets main skip, ask conditionally, or stop. */
 export const KnownPageSchema = v.strictObject({
   urlKey: text(2048),
@@ -44,6 +56,13 @@ export const KnownPageSchema = v.strictObject({
   /** The article's date, when the library has it: recent ones are asked again for corrections. */
   publishedAt: v.optional(v.nullable(text(40))),
   ...MissingFields,
+  /**
+   * A known article's attachment links: the run fetches the ones not stored yet (missing after a
+   * stopped sync, or failed and due again) even when the article itself is unchanged.
+   */
+  attachments: v.optional(v.pipe(v.array(AttachmentSchema), v.maxLength(50))),
+  /** This key is an attachment that was not stored (see AttachmentFetchSchema). */
+  attachment: v.optional(AttachmentFetchSchema),
 });
 export type KnownPage = v.InferOutput<typeof KnownPageSchema>;
 
@@ -67,6 +86,8 @@ export const FetchedPageSchema = v.strictObject({
   lastModified: v.nullable(text(128)),
   contentHash: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   ...MissingFields,
+  /** An attachment that was not stored (absent: stored or unchanged). */
+  attachment: v.optional(AttachmentFetchSchema),
 });
 export type FetchedPage = v.InferOutput<typeof FetchedPageSchema>;
 

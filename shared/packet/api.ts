@@ -67,6 +67,11 @@ export const ReadPacketSchema = v.strictObject({
   images: v.pipe(v.array(v.strictObject({ name: v.string(), size: v.number() })), v.maxLength(1000)),
   /** The originals it carries (`document.file` of its articles), checked by hash; `install` stores them. */
   originals: v.optional(v.pipe(v.array(v.strictObject({ file: OriginalFileSchema, size: v.number() })), v.maxLength(500))),
+  /**
+   * Originals its articles name that it does not carry but this data folder already holds
+   * (documents/ is content-addressed by sha256): the preview does not call those missing.
+   */
+  originalsHeld: v.optional(v.pipe(v.array(OriginalFileSchema), v.maxLength(500))),
 });
 export type ReadPacket = v.InferOutput<typeof ReadPacketSchema>;
 

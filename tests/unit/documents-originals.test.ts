@@ -199,6 +199,7 @@ describe('renderer rules', () => {
       { url: 'http://cms.test/upload/broken.docx', name: '坏文件.docx', ext: 'docx' as const },
       { url: 'http://cms.test/upload/t.xls', name: '统计表.xls', ext: 'xls' as const },
       { url: 'http://cms.test/upload/never.wps', name: '未抓取.wps', ext: 'wps' as const },
+      { url: 'http://cms.test/upload/stopped.pdf', name: '停止.pdf', ext: 'pdf' as const },
     ];
     const children = [
       {
@@ -221,6 +222,7 @@ describe('renderer rules', () => {
       { url: 'http://cms.test/upload/broken.docx', code: 'E_DOCUMENT_DAMAGED', message: '附件未能导入（文件已损坏）' },
       { url: 'http://other.test/x.doc', code: 'E_FORBIDDEN', message: '不在网络范围内' },
       { url: 'http://cms.test/upload/big.pdf', code: 'E_TOO_LARGE', message: '内容过大' },
+      { url: 'http://cms.test/upload/stopped.pdf', code: 'E_CANCELLED', message: '同步已停止，附件未下载，文章已保留' },
     ];
     expect(attachmentStates(links, children, log).map((e) => e.state)).toEqual([
       { kind: 'article', id: 'a1', title: '学习计划' },
@@ -230,6 +232,7 @@ describe('renderer rules', () => {
       { kind: 'failed', message: '附件未能导入（文件已损坏）' },
       { kind: 'unsupported' },
       { kind: 'failed', message: null },
+      { kind: 'cancelled' },
     ]);
   });
 });

@@ -155,6 +155,30 @@ it(
     expect(checked.file.originals).toEqual([{ file, size: pdfBytes.length }]);
     expect(checked.preview.originals).toEqual({ carried: 1, missing: ['汇编扫描件.pdf'] });
     expect(checked.preview.changes).toContain(messages.documents.originalMissing('汇编扫描件.pdf'));
+
+    // Another member already holds the big original in documents/ (the same hash, say from the
+    // same file imported earlier): the preview does not call it missing. An empty file under
+    // that name is no original.
+    const otherDir = await mkdtemp(path.join(os.tmpdir(), 'yandu-pk-orig-other-'));
+    try {
+      await mkdir(path.join(otherDir, 'documents'));
+      await writeFile(path.join(otherDir, bigFile), '');
+      const other = new YanduDB('pk-orig-other');
+      await other.open();
+      const emptyHeld = await checkBase64(other, apiFor(otherDir), built.base64);
+      if (emptyHeld.kind !== 'packet') throw new Error('kind');
+      expect(emptyHeld.preview.originals).toEqual({ carried: 1, missing: ['汇编扫描件.pdf'] });
+      await writeFile(path.join(otherDir, bigFile), big);
+      const held = await checkBase64(other, apiFor(otherDir), built.base64);
+      if (held.kind !== 'packet') throw new Error('kind');
+      expect(held.file.originalsHeld).toEqual([bigFile]);
+      expect(held.preview.originals).toEqual({ carried: 1, missing: [] });
+      expect(held.preview.changes.some((c) => c.includes('汇编扫描件.pdf'))).toBe(false);
+      other.close();
+    } finally {
+      await rm(otherDir, { recursive: true, force: true });
+    }
+
     await commit(member, memberApi, checked);
     expect((await member.articles.get(pdf.id))?.document?.file).toBe(file);
     const stored = await readFile(path.join(memberDir, file));

@@ -125,4 +125,60 @@ describe('source repository', () => {
     expect(await db.syncLog.count()).toBe(0);
     expect(await db.articles.count()).toBe(1);
   });
+
+  it('gives main a known article’s attachment links and the state of one that failed (written by a batch)', async () => {
+    const db = freshDb();
+    const repo = createSourceRepository(db);
+    const s = await repo.add({
+      kind: 'cms',
+      location: 'http://intranet.test/list/',
+      name: '内网',
+      column: null,
+      schedule: { mode: 'manual' },
+      enabled: true,
+    });
+    const links = [
+      { url: 'http://intranet.test/up/plan.pdf', name: '学习计划.pdf', ext: 'pdf' as const },
+      { url: 'http://intranet.test/up/big.pdf', name: '汇编.pdf', ext: 'pdf' as const },
+    ];
+    const notice = payload('1', '通知正文', 'a', { sourceId: s.id, attachments: links });
+    const b = batch([notice]);
+    await applySyncBatch(db, {
+      ...b,
+      sourceId: s.id,
+      pages: [
+        ...b.pages,
+        {
+          urlKey: 'http://intranet.test/up/plan.pdf',
+          etag: null,
+          lastModified: null,
+          contentHash: null,
+          attachment: { failures: 2, retryAt: '2024-05-08T00:00:00.000Z' },
+        },
+        {
+          urlKey: 'http://intranet.test/up/big.pdf',
+          etag: null,
+          lastModified: null,
+          contentHash: null,
+          attachment: { failures: 1, retryAt: '2024-05-07T00:00:00.000Z', tooLarge: true },
+        },
+      ],
+    });
+    const known = await repo.known(s.id);
+    expect(known.find((k) => k.urlKey === notice.urlKey)?.attachments).toEqual(links);
+    expect(known.find((k) => k.urlKey === 'http://intranet.test/up/plan.pdf')?.attachment).toEqual({
+      failures: 2,
+      retryAt: '2024-05-08T00:00:00.000Z',
+    });
+    expect(known.find((k) => k.urlKey === 'http://intranet.test/up/big.pdf')?.attachment?.tooLarge).toBe(true);
+    // Stored at last: the next batch's page for it has no state, and known() says so.
+    await applySyncBatch(db, {
+      runId: 'r_later',
+      sourceId: s.id,
+      seq: 0,
+      articles: [],
+      pages: [{ urlKey: 'http://intranet.test/up/plan.pdf', etag: '"p"', lastModified: null, contentHash: hash('p') }],
+    });
+    expect((await repo.known(s.id)).find((k) => k.urlKey === 'http://intranet.test/up/plan.pdf')?.attachment).toBeUndefined();
+  });
 });

@@ -41,6 +41,26 @@ async function storeByHash(file: string, bytes: Uint8Array): Promise<void> {
   await renameWithRetry(tmp, file);
 }
 
+/**
+ * The originals a packet's articles name but it does not carry that this data folder already
+ * holds. documents/ is named by content hash and written whole (temporary file, then rename), so
+ * a non-empty file under that name is that original.
+ */
+export async function originalsHeld(dataDir: string, file: DecodedFile): Promise<string[]> {
+  if (file.kind !== 'packet') return [];
+  const carried = new Set(file.originals.map((o) => o.file));
+  const named = new Set<string>();
+  for (const a of file.articles) if (a.document?.file && !carried.has(a.document.file)) named.add(a.document.file);
+  const held: string[] = [];
+  for (const name of named) {
+    const at = documentFilePath(dataDir, name);
+    if (!at) continue;
+    const info = await stat(at).catch(() => null);
+    if (info?.isFile() && info.size > 0) held.push(name);
+  }
+  return held;
+}
+
 export function toReadResult(file: DecodedFile, token: string) {
   const meta = {
     id: file.manifest.id,
@@ -100,9 +120,12 @@ export function createPacketService(options: { dataDir: string }): PacketService
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
     return token;
   };
-  const read = (bytes: Uint8Array) => {
+  const read = async (bytes: Uint8Array) => {
     const file = readPacketBytes(bytes);
-    return toReadResult(file, remember(file) || 'none0000');
+    const result = toReadResult(file, remember(file) || 'none0000');
+    if (result.kind !== 'packet') return result;
+    const held = await originalsHeld(options.dataDir, file);
+    return held.length ? { ...result, originalsHeld: held } : result;
   };
 
   return {

@@ -23,7 +23,7 @@ import { extractArticle, LOW_CONFIDENCE } from '../extract/extract';
 import { documentInfo, importFile, scanFolderReport } from '../files/local-files';
 import { sha256Hex } from '../sample-library';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from './article-html';
-import { ATTACHMENT_MAX_BYTES, syncAttachments } from './attachments';
+import { ATTACHMENT_MAX_BYTES, READABLE_ATTACHMENTS, syncAttachments } from './attachments';
 import { canonicalUrl, fileUrlKey } from './canonical';
 import { decodeFeed, isHtmlDocument, looksLikeFeed, parseFeed, type Feed, type FeedItem } from './feeds';
 import { FetchError, type FetchResult, type HttpClient } from './http-client';
@@ -283,6 +283,40 @@ class Run {
     return { kind: 'failed' };
   }
 
+  /**
+   * An attachment that failed: asked again on the next sync, then after 1, 2, 4… days; one over
+   * the size cap is not asked again. Returns when, for the log line.
+   */
+  attachmentFailed(key: string, tooLarge: boolean, now: Date): string {
+    const known = this.known.get(key);
+    const failures = Math.min((known?.attachment?.failures ?? 0) + 1, 1000);
+    // The first failure waits for the next sync only (a passing outage); repeated ones back off.
+    const retryAt = failures === 1 ? now.toISOString() : missingRetryAt(failures - 1, now);
+    this.pendingPages.push({
+      urlKey: key,
+      etag: known?.etag ?? null,
+      lastModified: known?.lastModified ?? null,
+      contentHash: known?.contentHash ?? null,
+      attachment: { failures, retryAt, ...(tooLarge ? { tooLarge: true as const } : {}) },
+    });
+    if (tooLarge) return '不再自动下载';
+    if (failures === 1) return '下次同步时再试';
+    return `${Math.round((Date.parse(retryAt) - now.getTime()) / 86_400_000)} 天后再试（连续第 ${failures} 次失败）`;
+  }
+
+  /** Remembers a page's validators without counting it (an attachment whose text the library holds under another address). */
+  remember(page: FetchedPage): void {
+    this.pendingPages.push(page);
+  }
+
+  /** Articles whose attachments this run has queued (fetched fresh, or pending from before). */
+  readonly attachmentsQueued = new Set<string>();
+
+  /** Known articles with attachment links (see queueKnownAttachments). */
+  knownWithAttachments(): KnownPage[] {
+    return [...this.known.values()].filter((k) => k.attachments?.length);
+  }
+
   fail(url: string, error: unknown): Outcome {
     this.counts.failed++;
     if (error instanceof AppError)
@@ -449,9 +483,38 @@ class Run {
     }
   }
 
-  /** Waits until no attachment work is left (it queues its articles for the next batch). */
-  async settle(): Promise<void> {
+  /** Set once the article tasks are over: from then on what attachments accept is sent at once. */
+  private sendAsAccepted = false;
+  /** Sends made that way, one after another (a batch's seq is its order). */
+  private sending: Promise<void> = Promise.resolve();
+  private sendError: unknown = null;
+
+  /**
+   * An attachment was accepted. Once the article tasks are over nothing else would send it
+   * before every attachment has settled, and a stop in between would drop it unsaid: send now.
+   */
+  attachmentAccepted(): void {
+    if (!this.sendAsAccepted || this.signal.aborted) return;
+    this.sending = this.sending.then(() =>
+      this.flush(true).catch((error: unknown) => {
+        this.sendError ??= error;
+      }),
+    );
+  }
+
+  /**
+   * Waits until no attachment work is left. With `sendAsAccepted`, what is pending is sent first
+   * and each attachment as it is accepted (a stop then loses nothing already read).
+   */
+  async settle(sendAsAccepted = false): Promise<void> {
+    // Only when attachments are still at work: a run without any sends its last batch as before.
+    if (sendAsAccepted && !this.signal.aborted && (this.sideActive > 0 || this.sideQueue.length > 0)) {
+      this.sendAsAccepted = true;
+      await this.flush(true);
+    }
     while (this.sideActive > 0 || this.sideQueue.length > 0) await new Promise<void>((resolve) => this.sideWaiters.push(resolve));
+    await this.sending;
+    if (this.sendError) throw this.sendError;
   }
 
   finishValidators(): void {
@@ -560,8 +623,10 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
     );
     // Fetched and read beside the next articles (the documents thread parses while the network
     // waits); the article's task goes on at once.
-    if (first.attachments.length && outcome.kind !== 'failed')
+    if (first.attachments.length && outcome.kind !== 'failed') {
+      run.attachmentsQueued.add(key);
       run.beside(attachmentWork(run, deps, key, publishedAt, first.attachments, res.finalUrl));
+    }
     return outcome;
   } catch (error) {
     if (isCancel(error, signal)) return { kind: 'failed' };
@@ -612,8 +677,20 @@ async function fetchAttachments(
       requested: (key) => run.requested.add(key),
       unchanged: (key, validators, contentHash) =>
         run.unchanged({ urlKey: key, etag: clip(validators.etag, 512), lastModified: clip(validators.lastModified, 128), contentHash }),
-      accept: (key, article, validators) => void run.accept(key, article, validators),
+      accept: (key, article, validators) => {
+        // The same text under another address: remembered, so it is not downloaded on every sync.
+        if (run.accept(key, article, validators).kind === 'duplicate')
+          run.remember({
+            urlKey: key,
+            etag: clip(validators.etag, 512),
+            lastModified: clip(validators.lastModified, 128),
+            contentHash: sha256Hex(article.text),
+          });
+        run.attachmentAccepted();
+      },
       warn: (url, code, message) => run.log('warning', url, code, message),
+      failed: (key, tooLarge) => run.attachmentFailed(key, tooLarge, deps.now?.() ?? new Date()),
+      waiting: (state) => Date.parse(state.retryAt) > (deps.now?.() ?? new Date()).getTime(),
       images: deps.images,
       dataDir: deps.dataDir,
       cancelled: () => signal.aborted,
@@ -622,6 +699,27 @@ async function fetchAttachments(
     publishedAt,
     list,
   );
+}
+
+/**
+ * The attachments of known articles that the library does not hold yet: not read because a sync
+ * was stopped, or failed and due again (syncAttachments skips the ones still waiting and the ones
+ * over the size cap). Queued for articles this run did not fetch afresh, typically unchanged
+ * ones (304) or ones an incremental run did not ask at all; the articles are not sent again.
+ * Links the network policy refuses are left out silently: the run that met them logged them.
+ */
+function queueKnownAttachments(run: Run, deps: RunnerDeps): void {
+  for (const page of run.knownWithAttachments()) {
+    if (run.attachmentsQueued.has(page.urlKey)) continue;
+    const pending = (page.attachments ?? []).filter((att) => {
+      if (!READABLE_ATTACHMENTS.has(att.ext) || deps.client.policy.check(att.url)) return false;
+      const held = run.knownOf(canonicalUrl(att.url) ?? att.url);
+      return !held || held.attachment !== undefined;
+    });
+    if (pending.length === 0) continue;
+    run.attachmentsQueued.add(page.urlKey);
+    run.beside(attachmentWork(run, deps, page.urlKey, page.publishedAt ?? null, pending, page.urlKey));
+  }
 }
 
 /**
@@ -932,7 +1030,8 @@ export async function runSourceSync(request: SyncRequest, deps: RunnerDeps): Pro
     if (request.source.kind === 'cms') await syncCms(run, request, deps);
     else if (request.source.kind === 'feed') await syncFeed(run, request, deps);
     else await syncFolder(run, request, deps);
-    await run.settle();
+    if (!deps.signal.aborted && request.source.kind !== 'folder') queueKnownAttachments(run, deps);
+    await run.settle(true);
     if (!deps.signal.aborted) {
       run.finishValidators();
       await run.flush(true);

@@ -8,6 +8,8 @@ import type { AttachmentLink, DocumentInfo, PageMarker } from '../../../shared/d
 export const READABLE_ATTACHMENT_EXTS: ReadonlySet<string> = new Set(['pdf', 'doc', 'docx', 'wps', 'ofd']);
 /** The sync log's code for an attachment over the size cap (main/services/sync/attachments.ts). */
 export const ATTACHMENT_TOO_LARGE = 'E_TOO_LARGE';
+/** The sync log's code for an attachment not read because the sync was stopped. */
+export const ATTACHMENT_CANCELLED = 'E_CANCELLED';
 
 /** The page (1-based) the text offset lies on, or null for an unpaged document. */
 export function pageAt(pages: readonly PageMarker[] | null | undefined, offset: number): number | null {
@@ -41,6 +43,8 @@ export type AttachmentState =
   | { kind: 'unsupported' }
   | { kind: 'tooLarge' }
   | { kind: 'refused'; message: string }
+  /** The sync was stopped before it was read: the next sync fetches it. */
+  | { kind: 'cancelled' }
   | { kind: 'failed'; message: string | null };
 
 export interface AttachmentEntry {
@@ -80,7 +84,8 @@ function looseUrl(url: string): string {
 
 /**
  * Each link of a page with what became of it: its article (matched by address, else by name),
- * or why there is none: 格式不支持, 超过大小上限, refused by the network policy, or 下载失败
+ * or why there is none: 格式不支持, 超过大小上限, refused by the network policy, not read because
+ * the sync was stopped, or 下载失败
  * (the latest sync log line for its address, newest first in `log`).
  */
 export function attachmentStates(
@@ -102,6 +107,7 @@ export function attachmentStates(
     const line = log.find((l) => l.url !== null && looseUrl(l.url) === want);
     if (line?.code === ATTACHMENT_TOO_LARGE) return { link, state: { kind: 'tooLarge' } };
     if (line?.code === 'E_FORBIDDEN') return { link, state: { kind: 'refused', message: line.message } };
+    if (line?.code === ATTACHMENT_CANCELLED) return { link, state: { kind: 'cancelled' } };
     return { link, state: { kind: 'failed', message: line?.message ?? null } };
   });
 }

@@ -187,6 +187,7 @@ export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Da
         contentHash: page.contentHash,
         checkedAt: now,
         ...(page.failures ? { failures: page.failures, retryAt: page.retryAt ?? now } : {}),
+        ...(page.attachment ? { attachment: page.attachment } : {}),
       })),
     );
     await indexArticles(db, toIndex, prepared);

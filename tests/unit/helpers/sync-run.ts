@@ -29,6 +29,8 @@ export interface TestRunOptions {
   now?: Date;
   /** The attachment size cap (default 50 MB). */
   attachmentMaxBytes?: number;
+  /** Articles per batch (the runner's default 20). */
+  batchSize?: number;
 }
 
 export async function runSync(source: SyncRequest['source'], options: TestRunOptions): Promise<TestRun> {
@@ -59,6 +61,7 @@ export async function runSync(source: SyncRequest['source'], options: TestRunOpt
       },
       now: () => now,
       ...(options.attachmentMaxBytes !== undefined ? { attachmentMaxBytes: options.attachmentMaxBytes } : {}),
+      ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
     },
   );
   return { summary, batches, articles: batches.flatMap((b) => b.articles), logs, progress, client };
