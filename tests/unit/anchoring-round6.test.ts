@@ -6,31 +6,11 @@
 import { describe as suite, expect, it } from 'vitest';
 import { anchorAll, describe } from '../../shared/anchoring/index';
 import { assemble, judgeSurvival, slidDeletion, survives, truth, wordsOf } from '../fixtures/anchoring-corpus';
+import { at, FILLER, filler as fillerFrom } from './helpers/anchoring-text';
 
-/** Distinct filler paragraphs (ours), numbered so no two are alike. */
-const FILLER = [
-  '春耕时节，驻村工作队走访了四十多户农家，把各家的难处一一记在本子上。',
-  '图书室重新开放以后，晚饭后来借书的村民比过去多了一倍，孩子们最爱看连环画。',
-  '合作社的账目每季度张榜公布，哪一笔钱花在哪里，大家看得清清楚楚。',
-  '老党员讲起当年修水渠的经历，年轻人听得很认真，不时提出自己的问题。',
-  '镇里的卫生院添了新设备，村民看病不必再跑到县城，省下不少路费。',
-  '夜校的课程表贴在村委会门口，周二讲种植技术，周四讲法律常识。',
-  '河堤加固工程赶在汛期前完工，沿岸几个村子的群众都来帮忙运土。',
-  '乡村学校新建了塑胶操场，体育老师带着学生们每天练习跳绳和长跑。',
-];
-
-function filler(from: number, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => FILLER[(from + i) % FILLER.length]!.replace('。', `（第${from + i}段）。`));
-}
-
-function at(text: string, phrase: string, n = 0): number {
-  let found = -1;
-  for (let i = 0; i <= n; i++) {
-    found = text.indexOf(phrase, found + 1);
-    if (found < 0) throw new Error(`no occurrence ${n} of ${phrase}`);
-  }
-  return found;
-}
+/** The first eight filler paragraphs: the texts these cases were built on. */
+const POOL = FILLER.slice(0, 8);
+const filler = (from: number, count: number) => fillerFrom(from, count, POOL);
 
 /** A highlight on the first 12 units after `phrase`'s first 2, as a neighbour to the passage. */
 function near(text: string, phrase: string) {
