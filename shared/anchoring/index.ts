@@ -110,7 +110,7 @@ function nearNeighbours(
   const placed: Placed[] = [];
   first.forEach((a, i) => {
     const s = selectors[i];
-    if (a && s) placed.push({ start: s.start, end: s.end, shift: a.start - s.start });
+    if (a && s) placed.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: byPosition.has(a) });
   });
   if (placed.length < 2) return [...first];
   placed.sort((a, b) => a.start - b.start);
@@ -122,7 +122,7 @@ function nearNeighbours(
     const window = shiftWindow(placed, s, a !== null, SHIFT_TOLERANCE);
     // A copy chosen by the old position alone (its context matches as well as other copies')
     // stands only where placed neighbours put it; without them saying so it is a guess.
-    const guessed = a !== null && byPosition.has(a);
+    const guessed = a !== null && byPosition.has(a) && !movedAlong(placed, s, a);
     if (!window) {
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
@@ -158,6 +158,27 @@ interface Placed {
   start: number;
   end: number;
   shift: number;
+  /** Chosen among copies by the old position or a paragraph edge alone (see byPosition). */
+  guessed: boolean;
+}
+
+/** Old-text distance within which a placed highlight that moved by the same amount confirms a guess. */
+const ALONG_GAP = 600;
+
+/**
+ * A placement chosen among copies (a guess) moved by the same shift, within a few units, as a
+ * highlight placed on its own evidence close by in the old text (other words of one paragraph,
+ * which moves whole): the two moved together, which another copy would not do.
+ */
+function movedAlong(placed: readonly Placed[], s: TextSelector, a: Anchor): boolean {
+  const shift = a.start - s.start;
+  return placed.some(
+    (p) =>
+      !p.guessed &&
+      (p.end <= s.start || p.start >= s.end) &&
+      Math.abs(p.start - s.start) <= ALONG_GAP &&
+      Math.abs(p.shift - shift) <= SHIFT_SLACK,
+  );
 }
 
 /**

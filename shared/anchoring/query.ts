@@ -640,15 +640,13 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
     if (!runnerUp || c.cost < runnerUp.cost) runnerUp = c;
     // A kept paragraph edge stands in for context lost when a neighbouring paragraph moved; it
     // cannot tell one copy of a repeated passage from another: without it, this copy is as good.
-    if (
-      c.errors === 0 &&
-      best.errors === 0 &&
-      best.plainCost > best.cost &&
-      best.distance > NEAR_OLD_PLACE_COPY &&
-      c.cost < best.plainCost + need &&
-      sharesRuns(c, best)
-    )
-      return null;
+    // Near the old place the edge is still all that chose it: a guess, as a choice by position is
+    // (kept in a batch only where placed neighbours put it).
+    if (c.errors === 0 && best.errors === 0 && best.plainCost > best.cost && c.cost < best.plainCost + need && sharesRuns(c, best)) {
+      if (best.distance > NEAR_OLD_PLACE_COPY) return null;
+      byPosition = true;
+      continue;
+    }
     if (c.cost >= best.cost + need || strongSide(best, c)) continue;
     const repeated = c.errors === 0 && best.errors === 0 && c.context >= SAME_CONTEXT && best.context >= SAME_CONTEXT;
     if (!repeated) return null;

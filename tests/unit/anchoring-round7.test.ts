@@ -4,7 +4,7 @@
  * (tests/bench/anchoring.ts) measures them on generated edits.
  */
 import { describe as suite, expect, it } from 'vitest';
-import { anchor, describe } from '../../shared/anchoring/index';
+import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
 import { at, filler } from './helpers/anchoring-text';
 
 suite('evidence that is only the quote’s own sentence', () => {
@@ -46,5 +46,46 @@ suite('evidence that is only the quote’s own sentence', () => {
     const moved = [...filler(0, 2), ...filler(2, 9), edited, ...filler(11, 3)].join('\n');
     const want = at(moved, edited) + edited.indexOf(q);
     expect(anchor(moved, sel)).toMatchObject({ start: want, end: want + q.length });
+  });
+});
+
+suite('copies told apart by a kept paragraph edge alone', () => {
+  // A clause of 50 units that begins two paragraphs (the highlighted one and a copy) and stands
+  // inside a third; the 32 units before the quote reach into the previous paragraph, the 32
+  // after it lie inside the clause.
+  const R = '村里的党员活动室每周三晚上开放，驻村干部和老党员轮流值班，解答群众在政策、就业和医疗等方面关心的问题，';
+  const Q = '党员活动室每周三晚上开放';
+  const own = `${R}有时一直忙到深夜。`;
+  const copy = `${R}大家都说办得好。`;
+  const inside = `入冬以后天黑得早，乡亲们吃过晚饭就三三两两地出门，${R}屋里生起了炉子。`;
+  const paras = [...filler(0, 40), own, ...filler(40, 6), copy, ...filler(46, 30), inside, ...filler(76, 40)];
+  const old = paras.join('\n');
+  const start = at(old, own) + R.indexOf(Q);
+  const sel = describe(old, start, start + Q.length);
+  /** Highlights on filler paragraphs around the passage, placed where they are. */
+  const around = [38, 39, 41, 42].map((n) => {
+    const p = at(old, `（第${n}段）`);
+    return describe(old, p - 6, p + 6);
+  });
+
+  it('leaves the passage an orphan when its paragraph is deleted and a copy near it begins a paragraph too', () => {
+    const edited = paras.filter((p) => p !== own).join('\n');
+    const results = anchorAll(edited, [...around, sel]);
+    expect(results.slice(0, 4).every((r) => r !== null)).toBe(true);
+    expect(results[4]).toBeNull();
+  });
+
+  it('places it when a highlight of its own paragraph moved by the same amount', () => {
+    // The paragraph moved (and the copy that began a paragraph was deleted): its kept edge still
+    // chooses it among the copies only as a guess, which the second highlight of the paragraph,
+    // moved by the same amount, confirms. (Without that confirmation this is an orphan.)
+    const moved = [...filler(0, 40), ...filler(40, 6), ...filler(46, 3), own, ...filler(49, 27), inside, ...filler(76, 40)];
+    const edited = moved.join('\n');
+    const tail = '有时一直忙到深夜';
+    const tailAt = at(old, own) + own.indexOf(tail);
+    const results = anchorAll(edited, [...around, sel, describe(old, tailAt, tailAt + tail.length)]);
+    const want = at(edited, own) + R.indexOf(Q);
+    expect(results[4]).toMatchObject({ start: want, end: want + Q.length });
+    expect(anchorAll(edited, [...around, sel])[4]).toBeNull();
   });
 });
