@@ -231,7 +231,12 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const doc = docFor();
   const exact = exactCandidates(doc, query);
   const quick = decide(exact, query);
-  if (quick && conclusive(quick, query)) return mark(toAnchor(doc, query, quick), quick);
+  if (quick && conclusive(quick, query)) {
+    // The stored context around other words elsewhere: this is a copy of a repeated passage
+    // (context and all) and the passage's own words were rewritten there.
+    // Only when that place is nearer the old position: a copy rewritten farther away is no sign.
+    return ownPlaceElsewhere(doc, query, quick, true) ? null : mark(toAnchor(doc, query, quick), quick);
+  }
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
@@ -293,7 +298,7 @@ const OWN_SIDE_ERRORS = 4;
  * found there). An empty or unrelated gap means the passage moved away, and a copy of the
  * quote there is a repeated passage: both are left to decide().
  */
-function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored): boolean {
+function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored, nearerOnly = false): boolean {
   const text = doc.norm.text;
   if (q.prefixText.length < OWN_SIDE || q.suffixText.length < OWN_SIDE) return false;
   const head = q.prefixText.slice(-OWN_SIDE);
@@ -309,7 +314,10 @@ function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored): boolean {
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
     const words = text.slice(from, to);
     const sameEdges = words.length > 0 && words[0] === q.quote[0] && words[words.length - 1] === q.quote[q.quote.length - 1];
-    if (sameEdges && words !== q.quote) return true;
+    if (!sameEdges || words === q.quote) continue;
+    if (!nearerOnly) return true;
+    const old = toNormalised(doc, q.selector.start);
+    if (Math.abs(from - old) < Math.abs(best.start - old)) return true;
   }
   return false;
 }

@@ -89,3 +89,25 @@ suite('copies told apart by a kept paragraph edge alone', () => {
     expect(anchorAll(edited, [...around, sel])[4]).toBeNull();
   });
 });
+
+suite('a copy of a long repeated sentence, context and all', () => {
+  it('leaves the passage an orphan when its own words were rewritten where its context still stands', () => {
+    // A sentence longer than quote + 64 units in two paragraphs far apart: both copies have the
+    // stored context. The highlighted copy's words are rewritten between that context, which is
+    // still there, near the old place: the copy far away is another's.
+    const LONG =
+      '各级党组织和广大党员干部要把这次学习的成果转化为推动工作的实际行动，特别是在基层治理和民生保障领域，要多到群众中去听取意见，也要多到困难的地方和矛盾集中的地方去解决问题，真正做到学以致用、用以促学。';
+    const q = '特别是在基层治理和民生保障领域，要多到群众中去听取意见';
+    const own = `会议最后强调，${LONG}散会后大家分头落实。`;
+    const copy = `报告的结尾写道：${LONG}这段话被很多人抄在了笔记本上。`;
+    const paras = [...filler(0, 3), own, ...filler(3, 20), copy, ...filler(23, 3)];
+    const old = paras.join('\n');
+    const start = at(old, own) + own.indexOf(q);
+    const sel = describe(old, start, start + q.length);
+    const edited = paras.map((p) => (p === own ? p.replace(q, '特别要听取意见') : p)).join('\n');
+    expect(anchor(edited, sel)).toBeNull();
+    // The highlighted copy untouched and the other one rewritten: the passage is where it was.
+    const other = paras.map((p) => (p === copy ? p.replace(q, '特别要听取意见') : p)).join('\n');
+    expect(anchor(other, sel)).toMatchObject({ start, end: start + q.length });
+  });
+});
