@@ -513,7 +513,11 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
   // Template sentences differing in a few numbers match a changed quote and half its context:
   // with neither a long exact run nor a nearly intact side, the context must match better.
-  if (c.contextRun < WEAK_RUN && c.bestSide > STRONG_SIDE && c.context < MIN_LOOSE_FUZZY_CONTEXT) return false;
+  // In a short paragraph (a caption, a heading) the credit for kept edges is no exact run: such
+  // paragraphs of one shape keep their edges and differ only inside.
+  const shortPara = c.prefixAtEdge && c.suffixAtEdge && (q.prefixInPara ?? 0) + m + (q.suffixInPara ?? 0) < WHOLE_EDITED_PARAGRAPH;
+  const run = shortPara ? Math.max(c.prefixExact, c.suffixExact) : c.contextRun;
+  if (run < WEAK_RUN && c.bestSide > STRONG_SIDE && c.context < MIN_LOOSE_FUZZY_CONTEXT) return false;
   return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || oneSideIntact(c));
 }
 

@@ -111,3 +111,19 @@ suite('a copy of a long repeated sentence, context and all', () => {
     expect(anchor(other, sel)).toMatchObject({ start, end: start + q.length });
   });
 });
+
+suite('short paragraphs of one shape', () => {
+  it('does not place an edited caption on another caption by their kept paragraph edges', () => {
+    // Two captions that differ in 2 of their 19 units; the highlighted one is deleted. Both
+    // edges of the other are kept paragraph edges, which gave it a long "run" of context.
+    const own = '图为南湖公园里晨练的老人们（资料图片）';
+    const other = '图为南湖公园里散步的老人们（资料图片）';
+    const q = '南湖公园里晨练的老人们（资料图片）';
+    const paras = [...filler(0, 4), own, ...filler(4, 3), other, ...filler(7, 4)];
+    const old = paras.join('\n');
+    const start = at(old, own) + 2;
+    const sel = describe(old, start, start + q.length);
+    const edited = paras.filter((p) => p !== own).join('\n');
+    expect(anchor(edited, sel)).toBeNull();
+  });
+});
