@@ -676,8 +676,9 @@ export const chosenByPosition = new WeakSet<Scored>();
  */
 function copiedContext(best: Scored, candidates: readonly Scored[]): boolean {
   if (best.distance <= NEAR_OLD_PLACE_COPY) return false;
-  const ownPrefix = best.prefixRun >= COPY_RUN || best.prefixAtEdge;
-  const ownSuffix = best.suffixRun >= COPY_RUN || best.suffixAtEdge;
+  // A run that is only the quote's own sentence (not solid) is shared by every copy of it.
+  const ownPrefix = (best.prefixRun >= COPY_RUN && best.prefixSolid) || best.prefixAtEdge;
+  const ownSuffix = (best.suffixRun >= COPY_RUN && best.suffixSolid) || best.suffixAtEdge;
   for (const c of candidates) {
     if (c === best || c.errors !== 0 || overlaps(c, best)) continue;
     if (c.prefixRun >= COPY_RUN && best.prefixRun >= COPY_RUN && !ownSuffix) return true;

@@ -127,3 +127,29 @@ suite('short paragraphs of one shape', () => {
     expect(anchor(edited, sel)).toBeNull();
   });
 });
+
+suite('copies with the same run next to the quote', () => {
+  it('does not take a far copy whose only other side is the rest of the quote’s sentence', () => {
+    // A long sentence in three paragraphs; the quote lies so far into it that all 32 stored units
+    // before it are the sentence's own, and the 32 after run to its end and on into the next
+    // sentence, which differs for every copy. The passage's paragraph is deleted; one copy is
+    // intact, another has an edit just after the quote. The intact one shares the stored run
+    // before the quote with the other copy, and after it only the sentence: nothing tells it is
+    // the passage rather than another copy.
+    const S =
+      '今年以来，为了让群众少跑腿，镇政务服务中心在每个村都设立了代办点，由村干部和网格员代为收取材料、统一送到中心办理，办结后再送回到群众手中，做到小事不出村。';
+    const q = '由村干部和网格员代为收取材料';
+    const own = `${S}一年下来共代办事项三百多件。`;
+    const copy = `说起这项改革，${S}乡亲们都说方便多了。`;
+    const edited2 = `去年秋天，${S}这个做法后来在全县推广。`;
+    const paras = [...filler(0, 2), own, ...filler(2, 16), copy, ...filler(18, 2), edited2, ...filler(20, 2)];
+    const old = paras.join('\n');
+    const start = at(old, own) + own.indexOf(q);
+    const sel = describe(old, start, start + q.length);
+    const text = paras
+      .filter((p) => p !== own)
+      .map((p) => (p === edited2 ? p.replace(`${q}、统一送到`, `${q}，并统一送到`) : p))
+      .join('\n');
+    expect(anchor(text, sel)).toBeNull();
+  });
+});
