@@ -16,12 +16,14 @@
  *
  * SURVIVING (the highlight still exists in the new text), for a highlight of L characters:
  * - its remaining characters are grouped into runs that keep their order and lie close together
- *   (a gap of at most max(3, L/4) foreign characters between two neighbours); the best run is
- *   the one with most unchanged characters;
+ *   (a gap of at most max(3, L/4) foreign characters between two neighbours, blanks not
+ *   counted); the best run is the one with most unchanged characters;
  * - L ≤ 4: the run holds all L characters, unchanged and with nothing between them;
  * - L > 4: the run holds ≥ 80% of the L characters unchanged, holds the first and the last
  *   character (changed or not: ，→, at the end still ends the passage), and the new span it
  *   covers holds at most L/4 + 2 characters that were not part of the highlight.
+ * Whitespace is noise throughout: a space that became an NBSP or U+3000 is unchanged, and blanks
+ * put inside by re-extraction (10年 → 10 年, an indent) are never counted as foreign.
  * The TRUE SPAN is the new-text range from the run's first to its last character.
  *
  * JUDGING a placement [a, b) of a highlight:
@@ -154,6 +156,8 @@ export interface Where {
   blank: Uint8Array;
   /** For each new-text position, the original offset it is (-1: new). */
   src: Int32Array;
+  /** blanks[i]: how many blanks lie before new-text position i. */
+  blanks: Int32Array;
 }
 
 const BLANK = /^[\s\u00a0\u3000\u200b]$/;
@@ -176,7 +180,9 @@ export function whereOf(doc: Doc, original: string): Where {
       mod[t.s] = t.c === original[t.s] || (isBlank && BLANK.test(original[t.s]!)) ? 0 : 1;
     }
   });
-  return { pos, mod, blank, src };
+  const blanks = new Int32Array(doc.length + 1);
+  for (let i = 0; i < doc.length; i++) blanks[i + 1] = blanks[i]! + blank[i]!;
+  return { pos, mod, blank, src, blanks };
 }
 
 interface Run {
@@ -198,7 +204,8 @@ export function truthOf(where: Where, start: number, end: number): Truth {
     const p = where.pos[s]!;
     if (p < 0) continue;
     const same = where.mod[s] === 0 ? 1 : 0;
-    if (cur && p > cur.last && p - cur.last - 1 <= gap) {
+    // Blanks between two kept characters are noise, not a gap (an indent after a new '\n').
+    if (cur && p > cur.last && p - cur.last - 1 - (where.blanks[p]! - where.blanks[cur.last + 1]!) <= gap) {
       cur.last = p;
       cur.s1 = s;
       cur.count++;
@@ -757,7 +764,8 @@ export function editOf(kind: string): Edit {
   return e;
 }
 
-const squeeze = (s: string): string => s.replace(/[\s\u00a0\u3000\u200b]/g, '');
+/** The text without blanks. */
+export const squeeze = (s: string): string => s.replace(/[\s\u00a0\u3000\u200b]/g, '');
 
 /**
  * How well the words around `r` in `text` agree with a stored prefix and suffix: matching

@@ -190,6 +190,18 @@ describe('tracking through each kind of edit (hand-made)', () => {
     expect(indented.truth.span).toEqual([p + 2, q + 2]);
   });
 
+  it('blanks do not break a run: a sentence and an indent put at a break inside a long highlight', () => {
+    const from = at(ZH, '会议指出，要坚持')[0];
+    const to = at(ZH, '会议强调，各级党组织要把学习贯彻工作抓紧抓实，做到学思用贯通、知信行统一。')[1];
+    const nl = ZH.indexOf('\n', from);
+    // A 94-character highlight allows gaps of 23: 23 new characters plus a two-blank indent.
+    expect(to - from).toBe(94);
+    const doc = insertAt(docOf(ZH), nl + 1, '\u3000\u3000此外复审、复核期间，均不停止原处理决定的执行。');
+    const r = follow(ZH, doc, from, to);
+    expect(r.truth.survives).toBe(true);
+    expect(r.span).toContain('复核期间');
+  });
+
   it('a boilerplate line and an editor note at the top move everything by their length', () => {
     const note = '编者按：本文有删节。\n';
     const doc = insertAt(deleteRange(docOf(ZH), ZH.lastIndexOf('\n'), ZH.length), 0, note);
