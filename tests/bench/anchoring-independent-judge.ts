@@ -23,7 +23,9 @@
  *   character (changed or not: ，→, at the end still ends the passage), and the new span it
  *   covers holds at most L/4 + 2 characters that were not part of the highlight.
  * Whitespace is noise throughout: a space that became an NBSP or U+3000 is unchanged, and blanks
- * put inside by re-extraction (10年 → 10 年, an indent) are never counted as foreign.
+ * put inside by re-extraction (10年 → 10 年, an indent) are never counted as foreign. A character
+ * only written another way (２０２３ → 2023, ，→ , , “ → 「) is unchanged too: the reader's
+ * words are still there (see sameCharacter).
  * The TRUE SPAN is the new-text range from the run's first to its last character.
  *
  * JUDGING a placement [a, b) of a highlight:
@@ -162,6 +164,20 @@ export interface Where {
 
 const BLANK = /^[\s\u00a0\u3000\u200b]$/;
 
+const OPENING = '“‘「『"\'';
+const CLOSING = '”’」』"\'';
+
+/**
+ * One character written another way: blank for blank, the same letter, digit or mark in
+ * another width (NFKC: ２→2, ，→,), a quotation mark of the same side (“ → 「).
+ */
+export function sameCharacter(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (BLANK.test(a) && BLANK.test(b)) return true;
+  if (a.normalize('NFKC') === b.normalize('NFKC')) return true;
+  return (OPENING.includes(a) && OPENING.includes(b)) || (CLOSING.includes(a) && CLOSING.includes(b));
+}
+
 /**
  * Whitespace is noise, not words: a space that became an NBSP is unchanged, and blanks put
  * inside a highlight by re-extraction (10年 → 10 年) are not foreign characters.
@@ -177,7 +193,7 @@ export function whereOf(doc: Doc, original: string): Where {
     if (isBlank) blank[i] = 1;
     if (t.s >= 0) {
       pos[t.s] = i;
-      mod[t.s] = t.c === original[t.s] || (isBlank && BLANK.test(original[t.s]!)) ? 0 : 1;
+      mod[t.s] = sameCharacter(t.c, original[t.s]!) ? 0 : 1;
     }
   });
   const blanks = new Int32Array(doc.length + 1);
@@ -436,6 +452,17 @@ const PUNCT_ZH: Record<string, [RegExp, (m: string, text: string, i: number) => 
   corner: [[/[“”‘’]/g, (m) => ({ '“': '「', '”': '」', '‘': '『', '’': '』' })[m]!]],
   curly: [[/[「」『』]/g, (m) => ({ '「': '“', '」': '”', '『': '‘', '』': '’' })[m]!]],
   ellipsis: [[/……|…|\.{3,6}|。{3}/g, (m) => (m.startsWith('…') ? '...' : '……')]],
+  // 全角 digits and letters made ASCII, or ASCII digits next to Han made 全角 (older CMSes).
+  ascii: [[/[０-９Ａ-Ｚａ-ｚ％]/g, (m) => m.normalize('NFKC')]],
+  wide: [
+    [
+      /[0-9%]+/g,
+      (m, t, i) =>
+        isHan(t[i - 1] ?? '') || isHan(t[i + m.length] ?? '')
+          ? [...m].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('')
+          : m,
+    ],
+  ],
 };
 
 const PUNCT_EN: typeof PUNCT_ZH = {
@@ -732,6 +759,21 @@ export const paraDuplicate: Edit = (doc, ctx) => {
   return doc;
 };
 
+/**
+ * A paginated article re-fetched: its tail lost (only page 1 came back) or a next page appended.
+ * A lost tail takes its highlights with it; their words may still stand earlier in the text.
+ */
+export const pages: Edit = (doc, ctx) => {
+  const paras = paragraphs(doc);
+  if (paras.length >= 4 && ctx.rng() < 0.6) {
+    const keep = Math.max(2, Math.round(paras.length * (0.5 + 0.3 * ctx.rng())));
+    return doc.slice(0, paras[keep - 1]![1]);
+  }
+  const added: string[] = [];
+  for (let k = int(ctx.rng, 2, 6); k > 0; k--) added.push(poolSentence(ctx));
+  return insertAt(doc, doc.length, `\n${added.join(ctx.lang === 'zh' ? '\n' : ' ')}`);
+};
+
 export const EDITS: Record<string, Edit> = {
   typo,
   punct,
@@ -746,6 +788,7 @@ export const EDITS: Record<string, Edit> = {
   boilerplate,
   'editor-note': editorNote,
   'para-duplicate': paraDuplicate,
+  pages,
 };
 
 /** Several kinds in a row: a real revision rarely does one thing. */

@@ -16,6 +16,13 @@
  * highlights; each revision kind is then applied on its own to a fresh copy, plus a mixed
  * revision of 3–6 kinds. `--single` anchors each highlight with anchor() instead of anchorAll().
  *
+ * Revision kinds (anchoring-independent-judge.ts): typo (错别字 fixed), punct (，↔, “”↔「」
+ * ……↔... 全角↔ASCII digits), number (2023→2024, 三→四), sentence-insert, sentence-delete,
+ * clause-rewrite (inside a highlighted sentence), para-split-merge, para-reorder, section-move,
+ * whitespace (indents, 10年→10 年, NBSP, trailing and zero-width spaces), boilerplate (责任编辑,
+ * （完）, 图片来源, 原标题 lines added or removed), editor-note (编者按 on top), para-duplicate
+ * (a paragraph repeated elsewhere), pages (tail lost or next page appended), and mixed.
+ *
  * Highlights: a whole sentence, a clause, a 2–4 character term (a name before 表示/指出, 要求,
  * 十四五…), a number with its unit, a quotation (with or without its marks), a span across two
  * paragraphs, a heading, and one chosen occurrence of a phrase that appears more than once.

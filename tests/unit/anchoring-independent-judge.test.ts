@@ -18,6 +18,7 @@ import {
   reassemble,
   replaceAt,
   rngOf,
+  sameCharacter,
   sentences,
   substituteAll,
   textOf,
@@ -104,6 +105,21 @@ describe('tracking through each kind of edit (hand-made)', () => {
     const r = follow(ZH, replaceAt(docOf(ZH), p0 + 2, p0 + 3, '3'), p0, p1);
     expect(r.truth.survives).toBe(false);
     expect(r.truth.why).toMatch(/short/);
+  });
+
+  it('a character written another way is unchanged: 全角 digits, ，→, and “ → 「 keep a short highlight', () => {
+    expect(sameCharacter('２', '2')).toBe(true);
+    expect(sameCharacter('，', ',')).toBe(true);
+    expect(sameCharacter('“', '「')).toBe(true);
+    expect(sameCharacter('“', '」')).toBe(false);
+    expect(sameCharacter('3', '4')).toBe(false);
+    const [s, e] = at(ZH, '5.2%');
+    const wide = follow(ZH, replaceAt(docOf(ZH), s, e, '５.２％'), s, e);
+    expect(wide.truth.survives).toBe(true);
+    expect(wide.span).toBe('５.２％');
+    const q = at(ZH, '“我们要把十四五规划确定的三项任务落到实处……”');
+    const corner = replaceAt(replaceAt(docOf(ZH), q[1] - 1, q[1], '」'), q[0], q[0] + 1, '「');
+    expect(whereOf(corner, ZH).mod[q[0]]).toBe(0);
   });
 
   it('a sentence inserted before a highlighted one moves it by its length', () => {
