@@ -10,6 +10,7 @@ import { FRESH_EN_DIR, loadFreshEn } from '../fixtures/extract-en-fresh/load';
 import { PAGES_A } from '../fixtures/extract-en-fresh/pages-a';
 import { PAGES_B } from '../fixtures/extract-en-fresh/pages-b';
 import { PAGES_C } from '../fixtures/extract-en-fresh/pages-c';
+import { PAGES_D } from '../fixtures/extract-en-fresh/pages-d';
 import { notIn } from '../bench/extract-en-fresh';
 
 const pages = loadFreshEn();
@@ -22,7 +23,7 @@ describe('outside English pages (extract-en-fresh)', () => {
   });
 
   it('the files on disk are what generate.ts writes', () => {
-    const made = [...PAGES_A, ...PAGES_B, ...PAGES_C].map((f) => f());
+    const made = [...PAGES_A, ...PAGES_B, ...PAGES_C, ...PAGES_D].map((f) => f());
     expect(made.map((p) => p.name).sort()).toEqual(pages.map((p) => p.name));
     for (const p of made) {
       expect(readFileSync(`${FRESH_EN_DIR}${p.name}.html`, 'utf8'), p.name).toBe(p.html);
