@@ -827,10 +827,11 @@ export function contextScore(text: string, r: Range, prefix: string, suffix: str
 
 /**
  * A surviving highlight placed on other words that read the same (a duplicated paragraph, or a
- * passage the article already held twice) whose surroundings agree with the stored context
- * better than the true span's (or as well, and nearer the stored position): nothing in the
- * selector favours the truth, so such a placement is AMBIGUOUS, reported apart and not counted
- * as wrong (nor in the recall).
+ * passage the article already held twice) whose surroundings agree with the stored context at
+ * least as well as the true span's and which lies at least as near the stored position: nothing
+ * in the selector favours the truth, so such a placement is AMBIGUOUS, reported apart and not
+ * counted as wrong (nor in the recall). A twin far from the stored position is WRONG even when
+ * an edit near the truth made the twin's context a little better.
  */
 export function ambiguous(
   text: string,
@@ -843,6 +844,6 @@ export function ambiguous(
   if (words !== squeeze(sel.exact) && words !== squeeze(text.slice(truth.span[0], truth.span[1]))) return false;
   const mine = contextScore(text, placed, sel.prefix, sel.suffix);
   const its = contextScore(text, truth.span, sel.prefix, sel.suffix);
-  // On equal context the stored position is the selector's remaining evidence.
-  return mine > its || (mine === its && Math.abs(placed[0] - sel.start) <= Math.abs(truth.span[0] - sel.start));
+  // Neither of the selector's two kinds of evidence, context and position, favours the truth.
+  return mine >= its && Math.abs(placed[0] - sel.start) <= Math.abs(truth.span[0] - sel.start);
 }

@@ -245,13 +245,16 @@ describe('tracking through each kind of edit (hand-made)', () => {
     expect(ambiguous(text, r.truth, copy, sel)).toBe(false);
   });
 
-  it('ambiguous: a copy whose surroundings match the stored context better than the moved original', () => {
+  it('ambiguous: a copy with the stored context at the stored position, the original moved away', () => {
     const text = 'aaaa XY bbbb\ncccc XY dddd';
     const truth = truthOf(whereOf(docOf(text), text), 18, 20);
-    const sel = { exact: 'XY', prefix: 'aaaa ', suffix: ' bbbb', start: 18 };
-    // The stored context is the first one's: placing there is ambiguous, not wrong.
+    const sel = { exact: 'XY', prefix: 'aaaa ', suffix: ' bbbb', start: 5 };
+    // Context and position both point at the first: placing there is ambiguous, not wrong.
     expect(ambiguous(text, truth, [5, 7], sel)).toBe(true);
+    // The context points at the truth: wrong.
     expect(ambiguous(text, truth, [5, 7], { ...sel, prefix: 'cccc ', suffix: ' dddd' })).toBe(false);
+    // The context points at the copy but the stored position at the truth: wrong as well.
+    expect(ambiguous(text, truth, [5, 7], { ...sel, start: 18 })).toBe(false);
   });
 });
 
