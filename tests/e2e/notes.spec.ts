@@ -428,10 +428,15 @@ async function selectWhenReady(app: Page): Promise<void> {
   }).toPass();
 }
 
-/** Typed at once after opening, without clicking into the editor: every character lands in the note. */
-async function typeAtOnceAndCheck(app: Page, typed: string): Promise<void> {
+/**
+ * Typed at once after opening, without clicking into the editor: every character lands in the note,
+ * and a reload straight after (before any autosave had to happen) still finds all of it stored.
+ */
+async function typeAtOnceAndCheck(app: Page, typed: string, whileOpen?: () => Promise<void>): Promise<void> {
   await app.keyboard.type(typed);
   await expect(app.getByTestId('note-body')).toContainText(typed);
+  await whileOpen?.();
+  await app.reload();
   await expect.poll(async () => (await storedNotes(app)).some((n) => n.text.includes(typed))).toBe(true);
 }
 
@@ -439,8 +444,7 @@ test('n on a selection opens a note with the caret in its body', async ({ app })
   await openFirstArticle(app);
   await selectWhenReady(app);
   await app.keyboard.press('n');
-  await typeAtOnceAndCheck(app, 'abc 按n后立即输入');
-  await expect(app.getByTestId('note-panel').getByTestId('note-quote')).toBeVisible();
+  await typeAtOnceAndCheck(app, 'abc 按n后立即输入', () => expect(app.getByTestId('note-panel').getByTestId('note-quote')).toBeVisible());
 });
 
 test('添加笔记 on a highlight opens a note with the caret in its body', async ({ app }) => {
@@ -465,8 +469,7 @@ test('添加笔记 on a highlight opens a note with the caret in its body', asyn
 test('写笔记 opens a note on the article with the caret in its body', async ({ app }) => {
   await openFirstArticle(app);
   await app.getByRole('button', { name: '写笔记' }).click();
-  await typeAtOnceAndCheck(app, 'q 写笔记后立即输入');
-  await expect(app.getByTestId('note-panel')).toContainText('关于《');
+  await typeAtOnceAndCheck(app, 'q 写笔记后立即输入', () => expect(app.getByTestId('note-panel')).toContainText('关于《'));
 });
 
 for (const [label, kind] of [
@@ -477,8 +480,7 @@ for (const [label, kind] of [
   test(`${label} puts the caret in the body`, async ({ app }) => {
     await app.getByRole('link', { name: '笔记本' }).click();
     await app.getByRole('button', { name: label }).click();
-    await typeAtOnceAndCheck(app, `w ${label}后立即输入`);
-    await expect(app.getByLabel('类型')).toHaveValue(kind);
+    await typeAtOnceAndCheck(app, `w ${label}后立即输入`, () => expect(app.getByLabel('类型')).toHaveValue(kind));
   });
 }
 
