@@ -446,6 +446,14 @@ export function noteDoc(n: NoteRow): SmallDoc {
 export async function indexSmallDocs(db: YanduDB, docs: readonly SmallDoc[]): Promise<void> {
   if (!docs.length) return;
   const alloc = await ensureAlloc(db);
+  // Another tab on this library hands out numbers from its own counters: the stored ones, read
+  // inside this write (IndexedDB runs the tabs' writes one after the other), are the truth.
+  // Without this a note saved in one tab after another tab saved one failed on a taken number.
+  const stored = await readMeta(db);
+  if (stored) {
+    alloc.nextDoc = Math.max(alloc.nextDoc, stored.nextDoc);
+    alloc.nextSeg = Math.max(alloc.nextSeg, stored.nextSeg);
+  }
   const old = await db.searchDocs
     .where('key')
     .anyOf(docs.map((d) => d.row.key))

@@ -289,6 +289,9 @@ export const messages = {
     saveAsNew: '另存为新笔记',
     typedKept: '刚才输入的文字没有写入这条只读笔记，另存为新笔记时会一并保存。',
     copySuffix: '（副本）',
+    otherTabSuffix: '（本窗口的版本）',
+    changedElsewhere: (title: string) =>
+      `这条笔记刚在另一个窗口（或经恢复、资料包）改动过。为免互相覆盖，那边的版本原样保留，本窗口的内容另存为新笔记「${title}」，可继续在这里写。`,
     saveAsNewFailed: (reason: string) => `另存失败：${reason}`,
   },
   notebook: {
