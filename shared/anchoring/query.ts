@@ -635,6 +635,7 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   }
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
+  best = preferMatched(best, candidates, q, uniqueExact);
   if (copiedContext(best, candidates)) return null;
   const need = margin(q, best);
   let runnerUp: Scored | null = null;
@@ -713,6 +714,21 @@ function distinct(best: Scored, rival: Scored, q: Query): boolean {
 
 /** Share of the non-shared context the best place may differ in. */
 const DISTINCT_SHARE = 0.65;
+
+/**
+ * A kept paragraph edge counts the stored words past it as half or wholly matched, wherever the
+ * paragraph went; a place as good with that credit whose neighbours' words really match (a
+ * repeated heading whose own neighbours are still around it) is the passage, not a copy that is
+ * merely nearer the old position.
+ */
+function preferMatched(best: Scored, candidates: readonly Scored[], q: Query, uniqueExact: boolean): Scored {
+  if (best.plainCost <= best.cost) return best;
+  for (const c of candidates) {
+    if (c === best || overlaps(c, best) || c.errors > best.errors || c.cost > best.cost + 1) continue;
+    if (c.plainCost + margin(q, c) <= best.plainCost && acceptable(c, q, uniqueExact)) return c;
+  }
+  return best;
+}
 
 /**
  * The quote found whole beats an approximate match over the same words: what the fuzzy match

@@ -153,3 +153,25 @@ suite('copies with the same run next to the quote', () => {
     expect(anchor(text, sel)).toBeNull();
   });
 });
+
+suite('a repeated heading', () => {
+  it('takes the copy whose neighbouring paragraphs are the stored ones, not the one at the old offset', () => {
+    // The same short heading heads two sections; the second is highlighted. Text inserted at the
+    // top moves everything by the distance between them: the first copy now lies at the old
+    // offset. Both are whole paragraphs (kept edges); only the highlighted one has the stored
+    // words around it.
+    const H = '央行下一步应该做什么？';
+    const paras = [...filler(0, 2), H, ...filler(2, 3), H, ...filler(5, 2)];
+    const old = paras.join('\n');
+    const start = at(old, H, 1);
+    const sel = describe(old, start, start + H.length);
+    const d = start - at(old, H);
+    const lead = filler(8, 4)
+      .join('')
+      .slice(0, d - 1);
+    const edited = `${lead}\n${old}`;
+    expect(at(edited, H)).toBe(start);
+    const want = start + d;
+    expect(anchor(edited, sel)).toMatchObject({ start: want, end: want + H.length });
+  });
+});
