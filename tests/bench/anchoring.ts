@@ -185,7 +185,7 @@
  * this code 99.6%, 36 wrong. Its largest class (a repeated heading: both copies whole paragraphs,
  * so the kept-edge credit made them equal and the old offset chose) was then fixed in general
  * terms (preferMatched: the copy whose neighbours' words really match wins): 99.7%, 22 wrong.
- * Evaluated once, at the end, on fresh seeds (before = main's shared/anchoring, unchanged since d20aabe, under this same
+ * Evaluated once, at the end, on fresh seeds (before = main's shared/anchoring, last changed at 533e1fd, under this same
  * bench and judge, after = this code), load average 10–13 on 2 cores:
  *   generated 90001–90030: recall 99.23% → 99.19% (earlier definition 99.20% → 99.16%), wrong
  *     0 → 0; 113k: 98.64% → 98.49%, 0 → 0;
