@@ -45,6 +45,10 @@ describe('来源', () => {
       <div class="d">${body}</div></body></html>`;
     expect(extractArticle(html).origin).toBe('县融媒体中心');
   });
+  it.each([
+    ['发布单位：县住房和城乡建设局', '县住房和城乡建设局'],
+    ['发布日期：2021-03-16 发布部门：县统计局 浏览次数：12', '县统计局'],
+  ])('%s names the 来源', (line, origin) => expect(matchOrigin(line)).toBe(origin));
   it('a report or correction link right after the 来源 link does not join the name', () => {
     expect(matchOrigin('2021-03-16 10:20:35 来源: 县融媒体中心举报')).toBe('县融媒体中心');
     expect(matchOrigin('来源：县融媒体中心纠错')).toBe('县融媒体中心');
