@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../main/services/extract/extract';
-import { isMetaLine, matchOrigin, normaliseText } from '../../main/services/extract/patterns';
+import { isBoilerplate, isMetaLine, matchOrigin, normaliseText } from '../../main/services/extract/patterns';
 import { loadOutside } from '../fixtures/cms-outside/load';
 import { scoreOutside } from '../bench/extract-outside';
 
@@ -76,9 +76,27 @@ describe('credits', () => {
       expect(extractArticle(html).paragraphs).toEqual(BODY);
     },
   );
+  it.each(['撰稿：张宁 摄影：李明', '监制：王强', '编审：李明'])('%s is a credit line too', (line) => {
+    expect(isMetaLine(line)).toBe(true);
+  });
   it('a paragraph that mentions a first-instance ruling stays text', () => {
     const t = '法院一审判决后，当事人提出上诉，二审维持原判，调解员又上门做了大量工作。';
     expect(isMetaLine(t)).toBe(false);
+  });
+});
+
+describe('widgets and notices', () => {
+  it.each(['分享：', '点赞 收藏 分享', '评论（0）', '阅读 1024', '在看 12', '本文转载自县融媒体中心，如有侵权请联系删除。'])(
+    '%s after the text is chrome',
+    (line) => {
+      expect(isBoilerplate(line)).toBe(true);
+      const html = `<html><head><title>社区开展读书会</title></head><body><h1>社区开展读书会</h1><div class="info">2021-03-16</div>
+        <div class="post">${body}<p>${line}</p></div></body></html>`;
+      expect(extractArticle(html).paragraphs).toEqual(BODY);
+    },
+  );
+  it('a sentence about sharing and reading stays text', () => {
+    expect(isBoilerplate('大家分享了阅读体会，并就下一步工作提出建议。')).toBe(false);
   });
 });
 
