@@ -11,6 +11,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { decodeHtml } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
 import { benchAccuracy } from './extract-corpus';
+import { benchEnFresh } from './extract-en-fresh';
 import { benchHeldout } from './extract-heldout';
 import { benchOutside } from './extract-outside';
 
@@ -61,7 +62,9 @@ export async function benchExtract(): Promise<Record<string, number>> {
   return {
     ...benchAccuracy(),
     ...benchHeldout(),
-    ...benchOutside(),
+    // Outside pages (Chinese CMS, English); `npm run bench -- extract --verbose` lists them page by page.
+    ...benchOutside(process.argv.includes('--verbose')),
+    ...benchEnFresh(process.argv.includes('--verbose')),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
     extract_baseline_pages_per_cpu_s: Math.round((pages.length / baseS.cpu) * 10) / 10,
