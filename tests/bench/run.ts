@@ -12,6 +12,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   extract: async () => (await import('./extract')).benchExtract(),
   'extract-outside': async () => (await import('./extract-outside')).benchOutside(process.argv.includes('--verbose')),
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
+  // The outside tester's bench: its own texts, highlights and revisions (anchoring-independent.ts).
+  anchor: async () => (await import('./anchoring-independent')).benchAnchorIndependent(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
