@@ -12,6 +12,7 @@ import { decodeHtml } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
 import { benchAccuracy } from './extract-corpus';
 import { benchHeldout } from './extract-heldout';
+import { benchReferee } from './extract-referee';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/extract/', import.meta.url));
 const TARGET_PAGES = 300;
@@ -60,6 +61,7 @@ export async function benchExtract(): Promise<Record<string, number>> {
   return {
     ...benchAccuracy(),
     ...benchHeldout(),
+    ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
     extract_baseline_pages_per_cpu_s: Math.round((pages.length / baseS.cpu) * 10) / 10,
