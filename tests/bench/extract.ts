@@ -11,6 +11,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { decodeHtml } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
 import { benchAccuracy } from './extract-corpus';
+import { benchEnFresh } from './extract-en-fresh';
 import { benchHeldout } from './extract-heldout';
 import { benchReferee } from './extract-referee';
 
@@ -61,6 +62,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
   return {
     ...benchAccuracy(),
     ...benchHeldout(),
+    // Outside English pages; `npm run bench -- extract --verbose` lists them page by page.
+    ...benchEnFresh(process.argv.includes('--verbose')),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
