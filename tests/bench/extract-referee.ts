@@ -6,11 +6,12 @@
  * pages per CPU-second with the gate and with always asking (same pages, same run).
  * Run standalone: npx tsx tests/bench/extract-referee.ts [--verbose]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractArticle, type RefereeMode } from '../../main/services/extract/extract';
+import { loadFreshEn } from '../fixtures/extract-en-fresh/load';
 import { CORPORA_DIR, englishPages, isHoldout, readabilityPages, tokenF1 } from './extract-corpus';
 
 interface Page {
@@ -18,29 +19,6 @@ interface Page {
   html: string;
   url: string;
   text: string;
-}
-
-const FRESH_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh/', import.meta.url));
-
-/** The outside tester's pages (`<name>.html` + `<name>.expected.json` with `text`), when present. */
-function freshPages(): Page[] {
-  if (!existsSync(FRESH_DIR)) return [];
-  return readdirSync(FRESH_DIR)
-    .filter((n) => n.endsWith('.html') && existsSync(path.join(FRESH_DIR, n.replace(/\.html$/, '.expected.json'))))
-    .sort()
-    .map((n) => {
-      const e = JSON.parse(readFileSync(path.join(FRESH_DIR, n.replace(/\.html$/, '.expected.json')), 'utf8')) as {
-        url?: string;
-        text?: string;
-        paragraphs?: string[];
-      };
-      return {
-        name: n.replace(/\.html$/, ''),
-        html: readFileSync(path.join(FRESH_DIR, n), 'utf8'),
-        url: e.url ?? `https://news.example.com/${n}`,
-        text: e.text ?? (e.paragraphs ?? []).join('\n'),
-      };
-    });
 }
 
 function sets(): [string, Page[]][] {
@@ -52,7 +30,7 @@ function sets(): [string, Page[]][] {
     process.stdout.write(`# extract referee: corpora not found at ${CORPORA_DIR}; dev pages skipped\n`);
   }
   out.push(['own', englishPages()]);
-  const fresh = freshPages();
+  const fresh = loadFreshEn();
   if (fresh.length) out.push(['fresh', fresh]);
   return out;
 }
