@@ -84,4 +84,17 @@ describe('our own pass keeps articles whole', () => {
     for (let i = 1; i <= 6; i++) expect(a.text).toContain(`Paragraph ${i} of`);
     expect(a.text).not.toContain('Popular story');
   });
+
+  it("an opinion column's bio and disclaimer boxes under the article stay out", () => {
+    const html = page(
+      'Benches, not barriers',
+      `<article><h1>Benches, not barriers</h1>${paras(1, 6, 'benches')}
+       <div class="opinion__disclaimer"><p>The views expressed in this column are the author's own and not those of the paper, as always.</p></div>
+       <div class="opinion__bio"><p><strong>Ann Ortega</strong> is a retired planner and writes a fortnightly column for the paper, on towns and streets.</p></div></article>`,
+    );
+    const a = extractArticle(html, 'https://news.example.com/benches', { referee: 'never' });
+    expect(a.paragraphs).toHaveLength(6);
+    expect(a.text).not.toContain('views expressed');
+    expect(a.text).not.toContain('retired planner');
+  });
 });
