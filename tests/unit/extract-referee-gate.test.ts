@@ -29,7 +29,7 @@ describe('the referee gate on Latin-script pages', () => {
     // The lead sits in a box of its own; the rest of the story in a differently made column.
     const html = page(
       'Rail strike',
-      `<h1>Rail strike</h1><div class="lead-box"><p class="x">${'The strike began at dawn, and by noon most lines were closed, officials said, as talks stalled again. '.repeat(2)}</p></div>
+      `<h1>Rail strike</h1><div class="lead-box"><p class="x">${'The strike began at dawn, and by noon most lines were closed, officials said, as talks stalled again. '.repeat(4)}</p></div>
        <table><tr><td>${paras(1, 6, 'the strike').replace(/<p>/g, '<span>').replace(/<\/p>/g, '</span><br><br>')}</td></tr></table>`,
     );
     const a = extractArticle(html, 'https://news.example.com/strike');

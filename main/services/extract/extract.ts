@@ -1567,7 +1567,10 @@ function referee(
     }
   }
   const keepsOurs = total === 0 ? 1 : shared / total;
-  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8) return { blocks: theirs, confidence: 0.6 };
+  // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
+  // paragraph: Readability must add at least LATIN_MIN_GAIN characters to win.
+  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8 && (!latin || theirChars - ourChars >= LATIN_MIN_GAIN))
+    return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
   // On a Latin-script page where the two picked different parts of the page, the one with much
   // more prose (sentences, few links) is the article; the other is a teaser box or a list.
@@ -1578,6 +1581,8 @@ function referee(
   }
   return null;
 }
+
+const LATIN_MIN_GAIN = 200;
 
 const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
 
