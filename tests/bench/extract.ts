@@ -13,6 +13,7 @@ import { extractArticle } from '../../main/services/extract/extract';
 import { benchAccuracy } from './extract-corpus';
 import { benchEnFresh } from './extract-en-fresh';
 import { benchHeldout } from './extract-heldout';
+import { benchOutside } from './extract-outside';
 import { benchReferee } from './extract-referee';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/extract/', import.meta.url));
@@ -62,7 +63,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
   return {
     ...benchAccuracy(),
     ...benchHeldout(),
-    // Outside English pages; `npm run bench -- extract --verbose` lists them page by page.
+    // Outside pages (Chinese CMS, English); `npm run bench -- extract --verbose` lists them page by page.
+    ...benchOutside(process.argv.includes('--verbose')),
     ...benchEnFresh(process.argv.includes('--verbose')),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,

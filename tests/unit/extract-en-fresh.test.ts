@@ -11,6 +11,7 @@ import { PAGES_A } from '../fixtures/extract-en-fresh/pages-a';
 import { PAGES_B } from '../fixtures/extract-en-fresh/pages-b';
 import { PAGES_C } from '../fixtures/extract-en-fresh/pages-c';
 import { PAGES_D } from '../fixtures/extract-en-fresh/pages-d';
+import { PAGES_E } from '../fixtures/extract-en-fresh/pages-e';
 import { notIn } from '../bench/extract-en-fresh';
 
 const pages = loadFreshEn();
@@ -23,7 +24,7 @@ describe('outside English pages (extract-en-fresh)', () => {
   });
 
   it('the files on disk are what generate.ts writes', () => {
-    const made = [...PAGES_A, ...PAGES_B, ...PAGES_C, ...PAGES_D].map((f) => f());
+    const made = [...PAGES_A, ...PAGES_B, ...PAGES_C, ...PAGES_D, ...PAGES_E].map((f) => f());
     expect(made.map((p) => p.name).sort()).toEqual(pages.map((p) => p.name));
     for (const p of made) {
       expect(readFileSync(`${FRESH_EN_DIR}${p.name}.html`, 'utf8'), p.name).toBe(p.html);
@@ -39,7 +40,7 @@ describe('outside English pages (extract-en-fresh)', () => {
     // Block boundaries become line breaks so words do not run together (<br><br> pages too).
     for (const el of Array.from(
       document.querySelectorAll(
-        'p,div,li,h1,h2,h3,h4,td,th,tr,br,pre,blockquote,figcaption,caption,a,header,footer,section,article,aside,time',
+        'p,div,li,h1,h2,h3,h4,td,th,tr,br,pre,blockquote,figcaption,caption,a,header,footer,section,article,aside,time,dt,dd',
       ),
     ))
       el.appendChild(document.createTextNode('\n'));
