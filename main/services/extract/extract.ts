@@ -807,11 +807,26 @@ function looksLikeBinary(s: string): boolean {
   return bad > Math.max(8, sample.length * 0.02);
 }
 
+/**
+ * `lines.join('\n')`, as a loop: V8 deoptimised the whole of extractArticle at an inlined
+ * `join` on every few pages (a deopt loop), recompiling that large function each time.
+ */
+function joinLines(lines: string[]): string {
+  let s = '';
+  for (let i = 0; i < lines.length; i++) s += i === 0 ? lines[i]! : `\n${lines[i]!}`;
+  return s;
+}
+
 function bad(message: string): AppError {
   return new AppError('E_INVALID_ARGUMENT', message);
 }
 
-export function extractArticle(html: string, url?: string): ExtractedArticle {
+export interface ExtractOptions {
+  /** false: never ask Readability (benches measure our own pass alone with it). Default true. */
+  referee?: boolean;
+}
+
+export function extractArticle(html: string, url?: string, options: ExtractOptions = {}): ExtractedArticle {
   if (typeof html !== 'string' || !html.trim()) throw bad('页面内容为空，无法提取文章。');
   if (looksLikeBinary(html)) throw bad('页面内容不是文本（可能是二进制文件或编码错误），无法提取文章。');
   if (!/<(?:html|head|body|title|meta|div|p|table|td|span|br|h[1-6]|article|section|font|center)\b/i.test(html.slice(0, 200_000))) {
@@ -1121,7 +1136,13 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
   // The referee parses the page a second time: not for pages of several megabytes.
-  if ((confidence < LOW_CONFIDENCE || latin) && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
+  if (
+    options.referee !== false &&
+    (confidence < LOW_CONFIDENCE || latin) &&
+    !walker.tooDeep &&
+    pageProse >= 200 &&
+    source.length <= REFEREE_MAX_CHARS
+  ) {
     const second = referee(source, base, title ?? '', body, latin ? { blocks, negative } : null);
     if (second) {
       body.length = 0;
@@ -1153,7 +1174,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     author,
     editor,
     paragraphs,
-    text: paragraphs.join('\n'),
+    text: joinLines(paragraphs),
     images,
     html: buildHtml(body),
     publishedTime: publishedAt && dateText ? findTime(dateText) : null,
@@ -1301,7 +1322,9 @@ function isLatinPage(blocks: Block[]): boolean {
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
     }
   }
-  return latin > 200 && latin > cjk * 4;
+  // Both halves always evaluated: a product computed only on Latin pages sent V8 into a deopt loop.
+  const dominant = latin > cjk * 4;
+  return latin > 200 && dominant;
 }
 
 const EN_MONTH =
