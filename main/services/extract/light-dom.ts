@@ -30,13 +30,14 @@ const LT = 0x3c;
 const AMP = 0x26;
 
 /**
- * htmlparser2's tokenizer looks at every character in turn, through a state switch; on a
- * 300 KB portal page that loop is most of the parse, and before the JIT has compiled it (the
- * first pages a process reads) it is most of the extraction. Where a state only waits for one
- * or two characters (text: `<` or `&`; a quoted attribute value: its quote or `&`; comments,
- * scripts and end tags: `fastForwardTo`), this subclass jumps there with a native indexOf.
- * The states run exactly as before at the characters they act on, so the events are the same
- * (tests/unit/extract-light-dom.test.ts compares both tokenizers on fixtures and fuzzed markup).
+ * htmlparser2's tokenizer looks at every character in turn, through a state switch: on a
+ * 300 KB portal page that loop is most of the parse, and slow until the JIT has compiled it.
+ * Where a state only waits for one or two characters (text: `<` or `&`; a quoted attribute
+ * value: its quote or `&`; comments, scripts and end tags: `fastForwardTo`), this subclass
+ * jumps there with a native indexOf. The states run exactly as before at the characters they
+ * act on, so the events are the same (tests/unit/extract-tokenizer.test.ts compares both
+ * tokenizers on every fixture page and on seeded random markup). Whole tags read by one regex
+ * were tried and dropped: slower than the compiled loop (a regex call costs more than a tag).
  */
 function fastTokenizer(): typeof Tokenizer {
   const proto = Tokenizer.prototype as unknown as Partial<TokenizerInternals>;
@@ -79,7 +80,8 @@ function fastTokenizer(): typeof Tokenizer {
   }
   return FastTokenizer as unknown as typeof Tokenizer;
 }
-const FastTokenizer = fastTokenizer();
+/** The tokenizer the light DOM parses with (exported for the test that compares it with htmlparser2's). */
+export const FastTokenizer = fastTokenizer();
 
 const hasOwn = Object.prototype.hasOwnProperty;
 /** Bumped by every change to any light tree after parsing: a document's element index is then stale. */
