@@ -196,6 +196,9 @@ if (!prepared.ok) {
   if (prepared.quiet) app.quit();
   else void reportFatal(app, dialog, process.platform, prepared.message);
 } else {
+  // The data folder's lock goes with this copy (a crash leaves it stale, taken over next start).
+  const { lock } = prepared;
+  app.on('will-quit', () => lock.release());
   app.on('second-instance', () => {
     if (app.isReady()) showMainWindow();
   });

@@ -7,9 +7,10 @@
  *
  * Only types come from 'electron'; the caller passes `app` and `dialog`.
  */
-import { appendFileSync, existsSync, mkdirSync, readlinkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readlinkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { acquireDataLock, DataFolderBusyError, type DataLock } from '../services/data-lock';
 import { DATA_FOLDER_NAME, describeMigration, legacyDataDirs, migrateDataDir } from '../services/paths';
 
 /** The id electron-builder's NSIS installer stamps on its shortcuts (`appId`): the window must match it. */
@@ -23,6 +24,7 @@ export interface StartupApp {
   setPath(name: 'userData' | 'sessionData', value: string): void;
   setAppUserModelId?(id: string): void;
   requestSingleInstanceLock(): boolean;
+  releaseSingleInstanceLock?(): void;
   readonly commandLine: { hasSwitch(name: string): boolean };
   isReady(): boolean;
   whenReady(): Promise<unknown>;
@@ -215,15 +217,17 @@ export function reportFatal(app: StartupApp, dialog: StartupDialog, platform: No
 }
 
 export type Prepared =
-  | { ok: true; dataDir: string; notes: string[] }
+  /** `lock`: the data folder's lock (services/data-lock.ts), released on quit. */
+  | { ok: true; dataDir: string; notes: string[]; lock: DataLock }
   /** `quiet`: another copy is running and was asked to show itself; nothing to report. */
   | { ok: false; quiet: true }
   | { ok: false; quiet: false; message: string };
 
 /**
  * Everything before 'ready', in order: the taskbar identity; the data folder pinned (and moved
- * once from an earlier folder); it must be writable; then the single-instance lock, which lives
- * in that folder. Failures are logged and come back as a message to show.
+ * once from an earlier folder); the data folder's lock (one running copy, desktop or browser
+ * host); it must be writable; then Chromium's single-instance lock, which lives in that folder.
+ * Failures are logged and come back as a message to show.
  */
 export function prepareApp(app: StartupApp, host: StartupEnv): Prepared {
   const { env, platform } = host;
@@ -241,6 +245,25 @@ export function prepareApp(app: StartupApp, host: StartupEnv): Prepared {
     app.setPath('userData', migration.action === 'failed' ? migration.from : planned.userData);
   }
   const userData = app.getPath('userData');
+
+  // One running copy per data folder (the browser host takes the same lock), before anything
+  // below writes into it. A desktop copy holding it is asked to show itself (Chromium's lock).
+  let lock: DataLock;
+  try {
+    lock = acquireDataLock(userData, {
+      host: 'desktop',
+      ...(host.hostname ? { hostname: host.hostname } : {}),
+      ...(host.isAlive ? { isAlive: host.isAlive } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof DataFolderBusyError)) {
+      const cause = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      const logFile = writeStartupLog(logDirs(null), `[start] data folder not writable: ${userData} (${cause})`);
+      return { ok: false, quiet: false, message: notWritableMessage(userData, cause, logFile) };
+    }
+    return refuseBusy(app, userData, error);
+  }
+
   if (planned.sessionData !== null) {
     const moved = migrateSessionStorage(userData, planned.sessionData);
     if (moved.moved.length) notes.push(`moved ${moved.moved.join(', ')} from ${userData} to ${planned.sessionData}`);
@@ -254,12 +277,14 @@ export function prepareApp(app: StartupApp, host: StartupEnv): Prepared {
   for (const dir of new Set([userData, app.getPath('sessionData')])) {
     const cause = checkWritable(dir);
     if (cause !== null) {
+      lock.release();
       const logFile = writeStartupLog(logDirs(null), `[start] data folder not writable: ${dir} (${cause})`);
       return { ok: false, quiet: false, message: notWritableMessage(dir, cause, logFile) };
     }
   }
 
   if (!app.requestSingleInstanceLock()) {
+    lock.release();
     const failure = diagnoseLockFailure(userData, host);
     if (failure.kind === 'another-instance') {
       writeStartupLog(dirs, '[start] another copy is running; asked it to show its window');
@@ -268,5 +293,38 @@ export function prepareApp(app: StartupApp, host: StartupEnv): Prepared {
     const logFile = writeStartupLog(dirs, `[start] single-instance lock failed: ${JSON.stringify(failure)}`);
     return { ok: false, quiet: false, message: lockFailureMessage(userData, failure, logFile) };
   }
-  return { ok: true, dataDir: userData, notes };
+  return { ok: true, dataDir: userData, notes, lock };
+}
+
+/**
+ * Another copy holds the data folder. A desktop copy on this machine gets Chromium's
+ * 'second-instance' (it comes to the front) and we leave quietly; otherwise the message names the
+ * holder. Either way nothing is written into the folder: Electron's own profile (which 'ready'
+ * creates, and Linux needs 'ready' to show the dialog) goes to a throwaway temp folder.
+ */
+function refuseBusy(app: StartupApp, userData: string, error: DataFolderBusyError): Prepared {
+  const away = mkdtempSync(path.join(os.tmpdir(), 'yandu-refused-'));
+  if (error.holder?.host === 'desktop' && error.reason === 'live') {
+    // Chromium's lock lives in userData: ask it there, before moving the profile away.
+    if (!app.requestSingleInstanceLock()) {
+      app.setPath('userData', away);
+      app.setPath('sessionData', away);
+      writeStartupLog(
+        logDirs(null),
+        `[start] ${userData} is in use by the desktop app (pid ${error.holder.pid}); asked it to show its window`,
+      );
+      return { ok: false, quiet: true };
+    }
+    app.releaseSingleInstanceLock?.();
+  }
+  app.setPath('userData', away);
+  app.setPath('sessionData', away);
+  // Not the holder's address: it carries the browser host's access token.
+  const who = error.holder ? `${error.holder.host} pid ${error.holder.pid} on ${error.holder.hostname}` : 'unreadable lock';
+  const logFile = writeStartupLog(logDirs(null), `[start] data folder in use: ${userData} (${error.reason}, ${who})`);
+  return {
+    ok: false,
+    quiet: false,
+    message: [error.zh, '', error.en, logFile ? `\n详细信息已写入 / details: ${logFile}` : ''].filter(Boolean).join('\n'),
+  };
 }

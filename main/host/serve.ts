@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/app-services';
 import { backupDelaysFromEnv, createQuitGate } from '../services/backup/quit';
+import { acquireDataLock, DataFolderBusyError, type DataLock } from '../services/data-lock';
 import { appLog, code, errorFields, openAppLog } from '../services/log';
 import { describeMigration, mediaDir, resolveDataDir } from '../services/paths';
 import { createSyncDeps } from '../services/sync-wiring';
@@ -20,7 +21,7 @@ const root = path.resolve(here, '../..');
 const rendererDir = path.resolve(here, '../renderer');
 
 function fail(error: unknown, exitCode = 1): never {
-  if (error instanceof HostAddressError) process.stderr.write(`${error.zh}\n\n${error.en}\n`);
+  if (error instanceof HostAddressError || error instanceof DataFolderBusyError) process.stderr.write(`${error.zh}\n\n${error.en}\n`);
   else process.stderr.write(`启动失败 / failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(exitCode);
 }
@@ -35,6 +36,14 @@ try {
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 // The same folder as the desktop app's; an earlier version's folder is moved there once.
 const { dataDir, migration } = resolveDataDir();
+// One running copy per data folder, taken before anything here writes into it; a refused start
+// changes nothing in the folder. Released on exit (normal quit or a failed start).
+let dataLock: DataLock;
+try {
+  dataLock = acquireDataLock(dataDir, { host: 'browser' });
+} catch (error) {
+  fail(error);
+}
 openAppLog(dataDir);
 const migrated = describeMigration(migration);
 if (migrated) process.stderr.write(`[data] ${migrated}\n`);
@@ -86,6 +95,8 @@ try {
   const host = opened.host;
   emit = host.emit;
   ownPort = host.port;
+  // A copy started later names this address in its refusal.
+  dataLock.setAddress(host.url);
   const record = addressFile(dataDir);
   const where =
     opened.how === 'explicit'
@@ -93,9 +104,8 @@ try {
         `  Port given by --port/YANDU_PORT, not recorded: the library at this address is not the one at the data folder's recorded address.\n`
       : `  文库属于这个地址（端口 ${host.port}），端口记录在 ${record}${opened.how === 'first' ? '（首次启动时选定）' : ''}。\n` +
         `  The library belongs to this address (port ${host.port}), recorded in ${record}${opened.how === 'first' ? ' (chosen on this first launch)' : ''}.\n`;
-  process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n${where}`);
-  appLog.info('host.start', { version: code(version), port: host.port, how: code(opened.how), node: code(process.versions.node) });
-  // Open pages get a bounded time to write their final backup; a second signal quits at once.
+  // Handlers first, then the address: a Ctrl+C the moment it appears still quits cleanly
+  // (final backup, lock released). Open pages get a bounded time to write their final backup; a second signal quits at once.
   const quitTimeout = Number(process.env.YANDU_QUIT_TIMEOUT_MS) || 30_000;
   let stopping = false;
   const stop = () => {
@@ -109,10 +119,15 @@ try {
         services.quit();
         return host.close();
       })
-      .then(() => process.exit(0));
+      .then(() => {
+        dataLock.release();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.write(`研读浏览器版已启动 / Yandu browser host is running:\n  ${host.url}\n${where}`);
+  appLog.info('host.start', { version: code(version), port: host.port, how: code(opened.how), node: code(process.versions.node) });
 } catch (error) {
   appLog.error('host.start.failed', errorFields(error));
   services.quit();

@@ -18,7 +18,9 @@ import {
   writeStartupLog,
   type StartupApp,
 } from '../../main/electron/startup';
+import { LOCK_FILE, readDataLock } from '../../main/services/data-lock';
 import { app, dialog, resetElectronStub } from '../stubs/electron';
+import { snapshot } from './helpers/folder-snapshot';
 
 const root = new URL('../../', import.meta.url);
 let dir: string;
@@ -224,6 +226,68 @@ describe('prepareApp', () => {
     expect(result.message).toContain('另一台计算机（cloned-pc）');
     expect(result.message).toContain(userData);
     expect(readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8')).toContain('single-instance lock failed');
+  });
+});
+
+describe('prepareApp: the data folder lock (shared with the browser host)', () => {
+  function holdAs(userData: string, host: 'browser' | 'desktop', address: string | null = null): void {
+    mkdirSync(path.join(userData, 'backups'), { recursive: true });
+    writeFileSync(path.join(userData, 'backups', '2026-12-01-auto.yandubak'), 'the other copy’s backup');
+    // The holder: a live process on this machine (this test's parent stands in for it).
+    const record = { version: 1, pid: process.ppid, host, startedAt: new Date().toISOString(), address, hostname: hostname(), id: 'other' };
+    writeFileSync(path.join(userData, LOCK_FILE), JSON.stringify(record));
+  }
+
+  it('takes the lock as the desktop app and hands it back for release on quit', () => {
+    const userData = path.join(dir, 'profile');
+    const result = prepareApp(stubApp, { env: { YANDU_DATA_DIR: userData }, platform: 'linux' });
+    if (!result.ok) throw new Error('expected to start');
+    expect(readDataLock(userData)).toMatchObject({ pid: process.pid, host: 'desktop', address: null });
+    result.lock.release();
+    expect(existsSync(path.join(userData, LOCK_FILE))).toBe(false);
+  });
+
+  it('a browser host on the folder: refused with its address, nothing in the folder changed, Electron’s profile sent elsewhere', () => {
+    const userData = path.join(dir, 'profile');
+    holdAs(userData, 'browser', 'http://127.0.0.1:18555/?token=t0ken');
+    const before = snapshot(userData);
+    const chromiumLock = vi.spyOn(app, 'requestSingleInstanceLock');
+    const result = prepareApp(stubApp, { env: { YANDU_DATA_DIR: userData }, platform: 'linux' });
+    if (result.ok || result.quiet) throw new Error('expected a message');
+    expect(result.message).toContain('另一个研读浏览器版正在使用这个数据文件夹');
+    expect(result.message).toContain('http://127.0.0.1:18555/?token=t0ken');
+    expect(result.message).toContain('改用桌面版');
+    expect(result.message).toContain('another Yandu browser host is using this data folder');
+    expect(chromiumLock).not.toHaveBeenCalled();
+    // 'ready' (needed for the dialog on Linux) creates Electron's profile: not in the data folder.
+    expect(app.getPath('userData')).not.toBe(userData);
+    expect(app.getPath('sessionData')).not.toBe(userData);
+    expect(app.getPath('userData').startsWith(path.join(dir, 'tmp'))).toBe(true);
+    expect(snapshot(userData)).toEqual(before);
+    // The log line names the holder without its address (which carries the access token).
+    const log = readFileSync(path.join(dir, 'tmp', 'yandu-logs', 'main.log'), 'utf8');
+    expect(log).toContain(`data folder in use: ${userData}`);
+    expect(log).not.toContain('t0ken');
+  });
+
+  it('another desktop copy on the folder: asked to show itself (Chromium’s lock), we leave quietly and change nothing', () => {
+    const userData = path.join(dir, 'profile');
+    holdAs(userData, 'desktop');
+    const before = snapshot(userData);
+    app.singleInstanceLock = false;
+    const chromiumLock = vi.spyOn(app, 'requestSingleInstanceLock');
+    expect(prepareApp(stubApp, { env: { YANDU_DATA_DIR: userData }, platform: 'linux' })).toEqual({ ok: false, quiet: true });
+    expect(chromiumLock).toHaveBeenCalledTimes(1);
+    expect(snapshot(userData)).toEqual(before);
+  });
+
+  it('a desktop lock whose process is gone (killed, crashed) is taken over', () => {
+    const userData = path.join(dir, 'profile');
+    holdAs(userData, 'desktop');
+    const result = prepareApp(stubApp, { env: { YANDU_DATA_DIR: userData }, platform: 'linux', isAlive: () => false });
+    if (!result.ok) throw new Error('expected to start');
+    expect(readDataLock(userData)).toMatchObject({ pid: process.pid, host: 'desktop' });
+    result.lock.release();
   });
 });
 

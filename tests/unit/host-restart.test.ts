@@ -87,14 +87,15 @@ describe('browser host restarts on one data folder', () => {
     expect(JSON.parse(await readFile(path.join(dataDir, 'host.json'), 'utf8'))).toMatchObject({ port });
     expect((await openAddress(url)).status).toBe(303);
 
-    // A second launch on the same folder while the first runs: refused, told where to go.
+    // A second launch on the same folder while the first runs: refused (the data folder's lock,
+    // see host-data-lock.test.ts), told where to go.
     const second = launch(dataDir);
     expect(await second.url).toBeNull();
     expect((await second.exit).code).toBe(1);
     const { err } = second.output();
-    expect(err).toContain(`端口 ${port} 已被占用`);
+    expect(err).toContain('正在使用这个数据文件夹');
     expect(err).toContain(url);
-    expect(err).toContain(`port ${port} is in use`);
+    expect(err).toContain('is using this data folder');
     expect((await openAddress(url)).status).toBe(303);
 
     // Killed outright (no chance to clean up), then started again: the same address, byte for byte.
@@ -106,18 +107,22 @@ describe('browser host restarts on one data folder', () => {
     expect(opened.status).toBe(303);
     expect(opened.cookie).toMatch(/HttpOnly; SameSite=Strict/);
 
-    // Stopped politely this time (Ctrl+C), started again: still the same address. Meanwhile
-    // --port 0 and YANDU_PORT=0 (any free port) start elsewhere and leave the record alone.
+    // Stopped politely this time (Ctrl+C), started again: still the same address. Then, one
+    // at a time (one running copy per data folder), --port 0 and YANDU_PORT=0 (any free port)
+    // start elsewhere and leave the record alone.
     third.child.kill('SIGINT');
     expect((await third.exit).code).toBe(0);
     const record = await readFile(path.join(dataDir, 'host.json'), 'utf8');
     const fourth = launch(dataDir);
-    const viaFlag = launch(dataDir, ['--port', '0']);
-    const viaEnv = launch(dataDir, [], { YANDU_PORT: '0' });
     expect(await started(fourth)).toBe(url);
-    for (const other of [viaFlag, viaEnv]) {
-      expect(new URL(await started(other)).port).not.toBe(String(port));
-      expect(other.output().out).toContain('不会记录');
+    fourth.child.kill('SIGINT');
+    expect((await fourth.exit).code).toBe(0);
+    for (const other of [() => launch(dataDir, ['--port', '0']), () => launch(dataDir, [], { YANDU_PORT: '0' })]) {
+      const l = other();
+      expect(new URL(await started(l)).port).not.toBe(String(port));
+      expect(l.output().out).toContain('不会记录');
+      l.child.kill('SIGINT');
+      expect((await l.exit).code).toBe(0);
     }
     expect(await readFile(path.join(dataDir, 'host.json'), 'utf8')).toBe(record);
   });

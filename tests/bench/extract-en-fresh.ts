@@ -1,0 +1,102 @@
+/**
+ * Outside English pages (tests/fixtures/extract-en-fresh): news-style pages written by someone
+ * who had not read the extractor or its own English fixtures, scored by character-token F1 for
+ * ours and for plain Readability in the same run.
+ * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose]
+ * (`--verbose` lists every page: F1 ours vs Readability, precision/recall, and for ours the
+ * first 200 characters missed and the first 200 extra.)
+ */
+import { fileURLToPath } from 'node:url';
+import { loadFreshEn } from '../fixtures/extract-en-fresh/load';
+import { type Extractor, ours, readability, tokenF1 } from './extract-corpus';
+
+const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+/** For matching lines only: letters and digits, lower case (quotes written as &quot; still match “). */
+const bare = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+/** Characters of missed/extra text shown per page (EN_FRESH_SHOW overrides, for writing up failures). */
+const SHOW = Number(process.env.EN_FRESH_SHOW) || 200;
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Lines of `a` not found in `b`, joined, first `max` characters. Each found line uses up its
+ * occurrence in `b`, so a pull quote that repeats a body sentence still counts as extra.
+ */
+export function notIn(a: string, b: string, max = 200): string {
+  let hay = ` ${bare(b)} `;
+  const left: string[] = [];
+  for (const line of a.split('\n').map(norm)) {
+    const k = bare(line);
+    if (!k) continue;
+    const at = hay.indexOf(` ${k} `);
+    if (at < 0) left.push(line);
+    else hay = hay.slice(0, at) + ' \u0000 ' + hay.slice(at + k.length + 2);
+  }
+  return left.join(' ¶ ').slice(0, max);
+}
+
+export interface FreshScore {
+  name: string;
+  f1: number;
+  p: number;
+  r: number;
+  titleOk: boolean;
+  title: string;
+  missed: string;
+  extra: string;
+}
+
+export function scoreFreshEn(run: Extractor): FreshScore[] {
+  return loadFreshEn().map((pg) => {
+    const got = run(pg.html, pg.url);
+    return {
+      name: pg.name,
+      ...tokenF1(pg.text, got.text),
+      titleOk: norm(got.title) === norm(pg.title),
+      title: got.title,
+      missed: notIn(pg.text, got.text, SHOW),
+      extra: notIn(got.text, pg.text, SHOW),
+    };
+  });
+}
+
+export function benchEnFresh(verbose = false, baseline = true): Record<string, number> {
+  const o = scoreFreshEn(ours);
+  const b = baseline ? scoreFreshEn(readability) : [];
+  const mean = (rows: FreshScore[], k: 'f1' | 'p' | 'r') => r3(rows.reduce((n, x) => n + x[k], 0) / Math.max(1, rows.length));
+  const out: Record<string, number> = {
+    extract_en_fresh_pages: o.length,
+    extract_f1_en_fresh: mean(o, 'f1'),
+    extract_en_fresh_precision: mean(o, 'p'),
+    extract_en_fresh_recall: mean(o, 'r'),
+    extract_en_fresh_min_f1: r3(Math.min(...o.map((s) => s.f1))),
+    extract_en_fresh_title_pct: Math.round((o.filter((s) => s.titleOk).length / Math.max(1, o.length)) * 1000) / 10,
+  };
+  if (baseline) {
+    out.extract_f1_en_fresh_readability = mean(b, 'f1');
+    out.extract_en_fresh_readability_precision = mean(b, 'p');
+    out.extract_en_fresh_readability_recall = mean(b, 'r');
+    out.extract_en_fresh_readability_min_f1 = r3(Math.min(...b.map((s) => s.f1)));
+    out.extract_en_fresh_below_readability = o.filter((s, i) => s.f1 < b[i]!.f1 - 0.0005).length;
+  }
+  if (verbose) {
+    for (let i = 0; i < o.length; i++) {
+      const s = o[i]!;
+      const rb = b[i];
+      process.stdout.write(
+        `# en-fresh ${s.name}: ours f1=${r3(s.f1)} p=${r3(s.p)} r=${r3(s.r)} title=${s.titleOk ? 'ok' : JSON.stringify(s.title)}` +
+          (rb ? ` | readability f1=${r3(rb.f1)} p=${r3(rb.p)} r=${r3(rb.r)}` : '') +
+          `\n#   missed: ${JSON.stringify(s.missed)}\n#   extra: ${JSON.stringify(s.extra)}\n`,
+      );
+    }
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const [k, v] of Object.entries(benchEnFresh(process.argv.includes('--verbose'), !process.argv.includes('--no-baseline'))))
+    process.stdout.write(`${k}: ${v}\n`);
+}
