@@ -164,6 +164,8 @@ interface Block {
   raw: string;
   /** The block's HTML as walked; tidied only for blocks that reach the body (see blockHtml). */
   rawHtml: string;
+  /** Where the `<@k>` link marks of rawHtml point. */
+  links: Links;
   tidied: string | null;
   len: number;
   linkChars: number;
@@ -178,11 +180,24 @@ interface Block {
   boiler: boolean;
 }
 
+interface Links {
+  hrefs: string[];
+  base: string | undefined;
+}
+
 interface Stats {
   chars: number;
   linkChars: number;
   punct: number;
   score: number;
+}
+
+/**
+ * Every line made by one constructor, fields in one order: lines made by spreads and literals
+ * had several hidden classes and V8 recompiled the walker's flush over and over (wrong map).
+ */
+function newLine(text: string, html: string, linkChars: number, plain: string, images: ExtractedImage[]): Line {
+  return { text, html, linkChars, plain, images };
 }
 
 function isHidden(el: Element): boolean {
@@ -253,7 +268,7 @@ class Walker {
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
   readonly negativeCandidates: Element[] = [];
   private lines: Line[] = [];
-  private cur: Line = { text: '', html: '', linkChars: 0, plain: '', images: [] };
+  private cur: Line = newLine('', '', 0, '', []);
   private pendingBr = 0;
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
@@ -261,7 +276,12 @@ class Walker {
   /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
   tooDeep = false;
 
-  constructor(private readonly base: string | undefined) {}
+  /** The hrefs of this walk's links, written into block HTML as `<@k>…</@k>` until resolved. */
+  readonly links: Links;
+
+  constructor(base: string | undefined) {
+    this.links = { hrefs: [], base };
+  }
 
   walk(el: Element, depth: number): void {
     if (depth > MAX_DEPTH || this.blocks.length > MAX_BLOCKS) {
@@ -297,29 +317,25 @@ class Walker {
         this.negativeCandidates.push(el);
       }
     }
-    const keep = INLINE_KEEP.get(tag);
-    let link = false;
+    let keep = INLINE_KEEP.get(tag);
     const anchor = tag === 'a' && !notALink(el);
+    if (anchor) {
+      this.linkDepth++;
+      // Resolved only if its block reaches the body (blockHtml): menus and lists hold most links.
+      const href = el.getAttribute('href');
+      if (href) keep = `@${this.links.hrefs.push(href) - 1}`;
+    }
     if (keep) {
       this.inline.push(keep);
       this.cur.html += `<${keep}>`;
-    } else if (anchor) {
-      this.linkDepth++;
-      const href = el.getAttribute('href');
-      const abs = href ? resolveUrl(href, this.base) : null;
-      if (abs && /^https?:/i.test(abs)) {
-        link = true;
-        this.inline.push(`a href="${escapeHtml(abs)}"`);
-        this.cur.html += `<a href="${escapeHtml(abs)}">`;
-      }
     }
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) this.text((n as Text).data);
       else if (n.nodeType === 1) this.walk(n as Element, depth + 1);
     }
-    if (keep || link) {
+    if (keep) {
       this.inline.pop();
-      this.cur.html += `</${keep ?? 'a'}>`;
+      this.cur.html += `</${keep}>`;
     }
     if (anchor) this.linkDepth--;
     if (block) {
@@ -340,7 +356,7 @@ class Walker {
   private img(el: Element): void {
     const raw = imageSource(el);
     if (!raw) return;
-    const src = resolveUrl(raw, this.base);
+    const src = resolveUrl(raw, this.links.base);
     if (!src || tinyOrTracking(el, src)) return;
     if (this.pendingBr) this.breakLine();
     const alt = normaliseText(el.getAttribute('alt') ?? '');
@@ -352,29 +368,42 @@ class Walker {
     this.pendingBr++;
   }
 
+  /** The open inline tags' end tags, innermost first (`a href=…` ends as `</a>`). */
+  private closeInline(): string {
+    let s = '';
+    for (let i = this.inline.length - 1; i >= 0; i--) {
+      const t = this.inline[i]!;
+      const space = t.indexOf(' ');
+      s += `</${space < 0 ? t : t.slice(0, space)}>`;
+    }
+    return s;
+  }
+
+  /** The open inline tags, reopened at the start of the next line. */
+  private openInline(): string {
+    let s = '';
+    for (let i = 0; i < this.inline.length; i++) s += `<${this.inline[i]!}>`;
+    return s;
+  }
+
   /** Ends the current line at a <br> (how many are pending is decided when the next text comes). */
   private breakLine(): void {
     const hard = this.pendingBr >= 2;
     this.pendingBr = 0;
-    const closing = this.inline
-      .map((t) => `</${t.split(' ')[0]}>`)
-      .reverse()
-      .join('');
-    this.lines.push({ ...this.cur, html: this.cur.html + closing });
-    if (hard) this.lines.push({ text: '', html: '', linkChars: 0, plain: '', images: [] }); // paragraph marker
-    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, plain: '', images: [] };
+    const cur = this.cur;
+    this.lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
+    if (hard) this.lines.push(newLine('', '', 0, '', [])); // paragraph marker
+    this.cur = newLine('', this.openInline(), 0, '', []);
   }
 
   /** Ends the current block: turns its lines into one or more blocks. */
   flush(): void {
     this.pendingBr = 0;
-    const closing = this.inline
-      .map((t) => `</${t.split(' ')[0]}>`)
-      .reverse()
-      .join('');
-    const lines = [...this.lines, { ...this.cur, html: this.cur.html + closing }];
+    const cur = this.cur;
+    const lines = this.lines;
+    lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     this.lines = [];
-    this.cur = { text: '', html: this.inline.map((t) => `<${t}>`).join(''), linkChars: 0, plain: '', images: [] };
+    this.cur = newLine('', this.openInline(), 0, '', []);
     const el = this.stack[this.stack.length - 1];
     if (!el) return;
     // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
@@ -402,20 +431,20 @@ class Walker {
       // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
       if (para && !separate && (heading || (!indented && !prevEnds)) && !(line.images.length > 0 && !norm)) {
         const join: string = /[\w,.;]$/.test(paraNorm) && /^[\w]/.test(norm) ? ' ' : '';
-        para = {
-          text: para.text + join + t,
-          html: para.html + join + line.html,
-          linkChars: para.linkChars + line.linkChars,
-          plain: para.plain + join + line.plain,
-          images: [...para.images, ...line.images],
-        };
+        para = newLine(
+          para.text + join + t,
+          para.html + join + line.html,
+          para.linkChars + line.linkChars,
+          para.plain + join + line.plain,
+          [...para.images, ...line.images],
+        );
         paraNorm = normaliseText(para.text);
       } else {
         if (para) {
           out.push(para);
           outNorm.push(paraNorm);
         }
-        para = { ...line };
+        para = newLine(line.text, line.html, line.linkChars, line.plain, line.images);
         paraNorm = norm;
       }
     }
@@ -448,6 +477,7 @@ class Walker {
         spaced: collapseSpaces(line.text),
         raw: line.text,
         rawHtml: line.html,
+        links: this.links,
         tidied: null,
         len: countChars(text),
         linkChars: line.linkChars,
@@ -808,6 +838,16 @@ function looksLikeBinary(s: string): boolean {
     if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
   }
   return bad > Math.max(8, sample.length * 0.02);
+}
+
+/**
+ * `lines.join('\n')`, as a loop: V8 deoptimised the whole of extractArticle at an inlined
+ * `join` on every few pages (a deopt loop), recompiling that large function each time.
+ */
+function joinLines(lines: string[]): string {
+  let s = '';
+  for (let i = 0; i < lines.length; i++) s += i === 0 ? lines[i]! : `\n${lines[i]!}`;
+  return s;
 }
 
 function bad(message: string): AppError {
@@ -1188,7 +1228,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     author,
     editor,
     paragraphs,
-    text: paragraphs.join('\n'),
+    text: joinLines(paragraphs),
     images,
     html: buildHtml(body),
     publishedTime: publishedAt && dateText ? findTime(dateText) : null,
@@ -1385,7 +1425,9 @@ function isLatinPage(blocks: Block[]): boolean {
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
     }
   }
-  return latin > 200 && latin > cjk * 4;
+  // Both halves always evaluated: a product computed only on Latin pages sent V8 into a deopt loop.
+  const dominant = latin > cjk * 4;
+  return latin > 200 && dominant;
 }
 
 const EN_MONTH =
@@ -1620,7 +1662,20 @@ function tidyHtml(html: string): string {
 
 /** Menus and lists never reach the body: their HTML is tidied only when asked for. */
 function blockHtml(b: Block): string {
-  return (b.tidied ??= tidyHtml(b.rawHtml));
+  return (b.tidied ??= tidyHtml(resolveLinks(b.rawHtml, b.links)));
+}
+
+/**
+ * `<@k>…</@k>` → `<a href="…">…</a>` with the k-th href resolved against the page; a link
+ * to anything but http(s) loses its tags and keeps its text. (Text is escaped, so `<@` is ours.)
+ */
+function resolveLinks(html: string, links: Links): string {
+  if (!html.includes('<@') && !html.includes('</@')) return html;
+  return html.replace(/<(\/?)@(\d+)>/g, (_, close: string, k: string) => {
+    const abs = resolveUrl(links.hrefs[Number(k)]!, links.base);
+    if (!abs || !/^https?:/i.test(abs)) return '';
+    return close ? '</a>' : `<a href="${escapeHtml(abs)}">`;
+  });
 }
 
 function cleanInline(html: string): string {

@@ -14,8 +14,74 @@
  * them in HTML mode; anything else throws, so a new selector is noticed, not silently missed.
  * tests/unit/extract-light-dom.test.ts holds both DOMs to the same answers.
  */
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer } from 'htmlparser2';
 import type { Attr, Document, Element, Node, Text } from '../parsed-dom';
+
+/** The parts of htmlparser2's Tokenizer (10.x) the fast subclass below reads and overrides. */
+interface TokenizerInternals {
+  buffer: string;
+  offset: number;
+  index: number;
+  stateText(c: number): void;
+  fastForwardTo(c: number): boolean;
+  handleInAttributeValue(c: number, quote: number): void;
+}
+const LT = 0x3c;
+const AMP = 0x26;
+
+/**
+ * htmlparser2's tokenizer looks at every character in turn, through a state switch: on a
+ * 300 KB portal page that loop is most of the parse, and slow until the JIT has compiled it.
+ * Where a state only waits for one or two characters (text: `<` or `&`; a quoted attribute
+ * value: its quote or `&`; comments, scripts and end tags: `fastForwardTo`), this subclass
+ * jumps there with a native indexOf. The states run exactly as before at the characters they
+ * act on, so the events are the same (tests/unit/extract-tokenizer.test.ts compares both
+ * tokenizers on every fixture page and on seeded random markup). Whole tags read by one regex
+ * were tried and dropped: slower than the compiled loop (a regex call costs more than a tag).
+ */
+function fastTokenizer(): typeof Tokenizer {
+  const proto = Tokenizer.prototype as unknown as Partial<TokenizerInternals>;
+  // Another htmlparser2 whose internals differ: keep its own tokenizer.
+  if (
+    typeof proto.stateText !== 'function' ||
+    typeof proto.fastForwardTo !== 'function' ||
+    typeof proto.handleInAttributeValue !== 'function'
+  )
+    return Tokenizer;
+  const Base = Tokenizer as unknown as new (...args: ConstructorParameters<typeof Tokenizer>) => TokenizerInternals;
+  class FastTokenizer extends Base {
+    /** Index (absolute) of the next `a` or `b` after the current character; the end when none. */
+    private nextOf(a: string, b: string): number {
+      const from = this.index - this.offset + 1;
+      const buf = this.buffer;
+      let i = buf.indexOf(a, from);
+      if (i < 0) i = buf.length;
+      const j = buf.indexOf(b, from);
+      return this.offset + (j >= 0 && j < i ? j : i);
+    }
+    override stateText(c: number): void {
+      if (c === LT || c === AMP) return super.stateText(c);
+      // The parse loop steps onto the next `<` or `&` (or past the end, leaving the text to cleanup).
+      this.index = this.nextOf('<', '&') - 1;
+    }
+    override fastForwardTo(c: number): boolean {
+      const i = this.buffer.indexOf(String.fromCharCode(c), this.index - this.offset + 1);
+      if (i >= 0) {
+        this.index = this.offset + i;
+        return true;
+      }
+      this.index = this.buffer.length + this.offset - 1;
+      return false;
+    }
+    override handleInAttributeValue(c: number, quote: number): void {
+      if (c === quote || c === AMP) return super.handleInAttributeValue(c, quote);
+      this.index = this.nextOf(String.fromCharCode(quote), '&') - 1;
+    }
+  }
+  return FastTokenizer as unknown as typeof Tokenizer;
+}
+/** The tokenizer the light DOM parses with (exported for the test that compares it with htmlparser2's). */
+export const FastTokenizer = fastTokenizer();
 
 const hasOwn = Object.prototype.hasOwnProperty;
 /** Bumped by every change to any light tree after parsing: a document's element index is then stale. */
@@ -369,7 +435,7 @@ export function parseLightDocument(html: string): LDocument {
         cur = cur.parentNode ?? doc;
       },
     },
-    { lowerCaseAttributeNames: true, decodeEntities: true },
+    { lowerCaseAttributeNames: true, decodeEntities: true, Tokenizer: FastTokenizer },
   );
   parsing = true;
   try {
