@@ -46,6 +46,9 @@ import {
   matchEditor,
   matchOrigin,
   normaliseText,
+  isLatinEndLine,
+  isLatinWidgetLine,
+  comparable,
 } from './patterns';
 import { dateFromUrl, findDate, findTime, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
@@ -1131,6 +1134,8 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     }
   }
 
+  if (latin) tidyLatinBody(body);
+
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
   if (!title) {
@@ -1460,6 +1465,53 @@ function referee(
     if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
   }
   return null;
+}
+
+/**
+ * The edges of an English body: a tail after an end line (press-office notes, disclaimers, a list
+ * of other stories), cut only when all that follows is short blocks (teasers, contact lines, a
+ * bio), never long prose; a share bar's heading; a pull quote, which repeats a sentence of the
+ * body (the body's copy is kept).
+ */
+function tidyLatinBody(body: Block[]): void {
+  let prose = 0;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    if (prose >= 2 && isLatinEndLine(b.text) && body.slice(i + 1).every((x) => x.len <= 250)) {
+      body.length = i;
+      break;
+    }
+    if (isProse(b)) prose++;
+  }
+  // Each long block as ` word word … `, to find a pull quote's sentences in it.
+  const long = body.filter((b) => b.len >= 80).map((b) => ({ b, words: ` ${comparable(b.text)} ` }));
+  for (let i = body.length - 1; i >= 0; i--) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    if (isLatinWidgetLine(b.text)) {
+      body.splice(i, 1);
+      continue;
+    }
+    if (b.len > 300 || /^h[1-6]$/.test(b.el.localName)) continue;
+    const sentences = b.text
+      .split(/[.!?;…]+/)
+      .map(comparable)
+      .filter((x) => x.length > 0);
+    const words = sentences.reduce((n, x) => n + x.split(' ').length, 0);
+    if (words >= 5 && long.some((x) => x.b.len > b.len && repeats(sentences, x.words))) body.splice(i, 1);
+  }
+}
+
+/** Each sentence of a block occurs whole, in order, in `text` (a pull quote may leave out what lies between them). */
+function repeats(sentences: string[], text: string): boolean {
+  let from = 0;
+  for (const s of sentences) {
+    const at = text.indexOf(` ${s} `, from);
+    if (at < 0) return false;
+    from = at + s.length + 1;
+  }
+  return true;
 }
 
 const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
