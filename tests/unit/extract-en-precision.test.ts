@@ -99,3 +99,19 @@ it('keeps a short paragraph that only shares some words with the body', () => {
   const a = extractArticle(page(`<p>${own}</p>`), 'https://example.org/a');
   expect(a.paragraphs).toContain(own);
 });
+
+it('takes a live blog’s own headline, not the headline of its first update in JSON-LD', () => {
+  const ld =
+    '{"@context":"https://schema.org","@type":"LiveBlogPosting","headline":"Library vote live: council keeps Sunday hours","liveBlogUpdate":[{"@type":"BlogPosting","headline":"Summary of the evening"},{"@type":"BlogPosting","headline":"Vote begins"}]}';
+  const html = page('')
+    .replace('</head>', `<script type="application/ld+json">${ld}</script></head>`)
+    .replace(/<h1>[^<]*<\/h1>/, '');
+  expect(extractArticle(html, 'https://example.org/a').title).toBe('Library vote live: council keeps Sunday hours');
+});
+
+it('takes the headline part of a <title> that puts the site name first', () => {
+  const html = page('')
+    .replace(/<title>[^<]*<\/title>/, '<title>Example Gazette - Library stays open on Sundays after petition</title>')
+    .replace(/<h1>[^<]*<\/h1>/, '');
+  expect(extractArticle(html, 'https://example.org/a').title).toBe('Library stays open on Sundays after petition');
+});

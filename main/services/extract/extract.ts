@@ -599,7 +599,8 @@ function jsonLdHeadline(doc: Document, docTitle: string): string | null {
   const page = normaliseText(docTitle).toLowerCase();
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const text = s.textContent ?? '';
-    const article = /"@type"\s*:\s*\[?\s*"(\w*Article|BlogPosting|Report)"/.exec(text);
+    // LiveBlogPosting first: its updates are BlogPostings whose headlines are entry headings.
+    const article = /"@type"\s*:\s*\[?\s*"(\w*Article|\w*BlogPosting|Report)"/.exec(text);
     if (!article) continue;
     // The article object's own fields, not its author's or publisher's (which follow it).
     let own = text.slice(Math.max(0, text.lastIndexOf('{', article.index)) + 1);
@@ -676,6 +677,13 @@ function withStatedSpacing(title: string, refs: (string | null)[]): string {
     }
   }
   return title;
+}
+
+/** The article's part of a split `<title>`: a site name put first (`Site - Headline`) is the shorter. */
+function longestPart(parts: string[]): string | undefined {
+  let best: string | undefined;
+  for (const p of parts) if (!best || countChars(p) > countChars(best)) best = p;
+  return best;
 }
 
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
@@ -901,14 +909,14 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     // A heading nothing else confirms, on a page whose <title>/og:title names something else:
     // the page's own title is the better witness (the heading is a section or site name).
     const ref = meta.ogTitle ?? meta.docTitle;
-    const part = ref ? titleParts(titleText(ref)).find((p) => countChars(p) >= 6) : undefined;
+    const part = ref ? longestPart(titleParts(titleText(ref)).filter((p) => countChars(p) >= 6)) : undefined;
     if (part) title = part;
   }
   if (!title) {
     const ref = meta.ogTitle ?? meta.docTitle;
     if (ref) {
       const parts = titleParts(titleText(ref));
-      title = parts.find((p) => p.length >= 4) ?? parts[0] ?? null;
+      title = longestPart(parts.filter((p) => p.length >= 4)) ?? parts[0] ?? null;
     }
   }
   if (title) title = withStatedSpacing(title, [meta.title, meta.ogTitle, meta.docTitle]);
