@@ -14,7 +14,7 @@ import { createPacketService } from './packets/service';
 import { createPrintService, type PrintHost } from './print/pdf';
 import type { RenderFolders } from './print/render';
 import { importUploads } from './files/uploads';
-import { documentFilePath } from './documents-route';
+import { documentFilePath, sweepOriginalTemps } from './documents-route';
 import { stat } from 'node:fs/promises';
 import { loadSampleLibrary } from './sample-library';
 import { createSyncService, type SyncRunner } from './sync-service';
@@ -77,6 +77,8 @@ export function createServices(options: ServiceOptions): Services & { stop(): vo
     ownPorts: options.ownPorts,
   });
   if (options.outboxRetries) channels.startRetries();
+  // Originals half-written by an import that was killed are removed (the import stored nothing).
+  void sweepOriginalTemps(options.dataDir).catch(() => undefined);
   return {
     app: {
       info: async () => ({

@@ -4,6 +4,7 @@
  * known extension name a file, so no user-made name ever reaches the file system. Pure path
  * logic, tested without a server.
  */
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** extract/documents/index.ts DOCUMENTS_DIR (not imported: that module pulls in pdf.js). */
@@ -53,4 +54,38 @@ export function downloadDisposition(name: string, file: string): string {
   if (!clean || clean === '.' || clean === '..') clean = `document${ext}`;
   const ascii = clean.replace(/[^\x20-\x7e]/g, '_').replace(/[%;]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean)}`;
+}
+
+/** storeOriginal's temporary names: `<hash>.<ext>.<pid>.<ms>.tmp`. */
+const ORIGINAL_TEMP = /^[0-9a-f]{64}\.(?:pdf|doc|wps|ofd|docx)\.(\d+)\.\d+\.tmp$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * At start: removes the temporary files of originals whose writer is gone (killed mid-import);
+ * a live writer's (another 研读 on this data folder) are left alone. Returns the names removed.
+ */
+export async function sweepOriginalTemps(dataDir: string): Promise<string[]> {
+  const dir = path.join(dataDir, DOCUMENTS_DIR);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = ORIGINAL_TEMP.exec(name);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    await rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

@@ -46,9 +46,17 @@ async function startBackgroundWork(): Promise<void> {
   } catch (error) {
     console.warn('[backup] app.info failed; default backup timings', error);
   }
-  backupStartup.startContinuous(delays);
+  // A backup that cannot be written (full disk, folder not writable) is said, not only logged.
+  backupStartup.startContinuous(delays, {
+    onFailure: (reason) => notify(messages.backup.autoFailed(reason), { kind: 'error', durationMs: 0 }),
+    onRecovered: () => notify(messages.backup.autoRecovered),
+  });
   setTimeout(
-    () => void backupStartup.dailyIfDue().catch((e: unknown) => console.warn('[backup] daily backup failed', e)),
+    () =>
+      void backupStartup.dailyIfDue().catch((e: unknown) => {
+        console.warn('[backup] daily backup failed', e);
+        notify(messages.backup.dailyFailed(e instanceof Error ? e.message : String(e)), { kind: 'error' });
+      }),
     DAILY_BACKUP_DELAY_MS,
   );
 }

@@ -48,8 +48,10 @@ export const backupStartup = {
   },
   ensureLibraryIdentity: () => ensureLibraryIdentity(db),
   answerQuitting: (): (() => void) => answerQuitting(api),
-  startContinuous: (delays?: { settleMs: number; maxWaitMs: number }): ContinuousBackup =>
-    startContinuousBackup({ db, api, tracker: changes, delays, page: { window, document } }),
+  startContinuous: (
+    delays?: { settleMs: number; maxWaitMs: number },
+    report: { onFailure?: (message: string) => void; onRecovered?: () => void } = {},
+  ): ContinuousBackup => startContinuousBackup({ db, api, tracker: changes, delays, page: { window, document }, ...report }),
   dailyIfDue: (): Promise<string | null> => dailyBackupIfDue(db, api),
 };
 

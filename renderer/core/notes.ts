@@ -95,6 +95,15 @@ export function clearJournal(id: string, savedAt: string, storage = defaultStora
   if (!parsed || parsed.updatedAt <= savedAt) storage.removeItem(NOTE_JOURNAL_PREFIX + id);
 }
 
+/** Drops the journal of a note if it holds a version `isOurs` claims (its words are saved elsewhere now). */
+export function dropOwnJournal(id: string, isOurs: (updatedAt: string) => boolean, storage = defaultStorage()): void {
+  if (!storage) return;
+  const raw = storage.getItem(NOTE_JOURNAL_PREFIX + id);
+  if (raw === null) return;
+  const parsed = safeJournal(raw);
+  if (parsed && isOurs(parsed.updatedAt)) storage.removeItem(NOTE_JOURNAL_PREFIX + id);
+}
+
 function safeJournal(raw: string): NoteRow | null {
   try {
     const parsed = v.safeParse(NoteRowSchema, JSON.parse(raw));
@@ -136,6 +145,15 @@ export function createNotesService(db: YanduDB) {
       const row = toNoteRow(draft);
       await repo.put(row);
       return row;
+    },
+    /**
+     * Saves the draft unless the stored note is no longer one this editor wrote (another tab, a
+     * restore or a packet changed it meanwhile): then nothing is written and the answer is
+     * 'conflict', so neither version overwrites the other.
+     */
+    async saveUnlessChanged(draft: NoteDraft, isOurs: (updatedAt: string) => boolean): Promise<'saved' | 'conflict'> {
+      const row = toNoteRow(draft);
+      return (await repo.putUnlessChanged(row, (stored) => isOurs(stored.updatedAt))) ? 'saved' : 'conflict';
     },
     remove: repo.remove,
     all: repo.all,

@@ -28,6 +28,19 @@ export function createNoteRepository(db: YanduDB) {
         await indexSmallDocs(db, [noteDoc(row)]);
         return true;
       }),
+    /**
+     * Writes the row unless the stored note was changed by someone else since the writer last saw
+     * it (`isOurs` says whether a stored version is one the writer made); true when written. A note
+     * deleted meanwhile is written again: the writer's words are kept.
+     */
+    putUnlessChanged: (row: NoteRow, isOurs: (stored: NoteRow) => boolean): Promise<boolean> =>
+      db.transaction('rw', [db.notes, ...searchTables(db)], async () => {
+        const stored = await db.notes.get(row.id);
+        if (stored && !isOurs(stored)) return false;
+        await db.notes.put(row);
+        await indexSmallDocs(db, [noteDoc(row)]);
+        return true;
+      }),
     remove: (id: string): Promise<void> =>
       db.transaction('rw', [db.notes, ...searchTables(db)], async () => {
         await db.notes.delete(id);

@@ -198,6 +198,21 @@ async function ensureAlloc(db: YanduDB): Promise<{ nextDoc: number; nextSeg: num
   return s.alloc!;
 }
 
+/**
+ * Another tab on this library hands out document and segment numbers from its own counters: the
+ * stored counters are the truth, so this one moves past them before handing out more. Without it
+ * a note or an import in one tab after another tab wrote failed on a taken number, every time.
+ */
+async function catchUpAlloc(db: YanduDB): Promise<{ nextDoc: number; nextSeg: number }> {
+  const alloc = await ensureAlloc(db);
+  const stored = await readMeta(db);
+  if (stored) {
+    alloc.nextDoc = Math.max(alloc.nextDoc, stored.nextDoc);
+    alloc.nextSeg = Math.max(alloc.nextSeg, stored.nextSeg);
+  }
+  return alloc;
+}
+
 /** Forgets the cached meta now and again when the surrounding transaction commits. */
 function metaChanged(db: YanduDB): void {
   const s = state(db);
@@ -348,7 +363,7 @@ export async function prepareArticles(
   list: readonly ArticleForIndex[],
   options: { inline?: boolean } = {},
 ): Promise<PreparedArticles> {
-  const alloc = await ensureAlloc(db);
+  const alloc = await catchUpAlloc(db);
   const seg = alloc.nextSeg++;
   const base = alloc.nextDoc;
   alloc.nextDoc += list.length;
@@ -367,7 +382,10 @@ export async function prepareArticles(
  */
 export async function indexArticles(db: YanduDB, used: readonly ArticleForIndex[], prepared?: PreparedArticles): Promise<void> {
   if (!used.length) return;
-  const ready = prepared && used.every((a) => prepared.docs.has(a.id)) ? prepared : await prepareArticles(db, used, { inline: true });
+  let ready = prepared && used.every((a) => prepared.docs.has(a.id)) ? prepared : await prepareArticles(db, used, { inline: true });
+  // Prepared before this write: another tab may have taken those numbers since. Then build again
+  // here, inside the write, past every stored number (rare: two tabs writing at once).
+  if (ready === prepared && (await numbersTaken(db, ready))) ready = await prepareArticles(db, used, { inline: true });
   const old = await db.searchDocs
     .where('key')
     .anyOf(used.map((a) => `a:${a.id}`))
@@ -390,6 +408,21 @@ export async function indexArticles(db: YanduDB, used: readonly ArticleForIndex[
   for (let i = 0; i < rows.length; i += WRITE_SLICE) await db.searchDocs.bulkAdd(rows.slice(i, i + WRITE_SLICE));
   await writeMeta(db);
   afterCommit(db, { add: rows, remove: oldNums, pendingAdd: [], pendingRemove: oldNums });
+}
+
+/** True when a prepared batch's document numbers or segment are already in the index. */
+async function numbersTaken(db: YanduDB, ready: PreparedArticles): Promise<boolean> {
+  const nums = [...ready.docs.values()].map((d) => d.num);
+  if (!nums.length) return false;
+  // Keys only (no values read): the numbers are one run, the segment's keys one per bucket.
+  const docs = await db.searchDocs
+    .where(':id')
+    .between(Math.min(...nums), Math.max(...nums), true, true)
+    .limit(1)
+    .primaryKeys();
+  if (docs.length) return true;
+  const keys = ready.records.map(([bucket]) => bucket * SEG_SPAN + ready.seg);
+  return keys.length > 0 && (await db.searchPostings.where(':id').anyOf(keys).limit(1).primaryKeys()).length > 0;
 }
 
 /** A small document (highlight, note) to index on the calling thread. */
@@ -445,7 +478,8 @@ export function noteDoc(n: NoteRow): SmallDoc {
 /** Inside the write transaction: indexes small documents (replacing older ones of the same key). */
 export async function indexSmallDocs(db: YanduDB, docs: readonly SmallDoc[]): Promise<void> {
   if (!docs.length) return;
-  const alloc = await ensureAlloc(db);
+  // Inside this write (IndexedDB runs the tabs' writes one after the other): past any number another tab took.
+  const alloc = await catchUpAlloc(db);
   const old = await db.searchDocs
     .where('key')
     .anyOf(docs.map((d) => d.row.key))

@@ -289,6 +289,9 @@ export const messages = {
     saveAsNew: '另存为新笔记',
     typedKept: '刚才输入的文字没有写入这条只读笔记，另存为新笔记时会一并保存。',
     copySuffix: '（副本）',
+    otherTabSuffix: '（本窗口的版本）',
+    changedElsewhere: (title: string) =>
+      `这条笔记刚在另一个窗口（或经恢复、资料包）改动过。为免互相覆盖，那边的版本原样保留，本窗口的内容另存为新笔记「${title}」，可继续在这里写。`,
     saveAsNewFailed: (reason: string) => `另存失败：${reason}`,
   },
   notebook: {
@@ -926,6 +929,9 @@ export const messages = {
     download: '下载',
     empty: '还没有备份。',
     folder: (dir: string) => `备份位置：${dir}`,
+    autoFailed: (reason: string) => `自动备份没有完成：${reason} 你的修改仍保存在本机文库中，问题解决后会自动再备份。`,
+    autoRecovered: '自动备份已恢复正常。',
+    dailyFailed: (reason: string) => `每日备份没有完成：${reason}`,
     reasons: { manual: '手动', daily: '每日', upgrade: '升级前', packet: '导入资料包前', restore: '恢复前', auto: '自动' } as Record<
       string,
       string

@@ -13,6 +13,7 @@ import { extractArticle } from '../../main/services/extract/extract';
 import { benchAccuracy } from './extract-corpus';
 import { benchEnFresh } from './extract-en-fresh';
 import { benchHeldout } from './extract-heldout';
+import { benchOutside } from './extract-outside';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/extract/', import.meta.url));
 const TARGET_PAGES = 300;
@@ -61,7 +62,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
   return {
     ...benchAccuracy(),
     ...benchHeldout(),
-    // Outside English pages; `npm run bench -- extract --verbose` lists them page by page.
+    // Outside pages (Chinese CMS, English); `npm run bench -- extract --verbose` lists them page by page.
+    ...benchOutside(process.argv.includes('--verbose')),
     ...benchEnFresh(process.argv.includes('--verbose')),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -10,7 +10,10 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notebook: async () => (await import('./notebook')).benchNotebook(),
   notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
+  'extract-outside': async () => (await import('./extract-outside')).benchOutside(process.argv.includes('--verbose')),
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
+  // The outside tester's bench: its own texts, highlights and revisions (anchoring-independent.ts).
+  anchor: async () => (await import('./anchoring-independent')).benchAnchorIndependent(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),

@@ -167,3 +167,62 @@ test('crash mid packet import: reopened, the packet is wholly absent, then impor
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('crash mid restore: reopened, the library is as it was before the restore (a note written since the backup is kept) and a backup of it was taken first', async ({
+  host,
+}) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-crash-restore-'));
+  let browser: RealBrowser | undefined;
+  const notes = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('yandu');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('notes').objectStore('notes').getAll();
+            req.onsuccess = () => {
+              open.result.close();
+              resolve((req.result as { text: string }[]).map((n) => n.text));
+            };
+          };
+        }),
+    );
+  try {
+    browser = await openProfile(dir, host);
+    let page = browser.page;
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await expect(page.getByTestId('backup-status')).toContainText('已备份');
+
+    // Written after that backup: a restore of it would replace this note.
+    await page.getByRole('link', { name: '文库' }).click();
+    await page.getByTestId('article-row').first().locator('a').click();
+    await page.getByRole('button', { name: '写笔记' }).click();
+    await page.keyboard.type('恢复中断前写的笔记');
+    await expect.poll(() => notes(page)).toEqual(['恢复中断前写的笔记']);
+    const before = await libraryState(page);
+
+    await page.getByRole('link', { name: '设置' }).click();
+    const manual = page.getByTestId('backup-list').locator('li[data-reason="manual"]').first();
+    await manual.getByRole('button', { name: '从此备份恢复' }).click();
+    await armStall(page, 'bodies', 2);
+    await page.getByTestId('backup-confirm').getByRole('button', { name: '确认恢复' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __stalled: boolean }).__stalled), { timeout: 30_000 }).toBe(true);
+    await killBrowser(browser);
+
+    browser = await openProfile(dir, host);
+    page = browser.page;
+    expect(await notes(page)).toEqual(['恢复中断前写的笔记']);
+    const after = await libraryState(page);
+    expect(after.ids).toEqual(before.ids);
+    expect(after.bodies).toBe(before.bodies);
+    // The library as it was before the restore was backed up first (恢复前), so even a finished restore is undone.
+    await page.getByRole('link', { name: '设置' }).click();
+    await expect(page.getByTestId('backup-list').locator('li[data-reason="restore"]')).toHaveCount(1);
+  } finally {
+    if (browser && groupAlive(browser.process.pid!)) await killBrowser(browser);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

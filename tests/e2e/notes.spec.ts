@@ -428,10 +428,15 @@ async function selectWhenReady(app: Page): Promise<void> {
   }).toPass();
 }
 
-/** Typed at once after opening, without clicking into the editor: every character lands in the note. */
-async function typeAtOnceAndCheck(app: Page, typed: string): Promise<void> {
+/**
+ * Typed at once after opening, without clicking into the editor: every character lands in the note,
+ * and a reload straight after (before any autosave had to happen) still finds all of it stored.
+ */
+async function typeAtOnceAndCheck(app: Page, typed: string, whileOpen?: () => Promise<void>): Promise<void> {
   await app.keyboard.type(typed);
   await expect(app.getByTestId('note-body')).toContainText(typed);
+  await whileOpen?.();
+  await app.reload();
   await expect.poll(async () => (await storedNotes(app)).some((n) => n.text.includes(typed))).toBe(true);
 }
 
@@ -439,8 +444,7 @@ test('n on a selection opens a note with the caret in its body', async ({ app })
   await openFirstArticle(app);
   await selectWhenReady(app);
   await app.keyboard.press('n');
-  await typeAtOnceAndCheck(app, 'abc 按n后立即输入');
-  await expect(app.getByTestId('note-panel').getByTestId('note-quote')).toBeVisible();
+  await typeAtOnceAndCheck(app, 'abc 按n后立即输入', () => expect(app.getByTestId('note-panel').getByTestId('note-quote')).toBeVisible());
 });
 
 test('添加笔记 on a highlight opens a note with the caret in its body', async ({ app }) => {
@@ -465,8 +469,7 @@ test('添加笔记 on a highlight opens a note with the caret in its body', asyn
 test('写笔记 opens a note on the article with the caret in its body', async ({ app }) => {
   await openFirstArticle(app);
   await app.getByRole('button', { name: '写笔记' }).click();
-  await typeAtOnceAndCheck(app, 'q 写笔记后立即输入');
-  await expect(app.getByTestId('note-panel')).toContainText('关于《');
+  await typeAtOnceAndCheck(app, 'q 写笔记后立即输入', () => expect(app.getByTestId('note-panel')).toContainText('关于《'));
 });
 
 for (const [label, kind] of [
@@ -477,15 +480,15 @@ for (const [label, kind] of [
   test(`${label} puts the caret in the body`, async ({ app }) => {
     await app.getByRole('link', { name: '笔记本' }).click();
     await app.getByRole('button', { name: label }).click();
-    await typeAtOnceAndCheck(app, `w ${label}后立即输入`);
-    await expect(app.getByLabel('类型')).toHaveValue(kind);
+    await typeAtOnceAndCheck(app, `w ${label}后立即输入`, () => expect(app.getByLabel('类型')).toHaveValue(kind));
   });
 }
 
 test('删除笔记 asks in the app’s own dialog: Esc and 取消 keep the note, 删除笔记 removes it', async ({ app }) => {
   await openFirstArticle(app);
   await app.getByRole('button', { name: '写笔记' }).click();
-  await typeAtOnceAndCheck(app, '要删除的笔记');
+  await app.keyboard.type('要删除的笔记');
+  await expect.poll(async () => (await storedNotes(app)).some((n) => n.text.includes('要删除的笔记'))).toBe(true);
   const panel = app.getByTestId('note-panel');
   const remove = panel.getByRole('button', { name: '删除笔记' });
   const ask = app.getByRole('alertdialog', { name: '删除笔记' });
@@ -506,4 +509,43 @@ test('删除笔记 asks in the app’s own dialog: Esc and 取消 keep the note,
   await ask.getByRole('button', { name: '删除笔记' }).click();
   await expect(panel).toBeHidden();
   await expect.poll(async () => (await storedNotes(app)).filter((n) => n.text.includes('要删除的笔记')).length).toBe(0);
+});
+
+test('one note edited in two tabs at once: neither tab’s words are lost, and the later tab says why in Chinese', async ({
+  app,
+  context,
+}) => {
+  await app.getByRole('link', { name: '笔记本' }).click();
+  await app.getByRole('button', { name: '新建笔记' }).click();
+  await app.keyboard.type('甲窗口写的第一句。');
+  await expect.poll(async () => (await storedNotes(app)).map((n) => n.text)).toEqual(['甲窗口写的第一句。']);
+  const id = (await storedNotes(app))[0]!.id;
+
+  // The same note in a second tab, edited there and saved.
+  const other = await context.newPage();
+  await other.goto(app.url().replace(/#.*$/, `#/notebook?note=${id}`));
+  await expect(other.getByTestId('note-body')).toContainText('甲窗口写的第一句。');
+  await other.getByTestId('note-body').click();
+  await other.keyboard.press('Control+End');
+  await other.keyboard.type('乙窗口补充的一句。');
+  await expect.poll(async () => (await storedNotes(app)).map((n) => n.text).join('|')).toContain('乙窗口补充的一句。');
+
+  // The first tab, which never saw that, goes on typing: its save must not overwrite the other tab's words.
+  await app.getByTestId('note-body').click();
+  await app.keyboard.press('Control+End');
+  await app.keyboard.type('甲窗口又写的一句。');
+  await expect(app.getByTestId('note-notice')).toContainText('另一个窗口');
+  await expect
+    .poll(async () => {
+      const texts = (await storedNotes(app)).map((n) => n.text).join('|');
+      return texts.includes('乙窗口补充的一句。') && texts.includes('甲窗口又写的一句。');
+    })
+    .toBe(true);
+  // Typing on after the notice goes into the copy, still not over the other tab's version.
+  await app.keyboard.type('再写一句。');
+  await expect.poll(async () => (await storedNotes(app)).some((n) => n.text.includes('甲窗口又写的一句。再写一句。'))).toBe(true);
+  const rows = await storedNotes(app);
+  expect(rows.find((n) => n.id === id)!.text).toContain('乙窗口补充的一句。');
+  expect(rows.find((n) => n.id === id)!.text).not.toContain('甲窗口又写的一句。');
+  await other.close();
 });

@@ -8,7 +8,7 @@
  * whole loop on fake-indexeddb: a change becomes an `auto` backup recording the library's identity.
  */
 import 'fake-indexeddb/auto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -505,6 +505,52 @@ describe('recovery offer', () => {
     const after = await readLibraryMeta(fresh.db);
     expect(after?.id).not.toBe(meta.id);
     expect(await findRecoveryOffer(fresh.db, api)).toBeNull();
+  });
+});
+
+describe('a backups folder that cannot be written', () => {
+  it('is said once in Chinese (not at every retry), loses no change, and backing up resumes once the folder is fixed', async () => {
+    const { api, dir } = await apiFor();
+    // A file where the backups folder should be: a real write failure even for root (chmod is not).
+    await writeFile(path.join(dir, 'backups'), 'not a folder');
+    const clock = new ManualClock();
+    const { db, tracker } = newDb('unwritable');
+    await db.open();
+    await ensureLibraryIdentity(db);
+    const failures: string[] = [];
+    let recovered = 0;
+    const cb = startContinuousBackup({
+      db,
+      api,
+      tracker,
+      delays: { settleMs: 1000, maxWaitMs: 5000 },
+      clock,
+      storage: null,
+      onFailure: (m) => failures.push(m),
+      onRecovered: () => recovered++,
+    });
+    await db.highlights.add(highlight('h1'));
+    await clock.advance(1000);
+    await expect.poll(() => failures.length).toBe(1);
+    expect(failures[0]).toContain(path.join(dir, 'backups'));
+    expect(failures[0]).toMatch(/无法写入.*文库中的内容没有受影响/);
+    expect(cb.scheduler.pending).toBe(true);
+    // Retries with the same reason are not said again.
+    await db.highlights.add(highlight('h2'));
+    await clock.advance(5000);
+    await flushPromises();
+    expect(failures).toHaveLength(1);
+    expect(recovered).toBe(0);
+    expect(await db.highlights.count()).toBe(2);
+
+    await rm(path.join(dir, 'backups'));
+    await db.highlights.add(highlight('h3'));
+    await clock.advance(5000);
+    await expect.poll(() => recovered).toBe(1);
+    const [entry] = (await api.backup.list({})).entries;
+    expect(entry!.counts).toMatchObject({ highlights: 3 });
+    expect(failures).toHaveLength(1);
+    cb.stop();
   });
 });
 

@@ -177,6 +177,24 @@ describe('backup and restore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('a backups folder without write permission (EACCES, injected: root ignores chmod) names the folder in Chinese and changes nothing', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-backup-eacces-'));
+    const denied: OpenSink = async (file) => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
+    };
+    const api = apiFor(dir, denied);
+    const db = new YanduDB('bk-eacces');
+    await seed(db, 5, '己');
+    await expect(backupDatabase(db, api, 'manual', 10)).rejects.toMatchObject({
+      code: 'E_RESOURCE',
+      message: `备份文件夹 ${path.join(dir, 'backups')} 无法写入（没有写入权限），备份没有写入；文库中的内容没有受影响。请检查该文件夹后重试。`,
+    });
+    expect(await readdir(path.join(dir, 'backups'))).toEqual([]);
+    expect(await db.articles.count()).toBe(5);
+    db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('a full disk in main (ENOSPC, injected) gives a clear message and leaves no partial file', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-backup-full-'));
     let written = 0;

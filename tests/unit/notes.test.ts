@@ -141,6 +141,37 @@ describe('note rows', () => {
     expect((await repo.get(a.id))?.title).toBe('');
   });
 
+  it('two tabs (two connections) on one note: each saves, and a save over the other tab’s version is refused, not written', async () => {
+    const db = freshDb();
+    const other = new YanduDB(db.name);
+    try {
+      const here = createNotesService(db);
+      const there = createNotesService(other);
+      const draft = { ...newDraft('note', null, null, '2026-04-01T00:00:00.000Z'), doc: { type: 'doc', content: [p('第一句')] } };
+      const ours = new Set([draft.updatedAt]);
+      const theirs = new Set([draft.updatedAt]);
+      expect(await here.saveUnlessChanged(draft, (u) => ours.has(u))).toBe('saved');
+      // Both tabs index notes with their own counters: the second tab's save must not fail on a taken number.
+      const second = { ...draft, doc: { type: 'doc', content: [p('第一句'), p('另一窗口')] }, updatedAt: '2026-04-01T00:00:02.000Z' };
+      theirs.add(second.updatedAt);
+      expect(await there.saveUnlessChanged(second, (u) => theirs.has(u))).toBe('saved');
+      const third = { ...draft, doc: { type: 'doc', content: [p('第一句'), p('本窗口')] }, updatedAt: '2026-04-01T00:00:03.000Z' };
+      ours.add(third.updatedAt);
+      expect(await here.saveUnlessChanged(third, (u) => ours.has(u))).toBe('conflict');
+      expect((await here.get(draft.id))?.text).toBe('第一句\n另一窗口');
+      // A note of its own in each tab indexes fine after the other tab wrote.
+      await here.save({ ...newDraft('note', null, null), title: '本窗口的新笔记' });
+      await there.save({ ...newDraft('note', null, null), title: '另一窗口的新笔记' });
+      expect((await here.all()).map((n) => n.title).sort()).toEqual(['', '另一窗口的新笔记', '本窗口的新笔记']);
+      // A note deleted elsewhere is written again: the writer's words are kept.
+      await there.remove(draft.id);
+      expect(await here.saveUnlessChanged(third, (u) => ours.has(u))).toBe('saved');
+      expect((await there.get(draft.id))?.text).toBe('第一句\n本窗口');
+    } finally {
+      other.close();
+    }
+  });
+
   it('replays a newer journal, drops an older or corrupt one', async () => {
     const db = freshDb();
     const repo = createNotesService(db);

@@ -23,6 +23,7 @@ import {
   compactSearchIndex,
   openSearchIndex,
   pickRecordsToMerge,
+  prepareArticles,
   rebuildSearchIndex,
   SEARCH_META_KEY,
 } from '../../renderer/db/searchIndex';
@@ -291,6 +292,48 @@ describe('ranking', () => {
     expect(termScore(1, 3, 100, 100)).toBeGreaterThan(termScore(1, 0, 100, 100));
     expect(termScore(1, FLAG_TITLE, 100, 100)).toBeGreaterThan(termScore(1, 0, 100, 100));
     expect(termScore(1, 0, 50, 100)).toBeGreaterThan(termScore(1, 0, 500, 100));
+  });
+});
+
+describe('two tabs on one library', () => {
+  it('each tab writes after the other (notes, imports, an import prepared before the other tab wrote) and everything is found', async () => {
+    const a = freshDb();
+    await a.open();
+    expect(await openSearchIndex(a)).toBe(false);
+    const b = new YanduDB(a.name);
+    try {
+      await createArticleRepository(b).addMany([payload('t1', '乙窗口导入', '第一篇讲调查研究。')]);
+      await createNotesService(a).save({ ...newDraft('note', null, null), title: '甲窗口笔记', doc: { type: 'doc', content: [] } });
+      // Before the fix: b's counters were behind a's and this failed on a taken document number.
+      await createArticleRepository(b).addMany([payload('t2', '乙窗口再导入', '第二篇讲理论武装。')]);
+      // Prepared (numbers handed out) in b, then a writes, then b's write: built again past a's numbers.
+      const later = [payload('t3', '乙窗口第三篇', '第三篇讲学以致用。')];
+      const prepared = await prepareArticles(b, later);
+      await createArticleRepository(a).addMany([payload('t4', '甲窗口导入', '第四篇讲知行合一。')]);
+      await createNotesService(a).save({ ...newDraft('note', null, null), title: '甲窗口又一笔记', doc: { type: 'doc', content: [] } });
+      await createArticleRepository(b).addMany(later, undefined, prepared);
+      expect(await a.articles.count()).toBe(4);
+      // A fresh connection (a reloaded tab) finds every article by its words.
+      const c = new YanduDB(a.name);
+      try {
+        await c.open();
+        await openSearchIndex(c);
+        for (const [word, id] of [
+          ['调查研究', 'a_t1'],
+          ['理论武装', 'a_t2'],
+          ['学以致用', 'a_t3'],
+          ['知行合一', 'a_t4'],
+        ] as const)
+          expect(
+            (await search(c, word)).articles.map((h) => h.id),
+            word,
+          ).toEqual([id]);
+      } finally {
+        c.close();
+      }
+    } finally {
+      b.close();
+    }
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { renameWithRetry } from '../fs-retry';
 import * as v from 'valibot';
 import {
@@ -96,13 +97,20 @@ export const openFileSink: OpenSink = async (path) => {
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 
-/** A write error as the user should see it: a full disk is named as such. */
-export function writeError(error: unknown): AppError {
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST']);
+
+/** A write error as the user should see it: a full disk, or a backups folder that cannot be written, is named as such. */
+export function writeError(error: unknown, folder?: string): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ContainerError)
     return new AppError('E_RESOURCE', `备份超出了备份文件的上限（${error.message}），没有写入。请删除不需要的图片或文章后重试。`);
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   if (DISK_FULL.has(code)) return new AppError('E_DISK_FULL', '磁盘空间不足，备份没有写入（未完成的文件已删除）。请清理磁盘后重试。');
+  if (folder !== undefined && NOT_WRITABLE.has(code))
+    return new AppError(
+      'E_RESOURCE',
+      `备份文件夹 ${folder} 无法写入（${code === 'EROFS' ? '磁盘只读' : code === 'ENOTDIR' || code === 'EEXIST' ? '同名的不是文件夹' : '没有写入权限'}），备份没有写入；文库中的内容没有受影响。请检查该文件夹后重试。`,
+    );
   return new AppError('E_RESOURCE', `备份文件写入失败（${code || '未知原因'}），未留下不完整的文件。`);
 }
 
@@ -126,7 +134,8 @@ export class BackupWriter {
     try {
       sink = await openSink(tmpPath);
     } catch (error) {
-      throw writeError(error);
+      // Nothing is written yet: a refusal here is the folder's (permissions, read-only disk).
+      throw writeError(error, path.dirname(tmpPath));
     }
     return new BackupWriter(tmpPath, sink);
   }

@@ -256,13 +256,14 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
       await swept;
       sweep();
       if (writing.size >= 4) throw new AppError('E_RESOURCE', '已有备份正在进行，请稍后再试。');
+      const t = token();
+      let writer: BackupWriter;
       try {
         await mkdir(dir, { recursive: true });
+        writer = await BackupWriter.create(path.join(dir, tempName('partial', t)), options.openSink ?? openFileSink);
       } catch (error) {
-        throw writeError(error);
+        throw writeError(error, dir);
       }
-      const t = token();
-      const writer = await BackupWriter.create(path.join(dir, tempName('partial', t)), options.openSink ?? openFileSink);
       writing.set(t, { writer, reason, db, library, originals: new Set(), at: Date.now() });
       return { token: t };
     },
@@ -306,7 +307,7 @@ export function createBackupService(options: BackupServiceOptions): Services['ba
         await mkdir(dir, { recursive: true });
         await writeFile(file, new Uint8Array(0), { flag: 'wx' });
       } catch (error) {
-        throw writeError(error);
+        throw writeError(error, dir);
       }
       uploads.set(t, { path: file, size, received: 0, at: Date.now() });
       return { token: t };

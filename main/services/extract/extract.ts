@@ -947,11 +947,14 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   let publishedAt = infoDate ? dateOf(infoDate) : null;
   publishedAt ??= meta.date;
   if (publishedAt === meta.date && meta.dateText) dateText = meta.dateText;
+  // Lines after a short article can be a related list or sidebar: a link with a date there names
+  // another article (the article's own date line may sit in a `*-head` block, without links).
+  const ownLine = (b: Block): boolean => b.linkChars <= b.len * (b.negative || b.kind === 'li' ? 0.25 : 0.5);
   if (!publishedAt) {
-    for (const b of metaZone) if (DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
+    for (const b of metaZone) if (ownLine(b) && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of metaZone) if (b.len <= 150 && (publishedAt = dateOf(b.text))) break;
+    for (const b of metaZone) if (ownLine(b) && b.len <= 150 && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) {
     // A short date line in an element named for it: <span class="h-time">, <div class="pubtime">
@@ -1541,7 +1544,9 @@ function originFromElement(doc: Document): string | null {
 
 /** （来源：人民日报） or 来源：学习时报 as a line of its own. */
 function isSourceLine(text: string): boolean {
-  return text.length <= 60 && /^[\s(（【[]*(?:(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text);
+  return (
+    text.length <= 60 && /^[\s(（【[]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text)
+  );
 }
 
 /** Whitespace in block HTML handled like the block text: collapsed, trimmed, none between CJK. */

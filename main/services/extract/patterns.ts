@@ -17,7 +17,13 @@ const SPACE_RE = /[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]/;
 export function normaliseText(s: string): string {
   // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
   if (!SPACE_RE.test(s)) return s;
-  const t = s.replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ').trim();
+  // A full-width space typed between words is the writer's (北京3月5日电 U+3000 正文, a byline's names):
+  // kept as one, where a source line break or indent between CJK characters is dropped.
+  const t = s
+    .replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, (run) =>
+      run.includes('\u3000') && !run.includes('\n') ? '\u3000' : ' ',
+    )
+    .trim();
   return t.includes(' ') ? t.replace(CJK_SPACE_RE, '$1') : t;
 }
 
@@ -62,14 +68,14 @@ export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添�
 
 /** Labels that may end a value (the next field on a metadata line). */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*源|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|【|\\[|〖|\\||｜|丨|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|〖|\\||｜|丨|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
 const ORIGIN_RE = labelRe(
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|稿\\s*源|转\\s*自|转载自|发布机构|发文机关|供\\s*稿(?:单位)?|出\\s*处',
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|出\\s*处',
 );
 const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字|(?<!通讯员\\s*|实习)记\\s*者');
 const EDITOR_RE = labelRe('责任编辑|责\\s*编');
@@ -104,7 +110,7 @@ export function matchEditor(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|转\s*自|发布机构|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|摄\s*影|通讯员|评论数?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自]|稿\s*源|转\s*自|发布(?:机构|单位|部门)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 /** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
@@ -126,7 +132,7 @@ function metaLineUncached(text: string): boolean {
   if (
     labels === 1 &&
     text.length <= 90 &&
-    /^[\s[【(（〖]*(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|转\s*自|发布机构|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|摄\s*影)/.test(
+    /^[\s[【(（〖]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|转\s*自|发布(?:机构|单位|部门)|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|监\s*制|撰\s*稿|摄\s*影)/.test(
       text,
     )
   ) {
@@ -155,6 +161,9 @@ const BOILER_SHORT: RegExp[] = [
   /看不清|验证码|^登\s*录$|用户名\s*[:：]|密\s*码\s*[:：]|匿名发表/,
   /请自觉遵守|仅代表其个人|不通知用户的情况下|就事论事|漫骂和人身攻击|发表内容引起的纠纷/,
   /加入收藏|设为首页|设为主页/,
+  // A row of reader widgets and their counts: 点赞 收藏 分享, 评论（0）, 阅读 1024, 分享：
+  /^(?:(?:点赞|收藏|分享|转发|评论|在看|阅读(?:量|数)?)\s*[:：]?\s*[（(]?\s*\d*\s*[)）]?\s*)+$/,
+  /如有侵权|侵权请联系|转载请注明|未经授权(?:不得|禁止)转载/,
   // WeChat copies: the follow-us tail.
   /^.{0,16}(?:长按|扫描|识别)(?:识别)?(?:图中)?二维码.{0,16}$|^(?:点击)?阅读原文$|点击(?:上方)?蓝字.{0,12}关注/,
   // …and the end mark and scan-to-follow line of WeChat layouts (— END —, 扫码关注我们).

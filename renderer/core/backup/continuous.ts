@@ -32,6 +32,12 @@ export interface ContinuousOptions {
   delays?: { settleMs: number; maxWaitMs: number };
   clock?: Clock;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /**
+   * Told when automatic backups start failing (once per distinct reason, not every retry) and
+   * when one succeeds again, so the user learns the safety net is down and why.
+   */
+  onFailure?: (message: string) => void;
+  onRecovered?: () => void;
   /** Page lifecycle events (window/document); absent in unit tests. */
   page?: { window: Pick<Window, 'addEventListener' | 'removeEventListener'>; document: Document } | null;
 }
@@ -51,6 +57,7 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
   const { db, api, tracker } = options;
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   let lastChange: string | null = null;
+  let failing: string | null = null;
   const scheduler = new BackupScheduler({
     settleMs: options.delays?.settleMs ?? DEFAULT_SETTLE_MS,
     maxWaitMs: options.delays?.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
@@ -58,7 +65,12 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
     run: async () => {
       // Nothing the user made (a first start's sample library): nothing worth a backup.
       if (await isLibraryEmpty(db)) return null;
-      return (await backupDatabase(db, api, 'auto', undefined, lastChange)).name;
+      const { name } = await backupDatabase(db, api, 'auto', undefined, lastChange);
+      if (failing !== null) {
+        failing = null;
+        options.onRecovered?.();
+      }
+      return name;
     },
     onPending: (pending) => {
       try {
@@ -68,7 +80,14 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
         // A full localStorage only loses the crash hint; the backup itself is unaffected.
       }
     },
-    onError: (error) => console.warn('[backup] continuous backup failed; will retry', error),
+    onError: (error) => {
+      console.warn('[backup] continuous backup failed; will retry', error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== failing) {
+        failing = message;
+        options.onFailure?.(message);
+      }
+    },
   });
 
   // Changes of the last session that never reached a backup (a crash, a killed browser).

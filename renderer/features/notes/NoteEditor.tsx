@@ -7,7 +7,7 @@ import { NodeSelection, Selection } from '@tiptap/pm/state';
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { countZi } from '../../../shared/text';
-import { clearJournal, isEmptyNote, newDraft, toNoteRow, writeJournal, type NoteDraft } from '../../core/notes';
+import { clearJournal, dropOwnJournal, isEmptyNote, newDraft, toNoteRow, writeJournal, type NoteDraft } from '../../core/notes';
 import type { LibraryRow as ArticleRow } from '../../core/library';
 import type { HighlightRow, NoteKind } from '../../core/notes';
 import { messages } from '../../i18n/messages';
@@ -77,6 +77,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   const [picker, setPicker] = useState(false);
   const [persisted, setPersisted] = useState(stored);
   const [notice, setNotice] = useState<string | null>(null);
+  const [forkNotice, setForkNotice] = useState<string | null>(null);
   // Keys typed while a read-only note was opening: kept for 另存为新笔记, never written into this note.
   const typedIntoReadOnly = useRef('');
   // The stored form of the body: the stored value itself until the user edits the body.
@@ -86,14 +87,36 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
   const latest = useRef<NoteDraft>(initial);
   const confirmedAt = useRef<string | null>(stored ? initial.updatedAt : null);
   const touched = useRef(false);
+  // Every version this editor made (by updatedAt): a stored note holding one of them is ours, also
+  // when another tab replayed our journal. Anything else there means it was changed elsewhere.
+  const ours = useRef(new Set<string>(stored ? [initial.updatedAt] : []));
+  // Once this editor's words moved to a new note (changed elsewhere), saves still queued for the
+  // old id go to the new one.
+  const fork = useRef<{ from: string; to: string; fromTitle: string; title: string; createdAt: string } | null>(null);
   const fields = useRef({ title, kind, tagsText });
   fields.current = { title, kind, tagsText };
 
   const saver = useMemo(
     () =>
       new Autosaver<NoteDraft>(
-        async (draft) => {
-          await noteRepo.save(draft);
+        async (queued) => {
+          const f = fork.current;
+          let draft =
+            f && queued.id === f.from
+              ? { ...queued, id: f.to, createdAt: f.createdAt, title: queued.title === f.fromTitle ? f.title : queued.title }
+              : queued;
+          if ((await noteRepo.saveUnlessChanged(draft, (u) => ours.current.has(u))) === 'conflict') {
+            // Changed in another tab (or by a restore) since we saw it: theirs stays as it is, ours becomes a new note.
+            const fresh = newDraft(draft.kind, draft.articleId, draft.highlightId);
+            const title = `${draft.title}${t.otherTabSuffix}`.slice(0, 500);
+            fork.current = { from: draft.id, to: fresh.id, fromTitle: draft.title, title, createdAt: fresh.createdAt };
+            draft = { ...draft, id: fresh.id, createdAt: fresh.createdAt, title };
+            await noteRepo.save(draft);
+            dropOwnJournal(fork.current.from, (u) => ours.current.has(u));
+            latest.current = { ...latest.current, id: fresh.id, createdAt: fresh.createdAt, title };
+            setTitle(title);
+            setForkNotice(t.changedElsewhere(title));
+          }
           if (!confirmedAt.current || draft.updatedAt > confirmedAt.current) confirmedAt.current = draft.updatedAt;
           clearJournal(draft.id, draft.updatedAt);
           setPersisted(true);
@@ -112,6 +135,7 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
     const { title: ti, kind: k, tagsText: tg } = fields.current;
     const draft: NoteDraft = { ...latest.current, title: ti, kind: k, tags: parseTags(tg), doc: latestDoc.current, updatedAt };
     latest.current = draft;
+    ours.current.add(updatedAt);
     touched.current = true;
     saver.update(draft);
   };
@@ -240,8 +264,10 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
     if (!(await confirm({ title: t.delete, message: t.confirmDelete, confirmLabel: t.delete, danger: true }))) return;
     saver.discard();
     await saver.flush();
-    await noteRepo.remove(initial.id);
-    clearJournal(initial.id, '9999');
+    // The note this editor shows now (a new one if its words moved there).
+    const id = latest.current.id;
+    await noteRepo.remove(id);
+    clearJournal(id, '9999');
     onClose();
   };
 
@@ -369,6 +395,11 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
           {notice ? <span className="muted">{notice}</span> : null}
         </div>
       )}
+      {forkNotice ? (
+        <p className="note-readonly" role="status" data-testid="note-notice">
+          {forkNotice}
+        </p>
+      ) : null}
       <div className="note-toolbar" role="toolbar" aria-label={t.toolbar} hidden={readOnly}>
         {btn(t.heading2, active.h2, () => editor.chain().focus().toggleHeading({ level: 2 }).run(), 'Ctrl+Alt+2')}
         {btn(t.heading3, active.h3, () => editor.chain().focus().toggleHeading({ level: 3 }).run(), 'Ctrl+Alt+3')}

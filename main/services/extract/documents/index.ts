@@ -5,7 +5,7 @@
  * runs under a size limit and a deadline.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renameWithRetry } from '../../fs-retry';
 import { extractOfd } from './ofd';
@@ -112,9 +112,18 @@ export async function storeOriginal(dataDir: string, bytes: Uint8Array, format: 
   } catch {
     // not stored yet
   }
-  await mkdir(dir, { recursive: true });
   const temp = `${dest}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, bytes);
-  await renameWithRetry(temp, dest);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, bytes);
+    await renameWithRetry(temp, dest);
+  } catch (error) {
+    // No half file left behind (a full disk stops writeFile midway).
+    await rm(temp, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw documentError('E_DISK_FULL', '磁盘空间不足，文档的原件没有保存，没有导入。请清理磁盘后重新导入。', error);
+    throw documentError('E_RESOURCE', `文档的原件无法写入数据文件夹（${code || '未知原因'}），没有导入。`, error);
+  }
   return rel;
 }

@@ -1,0 +1,93 @@
+/**
+ * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
+ * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
+ * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose]
+ */
+import { fileURLToPath } from 'node:url';
+import { decodeBytes } from '../../main/services/extract/decode';
+import { extractArticle } from '../../main/services/extract/extract';
+import { loadOutside, type OutsideFixture } from '../fixtures/cms-outside/load';
+import { tokenF1 } from './extract-corpus';
+
+const norm = (s: string): string => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+/** Chrome any Chinese CMS page may carry, besides the strings each page lists. */
+const GENERIC_CHROME =
+  /版权所有|ICP备|公网安备|网站标识码|上一篇|下一篇|上一条|下一条|打印本页|关闭窗口|分享到|责任编辑|责编|浏览次数|点击数|当前位置|您的位置/;
+
+export interface OutsideScore {
+  name: string;
+  titleOk: boolean;
+  dateOk: boolean;
+  /** null where the page names no 来源 (not counted). */
+  originOk: boolean | null;
+  f1: number;
+  leaks: string[];
+  misdecoded: boolean;
+  got: { title: string; date: string | null; origin: string | null; confidence?: number; method?: string };
+}
+
+export function scoreOutside(pages: OutsideFixture[]): OutsideScore[] {
+  return pages.map((pg) => {
+    const e = pg.expected;
+    const decoded = decodeBytes(pg.bytes, e.contentType).text;
+    const misdecoded = decoded.includes('\ufffd') || !decoded.includes(e.title);
+    let got: OutsideScore['got'] & { text: string } = { title: '', date: null, origin: null, text: '' };
+    try {
+      const a = extractArticle(decoded, e.url);
+      const extra = a as unknown as { confidence?: number; method?: string };
+      got = { title: a.title, date: a.publishedAt, origin: a.origin, text: a.text, confidence: extra.confidence, method: extra.method };
+    } catch {
+      /* scored as empty */
+    }
+    const expectedLines = new Set(e.paragraphs.map(norm));
+    const leaks = e.chrome.filter((c) => got.text.includes(c));
+    for (const line of got.text.split('\n')) {
+      if (!expectedLines.has(norm(line)) && GENERIC_CHROME.test(line)) leaks.push(line.slice(0, 40));
+    }
+    const { text: _text, ...shown } = got;
+    return {
+      name: pg.name,
+      titleOk: norm(got.title) === norm(e.title),
+      dateOk: got.date === e.publishedAt,
+      originOk: e.origin === null ? null : norm(got.origin ?? '') === norm(e.origin),
+      f1: tokenF1(e.paragraphs.join('\n'), got.text).f1,
+      leaks: [...new Set(leaks)],
+      misdecoded,
+      got: shown,
+    };
+  });
+}
+
+const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function benchOutside(verbose = false): Record<string, number> {
+  const pages = loadOutside();
+  if (pages.length === 0) return {};
+  const s = scoreOutside(pages);
+  if (verbose) {
+    for (const x of s) {
+      const ok = x.titleOk && x.dateOk && x.originOk !== false && x.f1 >= 0.97 && x.leaks.length === 0 && !x.misdecoded;
+      process.stdout.write(
+        `# ${ok ? 'ok  ' : 'FAIL'} ${x.name}: f1=${r3(x.f1)} title=${x.titleOk} date=${x.dateOk} origin=${x.originOk} leaks=${JSON.stringify(x.leaks)} misdecoded=${x.misdecoded} got=${JSON.stringify(x.got)}\n`,
+      );
+    }
+  }
+  const origins = s.filter((x) => x.originOk !== null);
+  const p = 'extract_cn_outside';
+  return {
+    [`${p}_pages`]: s.length,
+    [`${p}_title_pct`]: pct(s.filter((x) => x.titleOk).length, s.length),
+    [`${p}_date_pct`]: pct(s.filter((x) => x.dateOk).length, s.length),
+    [`${p}_origin_pct`]: pct(origins.filter((x) => x.originOk).length, origins.length),
+    [`${p}_f1`]: r3(s.reduce((n, x) => n + x.f1, 0) / s.length),
+    [`${p}_min_f1`]: r3(Math.min(...s.map((x) => x.f1))),
+    [`${p}_leaks`]: s.reduce((n, x) => n + x.leaks.length, 0),
+    [`${p}_misdecoded`]: s.filter((x) => x.misdecoded).length,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const [k, v] of Object.entries(benchOutside(process.argv.includes('--verbose')))) process.stdout.write(`${k}: ${v}\n`);
+}
