@@ -1145,7 +1145,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     }
   }
 
-  if (latin) tidyLatinBody(body);
+  if (latin) tidyLatinBody(body, blocks);
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -1484,7 +1484,7 @@ function referee(
  * bio), never long prose; a share bar's heading; a pull quote, which repeats a sentence of the
  * body (the body's copy is kept).
  */
-function tidyLatinBody(body: Block[]): void {
+function tidyLatinBody(body: Block[], page: Block[]): void {
   let prose = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
@@ -1496,6 +1496,7 @@ function tidyLatinBody(body: Block[]): void {
     if (isProse(b)) prose++;
   }
   // Each long block as ` word word … `, to find a pull quote's sentences in it.
+  let twins: Map<string, Block> | undefined;
   const long = body.filter((b) => b.len >= 80).map((b) => ({ b, words: ` ${comparable(b.text)} ` }));
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
@@ -1504,7 +1505,20 @@ function tidyLatinBody(body: Block[]): void {
       body.splice(i, 1);
       continue;
     }
+    // Only a set-off block (a quote, aside or figure): repeated paragraphs of running text stay.
     if (b.len > 300 || /^h[1-6]$/.test(b.el.localName)) continue;
+    // Readability's copy of a block has lost its class names: ask the page's own block.
+    if (!twins) {
+      twins = new Map();
+      for (const x of page) if (x.len >= 25 && !twins.has(x.text)) twins.set(x.text, x);
+    }
+    const own = [b, twins.get(b.text)].filter((x): x is Block => x !== undefined);
+    // A block named a pull quote is one, even when it rewords the body.
+    if (own.some((x) => setOff(x, PULL_QUOTE_RE))) {
+      body.splice(i, 1);
+      continue;
+    }
+    if (!own.some((x) => setOff(x, /quote/i, true))) continue;
     const sentences = b.text
       .split(/[.!?;…]+/)
       .map(comparable)
@@ -1512,6 +1526,17 @@ function tidyLatinBody(body: Block[]): void {
     const words = sentences.reduce((n, x) => n + x.split(' ').length, 0);
     if (words >= 5 && long.some((x) => x.b.len > b.len && repeats(sentences, x.words))) body.splice(i, 1);
   }
+}
+
+const PULL_QUOTE_RE = /pull-?quote/i;
+
+/** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */
+function setOff(b: Block, named: RegExp, tags = false): boolean {
+  return [b.el, ...b.ancestors.slice(0, 3)].some(
+    (a) =>
+      named.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) ||
+      (tags && /^(?:blockquote|aside|figure)$/.test(a.localName)),
+  );
 }
 
 /** Each sentence of a block occurs whole, in order, in `text` (a pull quote may leave out what lies between them). */
