@@ -115,3 +115,18 @@ it('takes the headline part of a <title> that puts the site name first', () => {
     .replace(/<h1>[^<]*<\/h1>/, '');
   expect(extractArticle(html, 'https://example.org/a').title).toBe('Library stays open on Sundays after petition');
 });
+
+it('drops a block named a pull quote even when it rewords the body', () => {
+  const a = extractArticle(
+    page('<blockquote class="wp-block-pullquote"><p>A library open on Sunday is a library for everyone.</p></blockquote>'),
+    'https://example.org/a',
+  );
+  expectBodyOnly(a.text);
+  expect(a.text).not.toContain('for everyone');
+});
+
+it('keeps running paragraphs that repeat sentences of a longer one (not set off as a quote)', () => {
+  const short = 'The library will pay for the extra hours by sharing staff with the museum next door.';
+  const a = extractArticle(page(`<p>${short}</p>`), 'https://example.org/a');
+  expect(a.paragraphs).toContain(short);
+});
