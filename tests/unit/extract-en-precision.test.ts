@@ -116,13 +116,17 @@ it('takes the headline part of a <title> that puts the site name first', () => {
   expect(extractArticle(html, 'https://example.org/a').title).toBe('Library stays open on Sundays after petition');
 });
 
-it('drops a block named a pull quote even when it rewords the body', () => {
+it('drops a block named a pull quote that rewords a paragraph, keeps one with words of its own', () => {
   const a = extractArticle(
-    page('<blockquote class="wp-block-pullquote"><p>A library open on Sunday is a library for everyone.</p></blockquote>'),
+    page(
+      '<blockquote class="wp-block-pullquote"><p>Many parents use the children’s room at weekends, the petition showed.</p></blockquote>' +
+        '<p class="graf--pullquote">Sunday reading is a habit worth protecting for the generations growing up here.</p>',
+    ),
     'https://example.org/a',
   );
   expectBodyOnly(a.text);
-  expect(a.text).not.toContain('for everyone');
+  expect(a.text).not.toContain('the petition showed');
+  expect(a.text).toContain('a habit worth protecting');
 });
 
 it('keeps running paragraphs that repeat sentences of a longer one (not set off as a quote)', () => {

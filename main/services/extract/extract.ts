@@ -1513,8 +1513,9 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
       for (const x of page) if (x.len >= 25 && !twins.has(x.text)) twins.set(x.text, x);
     }
     const own = [b, twins.get(b.text)].filter((x): x is Block => x !== undefined);
-    // A block named a pull quote is one, even when it rewords the body.
-    if (own.some((x) => setOff(x, PULL_QUOTE_RE))) {
+    // A block named a pull quote that rewords one paragraph (most of its words are there) repeats it;
+    // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
+    if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
       body.splice(i, 1);
       continue;
     }
@@ -1537,6 +1538,13 @@ function setOff(b: Block, named: RegExp, tags = false): boolean {
       named.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) ||
       (tags && /^(?:blockquote|aside|figure)$/.test(a.localName)),
   );
+}
+
+function reworded(text: string, paragraph: string): boolean {
+  const words = comparable(text)
+    .split(' ')
+    .filter((w) => w.length >= 3);
+  return words.length >= 4 && words.filter((w) => paragraph.includes(` ${w} `)).length >= words.length * 0.8;
 }
 
 /** Each sentence of a block occurs whole, in order, in `text` (a pull quote may leave out what lies between them). */
