@@ -110,7 +110,7 @@ function nearNeighbours(
   const placed: Placed[] = [];
   first.forEach((a, i) => {
     const s = selectors[i];
-    if (a && s) placed.push({ start: s.start, end: s.end, shift: a.start - s.start });
+    if (a && s) placed.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: byPosition.has(a) });
   });
   if (placed.length < 2) return [...first];
   placed.sort((a, b) => a.start - b.start);
@@ -122,7 +122,7 @@ function nearNeighbours(
     const window = shiftWindow(placed, s, a !== null, SHIFT_TOLERANCE);
     // A copy chosen by the old position alone (its context matches as well as other copies')
     // stands only where placed neighbours put it; without them saying so it is a guess.
-    const guessed = a !== null && byPosition.has(a);
+    const guessed = a !== null && byPosition.has(a) && !movedAlong(placed, s, a);
     if (!window) {
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
@@ -158,6 +158,27 @@ interface Placed {
   start: number;
   end: number;
   shift: number;
+  /** Chosen among copies by the old position or a paragraph edge alone (see byPosition). */
+  guessed: boolean;
+}
+
+/** Old-text distance within which a placed highlight that moved by the same amount confirms a guess. */
+const ALONG_GAP = 600;
+
+/**
+ * A placement chosen among copies (a guess) moved by the same shift, within a few units, as a
+ * highlight placed on its own evidence close by in the old text (other words of one paragraph,
+ * which moves whole): the two moved together, which another copy would not do.
+ */
+function movedAlong(placed: readonly Placed[], s: TextSelector, a: Anchor): boolean {
+  const shift = a.start - s.start;
+  return placed.some(
+    (p) =>
+      !p.guessed &&
+      (p.end <= s.start || p.start >= s.end) &&
+      Math.abs(p.start - s.start) <= ALONG_GAP &&
+      Math.abs(p.shift - shift) <= SHIFT_SLACK,
+  );
 }
 
 /**
@@ -210,7 +231,12 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const doc = docFor();
   const exact = exactCandidates(doc, query);
   const quick = decide(exact, query);
-  if (quick && conclusive(quick, query)) return mark(toAnchor(doc, query, quick), quick);
+  if (quick && conclusive(quick, query)) {
+    // The stored context around other words elsewhere: this is a copy of a repeated passage
+    // (context and all) and the passage's own words were rewritten there.
+    // Only when that place is nearer the old position: a copy rewritten farther away is no sign.
+    return ownPlaceElsewhere(doc, query, quick, true) ? null : mark(toAnchor(doc, query, quick), quick);
+  }
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
@@ -272,7 +298,7 @@ const OWN_SIDE_ERRORS = 4;
  * found there). An empty or unrelated gap means the passage moved away, and a copy of the
  * quote there is a repeated passage: both are left to decide().
  */
-function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored): boolean {
+function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored, nearerOnly = false): boolean {
   const text = doc.norm.text;
   if (q.prefixText.length < OWN_SIDE || q.suffixText.length < OWN_SIDE) return false;
   const head = q.prefixText.slice(-OWN_SIDE);
@@ -288,7 +314,10 @@ function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored): boolean {
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
     const words = text.slice(from, to);
     const sameEdges = words.length > 0 && words[0] === q.quote[0] && words[words.length - 1] === q.quote[q.quote.length - 1];
-    if (sameEdges && words !== q.quote) return true;
+    if (!sameEdges || words === q.quote) continue;
+    if (!nearerOnly) return true;
+    const old = toNormalised(doc, q.selector.start);
+    if (Math.abs(from - old) < Math.abs(best.start - old)) return true;
   }
   return false;
 }

@@ -30,9 +30,9 @@ export interface Query {
   /** Whether each stored context side has numbers or Latin words (see wordsGone). */
   readonly prefixWords: boolean;
   readonly suffixWords: boolean;
-  /** Units of each stored side inside the quote's own sentence (see solidSide). */
-  readonly prefixSentence: number;
-  readonly suffixSentence: number;
+  /** Units of each stored side inside the quote's own sentence; null when no sentence ends in the side (see solidSide). */
+  readonly prefixSentence: number | null;
+  readonly suffixSentence: number | null;
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
@@ -55,8 +55,9 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     prefixWords: /[0-9A-Za-z]/.test(prefixText),
     suffixWords: /[0-9A-Za-z]/.test(suffixText),
     // A quote over a sentence end brings two sentences' words: more than one copied sentence.
-    prefixSentence: oneSentence(quote) ? sentenceBefore(prefixText) : prefixText.length,
-    suffixSentence: oneSentence(quote) ? sentenceAfter(suffixText) : suffixText.length,
+    prefixSentence: oneSentence(quote) ? sentenceBefore(prefixText) : null,
+    // A quote ending with its sentence's end leaves none of that sentence to the suffix.
+    suffixSentence: !oneSentence(quote) ? null : sentenceEnd(quote, quote.length - 1) ? 0 : sentenceAfter(suffixText),
   };
 }
 
@@ -264,8 +265,10 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   const sAtEdge = sEdge !== null && sRun >= sEdge && (c.end + sEdge === text.length || breakBefore(c.end + sEdge));
   // At a kept paragraph edge the words past the sentence are another paragraph's: the run is all
   // there is to compare, so it counts whole.
-  const pSentence = pAtEdge ? q.prefixText.length : q.prefixSentence;
-  const sSentence = sAtEdge ? q.suffixText.length : q.suffixSentence;
+  const pSentence = pAtEdge ? null : q.prefixSentence;
+  // A sentence that ends at the stored suffix's last unit and begins at a kept paragraph edge is
+  // the paragraph's first sentence, whole: its place in the paragraph is evidence too.
+  const sSentence = sAtEdge || (pAtEdge && q.suffixSentence === q.suffixText.length) ? null : q.suffixSentence;
   const prefixSolid = q.prefixText.length > 0 ? solidSide(q.prefixText.length, pRun, pd, pSentence) : c.start === 0;
   const suffixSolid = q.suffixText.length > 0 ? solidSide(q.suffixText.length, sRun, sd, sSentence) : c.end === text.length;
   // The credit needs the other side's own paragraph to agree: a sentence repeated at the start of
@@ -355,28 +358,29 @@ const QUOTE_ERROR_UNITS = 2;
 const SOLID_RUN = 24;
 
 /**
- * `sentence`: units of the side that belong to the quote's own sentence (the side's length when
- * no sentence ends in it). A long run that stops within a few units of that sentence's end is the
- * sentence itself, which a repeated copy shares: it makes the side solid only by what lies past it.
+ * `sentence`: units of the side that belong to the quote's own sentence (null when no sentence
+ * ends in it). A long run that stops within a few units of that sentence's end is the sentence
+ * itself, which a repeated copy shares: it makes the side solid only by what lies past it. So is
+ * a run up to a sentence end at the side's own last unit: nothing past the sentence was stored.
  */
-function solidSide(length: number, run: number, distance: number, sentence: number): boolean {
-  const sentenceOnly = sentence < length && run < sentence + PAST_SENTENCE;
+function solidSide(length: number, run: number, distance: number, sentence: number | null): boolean {
+  const sentenceOnly = sentence !== null && run < sentence + PAST_SENTENCE;
   return (!sentenceOnly && run >= Math.min(SOLID_RUN, length)) || 2 * distance < length - run;
 }
 
 /** Units a run must reach past the quote's own sentence to say more than the sentence does. */
 const PAST_SENTENCE = 4;
 
-/** Units of the suffix up to and including the first sentence end (its length when none). */
-export function sentenceAfter(suffix: string): number {
+/** Units of the suffix up to and including the first sentence end (null when none). */
+export function sentenceAfter(suffix: string): number | null {
   for (let i = 0; i < suffix.length; i++) if (sentenceEnd(suffix, i)) return i + 1;
-  return suffix.length;
+  return null;
 }
 
-/** Units of the prefix after its last sentence end (its length when none). */
-export function sentenceBefore(prefix: string): number {
+/** Units of the prefix after its last sentence end (null when none). */
+export function sentenceBefore(prefix: string): number | null {
   for (let i = prefix.length - 1; i >= 0; i--) if (sentenceEnd(prefix, i)) return prefix.length - 1 - i;
-  return prefix.length;
+  return null;
 }
 
 /** Whether no sentence ends inside the quote (a final full stop is its own sentence's end). */
@@ -389,7 +393,17 @@ function oneSentence(quote: string): boolean {
 function sentenceEnd(s: string, i: number): boolean {
   const c = s[i];
   if (c === '!' || c === '?' || c === ';') return true;
-  return c === '.' && !(/[0-9]/.test(s[i - 1] ?? '') && /[0-9]/.test(s[i + 1] ?? ''));
+  if (c !== '.') return false;
+  // A decimal point; at the string's edge (context cut there: "宽30.") it may be one too.
+  const before = s[i - 1];
+  const after = s[i + 1];
+  const digitOrEdge = (x: string | undefined) => x === undefined || /[0-9]/.test(x);
+  return !(
+    digitOrEdge(before) &&
+    digitOrEdge(after) &&
+    (before !== undefined || after !== undefined) &&
+    /[0-9]/.test((before ?? '') + (after ?? ''))
+  );
 }
 
 /** The old position as a weak prior: being a whole text away costs this many units. */
@@ -479,8 +493,10 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   if (unexplainedSide(c)) return false;
   if (c.errors === 0) {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
-    // Found whole and only once, and some of its surroundings came with it (its paragraph moved).
-    if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN) return true;
+    // Found whole and only once, and some of its surroundings came with it (its paragraph moved);
+    // surroundings that are only the quote's own sentence come with every copy of it, unless
+    // its place in the paragraph came too (a kept paragraph edge).
+    if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN && (!sentenceCopy(c) || c.prefixAtEdge || c.suffixAtEdge)) return true;
     if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
     // A phrase under 24 units whose stored context touches it nowhere is a look-alike sentence.
     if (m < 24 && c.contextRun < TOUCHING_RUN) return false;
@@ -497,7 +513,11 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const minSim = m < SHORT_FUZZY ? MIN_SHORT_FUZZY_QUOTE_SIM : MIN_FUZZY_QUOTE_SIM;
   // Template sentences differing in a few numbers match a changed quote and half its context:
   // with neither a long exact run nor a nearly intact side, the context must match better.
-  if (c.contextRun < WEAK_RUN && c.bestSide > STRONG_SIDE && c.context < MIN_LOOSE_FUZZY_CONTEXT) return false;
+  // In a short paragraph (a caption, a heading) the credit for kept edges is no exact run: such
+  // paragraphs of one shape keep their edges and differ only inside.
+  const shortPara = c.prefixAtEdge && c.suffixAtEdge && (q.prefixInPara ?? 0) + m + (q.suffixInPara ?? 0) < WHOLE_EDITED_PARAGRAPH;
+  const run = shortPara ? Math.max(c.prefixExact, c.suffixExact) : c.contextRun;
+  if (run < WEAK_RUN && c.bestSide > STRONG_SIDE && c.context < MIN_LOOSE_FUZZY_CONTEXT) return false;
   return c.quoteSim >= minSim && (c.context >= minFuzzyContext(m) || oneSideIntact(c));
 }
 
@@ -615,6 +635,7 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   }
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
+  best = preferMatched(best, candidates, q, uniqueExact);
   if (copiedContext(best, candidates)) return null;
   const need = margin(q, best);
   let runnerUp: Scored | null = null;
@@ -624,15 +645,13 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
     if (!runnerUp || c.cost < runnerUp.cost) runnerUp = c;
     // A kept paragraph edge stands in for context lost when a neighbouring paragraph moved; it
     // cannot tell one copy of a repeated passage from another: without it, this copy is as good.
-    if (
-      c.errors === 0 &&
-      best.errors === 0 &&
-      best.plainCost > best.cost &&
-      best.distance > NEAR_OLD_PLACE_COPY &&
-      c.cost < best.plainCost + need &&
-      sharesRuns(c, best)
-    )
-      return null;
+    // Near the old place the edge is still all that chose it: a guess, as a choice by position is
+    // (kept in a batch only where placed neighbours put it).
+    if (c.errors === 0 && best.errors === 0 && best.plainCost > best.cost && c.cost < best.plainCost + need && sharesRuns(c, best)) {
+      if (best.distance > NEAR_OLD_PLACE_COPY) return null;
+      byPosition = true;
+      continue;
+    }
     if (c.cost >= best.cost + need || strongSide(best, c)) continue;
     const repeated = c.errors === 0 && best.errors === 0 && c.context >= SAME_CONTEXT && best.context >= SAME_CONTEXT;
     if (!repeated) return null;
@@ -658,8 +677,9 @@ export const chosenByPosition = new WeakSet<Scored>();
  */
 function copiedContext(best: Scored, candidates: readonly Scored[]): boolean {
   if (best.distance <= NEAR_OLD_PLACE_COPY) return false;
-  const ownPrefix = best.prefixRun >= COPY_RUN || best.prefixAtEdge;
-  const ownSuffix = best.suffixRun >= COPY_RUN || best.suffixAtEdge;
+  // A run that is only the quote's own sentence (not solid) is shared by every copy of it.
+  const ownPrefix = (best.prefixRun >= COPY_RUN && best.prefixSolid) || best.prefixAtEdge;
+  const ownSuffix = (best.suffixRun >= COPY_RUN && best.suffixSolid) || best.suffixAtEdge;
   for (const c of candidates) {
     if (c === best || c.errors !== 0 || overlaps(c, best)) continue;
     if (c.prefixRun >= COPY_RUN && best.prefixRun >= COPY_RUN && !ownSuffix) return true;
@@ -694,6 +714,21 @@ function distinct(best: Scored, rival: Scored, q: Query): boolean {
 
 /** Share of the non-shared context the best place may differ in. */
 const DISTINCT_SHARE = 0.65;
+
+/**
+ * A kept paragraph edge counts the stored words past it as half or wholly matched, wherever the
+ * paragraph went; a place as good with that credit whose neighbours' words really match (a
+ * repeated heading whose own neighbours are still around it) is the passage, not a copy that is
+ * merely nearer the old position.
+ */
+function preferMatched(best: Scored, candidates: readonly Scored[], q: Query, uniqueExact: boolean): Scored {
+  if (best.plainCost <= best.cost) return best;
+  for (const c of candidates) {
+    if (c === best || overlaps(c, best) || c.errors > best.errors || c.cost > best.cost + 1) continue;
+    if (c.plainCost + margin(q, c) <= best.plainCost && acceptable(c, q, uniqueExact)) return c;
+  }
+  return best;
+}
 
 /**
  * The quote found whole beats an approximate match over the same words: what the fuzzy match

@@ -156,7 +156,47 @@
  *   341 ms under that load); warmed up (speedAgainstBaseline, 70001–70003): 34–55 ms CPU, 21–63
  *   times less CPU than the Hypothesis client's per-highlight search on the same article.
  * The targets of ≥ 99% recall and 0 wrong are met on the generated corpus and not on real prose.
- * HELD_OUT_SEEDS below are these fresh seeds: treat them as seen from here on.
+ * (70001–70030 and 700–739 are seen from here on.)
+ *
+ * Seventh round (issue 12 item 4): the failures of generated 80001–80060 and prose 700–739 and
+ * 800–860 were looked at one by one (main's code there: generated 99.33%, 2 wrong; prose 800–860
+ * 98.78%, 8 wrong; 700–739 98.87%, 3 wrong). Judge artefact (fixed in sameWordsInside, with its
+ * justification there): edge units compared raw, where the comparison form folds them ("、现在，"
+ * inserted after "、" is "、现在" inserted before "，"): prose 836 and 710. Real causes, each a
+ * hand-made test in anchoring-round7.test.ts:
+ * - a run up to a sentence end at the stored side's last unit was "past the sentence" (the side
+ *   is the sentence only), and the unique-quote shortcut took a copy whose context was only its
+ *   own sentence (715); a quote ending its sentence wrongly counted the next sentence as its own;
+ * - a copy chosen near the old place by a kept paragraph edge among copies sharing the runs
+ *   (821, 822, 860): now a guess, kept in a batch only where neighbours put it, or when a highlight
+ *   close by in the old text moved by the same amount (which also recovers earlier guesses);
+ * - a long repeated sentence found whole with all its context while the stored context stands,
+ *   nearer the old place, around the passage's rewritten words (849): an orphan;
+ * - kept edges of a short paragraph (a caption) counted as a long exact run for an approximate
+ *   match (702);
+ * - a far copy whose "own" side was only the rest of its sentence, another copy sharing the other
+ *   side's run (809, generated 80012);
+ * Development seeds after the fixes: generated 99.33% → 99.29%, wrong 2 → 1 (80041: a 1-unit
+ * quote whose paragraph was deleted, placed on a template sentence whose 30 of 32 prefix units and
+ * 13-unit suffix run match: left); prose 800–860 98.78% → 98.78%, 8 → 0; 700–739 98.87% → 98.89%,
+ * 3 → 0.
+ * The independent bench (anchoring-independent.ts, written without reading this code) was merged
+ * at 4c8e0e3; its seeds 1–40 measured before its failures were looked at: main 99.6%, 46 wrong →
+ * this code 99.6%, 36 wrong. Its largest class (a repeated heading: both copies whole paragraphs,
+ * so the kept-edge credit made them equal and the old offset chose) was then fixed in general
+ * terms (preferMatched: the copy whose neighbours' words really match wins): 99.7%, 22 wrong.
+ * Evaluated once, at the end, on fresh seeds (before = main's shared/anchoring, last changed at 533e1fd, under this same
+ * bench and judge, after = this code), load average 10–13 on 2 cores:
+ *   generated 90001–90030: recall 99.23% → 99.19% (earlier definition 99.20% → 99.16%), wrong
+ *     0 → 0; 113k: 98.64% → 98.49%, 0 → 0;
+ *   real prose 900–939: recall 98.64% → 98.62% (earlier definition 98.56% → 98.54%), wrong 2 → 2
+ *     (the same two for both: an edited passage's extent ending 3 units past its true end, and a
+ *     destroyed 85-unit passage in the 60k article); 60k: 97.11% → 97.01%;
+ *   independent bench, seeds 41–80 (fresh for both): recall 99.6% → 99.7%, wrong 34 → 13;
+ *   113k/200 anchorAll, first call on each fresh article: CPU median 36.7 → 43.0 ms (wall 204 →
+ *   245 ms under that load).
+ * The targets (≥ 99% and 0 wrong on unseen edits) are met on the generated corpus, not on real
+ * prose. HELD_OUT_SEEDS below are these fresh seeds: treat them as seen from here on.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -323,9 +363,9 @@ function score(edited: Edited, spans: readonly Span[], results: readonly (Span |
 }
 
 const TUNE_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const HELD_OUT_SEEDS = Array.from({ length: 30 }, (_, i) => 70001 + i);
+const HELD_OUT_SEEDS = Array.from({ length: 30 }, (_, i) => 90001 + i);
 const PROSE_TUNE_SEEDS = TUNE_SEEDS;
-const PROSE_HELD_OUT_SEEDS = Array.from({ length: 40 }, (_, i) => 700 + i);
+const PROSE_HELD_OUT_SEEDS = Array.from({ length: 40 }, (_, i) => 900 + i);
 
 interface Tally {
   surviving: number;

@@ -115,7 +115,7 @@ export const readability: Extractor = (html, url) => {
   }
 };
 
-interface Labelled {
+export interface Labelled {
   name: string;
   html: string;
   url: string;
@@ -127,7 +127,7 @@ interface Labelled {
   exactTitle: boolean;
 }
 
-function readabilityPages(): Labelled[] {
+export function readabilityPages(): Labelled[] {
   const dir = path.join(CORPORA_DIR, 'readability-test-pages');
   return readdirSync(dir)
     .filter((n) => statSync(path.join(dir, n)).isDirectory() && existsSync(path.join(dir, n, 'expected.html')))

@@ -14,6 +14,7 @@ import { benchAccuracy } from './extract-corpus';
 import { benchEnFresh } from './extract-en-fresh';
 import { benchHeldout } from './extract-heldout';
 import { benchOutside } from './extract-outside';
+import { benchReferee } from './extract-referee';
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/extract/', import.meta.url));
 const TARGET_PAGES = 300;
@@ -65,6 +66,7 @@ export async function benchExtract(): Promise<Record<string, number>> {
     // Outside pages (Chinese CMS, English); `npm run bench -- extract --verbose` lists them page by page.
     ...benchOutside(process.argv.includes('--verbose')),
     ...benchEnFresh(process.argv.includes('--verbose')),
+    ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
     extract_baseline_pages_per_cpu_s: Math.round((pages.length / baseS.cpu) * 10) / 10,

@@ -111,7 +111,9 @@ suite('copies of a deleted passage', () => {
     const want = at(edited, block, 1) + block.indexOf(q);
     const third = at(edited, block, 2) + block.indexOf(q);
     expect(Math.abs(third - start)).toBeLessThan(Math.abs(want - start));
-    expect(anchor(edited, own)?.start).toBe(third);
+    // Since the seventh round the paragraph after it, which matches the stored words past the
+    // edge, chooses it on its own too (before, the old position chose the third copy).
+    expect(anchor(edited, own)?.start).toBe(want);
     const found = anchorAll(edited, selectors);
     expect(found[0]).not.toBeNull();
     expect(found[2]).not.toBeNull();

@@ -201,9 +201,9 @@ describe('encodings', () => {
 describe('confidence and the Readability referee', () => {
   const para = (i: number) =>
     `<p>This is paragraph ${i} of a long ordinary news story, with enough words, commas, and clauses to read as prose; it goes on for a while, as articles do.</p>`;
-  it('a page whose sections sit in separate containers is completed by the referee', () => {
-    // Our scoring picks one section; the rest of the article sits in sibling sections
-    // that each look too small alone. The second opinion keeps the whole story.
+  it('a page whose sections sit in separate containers is kept whole by our own scoring', () => {
+    // The article sits in sibling sections that each look too small alone: our scoring takes
+    // the ancestor that holds them all (it was left to the referee before).
     const sections = Array.from(
       { length: 6 },
       (_, s) =>
@@ -211,7 +211,7 @@ describe('confidence and the Readability referee', () => {
     ).join('\n<div class="ad-slot"><a href="/x">Advertisement</a></div>\n');
     const html = `<html><head><title>A long story - Example News</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>A long story</h1>${sections}</article><footer>Copyright Example News</footer></body></html>`;
     const r = extractArticle(html, 'https://news.example.com/2024/03/05/story.html');
-    expect(r.method).toBe('readability');
+    expect(r.method).toBe('template');
     for (let i = 0; i < 18; i++) expect(r.text, `paragraph ${i}`).toContain(`This is paragraph ${i} of`);
     expect(r.text).not.toContain('Copyright');
     expect(r.text).not.toContain('Home');

@@ -12,9 +12,10 @@
  * kept blocks by an allow-list, so `text` and `html` always hold the same block texts.
  *
  * Then a confidence (0–1) from general signals: body length, punctuation density, how much of
- * the page's prose the body holds, link density, a title and a metadata line found. Below
- * LOW_CONFIDENCE, and on every page written in a Latin script (English news: Readability is good
- * at them), Readability gives a second opinion (read back through the same walker) and wins only
+ * the page's prose the body holds, link density, a title and a metadata line found; on a page in
+ * a Latin script also capped by the doubts that make a second opinion worth its cost (a short or
+ * link-heavy body, prose-looking text outside it or right beside it: latinConfidence). Only below
+ * LOW_CONFIDENCE Readability gives a second opinion (read back through the same walker) and wins only
  * when it keeps most of our text and more, as trafilatura does with its fallbacks, or, on a Latin
  * page where the two picked different parts, when it holds much more prose; blocks we dropped as
  * chrome (bylines, author and newsletter boxes) stay dropped whichever wins.
@@ -75,6 +76,8 @@ export interface ExtractedArticle {
   confidence: number;
   /** 'template' when our own scoring decided; 'readability' when the second opinion won. */
   method: 'template' | 'readability';
+  /** Whether Readability was asked for a second opinion (whichever won). */
+  refereed: boolean;
   /** Documents the page links to as its attachments (附件). */
   attachments: Attachment[];
 }
@@ -822,7 +825,17 @@ function bad(message: string): AppError {
   return new AppError('E_INVALID_ARGUMENT', message);
 }
 
-export function extractArticle(html: string, url?: string): ExtractedArticle {
+/**
+ * How the referee is consulted: 'auto' (below the confidence threshold only), or, for benches
+ * that measure the gate, 'always' (every page with prose) and 'never' (our own pass alone).
+ */
+export type RefereeMode = 'auto' | 'always' | 'never';
+
+export interface ExtractOptions {
+  referee?: RefereeMode;
+}
+
+export function extractArticle(html: string, url?: string, options: ExtractOptions = {}): ExtractedArticle {
   if (typeof html !== 'string' || !html.trim()) throw bad('页面内容为空，无法提取文章。');
   if (looksLikeBinary(html)) throw bad('页面内容不是文本（可能是二进制文件或编码错误），无法提取文章。');
   if (!/<(?:html|head|body|title|meta|div|p|table|td|span|br|h[1-6]|article|section|font|center)\b/i.test(html.slice(0, 200_000))) {
@@ -1029,6 +1042,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
       if (!next) break;
       top = next;
     }
+    top = splitArticleRoot(top, stats, negative);
     chosen.add(top);
     const parent = top.parentElement;
     if (parent) {
@@ -1049,15 +1063,28 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     }
   }
 
-  // Pages written in a Latin script: English bylines and datelines are metadata, and the referee is always asked.
+  // Pages written in a Latin script: English bylines and datelines are metadata.
   const latin = isLatinPage(blocks);
   const inChosen = (b: Block): boolean => (chosen.size === 0 ? !b.negative : b.ancestors.some((a) => chosen.has(a)));
+  // Blocks up to the title are above the article, unless the chosen text mostly lies before that
+  // "title" (a `Most Popular` heading after the article picked as its title).
+  let cutAt = titleIndex;
+  if (titleIndex >= 0) {
+    let before = 0;
+    let after = 0;
+    for (const b of blocks) {
+      if (b.negative || !isProse(b) || !inChosen(b)) continue;
+      if (b.index < titleIndex) before += b.len;
+      else after += b.len;
+    }
+    if (before > after) cutAt = -1;
+  }
   const body: Block[] = [];
   const trailing: Block[] = [];
   let inAttachments = false;
   for (const b of blocks) {
     if (!inChosen(b) || b.negative) continue;
-    if (titleIndex >= 0 && b.index <= titleIndex) continue;
+    if (b.index <= cutAt) continue;
     if (title && body.length === 0 && b.text === normaliseText(title)) continue;
     if (b.len > 0) {
       if (b.boiler) continue;
@@ -1131,11 +1158,16 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     titleIndex >= 0,
     metaZone.some((b) => isMetaLine(b.text) || findDate(b.text) !== null),
   );
+  if (latin) confidence = latinConfidence(blocks, body, confidence);
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
   // The referee parses the page a second time: not for pages of several megabytes.
-  if ((confidence < LOW_CONFIDENCE || latin) && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
+  const mode = options.referee ?? 'auto';
+  const ask = mode === 'always' || (mode === 'auto' && confidence < LOW_CONFIDENCE);
+  let refereed = false;
+  if (mode !== 'never' && ask && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
+    refereed = true;
     const second = referee(source, base, title ?? '', body, latin ? { blocks, negative } : null);
     if (second) {
       body.length = 0;
@@ -1176,6 +1208,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     docNumber: info.get('文号') ?? info.get('发文字号') ?? null,
     confidence: Math.round(confidence * 100) / 100,
     method,
+    refereed,
     attachments: findAttachments(doc, base),
   };
 }
@@ -1288,6 +1321,54 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
 }
 
 /**
+ * An article split across containers of one kind (`div.article-text` per section, each in a grid
+ * cell of its own; one `div.content` per step): the lowest ancestor that holds them and is mostly
+ * made of them, so the sections between are not cut. `top` itself when there is no such group.
+ */
+function splitArticleRoot(top: Element, stats: Map<Element, Stats>, negative: Set<Element>): Element {
+  const kind = (e: Element): string | null => {
+    const cls = (e.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+    return cls ? `${e.localName}.${cls}` : null;
+  };
+  const key = kind(top);
+  const topStats = stats.get(top);
+  if (!key || !topStats) return top;
+  const group: Element[] = [];
+  for (const [el, s] of stats) {
+    if (el === top || s.score <= 0 || s.punct < 2 || negative.has(el) || s.linkChars > s.chars * 0.3 || kind(el) !== key) continue;
+    if (el.contains(top) || top.contains(el)) continue;
+    group.push(el);
+  }
+  if (group.length === 0) return top;
+  // Climb while each step takes in more of the group than it takes in other text.
+  let root = top;
+  let rootHeld = topStats.chars;
+  let rootChars = topStats.chars;
+  let rootMembers = 0;
+  let a = top.parentElement;
+  for (let level = 0; a && level < 6 && a.localName !== 'body' && a.localName !== 'html'; level++, a = a.parentElement) {
+    const s = stats.get(a);
+    if (!s || negative.has(a)) break;
+    let held = topStats.chars;
+    let members = 0;
+    for (const g of group) {
+      if (!a.contains(g)) continue;
+      held += stats.get(g)!.chars;
+      members++;
+    }
+    const gained = held - rootHeld;
+    const foreign = s.chars - held - (rootChars - rootHeld);
+    if (members > rootMembers && gained >= foreign && held >= s.chars * 0.6 && s.linkChars < s.chars * 0.3) {
+      root = a;
+      rootHeld = held;
+      rootChars = s.chars;
+      rootMembers = members;
+    }
+  }
+  return root;
+}
+
+/**
  * A list item or line that says something around its link (`mconley re-enabled <a>TART</a>`,
  * `张三 <a>获评优秀党员</a>`) rather than a bare link with a date or counter (related lists).
  */
@@ -1384,6 +1465,42 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
 }
 
 /**
+ * On a Latin-script page, how sure our own pass is, from the doubts that make Readability worth
+ * asking (it costs several times our own pass, so it is not asked on every page): a short body,
+ * a link-heavy body, much prose-looking text outside the body, or such text right beside it (a
+ * section cut at a heading or an ad slot). Each doubt caps `base` below LOW_CONFIDENCE.
+ */
+function latinConfidence(blocks: Block[], body: Block[], base: number): number {
+  const inBody = new Set(body);
+  let bodyProse = 0;
+  let bodyChars = 0;
+  let bodyLinks = 0;
+  for (const b of body) {
+    bodyChars += b.len;
+    bodyLinks += b.linkChars;
+    if (isProse(b)) bodyProse += b.len;
+  }
+  const first = body.find((b) => b.len > 0)?.index ?? 0;
+  const last = body.at(-1)?.index ?? 0;
+  let outProse = 0;
+  let outNear = 0;
+  for (const b of blocks) {
+    if (inBody.has(b) || b.negative || !isProse(b)) continue;
+    outProse += b.len;
+    // Within a few blocks of the body: a section or a lead paragraph we cut off.
+    if (b.index >= first - NEAR_BLOCKS && b.index <= last + NEAR_BLOCKS) outNear += b.len;
+  }
+  let c = base;
+  if (bodyProse < 400) c = Math.min(c, 0.6);
+  if (bodyChars > 0 && bodyLinks > bodyChars * 0.25) c = Math.min(c, 0.55);
+  const outShare = outProse / Math.max(1, outProse + bodyProse);
+  if (outShare >= 0.12) c = Math.min(c, 0.78 - 0.3 * outShare);
+  if (outNear >= 250) c = Math.min(c, 0.75);
+  return c;
+}
+const NEAR_BLOCKS = 15;
+
+/**
  * Readability's opinion on a page we are unsure of, read back through our own walker so its
  * blocks are filtered and rebuilt exactly as ours are. Taken only when it is more complete than
  * ours (holds most of our text and more) without more boilerplate.
@@ -1466,7 +1583,10 @@ function referee(
     }
   }
   const keepsOurs = total === 0 ? 1 : shared / total;
-  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8) return { blocks: theirs, confidence: 0.6 };
+  // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
+  // paragraph: Readability must add at least LATIN_MIN_GAIN characters to win.
+  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8 && (!latin || theirChars - ourChars >= LATIN_MIN_GAIN))
+    return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
   // On a Latin-script page where the two picked different parts of the page, the one with much
   // more prose (sentences, few links) is the article; the other is a teaser box or a list.
@@ -1557,6 +1677,8 @@ function repeats(sentences: string[], text: string): boolean {
   }
   return true;
 }
+
+const LATIN_MIN_GAIN = 200;
 
 const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
 

@@ -188,7 +188,7 @@ export function isBoilerplate(text: string): boolean {
 }
 
 /** An author box under an English article (on Chinese pages such a box holds the 来源/date line). */
-export const AUTHOR_BOX_RE = /(?:^|[-_\s])(?:author-?bio|author-?card|author-?box|about-?author)(?:[-_\s\d]|$)/i;
+export const AUTHOR_BOX_RE = /(?:^|[-_\s])(?:author-?bio|author-?card|author-?box|about-?author|bio|disclaimer)(?:[-_\s\d]|$)/i;
 
 /** class/id words of navigation, footers, share bars, comments, related lists and sidebars. */
 export const NEGATIVE_CLASS_RE =
