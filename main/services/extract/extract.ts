@@ -47,6 +47,9 @@ import {
   matchEditor,
   matchOrigin,
   normaliseText,
+  isLatinEndLine,
+  isLatinWidgetLine,
+  comparable,
 } from './patterns';
 import { dateFromUrl, findDate, findTime, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
@@ -629,7 +632,8 @@ function jsonLdHeadline(doc: Document, docTitle: string): string | null {
   const page = normaliseText(docTitle).toLowerCase();
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const text = s.textContent ?? '';
-    const article = /"@type"\s*:\s*\[?\s*"(\w*Article|BlogPosting|Report)"/.exec(text);
+    // LiveBlogPosting first: its updates are BlogPostings whose headlines are entry headings.
+    const article = /"@type"\s*:\s*\[?\s*"(\w*Article|\w*BlogPosting|Report)"/.exec(text);
     if (!article) continue;
     // The article object's own fields, not its author's or publisher's (which follow it).
     let own = text.slice(Math.max(0, text.lastIndexOf('{', article.index)) + 1);
@@ -706,6 +710,13 @@ function withStatedSpacing(title: string, refs: (string | null)[]): string {
     }
   }
   return title;
+}
+
+/** The article's part of a split `<title>`: a site name put first (`Site - Headline`) is the shorter. */
+function longestPart(parts: string[]): string | undefined {
+  let best: string | undefined;
+  for (const p of parts) if (!best || countChars(p) > countChars(best)) best = p;
+  return best;
 }
 
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
@@ -951,14 +962,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A heading nothing else confirms, on a page whose <title>/og:title names something else:
     // the page's own title is the better witness (the heading is a section or site name).
     const ref = meta.ogTitle ?? meta.docTitle;
-    const part = ref ? titleParts(titleText(ref)).find((p) => countChars(p) >= 6) : undefined;
+    const part = ref ? longestPart(titleParts(titleText(ref)).filter((p) => countChars(p) >= 6)) : undefined;
     if (part) title = part;
   }
   if (!title) {
     const ref = meta.ogTitle ?? meta.docTitle;
     if (ref) {
       const parts = titleParts(titleText(ref));
-      title = parts.find((p) => p.length >= 4) ?? parts[0] ?? null;
+      title = longestPart(parts.filter((p) => p.length >= 4)) ?? parts[0] ?? null;
     }
   }
   if (title) title = withStatedSpacing(title, [meta.title, meta.ogTitle, meta.docTitle]);
@@ -1205,6 +1216,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       method = 'readability';
     }
   }
+
+  if (latin) tidyLatinBody(body, blocks);
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -1625,6 +1638,86 @@ function referee(
     if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
   }
   return null;
+}
+
+/**
+ * The edges of an English body: a tail after an end line (press-office notes, disclaimers, a list
+ * of other stories), cut only when all that follows is short blocks (teasers, contact lines, a
+ * bio), never long prose; a share bar's heading; a pull quote, which repeats a sentence of the
+ * body (the body's copy is kept).
+ */
+function tidyLatinBody(body: Block[], page: Block[]): void {
+  let prose = 0;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    if (prose >= 2 && isLatinEndLine(b.text) && body.slice(i + 1).every((x) => x.len <= 250)) {
+      body.length = i;
+      break;
+    }
+    if (isProse(b)) prose++;
+  }
+  // Each long block as ` word word … `, to find a pull quote's sentences in it.
+  let twins: Map<string, Block> | undefined;
+  const long = body.filter((b) => b.len >= 80).map((b) => ({ b, words: ` ${comparable(b.text)} ` }));
+  for (let i = body.length - 1; i >= 0; i--) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    if (isLatinWidgetLine(b.text)) {
+      body.splice(i, 1);
+      continue;
+    }
+    // Only a set-off block (a quote, aside or figure): repeated paragraphs of running text stay.
+    if (b.len > 300 || /^h[1-6]$/.test(b.el.localName)) continue;
+    // Readability's copy of a block has lost its class names: ask the page's own block.
+    if (!twins) {
+      twins = new Map();
+      for (const x of page) if (x.len >= 25 && !twins.has(x.text)) twins.set(x.text, x);
+    }
+    const own = [b, twins.get(b.text)].filter((x): x is Block => x !== undefined);
+    // A block named a pull quote that rewords one paragraph (most of its words are there) repeats it;
+    // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
+    if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
+      body.splice(i, 1);
+      continue;
+    }
+    if (!own.some((x) => setOff(x, /quote/i, true))) continue;
+    const sentences = b.text
+      .split(/[.!?;…]+/)
+      .map(comparable)
+      .filter((x) => x.length > 0);
+    const words = sentences.reduce((n, x) => n + x.split(' ').length, 0);
+    if (words >= 5 && long.some((x) => x.b.len > b.len && repeats(sentences, x.words))) body.splice(i, 1);
+  }
+}
+
+const PULL_QUOTE_RE = /pull-?quote/i;
+
+/** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */
+function setOff(b: Block, named: RegExp, tags = false): boolean {
+  return [b.el, ...b.ancestors.slice(0, 3)].some(
+    (a) =>
+      named.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) ||
+      (tags && /^(?:blockquote|aside|figure)$/.test(a.localName)),
+  );
+}
+
+function reworded(text: string, paragraph: string): boolean {
+  const words = comparable(text)
+    .split(' ')
+    .filter((w) => w.length >= 3);
+  return words.length >= 4 && words.filter((w) => paragraph.includes(` ${w} `)).length >= words.length * 0.8;
+}
+
+/** Each sentence of a block occurs whole, in order, in `text` (a pull quote may leave out what lies between them). */
+function repeats(sentences: string[], text: string): boolean {
+  let from = 0;
+  for (const s of sentences) {
+    const at = text.indexOf(` ${s} `, from);
+    if (at < 0) return false;
+    from = at + s.length + 1;
+  }
+  return true;
 }
 
 const LATIN_MIN_GAIN = 200;

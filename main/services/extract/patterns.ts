@@ -193,3 +193,35 @@ export const AUTHOR_BOX_RE = /(?:^|[-_\s])(?:author-?bio|author-?card|author-?bo
 /** class/id words of navigation, footers, share bars, comments, related lists and sidebars. */
 export const NEGATIVE_CLASS_RE =
   /(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|location|position|weizhi|dqwz|footer|foot|bottom|copyright|banquan|share|bdshare|sharebar|jiathis|comments?|pinglun|plun|related|relate|xgwz|xgxw|xgwd|hot|hotnews|rmwz|rdwz|rank|paihang|sidebar|side|aside|sidenav|right-?col|left-?col|advert|ads?|guanggao|banner|toolbar|tools|print|fontsize|font-size|zihao|pager|prevnext|sxp|sxpian|pre-?next|login|search|sousuo|logo|topbar|top-?bar|header|head|masthead|friendlink|links|yqlj|qrcode|erweima|tags|top|topnav|sitenav|newsletter|signup|subscribe|gallery|slideshow|carousel|user-?post)(?:[-_\s\d]|$)/i;
+
+// ---- the end of an English article --------------------------------------------------------------
+
+/**
+ * A whole line that ends an English article: what follows is a press-office or disclaimer tail
+ * ("Ends", "Notes to editors", "Media enquiries", "The views expressed…") or a list of other
+ * stories ("More local news", "Related", "Read more").
+ */
+const EN_END_RE = [
+  /^[-–—#*\s]*ends[-–—#*\s.]*$/i,
+  /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|about the author)\s*[:.]?$/i,
+  /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
+  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage))\s*[:.]?$/i,
+];
+
+export function isLatinEndLine(text: string): boolean {
+  if (text.length > 160) return false;
+  return EN_END_RE.some((re) => re.test(text));
+}
+
+/** A widget line inside an English body: a share bar's heading ("Share this:"). */
+export function isLatinWidgetLine(text: string): boolean {
+  return /^(?:share (?:this|on|via)(?: (?:story|article|post|page))?|share)\s*:?$/i.test(text);
+}
+
+/** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */
+export function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
