@@ -561,6 +561,46 @@ describe('a backups folder that cannot be written', () => {
   });
 });
 
+describe('an automatic backup failing with a browser error', () => {
+  it('is said in Chinese, once, however the English message varies between retries', async () => {
+    const { api } = await apiFor();
+    const clock = new ManualClock();
+    const { db, tracker } = newDb('foreign-error');
+    await db.open();
+    await ensureLibraryIdentity(db);
+    let attempt = 0;
+    // The renderer side of a backup fails as IndexedDB does: an English, non-AppError message.
+    const failing = {
+      ...api,
+      backup: {
+        ...api.backup,
+        begin: () => Promise.reject(new Error(`UnknownError: Internal error opening backing store (${++attempt})`)),
+      },
+    } as Api;
+    const failures: string[] = [];
+    const cb = startContinuousBackup({
+      db,
+      api: failing,
+      tracker,
+      delays: { settleMs: 1000, maxWaitMs: 5000 },
+      clock,
+      storage: null,
+      onFailure: (m) => failures.push(m),
+    });
+    await db.highlights.add(highlight('h1'));
+    await clock.advance(1000);
+    await expect.poll(() => attempt).toBe(1);
+    await db.highlights.add(highlight('h2'));
+    await clock.advance(5000);
+    await expect.poll(() => attempt).toBeGreaterThanOrEqual(2);
+    await flushPromises();
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).not.toMatch(/[A-Za-z]{3,}/);
+    expect(failures[0]).toMatch(/[\u4e00-\u9fff]/);
+    cb.stop();
+  });
+});
+
 describe('quitting handshake (host side)', () => {
   it('waits for every page that was told, or the timeout; no page means no wait', async () => {
     const gate = createQuitGate();
