@@ -430,7 +430,7 @@ class Walker {
       }
       const indented = /^[\u3000\u00a0]|^\s{2,}/.test(t.replace(/^\n+/, ''));
       const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(paraNorm) || para.images.length > 0 : true;
-      const separate = isMetaLine(norm) || (para !== null && isMetaLine(paraNorm));
+      const separate = isMetaLine(norm) || (para !== null && isMetaLine(paraNorm)) || datelineStart(norm);
       // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
       if (para && !separate && (heading || (!indented && !prevEnds)) && !(line.images.length > 0 && !norm)) {
         const join: string = /[\w,.;]$/.test(paraNorm) && /^[\w]/.test(norm) ? ' ' : '';
@@ -1039,12 +1039,25 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   origin ??= originFromMeta;
 
+  // Tables of many short cells (classified ads, a notices board): their entries score little for
+  // every container holding them, and are not text the article left out (confidence).
+  const grids = new Map<Element, number>();
+  for (const [el, s] of stats) {
+    const f = gridFactor(el, s, stats);
+    if (f < 1) grids.set(el, f);
+  }
+
   // Body: score containers by Chinese prose (characters and punctuation) against links.
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     if (b.linkChars > b.len * 0.5) continue;
     if (isMetaLine(b.text)) continue;
-    const s = 1 + b.punct + Math.min(b.len / 40, 4);
+    let s = 1 + b.punct + Math.min(b.len / 40, 4);
+    if (grids.size > 0) {
+      let g = 1;
+      for (const a of b.ancestors) g = Math.min(g, grids.get(a) ?? 1);
+      s *= g;
+    }
     const elStats = stats.get(b.el);
     const paraLike = PARA_TAGS.has(b.el.localName) || (elStats !== undefined && elStats.chars <= b.len + 2);
     const start = paraLike ? 1 : 0;
@@ -1197,8 +1210,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     body,
     titleIndex >= 0,
     metaZone.some((b) => isMetaLine(b.text) || findDate(b.text) !== null),
+    grids,
   );
-  if (latin) confidence = latinConfidence(blocks, body, confidence);
+  if (latin) confidence = latinConfidence(blocks, body, confidence, grids);
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
@@ -1408,6 +1422,46 @@ function splitArticleRoot(top: Element, stats: Map<Element, Stats>, negative: Se
   return root;
 }
 
+function inGrid(b: Block, grids: Map<Element, number>): boolean {
+  return grids.size > 0 && b.ancestors.some((a) => grids.has(a));
+}
+
+/** Rows of a table (through its row groups), or the cells of a row. */
+function tableParts(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (el.localName === 'table' && /^(?:tbody|thead|tfoot)$/.test(c.localName)) out.push(...tableParts(c));
+    else out.push(c);
+  }
+  return out;
+}
+
+/** Cells shorter than this are a listing's entries (an ad, a headline with its teaser), not an article. */
+const GRID_SHORT_CHARS = 120;
+
+/**
+ * A table or row whose text lies mostly in many short rows or cells is a grid of items
+ * (classified ads, a "What's On" list, a links box): its many small scores must not outweigh
+ * the one cell that holds the article, on a page laid out with tables. 1 when not such a grid.
+ */
+function gridFactor(el: Element, s: Stats, stats: Map<Element, Stats>): number {
+  // Row groups are read through their table.
+  if ((el.localName !== 'table' && el.localName !== 'tr') || s.chars === 0) return 1;
+  let parts = 0;
+  let short = 0;
+  let largest = 0;
+  for (const c of tableParts(el)) {
+    const cs = stats.get(c);
+    if (!cs || cs.chars === 0) continue;
+    parts++;
+    largest = Math.max(largest, cs.chars);
+    if (cs.chars < GRID_SHORT_CHARS) short += cs.chars;
+  }
+  if (parts < 6 || largest > s.chars * 0.25) return 1;
+  const shortShare = short / s.chars;
+  return shortShare < 0.6 ? 1 : 1 - 0.9 * shortShare;
+}
+
 /**
  * A list item or line that says something around its link (`mconley re-enabled <a>TART</a>`,
  * `张三 <a>获评优秀党员</a>`) rather than a bare link with a date or counter (related lists).
@@ -1449,6 +1503,13 @@ const EN_MONTH =
 const EN_DATE_RE = new RegExp(
   `\\b${EN_MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${EN_MONTH}\\s+\\d{4}\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b`,
 );
+/** A line led by `Published:` / `Updated on 2 May 2024`: a dateline, never the rest of a headline above it. */
+function datelineStart(t: string): boolean {
+  return (
+    /^(?:Posted|Published|Updated|Last updated)(?:\s+on)?\s*:/.test(t) ||
+    (/^(?:Posted|Published|Updated|Last updated)\b/.test(t) && EN_DATE_RE.test(t.slice(0, 60)))
+  );
+}
 const BYLINE_START_RE =
   /^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b/;
 const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
@@ -1483,7 +1544,7 @@ function isProse(b: Block): boolean {
  * 0–1 from general signals: body length and punctuation density, how much of the page's prose
  * the body holds, link density, and whether a title and a metadata line were found.
  */
-function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLine: boolean): number {
+function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLine: boolean, grids: Map<Element, number>): number {
   const inBody = new Set(body);
   let bodyChars = 0;
   let bodyLinks = 0;
@@ -1496,7 +1557,7 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
     bodyPunct += b.punct;
     if (isProse(b)) proseIn += b.len;
   }
-  for (const b of blocks) if (!inBody.has(b) && !b.negative && isProse(b)) proseOut += b.len;
+  for (const b of blocks) if (!inBody.has(b) && !b.negative && isProse(b) && !inGrid(b, grids)) proseOut += b.len;
   if (bodyChars === 0) return 0;
   const coverage = proseIn + proseOut > 0 ? proseIn / (proseIn + proseOut) : 0.5;
   const density = Math.min(1, (bodyPunct * 25) / bodyChars); // ~1 punctuation mark per 25 characters
@@ -1512,7 +1573,7 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
  * a link-heavy body, much prose-looking text outside the body, or such text right beside it (a
  * section cut at a heading or an ad slot). Each doubt caps `base` below LOW_CONFIDENCE.
  */
-function latinConfidence(blocks: Block[], body: Block[], base: number): number {
+function latinConfidence(blocks: Block[], body: Block[], base: number, grids: Map<Element, number>): number {
   const inBody = new Set(body);
   let bodyProse = 0;
   let bodyChars = 0;
@@ -1528,6 +1589,8 @@ function latinConfidence(blocks: Block[], body: Block[], base: number): number {
   let outNear = 0;
   for (const b of blocks) {
     if (inBody.has(b) || b.negative || !isProse(b)) continue;
+    // An entry of a listing grid (a classified ad) is not a paragraph we cut.
+    if (inGrid(b, grids)) continue;
     outProse += b.len;
     // Within a few blocks of the body: a section or a lead paragraph we cut off.
     if (b.index >= first - NEAR_BLOCKS && b.index <= last + NEAR_BLOCKS) outNear += b.len;
