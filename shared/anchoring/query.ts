@@ -723,11 +723,39 @@ const DISTINCT_SHARE = 0.65;
  */
 function preferMatched(best: Scored, candidates: readonly Scored[], q: Query, uniqueExact: boolean): Scored {
   if (best.plainCost <= best.cost) return best;
+  // The best matched of them, not the first better one: among many copies of a repeated
+  // paragraph, only one has the stored neighbours' words around it.
+  let chosen = best;
   for (const c of candidates) {
-    if (c === best || overlaps(c, best) || c.errors > best.errors || c.cost > best.cost + 1) continue;
-    if (c.plainCost + margin(q, c) <= best.plainCost && acceptable(c, q, uniqueExact)) return c;
+    if (
+      c === best ||
+      overlaps(c, best) ||
+      !lightlyEdited(c, best) ||
+      c.cost > best.cost + QUOTE_ERROR_UNITS * Math.max(0, c.errors - best.errors) + 1
+    ) {
+      continue;
+    }
+    if (c.plainCost + margin(q, c) <= best.plainCost && c.plainCost < chosen.plainCost && acceptable(c, q, uniqueExact)) chosen = c;
   }
-  return best;
+  return chosen;
+}
+
+/**
+ * `c` has the quote as whole as `best`, or nearly (a figure changed inside it): a copy found
+ * whole only by the credit of its kept paragraph edges does not outweigh the passage's own
+ * place, its neighbours' words all there, with a unit of it edited.
+ */
+function lightlyEdited(c: Scored, best: Scored): boolean {
+  return c.errors <= best.errors || (best.errors === 0 && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM && c.plainCost <= c.cost + 1);
+}
+
+/**
+ * preferMatched() for a place chosen among exact candidates alone (anchor()'s quick path): the
+ * approximate candidates may hold the passage's own place, lightly edited, that a copy found
+ * whole by its kept paragraph edges hid.
+ */
+export function preferMatchedAmong(best: Scored, candidates: readonly Scored[], q: Query): Scored {
+  return preferMatched(best, candidates, q, candidates.filter((c) => c.errors === 0).length === 1);
 }
 
 /**
