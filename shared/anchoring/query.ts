@@ -635,13 +635,18 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   }
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
+  const credited = best;
   best = preferMatched(best, candidates, q, uniqueExact);
+  // Chosen, with its neighbours' words really there, over copies that looked as good only by the
+  // credit of kept paragraph edges: rivals are weighed by the context they really have.
+  const byMatched = best !== credited && best.plainCost <= best.cost + 1;
   if (copiedContext(best, candidates)) return null;
   const need = margin(q, best);
   let runnerUp: Scored | null = null;
   let byPosition = false;
   for (const c of candidates) {
     if (c === best || overlaps(c, best)) continue;
+    if (byMatched && c.plainCost >= best.plainCost + need) continue;
     if (!runnerUp || c.cost < runnerUp.cost) runnerUp = c;
     // A kept paragraph edge stands in for context lost when a neighbouring paragraph moved; it
     // cannot tell one copy of a repeated passage from another: without it, this copy is as good.
@@ -741,12 +746,13 @@ function preferMatched(best: Scored, candidates: readonly Scored[], q: Query, un
 }
 
 /**
- * `c` has the quote as whole as `best`, or nearly (a figure changed inside it): a copy found
- * whole only by the credit of its kept paragraph edges does not outweigh the passage's own
- * place, its neighbours' words all there, with a unit of it edited.
+ * `c` has the quote as whole as `best`, or its neighbours' words really are there (no credit for
+ * kept paragraph edges): a copy found whole (or nearly) only by that credit does not outweigh
+ * the passage's own place, context and all, with a figure changed inside it. How much of the
+ * quote may differ is acceptable()'s rule.
  */
 function lightlyEdited(c: Scored, best: Scored): boolean {
-  return c.errors <= best.errors || (best.errors === 0 && c.quoteSim >= MIN_LONE_FUZZY_QUOTE_SIM && c.plainCost <= c.cost + 1);
+  return c.errors <= best.errors || c.plainCost <= c.cost + 1;
 }
 
 /**

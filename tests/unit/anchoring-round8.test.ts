@@ -53,6 +53,17 @@ suite('a lightly edited passage beside an untouched copy', () => {
     expect(anchor(neu, sel)).toMatchObject({ start, end: start + T.length });
     expect(anchorAll(neu, [sel])[0]).toMatchObject({ start });
   });
+
+  it('prefers the passage with three figures changed and its neighbours intact to a copy with one changed', () => {
+    const T = '2019-09-30 07:42';
+    const paras = [...filler(0, 3), T, ...filler(3, 4), T, ...filler(7, 3)];
+    const old = paras.join('\n');
+    const start = at(old, T, 1);
+    const sel = describe(old, start, start + T.length);
+    const neu = paras.map((p, i) => (p !== T ? p : i === 3 ? '2010-09-30 07:42' : '2019-00-30 08:43')).join('\n');
+    expect(anchor(neu, sel)).toMatchObject({ start, end: start + T.length });
+    expect(anchorAll(neu, [sel])[0]).toMatchObject({ start });
+  });
 });
 
 suite('neighbours that are guesses', () => {
