@@ -20,6 +20,7 @@ import {
   decide,
   decideNear,
   prefixDistance,
+  preferMatchedAmong,
   prepareQuery,
   suffixDistance,
   weakContext,
@@ -191,6 +192,8 @@ function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boole
   let before: Placed | undefined;
   let after: Placed | undefined;
   for (const p of placed) {
+    // A guess (a copy chosen by position or a paragraph edge) says nothing about where the text moved.
+    if (p.guessed) continue;
     if (disjoint ? p.end <= s.start : p.start <= s.start) before = p;
     if (disjoint ? p.start >= s.end : p.start >= s.start) {
       after = p;
@@ -235,7 +238,14 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
     // The stored context around other words elsewhere: this is a copy of a repeated passage
     // (context and all) and the passage's own words were rewritten there.
     // Only when that place is nearer the old position: a copy rewritten farther away is no sign.
-    return ownPlaceElsewhere(doc, query, quick, true) ? null : mark(toAnchor(doc, query, quick), quick);
+    if (ownPlaceElsewhere(doc, query, quick, true)) return null;
+    // Found whole only by the credit of kept paragraph edges (its neighbours' words are not
+    // there): the passage's own place, its neighbours all there, may hold it with a unit edited.
+    if (quick.plainCost > quick.cost) {
+      const own = preferMatchedAmong(quick, [...exact, ...fuzzyCandidates(doc, query)], query);
+      if (own !== quick) return contextResumesFarther(doc, query, own) ? null : toAnchor(doc, query, own);
+    }
+    return mark(toAnchor(doc, query, quick), quick);
   }
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();

@@ -635,13 +635,18 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
   }
   if (!best) return null;
   best = preferWhole(best, candidates, q, uniqueExact);
+  const credited = best;
   best = preferMatched(best, candidates, q, uniqueExact);
+  // Chosen, with its neighbours' words really there, over copies that looked as good only by the
+  // credit of kept paragraph edges: rivals are weighed by the context they really have.
+  const byMatched = best !== credited && best.plainCost <= best.cost + 1;
   if (copiedContext(best, candidates)) return null;
   const need = margin(q, best);
   let runnerUp: Scored | null = null;
   let byPosition = false;
   for (const c of candidates) {
     if (c === best || overlaps(c, best)) continue;
+    if (byMatched && c.plainCost >= best.plainCost + need) continue;
     if (!runnerUp || c.cost < runnerUp.cost) runnerUp = c;
     // A kept paragraph edge stands in for context lost when a neighbouring paragraph moved; it
     // cannot tell one copy of a repeated passage from another: without it, this copy is as good.
@@ -723,11 +728,40 @@ const DISTINCT_SHARE = 0.65;
  */
 function preferMatched(best: Scored, candidates: readonly Scored[], q: Query, uniqueExact: boolean): Scored {
   if (best.plainCost <= best.cost) return best;
+  // The best matched of them, not the first better one: among many copies of a repeated
+  // paragraph, only one has the stored neighbours' words around it.
+  let chosen = best;
   for (const c of candidates) {
-    if (c === best || overlaps(c, best) || c.errors > best.errors || c.cost > best.cost + 1) continue;
-    if (c.plainCost + margin(q, c) <= best.plainCost && acceptable(c, q, uniqueExact)) return c;
+    if (
+      c === best ||
+      overlaps(c, best) ||
+      !lightlyEdited(c, best) ||
+      c.cost > best.cost + QUOTE_ERROR_UNITS * Math.max(0, c.errors - best.errors) + 1
+    ) {
+      continue;
+    }
+    if (c.plainCost + margin(q, c) <= best.plainCost && c.plainCost < chosen.plainCost && acceptable(c, q, uniqueExact)) chosen = c;
   }
-  return best;
+  return chosen;
+}
+
+/**
+ * `c` has the quote as whole as `best`, or its neighbours' words really are there (no credit for
+ * kept paragraph edges): a copy found whole (or nearly) only by that credit does not outweigh
+ * the passage's own place, context and all, with a figure changed inside it. How much of the
+ * quote may differ is acceptable()'s rule.
+ */
+function lightlyEdited(c: Scored, best: Scored): boolean {
+  return c.errors <= best.errors || c.plainCost <= c.cost + 1;
+}
+
+/**
+ * preferMatched() for a place chosen among exact candidates alone (anchor()'s quick path): the
+ * approximate candidates may hold the passage's own place, lightly edited, that a copy found
+ * whole by its kept paragraph edges hid.
+ */
+export function preferMatchedAmong(best: Scored, candidates: readonly Scored[], q: Query): Scored {
+  return preferMatched(best, candidates, q, candidates.filter((c) => c.errors === 0).length === 1);
 }
 
 /**
