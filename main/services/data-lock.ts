@@ -223,10 +223,15 @@ export function takeOver(file: string, seen: string, isAlive: (pid: number) => b
       }
     })();
     waitedSince ??= Date.now();
-    const alive = typeof pid === 'number' && pid !== process.pid && isAlive(pid);
-    // A guard is held for microseconds; one whose holder died (or that stays unreadable) is stale.
+    const alive = typeof pid === 'number' && pid !== process.pid && isAlive(pid) && !guardOld(guard);
+    // A guard is held for microseconds; one whose holder died (or that stays unreadable) is stale,
+    // and so is an old one whose pid now belongs to another process (a crash, then pid reuse):
+    // otherwise every later start would wait and fail on it, for good.
     if (alive || (typeof pid !== 'number' && Date.now() - waitedSince < graceMs)) {
-      if (Date.now() - waitedSince > 10_000) throw new Error(`${guard} held for over 10 s by process ${String(pid)}`);
+      if (Date.now() - waitedSince > 10_000)
+        throw new Error(
+          `数据文件夹的锁正由另一个正在启动的研读（进程 ${String(pid)}）处理，请稍后重新启动。/ ${guard} held for over 10 s by process ${String(pid)}`,
+        );
       sleepSync(5);
       continue;
     }
@@ -236,6 +241,17 @@ export function takeOver(file: string, seen: string, isAlive: (pid: number) => b
     if (readText(file) === seen) unlinkSync(file);
   } finally {
     if (readText(guard) === mine) unlinkSync(guard);
+  }
+}
+
+/** A takeover guard is held for microseconds: one older than this was left by a crash. */
+const GUARD_STALE_MS = 10_000;
+
+function guardOld(guard: string): boolean {
+  try {
+    return Date.now() - statSync(guard).mtimeMs > GUARD_STALE_MS;
+  } catch {
+    return false;
   }
 }
 
@@ -274,9 +290,12 @@ function removeAside(file: string, seen: string): void {
 type Verdict = 'live' | 'stale' | 'elsewhere';
 
 function judge(record: LockRecord, options: { isAlive: (pid: number) => boolean; hostname: string; ownIds: Set<string> }): Verdict {
-  if (record.hostname !== options.hostname) return 'elsewhere';
-  if (options.ownIds.has(record.id)) return 'live';
   const boot = bootId();
+  // The same boot of this machine under a new name (a hostname changed by the network, a rename):
+  // still this machine, so a crashed holder's lock is judged here, not left to block every start.
+  const sameBoot = Boolean(record.bootId && boot && record.bootId === boot);
+  if (record.hostname !== options.hostname && !sameBoot) return 'elsewhere';
+  if (options.ownIds.has(record.id)) return 'live';
   if (record.bootId && boot && record.bootId !== boot) return 'stale';
   // Our own pid on a lock we did not take: left by an earlier process that had this pid (containers).
   if (record.pid === process.pid) return 'stale';

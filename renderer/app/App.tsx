@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
+import { toErrorInfo } from '../../shared/errors';
 import { recoverNoteJournals } from '../core/notes';
 import { LibraryView } from '../features/library';
 import { ReaderView, ShortcutsDialog } from '../features/reader';
@@ -10,7 +11,7 @@ import { messages } from '../i18n/messages';
 import { useLibrary } from '../stores/library';
 import { useReaderSettings } from '../stores/readerSettings';
 import { useInterfaceScale } from '../stores/interfaceScale';
-import { Button, notify, UiHost } from '../ui';
+import { Button, dismiss, notify, UiHost } from '../ui';
 import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
@@ -47,15 +48,27 @@ async function startBackgroundWork(): Promise<void> {
     console.warn('[backup] app.info failed; default backup timings', error);
   }
   // A backup that cannot be written (full disk, folder not writable) is said, not only logged.
+  // One failure notice at a time: a new reason replaces the old one, and recovery takes it away.
+  let failureNotice: number | null = null;
+  const dropFailureNotice = () => {
+    if (failureNotice !== null) dismiss(failureNotice);
+    failureNotice = null;
+  };
   backupStartup.startContinuous(delays, {
-    onFailure: (reason) => notify(messages.backup.autoFailed(reason), { kind: 'error', durationMs: 0 }),
-    onRecovered: () => notify(messages.backup.autoRecovered),
+    onFailure: (reason) => {
+      dropFailureNotice();
+      failureNotice = notify(messages.backup.autoFailed(reason), { kind: 'error', durationMs: 0 });
+    },
+    onRecovered: () => {
+      dropFailureNotice();
+      notify(messages.backup.autoRecovered);
+    },
   });
   setTimeout(
     () =>
       void backupStartup.dailyIfDue().catch((e: unknown) => {
         console.warn('[backup] daily backup failed', e);
-        notify(messages.backup.dailyFailed(e instanceof Error ? e.message : String(e)), { kind: 'error' });
+        notify(messages.backup.dailyFailed(toErrorInfo(e).message), { kind: 'error' });
       }),
     DAILY_BACKUP_DELAY_MS,
   );

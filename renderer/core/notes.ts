@@ -76,11 +76,15 @@ function defaultStorage(): JournalStorage | null {
   }
 }
 
-/** Synchronous: safe inside `pagehide`. A full quota only loses the journal, not the IndexedDB save. */
-export function writeJournal(row: NoteRow, storage = defaultStorage()): void {
+/**
+ * Synchronous: safe inside `pagehide`. A full quota only loses the journal, not the IndexedDB save.
+ * `seen`: the stored versions (updatedAt) the writer knows as its own; on replay a stored note
+ * holding none of them was changed elsewhere meanwhile, and the journal becomes a new note.
+ */
+export function writeJournal(row: NoteRow, storage = defaultStorage(), seen?: readonly string[]): void {
   if (!storage) return;
   try {
-    storage.setItem(NOTE_JOURNAL_PREFIX + row.id, JSON.stringify(row));
+    storage.setItem(NOTE_JOURNAL_PREFIX + row.id, JSON.stringify(seen ? { ...row, seen } : row));
   } catch (error) {
     console.warn('note journal not written', error);
   }
@@ -127,11 +131,40 @@ export async function recoverNoteJournals(db: YanduDB = appDb, storage = default
   }
   let recovered = 0;
   for (const key of keys) {
-    const row = safeJournal(storage.getItem(key) ?? '');
-    if (row && (await repo.putIfNewer(toNoteRow(row)))) recovered++;
+    const raw = storage.getItem(key) ?? '';
+    const row = safeJournal(raw);
+    if (row && (await replayJournal(db, repo, toNoteRow(row), journalSeen(raw)))) recovered++;
     storage.removeItem(key);
   }
   return recovered;
+}
+
+function journalSeen(raw: string): string[] | null {
+  try {
+    const seen = (JSON.parse(raw) as { seen?: unknown }).seen;
+    return Array.isArray(seen) && seen.every((u) => typeof u === 'string') ? (seen as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A journal over a note another tab changed meanwhile (a version its writer never saw) would
+ * overwrite that tab's words if newer, or be dropped if older: either way someone's words are
+ * lost. Then it becomes a new note "…（本窗口的版本）", as the editor does when it sees the change.
+ */
+async function replayJournal(
+  db: YanduDB,
+  repo: ReturnType<typeof createNoteRepository>,
+  row: NoteRow,
+  seen: string[] | null,
+): Promise<boolean> {
+  const stored = seen ? await db.notes.get(row.id) : undefined;
+  if (!stored || !seen || stored.updatedAt === row.updatedAt || seen.includes(stored.updatedAt)) return repo.putIfNewer(row);
+  if (stored.text === row.text && stored.title === row.title) return false;
+  const copy = toNoteRow({ ...row, id: newNoteId(), title: `${row.title}${messages.notes.otherTabSuffix}`.slice(0, 500) });
+  await repo.put(copy);
+  return true;
 }
 
 /** Notes on one database: the repository's reads, and saves that derive text and 字 first. */

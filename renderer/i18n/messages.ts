@@ -929,7 +929,7 @@ export const messages = {
     download: '下载',
     empty: '还没有备份。',
     folder: (dir: string) => `备份位置：${dir}`,
-    autoFailed: (reason: string) => `自动备份没有完成：${reason} 你的修改仍保存在本机文库中，问题解决后会自动再备份。`,
+    autoFailed: (reason: string) => `自动备份没有完成：${reason}你的修改都在文库中；问题解决后会自动再备份。`,
     autoRecovered: '自动备份已恢复正常。',
     dailyFailed: (reason: string) => `每日备份没有完成：${reason}`,
     reasons: { manual: '手动', daily: '每日', upgrade: '升级前', packet: '导入资料包前', restore: '恢复前', auto: '自动' } as Record<

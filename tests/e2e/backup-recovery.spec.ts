@@ -8,7 +8,7 @@
  * The browser is a real Chromium process started here (not through Playwright's launcher) so
  * the test can SIGKILL it, with its whole process group, and reopen the same profile folder.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -248,5 +248,46 @@ test('quitting: on SIGTERM the host lets the open page write its final backup be
     if (open) await killBrowser(open).catch(() => undefined);
     if (host.process.exitCode === null) await killHost(host).catch(() => undefined);
     for (const d of [dataDir, profile]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('a backups folder that cannot be written: one notice in Chinese, not one per retry; it goes when backups work again', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yandu-e2e-unwritable-'));
+  // A file where the backups folder goes: every backup fails (also for root, unlike chmod).
+  writeFileSync(path.join(dataDir, 'backups'), 'not a folder');
+  const host = await startHostOn(dataDir, await freePort(), { YANDU_BACKUP_SETTLE_MS: '300', YANDU_BACKUP_MAX_WAIT_MS: '1000' });
+  try {
+    let attempts = 0;
+    page.on('console', (m) => {
+      if (m.text().includes('continuous backup failed')) attempts++;
+    });
+    await page.goto(host.url);
+    await expect(page.getByTestId('article-row').first()).toBeVisible();
+    await page.getByRole('link', { name: '笔记本' }).click();
+    await page.getByRole('button', { name: '新建笔记' }).click();
+    await page.getByTestId('note-body').click();
+    const failed = page.getByTestId('toast').filter({ hasText: '自动备份没有完成' });
+    await page.keyboard.type('第一句。');
+    await expect(failed).toHaveCount(1);
+    await expect(failed).toContainText('无法写入');
+    // Retries after each further change fail the same way (counted in the console): still the one notice.
+    const start = attempts;
+    for (const words of ['第二句。', '第三句。']) {
+      await page.keyboard.type(words);
+      await expect.poll(async () => (await stored(page)).notes.map((n) => n.text).join()).toContain(words);
+    }
+    await expect.poll(() => attempts).toBeGreaterThanOrEqual(start + 2);
+    await expect(failed).toHaveCount(1);
+
+    rmSync(path.join(dataDir, 'backups'));
+    await page.keyboard.type('第四句。');
+    await expect(page.getByTestId('toast').filter({ hasText: '自动备份已恢复正常' })).toHaveCount(1);
+    await expect(failed).toHaveCount(0);
+  } finally {
+    await killHost(host).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -104,13 +104,14 @@ function newDb(name: string): { db: YanduDB; seen: LibraryChange[]; tracker: Ret
   return { db, seen, tracker };
 }
 
-async function apiFor(): Promise<{ api: Api; dir: string }> {
+/** `settled` hears of each call once its answer (or error) is back. */
+async function apiFor(settled?: (name: string) => void): Promise<{ api: Api; dir: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yandu-continuous-'));
   dirs.push(dir);
   const services = { backup: createBackupService({ dataDir: dir, appVersion: 'test' }) } as unknown as Services;
   return {
     api: buildApi(
-      (name, arg) => dispatch(services, name, arg),
+      (name, arg) => dispatch(services, name, arg).finally(() => settled?.(name)),
       () => () => undefined,
     ),
     dir,
@@ -510,7 +511,12 @@ describe('recovery offer', () => {
 
 describe('a backups folder that cannot be written', () => {
   it('is said once in Chinese (not at every retry), loses no change, and backing up resumes once the folder is fixed', async () => {
-    const { api, dir } = await apiFor();
+    // Backup attempts that reached the host and came back: a retry's file writes are real I/O,
+    // so the folder is fixed only once the retry has finished (not while it is writing).
+    let attempts = 0;
+    const { api, dir } = await apiFor((name) => {
+      if (name === 'backup.begin') attempts++;
+    });
     // A file where the backups folder should be: a real write failure even for root (chmod is not).
     await writeFile(path.join(dir, 'backups'), 'not a folder');
     const clock = new ManualClock();
@@ -538,7 +544,8 @@ describe('a backups folder that cannot be written', () => {
     // Retries with the same reason are not said again.
     await db.highlights.add(highlight('h2'));
     await clock.advance(5000);
-    await flushPromises();
+    await expect.poll(() => attempts).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => cb.scheduler.busy).toBe(false);
     expect(failures).toHaveLength(1);
     expect(recovered).toBe(0);
     expect(await db.highlights.count()).toBe(2);
@@ -550,6 +557,46 @@ describe('a backups folder that cannot be written', () => {
     const [entry] = (await api.backup.list({})).entries;
     expect(entry!.counts).toMatchObject({ highlights: 3 });
     expect(failures).toHaveLength(1);
+    cb.stop();
+  });
+});
+
+describe('an automatic backup failing with a browser error', () => {
+  it('is said in Chinese, once, however the English message varies between retries', async () => {
+    const { api } = await apiFor();
+    const clock = new ManualClock();
+    const { db, tracker } = newDb('foreign-error');
+    await db.open();
+    await ensureLibraryIdentity(db);
+    let attempt = 0;
+    // The renderer side of a backup fails as IndexedDB does: an English, non-AppError message.
+    const failing = {
+      ...api,
+      backup: {
+        ...api.backup,
+        begin: () => Promise.reject(new Error(`UnknownError: Internal error opening backing store (${++attempt})`)),
+      },
+    } as Api;
+    const failures: string[] = [];
+    const cb = startContinuousBackup({
+      db,
+      api: failing,
+      tracker,
+      delays: { settleMs: 1000, maxWaitMs: 5000 },
+      clock,
+      storage: null,
+      onFailure: (m) => failures.push(m),
+    });
+    await db.highlights.add(highlight('h1'));
+    await clock.advance(1000);
+    await expect.poll(() => attempt).toBe(1);
+    await db.highlights.add(highlight('h2'));
+    await clock.advance(5000);
+    await expect.poll(() => attempt).toBeGreaterThanOrEqual(2);
+    await flushPromises();
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).not.toMatch(/[A-Za-z]{3,}/);
+    expect(failures[0]).toMatch(/[\u4e00-\u9fff]/);
     cb.stop();
   });
 });

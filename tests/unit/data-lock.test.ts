@@ -204,6 +204,30 @@ describe('data folder lock, in one process', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('an old takeover guard whose pid now belongs to a live process does not block the start', () => {
+    writeLock({ pid: 999_999_999, id: 'crashed-holder' });
+    const guard = path.join(dir, `${LOCK_FILE}.takeover`);
+    // Left by a starter that crashed inside the takeover; its pid was since reused (our parent is alive).
+    writeFileSync(guard, JSON.stringify({ pid: process.ppid, id: 'x' }));
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(guard, old, old);
+    const lock = acquireDataLock(dir, { host: 'browser', isAlive: (pid) => pid === process.ppid });
+    expect(readDataLock(dir)).toMatchObject({ id: lock.record.id });
+    lock.release();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a crashed lock of this same boot under an earlier hostname is taken over, not "another computer"', async () => {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    writeLock({ pid: await deadPid(), hostname: 'name-before-dhcp', bootId: boot });
+    const lock = acquireDataLock(dir, { host: 'desktop' });
+    expect(readDataLock(dir)).toMatchObject({ id: lock.record.id, hostname: os.hostname() });
+    lock.release();
+    // A live holder of this boot under another name is named as running here, not as elsewhere.
+    writeLock({ pid: process.ppid, hostname: 'name-before-dhcp', bootId: boot });
+    expect(busy(() => acquireDataLock(dir, { host: 'desktop' })).reason).toBe('live');
+  });
+
   it('a lock taken on another computer is never broken here; the message says how to clear it', async () => {
     // Even a pid that is dead here may be alive there.
     writeLock({ pid: await deadPid(), hostname: 'other-pc' });

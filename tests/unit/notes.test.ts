@@ -206,6 +206,47 @@ describe('note rows', () => {
     clearJournal(unsaved.id, unsaved.updatedAt, storage);
     expect(store.size).toBe(0);
   });
+
+  it('a journal over a version another tab saved meanwhile becomes a copy, newer or older; never overwrites, never dropped, made once', async () => {
+    const db = freshDb();
+    const repo = createNotesService(db);
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+      key: (i: number) => [...store.keys()][i] ?? null,
+      get length() {
+        return store.size;
+      },
+    };
+    const base = await repo.save({ ...newDraft('note', null, null, '2026-03-01T00:00:00.000Z'), title: '共同' });
+    // Tab A typed (never saved: it crashed) over `base`; tab B saved its own words over `base`.
+    const doc = (text: string) => ({ type: 'doc', content: [p(text)] });
+    const newerA = toNoteRow({ ...base, doc: doc('甲窗口的字'), updatedAt: '2026-03-01T00:00:05.000Z' });
+    await repo.save({ ...base, doc: doc('乙窗口的字'), updatedAt: '2026-03-01T00:00:03.000Z' });
+    writeJournal(newerA, storage, [base.updatedAt, newerA.updatedAt]);
+    expect(await recoverNoteJournals(db, storage)).toBe(1);
+    expect(await recoverNoteJournals(db, storage)).toBe(0);
+    let all = await repo.all();
+    expect(all.find((n) => n.id === base.id)?.text).toBe('乙窗口的字');
+    expect(all.filter((n) => n.id !== base.id).map((n) => [n.title, n.text])).toEqual([['共同（本窗口的版本）', '甲窗口的字']]);
+
+    // Older than the other tab's save: kept as a copy too, not dropped.
+    const olderA = toNoteRow({ ...base, doc: doc('甲窗口更早的字'), updatedAt: '2026-03-01T00:00:01.000Z' });
+    writeJournal(olderA, storage, [base.updatedAt, olderA.updatedAt]);
+    expect(await recoverNoteJournals(db, storage)).toBe(1);
+    all = await repo.all();
+    expect(all.map((n) => n.text).sort()).toEqual(['乙窗口的字', '甲窗口更早的字', '甲窗口的字'].sort());
+
+    // A journal over a stored version its writer made is replayed in place, as before.
+    const mine = toNoteRow({ ...base, doc: doc('乙窗口又写'), updatedAt: '2026-03-01T00:00:09.000Z' });
+    writeJournal(mine, storage, ['2026-03-01T00:00:03.000Z', mine.updatedAt]);
+    expect(await recoverNoteJournals(db, storage)).toBe(1);
+    expect((await repo.get(base.id))?.text).toBe('乙窗口又写');
+    expect(await repo.all()).toHaveLength(3);
+    expect(store.size).toBe(0);
+  });
 });
 
 describe('autosave', () => {

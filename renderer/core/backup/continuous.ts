@@ -7,6 +7,7 @@
  * changes made just before a crash are backed up on the next start.
  */
 import type { Api } from '../../../shared/contract';
+import { toErrorInfo } from '../../../shared/errors';
 import type { ChangeTracker } from '../../db/changeTracker';
 import type { YanduDB } from '../../db/schema';
 import { backupDatabase } from './backup';
@@ -82,7 +83,9 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
     },
     onError: (error) => {
       console.warn('[backup] continuous backup failed; will retry', error);
-      const message = error instanceof Error ? error.message : String(error);
+      // Shown to the user: an AppError's Chinese message; anything else (a Dexie or browser
+      // error, in English and varying) as the one generic Chinese line, said once.
+      const message = toErrorInfo(error).message;
       if (message !== failing) {
         failing = message;
         options.onFailure?.(message);

@@ -222,7 +222,10 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
       if (!touched.current) return;
       if (confirmedAt.current && draft.updatedAt <= confirmedAt.current) return;
       try {
-        writeJournal(toNoteRow(draft));
+        // With the stored versions this editor knows as its own (from the newest confirmed on):
+        // a replay over a version it never saw keeps both (core/notes recoverNoteJournals).
+        const since = confirmedAt.current;
+        writeJournal(toNoteRow(draft), undefined, [...ours.current].filter((u) => since === null || u >= since).slice(-200));
       } catch (error) {
         console.warn('note journal skipped', error);
       }

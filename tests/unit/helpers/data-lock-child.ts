@@ -14,11 +14,12 @@ process.stdout.write('READY\n');
 process.stdin.once('data', () => {
   try {
     const lock = acquireDataLock(dir, { host });
-    process.stdout.write(`WON ${process.pid}\n`);
+    // The handler before the word: a test may send SIGTERM the moment it reads WON.
     process.on('SIGTERM', () => {
       lock.release();
       process.exit(0);
     });
+    process.stdout.write(`WON ${process.pid}\n`);
     // Hold it until told otherwise.
     setInterval(() => undefined, 1 << 30);
   } catch (error) {
