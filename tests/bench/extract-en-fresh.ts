@@ -2,12 +2,13 @@
  * Outside English pages (tests/fixtures/extract-en-fresh): news-style pages written by someone
  * who had not read the extractor or its own English fixtures, scored by character-token F1 for
  * ours and for plain Readability in the same run.
- * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose]
+ * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2] (--fresh2: the second set,
+ * tests/fixtures/extract-en-fresh2)
  * (`--verbose` lists every page: F1 ours vs Readability, precision/recall, and for ours the
  * first 200 characters missed and the first 200 extra.)
  */
 import { fileURLToPath } from 'node:url';
-import { loadFreshEn } from '../fixtures/extract-en-fresh/load';
+import { FRESH_EN_DIR, loadFreshEn } from '../fixtures/extract-en-fresh/load';
 import { type Extractor, ours, readability, tokenF1 } from './extract-corpus';
 
 const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -49,8 +50,11 @@ export interface FreshScore {
   extra: string;
 }
 
-export function scoreFreshEn(run: Extractor): FreshScore[] {
-  return loadFreshEn().map((pg) => {
+/** The second outside set (same format, same policy). */
+export const FRESH2_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh2/', import.meta.url));
+
+export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
+  return loadFreshEn(dir).map((pg) => {
     const got = run(pg.html, pg.url);
     return {
       name: pg.name,
@@ -63,9 +67,11 @@ export function scoreFreshEn(run: Extractor): FreshScore[] {
   });
 }
 
-export function benchEnFresh(verbose = false, baseline = true): Record<string, number> {
-  const o = scoreFreshEn(ours);
-  const b = baseline ? scoreFreshEn(readability) : [];
+/** `set` 'fresh2' scores tests/fixtures/extract-en-fresh2 under `extract_*_en_fresh2*` names. */
+export function benchEnFresh(verbose = false, baseline = true, set: 'fresh' | 'fresh2' = 'fresh'): Record<string, number> {
+  const dir = set === 'fresh' ? FRESH_EN_DIR : FRESH2_EN_DIR;
+  const o = scoreFreshEn(ours, dir);
+  const b = baseline ? scoreFreshEn(readability, dir) : [];
   const mean = (rows: FreshScore[], k: 'f1' | 'p' | 'r') => r3(rows.reduce((n, x) => n + x[k], 0) / Math.max(1, rows.length));
   const out: Record<string, number> = {
     extract_en_fresh_pages: o.length,
@@ -82,12 +88,19 @@ export function benchEnFresh(verbose = false, baseline = true): Record<string, n
     out.extract_en_fresh_readability_min_f1 = r3(Math.min(...b.map((s) => s.f1)));
     out.extract_en_fresh_below_readability = o.filter((s, i) => s.f1 < b[i]!.f1 - 0.0005).length;
   }
+  if (set !== 'fresh') {
+    for (const k of Object.keys(out)) {
+      const v = out[k]!;
+      delete out[k];
+      out[k.replace('en_fresh', `en_${set}`)] = v;
+    }
+  }
   if (verbose) {
     for (let i = 0; i < o.length; i++) {
       const s = o[i]!;
       const rb = b[i];
       process.stdout.write(
-        `# en-fresh ${s.name}: ours f1=${r3(s.f1)} p=${r3(s.p)} r=${r3(s.r)} title=${s.titleOk ? 'ok' : JSON.stringify(s.title)}` +
+        `# en-${set} ${s.name}: ours f1=${r3(s.f1)} p=${r3(s.p)} r=${r3(s.r)} title=${s.titleOk ? 'ok' : JSON.stringify(s.title)}` +
           (rb ? ` | readability f1=${r3(rb.f1)} p=${r3(rb.p)} r=${r3(rb.r)}` : '') +
           `\n#   missed: ${JSON.stringify(s.missed)}\n#   extra: ${JSON.stringify(s.extra)}\n`,
       );
@@ -97,6 +110,7 @@ export function benchEnFresh(verbose = false, baseline = true): Record<string, n
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const [k, v] of Object.entries(benchEnFresh(process.argv.includes('--verbose'), !process.argv.includes('--no-baseline'))))
+  const set = process.argv.includes('--fresh2') ? 'fresh2' : 'fresh';
+  for (const [k, v] of Object.entries(benchEnFresh(process.argv.includes('--verbose'), !process.argv.includes('--no-baseline'), set)))
     process.stdout.write(`${k}: ${v}\n`);
 }

@@ -2,12 +2,13 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose]
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2] (--outside2: the second set,
+ * tests/fixtures/cms-outside2)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
-import { loadOutside, type OutsideFixture } from '../fixtures/cms-outside/load';
+import { OUTSIDE_DIR, loadOutside, type OutsideFixture } from '../fixtures/cms-outside/load';
 import { tokenF1 } from './extract-corpus';
 
 const norm = (s: string): string => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
@@ -62,20 +63,23 @@ export function scoreOutside(pages: OutsideFixture[]): OutsideScore[] {
 const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function benchOutside(verbose = false): Record<string, number> {
-  const pages = loadOutside();
+/** The second outside set (tests/fixtures/cms-outside2), scored under `extract_cn_outside2_*`. */
+export const OUTSIDE2_DIR = fileURLToPath(new URL('../fixtures/cms-outside2/', import.meta.url));
+
+export function benchOutside(verbose = false, set: 'outside' | 'outside2' = 'outside'): Record<string, number> {
+  const pages = loadOutside(set === 'outside' ? OUTSIDE_DIR : OUTSIDE2_DIR);
   if (pages.length === 0) return {};
   const s = scoreOutside(pages);
   if (verbose) {
     for (const x of s) {
       const ok = x.titleOk && x.dateOk && x.originOk !== false && x.f1 >= 0.97 && x.leaks.length === 0 && !x.misdecoded;
       process.stdout.write(
-        `# ${ok ? 'ok  ' : 'FAIL'} ${x.name}: f1=${r3(x.f1)} title=${x.titleOk} date=${x.dateOk} origin=${x.originOk} leaks=${JSON.stringify(x.leaks)} misdecoded=${x.misdecoded} got=${JSON.stringify(x.got)}\n`,
+        `# ${set} ${ok ? 'ok  ' : 'FAIL'} ${x.name}: f1=${r3(x.f1)} title=${x.titleOk} date=${x.dateOk} origin=${x.originOk} leaks=${JSON.stringify(x.leaks)} misdecoded=${x.misdecoded} got=${JSON.stringify(x.got)}\n`,
       );
     }
   }
   const origins = s.filter((x) => x.originOk !== null);
-  const p = 'extract_cn_outside';
+  const p = `extract_cn_${set}`;
   return {
     [`${p}_pages`]: s.length,
     [`${p}_title_pct`]: pct(s.filter((x) => x.titleOk).length, s.length),
@@ -89,5 +93,6 @@ export function benchOutside(verbose = false): Record<string, number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const [k, v] of Object.entries(benchOutside(process.argv.includes('--verbose')))) process.stdout.write(`${k}: ${v}\n`);
+  const set = process.argv.includes('--outside2') ? 'outside2' : 'outside';
+  for (const [k, v] of Object.entries(benchOutside(process.argv.includes('--verbose'), set))) process.stdout.write(`${k}: ${v}\n`);
 }

@@ -66,6 +66,9 @@ export async function benchExtract(): Promise<Record<string, number>> {
     // Outside pages (Chinese CMS, English); `npm run bench -- extract --verbose` lists them page by page.
     ...benchOutside(process.argv.includes('--verbose')),
     ...benchEnFresh(process.argv.includes('--verbose')),
+    // Second outside sets (another tester, other site shapes).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside2'),
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh2'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
