@@ -1714,9 +1714,18 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
     if (b.len === 0) continue;
-    if (prose >= 2 && isLatinEndLine(b.text) && body.slice(i + 1).every((x) => x.len <= 250)) {
-      body.length = i;
-      break;
+    if (prose >= 2 && isLatinEndLine(b.text)) {
+      // A "Most Read" box set into the text: drop the box, keep the paragraphs after it.
+      const resume = resumesAfterBox(body, i);
+      if (resume > i) {
+        body.splice(i, resume - i);
+        i--;
+        continue;
+      }
+      if (body.slice(i + 1).every((x) => x.len <= 250)) {
+        body.length = i;
+        break;
+      }
     }
     if (isProse(b)) prose++;
   }
@@ -1755,6 +1764,28 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
+
+/**
+ * An end line ("Most Read", "Related") heading a box of its own inside the article's container,
+ * after which the article's own paragraphs go on (prose in the same parent as the prose before
+ * the box): the index of the first block past the box, or -1 (the line ends the article).
+ */
+function resumesAfterBox(body: Block[], i: number): number {
+  const line = body[i]!;
+  const before = body.slice(0, i).filter((b) => b.len > 0);
+  // The line's highest ancestor that holds none of the body before it.
+  let box: Element | null = null;
+  for (const a of line.ancestors) {
+    if (before.some((b) => a.contains(b.el))) break;
+    box = a;
+  }
+  // A bare heading (no box around it) is the start of a tail, as before.
+  if (!box || box === line.el) return -1;
+  let j = i + 1;
+  while (j < body.length && box.contains(body[j]!.el)) j++;
+  const parents = new Set(before.filter(isProse).map((b) => b.el.parentElement));
+  return body.slice(j).some((b) => isProse(b) && parents.has(b.el.parentElement)) ? j : -1;
+}
 
 /** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */
 function setOff(b: Block, named: RegExp, tags = false): boolean {
