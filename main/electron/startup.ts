@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { acquireDataLock, DataFolderBusyError, type DataLock } from '../services/data-lock';
 import { DATA_FOLDER_NAME, describeMigration, legacyDataDirs, migrateDataDir } from '../services/paths';
+import { processAlive } from '../services/process-alive';
 
 /** The id electron-builder's NSIS installer stamps on its shortcuts (`appId`): the window must match it. */
 export const APP_USER_MODEL_ID = 'cn.yandu.reader';
@@ -106,15 +107,6 @@ export function checkWritable(dir: string): string | null {
 
 export type LockFailure = { kind: 'another-instance' } | { kind: 'in-use-elsewhere'; host: string } | { kind: 'unknown'; detail: string };
 
-function defaultIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Why `requestSingleInstanceLock()` said no. On Linux and macOS Chromium's lock is the symlink
  * `<userData>/SingletonLock` → `<hostname>-<pid>`: our host and a live pid is a running copy
@@ -135,7 +127,7 @@ export function diagnoseLockFailure(userData: string, host: StartupEnv): LockFai
   const [, lockHost = '', pidText = ''] = match;
   if (lockHost !== (host.hostname ?? os.hostname())) return { kind: 'in-use-elsewhere', host: lockHost };
   const pid = Number(pidText);
-  if ((host.isAlive ?? defaultIsAlive)(pid)) return { kind: 'another-instance' };
+  if ((host.isAlive ?? processAlive)(pid)) return { kind: 'another-instance' };
   return { kind: 'unknown', detail: `SingletonLock → ${target} (no such process)` };
 }
 

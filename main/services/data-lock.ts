@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processAlive } from './process-alive';
 
 export const LOCK_FILE = 'yandu.lock';
 
@@ -78,16 +79,6 @@ export class DataFolderBusyError extends Error {
 
 export function lockFile(dataDir: string): string {
   return path.join(dataDir, LOCK_FILE);
-}
-
-function defaultIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, owned by someone else. ESRCH: gone.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readText(file: string): string | null {
@@ -409,7 +400,7 @@ export function busyMessage(dataDir: string, holder: LockRecord | null, reason: 
 export function acquireDataLock(dataDir: string, options: LockOptions): DataLock {
   const dir = path.resolve(dataDir);
   const file = lockFile(dir);
-  const isAlive = options.isAlive ?? defaultIsAlive;
+  const isAlive = options.isAlive ?? processAlive;
   const hostname = options.hostname ?? os.hostname();
   const graceMs = options.unreadableGraceMs ?? 2000;
   const ownIds = new Set([...held].map((l) => l.record.id));

@@ -6,6 +6,7 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from './process-alive';
 
 /** extract/documents/index.ts DOCUMENTS_DIR (not imported: that module pulls in pdf.js). */
 const DOCUMENTS_DIR = 'documents';
@@ -59,15 +60,6 @@ export function downloadDisposition(name: string, file: string): string {
 /** storeOriginal's temporary names: `<hash>.<ext>.<pid>.<ms>.tmp`. */
 const ORIGINAL_TEMP = /^[0-9a-f]{64}\.(?:pdf|doc|wps|ofd|docx)\.(\d+)\.\d+\.tmp$/;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * At start: removes the temporary files of originals whose writer is gone (killed mid-import);
  * a live writer's (another 研读 on this data folder) are left alone. Returns the names removed.
@@ -83,7 +75,7 @@ export async function sweepOriginalTemps(dataDir: string): Promise<string[]> {
   const removed: string[] = [];
   for (const name of names) {
     const m = ORIGINAL_TEMP.exec(name);
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
     await rm(path.join(dir, name), { force: true });
     removed.push(name);
   }

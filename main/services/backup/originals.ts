@@ -25,6 +25,7 @@ import { BACKUP_FILE_RE } from '../../../shared/backup/format';
 import { documentFilePath } from '../documents-route';
 import { renameWithRetry } from '../fs-retry';
 import { appLog, code } from '../log';
+import { processAlive } from '../process-alive';
 
 /** An article's `document.file`: the only names that ever reach the file system here. */
 const ORIGINAL_FILE_RE = /^documents\/([0-9a-f]{64})\.(?:pdf|doc|wps|ofd|docx)$/;
@@ -162,13 +163,7 @@ async function readRefs(file: string): Promise<string[] | null> {
 }
 
 function pidAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return pid === process.pid || processAlive(pid);
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   type OpenedBackup,
 } from './container';
 import { installOriginals, originalRefs, pruneOriginals, removeRefs, storeOriginals, writeRefs } from './originals';
+import { processAlive } from '../process-alive';
 
 export interface BackupServiceOptions {
   dataDir: string;
@@ -70,12 +71,7 @@ function tempName(kind: 'partial' | 'upload', t: string): string {
 
 function writerAlive(pid: number, name: string): boolean {
   if (pid === process.pid) return ownTemps.has(name);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processAlive(pid);
 }
 
 /**
