@@ -48,6 +48,7 @@ import {
   matchOrigin,
   normaliseText,
   isLatinEndLine,
+  isLatinNotice,
   isLatinWidgetLine,
   comparable,
 } from './patterns';
@@ -1710,6 +1711,13 @@ function referee(
  * body (the body's copy is kept).
  */
 function tidyLatinBody(body: Block[], page: Block[]): void {
+  // A kicker or flair line above the text (`Commuting`, `Biz & IT —`): a word or two, no sentence.
+  while (body.length > 1) {
+    const b = body[0]!;
+    if (b.kind !== 'p' || b.images.length > 0 || b.len > 30 || b.text.split(/\s+/).length > 3 || /[.,!?:;]["”’]?$/.test(b.text)) break;
+    if (!isProse(body.find((x) => x !== b && x.len > 0) ?? b)) break;
+    body.shift();
+  }
   let prose = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
@@ -1735,7 +1743,7 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
-    if (isLatinWidgetLine(b.text)) {
+    if (isLatinWidgetLine(b.text) || isLatinNotice(b.text, b.linkChars > 0)) {
       body.splice(i, 1);
       continue;
     }
@@ -1744,9 +1752,16 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
     // Readability's copy of a block has lost its class names: ask the page's own block.
     if (!twins) {
       twins = new Map();
-      for (const x of page) if (x.len >= 25 && !twins.has(x.text)) twins.set(x.text, x);
+      for (const x of page) if (x.len >= 1 && !twins.has(x.text)) twins.set(x.text, x);
     }
     const own = [b, twins.get(b.text)].filter((x): x is Block => x !== undefined);
+    // A picture's caption or credit is not the article's text (its picture stays); nor is an
+    // embedded post (a tweet quoted in a blockquote of its own).
+    if (own.some(isCaption) || own.some(isEmbeddedPost)) {
+      if (b.images.length === 0) body.splice(i, 1);
+      else body[i] = picturesOnly(b);
+      continue;
+    }
     // A block named a pull quote that rewords one paragraph (most of its words are there) repeats it;
     // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
     if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
@@ -1764,6 +1779,49 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
+const CAPTION_CLASS_RE = /(?:^|[-_\s])(?:caption|captions|credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
+
+/** The block's pictures without its words (a figure's credit written beside its image). */
+function picturesOnly(b: Block): Block {
+  const html = b.images.map((im) => `<img src="${escapeHtml(im.src)}"${im.alt ? ` alt="${escapeHtml(im.alt)}"` : ''}>`).join('');
+  return { ...b, text: '', spaced: '', raw: '', plain: '', rawHtml: html, tidied: null, len: 0, linkChars: 0, punct: 0 };
+}
+
+const EMBED_CLASS_RE = /tweet|instagram|tiktok|bluesky|mastodon|social-?embed|embed-?(?:twitter|x|social|post)/i;
+
+/** Text of an embedded social post: a blockquote named for one, or signed `— Name (@handle) date`. */
+function isEmbeddedPost(b: Block): boolean {
+  for (const a of b.ancestors.slice(0, 4)) {
+    if (a.localName !== 'blockquote') continue;
+    if (EMBED_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`)) return true;
+    return /[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)/.test(a.textContent ?? '');
+  }
+  return false;
+}
+
+/** A photo credit closing a line: `Photograph: Hannah Lowe`, `Picture by Mercury Photography`, `(Image: Northern Star)`. */
+const CREDIT_END_RE =
+  /(?:^|[.!?)]\s+|\(|[-–—|]\s*)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+by)?\s*:?\s+[A-Z][^.!?]{1,60}\)?$/;
+
+/**
+ * A caption or photo credit outside a <figcaption>: a credit written beside a picture in a figure
+ * (`<span class="copyright">`), a block named a caption that is only a credit or ends in one, any
+ * short line ending in a photo credit. A figcaption stays: it is the page's own marked caption
+ * (Readability and our own fixtures keep it), and so does a caption-named block of plain prose.
+ * Quotes, headings, list items, code and tables are never one.
+ */
+function isCaption(b: Block): boolean {
+  if (b.len > 250 || b.kind !== 'p' || /^(?:pre|td|th)$/.test(b.el.localName)) return false;
+  const creditOnly = b.len <= 60 && b.text.split(/\s+/).length <= 6 && !/[.!?]["”’]?$/.test(b.text);
+  for (const a of b.ancestors.slice(0, 4)) {
+    const name = a.localName;
+    if (name === 'figcaption' || name === 'blockquote' || name === 'pre' || name === 'table') return false;
+    if (name === 'figure') return creditOnly && a.querySelector('img, picture, video') !== null;
+    if (CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
+      return creditOnly || CREDIT_END_RE.test(b.text);
+  }
+  return CREDIT_END_RE.test(b.text);
+}
 
 /**
  * An end line ("Most Read", "Related") heading a box of its own inside the article's container,
