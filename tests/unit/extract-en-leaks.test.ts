@@ -113,4 +113,36 @@ describe.each(MODES)('referee %s', (referee) => {
     expect(a.text).not.toContain('Tweet this');
     expect(a.text).not.toContain('Continued on page 2');
   });
+
+  it('ends the body at a related heading whose teasers are long but sit outside the article’s container', () => {
+    const teaser = (n: number) =>
+      `<div class="related-item"><h4><a href="/s/${n}">Another story number ${n}</a></h4><p>A long teaser for story ${n} that runs on well past the length of a line, as the first lines of another article do, with a comma, a clause and a full stop at its end, so that it reads like prose and is longer than two hundred and fifty characters in all, which a short box never is.</p><p>March ${n}, 2016</p></div>`;
+    const html = `<!doctype html><html><head><title>Library reopens</title></head><body><div class="wrap"><h1>Library reopens</h1>
+      <div class="entry">${P1}${P2}${P3}</div><div class="after"><h3>Like this:</h3><h3>Related</h3>${teaser(1)}${teaser(2)}${teaser(3)}</div></div></body></html>`;
+    const a = run(html);
+    expect(a.text).toContain('missed the quiet of the room');
+    expect(a.text).not.toContain('Like this');
+    expect(a.text).not.toContain('A long teaser for story');
+  });
+
+  it('keeps the paragraphs after a "Related" line that go on in the article’s container', () => {
+    const long =
+      '<p>Related to the reopening, the council also agreed a plan for the branch libraries, which will each get new lighting, a ramp at the door and longer opening hours on Saturdays from the autumn, as the budget set aside last year for the work allows, and the mobile library will add two villages to its weekly round.</p>';
+    const a = run(page(`${P1}${P2}<h3>Related</h3>${long}${P3}`));
+    expect(a.text).toContain('the council also agreed a plan for the branch libraries');
+    expect(a.text).toContain('missed the quiet of the room');
+  });
+
+  it('drops video player and reader widget lines', () => {
+    const html = page(
+      P1 +
+        '<div class="player"><p>Your video will play in 00:25</p><p>This is a modal window.</p><p>ADVERTISING</p></div>' +
+        P2 +
+        '<div class="toc"><h2>Contents</h2></div>' +
+        P3,
+    );
+    const a = run(html);
+    expect(a.text).toContain('missed the quiet of the room');
+    expect(a.text).not.toMatch(/Your video will play|modal window|ADVERTISING|Contents/);
+  });
 });

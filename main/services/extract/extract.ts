@@ -1730,7 +1730,8 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
         i--;
         continue;
       }
-      if (body.slice(i + 1).every((x) => x.len <= 250)) {
+      // …or when none of what follows goes on in the article's own container (teasers with dates).
+      if (body.slice(i + 1).every((x) => x.len <= 250) || !proseContinues(body, i)) {
         body.length = i;
         break;
       }
@@ -1843,6 +1844,17 @@ function resumesAfterBox(body: Block[], i: number): number {
   while (j < body.length && box.contains(body[j]!.el)) j++;
   const parents = new Set(before.filter(isProse).map((b) => b.el.parentElement));
   return body.slice(j).some((b) => isProse(b) && parents.has(b.el.parentElement)) ? j : -1;
+}
+
+/** Prose after block i sits in a parent that held the article's prose before it. */
+function proseContinues(body: Block[], i: number): boolean {
+  const parents = new Set(
+    body
+      .slice(0, i)
+      .filter(isProse)
+      .map((b) => b.el.parentElement),
+  );
+  return body.slice(i + 1).some((b) => isProse(b) && parents.has(b.el.parentElement));
 }
 
 /** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */

@@ -225,6 +225,10 @@ export function isLatinWidgetLine(text: string): boolean {
   return (
     /^(?:share (?:this|on|via)(?: (?:story|article|post|page))?|share)\s*:?$/i.test(text) ||
     /\b(?:tweet|share) this\s*$/i.test(text) ||
+    /^(?:like this|read later|save for later|listen to (?:this )?(?:article|story)|advertising|contents|table of contents)\s*:?$/i.test(
+      text,
+    ) ||
+    /^(?:your video will play in\b|this is a modal window\b|stream type\s*live$)/i.test(text) ||
     /^continued (?:on|from) (?:page|p\.)\s*\d+\b/i.test(text) ||
     /^(?:[\d.,]+[km]?\s+)+(?:comments?|replies|votes?|points|likes|shares|views)$/i.test(text) ||
     (text.length <= 80 && RELATIVE_AGE_RE.test(text) && /[·•|]/.test(text) && !/[.!?]["”’]?$/.test(text))
