@@ -145,4 +145,16 @@ describe.each(MODES)('referee %s', (referee) => {
     expect(a.text).toContain('missed the quiet of the room');
     expect(a.text).not.toMatch(/Your video will play|modal window|ADVERTISING|Contents/);
   });
+
+  it('drops a standfirst that repeats the stated summary, keeps a lede that does', () => {
+    const summary = 'The reading room is back after two years, with a new roof and longer hours.';
+    const head = `<meta property="og:description" content="${summary}">`;
+    const dek = `<!doctype html><html><head><title>Library reopens</title>${head}</head><body><article><h1>Library reopens</h1>
+      <p class="standfirst">${summary}</p><div class="body">${P1}${P2}${P3}</div></article></body></html>`;
+    const a = run(dek);
+    expect(a.text).toContain('missed the quiet of the room');
+    expect(a.text).not.toContain('with a new roof and longer hours');
+    const lede = dek.replace(`<p class="standfirst">${summary}</p><div class="body">`, `<div class="body"><p>${summary}</p>`);
+    expect(run(lede).text).toContain('with a new roof and longer hours');
+  });
 });

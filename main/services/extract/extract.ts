@@ -1232,7 +1232,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
   }
 
-  if (latin) tidyLatinBody(body, blocks);
+  if (latin) tidyLatinBody(body, blocks, summaries(doc));
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -1710,7 +1710,18 @@ function referee(
  * bio), never long prose; a share bar's heading; a pull quote, which repeats a sentence of the
  * body (the body's copy is kept).
  */
-function tidyLatinBody(body: Block[], page: Block[]): void {
+function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void {
+  // The standfirst: the page's stated summary as a block of its own above the text, outside the
+  // container the paragraphs run on in (a lede repeated as the summary shares their parent).
+  for (let i = 0, seen = 0; i < body.length && seen < 3; i++) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    seen++;
+    if (b.len > 300 || b.kind !== 'p' || !summary.has(comparable(b.text))) continue;
+    const next = body.slice(i + 1).find(isProse);
+    if (next && next.el.parentElement !== b.el.parentElement) body.splice(i, 1);
+    break;
+  }
   // A kicker or flair line above the text (`Commuting`, `Biz & IT —`): a word or two, no sentence.
   while (body.length > 1) {
     const b = body[0]!;
@@ -1780,6 +1791,17 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
+
+/** The page's stated summaries (description, og:description, twitter:description), comparable. */
+function summaries(doc: Document): Set<string> {
+  const out = new Set<string>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const key = `${m.getAttribute('name') ?? ''} ${m.getAttribute('property') ?? ''}`.toLowerCase();
+    const content = m.getAttribute('content');
+    if (content && /(?:^|[\s:])description\b/.test(key)) out.add(comparable(normaliseText(content)));
+  }
+  return out;
+}
 const CAPTION_CLASS_RE = /(?:^|[-_\s])(?:caption|captions|credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
 
 /** The block's pictures without its words (a figure's credit written beside its image). */
