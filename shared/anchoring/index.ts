@@ -25,6 +25,7 @@ import {
   prepareQuery,
   suffixDistance,
   weakContext,
+  type Candidate,
   type Query,
   type Scored,
 } from './query';
@@ -142,6 +143,11 @@ function nearNeighbours(
     const doc = docFor();
     const query = prepareQuery(text, s);
     if (query.quote.length === 0) return a;
+    // The neighbours put the passage where its stored context now surrounds its words edited
+    // (9月 → 9X): it was edited there, and the same words elsewhere, context and all, are a copy.
+    if (a && ownPlaceElsewhere(doc, query, placeOf(doc, a), { within: [toNormalised(doc, Math.max(0, lo)), toNormalised(doc, hi)] })) {
+      return null;
+    }
     if (a && !hasCopies(doc, query.quote)) return a;
     const found = decideNear(
       windowCandidates(doc, query, toNormalised(doc, Math.max(0, lo)), toNormalised(doc, Math.min(text.length, hi)) + 1),
@@ -318,7 +324,7 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
     // The stored context around other words elsewhere: this is a copy of a repeated passage
     // (context and all) and the passage's own words were rewritten there.
     // Only when that place is nearer the old position: a copy rewritten farther away is no sign.
-    if (ownPlaceElsewhere(doc, query, quick, true)) return null;
+    if (ownPlaceElsewhere(doc, query, quick, { nearerOnly: true })) return null;
     // Found whole only by the credit of kept paragraph edges (its neighbours' words are not
     // there): the passage's own place, its neighbours all there, may hold it with a unit edited.
     if (quick.plainCost > quick.cost) {
@@ -388,7 +394,12 @@ const OWN_SIDE_ERRORS = 4;
  * found there). An empty or unrelated gap means the passage moved away, and a copy of the
  * quote there is a repeated passage: both are left to decide().
  */
-function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored, nearerOnly = false): boolean {
+function ownPlaceElsewhere(
+  doc: Doc,
+  q: Query,
+  best: OtherPlace,
+  options: { nearerOnly?: boolean; within?: [number, number] } = {},
+): boolean {
   const text = doc.norm.text;
   if (q.prefixText.length < OWN_SIDE || q.suffixText.length < OWN_SIDE) return false;
   const head = q.prefixText.slice(-OWN_SIDE);
@@ -402,9 +413,10 @@ function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored, nearerOnly = false)
     const to = from + found;
     if (from <= best.end && best.start <= to) continue;
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
+    if (options.within && (from < options.within[0] || from > options.within[1])) continue;
     const words = text.slice(from, to);
-    if (words === q.quote || !editedVersion(words, q.quote, best)) continue;
-    if (!nearerOnly) return true;
+    if (words === q.quote || !editedVersion(words, q.quote, !options.within && wholeContext(best))) continue;
+    if (!options.nearerOnly) return true;
     const old = toNormalised(doc, q.selector.start);
     if (Math.abs(from - old) < Math.abs(best.start - old)) return true;
   }
@@ -417,14 +429,26 @@ function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored, nearerOnly = false)
  * approximately there). A 1–4-unit quote is never looked for approximately, so its own place with
  * one of its units changed (3 倍 → 4 倍, 人民 → 入民) looks like nothing: words of its length
  * differing in at most half its units are its remains, when the place found elsewhere does not
- * have both context sides as intact (an exact twin with all its context is another passage).
+ * have both context sides as intact (`twinWhole`: an exact twin with all its context is another
+ * passage, unless placed neighbours put the passage at the edited place).
  */
-function editedVersion(words: string, quote: string, best: Scored): boolean {
+function editedVersion(words: string, quote: string, twinWhole: boolean): boolean {
   if (words.length === 0) return false;
   if (words[0] === quote[0] && words[words.length - 1] === quote[quote.length - 1]) return true;
-  if (quote.length >= MIN_FUZZY_LENGTH || Math.abs(words.length - quote.length) > 1) return false;
-  if (best.prefixExact >= OWN_SIDE && best.suffixExact >= OWN_SIDE) return false;
+  if (quote.length >= MIN_FUZZY_LENGTH || Math.abs(words.length - quote.length) > 1 || twinWhole) return false;
   return levenshtein(words, quote) <= Math.ceil(quote.length / 2);
+}
+
+/** The place found elsewhere: a scored candidate, or a placement the neighbour pass checks. */
+type OtherPlace = Candidate & { prefixExact?: number; suffixExact?: number };
+
+function wholeContext(c: OtherPlace): boolean {
+  return (c.prefixExact ?? 0) >= OWN_SIDE && (c.suffixExact ?? 0) >= OWN_SIDE;
+}
+
+/** A placement's extent in the comparison form. */
+function placeOf(doc: Doc, a: Anchor): Candidate {
+  return { start: toNormalised(doc, a.start), end: toNormalised(doc, a.end - 1) + 1, errors: 0 };
 }
 
 /** Plain edit distance, for strings of a few units. */
