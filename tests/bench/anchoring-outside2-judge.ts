@@ -641,6 +641,13 @@ const VARIANTS: Record<string, string> = {
 };
 const VARIANTS_EN: Record<string, string> = { '’': "'", '‘': "'", '“': '"', '”': '"', '—': '-', '–': '-', "'": '’', '"': '”', '…': '.' };
 
+const UNVARIANT = new Map(Object.entries(VARIANTS).map(([a, b]) => [b, a]));
+
+/** A text with forms folded (NFKC, traditional/异体 back to the simplified of VARIANTS). */
+export function fold(s: string): string {
+  return [...s.normalize('NFKC')].map((c) => UNVARIANT.get(c) ?? c).join('');
+}
+
 /** Simplified/traditional and 异体 forms of a few characters (typographic variants in English). */
 const variants: Kind = {
   name: 'variants',

@@ -12,6 +12,7 @@ import {
   type Doc,
   type Span,
 } from '../bench/anchoring-outside2-judge';
+import { classify } from '../bench/anchoring-outside2';
 
 const TEXT =
   '一、总体要求\n国家统计局局长表示，2023年GDP增长5.2%，经济回升向好。他说：“我们有信心完成全年目标。”\n发展是第一要务。记者王磊说，这是关键一年。';
@@ -225,4 +226,20 @@ describe('revision kinds', () => {
       }
     });
   }
+});
+
+describe('failure classes', () => {
+  const text = '甲说：发展是第一要务。乙说：发展是第一要务。丙说：发展是第一要务！';
+  const sel = { exact: '发展是第一要务', prefix: '说：', suffix: '。' };
+  it('tells a twin with the same context from one with other context and from a look-alike', () => {
+    expect(classify(text, sel, false, null, { start: 14, end: 21 })).toBe('wrong/identical-copy-and-context');
+    expect(classify(text, sel, false, null, { start: 25, end: 32 })).toBe('wrong/identical-copy');
+    expect(classify(text, sel, false, null, { start: 24, end: 31 })).toBe('wrong/look-alike');
+    expect(classify(text, sel, true, { start: 3, end: 10 }, { start: 14, end: 21 })).toBe('wrong/other-copy');
+  });
+  it('sorts misses by whether the words stand unchanged, once or more', () => {
+    expect(classify(text, sel, true, { start: 3, end: 10 }, null)).toBe('miss/unchanged-repeated');
+    expect(classify(text, { ...sel, exact: '甲说' }, true, { start: 0, end: 2 }, null)).toBe('miss/unchanged-unique');
+    expect(classify(text, { ...sel, exact: '甲讲' }, true, { start: 0, end: 2 }, null)).toBe('miss/edited-inside');
+  });
 });
