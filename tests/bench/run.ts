@@ -18,6 +18,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
   // The outside tester's bench: its own texts, highlights and revisions (anchoring-independent.ts).
   anchor: async () => (await import('./anchoring-independent')).benchAnchorIndependent(process.argv.slice(2)),
+  // A second outside tester's bench, with revision kinds neither of the above makes (anchoring-outside2.ts).
+  anchor2: async () => (await import('./anchoring-outside2')).benchAnchorOutside2(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
