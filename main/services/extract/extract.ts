@@ -1868,15 +1868,15 @@ function resumesAfterBox(body: Block[], i: number): number {
   return body.slice(j).some((b) => isProse(b) && parents.has(b.el.parentElement)) ? j : -1;
 }
 
-/** Prose after block i sits in a parent that held the article's prose before it. */
+/**
+ * Prose after block i sits where the article's prose before it sat: the same parent, or a chunk
+ * beside them in the same grandparent (a body written as one div per paragraph or section).
+ */
 function proseContinues(body: Block[], i: number): boolean {
-  const parents = new Set(
-    body
-      .slice(0, i)
-      .filter(isProse)
-      .map((b) => b.el.parentElement),
-  );
-  return body.slice(i + 1).some((b) => isProse(b) && parents.has(b.el.parentElement));
+  const before = body.slice(0, i).filter(isProse);
+  const parents = new Set(before.map((b) => b.el.parentElement));
+  const grand = new Set(before.map((b) => b.el.parentElement?.parentElement));
+  return body.slice(i + 1).some((b) => isProse(b) && (parents.has(b.el.parentElement) || grand.has(b.el.parentElement?.parentElement)));
 }
 
 /** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */
