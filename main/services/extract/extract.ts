@@ -46,6 +46,12 @@ import {
   matchAuthor,
   matchEditor,
   matchOrigin,
+  matchPublisher,
+  matchSentIn,
+  originFromImageAlt,
+  personName,
+  publicationName,
+  selfOrigin,
   normaliseText,
   isLatinEndLine,
   isLatinWidgetLine,
@@ -1033,11 +1039,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A label in a cell of its own (<td>信息来源：</td><td>县教育局</td>): read it with the next cell.
     const next = blocks[b.index + 1];
     const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
-    origin ??= matchOrigin(line);
+    origin ??= matchOrigin(line) ?? originFromImageAlt(line, b.el);
     author ??= matchAuthor(line);
     editor ??= matchEditor(line);
   }
   origin ??= originFromMeta;
+  // 发布者：数学学院 names a 来源; 发布者：张伟 or admin does not.
+  for (const b of metaZone) origin ??= matchPublisher(b.spaced);
 
   // Tables of many short cells (classified ads, a notices board): their entries score little for
   // every container holding them, and are not text the article left out (confidence).
@@ -1157,7 +1165,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
-    origin ??= matchOrigin(b.spaced);
+    origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text);
     author ??= matchAuthor(b.spaced);
     editor ??= matchEditor(b.spaced);
   }
@@ -1177,8 +1185,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const a = doc.querySelector('#js_author_name');
     const n = a ? normaliseText(a.textContent ?? '') : '';
     if (n && n.length <= 40) author = n;
-    else if (meta.author && meta.author.length <= 20) author = meta.author;
+    else if (meta.author && meta.author.length <= 20) {
+      // A site or a publication in the author field (网易, 新浪科技) is no author; it may be the 来源.
+      const pub = publicationName(meta.author, siteNames(meta));
+      if (pub) origin ??= pub;
+      else author = meta.author;
+    }
   }
+  // 来源：本站/本网 says "this site": named, since the article leaves the site.
+  origin = selfOrigin(origin, siteNames(meta));
+  author = personName(author, siteNames(meta));
+  editor = personName(editor, []);
   if (!publishedAt) {
     // No title line found: the short lines just above the body.
     const first = body[0]?.index ?? blocks.length;
@@ -1831,6 +1848,14 @@ function originFromElement(doc: Document): string | null {
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
   return null;
+}
+
+/** The site's own names: og:site_name, and the parts of <title> after the first (标题_网易财经). */
+function siteNames(meta: MetaInfo): string[] {
+  const names: string[] = [];
+  if (meta.siteName) names.push(normaliseText(meta.siteName));
+  if (meta.docTitle) names.push(...titleParts(titleText(meta.docTitle)).slice(1).map(normaliseText));
+  return names.filter((n) => n.length >= 2 && n.length <= 30);
 }
 
 /** （来源：人民日报） or 来源：学习时报 as a line of its own. */

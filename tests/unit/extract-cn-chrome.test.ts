@@ -1,0 +1,77 @@
+/**
+ * Issue 16: chrome words that leaked into Chinese article bodies (counters, share and print bars,
+ * QR prompts, related-list headings, credit lines), and the sentences that use the same words and
+ * must stay (景区人气持续攀升。已有300人报名参加。).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../main/services/extract/extract';
+import { isBoilerplate } from '../../main/services/extract/patterns';
+
+const BODY = [
+  '3月4日，市委理论学习中心组召开专题学习会，围绕推进高质量发展进行交流研讨，与会同志结合分管工作谈体会。',
+  '会议强调，要把学习成果转化为推动工作的实际成效，持续深化调查研究，切实解决群众急难愁盼问题。',
+  '会议要求，各级党组织要强化责任担当，把各项任务落实落细，确保取得实效。',
+];
+
+function run(before: string[], after: string[]) {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>市委理论学习中心组召开专题学习会_某某新闻网</title></head><body>
+<div class="article"><h1>市委理论学习中心组召开专题学习会</h1>
+<div class="info">2024-03-05 来源：新华社</div>
+<div class="content">${[...before, ...BODY, ...after].map((p) => `<p>${p}</p>`).join('\n')}</div></div></body></html>`;
+  return extractArticle(html, 'http://www.example.cn/a/2024/0305/1.html', { referee: 'never' });
+}
+
+const CHROME = [
+  '人气：1234',
+  '已有256人阅读',
+  '本文已被浏览 321 次',
+  '转发到：',
+  '分享到：',
+  '分享：微信 微博 QQ空间',
+  '微信 微博 QQ空间',
+  '【打印】【关闭】',
+  '打印 关闭',
+  '【打印本页】【关闭窗口】',
+  '扫一扫在手机打开当前页',
+  '扫描下方二维码关注我们',
+  '相关附件',
+  '相关附件：',
+  '为你推荐',
+  '延伸·推荐',
+  '相关资讯请关注：某某专区',
+  '点击进入专题：',
+  '上一篇：某某工作会议召开',
+  '下一篇：没有了',
+  '责任编辑：王五',
+  '（责任编辑：王五）',
+  '编辑刘晓阳 校对李铭',
+  '编辑/苏芳',
+  '【纠错】',
+  '【我要纠错】',
+  '点赞 收藏',
+  '点赞(12) 收藏(3)',
+  '1、回复【社保】查看缴纳记录',
+  '看都看完了，点【在看】试试',
+];
+
+describe('chrome lines around the text', () => {
+  it.each(CHROME)('drops %s after the text', (line) => {
+    expect(run([], [line]).paragraphs).toEqual(BODY);
+  });
+  it.each(CHROME)('drops %s before the text', (line) => {
+    expect(run([line], []).paragraphs).toEqual(BODY);
+  });
+});
+
+describe('sentences that use the same words stay', () => {
+  it.each([
+    '国庆假期，景区人气持续攀升，游客接待量同比增长两成。',
+    '截至目前，已有300人报名参加志愿服务活动。',
+    '该公众号推送的学习文章阅读量突破十万，引发广泛讨论。',
+    '群众扫一扫二维码，即可在线办理社保业务，不用再跑窗口。',
+    '他把学习心得分享到朋友圈，得到同事们的点赞。',
+  ])('%s', (sentence) => {
+    expect(isBoilerplate(sentence)).toBe(false);
+    expect(run([], [sentence]).paragraphs).toEqual([...BODY, sentence]);
+  });
+});
