@@ -63,6 +63,9 @@ describe('来源 in its real forms', () => {
     expect(run('2024-03-05　来源：本网').origin).toBe('某某新闻网');
     expect(run('2024-03-05　来源：本站', '', '<meta property="og:site_name" content="某市党建网">').origin).toBe('某市党建网');
     expect(run('2024-03-05　来源：本站原创').origin).toBe('本站原创');
+    // The last part of <title> is the site, the ones between are columns.
+    const columned = page('2024-03-05　来源：本网').replace('_某某新闻网</title>', '_党建工作_某某党建网</title>');
+    expect(extractArticle(columned, 'http://www.example.cn/a/1.html', { referee: 'never' }).origin).toBe('某某党建网');
   });
 });
 

@@ -1854,7 +1854,8 @@ function originFromElement(doc: Document): string | null {
 function siteNames(meta: MetaInfo): string[] {
   const names: string[] = [];
   if (meta.siteName) names.push(normaliseText(meta.siteName));
-  if (meta.docTitle) names.push(...titleParts(titleText(meta.docTitle)).slice(1).map(normaliseText));
+  // The last part of <title> is the site; the ones between are columns (标题_党建工作_某某党建网).
+  if (meta.docTitle) names.push(...titleParts(titleText(meta.docTitle)).slice(1).reverse().map(normaliseText));
   return names.filter((n) => n.length >= 2 && n.length <= 30);
 }
 
