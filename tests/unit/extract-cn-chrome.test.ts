@@ -52,6 +52,11 @@ const CHROME = [
   '点赞(12) 收藏(3)',
   '1、回复【社保】查看缴纳记录',
   '看都看完了，点【在看】试试',
+  '【上一篇】某某会议召开',
+  '&lt; 上一篇：某某会议',
+  '文字：李楠　图片：周宇　审核：吴涛',
+  '返回搜狐，查看更多',
+  '声明：本网力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。',
 ];
 
 describe('chrome lines around the text', () => {
@@ -70,8 +75,58 @@ describe('sentences that use the same words stay', () => {
     '该公众号推送的学习文章阅读量突破十万，引发广泛讨论。',
     '群众扫一扫二维码，即可在线办理社保业务，不用再跑窗口。',
     '他把学习心得分享到朋友圈，得到同事们的点赞。',
+    '上一篇文章中，我们谈到了调查研究的方法，这里接着讲如何把调研成果转化为工作举措。',
   ])('%s', (sentence) => {
     expect(isBoilerplate(sentence)).toBe(false);
     expect(run([], [sentence]).paragraphs).toEqual([...BODY, sentence]);
+  });
+});
+
+/** A page whose article is followed, in `after`, by what the test puts there. */
+function pageWith(after: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>某某会议召开_某某新闻网</title></head><body>
+<div class="article"><h1>市委理论学习中心组召开专题学习会</h1><div class="info">2024-03-05 来源：新华社</div>
+${after}</div></body></html>`;
+}
+
+describe('what follows a 责任编辑 line or a related-list heading', () => {
+  const text = BODY.map((p) => `<p>${p}</p>`).join('');
+  const teaser = '<blockquote><p>另一则新闻的标题</p><p>另一则新闻的导语，讲的是别的事情，与本文无关。</p></blockquote>';
+
+  it('drops a teaser after the 责任编辑 line in the same container', () => {
+    const a = extractArticle(
+      pageWith(`<div class="content">${text}<p>责任编辑：王五</p>${teaser}</div>`),
+      'http://www.example.cn/a/1.html',
+      {
+        referee: 'never',
+      },
+    );
+    expect(a.paragraphs).toEqual(BODY);
+    expect(a.editor).toBe('王五');
+  });
+
+  it('drops the box a related heading opens, with the blurbs and dates in it', () => {
+    const list = [1, 2, 3]
+      .map(
+        (i) =>
+          `<dl><dt><a href="/n/${i}.html">其他新闻标题${i}</a></dt><dd class="exp">其他新闻的摘要第${i}条，内容与本文无关，只是推荐。</dd><dd class="sj">2024-03-0${i} 10:0${i}</dd></dl>`,
+      )
+      .join('');
+    const html = pageWith(`<div class="content">${text}<div class="box"><h2>为你推荐</h2><div class="con">${list}</div></div></div>`);
+    expect(extractArticle(html, 'http://www.example.cn/a/1.html', { referee: 'never' }).paragraphs).toEqual(BODY);
+  });
+
+  it('keeps the article when the box sits in its middle, and an attachment list after 责任编辑', () => {
+    const more = [
+      '会议还研究了下一阶段的重点任务，明确了责任分工和完成时限，要求各单位按时报送进展情况。',
+      '会议最后强调，要以钉钉子精神抓好各项工作落实，以实际成效检验学习成果。',
+    ];
+    const mid = `<div class="content">${text}<p>相关阅读</p><ul><li><a href="/r/1.html">某某工作会议召开</a></li></ul>${more.map((p) => `<p>${p}</p>`).join('')}</div>`;
+    expect(extractArticle(pageWith(mid), 'http://www.example.cn/a/1.html', { referee: 'never' }).paragraphs).toEqual([...BODY, ...more]);
+    const att = `<div class="content">${text}<p>责任编辑：王五</p><p>附件：<a href="/f/1.docx">学习计划.docx</a></p></div>`;
+    expect(extractArticle(pageWith(att), 'http://www.example.cn/a/1.html', { referee: 'never' }).paragraphs).toEqual([
+      ...BODY,
+      '附件：学习计划.docx',
+    ]);
   });
 });

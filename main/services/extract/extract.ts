@@ -42,6 +42,7 @@ import {
   countChars,
   countPunct,
   isBoilerplate,
+  isEndMark,
   isMetaLine,
   matchAuthor,
   matchEditor,
@@ -1163,6 +1164,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
     body.push(b);
   }
+  if (!latin)
+    dropAfterEndMarks(
+      body,
+      blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
+    );
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
     origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text);
@@ -1848,6 +1854,30 @@ function originFromElement(doc: Document): string | null {
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
   return null;
+}
+
+/**
+ * What follows a 责任编辑 line or a related-list heading is not the article: the box the heading
+ * opens (div.tuijian > h2 + list) is dropped wherever it sits, and in a flat container the rest
+ * is dropped when it is small beside the text before (a related blurb, a copied teaser), unless
+ * it holds the notice's attachment list.
+ */
+function dropAfterEndMarks(body: Block[], marks: Block[]): void {
+  for (const mark of marks) {
+    const at = body.findIndex((b) => b.index > mark.index);
+    if (at <= 0) continue;
+    let before = 0;
+    for (let i = 0; i < at; i++) before += body[i]!.len;
+    if (before < 100) continue;
+    const box = mark.el.parentElement;
+    if (box && !body[at - 1]!.ancestors.includes(box)) {
+      for (let i = body.length - 1; i >= at; i--) if (body[i]!.ancestors.includes(box)) body.splice(i, 1);
+      continue;
+    }
+    const after = body.slice(at);
+    if (after.some((b) => /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text))) continue;
+    if (after.reduce((n, b) => n + b.len, 0) < before * 0.25) body.length = at;
+  }
 }
 
 /** The site's own names: og:site_name, and the parts of <title> after the first (标题_网易财经). */

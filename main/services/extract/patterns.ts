@@ -111,7 +111,7 @@ export function matchEditor(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 /** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
@@ -148,7 +148,7 @@ function metaLineUncached(text: string): boolean {
 
 /** Labels of an editorial credit line (编辑/苏芳, 责编｜陈某, 编辑刘某 校对李某, …供稿). */
 const CREDIT_LABEL =
-  '(?:责任编辑|值班编辑|网络编辑|编辑|责编|校对|审核|审校|审签|终审|初审|复审|[一二三]审|签发|监制|统筹|策划|摄影|摄像|美编|制图|排版|出品|主编|来源|供稿|来稿|供图)';
+  '(?:责任编辑|值班编辑|网络编辑|编辑|责编|文字|图片|校对|审核|审校|审签|终审|初审|复审|[一二三]审|签发|监制|统筹|策划|摄影|摄像|美编|制图|排版|出品|主编|来源|供稿|来稿|供图)';
 const CREDIT_NAME = '[\\u4e00-\\u9fffA-Za-z·]{1,12}?';
 const CREDIT_SEG = `${CREDIT_LABEL}\\s*[:：/|｜]?\\s*${CREDIT_NAME}(?:[、\\s]+(?!${CREDIT_LABEL})${CREDIT_NAME})*`;
 const CREDIT_LINE_RE = new RegExp(
@@ -246,6 +246,10 @@ export function matchPublisher(text: string): string | null {
 
 // ---- boilerplate ----------------------------------------------------------------------------
 
+/** The heading of a list of other articles: 相关阅读, 为你推荐, 延伸·推荐 … */
+const RELATED_HEADING_RE =
+  /^[【[]?\s*(?:相关文章|相关新闻|相关阅读|相关链接|相关信息|相关附件|相关报道|相关专题|相关推荐|热点文章|热门文章|热点新闻|热门新闻|推荐阅读|推荐内容|热点内容|热门推荐|精彩推荐|编辑推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|延伸\s*[·・•]?\s*(?:阅读|推荐)|更多阅读|最新文章|最新动态|图片新闻|阅读排行|点击排行)\s*[】\]]?\s*[:：]?$/;
+
 /** Lines that are never article text, whatever their length (they are short in practice). */
 const BOILER_SHORT: RegExp[] = [
   /当前位置|您的位置|你的位置|所在位置|现在位置|您现在的位置/,
@@ -262,8 +266,11 @@ const BOILER_SHORT: RegExp[] = [
   // 已有256人阅读 as a counter; 已有300人报名参加。 is a sentence.
   /已有\s*\d+\s*(?:人|条|次)\s*(?:阅读|浏览|访问|评论|参与评论|点赞|收藏|围观|关注|参与)|^[^。！？，]{0,6}已有\s*\d+\s*(?:人|条)[^。！？，]{0,6}$/,
   /网站已被访问|本站已被访问|您是第\s*\d+\s*位|访客总数|在线人数|今日访问/,
-  /^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?/,
-  /^[【[]?\s*(?:相关文章|相关新闻|相关阅读|相关链接|相关信息|相关附件|相关报道|相关专题|相关推荐|热点文章|热门文章|热点新闻|热门新闻|推荐阅读|推荐内容|热点内容|热门推荐|精彩推荐|编辑推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|延伸\s*[·・•]?\s*(?:阅读|推荐)|更多阅读|最新文章|最新动态|图片新闻|阅读排行|点击排行)\s*[】\]]?\s*[:：]?$/,
+  // 上一篇：…, 【上一篇】…, < 上一篇; a sentence that starts with the word (上一篇文章中，我们谈到…) is text.
+  /^[\s【[<《«‹(（]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)(?:文章)?\s*(?:[】\]>》»›)）]\s*[:：]?|[:：]|(?=[^。！？，]{0,40}$))/,
+  // 返回搜狐，查看更多 / 返回首页>> under a copied article.
+  /^(?=.{0,24}$)返回[^。！？]{0,10}(?:[，,]\s*查看更多|首页\s*(?:>>|》|»)?)$/,
+  RELATED_HEADING_RE,
   // 相关资讯请关注：专区, 更多新闻请点击：…, 点击进入专题：
   /^(?=.{0,40}$)(?:相关|更多)(?:资讯|新闻|文章|阅读|报道|专题|链接|精彩|内容|信息)[^。！？，]{0,8}[:：]|^(?=.{0,24}$)(?:点击|点此)(?:进入|查看|阅读|浏览|访问)[^。！？，]{0,10}$/,
   // Share and scan widgets; a sentence that mentions them (群众扫一扫即可办理。) is text.
@@ -286,12 +293,23 @@ const BOILER_SHORT: RegExp[] = [
   // …and the end mark and scan-to-follow line of WeChat layouts (— END —, 扫码关注我们).
   /^[-—–=~·\s]*(?:END|THE END)[-—–=~·\s]*$|^.{0,16}扫码(?:关注|加入|添加|识别|阅读|下载).{0,16}$/i,
   /^[【[(（]?\s*(?:免责声明|版权声明|特别声明)\s*[】\])）:：]/,
+  // A bare 声明： line is a disclaimer only by what it says (an announcement's 声明 is its text).
+  /^[【[(（]?\s*声明\s*[】\])）:：].*(?:仅供参考|不构成(?:任何)?(?:实质性)?投资建议|风险自担|不代表本(?:站|网|平台))/,
   // Media players and share widgets on English pages: whole lines only.
   /^(?:full ?screen|autoplay|close|×|✕|view (?:photos|gallery)|caption|share(?: this)?|tweet|email|print|advertisement|skip ad|replay|play video|enlarge (?:this )?image|toggle caption|hide caption)$/i,
   /^media caption\b/i,
   // Not 附件：: a notice's attachment list is part of it (issue 19).
   /【\s*(?:我要)?纠错\s*】|【\s*责任编辑/,
 ];
+
+/**
+ * A line after which a Chinese article is over: a 责任编辑 credit or the heading of a related
+ * list (what follows it is the list or the page's chrome).
+ */
+export function isEndMark(text: string): boolean {
+  if (text.length > 40) return false;
+  return RELATED_HEADING_RE.test(text) || /^[\s(（【[]*(?:责任编辑|责\s*编)\s*[:：]/.test(text);
+}
 
 /** A line that is site chrome, not article text. */
 export function isBoilerplate(text: string): boolean {
