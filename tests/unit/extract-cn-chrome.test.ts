@@ -130,3 +130,27 @@ describe('what follows a 责任编辑 line or a related-list heading', () => {
     ]);
   });
 });
+
+describe('picture captions', () => {
+  const run2 = (inner: string) =>
+    extractArticle(pageWith(`<div class="content">${inner}</div>`), 'http://www.example.cn/a/1.html', { referee: 'never' }).paragraphs;
+  const text = BODY.map((p) => `<p>${p}</p>`).join('');
+  const img = '<p style="text-align:center"><img src="/upload/2024/03/05/a.jpg"></p>';
+
+  it.each([
+    '<p class="pic-desc">学习会现场</p>',
+    '<p style="text-align:center">会场外景（3月4日摄）。新华社记者 陈明 摄</p>',
+    '<p>图为学习会现场。</p>',
+    '<p>图片来源：某某日报</p>',
+    '<figure><figcaption>学习会现场</figcaption></figure>',
+  ])('drops %s under a picture', (caption) => {
+    expect(run2(`${img}${caption}${text}`)).toEqual(BODY);
+  });
+
+  it('keeps a centred subheading and a sentence under a picture', () => {
+    const sub = '一、提高政治站位';
+    const sentence = '会后，与会同志参观了廉政教育基地，接受了一次深刻的党性教育。';
+    expect(run2(`${img}<p style="text-align:center">${sub}</p>${text}`)).toEqual([sub, ...BODY]);
+    expect(run2(`${text}${img}<p>${sentence}</p>`)).toEqual([...BODY, sentence]);
+  });
+});

@@ -1169,6 +1169,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       body,
       blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
     );
+  if (!latin) dropCaptions(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
     origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text);
@@ -1877,6 +1878,29 @@ function dropAfterEndMarks(body: Block[], marks: Block[]): void {
     const after = body.slice(at);
     if (after.some((b) => /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text))) continue;
     if (after.reduce((n, b) => n + b.len, 0) < before * 0.25) body.length = at;
+  }
+}
+
+const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-?title|photo-?title|tuzhu|tupian-?sm|pic-?note/i;
+
+/**
+ * A picture's caption right under it (运动会开幕式现场, 某小区改造后的外立面（3月10日摄）。新华社记者
+ * 陈明 摄, 图为会议现场。) is not article text: known by its element (figcaption, a caption class),
+ * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
+ */
+function dropCaptions(body: Block[]): void {
+  for (let i = body.length - 1; i >= 1; i--) {
+    const b = body[i]!;
+    const prev = body[i - 1]!;
+    if (prev.len > 0 || prev.images.length === 0 || b.len === 0 || b.len > 80 || b.images.length > 0 || b.punct > 3) continue;
+    const named = b.ancestors
+      .slice(0, 2)
+      .some((a) => a.localName === 'figcaption' || CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+    const credit =
+      /(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*\s*摄\s*[)）]?$|[（(]\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*摄\s*[)）]|(?:供图|图片来源\s*[:：].{1,20})$/.test(
+        b.text,
+      );
+    if (named || credit || /^图为/.test(b.text)) body.splice(i, 1);
   }
 }
 
