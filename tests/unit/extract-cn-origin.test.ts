@@ -129,3 +129,24 @@ describe('credit lines', () => {
     expect(isCreditLine(line)).toBe(credit);
   });
 });
+
+describe('metadata written with <label>', () => {
+  it('reads 发布机构 and 发布日期 from a <ul><li><label> list, not a control label', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>关于做好就业见习工作的通知</title></head><body>
+<div class="search"><label for="q">搜索</label><input id="q"></div>
+<div class="xxgk-info"><ul>
+<li><label>索 引 号：</label><span>11370800MB1234567X/2024-00215</span></li>
+<li><label>发布机构：</label><span>示例市人力资源和社会保障局</span></li>
+<li><label>成文日期：</label><span>二〇二四年六月三日</span></li>
+<li><label>文\u3000\u3000号：</label><span>示人社字〔2024〕45号</span></li>
+<li><label>发布日期：</label><span>2024-06-07</span></li>
+</ul></div>
+<h1>关于做好就业见习工作的通知</h1>
+<div class="content">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    const a = extractArticle(html, 'http://www.example.gov.cn/gkmlpt/content/1.html', { referee: 'never' });
+    expect(a.origin).toBe('示例市人力资源和社会保障局');
+    expect(a.publishedAt).toBe('2024-06-07');
+    expect(a.docNumber).toBe('示人社字〔2024〕45号');
+    expect(a.paragraphs).toEqual(BODY);
+  });
+});

@@ -251,6 +251,11 @@ function tinyOrTracking(img: Element, src: string): boolean {
   );
 }
 
+/** `<label>发布机构：</label>`: names no control (no `for`) and reads as a field name, ending in a colon. */
+function fieldLabel(el: Element): boolean {
+  return !el.hasAttribute('for') && /[:：]\s*$/.test(el.textContent ?? '');
+}
+
 /**
  * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
  * around `div.v_news_content`); such a form is walked, its controls still skipped.
@@ -301,7 +306,13 @@ class Walker {
     const tag = el.localName;
     // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
     if (tag === 'annotation' || tag === 'annotation-xml') return;
-    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math') || isHidden(el)) return;
+    // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
+    // a control's label (a player's settings, a search box) is not.
+    if (
+      (SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !(tag === 'label' && fieldLabel(el))) ||
+      isHidden(el)
+    )
+      return;
     if (tag === 'br') {
       this.br();
       return;
