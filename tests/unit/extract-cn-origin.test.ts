@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../main/services/extract/extract';
-import { isCreditLine, matchOrigin, matchPublisher, personName, publicationName } from '../../main/services/extract/patterns';
+import {
+  isCreditLine,
+  matchBareOrigin,
+  matchOrigin,
+  matchPublisher,
+  personName,
+  publicationName,
+} from '../../main/services/extract/patterns';
 
 const BODY = [
   '3月4日，市委理论学习中心组召开专题学习会，围绕推进高质量发展进行交流研讨，与会同志结合分管工作谈体会。',
@@ -44,6 +51,9 @@ describe('来源 in its real forms', () => {
     ['as 稿源', '2024-03-05　稿源：市委组织部', '市委组织部'],
     ['as 来稿', '2024-03-05　来稿：县教育局', '县教育局'],
     ['in a Latin name', '2024-03-05　来源：China Daily 编辑：王五', 'China Daily'],
+    ['without a colon, in elements of its own', '<span>2024-03-05</span> <span>来源</span> <span>新华社</span>', '新华社'],
+    ['after a bar', '来源｜人民日报 2024-03-05', '人民日报'],
+    ['between em labels', '<em>来源</em>人民日报<em>时间</em>2024-03-05', '人民日报'],
   ])('%s', (_name, meta, origin) => {
     const a = run(meta);
     expect(a.origin).toBe(origin);
@@ -86,6 +96,11 @@ describe('who can be a 来源', () => {
     expect(matchOrigin('来源：人民日报 作者：王芳')).toBe('人民日报');
     expect(matchOrigin('来源：人民网－人民日报【打印】【关闭】')).toBe('人民网－人民日报');
     expect(matchOrigin('来源：学习时报 ｜ 责任编辑：李四')).toBe('学习时报');
+    // Without a colon only on a dated metadata line, never in a sentence.
+    expect(matchBareOrigin('来源 新华社 2024-03-05')).toBe('新华社');
+    expect(matchBareOrigin('来源 新华社')).toBeNull();
+    expect(matchBareOrigin('资金来源于财政拨款，2024年3月5日下达')).toBeNull();
+    expect(matchBareOrigin('经费来源 2024年3月5日')).toBeNull();
   });
 });
 

@@ -45,6 +45,7 @@ import {
   isEndMark,
   isMetaLine,
   matchAuthor,
+  matchBareOrigin,
   matchEditor,
   matchOrigin,
   matchPublisher,
@@ -1057,7 +1058,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   origin ??= originFromMeta;
   // 发布者：数学学院 names a 来源; 发布者：张伟 or admin does not.
-  for (const b of metaZone) origin ??= matchPublisher(b.spaced);
+  for (const b of metaZone) origin ??= matchPublisher(b.spaced) ?? matchBareOrigin(b.spaced);
 
   // Tables of many short cells (classified ads, a notices board): their entries score little for
   // every container holding them, and are not text the article left out (confidence).

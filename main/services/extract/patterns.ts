@@ -233,6 +233,20 @@ export function personName(name: string | null, sites: readonly string[]): strin
   return n;
 }
 
+const BARE_ORIGIN_RE = new RegExp(
+  `(?:^|[\\s|｜丨])(?:(?:文章|稿件|信息|新闻)?来\\s*源|稿\\s*源|出\\s*处)(?![于自是为和与及广])\\s*[|｜丨]?\\s*(.*?)${STOP}`,
+);
+
+/**
+ * 来源 without a colon (<span>来源</span><span>新华社</span>, 来源 | 人民日报) on a short line that
+ * carries the date too: the date says it is the metadata line, not a sentence (资金来源…).
+ */
+export function matchBareOrigin(text: string): string | null {
+  if (text.length > 80 || /[，。；！？]/.test(text) || !findDate(text)) return null;
+  const v = cleanValue(BARE_ORIGIN_RE.exec(text)?.[1]);
+  return v && !findDate(v) && !/^\d/.test(v) ? v : null;
+}
+
 const PUBLISHER_RE = labelRe('发布者|发布人|发稿人|上传者|录入者?|发布用户');
 
 /**
