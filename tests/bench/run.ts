@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notebook: async () => (await import('./notebook')).benchNotebook(),
   notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
+  'extract-speed': async () => (await import('./extract-speed')).benchSpeed(),
   'extract-outside': async () => (await import('./extract-outside')).benchOutside(process.argv.includes('--verbose')),
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
   // The outside tester's bench: its own texts, highlights and revisions (anchoring-independent.ts).
