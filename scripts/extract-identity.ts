@@ -8,12 +8,20 @@
  *   npx tsx scripts/extract-identity.ts --compare /tmp/before.jsonl (on the new tree)
  *
  * Prints "identical on N pages" or each page whose output differs, and exits 1 on a difference.
+ *
+ *   npx tsx scripts/extract-identity.ts --readability
+ *
+ * checks that Readability's content is the same from the page and from the page without its
+ * script and style text (what the referee gives it).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
 import { decodeBytes } from '../main/services/extract/decode';
-import { extractArticle, type RefereeMode } from '../main/services/extract/extract';
+import { extractArticle, repairRawText, type RefereeMode } from '../main/services/extract/extract';
+import { parseLightDocument, withoutRanges } from '../main/services/extract/light-dom';
+import { parseHtmlDocument } from '../main/services/parsed-dom';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MODES: RefereeMode[] = ['auto', 'always', 'never'];
@@ -62,35 +70,70 @@ function outputs(): Map<string, string> {
   return out;
 }
 
-const args = process.argv.slice(2);
-const write = args.indexOf('--write');
-const compare = args.indexOf('--compare');
-if (write >= 0 && args[write + 1]) {
-  const out = outputs();
-  writeFileSync(args[write + 1]!, [...out].map(([k, v]) => JSON.stringify([k, v])).join('\n') + '\n');
-  process.stdout.write(`wrote ${out.size / MODES.length} pages × ${MODES.length} modes\n`);
-} else if (compare >= 0 && args[compare + 1]) {
-  const before = new Map(
-    readFileSync(args[compare + 1]!, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as [string, string]),
-  );
-  const after = outputs();
-  const differ = new Set<string>();
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    if (before.get(key) !== after.get(key)) {
-      differ.add(key);
-      process.stdout.write(`DIFFERS: ${key}${before.has(key) && after.has(key) ? '' : ' (only on one side)'}\n`);
+/** Readability's content from the whole page and from the pruned one, on every page. */
+function readabilityIdentity(): void {
+  let same = 0;
+  let differ = 0;
+  let cut = 0;
+  let bytes = 0;
+  for (const { key, file } of pages()) {
+    const html = decodeBytes(new Uint8Array(readFileSync(file)), null).text;
+    const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+    const pruned = withoutRanges(source, parseLightDocument(source).rawTextRanges);
+    bytes += source.length;
+    cut += source.length - pruned.length;
+    const content = (s: string): string => {
+      try {
+        const doc = parseHtmlDocument(s) as unknown as ConstructorParameters<typeof Readability>[0];
+        return JSON.stringify(new Readability(doc, { charThreshold: 200 }).parse());
+      } catch (error) {
+        return `error: ${String(error)}`;
+      }
+    };
+    if (content(source) === content(pruned)) same++;
+    else {
+      differ++;
+      process.stdout.write(`READABILITY DIFFERS: ${key}\n`);
     }
   }
-  const n = new Set([...after.keys()].map((k) => k.slice(0, k.lastIndexOf(' ')))).size;
-  if (differ.size === 0) process.stdout.write(`identical on ${n} pages × ${MODES.length} referee modes\n`);
-  else {
-    process.stdout.write(`${differ.size} of ${after.size} outputs differ\n`);
-    process.exitCode = 1;
+  process.stdout.write(
+    `Readability's result identical on ${same} of ${same + differ} pages; ${Math.round((cut / bytes) * 100)}% of the bytes cut\n`,
+  );
+  if (differ) process.exitCode = 1;
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--readability')) readabilityIdentity();
+else {
+  const write = args.indexOf('--write');
+  const compare = args.indexOf('--compare');
+  if (write >= 0 && args[write + 1]) {
+    const out = outputs();
+    writeFileSync(args[write + 1]!, [...out].map(([k, v]) => JSON.stringify([k, v])).join('\n') + '\n');
+    process.stdout.write(`wrote ${out.size / MODES.length} pages × ${MODES.length} modes\n`);
+  } else if (compare >= 0 && args[compare + 1]) {
+    const before = new Map(
+      readFileSync(args[compare + 1]!, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as [string, string]),
+    );
+    const after = outputs();
+    const differ = new Set<string>();
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+      if (before.get(key) !== after.get(key)) {
+        differ.add(key);
+        process.stdout.write(`DIFFERS: ${key}${before.has(key) && after.has(key) ? '' : ' (only on one side)'}\n`);
+      }
+    }
+    const n = new Set([...after.keys()].map((k) => k.slice(0, k.lastIndexOf(' ')))).size;
+    if (differ.size === 0) process.stdout.write(`identical on ${n} pages × ${MODES.length} referee modes\n`);
+    else {
+      process.stdout.write(`${differ.size} of ${after.size} outputs differ\n`);
+      process.exitCode = 1;
+    }
+  } else {
+    process.stderr.write('usage: npx tsx scripts/extract-identity.ts --write <file> | --compare <file>\n');
+    process.exitCode = 2;
   }
-} else {
-  process.stderr.write('usage: npx tsx scripts/extract-identity.ts --write <file> | --compare <file>\n');
-  process.exitCode = 2;
 }

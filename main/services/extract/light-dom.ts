@@ -345,6 +345,12 @@ class LDocument extends LParent implements Document {
   readonly withClassOrId: LElement[] = [];
   indexGeneration = -1;
   /**
+   * Where the text inside each `<script>` (but JSON-LD) and `<style>` lies in the parsed string,
+   * as [start, end) pairs from the parser's own events: what Readability removes before it looks
+   * at anything, cut from the page it is given (extract.ts, referee).
+   */
+  readonly rawTextRanges: number[] = [];
+  /**
    * Whole-document queries walk only the elements that can match: those of the selector's tag,
    * or those with a class or id when every alternative needs one (a page has thousands of
    * elements and the extractor asks a dozen questions of each page).
@@ -410,9 +416,12 @@ export function parseLightDocument(html: string): LDocument {
   let order = 0;
   /** Inside a <template>: not indexed, as selectors do not look there. */
   let inTemplate = 0;
+  /** Inside a <script> (not JSON-LD) or a <style>: its text's place is recorded. */
+  let inRawText = false;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        inRawText = name === 'style' || (name === 'script' && !Object.values(attribs).some((v) => /ld\+json/i.test(v)));
         const el = new LElement(name, attribs);
         el.order = order++;
         cur.appendChild(el);
@@ -426,11 +435,14 @@ export function parseLightDocument(html: string): LDocument {
         if (hasOwn.call(attribs, 'class') || hasOwn.call(attribs, 'id')) doc.withClassOrId.push(el);
       },
       ontext(data) {
+        // htmlparser2 hands text over as the slice of the source it read (entities come apart).
+        if (inRawText) doc.rawTextRanges.push(parser.endIndex + 1 - data.length, parser.endIndex + 1);
         const last = cur.last;
         if (last instanceof LText) last.data += data;
         else cur.appendChild(new LText(data));
       },
       onclosetag() {
+        inRawText = false;
         if (inTemplate && cur instanceof LElement && cur.localName === 'template') inTemplate--;
         cur = cur.parentNode ?? doc;
       },
@@ -446,6 +458,19 @@ export function parseLightDocument(html: string): LDocument {
   }
   doc.indexGeneration = generation;
   return doc;
+}
+
+/** `s` without the [start, end) ranges given in order (a document's `rawTextRanges`). */
+export function withoutRanges(s: string, ranges: readonly number[]): string {
+  if (ranges.length === 0) return s;
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < ranges.length; i += 2) {
+    parts.push(s.slice(at, ranges[i]));
+    at = ranges[i + 1]!;
+  }
+  parts.push(s.slice(at));
+  return parts.join('');
 }
 
 // ---- selectors --------------------------------------------------------------------------------
