@@ -50,19 +50,32 @@ function fastTokenizer(): typeof Tokenizer {
     return Tokenizer;
   const Base = Tokenizer as unknown as new (...args: ConstructorParameters<typeof Tokenizer>) => TokenizerInternals;
   class FastTokenizer extends Base {
-    /** Index (absolute) of the next `a` or `b` after the current character; the end when none. */
-    private nextOf(a: string, b: string): number {
+    /** The buffer `amp` indexes into, and the first `&` in it at or after `ampFrom`. */
+    private ampBuffer: string | null = null;
+    private ampFrom = 0;
+    private amp = 0;
+    /**
+     * Index (absolute) of the next `a` or `&` after the current character; the end when none.
+     * The next `&` is remembered: it is often far away, and searching for it again from every
+     * text or attribute value would read the rest of the page each time.
+     */
+    private nextOf(a: string): number {
       const from = this.index - this.offset + 1;
       const buf = this.buffer;
       let i = buf.indexOf(a, from);
       if (i < 0) i = buf.length;
-      const j = buf.indexOf(b, from);
-      return this.offset + (j >= 0 && j < i ? j : i);
+      if (this.ampBuffer !== buf || this.amp < from || from < this.ampFrom) {
+        const j = buf.indexOf('&', from);
+        this.ampBuffer = buf;
+        this.ampFrom = from;
+        this.amp = j < 0 ? buf.length : j;
+      }
+      return this.offset + (this.amp < i ? this.amp : i);
     }
     override stateText(c: number): void {
       if (c === LT || c === AMP) return super.stateText(c);
       // The parse loop steps onto the next `<` or `&` (or past the end, leaving the text to cleanup).
-      this.index = this.nextOf('<', '&') - 1;
+      this.index = this.nextOf('<') - 1;
     }
     override fastForwardTo(c: number): boolean {
       const i = this.buffer.indexOf(String.fromCharCode(c), this.index - this.offset + 1);
@@ -75,7 +88,7 @@ function fastTokenizer(): typeof Tokenizer {
     }
     override handleInAttributeValue(c: number, quote: number): void {
       if (c === quote || c === AMP) return super.handleInAttributeValue(c, quote);
-      this.index = this.nextOf(String.fromCharCode(quote), '&') - 1;
+      this.index = this.nextOf(String.fromCharCode(quote)) - 1;
     }
   }
   return FastTokenizer as unknown as typeof Tokenizer;
