@@ -2,8 +2,8 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2] (--outside2: the second set,
- * tests/fixtures/cms-outside2)
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | --outside3] (--outside2: the
+ * second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -66,8 +66,13 @@ const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 /** The second outside set (tests/fixtures/cms-outside2), scored under `extract_cn_outside2_*`. */
 export const OUTSIDE2_DIR = fileURLToPath(new URL('../fixtures/cms-outside2/', import.meta.url));
 
-export function benchOutside(verbose = false, set: 'outside' | 'outside2' = 'outside'): Record<string, number> {
-  const pages = loadOutside(set === 'outside' ? OUTSIDE_DIR : OUTSIDE2_DIR);
+/** The third outside set (tests/fixtures/cms-outside3), scored under `extract_cn_outside3_*`. */
+export const OUTSIDE3_DIR = fileURLToPath(new URL('../fixtures/cms-outside3/', import.meta.url));
+
+const SET_DIRS = { outside: OUTSIDE_DIR, outside2: OUTSIDE2_DIR, outside3: OUTSIDE3_DIR };
+
+export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outside'): Record<string, number> {
+  const pages = loadOutside(SET_DIRS[set]);
   if (pages.length === 0) return {};
   const s = scoreOutside(pages);
   if (verbose) {
@@ -93,6 +98,8 @@ export function benchOutside(verbose = false, set: 'outside' | 'outside2' = 'out
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const set = process.argv.includes('--outside2') ? 'outside2' : 'outside';
-  for (const [k, v] of Object.entries(benchOutside(process.argv.includes('--verbose'), set))) process.stdout.write(`${k}: ${v}\n`);
+  const set = process.argv.includes('--outside3') ? 'outside3' : process.argv.includes('--outside2') ? 'outside2' : 'outside';
+  // --outside3 alone lists the set page by page.
+  const verbose = process.argv.includes('--verbose') || set === 'outside3';
+  for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

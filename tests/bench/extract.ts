@@ -69,6 +69,10 @@ export async function benchExtract(): Promise<Record<string, number>> {
     // Second outside sets (another tester, other site shapes).
     ...benchOutside(process.argv.includes('--verbose'), 'outside2'),
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh2'),
+    // Third outside English set: heavy saved pages shaped like big news sites.
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh3'),
+    // Third outside Chinese set (a third tester, other builders and encoding traps).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -11,10 +11,16 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
   'extract-speed': async () => (await import('./extract-speed')).benchSpeed(),
-  'extract-outside': async () => (await import('./extract-outside')).benchOutside(process.argv.includes('--verbose')),
+  // `-- extract-outside [--outside2 | --outside3] [--verbose]`: one outside Chinese set (--outside3 lists its pages).
+  'extract-outside': async () => {
+    const set = process.argv.includes('--outside3') ? 'outside3' : process.argv.includes('--outside2') ? 'outside2' : 'outside';
+    return (await import('./extract-outside')).benchOutside(process.argv.includes('--verbose') || set === 'outside3', set);
+  },
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
   // The outside tester's bench: its own texts, highlights and revisions (anchoring-independent.ts).
   anchor: async () => (await import('./anchoring-independent')).benchAnchorIndependent(process.argv.slice(2)),
+  // A second outside tester's bench, with revision kinds neither of the above makes (anchoring-outside2.ts).
+  anchor2: async () => (await import('./anchoring-outside2')).benchAnchorOutside2(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
