@@ -28,9 +28,9 @@ import { escapeHtml, NON_CONTENT_TAGS } from '../../../shared/html-policy';
 import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
-import { Readability } from '@mozilla/readability';
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
-import { parseLightDocument } from './light-dom';
+import { lazyRequire } from '../lazy-require';
+import { parseLightDocument, withoutRanges } from './light-dom';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
@@ -1258,7 +1258,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   let refereed = false;
   if (mode !== 'never' && ask && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
     refereed = true;
-    const second = referee(source, base, title ?? '', body, latin ? { blocks, negative } : null);
+    const second = referee(source, doc.rawTextRanges, base, title ?? '', body, latin ? { blocks, negative } : null);
     if (second) {
       body.length = 0;
       body.push(...second.blocks);
@@ -1648,6 +1648,8 @@ const NEAR_BLOCKS = 15;
  */
 function referee(
   source: string,
+  /** [start, end) pairs of script and style text in `source` (light-dom.ts). */
+  rawText: readonly number[],
   base: string | undefined,
   title: string,
   ours: Block[],
@@ -1658,13 +1660,16 @@ function referee(
   let content: string | null | undefined;
   try {
     // Readability is typed against the browser DOM; linkedom's document is what it runs on here.
-    const doc = parseHtmlDocument(source) as unknown as ConstructorParameters<typeof Readability>[0];
-    content = new Readability(doc, { charThreshold: 200 }).parse()?.content;
+    // Readability removes every script but JSON-LD and every style before it reads the page:
+    // their text is not parsed at all (a third of a news page's bytes).
+    const doc = parseHtmlDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
+    content = new (readability())(doc, { charThreshold: 200 }).parse()?.content;
   } catch {
     return null; // the referee failing leaves our result as it is
   }
   if (!content) return null;
-  const body = parseHtmlDocument(`<!doctype html><html><head></head><body>${content}</body></html>`).body;
+  // Read back through the light DOM: the tree linkedom would build from it, for less.
+  const body = parseLightDocument(`<!doctype html><html><head></head><body>${content}</body></html>`).body;
   if (!body) return null;
   const walker = new Walker(base);
   walker.walk(body, 0);
@@ -1737,6 +1742,20 @@ function referee(
     if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
   }
   return null;
+}
+
+type ReadabilityClass = typeof import('@mozilla/readability').Readability;
+let readabilityClass: ReadabilityClass | null = null;
+
+/** Readability, loaded when the referee is first asked (most pages never ask it: lazy-require.ts). */
+function readability(): ReadabilityClass {
+  readabilityClass ??= (
+    typeof require === 'function'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('@mozilla/readability') as typeof import('@mozilla/readability'))
+      : lazyRequire<typeof import('@mozilla/readability')>('@mozilla/readability')
+  ).Readability;
+  return readabilityClass;
 }
 
 /**
