@@ -1857,7 +1857,7 @@ function summaries(doc: Document): Set<string> {
   }
   return out;
 }
-const CAPTION_CLASS_RE = /(?:^|[-_\s])(?:caption|captions|credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
+const LATIN_CAPTION_CLASS_RE = /(?:^|[-_\s])(?:caption|captions|credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
 
 /** The block's pictures without its words (a figure's credit written beside its image). */
 function picturesOnly(b: Block): Block {
@@ -1895,7 +1895,7 @@ function isCaption(b: Block): boolean {
     const name = a.localName;
     if (name === 'figcaption' || name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure') return creditOnly && a.querySelector('img, picture, video') !== null;
-    if (CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
+    if (LATIN_CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
       return creditOnly || CREDIT_END_RE.test(b.text);
   }
   return CREDIT_END_RE.test(b.text);
