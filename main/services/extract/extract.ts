@@ -56,6 +56,7 @@ import {
   selfOrigin,
   normaliseText,
   isLatinEndLine,
+  isLatinNotice,
   isLatinWidgetLine,
   comparable,
 } from './patterns';
@@ -1267,7 +1268,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
   }
 
-  if (latin) tidyLatinBody(body, blocks);
+  if (latin) tidyLatinBody(body, blocks, summaries(doc));
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -1764,7 +1765,25 @@ function readability(): ReadabilityClass {
  * bio), never long prose; a share bar's heading; a pull quote, which repeats a sentence of the
  * body (the body's copy is kept).
  */
-function tidyLatinBody(body: Block[], page: Block[]): void {
+function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void {
+  // The standfirst: the page's stated summary as a block of its own above the text, outside the
+  // container the paragraphs run on in (a lede repeated as the summary shares their parent).
+  for (let i = 0, seen = 0; i < body.length && seen < 3; i++) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    seen++;
+    if (b.len > 300 || b.kind !== 'p' || !summary.has(comparable(b.text))) continue;
+    const next = body.slice(i + 1).find(isProse);
+    if (next && next.el.parentElement !== b.el.parentElement) body.splice(i, 1);
+    break;
+  }
+  // A kicker or flair line above the text (`Commuting`, `Biz & IT —`): a word or two, no sentence.
+  while (body.length > 1) {
+    const b = body[0]!;
+    if (b.kind !== 'p' || b.images.length > 0 || b.len > 30 || b.text.split(/\s+/).length > 3 || /[.,!?:;]["”’]?$/.test(b.text)) break;
+    if (!isProse(body.find((x) => x !== b && x.len > 0) ?? b)) break;
+    body.shift();
+  }
   let prose = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
@@ -1777,7 +1796,8 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
         i--;
         continue;
       }
-      if (body.slice(i + 1).every((x) => x.len <= 250)) {
+      // …or when none of what follows goes on in the article's own container (teasers with dates).
+      if (body.slice(i + 1).every((x) => x.len <= 250) || !proseContinues(body, i)) {
         body.length = i;
         break;
       }
@@ -1790,7 +1810,7 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
-    if (isLatinWidgetLine(b.text)) {
+    if (isLatinWidgetLine(b.text) || isLatinNotice(b.text, b.linkChars > 0)) {
       body.splice(i, 1);
       continue;
     }
@@ -1799,9 +1819,16 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
     // Readability's copy of a block has lost its class names: ask the page's own block.
     if (!twins) {
       twins = new Map();
-      for (const x of page) if (x.len >= 25 && !twins.has(x.text)) twins.set(x.text, x);
+      for (const x of page) if (x.len >= 1 && !twins.has(x.text)) twins.set(x.text, x);
     }
     const own = [b, twins.get(b.text)].filter((x): x is Block => x !== undefined);
+    // A picture's caption or credit is not the article's text (its picture stays); nor is an
+    // embedded post (a tweet quoted in a blockquote of its own).
+    if (own.some(isCaption) || own.some(isEmbeddedPost)) {
+      if (b.images.length === 0) body.splice(i, 1);
+      else body[i] = picturesOnly(b);
+      continue;
+    }
     // A block named a pull quote that rewords one paragraph (most of its words are there) repeats it;
     // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
     if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
@@ -1819,6 +1846,60 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
+
+/** The page's stated summaries (description, og:description, twitter:description), comparable. */
+function summaries(doc: Document): Set<string> {
+  const out = new Set<string>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const key = `${m.getAttribute('name') ?? ''} ${m.getAttribute('property') ?? ''}`.toLowerCase();
+    const content = m.getAttribute('content');
+    if (content && /(?:^|[\s:])description\b/.test(key)) out.add(comparable(normaliseText(content)));
+  }
+  return out;
+}
+const LATIN_CAPTION_CLASS_RE = /(?:^|[-_\s])(?:caption|captions|credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
+
+/** The block's pictures without its words (a figure's credit written beside its image). */
+function picturesOnly(b: Block): Block {
+  const html = b.images.map((im) => `<img src="${escapeHtml(im.src)}"${im.alt ? ` alt="${escapeHtml(im.alt)}"` : ''}>`).join('');
+  return { ...b, text: '', spaced: '', raw: '', plain: '', rawHtml: html, tidied: null, len: 0, linkChars: 0, punct: 0 };
+}
+
+const EMBED_CLASS_RE = /tweet|instagram|tiktok|bluesky|mastodon|social-?embed|embed-?(?:twitter|x|social|post)/i;
+
+/** Text of an embedded social post: a blockquote named for one, or signed `— Name (@handle) date`. */
+function isEmbeddedPost(b: Block): boolean {
+  for (const a of b.ancestors.slice(0, 4)) {
+    if (a.localName !== 'blockquote') continue;
+    if (EMBED_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`)) return true;
+    return /[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)/.test(a.textContent ?? '');
+  }
+  return false;
+}
+
+/** A photo credit closing a line: `Photograph: Hannah Lowe`, `Picture by Mercury Photography`, `(Image: Northern Star)`. */
+const CREDIT_END_RE =
+  /(?:^|[.!?)]\s+|\(|[-–—|]\s*)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+by)?\s*:?\s+[A-Z][^.!?]{1,60}\)?$/;
+
+/**
+ * A caption or photo credit outside a <figcaption>: a credit written beside a picture in a figure
+ * (`<span class="copyright">`), a block named a caption that is only a credit or ends in one, any
+ * short line ending in a photo credit. A figcaption stays: it is the page's own marked caption
+ * (Readability and our own fixtures keep it), and so does a caption-named block of plain prose.
+ * Quotes, headings, list items, code and tables are never one.
+ */
+function isCaption(b: Block): boolean {
+  if (b.len > 250 || b.kind !== 'p' || /^(?:pre|td|th)$/.test(b.el.localName)) return false;
+  const creditOnly = b.len <= 60 && b.text.split(/\s+/).length <= 6 && !/[.!?]["”’]?$/.test(b.text);
+  for (const a of b.ancestors.slice(0, 4)) {
+    const name = a.localName;
+    if (name === 'figcaption' || name === 'blockquote' || name === 'pre' || name === 'table') return false;
+    if (name === 'figure') return creditOnly && a.querySelector('img, picture, video') !== null;
+    if (LATIN_CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
+      return creditOnly || CREDIT_END_RE.test(b.text);
+  }
+  return CREDIT_END_RE.test(b.text);
+}
 
 /**
  * An end line ("Most Read", "Related") heading a box of its own inside the article's container,
@@ -1840,6 +1921,17 @@ function resumesAfterBox(body: Block[], i: number): number {
   while (j < body.length && box.contains(body[j]!.el)) j++;
   const parents = new Set(before.filter(isProse).map((b) => b.el.parentElement));
   return body.slice(j).some((b) => isProse(b) && parents.has(b.el.parentElement)) ? j : -1;
+}
+
+/**
+ * Prose after block i sits where the article's prose before it sat: the same parent, or a chunk
+ * beside them in the same grandparent (a body written as one div per paragraph or section).
+ */
+function proseContinues(body: Block[], i: number): boolean {
+  const before = body.slice(0, i).filter(isProse);
+  const parents = new Set(before.map((b) => b.el.parentElement));
+  const grand = new Set(before.map((b) => b.el.parentElement?.parentElement));
+  return body.slice(i + 1).some((b) => isProse(b) && (parents.has(b.el.parentElement) || grand.has(b.el.parentElement?.parentElement)));
 }
 
 /** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */

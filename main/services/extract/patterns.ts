@@ -354,7 +354,7 @@ const EN_END_RE = [
   /^[-–—#*\s]*ends[-–—#*\s.]*$/i,
   /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|about the author)\s*[:.]?$/i,
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
-  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage))\s*[:.]?$/i,
+  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
 ];
 
 export function isLatinEndLine(text: string): boolean {
@@ -362,10 +362,54 @@ export function isLatinEndLine(text: string): boolean {
   return EN_END_RE.some((re) => re.test(text));
 }
 
-/** A widget line inside an English body: a share bar's heading ("Share this:"). */
+/**
+ * A widget line inside an English body: a share bar's heading ("Share this:"), a click-to-tweet
+ * quote ("…”Tweet this"), a page-turn line ("Continued on page 2: …"), a row of counts
+ * ("4.8K 612 comments"), a post's or comment's meta line ("user0 · 1mo ago").
+ */
 export function isLatinWidgetLine(text: string): boolean {
-  return /^(?:share (?:this|on|via)(?: (?:story|article|post|page))?|share)\s*:?$/i.test(text);
+  if (text.length > 300) return false;
+  return (
+    /^(?:share (?:this|on|via)(?: (?:story|article|post|page))?|share)\s*:?$/i.test(text) ||
+    /\b(?:tweet|share) this\s*$/i.test(text) ||
+    /^(?:like this|read later|save for later|listen to (?:this )?(?:article|story)|advertising|contents|table of contents)\s*:?$/i.test(
+      text,
+    ) ||
+    /^(?:your video will play in\b|this is a modal window\b|stream type\s*live$)/i.test(text) ||
+    /^continued (?:on|from) (?:page|p\.)\s*\d+\b/i.test(text) ||
+    /^(?:[\d.,]+[km]?\s+)+(?:comments?|replies|votes?|points|likes|shares|views)$/i.test(text) ||
+    (text.length <= 80 && RELATIVE_AGE_RE.test(text) && /[·•|]/.test(text) && !/[.!?]["”’]?$/.test(text))
+  );
 }
+
+/** `3h ago`, `1mo ago`, `9 mo. ago`, `2 years ago`: how old a post or comment is. */
+const RELATIVE_AGE_RE =
+  /\b\d+\s*(?:s|sec|secs|m|min|mins|h|hr|hrs|d|w|wk|mo|y|yr|yrs|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.?\s+ago\b/i;
+
+/**
+ * A subscription, membership or support notice set into an English article: a paywall line
+ * ("Subscribe now to read this and every story", "Already a subscriber? Sign in"), a support-us
+ * appeal ("we have a small favour to ask", "Support us from as little as £1"), a call to join
+ * ending in its button ("Members get the digest by email. Join free.").
+ */
+export function isLatinNotice(text: string, linked: boolean): boolean {
+  if (text.length > 300) return false;
+  // The button of a call to join is a link; a sentence that only ends in "Register now." is not one.
+  if (linked && /^.{0,200}[.!?]\s*(?:join|sign up|subscribe|register|donate)(?: (?:for )?(?:free|now|today|here))?[.!]?$/i.test(text))
+    return true;
+  return LATIN_NOTICE_RE.some((re) => re.test(text));
+}
+
+const LATIN_NOTICE_RE = [
+  /\b(?:subscribe|sign (?:in|up)|log in|register)\b[^.!?]{0,40}\bto (?:continue|keep) reading\b/i,
+  /^subscribe (?:now |today )?(?:to|for) (?:read|unlimited|full|access)/i,
+  /\balready (?:a )?(?:subscriber|member)\?/i,
+  /\b(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members))\b/i,
+  /\byou(?:'|’)?ve (?:reached|read) (?:your|all your|the) (?:limit|\d+ free)/i,
+  /\bsmall favou?r to ask\b/i,
+  /\bsupport (?:us|our journalism|independent journalism) (?:from|for|with|today)\b/i,
+  /\b(?:make|give) a (?:contribution|donation) (?:today|now)\b/i,
+];
 
 /** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */
 export function comparable(text: string): string {
