@@ -1689,8 +1689,10 @@ function referee(
   }
   const keepsOurs = total === 0 ? 1 : shared / total;
   // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
-  // paragraph: Readability must add at least LATIN_MIN_GAIN characters to win.
-  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8 && (!latin || theirChars - ourChars >= LATIN_MIN_GAIN))
+  // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
+  // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and
+  // short lines: not counted.
+  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8 && (!latin || paragraphGain(ours, theirs) >= LATIN_MIN_GAIN))
     return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
   // On a Latin-script page where the two picked different parts of the page, the one with much
@@ -1815,6 +1817,24 @@ function repeats(sentences: string[], text: string): boolean {
 }
 
 const LATIN_MIN_GAIN = 200;
+/** Shorter than this, an added line is a box's line (a teaser, a notice, a bio), not a cut paragraph. */
+const LATIN_PARAGRAPH = 100;
+
+/** Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time). */
+function paragraphGain(ours: Block[], theirs: Block[]): number {
+  const have = new Map<string, number>();
+  for (const b of ours) have.set(b.text, (have.get(b.text) ?? 0) + 1);
+  let gain = 0;
+  for (const b of theirs) {
+    const n = have.get(b.text) ?? 0;
+    if (n > 0) {
+      have.set(b.text, n - 1);
+      continue;
+    }
+    if ((b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b)) gain += b.len;
+  }
+  return gain;
+}
 
 const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
 
