@@ -34,3 +34,31 @@ describe('the referee adds paragraphs, not boxes', () => {
     expect(a.text).not.toContain('free articles');
   });
 });
+
+describe('live-blog entries', () => {
+  const entry = (n: number, head: string): string =>
+    `<article class="post"><header class="post__header"><span class="post__time">${n}:40 p.m. ET</span><h2 class="post__headline">${head}</h2><p class="post__byline">From Example's Dev Rostami</p></header><div class="post__content">${paras(n * 10, n * 10 + 1, head.toLowerCase())}</div></article>`;
+
+  it("each entry's heading is body; its time and byline are not", () => {
+    const heads = ['Roads closed near the lake', 'Power cuts spread east', 'Schools shut for the day'];
+    const html = page(
+      'Storm live',
+      `<main><h1>Storm live</h1><div class="posts">${heads.map((h, i) => entry(i + 1, h)).join('')}</div></main>`,
+    );
+    const a = extractArticle(html, 'https://news.example.com/live', { referee: 'never' });
+    for (const h of heads) expect(a.paragraphs).toContain(h);
+    expect(a.paragraphs.indexOf('Power cuts spread east')).toBeLessThan(a.paragraphs.findIndex((p) => p.startsWith('Paragraph 20 ')));
+    expect(a.text).not.toContain('p.m. ET');
+    expect(a.text).not.toContain("From Example's");
+  });
+
+  it("a single article's header stays out", () => {
+    const html = page(
+      'Harbour plan',
+      `<main><article><header class="story__header"><h2>Local politics</h2><p>By Dev Rostami</p></header><h1>Harbour plan</h1>${paras(1, 6, 'the harbour')}</article></main>`,
+    );
+    const a = extractArticle(html, 'https://news.example.com/harbour', { referee: 'never' });
+    expect(a.paragraphs).not.toContain('Local politics');
+    expect(a.text).toContain('Paragraph 6 about');
+  });
+});

@@ -946,7 +946,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     negative.add(el);
   }
   for (const b of blocks) {
-    b.negative = b.ancestors.some((a) => negative.has(a));
+    b.negative = b.ancestors.some((a) => negative.has(a)) && !entryHeading(b, negative);
     b.boiler = isBoilerplate(b.text);
   }
 
@@ -1766,6 +1766,22 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
+
+/**
+ * A live blog's entry heading: an h2–h4 whose only chrome region is the `<header>` of an
+ * `<article>` that is one of several sibling entries. The header's time and byline stay out.
+ */
+function entryHeading(b: Block, negative: Set<Element>): boolean {
+  if (b.kind !== 'h2' && b.kind !== 'h3' && b.kind !== 'h4') return false;
+  return b.ancestors.every((a) => {
+    if (!negative.has(a)) return true;
+    const entry = a.parentElement;
+    if (a.localName !== 'header' || entry?.localName !== 'article') return false;
+    let siblings = 0;
+    for (let n = entry.parentElement?.firstElementChild ?? null; n; n = n.nextElementSibling) if (n.localName === 'article') siblings++;
+    return siblings >= 2;
+  });
+}
 
 /**
  * An end line ("Most Read", "Related") heading a box of its own inside the article's container,
