@@ -62,3 +62,35 @@ describe('live-blog entries', () => {
     expect(a.text).toContain('Paragraph 6 about');
   });
 });
+
+describe('a photo gallery inside the body', () => {
+  const caption =
+    'Common cranes fly over a fishpond at sunrise. The birds leave their night roosts within a few minutes of one another, in waves that can last half an hour, and rangers count them as they cross a fixed line.';
+  const slide = (i: number): string =>
+    `<li><figure><img src="/p${i}.jpg" alt=""><figcaption><h2>Slide title ${i}</h2><p>${caption} (${i})</p><p>Photograph: Zsófia Kertész/Example</p></figcaption></figure><div>${i}/4</div></li>`;
+
+  it('captioned figures with titles, credits and counters go; the paragraphs around them and a lone figure stay', () => {
+    const html = page(
+      'Cranes',
+      `<main><article><h1>Cranes</h1><div class="body">${paras(1, 3, 'the cranes')}
+       <ul>${[1, 2, 3, 4].map(slide).join('')}</ul>${paras(4, 6, 'the cranes')}
+       <figure><img src="/lone.jpg" alt=""><figcaption>A ranger with a notebook at dawn.</figcaption></figure>${paras(7, 7, 'the cranes')}</div></article></main>`,
+    );
+    const a = extractArticle(html, 'https://news.example.com/cranes', { referee: 'never' });
+    for (let i = 1; i <= 7; i++) expect(a.text).toContain(`Paragraph ${i} about`);
+    expect(a.text).not.toContain('Slide title');
+    expect(a.text).not.toContain('Common cranes fly');
+    expect(a.text).not.toContain('Photograph:');
+    expect(a.text).not.toMatch(/\b\d\/4\b/);
+    expect(a.text).toContain('A ranger with a notebook');
+  });
+
+  it('a gallery page whose slides are its text keeps them', () => {
+    const html = page(
+      'Cranes in pictures',
+      `<main><article><h1>Cranes in pictures</h1><ul>${[1, 2, 3, 4].map(slide).join('')}</ul></article></main>`,
+    );
+    const a = extractArticle(html, 'https://news.example.com/cranes-pictures', { referee: 'never' });
+    expect(a.text).toContain('Common cranes fly');
+  });
+});

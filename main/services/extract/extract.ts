@@ -945,6 +945,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (el.localName === 'body' || el.localName === 'html' || (!comments && s.punct >= Math.max(12, totalPunct * 0.5))) continue;
     negative.add(el);
   }
+  // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
+  for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
   for (const b of blocks) {
     b.negative = b.ancestors.some((a) => negative.has(a)) && !entryHeading(b, negative);
     b.boiler = isBoilerplate(b.text);
@@ -1475,6 +1477,34 @@ function wordsAroundLink(b: Block): boolean {
 
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
+
+/**
+ * Galleries: an element of 3 or more children that each are or hold a `<figure>` (`ul > li >
+ * figure` with a "1/6" counter beside each). Found from the figures that hold text (captions).
+ */
+function findGalleries(blocks: Block[]): Set<Element> {
+  const figures = new Set<Element>();
+  for (const b of blocks) for (const a of b.ancestors) if (a.localName === 'figure') figures.add(a);
+  const galleries = new Set<Element>();
+  for (const f of figures) {
+    for (let p = f.parentElement, d = 0; p && d < 3; p = p.parentElement, d++) {
+      const kids = Array.from(p.children);
+      if (kids.length >= 3 && kids.every(holdsOnlyFigure)) {
+        galleries.add(p);
+        break;
+      }
+    }
+  }
+  return galleries;
+}
+
+/** A figure, or an element holding one and besides it at most a counter or a button (no paragraphs). */
+function holdsOnlyFigure(k: Element): boolean {
+  const f = k.localName === 'figure' ? k : k.querySelector('figure');
+  if (!f) return false;
+  const chars = (e: Element): number => normaliseText(e.textContent ?? '').length;
+  return chars(k) - chars(f) <= 30;
+}
 
 /** Most of the page's prose is in a Latin script (English and other European languages). */
 function isLatinPage(blocks: Block[]): boolean {
