@@ -94,3 +94,21 @@ describe('a photo gallery inside the body', () => {
     expect(a.text).toContain('Common cranes fly');
   });
 });
+
+describe('the referee on a gallery story', () => {
+  it("a gallery's long captions that Readability keeps are not paragraphs it found", () => {
+    const caption = (i: number): string =>
+      `Photo ${i}: common cranes fly over a fishpond at sunrise. The birds leave their night roosts within a few minutes of one another, in waves that can last half an hour.`;
+    const html = page(
+      'Cranes',
+      `<main><article><h1>Cranes</h1><div class="body">${paras(1, 3, 'the cranes')}<ul>${[1, 2, 3, 4, 5, 6]
+        .map((i) => `<li><figure><img src="/p${i}.jpg" alt=""><figcaption><p>${caption(i)}</p></figcaption></figure><div>${i}/6</div></li>`)
+        .join('')}</ul>${paras(4, 6, 'the cranes')}</div></article></main>`,
+    );
+    const a = extractArticle(html, 'https://news.example.com/cranes', { referee: 'always' });
+    expect(a.refereed).toBe(true);
+    expect(a.method).toBe('template');
+    expect(a.text).not.toContain('common cranes fly');
+    for (let i = 1; i <= 6; i++) expect(a.text).toContain(`Paragraph ${i} about`);
+  });
+});

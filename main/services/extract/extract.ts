@@ -1722,7 +1722,11 @@ function referee(
   // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
   // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and
   // short lines: not counted.
-  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8 && (!latin || paragraphGain(ours, theirs) >= LATIN_MIN_GAIN))
+  if (
+    theirChars > ourChars * 1.05 &&
+    keepsOurs >= 0.8 &&
+    (!latin || paragraphGain(ours, theirs, (b) => inFigure(twins.get(b.text))) >= LATIN_MIN_GAIN)
+  )
     return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
   // On a Latin-script page where the two picked different parts of the page, the one with much
@@ -1866,8 +1870,13 @@ const LATIN_MIN_GAIN = 200;
 /** Shorter than this, an added line is a box's line (a teaser, a notice, a bio), not a cut paragraph. */
 const LATIN_PARAGRAPH = 100;
 
-/** Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time). */
-function paragraphGain(ours: Block[], theirs: Block[]): number {
+/** A caption: the page's own block sits in a figure (Readability keeps a gallery's captions as paragraphs). */
+function inFigure(b: Block | undefined): boolean {
+  return b !== undefined && b.ancestors.some((a) => a.localName === 'figure' || a.localName === 'figcaption');
+}
+
+/** Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time), captions not counted. */
+function paragraphGain(ours: Block[], theirs: Block[], caption: (b: Block) => boolean): number {
   const have = new Map<string, number>();
   for (const b of ours) have.set(b.text, (have.get(b.text) ?? 0) + 1);
   let gain = 0;
@@ -1877,7 +1886,7 @@ function paragraphGain(ours: Block[], theirs: Block[]): number {
       have.set(b.text, n - 1);
       continue;
     }
-    if ((b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b)) gain += b.len;
+    if ((b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b) && !caption(b)) gain += b.len;
   }
   return gain;
 }
