@@ -965,8 +965,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (el.localName === 'body' || el.localName === 'html' || (!comments && s.punct >= Math.max(12, totalPunct * 0.5))) continue;
     negative.add(el);
   }
+  // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
+  for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
   for (const b of blocks) {
-    b.negative = b.ancestors.some((a) => negative.has(a));
+    b.negative = b.ancestors.some((a) => negative.has(a)) && !entryHeading(b, negative);
     b.boiler = isBoilerplate(b.text);
   }
 
@@ -1513,6 +1515,34 @@ function wordsAroundLink(b: Block): boolean {
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
 
+/**
+ * Galleries: an element of 3 or more children that each are or hold a `<figure>` (`ul > li >
+ * figure` with a "1/6" counter beside each). Found from the figures that hold text (captions).
+ */
+function findGalleries(blocks: Block[]): Set<Element> {
+  const figures = new Set<Element>();
+  for (const b of blocks) for (const a of b.ancestors) if (a.localName === 'figure') figures.add(a);
+  const galleries = new Set<Element>();
+  for (const f of figures) {
+    for (let p = f.parentElement, d = 0; p && d < 3; p = p.parentElement, d++) {
+      const kids = Array.from(p.children);
+      if (kids.length >= 3 && kids.every(holdsOnlyFigure)) {
+        galleries.add(p);
+        break;
+      }
+    }
+  }
+  return galleries;
+}
+
+/** A figure, or an element holding one and besides it at most a counter or a button (no paragraphs). */
+function holdsOnlyFigure(k: Element): boolean {
+  const f = k.localName === 'figure' ? k : k.querySelector('figure');
+  if (!f) return false;
+  const chars = (e: Element): number => normaliseText(e.textContent ?? '').length;
+  return chars(k) - chars(f) <= 30;
+}
+
 /** Most of the page's prose is in a Latin script (English and other European languages). */
 function isLatinPage(blocks: Block[]): boolean {
   let cjk = 0;
@@ -1731,8 +1761,14 @@ function referee(
   }
   const keepsOurs = total === 0 ? 1 : shared / total;
   // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
-  // paragraph: Readability must add at least LATIN_MIN_GAIN characters to win.
-  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8 && (!latin || theirChars - ourChars >= LATIN_MIN_GAIN))
+  // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
+  // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and
+  // short lines: not counted.
+  if (
+    theirChars > ourChars * 1.05 &&
+    keepsOurs >= 0.8 &&
+    (!latin || paragraphGain(ours, theirs, (b) => inFigure(twins.get(b.text))) >= LATIN_MIN_GAIN)
+  )
     return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
   // On a Latin-script page where the two picked different parts of the page, the one with much
@@ -1902,6 +1938,22 @@ function isCaption(b: Block): boolean {
 }
 
 /**
+ * A live blog's entry heading: an h2–h4 whose only chrome region is the `<header>` of an
+ * `<article>` that is one of several sibling entries. The header's time and byline stay out.
+ */
+function entryHeading(b: Block, negative: Set<Element>): boolean {
+  if (b.kind !== 'h2' && b.kind !== 'h3' && b.kind !== 'h4') return false;
+  return b.ancestors.every((a) => {
+    if (!negative.has(a)) return true;
+    const entry = a.parentElement;
+    if (a.localName !== 'header' || entry?.localName !== 'article') return false;
+    let siblings = 0;
+    for (let n = entry.parentElement?.firstElementChild ?? null; n; n = n.nextElementSibling) if (n.localName === 'article') siblings++;
+    return siblings >= 2;
+  });
+}
+
+/**
  * An end line ("Most Read", "Related") heading a box of its own inside the article's container,
  * after which the article's own paragraphs go on (prose in the same parent as the prose before
  * the box): the index of the first block past the box, or -1 (the line ends the article).
@@ -1962,6 +2014,29 @@ function repeats(sentences: string[], text: string): boolean {
 }
 
 const LATIN_MIN_GAIN = 200;
+/** Shorter than this, an added line is a box's line (a teaser, a notice, a bio), not a cut paragraph. */
+const LATIN_PARAGRAPH = 100;
+
+/** A caption: the page's own block sits in a figure (Readability keeps a gallery's captions as paragraphs). */
+function inFigure(b: Block | undefined): boolean {
+  return b !== undefined && b.ancestors.some((a) => a.localName === 'figure' || a.localName === 'figcaption');
+}
+
+/** Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time), captions not counted. */
+function paragraphGain(ours: Block[], theirs: Block[], caption: (b: Block) => boolean): number {
+  const have = new Map<string, number>();
+  for (const b of ours) have.set(b.text, (have.get(b.text) ?? 0) + 1);
+  let gain = 0;
+  for (const b of theirs) {
+    const n = have.get(b.text) ?? 0;
+    if (n > 0) {
+      have.set(b.text, n - 1);
+      continue;
+    }
+    if ((b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b) && !caption(b)) gain += b.len;
+  }
+  return gain;
+}
 
 const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
 
