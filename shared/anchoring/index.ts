@@ -133,7 +133,7 @@ function nearNeighbours(
       }
       // A guess among far-apart copies that sits where sparser neighbours put it is confirmed.
       const wide = guessed ? shiftWindow(placed, s, true, WIDE_TOLERANCE, WIDE_GAP) : null;
-      if (wide && a.start >= s.start + wide.lo && a.start <= s.start + wide.hi && soleCopyNear(docFor(), s, a, wide)) return a;
+      if (wide && Math.abs(a.start - s.start - wide.at) <= 2 * SHIFT_SLACK && soleCopyNear(docFor(), s, a, wide)) return a;
       const loose = shiftWindow(placed, s, true, NEIGHBOUR_GAP);
       if (!loose) return guessed ? null : a;
       if (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi) return a;
@@ -236,7 +236,7 @@ function shiftWindow(
   disjoint: boolean,
   tolerance: number,
   gap = NEIGHBOUR_GAP,
-): { lo: number; hi: number } | null {
+): { lo: number; hi: number; at: number } | null {
   let before: Placed | undefined;
   let after: Placed | undefined;
   for (const p of placed) {
@@ -251,7 +251,10 @@ function shiftWindow(
   if (!before || !after) return null;
   if (s.start - before.start > gap || after.start - s.start > gap) return null;
   if (Math.abs(before.shift - after.shift) > tolerance) return null;
-  return { lo: Math.min(before.shift, after.shift) - SHIFT_SLACK, hi: Math.max(before.shift, after.shift) + SHIFT_SLACK };
+  // The shift at s by linear interpolation between the two (edits spread along the text).
+  const span = after.start - before.start;
+  const at = span > 0 ? before.shift + ((after.shift - before.shift) * (s.start - before.start)) / span : before.shift;
+  return { lo: Math.min(before.shift, after.shift) - SHIFT_SLACK, hi: Math.max(before.shift, after.shift) + SHIFT_SLACK, at };
 }
 
 /**
