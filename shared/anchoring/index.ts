@@ -127,15 +127,8 @@ function nearNeighbours(
     if (!window) {
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
-      if (!a) {
-        const wide = shiftWindow(placed, s, false, WIDE_TOLERANCE, WIDE_GAP);
-        return wide ? soleWholeInside(text, docFor, s, wide) : null;
-      }
-      // A guess among far-apart copies that sits where sparser neighbours put it is confirmed.
-      const wide = guessed ? shiftWindow(placed, s, true, WIDE_TOLERANCE, WIDE_GAP) : null;
-      if (wide && Math.abs(a.start - s.start - wide.at) <= 2 * SHIFT_SLACK && soleCopyNear(docFor(), s, a, wide)) return a;
-      const loose = shiftWindow(placed, s, true, NEIGHBOUR_GAP);
-      if (!loose) return guessed ? null : a;
+      const loose = a && shiftWindow(placed, s, true, NEIGHBOUR_GAP);
+      if (!a || !loose) return guessed ? null : a;
       if (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi) return a;
       if (guessed) return null;
       const query = prepareQuery(text, s);
@@ -159,41 +152,6 @@ function nearNeighbours(
     if (a) return near && found?.errors === 0 ? near : guessed || weakCopy(doc, query, a) ? null : a;
     return near;
   });
-}
-
-/** Old-text distance and shift difference of neighbours that still bound a sparse orphan (see soleWholeInside). */
-const WIDE_GAP = 8000;
-const WIDE_TOLERANCE = 600;
-
-/**
- * An orphan whose quote stands whole more than once (a long article holding two pages of one
- * story), with placed neighbours farther apart or moved by more than the tight window allows:
- * the shifts they bound still say where it is. Its quote found whole with its context inside
- * that span (decideNear), and no other whole copy within the span's width on either side, is
- * its own copy; a twin that close, or none, leaves it an orphan.
- */
-function soleWholeInside(text: string, docFor: () => Doc, s: TextSelector, w: { lo: number; hi: number }): Anchor | null {
-  const doc = docFor();
-  const query = prepareQuery(text, s);
-  if (query.quote.length === 0) return null;
-  const lo = toNormalised(doc, Math.max(0, s.start + w.lo));
-  const hi = toNormalised(doc, Math.min(text.length, s.start + w.hi)) + 1;
-  const found = decideNear(windowCandidates(doc, query, lo, hi), query);
-  if (!found || found.errors !== 0 || ownPlaceElsewhere(doc, query, found)) return null;
-  return noTwinWithin(doc.norm.text, query.quote, found.start, hi - lo + query.quote.length) ? toAnchor(doc, query, found) : null;
-}
-
-/** Whether no other whole copy of `quote` starts within `width` units of `at` (normalised). */
-function noTwinWithin(norm: string, quote: string, at: number, width: number): boolean {
-  const before = at > 0 ? norm.lastIndexOf(quote, at - 1) : -1;
-  const after = norm.indexOf(quote, at + 1);
-  return !((before >= 0 && at - before <= width) || (after >= 0 && after - at <= width));
-}
-
-/** soleWholeInside's twin test for a placement the first pass made among copies. */
-function soleCopyNear(doc: Doc, s: TextSelector, a: Anchor, w: { lo: number; hi: number }): boolean {
-  const quote = prepareQuery(doc.raw, s).quote;
-  return quote.length > 0 && noTwinWithin(doc.norm.text, quote, toNormalised(doc, a.start), w.hi - w.lo + quote.length);
 }
 
 interface Placed {
@@ -230,13 +188,7 @@ function movedAlong(placed: readonly Placed[], s: TextSelector, a: Anchor): bool
  * When a placement is checked (`disjoint`), those over the same old words are not neighbours:
  * they were placed by the same words and may be on the same copy.
  */
-function shiftWindow(
-  placed: readonly Placed[],
-  s: TextSelector,
-  disjoint: boolean,
-  tolerance: number,
-  gap = NEIGHBOUR_GAP,
-): { lo: number; hi: number; at: number } | null {
+function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean, tolerance: number): { lo: number; hi: number } | null {
   let before: Placed | undefined;
   let after: Placed | undefined;
   for (const p of placed) {
@@ -249,12 +201,9 @@ function shiftWindow(
     }
   }
   if (!before || !after) return null;
-  if (s.start - before.start > gap || after.start - s.start > gap) return null;
+  if (s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return null;
   if (Math.abs(before.shift - after.shift) > tolerance) return null;
-  // The shift at s by linear interpolation between the two (edits spread along the text).
-  const span = after.start - before.start;
-  const at = span > 0 ? before.shift + ((after.shift - before.shift) * (s.start - before.start)) / span : before.shift;
-  return { lo: Math.min(before.shift, after.shift) - SHIFT_SLACK, hi: Math.max(before.shift, after.shift) + SHIFT_SLACK, at };
+  return { lo: Math.min(before.shift, after.shift) - SHIFT_SLACK, hi: Math.max(before.shift, after.shift) + SHIFT_SLACK };
 }
 
 /**
