@@ -260,6 +260,14 @@ function formHoldsArticle(form: Element): boolean {
  * An anchor that goes nowhere: `<a name>` without href, or a `javascript:` link wrapped around
  * paragraphs. Its text is not link text.
  */
+/**
+ * A `<label>` that captions no control is text: templates write metadata labels in it
+ * (`<li><label>发布日期：</label><span>…</span></li>`). One with `for` or holding a control is a form's.
+ */
+function textLabel(el: Element): boolean {
+  return el.localName === 'label' && !el.hasAttribute('for') && el.querySelector('input, select, textarea, button') === null;
+}
+
 function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
@@ -294,7 +302,7 @@ class Walker {
     const tag = el.localName;
     // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
     if (tag === 'annotation' || tag === 'annotation-xml') return;
-    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math') || isHidden(el)) return;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
       return;
