@@ -51,7 +51,7 @@ import {
   isLatinWidgetLine,
   comparable,
 } from './patterns';
-import { dateFromUrl, findDate, findTime, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
+import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
   src: string;
@@ -1266,7 +1266,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     text: joinLines(paragraphs),
     images,
     html: buildHtml(body),
-    publishedTime: publishedAt && dateText ? findTime(dateText) : null,
+    publishedTime: publishedAt ? ((dateText ? findTime(dateText) : null) ?? timeBeside(publishedAt, dateText, metaZone, blocks)) : null,
     docNumber: info.get('文号') ?? info.get('发文字号') ?? null,
     confidence: Math.round(confidence * 100) / 100,
     method,
@@ -1317,6 +1317,31 @@ export function repairRawText(html: string): string {
     open.lastIndex = at;
   }
   return last === 0 ? html : out + html.slice(last);
+}
+
+/**
+ * The time of the article's date `iso` where the line the date came from has none (a date from a
+ * meta tag or the URL, a date split over elements): the line the date came from, read again, then
+ * the metadata lines around the title, then date-named or date-labelled lines writing that date.
+ */
+function timeBeside(iso: string, dateText: string | null, near: Block[], blocks: Block[]): string | null {
+  const own = dateText ? findTimeOn(dateText, iso) : null;
+  if (own) return own;
+  // As for the date: a line mostly of links is a related list, not the article's own line.
+  const ownLine = (b: Block): boolean => b.len > 0 && b.len <= 150 && b.linkChars <= b.len * (b.negative || b.kind === 'li' ? 0.25 : 0.5);
+  for (const b of near) {
+    if (!ownLine(b)) continue;
+    const t = findTimeOn(b.spaced, iso);
+    if (t) return t;
+  }
+  for (const b of blocks) {
+    if (b.negative || !ownLine(b)) continue;
+    const named = b.ancestors.slice(0, 2).some((a) => DATE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+    if (!named && !DATE_LABEL_RE.test(b.text)) continue;
+    const t = findTimeOn(b.spaced, iso);
+    if (t) return t;
+  }
+  return null;
 }
 
 const INFO_LABEL_RE =
