@@ -46,6 +46,7 @@ import {
   matchAuthor,
   matchEditor,
   matchOrigin,
+  bylineNames,
   normaliseText,
   isLatinEndLine,
   isLatinWidgetLine,
@@ -1042,7 +1043,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const next = blocks[b.index + 1];
     const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
     origin ??= matchOrigin(line);
-    author ??= matchAuthor(line);
+    author ??= matchAuthor(line) ?? bylineNames(b.text);
     editor ??= matchEditor(line);
   }
   origin ??= originFromMeta;
@@ -1114,9 +1115,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         if (!s) continue;
         const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
         const f = s.score * (1 - ld);
+        const sibText = PARA_TAGS.has(sib.localName) && ld < 0.25 ? normaliseText(sib.textContent ?? '') : '';
         if (
           f >= threshold ||
-          (PARA_TAGS.has(sib.localName) && ld < 0.25 && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(normaliseText(sib.textContent ?? ''))))
+          (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
+          // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
+          (sibText && bylineNames(sibText) !== null)
         ) {
           chosen.add(sib);
         }
@@ -1182,7 +1186,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (n && n.length <= 40) origin = n;
   }
   if (!author) {
-    const a = doc.querySelector('#js_author_name');
+    const a = doc.querySelector('#js_author_name') ?? wechatMetaAuthor(doc);
     const n = a ? normaliseText(a.textContent ?? '') : '';
     if (n && n.length <= 40) author = n;
     else if (meta.author && meta.author.length <= 20) author = meta.author;
@@ -1340,6 +1344,21 @@ function timeBeside(iso: string, dateText: string | null, near: Block[], blocks:
     if (!named && !DATE_LABEL_RE.test(b.text)) continue;
     const t = findTimeOn(b.spaced, iso);
     if (t) return t;
+  }
+  return null;
+}
+
+/**
+ * A WeChat article's author where the page has no `#js_author_name`: the meta list under the
+ * title holds the author, the account (`#js_name`) and the time as items of one kind; the author
+ * is the item that is neither the account nor a date.
+ */
+function wechatMetaAuthor(doc: Document): Element | null {
+  for (const item of doc.querySelectorAll('.rich_media_meta_list > .rich_media_meta_text')) {
+    const t = normaliseText(item.textContent ?? '');
+    // Not the 原创/转载 badge set as an item of the list.
+    if (!t || isHidden(item) || item.querySelector('#js_name') || findDate(t) || /^(?:原创|转载|独家|首发|视频|图文)$/.test(t)) continue;
+    return item;
   }
   return null;
 }
