@@ -63,13 +63,13 @@ describe('a byline under the title, outside the text container', () => {
   });
 });
 
-function wechat(items: string): string {
+function wechat(items: string, time = '2024年9月3日 07:01'): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}</title>
 <script>var ct = "1725318060";</script></head><body>
 <div id="img-content" class="rich_media_wrp"><h1 class="rich_media_title" id="activity-name">${TITLE}</h1>
 <div id="meta_content" class="rich_media_meta_list">${items}
 <span class="rich_media_meta rich_media_meta_nickname"><a href="javascript:void(0);" id="js_name">示例机关党建</a></span>
-<em id="publish_time" class="rich_media_meta rich_media_meta_text">2024年9月3日 07:01</em>
+<em id="publish_time" class="rich_media_meta rich_media_meta_text">${time}</em>
 <em class="rich_media_meta rich_media_meta_text" style="display: none;"><span>浙江</span></em></div>
 <div class="rich_media_content" id="js_content">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
 }
@@ -90,8 +90,8 @@ describe('a WeChat copy', () => {
     expect(a.paragraphs).toEqual(PARAS);
   });
 
-  it('no author where the list names none', () => {
-    const a = extractArticle(wechat(''), 'https://mp.example.com/s/abc', { referee: 'never' });
+  it('no author where the list names none (a relative time after the account is no author)', () => {
+    const a = extractArticle(wechat('', '昨天'), 'https://mp.example.com/s/abc', { referee: 'never' });
     expect(a.author).toBeNull();
     expect(a.origin).toBe('示例机关党建');
   });

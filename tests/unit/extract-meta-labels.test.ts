@@ -75,11 +75,13 @@ describe('<label> elements', () => {
     const html = `<!doctype html><html><head><title>${TITLE}</title></head><body>
 <h1>${TITLE}</h1><div class="info">发布日期：2025-03-07</div>
 <div class="article-body">${BODY}<p><label for="kw">请在这里写下您对本文的意见建议</label><textarea id="kw"></textarea></p>
-<p><label>请输入要查找的内容关键词<input type="text"></label></p></div></body></html>`;
+<p><label>请输入要查找的内容关键词<input type="text"></label></p>
+<div class="tracksetting"><label>字幕文字大小设置</label><select><option>100%</option></select></div></div></body></html>`;
     const a = extractArticle(html, 'http://www.example.gov.cn/a/8812.html', { referee: 'never' });
     expect(a.publishedAt).toBe('2025-03-07');
     const all = JSON.stringify(a);
     expect(all).not.toContain('请在这里写下您对本文的意见建议');
     expect(all).not.toContain('请输入要查找的内容关键词');
+    expect(all).not.toContain('字幕文字大小设置');
   });
 });

@@ -263,10 +263,15 @@ function formHoldsArticle(form: Element): boolean {
  */
 /**
  * A `<label>` that captions no control is text: templates write metadata labels in it
- * (`<li><label>发布日期：</label><span>…</span></li>`). One with `for` or holding a control is a form's.
+ * (`<li><label>发布日期：</label><span>…</span></li>`). One with `for`, or holding a control or
+ * beside one, is a form's.
  */
 function textLabel(el: Element): boolean {
-  return el.localName === 'label' && !el.hasAttribute('for') && el.querySelector('input, select, textarea, button') === null;
+  return (
+    el.localName === 'label' &&
+    !el.hasAttribute('for') &&
+    (el.parentElement ?? el).querySelector('input, select, textarea, button') === null
+  );
 }
 
 function notALink(a: Element): boolean {
@@ -1354,11 +1359,14 @@ function timeBeside(iso: string, dateText: string | null, near: Block[], blocks:
  * is the item that is neither the account nor a date.
  */
 function wechatMetaAuthor(doc: Document): Element | null {
-  for (const item of doc.querySelectorAll('.rich_media_meta_list > .rich_media_meta_text')) {
+  const list = doc.querySelector('.rich_media_meta_list');
+  for (let item = list?.firstElementChild ?? null; item; item = item.nextElementSibling) {
+    // The author item comes before the account; the time (昨天, 3天前) after it.
+    if (item.getAttribute('id') === 'js_name' || item.querySelector('#js_name')) break;
+    if (!/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(item.getAttribute('class') ?? '') || isHidden(item)) continue;
     const t = normaliseText(item.textContent ?? '');
     // Not the 原创/转载 badge set as an item of the list.
-    if (!t || isHidden(item) || item.querySelector('#js_name') || findDate(t) || /^(?:原创|转载|独家|首发|视频|图文)$/.test(t)) continue;
-    return item;
+    if (t && !findDate(t) && !/^(?:原创|转载|独家|首发|视频|图文)$/.test(t)) return item;
   }
   return null;
 }
