@@ -19,11 +19,13 @@ import {
   conclusive,
   decide,
   decideNear,
+  MIN_FUZZY_LENGTH,
   prefixDistance,
   preferMatchedAmong,
   prepareQuery,
   suffixDistance,
   weakContext,
+  type Candidate,
   type Query,
   type Scored,
 } from './query';
@@ -115,7 +117,7 @@ function nearNeighbours(
   });
   if (placed.length < 2) return [...first];
   placed.sort((a, b) => a.start - b.start);
-  return first.map((a, i) => {
+  const out = first.map((a, i) => {
     const s = selectors[i];
     // Only a passage still at its stored position, context and all, is beyond doubt: a copy of a
     // repeated passage found elsewhere with all its context can score 1 after rounding too.
@@ -141,17 +143,68 @@ function nearNeighbours(
     const doc = docFor();
     const query = prepareQuery(text, s);
     if (query.quote.length === 0) return a;
+    // The neighbours put the passage where its stored context now surrounds its words edited
+    // (9月 → 9X): it was edited there, and the same words elsewhere, context and all, are a copy.
+    if (a && ownPlaceElsewhere(doc, query, placeOf(doc, a), { within: [toNormalised(doc, Math.max(0, lo)), toNormalised(doc, hi)] })) {
+      return null;
+    }
     if (a && !hasCopies(doc, query.quote)) return a;
     const found = decideNear(
       windowCandidates(doc, query, toNormalised(doc, Math.max(0, lo)), toNormalised(doc, Math.min(text.length, hi)) + 1),
       query,
     );
     const near =
-      found && !ownPlaceElsewhere(doc, query, found) && !contextResumesFarther(doc, query, found) ? toAnchor(doc, query, found) : null;
+      found &&
+      !ownPlaceElsewhere(doc, query, found) &&
+      !contextResumesFarther(doc, query, found) &&
+      !oneSidedAside(doc, query, found, s, window)
+        ? toAnchor(doc, query, found)
+        : null;
     // A placed copy is replaced only by the quote found whole: an edited look-alike is no reason to move it.
     if (a) return near && found?.errors === 0 ? near : guessed || weakCopy(doc, query, a) ? null : a;
     return near;
   });
+  return onePassagePerPlace(text, selectors, placed, out);
+}
+
+/**
+ * Highlights made on different old words placed on the same new words: at most one of them can
+ * be right (two copies of a repeated passage, one of them deleted or moved away). When exactly
+ * one is confirmed, at its stored position with all its context or inside the window its placed
+ * neighbours agree on, the others were placed on its copy and are orphans. With none or several
+ * confirmed, nothing tells which is right, and they are left as they are.
+ */
+function onePassagePerPlace(
+  text: string,
+  selectors: readonly TextSelector[],
+  placed: readonly Placed[],
+  out: (Anchor | null)[],
+): (Anchor | null)[] {
+  const byPlace = new Map<string, number[]>();
+  out.forEach((a, i) => {
+    if (!a) return;
+    const key = `${a.start}:${a.end}`;
+    const group = byPlace.get(key);
+    if (group) group.push(i);
+    else byPlace.set(key, [i]);
+  });
+  for (const group of byPlace.values()) {
+    if (group.length < 2) continue;
+    const olds = new Set(group.map((i) => selectors[i]?.start));
+    if (olds.size < 2) continue;
+    const confirmed = new Set<number>();
+    for (const i of group) {
+      const s = selectors[i];
+      const a = out[i];
+      if (!s || !a) continue;
+      const atOwn = a.start === s.start && atStoredPosition(text, s);
+      const w = atOwn ? null : shiftWindow(placed, s, true, SHIFT_TOLERANCE);
+      if (atOwn || (w && a.start >= s.start + w.lo && a.start <= s.start + w.hi)) confirmed.add(s.start);
+    }
+    if (confirmed.size !== 1) continue;
+    for (const i of group) if (!confirmed.has(selectors[i]?.start ?? -1)) out[i] = null;
+  }
+  return out;
 }
 
 interface Placed {
@@ -188,7 +241,7 @@ function movedAlong(placed: readonly Placed[], s: TextSelector, a: Anchor): bool
  * When a placement is checked (`disjoint`), those over the same old words are not neighbours:
  * they were placed by the same words and may be on the same copy.
  */
-function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean, tolerance: number): { lo: number; hi: number } | null {
+function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean, tolerance: number): Window | null {
   let before: Placed | undefined;
   let after: Placed | undefined;
   for (const p of placed) {
@@ -203,7 +256,40 @@ function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boole
   if (!before || !after) return null;
   if (s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return null;
   if (Math.abs(before.shift - after.shift) > tolerance) return null;
-  return { lo: Math.min(before.shift, after.shift) - SHIFT_SLACK, hi: Math.max(before.shift, after.shift) + SHIFT_SLACK };
+  const least = Math.min(before.shift, after.shift);
+  const most = Math.max(before.shift, after.shift);
+  return { lo: least - SHIFT_SLACK, hi: most + SHIFT_SLACK, least, most };
+}
+
+interface Window {
+  /** Shifts searched (the neighbours' with slack) and the neighbours' own. */
+  lo: number;
+  hi: number;
+  least: number;
+  most: number;
+}
+
+/** Quotes under this many units are short enough to recur with one side of their context. */
+const SHORT_PHRASE = 16;
+/** Units beyond the neighbours' own shifts a place with one side of context may lie. */
+const ONE_SIDED_SLACK = 8;
+/** A context side with less than this exact run and similarity, away from a kept edge, is no evidence. */
+const SIDE_RUN = 8;
+const SIDE_SIMILARITY = 0.6;
+
+/**
+ * A short quote found in the neighbours' window with only one context side (the other with a
+ * few units at most: 坚持 before 和完善中国) and moved by more than either neighbour: a set phrase
+ * whose one matching side is the phrase going on, not the passage. Moving beyond both
+ * neighbours' shifts takes an insertion before it and a deletion after it (or the reverse); the
+ * slack that allows for that needs both sides of context to back the place.
+ */
+function oneSidedAside(doc: Doc, q: Query, c: Scored, s: TextSelector, w: Window): boolean {
+  if (q.quote.length >= SHORT_PHRASE) return false;
+  const lost = (run: number, similarity: number, atEdge: boolean) => !atEdge && run < SIDE_RUN && similarity < SIDE_SIMILARITY;
+  if (!lost(c.prefixExact, c.prefixSide, c.prefixAtEdge) && !lost(c.suffixExact, c.suffixSide, c.suffixAtEdge)) return false;
+  const shift = (doc.norm.map[c.start] ?? 0) - s.start;
+  return shift < w.least - ONE_SIDED_SLACK || shift > w.most + ONE_SIDED_SLACK;
 }
 
 /**
@@ -238,7 +324,7 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
     // The stored context around other words elsewhere: this is a copy of a repeated passage
     // (context and all) and the passage's own words were rewritten there.
     // Only when that place is nearer the old position: a copy rewritten farther away is no sign.
-    if (ownPlaceElsewhere(doc, query, quick, true)) return null;
+    if (ownPlaceElsewhere(doc, query, quick, { nearerOnly: true })) return null;
     // Found whole only by the credit of kept paragraph edges (its neighbours' words are not
     // there): the passage's own place, its neighbours all there, may hold it with a unit edited.
     if (quick.plainCost > quick.cost) {
@@ -308,7 +394,12 @@ const OWN_SIDE_ERRORS = 4;
  * found there). An empty or unrelated gap means the passage moved away, and a copy of the
  * quote there is a repeated passage: both are left to decide().
  */
-function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored, nearerOnly = false): boolean {
+function ownPlaceElsewhere(
+  doc: Doc,
+  q: Query,
+  best: OtherPlace,
+  options: { nearerOnly?: boolean; within?: [number, number] } = {},
+): boolean {
   const text = doc.norm.text;
   if (q.prefixText.length < OWN_SIDE || q.suffixText.length < OWN_SIDE) return false;
   const head = q.prefixText.slice(-OWN_SIDE);
@@ -322,14 +413,55 @@ function ownPlaceElsewhere(doc: Doc, q: Query, best: Scored, nearerOnly = false)
     const to = from + found;
     if (from <= best.end && best.start <= to) continue;
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
+    if (options.within && (from < options.within[0] || from > options.within[1])) continue;
     const words = text.slice(from, to);
-    const sameEdges = words.length > 0 && words[0] === q.quote[0] && words[words.length - 1] === q.quote[q.quote.length - 1];
-    if (!sameEdges || words === q.quote) continue;
-    if (!nearerOnly) return true;
+    if (words === q.quote || !editedVersion(words, q.quote, !options.within && wholeContext(best))) continue;
+    if (!options.nearerOnly) return true;
     const old = toNormalised(doc, q.selector.start);
     if (Math.abs(from - old) < Math.abs(best.start - old)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the words between the stored context at the passage's own place are the quote edited.
+ * A quote of 5+ units keeps its first and last unit (a lighter edit would have been found
+ * approximately there). A 1–4-unit quote is never looked for approximately, so its own place with
+ * one of its units changed (3 倍 → 4 倍, 人民 → 入民) looks like nothing: words of its length
+ * differing in at most half its units are its remains, when the place found elsewhere does not
+ * have both context sides as intact (`twinWhole`: an exact twin with all its context is another
+ * passage, unless placed neighbours put the passage at the edited place).
+ */
+function editedVersion(words: string, quote: string, twinWhole: boolean): boolean {
+  if (words.length === 0) return false;
+  if (words[0] === quote[0] && words[words.length - 1] === quote[quote.length - 1]) return true;
+  if (quote.length >= MIN_FUZZY_LENGTH || Math.abs(words.length - quote.length) > 1 || twinWhole) return false;
+  return levenshtein(words, quote) <= Math.ceil(quote.length / 2);
+}
+
+/** The place found elsewhere: a scored candidate, or a placement the neighbour pass checks. */
+type OtherPlace = Candidate & { prefixExact?: number; suffixExact?: number };
+
+function wholeContext(c: OtherPlace): boolean {
+  return (c.prefixExact ?? 0) >= OWN_SIDE && (c.suffixExact ?? 0) >= OWN_SIDE;
+}
+
+/** A placement's extent in the comparison form. */
+function placeOf(doc: Doc, a: Anchor): Candidate {
+  return { start: toNormalised(doc, a.start), end: toNormalised(doc, a.end - 1) + 1, errors: 0 };
+}
+
+/** Plain edit distance, for strings of a few units. */
+function levenshtein(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
 }
 
 function checkRange(text: string, start: number, end: number): void {

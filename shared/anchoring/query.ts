@@ -33,6 +33,13 @@ export interface Query {
   /** Units of each stored side inside the quote's own sentence; null when no sentence ends in the side (see solidSide). */
   readonly prefixSentence: number | null;
   readonly suffixSentence: number | null;
+  /**
+   * The stored prefix + quote + suffix as one string, and where else the quote occurs in it (not
+   * overlapping its own place): a passage whose neighbouring words repeat it (a title line and a
+   * 视频- line under it saying the same) shows its own twin in its context (see twinInContext).
+   */
+  readonly around: string;
+  readonly twinsInContext: readonly number[];
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
@@ -58,7 +65,18 @@ export function prepareQuery(text: string, selector: TextSelector): Query {
     prefixSentence: oneSentence(quote) ? sentenceBefore(prefixText) : null,
     // A quote ending with its sentence's end leaves none of that sentence to the suffix.
     suffixSentence: !oneSentence(quote) ? null : sentenceEnd(quote, quote.length - 1) ? 0 : sentenceAfter(suffixText),
+    around: prefixText + quote + suffixText,
+    twinsInContext: twinsIn(prefixText + quote + suffixText, quote, prefixText.length),
   };
+}
+
+function twinsIn(around: string, quote: string, own: number): number[] {
+  const out: number[] = [];
+  if (!quote) return out;
+  for (let at = around.indexOf(quote); at >= 0; at = around.indexOf(quote, at + 1)) {
+    if (Math.abs(at - own) >= quote.length) out.push(at);
+  }
+  return out;
 }
 
 /**
@@ -184,6 +202,8 @@ export interface Scored extends Candidate {
   readonly suffixSolid: boolean;
   /** An approximate place whose numbers or Latin words are not the quote's. */
   readonly otherWords: boolean;
+  /** The words around this place match those around a copy of the quote inside the stored context at least as well (see twinInContext). */
+  readonly twinInContext: boolean;
   /** Similarity of each stored context side (1 when there is none). */
   readonly prefixSide: number;
   readonly suffixSide: number;
@@ -346,6 +366,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     prefixSolid,
     suffixSolid,
     otherWords: c.errors > 0 && alnumWords(text.slice(c.start, c.end)) !== q.words,
+    twinInContext: q.twinsInContext.length > 0 && twinInContext(text, q, c, pRun0, sRun0),
     prefixSide: q.prefix ? 1 - pd / q.prefix.length : 1,
     suffixSide: q.suffix ? 1 - sd / q.suffix.length : 1,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
@@ -353,6 +374,35 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
 }
 
 const QUOTE_ERROR_UNITS = 2;
+
+/** Units of a side the stored context must show past its copy of the quote to count as matched up to its end. */
+const TWIN_SIDE = 4;
+
+/**
+ * The stored context holds another copy of the quote (the passage is a repeated phrase next to
+ * its own copy), and the words around this place match those around that copy at least as far
+ * on each side, farther on one (a side matched up to the stored context's end counts as far as
+ * it can go when the context shows a few units there and the place lacks part of that stored
+ * side): this place is better read as the copy the context shows, the passage's neighbour, than
+ * as the passage. Its runs of context are the repeated phrase, not evidence.
+ */
+function twinInContext(text: string, q: Query, c: Candidate, pRun: number, sRun: number): boolean {
+  const s = q.around;
+  const m = q.quote.length;
+  for (const j of q.twinsInContext) {
+    let p = 0;
+    while (p < j && p < c.start && s.charCodeAt(j - 1 - p) === text.charCodeAt(c.start - 1 - p)) p++;
+    let n = 0;
+    const rest = s.length - j - m;
+    while (n < rest && c.end + n < text.length && s.charCodeAt(j + m + n) === text.charCodeAt(c.end + n)) n++;
+    // Matched up to the stored context's end, a side is as far as it can be shown, if the context
+    // shows a few units of it at all and the place does not have the whole stored side.
+    const prefixAsFar = p >= pRun || (p === j && j >= TWIN_SIDE && pRun < q.prefixText.length);
+    const suffixAsFar = n >= sRun || (n === rest && rest >= TWIN_SIDE && sRun < q.suffixText.length);
+    if (prefixAsFar && suffixAsFar && (p > pRun || n > sRun)) return true;
+  }
+  return false;
+}
 
 /** Exact run that makes a side solid by itself. */
 const SOLID_RUN = 24;
@@ -490,7 +540,7 @@ const MIN_LONE_FUZZY_QUOTE_SIM = 0.85;
 
 function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
-  if (unexplainedSide(c)) return false;
+  if (unexplainedSide(c) || c.twinInContext) return false;
   if (c.errors === 0) {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
     // Found whole and only once, and some of its surroundings came with it (its paragraph moved);
@@ -811,6 +861,7 @@ const NEAR_CONTEXT = 0.5;
 
 function acceptableNear(c: Scored, q: Query): boolean {
   const m = q.quote.length;
+  if (c.twinInContext) return false;
   if (c.errors === 0) {
     // A 1–4-unit quote is all context: template words recur within any window.
     if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));

@@ -42,11 +42,19 @@ import {
   countChars,
   countPunct,
   isBoilerplate,
+  isEndMark,
   isMetaLine,
   matchAuthor,
+  matchBareOrigin,
   matchEditor,
   matchOrigin,
   bylineNames,
+  matchPublisher,
+  matchSentIn,
+  originFromImageAlt,
+  personName,
+  publicationName,
+  selfOrigin,
   normaliseText,
   isLatinEndLine,
   isLatinWidgetLine,
@@ -308,6 +316,8 @@ class Walker {
     const tag = el.localName;
     // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
     if (tag === 'annotation' || tag === 'annotation-xml') return;
+    // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
+    // a control's label (a player's settings, a search box) is not.
     if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
@@ -1047,11 +1057,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A label in a cell of its own (<td>信息来源：</td><td>县教育局</td>): read it with the next cell.
     const next = blocks[b.index + 1];
     const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
-    origin ??= matchOrigin(line);
+    origin ??= matchOrigin(line) ?? originFromImageAlt(line, b.el);
     author ??= matchAuthor(line) ?? bylineNames(b.text);
     editor ??= matchEditor(line);
   }
   origin ??= originFromMeta;
+  // 发布者：数学学院 names a 来源; 发布者：张伟 or admin does not.
+  for (const b of metaZone) origin ??= matchPublisher(b.spaced) ?? matchBareOrigin(b.spaced);
 
   // Tables of many short cells (classified ads, a notices board): their entries score little for
   // every container holding them, and are not text the article left out (confidence).
@@ -1172,9 +1184,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
     body.push(b);
   }
+  if (!latin)
+    dropAfterEndMarks(
+      body,
+      blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
+    );
+  if (!latin) dropCaptions(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
-    origin ??= matchOrigin(b.spaced);
+    origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text);
     author ??= matchAuthor(b.spaced);
     editor ??= matchEditor(b.spaced);
   }
@@ -1194,8 +1212,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const a = doc.querySelector('#js_author_name') ?? wechatMetaAuthor(doc);
     const n = a ? normaliseText(a.textContent ?? '') : '';
     if (n && n.length <= 40) author = n;
-    else if (meta.author && meta.author.length <= 20) author = meta.author;
+    else if (meta.author && meta.author.length <= 20) {
+      // A site or a publication in the author field (网易, 新浪科技) is no author; it may be the 来源.
+      const pub = publicationName(meta.author, siteNames(meta));
+      if (pub) origin ??= pub;
+      else author = meta.author;
+    }
   }
+  // 来源：本站/本网 says "this site": named, since the article leaves the site.
+  origin = selfOrigin(origin, siteNames(meta));
+  author = personName(author, siteNames(meta));
+  editor = personName(editor, []);
   if (!publishedAt) {
     // No title line found: the short lines just above the body.
     const first = body[0]?.index ?? blocks.length;
@@ -1891,6 +1918,62 @@ function originFromElement(doc: Document): string | null {
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
   return null;
+}
+
+/**
+ * What follows a 责任编辑 line or a related-list heading is not the article: the box the heading
+ * opens (div.tuijian > h2 + list) is dropped wherever it sits, and in a flat container the rest
+ * is dropped when it is small beside the text before (a related blurb, a copied teaser), unless
+ * it holds the notice's attachment list.
+ */
+function dropAfterEndMarks(body: Block[], marks: Block[]): void {
+  for (const mark of marks) {
+    const at = body.findIndex((b) => b.index > mark.index);
+    if (at <= 0) continue;
+    let before = 0;
+    for (let i = 0; i < at; i++) before += body[i]!.len;
+    if (before < 100) continue;
+    const box = mark.el.parentElement;
+    if (box && !body[at - 1]!.ancestors.includes(box)) {
+      for (let i = body.length - 1; i >= at; i--) if (body[i]!.ancestors.includes(box)) body.splice(i, 1);
+      continue;
+    }
+    const after = body.slice(at);
+    if (after.some((b) => /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text))) continue;
+    if (after.reduce((n, b) => n + b.len, 0) < before * 0.25) body.length = at;
+  }
+}
+
+const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-?title|photo-?title|tuzhu|tupian-?sm|pic-?note/i;
+
+/**
+ * A picture's caption right under it (运动会开幕式现场, 某小区改造后的外立面（3月10日摄）。新华社记者
+ * 陈明 摄, 图为会议现场。) is not article text: known by its element (figcaption, a caption class),
+ * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
+ */
+function dropCaptions(body: Block[]): void {
+  for (let i = body.length - 1; i >= 1; i--) {
+    const b = body[i]!;
+    const prev = body[i - 1]!;
+    if (prev.len > 0 || prev.images.length === 0 || b.len === 0 || b.len > 80 || b.images.length > 0 || b.punct > 3) continue;
+    const named = b.ancestors
+      .slice(0, 2)
+      .some((a) => a.localName === 'figcaption' || CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+    const credit =
+      /(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*\s*摄\s*[)）]?$|[（(]\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*摄\s*[)）]|(?:供图|图片来源\s*[:：].{1,20})$/.test(
+        b.text,
+      );
+    if (named || credit || /^图为/.test(b.text)) body.splice(i, 1);
+  }
+}
+
+/** The site's own names: og:site_name, and the parts of <title> after the first (标题_网易财经). */
+function siteNames(meta: MetaInfo): string[] {
+  const names: string[] = [];
+  if (meta.siteName) names.push(normaliseText(meta.siteName));
+  // The last part of <title> is the site; the ones between are columns (标题_党建工作_某某党建网).
+  if (meta.docTitle) names.push(...titleParts(titleText(meta.docTitle)).slice(1).reverse().map(normaliseText));
+  return names.filter((n) => n.length >= 2 && n.length <= 30);
 }
 
 /** （来源：人民日报） or 来源：学习时报 as a line of its own. */
