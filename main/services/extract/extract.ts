@@ -48,6 +48,7 @@ import {
   matchBareOrigin,
   matchEditor,
   matchOrigin,
+  bylineNames,
   matchPublisher,
   matchSentIn,
   originFromImageAlt,
@@ -60,7 +61,7 @@ import {
   isLatinWidgetLine,
   comparable,
 } from './patterns';
-import { dateFromUrl, findDate, findTime, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
+import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
   src: string;
@@ -253,11 +254,6 @@ function tinyOrTracking(img: Element, src: string): boolean {
   );
 }
 
-/** `<label>发布机构：</label>`: names no control (no `for`) and reads as a field name, ending in a colon. */
-function fieldLabel(el: Element): boolean {
-  return !el.hasAttribute('for') && /[:：]\s*$/.test(el.textContent ?? '');
-}
-
 /**
  * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
  * around `div.v_news_content`); such a form is walked, its controls still skipped.
@@ -274,6 +270,19 @@ function formHoldsArticle(form: Element): boolean {
  * An anchor that goes nowhere: `<a name>` without href, or a `javascript:` link wrapped around
  * paragraphs. Its text is not link text.
  */
+/**
+ * A `<label>` that captions no control is text: templates write metadata labels in it
+ * (`<li><label>发布日期：</label><span>…</span></li>`). One with `for`, or holding a control or
+ * beside one, is a form's.
+ */
+function textLabel(el: Element): boolean {
+  return (
+    el.localName === 'label' &&
+    !el.hasAttribute('for') &&
+    (el.parentElement ?? el).querySelector('input, select, textarea, button') === null
+  );
+}
+
 function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
@@ -310,11 +319,7 @@ class Walker {
     if (tag === 'annotation' || tag === 'annotation-xml') return;
     // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
     // a control's label (a player's settings, a search box) is not.
-    if (
-      (SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !(tag === 'label' && fieldLabel(el))) ||
-      isHidden(el)
-    )
-      return;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
       return;
@@ -1056,7 +1061,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const next = blocks[b.index + 1];
     const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
     origin ??= matchOrigin(line) ?? originFromImageAlt(line, b.el);
-    author ??= matchAuthor(line);
+    author ??= matchAuthor(line) ?? bylineNames(b.text);
     editor ??= matchEditor(line);
   }
   origin ??= originFromMeta;
@@ -1130,9 +1135,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         if (!s) continue;
         const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
         const f = s.score * (1 - ld);
+        const sibText = PARA_TAGS.has(sib.localName) && ld < 0.25 ? normaliseText(sib.textContent ?? '') : '';
         if (
           f >= threshold ||
-          (PARA_TAGS.has(sib.localName) && ld < 0.25 && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(normaliseText(sib.textContent ?? ''))))
+          (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
+          // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
+          (sibText && bylineNames(sibText) !== null)
         ) {
           chosen.add(sib);
         }
@@ -1204,7 +1212,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (n && n.length <= 40) origin = n;
   }
   if (!author) {
-    const a = doc.querySelector('#js_author_name');
+    const a = doc.querySelector('#js_author_name') ?? wechatMetaAuthor(doc);
     const n = a ? normaliseText(a.textContent ?? '') : '';
     if (n && n.length <= 40) author = n;
     else if (meta.author && meta.author.length <= 20) {
@@ -1297,7 +1305,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     text: joinLines(paragraphs),
     images,
     html: buildHtml(body),
-    publishedTime: publishedAt && dateText ? findTime(dateText) : null,
+    publishedTime: publishedAt ? ((dateText ? findTime(dateText) : null) ?? timeBeside(publishedAt, dateText, metaZone, blocks)) : null,
     docNumber: info.get('文号') ?? info.get('发文字号') ?? null,
     confidence: Math.round(confidence * 100) / 100,
     method,
@@ -1348,6 +1356,49 @@ export function repairRawText(html: string): string {
     open.lastIndex = at;
   }
   return last === 0 ? html : out + html.slice(last);
+}
+
+/**
+ * The time of the article's date `iso` where the line the date came from has none (a date from a
+ * meta tag or the URL, a date split over elements): the line the date came from, read again, then
+ * the metadata lines around the title, then date-named or date-labelled lines writing that date.
+ */
+function timeBeside(iso: string, dateText: string | null, near: Block[], blocks: Block[]): string | null {
+  const own = dateText ? findTimeOn(dateText, iso) : null;
+  if (own) return own;
+  // As for the date: a line mostly of links is a related list, not the article's own line.
+  const ownLine = (b: Block): boolean => b.len > 0 && b.len <= 150 && b.linkChars <= b.len * (b.negative || b.kind === 'li' ? 0.25 : 0.5);
+  for (const b of near) {
+    if (!ownLine(b)) continue;
+    const t = findTimeOn(b.spaced, iso);
+    if (t) return t;
+  }
+  for (const b of blocks) {
+    if (b.negative || !ownLine(b)) continue;
+    const named = b.ancestors.slice(0, 2).some((a) => DATE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+    if (!named && !DATE_LABEL_RE.test(b.text)) continue;
+    const t = findTimeOn(b.spaced, iso);
+    if (t) return t;
+  }
+  return null;
+}
+
+/**
+ * A WeChat article's author where the page has no `#js_author_name`: the meta list under the
+ * title holds the author, the account (`#js_name`) and the time as items of one kind; the author
+ * is the item that is neither the account nor a date.
+ */
+function wechatMetaAuthor(doc: Document): Element | null {
+  const list = doc.querySelector('.rich_media_meta_list');
+  for (let item = list?.firstElementChild ?? null; item; item = item.nextElementSibling) {
+    // The author item comes before the account; the time (昨天, 3天前) after it.
+    if (item.getAttribute('id') === 'js_name' || item.querySelector('#js_name')) break;
+    if (!/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(item.getAttribute('class') ?? '') || isHidden(item)) continue;
+    const t = normaliseText(item.textContent ?? '');
+    // Not the 原创/转载 badge set as an item of the list.
+    if (t && !findDate(t) && !/^(?:原创|转载|独家|首发|视频|图文)$/.test(t)) return item;
+  }
+  return null;
 }
 
 const INFO_LABEL_RE =

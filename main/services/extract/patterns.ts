@@ -110,6 +110,30 @@ export function matchEditor(text: string): string | null {
   return cleanValue(EDITOR_RE.exec(t)?.[1]) ?? cleanValue(PLAIN_EDITOR_RE.exec(t)?.[1]);
 }
 
+/** A line that is only a reporter byline: 本报记者 卢 静, （记者 张远、刘静）, 记者 林晓 通讯员 何平. */
+const BYLINE_RE =
+  /^[(（[【]?\s*(?:本[报台网刊站]|[\u4e00-\u9fff]{2,6}?(?:报|台|社|网))?(?:特约|首席|驻[\u4e00-\u9fff]{1,4})?记\s*者\s*([\u4e00-\u9fff][\u4e00-\u9fff\s、，,]*?)(?:\s*(?:通讯员|实习生|摄影)[\u4e00-\u9fff\s、，,]*)?\s*[)）\]】]?$/;
+
+/**
+ * The reporters a byline line names, joined with 、 (a two-character name padded to three,
+ * 卢 静, as one), or null when the line is not a byline alone.
+ */
+export function bylineNames(text: string): string | null {
+  if (text.length > 40) return null;
+  const m = BYLINE_RE.exec(text);
+  // Names set off by a space or brackets: 记者手记, 记者观察 are column names.
+  if (!m || !/^[(（[【]|记\s*者\s/.test(text)) return null;
+  const parts = m[1]!.split(/[\s\u3000、，,]+/).filter(Boolean);
+  const names: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.length === 1 && parts[i + 1]?.length === 1) names.push(p + parts[++i]!);
+    else names.push(p);
+  }
+  if (names.length === 0 || names.length > 4 || names.some((n) => n.length < 2 || n.length > 4)) return null;
+  return names.join('、');
+}
+
 const META_LABEL_RE_G =
   /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片)\s*[:：]/g;
 
