@@ -14,6 +14,7 @@
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace } from './normalise';
+import { onOtherParagraph, paragraphPrint } from './paragraphs';
 import {
   chosenByPosition,
   conclusive,
@@ -42,19 +43,32 @@ export function describe(text: string, start: number, end: number): TextSelector
   if (insidePair(text, prefixStart)) prefixStart++;
   let suffixEnd = Math.min(text.length, e + CONTEXT_LENGTH);
   if (insidePair(text, suffixEnd)) suffixEnd--;
-  return {
+  const selector: TextSelector = {
     exact: text.slice(s, e),
     prefix: text.slice(prefixStart, s),
     suffix: text.slice(e, suffixEnd),
     start: s,
     end: e,
   };
+  const print = paragraphPrint(text, s, e);
+  if (print) Object.assign(selector, print);
+  return selector;
 }
 
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
-  return anchorIn(text, () => documentFor(text), selector);
+  return notOnOther(
+    text,
+    selector,
+    anchorIn(text, () => documentFor(text), selector),
+  );
+}
+
+/** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
+function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | null {
+  if (!a || (a.start === s.start && atStoredPosition(text, s))) return a;
+  return onOtherParagraph(text, s, a.start, a.end) ? null : a;
 }
 
 /**
@@ -76,8 +90,9 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
       return false;
     }
   });
-  const first = selectors.map((selector, i) => (valid[i] ? anchorIn(text, lazyDoc, selector) : null));
-  return nearNeighbours(text, lazyDoc, selectors, valid, first);
+  const first = selectors.map((selector, i) => (valid[i] ? notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) : null));
+  const out = nearNeighbours(text, lazyDoc, selectors, valid, first);
+  return out.map((a, i) => (a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)));
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */
