@@ -14,7 +14,7 @@
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace } from './normalise';
-import { onOtherParagraph, paragraphPrint } from './paragraphs';
+import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import {
   chosenByPosition,
   conclusive,
@@ -63,6 +63,16 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
     selector,
     anchorIn(text, () => documentFor(text), selector),
   );
+}
+
+/**
+ * Candidates inside another passage's old paragraph, unchanged, are neither the passage nor a
+ * rival to it (paragraphs.ts): when all such paragraphs stand (othersAllStand) they leave, so the
+ * passage's own place, edited or moved, is judged on its own.
+ */
+function notOnOthers<C extends Candidate>(doc: Doc, s: TextSelector, candidates: C[]): C[] {
+  if (!othersAllStand(doc, doc.raw, s)) return candidates;
+  return candidates.filter((c) => !onOtherParagraph(doc.raw, s, doc.norm.map[c.start] ?? 0, (doc.norm.map[c.end - 1] ?? 0) + 1));
 }
 
 /** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
@@ -333,7 +343,7 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const query = prepareQuery(text, selector);
   if (query.quote.length === 0) return null;
   const doc = docFor();
-  const exact = exactCandidates(doc, query);
+  const exact = notOnOthers(doc, selector, exactCandidates(doc, query));
   const quick = decide(exact, query);
   if (quick && conclusive(quick, query)) {
     // The stored context around other words elsewhere: this is a copy of a repeated passage
@@ -343,14 +353,14 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
     // Found whole only by the credit of kept paragraph edges (its neighbours' words are not
     // there): the passage's own place, its neighbours all there, may hold it with a unit edited.
     if (quick.plainCost > quick.cost) {
-      const own = preferMatchedAmong(quick, [...exact, ...fuzzyCandidates(doc, query)], query);
+      const own = preferMatchedAmong(quick, [...exact, ...notOnOthers(doc, selector, fuzzyCandidates(doc, query))], query);
       if (own !== quick) return contextResumesFarther(doc, query, own) ? null : toAnchor(doc, query, own);
     }
     return mark(toAnchor(doc, query, quick), quick);
   }
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();
-  for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
+  for (const c of [...exact, ...notOnOthers(doc, selector, fuzzyCandidates(doc, query))]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
   return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best)
     ? mark(toAnchor(doc, query, best), best)
@@ -429,6 +439,8 @@ function ownPlaceElsewhere(
     if (from <= best.end && best.start <= to) continue;
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
     if (options.within && (from < options.within[0] || from > options.within[1])) continue;
+    // Another passage's old paragraph, unchanged, is not the passage's own place edited.
+    if (onOtherParagraph(doc.raw, q.selector, doc.norm.map[from] ?? 0, (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1)) continue;
     const words = text.slice(from, to);
     if (words === q.quote || !editedVersion(words, q.quote, !options.within && wholeContext(best))) continue;
     if (!options.nearerOnly) return true;

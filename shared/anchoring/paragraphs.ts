@@ -22,6 +22,8 @@ export interface ParagraphPrint {
   para: string;
   /** Fingerprints of other old paragraphs holding the quote or a chunk of it; differ from `para`. */
   others: string[];
+  /** Other old paragraphs identical to the quote's own (copies nothing can tell apart), when any. */
+  twins?: number;
 }
 
 /** Raw range of the line(s) holding text[start, end). */
@@ -63,6 +65,8 @@ export function paragraphPrint(text: string, start: number, end: number): Paragr
   const para = fingerprint(text.slice(ownFrom, ownTo));
   const seen = new Set<number>();
   const others: string[] = [];
+  let twins = 0;
+  const done = (): ParagraphPrint => (twins > 0 ? { para, others, twins } : { para, others });
   for (const c of chunks(text.slice(start, end))) {
     const hits: number[] = [];
     for (let at = text.indexOf(c); at >= 0 && hits.length <= MAX_HITS; at = text.indexOf(c, at + 1)) hits.push(at);
@@ -72,11 +76,12 @@ export function paragraphPrint(text: string, start: number, end: number): Paragr
       if ((from <= ownTo && ownFrom <= to) || seen.has(from)) continue;
       seen.add(from);
       const print = fingerprint(text.slice(from, to));
-      if (print !== para && !others.includes(print)) others.push(print);
-      if (others.length >= MAX_OTHERS) return { para, others };
+      if (print === para) twins++;
+      else if (!others.includes(print)) others.push(print);
+      if (others.length >= MAX_OTHERS) return done();
     }
   }
-  return others.length > 0 ? { para, others } : null;
+  return others.length > 0 ? done() : null;
 }
 
 /**
@@ -89,4 +94,35 @@ export function onOtherParagraph(text: string, selector: TextSelector, start: nu
   const [from, to] = paragraphRange(text, start, end);
   const print = fingerprint(text.slice(from, to));
   return print !== selector.para && others.includes(print);
+}
+
+/** The paragraph fingerprints of a text, computed once per text. */
+const printsOf = new WeakMap<object, Set<string>>();
+
+function textPrints(key: object, text: string): Set<string> {
+  let prints = printsOf.get(key);
+  if (prints) return prints;
+  prints = new Set();
+  for (let from = 0; from <= text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    prints.add(fingerprint(text.slice(from, to)));
+    from = to + 1;
+  }
+  printsOf.set(key, prints);
+  return prints;
+}
+
+/**
+ * Whether candidates inside the recorded look-alike paragraphs may be dropped as rivals: the
+ * list is complete (not cut at its cap), the quote's own paragraph had no identical twin, and
+ * every look-alike stands unchanged in the new text. Then a candidate elsewhere is the passage
+ * (edited) or new words; were a look-alike edited too, it would be a rival nothing identifies.
+ */
+export function othersAllStand(key: object, text: string, selector: TextSelector): boolean {
+  const others = selector.others;
+  if (!Array.isArray(others) || others.length === 0 || others.length >= MAX_OTHERS) return false;
+  if (typeof selector.twins === 'number' && selector.twins > 0) return false;
+  const prints = textPrints(key, text);
+  return others.every((p) => prints.has(p));
 }

@@ -15,6 +15,7 @@ export interface TextSelector {
    */
   para?: string;
   others?: string[];
+  twins?: number;
 }
 
 export interface Anchor {
