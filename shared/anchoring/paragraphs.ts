@@ -10,7 +10,7 @@ import { normalise } from './normalise';
 import type { TextSelector } from './types';
 
 /** Look-alike paragraphs recorded per passage, at most. */
-const MAX_OTHERS = 8;
+const MAX_OTHERS = 24;
 /** Units of the quote sampled to find near copies (a near copy differs in a few units only). */
 const CHUNK = 8;
 const MAX_CHUNKS = 6;
