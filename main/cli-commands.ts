@@ -1,8 +1,14 @@
-/** Every CLI command registers itself here, one import each. */
-import './cli/info';
-import './cli/extract';
-import './cli/crawl';
-import './cli/packet';
-import './cli/pdf';
-import './cli/diagnostics';
-import './cli/channel';
+/**
+ * Every CLI command, by name, with the module that registers it: main/cli.ts loads only the one
+ * asked for (each pulls its own services: a page extraction need not load the PDF printer), and
+ * all of them for the usage list.
+ */
+export const commandModules: Record<string, () => Promise<unknown>> = {
+  samples: () => import('./cli/info'),
+  extract: () => import('./cli/extract'),
+  crawl: () => import('./cli/crawl'),
+  packet: () => import('./cli/packet'),
+  pdf: () => import('./cli/pdf'),
+  diagnostics: () => import('./cli/diagnostics'),
+  channel: () => import('./cli/channel'),
+};

@@ -3,11 +3,13 @@
  * progress and errors to stderr; exit code 0 on success, 1 on a handled failure, 2 on usage.
  */
 import { AppError } from '../shared/errors';
-import './cli-commands';
+import { commandModules } from './cli-commands';
 import { commands } from './cli/registry';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const load = name && Object.hasOwn(commandModules, name) ? [commandModules[name]!] : Object.values(commandModules);
+  for (const module of load) await module();
   const cmd = name ? commands.get(name) : undefined;
   if (!cmd) {
     process.stderr.write('用法 / usage: npm run -s cli -- <command>\n');

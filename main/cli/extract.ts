@@ -4,8 +4,6 @@ import { format } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { decodeBytes } from '../services/extract/decode';
 import { extractArticle } from '../services/extract/extract';
-import { importFile } from '../services/files/local-files';
-import { HttpClient } from '../services/sync/http-client';
 import { parseArgs, registerCommand } from './registry';
 
 const TIMEOUT_MS = 20_000;
@@ -18,6 +16,8 @@ const MAX_BYTES = 10 * 1024 * 1024;
  * user named this one page, as a browser would open it.
  */
 async function fetchPage(url: string): Promise<{ bytes: Uint8Array; contentType: string | null; finalUrl: string }> {
+  // Loaded here, not at startup: a saved page needs neither the network nor the document readers.
+  const { HttpClient } = await import('../services/sync/http-client');
   const client = new HttpClient({ delayMs: 0, robots: false, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES, retries: 1 });
   const res = await client.get(url);
   return { bytes: res.bytes, contentType: res.contentType, finalUrl: res.finalUrl };
@@ -41,6 +41,7 @@ function routeConsoleToStderr(): void {
 }
 
 async function extractDocumentFile(target: string): Promise<number> {
+  const { importFile } = await import('../services/files/local-files');
   const r = await importFile(target, { images: null, pdfWarnings: true, label: target });
   const d = r.document;
   const out = {

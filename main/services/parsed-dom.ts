@@ -4,7 +4,20 @@
  * main/ typechecks without the browser DOM library (a `document` there would be a bug), so the
  * names below are ours; they are spelt like the DOM's so the walkers read the same.
  */
-import { parseHTML } from 'linkedom';
+import { lazyRequire } from './lazy-require';
+
+type Linkedom = typeof import('linkedom');
+let loaded: Linkedom | null = null;
+
+/**
+ * linkedom, loaded on first use: the extractor's own pass never needs it (lazy-require.ts). Every
+ * user in main/ takes it from here, so a bundle holds one copy (required, i.e. its CommonJS build).
+ */
+export function linkedom(): Linkedom {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= typeof require === 'function' ? (require('linkedom') as Linkedom) : lazyRequire<Linkedom>('linkedom');
+  return loaded;
+}
 
 export interface Node {
   readonly nodeType: number;
@@ -61,5 +74,5 @@ export interface Document extends Node, ParentNode {
 
 /** Parse an HTML string into a document (linkedom: no scripts run, nothing is fetched). */
 export function parseHtmlDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return linkedom().parseHTML(html).document as unknown as Document;
 }

@@ -211,7 +211,7 @@ export function englishPages(): Labelled[] {
     });
 }
 
-function chinesePages(): { name: string; html: string; url: string }[] {
+export function chinesePages(): { name: string; html: string; url: string }[] {
   const dir = path.join(CORPORA_DIR, 'chinese-news-pages');
   const out: { name: string; html: string; url: string }[] = [];
   for (const site of readdirSync(dir).sort()) {

@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notebook: async () => (await import('./notebook')).benchNotebook(),
   notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
+  'extract-speed': async () => (await import('./extract-speed')).benchSpeed(),
   // `-- extract-outside [--outside2 | --outside3] [--verbose]`: one outside Chinese set (--outside3 lists its pages).
   'extract-outside': async () => {
     const set = process.argv.includes('--outside3') ? 'outside3' : process.argv.includes('--outside2') ? 'outside2' : 'outside';

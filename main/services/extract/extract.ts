@@ -28,9 +28,9 @@ import { escapeHtml, NON_CONTENT_TAGS } from '../../../shared/html-policy';
 import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
-import { Readability } from '@mozilla/readability';
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
-import { parseLightDocument } from './light-dom';
+import { lazyRequire } from '../lazy-require';
+import { parseLightDocument, withoutRanges } from './light-dom';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
@@ -42,10 +42,18 @@ import {
   countChars,
   countPunct,
   isBoilerplate,
+  isEndMark,
   isMetaLine,
   matchAuthor,
+  matchBareOrigin,
   matchEditor,
   matchOrigin,
+  matchPublisher,
+  matchSentIn,
+  originFromImageAlt,
+  personName,
+  publicationName,
+  selfOrigin,
   normaliseText,
   isLatinEndLine,
   isLatinWidgetLine,
@@ -244,6 +252,11 @@ function tinyOrTracking(img: Element, src: string): boolean {
   );
 }
 
+/** `<label>发布机构：</label>`: names no control (no `for`) and reads as a field name, ending in a colon. */
+function fieldLabel(el: Element): boolean {
+  return !el.hasAttribute('for') && /[:：]\s*$/.test(el.textContent ?? '');
+}
+
 /**
  * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
  * around `div.v_news_content`); such a form is walked, its controls still skipped.
@@ -294,7 +307,13 @@ class Walker {
     const tag = el.localName;
     // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
     if (tag === 'annotation' || tag === 'annotation-xml') return;
-    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math') || isHidden(el)) return;
+    // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
+    // a control's label (a player's settings, a search box) is not.
+    if (
+      (SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !(tag === 'label' && fieldLabel(el))) ||
+      isHidden(el)
+    )
+      return;
     if (tag === 'br') {
       this.br();
       return;
@@ -1033,11 +1052,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A label in a cell of its own (<td>信息来源：</td><td>县教育局</td>): read it with the next cell.
     const next = blocks[b.index + 1];
     const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
-    origin ??= matchOrigin(line);
+    origin ??= matchOrigin(line) ?? originFromImageAlt(line, b.el);
     author ??= matchAuthor(line);
     editor ??= matchEditor(line);
   }
   origin ??= originFromMeta;
+  // 发布者：数学学院 names a 来源; 发布者：张伟 or admin does not.
+  for (const b of metaZone) origin ??= matchPublisher(b.spaced) ?? matchBareOrigin(b.spaced);
 
   // Tables of many short cells (classified ads, a notices board): their entries score little for
   // every container holding them, and are not text the article left out (confidence).
@@ -1155,9 +1176,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
     body.push(b);
   }
+  if (!latin)
+    dropAfterEndMarks(
+      body,
+      blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
+    );
+  if (!latin) dropCaptions(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
-    origin ??= matchOrigin(b.spaced);
+    origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text);
     author ??= matchAuthor(b.spaced);
     editor ??= matchEditor(b.spaced);
   }
@@ -1177,8 +1204,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const a = doc.querySelector('#js_author_name');
     const n = a ? normaliseText(a.textContent ?? '') : '';
     if (n && n.length <= 40) author = n;
-    else if (meta.author && meta.author.length <= 20) author = meta.author;
+    else if (meta.author && meta.author.length <= 20) {
+      // A site or a publication in the author field (网易, 新浪科技) is no author; it may be the 来源.
+      const pub = publicationName(meta.author, siteNames(meta));
+      if (pub) origin ??= pub;
+      else author = meta.author;
+    }
   }
+  // 来源：本站/本网 says "this site": named, since the article leaves the site.
+  origin = selfOrigin(origin, siteNames(meta));
+  author = personName(author, siteNames(meta));
+  editor = personName(editor, []);
   if (!publishedAt) {
     // No title line found: the short lines just above the body.
     const first = body[0]?.index ?? blocks.length;
@@ -1222,7 +1258,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   let refereed = false;
   if (mode !== 'never' && ask && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
     refereed = true;
-    const second = referee(source, base, title ?? '', body, latin ? { blocks, negative } : null);
+    const second = referee(source, doc.rawTextRanges, base, title ?? '', body, latin ? { blocks, negative } : null);
     if (second) {
       body.length = 0;
       body.push(...second.blocks);
@@ -1612,6 +1648,8 @@ const NEAR_BLOCKS = 15;
  */
 function referee(
   source: string,
+  /** [start, end) pairs of script and style text in `source` (light-dom.ts). */
+  rawText: readonly number[],
   base: string | undefined,
   title: string,
   ours: Block[],
@@ -1622,13 +1660,16 @@ function referee(
   let content: string | null | undefined;
   try {
     // Readability is typed against the browser DOM; linkedom's document is what it runs on here.
-    const doc = parseHtmlDocument(source) as unknown as ConstructorParameters<typeof Readability>[0];
-    content = new Readability(doc, { charThreshold: 200 }).parse()?.content;
+    // Readability removes every script but JSON-LD and every style before it reads the page:
+    // their text is not parsed at all (a third of a news page's bytes).
+    const doc = parseHtmlDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
+    content = new (readability())(doc, { charThreshold: 200 }).parse()?.content;
   } catch {
     return null; // the referee failing leaves our result as it is
   }
   if (!content) return null;
-  const body = parseHtmlDocument(`<!doctype html><html><head></head><body>${content}</body></html>`).body;
+  // Read back through the light DOM: the tree linkedom would build from it, for less.
+  const body = parseLightDocument(`<!doctype html><html><head></head><body>${content}</body></html>`).body;
   if (!body) return null;
   const walker = new Walker(base);
   walker.walk(body, 0);
@@ -1701,6 +1742,20 @@ function referee(
     if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
   }
   return null;
+}
+
+type ReadabilityClass = typeof import('@mozilla/readability').Readability;
+let readabilityClass: ReadabilityClass | null = null;
+
+/** Readability, loaded when the referee is first asked (most pages never ask it: lazy-require.ts). */
+function readability(): ReadabilityClass {
+  readabilityClass ??= (
+    typeof require === 'function'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('@mozilla/readability') as typeof import('@mozilla/readability'))
+      : lazyRequire<typeof import('@mozilla/readability')>('@mozilla/readability')
+  ).Readability;
+  return readabilityClass;
 }
 
 /**
@@ -1831,6 +1886,62 @@ function originFromElement(doc: Document): string | null {
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
   return null;
+}
+
+/**
+ * What follows a 责任编辑 line or a related-list heading is not the article: the box the heading
+ * opens (div.tuijian > h2 + list) is dropped wherever it sits, and in a flat container the rest
+ * is dropped when it is small beside the text before (a related blurb, a copied teaser), unless
+ * it holds the notice's attachment list.
+ */
+function dropAfterEndMarks(body: Block[], marks: Block[]): void {
+  for (const mark of marks) {
+    const at = body.findIndex((b) => b.index > mark.index);
+    if (at <= 0) continue;
+    let before = 0;
+    for (let i = 0; i < at; i++) before += body[i]!.len;
+    if (before < 100) continue;
+    const box = mark.el.parentElement;
+    if (box && !body[at - 1]!.ancestors.includes(box)) {
+      for (let i = body.length - 1; i >= at; i--) if (body[i]!.ancestors.includes(box)) body.splice(i, 1);
+      continue;
+    }
+    const after = body.slice(at);
+    if (after.some((b) => /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text))) continue;
+    if (after.reduce((n, b) => n + b.len, 0) < before * 0.25) body.length = at;
+  }
+}
+
+const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-?title|photo-?title|tuzhu|tupian-?sm|pic-?note/i;
+
+/**
+ * A picture's caption right under it (运动会开幕式现场, 某小区改造后的外立面（3月10日摄）。新华社记者
+ * 陈明 摄, 图为会议现场。) is not article text: known by its element (figcaption, a caption class),
+ * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
+ */
+function dropCaptions(body: Block[]): void {
+  for (let i = body.length - 1; i >= 1; i--) {
+    const b = body[i]!;
+    const prev = body[i - 1]!;
+    if (prev.len > 0 || prev.images.length === 0 || b.len === 0 || b.len > 80 || b.images.length > 0 || b.punct > 3) continue;
+    const named = b.ancestors
+      .slice(0, 2)
+      .some((a) => a.localName === 'figcaption' || CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+    const credit =
+      /(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*\s*摄\s*[)）]?$|[（(]\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*摄\s*[)）]|(?:供图|图片来源\s*[:：].{1,20})$/.test(
+        b.text,
+      );
+    if (named || credit || /^图为/.test(b.text)) body.splice(i, 1);
+  }
+}
+
+/** The site's own names: og:site_name, and the parts of <title> after the first (标题_网易财经). */
+function siteNames(meta: MetaInfo): string[] {
+  const names: string[] = [];
+  if (meta.siteName) names.push(normaliseText(meta.siteName));
+  // The last part of <title> is the site; the ones between are columns (标题_党建工作_某某党建网).
+  if (meta.docTitle) names.push(...titleParts(titleText(meta.docTitle)).slice(1).reverse().map(normaliseText));
+  return names.filter((n) => n.length >= 2 && n.length <= 30);
 }
 
 /** （来源：人民日报） or 来源：学习时报 as a line of its own. */

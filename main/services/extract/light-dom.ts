@@ -50,19 +50,32 @@ function fastTokenizer(): typeof Tokenizer {
     return Tokenizer;
   const Base = Tokenizer as unknown as new (...args: ConstructorParameters<typeof Tokenizer>) => TokenizerInternals;
   class FastTokenizer extends Base {
-    /** Index (absolute) of the next `a` or `b` after the current character; the end when none. */
-    private nextOf(a: string, b: string): number {
+    /** The buffer `amp` indexes into, and the first `&` in it at or after `ampFrom`. */
+    private ampBuffer: string | null = null;
+    private ampFrom = 0;
+    private amp = 0;
+    /**
+     * Index (absolute) of the next `a` or `&` after the current character; the end when none.
+     * The next `&` is remembered: it is often far away, and searching for it again from every
+     * text or attribute value would read the rest of the page each time.
+     */
+    private nextOf(a: string): number {
       const from = this.index - this.offset + 1;
       const buf = this.buffer;
       let i = buf.indexOf(a, from);
       if (i < 0) i = buf.length;
-      const j = buf.indexOf(b, from);
-      return this.offset + (j >= 0 && j < i ? j : i);
+      if (this.ampBuffer !== buf || this.amp < from || from < this.ampFrom) {
+        const j = buf.indexOf('&', from);
+        this.ampBuffer = buf;
+        this.ampFrom = from;
+        this.amp = j < 0 ? buf.length : j;
+      }
+      return this.offset + (this.amp < i ? this.amp : i);
     }
     override stateText(c: number): void {
       if (c === LT || c === AMP) return super.stateText(c);
       // The parse loop steps onto the next `<` or `&` (or past the end, leaving the text to cleanup).
-      this.index = this.nextOf('<', '&') - 1;
+      this.index = this.nextOf('<') - 1;
     }
     override fastForwardTo(c: number): boolean {
       const i = this.buffer.indexOf(String.fromCharCode(c), this.index - this.offset + 1);
@@ -75,7 +88,7 @@ function fastTokenizer(): typeof Tokenizer {
     }
     override handleInAttributeValue(c: number, quote: number): void {
       if (c === quote || c === AMP) return super.handleInAttributeValue(c, quote);
-      this.index = this.nextOf(String.fromCharCode(quote), '&') - 1;
+      this.index = this.nextOf(String.fromCharCode(quote)) - 1;
     }
   }
   return FastTokenizer as unknown as typeof Tokenizer;
@@ -345,6 +358,12 @@ class LDocument extends LParent implements Document {
   readonly withClassOrId: LElement[] = [];
   indexGeneration = -1;
   /**
+   * Where the text inside each `<script>` (but JSON-LD) and `<style>` lies in the parsed string,
+   * as [start, end) pairs from the parser's own events: what Readability removes before it looks
+   * at anything, cut from the page it is given (extract.ts, referee).
+   */
+  readonly rawTextRanges: number[] = [];
+  /**
    * Whole-document queries walk only the elements that can match: those of the selector's tag,
    * or those with a class or id when every alternative needs one (a page has thousands of
    * elements and the extractor asks a dozen questions of each page).
@@ -410,9 +429,12 @@ export function parseLightDocument(html: string): LDocument {
   let order = 0;
   /** Inside a <template>: not indexed, as selectors do not look there. */
   let inTemplate = 0;
+  /** Inside a <script> (not JSON-LD) or a <style>: its text's place is recorded. */
+  let inRawText = false;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        inRawText = name === 'style' || (name === 'script' && !Object.values(attribs).some((v) => /ld\+json/i.test(v)));
         const el = new LElement(name, attribs);
         el.order = order++;
         cur.appendChild(el);
@@ -426,11 +448,14 @@ export function parseLightDocument(html: string): LDocument {
         if (hasOwn.call(attribs, 'class') || hasOwn.call(attribs, 'id')) doc.withClassOrId.push(el);
       },
       ontext(data) {
+        // htmlparser2 hands text over as the slice of the source it read (entities come apart).
+        if (inRawText) doc.rawTextRanges.push(parser.endIndex + 1 - data.length, parser.endIndex + 1);
         const last = cur.last;
         if (last instanceof LText) last.data += data;
         else cur.appendChild(new LText(data));
       },
       onclosetag() {
+        inRawText = false;
         if (inTemplate && cur instanceof LElement && cur.localName === 'template') inTemplate--;
         cur = cur.parentNode ?? doc;
       },
@@ -446,6 +471,19 @@ export function parseLightDocument(html: string): LDocument {
   }
   doc.indexGeneration = generation;
   return doc;
+}
+
+/** `s` without the [start, end) ranges given in order (a document's `rawTextRanges`). */
+export function withoutRanges(s: string, ranges: readonly number[]): string {
+  if (ranges.length === 0) return s;
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < ranges.length; i += 2) {
+    parts.push(s.slice(at, ranges[i]));
+    at = ranges[i + 1]!;
+  }
+  parts.push(s.slice(at));
+  return parts.join('');
 }
 
 // ---- selectors --------------------------------------------------------------------------------

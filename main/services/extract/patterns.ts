@@ -1,5 +1,6 @@
 /** Text patterns of Chinese CMS article pages: metadata labels and boilerplate lines (dates: shared/dates.ts). */
 import { findDate, isDateOnly } from '../../../shared/dates';
+import type { Element } from '../parsed-dom';
 
 /** CJK ideographs and full-width punctuation (used to drop spaces between them). */
 export const CJK =
@@ -68,14 +69,14 @@ export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添�
 
 /** Labels that may end a value (the next field on a metadata line). */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|〖|\\||｜|丨|(?:19|20)\\d{2}\\s*[-/.年])|\\s|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|〖|\\||｜|丨|(?:19|20)\\d{2}\\s*[-/.年])|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
 const ORIGIN_RE = labelRe(
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|出\\s*处',
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处',
 );
 const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字|(?<!通讯员\\s*|实习)记\\s*者');
 const EDITOR_RE = labelRe('责任编辑|责\\s*编');
@@ -110,7 +111,7 @@ export function matchEditor(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自]|稿\s*源|转\s*自|发布(?:机构|单位|部门)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 /** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
@@ -132,17 +133,136 @@ function metaLineUncached(text: string): boolean {
   if (
     labels === 1 &&
     text.length <= 90 &&
-    /^[\s[【(（〖]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|转\s*自|发布(?:机构|单位|部门)|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|监\s*制|撰\s*稿|摄\s*影)/.test(
+    /^[\s[【(（〖]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻|消息)?来\s*[源稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|监\s*制|撰\s*稿|摄\s*影)/.test(
       text,
     )
   ) {
     return true;
   }
   // 发布者/时间 lines without colons: "2024-03-05 10:21 来源：…" handled above; "时间 2024-03-05"
-  return labels === 1 && findDate(text) !== null && text.length <= 120;
+  if (labels === 1 && findDate(text) !== null && text.length <= 120) return true;
+  return isCreditLine(text);
+}
+
+// ---- credits, publishers and who a 来源 can be ------------------------------------------------
+
+/** Labels of an editorial credit line (编辑/苏芳, 责编｜陈某, 编辑刘某 校对李某, …供稿). */
+const CREDIT_LABEL =
+  '(?:责任编辑|值班编辑|网络编辑|编辑|责编|文字|图片|校对|审核|审校|审签|终审|初审|复审|[一二三]审|签发|监制|统筹|策划|摄影|摄像|美编|制图|排版|出品|主编|来源|供稿|来稿|供图)';
+const CREDIT_NAME = '[\\u4e00-\\u9fffA-Za-z·]{1,12}?';
+const CREDIT_SEG = `${CREDIT_LABEL}\\s*[:：/|｜]?\\s*${CREDIT_NAME}(?:[、\\s]+(?!${CREDIT_LABEL})${CREDIT_NAME})*`;
+const CREDIT_LINE_RE = new RegExp(
+  `^[（(【\\[]?\\s*(?:[^\\s，。]{2,30}?(?:供稿|来稿|供图)\\s*)?(?:${CREDIT_SEG}(?:\\s*[|｜/，,；;]?\\s*${CREDIT_SEG})*)?\\s*[)）】\\]]?$`,
+);
+const CREDIT_LABEL_RE_G = new RegExp(CREDIT_LABEL, 'g');
+const CREDIT_SEPARATED_RE = new RegExp(`^[（(【\\[]?\\s*${CREDIT_LABEL}\\s*[/|｜]`);
+/** （市委组织部供稿）, （县教育局来稿）: the whole line names who sent the piece in. */
+const SENT_IN_RE = /^[（(【[]\s*([^（）()【】[\]\s]{2,30}?)\s*(?:供稿|来稿)\s*[)）】\]]$/;
+
+/**
+ * A line of editorial credits and nothing else: 编辑/苏芳, 编辑｜某某 责编｜某某, 编辑刘某 校对李某,
+ * 某党支部供稿 摄影/张某 编辑/苏某, （市委组织部供稿）. With colons such lines are metadata lines
+ * already; without them, one label needs its separator (编辑/…) and bare labels need two.
+ */
+export function isCreditLine(text: string): boolean {
+  if (text.length > 60 || /[。！？；]/.test(text)) return false;
+  if (SENT_IN_RE.test(text)) return true;
+  if (!CREDIT_LINE_RE.test(text)) return false;
+  const labels = text.match(CREDIT_LABEL_RE_G)?.length ?? 0;
+  return labels >= 2 || (labels === 1 && CREDIT_SEPARATED_RE.test(text));
+}
+
+/** The organisation a （…供稿） line names. */
+export function matchSentIn(text: string): string | null {
+  const v = SENT_IN_RE.exec(text)?.[1];
+  return v ? cleanValue(v) : null;
+}
+
+/** A login name or a back-office role, not anyone's name: admin, HN666, 系统管理员, 杨倩_NF4425. */
+export function isAccountName(name: string): boolean {
+  // A Latin pen name (kingname) may be a person: only a login with digits or a role word is not.
+  return (
+    (/^[A-Za-z0-9_.\-@]+$/.test(name) && /\d|^(?:admin|administrator|root|editor|user|guest|test|system|webmaster|manager)$/i.test(name)) ||
+    /(?:管理员|超级用户|站长|小编)$/.test(name) ||
+    /_[A-Za-z]*\d{2,}$/.test(name)
+  );
+}
+
+/** The name of an organisation or a publication (市委宣传部, 数学学院, 新华社, 某某新闻网). */
+export function isOrganisation(name: string): boolean {
+  return /(?:部|委|办|局|厅|处|科|室|院|校|所|站|中心|会|社|报|刊|网|台|馆|队|组|团|司|政府|党委|党组|支部|总支|街道|镇|乡|村|社区|联|署|厂|频道|杂志|新闻|传媒|媒体|客户端|平台|发布|在线|班|银行|企业|基地)$/.test(
+    name,
+  );
+}
+
+/**
+ * 来源：<img alt="人民日报">: the label's value is a logo. Read from the element (a small logo is
+ * no image of the article), only when the line's label has no text value.
+ */
+export function originFromImageAlt(line: string, el: Element): string | null {
+  if (!/来\s*源\s*[:：]/.test(line) || matchOrigin(line)) return null;
+  for (const img of Array.from(el.querySelectorAll('img'))) {
+    const alt = cleanValue(normaliseText(img.getAttribute('alt') ?? ''));
+    if (alt && alt.length <= 30 && !/^(?:logo|图片|图标|image|icon|img|pic)\b/i.test(alt)) return alt;
+  }
+  return null;
+}
+
+/** The site's own name for 本站/本网/本台 (本站原创 says more and is kept as written). */
+export function selfOrigin(origin: string | null, sites: readonly string[]): string | null {
+  if (!origin || !/^(?:本站|本网|本台|本网站|本平台)$/.test(origin)) return origin;
+  return sites[0] ?? origin;
+}
+
+/**
+ * A byline's author field that names a site or a publication (网易 on 网易财经's pages, 新浪科技,
+ * 新浪财经-自媒体综合): that publication, to stand in as 来源; null when it names a person.
+ */
+export function publicationName(name: string, sites: readonly string[]): string | null {
+  const n = normaliseText(name);
+  if (sites.some((s) => s === n || s.startsWith(n) || n.startsWith(s))) return n;
+  if (/[-－—·]/.test(n) && /[\u4e00-\u9fff]/.test(n)) return n;
+  return /(?:网|报|社|台|新闻|日报|晚报|杂志|频道|传媒|媒体|客户端|科技|财经|资讯|在线|发布)$/.test(n) ? n : null;
+}
+
+/** An author or editor field as a person: no site name, no login (杨倩_NF4425 → 杨倩, admin → null). */
+export function personName(name: string | null, sites: readonly string[]): string | null {
+  if (!name) return null;
+  const n = name.replace(/_[A-Za-z]*\d{2,}$/, '').trim();
+  if (!n || isAccountName(n) || sites.some((s) => s === n || s.startsWith(n))) return null;
+  return n;
+}
+
+const BARE_ORIGIN_RE = new RegExp(
+  `(?:^|[\\s|｜丨])(?:(?:文章|稿件|信息|新闻)?来\\s*源|稿\\s*源|出\\s*处)(?![于自是为和与及广])\\s*[|｜丨]?\\s*(.*?)${STOP}`,
+);
+
+/**
+ * 来源 without a colon (<span>来源</span><span>新华社</span>, 来源 | 人民日报) on a short line that
+ * carries the date too: the date says it is the metadata line, not a sentence (资金来源…).
+ */
+export function matchBareOrigin(text: string): string | null {
+  if (text.length > 80 || /[，。；！？]/.test(text) || !findDate(text)) return null;
+  const v = cleanValue(BARE_ORIGIN_RE.exec(text)?.[1]);
+  return v && !findDate(v) && !/^\d/.test(v) ? v : null;
+}
+
+const PUBLISHER_RE = labelRe('发布者|发布人|发稿人|上传者|录入者?|发布用户');
+
+/**
+ * 发布者/发布人 is who uploaded the page: a 来源 only when it is an organisation (数学学院), not a
+ * person (张伟) or an account (admin).
+ */
+export function matchPublisher(text: string): string | null {
+  const v = cleanValue(PUBLISHER_RE.exec(text)?.[1]);
+  return v && isOrganisation(v) && !isAccountName(v) ? v : null;
 }
 
 // ---- boilerplate ----------------------------------------------------------------------------
+
+/** The heading of a list of other articles: 相关阅读, 为你推荐, 延伸·推荐 … */
+const RELATED_HEADING_RE =
+  /^[【[]?\s*(?:相关文章|相关新闻|相关阅读|相关链接|相关信息|相关附件|相关报道|相关专题|相关推荐|热点文章|热门文章|热点新闻|热门新闻|推荐阅读|推荐内容|热点内容|热门推荐|精彩推荐|编辑推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|延伸\s*[·・•]?\s*(?:阅读|推荐)|更多阅读|最新文章|最新动态|图片新闻|阅读排行|点击排行)\s*[】\]]?\s*[:：]?$/;
 
 /** Lines that are never article text, whatever their length (they are short in practice). */
 const BOILER_SHORT: RegExp[] = [
@@ -150,13 +270,29 @@ const BOILER_SHORT: RegExp[] = [
   /字\s*[体号]\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小/,
   /^[【[]?\s*[大中小]\s*[】\]]?\s*[【[]?\s*[大中小]\s*[】\]]?\s*[【[]?\s*[大中小]\s*[】\]]?$/,
   /打印本页|打印此页|关闭窗口|关闭本页|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|\[\s*关闭\s*\]|返回顶部|返回首页|回到顶部/,
-  /^[【[]?\s*(?:收藏|打印|关闭|分享|纠错|推荐|顶|踩|返回|字号)\s*[】\]]?$/,
-  /(?:访问量|访问次数|浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|人气)\s*[:：]?\s*\d*/,
-  /我要评论|发表评论|网友评论|查看评论|评论数\s*[:：]|已有\s*\d+\s*(?:人|条)|^评\s*论\s*[:：]?$/,
+  /^[【[]?\s*(?:收藏|打印|关闭|分享|纠错|我要纠错|推荐|顶|踩|返回|字号)\s*[】\]]?$/,
+  // A row of widget words: 打印 关闭, 【收藏】【打印】【关闭】, 点赞 收藏 举报.
+  /^(?:[【[]?\s*(?:收藏|打印|关闭|分享|纠错|我要纠错|推荐|返回|字号|点赞|评论|举报|复制链接|打印本页|关闭窗口|打印本文|返回顶部|返回列表)\s*[】\]]?\s*[|｜]?\s*){2,}$/,
+  // A counter, not a sentence that uses the word (景区人气持续攀升。文章阅读量突破十万).
+  /(?:访问量|访问次数|浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|人气)(?:\s*[:：]|\s*\d)|^[^。！？，]{0,6}(?:访问量|访问次数|浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|人气)[^。！？，]{0,6}$/,
+  /(?:已被|被)(?:浏览|阅读|访问|查看|点击)\s*\d+\s*次/,
+  /我要评论|发表评论|网友评论|查看评论|评论数\s*[:：]|^评\s*论\s*[:：]?$/,
+  // 已有256人阅读 as a counter; 已有300人报名参加。 is a sentence.
+  /已有\s*\d+\s*(?:人|条|次)\s*(?:阅读|浏览|访问|评论|参与评论|点赞|收藏|围观|关注|参与)|^[^。！？，]{0,6}已有\s*\d+\s*(?:人|条)[^。！？，]{0,6}$/,
   /网站已被访问|本站已被访问|您是第\s*\d+\s*位|访客总数|在线人数|今日访问/,
-  /^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?/,
-  /^[【[]?\s*(?:相关文章|相关新闻|相关阅读|相关链接|相关信息|热点文章|热门文章|热点新闻|热门新闻|推荐阅读|推荐内容|热点内容|延伸阅读|最新文章|最新动态|图片新闻|阅读排行|点击排行)\s*[】\]]?\s*[:：]?$/,
-  /分享到|一键分享|扫一扫|微信扫一扫|扫描二维码|二维码分享|转发到/,
+  // 上一篇：…, 【上一篇】…, < 上一篇; a sentence that starts with the word (上一篇文章中，我们谈到…) is text.
+  /^[\s【[<《«‹(（]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)(?:文章)?\s*(?:[】\]>》»›)）]\s*[:：]?|[:：]|(?=[^。！？，]{0,40}$))/,
+  // 返回搜狐，查看更多 / 返回首页>> under a copied article.
+  /^(?=.{0,24}$)返回[^。！？]{0,10}(?:[，,]\s*查看更多|首页\s*(?:>>|》|»)?)$/,
+  RELATED_HEADING_RE,
+  // 相关资讯请关注：专区, 更多新闻请点击：…, 点击进入专题：
+  /^(?=.{0,40}$)(?:相关|更多)(?:资讯|新闻|文章|阅读|报道|专题|链接|精彩|内容|信息)[^。！？，]{0,8}[:：]|^(?=.{0,24}$)(?:点击|点此)(?:进入|查看|阅读|浏览|访问)[^。！？，]{0,10}$/,
+  // Share and scan widgets; a sentence that mentions them (群众扫一扫即可办理。) is text.
+  /^(?![^]*[。！？；])(?=.{0,30}$|[^，]*$)[^]*(?:分享到|一键分享|扫一扫|微信扫一扫|扫描二维码|二维码分享|转发到)/,
+  // 分享：微信 微博 QQ空间 — a row of share targets.
+  /^(?:(?:分享|转发)(?:到|至)?\s*[:：]?)?\s*(?:(?:微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|豆瓣|人人网|贴吧|复制链接|钉钉)\s*[|｜、/]?\s*){2,}$|^(?:分享|转发)(?:到|至)?\s*[:：]\s*$/i,
+  // WeChat reply menus and 在看 buttons: 1、回复【社保】查看…, 点击菜单栏…, 点【在看】
+  /^\d{0,2}\s*[、.．]?\s*回复\s*[【「“"][^】」”"]{1,10}[】」”"]|(?:回复\s*[【「“"][^】」”"]{1,10}[】」”"][^。！？]{0,16}){2,}|^点击(?:底部)?菜单栏|点\s*[【「“"]?\s*在看/,
   /版权所有|Copyright|©|ICP备|ICP证|公网安备|建议使用.*浏览器/i,
   // Footer credits in words prose uses too (承办单位负责同志…): a label, or a line that is no sentence.
   /(?:技术支持|主办单位|承办单位|分辨率)\s*[:：]|^[^。！？]*(?:技术支持|主办单位|承办单位|分辨率)[^。！？]*$/,
@@ -167,16 +303,27 @@ const BOILER_SHORT: RegExp[] = [
   /^(?:(?:点赞|收藏|分享|转发|评论|在看|阅读(?:量|数)?)\s*[:：]?\s*[（(]?\s*\d*\s*[)）]?\s*)+$/,
   /如有侵权|侵权请联系|转载请注明|未经授权(?:不得|禁止)转载/,
   // WeChat copies: the follow-us tail.
-  /^.{0,16}(?:长按|扫描|识别)(?:识别)?(?:图中)?二维码.{0,16}$|^(?:点击)?阅读原文$|点击(?:上方)?蓝字.{0,12}关注/,
+  /^.{0,16}(?:长按|扫描|识别)(?:识别)?(?:图中|下方|上方|文末|下图)?二维码.{0,16}$|^(?:点击)?阅读原文$|点击(?:上方)?蓝字.{0,12}关注/,
   // …and the end mark and scan-to-follow line of WeChat layouts (— END —, 扫码关注我们).
   /^[-—–=~·\s]*(?:END|THE END)[-—–=~·\s]*$|^.{0,16}扫码(?:关注|加入|添加|识别|阅读|下载).{0,16}$/i,
   /^[【[(（]?\s*(?:免责声明|版权声明|特别声明)\s*[】\])）:：]/,
+  // A bare 声明： line is a disclaimer only by what it says (an announcement's 声明 is its text).
+  /^[【[(（]?\s*声明\s*[】\])）:：].*(?:仅供参考|不构成(?:任何)?(?:实质性)?投资建议|风险自担|不代表本(?:站|网|平台))/,
   // Media players and share widgets on English pages: whole lines only.
   /^(?:full ?screen|autoplay|close|×|✕|view (?:photos|gallery)|caption|share(?: this)?|tweet|email|print|advertisement|skip ad|replay|play video|enlarge (?:this )?image|toggle caption|hide caption)$/i,
   /^media caption\b/i,
   // Not 附件：: a notice's attachment list is part of it (issue 19).
-  /【\s*纠错\s*】|【\s*责任编辑/,
+  /【\s*(?:我要)?纠错\s*】|【\s*责任编辑/,
 ];
+
+/**
+ * A line after which a Chinese article is over: a 责任编辑 credit or the heading of a related
+ * list (what follows it is the list or the page's chrome).
+ */
+export function isEndMark(text: string): boolean {
+  if (text.length > 40) return false;
+  return RELATED_HEADING_RE.test(text) || /^[\s(（【[]*(?:责任编辑|责\s*编)\s*[:：]/.test(text);
+}
 
 /** A line that is site chrome, not article text. */
 export function isBoilerplate(text: string): boolean {

@@ -7,7 +7,7 @@
  * every BaseLoc must stay inside the package.
  */
 import path from 'node:path';
-import { DOMParser } from 'linkedom';
+import { linkedom } from '../../parsed-dom';
 import { readZip, type ZipContents } from '../../archive/zip';
 import { assemble } from './assemble';
 import { buildBlocks, dropRunningLines, groupLines, type Line, type TextRun } from './layout';
@@ -36,7 +36,7 @@ function parseXml(contents: ZipContents, name: string, label: string): XEl {
   const bytes = contents.get(name);
   if (!bytes) throw documentError('E_DOCUMENT_FORMAT', `「${label}」缺少 ${name}（OFD 文件不完整或已损坏），无法导入。`);
   const xml = new TextDecoder('utf-8').decode(bytes);
-  const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as { documentElement: XEl | null };
+  const doc = new (linkedom().DOMParser)().parseFromString(xml, 'text/xml') as unknown as { documentElement: XEl | null };
   if (!doc.documentElement) throw documentError('E_DOCUMENT_FORMAT', `「${label}」中的 ${name} 不是有效的 XML，无法导入。`);
   return doc.documentElement;
 }

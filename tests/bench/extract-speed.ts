@@ -1,0 +1,160 @@
+/**
+ * Extraction speed (issue 16, "≥ 100 pages/s on one core"), in CPU time so a busy machine does
+ * not move it much; the load average is printed beside every figure that is also wall time.
+ *  - warm: pages per CPU-second over each set, median of 3 passes after a warm-up pass, with
+ *    the referee gate ('auto') and our own pass alone ('never');
+ *  - cold: a fresh process importing the extractor and extracting its first page (what the
+ *    first page of a sync run or a `cli extract` pays), median of 3 processes;
+ *  - cli: `node --import tsx main/cli.ts extract <page>` per page, CPU of the whole process
+ *    (tsx and module loading included), median of 3.
+ * Sets: Readability's test pages and our English pages (en), our Chinese CMS fixtures (cn), the
+ * real Chinese portal pages of ../shared/corpora (cn_real; skipped with a reason when absent).
+ * Run standalone: npx tsx tests/bench/extract-speed.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeBytes } from '../../main/services/extract/decode';
+import { extractArticle, type RefereeMode } from '../../main/services/extract/extract';
+import { loadFreshEn } from '../fixtures/extract-en-fresh/load';
+import { CORPORA_DIR, chinesePages, englishPages, readabilityPages } from './extract-corpus';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CN_DIRS = ['extract', 'cms-heldout', 'cms-heldout/fresh', 'cms-outside', 'cms-outside2'];
+
+interface Page {
+  name: string;
+  html: string;
+  url: string;
+}
+
+function cnPages(): Page[] {
+  const out: Page[] = [];
+  for (const d of CN_DIRS) {
+    const dir = path.join(ROOT, 'tests/fixtures', d);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) {
+      if (!f.endsWith('.html')) continue;
+      const html = decodeBytes(new Uint8Array(readFileSync(path.join(dir, f))), null).text;
+      out.push({ name: `${d}/${f}`, html, url: `http://cms.example.cn/${d}/${f}` });
+    }
+  }
+  return out;
+}
+
+function sets(): [string, Page[]][] {
+  const haveCorpora = existsSync(path.join(CORPORA_DIR, 'readability-test-pages'));
+  if (!haveCorpora) process.stdout.write(`# extract speed: corpora not found at ${CORPORA_DIR}; corpus pages skipped\n`);
+  const en: Page[] = [...(haveCorpora ? readabilityPages() : []), ...englishPages(), ...loadFreshEn()];
+  const out: [string, Page[]][] = [
+    ['en', en],
+    ['cn', cnPages()],
+  ];
+  if (existsSync(path.join(CORPORA_DIR, 'chinese-news-pages'))) out.push(['cn_real', chinesePages()]);
+  return out;
+}
+
+function run(p: Page, referee: RefereeMode): void {
+  try {
+    extractArticle(p.html, p.url, { referee });
+  } catch {
+    // pages without an article count like the others: the work was done
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const r1 = (x: number): number => Math.round(x * 10) / 10;
+
+function perCpuSecond(pages: Page[], referee: RefereeMode): number {
+  const rates: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const c0 = process.cpuUsage();
+    for (const p of pages) run(p, referee);
+    const c = process.cpuUsage(c0);
+    rates.push(pages.length / ((c.user + c.system) / 1e6));
+  }
+  return r1(median(rates));
+}
+
+/** A fresh process: import the extractor, extract one page; CPU milliseconds of each step. */
+function cold(file: string, url: string): { importMs: number; firstMs: number; refereed: boolean } {
+  const script = `
+    const c0 = process.cpuUsage();
+    const { extractArticle } = await import(${JSON.stringify(path.join(ROOT, 'main/services/extract/extract.ts'))});
+    const { decodeBytes } = await import(${JSON.stringify(path.join(ROOT, 'main/services/extract/decode.ts'))});
+    const { readFileSync } = await import('node:fs');
+    const c1 = process.cpuUsage();
+    const html = decodeBytes(new Uint8Array(readFileSync(${JSON.stringify(file)})), null).text;
+    const a = extractArticle(html, ${JSON.stringify(url)});
+    const c2 = process.cpuUsage();
+    const ms = (a, b) => (b.user + b.system - a.user - a.system) / 1000;
+    process.stdout.write(JSON.stringify({ importMs: ms(c0, c1), firstMs: ms(c1, c2), refereed: a.refereed }));
+  `;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out) as { importMs: number; firstMs: number; refereed: boolean };
+}
+
+/** A fresh process: the first pass over the real Chinese pages (V8 compiling as it goes). */
+function firstPass(): number {
+  const script = `
+    const { extractArticle } = await import(${JSON.stringify(path.join(ROOT, 'main/services/extract/extract.ts'))});
+    const { chinesePages } = await import(${JSON.stringify(path.join(ROOT, 'tests/bench/extract-corpus.ts'))});
+    const pages = chinesePages();
+    const c0 = process.cpuUsage();
+    for (const p of pages) { try { extractArticle(p.html, p.url); } catch {} }
+    const c = process.cpuUsage(c0);
+    process.stdout.write(String(pages.length / ((c.user + c.system) / 1e6)));
+  `;
+  return Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }));
+}
+
+/** `cli extract` on one page: the CPU of the whole process, reported by the process at exit. */
+function cli(file: string, dir: string): { cpuMs: number; wallMs: number } {
+  const report = path.join(dir, 'cpu.json');
+  const hook = path.join(dir, 'hook.mjs');
+  writeFileSync(
+    hook,
+    `import { writeFileSync } from 'node:fs';
+process.on('exit', () => { const c = process.cpuUsage(); writeFileSync(${JSON.stringify(report)}, String((c.user + c.system) / 1000)); });`,
+  );
+  const t0 = performance.now();
+  execFileSync(process.execPath, ['--import', hook, '--import', 'tsx', 'main/cli.ts', 'extract', file], { cwd: ROOT, stdio: 'ignore' });
+  const wallMs = performance.now() - t0;
+  return { cpuMs: Number(readFileSync(report, 'utf8')), wallMs };
+}
+
+export function benchSpeed(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, pages] of sets()) {
+    for (const p of pages) run(p, 'auto'); // warm-up (JIT)
+    out[`extract_speed_${name}_pages`] = pages.length;
+    out[`extract_speed_${name}_pages_per_cpu_s`] = perCpuSecond(pages, 'auto');
+    out[`extract_speed_${name}_own_pass_pages_per_cpu_s`] = perCpuSecond(pages, 'never');
+    if (name === 'cn_real') out.extract_speed_cn_real_first_pass_pages_per_cpu_s = r1(median([0, 1, 2].map(firstPass)));
+  }
+  // Cold: a Chinese CMS page (no referee) and an English page the referee is asked on.
+  const cnFile = path.join(ROOT, 'tests/fixtures/cms-outside/aspnet-slash-date.html');
+  const enFile = path.join(ROOT, 'tests/fixtures/extract-en/wire-sidebar.html');
+  const cn = [0, 1, 2].map(() => cold(cnFile, 'http://cms.example.cn/a.html'));
+  out.extract_cold_import_cpu_ms = r1(median(cn.map((c) => c.importMs)));
+  out.extract_first_page_cpu_ms = r1(median(cn.map((c) => c.firstMs)));
+  const en = [0, 1, 2].map(() => cold(enFile, 'http://news.example.com/a.html'));
+  out.extract_first_page_en_cpu_ms = r1(median(en.map((c) => c.firstMs)));
+  out.extract_first_page_en_refereed = en[0]!.refereed ? 1 : 0;
+  const dir = mkdtempSync(path.join(tmpdir(), 'yandu-speed-'));
+  try {
+    const runs = [0, 1, 2].map(() => cli(cnFile, dir));
+    out.extract_cli_per_page_cpu_ms = r1(median(runs.map((r) => r.cpuMs)));
+    out.extract_cli_per_page_ms = r1(median(runs.map((r) => r.wallMs)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  out.extract_speed_load1 = r1(loadavg()[0]!);
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const [k, v] of Object.entries(benchSpeed())) process.stdout.write(`${k}: ${v}\n`);
+}
