@@ -183,6 +183,21 @@ export function findTime(raw: string): string | null {
   return `${m[1]!.padStart(2, '0')}:${m[2]}${m[3] ? `:${m[3]}` : ''}`;
 }
 
+/**
+ * The time written right after the date `iso` (YYYY-MM-DD) in a text, that date also in forms
+ * findDate does not read as one: split over elements (`2024 07/12 08:30:15`) or run into the
+ * time (`2024年09月03日07:21`).
+ */
+export function findTimeOn(raw: string, iso: string): string | null {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return null;
+  const sep = '[\\s\\-/.年月]{1,4}';
+  const re = new RegExp(`(?<!\\d)${y}${sep}0?${m}${sep}0?${d}(?!\\d)[\\s日T]*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?(?!\\d)`);
+  const t = re.exec(foldDigits(raw));
+  if (!t || Number(t[1]) > 23 || Number(t[2]) > 59 || (t[3] !== undefined && Number(t[3]) > 59)) return null;
+  return `${t[1]!.padStart(2, '0')}:${t[2]}${t[3] ? `:${t[3]}` : ''}`;
+}
+
 /** Unix seconds → the date in China (UTC+8). */
 export function unixToIso(seconds: number): string | null {
   if (!Number.isFinite(seconds) || seconds <= 0) return null;

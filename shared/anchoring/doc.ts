@@ -49,7 +49,7 @@ export function toNormalised(doc: Doc, offset: number): number {
 export function lineBreakBefore(doc: Doc, i: number): boolean {
   const map = doc.norm.map;
   if (i <= 0 || i >= map.length) return false;
-  const from = (map[i - 1] ?? 0) + 1;
+  const from = doc.norm.ends[i - 1] ?? 0;
   const to = map[i] ?? 0;
   // Only dropped units (white space) lie between two comparison units.
   for (let at = from; at < to; at++) if (doc.raw.charCodeAt(at) === 0x0a) return true;

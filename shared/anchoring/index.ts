@@ -537,8 +537,15 @@ function atStoredPosition(text: string, s: TextSelector): boolean {
 /** Back to real offsets: whole code points, and the quote's own leading/trailing space. */
 function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
   const raw = doc.raw;
-  let start = doc.norm.map[c.start] ?? 0;
-  let end = (doc.norm.map[c.end - 1] ?? 0) + 1;
+  const { map, ends } = doc.norm;
+  let first = c.start;
+  let last = c.end - 1;
+  // A character reference (&ldquo;) at an edge is converter debris, not the reader's words:
+  // the placed span stops at the real characters beside it.
+  while (first < last && (ends[first] ?? 0) - (map[first] ?? 0) > 1) first++;
+  while (last > first && (ends[last] ?? 0) - (map[last] ?? 0) > 1) last--;
+  let start = map[first] ?? 0;
+  let end = ends[last] ?? 0;
   if (insidePair(raw, start)) start--;
   if (insidePair(raw, end)) end++;
   const exact = query.selector.exact;

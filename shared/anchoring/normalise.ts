@@ -7,6 +7,8 @@ export interface NormalisedText {
   readonly text: string;
   /** map[i] = offset in the original text of normalised unit i (strictly increasing). */
   readonly map: Int32Array;
+  /** ends[i] = offset just past the raw units that normalised unit i stands for. */
+  readonly ends: Int32Array;
 }
 
 /** Code units dropped from the comparison form: Unicode white space plus zero-width space. */
@@ -51,10 +53,112 @@ function fold(c: number): number {
   if (c < 0x80) return isSpace(c) ? -1 : c;
   // CJK ideographs and everything else up to the surrogates: kept as they are (the hot path).
   if (c >= 0x3400 && c < 0xd800) return c;
-  if (isSpace(c)) return -1;
+  if (isSpace(c) || isInvisible(c)) return -1;
   // Full-width ASCII block: ，；：！？（）０-９Ａ-Ｚ etc.
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  // Circled numbers ①–⑳: footnote and list markers that editions add or drop.
+  if (c >= 0x2460 && c <= 0x2473) return -1;
   return FOLD.get(c) ?? c;
+}
+
+/** Units with no visible form that pasted or converted text carries inside words. */
+function isInvisible(c: number): boolean {
+  return c === 0xad || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0x180e;
+}
+
+/**
+ * HTML character references left as text by a converter (&nbsp; &ldquo; &#8220;): compared as
+ * the character they stand for, so a passage with one inside still matches its stored quote.
+ */
+const ENTITIES = new Map<string, number>([
+  ['nbsp', 0x20],
+  ['ensp', 0x20],
+  ['emsp', 0x20],
+  ['thinsp', 0x20],
+  ['amp', 0x26],
+  ['lt', 0x3c],
+  ['gt', 0x3e],
+  ['quot', 0x22],
+  ['apos', 0x27],
+  ['ldquo', 0x201c],
+  ['rdquo', 0x201d],
+  ['lsquo', 0x2018],
+  ['rsquo', 0x2019],
+  ['mdash', 0x2014],
+  ['ndash', 0x2013],
+  ['middot', 0xb7],
+  ['hellip', 0x2026],
+  ['shy', 0xad],
+  ['zwj', 0x200d],
+  ['zwnj', 0x200c],
+]);
+
+/** Length of the character reference at text[i] ('&') and the unit it stands for, or null. */
+function entityAt(text: string, i: number): [number, number] | null {
+  const semi = text.indexOf(';', i + 2);
+  if (semi < 0 || semi - i > 9) return null;
+  const name = text.slice(i + 1, semi);
+  let code: number | undefined;
+  if (name.charCodeAt(0) === 0x23) {
+    const hex = name.charCodeAt(1) === 0x78 || name.charCodeAt(1) === 0x58;
+    const digits = name.slice(hex ? 2 : 1);
+    if (!(hex ? /^[0-9a-fA-F]{1,4}$/ : /^[0-9]{1,5}$/).test(digits)) return null;
+    code = parseInt(digits, hex ? 16 : 10);
+    // Only the Basic Multilingual Plane outside the surrogates: one unit for one reference.
+    if (code === 0 || code > 0xffff || (code >= 0xd800 && code <= 0xdfff)) return null;
+  } else code = ENTITIES.get(name);
+  return code === undefined ? null : [semi + 1 - i, code];
+}
+
+/** Opening and closing brackets of a footnote marker ([12], 〔3〕, ［4］) and its caret form ^5. */
+const MARK_OPEN = new Map<number, number>([
+  [0x5b, 0x5d],
+  [0x3014, 0x3015],
+  [0xff3b, 0xff3d],
+]);
+
+/** Length of a footnote marker at text[i] (one to three digits in brackets, or after ^), or 0. */
+function markerAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const close = MARK_OPEN.get(c);
+  if (close === undefined && c !== 0x5e) return 0;
+  let j = i + 1;
+  while (j < text.length && j - i <= 3 && isDigit(text.charCodeAt(j))) j++;
+  if (j === i + 1) return 0;
+  if (close === undefined) return j < text.length && isDigit(text.charCodeAt(j)) ? 0 : j - i;
+  return text.charCodeAt(j) === close ? j + 1 - i : 0;
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/**
+ * Walks `text` in comparison form: `emit(unit, from, to)` for every kept unit with the raw
+ * range it stands for (a character reference is one unit for several raw units; footnote
+ * markers and invisible units are dropped).
+ */
+function walk(text: string, emit: (unit: number, from: number, to: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x26) {
+      const e = entityAt(text, i);
+      if (e) {
+        const f = fold(e[1]);
+        if (f >= 0) emit(f, i, i + e[0]);
+        i += e[0] - 1;
+        continue;
+      }
+    } else if (c === 0x5b || c === 0x5e || c === 0x3014 || c === 0xff3b) {
+      const m = markerAt(text, i);
+      if (m) {
+        i += m - 1;
+        continue;
+      }
+    }
+    const f = fold(c);
+    if (f >= 0) emit(f, i, i + 1);
+  }
 }
 
 const CHUNK = 8192;
@@ -93,23 +197,22 @@ function codesToString(codes: Uint16Array): string {
 export function normaliseWithMap(text: string): NormalisedText {
   const codes = new Uint16Array(text.length);
   const map = new Int32Array(text.length);
+  const ends = new Int32Array(text.length);
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const f = fold(text.charCodeAt(i));
-    if (f < 0) continue;
+  walk(text, (f, from, to) => {
     codes[n] = f;
-    map[n] = i;
+    map[n] = from;
+    ends[n] = to;
     n++;
-  }
-  return { text: codesToString(codes.subarray(0, n)), map: map.slice(0, n) };
+  });
+  return { text: codesToString(codes.subarray(0, n)), map: map.slice(0, n), ends: ends.slice(0, n) };
 }
 
 /** Normalises a short string (quote or context) where no offset map is needed. */
 export function normalise(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const f = fold(text.charCodeAt(i));
-    if (f >= 0) out += String.fromCharCode(f);
-  }
+  walk(text, (f) => {
+    out += String.fromCharCode(f);
+  });
   return out;
 }

@@ -11,7 +11,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractArticle, type RefereeMode } from '../../main/services/extract/extract';
-import { loadFreshEn } from '../fixtures/extract-en-fresh/load';
+import { FRESH_EN_DIR, loadFreshEn } from '../fixtures/extract-en-fresh/load';
+import { FRESH2_EN_DIR, FRESH3_EN_DIR } from './extract-en-fresh';
 import { CORPORA_DIR, englishPages, isHoldout, readabilityPages, tokenF1 } from './extract-corpus';
 
 interface Page {
@@ -30,8 +31,15 @@ function sets(): [string, Page[]][] {
     process.stdout.write(`# extract referee: corpora not found at ${CORPORA_DIR}; dev pages skipped\n`);
   }
   out.push(['own', englishPages()]);
-  const fresh = loadFreshEn();
-  if (fresh.length) out.push(['fresh', fresh]);
+  // The outside tester's sets, when present.
+  for (const [name, dir] of [
+    ['fresh', FRESH_EN_DIR],
+    ['fresh2', FRESH2_EN_DIR],
+    ['fresh3', FRESH3_EN_DIR],
+  ] as const) {
+    const pages = existsSync(dir) ? loadFreshEn(dir) : [];
+    if (pages.length) out.push([name, pages]);
+  }
   return out;
 }
 

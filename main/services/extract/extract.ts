@@ -48,6 +48,7 @@ import {
   matchBareOrigin,
   matchEditor,
   matchOrigin,
+  bylineNames,
   matchPublisher,
   matchSentIn,
   originFromImageAlt,
@@ -56,10 +57,11 @@ import {
   selfOrigin,
   normaliseText,
   isLatinEndLine,
+  isLatinNotice,
   isLatinWidgetLine,
   comparable,
 } from './patterns';
-import { dateFromUrl, findDate, findTime, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
+import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
   src: string;
@@ -252,11 +254,6 @@ function tinyOrTracking(img: Element, src: string): boolean {
   );
 }
 
-/** `<label>发布机构：</label>`: names no control (no `for`) and reads as a field name, ending in a colon. */
-function fieldLabel(el: Element): boolean {
-  return !el.hasAttribute('for') && /[:：]\s*$/.test(el.textContent ?? '');
-}
-
 /**
  * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
  * around `div.v_news_content`); such a form is walked, its controls still skipped.
@@ -273,6 +270,19 @@ function formHoldsArticle(form: Element): boolean {
  * An anchor that goes nowhere: `<a name>` without href, or a `javascript:` link wrapped around
  * paragraphs. Its text is not link text.
  */
+/**
+ * A `<label>` that captions no control is text: templates write metadata labels in it
+ * (`<li><label>发布日期：</label><span>…</span></li>`). One with `for`, or holding a control or
+ * beside one, is a form's.
+ */
+function textLabel(el: Element): boolean {
+  return (
+    el.localName === 'label' &&
+    !el.hasAttribute('for') &&
+    (el.parentElement ?? el).querySelector('input, select, textarea, button') === null
+  );
+}
+
 function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
@@ -309,11 +319,7 @@ class Walker {
     if (tag === 'annotation' || tag === 'annotation-xml') return;
     // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
     // a control's label (a player's settings, a search box) is not.
-    if (
-      (SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !(tag === 'label' && fieldLabel(el))) ||
-      isHidden(el)
-    )
-      return;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
       return;
@@ -964,8 +970,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (el.localName === 'body' || el.localName === 'html' || (!comments && s.punct >= Math.max(12, totalPunct * 0.5))) continue;
     negative.add(el);
   }
+  // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
+  for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
   for (const b of blocks) {
-    b.negative = b.ancestors.some((a) => negative.has(a));
+    b.negative = b.ancestors.some((a) => negative.has(a)) && !entryHeading(b, negative);
     b.boiler = isBoilerplate(b.text);
   }
 
@@ -1053,7 +1061,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const next = blocks[b.index + 1];
     const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
     origin ??= matchOrigin(line) ?? originFromImageAlt(line, b.el);
-    author ??= matchAuthor(line);
+    author ??= matchAuthor(line) ?? bylineNames(b.text);
     editor ??= matchEditor(line);
   }
   origin ??= originFromMeta;
@@ -1127,9 +1135,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         if (!s) continue;
         const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
         const f = s.score * (1 - ld);
+        const sibText = PARA_TAGS.has(sib.localName) && ld < 0.25 ? normaliseText(sib.textContent ?? '') : '';
         if (
           f >= threshold ||
-          (PARA_TAGS.has(sib.localName) && ld < 0.25 && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(normaliseText(sib.textContent ?? ''))))
+          (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
+          // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
+          (sibText && bylineNames(sibText) !== null)
         ) {
           chosen.add(sib);
         }
@@ -1201,7 +1212,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (n && n.length <= 40) origin = n;
   }
   if (!author) {
-    const a = doc.querySelector('#js_author_name');
+    const a = doc.querySelector('#js_author_name') ?? wechatMetaAuthor(doc);
     const n = a ? normaliseText(a.textContent ?? '') : '';
     if (n && n.length <= 40) author = n;
     else if (meta.author && meta.author.length <= 20) {
@@ -1267,7 +1278,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
   }
 
-  if (latin) tidyLatinBody(body, blocks);
+  if (latin) tidyLatinBody(body, blocks, summaries(doc));
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -1294,7 +1305,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     text: joinLines(paragraphs),
     images,
     html: buildHtml(body),
-    publishedTime: publishedAt && dateText ? findTime(dateText) : null,
+    publishedTime: publishedAt ? ((dateText ? findTime(dateText) : null) ?? timeBeside(publishedAt, dateText, metaZone, blocks)) : null,
     docNumber: info.get('文号') ?? info.get('发文字号') ?? null,
     confidence: Math.round(confidence * 100) / 100,
     method,
@@ -1345,6 +1356,49 @@ export function repairRawText(html: string): string {
     open.lastIndex = at;
   }
   return last === 0 ? html : out + html.slice(last);
+}
+
+/**
+ * The time of the article's date `iso` where the line the date came from has none (a date from a
+ * meta tag or the URL, a date split over elements): the line the date came from, read again, then
+ * the metadata lines around the title, then date-named or date-labelled lines writing that date.
+ */
+function timeBeside(iso: string, dateText: string | null, near: Block[], blocks: Block[]): string | null {
+  const own = dateText ? findTimeOn(dateText, iso) : null;
+  if (own) return own;
+  // As for the date: a line mostly of links is a related list, not the article's own line.
+  const ownLine = (b: Block): boolean => b.len > 0 && b.len <= 150 && b.linkChars <= b.len * (b.negative || b.kind === 'li' ? 0.25 : 0.5);
+  for (const b of near) {
+    if (!ownLine(b)) continue;
+    const t = findTimeOn(b.spaced, iso);
+    if (t) return t;
+  }
+  for (const b of blocks) {
+    if (b.negative || !ownLine(b)) continue;
+    const named = b.ancestors.slice(0, 2).some((a) => DATE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+    if (!named && !DATE_LABEL_RE.test(b.text)) continue;
+    const t = findTimeOn(b.spaced, iso);
+    if (t) return t;
+  }
+  return null;
+}
+
+/**
+ * A WeChat article's author where the page has no `#js_author_name`: the meta list under the
+ * title holds the author, the account (`#js_name`) and the time as items of one kind; the author
+ * is the item that is neither the account nor a date.
+ */
+function wechatMetaAuthor(doc: Document): Element | null {
+  const list = doc.querySelector('.rich_media_meta_list');
+  for (let item = list?.firstElementChild ?? null; item; item = item.nextElementSibling) {
+    // The author item comes before the account; the time (昨天, 3天前) after it.
+    if (item.getAttribute('id') === 'js_name' || item.querySelector('#js_name')) break;
+    if (!/(?:^|\s)rich_media_meta_text(?:\s|$)/.test(item.getAttribute('class') ?? '') || isHidden(item)) continue;
+    const t = normaliseText(item.textContent ?? '');
+    // Not the 原创/转载 badge set as an item of the list.
+    if (t && !findDate(t) && !/^(?:原创|转载|独家|首发|视频|图文)$/.test(t)) return item;
+  }
+  return null;
 }
 
 const INFO_LABEL_RE =
@@ -1511,6 +1565,34 @@ function wordsAroundLink(b: Block): boolean {
 
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
+
+/**
+ * Galleries: an element of 3 or more children that each are or hold a `<figure>` (`ul > li >
+ * figure` with a "1/6" counter beside each). Found from the figures that hold text (captions).
+ */
+function findGalleries(blocks: Block[]): Set<Element> {
+  const figures = new Set<Element>();
+  for (const b of blocks) for (const a of b.ancestors) if (a.localName === 'figure') figures.add(a);
+  const galleries = new Set<Element>();
+  for (const f of figures) {
+    for (let p = f.parentElement, d = 0; p && d < 3; p = p.parentElement, d++) {
+      const kids = Array.from(p.children);
+      if (kids.length >= 3 && kids.every(holdsOnlyFigure)) {
+        galleries.add(p);
+        break;
+      }
+    }
+  }
+  return galleries;
+}
+
+/** A figure, or an element holding one and besides it at most a counter or a button (no paragraphs). */
+function holdsOnlyFigure(k: Element): boolean {
+  const f = k.localName === 'figure' ? k : k.querySelector('figure');
+  if (!f) return false;
+  const chars = (e: Element): number => normaliseText(e.textContent ?? '').length;
+  return chars(k) - chars(f) <= 30;
+}
 
 /** Most of the page's prose is in a Latin script (English and other European languages). */
 function isLatinPage(blocks: Block[]): boolean {
@@ -1730,8 +1812,14 @@ function referee(
   }
   const keepsOurs = total === 0 ? 1 : shared / total;
   // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
-  // paragraph: Readability must add at least LATIN_MIN_GAIN characters to win.
-  if (theirChars > ourChars * 1.05 && keepsOurs >= 0.8 && (!latin || theirChars - ourChars >= LATIN_MIN_GAIN))
+  // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
+  // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and
+  // short lines: not counted.
+  if (
+    theirChars > ourChars * 1.05 &&
+    keepsOurs >= 0.8 &&
+    (!latin || paragraphGain(ours, theirs, (b) => inFigure(twins.get(b.text))) >= LATIN_MIN_GAIN)
+  )
     return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
   // On a Latin-script page where the two picked different parts of the page, the one with much
@@ -1764,7 +1852,25 @@ function readability(): ReadabilityClass {
  * bio), never long prose; a share bar's heading; a pull quote, which repeats a sentence of the
  * body (the body's copy is kept).
  */
-function tidyLatinBody(body: Block[], page: Block[]): void {
+function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void {
+  // The standfirst: the page's stated summary as a block of its own above the text, outside the
+  // container the paragraphs run on in (a lede repeated as the summary shares their parent).
+  for (let i = 0, seen = 0; i < body.length && seen < 3; i++) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    seen++;
+    if (b.len > 300 || b.kind !== 'p' || !summary.has(comparable(b.text))) continue;
+    const next = body.slice(i + 1).find(isProse);
+    if (next && next.el.parentElement !== b.el.parentElement) body.splice(i, 1);
+    break;
+  }
+  // A kicker or flair line above the text (`Commuting`, `Biz & IT —`): a word or two, no sentence.
+  while (body.length > 1) {
+    const b = body[0]!;
+    if (b.kind !== 'p' || b.images.length > 0 || b.len > 30 || b.text.split(/\s+/).length > 3 || /[.,!?:;]["”’]?$/.test(b.text)) break;
+    if (!isProse(body.find((x) => x !== b && x.len > 0) ?? b)) break;
+    body.shift();
+  }
   let prose = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
@@ -1777,7 +1883,8 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
         i--;
         continue;
       }
-      if (body.slice(i + 1).every((x) => x.len <= 250)) {
+      // …or when none of what follows goes on in the article's own container (teasers with dates).
+      if (body.slice(i + 1).every((x) => x.len <= 250) || !proseContinues(body, i)) {
         body.length = i;
         break;
       }
@@ -1790,7 +1897,7 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
-    if (isLatinWidgetLine(b.text)) {
+    if (isLatinWidgetLine(b.text) || isLatinNotice(b.text, b.linkChars > 0)) {
       body.splice(i, 1);
       continue;
     }
@@ -1799,9 +1906,16 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
     // Readability's copy of a block has lost its class names: ask the page's own block.
     if (!twins) {
       twins = new Map();
-      for (const x of page) if (x.len >= 25 && !twins.has(x.text)) twins.set(x.text, x);
+      for (const x of page) if (x.len >= 1 && !twins.has(x.text)) twins.set(x.text, x);
     }
     const own = [b, twins.get(b.text)].filter((x): x is Block => x !== undefined);
+    // A picture's caption or credit is not the article's text (its picture stays); nor is an
+    // embedded post (a tweet quoted in a blockquote of its own).
+    if (own.some(isCaption) || own.some(isEmbeddedPost)) {
+      if (b.images.length === 0) body.splice(i, 1);
+      else body[i] = picturesOnly(b);
+      continue;
+    }
     // A block named a pull quote that rewords one paragraph (most of its words are there) repeats it;
     // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
     if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
@@ -1819,6 +1933,76 @@ function tidyLatinBody(body: Block[], page: Block[]): void {
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
+
+/** The page's stated summaries (description, og:description, twitter:description), comparable. */
+function summaries(doc: Document): Set<string> {
+  const out = new Set<string>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const key = `${m.getAttribute('name') ?? ''} ${m.getAttribute('property') ?? ''}`.toLowerCase();
+    const content = m.getAttribute('content');
+    if (content && /(?:^|[\s:])description\b/.test(key)) out.add(comparable(normaliseText(content)));
+  }
+  return out;
+}
+const LATIN_CAPTION_CLASS_RE = /(?:^|[-_\s])(?:caption|captions|credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
+
+/** The block's pictures without its words (a figure's credit written beside its image). */
+function picturesOnly(b: Block): Block {
+  const html = b.images.map((im) => `<img src="${escapeHtml(im.src)}"${im.alt ? ` alt="${escapeHtml(im.alt)}"` : ''}>`).join('');
+  return { ...b, text: '', spaced: '', raw: '', plain: '', rawHtml: html, tidied: null, len: 0, linkChars: 0, punct: 0 };
+}
+
+const EMBED_CLASS_RE = /tweet|instagram|tiktok|bluesky|mastodon|social-?embed|embed-?(?:twitter|x|social|post)/i;
+
+/** Text of an embedded social post: a blockquote named for one, or signed `— Name (@handle) date`. */
+function isEmbeddedPost(b: Block): boolean {
+  for (const a of b.ancestors.slice(0, 4)) {
+    if (a.localName !== 'blockquote') continue;
+    if (EMBED_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`)) return true;
+    return /[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)/.test(a.textContent ?? '');
+  }
+  return false;
+}
+
+/** A photo credit closing a line: `Photograph: Hannah Lowe`, `Picture by Mercury Photography`, `(Image: Northern Star)`. */
+const CREDIT_END_RE =
+  /(?:^|[.!?)]\s+|\(|[-–—|]\s*)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+by)?\s*:?\s+[A-Z][^.!?]{1,60}\)?$/;
+
+/**
+ * A caption or photo credit outside a <figcaption>: a credit written beside a picture in a figure
+ * (`<span class="copyright">`), a block named a caption that is only a credit or ends in one, any
+ * short line ending in a photo credit. A figcaption stays: it is the page's own marked caption
+ * (Readability and our own fixtures keep it), and so does a caption-named block of plain prose.
+ * Quotes, headings, list items, code and tables are never one.
+ */
+function isCaption(b: Block): boolean {
+  if (b.len > 250 || b.kind !== 'p' || /^(?:pre|td|th)$/.test(b.el.localName)) return false;
+  const creditOnly = b.len <= 60 && b.text.split(/\s+/).length <= 6 && !/[.!?]["”’]?$/.test(b.text);
+  for (const a of b.ancestors.slice(0, 4)) {
+    const name = a.localName;
+    if (name === 'figcaption' || name === 'blockquote' || name === 'pre' || name === 'table') return false;
+    if (name === 'figure') return creditOnly && a.querySelector('img, picture, video') !== null;
+    if (LATIN_CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
+      return creditOnly || CREDIT_END_RE.test(b.text);
+  }
+  return CREDIT_END_RE.test(b.text);
+}
+
+/**
+ * A live blog's entry heading: an h2–h4 whose only chrome region is the `<header>` of an
+ * `<article>` that is one of several sibling entries. The header's time and byline stay out.
+ */
+function entryHeading(b: Block, negative: Set<Element>): boolean {
+  if (b.kind !== 'h2' && b.kind !== 'h3' && b.kind !== 'h4') return false;
+  return b.ancestors.every((a) => {
+    if (!negative.has(a)) return true;
+    const entry = a.parentElement;
+    if (a.localName !== 'header' || entry?.localName !== 'article') return false;
+    let siblings = 0;
+    for (let n = entry.parentElement?.firstElementChild ?? null; n; n = n.nextElementSibling) if (n.localName === 'article') siblings++;
+    return siblings >= 2;
+  });
+}
 
 /**
  * An end line ("Most Read", "Related") heading a box of its own inside the article's container,
@@ -1840,6 +2024,17 @@ function resumesAfterBox(body: Block[], i: number): number {
   while (j < body.length && box.contains(body[j]!.el)) j++;
   const parents = new Set(before.filter(isProse).map((b) => b.el.parentElement));
   return body.slice(j).some((b) => isProse(b) && parents.has(b.el.parentElement)) ? j : -1;
+}
+
+/**
+ * Prose after block i sits where the article's prose before it sat: the same parent, or a chunk
+ * beside them in the same grandparent (a body written as one div per paragraph or section).
+ */
+function proseContinues(body: Block[], i: number): boolean {
+  const before = body.slice(0, i).filter(isProse);
+  const parents = new Set(before.map((b) => b.el.parentElement));
+  const grand = new Set(before.map((b) => b.el.parentElement?.parentElement));
+  return body.slice(i + 1).some((b) => isProse(b) && (parents.has(b.el.parentElement) || grand.has(b.el.parentElement?.parentElement)));
 }
 
 /** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */
@@ -1870,6 +2065,29 @@ function repeats(sentences: string[], text: string): boolean {
 }
 
 const LATIN_MIN_GAIN = 200;
+/** Shorter than this, an added line is a box's line (a teaser, a notice, a bio), not a cut paragraph. */
+const LATIN_PARAGRAPH = 100;
+
+/** A caption: the page's own block sits in a figure (Readability keeps a gallery's captions as paragraphs). */
+function inFigure(b: Block | undefined): boolean {
+  return b !== undefined && b.ancestors.some((a) => a.localName === 'figure' || a.localName === 'figcaption');
+}
+
+/** Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time), captions not counted. */
+function paragraphGain(ours: Block[], theirs: Block[], caption: (b: Block) => boolean): number {
+  const have = new Map<string, number>();
+  for (const b of ours) have.set(b.text, (have.get(b.text) ?? 0) + 1);
+  let gain = 0;
+  for (const b of theirs) {
+    const n = have.get(b.text) ?? 0;
+    if (n > 0) {
+      have.set(b.text, n - 1);
+      continue;
+    }
+    if ((b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b) && !caption(b)) gain += b.len;
+  }
+  return gain;
+}
 
 const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
 

@@ -110,6 +110,30 @@ export function matchEditor(text: string): string | null {
   return cleanValue(EDITOR_RE.exec(t)?.[1]) ?? cleanValue(PLAIN_EDITOR_RE.exec(t)?.[1]);
 }
 
+/** A line that is only a reporter byline: 本报记者 卢 静, （记者 张远、刘静）, 记者 林晓 通讯员 何平. */
+const BYLINE_RE =
+  /^[(（[【]?\s*(?:本[报台网刊站]|[\u4e00-\u9fff]{2,6}?(?:报|台|社|网))?(?:特约|首席|驻[\u4e00-\u9fff]{1,4})?记\s*者\s*([\u4e00-\u9fff][\u4e00-\u9fff\s、，,]*?)(?:\s*(?:通讯员|实习生|摄影)[\u4e00-\u9fff\s、，,]*)?\s*[)）\]】]?$/;
+
+/**
+ * The reporters a byline line names, joined with 、 (a two-character name padded to three,
+ * 卢 静, as one), or null when the line is not a byline alone.
+ */
+export function bylineNames(text: string): string | null {
+  if (text.length > 40) return null;
+  const m = BYLINE_RE.exec(text);
+  // Names set off by a space or brackets: 记者手记, 记者观察 are column names.
+  if (!m || !/^[(（[【]|记\s*者\s/.test(text)) return null;
+  const parts = m[1]!.split(/[\s\u3000、，,]+/).filter(Boolean);
+  const names: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.length === 1 && parts[i + 1]?.length === 1) names.push(p + parts[++i]!);
+    else names.push(p);
+  }
+  if (names.length === 0 || names.length > 4 || names.some((n) => n.length < 2 || n.length > 4)) return null;
+  return names.join('、');
+}
+
 const META_LABEL_RE_G =
   /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片)\s*[:：]/g;
 
@@ -354,7 +378,7 @@ const EN_END_RE = [
   /^[-–—#*\s]*ends[-–—#*\s.]*$/i,
   /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|about the author)\s*[:.]?$/i,
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
-  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage))\s*[:.]?$/i,
+  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
 ];
 
 export function isLatinEndLine(text: string): boolean {
@@ -362,10 +386,54 @@ export function isLatinEndLine(text: string): boolean {
   return EN_END_RE.some((re) => re.test(text));
 }
 
-/** A widget line inside an English body: a share bar's heading ("Share this:"). */
+/**
+ * A widget line inside an English body: a share bar's heading ("Share this:"), a click-to-tweet
+ * quote ("…”Tweet this"), a page-turn line ("Continued on page 2: …"), a row of counts
+ * ("4.8K 612 comments"), a post's or comment's meta line ("user0 · 1mo ago").
+ */
 export function isLatinWidgetLine(text: string): boolean {
-  return /^(?:share (?:this|on|via)(?: (?:story|article|post|page))?|share)\s*:?$/i.test(text);
+  if (text.length > 300) return false;
+  return (
+    /^(?:share (?:this|on|via)(?: (?:story|article|post|page))?|share)\s*:?$/i.test(text) ||
+    /\b(?:tweet|share) this\s*$/i.test(text) ||
+    /^(?:like this|read later|save for later|listen to (?:this )?(?:article|story)|advertising|contents|table of contents)\s*:?$/i.test(
+      text,
+    ) ||
+    /^(?:your video will play in\b|this is a modal window\b|stream type\s*live$)/i.test(text) ||
+    /^continued (?:on|from) (?:page|p\.)\s*\d+\b/i.test(text) ||
+    /^(?:[\d.,]+[km]?\s+)+(?:comments?|replies|votes?|points|likes|shares|views)$/i.test(text) ||
+    (text.length <= 80 && RELATIVE_AGE_RE.test(text) && /[·•|]/.test(text) && !/[.!?]["”’]?$/.test(text))
+  );
 }
+
+/** `3h ago`, `1mo ago`, `9 mo. ago`, `2 years ago`: how old a post or comment is. */
+const RELATIVE_AGE_RE =
+  /\b\d+\s*(?:s|sec|secs|m|min|mins|h|hr|hrs|d|w|wk|mo|y|yr|yrs|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.?\s+ago\b/i;
+
+/**
+ * A subscription, membership or support notice set into an English article: a paywall line
+ * ("Subscribe now to read this and every story", "Already a subscriber? Sign in"), a support-us
+ * appeal ("we have a small favour to ask", "Support us from as little as £1"), a call to join
+ * ending in its button ("Members get the digest by email. Join free.").
+ */
+export function isLatinNotice(text: string, linked: boolean): boolean {
+  if (text.length > 300) return false;
+  // The button of a call to join is a link; a sentence that only ends in "Register now." is not one.
+  if (linked && /^.{0,200}[.!?]\s*(?:join|sign up|subscribe|register|donate)(?: (?:for )?(?:free|now|today|here))?[.!]?$/i.test(text))
+    return true;
+  return LATIN_NOTICE_RE.some((re) => re.test(text));
+}
+
+const LATIN_NOTICE_RE = [
+  /\b(?:subscribe|sign (?:in|up)|log in|register)\b[^.!?]{0,40}\bto (?:continue|keep) reading\b/i,
+  /^subscribe (?:now |today )?(?:to|for) (?:read|unlimited|full|access)/i,
+  /\balready (?:a )?(?:subscriber|member)\?/i,
+  /\b(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members))\b/i,
+  /\byou(?:'|’)?ve (?:reached|read) (?:your|all your|the) (?:limit|\d+ free)/i,
+  /\bsmall favou?r to ask\b/i,
+  /\bsupport (?:us|our journalism|independent journalism) (?:from|for|with|today)\b/i,
+  /\b(?:make|give) a (?:contribution|donation) (?:today|now)\b/i,
+];
 
 /** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */
 export function comparable(text: string): string {
