@@ -225,7 +225,8 @@
  * 1–40 99.7% → 99.7%, 13 → 6 wrong; 161–200 99.7% → 99.7%, 3 → 3; 113k/200 anchorAll CPU
  * 47.5 ms (load 3–7). Fresh, run once (outside2 seeds 121–160, main d596cf7 → this code):
  * recall 98.1% → 98.1%, wrong 199 → 85 (identical copy 97 → 39, copy and context 20 → 9,
- * look-alike 51 → 9, other copy 31 → 28). Not met: 0 wrong, 99% recall.
+ * look-alike 51 → 9, other copy 31 → 28). After merging main with anchor2fix's comparison form
+ * (main 9eabba8 → merged): recall 98.7% → 98.8%, wrong 207 → 81. Not met: 0 wrong, 99% recall.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
