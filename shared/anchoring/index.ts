@@ -14,6 +14,7 @@
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace } from './normalise';
+import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import {
   chosenByPosition,
   conclusive,
@@ -42,19 +43,42 @@ export function describe(text: string, start: number, end: number): TextSelector
   if (insidePair(text, prefixStart)) prefixStart++;
   let suffixEnd = Math.min(text.length, e + CONTEXT_LENGTH);
   if (insidePair(text, suffixEnd)) suffixEnd--;
-  return {
+  const selector: TextSelector = {
     exact: text.slice(s, e),
     prefix: text.slice(prefixStart, s),
     suffix: text.slice(e, suffixEnd),
     start: s,
     end: e,
   };
+  const print = paragraphPrint(text, s, e);
+  if (print) Object.assign(selector, print);
+  return selector;
 }
 
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
-  return anchorIn(text, () => documentFor(text), selector);
+  return notOnOther(
+    text,
+    selector,
+    anchorIn(text, () => documentFor(text), selector),
+  );
+}
+
+/**
+ * Candidates inside another passage's old paragraph, unchanged, are neither the passage nor a
+ * rival to it (paragraphs.ts): when all such paragraphs stand (othersAllStand) they leave, so the
+ * passage's own place, edited or moved, is judged on its own.
+ */
+function notOnOthers<C extends Candidate>(doc: Doc, s: TextSelector, candidates: C[]): C[] {
+  if (!othersAllStand(doc, doc.raw, s)) return candidates;
+  return candidates.filter((c) => !onOtherParagraph(doc.raw, s, doc.norm.map[c.start] ?? 0, (doc.norm.map[c.end - 1] ?? 0) + 1));
+}
+
+/** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
+function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | null {
+  if (!a || (a.start === s.start && atStoredPosition(text, s))) return a;
+  return onOtherParagraph(text, s, a.start, a.end) ? null : a;
 }
 
 /**
@@ -76,8 +100,9 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
       return false;
     }
   });
-  const first = selectors.map((selector, i) => (valid[i] ? anchorIn(text, lazyDoc, selector) : null));
-  return nearNeighbours(text, lazyDoc, selectors, valid, first);
+  const first = selectors.map((selector, i) => (valid[i] ? notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) : null));
+  const out = nearNeighbours(text, lazyDoc, selectors, valid, first);
+  return out.map((a, i) => (a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)));
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */
@@ -371,7 +396,7 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const query = prepareQuery(text, selector);
   if (query.quote.length === 0) return null;
   const doc = docFor();
-  const exact = exactCandidates(doc, query);
+  const exact = notOnOthers(doc, selector, exactCandidates(doc, query));
   const quick = decide(exact, query);
   if (quick && conclusive(quick, query)) {
     // The stored context around other words elsewhere: this is a copy of a repeated passage
@@ -381,14 +406,14 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
     // Found whole only by the credit of kept paragraph edges (its neighbours' words are not
     // there): the passage's own place, its neighbours all there, may hold it with a unit edited.
     if (quick.plainCost > quick.cost) {
-      const own = preferMatchedAmong(quick, [...exact, ...fuzzyCandidates(doc, query)], query);
+      const own = preferMatchedAmong(quick, [...exact, ...notOnOthers(doc, selector, fuzzyCandidates(doc, query))], query);
       if (own !== quick) return contextResumesFarther(doc, query, own) ? null : toAnchor(doc, query, own);
     }
     return mark(toAnchor(doc, query, quick), quick);
   }
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();
-  for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
+  for (const c of [...exact, ...notOnOthers(doc, selector, fuzzyCandidates(doc, query))]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
   return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best)
     ? mark(toAnchor(doc, query, best), best)
@@ -467,6 +492,8 @@ function ownPlaceElsewhere(
     if (from <= best.end && best.start <= to) continue;
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
     if (options.within && (from < options.within[0] || from > options.within[1])) continue;
+    // Another passage's old paragraph, unchanged, is not the passage's own place edited.
+    if (onOtherParagraph(doc.raw, q.selector, doc.norm.map[from] ?? 0, (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1)) continue;
     const words = text.slice(from, to);
     if (words === q.quote || !editedVersion(words, q.quote, !options.within && wholeContext(best))) continue;
     if (!options.nearerOnly) return true;

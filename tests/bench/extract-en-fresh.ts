@@ -2,8 +2,9 @@
  * Outside English pages (tests/fixtures/extract-en-fresh): news-style pages written by someone
  * who had not read the extractor or its own English fixtures, scored by character-token F1 for
  * ours and for plain Readability in the same run.
- * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3] (--fresh2: the second set,
- * tests/fixtures/extract-en-fresh2; --fresh3: the third, tests/fixtures/extract-en-fresh3, heavy saved pages of big news sites)
+ * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4] (--fresh2: the second set,
+ * tests/fixtures/extract-en-fresh2; --fresh3: the third, tests/fixtures/extract-en-fresh3, heavy saved pages of big news sites;
+ * --fresh4: the fourth, tests/fixtures/extract-en-fresh4, page types: blog, TV, match report, press release, advice, feature, notice, email)
  * (`--verbose` lists every page: F1 ours vs Readability, precision/recall, and for ours the
  * first 200 characters missed and the first 200 extra.)
  */
@@ -54,6 +55,8 @@ export interface FreshScore {
 export const FRESH2_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh2/', import.meta.url));
 /** The third outside set (same format, same policy; 60–400 KB pages of big news sites' shapes). */
 export const FRESH3_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh3/', import.meta.url));
+/** The fourth outside set (same format, same policy; 40–70 KB pages of other page types). */
+export const FRESH4_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh4/', import.meta.url));
 
 export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   return loadFreshEn(dir).map((pg) => {
@@ -69,9 +72,13 @@ export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   });
 }
 
-/** `set` 'fresh2'/'fresh3' scores tests/fixtures/extract-en-fresh2/3 under `extract_*_en_fresh2*`/`…fresh3*` names. */
-export function benchEnFresh(verbose = false, baseline = true, set: 'fresh' | 'fresh2' | 'fresh3' = 'fresh'): Record<string, number> {
-  const dir = set === 'fresh' ? FRESH_EN_DIR : set === 'fresh2' ? FRESH2_EN_DIR : FRESH3_EN_DIR;
+/** `set` 'fresh2'/'fresh3'/'fresh4' scores tests/fixtures/extract-en-fresh2/3/4 under `extract_*_en_fresh2*`/`…fresh3*`/`…fresh4*` names. */
+export function benchEnFresh(
+  verbose = false,
+  baseline = true,
+  set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' = 'fresh',
+): Record<string, number> {
+  const dir = { fresh: FRESH_EN_DIR, fresh2: FRESH2_EN_DIR, fresh3: FRESH3_EN_DIR, fresh4: FRESH4_EN_DIR }[set];
   const o = scoreFreshEn(ours, dir);
   const b = baseline ? scoreFreshEn(readability, dir) : [];
   const mean = (rows: FreshScore[], k: 'f1' | 'p' | 'r') => r3(rows.reduce((n, x) => n + x[k], 0) / Math.max(1, rows.length));
@@ -121,7 +128,13 @@ export function benchEnFresh(verbose = false, baseline = true, set: 'fresh' | 'f
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const set = process.argv.includes('--fresh3') ? 'fresh3' : process.argv.includes('--fresh2') ? 'fresh2' : 'fresh';
+  const set = process.argv.includes('--fresh4')
+    ? 'fresh4'
+    : process.argv.includes('--fresh3')
+      ? 'fresh3'
+      : process.argv.includes('--fresh2')
+        ? 'fresh2'
+        : 'fresh';
   for (const [k, v] of Object.entries(benchEnFresh(process.argv.includes('--verbose'), !process.argv.includes('--no-baseline'), set)))
     process.stdout.write(`${k}: ${v}\n`);
 }

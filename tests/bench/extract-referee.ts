@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractArticle, type RefereeMode } from '../../main/services/extract/extract';
 import { FRESH_EN_DIR, loadFreshEn } from '../fixtures/extract-en-fresh/load';
-import { FRESH2_EN_DIR, FRESH3_EN_DIR } from './extract-en-fresh';
+import { FRESH2_EN_DIR, FRESH3_EN_DIR, FRESH4_EN_DIR } from './extract-en-fresh';
 import { CORPORA_DIR, englishPages, isHoldout, readabilityPages, tokenF1 } from './extract-corpus';
 
 interface Page {
@@ -36,6 +36,7 @@ function sets(): [string, Page[]][] {
     ['fresh', FRESH_EN_DIR],
     ['fresh2', FRESH2_EN_DIR],
     ['fresh3', FRESH3_EN_DIR],
+    ['fresh4', FRESH4_EN_DIR],
   ] as const) {
     const pages = existsSync(dir) ? loadFreshEn(dir) : [];
     if (pages.length) out.push([name, pages]);

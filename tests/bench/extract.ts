@@ -71,8 +71,12 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh2'),
     // Third outside English set: heavy saved pages shaped like big news sites.
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh3'),
+    // Fourth outside English set: other page types (blog, TV, match report, press release, advice, feature, notice, email).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh4'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
+    // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside4'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -11,10 +11,12 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
   'extract-speed': async () => (await import('./extract-speed')).benchSpeed(),
-  // `-- extract-outside [--outside2 | --outside3] [--verbose]`: one outside Chinese set (--outside3 lists its pages).
+  // `-- extract-outside [--outside2 | --outside3 | --outside4] [--verbose]`: one outside Chinese set
+  // (--outside3 and --outside4 list their pages).
   'extract-outside': async () => {
-    const set = process.argv.includes('--outside3') ? 'outside3' : process.argv.includes('--outside2') ? 'outside2' : 'outside';
-    return (await import('./extract-outside')).benchOutside(process.argv.includes('--verbose') || set === 'outside3', set);
+    const m = await import('./extract-outside');
+    const set = m.outsideSetFromArgv(process.argv);
+    return m.benchOutside(process.argv.includes('--verbose') || set === 'outside3' || set === 'outside4', set);
   },
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
   // The outside tester's bench: its own texts, highlights and revisions (anchoring-independent.ts).
