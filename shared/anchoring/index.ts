@@ -154,8 +154,19 @@ function nearNeighbours(
     if (!window) {
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
-      const loose = a && shiftWindow(placed, s, true, NEIGHBOUR_GAP);
-      if (!a || !loose) return guessed ? null : a;
+      if (!a) return null;
+      // A guess among far-apart copies that sits where sparser neighbours put it is confirmed.
+      const wide = guessed ? shiftWindow(placed, s, true, WIDE_TOLERANCE, WIDE_GAP) : null;
+      if (
+        wide &&
+        Math.abs(a.start - s.start - wide.at) <= 2 * SHIFT_SLACK &&
+        soleCopyNear(docFor(), s, a, wide) &&
+        !otherNearMatchAt(docFor(), s, a, s.start + wide.at)
+      ) {
+        return a;
+      }
+      const loose = shiftWindow(placed, s, true, NEIGHBOUR_GAP);
+      if (!loose) return guessed ? null : a;
       if (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi) return a;
       if (guessed) return null;
       const query = prepareQuery(text, s);
@@ -232,6 +243,43 @@ function onePassagePerPlace(
   return out;
 }
 
+/** Old-text distance and shift difference of sparser neighbours that still confirm a guess (see soleCopyNear). */
+const WIDE_GAP = 8000;
+const WIDE_TOLERANCE = 600;
+
+/** Whether no other whole copy of `quote` starts within `width` units of `at` (normalised). */
+function noTwinWithin(norm: string, quote: string, at: number, width: number): boolean {
+  const before = at > 0 ? norm.lastIndexOf(quote, at - 1) : -1;
+  const after = norm.indexOf(quote, at + 1);
+  return !((before >= 0 && at - before <= width) || (after >= 0 && after - at <= width));
+}
+
+/**
+ * A guess among copies of a passage a long article holds twice (two pages of one story), checked
+ * against sparser neighbours: no other whole copy within the neighbours' span on either side.
+ */
+function soleCopyNear(doc: Doc, s: TextSelector, a: Anchor, w: { lo: number; hi: number }): boolean {
+  const quote = prepareQuery(doc.raw, s).quote;
+  return quote.length > 0 && noTwinWithin(doc.norm.text, quote, toNormalised(doc, a.start), w.hi - w.lo + quote.length);
+}
+
+/**
+ * Whether a near match of the quote other than `a` starts within the confirmation window around
+ * `predicted` (raw): the passage's own copy edited in place, with an intact twin beside it that
+ * the first pass chose. Then the neighbours cannot tell which is the passage's, and the pick is
+ * left to the tight rules.
+ */
+function otherNearMatchAt(doc: Doc, s: TextSelector, a: Anchor, predicted: number): boolean {
+  const query = prepareQuery(doc.raw, s);
+  if (query.quote.length === 0) return false;
+  const raw = doc.raw.length;
+  const lo = toNormalised(doc, Math.max(0, Math.floor(predicted) - 2 * SHIFT_SLACK));
+  const hi = toNormalised(doc, Math.min(raw, Math.ceil(predicted) + 2 * SHIFT_SLACK)) + 1;
+  const from = toNormalised(doc, a.start);
+  const to = toNormalised(doc, a.end);
+  return windowCandidates(doc, query, lo, hi).some((c) => c.end <= from || c.start >= to);
+}
+
 interface Placed {
   /** Old offsets of a placed passage and where it moved (new start − old start). */
   start: number;
@@ -266,7 +314,7 @@ function movedAlong(placed: readonly Placed[], s: TextSelector, a: Anchor): bool
  * When a placement is checked (`disjoint`), those over the same old words are not neighbours:
  * they were placed by the same words and may be on the same copy.
  */
-function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean, tolerance: number): Window | null {
+function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean, tolerance: number, gap = NEIGHBOUR_GAP): Window | null {
   let before: Placed | undefined;
   let after: Placed | undefined;
   for (const p of placed) {
@@ -279,11 +327,14 @@ function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boole
     }
   }
   if (!before || !after) return null;
-  if (s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return null;
+  if (s.start - before.start > gap || after.start - s.start > gap) return null;
   if (Math.abs(before.shift - after.shift) > tolerance) return null;
   const least = Math.min(before.shift, after.shift);
   const most = Math.max(before.shift, after.shift);
-  return { lo: least - SHIFT_SLACK, hi: most + SHIFT_SLACK, least, most };
+  // The shift at s by linear interpolation between the two (edits spread along the text).
+  const span = after.start - before.start;
+  const at = span > 0 ? before.shift + ((after.shift - before.shift) * (s.start - before.start)) / span : before.shift;
+  return { lo: least - SHIFT_SLACK, hi: most + SHIFT_SLACK, least, most, at };
 }
 
 interface Window {
@@ -292,6 +343,8 @@ interface Window {
   hi: number;
   least: number;
   most: number;
+  /** The shift interpolated at the passage between the two neighbours. */
+  at: number;
 }
 
 /** Quotes under this many units are short enough to recur with one side of their context. */
