@@ -54,7 +54,6 @@ import {
   originFromImageAlt,
   personName,
   publicationName,
-  selfOrigin,
   normaliseText,
   isLatinEndLine,
   isLatinNotice,
@@ -1222,8 +1221,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       else author = meta.author;
     }
   }
-  // 来源：本站/本网 says "this site": named, since the article leaves the site.
-  origin = selfOrigin(origin, siteNames(meta));
+  // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
+  // against, and the site is known from the article's address and source.
   author = personName(author, siteNames(meta));
   editor = personName(editor, []);
   if (!publishedAt) {

@@ -232,12 +232,6 @@ export function originFromImageAlt(line: string, el: Element): string | null {
   return null;
 }
 
-/** The site's own name for 本站/本网/本台 (本站原创 says more and is kept as written). */
-export function selfOrigin(origin: string | null, sites: readonly string[]): string | null {
-  if (!origin || !/^(?:本站|本网|本台|本网站|本平台)$/.test(origin)) return origin;
-  return sites[0] ?? origin;
-}
-
 /**
  * A byline's author field that names a site or a publication (网易 on 网易财经's pages, 新浪科技,
  * 新浪财经-自媒体综合): that publication, to stand in as 来源; null when it names a person.
