@@ -633,7 +633,18 @@ function readMeta(doc: Document, html: string): MetaInfo {
     docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
     date,
     dateText,
-    origin: get('contentsource', 'source', 'og:site_name:source', 'article:source'),
+    // Non-standard 来源 metas Chinese CMSs emit; an author meta is a person, never a 来源.
+    origin: get(
+      'contentsource',
+      'source',
+      'og:site_name:source',
+      'article:source',
+      'og:article:source',
+      'og:source',
+      'articlesource',
+      'article_source',
+      'copyfrom',
+    ),
     author: get('article:author', 'authors'),
   };
 }
