@@ -116,7 +116,8 @@ export async function gatherPacket(
       articleId: h.articleId,
       color: h.color,
       style: h.style,
-      selector: { ...h.selector, prefix: h.selector.prefix.slice(-500), suffix: h.selector.suffix.slice(0, 500), start, end },
+      // The five packet fields only: a packet's selector is strict, and older apps read it too.
+      selector: { exact: h.selector.exact, prefix: h.selector.prefix.slice(-500), suffix: h.selector.suffix.slice(0, 500), start, end },
       comment: h.comment,
       tags: h.tags.slice(0, 20),
       createdAt: h.createdAt,

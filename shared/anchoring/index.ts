@@ -14,6 +14,7 @@
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace } from './normalise';
+import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import {
   chosenByPosition,
   conclusive,
@@ -42,19 +43,42 @@ export function describe(text: string, start: number, end: number): TextSelector
   if (insidePair(text, prefixStart)) prefixStart++;
   let suffixEnd = Math.min(text.length, e + CONTEXT_LENGTH);
   if (insidePair(text, suffixEnd)) suffixEnd--;
-  return {
+  const selector: TextSelector = {
     exact: text.slice(s, e),
     prefix: text.slice(prefixStart, s),
     suffix: text.slice(e, suffixEnd),
     start: s,
     end: e,
   };
+  const print = paragraphPrint(text, s, e);
+  if (print) Object.assign(selector, print);
+  return selector;
 }
 
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
-  return anchorIn(text, () => documentFor(text), selector);
+  return notOnOther(
+    text,
+    selector,
+    anchorIn(text, () => documentFor(text), selector),
+  );
+}
+
+/**
+ * Candidates inside another passage's old paragraph, unchanged, are neither the passage nor a
+ * rival to it (paragraphs.ts): when all such paragraphs stand (othersAllStand) they leave, so the
+ * passage's own place, edited or moved, is judged on its own.
+ */
+function notOnOthers<C extends Candidate>(doc: Doc, s: TextSelector, candidates: C[]): C[] {
+  if (!othersAllStand(doc, doc.raw, s)) return candidates;
+  return candidates.filter((c) => !onOtherParagraph(doc.raw, s, doc.norm.map[c.start] ?? 0, (doc.norm.map[c.end - 1] ?? 0) + 1));
+}
+
+/** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
+function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | null {
+  if (!a || (a.start === s.start && atStoredPosition(text, s))) return a;
+  return onOtherParagraph(text, s, a.start, a.end) ? null : a;
 }
 
 /**
@@ -76,8 +100,9 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
       return false;
     }
   });
-  const first = selectors.map((selector, i) => (valid[i] ? anchorIn(text, lazyDoc, selector) : null));
-  return nearNeighbours(text, lazyDoc, selectors, valid, first);
+  const first = selectors.map((selector, i) => (valid[i] ? notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) : null));
+  const out = nearNeighbours(text, lazyDoc, selectors, valid, first);
+  return out.map((a, i) => (a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)));
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */
@@ -129,8 +154,19 @@ function nearNeighbours(
     if (!window) {
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
-      const loose = a && shiftWindow(placed, s, true, NEIGHBOUR_GAP);
-      if (!a || !loose) return guessed ? null : a;
+      if (!a) return null;
+      // A guess among far-apart copies that sits where sparser neighbours put it is confirmed.
+      const wide = guessed ? shiftWindow(placed, s, true, WIDE_TOLERANCE, WIDE_GAP) : null;
+      if (
+        wide &&
+        Math.abs(a.start - s.start - wide.at) <= 2 * SHIFT_SLACK &&
+        soleCopyNear(docFor(), s, a, wide) &&
+        !otherNearMatchAt(docFor(), s, a, s.start + wide.at)
+      ) {
+        return a;
+      }
+      const loose = shiftWindow(placed, s, true, NEIGHBOUR_GAP);
+      if (!loose) return guessed ? null : a;
       if (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi) return a;
       if (guessed) return null;
       const query = prepareQuery(text, s);
@@ -207,6 +243,43 @@ function onePassagePerPlace(
   return out;
 }
 
+/** Old-text distance and shift difference of sparser neighbours that still confirm a guess (see soleCopyNear). */
+const WIDE_GAP = 8000;
+const WIDE_TOLERANCE = 600;
+
+/** Whether no other whole copy of `quote` starts within `width` units of `at` (normalised). */
+function noTwinWithin(norm: string, quote: string, at: number, width: number): boolean {
+  const before = at > 0 ? norm.lastIndexOf(quote, at - 1) : -1;
+  const after = norm.indexOf(quote, at + 1);
+  return !((before >= 0 && at - before <= width) || (after >= 0 && after - at <= width));
+}
+
+/**
+ * A guess among copies of a passage a long article holds twice (two pages of one story), checked
+ * against sparser neighbours: no other whole copy within the neighbours' span on either side.
+ */
+function soleCopyNear(doc: Doc, s: TextSelector, a: Anchor, w: { lo: number; hi: number }): boolean {
+  const quote = prepareQuery(doc.raw, s).quote;
+  return quote.length > 0 && noTwinWithin(doc.norm.text, quote, toNormalised(doc, a.start), w.hi - w.lo + quote.length);
+}
+
+/**
+ * Whether a near match of the quote other than `a` starts within the confirmation window around
+ * `predicted` (raw): the passage's own copy edited in place, with an intact twin beside it that
+ * the first pass chose. Then the neighbours cannot tell which is the passage's, and the pick is
+ * left to the tight rules.
+ */
+function otherNearMatchAt(doc: Doc, s: TextSelector, a: Anchor, predicted: number): boolean {
+  const query = prepareQuery(doc.raw, s);
+  if (query.quote.length === 0) return false;
+  const raw = doc.raw.length;
+  const lo = toNormalised(doc, Math.max(0, Math.floor(predicted) - 2 * SHIFT_SLACK));
+  const hi = toNormalised(doc, Math.min(raw, Math.ceil(predicted) + 2 * SHIFT_SLACK)) + 1;
+  const from = toNormalised(doc, a.start);
+  const to = toNormalised(doc, a.end);
+  return windowCandidates(doc, query, lo, hi).some((c) => c.end <= from || c.start >= to);
+}
+
 interface Placed {
   /** Old offsets of a placed passage and where it moved (new start − old start). */
   start: number;
@@ -241,7 +314,7 @@ function movedAlong(placed: readonly Placed[], s: TextSelector, a: Anchor): bool
  * When a placement is checked (`disjoint`), those over the same old words are not neighbours:
  * they were placed by the same words and may be on the same copy.
  */
-function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean, tolerance: number): Window | null {
+function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boolean, tolerance: number, gap = NEIGHBOUR_GAP): Window | null {
   let before: Placed | undefined;
   let after: Placed | undefined;
   for (const p of placed) {
@@ -254,11 +327,14 @@ function shiftWindow(placed: readonly Placed[], s: TextSelector, disjoint: boole
     }
   }
   if (!before || !after) return null;
-  if (s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return null;
+  if (s.start - before.start > gap || after.start - s.start > gap) return null;
   if (Math.abs(before.shift - after.shift) > tolerance) return null;
   const least = Math.min(before.shift, after.shift);
   const most = Math.max(before.shift, after.shift);
-  return { lo: least - SHIFT_SLACK, hi: most + SHIFT_SLACK, least, most };
+  // The shift at s by linear interpolation between the two (edits spread along the text).
+  const span = after.start - before.start;
+  const at = span > 0 ? before.shift + ((after.shift - before.shift) * (s.start - before.start)) / span : before.shift;
+  return { lo: least - SHIFT_SLACK, hi: most + SHIFT_SLACK, least, most, at };
 }
 
 interface Window {
@@ -267,6 +343,8 @@ interface Window {
   hi: number;
   least: number;
   most: number;
+  /** The shift interpolated at the passage between the two neighbours. */
+  at: number;
 }
 
 /** Quotes under this many units are short enough to recur with one side of their context. */
@@ -318,7 +396,7 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const query = prepareQuery(text, selector);
   if (query.quote.length === 0) return null;
   const doc = docFor();
-  const exact = exactCandidates(doc, query);
+  const exact = notOnOthers(doc, selector, exactCandidates(doc, query));
   const quick = decide(exact, query);
   if (quick && conclusive(quick, query)) {
     // The stored context around other words elsewhere: this is a copy of a repeated passage
@@ -328,14 +406,14 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
     // Found whole only by the credit of kept paragraph edges (its neighbours' words are not
     // there): the passage's own place, its neighbours all there, may hold it with a unit edited.
     if (quick.plainCost > quick.cost) {
-      const own = preferMatchedAmong(quick, [...exact, ...fuzzyCandidates(doc, query)], query);
+      const own = preferMatchedAmong(quick, [...exact, ...notOnOthers(doc, selector, fuzzyCandidates(doc, query))], query);
       if (own !== quick) return contextResumesFarther(doc, query, own) ? null : toAnchor(doc, query, own);
     }
     return mark(toAnchor(doc, query, quick), quick);
   }
   // No exact occurrence with convincing context: the passage itself may have been edited.
   const all = new Map<string, Scored>();
-  for (const c of [...exact, ...fuzzyCandidates(doc, query)]) all.set(`${c.start}:${c.end}`, c);
+  for (const c of [...exact, ...notOnOthers(doc, selector, fuzzyCandidates(doc, query))]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
   return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best)
     ? mark(toAnchor(doc, query, best), best)
@@ -414,6 +492,8 @@ function ownPlaceElsewhere(
     if (from <= best.end && best.start <= to) continue;
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
     if (options.within && (from < options.within[0] || from > options.within[1])) continue;
+    // Another passage's old paragraph, unchanged, is not the passage's own place edited.
+    if (onOtherParagraph(doc.raw, q.selector, doc.norm.map[from] ?? 0, (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1)) continue;
     const words = text.slice(from, to);
     if (words === q.quote || !editedVersion(words, q.quote, !options.within && wholeContext(best))) continue;
     if (!options.nearerOnly) return true;

@@ -8,6 +8,14 @@ export interface TextSelector {
   /** Where the quote was, in UTF-16 units of the text it was made on. */
   start: number;
   end: number;
+  /**
+   * Optional, recorded by describe() when the old text holds look-alikes of the quote's
+   * paragraph (paragraphs.ts): a fingerprint of the quote's own paragraph and of those others.
+   * Selectors without them are anchored as before.
+   */
+  para?: string;
+  others?: string[];
+  twins?: number;
 }
 
 export interface Anchor {

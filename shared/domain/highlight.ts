@@ -21,6 +21,10 @@ export const StoredSelectorSchema = v.object({
   suffix: text(10_000),
   start: CountField,
   end: CountField,
+  /** Optional paragraph fingerprints describe() records (shared/anchoring/paragraphs.ts). */
+  para: v.optional(text(64)),
+  others: v.optional(v.pipe(v.array(text(64)), v.maxLength(64))),
+  twins: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */

@@ -213,6 +213,20 @@
  * Guard sets, main → this code: prose 800–830 98.75% → 98.75%, 0 → 0 wrong; generated
  * 80001–80030 99.45% → 99.45%, 0 → 0 (the same misses, one by one); 113k/200 anchorAll CPU 50.7
  * ms (npm run bench -- anchoring, load 10–12).
+ *
+ * Tenth round (the second outside bench's near-copy traps; outside2 seeds 1–40 looked at;
+ * paragraphs.ts, tests in anchoring-round10.test.ts): describe() sees the whole old text and
+ * records fingerprints of the other paragraphs holding the quote or 8-unit chunks of it (up to
+ * 24; optional selector fields para/others/twins, old selectors anchor as before). A placement
+ * inside one of those, unchanged, is another passage's paragraph: an orphan. When all of them
+ * stand unchanged (and the own paragraph had no identical twin) they are no rivals either.
+ * outside2 seeds 1–40: wrong 238 → 91, recall 97.9% → 98.0%. Guards, main → this code: prose
+ * 800–830 98.75% → 98.76%, 0 → 0; generated 80001–80030 99.45% → 99.45%, 0 → 0; independent
+ * 1–40 99.7% → 99.7%, 13 → 6 wrong; 161–200 99.7% → 99.7%, 3 → 3; 113k/200 anchorAll CPU
+ * 47.5 ms (load 3–7). Fresh, run once (outside2 seeds 121–160, main d596cf7 → this code):
+ * recall 98.1% → 98.1%, wrong 199 → 85 (identical copy 97 → 39, copy and context 20 → 9,
+ * look-alike 51 → 9, other copy 31 → 28). After merging main with anchor2fix's comparison form
+ * (main 9eabba8 → merged): recall 98.7% → 98.8%, wrong 207 → 81. Not met: 0 wrong, 99% recall.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';

@@ -143,8 +143,12 @@ suite('copies of a deleted passage', () => {
       .filter((p) => !gone.includes(p))
       .map((p) => (p === ownPara ? p.replace(q, '') : p))
       .join('\n');
-    // On its own the copy is taken (it is near the old place, as a share of the text)...
-    expect(anchor(edited, selectors[1]!)).not.toBeNull();
+    // On its own the copy is taken (it is near the old place, as a share of the text) from a
+    // selector stored without paragraph fingerprints; with them (round 10) the copy's paragraph,
+    // unchanged, is known to be another passage's...
+    const { para: _para, others: _others, twins: _twins, ...plain } = selectors[1]!;
+    expect(anchor(edited, plain)).not.toBeNull();
+    expect(anchor(edited, selectors[1]!)).toBeNull();
     const found = anchorAll(edited, selectors);
     expect(found[0]).not.toBeNull();
     expect(found[2]).not.toBeNull();

@@ -2,7 +2,9 @@
  * Issue 12 item 4, the second outside tester's bench (tests/bench/anchoring-outside2.ts), class
  * "changed inside": converter debris inside a passage (HTML character references left as text,
  * zero-width and soft-hyphen units, footnote markers) is seen through by the comparison form,
- * and the placed span maps back to whole raw units.
+ * and the placed span maps back to whole raw units. Class "unchanged but repeated": a passage a
+ * long article holds twice (two pages of one story), chosen by its old position, is kept where
+ * sparse placed neighbours put it.
  */
 import { describe as suite, expect, it } from 'vitest';
 import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
@@ -81,6 +83,39 @@ suite('converter debris inside a passage', () => {
       expect(a, phrases[i]).not.toBeNull();
       expect(normalise(neu.slice(a!.start, a!.end))).toBe(normalise(phrases[i]!));
     });
+  });
+});
+
+const STORY = [
+  '记者从市住建局获悉，老旧小区改造今年将覆盖全市一百二十个小区。',
+  '该项目距离地铁四号线客运港站仅约五百米，是第一家实现与地铁无缝接驳的港口。',
+  '改造内容包括加装电梯、更新管网和增设充电桩，居民可以通过小程序提出意见。',
+];
+
+suite('a passage an article holds twice, far apart', () => {
+  it('keeps the copy where placed neighbours farther than the tight window put it', () => {
+    // The story page twice, thousands of units apart, with the same context around both copies.
+    const head = filler(0, 60);
+    const before = filler(300, 150);
+    const between = filler(60, 150);
+    const tail = filler(210, 40);
+    const old = [...STORY, ...before, ...head, ...STORY, ...tail.slice(0, 30), ...between, ...tail.slice(30)].join('\n');
+    const second = at(old, STORY[1]!, 1);
+    const nb = at(old, before[10]!); // the only neighbour before: beyond the tight window's reach
+    const na = at(old, tail[20]!); // and one after
+    const sels = [
+      describe(old, nb, nb + before[10]!.length),
+      describe(old, second, second + STORY[1]!.length),
+      describe(old, na, na + tail[20]!.length),
+    ];
+    // An editor's note on top moves everything.
+    const note = '编者按：本文根据记者现场采访整理，部分数据来自有关部门公开发布的材料。';
+    const neu = note + '\n' + old;
+    const shift = note.length + 1;
+    const got = anchorAll(neu, sels);
+    expect(got[0]).toMatchObject({ start: nb + shift });
+    expect(got[2]).toMatchObject({ start: na + shift });
+    expect(got[1]).toMatchObject({ start: second + shift, end: second + shift + STORY[1]!.length });
   });
 });
 

@@ -1308,14 +1308,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     body.pop();
 
   // How sure we are, and a second opinion (Readability) when we are not.
+  const standfirsts = latin ? summaries(doc) : new Set<string>();
   let confidence = scoreConfidence(
     blocks,
     body,
     titleIndex >= 0,
     metaZone.some((b) => isMetaLine(b.text) || findDate(b.text) !== null),
     grids,
+    latin ? (b) => isOutsideParagraph(b, standfirsts) : isProse,
   );
-  if (latin) confidence = latinConfidence(blocks, body, confidence, grids);
+  if (latin) confidence = latinConfidence(blocks, body, confidence, grids, standfirsts);
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
@@ -1334,7 +1336,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
   }
 
-  if (latin) tidyLatinBody(body, blocks, summaries(doc));
+  if (latin) tidyLatinBody(body, blocks, standfirsts);
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -1718,7 +1720,15 @@ function isProse(b: Block): boolean {
  * 0–1 from general signals: body length and punctuation density, how much of the page's prose
  * the body holds, link density, and whether a title and a metadata line were found.
  */
-function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLine: boolean, grids: Map<Element, number>): number {
+function scoreConfidence(
+  blocks: Block[],
+  body: Block[],
+  titled: boolean,
+  metaLine: boolean,
+  grids: Map<Element, number>,
+  /** What counts as prose left outside the body (on Latin-script pages: real paragraphs only). */
+  outside: (b: Block) => boolean = isProse,
+): number {
   const inBody = new Set(body);
   let bodyChars = 0;
   let bodyLinks = 0;
@@ -1731,7 +1741,7 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
     bodyPunct += b.punct;
     if (isProse(b)) proseIn += b.len;
   }
-  for (const b of blocks) if (!inBody.has(b) && !b.negative && isProse(b) && !inGrid(b, grids)) proseOut += b.len;
+  for (const b of blocks) if (!inBody.has(b) && !b.negative && outside(b) && !inGrid(b, grids)) proseOut += b.len;
   if (bodyChars === 0) return 0;
   const coverage = proseIn + proseOut > 0 ? proseIn / (proseIn + proseOut) : 0.5;
   const density = Math.min(1, (bodyPunct * 25) / bodyChars); // ~1 punctuation mark per 25 characters
@@ -1747,7 +1757,14 @@ function scoreConfidence(blocks: Block[], body: Block[], titled: boolean, metaLi
  * a link-heavy body, much prose-looking text outside the body, or such text right beside it (a
  * section cut at a heading or an ad slot). Each doubt caps `base` below LOW_CONFIDENCE.
  */
-function latinConfidence(blocks: Block[], body: Block[], base: number, grids: Map<Element, number>): number {
+function latinConfidence(
+  blocks: Block[],
+  body: Block[],
+  base: number,
+  grids: Map<Element, number>,
+  /** The page's stated summaries (comparable): a standfirst repeating one is not a cut paragraph. */
+  standfirsts: ReadonlySet<string>,
+): number {
   const inBody = new Set(body);
   let bodyProse = 0;
   let bodyChars = 0;
@@ -1762,7 +1779,7 @@ function latinConfidence(blocks: Block[], body: Block[], base: number, grids: Ma
   let outProse = 0;
   let outNear = 0;
   for (const b of blocks) {
-    if (inBody.has(b) || b.negative || !isProse(b)) continue;
+    if (inBody.has(b) || b.negative || !isOutsideParagraph(b, standfirsts)) continue;
     // An entry of a listing grid (a classified ad) is not a paragraph we cut.
     if (inGrid(b, grids)) continue;
     outProse += b.len;
@@ -1778,6 +1795,92 @@ function latinConfidence(blocks: Block[], body: Block[], base: number, grids: Ma
   return c;
 }
 const NEAR_BLOCKS = 15;
+
+/**
+ * A real paragraph left outside the body, the kind whose absence means we cut the article: long
+ * and sentence-like prose in a <p> or quote, not a list item or heading (key points, lists of
+ * links), not a caption or photo credit, not an author bio, a consent or paywall box, a standfirst
+ * repeating the page's summary, or a wire or print credit line. Such lines sit beside nearly
+ * every article and say nothing about whether ours is complete.
+ */
+function isOutsideParagraph(b: Block, standfirsts: ReadonlySet<string>): boolean {
+  if (!isProse(b) || (b.kind !== 'p' && b.kind !== 'blockquote')) return false;
+  if (b.len < OUTSIDE_MIN_CHARS || b.text.split(/\s+/).length < OUTSIDE_MIN_WORDS) return false;
+  if (!/[.!?;。！？；]["”’)]?(?:\s|$)/.test(b.text)) return false;
+  if (isCaption(b) || isLatinNotice(b.text, b.linkChars > 0) || isLatinEndLine(b.text)) return false;
+  if (OUTSIDE_CHROME_TEXT_RE.some((re) => re.test(b.text))) return false;
+  if (standfirsts.size > 0 && standfirsts.has(comparable(b.text))) return false;
+  for (const a of b.ancestors.slice(0, 6)) {
+    const name = a.localName;
+    if (name === 'figcaption' || name === 'figure' || name === 'li' || name === 'aside') return false;
+    if (name === 'article' || name === 'main' || name === 'body') break;
+    const label = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
+    if (label.length > 1 && classWords(label).some((w) => OUTSIDE_CHROME_WORDS.has(w))) return false;
+  }
+  return true;
+}
+const OUTSIDE_MIN_CHARS = 80;
+const OUTSIDE_MIN_WORDS = 12;
+
+/** class/id words of boxes beside an article that hold sentences but never its text. */
+const OUTSIDE_CHROME_WORDS = new Set([
+  'caption',
+  'captions',
+  'credit',
+  'credits',
+  'bio',
+  'bios',
+  'biography',
+  'author',
+  'contributor',
+  'consent',
+  'cookie',
+  'cookies',
+  'gdpr',
+  'onetrust',
+  'cmp',
+  'privacy',
+  'paywall',
+  'regwall',
+  'subscription',
+  'subscribe',
+  'subscriber',
+  'piano',
+  'meter',
+  'cta',
+  'promo',
+  'newsletter',
+  'keypoints',
+  'takeaways',
+  'standfirst',
+  'dek',
+  'deck',
+  'strapline',
+  'teaser',
+  'disclosure',
+]);
+
+/** Words of a class/id: split at separators and camelCase (`ArticleBio_root` → article, bio, root; `key-points` → keypoints too). */
+function classWords(label: string): string[] {
+  const words = label
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const out = [...words];
+  for (let i = 1; i < words.length; i++) out.push(words[i - 1]! + words[i]!);
+  return out;
+}
+
+/** Lines beside an article that read as sentences: a cookie notice, an author bio, a wire or print credit. */
+const OUTSIDE_CHROME_TEXT_RE = [
+  /\bcookies?\b.{0,120}\b(?:partners|consent|personali[sz]e|privacy|your device)\b/i,
+  /\b(?:store|access) (?:and access )?information on your device\b/i,
+  /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|covers|writes|reports)\b.{0,160}\b(?:reporter|correspondent|writer|editor|journalist|columnist|author|contributor|critic|covers|based in)\b/u,
+  /\b(?:reach|contact|email|follow) (?:him|her|them) (?:at|on)\b/i,
+  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i,
+  /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
+];
 
 /**
  * Readability's opinion on a page we are unsure of, read back through our own walker so its
