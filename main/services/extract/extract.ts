@@ -740,8 +740,7 @@ function withStatedSpacing(title: string, refs: (string | null)[]): string {
 /**
  * The headline a Latin-script page shows, where its <title>/og:title is the site's own wording:
  * the one h1 (or, on an old table page without one, a large bold <font> line) of four words or
- * more, when the stated title holds it plus site words (`Ask Agnes: … - Daily Meridian`), or when
- * no visible heading matches the stated title at all (`Team 2-1 Team: match report | Site`).
+ * more, when the stated title holds it plus site words (`Ask Agnes: … - Daily Meridian`).
  */
 function visibleHeadline(doc: Document, stated: string, meta: MetaInfo): string | null {
   const h1s = Array.from(doc.querySelectorAll('h1'))
@@ -767,13 +766,9 @@ function visibleHeadline(doc: Document, stated: string, meta: MetaInfo): string 
   if (h === norm) return null;
   if (meta.siteName && normaliseText(meta.siteName) === h) return null;
   if (norm.includes(h)) return h.length >= norm.length * 0.4 ? head : null;
-  // Does any visible heading name the stated title (or one of its parts)?
-  const parts = [norm, ...titleParts(stated).map(normaliseText)].filter((p) => p.length >= 4);
-  for (const el of Array.from(doc.querySelectorAll('h1, h2, h3'))) {
-    const t = normaliseText(el.textContent ?? '');
-    if (t.length >= 4 && parts.some((p) => p === t || p.includes(t) || t.includes(p))) return null;
-  }
-  return head;
+  // A stated title that no visible heading matches is still the page's own title more often
+  // than not (Readability's labelled pages: a dek-like h1, a shortened <title>).
+  return null;
 }
 
 /**
