@@ -747,6 +747,53 @@ function withStatedSpacing(title: string, refs: (string | null)[]): string {
   return title;
 }
 
+/**
+ * The headline a Latin-script page shows, where its <title>/og:title is the site's own wording:
+ * the one h1 (or, on an old table page without one, a large bold <font> line) of four words or
+ * more, when the stated title holds it plus site words (`Ask Agnes: … - Daily Meridian`).
+ */
+function visibleHeadline(doc: Document, stated: string, meta: MetaInfo): string | null {
+  const h1s = Array.from(doc.querySelectorAll('h1'))
+    .map((el) => titleText(el.textContent ?? ''))
+    .filter(Boolean);
+  let head: string | null = null;
+  if (h1s.length === 1) head = h1s[0]!;
+  else if (h1s.length === 0) {
+    for (const el of Array.from(doc.querySelectorAll('font[size]'))) {
+      const size = el.getAttribute('size') ?? '';
+      if (!(/^\+[2-6]$/.test(size) || /^[4-7]$/.test(size))) continue;
+      const text = titleText(el.textContent ?? '');
+      const bold = Array.from(el.querySelectorAll('b, strong')).some((b) => titleText(b.textContent ?? '') === text);
+      if (text && bold) {
+        head = text;
+        break;
+      }
+    }
+  }
+  if (!head || head.split(/\s+/).length < 4 || head.length > 200 || !/[A-Za-z]/.test(head)) return null;
+  const h = normaliseText(head);
+  const norm = normaliseText(stated);
+  if (h === norm) return null;
+  if (meta.siteName && normaliseText(meta.siteName) === h) return null;
+  if (norm.includes(h)) return h.length >= norm.length * 0.4 ? head : null;
+  // A stated title that no visible heading matches is still the page's own title more often
+  // than not (Readability's labelled pages: a dek-like h1, a shortened <title>).
+  return null;
+}
+
+/**
+ * A later sibling of the article root built as the root is (same tag and class: the site's body
+ * component), past an ad slot or a figure, that holds a heading with a table or list of its own
+ * (`<h2>Match stats</h2><table>`): the article goes on, though its cells score little as prose.
+ */
+function continuesArticle(top: Element, sib: Element, s: Stats, after: boolean): boolean {
+  if (!after) return false;
+  const cls = top.getAttribute('class')?.trim();
+  if (!cls || sib.localName !== top.localName || sib.getAttribute('class')?.trim() !== cls) return false;
+  if (s.chars < 20 || s.linkChars > s.chars * 0.2) return false;
+  return sib.querySelector('h2, h3, h4') !== null && sib.querySelector('table, ol, ul, p') !== null;
+}
+
 /** The article's part of a split `<title>`: a site name put first (`Site - Headline`) is the shorter. */
 function longestPart(parts: string[]): string | undefined {
   let best: string | undefined;
@@ -1009,6 +1056,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       title = longestPart(parts.filter((p) => p.length >= 4)) ?? parts[0] ?? null;
     }
   }
+  if (title && latinScript) title = visibleHeadline(doc, title, meta) ?? title;
   if (title) title = withStatedSpacing(title, [meta.title, meta.ogTitle, meta.docTitle]);
   const titleIndex = picked?.index ?? -1;
 
@@ -1139,7 +1187,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const parent = top.parentElement;
     if (parent) {
       const threshold = Math.max(10, topScore * 0.2);
+      let after = false;
       for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+        if (sib === top) after = true;
         if (sib === top || negative.has(sib)) continue;
         const s = stats.get(sib);
         if (!s) continue;
@@ -1148,6 +1198,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         const sibText = PARA_TAGS.has(sib.localName) && ld < 0.25 ? normaliseText(sib.textContent ?? '') : '';
         if (
           f >= threshold ||
+          continuesArticle(top, sib, s, after) ||
           (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
           // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
           (sibText && bylineNames(sibText) !== null)
