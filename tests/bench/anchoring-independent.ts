@@ -85,6 +85,8 @@
  * left: a lost tail's highlights on identical twins, context and all, in code and credits,
  * twice; a deleted 原标题 sentence placed approximately on the 视频- line; a cross-paragraph span
  * after a reorder). CPU median of one long anchorAll 13 -> 14 ms (load 11.5).
+ * AFTER ROUNDS 9-10 AND THE OUTSIDE2 FIXES (main at 2e3ca84), fresh seeds 241-280 measured once:
+ * recall 99.8%, 2 wrong (both lost highlights), 35385 highlights, 34435 surviving.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -21,6 +21,11 @@
  * near_copy, repeat_edit, many_term, boilerplate, truncate, merge, repara, mixed3, mixed5.
  * Definitions of SURVIVING, RIGHT, WRONG, MISS and LOST: see anchoring-outside2-judge.ts.
  *
+ * LATER, FRESH SEEDS, each measured once: 81–120 98.2% → 99.0%, 220 → 216 wrong (anchor2fix:
+ * entities, zero-width units, footnote markers); 121–160 98.7% → 98.8%, 207 → 81 wrong (anchor12g:
+ * paragraph fingerprints in the selector); 161–200 98.7% → 99.2% (anchor2fixb: far-twin picks kept
+ * where farther neighbours put them); 201–240 on main at 2e3ca84 with all of them: 99.3%, 57 wrong.
+ *
  * FIRST MEASUREMENT, seeds 1–40, run once before any failure was looked at (16:10 UTC, commit of
  * main 2a6f0d4's shared/anchoring; load average 15.8):
  *   anchor_out2_recall_pct 97.9   anchor_out2_wrong 246   highlights 26418   surviving 24679
