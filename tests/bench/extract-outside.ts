@@ -2,9 +2,9 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | --outside3 | --outside4] (--outside2:
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | --outside3 | --outside4 | --outside5] (--outside2:
  * the second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3;
- * --outside4: the fourth, tests/fixtures/cms-outside4)
+ * --outside4: the fourth, tests/fixtures/cms-outside4; --outside5: the fifth, tests/fixtures/cms-outside5)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -73,10 +73,20 @@ export const OUTSIDE3_DIR = fileURLToPath(new URL('../fixtures/cms-outside3/', i
 /** The fourth outside set (tests/fixtures/cms-outside4), scored under `extract_cn_outside4_*`. */
 export const OUTSIDE4_DIR = fileURLToPath(new URL('../fixtures/cms-outside4/', import.meta.url));
 
-const SET_DIRS = { outside: OUTSIDE_DIR, outside2: OUTSIDE2_DIR, outside3: OUTSIDE3_DIR, outside4: OUTSIDE4_DIR };
+/** The fifth outside set (tests/fixtures/cms-outside5), scored under `extract_cn_outside5_*`. */
+export const OUTSIDE5_DIR = fileURLToPath(new URL('../fixtures/cms-outside5/', import.meta.url));
 
-/** The set named by `--outside2` / `--outside3` / `--outside4` (the first set without a flag). */
+const SET_DIRS = {
+  outside: OUTSIDE_DIR,
+  outside2: OUTSIDE2_DIR,
+  outside3: OUTSIDE3_DIR,
+  outside4: OUTSIDE4_DIR,
+  outside5: OUTSIDE5_DIR,
+};
+
+/** The set named by `--outside2` … `--outside5` (the first set without a flag). */
 export function outsideSetFromArgv(argv: string[]): keyof typeof SET_DIRS {
+  if (argv.includes('--outside5')) return 'outside5';
   if (argv.includes('--outside4')) return 'outside4';
   if (argv.includes('--outside3')) return 'outside3';
   if (argv.includes('--outside2')) return 'outside2';
@@ -111,7 +121,7 @@ export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outs
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = outsideSetFromArgv(process.argv);
-  // --outside3 / --outside4 alone list the set page by page.
-  const verbose = process.argv.includes('--verbose') || set === 'outside3' || set === 'outside4';
+  // --outside3 / --outside4 / --outside5 alone list the set page by page.
+  const verbose = process.argv.includes('--verbose') || set === 'outside3' || set === 'outside4' || set === 'outside5';
   for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

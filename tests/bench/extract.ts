@@ -77,6 +77,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
     ...benchOutside(process.argv.includes('--verbose'), 'outside4'),
+    // Fifth outside Chinese set (a fifth tester: 党校 VSB, two-row 信息公开 table, WordPress multisite, 党刊 notes).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside5'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
