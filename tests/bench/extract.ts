@@ -73,6 +73,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh3'),
     // Fourth outside English set: other page types (blog, TV, match report, press release, advice, feature, notice, email).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh4'),
+    // Fifth outside English set (a fifth tester: big-news families after this session's fixes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh5'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
