@@ -315,9 +315,12 @@ test('crash: the browser process killed inside the restore and after typing; reo
     await expect.poll(() => storedNoteTexts(page), { timeout: 15_000 }).toContainEqual(expect.stringContaining('这一句在断电前已经保存。'));
     await killBrowser(browser);
     browser = await openProfile(dir, host);
+    // Wait until the reopened library is readable (a loaded machine retries opening the store
+    // the killed browser left) before looking for the note in it.
+    expect(await libraryIsWhole(browser.page)).toEqual(before);
     await browser.page.getByRole('link', { name: '笔记本' }).click();
     const entry = browser.page.getByTestId('notebook-entry').filter({ hasText: '断电之前' });
-    await expect(entry).toHaveCount(1, { timeout: 15_000 });
+    await expect(entry).toHaveCount(1, { timeout: 60_000 });
     await expect(entry).toContainText('这一句在断电前已经保存。');
   } finally {
     if (groupAlive(browser.process.pid!)) await killBrowser(browser);
