@@ -81,6 +81,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside4'),
     // Fifth outside Chinese set (a fifth tester: 党校 VSB, two-row 信息公开 table, WordPress multisite, 党刊 notes).
     ...benchOutside(process.argv.includes('--verbose'), 'outside5'),
+    // Sixth outside Chinese set (a sixth tester: no-h1 政策 table, OA 公文, JSON-only share page, 澎湃号, 供稿单位).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside6'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
