@@ -75,6 +75,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh4'),
     // Fifth outside English set (a fifth tester: big-news families after this session's fixes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh5'),
+    // Sixth outside English set (a sixth tester: China Daily/Xinhua/CGTN/Global Times/SCMP/Reuters/NPR/UN shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh6'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
