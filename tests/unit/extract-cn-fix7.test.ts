@@ -121,8 +121,15 @@ describe('出处 and the other 来源 labels', () => {
     expect(a.author).toBe('李明');
   });
 
+  it('keeps an issue written as year/month after the journal', () => {
+    expect(matchOrigin('来源：《示例论丛》2025/08　作者：祁望舒　2025-04-16 09:00:00')).toBe('《示例论丛》2025/08');
+    expect(matchOrigin('出处：《示例》2024年第8期　2024-04-16')).toBe('《示例》2024年第8期');
+  });
+
   it('still ends a value at a date that follows it', () => {
     expect(matchOrigin('来源：求是网2024年04月16日')).toBe('求是网');
+    expect(matchOrigin('来源：新华社2024-04-16 10:00')).toBe('新华社');
+    expect(matchOrigin('来源：《学习时报》2024-04-16 10:00')).toBe('《学习时报》');
     expect(matchOrigin('出处：《示例》 2024年4月16日')).toBe('《示例》');
   });
 
