@@ -7,7 +7,8 @@
  * chunked by records and bytes; the chunks then go to main,
  * which writes the file. Restore: main checks the whole file first; the renderer reads every
  * part back, checks every record again, takes an automatic backup of what is there now (so a
- * restore can be undone), installs the images, and replaces all tables in ONE transaction —
+ * restore can be undone; before any large write, see restoreBackup), installs the images, and
+ * replaces all tables in ONE transaction —
  * a failure (a full quota included) leaves the library exactly as it was.
  */
 import Dexie, { type IndexableType } from 'dexie';
@@ -352,6 +353,11 @@ async function upgradeOld(checked: Restorable, data: Map<string, unknown[]>): Pr
   }
 }
 
+function refuseUnknownTables(data: Map<string, unknown[]>, known: Set<string>): void {
+  for (const table of data.keys())
+    if (!known.has(table)) throw new AppError('E_BACKUP_FORMAT', `备份文件含有未知的数据表：${table.slice(0, 40)}`);
+}
+
 export interface RestoreResult {
   /** The automatic backup taken first: restoring it undoes this restore. */
   undo: BackupEntry;
@@ -371,11 +377,19 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
     throw new AppError('E_BACKUP_NEWER', '这个备份由更新版本的研读写成，当前版本无法恢复，请先升级研读。当前文库保持原样。');
   const known = new Set(backedUpTables(db).map((t) => t.name));
   let data = await readAll(api, checked);
-  if (checked.manifest.db.schemaVersion < db.verno) data = await upgradeOld(checked, data);
-  for (const table of data.keys())
-    if (!known.has(table)) throw new AppError('E_BACKUP_FORMAT', `备份文件含有未知的数据表：${table.slice(0, 40)}`);
-  sanitiseBodies(data);
+  const upgrade = checked.manifest.db.schemaVersion < db.verno;
+  // A refused file changes nothing, not even the backups folder.
+  if (!upgrade) refuseUnknownTables(data, known);
+  // The library as it is goes to the data folder before anything large is written (the upgrade
+  // copy below is already a large write): a browser killed inside a large write can tear the
+  // end of its LevelDB log, and Chromium may then discard the whole store after the next crash
+  // (google/leveldb#1287). That backup is then the only copy; the start-up offer finds it.
   const undo = await backupDatabase(db, api, 'restore');
+  if (upgrade) {
+    data = await upgradeOld(checked, data);
+    refuseUnknownTables(data, known);
+  }
+  sanitiseBodies(data);
   const installed = await api.backup.installMedia({ handle: checked.handle });
   const tables = [...backedUpTables(db), db.searchDocs, db.searchPostings, db.searchPending];
   try {
