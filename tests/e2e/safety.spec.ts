@@ -8,7 +8,7 @@
  * a store a crash had damaged).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -424,6 +424,96 @@ test('crash: the browser process killed inside the restore and after typing; reo
     const entry = browser.page.getByTestId('notebook-entry').filter({ hasText: '断电之前' });
     await expect(entry).toHaveCount(1, { timeout: 30_000 });
     await expect(entry).toContainText('这一句在断电前已经保存。');
+  } finally {
+    if (groupAlive(browser.process.pid!)) await killBrowser(browser);
+    await killHost(host);
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * What a browser killed in the middle of writing a log record leaves behind: the record's header
+ * and part of its payload at the end of the origin's newest LevelDB log (format of LevelDB's
+ * log_format.h: 32 KiB blocks, 7-byte headers; a header never straddles a block).
+ */
+function tearLevelDbLog(profile: string, origin: string): string {
+  const store = path.join(profile, 'Default', 'IndexedDB', `http_${new URL(origin).host.replace(':', '_')}.indexeddb.leveldb`);
+  const logs = existsSync(store) ? readdirSync(store).filter((f) => /^\d+\.log$/.test(f)) : [];
+  // A Chromium without a LevelDB store here needs this test rewritten, not skipped.
+  expect(logs, `LevelDB logs in ${store}`).not.toEqual([]);
+  const log = path.join(store, logs.sort().at(-1)!);
+  const size = statSync(log).size;
+  const left = 32768 - (size % 32768);
+  const pad = left < 7 ? Buffer.alloc(left) : Buffer.alloc(0);
+  const header = Buffer.from([0x12, 0x34, 0x56, 0x78, 0xe8, 0x03, 1]); // FULL record of 1,000 bytes…
+  appendFileSync(log, Buffer.concat([pad, header, Buffer.from('torn write')])); // …of which 10 were written.
+  return log;
+}
+
+test('crash: a store Chromium discards after a crash tore its log comes back whole from the data folder, the last note included', async () => {
+  test.setTimeout(240_000);
+  const host = await startHost({ YANDU_BACKUP_SETTLE_MS: '500', YANDU_BACKUP_MAX_WAIT_MS: '3000' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-torn-'));
+  let browser = await openProfile(dir, host);
+  /** Waits until the newest continuous backup holds this note (title|text). */
+  const backedUp = (note: string) =>
+    expect
+      .poll(
+        async () => {
+          const newest = (await hostCall<{ entries: Entry[] }>(host, 'backup.list', {})).entries
+            .filter((e) => e.reason === 'auto' && (e.counts.notes ?? 0) > 0)
+            .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+          if (!newest) return [];
+          return ((await backupRecords(host, newest.name, 'notes')) as { title: string; text: string }[]).map(
+            (n) => `${n.title}|${n.text}`,
+          );
+        },
+        { timeout: 60_000 },
+      )
+      .toContainEqual(note);
+  try {
+    await browser.page.getByTestId('import-input').setInputFiles({
+      name: '撕裂之前导入.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('撕裂之前导入的文章\n\n浏览器丢弃文库以后，这篇文章要从数据文件夹回来。\n'),
+    });
+    await expect(browser.page.getByTestId('import-status')).toContainText('新增 1 篇');
+    const before = await libraryIsWhole(browser.page);
+    const id = (await libraryId(browser.page))!;
+    await killBrowser(browser);
+    tearLevelDbLog(dir, host.origin);
+
+    // The torn end is taken for an unfinished write: the library opens as it was.
+    let reopened = await reopenAfterKill(dir, host, id);
+    browser = reopened.browser;
+    const ways = [reopened.way];
+    expect(await libraryIsWhole(browser.page)).toEqual(before);
+    const page = browser.page;
+    const idNow = (await libraryId(page))!;
+    await page.getByRole('link', { name: '笔记本' }).click();
+    await page.getByRole('button', { name: '新建笔记' }).click();
+    await page.getByLabel('标题').fill('撕裂之后');
+    await page.getByTestId('note-body').click();
+    await page.keyboard.type('写在撕裂的日志之后。');
+    await expect.poll(() => storedNoteTexts(page), { timeout: 15_000 }).toContainEqual('写在撕裂的日志之后。');
+    await backedUp('撕裂之后|写在撕裂的日志之后。');
+    await killBrowser(browser);
+
+    // Chromium (LevelDB reuse_logs) appended after the torn record; now it finds the log
+    // corrupt and starts an empty store. The app offers the data folder's backup.
+    reopened = await reopenAfterKill(dir, host, idNow);
+    browser = reopened.browser;
+    ways.push(reopened.way);
+    process.stdout.write(`torn_log_reopened: ${ways.join(', ')}\n`);
+    // The path this test is for. A Chromium whose LevelDB no longer reuses a torn log keeps the
+    // store instead: then this test needs another way to make the browser discard it.
+    expect(ways).toEqual(['kept', 'from backup']);
+    expect(await libraryIsWhole(browser.page)).toEqual(before);
+    await browser.page.getByRole('link', { name: '笔记本' }).click();
+    const entry = browser.page.getByTestId('notebook-entry').filter({ hasText: '撕裂之后' });
+    await expect(entry).toHaveCount(1, { timeout: 30_000 });
+    await expect(entry).toContainText('写在撕裂的日志之后。');
   } finally {
     if (groupAlive(browser.process.pid!)) await killBrowser(browser);
     await killHost(host);
