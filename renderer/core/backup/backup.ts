@@ -330,9 +330,12 @@ function sanitiseBodies(data: Map<string, unknown[]>): void {
   }
 }
 
+/** The upgrade copy's database name: this prefix and the time it was made (ms). */
+export const RESTORE_COPY_PREFIX = 'yandu-restore-';
+
 /** Records of an older schema version, brought to the current one by the app's own upgrade code. */
 async function upgradeOld(checked: Restorable, data: Map<string, unknown[]>): Promise<Map<string, unknown[]>> {
-  const name = `yandu-restore-${Date.now()}`;
+  const name = `${RESTORE_COPY_PREFIX}${Date.now()}`;
   const old = new Dexie(name);
   old.version(checked.manifest.db.schemaVersion).stores(checked.manifest.db.stores);
   try {
