@@ -264,8 +264,13 @@ function formHoldsArticle(form: Element): boolean {
   const id = `${form.getAttribute('name') ?? ''} ${form.getAttribute('id') ?? ''}`;
   if (/newscontent|content|article|detail|wbnews/i.test(id)) return true;
   if (form.querySelector('.v_news_content, #vsb_content, .article, .content, #zoom')) return true;
+  // ASP.NET WebForms wraps the whole page in one form that carries its view state (intranet and
+  // government sites): a layout wrapper, not a form, however short the article inside.
+  if (form.querySelector('input[name="__VIEWSTATE"], input[name="__EVENTVALIDATION"]')) return true;
   const text = form.textContent ?? '';
-  return text.length > 300 && countPunct(text) >= 8;
+  if (text.length > 300 && countPunct(text) >= 8) return true;
+  // A form holding the page's headline and a paragraph of prose wraps the article.
+  return form.querySelector('h1') !== null && [...form.querySelectorAll('p')].some((p) => countPunct(p.textContent ?? '') >= 1);
 }
 
 /**
