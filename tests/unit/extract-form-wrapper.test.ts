@@ -41,6 +41,13 @@ describe('a form wrapping the whole page', () => {
     expect(r.paragraphs).toEqual(NOTICE);
   });
 
+  it('a short salutation opening the notice stays (各部门：), a widget label does not', () => {
+    const withSalutation = run(page('id="form1" method="post"', '').replace('<div class="body">', '<div class="body"><p>各部门：</p>'));
+    expect(withSalutation.paragraphs).toEqual(['各部门：', ...NOTICE]);
+    const withWidget = run(page('id="form1" method="post"', '').replace('<div class="body">', '<div class="body"><p>分享：</p>'));
+    expect(withWidget.paragraphs).toEqual(NOTICE);
+  });
+
   it('a comment form beside the article stays out', () => {
     const html = page('id="x"', '').replace(
       '</form>',

@@ -260,6 +260,11 @@ function tinyOrTracking(img: Element, src: string): boolean {
  * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
  * around `div.v_news_content`); such a form is walked, its controls still skipped.
  */
+/** 各部门： / 同志们： — not a widget label such as 分享： or 关注：. */
+function isSalutation(text: string): boolean {
+  return /^[\u4e00-\u9fff、]{2,}[:：]$/.test(text) && !/^(?:分享|关注|评论|标签|导读|摘要|关键词|附件|扫码|点赞)[:：]$/.test(text);
+}
+
 function formHoldsArticle(form: Element): boolean {
   const id = `${form.getAttribute('name') ?? ''} ${form.getAttribute('id') ?? ''}`;
   if (/newscontent|content|article|detail|wbnews/i.test(id)) return true;
@@ -1357,8 +1362,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   publishedAt ??= meta.updated;
 
   // Widget crumbs at the edges of the body: a 关注 button or a comment count before the text,
-  // a `+1` after it.
-  while (body.length > 1 && body[0]!.len <= 4 && body[0]!.punct === 0 && body[0]!.images.length === 0 && body[0]!.kind === 'p')
+  // a `+1` after it. A short salutation ending in a colon (各部门：, 同志们：) opens a notice or a
+  // speech and stays.
+  while (
+    body.length > 1 &&
+    body[0]!.len <= 4 &&
+    body[0]!.punct === 0 &&
+    body[0]!.images.length === 0 &&
+    body[0]!.kind === 'p' &&
+    !isSalutation(body[0]!.text)
+  )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
     body.pop();
