@@ -2237,8 +2237,9 @@ const CREDIT_END_RE =
 /**
  * A caption or photo credit outside a <figcaption>: a credit written beside a picture in a figure
  * (`<span class="copyright">`), a block named a caption that is only a credit or ends in one, any
- * short line ending in a photo credit. A figcaption stays: it is the page's own marked caption
- * (Readability and our own fixtures keep it), and so does a caption-named block of plain prose.
+ * short line ending in a photo credit, any line closed by a bracketed credit. A figcaption stays
+ * unless so closed: it is the page's own marked caption (Readability and our own fixtures keep it),
+ * and so does a caption-named block of plain prose.
  * Quotes, headings, list items, code and tables are never one.
  */
 function isCaption(b: Block): boolean {

@@ -428,7 +428,7 @@ const LATIN_NOTICE_RE = [
   /\bsupport (?:us|our journalism|independent journalism) (?:from|for|with|today)\b/i,
   /\b(?:make|give) a (?:contribution|donation) (?:today|now)\b/i,
   // An inline newsletter box: "Get the latest news delivered to your inbox… By registering, you agree to our T&C".
-  /\bdelivered (?:straight |directly )?to your inbox\b/i,
+  /\b(?:news|newsletters?|stories|updates|headlines|briefing|digest)\b[^.!?]{0,60}\bdelivered (?:straight |directly )?to your inbox\b/i,
   /\bby (?:registering|signing up|subscribing)\b[^.!?]{0,20}\byou agree to\b/i,
 ];
 
