@@ -1213,6 +1213,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   const chosen = new Set<Element>();
+  // The article was found around the best block, not in it: worth a second opinion (below).
+  let widened = false;
   if (top) {
     // Layout tables: move from a row or table down to the cell that holds the text.
     for (;;) {
@@ -1252,7 +1254,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         }
       }
     }
-    if (latinScript) for (const el of proseBesideWrapper(top, stats, negative)) chosen.add(el);
+    if (latinScript) {
+      for (const el of proseBesideWrapper(top, stats, negative)) {
+        chosen.add(el);
+        widened = true;
+      }
+    }
   }
 
   // Pages written in a Latin script: English bylines and datelines are metadata.
@@ -1369,6 +1376,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     latin ? (b) => isOutsideParagraph(b, standfirsts) : isProse,
   );
   if (latin) confidence = latinConfidence(blocks, body, confidence, grids, standfirsts);
+  // Readability wins only with more than ours: it may add a lead we still lack, never cut the intro.
+  if (widened) confidence = Math.min(confidence, LOW_CONFIDENCE - 0.05);
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
@@ -2156,27 +2165,6 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
   }
-  // A caption written as a paragraph right under its picture: centred, or named a caption.
-  for (let i = body.length - 1; i >= 1; i--) if (captionUnderPicture(body[i]!, body[i - 1]!)) body.splice(i, 1);
-}
-
-const PICTURE_CAPTION_CLASS_RE = /caption|pic-?txt|img-?txt|photo-?(?:text|desc|note)|image-?(?:text|desc)/i;
-
-/**
- * `b` is the caption of the picture `prev` (a block of pictures only) written as a paragraph of its
- * own: one named a caption, or a centred line that ends as a sentence or a credit does (a centred
- * heading under a picture does not).
- */
-function captionUnderPicture(b: Block, prev: Block): boolean {
-  if (prev.len > 0 || prev.images.length === 0 || b.kind !== 'p' || b.images.length > 0 || b.len < 10 || b.len > 250) return false;
-  if (
-    [b.el, b.el.parentElement].some(
-      (a) => a && PICTURE_CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`),
-    )
-  )
-    return true;
-  const centred = /text-align\s*:\s*center/i.test(b.el.getAttribute('style') ?? '') || /^center$/i.test(b.el.getAttribute('align') ?? '');
-  return centred && /[.!?)\]]["”’]?$/.test(b.text);
 }
 
 /** `h` is a short heading line in the same box as the notice `n`, a box that holds none of the body's prose. */
@@ -2246,7 +2234,9 @@ function isCaption(b: Block): boolean {
   if (b.len > 250 || b.kind !== 'p' || /^(?:pre|td|th)$/.test(b.el.localName)) return false;
   const creditOnly = b.len <= 60 && b.text.split(/\s+/).length <= 6 && !/[.!?]["”’]?$/.test(b.text);
   // `… [Photo by Duan Hua/For Daily East]`, `… (Newswire East/Xiao Yijiu)`: a caption by its credit, figcaption or not.
-  const bracketed = BRACKET_CREDIT_RE.test(b.text);
+  const credit = BRACKET_CREDIT_RE.exec(b.text);
+  // A caption with its credit: words before the bracket (a credit alone may be a gallery's line).
+  const bracketed = credit !== null && credit.index >= 20;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
     if (name === 'figcaption') return bracketed;
@@ -2260,7 +2250,7 @@ function isCaption(b: Block): boolean {
 
 /** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
 const BRACKET_CREDIT_RE =
-  /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{1,30}\/\s*[A-Z][^\][()/]{1,40})[\])]$/;
+  /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{0,30}\w\/[A-Z][^\][()/]{1,40})[\])]$/;
 
 /**
  * A live blog's entry heading: an h2–h4 whose only chrome region is the `<header>` of an
