@@ -420,7 +420,7 @@ const EN_END_RE = [
   /^[-–—#*\s]*ends[-–—#*\s.]*$/i,
   /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|about the author)\s*[:.]?$/i,
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
-  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
+  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
 ];
 
 export function isLatinEndLine(text: string): boolean {
@@ -475,6 +475,9 @@ const LATIN_NOTICE_RE = [
   /\bsmall favou?r to ask\b/i,
   /\bsupport (?:us|our journalism|independent journalism) (?:from|for|with|today)\b/i,
   /\b(?:make|give) a (?:contribution|donation) (?:today|now)\b/i,
+  // An inline newsletter box: "Get the latest news delivered to your inbox… By registering, you agree to our T&C".
+  /\b(?:news|newsletters?|stories|updates|headlines|briefing|digest)\b[^.!?]{0,60}\bdelivered (?:straight |directly )?to your inbox\b/i,
+  /\bby (?:registering|signing up|subscribing)\b[^.!?]{0,20}\byou agree to\b/i,
 ];
 
 /** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */
