@@ -151,6 +151,9 @@ describe('an article only in script JSON', () => {
     let deep: unknown = { title: TITLE, content: BODY_HTML };
     for (let i = 0; i < 60; i++) deep = { x: deep };
     expect(articleFromScripts(s(deep), [])).toBeNull();
+    // A script of several megabytes is not parsed at all.
+    expect(articleFromScripts(s({ title: TITLE, content: BODY_HTML, pad: 'x'.repeat(3_100_000) }), [])).toBeNull();
+    expect(articleFromScripts(s({ title: TITLE, content: BODY_HTML, pad: 'x'.repeat(100_000) }), [])?.title).toBe(TITLE);
   });
 
   it('loading lines and script notices are chrome; sentences mentioning them are not', () => {

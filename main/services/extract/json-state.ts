@@ -226,7 +226,8 @@ function candidates(root: unknown, budget: { nodes: number }): Candidate[] {
     const [v, depth] = queue[q]!;
     if (--budget.nodes < 0) break;
     if (Array.isArray(v)) {
-      if (depth < MAX_DEPTH) for (const x of v) if (typeof x === 'object' && x !== null) queue.push([x, depth + 1]);
+      if (depth < MAX_DEPTH && queue.length < MAX_NODES)
+        for (const x of v) if (typeof x === 'object' && x !== null) queue.push([x, depth + 1]);
       continue;
     }
     if (!isObject(v)) continue;
@@ -236,7 +237,8 @@ function candidates(root: unknown, budget: { nodes: number }): Candidate[] {
       const prose = proseOf(body);
       if (prose >= MIN_PROSE) found.push({ title, body, prose, obj: v });
     }
-    if (depth < MAX_DEPTH) for (const x of Object.values(v)) if (typeof x === 'object' && x !== null) queue.push([x, depth + 1]);
+    if (depth < MAX_DEPTH && queue.length < MAX_NODES)
+      for (const x of Object.values(v)) if (typeof x === 'object' && x !== null) queue.push([x, depth + 1]);
   }
   return found;
 }
