@@ -85,6 +85,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside5'),
     // Sixth outside Chinese set (a sixth tester: no-h1 政策 table, OA 公文, JSON-only share page, 澎湃号, 供稿单位).
     ...benchOutside(process.argv.includes('--verbose'), 'outside6'),
+    // Seventh outside Chinese set (a seventh tester: 泛微 intranet, late GBK meta, 2008 <font> tables, 【】 fields, new 来源 labels).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside7'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
