@@ -33,6 +33,7 @@ import { findAttachments, namesAttachment, type Attachment } from './attachments
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { lazyRequire } from '../lazy-require';
 import { parseLightDocument, withoutRanges } from './light-dom';
+import { articleFromScripts, type ScriptText } from './json-state';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
@@ -732,9 +733,10 @@ function jsonLdHeadline(doc: Document, docTitle: string): string | null {
  * between CJK characters are not spaces.
  */
 export function titleText(raw: string): string {
+  // A full-width space is the writer's (基层减负为实干松绑 U+3000 让干部…): kept as one, as in the text.
   return raw
     .replace(/[\s\u3000\u00a0]*[\r\n]+[\s\u3000\u00a0]*/g, '\n')
-    .replace(/[\t \u3000\u00a0]+/g, ' ')
+    .replace(/[\t \u3000\u00a0]+/g, (run) => (run.includes('\u3000') ? '\u3000' : ' '))
     .trim()
     .replace(new RegExp(`([${CJK}])\\n(?=[${CJK}])`, 'g'), '$1')
     .replace(/\n/g, ' ')
@@ -936,8 +938,8 @@ function labelAround(t: string, r: string, heading: Element): boolean {
   return false;
 }
 
-function pickTitle(blocks: Block[], meta: MetaInfo): { title: string; index: number; weak: boolean } | null {
-  const refs = [meta.title, meta.ogTitle, meta.docTitle].filter((x): x is string => !!x).map(titleText);
+function pickTitle(blocks: Block[], meta: MetaInfo, tableTitle: string | null): { title: string; index: number; weak: boolean } | null {
+  const refs = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
   // A whole reference or its first part names the article; a later part is a section or the site.
   const refParts = refs.flatMap((r) => {
     const parts = titleParts(r);
@@ -1044,6 +1046,8 @@ export type RefereeMode = 'auto' | 'always' | 'never';
 
 export interface ExtractOptions {
   referee?: RefereeMode;
+  /** Read the article from the page's script JSON when its markup holds none (default true). */
+  jsonState?: boolean;
 }
 
 export function extractArticle(html: string, url?: string, options: ExtractOptions = {}): ExtractedArticle {
@@ -1127,7 +1131,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const info = readInfoTable(blocks);
 
   // Title and the metadata lines around it.
-  const picked = pickTitle(blocks, meta);
+  // An OA 公文单's or 信息公开 table's 标题 cell names the article where <title> is generic (公文查看).
+  const picked = pickTitle(blocks, meta, info.get('标题') ?? info.get('信息名称') ?? info.get('名称') ?? null);
   let title = picked?.title ?? null;
   const stated = statedTitle(meta, picked);
   if (stated) title = stated;
@@ -1199,7 +1204,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
   // The 来源 the reader sees beside the title outranks a meta tag (光明网-《光明日报》 vs 来源：光明日报).
-  let origin = info.get('发布机构') ?? info.get('发文机关') ?? null;
+  let origin = info.get('发布机构') ?? info.get('发文机关') ?? info.get('发文单位') ?? null;
   let author: string | null = null;
   let editor: string | null = null;
   for (const b of metaZone) {
@@ -1334,6 +1339,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       // A date line after the text has started is the signature date (落款), part of the body.
       const signatureDate = isDateOnly(b.text) && body.some((x) => x.len > 0);
       if (!signatureDate && (isMetaLine(b.text) || isSourceLine(b.text) || (latin && isLatinByline(b, !body.some(isProse))))) {
+        // 作者：某某（单位） as the text's first paragraph is its byline: body, and the author too.
+        if (!latin && !body.some((x) => x.len > 0) && leadingByline(b, blocks)) {
+          // The name without the writer's unit in brackets (the unit stays in the text).
+          const full = matchAuthor(b.spaced);
+          if (!author || author === full) author = full?.replace(/\s*[（(][^（()）]{2,40}[)）]$/, '') ?? author;
+          body.push(b);
+          continue;
+        }
         trailing.push(b);
         continue;
       }
@@ -1440,6 +1453,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (latin) confidence = latinConfidence(blocks, body, confidence, grids, standfirsts);
   // Readability wins only with more than ours: it may add a lead we still lack, never cut the intro.
   if (widened) confidence = Math.min(confidence, LOW_CONFIDENCE - 0.05);
+  // A page whose markup is a loading line and whose article is script data (an app's share page).
+  if (options.jsonState !== false && confidence < LOW_CONFIDENCE && body.reduce((n, b) => n + b.len, 0) < STATE_MAX_BODY) {
+    const state = fromScriptState(doc, meta, url, base, body, options, { publishedAt, origin });
+    if (state) return state;
+  }
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
@@ -1493,6 +1511,73 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     attachments: findAttachments(doc, base),
   };
 }
+
+/**
+ * A paragraph that is only `作者：name` (a unit in brackets after it may follow), with no date or
+ * other label, set as the first paragraph of the text: a prose paragraph beside it, in the same
+ * parent, follows it.
+ */
+function leadingByline(b: Block, blocks: Block[]): boolean {
+  if (b.el.localName !== 'p' || b.len > 60 || b.linkChars > 0) return false;
+  if (!/^作\s*者\s*[:：]\s*[^\s:：]/.test(b.text) || findDate(b.text) !== null) return false;
+  const name = matchAuthor(b.spaced);
+  // Nothing after the name but the writer's unit: 作者：郑怀远（示例大学经济学院教授）.
+  if (!name || !/^作\s*者\s*[:：]\s*[^:：|｜]{1,40}$/.test(b.text) || /来\s*源|编\s*辑|时\s*间|日\s*期/.test(b.text)) return false;
+  for (let j = b.index + 1; j < blocks.length && j <= b.index + 3; j++) {
+    const n = blocks[j]!;
+    if (n.len === 0) continue;
+    return n.el.parentElement === b.el.parentElement && n.len >= 30 && n.punct >= 1 && n.linkChars < n.len * 0.3;
+  }
+  return false;
+}
+
+/** A body shorter than this with a low confidence is no article: the page's script data may hold it. */
+const STATE_MAX_BODY = 200;
+
+/**
+ * The article of a page whose markup holds none, from its script JSON (json-state.ts), read back
+ * through extractArticle as a page of its own (title, body) so its HTML is cleaned the same way;
+ * the data's own date, 来源, 作者 and 责任编辑 fields outrank what that page shows. Null when
+ * the data holds no article with more prose than the body we found.
+ */
+function fromScriptState(
+  doc: Document,
+  meta: MetaInfo,
+  url: string | undefined,
+  base: string | undefined,
+  body: Block[],
+  options: ExtractOptions,
+  found: { publishedAt: string | null; origin: string | null },
+): ExtractedArticle | null {
+  const scripts: ScriptText[] = Array.from(doc.querySelectorAll('script')).map((s) => ({
+    type: (s.getAttribute('type') ?? '').trim().toLowerCase(),
+    id: s.getAttribute('id') ?? '',
+    text: s.textContent ?? '',
+  }));
+  if (!scripts.some((s) => s.text.length >= 100)) return null;
+  const pageTitles = [meta.title, meta.ogTitle, meta.docTitle].filter((t): t is string => !!t);
+  const state = articleFromScripts(scripts, pageTitles);
+  const shown = body.reduce((n, b) => n + b.len, 0);
+  if (!state || state.prose < Math.max(MIN_STATE_PROSE, shown * 2)) return null;
+  const page = `<!doctype html><html><head><title>${escapeHtml(state.title)}</title></head><body><article><h1>${escapeHtml(state.title)}</h1><div>${state.html}</div></article></body></html>`;
+  let a: ExtractedArticle;
+  try {
+    a = extractArticle(page, base ?? url, { ...options, jsonState: false });
+  } catch {
+    return null;
+  }
+  if (a.paragraphs.length === 0) return null;
+  return {
+    ...a,
+    title: state.title,
+    publishedAt: state.publishedAt ?? found.publishedAt ?? a.publishedAt,
+    publishedTime: state.publishedAt ? state.publishedTime : null,
+    origin: state.origin ?? found.origin ?? a.origin,
+    author: personName(state.author, siteNames(meta)) ?? a.author,
+    editor: personName(state.editor, []) ?? a.editor,
+  };
+}
+const MIN_STATE_PROSE = 60;
 
 /**
  * An unclosed `<style>`, `<script>`, `<textarea>` or `<title>` makes an HTML parser read the rest
@@ -1582,7 +1667,7 @@ function wechatMetaAuthor(doc: Document): Element | null {
 }
 
 const INFO_LABEL_RE =
-  /^(索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|成\s*文\s*日\s*期|生\s*成\s*日\s*期|发\s*布\s*日\s*期|公\s*开\s*日\s*期|文\s*号|发\s*文\s*字\s*号|名\s*称|信\s*息\s*名\s*称|标\s*题|主\s*题\s*词|分\s*类|有\s*效\s*性|公\s*开\s*方\s*式|公\s*开\s*时\s*限|公\s*开\s*范\s*围)\s*[:：]?\s*(.*)$/;
+  /^(索\s*引\s*号|主\s*题\s*分\s*类|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*文\s*单\s*位|成\s*文\s*日\s*期|生\s*成\s*日\s*期|发\s*布\s*日\s*期|公\s*开\s*日\s*期|文\s*号|发\s*文\s*字\s*号|名\s*称|信\s*息\s*名\s*称|标\s*题|主\s*题\s*词|分\s*类|有\s*效\s*性|公\s*开\s*方\s*式|公\s*开\s*时\s*限|公\s*开\s*范\s*围)\s*[:：]?\s*(.*)$/;
 
 /**
  * Label → value pairs of a 政府信息公开 metadata table, from cells written `发布机构：X` or as a
@@ -1608,7 +1693,7 @@ function readInfoTable(blocks: Block[]): Map<string, string> {
       if (value && !found.has(label)) found.set(label, value.replace(/^[:：\s]+/, ''));
     }
   }
-  const known = ['索引号', '发布机构', '发文机关', '成文日期', '发布日期', '公开日期', '文号', '发文字号'].filter((k) =>
+  const known = ['索引号', '发布机构', '发文机关', '发文单位', '成文日期', '发布日期', '公开日期', '文号', '发文字号'].filter((k) =>
     found.has(k),
   ).length;
   return known >= 2 ? found : new Map();
