@@ -16,9 +16,11 @@
  * a Latin script also capped by the doubts that make a second opinion worth its cost (a short or
  * link-heavy body, prose-looking text outside it or right beside it: latinConfidence). Only below
  * LOW_CONFIDENCE Readability gives a second opinion (read back through the same walker) and wins only
- * when it keeps most of our text and more, as trafilatura does with its fallbacks, or, on a Latin
- * page where the two picked different parts, when it holds much more prose; blocks we dropped as
- * chrome (bylines, author and newsletter boxes) stay dropped whichever wins.
+ * when it keeps most of our text and more, as trafilatura does with its fallbacks (on a Latin page
+ * "more" means at least LATIN_MIN_GAIN characters of real prose paragraphs, not key points, notices
+ * or captions), or, on a Latin page where the two picked different parts, when it holds much more
+ * prose; blocks we dropped as chrome (bylines, author and newsletter boxes) stay dropped whichever
+ * wins.
  * 政府信息公开 tables give 发布日期 / 发布机构 / 文号; unclosed raw-text tags are closed first.
  *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
