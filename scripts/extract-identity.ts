@@ -12,7 +12,8 @@
  *   npx tsx scripts/extract-identity.ts --readability
  *
  * checks that Readability's content is the same from the page and from the page without its
- * script and style text (what the referee gives it).
+ * script and style text (what the referee gives it), and that the referee's Readability
+ * (readability-fast.ts) gives Readability's own result on that pruned page.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeBytes } from '../main/services/extract/decode';
 import { extractArticle, repairRawText, type RefereeMode } from '../main/services/extract/extract';
 import { parseLightDocument, withoutRanges } from '../main/services/extract/light-dom';
+import { fastReadability } from '../main/services/extract/readability-fast';
 import { parseHtmlDocument } from '../main/services/parsed-dom';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -76,30 +78,37 @@ function readabilityIdentity(): void {
   let differ = 0;
   let cut = 0;
   let bytes = 0;
+  let fastDiffer = 0;
   for (const { key, file } of pages()) {
     const html = decodeBytes(new Uint8Array(readFileSync(file)), null).text;
     const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
     const pruned = withoutRanges(source, parseLightDocument(source).rawTextRanges);
     bytes += source.length;
     cut += source.length - pruned.length;
-    const content = (s: string): string => {
+    const content = (s: string, Class: typeof Readability = Readability): string => {
       try {
         const doc = parseHtmlDocument(s) as unknown as ConstructorParameters<typeof Readability>[0];
-        return JSON.stringify(new Readability(doc, { charThreshold: 200 }).parse());
+        return JSON.stringify(new Class(doc, { charThreshold: 200 }).parse());
       } catch (error) {
         return `error: ${String(error)}`;
       }
     };
-    if (content(source) === content(pruned)) same++;
+    const fromPruned = content(pruned);
+    if (content(source) === fromPruned) same++;
     else {
       differ++;
       process.stdout.write(`READABILITY DIFFERS: ${key}\n`);
+    }
+    if (content(pruned, fastReadability()) !== fromPruned) {
+      fastDiffer++;
+      process.stdout.write(`FAST READABILITY DIFFERS: ${key}\n`);
     }
   }
   process.stdout.write(
     `Readability's result identical on ${same} of ${same + differ} pages; ${Math.round((cut / bytes) * 100)}% of the bytes cut\n`,
   );
-  if (differ) process.exitCode = 1;
+  process.stdout.write(`the referee's Readability identical on ${same + differ - fastDiffer} of ${same + differ} pages\n`);
+  if (differ || fastDiffer) process.exitCode = 1;
 }
 
 const args = process.argv.slice(2);

@@ -31,9 +31,9 @@ import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
-import { lazyRequire } from '../lazy-require';
 import { parseLightDocument, withoutRanges } from './light-dom';
 import { articleFromScripts, type ScriptText } from './json-state';
+import { fastReadability, type ReadabilityClass } from './readability-fast';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
@@ -2115,7 +2115,7 @@ function referee(
     // Readability removes every script but JSON-LD and every style before it reads the page:
     // their text is not parsed at all (a third of a news page's bytes).
     const doc = parseHtmlDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
-    content = new (readability())(doc, { charThreshold: 200 }).parse()?.content;
+    content = new (fastReadability())(doc, { charThreshold: 200 }).parse()?.content;
   } catch {
     return null; // the referee failing leaves our result as it is
   }
@@ -2200,20 +2200,6 @@ function referee(
     if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
   }
   return null;
-}
-
-type ReadabilityClass = typeof import('@mozilla/readability').Readability;
-let readabilityClass: ReadabilityClass | null = null;
-
-/** Readability, loaded when the referee is first asked (most pages never ask it: lazy-require.ts). */
-function readability(): ReadabilityClass {
-  readabilityClass ??= (
-    typeof require === 'function'
-      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
-        (require('@mozilla/readability') as typeof import('@mozilla/readability'))
-      : lazyRequire<typeof import('@mozilla/readability')>('@mozilla/readability')
-  ).Readability;
-  return readabilityClass;
 }
 
 /**
