@@ -1243,11 +1243,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       // Link lines are navigation, except a notice's attachment list (附件：1. 学习计划.docx).
       const attachmentLine: boolean =
         /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text) || (inAttachments && /^\d{1,2}\s*[.、．]/.test(b.text));
-      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !attachmentLine && !wordsAroundLink(b)) continue;
+      if (
+        b.linkChars > b.len * 0.5 &&
+        b.punct === 0 &&
+        !attachmentLine &&
+        !wordsAroundLink(b) &&
+        !(latin && linkedSectionHeading(b, blocks))
+      )
+        continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
   }
+  if (latin) joinSplitBody(body, blocks, cutAt);
   if (!latin)
     dropAfterEndMarks(
       body,
@@ -1714,6 +1722,67 @@ function isLatinByline(b: Block, top: boolean): boolean {
 /** Characters outside links in the prose-like blocks. */
 function proseChars(bs: Block[]): number {
   return bs.reduce((n, b) => n + (isProse(b) ? b.len - b.linkChars : 0), 0);
+}
+
+/** A link to another story set between paragraphs (`Read more: …`, `Related: …`), not a heading of this one. */
+const LINKED_ASIDE_RE =
+  /^(?:read (?:more|also|next)|see (?:also|more)|also (?:read|see)|related|more (?:from|on|about|stories|news)|watch|listen|recommended|opinion|analysis)\b/i;
+
+/**
+ * A section heading written as a link (`<h3><a href=…>A product</a></h3>` heading each entry of a
+ * list article): between two prose paragraphs of its own parent, it heads the text after it.
+ */
+function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
+  if (!/^h[2-6]$/.test(b.el.localName) || b.len > 120 || isLatinEndLine(b.text) || LINKED_ASIDE_RE.test(b.text)) return false;
+  const parent = b.el.parentElement;
+  const near = (step: number): Block | undefined => {
+    for (let j = b.index + step; j >= 0 && j < blocks.length; j += step) if (blocks[j]!.len > 0) return blocks[j];
+    return undefined;
+  };
+  const prev = near(-1);
+  const next = near(1);
+  return !!prev && !!next && isProse(prev) && isProse(next) && prev.el.parentElement === parent && next.el.parentElement === parent;
+}
+
+/**
+ * An article split into several containers of one kind (`div.article-text` before and after a
+ * gallery or an ad slot): prose in another container named exactly like the one the body's
+ * paragraphs sit in is the article's too (a lead paragraph above a gallery, a section after it).
+ */
+function joinSplitBody(body: Block[], blocks: Block[], cutAt: number): void {
+  const perParent = new Map<Element, number>();
+  for (const b of body) {
+    const parent = b.el.parentElement;
+    if (parent && isProse(b)) perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
+  }
+  const kinds = new Set<string>();
+  for (const [el, n] of perParent) {
+    const cls = (el.getAttribute('class') ?? '').trim();
+    if (n >= 2 && cls.length >= 3) kinds.add(`${el.localName}.${cls}`);
+  }
+  if (kinds.size === 0) return;
+  const inBody = new Set(body);
+  const found = new Map<Element, Block[]>();
+  // Up to the body's last block: a look-alike container after the article is an end note.
+  const last = body.at(-1)?.index ?? -1;
+  for (const b of blocks) {
+    const parent = b.el.parentElement;
+    if (b.index > last) break;
+    if (!parent || b.index <= cutAt || inBody.has(b) || b.negative || b.boiler || perParent.has(parent)) continue;
+    if (!kinds.has(`${parent.localName}.${(parent.getAttribute('class') ?? '').trim()}`)) continue;
+    if (b.len > 0 && (isMetaLine(b.text) || isLatinByline(b, false) || (b.linkChars > b.len * 0.5 && b.punct === 0))) continue;
+    const list = found.get(parent) ?? [];
+    list.push(b);
+    found.set(parent, list);
+  }
+  let added = false;
+  for (const list of found.values()) {
+    // A container of real paragraphs, not a caption or a teaser line in a look-alike box.
+    if (!list.some((b) => isProse(b) && b.len >= OUTSIDE_MIN_CHARS)) continue;
+    body.push(...list);
+    added = true;
+  }
+  if (added) body.sort((a, b) => a.index - b.index);
 }
 
 /** Prose-like block: enough text, sentence punctuation, few links. */
