@@ -2086,6 +2086,8 @@ function readability(): ReadabilityClass {
  * body (the body's copy is kept).
  */
 function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void {
+  dropChartLabels(body);
+  dropInlineBoxes(body, page);
   // The standfirst: the page's stated summary as a block of its own above the text, outside the
   // container the paragraphs run on in (a lede repeated as the summary shares their parent).
   for (let i = 0, seen = 0; i < body.length && seen < 3; i++) {
@@ -2166,6 +2168,102 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
+
+/**
+ * The labels of a chart drawn in HTML (ai2html and the like: one positioned `<p>` per axis tick,
+ * value and legend) inside a box named for a chart: a run of short lines, no sentence, mostly
+ * figures (`$900`, `’17`). They are not the article's text. List items, cells and code never are.
+ */
+function dropChartLabels(body: Block[]): void {
+  const label = (b: Block): boolean =>
+    b.len > 0 &&
+    b.len <= 40 &&
+    b.kind !== 'li' &&
+    b.images.length === 0 &&
+    !/^(?:td|th|pre|code)$/.test(b.el.localName) &&
+    !(/[.!?]["”’]?$/.test(b.text) && b.text.split(/\s+/).length >= 4) &&
+    b.ancestors.slice(1, 6).some((a) => CHART_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+  for (let i = 0; i < body.length; i++) {
+    if (!label(body[i]!)) continue;
+    let j = i;
+    let figures = 0;
+    // Empty blocks (a picture's slot) between labels go with the run.
+    while (j < body.length && (label(body[j]!) || (body[j]!.len === 0 && body[j]!.images.length === 0))) {
+      if (/\d/.test(body[j]!.text)) figures++;
+      j++;
+    }
+    const labels = body.slice(i, j).filter((b) => b.len > 0).length;
+    if (labels >= CHART_MIN_LABELS && figures * 2 >= labels) {
+      body.splice(i, j - i);
+      i--;
+    } else i = j - 1;
+  }
+}
+const CHART_MIN_LABELS = 8;
+
+/**
+ * Boxes set into an English body that are not its text: a call to action (one short line and its
+ * button: `Compare today's rates.` + `See rates`, `Stay informed…` + `Subscribe now`), a key-points
+ * summary above the text, an inline video card (`VIDEO 03:14` and its title). Readability's copy
+ * of a block has lost its class names: the page's own block (its twin) is asked.
+ */
+function dropInlineBoxes(body: Block[], page: Block[]): void {
+  const twins = new Map<string, Block>();
+  for (const x of page) if (x.len > 0 && !twins.has(x.text)) twins.set(x.text, x);
+  const own = (b: Block): Block => twins.get(b.text) ?? b;
+  const named = (b: Block, words: ReadonlySet<string>): boolean =>
+    own(b)
+      .ancestors.slice(0, 4)
+      .some((a) => {
+        const label = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
+        return label.length > 1 && classWords(label).some((w) => words.has(w));
+      });
+  const firstProse = body.findIndex(isProse);
+  const prose = body.filter(isProse).length;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const b = body[i]!;
+    if (b.len === 0 || b.len > 200 || b.images.length > 0) continue;
+    const sentence = b.len > 120 && /[.!?]["”’]?$/.test(b.text);
+    // A video card's label and title; its caption (sentences, a wire credit) is left to the caption rules.
+    const cardTitle = b.len <= 100 && !/[.!?]/.test(b.text) && named(b, VIDEO_CARD_WORDS);
+    if (VIDEO_LABEL_RE.test(b.text) || cardTitle || (!sentence && named(b, KEY_POINTS_WORDS))) {
+      body.splice(i, 1);
+      continue;
+    }
+    // A key-points heading above the text takes its bullets with it.
+    if (i < firstProse && /^h[2-4]$/.test(b.kind) && KEY_POINTS_RE.test(b.text)) {
+      let j = i + 1;
+      while (j < body.length && (body[j]!.kind === 'li' || body[j]!.len === 0)) j++;
+      body.splice(i, j - i);
+      continue;
+    }
+    if (isProse(b) && prose <= 1) continue;
+    if (callToAction(own(b))) body.splice(i, 1);
+  }
+}
+
+/** A short line alone in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`. */
+function callToAction(b: Block): boolean {
+  const box = b.el.parentElement;
+  if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
+  let button = false;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
+    if (c === b.el) continue;
+    const text = normaliseText(c.textContent ?? '');
+    if (!text) continue;
+    const link = c.localName === 'a' || (c.localName !== 'p' && c.querySelector('a') !== null && c.children.length === 1);
+    if (!link || !CTA_RE.test(text)) return false;
+    button = true;
+  }
+  return button;
+}
+const CTA_RE =
+  /^(?:see|get|compare|check|view|find|shop|buy|subscribe|sign up|join|register|learn more|download|try|start|claim|apply|donate|give|book|order)\b.{0,25}$/i;
+const VIDEO_LABEL_RE = /^(?:video|watch)\s*[:|·•-]?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
+const VIDEO_CARD_WORDS = new Set(['inlinevideo', 'videocard', 'videopromo', 'videoteaser', 'relatedvideo']);
+const KEY_POINTS_WORDS = new Set(['keypoints', 'takeaways', 'keytakeaways']);
+const KEY_POINTS_RE = /^key (?:points|takeaways)\s*:?$/i;
+const CHART_CLASS_RE = /(?:^|[-_\s])(?:ai2html|g-artboard|charts?|graphics?|infographic|datawrapper|dataviz)(?:[-_\s]|$)/i;
 
 /** The page's stated summaries (description, og:description, twitter:description), comparable. */
 function summaries(doc: Document): Set<string> {
