@@ -1763,13 +1763,16 @@ function joinSplitBody(body: Block[], blocks: Block[], cutAt: number): void {
   if (kinds.size === 0) return;
   const inBody = new Set(body);
   const found = new Map<Element, Block[]>();
+  const sameKind = new Map<Element, boolean>();
   // Up to the body's last block: a look-alike container after the article is an end note.
   const last = body.at(-1)?.index ?? -1;
   for (const b of blocks) {
     const parent = b.el.parentElement;
     if (b.index > last) break;
     if (!parent || b.index <= cutAt || inBody.has(b) || b.negative || b.boiler || perParent.has(parent)) continue;
-    if (!kinds.has(`${parent.localName}.${(parent.getAttribute('class') ?? '').trim()}`)) continue;
+    let same = sameKind.get(parent);
+    if (same === undefined) sameKind.set(parent, (same = kinds.has(`${parent.localName}.${(parent.getAttribute('class') ?? '').trim()}`)));
+    if (!same) continue;
     if (b.len > 0 && (isMetaLine(b.text) || isLatinByline(b, false) || (b.linkChars > b.len * 0.5 && b.punct === 0))) continue;
     const list = found.get(parent) ?? [];
     list.push(b);
@@ -2208,25 +2211,40 @@ const CHART_MIN_LABELS = 8;
  * of a block has lost its class names: the page's own block (its twin) is asked.
  */
 function dropInlineBoxes(body: Block[], page: Block[]): void {
-  const twins = new Map<string, Block>();
-  for (const x of page) if (x.len > 0 && !twins.has(x.text)) twins.set(x.text, x);
-  const own = (b: Block): Block => twins.get(b.text) ?? b;
-  const named = (b: Block, words: ReadonlySet<string>): boolean =>
-    own(b)
-      .ancestors.slice(0, 4)
-      .some((a) => {
-        const label = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
-        return label.length > 1 && classWords(label).some((w) => words.has(w));
-      });
+  // Only Readability's blocks (another document) need their twin; built on first need.
+  const root = page[0]?.ancestors.at(-1);
+  let twins: Map<string, Block> | undefined;
+  const own = (b: Block): Block => {
+    if (b.ancestors.at(-1) === root) return b;
+    if (!twins) {
+      twins = new Map();
+      for (const x of page) if (x.len > 0 && !twins.has(x.text)) twins.set(x.text, x);
+    }
+    return twins.get(b.text) ?? b;
+  };
+  // Which of the two box kinds the block's element or its near ancestors are named for.
+  const named = (b: Block): 'video' | 'points' | null => {
+    for (const a of own(b).ancestors.slice(0, 4)) {
+      const label = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
+      if (label.length < 4 || !BOX_HINT_RE.test(label)) continue;
+      for (const w of classWords(label)) {
+        if (VIDEO_CARD_WORDS.has(w)) return 'video';
+        if (KEY_POINTS_WORDS.has(w)) return 'points';
+      }
+    }
+    return null;
+  };
   const firstProse = body.findIndex(isProse);
-  const prose = body.filter(isProse).length;
+  let proseCount = -1;
+  const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0 || b.len > 200 || b.images.length > 0) continue;
     const sentence = b.len > 120 && /[.!?]["”’]?$/.test(b.text);
+    const kind = named(b);
     // A video card's label and title; its caption (sentences, a wire credit) is left to the caption rules.
-    const cardTitle = b.len <= 100 && !/[.!?]/.test(b.text) && named(b, VIDEO_CARD_WORDS);
-    if (VIDEO_LABEL_RE.test(b.text) || cardTitle || (!sentence && named(b, KEY_POINTS_WORDS))) {
+    const cardTitle = kind === 'video' && b.len <= 100 && !/[.!?]/.test(b.text);
+    if (VIDEO_LABEL_RE.test(b.text) || cardTitle || (kind === 'points' && !sentence)) {
       body.splice(i, 1);
       continue;
     }
@@ -2237,8 +2255,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       body.splice(i, j - i);
       continue;
     }
-    if (isProse(b) && prose <= 1) continue;
-    if (callToAction(own(b))) body.splice(i, 1);
+    if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
   }
 }
 
@@ -2246,9 +2263,13 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
 function callToAction(b: Block): boolean {
   const box = b.el.parentElement;
   if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
+  // A box of a line and a button or two, not a container of paragraphs.
+  let n = 0;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) if (++n > 4) return false;
   let button = false;
   for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
     if (c === b.el) continue;
+    if (c.localName === 'p') return false;
     const text = normaliseText(c.textContent ?? '');
     if (!text) continue;
     const link = c.localName === 'a' || (c.localName !== 'p' && c.querySelector('a') !== null && c.children.length === 1);
@@ -2263,6 +2284,8 @@ const VIDEO_LABEL_RE = /^(?:video|watch)\s*[:|·•-]?\s*\d{1,2}:\d{2}(?::\d{2})
 const VIDEO_CARD_WORDS = new Set(['inlinevideo', 'videocard', 'videopromo', 'videoteaser', 'relatedvideo']);
 const KEY_POINTS_WORDS = new Set(['keypoints', 'takeaways', 'keytakeaways']);
 const KEY_POINTS_RE = /^key (?:points|takeaways)\s*:?$/i;
+/** A cheap first look before a class is split into words. */
+const BOX_HINT_RE = /video|points|takeaway/i;
 const CHART_CLASS_RE = /(?:^|[-_\s])(?:ai2html|g-artboard|charts?|graphics?|infographic|datawrapper|dataviz)(?:[-_\s]|$)/i;
 
 /** The page's stated summaries (description, og:description, twitter:description), comparable. */
