@@ -1353,11 +1353,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       // Link lines are navigation, except a notice's attachment list (附件：1. 学习计划.docx).
       const attachmentLine: boolean =
         /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text) || (inAttachments && /^\d{1,2}\s*[.、．]/.test(b.text));
-      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !attachmentLine && !wordsAroundLink(b)) continue;
+      if (
+        b.linkChars > b.len * 0.5 &&
+        b.punct === 0 &&
+        !attachmentLine &&
+        !wordsAroundLink(b) &&
+        !(latin && linkedSectionHeading(b, blocks))
+      )
+        continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
   }
+  if (latin) joinSplitBody(body, blocks, cutAt);
   if (!latin)
     dropAfterEndMarks(
       body,
@@ -1922,6 +1930,70 @@ function proseChars(bs: Block[]): number {
   return bs.reduce((n, b) => n + (isProse(b) ? b.len - b.linkChars : 0), 0);
 }
 
+/** A link to another story set between paragraphs (`Read more: …`, `Related: …`), not a heading of this one. */
+const LINKED_ASIDE_RE =
+  /^(?:read (?:more|also|next)|see (?:also|more)|also (?:read|see)|related|more (?:from|on|about|stories|news)|watch|listen|recommended|opinion|analysis)\b/i;
+
+/**
+ * A section heading written as a link (`<h3><a href=…>A product</a></h3>` heading each entry of a
+ * list article): between two prose paragraphs of its own parent, it heads the text after it.
+ */
+function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
+  if (!/^h[2-6]$/.test(b.el.localName) || b.len > 120 || isLatinEndLine(b.text) || LINKED_ASIDE_RE.test(b.text)) return false;
+  const parent = b.el.parentElement;
+  const near = (step: number): Block | undefined => {
+    for (let j = b.index + step; j >= 0 && j < blocks.length; j += step) if (blocks[j]!.len > 0) return blocks[j];
+    return undefined;
+  };
+  const prev = near(-1);
+  const next = near(1);
+  return !!prev && !!next && isProse(prev) && isProse(next) && prev.el.parentElement === parent && next.el.parentElement === parent;
+}
+
+/**
+ * An article split into several containers of one kind (`div.article-text` before and after a
+ * gallery or an ad slot): prose in another container named exactly like the one the body's
+ * paragraphs sit in is the article's too (a lead paragraph above a gallery, a section after it).
+ */
+function joinSplitBody(body: Block[], blocks: Block[], cutAt: number): void {
+  const perParent = new Map<Element, number>();
+  for (const b of body) {
+    const parent = b.el.parentElement;
+    if (parent && isProse(b)) perParent.set(parent, (perParent.get(parent) ?? 0) + 1);
+  }
+  const kinds = new Set<string>();
+  for (const [el, n] of perParent) {
+    const cls = (el.getAttribute('class') ?? '').trim();
+    if (n >= 2 && cls.length >= 3) kinds.add(`${el.localName}.${cls}`);
+  }
+  if (kinds.size === 0) return;
+  const inBody = new Set(body);
+  const found = new Map<Element, Block[]>();
+  const sameKind = new Map<Element, boolean>();
+  // Up to the body's last block: a look-alike container after the article is an end note.
+  const last = body.at(-1)?.index ?? -1;
+  for (const b of blocks) {
+    const parent = b.el.parentElement;
+    if (b.index > last) break;
+    if (!parent || b.index <= cutAt || inBody.has(b) || b.negative || b.boiler || perParent.has(parent)) continue;
+    let same = sameKind.get(parent);
+    if (same === undefined) sameKind.set(parent, (same = kinds.has(`${parent.localName}.${(parent.getAttribute('class') ?? '').trim()}`)));
+    if (!same) continue;
+    if (b.len > 0 && (isMetaLine(b.text) || isLatinByline(b, false) || (b.linkChars > b.len * 0.5 && b.punct === 0))) continue;
+    const list = found.get(parent) ?? [];
+    list.push(b);
+    found.set(parent, list);
+  }
+  let added = false;
+  for (const list of found.values()) {
+    // A container of real paragraphs, not a caption or a teaser line in a look-alike box.
+    if (!list.some((b) => isProse(b) && b.len >= OUTSIDE_MIN_CHARS)) continue;
+    body.push(...list);
+    added = true;
+  }
+  if (added) body.sort((a, b) => a.index - b.index);
+}
+
 /** Prose-like block: enough text, sentence punctuation, few links. */
 function isProse(b: Block): boolean {
   return b.len >= 40 && b.linkChars < b.len * 0.3 && (b.punct >= 1 || /[.!?。！？]/.test(b.text)) && !b.boiler && !isMetaLine(b.text);
@@ -2209,6 +2281,8 @@ function referee(
  * body (the body's copy is kept).
  */
 function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void {
+  dropChartLabels(body);
+  dropInlineBoxes(body, page);
   // The standfirst: the page's stated summary as a block of its own above the text, outside the
   // container the paragraphs run on in (a lede repeated as the summary shares their parent).
   for (let i = 0, seen = 0; i < body.length && seen < 3; i++) {
@@ -2320,6 +2394,122 @@ function quoteAttribution(a: Block, q: Block, body: Block[]): boolean {
 
 const PULL_QUOTE_RE = /pull-?quote/i;
 const AUTHOR_LINE_RE = /^[-–—*\s]*(?:The|This) (?:author|writer|columnist|contributor)s? (?:is|are|was|were)\b/i;
+
+/**
+ * The labels of a chart drawn in HTML (ai2html and the like: one positioned `<p>` per axis tick,
+ * value and legend) inside a box named for a chart: a run of short lines, no sentence, mostly
+ * figures (`$900`, `’17`). They are not the article's text. List items, cells and code never are.
+ */
+function dropChartLabels(body: Block[]): void {
+  const label = (b: Block): boolean =>
+    b.len > 0 &&
+    b.len <= 40 &&
+    b.kind !== 'li' &&
+    b.images.length === 0 &&
+    !/^(?:td|th|pre|code)$/.test(b.el.localName) &&
+    !(/[.!?]["”’]?$/.test(b.text) && b.text.split(/\s+/).length >= 4) &&
+    b.ancestors.slice(1, 6).some((a) => CHART_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+  for (let i = 0; i < body.length; i++) {
+    if (!label(body[i]!)) continue;
+    let j = i;
+    let figures = 0;
+    // Empty blocks (a picture's slot) between labels go with the run.
+    while (j < body.length && (label(body[j]!) || (body[j]!.len === 0 && body[j]!.images.length === 0))) {
+      if (/\d/.test(body[j]!.text)) figures++;
+      j++;
+    }
+    const labels = body.slice(i, j).filter((b) => b.len > 0).length;
+    if (labels >= CHART_MIN_LABELS && figures * 2 >= labels) {
+      body.splice(i, j - i);
+      i--;
+    } else i = j - 1;
+  }
+}
+const CHART_MIN_LABELS = 8;
+
+/**
+ * Boxes set into an English body that are not its text: a call to action (one short line and its
+ * button: `Compare today's rates.` + `See rates`, `Stay informed…` + `Subscribe now`), a key-points
+ * summary above the text, an inline video card (`VIDEO 03:14` and its title). Readability's copy
+ * of a block has lost its class names: the page's own block (its twin) is asked.
+ */
+function dropInlineBoxes(body: Block[], page: Block[]): void {
+  // Only Readability's blocks (another document) need their twin; built on first need.
+  const root = page[0]?.ancestors.at(-1);
+  let twins: Map<string, Block> | undefined;
+  const own = (b: Block): Block => {
+    if (b.ancestors.at(-1) === root) return b;
+    if (!twins) {
+      twins = new Map();
+      for (const x of page) if (x.len > 0 && !twins.has(x.text)) twins.set(x.text, x);
+    }
+    return twins.get(b.text) ?? b;
+  };
+  // Which of the two box kinds the block's element or its near ancestors are named for.
+  const named = (b: Block): 'video' | 'points' | null => {
+    for (const a of own(b).ancestors.slice(0, 4)) {
+      const label = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
+      if (label.length < 4 || !BOX_HINT_RE.test(label)) continue;
+      for (const w of classWords(label)) {
+        if (VIDEO_CARD_WORDS.has(w)) return 'video';
+        if (KEY_POINTS_WORDS.has(w)) return 'points';
+      }
+    }
+    return null;
+  };
+  const firstProse = body.findIndex(isProse);
+  let proseCount = -1;
+  const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
+  for (let i = body.length - 1; i >= 0; i--) {
+    const b = body[i]!;
+    if (b.len === 0 || b.len > 200 || b.images.length > 0) continue;
+    const sentence = b.len > 120 && /[.!?]["”’]?$/.test(b.text);
+    const kind = named(b);
+    // A video card's label and title; its caption (sentences, a wire credit) is left to the caption rules.
+    const cardTitle = kind === 'video' && b.len <= 100 && !/[.!?]/.test(b.text);
+    if (VIDEO_LABEL_RE.test(b.text) || cardTitle || (kind === 'points' && !sentence)) {
+      body.splice(i, 1);
+      continue;
+    }
+    // A key-points heading above the text takes its bullets with it.
+    if (i < firstProse && /^h[2-4]$/.test(b.kind) && KEY_POINTS_RE.test(b.text)) {
+      let j = i + 1;
+      while (j < body.length && (body[j]!.kind === 'li' || body[j]!.len === 0)) j++;
+      body.splice(i, j - i);
+      continue;
+    }
+    if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
+  }
+}
+
+/** A short line alone in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`. */
+function callToAction(b: Block): boolean {
+  const box = b.el.parentElement;
+  if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
+  // A box of a line and a button or two, not a container of paragraphs.
+  let n = 0;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) if (++n > 4) return false;
+  let button = false;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
+    if (c === b.el) continue;
+    if (c.localName === 'p') return false;
+    const text = normaliseText(c.textContent ?? '');
+    if (!text) continue;
+    const link = c.localName === 'a' || (c.localName !== 'p' && c.querySelector('a') !== null && c.children.length === 1);
+    if (!link || !CTA_RE.test(text)) return false;
+    button = true;
+  }
+  return button;
+}
+const CTA_RE =
+  /^(?:see|get|compare|check|view|find|shop|buy|subscribe|sign up|join|register|learn more|download|try|start|claim|apply|donate|give|book|order)\b.{0,25}$/i;
+const VIDEO_LABEL_RE = /^(?:video|watch)\s*[:|·•-]?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
+const VIDEO_CARD_WORDS = new Set(['inlinevideo', 'videocard', 'videopromo', 'videoteaser', 'relatedvideo']);
+const KEY_POINTS_WORDS = new Set(['keypoints', 'takeaways', 'keytakeaways']);
+const KEY_POINTS_RE = /^key (?:points|takeaways)\s*:?$/i;
+/** A cheap first look before a class is split into words. */
+const BOX_HINT_RE = /video|points|takeaway/i;
+const CHART_CLASS_RE = /(?:^|[-_\s])(?:ai2html|g-artboard|charts?|graphics?|infographic|datawrapper|dataviz)(?:[-_\s]|$)/i;
 
 /** The page's stated summaries (description, og:description, twitter:description), comparable. */
 function summaries(doc: Document): Set<string> {

@@ -425,6 +425,8 @@ const EN_END_RE = [
   /^[-–—#*\s]*ends[-–—#*\s.]*$/i,
   /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|about the author)\s*[:.]?$/i,
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
+  // An e-mail newsletter's footer (an archived issue read as a page).
+  /^(?:our mailing address is|want to change how you receive these e-?mails\??|you (?:are receiving|received) this (?:e-?mail|newsletter)\b.*)\s*:?$/i,
   /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
 ];
 
@@ -483,6 +485,10 @@ const LATIN_NOTICE_RE = [
   // An inline newsletter box: "Get the latest news delivered to your inbox… By registering, you agree to our T&C".
   /\b(?:news|newsletters?|stories|updates|headlines|briefing|digest)\b[^.!?]{0,60}\bdelivered (?:straight |directly )?to your inbox\b/i,
   /\bby (?:registering|signing up|subscribing)\b[^.!?]{0,20}\byou agree to\b/i,
+  // A sponsor's line in a newsletter or article: `Sponsor: …`, `This issue is brought to you by …`.
+  /^(?:sponsor(?:ed)?(?: (?:content|message|post))?|today['’]s sponsor|presented by|paid (?:post|content|partnership))\s*[:—–]/i,
+  /^this (?:issue|newsletter|email|edition|episode) is (?:sponsored|brought to you|presented) by\b/i,
+  /^(?:stay informed|support local journalism)\b.{0,40}\bsubscribe\b/i,
 ];
 
 /** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */
