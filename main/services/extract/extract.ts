@@ -16,9 +16,11 @@
  * a Latin script also capped by the doubts that make a second opinion worth its cost (a short or
  * link-heavy body, prose-looking text outside it or right beside it: latinConfidence). Only below
  * LOW_CONFIDENCE Readability gives a second opinion (read back through the same walker) and wins only
- * when it keeps most of our text and more, as trafilatura does with its fallbacks, or, on a Latin
- * page where the two picked different parts, when it holds much more prose; blocks we dropped as
- * chrome (bylines, author and newsletter boxes) stay dropped whichever wins.
+ * when it keeps most of our text and more, as trafilatura does with its fallbacks (on a Latin page
+ * "more" means at least LATIN_MIN_GAIN characters of real prose paragraphs, not key points, notices
+ * or captions), or, on a Latin page where the two picked different parts, when it holds much more
+ * prose; blocks we dropped as chrome (bylines, author and newsletter boxes) stay dropped whichever
+ * wins.
  * 政府信息公开 tables give 发布日期 / 发布机构 / 文号; unclosed raw-text tags are closed first.
  *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
@@ -46,6 +48,7 @@ import {
   isMetaLine,
   matchAuthor,
   matchBareOrigin,
+  matchDepartment,
   matchEditor,
   matchOrigin,
   bylineNames,
@@ -257,12 +260,22 @@ function tinyOrTracking(img: Element, src: string): boolean {
  * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
  * around `div.v_news_content`); such a form is walked, its controls still skipped.
  */
+/** 各部门： / 同志们： — not a widget label such as 分享： or 关注：. */
+function isSalutation(text: string): boolean {
+  return /^[\u4e00-\u9fff、]{2,}[:：]$/.test(text) && !/^(?:分享|关注|评论|标签|导读|摘要|关键词|附件|扫码|点赞)[:：]$/.test(text);
+}
+
 function formHoldsArticle(form: Element): boolean {
   const id = `${form.getAttribute('name') ?? ''} ${form.getAttribute('id') ?? ''}`;
   if (/newscontent|content|article|detail|wbnews/i.test(id)) return true;
   if (form.querySelector('.v_news_content, #vsb_content, .article, .content, #zoom')) return true;
+  // ASP.NET WebForms wraps the whole page in one form that carries its view state (intranet and
+  // government sites): a layout wrapper, not a form, however short the article inside.
+  if (form.querySelector('input[name="__VIEWSTATE"], input[name="__EVENTVALIDATION"]')) return true;
   const text = form.textContent ?? '';
-  return text.length > 300 && countPunct(text) >= 8;
+  if (text.length > 300 && countPunct(text) >= 8) return true;
+  // A form holding the page's headline and a paragraph of prose wraps the article.
+  return form.querySelector('h1') !== null && [...form.querySelectorAll('p')].some((p) => countPunct(p.textContent ?? '') >= 1);
 }
 
 /**
@@ -598,6 +611,10 @@ function readMeta(doc: Document, html: string): MetaInfo {
     if (m && (date = parseDateValue(m[1]!, AS_WRITTEN))) dateText = m[1]!;
   }
   if (!date) {
+    const t = publishedTimeElement(doc);
+    if (t && (date = parseDateValue(t, AS_WRITTEN))) dateText = t;
+  }
+  if (!date) {
     // WeChat pages fill the date in with script: var ct = "1709600000"; createTime = '2024-03-05'
     const m = /\b(?:var\s+)?(?:ct|publish_time|createTime|create_time)\s*=\s*["']([^"']{8,30})["']/.exec(html);
     if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseDateValue(m[1]!, AS_WRITTEN);
@@ -647,6 +664,35 @@ function readMeta(doc: Document, html: string): MetaInfo {
     ),
     author: get('article:author', 'authors'),
   };
+}
+
+const PUBLISHED_TIME_RE =
+  /(?:^|[-_\s])(?:published|entry-date|post-date|pub-?date|date-?published|publish(?:ed)?-(?:date|time))(?:[-_\s]|$)/i;
+const UPDATED_TIME_RE = /updated|modified/i;
+/** Where a <time> names another article or a comment: a sidebar, a related list, a footer. */
+const OTHER_TIME_ZONE_RE = /(?:^|[-_\s])(?:widget|sidebar|related|recent|comments?|footer|nav|post-?navigation|relatedposts)(?:[-_\s]|$)/i;
+
+/**
+ * `<time class="entry-date published" datetime="…">` (WordPress and most blog themes),
+ * `<time itemprop="datePublished">`: the published one, never a `<time class="updated">` and never
+ * a time in a sidebar, a related list or a footer.
+ */
+function publishedTimeElement(doc: Document): string | null {
+  for (const t of Array.from(doc.querySelectorAll('time'))) {
+    const marks = `${t.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''}`;
+    const published = PUBLISHED_TIME_RE.test(marks) || /datePublished/.test(marks) || t.hasAttribute('pubdate');
+    if (!published || (UPDATED_TIME_RE.test(marks) && !/published/i.test(marks))) continue;
+    let elsewhere = false;
+    for (let a = t.parentElement; a && !elsewhere; a = a.parentElement) {
+      elsewhere =
+        /^(?:aside|nav|footer)$/.test(a.localName) ||
+        OTHER_TIME_ZONE_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`);
+    }
+    if (elsewhere) continue;
+    const v = (t.getAttribute('datetime') ?? t.textContent ?? '').trim();
+    if (v) return v;
+  }
+  return null;
 }
 
 /**
@@ -1283,6 +1329,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       else author = meta.author;
     }
   }
+  // An intranet page's issuing department (所属部门：党群工作部) when no 来源 is named at all: a
+  // field of the article's own metadata lines (under the title before the text, or among the
+  // text's trailing metadata), not a navigation label or a related list's entry.
+  if (!origin) {
+    const start = body[0]?.index ?? blocks.length;
+    for (const b of [...metaZone.filter((m) => m.index < start), ...trailing]) {
+      if (b.negative || b.len > 90 || b.linkChars > b.len * 0.5 || (b.kind === 'li' && b.linkChars > 0)) continue;
+      if ((origin = matchDepartment(b.spaced))) break;
+    }
+  }
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
   author = personName(author, siteNames(meta));
@@ -1306,8 +1362,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   publishedAt ??= meta.updated;
 
   // Widget crumbs at the edges of the body: a 关注 button or a comment count before the text,
-  // a `+1` after it.
-  while (body.length > 1 && body[0]!.len <= 4 && body[0]!.punct === 0 && body[0]!.images.length === 0 && body[0]!.kind === 'p')
+  // a `+1` after it. A short salutation ending in a colon (各部门：, 同志们：) opens a notice or a
+  // speech and stays.
+  while (
+    body.length > 1 &&
+    body[0]!.len <= 4 &&
+    body[0]!.punct === 0 &&
+    body[0]!.images.length === 0 &&
+    body[0]!.kind === 'p' &&
+    !isSalutation(body[0]!.text)
+  )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
     body.pop();
