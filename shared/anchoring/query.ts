@@ -209,6 +209,8 @@ export interface Scored extends Candidate {
   readonly suffixSide: number;
   /** 1 − cost over the stored units, nudged by the distance from the old position. */
   readonly total: number;
+  /** Units of context the old text's start or end stood for that this place lacks (see textEdgeLost). */
+  readonly edgeLost: number;
 }
 
 /** Extra units read past a context's length, so insertions next to the quote still fit. */
@@ -316,10 +318,11 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     sd = Math.min(sd, half);
     sKept = true;
   }
+  const edgeLost = textEdgeLost(q, c, text.length);
   // The same cost without the credit for kept paragraph edges (see `plainCost`).
   const plainCost =
     pKept || sKept
-      ? QUOTE_ERROR_UNITS * c.errors + (2 * pd0 + q.prefixText.length - pRun0) / 3 + (2 * sd0 + q.suffixText.length - sRun0) / 3
+      ? QUOTE_ERROR_UNITS * c.errors + (2 * pd0 + q.prefixText.length - pRun0) / 3 + (2 * sd0 + q.suffixText.length - sRun0) / 3 + edgeLost
       : -1;
   const sides: number[] = [];
   if (q.prefix) sides.push(1 - pd / q.prefix.length);
@@ -332,7 +335,8 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   // set phrases make scattered similarity common between unrelated places; long adjacent
   // runs are not.
   // A changed unit of the quote itself counts double: the quote is what the reader chose.
-  const cost = QUOTE_ERROR_UNITS * c.errors + (2 * pd + q.prefixText.length - pRun) / 3 + (2 * sd + q.suffixText.length - sRun) / 3;
+  const cost =
+    QUOTE_ERROR_UNITS * c.errors + (2 * pd + q.prefixText.length - pRun) / 3 + (2 * sd + q.suffixText.length - sRun) / 3 + edgeLost;
   const stored = q.quote.length + q.prefixText.length + q.suffixText.length;
   // Listed field by field, not spread from `c`: this object is made for every candidate, and a
   // spread of this many fields gives V8 a slow, dictionary-shaped object.
@@ -370,10 +374,26 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     prefixSide: q.prefix ? 1 - pd / q.prefix.length : 1,
     suffixSide: q.suffix ? 1 - sd / q.suffix.length : 1,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
+    edgeLost,
   };
 }
 
 const QUOTE_ERROR_UNITS = 2;
+
+/**
+ * A stored side cut short by the old text's start (end) had the text's edge as the rest of its
+ * context. A kept paragraph edge credits a copy at any paragraph's start as well, so a place whose
+ * side does not reach the text's edge has the rest of that side unmatched, counted as the words
+ * past a kept paragraph edge are: half (EDGE_UNKNOWN). The opening paragraph, repeated further
+ * down, so keeps its place at the start. A ranking cost, left out of margins (see margin).
+ */
+function textEdgeLost(q: Query, c: Candidate, length: number): number {
+  const s = q.selector;
+  // describe() stores less than a full side only at the text's edge (or one unit less, for a surrogate pair).
+  const start = s.start === s.prefix.length && c.start > q.prefixText.length;
+  const end = s.suffix.length < CONTEXT_LENGTH - 1 && length - c.end > q.suffixText.length;
+  return Math.ceil(((start ? CONTEXT_LENGTH - q.prefixText.length : 0) + (end ? CONTEXT_LENGTH - q.suffixText.length : 0)) * EDGE_UNKNOWN);
+}
 
 /** Units of a side the stored context must show past its copy of the quote to count as matched up to its end. */
 const TWIN_SIDE = 4;
@@ -652,7 +672,8 @@ const OTHER_SIDE = 0.6;
 function margin(q: Query, best: Scored): number {
   // A short quote is all context: look-alike sentences come closer, so it needs a wider lead.
   const share = q.quote.length <= SHORT_QUOTE ? 5 : 6;
-  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / share, 3 + best.cost / 2));
+  // The text's edge lost is a ranking cost (textEdgeLost), not noise in the match.
+  return Math.max(3, Math.min((q.prefixText.length + q.suffixText.length) / share, 3 + (best.cost - best.edgeLost) / 2));
 }
 
 /**
@@ -764,7 +785,7 @@ const NEAR_OLD_PLACE_COPY = 0.1;
 function distinct(best: Scored, rival: Scored, q: Query): boolean {
   const shared = Math.min(best.prefixRun, rival.prefixRun) + Math.min(best.suffixRun, rival.suffixRun);
   const rest = q.prefixText.length + q.suffixText.length - shared;
-  return best.cost <= DISTINCT_SHARE * rest;
+  return best.cost - Math.min(best.edgeLost, rival.edgeLost) <= DISTINCT_SHARE * rest;
 }
 
 /** Share of the non-shared context the best place may differ in. */
@@ -829,7 +850,8 @@ function preferWhole(best: Scored, candidates: readonly Scored[], q: Query, uniq
  * units need more: a set phrase found whole elsewhere must not hide its own edited words.
  */
 export function conclusive(c: Scored, q: Query): boolean {
-  return c.errors === 0 && c.context >= (q.quote.length < 12 ? 0.9 : 0.8);
+  // Away from the text's edge its stored side stood at, the passage's own place edited may be better.
+  return c.errors === 0 && c.edgeLost === 0 && c.context >= (q.quote.length < 12 ? 0.9 : 0.8);
 }
 
 /**
