@@ -16,6 +16,13 @@ export interface TextSelector {
   para?: string;
   others?: string[];
   twins?: number;
+  /**
+   * Optional, recorded by describe() when the quote occurs more than once in the old text: how
+   * many OTHER times (copies.ts). A new text holding fewer copies has lost one of them.
+   */
+  copies?: number;
+  /** Of those copies, how many had the whole stored context around them too (with `copies`). */
+  contextCopies?: number;
 }
 
 export interface Anchor {
