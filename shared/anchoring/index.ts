@@ -12,7 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
-import { copiesLost, copyCounts, uniqueContextAt } from './copies';
+import { copiesLost, copyCounts, ownContextAt } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace, normalise } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
@@ -53,7 +53,8 @@ export function describe(text: string, start: number, end: number): TextSelector
   };
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
-  const counts = copyCounts(documentFor(text).norm.text, selector);
+  const old = documentFor(text);
+  const counts = copyCounts(old.norm.text, toNormalised(old, s), selector);
   if (counts) Object.assign(selector, counts);
   return selector;
 }
@@ -115,12 +116,13 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
 }
 
 /**
- * A placement whose quote the new text holds fewer times than the old text did (copiesLost) may
- * be on another passage's copy, its own words being the ones deleted or edited: context cannot
- * tell, as copies of a repeated passage often share it. It is kept only at its stored position,
- * context and all, or inside the window that sure neighbours on both sides agree on (placed on
- * their own evidence: not chosen among copies by position, not such a placement themselves);
- * otherwise it is an orphan, which the neighbour pass may still find inside its window.
+ * A placement on the quote's very words, when the new text holds fewer copies of them than the
+ * old text did (copiesLost), may be on another passage's copy, its own words being the ones
+ * deleted or edited. It stands at its stored position with its context, or where more of the
+ * stored context stands next to it than stood next to any other copy in the old text
+ * (ownContextAt), or inside the window that sure neighbours on both sides agree on (placed on
+ * their own evidence: not chosen among copies by position, not in such doubt themselves).
+ * Otherwise it is an orphan, which the neighbour pass may still find inside its window.
  */
 function confirmedCopies(
   text: string,
@@ -136,14 +138,14 @@ function confirmedCopies(
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
   };
-  // 0: not in doubt; 1: a copy in doubt; 2: confirmed (its own unique context, or sure neighbours).
+  // 0: not in doubt; 1: a copy in doubt; 2: confirmed (more of its context than any other copy had, or sure neighbours).
   const state = placements.map((a, i) => {
     const s = selectors[i];
     if (!a || !s || typeof s.copies !== 'number' || (a.start === s.start && atStoredPosition(text, s))) return 0;
     // Only a placement on the very words of the quote: an edited place was chosen by its context.
     const copy = onCopy(a, s);
     if (!copy || !copiesLost(copy.doc, copy.quote, s)) return 0;
-    return uniqueContextAt(copy.doc, s, copy.quote, copy.from, copy.to) ? 2 : 1;
+    return ownContextAt(copy.doc, s, copy.from, copy.to) ? 2 : 1;
   });
   const none = { first: placements, recheck: (a: Anchor | null) => a };
   if (!state.includes(1)) return none;
@@ -152,6 +154,14 @@ function confirmedCopies(
     const w = shiftWindow(sure, s, true, SHIFT_TOLERANCE);
     return w !== null && a.start >= s.start + w.lo && a.start <= s.start + w.hi;
   };
+  // A sure placement on its own quote's very words, over the passage's old words, puts the passage exactly.
+  const inSureCopy = (a: Anchor, s: TextSelector, i: number) =>
+    placements.some((p, j) => {
+      const t = selectors[j];
+      if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || t.start > s.start || t.end < s.end) return false;
+      const copy = onCopy(p, t);
+      return copy !== null && toNormalised(copy.doc, a.start) === copy.from + normalise(t.exact.slice(0, s.start - t.start)).length;
+    });
   for (let changed = true; changed;) {
     changed = false;
     sure.length = 0;
@@ -163,7 +173,7 @@ function confirmedCopies(
     sure.sort((x, y) => x.start - y.start);
     placements.forEach((a, i) => {
       const s = selectors[i];
-      if (state[i] === 1 && a && s && inSureWindow(a, s)) {
+      if (state[i] === 1 && a && s && (inSureWindow(a, s) || inSureCopy(a, s, i))) {
         state[i] = 2;
         changed = true;
       }
@@ -177,7 +187,7 @@ function confirmedCopies(
       const s = selectors[i];
       if (state[i] !== 1 || !a || !s) return a;
       const copy = onCopy(a, s);
-      return copy && !inSureWindow(a, s) && !uniqueContextAt(copy.doc, s, copy.quote, copy.from, copy.to) ? null : a;
+      return copy && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !ownContextAt(copy.doc, s, copy.from, copy.to) ? null : a;
     },
   };
 }

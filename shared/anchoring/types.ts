@@ -21,8 +21,8 @@ export interface TextSelector {
    * many OTHER times (copies.ts). A new text holding fewer copies has lost one of them.
    */
   copies?: number;
-  /** Of those copies, how many had the whole stored context around them too (with `copies`). */
-  contextCopies?: number;
+  /** With `copies`: the most units of the stored context that stood right next to any of them. */
+  copyContext?: number;
 }
 
 export interface Anchor {

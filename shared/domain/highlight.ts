@@ -27,7 +27,7 @@ export const StoredSelectorSchema = v.object({
   twins: v.optional(CountField),
   /** Optional count of the quote's other occurrences in the old text (shared/anchoring/copies.ts). */
   copies: v.optional(CountField),
-  contextCopies: v.optional(CountField),
+  copyContext: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */
