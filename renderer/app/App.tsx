@@ -119,6 +119,7 @@ export function App() {
       await recoverNoteJournals();
       await useLibrary.getState().follow();
       await backupStartup.ensureLibraryIdentity();
+      void backupStartup.dropStaleRestoreCopies();
       // An empty or rolled-back library is offered the newest backup before anything else writes.
       const found = await recovery.find().catch((e: unknown) => {
         console.warn('[backup] could not look for a backup to offer', e);

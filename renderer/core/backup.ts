@@ -9,7 +9,7 @@ import { backupDatabase, downloadBackup, inspectFile, restoreBackup, type Restor
 import { answerQuitting, beforeBulkChange, startContinuousBackup, type ContinuousBackup } from './backup/continuous';
 import { ensureLibraryIdentity } from './backup/library';
 import { acceptOffer, declineOffer, findRecoveryOffer, type RecoveryOffer } from './backup/recovery';
-import { backupBeforeUpgrade, dailyBackupIfDue, openWithRetry, requestPersistentStorage } from './backup/startup';
+import { backupBeforeUpgrade, dailyBackupIfDue, dropStaleRestoreCopies, openWithRetry, requestPersistentStorage } from './backup/startup';
 
 export type { BackupEntry, Restorable, RestoreResult, RecoveryOffer };
 
@@ -47,6 +47,8 @@ export const backupStartup = {
     await openWithRetry(() => db.open());
   },
   ensureLibraryIdentity: () => ensureLibraryIdentity(db),
+  /** Storage a restore killed half-way left behind (its upgrade copy), in the background. */
+  dropStaleRestoreCopies: (): Promise<string[]> => dropStaleRestoreCopies(),
   answerQuitting: (): (() => void) => answerQuitting(api),
   startContinuous: (
     delays?: { settleMs: number; maxWaitMs: number },

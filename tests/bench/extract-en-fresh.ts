@@ -2,10 +2,11 @@
  * Outside English pages (tests/fixtures/extract-en-fresh): news-style pages written by someone
  * who had not read the extractor or its own English fixtures, scored by character-token F1 for
  * ours and for plain Readability in the same run.
- * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4|--fresh5] (--fresh2: the second set,
+ * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4|--fresh5|--fresh6] (--fresh2: the second set,
  * tests/fixtures/extract-en-fresh2; --fresh3: the third, tests/fixtures/extract-en-fresh3, heavy saved pages of big news sites;
  * --fresh4: the fourth, tests/fixtures/extract-en-fresh4, page types: blog, TV, match report, press release, advice, feature, notice, email;
- * --fresh5: the fifth, tests/fixtures/extract-en-fresh5, 70–115 KB pages in the shapes of eight big news-site families)
+ * --fresh5: the fifth, tests/fixtures/extract-en-fresh5, 70–115 KB pages in the shapes of eight big news-site families;
+ * --fresh6: the sixth, tests/fixtures/extract-en-fresh6, 50–85 KB pages of eight more families: Chinese English-language sites, a wire, a public radio transcript, a UN-style Drupal story)
  * (`--verbose` lists every page: F1 ours vs Readability, precision/recall, and for ours the
  * first 200 characters missed and the first 200 extra.)
  */
@@ -60,6 +61,8 @@ export const FRESH3_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh
 export const FRESH4_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh4/', import.meta.url));
 /** The fifth outside set (same format, same policy; 70–115 KB pages of eight news-site families). */
 export const FRESH5_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh5/', import.meta.url));
+/** The sixth outside set (same format, same policy; 50–85 KB pages of eight more site families). */
+export const FRESH6_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh6/', import.meta.url));
 
 export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   return loadFreshEn(dir).map((pg) => {
@@ -75,13 +78,20 @@ export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   });
 }
 
-/** `set` 'fresh2'…'fresh5' scores tests/fixtures/extract-en-fresh2…5 under `extract_*_en_fresh2*`…`…fresh5*` names. */
+/** `set` 'fresh2'…'fresh6' scores tests/fixtures/extract-en-fresh2…6 under `extract_*_en_fresh2*`…`…fresh6*` names. */
 export function benchEnFresh(
   verbose = false,
   baseline = true,
-  set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' = 'fresh',
+  set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' = 'fresh',
 ): Record<string, number> {
-  const dir = { fresh: FRESH_EN_DIR, fresh2: FRESH2_EN_DIR, fresh3: FRESH3_EN_DIR, fresh4: FRESH4_EN_DIR, fresh5: FRESH5_EN_DIR }[set];
+  const dir = {
+    fresh: FRESH_EN_DIR,
+    fresh2: FRESH2_EN_DIR,
+    fresh3: FRESH3_EN_DIR,
+    fresh4: FRESH4_EN_DIR,
+    fresh5: FRESH5_EN_DIR,
+    fresh6: FRESH6_EN_DIR,
+  }[set];
   const o = scoreFreshEn(ours, dir);
   const b = baseline ? scoreFreshEn(readability, dir) : [];
   const mean = (rows: FreshScore[], k: 'f1' | 'p' | 'r') => r3(rows.reduce((n, x) => n + x[k], 0) / Math.max(1, rows.length));
@@ -131,15 +141,17 @@ export function benchEnFresh(
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const set = process.argv.includes('--fresh5')
-    ? 'fresh5'
-    : process.argv.includes('--fresh4')
-      ? 'fresh4'
-      : process.argv.includes('--fresh3')
-        ? 'fresh3'
-        : process.argv.includes('--fresh2')
-          ? 'fresh2'
-          : 'fresh';
+  const set = process.argv.includes('--fresh6')
+    ? 'fresh6'
+    : process.argv.includes('--fresh5')
+      ? 'fresh5'
+      : process.argv.includes('--fresh4')
+        ? 'fresh4'
+        : process.argv.includes('--fresh3')
+          ? 'fresh3'
+          : process.argv.includes('--fresh2')
+            ? 'fresh2'
+            : 'fresh';
   for (const [k, v] of Object.entries(benchEnFresh(process.argv.includes('--verbose'), !process.argv.includes('--no-baseline'), set)))
     process.stdout.write(`${k}: ${v}\n`);
 }

@@ -75,12 +75,18 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh4'),
     // Fifth outside English set (a fifth tester: big-news families after this session's fixes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh5'),
+    // Sixth outside English set (a sixth tester: China Daily/Xinhua/CGTN/Global Times/SCMP/Reuters/NPR/UN shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh6'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
     ...benchOutside(process.argv.includes('--verbose'), 'outside4'),
     // Fifth outside Chinese set (a fifth tester: 党校 VSB, two-row 信息公开 table, WordPress multisite, 党刊 notes).
     ...benchOutside(process.argv.includes('--verbose'), 'outside5'),
+    // Sixth outside Chinese set (a sixth tester: no-h1 政策 table, OA 公文, JSON-only share page, 澎湃号, 供稿单位).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside6'),
+    // Seventh outside Chinese set (a seventh tester: 泛微 intranet, late GBK meta, 2008 <font> tables, 【】 fields, new 来源 labels).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside7'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -11,12 +11,12 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
   'extract-speed': async () => (await import('./extract-speed')).benchSpeed(),
-  // `-- extract-outside [--outside2 | --outside3 | --outside4 | --outside5] [--verbose]`: one outside
-  // Chinese set (--outside3, --outside4 and --outside5 list their pages).
+  // `-- extract-outside [--outside2 | … | --outside7] [--verbose]`: one outside
+  // Chinese set (--outside3 … --outside7 list their pages).
   'extract-outside': async () => {
     const m = await import('./extract-outside');
     const set = m.outsideSetFromArgv(process.argv);
-    const listed = set === 'outside3' || set === 'outside4' || set === 'outside5';
+    const listed = set === 'outside3' || set === 'outside4' || set === 'outside5' || set === 'outside6' || set === 'outside7';
     return m.benchOutside(process.argv.includes('--verbose') || listed, set);
   },
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),

@@ -3,18 +3,19 @@
  * hostile content arriving through a backup file and shown in the reader, search and print
  * views (nothing runs, nothing leaves: the traps are checked only after every hostile article,
  * search hit and printed article was counted on screen), and crashes — the browser process group
- * SIGKILLed inside the restore's one transaction and after a note was saved, then reopened on the
- * same profile: no half library, nothing saved lost.
+ * SIGKILLed inside the restore and after a note was saved, then reopened on the same profile:
+ * no half library, nothing saved lost (through the data folder's backup when Chromium discarded
+ * a store a crash had damaged).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { armStall, imagesSettled, openProfile, trap } from './gap-helpers';
-import { expect, test } from './fixtures';
-import { groupAlive, killBrowser } from './processes';
+import { expect, startHost, test, type Host } from './fixtures';
+import { groupAlive, killBrowser, killHost, type RealBrowser } from './processes';
 import { VECTORS } from '../fixtures/hostile/corpus';
 
 const V4_STORES: Record<string, string> = {
@@ -267,10 +268,86 @@ function storedNoteTexts(page: Page): Promise<string[]> {
   );
 }
 
-test('crash: the browser process killed inside the restore and after typing; reopened, the library is whole and the note kept', async ({
-  host,
-}) => {
-  test.setTimeout(180_000);
+/** A host contract call, as the browser makes it (the token is the host's secret). */
+async function hostCall<T>(host: Host, name: string, arg: unknown): Promise<T> {
+  const secret = new URL(host.url).searchParams.get('token')!;
+  const res = await fetch(`${host.origin}/api/call/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+    body: JSON.stringify(arg),
+  });
+  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
+  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+interface Entry {
+  name: string;
+  reason: string;
+  createdAt: string;
+  counts: Record<string, number>;
+  library?: { id: string; userArticles: number };
+}
+
+/** The records of one table in a backup of the data folder, read back through the host. */
+async function backupRecords(host: Host, name: string, table: string): Promise<unknown[]> {
+  const checked = await hostCall<{ handle: string; tables: { table: string; index: number }[] }>(host, 'backup.inspect', {
+    ref: { from: 'folder', name },
+  });
+  const out: unknown[] = [];
+  for (const t of checked.tables.filter((x) => x.table === table))
+    out.push(...(await hostCall<{ records: unknown[] }>(host, 'backup.readPart', { handle: checked.handle, index: t.index })).records);
+  return out;
+}
+
+/** The library's identity (a new one only when the store was created anew, or restored). */
+function libraryId(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('settings').objectStore('settings').get('library');
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { value?: { id?: string } } | undefined)?.value?.id ?? null);
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * Reopens the profile after a kill. A kill inside a large IndexedDB write can tear the end of
+ * Chromium's LevelDB log; the next start appends to that log (reuse_logs), and after one more
+ * crash Chromium finds the log corrupt and discards the origin's whole store (its LevelDB LOG
+ * says "Creating DB … since it was missing"; google/leveldb#1287). Seen here about once in
+ * ten runs on a loaded machine. Then the library comes back only from the data folder: the app
+ * must offer the newest backup, and it is accepted here. Returns which way the library came back.
+ */
+async function reopenAfterKill(dir: string, host: Host, id: string): Promise<{ browser: RealBrowser; way: 'kept' | 'from backup' }> {
+  const browser = await openProfile(dir, host);
+  const page = browser.page;
+  const offer = page.getByRole('dialog', { name: '恢复文库？' });
+  if ((await libraryId(page)) === id) {
+    await expect(offer).toHaveCount(0);
+    return { browser, way: 'kept' };
+  }
+  // The store was created anew (only the samples): the backup is offered before anything else.
+  await expect(offer).toBeVisible({ timeout: 30_000 });
+  const reloaded = page.waitForEvent('load', { timeout: 90_000 });
+  await offer.getByRole('button', { name: '恢复' }).click();
+  await reloaded;
+  await expect(page.getByTestId('article-row').first()).toBeVisible({ timeout: 60_000 });
+  return { browser, way: 'from backup' };
+}
+
+test('crash: the browser process killed inside the restore and after typing; reopened, the library is whole and the note kept', async () => {
+  test.setTimeout(240_000);
+  // Continuous backups soon after a change: the data folder is the net when the browser
+  // discards its store (see reopenAfterKill).
+  const host = await startHost({ YANDU_BACKUP_SETTLE_MS: '500', YANDU_BACKUP_MAX_WAIT_MS: '3000' });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-crash-'));
   let browser = await openProfile(dir, host);
   try {
@@ -283,9 +360,10 @@ test('crash: the browser process killed inside the restore and after typing; reo
     await expect(browser.page.getByTestId('import-status')).toContainText('新增 1 篇');
     const before = await libraryIsWhole(browser.page);
     expect(before.titles).toContain('崩溃之前导入的文章');
+    const id = (await libraryId(browser.page))!;
 
-    // Mid-restore: a large backup (1,500 articles); the 700th article written inside the
-    // restore's one transaction freezes it there, and the browser is killed while it is open.
+    // Mid-restore: a large backup (1,500 articles, of an older version, so it is first upgraded
+    // in a copy); the 700th article written freezes that write, and the browser is killed in it.
     const big = backupFile(
       articles(
         1500,
@@ -300,30 +378,146 @@ test('crash: the browser process killed inside the restore and after typing; reo
       .poll(() => browser.page.evaluate(() => (window as unknown as { __stalled: boolean }).__stalled), { timeout: 60_000 })
       .toBe(true);
     await killBrowser(browser);
-    browser = await openProfile(dir, host);
+    // Before any large write began, the library as it was went to the data folder.
+    const { entries } = await hostCall<{ entries: Entry[] }>(host, 'backup.list', {});
+    const undo = entries.filter((e) => e.reason === 'restore');
+    expect(undo).toHaveLength(1);
+    expect(undo[0]!.library).toMatchObject({ id, userArticles: 1 });
+    let reopened = await reopenAfterKill(dir, host, id);
+    browser = reopened.browser;
+    const ways = [reopened.way];
     const after = await libraryIsWhole(browser.page);
-    // The transaction never committed: the old library, every article of it, none of the backup.
+    // The restore never committed: the old library, every article of it, none of the backup.
     expect(after).toEqual(before);
 
     // Mid-typing: a note saved (its text in IndexedDB) survives the kill that follows.
     const page = browser.page;
+    const idNow = (await libraryId(page))!;
     await page.getByRole('link', { name: '笔记本' }).click();
     await page.getByRole('button', { name: '新建心得体会' }).click();
     await page.getByLabel('标题').fill('断电之前');
     await page.getByTestId('note-body').click();
     await page.keyboard.type('这一句在断电前已经保存。');
     await expect.poll(() => storedNoteTexts(page), { timeout: 15_000 }).toContainEqual(expect.stringContaining('这一句在断电前已经保存。'));
+    // The continuous backup has it too (the only copy should the browser discard its store).
+    await expect
+      .poll(
+        async () => {
+          const newest = (await hostCall<{ entries: Entry[] }>(host, 'backup.list', {})).entries
+            .filter((e) => e.reason === 'auto' && (e.counts.notes ?? 0) > 0)
+            .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+          if (!newest) return [];
+          return ((await backupRecords(host, newest.name, 'notes')) as { title: string; text: string }[]).map(
+            (n) => `${n.title}|${n.text}`,
+          );
+        },
+        { timeout: 60_000 },
+      )
+      .toContainEqual('断电之前|这一句在断电前已经保存。');
     await killBrowser(browser);
-    browser = await openProfile(dir, host);
-    // Wait until the reopened library is readable (a loaded machine retries opening the store
-    // the killed browser left) before looking for the note in it.
+    reopened = await reopenAfterKill(dir, host, idNow);
+    browser = reopened.browser;
+    ways.push(reopened.way);
+    process.stdout.write(`crash_reopened: ${ways.join(', ')}\n`);
     expect(await libraryIsWhole(browser.page)).toEqual(before);
     await browser.page.getByRole('link', { name: '笔记本' }).click();
     const entry = browser.page.getByTestId('notebook-entry').filter({ hasText: '断电之前' });
-    await expect(entry).toHaveCount(1, { timeout: 60_000 });
+    await expect(entry).toHaveCount(1, { timeout: 30_000 });
     await expect(entry).toContainText('这一句在断电前已经保存。');
   } finally {
     if (groupAlive(browser.process.pid!)) await killBrowser(browser);
+    await killHost(host);
     rmSync(dir, { recursive: true, force: true });
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * What a browser killed in the middle of writing a log record leaves behind: the record's header
+ * and part of its payload at the end of the origin's newest LevelDB log (format of LevelDB's
+ * log_format.h: 32 KiB blocks, 7-byte headers; a header never straddles a block).
+ */
+function tearLevelDbLog(profile: string, origin: string): string {
+  const store = path.join(profile, 'Default', 'IndexedDB', `http_${new URL(origin).host.replace(':', '_')}.indexeddb.leveldb`);
+  const logs = existsSync(store) ? readdirSync(store).filter((f) => /^\d+\.log$/.test(f)) : [];
+  // A Chromium without a LevelDB store here needs this test rewritten, not skipped.
+  expect(logs, `LevelDB logs in ${store}`).not.toEqual([]);
+  const log = path.join(store, logs.sort().at(-1)!);
+  const size = statSync(log).size;
+  const left = 32768 - (size % 32768);
+  const pad = left < 7 ? Buffer.alloc(left) : Buffer.alloc(0);
+  const header = Buffer.from([0x12, 0x34, 0x56, 0x78, 0xe8, 0x03, 1]); // FULL record of 1,000 bytes…
+  appendFileSync(log, Buffer.concat([pad, header, Buffer.from('torn write')])); // …of which 10 were written.
+  return log;
+}
+
+test('crash: a store Chromium discards after a crash tore its log comes back whole from the data folder, the last note included', async () => {
+  test.setTimeout(240_000);
+  const host = await startHost({ YANDU_BACKUP_SETTLE_MS: '500', YANDU_BACKUP_MAX_WAIT_MS: '3000' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-torn-'));
+  let browser = await openProfile(dir, host);
+  /** Waits until the newest continuous backup holds this note (title|text). */
+  const backedUp = (note: string) =>
+    expect
+      .poll(
+        async () => {
+          const newest = (await hostCall<{ entries: Entry[] }>(host, 'backup.list', {})).entries
+            .filter((e) => e.reason === 'auto' && (e.counts.notes ?? 0) > 0)
+            .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+          if (!newest) return [];
+          return ((await backupRecords(host, newest.name, 'notes')) as { title: string; text: string }[]).map(
+            (n) => `${n.title}|${n.text}`,
+          );
+        },
+        { timeout: 60_000 },
+      )
+      .toContainEqual(note);
+  try {
+    await browser.page.getByTestId('import-input').setInputFiles({
+      name: '撕裂之前导入.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('撕裂之前导入的文章\n\n浏览器丢弃文库以后，这篇文章要从数据文件夹回来。\n'),
+    });
+    await expect(browser.page.getByTestId('import-status')).toContainText('新增 1 篇');
+    const before = await libraryIsWhole(browser.page);
+    const id = (await libraryId(browser.page))!;
+    await killBrowser(browser);
+    tearLevelDbLog(dir, host.origin);
+
+    // The torn end is taken for an unfinished write: the library opens as it was.
+    let reopened = await reopenAfterKill(dir, host, id);
+    browser = reopened.browser;
+    const ways = [reopened.way];
+    expect(await libraryIsWhole(browser.page)).toEqual(before);
+    const page = browser.page;
+    const idNow = (await libraryId(page))!;
+    await page.getByRole('link', { name: '笔记本' }).click();
+    await page.getByRole('button', { name: '新建笔记' }).click();
+    await page.getByLabel('标题').fill('撕裂之后');
+    await page.getByTestId('note-body').click();
+    await page.keyboard.type('写在撕裂的日志之后。');
+    await expect.poll(() => storedNoteTexts(page), { timeout: 15_000 }).toContainEqual('写在撕裂的日志之后。');
+    await backedUp('撕裂之后|写在撕裂的日志之后。');
+    await killBrowser(browser);
+
+    // Chromium (LevelDB reuse_logs) appended after the torn record; now it finds the log
+    // corrupt and starts an empty store. The app offers the data folder's backup.
+    reopened = await reopenAfterKill(dir, host, idNow);
+    browser = reopened.browser;
+    ways.push(reopened.way);
+    process.stdout.write(`torn_log_reopened: ${ways.join(', ')}\n`);
+    // The path this test is for. A Chromium whose LevelDB no longer reuses a torn log keeps the
+    // store instead: then this test needs another way to make the browser discard it.
+    expect(ways).toEqual(['kept', 'from backup']);
+    expect(await libraryIsWhole(browser.page)).toEqual(before);
+    await browser.page.getByRole('link', { name: '笔记本' }).click();
+    const entry = browser.page.getByTestId('notebook-entry').filter({ hasText: '撕裂之后' });
+    await expect(entry).toHaveCount(1, { timeout: 30_000 });
+    await expect(entry).toContainText('写在撕裂的日志之后。');
+  } finally {
+    if (groupAlive(browser.process.pid!)) await killBrowser(browser);
+    await killHost(host);
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(host.dataDir, { recursive: true, force: true });
   }
 });

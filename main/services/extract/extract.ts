@@ -16,9 +16,11 @@
  * a Latin script also capped by the doubts that make a second opinion worth its cost (a short or
  * link-heavy body, prose-looking text outside it or right beside it: latinConfidence). Only below
  * LOW_CONFIDENCE Readability gives a second opinion (read back through the same walker) and wins only
- * when it keeps most of our text and more, as trafilatura does with its fallbacks, or, on a Latin
- * page where the two picked different parts, when it holds much more prose; blocks we dropped as
- * chrome (bylines, author and newsletter boxes) stay dropped whichever wins.
+ * when it keeps most of our text and more, as trafilatura does with its fallbacks (on a Latin page
+ * "more" means at least LATIN_MIN_GAIN characters of real prose paragraphs, not key points, notices
+ * or captions), or, on a Latin page where the two picked different parts, when it holds much more
+ * prose; blocks we dropped as chrome (bylines, author and newsletter boxes) stay dropped whichever
+ * wins.
  * 政府信息公开 tables give 发布日期 / 发布机构 / 文号; unclosed raw-text tags are closed first.
  *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
@@ -46,6 +48,7 @@ import {
   isMetaLine,
   matchAuthor,
   matchBareOrigin,
+  matchDepartment,
   matchEditor,
   matchOrigin,
   bylineNames,
@@ -257,12 +260,22 @@ function tinyOrTracking(img: Element, src: string): boolean {
  * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
  * around `div.v_news_content`); such a form is walked, its controls still skipped.
  */
+/** 各部门： / 同志们： — not a widget label such as 分享： or 关注：. */
+function isSalutation(text: string): boolean {
+  return /^[\u4e00-\u9fff、]{2,}[:：]$/.test(text) && !/^(?:分享|关注|评论|标签|导读|摘要|关键词|附件|扫码|点赞)[:：]$/.test(text);
+}
+
 function formHoldsArticle(form: Element): boolean {
   const id = `${form.getAttribute('name') ?? ''} ${form.getAttribute('id') ?? ''}`;
   if (/newscontent|content|article|detail|wbnews/i.test(id)) return true;
   if (form.querySelector('.v_news_content, #vsb_content, .article, .content, #zoom')) return true;
+  // ASP.NET WebForms wraps the whole page in one form that carries its view state (intranet and
+  // government sites): a layout wrapper, not a form, however short the article inside.
+  if (form.querySelector('input[name="__VIEWSTATE"], input[name="__EVENTVALIDATION"]')) return true;
   const text = form.textContent ?? '';
-  return text.length > 300 && countPunct(text) >= 8;
+  if (text.length > 300 && countPunct(text) >= 8) return true;
+  // A form holding the page's headline and a paragraph of prose wraps the article.
+  return form.querySelector('h1') !== null && [...form.querySelectorAll('p')].some((p) => countPunct(p.textContent ?? '') >= 1);
 }
 
 /**
@@ -598,6 +611,10 @@ function readMeta(doc: Document, html: string): MetaInfo {
     if (m && (date = parseDateValue(m[1]!, AS_WRITTEN))) dateText = m[1]!;
   }
   if (!date) {
+    const t = publishedTimeElement(doc);
+    if (t && (date = parseDateValue(t, AS_WRITTEN))) dateText = t;
+  }
+  if (!date) {
     // WeChat pages fill the date in with script: var ct = "1709600000"; createTime = '2024-03-05'
     const m = /\b(?:var\s+)?(?:ct|publish_time|createTime|create_time)\s*=\s*["']([^"']{8,30})["']/.exec(html);
     if (m) date = /^\d{10}$/.test(m[1]!) ? unixToIso(Number(m[1])) : parseDateValue(m[1]!, AS_WRITTEN);
@@ -647,6 +664,35 @@ function readMeta(doc: Document, html: string): MetaInfo {
     ),
     author: get('article:author', 'authors'),
   };
+}
+
+const PUBLISHED_TIME_RE =
+  /(?:^|[-_\s])(?:published|entry-date|post-date|pub-?date|date-?published|publish(?:ed)?-(?:date|time))(?:[-_\s]|$)/i;
+const UPDATED_TIME_RE = /updated|modified/i;
+/** Where a <time> names another article or a comment: a sidebar, a related list, a footer. */
+const OTHER_TIME_ZONE_RE = /(?:^|[-_\s])(?:widget|sidebar|related|recent|comments?|footer|nav|post-?navigation|relatedposts)(?:[-_\s]|$)/i;
+
+/**
+ * `<time class="entry-date published" datetime="…">` (WordPress and most blog themes),
+ * `<time itemprop="datePublished">`: the published one, never a `<time class="updated">` and never
+ * a time in a sidebar, a related list or a footer.
+ */
+function publishedTimeElement(doc: Document): string | null {
+  for (const t of Array.from(doc.querySelectorAll('time'))) {
+    const marks = `${t.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''}`;
+    const published = PUBLISHED_TIME_RE.test(marks) || /datePublished/.test(marks) || t.hasAttribute('pubdate');
+    if (!published || (UPDATED_TIME_RE.test(marks) && !/published/i.test(marks))) continue;
+    let elsewhere = false;
+    for (let a = t.parentElement; a && !elsewhere; a = a.parentElement) {
+      elsewhere =
+        /^(?:aside|nav|footer)$/.test(a.localName) ||
+        OTHER_TIME_ZONE_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`);
+    }
+    if (elsewhere) continue;
+    const v = (t.getAttribute('datetime') ?? t.textContent ?? '').trim();
+    if (v) return v;
+  }
+  return null;
 }
 
 /**
@@ -792,6 +838,49 @@ function continuesArticle(top: Element, sib: Element, s: Stats, after: boolean):
   if (!cls || sib.localName !== top.localName || sib.getAttribute('class')?.trim() !== cls) return false;
   if (s.chars < 20 || s.linkChars > s.chars * 0.2) return false;
   return sib.querySelector('h2, h3, h4') !== null && sib.querySelector('table, ol, ul, p') !== null;
+}
+
+/** A wrapper adds at most this share to the text of the block it wraps (a toggle's heading). */
+const WRAPPER_EXTRA = 0.2;
+
+/**
+ * The body block set inside wrappers of its own (a video transcript in `amp-accordion > section`
+ * under its "Video transcript" toggle, a `<details>`, a collapsed section): the paragraphs beside
+ * the outermost wrapper, in the container both share, are the same article (the intro above the
+ * transcript). Returns that wrapper and those paragraphs, or nothing when the container holds
+ * more than them (a page layout) or the block's own parent is not a thin wrapper.
+ */
+function proseBesideWrapper(top: Element, stats: Map<Element, Stats>, negative: Set<Element>): Element[] {
+  const ts = stats.get(top);
+  if (!ts) return [];
+  let wrapper = top;
+  // The outermost wrapper that is a block of its own (blocks know only such ancestors).
+  let outer = top;
+  for (let level = 0; level < 4; level++) {
+    const box = wrapper.parentElement;
+    if (!box || negative.has(box) || box.localName === 'body' || box.localName === 'html') return [];
+    const bs = stats.get(box);
+    // An inline or custom element (`amp-accordion`) is not a block of its own: look through it.
+    if (!bs || bs.chars <= ts.chars * (1 + WRAPPER_EXTRA)) {
+      wrapper = box;
+      if (bs) outer = box;
+      continue;
+    }
+    if (wrapper === top || bs.linkChars > bs.chars * 0.2) return [];
+    const out: Element[] = [outer];
+    let chars = stats.get(outer)!.chars;
+    let prose = 0;
+    for (let sib = box.firstElementChild; sib; sib = sib.nextElementSibling) {
+      const s = sib === wrapper || negative.has(sib) || sib.localName !== 'p' ? undefined : stats.get(sib);
+      if (!s || s.linkChars > s.chars * 0.25) continue;
+      if (!/[.!?]["”’]?$/.test(normaliseText(sib.textContent ?? ''))) continue;
+      if (s.chars >= 80) prose++;
+      out.push(sib);
+      chars += s.chars;
+    }
+    return prose > 0 && chars >= bs.chars * 0.8 ? out : [];
+  }
+  return [];
 }
 
 /** The article's part of a split `<title>`: a site name put first (`Site - Headline`) is the shorter. */
@@ -1168,6 +1257,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   const chosen = new Set<Element>();
+  // The article was found around the best block, not in it: worth a second opinion (below).
+  let widened = false;
   if (top) {
     // Layout tables: move from a row or table down to the cell that holds the text.
     for (;;) {
@@ -1205,6 +1296,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         ) {
           chosen.add(sib);
         }
+      }
+    }
+    if (latinScript) {
+      for (const el of proseBesideWrapper(top, stats, negative)) {
+        chosen.add(el);
+        widened = true;
       }
     }
   }
@@ -1283,6 +1380,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       else author = meta.author;
     }
   }
+  // An intranet page's issuing department (所属部门：党群工作部) when no 来源 is named at all: a
+  // field of the article's own metadata lines (under the title before the text, or among the
+  // text's trailing metadata), not a navigation label or a related list's entry.
+  if (!origin) {
+    const start = body[0]?.index ?? blocks.length;
+    for (const b of [...metaZone.filter((m) => m.index < start), ...trailing]) {
+      if (b.negative || b.len > 90 || b.linkChars > b.len * 0.5 || (b.kind === 'li' && b.linkChars > 0)) continue;
+      if ((origin = matchDepartment(b.spaced))) break;
+    }
+  }
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
   author = personName(author, siteNames(meta));
@@ -1306,8 +1413,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   publishedAt ??= meta.updated;
 
   // Widget crumbs at the edges of the body: a 关注 button or a comment count before the text,
-  // a `+1` after it.
-  while (body.length > 1 && body[0]!.len <= 4 && body[0]!.punct === 0 && body[0]!.images.length === 0 && body[0]!.kind === 'p')
+  // a `+1` after it. A short salutation ending in a colon (各部门：, 同志们：) opens a notice or a
+  // speech and stays.
+  while (
+    body.length > 1 &&
+    body[0]!.len <= 4 &&
+    body[0]!.punct === 0 &&
+    body[0]!.images.length === 0 &&
+    body[0]!.kind === 'p' &&
+    !isSalutation(body[0]!.text)
+  )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
     body.pop();
@@ -1323,6 +1438,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     latin ? (b) => isOutsideParagraph(b, standfirsts) : isProse,
   );
   if (latin) confidence = latinConfidence(blocks, body, confidence, grids, standfirsts);
+  // Readability wins only with more than ours: it may add a lead we still lack, never cut the intro.
+  if (widened) confidence = Math.min(confidence, LOW_CONFIDENCE - 0.05);
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
@@ -1693,6 +1810,8 @@ function datelineStart(t: string): boolean {
 }
 const BYLINE_START_RE =
   /^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b/;
+/** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
+const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
 const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
 
 /**
@@ -1702,6 +1821,8 @@ const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|e
  */
 function isLatinByline(b: Block, top: boolean): boolean {
   if (b.len > 110 || b.images.length > 0) return false;
+  // A wire story's sign-off after its text (`Reporting by …; Editing by …`) is an in-body credit.
+  if (!top && SIGN_OFF_RE.test(b.text)) return false;
   const words = b.text.split(/\s+/).length;
   // `By Monday, the council…` is a sentence: a byline is short or does not end like one.
   if (BYLINE_START_RE.test(b.text) && (words <= 8 || !/[.!?]["”’]?$/.test(b.text)) && !/^[Bb]y\s+\S+,/.test(b.text)) return true;
@@ -2055,6 +2176,12 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     }
     if (isProse(b)) prose++;
   }
+  // A column's closing author line (`The author is a research fellow at … email`) is a bio.
+  for (let i = body.length - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    if (body[i]!.len === 0) continue;
+    seen++;
+    if (body[i]!.len <= 400 && AUTHOR_LINE_RE.test(body[i]!.text)) body.splice(i, 1);
+  }
   // Each long block as ` word word … `, to find a pull quote's sentences in it.
   let twins: Map<string, Block> | undefined;
   const long = body.filter((b) => b.len >= 80).map((b) => ({ b, words: ` ${comparable(b.text)} ` }));
@@ -2063,6 +2190,8 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     if (b.len === 0) continue;
     if (isLatinWidgetLine(b.text) || isLatinNotice(b.text, b.linkChars > 0)) {
       body.splice(i, 1);
+      // A notice's box goes with it: its heading (a newsletter's name) above it, in its own box.
+      for (; i > 0 && noticeHeading(body[i - 1]!, b, body); i--) body.splice(i - 1, 1);
       continue;
     }
     // Only a set-off block (a quote, aside or figure): repeated paragraphs of running text stay.
@@ -2084,6 +2213,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
     if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
       body.splice(i, 1);
+      if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
       continue;
     }
     if (!own.some((x) => setOff(x, /quote/i, true))) continue;
@@ -2092,11 +2222,33 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       .map(comparable)
       .filter((x) => x.length > 0);
     const words = sentences.reduce((n, x) => n + x.split(' ').length, 0);
-    if (words >= 5 && long.some((x) => x.b.len > b.len && repeats(sentences, x.words))) body.splice(i, 1);
+    if (words >= 5 && long.some((x) => x.b.len > b.len && repeats(sentences, x.words))) {
+      body.splice(i, 1);
+      if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
+    }
   }
 }
 
+/** `h` is a short heading line in the same box as the notice `n`, a box that holds none of the body's prose. */
+function noticeHeading(h: Block, n: Block, body: Block[]): boolean {
+  const box = n.el.parentElement;
+  if (!box || h.el.parentElement !== box || h.len > 60 || h.images.length > 0 || /[.!?]["”’]?$/.test(h.text)) return false;
+  return !body.some((x) => x !== h && x.el.parentElement === box && isProse(x));
+}
+
+/**
+ * `a`, right after the pull quote `q`, is its attribution (`Amina Traoré, regional adviser`): a
+ * short line that is no sentence, in the quote's own box (a box holding none of the body's prose).
+ */
+function quoteAttribution(a: Block, q: Block, body: Block[]): boolean {
+  const box = q.el.parentElement;
+  if (!box || (a.el !== box && a.el.parentElement !== box)) return false;
+  if (a.len > 80 || a.images.length > 0 || a.text.split(/\s+/).length > 8 || /[.!?]["”’]?$/.test(a.text)) return false;
+  return !body.some((x) => x !== a && isProse(x) && (x.el === box || x.el.parentElement === box));
+}
+
 const PULL_QUOTE_RE = /pull-?quote/i;
+const AUTHOR_LINE_RE = /^[-–—*\s]*(?:The|This) (?:author|writer|columnist|contributor)s? (?:is|are|was|were)\b/i;
 
 /** The page's stated summaries (description, og:description, twitter:description), comparable. */
 function summaries(doc: Document): Set<string> {
@@ -2135,22 +2287,32 @@ const CREDIT_END_RE =
 /**
  * A caption or photo credit outside a <figcaption>: a credit written beside a picture in a figure
  * (`<span class="copyright">`), a block named a caption that is only a credit or ends in one, any
- * short line ending in a photo credit. A figcaption stays: it is the page's own marked caption
- * (Readability and our own fixtures keep it), and so does a caption-named block of plain prose.
+ * short line ending in a photo credit, any line closed by a bracketed credit. A figcaption stays
+ * unless so closed: it is the page's own marked caption (Readability and our own fixtures keep it),
+ * and so does a caption-named block of plain prose.
  * Quotes, headings, list items, code and tables are never one.
  */
 function isCaption(b: Block): boolean {
   if (b.len > 250 || b.kind !== 'p' || /^(?:pre|td|th)$/.test(b.el.localName)) return false;
   const creditOnly = b.len <= 60 && b.text.split(/\s+/).length <= 6 && !/[.!?]["”’]?$/.test(b.text);
+  // `… [Photo by Duan Hua/For Daily East]`, `… (Newswire East/Xiao Yijiu)`: a caption by its credit, figcaption or not.
+  const credit = BRACKET_CREDIT_RE.exec(b.text);
+  // A caption with its credit: words before the bracket (a credit alone may be a gallery's line).
+  const bracketed = credit !== null && credit.index >= 20;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
-    if (name === 'figcaption' || name === 'blockquote' || name === 'pre' || name === 'table') return false;
-    if (name === 'figure') return creditOnly && a.querySelector('img, picture, video') !== null;
+    if (name === 'figcaption') return bracketed;
+    if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
+    if (name === 'figure') return (creditOnly || bracketed) && a.querySelector('img, picture, video') !== null;
     if (LATIN_CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
-      return creditOnly || CREDIT_END_RE.test(b.text);
+      return creditOnly || bracketed || CREDIT_END_RE.test(b.text);
   }
-  return CREDIT_END_RE.test(b.text);
+  return bracketed || CREDIT_END_RE.test(b.text);
 }
+
+/** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
+const BRACKET_CREDIT_RE =
+  /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{0,30}\w\/[A-Z][^\][()/]{1,40})[\])]$/;
 
 /**
  * A live blog's entry heading: an h2–h4 whose only chrome region is the `<header>` of an
@@ -2182,8 +2344,9 @@ function resumesAfterBox(body: Block[], i: number): number {
     if (before.some((b) => a.contains(b.el))) break;
     box = a;
   }
-  // A bare heading (no box around it) is the start of a tail, as before.
-  if (!box || box === line.el) return -1;
+  // A bare heading (no box around it) is the start of a tail, as before; a box's own label
+  // (`<div><span>More on this topic:</span><ul>…links…</ul></div>`) is the box.
+  if (!box || (box === line.el && /^(?:h[1-6]|p|li|dt|dd|td|th)$/.test(box.localName))) return -1;
   let j = i + 1;
   while (j < body.length && box.contains(body[j]!.el)) j++;
   const parents = new Set(before.filter(isProse).map((b) => b.el.parentElement));

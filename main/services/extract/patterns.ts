@@ -67,9 +67,12 @@ export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添�
 
 // ---- metadata labels ------------------------------------------------------------------------
 
-/** Labels that may end a value (the next field on a metadata line). */
+/**
+ * Labels that may end a value (the next field on a metadata line), and a date, except a journal's
+ * issue after its name (《求是》2024年第8期, 《示例论丛》2025/08: a reader cites it with the 期号).
+ */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|〖|\\||｜|丨|(?:19|20)\\d{2}\\s*[-/.年])|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
@@ -82,9 +85,43 @@ const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字|(?<!通讯员\\s*|�
 const EDITOR_RE = labelRe('责任编辑|责\\s*编');
 const PLAIN_EDITOR_RE = labelRe('(?<!责任)编\\s*辑');
 
+const CLOSERS: Record<string, string> = {
+  ')': '(',
+  '）': '（',
+  ']': '[',
+  '］': '［',
+  '】': '【',
+  '〗': '〖',
+  '」': '「',
+  '』': '『',
+  '〕': '〔',
+  '》': '《',
+};
+const OPENERS = new Set(Object.values(CLOSERS));
+/** A bracketed next field run together with the value: …宣传部［录入时间：…, …新华社【审核：…】. */
+const NEXT_FIELD_RE = /[［[【〖「〔]\s*[\u4e00-\u9fff]{1,8}\s*[:：]/;
+
+/**
+ * A value ends at its own closing bracket (［稿件来源：县委宣传部］［录入时间：…］) and at the next
+ * bracketed 「label：」 field; brackets the value opens itself stay (党群工作部（企业文化部）, 《求是》).
+ */
+function cutAtFieldEnd(v: string): string {
+  const open: string[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i]!;
+    if (OPENERS.has(c)) open.push(c);
+    else if (CLOSERS[c] !== undefined) {
+      if (open.length === 0) return v.slice(0, i);
+      if (open.at(-1) === CLOSERS[c]) open.pop();
+    }
+  }
+  const next = NEXT_FIELD_RE.exec(v);
+  return next && next.index > 0 ? v.slice(0, next.index) : v;
+}
+
 function cleanValue(v: string | undefined): string | null {
   if (!v) return null;
-  let s = v.replace(/^[\s:：]+/, '').replace(/[\s,，;；。、|｜丨]+$/, '');
+  let s = cutAtFieldEnd(v.replace(/^[\s:：]+/, '')).replace(/[\s,，;；。、|｜丨]+$/, '');
   // Drop a wrapping bracket left over from forms like （来源：人民日报）.
   s = s.replace(/[)）\]】〗>》]+$/, (tail) => {
     const opens = (s.match(/[(（[【〖<《]/g) ?? []).length;
@@ -276,6 +313,17 @@ export function matchPublisher(text: string): string | null {
   return v && isOrganisation(v) && !isAccountName(v) ? v : null;
 }
 
+const DEPARTMENT_RE = new RegExp(`(?:^|[\\s|｜丨[［【(（])(?:所属|发文|主办)部门\\s*[:：]\\s*(.*?)${STOP}`);
+
+/**
+ * 所属部门/发文部门/主办部门 as a field of the article's metadata: the unit that issued an intranet
+ * page, a 来源 only when nothing else is named (the caller asks last). A unit, not a date or a login.
+ */
+export function matchDepartment(text: string): string | null {
+  const v = cleanValue(DEPARTMENT_RE.exec(text)?.[1]);
+  return v && !findDate(v) && !/^\d/.test(v) && !isAccountName(v) ? v : null;
+}
+
 // ---- boilerplate ----------------------------------------------------------------------------
 
 /** The heading of a list of other articles: 相关阅读, 为你推荐, 延伸·推荐 … */
@@ -372,7 +420,7 @@ const EN_END_RE = [
   /^[-–—#*\s]*ends[-–—#*\s.]*$/i,
   /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|about the author)\s*[:.]?$/i,
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
-  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
+  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
 ];
 
 export function isLatinEndLine(text: string): boolean {
@@ -427,6 +475,9 @@ const LATIN_NOTICE_RE = [
   /\bsmall favou?r to ask\b/i,
   /\bsupport (?:us|our journalism|independent journalism) (?:from|for|with|today)\b/i,
   /\b(?:make|give) a (?:contribution|donation) (?:today|now)\b/i,
+  // An inline newsletter box: "Get the latest news delivered to your inbox… By registering, you agree to our T&C".
+  /\b(?:news|newsletters?|stories|updates|headlines|briefing|digest)\b[^.!?]{0,60}\bdelivered (?:straight |directly )?to your inbox\b/i,
+  /\bby (?:registering|signing up|subscribing)\b[^.!?]{0,20}\byou agree to\b/i,
 ];
 
 /** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */

@@ -7,7 +7,8 @@
  * chunked by records and bytes; the chunks then go to main,
  * which writes the file. Restore: main checks the whole file first; the renderer reads every
  * part back, checks every record again, takes an automatic backup of what is there now (so a
- * restore can be undone), installs the images, and replaces all tables in ONE transaction —
+ * restore can be undone; before any large write, see restoreBackup), installs the images, and
+ * replaces all tables in ONE transaction —
  * a failure (a full quota included) leaves the library exactly as it was.
  */
 import Dexie, { type IndexableType } from 'dexie';
@@ -329,9 +330,12 @@ function sanitiseBodies(data: Map<string, unknown[]>): void {
   }
 }
 
+/** The upgrade copy's database name: this prefix and the time it was made (ms). */
+export const RESTORE_COPY_PREFIX = 'yandu-restore-';
+
 /** Records of an older schema version, brought to the current one by the app's own upgrade code. */
 async function upgradeOld(checked: Restorable, data: Map<string, unknown[]>): Promise<Map<string, unknown[]>> {
-  const name = `yandu-restore-${Date.now()}`;
+  const name = `${RESTORE_COPY_PREFIX}${Date.now()}`;
   const old = new Dexie(name);
   old.version(checked.manifest.db.schemaVersion).stores(checked.manifest.db.stores);
   try {
@@ -350,6 +354,11 @@ async function upgradeOld(checked: Restorable, data: Map<string, unknown[]>): Pr
     old.close();
     await Dexie.delete(name);
   }
+}
+
+function refuseUnknownTables(data: Map<string, unknown[]>, known: Set<string>): void {
+  for (const table of data.keys())
+    if (!known.has(table)) throw new AppError('E_BACKUP_FORMAT', `备份文件含有未知的数据表：${table.slice(0, 40)}`);
 }
 
 export interface RestoreResult {
@@ -371,11 +380,19 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
     throw new AppError('E_BACKUP_NEWER', '这个备份由更新版本的研读写成，当前版本无法恢复，请先升级研读。当前文库保持原样。');
   const known = new Set(backedUpTables(db).map((t) => t.name));
   let data = await readAll(api, checked);
-  if (checked.manifest.db.schemaVersion < db.verno) data = await upgradeOld(checked, data);
-  for (const table of data.keys())
-    if (!known.has(table)) throw new AppError('E_BACKUP_FORMAT', `备份文件含有未知的数据表：${table.slice(0, 40)}`);
-  sanitiseBodies(data);
+  const upgrade = checked.manifest.db.schemaVersion < db.verno;
+  // A refused file changes nothing, not even the backups folder.
+  if (!upgrade) refuseUnknownTables(data, known);
+  // The library as it is goes to the data folder before anything large is written (the upgrade
+  // copy below is already a large write): a browser killed inside a large write can tear the
+  // end of its LevelDB log, and Chromium may then discard the whole store after the next crash
+  // (google/leveldb#1287). That backup is then the only copy; the start-up offer finds it.
   const undo = await backupDatabase(db, api, 'restore');
+  if (upgrade) {
+    data = await upgradeOld(checked, data);
+    refuseUnknownTables(data, known);
+  }
+  sanitiseBodies(data);
   const installed = await api.backup.installMedia({ handle: checked.handle });
   const tables = [...backedUpTables(db), db.searchDocs, db.searchPostings, db.searchPending];
   try {

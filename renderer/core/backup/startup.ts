@@ -14,7 +14,7 @@ import Dexie from 'dexie';
 import type { Api } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { YanduDB } from '../../db/schema';
-import { backupDatabase, isDailyDue } from './backup';
+import { backupDatabase, isDailyDue, RESTORE_COPY_PREFIX } from './backup';
 
 /** Asks the browser not to evict the library under storage pressure. */
 export async function requestPersistentStorage(): Promise<boolean> {
@@ -116,4 +116,28 @@ async function retryOpen<T>(fn: () => Promise<T>): Promise<T> {
     value = await fn();
   });
   return value;
+}
+
+/** An upgrade copy older than this was left by a restore that never finished (a crash). */
+export const STALE_RESTORE_COPY_MS = 24 * 3600 * 1000;
+
+/**
+ * Deletes the upgrade copies a restore killed half-way left behind (a whole older backup's worth
+ * of storage each). A young copy may belong to a restore running in another tab: kept.
+ * Returns the names deleted; a failure is only logged (the copy is a duplicate, never the library).
+ */
+export async function dropStaleRestoreCopies(factory: IDBFactory = indexedDB, now = Date.now()): Promise<string[]> {
+  if (typeof factory.databases !== 'function') return [];
+  const dropped: string[] = [];
+  try {
+    for (const { name } of await factory.databases()) {
+      const made = name?.startsWith(RESTORE_COPY_PREFIX) ? Number(name.slice(RESTORE_COPY_PREFIX.length)) : NaN;
+      if (!name || !Number.isSafeInteger(made) || now - made < STALE_RESTORE_COPY_MS) continue;
+      await Dexie.delete(name);
+      dropped.push(name);
+    }
+  } catch (error) {
+    console.warn('[backup] an unfinished restore copy was not deleted', error);
+  }
+  return dropped;
 }

@@ -1,0 +1,66 @@
+/**
+ * The sixth outside English set (tests/fixtures/extract-en-fresh6) is a bench, not a target:
+ * these checks keep it honest. The files are what generate.ts writes today, every expected line
+ * and the title are visible text of the page (not script, style or hidden pop-up text), and each
+ * page has the size of a real saved page. (Scores are in the bench, not here.)
+ */
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { notIn } from '../bench/extract-en-fresh';
+import { loadFreshEn } from '../fixtures/extract-en-fresh/load';
+import { FRESH6_DIR, FRESH6_PAGES } from '../fixtures/extract-en-fresh6/generate';
+
+const pages = loadFreshEn(FRESH6_DIR);
+
+/** Visible text: scripts, styles, templates and [hidden] removed; block starts and ends and <br> as line breaks. */
+function pageText(html: string): string {
+  const { document } = parseHTML(html);
+  for (const el of Array.from(document.querySelectorAll('script,style,noscript,template,[hidden]'))) el.remove();
+  for (const el of Array.from(
+    document.querySelectorAll('p,div,li,h1,h2,h3,h4,td,th,tr,br,blockquote,figcaption,caption,header,footer,section,article,aside,figure'),
+  )) {
+    el.parentNode?.insertBefore(document.createTextNode('\n'), el);
+    el.appendChild(document.createTextNode('\n'));
+  }
+  return document.documentElement.textContent ?? '';
+}
+
+describe('sixth outside English pages (extract-en-fresh6)', () => {
+  it('has eight pages, one per family', () => {
+    expect(pages).toHaveLength(8);
+    expect(new Set(pages.map((p) => p.family)).size).toBe(8);
+  });
+
+  it('the files on disk are what generate.ts writes', () => {
+    const made = FRESH6_PAGES.map((f) => f());
+    expect(made.map((p) => p.name).sort()).toEqual(pages.map((p) => p.name));
+    for (const p of made) {
+      expect(readFileSync(`${FRESH6_DIR}${p.name}.html`, 'utf8'), p.name).toBe(p.html);
+      const e = JSON.parse(readFileSync(`${FRESH6_DIR}${p.name}.expected.json`, 'utf8')) as { text: string; title: string; url: string };
+      expect(e.text, p.name).toBe(p.text);
+      expect(e.title, p.name).toBe(p.title);
+      expect(e.url, p.name).toBe(p.url);
+    }
+  });
+
+  it.each(pages.map((p) => [p.name, p] as const))('%s: expected lines and title are visible text; 40–250 KB', (_n, p) => {
+    const text = pageText(p.html);
+    expect(notIn(p.text, text)).toBe('');
+    expect(notIn(p.title, text)).toBe('');
+    expect(p.html.length).toBeGreaterThan(40_000);
+    expect(p.html.length).toBeLessThan(250_000);
+    expect(p.text.split(/\s+/).length).toBeGreaterThan(150);
+  });
+
+  it('every expected line is a whole block: no empty line, no line repeated', () => {
+    for (const p of pages) {
+      const lines = p.text.split('\n');
+      expect(
+        lines.filter((l) => !l.trim()),
+        p.name,
+      ).toEqual([]);
+      expect(new Set(lines).size, p.name).toBe(lines.length);
+    }
+  });
+});
