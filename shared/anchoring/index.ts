@@ -162,6 +162,17 @@ function confirmedCopies(
       const copy = onCopy(p, t);
       return copy !== null && toNormalised(copy.doc, a.start) === copy.from + normalise(t.exact.slice(0, s.start - t.start)).length;
     });
+  // A sure placement on its own words close by in the old text that moved by the same amount: one paragraph moved.
+  const movedWithSure = (a: Anchor, s: TextSelector, i: number) =>
+    placements.some((p, j) => {
+      const t = selectors[j];
+      if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || (t.end > s.start && t.start < s.end)) return false;
+      return (
+        Math.abs(t.start - s.start) <= ALONG_GAP &&
+        Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
+        onCopy(p, t) !== null
+      );
+    });
   for (let changed = true; changed;) {
     changed = false;
     sure.length = 0;
@@ -173,7 +184,7 @@ function confirmedCopies(
     sure.sort((x, y) => x.start - y.start);
     placements.forEach((a, i) => {
       const s = selectors[i];
-      if (state[i] === 1 && a && s && (inSureWindow(a, s) || inSureCopy(a, s, i))) {
+      if (state[i] === 1 && a && s && (inSureWindow(a, s) || inSureCopy(a, s, i) || movedWithSure(a, s, i))) {
         state[i] = 2;
         changed = true;
       }
@@ -187,7 +198,13 @@ function confirmedCopies(
       const s = selectors[i];
       if (state[i] !== 1 || !a || !s) return a;
       const copy = onCopy(a, s);
-      return copy && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !ownContextAt(copy.doc, s, copy.from, copy.to) ? null : a;
+      return copy &&
+        !inSureWindow(a, s) &&
+        !inSureCopy(a, s, i) &&
+        !movedWithSure(a, s, i) &&
+        !ownContextAt(copy.doc, s, copy.from, copy.to)
+        ? null
+        : a;
     },
   };
 }
