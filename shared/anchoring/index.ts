@@ -12,8 +12,9 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
+import { copiesLost, copyCounts, ownContextAt } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
-import { isSpace } from './normalise';
+import { isSpace, normalise } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import {
   chosenByPosition,
@@ -52,6 +53,9 @@ export function describe(text: string, start: number, end: number): TextSelector
   };
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
+  const old = documentFor(text);
+  const counts = copyCounts(old.norm.text, toNormalised(old, s), selector);
+  if (counts) Object.assign(selector, counts);
   return selector;
 }
 
@@ -100,9 +104,109 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
       return false;
     }
   });
-  const first = selectors.map((selector, i) => (valid[i] ? notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) : null));
-  const out = nearNeighbours(text, lazyDoc, selectors, valid, first);
+  const copies = confirmedCopies(
+    text,
+    lazyDoc,
+    selectors,
+    selectors.map((selector, i) => (valid[i] ? notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) : null)),
+  );
+  const first = copies.first;
+  const out = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
   return out.map((a, i) => (a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)));
+}
+
+/**
+ * A placement on the quote's very words, when the new text holds fewer copies of them than the
+ * old text did (copiesLost), may be on another passage's copy, its own words being the ones
+ * deleted or edited. It stands at its stored position with its context, or where more of the
+ * stored context stands next to it than stood next to any other copy in the old text
+ * (ownContextAt), or inside the window that sure neighbours on both sides agree on (placed on
+ * their own evidence: not chosen among copies by position, not in such doubt themselves).
+ * Otherwise it is an orphan, which the neighbour pass may still find inside its window.
+ */
+function confirmedCopies(
+  text: string,
+  docFor: () => Doc,
+  selectors: readonly TextSelector[],
+  placements: (Anchor | null)[],
+): { first: (Anchor | null)[]; recheck: (a: Anchor | null, i: number) => Anchor | null } {
+  /** The exact copy of the quote `a` sits on, in the comparison form, or null for an edited place. */
+  const onCopy = (a: Anchor, s: TextSelector) => {
+    const doc = docFor();
+    const quote = normalise(s.exact);
+    const from = toNormalised(doc, a.start);
+    const to = toNormalised(doc, a.end);
+    return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
+  };
+  // 0: not in doubt; 1: a copy in doubt; 2: confirmed (more of its context than any other copy had, or sure neighbours).
+  const state = placements.map((a, i) => {
+    const s = selectors[i];
+    if (!a || !s || typeof s.copies !== 'number' || (a.start === s.start && atStoredPosition(text, s))) return 0;
+    // Only a placement on the very words of the quote: an edited place was chosen by its context.
+    const copy = onCopy(a, s);
+    if (!copy || !copiesLost(copy.doc, copy.quote, s)) return 0;
+    return ownContextAt(copy.doc, s, copy.from, copy.to) ? 2 : 1;
+  });
+  const none = { first: placements, recheck: (a: Anchor | null) => a };
+  if (!state.includes(1)) return none;
+  const sure: Placed[] = [];
+  const inSureWindow = (a: Anchor, s: TextSelector) => {
+    const w = shiftWindow(sure, s, true, SHIFT_TOLERANCE);
+    return w !== null && a.start >= s.start + w.lo && a.start <= s.start + w.hi;
+  };
+  // A sure placement on its own quote's very words, over the passage's old words, puts the passage exactly.
+  const inSureCopy = (a: Anchor, s: TextSelector, i: number) =>
+    placements.some((p, j) => {
+      const t = selectors[j];
+      if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || t.start > s.start || t.end < s.end) return false;
+      const copy = onCopy(p, t);
+      return copy !== null && toNormalised(copy.doc, a.start) === copy.from + normalise(t.exact.slice(0, s.start - t.start)).length;
+    });
+  // A sure placement on its own words close by in the old text that moved by the same amount: one paragraph moved.
+  const movedWithSure = (a: Anchor, s: TextSelector, i: number) =>
+    placements.some((p, j) => {
+      const t = selectors[j];
+      if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || (t.end > s.start && t.start < s.end)) return false;
+      return (
+        Math.abs(t.start - s.start) <= ALONG_GAP &&
+        Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
+        onCopy(p, t) !== null
+      );
+    });
+  for (let changed = true; changed;) {
+    changed = false;
+    sure.length = 0;
+    placements.forEach((a, i) => {
+      const s = selectors[i];
+      if (a && s && state[i] !== 1 && !byPosition.has(a))
+        sure.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
+    });
+    sure.sort((x, y) => x.start - y.start);
+    placements.forEach((a, i) => {
+      const s = selectors[i];
+      if (state[i] === 1 && a && s && (inSureWindow(a, s) || inSureCopy(a, s, i) || movedWithSure(a, s, i))) {
+        state[i] = 2;
+        changed = true;
+      }
+    });
+  }
+  return {
+    first: placements.map((a, i) => (state[i] === 1 ? null : a)),
+    // The neighbour pass may find a doubted passage again, through neighbours that are such
+    // copies themselves: on the quote's very words it still needs the sure ones.
+    recheck: (a, i) => {
+      const s = selectors[i];
+      if (state[i] !== 1 || !a || !s) return a;
+      const copy = onCopy(a, s);
+      return copy &&
+        !inSureWindow(a, s) &&
+        !inSureCopy(a, s, i) &&
+        !movedWithSure(a, s, i) &&
+        !ownContextAt(copy.doc, s, copy.from, copy.to)
+        ? null
+        : a;
+    },
+  };
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */

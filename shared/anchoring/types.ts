@@ -16,6 +16,13 @@ export interface TextSelector {
   para?: string;
   others?: string[];
   twins?: number;
+  /**
+   * Optional, recorded by describe() when the quote occurs more than once in the old text: how
+   * many OTHER times (copies.ts). A new text holding fewer copies has lost one of them.
+   */
+  copies?: number;
+  /** With `copies`: the most units of the stored context that stood right next to any of them. */
+  copyContext?: number;
 }
 
 export interface Anchor {

@@ -25,6 +25,9 @@ export const StoredSelectorSchema = v.object({
   para: v.optional(text(64)),
   others: v.optional(v.pipe(v.array(text(64)), v.maxLength(64))),
   twins: v.optional(CountField),
+  /** Optional count of the quote's other occurrences in the old text (shared/anchoring/copies.ts). */
+  copies: v.optional(CountField),
+  copyContext: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */

@@ -1,0 +1,107 @@
+/**
+ * How many copies of its quote a passage's text held, and how much of its context they shared.
+ * describe() records the quote's other occurrences in the old text (`copies`, comparison form)
+ * and the most units of the stored context found next to any of them (`copyContext`, by edit
+ * distance). Anchoring counts the quote in the new text: fewer copies there means one was
+ * deleted or edited, and the passage's own may be the one gone. A copy found elsewhere is then
+ * the passage only if more of its stored context stands next to it than stood next to any other
+ * copy (another copy, unchanged, shows no more than it did), or if neighbours say so (index.ts).
+ */
+import type { Doc } from './doc';
+import { anchoredDistance, compilePattern, type Pattern } from './myers';
+import { normalise } from './normalise';
+import { CONTEXT_READ, reverse } from './query';
+import { CONTEXT_LENGTH, type TextSelector } from './types';
+
+/** Copies counted at most: a quote this common (一个, 2020年) says nothing by its count. */
+export const MAX_COPIES = 64;
+
+export interface CopyCounts {
+  copies: number;
+  copyContext: number;
+}
+
+/** Occurrences of `quote` in `text` (overlapping ones too), up to `limit`. */
+function occurrences(text: string, quote: string, limit: number): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(quote); at >= 0 && out.length < limit; at = text.indexOf(quote, at + 1)) out.push(at);
+  return out;
+}
+
+/**
+ * A context side shorter than CONTEXT_LENGTH reached the text's edge (or was cut short by a
+ * surrogate pair there): the passage stood at that edge, which no other copy can share.
+ */
+function atEdges(s: Pick<TextSelector, 'prefix' | 'suffix'>): { start: boolean; end: boolean } {
+  return { start: s.prefix.length < CONTEXT_LENGTH, end: s.suffix.length < CONTEXT_LENGTH };
+}
+
+interface Sides {
+  prefix: string;
+  suffix: string;
+  /** The prefix reversed and the suffix, compiled for anchoredDistance. */
+  before: Pattern | null;
+  after: Pattern | null;
+  edge: { start: boolean; end: boolean };
+}
+
+function sidesOf(s: Pick<TextSelector, 'prefix' | 'suffix'>): Sides {
+  const prefix = normalise(s.prefix);
+  const suffix = normalise(s.suffix);
+  return {
+    prefix,
+    suffix,
+    before: prefix ? compilePattern(reverse(prefix)) : null,
+    after: suffix ? compilePattern(suffix) : null,
+    edge: atEdges(s),
+  };
+}
+
+/**
+ * Units of the stored context found next to norm[from, to): each side's length less its edit
+ * distance there, so an edit a few units off the quote costs only its own units. A side that
+ * reached the text's edge, found whole at the edge again, counts one more (the edge is context).
+ */
+function contextMatch(norm: string, from: number, to: number, sides: Sides): number {
+  const { prefix, suffix, before, after, edge } = sides;
+  let m = 0;
+  if (before) m += prefix.length - anchoredDistance(before, norm, from - 1, Math.min(from, prefix.length + CONTEXT_READ), -1);
+  if (after) m += suffix.length - anchoredDistance(after, norm, to, Math.min(norm.length - to, suffix.length + CONTEXT_READ), 1);
+  if (edge.start && from === prefix.length && norm.startsWith(prefix)) m++;
+  if (edge.end && to + suffix.length === norm.length && norm.endsWith(suffix)) m++;
+  return m;
+}
+
+/**
+ * The quote's other occurrences in the old text `norm` (comparison form, capped at MAX_COPIES)
+ * and the longest context run next to any of them; null when the quote occurs once. `own` is the
+ * passage's normalised start.
+ */
+export function copyCounts(norm: string, own: number, s: Pick<TextSelector, 'exact' | 'prefix' | 'suffix'>): CopyCounts | null {
+  const quote = normalise(s.exact);
+  if (quote.length === 0) return null;
+  const found = occurrences(norm, quote, MAX_COPIES + 1);
+  const others = found.filter((at) => at !== own);
+  if (others.length === 0) return null;
+  const sides = sidesOf(s);
+  let copyContext = 0;
+  for (const at of others) copyContext = Math.max(copyContext, contextMatch(norm, at, at + quote.length, sides));
+  return { copies: Math.min(others.length, MAX_COPIES), copyContext };
+}
+
+/** Whether the new text holds fewer copies of the (normalised) quote than the old one did. */
+export function copiesLost(doc: Doc, quote: string, s: TextSelector): boolean {
+  const old = s.copies;
+  if (typeof old !== 'number' || !Number.isInteger(old) || old <= 0 || old >= MAX_COPIES || quote.length === 0) return false;
+  return occurrences(doc.norm.text, quote, old + 1).length < old + 1;
+}
+
+/**
+ * Whether the copy of the quote at normalised [from, to) has more of the stored context next to
+ * it than any other copy had in the old text: no other copy, unchanged, can be this one.
+ */
+export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const known = s.copyContext;
+  if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
+  return contextMatch(doc.norm.text, from, to, sidesOf(s)) > known;
+}
