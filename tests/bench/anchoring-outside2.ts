@@ -24,7 +24,10 @@
  * LATER, FRESH SEEDS, each measured once: 81–120 98.2% → 99.0%, 220 → 216 wrong (anchor2fix:
  * entities, zero-width units, footnote markers); 121–160 98.7% → 98.8%, 207 → 81 wrong (anchor12g:
  * paragraph fingerprints in the selector); 161–200 98.7% → 99.2% (anchor2fixb: far-twin picks kept
- * where farther neighbours put them); 201–240 on main at 2e3ca84 with all of them: 99.3%, 57 wrong.
+ * where farther neighbours put them); 201–240 on main at 2e3ca84 with all of them: 99.3%, 57 wrong;
+ * 241–280 on main a7ca64f: 99.3%, 85 wrong; 281–300 37 → 6 wrong (anchor10a: selectors record the
+ * quote's other copies; a copy stands only with more context than the others or sure neighbours);
+ * 321–360 on main after anchor10a and anchor10b (edge context): 99.3%, 9 wrong (look-alike 3, other copy 6).
  *
  * FIRST MEASUREMENT, seeds 1–40, run once before any failure was looked at (16:10 UTC, commit of
  * main 2a6f0d4's shared/anchoring; load average 15.8):
