@@ -1,8 +1,8 @@
 /**
- * The fifth outside English set (tests/fixtures/extract-en-fresh5) is a bench, not a target:
- * these checks keep it honest. The files are what generate.ts writes today, every expected line
- * and the title are visible text of the page (not script, style or hidden pop-up text), and each
- * page has the size of a real saved page. (Scores are in the bench, not here.)
+ * The fifth to seventh outside English sets (tests/fixtures/extract-en-fresh5..7) are benches, not
+ * targets: these checks keep them honest. The files are what each set's generate.ts writes today,
+ * every expected line and the title are visible text of the page (not script, style or hidden
+ * pop-up text), and each page has the size of a real saved page. (Scores are in the bench.)
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
@@ -10,8 +10,22 @@ import { describe, expect, it } from 'vitest';
 import { notIn } from '../bench/extract-en-fresh';
 import { loadFreshEn } from '../fixtures/extract-en-fresh/load';
 import { FRESH5_DIR, FRESH5_PAGES } from '../fixtures/extract-en-fresh5/generate';
+import { FRESH6_DIR, FRESH6_PAGES } from '../fixtures/extract-en-fresh6/generate';
+import { FRESH7_DIR, FRESH7_PAGES } from '../fixtures/extract-en-fresh7/generate';
 
-const pages = loadFreshEn(FRESH5_DIR);
+interface Made {
+  name: string;
+  html: string;
+  text: string;
+  title: string;
+  url: string;
+}
+
+const SETS: [string, string, (() => Made)[]][] = [
+  ['extract-en-fresh5', FRESH5_DIR, FRESH5_PAGES],
+  ['extract-en-fresh6', FRESH6_DIR, FRESH6_PAGES],
+  ['extract-en-fresh7', FRESH7_DIR, FRESH7_PAGES],
+];
 
 /** Visible text: scripts, styles, templates and [hidden] removed; block starts and ends and <br> as line breaks. */
 function pageText(html: string): string {
@@ -26,24 +40,25 @@ function pageText(html: string): string {
   return document.documentElement.textContent ?? '';
 }
 
-describe('fifth outside English pages (extract-en-fresh5)', () => {
+describe.each(SETS)('outside English pages (%s)', (_set, dir, generators) => {
+  const pages = loadFreshEn(dir);
+
   it('has eight pages, one per family', () => {
     expect(pages).toHaveLength(8);
     expect(new Set(pages.map((p) => p.family)).size).toBe(8);
   });
 
   it('the files on disk are what generate.ts writes', () => {
-    const made = FRESH5_PAGES.map((f) => f());
+    const made = generators.map((f) => f());
     expect(made.map((p) => p.name).sort()).toEqual(pages.map((p) => p.name));
     for (const p of made) {
-      expect(readFileSync(`${FRESH5_DIR}${p.name}.html`, 'utf8'), p.name).toBe(p.html);
-      const e = JSON.parse(readFileSync(`${FRESH5_DIR}${p.name}.expected.json`, 'utf8')) as { text: string; title: string; url: string };
+      expect(readFileSync(`${dir}${p.name}.html`, 'utf8'), p.name).toBe(p.html);
+      const e = JSON.parse(readFileSync(`${dir}${p.name}.expected.json`, 'utf8')) as { text: string; title: string; url: string };
       expect(e.text, p.name).toBe(p.text);
       expect(e.title, p.name).toBe(p.title);
       expect(e.url, p.name).toBe(p.url);
     }
   });
-
   it.each(pages.map((p) => [p.name, p] as const))('%s: expected lines and title are visible text; 40–250 KB', (_n, p) => {
     const text = pageText(p.html);
     expect(notIn(p.text, text)).toBe('');
