@@ -3,8 +3,8 @@
  * reports goes to the scheduler, which writes an `auto` backup once changes settle (and at most
  * `maxWaitMs` after the first one), before a bulk change (sync run, multi-file import), when
  * the host is quitting (`app.quitting`) and, best effort, when the page is hidden or left.
- * Whether changes are pending is also kept in localStorage (same origin as the library), so
- * changes made just before a crash are backed up on the next start.
+ * Whether changes are pending is also kept in localStorage (same origin as the library, another
+ * database), so changes made just before a crash are backed up as soon as the next start is ready.
  */
 import type { Api } from '../../../shared/contract';
 import { toErrorInfo } from '../../../shared/errors';
@@ -12,12 +12,14 @@ import type { ChangeTracker } from '../../db/changeTracker';
 import type { YanduDB } from '../../db/schema';
 import { backupDatabase } from './backup';
 import { isLibraryEmpty } from './library';
+import { defaultMarkStorage, PENDING_KEY, readMark, writeMark } from './marks';
 import { BackupScheduler, type Clock } from './scheduler';
+
+export { PENDING_KEY };
 
 /** Production timings: a backup 30 s after the last change, at most 5 min after the first. */
 export const DEFAULT_SETTLE_MS = 30_000;
 export const DEFAULT_MAX_WAIT_MS = 5 * 60_000;
-export const PENDING_KEY = 'yandu.backupPending';
 
 export interface ContinuousBackup {
   readonly scheduler: BackupScheduler;
@@ -45,18 +47,10 @@ export interface ContinuousOptions {
 
 let active: ContinuousBackup | null = null;
 
-function defaultStorage(): ContinuousOptions['storage'] {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 export function startContinuousBackup(options: ContinuousOptions): ContinuousBackup {
   active?.stop();
   const { db, api, tracker } = options;
-  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const storage = options.storage === undefined ? defaultMarkStorage() : options.storage;
   let lastChange: string | null = null;
   let failing: string | null = null;
   const scheduler = new BackupScheduler({
@@ -73,14 +67,7 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
       }
       return name;
     },
-    onPending: (pending) => {
-      try {
-        if (pending) storage?.setItem(PENDING_KEY, lastChange ?? new Date().toISOString());
-        else storage?.removeItem(PENDING_KEY);
-      } catch {
-        // A full localStorage only loses the crash hint; the backup itself is unaffected.
-      }
-    },
+    onPending: (pending) => writeMark(storage ?? null, PENDING_KEY, pending ? (lastChange ?? new Date().toISOString()) : null),
     onError: (error) => {
       console.warn('[backup] continuous backup failed; will retry', error);
       // Shown to the user: an AppError's Chinese message; anything else (a Dexie or browser
@@ -93,15 +80,18 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
     },
   });
 
-  // Changes of the last session that never reached a backup (a crash, a killed browser).
-  let carried: boolean;
-  try {
-    carried = !!storage?.getItem(PENDING_KEY);
-  } catch {
-    carried = false;
-  }
+  // Changes of the last session that never reached a backup (a crash, a killed browser), or
+  // written at start-up before anyone listened (journals replayed, a restore's replay): backed up
+  // at once, not after the settle delay. After a crash the browser may have torn the end of its
+  // IndexedDB log, and a second crash then discards the whole store; until this backup exists,
+  // the only copy of those changes is that store.
+  const carried = !!readMark(storage ?? null, PENDING_KEY);
   const unheard = tracker.takeUnheard();
-  if (unheard || carried) scheduler.changed(unheard ? unheard.minor && !carried : false);
+  if (unheard || carried) {
+    const minor = unheard ? unheard.minor && !carried : false;
+    scheduler.changed(minor);
+    if (!minor) void scheduler.flush();
+  }
 
   const off = tracker.subscribe((change) => {
     lastChange = new Date().toISOString();
