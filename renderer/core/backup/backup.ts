@@ -22,14 +22,14 @@ import { AppError } from '../../../shared/errors';
 import { recoverNoteJournals, releaseJournalsHeldBy } from '../../core/notes';
 import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
 import { YanduDB } from '../../db/schema';
-import { LIBRARY_META_KEY } from '../../db/changeTracker';
+import { BACKUP_PENDING_KEY, LIBRARY_META_KEY } from '../../db/changeTracker';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
 import { bumpLibraryRev, newLibraryMeta, parseLibraryMeta, SAMPLE_SOURCE_ID, settingRow } from './library';
 import { defaultMarkStorage, PENDING_KEY, writeMark } from './marks';
 
 export const BACKUP_SETTINGS_KEY = 'backup' as const;
-/** Settings that describe the derived search index: never backed up, never restored. */
-const DERIVED_SETTINGS = new Set([SEARCH_META_KEY, SEARCH_CHECKPOINT_KEY]);
+/** Settings that describe the derived search index, or this browser's pending backup: never backed up, never restored. */
+const DERIVED_SETTINGS = new Set([SEARCH_META_KEY, SEARCH_CHECKPOINT_KEY, BACKUP_PENDING_KEY]);
 const CHUNK_RECORDS = 1000;
 const CHUNK_BYTES = 6 * 1024 * 1024;
 
@@ -429,7 +429,11 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
   // those newer than the restored note are replayed, and stay until a backup holds them.
   const journalsReplayed = await recoverNoteJournals(db, undefined, { afterRestore: true });
   // Words only in IndexedDB and localStorage again: the next start backs them up at once.
-  if (journalsReplayed > 0) writeMark(defaultMarkStorage(), PENDING_KEY, new Date().toISOString());
+  if (journalsReplayed > 0) {
+    const now = new Date().toISOString();
+    writeMark(defaultMarkStorage(), PENDING_KEY, now);
+    await db.settings.put(settingRow(BACKUP_PENDING_KEY, now));
+  }
   const counts: Record<string, number> = {};
   for (const [table, rows] of data) counts[table] = rows.length;
   return {

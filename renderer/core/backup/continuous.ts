@@ -11,7 +11,8 @@ import { toErrorInfo } from '../../../shared/errors';
 import type { ChangeTracker } from '../../db/changeTracker';
 import type { YanduDB } from '../../db/schema';
 import { backupDatabase } from './backup';
-import { isLibraryEmpty } from './library';
+import { BACKUP_PENDING_KEY } from '../../db/changeTracker';
+import { isLibraryEmpty, settingRow } from './library';
 import { defaultMarkStorage, PENDING_KEY, readMark, writeMark } from './marks';
 import { BackupScheduler, type Clock } from './scheduler';
 
@@ -67,7 +68,11 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
       }
       return name;
     },
-    onPending: (pending) => writeMark(storage ?? null, PENDING_KEY, pending ? (lastChange ?? new Date().toISOString()) : null),
+    onPending: (pending) => {
+      const since = pending ? (lastChange ?? new Date().toISOString()) : null;
+      writeMark(storage ?? null, PENDING_KEY, since);
+      void markPendingInDb(db, since);
+    },
     onError: (error) => {
       console.warn('[backup] continuous backup failed; will retry', error);
       // Shown to the user: an AppError's Chinese message; anything else (a Dexie or browser
@@ -91,6 +96,14 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
     const minor = unheard ? unheard.minor && !carried : false;
     scheduler.changed(minor);
     if (!minor) void scheduler.flush();
+  } else {
+    // localStorage is written out seconds after a change: a browser killed sooner kept only the
+    // IndexedDB row.
+    void pendingInDb(db).then((since) => {
+      if (!since || scheduler.pending) return;
+      scheduler.changed();
+      void scheduler.flush();
+    });
   }
 
   const off = tracker.subscribe((change) => {
@@ -121,6 +134,25 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
   };
   active = handle;
   return handle;
+}
+
+/** The IndexedDB copy of the pending mark (see BACKUP_PENDING_KEY); a failure only loses the hint. */
+async function markPendingInDb(db: YanduDB, since: string | null): Promise<void> {
+  try {
+    if (since) await db.settings.put(settingRow(BACKUP_PENDING_KEY, since));
+    else await db.settings.delete(BACKUP_PENDING_KEY);
+  } catch (error) {
+    console.warn('[backup] pending mark not written', error);
+  }
+}
+
+async function pendingInDb(db: YanduDB): Promise<string | null> {
+  try {
+    const row = await db.settings.get(BACKUP_PENDING_KEY);
+    return typeof row?.value === 'string' ? row.value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Call before a bulk change (sync run, multi-file import): pending changes are backed up first. */
