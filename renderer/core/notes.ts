@@ -107,14 +107,31 @@ function storedJournals(storage: JournalStorage): StoredJournal[] {
   });
 }
 
-/** Drops the oldest journals (unreadable ones first) until the bounds hold; `keep` is never dropped. */
+/** The version (updatedAt) a journal holds, without checking the whole note: '' when unreadable. */
+function journalVersion(raw: string): string {
+  try {
+    const at = (JSON.parse(raw) as { updatedAt?: unknown } | null)?.updatedAt;
+    return typeof at === 'string' ? at : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Drops the oldest journals (unreadable ones first) until the bounds hold; `keep` is never dropped.
+ * Runs after every save: within the bounds it only measures, and reads versions only when over.
+ */
 function enforceJournalBounds(storage: JournalStorage, keep: string): void {
-  const others = storedJournals(storage).filter((j) => j.key !== keep);
+  const others: { key: string; raw: string }[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(NOTE_JOURNAL_PREFIX) && key !== keep) others.push({ key, raw: storage.getItem(key) ?? '' });
+  }
   let count = others.length + 1;
   let chars = others.reduce((n, j) => n + j.raw.length, (storage.getItem(keep) ?? '').length);
   if (count <= MAX_KEPT_JOURNALS && chars <= MAX_KEPT_JOURNAL_CHARS) return;
-  others.sort((a, b) => (a.row?.updatedAt ?? '').localeCompare(b.row?.updatedAt ?? ''));
-  for (const j of others) {
+  const oldestFirst = others.map((j) => ({ ...j, at: journalVersion(j.raw) })).sort((a, b) => a.at.localeCompare(b.at));
+  for (const j of oldestFirst) {
     if (count <= MAX_KEPT_JOURNALS && chars <= MAX_KEPT_JOURNAL_CHARS) break;
     storage.removeItem(j.key);
     count--;
@@ -145,8 +162,8 @@ export function writeJournal(row: NoteRow, storage = defaultStorage(), seen?: re
  */
 export function journalSaved(row: NoteRow, seen: readonly string[], storage = defaultStorage()): void {
   if (!storage) return;
-  const present = safeJournal(storage.getItem(NOTE_JOURNAL_PREFIX + row.id) ?? 'null');
-  if (present && present.updatedAt > row.updatedAt) return;
+  const present = storage.getItem(NOTE_JOURNAL_PREFIX + row.id);
+  if (present !== null && journalVersion(present) > row.updatedAt) return;
   writeJournal(row, storage, seen);
 }
 
