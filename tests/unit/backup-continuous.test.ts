@@ -24,6 +24,13 @@ import { ensureLibraryIdentity, isLibraryEmpty, readLibraryMeta } from '../../re
 import { startContinuousBackup } from '../../renderer/core/backup/continuous';
 import { backupDatabase, restoreBackup } from '../../renderer/core/backup/backup';
 import { createNotesService, journalSaved, newDraft, NOTE_JOURNAL_PREFIX } from '../../renderer/core/notes';
+import {
+  forgetHighlight,
+  HIGHLIGHT_JOURNAL_KEY,
+  journalHighlight,
+  MAX_HIGHLIGHT_JOURNAL_CHARS,
+  MAX_JOURNALLED_HIGHLIGHTS,
+} from '../../renderer/core/highlights/journal';
 import { articleRow } from './helpers/rows';
 
 /** A clock whose timers fire only when the test advances it. */
@@ -539,6 +546,8 @@ describe('a start that follows a crash', () => {
     dbs.push(db);
     await db.open();
     await db.articles.add(article(0, 'sample'));
+    // With its text: a backup keeps only articles that have one.
+    await db.bodies.add({ articleId: 'a_0', html: '<p>正文</p>', text: '正文' });
     await db.highlights.add(highlight('h1'));
     await ensureLibraryIdentity(db);
     tracker.takeUnheard();
@@ -617,6 +626,15 @@ describe('a start that follows a crash', () => {
     const late = await notes.save({ ...draft, doc: doc('备份之后又写了这一句。'), updatedAt: '2026-12-05T10:00:40.000Z' });
     journalSaved(late, [late.updatedAt]);
     expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + draft.id)).not.toBeNull();
+    // Highlights too: one recoloured and one made after the backup, and one on an article the backup lacks.
+    const recoloured = { ...highlight('h1'), color: 'green' as const, updatedAt: '2026-12-05T10:00:41.000Z' };
+    const made = { ...highlight('h_late'), updatedAt: '2026-12-05T10:00:42.000Z' };
+    const elsewhere = { ...highlight('h_new_article'), articleId: 'a_9', updatedAt: '2026-12-05T10:00:43.000Z' };
+    await db.articles.add(article(9, 'import'));
+    for (const row of [recoloured, made, elsewhere]) {
+      await db.highlights.put(row);
+      journalHighlight(row);
+    }
 
     // The browser discards the store: a new, empty one (samples only) with a new identity.
     const emptied = new YanduDB(`late-note-emptied-${Math.random().toString(36).slice(2)}`);
@@ -627,13 +645,43 @@ describe('a start that follows a crash', () => {
     localStorage.removeItem('yandu.backupPending');
     const result = await restoreBackup(emptied, api, await api.backup.inspect({ ref: { from: 'folder', name: backup.name } }));
     expect(result.journalsReplayed).toBe(1);
+    expect(result.highlightsReplayed).toBe(2);
     expect((await emptied.notes.toArray()).map((n) => [n.title, n.text])).toEqual([['最后一条', '备份之后又写了这一句。']]);
-    expect((await emptied.highlights.toArray()).map((h) => h.id)).toEqual(['h1']);
-    // Still in no backup: the journal stays, and the next start backs up at once.
+    // The highlight on an article the restored library lacks has nothing to stand on: not written.
+    expect((await emptied.highlights.toArray()).map((h) => [h.id, h.color]).sort()).toEqual([
+      ['h1', 'green'],
+      ['h_late', 'yellow'],
+    ]);
+    // Still in no backup: the journals stay, and the next start backs up at once.
     expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + draft.id)).not.toBeNull();
     expect(localStorage.getItem('yandu.backupPending')).not.toBeNull();
+    expect(await emptied.settings.get('backupPendingSince')).toBeDefined();
     await backupDatabase(emptied, api, 'auto');
     expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + draft.id)).toBeNull();
+    // Released too, but for the one the backup could not hold.
+    expect((JSON.parse(localStorage.getItem(HIGHLIGHT_JOURNAL_KEY)!) as { id: string }[]).map((h) => h.id)).toEqual(['h_new_article']);
+    localStorage.clear();
+  });
+
+  it('the highlight journal keeps the newest within its count and size bounds, and forgets a deleted highlight', () => {
+    localStorage.clear();
+    const at = (i: number) => new Date(Date.UTC(2026, 11, 5, 0, 0, i)).toISOString();
+    for (let i = 0; i <= MAX_JOURNALLED_HIGHLIGHTS; i++) journalHighlight({ ...highlight(`h_${i}`), updatedAt: at(i) });
+    const ids = () => (JSON.parse(localStorage.getItem(HIGHLIGHT_JOURNAL_KEY) ?? '[]') as { id: string }[]).map((h) => h.id);
+    expect(ids()).toHaveLength(MAX_JOURNALLED_HIGHLIGHTS);
+    expect(ids()[0]).toBe('h_1');
+    // Written again: one entry, now the newest.
+    journalHighlight({ ...highlight('h_1'), color: 'blue', updatedAt: at(999) });
+    expect(ids().filter((id) => id === 'h_1')).toHaveLength(1);
+    expect(ids().at(-1)).toBe('h_1');
+    forgetHighlight('h_1');
+    expect(ids()).not.toContain('h_1');
+    // Size: long comments; the list stays within its bound, newest kept.
+    localStorage.clear();
+    const comment = '批'.repeat(Math.floor(MAX_HIGHLIGHT_JOURNAL_CHARS / 3));
+    for (let i = 0; i < 4; i++) journalHighlight({ ...highlight(`big_${i}`), comment, updatedAt: at(i) });
+    expect(localStorage.getItem(HIGHLIGHT_JOURNAL_KEY)!.length).toBeLessThanOrEqual(MAX_HIGHLIGHT_JOURNAL_CHARS);
+    expect(ids()).toEqual(['big_2', 'big_3']);
     localStorage.clear();
   });
 

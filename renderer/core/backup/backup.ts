@@ -19,6 +19,7 @@ import { DERIVED_TABLES, type BackupEntry, type BackupLibrary, type BackupReason
 import { BACKUP_TRANSFER_BYTES, type InspectResult } from '../../../shared/backup/api';
 import { checkRecords } from '../../../shared/backup/records';
 import { AppError } from '../../../shared/errors';
+import { replayHighlightJournal, releaseHighlightsHeldBy } from '../../core/highlights/journal';
 import { recoverNoteJournals, releaseJournalsHeldBy } from '../../core/notes';
 import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
 import { YanduDB } from '../../db/schema';
@@ -206,16 +207,17 @@ export async function backupDatabase(
     await api.backup.abort({ token }).catch(() => undefined);
     throw error;
   }
-  // The typing journals of the notes this backup holds are not needed any more.
-  releaseJournalsHeldBy(heldNotes(chunks));
+  // The journals of the notes and highlights this backup holds are not needed any more.
+  releaseJournalsHeldBy(heldRows(chunks, 'notes'));
+  releaseHighlightsHeldBy(heldRows(chunks, 'highlights'));
   return entry;
 }
 
-/** The notes of a snapshot: id → the version (updatedAt) it holds. */
-function heldNotes(chunks: Snapshot['chunks']): Map<string, string> {
+/** The rows of one table in a snapshot: id → the version (updatedAt) it holds. */
+function heldRows(chunks: Snapshot['chunks'], table: string): Map<string, string> {
   const held = new Map<string, string>();
   for (const chunk of chunks) {
-    if (chunk.table !== 'notes') continue;
+    if (chunk.table !== table) continue;
     for (const r of chunk.records as { id?: unknown; updatedAt?: unknown }[])
       if (typeof r.id === 'string' && typeof r.updatedAt === 'string') held.set(r.id, r.updatedAt);
   }
@@ -385,6 +387,8 @@ export interface RestoreResult {
   originals: { restored: number; missing: number };
   /** Notes typed after the backup, put back from their typing journals. */
   journalsReplayed: number;
+  /** Highlights made after the backup, put back from their journal. */
+  highlightsReplayed: number;
 }
 
 /**
@@ -428,8 +432,10 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
   // backup has (typed after the backup restored here, when the browser discarded its store):
   // those newer than the restored note are replayed, and stay until a backup holds them.
   const journalsReplayed = await recoverNoteJournals(db, undefined, { afterRestore: true });
-  // Words only in IndexedDB and localStorage again: the next start backs them up at once.
-  if (journalsReplayed > 0) {
+  // The same for highlights made since (on articles the restored library has).
+  const highlightsReplayed = await replayHighlightJournal(db);
+  // Only in IndexedDB and localStorage again: the next start backs them up at once.
+  if (journalsReplayed + highlightsReplayed > 0) {
     const now = new Date().toISOString();
     writeMark(defaultMarkStorage(), PENDING_KEY, now);
     await db.settings.put(settingRow(BACKUP_PENDING_KEY, now));
@@ -441,6 +447,7 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
     counts,
     originals: { restored: installed.originals ?? 0, missing: installed.originalsMissing ?? 0 },
     journalsReplayed,
+    highlightsReplayed,
   };
 }
 
