@@ -20,10 +20,13 @@ const SPACE_RE = /[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]/;
  * out of the collapse and the trim as it went in, and the collapse's callback per word is skipped.
  */
 const UNNORMAL_SPACE_RE = /[^\S ]|[\u200b-\u200d]| {2}|^ | $/;
+/** A line of spaces only: most lines of a page are the indentation between its tags. */
+const ONLY_SPACE_RE = /^[\s\u200b-\u200d]*$/;
 
 export function normaliseText(s: string): string {
   // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
   if (!SPACE_RE.test(s)) return s;
+  if (ONLY_SPACE_RE.test(s)) return '';
   // A full-width space typed between words is the writer's (北京3月5日电 U+3000 正文, a byline's names):
   // kept as one, where a source line break or indent between CJK characters is dropped.
   const t = !UNNORMAL_SPACE_RE.test(s)
