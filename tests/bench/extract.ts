@@ -89,6 +89,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside6'),
     // Seventh outside Chinese set (a seventh tester: 泛微 intranet, late GBK meta, 2008 <font> tables, 【】 fields, new 来源 labels).
     ...benchOutside(process.argv.includes('--verbose'), 'outside7'),
+    // Eighth outside Chinese set (an eighth tester: 生成日期 / after-body 信息公开 tables, 数字报, page 2 of 3, 蓝凌 OA, icon-only and script-written metadata, GBK in a gb2312 label).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside8'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
