@@ -89,6 +89,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside6'),
     // Seventh outside Chinese set (a seventh tester: 泛微 intranet, late GBK meta, 2008 <font> tables, 【】 fields, new 来源 labels).
     ...benchOutside(process.argv.includes('--verbose'), 'outside7'),
+    // Ninth outside Chinese set (a ninth tester: pages where the metadata is the hard part — several dates, 转自/转载自/来源｜, 引题/副标题, charset traps).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside9'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
