@@ -91,6 +91,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside7'),
     // Eighth outside Chinese set (an eighth tester: 生成日期 / after-body 信息公开 tables, 数字报, page 2 of 3, 蓝凌 OA, icon-only and script-written metadata, GBK in a gb2312 label).
     ...benchOutside(process.argv.includes('--verbose'), 'outside8'),
+    // Ninth outside Chinese set (a ninth tester: pages where the metadata is the hard part — several dates, 转自/转载自/来源｜, 引题/副标题, charset traps).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside9'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
