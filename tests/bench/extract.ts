@@ -79,6 +79,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh6'),
     // Seventh outside English set (a seventh tester: BBC/Guardian/Al Jazeera/Bloomberg/FT/Nikkei/Straits Times/ScienceDaily shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh7'),
+    // Eighth outside English set (an eighth tester: Atlantic/Economist/Washington Post/Wired/Ars/Substack/GOV.UK/Brookings/Conversation/Axios shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh8'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
