@@ -15,12 +15,18 @@
  * DEFINITIONS, for a highlight H = original [start, end) and a placement P = revised [s, e) or
  * null (units are UTF-16 code units; "body" units are the non-whitespace ones, so a paragraph
  * break inside a span is neither evidence nor loss):
- * - KEPT unit of H: a body unit of H that some revised unit has as origin with "same" set.
- * - SURVIVING: more than half of H's body units are kept (strictly: a 2-unit term with one
- *   character swapped is gone, a 3-unit one with one swapped survives).
  * - U (H's remains): the revised body units whose origin lies in [start, end), kept or rewritten.
+ * - KEPT unit: a unit of U with "same" set (the very character, at its origin).
+ * - PIECE: a maximal run of U in the revised text with no body unit of other ORIGINAL words
+ *   between its units (new units may lie between: words inserted inside the passage, a
+ *   connective after a split, a pull quote dropped between two paragraphs). A passage whose
+ *   sentences were moved apart lies in several pieces.
+ * - SURVIVING: one piece holds more than half of H's body units as kept units (strictly: a
+ *   2-unit term with one character swapped is gone, a 3-unit one with one swapped survives; a
+ *   span whose halves were moved apart, neither holding more than half, is gone).
+ * - truth: the extent of that largest piece (for listing).
  * - OWN unit (of H, in the revised text): a unit of U, or a new unit (origin -1) strictly between
- *   the first and last unit of U (words inserted inside the passage belong to it).
+ *   the first and last unit of one piece (words inserted inside the passage belong to it).
  * - share(P) = own body units in P / body units in P; cover(P) = units of U in P / |U|.
  * - WRONG: P is not null and share(P) < 1/2: the placement is mostly on words that are not this
  *   passage's (another passage of the original, or new text such as a copy in a pull quote).
@@ -152,9 +158,9 @@ export type VerdictKind = 'right' | 'short' | 'miss' | 'wrong' | 'orphaned' | 'r
 export interface Verdict {
   kind: VerdictKind;
   surviving: boolean;
-  /** Kept body units / body units of the highlight. */
+  /** Kept body units (anywhere) / body units of the highlight. */
   keptShare: number;
-  /** First and last revised unit of U (+1), or null when nothing of it is left. */
+  /** First and last revised unit (+1) of the largest piece of U, or null when nothing of it is left. */
   truth: [number, number] | null;
   share: number;
   cover: number;
@@ -179,10 +185,27 @@ export function judge(
     }
   }
   u.sort((a, b) => a - b);
-  const surviving = body > 0 && keptBody * 2 > body;
-  const lo = u.length ? u[0]! : -1;
-  const hi = u.length ? u[u.length - 1]! : -1;
-  const truth: [number, number] | null = u.length ? [lo, hi + 1] : null;
+  // Pieces: consecutive units of U with no body unit of other original words between them.
+  const pieces: { lo: number; hi: number; kept: number }[] = [];
+  for (const p of u) {
+    const last = pieces[pieces.length - 1];
+    let joined = !!last;
+    if (last) {
+      for (let q = last.hi + 1; q < p && joined; q++) {
+        const o = j.rev.from[q]!;
+        if (o >= 0 && (o < h.start || o >= h.end) && isBody(j.rev.text[q])) joined = false;
+      }
+    }
+    const kept = j.rev.same[p] ? 1 : 0;
+    if (joined && last) {
+      last.hi = p;
+      last.kept += kept;
+    } else pieces.push({ lo: p, hi: p, kept });
+  }
+  let best = pieces[0];
+  for (const piece of pieces) if (piece.kept > (best?.kept ?? -1)) best = piece;
+  const surviving = body > 0 && (best?.kept ?? 0) * 2 > body;
+  const truth: [number, number] | null = best ? [best.lo, best.hi + 1] : null;
   const base = { surviving, keptShare: body ? keptBody / body : 0, truth };
   if (!placed) return { ...base, kind: surviving ? 'miss' : 'orphaned', share: 0, cover: 0 };
   let pBody = 0;
@@ -191,7 +214,7 @@ export function judge(
     if (!isBody(j.rev.text[p])) continue;
     pBody++;
     const origin = j.rev.from[p]!;
-    if ((origin >= h.start && origin < h.end) || (origin < 0 && p > lo && p < hi)) own++;
+    if ((origin >= h.start && origin < h.end) || (origin < 0 && pieces.some((x) => p > x.lo && p < x.hi))) own++;
   }
   let inside = 0;
   for (const p of u) if (p >= placed.start && p < placed.end) inside++;

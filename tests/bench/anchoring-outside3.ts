@@ -276,7 +276,7 @@ function makeHighlights(rng: Rng, text: string, count: number): Highlight[] {
   for (let i = 0, guard = 0; out.length < count && guard < count * 20; guard++) {
     const type = types[i % types.length] as HighlightType;
     const sentence = pick(rng, sentences);
-    let span: Span | null = null;
+    let span: Span | null;
     if (type === 'sentence') span = sentence;
     else if (type === 'clause') {
       const cs = clausesIn(text, sentence).filter((c) => c.end - c.start <= 60);
@@ -756,11 +756,9 @@ const filler: Kind = (t, c) => {
   const fillerAt = new RegExp(FILLERS.join('|'), 'g');
   for (const m of text.matchAll(fillerAt)) if (c.rng() < 0.5) edits.push({ at: m.index, del: m[0].length, ins: '' });
   const removedEnds = new Set(edits.map((e) => e.at + e.del));
-  let inserted = 0;
   for (const m of text.matchAll(VERBS)) {
     if (removedEnds.has(m.index) || FILLERS.some((f) => text.endsWith(f, m.index)) || c.rng() >= 0.35) continue;
     edits.push({ at: m.index, del: 0, ins: pick(c.rng, FILLERS) });
-    inserted++;
   }
   if (edits.length < 5) {
     const commas = [...text.matchAll(/，/g)].map((m) => m.index);

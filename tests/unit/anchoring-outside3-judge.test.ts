@@ -136,6 +136,38 @@ describe('verdicts', () => {
   });
 });
 
+describe('pieces', () => {
+  const old = '第一句话很短。第二句话稍微长一点。第三句。';
+  const h = '第一句话很短。第二句话稍微长一点。';
+  // The second sentence moved behind the third: the span lies in two pieces, other words between.
+  const apart = () =>
+    rebuild(original(old), [
+      { keep: [0, old.indexOf('第二')] },
+      { keep: [old.indexOf('第三'), old.length] },
+      { keep: [old.indexOf('第二'), old.indexOf('第三')] },
+    ]);
+
+  it('a span moved apart is lost unless one piece holds more than half of it', () => {
+    const rev = apart();
+    expect(rev.text).toBe('第一句话很短。第三句。第二句话稍微长一点。');
+    // 7 + 10 units: the second piece holds 10 of 17, more than half: it survives there.
+    const v = verdict(rev, h, at(rev.text, '第二句话稍微长一点。'), old);
+    expect(v).toMatchObject({ surviving: true, kind: 'right', truth: [11, 21] });
+    expect(v.cover).toBeCloseTo(10 / 17);
+    // The first piece alone is its own words but too little of them.
+    expect(verdict(rev, h, at(rev.text, '第一句话很短。'), old).kind).toBe('short');
+    const even = '一二三四。五六七八。九十。';
+    const halves = rebuild(original(even), [{ keep: [0, 5] }, { keep: [10, 13] }, { keep: [5, 10] }]);
+    expect(verdict(halves, '一二三四。五六七八。', null, even)).toMatchObject({ surviving: false, kind: 'orphaned' });
+  });
+
+  it('new words between the units of a passage do not part it', () => {
+    const rev = applyEdits(original(old), [{ at: old.indexOf('第二'), del: 0, ins: '■ 金句一则。\n' }]);
+    const v = verdict(rev, h, { start: 0, end: at(rev.text, '第三').start }, old);
+    expect(v).toMatchObject({ surviving: true, kind: 'right', share: 1, truth: [0, at(rev.text, '第三').start] });
+  });
+});
+
 describe('bench helpers', () => {
   it('writes numbers in Chinese numerals', () => {
     expect([3, 10, 12, 35, 105, 110, 2000, 30500].map(chineseNumber)).toEqual([
