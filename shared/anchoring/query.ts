@@ -136,6 +136,12 @@ const WHOLE_EDITED_PARAGRAPH = 24;
 const SHORT_PARAGRAPH_ERRORS = 0.1;
 /** Exact units of a side's own paragraph that agree with a kept edge on the other side. */
 const AGREEING_RUN = 8;
+/** Share of a whole stored side that, matching, agrees with a kept edge on the other side without such a run. */
+const AGREEING_SIDE = 0.6;
+
+function sideAgrees(length: number, distance: number): boolean {
+  return length >= AGREEING_RUN && distance <= (1 - AGREEING_SIDE) * length;
+}
 
 /** Reverses UTF-16 units; only ever compared with text read backwards, so pairs stay paired. */
 export function reverse(s: string): string {
@@ -295,8 +301,9 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   const suffixSolid = q.suffixText.length > 0 ? solidSide(q.suffixText.length, sRun, sd, sSentence) : c.end === text.length;
   // The credit needs the other side's own paragraph to agree: a sentence repeated at the start of
   // another paragraph is followed there by other words.
-  const pAgrees = pAtEdge || pRun >= Math.min(AGREEING_RUN, q.prefixText.length);
-  const sAgrees = sAtEdge || sRun >= Math.min(AGREEING_RUN, q.suffixText.length);
+  // Words edited right next to the quote cut that run short: most of the side still standing agrees too.
+  const pAgrees = pAtEdge || pRun >= Math.min(AGREEING_RUN, q.prefixText.length) || sideAgrees(q.prefixText.length, pd);
+  const sAgrees = sAtEdge || sRun >= Math.min(AGREEING_RUN, q.suffixText.length) || sideAgrees(q.suffixText.length, sd);
   let pKept = false;
   let sKept = false;
   // Both edges kept and the words nearly intact: a whole paragraph found again, wherever it went.

@@ -1,0 +1,52 @@
+/**
+ * Issue 12 item 4, twelfth round (b): classes of surviving passages left orphans on prose seeds
+ * 1000–1030 and generated seeds 80001–80030, each rule built by hand here. The bench
+ * (tests/bench/anchoring.ts) measures them on generated edits and real prose.
+ */
+import { describe as suite, expect, it } from 'vitest';
+import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
+import { at, filler } from './helpers/anchoring-text';
+
+suite('a kept paragraph edge agreed with by a side edited next to the quote', () => {
+  // A 31-unit sentence that ends the highlighted paragraph and stands inside two others.
+  const Q = '这项工作关系到千家万户的切身利益，必须一件一件抓好落实。';
+  const own = `上周五下午的座谈会上，几位村民代表先后发言，镇党委书记在总结时指出，${Q}`;
+  const copy1 = `县里的通知写得很明白：${Q}各乡镇要在月底前上报进展。`;
+  const copy2 = `老支书常把一句话挂在嘴边：${Q}这话大家都记得。`;
+
+  it('places the last sentence of a moved paragraph whose words before it were edited next to it', () => {
+    const paras = [...filler(0, 2), copy1, ...filler(2, 3), own, ...filler(5, 4), copy2, ...filler(9, 2)];
+    const old = paras.join('\n');
+    const start = at(old, own) + own.indexOf(Q);
+    const sel = describe(old, start, start + Q.length);
+    // The comma right before the quote was dropped, so no exact run of the stored prefix
+    // touches it; the paragraph moved, so the words after its end are another paragraph's. A
+    // copy's paragraph was edited too, so the copies stay rivals (not ruled out as unchanged).
+    const edited = own.replace('指出，', '指出');
+    const copy2Edited = copy2.replace('大家', '村民们');
+    const moved = [...filler(0, 2), copy1, ...filler(2, 3), ...filler(5, 4), copy2Edited, edited, ...filler(9, 2)].join('\n');
+    const want = at(moved, edited) + edited.indexOf(Q);
+    expect(anchor(moved, sel)).toMatchObject({ start: want, end: want + Q.length });
+    expect(anchorAll(moved, [sel])[0]).toMatchObject({ start: want, end: want + Q.length });
+  });
+
+  it('still leaves it an orphan when its paragraph is deleted and the copies keep other words around them', () => {
+    const paras = [...filler(0, 2), copy1, ...filler(2, 3), own, ...filler(5, 4), copy2, ...filler(9, 2)];
+    const old = paras.join('\n');
+    const start = at(old, own) + own.indexOf(Q);
+    const sel = describe(old, start, start + Q.length);
+    const gone = paras.filter((p) => p !== own).join('\n');
+    expect(anchor(gone, sel)).toBeNull();
+  });
+
+  it('does not take a copy that ends another paragraph whose words before it are unlike the stored ones', () => {
+    // The copy ends its paragraph too (the kept edge), but its lead is other words.
+    const endCopy = `会议最后，主持人对下一阶段的任务作了部署，并再次提醒大家，${Q}`;
+    const paras = [...filler(0, 2), endCopy, ...filler(2, 3), own, ...filler(5, 4)];
+    const old = paras.join('\n');
+    const start = at(old, own) + own.indexOf(Q);
+    const sel = describe(old, start, start + Q.length);
+    const gone = paras.filter((p) => p !== own).join('\n');
+    expect(anchor(gone, sel)).toBeNull();
+  });
+});
