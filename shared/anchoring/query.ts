@@ -574,7 +574,7 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
     // surroundings that are only the quote's own sentence come with every copy of it, unless
     // its place in the paragraph came too (a kept paragraph edge).
     if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN && (!sentenceCopy(c) || c.prefixAtEdge || c.suffixAtEdge)) return true;
-    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c) || runsBothSides(c, q));
     // A phrase under 24 units whose stored context touches it nowhere is a look-alike sentence.
     if (m < 24 && c.contextRun < TOUCHING_RUN) return false;
     if (!uniqueExact && weakContext(c) && c.distance > NEAR_OLD_PLACE) return false;
@@ -661,6 +661,17 @@ function oneSideIntact(c: Scored): boolean {
 }
 
 const ONE_SIDE_RUN = 24;
+
+/**
+ * A short quote with an exact run of its own paragraph's words on both sides (8 units each: the
+ * quote inside 17+ units found whole) is placed whatever the rest of its context says: the words
+ * farther out belong to sentences edited or moved on their own, not to the quote's place.
+ */
+function runsBothSides(c: Scored, q: Query): boolean {
+  const before = Math.min(c.prefixExact, q.prefixInPara ?? CONTEXT_LENGTH);
+  const after = Math.min(c.suffixExact, q.suffixInPara ?? CONTEXT_LENGTH);
+  return before >= SHORT_RUN && after >= SHORT_RUN;
+}
 
 /** A short quote needs 8 units of its context intact right next to it on one side, in its own paragraph. */
 function shortRun(c: Scored): boolean {
@@ -893,7 +904,7 @@ function acceptableNear(c: Scored, q: Query): boolean {
   if (c.twinInContext) return false;
   if (c.errors === 0) {
     // A 1–4-unit quote is all context: template words recur within any window.
-    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c) || runsBothSides(c, q));
     return c.contextRun >= TOUCHING_RUN && c.context >= NEAR_CONTEXT;
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept || otherWordsLoose(c)) return false;

@@ -50,3 +50,34 @@ suite('a kept paragraph edge agreed with by a side edited next to the quote', ()
     expect(anchor(gone, sel)).toBeNull();
   });
 });
+
+suite('a short quote inside exact runs of its own paragraph on both sides', () => {
+  // A 2-unit quote (合作) with 10 units of its sentence before it and 10 after it.
+  const before = '这几年村里和农业公司开展';
+  const Q = '合作';
+  const after = '，种植的蔬菜直接送进超市';
+  const para = `过去，村民们种菜全靠自己挑到集市上去卖，价钱常常被压得很低。${before}${Q}${after}，收入比过去翻了一番，不少外出打工的年轻人也回来了。`;
+
+  it('places it after the words farther out on both sides were rewritten', () => {
+    const paras = [...filler(0, 3), para, ...filler(3, 6)];
+    const old = paras.join('\n');
+    const start = at(old, para) + para.indexOf(before) + before.length;
+    const sel = describe(old, start, start + Q.length);
+    // Both sentences around the clause rewritten: most of each stored side is other words now.
+    const edited = `以前大家各种各的菜，销路一直是个难题。${before}${Q}${after}，村集体每年还能拿到一笔分红。`;
+    const moved = [...filler(0, 3), edited, ...filler(3, 6)].join('\n');
+    const want = at(moved, edited) + edited.indexOf(before) + before.length;
+    expect(anchor(moved, sel)).toMatchObject({ start: want, end: want + Q.length });
+    expect(anchorAll(moved, [sel])[0]).toMatchObject({ start: want, end: want + Q.length });
+  });
+
+  it('leaves it an orphan when the run on one side is gone too', () => {
+    const paras = [...filler(0, 3), para, ...filler(3, 6)];
+    const old = paras.join('\n');
+    const start = at(old, para) + para.indexOf(before) + before.length;
+    const sel = describe(old, start, start + Q.length);
+    const edited = `以前大家各种各的菜，销路一直是个难题。如今和几家企业签了${Q}${after}，村集体每年还能拿到一笔分红。`;
+    const moved = [...filler(0, 3), edited, ...filler(3, 6)].join('\n');
+    expect(anchor(moved, sel)).toBeNull();
+  });
+});
