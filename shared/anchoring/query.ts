@@ -567,7 +567,7 @@ const MIN_LONE_FUZZY_QUOTE_SIM = 0.85;
 
 function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
-  if (unexplainedSide(c) || c.twinInContext) return false;
+  if (unexplainedSide(c, q) || c.twinInContext) return false;
   if (c.errors === 0) {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
     // Found whole and only once, and some of its surroundings came with it (its paragraph moved);
@@ -579,7 +579,7 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
     if (m < 24 && c.contextRun < TOUCHING_RUN) return false;
     if (!uniqueExact && weakContext(c) && c.distance > NEAR_OLD_PLACE) return false;
     if (sentenceCopy(c)) return false;
-    return c.context >= minExactContext(m);
+    return c.context >= minExactContext(m) || edgeAndIntactSide(c, q);
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept) return false;
   if (sentenceCopy(c) || otherWordsLoose(c)) return false;
@@ -604,9 +604,20 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
  * look-alike matching the other side, not the passage (whose words were deleted). Near the old
  * position, words inserted next to the passage do the same and are let through.
  */
-function unexplainedSide(c: Scored): boolean {
+function unexplainedSide(c: Scored, q: Query): boolean {
   if (c.distance <= NEAR_OLD_PLACE_SIDE) return false;
-  return (c.prefixSide < WEAK_SIDE && !c.prefixAtEdge) || (c.suffixSide < WEAK_SIDE && !c.suffixAtEdge);
+  const prefixLost = c.prefixSide < WEAK_SIDE && !c.prefixAtEdge;
+  const suffixLost = c.suffixSide < WEAK_SIDE && !c.suffixAtEdge;
+  if (!prefixLost && !suffixLost) return false;
+  // The quote found whole with the whole other side, past its own sentence: a look-alike matches
+  // a side loosely, this is the passage moved with its words on that side.
+  if (c.errors === 0 && prefixLost !== suffixLost) {
+    const whole = (run: number, length: number, solid: boolean) => solid && length >= ONE_SIDE_RUN && run >= length;
+    return prefixLost
+      ? !whole(c.suffixExact, q.suffixText.length, c.suffixSolid)
+      : !whole(c.prefixExact, q.prefixText.length, c.prefixSolid);
+  }
+  return true;
 }
 
 /**
@@ -661,6 +672,19 @@ function oneSideIntact(c: Scored): boolean {
 }
 
 const ONE_SIDE_RUN = 24;
+
+/**
+ * A paragraph edge kept on one side (the quote starts or ends its paragraph, nearly) and the
+ * other side all but intact, with a long exact run: the quote's place in its paragraph and its
+ * neighbouring words both came with it, though what lay past the edge is another paragraph now.
+ */
+function edgeAndIntactSide(c: Scored, q: Query): boolean {
+  const intact = (run: number, side: number, length: number) => run >= WEAK_RUN && (1 - side) * length <= STRONG_SIDE;
+  return (
+    (c.prefixAtEdge && intact(c.suffixExact, c.suffixSide, q.suffixText.length)) ||
+    (c.suffixAtEdge && intact(c.prefixExact, c.prefixSide, q.prefixText.length))
+  );
+}
 
 /**
  * A short quote with an exact run of its own paragraph's words on both sides (8 units each: the

@@ -81,3 +81,50 @@ suite('a short quote inside exact runs of its own paragraph on both sides', () =
     expect(anchor(moved, sel)).toBeNull();
   });
 });
+
+suite('one side lost, the other found whole', () => {
+  it('places a quote found whole far away with its whole suffix, past its sentence, though the words before it were rewritten', () => {
+    const Q = '把修路的钱用在了刀刃上';
+    const tail = '。村民们说，这条路修得又快又好，下雨天再也不用踩着泥走路了，孩子们上学也方便多了。';
+    const para = `为了赶在秋收之前完工，村两委开会商量了好几回，最后决定${Q}${tail}`;
+    const paras = [...filler(0, 2), para, ...filler(2, 12)];
+    const old = paras.join('\n');
+    const start = at(old, para) + para.indexOf(Q);
+    const sel = describe(old, start, start + Q.length);
+    // The paragraph moved to the end and its opening clause was rewritten: the stored prefix is lost.
+    const edited = `今年的项目资金有限，大家的意见很统一：${Q}${tail}`;
+    const moved = [...filler(0, 2), ...filler(2, 12), edited].join('\n');
+    const want = at(moved, edited) + edited.indexOf(Q);
+    expect(anchor(moved, sel)).toMatchObject({ start: want, end: want + Q.length });
+    expect(anchorAll(moved, [sel])[0]).toMatchObject({ start: want, end: want + Q.length });
+  });
+
+  it('leaves it an orphan when only part of the suffix came with it', () => {
+    const Q = '把修路的钱用在了刀刃上';
+    const tail = '。村民们说，这条路修得又快又好，下雨天再也不用踩着泥走路了，孩子们上学也方便多了。';
+    const para = `为了赶在秋收之前完工，村两委开会商量了好几回，最后决定${Q}${tail}`;
+    const paras = [...filler(0, 2), para, ...filler(2, 12)];
+    const old = paras.join('\n');
+    const start = at(old, para) + para.indexOf(Q);
+    const sel = describe(old, start, start + Q.length);
+    // Elsewhere, the same clause in another sentence: the words after it go on differently.
+    const other = `今年的项目资金有限，大家的意见很统一：${Q}。村民们说，这笔钱花得值。`;
+    const gone = [...filler(0, 2), ...filler(2, 12), other].join('\n');
+    expect(anchor(gone, sel)).toBeNull();
+  });
+
+  it('places a short sentence that opens its paragraph by the kept paragraph start and the words after it', () => {
+    // A 6-unit sentence opening its paragraph: the stored prefix is the previous paragraph's end.
+    const Q = '汛期将至。';
+    const para = `${Q}县防汛指挥部要求各乡镇立即排查河道和水库的安全隐患，发现问题马上整改。`;
+    const paras = [...filler(0, 4), para, ...filler(4, 8)];
+    const old = paras.join('\n');
+    const start = at(old, para);
+    const sel = describe(old, start, start + Q.length);
+    // The paragraph moved (other words before it) and one word after the quote's run changed.
+    const edited = para.replace('水库', '塘坝');
+    const moved = [...filler(0, 4), ...filler(4, 3), '会议还通报了上半年的工作情况', edited, ...filler(7, 5)].join('\n');
+    const want = at(moved, edited);
+    expect(anchor(moved, sel)).toMatchObject({ start: want, end: want + Q.length });
+  });
+});
