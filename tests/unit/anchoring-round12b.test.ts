@@ -128,3 +128,29 @@ suite('one side lost, the other found whole', () => {
     expect(anchor(moved, sel)).toMatchObject({ start: want, end: want + Q.length });
   });
 });
+
+suite('a moved paragraph’s opening sentence among copies, in a batch', () => {
+  it('keeps the placement when its neighbours did not move with it but its kept paragraph start is agreed with', () => {
+    // A 20-unit sentence opening the highlighted paragraph; a copy of it stands inside another paragraph.
+    const Q = '产业兴旺是乡村振兴的重点。';
+    const rest = '今年，全镇新建了三个蔬菜大棚基地，吸纳了两百多名村民就近务工，人均增收四千多元。';
+    const own = `${Q}${rest}`;
+    const copy = `在全县的动员会上，县长再次强调，${Q}各乡镇要因地制宜，发展特色产业。`;
+    const paras = [...filler(0, 6), own, ...filler(6, 3), copy, ...filler(9, 12)];
+    const old = paras.join('\n');
+    const start = at(old, own);
+    const sel = describe(old, start, start + Q.length);
+    // Neighbours: highlights in the paragraphs before and far after, which stay where they were.
+    const before = at(old, filler(5, 1)[0]!);
+    const after = at(old, filler(18, 1)[0]!);
+    const sels = [describe(old, before, before + 12), sel, describe(old, after, after + 12)];
+    // The paragraph moved down two paragraphs, and four units of its next clause were changed.
+    const edited = `${Q}${rest.replace('三个蔬菜', '几处果蔬')}`;
+    const moved = [...filler(0, 6), ...filler(6, 2), edited, ...filler(8, 1), copy, ...filler(9, 12)].join('\n');
+    const want = at(moved, edited);
+    const placed = anchorAll(moved, sels);
+    expect(placed[0]).toMatchObject({ start: before, end: before + 12 });
+    expect(placed[2]).toMatchObject({ start: after, end: after + 12 });
+    expect(placed[1]).toMatchObject({ start: want, end: want + Q.length });
+  });
+});
