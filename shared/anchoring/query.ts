@@ -361,7 +361,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
       pRun === q.prefixText.length && (pKept || pRun === c.start) ? CONTEXT_LENGTH : pRun,
       sRun === q.suffixText.length && (sKept || c.end + sRun === text.length) ? CONTEXT_LENGTH : sRun,
     ),
-    boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun),
+    boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun, pd0, sd0),
     edgesKept: startKept(text, q, c.start, pRun) && endKept(text, q, c.end, sRun),
     cost,
     plainCost: plainCost < 0 ? cost : plainCost,
@@ -517,18 +517,35 @@ export function boundsConfirmed(
   c: Candidate,
   pRun = prefixRun(text, q, c.start),
   sRun = suffixRun(text, q, c.end),
+  pd = Infinity,
+  sd = Infinity,
 ): boolean {
-  return startConfirmed(text, q, c, pRun) && endConfirmed(text, q, c, sRun);
+  return startConfirmed(text, q, c, pRun, pd) && endConfirmed(text, q, c, sRun, sd);
 }
 
-function startConfirmed(text: string, q: Query, c: Candidate, run: number): boolean {
+/** Exact units next to a boundary that, with the whole side all but intact beyond them, back it. */
+const INTACT_SIDE_BOUNDARY_RUN = 2;
+
+/**
+ * A side all but intact (a full stored side, at most STRONG_SIDE units differing) aligned right
+ * at the boundary, with the quote's own edge unit there: an edit near the quote's edge cut the
+ * exact runs short, but a boundary a unit off would misalign the whole side.
+ */
+function intactSideAt(run: number, distance: number, length: number, edgeKept: boolean): boolean {
+  return edgeKept && length >= CONTEXT_LENGTH - 1 && run >= INTACT_SIDE_BOUNDARY_RUN && distance <= STRONG_SIDE;
+}
+
+function startConfirmed(text: string, q: Query, c: Candidate, run: number, distance = Infinity): boolean {
   if (run >= Math.min(BOUNDARY_RUN, q.prefixText.length) && (run > 0 || c.start === 0)) return true;
+  if (intactSideAt(run, distance, q.prefixText.length, text.charCodeAt(c.start) === q.quote.charCodeAt(0))) return true;
   const head = q.quote.slice(0, BOUNDARY_RUN);
   return text.startsWith(head, c.start) && c.start + head.length <= c.end;
 }
 
-function endConfirmed(text: string, q: Query, c: Candidate, run: number): boolean {
+function endConfirmed(text: string, q: Query, c: Candidate, run: number, distance = Infinity): boolean {
   if (run >= Math.min(BOUNDARY_RUN, q.suffixText.length) && (run > 0 || c.end === text.length)) return true;
+  const last = text.charCodeAt(c.end - 1) === q.quote.charCodeAt(q.quote.length - 1);
+  if (intactSideAt(run, distance, q.suffixText.length, last)) return true;
   const tail = q.quote.slice(-BOUNDARY_RUN);
   return c.end - tail.length >= c.start && text.startsWith(tail, c.end - tail.length);
 }

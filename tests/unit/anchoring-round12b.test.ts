@@ -154,3 +154,31 @@ suite('a moved paragraph’s opening sentence among copies, in a batch', () => {
     expect(placed[1]).toMatchObject({ start: want, end: want + Q.length });
   });
 });
+
+suite('a boundary backed by a whole side all but intact', () => {
+  const Q = '合作社今年新建了六座冷库和两条分拣线';
+  const para = `经过半年多的筹备，${Q}，苹果收下来以后可以分级储存，错峰上市，每斤能多卖五毛钱，果农们都很高兴。`;
+  const paras = [...filler(0, 3), para, ...filler(3, 6)];
+  const old = paras.join('\n');
+  const start = at(old, para) + para.indexOf(Q);
+
+  it('places a passage edited near its end whose next words were edited a few units on', () => {
+    const sel = describe(old, start, start + Q.length);
+    // 两条 → 三条 inside the quote's last 6 units, and 收下来 → 摘下来 4 units after its end: no
+    // exact run of 6 backs the end, but the rest of the stored suffix is there, aligned.
+    const edited = para.replace('两条分拣线', '三条分拣线').replace('苹果收下来', '苹果摘下来');
+    const text = [...filler(0, 3), edited, ...filler(3, 6)].join('\n');
+    const want = at(text, edited) + edited.indexOf('合作社');
+    expect(anchor(text, sel)).toMatchObject({ start: want, end: want + Q.length });
+  });
+
+  it('leaves it an orphan when the words after it were rewritten as well', () => {
+    const sel = describe(old, start, start + Q.length);
+    const edited = para
+      .replace('两条分拣线', '三条分拣线')
+      .replace('，苹果收下来以后可以分级储存，错峰上市', '，今后苹果就不愁卖了，还能卖上好价钱');
+    const text = [...filler(0, 3), edited, ...filler(3, 6)].join('\n');
+    // The stored suffix no longer stands after it: nothing fixes where its edited end lies.
+    expect(anchor(text, sel)).toBeNull();
+  });
+});
