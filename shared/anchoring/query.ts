@@ -217,6 +217,8 @@ export interface Scored extends Candidate {
   readonly total: number;
   /** Units of context the old text's start or end stood for that this place lacks (see textEdgeLost). */
   readonly edgeLost: number;
+  /** A kept paragraph edge credited on the other side's loose match alone (no 8-unit run; see sideAgrees). */
+  readonly looselyAgreed: boolean;
 }
 
 /** Extra units read past a context's length, so insertions next to the quote still fit. */
@@ -311,7 +313,11 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   const para = (pEdge ?? 0) + m + (sEdge ?? 0);
   const whole = c.errors <= para * (para >= WHOLE_EDITED_PARAGRAPH ? WHOLE_PARAGRAPH_ERRORS : SHORT_PARAGRAPH_ERRORS);
   const unknown = pAtEdge && sAtEdge && whole ? 0 : EDGE_UNKNOWN;
+  // Agreed with only by a side matching loosely, not by an exact run: credit enough to place a
+  // passage, not to choose it among copies sharing its runs (see decide).
+  let looselyAgreed = false;
   if (pEdge !== null && pAtEdge && sAgrees && pEdge + m >= EDGE_EVIDENCE) {
+    looselyAgreed ||= !sAtEdge && sRun < Math.min(AGREEING_RUN, q.suffixText.length);
     const half = Math.ceil((q.prefixText.length - pEdge) * unknown);
     pRun = Math.max(pRun, q.prefixText.length - half);
     pPara = c.start;
@@ -319,6 +325,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     pKept = true;
   }
   if (sEdge !== null && sAtEdge && pAgrees && sEdge + m >= EDGE_EVIDENCE) {
+    looselyAgreed ||= !pAtEdge && pRun < Math.min(AGREEING_RUN, q.prefixText.length);
     const half = Math.ceil((q.suffixText.length - sEdge) * unknown);
     sRun = Math.max(sRun, q.suffixText.length - half);
     sPara = text.length - c.end;
@@ -382,6 +389,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     suffixSide: q.suffix ? 1 - sd / q.suffix.length : 1,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
     edgeLost,
+    looselyAgreed,
   };
 }
 
@@ -783,7 +791,7 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
     // Near the old place the edge is still all that chose it: a guess, as a choice by position is
     // (kept in a batch only where placed neighbours put it).
     if (c.errors === 0 && best.errors === 0 && best.plainCost > best.cost && c.cost < best.plainCost + need && sharesRuns(c, best)) {
-      if (best.distance > NEAR_OLD_PLACE_COPY) return null;
+      if (best.distance > NEAR_OLD_PLACE_COPY || best.looselyAgreed) return null;
       byPosition = true;
       continue;
     }

@@ -51,6 +51,29 @@ suite('a kept paragraph edge agreed with by a side edited next to the quote', ()
   });
 });
 
+suite('a loosely agreed paragraph edge among copies', () => {
+  it('does not choose a copy over the passage by a kept edge that only a loose match of the other side agrees with', () => {
+    // Two paragraphs end with the same clause; the words before it differ in one unit next to the
+    // quote (新设 / 新增), so the copy's stored prefix matches loosely, with a 6-unit run.
+    const Q = '共享单车停放点';
+    const T = '已经全部划线，市民停车更方便了';
+    const X = '据城管部门介绍，今年第一季度，中心城区新设的一百二十个';
+    const own = `${X}${Q}${T}`;
+    const copy = `${X.replace('新设', '新增')}${Q}${T}`;
+    const paras = [...filler(0, 3), own, copy, ...filler(3, 30)];
+    const old = paras.join('\n');
+    const start = at(old, own) + X.length;
+    const sel = describe(old, start, start + Q.length);
+    // The passage's paragraph goes on past the clause now and three of its units were misread;
+    // the copy's paragraph had one unit inserted far from the quote and still ends there.
+    const ownEd = `${X.replace('城管', '城菅').replace('第一', '第l').replace('中心', '中小')}${Q}${T}。下一步还将增加停放点。`;
+    const copyEd = copy.replace('据城管', '据市城管');
+    const text = [...filler(0, 3), ownEd, copyEd, ...filler(3, 30)].join('\n');
+    // The copy's kept edge is credited (its cost is the lower), but nothing firm tells the two apart.
+    expect(anchor(text, sel)).toBeNull();
+  });
+});
+
 suite('a short quote inside exact runs of its own paragraph on both sides', () => {
   // A 2-unit quote (合作) with 10 units of its sentence before it and 10 after it.
   const before = '这几年村里和农业公司开展';
