@@ -243,7 +243,9 @@
  * edge (9); passages edited more than a quarter in the comparison form (7, left).
  * Rules added, each never placing a wrong one on any development set below:
  * - a kept paragraph edge is agreed with by the other side when that side matches over 60% of its
- *   length, not only by an 8-unit exact run;
+ *   length, not only by an 8-unit exact run; such a loosely agreed edge does not choose among
+ *   copies sharing the passage's runs (it made one guess on a copy in outside3 dev seed 10, OCR
+ *   kind: now an orphan, as before);
  * - a 1–4-unit quote with 8 exact units of its own paragraph on both sides is placed;
  * - a quote found whole with its whole other side exact and past its sentence is no look-alike
  *   for a lost side; an exact quote with a kept paragraph edge on one side and the other side all
@@ -258,7 +260,8 @@
  *   generated 90001–90030: 99.15% → 99.27%, 0 → 0 wrong;
  *   outside2 281–360: 99.3% → 99.4%, 25 → 25 wrong and 201–280: 99.3% → 99.4%, 26 → 26 (the same
  *   placements, line by line); independent 321–360: 99.7% → 99.7%, 0 → 0; 361–400: 99.8% → 99.8%,
- *   1 → 1 (the same);
+ *   1 → 1 (the same); outside3 1–40 (measured once on af6d8d3 by its author, seen): 97.9% → 98.0%,
+ *   22 → 22 (the same);
  *   113k/200 anchorAll CPU, warmed up (speedAgainstBaseline, 80001–80003, load 16): 42–52 ms
  *   (main's 48–67 ms in the same minutes).
  * Not measured on fresh seeds here (prose ≥ 1031, generated ≥ 100001 are kept for that).
