@@ -88,7 +88,9 @@ describe('tenth outside Chinese pages (cms-outside10)', () => {
     expect(new TextDecoder('gbk').decode(p.bytes)).toContain(p.expected.title);
     const h = html(p.name);
     // 生效日期 (later) and 有效期至 sit beside 发布时间 in the table; the body names both again.
-    expect(h).toContain('<td bgcolor="#F2F2F2">生效日期：</td><td>2024年06月01日</td><td bgcolor="#F2F2F2">发布时间：</td><td>2024年05月08日</td>');
+    expect(h).toContain(
+      '<td bgcolor="#F2F2F2">生效日期：</td><td>2024年06月01日</td><td bgcolor="#F2F2F2">发布时间：</td><td>2024年05月08日</td>',
+    );
     expect(h).toContain('有效期至：</td><td>2026年12月31日</td>');
   });
 
@@ -120,7 +122,9 @@ describe('tenth outside Chinese pages (cms-outside10)', () => {
   });
 
   it('国企 / 高校 / 党报 / 公众号 shapes: | spans, 135 sections, <br> in the h1, 导语 box, account before the time', () => {
-    expect(html('soe-zhanqun-pipe-spans-captions')).toContain('<span>时间：2024-05-14</span><span class="sep">|</span><span>来源：集团办公室</span>');
+    expect(html('soe-zhanqun-pipe-spans-captions')).toContain(
+      '<span>时间：2024-05-14</span><span class="sep">|</span><span>来源：集团办公室</span>',
+    );
     const s = html('soe-135editor-sections');
     expect(s).toContain('data-tools="135编辑器"');
     expect(s).toMatch(/>01<\/section>/);
@@ -132,6 +136,8 @@ describe('tenth outside Chinese pages (cms-outside10)', () => {
     expect(b.indexOf('<div class="daoyu">')).toBeLessThan(b.indexOf('<!--正文开始-->'));
     expect(b).toContain('（原载《示例日报》2024年05月15日第01版）</p>\n</div>\n<!--正文结束-->');
     const w = html('wechat-aggregator-yuanchuang');
-    expect(w).toContain('<span class="badge-orig">原创</span><a class="account" href="/account/sqej/">示例社区e家</a><span class="post-time">2024-05-12 18:30</span>');
+    expect(w).toContain(
+      '<span class="badge-orig">原创</span><a class="account" href="/account/sqej/">示例社区e家</a><span class="post-time">2024-05-12 18:30</span>',
+    );
   });
 });
