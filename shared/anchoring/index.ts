@@ -14,6 +14,7 @@
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import { copiesLost, copyCounts, ownContextAt } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
+import { likeALookAlike, lookAlikes } from './lookalikes';
 import { isSpace, normalise } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import {
@@ -54,8 +55,11 @@ export function describe(text: string, start: number, end: number): TextSelector
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
   const old = documentFor(text);
-  const counts = copyCounts(old.norm.text, toNormalised(old, s), selector);
+  const own = toNormalised(old, s);
+  const counts = copyCounts(old.norm.text, own, selector);
   if (counts) Object.assign(selector, counts);
+  const near = lookAlikes(old, own, selector);
+  if (near) Object.assign(selector, near);
   return selector;
 }
 
@@ -138,14 +142,25 @@ function confirmedCopies(
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
   };
-  // 0: not in doubt; 1: a copy in doubt; 2: confirmed (more of its context than any other copy had, or sure neighbours).
+  /** 0: not in doubt; 1: in doubt; 2: confirmed by its own context (more of it than any other copy had). */
+  const doubt = (a: Anchor, s: TextSelector): 0 | 1 | 2 => {
+    if (typeof s.copies === 'number') {
+      // A placement on the very words of the quote, one of its copies lost or another nearer its old place.
+      const copy = onCopy(a, s);
+      if (copy && (copiesLost(copy.doc, copy.quote, s) || nearerCopy(copy.doc, copy.quote, s, a)))
+        return ownContextAt(copy.doc, s, copy.from, copy.to) ? 2 : 1;
+    }
+    if (typeof s.nearErrors === 'number') {
+      // A placement on words no closer to the quote than a look-alike of the old text was.
+      const doc = docFor();
+      if (likeALookAlike(doc, normalise(s.exact), s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return 1;
+    }
+    return 0;
+  };
   const state = placements.map((a, i) => {
     const s = selectors[i];
-    if (!a || !s || typeof s.copies !== 'number' || (a.start === s.start && atStoredPosition(text, s))) return 0;
-    // Only a placement on the very words of the quote: an edited place was chosen by its context.
-    const copy = onCopy(a, s);
-    if (!copy || !copiesLost(copy.doc, copy.quote, s)) return 0;
-    return ownContextAt(copy.doc, s, copy.from, copy.to) ? 2 : 1;
+    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return 0;
+    return doubt(a, s);
   });
   const none = { first: placements, recheck: (a: Anchor | null) => a };
   if (!state.includes(1)) return none;
@@ -197,16 +212,21 @@ function confirmedCopies(
     recheck: (a, i) => {
       const s = selectors[i];
       if (state[i] !== 1 || !a || !s) return a;
-      const copy = onCopy(a, s);
-      return copy &&
-        !inSureWindow(a, s) &&
-        !inSureCopy(a, s, i) &&
-        !movedWithSure(a, s, i) &&
-        !ownContextAt(copy.doc, s, copy.from, copy.to)
-        ? null
-        : a;
+      return doubt(a, s) === 1 && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !movedWithSure(a, s, i) ? null : a;
     },
   };
+}
+
+/** Another copy of the quote in the new text nearer the stored position than the placement. */
+function nearerCopy(doc: Doc, quote: string, s: TextSelector, a: Anchor): boolean {
+  const text = doc.norm.text;
+  const far = Math.abs(a.start - s.start);
+  let n = 0;
+  for (let at = text.indexOf(quote); at >= 0 && n < 64; at = text.indexOf(quote, at + 1), n++) {
+    const raw = doc.norm.map[at] ?? 0;
+    if (raw !== a.start && Math.abs(raw - s.start) < far) return true;
+  }
+  return false;
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */
