@@ -12,7 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
-import { copiesLost, copyCounts, ownContextAt } from './copies';
+import { copiesLost, copyCounts, MAX_COPIES, ownContextAt } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
 import { isSpace, normalise } from './normalise';
@@ -142,13 +142,41 @@ function confirmedCopies(
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
   };
+  // Passages whose quote the old text held once, placed: where they went says where the text moved.
+  const unique: Placed[] = [];
+  placements.forEach((a, i) => {
+    const s = selectors[i];
+    if (a && s && s.copies === undefined && !byPosition.has(a))
+      unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
+  });
+  unique.sort((x, y) => x.start - y.start);
+  /** Where the passage would be: its old place, and that moved as the nearest unique placed passage on each side moved. */
+  const expectedAt = (s: TextSelector): number[] => {
+    const out = [s.start];
+    let before: Placed | undefined;
+    let after: Placed | undefined;
+    for (const p of unique) {
+      if (p.start <= s.start) before = p;
+      else {
+        after = p;
+        break;
+      }
+    }
+    for (const p of [before, after]) if (p && Math.abs(p.start - s.start) <= NEIGHBOUR_GAP) out.push(s.start + p.shift);
+    return out;
+  };
   /** 0: not in doubt; 1: in doubt; 2: confirmed by its own context (more of it than any other copy had). */
   const doubt = (a: Anchor, s: TextSelector): 0 | 1 | 2 => {
     if (typeof s.copies === 'number') {
-      // A placement on the very words of the quote, one of its copies lost or another nearer its old place.
-      const copy = onCopy(a, s);
-      if (copy && (copiesLost(copy.doc, copy.quote, s) || nearerCopy(copy.doc, copy.quote, s, a)))
-        return ownContextAt(copy.doc, s, copy.from, copy.to) ? 2 : 1;
+      // One of the quote's copies lost (the passage's own, edited or deleted, or another), or, on
+      // the very words of the quote, another copy nearer where the passage would be.
+      const doc = docFor();
+      const quote = normalise(s.exact);
+      const from = toNormalised(doc, a.start);
+      const to = toNormalised(doc, a.end);
+      if (copiesLost(doc, quote, s) || (doc.norm.text.slice(from, to) === quote && nearerCopy(doc, quote, expectedAt(s), a))) {
+        return ownContextAt(doc, s, from, to) ? 2 : 1;
+      }
     }
     if (typeof s.nearErrors === 'number') {
       // A placement on words no closer to the quote than a look-alike of the old text was.
@@ -217,14 +245,19 @@ function confirmedCopies(
   };
 }
 
-/** Another copy of the quote in the new text nearer the stored position than the placement. */
-function nearerCopy(doc: Doc, quote: string, s: TextSelector, a: Anchor): boolean {
+/**
+ * Another copy of the quote in the new text nearer than the placement to where the passage would
+ * be (`expected`: its old place, and that moved with placed neighbours): nothing but the context
+ * chose the placement, and a copy that kept all of it may be another passage's.
+ */
+function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor): boolean {
   const text = doc.norm.text;
-  const far = Math.abs(a.start - s.start);
+  const gap = (x: number) => Math.min(...expected.map((e) => Math.abs(x - e)));
+  const far = gap(a.start);
   let n = 0;
-  for (let at = text.indexOf(quote); at >= 0 && n < 64; at = text.indexOf(quote, at + 1), n++) {
+  for (let at = text.indexOf(quote); at >= 0 && n < MAX_COPIES; at = text.indexOf(quote, at + 1), n++) {
     const raw = doc.norm.map[at] ?? 0;
-    if (raw !== a.start && Math.abs(raw - s.start) < far) return true;
+    if (raw !== a.start && gap(raw) < far) return true;
   }
   return false;
 }

@@ -104,3 +104,25 @@ suite('a repeated paragraph, the passage’s context edited, the other copy unto
     expect(anchorAll(neu, [other])[0]).toMatchObject({ start: at(neu, PHRASE, 1) });
   });
 });
+
+/** A sentence the old text holds twice, with other paragraphs around each copy. */
+const SAID = '读原著、学原文、悟原理，是这次专题学习最重要的一条要求，每一位同志都要在工作中把它落到实处。';
+
+suite('a quote held twice, its own copy deleted and the other edited', () => {
+  const old = join([...filler(0, 2), SAID, ...filler(2, 3), SAID, ...filler(5, 2)]);
+  const edited = SAID.replace('最重要', '最要紧');
+
+  it('is not placed on the other copy edited: that differs from the quote as much as from any copy', () => {
+    const sel = select(old, SAID, 0);
+    expect(sel.copies).toBe(1);
+    const neu = join([...filler(0, 2), ...filler(2, 3), edited, ...filler(5, 2)]);
+    expect(anchorAll(neu, [sel])[0]).toBeNull();
+  });
+
+  it('is not placed on the other copy when its own words were edited instead', () => {
+    const neu = join([...filler(0, 2), edited, ...filler(2, 3), SAID, ...filler(5, 2)]);
+    const [placed] = anchorAll(neu, [select(old, SAID, 0)]);
+    // Its own words edited, an orphan is safe; the untouched copy is another passage's.
+    expect(placed?.start).not.toBe(at(neu, SAID));
+  });
+});
