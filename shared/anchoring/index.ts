@@ -155,9 +155,10 @@ function confirmedCopies(
     const out = [s.start];
     let before: Placed | undefined;
     let after: Placed | undefined;
+    // Only passages on other old words: those over the passage's own were placed by the same words.
     for (const p of unique) {
-      if (p.start <= s.start) before = p;
-      else {
+      if (p.end <= s.start) before = p;
+      else if (p.start >= s.end) {
         after = p;
         break;
       }
@@ -177,6 +178,12 @@ function confirmedCopies(
       if (copiesLost(doc, quote, s) || (doc.norm.text.slice(from, to) === quote && nearerCopy(doc, quote, expectedAt(s), a))) {
         return ownContextAt(doc, s, from, to) ? 2 : 1;
       }
+    }
+    if (s.copies === undefined) {
+      // A quote the old text held once, now held more often: a paragraph was copied, and a copy
+      // nearer where the passage would be may be its own, the placed one the duplicate.
+      const copy = onCopy(a, s);
+      if (copy && nearerCopy(copy.doc, copy.quote, expectedAt(s), a)) return 1;
     }
     if (typeof s.nearErrors === 'number') {
       // A placement on words no closer to the quote than a look-alike of the old text was.
