@@ -120,9 +120,13 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
 }
 
 /**
- * A placement on the quote's very words, when the new text holds fewer copies of them than the
- * old text did (copiesLost), may be on another passage's copy, its own words being the ones
- * deleted or edited. It stands at its stored position with its context, or where more of the
+ * A placement may be on another passage's words when nothing but the context chose it: the new
+ * text holds fewer copies of the quote than the old text did (copiesLost: its own words may be the
+ * ones deleted or edited; then an approximate placement too), or another copy stands nearer
+ * where the passage would be (nearerCopy: its old place, moved as placed neighbours moved; a
+ * paragraph copied elsewhere keeps all the context its own edited place lost), or the placed
+ * words differ from the quote as much as a look-alike of the old text did (lookalikes.ts).
+ * Such a placement stands at its stored position with its context, or where more of the
  * stored context stands next to it than stood next to any other copy in the old text
  * (ownContextAt), or inside the window that sure neighbours on both sides agree on (placed on
  * their own evidence: not chosen among copies by position, not in such doubt themselves).
