@@ -2,11 +2,12 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside7] (--outside2:
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside8 | --outside9] (--outside2:
  * the second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3;
  * --outside4: the fourth, tests/fixtures/cms-outside4; --outside5: the fifth, tests/fixtures/cms-outside5;
  * --outside6: the sixth, tests/fixtures/cms-outside6;
- * --outside7: the seventh, tests/fixtures/cms-outside7)
+ * --outside7: the seventh, tests/fixtures/cms-outside7; --outside8: the eighth, tests/fixtures/cms-outside8;
+ * --outside9: the ninth, tests/fixtures/cms-outside9)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -84,6 +85,11 @@ export const OUTSIDE6_DIR = fileURLToPath(new URL('../fixtures/cms-outside6/', i
 /** The seventh outside set (tests/fixtures/cms-outside7), scored under `extract_cn_outside7_*`. */
 export const OUTSIDE7_DIR = fileURLToPath(new URL('../fixtures/cms-outside7/', import.meta.url));
 
+/** The eighth outside set (tests/fixtures/cms-outside8), scored under `extract_cn_outside8_*`. */
+export const OUTSIDE8_DIR = fileURLToPath(new URL('../fixtures/cms-outside8/', import.meta.url));
+/** The ninth outside set (tests/fixtures/cms-outside9), scored under `extract_cn_outside9_*`. */
+export const OUTSIDE9_DIR = fileURLToPath(new URL('../fixtures/cms-outside9/', import.meta.url));
+
 const SET_DIRS = {
   outside: OUTSIDE_DIR,
   outside2: OUTSIDE2_DIR,
@@ -92,10 +98,14 @@ const SET_DIRS = {
   outside5: OUTSIDE5_DIR,
   outside6: OUTSIDE6_DIR,
   outside7: OUTSIDE7_DIR,
+  outside8: OUTSIDE8_DIR,
+  outside9: OUTSIDE9_DIR,
 };
 
-/** The set named by `--outside2` … `--outside7` (the first set without a flag). */
+/** The set named by `--outside2` … `--outside9` (the first set without a flag). */
 export function outsideSetFromArgv(argv: string[]): keyof typeof SET_DIRS {
+  if (argv.includes('--outside9')) return 'outside9';
+  if (argv.includes('--outside8')) return 'outside8';
   if (argv.includes('--outside7')) return 'outside7';
   if (argv.includes('--outside6')) return 'outside6';
   if (argv.includes('--outside5')) return 'outside5';
@@ -133,13 +143,15 @@ export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outs
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = outsideSetFromArgv(process.argv);
-  // --outside3 … --outside7 alone list the set page by page.
+  // --outside3 … --outside9 alone list the set page by page.
   const verbose =
     process.argv.includes('--verbose') ||
     set === 'outside3' ||
     set === 'outside4' ||
     set === 'outside5' ||
     set === 'outside6' ||
-    set === 'outside7';
+    set === 'outside7' ||
+    set === 'outside8' ||
+    set === 'outside9';
   for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

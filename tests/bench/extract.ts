@@ -79,6 +79,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh6'),
     // Seventh outside English set (a seventh tester: BBC/Guardian/Al Jazeera/Bloomberg/FT/Nikkei/Straits Times/ScienceDaily shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh7'),
+    // Eighth outside English set (an eighth tester: Atlantic/Economist/Washington Post/Wired/Ars/Substack/GOV.UK/Brookings/Conversation/Axios shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh8'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
@@ -89,6 +91,10 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside6'),
     // Seventh outside Chinese set (a seventh tester: 泛微 intranet, late GBK meta, 2008 <font> tables, 【】 fields, new 来源 labels).
     ...benchOutside(process.argv.includes('--verbose'), 'outside7'),
+    // Eighth outside Chinese set (an eighth tester: 生成日期 / after-body 信息公开 tables, 数字报, page 2 of 3, 蓝凌 OA, icon-only and script-written metadata, GBK in a gb2312 label).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside8'),
+    // Ninth outside Chinese set (a ninth tester: pages where the metadata is the hard part — several dates, 转自/转载自/来源｜, 引题/副标题, charset traps).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside9'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

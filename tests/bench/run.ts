@@ -24,6 +24,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor: async () => (await import('./anchoring-independent')).benchAnchorIndependent(process.argv.slice(2)),
   // A second outside tester's bench, with revision kinds neither of the above makes (anchoring-outside2.ts).
   anchor2: async () => (await import('./anchoring-outside2')).benchAnchorOutside2(process.argv.slice(2)),
+  // A third outside tester's bench, with revision kinds neither outside bench lists (anchoring-outside3.ts).
+  anchor3: async () => (await import('./anchoring-outside3')).benchAnchorOutside3(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
