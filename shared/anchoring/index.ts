@@ -124,7 +124,7 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
  * text holds fewer copies of the quote than the old text did (copiesLost: its own words may be the
  * ones deleted or edited; then an approximate placement too), or another copy stands nearer
  * where the passage would be (nearerCopy: its old place, moved as placed neighbours moved; a
- * paragraph copied elsewhere keeps all the context its own edited place lost), or the placed
+ * copy far away can keep all the context an edit took from the passage's own), or the placed
  * words differ from the quote as much as a look-alike of the old text did (lookalikes.ts).
  * Such a placement stands at its stored position with its context, or where more of the
  * stored context stands next to it than stood next to any other copy in the old text
@@ -182,12 +182,6 @@ function confirmedCopies(
       if (copiesLost(doc, quote, s) || (doc.norm.text.slice(from, to) === quote && nearerCopy(doc, quote, expectedAt(s), a))) {
         return ownContextAt(doc, s, from, to) ? 2 : 1;
       }
-    }
-    if (s.copies === undefined) {
-      // A quote the old text held once, now held more often: a paragraph was copied, and a copy
-      // nearer where the passage would be may be its own, the placed one the duplicate.
-      const copy = onCopy(a, s);
-      if (copy && nearerCopy(copy.doc, copy.quote, expectedAt(s), a)) return 1;
     }
     if (typeof s.nearErrors === 'number') {
       // A placement on words no closer to the quote than a look-alike of the old text was.

@@ -126,21 +126,3 @@ suite('a quote held twice, its own copy deleted and the other edited', () => {
     expect(placed?.start).not.toBe(at(neu, SAID));
   });
 });
-
-suite('a quote held once, its paragraph copied elsewhere by the revision', () => {
-  const old = join([...filler(0, 2), LONG, ...filler(2, 5)]);
-  // The passage's own paragraph has a word after the phrase changed; a copy of the old paragraph
-  // was added at the end (a reprint): it keeps all the stored context.
-  const neu = join([...filler(0, 2), LONG.replace(`${PHRASE}，明年`, `${PHRASE}，后年`), ...filler(2, 5), LONG]);
-  const sel = select(old, PHRASE);
-
-  it('is not placed on the far copy alone', () => {
-    expect(sel.copies).toBeUndefined();
-    expect(anchorAll(neu, [sel])[0]).toBeNull();
-  });
-
-  it('is placed on its own words where placed neighbours put it', () => {
-    const sels = [select(old, filler(1, 1)[0]!.slice(2, 16)), sel, select(old, filler(2, 1)[0]!.slice(3, 17))];
-    expect(anchorAll(neu, sels)[1]).toMatchObject({ start: at(neu, PHRASE, 0), end: at(neu, PHRASE, 0) + PHRASE.length });
-  });
-});
