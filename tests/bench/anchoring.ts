@@ -227,6 +227,11 @@
  * recall 98.1% → 98.1%, wrong 199 → 85 (identical copy 97 → 39, copy and context 20 → 9,
  * look-alike 51 → 9, other copy 31 → 28). After merging main with anchor2fix's comparison form
  * (main 9eabba8 → merged): recall 98.7% → 98.8%, wrong 207 → 81. Not met: 0 wrong, 99% recall.
+ * TWELFTH ROUND (anchor11a, look-alikes recorded in the selector and copies doubted when another is
+ * nearer where the passage would be; anchoring-round12.test.ts, measures in anchoring-outside2.ts),
+ * guards, main af6d8d3 → this code: prose 800–830 98.84% → 98.83%, 0 → 0 wrong; generated
+ * 80001–80030 99.42% → 99.37%, 0 → 0 (moved 99.23 → 99.06); default run 99.15% → 99.11%, 0 wrong,
+ * 113k 98.4% → 98.3%; 113k/200 anchorAll CPU median 43.5 → 56.7 ms, warm 41.6 → 46.7 ms (load 10–18).
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
