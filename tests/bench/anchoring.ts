@@ -265,6 +265,14 @@
  *   113k/200 anchorAll CPU, warmed up (speedAgainstBaseline, 80001–80003, load 16): 42–52 ms
  *   (main's 48–67 ms in the same minutes).
  * Not measured on fresh seeds here (prose ≥ 1031, generated ≥ 100001 are kept for that).
+ *
+ * TWELFTH ROUND (anchor11a, look-alikes recorded in the selector and copies doubted when another is
+ * nearer where the passage would be; anchoring-round12.test.ts, measures in anchoring-outside2.ts),
+ * guards, main af6d8d3 → this code: prose 800–830 98.84% → 98.83%, 0 → 0 wrong; generated
+ * 80001–80030 99.42% → 99.38%, 0 → 0 (moved 99.23 → 99.06); default run 99.15% → 99.11%, 0 wrong,
+ * 113k 98.4% → 98.3%, its prose lines 98.76% → 98.73%, 0 wrong (default run measured with the
+ * dropped once-held-quote doubt still in, which only orphans more); 113k/200 anchorAll CPU median
+ * 43.5–44.7 → 56.7 ms, warm 41.6–46.2 → 46.7 ms (load 10–18).
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
