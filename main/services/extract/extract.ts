@@ -56,6 +56,7 @@ import {
   matchPublisher,
   matchSentIn,
   originFromImageAlt,
+  matchCreditOrigin,
   personName,
   publicationName,
   normaliseText,
@@ -64,6 +65,7 @@ import {
   isLatinWidgetLine,
   comparable,
 } from './patterns';
+import { scriptWrittenText } from './script-writes';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
@@ -330,6 +332,12 @@ class Walker {
     const tag = el.localName;
     // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
     if (tag === 'annotation' || tag === 'annotation-xml') return;
+    // A metadata value an inline script writes in place (发布时间：<script>document.write(t)</script>).
+    if (tag === 'script') {
+      const written = el.getAttribute('src') === null ? scriptWrittenText(el.textContent ?? '') : '';
+      if (written) this.text(written);
+      return;
+    }
     // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
     // a control's label (a player's settings, a search box) is not.
     if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
@@ -1374,7 +1382,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!latin) dropCaptions(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
-    origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text);
+    origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
     author ??= matchAuthor(b.spaced);
     editor ??= matchEditor(b.spaced);
   }
