@@ -13,6 +13,10 @@ const BODY = [
   '5月14日，镇党委理论学习中心组开展专题学习，围绕基层治理现代化进行交流发言，与会同志联系实际谈认识。',
   '会议指出，要把学习成果转化为服务群众的具体举措，聚焦群众关心的热点难点问题，逐项研究解决办法。',
   '会议要求，各村各单位要压实工作责任，细化任务清单，确保各项部署落地见效。',
+  '会上，各村党组织书记结合本村实际，围绕矛盾纠纷化解、网格员队伍建设等内容作交流发言。',
+  '镇党委负责同志表示，下一步将建立问题清单和责任清单，定期调度推进，确保学习成效转化为治理效能。',
+  '会议还通报了一季度基层治理重点工作完成情况，对下一阶段工作作出具体安排。',
+  '全镇各村党组织书记、镇机关各办（所）负责人参加学习。',
 ];
 const TITLE = '镇党委理论学习中心组开展基层治理专题学习';
 
@@ -90,5 +94,83 @@ describe('what an inline script writes', () => {
   it('writes nothing from a script with a source', () => {
     const a = run(page('<span>发布日期：<script src="/d.js">var x = "2024-05-14"; document.write(x);</script></span>'));
     expect(a.publishedAt).toBeNull();
+  });
+});
+
+describe('a property table of label and value cells', () => {
+  const props = (rows: [string, string][]): string =>
+    `<div class="props"><div>稿件信息</div><table>${rows.map(([l, v]) => `<tr><td>${l}</td><td>${v}</td></tr>`).join('')}</table></div>`;
+
+  it('gives the 发布时间 and the 来源 from rows after the text', () => {
+    const a = run(
+      page(
+        '',
+        '',
+        props([
+          ['撰稿人', '程远'],
+          ['稿件来源', '镇党建办'],
+          ['创建时间', '2024-05-13 16:40'],
+          ['发布时间', '2024-05-14 08:20'],
+          ['浏览次数', '96'],
+        ]),
+      ),
+    );
+    expect(a.publishedAt).toBe('2024-05-14');
+    expect(a.publishedTime).toBe('08:20');
+    expect(a.origin).toBe('镇党建办');
+    expect(a.paragraphs).toEqual(BODY);
+  });
+
+  it('reads nothing from a table whose labels are no metadata', () => {
+    const a = run(
+      page(
+        '',
+        '',
+        props([
+          ['活动地点', '镇文化站'],
+          ['发布时间', '2024-05-14'],
+          ['参加人数', '40人'],
+        ]),
+      ),
+    );
+    expect(a.publishedAt).toBeNull();
+  });
+
+  it('does not outrank the date under the title', () => {
+    const a = run(
+      page(
+        '发布日期：2024-05-15',
+        '',
+        props([
+          ['来源', '镇党建办'],
+          ['发布时间', '2024-05-14 08:20'],
+        ]),
+      ),
+    );
+    expect(a.publishedAt).toBe('2024-05-15');
+    expect(a.origin).toBe('镇党建办');
+  });
+});
+
+describe('a date badge split into its parts', () => {
+  const badgePage = (badge: string): string =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}-示例学院新闻网</title></head><body>
+<div class="menu"><a href="/">首页</a><a href="/x">学院动态</a></div>
+<div class="head"><div class="badge">${badge}</div><h2 class="title">${TITLE}</h2></div>
+<div class="text">${BODY.map((p) => `<p>${p}</p>`).join('\n')}</div>
+<ul class="more"><li><div class="badge"><span>02</span><span>2023-11</span></div><a href="/y">学院召开教学工作会议</a></li></ul>
+</body></html>`;
+
+  it.each([
+    ['<span>14</span><span>2024-05</span>', '2024-05-14'],
+    ['<b>2024.05</b><i>14</i>', '2024-05-14'],
+    ['<span>05-14</span><span>2024</span>', '2024-05-14'],
+    ['<em>9</em><em>2024年5月</em>', '2024-05-09'],
+  ])('%s', (badge, date) => {
+    expect(run(badgePage(badge), 'http://news.example-college.cn/info/1021/5521.htm').publishedAt).toBe(date);
+  });
+
+  it('reads no badge whose parts are no date', () => {
+    expect(run(badgePage('<span>14</span><span>2024</span>'), 'http://news.example-college.cn/info/1021/5521.htm').publishedAt).toBeNull();
   });
 });
