@@ -174,3 +174,41 @@ describe('a date badge split into its parts', () => {
     expect(run(badgePage('<span>14</span><span>2024</span>'), 'http://news.example-college.cn/info/1021/5521.htm').publishedAt).toBeNull();
   });
 });
+
+describe("an article's record in a comment", () => {
+  const HEAD = '镇里来了“理论宣讲轻骑兵”';
+  const paper = (comment: string): string =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>示例晚报电子版</title></head><body>
+<table><tr><td><a href="/p1">第01版：要闻</a></td><td><a href="/p2">第02版：综合</a></td></tr></table>
+${comment}
+<table><tr><td class="t-intro">基层宣讲接地气</td></tr><tr><td class="t-main">${HEAD}</td></tr><tr><td class="t-sub">——示例镇开展百场宣讲活动侧记</td></tr></table>
+<div class="content">${BODY.map((p) => `<p>${p}</p>`).join('\n')}</div>
+<div class="other"><a href="/x1">本版其他文章一</a><a href="/x2">本版其他文章二</a></div>
+</body></html>`;
+
+  it('names the article where <title> names the paper', () => {
+    const rec = `<!--record <articleid>5521</articleid><date>2024-05-14</date><title>镇里来了&#8220;理论宣讲轻骑兵&#8221;</title><author>程远</author>-->`;
+    expect(run(paper(rec), 'http://paper.example-town.cn/html/2024-05/14/content_5521.htm').title).toBe(HEAD);
+  });
+
+  it('is not a commented-out template title', () => {
+    const a = run(
+      paper('<!-- <title>镇里来了“理论宣讲轻骑兵”</title> -->'),
+      'http://paper.example-town.cn/html/2024-05/14/content_5521.htm',
+    );
+    expect(a.title).toBe('示例晚报电子版');
+  });
+});
+
+describe('a 来源 labelled only in a title attribute', () => {
+  it('reads the value of the element the label names', () => {
+    const meta =
+      '<span title="发布时间"><i class="ic-time"></i>2024-05-14 10:02</span> <span title="来源"><i class="ic-src"></i>示例镇融媒体中心</span> <span title="浏览"><i class="ic-eye"></i>88</span>';
+    expect(run(page(meta)).origin).toBe('示例镇融媒体中心');
+  });
+
+  it('reads nothing from other titles', () => {
+    const meta = '<span title="发布时间">2024-05-14 10:02</span> <span title="点击查看">示例镇融媒体中心</span>';
+    expect(run(page(meta)).origin).toBeNull();
+  });
+});

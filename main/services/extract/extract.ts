@@ -653,7 +653,8 @@ function readMeta(doc: Document, html: string): MetaInfo {
         'twitter:title',
         'parsely-title',
         'headline',
-      ),
+      ) ??
+      commentRecordTitle(html),
     ogTitle: get('og:title', 'twitter:title'),
     siteName: get('og:site_name', 'application-name', 'sitename', 'site_name'),
     docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
@@ -673,6 +674,34 @@ function readMeta(doc: Document, html: string): MetaInfo {
     ),
     author: get('article:author', 'authors'),
   };
+}
+
+const RECORD_FIELD_RE = /<([a-z]+)>[^<>]{0,200}<\/\1>/gi;
+
+/**
+ * An article's record that a publishing system leaves in a comment (<!--… <articleid>8823</articleid>
+ * <date>2024-04-12</date><title>…</title> …-->): its title, where the page's own <title> is the
+ * paper's or the site's. A record: the title among at least two other fields of the same form.
+ */
+function commentRecordTitle(html: string): string | null {
+  const re = /<title>([^<>]{2,200})<\/title>/gi;
+  for (let m: RegExpExecArray | null; (m = re.exec(html));) {
+    const open = html.lastIndexOf('<!--', m.index);
+    if (open < 0 || html.lastIndexOf('-->', m.index) > open) continue;
+    const close = html.indexOf('-->', m.index);
+    if (close < 0) return null;
+    const fields = html.slice(open, close).match(RECORD_FIELD_RE)?.length ?? 0;
+    // A comment's text is as written: its character references are not decoded by the parser.
+    const title = normaliseText(
+      m[1]!
+        .replace(/&#(\d{2,7});|&#x([0-9a-f]{2,6});/gi, (_, d: string | undefined, h: string | undefined) =>
+          String.fromCodePoint(Math.min(0x10ffff, d ? Number(d) : parseInt(h!, 16))),
+        )
+        .replace(/&(amp|quot|lt|gt|nbsp);/g, (_, n: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', nbsp: ' ' })[n]!),
+    );
+    if (fields >= 3 && title && !/&[a-z]+;/i.test(title)) return title;
+  }
+  return null;
 }
 
 const PUBLISHED_TIME_RE =
@@ -1240,6 +1269,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   origin ??= originFromMeta;
   // 发布者：数学学院 names a 来源; 发布者：张伟 or admin does not.
   for (const b of metaZone) origin ??= matchPublisher(b.spaced) ?? matchBareOrigin(b.spaced);
+  // An icon and the label only in the element's title (<span title="来源"><i class="icon"></i>…</span>).
+  for (const b of metaZone) if (b.len <= 150) origin ??= originFromLabelAttribute(b.el);
 
   // Tables of many short cells (classified ads, a notices board): their entries score little for
   // every container holding them, and are not text the article left out (confidence).
@@ -2781,6 +2812,22 @@ function originFromElement(doc: Document): string | null {
       .replace(/^[\s⋅·•|｜/]+|[\s⋅·•|｜/]+$/g, '')
       .trim();
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
+  }
+  return null;
+}
+
+const ORIGIN_ATTRIBUTE_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|出\s*处)\s*[:：]?$/;
+
+/**
+ * 来源 labelled only in markup a reader sees as a tooltip: an element of the metadata line whose
+ * `title` or `aria-label` is the label and whose text is the value.
+ */
+function originFromLabelAttribute(line: Element): string | null {
+  for (const el of [line, ...Array.from(line.querySelectorAll('[title],[aria-label]'))]) {
+    const label = normaliseText(el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '');
+    if (!ORIGIN_ATTRIBUTE_LABEL_RE.test(label)) continue;
+    const t = normaliseText(el.textContent ?? '').replace(/^(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|出\s*处)\s*[:：]?\s*/, '');
+    if (t && t.length <= 30 && countPunct(t) === 0 && !findDate(t) && !/^\d/.test(t)) return t;
   }
   return null;
 }
