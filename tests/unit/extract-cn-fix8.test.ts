@@ -79,6 +79,7 @@ describe('what an inline script writes', () => {
     expect(scriptWrittenText('document.write(unescape("%3Cspan%3E%3C/span%3E"));')).toBe('');
     expect(scriptWrittenText('var n = 3; console.log(n);')).toBe('');
     expect(scriptWrittenText('document.write(\'<img src="/c.gif" width="0">\');')).toBe('');
+    expect(scriptWrittenText("document.write('<p>一段写进正文的文字</p>');")).toBe('');
   });
 
   it('dates the page and names its 来源 from scripts in the info line', () => {

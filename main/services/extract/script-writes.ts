@@ -75,9 +75,8 @@ function callArgument(code: string, open: number): string | null {
 }
 
 /**
- * The text an inline script writes, or '' when it writes none that can be read. When one write
- * uses a variable that holds a value and another writes only a literal (the `if (v == "")`
- * fallback: 来源：本网), the variable's write is the one the page shows.
+ * The text an inline script writes from its variables, or '' when it writes none that can be
+ * read. A write of a literal alone (the `if (v == "")` fallback: 来源：本网) is not shown.
  */
 export function scriptWrittenText(code: string): string {
   if (code.length > MAX_SCRIPT || !code.includes('document.write')) return '';
@@ -94,7 +93,9 @@ export function scriptWrittenText(code: string): string {
     if (text === null) return '';
     writes.push({ text, variable: used.variable });
   }
-  const shown = writes.some((w) => w.variable) ? writes.filter((w) => w.variable) : writes.length === 1 ? writes : [];
+  // Only writes of a value the page keeps in a variable: a script writing literal markup into the
+  // text (an injected paragraph) is not read as the page's text.
+  const shown = writes.filter((w) => w.variable);
   const text = shown
     .map((w) => w.text)
     .join('')
