@@ -483,7 +483,12 @@ function weakCopy(doc: Doc, q: Query, a: Anchor): boolean {
   const start = toNormalised(doc, a.start);
   const c = scoreAt(doc, q, { start, end: toNormalised(doc, a.end - 1) + 1, errors: 0 });
   return (
-    c.end - c.start === q.quote.length && doc.norm.text.startsWith(q.quote, start) && weakContext(c) && !(c.prefixAtEdge && c.suffixAtEdge)
+    c.end - c.start === q.quote.length &&
+    doc.norm.text.startsWith(q.quote, start) &&
+    weakContext(c) &&
+    !(c.prefixAtEdge && c.suffixAtEdge) &&
+    // A kept paragraph edge the other side's words agree with (credited): the paragraph moved.
+    !(c.plainCost > c.cost)
   );
 }
 
