@@ -47,6 +47,9 @@ import {
   isBoilerplate,
   isEndMark,
   isMetaLine,
+  isUpdateNotice,
+  findShortYearDate,
+  publishedLabelDate,
   matchAuthor,
   matchBareOrigin,
   matchDepartment,
@@ -304,6 +307,19 @@ function notALink(a: Element): boolean {
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
 }
 
+/**
+ * The date an inline script writes where it stands (`发布时间：<script>var t = "2024-4-3 10:12:36";
+ * document.write(t…)</script>`): the date literal it holds, as the reader sees it in the line.
+ * Only a small script that writes in place, and only a string that is a date (and time).
+ */
+function scriptWrittenDate(el: Element): string | null {
+  if (el.hasAttribute('src')) return null;
+  const code = el.textContent ?? '';
+  if (code.length > 600 || !code.includes('document.write')) return null;
+  const m = /(["'])\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?)\s*\1/.exec(code);
+  return m && findDate(m[2]!) ? m[2]! : null;
+}
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -340,6 +356,11 @@ class Walker {
     }
     // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
     // a control's label (a player's settings, a search box) is not.
+    if (tag === 'script') {
+      const written = scriptWrittenDate(el);
+      if (written) this.text(written);
+      return;
+    }
     if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
@@ -977,6 +998,43 @@ function labelAround(t: string, r: string, heading: Element): boolean {
   return false;
 }
 
+/**
+ * A 副标题 under the title: a line that opens with a dash (——某县推行…见闻) right below a heading
+ * or a line named as a title. It explains the title; it is never the title itself.
+ */
+function subtitleUnderHeading(blocks: Block[], b: Block): boolean {
+  if (!/^(?:[—―–]|--)/.test(b.text)) return false;
+  for (let j = b.index - 1; j >= 0; j--) {
+    const p = blocks[j]!;
+    if (p.len === 0) continue;
+    return /^h[1-6]$/.test(p.el.localName) || p.ancestors.slice(0, 3).some(hasTitleClass);
+  }
+  return false;
+}
+
+/** Attributes a script reads to write an element's date in (data-time, data-pubdate, data-publish-time). */
+const DATE_ATTR_RE = /^data-(?:pub(?:lish(?:ed)?)?-?)?(?:time|date|datetime)$/;
+
+/** A full date held in such an attribute of `el` or an empty element inside it (the first in order). */
+function dataAttributeDate(el: Element): string | null {
+  const read = (e: Element): string | null => {
+    for (const a of Array.from(e.attributes)) {
+      if (!DATE_ATTR_RE.test(a.name.toLowerCase())) continue;
+      const d = findDate(a.value);
+      if (d) return d;
+    }
+    return null;
+  };
+  const own = read(el);
+  if (own) return own;
+  for (const e of Array.from(el.querySelectorAll('*')))
+    if (!normaliseText(e.textContent ?? '')) {
+      const d = read(e);
+      if (d) return d;
+    }
+  return null;
+}
+
 function pickTitle(blocks: Block[], meta: MetaInfo, tableTitle: string | null): { title: string; index: number; weak: boolean } | null {
   const refs = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
   // A whole reference or its first part names the article; a later part is a section or the site.
@@ -997,6 +1055,7 @@ function pickTitle(blocks: Block[], meta: MetaInfo, tableTitle: string | null): 
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
     if (isMetaLine(b.text)) continue;
     const t = b.text;
+    if (subtitleUnderHeading(blocks, b)) continue;
     let score = 0;
     const tag = b.el.localName;
     if (tag === 'h1') score += 4;
@@ -1210,7 +1269,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const dateOf = (t: string): string | null => {
     // 成文日期：… 发布日期：… on one line: the publication date is the one labelled 发布.
     const pub = /(?:发布|公开|发表)(?:日期|时间)\s*[:：]/.exec(t);
-    const d = (pub ? findDate(t.slice(pub.index)) : null) ?? findDate(t);
+    const d = (pub ? findDate(t.slice(pub.index)) : null) ?? findDate(t) ?? findShortYearDate(t);
     if (d) dateText = t;
     return d;
   };
@@ -1220,12 +1279,25 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (publishedAt === meta.date && meta.dateText) dateText = meta.dateText;
   // Lines after a short article can be a related list or sidebar: a link with a date there names
   // another article (the article's own date line may sit in a `*-head` block, without links).
-  const ownLine = (b: Block): boolean => b.linkChars <= b.len * (b.negative || b.kind === 'li' ? 0.25 : 0.5);
+  // A theme's `发表于 <a href="?m=20240403">2024年4月3日</a>` links the date to its day's archive: the
+  // label outside the link says it is the article's own.
+  // The line may sit in the title's own header (`header.entry-header`), chrome only by its name.
+  const titleEl = titleIndex >= 0 ? blocks[titleIndex]!.el : null;
+  const inTitleHeader = (b: Block): boolean => titleEl !== null && b.ancestors.every((a) => !negative.has(a) || a.contains(titleEl));
+  const ownLine = (b: Block): boolean =>
+    b.linkChars <= b.len * (b.negative || b.kind === 'li' ? 0.25 : 0.5) ||
+    (b.kind !== 'li' && (!b.negative || inTitleHeader(b)) && publishedLabelDate(b.text, b.plain));
   if (!publishedAt) {
-    for (const b of metaZone) if (ownLine(b) && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
+    for (const b of metaZone)
+      if (ownLine(b) && DATE_LABEL_RE.test(b.text) && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of metaZone) if (ownLine(b) && b.len <= 150 && (publishedAt = dateOf(b.text))) break;
+    for (const b of metaZone) if (ownLine(b) && b.len <= 150 && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+  }
+  if (!publishedAt) {
+    // A date a script writes into an empty element of the metadata line (<span class="pubtime"
+    // data-time="2024-04-07 15:20:00"></span>).
+    for (const b of metaZone) if (!b.negative && ownLine(b) && isMetaLine(b.text) && (publishedAt = dataAttributeDate(b.el))) break;
   }
   if (!publishedAt) {
     // Next to the title (a related list's entries carry the same badges further on).
@@ -1253,6 +1325,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) publishedAt = dateFromUrl(url);
+  // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
+  if (!publishedAt) for (const b of metaZone) if (isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
   // The 来源 the reader sees beside the title outranks a meta tag (光明网-《光明日报》 vs 来源：光明日报).
@@ -1437,7 +1511,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of blocks) if (b.len <= 60 && /责任编辑|责\s*编/.test(b.text) && (editor = matchEditor(b.spaced))) break;
   }
   if (!origin) {
-    for (const b of blocks) if (!b.negative && b.len <= 90 && /来\s*源\s*[:：]/.test(b.text) && (origin = matchOrigin(b.spaced))) break;
+    // A 来源 line of its own, also after the text in an element of its own (（转自：市教育局）).
+    for (const b of blocks)
+      if (!b.negative && b.len <= 90 && (/来\s*源\s*[:：]/.test(b.text) || isSourceLine(b.text)) && (origin = matchOrigin(b.spaced))) break;
   }
   origin ??= originFromElement(doc);
   if (!origin) {
@@ -2893,7 +2969,7 @@ function siteNames(meta: MetaInfo): string[] {
 /** （来源：人民日报） or 来源：学习时报 as a line of its own. */
 function isSourceLine(text: string): boolean {
   return (
-    text.length <= 60 && /^[\s(（【[]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text)
+    text.length <= 60 && /^[\s(（【[]*(?:本文|本篇|本稿)?(?:(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text)
   );
 }
 

@@ -1,5 +1,5 @@
 /** Text patterns of Chinese CMS article pages: metadata labels and boilerplate lines (dates: shared/dates.ts). */
-import { findDate, isDateOnly } from '../../../shared/dates';
+import { findDate, isDateOnly, isoOf } from '../../../shared/dates';
 import type { Element } from '../parsed-dom';
 
 /** CJK ideographs and full-width punctuation (used to drop spaces between them). */
@@ -74,7 +74,43 @@ export function countChars(s: string): number {
 }
 
 /** A label that says the date on the line is the publication date. */
-export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版|发文|印发|公开)?(?:时间|日期)\s*[:：]|发布于|publish/i;
+export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版|发文|印发|公开)?(?:时间|日期)\s*[:：]|发[布表]于|publish/i;
+
+const PUBLISHED_LABEL = '(?:发布|发表|信息|公开)(?:时间|日期)\\s*[:：]|发[布表]于';
+const PUBLISHED_LABEL_RE = new RegExp(PUBLISHED_LABEL);
+const PUBLISHED_LABEL_DATE_RE = new RegExp(`(?:${PUBLISHED_LABEL})\\s*(?:19|20)\\d{2}\\s*[-/.年]`);
+
+/**
+ * A publication label right before a date, the label in the line's own words and the date maybe a
+ * link (`发表于 <a href="?m=20240403">2024年4月3日</a>`): `text` is the line, `plain` its words
+ * outside links.
+ */
+export function publishedLabelDate(text: string, plain: string): boolean {
+  return PUBLISHED_LABEL_DATE_RE.test(text) && PUBLISHED_LABEL_RE.test(plain);
+}
+
+/**
+ * A line that says when the page was last changed (本文最后更新于2024年4月20日，已超过…, 最近修改时间：…),
+ * not when it was published: a date the page gives only when it has no other.
+ */
+const UPDATE_NOTICE_RE =
+  /^[\s[【(（]*(?:本文|本页|本篇|本帖|文章|页面|内容)?(?:最后|最近|最新)?(?:更新|修改|编辑)(?:于|时间|日期)\s*[:：]?\s*(?:\d{2}|\d{4})\s*[-/.年]/;
+export function isUpdateNotice(text: string): boolean {
+  return text.length <= 120 && UPDATE_NOTICE_RE.test(text);
+}
+
+/**
+ * A date with a two-digit year right after a date label (DedeCMS's `y-m-d H:i`: 时间:24-04-08 09:05),
+ * as YYYY-MM-DD in this century. Only after the label: elsewhere 24-04-08 may be anything.
+ */
+const SHORT_YEAR_DATE_RE = /(?:时\s*间|日\s*期|发布于|发表于)\s*[:：]?\s*(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.:/-])/;
+export function findShortYearDate(text: string): string | null {
+  const m = SHORT_YEAR_DATE_RE.exec(text);
+  return m ? isoOf(2000 + Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** The event a notice announces (活动时间：… 活动地点：…, 时间：… 地址：…): text, not the page's metadata. */
+const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
 
 // ---- metadata labels ------------------------------------------------------------------------
 
@@ -199,8 +235,11 @@ export function isMetaLine(text: string): boolean {
 }
 
 function metaLineUncached(text: string): boolean {
-  if (isDateOnly(text)) return true;
-  const labels = text.match(META_LABEL_RE_G)?.length ?? 0;
+  if (isDateOnly(text) || isUpdateNotice(text)) return true;
+  const found = text.match(META_LABEL_RE_G);
+  const labels = found?.length ?? 0;
+  // An event's time and place: its date label is the event's own (活动时间, 会议时间, 时间).
+  if (labels === 1 && EVENT_PLACE_RE.test(text) && /^(?:时\s*间|日\s*期)\s*[:：]$/.test(found![0]!)) return false;
   if (labels >= 2) return true;
   if (
     labels === 1 &&
