@@ -307,19 +307,6 @@ function notALink(a: Element): boolean {
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
 }
 
-/**
- * The date an inline script writes where it stands (`发布时间：<script>var t = "2024-4-3 10:12:36";
- * document.write(t…)</script>`): the date literal it holds, as the reader sees it in the line.
- * Only a small script that writes in place, and only a string that is a date (and time).
- */
-function scriptWrittenDate(el: Element): string | null {
-  if (el.hasAttribute('src')) return null;
-  const code = el.textContent ?? '';
-  if (code.length > 600 || !code.includes('document.write')) return null;
-  const m = /(["'])\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?)\s*\1/.exec(code);
-  return m && findDate(m[2]!) ? m[2]! : null;
-}
-
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -356,11 +343,6 @@ class Walker {
     }
     // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
     // a control's label (a player's settings, a search box) is not.
-    if (tag === 'script') {
-      const written = scriptWrittenDate(el);
-      if (written) this.text(written);
-      return;
-    }
     if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
     if (tag === 'br') {
       this.br();
