@@ -48,10 +48,15 @@ const englishPages = (): { name: string; html: string }[] =>
     );
 
 describe('fastReadability', () => {
-  it('gives Readability’s own result on every English fixture page', () => {
+  // One test per fixture folder: the whole set at once outgrew the default time limit on a busy machine.
+  const folders = [...new Set(englishPages().map((p) => p.name.split('/')[0]!))];
+  it('has the English fixture pages to compare on', () => {
+    expect(englishPages().length).toBeGreaterThan(50);
+  });
+  it.each(folders)('gives Readability’s own result on every page of %s', (folder) => {
     const Fast = fastReadability();
-    const pages = englishPages();
-    expect(pages.length).toBeGreaterThan(50);
+    const pages = englishPages().filter((p) => p.name.startsWith(`${folder}/`));
+    expect(pages.length).toBeGreaterThan(0);
     const differ = pages.filter((p) => {
       const html = prepared(p.html);
       return result(Readability, html) !== result(Fast, html);
