@@ -423,7 +423,7 @@ export const NEGATIVE_CLASS_RE =
  */
 const EN_END_RE = [
   /^[-–—#*\s]*ends[-–—#*\s.]*$/i,
-  /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|about the author)\s*[:.]?$/i,
+  /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|notes? (?:to|for) (?:editors?|media)|about the author)\s*[:.]?$/i,
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
   // An e-mail newsletter's footer (an archived issue read as a page).
   /^(?:our mailing address is|want to change how you receive these e-?mails\??|you (?:are receiving|received) this (?:e-?mail|newsletter)\b.*)\s*:?$/i,
@@ -450,6 +450,10 @@ export function isLatinWidgetLine(text: string): boolean {
     ) ||
     /^(?:your video will play in\b|this is a modal window\b|stream type\s*live$)/i.test(text) ||
     /^continued (?:on|from) (?:page|p\.)\s*\d+\b/i.test(text) ||
+    // An ad slot's label left in the text once its ad is gone.
+    /^(?:(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this )?(?:advertisement|ad|the ad))?|sponsored(?: content| post| message)?|paid (?:content|post|partnership)|promoted(?: content)?)\s*:?$/i.test(
+      text,
+    ) ||
     /^(?:[\d.,]+[km]?\s+)+(?:comments?|replies|votes?|points|likes|shares|views)$/i.test(text) ||
     (text.length <= 80 && RELATIVE_AGE_RE.test(text) && /[·•|]/.test(text) && !/[.!?]["”’]?$/.test(text))
   );
@@ -466,6 +470,8 @@ const RELATIVE_AGE_RE =
  * ending in its button ("Members get the digest by email. Join free.").
  */
 export function isLatinNotice(text: string, linked: boolean): boolean {
+  // A disclaimer paragraph runs longer than a notice line.
+  if (text.length <= 800 && LATIN_DISCLAIMER_RE.test(text)) return true;
   if (text.length > 300) return false;
   // The button of a call to join is a link; a sentence that only ends in "Register now." is not one.
   if (linked && /^.{0,200}[.!?]\s*(?:join|sign up|subscribe|register|donate)(?: (?:for )?(?:free|now|today|here))?[.!]?$/i.test(text))
@@ -489,7 +495,16 @@ const LATIN_NOTICE_RE = [
   /^(?:sponsor(?:ed)?(?: (?:content|message|post))?|today['’]s sponsor|presented by|paid (?:post|content|partnership))\s*[:—–]/i,
   /^this (?:issue|newsletter|email|edition|episode) is (?:sponsored|brought to you|presented) by\b/i,
   /^(?:stay informed|support local journalism)\b.{0,40}\bsubscribe\b/i,
+  // A newsletter box's pitch: "Get more local stories in your inbox with …".
+  /^(?:get|receive|have)\b[^.!?]{0,60}\b(?:in|to|into) your inbox\b/i,
+  // A note printed after the text: where it ran in print, the affiliate disclosure, the publisher's disclaimer.
+  /^this (?:article|story|essay|piece|review) (?:appears|appeared|will appear|was published) in (?:the )?[^.!?]{0,80}\bprint edition\b/i,
+  /\b(?:when|if) you buy [^.!?]{0,60}\b(?:links?|retailers?)\b[^.!?]{0,60}\b(?:we|the publisher) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|fee|share)\b/i,
 ];
+
+/** A publisher's disclaimer under a report: the findings are the authors' own, not the institution's. */
+const LATIN_DISCLAIMER_RE =
+  /\b(?:are|is) (?:solely |entirely )?(?:those|the responsibility) of (?:the |its )?authors?(?:\(s\))?\b[^.!?]{0,40}\bdo not (?:necessarily )?(?:reflect|represent) the (?:views|positions?|opinions?)\b/i;
 
 /** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */
 export function comparable(text: string): string {
