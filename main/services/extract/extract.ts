@@ -2592,7 +2592,8 @@ function isCaption(b: Block): boolean {
     const name = a.localName;
     if (name === 'figcaption') return bracketed || source;
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
-    if (name === 'figure') return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
+    if (name === 'figure')
+      return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
     if (LATIN_CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
       return creditOnly || bracketed || CREDIT_END_RE.test(b.text);
   }
