@@ -171,3 +171,21 @@ it('drops a box of other stories set between chunks of the body, keeps the chunk
   for (const p of more) expect(a.text).toContain(p);
   expect(a.text).not.toMatch(/Most Popular|Travel|Weather|slipway|Ada Writer/);
 });
+
+it('drops a dek above the text that goes on from the page’s stated description', () => {
+  const dek = 'The harbour board will run the boat all winter, ending a decade of petitions from the smaller island.';
+  const head = '<meta name="description" content="The harbour board will run the boat all winter.">';
+  const html =
+    `<!doctype html><html><head><meta charset="utf-8"><title>Winter ferry | Example Courier</title>${head}</head><body><main><article>` +
+    `<h1>Winter ferry for the islands</h1><p class="dek">${dek}</p><div class="by">By Ada Writer</div>` +
+    `<div class="story-text">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></main></body></html>`;
+  const a = extractArticle(html, 'https://example.org/a');
+  expectBody(a.text);
+  expect(a.text).not.toContain('decade of petitions');
+});
+
+it('keeps a first paragraph that begins like the description when it runs on with the text', () => {
+  const head = `<meta name="description" content="${BODY[0]!.split(',')[0]}.">`;
+  const a = extractArticle(page('', '', head), 'https://example.org/a');
+  expectBody(a.text);
+});

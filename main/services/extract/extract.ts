@@ -2309,7 +2309,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     const b = body[i]!;
     if (b.len === 0) continue;
     seen++;
-    if (b.len > 300 || b.kind !== 'p' || !summary.has(comparable(b.text))) continue;
+    if (b.len > 300 || b.kind !== 'p' || !statesSummary(comparable(b.text), summary)) continue;
     const next = body.slice(i + 1).find(isProse);
     if (next && next.el.parentElement !== b.el.parentElement) body.splice(i, 1);
     break;
@@ -2396,6 +2396,16 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
   }
+}
+
+/**
+ * The line is a stated summary, or goes on from one (a dek whose first clause the page's
+ * description repeats: `A census found twice as many…, raising questions about…`).
+ */
+function statesSummary(line: string, summary: Set<string>): boolean {
+  if (summary.has(line)) return true;
+  for (const s of summary) if (s.split(' ').length >= 6 && line.startsWith(`${s} `)) return true;
+  return false;
 }
 
 /** `h` is a short heading line in the same box as the notice `n`, a box that holds none of the body's prose. */
