@@ -1,7 +1,7 @@
 /**
  * Issue 16, en16fix8: kinds of markup an eighth outside English set found, each with our own text.
  * Out: notes printed after the text (where it ran in print, an affiliate disclosure, a publisher's
- * disclaimer and its heading, notes to editors), an ad slot's label, a "Read more:" line whose link
+ * disclaimer and its heading, a press office's contact line), an ad slot's label, a "Read more:" line whose link
  * title has a comma, a table's caption and Source line, a chart's title, a box set between two
  * chunks of the body. In: a subheading whose class names it a header, a footnote's linked number.
  */
@@ -52,15 +52,18 @@ it('drops a publisher’s disclaimer paragraph and the heading of its box', () =
   expect(a.text).not.toMatch(/Funding and disclaimer|solely those of its authors/);
 });
 
-it('ends a press release at its notes to editors', () => {
+it('drops a press office’s contact line from the notes to editors, keeps the notes', () => {
+  // The first English set prints notes to editors as part of a release (in); the contact line is not.
   const a = extractArticle(
     page(
-      '<h2>Notes to editors</h2><ul><li>The harbour board’s timetable is published on its website.</li><li>Press office: 01632 960 123.</li></ul>',
+      '<h2>Notes to editors</h2><ul><li>The harbour board’s timetable is published on its website.</li><li>Media enquiries: Harbour board press office, 01632 960 123 (weekends 01632 960 999).</li></ul>',
     ),
     'https://example.org/a',
   );
   expectBody(a.text);
-  expect(a.text).not.toMatch(/Notes to editors|timetable is published|01632/);
+  expect(a.text).toContain('Notes to editors');
+  expect(a.text).toContain('The harbour board’s timetable is published on its website.');
+  expect(a.text).not.toMatch(/Media enquiries|01632/);
 });
 
 it('drops an ad slot’s leftover label and a sponsored label between paragraphs', () => {

@@ -434,7 +434,7 @@ export const NEGATIVE_CLASS_RE =
  */
 const EN_END_RE = [
   /^[-–—#*\s]*ends[-–—#*\s.]*$/i,
-  /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|notes? (?:to|for) (?:editors?|media)|about the author)\s*[:.]?$/i,
+  /^(?:for (?:more|further) information|media (?:enquiries|inquiries|contacts?)|press (?:office|enquiries|inquiries|contacts?)|about the author)\s*[:.]?$/i,
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
   // An e-mail newsletter's footer (an archived issue read as a page).
   /^(?:our mailing address is|want to change how you receive these e-?mails\??|you (?:are receiving|received) this (?:e-?mail|newsletter)\b.*)\s*:?$/i,
@@ -508,6 +508,8 @@ const LATIN_NOTICE_RE = [
   /^(?:stay informed|support local journalism)\b.{0,40}\bsubscribe\b/i,
   // A newsletter box's pitch: "Get more local stories in your inbox with …".
   /^(?:get|receive|have)\b[^.!?]{0,60}\b(?:in|to|into) your inbox\b/i,
+  // A press office's contact line: "Media enquiries: the press office, 020 7946 0321".
+  /^(?:media|press|journalists?)\s+(?:enquiries|inquiries|contacts?|office|desk)\s*[:–—-]\s*.{0,200}?(?:\+?\d[\d ()-]{7,}\d|[\w.-]+@[\w-]+\.\w)/i,
   // A note printed after the text: where it ran in print, the affiliate disclosure, the publisher's disclaimer.
   /^this (?:article|story|essay|piece|review) (?:appears|appeared|will appear|was published) in (?:the )?[^.!?]{0,80}\bprint edition\b/i,
   /\b(?:when|if) you buy [^.!?]{0,60}\b(?:links?|retailers?)\b[^.!?]{0,60}\b(?:we|the publisher) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|fee|share)\b/i,
