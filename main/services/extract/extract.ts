@@ -164,6 +164,8 @@ const INLINE_KEEP = new Map([
   ['i', 'i'],
   ['u', 'u'],
 ]);
+/** A heading named for what it is (`h3.header-with-anchor`, `h2.section-head`) is no page header. */
+const HEADING_WORD_RE = /(?:^|[-_\s])(?:header|head|heading)(?=[-_\s\d]|$)/gi;
 const MAX_DEPTH = 250;
 const MAX_BLOCKS = 50_000;
 
@@ -363,7 +365,7 @@ class Walker {
         tag === 'aside' ||
         tag === 'header' ||
         tag === 'marquee' ||
-        NEGATIVE_CLASS_RE.test(cls) ||
+        NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) ||
         AUTHOR_BOX_RE.test(cls)
       ) {
         this.negativeCandidates.push(el);
@@ -1468,9 +1470,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         b.punct === 0 &&
         !attachmentLine &&
         !wordsAroundLink(b) &&
-        !(latin && linkedSectionHeading(b, blocks))
+        !(latin && linkedSectionHeading(b, blocks)) &&
+        !footnoteNumber(b)
       )
         continue;
+      if (latin && labelledLinkLine(b)) continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
@@ -2116,6 +2120,22 @@ function proseChars(bs: Block[]): number {
 const LINKED_ASIDE_RE =
   /^(?:read (?:more|also|next)|see (?:also|more)|also (?:read|see)|related|more (?:from|on|about|stories|news)|watch|listen|recommended|opinion|analysis)\b/i;
 
+/** The label of a line that only points to another story: `Read more:`, `See also`, `Go deeper:`. */
+const LINK_LABEL_RE =
+  /^(?:read|read (?:more|also|next|this)|see (?:also|more)|also (?:read|see)|related(?: (?:stories|story|reading|coverage|articles?))?|more on (?:this|that)(?: (?:story|topic))?|go deeper|dig deeper|further reading)\s*[:：—–-]?$/i;
+
+/** `Read more: <a>Another story, and why</a>`: a label and a link, nothing else (a comma in the link's title is no sentence). */
+function labelledLinkLine(b: Block): boolean {
+  return b.len <= 250 && b.linkChars >= b.len * 0.5 && LINK_LABEL_RE.test(b.plain);
+}
+
+/** A footnote's number written as a link back to its reference (`<a href="#ref-1">1</a>` before the note). */
+function footnoteNumber(b: Block): boolean {
+  if (!/^\[?\d{1,3}\]?\.?$/.test(b.text)) return false;
+  const mark = /<@(\d+)>/.exec(b.rawHtml);
+  return mark !== null && (b.links.hrefs[Number(mark[1])] ?? '').startsWith('#');
+}
+
 /**
  * A section heading written as a link (`<h3><a href=…>A product</a></h3>` heading each entry of a
  * list article): between two prose paragraphs of its own parent, it heads the text after it.
@@ -2471,7 +2491,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     const b = body[i]!;
     if (b.len === 0) continue;
     seen++;
-    if (b.len > 300 || b.kind !== 'p' || !summary.has(comparable(b.text))) continue;
+    if (b.len > 300 || b.kind !== 'p' || !statesSummary(comparable(b.text), summary)) continue;
     const next = body.slice(i + 1).find(isProse);
     if (next && next.el.parentElement !== b.el.parentElement) body.splice(i, 1);
     break;
@@ -2521,6 +2541,10 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       for (; i > 0 && noticeHeading(body[i - 1]!, b, body); i--) body.splice(i - 1, 1);
       continue;
     }
+    if (figureTitle(b)) {
+      body.splice(i, 1);
+      continue;
+    }
     // Only a set-off block (a quote, aside or figure): repeated paragraphs of running text stay.
     if (b.len > 300 || /^h[1-6]$/.test(b.el.localName)) continue;
     // Readability's copy of a block has lost its class names: ask the page's own block.
@@ -2554,6 +2578,16 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
   }
+}
+
+/**
+ * The line is a stated summary, or goes on from one (a dek whose first clause the page's
+ * description repeats: `A census found twice as many…, raising questions about…`).
+ */
+function statesSummary(line: string, summary: Set<string>): boolean {
+  if (summary.has(line)) return true;
+  for (const s of summary) if (s.split(' ').length >= 6 && line.startsWith(`${s} `)) return true;
+  return false;
 }
 
 /** `h` is a short heading line in the same box as the notice `n`, a box that holds none of the body's prose. */
@@ -2736,7 +2770,11 @@ const CREDIT_END_RE =
  * Quotes, headings, list items, code and tables are never one.
  */
 function isCaption(b: Block): boolean {
+  // A table's own caption (`Table 1. …`) names the table; the table's rows are the text.
+  if (b.el.localName === 'caption') return b.len <= 250;
   if (b.len > 250 || b.kind !== 'p' || /^(?:pre|td|th)$/.test(b.el.localName)) return false;
+  // The source line of a table or chart in a figure: `Source: Authors' survey, 2026.`
+  const source = SOURCE_LABEL_RE.test(b.text);
   const creditOnly = b.len <= 60 && b.text.split(/\s+/).length <= 6 && !/[.!?]["”’]?$/.test(b.text);
   // `… [Photo by Duan Hua/For Daily East]`, `… (Newswire East/Xiao Yijiu)`: a caption by its credit, figcaption or not.
   const credit = BRACKET_CREDIT_RE.exec(b.text);
@@ -2744,13 +2782,23 @@ function isCaption(b: Block): boolean {
   const bracketed = credit !== null && credit.index >= 20;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
-    if (name === 'figcaption') return bracketed;
+    if (name === 'figcaption') return bracketed || source;
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
-    if (name === 'figure') return (creditOnly || bracketed) && a.querySelector('img, picture, video') !== null;
+    if (name === 'figure')
+      return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
     if (LATIN_CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
       return creditOnly || bracketed || CREDIT_END_RE.test(b.text);
   }
   return bracketed || CREDIT_END_RE.test(b.text);
+}
+
+const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
+
+/** A title set in a figure above its picture or chart (`<figure><h3>Boxing in</h3><img>`): the figure's, not a subheading. */
+function figureTitle(b: Block): boolean {
+  if (b.len > 120 || !/^h[2-6]$/.test(b.el.localName)) return false;
+  const figure = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure');
+  return figure !== undefined && figure.querySelector('img, picture, video, svg, canvas, table') !== null;
 }
 
 /** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
@@ -2779,6 +2827,7 @@ function entryHeading(b: Block, negative: Set<Element>): boolean {
  * the box): the index of the first block past the box, or -1 (the line ends the article).
  */
 function resumesAfterBox(body: Block[], i: number): number {
+  // (The text may go on in the next of its chunks: a box set between two containers of the body.)
   const line = body[i]!;
   const before = body.slice(0, i).filter((b) => b.len > 0);
   // The line's highest ancestor that holds none of the body before it.
@@ -2792,19 +2841,18 @@ function resumesAfterBox(body: Block[], i: number): number {
   if (!box || (box === line.el && /^(?:h[1-6]|p|li|dt|dd|td|th)$/.test(box.localName))) return -1;
   let j = i + 1;
   while (j < body.length && box.contains(body[j]!.el)) j++;
-  const parents = new Set(before.filter(isProse).map((b) => b.el.parentElement));
-  return body.slice(j).some((b) => isProse(b) && parents.has(b.el.parentElement)) ? j : -1;
+  return proseContinues(body, i, j) ? j : -1;
 }
 
 /**
- * Prose after block i sits where the article's prose before it sat: the same parent, or a chunk
+ * Prose after block i (from block `from` on) sits where the article's prose before it sat: the same parent, or a chunk
  * beside them in the same grandparent (a body written as one div per paragraph or section).
  */
-function proseContinues(body: Block[], i: number): boolean {
+function proseContinues(body: Block[], i: number, from = i + 1): boolean {
   const before = body.slice(0, i).filter(isProse);
   const parents = new Set(before.map((b) => b.el.parentElement));
   const grand = new Set(before.map((b) => b.el.parentElement?.parentElement));
-  return body.slice(i + 1).some((b) => isProse(b) && (parents.has(b.el.parentElement) || grand.has(b.el.parentElement?.parentElement)));
+  return body.slice(from).some((b) => isProse(b) && (parents.has(b.el.parentElement) || grand.has(b.el.parentElement?.parentElement)));
 }
 
 /** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */

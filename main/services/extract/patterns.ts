@@ -509,6 +509,10 @@ export function isLatinWidgetLine(text: string): boolean {
     ) ||
     /^(?:your video will play in\b|this is a modal window\b|stream type\s*live$)/i.test(text) ||
     /^continued (?:on|from) (?:page|p\.)\s*\d+\b/i.test(text) ||
+    // An ad slot's label left in the text once its ad is gone.
+    /^(?:(?:the )?(?:story|article|text) continues (?:below|after)(?: (?:this )?(?:advertisement|ad|the ad))?|sponsored(?: content| post| message)?|paid (?:content|post|partnership)|promoted(?: content)?)\s*:?$/i.test(
+      text,
+    ) ||
     /^(?:[\d.,]+[km]?\s+)+(?:comments?|replies|votes?|points|likes|shares|views)$/i.test(text) ||
     (text.length <= 80 && RELATIVE_AGE_RE.test(text) && /[·•|]/.test(text) && !/[.!?]["”’]?$/.test(text))
   );
@@ -525,6 +529,8 @@ const RELATIVE_AGE_RE =
  * ending in its button ("Members get the digest by email. Join free.").
  */
 export function isLatinNotice(text: string, linked: boolean): boolean {
+  // A disclaimer paragraph runs longer than a notice line.
+  if (text.length <= 800 && LATIN_DISCLAIMER_RE.test(text)) return true;
   if (text.length > 300) return false;
   // The button of a call to join is a link; a sentence that only ends in "Register now." is not one.
   if (linked && /^.{0,200}[.!?]\s*(?:join|sign up|subscribe|register|donate)(?: (?:for )?(?:free|now|today|here))?[.!]?$/i.test(text))
@@ -548,7 +554,18 @@ const LATIN_NOTICE_RE = [
   /^(?:sponsor(?:ed)?(?: (?:content|message|post))?|today['’]s sponsor|presented by|paid (?:post|content|partnership))\s*[:—–]/i,
   /^this (?:issue|newsletter|email|edition|episode) is (?:sponsored|brought to you|presented) by\b/i,
   /^(?:stay informed|support local journalism)\b.{0,40}\bsubscribe\b/i,
+  // A newsletter box's pitch: "Get more local stories in your inbox with …".
+  /^(?:get|receive|have)\b[^.!?]{0,60}\b(?:in|to|into) your inbox\b/i,
+  // A press office's contact line: "Media enquiries: the press office, 020 7946 0321".
+  /^(?:media|press|journalists?)\s+(?:enquiries|inquiries|contacts?|office|desk)\s*[:–—-]\s*.{0,200}?(?:\+?\d[\d ()-]{7,}\d|[\w.-]+@[\w-]+\.\w)/i,
+  // A note printed after the text: where it ran in print, the affiliate disclosure, the publisher's disclaimer.
+  /^this (?:article|story|essay|piece|review) (?:appears|appeared|will appear|was published) in (?:the )?[^.!?]{0,80}\bprint edition\b/i,
+  /\b(?:when|if) you buy [^.!?]{0,60}\b(?:links?|retailers?)\b[^.!?]{0,60}\b(?:we|the publisher) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|fee|share)\b/i,
 ];
+
+/** A publisher's disclaimer under a report: the findings are the authors' own, not the institution's. */
+const LATIN_DISCLAIMER_RE =
+  /\b(?:are|is) (?:solely |entirely )?(?:those|the responsibility) of (?:the |its )?authors?(?:\(s\))?\b[^.!?]{0,40}\bdo not (?:necessarily )?(?:reflect|represent) the (?:views|positions?|opinions?)\b/i;
 
 /** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */
 export function comparable(text: string): string {
