@@ -36,7 +36,7 @@ function atEdges(s: Pick<TextSelector, 'prefix' | 'suffix'>): { start: boolean; 
   return { start: s.prefix.length < CONTEXT_LENGTH, end: s.suffix.length < CONTEXT_LENGTH };
 }
 
-interface Sides {
+export interface Sides {
   prefix: string;
   suffix: string;
   /** The prefix reversed and the suffix, compiled for anchoredDistance. */
@@ -45,7 +45,7 @@ interface Sides {
   edge: { start: boolean; end: boolean };
 }
 
-function sidesOf(s: Pick<TextSelector, 'prefix' | 'suffix'>): Sides {
+export function sidesOf(s: Pick<TextSelector, 'prefix' | 'suffix'>): Sides {
   const prefix = normalise(s.prefix);
   const suffix = normalise(s.suffix);
   return {
@@ -62,7 +62,7 @@ function sidesOf(s: Pick<TextSelector, 'prefix' | 'suffix'>): Sides {
  * distance there, so an edit a few units off the quote costs only its own units. A side that
  * reached the text's edge, found whole at the edge again, counts one more (the edge is context).
  */
-function contextMatch(norm: string, from: number, to: number, sides: Sides): number {
+export function contextMatch(norm: string, from: number, to: number, sides: Sides): number {
   const { prefix, suffix, before, after, edge } = sides;
   let m = 0;
   if (before) m += prefix.length - anchoredDistance(before, norm, from - 1, Math.min(from, prefix.length + CONTEXT_READ), -1);

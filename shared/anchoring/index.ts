@@ -12,8 +12,9 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
-import { copiesLost, copyCounts, ownContextAt } from './copies';
+import { copiesLost, copyCounts, MAX_COPIES, ownContextAt } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
+import { likeALookAlike, lookAlikes } from './lookalikes';
 import { isSpace, normalise } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import {
@@ -54,8 +55,11 @@ export function describe(text: string, start: number, end: number): TextSelector
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
   const old = documentFor(text);
-  const counts = copyCounts(old.norm.text, toNormalised(old, s), selector);
+  const own = toNormalised(old, s);
+  const counts = copyCounts(old.norm.text, own, selector);
   if (counts) Object.assign(selector, counts);
+  const near = lookAlikes(old, own, selector);
+  if (near) Object.assign(selector, near);
   return selector;
 }
 
@@ -116,9 +120,13 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
 }
 
 /**
- * A placement on the quote's very words, when the new text holds fewer copies of them than the
- * old text did (copiesLost), may be on another passage's copy, its own words being the ones
- * deleted or edited. It stands at its stored position with its context, or where more of the
+ * A placement may be on another passage's words when nothing but the context chose it: the new
+ * text holds fewer copies of the quote than the old text did (copiesLost: its own words may be the
+ * ones deleted or edited; then an approximate placement too), or another copy stands nearer
+ * where the passage would be (nearerCopy: its old place, moved as placed neighbours moved; a
+ * copy far away can keep all the context an edit took from the passage's own), or the placed
+ * words differ from the quote as much as a look-alike of the old text did (lookalikes.ts).
+ * Such a placement stands at its stored position with its context, or where more of the
  * stored context stands next to it than stood next to any other copy in the old text
  * (ownContextAt), or inside the window that sure neighbours on both sides agree on (placed on
  * their own evidence: not chosen among copies by position, not in such doubt themselves).
@@ -138,14 +146,54 @@ function confirmedCopies(
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
   };
-  // 0: not in doubt; 1: a copy in doubt; 2: confirmed (more of its context than any other copy had, or sure neighbours).
+  // Passages whose quote the old text held once, placed: where they went says where the text moved.
+  const unique: Placed[] = [];
+  placements.forEach((a, i) => {
+    const s = selectors[i];
+    if (a && s && s.copies === undefined && !byPosition.has(a))
+      unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
+  });
+  unique.sort((x, y) => x.start - y.start);
+  /** Where the passage would be: its old place, and that moved as the nearest unique placed passage on each side moved. */
+  const expectedAt = (s: TextSelector): number[] => {
+    const out = [s.start];
+    let before: Placed | undefined;
+    let after: Placed | undefined;
+    // Only passages on other old words: those over the passage's own were placed by the same words.
+    for (const p of unique) {
+      if (p.end <= s.start) before = p;
+      else if (p.start >= s.end) {
+        after = p;
+        break;
+      }
+    }
+    for (const p of [before, after]) if (p && Math.abs(p.start - s.start) <= NEIGHBOUR_GAP) out.push(s.start + p.shift);
+    return out;
+  };
+  /** 0: not in doubt; 1: in doubt; 2: confirmed by its own context (more of it than any other copy had). */
+  const doubt = (a: Anchor, s: TextSelector): 0 | 1 | 2 => {
+    if (typeof s.copies === 'number') {
+      // One of the quote's copies lost (the passage's own, edited or deleted, or another), or, on
+      // the very words of the quote, another copy nearer where the passage would be.
+      const doc = docFor();
+      const quote = normalise(s.exact);
+      const from = toNormalised(doc, a.start);
+      const to = toNormalised(doc, a.end);
+      if (copiesLost(doc, quote, s) || (doc.norm.text.slice(from, to) === quote && nearerCopy(doc, quote, expectedAt(s), a))) {
+        return ownContextAt(doc, s, from, to) ? 2 : 1;
+      }
+    }
+    if (typeof s.nearErrors === 'number') {
+      // A placement on words no closer to the quote than a look-alike of the old text was.
+      const doc = docFor();
+      if (likeALookAlike(doc, normalise(s.exact), s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return 1;
+    }
+    return 0;
+  };
   const state = placements.map((a, i) => {
     const s = selectors[i];
-    if (!a || !s || typeof s.copies !== 'number' || (a.start === s.start && atStoredPosition(text, s))) return 0;
-    // Only a placement on the very words of the quote: an edited place was chosen by its context.
-    const copy = onCopy(a, s);
-    if (!copy || !copiesLost(copy.doc, copy.quote, s)) return 0;
-    return ownContextAt(copy.doc, s, copy.from, copy.to) ? 2 : 1;
+    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return 0;
+    return doubt(a, s);
   });
   const none = { first: placements, recheck: (a: Anchor | null) => a };
   if (!state.includes(1)) return none;
@@ -197,16 +245,26 @@ function confirmedCopies(
     recheck: (a, i) => {
       const s = selectors[i];
       if (state[i] !== 1 || !a || !s) return a;
-      const copy = onCopy(a, s);
-      return copy &&
-        !inSureWindow(a, s) &&
-        !inSureCopy(a, s, i) &&
-        !movedWithSure(a, s, i) &&
-        !ownContextAt(copy.doc, s, copy.from, copy.to)
-        ? null
-        : a;
+      return doubt(a, s) === 1 && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !movedWithSure(a, s, i) ? null : a;
     },
   };
+}
+
+/**
+ * Another copy of the quote in the new text nearer than the placement to where the passage would
+ * be (`expected`: its old place, and that moved with placed neighbours): nothing but the context
+ * chose the placement, and a copy that kept all of it may be another passage's.
+ */
+function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor): boolean {
+  const text = doc.norm.text;
+  const gap = (x: number) => Math.min(...expected.map((e) => Math.abs(x - e)));
+  const far = gap(a.start);
+  let n = 0;
+  for (let at = text.indexOf(quote); at >= 0 && n < MAX_COPIES; at = text.indexOf(quote, at + 1), n++) {
+    const raw = doc.norm.map[at] ?? 0;
+    if (raw !== a.start && gap(raw) < far) return true;
+  }
+  return false;
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */
@@ -483,7 +541,12 @@ function weakCopy(doc: Doc, q: Query, a: Anchor): boolean {
   const start = toNormalised(doc, a.start);
   const c = scoreAt(doc, q, { start, end: toNormalised(doc, a.end - 1) + 1, errors: 0 });
   return (
-    c.end - c.start === q.quote.length && doc.norm.text.startsWith(q.quote, start) && weakContext(c) && !(c.prefixAtEdge && c.suffixAtEdge)
+    c.end - c.start === q.quote.length &&
+    doc.norm.text.startsWith(q.quote, start) &&
+    weakContext(c) &&
+    !(c.prefixAtEdge && c.suffixAtEdge) &&
+    // A kept paragraph edge the other side's words agree with (credited): the paragraph moved.
+    !(c.plainCost > c.cost)
   );
 }
 

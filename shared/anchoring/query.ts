@@ -136,6 +136,12 @@ const WHOLE_EDITED_PARAGRAPH = 24;
 const SHORT_PARAGRAPH_ERRORS = 0.1;
 /** Exact units of a side's own paragraph that agree with a kept edge on the other side. */
 const AGREEING_RUN = 8;
+/** Share of a whole stored side that, matching, agrees with a kept edge on the other side without such a run. */
+const AGREEING_SIDE = 0.6;
+
+function sideAgrees(length: number, distance: number): boolean {
+  return length >= AGREEING_RUN && distance <= (1 - AGREEING_SIDE) * length;
+}
 
 /** Reverses UTF-16 units; only ever compared with text read backwards, so pairs stay paired. */
 export function reverse(s: string): string {
@@ -211,6 +217,8 @@ export interface Scored extends Candidate {
   readonly total: number;
   /** Units of context the old text's start or end stood for that this place lacks (see textEdgeLost). */
   readonly edgeLost: number;
+  /** A kept paragraph edge credited on the other side's loose match alone (no 8-unit run; see sideAgrees). */
+  readonly looselyAgreed: boolean;
 }
 
 /** Extra units read past a context's length, so insertions next to the quote still fit. */
@@ -295,8 +303,9 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   const suffixSolid = q.suffixText.length > 0 ? solidSide(q.suffixText.length, sRun, sd, sSentence) : c.end === text.length;
   // The credit needs the other side's own paragraph to agree: a sentence repeated at the start of
   // another paragraph is followed there by other words.
-  const pAgrees = pAtEdge || pRun >= Math.min(AGREEING_RUN, q.prefixText.length);
-  const sAgrees = sAtEdge || sRun >= Math.min(AGREEING_RUN, q.suffixText.length);
+  // Words edited right next to the quote cut that run short: most of the side still standing agrees too.
+  const pAgrees = pAtEdge || pRun >= Math.min(AGREEING_RUN, q.prefixText.length) || sideAgrees(q.prefixText.length, pd);
+  const sAgrees = sAtEdge || sRun >= Math.min(AGREEING_RUN, q.suffixText.length) || sideAgrees(q.suffixText.length, sd);
   let pKept = false;
   let sKept = false;
   // Both edges kept and the words nearly intact: a whole paragraph found again, wherever it went.
@@ -304,7 +313,11 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
   const para = (pEdge ?? 0) + m + (sEdge ?? 0);
   const whole = c.errors <= para * (para >= WHOLE_EDITED_PARAGRAPH ? WHOLE_PARAGRAPH_ERRORS : SHORT_PARAGRAPH_ERRORS);
   const unknown = pAtEdge && sAtEdge && whole ? 0 : EDGE_UNKNOWN;
+  // Agreed with only by a side matching loosely, not by an exact run: credit enough to place a
+  // passage, not to choose it among copies sharing its runs (see decide).
+  let looselyAgreed = false;
   if (pEdge !== null && pAtEdge && sAgrees && pEdge + m >= EDGE_EVIDENCE) {
+    looselyAgreed ||= !sAtEdge && sRun < Math.min(AGREEING_RUN, q.suffixText.length);
     const half = Math.ceil((q.prefixText.length - pEdge) * unknown);
     pRun = Math.max(pRun, q.prefixText.length - half);
     pPara = c.start;
@@ -312,6 +325,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     pKept = true;
   }
   if (sEdge !== null && sAtEdge && pAgrees && sEdge + m >= EDGE_EVIDENCE) {
+    looselyAgreed ||= !pAtEdge && pRun < Math.min(AGREEING_RUN, q.prefixText.length);
     const half = Math.ceil((q.suffixText.length - sEdge) * unknown);
     sRun = Math.max(sRun, q.suffixText.length - half);
     sPara = text.length - c.end;
@@ -354,7 +368,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
       pRun === q.prefixText.length && (pKept || pRun === c.start) ? CONTEXT_LENGTH : pRun,
       sRun === q.suffixText.length && (sKept || c.end + sRun === text.length) ? CONTEXT_LENGTH : sRun,
     ),
-    boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun),
+    boundsConfirmed: boundsConfirmed(text, q, c, pRun, sRun, pd0, sd0),
     edgesKept: startKept(text, q, c.start, pRun) && endKept(text, q, c.end, sRun),
     cost,
     plainCost: plainCost < 0 ? cost : plainCost,
@@ -375,6 +389,7 @@ export function score(text: string, q: Query, c: Candidate, rawStart: number, br
     suffixSide: q.suffix ? 1 - sd / q.suffix.length : 1,
     total: 1 - (cost + POSITION_UNITS * distance) / (stored + POSITION_UNITS),
     edgeLost,
+    looselyAgreed,
   };
 }
 
@@ -510,18 +525,35 @@ export function boundsConfirmed(
   c: Candidate,
   pRun = prefixRun(text, q, c.start),
   sRun = suffixRun(text, q, c.end),
+  pd = Infinity,
+  sd = Infinity,
 ): boolean {
-  return startConfirmed(text, q, c, pRun) && endConfirmed(text, q, c, sRun);
+  return startConfirmed(text, q, c, pRun, pd) && endConfirmed(text, q, c, sRun, sd);
 }
 
-function startConfirmed(text: string, q: Query, c: Candidate, run: number): boolean {
+/** Exact units next to a boundary that, with the whole side all but intact beyond them, back it. */
+const INTACT_SIDE_BOUNDARY_RUN = 2;
+
+/**
+ * A side all but intact (a full stored side, at most STRONG_SIDE units differing) aligned right
+ * at the boundary, with the quote's own edge unit there: an edit near the quote's edge cut the
+ * exact runs short, but a boundary a unit off would misalign the whole side.
+ */
+function intactSideAt(run: number, distance: number, length: number, edgeKept: boolean): boolean {
+  return edgeKept && length >= CONTEXT_LENGTH - 1 && run >= INTACT_SIDE_BOUNDARY_RUN && distance <= STRONG_SIDE;
+}
+
+function startConfirmed(text: string, q: Query, c: Candidate, run: number, distance = Infinity): boolean {
   if (run >= Math.min(BOUNDARY_RUN, q.prefixText.length) && (run > 0 || c.start === 0)) return true;
+  if (intactSideAt(run, distance, q.prefixText.length, text.charCodeAt(c.start) === q.quote.charCodeAt(0))) return true;
   const head = q.quote.slice(0, BOUNDARY_RUN);
   return text.startsWith(head, c.start) && c.start + head.length <= c.end;
 }
 
-function endConfirmed(text: string, q: Query, c: Candidate, run: number): boolean {
+function endConfirmed(text: string, q: Query, c: Candidate, run: number, distance = Infinity): boolean {
   if (run >= Math.min(BOUNDARY_RUN, q.suffixText.length) && (run > 0 || c.end === text.length)) return true;
+  const last = text.charCodeAt(c.end - 1) === q.quote.charCodeAt(q.quote.length - 1);
+  if (intactSideAt(run, distance, q.suffixText.length, last)) return true;
   const tail = q.quote.slice(-BOUNDARY_RUN);
   return c.end - tail.length >= c.start && text.startsWith(tail, c.end - tail.length);
 }
@@ -560,19 +592,19 @@ const MIN_LONE_FUZZY_QUOTE_SIM = 0.85;
 
 function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
   const m = q.quote.length;
-  if (unexplainedSide(c) || c.twinInContext) return false;
+  if (unexplainedSide(c, q) || c.twinInContext) return false;
   if (c.errors === 0) {
     if (m >= UNIQUE_QUOTE && uniqueExact) return true;
     // Found whole and only once, and some of its surroundings came with it (its paragraph moved);
     // surroundings that are only the quote's own sentence come with every copy of it, unless
     // its place in the paragraph came too (a kept paragraph edge).
     if (m >= 24 && uniqueExact && c.contextRun >= UNIQUE_RUN && (!sentenceCopy(c) || c.prefixAtEdge || c.suffixAtEdge)) return true;
-    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c) || runsBothSides(c, q));
     // A phrase under 24 units whose stored context touches it nowhere is a look-alike sentence.
     if (m < 24 && c.contextRun < TOUCHING_RUN) return false;
     if (!uniqueExact && weakContext(c) && c.distance > NEAR_OLD_PLACE) return false;
     if (sentenceCopy(c)) return false;
-    return c.context >= minExactContext(m);
+    return c.context >= minExactContext(m) || edgeAndIntactSide(c, q);
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept) return false;
   if (sentenceCopy(c) || otherWordsLoose(c)) return false;
@@ -597,9 +629,20 @@ function acceptable(c: Scored, q: Query, uniqueExact: boolean): boolean {
  * look-alike matching the other side, not the passage (whose words were deleted). Near the old
  * position, words inserted next to the passage do the same and are let through.
  */
-function unexplainedSide(c: Scored): boolean {
+function unexplainedSide(c: Scored, q: Query): boolean {
   if (c.distance <= NEAR_OLD_PLACE_SIDE) return false;
-  return (c.prefixSide < WEAK_SIDE && !c.prefixAtEdge) || (c.suffixSide < WEAK_SIDE && !c.suffixAtEdge);
+  const prefixLost = c.prefixSide < WEAK_SIDE && !c.prefixAtEdge;
+  const suffixLost = c.suffixSide < WEAK_SIDE && !c.suffixAtEdge;
+  if (!prefixLost && !suffixLost) return false;
+  // The quote found whole with the whole other side, past its own sentence: a look-alike matches
+  // a side loosely, this is the passage moved with its words on that side.
+  if (c.errors === 0 && prefixLost !== suffixLost) {
+    const whole = (run: number, length: number, solid: boolean) => solid && length >= ONE_SIDE_RUN && run >= length;
+    return prefixLost
+      ? !whole(c.suffixExact, q.suffixText.length, c.suffixSolid)
+      : !whole(c.prefixExact, q.prefixText.length, c.prefixSolid);
+  }
+  return true;
 }
 
 /**
@@ -654,6 +697,30 @@ function oneSideIntact(c: Scored): boolean {
 }
 
 const ONE_SIDE_RUN = 24;
+
+/**
+ * A paragraph edge kept on one side (the quote starts or ends its paragraph, nearly) and the
+ * other side all but intact, with a long exact run: the quote's place in its paragraph and its
+ * neighbouring words both came with it, though what lay past the edge is another paragraph now.
+ */
+function edgeAndIntactSide(c: Scored, q: Query): boolean {
+  const intact = (run: number, side: number, length: number) => run >= WEAK_RUN && (1 - side) * length <= STRONG_SIDE;
+  return (
+    (c.prefixAtEdge && intact(c.suffixExact, c.suffixSide, q.suffixText.length)) ||
+    (c.suffixAtEdge && intact(c.prefixExact, c.prefixSide, q.prefixText.length))
+  );
+}
+
+/**
+ * A short quote with an exact run of its own paragraph's words on both sides (8 units each: the
+ * quote inside 17+ units found whole) is placed whatever the rest of its context says: the words
+ * farther out belong to sentences edited or moved on their own, not to the quote's place.
+ */
+function runsBothSides(c: Scored, q: Query): boolean {
+  const before = Math.min(c.prefixExact, q.prefixInPara ?? CONTEXT_LENGTH);
+  const after = Math.min(c.suffixExact, q.suffixInPara ?? CONTEXT_LENGTH);
+  return before >= SHORT_RUN && after >= SHORT_RUN;
+}
 
 /** A short quote needs 8 units of its context intact right next to it on one side, in its own paragraph. */
 function shortRun(c: Scored): boolean {
@@ -724,7 +791,7 @@ export function decide(candidates: readonly Scored[], q: Query): Scored | null {
     // Near the old place the edge is still all that chose it: a guess, as a choice by position is
     // (kept in a batch only where placed neighbours put it).
     if (c.errors === 0 && best.errors === 0 && best.plainCost > best.cost && c.cost < best.plainCost + need && sharesRuns(c, best)) {
-      if (best.distance > NEAR_OLD_PLACE_COPY) return null;
+      if (best.distance > NEAR_OLD_PLACE_COPY || best.looselyAgreed) return null;
       byPosition = true;
       continue;
     }
@@ -886,7 +953,7 @@ function acceptableNear(c: Scored, q: Query): boolean {
   if (c.twinInContext) return false;
   if (c.errors === 0) {
     // A 1–4-unit quote is all context: template words recur within any window.
-    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c));
+    if (m <= SHORT_QUOTE) return shortRun(c) && (c.context >= minExactContext(m) || oneSideIntact(c) || runsBothSides(c, q));
     return c.contextRun >= TOUCHING_RUN && c.context >= NEAR_CONTEXT;
   }
   if (m < MIN_FUZZY_LENGTH || !c.boundsConfirmed || !c.edgesKept || otherWordsLoose(c)) return false;

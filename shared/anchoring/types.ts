@@ -23,6 +23,13 @@ export interface TextSelector {
   copies?: number;
   /** With `copies`: the most units of the stored context that stood right next to any of them. */
   copyContext?: number;
+  /**
+   * Optional, recorded by describe() when the old text holds look-alikes of the quote (the quote
+   * with a few units changed, lookalikes.ts): the fewest units any differed in, and the most units
+   * of the stored context that stood next to any of them.
+   */
+  nearErrors?: number;
+  nearContext?: number;
 }
 
 export interface Anchor {

@@ -28,6 +28,9 @@ export const StoredSelectorSchema = v.object({
   /** Optional count of the quote's other occurrences in the old text (shared/anchoring/copies.ts). */
   copies: v.optional(CountField),
   copyContext: v.optional(CountField),
+  /** Optional look-alikes of the quote in the old text (shared/anchoring/lookalikes.ts). */
+  nearErrors: v.optional(CountField),
+  nearContext: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */

@@ -28,6 +28,23 @@
  * 241–280 on main a7ca64f: 99.3%, 85 wrong; 281–300 37 → 6 wrong (anchor10a: selectors record the
  * quote's other copies; a copy stands only with more context than the others or sure neighbours);
  * 321–360 on main after anchor10a and anchor10b (edge context): 99.3%, 9 wrong (look-alike 3, other copy 6).
+ * TWELFTH ROUND (anchor11a, anchoring-round12.test.ts): every wrong placement of development seeds
+ * 1–360 listed (--list) and classified, on main af6d8d3: 153 wrong. Other-copy 73: a surviving
+ * passage in a long article that repeats a page placed on the far copy, because a caption line or
+ * a mixed edit took part of its context and the far copy kept it all. Look-alike 43: its own
+ * paragraph deleted, placed on a near copy (2–3 units changed) that the mix edited too, so the
+ * paragraph fingerprint no longer knew it. Identical-copy 23, identical-copy-and-context 9,
+ * elsewhere 5. Rules: describe() records the quote's look-alikes in the old text (nearErrors,
+ * nearContext; lookalikes.ts) and a placement that differs from the quote in as many units stands
+ * only with more stored context than the look-alike had or sure neighbours; a copy placement is in
+ * the same doubt when another copy is nearer where the passage would be (its old place, moved as
+ * the nearest placed passages with a quote held once moved), and, with a copy of the quote lost,
+ * an approximate placement too. Seeds 1–360: recall 99.36% → 99.37%, 153 → 9 wrong (misses 1333 →
+ * 1391, surviving wrong 78 → 3); 281–320 alone: 99.3% → 99.4%, 16 → 1. Left: 2 other copies in a
+ * long article (the neighbours are repeated too), 3 lost terms placed on a merged-in copy of their
+ * page with all their context (only the position differs), 2 on a hard-wrapped copy, a 4-unit
+ * English " on ", and a caption line that repeats the sentence it captions. A doubt on quotes the
+ * old text held once, copied by the revision, was tried and dropped: no wrong fewer, 19 misses more.
  *
  * FIRST MEASUREMENT, seeds 1–40, run once before any failure was looked at (16:10 UTC, commit of
  * main 2a6f0d4's shared/anchoring; load average 15.8):

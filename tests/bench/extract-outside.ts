@@ -2,12 +2,12 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside8 | --outside9] (--outside2:
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside9 | --outside10] (--outside2:
  * the second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3;
  * --outside4: the fourth, tests/fixtures/cms-outside4; --outside5: the fifth, tests/fixtures/cms-outside5;
  * --outside6: the sixth, tests/fixtures/cms-outside6;
  * --outside7: the seventh, tests/fixtures/cms-outside7; --outside8: the eighth, tests/fixtures/cms-outside8;
- * --outside9: the ninth, tests/fixtures/cms-outside9)
+ * --outside9: the ninth, tests/fixtures/cms-outside9; --outside10: the tenth, tests/fixtures/cms-outside10)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -89,6 +89,8 @@ export const OUTSIDE7_DIR = fileURLToPath(new URL('../fixtures/cms-outside7/', i
 export const OUTSIDE8_DIR = fileURLToPath(new URL('../fixtures/cms-outside8/', import.meta.url));
 /** The ninth outside set (tests/fixtures/cms-outside9), scored under `extract_cn_outside9_*`. */
 export const OUTSIDE9_DIR = fileURLToPath(new URL('../fixtures/cms-outside9/', import.meta.url));
+/** The tenth outside set (tests/fixtures/cms-outside10), scored under `extract_cn_outside10_*`. */
+export const OUTSIDE10_DIR = fileURLToPath(new URL('../fixtures/cms-outside10/', import.meta.url));
 
 const SET_DIRS = {
   outside: OUTSIDE_DIR,
@@ -100,10 +102,12 @@ const SET_DIRS = {
   outside7: OUTSIDE7_DIR,
   outside8: OUTSIDE8_DIR,
   outside9: OUTSIDE9_DIR,
+  outside10: OUTSIDE10_DIR,
 };
 
-/** The set named by `--outside2` … `--outside9` (the first set without a flag). */
+/** The set named by `--outside2` … `--outside10` (the first set without a flag). */
 export function outsideSetFromArgv(argv: string[]): keyof typeof SET_DIRS {
+  if (argv.includes('--outside10')) return 'outside10';
   if (argv.includes('--outside9')) return 'outside9';
   if (argv.includes('--outside8')) return 'outside8';
   if (argv.includes('--outside7')) return 'outside7';
@@ -143,7 +147,7 @@ export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outs
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = outsideSetFromArgv(process.argv);
-  // --outside3 … --outside9 alone list the set page by page.
+  // --outside3 … --outside10 alone list the set page by page.
   const verbose =
     process.argv.includes('--verbose') ||
     set === 'outside3' ||
@@ -152,6 +156,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     set === 'outside6' ||
     set === 'outside7' ||
     set === 'outside8' ||
-    set === 'outside9';
+    set === 'outside9' ||
+    set === 'outside10';
   for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

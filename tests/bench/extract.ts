@@ -97,6 +97,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside8'),
     // Ninth outside Chinese set (a ninth tester: pages where the metadata is the hard part — several dates, 转自/转载自/来源｜, 引题/副标题, charset traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside9'),
+    // Tenth outside Chinese set (a tenth tester: 公开日期 / name-value / 关联文件 信息公开, 党刊 刊期, 135 editor, <br> in the h1, 导语, 原标题, GBK 生效日期).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside10'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -56,6 +56,7 @@ import {
   matchPublisher,
   matchSentIn,
   originFromImageAlt,
+  matchCreditOrigin,
   personName,
   publicationName,
   normaliseText,
@@ -64,6 +65,7 @@ import {
   isLatinWidgetLine,
   comparable,
 } from './patterns';
+import { scriptWrittenText } from './script-writes';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
@@ -330,6 +332,12 @@ class Walker {
     const tag = el.localName;
     // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
     if (tag === 'annotation' || tag === 'annotation-xml') return;
+    // A metadata value an inline script writes in place (发布时间：<script>document.write(t)</script>).
+    if (tag === 'script') {
+      const written = el.getAttribute('src') === null ? scriptWrittenText(el.textContent ?? '') : '';
+      if (written) this.text(written);
+      return;
+    }
     // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
     // a control's label (a player's settings, a search box) is not.
     if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
@@ -647,7 +655,8 @@ function readMeta(doc: Document, html: string): MetaInfo {
         'twitter:title',
         'parsely-title',
         'headline',
-      ),
+      ) ??
+      commentRecordTitle(html),
     ogTitle: get('og:title', 'twitter:title'),
     siteName: get('og:site_name', 'application-name', 'sitename', 'site_name'),
     docTitle: titleEl ? titleText(titleEl.textContent ?? '') || null : null,
@@ -667,6 +676,34 @@ function readMeta(doc: Document, html: string): MetaInfo {
     ),
     author: get('article:author', 'authors'),
   };
+}
+
+const RECORD_FIELD_RE = /<([a-z]+)>[^<>]{0,200}<\/\1>/gi;
+
+/**
+ * An article's record that a publishing system leaves in a comment (<!--… <articleid>8823</articleid>
+ * <date>2024-04-12</date><title>…</title> …-->): its title, where the page's own <title> is the
+ * paper's or the site's. A record: the title among at least two other fields of the same form.
+ */
+function commentRecordTitle(html: string): string | null {
+  const re = /<title>([^<>]{2,200})<\/title>/gi;
+  for (let m: RegExpExecArray | null; (m = re.exec(html));) {
+    const open = html.lastIndexOf('<!--', m.index);
+    if (open < 0 || html.lastIndexOf('-->', m.index) > open) continue;
+    const close = html.indexOf('-->', m.index);
+    if (close < 0) return null;
+    const fields = html.slice(open, close).match(RECORD_FIELD_RE)?.length ?? 0;
+    // A comment's text is as written: its character references are not decoded by the parser.
+    const title = normaliseText(
+      m[1]!
+        .replace(/&#(\d{2,7});|&#x([0-9a-f]{2,6});/gi, (_, d: string | undefined, h: string | undefined) =>
+          String.fromCodePoint(Math.min(0x10ffff, d ? Number(d) : parseInt(h!, 16))),
+        )
+        .replace(/&(amp|quot|lt|gt|nbsp);/g, (_, n: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', nbsp: ' ' })[n]!),
+    );
+    if (fields >= 3 && title && !/&[a-z]+;/i.test(title)) return title;
+  }
+  return null;
 }
 
 const PUBLISHED_TIME_RE =
@@ -1191,6 +1228,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of metaZone) if (ownLine(b) && b.len <= 150 && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) {
+    // Next to the title (a related list's entries carry the same badges further on).
+    const near = metaZone
+      .filter((b) => Math.abs(b.index - titleIndex) <= 3)
+      .sort((x, y) => Math.abs(x.index - titleIndex) - Math.abs(y.index - titleIndex));
+    for (const b of near) if (b.len <= 16 && b.linkChars === 0 && (publishedAt = badgeDate(b.el))) break;
+  }
+  // A property table of label and value cells (文档属性, often after the text).
+  const props = readPropertyRows(doc, stats, negative);
+  if (!publishedAt && props.date) {
+    publishedAt = props.date;
+    dateText = props.dateText;
+  }
+  if (!publishedAt) {
     // A short date line in an element named for it: <span class="h-time">, <div class="pubtime">
     for (const b of blocks) {
       if (b.negative || b.len > 60 || b.linkChars > 0) continue;
@@ -1221,6 +1271,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   origin ??= originFromMeta;
   // 发布者：数学学院 names a 来源; 发布者：张伟 or admin does not.
   for (const b of metaZone) origin ??= matchPublisher(b.spaced) ?? matchBareOrigin(b.spaced);
+  // An icon and the label only in the element's title (<span title="来源"><i class="icon"></i>…</span>).
+  for (const b of metaZone) if (b.len <= 150) origin ??= originFromLabelAttribute(b.el);
 
   // Tables of many short cells (classified ads, a notices board): their entries score little for
   // every container holding them, and are not text the article left out (confidence).
@@ -1376,10 +1428,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!latin) dropCaptions(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
-    origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text);
+    origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
     author ??= matchAuthor(b.spaced);
     editor ??= matchEditor(b.spaced);
   }
+  origin ??= props.origin;
   if (!editor) {
     for (const b of blocks) if (b.len <= 60 && /责任编辑|责\s*编/.test(b.text) && (editor = matchEditor(b.spaced))) break;
   }
@@ -1707,6 +1760,75 @@ function readInfoTable(blocks: Block[]): Map<string, string> {
     found.has(k),
   ).length;
   return known >= 2 ? found : new Map();
+}
+
+const BADGE_DAY_RE = /^\d{1,2}$/;
+const BADGE_YEAR_MONTH_RE = /^((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*月?$/;
+const BADGE_MONTH_DAY_RE = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+const BADGE_YEAR_RE = /^(?:19|20)\d{2}$/;
+
+/**
+ * A calendar badge that sets the date's parts in elements of their own: the day over the year and
+ * month (<span>12</span><span>2024-04</span>), or the month and day over the year. Read only from
+ * an element of exactly those two parts.
+ */
+function badgeDate(el: Element): string | null {
+  const parts = Array.from(el.children);
+  if (parts.length !== 2 || el.firstElementChild?.firstElementChild || el.lastElementChild?.firstElementChild) return null;
+  const texts = parts.map((p) => normaliseText(p.textContent ?? ''));
+  for (const [a, b] of [texts, [...texts].reverse()]) {
+    const ym = BADGE_YEAR_MONTH_RE.exec(b!);
+    if (ym && BADGE_DAY_RE.test(a!)) return findDate(`${ym[1]}-${ym[2]}-${a}`);
+    const md = BADGE_MONTH_DAY_RE.exec(a!);
+    if (md && BADGE_YEAR_RE.test(b!)) return findDate(`${b}-${md[1]}-${md[2]}`);
+  }
+  return null;
+}
+
+/** Labels of a property table's rows: the publication date and the 来源. */
+const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
+const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|发布(?:机构|单位))$/;
+
+/**
+ * A document's property table (文档属性 of an intranet page, mostly after its text): rows of a
+ * label cell and a value cell, no colon (<td>发布时间</td><td>2024-04-09 09:30</td>). Trusted
+ * when at least two of its labels are metadata labels; its date and 来源 rows are read.
+ */
+function readPropertyRows(
+  doc: Document,
+  stats: Map<Element, Stats>,
+  negative: Set<Element>,
+): { date: string | null; dateText: string | null; origin: string | null } {
+  const found = { date: null as string | null, dateText: null as string | null, origin: null as string | null };
+  // Rows by their table, in page order; a cell's length from the text statistics first (a layout
+  // table's cells hold whole pages).
+  const tables = new Map<Element, { rows: [string, string][]; metaLabels: number }>();
+  for (const tr of Array.from(doc.querySelectorAll('tr'))) {
+    const cells = Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+    if (cells.length !== 2) continue;
+    const labelChars = stats.get(cells[0]!)?.chars ?? 0;
+    const valueChars = stats.get(cells[1]!)?.chars ?? 0;
+    if (labelChars < 2 || labelChars > 8 || valueChars < 1 || valueChars > 60) continue;
+    const label = normaliseText(cells[0]!.textContent ?? '').replace(/\s+|[:：]$/g, '');
+    const value = normaliseText(cells[1]!.textContent ?? '');
+    if (!/^[\u4e00-\u9fff]{2,6}$/.test(label) || !value) continue;
+    let table = tr.parentElement;
+    if (table && table.localName !== 'table') table = table.parentElement;
+    if (!table) continue;
+    let t = tables.get(table);
+    if (!t) tables.set(table, (t = { rows: [], metaLabels: 0 }));
+    t.rows.push([label, value]);
+    if (isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label)) t.metaLabels++;
+  }
+  for (const [table, { rows, metaLabels }] of tables) {
+    if (metaLabels < 2 || [...negative].some((n) => n.contains(table))) continue;
+    for (const [label, value] of rows) {
+      if (!found.date && PROPERTY_DATE_LABEL_RE.test(label) && (found.date = findDate(value))) found.dateText = value;
+      if (!found.origin && PROPERTY_ORIGIN_LABEL_RE.test(label) && !findDate(value)) found.origin = matchOrigin(`来源：${value}`);
+    }
+    if (found.date || found.origin) break;
+  }
+  return found;
 }
 
 /**
@@ -2692,6 +2814,22 @@ function originFromElement(doc: Document): string | null {
       .replace(/^[\s⋅·•|｜/]+|[\s⋅·•|｜/]+$/g, '')
       .trim();
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
+  }
+  return null;
+}
+
+const ORIGIN_ATTRIBUTE_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|出\s*处)\s*[:：]?$/;
+
+/**
+ * 来源 labelled only in markup a reader sees as a tooltip: an element of the metadata line whose
+ * `title` or `aria-label` is the label and whose text is the value.
+ */
+function originFromLabelAttribute(line: Element): string | null {
+  for (const el of [line, ...Array.from(line.querySelectorAll('[title],[aria-label]'))]) {
+    const label = normaliseText(el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '');
+    if (!ORIGIN_ATTRIBUTE_LABEL_RE.test(label)) continue;
+    const t = normaliseText(el.textContent ?? '').replace(/^(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|出\s*处)\s*[:：]?\s*/, '');
+    if (t && t.length <= 30 && countPunct(t) === 0 && !findDate(t) && !/^\d/.test(t)) return t;
   }
   return null;
 }

@@ -222,12 +222,15 @@ function metaLineUncached(text: string): boolean {
 const CREDIT_LABEL =
   '(?:责任编辑|值班编辑|网络编辑|编辑|责编|文字|图片|校对|审核|审校|审签|终审|初审|复审|[一二三]审|签发|监制|统筹|策划|摄影|摄像|美编|制图|排版|出品|主编|来源|供稿|来稿|供图)';
 const CREDIT_NAME = '[\\u4e00-\\u9fffA-Za-z·]{1,12}?';
-const CREDIT_SEG = `${CREDIT_LABEL}\\s*[:：/|｜]?\\s*${CREDIT_NAME}(?:[、\\s]+(?!${CREDIT_LABEL})${CREDIT_NAME})*`;
+// 丨 (U+4E28) is the bar WeChat layouts set between a label and its name (编辑丨苏芳).
+const CREDIT_SEG = `${CREDIT_LABEL}\\s*[:：/|｜丨]?\\s*${CREDIT_NAME}(?:[、\\s]+(?!${CREDIT_LABEL})${CREDIT_NAME})*`;
 const CREDIT_LINE_RE = new RegExp(
-  `^[（(【\\[]?\\s*(?:[^\\s，。]{2,30}?(?:供稿|来稿|供图)\\s*)?(?:${CREDIT_SEG}(?:\\s*[|｜/，,；;]?\\s*${CREDIT_SEG})*)?\\s*[)）】\\]]?$`,
+  `^[（(【\\[]?\\s*(?:[^\\s，。]{2,30}?(?:供稿|来稿|供图)\\s*)?(?:${CREDIT_SEG}(?:\\s*[|｜丨/，,；;]?\\s*${CREDIT_SEG})*)?\\s*[)）】\\]]?$`,
 );
 const CREDIT_LABEL_RE_G = new RegExp(CREDIT_LABEL, 'g');
-const CREDIT_SEPARATED_RE = new RegExp(`^[（(【\\[]?\\s*${CREDIT_LABEL}\\s*[/|｜]`);
+const CREDIT_SEPARATED_RE = new RegExp(`^[（(【\\[]?\\s*${CREDIT_LABEL}\\s*[/|｜丨]`);
+/** 来源丨某某日报, 来源 | 某某网 as a credit line of its own: the value after the bar. */
+const CREDIT_ORIGIN_RE = /^[（(【[]?\s*(?:文章|稿件|信息|新闻)?来\s*源\s*[/|｜丨]\s*([^/|｜丨\s]{2,30})\s*[)）】\]]?$/;
 /** （市委组织部供稿）, （县教育局来稿）: the whole line names who sent the piece in. */
 const SENT_IN_RE = /^[（(【[]\s*([^（）()【】[\]\s]{2,30}?)\s*(?:供稿|来稿)\s*[)）】\]]$/;
 
@@ -242,6 +245,12 @@ export function isCreditLine(text: string): boolean {
   if (!CREDIT_LINE_RE.test(text)) return false;
   const labels = text.match(CREDIT_LABEL_RE_G)?.length ?? 0;
   return labels >= 2 || (labels === 1 && CREDIT_SEPARATED_RE.test(text));
+}
+
+/** The 来源 a credit line of its own names (来源丨示例日报); null for any other line. */
+export function matchCreditOrigin(text: string): string | null {
+  const v = CREDIT_ORIGIN_RE.exec(text)?.[1];
+  return v && isCreditLine(text) ? cleanValue(v) : null;
 }
 
 /** The organisation a （…供稿） line names. */
@@ -369,7 +378,7 @@ const BOILER_SHORT: RegExp[] = [
   // 分享：微信 微博 QQ空间 — a row of share targets.
   /^(?:(?:分享|转发)(?:到|至)?\s*[:：]?)?\s*(?:(?:微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|豆瓣|人人网|贴吧|复制链接|钉钉)\s*[|｜、/]?\s*){2,}$|^(?:分享|转发)(?:到|至)?\s*[:：]\s*$/i,
   // WeChat reply menus and 在看 buttons: 1、回复【社保】查看…, 点击菜单栏…, 点【在看】
-  /^\d{0,2}\s*[、.．]?\s*回复\s*[【「“"][^】」”"]{1,10}[】」”"]|(?:回复\s*[【「“"][^】」”"]{1,10}[】」”"][^。！？]{0,16}){2,}|^点击(?:底部)?菜单栏|点\s*[【「“"]?\s*在看/,
+  /^\d{0,2}\s*[、.．]?\s*回复\s*[【「“"][^】」”"]{1,10}[】」”"]|(?:回复\s*[【「“"][^】」”"]{1,10}[】」”"][^。！？]{0,16}){2,}|^点击(?:底部)?菜单栏|点(?:亮|个|一下)?\s*[【「“"]?\s*在看/,
   /版权所有|Copyright|©|ICP备|ICP证|公网安备|建议使用.*浏览器/i,
   // Footer credits in words prose uses too (承办单位负责同志…): a label, or a line that is no sentence.
   /(?:技术支持|主办单位|承办单位|分辨率)\s*[:：]|^[^。！？]*(?:技术支持|主办单位|承办单位|分辨率)[^。！？]*$/,

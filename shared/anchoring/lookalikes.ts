@@ -1,0 +1,65 @@
+/**
+ * Look-alikes of a quote: places in the old text where the quote stands with a few units changed
+ * (a summary box repeating a paragraph, a page of the same story with one word corrected).
+ * describe() records the fewest units any of them differed in (`nearErrors`) and the most units
+ * of the stored context that stood next to any of them (`nearContext`). A placement that differs
+ * from the quote in as many units is no closer to the passage than the look-alike was: were the
+ * passage deleted, the look-alike (perhaps edited a little more) would be found instead. Such a
+ * placement stands only with more of the stored context next to it than any look-alike had, or
+ * where sure neighbours put it (index.ts); otherwise it is an orphan.
+ */
+import { fuzzyCandidates } from './candidates';
+import { contextMatch, sidesOf } from './copies';
+import type { Doc } from './doc';
+import { anchoredDistance, compilePattern } from './myers';
+import { MIN_FUZZY_LENGTH, prepareQuery } from './query';
+import type { TextSelector } from './types';
+
+/** Quotes longer than this are not searched for look-alikes: the search would cost more than it tells. */
+const MAX_LOOKALIKE_QUOTE = 1000;
+
+export interface LookAlikes {
+  nearErrors: number;
+  nearContext: number;
+}
+
+/**
+ * The quote's look-alikes in the old text `doc` (its own place at normalised [own, own + quote)
+ * and places holding the quote exactly, which `copies` counts, left out); null when there are none.
+ */
+export function lookAlikes(doc: Doc, own: number, s: TextSelector): LookAlikes | null {
+  const q = prepareQuery(doc.raw, s);
+  const m = q.quote.length;
+  if (m < MIN_FUZZY_LENGTH || m > MAX_LOOKALIKE_QUOTE) return null;
+  const text = doc.norm.text;
+  const exact: number[] = [];
+  for (let at = text.indexOf(q.quote); at >= 0 && exact.length < 64; at = text.indexOf(q.quote, at + 1)) exact.push(at);
+  const overlapsCopy = (start: number, end: number) => exact.some((at) => at < end && start < at + m) || (own < end && start < own + m);
+  const sides = sidesOf(s);
+  let nearErrors = Infinity;
+  let nearContext = 0;
+  for (const c of fuzzyCandidates(doc, q)) {
+    if (c.errors === 0 || overlapsCopy(c.start, c.end)) continue;
+    nearErrors = Math.min(nearErrors, c.errors);
+    nearContext = Math.max(nearContext, contextMatch(text, c.start, c.end, sides));
+  }
+  return Number.isFinite(nearErrors) ? { nearErrors, nearContext } : null;
+}
+
+/**
+ * Whether a placement at normalised [from, to) differs from the quote in at least as many units as
+ * a look-alike of the old text did, and has no more of the stored context than it had: nothing
+ * tells it from that look-alike. Selectors without the fields never are.
+ */
+export function likeALookAlike(doc: Doc, quote: string, s: TextSelector, from: number, to: number): boolean {
+  const near = s.nearErrors;
+  const known = s.nearContext;
+  if (typeof near !== 'number' || !Number.isInteger(near) || near <= 0) return false;
+  if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
+  if (quote.length === 0 || quote.length > MAX_LOOKALIKE_QUOTE) return false;
+  const text = doc.norm.text;
+  // The quote against the placed words (its best end near `to`): the units that differ.
+  const errors = anchoredDistance(compilePattern(quote), text, from, Math.min(text.length - from, to - from + near), 1);
+  if (errors < near) return false;
+  return contextMatch(text, from, to, sidesOf(s)) <= known;
+}
