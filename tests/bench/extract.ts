@@ -81,6 +81,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh7'),
     // Eighth outside English set (an eighth tester: Atlantic/Economist/Washington Post/Wired/Ars/Substack/GOV.UK/Brookings/Conversation/Axios shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh8'),
+    // Ninth outside English set (a ninth tester: AP/NYT/CSIS/Wikipedia/McClatchy/Lee-BLOX/Yahoo/US-government shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh9'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
