@@ -2537,11 +2537,14 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     }
     if (isProse(b)) prose++;
   }
-  // A column's closing author line (`The author is a research fellow at … email`) is a bio.
-  for (let i = body.length - 1, seen = 0; i >= 0 && seen < 2; i--) {
-    if (body[i]!.len === 0) continue;
-    seen++;
-    if (body[i]!.len <= 400 && AUTHOR_LINE_RE.test(body[i]!.text)) body.splice(i, 1);
+  // The sign-off under the text (`The author is a research fellow at …`, where the story first
+  // ran, a disclaimer, a copyright line): a run of such lines at the end, each dropped; the search
+  // stops at the second line that is none of them.
+  for (let i = body.length - 1, other = 0; i >= 0 && other < 2; i--) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    if (b.len <= 400 && isSignOffLine(b.text)) body.splice(i, 1);
+    else other++;
   }
   // Each long block as ` word word … `, to find a pull quote's sentences in it.
   let twins: Map<string, Block> | undefined;
@@ -2624,6 +2627,25 @@ function quoteAttribution(a: Block, q: Block, body: Block[]): boolean {
 
 const PULL_QUOTE_RE = /pull-?quote/i;
 const AUTHOR_LINE_RE = /^[-–—*\s]*(?:The|This) (?:author|writer|columnist|contributor)s? (?:is|are|was|were)\b/i;
+
+/** A line that closes an article rather than belongs to it (only tested on its last lines). */
+function isSignOffLine(text: string): boolean {
+  return (
+    AUTHOR_LINE_RE.test(text) ||
+    // Where the story first ran: `This story was originally published May 3 at 9:12 AM.`
+    /^(?:a version of )?this (?:article|story|post|piece|essay|report|column|interview) (?:was )?(?:originally|first) (?:published|appeared|posted|ran)\b/i.test(
+      text,
+    ) ||
+    // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
+    (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
+    // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
+    (text.length <= 300 && BIO_LINE_RE.test(text)) ||
+    isLatinNotice(text, false)
+  );
+}
+
+const BIO_LINE_RE =
+  /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|serves as) (?:a|an|the) (?:[^.!?]{0,60} )?(?:fellow|professor|scholar|researcher|analyst|director|lecturer|economist|reporter|correspondent|writer|editor|columnist)\b[^.!?]{0,40}\b(?:at|with|of|for)\b/u;
 
 /**
  * The labels of a chart drawn in HTML (ai2html and the like: one positioned `<p>` per axis tick,
