@@ -51,3 +51,22 @@ it('keeps such sentences when the article goes on after them', () => {
   const a = extractArticle(page('', `<p>${bio}</p><p>${ran}</p>`), 'https://example.org/c');
   expect(a.paragraphs).toEqual([bio, ran, ...BODY]);
 });
+
+const FACTS =
+  '<table class="facts"><tbody><tr><th colspan="2">Fernby Lock</th></tr>' +
+  '<tr><td colspan="2"><img src="https://example.org/lock.jpg" alt=""></td></tr>' +
+  '<tr><th>Waterway</th><td>Fernby Navigation</td></tr><tr><th>Rise</th><td>2.4 m</td></tr>' +
+  '<tr><th>Built</th><td>1791</td></tr><tr><th>Sealed</th><td>1986</td></tr></tbody></table>';
+
+it('drops a label/value fact box standing above the first paragraph; its picture stays', () => {
+  const a = extractArticle(page('', FACTS), 'https://example.org/d');
+  expect(a.paragraphs).toEqual(BODY);
+  expect(a.text).not.toContain('Waterway');
+  expect(a.images.map((i) => i.src)).toContain('https://example.org/lock.jpg');
+});
+
+it('keeps a label/value table once the text has begun', () => {
+  const a = extractArticle(page(FACTS), 'https://example.org/e');
+  expect(a.text).toContain('Fernby Navigation');
+  expect(a.text).toContain('1791');
+});

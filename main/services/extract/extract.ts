@@ -2499,6 +2499,7 @@ function referee(
 function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void {
   dropChartLabels(body);
   dropInlineBoxes(body, page);
+  dropLeadingFactBox(body);
   // The standfirst: the page's stated summary as a block of its own above the text, outside the
   // container the paragraphs run on in (a lede repeated as the summary shares their parent).
   for (let i = 0, seen = 0; i < body.length && seen < 3; i++) {
@@ -2627,6 +2628,39 @@ function quoteAttribution(a: Block, q: Block, body: Block[]): boolean {
 
 const PULL_QUOTE_RE = /pull-?quote/i;
 const AUTHOR_LINE_RE = /^[-–—*\s]*(?:The|This) (?:author|writer|columnist|contributor)s? (?:is|are|was|were)\b/i;
+
+/**
+ * A fact box above the text (an encyclopedia's infobox, a profile's key facts): a table of label
+ * cell + value cell rows (`<th>Opened</th><td>1834</td>`), besides full-width title, picture or
+ * caption rows, that stands before the first paragraph. Its rows summarise the article; they are
+ * not its text (its picture stays). A table after the text has begun is the article's own.
+ */
+function dropLeadingFactBox(body: Block[]): void {
+  const first = body.findIndex(isProse);
+  if (first <= 0) return;
+  const checked = new Map<Element, boolean>();
+  for (let i = first - 1; i >= 0; i--) {
+    const b = body[i]!;
+    const table = b.ancestors.find((a) => a.localName === 'table');
+    if (!table) continue;
+    let isBox = checked.get(table);
+    if (isBox === undefined) checked.set(table, (isBox = factBoxTable(table)));
+    if (!isBox) continue;
+    if (b.images.length === 0) body.splice(i, 1);
+    else body[i] = picturesOnly(b);
+  }
+}
+
+function factBoxTable(table: Element): boolean {
+  let pairs = 0;
+  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+    const cells = Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+    if (cells.length === 1) continue; // a title, picture or caption across the box
+    if (cells.length !== 2 || cells[0]!.localName !== 'th' || cells[1]!.localName !== 'td') return false;
+    pairs++;
+  }
+  return pairs >= 3;
+}
 
 /** A line that closes an article rather than belongs to it (only tested on its last lines). */
 function isSignOffLine(text: string): boolean {
