@@ -2539,13 +2539,14 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     if (isProse(b)) prose++;
   }
   // The sign-off under the text (`The author is a research fellow at …`, where the story first
-  // ran, a disclaimer, a copyright line): a run of such lines at the end, each dropped; the search
+  // ran, a copyright line; a disclaimer among them): a run of such lines at the end, each dropped; the search
   // stops at the second line that is none of them.
   for (let i = body.length - 1, other = 0; i >= 0 && other < 2; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
     if (b.len <= 400 && isSignOffLine(b.text)) body.splice(i, 1);
-    else other++;
+    // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
+    else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
   // Each long block as ` word word … `, to find a pull quote's sentences in it.
   let twins: Map<string, Block> | undefined;
@@ -2673,8 +2674,7 @@ function isSignOffLine(text: string): boolean {
     // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
     (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
     // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
-    (text.length <= 300 && BIO_LINE_RE.test(text)) ||
-    isLatinNotice(text, false)
+    (text.length <= 300 && BIO_LINE_RE.test(text))
   );
 }
 
