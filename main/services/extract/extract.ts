@@ -1464,7 +1464,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (b.boiler) continue;
       // A date line after the text has started is the signature date (落款), part of the body.
       const signatureDate = isDateOnly(b.text) && body.some((x) => x.len > 0);
-      if (!signatureDate && (isMetaLine(b.text) || isSourceLine(b.text) || (latin && isLatinByline(b, !body.some(isProse))))) {
+      if (
+        !signatureDate &&
+        (isMetaLine(b.text) || isSourceLine(b.text) || isReprintNote(b.text) || (latin && isLatinByline(b, !body.some(isProse))))
+      ) {
         // 作者：某某（单位） as the text's first paragraph is its byline: body, and the author too.
         if (!latin && !body.some((x) => x.len > 0) && leadingByline(b, blocks)) {
           // The name without the writer's unit in brackets (the unit stays in the text).
@@ -3014,6 +3017,20 @@ function siteNames(meta: MetaInfo): string[] {
 function isSourceLine(text: string): boolean {
   return (
     text.length <= 60 && /^[\s(（【[]*(?:本文|本篇|本稿)?(?:(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text)
+  );
+}
+
+/**
+ * A reprint's note about where the text first ran: `原标题：…` (the title it had there) or
+ * `（原载《某报》某日第N版）`. Said about the text, not part of it.
+ */
+function isReprintNote(text: string): boolean {
+  if (text.length > 80) return false;
+  return (
+    /^[\s(（【[]*原\s*标\s*题\s*[:：]/.test(text) ||
+    /^[\s(（【[]*(?:本文|此文|该文)?(?:(?:原载|原刊|原文(?:刊)?载)于?|(?:首发|刊发|刊载)于)\s*《[^》]{1,30}》[^。！？]*[)）】\]]?$/.test(
+      text,
+    )
   );
 }
 
