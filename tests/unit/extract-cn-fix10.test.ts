@@ -49,3 +49,52 @@ describe('a reprint note', () => {
     expect(a.paragraphs).toEqual([...BODY, line, mentions]);
   });
 });
+
+/** A 政务公开 page whose metadata sits in a table of label | value cells before its heading. */
+function tablePage(rows: string, heading = TITLE): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}--示例街道办事处</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/gk/">政务公开</a></div>
+<table class="meta">${rows}</table>
+<div class="title"><b>${heading}</b></div>
+<div class="con"><p>第一条　为做好老旧小区供暖改造工作，制定本办法。</p>${BODY.map((p) => `<p>${p}</p>`).join('\n')}
+<p>第九条　本办法自2024年1月1日起施行，有效期至2025年12月31日。</p></div>
+<div class="foot">示例街道办事处 主办</div></body></html>`;
+}
+
+describe('a metadata table with two label | value pairs in a row', () => {
+  it('takes the publication-labelled date, not a 施行 date listed first or one in the text', () => {
+    const rows =
+      '<tr><td>信息名称：</td><td colspan="3">' +
+      TITLE +
+      '</td></tr><tr><td>发布单位：</td><td>示例街道办事处</td><td>文　　号：</td><td>示街发〔2023〕3号</td></tr>' +
+      '<tr><td>施行日期：</td><td>2024年01月01日</td><td>发布时间：</td><td>2023年12月11日</td></tr>' +
+      '<tr><td>有效期至：</td><td>2025年12月31日</td><td>公开方式：</td><td>主动公开</td></tr>';
+    const a = run(tablePage(rows));
+    expect(a.title).toBe(TITLE);
+    expect(a.publishedAt).toBe('2023-12-11');
+  });
+});
+
+describe('a 成文日期 and a publication label under the title', () => {
+  it('dates the page by the 发布时间 line, not a related document’s 成文日期', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}_示例区政府</title></head><body>
+<div class="menu"><a href="/">首页</a><a href="/jd/">政策解读</a></div>
+<div class="art"><h1>${TITLE}</h1>
+<div class="info"><span>发布时间：2023-12-06 10:15</span><span>来源：示例区住建局</span></div>
+<div class="rel"><div>相关文件</div><table><tr><td>文件名称：<a href="/f/1.html">示例区供暖改造办法</a></td></tr>
+<tr><td>文　　号：示住建〔2023〕9号</td></tr><tr><td>成文日期：2023-11-20</td></tr></table></div>
+<div class="content">${BODY.map((p) => `<p>${p}</p>`).join('\n')}</div></div></body></html>`;
+    const a = run(html);
+    expect(a.publishedAt).toBe('2023-12-06');
+    expect(a.origin).toBe('示例区住建局');
+  });
+
+  it('still takes the 成文日期 when nothing is labelled as published', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}_示例区政府</title></head><body>
+<table><tr><td>索引号：</td><td>11-2023-0091</td></tr><tr><td>发布机构：</td><td>示例区住建局</td></tr>
+<tr><td>成文日期：</td><td>2023-11-20</td></tr></table>
+<div class="art"><h1>${TITLE}</h1>
+<div class="content">${BODY.map((p) => `<p>${p}</p>`).join('\n')}</div></div></body></html>`;
+    expect(run(html).publishedAt).toBe('2023-11-20');
+  });
+});

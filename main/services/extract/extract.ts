@@ -1271,8 +1271,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (d) dateText = t;
     return d;
   };
-  const infoDate = info.get('发布日期') ?? info.get('公开日期') ?? info.get('成文日期') ?? info.get('生成日期');
-  let publishedAt = infoDate ? dateOf(infoDate) : null;
+  const infoPublished = info.get('发布日期') ?? info.get('公开日期');
+  let publishedAt = infoPublished ? dateOf(infoPublished) : null;
+  // A 成文日期 is when a document was written (maybe another one's, in a 关联文件 box): a
+  // publication-labelled line under the title outranks it.
+  if (!publishedAt) {
+    for (const b of metaZone)
+      if (b.len <= 150 && PUBLICATION_LABEL_RE.test(b.text) && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+  }
+  const infoWritten = info.get('成文日期') ?? info.get('生成日期');
+  if (!publishedAt && infoWritten) publishedAt = dateOf(infoWritten);
   publishedAt ??= meta.date;
   if (publishedAt === meta.date && meta.dateText) dateText = meta.dateText;
   // Lines after a short article can be a related list or sidebar: a link with a date there names
@@ -1289,6 +1297,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of metaZone)
       if (ownLine(b) && DATE_LABEL_RE.test(b.text) && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
   }
+  // A property table of label and value cells (文档属性, often after the text). Its labelled
+  // publication date outranks an unlabelled date near the title (a 施行 date in the text's first lines).
+  const props = readPropertyRows(doc, stats, negative);
+  if (!publishedAt && props.date) {
+    publishedAt = props.date;
+    dateText = props.dateText;
+  }
   if (!publishedAt) {
     for (const b of metaZone) if (ownLine(b) && b.len <= 150 && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
   }
@@ -1303,12 +1318,6 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       .filter((b) => Math.abs(b.index - titleIndex) <= 3)
       .sort((x, y) => Math.abs(x.index - titleIndex) - Math.abs(y.index - titleIndex));
     for (const b of near) if (b.len <= 16 && b.linkChars === 0 && (publishedAt = badgeDate(b.el))) break;
-  }
-  // A property table of label and value cells (文档属性, often after the text).
-  const props = readPropertyRows(doc, stats, negative);
-  if (!publishedAt && props.date) {
-    publishedAt = props.date;
-    dateText = props.dateText;
   }
   if (!publishedAt) {
     // A short date line in an element named for it: <span class="h-time">, <div class="pubtime">
@@ -1884,20 +1893,23 @@ function readPropertyRows(
   const tables = new Map<Element, { rows: [string, string][]; metaLabels: number }>();
   for (const tr of Array.from(doc.querySelectorAll('tr'))) {
     const cells = Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
-    if (cells.length !== 2) continue;
-    const labelChars = stats.get(cells[0]!)?.chars ?? 0;
-    const valueChars = stats.get(cells[1]!)?.chars ?? 0;
-    if (labelChars < 2 || labelChars > 8 || valueChars < 1 || valueChars > 60) continue;
-    const label = normaliseText(cells[0]!.textContent ?? '').replace(/\s+|[:：]$/g, '');
-    const value = normaliseText(cells[1]!.textContent ?? '');
-    if (!/^[\u4e00-\u9fff]{2,6}$/.test(label) || !value) continue;
-    let table = tr.parentElement;
-    if (table && table.localName !== 'table') table = table.parentElement;
-    if (!table) continue;
-    let t = tables.get(table);
-    if (!t) tables.set(table, (t = { rows: [], metaLabels: 0 }));
-    t.rows.push([label, value]);
-    if (isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label)) t.metaLabels++;
+    // One label and its value, or two or three such pairs side by side (生效日期 | … | 发布时间 | …).
+    if (cells.length < 2 || cells.length > 6 || cells.length % 2 !== 0) continue;
+    for (let k = 0; k < cells.length; k += 2) {
+      const labelChars = stats.get(cells[k]!)?.chars ?? 0;
+      const valueChars = stats.get(cells[k + 1]!)?.chars ?? 0;
+      if (labelChars < 2 || labelChars > 8 || valueChars < 1 || valueChars > 60) continue;
+      const label = normaliseText(cells[k]!.textContent ?? '').replace(/\s+|[:：]$/g, '');
+      const value = normaliseText(cells[k + 1]!.textContent ?? '');
+      if (!/^[\u4e00-\u9fff]{2,6}$/.test(label) || !value) continue;
+      let table = tr.parentElement;
+      if (table && table.localName !== 'table') table = table.parentElement;
+      if (!table) continue;
+      let t = tables.get(table);
+      if (!t) tables.set(table, (t = { rows: [], metaLabels: 0 }));
+      t.rows.push([label, value]);
+      if (isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label)) t.metaLabels++;
+    }
   }
   for (const [table, { rows, metaLabels }] of tables) {
     if (metaLabels < 2 || [...negative].some((n) => n.contains(table))) continue;
@@ -3019,6 +3031,9 @@ function isSourceLine(text: string): boolean {
     text.length <= 60 && /^[\s(（【[]*(?:本文|本篇|本稿)?(?:(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text)
   );
 }
+
+/** A publication label: 发布时间：, 发布日期：, 公开日期：, 发表时间：. */
+const PUBLICATION_LABEL_RE = /(?:发布|公开|发表)\s*(?:日\s*期|时\s*间)\s*[:：]/;
 
 /**
  * A reprint's note about where the text first ran: `原标题：…` (the title it had there) or
