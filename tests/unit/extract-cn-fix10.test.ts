@@ -98,3 +98,30 @@ describe('a 成文日期 and a publication label under the title', () => {
     expect(run(html).publishedAt).toBe('2023-11-20');
   });
 });
+
+describe('a 信息公开 record above a title without a heading tag', () => {
+  const notice = '示例区住建局关于开展老旧小区供暖改造试点的通知';
+  const record = (sep: string) =>
+    [
+      ['索引号', '11-2023-0127'],
+      ['发文机关', '示例区住建局'],
+      ['发布日期', '2023-12-08'],
+      ['文号', '示住建〔2023〕11号'],
+      ['成文日期', '2023-12-01'],
+    ]
+      .map(([k, v]) => `<div class="row"><div class="k">${k}${sep}</div><div class="v">${v}</div></div>`)
+      .join('');
+  const html = (sep: string) => `<!doctype html><html><head><meta charset="utf-8"><title>示例区人民政府-政务公开</title></head><body>
+<div class="top"><div class="logo">示例区人民政府</div><a href="/">首页</a><a href="/gk/">政务公开</a></div>
+<div class="box"><div class="record">${record(sep)}</div>
+<div class="doc-title">${notice}</div>
+<div class="doc-body">${BODY.map((p) => `<p>${p}</p>`).join('\n')}</div></div></body></html>`;
+
+  it.each(['', '：'])('takes the title-named line right after the record (label%s)', (sep) => {
+    const a = run(html(sep));
+    expect(a.title).toBe(notice);
+    expect(a.publishedAt).toBe('2023-12-08');
+    expect(a.origin).toBe('示例区住建局');
+    expect(a.paragraphs).toEqual(BODY);
+  });
+});

@@ -983,6 +983,14 @@ function metaNearScore(blocks: Block[], i: number): number {
   return 0;
 }
 
+/** Whether block i is among the first two lines with text after block `end`. */
+function followsRecord(blocks: Block[], end: number, i: number): boolean {
+  if (i <= end) return false;
+  let lines = 0;
+  for (let j = end + 1; j < i; j++) if (blocks[j]!.len > 0 && ++lines >= 2) return false;
+  return true;
+}
+
 /**
  * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频) that sits in an
  * element of its own: 1–4 characters without punctuation, wholly inside one tag of the heading.
@@ -1033,7 +1041,12 @@ function dataAttributeDate(el: Element): string | null {
   return null;
 }
 
-function pickTitle(blocks: Block[], meta: MetaInfo, tableTitle: string | null): { title: string; index: number; weak: boolean } | null {
+function pickTitle(
+  blocks: Block[],
+  meta: MetaInfo,
+  tableTitle: string | null,
+  recordEnd = -1,
+): { title: string; index: number; weak: boolean } | null {
   const refs = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
   // A whole reference or its first part names the article; a later part is a section or the site.
   const refParts = refs.flatMap((r) => {
@@ -1094,7 +1107,9 @@ function pickTitle(blocks: Block[], meta: MetaInfo, tableTitle: string | null): 
     }
     // Neither a heading nor named or styled as a title, nor the page's title: a line above a date.
     if (!matched && score === 0) continue;
-    const near = metaNearScore(blocks, b.index);
+    // A 信息公开 record (索引号 / 发文机关 / 发布日期 …) may stand above the title instead of below it:
+    // a heading or title-named line right after it has its metadata line too.
+    const near = score > 0 && recordEnd >= 0 && followsRecord(blocks, recordEnd, b.index) ? 4 : metaNearScore(blocks, b.index);
     score += near;
     // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
     if (b.negative) score -= matched ? 4 : 8;
@@ -1228,7 +1243,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   // Title and the metadata lines around it.
   // An OA 公文单's or 信息公开 table's 标题 cell names the article where <title> is generic (公文查看).
-  const picked = pickTitle(blocks, meta, info.get('标题') ?? info.get('信息名称') ?? info.get('名称') ?? null);
+  const picked = pickTitle(blocks, meta, info.get('标题') ?? info.get('信息名称') ?? info.get('名称') ?? null, infoRecordEnd(blocks, info));
   let title = picked?.title ?? null;
   const stated = statedTitle(meta, picked);
   if (stated) title = stated;
@@ -1848,6 +1863,23 @@ function readInfoTable(blocks: Block[]): Map<string, string> {
     found.has(k),
   ).length;
   return known >= 2 ? found : new Map();
+}
+
+/** The index of the last block of a 信息公开 record's labels and values, or -1 without a record. */
+function infoRecordEnd(blocks: Block[], info: Map<string, string>): number {
+  if (info.size === 0) return -1;
+  let end = -1;
+  for (const b of blocks) {
+    if (b.len === 0 || b.len > 80) continue;
+    const m = INFO_LABEL_RE.exec(b.spaced);
+    if (!m) continue;
+    // The record's rows stand together: a label line further on is the text's own (名称：…).
+    if (end >= 0 && b.index - end > 6) break;
+    end = b.index;
+    // A label in a cell of its own: its value is the next line.
+    if (!m[2]!.trim() && blocks[b.index + 1]) end = b.index + 1;
+  }
+  return end;
 }
 
 const BADGE_DAY_RE = /^\d{1,2}$/;
