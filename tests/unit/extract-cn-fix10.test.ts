@@ -125,3 +125,25 @@ describe('a 信息公开 record above a title without a heading tag', () => {
     expect(a.paragraphs).toEqual(BODY);
   });
 });
+
+describe('an 原创 badge and a linked account under the title', () => {
+  const html = (line: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE} - 示例文摘</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/hot/">热门</a></div>
+<article><h1 class="post-h">${TITLE}</h1>
+<div class="line">${line}<span class="t">2023-12-05 20:10</span><span>阅读 3456</span></div>
+<div class="post-body">${BODY.map((p) => `<p>${p}</p>`).join('\n')}</div></article></body></html>`;
+
+  it('takes the account as the 来源', () => {
+    const a = run(html('<span class="b">原创</span><a href="/u/hw/">河湾生活圈</a>'));
+    expect(a.origin).toBe('河湾生活圈');
+    expect(a.publishedAt).toBe('2023-12-05');
+    expect(a.paragraphs).toEqual(BODY);
+  });
+
+  it.each([
+    ['an unlinked name', '<span class="b">原创</span><span>河湾生活圈</span>'],
+    ['a link without the badge', '<a href="/u/hw/">河湾生活圈</a>'],
+  ])('names no 来源 from %s', (_, line) => {
+    expect(run(html(line)).origin).toBeNull();
+  });
+});

@@ -983,6 +983,22 @@ function metaNearScore(blocks: Block[], i: number): number {
   return 0;
 }
 
+/**
+ * `<span>原创</span><a href="…">账号名</a>` in the line under the title: the linked name right after
+ * an 原创 badge of its own is the account the text comes from. Null for any other line.
+ */
+function accountAfterBadge(line: Element): string | null {
+  for (let el = line.firstElementChild; el; el = el.nextElementSibling) {
+    if (normaliseText(el.textContent ?? '') !== '原创') continue;
+    const next = el.nextElementSibling;
+    if (next?.localName !== 'a') return null;
+    const name = normaliseText(next.textContent ?? '');
+    // A name, not a date, a count or a sentence.
+    return /^[^\s\d:：，。,.!！?？]{2,20}$/u.test(name) && !findDate(name) ? name : null;
+  }
+  return null;
+}
+
 /** Whether block i is among the first two lines with text after block `end`. */
 function followsRecord(blocks: Block[], end: number, i: number): boolean {
   if (i <= end) return false;
@@ -1369,6 +1385,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   for (const b of metaZone) origin ??= matchPublisher(b.spaced) ?? matchBareOrigin(b.spaced);
   // An icon and the label only in the element's title (<span title="来源"><i class="icon"></i>…</span>).
   for (const b of metaZone) if (b.len <= 150) origin ??= originFromLabelAttribute(b.el);
+  // A copied 公众号 article: the 原创 badge, then the account that wrote it as a link.
+  for (const b of metaZone) if (b.len <= 150 && b === blocks[titleIndex + 1]) origin ??= accountAfterBadge(b.el);
 
   // Tables of many short cells (classified ads, a notices board): their entries score little for
   // every container holding them, and are not text the article left out (confidence).
