@@ -16,7 +16,7 @@ function page(opts: { lead?: string; tail?: string }): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}_示例新闻网</title></head><body>
 <div class="nav"><a href="/">首页</a><a href="/a">本地新闻</a></div>
 <div class="main"><div class="article"><h1>${TITLE}</h1>
-<div class="info">2023-12-04 08:30　来源：示例晚报</div>
+<div class="info">2023-12-04 08:30\u3000来源：示例晚报</div>
 <div class="content">${opts.lead ?? ''}${BODY.map((p) => `<p>${p}</p>`).join('\n')}${opts.tail ?? ''}</div></div></div>
 <div class="footer">版权所有 示例新闻网</div></body></html>`;
 }
@@ -56,8 +56,8 @@ function tablePage(rows: string, heading = TITLE): string {
 <div class="nav"><a href="/">首页</a><a href="/gk/">政务公开</a></div>
 <table class="meta">${rows}</table>
 <div class="title"><b>${heading}</b></div>
-<div class="con"><p>第一条　为做好老旧小区供暖改造工作，制定本办法。</p>${BODY.map((p) => `<p>${p}</p>`).join('\n')}
-<p>第九条　本办法自2024年1月1日起施行，有效期至2025年12月31日。</p></div>
+<div class="con"><p>第一条\u3000为做好老旧小区供暖改造工作，制定本办法。</p>${BODY.map((p) => `<p>${p}</p>`).join('\n')}
+<p>第九条\u3000本办法自2024年1月1日起施行，有效期至2025年12月31日。</p></div>
 <div class="foot">示例街道办事处 主办</div></body></html>`;
 }
 
@@ -66,7 +66,7 @@ describe('a metadata table with two label | value pairs in a row', () => {
     const rows =
       '<tr><td>信息名称：</td><td colspan="3">' +
       TITLE +
-      '</td></tr><tr><td>发布单位：</td><td>示例街道办事处</td><td>文　　号：</td><td>示街发〔2023〕3号</td></tr>' +
+      '</td></tr><tr><td>发布单位：</td><td>示例街道办事处</td><td>文\u3000\u3000号：</td><td>示街发〔2023〕3号</td></tr>' +
       '<tr><td>施行日期：</td><td>2024年01月01日</td><td>发布时间：</td><td>2023年12月11日</td></tr>' +
       '<tr><td>有效期至：</td><td>2025年12月31日</td><td>公开方式：</td><td>主动公开</td></tr>';
     const a = run(tablePage(rows));
@@ -82,7 +82,7 @@ describe('a 成文日期 and a publication label under the title', () => {
 <div class="art"><h1>${TITLE}</h1>
 <div class="info"><span>发布时间：2023-12-06 10:15</span><span>来源：示例区住建局</span></div>
 <div class="rel"><div>相关文件</div><table><tr><td>文件名称：<a href="/f/1.html">示例区供暖改造办法</a></td></tr>
-<tr><td>文　　号：示住建〔2023〕9号</td></tr><tr><td>成文日期：2023-11-20</td></tr></table></div>
+<tr><td>文\u3000\u3000号：示住建〔2023〕9号</td></tr><tr><td>成文日期：2023-11-20</td></tr></table></div>
 <div class="content">${BODY.map((p) => `<p>${p}</p>`).join('\n')}</div></div></body></html>`;
     const a = run(html);
     expect(a.publishedAt).toBe('2023-12-06');
