@@ -19,6 +19,7 @@ export const MAX_COPIES = 64;
 export interface CopyCounts {
   copies: number;
   copyContext: number;
+  copyRank: number;
 }
 
 /** Occurrences of `quote` in `text` (overlapping ones too), up to `limit`. */
@@ -86,7 +87,7 @@ export function copyCounts(norm: string, own: number, s: Pick<TextSelector, 'exa
   const sides = sidesOf(s);
   let copyContext = 0;
   for (const at of others) copyContext = Math.max(copyContext, contextMatch(norm, at, at + quote.length, sides));
-  return { copies: Math.min(others.length, MAX_COPIES), copyContext };
+  return { copies: Math.min(others.length, MAX_COPIES), copyContext, copyRank: found.filter((at) => at < own).length };
 }
 
 /** Whether the new text holds fewer copies of the (normalised) quote than the old one did. */
@@ -104,4 +105,24 @@ export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number
   const known = s.copyContext;
   if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
   return contextMatch(doc.norm.text, from, to, sidesOf(s)) > known;
+}
+
+/**
+ * Where the quote's own copy must be when the new text holds exactly as many copies as the old
+ * one did: copies keep their order unless text moves across another copy, so the copy of the
+ * same rank (normalised start); null when the count changed or no rank was recorded.
+ */
+export function sameRankCopy(doc: Doc, quote: string, s: TextSelector): number | null {
+  const old = s.copies;
+  const rank = s.copyRank;
+  if (typeof old !== 'number' || !Number.isInteger(old) || old <= 0 || old >= MAX_COPIES || quote.length === 0) return null;
+  if (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 0 || rank > old) return null;
+  const found = occurrences(doc.norm.text, quote, old + 2);
+  return found.length === old + 1 ? (found[rank] ?? null) : null;
+}
+
+/** Units of the stored context standing next to the copy at normalised [from, to), and the most there could be. */
+export function contextAt(doc: Doc, s: TextSelector, from: number, to: number): { found: number; full: number } {
+  const sides = sidesOf(s);
+  return { found: contextMatch(doc.norm.text, from, to, sides), full: sides.prefix.length + sides.suffix.length };
 }

@@ -12,7 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
-import { copiesLost, copyCounts, ownContextAt } from './copies';
+import { contextAt, copiesLost, copyCounts, ownContextAt, sameRankCopy } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace, normalise } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
@@ -138,14 +138,20 @@ function confirmedCopies(
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
   };
+  // The copy of the passage's own rank, where a placement on another copy in doubt goes instead.
+  const ranked: (Anchor | null)[] = placements.map(() => null);
   // 0: not in doubt; 1: a copy in doubt; 2: confirmed (more of its context than any other copy had, or sure neighbours).
   const state = placements.map((a, i) => {
     const s = selectors[i];
     if (!a || !s || typeof s.copies !== 'number' || (a.start === s.start && atStoredPosition(text, s))) return 0;
     // Only a placement on the very words of the quote: an edited place was chosen by its context.
     const copy = onCopy(a, s);
-    if (!copy || !copiesLost(copy.doc, copy.quote, s)) return 0;
-    return ownContextAt(copy.doc, s, copy.from, copy.to) ? 2 : 1;
+    if (!copy) return 0;
+    if (copiesLost(copy.doc, copy.quote, s)) return ownContextAt(copy.doc, s, copy.from, copy.to) ? 2 : 1;
+    const rank = rankedCopy(text, copy.doc, s, copy.quote, copy.from, copy.to);
+    if (rank === undefined) return 0;
+    ranked[i] = rank;
+    return 1;
   });
   const none = { first: placements, recheck: (a: Anchor | null) => a };
   if (!state.includes(1)) return none;
@@ -191,12 +197,12 @@ function confirmedCopies(
     });
   }
   return {
-    first: placements.map((a, i) => (state[i] === 1 ? null : a)),
+    first: placements.map((a, i) => (state[i] === 1 ? ranked[i] ?? null : a)),
     // The neighbour pass may find a doubted passage again, through neighbours that are such
     // copies themselves: on the quote's very words it still needs the sure ones.
     recheck: (a, i) => {
       const s = selectors[i];
-      if (state[i] !== 1 || !a || !s) return a;
+      if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       const copy = onCopy(a, s);
       return copy &&
         !inSureWindow(a, s) &&
@@ -207,6 +213,23 @@ function confirmedCopies(
         : a;
     },
   };
+}
+
+/**
+ * A placement on a copy of a repeated quote, the new text holding as many copies as the old one
+ * did, that is not the copy of the passage's rank (copyRank) and has no more of the stored context
+ * than another copy had in the old text: the context cannot tell the copies apart (a story
+ * printed twice, an edit next to the passage's own copy), and copies keep their order. Returns
+ * undefined when not in doubt, else the copy of the passage's rank when at least half the stored
+ * context stands next to it (its surroundings touched, not gone), or null.
+ */
+function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from: number, to: number): Anchor | null | undefined {
+  const own = sameRankCopy(doc, quote, s);
+  if (own === null || own === from || ownContextAt(doc, s, from, to)) return undefined;
+  const there = contextAt(doc, s, own, own + quote.length);
+  if (there.found * 2 < there.full) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: own, end: own + quote.length, errors: 0 }));
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */

@@ -23,6 +23,8 @@ export interface TextSelector {
   copies?: number;
   /** With `copies`: the most units of the stored context that stood right next to any of them. */
   copyContext?: number;
+  /** With `copies`: how many of those occurrences stood before the quote's own (its rank among them). */
+  copyRank?: number;
 }
 
 export interface Anchor {

@@ -28,6 +28,7 @@ export const StoredSelectorSchema = v.object({
   /** Optional count of the quote's other occurrences in the old text (shared/anchoring/copies.ts). */
   copies: v.optional(CountField),
   copyContext: v.optional(CountField),
+  copyRank: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */
