@@ -197,7 +197,7 @@ function confirmedCopies(
     });
   }
   return {
-    first: placements.map((a, i) => (state[i] === 1 ? ranked[i] ?? null : a)),
+    first: placements.map((a, i) => (state[i] === 1 ? (ranked[i] ?? null) : a)),
     // The neighbour pass may find a doubted passage again, through neighbours that are such
     // copies themselves: on the quote's very words it still needs the sure ones.
     recheck: (a, i) => {
