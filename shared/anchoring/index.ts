@@ -12,7 +12,17 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
-import { contextAt, copiesLost, copyCounts, ownContextAt, sameRankCopy } from './copies';
+import {
+  contextAt,
+  copiesGained,
+  copiesLost,
+  copyCounts,
+  likerParagraph,
+  ownContextAt,
+  paragraphLength,
+  restatedFrom,
+  sameRankCopy,
+} from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { isSpace, normalise } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
@@ -54,8 +64,9 @@ export function describe(text: string, start: number, end: number): TextSelector
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
   const old = documentFor(text);
-  const counts = copyCounts(old.norm.text, toNormalised(old, s), selector);
-  if (counts) Object.assign(selector, counts);
+  const from = toNormalised(old, s);
+  const counts = copyCounts(old.norm.text, from, selector);
+  if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, from, toNormalised(old, e)) });
   return selector;
 }
 
@@ -138,6 +149,17 @@ function confirmedCopies(
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
   };
+  // A copy that restates another paragraph, when the new text gained copies, is new text: the
+  // passage is the copy in the paragraph restated (when half its stored context stands there).
+  placements = placements.map((a, i) => {
+    const s = selectors[i];
+    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+    const copy = onCopy(a, s);
+    if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
+    const source = restatedFrom(copy.doc, copy.quote, copy.from);
+    if (source === null || !likerParagraph(copy.doc, s, copy.quote, copy.from, source)) return a;
+    return copyAnchor(text, copy.doc, s, copy.quote, source);
+  });
   // The copy of the passage's own rank, where a placement on another copy in doubt goes instead.
   const ranked: (Anchor | null)[] = placements.map(() => null);
   // 0: not in doubt; 1: a copy in doubt; 2: confirmed (more of its context than any other copy had, or sure neighbours).
@@ -226,10 +248,15 @@ function confirmedCopies(
 function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from: number, to: number): Anchor | null | undefined {
   const own = sameRankCopy(doc, quote, s);
   if (own === null || own === from || ownContextAt(doc, s, from, to)) return undefined;
-  const there = contextAt(doc, s, own, own + quote.length);
+  return copyAnchor(text, doc, s, quote, own);
+}
+
+/** The exact copy of the quote at normalised `at`, when at least half the stored context stands next to it; else null. */
+function copyAnchor(text: string, doc: Doc, s: TextSelector, quote: string, at: number): Anchor | null {
+  const there = contextAt(doc, s, at, at + quote.length);
   if (there.found * 2 < there.full) return null;
   const query = prepareQuery(text, s);
-  return toAnchor(doc, query, scoreAt(doc, query, { start: own, end: own + quote.length, errors: 0 }));
+  return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + quote.length, errors: 0 }));
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */

@@ -29,6 +29,7 @@ export const StoredSelectorSchema = v.object({
   copies: v.optional(CountField),
   copyContext: v.optional(CountField),
   copyRank: v.optional(CountField),
+  paraLength: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */
