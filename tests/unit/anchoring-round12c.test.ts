@@ -79,3 +79,51 @@ suite('the k-th copy stays the k-th copy', () => {
     for (const [i, q] of QUOTES.entries()) expect([null, at(neu, q, 1)]).toContain(placed[i]);
   });
 });
+
+/** A paragraph whose last sentence a later edition also sets on its own as a pull quote. */
+const LEAD = '今年前三季度，全县农产品网上销售额稳步上升，合作社带动三百多户农民增收。';
+const LINE =
+  '由此带来的收入增长在各乡镇之间也更加均衡，山区乡镇的增幅尤为明显，全县农民人均收入创下十年来的新高，全年预计达到三千二百万元，比上年多出将近四成。';
+const BODY = [...filler(0, 3), LEAD + LINE, ...filler(3, 4)].join('\n');
+const CLAUSE = '创下十年来的新高';
+
+suite('a pull quote is new text', () => {
+  const sel = describe(BODY, at(BODY, CLAUSE), at(BODY, CLAUSE) + CLAUSE.length);
+
+  it('records the size of the passage’s old paragraph, and that the quote was there once', () => {
+    expect(sel).toMatchObject({ copies: 0, paraLength: expect.any(Number) });
+  });
+
+  it('keeps the passage in its paragraph when its sentence is set again right after it, with a mark', () => {
+    // The copy sits where the source's old suffix went on: its context is the better one.
+    const neu = BODY.replace(LEAD + LINE + '\n', LEAD + LINE + '\n■ ' + LINE + '\n');
+    expect(anchorAll(neu, [sel, ...highlightsAround(BODY)])[0]).toMatchObject({ start: at(neu, CLAUSE, 0) });
+  });
+
+  it('keeps a one-sentence paragraph’s passage there when it is set again right after it, with a mark', () => {
+    const body = [...filler(0, 3), LEAD, LINE, ...filler(3, 4)].join('\n');
+    const one = describe(body, at(body, CLAUSE), at(body, CLAUSE) + CLAUSE.length);
+    const neu = body.replace(LINE + '\n', LINE + '\n■ ' + LINE + '\n');
+    expect(anchorAll(neu, [one, ...highlightsAround(body)])[0]).toMatchObject({ start: at(neu, CLAUSE, 0) });
+  });
+
+  it('keeps a one-sentence paragraph’s passage there when a summary on top repeats it among other sentences', () => {
+    const own = describe(BODY, at(BODY, filler(1, 1)[0]!), at(BODY, filler(1, 1)[0]!) + 8);
+    const summary = '内容提要：' + filler(1, 1)[0]! + LINE;
+    const neu = summary + '\n' + BODY;
+    const placed = anchorAll(neu, [own])[0];
+    expect(placed?.start).toBe(at(neu, filler(1, 1)[0]!, 1));
+  });
+
+  it('leaves a paragraph printed twice, marks and all, to the other rules', () => {
+    // Not a restatement: nothing says which printing is new, so the rule stays out.
+    const neu = BODY.replace(LEAD + LINE + '\n', LEAD + LINE + '\n' + LEAD + LINE + '\n');
+    const placed = anchorAll(neu, [sel])[0];
+    expect([null, at(neu, CLAUSE, 0), at(neu, CLAUSE, 1)]).toContain(placed?.start ?? null);
+  });
+});
+
+/** Highlights on the filler paragraphs around the passage, as a reader's other highlights. */
+function highlightsAround(text: string): TextSelector[] {
+  return [filler(1, 1)[0]!, filler(4, 1)[0]!].map((p) => describe(text, at(text, p) + 2, at(text, p) + 10));
+}
