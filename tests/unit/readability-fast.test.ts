@@ -107,4 +107,31 @@ describe('fastReadability', () => {
     for (const [fast, base] of answers) expect(fast).toBe(base);
     expect(answers.map(([, base]) => base)).toEqual([true, false, false, false, true, false, '', true, true, '']);
   });
+
+  it('keeps URLs and rewrites javascript: links as Readability does, with and without a usable base', () => {
+    const article = (head: string) => `<!doctype html><html><head><title>Rivers of the north</title>${head}</head><body><article>
+      <h1>Rivers of the north</h1>
+      <p>${'The river rises in the hills and runs north through three valleys before it meets the sea. '.repeat(4)}
+        <a href="notes/source.html">our notes</a>, <a href="#map">the map</a>, <a href="https://example.org/a?b=1">a survey</a>,
+        <a href="javascript:void(0)">a dead link</a> and <a href="javascript:open()"><b>a bold</b> dead link</a>.</p>
+      <p>${'Fishing villages line its lower reaches, where the water slows and widens into marsh. '.repeat(4)}
+        <img src="img/river.jpg" srcset="img/river-2x.jpg 2x, img/river-3x.jpg 3x"><video poster="img/poster.jpg" src="v.mp4"></video></p>
+    </article></body></html>`;
+    const Fast = fastReadability();
+    const heads = ['', '<base href="/relative/">', '<base>', '<base href="https://example.org/dir/">'];
+    const results = heads.map((h) => {
+      const html = article(h);
+      const fast = result(Fast, html);
+      expect(fast).toBe(result(Readability, html));
+      return fast;
+    });
+    // Without a usable base every URL stays as written; javascript: links became text or a span.
+    expect(results[0]).toContain('href=\\"notes/source.html\\"');
+    expect(results[0]).toContain('srcset=\\"img/river-2x.jpg 2x, img/river-3x.jpg 3x\\"');
+    expect(results[0]).not.toContain('javascript:');
+    expect(results[0]).toContain('<span><b>a bold</b> dead link</span>');
+    expect(results[1]).toContain('href=\\"notes/source.html\\"');
+    // With an absolute base Readability's own method ran and resolved them.
+    expect(results[3]).toContain('href=\\"https://example.org/dir/notes/source.html\\"');
+  });
 });

@@ -493,6 +493,8 @@ class Walker {
       out.push(para);
       outNorm.push(paraNorm);
     }
+    // Most flushes end a stretch of indentation between tags: no block, nothing more to build.
+    if (out.length === 0) return;
     const tag = el.localName;
     const kind: Block['kind'] =
       tag === 'h1' || tag === 'h2'

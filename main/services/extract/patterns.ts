@@ -14,17 +14,28 @@ export function collapseSpaces(s: string): string {
 }
 
 const SPACE_RE = /[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]/;
+/**
+ * Whitespace the collapse below would change: any space but U+0020 (the zero-width ones too), two
+ * in a row, or one at an end. A line without it (most Latin lines: words and single spaces) comes
+ * out of the collapse and the trim as it went in, and the collapse's callback per word is skipped.
+ */
+const UNNORMAL_SPACE_RE = /[^\S ]|[\u200b-\u200d]| {2}|^ | $/;
+/** A line of spaces only: most lines of a page are the indentation between its tags. */
+const ONLY_SPACE_RE = /^[\s\u200b-\u200d]*$/;
 
 export function normaliseText(s: string): string {
   // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
   if (!SPACE_RE.test(s)) return s;
+  if (ONLY_SPACE_RE.test(s)) return '';
   // A full-width space typed between words is the writer's (北京3月5日电 U+3000 正文, a byline's names):
   // kept as one, where a source line break or indent between CJK characters is dropped.
-  const t = s
-    .replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, (run) =>
-      run.includes('\u3000') && !run.includes('\n') ? '\u3000' : ' ',
-    )
-    .trim();
+  const t = !UNNORMAL_SPACE_RE.test(s)
+    ? s
+    : s
+        .replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, (run) =>
+          run.includes('\u3000') && !run.includes('\n') ? '\u3000' : ' ',
+        )
+        .trim();
   return t.includes(' ') ? t.replace(CJK_SPACE_RE, '$1') : t;
 }
 

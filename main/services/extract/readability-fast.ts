@@ -8,6 +8,10 @@
  *    (document order, not into a <template>), comparing tag names as css-select does in HTML.
  *  - `_isProbablyVisible`: `node.style` builds a CSS declaration object (a Proxy over a Map) per
  *    element; an element without a `style` attribute reads '' for display and visibility.
+ *  - `_fixRelativeUris`: on a document whose base is no absolute URL (no `<base href>`: linkedom
+ *    answers null), `new URL(uri, base)` throws for every URL and Readability keeps each as
+ *    written, setting it back unchanged, at the price of one exception per link and image. Only
+ *    its `javascript:` links change (to their text or a span): that part runs as Readability's.
  * When the linkedom internals the walk needs are not found, the originals run.
  */
 import { lazyRequire } from '../lazy-require';
@@ -26,6 +30,21 @@ interface LinkedNode {
 interface ReadabilityInternals {
   _getAllNodesWithTag(node: LinkedNode, tagNames: string[]): ArrayLike<LinkedNode>;
   _isProbablyVisible(node: FastElement): boolean;
+  _fixRelativeUris(articleContent: LinkedNode): void;
+}
+
+/** What `_fixRelativeUris` reads and changes of a link and its document. */
+interface LinkElement extends LinkedNode {
+  getAttribute(name: string): string | null;
+  textContent: string;
+  childNodes: ArrayLike<{ nodeType: number }>;
+  firstChild: LinkElement | null;
+  parentNode: { replaceChild(node: unknown, old: unknown): void };
+}
+interface RefereeDocument {
+  baseURI?: string | null;
+  createTextNode(text: string): unknown;
+  createElement(tag: string): { appendChild(node: unknown): void };
 }
 
 interface FastElement {
@@ -56,6 +75,7 @@ export function fastReadability(): ReadabilityClass {
   const base = Base.prototype as unknown as ReadabilityInternals;
   const baseAll = base._getAllNodesWithTag;
   const baseVisible = base._isProbablyVisible;
+  const baseFixUris = base._fixRelativeUris;
   let links: { next: symbol; end: symbol } | null | undefined;
 
   class FastReadability extends Base {
@@ -85,6 +105,25 @@ export function fastReadability(): ReadabilityClass {
         (!node.hasAttribute('aria-hidden') ||
           node.getAttribute('aria-hidden') != 'true' ||
           (node.className && node.className.includes && node.className.includes('fallback-image')))) as boolean;
+    }
+    _fixRelativeUris(articleContent: LinkedNode): void {
+      const doc = (this as unknown as { _doc: RefereeDocument })._doc;
+      const baseURI = doc.baseURI;
+      // Readability's `new URL(uri, baseURI)`: undefined is no base at all; anything else must parse.
+      if (baseURI === undefined || URL.canParse(String(baseURI))) return baseFixUris.call(this, articleContent);
+      const links = this._getAllNodesWithTag(articleContent, ['a']) as ArrayLike<LinkElement>;
+      for (const link of Array.from(links)) {
+        const href = link.getAttribute('href');
+        // Readability's own lines for a `javascript:` link, which no longer works without scripts.
+        if (!href || href.indexOf('javascript:') !== 0) continue;
+        if (link.childNodes.length === 1 && link.childNodes[0]!.nodeType === 3) {
+          link.parentNode.replaceChild(doc.createTextNode(link.textContent), link);
+        } else {
+          const container = doc.createElement('span');
+          while (link.firstChild) container.appendChild(link.firstChild);
+          link.parentNode.replaceChild(container, link);
+        }
+      }
     }
   }
   made = FastReadability as unknown as ReadabilityClass;

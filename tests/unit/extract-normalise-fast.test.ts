@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { CJK, normaliseText } from '../../main/services/extract/patterns';
+
+const CJK_SPACE = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
+
+/** normaliseText as it was before its fast path for already-collapsed lines (issue 16, speed). */
+function normaliseTextSlow(s: string): string {
+  const t = s
+    .replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, (run) =>
+      run.includes('\u3000') && !run.includes('\n') ? '\u3000' : ' ',
+    )
+    .trim();
+  return t.includes(' ') ? t.replace(CJK_SPACE, '$1') : t;
+}
+
+describe('normaliseText fast path', () => {
+  it('leaves a Latin line of single spaces as it is and still collapses every other kind of space', () => {
+    expect(normaliseText('The council met on Tuesday.')).toBe('The council met on Tuesday.');
+    expect(normaliseText(' The council  met\ton\u00a0Tuesday. ')).toBe('The council met on Tuesday.');
+    expect(normaliseText('a\u200bb c')).toBe('a b c');
+    expect(normaliseText('会议 在 北京 举行')).toBe('会议在北京举行');
+    expect(normaliseText('会议\u3000在北京')).toBe('会议\u3000在北京');
+  });
+
+  it('gives the slow path result on seeded random lines of words, CJK and every kind of space', () => {
+    const parts = [
+      'a',
+      'Zed',
+      '9',
+      '.',
+      '会',
+      '议',
+      '，',
+      '“',
+      ' ',
+      ' ',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u3000',
+      '\u00a0',
+      '\u200b',
+      '\u2009',
+      '\ufeff',
+      '\u2028',
+    ];
+    let seed = 20261205;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let i = 0; i < 20000; i++) {
+      let s = '';
+      const n = Math.floor(next() * 12);
+      for (let j = 0; j < n; j++) s += parts[Math.floor(next() * parts.length)];
+      expect(normaliseText(s), JSON.stringify(s)).toBe(normaliseTextSlow(s));
+    }
+  });
+});
