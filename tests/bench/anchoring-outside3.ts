@@ -146,7 +146,9 @@
  *   lost-on-look-alike, seed 25 moved twin.
  *   Guards, main a03a571 → this: prose 800–830 and generated 80001–80030 recall unchanged
  *   (generated moved 99.23 → 99.17: one 2-unit quote 完善 in a moved paragraph now an orphan),
- *   0 wrong; 113k/200 CPU 51 → 47 ms.
+ *   0 wrong; default bench recall 99.15 → 99.14 (113k 98.4 → 98.37, prose 60k 97.29 → 97.26),
+ *   0 wrong, 113k/200 CPU 47.6 → 46.3 ms; outside2 281–320 recall 99.3 → 99.4, wrong 16 → 8
+ *   (other_copy 10 → 2, captions 6 → 1).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
