@@ -116,7 +116,6 @@ export function App() {
       // emptied here, before anything writes, and rebuilt in the background once ready.
       const rebuildSearch = await openSearch();
       await ensureSampleLibrary();
-      await recoverNoteJournals();
       await useLibrary.getState().follow();
       await backupStartup.ensureLibraryIdentity();
       void backupStartup.dropStaleRestoreCopies();
@@ -125,6 +124,10 @@ export function App() {
         console.warn('[backup] could not look for a backup to offer', e);
         return null;
       });
+      // Typing journals go into the library only once it is settled: replayed into a store the
+      // browser discarded they would make it look in use, and the offer (and, after 恢复, the
+      // restore's own replay) is what brings them back into the restored library.
+      if (!found) await recoverNoteJournals();
       setBoot({ state: 'ready' });
       // Pending notes merged and postings compacted once writes settle.
       startSearchMaintenance();
@@ -185,7 +188,9 @@ export function App() {
             if (restored) window.location.reload();
             else {
               setOffer(null);
-              void startBackgroundWork();
+              void recoverNoteJournals()
+                .catch((e: unknown) => console.warn('[notes] typing journals not replayed', e))
+                .finally(() => void startBackgroundWork());
             }
           }}
         />

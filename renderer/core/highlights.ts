@@ -17,6 +17,7 @@ import { messages } from '../i18n/messages';
 import { undoStack, type UndoStep } from './undo';
 import { highlightRefusal, roleState } from './roles';
 import { reanchorArticle as reanchorIn, type ReanchorResult } from './highlights/reanchor';
+import { forgetHighlight, journalHighlight } from './highlights/journal';
 
 export type HighlightRow = DbHighlightRow;
 export type HighlightColor = DbHighlightColor;
@@ -75,6 +76,8 @@ async function writeRow(row: HighlightRow, afterApply?: () => void): Promise<voi
   afterApply?.();
   try {
     await highlights.put(row);
+    // Until a backup holds it: the browser may yet discard IndexedDB's copy.
+    journalHighlight(row);
   } catch (error) {
     if (previous) view.apply([previous]);
     else view.drop(row.id);
@@ -90,6 +93,7 @@ async function deleteRow(row: HighlightRow): Promise<void> {
   view.drop(row.id);
   try {
     await highlights.delete(row.id);
+    forgetHighlight(row.id);
   } catch (error) {
     if (had) view.apply([row]);
     throw error;

@@ -1,8 +1,10 @@
 /**
  * The notes service: drafts become rows (plain text and 字 count derived here, never trusted),
  * saved through the notes repository, plus a write-ahead journal in localStorage. The journal is written
- * synchronously when the page goes away (an IndexedDB write started in `pagehide` may not
- * finish), and replayed on the next start, so nothing typed is lost on reload or crash.
+ * after each save and synchronously when the page goes away (an IndexedDB write started in
+ * `pagehide` may not finish), kept until a backup in the data folder holds that version, and
+ * replayed on the next start and after a restore, so nothing typed is lost on reload, crash, or
+ * a store the browser discarded.
  */
 import * as v from 'valibot';
 import { AppError } from '../../shared/errors';
@@ -77,26 +79,122 @@ function defaultStorage(): JournalStorage | null {
 }
 
 /**
+ * Bounds of the kept journals. A journal stays until a backup in the data folder holds its
+ * version (see releaseJournalsHeldBy), and backups come at most a few minutes after a change, so
+ * normally only the notes of the last minutes have one. They pile up only while backups fail
+ * (the user is told then). localStorage is small (about 5 million characters per origin, shared
+ * with the app's other keys) and every write to it blocks the page, so the oldest journals go
+ * first beyond these; the one being written is always kept.
+ */
+export const MAX_KEPT_JOURNALS = 50;
+export const MAX_KEPT_JOURNAL_CHARS = 1_500_000;
+
+interface StoredJournal {
+  key: string;
+  raw: string;
+  row: NoteRow | null;
+}
+
+function storedJournals(storage: JournalStorage): StoredJournal[] {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(NOTE_JOURNAL_PREFIX)) keys.push(key);
+  }
+  return keys.map((key) => {
+    const raw = storage.getItem(key) ?? '';
+    return { key, raw, row: safeJournal(raw) };
+  });
+}
+
+/** The version (updatedAt) a journal holds, without checking the whole note: '' when unreadable. */
+function journalVersion(raw: string): string {
+  try {
+    const at = (JSON.parse(raw) as { updatedAt?: unknown } | null)?.updatedAt;
+    return typeof at === 'string' ? at : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Drops the oldest journals (unreadable ones first) until the bounds hold; `keep` is never dropped.
+ * Runs after every save: within the bounds it only measures, and reads versions only when over.
+ */
+function enforceJournalBounds(storage: JournalStorage, keep: string): void {
+  const others: { key: string; raw: string }[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(NOTE_JOURNAL_PREFIX) && key !== keep) others.push({ key, raw: storage.getItem(key) ?? '' });
+  }
+  let count = others.length + 1;
+  let chars = others.reduce((n, j) => n + j.raw.length, (storage.getItem(keep) ?? '').length);
+  if (count <= MAX_KEPT_JOURNALS && chars <= MAX_KEPT_JOURNAL_CHARS) return;
+  const oldestFirst = others.map((j) => ({ ...j, at: journalVersion(j.raw) })).sort((a, b) => a.at.localeCompare(b.at));
+  for (const j of oldestFirst) {
+    if (count <= MAX_KEPT_JOURNALS && chars <= MAX_KEPT_JOURNAL_CHARS) break;
+    storage.removeItem(j.key);
+    count--;
+    chars -= j.raw.length;
+  }
+}
+
+/**
  * Synchronous: safe inside `pagehide`. A full quota only loses the journal, not the IndexedDB save.
  * `seen`: the stored versions (updatedAt) the writer knows as its own; on replay a stored note
  * holding none of them was changed elsewhere meanwhile, and the journal becomes a new note.
  */
 export function writeJournal(row: NoteRow, storage = defaultStorage(), seen?: readonly string[]): void {
   if (!storage) return;
+  const key = NOTE_JOURNAL_PREFIX + row.id;
   try {
-    storage.setItem(NOTE_JOURNAL_PREFIX + row.id, JSON.stringify(seen ? { ...row, seen } : row));
+    storage.setItem(key, JSON.stringify(seen ? { ...row, seen } : row));
+    enforceJournalBounds(storage, key);
   } catch (error) {
     console.warn('note journal not written', error);
   }
 }
 
-/** Drops the journal of a note once a save at least as new has reached IndexedDB. */
+/**
+ * After a save reached IndexedDB: the saved version is journalled too, and kept until a backup
+ * holds it, since Chromium may discard the whole IndexedDB store after a second crash while
+ * localStorage (another database) survives. A newer journal (typed, not yet saved) is left as it is.
+ */
+export function journalSaved(row: NoteRow, seen: readonly string[], storage = defaultStorage()): void {
+  if (!storage) return;
+  const present = storage.getItem(NOTE_JOURNAL_PREFIX + row.id);
+  if (present !== null && journalVersion(present) > row.updatedAt) return;
+  writeJournal(row, storage, seen);
+}
+
+/** Drops the journal of a note up to `savedAt` (a deleted note: '9999', every version). */
 export function clearJournal(id: string, savedAt: string, storage = defaultStorage()): void {
   if (!storage) return;
   const raw = storage.getItem(NOTE_JOURNAL_PREFIX + id);
   if (raw === null) return;
   const parsed = safeJournal(raw);
   if (!parsed || parsed.updatedAt <= savedAt) storage.removeItem(NOTE_JOURNAL_PREFIX + id);
+}
+
+/**
+ * A backup reached the data folder holding these notes (id → updatedAt): their journals up to
+ * those versions are no longer needed. Returns how many were dropped.
+ */
+export function releaseJournalsHeldBy(held: ReadonlyMap<string, string>, storage = defaultStorage()): number {
+  if (!storage) return 0;
+  let dropped = 0;
+  try {
+    for (const j of storedJournals(storage)) {
+      const version = j.row ? held.get(j.row.id) : undefined;
+      if (!j.row || (version !== undefined && j.row.updatedAt <= version)) {
+        storage.removeItem(j.key);
+        dropped++;
+      }
+    }
+  } catch (error) {
+    console.warn('note journals not released', error);
+  }
+  return dropped;
 }
 
 /** Drops the journal of a note if it holds a version `isOurs` claims (its words are saved elsewhere now). */
@@ -117,24 +215,33 @@ function safeJournal(raw: string): NoteRow | null {
   }
 }
 
+export interface RecoverOptions {
+  /**
+   * The library was just replaced by a backup: a stored note older than every version the
+   * journal's writer knew as its own is the backup's older copy of that same note (the writer
+   * saved over it), so the journal replaces it instead of becoming a copy.
+   */
+  afterRestore?: boolean;
+}
+
 /**
- * Replays journals newer than the stored note (or of notes never stored), then removes them.
- * A journal that fails validation is dropped: it can only hold what a broken write left.
+ * Replays journals newer than the stored note (or of notes never stored). A journal stays while
+ * IndexedDB holds its version (it goes once a backup does); one the stored note has outgrown,
+ * one whose words are stored already, and one that fails validation (only a broken write leaves
+ * that) are dropped.
  */
-export async function recoverNoteJournals(db: YanduDB = appDb, storage = defaultStorage()): Promise<number> {
+export async function recoverNoteJournals(db: YanduDB = appDb, storage = defaultStorage(), options: RecoverOptions = {}): Promise<number> {
   if (!storage) return 0;
   const repo = createNoteRepository(db);
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(NOTE_JOURNAL_PREFIX)) keys.push(key);
-  }
   let recovered = 0;
-  for (const key of keys) {
-    const raw = storage.getItem(key) ?? '';
-    const row = safeJournal(raw);
-    if (row && (await replayJournal(db, repo, toNoteRow(row), journalSeen(raw)))) recovered++;
-    storage.removeItem(key);
+  for (const { key, raw, row } of storedJournals(storage)) {
+    if (!row) {
+      storage.removeItem(key);
+      continue;
+    }
+    const outcome = await replayJournal(db, repo, toNoteRow(row), journalSeen(raw), options, storage);
+    if (outcome === 'replayed' || outcome === 'copied') recovered++;
+    if (outcome === 'copied' || outcome === 'outgrown') storage.removeItem(key);
   }
   return recovered;
 }
@@ -151,20 +258,29 @@ function journalSeen(raw: string): string[] | null {
 /**
  * A journal over a note another tab changed meanwhile (a version its writer never saw) would
  * overwrite that tab's words if newer, or be dropped if older: either way someone's words are
- * lost. Then it becomes a new note "…（本窗口的版本）", as the editor does when it sees the change.
+ * lost. Then it becomes a new note "…（本窗口的版本）", as the editor does when it sees the change;
+ * the copy gets its own journal (kept until a backup holds it) and the old one goes, so a second
+ * replay makes no second copy.
  */
 async function replayJournal(
   db: YanduDB,
   repo: ReturnType<typeof createNoteRepository>,
   row: NoteRow,
   seen: string[] | null,
-): Promise<boolean> {
-  const stored = seen ? await db.notes.get(row.id) : undefined;
-  if (!stored || !seen || stored.updatedAt === row.updatedAt || seen.includes(stored.updatedAt)) return repo.putIfNewer(row);
-  if (stored.text === row.text && stored.title === row.title) return false;
+  options: RecoverOptions,
+  storage: JournalStorage,
+): Promise<'replayed' | 'held' | 'outgrown' | 'copied'> {
+  const stored = await db.notes.get(row.id);
+  const ancestor = (u: string) => options.afterRestore === true && !!seen && seen.length > 0 && seen.every((s) => u < s);
+  if (!stored || !seen || stored.updatedAt === row.updatedAt || seen.includes(stored.updatedAt) || ancestor(stored.updatedAt)) {
+    if (await repo.putIfNewer(row)) return 'replayed';
+    return stored && stored.updatedAt > row.updatedAt ? 'outgrown' : 'held';
+  }
+  if (stored.text === row.text && stored.title === row.title) return 'outgrown';
   const copy = toNoteRow({ ...row, id: newNoteId(), title: `${row.title}${messages.notes.otherTabSuffix}`.slice(0, 500) });
   await repo.put(copy);
-  return true;
+  writeJournal(copy, storage, [copy.updatedAt]);
+  return 'copied';
 }
 
 /** Notes on one database: the repository's reads, and saves that derive text and 字 first. */

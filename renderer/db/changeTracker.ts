@@ -14,6 +14,8 @@ import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from './searchIndex';
 export const LIBRARY_META_KEY = 'library';
 /** Settings row listing the backups whose restore offer the user declined (暂不). */
 export const DECLINED_OFFERS_KEY = 'backupOfferDeclined';
+/** Settings row: since when changes wait for a backup (renderer/core/backup/continuous.ts). */
+export const BACKUP_PENDING_KEY = 'backupPendingSince';
 
 /** Settings whose writes are not user data changes. */
 export const UNTRACKED_SETTINGS: ReadonlySet<string> = new Set([
@@ -21,6 +23,7 @@ export const UNTRACKED_SETTINGS: ReadonlySet<string> = new Set([
   SEARCH_CHECKPOINT_KEY,
   LIBRARY_META_KEY,
   DECLINED_OFFERS_KEY,
+  BACKUP_PENDING_KEY,
 ]);
 
 /**

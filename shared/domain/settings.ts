@@ -121,6 +121,12 @@ export const SETTINGS = {
   backup: { schema: BackupSettingsSchema, default: { keep: DEFAULT_BACKUP_KEEP } as BackupSettings },
   /** Backups the start-up recovery offer was declined for (暂不), newest last. */
   backupOfferDeclined: { schema: v.pipe(v.array(v.pipe(v.string(), v.maxLength(255))), v.maxLength(50)), default: [] as string[] },
+  /**
+   * Since when changes are waiting for a backup (null or absent: none). Written in IndexedDB as
+   * well as localStorage because Chromium writes localStorage out only seconds later: a browser
+   * killed right after a change keeps this row, so the next start backs up at once.
+   */
+  backupPendingSince: { schema: v.nullable(v.pipe(v.string(), v.isoTimestamp())), default: null as string | null },
   /** Absent until a library has its identity: read as null. */
   library: { schema: v.nullable(LibraryMetaSchema), default: null as LibraryMeta | null },
   sampleLibraryImported: { schema: v.boolean(), default: false },

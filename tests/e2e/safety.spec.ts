@@ -8,7 +8,7 @@
  * a store a crash had damaged).
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -326,7 +326,11 @@ function libraryId(page: Page): Promise<string | null> {
  * ten runs on a loaded machine. Then the library comes back only from the data folder: the app
  * must offer the newest backup, and it is accepted here. Returns which way the library came back.
  */
-async function reopenAfterKill(dir: string, host: Host, id: string): Promise<{ browser: RealBrowser; way: 'kept' | 'from backup' }> {
+async function reopenAfterKill(
+  dir: string,
+  host: Host,
+  id: string,
+): Promise<{ browser: RealBrowser; way: 'kept' | 'from backup'; offer?: string }> {
   const browser = await openProfile(dir, host);
   const page = browser.page;
   const offer = page.getByRole('dialog', { name: '恢复文库？' });
@@ -336,11 +340,12 @@ async function reopenAfterKill(dir: string, host: Host, id: string): Promise<{ b
   }
   // The store was created anew (only the samples): the backup is offered before anything else.
   await expect(offer).toBeVisible({ timeout: 30_000 });
+  const said = await offer.innerText();
   const reloaded = page.waitForEvent('load', { timeout: 90_000 });
   await offer.getByRole('button', { name: '恢复' }).click();
   await reloaded;
   await expect(page.getByTestId('article-row').first()).toBeVisible({ timeout: 60_000 });
-  return { browser, way: 'from backup' };
+  return { browser, way: 'from backup', offer: said };
 }
 
 test('crash: the browser process killed inside the restore and after typing; reopened, the library is whole and the note kept', async () => {
@@ -451,27 +456,42 @@ function tearLevelDbLog(profile: string, origin: string): string {
   return log;
 }
 
-test('crash: a store Chromium discards after a crash tore its log comes back whole from the data folder, the last note included', async () => {
+/** Whether localStorage's own LevelDB (another database than IndexedDB's) holds these words on disk yet. */
+function inLocalStorageFiles(profile: string, words: string): boolean {
+  const dir = path.join(profile, 'Default', 'Local Storage', 'leveldb');
+  // Chromium keeps a string with characters beyond Latin-1 as UTF-16LE.
+  const needle = Buffer.from(words, 'utf16le');
+  return existsSync(dir) && readdirSync(dir).some((f) => /\.(log|ldb)$/.test(f) && readFileSync(path.join(dir, f)).includes(needle));
+}
+
+/** The stored notes (id, title, text), read from IndexedDB itself. */
+function storedNotes(page: Page): Promise<{ id: string; title: string; text: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ id: string; title: string; text: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('notes').objectStore('notes').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve((req.result as { id: string; title: string; text: string }[]).map(({ id, title, text }) => ({ id, title, text })));
+          };
+        };
+      }),
+  );
+}
+
+test('crash: a store Chromium discards after a crash tore its log comes back from the data folder, with the notes typed after its last backup', async () => {
   test.setTimeout(240_000);
-  const host = await startHost({ YANDU_BACKUP_SETTLE_MS: '500', YANDU_BACKUP_MAX_WAIT_MS: '3000' });
+  // No continuous backup falls due in this test (10 minutes to settle): the backups here are the
+  // one a start after a crash takes at once, and 立即备份.
+  const host = await startHost({ YANDU_BACKUP_SETTLE_MS: '600000', YANDU_BACKUP_MAX_WAIT_MS: '3600000' });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yandu-torn-'));
   let browser = await openProfile(dir, host);
-  /** Waits until the newest continuous backup holds this note (title|text). */
-  const backedUp = (note: string) =>
-    expect
-      .poll(
-        async () => {
-          const newest = (await hostCall<{ entries: Entry[] }>(host, 'backup.list', {})).entries
-            .filter((e) => e.reason === 'auto' && (e.counts.notes ?? 0) > 0)
-            .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-          if (!newest) return [];
-          return ((await backupRecords(host, newest.name, 'notes')) as { title: string; text: string }[]).map(
-            (n) => `${n.title}|${n.text}`,
-          );
-        },
-        { timeout: 60_000 },
-      )
-      .toContainEqual(note);
+  const entries = async () => (await hostCall<{ entries: Entry[] }>(host, 'backup.list', {})).entries;
+  const notesIn = async (name: string) =>
+    ((await backupRecords(host, name, 'notes')) as { title: string; text: string }[]).map((n) => `${n.title}|${n.text}`).sort();
   try {
     await browser.page.getByTestId('import-input').setInputFiles({
       name: '撕裂之前导入.txt',
@@ -481,14 +501,27 @@ test('crash: a store Chromium discards after a crash tore its log comes back who
     await expect(browser.page.getByTestId('import-status')).toContainText('新增 1 篇');
     const before = await libraryIsWhole(browser.page);
     const id = (await libraryId(browser.page))!;
+    // Killed with that import in no backup yet (it would be due in 10 minutes).
+    expect(await entries()).toEqual([]);
     await killBrowser(browser);
     tearLevelDbLog(dir, host.origin);
 
-    // The torn end is taken for an unfinished write: the library opens as it was.
+    // The torn end is taken for an unfinished write: the library opens as it was. A start after
+    // a crash backs up the changes the last session left at once, not after the settle delay.
     let reopened = await reopenAfterKill(dir, host, id);
     browser = reopened.browser;
     const ways = [reopened.way];
     expect(await libraryIsWhole(browser.page)).toEqual(before);
+    await expect
+      .poll(
+        async () => (await entries()).filter((e) => e.reason === 'auto' && e.library?.id === id && e.library.userArticles === 1).length,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(1);
+
+    // A note, then 立即备份: the last backup before the crash holds its first sentence.
     const page = browser.page;
     const idNow = (await libraryId(page))!;
     await page.getByRole('link', { name: '笔记本' }).click();
@@ -497,11 +530,42 @@ test('crash: a store Chromium discards after a crash tore its log comes back who
     await page.getByTestId('note-body').click();
     await page.keyboard.type('写在撕裂的日志之后。');
     await expect.poll(() => storedNoteTexts(page), { timeout: 15_000 }).toContainEqual('写在撕裂的日志之后。');
-    await backedUp('撕裂之后|写在撕裂的日志之后。');
+    const noteId = (await storedNotes(page)).find((n) => n.title === '撕裂之后')!.id;
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await expect(page.getByTestId('backup-status')).toContainText('已备份', { timeout: 30_000 });
+    const manual = (await entries()).filter((e) => e.reason === 'manual');
+    expect(manual).toHaveLength(1);
+    expect(await notesIn(manual[0]!.name)).toEqual(['撕裂之后|写在撕裂的日志之后。']);
+
+    // After that backup: the same note goes on, and a second note is written. Both are saved
+    // in IndexedDB, and in no backup.
+    await page.goto(`${host.origin}/#/notebook?note=${noteId}`);
+    await expect(page.getByTestId('note-body')).toContainText('写在撕裂的日志之后。');
+    await page.getByTestId('note-body').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('备份以后接着写的一句。');
+    await expect
+      .poll(async () => (await storedNotes(page)).find((n) => n.id === noteId)?.text, { timeout: 15_000 })
+      .toBe('写在撕裂的日志之后。备份以后接着写的一句。');
+    await page.getByRole('link', { name: '笔记本' }).click();
+    await page.getByRole('button', { name: '新建笔记' }).click();
+    await page.getByLabel('标题').fill('最后一条');
+    await page.getByTestId('note-body').click();
+    await page.keyboard.type('备份以后新写的笔记。');
+    await expect.poll(() => storedNoteTexts(page), { timeout: 15_000 }).toContainEqual('备份以后新写的笔记。');
+    expect((await entries()).map((e) => e.reason).sort()).toEqual(['auto', 'manual']);
+    // Their typing journals are in localStorage's files (Chromium writes localStorage out a few
+    // seconds after a change; until then a kill loses it).
+    await expect
+      .poll(() => inLocalStorageFiles(dir, '备份以后接着写的一句。') && inLocalStorageFiles(dir, '备份以后新写的笔记。'), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     await killBrowser(browser);
 
     // Chromium (LevelDB reuse_logs) appended after the torn record; now it finds the log
-    // corrupt and starts an empty store. The app offers the data folder's backup.
+    // corrupt and starts an empty store. The app offers the data folder's backup, saying why.
     reopened = await reopenAfterKill(dir, host, idNow);
     browser = reopened.browser;
     ways.push(reopened.way);
@@ -509,11 +573,26 @@ test('crash: a store Chromium discards after a crash tore its log comes back who
     // The path this test is for. A Chromium whose LevelDB no longer reuses a torn log keeps the
     // store instead: then this test needs another way to make the browser discard it.
     expect(ways).toEqual(['kept', 'from backup']);
+    expect(reopened.offer).toContain('浏览器发现本机存放的文库已经损坏');
+    expect(reopened.offer).toContain('备份之后写的笔记');
     expect(await libraryIsWhole(browser.page)).toEqual(before);
+    // Both notes as they were when the browser was killed: the backup's, and what came after it.
+    await expect
+      .poll(async () => (await storedNotes(browser.page)).map((n) => `${n.title}|${n.text}`).sort(), { timeout: 30_000 })
+      .toEqual(['撕裂之后|写在撕裂的日志之后。备份以后接着写的一句。', '最后一条|备份以后新写的笔记。']);
     await browser.page.getByRole('link', { name: '笔记本' }).click();
-    const entry = browser.page.getByTestId('notebook-entry').filter({ hasText: '撕裂之后' });
-    await expect(entry).toHaveCount(1, { timeout: 30_000 });
-    await expect(entry).toContainText('写在撕裂的日志之后。');
+    await expect(browser.page.getByTestId('notebook-entry').filter({ hasText: '撕裂之后' })).toContainText('备份以后接着写的一句。');
+    await expect(browser.page.getByTestId('notebook-entry').filter({ hasText: '最后一条' })).toHaveCount(1);
+    // Words only in the browser again: the start after the restore backs them up at once.
+    await expect
+      .poll(
+        async () => {
+          const newest = (await entries()).filter((e) => e.reason === 'auto').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+          return newest ? await notesIn(newest.name) : [];
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual(['撕裂之后|写在撕裂的日志之后。备份以后接着写的一句。', '最后一条|备份以后新写的笔记。']);
   } finally {
     if (groupAlive(browser.process.pid!)) await killBrowser(browser);
     await killHost(host);

@@ -22,7 +22,15 @@ import { BackupScheduler, type Clock } from '../../renderer/core/backup/schedule
 import { chooseRecoveryOffer, declineOffer, findRecoveryOffer } from '../../renderer/core/backup/recovery';
 import { ensureLibraryIdentity, isLibraryEmpty, readLibraryMeta } from '../../renderer/core/backup/library';
 import { startContinuousBackup } from '../../renderer/core/backup/continuous';
-import { restoreBackup } from '../../renderer/core/backup/backup';
+import { backupDatabase, restoreBackup } from '../../renderer/core/backup/backup';
+import { createNotesService, journalSaved, newDraft, NOTE_JOURNAL_PREFIX } from '../../renderer/core/notes';
+import {
+  forgetHighlight,
+  HIGHLIGHT_JOURNAL_KEY,
+  journalHighlight,
+  MAX_HIGHLIGHT_JOURNAL_CHARS,
+  MAX_JOURNALLED_HIGHLIGHTS,
+} from '../../renderer/core/highlights/journal';
 import { articleRow } from './helpers/rows';
 
 /** A clock whose timers fire only when the test advances it. */
@@ -438,6 +446,21 @@ describe('recovery offer', () => {
     ).toBe('old');
   });
 
+  it('an empty library in a browser that held another one was discarded: said so, also before ids were remembered when changes were pending', () => {
+    const entries = [entry('b1', '2026-01-01T00:00:00.000Z', lib('lib_lost0000', 3), { notes: 2 })];
+    const offer = (last: { libraryId: string | null; pending: boolean }) =>
+      chooseRecoveryOffer(entries, { meta: ours, empty: true }, [], last)?.reason;
+    expect(offer({ libraryId: 'lib_lost0000', pending: false })).toBe('discarded');
+    // Another library than the backup's was lost: still discarded (the offer names no library).
+    expect(offer({ libraryId: 'lib_third000', pending: false })).toBe('discarded');
+    // The browser remembers this very library: it was always empty.
+    expect(offer({ libraryId: ours.id, pending: true })).toBe('empty');
+    expect(offer({ libraryId: null, pending: true })).toBe('discarded');
+    expect(offer({ libraryId: null, pending: false })).toBe('empty');
+    // A library with the user's data is never offered another's backup, whatever is remembered.
+    expect(chooseRecoveryOffer(entries, { meta: ours, empty: false }, [], { libraryId: 'lib_lost0000', pending: true })).toBeNull();
+  });
+
   it('a backup of our own library with a higher revision means ours lost changes; our own up-to-date backup means nothing to offer', () => {
     const own = entry('o1', '2026-01-05T00:00:00.000Z', lib(ours.id, 7));
     const other = entry('x1', '2026-01-04T00:00:00.000Z', lib('lib_other000', 9), { notes: 3 });
@@ -487,18 +510,24 @@ describe('recovery offer', () => {
     expect(written!.counts).toMatchObject({ highlights: 2 });
     expect((await readLibraryMeta(first.db))?.rev).toBe(1);
     expect(await isLibraryEmpty(first.db)).toBe(false);
-    // The library itself is up to date with its backup: nothing to offer it.
-    expect(await findRecoveryOffer(first.db, api)).toBeNull();
+    // The library itself is up to date with its backup: nothing to offer it (and it is remembered).
+    expect(await findRecoveryOffer(first.db, api, kv)).toBeNull();
+    expect(storage.get('yandu.libraryId')).toBe(meta.id);
     cb.stop();
 
     const fresh = newDb('rec-fresh');
     await fresh.db.open();
     await fresh.db.articles.add(article(0, 'sample'));
     await ensureLibraryIdentity(fresh.db);
-    const offer = await findRecoveryOffer(fresh.db, api);
-    expect(offer).toMatchObject({ reason: 'empty', entry: { name: written!.name } });
-    await declineOffer(fresh.db, written!.name);
-    expect(await findRecoveryOffer(fresh.db, api)).toBeNull();
+    // A browser that never held a library (nothing remembered) is simply empty…
+    expect(await findRecoveryOffer(fresh.db, api, null)).toMatchObject({ reason: 'empty', entry: { name: written!.name } });
+    // …one that held `first` lost it (the browser discarded its store): the offer says so, and
+    // keeps saying so until answered.
+    expect(await findRecoveryOffer(fresh.db, api, kv)).toMatchObject({ reason: 'discarded', entry: { name: written!.name } });
+    expect(storage.get('yandu.libraryId')).toBe(meta.id);
+    await declineOffer(fresh.db, written!.name, kv);
+    expect(storage.get('yandu.libraryId')).toBe((await readLibraryMeta(fresh.db))!.id);
+    expect(await findRecoveryOffer(fresh.db, api, kv)).toBeNull();
 
     const checked = await api.backup.inspect({ ref: { from: 'folder', name: written!.name } });
     await restoreBackup(fresh.db, api, checked);
@@ -506,6 +535,170 @@ describe('recovery offer', () => {
     const after = await readLibraryMeta(fresh.db);
     expect(after?.id).not.toBe(meta.id);
     expect(await findRecoveryOffer(fresh.db, api)).toBeNull();
+  });
+});
+
+describe('a start that follows a crash', () => {
+  /** A library with something of the user's, its tracker having heard nothing yet. */
+  async function libraryWithUserData(name: string) {
+    const db = new YanduDB(`${name}-${Math.random().toString(36).slice(2)}`);
+    const tracker = trackChanges(db);
+    dbs.push(db);
+    await db.open();
+    await db.articles.add(article(0, 'sample'));
+    // With its text: a backup keeps only articles that have one.
+    await db.bodies.add({ articleId: 'a_0', html: '<p>正文</p>', text: '正文' });
+    await db.highlights.add(highlight('h1'));
+    await ensureLibraryIdentity(db);
+    tracker.takeUnheard();
+    return { db, tracker };
+  }
+  const memory = () => {
+    const map = new Map<string, string>();
+    return {
+      map,
+      kv: {
+        getItem: (k: string) => map.get(k) ?? null,
+        setItem: (k: string, v: string) => void map.set(k, v),
+        removeItem: (k: string) => void map.delete(k),
+      },
+    };
+  };
+
+  it('backs up at once when the last session left changes no backup had, or start-up wrote any; after the settle delay otherwise', async () => {
+    const settle = { settleMs: 30_000, maxWaitMs: 300_000 };
+    const cases = [
+      'pending flag',
+      'pending only in IndexedDB',
+      'written at start-up',
+      'only reading positions at start-up',
+      'nothing',
+    ] as const;
+    for (const start of cases) {
+      const { api } = await apiFor();
+      const clock = new ManualClock();
+      const { db, tracker } = await libraryWithUserData('crash-start');
+      const { map, kv } = memory();
+      if (start === 'pending flag') map.set('yandu.backupPending', '2026-12-05T00:00:00.000Z');
+      // The browser was killed before it wrote localStorage out: only IndexedDB's row says so.
+      if (start === 'pending only in IndexedDB') await db.settings.put({ key: 'backupPendingSince', value: '2026-12-05T00:00:00.000Z' });
+      if (start === 'written at start-up') await db.highlights.add(highlight('h2'));
+      if (start === 'only reading positions at start-up')
+        await db.reading.put({ articleId: 'a_0', block: 3, offset: 0.5, progress: 0.2, updatedAt: '2026-12-05T00:00:00.000Z' });
+      const cb = startContinuousBackup({ db, api, tracker, delays: settle, clock, storage: kv });
+      // No time passes: only a backup started at once is running.
+      const atOnce = start !== 'only reading positions at start-up' && start !== 'nothing';
+      if (atOnce)
+        await expect.poll(async () => cb.scheduler.busy || (await api.backup.list({})).entries.length > 0, { message: start }).toBe(true);
+      await flushPromises();
+      if (!atOnce) expect(cb.scheduler.busy, start).toBe(false);
+      await expect.poll(() => cb.scheduler.busy).toBe(false);
+      expect((await api.backup.list({})).entries, start).toHaveLength(atOnce ? 1 : 0);
+      if (atOnce) {
+        expect(map.has('yandu.backupPending')).toBe(false);
+        await expect.poll(() => db.settings.get('backupPendingSince')).toBeUndefined();
+      }
+      // A change now waits for the settle delay, as always.
+      await db.highlights.add(highlight('h3'));
+      await clock.advance(settle.settleMs - 1);
+      expect(cb.scheduler.busy).toBe(false);
+      await clock.advance(1);
+      expect(cb.scheduler.busy).toBe(true);
+      await expect.poll(() => api.backup.list({}).then((l) => l.entries.length)).toBe(atOnce ? 2 : 1);
+      cb.stop();
+    }
+  });
+
+  it('a note typed after the last backup: its journal is kept until a backup holds it, and a restore of that backup into a store the browser emptied brings it back', async () => {
+    localStorage.clear();
+    const { api } = await apiFor();
+    const { db } = await libraryWithUserData('late-note');
+    const notes = createNotesService(db);
+    const draft = { ...newDraft('note', null, null, '2026-12-05T10:00:00.000Z'), title: '最后一条' };
+    const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    // Saved and journalled as the editor does it, then backed up: the journal goes.
+    const first = await notes.save({ ...draft, doc: doc('备份里有这一句。') });
+    journalSaved(first, [first.updatedAt]);
+    expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + draft.id)).not.toBeNull();
+    const backup = await backupDatabase(db, api, 'auto');
+    expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + draft.id)).toBeNull();
+    // Typed after that backup: in IndexedDB and in the journal, in no backup.
+    const late = await notes.save({ ...draft, doc: doc('备份之后又写了这一句。'), updatedAt: '2026-12-05T10:00:40.000Z' });
+    journalSaved(late, [late.updatedAt]);
+    expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + draft.id)).not.toBeNull();
+    // Highlights too: one recoloured and one made after the backup, and one on an article the backup lacks.
+    const recoloured = { ...highlight('h1'), color: 'green' as const, updatedAt: '2026-12-05T10:00:41.000Z' };
+    const made = { ...highlight('h_late'), updatedAt: '2026-12-05T10:00:42.000Z' };
+    const elsewhere = { ...highlight('h_new_article'), articleId: 'a_9', updatedAt: '2026-12-05T10:00:43.000Z' };
+    await db.articles.add(article(9, 'import'));
+    for (const row of [recoloured, made, elsewhere]) {
+      await db.highlights.put(row);
+      journalHighlight(row);
+    }
+
+    // The browser discards the store: a new, empty one (samples only) with a new identity.
+    const emptied = new YanduDB(`late-note-emptied-${Math.random().toString(36).slice(2)}`);
+    dbs.push(emptied);
+    await emptied.open();
+    await emptied.articles.add(article(0, 'sample'));
+    await ensureLibraryIdentity(emptied);
+    localStorage.removeItem('yandu.backupPending');
+    const result = await restoreBackup(emptied, api, await api.backup.inspect({ ref: { from: 'folder', name: backup.name } }));
+    expect(result.journalsReplayed).toBe(1);
+    expect(result.highlightsReplayed).toBe(2);
+    expect((await emptied.notes.toArray()).map((n) => [n.title, n.text])).toEqual([['最后一条', '备份之后又写了这一句。']]);
+    // The highlight on an article the restored library lacks has nothing to stand on: not written.
+    expect((await emptied.highlights.toArray()).map((h) => [h.id, h.color]).sort()).toEqual([
+      ['h1', 'green'],
+      ['h_late', 'yellow'],
+    ]);
+    // Still in no backup: the journals stay, and the next start backs up at once.
+    expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + draft.id)).not.toBeNull();
+    expect(localStorage.getItem('yandu.backupPending')).not.toBeNull();
+    expect(await emptied.settings.get('backupPendingSince')).toBeDefined();
+    await backupDatabase(emptied, api, 'auto');
+    expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + draft.id)).toBeNull();
+    // Released too, but for the one the backup could not hold.
+    expect((JSON.parse(localStorage.getItem(HIGHLIGHT_JOURNAL_KEY)!) as { id: string }[]).map((h) => h.id)).toEqual(['h_new_article']);
+    localStorage.clear();
+  });
+
+  it('the highlight journal keeps the newest within its count and size bounds, and forgets a deleted highlight', () => {
+    localStorage.clear();
+    const at = (i: number) => new Date(Date.UTC(2026, 11, 5, 0, 0, i)).toISOString();
+    for (let i = 0; i <= MAX_JOURNALLED_HIGHLIGHTS; i++) journalHighlight({ ...highlight(`h_${i}`), updatedAt: at(i) });
+    const ids = () => (JSON.parse(localStorage.getItem(HIGHLIGHT_JOURNAL_KEY) ?? '[]') as { id: string }[]).map((h) => h.id);
+    expect(ids()).toHaveLength(MAX_JOURNALLED_HIGHLIGHTS);
+    expect(ids()[0]).toBe('h_1');
+    // Written again: one entry, now the newest.
+    journalHighlight({ ...highlight('h_1'), color: 'blue', updatedAt: at(999) });
+    expect(ids().filter((id) => id === 'h_1')).toHaveLength(1);
+    expect(ids().at(-1)).toBe('h_1');
+    forgetHighlight('h_1');
+    expect(ids()).not.toContain('h_1');
+    // Size: long comments; the list stays within its bound, newest kept.
+    localStorage.clear();
+    const comment = '批'.repeat(Math.floor(MAX_HIGHLIGHT_JOURNAL_CHARS / 3));
+    for (let i = 0; i < 4; i++) journalHighlight({ ...highlight(`big_${i}`), comment, updatedAt: at(i) });
+    expect(localStorage.getItem(HIGHLIGHT_JOURNAL_KEY)!.length).toBeLessThanOrEqual(MAX_HIGHLIGHT_JOURNAL_CHARS);
+    expect(ids()).toEqual(['big_2', 'big_3']);
+    localStorage.clear();
+  });
+
+  it('a restore over a library that holds the late note leaves no journal to replay: the undo backup holds it', async () => {
+    localStorage.clear();
+    const { api } = await apiFor();
+    const { db } = await libraryWithUserData('undo-holds');
+    const notes = createNotesService(db);
+    const old = await backupDatabase(db, api, 'manual');
+    const row = await notes.save({ ...newDraft('note', null, null, '2026-12-05T11:00:00.000Z'), title: '撤销可找回' });
+    journalSaved(row, [row.updatedAt]);
+    const result = await restoreBackup(db, api, await api.backup.inspect({ ref: { from: 'folder', name: old.name } }));
+    // The deliberate restore goes back to before the note; the note is in the undo backup, not replayed.
+    expect(result.journalsReplayed).toBe(0);
+    expect(await db.notes.count()).toBe(0);
+    expect(localStorage.getItem(NOTE_JOURNAL_PREFIX + row.id)).toBeNull();
+    expect(result.undo.counts.notes).toBe(1);
   });
 });
 

@@ -6,7 +6,11 @@ import {
   isEmptyNote,
   newDraft,
   NOTE_JOURNAL_PREFIX,
+  journalSaved,
+  MAX_KEPT_JOURNAL_CHARS,
+  MAX_KEPT_JOURNALS,
   recoverNoteJournals,
+  releaseJournalsHeldBy,
   toNoteRow,
   writeJournal,
 } from '../../renderer/core/notes';
@@ -120,6 +124,20 @@ describe('note rows', () => {
   afterEach(async () => {
     for (const db of open.splice(0)) await db.delete();
   });
+  function memoryStorage() {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+      key: (i: number) => [...store.keys()][i] ?? null,
+      get length() {
+        return store.size;
+      },
+    };
+    return { store, storage };
+  }
+
   function freshDb() {
     const db = new YanduDB(`notes-${++counter}`);
     open.push(db);
@@ -172,7 +190,7 @@ describe('note rows', () => {
     }
   });
 
-  it('replays a newer journal, drops an older or corrupt one', async () => {
+  it('replays a newer journal and keeps it until a backup holds it; drops an older or corrupt one', async () => {
     const db = freshDb();
     const repo = createNotesService(db);
     const store = new Map<string, string>();
@@ -197,10 +215,23 @@ describe('note rows', () => {
     store.set(`${NOTE_JOURNAL_PREFIX}bad`, '{"id":');
 
     expect(await recoverNoteJournals(db, storage)).toBe(2);
-    expect(store.size).toBe(0);
     expect((await repo.get(saved.id))?.title).toBe('新');
     expect((await repo.get(stale.id))?.title).toBe('已存');
     expect((await repo.get(unsaved.id))?.text).toBe('刚打的字');
+    // The replayed two stay (IndexedDB may yet be discarded); the outgrown and the corrupt one go.
+    const kept = () => [...store.keys()].sort();
+    expect(kept()).toEqual([saved.id, unsaved.id].map((id) => NOTE_JOURNAL_PREFIX + id).sort());
+    expect(await recoverNoteJournals(db, storage)).toBe(0);
+    expect(kept()).toHaveLength(2);
+    // A backup holding saved's version releases its journal; one holding an older unsaved does not.
+    const held = new Map([
+      [saved.id, '2026-03-01T00:00:01.000Z'],
+      [unsaved.id, '2026-03-02T00:00:00.000Z'],
+    ]);
+    expect(releaseJournalsHeldBy(held, storage)).toBe(1);
+    expect(kept()).toEqual([NOTE_JOURNAL_PREFIX + unsaved.id]);
+    clearJournal(unsaved.id, '9999', storage);
+    expect(store.size).toBe(0);
 
     writeJournal(unsaved, storage);
     clearJournal(unsaved.id, unsaved.updatedAt, storage);
@@ -245,7 +276,77 @@ describe('note rows', () => {
     expect(await recoverNoteJournals(db, storage)).toBe(1);
     expect((await repo.get(base.id))?.text).toBe('乙窗口又写');
     expect(await repo.all()).toHaveLength(3);
-    expect(store.size).toBe(0);
+    // Each copy has its own journal now (kept until a backup holds it), as has the replayed note;
+    // replaying them again changes nothing and makes no further copy.
+    expect(store.size).toBe(3);
+    expect(await recoverNoteJournals(db, storage)).toBe(0);
+    expect(await repo.all()).toHaveLength(3);
+  });
+
+  it("after a restore, a journal over the backup's older copy of its note replaces it; without a restore that older copy is kept and the journal becomes a copy", async () => {
+    const doc = (text: string) => ({ type: 'doc', content: [p(text)] });
+    const start = { ...newDraft('note', null, null, '2026-04-01T00:00:00.000Z'), title: '周记' };
+    // The backup held 00:10; the editor then saved 00:20 and 00:30 (its journal: 00:30, knowing 00:30 as its own).
+    const backedUp = toNoteRow({ ...start, doc: doc('备份时的字'), updatedAt: '2026-04-01T00:00:10.000Z' });
+    const typedAfter = toNoteRow({ ...start, doc: doc('备份之后写的字'), updatedAt: '2026-04-01T00:00:30.000Z' });
+    for (const afterRestore of [true, false]) {
+      const db = freshDb();
+      const repo = createNotesService(db);
+      const { store, storage } = memoryStorage();
+      await repo.save(backedUp);
+      journalSaved(typedAfter, [typedAfter.updatedAt], storage);
+      expect(await recoverNoteJournals(db, storage, { afterRestore })).toBe(1);
+      const texts = (await repo.all()).map((n) => [n.title, n.text]).sort();
+      if (afterRestore) expect(texts).toEqual([['周记', '备份之后写的字']]);
+      else
+        expect(texts).toEqual(
+          [
+            ['周记', '备份时的字'],
+            ['周记（本窗口的版本）', '备份之后写的字'],
+          ].sort(),
+        );
+      expect(store.size).toBe(1);
+    }
+    // Even after a restore, a stored version newer than the journal's oldest own one was written elsewhere: kept, the journal copied.
+    const db = freshDb();
+    const repo = createNotesService(db);
+    const { storage } = memoryStorage();
+    await repo.save({ ...start, doc: doc('别处写的字'), updatedAt: '2026-04-01T00:00:20.000Z' });
+    journalSaved(typedAfter, ['2026-04-01T00:00:15.000Z', typedAfter.updatedAt], storage);
+    expect(await recoverNoteJournals(db, storage, { afterRestore: true })).toBe(1);
+    expect((await repo.all()).map((n) => n.text).sort()).toEqual(['别处写的字', '备份之后写的字'].sort());
+  });
+
+  it('a saved version never replaces a newer typed journal; kept journals stay within their count and size bounds, oldest dropped first', () => {
+    const { store, storage } = memoryStorage();
+    const base = newDraft('note', null, null, '2026-05-01T00:00:00.000Z');
+    const typed = toNoteRow({ ...base, title: '还没存的', updatedAt: '2026-05-01T00:00:02.000Z' });
+    writeJournal(typed, storage);
+    journalSaved(toNoteRow({ ...base, title: '已存的', updatedAt: '2026-05-01T00:00:01.000Z' }), [], storage);
+    expect(JSON.parse(store.get(NOTE_JOURNAL_PREFIX + base.id)!).title).toBe('还没存的');
+    store.clear();
+
+    // Count: one more than the bound, written out of order; the oldest goes.
+    const at = (i: number) => new Date(Date.UTC(2026, 4, 2, 0, 0, i)).toISOString();
+    const order = Array.from({ length: MAX_KEPT_JOURNALS + 1 }, (_, i) => (i * 7) % (MAX_KEPT_JOURNALS + 1));
+    for (const i of order)
+      writeJournal(toNoteRow({ ...newDraft('note', null, null, at(i)), id: `n_count${i}`, title: `第${i}条` }), storage);
+    expect(store.size).toBe(MAX_KEPT_JOURNALS);
+    expect(store.has(`${NOTE_JOURNAL_PREFIX}n_count0`)).toBe(false);
+    store.clear();
+
+    // Size: big journals; the total stays within the bound, the newest are kept, the one written last always.
+    const big = (i: number, chars: number) =>
+      toNoteRow({ ...newDraft('note', null, null, at(i)), id: `n_big${i}`, doc: { type: 'doc', content: [p('字'.repeat(chars))] } });
+    // A journal holds the words twice (the document and its plain text): about 2/7 of the bound each.
+    const each = Math.floor(MAX_KEPT_JOURNAL_CHARS / 7);
+    for (let i = 1; i <= 4; i++) writeJournal(big(i, each), storage);
+    const total = () => [...store.values()].reduce((n, v) => n + v.length, 0);
+    expect(total()).toBeLessThanOrEqual(MAX_KEPT_JOURNAL_CHARS);
+    expect([...store.keys()].sort()).toEqual([2, 3, 4].map((i) => `${NOTE_JOURNAL_PREFIX}n_big${i}`));
+    // A single journal over the bound is still written: it holds the newest words.
+    writeJournal(big(5, MAX_KEPT_JOURNAL_CHARS), storage);
+    expect([...store.keys()]).toEqual([`${NOTE_JOURNAL_PREFIX}n_big5`]);
   });
 });
 

@@ -19,16 +19,18 @@ import { DERIVED_TABLES, type BackupEntry, type BackupLibrary, type BackupReason
 import { BACKUP_TRANSFER_BYTES, type InspectResult } from '../../../shared/backup/api';
 import { checkRecords } from '../../../shared/backup/records';
 import { AppError } from '../../../shared/errors';
-import { NOTE_JOURNAL_PREFIX } from '../../core/notes';
+import { replayHighlightJournal, releaseHighlightsHeldBy } from '../../core/highlights/journal';
+import { recoverNoteJournals, releaseJournalsHeldBy } from '../../core/notes';
 import { SEARCH_CHECKPOINT_KEY, SEARCH_META_KEY } from '../../db/searchIndex';
 import { YanduDB } from '../../db/schema';
-import { LIBRARY_META_KEY } from '../../db/changeTracker';
+import { BACKUP_PENDING_KEY, LIBRARY_META_KEY } from '../../db/changeTracker';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
 import { bumpLibraryRev, newLibraryMeta, parseLibraryMeta, SAMPLE_SOURCE_ID, settingRow } from './library';
+import { defaultMarkStorage, PENDING_KEY, writeMark } from './marks';
 
 export const BACKUP_SETTINGS_KEY = 'backup' as const;
-/** Settings that describe the derived search index: never backed up, never restored. */
-const DERIVED_SETTINGS = new Set([SEARCH_META_KEY, SEARCH_CHECKPOINT_KEY]);
+/** Settings that describe the derived search index, or this browser's pending backup: never backed up, never restored. */
+const DERIVED_SETTINGS = new Set([SEARCH_META_KEY, SEARCH_CHECKPOINT_KEY, BACKUP_PENDING_KEY]);
 const CHUNK_RECORDS = 1000;
 const CHUNK_BYTES = 6 * 1024 * 1024;
 
@@ -197,13 +199,29 @@ export async function backupDatabase(
     db: { name: db.name.slice(0, 80), schemaVersion: Math.max(1, Math.round(db.verno)), stores },
     ...(library ? { library } : {}),
   });
+  let entry: BackupEntry;
   try {
     for (const chunk of chunks) await api.backup.put({ token, table: chunk.table, records: chunk.records });
-    return await api.backup.finish({ token, keep: keep ?? (await readBackupSettings(db)).keep });
+    entry = await api.backup.finish({ token, keep: keep ?? (await readBackupSettings(db)).keep });
   } catch (error) {
     await api.backup.abort({ token }).catch(() => undefined);
     throw error;
   }
+  // The journals of the notes and highlights this backup holds are not needed any more.
+  releaseJournalsHeldBy(heldRows(chunks, 'notes'));
+  releaseHighlightsHeldBy(heldRows(chunks, 'highlights'));
+  return entry;
+}
+
+/** The rows of one table in a snapshot: id → the version (updatedAt) it holds. */
+function heldRows(chunks: Snapshot['chunks'], table: string): Map<string, string> {
+  const held = new Map<string, string>();
+  for (const chunk of chunks) {
+    if (chunk.table !== table) continue;
+    for (const r of chunk.records as { id?: unknown; updatedAt?: unknown }[])
+      if (typeof r.id === 'string' && typeof r.updatedAt === 'string') held.set(r.id, r.updatedAt);
+  }
+  return held;
 }
 
 export type Restorable = InspectResult;
@@ -367,6 +385,10 @@ export interface RestoreResult {
   counts: Record<string, number>;
   /** Originals of document articles (查看原件) put back, and those the backups folder did not have. */
   originals: { restored: number; missing: number };
+  /** Notes typed after the backup, put back from their typing journals. */
+  journalsReplayed: number;
+  /** Highlights made after the backup, put back from their journal. */
+  highlightsReplayed: number;
 }
 
 /**
@@ -406,18 +428,27 @@ export async function restoreBackup(db: YanduDB, api: Api, checked: Restorable):
     if (isQuotaError(error)) throw new AppError('E_DISK_FULL', QUOTA_MESSAGE);
     throw error;
   }
-  // Typing journals belong to the library just replaced.
-  try {
-    for (let i = localStorage.length - 1; i >= 0; i--) {
-      const key = localStorage.key(i);
-      if (key?.startsWith(NOTE_JOURNAL_PREFIX)) localStorage.removeItem(key);
-    }
-  } catch {
-    // No localStorage (tests): nothing to drop.
+  // Typing journals the undo backup above holds were released by it; the rest hold words no
+  // backup has (typed after the backup restored here, when the browser discarded its store):
+  // those newer than the restored note are replayed, and stay until a backup holds them.
+  const journalsReplayed = await recoverNoteJournals(db, undefined, { afterRestore: true });
+  // The same for highlights made since (on articles the restored library has).
+  const highlightsReplayed = await replayHighlightJournal(db);
+  // Only in IndexedDB and localStorage again: the next start backs them up at once.
+  if (journalsReplayed + highlightsReplayed > 0) {
+    const now = new Date().toISOString();
+    writeMark(defaultMarkStorage(), PENDING_KEY, now);
+    await db.settings.put(settingRow(BACKUP_PENDING_KEY, now));
   }
   const counts: Record<string, number> = {};
   for (const [table, rows] of data) counts[table] = rows.length;
-  return { undo, counts, originals: { restored: installed.originals ?? 0, missing: installed.originalsMissing ?? 0 } };
+  return {
+    undo,
+    counts,
+    originals: { restored: installed.originals ?? 0, missing: installed.originalsMissing ?? 0 },
+    journalsReplayed,
+    highlightsReplayed,
+  };
 }
 
 /** Whether the last backup is more than a day old (or there is none). */

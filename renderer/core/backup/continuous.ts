@@ -3,21 +3,24 @@
  * reports goes to the scheduler, which writes an `auto` backup once changes settle (and at most
  * `maxWaitMs` after the first one), before a bulk change (sync run, multi-file import), when
  * the host is quitting (`app.quitting`) and, best effort, when the page is hidden or left.
- * Whether changes are pending is also kept in localStorage (same origin as the library), so
- * changes made just before a crash are backed up on the next start.
+ * Whether changes are pending is also kept in localStorage (same origin as the library, another
+ * database), so changes made just before a crash are backed up as soon as the next start is ready.
  */
 import type { Api } from '../../../shared/contract';
 import { toErrorInfo } from '../../../shared/errors';
 import type { ChangeTracker } from '../../db/changeTracker';
 import type { YanduDB } from '../../db/schema';
 import { backupDatabase } from './backup';
-import { isLibraryEmpty } from './library';
+import { BACKUP_PENDING_KEY } from '../../db/changeTracker';
+import { isLibraryEmpty, settingRow } from './library';
+import { defaultMarkStorage, PENDING_KEY, readMark, writeMark } from './marks';
 import { BackupScheduler, type Clock } from './scheduler';
+
+export { PENDING_KEY };
 
 /** Production timings: a backup 30 s after the last change, at most 5 min after the first. */
 export const DEFAULT_SETTLE_MS = 30_000;
 export const DEFAULT_MAX_WAIT_MS = 5 * 60_000;
-export const PENDING_KEY = 'yandu.backupPending';
 
 export interface ContinuousBackup {
   readonly scheduler: BackupScheduler;
@@ -45,18 +48,10 @@ export interface ContinuousOptions {
 
 let active: ContinuousBackup | null = null;
 
-function defaultStorage(): ContinuousOptions['storage'] {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 export function startContinuousBackup(options: ContinuousOptions): ContinuousBackup {
   active?.stop();
   const { db, api, tracker } = options;
-  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const storage = options.storage === undefined ? defaultMarkStorage() : options.storage;
   let lastChange: string | null = null;
   let failing: string | null = null;
   const scheduler = new BackupScheduler({
@@ -74,12 +69,9 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
       return name;
     },
     onPending: (pending) => {
-      try {
-        if (pending) storage?.setItem(PENDING_KEY, lastChange ?? new Date().toISOString());
-        else storage?.removeItem(PENDING_KEY);
-      } catch {
-        // A full localStorage only loses the crash hint; the backup itself is unaffected.
-      }
+      const since = pending ? (lastChange ?? new Date().toISOString()) : null;
+      writeMark(storage ?? null, PENDING_KEY, since);
+      void markPendingInDb(db, since);
     },
     onError: (error) => {
       console.warn('[backup] continuous backup failed; will retry', error);
@@ -93,15 +85,26 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
     },
   });
 
-  // Changes of the last session that never reached a backup (a crash, a killed browser).
-  let carried: boolean;
-  try {
-    carried = !!storage?.getItem(PENDING_KEY);
-  } catch {
-    carried = false;
-  }
+  // Changes of the last session that never reached a backup (a crash, a killed browser), or
+  // written at start-up before anyone listened (journals replayed, a restore's replay): backed up
+  // at once, not after the settle delay. After a crash the browser may have torn the end of its
+  // IndexedDB log, and a second crash then discards the whole store; until this backup exists,
+  // the only copy of those changes is that store.
+  const carried = !!readMark(storage ?? null, PENDING_KEY);
   const unheard = tracker.takeUnheard();
-  if (unheard || carried) scheduler.changed(unheard ? unheard.minor && !carried : false);
+  if (unheard || carried) {
+    const minor = unheard ? unheard.minor && !carried : false;
+    scheduler.changed(minor);
+    if (!minor) void scheduler.flush();
+  } else {
+    // localStorage is written out seconds after a change: a browser killed sooner kept only the
+    // IndexedDB row.
+    void pendingInDb(db).then((since) => {
+      if (!since || scheduler.pending) return;
+      scheduler.changed();
+      void scheduler.flush();
+    });
+  }
 
   const off = tracker.subscribe((change) => {
     lastChange = new Date().toISOString();
@@ -131,6 +134,25 @@ export function startContinuousBackup(options: ContinuousOptions): ContinuousBac
   };
   active = handle;
   return handle;
+}
+
+/** The IndexedDB copy of the pending mark (see BACKUP_PENDING_KEY); a failure only loses the hint. */
+async function markPendingInDb(db: YanduDB, since: string | null): Promise<void> {
+  try {
+    if (since) await db.settings.put(settingRow(BACKUP_PENDING_KEY, since));
+    else await db.settings.delete(BACKUP_PENDING_KEY);
+  } catch (error) {
+    console.warn('[backup] pending mark not written', error);
+  }
+}
+
+async function pendingInDb(db: YanduDB): Promise<string | null> {
+  try {
+    const row = await db.settings.get(BACKUP_PENDING_KEY);
+    return typeof row?.value === 'string' ? row.value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Call before a bulk change (sync run, multi-file import): pending changes are backed up first. */

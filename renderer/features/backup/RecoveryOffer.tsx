@@ -47,7 +47,7 @@ export function RecoveryOffer({ offer, onDone }: { offer: Offer; onDone: (restor
     <Dialog
       open
       title={t.title}
-      description={offer.reason === 'newer' ? t.newer : t.empty}
+      description={t[offer.reason]}
       // Escape = 暂不 (remembered), never a silent dismissal.
       onClose={() => void later()}
       testId="recovery-offer"

@@ -7,7 +7,16 @@ import { NodeSelection, Selection } from '@tiptap/pm/state';
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { countZi } from '../../../shared/text';
-import { clearJournal, dropOwnJournal, isEmptyNote, newDraft, toNoteRow, writeJournal, type NoteDraft } from '../../core/notes';
+import {
+  clearJournal,
+  dropOwnJournal,
+  isEmptyNote,
+  journalSaved,
+  newDraft,
+  toNoteRow,
+  writeJournal,
+  type NoteDraft,
+} from '../../core/notes';
 import type { LibraryRow as ArticleRow } from '../../core/library';
 import type { HighlightRow, NoteKind } from '../../core/notes';
 import { messages } from '../../i18n/messages';
@@ -118,7 +127,8 @@ export function NoteEditor({ initial, stored, highlight, article, knownTags, var
             setForkNotice(t.changedElsewhere(title));
           }
           if (!confirmedAt.current || draft.updatedAt > confirmedAt.current) confirmedAt.current = draft.updatedAt;
-          clearJournal(draft.id, draft.updatedAt);
+          // Kept until a backup holds this version: the browser may yet discard IndexedDB's copy.
+          journalSaved(toNoteRow(draft), [...ours.current].filter((u) => u >= draft.updatedAt).slice(-200));
           setPersisted(true);
         },
         { onState: setSaveState },
