@@ -149,6 +149,20 @@
  *   0 wrong; default bench recall 99.15 → 99.14 (113k 98.4 → 98.37, prose 60k 97.29 → 97.26),
  *   0 wrong, 113k/200 CPU 47.6 → 46.3 ms; outside2 281–320 recall 99.3 → 99.4, wrong 16 → 8
  *   (other_copy 10 → 2, captions 6 → 1).
+ *
+ * MERGED (anchor11c onto main with anchor11a + anchor11b, 2026-12-05, dev seeds only; main 2e1f959
+ * → merge, both run on the same loaded machine): anchor11a's doubt() (copies lost, nearer copy,
+ * look-alike) and anchor11c's rank and pull-quote moves both in confirmedCopies; "held once" is
+ * now !copies (copies 0 recorded, absent in older selectors).
+ *   outside3 1–40:            main 98.1% / 10 wrong, 11c alone 98.0% / 8, merged 98.1% / 7
+ *                             (seed 10 look-alike now an orphan; the other 7 as listed above)
+ *   outside2 281–320:         main 99.4% / 1, 11c alone 99.4% / 8, merged 99.5% / 1
+ *   independent 361–400:      main 99.8% / 1, merged 99.8% / 1
+ *   prose 800–830:            main 99.02% / 0, merged 99.02% / 0
+ *   generated 80001–80030:    main 99.54% / 0, merged 99.54% / 0
+ *   default bench:            main 99.25% (113k 98.49, prose 98.95, 60k 97.61), 0 wrong, 113k/200
+ *                             CPU 43.8 ms; merged the same recall, 0 wrong, CPU 45.2 / 51.7 ms (two
+ *                             runs, loaded machine)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
