@@ -142,6 +142,9 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
  * (ownContextAt), or inside the window that sure neighbours on both sides agree on (placed on
  * their own evidence: not chosen among copies by position, not in such doubt themselves).
  * Otherwise it is an orphan, which the neighbour pass may still find inside its window.
+ * Before that, a placement on a pull quote restating another paragraph moves to the copy there,
+ * and one on another copy than the passage's rank, the count unchanged, moves to that copy
+ * (rankedCopy) instead of being an orphan.
  */
 function confirmedCopies(
   text: string,
