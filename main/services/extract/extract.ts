@@ -1308,7 +1308,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // publication-labelled line under the title outranks it.
   if (!publishedAt) {
     for (const b of metaZone)
-      if (b.len <= 150 && PUBLICATION_LABEL_RE.test(b.text) && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+      if (
+        b.len <= 150 &&
+        b.kind !== 'li' &&
+        b.linkChars <= b.len * (b.negative ? 0.25 : 0.5) &&
+        PUBLICATION_LABEL_RE.test(b.text) &&
+        !isUpdateNotice(b.text) &&
+        (publishedAt = dateOf(b.text))
+      )
+        break;
   }
   const infoWritten = info.get('成文日期') ?? info.get('生成日期');
   if (!publishedAt && infoWritten) publishedAt = dateOf(infoWritten);
