@@ -7,9 +7,10 @@
  * the passage only if more of its stored context stands next to it than stood next to any other
  * copy (another copy, unchanged, shows no more than it did), or if neighbours say so (index.ts).
  */
-import type { Doc } from './doc';
+import { toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
 import { normalise } from './normalise';
+import { paragraphRange } from './paragraphs';
 import { CONTEXT_READ, reverse } from './query';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
 
@@ -19,6 +20,7 @@ export const MAX_COPIES = 64;
 export interface CopyCounts {
   copies: number;
   copyContext: number;
+  copyRank: number;
 }
 
 /** Occurrences of `quote` in `text` (overlapping ones too), up to `limit`. */
@@ -82,11 +84,12 @@ export function copyCounts(norm: string, own: number, s: Pick<TextSelector, 'exa
   if (quote.length === 0) return null;
   const found = occurrences(norm, quote, MAX_COPIES + 1);
   const others = found.filter((at) => at !== own);
-  if (others.length === 0) return null;
+  // A quote the old text held once says so: a new text holding it more often has gained copies.
+  if (others.length === 0) return found.length === 1 ? { copies: 0, copyContext: 0, copyRank: 0 } : null;
   const sides = sidesOf(s);
   let copyContext = 0;
   for (const at of others) copyContext = Math.max(copyContext, contextMatch(norm, at, at + quote.length, sides));
-  return { copies: Math.min(others.length, MAX_COPIES), copyContext };
+  return { copies: Math.min(others.length, MAX_COPIES), copyContext, copyRank: found.filter((at) => at < own).length };
 }
 
 /** Whether the new text holds fewer copies of the (normalised) quote than the old one did. */
@@ -104,4 +107,92 @@ export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number
   const known = s.copyContext;
   if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
   return contextMatch(doc.norm.text, from, to, sidesOf(s)) > known;
+}
+
+/**
+ * Where the quote's own copy must be when the new text holds exactly as many copies as the old
+ * one did: copies keep their order unless text moves across another copy, so the copy of the
+ * same rank (normalised start); null when the count changed or no rank was recorded.
+ */
+export function sameRankCopy(doc: Doc, quote: string, s: TextSelector): number | null {
+  const old = s.copies;
+  const rank = s.copyRank;
+  if (typeof old !== 'number' || !Number.isInteger(old) || old <= 0 || old >= MAX_COPIES || quote.length === 0) return null;
+  if (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 0 || rank > old) return null;
+  const found = occurrences(doc.norm.text, quote, old + 2);
+  return found.length === old + 1 ? (found[rank] ?? null) : null;
+}
+
+/** Units of the stored context standing next to the copy at normalised [from, to), and the most there could be. */
+export function contextAt(doc: Doc, s: TextSelector, from: number, to: number): { found: number; full: number } {
+  const sides = sidesOf(s);
+  return { found: contextMatch(doc.norm.text, from, to, sides), full: sides.prefix.length + sides.suffix.length };
+}
+
+/** Whether the new text holds more copies of the (normalised) quote than the old one did: some are new text. */
+export function copiesGained(doc: Doc, quote: string, s: TextSelector): boolean {
+  const old = s.copies;
+  if (typeof old !== 'number' || !Number.isInteger(old) || old < 0 || old >= MAX_COPIES || quote.length === 0) return false;
+  return occurrences(doc.norm.text, quote, old + 2).length > old + 1;
+}
+
+/**
+ * The normalised [from, to) of the raw paragraph holding normalised unit `at`; marks at its edges
+ * (a ■ or ▲ before a pull quote, its closing stop) are not its words and are left out.
+ */
+function paragraphWords(doc: Doc, at: number): [number, number] {
+  const raw = doc.norm.map[at] ?? 0;
+  const [pf, pt] = paragraphRange(doc.raw, raw, raw + 1);
+  let from = toNormalised(doc, pf);
+  let to = toNormalised(doc, pt);
+  const words = doc.norm.text.slice(from, to);
+  const lead = words.length - words.replace(/^[^\p{L}\p{N}]+/u, '').length;
+  const trail = words.length - words.replace(/[^\p{L}\p{N}]+$/u, '').length;
+  from += lead;
+  to = Math.max(from, to - trail);
+  return [from, to];
+}
+
+/**
+ * A copy of the quote at normalised `at` that may restate another paragraph (a pull quote, a
+ * summary line set on its own): its whole paragraph, marks at its edges aside, is a stretch of
+ * exactly one other paragraph, longer or with other marks. Returns the quote's start at the same
+ * place in that stretch, or null. Which of the two is the passage, likerParagraph says.
+ */
+export function restatedFrom(doc: Doc, quote: string, at: number): number | null {
+  const [from, to] = paragraphWords(doc, at);
+  if (at < from || at + quote.length > to) return null;
+  const words = doc.norm.text.slice(from, to);
+  let source: number | null = null;
+  for (let o = doc.norm.text.indexOf(words); o >= 0; o = doc.norm.text.indexOf(words, o + 1)) {
+    if (o === from) continue;
+    const [pf, pt] = paragraphWords(doc, o);
+    // The same paragraph printed twice, marks and all, is a twin, not a restatement.
+    if (pt - pf < words.length || (pt - pf === words.length && paragraphLength(doc, o, o + 1) === paragraphLength(doc, from, from + 1)))
+      continue;
+    if (source !== null) return null;
+    source = o + (at - from);
+  }
+  return source;
+}
+
+/** Units, in the comparison form, of the paragraph(s) holding normalised [from, to). */
+export function paragraphLength(doc: Doc, from: number, to: number): number {
+  const start = doc.norm.map[from] ?? 0;
+  const end = (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1;
+  const [pf, pt] = paragraphRange(doc.raw, start, end);
+  return toNormalised(doc, pt) - toNormalised(doc, pf);
+}
+
+/**
+ * Whether the passage's old paragraph (its recorded length, `paraLength`) is more like the
+ * paragraph of the copy at `source` than that of the copy at `at`: of two copies, one restating
+ * the other, the one whose paragraph kept the old paragraph's size is the passage.
+ */
+export function likerParagraph(doc: Doc, s: TextSelector, quote: string, at: number, source: number): boolean {
+  const old = s.paraLength;
+  if (typeof old !== 'number' || !Number.isInteger(old) || old <= 0) return false;
+  const here = Math.abs(paragraphLength(doc, at, at + quote.length) - old);
+  const there = Math.abs(paragraphLength(doc, source, source + quote.length) - old);
+  return there < here;
 }

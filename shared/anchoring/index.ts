@@ -12,7 +12,18 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
-import { copiesLost, copyCounts, MAX_COPIES, ownContextAt } from './copies';
+import {
+  contextAt,
+  copiesGained,
+  copiesLost,
+  copyCounts,
+  likerParagraph,
+  MAX_COPIES,
+  ownContextAt,
+  paragraphLength,
+  restatedFrom,
+  sameRankCopy,
+} from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
 import { isSpace, normalise } from './normalise';
@@ -57,7 +68,7 @@ export function describe(text: string, start: number, end: number): TextSelector
   const old = documentFor(text);
   const own = toNormalised(old, s);
   const counts = copyCounts(old.norm.text, own, selector);
-  if (counts) Object.assign(selector, counts);
+  if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
   const near = lookAlikes(old, own, selector);
   if (near) Object.assign(selector, near);
   return selector;
@@ -131,6 +142,9 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
  * (ownContextAt), or inside the window that sure neighbours on both sides agree on (placed on
  * their own evidence: not chosen among copies by position, not in such doubt themselves).
  * Otherwise it is an orphan, which the neighbour pass may still find inside its window.
+ * Before that, a placement on a pull quote restating another paragraph moves to the copy there,
+ * and one on another copy than the passage's rank, the count unchanged, moves to that copy
+ * (rankedCopy) instead of being an orphan.
  */
 function confirmedCopies(
   text: string,
@@ -146,12 +160,23 @@ function confirmedCopies(
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
   };
-  // Passages whose quote the old text held once, placed: where they went says where the text moved.
+  // A copy that restates another paragraph, when the new text gained copies, is new text: the
+  // passage is the copy in the paragraph restated (when half its stored context stands there).
+  placements = placements.map((a, i) => {
+    const s = selectors[i];
+    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+    const copy = onCopy(a, s);
+    if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
+    const source = restatedFrom(copy.doc, copy.quote, copy.from);
+    if (source === null || !likerParagraph(copy.doc, s, copy.quote, copy.from, source)) return a;
+    return copyAnchor(text, copy.doc, s, copy.quote, source);
+  });
+  // Passages whose quote the old text held once (copies 0, or not recorded by older selectors),
+  // placed: where they went says where the text moved.
   const unique: Placed[] = [];
   placements.forEach((a, i) => {
     const s = selectors[i];
-    if (a && s && s.copies === undefined && !byPosition.has(a))
-      unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
+    if (a && s && !s.copies && !byPosition.has(a)) unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
   });
   unique.sort((x, y) => x.start - y.start);
   /** Where the passage would be: its old place, and that moved as the nearest unique placed passage on each side moved. */
@@ -170,30 +195,42 @@ function confirmedCopies(
     for (const p of [before, after]) if (p && Math.abs(p.start - s.start) <= NEIGHBOUR_GAP) out.push(s.start + p.shift);
     return out;
   };
-  /** 0: not in doubt; 1: in doubt; 2: confirmed by its own context (more of it than any other copy had). */
-  const doubt = (a: Anchor, s: TextSelector): 0 | 1 | 2 => {
-    if (typeof s.copies === 'number') {
-      // One of the quote's copies lost (the passage's own, edited or deleted, or another), or, on
-      // the very words of the quote, another copy nearer where the passage would be.
+  /**
+   * 0: not in doubt; 1: in doubt; 2: confirmed by its own context (more of it than any other copy
+   * had). `ranked`: for a placement on another copy than the one of the passage's rank, that copy
+   * (or null when too little of its context stands there).
+   */
+  const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null } => {
+    if ((s.copies ?? 0) > 0) {
       const doc = docFor();
       const quote = normalise(s.exact);
       const from = toNormalised(doc, a.start);
       const to = toNormalised(doc, a.end);
-      if (copiesLost(doc, quote, s) || (doc.norm.text.slice(from, to) === quote && nearerCopy(doc, quote, expectedAt(s), a))) {
-        return ownContextAt(doc, s, from, to) ? 2 : 1;
+      // One of the quote's copies lost (the passage's own, edited or deleted, or another).
+      if (copiesLost(doc, quote, s)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
+      if (doc.norm.text.slice(from, to) === quote) {
+        // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
+        // another copy nearer where the passage would be.
+        const ranked = rankedCopy(text, doc, s, quote, from, to);
+        if (ranked !== undefined) return { level: 1, ranked };
+        if (nearerCopy(doc, quote, expectedAt(s), a)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
       }
     }
     if (typeof s.nearErrors === 'number') {
       // A placement on words no closer to the quote than a look-alike of the old text was.
       const doc = docFor();
-      if (likeALookAlike(doc, normalise(s.exact), s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return 1;
+      if (likeALookAlike(doc, normalise(s.exact), s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return { level: 1 };
     }
-    return 0;
+    return { level: 0 };
   };
+  // The copy of the passage's own rank, where a placement on another copy in doubt goes instead.
+  const ranked: (Anchor | null)[] = placements.map(() => null);
   const state = placements.map((a, i) => {
     const s = selectors[i];
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return 0;
-    return doubt(a, s);
+    const d = doubt(a, s);
+    if (d.ranked) ranked[i] = d.ranked;
+    return d.level;
   });
   const none = { first: placements, recheck: (a: Anchor | null) => a };
   if (!state.includes(1)) return none;
@@ -239,13 +276,13 @@ function confirmedCopies(
     });
   }
   return {
-    first: placements.map((a, i) => (state[i] === 1 ? null : a)),
+    first: placements.map((a, i) => (state[i] === 1 ? (ranked[i] ?? null) : a)),
     // The neighbour pass may find a doubted passage again, through neighbours that are such
     // copies themselves: on the quote's very words it still needs the sure ones.
     recheck: (a, i) => {
       const s = selectors[i];
-      if (state[i] !== 1 || !a || !s) return a;
-      return doubt(a, s) === 1 && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !movedWithSure(a, s, i) ? null : a;
+      if (state[i] !== 1 || ranked[i] || !a || !s) return a;
+      return doubt(a, s).level === 1 && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !movedWithSure(a, s, i) ? null : a;
     },
   };
 }
@@ -265,6 +302,28 @@ function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anc
     if (raw !== a.start && gap(raw) < far) return true;
   }
   return false;
+}
+
+/**
+ * A placement on a copy of a repeated quote, the new text holding as many copies as the old one
+ * did, that is not the copy of the passage's rank (copyRank) and has no more of the stored context
+ * than another copy had in the old text: the context cannot tell the copies apart (a story
+ * printed twice, an edit next to the passage's own copy), and copies keep their order. Returns
+ * undefined when not in doubt, else the copy of the passage's rank when at least half the stored
+ * context stands next to it (its surroundings touched, not gone), or null.
+ */
+function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from: number, to: number): Anchor | null | undefined {
+  const own = sameRankCopy(doc, quote, s);
+  if (own === null || own === from || ownContextAt(doc, s, from, to)) return undefined;
+  return copyAnchor(text, doc, s, quote, own);
+}
+
+/** The exact copy of the quote at normalised `at`, when at least half the stored context stands next to it; else null. */
+function copyAnchor(text: string, doc: Doc, s: TextSelector, quote: string, at: number): Anchor | null {
+  const there = contextAt(doc, s, at, at + quote.length);
+  if (there.found * 2 < there.full) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + quote.length, errors: 0 }));
 }
 
 /** Old-text distance beyond which a placed highlight says nothing about where another went. */

@@ -30,6 +30,10 @@ export interface TextSelector {
    */
   nearErrors?: number;
   nearContext?: number;
+  /** With `copies`: how many of those occurrences stood before the quote's own (its rank among them). */
+  copyRank?: number;
+  /** With `copies`: units (comparison form) of the quote's old paragraph(s), to tell it from a copy restating it. */
+  paraLength?: number;
 }
 
 export interface Anchor {

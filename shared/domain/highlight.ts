@@ -31,6 +31,8 @@ export const StoredSelectorSchema = v.object({
   /** Optional look-alikes of the quote in the old text (shared/anchoring/lookalikes.ts). */
   nearErrors: v.optional(CountField),
   nearContext: v.optional(CountField),
+  copyRank: v.optional(CountField),
+  paraLength: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */

@@ -984,6 +984,30 @@ function metaNearScore(blocks: Block[], i: number): number {
 }
 
 /**
+ * `<span>原创</span><a href="…">账号名</a>` in the line under the title: the linked name right after
+ * an 原创 badge of its own is the account the text comes from. Null for any other line.
+ */
+function accountAfterBadge(line: Element): string | null {
+  for (let el = line.firstElementChild; el; el = el.nextElementSibling) {
+    if (normaliseText(el.textContent ?? '') !== '原创') continue;
+    const next = el.nextElementSibling;
+    if (next?.localName !== 'a') return null;
+    const name = normaliseText(next.textContent ?? '');
+    // A name, not a date, a count or a sentence.
+    return /^[^\s\d:：，。,.!！?？]{2,20}$/u.test(name) && !findDate(name) ? name : null;
+  }
+  return null;
+}
+
+/** Whether block i is among the first two lines with text after block `end`. */
+function followsRecord(blocks: Block[], end: number, i: number): boolean {
+  if (i <= end) return false;
+  let lines = 0;
+  for (let j = end + 1; j < i; j++) if (blocks[j]!.len > 0 && ++lines >= 2) return false;
+  return true;
+}
+
+/**
  * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频) that sits in an
  * element of its own: 1–4 characters without punctuation, wholly inside one tag of the heading.
  */
@@ -1033,7 +1057,12 @@ function dataAttributeDate(el: Element): string | null {
   return null;
 }
 
-function pickTitle(blocks: Block[], meta: MetaInfo, tableTitle: string | null): { title: string; index: number; weak: boolean } | null {
+function pickTitle(
+  blocks: Block[],
+  meta: MetaInfo,
+  tableTitle: string | null,
+  recordEnd = -1,
+): { title: string; index: number; weak: boolean } | null {
   const refs = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
   // A whole reference or its first part names the article; a later part is a section or the site.
   const refParts = refs.flatMap((r) => {
@@ -1094,7 +1123,9 @@ function pickTitle(blocks: Block[], meta: MetaInfo, tableTitle: string | null): 
     }
     // Neither a heading nor named or styled as a title, nor the page's title: a line above a date.
     if (!matched && score === 0) continue;
-    const near = metaNearScore(blocks, b.index);
+    // A 信息公开 record (索引号 / 发文机关 / 发布日期 …) may stand above the title instead of below it:
+    // a heading or title-named line right after it has its metadata line too.
+    const near = score > 0 && recordEnd >= 0 && followsRecord(blocks, recordEnd, b.index) ? 4 : metaNearScore(blocks, b.index);
     score += near;
     // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
     if (b.negative) score -= matched ? 4 : 8;
@@ -1228,7 +1259,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   // Title and the metadata lines around it.
   // An OA 公文单's or 信息公开 table's 标题 cell names the article where <title> is generic (公文查看).
-  const picked = pickTitle(blocks, meta, info.get('标题') ?? info.get('信息名称') ?? info.get('名称') ?? null);
+  const picked = pickTitle(blocks, meta, info.get('标题') ?? info.get('信息名称') ?? info.get('名称') ?? null, infoRecordEnd(blocks, info));
   let title = picked?.title ?? null;
   const stated = statedTitle(meta, picked);
   if (stated) title = stated;
@@ -1271,8 +1302,24 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (d) dateText = t;
     return d;
   };
-  const infoDate = info.get('发布日期') ?? info.get('公开日期') ?? info.get('成文日期') ?? info.get('生成日期');
-  let publishedAt = infoDate ? dateOf(infoDate) : null;
+  const infoPublished = info.get('发布日期') ?? info.get('公开日期');
+  let publishedAt = infoPublished ? dateOf(infoPublished) : null;
+  // A 成文日期 is when a document was written (maybe another one's, in a 关联文件 box): a
+  // publication-labelled line under the title outranks it.
+  if (!publishedAt) {
+    for (const b of metaZone)
+      if (
+        b.len <= 150 &&
+        b.kind !== 'li' &&
+        b.linkChars <= b.len * (b.negative ? 0.25 : 0.5) &&
+        PUBLICATION_LABEL_RE.test(b.text) &&
+        !isUpdateNotice(b.text) &&
+        (publishedAt = dateOf(b.text))
+      )
+        break;
+  }
+  const infoWritten = info.get('成文日期') ?? info.get('生成日期');
+  if (!publishedAt && infoWritten) publishedAt = dateOf(infoWritten);
   publishedAt ??= meta.date;
   if (publishedAt === meta.date && meta.dateText) dateText = meta.dateText;
   // Lines after a short article can be a related list or sidebar: a link with a date there names
@@ -1289,6 +1336,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of metaZone)
       if (ownLine(b) && DATE_LABEL_RE.test(b.text) && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
   }
+  // A property table of label and value cells (文档属性, often after the text). Its labelled
+  // publication date outranks an unlabelled date near the title (a 施行 date in the text's first lines).
+  const props = readPropertyRows(doc, stats, negative);
+  if (!publishedAt && props.date) {
+    publishedAt = props.date;
+    dateText = props.dateText;
+  }
   if (!publishedAt) {
     for (const b of metaZone) if (ownLine(b) && b.len <= 150 && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
   }
@@ -1303,12 +1357,6 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       .filter((b) => Math.abs(b.index - titleIndex) <= 3)
       .sort((x, y) => Math.abs(x.index - titleIndex) - Math.abs(y.index - titleIndex));
     for (const b of near) if (b.len <= 16 && b.linkChars === 0 && (publishedAt = badgeDate(b.el))) break;
-  }
-  // A property table of label and value cells (文档属性, often after the text).
-  const props = readPropertyRows(doc, stats, negative);
-  if (!publishedAt && props.date) {
-    publishedAt = props.date;
-    dateText = props.dateText;
   }
   if (!publishedAt) {
     // A short date line in an element named for it: <span class="h-time">, <div class="pubtime">
@@ -1345,6 +1393,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   for (const b of metaZone) origin ??= matchPublisher(b.spaced) ?? matchBareOrigin(b.spaced);
   // An icon and the label only in the element's title (<span title="来源"><i class="icon"></i>…</span>).
   for (const b of metaZone) if (b.len <= 150) origin ??= originFromLabelAttribute(b.el);
+  // A copied 公众号 article: the 原创 badge, then the account that wrote it as a link.
+  for (const b of metaZone) if (b.len <= 150 && b === blocks[titleIndex + 1]) origin ??= accountAfterBadge(b.el);
 
   // Tables of many short cells (classified ads, a notices board): their entries score little for
   // every container holding them, and are not text the article left out (confidence).
@@ -1464,7 +1514,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (b.boiler) continue;
       // A date line after the text has started is the signature date (落款), part of the body.
       const signatureDate = isDateOnly(b.text) && body.some((x) => x.len > 0);
-      if (!signatureDate && (isMetaLine(b.text) || isSourceLine(b.text) || (latin && isLatinByline(b, !body.some(isProse))))) {
+      if (
+        !signatureDate &&
+        (isMetaLine(b.text) || isSourceLine(b.text) || isReprintNote(b.text) || (latin && isLatinByline(b, !body.some(isProse))))
+      ) {
         // 作者：某某（单位） as the text's first paragraph is its byline: body, and the author too.
         if (!latin && !body.some((x) => x.len > 0) && leadingByline(b, blocks)) {
           // The name without the writer's unit in brackets (the unit stays in the text).
@@ -1838,6 +1891,23 @@ function readInfoTable(blocks: Block[]): Map<string, string> {
   return known >= 2 ? found : new Map();
 }
 
+/** The index of the last block of a 信息公开 record's labels and values, or -1 without a record. */
+function infoRecordEnd(blocks: Block[], info: Map<string, string>): number {
+  if (info.size === 0) return -1;
+  let end = -1;
+  for (const b of blocks) {
+    if (b.len === 0 || b.len > 80) continue;
+    const m = INFO_LABEL_RE.exec(b.spaced);
+    if (!m) continue;
+    // The record's rows stand together: a label line further on is the text's own (名称：…).
+    if (end >= 0 && b.index - end > 6) break;
+    end = b.index;
+    // A label in a cell of its own: its value is the next line.
+    if (!m[2]!.trim() && blocks[b.index + 1]) end = b.index + 1;
+  }
+  return end;
+}
+
 const BADGE_DAY_RE = /^\d{1,2}$/;
 const BADGE_YEAR_MONTH_RE = /^((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*月?$/;
 const BADGE_MONTH_DAY_RE = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -1881,20 +1951,23 @@ function readPropertyRows(
   const tables = new Map<Element, { rows: [string, string][]; metaLabels: number }>();
   for (const tr of Array.from(doc.querySelectorAll('tr'))) {
     const cells = Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
-    if (cells.length !== 2) continue;
-    const labelChars = stats.get(cells[0]!)?.chars ?? 0;
-    const valueChars = stats.get(cells[1]!)?.chars ?? 0;
-    if (labelChars < 2 || labelChars > 8 || valueChars < 1 || valueChars > 60) continue;
-    const label = normaliseText(cells[0]!.textContent ?? '').replace(/\s+|[:：]$/g, '');
-    const value = normaliseText(cells[1]!.textContent ?? '');
-    if (!/^[\u4e00-\u9fff]{2,6}$/.test(label) || !value) continue;
-    let table = tr.parentElement;
-    if (table && table.localName !== 'table') table = table.parentElement;
-    if (!table) continue;
-    let t = tables.get(table);
-    if (!t) tables.set(table, (t = { rows: [], metaLabels: 0 }));
-    t.rows.push([label, value]);
-    if (isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label)) t.metaLabels++;
+    // One label and its value, or two or three such pairs side by side (生效日期 | … | 发布时间 | …).
+    if (cells.length < 2 || cells.length > 6 || cells.length % 2 !== 0) continue;
+    for (let k = 0; k < cells.length; k += 2) {
+      const labelChars = stats.get(cells[k]!)?.chars ?? 0;
+      const valueChars = stats.get(cells[k + 1]!)?.chars ?? 0;
+      if (labelChars < 2 || labelChars > 8 || valueChars < 1 || valueChars > 60) continue;
+      const label = normaliseText(cells[k]!.textContent ?? '').replace(/\s+|[:：]$/g, '');
+      const value = normaliseText(cells[k + 1]!.textContent ?? '');
+      if (!/^[\u4e00-\u9fff]{2,6}$/.test(label) || !value) continue;
+      let table = tr.parentElement;
+      if (table && table.localName !== 'table') table = table.parentElement;
+      if (!table) continue;
+      let t = tables.get(table);
+      if (!t) tables.set(table, (t = { rows: [], metaLabels: 0 }));
+      t.rows.push([label, value]);
+      if (isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label)) t.metaLabels++;
+    }
   }
   for (const [table, { rows, metaLabels }] of tables) {
     if (metaLabels < 2 || [...negative].some((n) => n.contains(table))) continue;
@@ -3070,6 +3143,23 @@ function siteNames(meta: MetaInfo): string[] {
 function isSourceLine(text: string): boolean {
   return (
     text.length <= 60 && /^[\s(（【[]*(?:本文|本篇|本稿)?(?:(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text)
+  );
+}
+
+/** A publication label: 发布时间：, 发布日期：, 公开日期：, 发表时间：. */
+const PUBLICATION_LABEL_RE = /(?:发布|公开|发表)\s*(?:日\s*期|时\s*间)\s*[:：]/;
+
+/**
+ * A reprint's note about where the text first ran: `原标题：…` (the title it had there) or
+ * `（原载《某报》某日第N版）`. Said about the text, not part of it.
+ */
+function isReprintNote(text: string): boolean {
+  if (text.length > 80) return false;
+  return (
+    /^[\s(（【[]*原\s*标\s*题\s*[:：]/.test(text) ||
+    /^[\s(（【[]*(?:本文|此文|该文)?(?:(?:原载|原刊|原文(?:刊)?载)于?|(?:首发|刊发|刊载)于)\s*《[^》]{1,30}》[^。！？]*[)）】\]]?$/.test(
+      text,
+    )
   );
 }
 
