@@ -2572,6 +2572,7 @@ function referee(
 function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void {
   dropChartLabels(body);
   dropInlineBoxes(body, page);
+  dropLeadingFactBox(body);
   // The standfirst: the page's stated summary as a block of its own above the text, outside the
   // container the paragraphs run on in (a lede repeated as the summary shares their parent).
   for (let i = 0, seen = 0; i < body.length && seen < 3; i++) {
@@ -2610,11 +2611,15 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     }
     if (isProse(b)) prose++;
   }
-  // A column's closing author line (`The author is a research fellow at … email`) is a bio.
-  for (let i = body.length - 1, seen = 0; i >= 0 && seen < 2; i--) {
-    if (body[i]!.len === 0) continue;
-    seen++;
-    if (body[i]!.len <= 400 && AUTHOR_LINE_RE.test(body[i]!.text)) body.splice(i, 1);
+  // The sign-off under the text (`The author is a research fellow at …`, where the story first
+  // ran, a copyright line; a disclaimer among them): a run of such lines at the end, each dropped; the search
+  // stops at the second line that is none of them.
+  for (let i = body.length - 1, other = 0; i >= 0 && other < 2; i--) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    if (b.len <= 400 && isSignOffLine(b.text)) body.splice(i, 1);
+    // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
+    else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
   // Each long block as ` word word … `, to find a pull quote's sentences in it.
   let twins: Map<string, Block> | undefined;
@@ -2697,6 +2702,57 @@ function quoteAttribution(a: Block, q: Block, body: Block[]): boolean {
 
 const PULL_QUOTE_RE = /pull-?quote/i;
 const AUTHOR_LINE_RE = /^[-–—*\s]*(?:The|This) (?:author|writer|columnist|contributor)s? (?:is|are|was|were)\b/i;
+
+/**
+ * A fact box above the text (an encyclopedia's infobox, a profile's key facts): a table of label
+ * cell + value cell rows (`<th>Opened</th><td>1834</td>`), besides full-width title, picture or
+ * caption rows, that stands before the first paragraph. Its rows summarise the article; they are
+ * not its text (its picture stays). A table after the text has begun is the article's own.
+ */
+function dropLeadingFactBox(body: Block[]): void {
+  const first = body.findIndex(isProse);
+  if (first <= 0) return;
+  const checked = new Map<Element, boolean>();
+  for (let i = first - 1; i >= 0; i--) {
+    const b = body[i]!;
+    const table = b.ancestors.find((a) => a.localName === 'table');
+    if (!table) continue;
+    let isBox = checked.get(table);
+    if (isBox === undefined) checked.set(table, (isBox = factBoxTable(table)));
+    if (!isBox) continue;
+    if (b.images.length === 0) body.splice(i, 1);
+    else body[i] = picturesOnly(b);
+  }
+}
+
+function factBoxTable(table: Element): boolean {
+  let pairs = 0;
+  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+    const cells = Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+    if (cells.length === 1) continue; // a title, picture or caption across the box
+    if (cells.length !== 2 || cells[0]!.localName !== 'th' || cells[1]!.localName !== 'td') return false;
+    pairs++;
+  }
+  return pairs >= 3;
+}
+
+/** A line that closes an article rather than belongs to it (only tested on its last lines). */
+function isSignOffLine(text: string): boolean {
+  return (
+    AUTHOR_LINE_RE.test(text) ||
+    // Where the story first ran: `This story was originally published May 3 at 9:12 AM.`
+    /^(?:a version of )?this (?:article|story|post|piece|essay|report|column|interview) (?:was )?(?:originally|first) (?:published|appeared|posted|ran)\b/i.test(
+      text,
+    ) ||
+    // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
+    (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
+    // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
+    (text.length <= 300 && BIO_LINE_RE.test(text))
+  );
+}
+
+const BIO_LINE_RE =
+  /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|serves as) (?:a|an|the) (?:[^.!?]{0,60} )?(?:fellow|professor|scholar|researcher|analyst|director|lecturer|economist|reporter|correspondent|writer|editor|columnist)\b[^.!?]{0,40}\b(?:at|with|of|for)\b/u;
 
 /**
  * The labels of a chart drawn in HTML (ai2html and the like: one positioned `<p>` per axis tick,

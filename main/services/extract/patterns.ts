@@ -565,7 +565,7 @@ const LATIN_NOTICE_RE = [
 
 /** A publisher's disclaimer under a report: the findings are the authors' own, not the institution's. */
 const LATIN_DISCLAIMER_RE =
-  /\b(?:are|is) (?:solely |entirely )?(?:those|the responsibility) of (?:the |its )?authors?(?:\(s\))?\b[^.!?]{0,40}\bdo not (?:necessarily )?(?:reflect|represent) the (?:views|positions?|opinions?)\b/i;
+  /\b(?:are|is) (?:solely |entirely )?(?:those|the responsibility) of (?:the |its )?authors?(?:\(s\))?\b[^.!?]{0,40}\bdo not (?:necessarily )?(?:reflect|represent) the (?:views|positions?|opinions?)\b|\b(?:views|positions|conclusions|opinions)\b[^.!?]{0,80}\b(?:are|be) (?:understood to be )?(?:solely|entirely) (?:those|the responsibility) of the authors?(?:\(s\))?/i;
 
 /** Letters, digits and nothing else, lower-case: to find a block repeated inside another. */
 export function comparable(text: string): string {
