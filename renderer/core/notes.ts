@@ -13,6 +13,7 @@ import { createNoteRepository } from '../db/notes';
 import type { ArticleRow, HighlightRow as DbHighlightRow, NoteKind as DbNoteKind, NoteRow as DbNoteRow, YanduDB } from '../db/schema';
 import { messages } from '../i18n/messages';
 import { deriveNote, DocSchema, excerpt, isBlankDoc } from './notes/noteText';
+import { localStore } from './localStore';
 
 export type NoteRow = DbNoteRow;
 export type NoteKind = DbNoteKind;
@@ -69,14 +70,6 @@ export function isEmptyNote(row: Pick<NoteRow, 'title' | 'text' | 'doc'>): boole
 }
 
 type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-
-function defaultStorage(): JournalStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Bounds of the kept journals. A journal stays until a backup in the data folder holds its
@@ -144,7 +137,7 @@ function enforceJournalBounds(storage: JournalStorage, keep: string): void {
  * `seen`: the stored versions (updatedAt) the writer knows as its own; on replay a stored note
  * holding none of them was changed elsewhere meanwhile, and the journal becomes a new note.
  */
-export function writeJournal(row: NoteRow, storage = defaultStorage(), seen?: readonly string[]): void {
+export function writeJournal(row: NoteRow, storage: JournalStorage | null = localStore(), seen?: readonly string[]): void {
   if (!storage) return;
   const key = NOTE_JOURNAL_PREFIX + row.id;
   try {
@@ -160,7 +153,7 @@ export function writeJournal(row: NoteRow, storage = defaultStorage(), seen?: re
  * holds it, since Chromium may discard the whole IndexedDB store after a second crash while
  * localStorage (another database) survives. A newer journal (typed, not yet saved) is left as it is.
  */
-export function journalSaved(row: NoteRow, seen: readonly string[], storage = defaultStorage()): void {
+export function journalSaved(row: NoteRow, seen: readonly string[], storage: JournalStorage | null = localStore()): void {
   if (!storage) return;
   const present = storage.getItem(NOTE_JOURNAL_PREFIX + row.id);
   if (present !== null && journalVersion(present) > row.updatedAt) return;
@@ -168,7 +161,7 @@ export function journalSaved(row: NoteRow, seen: readonly string[], storage = de
 }
 
 /** Drops the journal of a note up to `savedAt` (a deleted note: '9999', every version). */
-export function clearJournal(id: string, savedAt: string, storage = defaultStorage()): void {
+export function clearJournal(id: string, savedAt: string, storage: JournalStorage | null = localStore()): void {
   if (!storage) return;
   const raw = storage.getItem(NOTE_JOURNAL_PREFIX + id);
   if (raw === null) return;
@@ -180,7 +173,7 @@ export function clearJournal(id: string, savedAt: string, storage = defaultStora
  * A backup reached the data folder holding these notes (id → updatedAt): their journals up to
  * those versions are no longer needed. Returns how many were dropped.
  */
-export function releaseJournalsHeldBy(held: ReadonlyMap<string, string>, storage = defaultStorage()): number {
+export function releaseJournalsHeldBy(held: ReadonlyMap<string, string>, storage: JournalStorage | null = localStore()): number {
   if (!storage) return 0;
   let dropped = 0;
   try {
@@ -198,7 +191,7 @@ export function releaseJournalsHeldBy(held: ReadonlyMap<string, string>, storage
 }
 
 /** Drops the journal of a note if it holds a version `isOurs` claims (its words are saved elsewhere now). */
-export function dropOwnJournal(id: string, isOurs: (updatedAt: string) => boolean, storage = defaultStorage()): void {
+export function dropOwnJournal(id: string, isOurs: (updatedAt: string) => boolean, storage: JournalStorage | null = localStore()): void {
   if (!storage) return;
   const raw = storage.getItem(NOTE_JOURNAL_PREFIX + id);
   if (raw === null) return;
@@ -230,7 +223,11 @@ export interface RecoverOptions {
  * one whose words are stored already, and one that fails validation (only a broken write leaves
  * that) are dropped.
  */
-export async function recoverNoteJournals(db: YanduDB = appDb, storage = defaultStorage(), options: RecoverOptions = {}): Promise<number> {
+export async function recoverNoteJournals(
+  db: YanduDB = appDb,
+  storage: JournalStorage | null = localStore(),
+  options: RecoverOptions = {},
+): Promise<number> {
   if (!storage) return 0;
   const repo = createNoteRepository(db);
   let recovered = 0;

@@ -13,20 +13,13 @@ import * as v from 'valibot';
 import { HighlightRowSchema, type HighlightRow } from '../../../shared/domain/highlight';
 import { createHighlightRepository } from '../../db/repositories';
 import type { YanduDB } from '../../db/schema';
+import { localStore, type LocalStore } from '../localStore';
 
 export const HIGHLIGHT_JOURNAL_KEY = 'yandu.highlightJournal';
 export const MAX_JOURNALLED_HIGHLIGHTS = 500;
 export const MAX_HIGHLIGHT_JOURNAL_CHARS = 500_000;
 
-type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-function defaultStorage(): JournalStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+type JournalStorage = LocalStore;
 
 /** The list, oldest write first; anything unreadable reads as nothing (only a broken write leaves that). */
 function read(storage: JournalStorage): unknown[] {
@@ -52,7 +45,7 @@ function write(storage: JournalStorage, rows: unknown[]): void {
 }
 
 /** After a highlight was written to IndexedDB: its row, newest last, within the bounds. */
-export function journalHighlight(row: HighlightRow, storage = defaultStorage()): void {
+export function journalHighlight(row: HighlightRow, storage: JournalStorage | null = localStore()): void {
   if (!storage) return;
   const rows = read(storage).filter((r) => idOf(r) !== row.id);
   rows.push(row);
@@ -65,7 +58,7 @@ export function journalHighlight(row: HighlightRow, storage = defaultStorage()):
 }
 
 /** A highlight deleted: it must not come back with a replay. */
-export function forgetHighlight(id: string, storage = defaultStorage()): void {
+export function forgetHighlight(id: string, storage: JournalStorage | null = localStore()): void {
   if (!storage) return;
   const rows = read(storage);
   const left = rows.filter((r) => idOf(r) !== id);
@@ -73,7 +66,7 @@ export function forgetHighlight(id: string, storage = defaultStorage()): void {
 }
 
 /** A backup holding these highlights (id → updatedAt) reached the data folder: their entries up to those versions go. */
-export function releaseHighlightsHeldBy(held: ReadonlyMap<string, string>, storage = defaultStorage()): number {
+export function releaseHighlightsHeldBy(held: ReadonlyMap<string, string>, storage: JournalStorage | null = localStore()): number {
   if (!storage) return 0;
   const rows = read(storage);
   const left = rows.filter((r) => {
@@ -88,7 +81,7 @@ export function releaseHighlightsHeldBy(held: ReadonlyMap<string, string>, stora
  * After a restore: each journalled highlight whose article the restored library has, and that it
  * lacks or holds in an older version, is written back. The entries stay until a backup holds them.
  */
-export async function replayHighlightJournal(db: YanduDB, storage = defaultStorage()): Promise<number> {
+export async function replayHighlightJournal(db: YanduDB, storage: JournalStorage | null = localStore()): Promise<number> {
   if (!storage) return 0;
   const repo = createHighlightRepository(db);
   let replayed = 0;
