@@ -99,6 +99,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside9'),
     // Tenth outside Chinese set (a tenth tester: 公开日期 / name-value / 关联文件 信息公开, 党刊 刊期, 135 editor, <br> in the h1, 导语, 原标题, GBK 生效日期).
     ...benchOutside(process.argv.includes('--verbose'), 'outside10'),
+    // Eleventh outside Chinese set (an eleventh tester: 提案 replies, JS tabs, 专题 detail, m. page, 图片新闻 slider, 打印 view, Drupal UTC time, yearless 发布于).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside11'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
