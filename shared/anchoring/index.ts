@@ -26,7 +26,7 @@ import {
 } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
-import { isSpace, normalise } from './normalise';
+import { isEmphasisMark, isSpace, normalise } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import {
   chosenByPosition,
@@ -813,6 +813,31 @@ function atStoredPosition(text: string, s: TextSelector): boolean {
   );
 }
 
+/** Kind of a unit the comparison form drops at a quote's edge: 1 space, 2 quotation mark, 0 neither. */
+function droppedKind(c: number): number {
+  if (isSpace(c)) return 1;
+  return isEmphasisMark(c) ? 2 : 0;
+}
+
+function sameDroppedKind(a: number, b: number): boolean {
+  const kind = droppedKind(a);
+  return kind !== 0 && kind === droppedKind(b);
+}
+
+/** Units at the start of `s` that comparison drops (space, quotation marks). */
+function leadingDropped(s: string): number {
+  let n = 0;
+  while (n < s.length && droppedKind(s.charCodeAt(n)) !== 0) n++;
+  return n;
+}
+
+/** Units at the end of `s` that comparison drops (space, quotation marks). */
+function trailingDropped(s: string): number {
+  let n = 0;
+  while (n < s.length && droppedKind(s.charCodeAt(s.length - 1 - n)) !== 0) n++;
+  return n;
+}
+
 /** Back to real offsets: whole code points, and the quote's own leading/trailing space. */
 function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
   const raw = doc.raw;
@@ -827,13 +852,15 @@ function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
   let end = ends[last] ?? 0;
   if (insidePair(raw, start)) start--;
   if (insidePair(raw, end)) end++;
+  // The quote's own leading/trailing space and quotation marks, which comparison drops: the
+  // placed span takes those of the same kind standing right beside it.
   const exact = query.selector.exact;
-  for (let i = 0; i < exact.length && isSpace(exact.charCodeAt(i)) && start > 0; i++) {
-    if (!isSpace(raw.charCodeAt(start - 1))) break;
+  for (let i = leadingDropped(exact) - 1; i >= 0 && start > 0; i--) {
+    if (!sameDroppedKind(exact.charCodeAt(i), raw.charCodeAt(start - 1))) break;
     start--;
   }
-  for (let i = exact.length - 1; i >= 0 && isSpace(exact.charCodeAt(i)) && end < raw.length; i--) {
-    if (!isSpace(raw.charCodeAt(end))) break;
+  for (let i = exact.length - trailingDropped(exact); i < exact.length && end < raw.length; i++) {
+    if (!sameDroppedKind(exact.charCodeAt(i), raw.charCodeAt(end))) break;
     end++;
   }
   return { start, end, score: Math.round(c.total * 1000) / 1000 };

@@ -1,3 +1,5 @@
+import { variantOf } from './variants';
+
 /**
  * Comparison form of text for anchoring: whitespace dropped and full-width / curly punctuation
  * folded to one form, so that a re-typeset article still matches. Matching happens on this form;
@@ -32,30 +34,52 @@ export function isSpace(c: number): boolean {
 const FOLD = new Map<number, number>([
   [0x3001, 0x2c], // 、 → ,
   [0x3002, 0x2e], // 。 → .
-  [0x2018, 0x27], // ‘ → '
-  [0x2019, 0x27], // ’ → '
-  [0x201c, 0x22], // “ → "
-  [0x201d, 0x22], // ” → "
-  [0x300c, 0x22], // 「 → "
-  [0x300d, 0x22], // 」 → "
-  [0x300e, 0x22], // 『 → "
-  [0x300f, 0x22], // 』 → "
-  [0x3010, 0x5b], // 【 → [
-  [0x3011, 0x5d], // 】 → ]
   [0x2013, 0x2d], // – → -
   [0x2014, 0x2d], // — → -
   [0x2015, 0x2d], // ― → -
   [0x2212, 0x2d], // − → -
 ]);
 
+/**
+ * Quotation and title marks and lenticular brackets, dropped from the comparison form: editors
+ * put them around a term for emphasis (“存储”, 《…》, 【…】) or take them away without changing
+ * the words, and a reprint swaps one kind for another (“” ↔ 「」).
+ */
+const EMPHASIS = new Set<number>([
+  0x22, // "
+  0x27, // '
+  0x2018, // ‘
+  0x2019, // ’
+  0x201c, // “
+  0x201d, // ”
+  0x300a, // 《
+  0x300b, // 》
+  0x3008, // 〈
+  0x3009, // 〉
+  0x300c, // 「
+  0x300d, // 」
+  0x300e, // 『
+  0x300f, // 』
+  0x3010, // 【
+  0x3011, // 】
+]);
+
+/** Whether `c` is a quotation or title mark that the comparison form drops (EMPHASIS). */
+export function isEmphasisMark(c: number): boolean {
+  return c === 0xff02 || c === 0xff07 || EMPHASIS.has(c);
+}
+
 /** The comparison form of one UTF-16 unit, or -1 when the unit is dropped. */
 function fold(c: number): number {
-  if (c < 0x80) return isSpace(c) ? -1 : c;
+  if (c < 0x80) return isSpace(c) || c === 0x22 || c === 0x27 ? -1 : c;
   // CJK ideographs and everything else up to the surrogates: kept as they are (the hot path).
   if (c >= 0x3400 && c < 0xd800) return c;
-  if (isSpace(c) || isInvisible(c)) return -1;
+  if (isSpace(c) || isInvisible(c) || EMPHASIS.has(c)) return -1;
   // Full-width ASCII block: ，；：！？（）０-９Ａ-Ｚ etc.
-  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c >= 0xff01 && c <= 0xff5e) return c === 0xff02 || c === 0xff07 ? -1 : c - 0xfee0;
+  // Kangxi radicals and compatibility ideographs pasted from a PDF: the character they show.
+  const variant = variantOf(c);
+  if (variant !== c) return variant;
   // Circled numbers ①–⑳: footnote and list markers that editions add or drop.
   if (c >= 0x2460 && c <= 0x2473) return -1;
   return FOLD.get(c) ?? c;
