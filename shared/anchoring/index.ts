@@ -26,7 +26,7 @@ import {
 } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
-import { isEmphasisMark, isSpace, normalise } from './normalise';
+import { isDroppedMark, isSpace, normalise, withMarksDropped } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import {
   chosenByPosition,
@@ -77,11 +77,29 @@ export function describe(text: string, start: number, end: number): TextSelector
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
-  return notOnOther(
+  const found = notOnOther(
     text,
     selector,
     anchorIn(text, () => documentFor(text), selector),
   );
+  if (found) return found;
+  let markFree: Doc | null = null;
+  return markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector);
+}
+
+/** The text's comparison form without quotation and title marks (withMarksDropped), uncached. */
+function markFreeDocument(text: string): Doc {
+  return withMarksDropped(() => newDocument(text));
+}
+
+/**
+ * A passage not found is looked for again with quotation and title marks dropped from the text,
+ * its quote and its context: an edition that put a term in “”/《》/【】 for emphasis, or took the
+ * marks away, changed no words. Only then, so that marks still count for every passage found
+ * with them (they make a short quote longer, so surer).
+ */
+function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
+  return withMarksDropped(() => notOnOther(text, selector, anchorIn(text, docFor, selector)));
 }
 
 /**
@@ -119,11 +137,16 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
       return false;
     }
   });
+  let markFree: Doc | null = null;
+  const lazyMarkFree = () => (markFree ??= markFreeDocument(text));
   const copies = confirmedCopies(
     text,
     lazyDoc,
     selectors,
-    selectors.map((selector, i) => (valid[i] ? notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) : null)),
+    selectors.map((selector, i) => {
+      if (!valid[i]) return null;
+      return notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) ?? markFreeAnchor(text, lazyMarkFree, selector);
+    }),
   );
   const first = copies.first;
   const out = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
@@ -813,10 +836,10 @@ function atStoredPosition(text: string, s: TextSelector): boolean {
   );
 }
 
-/** Kind of a unit the comparison form drops at a quote's edge: 1 space, 2 quotation mark, 0 neither. */
+/** Kind of a unit the comparison form drops at a quote's edge: 1 space, 2 quotation mark (mark-free form), 0 neither. */
 function droppedKind(c: number): number {
   if (isSpace(c)) return 1;
-  return isEmphasisMark(c) ? 2 : 0;
+  return isDroppedMark(c) ? 2 : 0;
 }
 
 function sameDroppedKind(a: number, b: number): boolean {
