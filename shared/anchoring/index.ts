@@ -96,10 +96,15 @@ function markFreeDocument(text: string): Doc {
  * A passage not found is looked for again with quotation and title marks dropped from the text,
  * its quote and its context: an edition that put a term in “”/《》/【】 for emphasis, or took the
  * marks away, changed no words. Only then, so that marks still count for every passage found
- * with them (they make a short quote longer, so surer).
+ * with them (they make a short quote longer, so surer), and only where its words stand whole.
  */
 function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
-  return withMarksDropped(() => notOnOther(text, selector, anchorIn(text, docFor, selector)));
+  return withMarksDropped(() => {
+    const a = notOnOther(text, selector, anchorIn(text, docFor, selector));
+    // Marks changed, words kept: only the quote's very words, not an approximate place (the first
+    // pass has judged those, with the marks' units counted).
+    return a && normalise(text.slice(a.start, a.end)) === normalise(selector.exact) ? a : null;
+  });
 }
 
 /**
