@@ -101,10 +101,25 @@ function markFreeDocument(text: string): Doc {
 function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
   return withMarksDropped(() => {
     const a = notOnOther(text, selector, anchorIn(text, docFor, selector));
-    // Marks changed, words kept: only the quote's very words, not an approximate place (the first
-    // pass has judged those, with the marks' units counted).
-    return a && normalise(text.slice(a.start, a.end)) === normalise(selector.exact) ? a : null;
+    // Marks changed, words kept: only the quote's very words with the stored context's nearest
+    // words right beside them, not an approximate place (the first pass has judged those, with the
+    // marks' units counted), nor words whose own were edited just past a mark.
+    if (!a || normalise(text.slice(a.start, a.end)) !== normalise(selector.exact)) return null;
+    return edgesHold(docFor(), selector, a) ? a : null;
   });
+}
+
+/** Units of the stored context, next to the quote, that a mark-free placement must have beside it. */
+const MARK_FREE_EDGE = 4;
+
+/** Whether the comparison form next to `a` holds the stored context's nearest units on both sides. */
+function edgesHold(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  const text = doc.norm.text;
+  const from = toNormalised(doc, a.start);
+  const to = toNormalised(doc, a.end);
+  const before = normalise(s.prefix).slice(-MARK_FREE_EDGE);
+  const after = normalise(s.suffix).slice(0, MARK_FREE_EDGE);
+  return text.slice(Math.max(0, from - before.length), from) === before && text.slice(to, to + after.length) === after;
 }
 
 /**
