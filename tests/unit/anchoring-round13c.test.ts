@@ -102,4 +102,14 @@ suite('quotation and title marks put around a term or taken away', () => {
     const edited = '新加的一段话。\n' + old;
     expect(anchorAll(edited, [s])[0]).toEqual(expect.objectContaining({ start: at(edited, '“'), end: at(edited, '“') + 1 }));
   });
+
+  it('does not take the bare words when the edit went on just past a mark', () => {
+    // The title grew inside its marks: the quote's words stand, but what followed them is new.
+    const old = OLD.replace('对内存实现高效组织', '对内存实现高效组织，成果刊登在《科技日报》上');
+    const s = selector(old, '科技日报》');
+    const edited = old.replace('《科技日报》上', '《科技日报社内刊》上');
+    const found = anchorAll(edited, [s])[0];
+    // An orphan, or the whole title: never the bare two words left of the edit.
+    expect(found === null || found.end > at(edited, '内刊')).toBe(true);
+  });
 });
