@@ -100,6 +100,9 @@ function markFreeDocument(text: string): Doc {
  */
 function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
   return withMarksDropped(() => {
+    // Only the quote's whole words are taken (below): where they stand nowhere, no search.
+    const quote = normalise(selector.exact);
+    if (quote.length === 0 || !docFor().norm.text.includes(quote)) return null;
     const a = notOnOther(text, selector, anchorIn(text, docFor, selector));
     // Marks changed, words kept: only the quote's very words with the stored context's nearest
     // words right beside them, not an approximate place (the first pass has judged those, with the
