@@ -110,6 +110,6 @@ suite('quotation and title marks put around a term or taken away', () => {
     const edited = old.replace('《科技日报》上', '《科技日报社内刊》上');
     const found = anchorAll(edited, [s])[0];
     // An orphan, or the whole title: never the bare two words left of the edit.
-    expect(found === null || found.end > at(edited, '内刊')).toBe(true);
+    expect(found === null || found!.end > at(edited, '内刊')).toBe(true);
   });
 });
