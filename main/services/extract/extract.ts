@@ -1183,7 +1183,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!/<(?:html|head|body|title|meta|div|p|table|td|span|br|h[1-6]|article|section|font|center)\b/i.test(html.slice(0, 200_000))) {
     throw bad('页面不是 HTML，无法提取文章。');
   }
-  const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  const source = withoutEarlyDocumentEnds(
+    repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`),
+  );
   // The light DOM: the tree linkedom would build, at a fraction of the cost (light-dom.ts).
   const doc = parseLightDocument(source);
   let base = url;
@@ -1813,6 +1815,23 @@ export function repairRawText(html: string): string {
     open.lastIndex = at;
   }
   return last === 0 ? html : out + html.slice(last);
+}
+
+/**
+ * A `</body>` or `</html>` with the page going on after it (a server-side include that brings its
+ * own document end, in the middle of the text): a browser closes nothing there and puts what
+ * follows where it was, in the elements still open. Our parser closes them all, so the rest of
+ * the text would land outside its container: those end tags are dropped (the parser closes
+ * everything at the end of the page anyway).
+ */
+export function withoutEarlyDocumentEnds(html: string): string {
+  const first = /<\/(?:body|html)\s*>/i.exec(html);
+  if (!first) return html;
+  const rest = html.slice(first.index);
+  // Only end tags, comments, scripts and white space after it: nothing a reader sees moves.
+  const visible = rest.replace(/<!--[\s\S]*?-->|<script\b[\s\S]*?<\/script\s*>|<\/[a-z][^>]*>|\s+/gi, '');
+  if (visible === '') return html;
+  return html.slice(0, first.index) + rest.replace(/<\/(?:body|html)\s*>/gi, '');
 }
 
 /**
