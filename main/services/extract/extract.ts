@@ -166,6 +166,10 @@ const INLINE_KEEP = new Map([
 ]);
 /** A heading named for what it is (`h3.header-with-anchor`, `h2.section-head`) is no page header. */
 const HEADING_WORD_RE = /(?:^|[-_\s])(?:header|head|heading)(?=[-_\s\d]|$)/gi;
+/** A block's score goes to its container and, in these shares, to the three around it. */
+const SCORE_LEVELS = [1, 0.5, 1 / 6, 1 / 12];
+/** Wrappers adding no text that are looked through on the way up (a page nesting deeper is odd). */
+const MAX_THIN_WRAPPERS = 8;
 const MAX_DEPTH = 250;
 const MAX_BLOCKS = 50_000;
 
@@ -1251,6 +1255,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
   for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
+  // A 组图 page: its captioned slides carry the news, the text beside them is a line or two.
+  const photoStories = [...ownProse].some(([, n]) => n >= 3) ? [] : findCaptionedSlides(blocks, stats);
   for (const b of blocks) {
     b.negative = b.ancestors.some((a) => negative.has(a)) && !entryHeading(b, negative);
     b.boiler = isBoilerplate(b.text);
@@ -1420,11 +1426,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const elStats = stats.get(b.el);
     const paraLike = PARA_TAGS.has(b.el.localName) || (elStats !== undefined && elStats.chars <= b.len + 2);
     const start = paraLike ? 1 : 0;
-    const levels = [1, 0.5, 1 / 6, 1 / 12];
-    for (let k = 0; k < levels.length; k++) {
-      const a = b.ancestors[start + k];
-      if (!a) break;
-      stats.get(a)!.score += s * levels[k]!;
+    // A wrapper holding no more text than the element it wraps (秀米's sections nested five deep
+    // around each paragraph) is no level of its own: it shares that element's part, so the
+    // paragraphs still meet in the container that holds them all.
+    for (let k = 0, i = start, below = -1, thin = 0; k < SCORE_LEVELS.length && i < b.ancestors.length; i++) {
+      const as = stats.get(b.ancestors[i]!)!;
+      if (k > 0 && as.chars <= below && thin < MAX_THIN_WRAPPERS) {
+        as.score += s * SCORE_LEVELS[k - 1]!;
+        thin++;
+        continue;
+      }
+      as.score += s * SCORE_LEVELS[k]!;
+      below = as.chars;
+      k++;
     }
   }
   let top: Element | null = null;
@@ -1481,6 +1495,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         }
       }
     }
+    // The slides sit beside the text, in the article's own box (not in a column of their own).
+    for (const list of photoStories) if (parent?.contains(list) && !negative.has(list)) chosen.add(list);
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
@@ -1554,7 +1570,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       body,
       blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
     );
-  if (!latin) dropCaptions(body);
+  if (!latin) dropCaptions(body, photoStories);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
     origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
@@ -2149,6 +2165,38 @@ function findGalleries(blocks: Block[]): Set<Element> {
     }
   }
   return galleries;
+}
+
+/**
+ * Lists of 3 or more slides, each an item holding one picture and its caption (a line of words,
+ * not a link: a list of linked thumbnails is a related-news box), as a 组图 slider writes them
+ * (`ul > li > img + p`, all but the shown slide hidden by the stylesheet).
+ */
+function findCaptionedSlides(blocks: Block[], stats: Map<Element, Stats>): Element[] {
+  const lists = new Set<Element>();
+  for (const b of blocks) {
+    if (b.len < 8 || b.linkChars > 0) continue;
+    const item = b.ancestors.slice(0, 3).find((a) => a.localName === 'li');
+    const list = item?.parentElement;
+    if (list && (list.localName === 'ul' || list.localName === 'ol')) lists.add(list);
+  }
+  return [...lists].filter((list) => {
+    const items = Array.from(list.children);
+    return (
+      items.length >= 3 &&
+      items.every((li) => {
+        const s = stats.get(li);
+        return (
+          li.localName === 'li' &&
+          s !== undefined &&
+          s.chars >= 8 &&
+          s.chars <= 300 &&
+          s.linkChars <= s.chars * 0.2 &&
+          li.querySelectorAll('img').length === 1
+        );
+      })
+    );
+  });
 }
 
 /** A figure, or an element holding one and besides it at most a counter or a button (no paragraphs). */
@@ -3133,11 +3181,12 @@ const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-
  * 陈明 摄, 图为会议现场。) is not article text: known by its element (figcaption, a caption class),
  * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
  */
-function dropCaptions(body: Block[]): void {
+function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
   for (let i = body.length - 1; i >= 1; i--) {
     const b = body[i]!;
     const prev = body[i - 1]!;
     if (prev.len > 0 || prev.images.length === 0 || b.len === 0 || b.len > 80 || b.images.length > 0 || b.punct > 3) continue;
+    if (slides.some((list) => b.ancestors.includes(list))) continue;
     const named = b.ancestors
       .slice(0, 2)
       .some((a) => a.localName === 'figcaption' || CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
@@ -3145,8 +3194,42 @@ function dropCaptions(body: Block[]): void {
       /(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*\s*摄\s*[)）]?$|[（(]\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*摄\s*[)）]|(?:供图|图片来源\s*[:：].{1,20})$/.test(
         b.text,
       );
-    if (named || credit || /^图为/.test(b.text)) body.splice(i, 1);
+    if (named || credit || /^图为/.test(b.text) || mutedLine(b)) body.splice(i, 1);
   }
+}
+
+const GREY_HEX_RE = /color\s*:\s*#([0-9a-f])([0-9a-f])?([0-9a-f])([0-9a-f])?([0-9a-f])([0-9a-f])?\b/i;
+const GREY_RGB_RE = /color\s*:\s*rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})/i;
+
+/**
+ * A short line without a sentence's punctuation, set in grey (`color: #999`, `rgb(160, 160, 160)`)
+ * by its own or its wrapper's style: how editors (秀米 cards, a centred `<p>` under a picture) set
+ * a caption apart from the text. Body text in grey is darker than #666 is light: a line lighter
+ * than the text around it is no subheading.
+ */
+function mutedLine(b: Block): boolean {
+  if (b.len > 40 || /[。！？；]/.test(b.text)) return false;
+  for (const el of [b.el, ...b.ancestors.slice(0, 2)]) {
+    const style = el.getAttribute('style');
+    if (!style || !/color/i.test(style)) continue;
+    // `background-color` is no text colour.
+    const text = style.replace(/background(?:-color)?\s*:[^;]*/gi, '');
+    const hex = GREY_HEX_RE.exec(text);
+    let rgb: number[] | null = null;
+    if (hex) {
+      const short = hex[2] === undefined && hex[4] === undefined && hex[6] === undefined;
+      const full = hex[2] !== undefined && hex[4] !== undefined && hex[6] !== undefined;
+      if (short) rgb = [hex[1]!, hex[3]!, hex[5]!].map((h) => parseInt(h + h, 16));
+      else if (full) rgb = [hex[1]! + hex[2]!, hex[3]! + hex[4]!, hex[5]! + hex[6]!].map((h) => parseInt(h, 16));
+    } else {
+      const m = GREY_RGB_RE.exec(text);
+      if (m) rgb = [m[1]!, m[2]!, m[3]!].map(Number);
+    }
+    if (!rgb) return /color\s*:\s*(?:gr[ae]y|darkgr[ae]y|silver)\b/i.test(text);
+    const [r, g, bl] = rgb as [number, number, number];
+    return Math.max(r, g, bl) - Math.min(r, g, bl) <= 16 && r >= 0x66 && r <= 0xcc;
+  }
+  return false;
 }
 
 /** The site's own names: og:site_name, and the parts of <title> after the first (标题_网易财经). */
