@@ -1427,12 +1427,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const paraLike = PARA_TAGS.has(b.el.localName) || (elStats !== undefined && elStats.chars <= b.len + 2);
     const start = paraLike ? 1 : 0;
     // A wrapper holding no more text than the element it wraps (秀米's sections nested five deep
-    // around each paragraph) is no level of its own: it shares that element's part, so the
-    // paragraphs still meet in the container that holds them all.
+    // around each paragraph) is no level of its own: it takes the next level's part without using
+    // it up, so the paragraphs still meet in the container that holds them all.
     for (let k = 0, i = start, below = -1, thin = 0; k < SCORE_LEVELS.length && i < b.ancestors.length; i++) {
       const as = stats.get(b.ancestors[i]!)!;
       if (k > 0 && as.chars <= below && thin < MAX_THIN_WRAPPERS) {
-        as.score += s * SCORE_LEVELS[k - 1]!;
+        as.score += s * SCORE_LEVELS[k]!;
         thin++;
         continue;
       }
