@@ -21,7 +21,7 @@ describe('a document end in the middle of the text', () => {
   const page = (middle: string): string => `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}-示例区政府</title></head><body>
 <div class="menu"><a href="/">首页</a><a href="/a">区内动态</a></div>
 <div class="location">当前位置：<a href="/">首页</a> &gt; 区内动态
-<div class="detail"><h2>${TITLE}</h2><div class="info">时间：2023-10-13　来源：区文体局</div>
+<div class="detail"><h2>${TITLE}</h2><div class="info">时间：2023-10-13\u3000来源：区文体局</div>
 <div class="text"><p>${BODY[0]}</p><p>${BODY[1]}</p>
 ${middle}
 <p>${BODY[2]}</p><p>${BODY[3]}</p></div></div>
@@ -44,7 +44,7 @@ ${middle}
   });
 });
 
-const simplePage = (content: string, info = '<div class="info">发布时间：2023-10-13　来源：区文体局</div>'): string =>
+const simplePage = (content: string, info = '<div class="info">发布时间：2023-10-13\u3000来源：区文体局</div>'): string =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}-示例区政府</title></head><body>
 <div class="nav"><a href="/">首页</a><a href="/a">区内动态</a><a href="/b">通知公告</a></div>
 <div class="main"><div class="article"><h1>${TITLE}</h1>${info}
