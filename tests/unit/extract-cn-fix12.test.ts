@@ -74,6 +74,13 @@ describe('paragraphs in deeply nested sections', () => {
     const a = extractArticle(simplePage(content), 'http://www.example-hw.gov.cn/news/1013.html', { referee: 'never' });
     expect(a.paragraphs).toEqual([BODY[0], '二、比赛项目', BODY[1], BODY[2]]);
   });
+
+  it('on a page whose text is grey, a grey line under a picture is a subheading and stays', () => {
+    const grey = (text: string): string => `<p style="color:#666666">${text}</p>`;
+    const content = `<div class="content">${grey(BODY[0]!)}<p><img src="/a.jpg" alt=""></p><p style="color: rgb(102, 102, 102)">二、比赛项目</p>${grey(BODY[1]!)}${grey(BODY[2]!)}</div>`;
+    const a = extractArticle(simplePage(content), 'http://www.example-hw.gov.cn/news/1013.html', { referee: 'never' });
+    expect(a.paragraphs).toEqual([BODY[0], '二、比赛项目', BODY[1], BODY[2]]);
+  });
 });
 
 describe('a 组图 page', () => {

@@ -3194,42 +3194,53 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
       /(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*\s*摄\s*[)）]?$|[（(]\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*摄\s*[)）]|(?:供图|图片来源\s*[:：].{1,20})$/.test(
         b.text,
       );
-    if (named || credit || /^图为/.test(b.text) || mutedLine(b)) body.splice(i, 1);
+    if (
+      named ||
+      credit ||
+      /^图为/.test(b.text) ||
+      mutedLine(
+        b,
+        body.slice(i + 1).find((x) => x.len > 0),
+      )
+    )
+      body.splice(i, 1);
   }
 }
 
-const GREY_HEX_RE = /color\s*:\s*#([0-9a-f])([0-9a-f])?([0-9a-f])([0-9a-f])?([0-9a-f])([0-9a-f])?\b/i;
-const GREY_RGB_RE = /color\s*:\s*rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})/i;
+const HEX_COLOUR_RE = /(?:^|[;\s])color\s*:\s*#([0-9a-f]{3}|[0-9a-f]{6})\b/i;
+const RGB_COLOUR_RE = /(?:^|[;\s])color\s*:\s*rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})/i;
+const NAMED_GREY_RE = /(?:^|[;\s])color\s*:\s*(?:gr[ae]y|darkgr[ae]y|silver)\b/i;
 
-/**
- * A short line without a sentence's punctuation, set in grey (`color: #999`, `rgb(160, 160, 160)`)
- * by its own or its wrapper's style: how editors (秀米 cards, a centred `<p>` under a picture) set
- * a caption apart from the text. Body text in grey is darker than #666 is light: a line lighter
- * than the text around it is no subheading.
- */
-function mutedLine(b: Block): boolean {
-  if (b.len > 40 || /[。！？；]/.test(b.text)) return false;
+/** The text colour a block's own or its wrapper's inline style sets, as [r, g, b]; null when none. */
+function styleColour(b: Block): number[] | null {
   for (const el of [b.el, ...b.ancestors.slice(0, 2)]) {
     const style = el.getAttribute('style');
     if (!style || !/color/i.test(style)) continue;
-    // `background-color` is no text colour.
-    const text = style.replace(/background(?:-color)?\s*:[^;]*/gi, '');
-    const hex = GREY_HEX_RE.exec(text);
-    let rgb: number[] | null = null;
+    const hex = HEX_COLOUR_RE.exec(style);
     if (hex) {
-      const short = hex[2] === undefined && hex[4] === undefined && hex[6] === undefined;
-      const full = hex[2] !== undefined && hex[4] !== undefined && hex[6] !== undefined;
-      if (short) rgb = [hex[1]!, hex[3]!, hex[5]!].map((h) => parseInt(h + h, 16));
-      else if (full) rgb = [hex[1]! + hex[2]!, hex[3]! + hex[4]!, hex[5]! + hex[6]!].map((h) => parseInt(h, 16));
-    } else {
-      const m = GREY_RGB_RE.exec(text);
-      if (m) rgb = [m[1]!, m[2]!, m[3]!].map(Number);
+      const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c) : [hex[1]!.slice(0, 2), hex[1]!.slice(2, 4), hex[1]!.slice(4)];
+      return h.map((x) => parseInt(x, 16));
     }
-    if (!rgb) return /color\s*:\s*(?:gr[ae]y|darkgr[ae]y|silver)\b/i.test(text);
-    const [r, g, bl] = rgb as [number, number, number];
-    return Math.max(r, g, bl) - Math.min(r, g, bl) <= 16 && r >= 0x66 && r <= 0xcc;
+    const rgb = RGB_COLOUR_RE.exec(style);
+    if (rgb) return [rgb[1]!, rgb[2]!, rgb[3]!].map(Number);
+    if (NAMED_GREY_RE.test(style)) return [0x99, 0x99, 0x99];
   }
-  return false;
+  return null;
+}
+
+/**
+ * A short line without a sentence's punctuation, set in grey (`color: #999`, `rgb(160, 160, 160)`)
+ * unlike the text after it: how editors (秀米 cards, a centred `<p>` under a picture) set a caption
+ * apart. A page whose text itself is grey gives its subheadings the same grey: they stay.
+ */
+function mutedLine(b: Block, next: Block | undefined): boolean {
+  if (b.len > 40 || /[。！？；]/.test(b.text)) return false;
+  const c = styleColour(b);
+  if (!c) return false;
+  const [r, g, bl] = c as [number, number, number];
+  if (Math.max(r, g, bl) - Math.min(r, g, bl) > 16 || r < 0x66 || r > 0xcc) return false;
+  const n = next ? styleColour(next) : null;
+  return !n || n.some((x, i) => Math.abs(x - c[i]!) > 16);
 }
 
 /** The site's own names: og:site_name, and the parts of <title> after the first (标题_网易财经). */
