@@ -325,6 +325,10 @@ function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anc
 function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from: number, to: number): Anchor | null | undefined {
   const own = sameRankCopy(doc, quote, s);
   if (own === null || own === from || ownContextAt(doc, s, from, to)) return undefined;
+  // The copy of that rank in another passage's old paragraph, unchanged: text moved across the
+  // copies (paragraphs reordered), and their order says nothing.
+  const ownRaw = doc.norm.map[own] ?? 0;
+  if (onOtherParagraph(text, s, ownRaw, (doc.norm.map[own + quote.length - 1] ?? ownRaw) + 1)) return undefined;
   return copyAnchor(text, doc, s, quote, own);
 }
 
