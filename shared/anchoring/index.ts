@@ -163,23 +163,18 @@ function confirmedCopies(
   };
   // A copy that restates another paragraph, when the new text gained copies, is new text: the
   // passage is the copy in the paragraph restated (when half its stored context stands there).
-  // On a paragraph set twice in a row it is an orphan, and stays one: neighbours cannot tell
-  // the two apart either (the break between them is all that separates them).
-  const twinned = (a: Anchor | null, s: TextSelector | undefined): boolean => {
-    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return false;
-    const copy = onCopy(a, s);
-    return copy !== null && copiesGained(copy.doc, copy.quote, s) && twinBeside(copy.doc, copy.from);
-  };
-  placements = placements.map((a, i) => {
-    const s = selectors[i];
+  // On a paragraph set twice in a row it is an orphan: the context cannot say which of the two
+  // is new, nor can neighbours (the break between them is all that separates them). Applied
+  // again to what the neighbour pass finds (recheck).
+  const unrestated = (a: Anchor | null, s: TextSelector | undefined): Anchor | null => {
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
     const copy = onCopy(a, s);
     if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
     const source = likestParagraph(copy.doc, s, copy.quote, copy.from, restatedFrom(copy.doc, copy.quote, copy.from));
     if (source !== null) return copyAnchor(text, copy.doc, s, copy.quote, source);
-    // A paragraph set twice in a row: the context cannot say which of the two is new.
     return twinBeside(copy.doc, copy.from) ? null : a;
-  });
+  };
+  placements = placements.map((a, i) => unrestated(a, selectors[i]));
   // Passages whose quote the old text held once (copies 0, or not recorded by older selectors),
   // placed: where they went says where the text moved.
   const unique: Placed[] = [];
@@ -241,7 +236,7 @@ function confirmedCopies(
     if (d.ranked) ranked[i] = d.ranked;
     return d.level;
   });
-  const none = { first: placements, recheck: (a: Anchor | null, i: number) => (twinned(a, selectors[i]) ? null : a) };
+  const none = { first: placements, recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : unrestated(a, selectors[i])) };
   if (!state.includes(1)) return none;
   const sure: Placed[] = [];
   const inSureWindow = (a: Anchor, s: TextSelector) => {
@@ -288,9 +283,9 @@ function confirmedCopies(
     first: placements.map((a, i) => (state[i] === 1 ? (ranked[i] ?? null) : a)),
     // The neighbour pass may find a doubted passage again, through neighbours that are such
     // copies themselves: on the quote's very words it still needs the sure ones.
-    recheck: (a, i) => {
+    recheck: (a0, i) => {
       const s = selectors[i];
-      if (twinned(a, s)) return null;
+      const a = a0 === placements[i] ? a0 : unrestated(a0, s);
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       return doubt(a, s).level === 1 && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !movedWithSure(a, s, i) ? null : a;
     },
