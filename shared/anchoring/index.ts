@@ -210,8 +210,9 @@ function confirmedCopies(
       const quote = normalise(s.exact);
       const from = toNormalised(doc, a.start);
       const to = toNormalised(doc, a.end);
-      // One of the quote's copies lost (the passage's own, edited or deleted, or another).
-      if (copiesLost(doc, quote, s)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
+      // One of the quote's copies lost (the passage's own, edited or deleted, or another). More
+      // context than any other copy had does not confirm words no closer than a look-alike was.
+      if (copiesLost(doc, quote, s)) return { level: ownContextAt(doc, s, from, to) && !lookAlikeAt(doc, s, from, to) ? 2 : 1 };
       if (doc.norm.text.slice(from, to) === quote) {
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
@@ -220,11 +221,9 @@ function confirmedCopies(
         if (nearerCopy(doc, quote, expectedAt(s), a)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
       }
     }
-    if (typeof s.nearErrors === 'number') {
-      // A placement on words no closer to the quote than a look-alike of the old text was.
-      const doc = docFor();
-      if (likeALookAlike(doc, normalise(s.exact), s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return { level: 1 };
-    }
+    // A placement on words no closer to the quote than a look-alike of the old text was.
+    const doc = docFor();
+    if (lookAlikeAt(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return { level: 1 };
     return { level: 0 };
   };
   // The copy of the passage's own rank, where a placement on another copy in doubt goes instead.
@@ -290,6 +289,11 @@ function confirmedCopies(
       return doubt(a, s).level === 1 && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !movedWithSure(a, s, i) ? null : a;
     },
   };
+}
+
+/** Whether normalised [from, to) is no closer to the quote than a recorded look-alike was (lookalikes.ts). */
+function lookAlikeAt(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  return typeof s.nearErrors === 'number' && likeALookAlike(doc, normalise(s.exact), s, from, to);
 }
 
 /**
