@@ -175,12 +175,19 @@ function confirmedCopies(
     return twinBeside(copy.doc, copy.from) ? null : a;
   };
   placements = placements.map((a, i) => unrestated(a, selectors[i]));
+  const gainedCopies = (s: TextSelector) => {
+    if (s.copies !== 0) return false;
+    const doc = docFor();
+    return copiesGained(doc, normalise(s.exact), s);
+  };
   // Passages whose quote the old text held once (copies 0, or not recorded by older selectors),
   // placed: where they went says where the text moved.
   const unique: Placed[] = [];
   placements.forEach((a, i) => {
     const s = selectors[i];
-    if (a && s && !s.copies && !byPosition.has(a)) unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
+    // One now held more often may sit on a copy added with its context: it says nothing.
+    if (a && s && !s.copies && !byPosition.has(a) && !gainedCopies(s))
+      unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
   });
   unique.sort((x, y) => x.start - y.start);
   /** Where the passage would be: its old place, and that moved as the nearest unique placed passage on each side moved. */
@@ -220,6 +227,14 @@ function confirmedCopies(
         if (ranked !== undefined) return { level: 1, ranked };
         if (nearerCopy(doc, quote, expectedAt(s), a)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
       }
+    } else if (s.copies === 0) {
+      // A quote the old text held once, now held more often: a copy far from where the passage
+      // would be, with another copy there, may be new text that took the context along (a page
+      // of the same story added), and no context can confirm it; placed neighbours can.
+      const doc = docFor();
+      const quote = normalise(s.exact);
+      const from = toNormalised(doc, a.start);
+      if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && farCopy(doc, quote, expectedAt(s), a)) return { level: 1 };
     }
     // A placement on words no closer to the quote than a look-alike of the old text was.
     const doc = docFor();
@@ -309,6 +324,22 @@ function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anc
   for (let at = text.indexOf(quote); at >= 0 && n < MAX_COPIES; at = text.indexOf(quote, at + 1), n++) {
     const raw = doc.norm.map[at] ?? 0;
     if (raw !== a.start && gap(raw) < far) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the placement lies more than NEIGHBOUR_GAP from every place the passage would be
+ * (`expected`) and another copy of the quote lies within it.
+ */
+function farCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor): boolean {
+  const text = doc.norm.text;
+  const gap = (x: number) => Math.min(...expected.map((e) => Math.abs(x - e)));
+  if (gap(a.start) <= NEIGHBOUR_GAP) return false;
+  let n = 0;
+  for (let at = text.indexOf(quote); at >= 0 && n < MAX_COPIES; at = text.indexOf(quote, at + 1), n++) {
+    const raw = doc.norm.map[at] ?? 0;
+    if (raw !== a.start && gap(raw) <= NEIGHBOUR_GAP) return true;
   }
   return false;
 }
