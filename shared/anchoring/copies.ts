@@ -74,6 +74,15 @@ export function contextMatch(norm: string, from: number, to: number, sides: Side
   return m;
 }
 
+/** Whether a context side that reached the old text's edge is found whole at the new text's edge next to norm[from, to). */
+function atSameEdge(norm: string, from: number, to: number, sides: Sides): boolean {
+  const { prefix, suffix, edge } = sides;
+  return (
+    (edge.start && from === prefix.length && norm.startsWith(prefix)) ||
+    (edge.end && to + suffix.length === norm.length && norm.endsWith(suffix))
+  );
+}
+
 /**
  * The quote's other occurrences in the old text `norm` (comparison form, capped at MAX_COPIES)
  * and the longest context run next to any of them; null when the quote occurs once. `own` is the
@@ -100,13 +109,22 @@ export function copiesLost(doc: Doc, quote: string, s: TextSelector): boolean {
 }
 
 /**
+ * Units of context by which a copy must beat every other copy's: one or two more are what an
+ * alignment finds by chance (a full stop or a break that any sentence end has).
+ */
+const OWN_CONTEXT_MARGIN = 2;
+
+/**
  * Whether the copy of the quote at normalised [from, to) has more of the stored context next to
  * it than any other copy had in the old text: no other copy, unchanged, can be this one.
  */
 export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number): boolean {
   const known = s.copyContext;
   if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
-  return contextMatch(doc.norm.text, from, to, sidesOf(s)) > known;
+  const sides = sidesOf(s);
+  const m = contextMatch(doc.norm.text, from, to, sides);
+  // A side found whole at the text's edge again is no chance: no other copy can stand there.
+  return m > known + OWN_CONTEXT_MARGIN || (m > known && atSameEdge(doc.norm.text, from, to, sides));
 }
 
 /**

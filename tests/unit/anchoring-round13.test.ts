@@ -158,3 +158,29 @@ suite('a page of the same story added far away', () => {
     expect([null, mine[1]]).toContain(placed[1]);
   });
 });
+
+suite('a copy that keeps one unit more of the context than it had', () => {
+  // An advertisement printed twice; the passage's own printing is deleted, and the one left
+  // gains a full stop before it, one unit of the stored prefix, by an edit elsewhere.
+  const Q = '不用系裤带的设计，颜色花纹款型都很酷';
+  const AD = `怀抱自然，${Q}，干净利落的线条剪裁，整体增加立体感，其实在细节上放满了心思，透气百搭。`;
+  const P = `管道施工的缺陷会增加重新钻孔的成本。${AD}`;
+  const C1 = `这段视频播出以后引发热议！${AD}`;
+  const OLD = [...filler(0, 3), P, ...filler(3, 6), C1, ...filler(9, 3)].join('\n');
+  const selectors = () => [select(OLD, Q, 0), select(OLD, '春耕时节'), select(OLD, '河堤加固工程')];
+
+  it('is not confirmed by that unit: the deleted passage is an orphan', () => {
+    const neu = [...filler(0, 3), '管道施工的缺陷会增加重新钻孔的成本。', ...filler(3, 6), C1.replace('！', '。'), ...filler(9, 3)].join(
+      '\n',
+    );
+    expect(selectors()[0]).toMatchObject({ copies: 1 });
+    const placed = starts(neu, selectors());
+    expect(placed[0]).toBeNull();
+    expect(placed[2]).toBe(at(neu, '河堤加固工程'));
+  });
+
+  it('still places the passage when the other printing is the one deleted', () => {
+    const neu = [...filler(0, 3), P, ...filler(3, 6), '这段视频播出以后引发热议。', ...filler(9, 3)].join('\n');
+    expect(starts(neu, selectors())[0]).toBe(at(neu, Q));
+  });
+});
