@@ -465,34 +465,7 @@ function nearNeighbours(
     if (a) return near && found?.errors === 0 ? near : guessed || weakCopy(doc, query, a) ? null : a;
     return near;
   });
-  return notOnOthersWords(text, selectors, onePassagePerPlace(text, selectors, placed, out));
-}
-
-/**
- * A placement of a repeated quote inside another passage's placement, on the words that passage
- * had at another old place than this one's (the old texts differ there: this passage did not
- * lie inside that one): both cannot be right. The other wins when it stands on its own quote's
- * very words with a better score (its context there), or at its stored position; then this one
- * is on another passage's copy (its own copy deleted) and is an orphan.
- */
-function notOnOthersWords(text: string, selectors: readonly TextSelector[], out: (Anchor | null)[]): (Anchor | null)[] {
-  const exactAt = out.map((b, j) => {
-    const t = selectors[j];
-    return b !== null && t !== undefined && text.startsWith(t.exact, b.start) && b.end - b.start === t.exact.length;
-  });
-  return out.map((a, i) => {
-    const s = selectors[i];
-    if (!a || !s || !s.copies || (a.start === s.start && atStoredPosition(text, s))) return a;
-    const taken = out.some((b, j) => {
-      const t = selectors[j];
-      if (j === i || !b || !t || !exactAt[j] || b.start > a.start || b.end < a.end) return false;
-      // Where this placement falls in the other's old words; inside them in the old text too, it agrees.
-      const old = t.start + (a.start - b.start);
-      if (old === s.start) return false;
-      return b.score > a.score || (b.start === t.start && atStoredPosition(text, t));
-    });
-    return taken ? null : a;
-  });
+  return onePassagePerPlace(text, selectors, placed, out);
 }
 
 /**

@@ -94,7 +94,7 @@
  * duplicated whose original was then deleted or edited: the copy stands alone with all its
  * context, which text cannot tell from the paragraph moved; 2 cross-paragraph spans after a reorder.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -489,7 +489,6 @@ export function run(options: RunOptions): RunResult {
       const where = whereOf(doc, text.text);
       const cpu = process.cpuUsage();
       const placed = options.single ? selectors.map((s) => anchor(neu, s)) : anchorAll(neu, selectors);
-      if (process.env.A12_DUMP) writeFileSync(`${process.env.A12_DUMP}-${seed}-${kind}.json`, JSON.stringify({ old: text.text, text: neu, selectors, placed }));
       const used = process.cpuUsage(cpu);
       if (long && !options.single) longCpuMs.push((used.user + used.system) / 1000);
       hls.forEach((h, i) => {

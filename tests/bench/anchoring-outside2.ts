@@ -131,7 +131,7 @@
  *   and 6 lead_rewrite), a heading with a footnote marker on its end (seed 14 footnotes).
  * Weakest kinds: noise 91.7%, mixed5 90.1%, mixed3 96.0%, footnotes 96.6%, captions 97.6%.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
@@ -522,7 +522,6 @@ export function runBench(seeds: readonly number[], only?: string): Run | null {
       // CPU time, not wall time: the machine is shared and loaded.
       const c0 = process.cpuUsage();
       const placed = anchorAll(doc.text, selectors);
-      if (process.env.A12_DUMP) writeFileSync(`${process.env.A12_DUMP}-${seed}-${kind.name}.json`, JSON.stringify({ old: original, text: doc.text, selectors, placed }));
       const c1 = process.cpuUsage(c0);
       anchorMs += (c1.user + c1.system) / 1000;
       const kt = byKind.get(kind.name) ?? tally();

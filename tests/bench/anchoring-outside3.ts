@@ -164,7 +164,7 @@
  *                             CPU 43.8 ms; merged the same recall, 0 wrong, CPU 45.2 / 51.7 ms (two
  *                             runs, loaded machine)
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeHtml } from '../../main/services/extract/decode';
@@ -1052,7 +1052,6 @@ export function benchAnchorOutside3(args: readonly string[] = []): Record<string
       const { rev, parts } = revise(kind, old, c);
       const c0 = process.cpuUsage();
       const placed = anchorAll(rev.text, selectors);
-      if (process.env.A12_DUMP) writeFileSync(`${process.env.A12_DUMP}-${seed}-${kind}.json`, JSON.stringify({ old, text: rev.text, selectors, placed }));
       const c1 = process.cpuUsage(c0);
       if (article.long) longCpu.push((c1.user + c1.system) / 1000);
       const j = indexRevision(rev);

@@ -274,7 +274,6 @@
  * dropped once-held-quote doubt still in, which only orphans more); 113k/200 anchorAll CPU median
  * 43.5–44.7 → 56.7 ms, warm 41.6–46.2 → 46.7 ms (load 10–18).
  */
-import { writeFileSync } from 'node:fs';
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
 import {
@@ -495,12 +494,12 @@ function evaluate(seeds: readonly number[], fn: Batch, log?: string[], make = ge
     const t = empty();
     for (const seed of seeds) {
       const sc = make(seed, kind);
-      const sels = sc.spans.map((h) => describe(sc.old, h.start, h.end));
-      const res = fn(sc.edited.text, sels);
-      if (process.env.A12_DUMP) writeFileSync(`${process.env.A12_DUMP}-${seed}-${kind}.json`, JSON.stringify({ old: sc.old, text: sc.edited.text, selectors: sels, placed: res }));
       tally(
         sc,
-        res,
+        fn(
+          sc.edited.text,
+          sc.spans.map((h) => describe(sc.old, h.start, h.end)),
+        ),
         t,
         log,
         seed,
@@ -531,7 +530,6 @@ function bigArticles(
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const results = anchorAll(sc.edited.text, selectors);
-    if (process.env.A12_DUMP) writeFileSync(`${process.env.A12_DUMP}-${seed}.json`, JSON.stringify({ old: sc.old, text: sc.edited.text, selectors, placed: results }));
     wall.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
