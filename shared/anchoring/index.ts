@@ -234,7 +234,8 @@ function confirmedCopies(
       const doc = docFor();
       const quote = normalise(s.exact);
       const from = toNormalised(doc, a.start);
-      if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && farCopy(doc, quote, expectedAt(s), a)) return { level: 1 };
+      if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && farCopy(doc, quote, expectedAt(s), a))
+        return { level: 1 };
     }
     // A placement on words no closer to the quote than a look-alike of the old text was.
     const doc = docFor();
