@@ -11,12 +11,12 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
   'extract-speed': async () => (await import('./extract-speed')).benchSpeed(),
-  // `-- extract-outside [--outside2 | … | --outside7] [--verbose]`: one outside
-  // Chinese set (--outside3 … --outside7 list their pages).
+  // `-- extract-outside [--outside2 | … | --outside11] [--verbose]`: one outside
+  // Chinese set (--outside3 … --outside11 list their pages).
   'extract-outside': async () => {
     const m = await import('./extract-outside');
     const set = m.outsideSetFromArgv(process.argv);
-    const listed = set === 'outside3' || set === 'outside4' || set === 'outside5' || set === 'outside6' || set === 'outside7';
+    const listed = set !== 'outside' && set !== 'outside2';
     return m.benchOutside(process.argv.includes('--verbose') || listed, set);
   },
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
