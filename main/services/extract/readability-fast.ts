@@ -12,6 +12,11 @@
  *    answers null), `new URL(uri, base)` throws for every URL and Readability keeps each as
  *    written, setting it back unchanged, at the price of one exception per link and image. Only
  *    its `javascript:` links change (to their text or a span): that part runs as Readability's.
+ *  - `_getInnerText`, `_isElementWithoutContent`, `_getLinkDensity`: Readability reads the text
+ *    of every candidate, of each link in it and of every div and heading (to see it is empty),
+ *    the outer ones holding most of the page; one walk of linkedom's node list joins the text
+ *    without an array, stops at the first non-space text, and finds links without linkedom's
+ *    `getElementsByTagName` upper-casing every other element's name.
  * When the linkedom internals the walk needs are not found, the originals run.
  */
 import { lazyRequire } from '../lazy-require';
