@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../main/services/extract/extract';
 import { matchOrigin } from '../../main/services/extract/patterns';
+import { scriptWrittenText } from '../../main/services/extract/script-writes';
 
 const BODY = [
   '今年夏天，松林镇在三个行政村试种高油酸花生八百亩，镇农技站派出技术员驻村指导播种和田间管理。',
@@ -111,5 +112,30 @@ describe('a 来源 label element beside its value element, no colon', () => {
       ),
     );
     expect(a.origin).toBeNull();
+  });
+});
+
+describe('a script that writes a part of a split value', () => {
+  it('reads split("…")[i], alone or after a substring', () => {
+    expect(scriptWrittenText('var rq = "2024-07-12 09:05:00"; document.write(rq.split(" ")[0]);')).toBe('2024-07-12');
+    expect(scriptWrittenText("var rq='2024/7/12 9:05'; document.write(rq.split('/')[1] + '月')")).toBe('7月');
+    expect(scriptWrittenText('var s = "县农业农村局|2024-07-12"; document.write("来源：" + s.split("|")[0]);')).toBe('来源：县农业农村局');
+    expect(scriptWrittenText('var rq = "2024-07-12T09:05"; document.write(rq.substring(0, 16).split("T")[0]);')).toBe('2024-07-12');
+  });
+
+  it('gives nothing for a part that is not there or an index it cannot read', () => {
+    expect(scriptWrittenText('var rq = "2024-07-12"; document.write(rq.split(" ")[1]);')).toBe('');
+    expect(scriptWrittenText('var rq = "2024-07-12 09:05"; document.write(rq.split(" ")[n]);')).toBe('');
+    expect(scriptWrittenText('var rq = "2024-07-12 09:05"; document.write(rq.split(/\\s/)[0]);')).toBe('');
+  });
+
+  it('dates the page from the split write on its metadata line', () => {
+    const a = run(
+      page(
+        '<div class="info">发布时间：<script>var rq = "2024-7-12 09:05:00"; document.write(rq.split(" ")[0]);</script>　来源：县农业农村局</div>',
+      ),
+    );
+    expect(a.publishedAt).toBe('2024-07-12');
+    expect(a.origin).toBe('县农业农村局');
   });
 });

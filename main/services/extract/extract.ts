@@ -309,20 +309,6 @@ function notALink(a: Element): boolean {
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
 }
 
-/**
- * The date an inline script writes where it stands (`发布时间：<script>var t = "2024-4-3 10:12:36";
- * document.write(t…)</script>`): the date literal it holds, as the reader sees it in the line.
- * Only a small script that writes in place, and only a string that is a date (and time). The
- * fallback where scriptWrittenText (script-writes.ts) cannot follow the script (`.split(" ")[0]`).
- */
-function scriptWrittenDate(el: Element): string | null {
-  if (el.hasAttribute('src')) return null;
-  const code = el.textContent ?? '';
-  if (code.length > 600 || !code.includes('document.write')) return null;
-  const m = /(["'])\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?)\s*\1/.exec(code);
-  return m && findDate(m[2]!) ? m[2]! : null;
-}
-
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -353,7 +339,7 @@ class Walker {
     if (tag === 'annotation' || tag === 'annotation-xml') return;
     // A metadata value an inline script writes in place (发布时间：<script>document.write(t)</script>).
     if (tag === 'script') {
-      const written = el.getAttribute('src') === null ? scriptWrittenText(el.textContent ?? '') || scriptWrittenDate(el) : '';
+      const written = el.getAttribute('src') === null ? scriptWrittenText(el.textContent ?? '') : '';
       if (written) this.text(written);
       return;
     }
