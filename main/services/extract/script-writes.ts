@@ -40,9 +40,10 @@ function evaluate(arg: string, vars: Map<string, string>, used: { variable: bool
     } else {
       const name = NAME_RE.exec(rest);
       if (!name) return null;
-      let value = vars.get(name[1]!);
-      if (value === undefined) return null;
-      used.variable ||= value !== '';
+      const stored = vars.get(name[1]!);
+      if (stored === undefined) return null;
+      let value: string = stored;
+      used.variable ||= stored !== '';
       rest = rest.slice(name[0].length);
       for (let step = 0; step < 4; step++) {
         const cut = CUT_RE.exec(rest);
@@ -66,7 +67,7 @@ function evaluate(arg: string, vars: Map<string, string>, used: { variable: bool
         } else if (split) {
           // As JavaScript splits on a string; an index past the parts gives undefined: no plain form.
           const sep = unquote(split[1], split[2]);
-          const part = value.split(sep)[Number(split[3])];
+          const part: string | undefined = value.split(sep)[Number(split[3])];
           if (part === undefined) return null;
           value = part;
           rest = rest.slice(split[0].length);
