@@ -49,10 +49,13 @@ describe('a 来源 field in an element of its own', () => {
     expect(a.paragraphs).toEqual(BODY);
   });
 
-  it('keeps a value split over inline elements after the label', () => {
-    const a = run(page('<div class="meta">2024-07-12　来源：<b>松林</b>镇人民政府</div>'));
-    expect(a.origin).toBe('松林镇人民政府');
-  });
+  it.each(['2024-07-12　来源：<b>松林</b>镇人民政府', '2024-07-12　<span class="s">来源：松林</span>镇人民政府'])(
+    'keeps a value that runs on in text after an element: %s',
+    (info) => {
+      const a = run(page(`<div class="meta">${info}</div>`));
+      expect(a.origin).toBe('松林镇人民政府');
+    },
+  );
 
   it('keeps a value in the element after a label element of its own', () => {
     const a = run(page('<div class="meta"><span>来源：</span><span>县农业农村局</span><span>2024-07-12</span></div>'));

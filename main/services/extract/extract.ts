@@ -3072,7 +3072,10 @@ function originInOwnElement(el: Element, whole: string, depth: number): string |
     const text = collapseSpaces(child.textContent ?? '');
     if (text.length < 3 || !/[源稿自处构位门关]/.test(text)) continue;
     const v = matchOrigin(text);
-    if (v && v.length < whole.length && whole.startsWith(v)) return v;
+    // Only where the next field starts in an element of its own: text running on after the
+    // element (<font>来源：示例</font>日报) is still the value.
+    const after = child.nextSibling;
+    if (v && v.length < whole.length && whole.startsWith(v) && (after === null || after === child.nextElementSibling)) return v;
     const inner = originInOwnElement(child, whole, depth + 1);
     if (inner) return inner;
   }
