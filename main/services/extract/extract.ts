@@ -313,20 +313,6 @@ function notALink(a: Element): boolean {
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
 }
 
-/**
- * The date an inline script writes where it stands (`发布时间：<script>var t = "2024-4-3 10:12:36";
- * document.write(t…)</script>`): the date literal it holds, as the reader sees it in the line.
- * Only a small script that writes in place, and only a string that is a date (and time). The
- * fallback where scriptWrittenText (script-writes.ts) cannot follow the script (`.split(" ")[0]`).
- */
-function scriptWrittenDate(el: Element): string | null {
-  if (el.hasAttribute('src')) return null;
-  const code = el.textContent ?? '';
-  if (code.length > 600 || !code.includes('document.write')) return null;
-  const m = /(["'])\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?)\s*\1/.exec(code);
-  return m && findDate(m[2]!) ? m[2]! : null;
-}
-
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -357,7 +343,7 @@ class Walker {
     if (tag === 'annotation' || tag === 'annotation-xml') return;
     // A metadata value an inline script writes in place (发布时间：<script>document.write(t)</script>).
     if (tag === 'script') {
-      const written = el.getAttribute('src') === null ? scriptWrittenText(el.textContent ?? '') || scriptWrittenDate(el) : '';
+      const written = el.getAttribute('src') === null ? scriptWrittenText(el.textContent ?? '') : '';
       if (written) this.text(written);
       return;
     }
@@ -1392,7 +1378,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A label in a cell of its own (<td>信息来源：</td><td>县教育局</td>): read it with the next cell.
     const next = blocks[b.index + 1];
     const line = /[:：]$/.test(b.spaced) && next && next.len <= 40 && !/[:：]/.test(next.text) ? `${b.spaced} ${next.spaced}` : b.spaced;
-    origin ??= matchOrigin(line) ?? originFromImageAlt(line, b.el);
+    origin ??= (line === b.spaced ? blockOrigin(b) : matchOrigin(line)) ?? labelElementOrigin(b, next) ?? originFromImageAlt(line, b.el);
     author ??= matchAuthor(line) ?? bylineNames(b.text);
     editor ??= matchEditor(line);
   }
@@ -1573,7 +1559,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!latin) dropCaptions(body, photoStories);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
-    origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
+    origin ??= blockOrigin(b) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
     author ??= matchAuthor(b.spaced);
     editor ??= matchEditor(b.spaced);
   }
@@ -1584,7 +1570,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!origin) {
     // A 来源 line of its own, also after the text in an element of its own (（转自：市教育局）).
     for (const b of blocks)
-      if (!b.negative && b.len <= 90 && (/来\s*源\s*[:：]/.test(b.text) || isSourceLine(b.text)) && (origin = matchOrigin(b.spaced))) break;
+      if (!b.negative && b.len <= 90 && (/来\s*源\s*[:：]/.test(b.text) || isSourceLine(b.text)) && (origin = blockOrigin(b))) break;
   }
   origin ??= originFromElement(doc);
   if (!origin) {
@@ -3132,6 +3118,51 @@ function originFromElement(doc: Document): string | null {
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
   return null;
+}
+
+/**
+ * The 来源 of a metadata block whose field sits in an element of its own: the value ends where
+ * that element ends, though the text runs on into the next field without a gap
+ * (<span>来源：县融媒体中心</span><span>06-18 16:42</span>, …<span>解读类型：…</span>).
+ */
+function blockOrigin(b: Block): string | null {
+  const whole = matchOrigin(b.spaced);
+  if (!whole) return null;
+  const cut = originInOwnElement(b.el, whole, 0);
+  return cut ?? whole;
+}
+
+/** The shorter value an inner element holding both the label and a value gives, if any. */
+function originInOwnElement(el: Element, whole: string, depth: number): string | null {
+  if (depth > 6) return null;
+  for (const child of Array.from(el.children)) {
+    const text = collapseSpaces(child.textContent ?? '');
+    if (text.length < 3 || !/[源稿自处构位门关]/.test(text)) continue;
+    const v = matchOrigin(text);
+    // Only where the next field starts in an element of its own: text running on after the
+    // element (<font>来源：示例</font>日报) is still the value.
+    const after = child.nextSibling;
+    if (v && v.length < whole.length && whole.startsWith(v) && (after === null || after === child.nextElementSibling)) return v;
+    const inner = originInOwnElement(child, whole, depth + 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** A label alone in its element (Drupal's field__label, <dt>): a 来源 label without a colon. */
+const BARE_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来\s*源(?:单位)?|稿\s*源|出\s*处|发布(?:机构|单位))$/;
+
+/**
+ * A 来源 field written as a label element and its value element side by side, no colon
+ * (<div class="label">来源</div><div class="item">县委宣传部</div>, <dt>来源</dt><dd>…</dd>):
+ * the value is the next block, in the label's next sibling element, short and not a date.
+ */
+function labelElementOrigin(b: Block, next: Block | undefined): string | null {
+  if (!next || !BARE_ORIGIN_LABEL_RE.test(b.text) || next.len > 40 || /[:：]/.test(next.text) || findDate(next.text)) return null;
+  const sibling = b.el.nextElementSibling;
+  if (!sibling || !(sibling === next.el || sibling.contains(next.el))) return null;
+  if (normaliseText(sibling.textContent ?? '') !== next.text) return null;
+  return matchOrigin(`来源：${next.spaced}`);
 }
 
 const ORIGIN_ATTRIBUTE_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|出\s*处)\s*[:：]?$/;

@@ -125,9 +125,11 @@ function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
-const ORIGIN_RE = labelRe(
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处',
-);
+const ORIGIN_LABEL =
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处';
+const ORIGIN_RE = labelRe(ORIGIN_LABEL);
+/** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
+const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);
 const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字|(?<!通讯员\\s*|实习)记\\s*者');
 const EDITOR_RE = labelRe('责任编辑|责\\s*编');
 const PLAIN_EDITOR_RE = labelRe('(?<!责任)编\\s*辑');
@@ -180,7 +182,7 @@ function cleanValue(v: string | undefined): string | null {
 }
 
 export function matchOrigin(text: string): string | null {
-  return cleanValue(ORIGIN_RE.exec(text)?.[1]);
+  return cleanValue(ORIGIN_RE.exec(text)?.[1]) ?? cleanValue(BRACKETED_ORIGIN_RE.exec(text)?.[1]);
 }
 /** Two-character names are often padded: 作者：王 芳 → 作者：王芳. */
 function joinPaddedNames(text: string): string {
