@@ -125,9 +125,11 @@ function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
-const ORIGIN_RE = labelRe(
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处',
-);
+const ORIGIN_LABEL =
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处';
+const ORIGIN_RE = labelRe(ORIGIN_LABEL);
+/** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
+const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);
 const AUTHOR_RE = labelRe('作\\s*者|撰\\s*稿|文\\s*字|(?<!通讯员\\s*|实习)记\\s*者');
 const EDITOR_RE = labelRe('责任编辑|责\\s*编');
 const PLAIN_EDITOR_RE = labelRe('(?<!责任)编\\s*辑');
@@ -180,7 +182,7 @@ function cleanValue(v: string | undefined): string | null {
 }
 
 export function matchOrigin(text: string): string | null {
-  return cleanValue(ORIGIN_RE.exec(text)?.[1]);
+  return cleanValue(ORIGIN_RE.exec(text)?.[1]) ?? cleanValue(BRACKETED_ORIGIN_RE.exec(text)?.[1]);
 }
 /** Two-character names are often padded: 作者：王 芳 → 作者：王芳. */
 function joinPaddedNames(text: string): string {
@@ -436,6 +438,8 @@ const BOILER_SHORT: RegExp[] = [
   /^.{0,16}(?:长按|扫描|识别)(?:识别)?(?:图中|下方|上方|文末|下图)?二维码.{0,16}$|^(?:点击)?阅读原文$|点击(?:上方)?蓝字.{0,12}关注/,
   // …and the end mark and scan-to-follow line of WeChat layouts (— END —, 扫码关注我们).
   /^[-—–=~·\s]*(?:END|THE END)[-—–=~·\s]*$|^.{0,16}扫码(?:关注|加入|添加|识别|阅读|下载).{0,16}$/i,
+  // …and an end card's follow line (关注示例公众号, 欢迎关注我们的视频号): a short line, no sentence.
+  /^(?:欢迎|请|敬请)?(?:关注|订阅)[^。！？，；]{0,16}(?:公众号|视频号|服务号|订阅号|微信号)[!！~～]*$/,
   /^[【[(（]?\s*(?:免责声明|版权声明|特别声明)\s*[】\])）:：]/,
   // A bare 声明： line is a disclaimer only by what it says (an announcement's 声明 is its text).
   /^[【[(（]?\s*声明\s*[】\])）:：].*(?:仅供参考|不构成(?:任何)?(?:实质性)?投资建议|风险自担|不代表本(?:站|网|平台))/,

@@ -5,7 +5,7 @@
  * `document.write("来源：" + laiyuan)`), so the line a reader sees holds text the markup does not.
  *
  * Only plain forms are read: string variables, string literals joined with `+`, and
- * substring/substr/slice with number or `indexOf("…")` bounds. A script that writes anything
+ * substring/substr/slice with number or `indexOf("…")` bounds, and `split("…")[i]`. A script that writes anything
  * else (an expression, a tag with a source) gives nothing.
  */
 
@@ -20,37 +20,61 @@ function unquote(double: string | undefined, single: string | undefined): string
   return (double ?? single ?? '').replace(/\\(.)/g, '$1');
 }
 
-/** The text of one `+`-joined argument, or null when a part is not a plain form. */
+const LITERAL_RE = new RegExp(String.raw`^(?:${STRING})\s*`);
+const NAME_RE = /^([A-Za-z_$][\w$]*)\s*/;
+const CUT_RE = /^\.(substring|substr|slice)\(\s*([^(),]*(?:\([^()]*\))?)\s*(?:,\s*([^(),]*(?:\([^()]*\))?)\s*)?\)\s*/;
+const SPLIT_RE = new RegExp(String.raw`^\.split\(\s*(?:${STRING})\s*\)\[\s*(\d+)\s*\]\s*`);
+
+/**
+ * The text of one `+`-joined argument, or null when a part is not a plain form: a literal, or a
+ * variable with substring/substr/slice and `split("…")[i]` applied in turn (`t.split(" ")[0]`).
+ */
 function evaluate(arg: string, vars: Map<string, string>, used: { variable: boolean }): string | null {
   let out = '';
   let rest = arg.trim();
-  const term = new RegExp(
-    String.raw`^(?:${STRING}|([A-Za-z_$][\w$]*)(?:\.(substring|substr|slice)\(\s*([^(),]*(?:\([^()]*\))?)\s*(?:,\s*([^(),]*(?:\([^()]*\))?)\s*)?\))?)\s*`,
-  );
   while (rest) {
-    const m = term.exec(rest);
-    if (!m) return null;
-    if (m[3] !== undefined) {
-      const value = vars.get(m[3]);
-      if (value === undefined) return null;
-      used.variable ||= value !== '';
-      if (m[4]) {
-        const bound = (raw: string | undefined): number | null => {
-          if (raw === undefined) return null;
-          const t = raw.trim();
-          if (/^\d+$/.test(t)) return Number(t);
-          const at = new RegExp(String.raw`^${m[3]!.replace(/\$/g, '\\$')}\.indexOf\(\s*(?:${STRING})\s*\)$`).exec(t);
-          if (!at) return NaN;
-          const i = value.indexOf(unquote(at[1], at[2]));
-          return i < 0 ? value.length : i;
-        };
-        const a = bound(m[5]);
-        const b = bound(m[6]);
-        if (a === null || Number.isNaN(a) || (b !== null && Number.isNaN(b))) return null;
-        out += m[4] === 'substr' ? value.substr(a, b ?? undefined) : value.slice(a, b ?? undefined);
-      } else out += value;
-    } else out += unquote(m[1], m[2]);
-    rest = rest.slice(m[0].length);
+    const lit = LITERAL_RE.exec(rest);
+    if (lit) {
+      out += unquote(lit[1], lit[2]);
+      rest = rest.slice(lit[0].length);
+    } else {
+      const name = NAME_RE.exec(rest);
+      if (!name) return null;
+      const stored = vars.get(name[1]!);
+      if (stored === undefined) return null;
+      let value: string = stored;
+      used.variable ||= stored !== '';
+      rest = rest.slice(name[0].length);
+      for (let step = 0; step < 4; step++) {
+        const cut = CUT_RE.exec(rest);
+        const split = cut ? null : SPLIT_RE.exec(rest);
+        if (cut) {
+          const v: string = value;
+          const bound = (raw: string | undefined): number | null => {
+            if (raw === undefined) return null;
+            const t = raw.trim();
+            if (/^\d+$/.test(t)) return Number(t);
+            const at = new RegExp(String.raw`^${name[1]!.replace(/\$/g, '\\$')}\.indexOf\(\s*(?:${STRING})\s*\)$`).exec(t);
+            if (!at) return NaN;
+            const i = v.indexOf(unquote(at[1], at[2]));
+            return i < 0 ? v.length : i;
+          };
+          const a = bound(cut[2]);
+          const b = bound(cut[3]);
+          if (a === null || Number.isNaN(a) || (b !== null && Number.isNaN(b))) return null;
+          value = cut[1] === 'substr' ? v.substr(a, b ?? undefined) : v.slice(a, b ?? undefined);
+          rest = rest.slice(cut[0].length);
+        } else if (split) {
+          // As JavaScript splits on a string; an index past the parts gives undefined: no plain form.
+          const sep = unquote(split[1], split[2]);
+          const part: string | undefined = value.split(sep)[Number(split[3])];
+          if (part === undefined) return null;
+          value = part;
+          rest = rest.slice(split[0].length);
+        } else break;
+      }
+      out += value;
+    }
     if (!rest) break;
     if (rest[0] !== '+') return null;
     rest = rest.slice(1).trim();
