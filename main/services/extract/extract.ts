@@ -900,6 +900,27 @@ function continuesArticle(top: Element, sib: Element, s: Stats, after: boolean):
   return sib.querySelector('h2, h3, h4') !== null && sib.querySelector('table, ol, ul, p') !== null;
 }
 
+/** A heading that names the article's own list of sources: `References`, `Notes`, `Bibliography`. */
+const REFERENCE_HEADING_RE = /^(?:references?|notes|footnotes|endnotes|sources|bibliography|works cited|literature cited|citations)$/i;
+
+/**
+ * A later sibling of the article root that is its reference list: it opens with a heading naming
+ * one and holds a list or paragraphs of entries, little of it links (an entry's own link rows are
+ * chrome and stay out). Entries are short and score little as prose, but a reference list under
+ * an article is part of it, as footnotes are.
+ */
+function referenceListAfter(sib: Element, s: Stats, after: boolean): boolean {
+  if (!after || s.chars < 40 || s.linkChars > s.chars * 0.5) return false;
+  let first = sib.firstElementChild;
+  // Through a wrapper or two to the first element that holds text.
+  for (let depth = 0; first && depth < 3 && !/^h[2-6]$/.test(first.localName) && first.children.length > 0; depth++) {
+    if (normaliseText(first.textContent ?? '') !== normaliseText(first.firstElementChild?.textContent ?? '')) break;
+    first = first.firstElementChild;
+  }
+  if (!first || !/^h[2-6]$/.test(first.localName) || !REFERENCE_HEADING_RE.test(normaliseText(first.textContent ?? ''))) return false;
+  return sib.querySelector('ol, ul, p') !== null;
+}
+
 /** A wrapper adds at most this share to the text of the block it wraps (a toggle's heading). */
 const WRAPPER_EXTRA = 0.2;
 
@@ -1471,6 +1492,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         if (
           f >= threshold ||
           continuesArticle(top, sib, s, after) ||
+          referenceListAfter(sib, s, after) ||
           (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
           // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
           (sibText && bylineNames(sibText) !== null)

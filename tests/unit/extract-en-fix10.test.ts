@@ -1,0 +1,55 @@
+/**
+ * Issue 16, en16fix10: kinds of markup a tenth outside English set found, each with our own text.
+ * In: a reference list set after the article's body container (its heading and entries; the
+ * entries' link rows stay out).
+ */
+import { expect, it } from 'vitest';
+import { extractArticle } from '../../main/services/extract/extract';
+
+const BODY = [
+  'Moths that winter under the bark of alder trees in the Orrin valley survive frosts that kill the same species on open ground, a field team reported on Monday.',
+  'The team tagged four hundred caterpillars in two winters and found that those under bark lost a third as much water as those in the leaf litter.',
+  'Bark keeps the wind off, said the team’s leader, and the thin film of ice that forms over it seems to slow the cold rather than bring it in.',
+  'The group now wants to know whether felling old alders along the river, planned for next year, will leave the moths with nowhere to shelter.',
+];
+
+const REFS = [
+  'Orrin, T. & Vale, M. Journal of Cold Insects 12, 44–58 (2026).',
+  'Pike, R. et al. Alder Ecology 3, 101–119 (2019).',
+  'Sorrel, J. Field Notes on Moths (Example Press, 2008).',
+];
+
+function page(after: string): string {
+  return (
+    '<!doctype html><html><head><meta charset="utf-8"><title>Moths under bark | Example Science</title></head><body>' +
+    '<header><a href="/">Example Science</a></header><main><article><h1>Moths under bark</h1>' +
+    `<div class="story-text">${BODY.map((p) => `<p>${p}</p>`).join('')}</div>${after}` +
+    '<div class="more"><h2>More stories</h2><ul><li><a href="/x">Frogs in ice</a></li><li><a href="/y">Beetles at sea</a></li></ul></div>' +
+    '</article></main><footer><p>Example Science</p></footer></body></html>'
+  );
+}
+
+const refList = (heading: string): string =>
+  `<section class="refs"><h2>${heading}</h2><ol>` +
+  REFS.map(
+    (r, i) =>
+      `<li><p class="ref-text">${r}</p><p class="ref-links"><a href="https://example.org/doi/${i}">Article</a> <a href="https://example.org/scholar/${i}">Scholar</a></p></li>`,
+  ).join('') +
+  '</ol></section>';
+
+it('keeps a reference list set after the body container, without its link rows', () => {
+  const a = extractArticle(page(refList('References')), 'https://example.org/a');
+  expect(a.paragraphs).toEqual([...BODY, 'References', ...REFS]);
+});
+
+it('keeps a list headed Notes or Sources the same way', () => {
+  for (const h of ['Notes', 'Sources']) {
+    const a = extractArticle(page(refList(h)), 'https://example.org/b');
+    expect(a.paragraphs).toEqual([...BODY, h, ...REFS]);
+  }
+});
+
+it('leaves out a list after the body under any other heading', () => {
+  const a = extractArticle(page(refList('Further reading from our archive')), 'https://example.org/c');
+  expect(a.paragraphs).toEqual(BODY);
+});
