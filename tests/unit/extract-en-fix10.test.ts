@@ -53,3 +53,38 @@ it('leaves out a list after the body under any other heading', () => {
   const a = extractArticle(page(refList('Further reading from our archive')), 'https://example.org/c');
   expect(a.paragraphs).toEqual(BODY);
 });
+
+const figure = (caption: string): string =>
+  `<figure class="story-figure"><img src="https://example.org/alder.jpg" alt=""><figcaption>${caption}</figcaption></figure>`;
+
+function pageWithFigure(fig: string): string {
+  return page('').replace(`<p>${BODY[1]}</p>`, `<p>${BODY[1]}</p>${fig}`);
+}
+
+it('drops a figcaption closed by a credit sentence, its picture staying', () => {
+  for (const c of [
+    'Alder bark in the lower valley after a hard frost. Photo by the author.',
+    'A tagged caterpillar under lifted bark. Image courtesy of the Orrin field team.',
+    'The valley floor in January. Credit: Example Science.',
+  ]) {
+    const a = extractArticle(pageWithFigure(figure(c)), 'https://example.org/d');
+    expect(a.paragraphs).toEqual(BODY);
+    expect(a.html).toContain('alder.jpg');
+  }
+});
+
+it('drops a figcaption that holds a credit element beside its words, glued or spaced', () => {
+  const a = extractArticle(
+    pageWithFigure(
+      figure('<span class="fig-caption">Caterpillars wintering under alder bark.</span><span class="fig-credit">Jo Marren</span>'),
+    ),
+    'https://example.org/e',
+  );
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a figcaption of plain words, even one that opens a sentence with "Pictures"', () => {
+  const c = 'Alder bark in the lower valley. Pictures taken each morning show the ice forming over it.';
+  const a = extractArticle(pageWithFigure(figure(c)), 'https://example.org/f');
+  expect(a.paragraphs).toEqual([BODY[0], BODY[1], c, BODY[2], BODY[3]]);
+});

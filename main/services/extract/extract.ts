@@ -2947,7 +2947,7 @@ function isCaption(b: Block): boolean {
   const bracketed = credit !== null && credit.index >= 20;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
-    if (name === 'figcaption') return bracketed || source;
+    if (name === 'figcaption') return bracketed || source || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(a, b.text);
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure')
       return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
@@ -2958,6 +2958,29 @@ function isCaption(b: Block): boolean {
 }
 
 const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
+
+/**
+ * A figcaption closed by a credit sentence of its own (`… on a wet morning. Photo by the author.`,
+ * `… Image courtesy of the museum.`): the sentence form CREDIT_END_RE leaves out (a full stop, a
+ * lower-case credit).
+ */
+const FIGCAPTION_CREDIT_RE =
+  /(?:^|[.!?)]\s+)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+(?:by|courtesy(?:\s+of)?|via)\s+|\s*:\s*)(?:the\s+)?[\p{L}][^.!?]{1,60}\.$/u;
+
+const CREDIT_CLASS_RE = /(?:^|[-_\s])(?:credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
+
+/**
+ * A figcaption holding an element named as a credit besides its words (`<span class="…credit">`
+ * after the caption's `<span>`): a caption with its credit, glued or not.
+ */
+function heldCredit(caption: Element, text: string): boolean {
+  for (const el of Array.from(caption.querySelectorAll('[class]'))) {
+    if (!CREDIT_CLASS_RE.test(el.getAttribute('class') ?? '')) continue;
+    const own = normaliseText(el.textContent ?? '');
+    if (own && own.length < text.length) return true;
+  }
+  return false;
+}
 
 /** A title set in a figure above its picture or chart (`<figure><h3>Boxing in</h3><img>`): the figure's, not a subheading. */
 function figureTitle(b: Block): boolean {
