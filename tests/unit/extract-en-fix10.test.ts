@@ -88,3 +88,28 @@ it('keeps a figcaption of plain words, even one that opens a sentence with "Pict
   const a = extractArticle(pageWithFigure(figure(c)), 'https://example.org/f');
   expect(a.paragraphs).toEqual([BODY[0], BODY[1], c, BODY[2], BODY[3]]);
 });
+
+function postPage(underTitle: string): string {
+  return (
+    '<!doctype html><html><head><meta charset="utf-8"><title>Moths under bark | Example Blog</title></head><body>' +
+    '<header><a href="/">Example Blog</a></header><main><article><div class="post">' +
+    `<div><h1>Moths under bark</h1></div>${underTitle}` +
+    `${BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></main><footer><p>Example Blog</p></footer></body></html>`
+  );
+}
+const BAR =
+  '<div class="share-bar"><a href="/@jo">Jo Marren</a> <button>Follow</button> <button>Listen</button> <button>Share</button></div>';
+
+it('drops a subtitle heading between the title and the byline bar', () => {
+  const dek = 'Two winters of tagging caterpillars along a river, and what the bark of one tree does for them';
+  const a = extractArticle(postPage(`<div><h2>${dek}</h2></div>${BAR}`), 'https://example.org/g');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a section heading under the title that runs straight into its paragraph', () => {
+  const h = 'What the field team found in two winters';
+  const a = extractArticle(postPage(`${BAR}<h2>${h}</h2>`), 'https://example.org/h');
+  expect(a.paragraphs).toEqual([h, ...BODY]);
+  const b = extractArticle(postPage(`<h2>${h}</h2>`), 'https://example.org/i');
+  expect(b.paragraphs).toEqual([h, ...BODY]);
+});

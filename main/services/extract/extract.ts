@@ -1569,6 +1569,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     body.push(b);
   }
   if (latin) joinSplitBody(body, blocks, cutAt);
+  if (latin && titleIndex >= 0) dropDekUnderTitle(body, blocks, titleIndex);
   if (!latin)
     dropAfterEndMarks(
       body,
@@ -2259,6 +2260,22 @@ function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
   const prev = near(-1);
   const next = near(1);
   return !!prev && !!next && isProse(prev) && isProse(next) && prev.el.parentElement === parent && next.el.parentElement === parent;
+}
+
+/**
+ * A subtitle set as a heading right under the title (`<h1>…</h1><h2>Twelve months of…</h2>`),
+ * then the byline or share bar before the text: the dek, not a section heading, which runs
+ * straight into its own paragraph. Only a heading of several words that is no label (`Introduction`).
+ */
+function dropDekUnderTitle(body: Block[], blocks: Block[], titleIndex: number): void {
+  const first = body.findIndex((b) => b.len > 0);
+  const b = body[first];
+  if (!b || !/^h[2-4]$/.test(b.el.localName) || b.len > 250 || b.text.split(/\s+/).length < 5) return;
+  const prev = blocks.slice(0, b.index).findLast((x) => x.len > 0);
+  if (prev?.index !== titleIndex) return;
+  const next = body.slice(first + 1).find((x) => x.len > 0);
+  const between = next ? blocks.slice(b.index + 1, next.index).filter((x) => x.len > 0) : [];
+  if (next && between.length > 0 && isProse(next)) body.splice(first, 1);
 }
 
 /**
