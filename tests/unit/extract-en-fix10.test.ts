@@ -113,3 +113,33 @@ it('keeps a section heading under the title that runs straight into its paragrap
   const b = extractArticle(postPage(`<h2>${h}</h2>`), 'https://example.org/i');
   expect(b.paragraphs).toEqual([h, ...BODY]);
 });
+
+function pageWithBox(box: string): string {
+  return page('').replace(`<p>${BODY[2]}</p>`, `${box}<p>${BODY[2]}</p>`);
+}
+
+it('drops a product card (name, price, buy button) set into the text', () => {
+  for (const price of ['$24', '£12.99', '€30']) {
+    const card =
+      '<div class="inset"><div class="pic"><img src="https://example.org/moth-book.jpg" alt=""></div>' +
+      `<div class="info"><div class="name">A Field Guide to Winter Moths (hardback)</div><div class="price">${price}</div>` +
+      '<a href="https://shop.example/guide">Buy on Example Shop</a></div></div>';
+    const a = extractArticle(pageWithBox(card), 'https://example.org/j');
+    expect(a.paragraphs).toEqual(BODY);
+  }
+});
+
+it('keeps a short line beside a price that has no buy button', () => {
+  const box = '<div class="fact"><div class="label">Cost of the survey</div><div class="value">$4,000</div></div>';
+  const a = extractArticle(pageWithBox(box), 'https://example.org/k');
+  expect(a.paragraphs).toEqual([BODY[0], BODY[1], 'Cost of the survey', '$4,000', BODY[2], BODY[3]]);
+});
+
+it('drops the lines of a small box holding an e-mail sign-up form, whatever they say', () => {
+  const box =
+    '<div class="inline-box"><div class="group"><h2>The valley, twice a week</h2>' +
+    '<p>Field notes from the river and the hills, every Monday and Thursday.</p>' +
+    '<div class="form-wrap"><form><input type="email" name="address" placeholder="Your address"><input type="submit" value="Send it to me"></form></div></div></div>';
+  const a = extractArticle(pageWithBox(box), 'https://example.org/l');
+  expect(a.paragraphs).toEqual(BODY);
+});

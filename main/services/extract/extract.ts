@@ -2877,8 +2877,46 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       continue;
     }
     if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
+    else if (productCard(own(b)) || signUpBox(own(b))) body.splice(i, 1);
   }
 }
+
+/**
+ * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button
+ * (`Buy on …`, `Shop now`). Its lines are an advertisement, not the article.
+ */
+function productCard(b: Block): boolean {
+  if (b.len > 150 || /[.!?]["”’]?$/.test(b.text)) return false;
+  const box = b.el.parentElement;
+  if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
+  let price = false;
+  let buy = false;
+  let other = 0;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
+    const text = normaliseText(c.textContent ?? '');
+    if (!text) continue;
+    if (PRICE_RE.test(text)) price = true;
+    else if ((c.localName === 'a' || c.localName === 'button') && CTA_RE.test(text)) buy = true;
+    else if (c.localName === 'p' || text.length > 150 || /[.!?]["”’]?$/.test(text) || ++other > 2) return false;
+  }
+  return price && buy;
+}
+const PRICE_RE = /^(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|€))$/;
+
+/**
+ * A sign-up box set into the text: a short line or two in a small box that holds an e-mail form
+ * (`Free local news, every Tuesday.` over an address field and `Sign up`), a newsletter pitch
+ * whatever its words. The box is small: a container of the article that also holds a form is not one.
+ */
+function signUpBox(b: Block): boolean {
+  for (const a of b.ancestors.slice(1, 4)) {
+    if (/^(?:body|article|main)$/.test(a.localName)) return false;
+    if (a.querySelector('input[type="email"]') === null) continue;
+    return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX;
+  }
+  return false;
+}
+const SIGN_UP_BOX_MAX = 400;
 
 /** A short line alone in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`. */
 function callToAction(b: Block): boolean {
