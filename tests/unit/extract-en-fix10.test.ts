@@ -143,3 +143,36 @@ it('drops the lines of a small box holding an e-mail sign-up form, whatever they
   const a = extractArticle(pageWithBox(box), 'https://example.org/l');
   expect(a.paragraphs).toEqual(BODY);
 });
+
+const ROWS = [
+  ['Orrin Alder Moth', '2019', 'A grey moth whose caterpillars winter under the bark of old alders along slow rivers in the north.'],
+  ['Pale Reed Moth', '2021', 'A small moth of reed beds that spends the winter as an egg glued to the underside of a dead stem.'],
+  [
+    'Hill Birch Moth',
+    '2024',
+    'A brown moth found on birch scrub above the tree line, whose caterpillars freeze solid and recover in spring.',
+  ],
+];
+
+it('keeps a table cell that is only a link naming the row’s item beside its description', () => {
+  const table =
+    '<table class="list"><thead><tr><th>Moth</th><th>Year</th><th>Description</th></tr></thead><tbody>' +
+    ROWS.map(([n, y, d]) => `<tr><th><i><a href="/wiki/${n!.replace(/ /g, '_')}">${n}</a></i></th><td>${y}</td><td>${d}</td></tr>`).join(
+      '',
+    ) +
+    '</tbody></table>';
+  const a = extractArticle(pageWithBox(table), 'https://example.org/m');
+  for (const [n, , d] of ROWS) {
+    expect(a.paragraphs).toContain(n);
+    expect(a.paragraphs).toContain(d);
+  }
+});
+
+it('leaves out a linked title beside a date only (a list of other stories)', () => {
+  const table =
+    '<table class="list"><tbody>' +
+    ROWS.map(([n, y]) => `<tr><td><a href="/stories/${y}">${n} numbers fall again</a></td><td>March 3, ${y}</td></tr>`).join('') +
+    '</tbody></table>';
+  const a = extractArticle(pageWithBox(table), 'https://example.org/n');
+  for (const [n] of ROWS) expect(a.text).not.toContain(`${n} numbers fall again`);
+});

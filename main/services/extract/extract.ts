@@ -1560,7 +1560,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !attachmentLine &&
         !wordsAroundLink(b) &&
         !(latin && linkedSectionHeading(b, blocks)) &&
-        !footnoteNumber(b)
+        !footnoteNumber(b) &&
+        !(latin && namedRowItem(b))
       )
         continue;
       if (latin && labelledLinkLine(b)) continue;
@@ -2239,6 +2240,25 @@ function labelledLinkLine(b: Block): boolean {
   return b.len <= 250 && b.linkChars >= b.len * 0.5 && LINK_LABEL_RE.test(b.plain);
 }
 
+/**
+ * A table cell that is only a link naming the row's item (a film, a place, a paper) beside a cell
+ * that describes it in words of its own: the row's content, not navigation (a row of links only,
+ * or a link beside a date, is).
+ */
+function namedRowItem(b: Block): boolean {
+  const cell = b.ancestors.slice(0, 4).find((a) => a.localName === 'td' || a.localName === 'th');
+  const row = cell?.parentElement;
+  if (!cell || row?.localName !== 'tr') return false;
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+    if (c === cell) continue;
+    let words = normaliseText(c.textContent ?? '').length;
+    for (const a of Array.from(c.querySelectorAll('a'))) words -= normaliseText(a.textContent ?? '').length;
+    if (words >= ROW_DESCRIPTION_MIN) return true;
+  }
+  return false;
+}
+const ROW_DESCRIPTION_MIN = 40;
+
 /** A footnote's number written as a link back to its reference (`<a href="#ref-1">1</a>` before the note). */
 function footnoteNumber(b: Block): boolean {
   if (!/^\[?\d{1,3}\]?\.?$/.test(b.text)) return false;
@@ -2558,7 +2578,7 @@ function referee(
       if (theirs.length === 0 && b.text === normTitle) continue;
       if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
       if (latin && isLatinByline(b, !theirs.some(isProse))) continue;
-      if (b.linkChars > b.len * 0.5 && b.punct === 0) continue;
+      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b))) continue;
     }
     theirs.push(b);
   }
