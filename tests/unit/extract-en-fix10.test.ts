@@ -176,3 +176,12 @@ it('leaves out a linked title beside a date only (a list of other stories)', () 
   const a = extractArticle(pageWithBox(table), 'https://example.org/n');
   for (const [n] of ROWS) expect(a.text).not.toContain(`${n} numbers fall again`);
 });
+
+it('keeps a caption set as a block of its own beside its credit block, dropping only the credit', () => {
+  const c = 'Caterpillars wintering under alder bark in the lower valley.';
+  const a = extractArticle(
+    pageWithFigure(figure(`<span class="caption"><p>${c}</p></span><span class="credit">Photo by Jo Marren/Example Science</span>`)),
+    'https://example.org/o',
+  );
+  expect(a.paragraphs).toEqual([BODY[0], BODY[1], c, BODY[2], BODY[3]]);
+});

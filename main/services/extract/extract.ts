@@ -3022,7 +3022,7 @@ function isCaption(b: Block): boolean {
   const bracketed = credit !== null && credit.index >= 20;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
-    if (name === 'figcaption') return bracketed || source || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(a, b.text);
+    if (name === 'figcaption') return bracketed || source || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(b.el, b.text);
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure')
       return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
@@ -3045,11 +3045,13 @@ const FIGCAPTION_CREDIT_RE =
 const CREDIT_CLASS_RE = /(?:^|[-_\s])(?:credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
 
 /**
- * A figcaption holding an element named as a credit besides its words (`<span class="…credit">`
- * after the caption's `<span>`): a caption with its credit, glued or not.
+ * A caption line that holds an element named as a credit besides its words (`<span class="…credit">`
+ * inline after the caption's `<span>`, read as one line: `…a millet drink.Jo Marren`): a caption
+ * with its credit. A caption set as a block of its own beside the credit's block stays (the page's
+ * marked caption, as Readability keeps it); the credit's own line goes by the credit rules.
  */
-function heldCredit(caption: Element, text: string): boolean {
-  for (const el of Array.from(caption.querySelectorAll('[class]'))) {
+function heldCredit(line: Element, text: string): boolean {
+  for (const el of Array.from(line.querySelectorAll('[class]'))) {
     if (!CREDIT_CLASS_RE.test(el.getAttribute('class') ?? '')) continue;
     const own = normaliseText(el.textContent ?? '');
     if (own && own.length < text.length) return true;
