@@ -26,6 +26,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor2: async () => (await import('./anchoring-outside2')).benchAnchorOutside2(process.argv.slice(2)),
   // A third outside tester's bench, with revision kinds neither outside bench lists (anchoring-outside3.ts).
   anchor3: async () => (await import('./anchoring-outside3')).benchAnchorOutside3(process.argv.slice(2)),
+  // A fourth outside tester's bench: revisions of 条例, outlines, tables, 繁体 and PDF reprints… (anchoring-outside4.ts).
+  anchor4: async () => (await import('./anchoring-outside4')).benchAnchorOutside4(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
