@@ -2875,6 +2875,9 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
     }
     return null;
   };
+  // Whether the page has an e-mail field at all: looked up once, most pages have none.
+  let hasEmailForm: boolean | undefined;
+  const emailForm = (): boolean => (hasEmailForm ??= root?.querySelector('input[type="email"]') != null);
   const firstProse = body.findIndex(isProse);
   let proseCount = -1;
   const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
@@ -2897,7 +2900,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       continue;
     }
     if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
-    else if (productCard(own(b)) || signUpBox(own(b))) body.splice(i, 1);
+    else if (productCard(own(b)) || (emailForm() && signUpBox(own(b)))) body.splice(i, 1);
   }
 }
 
