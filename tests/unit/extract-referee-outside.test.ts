@@ -47,8 +47,9 @@ describe('the referee gate counts only real paragraphs outside the body', () => 
   });
 
   it('real paragraphs left outside the body still make the page doubtful, and the referee is asked', () => {
-    // A second section of the story in a sibling box our pass does not take as the body.
-    const cut = `<div class="x9"><h2>What comes next</h2><div><div>${paras(20, 24, 'next')}</div></div></div>`;
+    // A second section of the story in a sibling box our pass does not take as the body (three
+    // levels down, each adding words: a wrapper adding none is looked through and would be taken).
+    const cut = `<div class="x9"><h2>What comes next</h2><div><div>${paras(20, 24, 'next')}</div><p>More to follow.</p></div></div>`;
     const url = 'https://news.example.com/mill';
     const never = extractArticle(page('', '', cut), url, { referee: 'never' });
     expect(never.text).not.toContain('Paragraph 20 of');

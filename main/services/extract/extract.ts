@@ -166,6 +166,10 @@ const INLINE_KEEP = new Map([
 ]);
 /** A heading named for what it is (`h3.header-with-anchor`, `h2.section-head`) is no page header. */
 const HEADING_WORD_RE = /(?:^|[-_\s])(?:header|head|heading)(?=[-_\s\d]|$)/gi;
+/** A block's score goes to its container and, in these shares, to the three around it. */
+const SCORE_LEVELS = [1, 0.5, 1 / 6, 1 / 12];
+/** Wrappers adding no text that are looked through on the way up (a page nesting deeper is odd). */
+const MAX_THIN_WRAPPERS = 8;
 const MAX_DEPTH = 250;
 const MAX_BLOCKS = 50_000;
 
@@ -1204,7 +1208,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!/<(?:html|head|body|title|meta|div|p|table|td|span|br|h[1-6]|article|section|font|center)\b/i.test(html.slice(0, 200_000))) {
     throw bad('页面不是 HTML，无法提取文章。');
   }
-  const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  const source = withoutEarlyDocumentEnds(
+    repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`),
+  );
   // The light DOM: the tree linkedom would build, at a fraction of the cost (light-dom.ts).
   const doc = parseLightDocument(source);
   let base = url;
@@ -1270,6 +1276,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
   for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
+  // A 组图 page: its captioned slides carry the news, the text beside them is a line or two.
+  const photoStories = [...ownProse].some(([, n]) => n >= 3) ? [] : findCaptionedSlides(blocks, stats);
   for (const b of blocks) {
     b.negative = b.ancestors.some((a) => negative.has(a)) && !entryHeading(b, negative);
     b.boiler = isBoilerplate(b.text);
@@ -1439,11 +1447,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const elStats = stats.get(b.el);
     const paraLike = PARA_TAGS.has(b.el.localName) || (elStats !== undefined && elStats.chars <= b.len + 2);
     const start = paraLike ? 1 : 0;
-    const levels = [1, 0.5, 1 / 6, 1 / 12];
-    for (let k = 0; k < levels.length; k++) {
-      const a = b.ancestors[start + k];
-      if (!a) break;
-      stats.get(a)!.score += s * levels[k]!;
+    // A wrapper holding no more text than the element it wraps (秀米's sections nested five deep
+    // around each paragraph) is no level of its own: it takes the next level's part without using
+    // it up, so the paragraphs still meet in the container that holds them all.
+    for (let k = 0, i = start, below = -1, thin = 0; k < SCORE_LEVELS.length && i < b.ancestors.length; i++) {
+      const as = stats.get(b.ancestors[i]!)!;
+      if (k > 0 && as.chars <= below && thin < MAX_THIN_WRAPPERS) {
+        as.score += s * SCORE_LEVELS[k]!;
+        thin++;
+        continue;
+      }
+      as.score += s * SCORE_LEVELS[k]!;
+      below = as.chars;
+      k++;
     }
   }
   let top: Element | null = null;
@@ -1501,6 +1517,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         }
       }
     }
+    // The slides sit beside the text, in the article's own box (not in a column of their own).
+    for (const list of photoStories) if (parent?.contains(list) && !negative.has(list)) chosen.add(list);
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
@@ -1576,7 +1594,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       body,
       blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
     );
-  if (!latin) dropCaptions(body);
+  if (!latin) dropCaptions(body, photoStories);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
     origin ??= matchOrigin(b.spaced) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
@@ -1837,6 +1855,23 @@ export function repairRawText(html: string): string {
     open.lastIndex = at;
   }
   return last === 0 ? html : out + html.slice(last);
+}
+
+/**
+ * A `</body>` or `</html>` with the page going on after it (a server-side include that brings its
+ * own document end, in the middle of the text): a browser closes nothing there and puts what
+ * follows where it was, in the elements still open. Our parser closes them all, so the rest of
+ * the text would land outside its container: those end tags are dropped (the parser closes
+ * everything at the end of the page anyway).
+ */
+export function withoutEarlyDocumentEnds(html: string): string {
+  const first = /<\/(?:body|html)\s*>/i.exec(html);
+  if (!first) return html;
+  const rest = html.slice(first.index);
+  // Only end tags, comments, scripts and white space after it: nothing a reader sees moves.
+  const visible = rest.replace(/<!--[\s\S]*?-->|<script\b[\s\S]*?<\/script\s*>|<\/[a-z][^>]*>|\s+/gi, '');
+  if (visible === '') return html;
+  return html.slice(0, first.index) + rest.replace(/<\/(?:body|html)\s*>/gi, '');
 }
 
 /**
@@ -2154,6 +2189,38 @@ function findGalleries(blocks: Block[]): Set<Element> {
     }
   }
   return galleries;
+}
+
+/**
+ * Lists of 3 or more slides, each an item holding one picture and its caption (a line of words,
+ * not a link: a list of linked thumbnails is a related-news box), as a 组图 slider writes them
+ * (`ul > li > img + p`, all but the shown slide hidden by the stylesheet).
+ */
+function findCaptionedSlides(blocks: Block[], stats: Map<Element, Stats>): Element[] {
+  const lists = new Set<Element>();
+  for (const b of blocks) {
+    if (b.len < 8 || b.linkChars > 0) continue;
+    const item = b.ancestors.slice(0, 3).find((a) => a.localName === 'li');
+    const list = item?.parentElement;
+    if (list && (list.localName === 'ul' || list.localName === 'ol')) lists.add(list);
+  }
+  return [...lists].filter((list) => {
+    const items = Array.from(list.children);
+    return (
+      items.length >= 3 &&
+      items.every((li) => {
+        const s = stats.get(li);
+        return (
+          li.localName === 'li' &&
+          s !== undefined &&
+          s.chars >= 8 &&
+          s.chars <= 300 &&
+          s.linkChars <= s.chars * 0.2 &&
+          li.querySelectorAll('img').length === 1
+        );
+      })
+    );
+  });
 }
 
 /** A figure, or an element holding one and besides it at most a counter or a button (no paragraphs). */
@@ -3239,11 +3306,12 @@ const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-
  * 陈明 摄, 图为会议现场。) is not article text: known by its element (figcaption, a caption class),
  * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
  */
-function dropCaptions(body: Block[]): void {
+function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
   for (let i = body.length - 1; i >= 1; i--) {
     const b = body[i]!;
     const prev = body[i - 1]!;
     if (prev.len > 0 || prev.images.length === 0 || b.len === 0 || b.len > 80 || b.images.length > 0 || b.punct > 3) continue;
+    if (slides.some((list) => b.ancestors.includes(list))) continue;
     const named = b.ancestors
       .slice(0, 2)
       .some((a) => a.localName === 'figcaption' || CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
@@ -3251,8 +3319,53 @@ function dropCaptions(body: Block[]): void {
       /(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*\s*摄\s*[)）]?$|[（(]\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*摄\s*[)）]|(?:供图|图片来源\s*[:：].{1,20})$/.test(
         b.text,
       );
-    if (named || credit || /^图为/.test(b.text)) body.splice(i, 1);
+    if (
+      named ||
+      credit ||
+      /^图为/.test(b.text) ||
+      mutedLine(
+        b,
+        body.slice(i + 1).find((x) => x.len > 0),
+      )
+    )
+      body.splice(i, 1);
   }
+}
+
+const HEX_COLOUR_RE = /(?:^|[;\s])color\s*:\s*#([0-9a-f]{3}|[0-9a-f]{6})\b/i;
+const RGB_COLOUR_RE = /(?:^|[;\s])color\s*:\s*rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})/i;
+const NAMED_GREY_RE = /(?:^|[;\s])color\s*:\s*(?:gr[ae]y|darkgr[ae]y|silver)\b/i;
+
+/** The text colour a block's own or its wrapper's inline style sets, as [r, g, b]; null when none. */
+function styleColour(b: Block): number[] | null {
+  for (const el of [b.el, ...b.ancestors.slice(0, 2)]) {
+    const style = el.getAttribute('style');
+    if (!style || !/color/i.test(style)) continue;
+    const hex = HEX_COLOUR_RE.exec(style);
+    if (hex) {
+      const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c) : [hex[1]!.slice(0, 2), hex[1]!.slice(2, 4), hex[1]!.slice(4)];
+      return h.map((x) => parseInt(x, 16));
+    }
+    const rgb = RGB_COLOUR_RE.exec(style);
+    if (rgb) return [rgb[1]!, rgb[2]!, rgb[3]!].map(Number);
+    if (NAMED_GREY_RE.test(style)) return [0x99, 0x99, 0x99];
+  }
+  return null;
+}
+
+/**
+ * A short line without a sentence's punctuation, set in grey (`color: #999`, `rgb(160, 160, 160)`)
+ * unlike the text after it: how editors (秀米 cards, a centred `<p>` under a picture) set a caption
+ * apart. A page whose text itself is grey gives its subheadings the same grey: they stay.
+ */
+function mutedLine(b: Block, next: Block | undefined): boolean {
+  if (b.len > 40 || /[。！？；]/.test(b.text)) return false;
+  const c = styleColour(b);
+  if (!c) return false;
+  const [r, g, bl] = c as [number, number, number];
+  if (Math.max(r, g, bl) - Math.min(r, g, bl) > 16 || r < 0x66 || r > 0xcc) return false;
+  const n = next ? styleColour(next) : null;
+  return !n || n.some((x, i) => Math.abs(x - c[i]!) > 16);
 }
 
 /** The site's own names: og:site_name, and the parts of <title> after the first (标题_网易财经). */

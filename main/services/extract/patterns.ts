@@ -436,6 +436,8 @@ const BOILER_SHORT: RegExp[] = [
   /^.{0,16}(?:长按|扫描|识别)(?:识别)?(?:图中|下方|上方|文末|下图)?二维码.{0,16}$|^(?:点击)?阅读原文$|点击(?:上方)?蓝字.{0,12}关注/,
   // …and the end mark and scan-to-follow line of WeChat layouts (— END —, 扫码关注我们).
   /^[-—–=~·\s]*(?:END|THE END)[-—–=~·\s]*$|^.{0,16}扫码(?:关注|加入|添加|识别|阅读|下载).{0,16}$/i,
+  // …and an end card's follow line (关注示例公众号, 欢迎关注我们的视频号): a short line, no sentence.
+  /^(?:欢迎|请|敬请)?(?:关注|订阅)[^。！？，；]{0,16}(?:公众号|视频号|服务号|订阅号|微信号)[!！~～]*$/,
   /^[【[(（]?\s*(?:免责声明|版权声明|特别声明)\s*[】\])）:：]/,
   // A bare 声明： line is a disclaimer only by what it says (an announcement's 声明 is its text).
   /^[【[(（]?\s*声明\s*[】\])）:：].*(?:仅供参考|不构成(?:任何)?(?:实质性)?投资建议|风险自担|不代表本(?:站|网|平台))/,
