@@ -143,7 +143,7 @@ function pinnedOrphans(
   valid: readonly boolean[],
   out: (Anchor | null)[],
 ): (Anchor | null)[] {
-  if (!out.some((a, i) => a === null && valid[i] && selectors[i]?.copies === 0)) return out;
+  if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
   const placed: PlacedSpan[] = [];
   out.forEach((a, i) => {
     const s = selectors[i];
@@ -151,7 +151,7 @@ function pinnedOrphans(
   });
   return out.map((a, i) => {
     const s = selectors[i];
-    if (a || !s || !valid[i] || s.copies !== 0) return a;
+    if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;
     const bracket = pinnedBracket(placed, s);
     if (!bracket) return a;
     const doc = docFor();

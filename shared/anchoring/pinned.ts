@@ -77,12 +77,6 @@ function foldedText(doc: Doc): string {
   return f;
 }
 
-/** The only occurrence of `needle` in `hay`, or −1 when it occurs never or more than once. */
-function onlyOccurrence(hay: string, needle: string): number {
-  const at = hay.indexOf(needle);
-  return at >= 0 && hay.indexOf(needle, at + 1) < 0 ? at : -1;
-}
-
 /** A placed passage: its old extent and its new one (raw offsets). */
 export interface PlacedSpan {
   oldStart: number;
@@ -121,30 +115,47 @@ export function pinnedBracket(placed: readonly PlacedSpan[], s: TextSelector): [
   return [lo, hi];
 }
 
+/** Occurrences of a quote counted at most: more than a passage's recorded copies (MAX_COPIES) are never needed. */
+const MAX_OCCURRENCES = 80;
+
+function occurrences(hay: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let at = hay.indexOf(needle); at >= 0 && out.length < MAX_OCCURRENCES; at = hay.indexOf(needle, at + 1)) out.push(at);
+  return out;
+}
+
 /**
- * Where the orphan `s` is, as a normalised [start, end) with its differing units, or null: its
- * quote (held once in the old text) found once in the new text inside `bracket`, exactly or
- * read through look-alikes.
+ * Where the orphan `s` is, as a normalised [start, end) with its differing units, or null. The
+ * quote's occurrences in the new text, exactly or else read through look-alikes, number as many
+ * as the old text held (copies + 1): none lost or gained, so they keep their order and the one of
+ * the passage's rank (copyRank) is its own; it must lie inside `bracket`, alone there.
  */
 export function pinnedPlace(doc: Doc, q: Query, s: TextSelector, bracket: [number, number]): { start: number; end: number; errors: number } | null {
-  if (s.copies !== 0 || q.quote.length < 2) return null;
+  const copies = s.copies;
+  if (typeof copies !== 'number' || q.quote.length < 2) return null;
   const m = q.quote.length;
   const norm = doc.norm.text;
-  let at = onlyOccurrence(norm, q.quote);
+  let found = occurrences(norm, q.quote);
   let errors = 0;
-  if (at < 0) {
-    // Two or more exact copies: a look-alike reading cannot make it one.
-    if (norm.indexOf(q.quote) >= 0) return null;
-    at = onlyOccurrence(foldedText(doc), lookAlikeFold(q.quote));
-    if (at < 0) return null;
-    for (let i = 0; i < m; i++) if (norm.charCodeAt(at + i) !== q.quote.charCodeAt(i)) errors++;
+  if (found.length !== copies + 1) {
+    // A copy lost: the passage's own may be the one a look-alike swap changed.
+    if (found.length > copies) return null;
+    found = occurrences(foldedText(doc), lookAlikeFold(q.quote));
+    if (found.length !== copies + 1) return null;
+  }
+  const rank = copies === 0 ? 0 : s.copyRank;
+  if (typeof rank !== 'number' || rank < 0 || rank > copies) return null;
+  const at = found[rank] as number;
+  for (let i = 0; i < m; i++) if (norm.charCodeAt(at + i) !== q.quote.charCodeAt(i)) errors++;
+  if (errors > 0) {
     // Most of the passage must be its very units; a look-alike of the old text no closer than this is no evidence.
     if (errors * 2 >= m || errors > Math.ceil(m / 3)) return null;
     if (typeof s.nearErrors === 'number' && errors >= s.nearErrors) return null;
   }
-  const rawStart = doc.norm.map[at] ?? 0;
-  const rawEnd = doc.norm.ends[at + m - 1] ?? 0;
-  if (rawStart < bracket[0] || rawEnd > bracket[1]) return null;
+  const raw = (i: number) => doc.norm.map[i] ?? 0;
+  const rawEnd = (i: number) => doc.norm.ends[i + m - 1] ?? 0;
+  const inside = (i: number) => raw(i) >= bracket[0] && rawEnd(i) <= bracket[1];
+  if (!inside(at) || found.some((o) => o !== at && inside(o))) return null;
   if (m < PIN_BARE && Math.max(prefixRun(norm, q, at), suffixRun(norm, q, at + m)) < PIN_RUN) return null;
   if (pullQuote(doc, s, at, at + m)) return null;
   return { start: at, end: at + m, errors };
