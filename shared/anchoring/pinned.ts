@@ -15,6 +15,7 @@
  * the passage edited.
  */
 import { toNormalised, type Doc } from './doc';
+import { compilePattern, anchoredDistance } from './myers';
 import { normalise } from './normalise';
 import { prefixRun, suffixRun, type Query } from './query';
 import type { TextSelector } from './types';
@@ -115,6 +116,134 @@ export function pinnedBracket(placed: readonly PlacedSpan[], s: TextSelector): [
   return [lo, hi];
 }
 
+/** Chinese numerals and what each stands for: digits, then the units 十百千 (and 万 亿, which scale what came before). */
+const ZH_DIGIT = new Map<string, number>([
+  ['〇', 0],
+  ['零', 0],
+  ['一', 1],
+  ['二', 2],
+  ['两', 2],
+  ['三', 3],
+  ['四', 4],
+  ['五', 5],
+  ['六', 6],
+  ['七', 7],
+  ['八', 8],
+  ['九', 9],
+]);
+const ZH_UNIT = new Map<string, number>([
+  ['十', 10],
+  ['百', 100],
+  ['千', 1000],
+]);
+const ZH_BIG = new Map<string, number>([
+  ['万', 10000],
+  ['亿', 100000000],
+]);
+const isZhNumeral = (c: string | undefined) => c !== undefined && (ZH_DIGIT.has(c) || ZH_UNIT.has(c) || ZH_BIG.has(c));
+
+/** A run of Chinese numerals in Arabic digits: 二〇二三 → 2023 (digits alone, read one by one), 三千 → 3000, 一百零五 → 105. */
+export function arabicOf(run: string): string {
+  if (![...run].some((c) => ZH_UNIT.has(c) || ZH_BIG.has(c))) return [...run].map((c) => ZH_DIGIT.get(c) ?? '').join('');
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const c of run) {
+    const d = ZH_DIGIT.get(c);
+    if (d !== undefined) digit = d;
+    else if (ZH_UNIT.has(c)) {
+      section += (digit || 1) * (ZH_UNIT.get(c) ?? 1);
+      digit = 0;
+    } else {
+      total = (total + section + digit || 1) * (ZH_BIG.get(c) ?? 1);
+      section = 0;
+      digit = 0;
+    }
+  }
+  return String(total + section + digit);
+}
+
+/** A reading of a text with offsets back into it: unit i of `text` stands for source [from[i], to[i]). */
+export interface Reading {
+  text: string;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/**
+ * `s` with its numbers written in Chinese read as Arabic ones, the way an edition that rewrites
+ * them does: 三千元 → 3000元, 二〇二三年 → 2023年, 三点五 → 3.5, 百分之五十 → 50%. Words that merely
+ * hold a numeral (统一, 一些) are read the same way in the quote and the text, so they still match.
+ */
+export function numeralReading(s: string): Reading {
+  const out: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const emit = (str: string, a: number, b: number) => {
+    for (const ch of str) {
+      out.push(ch);
+      from.push(a);
+      to.push(b);
+    }
+  };
+  const runAt = (i: number) => {
+    let j = i;
+    while (isZhNumeral(s[j])) j++;
+    return j;
+  };
+  /** A number at i (a Chinese run, with 点 and digits after it, or Arabic digits): its digits and end. */
+  const numberAt = (i: number): [string, number] | null => {
+    if (/[0-9]/.test(s[i] ?? '')) {
+      let j = i;
+      while (/[0-9.]/.test(s[j] ?? '')) j++;
+      return [s.slice(i, j), j];
+    }
+    const j = runAt(i);
+    if (j === i) return null;
+    let digits = arabicOf(s.slice(i, j));
+    let end = j;
+    if (s[j] === '点' && ZH_DIGIT.has(s[j + 1] ?? '')) {
+      let k = j + 1;
+      while (ZH_DIGIT.has(s[k] ?? '')) k++;
+      digits += '.' + arabicOf(s.slice(j + 1, k));
+      end = k;
+    }
+    return [digits, end];
+  };
+  for (let i = 0; i < s.length; ) {
+    if (s.startsWith('百分之', i)) {
+      const n = numberAt(i + 3);
+      if (n) {
+        emit(n[0] + '%', i, n[1]);
+        i = n[1];
+        continue;
+      }
+    }
+    if (isZhNumeral(s[i])) {
+      const n = numberAt(i) as [string, number];
+      emit(n[0], i, n[1]);
+      i = n[1];
+      continue;
+    }
+    emit(s[i] as string, i, i + 1);
+    i++;
+  }
+  return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to) };
+}
+
+const numerals = new WeakMap<Doc, Reading>();
+
+function numeralText(doc: Doc): Reading {
+  let r = numerals.get(doc);
+  if (r === undefined) {
+    r = numeralReading(doc.norm.text);
+    numerals.set(doc, r);
+  }
+  return r;
+}
+
+const HAS_NUMBER = /[0-9〇零一二两三四五六七八九十百千万亿]/;
+
 /** Occurrences of a quote counted at most: more than a passage's recorded copies (MAX_COPIES) are never needed. */
 const MAX_OCCURRENCES = 80;
 
@@ -133,32 +262,42 @@ function occurrences(hay: string, needle: string): number[] {
 export function pinnedPlace(doc: Doc, q: Query, s: TextSelector, bracket: [number, number]): { start: number; end: number; errors: number } | null {
   const copies = s.copies;
   if (typeof copies !== 'number' || q.quote.length < 2) return null;
-  const m = q.quote.length;
-  const norm = doc.norm.text;
-  let found = occurrences(norm, q.quote);
-  let errors = 0;
-  if (found.length !== copies + 1) {
-    // A copy lost: the passage's own may be the one a look-alike swap changed.
-    if (found.length > copies) return null;
-    found = occurrences(foldedText(doc), lookAlikeFold(q.quote));
-    if (found.length !== copies + 1) return null;
-  }
   const rank = copies === 0 ? 0 : s.copyRank;
   if (typeof rank !== 'number' || rank < 0 || rank > copies) return null;
-  const at = found[rank] as number;
-  for (let i = 0; i < m; i++) if (norm.charCodeAt(at + i) !== q.quote.charCodeAt(i)) errors++;
-  if (errors > 0) {
+  const m = q.quote.length;
+  const norm = doc.norm.text;
+  // Normalised [start, end) of each occurrence, in the first reading that finds copies + 1 of them.
+  let found: [number, number][] = occurrences(norm, q.quote).map((at) => [at, at + m]);
+  let reading: 'exact' | 'lookalike' | 'numerals' = 'exact';
+  // A copy gained: one is new text, and nothing tells which.
+  if (found.length > copies + 1) return null;
+  if (found.length <= copies) {
+    // A copy lost: the passage's own may be the one a look-alike swap or a number rewritten changed.
+    reading = 'lookalike';
+    found = occurrences(foldedText(doc), lookAlikeFold(q.quote)).map((at) => [at, at + m]);
+    if (found.length !== copies + 1 && HAS_NUMBER.test(q.quote)) {
+      reading = 'numerals';
+      const r = numeralText(doc);
+      const read = numeralReading(q.quote).text;
+      found = occurrences(r.text, read).map((at) => [r.from[at] ?? 0, r.to[at + read.length - 1] ?? 0]);
+    }
+    if (found.length !== copies + 1) return null;
+  }
+  const [at, end] = found[rank] as [number, number];
+  let errors = 0;
+  if (reading === 'lookalike') {
+    for (let i = 0; i < m; i++) if (norm.charCodeAt(at + i) !== q.quote.charCodeAt(i)) errors++;
     // Most of the passage must be its very units; a look-alike of the old text no closer than this is no evidence.
     if (errors * 2 >= m || errors > Math.ceil(m / 3)) return null;
     if (typeof s.nearErrors === 'number' && errors >= s.nearErrors) return null;
+  } else if (reading === 'numerals') {
+    errors = anchoredDistance(compilePattern(q.quote), norm, at, Math.min(norm.length - at, end - at + m), 1);
   }
-  const raw = (i: number) => doc.norm.map[i] ?? 0;
-  const rawEnd = (i: number) => doc.norm.ends[i + m - 1] ?? 0;
-  const inside = (i: number) => raw(i) >= bracket[0] && rawEnd(i) <= bracket[1];
-  if (!inside(at) || found.some((o) => o !== at && inside(o))) return null;
-  if (m < PIN_BARE && Math.max(prefixRun(norm, q, at), suffixRun(norm, q, at + m)) < PIN_RUN) return null;
-  if (pullQuote(doc, s, at, at + m)) return null;
-  return { start: at, end: at + m, errors };
+  const inside = ([a, b]: [number, number]) => (doc.norm.map[a] ?? 0) >= bracket[0] && (doc.norm.ends[b - 1] ?? 0) <= bracket[1];
+  if (!inside([at, end]) || found.some((o) => o[0] !== at && inside(o))) return null;
+  if (m < PIN_BARE && Math.max(prefixRun(norm, q, at), suffixRun(norm, q, end)) < PIN_RUN) return null;
+  if (pullQuote(doc, s, at, end)) return null;
+  return { start: at, end, errors };
 }
 
 /**
