@@ -231,16 +231,92 @@ export function numeralReading(s: string): Reading {
   return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to) };
 }
 
-const numerals = new WeakMap<Doc, Reading>();
+/** Parenthetical notes read past: up to this many units between the brackets. */
+const NOTE_LENGTH = 30;
 
-function numeralText(doc: Doc): Reading {
-  let r = numerals.get(doc);
-  if (r === undefined) {
-    r = numeralReading(doc.norm.text);
-    numerals.set(doc, r);
+/** Whether a comparison unit is part of a word (a letter or digit of any script), not a mark. */
+function wordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  if (c < 0x2000) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
+  // General punctuation, arrows, symbols, CJK marks (、。「」【】〔〕…) and full-width forms are marks.
+  if (c < 0x3040) return false;
+  if (c >= 0xfe10 && c <= 0xfe6f) return false;
+  return c < 0xff00 || c >= 0xff66;
+}
+
+/**
+ * The words of `s` alone: every mark dropped, and short parenthetical notes with their brackets
+ * ((以下简称“…”), (下同), (注：…)), which editions add and drop inside sentences. A passage whose
+ * marks were restyled (。” → ”。), whose line breaks became ；, or with a note put inside it reads
+ * the same as before.
+ */
+export function wordsReading(s: string): Reading {
+  const from = new Int32Array(s.length);
+  const to = new Int32Array(s.length);
+  let out = '';
+  let n = 0;
+  let run = 0;
+  const flush = (i: number) => {
+    if (i > run) out += s.slice(run, i);
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28) {
+      const close = s.indexOf(')', i + 1);
+      const open = s.indexOf('(', i + 1);
+      if (close > i && close - i - 1 <= NOTE_LENGTH && (open < 0 || open > close)) {
+        flush(i);
+        i = close;
+        run = close + 1;
+        continue;
+      }
+    }
+    if (!wordUnit(c)) {
+      flush(i);
+      run = i + 1;
+      continue;
+    }
+    from[n] = i;
+    to[n] = i + 1;
+    n++;
   }
+  flush(s.length);
+  return { text: out, from: from.subarray(0, n), to: to.subarray(0, n) };
+}
+
+/** `outer` read again by `inner` (a reading of outer.text): offsets back into outer's source. */
+function composed(outer: Reading, inner: Reading): Reading {
+  const from = new Int32Array(inner.text.length);
+  const to = new Int32Array(inner.text.length);
+  for (let i = 0; i < inner.text.length; i++) {
+    from[i] = outer.from[inner.from[i] ?? 0] ?? 0;
+    to[i] = outer.to[(inner.to[i] ?? 1) - 1] ?? 0;
+  }
+  return { text: inner.text, from, to };
+}
+
+type ReadingName = 'numerals' | 'words' | 'numeralWords';
+const READERS: Record<ReadingName, (s: string) => Reading> = {
+  numerals: numeralReading,
+  words: wordsReading,
+  numeralWords: (s) => {
+    const r = numeralReading(s);
+    return composed(r, wordsReading(r.text));
+  },
+};
+
+const readings = new WeakMap<Doc, Map<ReadingName, Reading>>();
+
+function readingOf(doc: Doc, name: ReadingName): Reading {
+  let byName = readings.get(doc);
+  if (!byName) readings.set(doc, (byName = new Map()));
+  let r = byName.get(name);
+  if (!r) byName.set(name, (r = READERS[name](doc.norm.text)));
   return r;
 }
+
+/** Units a quote read another way must keep. */
+const MIN_READ = 2;
 
 const HAS_NUMBER = /[0-9〇零一二两三四五六七八九十百千万亿]/;
 
@@ -268,17 +344,22 @@ export function pinnedPlace(doc: Doc, q: Query, s: TextSelector, bracket: [numbe
   const norm = doc.norm.text;
   // Normalised [start, end) of each occurrence, in the first reading that finds copies + 1 of them.
   let found: [number, number][] = occurrences(norm, q.quote).map((at) => [at, at + m]);
-  let reading: 'exact' | 'lookalike' | 'numerals' = 'exact';
+  let reading: 'exact' | 'lookalike' | ReadingName = 'exact';
   // A copy gained: one is new text, and nothing tells which.
   if (found.length > copies + 1) return null;
   if (found.length <= copies) {
-    // A copy lost: the passage's own may be the one a look-alike swap or a number rewritten changed.
+    // A copy lost: the passage's own may be the one a look-alike swap changed, a number rewritten
+    // or a mark restyled.
     reading = 'lookalike';
     found = occurrences(foldedText(doc), lookAlikeFold(q.quote)).map((at) => [at, at + m]);
-    if (found.length !== copies + 1 && HAS_NUMBER.test(q.quote)) {
-      reading = 'numerals';
-      const r = numeralText(doc);
-      const read = numeralReading(q.quote).text;
+    const names: ReadingName[] = HAS_NUMBER.test(q.quote) ? ['numerals', 'words', 'numeralWords'] : ['words'];
+    for (const name of names) {
+      if (found.length === copies + 1) break;
+      reading = name;
+      const r = readingOf(doc, name);
+      const read = READERS[name](q.quote).text;
+      // A quote of marks and a word or two says nothing once its marks are gone.
+      if (read.length < MIN_READ) return null;
       found = occurrences(r.text, read).map((at) => [r.from[at] ?? 0, r.to[at + read.length - 1] ?? 0]);
     }
     if (found.length !== copies + 1) return null;
@@ -290,7 +371,7 @@ export function pinnedPlace(doc: Doc, q: Query, s: TextSelector, bracket: [numbe
     // Most of the passage must be its very units; a look-alike of the old text no closer than this is no evidence.
     if (errors * 2 >= m || errors > Math.ceil(m / 3)) return null;
     if (typeof s.nearErrors === 'number' && errors >= s.nearErrors) return null;
-  } else if (reading === 'numerals') {
+  } else if (reading !== 'exact') {
     errors = anchoredDistance(compilePattern(q.quote), norm, at, Math.min(norm.length - at, end - at + m), 1);
   }
   const inside = ([a, b]: [number, number]) => (doc.norm.map[a] ?? 0) >= bracket[0] && (doc.norm.ends[b - 1] ?? 0) <= bracket[1];
