@@ -116,7 +116,7 @@ export function pinnedBracket(placed: readonly PlacedSpan[], s: TextSelector): [
   return [lo, hi];
 }
 
-/** Chinese numerals and what each stands for: digits, then the units 十百千 (and 万 亿, which scale what came before). */
+/** Chinese numerals: digits, then the units 十百千 (万 and 亿 stay as they are: 3000万 is as often written as 三千万). */
 const ZH_DIGIT = new Map<string, number>([
   ['〇', 0],
   ['零', 0],
@@ -136,31 +136,22 @@ const ZH_UNIT = new Map<string, number>([
   ['百', 100],
   ['千', 1000],
 ]);
-const ZH_BIG = new Map<string, number>([
-  ['万', 10000],
-  ['亿', 100000000],
-]);
-const isZhNumeral = (c: string | undefined) => c !== undefined && (ZH_DIGIT.has(c) || ZH_UNIT.has(c) || ZH_BIG.has(c));
+const isZhNumeral = (c: string | undefined) => c !== undefined && (ZH_DIGIT.has(c) || ZH_UNIT.has(c));
 
 /** A run of Chinese numerals in Arabic digits: 二〇二三 → 2023 (digits alone, read one by one), 三千 → 3000, 一百零五 → 105. */
 export function arabicOf(run: string): string {
-  if (![...run].some((c) => ZH_UNIT.has(c) || ZH_BIG.has(c))) return [...run].map((c) => ZH_DIGIT.get(c) ?? '').join('');
-  let total = 0;
+  if (![...run].some((c) => ZH_UNIT.has(c))) return [...run].map((c) => ZH_DIGIT.get(c) ?? '').join('');
   let section = 0;
   let digit = 0;
   for (const c of run) {
     const d = ZH_DIGIT.get(c);
     if (d !== undefined) digit = d;
-    else if (ZH_UNIT.has(c)) {
+    else {
       section += (digit || 1) * (ZH_UNIT.get(c) ?? 1);
-      digit = 0;
-    } else {
-      total = (total + section + digit || 1) * (ZH_BIG.get(c) ?? 1);
-      section = 0;
       digit = 0;
     }
   }
-  return String(total + section + digit);
+  return String(section + digit);
 }
 
 /** A reading of a text with offsets back into it: unit i of `text` stands for source [from[i], to[i]). */
@@ -210,7 +201,7 @@ export function numeralReading(s: string): Reading {
     }
     return [digits, end];
   };
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     if (s.startsWith('百分之', i)) {
       const n = numberAt(i + 3);
       if (n) {
@@ -315,10 +306,23 @@ function readingOf(doc: Doc, name: ReadingName): Reading {
   return r;
 }
 
+/** A place found by words alone, widened over the marks the quote begins or ends with where the text has them too. */
+function withEdgeMarks(norm: string, quote: string, at: number, end: number): [number, number] {
+  let lead = 0;
+  while (lead < quote.length && !wordUnit(quote.charCodeAt(lead))) lead++;
+  let trail = 0;
+  while (trail < quote.length - lead && !wordUnit(quote.charCodeAt(quote.length - 1 - trail))) trail++;
+  let k = 0;
+  while (k < lead && at - 1 - k >= 0 && norm.charCodeAt(at - 1 - k) === quote.charCodeAt(lead - 1 - k)) k++;
+  let j = 0;
+  while (j < trail && end + j < norm.length && norm.charCodeAt(end + j) === quote.charCodeAt(quote.length - trail + j)) j++;
+  return [at - k, end + j];
+}
+
 /** Units a quote read another way must keep. */
 const MIN_READ = 2;
 
-const HAS_NUMBER = /[0-9〇零一二两三四五六七八九十百千万亿]/;
+const HAS_NUMBER = /[0-9〇零一二两三四五六七八九十百千]/;
 
 /** Occurrences of a quote counted at most: more than a passage's recorded copies (MAX_COPIES) are never needed. */
 const MAX_OCCURRENCES = 80;
@@ -335,7 +339,12 @@ function occurrences(hay: string, needle: string): number[] {
  * as the old text held (copies + 1): none lost or gained, so they keep their order and the one of
  * the passage's rank (copyRank) is its own; it must lie inside `bracket`, alone there.
  */
-export function pinnedPlace(doc: Doc, q: Query, s: TextSelector, bracket: [number, number]): { start: number; end: number; errors: number } | null {
+export function pinnedPlace(
+  doc: Doc,
+  q: Query,
+  s: TextSelector,
+  bracket: [number, number],
+): { start: number; end: number; errors: number } | null {
   const copies = s.copies;
   if (typeof copies !== 'number' || q.quote.length < 2) return null;
   const rank = copies === 0 ? 0 : s.copyRank;
@@ -364,7 +373,8 @@ export function pinnedPlace(doc: Doc, q: Query, s: TextSelector, bracket: [numbe
     }
     if (found.length !== copies + 1) return null;
   }
-  const [at, end] = found[rank] as [number, number];
+  let [at, end] = found[rank] as [number, number];
+  if (reading !== 'exact' && reading !== 'lookalike') [at, end] = withEdgeMarks(norm, q.quote, at, end);
   let errors = 0;
   if (reading === 'lookalike') {
     for (let i = 0; i < m; i++) if (norm.charCodeAt(at + i) !== q.quote.charCodeAt(i)) errors++;
