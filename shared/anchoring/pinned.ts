@@ -385,7 +385,7 @@ export function pinnedPlace(
     errors = anchoredDistance(compilePattern(q.quote), norm, at, Math.min(norm.length - at, end - at + m), 1);
   }
   const inside = ([a, b]: [number, number]) => (doc.norm.map[a] ?? 0) >= bracket[0] && (doc.norm.ends[b - 1] ?? 0) <= bracket[1];
-  if (!inside([at, end]) || found.some((o) => o[0] !== at && inside(o))) return null;
+  if (!inside([at, end]) || found.some((o, k) => k !== rank && inside(o))) return null;
   if (m < PIN_BARE && Math.max(prefixRun(norm, q, at), suffixRun(norm, q, end)) < PIN_RUN) return null;
   if (pullQuote(doc, s, at, end)) return null;
   return { start: at, end, errors };
