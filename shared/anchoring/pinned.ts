@@ -136,18 +136,35 @@ const ZH_UNIT = new Map<string, number>([
   ['百', 100],
   ['千', 1000],
 ]);
+/** Chinese numerals by code unit: 0 for none, else their value + 1 (digits 1–10, 十百千 11, 101, 1001). */
+const ZH_TABLE = new Uint16Array(0x10000);
+for (const [k, v] of [...ZH_DIGIT, ...ZH_UNIT]) ZH_TABLE[k.charCodeAt(0)] = v + 1;
+const ZH_VALUE = {
+  has: (c: number) => c < 0x10000 && (ZH_TABLE[c] ?? 0) > 0,
+  get: (c: number): number | undefined => {
+    const v = ZH_TABLE[c] ?? 0;
+    return v > 0 ? v - 1 : undefined;
+  },
+};
+
 const isZhNumeral = (c: string | undefined) => c !== undefined && (ZH_DIGIT.has(c) || ZH_UNIT.has(c));
 
 /** A run of Chinese numerals in Arabic digits: 二〇二三 → 2023 (digits alone, read one by one), 三千 → 3000, 一百零五 → 105. */
 export function arabicOf(run: string): string {
-  if (![...run].some((c) => ZH_UNIT.has(c))) return [...run].map((c) => ZH_DIGIT.get(c) ?? '').join('');
+  let units = false;
+  for (let i = 0; i < run.length && !units; i++) units = (ZH_VALUE.get(run.charCodeAt(i)) ?? 0) >= 10;
+  if (!units) {
+    let out = '';
+    for (let i = 0; i < run.length; i++) out += ZH_VALUE.get(run.charCodeAt(i)) ?? '';
+    return out;
+  }
   let section = 0;
   let digit = 0;
-  for (const c of run) {
-    const d = ZH_DIGIT.get(c);
-    if (d !== undefined) digit = d;
+  for (let i = 0; i < run.length; i++) {
+    const v = ZH_VALUE.get(run.charCodeAt(i)) ?? 0;
+    if (v < 10) digit = v;
     else {
-      section += (digit || 1) * (ZH_UNIT.get(c) ?? 1);
+      section += (digit || 1) * v;
       digit = 0;
     }
   }
@@ -167,60 +184,89 @@ export interface Reading {
  * hold a numeral (统一, 一些) are read the same way in the quote and the text, so they still match.
  */
 export function numeralReading(s: string): Reading {
-  const out: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  const emit = (str: string, a: number, b: number) => {
-    for (const ch of str) {
-      out.push(ch);
-      from.push(a);
-      to.push(b);
-    }
+  let from = new Int32Array(s.length + 16);
+  let to = new Int32Array(s.length + 16);
+  const parts: string[] = [];
+  let n = 0;
+  let run = 0;
+  const room = (k: number) => {
+    if (n + k <= from.length) return;
+    const size = Math.max(2 * from.length, n + k);
+    const f = new Int32Array(size);
+    f.set(from);
+    from = f;
+    const t = new Int32Array(size);
+    t.set(to);
+    to = t;
   };
-  const runAt = (i: number) => {
+  // Plain units are copied in runs; a number is emitted with every unit standing for all of it.
+  const emit = (str: string, a: number, b: number) => {
+    if (a > run) parts.push(s.slice(run, a));
+    parts.push(str);
+    room(str.length);
+    for (let k = 0; k < str.length; k++) {
+      from[n] = a;
+      to[n] = b;
+      n++;
+    }
+    run = b;
+  };
+  const runEnd = (i: number) => {
     let j = i;
-    while (isZhNumeral(s[j])) j++;
+    while (j < s.length && ZH_VALUE.has(s.charCodeAt(j))) j++;
     return j;
   };
-  /** A number at i (a Chinese run, with 点 and digits after it, or Arabic digits): its digits and end. */
-  const numberAt = (i: number): [string, number] | null => {
-    if (/[0-9]/.test(s[i] ?? '')) {
-      let j = i;
-      while (/[0-9.]/.test(s[j] ?? '')) j++;
-      return [s.slice(i, j), j];
+  for (let i = 0; i < s.length;) {
+    const c = s.charCodeAt(i);
+    // 百分之 + a number: the number and %.
+    if (c === 0x767e && s.charCodeAt(i + 1) === 0x5206 && s.charCodeAt(i + 2) === 0x4e4b) {
+      let j = i + 3;
+      let digits = '';
+      if (isDigit(s.charCodeAt(j))) {
+        while (isDigit(s.charCodeAt(j)) || s.charCodeAt(j) === 0x2e) j++;
+        digits = s.slice(i + 3, j);
+      } else if (ZH_VALUE.has(s.charCodeAt(j))) {
+        const [d, e] = zhNumberAt(i + 3);
+        digits = d;
+        j = e;
+      }
+      if (digits) {
+        emit(digits + '%', i, j);
+        i = j;
+        continue;
+      }
     }
-    const j = runAt(i);
-    if (j === i) return null;
+    if (ZH_VALUE.has(c)) {
+      const [d, e] = zhNumberAt(i);
+      emit(d, i, e);
+      i = e;
+      continue;
+    }
+    room(1);
+    from[n] = i;
+    to[n] = i + 1;
+    n++;
+    i++;
+  }
+  if (run < s.length) parts.push(s.slice(run));
+  return { text: parts.join(''), from: from.subarray(0, n), to: to.subarray(0, n) };
+
+  /** A Chinese number at i, with 点 and digits after it: its Arabic digits and end. */
+  function zhNumberAt(i: number): [string, number] {
+    const j = runEnd(i);
     let digits = arabicOf(s.slice(i, j));
     let end = j;
-    if (s[j] === '点' && ZH_DIGIT.has(s[j + 1] ?? '')) {
+    if (s.charCodeAt(j) === 0x70b9 && (ZH_VALUE.get(s.charCodeAt(j + 1)) ?? 10) < 10) {
       let k = j + 1;
-      while (ZH_DIGIT.has(s[k] ?? '')) k++;
+      while (k < s.length && (ZH_VALUE.get(s.charCodeAt(k)) ?? 10) < 10) k++;
       digits += '.' + arabicOf(s.slice(j + 1, k));
       end = k;
     }
     return [digits, end];
-  };
-  for (let i = 0; i < s.length;) {
-    if (s.startsWith('百分之', i)) {
-      const n = numberAt(i + 3);
-      if (n) {
-        emit(n[0] + '%', i, n[1]);
-        i = n[1];
-        continue;
-      }
-    }
-    if (isZhNumeral(s[i])) {
-      const n = numberAt(i) as [string, number];
-      emit(n[0], i, n[1]);
-      i = n[1];
-      continue;
-    }
-    emit(s[i] as string, i, i + 1);
-    i++;
   }
-  return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to) };
 }
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Parenthetical notes read past: up to this many units between the brackets. */
 const NOTE_LENGTH = 30;
