@@ -352,17 +352,63 @@ function readingOf(doc: Doc, name: ReadingName): Reading {
   return r;
 }
 
-/** A place found by words alone, widened over the marks the quote begins or ends with where the text has them too. */
-function withEdgeMarks(norm: string, quote: string, at: number, end: number): [number, number] {
+/**
+ * A place found by words alone, widened over the marks the quote begins and ends with, which must
+ * stand in the run of marks right there (in any order, others between: 。” restyled as 」。; short
+ * notes read past); null when they do not: words inserted between the quote's edge mark and its
+ * words are an edit of the passage's edge, not a restyling.
+ */
+function withEdgeMarks(norm: string, quote: string, at: number, end: number): [number, number] | null {
   let lead = 0;
   while (lead < quote.length && !wordUnit(quote.charCodeAt(lead))) lead++;
   let trail = 0;
   while (trail < quote.length - lead && !wordUnit(quote.charCodeAt(quote.length - 1 - trail))) trail++;
-  let k = 0;
-  while (k < lead && at - 1 - k >= 0 && norm.charCodeAt(at - 1 - k) === quote.charCodeAt(lead - 1 - k)) k++;
-  let j = 0;
-  while (j < trail && end + j < norm.length && norm.charCodeAt(end + j) === quote.charCodeAt(quote.length - trail + j)) j++;
-  return [at - k, end + j];
+  const start = lead ? marksReach(norm, quote.slice(0, lead), at, -1) : at;
+  const stop = trail ? marksReach(norm, quote.slice(quote.length - trail), end, 1) : end;
+  return start === null || stop === null ? null : [start, stop];
+}
+
+/** Marks looked through next to a place, at most. */
+const MARK_RUN = 8;
+
+/**
+ * From `from`, going `step`, through marks (and short notes) only: the offset where all of
+ * `marks` have been met, or null when a word or the run's end comes first.
+ */
+function marksReach(norm: string, marks: string, from: number, step: 1 | -1): number | null {
+  const wanted = new Map<number, number>();
+  for (let k = 0; k < marks.length; k++) wanted.set(marks.charCodeAt(k), (wanted.get(marks.charCodeAt(k)) ?? 0) + 1);
+  let left = marks.length;
+  let i = from;
+  for (let seen = 0; seen < MARK_RUN + marks.length; seen++) {
+    const at = step === 1 ? i : i - 1;
+    if (at < 0 || at >= norm.length) return null;
+    const c = norm.charCodeAt(at);
+    // A short note read past, as the words reading does.
+    if (step === 1 && c === 0x28) {
+      const close = norm.indexOf(')', at + 1);
+      if (close > at && close - at - 1 <= NOTE_LENGTH && !norm.slice(at + 1, close).includes('(')) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (step === -1 && c === 0x29) {
+      const open = norm.lastIndexOf('(', at - 1);
+      if (open >= 0 && at - 1 - open <= NOTE_LENGTH && !norm.slice(open + 1, at).includes(')')) {
+        i = open;
+        continue;
+      }
+    }
+    if (wordUnit(c)) return null;
+    const n = wanted.get(c) ?? 0;
+    if (n > 0) {
+      wanted.set(c, n - 1);
+      left--;
+    }
+    i += step;
+    if (left === 0) return i;
+  }
+  return null;
 }
 
 /** Units a quote read another way must keep. */
@@ -420,7 +466,11 @@ export function pinnedPlace(
     if (found.length !== copies + 1) return null;
   }
   let [at, end] = found[rank] as [number, number];
-  if (reading !== 'exact' && reading !== 'lookalike') [at, end] = withEdgeMarks(norm, q.quote, at, end);
+  if (reading !== 'exact' && reading !== 'lookalike') {
+    const widened = withEdgeMarks(norm, q.quote, at, end);
+    if (!widened) return null;
+    [at, end] = widened;
+  }
   let errors = 0;
   if (reading === 'lookalike') {
     for (let i = 0; i < m; i++) if (norm.charCodeAt(at + i) !== q.quote.charCodeAt(i)) errors++;

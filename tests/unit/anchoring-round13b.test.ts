@@ -119,7 +119,7 @@ suite('read by its words alone', () => {
   it('places a quotation whose full stop moved out of its restyled marks (。” → 」。)', () => {
     const quote = '这条路修通以后，山里的果子就能卖到城里去了。';
     const restyled = replaced(OLD, `“${quote}”`, '「这条路修通以后，山里的果子就能卖到城里去了」。');
-    expect(placedLast(restyled, [quote])).toBe('这条路修通以后，山里的果子就能卖到城里去了');
+    expect(placedLast(restyled, [quote])).toBe('这条路修通以后，山里的果子就能卖到城里去了」。');
   });
 
   it('places a sentence with a note inserted inside it', () => {
