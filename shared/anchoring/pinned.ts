@@ -273,7 +273,8 @@ const NOTE_LENGTH = 30;
 
 /** Whether a comparison unit is part of a word (a letter or digit of any script), not a mark. */
 function wordUnit(c: number): boolean {
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  // % belongs to its number (50% is 百分之五十 read).
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x25;
   if (c < 0x2000) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
   // General punctuation, arrows, symbols, CJK marks (、。「」【】〔〕…) and full-width forms are marks.
   if (c < 0x3040) return false;
@@ -411,6 +412,9 @@ function marksReach(norm: string, marks: string, from: number, step: 1 | -1): nu
   return null;
 }
 
+/** Units read beyond the bracket when trying a reading on its words alone (a note cut by its edge). */
+const BRACKET_MARGIN = NOTE_LENGTH + 2;
+
 /** Units a quote read another way must keep. */
 const MIN_READ = 2;
 
@@ -451,22 +455,31 @@ export function pinnedPlace(
   if (found.length <= copies) {
     // A copy lost: the passage's own may be the one a look-alike swap changed, a number rewritten
     // or a mark restyled.
+    // Each reading is first tried on the bracket's words alone: the whole text is read only when
+    // the passage may be there (most orphans' words are gone).
+    const lo = Math.max(0, toNormalised(doc, bracket[0]) - BRACKET_MARGIN);
+    const region = norm.slice(lo, toNormalised(doc, bracket[1]) + BRACKET_MARGIN);
+    const folded = lookAlikeFold(q.quote);
     reading = 'lookalike';
-    found = occurrences(foldedText(doc), lookAlikeFold(q.quote)).map((at) => [at, at + m]);
+    found = lookAlikeFold(region).includes(folded) ? occurrences(foldedText(doc), folded).map((at) => [at, at + m]) : [];
     const names: ReadingName[] = HAS_NUMBER.test(q.quote) ? ['numerals', 'words', 'numeralWords'] : ['words'];
     for (const name of names) {
       if (found.length === copies + 1) break;
       reading = name;
-      const r = readingOf(doc, name);
       const read = READERS[name](q.quote).text;
       // A quote of marks and a word or two says nothing once its marks are gone.
       if (read.length < MIN_READ) return null;
+      if (!READERS[name](region).text.includes(read)) {
+        found = [];
+        continue;
+      }
+      const r = readingOf(doc, name);
       found = occurrences(r.text, read).map((at) => [r.from[at] ?? 0, r.to[at + read.length - 1] ?? 0]);
     }
     if (found.length !== copies + 1) return null;
   }
   let [at, end] = found[rank] as [number, number];
-  if (reading !== 'exact' && reading !== 'lookalike') {
+  if (reading === 'words' || reading === 'numeralWords') {
     const widened = withEdgeMarks(norm, q.quote, at, end);
     if (!widened) return null;
     [at, end] = widened;
