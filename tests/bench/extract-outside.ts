@@ -2,12 +2,14 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside9 | --outside10] (--outside2:
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12] (--outside2:
  * the second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3;
  * --outside4: the fourth, tests/fixtures/cms-outside4; --outside5: the fifth, tests/fixtures/cms-outside5;
  * --outside6: the sixth, tests/fixtures/cms-outside6;
  * --outside7: the seventh, tests/fixtures/cms-outside7; --outside8: the eighth, tests/fixtures/cms-outside8;
- * --outside9: the ninth, tests/fixtures/cms-outside9; --outside10: the tenth, tests/fixtures/cms-outside10)
+ * --outside9: the ninth, tests/fixtures/cms-outside9; --outside10: the tenth, tests/fixtures/cms-outside10;
+ * --outside11: the eleventh, tests/fixtures/cms-outside11;
+ * --outside12: the twelfth, tests/fixtures/cms-outside12)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -91,6 +93,10 @@ export const OUTSIDE8_DIR = fileURLToPath(new URL('../fixtures/cms-outside8/', i
 export const OUTSIDE9_DIR = fileURLToPath(new URL('../fixtures/cms-outside9/', import.meta.url));
 /** The tenth outside set (tests/fixtures/cms-outside10), scored under `extract_cn_outside10_*`. */
 export const OUTSIDE10_DIR = fileURLToPath(new URL('../fixtures/cms-outside10/', import.meta.url));
+/** The eleventh outside set (tests/fixtures/cms-outside11), scored under `extract_cn_outside11_*`. */
+export const OUTSIDE11_DIR = fileURLToPath(new URL('../fixtures/cms-outside11/', import.meta.url));
+/** The twelfth outside set (tests/fixtures/cms-outside12), scored under `extract_cn_outside12_*`. */
+export const OUTSIDE12_DIR = fileURLToPath(new URL('../fixtures/cms-outside12/', import.meta.url));
 
 const SET_DIRS = {
   outside: OUTSIDE_DIR,
@@ -103,10 +109,14 @@ const SET_DIRS = {
   outside8: OUTSIDE8_DIR,
   outside9: OUTSIDE9_DIR,
   outside10: OUTSIDE10_DIR,
+  outside11: OUTSIDE11_DIR,
+  outside12: OUTSIDE12_DIR,
 };
 
-/** The set named by `--outside2` … `--outside10` (the first set without a flag). */
+/** The set named by `--outside2` … `--outside12` (the first set without a flag). */
 export function outsideSetFromArgv(argv: string[]): keyof typeof SET_DIRS {
+  if (argv.includes('--outside12')) return 'outside12';
+  if (argv.includes('--outside11')) return 'outside11';
   if (argv.includes('--outside10')) return 'outside10';
   if (argv.includes('--outside9')) return 'outside9';
   if (argv.includes('--outside8')) return 'outside8';
@@ -147,7 +157,7 @@ export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outs
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = outsideSetFromArgv(process.argv);
-  // --outside3 … --outside10 alone list the set page by page.
+  // --outside3 … --outside12 alone list the set page by page.
   const verbose =
     process.argv.includes('--verbose') ||
     set === 'outside3' ||
@@ -157,6 +167,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     set === 'outside7' ||
     set === 'outside8' ||
     set === 'outside9' ||
-    set === 'outside10';
+    set === 'outside10' ||
+    set === 'outside11' ||
+    set === 'outside12';
   for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

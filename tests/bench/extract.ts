@@ -83,6 +83,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh8'),
     // Ninth outside English set (a ninth tester: AP/NYT/CSIS/Wikipedia/McClatchy/Lee-BLOX/Yahoo/US-government shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh9'),
+    // Tenth outside English set (a tenth tester: Medium/Jekyll/Nature/Science/Newspack/Arc XP/Quartz-Kinja/CNN shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh10'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
@@ -99,6 +101,10 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside9'),
     // Tenth outside Chinese set (a tenth tester: 公开日期 / name-value / 关联文件 信息公开, 党刊 刊期, 135 editor, <br> in the h1, 导语, 原标题, GBK 生效日期).
     ...benchOutside(process.argv.includes('--verbose'), 'outside10'),
+    // Eleventh outside Chinese set (an eleventh tester: 提案 replies, JS tabs, 专题 detail, m. page, 图片新闻 slider, 打印 view, Drupal UTC time, yearless 发布于).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside11'),
+    // Twelfth outside Chinese set (a twelfth tester: pages where the body is the hard part — Word/FrontPage/秀米 markup, long 讲话, data table, 图解, ads, 访谈, comments, 内容提要, broken markup, page 1 of 3).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside12'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -11,12 +11,12 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   notes: async () => (await import('./notes')).benchNotes(),
   extract: async () => (await import('./extract')).benchExtract(),
   'extract-speed': async () => (await import('./extract-speed')).benchSpeed(),
-  // `-- extract-outside [--outside2 | … | --outside7] [--verbose]`: one outside
-  // Chinese set (--outside3 … --outside7 list their pages).
+  // `-- extract-outside [--outside2 | … | --outside11] [--verbose]`: one outside
+  // Chinese set (--outside3 … --outside11 list their pages).
   'extract-outside': async () => {
     const m = await import('./extract-outside');
     const set = m.outsideSetFromArgv(process.argv);
-    const listed = set === 'outside3' || set === 'outside4' || set === 'outside5' || set === 'outside6' || set === 'outside7';
+    const listed = set !== 'outside' && set !== 'outside2';
     return m.benchOutside(process.argv.includes('--verbose') || listed, set);
   },
   anchoring: async () => (await import('./anchoring')).benchAnchoring(),
@@ -26,6 +26,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor2: async () => (await import('./anchoring-outside2')).benchAnchorOutside2(process.argv.slice(2)),
   // A third outside tester's bench, with revision kinds neither outside bench lists (anchoring-outside3.ts).
   anchor3: async () => (await import('./anchoring-outside3')).benchAnchorOutside3(process.argv.slice(2)),
+  // A fourth outside tester's bench: revisions of 条例, outlines, tables, 繁体 and PDF reprints… (anchoring-outside4.ts).
+  anchor4: async () => (await import('./anchoring-outside4')).benchAnchorOutside4(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),

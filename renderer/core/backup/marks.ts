@@ -5,18 +5,15 @@
  * ended without its final backup), and the id of the library this browser last held, so a start
  * on a new, empty store can tell it was discarded rather than never had anything.
  */
+import { localStore, type LocalStore } from '../localStore';
+
 export const PENDING_KEY = 'yandu.backupPending';
 export const REMEMBERED_LIBRARY_KEY = 'yandu.libraryId';
 
-export type MarkStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type MarkStorage = LocalStore;
 
-export function defaultMarkStorage(): MarkStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+/** The origin's localStorage (the same helper the note and highlight journals use). */
+export const defaultMarkStorage: () => MarkStorage | null = localStore;
 
 export function readMark(storage: MarkStorage | null, key: string): string | null {
   try {
