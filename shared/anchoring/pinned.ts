@@ -147,8 +147,6 @@ const ZH_VALUE = {
   },
 };
 
-const isZhNumeral = (c: string | undefined) => c !== undefined && (ZH_DIGIT.has(c) || ZH_UNIT.has(c));
-
 /** A run of Chinese numerals in Arabic digits: 二〇二三 → 2023 (digits alone, read one by one), 三千 → 3000, 一百零五 → 105. */
 export function arabicOf(run: string): string {
   let units = false;
