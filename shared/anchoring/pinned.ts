@@ -5,14 +5,21 @@
  * without the passage changing: a sentence moved inside its paragraph, list lines joined into
  * one paragraph of ；-parts. Only a copy that is new text could stand there instead, and the
  * old text's one copy being edited away while a new one appears between the same neighbours is
- * far rarer than a neighbour sentence moving.
+ * far rarer than a neighbour sentence moving (a paragraph of its own holding only the quote, a
+ * pull quote, is still refused). A quote held several times is placed the same way when the new
+ * text holds exactly as many copies: they keep their order, and the copy of the passage's rank
+ * must be the only one between the neighbours.
  *
- * The same holds for the quote read through OCR look-alikes (已/己, 未/末, 0/O, 1/l, 8/B …): a
- * scanned reprint changes a unit here and there, so the edited passage matches no search for
- * its exact words, and a 3-unit number (98% → 9B%) is never searched approximately. Read with
- * each look-alike pair as one character (lookAlikeFold), the quote found once between its
- * neighbours, differing from the quote in look-alike units only and in under half of them, is
- * the passage edited.
+ * When the exact quote is found fewer times than that (the passage's own copy changed), it is
+ * read other ways, each equating one kind of edit that leaves the passage what it was:
+ * - through OCR look-alikes (已/己, 未/末, 0/O, 1/l, 8/B …; lookAlikeFold): a scanned reprint
+ *   changes a unit here and there, and a 3-unit number (98% → 9B%) is never searched
+ *   approximately; the place may differ in look-alike units only, under half of them;
+ * - with numbers in Chinese read as Arabic ones (三千万元 = 3000万元, 二〇二三年 = 2023年,
+ *   百分之五十 = 50%; numeralReading);
+ * - by its words alone (wordsReading): marks restyled (。” → 」。), line breaks turned into ；,
+ *   a short note (以下简称“…”) put inside; the quote's own edge marks must still stand in the run
+ *   of marks beside the words, else its edge was edited.
  */
 import { toNormalised, type Doc } from './doc';
 import { compilePattern, anchoredDistance } from './myers';
