@@ -74,6 +74,15 @@ export function contextMatch(norm: string, from: number, to: number, sides: Side
   return m;
 }
 
+/** Whether a context side that reached the old text's edge is found whole at the new text's edge next to norm[from, to). */
+function atSameEdge(norm: string, from: number, to: number, sides: Sides): boolean {
+  const { prefix, suffix, edge } = sides;
+  return (
+    (edge.start && from === prefix.length && norm.startsWith(prefix)) ||
+    (edge.end && to + suffix.length === norm.length && norm.endsWith(suffix))
+  );
+}
+
 /**
  * The quote's other occurrences in the old text `norm` (comparison form, capped at MAX_COPIES)
  * and the longest context run next to any of them; null when the quote occurs once. `own` is the
@@ -100,13 +109,22 @@ export function copiesLost(doc: Doc, quote: string, s: TextSelector): boolean {
 }
 
 /**
+ * Units of context by which a copy must beat every other copy's: one or two more are what an
+ * alignment finds by chance (a full stop or a break that any sentence end has).
+ */
+const OWN_CONTEXT_MARGIN = 2;
+
+/**
  * Whether the copy of the quote at normalised [from, to) has more of the stored context next to
  * it than any other copy had in the old text: no other copy, unchanged, can be this one.
  */
 export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number): boolean {
   const known = s.copyContext;
   if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
-  return contextMatch(doc.norm.text, from, to, sidesOf(s)) > known;
+  const sides = sidesOf(s);
+  const m = contextMatch(doc.norm.text, from, to, sides);
+  // A side found whole at the text's edge again is no chance: no other copy can stand there.
+  return m > known + OWN_CONTEXT_MARGIN || (m > known && atSameEdge(doc.norm.text, from, to, sides));
 }
 
 /**
@@ -143,6 +161,11 @@ export function copiesGained(doc: Doc, quote: string, s: TextSelector): boolean 
 function paragraphWords(doc: Doc, at: number): [number, number] {
   const raw = doc.norm.map[at] ?? 0;
   const [pf, pt] = paragraphRange(doc.raw, raw, raw + 1);
+  return wordsBetween(doc, pf, pt);
+}
+
+/** The normalised [from, to) of the raw paragraph [pf, pt), marks at its edges left out. */
+function wordsBetween(doc: Doc, pf: number, pt: number): [number, number] {
   let from = toNormalised(doc, pf);
   let to = toNormalised(doc, pt);
   const words = doc.norm.text.slice(from, to);
@@ -156,24 +179,76 @@ function paragraphWords(doc: Doc, at: number): [number, number] {
 /**
  * A copy of the quote at normalised `at` that may restate another paragraph (a pull quote, a
  * summary line set on its own): its whole paragraph, marks at its edges aside, is a stretch of
- * exactly one other paragraph, longer or with other marks. Returns the quote's start at the same
- * place in that stretch, or null. Which of the two is the passage, likerParagraph says.
+ * another paragraph, longer or with other marks. Returns the quote's start at the same place in
+ * each such stretch (a summary box on top may hold the words too). Which of them is the
+ * passage, likestParagraph says.
  */
-export function restatedFrom(doc: Doc, quote: string, at: number): number | null {
+export function restatedFrom(doc: Doc, quote: string, at: number): number[] {
   const [from, to] = paragraphWords(doc, at);
-  if (at < from || at + quote.length > to) return null;
+  // The quote may take in marks at the paragraph's edges (a closing stop), not more.
+  const raw = doc.norm.map[at] ?? 0;
+  const [pf, pt] = paragraphRange(doc.raw, raw, raw + 1);
+  if (at < toNormalised(doc, pf) || at + quote.length > toNormalised(doc, pt) || to <= from) return [];
   const words = doc.norm.text.slice(from, to);
-  let source: number | null = null;
-  for (let o = doc.norm.text.indexOf(words); o >= 0; o = doc.norm.text.indexOf(words, o + 1)) {
+  const sources: number[] = [];
+  for (let o = doc.norm.text.indexOf(words); o >= 0 && sources.length < MAX_COPIES; o = doc.norm.text.indexOf(words, o + 1)) {
     if (o === from) continue;
     const [pf, pt] = paragraphWords(doc, o);
     // The same paragraph printed twice, marks and all, is a twin, not a restatement.
     if (pt - pf < words.length || (pt - pf === words.length && paragraphLength(doc, o, o + 1) === paragraphLength(doc, from, from + 1)))
       continue;
-    if (source !== null) return null;
-    source = o + (at - from);
+    if (doc.norm.text.startsWith(quote, o + (at - from))) sources.push(o + (at - from));
   }
-  return source;
+  return sources;
+}
+
+/**
+ * Of the copies at `sources`, the one whose paragraph is nearest the passage's old paragraph in
+ * size (`paraLength`) and nearer than the paragraph of the copy at `at`; null when two are
+ * equally near or none is nearer: of a copy and the paragraphs it restates, the one that kept
+ * the old paragraph's size is the passage.
+ */
+export function likestParagraph(doc: Doc, s: TextSelector, quote: string, at: number, sources: readonly number[]): number | null {
+  const old = s.paraLength;
+  if (typeof old !== 'number' || !Number.isInteger(old) || old <= 0) return null;
+  const off = (o: number) => Math.abs(paragraphLength(doc, o, o + quote.length) - old);
+  let best: number | null = null;
+  let bestOff = off(at);
+  let tie = false;
+  for (const o of sources) {
+    const d = off(o);
+    if (d < bestOff) {
+      best = o;
+      bestOff = d;
+      tie = false;
+    } else if (d === bestOff && best !== null) tie = true;
+  }
+  return tie ? null : best;
+}
+
+/**
+ * Whether the paragraph holding normalised `at` stands right next to the same paragraph, marks
+ * and all: a paragraph set twice in a row. When the new text gained
+ * a copy of the quote there, either of the two can be the new one (A S S B reads the same
+ * whichever was inserted), and each keeps the stored context on one side only.
+ */
+export function twinBeside(doc: Doc, at: number): boolean {
+  const raw = doc.raw;
+  const pos = doc.norm.map[at] ?? 0;
+  const [pf, pt] = paragraphRange(raw, pos, pos + 1);
+  const own = doc.norm.text.slice(toNormalised(doc, pf), toNormalised(doc, pt));
+  if (own.length === 0) return false;
+  // Marks and all: a paragraph with other marks (■ before a pull quote) restates it (restatedFrom).
+  const sameWords = (f: number, t: number) => doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t)) === own;
+  // The nearest non-empty paragraph on each side.
+  let before = pf - 1;
+  while (before > 0 && raw.charCodeAt(before - 1) === 10) before--;
+  if (before > 0 && sameWords(raw.lastIndexOf('\n', before - 1) + 1, before)) return true;
+  let after = pt + 1;
+  while (after < raw.length && raw.charCodeAt(after) === 10) after++;
+  if (after >= raw.length) return false;
+  const end = raw.indexOf('\n', after);
+  return sameWords(after, end < 0 ? raw.length : end);
 }
 
 /** Units, in the comparison form, of the paragraph(s) holding normalised [from, to). */
@@ -182,17 +257,4 @@ export function paragraphLength(doc: Doc, from: number, to: number): number {
   const end = (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1;
   const [pf, pt] = paragraphRange(doc.raw, start, end);
   return toNormalised(doc, pt) - toNormalised(doc, pf);
-}
-
-/**
- * Whether the passage's old paragraph (its recorded length, `paraLength`) is more like the
- * paragraph of the copy at `source` than that of the copy at `at`: of two copies, one restating
- * the other, the one whose paragraph kept the old paragraph's size is the passage.
- */
-export function likerParagraph(doc: Doc, s: TextSelector, quote: string, at: number, source: number): boolean {
-  const old = s.paraLength;
-  if (typeof old !== 'number' || !Number.isInteger(old) || old <= 0) return false;
-  const here = Math.abs(paragraphLength(doc, at, at + quote.length) - old);
-  const there = Math.abs(paragraphLength(doc, source, source + quote.length) - old);
-  return there < here;
 }

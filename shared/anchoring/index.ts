@@ -17,12 +17,13 @@ import {
   copiesGained,
   copiesLost,
   copyCounts,
-  likerParagraph,
+  likestParagraph,
   MAX_COPIES,
   ownContextAt,
   paragraphLength,
   restatedFrom,
   sameRankCopy,
+  twinBeside,
 } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
@@ -198,21 +199,31 @@ function confirmedCopies(
   };
   // A copy that restates another paragraph, when the new text gained copies, is new text: the
   // passage is the copy in the paragraph restated (when half its stored context stands there).
-  placements = placements.map((a, i) => {
-    const s = selectors[i];
+  // On a paragraph set twice in a row it is an orphan: the context cannot say which of the two
+  // is new, nor can neighbours (the break between them is all that separates them). Applied
+  // again to what the neighbour pass finds (recheck).
+  const unrestated = (a: Anchor | null, s: TextSelector | undefined): Anchor | null => {
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
     const copy = onCopy(a, s);
     if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
-    const source = restatedFrom(copy.doc, copy.quote, copy.from);
-    if (source === null || !likerParagraph(copy.doc, s, copy.quote, copy.from, source)) return a;
-    return copyAnchor(text, copy.doc, s, copy.quote, source);
-  });
+    const source = likestParagraph(copy.doc, s, copy.quote, copy.from, restatedFrom(copy.doc, copy.quote, copy.from));
+    if (source !== null) return copyAnchor(text, copy.doc, s, copy.quote, source);
+    return twinBeside(copy.doc, copy.from) ? null : a;
+  };
+  placements = placements.map((a, i) => unrestated(a, selectors[i]));
+  const gainedCopies = (s: TextSelector) => {
+    if (s.copies !== 0) return false;
+    const doc = docFor();
+    return copiesGained(doc, normalise(s.exact), s);
+  };
   // Passages whose quote the old text held once (copies 0, or not recorded by older selectors),
   // placed: where they went says where the text moved.
   const unique: Placed[] = [];
   placements.forEach((a, i) => {
     const s = selectors[i];
-    if (a && s && !s.copies && !byPosition.has(a)) unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
+    // One now held more often may sit on a copy added with its context: it says nothing.
+    if (a && s && !s.copies && !byPosition.has(a) && !gainedCopies(s))
+      unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
   });
   unique.sort((x, y) => x.start - y.start);
   /** Where the passage would be: its old place, and that moved as the nearest unique placed passage on each side moved. */
@@ -242,8 +253,9 @@ function confirmedCopies(
       const quote = normalise(s.exact);
       const from = toNormalised(doc, a.start);
       const to = toNormalised(doc, a.end);
-      // One of the quote's copies lost (the passage's own, edited or deleted, or another).
-      if (copiesLost(doc, quote, s)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
+      // One of the quote's copies lost (the passage's own, edited or deleted, or another). More
+      // context than any other copy had does not confirm words no closer than a look-alike was.
+      if (copiesLost(doc, quote, s)) return { level: ownContextAt(doc, s, from, to) && !lookAlikeAt(doc, s, from, to) ? 2 : 1 };
       if (doc.norm.text.slice(from, to) === quote) {
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
@@ -251,12 +263,19 @@ function confirmedCopies(
         if (ranked !== undefined) return { level: 1, ranked };
         if (nearerCopy(doc, quote, expectedAt(s), a)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
       }
-    }
-    if (typeof s.nearErrors === 'number') {
-      // A placement on words no closer to the quote than a look-alike of the old text was.
+    } else if (s.copies === 0) {
+      // A quote the old text held once, now held more often: a copy far from where the passage
+      // would be, with another copy there, may be new text that took the context along (a page
+      // of the same story added), and no context can confirm it; placed neighbours can.
       const doc = docFor();
-      if (likeALookAlike(doc, normalise(s.exact), s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return { level: 1 };
+      const quote = normalise(s.exact);
+      const from = toNormalised(doc, a.start);
+      if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && farCopy(doc, quote, expectedAt(s), a))
+        return { level: 1 };
     }
+    // A placement on words no closer to the quote than a look-alike of the old text was.
+    const doc = docFor();
+    if (lookAlikeAt(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return { level: 1 };
     return { level: 0 };
   };
   // The copy of the passage's own rank, where a placement on another copy in doubt goes instead.
@@ -268,7 +287,7 @@ function confirmedCopies(
     if (d.ranked) ranked[i] = d.ranked;
     return d.level;
   });
-  const none = { first: placements, recheck: (a: Anchor | null) => a };
+  const none = { first: placements, recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : unrestated(a, selectors[i])) };
   if (!state.includes(1)) return none;
   const sure: Placed[] = [];
   const inSureWindow = (a: Anchor, s: TextSelector) => {
@@ -315,12 +334,18 @@ function confirmedCopies(
     first: placements.map((a, i) => (state[i] === 1 ? (ranked[i] ?? null) : a)),
     // The neighbour pass may find a doubted passage again, through neighbours that are such
     // copies themselves: on the quote's very words it still needs the sure ones.
-    recheck: (a, i) => {
+    recheck: (a0, i) => {
       const s = selectors[i];
+      const a = a0 === placements[i] ? a0 : unrestated(a0, s);
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       return doubt(a, s).level === 1 && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !movedWithSure(a, s, i) ? null : a;
     },
   };
+}
+
+/** Whether normalised [from, to) is no closer to the quote than a recorded look-alike was (lookalikes.ts). */
+function lookAlikeAt(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  return typeof s.nearErrors === 'number' && likeALookAlike(doc, normalise(s.exact), s, from, to);
 }
 
 /**
@@ -341,6 +366,22 @@ function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anc
 }
 
 /**
+ * Whether the placement lies more than NEIGHBOUR_GAP from every place the passage would be
+ * (`expected`) and another copy of the quote lies within it.
+ */
+function farCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor): boolean {
+  const text = doc.norm.text;
+  const gap = (x: number) => Math.min(...expected.map((e) => Math.abs(x - e)));
+  if (gap(a.start) <= NEIGHBOUR_GAP) return false;
+  let n = 0;
+  for (let at = text.indexOf(quote); at >= 0 && n < MAX_COPIES; at = text.indexOf(quote, at + 1), n++) {
+    const raw = doc.norm.map[at] ?? 0;
+    if (raw !== a.start && gap(raw) <= NEIGHBOUR_GAP) return true;
+  }
+  return false;
+}
+
+/**
  * A placement on a copy of a repeated quote, the new text holding as many copies as the old one
  * did, that is not the copy of the passage's rank (copyRank) and has no more of the stored context
  * than another copy had in the old text: the context cannot tell the copies apart (a story
@@ -351,6 +392,10 @@ function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anc
 function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from: number, to: number): Anchor | null | undefined {
   const own = sameRankCopy(doc, quote, s);
   if (own === null || own === from || ownContextAt(doc, s, from, to)) return undefined;
+  // The copy of that rank in another passage's old paragraph, unchanged: text moved across the
+  // copies (paragraphs reordered), and their order says nothing.
+  const ownRaw = doc.norm.map[own] ?? 0;
+  if (onOtherParagraph(text, s, ownRaw, (doc.norm.map[own + quote.length - 1] ?? ownRaw) + 1)) return undefined;
   return copyAnchor(text, doc, s, quote, own);
 }
 

@@ -28,6 +28,34 @@
  *    Overriding more of Readability's methods gains a few per cent each; reaching 100 needs
  *    Readability on a cheaper DOM (an adapter as faithful as linkedom: comments and unmerged
  *    text kept, its serialisation, style and class semantics) and ~15% off the own pass.
+ *
+ * Measured 2026-12-06 (speed16b; load 15–26 on the 2 cores the whole time, so whole-set figures
+ * moved ±15–30% between runs of the same code: the own pass, unchanged, read 135.7/111.9 and
+ * 134.9/92.7), old = main at 31f4a61, new = readability-fast's `_getInnerText`,
+ * `_isElementWithoutContent` and `_getLinkDensity`; outputs identical on 670 pages × 3 referee
+ * modes, Readability's content identical on 670 pages:
+ *  - Readability's own run on the 31 refereed en pages (the documents parsed beforehand, old and
+ *    new classes alternated in one process, median of 8): 655→581 ms with the first two, then
+ *    740→617 and 846→665 ms with all three, i.e. −17…21% of Readability's run.
+ *  - en with the gate, old/new passes alternated in one process (median of 7): 64.3/61.8, every
+ *    pair inside the noise; one full bench each, twice (old, new, old, new): en 70.3/62.2 and
+ *    62.5/63.6, cn 555/470 and 615/502, cn_real 109.7/103.9 and 109.1/109.4. Readability's run
+ *    is ~13% of en with the gate, so −20% of it is ~3%: not measurable at this load. en with
+ *    the gate is still NOT at 100 (issue 16).
+ *  - Where the referee's CPU goes now (profiles of the 31 pages): linkedom's parse of the pruned
+ *    page ~412 ms, Readability's run ~290 ms, our reading back of its content ~75 ms, against
+ *    ~1660 ms for the own pass over all 174 pages; wikipedia-2 (1 MB) alone is ~450 ms of the
+ *    ~870 ms the gate adds, garbage collection ~16% of everything. Of linkedom's parse the
+ *    tokenizer is ~45 ms (the light DOM's fast tokenizer would save ~25): the rest is building
+ *    nodes (an event-listener Map per node and per attribute, attributes in the node list). No
+ *    single further override pays more than ~3% of Readability's run (the whole-document walks
+ *    of `_prepDocument`/`_removeScripts`/`_getJSONLD`/`_unwrapNoscriptImages`, `_clean`'s walk
+ *    per tag, `innerHTML` of the page kept for a retry). Arithmetic for 100 pages/CPU-s: 174
+ *    pages in ≤1740 ms, the own pass alone takes ~1660, so the referee would have to cost
+ *    ≤~80 ms for 31 pages, or the own pass lose ~20% and the referee ~60%: only Readability on
+ *    a light-DOM adapter (no linkedom parse, cheaper text walks) together with a faster own
+ *    pass gets there. Skipping the referee when it provably loses does not: Readability loses
+ *    on 16 of the 31 pages, ~300 ms, and no cheap bound on its text decides those beforehand.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /**
- * The referee's Readability (readability-fast.ts) answers two of Readability's methods without
+ * The referee's Readability (readability-fast.ts) answers some of Readability's methods without
  * linkedom's slow paths. Its result must be Readability's own: on every English fixture page
  * (prepared as the referee prepares it) and on markup made for the cases the overrides handle
- * (templates, tag lists, style/hidden/aria-hidden visibility).
+ * (templates, tag lists, style/hidden/aria-hidden visibility, white space, link density).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,10 +31,32 @@ function result(Class: typeof Readability, html: string): string {
   }
 }
 
-/** The two overridden methods, called directly. */
+/** The overridden methods, called directly. */
 interface Internals {
   _getAllNodesWithTag(node: unknown, tags: string[]): ArrayLike<{ outerHTML: string }>;
   _isProbablyVisible(node: unknown): boolean;
+  _getInnerText(node: unknown, normalizeSpaces?: boolean): string;
+  _isElementWithoutContent(node: unknown): boolean;
+  _getLinkDensity(node: unknown): number;
+}
+
+/** Each element of a made page with both Readabilities on its document. */
+function elementsOf(body: string): { els: Element[]; fast: Internals; base: Internals } {
+  const doc = parseHtmlDocument(`<!doctype html><html><head></head><body>${body}</body></html>`);
+  return {
+    els: Array.from(doc.querySelectorAll('body *')) as unknown as Element[],
+    fast: new (fastReadability())(doc as unknown as Doc) as unknown as Internals,
+    base: new Readability(doc as unknown as Doc) as unknown as Internals,
+  };
+}
+
+/** Makes reading an element's whole textContent throw: the override must not need it. */
+function withoutTextContent(el: object): void {
+  Object.defineProperty(el, 'textContent', {
+    get() {
+      throw new Error('textContent read');
+    },
+  });
 }
 
 const englishPages = (): { name: string; html: string }[] =>
@@ -138,5 +160,52 @@ describe('fastReadability', () => {
     expect(results[1]).toContain('href=\\"notes/source.html\\"');
     // With an absolute base Readability's own method ran and resolved them.
     expect(results[3]).toContain('href=\\"https://example.org/dir/notes/source.html\\"');
+  });
+
+  // White space as `trim` and `\s` know it (no-break, ideographic, BOM), comments (not text),
+  // templates, nested and empty elements, br/hr only.
+  const SPACES = `<div id="w1">  \n\t </div><div id="w2">&nbsp;\u3000\ufeff<span> </span></div>
+    <div id="w3"><!-- a comment --> <br><hr></div><div id="w4"><template>in a template</template></div>
+    <section id="w5"><div><p>  deep   text  </p></div></section><h2 id="w6"> <b></b>x </h2>
+    <div id="w7"><img src="a.png"> </div><div id="w8">\u200b</div><header id="w9"><br> <i> </i></header>`;
+
+  it('reads text as Readability does: trimmed, spaces normalised unless asked not to', () => {
+    const { els, fast, base } = elementsOf(SPACES + '<p id="t1">  one  two\n\nthree <a href="#">four</a>  </p>');
+    expect(els.length).toBeGreaterThan(10);
+    for (const el of els)
+      for (const normalise of [undefined, true, false]) expect(fast._getInnerText(el, normalise)).toBe(base._getInnerText(el, normalise));
+    const t1 = els.find((e) => e.id === 't1')!;
+    expect(base._getInnerText(t1)).toBe('one two three four');
+    expect(base._getInnerText(t1, false)).toBe('one  two\n\nthree four');
+    // The override walked the text itself: the element's textContent was never read.
+    withoutTextContent(t1);
+    expect(fast._getInnerText(t1)).toBe('one two three four');
+  });
+
+  it('finds elements without content as Readability does', () => {
+    const { els, fast, base } = elementsOf(SPACES);
+    const answers = els.map((el) => [el.id || el.localName, fast._isElementWithoutContent(el), base._isElementWithoutContent(el)]);
+    for (const [, f, b] of answers) expect(f).toBe(b);
+    const empty = answers.filter(([id, , b]) => b && String(id).startsWith('w')).map(([id]) => id);
+    // w2 and w9 hold only white space but other elements than br/hr; w8 a zero-width space,
+    // which `trim` keeps; w7 an image.
+    expect(empty.filter((id) => id !== 'w4')).toEqual(['w1', 'w3']);
+    // With text below, the override answers without joining the element's text.
+    const deep = els.find((e) => e.id === 'w5')!;
+    withoutTextContent(deep);
+    expect(fast._isElementWithoutContent(deep)).toBe(false);
+  });
+
+  it('measures link density as Readability does: hash links count 0.3, nested links each count', () => {
+    const { els, fast, base } = elementsOf(`
+      <div id="d1">Some words before <a href="/x">a link</a> and <a href="#top">a hash link</a> after.</div>
+      <div id="d2"><a href="/only">only a link</a></div><div id="d3">  </div>
+      <div id="d4">text <a>no href</a> <a href="#">bare hash</a> <a href="/a">outer <a href="/b">inner</a></a></div>
+      <ul id="d5"><li><a href="/1">one</a></li><li>two, three and four</li><template><a href="/t">in a template</a></template></ul>`);
+    const densities = els.map((el) => [fast._getLinkDensity(el), base._getLinkDensity(el)]);
+    for (const [f, b] of densities) expect(f).toBe(b);
+    const d1 = els.find((e) => e.id === 'd1')!;
+    expect(base._getLinkDensity(d1)).toBeCloseTo((6 + 0.3 * 11) / 'Some words before a link and a hash link after.'.length, 10);
+    expect(base._getLinkDensity(els.find((e) => e.id === 'd3'))).toBe(0);
   });
 });

@@ -12,6 +12,11 @@
  *    answers null), `new URL(uri, base)` throws for every URL and Readability keeps each as
  *    written, setting it back unchanged, at the price of one exception per link and image. Only
  *    its `javascript:` links change (to their text or a span): that part runs as Readability's.
+ *  - `_getInnerText`, `_isElementWithoutContent`, `_getLinkDensity`: Readability reads the text
+ *    of every candidate, of each link in it and of every div and heading (to see it is empty),
+ *    the outer ones holding most of the page; one walk of linkedom's node list joins the text
+ *    without an array, stops at the first non-space text, and finds links without linkedom's
+ *    `getElementsByTagName` upper-casing every other element's name.
  * When the linkedom internals the walk needs are not found, the originals run.
  */
 import { lazyRequire } from '../lazy-require';
@@ -23,6 +28,9 @@ export type ReadabilityClass = ReadabilityModule['Readability'];
 interface LinkedNode {
   nodeType: number;
   localName?: string;
+  /** A text node's data (linkedom's element textContent joins these). */
+  textContent?: string | null;
+  getAttribute?(name: string): string | null;
   [key: symbol]: LinkedNode;
 }
 
@@ -31,6 +39,10 @@ interface ReadabilityInternals {
   _getAllNodesWithTag(node: LinkedNode, tagNames: string[]): ArrayLike<LinkedNode>;
   _isProbablyVisible(node: FastElement): boolean;
   _fixRelativeUris(articleContent: LinkedNode): void;
+  _isElementWithoutContent(node: LinkedNode): boolean;
+  _getLinkDensity(element: LinkedNode): number;
+  _getInnerText(node: LinkedNode, normalizeSpaces?: boolean): string;
+  REGEXPS: { hashUrl: RegExp; normalize: RegExp };
 }
 
 /** What `_fixRelativeUris` reads and changes of a link and its document. */
@@ -76,6 +88,9 @@ export function fastReadability(): ReadabilityClass {
   const baseAll = base._getAllNodesWithTag;
   const baseVisible = base._isProbablyVisible;
   const baseFixUris = base._fixRelativeUris;
+  const baseWithoutContent = base._isElementWithoutContent;
+  const baseLinkDensity = base._getLinkDensity;
+  const baseInnerText = base._getInnerText;
   let links: { next: symbol; end: symbol } | null | undefined;
 
   class FastReadability extends Base {
@@ -97,6 +112,55 @@ export function fastReadability(): ReadabilityClass {
         } else n = n[NEXT]!;
       }
       return out;
+    }
+    _getInnerText(node: LinkedNode, normalizeSpaces?: boolean): string {
+      links ??= linkSymbols(node);
+      if (!links || !(links.next in node) || !(links.end in node)) return baseInnerText.call(this, node, normalizeSpaces);
+      const { next: NEXT, end: END } = links;
+      // linkedom's textContent, joined as it goes instead of through an array: Readability asks
+      // for the text of every candidate and of each link in it, so this is its most frequent walk.
+      let text = '';
+      const end = node[END];
+      for (let n = node[NEXT]!; n !== end; n = n[NEXT]!) if (n.nodeType === 3 || n.nodeType === 4) text += n.textContent!;
+      const trimmed = text.trim();
+      // Readability's own: spaces normalised unless asked not to (undefined means normalise).
+      const { REGEXPS } = this as unknown as ReadabilityInternals;
+      return normalizeSpaces === undefined || normalizeSpaces ? trimmed.replace(REGEXPS.normalize, ' ') : trimmed;
+    }
+    _isElementWithoutContent(node: LinkedNode): boolean {
+      // Readability joins all the text below (`textContent.trim()`) to see whether it is empty,
+      // for every div, section, header and heading, the outer ones holding most of the page. A
+      // text node with a character `trim` keeps (\S: the same white space set) settles it.
+      links ??= linkSymbols(node);
+      if (node.nodeType === 1 && links && links.next in node && links.end in node) {
+        const { next: NEXT, end: END } = links;
+        const end = node[END];
+        for (let n = node[NEXT]!; n !== end; n = n[NEXT]!) {
+          // Text and CDATA: what linkedom's textContent joins.
+          if ((n.nodeType === 3 || n.nodeType === 4) && /\S/.test(n.textContent!)) return false;
+        }
+      }
+      return baseWithoutContent.call(this, node);
+    }
+    _getLinkDensity(element: LinkedNode): number {
+      links ??= linkSymbols(element);
+      if (!links || !(links.next in element) || !(links.end in element)) return baseLinkDensity.call(this, element);
+      const self = this as unknown as ReadabilityInternals;
+      const { next: NEXT, end: END } = links;
+      // Readability's own arithmetic, in its order; the links are `getElementsByTagName("a")`,
+      // which in linkedom is one walk comparing local names (templates included), without
+      // upper-casing every other element's name on the way.
+      const textLength = self._getInnerText(element).length;
+      if (textLength === 0) return 0;
+      let linkLength = 0;
+      const end = element[END];
+      for (let n = element[NEXT]!; n !== end; n = n[NEXT]!) {
+        if (n.nodeType !== 1 || n.localName !== 'a') continue;
+        const href = n.getAttribute!('href');
+        const coefficient = href && self.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+        linkLength += self._getInnerText(n).length * coefficient;
+      }
+      return linkLength / textLength;
     }
     _isProbablyVisible(node: FastElement): boolean {
       if (node.hasAttribute('style')) return baseVisible.call(this, node);
