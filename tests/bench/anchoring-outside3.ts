@@ -216,6 +216,7 @@
  * Rules and their tests: shared/anchoring/copies.ts (twinBeside, likestParagraph, restatedFrom
  * returning every source, OWN_CONTEXT_MARGIN), index.ts (unrestated, rankedCopy, lookAlikeAt,
  * farCopy, gainedCopies); tests/unit/anchoring-round13.test.ts (each rule's test fails on 115af43).
+ *
  * LATER, development (anchor12b, 2026-12-06, seeds 1–80 only, development seeds; every miss
  * listed and classed by kind first, then fixed against them: development numbers, not fresh).
  * Misses on 1–80 before: 1428 (ocr 280, sent_shuffle 190, mixed 247, numerals 158, list_prose
