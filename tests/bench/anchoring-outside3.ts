@@ -247,7 +247,8 @@
  *   MERGED with anchor12a (main 9b4413e + this, same seeds 1–80): recall 99.1, wrong 1 (seed 58
  *   mixed, left by anchor12a as well); main alone 98.3, wrong 1. Merged guards: outside2 281–400
  *   99.5% / 18 wrong, independent 361–440 99.8% / 1, prose 800–830 99.17% / 0, generated
- *   80001–80030 99.54% / 0 (113k/200 CPU 58.7 ms at load average ~20).
+ *   80001–80030 99.54% / 0; default bench 99.29% / 0 (113k 98.54, prose 99.14% / 1, as on main),
+ *   113k/200 CPU 58.4 ms, warm 59.2 (load average ~20).
  *   Tried and dropped: the words reading without the edge-mark check put five passages of the
  *   prose bench on their words with a word-edit at their edge (wrong there: 1 → 6); a tighter
  *   window around the neighbours' interpolated shift cost numerals 0.9 points and fixed nothing.
