@@ -29,6 +29,7 @@ import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
 import { isDroppedMark, isSpace, normalise, withMarksDropped } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
+import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
 import {
   chosenByPosition,
   conclusive,
@@ -173,8 +174,43 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
     }),
   );
   const first = copies.first;
-  const out = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
+  const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
+  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
   return out.map((a, i) => (a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)));
+}
+
+/**
+ * The orphans left whose quote the old text held once, found once between the new places of
+ * their placed neighbours, exactly or read through OCR look-alikes (pinned.ts).
+ */
+function pinnedOrphans(
+  text: string,
+  docFor: () => Doc,
+  selectors: readonly TextSelector[],
+  valid: readonly boolean[],
+  out: (Anchor | null)[],
+): (Anchor | null)[] {
+  if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
+  const placed: PlacedSpan[] = [];
+  out.forEach((a, i) => {
+    const s = selectors[i];
+    if (a && s && !byPosition.has(a)) placed.push({ oldStart: s.start, oldEnd: s.end, newStart: a.start, newEnd: a.end });
+  });
+  return out.map((a, i) => {
+    const s = selectors[i];
+    if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;
+    const bracket = pinnedBracket(placed, s);
+    if (!bracket) return a;
+    const doc = docFor();
+    const query = prepareQuery(text, s);
+    if (query.quote.length === 0) return a;
+    const found = pinnedPlace(doc, query, s, bracket);
+    if (!found) return a;
+    const c = scoreAt(doc, query, found);
+    // The passage's own place, edited, still stands between its stored context elsewhere: this is a copy.
+    if (ownPlaceElsewhere(doc, query, c)) return a;
+    return toAnchor(doc, query, c);
+  });
 }
 
 /**

@@ -890,6 +890,27 @@ function continuesArticle(top: Element, sib: Element, s: Stats, after: boolean):
   return sib.querySelector('h2, h3, h4') !== null && sib.querySelector('table, ol, ul, p') !== null;
 }
 
+/** A heading that names the article's own list of sources: `References`, `Notes`, `Bibliography`. */
+const REFERENCE_HEADING_RE = /^(?:references?|notes|footnotes|endnotes|sources|bibliography|works cited|literature cited|citations)$/i;
+
+/**
+ * A later sibling of the article root that is its reference list: it opens with a heading naming
+ * one and holds a list or paragraphs of entries, little of it links (an entry's own link rows are
+ * chrome and stay out). Entries are short and score little as prose, but a reference list under
+ * an article is part of it, as footnotes are.
+ */
+function referenceListAfter(sib: Element, s: Stats, after: boolean): boolean {
+  if (!after || s.chars < 40 || s.linkChars > s.chars * 0.5) return false;
+  let first = sib.firstElementChild;
+  // Through a wrapper or two to the first element that holds text.
+  for (let depth = 0; first && depth < 3 && !/^h[2-6]$/.test(first.localName) && first.children.length > 0; depth++) {
+    if (normaliseText(first.textContent ?? '') !== normaliseText(first.firstElementChild?.textContent ?? '')) break;
+    first = first.firstElementChild;
+  }
+  if (!first || !/^h[2-6]$/.test(first.localName) || !REFERENCE_HEADING_RE.test(normaliseText(first.textContent ?? ''))) return false;
+  return sib.querySelector('ol, ul, p') !== null;
+}
+
 /** A wrapper adds at most this share to the text of the block it wraps (a toggle's heading). */
 const WRAPPER_EXTRA = 0.2;
 
@@ -1473,6 +1494,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         if (
           f >= threshold ||
           continuesArticle(top, sib, s, after) ||
+          referenceListAfter(sib, s, after) ||
           (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
           // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
           (sibText && bylineNames(sibText) !== null)
@@ -1542,7 +1564,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !attachmentLine &&
         !wordsAroundLink(b) &&
         !(latin && linkedSectionHeading(b, blocks)) &&
-        !footnoteNumber(b)
+        !footnoteNumber(b) &&
+        !(latin && namedRowItem(b))
       )
         continue;
       if (latin && labelledLinkLine(b)) continue;
@@ -1551,6 +1574,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     body.push(b);
   }
   if (latin) joinSplitBody(body, blocks, cutAt);
+  if (latin && titleIndex >= 0) dropDekUnderTitle(body, blocks, titleIndex);
   if (!latin)
     dropAfterEndMarks(
       body,
@@ -2269,6 +2293,25 @@ function labelledLinkLine(b: Block): boolean {
   return b.len <= 250 && b.linkChars >= b.len * 0.5 && LINK_LABEL_RE.test(b.plain);
 }
 
+/**
+ * A table cell that is only a link naming the row's item (a film, a place, a paper) beside a cell
+ * that describes it in words of its own: the row's content, not navigation (a row of links only,
+ * or a link beside a date, is).
+ */
+function namedRowItem(b: Block): boolean {
+  const cell = b.ancestors.slice(0, 4).find((a) => a.localName === 'td' || a.localName === 'th');
+  const row = cell?.parentElement;
+  if (!cell || row?.localName !== 'tr') return false;
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+    if (c === cell) continue;
+    let words = normaliseText(c.textContent ?? '').length;
+    for (const a of Array.from(c.querySelectorAll('a'))) words -= normaliseText(a.textContent ?? '').length;
+    if (words >= ROW_DESCRIPTION_MIN) return true;
+  }
+  return false;
+}
+const ROW_DESCRIPTION_MIN = 40;
+
 /** A footnote's number written as a link back to its reference (`<a href="#ref-1">1</a>` before the note). */
 function footnoteNumber(b: Block): boolean {
   if (!/^\[?\d{1,3}\]?\.?$/.test(b.text)) return false;
@@ -2290,6 +2333,22 @@ function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
   const prev = near(-1);
   const next = near(1);
   return !!prev && !!next && isProse(prev) && isProse(next) && prev.el.parentElement === parent && next.el.parentElement === parent;
+}
+
+/**
+ * A subtitle set as a heading right under the title (`<h1>…</h1><h2>Twelve months of…</h2>`),
+ * then the byline or share bar before the text: the dek, not a section heading, which runs
+ * straight into its own paragraph. Only a heading of several words that is no label (`Introduction`).
+ */
+function dropDekUnderTitle(body: Block[], blocks: Block[], titleIndex: number): void {
+  const first = body.findIndex((b) => b.len > 0);
+  const b = body[first];
+  if (!b || !/^h[2-4]$/.test(b.el.localName) || b.len > 250 || b.text.split(/\s+/).length < 5) return;
+  const prev = blocks.slice(0, b.index).findLast((x) => x.len > 0);
+  if (prev?.index !== titleIndex) return;
+  const next = body.slice(first + 1).find((x) => x.len > 0);
+  const between = next ? blocks.slice(b.index + 1, next.index).filter((x) => x.len > 0) : [];
+  if (next && between.length > 0 && isProse(next)) body.splice(first, 1);
 }
 
 /**
@@ -2572,7 +2631,7 @@ function referee(
       if (theirs.length === 0 && b.text === normTitle) continue;
       if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
       if (latin && isLatinByline(b, !theirs.some(isProse))) continue;
-      if (b.linkChars > b.len * 0.5 && b.punct === 0) continue;
+      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b))) continue;
     }
     theirs.push(b);
   }
@@ -2869,6 +2928,9 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
     }
     return null;
   };
+  // Whether the page has an e-mail field at all: looked up once, most pages have none.
+  let hasEmailForm: boolean | undefined;
+  const emailForm = (): boolean => (hasEmailForm ??= root?.querySelector('input[type="email"]') != null);
   const firstProse = body.findIndex(isProse);
   let proseCount = -1;
   const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
@@ -2891,8 +2953,46 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       continue;
     }
     if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
+    else if (productCard(own(b)) || (emailForm() && signUpBox(own(b)))) body.splice(i, 1);
   }
 }
+
+/**
+ * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button
+ * (`Buy on …`, `Shop now`). Its lines are an advertisement, not the article.
+ */
+function productCard(b: Block): boolean {
+  if (b.len > 150 || /[.!?]["”’]?$/.test(b.text)) return false;
+  const box = b.el.parentElement;
+  if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
+  let price = false;
+  let buy = false;
+  let other = 0;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
+    const text = normaliseText(c.textContent ?? '');
+    if (!text) continue;
+    if (PRICE_RE.test(text)) price = true;
+    else if ((c.localName === 'a' || c.localName === 'button') && CTA_RE.test(text)) buy = true;
+    else if (c.localName === 'p' || text.length > 150 || /[.!?]["”’]?$/.test(text) || ++other > 2) return false;
+  }
+  return price && buy;
+}
+const PRICE_RE = /^(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[\d,]*(?:\.\d{1,2})?\s?(?:USD|EUR|GBP|€))$/;
+
+/**
+ * A sign-up box set into the text: a short line or two in a small box that holds an e-mail form
+ * (`Free local news, every Tuesday.` over an address field and `Sign up`), a newsletter pitch
+ * whatever its words. The box is small: a container of the article that also holds a form is not one.
+ */
+function signUpBox(b: Block): boolean {
+  for (const a of b.ancestors.slice(1, 4)) {
+    if (/^(?:body|article|main)$/.test(a.localName)) return false;
+    if (a.querySelector('input[type="email"]') === null) continue;
+    return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX;
+  }
+  return false;
+}
+const SIGN_UP_BOX_MAX = 400;
 
 /** A short line alone in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`. */
 function callToAction(b: Block): boolean {
@@ -2978,7 +3078,7 @@ function isCaption(b: Block): boolean {
   const bracketed = credit !== null && credit.index >= 20;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
-    if (name === 'figcaption') return bracketed || source;
+    if (name === 'figcaption') return bracketed || source || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(b.el, b.text);
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure')
       return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
@@ -2989,6 +3089,31 @@ function isCaption(b: Block): boolean {
 }
 
 const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
+
+/**
+ * A figcaption closed by a credit sentence of its own (`… on a wet morning. Photo by the author.`,
+ * `… Image courtesy of the museum.`): the sentence form CREDIT_END_RE leaves out (a full stop, a
+ * lower-case credit).
+ */
+const FIGCAPTION_CREDIT_RE =
+  /(?:^|[.!?)]\s+)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+(?:by|courtesy(?:\s+of)?|via)\s+|\s*:\s*)(?:the\s+)?[\p{L}][^.!?]{1,60}\.$/u;
+
+const CREDIT_CLASS_RE = /(?:^|[-_\s])(?:credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
+
+/**
+ * A caption line that holds an element named as a credit besides its words (`<span class="…credit">`
+ * inline after the caption's `<span>`, read as one line: `…a millet drink.Jo Marren`): a caption
+ * with its credit. A caption set as a block of its own beside the credit's block stays (the page's
+ * marked caption, as Readability keeps it); the credit's own line goes by the credit rules.
+ */
+function heldCredit(line: Element, text: string): boolean {
+  for (const el of Array.from(line.querySelectorAll('[class]'))) {
+    if (!CREDIT_CLASS_RE.test(el.getAttribute('class') ?? '')) continue;
+    const own = normaliseText(el.textContent ?? '');
+    if (own && own.length < text.length) return true;
+  }
+  return false;
+}
 
 /** A title set in a figure above its picture or chart (`<figure><h3>Boxing in</h3><img>`): the figure's, not a subheading. */
 function figureTitle(b: Block): boolean {
