@@ -27,7 +27,7 @@ import {
 } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
-import { isSpace, normalise } from './normalise';
+import { isDroppedMark, isSpace, normalise, withMarksDropped } from './normalise';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
 import {
@@ -79,11 +79,52 @@ export function describe(text: string, start: number, end: number): TextSelector
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
-  return notOnOther(
+  const found = notOnOther(
     text,
     selector,
     anchorIn(text, () => documentFor(text), selector),
   );
+  if (found) return found;
+  let markFree: Doc | null = null;
+  return markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector);
+}
+
+/** The text's comparison form without quotation and title marks (withMarksDropped), uncached. */
+function markFreeDocument(text: string): Doc {
+  return withMarksDropped(() => newDocument(text));
+}
+
+/**
+ * A passage not found is looked for again with quotation and title marks dropped from the text,
+ * its quote and its context: an edition that put a term in “”/《》/【】 for emphasis, or took the
+ * marks away, changed no words. Only then, so that marks still count for every passage found
+ * with them (they make a short quote longer, so surer), and only where its words stand whole.
+ */
+function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
+  return withMarksDropped(() => {
+    // Only the quote's whole words are taken (below): where they stand nowhere, no search.
+    const quote = normalise(selector.exact);
+    if (quote.length === 0 || !docFor().norm.text.includes(quote)) return null;
+    const a = notOnOther(text, selector, anchorIn(text, docFor, selector));
+    // Marks changed, words kept: only the quote's very words with the stored context's nearest
+    // words right beside them, not an approximate place (the first pass has judged those, with the
+    // marks' units counted), nor words whose own were edited just past a mark.
+    if (!a || normalise(text.slice(a.start, a.end)) !== normalise(selector.exact)) return null;
+    return edgesHold(docFor(), selector, a) ? a : null;
+  });
+}
+
+/** Units of the stored context, next to the quote, that a mark-free placement must have beside it. */
+const MARK_FREE_EDGE = 4;
+
+/** Whether the comparison form next to `a` holds the stored context's nearest units on both sides. */
+function edgesHold(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  const text = doc.norm.text;
+  const from = toNormalised(doc, a.start);
+  const to = toNormalised(doc, a.end);
+  const before = normalise(s.prefix).slice(-MARK_FREE_EDGE);
+  const after = normalise(s.suffix).slice(0, MARK_FREE_EDGE);
+  return text.slice(Math.max(0, from - before.length), from) === before && text.slice(to, to + after.length) === after;
 }
 
 /**
@@ -121,11 +162,16 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
       return false;
     }
   });
+  let markFree: Doc | null = null;
+  const lazyMarkFree = () => (markFree ??= markFreeDocument(text));
   const copies = confirmedCopies(
     text,
     lazyDoc,
     selectors,
-    selectors.map((selector, i) => (valid[i] ? notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) : null)),
+    selectors.map((selector, i) => {
+      if (!valid[i]) return null;
+      return notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) ?? markFreeAnchor(text, lazyMarkFree, selector);
+    }),
   );
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
@@ -894,6 +940,31 @@ function atStoredPosition(text: string, s: TextSelector): boolean {
   );
 }
 
+/** Kind of a unit the comparison form drops at a quote's edge: 1 space, 2 quotation mark (mark-free form), 0 neither. */
+function droppedKind(c: number): number {
+  if (isSpace(c)) return 1;
+  return isDroppedMark(c) ? 2 : 0;
+}
+
+function sameDroppedKind(a: number, b: number): boolean {
+  const kind = droppedKind(a);
+  return kind !== 0 && kind === droppedKind(b);
+}
+
+/** Units at the start of `s` that comparison drops (space, quotation marks). */
+function leadingDropped(s: string): number {
+  let n = 0;
+  while (n < s.length && droppedKind(s.charCodeAt(n)) !== 0) n++;
+  return n;
+}
+
+/** Units at the end of `s` that comparison drops (space, quotation marks). */
+function trailingDropped(s: string): number {
+  let n = 0;
+  while (n < s.length && droppedKind(s.charCodeAt(s.length - 1 - n)) !== 0) n++;
+  return n;
+}
+
 /** Back to real offsets: whole code points, and the quote's own leading/trailing space. */
 function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
   const raw = doc.raw;
@@ -908,13 +979,15 @@ function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
   let end = ends[last] ?? 0;
   if (insidePair(raw, start)) start--;
   if (insidePair(raw, end)) end++;
+  // The quote's own leading/trailing space and quotation marks, which comparison drops: the
+  // placed span takes those of the same kind standing right beside it.
   const exact = query.selector.exact;
-  for (let i = 0; i < exact.length && isSpace(exact.charCodeAt(i)) && start > 0; i++) {
-    if (!isSpace(raw.charCodeAt(start - 1))) break;
+  for (let i = leadingDropped(exact) - 1; i >= 0 && start > 0; i--) {
+    if (!sameDroppedKind(exact.charCodeAt(i), raw.charCodeAt(start - 1))) break;
     start--;
   }
-  for (let i = exact.length - 1; i >= 0 && isSpace(exact.charCodeAt(i)) && end < raw.length; i--) {
-    if (!isSpace(raw.charCodeAt(end))) break;
+  for (let i = exact.length - trailingDropped(exact); i < exact.length && end < raw.length; i++) {
+    if (!sameDroppedKind(exact.charCodeAt(i), raw.charCodeAt(end))) break;
     end++;
   }
   return { start, end, score: Math.round(c.total * 1000) / 1000 };

@@ -1,3 +1,5 @@
+import { variantOf } from './variants';
+
 /**
  * Comparison form of text for anchoring: whitespace dropped and full-width / curly punctuation
  * folded to one form, so that a re-typeset article still matches. Matching happens on this form;
@@ -48,14 +50,79 @@ const FOLD = new Map<number, number>([
   [0x2212, 0x2d], // − → -
 ]);
 
+/**
+ * Quotation and title marks and lenticular brackets: editors put them around a term for
+ * emphasis (“存储”, 《…》, 【…】) or take them away without changing the words. They are
+ * compared (they make a short quote longer, so surer), except in the mark-free form that a
+ * passage not found otherwise is looked for in again (withMarksDropped).
+ */
+const EMPHASIS = new Set<number>([
+  0x22, // "
+  0x27, // '
+  0xff02, // ＂
+  0xff07, // ＇
+  0x2018, // ‘
+  0x2019, // ’
+  0x201c, // “
+  0x201d, // ”
+  0x300a, // 《
+  0x300b, // 》
+  0x3008, // 〈
+  0x3009, // 〉
+  0x300c, // 「
+  0x300d, // 」
+  0x300e, // 『
+  0x300f, // 』
+  0x3010, // 【
+  0x3011, // 】
+]);
+
+/** Whether the comparison form being built drops EMPHASIS marks (set only by withMarksDropped). */
+let marksDropped = false;
+
+/**
+ * Runs `f` with quotation and title marks dropped from every comparison form it builds (texts,
+ * quotes, context): anchoring is synchronous, so nothing else runs meanwhile. Documents built
+ * inside must not be mixed with those built outside.
+ */
+export function withMarksDropped<T>(f: () => T): T {
+  const was = marksDropped;
+  marksDropped = true;
+  try {
+    return f();
+  } finally {
+    marksDropped = was;
+  }
+}
+
+/** normalise() with the marks kept even inside withMarksDropped: for prints recorded with them. */
+export function normaliseKeepingMarks(text: string): string {
+  const was = marksDropped;
+  marksDropped = false;
+  try {
+    return normalise(text);
+  } finally {
+    marksDropped = was;
+  }
+}
+
+/** Whether `c` is a mark that the comparison form being built drops (inside withMarksDropped). */
+export function isDroppedMark(c: number): boolean {
+  return marksDropped && EMPHASIS.has(c);
+}
+
 /** The comparison form of one UTF-16 unit, or -1 when the unit is dropped. */
 function fold(c: number): number {
-  if (c < 0x80) return isSpace(c) ? -1 : c;
-  // CJK ideographs and everything else up to the surrogates: kept as they are (the hot path).
-  if (c >= 0x3400 && c < 0xd800) return c;
-  if (isSpace(c) || isInvisible(c)) return -1;
+  if (c < 0x80) return isSpace(c) || ((c === 0x22 || c === 0x27) && marksDropped) ? -1 : c;
+  // CJK ideographs and everything else up to the surrogates (the hot path): kept, or a
+  // traditional character as its simplified form (variants.ts).
+  if (c >= 0x3400 && c < 0xd800) return variantOf(c);
+  if (isSpace(c) || isInvisible(c) || (marksDropped && EMPHASIS.has(c))) return -1;
   // Full-width ASCII block: ，；：！？（）０-９Ａ-Ｚ etc.
-  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c >= 0xff01 && c <= 0xff5e) return (c === 0xff02 || c === 0xff07) && marksDropped ? -1 : c - 0xfee0;
+  // Kangxi radicals and compatibility ideographs pasted from a PDF: the character they show.
+  const variant = variantOf(c);
+  if (variant !== c) return variant;
   // Circled numbers ①–⑳: footnote and list markers that editions add or drop.
   if (c >= 0x2460 && c <= 0x2473) return -1;
   return FOLD.get(c) ?? c;

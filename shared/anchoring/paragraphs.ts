@@ -6,7 +6,7 @@
  * passage's own paragraph held the quote and differed from that one, so it is not the passage
  * (its own paragraph was deleted or edited beyond recognition) and stays an orphan.
  */
-import { normalise } from './normalise';
+import { normaliseKeepingMarks } from './normalise';
 import type { TextSelector } from './types';
 
 /** Look-alike paragraphs recorded per passage, at most. */
@@ -35,7 +35,8 @@ export function paragraphRange(text: string, start: number, end: number): [numbe
 
 /** FNV-1a over the paragraph's comparison form, base 36: white space and punctuation forms do not count. */
 export function fingerprint(paragraph: string): string {
-  const s = normalise(paragraph);
+  // Marks kept in the mark-free retry too: prints are compared with those describe() recorded.
+  const s = normaliseKeepingMarks(paragraph);
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -97,6 +97,25 @@
  * markers changed at a paragraph start (十二、 dropped, 1. → （1）); 3-unit 第N条 with its number
  * changed; 要 → 必须, 目前 → 当前 inside short passages; a full name spelled out right before a
  * short one (美国联邦储备委员会（美联储）).
+ *
+ * LATER, development (anchor12c, 2026-12-06, seeds 1–40 again, so no longer unseen): three
+ * general folds of the comparison form (shared/anchoring/variants.ts, normalise.ts): compatibility
+ * forms (Kangxi radicals, CJK compatibility ideographs) compared as their NFKC character;
+ * traditional characters compared as simplified (opencc-js 1.4.2, its one-character table only);
+ * a passage not found is looked for once more with quotation/title marks dropped (its whole words,
+ * with the stored context's nearest 4 units on both sides). Load average 17–21:
+ *   anchor_out4_recall_pct 91.1 → 97.6   anchor_out4_wrong 4 → 4   miss 3012 → 819
+ *   traditional 60.2 → 100   pdf 85.2 → 100   emphasis 90.4 → 99.8   mixed 80.7 → 94.1 (wrong 1)
+ *   renumber 96.9 (1 wrong), outline 96.5 (2 wrong), table 91.4, wording 96.3, dates 97.5,
+ *   abbrev 99.1, errata 99.2, numfmt 99.9: unchanged.
+ *   anchorAll CPU on the long article: median 33 → 42 ms, max 96 → 106 ms at that load (back to
+ *   back on --kind mixed: 54/122 before, 54/125 after; the 113k/200 guard of anchoring.ts 52 → 67).
+ * After merging main 2ca1f65 (anchor12a, anchor12b landed), same seeds, back to back:
+ *   main 91.8% / 9 wrong (renumber 6: the 5 new ones came with main, not with these folds) →
+ *   this code 97.9% / 9 wrong, miss 2790 → 716; traditional 61.3 → 100, pdf 86.1 → 100,
+ *   emphasis 92 → 99.8, mixed 81.9 → 94.6 (wrong 1 → 1); every other kind unchanged.
+ * Left: the wrong classes above (renumber now 6); table cells (row numbers in place of ，),
+ * outline markers at a paragraph start, 公文 wording inside short passages.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

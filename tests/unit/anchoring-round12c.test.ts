@@ -21,12 +21,12 @@ function highlights(k: number): TextSelector[] {
   return QUOTES.map((q) => describe(OLD, at(OLD, q, k), at(OLD, q, k) + q.length));
 }
 
-/** Look-alike misreadings (日 → 曰, 后 → 後) next to two quotes of the k-th printing only. */
+/** Look-alike misreadings (日 → 曰, 后 → 启; not 後, its traditional form, which compares as 后) next to two quotes of the k-th printing only. */
 function misread(k: number): string {
   let text = OLD;
   for (const [from, to] of [
     ['十七日', '十七曰'],
-    ['下车后', '下车後'],
+    ['下车后', '下车启'],
   ] as const) {
     const i = at(text, from, k);
     text = text.slice(0, i) + to + text.slice(i + from.length);
@@ -65,7 +65,7 @@ suite('the k-th copy stays the k-th copy', () => {
   it('does not put a highlight on the other printing when its own sentence was rewritten around it', () => {
     const k = 1;
     const neu = misread(k).replace(
-      /航站楼距离地铁站约五百米，旅客下车後(步行即可到达)登船大厅。/,
+      /航站楼距离地铁站约五百米，旅客下车启(步行即可到达)登船大厅。/,
       '据悉，该线路乘客$1的站台定在下月启用。',
     );
     expect(neu.split(QUOTES[1]!).length - 1).toBe(2);
