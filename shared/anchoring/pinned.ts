@@ -501,8 +501,53 @@ export function pinnedPlace(
   const inside = ([a, b]: [number, number]) => (doc.norm.map[a] ?? 0) >= bracket[0] && (doc.norm.ends[b - 1] ?? 0) <= bracket[1];
   if (!inside([at, end]) || found.some((o, k) => k !== rank && inside(o))) return null;
   if (m < PIN_BARE && Math.max(prefixRun(norm, q, at), suffixRun(norm, q, end)) < PIN_RUN) return null;
+  if (m < PIN_BARE && editedElsewhere(norm, q, at, end, [toNormalised(doc, bracket[0]), toNormalised(doc, bracket[1])])) return null;
   if (pullQuote(doc, s, at, end)) return null;
   return { start: at, end, errors };
+}
+
+/** Units of a lost side's stored context looked for elsewhere, and the edits an edited copy of a short quote may carry. */
+const SIDE_KEY = 6;
+
+/** Edit distance of two short strings. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/**
+ * A short quote placed with its stored context on one side only, while the other side's stored
+ * context stands elsewhere in the bracket beside an edited form of the quote: the passage went
+ * there, edited, and the exact words here are new text. A clause inserted before 第二十九条
+ * renumbers it 第三十条 and the new clause takes 第二十九条 right after the same paragraph; a
+ * neighbour sentence merely moved away leaves no edited quote beside its words.
+ */
+function editedElsewhere(norm: string, q: Query, at: number, end: number, [lo, hi]: [number, number]): boolean {
+  const m = q.quote.length;
+  const near = (w: string) => w !== q.quote && distance(w, q.quote) * 2 < m;
+  if (suffixRun(norm, q, end) < PIN_RUN && q.suffixText.length >= SIDE_KEY) {
+    const key = q.suffixText.slice(0, SIDE_KEY);
+    for (let f = norm.indexOf(key, lo); f >= 0 && f < hi; f = norm.indexOf(key, f + 1)) {
+      if (f === end) continue;
+      for (let len = Math.max(1, m - 2); len <= m + 2; len++) if (f - len >= 0 && near(norm.slice(f - len, f))) return true;
+    }
+  }
+  if (prefixRun(norm, q, at) < PIN_RUN && q.prefixText.length >= SIDE_KEY) {
+    const key = q.prefixText.slice(-SIDE_KEY);
+    for (let f = norm.indexOf(key, lo); f >= 0 && f < hi; f = norm.indexOf(key, f + 1)) {
+      const after = f + SIDE_KEY;
+      if (after === at) continue;
+      for (let len = Math.max(1, m - 2); len <= m + 2; len++) if (near(norm.slice(after, after + len))) return true;
+    }
+  }
+  return false;
 }
 
 /**

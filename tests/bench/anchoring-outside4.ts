@@ -116,6 +116,17 @@
  *   emphasis 92 → 99.8, mixed 81.9 → 94.6 (wrong 1 → 1); every other kind unchanged.
  * Left: the wrong classes above (renumber now 6); table cells (row numbers in place of ，),
  * outline markers at a paragraph start, 公文 wording inside short passages.
+ *
+ * FRESH, once, seeds 41–80, on main 49e597c (after anchor12a/b/c; lead, load ~4): recall 97.9%,
+ * wrong 9 (renumber 6, mixed 3); traditional 100, pdf 100, emphasis 99.8, outline 94.1, table
+ * 95.1, wording 96.8, dates 97.9; long anchorAll CPU median 51 ms, max 160 ms.
+ * LATER, development (lead, seeds 1–40 only): the pinned pass (pinned.ts editedElsewhere) no
+ * longer puts a short quote on exact words that keep its context on one side only while the other
+ * side's stored context stands elsewhere in the bracket beside an edited form of the quote (a new
+ * 条 took 第二十九条; the passage is now 第三十条). Seeds 1–40: 97.9% / 9 → 97.9% / 5 wrong
+ * (renumber 6 → 2); guards unchanged: outside3 1–80 99.2% / 1, prose 800–830 99.17% / 0,
+ * generated 80001–80030 99.54% / 0, outside2 281–320 99.6% / 1, independent 361–400 99.8% / 0.
+ * tests/unit/anchoring-round13d.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
