@@ -28,6 +28,7 @@ import {
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
 import { isDroppedMark, isSpace, normalise, withMarksDropped } from './normalise';
+import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
 import {
@@ -882,19 +883,6 @@ function wholeContext(c: OtherPlace): boolean {
 /** A placement's extent in the comparison form. */
 function placeOf(doc: Doc, a: Anchor): Candidate {
   return { start: toNormalised(doc, a.start), end: toNormalised(doc, a.end - 1) + 1, errors: 0 };
-}
-
-/** Plain edit distance, for strings of a few units. */
-function levenshtein(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }
 
 function checkRange(text: string, start: number, end: number): void {

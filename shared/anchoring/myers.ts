@@ -97,3 +97,16 @@ export function anchoredDistance(pattern: Pattern, text: string, from: number, c
   for (let j = 0; j < count; j++) best = Math.min(best, out[j] ?? best);
   return best;
 }
+
+/** Plain edit distance, for strings of a few units. */
+export function levenshtein(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}

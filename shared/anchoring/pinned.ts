@@ -22,7 +22,7 @@
  *   of marks beside the words, else its edge was edited.
  */
 import { toNormalised, type Doc } from './doc';
-import { compilePattern, anchoredDistance } from './myers';
+import { compilePattern, anchoredDistance, levenshtein } from './myers';
 import { normalise } from './normalise';
 import { prefixRun, suffixRun, type Query } from './query';
 import type { TextSelector } from './types';
@@ -506,21 +506,8 @@ export function pinnedPlace(
   return { start: at, end, errors };
 }
 
-/** Units of a lost side's stored context looked for elsewhere, and the edits an edited copy of a short quote may carry. */
+/** Units of a lost side's stored context looked for elsewhere in the bracket. */
 const SIDE_KEY = 6;
-
-/** Edit distance of two short strings. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
-}
 
 /**
  * A short quote placed with its stored context on one side only, while the other side's stored
@@ -531,7 +518,7 @@ function distance(a: string, b: string): number {
  */
 function editedElsewhere(norm: string, q: Query, at: number, end: number, [lo, hi]: [number, number]): boolean {
   const m = q.quote.length;
-  const near = (w: string) => w !== q.quote && distance(w, q.quote) * 2 < m;
+  const near = (w: string) => w !== q.quote && levenshtein(w, q.quote) * 2 < m;
   if (suffixRun(norm, q, end) < PIN_RUN && q.suffixText.length >= SIDE_KEY) {
     const key = q.suffixText.slice(0, SIDE_KEY);
     for (let f = norm.indexOf(key, lo); f >= 0 && f < hi; f = norm.indexOf(key, f + 1)) {
