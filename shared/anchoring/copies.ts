@@ -24,7 +24,7 @@ export interface CopyCounts {
 }
 
 /** Occurrences of `quote` in `text` (overlapping ones too), up to `limit`. */
-function occurrences(text: string, quote: string, limit: number): number[] {
+export function occurrences(text: string, quote: string, limit: number): number[] {
   const out: number[] = [];
   for (let at = text.indexOf(quote); at >= 0 && out.length < limit; at = text.indexOf(quote, at + 1)) out.push(at);
   return out;

@@ -21,6 +21,7 @@
  *   a short note (以下简称“…”) put inside; the quote's own edge marks must still stand in the run
  *   of marks beside the words, else its edge was edited.
  */
+import { occurrences } from './copies';
 import { toNormalised, type Doc } from './doc';
 import { compilePattern, anchoredDistance, levenshtein } from './myers';
 import { normalise } from './normalise';
@@ -428,12 +429,6 @@ const HAS_NUMBER = /[0-9〇零一二两三四五六七八九十百千]/;
 /** Occurrences of a quote counted at most: more than a passage's recorded copies (MAX_COPIES) are never needed. */
 const MAX_OCCURRENCES = 80;
 
-function occurrences(hay: string, needle: string): number[] {
-  const out: number[] = [];
-  for (let at = hay.indexOf(needle); at >= 0 && out.length < MAX_OCCURRENCES; at = hay.indexOf(needle, at + 1)) out.push(at);
-  return out;
-}
-
 /**
  * Where the orphan `s` is, as a normalised [start, end) with its differing units, or null. The
  * quote's occurrences in the new text, exactly or else read through look-alikes, number as many
@@ -453,7 +448,7 @@ export function pinnedPlace(
   const m = q.quote.length;
   const norm = doc.norm.text;
   // Normalised [start, end) of each occurrence, in the first reading that finds copies + 1 of them.
-  let found: [number, number][] = occurrences(norm, q.quote).map((at) => [at, at + m]);
+  let found: [number, number][] = occurrences(norm, q.quote, MAX_OCCURRENCES).map((at) => [at, at + m]);
   let reading: 'exact' | 'lookalike' | ReadingName = 'exact';
   // A copy gained: one is new text, and nothing tells which.
   if (found.length > copies + 1) return null;
@@ -466,7 +461,7 @@ export function pinnedPlace(
     const region = norm.slice(lo, toNormalised(doc, bracket[1]) + BRACKET_MARGIN);
     const folded = lookAlikeFold(q.quote);
     reading = 'lookalike';
-    found = lookAlikeFold(region).includes(folded) ? occurrences(foldedText(doc), folded).map((at) => [at, at + m]) : [];
+    found = lookAlikeFold(region).includes(folded) ? occurrences(foldedText(doc), folded, MAX_OCCURRENCES).map((at) => [at, at + m]) : [];
     const names: ReadingName[] = HAS_NUMBER.test(q.quote) ? ['numerals', 'words', 'numeralWords'] : ['words'];
     for (const name of names) {
       if (found.length === copies + 1) break;
@@ -479,7 +474,7 @@ export function pinnedPlace(
         continue;
       }
       const r = readingOf(doc, name);
-      found = occurrences(r.text, read).map((at) => [r.from[at] ?? 0, r.to[at + read.length - 1] ?? 0]);
+      found = occurrences(r.text, read, MAX_OCCURRENCES).map((at) => [r.from[at] ?? 0, r.to[at + read.length - 1] ?? 0]);
     }
     if (found.length !== copies + 1) return null;
   }
