@@ -982,7 +982,8 @@ const pullquote: Kind = (t, c) => {
   const edits: Edit[] = [{ at: 0, del: 0, ins: `内容提要：${summary.join('')}\n` }];
   for (const s of chosen(c.long ? 10 : 3)) {
     const k = paras.findIndex((p) => p.start <= s.start && s.end <= p.end);
-    if (k < 0) continue;
+    // A one-paragraph text has no other paragraph to put a pull quote before.
+    if (k < 0 || paras.length < 2) continue;
     const at = Math.max(1, Math.min(paras.length - 1, k + pick(c.rng, [-2, -1, 1, 2])));
     const q = text.slice(s.start, s.end);
     edits.push({ at: (paras[at] as Span).start, del: 0, ins: `${c.rng() < 0.5 ? '■ ' : ''}${q}\n` });
