@@ -6,96 +6,48 @@ import type { Element } from '../parsed-dom';
 export const CJK =
   '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019\\u2014\\u2026\\u00b7';
 
+const CJK_SPACE_RE = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
+/** What CJK_SPACE_RE needs to match at all: a CJK character before a space (a cheap test, no capture). */
+const CJK_BEFORE_SPACE_RE = new RegExp(`[${CJK}] `);
+
+/** Whitespace as the collapses see it: JS `\s` (U+3000, U+00A0, U+2002, U+2003, U+2009, U+FEFF among it) and U+200B–U+200D. */
+const SPACE_RE = /[\s\u200b-\u200d]/;
+const SPACE_RUN_RE = /[\s\u200b-\u200d]+/g;
+/** A line of spaces only: most lines of a page are the indentation between its tags. */
+const ONLY_SPACE_RE = /^[\s\u200b-\u200d]*$/;
 /**
- * Whitespace as the collapses below see it: JS `\s` (which holds U+3000, U+00A0, U+2002, U+2003,
- * U+2009 and U+FEFF) and the zero-width spaces U+200B–U+200D. A test over every code unit in
- * tests/unit/extract-normalise-fast.test.ts holds it to the regex class it replaces.
+ * Whitespace the collapse would change, but for a space at either end (tested apart: anchored
+ * alternatives are tried at every position): any space but U+0020, or two in a row. A line
+ * without it (most Latin lines: words and single spaces) comes out of the collapse and the trim
+ * as it went in. The class is `\s` and U+200B–U+200D less U+0020, spelled out.
  */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  // CJK text is mostly above U+3000: two comparisons there.
-  if (c >= 0x3000) return c === 0x3000 || c === 0xfeff;
-  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
-  return c <= 0x200d || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
-}
+const UNNORMAL_SPACE_RE = /[\t-\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
-/** A character of the class `CJK` above. */
-function isCjkCode(c: number): boolean {
-  if (c < 0x2e80) return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7;
-  return (
-    c <= 0x30ff ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xff00 && c <= 0xffef)
-  );
+/** Whether the collapse and trim would leave `s` as it is (`s` holds a space: SPACE_RE). */
+function collapsed(s: string): boolean {
+  return s.charCodeAt(0) !== 0x20 && s.charCodeAt(s.length - 1) !== 0x20 && !UNNORMAL_SPACE_RE.test(s);
 }
-
-/*
- * The two collapses below are one pass over the character codes each (they ran as two to four
- * regex passes, with a callback per run, on every line of every page). They give what these
- * regex forms give, which tests/unit/extract-normalise-fast.test.ts keeps as the reference:
- *   collapseSpaces: s.replace(/[\s\u200b-\u200d]+/g, ' ').trim()
- *   normaliseText:  the runs replaced by U+3000 when one holds U+3000 and no line feed, else by
- *                   ' ', then trimmed, then `([CJK]) +(?=[CJK])` replaced by its CJK character.
- * Runs are maximal, so the characters either side of an inner run are not spaces and are the
- * same before and after the replacement: a run's output is decided by the run and its two
- * neighbours alone, and the trim drops exactly the first and last runs.
- */
 
 /** Collapses whitespace to single spaces, keeping it between CJK characters (metadata lines). */
 export function collapseSpaces(s: string): string {
-  return collapseRuns(s, false);
+  if (!SPACE_RE.test(s) || collapsed(s)) return s;
+  return s.replace(SPACE_RUN_RE, ' ').trim();
 }
 
 /** Collapses whitespace (incl. full-width spaces and &nbsp;) and removes it between CJK characters. */
 export function normaliseText(s: string): string {
+  // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
+  if (!SPACE_RE.test(s)) return s;
+  if (ONLY_SPACE_RE.test(s)) return '';
   // A full-width space typed between words is the writer's (北京3月5日电 U+3000 正文, a byline's names):
-  // kept as one, where a source line break or indent between CJK characters is dropped.
-  return collapseRuns(s, true);
-}
-
-function collapseRuns(s: string, cjk: boolean): string {
-  const n = s.length;
-  // Most lines need nothing done: the output is only built from the first run that changes.
-  let out = '';
-  let from = 0; // start of the text not yet copied to `out`
-  let changed = false;
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (!isSpaceCode(c)) {
-      i++;
-      continue;
-    }
-    const a = i;
-    let ideographic = c === 0x3000;
-    let newline = c === 10;
-    let plain = c === 0x20;
-    for (i++; i < n; i++) {
-      const d = s.charCodeAt(i);
-      if (!isSpaceCode(d)) break;
-      plain = false;
-      if (d === 0x3000) ideographic = true;
-      else if (d === 10) newline = true;
-    }
-    let r: string;
-    if (a === 0 || i === n)
-      r = ''; // the trim
-    else if (cjk && ideographic && !newline) {
-      if (i - a === 1) continue; // one U+3000: kept as it is
-      r = '\u3000';
-    } else if (cjk && isCjkCode(s.charCodeAt(a - 1)) && isCjkCode(s.charCodeAt(i))) r = '';
-    else if (plain)
-      continue; // one U+0020 between words: unchanged
-    else r = ' ';
-    out += s.slice(from, a) + r;
-    from = i;
-    changed = true;
-  }
-  if (!changed) return s;
-  return from < n ? out + s.slice(from) : out;
+  // kept as one, where a source line break or indent between CJK characters is dropped. Without
+  // a U+3000 in the line every run is one space: a plain replacement, no callback per run.
+  const t = collapsed(s)
+    ? s
+    : s.includes('\u3000')
+      ? s.replace(SPACE_RUN_RE, (run) => (run.includes('\u3000') && !run.includes('\n') ? '\u3000' : ' ')).trim()
+      : s.replace(SPACE_RUN_RE, ' ').trim();
+  return CJK_BEFORE_SPACE_RE.test(t) ? t.replace(CJK_SPACE_RE, '$1') : t;
 }
 
 /** Sentence punctuation, the best single signal of article prose. */
