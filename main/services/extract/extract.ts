@@ -2165,10 +2165,19 @@ function findGalleries(blocks: Block[]): Set<Element> {
   const figures = new Set<Element>();
   for (const b of blocks) for (const a of b.ancestors) if (a.localName === 'figure') figures.add(a);
   const galleries = new Set<Element>();
+  // Figures of one article share their parents: each parent is asked once.
+  const asked = new Map<Element, boolean>();
+  const gallery = (p: Element): boolean => {
+    let yes = asked.get(p);
+    if (yes === undefined) {
+      const kids = Array.from(p.children);
+      asked.set(p, (yes = kids.length >= 3 && kids.every(holdsOnlyFigure)));
+    }
+    return yes;
+  };
   for (const f of figures) {
     for (let p = f.parentElement, d = 0; p && d < 3; p = p.parentElement, d++) {
-      const kids = Array.from(p.children);
-      if (kids.length >= 3 && kids.every(holdsOnlyFigure)) {
+      if (gallery(p)) {
         galleries.add(p);
         break;
       }
@@ -2934,6 +2943,10 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
   const firstProse = body.findIndex(isProse);
   let proseCount = -1;
   const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
+  // What productCard and signUpBox read of a box (its children's texts, its whole text): the
+  // same for every block in it, so read once per box (nothing here changes the tree).
+  const cards = new Map<Element, boolean>();
+  const signUps = new Map<Element, SignUpAnswer>();
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0 || b.len > 200 || b.images.length > 0) continue;
@@ -2953,7 +2966,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       continue;
     }
     if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
-    else if (productCard(own(b)) || (emailForm() && signUpBox(own(b)))) body.splice(i, 1);
+    else if (productCard(own(b), cards) || (emailForm() && signUpBox(own(b), signUps))) body.splice(i, 1);
   }
 }
 
@@ -2961,10 +2974,17 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
  * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button
  * (`Buy on …`, `Shop now`). Its lines are an advertisement, not the article.
  */
-function productCard(b: Block): boolean {
+function productCard(b: Block, seen: Map<Element, boolean>): boolean {
   if (b.len > 150 || /[.!?]["”’]?$/.test(b.text)) return false;
   const box = b.el.parentElement;
   if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
+  let card = seen.get(box);
+  if (card === undefined) seen.set(box, (card = productCardBox(box)));
+  return card;
+}
+
+/** A box of a name, a price and a buy button (productCard's reading of the block's parent). */
+function productCardBox(box: Element): boolean {
   let price = false;
   let buy = false;
   let other = 0;
@@ -2984,13 +3004,21 @@ const PRICE_RE = /^(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[
  * (`Free local news, every Tuesday.` over an address field and `Sign up`), a newsletter pitch
  * whatever its words. The box is small: a container of the article that also holds a form is not one.
  */
-function signUpBox(b: Block): boolean {
+function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
   for (const a of b.ancestors.slice(1, 4)) {
-    if (/^(?:body|article|main)$/.test(a.localName)) return false;
-    if (a.querySelector('input[type="email"]') === null) continue;
-    return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX;
+    let answer = seen.get(a);
+    if (answer === undefined) seen.set(a, (answer = signUpAnswer(a)));
+    if (answer === 'no form') continue;
+    return answer === 'small box';
   }
   return false;
+}
+/** What signUpBox learns from one ancestor: go on to the next, or the answer. */
+type SignUpAnswer = 'no form' | 'small box' | 'not one';
+function signUpAnswer(a: Element): SignUpAnswer {
+  if (/^(?:body|article|main)$/.test(a.localName)) return 'not one';
+  if (a.querySelector('input[type="email"]') === null) return 'no form';
+  return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX ? 'small box' : 'not one';
 }
 const SIGN_UP_BOX_MAX = 400;
 
