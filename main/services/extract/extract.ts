@@ -369,8 +369,8 @@ class Walker {
         tag === 'aside' ||
         tag === 'header' ||
         tag === 'marquee' ||
-        NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) ||
-        AUTHOR_BOX_RE.test(cls)
+        // Without class or id (most blocks) the regexes have no word to find.
+        (cls !== ' ' && (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls)))
       ) {
         this.negativeCandidates.push(el);
       }
@@ -541,7 +541,8 @@ class Walker {
         tidied: null,
         len: countChars(text),
         linkChars: line.linkChars,
-        plain: normaliseText(line.plain),
+        // `plain` is `text` less its link text: of the same length, it is the same string.
+        plain: line.plain.length === line.text.length ? text : normaliseText(line.plain),
         punct: countPunct(text),
         el,
         ancestors,
@@ -1101,8 +1102,9 @@ function pickTitle(
     else if (tag === 'h3') score += 1.5;
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
-    // Tidying only trims whitespace: the raw HTML holds the same tags.
-    if (/<(?:strong|b)>/.test(b.rawHtml) && b.len < 60) score += 0.5;
+    // Tidying only trims whitespace: the raw HTML holds the same tags. (The length first: the
+    // regex would first flatten the block's HTML, built piece by piece.)
+    if (b.len < 60 && /<(?:strong|b)>/.test(b.rawHtml)) score += 0.5;
     let matched = false;
     let own: string | null = null;
     // A part equal to the line outranks a longer reference that merely contains it.
