@@ -2744,9 +2744,12 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
-  // Each long block as ` word word … `, to find a pull quote's sentences in it.
   let twins: Map<string, Block> | undefined;
-  const long = body.filter((b) => b.len >= 80).map((b) => ({ b, words: ` ${comparable(b.text)} ` }));
+  // Each long block (as the loop starts) as ` word word … `, to find a pull quote's sentences in
+  // it: made when a pull quote or quote first asks (most pages have none).
+  const longBlocks = body.filter((b) => b.len >= 80);
+  let longWords: { b: Block; words: string }[] | undefined;
+  const long = (): { b: Block; words: string }[] => (longWords ??= longBlocks.map((b) => ({ b, words: ` ${comparable(b.text)} ` })));
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
@@ -2777,7 +2780,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     }
     // A block named a pull quote that rewords one paragraph (most of its words are there) repeats it;
     // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
-    if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
+    if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long().some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
       body.splice(i, 1);
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
       continue;
@@ -2788,7 +2791,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       .map(comparable)
       .filter((x) => x.length > 0);
     const words = sentences.reduce((n, x) => n + x.split(' ').length, 0);
-    if (words >= 5 && long.some((x) => x.b.len > b.len && repeats(sentences, x.words))) {
+    if (words >= 5 && long().some((x) => x.b.len > b.len && repeats(sentences, x.words))) {
       body.splice(i, 1);
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
