@@ -85,6 +85,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh9'),
     // Tenth outside English set (a tenth tester: Medium/Jekyll/Nature/Science/Newspack/Arc XP/Quartz-Kinja/CNN shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh10'),
+    // Eleventh outside English set (an eleventh tester: WSJ/LA Times/Business Insider/fact-check/PMC/arXiv HTML/Blogger/dev.to shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh11'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
