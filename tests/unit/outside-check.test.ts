@@ -120,6 +120,15 @@ describe('the shared check fails a broken set', () => {
     expect(() => expectContentOnPages(told)).not.toThrow();
   });
 
+  it('a page read elsewhere is checked there: chrome missing from that text fails', () => {
+    const part = (h: string) => visible(between(h, '<h1>', '<div class="foot">'));
+    const set = writeSet([def('town-a', { chrome: ['当前位置：首页 > 工作动态'] })], {
+      elsewhere: (_d, h) => ({ title: part(h), lines: part(h), chrome: part(h), origin: part(h) }),
+    });
+    expect(() => expectContentOnPages(set)).toThrow(/town-a: 当前位置/);
+    expect(() => expectContentOnPages({ ...set, elsewhere: undefined })).not.toThrow();
+  });
+
   it('listed chrome that is not on the page', () => {
     const set = writeSet([def('town-a', { chrome: ['当前位置：首页 > 工作动态', '打印本页'] })]);
     expect(() => expectContentOnPages(set)).toThrow(/town-a: 打印本页/);
