@@ -126,7 +126,9 @@ function readabilityIdentity(): void {
 function showDiff(a: string, b: string): void {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  process.stdout.write(`  linkedom: …${a.slice(Math.max(0, i - 120), i + 120)}…\n  adapter:  …${b.slice(Math.max(0, i - 120), i + 120)}…\n`);
+  process.stdout.write(
+    `  linkedom: …${a.slice(Math.max(0, i - 120), i + 120)}…\n  adapter:  …${b.slice(Math.max(0, i - 120), i + 120)}…\n`,
+  );
 }
 
 const args = process.argv.slice(2);

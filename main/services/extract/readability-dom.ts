@@ -42,6 +42,7 @@ const HAS_SRC = new Set(['img', 'source', 'iframe', 'script']);
 const HAS_SRCSET = new Set(['img', 'source']);
 
 const TEXT_ESCAPES: Record<string, string> = { '\xA0': '&#160;', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const NEEDS_ESCAPE = /[<>&\xA0]/;
 const escapeText = (s: string): string => s.replace(/[<>&\xA0]/g, (m) => TEXT_ESCAPES[m]!);
 const QUOTE = /"/g;
 
@@ -65,7 +66,7 @@ export class RAttr {
   }
 }
 
-abstract class RNode {
+export abstract class RNode {
   abstract readonly nodeType: number;
   abstract readonly nodeName: string;
   parentNode: RParent | null = null;
@@ -134,7 +135,7 @@ export class RComment extends RCharacterData {
   readonly nodeName = '#comment';
 }
 
-abstract class RParent extends RNode {
+export abstract class RParent extends RNode {
   firstChild: RNode | null = null;
   lastChild: RNode | null = null;
   get childNodes(): RNode[] {
@@ -220,8 +221,13 @@ abstract class RParent extends RNode {
    * for tag lists, and a new selector must be noticed.
    */
   querySelectorAll(selectors: string): RElement[] {
-    const names = selectors.split(',').map((s) => s.trim().toLowerCase());
-    if (!names.every((s) => s === '*' || /^[a-z][\w-]*$/.test(s))) throw new Error(`readability-dom: unsupported selector "${selectors}"`);
+    const names = selectors.split(',').map((s) => s.trim());
+    if (!names.every((s) => s === '*' || /^[a-z][\w-]*$/i.test(s))) throw new Error(`readability-dom: unsupported selector "${selectors}"`);
+    return this.withTags(names);
+  }
+  /** querySelectorAll of tag names (Readability's `_getAllNodesWithTag`, without the string round trip). */
+  withTags(tagNames: readonly string[]): RElement[] {
+    const names = tagNames.map((t) => t.toLowerCase());
     const any = names.includes('*');
     const one = names.length === 1 ? names[0] : null;
     const out: RElement[] = [];
@@ -229,7 +235,7 @@ abstract class RParent extends RNode {
     while (n !== null) {
       if (n.nodeType === 1) {
         const el = n as RElement;
-        const name = el.localName.toLowerCase();
+        const name = el.lowerName;
         if (any || (one !== null ? name === one : names.includes(name))) out.push(el);
         if (el.firstChild !== null && el.localName !== 'template') {
           n = el.firstChild;
@@ -265,9 +271,22 @@ function styleProperty(style: string | null, name: string): string {
   return out;
 }
 
+/** The two properties Readability reads of an element's style, as linkedom reads them. */
+class RStyle {
+  constructor(private readonly el: RElement) {}
+  get display(): string {
+    return styleProperty(this.el.getAttribute('style'), 'display');
+  }
+  get visibility(): string {
+    return styleProperty(this.el.getAttribute('style'), 'visibility');
+  }
+}
+
 export class RElement extends RParent {
   readonly nodeType = 1;
   readonly tagName: string;
+  /** The local name lower-cased, as css-select compares it. */
+  readonly lowerName: string;
   /** One of linkedom's TextElement classes (its innerHTML is its text, written raw). */
   readonly isTextElement: boolean;
   /** Attributes in linkedom's order. */
@@ -281,6 +300,7 @@ export class RElement extends RParent {
   ) {
     super(ownerDocument);
     this.tagName = localName.toUpperCase();
+    this.lowerName = localName.toLowerCase();
     this.isTextElement = !svg && TEXT_ELEMENTS.has(localName);
   }
   get nodeName(): string {
@@ -361,9 +381,9 @@ export class RElement extends RParent {
   set className(value: string) {
     this.setClass(String(value));
   }
-  get style(): { display: string; visibility: string } {
-    const style = this.getAttribute('style');
-    return { display: styleProperty(style, 'display'), visibility: styleProperty(style, 'visibility') };
+  /** What Readability reads of linkedom's CSSStyleDeclaration, read from the attribute when asked. */
+  get style(): RStyle {
+    return new RStyle(this);
   }
   get src(): string | undefined {
     return !this.svg && HAS_SRC.has(this.localName) ? this.getAttribute('src') || '' : undefined;
@@ -377,8 +397,8 @@ export class RElement extends RParent {
     let n = this.firstChild;
     while (n !== null) {
       if (n.nodeType === 3) out += (n as RText).data;
-      else if (n.firstChild !== null && n.nodeType === 1) {
-        n = n.firstChild;
+      else if (n.nodeType === 1 && (n as RElement).firstChild !== null) {
+        n = (n as RElement).firstChild!;
         continue;
       }
       n = nextOutside(n, this);
@@ -390,10 +410,7 @@ export class RElement extends RParent {
     if (text != null && text !== '') this.append1(new RText(this.ownerDocument, String(text)));
   }
   get innerHTML(): string {
-    if (this.isTextElement) return this.textContent;
-    const out: string[] = [];
-    for (let n = this.firstChild; n !== null; n = n.nextSibling) serialise(n, out);
-    return out.join('');
+    return this.isTextElement ? this.textContent : serialiseChildren(this);
   }
   set innerHTML(html: string) {
     if (this.isTextElement) {
@@ -411,44 +428,51 @@ export class RElement extends RParent {
   }
 }
 
-function serialiseAttrs(el: RElement, out: string[]): void {
+function serialiseAttrs(el: RElement): string {
+  let out = '';
   for (const { name, value } of el.attrs) {
-    if (EMPTY_ATTRIBUTES.has(name) && !value) {
+    if (value === '' && EMPTY_ATTRIBUTES.has(name)) {
       // linkedom drops empty id, class and style and writes the other listed ones bare.
-      if (name !== 'id' && name !== 'class' && name !== 'style') out.push(' ', name);
-    } else out.push(' ', name, '="', value.replace(QUOTE, '&quot;'), '"');
+      if (name !== 'id' && name !== 'class' && name !== 'style') out += ' ' + name;
+    } else out += ' ' + name + '="' + (value.includes('"') ? value.replace(QUOTE, '&quot;') : value) + '"';
   }
+  return out;
 }
 
-/** linkedom's toString of a node, pushed onto `out`. */
-function serialise(n: RNode, out: string[]): void {
-  if (n.nodeType === 3) {
-    out.push(escapeText((n as RText).data));
-    return;
+/**
+ * linkedom's innerHTML: its children's toString, in document order. A loop, not recursion (a
+ * page can nest deeper than the stack), joining by concatenation (V8 flattens it once).
+ */
+function serialiseChildren(root: RParent): string {
+  let out = '';
+  let n = root.firstChild;
+  if (n === null) return out;
+  for (;;) {
+    if (n.nodeType === 3) {
+      const data = (n as RText).data;
+      out += NEEDS_ESCAPE.test(data) ? escapeText(data) : data;
+    } else if (n.nodeType === 8) out += '<!--' + (n as RComment).data + '-->';
+    else {
+      const el = n as RElement;
+      const name = el.localName;
+      if (el.isTextElement) {
+        // linkedom writes the element empty, then puts its text at the first `><`.
+        const text = el.textContent;
+        out += ('<' + name + serialiseAttrs(el) + '></' + name + '>').replace('><', () => '>' + text + '<');
+      } else if (el.firstChild !== null) {
+        out += '<' + name + serialiseAttrs(el) + '>';
+        n = el.firstChild;
+        continue;
+      } else out += '<' + name + serialiseAttrs(el) + (el.svg ? ' />' : VOID.test(name) ? '>' : '></' + name + '>');
+    }
+    while (n.nextSibling === null) {
+      const parent: RParent = n.parentNode!;
+      if (parent === root) return out;
+      out += '</' + (parent as RElement).localName + '>';
+      n = parent;
+    }
+    n = n.nextSibling;
   }
-  if (n.nodeType === 8) {
-    out.push('<!--', (n as RComment).data, '-->');
-    return;
-  }
-  const el = n as RElement;
-  if (el.isTextElement) {
-    // linkedom writes the element empty, then puts its text at the first `><`.
-    const parts = ['<', el.localName];
-    serialiseAttrs(el, parts);
-    parts.push('></', el.localName, '>');
-    const text = el.textContent;
-    out.push(parts.join('').replace('><', () => `>${text}<`));
-    return;
-  }
-  out.push('<', el.localName);
-  serialiseAttrs(el, out);
-  if (el.firstChild === null) {
-    out.push(el.svg ? ' />' : VOID.test(el.localName) ? '>' : `></${el.localName}>`);
-    return;
-  }
-  out.push('>');
-  for (let c: RNode | null = el.firstChild; c !== null; c = c.nextSibling) serialise(c, out);
-  out.push('</', el.localName, '>');
 }
 
 export class RDocument extends RParent {
