@@ -52,7 +52,7 @@ function elementsOf(body: string): { els: Element[]; ours: Element[]; fast: Inte
   const html = `<!doctype html><html><head></head><body>${body}</body></html>`;
   const doc = parseHtmlDocument(html);
   const mine = parseReadabilityDocument(html);
-  const els = Array.from(doc.body!.querySelectorAll('*'));
+  const els = Array.from(doc.body!.querySelectorAll('*')) as unknown as Element[];
   const ours = mine.body.querySelectorAll('*') as unknown as Element[];
   expect(ours.map((e) => e.tagName)).toEqual(els.map((e) => e.tagName));
   return {
