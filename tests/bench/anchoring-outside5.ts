@@ -97,7 +97,7 @@
  *   强调, 117 units on), where it was placed.
  * MISSES (1904), by kind: qa_prose 595, mixed 366, indirect 278, bilingual 227, draft_final 107,
  * qa_reorder 98, interleave 64, leader 58, gongbao 35, surround 33, table_row 16, print_reflow 16,
- * roster 8, boiler_end 3. In 345 the words are unchanged, only their context. Classes:
+ * roster 8, boiler_end 3. In 360 the words are unchanged, only their context. Classes:
  * - 问/答 turned into prose (qa_prose 595): the question's words kept but its ？ dropped and both
  *   sides rewritten (问：【请介绍一下…的有关情况。】⏎答： → 在回答【…】的提问时，有关负责人介绍，), and an
  *   answer's first words without their 答： label behind a new lead-in (…时，他表示，).
