@@ -30,9 +30,10 @@ import { escapeHtml, NON_CONTENT_TAGS } from '../../../shared/html-policy';
 import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
-import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
+import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument, withoutRanges } from './light-dom';
 import { articleFromScripts, type ScriptText } from './json-state';
+import { parseReadabilityDocument } from './readability-dom';
 import { fastReadability, type ReadabilityClass } from './readability-fast';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
@@ -2584,10 +2585,11 @@ function referee(
   const latin = page !== null;
   let content: string | null | undefined;
   try {
-    // Readability is typed against the browser DOM; linkedom's document is what it runs on here.
-    // Readability removes every script but JSON-LD and every style before it reads the page:
-    // their text is not parsed at all (a third of a news page's bytes).
-    const doc = parseHtmlDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
+    // Readability is typed against the browser DOM; it runs on readability-dom.ts's document,
+    // which answers it as linkedom's would, for less. Readability removes every script but
+    // JSON-LD and every style before it reads the page: their text is not parsed at all (a third
+    // of a news page's bytes).
+    const doc = parseReadabilityDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
     content = new (fastReadability())(doc, { charThreshold: 200 }).parse()?.content;
   } catch {
     return null; // the referee failing leaves our result as it is
