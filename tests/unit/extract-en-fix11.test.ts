@@ -173,3 +173,9 @@ it('drops a figcaption holding an element named for the picture’s source, glue
     '<span class="pic-caption">Crates of crab waiting on the outer pier.</span><span class="pic-source-caption">Lanmore Co-op</span></figcaption></figure>';
   expect(extractArticle(withBox(fig), 'https://news.example/q').paragraphs).toEqual(BODY);
 });
+
+it('keeps the plain items of a list beside a linked one', () => {
+  const list =
+    '<ul><li>Day returns</li><li><a href="https://news.example/fares">Season tickets for island residents and workers</a></li></ul>';
+  expect(extractArticle(withBox(list), 'https://news.example/r').paragraphs).toContain('Day returns');
+});

@@ -3041,7 +3041,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
  * to another page and holds none of the article's prose.
  */
 function teaserCardLine(b: Block, prose: Element[]): boolean {
-  if (b.len > 60 || b.linkChars > 0 || b.images.length > 0 || /[.!?:]["”’]?$/.test(b.text) || /^(?:td|th)$/.test(b.el.localName))
+  if (b.len > 60 || b.linkChars > 0 || b.images.length > 0 || /[.!?:]["”’]?$/.test(b.text) || /^(?:td|th|li|dt|dd)$/.test(b.el.localName))
     return false;
   for (let box = b.el.parentElement, up = 0; box && up < 4; box = box.parentElement, up++) {
     if (prose.some((p) => box!.contains(p))) return false;
