@@ -2,8 +2,10 @@
  * Issue 16, en16fix11: kinds of markup an eleventh outside English set found, each with our own text.
  * In: a reference list headed `Sources:` (a colon after the name), a reference list that is one
  * section of a paper's back-matter wrapper (acknowledgments and funding beside it stay out), a
- * closing `Write to … at <mailto>` line. Out: a chart's caption closed by its source, a paper's
- * author block (names, affiliations, e-mail) above the abstract.
+ * closing `Write to … at <mailto>` line, a fact check's claim and verdict lines named by its
+ * ClaimReview JSON-LD. Out: a chart's caption closed by its source, a paper's author block above
+ * the abstract, a linked story's card (its heading, label and date), numbered figure and table
+ * captions and labels, a keywords line, a figcaption holding its picture's source element.
  */
 import { expect, it } from 'vitest';
 import { extractArticle } from '../../main/services/extract/extract';
@@ -178,4 +180,29 @@ it('keeps the plain items of a list beside a linked one', () => {
   const list =
     '<ul><li>Day returns</li><li><a href="https://news.example/fares">Season tickets for island residents and workers</a></li></ul>';
   expect(extractArticle(withBox(list), 'https://news.example/r').paragraphs).toContain('Day returns');
+});
+
+/** A fact check: claim and verdict boxes above the text, a context box, and ClaimReview JSON-LD when `ld`. */
+function factCheck(ld: boolean): string {
+  const review =
+    '{"@context":"https://schema.org","@type":"ClaimReview","claimReviewed":"The Lanmore ferry will stop running for good.",' +
+    '"reviewRating":{"@type":"Rating","ratingValue":2,"alternateName":"Mostly False"}}';
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>Is the Lanmore ferry stopping for good?</title>${ld ? `<script type="application/ld+json">${review}</script>` : ''}</head><body>` +
+    '<main><h1>Is the Lanmore ferry stopping for good?</h1><article class="check">' +
+    '<div class="claim-box"><p>Claim: The Lanmore ferry will stop running for good from January.</p></div>' +
+    '<div class="verdict-box"><a href="/ratings/"><img src="https://news.example/mostly-false.png" alt=""><div>Verdict: Mostly False</div><span>What our ratings mean</span></a></div>' +
+    '<div class="context-box"><h3>Context</h3><p>Only the Sunday crossing is being cut, and the council calls it temporary.</p></div>' +
+    `<div class="check-text">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></main></body></html>`
+  );
+}
+
+it('keeps a fact check’s claim and verdict lines when its ClaimReview names them', () => {
+  const a = extractArticle(factCheck(true), 'https://news.example/s');
+  expect(a.paragraphs).toEqual(['Claim: The Lanmore ferry will stop running for good from January.', 'Verdict: Mostly False', ...BODY]);
+});
+
+it('leaves the boxes above the text out on a page without a ClaimReview', () => {
+  const a = extractArticle(factCheck(false), 'https://news.example/t');
+  expect(a.paragraphs).toEqual(BODY);
 });

@@ -744,21 +744,60 @@ function publishedTimeElement(doc: Document): string | null {
   return null;
 }
 
+/** A string field of a JSON-LD object's text (`"headline": "…"`), or null. */
+function jsonLdField(text: string, key: string): string | null {
+  const m = new RegExp(`"${key}"\\s*:\\s*("(?:[^"\\\\]|\\\\.){2,400}")`).exec(text);
+  if (!m) return null;
+  try {
+    const v = JSON.parse(m[1]!) as unknown;
+    return typeof v === 'string' && v.trim() ? v.trim() : null;
+  } catch {
+    return null; // a broken JSON string names nothing
+  }
+}
+
+/**
+ * A fact check's own statement: on a page whose JSON-LD is a schema.org ClaimReview, the line
+ * stating the reviewed claim (most of `claimReviewed`'s words) and the line giving the verdict
+ * (`Rating: False`, the rating's `alternateName` after a short label), each set in the article's
+ * container above its text (a sibling box before `top`). Returns those lines' elements.
+ */
+function reviewedClaimLines(doc: Document, blocks: Block[], parent: Element, top: Element, negative: Set<Element>): Element[] {
+  let claim: string | null = null;
+  let rating: string | null = null;
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = s.textContent ?? '';
+    if (!/"@type"\s*:\s*\[?\s*"ClaimReview"/.test(text)) continue;
+    claim = jsonLdField(text, 'claimReviewed');
+    rating = jsonLdField(text, 'alternateName');
+    break;
+  }
+  if (!claim) return [];
+  const claimWords = new Set(comparable(claim).split(' '));
+  const ratingRe = rating ? new RegExp(`^(?:[\\p{L} ]{1,20}:\\s*)?${rating.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu') : null;
+  // Above the text only: in a box of the container that comes before the text's own box.
+  const textStart = blocks.find((b) => top.contains(b.el))?.index ?? 0;
+  const out: Element[] = [];
+  for (const b of blocks) {
+    if (b.index >= textStart) break;
+    if (b.len === 0 || b.len > CLAIM_LINE_MAX || b.negative || !parent.contains(b.el)) continue;
+    if (b.ancestors.some((a) => negative.has(a))) continue;
+    const words = comparable(b.text).split(' ');
+    const shared = words.filter((w) => claimWords.has(w)).length;
+    if (shared >= claimWords.size * 0.8 && shared >= words.length * 0.5) out.push(b.el);
+    else if (ratingRe && b.len <= 40 && ratingRe.test(b.text)) out.push(b.el);
+  }
+  return out;
+}
+/** Characters a claim's line holds at most. */
+const CLAIM_LINE_MAX = 400;
+
 /**
  * The title of a schema.org article in the page's JSON-LD: its name or headline, the one the
  * page's <title> repeats when they differ (Wikipedia's headline is a description).
  */
 function jsonLdHeadline(doc: Document, docTitle: string): string | null {
-  const field = (text: string, key: string): string | null => {
-    const m = new RegExp(`"${key}"\\s*:\\s*("(?:[^"\\\\]|\\\\.){2,400}")`).exec(text);
-    if (!m) return null;
-    try {
-      const v = JSON.parse(m[1]!) as unknown;
-      return typeof v === 'string' && v.trim() ? v.trim() : null;
-    } catch {
-      return null; // a broken JSON string names nothing
-    }
-  };
+  const field = jsonLdField;
   const page = normaliseText(docTitle).toLowerCase();
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const text = s.textContent ?? '';
@@ -1527,6 +1566,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
     // The slides sit beside the text, in the article's own box (not in a column of their own).
     for (const list of photoStories) if (parent?.contains(list) && !negative.has(list)) chosen.add(list);
+    // A fact check's claim and verdict lines, set in the article's container above its text.
+    if (latinScript && parent) for (const el of reviewedClaimLines(doc, blocks, parent, top, negative)) chosen.add(el);
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
@@ -1588,7 +1629,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !(latin && linkedSectionHeading(b, blocks)) &&
         !footnoteNumber(b) &&
         !(latin && namedRowItem(b)) &&
-        !(latin && mailtoLine(b))
+        !(latin && mailtoLine(b)) &&
+        // A line chosen for itself (a fact check's verdict, its rating page linked) is no link line.
+        !chosen.has(b.el)
       )
         continue;
       if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks))) continue;
