@@ -206,3 +206,25 @@ it('leaves the boxes above the text out on a page without a ClaimReview', () => 
   const a = extractArticle(factCheck(false), 'https://news.example/t');
   expect(a.paragraphs).toEqual(BODY);
 });
+
+it('drops a "Most Popular" box of several stories set into the text, its labels with it', () => {
+  const item = (label: string, title: string, href: string): string =>
+    `<li><span class="item-label">${label}</span><h3><a href="${href}">${title}</a></h3><div class="item-byline">By <span>Ned Alwyn</span></div></li>`;
+  const box =
+    '<div class="promo-grid"><h3>Most Popular</h3><ul>' +
+    item('Islands', 'Harbour wall repaired at last', '/harbour') +
+    item('Weather', 'Storm cuts power on the outer isles', '/storm') +
+    item('Islands', 'New bus runs to the lighthouse', '/bus') +
+    '</ul></div>';
+  const html = page('', '').replace(`<p>${BODY[2]}</p>`, `${box}<p>${BODY[2]}</p>`);
+  expect(extractArticle(html, 'https://news.example/u').paragraphs).toEqual(BODY);
+});
+
+it('drops a link row written straight into the text’s own layout cell', () => {
+  const html =
+    '<html><head><title>Ferry to stop on Sundays</title></head><body><table><tr><td><h1>Ferry to stop on Sundays</h1></td></tr>' +
+    `<tr><td><font>${BODY.join('<br><br>')}</font><br><br><font size="1"><a href="javascript:window.print()">Print this story</a> | <a href="/send">Email to a friend</a> | <a href="/news/">Back to News</a></font></td></tr></table></body></html>`;
+  const a = extractArticle(html, 'https://news.example/v');
+  expect(a.text).not.toContain('Print this story');
+  expect(a.text).toContain(BODY[3]);
+});

@@ -1517,6 +1517,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   const chosen = new Set<Element>();
+  // A fact check's claim and verdict lines, chosen for themselves (a verdict may be a link).
+  const claimLines = new Set<Element>();
   // The article was found around the best block, not in it: worth a second opinion (below).
   let widened = false;
   if (top) {
@@ -1567,7 +1569,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // The slides sit beside the text, in the article's own box (not in a column of their own).
     for (const list of photoStories) if (parent?.contains(list) && !negative.has(list)) chosen.add(list);
     // A fact check's claim and verdict lines, set in the article's container above its text.
-    if (latinScript && parent) for (const el of reviewedClaimLines(doc, blocks, parent, top, negative)) chosen.add(el);
+    if (latinScript && parent)
+      for (const el of reviewedClaimLines(doc, blocks, parent, top, negative)) {
+        chosen.add(el);
+        claimLines.add(el);
+      }
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
@@ -1630,8 +1636,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !footnoteNumber(b) &&
         !(latin && namedRowItem(b)) &&
         !(latin && mailtoLine(b)) &&
-        // A line chosen for itself (a fact check's verdict, its rating page linked) is no link line.
-        !chosen.has(b.el)
+        // A fact check's verdict line, its rating page linked, is no link line.
+        !claimLines.has(b.el)
       )
         continue;
       if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks))) continue;
@@ -3086,15 +3092,23 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
 function teaserCardLine(b: Block, prose: Element[]): boolean {
   if (b.len > 60 || b.linkChars > 0 || b.images.length > 0 || /[.!?:]["”’]?$/.test(b.text) || /^(?:td|th|li|dt|dd)$/.test(b.el.localName))
     return false;
+  // A list's heading ("Most Popular") is left to the end-line rules, which take its box with it.
+  if (isLatinEndLine(b.text)) return false;
   for (let box = b.el.parentElement, up = 0; box && up < 4; box = box.parentElement, up++) {
     if (prose.some((p) => box!.contains(p))) return false;
     const text = normaliseText(box.textContent ?? '').length;
     if (text > TEASER_CARD_MAX) return false;
     let linked = 0;
-    for (const a of Array.from(box.querySelectorAll('a[href]')))
-      if (!(a.getAttribute('href') ?? '').trim().startsWith('#')) linked += normaliseText(a.textContent ?? '').length;
+    const targets = new Set<string>();
+    for (const a of Array.from(box.querySelectorAll('a[href]'))) {
+      const href = (a.getAttribute('href') ?? '').trim();
+      if (href.startsWith('#')) continue;
+      linked += normaliseText(a.textContent ?? '').length;
+      targets.add(href);
+    }
     if (linked < 20) continue;
-    return linked >= text * 0.4 && text - linked <= 120;
+    // One story's card: every link goes to it (a box of several stories is a list, not a card).
+    return targets.size === 1 && linked >= text * 0.4 && text - linked <= 120;
   }
   return false;
 }
