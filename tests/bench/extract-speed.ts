@@ -85,8 +85,9 @@
  * pages × 3 referee modes (scripts/extract-identity.ts against merged main):
  *  - en own pass ('never'), both trees bundled by esbuild and loaded in one process, old/new
  *    alternated page by page, median of 7 passes: 1817 → 1591 ms (95.8 → 109.4 pages/CPU-s,
- *    −12%); cn_real own pass 515 → 496 ms (−4%, inside the noise). Short of the ~20% the
- *    arithmetic above asks of the own pass.
+ *    −12%); with the gate ('auto', linkedom's referee then), median of 5: 1921 → 1662 ms (90.6 →
+ *    104.7 pages/CPU-s); cn_real own pass 515 → 496 ms (−4%, inside the noise). Short of the
+ *    ~20% the arithmetic above asks of the own pass.
  *  - normaliseText on the inputs one en pass gives it (recorded): 199 → 176 ms when built by
  *    concatenation as the walker builds them, 131 → 92 ms flat. A character-code loop was tried
  *    and dropped: twice as fast on flat strings, slower than the regexes on concatenated ones.
