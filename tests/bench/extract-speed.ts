@@ -77,6 +77,26 @@
  *    load, so the referee's remaining ~13 ms a refereed page is not what stands between; the
  *    own pass must get faster. linkedom is no longer on the extraction path (list pages, the
  *    stored-HTML builder and OFD still use it, and the identity script and tests compare with it).
+ *
+ * Measured 2026-12-06 (speed16d, our own pass; load 15–25 on the 2 cores throughout), old =
+ * main at 4586bc7 (before speed16c), new = that plus speed16d (normaliseText/collapseSpaces by fewer regex passes,
+ * no callback per run; productCard/signUpBox/findGalleries once per box; tidyLatinBody's
+ * comparable words only when a quote asks; three cheap tests first); outputs identical on 690
+ * pages × 3 referee modes (scripts/extract-identity.ts against merged main):
+ *  - en own pass ('never'), both trees bundled by esbuild and loaded in one process, old/new
+ *    alternated page by page, median of 7 passes: 1817 → 1591 ms (95.8 → 109.4 pages/CPU-s,
+ *    −12%); with the gate ('auto', linkedom's referee then), median of 5: 1921 → 1662 ms (90.6 →
+ *    104.7 pages/CPU-s); cn_real own pass 515 → 496 ms (−4%, inside the noise). Short of the
+ *    ~20% the arithmetic above asks of the own pass.
+ *  - normaliseText on the inputs one en pass gives it (recorded): 199 → 176 ms when built by
+ *    concatenation as the walker builds them, 131 → 92 ms flat. A character-code loop was tried
+ *    and dropped: twice as fast on flat strings, slower than the regexes on concatenated ones.
+ *  - Where the own pass goes now (profile of en, 'never'): htmlparser2's parse ~21% (its
+ *    attribute objects and tokenizer; the light DOM's handlers are small), the walker ~24% (of
+ *    which flush ~15%: normalising each line, the block objects), tidyLatinBody ~10%, garbage
+ *    collection ~15–18% of all CPU (a larger young generation did not change it). No single
+ *    place left is above ~5%: the next steps are fewer strings per line in the walker (the
+ *    HTML of whitespace-only lines is built and dropped) and the parse's attribute handling.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -370,8 +370,8 @@ class Walker {
         tag === 'aside' ||
         tag === 'header' ||
         tag === 'marquee' ||
-        NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) ||
-        AUTHOR_BOX_RE.test(cls)
+        // Without class or id (most blocks) the regexes have no word to find.
+        (cls !== ' ' && (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls)))
       ) {
         this.negativeCandidates.push(el);
       }
@@ -542,7 +542,8 @@ class Walker {
         tidied: null,
         len: countChars(text),
         linkChars: line.linkChars,
-        plain: normaliseText(line.plain),
+        // `plain` is `text` less its link text: of the same length, it is the same string.
+        plain: line.plain.length === line.text.length ? text : normaliseText(line.plain),
         punct: countPunct(text),
         el,
         ancestors,
@@ -1158,8 +1159,9 @@ function pickTitle(
     else if (tag === 'h3') score += 1.5;
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
-    // Tidying only trims whitespace: the raw HTML holds the same tags.
-    if (/<(?:strong|b)>/.test(b.rawHtml) && b.len < 60) score += 0.5;
+    // Tidying only trims whitespace: the raw HTML holds the same tags. (The length first: the
+    // regex would first flatten the block's HTML, built piece by piece.)
+    if (b.len < 60 && /<(?:strong|b)>/.test(b.rawHtml)) score += 0.5;
     let matched = false;
     let own: string | null = null;
     // A part equal to the line outranks a longer reference that merely contains it.
@@ -2238,10 +2240,19 @@ function findGalleries(blocks: Block[]): Set<Element> {
   const figures = new Set<Element>();
   for (const b of blocks) for (const a of b.ancestors) if (a.localName === 'figure') figures.add(a);
   const galleries = new Set<Element>();
+  // Figures of one article share their parents: each parent is asked once.
+  const asked = new Map<Element, boolean>();
+  const gallery = (p: Element): boolean => {
+    let yes = asked.get(p);
+    if (yes === undefined) {
+      const kids = Array.from(p.children);
+      asked.set(p, (yes = kids.length >= 3 && kids.every(holdsOnlyFigure)));
+    }
+    return yes;
+  };
   for (const f of figures) {
     for (let p = f.parentElement, d = 0; p && d < 3; p = p.parentElement, d++) {
-      const kids = Array.from(p.children);
-      if (kids.length >= 3 && kids.every(holdsOnlyFigure)) {
+      if (gallery(p)) {
         galleries.add(p);
         break;
       }
@@ -2853,9 +2864,12 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
-  // Each long block as ` word word … `, to find a pull quote's sentences in it.
   let twins: Map<string, Block> | undefined;
-  const long = body.filter((b) => b.len >= 80).map((b) => ({ b, words: ` ${comparable(b.text)} ` }));
+  // Each long block (as the loop starts) as ` word word … `, to find a pull quote's sentences in
+  // it: made when a pull quote or quote first asks (most pages have none).
+  const longBlocks = body.filter((b) => b.len >= 80);
+  let longWords: { b: Block; words: string }[] | undefined;
+  const long = (): { b: Block; words: string }[] => (longWords ??= longBlocks.map((b) => ({ b, words: ` ${comparable(b.text)} ` })));
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
@@ -2886,7 +2900,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     }
     // A block named a pull quote that rewords one paragraph (most of its words are there) repeats it;
     // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
-    if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
+    if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long().some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
       body.splice(i, 1);
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
       continue;
@@ -2897,7 +2911,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       .map(comparable)
       .filter((x) => x.length > 0);
     const words = sentences.reduce((n, x) => n + x.split(' ').length, 0);
-    if (words >= 5 && long.some((x) => x.b.len > b.len && repeats(sentences, x.words))) {
+    if (words >= 5 && long().some((x) => x.b.len > b.len && repeats(sentences, x.words))) {
       body.splice(i, 1);
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
@@ -3055,6 +3069,10 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
   let proseCount = -1;
   const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
   let proseEls: Element[] | undefined;
+  // What productCard and signUpBox read of a box (its children's texts, its whole text): the
+  // same for every block in it, so read once per box (nothing here changes the tree).
+  const cards = new Map<Element, boolean>();
+  const signUps = new Map<Element, SignUpAnswer>();
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0 || b.len > 200 || b.images.length > 0) continue;
@@ -3078,7 +3096,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       continue;
     }
     if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
-    else if (productCard(own(b)) || (emailForm() && signUpBox(own(b)))) body.splice(i, 1);
+    else if (productCard(own(b), cards) || (emailForm() && signUpBox(own(b), signUps))) body.splice(i, 1);
   }
 }
 
@@ -3117,10 +3135,17 @@ function teaserCardLine(b: Block, prose: Element[]): boolean {
 /** Characters a linked story's card holds at most (label, title, date, a line of summary). */
 const TEASER_CARD_MAX = 400;
 
-function productCard(b: Block): boolean {
+function productCard(b: Block, seen: Map<Element, boolean>): boolean {
   if (b.len > 150 || /[.!?]["”’]?$/.test(b.text)) return false;
   const box = b.el.parentElement;
   if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
+  let card = seen.get(box);
+  if (card === undefined) seen.set(box, (card = productCardBox(box)));
+  return card;
+}
+
+/** A box of a name, a price and a buy button (productCard's reading of the block's parent). */
+function productCardBox(box: Element): boolean {
   let price = false;
   let buy = false;
   let other = 0;
@@ -3140,13 +3165,21 @@ const PRICE_RE = /^(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[
  * (`Free local news, every Tuesday.` over an address field and `Sign up`), a newsletter pitch
  * whatever its words. The box is small: a container of the article that also holds a form is not one.
  */
-function signUpBox(b: Block): boolean {
+function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
   for (const a of b.ancestors.slice(1, 4)) {
-    if (/^(?:body|article|main)$/.test(a.localName)) return false;
-    if (a.querySelector('input[type="email"]') === null) continue;
-    return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX;
+    let answer = seen.get(a);
+    if (answer === undefined) seen.set(a, (answer = signUpAnswer(a)));
+    if (answer === 'no form') continue;
+    return answer === 'small box';
   }
   return false;
+}
+/** What signUpBox learns from one ancestor: go on to the next, or the answer. */
+type SignUpAnswer = 'no form' | 'small box' | 'not one';
+function signUpAnswer(a: Element): SignUpAnswer {
+  if (/^(?:body|article|main)$/.test(a.localName)) return 'not one';
+  if (a.querySelector('input[type="email"]') === null) return 'no form';
+  return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX ? 'small box' : 'not one';
 }
 const SIGN_UP_BOX_MAX = 400;
 
