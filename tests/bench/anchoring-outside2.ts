@@ -386,10 +386,11 @@ interface Tally {
   wrong: number;
   lost: number;
   lostOnRemains: number;
+  undecidable: number;
 }
 
 function tally(): Tally {
-  return { highlights: 0, surviving: 0, right: 0, miss: 0, wrong: 0, lost: 0, lostOnRemains: 0 };
+  return { highlights: 0, surviving: 0, right: 0, miss: 0, wrong: 0, lost: 0, lostOnRemains: 0, undecidable: 0 };
 }
 
 function count(t: Tally, v: Verdict, surviving: boolean): void {
@@ -399,6 +400,7 @@ function count(t: Tally, v: Verdict, surviving: boolean): void {
   else if (v === 'miss') t.miss++;
   else if (v === 'wrong') t.wrong++;
   else if (v === 'lost') t.lost++;
+  else if (v === 'undecidable') t.undecidable++;
   else t.lostOnRemains++;
 }
 
@@ -533,7 +535,7 @@ export function runBench(seeds: readonly number[], only?: string): Run | null {
         const tt = byType.get(type) ?? tally();
         byType.set(type, tt);
         for (const t of [total, kt, tt]) count(t, j.verdict, j.surviving);
-        if (j.verdict === 'wrong' || j.verdict === 'miss') {
+        if (j.verdict === 'wrong' || j.verdict === 'miss' || j.verdict === 'undecidable') {
           failures.push({
             seed,
             kind: kind.name,
@@ -547,7 +549,7 @@ export function runBench(seeds: readonly number[], only?: string): Run | null {
             placed: p ? { start: p.start, end: p.end } : null,
             truthText: around(doc.text, j.truth),
             placedText: around(doc.text, p),
-            cls: classify(doc.text, sel, j.surviving, j.truth, p),
+            cls: j.verdict === 'undecidable' ? 'undecidable/same-surroundings' : classify(doc.text, sel, j.surviving, j.truth, p),
             placedFrom: origin(doc, p, { start: sel.start, end: sel.end }),
           });
         }
@@ -584,6 +586,8 @@ export function benchAnchorOutside2(args: readonly string[] = []): Record<string
     anchor_out2_highlights: run.total.highlights,
     anchor_out2_surviving: run.total.surviving,
     anchor_out2_lost_placed_on_remains: run.total.lostOnRemains,
+    // Placed on a copy that reads the same as the truth 200 units either side, no farther from the old place (judge).
+    anchor_out2_undecidable: run.total.undecidable,
     anchor_out2_anchor_cpu_ms: Math.round(run.anchorMs),
   };
   const classes = new Map<string, number>();
