@@ -60,7 +60,10 @@
  * more context than the twin had is not lifted by neighbours; describe() records the look-alikes'
  * word prints (nearWords, quotes of 64+ units) and a placement on them is an orphan; a pull quote's
  * source is never more than 3,000 units farther from the old place than the copy. 441–480: 99.5% →
- * 99.5%, 11 → 0 wrong, 4 undecidable; 281–320 unchanged (99.6%, 1 wrong).
+ * 99.5%, 11 → 0 wrong, 4 undecidable; 281–320 unchanged (99.6%, 1 wrong). Guards after merging main
+ * 9af9aa1, against the same code before: outside3 1–40 and 121–160 99.1% and 99.0% as before (0 and 5
+ * wrong), independent 481–520 99.8%, 1 wrong as before, outside4 1–40 720 → 725 misses, 5 wrong as
+ * before, prose 800–830 99.17% (one miss more), default bench 99.29%, 0 wrong.
  *
  * FIRST MEASUREMENT, seeds 1–40, run once before any failure was looked at (16:10 UTC, commit of
  * main 2a6f0d4's shared/anchoring; load average 15.8):
