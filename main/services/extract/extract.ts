@@ -1019,13 +1019,16 @@ function followsRecord(blocks: Block[], end: number, i: number): boolean {
 }
 
 /**
- * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频) that sits in an
- * element of its own: 1–4 characters without punctuation, wholly inside one tag of the heading.
+ * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频, or a bracketed
+ * category such as [经验分享]) that sits in an element of its own: 1–4 characters without
+ * punctuation or up to 8 in brackets, wholly inside one tag of the heading.
  */
 function labelAround(t: string, r: string, heading: Element): boolean {
   const at = t.indexOf(r);
   const rest = (t.slice(0, at) + t.slice(at + r.length)).trim();
-  if (!rest || countChars(rest) > 4 || /[\p{P}\p{S}\d]/u.test(rest)) return false;
+  // A forum's or column's category in brackets of its own ([经验分享] before a thread's subject).
+  const bracketed = /^(?:\[[^\][]{1,8}\]|【[^【】]{1,8}】|〔[^〔〕]{1,8}〕|［[^［］]{1,8}］)$/u.test(rest);
+  if (!rest || (!bracketed && (countChars(rest) > 4 || /[\p{P}\p{S}\d]/u.test(rest)))) return false;
   if (!t.startsWith(rest) && !t.endsWith(rest)) return false;
   for (const el of Array.from(heading.querySelectorAll('*'))) if (normaliseText(el.textContent ?? '') === rest) return true;
   return false;
