@@ -67,8 +67,12 @@ import {
   isLatinNotice,
   isLatinWidgetLine,
   comparable,
+  isSignOffUnit,
+  matchReplyUnit,
+  unitAndDate,
 } from './patterns';
 import { scriptWrittenText } from './script-writes';
+import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
@@ -1297,7 +1301,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   if (title && latinScript) title = visibleHeadline(doc, title, meta) ?? title;
   if (title) title = withStatedSpacing(title, [meta.title, meta.ogTitle, meta.docTitle]);
-  const titleIndex = picked?.index ?? -1;
+  let titleIndex = picked?.index ?? -1;
+  // The last line of a title printed over several (a converted document's positioned lines).
+  let titleEnd = titleIndex;
+  if (!title && !latinScript) {
+    // No heading and no stated title (a saved Word/WPS document, a PDF converted to HTML): the
+    // lines set larger than the text above it.
+    const prominent = prominentTitle(doc, blocks);
+    if (prominent) {
+      title = prominent.title;
+      titleIndex = prominent.first;
+      titleEnd = prominent.last;
+    }
+  }
 
   const metaZone: Block[] = [];
   if (titleIndex >= 0) {
@@ -1531,6 +1547,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       else after += b.len;
     }
     if (before > after) cutAt = -1;
+    else cutAt = titleEnd;
   }
   const body: Block[] = [];
   const trailing: Block[] = [];
@@ -1626,6 +1643,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if ((origin = matchDepartment(b.spaced))) break;
     }
   }
+  // No 来源 anywhere: the office the page names as having issued or answered it, which a reader
+  // would cite: 回复单位 over a 问政 reply, a 简报's head line of unit and date above the title,
+  // the 落款 unit over the signature date at the end of the text.
+  for (const b of blocks) if (!origin && !b.negative && b.len <= 90) origin = matchReplyUnit(b.spaced);
+  if (!origin) {
+    const start = body[0]?.index ?? blocks.length;
+    for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
+  }
+  if (!origin) origin = signOffUnit(body);
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
   author = personName(author, siteNames(meta));
@@ -1733,6 +1759,20 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     refereed,
     attachments: findAttachments(doc, base),
   };
+}
+
+/**
+ * The 落款 unit of a notice or letter: among the last lines of the text, the organisation's name
+ * right above the date line that signs it (示例县某某局 / 2024年7月3日). Null without one.
+ */
+function signOffUnit(body: Block[]): string | null {
+  const lines = body.filter((b) => b.len > 0);
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 6); i--) {
+    if (!isDateOnly(lines[i]!.text)) continue;
+    const unit = lines[i - 1]!.text;
+    return isSignOffUnit(unit) ? unit : null;
+  }
+  return null;
 }
 
 /**
