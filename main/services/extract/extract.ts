@@ -1646,12 +1646,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // No 来源 anywhere: the office the page names as having issued or answered it, which a reader
   // would cite: 回复单位 over a 问政 reply, a 简报's head line of unit and date above the title,
   // the 落款 unit over the signature date at the end of the text.
-  for (const b of blocks) if (!origin && !b.negative && b.len <= 90) origin = matchReplyUnit(b.spaced);
-  if (!origin) {
+  if (!origin && !latinScript) {
+    for (const b of blocks)
+      if (!origin && !b.negative && b.len <= 90 && /复(?:单位|部门|机关)/.test(b.text)) origin = matchReplyUnit(b.spaced);
     const start = body[0]?.index ?? blocks.length;
     for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
+    origin ??= signOffUnit(body);
   }
-  if (!origin) origin = signOffUnit(body);
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
   author = personName(author, siteNames(meta));

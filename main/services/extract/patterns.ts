@@ -363,7 +363,7 @@ export function matchBareOrigin(text: string): string | null {
   return v && !findDate(v) && !/^\d/.test(v) ? v : null;
 }
 
-const REPLY_UNIT_RE = labelRe('(?:回复|答复|办理|承办)(?:单位|部门|机关)');
+const REPLY_UNIT_RE = labelRe('(?:回复|答复)(?:单位|部门|机关)');
 
 /**
  * 回复单位/答复部门 over a 问政 reply: the office whose answer the page publishes, a 来源 where
