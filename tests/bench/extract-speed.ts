@@ -56,6 +56,27 @@
  *    a light-DOM adapter (no linkedom parse, cheaper text walks) together with a faster own
  *    pass gets there. Skipping the referee when it provably loses does not: Readability loses
  *    on 16 of the 31 pages, ~300 ms, and no cheap bound on its text decides those beforehand.
+ *
+ * Measured 2026-12-06 (speed16c; load 20–30 on the 2 cores throughout), old = main at ea08665,
+ * new = the referee's Readability on readability-dom.ts (a document built from htmlparser2's
+ * events answering every DOM member Readability touches as linkedom does) instead of linkedom,
+ * readability-fast's overrides rewritten for it; outputs identical on 670 pages × 3 referee
+ * modes, and Readability's whole result on the new document identical to Readability's on
+ * linkedom on all 670 pages (extract-identity.ts --readability):
+ *  - en, old/new processes alternated (each: a warm-up pass, median of 5 passes): with the gate
+ *    55.3/81.5, 58.5/73.5, 52.2/72.9 (median 55.3 → 73.5, +33%); the own pass, unchanged, read
+ *    100.7/100.8, 104.9/110.5, 119.4/87.8 in the same processes, the load's noise.
+ *  - The 30 pages the gate referees (pruned as the referee prunes them, parsed beforehand or
+ *    not, median of 7 in one process): the parse 446 ms on linkedom → 100 ms; Readability's run
+ *    575 ms on linkedom (this tree's class, whose overrides now only serve the new document)
+ *    → 308 ms. On the new document Readability's run is its own code (`_grabArticle`,
+ *    `_getInnerText`'s space regex, `_clean*`), three serialisations of the page or article
+ *    (`pageCacheHtml` for a retry, the "Grabbed:" log line built even with debug off, the
+ *    content) and garbage collection (~20%).
+ *  - en with the gate is still NOT at 100 (issue 16): the own pass alone reads ~100–110 at this
+ *    load, so the referee's remaining ~13 ms a refereed page is not what stands between; the
+ *    own pass must get faster. linkedom is no longer on the extraction path (list pages, the
+ *    stored-HTML builder and OFD still use it, and the identity script and tests compare with it).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
