@@ -978,7 +978,7 @@ function printedLine(el: Element): { x: string; fs: string } | null {
  * across a page number or a page break, with nothing between (a space between Latin words).
  * Returns the blocks, re-indexed.
  */
-function joinPrintedLines(blocks: Block[]): Block[] {
+function joinPrintedLines(blocks: Block[], doc: Document): Block[] {
   const lines = new Map<Block, { x: string; fs: string }>();
   const sizeChars = new Map<string, number>();
   for (const b of blocks) {
@@ -992,8 +992,15 @@ function joinPrintedLines(blocks: Block[]): Block[] {
   for (const [fs, n] of sizeChars) if (!textSize || n > sizeChars.get(textSize)!) textSize = fs;
   const edges = new Map<string, number>();
   for (const [, pl] of lines) if (pl.fs === textSize) edges.set(pl.x, (edges.get(pl.x) ?? 0) + 1);
+  // The text's left edge: the leftmost of its lines' edges where the converter's stylesheet says
+  // where they are (`.x1{left:113.385px;}`), else the edge most lines start at.
+  const left = new Map<string, number>();
+  const css = [...doc.querySelectorAll('style')].map((st) => st.textContent ?? '').join('\n');
+  for (const m of css.matchAll(/\.(x[0-9a-f]+)\s*\{\s*left\s*:\s*(-?[\d.]+)px/g)) left.set(m[1]!, Number(m[2]));
   let edge = '';
-  for (const [x, n] of edges) if (!edge || n > edges.get(edge)!) edge = x;
+  const used = [...edges].filter(([, n]) => n >= 2).map(([x]) => x);
+  if (used.length > 0 && used.every((x) => left.has(x))) for (const x of used) if (!edge || left.get(x)! < left.get(edge)!) edge = x;
+  if (!edge) for (const [x, n] of edges) if (!edge || n > edges.get(edge)!) edge = x;
   const out: Block[] = [];
   let open: Block | null = null;
   for (const b of blocks) {
@@ -1332,7 +1339,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (top !== root && !top.contains(root)) walker.walk(top, 0);
   }
   walker.flush();
-  const blocks = joinPrintedLines(walker.blocks);
+  const blocks = joinPrintedLines(walker.blocks, doc);
 
   // Per-element text statistics, from the blocks up through their ancestors.
   const stats = new Map<Element, Stats>();
