@@ -30,7 +30,7 @@ describe('labelled panels beside the article root', () => {
     `<div class="detail"><div class="q-title"><h2>河口路路灯不亮</h2><span>已办结</span></div>
 <table class="q-info"><tr><th>编号</th><td>Q20240305-11</td><th>提交时间</th><td>2024-03-05 19:02</td></tr></table>
 <div class="q-part"><div class="q-label">咨询内容</div><div class="q-text">${ASK.map((p) => `<p>${p}</p>`).join('')}</div></div>
-<div class="q-part"><div class="q-label">答复内容</div><div class="q-meta">答复单位：示例市路灯管理中心　答复时间：2024-03-09 10:20</div>
+<div class="q-part"><div class="q-label">答复内容</div><div class="q-meta">答复单位：示例市路灯管理中心\u3000答复时间：2024-03-09 10:20</div>
 <div class="q-text">${ANSWER.map((p) => `<p>${p}</p>`).join('')}</div></div>
 <div class="q-rate"><span>评价：</span>您对答复是否满意？<button>提交</button></div></div>`,
     `<div class="box"><h3>注意事项</h3><p>请文明留言，不得发布违法内容。</p><p>涉及隐私的内容将被隐藏。</p></div>`,
@@ -157,7 +157,7 @@ ${tail}
   it('drops the red head, the 文号 and the 抄送/印发 lines, keeps the 落款 and the notice', () => {
     const a = extractArticle(
       doc(`<p class=MsoNormal><span>抄送：区委办公室，区政府办公室。</span></p>
-<p class=MsoNormal><span>示例区应急管理局办公室　　2024年5月28日印发</span></p>`),
+<p class=MsoNormal><span>示例区应急管理局办公室\u3000\u30002024年5月28日印发</span></p>`),
       'https://www.example.org/zwgk/2024/0528/9.html',
     );
     expect(a.paragraphs).toEqual(TEXT);
