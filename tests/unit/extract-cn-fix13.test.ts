@@ -163,6 +163,14 @@ ${tail}
     expect(a.paragraphs).toEqual(TEXT);
   });
 
+  it('keeps a 文号 under the title where no red head is above it', () => {
+    const page = doc('')
+      .replace(/<p class=MsoNormal align=center><span style="color:rgb\(255,0,0\)">[^<]*<\/span><\/p>/, '')
+      .replace(/(<p class=MsoNormal align=center><span>示区应急发〔2024〕9号<\/span><\/p>)\n(<p[^\n]*通知<\/span><\/p>)/, '$2\n$1');
+    const a = extractArticle(page, 'https://www.example.org/zwgk/2024/0528/9.html');
+    expect(a.paragraphs[0]).toBe('示区应急发〔2024〕9号');
+  });
+
   it('keeps such words inside the text', () => {
     const mid = '抄送：各成员单位的排查结果同时抄送区水利局，由其汇总后统一上报。';
     const page = doc('').replace(`<p class=MsoNormal><span>${TEXT[3]}</span></p>`, `<p class=MsoNormal><span>${mid}</span></p>\n$&`);

@@ -3504,11 +3504,15 @@ const RECORD_LINE_RE =
 /**
  * The 版头 (red head, 发文字号) above a 公文's text and the 版记 (抄送, 印发) under it are the
  * form's parts, not its text (the 主送, the 落款 unit and date and （此件公开发布） are). Only at
- * the two ends: the same words inside the text stay.
+ * the two ends: the same words inside the text stay; a 文号 only under a red head.
  */
 function dropDocumentHeadAndRecord(body: Block[]): void {
-  while (body.length > 1 && (body[0]!.len === 0 || RED_HEAD_RE.test(body[0]!.text) || DOC_NUMBER_LINE_RE.test(body[0]!.text))) {
-    if (body[0]!.images.length > 0) break;
+  // The 文号 goes with the red head above it; a 文号 alone under the title stays (a policy page's).
+  let head = false;
+  while (body.length > 1 && body[0]!.images.length === 0) {
+    const t = body[0]!.text;
+    if (RED_HEAD_RE.test(t)) head = true;
+    else if (!(body[0]!.len === 0 || (head && DOC_NUMBER_LINE_RE.test(t)))) break;
     body.shift();
   }
   let end = body.length;
