@@ -485,6 +485,10 @@ const BOILER_SHORT: RegExp[] = [
   // Media players and share widgets on English pages: whole lines only.
   /^(?:full ?screen|autoplay|close|×|✕|view (?:photos|gallery)|caption|share(?: this)?|tweet|email|print|advertisement|skip ad|replay|play video|enlarge (?:this )?image|toggle caption|hide caption)$/i,
   /^media caption\b/i,
+  // An expand/collapse toggle of a folded text (展开全文 ∨, 点击阅读全文, 收起): the whole line only.
+  /^(?:点击)?(?:展开|阅读|查看)(?:全文|全部|更多)?\s*[∨∧⌄▼▽↓>》»+]*$|^收起(?:全文)?\s*[∧^▲△↑]*$/,
+  // A printed page number of a converted document: — 1 —, - 12 -.
+  /^[-—–－]\s*\d{1,4}\s*[-—–－]$/,
   // Not 附件：: a notice's attachment list is part of it (issue 19).
   /【\s*(?:我要)?纠错\s*】|【\s*责任编辑/,
 ];
