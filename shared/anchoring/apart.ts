@@ -19,6 +19,8 @@ import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 const MARK = /[\p{P}\p{S}]/u;
 const MARKS = /[\p{P}\p{S}]/gu;
 
+/** Units of the stored context that must stand beside a piece found elsewhere. */
+const SIDE = 6;
 /** Units a piece of a passage over a break needs to say by itself where it stands. */
 const PIECE_MIN = 6;
 /** Units of words between a passage and its twin below which their loss says nothing. */
@@ -28,7 +30,8 @@ const TWIN_SLACK = 8;
 
 /**
  * Whether `a` joins pieces of a passage over a paragraph break that now lie apart: the placed
- * words are not the quote, lack one piece of it, and that piece stands whole elsewhere.
+ * words are not the quote, lack an edge piece of it, and that piece stands whole elsewhere with
+ * the passage's stored context on its outer side.
  */
 export function halvesApart(doc: Doc, s: TextSelector, a: Anchor): boolean {
   if (!s.exact.includes('\n')) return false;
@@ -43,11 +46,20 @@ export function halvesApart(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const placed = norm.slice(from, to);
   if (placed === pieces.join('')) return false;
   const bare = placed.replace(MARKS, '');
-  return pieces.some((p) => {
+  const prefix = normalise(s.prefix).slice(-SIDE);
+  const suffix = normalise(s.suffix).slice(0, SIDE);
+  return pieces.some((p, i) => {
+    // Only an edge piece says where the passage's other half went: there its stored context
+    // stands on the outer side (a middle paragraph, or a piece without that context, may be a copy).
+    if (i > 0 && i < pieces.length - 1) return false;
     // A mark changed at the piece's edge (。→，) is an edit in place, not a piece gone.
     const core = p.replace(MARKS, '');
     if (core.length < PIECE_MIN || bare.includes(core)) return false;
-    for (let at = norm.indexOf(p); at >= 0; at = norm.indexOf(p, at + 1)) if (at + p.length <= from || at >= to) return true;
+    for (let at = norm.indexOf(p); at >= 0; at = norm.indexOf(p, at + 1)) {
+      if (at + p.length > from && at < to) continue;
+      if (i === 0 && prefix && norm.slice(Math.max(0, at - prefix.length), at) === prefix) return true;
+      if (i === pieces.length - 1 && suffix && norm.startsWith(suffix, at + p.length)) return true;
+    }
     return false;
   });
 }
