@@ -68,8 +68,12 @@ import {
   isLatinNotice,
   isLatinWidgetLine,
   comparable,
+  isSignOffUnit,
+  matchReplyUnit,
+  unitAndDate,
 } from './patterns';
 import { scriptWrittenText } from './script-writes';
+import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
@@ -1077,13 +1081,16 @@ function followsRecord(blocks: Block[], end: number, i: number): boolean {
 }
 
 /**
- * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频) that sits in an
- * element of its own: 1–4 characters without punctuation, wholly inside one tag of the heading.
+ * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频, or a bracketed
+ * category such as [经验分享]) that sits in an element of its own: 1–4 characters without
+ * punctuation or up to 8 in brackets, wholly inside one tag of the heading.
  */
 function labelAround(t: string, r: string, heading: Element): boolean {
   const at = t.indexOf(r);
   const rest = (t.slice(0, at) + t.slice(at + r.length)).trim();
-  if (!rest || countChars(rest) > 4 || /[\p{P}\p{S}\d]/u.test(rest)) return false;
+  // A forum's or column's category in brackets of its own ([经验分享] before a thread's subject).
+  const bracketed = /^(?:\[[^\][]{1,8}\]|【[^【】]{1,8}】|〔[^〔〕]{1,8}〕|［[^［］]{1,8}］)$/u.test(rest);
+  if (!rest || (!bracketed && (countChars(rest) > 4 || /[\p{P}\p{S}\d]/u.test(rest)))) return false;
   if (!t.startsWith(rest) && !t.endsWith(rest)) return false;
   for (const el of Array.from(heading.querySelectorAll('*'))) if (normaliseText(el.textContent ?? '') === rest) return true;
   return false;
@@ -1353,7 +1360,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   if (title && latinScript) title = visibleHeadline(doc, title, meta) ?? title;
   if (title) title = withStatedSpacing(title, [meta.title, meta.ogTitle, meta.docTitle]);
-  const titleIndex = picked?.index ?? -1;
+  let titleIndex = picked?.index ?? -1;
+  // The last line of a title printed over several (a converted document's positioned lines).
+  let titleEnd = titleIndex;
+  if (!title && !latinScript) {
+    // No heading and no stated title (a saved Word/WPS document, a PDF converted to HTML): the
+    // lines set larger than the text above it.
+    const prominent = prominentTitle(doc, blocks);
+    if (prominent) {
+      title = prominent.title;
+      titleIndex = prominent.first;
+      titleEnd = prominent.last;
+    }
+  }
 
   const metaZone: Block[] = [];
   if (titleIndex >= 0) {
@@ -1600,6 +1619,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       else after += b.len;
     }
     if (before > after) cutAt = -1;
+    else cutAt = titleEnd;
   }
   const body: Block[] = [];
   const trailing: Block[] = [];
@@ -1697,6 +1717,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (b.negative || b.len > 90 || b.linkChars > b.len * 0.5 || (b.kind === 'li' && b.linkChars > 0)) continue;
       if ((origin = matchDepartment(b.spaced))) break;
     }
+  }
+  // No 来源 anywhere: the office the page names as having issued or answered it, which a reader
+  // would cite: 回复单位 over a 问政 reply, a 简报's head line of unit and date above the title,
+  // the 落款 unit over the signature date at the end of the text.
+  if (!origin && !latinScript) {
+    for (const b of blocks)
+      if (!origin && !b.negative && b.len <= 90 && /复(?:单位|部门|机关)/.test(b.text)) origin = matchReplyUnit(b.spaced);
+    const start = body[0]?.index ?? blocks.length;
+    for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
+    origin ??= signOffUnit(body);
   }
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
@@ -1805,6 +1835,20 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     refereed,
     attachments: findAttachments(doc, base),
   };
+}
+
+/**
+ * The 落款 unit of a notice or letter: among the last lines of the text, the organisation's name
+ * right above the date line that signs it (示例县某某局 / 2024年7月3日). Null without one.
+ */
+function signOffUnit(body: Block[]): string | null {
+  const lines = body.filter((b) => b.len > 0);
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 6); i--) {
+    if (!isDateOnly(lines[i]!.text)) continue;
+    const unit = lines[i - 1]!.text;
+    return isSignOffUnit(unit) ? unit : null;
+  }
+  return null;
 }
 
 /**

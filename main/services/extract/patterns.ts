@@ -374,6 +374,34 @@ export function matchBareOrigin(text: string): string | null {
   return v && !findDate(v) && !/^\d/.test(v) ? v : null;
 }
 
+const REPLY_UNIT_RE = labelRe('(?:回复|答复)(?:单位|部门|机关)');
+
+/**
+ * 回复单位/答复部门 over a 问政 reply: the office whose answer the page publishes, a 来源 where
+ * nothing else is named (the caller asks late). An organisation, not a date or a person.
+ */
+export function matchReplyUnit(text: string): string | null {
+  if (text.length > 90) return null;
+  const v = cleanValue(REPLY_UNIT_RE.exec(text)?.[1]);
+  return v && isOrganisation(v) && !findDate(v) ? v : null;
+}
+
+/**
+ * An organisation's name and a date on one line, with nothing else (示例市某某委员会办公室
+ * 2024年7月15日): how a 简报 or 公文 head names who issued it, without a label. Null otherwise.
+ */
+export function unitAndDate(text: string): string | null {
+  if (text.length > 60 || /[，。；！？:：、]/.test(text)) return null;
+  const m = /^(\S{4,30}?)\s+((?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))$/.exec(text.trim());
+  if (!m || !isDateOnly(m[2]!)) return null;
+  return isOrganisation(m[1]!) && !/\d/.test(m[1]!) ? m[1]! : null;
+}
+
+/** A 落款 unit: a short line that is only an organisation's name (no sentence, no digits). */
+export function isSignOffUnit(text: string): boolean {
+  return text.length >= 4 && text.length <= 30 && !/[\s\d，。；！？:：、,.!?;（）()《》“”]/.test(text) && isOrganisation(text);
+}
+
 const PUBLISHER_RE = labelRe('发布者|发布人|发稿人|上传者|录入者?|发布用户');
 
 /**
