@@ -127,6 +127,9 @@
  * (renumber 6 → 2); guards unchanged: outside3 1–80 99.2% / 1, prose 800–830 99.17% / 0,
  * generated 80001–80030 99.54% / 0, outside2 281–320 99.6% / 1, independent 361–400 99.8% / 0.
  * tests/unit/anchoring-round13d.test.ts.
+ *
+ * FRESH, once, seeds 121–160, on main cfacd71 (after anchor13a/c, without anchor13b's markers,
+ * which did not land; lead, 2026-12-06 06:12 UTC): recall 97.8%, 2 wrong (seeds 135 and 150, outline).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
