@@ -101,7 +101,19 @@ export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
 export function benchEnFresh(
   verbose = false,
   baseline = true,
-  set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' = 'fresh',
+  set:
+    | 'fresh'
+    | 'fresh2'
+    | 'fresh3'
+    | 'fresh4'
+    | 'fresh5'
+    | 'fresh6'
+    | 'fresh7'
+    | 'fresh8'
+    | 'fresh9'
+    | 'fresh10'
+    | 'fresh11'
+    | 'fresh12' = 'fresh',
 ): Record<string, number> {
   const dir = {
     fresh: FRESH_EN_DIR,
