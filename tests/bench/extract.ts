@@ -87,6 +87,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh10'),
     // Eleventh outside English set (an eleventh tester: WSJ/LA Times/Business Insider/fact-check/PMC/arXiv HTML/Blogger/dev.to shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh11'),
+    // Twelfth outside English set (a twelfth tester: TIME/HuffPost/Smithsonian/ProPublica/PLOS/Daily Mail/DW/CBC shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh12'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
