@@ -15,7 +15,8 @@
  *   twin copy of a unit in [s, e); foreign = its non-whitespace units whose src is another old unit.
  *   Units the revision wrote (src -1, not a twin copy) are neither: an insertion inside a passage
  *   belongs to it wherever it is.
- * - RIGHT: surviving, placed, own ≥ ⌈kept/2⌉ and foreign ≤ slack, slack = max(2, ⌊n/5⌋).
+ * - RIGHT: surviving, placed, own ≥ ⌈kept/2⌉ and foreign ≤ slack, slack = max(2, ⌊n/5⌋), or placed
+ *   exactly on the true place (a clause moved into the passage's hull is not its fault).
  *   RIGHT_TWIN: the same with twinOwn in place of own (placed on the accidental duplicate): counted
  *   right, and reported apart.
  * - PARTIAL: placed with own (or twinOwn) ≥ 1 but not right (too little of it, or too much of other
@@ -194,7 +195,9 @@ export function judge(
   }
   const slack = Math.max(2, Math.floor(n / 5));
   const half = Math.ceil(kept / 2);
-  if (own >= half && foreign <= slack) return { verdict: 'right', surviving, truth, ...counts };
+  // Exactly the true place is right even when a move put other words inside its hull.
+  const onTruth = !!truth && placed.start === truth.start && placed.end === truth.end;
+  if (own >= half && (foreign <= slack || onTruth)) return { verdict: 'right', surviving, truth, ...counts };
   if (twinOwn >= half && foreign <= slack) return { verdict: 'right_twin', surviving, truth, ...counts };
   if (own > 0 || twinOwn > 0) return { verdict: 'partial', surviving, truth, ...counts };
   if (truth && sameReading(t.text, truth, placed)) return { verdict: 'undecidable', surviving, truth, ...counts };

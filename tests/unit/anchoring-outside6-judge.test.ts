@@ -109,6 +109,22 @@ describe('verdicts', () => {
     expect(judge(OLD, t, pos, h, { start: h.start - 1, end: h.end + 1 }).verdict).toBe('right');
   });
 
+  it('RIGHT exactly on the true place even when a clause moved into it', () => {
+    const span = at(OLD, '燕子飞回北方。\n农民');
+    const moved = at(OLD, '田野一片忙碌。');
+    const t = applyEdits(tracked(OLD), [
+      { start: span.start + 7, end: span.start + 7, copyFrom: moved.start, copyTo: moved.end, move: true },
+      { start: moved.start, end: moved.end },
+    ]);
+    expect(t.text).toBe('春天来了，燕子飞回北方。田野一片忙碌。\n农民开始耕种，');
+    const pos = positions(t, OLD.length);
+    const j = judge(OLD, t, pos, span, at(t.text, '燕子飞回北方。田野一片忙碌。\n农民'));
+    expect(j.foreign).toBe(7);
+    expect(j.verdict).toBe('right');
+    // One unit more than the true place, with the same other words inside, is not.
+    expect(judge(OLD, t, pos, span, at(t.text, '燕子飞回北方。田野一片忙碌。\n农民开')).verdict).toBe('partial');
+  });
+
   it('RIGHT_TWIN on an accidental duplicate pasted right after it', () => {
     const t = applyEdits(tracked(OLD), [{ start: h.end, end: h.end, copyFrom: h.start, copyTo: h.end, twin: true }]);
     const pos = positions(t, OLD.length);
