@@ -20,6 +20,7 @@ import {
   copyCounts,
   likestParagraph,
   MAX_COPIES,
+  onlyItsSentence,
   ownContextAt,
   paragraphLength,
   restatedFrom,
@@ -316,7 +317,11 @@ function confirmedCopies(
       // Nor does a few units more than the other copy had when all but a remnant of the context is
       // gone: the edit that took the passage's own copy took its surroundings too.
       if (copiesLost(doc, quote, s)) {
-        const confirmed = ownContextAt(doc, s, from, to) && contextRemainsAt(doc, s, from, to) && !lookAlikeAt(doc, s, from, to);
+        const confirmed =
+          ownContextAt(doc, s, from, to) &&
+          contextRemainsAt(doc, s, from, to) &&
+          !lookAlikeAt(doc, s, from, to) &&
+          !onlyItsSentence(doc, s, from, to);
         // No more context than the other copy had, and less than the passage had: that copy, its
         // twin deleted, standing about where the passage stood, so nearby neighbours cannot tell
         // either. (Copies with all the context alike are left to the neighbours.)
@@ -327,7 +332,8 @@ function confirmedCopies(
         // another copy nearer where the passage would be.
         const ranked = rankedCopy(text, doc, s, quote, from, to);
         if (ranked !== undefined) return { level: 1, ranked };
-        if (nearerCopy(doc, quote, expectedAt(s), a)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
+        if (nearerCopy(doc, quote, expectedAt(s), a))
+          return { level: ownContextAt(doc, s, from, to) && !onlyItsSentence(doc, s, from, to) ? 2 : 1 };
       }
     } else if (s.copies === 0) {
       // A quote the old text held once, now held more often: a copy far from where the passage
