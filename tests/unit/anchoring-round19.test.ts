@@ -67,3 +67,34 @@ suite('a short number whose own sentence is gone does not take a copy carrying o
     expect(a!.start).toBe(NEW.indexOf('0.35个'));
   });
 });
+
+suite('a 注音 reprint: pinyin readings put into the line change no words', () => {
+  const P1 = '这座古镇依山傍水，青石板路蜿蜒曲折，两旁的老房子大多建于明清时期。';
+  const P2 = '每到节假日，游客络绎不绝，小巷里的手工作坊和茶馆总是座无虚席。';
+  const P3 = '当地政府近年来加大保护力度，修缮了一批濒临倒塌的老宅，也整治了沿河的违章搭建。';
+  const OLD = [P1, P2, P3].join('\n');
+  const NEW = [
+    '这座古镇依山傍水，青石板路蜿wān蜒yán曲折，两旁的老房子大多建于明清时期。',
+    '每到节假日，游客络(luò)绎(yì)不绝，小巷里的手工作坊和茶馆总是座无虚席（zuò wú xū xí）。',
+    '当地政府近年来加大保护力度，修缮（xiū shàn）了一批濒临倒塌的老宅，也整治了沿河的违章搭建。',
+  ].join('\n');
+  const quotes = ['蜿蜒', '络绎不绝', '座无虚席', '修缮了一批濒临倒塌的老宅'];
+
+  it('places terms with readings inside them or right after them, over the readings', () => {
+    const placed = anchorAll(
+      NEW,
+      quotes.map((q) => describe(OLD, ...span(OLD, q))),
+    );
+    placed.forEach((a, i) => {
+      expect(a, quotes[i]).not.toBeNull();
+      expect(NEW.slice(a!.start, a!.end).replace(/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ()（）]/gu, '')).toBe(quotes[i]);
+    });
+  });
+
+  it('keeps Latin words without tone marks as words', () => {
+    const old = '本届大会的主题是Open Source，来自各地的开发者齐聚一堂。';
+    const changed = '本届大会的主题是Closed Source，来自各地的开发者齐聚一堂。';
+    const [a] = anchorAll(changed, [describe(old, ...span(old, '主题是Open'))]);
+    if (a) expect(changed.slice(a.start, a.end)).not.toBe('主题是');
+  });
+});
