@@ -12,6 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { halvesApart, twinInOwnContext } from './apart';
+import { movedClausesPlace } from './clauses';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -185,7 +186,10 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
   );
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
-  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
+  // The orphans left, made of whole clauses: one sentence may hold them with its clauses reordered.
+  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
+    a || !valid[i] ? a : movedClausesPlace(text, selectors[i] as TextSelector),
+  );
   return out.map((a, i) =>
     notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
   );

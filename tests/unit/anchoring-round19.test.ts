@@ -98,3 +98,41 @@ suite('a 注音 reprint: pinyin readings put into the line change no words', () 
     if (a) expect(changed.slice(a.start, a.end)).not.toBe('主题是');
   });
 });
+
+suite('clauses that changed places inside their sentence', () => {
+  const S1 = '去年冬天，因为连日降雪，山区的不少道路一度中断，运输车辆只能绕行。';
+  const S2 = '合作社的负责人告诉记者，今年他们提前储备了饲料和燃料，还组织了一支抢修队伍。';
+  const S3 = '据介绍，这支队伍由二十多名村民组成，配备了铲雪车和应急照明设备。';
+  const OLD = [S1 + S2, S3].join('\n');
+  // A touch-up moved clauses: 因为连日降雪 after the roads; 还组织了… before the stores.
+  const NEW = [
+    '去年冬天，山区的不少道路一度中断，因为连日降雪，运输车辆只能绕行。' +
+      '合作社的负责人告诉记者，还组织了一支抢修队伍，今年他们提前储备了饲料和燃料。',
+    S3,
+  ].join('\n');
+
+  it('places an unchanged clause whose neighbouring clause moved', () => {
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '因为连日降雪'))]);
+    expect(a).not.toBeNull();
+    expect(NEW.slice(a!.start, a!.end)).toBe('因为连日降雪');
+  });
+
+  it('places a sentence whose clauses were swapped on the whole sentence', () => {
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, S2))]);
+    expect(a).not.toBeNull();
+    expect(NEW.slice(a!.start, a!.end)).toBe('合作社的负责人告诉记者，还组织了一支抢修队伍，今年他们提前储备了饲料和燃料。');
+  });
+
+  it('leaves a clause the old text held twice an orphan when its own sentence is gone', () => {
+    const twice = [S1, '今年冬天，因为连日降雪，部分航班延误，旅客滞留机场。', S3].join('\n');
+    const gone = ['今年冬天，部分航班延误，因为连日降雪，旅客滞留机场。', S3].join('\n');
+    const [a] = anchorAll(gone, [describe(twice, ...span(twice, '因为连日降雪'))]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves it an orphan when two sentences hold its clauses and neighbours', () => {
+    const twin = NEW.replace(S3, `${S3}\n去年冬天，山区的不少道路一度中断，因为连日降雪，运输车辆只能绕行。`);
+    const [a] = anchorAll(twin, [describe(OLD, ...span(OLD, '因为连日降雪'))]);
+    expect(a).toBeNull();
+  });
+});
