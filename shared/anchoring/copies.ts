@@ -280,6 +280,9 @@ export function onlyItsSentence(doc: Doc, s: TextSelector, from: number, to: num
   // In a paragraph of the passage's own paragraph's size or print: its paragraph, kept, whose neighbour went.
   if (s.paraLength === paragraphLength(doc, from, to) || (s.para !== undefined && s.para === paragraphPrintAt(doc, from, to))) return false;
   const norm = doc.norm.text;
+  // A quote holding a sentence's end has context past its own sentence already.
+  const quote = normalise(s.exact);
+  if ([...quote].some((_, i) => sentenceEnd(quote, i))) return false;
   const { prefix, suffix, edge } = sidesOf(s);
   // A side that reached the text's edge is no sentence's frame: the edge is context.
   if (edge.start || edge.end) return false;
