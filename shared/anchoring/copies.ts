@@ -269,6 +269,12 @@ function sentenceEnd(norm: string, i: number): boolean {
   return c === '.' && !(/\d/u.test(norm[i - 1] ?? '') && /\d/u.test(norm[i + 1] ?? ''));
 }
 
+/** Index of the first sentence end in `s` (UTF-16 units), or -1. */
+function firstSentenceEnd(s: string): number {
+  for (let i = 0; i < s.length; i++) if (sentenceEnd(s, i)) return i;
+  return -1;
+}
+
 /**
  * Whether the stored context standing next to the copy at normalised [from, to) is its sentence's
  * own words only: one side runs whole inside the sentence, the other stands to the sentence's end
@@ -282,13 +288,13 @@ export function onlyItsSentence(doc: Doc, s: TextSelector, from: number, to: num
   const norm = doc.norm.text;
   // A quote holding a sentence's end has context past its own sentence already.
   const quote = normalise(s.exact);
-  if ([...quote].some((_, i) => sentenceEnd(quote, i))) return false;
+  if (firstSentenceEnd(quote) >= 0) return false;
   const { prefix, suffix, edge } = sidesOf(s);
   // A side that reached the text's edge is no sentence's frame: the edge is context.
   if (edge.start || edge.end) return false;
-  const end = [...suffix].findIndex((_, i) => sentenceEnd(suffix, i));
-  let start = -1;
-  for (let i = prefix.length - 1; i >= 0; i--) if (sentenceEnd(prefix, i)) ((start = i), (i = -1));
+  const end = firstSentenceEnd(suffix);
+  let start = prefix.length - 1;
+  while (start >= 0 && !sentenceEnd(prefix, start)) start--;
   // The suffix breaks past the sentence's end; the prefix holds no sentence end and stands whole.
   if (end >= 0 && start < 0 && suffix.length - end - 1 >= PAST_SENTENCE && norm.endsWith(prefix, from)) {
     return norm.startsWith(suffix.slice(0, end + 1), to) && !norm.startsWith(suffix.slice(end + 1, end + 1 + PAST_SENTENCE), to + end + 1);
