@@ -289,6 +289,8 @@ export function onlyItsSentence(doc: Doc, s: TextSelector, from: number, to: num
   // A quote holding a sentence's end has context past its own sentence already.
   const quote = normalise(s.exact);
   if (firstSentenceEnd(quote) >= 0) return false;
+  // Only a copy of the quote's very words: an edited place is judged by the usual passes.
+  if (norm.slice(from, to) !== quote) return false;
   const { prefix, suffix, edge } = sidesOf(s);
   // A side that reached the text's edge is no sentence's frame: the edge is context.
   if (edge.start || edge.end) return false;
