@@ -64,6 +64,7 @@ import {
   personName,
   publicationName,
   normaliseText,
+  trimInvisible,
   isLatinEndLine,
   isLatinNotice,
   isLatinWidgetLine,
@@ -1881,6 +1882,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!publishedAt) {
     for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
   }
+  // A notice dated only by its 落款 (unit over the signing date at the end): the day it was
+  // issued, before a modification time (the page's edit stamp is a later day).
+  if (!publishedAt && !latinScript) {
+    const signed = signOff(body);
+    if (signed) publishedAt = findDate(signed.dateLine);
+  }
   publishedAt ??= meta.updated;
 
   // Widget crumbs at the edges of the body: a 关注 button or a comment count before the text,
@@ -1914,7 +1921,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // A page whose markup is a loading line and whose article is script data (an app's share page).
   if (options.jsonState !== false && confidence < LOW_CONFIDENCE && body.reduce((n, b) => n + b.len, 0) < STATE_MAX_BODY) {
     const state = fromScriptState(doc, meta, url, base, body, options, { publishedAt, origin });
-    if (state) return state;
+    if (state) return withVisibleEdges(state);
   }
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
@@ -1938,6 +1945,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
+  if (title) title = trimInvisible(title) || null;
   if (!title) {
     if (paragraphs.length === 0) throw bad('页面中没有可提取的文章内容。');
     title = '（无标题）';
@@ -1951,7 +1959,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       images.push(im);
     }
   }
-  return {
+  return withVisibleEdges({
     title,
     publishedAt,
     origin,
@@ -1967,7 +1975,18 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     method,
     refereed,
     attachments: findAttachments(doc, base),
-  };
+  });
+}
+
+/** The article's metadata values without invisible characters at their ends (a value of nothing else is none). */
+function withVisibleEdges(a: ExtractedArticle): ExtractedArticle {
+  const tidy = (v: string | null): string | null => (v === null ? null : trimInvisible(v) || null);
+  a.title = trimInvisible(a.title) || '（无标题）';
+  a.origin = tidy(a.origin);
+  a.author = tidy(a.author);
+  a.editor = tidy(a.editor);
+  a.docNumber = tidy(a.docNumber);
+  return a;
 }
 
 /**
@@ -1975,11 +1994,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
  * right above the date line that signs it (示例县某某局 / 2024年7月3日). Null without one.
  */
 function signOffUnit(body: Block[]): string | null {
+  return signOff(body)?.unit ?? null;
+}
+
+/** The 落款 of the text: the unit and the date line under it (see signOffUnit). */
+function signOff(body: Block[]): { unit: string; dateLine: string } | null {
   const lines = body.filter((b) => b.len > 0);
   for (let i = lines.length - 1; i >= Math.max(1, lines.length - 6); i--) {
     if (!isDateOnly(lines[i]!.text)) continue;
     const unit = lines[i - 1]!.text;
-    return isSignOffUnit(unit) ? unit : null;
+    return isSignOffUnit(unit) ? { unit, dateLine: lines[i]!.text } : null;
   }
   return null;
 }
@@ -2230,7 +2254,7 @@ function badgeDate(el: Element): string | null {
 
 /** Labels of a property table's rows: the publication date and the 来源. */
 const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
-const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|发布(?:机构|单位))$/;
+const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|发布(?:机构|单位|部门))$/;
 
 /**
  * A document's property table (文档属性 of an intranet page, mostly after its text): rows of a

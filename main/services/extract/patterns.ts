@@ -50,6 +50,18 @@ export function normaliseText(s: string): string {
   return CJK_BEFORE_SPACE_RE.test(t) ? t.replace(CJK_SPACE_RE, '$1') : t;
 }
 
+/** Characters that print nothing at a value's edges: spaces, zero-width space/joiners, direction marks, word joiner, BOM, soft hyphen. */
+const EDGE_INVISIBLE_RE = /^[\s\u00ad\u200b-\u200f\u2060\ufeff]+|[\s\u00ad\u200b-\u200f\u2060\ufeff]+$/g;
+const INVISIBLE_AT_EDGE_RE = /^[\s\u00ad\u200b-\u200f\u2060\ufeff]|[\s\u00ad\u200b-\u200f\u2060\ufeff]$/;
+
+/**
+ * A metadata value without invisible characters at either end: an editor's line-end marker (a
+ * zero-width span after each line) is no part of a title or a name a reader copies.
+ */
+export function trimInvisible(s: string): string {
+  return INVISIBLE_AT_EDGE_RE.test(s) ? s.replace(EDGE_INVISIBLE_RE, '') : s;
+}
+
 /** Sentence punctuation, the best single signal of article prose. */
 export const PUNCT_RE = /[，。；！？、,;!?]/g;
 export function countPunct(s: string): number {
@@ -413,7 +425,7 @@ export function matchPublisher(text: string): string | null {
   return v && isOrganisation(v) && !isAccountName(v) ? v : null;
 }
 
-const DEPARTMENT_RE = new RegExp(`(?:^|[\\s|｜丨[［【(（])(?:所属|发文|主办)部门\\s*[:：]\\s*(.*?)${STOP}`);
+const DEPARTMENT_RE = new RegExp(`(?:^|[\\s|｜丨[［【(（])(?:所属|发文|主办|发布)部门\\s*[:：]\\s*(.*?)${STOP}`);
 
 /**
  * 所属部门/发文部门/主办部门 as a field of the article's metadata: the unit that issued an intranet
