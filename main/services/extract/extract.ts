@@ -65,6 +65,9 @@ import {
   publicationName,
   normaliseText,
   trimInvisible,
+  isOrganisation,
+  isAccountName,
+  matchJournalIssue,
   isLatinEndLine,
   isLatinNotice,
   isLatinWidgetLine,
@@ -1203,6 +1206,24 @@ function accountAfterBadge(line: Element): string | null {
   return null;
 }
 
+/**
+ * The name of an account card in a line under the title: a link around an avatar whose alt is the
+ * name, and a text link of that name to the same profile. Only an organisation's name (市教育发布,
+ * 县融媒体中心): a person's blog byline names the author, not a 来源.
+ */
+function accountCard(line: Element): string | null {
+  const links = Array.from(line.querySelectorAll('a[href]'));
+  for (const avatar of links) {
+    const img = avatar.querySelector('img[alt]');
+    const name = img ? normaliseText(img.getAttribute('alt') ?? '') : '';
+    if (!name || normaliseText(avatar.textContent ?? '') !== '') continue;
+    const href = avatar.getAttribute('href');
+    const named = links.some((a) => a !== avatar && a.getAttribute('href') === href && normaliseText(a.textContent ?? '') === name);
+    if (named && /^[\u4e00-\u9fff·]{3,20}$/.test(name) && isOrganisation(name) && !isAccountName(name)) return name;
+  }
+  return null;
+}
+
 /** Whether block i is among the first two lines with text after block `end`. */
 function followsRecord(blocks: Block[], end: number, i: number): boolean {
   if (i <= end) return false;
@@ -1825,6 +1846,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of blocks)
       if (!b.negative && b.len <= 90 && (/来\s*源\s*[:：]/.test(b.text) || isSourceLine(b.text)) && (origin = blockOrigin(b))) break;
   }
+  if (!origin && titleIndex >= 0) {
+    // A journal article's citation head by its title (刊名. 2024,(06)): the journal is the 来源.
+    // A line in chrome counts only inside the chrome block that holds the title too (a `doc-top`).
+    const titleChrome = blocks[titleIndex]!.ancestors.find((a) => negative.has(a));
+    const start = body[0]?.index ?? blocks.length;
+    for (let j = Math.max(0, titleIndex - 3); j < Math.min(start, titleIndex + 9) && !origin; j++) {
+      const b = blocks[j]!;
+      if (j !== titleIndex && (!b.negative || titleChrome?.contains(b.el)) && b.len <= 60) origin = matchJournalIssue(b.spaced);
+    }
+  }
   origin ??= originFromElement(doc);
   if (!origin) {
     const nick = doc.querySelector('#js_name, .profile_nickname');
@@ -1861,6 +1892,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const start = body[0]?.index ?? blocks.length;
     for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
     origin ??= signOffUnit(body);
+    // A platform article's account card under the title (avatar and name linking to one profile):
+    // an organisation's account posting its own text (a 政务号) is where the text comes from.
+    for (const b of metaZone) if (!origin && b.index < start && b.len <= 150) origin = accountCard(b.el);
   }
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
@@ -3675,6 +3709,8 @@ function originFromElement(doc: Document): string | null {
   for (const el of Array.from(doc.querySelectorAll('[class*=source],[class*=laiyuan],[class*=media],[class=ly],[id*=source],[id=ly]'))) {
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
     if (!tokens.some((t) => SOURCE_TOKEN_RE.test(t))) continue;
+    // A list entry's own 来源 (a related list: <li><a>other article</a><span class="source">…</span>).
+    if (inLinkedEntry(el)) continue;
     const t = normaliseText(el.textContent ?? '')
       .replace(/^(?:(?:文章|稿件|信息|新闻)?来\s*源|来自|出处)\s*[:：]?\s*/, '')
       // A separator dot between inline bits of a byline bar (`振王视史 ⋅ 25评论`).
@@ -3683,6 +3719,19 @@ function originFromElement(doc: Document): string | null {
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
   return null;
+}
+
+/**
+ * Whether `el` sits in a list entry beside a link to another article (a link of a title's length,
+ * not a 评论/分享 button): that entry's own field, not the page's.
+ */
+function inLinkedEntry(el: Element): boolean {
+  let entry = el.parentElement;
+  while (entry && entry.localName !== 'li') entry = entry.parentElement;
+  if (!entry) return false;
+  return Array.from(entry.querySelectorAll('a[href]')).some(
+    (link) => !el.contains(link) && !link.contains(el) && countChars(normaliseText(link.textContent ?? '')) >= 8,
+  );
 }
 
 /**

@@ -207,6 +207,17 @@ function cleanValue(v: string | undefined): string | null {
 export function matchOrigin(text: string): string | null {
   return cleanValue(ORIGIN_RE.exec(text)?.[1]) ?? cleanValue(BRACKETED_ORIGIN_RE.exec(text)?.[1]);
 }
+/**
+ * A journal issue as a citation gives it, the line's start: `刊名. 2024,(06)`, `刊名, 2024, 43(6)`,
+ * `《刊名》2024年第6期`. The journal's name, or null.
+ */
+const JOURNAL_ISSUE_RE =
+  /^(?:《([^《》]{2,24})》\s*[.．,，]?\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期|([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,23})\s*[.．,，]\s*(?:19|20)\d{2}\s*[,，]\s*(?:\d{1,3}\s*)?[(（]\s*\d{1,3}\s*[)）])/;
+export function matchJournalIssue(text: string): string | null {
+  const m = JOURNAL_ISSUE_RE.exec(text);
+  return m ? cleanValue(m[1] ?? m[2]) : null;
+}
+
 /** Two-character names are often padded: 作者：王 芳 → 作者：王芳. */
 function joinPaddedNames(text: string): string {
   return text.replace(/([:：]\s*[\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s|$|[|｜)）\]】〗,，;；])/g, '$1$2');
