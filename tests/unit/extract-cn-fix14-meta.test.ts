@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../main/services/extract/extract';
-import { matchDepartment, trimInvisible } from '../../main/services/extract/patterns';
+import { matchDepartment, matchJournalIssue, trimInvisible } from '../../main/services/extract/patterns';
 
 const NOTICE = [
   '各村（社区）、镇直各单位：',
@@ -123,5 +123,88 @@ ${RULES.map((p) => `<p>${p}</p>`).join('\n')}</div></body></html>`;
       },
     );
     expect(a.origin).not.toBe('公司综合部');
+  });
+});
+
+const STUDY = [
+  '乡村集体经济是巩固拓展脱贫攻坚成果的重要支撑。本文以示例县三十个行政村为样本，考察村级集体经济组织的经营方式与收益分配。',
+  '研究发现，资产租赁型村庄收益稳定但增长有限，产业带动型村庄收益波动较大，村干部经营能力是影响收益的关键因素。',
+  '据此提出完善村级集体经济组织治理结构、健全收益分配监督机制、加强经营人才培养等政策建议。',
+];
+
+describe('a journal article page', () => {
+  const related = (n: number): string =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<li><a href="/paper/${i}">县域第${i + 1}类合作经济组织运行机制的比较研究</a><span class="source">示例农村观察</span><span class="date">2021-0${i + 1}-15</span></li>`,
+    ).join('');
+  const paper = (head: string): string => `<!doctype html><html><head><meta charset="utf-8">
+<title>村级集体经济组织经营方式与收益分配研究 - 示例文献库</title></head><body>
+<div class="top-bar"><a href="/">示例文献库</a> <a href="/login">登录</a></div>
+<div class="paper-top">${head}
+<h1>村级集体经济组织经营方式与收益分配研究</h1>
+<h3><a href="/au/1">吴清扬</a><a href="/au/2">贺一鸣</a></h3>
+<div class="pub">网络首发时间：2023-03-08 10:12:40</div></div>
+<div class="abstract">${STUDY.map((p) => `<p>${p}</p>`).join('')}</div>
+<div class="similar"><h2>相似文献</h2><ul>${related(4)}</ul></div></body></html>`;
+
+  it('takes the journal of the citation head by the title (刊名. 年,(期)) as 来源', () => {
+    const a = extractArticle(
+      paper('<div class="cite"><span><a href="/journal/NCJJ">示例农业经济</a>. 2023,(03)</span></div>'),
+      'https://lib.example-wx.cn/paper/77',
+      {
+        referee: 'never',
+      },
+    );
+    expect(a.origin).toBe('示例农业经济');
+    expect(a.publishedAt).toBe('2023-03-08');
+  });
+
+  it('never takes a related entry’s own source span as the page’s 来源', () => {
+    const a = extractArticle(paper(''), 'https://lib.example-wx.cn/paper/77', { referee: 'never' });
+    expect(a.origin).not.toBe('示例农村观察');
+  });
+
+  it('reads the citation forms of a journal issue, and nothing else', () => {
+    expect(matchJournalIssue('示例农业经济. 2023,(03)')).toBe('示例农业经济');
+    expect(matchJournalIssue('示例农业经济, 2023, 41(3) 核心期刊')).toBe('示例农业经济');
+    expect(matchJournalIssue('《示例农业经济》2023年第3期')).toBe('示例农业经济');
+    expect(matchJournalIssue('示例农业经济. 2023年3月8日')).toBeNull();
+    expect(matchJournalIssue('截至2023年，全县共有村集体经济组织30个')).toBeNull();
+  });
+});
+
+describe('an account card under a platform article’s title', () => {
+  const TIPS = [
+    '入冬以来，全市已进入流感等呼吸道传染病高发季节。市疾控中心提醒广大市民，做好个人防护，降低感染风险。',
+    '外出时在人员密集的公共场所要规范佩戴口罩，回家后及时洗手；保持室内通风，每天开窗两到三次，每次不少于半小时。',
+    '出现发热、咳嗽等症状时要及时就医，就医时主动告知旅居史和接触史，避免带病上班上学。',
+  ];
+  const card = (
+    name: string,
+  ): string => `<!doctype html><html><head><meta charset="utf-8"><title>冬季呼吸道疾病防护提示 - 示例社区平台</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/hot">发现</a></div>
+<div class="article"><div class="headline">冬季呼吸道疾病防护提示</div>
+<div class="author-line"><span class="face"><a href="/u/5521"><img src="/face/5521.jpg" alt="${name}"></a></span>
+<em><a href="/u/5521">${name}</a></em><span class="t">2023-12-04 09:30</span><span>阅读 3.2万</span></div>
+<div class="content">${TIPS.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+
+  it('takes an organisation’s account (avatar and name linking to one profile) as 来源', () => {
+    const a = extractArticle(card('示例市疾控中心'), 'https://www.example-sq.cn/ttarticle/p/show?id=23001', { referee: 'never' });
+    expect(a.origin).toBe('示例市疾控中心');
+    expect(a.publishedAt).toBe('2023-12-04');
+    expect(a.paragraphs).toEqual(TIPS);
+  });
+
+  it('takes no 来源 from a person’s account card', () => {
+    const a = extractArticle(card('林小雨'), 'https://www.example-sq.cn/ttarticle/p/show?id=23001', { referee: 'never' });
+    expect(a.origin).toBeNull();
+  });
+
+  it('takes no 来源 from a name link that points elsewhere than the avatar', () => {
+    const html = card('示例市疾控中心').replace('<em><a href="/u/5521">', '<em><a href="/topic/88">');
+    const a = extractArticle(html, 'https://www.example-sq.cn/ttarticle/p/show?id=23001', { referee: 'never' });
+    expect(a.origin).toBeNull();
   });
 });
