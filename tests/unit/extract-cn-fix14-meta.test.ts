@@ -208,3 +208,25 @@ describe('an account card under a platform article’s title', () => {
     expect(a.origin).toBeNull();
   });
 });
+
+describe('刊名 as a 来源 label', () => {
+  const paper = (row: string): string => `<!doctype html><html><head><meta charset="utf-8">
+<title>村级集体经济组织经营方式与收益分配研究</title></head><body>
+<div class="main"><h1>村级集体经济组织经营方式与收益分配研究</h1>
+<div class="info">${row}<span>发表时间：2023-03-08</span></div>
+<div class="abstract">${STUDY.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+
+  it('reads a 刊名：… field', () => {
+    const a = extractArticle(paper('<span>刊名：示例农业经济</span> '), 'https://lib.example-wx.cn/paper/78', { referee: 'never' });
+    expect(a.origin).toBe('示例农业经济');
+  });
+
+  it('reads a 刊名 row of a property table', () => {
+    const html = paper('').replace(
+      '<div class="abstract">',
+      '<table><tr><td>刊名</td><td>示例农业经济</td></tr><tr><td>发表日期</td><td>2023-03-08</td></tr></table><div class="abstract">',
+    );
+    const a = extractArticle(html, 'https://lib.example-wx.cn/paper/78', { referee: 'never' });
+    expect(a.origin).toBe('示例农业经济');
+  });
+});

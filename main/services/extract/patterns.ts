@@ -149,7 +149,7 @@ function labelRe(label: string): RegExp {
 }
 
 const ORIGIN_LABEL =
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处';
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
 const ORIGIN_RE = labelRe(ORIGIN_LABEL);
 /** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
 const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);
