@@ -185,9 +185,88 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
-  return out.map((a, i) =>
-    notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+  return islandsOrphaned(
+    text,
+    selectors,
+    valid,
+    out.map((a, i) =>
+      notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+    ),
   );
+}
+
+/** Units by which an island's shift must differ from both runs around it (a paragraph's edits are far less). */
+const ISLAND_SHIFT = 1000;
+
+/**
+ * Placed passages that moved together (a run: neighbours in the old text, shifts within
+ * SHIFT_TOLERANCE of each other) by an amount more than ISLAND_SHIFT apart from the runs on both
+ * sides, while staying between them in the new text, with passages now orphans (their words
+ * gone) between it and each of those runs, and fewer members than either: text on both sides
+ * of it was replaced, and the run was found inside the replacement. A section replaced by pages
+ * that print the same story again holds the passages' words and context exactly, and so does a
+ * story kept while the text around it was replaced; what describe() stored cannot tell the two
+ * apart, and placed on a reprint they would be wrong. They are orphans. A block moved away lands
+ * outside its neighbours' span, or has no orphans beside it, and is left alone.
+ */
+function islandsOrphaned(
+  text: string,
+  selectors: readonly TextSelector[],
+  valid: readonly boolean[],
+  out: (Anchor | null)[],
+): (Anchor | null)[] {
+  const order = selectors
+    .map((s, i) => i)
+    .filter((i) => valid[i])
+    .sort((x, y) => (selectors[x] as TextSelector).start - (selectors[y] as TextSelector).start);
+  interface Run {
+    members: number[];
+    /** Orphans before the run (after the previous one). */
+    orphansBefore: number;
+  }
+  const runs: Run[] = [];
+  let orphans = 0;
+  let last: { shift: number } | null = null;
+  for (const i of order) {
+    const a = out[i];
+    const s = selectors[i] as TextSelector;
+    if (!a) {
+      orphans++;
+      continue;
+    }
+    const shift = a.start - s.start;
+    const run = runs[runs.length - 1];
+    if (run && last && orphans === 0 && Math.abs(shift - last.shift) <= SHIFT_TOLERANCE) run.members.push(i);
+    else runs.push({ members: [i], orphansBefore: orphans });
+    orphans = 0;
+    last = { shift };
+  }
+  const shiftOf = (i: number) => (out[i] as Anchor).start - (selectors[i] as TextSelector).start;
+  const islands: Run[] = [];
+  for (let r = 1; r + 1 < runs.length; r++) {
+    const prev = runs[r - 1] as Run;
+    const run = runs[r] as Run;
+    const next = runs[r + 1] as Run;
+    if (run.orphansBefore === 0 || next.orphansBefore === 0) continue;
+    if (run.members.length >= prev.members.length || run.members.length >= next.members.length) continue;
+    const first = run.members[0] as number;
+    const lastMember = run.members[run.members.length - 1] as number;
+    const before = prev.members[prev.members.length - 1] as number;
+    const after = next.members[0] as number;
+    const shift = shiftOf(first);
+    if (Math.abs(shift - shiftOf(before)) <= ISLAND_SHIFT || Math.abs(shift - shiftOf(after)) <= ISLAND_SHIFT) continue;
+    if (Math.abs(shiftOf(lastMember) - shiftOf(after)) <= ISLAND_SHIFT) continue;
+    // Between the runs around it in the new text: found inside what replaced the text there.
+    if ((out[first] as Anchor).start < (out[before] as Anchor).start || (out[lastMember] as Anchor).start > (out[after] as Anchor).start)
+      continue;
+    // One still at its stored position, context and all, is beyond doubt.
+    if (run.members.some((i) => out[i]?.start === selectors[i]?.start && atStoredPosition(text, selectors[i] as TextSelector))) continue;
+    islands.push(run);
+  }
+  if (islands.length === 0) return out;
+  const result = [...out];
+  for (const run of islands) for (const i of run.members) result[i] = null;
+  return result;
 }
 
 /**

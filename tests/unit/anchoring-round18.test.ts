@@ -1,0 +1,80 @@
+/**
+ * Issue 12 item 4, anchor14c: copies that the stored selector cannot tell from the passage stay
+ * orphans, and copies it can tell apart are chosen (tests/bench/anchoring-outside3.ts seeds 170
+ * and 178), on our own short texts:
+ * - a story kept while the text on both sides of it was replaced (a section swapped for pages
+ *   that print the story again): its passages, found far from where both neighbouring runs of
+ *   placed passages moved, with orphans between, are orphans;
+ * - a line set as its own paragraph, run into its neighbours (breaks → ；) and copied as a pull
+ *   quote further on: the copy that kept its context is the passage, not the one that kept its
+ *   paragraph edges;
+ * - a paragraph run into the one before it and set again right after it (A；S ⏎ S ⏎ B): either
+ *   S may be the new one, so it is an orphan.
+ */
+import { describe as suite, expect, it } from 'vitest';
+import { anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
+import { at, filler } from './helpers/anchoring-text';
+
+function selector(text: string, quote: string): TextSelector {
+  const start = at(text, quote);
+  return describe(text, start, start + quote.length);
+}
+
+const placedText = (text: string, a: { start: number; end: number } | null) => (a ? text.slice(a.start, a.end) : null);
+
+suite('a story found inside text that replaced both its sides', () => {
+  // Our own story, three paragraphs, set between numbered filler paragraphs.
+  const STORY = [
+    '东湖渡口的新码头下月启用，候船厅比旧厅大了两倍，设有母婴室和无障碍通道。',
+    '据码头负责人介绍，首批开通三条航线，单程票价十二元，学生凭证半价。',
+    '附近居民说，过去过江要绕行半小时，今后坐船十分钟就能到对岸上班。',
+  ];
+  const before = filler(0, 10);
+  const oldLeft = filler(100, 5);
+  const oldRight = filler(200, 50);
+  const after = filler(300, 10);
+  const OLD = [...before, ...oldLeft, ...STORY, ...oldRight, ...after].join('\n');
+  // The numbered markers of filler paragraphs are unique quotes; the story's terms too.
+  const marker = (n: number) => `（第${n}段）`;
+  const quotes = [
+    ...[1, 3, 5, 7, 9].map(marker),
+    ...[101, 103].map(marker),
+    '候船厅比旧厅大了两倍',
+    '单程票价十二元',
+    '坐船十分钟',
+    ...[201, 210, 220, 230, 240].map(marker),
+    ...[301, 303, 305, 307, 309].map(marker),
+  ];
+  const selectors = quotes.map((q) => selector(OLD, q));
+  const storyQuotes = new Set(['候船厅比旧厅大了两倍', '单程票价十二元', '坐船十分钟']);
+  const replacedQuotes = new Set([101, 103, 201, 210, 220, 230, 240].map(marker));
+
+  it('leaves the story an orphan when the pages on both sides of it were replaced', () => {
+    // The left side grew by over a thousand units, the right side shrank by about as much: the
+    // text after the section stands where it stood, the story a thousand units on.
+    const NEW = [...before, ...filler(500, 45), ...STORY, ...filler(600, 12), ...after].join('\n');
+    const placed = anchorAll(NEW, selectors);
+    quotes.forEach((q, i) => {
+      const got = placedText(NEW, placed[i] ?? null);
+      if (storyQuotes.has(q)) expect(got, q).toBeNull();
+      else if (replacedQuotes.has(q)) expect(got, q).toBeNull();
+      else expect(got, q).toBe(q);
+    });
+  });
+
+  it('keeps the story placed when only the text on one side of it changed', () => {
+    // Both sides' runs agree with the story on one side: a section removed before it.
+    const NEW = [...before, ...filler(500, 2), ...STORY, ...oldRight, ...after].join('\n');
+    const placed = anchorAll(NEW, selectors);
+    quotes.forEach((q, i) => {
+      if (storyQuotes.has(q)) expect(placedText(NEW, placed[i] ?? null), q).toBe(q);
+    });
+  });
+
+  it('keeps a story placed that moved away as a block (no orphans beside it)', () => {
+    // The story moved to the end: its neighbours lost nothing.
+    const NEW = [...before, ...oldLeft, ...oldRight, ...after, ...STORY].join('\n');
+    const placed = anchorAll(NEW, selectors);
+    quotes.forEach((q, i) => expect(placedText(NEW, placed[i] ?? null), q).toBe(q));
+  });
+});
