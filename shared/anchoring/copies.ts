@@ -112,7 +112,7 @@ export function copiesLost(doc: Doc, quote: string, s: TextSelector): boolean {
  * Units of context by which a copy must beat every other copy's: one or two more are what an
  * alignment finds by chance (a full stop or a break that any sentence end has).
  */
-const OWN_CONTEXT_MARGIN = 2;
+export const OWN_CONTEXT_MARGIN = 2;
 
 /**
  * Whether the copy of the quote at normalised [from, to) has more of the stored context next to

@@ -20,6 +20,8 @@ import {
   copyCounts,
   likestParagraph,
   MAX_COPIES,
+  occurrences,
+  OWN_CONTEXT_MARGIN,
   ownContextAt,
   paragraphLength,
   restatedFrom,
@@ -379,6 +381,37 @@ function confirmedCopies(
     for (const p of [before, after]) if (p && Math.abs(p.start - s.start) <= NEIGHBOUR_GAP) out.push(s.start + p.shift);
     return out;
   };
+  // A quote the new text holds more often than the old one did, placed on a copy that has less
+  // of the stored context than another copy nearer where the passage would be: a copy set apart
+  // (a pull quote, a paragraph edge kept but no context) is new text, and the passage, its breaks
+  // rewritten, is the copy that kept its surroundings. Applied again to what the neighbour pass finds.
+  const betterCopy = (a: Anchor | null, s: TextSelector | undefined): Anchor | null => {
+    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+    const copy = onCopy(a, s);
+    if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
+    const { doc, quote, from, to } = copy;
+    const expected = expectedAt(s);
+    const gap = (o: number) => Math.min(...expected.map((e) => Math.abs((doc.norm.map[o] ?? 0) - e)));
+    let best = from;
+    let most = contextAt(doc, s, from, to).found;
+    let tie = false;
+    for (const o of occurrences(doc.norm.text, quote, MAX_COPIES)) {
+      if (o === from) continue;
+      const found = contextAt(doc, s, o, o + quote.length).found;
+      if (found > most) {
+        best = o;
+        most = found;
+        tie = false;
+      } else if (found === most) tie = true;
+    }
+    if (best === from || tie || gap(best) >= gap(from)) return a;
+    // Not onto a copy that is itself set apart (a pull quote restating a paragraph, or one of a
+    // paragraph set twice across a break): that is what unrestated refuses.
+    if (twinBeside(doc, best) || restatedFrom(doc, quote, best).length > 0) return a;
+    if (most <= contextAt(doc, s, from, to).found + OWN_CONTEXT_MARGIN || !ownContextAt(doc, s, best, best + quote.length)) return a;
+    return copyAnchor(text, doc, s, quote, best) ?? a;
+  };
+  placements = placements.map((a, i) => betterCopy(a, selectors[i]));
   /**
    * 0: not in doubt; 1: in doubt; 2: confirmed by its own context (more of it than any other copy
    * had). `ranked`: for a placement on another copy than the one of the passage's rank, that copy
@@ -438,7 +471,10 @@ function confirmedCopies(
     if (d.firm) firm[i] = true;
     return d.level;
   });
-  const none = { first: placements, recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : unrestated(a, selectors[i])) };
+  const none = {
+    first: placements,
+    recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : betterCopy(unrestated(a, selectors[i]), selectors[i])),
+  };
   if (!state.includes(1)) return none;
   const sure: Placed[] = [];
   const inSureWindow = (a: Anchor, s: TextSelector) => {
@@ -487,7 +523,7 @@ function confirmedCopies(
     // copies themselves: on the quote's very words it still needs the sure ones.
     recheck: (a0, i) => {
       const s = selectors[i];
-      const a = a0 === placements[i] ? a0 : unrestated(a0, s);
+      const a = a0 === placements[i] ? a0 : betterCopy(unrestated(a0, s), s);
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       const d = doubt(a, s);
       if (d.level !== 1 || inSureCopy(a, s, i)) return a;

@@ -78,3 +78,29 @@ suite('a story found inside text that replaced both its sides', () => {
     quotes.forEach((q, i) => expect(placedText(NEW, placed[i] ?? null), q).toBe(q));
   });
 });
+
+suite('a line run into its neighbours and copied as a pull quote', () => {
+  const LINE = '新航线下月开通！';
+  const OLD = [
+    ...filler(0, 3),
+    '江北新城的渡轮码头进入验收阶段。',
+    LINE,
+    '据介绍，首航仪式将在码头广场举行，市民可以免费登船参观。',
+    ...filler(3, 4),
+  ].join('\n');
+
+  it('places it in the paragraph it was run into, not on the copy set apart', () => {
+    const NEW = [
+      ...filler(0, 3),
+      `江北新城的渡轮码头进入验收阶段；${LINE}；据介绍，首航仪式将在码头广场举行，市民可以免费登船参观。`,
+      filler(3, 1)[0]!,
+      LINE,
+      ...filler(4, 3),
+    ].join('\n');
+    const s = selector(OLD, LINE);
+    const [found] = anchorAll(NEW, [s]);
+    expect(found).not.toBeNull();
+    expect(found!.start).toBe(at(NEW, LINE));
+    expect(NEW.slice(found!.start, found!.end)).toBe(LINE);
+  });
+});
