@@ -228,7 +228,8 @@ export function likestParagraph(doc: Doc, s: TextSelector, quote: string, at: nu
 
 /**
  * Whether the paragraph holding normalised `at` stands right next to the same paragraph, marks
- * and all: a paragraph set twice in a row. When the new text gained
+ * and all, or next to one that ends (before it) or begins (after it) with its words: a paragraph
+ * set twice in a row. When the new text gained
  * a copy of the quote there, either of the two can be the new one (A S S B reads the same
  * whichever was inserted), and each keeps the stored context on one side only.
  */
@@ -240,15 +241,23 @@ export function twinBeside(doc: Doc, at: number): boolean {
   if (own.length === 0) return false;
   // Marks and all: a paragraph with other marks (■ before a pull quote) restates it (restatedFrom).
   const sameWords = (f: number, t: number) => doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t)) === own;
+  // Or the paragraph's words end the paragraph before it or begin the one after (S set twice
+  // across one break, one of them run into its neighbour: A；S ⏎ S ⏎ B): the two copies meet at
+  // the break, and again each keeps the stored context on one side only.
+  const endsWith = (f: number, t: number) => doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t)).endsWith(own);
+  const startsWith = (f: number, t: number) => doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t)).startsWith(own);
   // The nearest non-empty paragraph on each side.
   let before = pf - 1;
   while (before > 0 && raw.charCodeAt(before - 1) === 10) before--;
-  if (before > 0 && sameWords(raw.lastIndexOf('\n', before - 1) + 1, before)) return true;
+  if (before > 0) {
+    const start = raw.lastIndexOf('\n', before - 1) + 1;
+    if (sameWords(start, before) || endsWith(start, before)) return true;
+  }
   let after = pt + 1;
   while (after < raw.length && raw.charCodeAt(after) === 10) after++;
   if (after >= raw.length) return false;
   const end = raw.indexOf('\n', after);
-  return sameWords(after, end < 0 ? raw.length : end);
+  return sameWords(after, end < 0 ? raw.length : end) || startsWith(after, end < 0 ? raw.length : end);
 }
 
 /** Units, in the comparison form, of the paragraph(s) holding normalised [from, to). */

@@ -104,3 +104,29 @@ suite('a line run into its neighbours and copied as a pull quote', () => {
     expect(NEW.slice(found!.start, found!.end)).toBe(LINE);
   });
 });
+
+suite('a paragraph run into the one before it and set again right after it', () => {
+  const PARA = '新建的过江隧道全长三千二百米，设计时速六十公里，双向六车道。';
+  const OLD = [...filler(0, 3), '隧道的主体结构去年底已经贯通。', PARA, '隧道通车以后，两岸往来只需五分钟。', ...filler(3, 3)].join('\n');
+
+  it('is an orphan: each copy keeps the stored context on one side only', () => {
+    const NEW = [
+      ...filler(0, 3),
+      `隧道的主体结构去年底已经贯通；${PARA}`,
+      PARA,
+      '隧道通车以后，两岸往来只需五分钟。',
+      ...filler(3, 3),
+    ].join('\n');
+    const [found] = anchorAll(NEW, [selector(OLD, PARA)]);
+    expect(found).toBeNull();
+  });
+
+  it('is still placed when it is set once, run into the paragraph before', () => {
+    const NEW = [...filler(0, 3), `隧道的主体结构去年底已经贯通；${PARA}`, '隧道通车以后，两岸往来只需五分钟。', ...filler(3, 3)].join(
+      '\n',
+    );
+    const [found] = anchorAll(NEW, [selector(OLD, PARA)]);
+    expect(found).not.toBeNull();
+    expect(found!.start).toBe(at(NEW, PARA));
+  });
+});
