@@ -438,6 +438,10 @@ function confirmedCopies(
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
         const ranked = rankedCopy(text, doc, s, quote, from, to);
+        // The copy of the passage's rank farther from where the passage would be than the copy
+        // placed: rank and position disagree (paragraphs moved across the copies), and neither
+        // says which is the passage's. Only sure neighbours can.
+        if (ranked && fartherFrom(expectedAt(s), ranked.start, a.start)) return { level: 1, ranked: null };
         if (ranked !== undefined) return { level: 1, ranked };
         if (nearerCopy(doc, quote, expectedAt(s), a)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
       }
@@ -587,6 +591,12 @@ function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anc
     if (raw !== a.start && gap(raw) < far) return true;
   }
   return false;
+}
+
+/** Whether raw offset `x` lies farther than `y` from every place in `expected`. */
+function fartherFrom(expected: readonly number[], x: number, y: number): boolean {
+  const gap = (o: number) => Math.min(...expected.map((e) => Math.abs(o - e)));
+  return gap(x) > gap(y);
 }
 
 /**

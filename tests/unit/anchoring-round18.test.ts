@@ -130,3 +130,33 @@ suite('a paragraph run into the one before it and set again right after it', () 
     expect(found!.start).toBe(at(NEW, PARA));
   });
 });
+
+suite('a repeated passage whose copies changed order', () => {
+  // A block printed twice (a Q&A answer repeated in a long article), every unit of stored context alike.
+  const BLOCK = [
+    '问：新码头什么时候对外开放？',
+    '答：码头计划在年底前完成验收，届时将开通至对岸的两条航线，票价与公交相当。',
+    '问：周边交通如何衔接？',
+  ];
+  const OLD = [...filler(0, 6), ...BLOCK, ...filler(6, 12), ...BLOCK, ...filler(18, 4)].join('\n');
+  const QUOTE = '开通至对岸的两条航线';
+  // The passage is the first copy; the second block is moved to the top.
+  const NEW = [...BLOCK, ...filler(0, 6), ...BLOCK, ...filler(6, 12), ...filler(18, 4)].join('\n');
+  const s = (() => {
+    const start = at(OLD, QUOTE, 0);
+    return describe(OLD, start, start + QUOTE.length);
+  })();
+
+  it('is not moved to the copy of its rank when that copy is farther than the one placed', () => {
+    const [found] = anchorAll(NEW, [s]);
+    expect(found === null ? null : found.start).not.toBe(at(NEW, QUOTE, 0));
+    expect(found).toBeNull();
+  });
+
+  it('is placed on the copy where sure neighbours put it', () => {
+    const near = ['（第4段）', '（第5段）', '（第6段）', '（第7段）'].map((q) => selector(OLD, q));
+    const placed = anchorAll(NEW, [s, ...near]);
+    expect(placed[0]).not.toBeNull();
+    expect(placed[0]!.start).toBe(at(NEW, QUOTE, 1));
+  });
+});
