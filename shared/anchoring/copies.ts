@@ -244,8 +244,19 @@ export function twinBeside(doc: Doc, at: number): boolean {
   // Or the paragraph's words end the paragraph before it or begin the one after (S set twice
   // across one break, one of them run into its neighbour: A；S ⏎ S ⏎ B): the two copies meet at
   // the break, and again each keeps the stored context on one side only.
-  const endsWith = (f: number, t: number) => doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t)).endsWith(own);
-  const startsWith = (f: number, t: number) => doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t)).startsWith(own);
+  // Only a paragraph of some words, run in after a mark into a paragraph of its own words (a
+  // line of one number ends many paragraphs; a numbered heading 二、 restating it is no paragraph).
+  const runIn = own.length >= RUN_IN_MIN;
+  const ranInto = (rest: string, mark: string) => !WORD_UNIT.test(mark) && (rest.match(WORD_UNITS)?.length ?? 0) >= RUN_IN_MIN;
+  const endsWith = (f: number, t: number) => {
+    const words = doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t));
+    const cut = words.length - own.length;
+    return runIn && cut > 0 && words.endsWith(own) && ranInto(words.slice(0, cut - 1), words.charAt(cut - 1));
+  };
+  const startsWith = (f: number, t: number) => {
+    const words = doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t));
+    return runIn && words.length > own.length && words.startsWith(own) && ranInto(words.slice(own.length + 1), words.charAt(own.length));
+  };
   // The nearest non-empty paragraph on each side.
   let before = pf - 1;
   while (before > 0 && raw.charCodeAt(before - 1) === 10) before--;
@@ -259,6 +270,11 @@ export function twinBeside(doc: Doc, at: number): boolean {
   const end = raw.indexOf('\n', after);
   return sameWords(after, end < 0 ? raw.length : end) || startsWith(after, end < 0 ? raw.length : end);
 }
+
+/** Units a paragraph needs before its words run into a neighbour count as the same paragraph set twice. */
+const RUN_IN_MIN = 8;
+const WORD_UNIT = /[\p{L}\p{N}]/u;
+const WORD_UNITS = /[\p{L}\p{N}]/gu;
 
 /** Units, in the comparison form, of the paragraph(s) holding normalised [from, to). */
 export function paragraphLength(doc: Doc, from: number, to: number): number {

@@ -390,6 +390,9 @@ function confirmedCopies(
     const copy = onCopy(a, s);
     if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
     const { doc, quote, from, to } = copy;
+    // Only from a copy set apart, its paragraph the quote alone: one inside a paragraph keeps
+    // the words around it, and a caption that copied a clause can match more context by chance.
+    if (paragraphLength(doc, from, to) > quote.length + SET_APART_SLACK) return a;
     const expected = expectedAt(s);
     const gap = (o: number) => Math.min(...expected.map((e) => Math.abs((doc.norm.map[o] ?? 0) - e)));
     let best = from;
@@ -592,6 +595,9 @@ function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anc
   }
   return false;
 }
+
+/** Units beyond the quote (marks, a stop) a paragraph holding a copy set apart may have. */
+const SET_APART_SLACK = 4;
 
 /** Whether raw offset `x` lies farther than `y` from every place in `expected`. */
 function fartherFrom(expected: readonly number[], x: number, y: number): boolean {

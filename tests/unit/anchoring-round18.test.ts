@@ -105,6 +105,30 @@ suite('a line run into its neighbours and copied as a pull quote', () => {
   });
 });
 
+suite('a caption that copied the head of a sentence', () => {
+  it('is not taken for the passage although it matches more context by chance', () => {
+    // The caption ends where the highlight ends (mid-word) and stands before the paragraph that
+    // followed; text added above shifts the passage, its one placed neighbour shifted more.
+    const PARA = '春节前的一个下午，他放学回家，还不知道，那天来村里的客人，将是改变他一生命运的人。';
+    const CAPTION = '图片说明：还不知道，那天来村里的客人，将是改变他一生命';
+    const NEXT = '那天下着小雨，院子里的枣树刚刚落完叶子，他没想到眼前这位是校长。';
+    const old = [...filler(0, 3), PARA, NEXT, ...filler(3, 3)].join('\n');
+    const now = [
+      '编者按：这是一组关于乡村教师的回忆文章，我们分三期刊出，今天是第一期。',
+      ...filler(0, 3),
+      PARA,
+      CAPTION,
+      NEXT,
+      ...filler(3, 3),
+    ].join('\n');
+    const [found, neighbour] = anchorAll(now, [selector(old, '他一生命'), selector(old, '院子里的枣树')]);
+    expect(neighbour).not.toBeNull();
+    expect(found?.start).not.toBe(at(now, '他一生命', 1));
+    // Its own words are in a paragraph, not set apart: nothing moves it; the doubt about a gained copy leaves it an orphan.
+    expect(found).toBeNull();
+  });
+});
+
 suite('a paragraph run into the one before it and set again right after it', () => {
   const PARA = '新建的过江隧道全长三千二百米，设计时速六十公里，双向六车道。';
   const OLD = [...filler(0, 3), '隧道的主体结构去年底已经贯通。', PARA, '隧道通车以后，两岸往来只需五分钟。', ...filler(3, 3)].join('\n');
@@ -119,6 +143,22 @@ suite('a paragraph run into the one before it and set again right after it', () 
     ].join('\n');
     const [found] = anchorAll(NEW, [selector(OLD, PARA)]);
     expect(found).toBeNull();
+  });
+
+  it('is still placed under a numbered heading that restates it (二、S ⏎ S is no paragraph run in)', () => {
+    const LINE = '新款秋季便民渡轮时刻表';
+    const old = [...filler(0, 3), '渡轮公司今天公布了冬季的安排。', LINE, '每天早上六点首班，晚上十点末班。', ...filler(3, 3)].join('\n');
+    const now = [
+      ...filler(0, 3),
+      '渡轮公司今天公布了冬季的安排。',
+      `二、${LINE}`,
+      LINE,
+      '每天早上六点首班，晚上十点末班。',
+      ...filler(3, 3),
+    ].join('\n');
+    const [found] = anchorAll(now, [selector(old, LINE)]);
+    expect(found).not.toBeNull();
+    expect(found!.start).toBe(at(now, LINE, 1));
   });
 
   it('is still placed when it is set once, run into the paragraph before', () => {
