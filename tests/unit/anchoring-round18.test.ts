@@ -189,7 +189,7 @@ suite('a repeated passage whose copies changed order', () => {
 
   it('is not moved to the copy of its rank when that copy is farther than the one placed', () => {
     const [found] = anchorAll(NEW, [s]);
-    expect(found === null ? null : found.start).not.toBe(at(NEW, QUOTE, 0));
+    expect(found?.start).not.toBe(at(NEW, QUOTE, 0));
     expect(found).toBeNull();
   });
 
