@@ -112,7 +112,7 @@ export function copiesLost(doc: Doc, quote: string, s: TextSelector): boolean {
  * Units of context by which a copy must beat every other copy's: one or two more are what an
  * alignment finds by chance (a full stop or a break that any sentence end has).
  */
-const OWN_CONTEXT_MARGIN = 2;
+export const OWN_CONTEXT_MARGIN = 2;
 
 /**
  * Whether the copy of the quote at normalised [from, to) has more of the stored context next to
@@ -228,7 +228,8 @@ export function likestParagraph(doc: Doc, s: TextSelector, quote: string, at: nu
 
 /**
  * Whether the paragraph holding normalised `at` stands right next to the same paragraph, marks
- * and all: a paragraph set twice in a row. When the new text gained
+ * and all, or next to one that ends (before it) or begins (after it) with its words: a paragraph
+ * set twice in a row. When the new text gained
  * a copy of the quote there, either of the two can be the new one (A S S B reads the same
  * whichever was inserted), and each keeps the stored context on one side only.
  */
@@ -240,16 +241,40 @@ export function twinBeside(doc: Doc, at: number): boolean {
   if (own.length === 0) return false;
   // Marks and all: a paragraph with other marks (■ before a pull quote) restates it (restatedFrom).
   const sameWords = (f: number, t: number) => doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t)) === own;
+  // Or the paragraph's words end the paragraph before it or begin the one after (S set twice
+  // across one break, one of them run into its neighbour: A；S ⏎ S ⏎ B): the two copies meet at
+  // the break, and again each keeps the stored context on one side only.
+  // Only a paragraph of some words, run in after a mark into a paragraph of its own words (a
+  // line of one number ends many paragraphs; a numbered heading 二、 restating it is no paragraph).
+  const runIn = own.length >= RUN_IN_MIN;
+  const ranInto = (rest: string, mark: string) => !WORD_UNIT.test(mark) && (rest.match(WORD_UNITS)?.length ?? 0) >= RUN_IN_MIN;
+  const endsWith = (f: number, t: number) => {
+    const words = doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t));
+    const cut = words.length - own.length;
+    return runIn && cut > 0 && words.endsWith(own) && ranInto(words.slice(0, cut - 1), words.charAt(cut - 1));
+  };
+  const startsWith = (f: number, t: number) => {
+    const words = doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t));
+    return runIn && words.length > own.length && words.startsWith(own) && ranInto(words.slice(own.length + 1), words.charAt(own.length));
+  };
   // The nearest non-empty paragraph on each side.
   let before = pf - 1;
   while (before > 0 && raw.charCodeAt(before - 1) === 10) before--;
-  if (before > 0 && sameWords(raw.lastIndexOf('\n', before - 1) + 1, before)) return true;
+  if (before > 0) {
+    const start = raw.lastIndexOf('\n', before - 1) + 1;
+    if (sameWords(start, before) || endsWith(start, before)) return true;
+  }
   let after = pt + 1;
   while (after < raw.length && raw.charCodeAt(after) === 10) after++;
   if (after >= raw.length) return false;
   const end = raw.indexOf('\n', after);
-  return sameWords(after, end < 0 ? raw.length : end);
+  return sameWords(after, end < 0 ? raw.length : end) || startsWith(after, end < 0 ? raw.length : end);
 }
+
+/** Units a paragraph needs before its words run into a neighbour count as the same paragraph set twice. */
+const RUN_IN_MIN = 8;
+const WORD_UNIT = /[\p{L}\p{N}]/u;
+const WORD_UNITS = /[\p{L}\p{N}]/gu;
 
 /** Units, in the comparison form, of the paragraph(s) holding normalised [from, to). */
 export function paragraphLength(doc: Doc, from: number, to: number): number {
