@@ -10,7 +10,7 @@
 import { toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
 import { normalise } from './normalise';
-import { paragraphRange } from './paragraphs';
+import { fingerprint, paragraphRange } from './paragraphs';
 import { CONTEXT_READ, reverse } from './query';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
 
@@ -282,4 +282,63 @@ export function paragraphLength(doc: Doc, from: number, to: number): number {
   const end = (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1;
   const [pf, pt] = paragraphRange(doc.raw, start, end);
   return toNormalised(doc, pt) - toNormalised(doc, pf);
+}
+
+/** Units past the sentence's end a stored side must go on for its break there to say anything. */
+const PAST_SENTENCE = 4;
+
+/** Whether norm[i] ends a sentence: 。！？ (folded to . ! ?), a full stop not inside a number. */
+function sentenceEnd(norm: string, i: number): boolean {
+  const c = norm[i];
+  if (c === '!' || c === '?') return true;
+  return c === '.' && !(/\d/u.test(norm[i - 1] ?? '') && /\d/u.test(norm[i + 1] ?? ''));
+}
+
+/** Index of the first sentence end in `s` (UTF-16 units), or -1. */
+function firstSentenceEnd(s: string): number {
+  for (let i = 0; i < s.length; i++) if (sentenceEnd(s, i)) return i;
+  return -1;
+}
+
+/**
+ * Whether the stored context standing next to the copy at normalised [from, to) is its sentence's
+ * own words only: one side runs whole inside the sentence, the other stands to the sentence's end
+ * and not past it (the next sentence's first units differ). A sentence restated elsewhere (a
+ * recap, the same figure in the same frame) carries exactly that much; so a copy found elsewhere
+ * with it is the passage no more than any other copy of that sentence.
+ */
+export function onlyItsSentence(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  // In a paragraph of the passage's own paragraph's size or print: its paragraph, kept, whose neighbour went.
+  if (s.paraLength === paragraphLength(doc, from, to) || (s.para !== undefined && s.para === paragraphPrintAt(doc, from, to))) return false;
+  const norm = doc.norm.text;
+  // A quote holding a sentence's end has context past its own sentence already.
+  const quote = normalise(s.exact);
+  if (firstSentenceEnd(quote) >= 0) return false;
+  // Only a copy of the quote's very words: an edited place is judged by the usual passes.
+  if (norm.slice(from, to) !== quote) return false;
+  const { prefix, suffix, edge } = sidesOf(s);
+  // A side that reached the text's edge is no sentence's frame: the edge is context.
+  if (edge.start || edge.end) return false;
+  const end = firstSentenceEnd(suffix);
+  let start = prefix.length - 1;
+  while (start >= 0 && !sentenceEnd(prefix, start)) start--;
+  // The suffix breaks past the sentence's end; the prefix holds no sentence end and stands whole.
+  if (end >= 0 && start < 0 && suffix.length - end - 1 >= PAST_SENTENCE && norm.endsWith(prefix, from)) {
+    return norm.startsWith(suffix.slice(0, end + 1), to) && !norm.startsWith(suffix.slice(end + 1, end + 1 + PAST_SENTENCE), to + end + 1);
+  }
+  // The mirror: the prefix breaks before the sentence's start; the suffix stands whole.
+  if (start >= 0 && end < 0 && start >= PAST_SENTENCE && norm.startsWith(suffix, to)) {
+    const own = prefix.slice(start + 1);
+    const before = prefix.slice(start + 1 - PAST_SENTENCE, start + 1);
+    return norm.endsWith(own, from) && !norm.endsWith(before, from - own.length);
+  }
+  return false;
+}
+
+/** The fingerprint of the raw paragraph holding normalised [from, to). */
+function paragraphPrintAt(doc: Doc, from: number, to: number): string {
+  const start = doc.norm.map[from] ?? 0;
+  const end = (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1;
+  const [pf, pt] = paragraphRange(doc.raw, start, end);
+  return fingerprint(doc.raw.slice(pf, pt));
 }

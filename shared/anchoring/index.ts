@@ -12,6 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { halvesApart, twinInOwnContext } from './apart';
+import { movedClausesPlace } from './clauses';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -21,6 +22,7 @@ import {
   likestParagraph,
   MAX_COPIES,
   occurrences,
+  onlyItsSentence,
   OWN_CONTEXT_MARGIN,
   ownContextAt,
   paragraphLength,
@@ -186,7 +188,10 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
   );
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
-  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
+  // The orphans left, made of whole clauses: one sentence may hold them with its clauses reordered.
+  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
+    a || !valid[i] ? a : movedClausesPlace(text, selectors[i] as TextSelector),
+  );
   return islandsOrphaned(
     text,
     selectors,
@@ -431,7 +436,11 @@ function confirmedCopies(
       // Nor does a few units more than the other copy had when all but a remnant of the context is
       // gone: the edit that took the passage's own copy took its surroundings too.
       if (copiesLost(doc, quote, s)) {
-        const confirmed = ownContextAt(doc, s, from, to) && contextRemainsAt(doc, s, from, to) && !lookAlikeAt(doc, s, from, to);
+        const confirmed =
+          ownContextAt(doc, s, from, to) &&
+          contextRemainsAt(doc, s, from, to) &&
+          !lookAlikeAt(doc, s, from, to) &&
+          !onlyItsSentence(doc, s, from, to);
         // No more context than the other copy had, and less than the passage had: that copy, its
         // twin deleted, standing about where the passage stood, so nearby neighbours cannot tell
         // either. (Copies with all the context alike are left to the neighbours.)
@@ -446,7 +455,8 @@ function confirmedCopies(
         // says which is the passage's. Only sure neighbours can.
         if (ranked && fartherFrom(expectedAt(s), ranked.start, a.start)) return { level: 1, ranked: null };
         if (ranked !== undefined) return { level: 1, ranked };
-        if (nearerCopy(doc, quote, expectedAt(s), a)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
+        if (nearerCopy(doc, quote, expectedAt(s), a))
+          return { level: ownContextAt(doc, s, from, to) && !onlyItsSentence(doc, s, from, to) ? 2 : 1 };
       }
     } else if (s.copies === 0) {
       // A quote the old text held once, now held more often: a copy far from where the passage
