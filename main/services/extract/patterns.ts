@@ -504,10 +504,37 @@ export function isEndMark(text: string): boolean {
   return RELATED_HEADING_RE.test(text) || /^[\s(（【[]*(?:责任编辑|责\s*编)\s*[:：]/.test(text);
 }
 
+/**
+ * Whether any of `list` matches a string, as few regexes as possible (speed, issue 16): the rules
+ * of one flag set joined into one alternation, which V8 scans once per line instead of once per
+ * rule (a third of the time on a page's lines). `(?:a)|(?:b)` matches where `a` or `b` does, so
+ * the answer is `list.some(re => re.test(s))`; a rule with a back reference (its group number
+ * would move) or a stateful flag (g, y: test() moves lastIndex) is tested on its own.
+ */
+export function anyOf(list: readonly RegExp[]): (s: string) => boolean {
+  const joined = new Map<string, string[]>();
+  const alone: RegExp[] = [];
+  for (const re of list) {
+    if (/[gy]/.test(re.flags) || /\\(?:[1-9]|k<)/.test(re.source)) {
+      alone.push(re);
+      continue;
+    }
+    const sources = joined.get(re.flags);
+    if (sources) sources.push(`(?:${re.source})`);
+    else joined.set(re.flags, [`(?:${re.source})`]);
+  }
+  const all = [...[...joined].map(([flags, sources]) => new RegExp(sources.join('|'), flags)), ...alone];
+  return (s) => {
+    for (const re of all) if (re.test(s)) return true;
+    return false;
+  };
+}
+const anyBoilerShort = anyOf(BOILER_SHORT);
+
 /** A line that is site chrome, not article text. */
 export function isBoilerplate(text: string): boolean {
   if (text.length > 160) return false;
-  for (const re of BOILER_SHORT) if (re.test(text)) return true;
+  if (anyBoilerShort(text)) return true;
   // A column list written as text: 党员发展 | 党建时讯 | 文化论坛 | …
   if (!text.includes('|') && !text.includes('｜')) return false;
   const parts = text.split(/\s*[|｜]\s*/);
