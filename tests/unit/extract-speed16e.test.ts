@@ -3,6 +3,7 @@
  * on hand-made inputs chosen where the two could part.
  */
 import { describe, expect, it } from 'vitest';
+import { parseLightDocument } from '../../main/services/extract/light-dom';
 import { anyOf } from '../../main/services/extract/patterns';
 
 describe('anyOf: a list of rules joined into few regexes', () => {
@@ -56,5 +57,26 @@ describe('anyOf: a list of rules joined into few regexes', () => {
 
   it('an empty list matches nothing', () => {
     expect(anyOf([])('anything')).toBe(false);
+  });
+});
+
+describe('light DOM selectors: a whole-word attribute test without splitting the value', () => {
+  // Values with the separators `\s` knows and one it does not (U+200B), tokens at either end.
+  const values = ['b', 'a b', 'ab b', 'bb', 'b\tc', 'a\u00a0b', 'a\u3000b c', 'a\u200bb', 'a\u2028b', ' b ', 'a-b', 'B', 'ba ab', ''];
+  const html = values.map((v, i) => `<span id="s${i}" data-k="${v}"></span>`).join('');
+  it('`~=` finds the elements whose value, split at white space, holds the word', () => {
+    const doc = parseLightDocument(`<!doctype html><html><head></head><body>${html}</body></html>`);
+    const found = doc.querySelectorAll('[data-k~="b"]').map((el) => el.getAttribute('id'));
+    const expected = values.map((v, i) => (v.split(/\s/).includes('b') ? `s${i}` : null)).filter((x) => x !== null);
+    expect(found).toEqual(expected);
+    expect(expected).toEqual(['s0', 's1', 's2', 's4', 's5', 's6', 's8', 's9']);
+  });
+  it('a class list matches each of its words, and a compound needs all its parts', () => {
+    const doc = parseLightDocument(
+      '<!doctype html><html><head></head><body><p class="x  y\tz">1</p><p class="xy">2</p><p class="y">3</p></body></html>',
+    );
+    expect(doc.querySelectorAll('.y').map((el) => el.textContent)).toEqual(['1', '3']);
+    expect(doc.querySelectorAll('p.x.z').map((el) => el.textContent)).toEqual(['1']);
+    expect(doc.querySelectorAll('.xy, .z').map((el) => el.textContent)).toEqual(['1', '2']);
   });
 });
