@@ -3,6 +3,7 @@
  * on hand-made inputs chosen where the two could part.
  */
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../main/services/extract/extract';
 import { parseLightDocument } from '../../main/services/extract/light-dom';
 import { anyOf } from '../../main/services/extract/patterns';
 
@@ -78,5 +79,32 @@ describe('light DOM selectors: a whole-word attribute test without splitting the
     expect(doc.querySelectorAll('.y').map((el) => el.textContent)).toEqual(['1', '3']);
     expect(doc.querySelectorAll('p.x.z').map((el) => el.textContent)).toEqual(['1']);
     expect(doc.querySelectorAll('.xy, .z').map((el) => el.textContent)).toEqual(['1', '2']);
+  });
+});
+
+describe("the walker's blank lines", () => {
+  const prose = (n: number): string =>
+    `Sentence number ${n} of our own hand-made article, written for this test, with commas, clauses, and a full stop.`;
+  it('indentation between blocks makes no block, and an inline tag open across it reopens in each block', () => {
+    const html = `<!doctype html><html><head><title>A test page</title></head><body><article>
+  <h1>A test page</h1>
+  <p>${prose(1)} ${prose(2)}</p>
+  <b>
+    <p>${prose(3)}</p>
+    <p>${prose(4)}<br>  <br>${prose(5)}</p>
+  </b>
+  <a href="/x">
+    <div>   </div>
+  </a>
+  <p><em>${prose(6)}</em></p>
+</article></body></html>`;
+    const a = extractArticle(html, 'https://example.org/a', { referee: 'never' });
+    expect(a.html.split('\n')).toEqual([
+      `<p>${prose(1)} ${prose(2)}</p>`,
+      `<p><b>${prose(3)}</b></p>`,
+      `<p><b>${prose(4)}</b></p>`,
+      `<p><b>${prose(5)}</b></p>`,
+      `<p><em>${prose(6)}</em></p>`,
+    ]);
   });
 });

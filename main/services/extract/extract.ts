@@ -320,6 +320,9 @@ function notALink(a: Element): boolean {
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
 }
 
+/** An indented line's start, read at a position (sticky). */
+const INDENT_RE = /[\u3000\u00a0]|\s{2}/y;
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -468,6 +471,15 @@ class Walker {
     this.pendingBr = 0;
     const cur = this.cur;
     const lines = this.lines;
+    // Most flushes end a stretch of indentation between tags: a blank line alone makes no block.
+    // The line starts over in place (no line object is ever shared with it), as below it would.
+    if (lines.length === 0 && cur.images.length === 0 && !normaliseText(cur.text)) {
+      cur.text = '';
+      cur.html = this.openInline();
+      cur.linkChars = 0;
+      cur.plain = '';
+      return;
+    }
     lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     this.lines = [];
     this.cur = newLine('', this.openInline(), 0, '', []);
@@ -492,7 +504,11 @@ class Walker {
         para = null;
         continue;
       }
-      const indented = /^[\u3000\u00a0]|^\s{2,}/.test(t.replace(/^\n+/, ''));
+      // `/^[\u3000\u00a0]|^\s{2,}/` after the line's leading newlines, without cutting them off.
+      let start = 0;
+      while (t.charCodeAt(start) === 0x0a) start++;
+      INDENT_RE.lastIndex = start;
+      const indented = INDENT_RE.test(t);
       const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(paraNorm) || para.images.length > 0 : true;
       const separate = isMetaLine(norm) || (para !== null && isMetaLine(paraNorm)) || datelineStart(norm);
       // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
