@@ -3,7 +3,7 @@
  * on hand-made inputs chosen where the two could part.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../main/services/extract/extract';
+import { extractArticle, keptShare } from '../../main/services/extract/extract';
 import { parseLightDocument } from '../../main/services/extract/light-dom';
 import { anyOf } from '../../main/services/extract/patterns';
 
@@ -106,5 +106,42 @@ describe("the walker's blank lines", () => {
       `<p><b>${prose(5)}</b></p>`,
       `<p><em>${prose(6)}</em></p>`,
     ]);
+  });
+});
+
+describe("the referee's character overlap", () => {
+  /** The plain reading: a bag of the strings' characters as their iterator gives them. */
+  function oracle(ours: string, theirs: string): number {
+    const bag = new Map<string, number>();
+    for (const ch of theirs) bag.set(ch, (bag.get(ch) ?? 0) + 1);
+    let shared = 0;
+    let total = 0;
+    for (const ch of ours) {
+      if (/\s/.test(ch)) continue;
+      total++;
+      const n = bag.get(ch) ?? 0;
+      if (n > 0) {
+        shared++;
+        bag.set(ch, n - 1);
+      }
+    }
+    return total === 0 ? 1 : shared / total;
+  }
+  const pairs: [string, string][] = [
+    ['abc def', 'fed cba'],
+    ['aaa', 'a'],
+    ['', 'anything'],
+    ['   \u3000\u00a0', 'x'],
+    ['长江 大桥\u3000通车', '大桥通车了'],
+    ['😀 face 😀', '😀'], // a surrogate pair is one character
+    ['\ud83d alone', '\ud83d\ude00'], // a lone high surrogate is not the pair's character
+    ['\ude00\ud83d', '\ud83d\ude00'], // the same code units in the other order: two lone halves
+    ['zero\u200bwidth', 'zerowidth'], // U+200B is not white space to \s
+    ['line\u2028sep\ufeff', 'linesep'],
+  ];
+  it('answers as counting a bag of character strings does', () => {
+    for (const [ours, theirs] of pairs) expect([ours, keptShare(ours, theirs)]).toEqual([ours, oracle(ours, theirs)]);
+    expect(keptShare('aaa', 'a')).toBeCloseTo(1 / 3);
+    expect(keptShare('\ud83d alone', '\ud83d\ude00')).toBeCloseTo(0);
   });
 });

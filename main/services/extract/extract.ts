@@ -31,7 +31,7 @@ import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
-import { parseLightDocument, withoutRanges } from './light-dom';
+import { isSpaceCode, parseLightDocument, withoutRanges } from './light-dom';
 import { articleFromScripts, type ScriptText } from './json-state';
 import { parseReadabilityDocument } from './readability-dom';
 import { fastReadability, type ReadabilityClass } from './readability-fast';
@@ -2883,6 +2883,45 @@ const OUTSIDE_CHROME_TEXT_RE = [
 ];
 
 /**
+ * The share of `ours`'s characters (white space aside) that `theirs` holds too, each of its
+ * characters used once (1 when `ours` has none). Characters are code points, as a string's
+ * iterator gives them (a surrogate pair is one), counted by number: no string per character.
+ */
+export function keptShare(ours: string, theirs: string): number {
+  const bag = new Int32Array(0x10000);
+  const astral = new Map<number, number>();
+  for (let i = 0; i < theirs.length; i++) {
+    const c = theirs.codePointAt(i)!;
+    if (c > 0xffff) {
+      i++;
+      astral.set(c, (astral.get(c) ?? 0) + 1);
+    } else bag[c]!++;
+  }
+  let shared = 0;
+  let total = 0;
+  for (let i = 0; i < ours.length; i++) {
+    const c = ours.codePointAt(i)!;
+    if (c > 0xffff) {
+      i++;
+      total++;
+      const n = astral.get(c) ?? 0;
+      if (n > 0) {
+        shared++;
+        astral.set(c, n - 1);
+      }
+      continue;
+    }
+    if (isSpaceCode(c)) continue;
+    total++;
+    if (bag[c]! > 0) {
+      shared++;
+      bag[c]!--;
+    }
+  }
+  return total === 0 ? 1 : shared / total;
+}
+
+/**
  * Readability's opinion on a page we are unsure of, read back through our own walker so its
  * blocks are filtered and rebuilt exactly as ours are. Taken only when it is more complete than
  * ours (holds most of our text and more) without more boilerplate.
@@ -2957,20 +2996,7 @@ function referee(
   const theirChars = chars(theirs);
   if (theirChars === 0) return null;
   // How much of our text Readability also kept (character bag overlap).
-  const bag = new Map<string, number>();
-  for (const ch of theirs.map((b) => b.text).join('')) bag.set(ch, (bag.get(ch) ?? 0) + 1);
-  let shared = 0;
-  let total = 0;
-  for (const ch of ours.map((b) => b.text).join('')) {
-    if (/\s/.test(ch)) continue;
-    total++;
-    const n = bag.get(ch) ?? 0;
-    if (n > 0) {
-      shared++;
-      bag.set(ch, n - 1);
-    }
-  }
-  const keepsOurs = total === 0 ? 1 : shared / total;
+  const keepsOurs = keptShare(ours.map((b) => b.text).join(''), theirs.map((b) => b.text).join(''));
   // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
   // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
   // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and

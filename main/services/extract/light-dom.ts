@@ -594,8 +594,8 @@ function compileCompound(src: string, selectors: string): { test: Test; rest: st
   return { test, rest: s, tag: name, classOrId };
 }
 
-/** Whether the code unit is one regex `\s` matches (asked of the regex itself beyond ASCII). */
-function isSpaceCode(c: number): boolean {
+/** Whether the code unit is one regex `\s` (and so `trim`) matches (asked of the regex itself beyond ASCII). */
+export function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
   return c >= 0xa0 && /\s/.test(String.fromCharCode(c));
 }
