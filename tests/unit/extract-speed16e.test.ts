@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle, keptShare } from '../../main/services/extract/extract';
 import { parseLightDocument } from '../../main/services/extract/light-dom';
-import { anyOf } from '../../main/services/extract/patterns';
+import { anyOf, isLatinEndLine, isLatinNotice } from '../../main/services/extract/patterns';
 
 describe('anyOf: a list of rules joined into few regexes', () => {
   const rules = [
@@ -143,5 +143,16 @@ describe("the referee's character overlap", () => {
     for (const [ours, theirs] of pairs) expect([ours, keptShare(ours, theirs)]).toEqual([ours, oracle(ours, theirs)]);
     expect(keptShare('aaa', 'a')).toBeCloseTo(1 / 3);
     expect(keptShare('\ud83d alone', '\ud83d\ude00')).toBeCloseTo(0);
+  });
+});
+
+describe('English line rules joined', () => {
+  it('a notice, an end line and a widget line are still known, and prose is not', () => {
+    expect(isLatinNotice('Already a subscriber? Sign in', false)).toBe(true);
+    expect(isLatinNotice('We have a small favour to ask of our readers.', false)).toBe(true);
+    expect(isLatinNotice('The council met on Tuesday to ask residents about the bridge.', false)).toBe(false);
+    expect(isLatinEndLine('Related stories')).toBe(true);
+    expect(isLatinEndLine('Ends')).toBe(true);
+    expect(isLatinEndLine('The bridge ends at the river.')).toBe(false);
   });
 });

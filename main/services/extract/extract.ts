@@ -39,6 +39,7 @@ import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
   AUTHOR_BOX_RE,
+  anyOf,
   CJK,
   DATE_LABEL_RE,
   NEGATIVE_CLASS_RE,
@@ -2808,7 +2809,7 @@ function isOutsideParagraph(b: Block, standfirsts: ReadonlySet<string>): boolean
   if (b.len < OUTSIDE_MIN_CHARS || b.text.split(/\s+/).length < OUTSIDE_MIN_WORDS) return false;
   if (!/[.!?;。！？；]["”’)]?(?:\s|$)/.test(b.text)) return false;
   if (isCaption(b) || isLatinNotice(b.text, b.linkChars > 0) || isLatinEndLine(b.text)) return false;
-  if (OUTSIDE_CHROME_TEXT_RE.some((re) => re.test(b.text))) return false;
+  if (anyOutsideChromeText(b.text)) return false;
   if (standfirsts.size > 0 && standfirsts.has(comparable(b.text))) return false;
   for (const a of b.ancestors.slice(0, 6)) {
     const name = a.localName;
@@ -2881,6 +2882,7 @@ const OUTSIDE_CHROME_TEXT_RE = [
   /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i,
   /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
 ];
+const anyOutsideChromeText = anyOf(OUTSIDE_CHROME_TEXT_RE);
 
 /**
  * The share of `ours`'s characters (white space aside) that `theirs` holds too, each of its

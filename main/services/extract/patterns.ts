@@ -564,10 +564,11 @@ const EN_END_RE = [
   /^(?:our mailing address is|want to change how you receive these e-?mails\??|you (?:are receiving|received) this (?:e-?mail|newsletter)\b.*)\s*:?$/i,
   /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
 ];
+const anyEnEnd = anyOf(EN_END_RE);
 
 export function isLatinEndLine(text: string): boolean {
   if (text.length > 160) return false;
-  return EN_END_RE.some((re) => re.test(text));
+  return anyEnEnd(text);
 }
 
 /**
@@ -611,7 +612,7 @@ export function isLatinNotice(text: string, linked: boolean): boolean {
   // The button of a call to join is a link; a sentence that only ends in "Register now." is not one.
   if (linked && /^.{0,200}[.!?]\s*(?:join|sign up|subscribe|register|donate)(?: (?:for )?(?:free|now|today|here))?[.!]?$/i.test(text))
     return true;
-  return LATIN_NOTICE_RE.some((re) => re.test(text));
+  return anyLatinNotice(text);
 }
 
 const LATIN_NOTICE_RE = [
@@ -638,6 +639,7 @@ const LATIN_NOTICE_RE = [
   /^this (?:article|story|essay|piece|review) (?:appears|appeared|will appear|was published) in (?:the )?[^.!?]{0,80}\bprint edition\b/i,
   /\b(?:when|if) you buy [^.!?]{0,60}\b(?:links?|retailers?)\b[^.!?]{0,60}\b(?:we|the publisher) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|fee|share)\b/i,
 ];
+const anyLatinNotice = anyOf(LATIN_NOTICE_RE);
 
 /** A publisher's disclaimer under a report: the findings are the authors' own, not the institution's. */
 const LATIN_DISCLAIMER_RE =
