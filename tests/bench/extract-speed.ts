@@ -124,8 +124,11 @@
  *    beside it (load 24): 2148 → 2124 ms, inside the noise. Tried and dropped: Readability's
  *    `_getLinkDensity` counting lengths over the text nodes instead of building the strings
  *    (a JS character loop was no faster than V8's textContent/trim/replace: 261 → 294 ms).
- *  - en with the gate is still NOT shown at 100 (issue 16): at this load no whole-set figure is
- *    trustworthy to 10%. Where the CPU goes now (profile of en, 'auto'): walker 19% (flush 6%,
+ *  - one full bench of this branch merged with main 4f3e963 (load ~20, niced, tests and two
+ *    valgrind runs beside it): en with the gate 98.5 pages/CPU-s (30 of 174 refereed), own pass
+ *    122.4, cn 563.9, cn_real 135.3, cn_real first pass 41.7, cold import 197.5 ms.
+ *  - en with the gate is still NOT shown at 100 (issue 16): one run, not two, and at this load no
+ *    whole-set figure is trustworthy to 10%. Where the CPU goes now (profile of en, 'auto'): walker 19% (flush 6%,
  *    normaliseText on each line the largest part: flattening the concatenated line), referee
  *    16% (Readability's run ~9%, its document's parse ~2.5%), the light parse 16% (htmlparser2's
  *    attribute object stores and hasOwnProperty ~2.5%), tidyLatinBody 10%, pickTitle 5%,
