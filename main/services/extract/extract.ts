@@ -31,7 +31,7 @@ import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
-import { parseLightDocument, withoutRanges } from './light-dom';
+import { isSpaceCode, parseLightDocument, withoutRanges } from './light-dom';
 import { articleFromScripts, type ScriptText } from './json-state';
 import { parseReadabilityDocument } from './readability-dom';
 import { fastReadability, type ReadabilityClass } from './readability-fast';
@@ -39,6 +39,7 @@ import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
   AUTHOR_BOX_RE,
+  anyOf,
   CJK,
   DATE_LABEL_RE,
   NEGATIVE_CLASS_RE,
@@ -325,6 +326,9 @@ function notALink(a: Element): boolean {
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
 }
 
+/** An indented line's start, read at a position (sticky). */
+const INDENT_RE = /[\u3000\u00a0]|\s{2}/y;
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -473,6 +477,15 @@ class Walker {
     this.pendingBr = 0;
     const cur = this.cur;
     const lines = this.lines;
+    // Most flushes end a stretch of indentation between tags: a blank line alone makes no block.
+    // The line starts over in place (no line object is ever shared with it), as below it would.
+    if (lines.length === 0 && cur.images.length === 0 && !normaliseText(cur.text)) {
+      cur.text = '';
+      cur.html = this.openInline();
+      cur.linkChars = 0;
+      cur.plain = '';
+      return;
+    }
     lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     this.lines = [];
     this.cur = newLine('', this.openInline(), 0, '', []);
@@ -497,7 +510,11 @@ class Walker {
         para = null;
         continue;
       }
-      const indented = /^[\u3000\u00a0]|^\s{2,}/.test(t.replace(/^\n+/, ''));
+      // `/^[\u3000\u00a0]|^\s{2,}/` after the line's leading newlines, without cutting them off.
+      let start = 0;
+      while (t.charCodeAt(start) === 0x0a) start++;
+      INDENT_RE.lastIndex = start;
+      const indented = INDENT_RE.test(t);
       const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(paraNorm) || para.images.length > 0 : true;
       const separate = isMetaLine(norm) || (para !== null && isMetaLine(paraNorm)) || datelineStart(norm);
       // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
@@ -2866,7 +2883,7 @@ function isOutsideParagraph(b: Block, standfirsts: ReadonlySet<string>): boolean
   if (b.len < OUTSIDE_MIN_CHARS || b.text.split(/\s+/).length < OUTSIDE_MIN_WORDS) return false;
   if (!/[.!?;。！？；]["”’)]?(?:\s|$)/.test(b.text)) return false;
   if (isCaption(b) || isLatinNotice(b.text, b.linkChars > 0) || isLatinEndLine(b.text)) return false;
-  if (OUTSIDE_CHROME_TEXT_RE.some((re) => re.test(b.text))) return false;
+  if (anyOutsideChromeText(b.text)) return false;
   if (standfirsts.size > 0 && standfirsts.has(comparable(b.text))) return false;
   for (const a of b.ancestors.slice(0, 6)) {
     const name = a.localName;
@@ -2939,6 +2956,46 @@ const OUTSIDE_CHROME_TEXT_RE = [
   /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i,
   /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
 ];
+const anyOutsideChromeText = anyOf(OUTSIDE_CHROME_TEXT_RE);
+
+/**
+ * The share of `ours`'s characters (white space aside) that `theirs` holds too, each of its
+ * characters used once (1 when `ours` has none). Characters are code points, as a string's
+ * iterator gives them (a surrogate pair is one), counted by number: no string per character.
+ */
+export function keptShare(ours: string, theirs: string): number {
+  const bag = new Int32Array(0x10000);
+  const astral = new Map<number, number>();
+  for (let i = 0; i < theirs.length; i++) {
+    const c = theirs.codePointAt(i)!;
+    if (c > 0xffff) {
+      i++;
+      astral.set(c, (astral.get(c) ?? 0) + 1);
+    } else bag[c]!++;
+  }
+  let shared = 0;
+  let total = 0;
+  for (let i = 0; i < ours.length; i++) {
+    const c = ours.codePointAt(i)!;
+    if (c > 0xffff) {
+      i++;
+      total++;
+      const n = astral.get(c) ?? 0;
+      if (n > 0) {
+        shared++;
+        astral.set(c, n - 1);
+      }
+      continue;
+    }
+    if (isSpaceCode(c)) continue;
+    total++;
+    if (bag[c]! > 0) {
+      shared++;
+      bag[c]!--;
+    }
+  }
+  return total === 0 ? 1 : shared / total;
+}
 
 /**
  * Readability's opinion on a page we are unsure of, read back through our own walker so its
@@ -3015,20 +3072,7 @@ function referee(
   const theirChars = chars(theirs);
   if (theirChars === 0) return null;
   // How much of our text Readability also kept (character bag overlap).
-  const bag = new Map<string, number>();
-  for (const ch of theirs.map((b) => b.text).join('')) bag.set(ch, (bag.get(ch) ?? 0) + 1);
-  let shared = 0;
-  let total = 0;
-  for (const ch of ours.map((b) => b.text).join('')) {
-    if (/\s/.test(ch)) continue;
-    total++;
-    const n = bag.get(ch) ?? 0;
-    if (n > 0) {
-      shared++;
-      bag.set(ch, n - 1);
-    }
-  }
-  const keepsOurs = total === 0 ? 1 : shared / total;
+  const keepsOurs = keptShare(ours.map((b) => b.text).join(''), theirs.map((b) => b.text).join(''));
   // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
   // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
   // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and

@@ -527,10 +527,37 @@ export function isEndMark(text: string): boolean {
   return RELATED_HEADING_RE.test(text) || /^[\s(（【[]*(?:责任编辑|责\s*编)\s*[:：]/.test(text);
 }
 
+/**
+ * Whether any of `list` matches a string, as few regexes as possible (speed, issue 16): the rules
+ * of one flag set joined into one alternation, which V8 scans once per line instead of once per
+ * rule (a third of the time on a page's lines). `(?:a)|(?:b)` matches where `a` or `b` does, so
+ * the answer is `list.some(re => re.test(s))`; a rule with a back reference (its group number
+ * would move) or a stateful flag (g, y: test() moves lastIndex) is tested on its own.
+ */
+export function anyOf(list: readonly RegExp[]): (s: string) => boolean {
+  const joined = new Map<string, string[]>();
+  const alone: RegExp[] = [];
+  for (const re of list) {
+    if (/[gy]/.test(re.flags) || /\\(?:[1-9]|k<)/.test(re.source)) {
+      alone.push(re);
+      continue;
+    }
+    const sources = joined.get(re.flags);
+    if (sources) sources.push(`(?:${re.source})`);
+    else joined.set(re.flags, [`(?:${re.source})`]);
+  }
+  const all = [...[...joined].map(([flags, sources]) => new RegExp(sources.join('|'), flags)), ...alone];
+  return (s) => {
+    for (const re of all) if (re.test(s)) return true;
+    return false;
+  };
+}
+const anyBoilerShort = anyOf(BOILER_SHORT);
+
 /** A line that is site chrome, not article text. */
 export function isBoilerplate(text: string): boolean {
   if (text.length > 160) return false;
-  for (const re of BOILER_SHORT) if (re.test(text)) return true;
+  if (anyBoilerShort(text)) return true;
   // A column list written as text: 党员发展 | 党建时讯 | 文化论坛 | …
   if (!text.includes('|') && !text.includes('｜')) return false;
   const parts = text.split(/\s*[|｜]\s*/);
@@ -560,10 +587,11 @@ const EN_END_RE = [
   /^(?:our mailing address is|want to change how you receive these e-?mails\??|you (?:are receiving|received) this (?:e-?mail|newsletter)\b.*)\s*:?$/i,
   /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
 ];
+const anyEnEnd = anyOf(EN_END_RE);
 
 export function isLatinEndLine(text: string): boolean {
   if (text.length > 160) return false;
-  return EN_END_RE.some((re) => re.test(text));
+  return anyEnEnd(text);
 }
 
 /**
@@ -607,7 +635,7 @@ export function isLatinNotice(text: string, linked: boolean): boolean {
   // The button of a call to join is a link; a sentence that only ends in "Register now." is not one.
   if (linked && /^.{0,200}[.!?]\s*(?:join|sign up|subscribe|register|donate)(?: (?:for )?(?:free|now|today|here))?[.!]?$/i.test(text))
     return true;
-  return LATIN_NOTICE_RE.some((re) => re.test(text));
+  return anyLatinNotice(text);
 }
 
 const LATIN_NOTICE_RE = [
@@ -634,6 +662,7 @@ const LATIN_NOTICE_RE = [
   /^this (?:article|story|essay|piece|review) (?:appears|appeared|will appear|was published) in (?:the )?[^.!?]{0,80}\bprint edition\b/i,
   /\b(?:when|if) you buy [^.!?]{0,60}\b(?:links?|retailers?)\b[^.!?]{0,60}\b(?:we|the publisher) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|fee|share)\b/i,
 ];
+const anyLatinNotice = anyOf(LATIN_NOTICE_RE);
 
 /** A publisher's disclaimer under a report: the findings are the authors' own, not the institution's. */
 const LATIN_DISCLAIMER_RE =
