@@ -3257,7 +3257,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
     const kind = named(b);
     // A video card's label and title; its caption (sentences, a wire credit) is left to the caption rules.
     const cardTitle = kind === 'video' && b.len <= 100 && !/[.!?]/.test(b.text);
-    if (VIDEO_LABEL_RE.test(b.text) || cardTitle || (kind === 'points' && !sentence)) {
+    if (VIDEO_LABEL_RE.test(b.text) || cardTitle || (kind === 'points' && !sentence) || videoCardLine(own(b))) {
       body.splice(i, 1);
       continue;
     }
@@ -3276,6 +3276,23 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
     else if (productCard(own(b), cards) || (emailForm() && signUpBox(own(b), signUps))) body.splice(i, 1);
   }
 }
+
+/**
+ * A video card's line set into the text, whatever its box is named: `Watch:` or `Video:`, the
+ * video's title and its running time (`Watch: How the dam was built 2:15`), in a small box that
+ * holds its play control (a button, an icon, the player). A sentence naming a time stays.
+ */
+function videoCardLine(b: Block): boolean {
+  if (b.len > 160 || !VIDEO_CARD_LINE_RE.test(b.text)) return false;
+  // The smallest box around the line that holds more than its words (the card).
+  let box: Element | null = b.el;
+  for (let up = 0; box && up < 3; box = box.parentElement, up++) {
+    if (box.querySelector('button, svg, video, iframe') !== null) return true;
+    if (normaliseText(box.parentElement?.textContent ?? '').length > b.len + 20) return false;
+  }
+  return false;
+}
+const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
 
 /**
  * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button

@@ -1,0 +1,60 @@
+/**
+ * Issue 16, en16fix12: kinds of markup a twelfth outside English set found, each with our own text.
+ * Out: a reader-revenue appeal set into the text ("Contribute as little as …", "Already
+ * contributed?") with its heading, a video card's `Watch: <title> <running time>` line beside its
+ * play control, a box's heading left alone once the box's own lines went (a tip request whose line
+ * is a link), a paper's labelled front-matter lines (Citation, Editor, Received, Funding, …), a
+ * paper's acknowledgments section, a figure box's download links, numbered title and legend.
+ */
+import { expect, it } from 'vitest';
+import { extractArticle } from '../../main/services/extract/extract';
+
+const BODY = [
+  'The tram line to the university will close for six weeks next summer while the tracks across the river bridge are replaced, the city transport office said on Monday.',
+  'Buses will run every eight minutes along the old route during the works, stopping at temporary shelters beside each of the closed tram stops.',
+  'The office said the bridge tracks had not been renewed since 1987 and that cracks found in a spring inspection left no room to wait another year.',
+  'Student groups asked for the works to be moved to August, when most lectures have ended, and the office said it would consider doing so.',
+];
+
+function page(between: string, after = ''): string {
+  const [a, b, c, d] = BODY.map((p) => `<p>${p}</p>`);
+  return (
+    '<!doctype html><html><head><meta charset="utf-8"><title>University tram line to close for six weeks | City Post</title></head><body>' +
+    '<header><nav><a href="/">City Post</a> <a href="/local">Local</a></nav></header><main><article><h1>University tram line to close for six weeks</h1>' +
+    `<div class="story-body">${a}${b}${between}${c}${d}${after}</div>` +
+    '<div class="more"><h2>More stories</h2><ul><li><a href="/x">Harbour wall repaired</a></li><li><a href="/y">New bus to the lighthouse</a></li></ul></div>' +
+    '</article></main><footer><p>City Post</p></footer></body></html>'
+  );
+}
+
+it('leaves out a reader-revenue appeal set into the text, with its heading', () => {
+  const appeal =
+    '<div class="reader-box"><h3>Keep the City Post open to all</h3>' +
+    '<p>Local news costs money to make. Chip in as little as $3 a month to help us keep reporting.</p>' +
+    '<a class="btn" href="/give">Give now</a><p>Already a supporter? <a href="/signin">Sign in to hide this.</a></p></div>';
+  const a = extractArticle(page(appeal), 'https://citypost.example/tram');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a sentence that mentions giving as little as a sum', () => {
+  const line =
+    '<p>Residents may donate as little as $5 to the bridge fund, the council said, and the first thousand gifts will be matched.</p>';
+  const a = extractArticle(page(line), 'https://citypost.example/tram2');
+  expect(a.paragraphs).toContain(
+    'Residents may donate as little as $5 to the bridge fund, the council said, and the first thousand gifts will be matched.',
+  );
+});
+
+it('leaves out a video card line with its running time beside a play button', () => {
+  const card =
+    '<div class="media-card"><div class="player" data-id="v-10"><button class="play" aria-label="Play"><svg><use href="#i-play"/></svg></button>' +
+    '<span class="t">Video: Riding the last tram across the old bridge</span><span class="d">3:07</span></div></div>';
+  const a = extractArticle(page(card), 'https://citypost.example/tram3');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a line naming a time that has no play control', () => {
+  const line = '<p>Watch: the council debates the closure at 18:30</p>';
+  const a = extractArticle(page(line), 'https://citypost.example/tram4');
+  expect(a.paragraphs).toContain('Watch: the council debates the closure at 18:30');
+});
