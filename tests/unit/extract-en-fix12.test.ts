@@ -58,3 +58,25 @@ it('keeps a line naming a time that has no play control', () => {
   const a = extractArticle(page(line), 'https://citypost.example/tram4');
   expect(a.paragraphs).toContain('Watch: the council debates the closure at 18:30');
 });
+
+it('leaves out the heading of a box whose only line was a link', () => {
+  const tip =
+    '<div class="ask-box"><h4>Have you waited for a tram replacement bus this year?</h4>' +
+    '<p>Tell our transport desk. <a href="/contact">Send us your story in confidence.</a></p></div>';
+  const a = extractArticle(page(tip), 'https://citypost.example/tram5');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a subhead in a box of its own and one above its paragraphs', () => {
+  const own = '<div class="sub-wrap"><h2>What the works involve</h2><a class="top" href="#top">Top</a></div>';
+  const section =
+    '<section class="part"><h2>Who is affected</h2><p>Around 14,000 people ride the line on a weekday, most of them students and hospital staff.</p></section>';
+  const a = extractArticle(page(own, section), 'https://citypost.example/tram6');
+  expect(a.paragraphs).toEqual([
+    ...BODY.slice(0, 2),
+    'What the works involve',
+    ...BODY.slice(2),
+    'Who is affected',
+    'Around 14,000 people ride the line on a weekday, most of them students and hospital staff.',
+  ]);
+});

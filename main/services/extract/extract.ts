@@ -3093,7 +3093,34 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
   }
+  dropOrphanBoxHeadings(body);
 }
+
+/**
+ * A heading left alone once its box's own lines went: a small box set into the text (a tip request,
+ * an appeal) opens with a heading over a paragraph or two, and those lines were dropped (a link line,
+ * a notice), so nothing else of the box is in the body. The heading titled the box, not the article.
+ * A subhead shares its box with the text under it, or has a box of its own (no other words).
+ */
+function dropOrphanBoxHeadings(body: Block[]): void {
+  for (let i = body.length - 1; i >= 0; i--) {
+    const h = body[i]!;
+    if (h.len === 0 || h.len > 120 || !/^h[2-6]$/.test(h.el.localName)) continue;
+    const box = h.el.parentElement;
+    if (!box || /^(?:body|html|article|main|header|hgroup|td|li)$/.test(box.localName)) continue;
+    // The heading opens the box: nothing with words stands before it.
+    let first = box.firstElementChild;
+    while (first && first !== h.el && !normaliseText(first.textContent ?? '')) first = first.nextElementSibling;
+    if (first !== h.el) continue;
+    const rest = normaliseText(box.textContent ?? '').length - h.len;
+    // Another line of the box's own (a paragraph, not a button's word), and a box, not a section.
+    if (rest < 20 || rest > ORPHAN_BOX_MAX || box.querySelector('p') === null) continue;
+    if (body.some((x) => x !== h && box.contains(x.el))) continue;
+    body.splice(i, 1);
+  }
+}
+/** Characters a box's lines besides its heading hold at most (a callout, not a section of the text). */
+const ORPHAN_BOX_MAX = 600;
 
 /**
  * The line is a stated summary, or goes on from one (a dek whose first clause the page's
