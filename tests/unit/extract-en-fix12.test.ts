@@ -80,3 +80,53 @@ it('keeps a subhead in a box of its own and one above its paragraphs', () => {
     'Around 14,000 people ride the line on a weekday, most of them students and hospital staff.',
   ]);
 });
+
+const ABSTRACT =
+  'Moss cover on north-facing roofs was measured on 240 houses in four towns. Cover rose with roof age and fell with slope, and it was twice as high under trees.';
+const METHODS = [
+  'Each roof was photographed from a drone in April and the share of moss cover was estimated on a grid of one hundred cells.',
+  'Roof age came from building records; slope and tree cover were measured on the photographs by two observers working apart.',
+];
+const REFS = [
+  '1. Arden P. Mosses of the built environment. Bryol Notes. 2020;4: 11–19.',
+  '2. Colm R, Feist U. Roof ecology. Urban Flora. 2017;9: 70–88.',
+];
+
+function paper(front: string, figure: string, back: string): string {
+  return (
+    '<!doctype html><html><head><meta charset="utf-8"><title>Moss on town roofs | Open Roof Journal</title></head><body>' +
+    '<header><nav><a href="/">Open Roof Journal</a></nav></header><main><h1>Moss cover on town roofs rises with age and shade</h1>' +
+    `<div class="paper-text"><div class="abs"><h2>Abstract</h2><p>${ABSTRACT}</p></div>${front}` +
+    `<div class="sec"><h2>Methods</h2><p>${METHODS[0]}</p>${figure}<p>${METHODS[1]}</p></div>${back}` +
+    `<div class="sec"><h2>References</h2><ol>${REFS.map((r) => `<li>${r}</li>`).join('')}</ol></div></div>` +
+    '</main><footer><p>Open Roof Journal</p></footer></body></html>'
+  );
+}
+
+it("leaves out a paper's labelled record lines, its acknowledgments and its figure box's own lines", () => {
+  const front =
+    '<div class="record"><p><b>Cite this as:</b> Brun T, Ileana S (2026) Moss cover on town roofs. Open Roof J 3: e112.</p>' +
+    '<p><b>Handling editor:</b> Mara Quist, Fenwick College</p><p><b>Received:</b> May 1, 2026; <b>Accepted:</b> June 9, 2026</p>' +
+    '<p><b>Conflicts of interest:</b> None declared.</p></div>';
+  const figure =
+    '<div class="fig"><img src="/f/roofs.png" alt=""><div class="links">Download: <ul><li><a href="/f/roofs.png">PNG</a> full size</li>' +
+    '<li><a href="/f/roofs.pdf">PDF</a> print version</li></ul></div><p><b>Fig 2. Moss cover by roof age.</b></p>' +
+    '<p>Dots are single roofs; the line is a fitted curve.</p></div>';
+  const back = '<div class="sec"><h2>Acknowledgements</h2><p>We thank the owners who let us fly over their houses.</p></div>';
+  const a = extractArticle(paper(front, figure, back), 'https://roofs.example/paper/112');
+  expect(a.paragraphs).toEqual(['Abstract', ABSTRACT, 'Methods', ...METHODS, 'References', ...REFS]);
+});
+
+it('keeps one labelled line, and a Funding subhead in a story that is no paper', () => {
+  const one = '<p><b>Funding:</b> the survey was paid for by the four town councils, which had no say in the analysis.</p>';
+  const a = extractArticle(paper(one, '', ''), 'https://roofs.example/paper/113');
+  expect(a.paragraphs).toContain('Funding: the survey was paid for by the four town councils, which had no say in the analysis.');
+  const story =
+    '<h2>Funding</h2><p>The transport office said the works would cost 11 million euros, most of it from the regional rail budget.</p>';
+  const b = extractArticle(page('', story), 'https://citypost.example/tram7');
+  expect(b.paragraphs).toEqual([
+    ...BODY,
+    'Funding',
+    'The transport office said the works would cost 11 million euros, most of it from the regional rail budget.',
+  ]);
+});

@@ -3056,7 +3056,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       for (; i > 0 && noticeHeading(body[i - 1]!, b, body); i--) body.splice(i - 1, 1);
       continue;
     }
-    if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b)) {
+    if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b) || figureBoxLine(b)) {
       body.splice(i, 1);
       continue;
     }
@@ -3093,8 +3093,67 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
   }
+  dropPaperRecordLines(body);
+  dropPaperBackMatter(body);
   dropOrphanBoxHeadings(body);
 }
+
+/**
+ * A paper's record printed as labelled lines (`Citation: …`, `Editor: …`, `Received: …`,
+ * `Funding: …`, `Competing interests: …`), above the text or after it: a box of three or more
+ * such lines and little else. They describe the paper; they are not its text. One such line
+ * among paragraphs stays (a sentence may open with `Funding:` in a report).
+ */
+function dropPaperRecordLines(body: Block[]): void {
+  const boxes = new Map<Element, boolean>();
+  for (let i = body.length - 1; i >= 0; i--) {
+    const b = body[i]!;
+    if (b.len === 0 || b.len > 400 || b.images.length > 0 || !PAPER_RECORD_LABEL_RE.test(b.text)) continue;
+    const box = b.el.parentElement;
+    if (!box) continue;
+    let record = boxes.get(box);
+    if (record === undefined) boxes.set(box, (record = paperRecordBox(box)));
+    if (record) body.splice(i, 1);
+  }
+}
+/** The box's lines (its children with words) are labelled record lines, three or more, and most of them. */
+function paperRecordBox(box: Element): boolean {
+  let labelled = 0;
+  let other = 0;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
+    const text = normaliseText(c.textContent ?? '');
+    if (!text) continue;
+    if (text.length <= 400 && PAPER_RECORD_LABEL_RE.test(text)) labelled++;
+    else other++;
+  }
+  return labelled >= PAPER_RECORD_MIN_LINES && other * 3 <= labelled;
+}
+const PAPER_RECORD_LABEL_RE =
+  /^(?:citation|cite(?: this(?: article| paper)?)?(?: as)?|(?:academic |handling )?editor|received|accepted|published|revised|copyright|licen[cs]e|data availability(?: statement)?|funding(?: statement)?|competing interests?|conflicts? of interests?|author contributions|ethics statement|corresponding author|correspondence|abbreviations)\s*:\s*\S/i;
+const PAPER_RECORD_MIN_LINES = 3;
+
+/**
+ * A paper's back-matter sections inside its text (Acknowledgments, Funding, Competing interests,
+ * Author contributions, Data availability), each heading and what stands under it up to the next
+ * heading of its rank or above. Only in a paper: a text with an `Abstract` heading or a reference
+ * list's heading (`Funding` is also a news story's subhead). The references stay.
+ */
+function dropPaperBackMatter(body: Block[]): void {
+  const heading = (b: Block): number => (/^h[2-6]$/.test(b.el.localName) ? Number(b.el.localName[1]) : 0);
+  const paper = body.some((b) => heading(b) > 0 && (/^abstract$/i.test(b.text) || PAPER_REFERENCES_RE.test(b.text)));
+  if (!paper) return;
+  for (let i = 0; i < body.length; i++) {
+    const level = heading(body[i]!);
+    if (level === 0 || !BACK_MATTER_HEADING_RE.test(body[i]!.text)) continue;
+    let j = i + 1;
+    while (j < body.length && !(heading(body[j]!) > 0 && heading(body[j]!) <= level)) j++;
+    body.splice(i, j - i);
+    i--;
+  }
+}
+const PAPER_REFERENCES_RE = /^(?:references|bibliography|literature cited|works cited)\s*:?$/i;
+const BACK_MATTER_HEADING_RE =
+  /^(?:acknowledge?ments?|funding(?: statement| sources?| information)?|financial disclosure|competing interests?|conflicts? of interests?|declaration of (?:competing )?interests?|author contributions|data availability(?: statement)?|ethics statement)\s*:?$/i;
 
 /**
  * A heading left alone once its box's own lines went: a small box set into the text (a tip request,
@@ -3503,7 +3562,7 @@ function isCaption(b: Block): boolean {
 const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
 
 /** A numbered figure or table label as papers print it: `Table 1.`, `Figure 2:`, `Fig. 3`, `Table S1`. */
-const NUMBERED_LABEL = String.raw`(?:Table|Figure|Fig\.|Chart|Exhibit|Scheme|Supplementary (?:Table|Figure))\s?[A-Z]?\d{1,3}[a-z]?(?:\.\d{1,2})?`;
+const NUMBERED_LABEL = String.raw`(?:Table|Figure|Fig\.?|Chart|Exhibit|Scheme|Supplementary (?:Table|Figure))\s?[A-Z]?\d{1,3}[a-z]?(?:\.\d{1,2})?`;
 /** The label closed by a stop or colon, words after it: a numbered caption. */
 const NUMBERED_CAPTION_RE = new RegExp(String.raw`^${NUMBERED_LABEL}\s*[.:|—–-]\s*\S`);
 /** The label alone on its line. */
@@ -3574,6 +3633,28 @@ function keywordsLine(b: Block): boolean {
   return terms.every((t) => t.split(/\s+/).length <= 6);
 }
 const KEYWORDS_LABEL_RE = /^(?:key\s?words?|index terms|subject terms)\s*[:：—–-]\s*/i;
+
+/**
+ * A figure set in a box named for one (`<div class="figure">`, not a `<figure>` element) beside its
+ * picture: its download links (`Download:`, `PNG larger image`), its numbered title
+ * (`Fig 2. Rainfall by month.`) and the legend under that title. The figure's, not the text.
+ */
+function figureBoxLine(b: Block): boolean {
+  if (b.len > 400 || b.images.length > 0) return false;
+  const box = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure' || FIGURE_BOX_CLASS_RE.test(a.getAttribute('class') ?? ''));
+  if (!box || box.querySelector('img, picture, svg, canvas') === null) return false;
+  if (DOWNLOAD_LABEL_RE.test(b.text) || (b.len <= 40 && FILE_FORMAT_LINK_RE.test(b.text) && b.linkChars > 0)) return true;
+  if (b.kind !== 'p') return false;
+  if (NUMBERED_CAPTION_RE.test(b.text)) return true;
+  // The legend: a paragraph after the numbered title, in the same box.
+  for (let prev = b.el.previousElementSibling; prev; prev = prev.previousElementSibling)
+    if (NUMBERED_CAPTION_RE.test(normaliseText(prev.textContent ?? ''))) return box.contains(prev);
+  return false;
+}
+const FIGURE_BOX_CLASS_RE = /(?:^|\s)(?:fig|figure)(?:\s|$)/i;
+const DOWNLOAD_LABEL_RE = /^download(?:s| figure| image)?\s*:?$/i;
+/** A download link named by its file format (`PPT PowerPoint slide`, `TIFF original image`). */
+const FILE_FORMAT_LINK_RE = /^(?:pptx?|png|tiff?|jpe?g|gif|pdf|svg|eps|csv|xlsx?)\b/i;
 
 /** A title set in a figure above its picture or chart (`<figure><h3>Boxing in</h3><img>`): the figure's, not a subheading. */
 function figureTitle(b: Block): boolean {
