@@ -3167,7 +3167,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       for (; i > 0 && noticeHeading(body[i - 1]!, b, body); i--) body.splice(i - 1, 1);
       continue;
     }
-    if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b)) {
+    if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b) || figureBoxLine(b)) {
       body.splice(i, 1);
       continue;
     }
@@ -3204,7 +3204,93 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
   }
+  dropPaperRecordLines(body);
+  dropPaperBackMatter(body);
+  dropOrphanBoxHeadings(body);
 }
+
+/**
+ * A paper's record printed as labelled lines (`Citation: …`, `Editor: …`, `Received: …`,
+ * `Funding: …`, `Competing interests: …`), above the text or after it: a box of three or more
+ * such lines and little else. They describe the paper; they are not its text. One such line
+ * among paragraphs stays (a sentence may open with `Funding:` in a report).
+ */
+function dropPaperRecordLines(body: Block[]): void {
+  const boxes = new Map<Element, boolean>();
+  for (let i = body.length - 1; i >= 0; i--) {
+    const b = body[i]!;
+    if (b.len === 0 || b.len > 400 || b.images.length > 0 || !PAPER_RECORD_LABEL_RE.test(b.text)) continue;
+    const box = b.el.parentElement;
+    if (!box) continue;
+    let record = boxes.get(box);
+    if (record === undefined) boxes.set(box, (record = paperRecordBox(box)));
+    if (record) body.splice(i, 1);
+  }
+}
+/** The box's lines (its children with words) are labelled record lines, three or more, and most of them. */
+function paperRecordBox(box: Element): boolean {
+  let labelled = 0;
+  let other = 0;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
+    const text = normaliseText(c.textContent ?? '');
+    if (!text) continue;
+    if (text.length <= 400 && PAPER_RECORD_LABEL_RE.test(text)) labelled++;
+    else other++;
+  }
+  return labelled >= PAPER_RECORD_MIN_LINES && other * 3 <= labelled;
+}
+const PAPER_RECORD_LABEL_RE =
+  /^(?:citation|cite(?: this(?: article| paper)?)?(?: as)?|(?:academic |handling )?editor|received|accepted|published|revised|copyright|licen[cs]e|data availability(?: statement)?|funding(?: statement)?|competing interests?|conflicts? of interests?|author contributions|ethics statement|corresponding author|correspondence|abbreviations)\s*:\s*\S/i;
+const PAPER_RECORD_MIN_LINES = 3;
+
+/**
+ * A paper's back-matter sections inside its text (Acknowledgments, Funding, Competing interests,
+ * Author contributions, Data availability), each heading and what stands under it up to the next
+ * heading of its rank or above. Only in a paper: a text with an `Abstract` heading or a reference
+ * list's heading (`Funding` is also a news story's subhead). The references stay.
+ */
+function dropPaperBackMatter(body: Block[]): void {
+  const heading = (b: Block): number => (/^h[2-6]$/.test(b.el.localName) ? Number(b.el.localName[1]) : 0);
+  const paper = body.some((b) => heading(b) > 0 && (/^abstract$/i.test(b.text) || PAPER_REFERENCES_RE.test(b.text)));
+  if (!paper) return;
+  for (let i = 0; i < body.length; i++) {
+    const level = heading(body[i]!);
+    if (level === 0 || !BACK_MATTER_HEADING_RE.test(body[i]!.text)) continue;
+    let j = i + 1;
+    while (j < body.length && !(heading(body[j]!) > 0 && heading(body[j]!) <= level)) j++;
+    body.splice(i, j - i);
+    i--;
+  }
+}
+const PAPER_REFERENCES_RE = /^(?:references|bibliography|literature cited|works cited)\s*:?$/i;
+const BACK_MATTER_HEADING_RE =
+  /^(?:acknowledge?ments?|funding(?: statement| sources?| information)?|financial disclosure|competing interests?|conflicts? of interests?|declaration of (?:competing )?interests?|author contributions|data availability(?: statement)?|ethics statement)\s*:?$/i;
+
+/**
+ * A heading left alone once its box's own lines went: a small box set into the text (a tip request,
+ * an appeal) opens with a heading over a paragraph or two, and those lines were dropped (a link line,
+ * a notice), so nothing else of the box is in the body. The heading titled the box, not the article.
+ * A subhead shares its box with the text under it, or has a box of its own (no other words).
+ */
+function dropOrphanBoxHeadings(body: Block[]): void {
+  for (let i = body.length - 1; i >= 0; i--) {
+    const h = body[i]!;
+    if (h.len === 0 || h.len > 120 || !/^h[2-6]$/.test(h.el.localName)) continue;
+    const box = h.el.parentElement;
+    if (!box || /^(?:body|html|article|main|header|hgroup|td|li)$/.test(box.localName)) continue;
+    // The heading opens the box: nothing with words stands before it.
+    let first = box.firstElementChild;
+    while (first && first !== h.el && !normaliseText(first.textContent ?? '')) first = first.nextElementSibling;
+    if (first !== h.el) continue;
+    const rest = normaliseText(box.textContent ?? '').length - h.len;
+    // Another line of the box's own (a paragraph, not a button's word), and a box, not a section.
+    if (rest < 20 || rest > ORPHAN_BOX_MAX || box.querySelector('p') === null) continue;
+    if (body.some((x) => x !== h && box.contains(x.el))) continue;
+    body.splice(i, 1);
+  }
+}
+/** Characters a box's lines besides its heading hold at most (a callout, not a section of the text). */
+const ORPHAN_BOX_MAX = 600;
 
 /**
  * The line is a stated summary, or goes on from one (a dek whose first clause the page's
@@ -3368,7 +3454,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
     const kind = named(b);
     // A video card's label and title; its caption (sentences, a wire credit) is left to the caption rules.
     const cardTitle = kind === 'video' && b.len <= 100 && !/[.!?]/.test(b.text);
-    if (VIDEO_LABEL_RE.test(b.text) || cardTitle || (kind === 'points' && !sentence)) {
+    if (VIDEO_LABEL_RE.test(b.text) || cardTitle || (kind === 'points' && !sentence) || videoCardLine(own(b))) {
       body.splice(i, 1);
       continue;
     }
@@ -3387,6 +3473,23 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
     else if (productCard(own(b), cards) || (emailForm() && signUpBox(own(b), signUps))) body.splice(i, 1);
   }
 }
+
+/**
+ * A video card's line set into the text, whatever its box is named: `Watch:` or `Video:`, the
+ * video's title and its running time (`Watch: How the dam was built 2:15`), in a small box that
+ * holds its play control (a button, an icon, the player). A sentence naming a time stays.
+ */
+function videoCardLine(b: Block): boolean {
+  if (b.len > 160 || !VIDEO_CARD_LINE_RE.test(b.text)) return false;
+  // The smallest box around the line that holds more than its words (the card).
+  let box: Element | null = b.el;
+  for (let up = 0; box && up < 3; box = box.parentElement, up++) {
+    if (box.querySelector('button, svg, video, iframe') !== null) return true;
+    if (normaliseText(box.parentElement?.textContent ?? '').length > b.len + 20) return false;
+  }
+  return false;
+}
+const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
 
 /**
  * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button
@@ -3570,7 +3673,7 @@ function isCaption(b: Block): boolean {
 const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
 
 /** A numbered figure or table label as papers print it: `Table 1.`, `Figure 2:`, `Fig. 3`, `Table S1`. */
-const NUMBERED_LABEL = String.raw`(?:Table|Figure|Fig\.|Chart|Exhibit|Scheme|Supplementary (?:Table|Figure))\s?[A-Z]?\d{1,3}[a-z]?(?:\.\d{1,2})?`;
+const NUMBERED_LABEL = String.raw`(?:Table|Figure|Fig\.?|Chart|Exhibit|Scheme|Supplementary (?:Table|Figure))\s?[A-Z]?\d{1,3}[a-z]?(?:\.\d{1,2})?`;
 /** The label closed by a stop or colon, words after it: a numbered caption. */
 const NUMBERED_CAPTION_RE = new RegExp(String.raw`^${NUMBERED_LABEL}\s*[.:|—–-]\s*\S`);
 /** The label alone on its line. */
@@ -3641,6 +3744,28 @@ function keywordsLine(b: Block): boolean {
   return terms.every((t) => t.split(/\s+/).length <= 6);
 }
 const KEYWORDS_LABEL_RE = /^(?:key\s?words?|index terms|subject terms)\s*[:：—–-]\s*/i;
+
+/**
+ * A figure set in a box named for one (`<div class="figure">`, not a `<figure>` element) beside its
+ * picture: its download links (`Download:`, `PNG larger image`), its numbered title
+ * (`Fig 2. Rainfall by month.`) and the legend under that title. The figure's, not the text.
+ */
+function figureBoxLine(b: Block): boolean {
+  if (b.len > 400 || b.images.length > 0) return false;
+  const box = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure' || FIGURE_BOX_CLASS_RE.test(a.getAttribute('class') ?? ''));
+  if (!box || box.querySelector('img, picture, svg, canvas') === null) return false;
+  if (DOWNLOAD_LABEL_RE.test(b.text) || (b.len <= 40 && FILE_FORMAT_LINK_RE.test(b.text) && b.linkChars > 0)) return true;
+  if (b.kind !== 'p') return false;
+  if (NUMBERED_CAPTION_RE.test(b.text)) return true;
+  // The legend: a paragraph after the numbered title, in the same box.
+  for (let prev = b.el.previousElementSibling; prev; prev = prev.previousElementSibling)
+    if (NUMBERED_CAPTION_RE.test(normaliseText(prev.textContent ?? ''))) return box.contains(prev);
+  return false;
+}
+const FIGURE_BOX_CLASS_RE = /(?:^|\s)(?:fig|figure)(?:\s|$)/i;
+const DOWNLOAD_LABEL_RE = /^download(?:s| figure| image)?\s*:?$/i;
+/** A download link named by its file format (`PPT PowerPoint slide`, `TIFF original image`). */
+const FILE_FORMAT_LINK_RE = /^(?:pptx?|png|tiff?|jpe?g|gif|pdf|svg|eps|csv|xlsx?)\b/i;
 
 /** A title set in a figure above its picture or chart (`<figure><h3>Boxing in</h3><img>`): the figure's, not a subheading. */
 function figureTitle(b: Block): boolean {

@@ -641,12 +641,14 @@ export function isLatinNotice(text: string, linked: boolean): boolean {
 const LATIN_NOTICE_RE = [
   /\b(?:subscribe|sign (?:in|up)|log in|register)\b[^.!?]{0,40}\bto (?:continue|keep) reading\b/i,
   /^subscribe (?:now |today )?(?:to|for) (?:read|unlimited|full|access)/i,
-  /\balready (?:a )?(?:subscriber|member)\?/i,
+  /\balready (?:a )?(?:subscriber|member|supporter|contributed|donated)\?/i,
   /\b(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members))\b/i,
   /\byou(?:'|’)?ve (?:reached|read) (?:your|all your|the) (?:limit|\d+ free)/i,
   /\bsmall favou?r to ask\b/i,
   /\bsupport (?:us|our journalism|independent journalism) (?:from|for|with|today)\b/i,
   /\b(?:make|give) a (?:contribution|donation) (?:today|now)\b/i,
+  // A reader-revenue appeal: "Contribute as little as $2 to keep our reporting going."
+  /\b(?:contribute|donate|chip in)\b[^.!?]{0,20}\bas little as\b[^.!?]{0,40}\b(?:our|us)\b/i,
   // An inline newsletter box: "Get the latest news delivered to your inbox… By registering, you agree to our T&C".
   /\b(?:news|newsletters?|stories|updates|headlines|briefing|digest)\b[^.!?]{0,60}\bdelivered (?:straight |directly )?to your inbox\b/i,
   /\bby (?:registering|signing up|subscribing)\b[^.!?]{0,20}\byou agree to\b/i,
