@@ -13,7 +13,7 @@
  * of it. The words and both neighbours within a clause of each other, and nowhere else: the passage.
  * Never for a quote the old text held more than once (its own copy may be the one gone).
  */
-import { type Doc } from './doc';
+import { lineBreakBefore, type Doc } from './doc';
 import { normalise } from './normalise';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
@@ -222,4 +222,74 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   const end = doc.norm.ends[to - 1] ?? start;
   // Found by search, on part of the quote: below an untouched passage's 1.
   return { start, end, score: Math.round((900 * (to - from)) / Math.max(1, quote.length)) / 1000 };
+}
+
+/**
+ * A stored side's nearest SIDE_RUN units in comparison form (`dir` −1: the prefix; 1: the suffix),
+ * only its own paragraph's when that gives LINE_RUN units: the next paragraph may now be another.
+ */
+function outerSide(raw: string, dir: -1 | 1): string {
+  const nl = dir < 0 ? raw.lastIndexOf('\n') : raw.indexOf('\n');
+  const own =
+    nl < 0
+      ? raw
+      : normalise(dir < 0 ? raw.slice(nl + 1) : raw.slice(0, nl)).length >= LINE_RUN
+        ? dir < 0
+          ? raw.slice(nl + 1)
+          : raw.slice(0, nl)
+        : raw;
+  const n = normalise(own);
+  return dir < 0 ? n.slice(-SIDE_RUN) : n.slice(0, SIDE_RUN);
+}
+
+/** Share of a passage over a break that its larger piece must hold to stand for it alone. */
+const MOST = 0.6;
+/** Units the larger piece needs to say by itself where it stands. */
+const PIECE_MIN = 8;
+
+/**
+ * A passage over one paragraph break whose two paragraphs now have others between them (a
+ * translation after each paragraph, another article's paragraphs interleaved): its larger piece,
+ * holding most of its words, placed alone where it stands at its paragraph's edge with the stored
+ * context on its outer side, exactly and nowhere else. The smaller piece's place is not searched:
+ * a highlight shrunk to most of its words beats an orphan, and a span over the inserted
+ * paragraphs would be mostly other words. Null otherwise.
+ */
+export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
+  if ((s.copies ?? 0) > 0) return null;
+  const lines = s.exact.split('\n');
+  if (lines.length !== 2) return null;
+  const first = normalise(lines[0]!);
+  const second = normalise(lines[1]!);
+  const total = first.length + second.length;
+  const useFirst = first.length >= second.length;
+  const piece = useFirst ? first : second;
+  if (piece.length < PIECE_MIN || piece.length < MOST * total) return null;
+  const text = doc.norm.text;
+  const atTextStart = s.start === s.prefix.length;
+  const textEnd = s.suffix.length < CONTEXT_LENGTH - 1;
+  // The outer side, exactly (nothing was edited there): its nearest SIDE_RUN units, or the text's edge.
+  const side = outerSide(useFirst ? s.prefix : s.suffix, useFirst ? -1 : 1);
+  if (side.length < LINE_RUN && !(useFirst ? atTextStart : textEnd)) return null;
+  let found = -1;
+  let n = 0;
+  for (let at = text.indexOf(piece); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(piece, at + 1), n++) {
+    const end = at + piece.length;
+    // The inner side: the piece ends (begins) its paragraph there, as it did.
+    const inner = useFirst ? end === text.length || lineBreakBefore(doc, end) : at === 0 || lineBreakBefore(doc, at);
+    const outer = useFirst
+      ? side.length > 0
+        ? text.slice(at - side.length, at) === side
+        : at === 0
+      : side.length > 0
+        ? text.startsWith(side, end)
+        : end === text.length;
+    if (!inner || !outer) continue;
+    if (found >= 0) return null;
+    found = at;
+  }
+  if (found < 0 || n >= MAX_PIECE_HITS) return null;
+  const start = doc.norm.map[found] ?? 0;
+  const end = doc.norm.ends[found + piece.length - 1] ?? start;
+  return { start, end, score: Math.round((900 * piece.length) / Math.max(1, total)) / 1000 };
 }

@@ -27,7 +27,7 @@ import {
   twinBeside,
 } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
-import { edgeWordsAnchor } from './edges';
+import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
 import { isDroppedMark, isSpace, normalise, withMarksDropped } from './normalise';
 import { levenshtein } from './myers';
@@ -94,9 +94,12 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
   );
 }
 
-/** Last try: the quote's words whole, only labels and marks at its edges changed (edges.ts). */
+/**
+ * Last try (edges.ts): the quote's words whole, only labels and marks at its edges changed; or,
+ * over a break that now has paragraphs inserted, its larger piece.
+ */
 function edgeOnlyAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
-  return notOnOther(text, selector, edgeWordsAnchor(docFor(), selector));
+  return notOnOther(text, selector, edgeWordsAnchor(docFor(), selector) ?? largerPieceAnchor(docFor(), selector));
 }
 
 /** The text's comparison form without quotation and title marks (withMarksDropped), uncached. */

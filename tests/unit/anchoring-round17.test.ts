@@ -91,3 +91,32 @@ suite('a quote turned into indirect speech', () => {
     expect(placed(cut, s)).toBeNull();
   });
 });
+
+const CN = ['县里今年新修了三座桥，两岸的村民过河不用再绕远路了。', '桥修好以后，镇上的集市也比往年热闹了许多。'];
+const OLD_PAIR = [...filler(0, 3), ...CN, ...filler(3, 3)].join('\n');
+/** Our own English line after each Chinese paragraph, as a 中英对照 republish puts it. */
+const EN = ['Three new bridges were built in the county this year.', 'The market in town is busier than before.'];
+const BILINGUAL = [...filler(0, 3), CN[0], EN[0], CN[1], EN[1], ...filler(3, 3)].join('\n');
+
+suite('a passage over a break whose paragraphs now have a translation between them', () => {
+  it('places its larger piece, at its paragraph edge with its outer context', () => {
+    const s = selector(OLD_PAIR, '两岸的村民过河不用再绕远路了。\n桥修');
+    expect(placed(BILINGUAL, s)).toBe('两岸的村民过河不用再绕远路了。');
+  });
+
+  it('places the second piece when it is the larger', () => {
+    const s = selector(OLD_PAIR, '了。\n桥修好以后，镇上的集市也比往年');
+    expect(placed(BILINGUAL, s)).toBe('桥修好以后，镇上的集市也比往年');
+  });
+
+  it('leaves it an orphan when the pieces are about even (neither holds most of its words)', () => {
+    const s = selector(OLD_PAIR, '不用再绕远路了。\n桥修好以后，镇上');
+    expect(placed(BILINGUAL, s)).toBeNull();
+  });
+
+  it('leaves it an orphan when the larger piece no longer ends its paragraph', () => {
+    const s = selector(OLD_PAIR, '两岸的村民过河不用再绕远路了。\n桥修');
+    const joined = [...filler(0, 3), CN[0] + '这是大家盼了多年的事。', EN[0], CN[1], ...filler(3, 3)].join('\n');
+    expect(placed(joined, s)).toBeNull();
+  });
+});
