@@ -98,6 +98,27 @@ function ownLine(raw: string, dir: -1 | 1): string {
   return own.length >= LINE_RUN ? pick(own) : pick(all);
 }
 
+/** Whether a comparison-form unit is one that bare() drops. */
+function isBare(c: string): boolean {
+  return c === '"' || c === "'" || c === '?' || c === '!' || c === '.' || c === ',' || c === ':' || c === ';';
+}
+
+/** The comparison-form units before `at` that hold `count` units bare() keeps (a gap measured bare). */
+function unitsBefore(text: string, at: number, count: number): string {
+  let k = at;
+  for (let c = 0; c < count && k > 0;) if (!isBare(text[--k]!)) c++;
+  while (k > 0 && isBare(text[k - 1]!)) k--;
+  return text.slice(k, at);
+}
+
+/** The comparison-form units after `at` that hold `count` units bare() keeps. */
+function unitsAfter(text: string, at: number, count: number): string {
+  let k = at;
+  for (let c = 0; c < count && k < text.length; k++) if (!isBare(text[k]!)) c++;
+  while (k < text.length && isBare(text[k]!)) k++;
+  return text.slice(at, k);
+}
+
 /** Marks compared nowhere in the sides: an edit swaps them freely (。→”, ：→，). Comparison form. */
 const BARE = /["'?!.,:;]/g;
 /** Window units beyond GAP + SIDE_RUN, for the marks a window holds. */
@@ -163,8 +184,13 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   while (tail > head && EDGE_MARK.test(s.exact[tail - 1]!)) tail--;
   const pieces = corePieces(s.exact.slice(head, tail));
   if (!pieces || pieces.join('').length < CORE_MIN) return null;
-  const before = ownLine(trimSideEnd(s.prefix + s.exact.slice(0, head), atTextStart), -1);
-  const after = ownLine(trimSideStart(s.exact.slice(tail) + s.suffix), 1);
+  const sideBefore = s.prefix + s.exact.slice(0, head);
+  const sideAfter = s.exact.slice(tail) + s.suffix;
+  const before = ownLine(trimSideEnd(sideBefore, atTextStart), -1);
+  const after = ownLine(trimSideStart(sideAfter), 1);
+  // Units of a label taken off each side at the junction: where it still stands, it is no new word.
+  const labelBefore = bare(normalise(sideBefore)).length - bare(normalise(trimSideEnd(sideBefore, atTextStart))).length;
+  const labelAfter = bare(normalise(sideAfter)).length - bare(normalise(trimSideStart(sideAfter))).length;
   // A side shorter than the run is its paragraph's or the text's edge.
   const textEnd = s.suffix.length < CONTEXT_LENGTH - 1;
   if (
@@ -175,12 +201,23 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   }
   const text = doc.norm.text;
   // Both stored sides' nearest words (marks aside) within GAP units of the place.
-  const sidesNear = (from: number, to: number): boolean => {
-    const lead = bare(text.slice(Math.max(0, from - GAP - SIDE_RUN - MARK_SLACK), from));
-    const follow = bare(text.slice(to, to + GAP + SIDE_RUN + MARK_SLACK));
-    const okBefore = before.length > 0 ? lead.includes(before) : from <= GAP;
-    const okAfter = after.length > 0 ? follow.includes(after) : text.length - to <= GAP;
-    return okBefore && okAfter;
+  // Both stored sides' nearest words (marks aside) within `gapBefore` / `gapAfter` units of the place.
+  const sidesNear = (from: number, to: number, gapBefore = GAP, gapAfter = GAP): boolean => {
+    const lead = bare(text.slice(Math.max(0, from - gapBefore - SIDE_RUN - MARK_SLACK), from));
+    const follow = bare(text.slice(to, to + gapAfter + SIDE_RUN + MARK_SLACK));
+    const i = before.length > 0 ? lead.lastIndexOf(before) : -1;
+    const j = after.length > 0 ? follow.indexOf(after) : -1;
+    const okBefore = before.length > 0 ? i >= 0 && lead.length - i - before.length <= gapBefore : from <= gapBefore;
+    const okAfter = after.length > 0 ? j >= 0 && j <= gapAfter : text.length - to <= gapAfter;
+    if (!okBefore || !okAfter) return false;
+    // The quote's own edge mark still standing at the gap's far side (结果[new words]，): the new
+    // words were written inside the passage, whose true extent holds them.
+    const gapB = unitsBefore(text, from, before.length > 0 ? lead.length - i - before.length : from);
+    const gapA = unitsAfter(text, to, after.length > 0 ? j : text.length - to);
+    const headMarks = normalise(s.exact.slice(0, head));
+    const tailMarks = normalise(s.exact.slice(tail));
+    if (headMarks && gapB.length > headMarks.length && gapB.startsWith(headMarks)) return false;
+    return !(tailMarks && gapA.length > tailMarks.length && gapA.endsWith(tailMarks));
   };
   // [from, to) in the comparison form, and the units of the core left out at its head and tail.
   let found: { from: number; to: number; h: number; t: number } | null = null;
@@ -200,7 +237,9 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
         const inner = core.slice(h, core.length - t);
         if (inner.length < INNER_MIN) break;
         const at = onlyAt(text, inner);
-        if (at >= 0 && sidesNear(at, at + inner.length)) {
+        // The units left out were changed in place (我们 → 他们): no more new units than they stand
+        // there. More are words inserted into the passage, whose true extent holds them.
+        if (at >= 0 && sidesNear(at, at + inner.length, h === 0 ? GAP : h + labelBefore, t === 0 ? GAP : t + labelAfter)) {
           found = { from: at, to: at + inner.length, h, t };
           break;
         }
