@@ -1444,6 +1444,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (!s) continue;
     const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!latinScript && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName)) continue;
+    if (!latinScript && documentHeadTable(el, named, s)) continue;
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
     // gallery beside an article of paragraphs (a gallery page's slides are its text).
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -1632,6 +1633,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     if (b.linkChars > b.len * 0.5) continue;
     if (isMetaLine(b.text)) continue;
+    // A reference list's entries are other works' titles, never what picks the text's container.
+    if (citationEntry(b.text)) continue;
     let s = 1 + b.punct + Math.min(b.len / 40, 4);
     if (grids.size > 0) {
       let g = 1;
@@ -1809,6 +1812,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     );
   if (!latin) dropCaptions(body, photoStories);
   if (!latin) dropDocumentHeadAndRecord(body);
+  if (!latin) dropLeadingPropertyTable(body, stats);
+  // An abstract page's 摘要 taken as its text is not refereed: Readability would add the rows around it.
+  const abstractOnly = !latin && keepOnlyLabelledAbstract(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
     origin ??= blockOrigin(b) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
@@ -1892,7 +1898,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     body[0]!.punct === 0 &&
     body[0]!.images.length === 0 &&
     body[0]!.kind === 'p' &&
-    !isSalutation(body[0]!.text)
+    !isSalutation(body[0]!.text) &&
+    // A row's label cell (<th>会议时间</th> beside its <td> value) opens a table, not a widget; a
+    // header row of <th>s (中文 | English) is no text.
+    !(body[0]!.el.localName === 'th' && body[0]!.el.nextElementSibling?.localName === 'td')
   )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
@@ -1921,7 +1930,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
   // The referee parses the page a second time: not for pages of several megabytes.
   const mode = options.referee ?? 'auto';
-  const ask = mode === 'always' || (mode === 'auto' && confidence < LOW_CONFIDENCE);
+  const ask = !abstractOnly && (mode === 'always' || (mode === 'auto' && confidence < LOW_CONFIDENCE));
   let refereed = false;
   if (mode !== 'never' && ask && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
     refereed = true;
@@ -3779,11 +3788,11 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
   }
 }
 
-/** A 公文's red head: the issuing office's name and 文件 (简报, 通报) as a line of its own. */
-const RED_HEAD_RE = /^[\u4e00-\u9fff（）()、\s]{4,40}(?:文件|文件简报)$/;
+/** A 公文's red head: the issuing office's name and 文件 (简报, 会议纪要) as a line of its own. */
+const RED_HEAD_RE = /^[\u4e00-\u9fff（）()、\s]{4,40}(?:文件|文件简报|会议纪要)$/;
 /** A 发文字号 alone on its line (示人社发〔2024〕21号), maybe with the 签发人. */
 const DOC_NUMBER_LINE_RE =
-  /^[\u4e00-\u9fff]{1,16}\s*[〔[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*\d{1,5}\s*号(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·\s]{2,12})?$/;
+  /^[\u4e00-\u9fff]{0,16}\s*[〔[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*\d{1,5}\s*号(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·\s]{2,12})?$/;
 /**
  * A 公文's 版记 line: 抄送：…, the 报/送/发 lines of a 简报, `某办公室 2024年7月3日印发`.
  * 主送 is not one: the 主送 opens the text and is part of it.
@@ -3809,6 +3818,87 @@ function dropDocumentHeadAndRecord(body: Block[]): void {
   while (end > 1 && (body[end - 1]!.len === 0 ? body[end - 1]!.images.length === 0 : RECORD_LINE_RE.test(body[end - 1]!.text))) end--;
   // Empty lines alone are no record: keep them as they were.
   if (body.slice(end).some((b) => b.len > 0)) body.length = end;
+}
+
+/**
+ * A table named like a page's head (`*-head`, `header`) that holds no link: a document's own head
+ * (a 会议纪要's 会议时间 / 出席 / 列席 rows), not the site's header, which links its logo and menu.
+ */
+function documentHeadTable(el: Element, named: string, s: Stats): boolean {
+  return el.localName === 'table' && s.linkChars === 0 && s.chars > 0 && !NEGATIVE_CLASS_RE.test(named.replace(HEADING_WORD_RE, ' '));
+}
+
+/**
+ * An entry of a reference list in the GB/T 7714 form: its number, then the work with its type
+ * mark (`[1]某某研究[J]. 刊名,2024,(06):45-53.`, `[M]`, `[D]`, `[EB/OL]`).
+ */
+const CITATION_ENTRY_RE =
+  /^(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}\s*[.．、])\s*\S[^\n]{0,200}?\[(?:[JMDCNRSPZAG]|EB\/OL|[JMNCD]\/OL|DB\/OL|CP\/DK)\]/;
+
+function citationEntry(text: string): boolean {
+  return text.length <= 300 && CITATION_ENTRY_RE.test(text);
+}
+
+/** A property row's label: a metadata label of a page's own (发布日期, 发布部门, 来源). */
+function propertyLabel(label: string): boolean {
+  return isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label);
+}
+
+/**
+ * A property table opening the text (a wiki page's 页面属性: 文档编号 / 发布部门 / 发布日期 / 状态
+ * rows of a label cell and a short value cell) is the page's metadata, not its text. Trusted when
+ * two of its labels are metadata labels and every row is a short label beside a short value;
+ * only before the text's first line outside it.
+ */
+function dropLeadingPropertyTable(body: Block[], stats: Map<Element, Stats>): void {
+  const first = body.find((b) => b.len > 0);
+  const table = first?.ancestors.find((a) => a.localName === 'table');
+  if (!first || !table) return;
+  let metaLabels = 0;
+  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+    const cells = Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+    if (cells.length !== 2) return;
+    const label = normaliseText(cells[0]!.textContent ?? '').replace(/\s+|[:：]$/g, '');
+    const valueChars = stats.get(cells[1]!)?.chars ?? 0;
+    if (!/^[\u4e00-\u9fff]{2,8}$/.test(label) || valueChars > 60) return;
+    if (propertyLabel(label)) metaLabels++;
+  }
+  if (metaLabels < 2) return;
+  let end = 0;
+  while (end < body.length && body[end]!.ancestors.includes(table)) end++;
+  // Something must remain: a page of nothing but the table keeps it.
+  if (body.slice(end).some((b) => b.len > 0)) body.splice(0, end);
+}
+
+/** 摘要：… (内容摘要, 内容提要): an abstract labelled as such, and the text after its label. */
+const ABSTRACT_LABEL_RE = /^(?:内容)?(?:摘\s*要|提\s*要)\s*[:：]\s*/;
+const ABSTRACT_MIN_CHARS = 60;
+
+/**
+ * A paper's abstract page (its 摘要 among 关键词 / 基金 / DOI rows, its full text elsewhere): when
+ * the labelled 摘要 is the only prose the body holds, it is the text, without its label. True
+ * when the body became the abstract.
+ */
+function keepOnlyLabelledAbstract(body: Block[]): boolean {
+  const i = body.findIndex((b) => ABSTRACT_LABEL_RE.test(b.text));
+  if (i < 0) return false;
+  const b = body[i]!;
+  const text = b.text.replace(ABSTRACT_LABEL_RE, '');
+  if (text.length < ABSTRACT_MIN_CHARS || !/[。！？.!?]/.test(text)) return false;
+  if (body.some((x, k) => k !== i && isProse(x))) return false;
+  const label = b.text.length - text.length;
+  body.length = 0;
+  body.push({
+    ...b,
+    text,
+    spaced: b.spaced.replace(ABSTRACT_LABEL_RE, ''),
+    raw: b.raw.replace(ABSTRACT_LABEL_RE, ''),
+    plain: b.plain.replace(ABSTRACT_LABEL_RE, ''),
+    len: b.len - label,
+    tidied: escapeHtml(text),
+    images: [],
+  });
+  return true;
 }
 
 const HEX_COLOUR_RE = /(?:^|[;\s])color\s*:\s*#([0-9a-f]{3}|[0-9a-f]{6})\b/i;
