@@ -149,14 +149,20 @@ function corePieces(core: string): string[] | null {
 /** Occurrences of a short first piece looked at, at most (a set phrase recurs). */
 const MAX_PIECE_HITS = 256;
 
-/** The only place where `a` is followed within GAP units by `b`, as [start of a, end of b); else null. */
-function onlyJoined(text: string, a: string, b: string): [number, number] | null {
+/** The only place where `a` is followed within GAP units of one paragraph by `b`, as [start of a, end of b); else null. */
+function onlyJoined(text: string, a: string, b: string, breakBefore: (i: number) => boolean): [number, number] | null {
   let found: [number, number] | null = null;
   let n = 0;
   for (let at = text.indexOf(a); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(a, at + 1), n++) {
     const from = at + a.length;
     const next = text.slice(from, from + GAP + b.length).indexOf(b);
     if (next < 0) continue;
+    // The break went with the words written in its place (paragraphs merged); a break still there
+    // with words between is a paragraph inserted (a caption), not part of the passage.
+    let parted = false;
+    // (Only the break between them, its marks and label gone: the passage as it was.)
+    for (let k = from; next > 0 && k <= from + next && !parted; k++) parted = breakBefore(k);
+    if (parted) continue;
     if (found) return null;
     found = [at, from + next + b.length];
   }
@@ -222,7 +228,7 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   // [from, to) in the comparison form, and the units of the core left out at its head and tail.
   let found: { from: number; to: number; h: number; t: number } | null = null;
   if (pieces.length === 2) {
-    const at = onlyJoined(text, pieces[0]!, pieces[1]!);
+    const at = onlyJoined(text, pieces[0]!, pieces[1]!, (i) => lineBreakBefore(doc, i));
     if (!at || !sidesNear(at[0], at[1])) return null;
     found = { from: at[0], to: at[1], h: 0, t: 0 };
   } else {

@@ -43,6 +43,12 @@ suite('a question and answer turned into prose', () => {
     expect(placed(NEW_QA, s)).toBe('资金今年从哪里来的提问时，有关负责人介绍，养护资金由县财政');
   });
 
+  it('leaves a span over a break an orphan when a caption paragraph now stands in the break', () => {
+    const s = selector(OLD_QA, '资金今年从哪里来？\n答：养护资金由县财政');
+    const captioned = [...filler(0, 3), QUESTION.slice(2, -1), '图片来源：本报记者', ANSWER.slice(2), ...filler(3, 3)].join('\n');
+    expect(placed(captioned, s)).toBeNull();
+  });
+
   it("places the article's first words, a labelled question, after the lead-in now before them", () => {
     const first = [QUESTION, ANSWER, ...filler(0, 3)].join('\n');
     const prose = ['谈及“乡村道路的养护资金今年从哪里来”时，他表示，' + ANSWER.slice(2), ...filler(0, 3)].join('\n');
