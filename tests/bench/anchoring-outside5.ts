@@ -160,7 +160,11 @@
  * end whose next neighbour is now English, draft_final clauses dropped inside long sentences,
  * qa_reorder spans into a moved question; the 10 wrongs are those of main (untouched).
  * Guards main → this: prose 800–830 99.17 → 99.17 / 0 → 0; generated 80001–80030 99.54 → 99.54 /
- * 0 → 0; the others below (GUARDS).
+ * 0 → 0; default bench: generated 99.31 / 0 wrong, prose 99.11 → 99.13 / 1 → 1, 113k/200 anchorAll
+ * 83 ms CPU (load ~25); outside2 281–320 99.7 / 1 (main's identical_copy_and_context); outside3
+ * 1–40 99.2 / 1 (mixed 97.3 → 97.5, its wrong main's); independent 481–520 99.8, boilerplate wrong
+ * 2 → 1 after the last rule (pieces joined only where the break went, not over a caption), the
+ * rest main's; outside4 1–40 97.6 / 5, per kind equal or higher (mixed 93.9 → 94.4), wrongs as main.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
