@@ -104,6 +104,37 @@
  * pass 144.8 and 119.4, cn 722 and 463, cn_real 141.6 and 100.9. The same code read ±25% between
  * the two runs, so en with the gate lies somewhere around 75–98: still not shown at 100 (issue 16).
  * The en set here does not yet include extract-en-fresh10/11.
+ *
+ * Measured 2026-12-06 (speed16e; load 16–26 on the 2 cores the whole session, so whole-set CPU
+ * figures of the same code moved ±15–25% between passes), old = main at 31efd35, new = that plus
+ * speed16e; outputs identical on 690 pages × 3 referee modes after each change, and on 710 pages
+ * × 3 modes against merged main 4f3e963 (Readability's result identical on 710, --readability).
+ * Both trees bundled by esbuild and loaded in one process, old/new passes alternated (ABBA):
+ *  - isBoilerplate's 38 rules joined into one regex per flag set (anyOf in patterns.ts): the
+ *    en pass's 30165 lines 26.5 → 8.1 ms; en with the gate 1911 → 1856 ms (median of 7).
+ *  - light-dom selectors without a closure per element tested and class words found without
+ *    split(): ~10% of the own pass's allocation (heap sampling); en with the gate 1861 → 1707 ms.
+ *  - the walker's flush of a blank line (most flushes) starts the line over in place, no line
+ *    objects or arrays: en own pass 1404 → 1377 and 1638 → 1316 ms in two runs (noise-sized).
+ *  - the referee's character overlap by code point in an Int32Array: 20.1 → 5.2 ms per pass.
+ *  - the English notice, end-line and outside-chrome rule lists joined as isBoilerplate's: on
+ *    the same 30165 lines 30.1 → 12.2 ms and 3.9 → 1.8 ms.
+ *  - whole en set, old/new alternated, median of 9 passes (load 21–24): with the gate 2121 →
+ *    1939 ms (82.0 → 89.7 pages/CPU-s, −9%); against merged main while the identity script ran
+ *    beside it (load 24): 2148 → 2124 ms, inside the noise. Tried and dropped: Readability's
+ *    `_getLinkDensity` counting lengths over the text nodes instead of building the strings
+ *    (a JS character loop was no faster than V8's textContent/trim/replace: 261 → 294 ms).
+ *  - one full bench of this branch merged with main 4f3e963 (load ~20, niced, tests and two
+ *    valgrind runs beside it): en with the gate 98.5 pages/CPU-s (30 of 174 refereed), own pass
+ *    122.4, cn 563.9, cn_real 135.3, cn_real first pass 41.7, cold import 197.5 ms.
+ *  - en with the gate is still NOT shown at 100 (issue 16): one run, not two, and at this load no
+ *    whole-set figure is trustworthy to 10%. Where the CPU goes now (profile of en, 'auto'): walker 19% (flush 6%,
+ *    normaliseText on each line the largest part: flattening the concatenated line), referee
+ *    16% (Readability's run ~9%, its document's parse ~2.5%), the light parse 16% (htmlparser2's
+ *    attribute object stores and hasOwnProperty ~2.5%), tidyLatinBody 10%, pickTitle 5%,
+ *    garbage collection ~9–14%. Next: attributes kept as a flat list in a Parser subclass (mind
+ *    Object.keys' integer-key order and `__proto__`, which the object form has), pickTitle's
+ *    bold test flattening each short block's HTML, countChars/countPunct in one loop.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

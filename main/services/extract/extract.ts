@@ -31,7 +31,7 @@ import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
-import { parseLightDocument, withoutRanges } from './light-dom';
+import { isSpaceCode, parseLightDocument, withoutRanges } from './light-dom';
 import { articleFromScripts, type ScriptText } from './json-state';
 import { parseReadabilityDocument } from './readability-dom';
 import { fastReadability, type ReadabilityClass } from './readability-fast';
@@ -39,6 +39,7 @@ import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
   AUTHOR_BOX_RE,
+  anyOf,
   CJK,
   DATE_LABEL_RE,
   NEGATIVE_CLASS_RE,
@@ -64,6 +65,10 @@ import {
   personName,
   publicationName,
   normaliseText,
+  trimInvisible,
+  isOrganisation,
+  isAccountName,
+  matchJournalIssue,
   isLatinEndLine,
   isLatinNotice,
   isLatinWidgetLine,
@@ -321,6 +326,9 @@ function notALink(a: Element): boolean {
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
 }
 
+/** An indented line's start, read at a position (sticky). */
+const INDENT_RE = /[\u3000\u00a0]|\s{2}/y;
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Elements with a boilerplate class/id or tag, decided later against their text share. */
@@ -469,6 +477,15 @@ class Walker {
     this.pendingBr = 0;
     const cur = this.cur;
     const lines = this.lines;
+    // Most flushes end a stretch of indentation between tags: a blank line alone makes no block.
+    // The line starts over in place (no line object is ever shared with it), as below it would.
+    if (lines.length === 0 && cur.images.length === 0 && !normaliseText(cur.text)) {
+      cur.text = '';
+      cur.html = this.openInline();
+      cur.linkChars = 0;
+      cur.plain = '';
+      return;
+    }
     lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     this.lines = [];
     this.cur = newLine('', this.openInline(), 0, '', []);
@@ -493,7 +510,11 @@ class Walker {
         para = null;
         continue;
       }
-      const indented = /^[\u3000\u00a0]|^\s{2,}/.test(t.replace(/^\n+/, ''));
+      // `/^[\u3000\u00a0]|^\s{2,}/` after the line's leading newlines, without cutting them off.
+      let start = 0;
+      while (t.charCodeAt(start) === 0x0a) start++;
+      INDENT_RE.lastIndex = start;
+      const indented = INDENT_RE.test(t);
       const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(paraNorm) || para.images.length > 0 : true;
       const separate = isMetaLine(norm) || (para !== null && isMetaLine(paraNorm)) || datelineStart(norm);
       // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
@@ -1202,6 +1223,24 @@ function accountAfterBadge(line: Element): string | null {
   return null;
 }
 
+/**
+ * The name of an account card in a line under the title: a link around an avatar whose alt is the
+ * name, and a text link of that name to the same profile. Only an organisation's name (市教育发布,
+ * 县融媒体中心): a person's blog byline names the author, not a 来源.
+ */
+function accountCard(line: Element): string | null {
+  const links = Array.from(line.querySelectorAll('a[href]'));
+  for (const avatar of links) {
+    const img = avatar.querySelector('img[alt]');
+    const name = img ? normaliseText(img.getAttribute('alt') ?? '') : '';
+    if (!name || normaliseText(avatar.textContent ?? '') !== '') continue;
+    const href = avatar.getAttribute('href');
+    const named = links.some((a) => a !== avatar && a.getAttribute('href') === href && normaliseText(a.textContent ?? '') === name);
+    if (named && /^[\u4e00-\u9fff·]{3,20}$/.test(name) && isOrganisation(name) && !isAccountName(name)) return name;
+  }
+  return null;
+}
+
 /** Whether block i is among the first two lines with text after block `end`. */
 function followsRecord(blocks: Block[], end: number, i: number): boolean {
   if (i <= end) return false;
@@ -1830,6 +1869,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of blocks)
       if (!b.negative && b.len <= 90 && (/来\s*源\s*[:：]/.test(b.text) || isSourceLine(b.text)) && (origin = blockOrigin(b))) break;
   }
+  if (!origin && titleIndex >= 0) {
+    // A journal article's citation head by its title (刊名. 2024,(06)): the journal is the 来源.
+    // A line in chrome counts only inside the chrome block that holds the title too (a `doc-top`).
+    const titleChrome = blocks[titleIndex]!.ancestors.find((a) => negative.has(a));
+    const start = body[0]?.index ?? blocks.length;
+    for (let j = Math.max(0, titleIndex - 3); j < Math.min(start, titleIndex + 9) && !origin; j++) {
+      const b = blocks[j]!;
+      if (j !== titleIndex && (!b.negative || titleChrome?.contains(b.el)) && b.len <= 60) origin = matchJournalIssue(b.spaced);
+    }
+  }
   origin ??= originFromElement(doc);
   if (!origin) {
     const nick = doc.querySelector('#js_name, .profile_nickname');
@@ -1866,6 +1915,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const start = body[0]?.index ?? blocks.length;
     for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
     origin ??= signOffUnit(body);
+    // A platform article's account card under the title (avatar and name linking to one profile):
+    // an organisation's account posting its own text (a 政务号) is where the text comes from.
+    for (const b of metaZone) if (!origin && b.index < start && b.len <= 150) origin = accountCard(b.el);
   }
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
@@ -1886,6 +1938,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   if (!publishedAt) {
     for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
+  }
+  // A notice dated only by its 落款 (unit over the signing date at the end): the day it was
+  // issued, before a modification time (the page's edit stamp is a later day).
+  if (!publishedAt && !latinScript) {
+    const signed = signOff(body);
+    if (signed) publishedAt = findDate(signed.dateLine);
   }
   publishedAt ??= meta.updated;
 
@@ -1923,7 +1981,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // A page whose markup is a loading line and whose article is script data (an app's share page).
   if (options.jsonState !== false && confidence < LOW_CONFIDENCE && body.reduce((n, b) => n + b.len, 0) < STATE_MAX_BODY) {
     const state = fromScriptState(doc, meta, url, base, body, options, { publishedAt, origin });
-    if (state) return state;
+    if (state) return withVisibleEdges(state);
   }
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
@@ -1947,6 +2005,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
+  if (title) title = trimInvisible(title) || null;
   if (!title) {
     if (paragraphs.length === 0) throw bad('页面中没有可提取的文章内容。');
     title = '（无标题）';
@@ -1960,7 +2019,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       images.push(im);
     }
   }
-  return {
+  return withVisibleEdges({
     title,
     publishedAt,
     origin,
@@ -1976,7 +2035,18 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     method,
     refereed,
     attachments: findAttachments(doc, base),
-  };
+  });
+}
+
+/** The article's metadata values without invisible characters at their ends (a value of nothing else is none). */
+function withVisibleEdges(a: ExtractedArticle): ExtractedArticle {
+  const tidy = (v: string | null): string | null => (v === null ? null : trimInvisible(v) || null);
+  a.title = trimInvisible(a.title) || '（无标题）';
+  a.origin = tidy(a.origin);
+  a.author = tidy(a.author);
+  a.editor = tidy(a.editor);
+  a.docNumber = tidy(a.docNumber);
+  return a;
 }
 
 /**
@@ -1984,11 +2054,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
  * right above the date line that signs it (示例县某某局 / 2024年7月3日). Null without one.
  */
 function signOffUnit(body: Block[]): string | null {
+  return signOff(body)?.unit ?? null;
+}
+
+/** The 落款 of the text: the unit and the date line under it (see signOffUnit). */
+function signOff(body: Block[]): { unit: string; dateLine: string } | null {
   const lines = body.filter((b) => b.len > 0);
   for (let i = lines.length - 1; i >= Math.max(1, lines.length - 6); i--) {
     if (!isDateOnly(lines[i]!.text)) continue;
     const unit = lines[i - 1]!.text;
-    return isSignOffUnit(unit) ? unit : null;
+    return isSignOffUnit(unit) ? { unit, dateLine: lines[i]!.text } : null;
   }
   return null;
 }
@@ -2239,7 +2314,7 @@ function badgeDate(el: Element): string | null {
 
 /** Labels of a property table's rows: the publication date and the 来源. */
 const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
-const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|发布(?:机构|单位))$/;
+const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门))$/;
 
 /**
  * A document's property table (文档属性 of an intranet page, mostly after its text): rows of a
@@ -2808,7 +2883,7 @@ function isOutsideParagraph(b: Block, standfirsts: ReadonlySet<string>): boolean
   if (b.len < OUTSIDE_MIN_CHARS || b.text.split(/\s+/).length < OUTSIDE_MIN_WORDS) return false;
   if (!/[.!?;。！？；]["”’)]?(?:\s|$)/.test(b.text)) return false;
   if (isCaption(b) || isLatinNotice(b.text, b.linkChars > 0) || isLatinEndLine(b.text)) return false;
-  if (OUTSIDE_CHROME_TEXT_RE.some((re) => re.test(b.text))) return false;
+  if (anyOutsideChromeText(b.text)) return false;
   if (standfirsts.size > 0 && standfirsts.has(comparable(b.text))) return false;
   for (const a of b.ancestors.slice(0, 6)) {
     const name = a.localName;
@@ -2881,6 +2956,46 @@ const OUTSIDE_CHROME_TEXT_RE = [
   /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i,
   /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
 ];
+const anyOutsideChromeText = anyOf(OUTSIDE_CHROME_TEXT_RE);
+
+/**
+ * The share of `ours`'s characters (white space aside) that `theirs` holds too, each of its
+ * characters used once (1 when `ours` has none). Characters are code points, as a string's
+ * iterator gives them (a surrogate pair is one), counted by number: no string per character.
+ */
+export function keptShare(ours: string, theirs: string): number {
+  const bag = new Int32Array(0x10000);
+  const astral = new Map<number, number>();
+  for (let i = 0; i < theirs.length; i++) {
+    const c = theirs.codePointAt(i)!;
+    if (c > 0xffff) {
+      i++;
+      astral.set(c, (astral.get(c) ?? 0) + 1);
+    } else bag[c]!++;
+  }
+  let shared = 0;
+  let total = 0;
+  for (let i = 0; i < ours.length; i++) {
+    const c = ours.codePointAt(i)!;
+    if (c > 0xffff) {
+      i++;
+      total++;
+      const n = astral.get(c) ?? 0;
+      if (n > 0) {
+        shared++;
+        astral.set(c, n - 1);
+      }
+      continue;
+    }
+    if (isSpaceCode(c)) continue;
+    total++;
+    if (bag[c]! > 0) {
+      shared++;
+      bag[c]!--;
+    }
+  }
+  return total === 0 ? 1 : shared / total;
+}
 
 /**
  * Readability's opinion on a page we are unsure of, read back through our own walker so its
@@ -2957,20 +3072,7 @@ function referee(
   const theirChars = chars(theirs);
   if (theirChars === 0) return null;
   // How much of our text Readability also kept (character bag overlap).
-  const bag = new Map<string, number>();
-  for (const ch of theirs.map((b) => b.text).join('')) bag.set(ch, (bag.get(ch) ?? 0) + 1);
-  let shared = 0;
-  let total = 0;
-  for (const ch of ours.map((b) => b.text).join('')) {
-    if (/\s/.test(ch)) continue;
-    total++;
-    const n = bag.get(ch) ?? 0;
-    if (n > 0) {
-      shared++;
-      bag.set(ch, n - 1);
-    }
-  }
-  const keepsOurs = total === 0 ? 1 : shared / total;
+  const keepsOurs = keptShare(ours.map((b) => b.text).join(''), theirs.map((b) => b.text).join(''));
   // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
   // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
   // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and
@@ -3660,6 +3762,8 @@ function originFromElement(doc: Document): string | null {
   for (const el of Array.from(doc.querySelectorAll('[class*=source],[class*=laiyuan],[class*=media],[class=ly],[id*=source],[id=ly]'))) {
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
     if (!tokens.some((t) => SOURCE_TOKEN_RE.test(t))) continue;
+    // A list entry's own 来源 (a related list: <li><a>other article</a><span class="source">…</span>).
+    if (inLinkedEntry(el)) continue;
     const t = normaliseText(el.textContent ?? '')
       .replace(/^(?:(?:文章|稿件|信息|新闻)?来\s*源|来自|出处)\s*[:：]?\s*/, '')
       // A separator dot between inline bits of a byline bar (`振王视史 ⋅ 25评论`).
@@ -3668,6 +3772,19 @@ function originFromElement(doc: Document): string | null {
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
   return null;
+}
+
+/**
+ * Whether `el` sits in a list entry beside a link to another article (a link of a title's length,
+ * not a 评论/分享 button): that entry's own field, not the page's.
+ */
+function inLinkedEntry(el: Element): boolean {
+  let entry = el.parentElement;
+  while (entry && entry.localName !== 'li') entry = entry.parentElement;
+  if (!entry) return false;
+  return Array.from(entry.querySelectorAll('a[href]')).some(
+    (link) => !el.contains(link) && !link.contains(el) && countChars(normaliseText(link.textContent ?? '')) >= 8,
+  );
 }
 
 /**

@@ -510,7 +510,14 @@ function compile(selectors: string): Matcher {
   if (!m) {
     const groups = splitGroups(selectors).map((g) => compileGroup(g, selectors));
     const fns = groups.map((g) => g.match);
-    m = fns.length === 1 ? fns[0]! : (el: LElement) => fns.some((g) => g(el));
+    // Loops, not some/every: a closure per element tested was a tenth of a page's garbage.
+    m =
+      fns.length === 1
+        ? fns[0]!
+        : (el: LElement) => {
+            for (const g of fns) if (g(el)) return true;
+            return false;
+          };
     m.tags = groups.every((g) => g.tag) ? groups.map((g) => g.tag!) : null;
     m.classOrId = groups.every((g) => g.classOrId);
     cache.set(selectors, m);
@@ -577,12 +584,30 @@ function compileCompound(src: string, selectors: string): { test: Test; rest: st
     } else break;
   }
   if (tests.length === 0 && !tag) throw unsupported(selectors);
-  return { test: (el) => tests.every((t) => t(el)), rest: s, tag: name, classOrId };
+  const test: Test =
+    tests.length === 1
+      ? tests[0]!
+      : (el) => {
+          for (const t of tests) if (!t(el)) return false;
+          return true;
+        };
+  return { test, rest: s, tag: name, classOrId };
 }
 
+/** Whether the code unit is one regex `\s` (and so `trim`) matches (asked of the regex itself beyond ASCII). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  return c >= 0xa0 && /\s/.test(String.fromCharCode(c));
+}
+
+/** `value.split(/\s/).includes(token)`, without the array: `token` stands between spaces or the ends. */
 function hasToken(value: string | null, token: string): boolean {
   if (value === null || !token || /\s/.test(token)) return false;
-  return value.split(/\s/).includes(token);
+  for (let i = value.indexOf(token); i >= 0; i = value.indexOf(token, i + 1)) {
+    const end = i + token.length;
+    if ((i === 0 || isSpaceCode(value.charCodeAt(i - 1))) && (end === value.length || isSpaceCode(value.charCodeAt(end)))) return true;
+  }
+  return false;
 }
 
 function attributeTest(name: string, op: string | undefined, value: string, flag: string | undefined): Test {
