@@ -44,7 +44,8 @@ export function halvesApart(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
   const placed = norm.slice(from, to);
-  if (placed === pieces.join('')) return false;
+  // The whole passage, or one piece of it alone (its larger piece, the other beyond inserted paragraphs), joins nothing.
+  if (placed === pieces.join('') || pieces.includes(placed)) return false;
   const bare = placed.replace(MARKS, '');
   const prefix = normalise(s.prefix).slice(-SIDE);
   const suffix = normalise(s.suffix).slice(0, SIDE);

@@ -31,6 +31,7 @@ import {
   twinBeside,
 } from './copies';
 import { documentFor, newDocument, toNormalised, type Doc } from './doc';
+import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
 import { isDroppedMark, isSpace, normalise, withMarksDropped } from './normalise';
 import { levenshtein } from './myers';
@@ -92,7 +93,17 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
   );
   if (found) return found;
   let markFree: Doc | null = null;
-  return markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector);
+  return (
+    markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector) ?? edgeOnlyAnchor(text, () => documentFor(text), selector)
+  );
+}
+
+/**
+ * Last try (edges.ts): the quote's words whole, only labels and marks at its edges changed; or,
+ * over a break that now has paragraphs inserted, its larger piece.
+ */
+function edgeOnlyAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
+  return notOnOther(text, selector, edgeWordsAnchor(docFor(), selector) ?? largerPieceAnchor(docFor(), selector));
 }
 
 /** The text's comparison form without quotation and title marks (withMarksDropped), uncached. */
@@ -183,7 +194,11 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
     selectors,
     selectors.map((selector, i) => {
       if (!valid[i]) return null;
-      return notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) ?? markFreeAnchor(text, lazyMarkFree, selector);
+      return (
+        notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) ??
+        markFreeAnchor(text, lazyMarkFree, selector) ??
+        edgeOnlyAnchor(text, lazyDoc, selector)
+      );
     }),
   );
   const first = copies.first;
