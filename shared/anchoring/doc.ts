@@ -45,6 +45,12 @@ export function toNormalised(doc: Doc, offset: number): number {
   return lo;
 }
 
+/** Normalised index of the unit that holds raw `offset` (a paragraph's marker spans several), or of the first after it. */
+export function unitAt(doc: Doc, offset: number): number {
+  const at = toNormalised(doc, offset);
+  return at > 0 && (doc.norm.ends[at - 1] ?? 0) > offset ? at - 1 : at;
+}
+
 /** Whether a line break lies between normalised units i − 1 and i (whitespace is not compared). */
 export function lineBreakBefore(doc: Doc, i: number): boolean {
   const map = doc.norm.map;

@@ -25,9 +25,20 @@ import {
   sameRankCopy,
   twinBeside,
 } from './copies';
-import { documentFor, newDocument, toNormalised, type Doc } from './doc';
+import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc';
 import { likeALookAlike, lookAlikes } from './lookalikes';
-import { isDroppedMark, isSpace, normalise, withMarksDropped } from './normalise';
+import {
+  atHead,
+  HEAD_MARK,
+  isDroppedMark,
+  isSpace,
+  normalise,
+  normalisePrefix,
+  normaliseQuote,
+  normaliseSuffix,
+  quoteAtHead,
+  withMarksDropped,
+} from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
@@ -69,7 +80,8 @@ export function describe(text: string, start: number, end: number): TextSelector
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
   const old = documentFor(text);
-  const own = toNormalised(old, s);
+  // A quote that begins inside a paragraph's marker holds the whole marker unit (storedForms).
+  const own = unitAt(old, s);
   const counts = copyCounts(old.norm.text, own, selector);
   if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
   const near = lookAlikes(old, own, selector);
@@ -104,13 +116,13 @@ function markFreeDocument(text: string): Doc {
 function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
   return withMarksDropped(() => {
     // Only the quote's whole words are taken (below): where they stand nowhere, no search.
-    const quote = normalise(selector.exact);
+    const quote = normaliseQuote(selector);
     if (quote.length === 0 || !docFor().norm.text.includes(quote)) return null;
     const a = notOnOther(text, selector, anchorIn(text, docFor, selector));
     // Marks changed, words kept: only the quote's very words with the stored context's nearest
     // words right beside them, not an approximate place (the first pass has judged those, with the
     // marks' units counted), nor words whose own were edited just past a mark.
-    if (!a || normalise(text.slice(a.start, a.end)) !== normalise(selector.exact)) return null;
+    if (!a || normalise(text.slice(a.start, a.end), atHead(text, a.start)) !== normaliseQuote(selector)) return null;
     return edgesHold(docFor(), selector, a) ? a : null;
   });
 }
@@ -123,8 +135,8 @@ function edgesHold(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const text = doc.norm.text;
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
-  const before = normalise(s.prefix).slice(-MARK_FREE_EDGE);
-  const after = normalise(s.suffix).slice(0, MARK_FREE_EDGE);
+  const before = normalisePrefix(s).slice(-MARK_FREE_EDGE);
+  const after = normaliseSuffix(s).slice(0, MARK_FREE_EDGE);
   return text.slice(Math.max(0, from - before.length), from) === before && text.slice(to, to + after.length) === after;
 }
 
@@ -239,7 +251,7 @@ function confirmedCopies(
   /** The exact copy of the quote `a` sits on, in the comparison form, or null for an edited place. */
   const onCopy = (a: Anchor, s: TextSelector) => {
     const doc = docFor();
-    const quote = normalise(s.exact);
+    const quote = normaliseQuote(s);
     const from = toNormalised(doc, a.start);
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
@@ -261,7 +273,7 @@ function confirmedCopies(
   const gainedCopies = (s: TextSelector) => {
     if (s.copies !== 0) return false;
     const doc = docFor();
-    return copiesGained(doc, normalise(s.exact), s);
+    return copiesGained(doc, normaliseQuote(s), s);
   };
   // Passages whose quote the old text held once (copies 0, or not recorded by older selectors),
   // placed: where they went says where the text moved.
@@ -297,7 +309,7 @@ function confirmedCopies(
   const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null } => {
     if ((s.copies ?? 0) > 0) {
       const doc = docFor();
-      const quote = normalise(s.exact);
+      const quote = normaliseQuote(s);
       const from = toNormalised(doc, a.start);
       const to = toNormalised(doc, a.end);
       // One of the quote's copies lost (the passage's own, edited or deleted, or another). More
@@ -315,7 +327,7 @@ function confirmedCopies(
       // would be, with another copy there, may be new text that took the context along (a page
       // of the same story added), and no context can confirm it; placed neighbours can.
       const doc = docFor();
-      const quote = normalise(s.exact);
+      const quote = normaliseQuote(s);
       const from = toNormalised(doc, a.start);
       if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && farCopy(doc, quote, expectedAt(s), a))
         return { level: 1 };
@@ -347,7 +359,10 @@ function confirmedCopies(
       const t = selectors[j];
       if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || t.start > s.start || t.end < s.end) return false;
       const copy = onCopy(p, t);
-      return copy !== null && toNormalised(copy.doc, a.start) === copy.from + normalise(t.exact.slice(0, s.start - t.start)).length;
+      return (
+        copy !== null &&
+        toNormalised(copy.doc, a.start) === copy.from + normalise(t.exact.slice(0, s.start - t.start), quoteAtHead(t)).length
+      );
     });
   // A sure placement on its own words close by in the old text that moved by the same amount: one paragraph moved.
   const movedWithSure = (a: Anchor, s: TextSelector, i: number) =>
@@ -392,7 +407,7 @@ function confirmedCopies(
 
 /** Whether normalised [from, to) is no closer to the quote than a recorded look-alike was (lookalikes.ts). */
 function lookAlikeAt(doc: Doc, s: TextSelector, from: number, to: number): boolean {
-  return typeof s.nearErrors === 'number' && likeALookAlike(doc, normalise(s.exact), s, from, to);
+  return typeof s.nearErrors === 'number' && likeALookAlike(doc, normaliseQuote(s), s, from, to);
 }
 
 /**
@@ -960,9 +975,10 @@ function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
   let first = c.start;
   let last = c.end - 1;
   // A character reference (&ldquo;) at an edge is converter debris, not the reader's words:
-  // the placed span stops at the real characters beside it.
-  while (first < last && (ends[first] ?? 0) - (map[first] ?? 0) > 1) first++;
-  while (last > first && (ends[last] ?? 0) - (map[last] ?? 0) > 1) last--;
+  // the placed span stops at the real characters beside it. A paragraph's marker is words.
+  const debris = (i: number) => (ends[i] ?? 0) - (map[i] ?? 0) > 1 && doc.norm.text.charCodeAt(i) !== HEAD_MARK;
+  while (first < last && debris(first)) first++;
+  while (last > first && debris(last)) last--;
   let start = map[first] ?? 0;
   let end = ends[last] ?? 0;
   if (insidePair(raw, start)) start--;
