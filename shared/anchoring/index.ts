@@ -26,6 +26,7 @@ import {
   twinBeside,
 } from './copies';
 import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc';
+import { editedInPlace } from './inplace';
 import { likeALookAlike, lookAlikes } from './lookalikes';
 import {
   atHead,
@@ -99,7 +100,16 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
   );
   if (found) return found;
   let markFree: Doc | null = null;
-  return markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector);
+  return markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector) ?? inPlace(text, () => documentFor(text), selector);
+}
+
+/** An orphan placed on its words edited in place between its intact context (inplace.ts). */
+function inPlace(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
+  const query = prepareQuery(text, selector);
+  if (query.quote.length === 0) return null;
+  const doc = docFor();
+  const found = editedInPlace(doc, query);
+  return found ? toAnchor(doc, query, scoreAt(doc, query, found)) : null;
 }
 
 /** The text's comparison form without quotation and title marks (withMarksDropped), uncached. */
@@ -188,7 +198,9 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
   );
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
-  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
+  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
+    a || !valid[i] ? a : inPlace(text, lazyDoc, selectors[i] as TextSelector),
+  );
   return out.map((a, i) => (a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)));
 }
 
