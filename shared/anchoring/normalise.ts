@@ -96,11 +96,11 @@ export function withMarksDropped<T>(f: () => T): T {
 }
 
 /** normalise() with the marks kept even inside withMarksDropped: for prints recorded with them. */
-export function normaliseKeepingMarks(text: string): string {
+export function normaliseKeepingMarks(text: string, lineStart = false): string {
   const was = marksDropped;
   marksDropped = false;
   try {
-    return normalise(text);
+    return normalise(text, lineStart);
   } finally {
     marksDropped = was;
   }
