@@ -38,6 +38,7 @@ import {
   normaliseQuote,
   normaliseSuffix,
   quoteAtHead,
+  storedForms,
   withMarksDropped,
 } from './normalise';
 import { levenshtein } from './myers';
@@ -993,6 +994,10 @@ function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
   while (last > first && debris(last)) last--;
   let start = map[first] ?? 0;
   let end = ends[last] ?? 0;
+  // A quote begun (ended) inside a paragraph's marker takes as many of the marker's units here.
+  const { markerHead, markerTail } = storedForms(query.selector);
+  if (markerHead > 0 && doc.norm.text.charCodeAt(first) === HEAD_MARK) start = Math.max(start, (ends[first] ?? 0) - markerHead);
+  if (markerTail > 0 && doc.norm.text.charCodeAt(last) === HEAD_MARK) end = Math.min(end, (map[last] ?? 0) + markerTail);
   if (insidePair(raw, start)) start--;
   if (insidePair(raw, end)) end++;
   // The quote's own leading/trailing space and quotation marks, which comparison drops: the

@@ -363,6 +363,9 @@ export interface StoredForms {
   /** Units of the prefix after its last line break, of the suffix before its first; null when it has none. */
   prefixAfterBreak: number | null;
   suffixBeforeBreak: number | null;
+  /** Raw units of the quote inside a marker it begins (ends) inside of: 条 of 第四十七条; 0 when none. */
+  markerHead: number;
+  markerTail: number;
   of: Stored;
   marksDropped: boolean;
 }
@@ -420,6 +423,8 @@ export function storedForms(s: Stored): StoredForms {
     suffix: str(q1, units.length),
     prefixAfterBreak: lastBreak < 0 ? null : q0 - starts.filter((a, i) => i < q0 && a <= lastBreak).length,
     suffixBeforeBreak: firstBreak < 0 ? null : starts.filter((a, i) => i >= q1 && a < to + firstBreak).length,
+    markerHead: q0 < q1 && units[q0] === HEAD_MARK && (starts[q0] ?? 0) < from ? (ends[q0] ?? 0) - from : 0,
+    markerTail: q0 < q1 && units[q1 - 1] === HEAD_MARK && (ends[q1 - 1] ?? 0) > to ? to - (starts[q1 - 1] ?? 0) : 0,
     of,
     marksDropped,
   };

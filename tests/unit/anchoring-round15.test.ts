@@ -122,7 +122,7 @@ suite('article numbers renumbered', () => {
       revised,
       quotes.map((q) => describe(old, ...span(old, q))),
     );
-    expect(placedText(revised, out[1])).toBe('第四条');
+    expect(placedText(revised, out[1] ?? null)).toBe('第四条');
     expect(out[1]!.start).toBe(span(revised, '第四条')[0]);
   });
 
