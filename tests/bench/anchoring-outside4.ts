@@ -127,6 +127,18 @@
  * (renumber 6 → 2); guards unchanged: outside3 1–80 99.2% / 1, prose 800–830 99.17% / 0,
  * generated 80001–80030 99.54% / 0, outside2 281–320 99.6% / 1, independent 361–400 99.8% / 0.
  * tests/unit/anchoring-round13d.test.ts.
+ * LATER, development (anchor13b, 2026-12-06, seeds 1–120 looked at; 81–120 no longer unseen):
+ * a paragraph's outline/list marker (一、 （一） 1. 1） ● 第N条, a table row's 1⇥) is one kind of
+ * unit in the comparison form (normalise.ts HEAD_MARK; paragraph prints too); a quote that began
+ * with its marker keeps its start where the marker was dropped; an orphan whose words were edited
+ * in place (提高 → 提升) is placed between its stored context standing intact and once
+ * (inplace.ts). Main ea08665 → this code, load ~20:
+ *   seeds 1–40    97.9% / 5 wrong → 99.3% / 0   (miss 720 → ~250)
+ *   seeds 41–80   97.9% / 5 wrong → 99.1% / 0
+ *   seeds 81–120  97.7% / 2 wrong → 99.1% / 0
+ *   renumber 96.5–96.9 → 99.3, outline 94.1–96.5 → 97.8–99.2, table 93.4–95.1 → 97.5–98.3,
+ *   wording 96.3–96.8 → 99.0–99.5; mixed 94.4–96.2 → 95.6–97.3 (the weakest kind left).
+ *   Long anchorAll CPU median ~50 ms either way. tests/unit/anchoring-round15.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
