@@ -26,7 +26,6 @@ import {
   twinBeside,
 } from './copies';
 import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc';
-import { editedInPlace } from './inplace';
 import { likeALookAlike, lookAlikes } from './lookalikes';
 import {
   atHead,
@@ -101,16 +100,7 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
   );
   if (found) return found;
   let markFree: Doc | null = null;
-  return markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector) ?? inPlace(text, () => documentFor(text), selector);
-}
-
-/** An orphan placed on its words edited in place between its intact context (inplace.ts). */
-function inPlace(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
-  const query = prepareQuery(text, selector);
-  if (query.quote.length === 0) return null;
-  const doc = docFor();
-  const found = editedInPlace(doc, query);
-  return found ? toAnchor(doc, query, scoreAt(doc, query, found)) : null;
+  return markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector);
 }
 
 /** The text's comparison form without quotation and title marks (withMarksDropped), uncached. */
@@ -199,9 +189,7 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
   );
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
-  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
-    a || !valid[i] ? a : inPlace(text, lazyDoc, selectors[i] as TextSelector),
-  );
+  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
   return out.map((a, i) => (a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)));
 }
 

@@ -248,7 +248,7 @@ function walk(text: string, emit: (unit: number, from: number, to: number) => vo
       if (c === 0x0a || isSpace(c)) continue;
       const n = headMarkerAt(text, i);
       if (n > 0) {
-        // Each marker one unit (第九百九十一条　第四十二条, （一）★): a reader may mark one of them.
+        // Each marker one unit (第九百九十一条 then 第四十二条, （一）★): a reader may mark one of them.
         emit(HEAD_MARK, i, i + n);
         i += n - 1;
         continue;

@@ -3,7 +3,7 @@
  * is judged against it: scores, the acceptance rule and the choice among candidates.
  */
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
-import { HEAD_MARK, normalise, normalisePrefix, normaliseQuote, normaliseSuffix, storedForms } from './normalise';
+import { normalisePrefix, normaliseQuote, normaliseSuffix, storedForms } from './normalise';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
 
 export interface Query {
@@ -505,13 +505,8 @@ function combineSides(sides: readonly number[]): number {
 /** Exact context units that back a boundary whose unit differs from the quote's own edge. */
 const EDGE_RUN = 16;
 
-/** A quote's first unit is its paragraph's marker (HEAD_MARK), which an edition may drop: its words begin at `start`. */
-function markerDropped(text: string, q: Query, start: number): boolean {
-  return q.quote.charCodeAt(0) === HEAD_MARK && q.quote.length > 1 && text.charCodeAt(start) === q.quote.charCodeAt(1);
-}
-
 export function startKept(text: string, q: Query, start: number, run = prefixRun(text, q, start)): boolean {
-  if (text.charCodeAt(start) === q.quote.charCodeAt(0) || markerDropped(text, q, start)) return true;
+  if (text.charCodeAt(start) === q.quote.charCodeAt(0)) return true;
   return run >= Math.min(EDGE_RUN, q.prefixText.length) && (run > 0 || start === 0);
 }
 
@@ -551,8 +546,7 @@ function intactSideAt(run: number, distance: number, length: number, edgeKept: b
 function startConfirmed(text: string, q: Query, c: Candidate, run: number, distance = Infinity): boolean {
   if (run >= Math.min(BOUNDARY_RUN, q.prefixText.length) && (run > 0 || c.start === 0)) return true;
   if (intactSideAt(run, distance, q.prefixText.length, text.charCodeAt(c.start) === q.quote.charCodeAt(0))) return true;
-  const from = markerDropped(text, q, c.start) ? 1 : 0;
-  const head = q.quote.slice(from, from + BOUNDARY_RUN);
+  const head = q.quote.slice(0, BOUNDARY_RUN);
   return text.startsWith(head, c.start) && c.start + head.length <= c.end;
 }
 

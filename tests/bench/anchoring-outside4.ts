@@ -129,16 +129,14 @@
  * tests/unit/anchoring-round13d.test.ts.
  * LATER, development (anchor13b, 2026-12-06, seeds 1–120 looked at; 81–120 no longer unseen):
  * a paragraph's outline/list marker (一、 （一） 1. 1） ● 第N条, a table row's 1⇥) is one kind of
- * unit in the comparison form (normalise.ts HEAD_MARK; paragraph prints too); a quote that began
- * with its marker keeps its start where the marker was dropped; an orphan whose words were edited
- * in place (提高 → 提升) is placed between its stored context standing intact and once
- * (inplace.ts). Main ea08665 → this code, load ~20:
- *   seeds 1–40    97.9% / 5 wrong → 99.3% / 0   (miss 720 → ~250)
- *   seeds 41–80   97.9% / 5 wrong → 99.1% / 0
- *   seeds 81–120  97.7% / 2 wrong → 99.1% / 0
- *   renumber 96.5–96.9 → 99.3, outline 94.1–96.5 → 97.8–99.2, table 93.4–95.1 → 97.5–98.3,
- *   wording 96.3–96.8 → 99.0–99.5; mixed 94.4–96.2 → 95.6–97.3 (the weakest kind left).
- *   Long anchorAll CPU median ~50 ms either way. tests/unit/anchoring-round15.test.ts.
+ * unit in the comparison form (normalise.ts HEAD_MARK; paragraph prints too; a quote begun inside
+ * a marker takes as many of its units). Main ea08665 → this code (measured at 3a-commit 68321a8,
+ * before the mid-marker fix, load ~20): 1–40 97.9% / 5 wrong → 98.4% / 0; 41–80 97.9% / 5 →
+ * 98.3% / 0; 81–120 97.7% / 2 → 98.1% / 0 (renumber → 99.2–99.3, outline → 96.8–98.8).
+ * Tried and taken out again (branch history, s13-anchor13b): a dropped marker keeping the
+ * quote's start, and an orphan placed on its words edited in place between intact context
+ * (inplace.ts): 99.1–99.3% / 0 here, but prose 800–830 went 0 → 2 and 0 → 3 wrong.
+ * tests/unit/anchoring-round15.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
