@@ -22,6 +22,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeBytes } from '../main/services/extract/decode';
 import { extractArticle, repairRawText, type RefereeMode } from '../main/services/extract/extract';
 import { parseLightDocument, withoutRanges } from '../main/services/extract/light-dom';
+import { parseReadabilityDocument } from '../main/services/extract/readability-dom';
 import { fastReadability } from '../main/services/extract/readability-fast';
 import { parseHtmlDocument } from '../main/services/parsed-dom';
 
@@ -79,15 +80,16 @@ function readabilityIdentity(): void {
   let cut = 0;
   let bytes = 0;
   let fastDiffer = 0;
+  let adapterDiffer = 0;
   for (const { key, file } of pages()) {
     const html = decodeBytes(new Uint8Array(readFileSync(file)), null).text;
     const source = repairRawText(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
     const pruned = withoutRanges(source, parseLightDocument(source).rawTextRanges);
     bytes += source.length;
     cut += source.length - pruned.length;
-    const content = (s: string, Class: typeof Readability = Readability): string => {
+    const content = (s: string, Class: typeof Readability = Readability, parse: (html: string) => unknown = parseHtmlDocument): string => {
       try {
-        const doc = parseHtmlDocument(s) as unknown as ConstructorParameters<typeof Readability>[0];
+        const doc = parse(s) as unknown as ConstructorParameters<typeof Readability>[0];
         return JSON.stringify(new Class(doc, { charThreshold: 200 }).parse());
       } catch (error) {
         return `error: ${String(error)}`;
@@ -103,12 +105,30 @@ function readabilityIdentity(): void {
       fastDiffer++;
       process.stdout.write(`FAST READABILITY DIFFERS: ${key}\n`);
     }
+    // Readability (its own class and the referee's) on readability-dom.ts's document.
+    const onAdapter = content(pruned, Readability, parseReadabilityDocument);
+    const fastOnAdapter = content(pruned, fastReadability(), parseReadabilityDocument);
+    if (onAdapter !== fromPruned || fastOnAdapter !== fromPruned) {
+      adapterDiffer++;
+      process.stdout.write(`READABILITY-DOM DIFFERS${onAdapter === fromPruned ? ' (referee class only)' : ''}: ${key}\n`);
+      if (process.env.SHOW_DIFF) showDiff(fromPruned, onAdapter === fromPruned ? fastOnAdapter : onAdapter);
+    }
   }
   process.stdout.write(
     `Readability's result identical on ${same} of ${same + differ} pages; ${Math.round((cut / bytes) * 100)}% of the bytes cut\n`,
   );
   process.stdout.write(`the referee's Readability identical on ${same + differ - fastDiffer} of ${same + differ} pages\n`);
-  if (differ || fastDiffer) process.exitCode = 1;
+  process.stdout.write(`Readability on readability-dom.ts identical on ${same + differ - adapterDiffer} of ${same + differ} pages\n`);
+  if (differ || fastDiffer || adapterDiffer) process.exitCode = 1;
+}
+
+/** Where two results part (SHOW_DIFF=1): a little of each side around the first difference. */
+function showDiff(a: string, b: string): void {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  process.stdout.write(
+    `  linkedom: …${a.slice(Math.max(0, i - 120), i + 120)}…\n  adapter:  …${b.slice(Math.max(0, i - 120), i + 120)}…\n`,
+  );
 }
 
 const args = process.argv.slice(2);

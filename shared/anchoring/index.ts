@@ -26,7 +26,7 @@ import {
   twinBeside,
 } from './copies';
 import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc';
-import { likeALookAlike, lookAlikes } from './lookalikes';
+import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
   HEAD_MARK,
@@ -266,7 +266,8 @@ function confirmedCopies(
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
     const copy = onCopy(a, s);
     if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
-    const source = likestParagraph(copy.doc, s, copy.quote, copy.from, restatedFrom(copy.doc, copy.quote, copy.from));
+    const sources = restatedFrom(copy.doc, copy.quote, copy.from).filter((o) => !fartherAway(copy.doc, s, copy.from, o));
+    const source = likestParagraph(copy.doc, s, copy.quote, copy.from, sources);
     if (source !== null) return copyAnchor(text, copy.doc, s, copy.quote, source);
     return twinBeside(copy.doc, copy.from) ? null : a;
   };
@@ -307,7 +308,7 @@ function confirmedCopies(
    * had). `ranked`: for a placement on another copy than the one of the passage's rank, that copy
    * (or null when too little of its context stands there).
    */
-  const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null } => {
+  const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean } => {
     if ((s.copies ?? 0) > 0) {
       const doc = docFor();
       const quote = normaliseQuote(s);
@@ -315,7 +316,15 @@ function confirmedCopies(
       const to = toNormalised(doc, a.end);
       // One of the quote's copies lost (the passage's own, edited or deleted, or another). More
       // context than any other copy had does not confirm words no closer than a look-alike was.
-      if (copiesLost(doc, quote, s)) return { level: ownContextAt(doc, s, from, to) && !lookAlikeAt(doc, s, from, to) ? 2 : 1 };
+      // Nor does a few units more than the other copy had when all but a remnant of the context is
+      // gone: the edit that took the passage's own copy took its surroundings too.
+      if (copiesLost(doc, quote, s)) {
+        const confirmed = ownContextAt(doc, s, from, to) && contextRemainsAt(doc, s, from, to) && !lookAlikeAt(doc, s, from, to);
+        // No more context than the other copy had, and less than the passage had: that copy, its
+        // twin deleted, standing about where the passage stood, so nearby neighbours cannot tell
+        // either. (Copies with all the context alike are left to the neighbours.)
+        return { level: confirmed ? 2 : 1, firm: !confirmed && otherCopysContext(doc, s, from, to) };
+      }
       if (doc.norm.text.slice(from, to) === quote) {
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
@@ -336,15 +345,21 @@ function confirmedCopies(
     // A placement on words no closer to the quote than a look-alike of the old text was.
     const doc = docFor();
     if (lookAlikeAt(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return { level: 1 };
+    // On a look-alike's very words, unchanged: the look-alike. Neighbours cannot say otherwise, as
+    // its neighbour deleted, it stands about where the passage stood (a look-alike is near text).
+    if (onLookAlikeWords(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end - 1) + 1)) return { level: 1, firm: true };
     return { level: 0 };
   };
   // The copy of the passage's own rank, where a placement on another copy in doubt goes instead.
   const ranked: (Anchor | null)[] = placements.map(() => null);
+  // In doubt that no neighbour lifts.
+  const firm = placements.map(() => false);
   const state = placements.map((a, i) => {
     const s = selectors[i];
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return 0;
     const d = doubt(a, s);
     if (d.ranked) ranked[i] = d.ranked;
+    if (d.firm) firm[i] = true;
     return d.level;
   });
   const none = { first: placements, recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : unrestated(a, selectors[i])) };
@@ -387,7 +402,7 @@ function confirmedCopies(
     sure.sort((x, y) => x.start - y.start);
     placements.forEach((a, i) => {
       const s = selectors[i];
-      if (state[i] === 1 && a && s && (inSureWindow(a, s) || inSureCopy(a, s, i) || movedWithSure(a, s, i))) {
+      if (state[i] === 1 && a && s && (inSureCopy(a, s, i) || (!firm[i] && (inSureWindow(a, s) || movedWithSure(a, s, i))))) {
         state[i] = 2;
         changed = true;
       }
@@ -401,9 +416,46 @@ function confirmedCopies(
       const s = selectors[i];
       const a = a0 === placements[i] ? a0 : unrestated(a0, s);
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
-      return doubt(a, s).level === 1 && !inSureWindow(a, s) && !inSureCopy(a, s, i) && !movedWithSure(a, s, i) ? null : a;
+      const d = doubt(a, s);
+      if (d.level !== 1 || inSureCopy(a, s, i)) return a;
+      return d.firm || (!inSureWindow(a, s) && !movedWithSure(a, s, i)) ? null : a;
     },
   };
+}
+
+/**
+ * Whether the copy at normalised [from, to), of a quote the old text held twice, has no more of the
+ * stored context than the other copy had there (copyContext) and not all of it: what stands there
+ * is what stood next to the other copy, not next to the passage.
+ */
+function otherCopysContext(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  // Only of a twin (one other copy): with more, copyContext is the most of several, none's own.
+  if (s.copies !== 1) return false;
+  const known = s.copyContext;
+  if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
+  const there = contextAt(doc, s, from, to);
+  return there.found <= known && there.found < there.full;
+}
+
+/**
+ * Whether at least a third of the stored context stands next to normalised [from, to): less is a
+ * remnant (a full stop, a 现在 before the quote), which a few inserted units give any copy.
+ */
+function contextRemainsAt(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const there = contextAt(doc, s, from, to);
+  return there.found * 3 >= there.full;
+}
+
+/**
+ * Whether the copy at normalised `source` lies more than NEIGHBOUR_GAP farther from the passage's
+ * old place than the copy at `at`: a paragraph far away is no pull quote's source (a pull quote
+ * or a summary box stands near the paragraph it restates, or the paragraph near its old place);
+ * a line of the passage's paragraph hard-wrapped near its old place, with the same page pasted
+ * far away unwrapped, is the passage.
+ */
+function fartherAway(doc: Doc, s: TextSelector, at: number, source: number): boolean {
+  const gap = (o: number) => Math.abs((doc.norm.map[o] ?? 0) - s.start);
+  return gap(source) > gap(at) + NEIGHBOUR_GAP;
 }
 
 /** Whether normalised [from, to) is no closer to the quote than a recorded look-alike was (lookalikes.ts). */

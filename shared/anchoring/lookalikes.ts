@@ -21,6 +21,27 @@ const MAX_LOOKALIKE_QUOTE = 1000;
 export interface LookAlikes {
   nearErrors: number;
   nearContext: number;
+  /** Prints of the look-alikes' own words (comparison form; wordsPrint), for quotes of MIN_NEAR_WORDS_QUOTE units or more. */
+  nearWords?: string[];
+}
+
+/** Look-alike word prints recorded per passage, at most. */
+const MAX_NEAR_WORDS = 8;
+/**
+ * Quotes shorter than this record no look-alike words: a short one (第二十一条, a clause citing
+ * 第六条) is edited into its look-alike's very words when a list is renumbered, while a passage
+ * this long is the look-alike's words only when it is a copy of its paragraph.
+ */
+const MIN_NEAR_WORDS_QUOTE = 64;
+
+/** FNV-1a over words already in the comparison form, base 36, with their length. */
+export function wordsPrint(words: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) {
+    h ^= words.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36) + '.' + words.length.toString(36);
 }
 
 /**
@@ -38,12 +59,16 @@ export function lookAlikes(doc: Doc, own: number, s: TextSelector): LookAlikes |
   const sides = sidesOf(s);
   let nearErrors = Infinity;
   let nearContext = 0;
+  const nearWords: string[] = [];
   for (const c of fuzzyCandidates(doc, q)) {
     if (c.errors === 0 || overlapsCopy(c.start, c.end)) continue;
     nearErrors = Math.min(nearErrors, c.errors);
     nearContext = Math.max(nearContext, contextMatch(text, c.start, c.end, sides));
+    const print = wordsPrint(text.slice(c.start, c.end));
+    if (m >= MIN_NEAR_WORDS_QUOTE && nearWords.length < MAX_NEAR_WORDS && !nearWords.includes(print)) nearWords.push(print);
   }
-  return Number.isFinite(nearErrors) ? { nearErrors, nearContext } : null;
+  if (!Number.isFinite(nearErrors)) return null;
+  return nearWords.length > 0 ? { nearErrors, nearContext, nearWords } : { nearErrors, nearContext };
 }
 
 /**
@@ -62,4 +87,15 @@ export function likeALookAlike(doc: Doc, quote: string, s: TextSelector, from: n
   const errors = anchoredDistance(compilePattern(quote), text, from, Math.min(text.length - from, to - from + near), 1);
   if (errors < near) return false;
   return contextMatch(text, from, to, sidesOf(s)) <= known;
+}
+
+/**
+ * Whether the words at normalised [from, to) are a recorded look-alike's own words, unchanged:
+ * the passage's words differed from them, so they are the look-alike, whatever context now
+ * stands next to them (its neighbour deleted, the passage's context closes up around it).
+ */
+export function onLookAlikeWords(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const prints = s.nearWords;
+  if (!Array.isArray(prints) || prints.length === 0 || to <= from) return false;
+  return prints.includes(wordsPrint(doc.norm.text.slice(from, to)));
 }

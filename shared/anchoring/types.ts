@@ -30,6 +30,8 @@ export interface TextSelector {
    */
   nearErrors?: number;
   nearContext?: number;
+  /** With `nearErrors`: prints of the look-alikes' own words, comparison form (lookalikes.ts wordsPrint). */
+  nearWords?: string[];
   /** With `copies`: how many of those occurrences stood before the quote's own (its rank among them). */
   copyRank?: number;
   /** With `copies`: units (comparison form) of the quote's old paragraph(s), to tell it from a copy restating it. */

@@ -31,6 +31,7 @@ export const StoredSelectorSchema = v.object({
   /** Optional look-alikes of the quote in the old text (shared/anchoring/lookalikes.ts). */
   nearErrors: v.optional(CountField),
   nearContext: v.optional(CountField),
+  nearWords: v.optional(v.pipe(v.array(text(64)), v.maxLength(64))),
   copyRank: v.optional(CountField),
   paraLength: v.optional(CountField),
 });

@@ -143,7 +143,7 @@ export function inverse(doc: Doc, originalLength: number): Int32Array {
   return pos;
 }
 
-export type Verdict = 'right' | 'miss' | 'wrong' | 'lost' | 'lost-on-remains';
+export type Verdict = 'right' | 'miss' | 'wrong' | 'lost' | 'lost-on-remains' | 'undecidable';
 
 export interface Judgement {
   verdict: Verdict;
@@ -157,6 +157,31 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
 }
 
 /** Judges one highlight [start, end) of the original text against where it was placed. */
+/** Units either side that must read the same for two copies to be told apart by position alone. */
+const SAME_SURROUNDINGS = 200;
+
+/**
+ * A placement no text can tell from the truth (noted apart, neither right nor wrong): its words
+ * and SAME_SURROUNDINGS units either side read exactly as the truth's do, and it is no farther
+ * from the passage's old place (e.g. merge: a page pasted above a copy of itself, the passage
+ * placed where it stood, with the same context, on the pasted copy). Anchoring sees only text;
+ * which copy the edit "kept" is provenance, not text. A copy farther away is still wrong.
+ */
+function indistinguishable(text: string, truth: Span, placed: Span, oldStart: number): boolean {
+  if (placed.end - placed.start !== truth.end - truth.start) return false;
+  if (Math.abs(placed.start - oldStart) > Math.abs(truth.start - oldStart)) return false;
+  const around = (s: Span) => {
+    const from = Math.max(0, s.start - SAME_SURROUNDINGS);
+    return { lead: s.start - from, words: text.slice(from, Math.min(text.length, s.end + SAME_SURROUNDINGS)) };
+  };
+  const a = around(placed);
+  const b = around(truth);
+  // Cut short by a text edge on one side only: the shorter must read as the longer there.
+  const lead = Math.min(a.lead, b.lead);
+  const tail = Math.min(a.words.length - a.lead, b.words.length - b.lead);
+  return a.words.slice(a.lead - lead, a.lead + tail) === b.words.slice(b.lead - lead, b.lead + tail);
+}
+
 export function judge(doc: Doc, pos: Int32Array, start: number, end: number, placed: { start: number; end: number } | null): Judgement {
   const len = end - start;
   let kept = 0;
@@ -189,6 +214,7 @@ export function judge(doc: Doc, pos: Int32Array, start: number, end: number, pla
     if (!placed) return { verdict: 'miss', surviving, truth };
     const ov = overlap(placed.start, placed.end, truth.start, truth.end);
     const ok = ov >= 0.5 * (placed.end - placed.start) && ov >= 0.5 * (truth.end - truth.start) && ov > 0;
+    if (!ok && indistinguishable(doc.text, truth, placed, start)) return { verdict: 'undecidable', surviving, truth };
     return { verdict: ok ? 'right' : 'wrong', surviving, truth };
   }
   const truth = kept ? { start: lo, end: hi + 1 } : null;

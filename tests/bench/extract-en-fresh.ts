@@ -2,7 +2,7 @@
  * Outside English pages (tests/fixtures/extract-en-fresh): news-style pages written by someone
  * who had not read the extractor or its own English fixtures, scored by character-token F1 for
  * ours and for plain Readability in the same run.
- * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4|--fresh5|--fresh6|--fresh7|--fresh8|--fresh9|--fresh10] (--fresh2: the second set,
+ * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4|--fresh5|--fresh6|--fresh7|--fresh8|--fresh9|--fresh10|--fresh11] (--fresh2: the second set,
  * tests/fixtures/extract-en-fresh2; --fresh3: the third, tests/fixtures/extract-en-fresh3, heavy saved pages of big news sites;
  * --fresh4: the fourth, tests/fixtures/extract-en-fresh4, page types: blog, TV, match report, press release, advice, feature, notice, email;
  * --fresh5: the fifth, tests/fixtures/extract-en-fresh5, 70–115 KB pages in the shapes of eight big news-site families;
@@ -10,7 +10,8 @@
  * --fresh7: the seventh, tests/fixtures/extract-en-fresh7, 50–60 KB pages of eight more families: BBC, Guardian, Al Jazeera, Bloomberg, FT, Nikkei Asia, Straits Times and ScienceDaily shapes;
  * --fresh8: the eighth, tests/fixtures/extract-en-fresh8, 49–64 KB pages of ten more families: Atlantic, Economist, Washington Post, Wired, Ars Technica, Substack, GOV.UK, Brookings, The Conversation and Axios shapes;
  * --fresh9: the ninth, tests/fixtures/extract-en-fresh9, 42–46 KB pages of eight more families: AP News, New York Times, CSIS, Wikipedia, McClatchy and Lee/BLOX local news, Yahoo syndication and a US government press release shapes;
- * --fresh10: the tenth, tests/fixtures/extract-en-fresh10, 40–50 KB pages of eight more families: Medium, Jekyll, Nature and Science news, Newspack, Arc XP, Quartz/Kinja and a CNN article shapes)
+ * --fresh10: the tenth, tests/fixtures/extract-en-fresh10, 40–50 KB pages of eight more families: Medium, Jekyll, Nature and Science news, Newspack, Arc XP, Quartz/Kinja and a CNN article shapes;
+ * --fresh11: the eleventh, tests/fixtures/extract-en-fresh11, 41–47 KB pages of eight more families: WSJ, LA Times, Business Insider, a fact check, PubMed Central, arXiv HTML, Blogger and dev.to shapes)
  * (`--verbose` lists every page: F1 ours vs Readability, precision/recall, and for ours the
  * first 200 characters missed and the first 200 extra.)
  */
@@ -76,6 +77,8 @@ export const FRESH8_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh
 export const FRESH9_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh9/', import.meta.url));
 /** The tenth outside set (same format, same policy; 40–50 KB pages of eight more site families). */
 export const FRESH10_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh10/', import.meta.url));
+/** The eleventh outside set (same format, same policy; 41–47 KB pages of eight more families, papers and blogs among them). */
+export const FRESH11_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh11/', import.meta.url));
 
 export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   return loadFreshEn(dir).map((pg) => {
@@ -91,11 +94,11 @@ export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   });
 }
 
-/** `set` 'fresh2'…'fresh10' scores tests/fixtures/extract-en-fresh2…10 under `extract_*_en_fresh2*`…`…fresh10*` names. */
+/** `set` 'fresh2'…'fresh11' scores tests/fixtures/extract-en-fresh2…11 under `extract_*_en_fresh2*`…`…fresh11*` names. */
 export function benchEnFresh(
   verbose = false,
   baseline = true,
-  set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' = 'fresh',
+  set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' = 'fresh',
 ): Record<string, number> {
   const dir = {
     fresh: FRESH_EN_DIR,
@@ -108,6 +111,7 @@ export function benchEnFresh(
     fresh8: FRESH8_EN_DIR,
     fresh9: FRESH9_EN_DIR,
     fresh10: FRESH10_EN_DIR,
+    fresh11: FRESH11_EN_DIR,
   }[set];
   const o = scoreFreshEn(ours, dir);
   const b = baseline ? scoreFreshEn(readability, dir) : [];
@@ -158,7 +162,7 @@ export function benchEnFresh(
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sets = ['fresh10', 'fresh9', 'fresh8', 'fresh7', 'fresh6', 'fresh5', 'fresh4', 'fresh3', 'fresh2'] as const;
+  const sets = ['fresh11', 'fresh10', 'fresh9', 'fresh8', 'fresh7', 'fresh6', 'fresh5', 'fresh4', 'fresh3', 'fresh2'] as const;
   const set = sets.find((s) => process.argv.includes(`--${s}`)) ?? 'fresh';
   for (const [k, v] of Object.entries(benchEnFresh(process.argv.includes('--verbose'), !process.argv.includes('--no-baseline'), set)))
     process.stdout.write(`${k}: ${v}\n`);

@@ -56,6 +56,47 @@
  *    a light-DOM adapter (no linkedom parse, cheaper text walks) together with a faster own
  *    pass gets there. Skipping the referee when it provably loses does not: Readability loses
  *    on 16 of the 31 pages, ~300 ms, and no cheap bound on its text decides those beforehand.
+ *
+ * Measured 2026-12-06 (speed16c; load 20–30 on the 2 cores throughout), old = main at ea08665,
+ * new = the referee's Readability on readability-dom.ts (a document built from htmlparser2's
+ * events answering every DOM member Readability touches as linkedom does) instead of linkedom,
+ * readability-fast's overrides rewritten for it; outputs identical on 670 pages × 3 referee
+ * modes, and Readability's whole result on the new document identical to Readability's on
+ * linkedom on all 670 pages (extract-identity.ts --readability):
+ *  - en, old/new processes alternated (each: a warm-up pass, median of 5 passes): with the gate
+ *    55.3/81.5, 58.5/73.5, 52.2/72.9 (median 55.3 → 73.5, +33%); the own pass, unchanged, read
+ *    100.7/100.8, 104.9/110.5, 119.4/87.8 in the same processes, the load's noise.
+ *  - The 30 pages the gate referees (pruned as the referee prunes them, parsed beforehand or
+ *    not, median of 7 in one process): the parse 446 ms on linkedom → 100 ms; Readability's run
+ *    575 ms on linkedom (this tree's class, whose overrides now only serve the new document)
+ *    → 308 ms. On the new document Readability's run is its own code (`_grabArticle`,
+ *    `_getInnerText`'s space regex, `_clean*`), three serialisations of the page or article
+ *    (`pageCacheHtml` for a retry, the "Grabbed:" log line built even with debug off, the
+ *    content) and garbage collection (~20%).
+ *  - en with the gate is still NOT at 100 (issue 16): the own pass alone reads ~100–110 at this
+ *    load, so the referee's remaining ~13 ms a refereed page is not what stands between; the
+ *    own pass must get faster. linkedom is no longer on the extraction path (list pages, the
+ *    stored-HTML builder and OFD still use it, and the identity script and tests compare with it).
+ *
+ * Measured 2026-12-06 (speed16d, our own pass; load 15–25 on the 2 cores throughout), old =
+ * main at 4586bc7 (before speed16c), new = that plus speed16d (normaliseText/collapseSpaces by fewer regex passes,
+ * no callback per run; productCard/signUpBox/findGalleries once per box; tidyLatinBody's
+ * comparable words only when a quote asks; three cheap tests first); outputs identical on 690
+ * pages × 3 referee modes (scripts/extract-identity.ts against merged main):
+ *  - en own pass ('never'), both trees bundled by esbuild and loaded in one process, old/new
+ *    alternated page by page, median of 7 passes: 1817 → 1591 ms (95.8 → 109.4 pages/CPU-s,
+ *    −12%); with the gate ('auto', linkedom's referee then), median of 5: 1921 → 1662 ms (90.6 →
+ *    104.7 pages/CPU-s); cn_real own pass 515 → 496 ms (−4%, inside the noise). Short of the
+ *    ~20% the arithmetic above asks of the own pass.
+ *  - normaliseText on the inputs one en pass gives it (recorded): 199 → 176 ms when built by
+ *    concatenation as the walker builds them, 131 → 92 ms flat. A character-code loop was tried
+ *    and dropped: twice as fast on flat strings, slower than the regexes on concatenated ones.
+ *  - Where the own pass goes now (profile of en, 'never'): htmlparser2's parse ~21% (its
+ *    attribute objects and tokenizer; the light DOM's handlers are small), the walker ~24% (of
+ *    which flush ~15%: normalising each line, the block objects), tidyLatinBody ~10%, garbage
+ *    collection ~15–18% of all CPU (a larger young generation did not change it). No single
+ *    place left is above ~5%: the next steps are fewer strings per line in the walker (the
+ *    HTML of whitespace-only lines is built and dropped) and the parse's attribute handling.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

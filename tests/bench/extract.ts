@@ -85,6 +85,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh9'),
     // Tenth outside English set (a tenth tester: Medium/Jekyll/Nature/Science/Newspack/Arc XP/Quartz-Kinja/CNN shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh10'),
+    // Eleventh outside English set (an eleventh tester: WSJ/LA Times/Business Insider/fact-check/PMC/arXiv HTML/Blogger/dev.to shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh11'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
@@ -105,6 +107,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside11'),
     // Twelfth outside Chinese set (a twelfth tester: pages where the body is the hard part — Word/FrontPage/秀米 markup, long 讲话, data table, 图解, ads, 访谈, comments, 内容提要, broken markup, page 1 of 3).
     ...benchOutside(process.argv.includes('--verbose'), 'outside12'),
+    // Thirteenth outside Chinese set (a thirteenth tester: page kinds — forum thread, Z-Blog, MIP, 搜狐号, 知乎专栏, pdf2htmlEX, 中英对照, 问政, 诗词, WPS export, 视频 实录, 知更鸟).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside13'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -28,6 +28,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor3: async () => (await import('./anchoring-outside3')).benchAnchorOutside3(process.argv.slice(2)),
   // A fourth outside tester's bench: revisions of 条例, outlines, tables, 繁体 and PDF reprints… (anchoring-outside4.ts).
   anchor4: async () => (await import('./anchoring-outside4')).benchAnchorOutside4(process.argv.slice(2)),
+  // A fifth outside tester's bench: 名单, 征求意见稿 → 正式稿, 中英对照, 答记者问, 公报 figures, print export… (anchoring-outside5.ts).
+  anchor5: async () => (await import('./anchoring-outside5')).benchAnchorOutside5(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),

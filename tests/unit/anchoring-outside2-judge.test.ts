@@ -170,6 +170,22 @@ describe('judge', () => {
     expect(judge(doc, pos, h.start, h.end, { start: second, end: second + 12 }).verdict).toBe('right');
   });
 
+  it('a page pasted above a copy of itself: the pasted copy, read the same and no farther, is undecidable; a far copy is wrong', () => {
+    // The whole text inserted (new words) before itself, with a rule between: every passage now
+    // has a twin that reads the same around it, at its old offset.
+    const doc = applyOps(identity(TEXT), [{ from: 0, to: 0, text: TEXT + '\n——\n' }]);
+    const pos = inverse(doc, TEXT.length);
+    const h = at('经济回升向好');
+    const pasted = find(doc, '经济回升向好');
+    const original = find(doc, '经济回升向好', pasted.end);
+    expect(judge(doc, pos, h.start, h.end, original).verdict).toBe('right');
+    expect(judge(doc, pos, h.start, h.end, pasted).verdict).toBe('undecidable');
+    // Pasted below instead: the copy lies farther from the old place than the original, so wrong.
+    const below = applyOps(identity(TEXT), [{ from: TEXT.length, to: TEXT.length, text: '\n——\n' + TEXT }]);
+    const far = find(below, '经济回升向好', h.end);
+    expect(judge(below, inverse(below, TEXT.length), h.start, h.end, far).verdict).toBe('wrong');
+  });
+
   it('the builder refuses to copy one original unit twice', () => {
     const doc = new Builder(identity(TEXT)).keep(0, 5).keep(3, 8).done();
     expect(() => validate(doc, TEXT.length)).toThrow(/twice/);

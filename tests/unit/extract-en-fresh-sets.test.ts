@@ -1,5 +1,5 @@
 /**
- * The fifth to tenth outside English sets (tests/fixtures/extract-en-fresh5..10) are benches, not
+ * The fifth to eleventh outside English sets (tests/fixtures/extract-en-fresh5..11) are benches, not
  * targets: these checks keep them honest. The files are what each set's generate.ts writes today,
  * every expected line and the title are visible text of the page (not script, style or hidden
  * pop-up text), and each page has the size of a real saved page. (Scores are in the bench.)
@@ -15,6 +15,7 @@ import { FRESH7_DIR, FRESH7_PAGES } from '../fixtures/extract-en-fresh7/generate
 import { FRESH8_DIR, FRESH8_PAGES } from '../fixtures/extract-en-fresh8/generate';
 import { FRESH9_DIR, FRESH9_PAGES } from '../fixtures/extract-en-fresh9/generate';
 import { FRESH10_DIR, FRESH10_PAGES } from '../fixtures/extract-en-fresh10/generate';
+import { FRESH11_DIR, FRESH11_PAGES } from '../fixtures/extract-en-fresh11/generate';
 
 interface Made {
   name: string;
@@ -32,6 +33,7 @@ const SETS: [string, string, (() => Made)[], number][] = [
   ['extract-en-fresh8', FRESH8_DIR, FRESH8_PAGES, 10],
   ['extract-en-fresh9', FRESH9_DIR, FRESH9_PAGES, 8],
   ['extract-en-fresh10', FRESH10_DIR, FRESH10_PAGES, 8],
+  ['extract-en-fresh11', FRESH11_DIR, FRESH11_PAGES, 8],
 ];
 
 /** Visible text: scripts, styles, templates and [hidden] removed; block starts and ends and <br> as line breaks. */

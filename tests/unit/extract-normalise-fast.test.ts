@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CJK, normaliseText } from '../../main/services/extract/patterns';
+import { CJK, collapseSpaces, normaliseText } from '../../main/services/extract/patterns';
 
 const CJK_SPACE = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
 
@@ -11,6 +11,11 @@ function normaliseTextSlow(s: string): string {
     )
     .trim();
   return t.includes(' ') ? t.replace(CJK_SPACE, '$1') : t;
+}
+
+/** collapseSpaces as it was before its one-pass form (issue 16, speed). */
+function collapseSpacesSlow(s: string): string {
+  return s.replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ').trim();
 }
 
 describe('normaliseText fast path', () => {
@@ -55,6 +60,31 @@ describe('normaliseText fast path', () => {
       const n = Math.floor(next() * 12);
       for (let j = 0; j < n; j++) s += parts[Math.floor(next() * parts.length)];
       expect(normaliseText(s), JSON.stringify(s)).toBe(normaliseTextSlow(s));
+      expect(collapseSpaces(s), JSON.stringify(s)).toBe(collapseSpacesSlow(s));
     }
+  });
+
+  it('treats as space exactly the code units of the regex class, and drops a space between exactly the CJK class', () => {
+    const spaceClass = /[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]/;
+    const cjkClass = new RegExp(`[${CJK}]`);
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const line of [ch, `a${ch}b`, `a${ch}${ch}b`, ` ${ch}`, `${ch} `, `${ch} ${ch}`, `a ${ch} b`]) {
+        if (normaliseText(line) !== normaliseTextSlow(line)) wrong.push(`normaliseText ${JSON.stringify(line)}`);
+        if (collapseSpaces(line) !== collapseSpacesSlow(line)) wrong.push(`collapseSpaces ${JSON.stringify(line)}`);
+      }
+      // Between two of them a space goes only when both are of the CJK class (and not spaces).
+      if (!spaceClass.test(ch)) {
+        if ((normaliseText(`${ch} ${ch}`) === ch + ch) !== cjkClass.test(ch)) wrong.push(`CJK ${c.toString(16)}`);
+      } else if (normaliseText(`a${ch}b`) !== (ch === '\u3000' ? 'a\u3000b' : 'a b')) wrong.push(`space ${c.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('collapses metadata lines to single spaces and keeps them between CJK characters', () => {
+    expect(collapseSpaces('  来源：本报\u3000\u3000 作者：张三\n')).toBe('来源：本报 作者：张三');
+    expect(collapseSpaces('发布时间 2024-03-05')).toBe('发布时间 2024-03-05');
+    expect(collapseSpaces('\u200b')).toBe('');
   });
 });

@@ -4,94 +4,24 @@
  * line holds chrome, the GB2312 page decodes cleanly only as GB2312, and the body shapes each page
  * is about are really there. (Scores are in `npm run bench -- extract`, not here.)
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadOutside } from '../fixtures/cms-outside/load';
+import { between, checkOutsideSet, outsidePages, outsideSet, visible } from '../fixtures/cms-outside/check';
 import { OUTSIDE12_DIR, OUTSIDE12_PAGES, buildAll } from '../fixtures/cms-outside12/generate';
 
-/** Visible text of a page, roughly: no scripts, no tags, the entities the pages use, one space. */
-const visible = (html: string): string =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/gi, ' ')
-    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<title>[\s\S]*?<\/title>/gi, ' ')
-    // Inline tags join their text; block tags separate it.
-    .replace(/<\/?(?:a|span|em|b|strong|font|small|label|i|o:p|time)\b[^>]*>/gi, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/[\s\u3000]+/g, ' ');
-const flat = (s: string): string => s.replace(/[\s\u3000]+/g, ' ').trim();
-
-const GENERIC_CHROME =
-  /版权所有|ICP备|公网安备|网站标识码|上一篇|下一篇|上一条|下一条|打印本页|关闭窗口|分享到|责任编辑|责编|浏览次数|点击数|当前位置|您的位置/;
-
-const pages = loadOutside(OUTSIDE12_DIR);
-const defOf = (name: string) => OUTSIDE12_PAGES.find((d) => d.name === name)!;
-const html = (name: string): string => {
-  const p = pages.find((x) => x.name === name)!;
-  return iconv.decode(Buffer.from(p.bytes), defOf(name).encoding);
-};
-/** The part of a page between two markers (both must be there). */
-const between = (h: string, from: string, to: string): string => {
-  const a = h.indexOf(from);
-  const b = h.indexOf(to, a + 1);
-  expect(a, from).toBeGreaterThanOrEqual(0);
-  expect(b, to).toBeGreaterThan(a);
-  return h.slice(a, b);
-};
+const SET = outsideSet({
+  dir: OUTSIDE12_DIR,
+  defs: OUTSIDE12_PAGES,
+  buildAll,
+  count: 12,
+  bytes: { min: 15_000, max: 60_000 },
+});
+const { page, defOf, html } = outsidePages(SET);
 
 describe('twelfth outside Chinese pages (cms-outside12)', () => {
-  it('the files on disk are exactly what generate.ts writes', () => {
-    const built = buildAll();
-    const onDisk = readdirSync(OUTSIDE12_DIR)
-      .filter((f) => f.endsWith('.html') || f.endsWith('.expected.json'))
-      .sort();
-    expect(onDisk).toEqual(built.flatMap((b) => [`${b.name}.expected.json`, `${b.name}.html`]).sort());
-    for (const b of built) {
-      expect(readFileSync(join(OUTSIDE12_DIR, `${b.name}.expected.json`), 'utf8'), b.name).toBe(b.expectedJson);
-      expect(Buffer.compare(readFileSync(join(OUTSIDE12_DIR, `${b.name}.html`)), b.bytes), b.name).toBe(0);
-    }
-  });
-
-  it('has twelve distinct pages of realistic size with dates in YYYY-MM-DD', () => {
-    expect(new Set(pages.map((p) => p.name)).size).toBe(12);
-    for (const p of pages) {
-      expect(p.expected.publishedAt, p.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(p.bytes.length, p.name).toBeGreaterThanOrEqual(15_000);
-      expect(p.bytes.length, p.name).toBeLessThanOrEqual(60_000);
-    }
-  });
-
-  it('title, paragraphs, chrome and 来源 are on the page', () => {
-    for (const def of OUTSIDE12_PAGES) {
-      const p = pages.find((x) => x.name === def.name)!;
-      const page = html(def.name);
-      expect(page, p.name).toBe(def.html(def));
-      const text = visible(page);
-      expect(text, p.name).toContain(flat(p.expected.title));
-      for (const line of p.expected.paragraphs) expect(text, `${p.name}: ${line.slice(0, 20)}`).toContain(flat(line));
-      for (const c of p.expected.chrome) expect(text, `${p.name}: ${c}`).toContain(flat(c));
-      if (p.expected.origin) expect(text, p.name).toContain(flat(p.expected.origin));
-    }
-  });
-
-  it('no expected line holds listed or generic chrome (a leak must mean chrome reached the body)', () => {
-    for (const p of pages) {
-      for (const line of p.expected.paragraphs) {
-        expect(GENERIC_CHROME.test(line), `${p.name}: ${line.slice(0, 20)}`).toBe(false);
-        for (const c of p.expected.chrome) expect(line.includes(c), `${p.name}: ${c} in ${line.slice(0, 20)}`).toBe(false);
-      }
-    }
-  });
+  checkOutsideSet(SET);
 
   it('the FrontPage page is GB2312 bytes that are not UTF-8, served with a bare text/html', () => {
-    const p = pages.find((x) => x.name === 'frontpage-font-br-gb2312')!;
+    const p = page('frontpage-font-br-gb2312');
     expect(p.expected.contentType).toBe('text/html');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(p.bytes)).toThrow();
     expect(new TextDecoder('gbk').decode(p.bytes)).toContain(p.expected.title);

@@ -5,25 +5,13 @@
  * (Scores are in `npm run bench -- extract`, not here.)
  */
 import { fileURLToPath } from 'node:url';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { decodePage, expectNoChromeInLines, flat, visible } from '../fixtures/cms-outside/check';
 import { loadOutside } from '../fixtures/cms-outside/load';
 import { loadFreshEn } from '../fixtures/extract-en-fresh/load';
 
 const EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh2/', import.meta.url));
 const CN_DIR = fileURLToPath(new URL('../fixtures/cms-outside2/', import.meta.url));
-
-/** Visible text of a page, roughly: no scripts, no tags, entities that the pages use, one space. */
-const visible = (html: string): string =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/[\s\u3000]+/g, ' ');
-const flat = (s: string): string => s.replace(/[\s\u3000]+/g, ' ');
 
 describe('second outside English pages (extract-en-fresh2)', () => {
   const pages = loadFreshEn(EN_DIR);
@@ -49,8 +37,7 @@ describe('second outside Chinese pages (cms-outside2)', () => {
   });
   it('title, paragraphs and chrome are text of the page in its encoding', () => {
     for (const p of pages) {
-      const enc = /charset=utf-8/i.test(p.expected.contentType) ? 'utf8' : 'gb2312';
-      const html = iconv.decode(Buffer.from(p.bytes), enc);
+      const html = decodePage(p.bytes, /charset=utf-8/i.test(p.expected.contentType) ? 'utf-8' : 'gb2312');
       expect(html, p.name).not.toContain('\ufffd');
       const text = visible(html);
       expect(text, p.name).toContain(flat(p.expected.title));
@@ -59,4 +46,5 @@ describe('second outside Chinese pages (cms-outside2)', () => {
       if (p.expected.origin) expect(text, p.name).toContain(p.expected.origin);
     }
   });
+  it('no expected line holds listed or generic chrome (a leak must mean chrome reached the body)', () => expectNoChromeInLines(pages));
 });

@@ -4,97 +4,29 @@
  * line holds chrome, the GBK page decodes cleanly only as GBK, and the shapes each page is about
  * are really there. (Scores are in `npm run bench -- extract`, not here.)
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadOutside } from '../fixtures/cms-outside/load';
+import { between, checkOutsideSet, outsidePages, outsideSet, visible } from '../fixtures/cms-outside/check';
 import { OUTSIDE8_DIR, OUTSIDE8_PAGES, buildAll } from '../fixtures/cms-outside8/generate';
 
-/** Visible text of a page, roughly: no scripts, no tags, the entities the pages use, one space. */
-const visible = (html: string): string =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/gi, ' ')
-    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<title>[\s\S]*?<\/title>/gi, ' ')
-    // Inline tags join their text; block tags separate it.
-    .replace(/<\/?(?:a|span|em|b|strong|font|small|label|i)\b[^>]*>/gi, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/&copy;/g, '©')
-    .replace(/[\s\u3000]+/g, ' ');
-const flat = (s: string): string => s.replace(/[\s\u3000]+/g, ' ').trim();
-
-const GENERIC_CHROME =
-  /版权所有|ICP备|公网安备|网站标识码|上一篇|下一篇|上一条|下一条|打印本页|关闭窗口|分享到|责任编辑|责编|浏览次数|点击数|当前位置|您的位置/;
-
-/** The page whose date and 来源 exist only as script output (checked on its script instead). */
+/** The page whose date and 来源 exist only as script output (its 来源 is looked for in the markup). */
 const SCRIPT_META = 'zhanqun-docwrite-meta';
 
-const pages = loadOutside(OUTSIDE8_DIR);
-const defOf = (name: string) => OUTSIDE8_PAGES.find((d) => d.name === name)!;
-const html = (name: string): string => {
-  const p = pages.find((x) => x.name === name)!;
-  return iconv.decode(Buffer.from(p.bytes), defOf(name).encoding);
-};
-/** The stretch of a page between two markers (both must be there). */
-const between = (h: string, from: string, to: string): string => {
-  const a = h.indexOf(from);
-  const b = h.indexOf(to, a);
-  expect(a, from).toBeGreaterThanOrEqual(0);
-  expect(b, to).toBeGreaterThan(a);
-  return h.slice(a, b);
-};
+const SET = outsideSet({
+  dir: OUTSIDE8_DIR,
+  defs: OUTSIDE8_PAGES,
+  buildAll,
+  count: 12,
+  bytes: { min: 15 * 1024, max: 60 * 1024 },
+  elsewhere: (def, h) => (def.name === SCRIPT_META ? { origin: h } : undefined),
+});
+const { page, defOf, html } = outsidePages(SET);
 
 describe('eighth outside Chinese pages (cms-outside8)', () => {
-  it('the files on disk are exactly what generate.ts writes', () => {
-    const built = buildAll();
-    const onDisk = readdirSync(OUTSIDE8_DIR)
-      .filter((f) => f.endsWith('.html') || f.endsWith('.expected.json'))
-      .sort();
-    expect(onDisk).toEqual(built.flatMap((b) => [`${b.name}.expected.json`, `${b.name}.html`]).sort());
-    for (const b of built) {
-      expect(readFileSync(join(OUTSIDE8_DIR, `${b.name}.expected.json`), 'utf8'), b.name).toBe(b.expectedJson);
-      expect(Buffer.compare(readFileSync(join(OUTSIDE8_DIR, `${b.name}.html`)), b.bytes), b.name).toBe(0);
-    }
-  });
-
-  it('has twelve distinct pages of 15–60 KB with dates in YYYY-MM-DD', () => {
-    expect(new Set(pages.map((p) => p.name)).size).toBe(12);
-    for (const p of pages) {
-      expect(p.expected.publishedAt, p.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(p.bytes.length, p.name).toBeGreaterThanOrEqual(15 * 1024);
-      expect(p.bytes.length, p.name).toBeLessThanOrEqual(60 * 1024);
-    }
-  });
-
-  it('title, paragraphs, chrome and 来源 are on the page', () => {
-    for (const def of OUTSIDE8_PAGES) {
-      const p = pages.find((x) => x.name === def.name)!;
-      const page = html(def.name);
-      expect(page, p.name).toBe(def.html(def));
-      const text = visible(page);
-      expect(text, p.name).toContain(flat(p.expected.title));
-      for (const line of p.expected.paragraphs) expect(text, `${p.name}: ${line.slice(0, 20)}`).toContain(flat(line));
-      for (const c of p.expected.chrome) expect(text, `${p.name}: ${c}`).toContain(flat(c));
-      if (p.expected.origin && p.name !== SCRIPT_META) expect(text, p.name).toContain(flat(p.expected.origin));
-    }
-  });
-
-  it('no expected line holds listed or generic chrome (a leak must mean chrome reached the body)', () => {
-    for (const p of pages) {
-      for (const line of p.expected.paragraphs) {
-        expect(GENERIC_CHROME.test(line), `${p.name}: ${line.slice(0, 20)}`).toBe(false);
-        for (const c of p.expected.chrome) expect(line.includes(c), `${p.name}: ${c} in ${line.slice(0, 20)}`).toBe(false);
-      }
-    }
-  });
+  checkOutsideSet(SET);
 
   it('the 人大 page is GBK labelled gb2312, with characters GB2312 lacks, served with a bare text/html', () => {
-    const p = pages.find((x) => x.name === 'renda-gb2312-label-gbk-chars')!;
+    const p = page('renda-gb2312-label-gbk-chars');
     expect(p.expected.contentType).toBe('text/html');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(p.bytes)).toThrow();
     expect(new TextDecoder('gbk', { fatal: true }).decode(p.bytes)).toContain(p.expected.title);

@@ -5,101 +5,26 @@
  * each page is about (several dates, 来源 labels, 引题/副标题) are really there. (Scores are in
  * `npm run bench -- extract`, not here.)
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadOutside } from '../fixtures/cms-outside/load';
+import { checkOutsideSet, outsidePages, outsideSet, visible } from '../fixtures/cms-outside/check';
 import { OUTSIDE9_DIR, OUTSIDE9_PAGES, buildAll } from '../fixtures/cms-outside9/generate';
 
-/** Visible text of a page, roughly: no scripts, no tags, the entities the pages use, one space. */
-const visible = (html: string): string =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/gi, ' ')
-    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<title>[\s\S]*?<\/title>/gi, ' ')
-    // Inline tags join their text; block tags separate it.
-    .replace(/<\/?(?:a|span|em|b|strong|font|small|label|i|time)\b[^>]*>/gi, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/&#8211;/g, '–')
-    .replace(/&hellip;/g, '…')
-    .replace(/[\s\u3000]+/g, ' ');
-const flat = (s: string): string => s.replace(/[\s\u3000]+/g, ' ').trim();
-
-const GENERIC_CHROME =
-  /版权所有|ICP备|公网安备|网站标识码|上一篇|下一篇|上一条|下一条|打印本页|关闭窗口|分享到|责任编辑|责编|浏览次数|点击数|当前位置|您的位置/;
-
-const pages = loadOutside(OUTSIDE9_DIR);
-const defOf = (name: string) => {
-  const d = OUTSIDE9_PAGES.find((x) => x.name === name);
-  if (!d) throw new Error(`no page ${name}`);
-  return d;
-};
-const bytesOf = (name: string): Buffer => {
-  const p = pages.find((x) => x.name === name);
-  if (!p) throw new Error(`no file ${name}`);
-  return Buffer.from(p.bytes);
-};
-/** The page's markup, decoded with the encoding it was written in. */
-const html = (name: string): string => {
-  const b = bytesOf(name);
-  const enc = defOf(name).encoding;
-  if (enc === 'gb18030') return iconv.decode(b, 'gb18030');
-  if (enc === 'utf-8-bom') return b.subarray(3).toString('utf8');
-  return b.toString('utf8');
-};
+const SET = outsideSet({
+  dir: OUTSIDE9_DIR,
+  defs: OUTSIDE9_PAGES,
+  buildAll,
+  count: 12,
+  bytes: { min: 15 * 1024, max: 60 * 1024 },
+});
+const { page, defOf, html, bytes: bytesOf } = outsidePages(SET);
 
 describe('ninth outside Chinese pages (cms-outside9)', () => {
-  it('the files on disk are exactly what generate.ts writes', () => {
-    const built = buildAll();
-    const onDisk = readdirSync(OUTSIDE9_DIR)
-      .filter((f) => f.endsWith('.html') || f.endsWith('.expected.json'))
-      .sort();
-    expect(onDisk).toEqual(built.flatMap((b) => [`${b.name}.expected.json`, `${b.name}.html`]).sort());
-    for (const b of built) {
-      expect(readFileSync(join(OUTSIDE9_DIR, `${b.name}.expected.json`), 'utf8'), b.name).toBe(b.expectedJson);
-      expect(Buffer.compare(readFileSync(join(OUTSIDE9_DIR, `${b.name}.html`)), b.bytes), b.name).toBe(0);
-    }
-  });
-
-  it('has twelve distinct pages of 15–60 KB with dates in YYYY-MM-DD', () => {
-    expect(new Set(pages.map((p) => p.name)).size).toBe(12);
-    for (const p of pages) {
-      expect(p.expected.publishedAt, p.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(p.bytes.length, p.name).toBeGreaterThanOrEqual(15 * 1024);
-      expect(p.bytes.length, p.name).toBeLessThanOrEqual(60 * 1024);
-    }
-  });
-
-  it('title, paragraphs, chrome and 来源 are on the page', () => {
-    for (const def of OUTSIDE9_PAGES) {
-      const p = pages.find((x) => x.name === def.name)!;
-      const page = html(def.name);
-      expect(page, p.name).toBe(def.html(def));
-      const text = visible(page);
-      expect(text, p.name).toContain(flat(p.expected.title));
-      for (const line of p.expected.paragraphs) expect(text, `${p.name}: ${line.slice(0, 20)}`).toContain(flat(line));
-      for (const c of p.expected.chrome) expect(text, `${p.name}: ${c}`).toContain(flat(c));
-      if (p.expected.origin) expect(text, p.name).toContain(flat(p.expected.origin));
-    }
-  });
-
-  it('no expected line holds listed or generic chrome (a leak must mean chrome reached the body)', () => {
-    for (const p of pages) {
-      for (const line of p.expected.paragraphs) {
-        expect(GENERIC_CHROME.test(line), `${p.name}: ${line.slice(0, 20)}`).toBe(false);
-        for (const c of p.expected.chrome) expect(line.includes(c), `${p.name}: ${c} in ${line.slice(0, 20)}`).toBe(false);
-      }
-    }
-  });
+  checkOutsideSet(SET);
 
   it('the town page: the server says UTF-8, the bytes are GB18030 with four-byte names, the meta says gbk', () => {
     const name = 'town-http-utf8-bytes-gb18030-names';
-    const p = pages.find((x) => x.name === name)!;
+    const p = page(name);
     const b = bytesOf(name);
     expect(p.expected.contentType).toBe('text/html; charset=utf-8');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b)).toThrow();
@@ -116,7 +41,7 @@ describe('ninth outside Chinese pages (cms-outside9)', () => {
 
   it('the 街道 page: a UTF-8 BOM, a gb2312 meta, a bare text/html header', () => {
     const name = 'jiedao-bom-utf8-meta-gb2312';
-    const p = pages.find((x) => x.name === name)!;
+    const p = page(name);
     const b = bytesOf(name);
     expect([...b.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(p.expected.contentType).toBe('text/html');

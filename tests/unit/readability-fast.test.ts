@@ -1,8 +1,9 @@
 /**
- * The referee's Readability (readability-fast.ts) answers some of Readability's methods without
- * linkedom's slow paths. Its result must be Readability's own: on every English fixture page
- * (prepared as the referee prepares it) and on markup made for the cases the overrides handle
- * (templates, tag lists, style/hidden/aria-hidden visibility, white space, link density).
+ * The referee's Readability (readability-fast.ts) runs on readability-dom.ts's document and
+ * answers some of Readability's methods for less. Its result must be Readability's own on
+ * linkedom: on every English fixture page (prepared as the referee prepares it) and on markup
+ * made for the cases the overrides handle (templates, tag lists, style/hidden/aria-hidden
+ * visibility, white space, link density).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { repairRawText } from '../../main/services/extract/extract';
 import { parseLightDocument, withoutRanges } from '../../main/services/extract/light-dom';
+import { parseReadabilityDocument } from '../../main/services/extract/readability-dom';
 import { fastReadability } from '../../main/services/extract/readability-fast';
 import { parseHtmlDocument } from '../../main/services/parsed-dom';
 
@@ -23,9 +25,11 @@ function prepared(html: string): string {
   return withoutRanges(source, parseLightDocument(source).rawTextRanges);
 }
 
+/** Readability's own on linkedom (the reference), or the referee's on readability-dom.ts. */
 function result(Class: typeof Readability, html: string): string {
+  const parse = Class === Readability ? parseHtmlDocument : parseReadabilityDocument;
   try {
-    return JSON.stringify(new Class(parseHtmlDocument(html) as unknown as Doc, { charThreshold: 200 }).parse());
+    return JSON.stringify(new Class(parse(html) as unknown as Doc, { charThreshold: 200 }).parse());
   } catch (error) {
     return `error: ${String(error)}`;
   }
@@ -33,19 +37,28 @@ function result(Class: typeof Readability, html: string): string {
 
 /** The overridden methods, called directly. */
 interface Internals {
-  _getAllNodesWithTag(node: unknown, tags: string[]): ArrayLike<{ outerHTML: string }>;
+  _getAllNodesWithTag(node: unknown, tags: string[]): ArrayLike<{ tagName: string; textContent: string }>;
   _isProbablyVisible(node: unknown): boolean;
   _getInnerText(node: unknown, normalizeSpaces?: boolean): string;
   _isElementWithoutContent(node: unknown): boolean;
   _getLinkDensity(node: unknown): number;
 }
 
-/** Each element of a made page with both Readabilities on its document. */
-function elementsOf(body: string): { els: Element[]; fast: Internals; base: Internals } {
-  const doc = parseHtmlDocument(`<!doctype html><html><head></head><body>${body}</body></html>`);
+/**
+ * Each element of a made page in both documents (`els` linkedom's, `ours` readability-dom's, in
+ * the same order), with Readability on linkedom's and the referee's on ours.
+ */
+function elementsOf(body: string): { els: Element[]; ours: Element[]; fast: Internals; base: Internals } {
+  const html = `<!doctype html><html><head></head><body>${body}</body></html>`;
+  const doc = parseHtmlDocument(html);
+  const mine = parseReadabilityDocument(html);
+  const els = Array.from(doc.body!.querySelectorAll('*')) as unknown as Element[];
+  const ours = mine.body.querySelectorAll('*') as unknown as Element[];
+  expect(ours.map((e) => e.tagName)).toEqual(els.map((e) => e.tagName));
   return {
-    els: Array.from(doc.querySelectorAll('body *')) as unknown as Element[],
-    fast: new (fastReadability())(doc as unknown as Doc) as unknown as Internals,
+    els,
+    ours,
+    fast: new (fastReadability())(mine as unknown as Doc) as unknown as Internals,
     base: new Readability(doc as unknown as Doc) as unknown as Internals,
   };
 }
@@ -91,24 +104,28 @@ describe('fastReadability', () => {
       <div id="a"><P>one</P><template><p>hidden</p><h2>no</h2></template><h2>two</h2>
       <svg><title>icon</title><p>in svg</p></svg><section><h1>three</h1><p>four</p></section></div></body></html>`;
     const doc = parseHtmlDocument(html);
-    const fast = new (fastReadability())(doc as unknown as Doc) as unknown as Internals;
+    const mine = parseReadabilityDocument(html);
+    // The override walks the tree itself, without building a selector for querySelectorAll.
+    mine.querySelectorAll = () => {
+      throw new Error('querySelectorAll called');
+    };
+    const fast = new (fastReadability())(mine as unknown as Doc) as unknown as Internals;
     const base = new Readability(doc as unknown as Doc) as unknown as Internals;
-    const list = (r: Internals, node: unknown, tags: string[]) => Array.from(r._getAllNodesWithTag(node, tags), (e) => e.outerHTML);
+    const list = (r: Internals, node: unknown, tags: string[]) =>
+      Array.from(r._getAllNodesWithTag(node, tags), (e) => `${e.tagName}:${e.textContent}`);
     const div = doc.querySelector('#a')!;
-    for (const [node, tags] of [
-      [doc, ['p']],
-      [doc, ['h1', 'h2', 'P']],
-      [doc, ['template', 'title']],
-      [div, ['p', 'section']],
-      [doc, ['SVG', 'title']],
-      [div, ['nothing']],
+    const ourDiv = mine.body.firstElementChild!;
+    for (const [node, ourNode, tags] of [
+      [doc, mine, ['p']],
+      [doc, mine, ['h1', 'h2', 'P']],
+      [doc, mine, ['template', 'title']],
+      [div, ourDiv, ['p', 'section']],
+      [doc, mine, ['SVG', 'title']],
+      [div, ourDiv, ['nothing']],
     ] as const) {
-      const expected = list(base, node, [...tags]);
-      expect(list(fast, node, [...tags])).toEqual(expected);
+      expect(list(fast, ourNode, [...tags])).toEqual(list(base, node, [...tags]));
     }
-    // The override ran (a plain array), not the original (linkedom's NodeList).
-    expect(fast._getAllNodesWithTag(doc, ['p']).constructor).toBe(Array);
-    expect(list(fast, doc, ['p'])).toHaveLength(3);
+    expect(list(fast, mine, ['p'])).toEqual(['P:one', 'P:in svg', 'P:four']);
   });
 
   it('judges visibility as Readability does', () => {
@@ -126,10 +143,10 @@ describe('fastReadability', () => {
     ];
     const answers = cases.map((c) => {
       const doc = parseHtmlDocument(`<html><body>${c}</body></html>`);
-      const el = doc.body!.firstElementChild;
-      const fast = new (fastReadability())(doc as unknown as Doc) as unknown as Internals;
+      const mine = parseReadabilityDocument(`<html><body>${c}</body></html>`);
+      const fast = new (fastReadability())(mine as unknown as Doc) as unknown as Internals;
       const base = new Readability(doc as unknown as Doc) as unknown as Internals;
-      return [fast._isProbablyVisible(el), base._isProbablyVisible(el)];
+      return [fast._isProbablyVisible(mine.body.firstElementChild), base._isProbablyVisible(doc.body!.firstElementChild)];
     });
     for (const [fast, base] of answers) expect(fast).toBe(base);
     expect(answers.map(([, base]) => base)).toEqual([true, false, false, false, true, false, '', true, true, '']);
@@ -170,39 +187,38 @@ describe('fastReadability', () => {
     <div id="w7"><img src="a.png"> </div><div id="w8">\u200b</div><header id="w9"><br> <i> </i></header>`;
 
   it('reads text as Readability does: trimmed, spaces normalised unless asked not to', () => {
-    const { els, fast, base } = elementsOf(SPACES + '<p id="t1">  one  two\n\nthree <a href="#">four</a>  </p>');
+    const { els, ours, fast, base } = elementsOf(SPACES + '<p id="t1">  one  two\n\nthree <a href="#">four</a>  </p>');
     expect(els.length).toBeGreaterThan(10);
-    for (const el of els)
-      for (const normalise of [undefined, true, false]) expect(fast._getInnerText(el, normalise)).toBe(base._getInnerText(el, normalise));
-    const t1 = els.find((e) => e.id === 't1')!;
-    expect(base._getInnerText(t1)).toBe('one two three four');
-    expect(base._getInnerText(t1, false)).toBe('one  two\n\nthree four');
-    // The override walked the text itself: the element's textContent was never read.
-    withoutTextContent(t1);
-    expect(fast._getInnerText(t1)).toBe('one two three four');
+    els.forEach((el, i) => {
+      for (const normalise of [undefined, true, false])
+        expect(fast._getInnerText(ours[i], normalise)).toBe(base._getInnerText(el, normalise));
+    });
+    const t1 = els.findIndex((e) => e.id === 't1');
+    expect(fast._getInnerText(ours[t1])).toBe('one two three four');
+    expect(fast._getInnerText(ours[t1], false)).toBe('one  two\n\nthree four');
   });
 
   it('finds elements without content as Readability does', () => {
-    const { els, fast, base } = elementsOf(SPACES);
-    const answers = els.map((el) => [el.id || el.localName, fast._isElementWithoutContent(el), base._isElementWithoutContent(el)]);
+    const { els, ours, fast, base } = elementsOf(SPACES);
+    const answers = els.map((el, i) => [el.id || el.localName, fast._isElementWithoutContent(ours[i]), base._isElementWithoutContent(el)]);
     for (const [, f, b] of answers) expect(f).toBe(b);
     const empty = answers.filter(([id, , b]) => b && String(id).startsWith('w')).map(([id]) => id);
     // w2 and w9 hold only white space but other elements than br/hr; w8 a zero-width space,
     // which `trim` keeps; w7 an image.
     expect(empty.filter((id) => id !== 'w4')).toEqual(['w1', 'w3']);
     // With text below, the override answers without joining the element's text.
-    const deep = els.find((e) => e.id === 'w5')!;
+    const deep = ours[els.findIndex((e) => e.id === 'w5')]!;
     withoutTextContent(deep);
     expect(fast._isElementWithoutContent(deep)).toBe(false);
   });
 
   it('measures link density as Readability does: hash links count 0.3, nested links each count', () => {
-    const { els, fast, base } = elementsOf(`
+    const { els, ours, fast, base } = elementsOf(`
       <div id="d1">Some words before <a href="/x">a link</a> and <a href="#top">a hash link</a> after.</div>
       <div id="d2"><a href="/only">only a link</a></div><div id="d3">  </div>
       <div id="d4">text <a>no href</a> <a href="#">bare hash</a> <a href="/a">outer <a href="/b">inner</a></a></div>
       <ul id="d5"><li><a href="/1">one</a></li><li>two, three and four</li><template><a href="/t">in a template</a></template></ul>`);
-    const densities = els.map((el) => [fast._getLinkDensity(el), base._getLinkDensity(el)]);
+    const densities = els.map((el, i) => [fast._getLinkDensity(ours[i]), base._getLinkDensity(el)]);
     for (const [f, b] of densities) expect(f).toBe(b);
     const d1 = els.find((e) => e.id === 'd1')!;
     expect(base._getLinkDensity(d1)).toBeCloseTo((6 + 0.3 * 11) / 'Some words before a link and a hash link after.'.length, 10);

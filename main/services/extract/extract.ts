@@ -30,9 +30,10 @@ import { escapeHtml, NON_CONTENT_TAGS } from '../../../shared/html-policy';
 import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
-import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
+import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument, withoutRanges } from './light-dom';
 import { articleFromScripts, type ScriptText } from './json-state';
+import { parseReadabilityDocument } from './readability-dom';
 import { fastReadability, type ReadabilityClass } from './readability-fast';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
@@ -67,8 +68,12 @@ import {
   isLatinNotice,
   isLatinWidgetLine,
   comparable,
+  isSignOffUnit,
+  matchReplyUnit,
+  unitAndDate,
 } from './patterns';
 import { scriptWrittenText } from './script-writes';
+import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
 export interface ExtractedImage {
@@ -369,8 +374,8 @@ class Walker {
         tag === 'aside' ||
         tag === 'header' ||
         tag === 'marquee' ||
-        NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) ||
-        AUTHOR_BOX_RE.test(cls)
+        // Without class or id (most blocks) the regexes have no word to find.
+        (cls !== ' ' && (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls)))
       ) {
         this.negativeCandidates.push(el);
       }
@@ -541,7 +546,8 @@ class Walker {
         tidied: null,
         len: countChars(text),
         linkChars: line.linkChars,
-        plain: normaliseText(line.plain),
+        // `plain` is `text` less its link text: of the same length, it is the same string.
+        plain: line.plain.length === line.text.length ? text : normaliseText(line.plain),
         punct: countPunct(text),
         el,
         ancestors,
@@ -744,21 +750,60 @@ function publishedTimeElement(doc: Document): string | null {
   return null;
 }
 
+/** A string field of a JSON-LD object's text (`"headline": "…"`), or null. */
+function jsonLdField(text: string, key: string): string | null {
+  const m = new RegExp(`"${key}"\\s*:\\s*("(?:[^"\\\\]|\\\\.){2,400}")`).exec(text);
+  if (!m) return null;
+  try {
+    const v = JSON.parse(m[1]!) as unknown;
+    return typeof v === 'string' && v.trim() ? v.trim() : null;
+  } catch {
+    return null; // a broken JSON string names nothing
+  }
+}
+
+/**
+ * A fact check's own statement: on a page whose JSON-LD is a schema.org ClaimReview, the line
+ * stating the reviewed claim (most of `claimReviewed`'s words) and the line giving the verdict
+ * (`Rating: False`, the rating's `alternateName` after a short label), each set in the article's
+ * container above its text (a sibling box before `top`). Returns those lines' elements.
+ */
+function reviewedClaimLines(doc: Document, blocks: Block[], parent: Element, top: Element, negative: Set<Element>): Element[] {
+  let claim: string | null = null;
+  let rating: string | null = null;
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = s.textContent ?? '';
+    if (!/"@type"\s*:\s*\[?\s*"ClaimReview"/.test(text)) continue;
+    claim = jsonLdField(text, 'claimReviewed');
+    rating = jsonLdField(text, 'alternateName');
+    break;
+  }
+  if (!claim) return [];
+  const claimWords = new Set(comparable(claim).split(' '));
+  const ratingRe = rating ? new RegExp(`^(?:[\\p{L} ]{1,20}:\\s*)?${rating.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu') : null;
+  // Above the text only: in a box of the container that comes before the text's own box.
+  const textStart = blocks.find((b) => top.contains(b.el))?.index ?? 0;
+  const out: Element[] = [];
+  for (const b of blocks) {
+    if (b.index >= textStart) break;
+    if (b.len === 0 || b.len > CLAIM_LINE_MAX || b.negative || !parent.contains(b.el)) continue;
+    if (b.ancestors.some((a) => negative.has(a))) continue;
+    const words = comparable(b.text).split(' ');
+    const shared = words.filter((w) => claimWords.has(w)).length;
+    if (shared >= claimWords.size * 0.8 && shared >= words.length * 0.5) out.push(b.el);
+    else if (ratingRe && b.len <= 40 && ratingRe.test(b.text)) out.push(b.el);
+  }
+  return out;
+}
+/** Characters a claim's line holds at most. */
+const CLAIM_LINE_MAX = 400;
+
 /**
  * The title of a schema.org article in the page's JSON-LD: its name or headline, the one the
  * page's <title> repeats when they differ (Wikipedia's headline is a description).
  */
 function jsonLdHeadline(doc: Document, docTitle: string): string | null {
-  const field = (text: string, key: string): string | null => {
-    const m = new RegExp(`"${key}"\\s*:\\s*("(?:[^"\\\\]|\\\\.){2,400}")`).exec(text);
-    if (!m) return null;
-    try {
-      const v = JSON.parse(m[1]!) as unknown;
-      return typeof v === 'string' && v.trim() ? v.trim() : null;
-    } catch {
-      return null; // a broken JSON string names nothing
-    }
-  };
+  const field = jsonLdField;
   const page = normaliseText(docTitle).toLowerCase();
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const text = s.textContent ?? '';
@@ -890,8 +935,8 @@ function continuesArticle(top: Element, sib: Element, s: Stats, after: boolean):
   return sib.querySelector('h2, h3, h4') !== null && sib.querySelector('table, ol, ul, p') !== null;
 }
 
-/** A heading that names the article's own list of sources: `References`, `Notes`, `Bibliography`. */
-const REFERENCE_HEADING_RE = /^(?:references?|notes|footnotes|endnotes|sources|bibliography|works cited|literature cited|citations)$/i;
+/** A heading that names the article's own list of sources: `References`, `Notes`, `Bibliography`, `Sources:`. */
+const REFERENCE_HEADING_RE = /^(?:references?|notes|footnotes|endnotes|sources|bibliography|works cited|literature cited|citations)\s*:?$/i;
 
 /**
  * A later sibling of the article root that is its reference list: it opens with a heading naming
@@ -909,6 +954,23 @@ function referenceListAfter(sib: Element, s: Stats, after: boolean): boolean {
   }
   if (!first || !/^h[2-6]$/.test(first.localName) || !REFERENCE_HEADING_RE.test(normaliseText(first.textContent ?? ''))) return false;
   return sib.querySelector('ol, ul, p') !== null;
+}
+
+/**
+ * The reference lists a later sibling of the article root holds: the sibling itself, or, when it is
+ * the paper's back matter (acknowledgments, funding, references as sections of one wrapper), those
+ * of its own sections that are one. The other back-matter sections stay out.
+ */
+function referenceListsAfter(sib: Element, stats: Map<Element, Stats>, negative: Set<Element>, after: boolean): Element[] {
+  const s = stats.get(sib);
+  if (!after || !s) return [];
+  if (referenceListAfter(sib, s, after)) return [sib];
+  const out: Element[] = [];
+  for (let c = sib.firstElementChild; c; c = c.nextElementSibling) {
+    const cs = stats.get(c);
+    if (cs && !negative.has(c) && referenceListAfter(c, cs, after)) out.push(c);
+  }
+  return out;
 }
 
 /** A wrapper adds at most this share to the text of the block it wraps (a toggle's heading). */
@@ -1019,13 +1081,16 @@ function followsRecord(blocks: Block[], end: number, i: number): boolean {
 }
 
 /**
- * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频) that sits in an
- * element of its own: 1–4 characters without punctuation, wholly inside one tag of the heading.
+ * Whether heading text `t` is title `r` plus a short label (原创, 独家, 视频, or a bracketed
+ * category such as [经验分享]) that sits in an element of its own: 1–4 characters without
+ * punctuation or up to 8 in brackets, wholly inside one tag of the heading.
  */
 function labelAround(t: string, r: string, heading: Element): boolean {
   const at = t.indexOf(r);
   const rest = (t.slice(0, at) + t.slice(at + r.length)).trim();
-  if (!rest || countChars(rest) > 4 || /[\p{P}\p{S}\d]/u.test(rest)) return false;
+  // A forum's or column's category in brackets of its own ([经验分享] before a thread's subject).
+  const bracketed = /^(?:\[[^\][]{1,8}\]|【[^【】]{1,8}】|〔[^〔〕]{1,8}〕|［[^［］]{1,8}］)$/u.test(rest);
+  if (!rest || (!bracketed && (countChars(rest) > 4 || /[\p{P}\p{S}\d]/u.test(rest)))) return false;
   if (!t.startsWith(rest) && !t.endsWith(rest)) return false;
   for (const el of Array.from(heading.querySelectorAll('*'))) if (normaliseText(el.textContent ?? '') === rest) return true;
   return false;
@@ -1101,8 +1166,9 @@ function pickTitle(
     else if (tag === 'h3') score += 1.5;
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
-    // Tidying only trims whitespace: the raw HTML holds the same tags.
-    if (/<(?:strong|b)>/.test(b.rawHtml) && b.len < 60) score += 0.5;
+    // Tidying only trims whitespace: the raw HTML holds the same tags. (The length first: the
+    // regex would first flatten the block's HTML, built piece by piece.)
+    if (b.len < 60 && /<(?:strong|b)>/.test(b.rawHtml)) score += 0.5;
     let matched = false;
     let own: string | null = null;
     // A part equal to the line outranks a longer reference that merely contains it.
@@ -1294,7 +1360,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   if (title && latinScript) title = visibleHeadline(doc, title, meta) ?? title;
   if (title) title = withStatedSpacing(title, [meta.title, meta.ogTitle, meta.docTitle]);
-  const titleIndex = picked?.index ?? -1;
+  let titleIndex = picked?.index ?? -1;
+  // The last line of a title printed over several (a converted document's positioned lines).
+  let titleEnd = titleIndex;
+  if (!title && !latinScript) {
+    // No heading and no stated title (a saved Word/WPS document, a PDF converted to HTML): the
+    // lines set larger than the text above it.
+    const prominent = prominentTitle(doc, blocks);
+    if (prominent) {
+      title = prominent.title;
+      titleIndex = prominent.first;
+      titleEnd = prominent.last;
+    }
+  }
 
   const metaZone: Block[] = [];
   if (titleIndex >= 0) {
@@ -1461,6 +1539,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   const chosen = new Set<Element>();
+  // A fact check's claim and verdict lines, chosen for themselves (a verdict may be a link).
+  const claimLines = new Set<Element>();
   // The article was found around the best block, not in it: worth a second opinion (below).
   let widened = false;
   if (top) {
@@ -1491,10 +1571,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
         const f = s.score * (1 - ld);
         const sibText = PARA_TAGS.has(sib.localName) && ld < 0.25 ? normaliseText(sib.textContent ?? '') : '';
+        const refs = f >= threshold ? [] : referenceListsAfter(sib, stats, negative, after);
+        if (refs.length > 0 && refs[0] !== sib) {
+          for (const r of refs) chosen.add(r);
+          continue;
+        }
         if (
           f >= threshold ||
           continuesArticle(top, sib, s, after) ||
-          referenceListAfter(sib, s, after) ||
+          refs.length > 0 ||
           (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
           // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
           (sibText && bylineNames(sibText) !== null)
@@ -1505,6 +1590,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
     // The slides sit beside the text, in the article's own box (not in a column of their own).
     for (const list of photoStories) if (parent?.contains(list) && !negative.has(list)) chosen.add(list);
+    // A fact check's claim and verdict lines, set in the article's container above its text.
+    if (latinScript && parent)
+      for (const el of reviewedClaimLines(doc, blocks, parent, top, negative)) {
+        chosen.add(el);
+        claimLines.add(el);
+      }
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
@@ -1528,6 +1619,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       else after += b.len;
     }
     if (before > after) cutAt = -1;
+    else cutAt = titleEnd;
   }
   const body: Block[] = [];
   const trailing: Block[] = [];
@@ -1565,10 +1657,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !wordsAroundLink(b) &&
         !(latin && linkedSectionHeading(b, blocks)) &&
         !footnoteNumber(b) &&
-        !(latin && namedRowItem(b))
+        !(latin && namedRowItem(b)) &&
+        !(latin && mailtoLine(b)) &&
+        // A fact check's verdict line, its rating page linked, is no link line.
+        !claimLines.has(b.el)
       )
         continue;
-      if (latin && labelledLinkLine(b)) continue;
+      if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks))) continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
@@ -1622,6 +1717,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (b.negative || b.len > 90 || b.linkChars > b.len * 0.5 || (b.kind === 'li' && b.linkChars > 0)) continue;
       if ((origin = matchDepartment(b.spaced))) break;
     }
+  }
+  // No 来源 anywhere: the office the page names as having issued or answered it, which a reader
+  // would cite: 回复单位 over a 问政 reply, a 简报's head line of unit and date above the title,
+  // the 落款 unit over the signature date at the end of the text.
+  if (!origin && !latinScript) {
+    for (const b of blocks)
+      if (!origin && !b.negative && b.len <= 90 && /复(?:单位|部门|机关)/.test(b.text)) origin = matchReplyUnit(b.spaced);
+    const start = body[0]?.index ?? blocks.length;
+    for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
+    origin ??= signOffUnit(body);
   }
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
@@ -1730,6 +1835,20 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     refereed,
     attachments: findAttachments(doc, base),
   };
+}
+
+/**
+ * The 落款 unit of a notice or letter: among the last lines of the text, the organisation's name
+ * right above the date line that signs it (示例县某某局 / 2024年7月3日). Null without one.
+ */
+function signOffUnit(body: Block[]): string | null {
+  const lines = body.filter((b) => b.len > 0);
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 6); i--) {
+    if (!isDateOnly(lines[i]!.text)) continue;
+    const unit = lines[i - 1]!.text;
+    return isSignOffUnit(unit) ? unit : null;
+  }
+  return null;
 }
 
 /**
@@ -2165,10 +2284,19 @@ function findGalleries(blocks: Block[]): Set<Element> {
   const figures = new Set<Element>();
   for (const b of blocks) for (const a of b.ancestors) if (a.localName === 'figure') figures.add(a);
   const galleries = new Set<Element>();
+  // Figures of one article share their parents: each parent is asked once.
+  const asked = new Map<Element, boolean>();
+  const gallery = (p: Element): boolean => {
+    let yes = asked.get(p);
+    if (yes === undefined) {
+      const kids = Array.from(p.children);
+      asked.set(p, (yes = kids.length >= 3 && kids.every(holdsOnlyFigure)));
+    }
+    return yes;
+  };
   for (const f of figures) {
     for (let p = f.parentElement, d = 0; p && d < 3; p = p.parentElement, d++) {
-      const kids = Array.from(p.children);
-      if (kids.length >= 3 && kids.every(holdsOnlyFigure)) {
+      if (gallery(p)) {
         galleries.add(p);
         break;
       }
@@ -2263,7 +2391,10 @@ const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|e
  * few words or a line in an element named for it.
  */
 function isLatinByline(b: Block, top: boolean): boolean {
-  if (b.len > 110 || b.images.length > 0) return false;
+  if (b.images.length > 0) return false;
+  // A paper's author block above the text (names, affiliations, e-mail addresses in an element
+  // named for its authors) runs longer than a news byline, and is no sentence.
+  if (b.len > 110) return top && b.len <= 400 && !/[.!?]["”’]?$/.test(b.text) && bylineElement(b);
   // A wire story's sign-off after its text (`Reporting by …; Editing by …`) is an in-body credit.
   if (!top && SIGN_OFF_RE.test(b.text)) return false;
   const words = b.text.split(/\s+/).length;
@@ -2272,7 +2403,27 @@ function isLatinByline(b: Block, top: boolean): boolean {
   // A bare date or a meta element counts only above the text (an infobox or table holds dates too).
   if (!top) return false;
   if (EN_DATE_RE.test(b.text) && words <= 12) return true;
-  return b.ancestors.slice(0, 3).some((a) => BYLINE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
+  return bylineElement(b);
+}
+
+/**
+ * The block or one of its two nearest ancestors is named for a byline, an author or metadata, and
+ * is a small box (not the article itself, named for its layout: `ltx_authors_1line`).
+ */
+function bylineElement(b: Block): boolean {
+  return b.ancestors
+    .slice(0, 3)
+    .some(
+      (a) =>
+        BYLINE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) &&
+        (a === b.el || ((a.textContent ?? '').length <= BYLINE_BOX_MAX && !holdsOtherHeading(a, b.el))),
+    );
+}
+/** Characters of text a byline's box holds at most (names, affiliations, a date, a share row). */
+const BYLINE_BOX_MAX = 1000;
+/** `box` holds a heading other than `el` (or one holding it): a section or the article, not a byline box. */
+function holdsOtherHeading(box: Element, el: Element): boolean {
+  return Array.from(box.querySelectorAll('h1, h2, h3, h4, h5, h6')).some((h) => h !== el && !h.contains(el) && !el.contains(h));
 }
 
 /** Characters outside links in the prose-like blocks. */
@@ -2285,6 +2436,29 @@ const LINKED_ASIDE_RE =
   /^(?:read (?:more|also|next)|see (?:also|more)|also (?:read|see)|related|more (?:from|on|about|stories|news)|watch|listen|recommended|opinion|analysis)\b/i;
 
 /** The label of a line that only points to another story: `Read more:`, `See also`, `Go deeper:`. */
+/**
+ * Words around an e-mail address written as a link (`Write to Ana Ruiz at ana@example.com`): the
+ * reporter's closing contact line, not navigation. Every link is a `mailto:` one.
+ */
+function mailtoLine(b: Block): boolean {
+  if (b.len > 250 || b.plain.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length < 2) return false;
+  const links = Array.from(b.el.querySelectorAll('a'));
+  return links.length > 0 && links.every((a) => /^mailto:[^?\s]+@/i.test(a.getAttribute('href')?.trim() ?? ''));
+}
+
+/**
+ * A heading that is wholly a link to another page (`<a href="/post"><h2>Title</h2></a>`, a linked
+ * article's card set into the text), punctuation and all: not a section of the article (those
+ * read between its paragraphs, or link to their own anchor).
+ */
+function linkedCardHeading(b: Block, blocks: Block[]): boolean {
+  if (!/^h[2-6]$/.test(b.el.localName) || b.len > 200 || b.linkChars < b.len * 0.9 || linkedSectionHeading(b, blocks)) return false;
+  let link: Element | null = b.el.querySelector('a[href]');
+  for (let a = b.el.parentElement, up = 0; !link && a && up < 5; a = a.parentElement, up++) if (a.localName === 'a') link = a;
+  const href = link?.getAttribute('href')?.trim() ?? '';
+  return href !== '' && !href.startsWith('#');
+}
+
 const LINK_LABEL_RE =
   /^(?:read|read (?:more|also|next|this)|see (?:also|more)|also (?:read|see)|related(?: (?:stories|story|reading|coverage|articles?))?|more on (?:this|that)(?: (?:story|topic))?|go deeper|dig deeper|further reading)\s*[:：—–-]?$/i;
 
@@ -2584,10 +2758,11 @@ function referee(
   const latin = page !== null;
   let content: string | null | undefined;
   try {
-    // Readability is typed against the browser DOM; linkedom's document is what it runs on here.
-    // Readability removes every script but JSON-LD and every style before it reads the page:
-    // their text is not parsed at all (a third of a news page's bytes).
-    const doc = parseHtmlDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
+    // Readability is typed against the browser DOM; it runs on readability-dom.ts's document,
+    // which answers it as linkedom's would, for less. Readability removes every script but
+    // JSON-LD and every style before it reads the page: their text is not parsed at all (a third
+    // of a news page's bytes).
+    const doc = parseReadabilityDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
     content = new (fastReadability())(doc, { charThreshold: 200 }).parse()?.content;
   } catch {
     return null; // the referee failing leaves our result as it is
@@ -2733,9 +2908,12 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
-  // Each long block as ` word word … `, to find a pull quote's sentences in it.
   let twins: Map<string, Block> | undefined;
-  const long = body.filter((b) => b.len >= 80).map((b) => ({ b, words: ` ${comparable(b.text)} ` }));
+  // Each long block (as the loop starts) as ` word word … `, to find a pull quote's sentences in
+  // it: made when a pull quote or quote first asks (most pages have none).
+  const longBlocks = body.filter((b) => b.len >= 80);
+  let longWords: { b: Block; words: string }[] | undefined;
+  const long = (): { b: Block; words: string }[] => (longWords ??= longBlocks.map((b) => ({ b, words: ` ${comparable(b.text)} ` })));
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
@@ -2745,7 +2923,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       for (; i > 0 && noticeHeading(body[i - 1]!, b, body); i--) body.splice(i - 1, 1);
       continue;
     }
-    if (figureTitle(b)) {
+    if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b)) {
       body.splice(i, 1);
       continue;
     }
@@ -2766,7 +2944,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     }
     // A block named a pull quote that rewords one paragraph (most of its words are there) repeats it;
     // one that does not is the author's own text set large (Medium's pull-quote paragraphs).
-    if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long.some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
+    if (own.some((x) => setOff(x, PULL_QUOTE_RE)) && long().some((x) => x.b.len > b.len && reworded(b.text, x.words))) {
       body.splice(i, 1);
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
       continue;
@@ -2777,7 +2955,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       .map(comparable)
       .filter((x) => x.length > 0);
     const words = sentences.reduce((n, x) => n + x.split(' ').length, 0);
-    if (words >= 5 && long.some((x) => x.b.len > b.len && repeats(sentences, x.words))) {
+    if (words >= 5 && long().some((x) => x.b.len > b.len && repeats(sentences, x.words))) {
       body.splice(i, 1);
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
     }
@@ -2934,6 +3112,11 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
   const firstProse = body.findIndex(isProse);
   let proseCount = -1;
   const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
+  let proseEls: Element[] | undefined;
+  // What productCard and signUpBox read of a box (its children's texts, its whole text): the
+  // same for every block in it, so read once per box (nothing here changes the tree).
+  const cards = new Map<Element, boolean>();
+  const signUps = new Map<Element, SignUpAnswer>();
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0 || b.len > 200 || b.images.length > 0) continue;
@@ -2952,8 +3135,12 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       body.splice(i, j - i);
       continue;
     }
+    if (teaserCardLine(own(b), (proseEls ??= body.filter(isProse).map((x) => own(x).el)))) {
+      body.splice(i, 1);
+      continue;
+    }
     if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
-    else if (productCard(own(b)) || (emailForm() && signUpBox(own(b)))) body.splice(i, 1);
+    else if (productCard(own(b), cards) || (emailForm() && signUpBox(own(b), signUps))) body.splice(i, 1);
   }
 }
 
@@ -2961,10 +3148,48 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
  * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button
  * (`Buy on …`, `Shop now`). Its lines are an advertisement, not the article.
  */
-function productCard(b: Block): boolean {
+/**
+ * A short line of a linked story's card set into the text (its section label, its date), the
+ * card's linked title already gone as a link line: the small box around the line is mostly a link
+ * to another page and holds none of the article's prose.
+ */
+function teaserCardLine(b: Block, prose: Element[]): boolean {
+  if (b.len > 60 || b.linkChars > 0 || b.images.length > 0 || /[.!?:]["”’]?$/.test(b.text) || /^(?:td|th|li|dt|dd)$/.test(b.el.localName))
+    return false;
+  // A list's heading ("Most Popular") is left to the end-line rules, which take its box with it.
+  if (isLatinEndLine(b.text)) return false;
+  for (let box = b.el.parentElement, up = 0; box && up < 4; box = box.parentElement, up++) {
+    if (prose.some((p) => box!.contains(p))) return false;
+    const text = normaliseText(box.textContent ?? '').length;
+    if (text > TEASER_CARD_MAX) return false;
+    let linked = 0;
+    const targets = new Set<string>();
+    for (const a of Array.from(box.querySelectorAll('a[href]'))) {
+      const href = (a.getAttribute('href') ?? '').trim();
+      if (href.startsWith('#')) continue;
+      linked += normaliseText(a.textContent ?? '').length;
+      targets.add(href);
+    }
+    if (linked < 20) continue;
+    // One story's card: every link goes to it (a box of several stories is a list, not a card).
+    return targets.size === 1 && linked >= text * 0.4 && text - linked <= 120;
+  }
+  return false;
+}
+/** Characters a linked story's card holds at most (label, title, date, a line of summary). */
+const TEASER_CARD_MAX = 400;
+
+function productCard(b: Block, seen: Map<Element, boolean>): boolean {
   if (b.len > 150 || /[.!?]["”’]?$/.test(b.text)) return false;
   const box = b.el.parentElement;
   if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
+  let card = seen.get(box);
+  if (card === undefined) seen.set(box, (card = productCardBox(box)));
+  return card;
+}
+
+/** A box of a name, a price and a buy button (productCard's reading of the block's parent). */
+function productCardBox(box: Element): boolean {
   let price = false;
   let buy = false;
   let other = 0;
@@ -2984,13 +3209,21 @@ const PRICE_RE = /^(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[
  * (`Free local news, every Tuesday.` over an address field and `Sign up`), a newsletter pitch
  * whatever its words. The box is small: a container of the article that also holds a form is not one.
  */
-function signUpBox(b: Block): boolean {
+function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
   for (const a of b.ancestors.slice(1, 4)) {
-    if (/^(?:body|article|main)$/.test(a.localName)) return false;
-    if (a.querySelector('input[type="email"]') === null) continue;
-    return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX;
+    let answer = seen.get(a);
+    if (answer === undefined) seen.set(a, (answer = signUpAnswer(a)));
+    if (answer === 'no form') continue;
+    return answer === 'small box';
   }
   return false;
+}
+/** What signUpBox learns from one ancestor: go on to the next, or the answer. */
+type SignUpAnswer = 'no form' | 'small box' | 'not one';
+function signUpAnswer(a: Element): SignUpAnswer {
+  if (/^(?:body|article|main)$/.test(a.localName)) return 'not one';
+  if (a.querySelector('input[type="email"]') === null) return 'no form';
+  return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX ? 'small box' : 'not one';
 }
 const SIGN_UP_BOX_MAX = 400;
 
@@ -3076,9 +3309,11 @@ function isCaption(b: Block): boolean {
   const credit = BRACKET_CREDIT_RE.exec(b.text);
   // A caption with its credit: words before the bracket (a credit alone may be a gallery's line).
   const bracketed = credit !== null && credit.index >= 20;
+  if (numberedCaption(b)) return true;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
-    if (name === 'figcaption') return bracketed || source || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(b.el, b.text);
+    if (name === 'figcaption')
+      return bracketed || source || SOURCE_END_RE.test(b.text) || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(b.el, b.text);
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure')
       return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
@@ -3090,6 +3325,43 @@ function isCaption(b: Block): boolean {
 
 const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
 
+/** A numbered figure or table label as papers print it: `Table 1.`, `Figure 2:`, `Fig. 3`, `Table S1`. */
+const NUMBERED_LABEL = String.raw`(?:Table|Figure|Fig\.|Chart|Exhibit|Scheme|Supplementary (?:Table|Figure))\s?[A-Z]?\d{1,3}[a-z]?(?:\.\d{1,2})?`;
+/** The label closed by a stop or colon, words after it: a numbered caption. */
+const NUMBERED_CAPTION_RE = new RegExp(String.raw`^${NUMBERED_LABEL}\s*[.:|—–-]\s*\S`);
+/** The label alone on its line. */
+const LABEL_ONLY_RE = new RegExp(String.raw`^${NUMBERED_LABEL}\s*[.:]?$`);
+const FIGURE_CONTENT = 'img, picture, video, svg, canvas, iframe, table';
+
+/**
+ * A numbered figure's or table's caption (a paper's `Table 1: Probe accuracy by target.`, or the
+ * caption under a `Table 1.` label of its own): it names the figure, it is not the text. Only in a
+ * caption element or one named a caption; a sentence citing `Table 1` stays.
+ */
+function numberedCaption(b: Block): boolean {
+  for (const a of b.ancestors.slice(0, 3)) {
+    const named = a.localName === 'figcaption' || a.localName === 'caption' || LATIN_CAPTION_CLASS_RE.test(a.getAttribute('class') ?? '');
+    if (!named) continue;
+    if (NUMBERED_CAPTION_RE.test(b.text)) return true;
+    // The label set before the caption (just before it, or first in the box it shares with the figure).
+    const box = a.parentElement;
+    if (!box || box.querySelector(FIGURE_CONTENT) === null) return false;
+    return [a.previousElementSibling, box.firstElementChild].some(
+      (l) => l && l !== a && LABEL_ONLY_RE.test(normaliseText(l.textContent ?? '')),
+    );
+  }
+  return false;
+}
+
+/** A figure's or table's number as a line of its own (`Table 1.` above the table, in its box). */
+function numberedFigureLabel(b: Block): boolean {
+  if (b.len > 30 || b.linkChars > 0 || !LABEL_ONLY_RE.test(b.text)) return false;
+  const box = b.el.parentElement;
+  return !!box && box.querySelector(FIGURE_CONTENT) !== null;
+}
+/** A chart's caption closed by its source (`Cargo by month, tonnes. Source: Port office`), the label glued or not. */
+const SOURCE_END_RE = /(?:^|[\s.,;)\p{Ll}\d])(?:Sources?|Data|Data sources?)\s*:\s*[^:.!?]{2,80}\.?$/u;
+
 /**
  * A figcaption closed by a credit sentence of its own (`… on a wet morning. Photo by the author.`,
  * `… Image courtesy of the museum.`): the sentence form CREDIT_END_RE leaves out (a full stop, a
@@ -3099,6 +3371,8 @@ const FIGCAPTION_CREDIT_RE =
   /(?:^|[.!?)]\s+)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+(?:by|courtesy(?:\s+of)?|via)\s+|\s*:\s*)(?:the\s+)?[\p{L}][^.!?]{1,60}\.$/u;
 
 const CREDIT_CLASS_RE = /(?:^|[-_\s])(?:credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
+/** Inside a figcaption, an element named for the picture's source (`image-source`, `caption-source`) is its credit too. */
+const CAPTION_SOURCE_CLASS_RE = /(?:^|[-_\s])(?:(?:image|photo|picture|caption)-?sources?|sources?-?caption)(?:[-_\s]|$)/i;
 
 /**
  * A caption line that holds an element named as a credit besides its words (`<span class="…credit">`
@@ -3108,12 +3382,21 @@ const CREDIT_CLASS_RE = /(?:^|[-_\s])(?:credits?|image-?credit|photo-?credit|cop
  */
 function heldCredit(line: Element, text: string): boolean {
   for (const el of Array.from(line.querySelectorAll('[class]'))) {
-    if (!CREDIT_CLASS_RE.test(el.getAttribute('class') ?? '')) continue;
+    const cls = el.getAttribute('class') ?? '';
+    if (!CREDIT_CLASS_RE.test(cls) && !CAPTION_SOURCE_CLASS_RE.test(cls)) continue;
     const own = normaliseText(el.textContent ?? '');
     if (own && own.length < text.length) return true;
   }
   return false;
 }
+
+/** A paper's keywords line (`Keywords: soil, drought; yield`): terms under a label, no sentence. */
+function keywordsLine(b: Block): boolean {
+  if (b.len > 300 || !KEYWORDS_LABEL_RE.test(b.text)) return false;
+  const terms = b.text.replace(KEYWORDS_LABEL_RE, '').split(/\s*[,;·•|]\s*/);
+  return terms.every((t) => t.split(/\s+/).length <= 6);
+}
+const KEYWORDS_LABEL_RE = /^(?:key\s?words?|index terms|subject terms)\s*[:：—–-]\s*/i;
 
 /** A title set in a figure above its picture or chart (`<figure><h3>Boxing in</h3><img>`): the figure's, not a subheading. */
 function figureTitle(b: Block): boolean {

@@ -5,38 +5,49 @@ import type { Element } from '../parsed-dom';
 /** CJK ideographs and full-width punctuation (used to drop spaces between them). */
 export const CJK =
   '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019\\u2014\\u2026\\u00b7';
+
 const CJK_SPACE_RE = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
+/** What CJK_SPACE_RE needs to match at all: a CJK character before a space (a cheap test, no capture). */
+const CJK_BEFORE_SPACE_RE = new RegExp(`[${CJK}] `);
 
-/** Collapses whitespace (incl. full-width spaces and &nbsp;) and removes it between CJK characters. */
-/** Collapses whitespace to single spaces, keeping it between CJK characters (metadata lines). */
-export function collapseSpaces(s: string): string {
-  return s.replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, ' ').trim();
-}
-
-const SPACE_RE = /[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]/;
-/**
- * Whitespace the collapse below would change: any space but U+0020 (the zero-width ones too), two
- * in a row, or one at an end. A line without it (most Latin lines: words and single spaces) comes
- * out of the collapse and the trim as it went in, and the collapse's callback per word is skipped.
- */
-const UNNORMAL_SPACE_RE = /[^\S ]|[\u200b-\u200d]| {2}|^ | $/;
+/** Whitespace as the collapses see it: JS `\s` (U+3000, U+00A0, U+2002, U+2003, U+2009, U+FEFF among it) and U+200B–U+200D. */
+const SPACE_RE = /[\s\u200b-\u200d]/;
+const SPACE_RUN_RE = /[\s\u200b-\u200d]+/g;
 /** A line of spaces only: most lines of a page are the indentation between its tags. */
 const ONLY_SPACE_RE = /^[\s\u200b-\u200d]*$/;
+/**
+ * Whitespace the collapse would change, but for a space at either end (tested apart: anchored
+ * alternatives are tried at every position): any space but U+0020, or two in a row. A line
+ * without it (most Latin lines: words and single spaces) comes out of the collapse and the trim
+ * as it went in. The class is `\s` and U+200B–U+200D less U+0020, spelled out.
+ */
+const UNNORMAL_SPACE_RE = /[\t-\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
+/** Whether the collapse and trim would leave `s` as it is (`s` holds a space: SPACE_RE). */
+function collapsed(s: string): boolean {
+  return s.charCodeAt(0) !== 0x20 && s.charCodeAt(s.length - 1) !== 0x20 && !UNNORMAL_SPACE_RE.test(s);
+}
+
+/** Collapses whitespace to single spaces, keeping it between CJK characters (metadata lines). */
+export function collapseSpaces(s: string): string {
+  if (!SPACE_RE.test(s) || collapsed(s)) return s;
+  return s.replace(SPACE_RUN_RE, ' ').trim();
+}
+
+/** Collapses whitespace (incl. full-width spaces and &nbsp;) and removes it between CJK characters. */
 export function normaliseText(s: string): string {
   // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
   if (!SPACE_RE.test(s)) return s;
   if (ONLY_SPACE_RE.test(s)) return '';
   // A full-width space typed between words is the writer's (北京3月5日电 U+3000 正文, a byline's names):
-  // kept as one, where a source line break or indent between CJK characters is dropped.
-  const t = !UNNORMAL_SPACE_RE.test(s)
+  // kept as one, where a source line break or indent between CJK characters is dropped. Without
+  // a U+3000 in the line every run is one space: a plain replacement, no callback per run.
+  const t = collapsed(s)
     ? s
-    : s
-        .replace(/[\s\u3000\u00a0\u200b-\u200d\u2002\u2003\u2009\ufeff]+/g, (run) =>
-          run.includes('\u3000') && !run.includes('\n') ? '\u3000' : ' ',
-        )
-        .trim();
-  return t.includes(' ') ? t.replace(CJK_SPACE_RE, '$1') : t;
+    : s.includes('\u3000')
+      ? s.replace(SPACE_RUN_RE, (run) => (run.includes('\u3000') && !run.includes('\n') ? '\u3000' : ' ')).trim()
+      : s.replace(SPACE_RUN_RE, ' ').trim();
+  return CJK_BEFORE_SPACE_RE.test(t) ? t.replace(CJK_SPACE_RE, '$1') : t;
 }
 
 /** Sentence punctuation, the best single signal of article prose. */
@@ -361,6 +372,34 @@ export function matchBareOrigin(text: string): string | null {
   if (text.length > 80 || /[，。；！？]/.test(text) || !findDate(text)) return null;
   const v = cleanValue(BARE_ORIGIN_RE.exec(text)?.[1]);
   return v && !findDate(v) && !/^\d/.test(v) ? v : null;
+}
+
+const REPLY_UNIT_RE = labelRe('(?:回复|答复)(?:单位|部门|机关)');
+
+/**
+ * 回复单位/答复部门 over a 问政 reply: the office whose answer the page publishes, a 来源 where
+ * nothing else is named (the caller asks late). An organisation, not a date or a person.
+ */
+export function matchReplyUnit(text: string): string | null {
+  if (text.length > 90) return null;
+  const v = cleanValue(REPLY_UNIT_RE.exec(text)?.[1]);
+  return v && isOrganisation(v) && !findDate(v) ? v : null;
+}
+
+/**
+ * An organisation's name and a date on one line, with nothing else (示例市某某委员会办公室
+ * 2024年7月15日): how a 简报 or 公文 head names who issued it, without a label. Null otherwise.
+ */
+export function unitAndDate(text: string): string | null {
+  if (text.length > 60 || /[，。；！？:：、]/.test(text)) return null;
+  const m = /^(\S{4,30}?)\s+((?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))$/.exec(text.trim());
+  if (!m || !isDateOnly(m[2]!)) return null;
+  return isOrganisation(m[1]!) && !/\d/.test(m[1]!) ? m[1]! : null;
+}
+
+/** A 落款 unit: a short line that is only an organisation's name (no sentence, no digits). */
+export function isSignOffUnit(text: string): boolean {
+  return text.length >= 4 && text.length <= 30 && !/[\s\d，。；！？:：、,.!?;（）()《》“”]/.test(text) && isOrganisation(text);
 }
 
 const PUBLISHER_RE = labelRe('发布者|发布人|发稿人|上传者|录入者?|发布用户');
