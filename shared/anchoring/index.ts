@@ -11,6 +11,7 @@
  * prior; the best must pass a threshold for its quote length and beat every other place by a
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
+import { halvesApart, twinInOwnContext } from './apart';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -151,6 +152,13 @@ function notOnOthers<C extends Candidate>(doc: Doc, s: TextSelector, candidates:
   return candidates.filter((c) => !onOtherParagraph(doc.raw, s, doc.norm.map[c.start] ?? 0, (doc.norm.map[c.end - 1] ?? 0) + 1));
 }
 
+/** A placement joining what an edit parted (pieces over a break, a twin in the context) is an orphan (apart.ts). */
+function notJoiningParted(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
+  if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+  const doc = docFor();
+  return halvesApart(doc, s, a) || twinInOwnContext(doc, s, a) ? null : a;
+}
+
 /** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
 function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | null {
   if (!a || (a.start === s.start && atStoredPosition(text, s))) return a;
@@ -190,7 +198,9 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
-  return out.map((a, i) => (a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)));
+  return out.map((a, i) =>
+    notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+  );
 }
 
 /**

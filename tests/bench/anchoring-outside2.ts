@@ -149,6 +149,9 @@
  *   next line got 三、 (seed 2 list_renumber), a start highlight now behind a new lead line (seed 4
  *   and 6 lead_rewrite), a heading with a footnote marker on its end (seed 14 footnotes).
  * Weakest kinds: noise 91.7%, mixed5 90.1%, mixed3 96.0%, footnotes 96.6%, captions 97.6%.
+ *
+ * FRESH, once, seeds 481–520, on main cfacd71 (after anchor13a; lead, 2026-12-06 06:12 UTC):
+ * recall 99.4%, 2 wrong, 0 undecidable.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -256,6 +256,10 @@
  *   cross-paragraph spans with a subheading or pull quote inserted in their break (republish,
  *   pullquote), sentences moved past a neighbouring highlight, short terms (< 8 units) with no
  *   exact 4-unit context run left.
+ *
+ * FRESH, once, seeds 161–200, on main cfacd71 (lead, 2026-12-06 06:12 UTC): recall 99.1%, 9 wrong:
+ * seed 170 (7, lost passages of a long article whose swapped section is another printing of a story
+ * it already holds: placed on identical copies, the class of seed 130) and seed 178 (2, pullquote).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

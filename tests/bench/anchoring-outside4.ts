@@ -137,6 +137,9 @@
  * quote's start, and an orphan placed on its words edited in place between intact context
  * (inplace.ts): 99.1–99.3% / 0 here, but prose 800–830 went 0 → 2 and 0 → 3 wrong.
  * tests/unit/anchoring-round15.test.ts.
+ *
+ * FRESH, once, seeds 121–160, on main cfacd71 (after anchor13a/c, without anchor13b's markers,
+ * which did not land; lead, 2026-12-06 06:12 UTC): recall 97.8%, 2 wrong (seeds 135 and 150, outline).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -113,6 +113,27 @@
  * - smaller: paragraphs of another article interleaved (spans over a break), leader titles put
  *   inside a span (市委书记赵… → 省委常委、市委书记赵…), 公报 figures changed on both sides of an
  *   unchanged short number, a page header put inside a quote by the print export.
+ *
+ * LATER, development (anchor13c, 2026-12-06, seeds 1–40 only; 9af9aa1 → s13-anchor13c, same
+ * loaded machine, shared/anchoring/apart.ts): recall 94.8% → 94.8%, wrong 9 → 2. Per kind the
+ * recall is unchanged (draft_final 95.6, qa_reorder 96.1, mixed 84.8); wrongs draft_final 3 → 1,
+ * qa_reorder 3 → 0, mixed 2 → 0, leader 1 → 1. Long anchorAll CPU median 71 ms, max 227 ms.
+ * - a span over a break whose edge piece stands whole elsewhere with the stored context beside
+ *   it, placed on other words where that piece stood: an orphan (qa_reorder 3, mixed 2).
+ * - a passage whose stored context holds its quote again (a twin), placed on a copy that lacks
+ *   the words between on that side, has no twin there, and is followed by what followed the
+ *   twin, when the reading "the passage's words went" drops a whole clause: an orphan
+ *   (draft_final 2).
+ * Left: seed 9 draft_final (the twin 2,000 units on had its own clause dropped, so it now holds
+ * more of the stored context than it did: 51 units against 44); seed 28 leader (placed by the
+ * neighbour pass on the copy of the same rank with 6 units of context, another copy had 11).
+ * Guards 9af9aa1 → this: prose 800–830 99.17 → 99.17 / 0; generated 80001–80030 99.54 → 99.54 / 0;
+ * outside2 281–320 99.6 → 99.6 / 1 → 1 (repeat_edit 99.4 → 99.1); outside3 1–40 99.1 → 99.1 / 0
+ * (ocr 98.1 → 98.0); independent 481–520 99.8 → 99.8 / 1 → 1; outside4 1–40 unchanged.
+ *
+ * FRESH, once, seeds 41–80, on main cfacd71 (after anchor13a/c; lead, 2026-12-06 06:12 UTC, load ~3):
+ * recall 94.6%, 2 wrong (seed 45 qa_reorder number, seed 53 draft_final repeated); bilingual 90%,
+ * draft_final 96%, interleave 97.4%, surround 98.7%.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

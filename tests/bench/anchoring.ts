@@ -273,6 +273,11 @@
  * 113k 98.4% → 98.3%, its prose lines 98.76% → 98.73%, 0 wrong (default run measured with the
  * dropped once-held-quote doubt still in, which only orphans more); 113k/200 anchorAll CPU median
  * 43.5–44.7 → 56.7 ms, warm 41.6–46.2 → 46.7 ms (load 10–18).
+ *
+ * FRESH, once, on main cfacd71 (lead, 2026-12-06 06:12 UTC): prose 1124–1154 99.01%, 1 wrong
+ * (1145, a destroyed repeated passage placed on its copy); generated 100091–100120 99.42%, 3 wrong
+ * (100101 extent one unit short after an edited full stop, 100105 mixed, 100112 destroyed → copy);
+ * 113k/200 73.0 ms CPU.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';

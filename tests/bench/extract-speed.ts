@@ -97,6 +97,13 @@
  *    collection ~15–18% of all CPU (a larger young generation did not change it). No single
  *    place left is above ~5%: the next steps are fewer strings per line in the walker (the
  *    HTML of whitespace-only lines is built and dropped) and the parse's attribute handling.
+ *
+ * Lead, 2026-12-06 ~06:14 UTC, merged main cfacd71 (speed16c's Readability document and speed16d's
+ * own-pass changes together, plus the day's rule fixes), two full runs a minute apart while a
+ * clean-clone CI ran beside them (load 3.3–3.9): en with the gate 98.3 and 75.0 pages/CPU-s, own
+ * pass 144.8 and 119.4, cn 722 and 463, cn_real 141.6 and 100.9. The same code read ±25% between
+ * the two runs, so en with the gate lies somewhere around 75–98: still not shown at 100 (issue 16).
+ * The en set here does not yet include extract-en-fresh10/11.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -160,6 +160,8 @@ const BLOCK_TAGS = new Set([
   'caption',
   'marquee',
 ]);
+/** Custom elements that are images: `mip-img`, `amp-img`. */
+const CUSTOM_IMAGE_TAG_RE = /^[a-z][a-z0-9]*-img$/;
 const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'caption']);
 /** Inline tags kept in a block's HTML (a Map: a tag named `constructor` is not a kept tag). */
 const INLINE_KEEP = new Map([
@@ -359,7 +361,9 @@ class Walker {
       this.br();
       return;
     }
-    if (tag === 'img') {
+    // A framework's image element (`<mip-img>`, `<amp-img>`) is a picture as <img> is: a caption
+    // under it is known as one. Its fallback children repeat it.
+    if (tag === 'img' || CUSTOM_IMAGE_TAG_RE.test(tag)) {
       this.img(el);
       return;
     }
@@ -1016,6 +1020,125 @@ function proseBesideWrapper(top: Element, stats: Map<Element, Stats>, negative: 
   return [];
 }
 
+/**
+ * A printed line of a PDF-to-HTML page (pdf2htmlEX): a `div` positioned by classes naming its
+ * left edge (`x3`) and font size (`fs2`) among others (`t m0 x3 h4 y6 ff1 fs3`).
+ */
+function printedLine(el: Element): { x: string; fs: string } | null {
+  if (el.localName !== 'div') return null;
+  const cls = (el.getAttribute('class') ?? '').split(/\s+/);
+  if (!cls.includes('t')) return null;
+  const x = cls.find((c) => /^x[0-9a-f]+$/.test(c));
+  const fs = cls.find((c) => /^fs[0-9a-f]+$/.test(c));
+  return x && fs ? { x, fs } : null;
+}
+
+/**
+ * A converted PDF prints a paragraph as lines, each a box of its own, breaking mid-sentence and
+ * across pages. The text's lines share a font size (the one with the most characters); a line of
+ * that size starting at the text's usual left edge (not indented) goes on the paragraph before it,
+ * across a page number or a page break, with nothing between (a space between Latin words).
+ * Returns the blocks, re-indexed.
+ */
+function joinPrintedLines(blocks: Block[], doc: Document): Block[] {
+  const lines = new Map<Block, { x: string; fs: string }>();
+  const sizeChars = new Map<string, number>();
+  for (const b of blocks) {
+    const pl = printedLine(b.el);
+    if (!pl || b.el !== b.ancestors[0]) continue;
+    lines.set(b, pl);
+    sizeChars.set(pl.fs, (sizeChars.get(pl.fs) ?? 0) + b.len);
+  }
+  if (lines.size < 8) return blocks;
+  let textSize = '';
+  for (const [fs, n] of sizeChars) if (!textSize || n > sizeChars.get(textSize)!) textSize = fs;
+  const edges = new Map<string, number>();
+  for (const [, pl] of lines) if (pl.fs === textSize) edges.set(pl.x, (edges.get(pl.x) ?? 0) + 1);
+  // The text's left edge: the leftmost of its lines' edges where the converter's stylesheet says
+  // where they are (`.x1{left:113.385px;}`), else the edge most lines start at.
+  const left = new Map<string, number>();
+  const css = [...doc.querySelectorAll('style')].map((st) => st.textContent ?? '').join('\n');
+  for (const m of css.matchAll(/\.(x[0-9a-f]+)\s*\{\s*left\s*:\s*(-?[\d.]+)px/g)) left.set(m[1]!, Number(m[2]));
+  let edge = '';
+  const used = [...edges].filter(([, n]) => n >= 2).map(([x]) => x);
+  if (used.length > 0 && used.every((x) => left.has(x))) for (const x of used) if (!edge || left.get(x)! < left.get(edge)!) edge = x;
+  if (!edge) for (const [x, n] of edges) if (!edge || n > edges.get(edge)!) edge = x;
+  const out: Block[] = [];
+  let open: Block | null = null;
+  for (const b of blocks) {
+    const pl = lines.get(b);
+    if (!pl) {
+      // Any text but a page number ends the paragraph (a page's background picture does not).
+      if (b.len > 0) open = null;
+      out.push(b);
+      continue;
+    }
+    if (pl.fs !== textSize) {
+      if (!/^[-—–－]?\s*\d{1,4}\s*[-—–－]?$/.test(b.text)) open = null;
+      out.push(b);
+      continue;
+    }
+    if (open && pl.x === edge && b.images.length === 0) {
+      const join = /[A-Za-z0-9,.;]$/.test(open.text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '';
+      open.text += join + b.text;
+      open.spaced += join + b.spaced;
+      open.raw += join + b.raw;
+      open.rawHtml += join + b.rawHtml;
+      open.plain += join + b.plain;
+      open.len += b.len;
+      open.linkChars += b.linkChars;
+      open.punct += b.punct;
+      continue;
+    }
+    open = b;
+    out.push(b);
+  }
+  if (out.length === blocks.length) return blocks;
+  out.forEach((b, i) => (b.index = i));
+  return out;
+}
+
+/** A panel's label: a short phrase of its own (留言内容, 内容简介), no sentence, no link. */
+function panelLabel(el: Element | null): boolean {
+  if (!el || el.localName === 'a' || el.querySelector('a') !== null) return false;
+  const t = normaliseText(el.textContent ?? '');
+  const n = countChars(t);
+  return n >= 2 && n <= 8 && !/[，。！？；：:,.!?、]/.test(t);
+}
+
+/** A box that opens with a label and holds more than it. */
+function labelledPanel(el: Element): boolean {
+  return el.children.length >= 2 && panelLabel(el.firstElementChild);
+}
+
+/**
+ * The article root set in a labelled panel (`<div><div>回复内容</div><div>…</div></div>`): the other
+ * labelled panels of prose beside it, built as it is (a message above its reply, a video's 简介
+ * above its 文字实录), are the same text. Panels of links, of one-line fields or of headings only
+ * are not taken; nor anything outside the box both share.
+ */
+function labelledPanelsBeside(top: Element, stats: Map<Element, Stats>, negative: Set<Element>): Element[] {
+  const ts = stats.get(top);
+  if (!ts) return [];
+  const panel = labelledPanel(top) ? top : top.parentElement;
+  if (!panel || !labelledPanel(panel)) return [];
+  // The root's panel holds the root, its label and a field line at most.
+  if (panel !== top && (stats.get(panel)?.chars ?? 0) > ts.chars * 1.3 + 40) return [];
+  const box = panel.parentElement;
+  if (!box || negative.has(box) || box.localName === 'body' || box.localName === 'html') return [];
+  const out: Element[] = [];
+  for (let sib = box.firstElementChild; sib; sib = sib.nextElementSibling) {
+    if (sib === panel || negative.has(sib) || sib.localName !== panel.localName || !labelledPanel(sib)) continue;
+    const s = stats.get(sib);
+    if (!s || s.punct < 2 || s.linkChars > s.chars * 0.2) continue;
+    // Prose: a paragraph of its own that ends a sentence.
+    const prose = [...sib.querySelectorAll('p')].some((p) => /[。！？]["”’」）)]?$/.test(normaliseText(p.textContent ?? '')));
+    // Without its label, as the root's own panel is taken without its label.
+    if (prose) for (let c = sib.firstElementChild!.nextElementSibling; c; c = c.nextElementSibling) out.push(c);
+  }
+  return out;
+}
+
 /** The article's part of a split `<title>`: a site name put first (`Site - Headline`) is the shorter. */
 function longestPart(parts: string[]): string | undefined {
   let best: string | undefined;
@@ -1282,7 +1405,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (top !== root && !top.contains(root)) walker.walk(top, 0);
   }
   walker.flush();
-  const blocks = walker.blocks;
+  const blocks = joinPrintedLines(walker.blocks, doc);
 
   // Per-element text statistics, from the blocks up through their ancestors.
   const stats = new Map<Element, Stats>();
@@ -1596,6 +1719,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         chosen.add(el);
         claimLines.add(el);
       }
+    // A page of labelled panels (留言内容 / 回复内容, 内容简介 / 文字实录): the text is every panel.
+    if (!latinScript) for (const el of labelledPanelsBeside(top, stats, negative)) chosen.add(el);
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
@@ -1676,6 +1801,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
     );
   if (!latin) dropCaptions(body, photoStories);
+  if (!latin) dropDocumentHeadAndRecord(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
     origin ??= blockOrigin(b) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
@@ -3644,6 +3770,38 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
     )
       body.splice(i, 1);
   }
+}
+
+/** A 公文's red head: the issuing office's name and 文件 (简报, 通报) as a line of its own. */
+const RED_HEAD_RE = /^[\u4e00-\u9fff（）()、\s]{4,40}(?:文件|文件简报)$/;
+/** A 发文字号 alone on its line (示人社发〔2024〕21号), maybe with the 签发人. */
+const DOC_NUMBER_LINE_RE =
+  /^[\u4e00-\u9fff]{1,16}\s*[〔[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*\d{1,5}\s*号(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·\s]{2,12})?$/;
+/**
+ * A 公文's 版记 line: 抄送：…, the 报/送/发 lines of a 简报, `某办公室 2024年7月3日印发`.
+ * 主送 is not one: the 主送 opens the text and is part of it.
+ */
+const RECORD_LINE_RE =
+  /^(?:抄\s*送|抄\s*报|分\s*送|报|送|发)\s*[:：]\S|^[^。！？；]{2,40}?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
+
+/**
+ * The 版头 (red head, 发文字号) above a 公文's text and the 版记 (抄送, 印发) under it are the
+ * form's parts, not its text (the 主送, the 落款 unit and date and （此件公开发布） are). Only at
+ * the two ends: the same words inside the text stay; a 文号 only under a red head.
+ */
+function dropDocumentHeadAndRecord(body: Block[]): void {
+  // The 文号 goes with the red head above it; a 文号 alone under the title stays (a policy page's).
+  let head = false;
+  while (body.length > 1 && body[0]!.images.length === 0) {
+    const t = body[0]!.text;
+    if (RED_HEAD_RE.test(t)) head = true;
+    else if (!(body[0]!.len === 0 || (head && DOC_NUMBER_LINE_RE.test(t)))) break;
+    body.shift();
+  }
+  let end = body.length;
+  while (end > 1 && (body[end - 1]!.len === 0 ? body[end - 1]!.images.length === 0 : RECORD_LINE_RE.test(body[end - 1]!.text))) end--;
+  // Empty lines alone are no record: keep them as they were.
+  if (body.slice(end).some((b) => b.len > 0)) body.length = end;
 }
 
 const HEX_COLOUR_RE = /(?:^|[;\s])color\s*:\s*#([0-9a-f]{3}|[0-9a-f]{6})\b/i;

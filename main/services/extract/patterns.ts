@@ -462,7 +462,9 @@ const BOILER_SHORT: RegExp[] = [
   /版权所有|Copyright|©|ICP备|ICP证|公网安备|建议使用.*浏览器/i,
   // Footer credits in words prose uses too (承办单位负责同志…): a label, or a line that is no sentence.
   /(?:技术支持|主办单位|承办单位|分辨率)\s*[:：]|^[^。！？]*(?:技术支持|主办单位|承办单位|分辨率)[^。！？]*$/,
-  /看不清|验证码|^登\s*录$|用户名\s*[:：]|密\s*码\s*[:：]|匿名发表/,
+  // A login or captcha box (看不清？换一张, 验证码：); a sentence that uses the words (晚上看不清路面。
+  // 不要透露短信验证码。) is text.
+  /看不清楚?\s*[?？，,、!！]?\s*(?:换一张|换一个|点一下|点击|刷新)|验证码\s*[:：]|^(?![^]*[。！？；])(?=.{0,20}$)[^]*验证码|^登\s*录$|用户名\s*[:：]|密\s*码\s*[:：]|匿名发表/,
   /请自觉遵守|仅代表其个人|不通知用户的情况下|就事论事|漫骂和人身攻击|发表内容引起的纠纷/,
   /加入收藏|设为首页|设为主页/,
   // A script page's placeholder: 正在加载…, 加载中，请稍候, Loading..., 请开启浏览器的JavaScript功能.
@@ -485,6 +487,10 @@ const BOILER_SHORT: RegExp[] = [
   // Media players and share widgets on English pages: whole lines only.
   /^(?:full ?screen|autoplay|close|×|✕|view (?:photos|gallery)|caption|share(?: this)?|tweet|email|print|advertisement|skip ad|replay|play video|enlarge (?:this )?image|toggle caption|hide caption)$/i,
   /^media caption\b/i,
+  // An expand/collapse toggle of a folded text (展开全文 ∨, 点击阅读全文, 收起): the whole line only.
+  /^(?:点击)?(?:展开|阅读|查看)(?:全文|全部|更多)?\s*[∨∧⌄▼▽↓>》»+]*$|^收起(?:全文)?\s*[∧^▲△↑]*$/,
+  // A printed page number of a converted document: — 1 —, - 12 -.
+  /^[-—–－]\s*\d{1,4}\s*[-—–－]$/,
   // Not 附件：: a notice's attachment list is part of it (issue 19).
   /【\s*(?:我要)?纠错\s*】|【\s*责任编辑/,
 ];

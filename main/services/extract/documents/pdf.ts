@@ -230,19 +230,34 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions): Promis
     verbosity: options.warnings ? pdfjs.VerbosityLevel.WARNINGS : pdfjs.VerbosityLevel.ERRORS,
   });
   const deadline = Date.now() + limits.deadlineMs;
+  const deadlineError = () =>
+    documentError('E_DOCUMENT_LIMIT', `「${label}」处理超时（超过 ${Math.round(limits.deadlineMs / 1000)} 秒），已停止。`);
   let timer: NodeJS.Timeout | undefined;
+  let expired = false;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(documentError('E_DOCUMENT_LIMIT', `「${label}」处理超时（超过 ${Math.round(limits.deadlineMs / 1000)} 秒），已停止。`));
+      expired = true;
+      reject(deadlineError());
       void task.destroy();
     }, limits.deadlineMs);
   });
   timedOut.catch(() => undefined);
   const overDeadline = () => {
-    if (Date.now() > deadline)
-      throw documentError('E_DOCUMENT_LIMIT', `「${label}」处理超时（超过 ${Math.round(limits.deadlineMs / 1000)} 秒），已停止。`);
+    if (Date.now() > deadline) throw deadlineError();
   };
   try {
+    return await readPdf();
+  } catch (error) {
+    // Once the deadline has destroyed the task, whatever pdf.js was doing fails in its own way
+    // (a TypeError from a torn-down document): the reason the user should read is the deadline.
+    if (expired && !(error instanceof Error && (error as { code?: string }).code === 'E_DOCUMENT_LIMIT')) throw deadlineError();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    await task.destroy().catch(() => undefined);
+  }
+
+  async function readPdf() {
     const doc = await Promise.race([task.promise, timedOut]).catch((error: unknown) => {
       const name = (error as { name?: string }).name;
       if (name === 'PasswordException')
@@ -263,8 +278,8 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions): Promis
       const t = (meta.info as { Title?: unknown } | undefined)?.Title;
       metaTitle = typeof t === 'string' ? t : null;
     } catch (error) {
+      // A document without readable metadata keeps metaTitle null.
       if (error instanceof Error && (error as { code?: string }).code === 'E_DOCUMENT_LIMIT') throw error;
-      metaTitle = null;
     }
     const pages: Line[][] = [];
     let chars = 0;
@@ -296,9 +311,6 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions): Promis
       pageCount,
       laidOut: true,
     });
-  } finally {
-    clearTimeout(timer);
-    await task.destroy().catch(() => undefined);
   }
 }
 
