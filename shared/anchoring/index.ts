@@ -33,12 +33,14 @@ import {
   HEAD_MARK,
   isDroppedMark,
   isSpace,
+  mostlyMarker,
   normalise,
   normalisePrefix,
   normaliseQuote,
   normaliseSuffix,
   quoteAtHead,
   storedForms,
+  withMarkersLiteral,
   withMarksDropped,
 } from './normalise';
 import { levenshtein } from './myers';
@@ -81,19 +83,37 @@ export function describe(text: string, start: number, end: number): TextSelector
   };
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
-  const old = documentFor(text);
-  // A quote that begins inside a paragraph's marker holds the whole marker unit (storedForms).
-  const own = unitAt(old, s);
-  const counts = copyCounts(old.norm.text, own, selector);
-  if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
-  const near = lookAlikes(old, own, selector);
-  if (near) Object.assign(selector, near);
+  // Counted in the form the passage will be anchored in (a marker alone: literally, see anchorAll).
+  inItsForm(selector, () => {
+    const old = documentFor(text);
+    // A quote that begins inside a paragraph's marker holds the whole marker unit (storedForms).
+    const own = unitAt(old, s);
+    const counts = copyCounts(old.norm.text, own, selector);
+    if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
+    const near = lookAlikes(old, own, selector);
+    if (near) Object.assign(selector, near);
+  });
   return selector;
+}
+
+/**
+ * Runs `f` in the comparison form a passage is anchored in: paragraph markers as one unit, or
+ * compared literally for a passage that is mostly a marker (mostlyMarker), whose words are the label.
+ */
+function inItsForm<T>(s: TextSelector, f: () => T): T {
+  return mostlyMarker(s) ? withMarkersLiteral(f) : f();
 }
 
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
+  if (!mostlyMarker(selector)) return anchorOne(text, selector);
+  // A marker alone: on its real characters; where they went (renumbered, restyled), on the
+  // marker that stands in their place between the same context.
+  return withMarkersLiteral(() => anchorOne(text, selector)) ?? anchorOne(text, selector);
+}
+
+function anchorOne(text: string, selector: TextSelector): Anchor | null {
   const found = notOnOther(
     text,
     selector,
@@ -174,6 +194,24 @@ function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | n
  * nearNeighbours).
  */
 export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
+  const out = anchorBatch(text, selectors);
+  // Passages that are mostly a marker (第二条 alone) are placed with markers compared literally,
+  // the whole batch again so that their placed neighbours count as they did (rare: only then);
+  // where their real characters went (renumbered, restyled), on the marker in their place.
+  const literal = selectors.map((s) => {
+    try {
+      checkSelector(s);
+      return mostlyMarker(s);
+    } catch {
+      return false;
+    }
+  });
+  if (!literal.includes(true)) return out;
+  const plain = withMarkersLiteral(() => anchorBatch(text, selectors));
+  return out.map((a, i) => (literal[i] ? (plain[i] ?? a) : a));
+}
+
+function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
   let doc: Doc | null = null;
   const lazyDoc = () => (doc ??= newDocument(text));
   const valid = selectors.map((selector) => {

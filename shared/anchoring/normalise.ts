@@ -95,14 +95,46 @@ export function withMarksDropped<T>(f: () => T): T {
   }
 }
 
-/** normalise() with the marks kept even inside withMarksDropped: for prints recorded with them. */
+/**
+ * Whether paragraph markers are compared as their own characters (set only by withMarkersLiteral):
+ * for a passage that is mostly a marker (第二条 alone), whose words are the label itself.
+ */
+let markersLiteral = false;
+
+/**
+ * Runs `f` with paragraph markers compared literally in every comparison form it builds (texts,
+ * quotes, context), as they were before markers became one unit. Documents built inside must not
+ * be mixed with those built outside (documentFor keys on it).
+ */
+export function withMarkersLiteral<T>(f: () => T): T {
+  const was = markersLiteral;
+  markersLiteral = true;
+  try {
+    return f();
+  } finally {
+    markersLiteral = was;
+  }
+}
+
+/** Whether comparison forms built now compare paragraph markers literally (withMarkersLiteral). */
+export function comparingMarkersLiterally(): boolean {
+  return markersLiteral;
+}
+
+/**
+ * normalise() with the marks kept and markers as one unit even inside withMarksDropped or
+ * withMarkersLiteral: for prints recorded with them.
+ */
 export function normaliseKeepingMarks(text: string, lineStart = false): string {
   const was = marksDropped;
+  const wasLiteral = markersLiteral;
   marksDropped = false;
+  markersLiteral = false;
   try {
     return normalise(text, lineStart);
   } finally {
     marksDropped = was;
+    markersLiteral = wasLiteral;
   }
 }
 
@@ -241,7 +273,7 @@ function headMarkerAt(text: string, i: number): number {
  * whether `text` begins at a paragraph's head.
  */
 function walk(text: string, emit: (unit: number, from: number, to: number) => void, lineStart: boolean): void {
-  let head = lineStart;
+  let head = lineStart && !markersLiteral;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (head) {
@@ -256,7 +288,7 @@ function walk(text: string, emit: (unit: number, from: number, to: number) => vo
       head = false;
     }
     if (c === 0x0a) {
-      head = true;
+      head = !markersLiteral;
       continue;
     }
     if (c === 0x26) {
@@ -366,12 +398,25 @@ export interface StoredForms {
   /** Raw units of the quote inside a marker it begins (ends) inside of: 条 of 第四十七条; 0 when none. */
   markerHead: number;
   markerTail: number;
+  /** Whether at least half the quote's visible units lie inside paragraph markers (第二条 alone, 二条). */
+  mostlyMarker: boolean;
   of: Stored;
   marksDropped: boolean;
+  markersLiteral: boolean;
 }
 
 /** Per selector object: its forms are asked for many times while one batch is anchored. */
-const storedCache = new WeakMap<Stored, StoredForms>();
+const storedCache = [
+  new WeakMap<Stored, StoredForms>(),
+  new WeakMap<Stored, StoredForms>(),
+  new WeakMap<Stored, StoredForms>(),
+  new WeakMap<Stored, StoredForms>(),
+];
+
+/** The cache for the comparison form being built now (marks dropped or not, markers literal or not). */
+function cacheNow(): WeakMap<Stored, StoredForms> {
+  return storedCache[(marksDropped ? 2 : 0) + (markersLiteral ? 1 : 0)] as WeakMap<Stored, StoredForms>;
+}
 
 /**
  * The stored prefix, quote and suffix in comparison form, read as one stretch of text, so that a
@@ -381,12 +426,13 @@ const storedCache = new WeakMap<Stored, StoredForms>();
  * The prefix begins a paragraph only at the text's start (otherwise its first line is cut).
  */
 export function storedForms(s: Stored): StoredForms {
-  const cached = storedCache.get(s);
+  const cached = cacheNow().get(s);
   const was = cached?.of;
   if (
     cached &&
     was &&
     cached.marksDropped === marksDropped &&
+    cached.markersLiteral === markersLiteral &&
     was.exact === s.exact &&
     was.prefix === s.prefix &&
     was.suffix === s.suffix &&
@@ -417,6 +463,17 @@ export function storedForms(s: Stored): StoredForms {
   const of = { exact: s.exact, prefix: s.prefix, suffix: s.suffix, start: s.start };
   const lastBreak = s.prefix.lastIndexOf('\n');
   const firstBreak = s.suffix.indexOf('\n');
+  // Visible raw units of the quote, and those inside a marker unit.
+  let visible = 0;
+  let inMarker = 0;
+  for (let i = q0; i < q1; i++) {
+    const a = Math.max(from, starts[i] ?? 0);
+    const b = Math.min(to, ends[i] ?? 0);
+    let n = 0;
+    for (let k = a; k < b; k++) if (!isSpace(all.charCodeAt(k))) n++;
+    visible += n;
+    if (units[i] === HEAD_MARK) inMarker += n;
+  }
   const forms = {
     prefix: str(0, q0),
     quote: str(q0, q1),
@@ -425,10 +482,12 @@ export function storedForms(s: Stored): StoredForms {
     suffixBeforeBreak: firstBreak < 0 ? null : starts.filter((a, i) => i >= q1 && a < to + firstBreak).length,
     markerHead: q0 < q1 && units[q0] === HEAD_MARK && (starts[q0] ?? 0) < from ? (ends[q0] ?? 0) - from : 0,
     markerTail: q0 < q1 && units[q1 - 1] === HEAD_MARK && (ends[q1 - 1] ?? 0) > to ? to - (starts[q1 - 1] ?? 0) : 0,
+    mostlyMarker: inMarker > 0 && inMarker * 2 >= visible,
     of,
     marksDropped,
+    markersLiteral,
   };
-  storedCache.set(s, forms);
+  cacheNow().set(s, forms);
   return forms;
 }
 
@@ -462,4 +521,19 @@ export function normalisePrefix(s: Stored): string {
 /** The stored suffix in comparison form (see storedForms). */
 export function normaliseSuffix(s: Stored): string {
   return storedForms(s).suffix;
+}
+
+/**
+ * Whether a stored passage is mostly a paragraph's marker (第二条 alone, or 二条 begun inside
+ * it): its words are the label itself, which compared as one unit would match every marker. Such
+ * a passage is anchored with markers compared literally (withMarkersLiteral), on its real characters.
+ */
+export function mostlyMarker(s: Stored): boolean {
+  const was = markersLiteral;
+  markersLiteral = false;
+  try {
+    return storedForms(s).mostlyMarker;
+  } finally {
+    markersLiteral = was;
+  }
 }
