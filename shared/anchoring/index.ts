@@ -30,6 +30,7 @@ import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc'
 import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
+  comparingMarkersLiterally,
   HEAD_MARK,
   isDroppedMark,
   isSpace,
@@ -40,6 +41,7 @@ import {
   normaliseSuffix,
   quoteAtHead,
   storedForms,
+  storedMarkers,
   withMarkersLiteral,
   withMarksDropped,
 } from './normalise';
@@ -107,7 +109,13 @@ function inItsForm<T>(s: TextSelector, f: () => T): T {
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
-  if (!mostlyMarker(selector)) return anchorOne(text, selector);
+  if (!mostlyMarker(selector)) {
+    const found = anchorOne(text, selector);
+    if (found || storedMarkers(selector).length === 0) return found;
+    // Not found with markers as one unit: once more on their characters (literalOrphans).
+    const literal = withMarkersLiteral(() => anchorOne(text, selector));
+    return literal && markersAsStored(documentFor(text), storedMarkers(selector), literal) ? literal : null;
+  }
   // A marker alone: on its real characters; where they went (renumbered, restyled), on the
   // marker that stands in their place between the same context.
   return withMarkersLiteral(() => anchorOne(text, selector)) ?? anchorOne(text, selector);
@@ -236,9 +244,49 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
-  return out.map((a, i) =>
+  const joined = out.map((a, i) =>
     notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
   );
+  return comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined);
+}
+
+/**
+ * The orphans left whose stored quote or context holds a paragraph marker, looked for once more
+ * with markers compared literally (as before markers were one unit): a marker kept as written is
+ * evidence of several units there, not one (a unit edited in a short quote beside 第十五条 is
+ * then still within reach), and a marker an edit turned into words (第六十六条 → 第六十) is
+ * compared on its characters. Such a placement stands only where no marker of its paragraph up to
+ * its end differs from the stored ones: a restyled or renumbered label is the one case the
+ * literal form gets wrong (it prefers a copy under a label that looks like the old one).
+ */
+function literalOrphans(
+  text: string,
+  docFor: () => Doc,
+  selectors: readonly TextSelector[],
+  valid: readonly boolean[],
+  out: (Anchor | null)[],
+): (Anchor | null)[] {
+  let literalDoc: Doc | null = null;
+  const lazyLiteral = () => (literalDoc ??= withMarkersLiteral(() => newDocument(text)));
+  return out.map((a, i) => {
+    const s = selectors[i];
+    if (a || !s || !valid[i]) return a;
+    const markers = storedMarkers(s);
+    if (markers.length === 0) return a;
+    const found = withMarkersLiteral(() => notOnOther(text, s, anchorIn(text, lazyLiteral, s)));
+    if (!found || !markersAsStored(docFor(), markers, found)) return a;
+    return notJoiningParted(text, docFor, s, found);
+  });
+}
+
+/** Whether every paragraph marker from the head of `a`'s paragraph to its end is one of `stored`, as written. */
+function markersAsStored(doc: Doc, stored: readonly string[], a: Anchor): boolean {
+  const head = doc.raw.lastIndexOf('\n', a.start - 1) + 1;
+  const { text, map, ends } = doc.norm;
+  for (let i = toNormalised(doc, head); i < text.length && (map[i] ?? 0) < a.end; i++) {
+    if (text.charCodeAt(i) === HEAD_MARK && !stored.includes(doc.raw.slice(map[i], ends[i]))) return false;
+  }
+  return true;
 }
 
 /**

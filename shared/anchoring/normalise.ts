@@ -400,6 +400,8 @@ export interface StoredForms {
   markerTail: number;
   /** Whether at least half the quote's visible units lie inside paragraph markers (第二条 alone, 二条). */
   mostlyMarker: boolean;
+  /** The paragraph markers of the stored prefix, quote and suffix as written (第十五条, （一）); none when compared literally. */
+  markers: string[];
   of: Stored;
   marksDropped: boolean;
   markersLiteral: boolean;
@@ -474,6 +476,10 @@ export function storedForms(s: Stored): StoredForms {
     visible += n;
     if (units[i] === HEAD_MARK) inMarker += n;
   }
+  const markers: string[] = [];
+  units.forEach((u, i) => {
+    if (u === HEAD_MARK) markers.push(all.slice(starts[i], ends[i]));
+  });
   const forms = {
     prefix: str(0, q0),
     quote: str(q0, q1),
@@ -483,6 +489,7 @@ export function storedForms(s: Stored): StoredForms {
     markerHead: q0 < q1 && units[q0] === HEAD_MARK && (starts[q0] ?? 0) < from ? (ends[q0] ?? 0) - from : 0,
     markerTail: q0 < q1 && units[q1 - 1] === HEAD_MARK && (ends[q1 - 1] ?? 0) > to ? to - (starts[q1 - 1] ?? 0) : 0,
     mostlyMarker: inMarker > 0 && inMarker * 2 >= visible,
+    markers,
     of,
     marksDropped,
     markersLiteral,
@@ -533,6 +540,17 @@ export function mostlyMarker(s: Stored): boolean {
   markersLiteral = false;
   try {
     return storedForms(s).mostlyMarker;
+  } finally {
+    markersLiteral = was;
+  }
+}
+
+/** The paragraph markers of a stored passage's prefix, quote and suffix as written (see storedForms). */
+export function storedMarkers(s: Stored): readonly string[] {
+  const was = markersLiteral;
+  markersLiteral = false;
+  try {
+    return storedForms(s).markers;
   } finally {
     markersLiteral = was;
   }
