@@ -2,7 +2,7 @@
  * Outside English pages (tests/fixtures/extract-en-fresh): news-style pages written by someone
  * who had not read the extractor or its own English fixtures, scored by character-token F1 for
  * ours and for plain Readability in the same run.
- * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4|--fresh5|--fresh6|--fresh7|--fresh8|--fresh9|--fresh10|--fresh11] (--fresh2: the second set,
+ * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4|--fresh5|--fresh6|--fresh7|--fresh8|--fresh9|--fresh10|--fresh11|--fresh12] (--fresh2: the second set,
  * tests/fixtures/extract-en-fresh2; --fresh3: the third, tests/fixtures/extract-en-fresh3, heavy saved pages of big news sites;
  * --fresh4: the fourth, tests/fixtures/extract-en-fresh4, page types: blog, TV, match report, press release, advice, feature, notice, email;
  * --fresh5: the fifth, tests/fixtures/extract-en-fresh5, 70–115 KB pages in the shapes of eight big news-site families;
@@ -11,7 +11,8 @@
  * --fresh8: the eighth, tests/fixtures/extract-en-fresh8, 49–64 KB pages of ten more families: Atlantic, Economist, Washington Post, Wired, Ars Technica, Substack, GOV.UK, Brookings, The Conversation and Axios shapes;
  * --fresh9: the ninth, tests/fixtures/extract-en-fresh9, 42–46 KB pages of eight more families: AP News, New York Times, CSIS, Wikipedia, McClatchy and Lee/BLOX local news, Yahoo syndication and a US government press release shapes;
  * --fresh10: the tenth, tests/fixtures/extract-en-fresh10, 40–50 KB pages of eight more families: Medium, Jekyll, Nature and Science news, Newspack, Arc XP, Quartz/Kinja and a CNN article shapes;
- * --fresh11: the eleventh, tests/fixtures/extract-en-fresh11, 41–47 KB pages of eight more families: WSJ, LA Times, Business Insider, a fact check, PubMed Central, arXiv HTML, Blogger and dev.to shapes)
+ * --fresh11: the eleventh, tests/fixtures/extract-en-fresh11, 41–47 KB pages of eight more families: WSJ, LA Times, Business Insider, a fact check, PubMed Central, arXiv HTML, Blogger and dev.to shapes;
+ * --fresh12: the twelfth, tests/fixtures/extract-en-fresh12, 43–45 KB pages of eight more families: TIME, HuffPost, Smithsonian, ProPublica, PLOS, Daily Mail, DW and CBC shapes)
  * (`--verbose` lists every page: F1 ours vs Readability, precision/recall, and for ours the
  * first 200 characters missed and the first 200 extra.)
  */
@@ -79,6 +80,8 @@ export const FRESH9_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh
 export const FRESH10_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh10/', import.meta.url));
 /** The eleventh outside set (same format, same policy; 41–47 KB pages of eight more families, papers and blogs among them). */
 export const FRESH11_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh11/', import.meta.url));
+/** The twelfth outside set (same format, same policy; 43–45 KB pages of eight more families, a research article among them). */
+export const FRESH12_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh12/', import.meta.url));
 
 export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   return loadFreshEn(dir).map((pg) => {
@@ -94,11 +97,23 @@ export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   });
 }
 
-/** `set` 'fresh2'…'fresh11' scores tests/fixtures/extract-en-fresh2…11 under `extract_*_en_fresh2*`…`…fresh11*` names. */
+/** `set` 'fresh2'…'fresh12' scores tests/fixtures/extract-en-fresh2…12 under `extract_*_en_fresh2*`…`…fresh12*` names. */
 export function benchEnFresh(
   verbose = false,
   baseline = true,
-  set: 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' = 'fresh',
+  set:
+    | 'fresh'
+    | 'fresh2'
+    | 'fresh3'
+    | 'fresh4'
+    | 'fresh5'
+    | 'fresh6'
+    | 'fresh7'
+    | 'fresh8'
+    | 'fresh9'
+    | 'fresh10'
+    | 'fresh11'
+    | 'fresh12' = 'fresh',
 ): Record<string, number> {
   const dir = {
     fresh: FRESH_EN_DIR,
@@ -112,6 +127,7 @@ export function benchEnFresh(
     fresh9: FRESH9_EN_DIR,
     fresh10: FRESH10_EN_DIR,
     fresh11: FRESH11_EN_DIR,
+    fresh12: FRESH12_EN_DIR,
   }[set];
   const o = scoreFreshEn(ours, dir);
   const b = baseline ? scoreFreshEn(readability, dir) : [];
@@ -162,7 +178,7 @@ export function benchEnFresh(
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sets = ['fresh11', 'fresh10', 'fresh9', 'fresh8', 'fresh7', 'fresh6', 'fresh5', 'fresh4', 'fresh3', 'fresh2'] as const;
+  const sets = ['fresh12', 'fresh11', 'fresh10', 'fresh9', 'fresh8', 'fresh7', 'fresh6', 'fresh5', 'fresh4', 'fresh3', 'fresh2'] as const;
   const set = sets.find((s) => process.argv.includes(`--${s}`)) ?? 'fresh';
   for (const [k, v] of Object.entries(benchEnFresh(process.argv.includes('--verbose'), !process.argv.includes('--no-baseline'), set)))
     process.stdout.write(`${k}: ${v}\n`);

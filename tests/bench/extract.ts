@@ -87,6 +87,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh10'),
     // Eleventh outside English set (an eleventh tester: WSJ/LA Times/Business Insider/fact-check/PMC/arXiv HTML/Blogger/dev.to shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh11'),
+    // Twelfth outside English set (a twelfth tester: TIME/HuffPost/Smithsonian/ProPublica/PLOS/Daily Mail/DW/CBC shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh12'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
@@ -109,6 +111,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside12'),
     // Thirteenth outside Chinese set (a thirteenth tester: page kinds — forum thread, Z-Blog, MIP, 搜狐号, 知乎专栏, pdf2htmlEX, 中英对照, 问政, 诗词, WPS export, 视频 实录, 知更鸟).
     ...benchOutside(process.argv.includes('--verbose'), 'outside13'),
+    // Fourteenth outside Chinese set (a fourteenth tester: page kinds — 知网 abstract, Hexo/Typecho/Halo blogs, 语雀/飞书 docs, Confluence, 会议纪要, 年鉴 条目, 微博 头条文章, 人民网/新华网 page 2).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside14'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

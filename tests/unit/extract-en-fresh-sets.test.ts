@@ -1,5 +1,5 @@
 /**
- * The fifth to eleventh outside English sets (tests/fixtures/extract-en-fresh5..11) are benches, not
+ * The fifth to twelfth outside English sets (tests/fixtures/extract-en-fresh5..12) are benches, not
  * targets: these checks keep them honest. The files are what each set's generate.ts writes today,
  * every expected line and the title are visible text of the page (not script, style or hidden
  * pop-up text), and each page has the size of a real saved page. (Scores are in the bench.)
@@ -16,6 +16,7 @@ import { FRESH8_DIR, FRESH8_PAGES } from '../fixtures/extract-en-fresh8/generate
 import { FRESH9_DIR, FRESH9_PAGES } from '../fixtures/extract-en-fresh9/generate';
 import { FRESH10_DIR, FRESH10_PAGES } from '../fixtures/extract-en-fresh10/generate';
 import { FRESH11_DIR, FRESH11_PAGES } from '../fixtures/extract-en-fresh11/generate';
+import { FRESH12_DIR, FRESH12_PAGES } from '../fixtures/extract-en-fresh12/generate';
 
 interface Made {
   name: string;
@@ -34,6 +35,7 @@ const SETS: [string, string, (() => Made)[], number][] = [
   ['extract-en-fresh9', FRESH9_DIR, FRESH9_PAGES, 8],
   ['extract-en-fresh10', FRESH10_DIR, FRESH10_PAGES, 8],
   ['extract-en-fresh11', FRESH11_DIR, FRESH11_PAGES, 8],
+  ['extract-en-fresh12', FRESH12_DIR, FRESH12_PAGES, 8],
 ];
 
 /** Visible text: scripts, styles, templates and [hidden] removed; block starts and ends and <br> as line breaks. */

@@ -73,6 +73,7 @@ import {
   unitAndDate,
 } from './patterns';
 import { scriptWrittenText } from './script-writes';
+import { classProperty, classRules } from './class-rules';
 import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
@@ -1020,6 +1021,9 @@ function proseBesideWrapper(top: Element, stats: Map<Element, Stats>, negative: 
   return [];
 }
 
+/** A rule's left edge in px (`.x3{left:113.385px;}`). */
+const LEFT_PX_RE = /(?:^|[;{\s])left\s*:\s*(-?[\d.]+)px/;
+
 /**
  * A printed line of a PDF-to-HTML page (pdf2htmlEX): a `div` positioned by classes naming its
  * left edge (`x3`) and font size (`fs2`) among others (`t m0 x3 h4 y6 ff1 fs3`).
@@ -1056,9 +1060,12 @@ function joinPrintedLines(blocks: Block[], doc: Document): Block[] {
   for (const [, pl] of lines) if (pl.fs === textSize) edges.set(pl.x, (edges.get(pl.x) ?? 0) + 1);
   // The text's left edge: the leftmost of its lines' edges where the converter's stylesheet says
   // where they are (`.x1{left:113.385px;}`), else the edge most lines start at.
+  const rules = classRules(doc);
   const left = new Map<string, number>();
-  const css = [...doc.querySelectorAll('style')].map((st) => st.textContent ?? '').join('\n');
-  for (const m of css.matchAll(/\.(x[0-9a-f]+)\s*\{\s*left\s*:\s*(-?[\d.]+)px/g)) left.set(m[1]!, Number(m[2]));
+  for (const x of edges.keys()) {
+    const at = classProperty(rules, x, LEFT_PX_RE);
+    if (at) left.set(x, Number(at.match[1]));
+  }
   let edge = '';
   const used = [...edges].filter(([, n]) => n >= 2).map(([x]) => x);
   if (used.length > 0 && used.every((x) => left.has(x))) for (const x of used) if (!edge || left.get(x)! < left.get(edge)!) edge = x;

@@ -6,6 +6,7 @@
  */
 import type { Document, Element } from '../parsed-dom';
 import { isDateOnly } from '../../../shared/dates';
+import { classProperty, classRules } from './class-rules';
 import { isMetaLine, normaliseText } from './patterns';
 
 /** What this module reads of an extractor block. */
@@ -38,42 +39,22 @@ const FONT_TAG_PX = [0, 10, 13, 16, 18, 24, 32, 48];
 
 type Rule = { size?: number; sizeAt?: number; colour?: string; colourAt?: number };
 
-/** `css` without its `@media print { … }` blocks (their rules are not what the screen shows). */
-function withoutPrintBlocks(css: string): string {
-  let out = '';
-  let from = 0;
-  for (const m of css.matchAll(/@media\s+print\s*\{/gi)) {
-    if (m.index < from) continue;
-    out += css.slice(from, m.index);
-    let depth = 1;
-    let i = m.index + m[0].length;
-    for (; i < css.length && depth > 0; i++) depth += css[i] === '{' ? 1 : css[i] === '}' ? -1 : 0;
-    from = i;
-  }
-  return out + css.slice(from);
-}
-
 /**
- * The font size and colour rules of single-class selectors in the page's style sheets (`.fs4{…}`),
- * each with its place in the sheets: of two classes on one element, the later rule wins.
+ * The font size and colour the page's single-class rules give each class (`.fs4{…}`), each with
+ * its place in the sheets: of two classes on one element, the later rule wins.
  */
-function classRules(doc: Document): Map<string, Rule> {
-  const rules = new Map<string, Rule>();
-  let order = 0;
-  for (const style of Array.from(doc.querySelectorAll('style'))) {
-    const css = style.textContent ?? '';
-    if (css.length > 2_000_000) continue;
-    for (const m of withoutPrintBlocks(css).matchAll(/(?<=^|[},\s])\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}/g)) {
-      const rule = rules.get(m[1]!) ?? {};
-      order++;
-      const size = FONT_SIZE_RE.exec(m[2]!);
-      if (size) [rule.size, rule.sizeAt] = [px(size[1]!, size[2]!), order];
-      const colour = COLOUR_RE.exec(m[2]!);
-      if (colour) [rule.colour, rule.colourAt] = [colour[1]!, order];
-      rules.set(m[1]!, rule);
-    }
+function lookRules(doc: Document): Map<string, Rule> {
+  const rules = classRules(doc);
+  const out = new Map<string, Rule>();
+  for (const cls of rules.keys()) {
+    const rule: Rule = {};
+    const size = classProperty(rules, cls, FONT_SIZE_RE);
+    if (size) [rule.size, rule.sizeAt] = [px(size.match[1]!, size.match[2]!), size.order];
+    const colour = classProperty(rules, cls, COLOUR_RE);
+    if (colour) [rule.colour, rule.colourAt] = [colour.match[1]!, colour.order];
+    out.set(cls, rule);
   }
-  return rules;
+  return out;
 }
 
 function px(value: string, unit: string): number {
@@ -97,7 +78,7 @@ function isRed(colour: string): boolean {
 }
 
 /** The size and colour one element states itself (style attribute, <font>, its classes). */
-function ownLook(el: Element, rules: ReturnType<typeof classRules>): { size?: number; colour?: string } {
+function ownLook(el: Element, rules: ReturnType<typeof lookRules>): { size?: number; colour?: string } {
   const out: { size?: number; colour?: string } = {};
   const style = el.getAttribute('style') ?? '';
   const size = FONT_SIZE_RE.exec(style);
@@ -126,7 +107,7 @@ function ownLook(el: Element, rules: ReturnType<typeof classRules>): { size?: nu
  * the whole line inside a Word paragraph), or else what the line's element or its nearest
  * ancestors state.
  */
-function lineLook(line: TitleLine, rules: ReturnType<typeof classRules>): Look {
+function lineLook(line: TitleLine, rules: ReturnType<typeof lookRules>): Look {
   let size: number | null = null;
   let colour: string | null = null;
   let held = -1;
@@ -169,7 +150,7 @@ function isProseLine(line: TitleLine): boolean {
  * the same size. Returns the title and the indexes of its first and last line.
  */
 export function prominentTitle(doc: Document, lines: readonly TitleLine[]): { title: string; first: number; last: number } | null {
-  const rules = classRules(doc);
+  const rules = lookRules(doc);
   const visible = lines.filter((l) => l.len > 0 && !l.negative && !l.boiler);
   // The text's own size: what most characters of its paragraphs are set in.
   const bySize = new Map<number, number>();
