@@ -85,8 +85,9 @@ export function describe(text: string, start: number, end: number): TextSelector
   };
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
-  // Counted in the form the passage will be anchored in (a marker alone: literally, see anchorAll).
-  inItsForm(selector, () => {
+  // A passage that is mostly a marker is counted with markers compared literally: its one
+  // marker unit would count every marker of the text as a copy (see anchorAll).
+  const count = () => {
     const old = documentFor(text);
     // A quote that begins inside a paragraph's marker holds the whole marker unit (storedForms).
     const own = unitAt(old, s);
@@ -94,31 +95,44 @@ export function describe(text: string, start: number, end: number): TextSelector
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
     const near = lookAlikes(old, own, selector);
     if (near) Object.assign(selector, near);
-  });
+  };
+  if (mostlyMarker(selector)) withMarkersLiteral(count);
+  else count();
   return selector;
-}
-
-/**
- * Runs `f` in the comparison form a passage is anchored in: paragraph markers as one unit, or
- * compared literally for a passage that is mostly a marker (mostlyMarker), whose words are the label.
- */
-function inItsForm<T>(s: TextSelector, f: () => T): T {
-  return mostlyMarker(s) ? withMarkersLiteral(f) : f();
 }
 
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
-  if (!mostlyMarker(selector)) {
-    const found = anchorOne(text, selector);
-    if (found || storedMarkers(selector).length === 0) return found;
-    // Not found with markers as one unit: once more on their characters (literalOrphans).
-    const literal = withMarkersLiteral(() => anchorOne(text, selector));
-    return literal && markersAsStored(documentFor(text), storedMarkers(selector), literal) ? literal : null;
-  }
-  // A marker alone: on its real characters; where they went (renumbered, restyled), on the
-  // marker that stands in their place between the same context.
-  return withMarkersLiteral(() => anchorOne(text, selector)) ?? anchorOne(text, selector);
+  const found = anchorOne(text, selector);
+  if (found) return found;
+  // Not found with markers as one unit: once more on their characters (see literalOrphans).
+  const markers = storedMarkers(selector);
+  if (markers.length === 0 || !(mostlyMarker(selector) || selector.copies === 0)) return null;
+  const literal = withMarkersLiteral(() => anchorOne(text, selector));
+  return literal && literalStands(documentFor(text), selector, markers, literal) ? literal : null;
+}
+
+/**
+ * Whether a placement found with markers compared literally stands: no marker of its paragraph
+ * up to its end differs from the stored ones (markersAsStored), and a passage that is mostly a
+ * marker still labels its words: at least half the stored words after it up to the paragraph's
+ * end (their two-unit pieces) follow it in its paragraph. A label whose paragraph is new text (a
+ * 条 inserted before took its number, or its own 条 deleted) is not the passage.
+ */
+function literalStands(doc: Doc, s: TextSelector, markers: readonly string[], a: Anchor): boolean {
+  if (!markersAsStored(doc, markers, a)) return false;
+  if (!mostlyMarker(s)) return true;
+  const forms = storedForms(s);
+  const stored = forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak);
+  if (stored.length < 4) return true;
+  const lineEnd = doc.raw.indexOf('\n', a.end);
+  const from = toNormalised(doc, a.end);
+  const to = lineEnd < 0 ? doc.norm.text.length : toNormalised(doc, lineEnd);
+  const after = doc.norm.text.slice(from, to);
+  let kept = 0;
+  for (let i = 0; i + 2 <= stored.length; i++) if (after.includes(stored.slice(i, i + 2))) kept++;
+  return kept * 2 >= stored.length - 1;
 }
 
 function anchorOne(text: string, selector: TextSelector): Anchor | null {
@@ -203,10 +217,12 @@ function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | n
  */
 export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
   const out = anchorBatch(text, selectors);
-  // Passages that are mostly a marker (第二条 alone) are placed with markers compared literally,
-  // the whole batch again so that their placed neighbours count as they did (rare: only then);
-  // where their real characters went (renumbered, restyled), on the marker in their place.
-  const literal = selectors.map((s) => {
+  // An orphan that is mostly a marker (第二条 alone, whose one unit matches every marker) is
+  // looked for with markers compared literally, on its real characters: the whole batch again,
+  // so that its placed neighbours count as they did (rare: only then).
+  const literal = out.map((a, i) => {
+    const s = selectors[i];
+    if (a || !s) return false;
     try {
       checkSelector(s);
       return mostlyMarker(s);
@@ -216,7 +232,12 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
   });
   if (!literal.includes(true)) return out;
   const plain = withMarkersLiteral(() => anchorBatch(text, selectors));
-  return out.map((a, i) => (literal[i] ? (plain[i] ?? a) : a));
+  const doc = documentFor(text);
+  return out.map((a, i) => {
+    const p = plain[i];
+    const s = selectors[i];
+    return literal[i] && p && s && literalStands(doc, s, storedMarkers(s), p) ? p : a;
+  });
 }
 
 function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
@@ -270,11 +291,12 @@ function literalOrphans(
   const lazyLiteral = () => (literalDoc ??= withMarkersLiteral(() => newDocument(text)));
   return out.map((a, i) => {
     const s = selectors[i];
-    if (a || !s || !valid[i]) return a;
+    // Only a quote the old text held once: the literal form gets no check among copies here.
+    if (a || !s || !valid[i] || s.copies !== 0) return a;
     const markers = storedMarkers(s);
     if (markers.length === 0) return a;
     const found = withMarkersLiteral(() => notOnOther(text, s, anchorIn(text, lazyLiteral, s)));
-    if (!found || !markersAsStored(docFor(), markers, found)) return a;
+    if (!found || !literalStands(docFor(), s, markers, found)) return a;
     return notJoiningParted(text, docFor, s, found);
   });
 }

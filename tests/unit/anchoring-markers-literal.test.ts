@@ -136,3 +136,22 @@ suite('a passage not found with markers as one unit is looked for once more on t
     expect(anchorAll(revised, [s])[0]).toBeNull();
   });
 });
+
+suite('a marker alone placed on its characters must still label its words', () => {
+  const clauses = ['借阅档案须经科室负责人签字同意。', '违反本规定造成档案损毁的，依法追究责任。', '本规定自发布之日起施行。'];
+  const rules = (cs: readonly string[]) =>
+    ['关于加强档案室管理的若干规定', ...cs.map((c, i) => `第${'一二三四五'[i]}条\u3000${c}`)].join('\n');
+
+  it('not on the number a new clause inserted before took, when its own clause moved on', () => {
+    const old = rules(clauses);
+    const revised = rules([
+      clauses[0] as string,
+      '查阅涉密档案一律在档案室内进行，不得复印或者带出。',
+      clauses[1] as string,
+      clauses[2] as string,
+    ]);
+    const s = describe(old, ...span(old, '第二条'));
+    const taken = span(revised, '第二条');
+    for (const a of [anchor(revised, s), anchorAll(revised, [s])[0] ?? null]) if (a) expect(a.start).not.toBe(taken[0]);
+  });
+});
