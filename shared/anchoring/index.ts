@@ -104,11 +104,16 @@ export function describe(text: string, start: number, end: number): TextSelector
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
+  const markers = storedMarkers(selector);
+  if (mostlyMarker(selector)) {
+    // A marker alone: on its characters where it still labels its words, else as one unit (anchorAll).
+    const literal = withMarkersLiteral(() => anchorOne(text, selector));
+    return literal && literalStands(documentFor(text), selector, markers, literal) ? literal : anchorOne(text, selector);
+  }
   const found = anchorOne(text, selector);
   if (found) return found;
   // Not found with markers as one unit: once more on their characters (see literalOrphans).
-  const markers = storedMarkers(selector);
-  if (markers.length === 0 || !(mostlyMarker(selector) || selector.copies === 0)) return null;
+  if (markers.length === 0 || selector.copies !== 0) return null;
   const literal = withMarkersLiteral(() => anchorOne(text, selector));
   return literal && literalStands(documentFor(text), selector, markers, literal) ? literal : null;
 }
@@ -121,8 +126,7 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
  * 条 inserted before took its number, or its own 条 deleted) is not the passage.
  */
 function literalStands(doc: Doc, s: TextSelector, markers: readonly string[], a: Anchor): boolean {
-  if (!markersAsStored(doc, markers, a)) return false;
-  if (!mostlyMarker(s)) return true;
+  if (!mostlyMarker(s)) return markersAsStored(doc, markers, a);
   const forms = storedForms(s);
   const stored = forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak);
   if (stored.length < 4) return true;
@@ -217,12 +221,13 @@ function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | n
  */
 export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
   const out = anchorBatch(text, selectors);
-  // An orphan that is mostly a marker (第二条 alone, whose one unit matches every marker) is
-  // looked for with markers compared literally, on its real characters: the whole batch again,
-  // so that its placed neighbours count as they did (rare: only then).
-  const literal = out.map((a, i) => {
+  // A passage that is mostly a marker (第二条 alone, whose one unit matches every marker) is
+  // placed with markers compared literally, on its real characters, where it still labels its
+  // stored words (literalStands); otherwise as one unit (a renumbered label). The whole batch
+  // again, so that its placed neighbours count as they did (only when there is such a passage).
+  const literal = out.map((_, i) => {
     const s = selectors[i];
-    if (a || !s) return false;
+    if (!s) return false;
     try {
       checkSelector(s);
       return mostlyMarker(s);
