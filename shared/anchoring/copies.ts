@@ -9,8 +9,8 @@
  */
 import { toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
-import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
-import { paragraphRange } from './paragraphs';
+import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import { fingerprint, paragraphRange } from './paragraphs';
 import { CONTEXT_READ, reverse } from './query';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
 
@@ -112,7 +112,7 @@ export function copiesLost(doc: Doc, quote: string, s: TextSelector): boolean {
  * Units of context by which a copy must beat every other copy's: one or two more are what an
  * alignment finds by chance (a full stop or a break that any sentence end has).
  */
-const OWN_CONTEXT_MARGIN = 2;
+export const OWN_CONTEXT_MARGIN = 2;
 
 /**
  * Whether the copy of the quote at normalised [from, to) has more of the stored context next to
@@ -228,7 +228,8 @@ export function likestParagraph(doc: Doc, s: TextSelector, quote: string, at: nu
 
 /**
  * Whether the paragraph holding normalised `at` stands right next to the same paragraph, marks
- * and all: a paragraph set twice in a row. When the new text gained
+ * and all, or next to one that ends (before it) or begins (after it) with its words: a paragraph
+ * set twice in a row. When the new text gained
  * a copy of the quote there, either of the two can be the new one (A S S B reads the same
  * whichever was inserted), and each keeps the stored context on one side only.
  */
@@ -240,16 +241,40 @@ export function twinBeside(doc: Doc, at: number): boolean {
   if (own.length === 0) return false;
   // Marks and all: a paragraph with other marks (■ before a pull quote) restates it (restatedFrom).
   const sameWords = (f: number, t: number) => doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t)) === own;
+  // Or the paragraph's words end the paragraph before it or begin the one after (S set twice
+  // across one break, one of them run into its neighbour: A；S ⏎ S ⏎ B): the two copies meet at
+  // the break, and again each keeps the stored context on one side only.
+  // Only a paragraph of some words, run in after a mark into a paragraph of its own words (a
+  // line of one number ends many paragraphs; a numbered heading 二、 restating it is no paragraph).
+  const runIn = own.length >= RUN_IN_MIN;
+  const ranInto = (rest: string, mark: string) => !WORD_UNIT.test(mark) && (rest.match(WORD_UNITS)?.length ?? 0) >= RUN_IN_MIN;
+  const endsWith = (f: number, t: number) => {
+    const words = doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t));
+    const cut = words.length - own.length;
+    return runIn && cut > 0 && words.endsWith(own) && ranInto(words.slice(0, cut - 1), words.charAt(cut - 1));
+  };
+  const startsWith = (f: number, t: number) => {
+    const words = doc.norm.text.slice(toNormalised(doc, f), toNormalised(doc, t));
+    return runIn && words.length > own.length && words.startsWith(own) && ranInto(words.slice(own.length + 1), words.charAt(own.length));
+  };
   // The nearest non-empty paragraph on each side.
   let before = pf - 1;
   while (before > 0 && raw.charCodeAt(before - 1) === 10) before--;
-  if (before > 0 && sameWords(raw.lastIndexOf('\n', before - 1) + 1, before)) return true;
+  if (before > 0) {
+    const start = raw.lastIndexOf('\n', before - 1) + 1;
+    if (sameWords(start, before) || endsWith(start, before)) return true;
+  }
   let after = pt + 1;
   while (after < raw.length && raw.charCodeAt(after) === 10) after++;
   if (after >= raw.length) return false;
   const end = raw.indexOf('\n', after);
-  return sameWords(after, end < 0 ? raw.length : end);
+  return sameWords(after, end < 0 ? raw.length : end) || startsWith(after, end < 0 ? raw.length : end);
 }
+
+/** Units a paragraph needs before its words run into a neighbour count as the same paragraph set twice. */
+const RUN_IN_MIN = 8;
+const WORD_UNIT = /[\p{L}\p{N}]/u;
+const WORD_UNITS = /[\p{L}\p{N}]/gu;
 
 /** Units, in the comparison form, of the paragraph(s) holding normalised [from, to). */
 export function paragraphLength(doc: Doc, from: number, to: number): number {
@@ -257,4 +282,63 @@ export function paragraphLength(doc: Doc, from: number, to: number): number {
   const end = (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1;
   const [pf, pt] = paragraphRange(doc.raw, start, end);
   return toNormalised(doc, pt) - toNormalised(doc, pf);
+}
+
+/** Units past the sentence's end a stored side must go on for its break there to say anything. */
+const PAST_SENTENCE = 4;
+
+/** Whether norm[i] ends a sentence: 。！？ (folded to . ! ?), a full stop not inside a number. */
+function sentenceEnd(norm: string, i: number): boolean {
+  const c = norm[i];
+  if (c === '!' || c === '?') return true;
+  return c === '.' && !(/\d/u.test(norm[i - 1] ?? '') && /\d/u.test(norm[i + 1] ?? ''));
+}
+
+/** Index of the first sentence end in `s` (UTF-16 units), or -1. */
+function firstSentenceEnd(s: string): number {
+  for (let i = 0; i < s.length; i++) if (sentenceEnd(s, i)) return i;
+  return -1;
+}
+
+/**
+ * Whether the stored context standing next to the copy at normalised [from, to) is its sentence's
+ * own words only: one side runs whole inside the sentence, the other stands to the sentence's end
+ * and not past it (the next sentence's first units differ). A sentence restated elsewhere (a
+ * recap, the same figure in the same frame) carries exactly that much; so a copy found elsewhere
+ * with it is the passage no more than any other copy of that sentence.
+ */
+export function onlyItsSentence(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  // In a paragraph of the passage's own paragraph's size or print: its paragraph, kept, whose neighbour went.
+  if (s.paraLength === paragraphLength(doc, from, to) || (s.para !== undefined && s.para === paragraphPrintAt(doc, from, to))) return false;
+  const norm = doc.norm.text;
+  // A quote holding a sentence's end has context past its own sentence already.
+  const quote = normalise(s.exact);
+  if (firstSentenceEnd(quote) >= 0) return false;
+  // Only a copy of the quote's very words: an edited place is judged by the usual passes.
+  if (norm.slice(from, to) !== quote) return false;
+  const { prefix, suffix, edge } = sidesOf(s);
+  // A side that reached the text's edge is no sentence's frame: the edge is context.
+  if (edge.start || edge.end) return false;
+  const end = firstSentenceEnd(suffix);
+  let start = prefix.length - 1;
+  while (start >= 0 && !sentenceEnd(prefix, start)) start--;
+  // The suffix breaks past the sentence's end; the prefix holds no sentence end and stands whole.
+  if (end >= 0 && start < 0 && suffix.length - end - 1 >= PAST_SENTENCE && norm.endsWith(prefix, from)) {
+    return norm.startsWith(suffix.slice(0, end + 1), to) && !norm.startsWith(suffix.slice(end + 1, end + 1 + PAST_SENTENCE), to + end + 1);
+  }
+  // The mirror: the prefix breaks before the sentence's start; the suffix stands whole.
+  if (start >= 0 && end < 0 && start >= PAST_SENTENCE && norm.startsWith(suffix, to)) {
+    const own = prefix.slice(start + 1);
+    const before = prefix.slice(start + 1 - PAST_SENTENCE, start + 1);
+    return norm.endsWith(own, from) && !norm.endsWith(before, from - own.length);
+  }
+  return false;
+}
+
+/** The fingerprint of the raw paragraph holding normalised [from, to). */
+function paragraphPrintAt(doc: Doc, from: number, to: number): string {
+  const start = doc.norm.map[from] ?? 0;
+  const end = (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1;
+  const [pf, pt] = paragraphRange(doc.raw, start, end);
+  return fingerprint(doc.raw.slice(pf, pt));
 }

@@ -12,6 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { halvesApart, twinInOwnContext } from './apart';
+import { movedClausesPlace } from './clauses';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -20,6 +21,9 @@ import {
   copyCounts,
   likestParagraph,
   MAX_COPIES,
+  occurrences,
+  onlyItsSentence,
+  OWN_CONTEXT_MARGIN,
   ownContextAt,
   paragraphLength,
   restatedFrom,
@@ -269,11 +273,19 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
   );
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
-  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near);
+  // The orphans left, made of whole clauses: one sentence may hold them with its clauses reordered.
+  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
+    a || !valid[i] ? a : movedClausesPlace(text, selectors[i] as TextSelector),
+  );
   const joined = out.map((a, i) =>
     notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
   );
-  return comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined);
+  return islandsOrphaned(
+    text,
+    selectors,
+    valid,
+    comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined),
+  );
 }
 
 /**
@@ -314,6 +326,80 @@ function markersAsStored(doc: Doc, stored: readonly string[], a: Anchor): boolea
     if (text.charCodeAt(i) === HEAD_MARK && !stored.includes(doc.raw.slice(map[i], ends[i]))) return false;
   }
   return true;
+}
+
+/** Units by which an island's shift must differ from both runs around it (a paragraph's edits are far less). */
+const ISLAND_SHIFT = 1000;
+
+/**
+ * Placed passages that moved together (a run: neighbours in the old text, shifts within
+ * SHIFT_TOLERANCE of each other) by an amount more than ISLAND_SHIFT apart from the runs on both
+ * sides, while staying between them in the new text, with passages now orphans (their words
+ * gone) between it and each of those runs, and fewer members than either: text on both sides
+ * of it was replaced, and the run was found inside the replacement. A section replaced by pages
+ * that print the same story again holds the passages' words and context exactly, and so does a
+ * story kept while the text around it was replaced; what describe() stored cannot tell the two
+ * apart, and placed on a reprint they would be wrong. They are orphans. A block moved away lands
+ * outside its neighbours' span, or has no orphans beside it, and is left alone.
+ */
+function islandsOrphaned(
+  text: string,
+  selectors: readonly TextSelector[],
+  valid: readonly boolean[],
+  out: (Anchor | null)[],
+): (Anchor | null)[] {
+  const order = selectors
+    .map((s, i) => i)
+    .filter((i) => valid[i])
+    .sort((x, y) => (selectors[x] as TextSelector).start - (selectors[y] as TextSelector).start);
+  interface Run {
+    members: number[];
+    /** Orphans before the run (after the previous one). */
+    orphansBefore: number;
+  }
+  const runs: Run[] = [];
+  let orphans = 0;
+  let last: { shift: number } | null = null;
+  for (const i of order) {
+    const a = out[i];
+    const s = selectors[i] as TextSelector;
+    if (!a) {
+      orphans++;
+      continue;
+    }
+    const shift = a.start - s.start;
+    const run = runs[runs.length - 1];
+    if (run && last && orphans === 0 && Math.abs(shift - last.shift) <= SHIFT_TOLERANCE) run.members.push(i);
+    else runs.push({ members: [i], orphansBefore: orphans });
+    orphans = 0;
+    last = { shift };
+  }
+  const shiftOf = (i: number) => (out[i] as Anchor).start - (selectors[i] as TextSelector).start;
+  const islands: Run[] = [];
+  for (let r = 1; r + 1 < runs.length; r++) {
+    const prev = runs[r - 1] as Run;
+    const run = runs[r] as Run;
+    const next = runs[r + 1] as Run;
+    if (run.orphansBefore === 0 || next.orphansBefore === 0) continue;
+    if (run.members.length >= prev.members.length || run.members.length >= next.members.length) continue;
+    const first = run.members[0] as number;
+    const lastMember = run.members[run.members.length - 1] as number;
+    const before = prev.members[prev.members.length - 1] as number;
+    const after = next.members[0] as number;
+    const shift = shiftOf(first);
+    if (Math.abs(shift - shiftOf(before)) <= ISLAND_SHIFT || Math.abs(shift - shiftOf(after)) <= ISLAND_SHIFT) continue;
+    if (Math.abs(shiftOf(lastMember) - shiftOf(after)) <= ISLAND_SHIFT) continue;
+    // Between the runs around it in the new text: found inside what replaced the text there.
+    if ((out[first] as Anchor).start < (out[before] as Anchor).start || (out[lastMember] as Anchor).start > (out[after] as Anchor).start)
+      continue;
+    // One still at its stored position, context and all, is beyond doubt.
+    if (run.members.some((i) => out[i]?.start === selectors[i]?.start && atStoredPosition(text, selectors[i] as TextSelector))) continue;
+    islands.push(run);
+  }
+  if (islands.length === 0) return out;
+  const result = [...out];
+  for (const run of islands) for (const i of run.members) result[i] = null;
+  return result;
 }
 
 /**
@@ -426,6 +512,40 @@ function confirmedCopies(
     for (const p of [before, after]) if (p && Math.abs(p.start - s.start) <= NEIGHBOUR_GAP) out.push(s.start + p.shift);
     return out;
   };
+  // A quote the new text holds more often than the old one did, placed on a copy that has less
+  // of the stored context than another copy nearer where the passage would be: a copy set apart
+  // (a pull quote, a paragraph edge kept but no context) is new text, and the passage, its breaks
+  // rewritten, is the copy that kept its surroundings. Applied again to what the neighbour pass finds.
+  const betterCopy = (a: Anchor | null, s: TextSelector | undefined): Anchor | null => {
+    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+    const copy = onCopy(a, s);
+    if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
+    const { doc, quote, from, to } = copy;
+    // Only from a copy set apart, its paragraph the quote alone: one inside a paragraph keeps
+    // the words around it, and a caption that copied a clause can match more context by chance.
+    if (paragraphLength(doc, from, to) > quote.length + SET_APART_SLACK) return a;
+    const expected = expectedAt(s);
+    const gap = (o: number) => Math.min(...expected.map((e) => Math.abs((doc.norm.map[o] ?? 0) - e)));
+    let best = from;
+    let most = contextAt(doc, s, from, to).found;
+    let tie = false;
+    for (const o of occurrences(doc.norm.text, quote, MAX_COPIES)) {
+      if (o === from) continue;
+      const found = contextAt(doc, s, o, o + quote.length).found;
+      if (found > most) {
+        best = o;
+        most = found;
+        tie = false;
+      } else if (found === most) tie = true;
+    }
+    if (best === from || tie || gap(best) >= gap(from)) return a;
+    // Not onto a copy that is itself set apart (a pull quote restating a paragraph, or one of a
+    // paragraph set twice across a break): that is what unrestated refuses.
+    if (twinBeside(doc, best) || restatedFrom(doc, quote, best).length > 0) return a;
+    if (most <= contextAt(doc, s, from, to).found + OWN_CONTEXT_MARGIN || !ownContextAt(doc, s, best, best + quote.length)) return a;
+    return copyAnchor(text, doc, s, quote, best) ?? a;
+  };
+  placements = placements.map((a, i) => betterCopy(a, selectors[i]));
   /**
    * 0: not in doubt; 1: in doubt; 2: confirmed by its own context (more of it than any other copy
    * had). `ranked`: for a placement on another copy than the one of the passage's rank, that copy
@@ -442,7 +562,11 @@ function confirmedCopies(
       // Nor does a few units more than the other copy had when all but a remnant of the context is
       // gone: the edit that took the passage's own copy took its surroundings too.
       if (copiesLost(doc, quote, s)) {
-        const confirmed = ownContextAt(doc, s, from, to) && contextRemainsAt(doc, s, from, to) && !lookAlikeAt(doc, s, from, to);
+        const confirmed =
+          ownContextAt(doc, s, from, to) &&
+          contextRemainsAt(doc, s, from, to) &&
+          !lookAlikeAt(doc, s, from, to) &&
+          !onlyItsSentence(doc, s, from, to);
         // No more context than the other copy had, and less than the passage had: that copy, its
         // twin deleted, standing about where the passage stood, so nearby neighbours cannot tell
         // either. (Copies with all the context alike are left to the neighbours.)
@@ -452,8 +576,13 @@ function confirmedCopies(
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
         const ranked = rankedCopy(text, doc, s, quote, from, to);
+        // The copy of the passage's rank farther from where the passage would be than the copy
+        // placed: rank and position disagree (paragraphs moved across the copies), and neither
+        // says which is the passage's. Only sure neighbours can.
+        if (ranked && fartherFrom(expectedAt(s), ranked.start, a.start)) return { level: 1, ranked: null };
         if (ranked !== undefined) return { level: 1, ranked };
-        if (nearerCopy(doc, quote, expectedAt(s), a)) return { level: ownContextAt(doc, s, from, to) ? 2 : 1 };
+        if (nearerCopy(doc, quote, expectedAt(s), a))
+          return { level: ownContextAt(doc, s, from, to) && !onlyItsSentence(doc, s, from, to) ? 2 : 1 };
       }
     } else if (s.copies === 0) {
       // A quote the old text held once, now held more often: a copy far from where the passage
@@ -485,7 +614,10 @@ function confirmedCopies(
     if (d.firm) firm[i] = true;
     return d.level;
   });
-  const none = { first: placements, recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : unrestated(a, selectors[i])) };
+  const none = {
+    first: placements,
+    recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : betterCopy(unrestated(a, selectors[i]), selectors[i])),
+  };
   if (!state.includes(1)) return none;
   const sure: Placed[] = [];
   const inSureWindow = (a: Anchor, s: TextSelector) => {
@@ -537,7 +669,7 @@ function confirmedCopies(
     // copies themselves: on the quote's very words it still needs the sure ones.
     recheck: (a0, i) => {
       const s = selectors[i];
-      const a = a0 === placements[i] ? a0 : unrestated(a0, s);
+      const a = a0 === placements[i] ? a0 : betterCopy(unrestated(a0, s), s);
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       const d = doubt(a, s);
       if (d.level !== 1 || inSureCopy(a, s, i)) return a;
@@ -601,6 +733,15 @@ function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anc
     if (raw !== a.start && gap(raw) < far) return true;
   }
   return false;
+}
+
+/** Units beyond the quote (marks, a stop) a paragraph holding a copy set apart may have. */
+const SET_APART_SLACK = 4;
+
+/** Whether raw offset `x` lies farther than `y` from every place in `expected`. */
+function fartherFrom(expected: readonly number[], x: number, y: number): boolean {
+  const gap = (o: number) => Math.min(...expected.map((e) => Math.abs(o - e)));
+  return gap(x) > gap(y);
 }
 
 /**

@@ -209,6 +209,40 @@ function entityAt(text: string, i: number): [number, number] | null {
   return code === undefined ? null : [semi + 1 - i, code];
 }
 
+/** Vowels carrying a pinyin tone mark (and ü): a Latin run holding one is a reading, not a word. */
+const TONED = new Set<number>([...'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'].map((c) => c.charCodeAt(0)));
+/** Units of a pinyin reading looked at, at most (a few syllables). */
+const MAX_READING = 40;
+
+const isLatinLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || TONED.has(c);
+const isHanUnit = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
+
+/**
+ * Length of a pinyin reading at text[i] right after a Chinese character, or 0: a 注音 reprint
+ * flattens ruby into the line (龃jǔ龉yǔ, 龃(jǔ)龉(yǔ)) or glosses a word (龃龉（jǔ yǔ）). Letters with
+ * at least one tone mark, syllables apart by single spaces, in () or （） or bare up to a
+ * non-letter. Readings are no words: an edition adding or dropping them changed none.
+ */
+function readingAt(text: string, i: number): number {
+  if (!isHanUnit(text.charCodeAt(i - 1))) return 0;
+  const open = text.charCodeAt(i);
+  const close = open === 0x28 ? 0x29 : open === 0xff08 ? 0xff09 : -1;
+  let j = close < 0 ? i : i + 1;
+  let toned = false;
+  let letters = 0;
+  for (; j < text.length && j - i <= MAX_READING; j++) {
+    const c = text.charCodeAt(j);
+    if (isLatinLetter(c)) {
+      letters++;
+      if (TONED.has(c)) toned = true;
+    } else if (c === 0x20 && letters > 0 && close >= 0 && isLatinLetter(text.charCodeAt(j + 1))) continue;
+    else break;
+  }
+  if (!toned || letters === 0) return 0;
+  if (close >= 0) return text.charCodeAt(j) === close ? j + 1 - i : 0;
+  return j - i;
+}
+
 /** Opening and closing brackets of a footnote marker ([12], 〔3〕, ［4］) and its caret form ^5. */
 const MARK_OPEN = new Map<number, number>([
   [0x5b, 0x5d],
@@ -303,6 +337,13 @@ function walk(text: string, emit: (unit: number, from: number, to: number) => vo
       const m = markerAt(text, i);
       if (m) {
         i += m - 1;
+        continue;
+      }
+    }
+    if (c === 0x28 || c === 0xff08 || (c >= 0x61 && c <= 0x7a) || (c > 0xdf && c < 0x1dd && TONED.has(c))) {
+      const r = readingAt(text, i);
+      if (r) {
+        i += r - 1;
         continue;
       }
     }

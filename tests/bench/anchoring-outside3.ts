@@ -260,6 +260,58 @@
  * FRESH, once, seeds 161–200, on main cfacd71 (lead, 2026-12-06 06:12 UTC): recall 99.1%, 9 wrong:
  * seed 170 (7, lost passages of a long article whose swapped section is another printing of a story
  * it already holds: placed on identical copies, the class of seed 130) and seed 178 (2, pullquote).
+ *
+ * LATER, development (anchor14c, 2026-12-06; the lead's fresh wrongs of cfacd71 re-listed on
+ * 31efd35 and classed with --list and a dump of selectors, then fixed: development numbers now).
+ * Classes, what the selector knew, and the rule (shared/anchoring/index.ts, copies.ts;
+ * tests/unit/anchoring-round18.test.ts, each test fails on the code before its rule):
+ * - reprint inside a swapped section, 7 (seed 170 mixed, numbers and terms of 3–5 units: 11月
+ *   copies 19, 22.5万 copies 0, 客运港站 copies 1 …): the section holding the story was replaced by pages, one of
+ *   them another site's printing of the same story; each passage found exactly, context whole,
+ *   at +4029 while the runs of placed passages on both sides moved +7 and +46, with 34 orphans
+ *   between. Not decidable from the selector (a story kept while the text on both sides was
+ *   replaced reads the same), so: a run of placements whose shift is more than 1000 from both
+ *   runs around it, in order between them, with orphans on both sides and fewer members than
+ *   either, is an orphan (islandsOrphaned).
+ * - line run into its neighbours + pull quote, 1 (seed 178, 四条国际航线… paraLength 10, copies 0):
+ *   list_prose turned its breaks into ；, the pull quote kept the paragraph edges and won on
+ *   score; the copy that kept the context stood exactly where the neighbours put it (+99). Now a
+ *   copy set apart (its paragraph the quote alone), the count gained, moves to the copy with more
+ *   than 2 units more of the stored context that lies nearer where the passage would be (betterCopy).
+ * - paragraph run into the one before and set again right after it (A；S ⏎ S ⏎ B), 1 (seed 178,
+ *   a 54-unit paragraph, copies 0): each copy keeps the context on one side; twinBeside now also
+ *   counts a neighbour paragraph that ends (or begins) with the words after a mark, with 8 word
+ *   units on both sides (a 二、S heading or a one-number line is no run-in). The neighbour pass
+ *   then found the right copy inside its window.
+ * - copies reordered, rank against position, 2 (outside5 65, 70 qa_reorder: copies 1, copyContext
+ *   48 and 64 of the context): the first pass chose the copy nearer the old place, rankedCopy moved
+ *   it to the copy of its rank 50k units away. A rank copy farther from every expected place than
+ *   the placement is now doubt without a move: an orphan unless sure neighbours confirm it.
+ * Left, not decidable or not this kind: outside4 150 outline (a renumbered marker, anchor14b's);
+ * outside5 50 interleave (“含光800” gone, the marks-dropped retry on a bare copy), 53 draft_final
+ * (a repeated phrase deleted, placed on the next copy); outside2 504 (own copy turned full-width
+ * ＡＰＰ, an exact copy added with the context); independent 554 ×2 (a paragraph duplicated, the
+ * original then edited or deleted: the duplicate is the old paragraph); generated 100101 and
+ * 100105 (extent: one unit short after a deleted stop, short after part of the passage was
+ * destroyed), 100112 (a destroyed 5-unit template phrase on a copy, score 0.48). prose 1124–1154
+ * has no wrong on 31efd35 (1145 moved with the extractor's texts).
+ *   (recall / wrong; 31efd35 → this branch, same machine, load average 18–28)
+ *   outside3 161–200 (dev)        99.1% / 9 → 99.1% / 0 (misses 362 → 362; mixed 97.5 → 97.6)
+ *   outside5 41–80 (dev)          94.7% / 4 → 94.7% / 2 (misses 1951 → 1955; 65, 70 now orphans)
+ *   outside3 1–40 (guard)         99.1% / 1 → 99.1% / 1 (misses 378 → 376; seed 5 left)
+ *   outside2 281–320 (guard)      99.6% / 1 → 99.6% / 1 (misses 88 → 89)
+ *   independent 481–520 (guard)   99.8% / 1 → 99.8% / 1 (misses 82 → 82)
+ *   outside4 1–40 (guard)         97.5% / 5 → 97.5% / 5 (misses 852 → 852)
+ *   outside5 1–40 (guard)         94.7% / 6 → 94.7% / 4 (misses 1953 → 1955; qa_reorder 35, 40 orphans)
+ *   outside2 481–520 (dev)        99.4% / 1 → 99.4% / 1 (misses 138 → 143: 490, 505 repeated quotes
+ *                                 in long articles now orphans; 504 left)
+ *   independent 521–560 (dev)     99.8% / 2 → 99.8% / 2 (misses 66 → 66; 554 left)
+ *   outside4 121–160 (dev)        97.9% / 1 → 97.9% / 1 (misses 727 → 727; 150 left)
+ *   prose 800–830 (guard)         99.13% / 0 → 99.13% / 0
+ *   generated 80001–80030 (guard) 99.54% / 0 → 99.54% / 0 (113k 99.18% → 99.18%, 0 → 0; 113k/200
+ *                                 anchorAll CPU 83.3 → 80.3 ms at load average ~25)
+ *   The default bench was not measured: the run on 31efd35 had not ended after 33 minutes at that
+ *   load and was stopped.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

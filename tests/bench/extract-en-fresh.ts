@@ -97,38 +97,26 @@ export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   });
 }
 
+/** The sets by name: 'fresh' is the first, 'fresh2'…'fresh12' the later ones. */
+const FRESH_SETS = {
+  fresh: FRESH_EN_DIR,
+  fresh2: FRESH2_EN_DIR,
+  fresh3: FRESH3_EN_DIR,
+  fresh4: FRESH4_EN_DIR,
+  fresh5: FRESH5_EN_DIR,
+  fresh6: FRESH6_EN_DIR,
+  fresh7: FRESH7_EN_DIR,
+  fresh8: FRESH8_EN_DIR,
+  fresh9: FRESH9_EN_DIR,
+  fresh10: FRESH10_EN_DIR,
+  fresh11: FRESH11_EN_DIR,
+  fresh12: FRESH12_EN_DIR,
+} as const;
+export type FreshSet = keyof typeof FRESH_SETS;
+
 /** `set` 'fresh2'…'fresh12' scores tests/fixtures/extract-en-fresh2…12 under `extract_*_en_fresh2*`…`…fresh12*` names. */
-export function benchEnFresh(
-  verbose = false,
-  baseline = true,
-  set:
-    | 'fresh'
-    | 'fresh2'
-    | 'fresh3'
-    | 'fresh4'
-    | 'fresh5'
-    | 'fresh6'
-    | 'fresh7'
-    | 'fresh8'
-    | 'fresh9'
-    | 'fresh10'
-    | 'fresh11'
-    | 'fresh12' = 'fresh',
-): Record<string, number> {
-  const dir = {
-    fresh: FRESH_EN_DIR,
-    fresh2: FRESH2_EN_DIR,
-    fresh3: FRESH3_EN_DIR,
-    fresh4: FRESH4_EN_DIR,
-    fresh5: FRESH5_EN_DIR,
-    fresh6: FRESH6_EN_DIR,
-    fresh7: FRESH7_EN_DIR,
-    fresh8: FRESH8_EN_DIR,
-    fresh9: FRESH9_EN_DIR,
-    fresh10: FRESH10_EN_DIR,
-    fresh11: FRESH11_EN_DIR,
-    fresh12: FRESH12_EN_DIR,
-  }[set];
+export function benchEnFresh(verbose = false, baseline = true, set: FreshSet = 'fresh'): Record<string, number> {
+  const dir = FRESH_SETS[set];
   const o = scoreFreshEn(ours, dir);
   const b = baseline ? scoreFreshEn(readability, dir) : [];
   const mean = (rows: FreshScore[], k: 'f1' | 'p' | 'r') => r3(rows.reduce((n, x) => n + x[k], 0) / Math.max(1, rows.length));
@@ -178,8 +166,7 @@ export function benchEnFresh(
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sets = ['fresh12', 'fresh11', 'fresh10', 'fresh9', 'fresh8', 'fresh7', 'fresh6', 'fresh5', 'fresh4', 'fresh3', 'fresh2'] as const;
-  const set = sets.find((s) => process.argv.includes(`--${s}`)) ?? 'fresh';
+  const set = (Object.keys(FRESH_SETS) as FreshSet[]).find((s) => s !== 'fresh' && process.argv.includes(`--${s}`)) ?? 'fresh';
   for (const [k, v] of Object.entries(benchEnFresh(process.argv.includes('--verbose'), !process.argv.includes('--no-baseline'), set)))
     process.stdout.write(`${k}: ${v}\n`);
 }

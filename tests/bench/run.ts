@@ -30,6 +30,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor4: async () => (await import('./anchoring-outside4')).benchAnchorOutside4(process.argv.slice(2)),
   // A fifth outside tester's bench: 名单, 征求意见稿 → 正式稿, 中英对照, 答记者问, 公报 figures, print export… (anchoring-outside5.ts).
   anchor5: async () => (await import('./anchoring-outside5')).benchAnchorOutside5(process.argv.slice(2)),
+  // A sixth outside tester's bench: 注音, 脱敏, 的地得, 摘编, 连载, 公众号, accidental repeats, 洗稿 clause swaps, watermarks (anchoring-outside6.ts).
+  anchor6: async () => (await import('./anchoring-outside6')).benchAnchorOutside6(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),

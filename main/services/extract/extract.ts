@@ -64,6 +64,10 @@ import {
   personName,
   publicationName,
   normaliseText,
+  trimInvisible,
+  isOrganisation,
+  isAccountName,
+  matchJournalIssue,
   isLatinEndLine,
   isLatinNotice,
   isLatinWidgetLine,
@@ -1202,6 +1206,24 @@ function accountAfterBadge(line: Element): string | null {
   return null;
 }
 
+/**
+ * The name of an account card in a line under the title: a link around an avatar whose alt is the
+ * name, and a text link of that name to the same profile. Only an organisation's name (市教育发布,
+ * 县融媒体中心): a person's blog byline names the author, not a 来源.
+ */
+function accountCard(line: Element): string | null {
+  const links = Array.from(line.querySelectorAll('a[href]'));
+  for (const avatar of links) {
+    const img = avatar.querySelector('img[alt]');
+    const name = img ? normaliseText(img.getAttribute('alt') ?? '') : '';
+    if (!name || normaliseText(avatar.textContent ?? '') !== '') continue;
+    const href = avatar.getAttribute('href');
+    const named = links.some((a) => a !== avatar && a.getAttribute('href') === href && normaliseText(a.textContent ?? '') === name);
+    if (named && /^[\u4e00-\u9fff·]{3,20}$/.test(name) && isOrganisation(name) && !isAccountName(name)) return name;
+  }
+  return null;
+}
+
 /** Whether block i is among the first two lines with text after block `end`. */
 function followsRecord(blocks: Block[], end: number, i: number): boolean {
   if (i <= end) return false;
@@ -1444,6 +1466,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (!s) continue;
     const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!latinScript && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName)) continue;
+    if (!latinScript && documentHeadTable(el, named, s)) continue;
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
     // gallery beside an article of paragraphs (a gallery page's slides are its text).
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -1632,6 +1655,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     if (b.linkChars > b.len * 0.5) continue;
     if (isMetaLine(b.text)) continue;
+    // A reference list's entries are other works' titles, never what picks the text's container.
+    if (citationEntry(b.text)) continue;
     let s = 1 + b.punct + Math.min(b.len / 40, 4);
     if (grids.size > 0) {
       let g = 1;
@@ -1809,6 +1834,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     );
   if (!latin) dropCaptions(body, photoStories);
   if (!latin) dropDocumentHeadAndRecord(body);
+  if (!latin) dropLeadingPropertyTable(body, stats);
+  // An abstract page's 摘要 taken as its text is not refereed: Readability would add the rows around it.
+  const abstractOnly = !latin && keepOnlyLabelledAbstract(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
   for (const b of trailing) {
     origin ??= blockOrigin(b) ?? matchSentIn(b.text) ?? matchCreditOrigin(b.text);
@@ -1823,6 +1851,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A 来源 line of its own, also after the text in an element of its own (（转自：市教育局）).
     for (const b of blocks)
       if (!b.negative && b.len <= 90 && (/来\s*源\s*[:：]/.test(b.text) || isSourceLine(b.text)) && (origin = blockOrigin(b))) break;
+  }
+  if (!origin && titleIndex >= 0) {
+    // A journal article's citation head by its title (刊名. 2024,(06)): the journal is the 来源.
+    // A line in chrome counts only inside the chrome block that holds the title too (a `doc-top`).
+    const titleChrome = blocks[titleIndex]!.ancestors.find((a) => negative.has(a));
+    const start = body[0]?.index ?? blocks.length;
+    for (let j = Math.max(0, titleIndex - 3); j < Math.min(start, titleIndex + 9) && !origin; j++) {
+      const b = blocks[j]!;
+      if (j !== titleIndex && (!b.negative || titleChrome?.contains(b.el)) && b.len <= 60) origin = matchJournalIssue(b.spaced);
+    }
   }
   origin ??= originFromElement(doc);
   if (!origin) {
@@ -1860,6 +1898,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const start = body[0]?.index ?? blocks.length;
     for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
     origin ??= signOffUnit(body);
+    // A platform article's account card under the title (avatar and name linking to one profile):
+    // an organisation's account posting its own text (a 政务号) is where the text comes from.
+    for (const b of metaZone) if (!origin && b.index < start && b.len <= 150) origin = accountCard(b.el);
   }
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
@@ -1881,6 +1922,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!publishedAt) {
     for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
   }
+  // A notice dated only by its 落款 (unit over the signing date at the end): the day it was
+  // issued, before a modification time (the page's edit stamp is a later day).
+  if (!publishedAt && !latinScript) {
+    const signed = signOff(body);
+    if (signed) publishedAt = findDate(signed.dateLine);
+  }
   publishedAt ??= meta.updated;
 
   // Widget crumbs at the edges of the body: a 关注 button or a comment count before the text,
@@ -1892,7 +1939,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     body[0]!.punct === 0 &&
     body[0]!.images.length === 0 &&
     body[0]!.kind === 'p' &&
-    !isSalutation(body[0]!.text)
+    !isSalutation(body[0]!.text) &&
+    // A row's label cell (<th>会议时间</th> beside its <td> value) opens a table, not a widget; a
+    // header row of <th>s (中文 | English) is no text.
+    !(body[0]!.el.localName === 'th' && body[0]!.el.nextElementSibling?.localName === 'td')
   )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
@@ -1914,14 +1964,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // A page whose markup is a loading line and whose article is script data (an app's share page).
   if (options.jsonState !== false && confidence < LOW_CONFIDENCE && body.reduce((n, b) => n + b.len, 0) < STATE_MAX_BODY) {
     const state = fromScriptState(doc, meta, url, base, body, options, { publishedAt, origin });
-    if (state) return state;
+    if (state) return withVisibleEdges(state);
   }
   let method: ExtractedArticle['method'] = 'template';
   // Only where there is prose to find, and never on a page too deep or too large to walk whole.
   const pageProse = blocks.reduce((n, b) => n + (b.boiler ? 0 : b.len), 0);
   // The referee parses the page a second time: not for pages of several megabytes.
   const mode = options.referee ?? 'auto';
-  const ask = mode === 'always' || (mode === 'auto' && confidence < LOW_CONFIDENCE);
+  const ask = !abstractOnly && (mode === 'always' || (mode === 'auto' && confidence < LOW_CONFIDENCE));
   let refereed = false;
   if (mode !== 'never' && ask && !walker.tooDeep && pageProse >= 200 && source.length <= REFEREE_MAX_CHARS) {
     refereed = true;
@@ -1938,6 +1988,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
+  if (title) title = trimInvisible(title) || null;
   if (!title) {
     if (paragraphs.length === 0) throw bad('页面中没有可提取的文章内容。');
     title = '（无标题）';
@@ -1951,7 +2002,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       images.push(im);
     }
   }
-  return {
+  return withVisibleEdges({
     title,
     publishedAt,
     origin,
@@ -1967,7 +2018,18 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     method,
     refereed,
     attachments: findAttachments(doc, base),
-  };
+  });
+}
+
+/** The article's metadata values without invisible characters at their ends (a value of nothing else is none). */
+function withVisibleEdges(a: ExtractedArticle): ExtractedArticle {
+  const tidy = (v: string | null): string | null => (v === null ? null : trimInvisible(v) || null);
+  a.title = trimInvisible(a.title) || '（无标题）';
+  a.origin = tidy(a.origin);
+  a.author = tidy(a.author);
+  a.editor = tidy(a.editor);
+  a.docNumber = tidy(a.docNumber);
+  return a;
 }
 
 /**
@@ -1975,11 +2037,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
  * right above the date line that signs it (示例县某某局 / 2024年7月3日). Null without one.
  */
 function signOffUnit(body: Block[]): string | null {
+  return signOff(body)?.unit ?? null;
+}
+
+/** The 落款 of the text: the unit and the date line under it (see signOffUnit). */
+function signOff(body: Block[]): { unit: string; dateLine: string } | null {
   const lines = body.filter((b) => b.len > 0);
   for (let i = lines.length - 1; i >= Math.max(1, lines.length - 6); i--) {
     if (!isDateOnly(lines[i]!.text)) continue;
     const unit = lines[i - 1]!.text;
-    return isSignOffUnit(unit) ? unit : null;
+    return isSignOffUnit(unit) ? { unit, dateLine: lines[i]!.text } : null;
   }
   return null;
 }
@@ -2230,7 +2297,7 @@ function badgeDate(el: Element): string | null {
 
 /** Labels of a property table's rows: the publication date and the 来源. */
 const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
-const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|发布(?:机构|单位))$/;
+const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门))$/;
 
 /**
  * A document's property table (文档属性 of an intranet page, mostly after its text): rows of a
@@ -3651,6 +3718,8 @@ function originFromElement(doc: Document): string | null {
   for (const el of Array.from(doc.querySelectorAll('[class*=source],[class*=laiyuan],[class*=media],[class=ly],[id*=source],[id=ly]'))) {
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
     if (!tokens.some((t) => SOURCE_TOKEN_RE.test(t))) continue;
+    // A list entry's own 来源 (a related list: <li><a>other article</a><span class="source">…</span>).
+    if (inLinkedEntry(el)) continue;
     const t = normaliseText(el.textContent ?? '')
       .replace(/^(?:(?:文章|稿件|信息|新闻)?来\s*源|来自|出处)\s*[:：]?\s*/, '')
       // A separator dot between inline bits of a byline bar (`振王视史 ⋅ 25评论`).
@@ -3659,6 +3728,19 @@ function originFromElement(doc: Document): string | null {
     if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
   }
   return null;
+}
+
+/**
+ * Whether `el` sits in a list entry beside a link to another article (a link of a title's length,
+ * not a 评论/分享 button): that entry's own field, not the page's.
+ */
+function inLinkedEntry(el: Element): boolean {
+  let entry = el.parentElement;
+  while (entry && entry.localName !== 'li') entry = entry.parentElement;
+  if (!entry) return false;
+  return Array.from(entry.querySelectorAll('a[href]')).some(
+    (link) => !el.contains(link) && !link.contains(el) && countChars(normaliseText(link.textContent ?? '')) >= 8,
+  );
 }
 
 /**
@@ -3779,11 +3861,11 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
   }
 }
 
-/** A 公文's red head: the issuing office's name and 文件 (简报, 通报) as a line of its own. */
-const RED_HEAD_RE = /^[\u4e00-\u9fff（）()、\s]{4,40}(?:文件|文件简报)$/;
+/** A 公文's red head: the issuing office's name and 文件 (简报, 会议纪要) as a line of its own. */
+const RED_HEAD_RE = /^[\u4e00-\u9fff（）()、\s]{4,40}(?:文件|文件简报|会议纪要)$/;
 /** A 发文字号 alone on its line (示人社发〔2024〕21号), maybe with the 签发人. */
 const DOC_NUMBER_LINE_RE =
-  /^[\u4e00-\u9fff]{1,16}\s*[〔[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*\d{1,5}\s*号(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·\s]{2,12})?$/;
+  /^[\u4e00-\u9fff]{0,16}\s*[〔[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*\d{1,5}\s*号(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·\s]{2,12})?$/;
 /**
  * A 公文's 版记 line: 抄送：…, the 报/送/发 lines of a 简报, `某办公室 2024年7月3日印发`.
  * 主送 is not one: the 主送 opens the text and is part of it.
@@ -3809,6 +3891,87 @@ function dropDocumentHeadAndRecord(body: Block[]): void {
   while (end > 1 && (body[end - 1]!.len === 0 ? body[end - 1]!.images.length === 0 : RECORD_LINE_RE.test(body[end - 1]!.text))) end--;
   // Empty lines alone are no record: keep them as they were.
   if (body.slice(end).some((b) => b.len > 0)) body.length = end;
+}
+
+/**
+ * A table named like a page's head (`*-head`, `header`) that holds no link: a document's own head
+ * (a 会议纪要's 会议时间 / 出席 / 列席 rows), not the site's header, which links its logo and menu.
+ */
+function documentHeadTable(el: Element, named: string, s: Stats): boolean {
+  return el.localName === 'table' && s.linkChars === 0 && s.chars > 0 && !NEGATIVE_CLASS_RE.test(named.replace(HEADING_WORD_RE, ' '));
+}
+
+/**
+ * An entry of a reference list in the GB/T 7714 form: its number, then the work with its type
+ * mark (`[1]某某研究[J]. 刊名,2024,(06):45-53.`, `[M]`, `[D]`, `[EB/OL]`).
+ */
+const CITATION_ENTRY_RE =
+  /^(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}\s*[.．、])\s*\S[^\n]{0,200}?\[(?:[JMDCNRSPZAG]|EB\/OL|[JMNCD]\/OL|DB\/OL|CP\/DK)\]/;
+
+function citationEntry(text: string): boolean {
+  return text.length <= 300 && CITATION_ENTRY_RE.test(text);
+}
+
+/** A property row's label: a metadata label of a page's own (发布日期, 发布部门, 来源). */
+function propertyLabel(label: string): boolean {
+  return isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label);
+}
+
+/**
+ * A property table opening the text (a wiki page's 页面属性: 文档编号 / 发布部门 / 发布日期 / 状态
+ * rows of a label cell and a short value cell) is the page's metadata, not its text. Trusted when
+ * two of its labels are metadata labels and every row is a short label beside a short value;
+ * only before the text's first line outside it.
+ */
+function dropLeadingPropertyTable(body: Block[], stats: Map<Element, Stats>): void {
+  const first = body.find((b) => b.len > 0);
+  const table = first?.ancestors.find((a) => a.localName === 'table');
+  if (!first || !table) return;
+  let metaLabels = 0;
+  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+    const cells = Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+    if (cells.length !== 2) return;
+    const label = normaliseText(cells[0]!.textContent ?? '').replace(/\s+|[:：]$/g, '');
+    const valueChars = stats.get(cells[1]!)?.chars ?? 0;
+    if (!/^[\u4e00-\u9fff]{2,8}$/.test(label) || valueChars > 60) return;
+    if (propertyLabel(label)) metaLabels++;
+  }
+  if (metaLabels < 2) return;
+  let end = 0;
+  while (end < body.length && body[end]!.ancestors.includes(table)) end++;
+  // Something must remain: a page of nothing but the table keeps it.
+  if (body.slice(end).some((b) => b.len > 0)) body.splice(0, end);
+}
+
+/** 摘要：… (内容摘要, 内容提要): an abstract labelled as such, and the text after its label. */
+const ABSTRACT_LABEL_RE = /^(?:内容)?(?:摘\s*要|提\s*要)\s*[:：]\s*/;
+const ABSTRACT_MIN_CHARS = 60;
+
+/**
+ * A paper's abstract page (its 摘要 among 关键词 / 基金 / DOI rows, its full text elsewhere): when
+ * the labelled 摘要 is the only prose the body holds, it is the text, without its label. True
+ * when the body became the abstract.
+ */
+function keepOnlyLabelledAbstract(body: Block[]): boolean {
+  const i = body.findIndex((b) => ABSTRACT_LABEL_RE.test(b.text));
+  if (i < 0) return false;
+  const b = body[i]!;
+  const text = b.text.replace(ABSTRACT_LABEL_RE, '');
+  if (text.length < ABSTRACT_MIN_CHARS || !/[。！？.!?]/.test(text)) return false;
+  if (body.some((x, k) => k !== i && isProse(x))) return false;
+  const label = b.text.length - text.length;
+  body.length = 0;
+  body.push({
+    ...b,
+    text,
+    spaced: b.spaced.replace(ABSTRACT_LABEL_RE, ''),
+    raw: b.raw.replace(ABSTRACT_LABEL_RE, ''),
+    plain: b.plain.replace(ABSTRACT_LABEL_RE, ''),
+    len: b.len - label,
+    tidied: escapeHtml(text),
+    images: [],
+  });
+  return true;
 }
 
 const HEX_COLOUR_RE = /(?:^|[;\s])color\s*:\s*#([0-9a-f]{3}|[0-9a-f]{6})\b/i;

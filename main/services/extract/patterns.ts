@@ -50,6 +50,18 @@ export function normaliseText(s: string): string {
   return CJK_BEFORE_SPACE_RE.test(t) ? t.replace(CJK_SPACE_RE, '$1') : t;
 }
 
+/** Characters that print nothing at a value's edges: spaces, zero-width space/joiners, direction marks, word joiner, BOM, soft hyphen. */
+const EDGE_INVISIBLE_RE = /^[\s\u00ad\u200b-\u200f\u2060\ufeff]+|[\s\u00ad\u200b-\u200f\u2060\ufeff]+$/g;
+const INVISIBLE_AT_EDGE_RE = /^[\s\u00ad\u200b-\u200f\u2060\ufeff]|[\s\u00ad\u200b-\u200f\u2060\ufeff]$/;
+
+/**
+ * A metadata value without invisible characters at either end: an editor's line-end marker (a
+ * zero-width span after each line) is no part of a title or a name a reader copies.
+ */
+export function trimInvisible(s: string): string {
+  return INVISIBLE_AT_EDGE_RE.test(s) ? s.replace(EDGE_INVISIBLE_RE, '') : s;
+}
+
 /** Sentence punctuation, the best single signal of article prose. */
 export const PUNCT_RE = /[，。；！？、,;!?]/g;
 export function countPunct(s: string): number {
@@ -137,7 +149,7 @@ function labelRe(label: string): RegExp {
 }
 
 const ORIGIN_LABEL =
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处';
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
 const ORIGIN_RE = labelRe(ORIGIN_LABEL);
 /** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
 const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);
@@ -195,6 +207,17 @@ function cleanValue(v: string | undefined): string | null {
 export function matchOrigin(text: string): string | null {
   return cleanValue(ORIGIN_RE.exec(text)?.[1]) ?? cleanValue(BRACKETED_ORIGIN_RE.exec(text)?.[1]);
 }
+/**
+ * A journal issue as a citation gives it, the line's start: `刊名. 2024,(06)`, `刊名, 2024, 43(6)`,
+ * `《刊名》2024年第6期`. The journal's name, or null.
+ */
+const JOURNAL_ISSUE_RE =
+  /^(?:《([^《》]{2,24})》\s*[.．,，]?\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,3}\s*期|([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,23})\s*[.．,，]\s*(?:19|20)\d{2}\s*[,，]\s*(?:\d{1,3}\s*)?[(（]\s*\d{1,3}\s*[)）])/;
+export function matchJournalIssue(text: string): string | null {
+  const m = JOURNAL_ISSUE_RE.exec(text);
+  return m ? cleanValue(m[1] ?? m[2]) : null;
+}
+
 /** Two-character names are often padded: 作者：王 芳 → 作者：王芳. */
 function joinPaddedNames(text: string): string {
   return text.replace(/([:：]\s*[\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s|$|[|｜)）\]】〗,，;；])/g, '$1$2');
@@ -413,7 +436,7 @@ export function matchPublisher(text: string): string | null {
   return v && isOrganisation(v) && !isAccountName(v) ? v : null;
 }
 
-const DEPARTMENT_RE = new RegExp(`(?:^|[\\s|｜丨[［【(（])(?:所属|发文|主办)部门\\s*[:：]\\s*(.*?)${STOP}`);
+const DEPARTMENT_RE = new RegExp(`(?:^|[\\s|｜丨[［【(（])(?:所属|发文|主办|发布)部门\\s*[:：]\\s*(.*?)${STOP}`);
 
 /**
  * 所属部门/发文部门/主办部门 as a field of the article's metadata: the unit that issued an intranet

@@ -1,0 +1,138 @@
+/**
+ * Issue 12 item 4, nineteenth round (the sixth outside bench's classes, our own words):
+ * - a short number held twice in the old text, in the same sentence frame, whose own sentence an
+ *   excerpt dropped: the other copy, or a recap's verbatim copy of its sentence, carries the
+ *   sentence's own words as context and nothing past its end. That is no confirmation: orphan.
+ * Texts built by hand; each rule's first test failed before it.
+ */
+import { describe as suite, expect, it } from 'vitest';
+import { anchorAll, describe } from '../../shared/anchoring/index';
+
+const span = (text: string, q: string, from = 0): [number, number] => {
+  const i = text.indexOf(q, from);
+  expect(i, q).toBeGreaterThanOrEqual(0);
+  return [i, i + q.length];
+};
+
+suite('a short number whose own sentence is gone does not take a copy carrying only that sentence', () => {
+  // The same figure in the same frame twice: in the summary and again in the detailed section.
+  const FRAME = '报告期内，公司的营业利润率和净资产收益率均较上年同期回落';
+  const P1 = '本报讯 某某控股今日发布半年度业绩公告，营业收入保持增长，但盈利水平有所下降。';
+  const P2 = `${FRAME}0.35个百分点。而利润率的回落，又与原材料价格上涨和部分产线停工检修有关。`;
+  const P3 = '公司表示，下半年将加快新产线投产进度，同时优化采购结构，压降单位生产成本。';
+  const P4 = '分析人士指出，行业整体需求仍在恢复之中，龙头企业的议价能力有望逐步增强。';
+  const P5 = `据公开数据，${FRAME}0.35个百分点。`;
+  const P6 = '值得注意的是，公司上半年的经营性现金流净额同比大幅改善，资产负债率也有所下降。';
+  const P7 = '对于未来的发展方向，管理层在业绩说明会上表示将继续聚焦主业，稳步推进海外市场布局。';
+  const OLD = [P1, P2, P3, P4, P5, P6, P7].join('\n');
+  const [s, e] = span(OLD, '0.35个');
+  const others = ['营业收入保持增长', '加快新产线投产进度', '龙头企业的议价能力', '经营性现金流净额', '稳步推进海外市场布局'];
+
+  it('leaves it an orphan when its paragraph was dropped and the other copy lost its next paragraph', () => {
+    const NEW = [P1, P3, P4, P5, '……', P7].join('\n');
+    const selectors = [describe(OLD, s, e), ...others.map((q) => describe(OLD, ...span(OLD, q)))];
+    const placed = anchorAll(NEW, selectors);
+    expect(placed[0]).toBeNull();
+    // The unchanged passages around are still placed.
+    expect(placed.slice(1).filter((a) => a !== null).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('leaves it an orphan when only a recap quotes its sentence', () => {
+    // The figure's sentence also names a report of the same year (the old text's other copy).
+    const SENT = '市统计局和市商务部门联合发布的《2023年全市城乡居民消费结构调查报告》显示，2023年全市居民人均消费支出已经达到四万二千元。';
+    const Q1 = '本报讯 今年以来，本市消费市场持续回暖，餐饮、文旅等服务消费增长较快。';
+    const Q2 = `业内人士认为，本市消费结构正在发生明显变化。${SENT}其中，服务性消费占比首次超过四成。`;
+    const Q3 = '与此同时，线上消费渠道不断拓展，直播电商、即时零售等新业态快速发展，带动了一批本地品牌。';
+    const Q4 = '（未完待续）';
+    const OLD2 = [Q1, Q2, Q3, Q4].join('\n');
+    const [s2, e2] = span(OLD2, '2023年', OLD2.indexOf('显示，'));
+    // An excerpt dropped the sentence (……); the next part's recap quotes it verbatim.
+    const NEW2 = [
+      Q1,
+      '业内人士认为，本市消费结构正在发生明显变化。……其中，服务性消费占比首次超过四成。',
+      Q3,
+      '（接上期）',
+      `上期回顾：今年以来，本市消费市场持续回暖。${SENT}`,
+      '记者走访发现，多个商圈的客流量已恢复到往年同期水平。',
+    ].join('\n');
+    const selectors = [describe(OLD2, s2, e2), ...['消费市场持续回暖', '直播电商、即时零售'].map((q) => describe(OLD2, ...span(OLD2, q)))];
+    const [a] = anchorAll(NEW2, selectors);
+    expect(a).toBeNull();
+  });
+
+  it('still places it when its own paragraph stands', () => {
+    const NEW = [P1, P2, P3, P4, '……', P7].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, s, e)]);
+    expect(a).not.toBeNull();
+    expect(a!.start).toBe(NEW.indexOf('0.35个'));
+  });
+});
+
+suite('a 注音 reprint: pinyin readings put into the line change no words', () => {
+  const P1 = '这座古镇依山傍水，青石板路蜿蜒曲折，两旁的老房子大多建于明清时期。';
+  const P2 = '每到节假日，游客络绎不绝，小巷里的手工作坊和茶馆总是座无虚席。';
+  const P3 = '当地政府近年来加大保护力度，修缮了一批濒临倒塌的老宅，也整治了沿河的违章搭建。';
+  const OLD = [P1, P2, P3].join('\n');
+  const NEW = [
+    '这座古镇依山傍水，青石板路蜿wān蜒yán曲折，两旁的老房子大多建于明清时期。',
+    '每到节假日，游客络(luò)绎(yì)不绝，小巷里的手工作坊和茶馆总是座无虚席（zuò wú xū xí）。',
+    '当地政府近年来加大保护力度，修缮（xiū shàn）了一批濒临倒塌的老宅，也整治了沿河的违章搭建。',
+  ].join('\n');
+  const quotes = ['蜿蜒', '络绎不绝', '座无虚席', '修缮了一批濒临倒塌的老宅'];
+
+  it('places terms with readings inside them or right after them, over the readings', () => {
+    const placed = anchorAll(
+      NEW,
+      quotes.map((q) => describe(OLD, ...span(OLD, q))),
+    );
+    placed.forEach((a, i) => {
+      expect(a, quotes[i]).not.toBeNull();
+      expect(NEW.slice(a!.start, a!.end).replace(/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ()（）]/gu, '')).toBe(quotes[i]);
+    });
+  });
+
+  it('keeps Latin words without tone marks as words', () => {
+    const old = '本届大会的主题是Open Source，来自各地的开发者齐聚一堂。';
+    const changed = '本届大会的主题是Closed Source，来自各地的开发者齐聚一堂。';
+    const [a] = anchorAll(changed, [describe(old, ...span(old, '主题是Open'))]);
+    if (a) expect(changed.slice(a.start, a.end)).not.toBe('主题是');
+  });
+});
+
+suite('clauses that changed places inside their sentence', () => {
+  const S1 = '去年冬天，因为连日降雪，山区的不少道路一度中断，运输车辆只能绕行。';
+  const S2 = '合作社的负责人告诉记者，今年他们提前储备了饲料和燃料，还组织了一支抢修队伍。';
+  const S3 = '据介绍，这支队伍由二十多名村民组成，配备了铲雪车和应急照明设备。';
+  const OLD = [S1 + S2, S3].join('\n');
+  // A touch-up moved clauses: 因为连日降雪 after the roads; 还组织了… before the stores.
+  const NEW = [
+    '去年冬天，山区的不少道路一度中断，因为连日降雪，运输车辆只能绕行。' +
+      '合作社的负责人告诉记者，还组织了一支抢修队伍，今年他们提前储备了饲料和燃料。',
+    S3,
+  ].join('\n');
+
+  it('places an unchanged clause whose neighbouring clause moved', () => {
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '因为连日降雪'))]);
+    expect(a).not.toBeNull();
+    expect(NEW.slice(a!.start, a!.end)).toBe('因为连日降雪');
+  });
+
+  it('places a sentence whose clauses were swapped on the whole sentence', () => {
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, S2))]);
+    expect(a).not.toBeNull();
+    expect(NEW.slice(a!.start, a!.end)).toBe('合作社的负责人告诉记者，还组织了一支抢修队伍，今年他们提前储备了饲料和燃料。');
+  });
+
+  it('leaves a clause the old text held twice an orphan when its own sentence is gone', () => {
+    const twice = [S1, '今年冬天，因为连日降雪，部分航班延误，旅客滞留机场。', S3].join('\n');
+    const gone = ['今年冬天，部分航班延误，因为连日降雪，旅客滞留机场。', S3].join('\n');
+    const [a] = anchorAll(gone, [describe(twice, ...span(twice, '因为连日降雪'))]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves it an orphan when two sentences hold its clauses and neighbours', () => {
+    const twin = NEW.replace(S3, `${S3}\n去年冬天，山区的不少道路一度中断，因为连日降雪，运输车辆只能绕行。`);
+    const [a] = anchorAll(twin, [describe(OLD, ...span(OLD, '因为连日降雪'))]);
+    expect(a).toBeNull();
+  });
+});
