@@ -150,8 +150,9 @@
  * Main 0a40b5f → this code (at e0bd219, guards back to back, load 20–24): outside4 1–160 97.8% /
  * 10 wrong → 98.5% / 1 (renumber 96.9 → 99.4, outline 94.9 → 97.9 / 4 → 0, table 94.2 → 95.4,
  * mixed 95.4 → 96.9 / 2 → 0; the 1: seed 92, a 第二十二条 alone put on another 条 beginning with
- * the same words, fixed at 495d22c: seeds 9/39/41/59/81/92 renumber 0 wrong, 1–160 not rerun in full
- * before the deadline); long anchorAll CPU median 50 → 51 ms, max 135 → 283 ms (load 24).
+ * the same words, fixed at 495d22c: there 1–80 98.4% / 0 wrong, 81–160 98.6% / 0 wrong; prose
+ * 800–830, outside2/3/5 as at e0bd219 in total, outside2 unwrap 99.9 → 99.2 per kind); long
+ * anchorAll CPU median 50 → 51 ms, max 135 → 283 ms (load 24). Not rerun after merging main 3550e87/abf7cbc.
  * Guards main → e0bd219: prose 800–830 99.13 → 99.12 / 0 → 0 (lost: two 1-unit quotes with 61 and
  * 64 copies whose context holds a kept 第N条: as one unit it is less evidence; the literal retry is
  * not tried for quotes with copies, which gave 15 new wrong on outside2/3/5); generated
