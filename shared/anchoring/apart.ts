@@ -12,7 +12,7 @@
  */
 import { toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern } from './myers';
-import { normalise } from './normalise';
+import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix, quoteAtHead } from './normalise';
 import { CONTEXT_READ, reverse } from './query';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
@@ -37,17 +37,19 @@ export function halvesApart(doc: Doc, s: TextSelector, a: Anchor): boolean {
   if (!s.exact.includes('\n')) return false;
   const pieces = s.exact
     .split('\n')
-    .map((p) => normalise(p))
+    // Every piece after a break begins a paragraph: its marker is one unit, as in the text.
+    .map((p, i) => normalise(p, i > 0 || quoteAtHead(s)))
     .filter((p) => p.length > 0);
   if (pieces.length < 2) return false;
   const norm = doc.norm.text;
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
   const placed = norm.slice(from, to);
-  if (placed === pieces.join('')) return false;
+  // The whole passage, or one piece of it alone (its larger piece, the other beyond inserted paragraphs), joins nothing.
+  if (placed === pieces.join('') || pieces.includes(placed)) return false;
   const bare = placed.replace(MARKS, '');
-  const prefix = normalise(s.prefix).slice(-SIDE);
-  const suffix = normalise(s.suffix).slice(0, SIDE);
+  const prefix = normalisePrefix(s).slice(-SIDE);
+  const suffix = normaliseSuffix(s).slice(0, SIDE);
   return pieces.some((p, i) => {
     // Only an edge piece says where the passage's other half went: there its stored context
     // stands on the outer side (a middle paragraph, or a piece without that context, may be a copy).
@@ -78,13 +80,13 @@ function clauseShaped(before: string | undefined, startEdge: boolean, span: stri
  * copy of the quote there: the twin now stands where the passage stood.
  */
 export function twinInOwnContext(doc: Doc, s: TextSelector, a: Anchor): boolean {
-  const quote = normalise(s.exact);
+  const quote = normaliseQuote(s);
   if (quote.length === 0) return false;
   const norm = doc.norm.text;
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
-  const suffix = normalise(s.suffix);
-  const prefix = normalise(s.prefix);
+  const suffix = normaliseSuffix(s);
+  const prefix = normalisePrefix(s);
   const k = suffix.indexOf(quote);
   // The reading in which the passage's own words went must drop a whole clause: from after a
   // mark to a mark (the other reading, the twin gone, may be as short but is not a clause).

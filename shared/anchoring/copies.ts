@@ -9,7 +9,7 @@
  */
 import { toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
-import { normalise } from './normalise';
+import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import { fingerprint, paragraphRange } from './paragraphs';
 import { CONTEXT_READ, reverse } from './query';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
@@ -47,9 +47,9 @@ export interface Sides {
   edge: { start: boolean; end: boolean };
 }
 
-export function sidesOf(s: Pick<TextSelector, 'prefix' | 'suffix'>): Sides {
-  const prefix = normalise(s.prefix);
-  const suffix = normalise(s.suffix);
+export function sidesOf(s: Pick<TextSelector, 'exact' | 'prefix' | 'suffix' | 'start'>): Sides {
+  const prefix = normalisePrefix(s);
+  const suffix = normaliseSuffix(s);
   return {
     prefix,
     suffix,
@@ -88,8 +88,8 @@ function atSameEdge(norm: string, from: number, to: number, sides: Sides): boole
  * and the longest context run next to any of them; null when the quote occurs once. `own` is the
  * passage's normalised start.
  */
-export function copyCounts(norm: string, own: number, s: Pick<TextSelector, 'exact' | 'prefix' | 'suffix'>): CopyCounts | null {
-  const quote = normalise(s.exact);
+export function copyCounts(norm: string, own: number, s: Pick<TextSelector, 'exact' | 'prefix' | 'suffix' | 'start'>): CopyCounts | null {
+  const quote = normaliseQuote(s);
   if (quote.length === 0) return null;
   const found = occurrences(norm, quote, MAX_COPIES + 1);
   const others = found.filter((at) => at !== own);

@@ -1,4 +1,4 @@
-import { normaliseWithMap, type NormalisedText } from './normalise';
+import { comparingMarkersLiterally, normaliseWithMap, type NormalisedText } from './normalise';
 import { buildTrigramIndex, type TrigramIndex } from './trigrams';
 
 /** Per-text state, cached because a reader anchors many highlights against one text. */
@@ -6,6 +6,8 @@ export interface Doc {
   readonly raw: string;
   readonly norm: NormalisedText;
   index: TrigramIndex | null;
+  /** Built with paragraph markers compared literally (withMarkersLiteral). */
+  readonly markersLiteral: boolean;
 }
 
 /** The two most recent texts (e.g. the stored and the re-synced version of an article). */
@@ -13,7 +15,8 @@ const cache: Doc[] = [];
 const CACHE_SIZE = 2;
 
 export function documentFor(raw: string): Doc {
-  const hit = cache.find((d) => d.raw === raw);
+  const literal = comparingMarkersLiterally();
+  const hit = cache.find((d) => d.raw === raw && d.markersLiteral === literal);
   if (hit) return hit;
   const doc = newDocument(raw);
   cache.unshift(doc);
@@ -23,7 +26,7 @@ export function documentFor(raw: string): Doc {
 
 /** Uncached: for a batch that holds on to it itself. */
 export function newDocument(raw: string): Doc {
-  return { raw, norm: normaliseWithMap(raw), index: null };
+  return { raw, norm: normaliseWithMap(raw), index: null, markersLiteral: comparingMarkersLiterally() };
 }
 
 /** Built on first need: texts where every passage is found exactly never pay for it. */
@@ -43,6 +46,12 @@ export function toNormalised(doc: Doc, offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Normalised index of the unit that holds raw `offset` (a paragraph's marker spans several), or of the first after it. */
+export function unitAt(doc: Doc, offset: number): number {
+  const at = toNormalised(doc, offset);
+  return at > 0 && (doc.norm.ends[at - 1] ?? 0) > offset ? at - 1 : at;
 }
 
 /** Whether a line break lies between normalised units i − 1 and i (whitespace is not compared). */

@@ -30,9 +30,26 @@ import {
   sameRankCopy,
   twinBeside,
 } from './copies';
-import { documentFor, newDocument, toNormalised, type Doc } from './doc';
+import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc';
+import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
-import { isDroppedMark, isSpace, normalise, withMarksDropped } from './normalise';
+import {
+  atHead,
+  comparingMarkersLiterally,
+  HEAD_MARK,
+  isDroppedMark,
+  isSpace,
+  mostlyMarker,
+  normalise,
+  normalisePrefix,
+  normaliseQuote,
+  normaliseSuffix,
+  quoteAtHead,
+  storedForms,
+  storedMarkers,
+  withMarkersLiteral,
+  withMarksDropped,
+} from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
@@ -73,18 +90,61 @@ export function describe(text: string, start: number, end: number): TextSelector
   };
   const print = paragraphPrint(text, s, e);
   if (print) Object.assign(selector, print);
-  const old = documentFor(text);
-  const own = toNormalised(old, s);
-  const counts = copyCounts(old.norm.text, own, selector);
-  if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
-  const near = lookAlikes(old, own, selector);
-  if (near) Object.assign(selector, near);
+  // A passage that is mostly a marker is counted with markers compared literally: its one
+  // marker unit would count every marker of the text as a copy (see anchorAll).
+  const count = () => {
+    const old = documentFor(text);
+    // A quote that begins inside a paragraph's marker holds the whole marker unit (storedForms).
+    const own = unitAt(old, s);
+    const counts = copyCounts(old.norm.text, own, selector);
+    if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
+    const near = lookAlikes(old, own, selector);
+    if (near) Object.assign(selector, near);
+  };
+  if (mostlyMarker(selector)) withMarkersLiteral(count);
+  else count();
   return selector;
 }
 
 /** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
+  const markers = storedMarkers(selector);
+  if (mostlyMarker(selector)) {
+    // A marker alone: on its characters where it still labels its words, else as one unit (anchorAll).
+    const literal = withMarkersLiteral(() => anchorOne(text, selector));
+    return literal && literalStands(documentFor(text), selector, markers, literal) ? literal : anchorOne(text, selector);
+  }
+  const found = anchorOne(text, selector);
+  if (found) return found;
+  // Not found with markers as one unit: once more on their characters (see literalOrphans).
+  if (markers.length === 0 || selector.copies !== 0) return null;
+  const literal = withMarkersLiteral(() => anchorOne(text, selector));
+  return literal && literalStands(documentFor(text), selector, markers, literal) ? literal : null;
+}
+
+/**
+ * Whether a placement found with markers compared literally stands: no marker of its paragraph
+ * up to its end differs from the stored ones (markersAsStored), and a passage that is mostly a
+ * marker still labels its words: at least half the stored words after it up to the paragraph's
+ * end (their two-unit pieces) follow it in its paragraph. A label whose paragraph is new text (a
+ * 条 inserted before took its number, or its own 条 deleted) is not the passage.
+ */
+function literalStands(doc: Doc, s: TextSelector, markers: readonly string[], a: Anchor): boolean {
+  if (!mostlyMarker(s)) return markersAsStored(doc, markers, a);
+  const forms = storedForms(s);
+  const stored = forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak);
+  if (stored.length < 4) return true;
+  const lineEnd = doc.raw.indexOf('\n', a.end);
+  const from = toNormalised(doc, a.end);
+  const to = lineEnd < 0 ? doc.norm.text.length : toNormalised(doc, lineEnd);
+  const after = doc.norm.text.slice(from, to);
+  let kept = 0;
+  for (let i = 0; i + 2 <= stored.length; i++) if (after.includes(stored.slice(i, i + 2))) kept++;
+  return kept * 2 >= stored.length - 1;
+}
+
+function anchorOne(text: string, selector: TextSelector): Anchor | null {
   const found = notOnOther(
     text,
     selector,
@@ -92,7 +152,17 @@ export function anchor(text: string, selector: TextSelector): Anchor | null {
   );
   if (found) return found;
   let markFree: Doc | null = null;
-  return markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector);
+  return (
+    markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector) ?? edgeOnlyAnchor(text, () => documentFor(text), selector)
+  );
+}
+
+/**
+ * Last try (edges.ts): the quote's words whole, only labels and marks at its edges changed; or,
+ * over a break that now has paragraphs inserted, its larger piece.
+ */
+function edgeOnlyAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
+  return notOnOther(text, selector, edgeWordsAnchor(docFor(), selector) ?? largerPieceAnchor(docFor(), selector));
 }
 
 /** The text's comparison form without quotation and title marks (withMarksDropped), uncached. */
@@ -109,13 +179,13 @@ function markFreeDocument(text: string): Doc {
 function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
   return withMarksDropped(() => {
     // Only the quote's whole words are taken (below): where they stand nowhere, no search.
-    const quote = normalise(selector.exact);
+    const quote = normaliseQuote(selector);
     if (quote.length === 0 || !docFor().norm.text.includes(quote)) return null;
     const a = notOnOther(text, selector, anchorIn(text, docFor, selector));
     // Marks changed, words kept: only the quote's very words with the stored context's nearest
     // words right beside them, not an approximate place (the first pass has judged those, with the
     // marks' units counted), nor words whose own were edited just past a mark.
-    if (!a || normalise(text.slice(a.start, a.end)) !== normalise(selector.exact)) return null;
+    if (!a || normalise(text.slice(a.start, a.end), atHead(text, a.start)) !== normaliseQuote(selector)) return null;
     return edgesHold(docFor(), selector, a) ? a : null;
   });
 }
@@ -128,8 +198,8 @@ function edgesHold(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const text = doc.norm.text;
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
-  const before = normalise(s.prefix).slice(-MARK_FREE_EDGE);
-  const after = normalise(s.suffix).slice(0, MARK_FREE_EDGE);
+  const before = normalisePrefix(s).slice(-MARK_FREE_EDGE);
+  const after = normaliseSuffix(s).slice(0, MARK_FREE_EDGE);
   return text.slice(Math.max(0, from - before.length), from) === before && text.slice(to, to + after.length) === after;
 }
 
@@ -165,6 +235,32 @@ function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | n
  * nearNeighbours).
  */
 export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
+  const out = anchorBatch(text, selectors);
+  // A passage that is mostly a marker (第二条 alone, whose one unit matches every marker) is
+  // placed with markers compared literally, on its real characters, where it still labels its
+  // stored words (literalStands); otherwise as one unit (a renumbered label). The whole batch
+  // again, so that its placed neighbours count as they did (only when there is such a passage).
+  const literal = out.map((_, i) => {
+    const s = selectors[i];
+    if (!s) return false;
+    try {
+      checkSelector(s);
+      return mostlyMarker(s);
+    } catch {
+      return false;
+    }
+  });
+  if (!literal.includes(true)) return out;
+  const plain = withMarkersLiteral(() => anchorBatch(text, selectors));
+  const doc = documentFor(text);
+  return out.map((a, i) => {
+    const p = plain[i];
+    const s = selectors[i];
+    return literal[i] && p && s && literalStands(doc, s, storedMarkers(s), p) ? p : a;
+  });
+}
+
+function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
   let doc: Doc | null = null;
   const lazyDoc = () => (doc ??= newDocument(text));
   const valid = selectors.map((selector) => {
@@ -183,7 +279,11 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
     selectors,
     selectors.map((selector, i) => {
       if (!valid[i]) return null;
-      return notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) ?? markFreeAnchor(text, lazyMarkFree, selector);
+      return (
+        notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) ??
+        markFreeAnchor(text, lazyMarkFree, selector) ??
+        edgeOnlyAnchor(text, lazyDoc, selector)
+      );
     }),
   );
   const first = copies.first;
@@ -192,14 +292,55 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
     a || !valid[i] ? a : movedClausesPlace(text, selectors[i] as TextSelector),
   );
+  const joined = out.map((a, i) =>
+    notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+  );
   return islandsOrphaned(
     text,
     selectors,
     valid,
-    out.map((a, i) =>
-      notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
-    ),
+    comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined),
   );
+}
+
+/**
+ * The orphans left whose stored quote or context holds a paragraph marker, looked for once more
+ * with markers compared literally (as before markers were one unit): a marker kept as written is
+ * evidence of several units there, not one (a unit edited in a short quote beside 第十五条 is
+ * then still within reach), and a marker an edit turned into words (第六十六条 → 第六十) is
+ * compared on its characters. Such a placement stands only where no marker of its paragraph up to
+ * its end differs from the stored ones: a restyled or renumbered label is the one case the
+ * literal form gets wrong (it prefers a copy under a label that looks like the old one).
+ */
+function literalOrphans(
+  text: string,
+  docFor: () => Doc,
+  selectors: readonly TextSelector[],
+  valid: readonly boolean[],
+  out: (Anchor | null)[],
+): (Anchor | null)[] {
+  let literalDoc: Doc | null = null;
+  const lazyLiteral = () => (literalDoc ??= withMarkersLiteral(() => newDocument(text)));
+  return out.map((a, i) => {
+    const s = selectors[i];
+    // Only a quote the old text held once: the literal form gets no check among copies here.
+    if (a || !s || !valid[i] || s.copies !== 0) return a;
+    const markers = storedMarkers(s);
+    if (markers.length === 0) return a;
+    const found = withMarkersLiteral(() => notOnOther(text, s, anchorIn(text, lazyLiteral, s)));
+    if (!found || !literalStands(docFor(), s, markers, found)) return a;
+    return notJoiningParted(text, docFor, s, found);
+  });
+}
+
+/** Whether every paragraph marker from the head of `a`'s paragraph to its end is one of `stored`, as written. */
+function markersAsStored(doc: Doc, stored: readonly string[], a: Anchor): boolean {
+  const head = doc.raw.lastIndexOf('\n', a.start - 1) + 1;
+  const { text, map, ends } = doc.norm;
+  for (let i = toNormalised(doc, head); i < text.length && (map[i] ?? 0) < a.end; i++) {
+    if (text.charCodeAt(i) === HEAD_MARK && !stored.includes(doc.raw.slice(map[i], ends[i]))) return false;
+  }
+  return true;
 }
 
 /** Units by which an island's shift must differ from both runs around it (a paragraph's edits are far less). */
@@ -335,7 +476,7 @@ function confirmedCopies(
   /** The exact copy of the quote `a` sits on, in the comparison form, or null for an edited place. */
   const onCopy = (a: Anchor, s: TextSelector) => {
     const doc = docFor();
-    const quote = normalise(s.exact);
+    const quote = normaliseQuote(s);
     const from = toNormalised(doc, a.start);
     const to = toNormalised(doc, a.end);
     return doc.norm.text.slice(from, to) === quote ? { doc, quote, from, to } : null;
@@ -358,7 +499,7 @@ function confirmedCopies(
   const gainedCopies = (s: TextSelector) => {
     if (s.copies !== 0) return false;
     const doc = docFor();
-    return copiesGained(doc, normalise(s.exact), s);
+    return copiesGained(doc, normaliseQuote(s), s);
   };
   // Passages whose quote the old text held once (copies 0, or not recorded by older selectors),
   // placed: where they went says where the text moved.
@@ -428,7 +569,7 @@ function confirmedCopies(
   const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean } => {
     if ((s.copies ?? 0) > 0) {
       const doc = docFor();
-      const quote = normalise(s.exact);
+      const quote = normaliseQuote(s);
       const from = toNormalised(doc, a.start);
       const to = toNormalised(doc, a.end);
       // One of the quote's copies lost (the passage's own, edited or deleted, or another). More
@@ -463,7 +604,7 @@ function confirmedCopies(
       // would be, with another copy there, may be new text that took the context along (a page
       // of the same story added), and no context can confirm it; placed neighbours can.
       const doc = docFor();
-      const quote = normalise(s.exact);
+      const quote = normaliseQuote(s);
       const from = toNormalised(doc, a.start);
       if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && farCopy(doc, quote, expectedAt(s), a))
         return { level: 1 };
@@ -504,7 +645,10 @@ function confirmedCopies(
       const t = selectors[j];
       if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || t.start > s.start || t.end < s.end) return false;
       const copy = onCopy(p, t);
-      return copy !== null && toNormalised(copy.doc, a.start) === copy.from + normalise(t.exact.slice(0, s.start - t.start)).length;
+      return (
+        copy !== null &&
+        toNormalised(copy.doc, a.start) === copy.from + normalise(t.exact.slice(0, s.start - t.start), quoteAtHead(t)).length
+      );
     });
   // A sure placement on its own words close by in the old text that moved by the same amount: one paragraph moved.
   const movedWithSure = (a: Anchor, s: TextSelector, i: number) =>
@@ -586,7 +730,7 @@ function fartherAway(doc: Doc, s: TextSelector, at: number, source: number): boo
 
 /** Whether normalised [from, to) is no closer to the quote than a recorded look-alike was (lookalikes.ts). */
 function lookAlikeAt(doc: Doc, s: TextSelector, from: number, to: number): boolean {
-  return typeof s.nearErrors === 'number' && likeALookAlike(doc, normalise(s.exact), s, from, to);
+  return typeof s.nearErrors === 'number' && likeALookAlike(doc, normaliseQuote(s), s, from, to);
 }
 
 /**
@@ -1163,11 +1307,16 @@ function toAnchor(doc: Doc, query: Query, c: Scored): Anchor {
   let first = c.start;
   let last = c.end - 1;
   // A character reference (&ldquo;) at an edge is converter debris, not the reader's words:
-  // the placed span stops at the real characters beside it.
-  while (first < last && (ends[first] ?? 0) - (map[first] ?? 0) > 1) first++;
-  while (last > first && (ends[last] ?? 0) - (map[last] ?? 0) > 1) last--;
+  // the placed span stops at the real characters beside it. A paragraph's marker is words.
+  const debris = (i: number) => (ends[i] ?? 0) - (map[i] ?? 0) > 1 && doc.norm.text.charCodeAt(i) !== HEAD_MARK;
+  while (first < last && debris(first)) first++;
+  while (last > first && debris(last)) last--;
   let start = map[first] ?? 0;
   let end = ends[last] ?? 0;
+  // A quote begun (ended) inside a paragraph's marker takes as many of the marker's units here.
+  const { markerHead, markerTail } = storedForms(query.selector);
+  if (markerHead > 0 && doc.norm.text.charCodeAt(first) === HEAD_MARK) start = Math.max(start, (ends[first] ?? 0) - markerHead);
+  if (markerTail > 0 && doc.norm.text.charCodeAt(last) === HEAD_MARK) end = Math.min(end, (map[last] ?? 0) + markerTail);
   if (insidePair(raw, start)) start--;
   if (insidePair(raw, end)) end++;
   // The quote's own leading/trailing space and quotation marks, which comparison drops: the

@@ -95,14 +95,46 @@ export function withMarksDropped<T>(f: () => T): T {
   }
 }
 
-/** normalise() with the marks kept even inside withMarksDropped: for prints recorded with them. */
-export function normaliseKeepingMarks(text: string): string {
-  const was = marksDropped;
-  marksDropped = false;
+/**
+ * Whether paragraph markers are compared as their own characters (set only by withMarkersLiteral):
+ * for a passage that is mostly a marker (第二条 alone), whose words are the label itself.
+ */
+let markersLiteral = false;
+
+/**
+ * Runs `f` with paragraph markers compared literally in every comparison form it builds (texts,
+ * quotes, context), as they were before markers became one unit. Documents built inside must not
+ * be mixed with those built outside (documentFor keys on it).
+ */
+export function withMarkersLiteral<T>(f: () => T): T {
+  const was = markersLiteral;
+  markersLiteral = true;
   try {
-    return normalise(text);
+    return f();
+  } finally {
+    markersLiteral = was;
+  }
+}
+
+/** Whether comparison forms built now compare paragraph markers literally (withMarkersLiteral). */
+export function comparingMarkersLiterally(): boolean {
+  return markersLiteral;
+}
+
+/**
+ * normalise() with the marks kept and markers as one unit even inside withMarksDropped or
+ * withMarkersLiteral: for prints recorded with them.
+ */
+export function normaliseKeepingMarks(text: string, lineStart = false): string {
+  const was = marksDropped;
+  const wasLiteral = markersLiteral;
+  marksDropped = false;
+  markersLiteral = false;
+  try {
+    return normalise(text, lineStart);
   } finally {
     marksDropped = was;
+    markersLiteral = wasLiteral;
   }
 }
 
@@ -235,13 +267,64 @@ function isDigit(c: number): boolean {
 }
 
 /**
+ * The unit a paragraph's outline or list marker is compared as, whatever its style: 一、 （一）
+ * (1) 1. 1） 1、 ① ● ■ 第N条, a table row's number before its first cell (1⇥); each of several in a row.
+ * Editions restyle, renumber or drop these labels (一、→（一）, 1.→①, 第九条→第十条 when a 条
+ * is inserted before), while the paragraph's words stay: compared as one kind of unit, the
+ * passage and its context still match. A private-use code point: no text compares equal to it.
+ */
+export const HEAD_MARK = 0xe000;
+
+/** Numerals of outline markers. */
+const NUM = '一二三四五六七八九十百零〇';
+
+/**
+ * One outline or list marker at a paragraph's head (sticky: tried at a given offset). Digits
+ * followed by a digit are a number (1.5亿, 2020年), not a marker; 第N条 is one only when a
+ * space follows it or the string ends there (第一条新闻 is words).
+ */
+const HEAD_MARKER = new RegExp(
+  [
+    `第[${NUM}两千0-9０-９]{1,8}[条章节款](?=[\\s\\u3000]|$)`,
+    `[（(][${NUM}0-9０-９]{1,4}[）)]`,
+    `[${NUM}]{1,4}[、．.]`,
+    `[0-9０-９]{1,3}(?:[.．、)）](?![0-9０-９])|\t)`,
+    '[●■◆◇○□★☆▲△▶►•▪◦※\u2460-\u249b\u2776-\u2793]',
+  ].join('|'),
+  'y',
+);
+
+/** Length of the marker at text[i], a paragraph's head; 0 when none. */
+function headMarkerAt(text: string, i: number): number {
+  HEAD_MARKER.lastIndex = i;
+  return HEAD_MARKER.exec(text)?.[0].length ?? 0;
+}
+
+/**
  * Walks `text` in comparison form: `emit(unit, from, to)` for every kept unit with the raw
  * range it stands for (a character reference is one unit for several raw units; footnote
- * markers and invisible units are dropped).
+ * markers and invisible units are dropped; a paragraph's head marker is HEAD_MARK). `lineStart`:
+ * whether `text` begins at a paragraph's head.
  */
-function walk(text: string, emit: (unit: number, from: number, to: number) => void): void {
+function walk(text: string, emit: (unit: number, from: number, to: number) => void, lineStart: boolean): void {
+  let head = lineStart && !markersLiteral;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (head) {
+      if (c === 0x0a || isSpace(c)) continue;
+      const n = headMarkerAt(text, i);
+      if (n > 0) {
+        // Each marker one unit (第九百九十一条 then 第四十二条, （一）★): a reader may mark one of them.
+        emit(HEAD_MARK, i, i + n);
+        i += n - 1;
+        continue;
+      }
+      head = false;
+    }
+    if (c === 0x0a) {
+      head = !markersLiteral;
+      continue;
+    }
     if (c === 0x26) {
       const e = entityAt(text, i);
       if (e) {
@@ -307,20 +390,209 @@ export function normaliseWithMap(text: string): NormalisedText {
   const map = new Int32Array(text.length);
   const ends = new Int32Array(text.length);
   let n = 0;
-  walk(text, (f, from, to) => {
-    codes[n] = f;
-    map[n] = from;
-    ends[n] = to;
-    n++;
-  });
+  walk(
+    text,
+    (f, from, to) => {
+      codes[n] = f;
+      map[n] = from;
+      ends[n] = to;
+      n++;
+    },
+    true,
+  );
   return { text: codesToString(codes.subarray(0, n)), map: map.slice(0, n), ends: ends.slice(0, n) };
 }
 
-/** Normalises a short string (quote or context) where no offset map is needed. */
-export function normalise(text: string): string {
+/**
+ * Normalises a short string (quote or context) where no offset map is needed. `lineStart`:
+ * whether it begins at a paragraph's head (see quoteAtHead), so that a marker there is compared
+ * as one (HEAD_MARK) as it is in the text.
+ */
+export function normalise(text: string, lineStart = false): string {
   let out = '';
-  walk(text, (f) => {
-    out += String.fromCharCode(f);
-  });
+  walk(
+    text,
+    (f) => {
+      out += String.fromCharCode(f);
+    },
+    lineStart,
+  );
   return out;
+}
+
+/** What is stored of a passage that says where its paragraph began. */
+interface Stored {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+}
+
+/** A stored passage's quote and context in comparison form, and what they were made from. */
+export interface StoredForms {
+  prefix: string;
+  quote: string;
+  suffix: string;
+  /** Units of the prefix after its last line break, of the suffix before its first; null when it has none. */
+  prefixAfterBreak: number | null;
+  suffixBeforeBreak: number | null;
+  /** Raw units of the quote inside a marker it begins (ends) inside of: 条 of 第四十七条; 0 when none. */
+  markerHead: number;
+  markerTail: number;
+  /** Whether at least half the quote's visible units lie inside paragraph markers (第二条 alone, 二条). */
+  mostlyMarker: boolean;
+  /** The paragraph markers of the stored prefix, quote and suffix as written (第十五条, （一）); none when compared literally. */
+  markers: string[];
+  of: Stored;
+  marksDropped: boolean;
+  markersLiteral: boolean;
+}
+
+/** Per selector object: its forms are asked for many times while one batch is anchored. */
+const storedCache = [
+  new WeakMap<Stored, StoredForms>(),
+  new WeakMap<Stored, StoredForms>(),
+  new WeakMap<Stored, StoredForms>(),
+  new WeakMap<Stored, StoredForms>(),
+];
+
+/** The cache for the comparison form being built now (marks dropped or not, markers literal or not). */
+function cacheNow(): WeakMap<Stored, StoredForms> {
+  return storedCache[(marksDropped ? 2 : 0) + (markersLiteral ? 1 : 0)] as WeakMap<Stored, StoredForms>;
+}
+
+/**
+ * The stored prefix, quote and suffix in comparison form, read as one stretch of text, so that a
+ * paragraph's head marker is one unit (HEAD_MARK) there as in the text: after a line break in the
+ * context, or at the quote's start when its prefix ends with one. A marker the quote begins or
+ * ends inside (a span from 第三百八十三[条…) belongs to the quote whole, as the placement will.
+ * The prefix begins a paragraph only at the text's start (otherwise its first line is cut).
+ */
+export function storedForms(s: Stored): StoredForms {
+  const cached = cacheNow().get(s);
+  const was = cached?.of;
+  if (
+    cached &&
+    was &&
+    cached.marksDropped === marksDropped &&
+    cached.markersLiteral === markersLiteral &&
+    was.exact === s.exact &&
+    was.prefix === s.prefix &&
+    was.suffix === s.suffix &&
+    was.start === s.start
+  ) {
+    return cached;
+  }
+  const all = s.prefix + s.exact + s.suffix;
+  const from = s.prefix.length;
+  const to = from + s.exact.length;
+  const units: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  walk(
+    all,
+    (f, a, b) => {
+      units.push(f);
+      starts.push(a);
+      ends.push(b);
+    },
+    s.start === s.prefix.length,
+  );
+  let q0 = 0;
+  while (q0 < units.length && (ends[q0] ?? 0) <= from) q0++;
+  let q1 = q0;
+  while (q1 < units.length && (starts[q1] ?? 0) < to) q1++;
+  const str = (i: number, j: number) => codesToString(Uint16Array.from(units.slice(i, j)));
+  const of = { exact: s.exact, prefix: s.prefix, suffix: s.suffix, start: s.start };
+  const lastBreak = s.prefix.lastIndexOf('\n');
+  const firstBreak = s.suffix.indexOf('\n');
+  // Visible raw units of the quote, and those inside a marker unit.
+  let visible = 0;
+  let inMarker = 0;
+  for (let i = q0; i < q1; i++) {
+    const a = Math.max(from, starts[i] ?? 0);
+    const b = Math.min(to, ends[i] ?? 0);
+    let n = 0;
+    for (let k = a; k < b; k++) if (!isSpace(all.charCodeAt(k))) n++;
+    visible += n;
+    if (units[i] === HEAD_MARK) inMarker += n;
+  }
+  const markers: string[] = [];
+  units.forEach((u, i) => {
+    if (u === HEAD_MARK) markers.push(all.slice(starts[i], ends[i]));
+  });
+  const forms = {
+    prefix: str(0, q0),
+    quote: str(q0, q1),
+    suffix: str(q1, units.length),
+    prefixAfterBreak: lastBreak < 0 ? null : q0 - starts.filter((a, i) => i < q0 && a <= lastBreak).length,
+    suffixBeforeBreak: firstBreak < 0 ? null : starts.filter((a, i) => i >= q1 && a < to + firstBreak).length,
+    markerHead: q0 < q1 && units[q0] === HEAD_MARK && (starts[q0] ?? 0) < from ? (ends[q0] ?? 0) - from : 0,
+    markerTail: q0 < q1 && units[q1 - 1] === HEAD_MARK && (ends[q1 - 1] ?? 0) > to ? to - (starts[q1 - 1] ?? 0) : 0,
+    mostlyMarker: inMarker > 0 && inMarker * 2 >= visible,
+    markers,
+    of,
+    marksDropped,
+    markersLiteral,
+  };
+  cacheNow().set(s, forms);
+  return forms;
+}
+
+/** Whether raw `offset` of `text` is at a paragraph's head (only white space since the line began). */
+export function atHead(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return true;
+    if (!isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** Whether a stored quote began at a paragraph's head: its prefix ends with a line break, or the text began there. */
+export function quoteAtHead(s: Stored): boolean {
+  const at = s.prefix.lastIndexOf('\n');
+  for (let i = at + 1; i < s.prefix.length; i++) if (!isSpace(s.prefix.charCodeAt(i))) return false;
+  return at >= 0 || s.start === s.prefix.length;
+}
+
+/** The stored quote in comparison form (see storedForms). */
+export function normaliseQuote(s: Stored): string {
+  return storedForms(s).quote;
+}
+
+/** The stored prefix in comparison form (see storedForms). */
+export function normalisePrefix(s: Stored): string {
+  return storedForms(s).prefix;
+}
+
+/** The stored suffix in comparison form (see storedForms). */
+export function normaliseSuffix(s: Stored): string {
+  return storedForms(s).suffix;
+}
+
+/**
+ * Whether a stored passage is mostly a paragraph's marker (第二条 alone, or 二条 begun inside
+ * it): its words are the label itself, which compared as one unit would match every marker. Such
+ * a passage is anchored with markers compared literally (withMarkersLiteral), on its real characters.
+ */
+export function mostlyMarker(s: Stored): boolean {
+  const was = markersLiteral;
+  markersLiteral = false;
+  try {
+    return storedForms(s).mostlyMarker;
+  } finally {
+    markersLiteral = was;
+  }
+}
+
+/** The paragraph markers of a stored passage's prefix, quote and suffix as written (see storedForms). */
+export function storedMarkers(s: Stored): readonly string[] {
+  const was = markersLiteral;
+  markersLiteral = false;
+  try {
+    return storedForms(s).markers;
+  } finally {
+    markersLiteral = was;
+  }
 }

@@ -36,7 +36,8 @@ export function paragraphRange(text: string, start: number, end: number): [numbe
 /** FNV-1a over the paragraph's comparison form, base 36: white space and punctuation forms do not count. */
 export function fingerprint(paragraph: string): string {
   // Marks kept in the mark-free retry too: prints are compared with those describe() recorded.
-  const s = normaliseKeepingMarks(paragraph);
+  // A paragraph begins at its head: its marker is one unit, whatever its style (normalise.ts).
+  const s = normaliseKeepingMarks(paragraph, true);
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -3,7 +3,7 @@
  * is judged against it: scores, the acceptance rule and the choice among candidates.
  */
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
-import { normalise } from './normalise';
+import { normalisePrefix, normaliseQuote, normaliseSuffix, storedForms } from './normalise';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
 
 export interface Query {
@@ -43,9 +43,9 @@ export interface Query {
 }
 
 export function prepareQuery(text: string, selector: TextSelector): Query {
-  const quote = normalise(selector.exact);
-  const prefixText = normalise(selector.prefix).slice(-CONTEXT_LENGTH);
-  const suffixText = normalise(selector.suffix).slice(0, CONTEXT_LENGTH);
+  const quote = normaliseQuote(selector);
+  const prefixText = normalisePrefix(selector).slice(-CONTEXT_LENGTH);
+  const suffixText = normaliseSuffix(selector).slice(0, CONTEXT_LENGTH);
   return {
     selector,
     quote,
@@ -108,16 +108,16 @@ export function wordsGone(stored: string, region: string, cutStart: boolean, cut
 }
 
 function paragraphStart(s: TextSelector): number | null {
-  const at = s.prefix.lastIndexOf('\n');
-  if (at >= 0) return normalise(s.prefix.slice(at + 1)).length;
-  return s.start === s.prefix.length ? normalise(s.prefix).length : null;
+  const after = storedForms(s).prefixAfterBreak;
+  if (after !== null) return after;
+  return s.start === s.prefix.length ? normalisePrefix(s).length : null;
 }
 
 function paragraphEnd(s: TextSelector): number | null {
-  const at = s.suffix.indexOf('\n');
-  if (at >= 0) return normalise(s.suffix.slice(0, at)).length;
+  const before = storedForms(s).suffixBeforeBreak;
+  if (before !== null) return before;
   // describe() stops short of 32 units only at the text's end (or by one unit, for a surrogate pair).
-  return s.suffix.length < CONTEXT_LENGTH - 1 ? normalise(s.suffix).length : null;
+  return s.suffix.length < CONTEXT_LENGTH - 1 ? normaliseSuffix(s).length : null;
 }
 
 /**

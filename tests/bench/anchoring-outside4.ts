@@ -127,9 +127,41 @@
  * (renumber 6 → 2); guards unchanged: outside3 1–80 99.2% / 1, prose 800–830 99.17% / 0,
  * generated 80001–80030 99.54% / 0, outside2 281–320 99.6% / 1, independent 361–400 99.8% / 0.
  * tests/unit/anchoring-round13d.test.ts.
+ * LATER, development (anchor13b, 2026-12-06, seeds 1–120 looked at; 81–120 no longer unseen):
+ * a paragraph's outline/list marker (一、 （一） 1. 1） ● 第N条, a table row's 1⇥) is one kind of
+ * unit in the comparison form (normalise.ts HEAD_MARK; paragraph prints too; a quote begun inside
+ * a marker takes as many of its units). Main ea08665 → this code (measured at 3a-commit 68321a8,
+ * before the mid-marker fix, load ~20): 1–40 97.9% / 5 wrong → 98.4% / 0; 41–80 97.9% / 5 →
+ * 98.3% / 0; 81–120 97.7% / 2 → 98.1% / 0 (renumber → 99.2–99.3, outline → 96.8–98.8).
+ * Tried and taken out again (branch history, s13-anchor13b): a dropped marker keeping the
+ * quote's start, and an orphan placed on its words edited in place between intact context
+ * (inplace.ts): 99.1–99.3% / 0 here, but prose 800–830 went 0 → 2 and 0 → 3 wrong.
+ * tests/unit/anchoring-round15.test.ts.
  *
  * FRESH, once, seeds 121–160, on main cfacd71 (after anchor13a/c, without anchor13b's markers,
  * which did not land; lead, 2026-12-06 06:12 UTC): recall 97.8%, 2 wrong (seeds 135 and 150, outline).
+ * LATER, development (anchor14b, 2026-12-06, seeds 1–160 looked at, so none unseen now): anchor13b's
+ * markers finished. A passage that is mostly a marker (第二条 alone, 二条) is placed with markers
+ * compared literally where it still labels its stored words (half the two-unit pieces of its
+ * stored words follow it in its paragraph), else as one unit; it is counted (copies) literally.
+ * An orphan whose stored form holds a marker and whose quote the old text held once is looked for
+ * once more literally (a marker an edit turned into words, 第六十六条 → 第六十; a kept marker is
+ * several units of evidence), kept only where its paragraph's markers are the stored ones.
+ * Main 0a40b5f → this code (at e0bd219, guards back to back, load 20–24): outside4 1–160 97.8% /
+ * 10 wrong → 98.5% / 1 (renumber 96.9 → 99.4, outline 94.9 → 97.9 / 4 → 0, table 94.2 → 95.4,
+ * mixed 95.4 → 96.9 / 2 → 0; the 1: seed 92, a 第二十二条 alone put on another 条 beginning with
+ * the same words, fixed at 495d22c: there 1–80 98.4% / 0 wrong, 81–160 98.6% / 0 wrong; prose
+ * 800–830, outside2/3/5 as at e0bd219 in total, outside2 unwrap 99.9 → 99.2 per kind); long
+ * anchorAll CPU median 50 → 51 ms, max 135 → 283 ms (load 24). Not rerun after merging main 3550e87/abf7cbc.
+ * Guards main → e0bd219: prose 800–830 99.13 → 99.12 / 0 → 0 (lost: two 1-unit quotes with 61 and
+ * 64 copies whose context holds a kept 第N条: as one unit it is less evidence; the literal retry is
+ * not tried for quotes with copies, which gave 15 new wrong on outside2/3/5); generated
+ * 80001–80030 identical (99.54 / 0); default anchoring.ts: generated identical, 113k/200 CPU
+ * 86.9 → 81.3 ms (warm 100.4 → 76.6, load ~22), held-out prose 99.11 → 99.08 / 1 → 1; outside2
+ * 281–320 identical; outside3 1–40 99.1 → 99.1 / 1 → 1 (list_prose 99.3 → 99.1: cross-paragraph
+ * quotes over a paragraph that gained （一）, not found: not understood); independent 481–520
+ * 99.8 / 1 identical; outside5 1–40 wrong 6 → 6, miss 1953 → 1954.
+ * tests/unit/anchoring-markers-literal.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

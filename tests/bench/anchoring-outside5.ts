@@ -134,6 +134,37 @@
  * FRESH, once, seeds 41–80, on main cfacd71 (after anchor13a/c; lead, 2026-12-06 06:12 UTC, load ~3):
  * recall 94.6%, 2 wrong (seed 45 qa_reorder number, seed 53 draft_final repeated); bilingual 90%,
  * draft_final 96%, interleave 97.4%, surround 98.7%.
+ *
+ * LATER, development (anchor14a, 2026-12-06, seeds 1–80 only; main 31efd35 → s14-anchor14a, load
+ * ~20, shared/anchoring/edges.ts): 1–40 recall 94.7% → 97.6%, wrong 6 → 6 (the same six);
+ * 41–80 94.7% → 97.9%, wrong 4 → 4 (the same four). Per kind 1–40 / 41–80: qa_prose 76.2 → 97.0 /
+ * 76.0 → 97.2; indirect 89.5 → 97.4 / 87.5 → 96.8; bilingual 90.7 → 95.7 / 89.6 → 95.0; mixed
+ * 84.6 → 88.9 / 88.4 → 94.0; interleave 97.1 → 99.1 / 97.3 → 99.0; qa_reorder 95.6 → 96.8 /
+ * 95.8 → 96.9; leader 96.5 → 97.3 / 96.3 → 97.0; draft_final 95.4 → 95.6 / 96.0 → 96.3. Long
+ * anchorAll CPU median 60 → 65 / 65 → 59 ms (loaded machine). Misses by gate (--list, 1–80, before):
+ * nearly all were refused by the exact-run gates (edgesKept / boundsConfirmed for an approximate
+ * match, TOUCHING_RUN / shortRun for an exact one): the runs of context stop right at the edge
+ * that a label, a mark or a lead-in changed. Rules, each a last try for an orphan:
+ * - the quote's words without edge labels (问：, at a paragraph start) and marks (？。“”：，) found
+ *   exactly once, with both stored sides' nearest 8 units (6 of their own paragraph), marks and
+ *   labels aside, within 16 units: placed on those words (a question turned into prose, an
+ *   answer's 答： dropped, a quote turned indirect with ：→，). Over one break, its two pieces with
+ *   up to 16 units between (问：X？⏎答：Y → X的提问时，…，Y). An edge unit changed in place (我们 →
+ *   他们) may be left out, with no more new units than it; never when the quote's own edge mark
+ *   stands past new words (words were inserted inside the passage), never for a quote held twice.
+ * - a span over one break whose paragraphs now have others between (a translation, interleaved
+ *   paragraphs): its larger piece, ≥ 60% of its units and ≥ 8, at its paragraph edge with its
+ *   outer context exactly, found once.
+ * Left (1–80): qa_prose spans whose own-paragraph side is under 6 units with a lead-in written
+ * between it and the previous paragraph (请介【绍一下…】), bilingual terms and numbers at a paragraph
+ * end whose next neighbour is now English, draft_final clauses dropped inside long sentences,
+ * qa_reorder spans into a moved question; the 10 wrongs are those of main (untouched).
+ * Guards main → this: prose 800–830 99.17 → 99.17 / 0 → 0; generated 80001–80030 99.54 → 99.54 /
+ * 0 → 0; default bench: generated 99.31 / 0 wrong, prose 99.11 → 99.13 / 1 → 1, 113k/200 anchorAll
+ * 83 ms CPU (load ~25); outside2 281–320 99.7 / 1 (main's identical_copy_and_context); outside3
+ * 1–40 99.2 / 1 (mixed 97.3 → 97.5, its wrong main's); independent 481–520 99.8, boilerplate wrong
+ * 2 → 1 after the last rule (pieces joined only where the break went, not over a caption), the
+ * rest main's; outside4 1–40 97.6 / 5, per kind equal or higher (mixed 93.9 → 94.4), wrongs as main.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

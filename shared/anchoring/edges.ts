@@ -1,0 +1,340 @@
+/**
+ * Passages whose words stand whole while only their edges changed: a label (问：, 答：) or
+ * punctuation (？, 。, quotation marks “”「」, ： → ，) dropped or added at the quote's edge, or a
+ * lead-in written between the passage and its neighbours (a question turned into prose: 问：X？⏎答：Y
+ * → 在回答X的提问时，有关负责人介绍，Y; a quote turned into indirect speech: 他表示：“我们…。” →
+ * 他表示，他们…。). The quote's runs of context are then cut right at its edge, so every exact-run
+ * gate refuses it, though its words and both neighbours' words are all there.
+ *
+ * The rule, a last try for a passage not placed otherwise: the quote's words without edge labels
+ * and punctuation (its core; optionally short of one or two units at an edge, where such an edit
+ * changed a word: 我们 → 他们) found exactly once in the new text, with the stored context's
+ * nearest words on BOTH sides (labels and punctuation at the junction ignored) within a few units
+ * of it. The words and both neighbours within a clause of each other, and nowhere else: the passage.
+ * Never for a quote the old text held more than once (its own copy may be the one gone).
+ */
+import { lineBreakBefore, type Doc } from './doc';
+import { normalise } from './normalise';
+import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
+
+/** Punctuation and white space an edit adds or drops at a passage's edge (not dashes or title marks: those carry words). */
+const EDGE_MARK = /[\s“”「」『』‘’"'？?！!。.，,：:；;、]/u;
+/** A speaker's label at a paragraph's start: one to three Han characters and a colon (问：, 记者：). */
+const LABEL = /^\p{Script=Han}{1,3}[：:]/u;
+
+/** Units of each stored side that must stand near the core, exactly. */
+const SIDE_RUN = 8;
+/** Units of new words (a lead-in, a changed label) allowed between the core and each side. */
+const GAP = 16;
+/** Units the core must have (a shorter phrase is a set phrase, found anywhere). */
+const CORE_MIN = 5;
+/** Units an inner core (an edge unit changed) must keep. */
+const INNER_MIN = 8;
+/** Inner cores tried, [units dropped at the head, at the tail]: a changed pronoun or a particle at an edge. */
+const INNER: readonly (readonly [number, number])[] = [
+  [1, 0],
+  [0, 1],
+  [2, 0],
+  [0, 2],
+  [1, 1],
+];
+
+/** Whether a raw position (the quote's start) begins a paragraph: a line break, or the text's start, before it. */
+function paragraphStart(prefix: string, atTextStart: boolean): boolean {
+  const bare = prefix.replace(/[ \t\u3000]+$/u, '');
+  return bare.endsWith('\n') || (atTextStart && bare.length === 0);
+}
+
+/** `side` (raw, ending at the quote) without marks and a paragraph-start label at its end. */
+function trimSideEnd(side: string, atTextStart: boolean): string {
+  let s = side;
+  while (s.length > 0 && EDGE_MARK.test(s[s.length - 1]!)) s = s.slice(0, -1);
+  // A label: the whole line after the last break (or from the text's start), 1–3 Han characters
+  // that a colon followed.
+  const nl = s.lastIndexOf('\n');
+  if (nl < 0 && !atTextStart) return s;
+  const line = s.slice(nl + 1);
+  if (!/^\p{Script=Han}{1,3}$/u.test(line) || !LABEL.test(side.slice(nl + 1))) return s;
+  s = s.slice(0, nl + 1);
+  while (s.length > 0 && EDGE_MARK.test(s[s.length - 1]!)) s = s.slice(0, -1);
+  return s;
+}
+
+/** `side` (raw, starting at the quote's end) without marks and, past a line break, a label at its start. */
+function trimSideStart(side: string): string {
+  let s = side;
+  let crossed = false;
+  while (s.length > 0 && EDGE_MARK.test(s[0]!)) {
+    if (s[0] === '\n') crossed = true;
+    s = s.slice(1);
+  }
+  const label = crossed ? LABEL.exec(s) : null;
+  if (label) {
+    s = s.slice(label[0].length);
+    while (s.length > 0 && EDGE_MARK.test(s[0]!)) s = s.slice(1);
+  }
+  return s;
+}
+
+/** A label right after a line break (inside a stored side). */
+const LINE_LABEL = /\n[ \t\u3000]*\p{Script=Han}{1,3}[：:]/gu;
+
+/** Units of a side's own paragraph that stand in for SIDE_RUN: words past the break belong to a neighbour, free to change. */
+const LINE_RUN = 6;
+
+/**
+ * A trimmed side's nearest SIDE_RUN units in bare comparison form (`dir` −1: the side ends at the
+ * quote; 1: it begins there), stopped at a paragraph break inside it when the side's own
+ * paragraph gives LINE_RUN units.
+ */
+function ownLine(raw: string, dir: -1 | 1): string {
+  // Labels at paragraph starts inside the side go too (问：请介 → 请介).
+  const side = raw.replace(LINE_LABEL, '\n');
+  const nl = dir < 0 ? side.lastIndexOf('\n') : side.indexOf('\n');
+  const all = bare(normalise(side));
+  const pick = (x: string) => (dir < 0 ? x.slice(-SIDE_RUN) : x.slice(0, SIDE_RUN));
+  if (nl < 0) return pick(all);
+  const own = bare(normalise(dir < 0 ? side.slice(nl + 1) : side.slice(0, nl)));
+  return own.length >= LINE_RUN ? pick(own) : pick(all);
+}
+
+/** Whether a comparison-form unit is one that bare() drops. */
+function isBare(c: string): boolean {
+  return c === '"' || c === "'" || c === '?' || c === '!' || c === '.' || c === ',' || c === ':' || c === ';';
+}
+
+/** The comparison-form units before `at` that hold `count` units bare() keeps (a gap measured bare). */
+function unitsBefore(text: string, at: number, count: number): string {
+  let k = at;
+  for (let c = 0; c < count && k > 0;) if (!isBare(text[--k]!)) c++;
+  while (k > 0 && isBare(text[k - 1]!)) k--;
+  return text.slice(k, at);
+}
+
+/** The comparison-form units after `at` that hold `count` units bare() keeps. */
+function unitsAfter(text: string, at: number, count: number): string {
+  let k = at;
+  for (let c = 0; c < count && k < text.length; k++) if (!isBare(text[k]!)) c++;
+  while (k < text.length && isBare(text[k]!)) k++;
+  return text.slice(at, k);
+}
+
+/** Marks compared nowhere in the sides: an edit swaps them freely (。→”, ：→，). Comparison form. */
+const BARE = /["'?!.,:;]/g;
+/** Window units beyond GAP + SIDE_RUN, for the marks a window holds. */
+const MARK_SLACK = 4;
+
+function bare(s: string): string {
+  return s.replace(BARE, '');
+}
+
+/**
+ * The core's pieces in comparison form: one, or two for a quote over one paragraph break, whose
+ * junction lost its marks and the second paragraph's label (问：X？⏎答：Y → X的提问时，…，Y);
+ * null over more breaks.
+ */
+function corePieces(core: string): string[] | null {
+  const lines = core.split('\n');
+  if (lines.length > 2) return null;
+  if (lines.length === 1) return [normalise(core)];
+  let first = lines[0]!;
+  while (first.length > 0 && EDGE_MARK.test(first[first.length - 1]!)) first = first.slice(0, -1);
+  let second = lines[1]!.replace(/^[ \t\u3000]+/u, '');
+  second = second.slice(LABEL.exec(second)?.[0].length ?? 0);
+  while (second.length > 0 && EDGE_MARK.test(second[0]!)) second = second.slice(1);
+  const pieces = [normalise(first), normalise(second)].filter((p) => p.length > 0);
+  return pieces;
+}
+
+/** Occurrences of a short first piece looked at, at most (a set phrase recurs). */
+const MAX_PIECE_HITS = 256;
+
+/** The only place where `a` is followed within GAP units of one paragraph by `b`, as [start of a, end of b); else null. */
+function onlyJoined(text: string, a: string, b: string, breakBefore: (i: number) => boolean): [number, number] | null {
+  let found: [number, number] | null = null;
+  let n = 0;
+  for (let at = text.indexOf(a); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(a, at + 1), n++) {
+    const from = at + a.length;
+    const next = text.slice(from, from + GAP + b.length).indexOf(b);
+    if (next < 0) continue;
+    // The break went with the words written in its place (paragraphs merged); a break still there
+    // with words between is a paragraph inserted (a caption), not part of the passage.
+    let parted = false;
+    // (Only the break between them, its marks and label gone: the passage as it was.)
+    for (let k = from; next > 0 && k <= from + next && !parted; k++) parted = breakBefore(k);
+    if (parted) continue;
+    if (found) return null;
+    found = [at, from + next + b.length];
+  }
+  return n < MAX_PIECE_HITS ? found : null;
+}
+
+/** The only start of `core` in `text`, or -1 (none, or more than one). */
+function onlyAt(text: string, core: string): number {
+  const at = text.indexOf(core);
+  return at >= 0 && text.indexOf(core, at + 1) < 0 ? at : -1;
+}
+
+/**
+ * Where the passage stands when only its edges changed (see the file comment), or null. `doc` is
+ * the new text's comparison form.
+ */
+export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
+  if ((s.copies ?? 0) > 0) return null;
+  const atTextStart = s.start === s.prefix.length;
+  // The quote's core: a paragraph-start label, then marks, off its head; marks off its tail.
+  let head = 0;
+  if (paragraphStart(s.prefix, atTextStart)) head = LABEL.exec(s.exact)?.[0].length ?? 0;
+  while (head < s.exact.length && EDGE_MARK.test(s.exact[head]!)) head++;
+  let tail = s.exact.length;
+  while (tail > head && EDGE_MARK.test(s.exact[tail - 1]!)) tail--;
+  const pieces = corePieces(s.exact.slice(head, tail));
+  if (!pieces || pieces.join('').length < CORE_MIN) return null;
+  const sideBefore = s.prefix + s.exact.slice(0, head);
+  const sideAfter = s.exact.slice(tail) + s.suffix;
+  const before = ownLine(trimSideEnd(sideBefore, atTextStart), -1);
+  const after = ownLine(trimSideStart(sideAfter), 1);
+  // Units of a label taken off each side at the junction: where it still stands, it is no new word.
+  const labelBefore = bare(normalise(sideBefore)).length - bare(normalise(trimSideEnd(sideBefore, atTextStart))).length;
+  const labelAfter = bare(normalise(sideAfter)).length - bare(normalise(trimSideStart(sideAfter))).length;
+  // A side shorter than the run is its paragraph's or the text's edge.
+  const textEnd = s.suffix.length < CONTEXT_LENGTH - 1;
+  if (
+    (before.length < SIDE_RUN && !atTextStart && before.length < LINE_RUN) ||
+    (after.length < SIDE_RUN && !textEnd && after.length < LINE_RUN)
+  ) {
+    return null;
+  }
+  const text = doc.norm.text;
+  // Both stored sides' nearest words (marks aside) within GAP units of the place.
+  // Both stored sides' nearest words (marks aside) within `gapBefore` / `gapAfter` units of the place.
+  const sidesNear = (from: number, to: number, gapBefore = GAP, gapAfter = GAP): boolean => {
+    const lead = bare(text.slice(Math.max(0, from - gapBefore - SIDE_RUN - MARK_SLACK), from));
+    const follow = bare(text.slice(to, to + gapAfter + SIDE_RUN + MARK_SLACK));
+    const i = before.length > 0 ? lead.lastIndexOf(before) : -1;
+    const j = after.length > 0 ? follow.indexOf(after) : -1;
+    const okBefore = before.length > 0 ? i >= 0 && lead.length - i - before.length <= gapBefore : from <= gapBefore;
+    const okAfter = after.length > 0 ? j >= 0 && j <= gapAfter : text.length - to <= gapAfter;
+    if (!okBefore || !okAfter) return false;
+    // The quote's own edge mark still standing at the gap's far side (结果[new words]，): the new
+    // words were written inside the passage, whose true extent holds them.
+    const gapB = unitsBefore(text, from, before.length > 0 ? lead.length - i - before.length : from);
+    const gapA = unitsAfter(text, to, after.length > 0 ? j : text.length - to);
+    const headMarks = normalise(s.exact.slice(0, head));
+    const tailMarks = normalise(s.exact.slice(tail));
+    if (headMarks && gapB.length > headMarks.length && gapB.startsWith(headMarks)) return false;
+    return !(tailMarks && gapA.length > tailMarks.length && gapA.endsWith(tailMarks));
+  };
+  // [from, to) in the comparison form, and the units of the core left out at its head and tail.
+  let found: { from: number; to: number; h: number; t: number } | null = null;
+  if (pieces.length === 2) {
+    const at = onlyJoined(text, pieces[0]!, pieces[1]!, (i) => lineBreakBefore(doc, i));
+    if (!at || !sidesNear(at[0], at[1])) return null;
+    found = { from: at[0], to: at[1], h: 0, t: 0 };
+  } else {
+    const core = pieces[0]!;
+    const whole = onlyAt(text, core);
+    if (whole >= 0) {
+      // The core stands once, its neighbours not beside it: moved or rewritten around, not an edge edit.
+      if (!sidesNear(whole, whole + core.length)) return null;
+      found = { from: whole, to: whole + core.length, h: 0, t: 0 };
+    } else if (text.indexOf(core) < 0) {
+      for (const [h, t] of INNER) {
+        const inner = core.slice(h, core.length - t);
+        if (inner.length < INNER_MIN) break;
+        const at = onlyAt(text, inner);
+        // The units left out were changed in place (我们 → 他们): no more new units than they stand
+        // there. More are words inserted into the passage, whose true extent holds them.
+        if (at >= 0 && sidesNear(at, at + inner.length, h === 0 ? GAP : h + labelBefore, t === 0 ? GAP : t + labelAfter)) {
+          found = { from: at, to: at + inner.length, h, t };
+          break;
+        }
+      }
+    }
+  }
+  if (!found) return null;
+  // The quote's own edge units that still stand right beside the core (a kept 。) belong to it.
+  const quote = normalise(s.exact);
+  let { from, to } = found;
+  if (found.h === 0) {
+    for (let q = normalise(s.exact.slice(0, head)).length; q > 0 && from > 0 && text[from - 1] === quote[q - 1]; q--) from--;
+  }
+  if (found.t === 0) {
+    for (let r = quote.length - normalise(s.exact.slice(tail)).length; r < quote.length && to < text.length && text[to] === quote[r]; r++)
+      to++;
+  }
+  const start = doc.norm.map[from] ?? 0;
+  const end = doc.norm.ends[to - 1] ?? start;
+  // Found by search, on part of the quote: below an untouched passage's 1.
+  return { start, end, score: Math.round((900 * (to - from)) / Math.max(1, quote.length)) / 1000 };
+}
+
+/**
+ * A stored side's nearest SIDE_RUN units in comparison form (`dir` −1: the prefix; 1: the suffix),
+ * only its own paragraph's when that gives LINE_RUN units: the next paragraph may now be another.
+ */
+function outerSide(raw: string, dir: -1 | 1): string {
+  const nl = dir < 0 ? raw.lastIndexOf('\n') : raw.indexOf('\n');
+  const own =
+    nl < 0
+      ? raw
+      : normalise(dir < 0 ? raw.slice(nl + 1) : raw.slice(0, nl)).length >= LINE_RUN
+        ? dir < 0
+          ? raw.slice(nl + 1)
+          : raw.slice(0, nl)
+        : raw;
+  const n = normalise(own);
+  return dir < 0 ? n.slice(-SIDE_RUN) : n.slice(0, SIDE_RUN);
+}
+
+/** Share of a passage over a break that its larger piece must hold to stand for it alone. */
+const MOST = 0.6;
+/** Units the larger piece needs to say by itself where it stands. */
+const PIECE_MIN = 8;
+
+/**
+ * A passage over one paragraph break whose two paragraphs now have others between them (a
+ * translation after each paragraph, another article's paragraphs interleaved): its larger piece,
+ * holding most of its words, placed alone where it stands at its paragraph's edge with the stored
+ * context on its outer side, exactly and nowhere else. The smaller piece's place is not searched:
+ * a highlight shrunk to most of its words beats an orphan, and a span over the inserted
+ * paragraphs would be mostly other words. Null otherwise.
+ */
+export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
+  if ((s.copies ?? 0) > 0) return null;
+  const lines = s.exact.split('\n');
+  if (lines.length !== 2) return null;
+  const first = normalise(lines[0]!);
+  const second = normalise(lines[1]!);
+  const total = first.length + second.length;
+  const useFirst = first.length >= second.length;
+  const piece = useFirst ? first : second;
+  if (piece.length < PIECE_MIN || piece.length < MOST * total) return null;
+  const text = doc.norm.text;
+  const atTextStart = s.start === s.prefix.length;
+  const textEnd = s.suffix.length < CONTEXT_LENGTH - 1;
+  // The outer side, exactly (nothing was edited there): its nearest SIDE_RUN units, or the text's edge.
+  const side = outerSide(useFirst ? s.prefix : s.suffix, useFirst ? -1 : 1);
+  if (side.length < LINE_RUN && !(useFirst ? atTextStart : textEnd)) return null;
+  let found = -1;
+  let n = 0;
+  for (let at = text.indexOf(piece); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(piece, at + 1), n++) {
+    const end = at + piece.length;
+    // The inner side: the piece ends (begins) its paragraph there, as it did.
+    const inner = useFirst ? end === text.length || lineBreakBefore(doc, end) : at === 0 || lineBreakBefore(doc, at);
+    const outer = useFirst
+      ? side.length > 0
+        ? text.slice(at - side.length, at) === side
+        : at === 0
+      : side.length > 0
+        ? text.startsWith(side, end)
+        : end === text.length;
+    if (!inner || !outer) continue;
+    if (found >= 0) return null;
+    found = at;
+  }
+  if (found < 0 || n >= MAX_PIECE_HITS) return null;
+  const start = doc.norm.map[found] ?? 0;
+  const end = doc.norm.ends[found + piece.length - 1] ?? start;
+  return { start, end, score: Math.round((900 * piece.length) / Math.max(1, total)) / 1000 };
+}
