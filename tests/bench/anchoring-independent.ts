@@ -96,6 +96,9 @@
  *
  * FRESH, once, seeds 521–560, on main cfacd71 (lead, 2026-12-06 06:12 UTC): recall 99.8%, 2 wrong
  * (seed 554 mixed: number and repeat placed on a copy).
+ *
+ * FRESH, once, seeds 561–600, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC): 99.8%
+ * placed, 1 wrong (a twin after a sentence was deleted, seed 578).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -152,6 +152,9 @@
  *
  * FRESH, once, seeds 481–520, on main cfacd71 (after anchor13a; lead, 2026-12-06 06:12 UTC):
  * recall 99.4%, 2 wrong, 0 undecidable.
+ *
+ * FRESH, once, seeds 521–560, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC): 99.6%
+ * placed, 0 wrong.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

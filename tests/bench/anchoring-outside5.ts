@@ -165,6 +165,10 @@
  * 1–40 99.2 / 1 (mixed 97.3 → 97.5, its wrong main's); independent 481–520 99.8, boilerplate wrong
  * 2 → 1 after the last rule (pieces joined only where the break went, not over a caption), the
  * rest main's; outside4 1–40 97.6 / 5, per kind equal or higher (mixed 93.9 → 94.4), wrongs as main.
+ *
+ * FRESH, once, seeds 81–120, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC, CI running
+ * beside it): 97.7% placed, 7 wrong (roster 2, mixed 5). qa_prose 97.1, indirect 95.0, bilingual 95.8,
+ * draft_final 96.3, leader 96.7, mixed 91.4; the other kinds 97.5–100.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -278,6 +278,11 @@
  * (1145, a destroyed repeated passage placed on its copy); generated 100091–100120 99.42%, 3 wrong
  * (100101 extent one unit short after an edited full stop, 100105 mixed, 100112 destroyed → copy);
  * 113k/200 73.0 ms CPU.
+ *
+ * FRESH, once, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC): prose 1155–1185 99.14%,
+ * 1 wrong (an edited passage placed with score 0.70); generated 100121–100150 99.3%, 0 wrong. The
+ * default run after CI, last session's 31efd35 and 6183e4d side by side (load ~2): held-out 99.29 →
+ * 99.30%, 0 wrong; 113k/200 anchorAll CPU 77.3 → 84.1 ms (warm 72.7 → 80.2).
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
