@@ -86,13 +86,7 @@ let marksDropped = false;
  * inside must not be mixed with those built outside.
  */
 export function withMarksDropped<T>(f: () => T): T {
-  const was = marksDropped;
-  marksDropped = true;
-  try {
-    return f();
-  } finally {
-    marksDropped = was;
-  }
+  return withForm(true, markersLiteral, f);
 }
 
 /**
@@ -107,13 +101,7 @@ let markersLiteral = false;
  * be mixed with those built outside (documentFor keys on it).
  */
 export function withMarkersLiteral<T>(f: () => T): T {
-  const was = markersLiteral;
-  markersLiteral = true;
-  try {
-    return f();
-  } finally {
-    markersLiteral = was;
-  }
+  return withForm(marksDropped, true, f);
 }
 
 /** Whether comparison forms built now compare paragraph markers literally (withMarkersLiteral). */
@@ -126,14 +114,18 @@ export function comparingMarkersLiterally(): boolean {
  * withMarkersLiteral: for prints recorded with them.
  */
 export function normaliseKeepingMarks(text: string, lineStart = false): string {
-  const was = marksDropped;
-  const wasLiteral = markersLiteral;
-  marksDropped = false;
-  markersLiteral = false;
+  return withForm(false, false, () => normalise(text, lineStart));
+}
+
+/** Runs `f` with the comparison form's two settings as given, restoring them after. */
+function withForm<T>(dropMarks: boolean, literalMarkers: boolean, f: () => T): T {
+  const [wasDropped, wasLiteral] = [marksDropped, markersLiteral];
+  marksDropped = dropMarks;
+  markersLiteral = literalMarkers;
   try {
-    return normalise(text, lineStart);
+    return f();
   } finally {
-    marksDropped = was;
+    marksDropped = wasDropped;
     markersLiteral = wasLiteral;
   }
 }
