@@ -89,6 +89,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh11'),
     // Twelfth outside English set (a twelfth tester: TIME/HuffPost/Smithsonian/ProPublica/PLOS/Daily Mail/DW/CBC shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh12'),
+    // Thirteenth outside English set (a thirteenth tester: Slate/Scientific American/Webflow/Wix/The Hindu/France 24/ABC Australia/Japan Times shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh13'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
