@@ -1354,12 +1354,13 @@ function pickTitle(
       }),
     ];
   });
-  let best: { title: string; index: number; score: number; weak: boolean } | null = null;
+  type Candidate = { title: string; index: number; score: number; weak: boolean };
+  let best: Candidate | null = null;
   // A line that only names the page's kind (an app bar's 公告详情): the title only when no other line is.
-  let generic: typeof best = null;
+  let generic: Candidate | null = null;
   // Where the page's own title is such a name, a title-named line over its metadata line, though
   // in a `*-head` box (chrome by its name): the notice's head.
-  let headed: typeof best = null;
+  let headed: Candidate | null = null;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
     if (isMetaLine(b.text)) continue;
