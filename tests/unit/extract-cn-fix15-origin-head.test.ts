@@ -112,6 +112,17 @@ describe('a caption under a picture in its own paragraph', () => {
     expect(a.html).toContain('/img/2024/0612/2.jpg');
   });
 
+  it('keeps the line when the paragraph goes on after it (no caption box of its own)', () => {
+    const heading = '暑期读书会活动回顾';
+    const content = [
+      `<p>${TEXT[0]}</p>`,
+      `<p><img src="/img/2024/0612/4.jpg" alt=""><br>${heading}<br><br>${TEXT[1]}</p>`,
+      `<p>${TEXT[2]}</p>`,
+    ];
+    const a = run('2024-06-12　来源：示例新闻网', content.join('\n'));
+    expect(a.paragraphs).toEqual([TEXT[0], heading, TEXT[1], TEXT[2]]);
+  });
+
   it('keeps a sentence, a numbered head or a long line set under a picture', () => {
     const sentence = '活动结束后，孩子们还参观了图书馆的古籍修复室。';
     const numbered = '二、下一步安排';

@@ -4033,13 +4033,15 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
 }
 
 /**
- * Words set on the line under a picture inside the picture's own paragraph (`<p><img><br>…</p>`):
- * its caption when short and no sentence, nor a numbered section head (一、…, （二）…, 3. …).
+ * Words set on the line under a picture in a paragraph of the two alone (`<p><img><br>…</p>`):
+ * its caption when short and no sentence, nor a numbered section head (一、…, （二）…, 3. …). A
+ * paragraph that goes on after the line (links, more text) is no picture's caption box.
  */
 function lineUnderPicture(b: Block, picture: Block): boolean {
   return (
     b.el === picture.el &&
     b.len <= 40 &&
+    (b.el.textContent ?? '').replace(/\s+/g, '') === b.text.replace(/\s+/g, '') &&
     !/[。！？；!?;]/.test(b.text) &&
     !/^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分])/.test(
       b.text,
