@@ -140,6 +140,7 @@ const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
 /**
  * Labels that may end a value (the next field on a metadata line), and a date, except a journal's
  * issue after its name (《求是》2024年第8期, 《示例论丛》2025/08: a reader cites it with the 期号).
+ * 发布 only as a label's start (发布时间, 发布于, 发布：): an account's name may end in 发布 (某某发布).
  */
 const STOP =
   '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布(?=\\s*[:：]|时|日|于|者|人|机构|单位|部门)|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
