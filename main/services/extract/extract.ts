@@ -2314,7 +2314,8 @@ function badgeDate(el: Element): string | null {
 
 /** Labels of a property table's rows: the publication date and the 来源. */
 const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
-const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门))$/;
+const PROPERTY_ORIGIN_LABEL_RE =
+  /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门)|解读(?:机关|机构|单位|部门))$/;
 
 /**
  * A document's property table (文档属性 of an intranet page, mostly after its text): rows of a
@@ -4021,6 +4022,7 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
       named ||
       credit ||
       /^图为/.test(b.text) ||
+      lineUnderPicture(b, prev) ||
       mutedLine(
         b,
         body.slice(i + 1).find((x) => x.len > 0),
@@ -4028,6 +4030,23 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
     )
       body.splice(i, 1);
   }
+}
+
+/**
+ * Words set on the line under a picture in a paragraph of the two alone (`<p><img><br>…</p>`):
+ * its caption when short and no sentence, nor a numbered section head (一、…, （二）…, 3. …). A
+ * paragraph that goes on after the line (links, more text) is no picture's caption box.
+ */
+function lineUnderPicture(b: Block, picture: Block): boolean {
+  return (
+    b.el === picture.el &&
+    b.len <= 40 &&
+    (b.el.textContent ?? '').replace(/\s+/g, '') === b.text.replace(/\s+/g, '') &&
+    !/[。！？；!?;]/.test(b.text) &&
+    !/^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分])/.test(
+      b.text,
+    )
+  );
 }
 
 /** A 公文's red head: the issuing office's name and 文件 (简报, 会议纪要) as a line of its own. */
@@ -4043,19 +4062,33 @@ const RECORD_LINE_RE =
   /^(?:抄\s*送|抄\s*报|分\s*送|报|送|发)\s*[:：]\S|^[^。！？；]{2,40}?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
 
 /**
- * The 版头 (red head, 发文字号) above a 公文's text and the 版记 (抄送, 印发) under it are the
- * form's parts, not its text (the 主送, the 落款 unit and date and （此件公开发布） are). Only at
- * the two ends: the same words inside the text stay; a 文号 only under a red head.
+ * A letter's 签发人 line (答复件, 请示, 报告), maybe after the reply's grade (A类 签发人：某某),
+ * several signers allowed: a 版头 line as surely as a red head.
+ */
+const SIGNER_LINE_RE =
+  /^(?:[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?\s*)?签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,5}(?:[\s、，,]+[\u4e00-\u9fff·]{2,5}){0,3}$/;
+/** A reply's grade alone on its line (A类, （B类）): a head line only beside a red head or 签发人. */
+const GRADE_LINE_RE = /^[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?$/;
+
+/**
+ * The 版头 (red head, 签发人, 发文字号, a reply's grade) above a 公文's or letter's text and the
+ * 版记 (抄送, 印发) under it are the form's parts, not its text (the 主送, the 落款 unit and date and
+ * （此件公开发布） are). Only at the two ends: the same words inside the text stay; a 文号 or grade
+ * only in a head that has a red head or a 签发人 line.
  */
 function dropDocumentHeadAndRecord(body: Block[]): void {
-  // The 文号 goes with the red head above it; a 文号 alone under the title stays (a policy page's).
+  // The opening run of head lines (empty lines between them); a 文号 alone under the title stays (a policy page's).
+  let run = 0;
   let head = false;
-  while (body.length > 1 && body[0]!.images.length === 0) {
-    const t = body[0]!.text;
-    if (RED_HEAD_RE.test(t)) head = true;
-    else if (!(body[0]!.len === 0 || (head && DOC_NUMBER_LINE_RE.test(t)))) break;
-    body.shift();
+  for (; run < body.length - 1 && body[run]!.images.length === 0; run++) {
+    const b = body[run]!;
+    if (b.len === 0) continue;
+    if (RED_HEAD_RE.test(b.text) || SIGNER_LINE_RE.test(b.text) || (/签\s*发\s*人\s*[:：]/.test(b.text) && DOC_NUMBER_LINE_RE.test(b.text)))
+      head = true;
+    else if (!DOC_NUMBER_LINE_RE.test(b.text) && !GRADE_LINE_RE.test(b.text)) break;
   }
+  if (head) body.splice(0, run);
+  else while (body.length > 1 && body[0]!.images.length === 0 && body[0]!.len === 0) body.shift();
   let end = body.length;
   while (end > 1 && (body[end - 1]!.len === 0 ? body[end - 1]!.images.length === 0 : RECORD_LINE_RE.test(body[end - 1]!.text))) end--;
   // Empty lines alone are no record: keep them as they were.
