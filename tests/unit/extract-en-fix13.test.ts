@@ -1,7 +1,7 @@
 /**
  * Issue 16, en16fix13: kinds of markup a thirteenth outside English set found, each with our own text.
  * Out: an affiliate disclosure written subject first ("… may earn a commission when you buy through
- * links …"), a caption line closed by an element named as its attribution, a video card whose
+ * links …"), a figcaption closed by a bracketed `(Source: Name)` credit, a video card whose
  * `Watch:` title and running time are elements of their own beside its play button, a call to
  * action of two short pitch lines over its button. Kept: a sentence about commissions without
  * links, a plain caption (the caption policy), a time in a sentence, a box of real paragraphs.
@@ -45,10 +45,10 @@ it('keeps a sentence about commissions that names no links', () => {
   expect(a.paragraphs).toContain('Travel agents may earn a commission when you buy a season ticket at their counter, the board said.');
 });
 
-it('leaves out a caption closed by an element named as its attribution', () => {
+it('leaves out a caption closed by its credit in brackets as source and name', () => {
   const figure =
     '<figure class="pic"><img src="https://gazette.example/img/ferry.jpg" alt="">' +
-    '<figcaption class="pic-caption"><span>The morning ferry leaving the north quay in fog.</span><span class="pic_attribution__x1">(Harbour Gazette: Ines Varo)</span></figcaption></figure>';
+    '<figcaption class="pic-caption"><span>The morning ferry leaving the north quay in fog.</span><span class="pic_by__x1">(Harbour Gazette: Ines Varo)</span></figcaption></figure>';
   const a = extractArticle(page(figure), 'https://gazette.example/ferry4');
   expect(a.paragraphs).toEqual(BODY);
   expect(a.paragraphs.join(' ')).not.toContain('Ines Varo');

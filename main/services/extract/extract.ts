@@ -3693,7 +3693,14 @@ function isCaption(b: Block): boolean {
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
     if (name === 'figcaption')
-      return bracketed || source || SOURCE_END_RE.test(b.text) || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(b.el, b.text);
+      return (
+        bracketed ||
+        colonCredit(b.text) ||
+        source ||
+        SOURCE_END_RE.test(b.text) ||
+        FIGCAPTION_CREDIT_RE.test(b.text) ||
+        heldCredit(b.el, b.text)
+      );
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure')
       return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
@@ -3750,8 +3757,7 @@ const SOURCE_END_RE = /(?:^|[\s.,;)\p{Ll}\d])(?:Sources?|Data|Data sources?)\s*:
 const FIGCAPTION_CREDIT_RE =
   /(?:^|[.!?)]\s+)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+(?:by|courtesy(?:\s+of)?|via)\s+|\s*:\s*)(?:the\s+)?[\p{L}][^.!?]{1,60}\.$/u;
 
-// `attribution` too: the photographer or agency a caption line names after its words (`…last week.(Agency: Name)`).
-const CREDIT_CLASS_RE = /(?:^|[-_\s])(?:credits?|image-?credit|photo-?credit|copyright|attributions?)(?:[-_\s]|$)/i;
+const CREDIT_CLASS_RE = /(?:^|[-_\s])(?:credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
 /** Inside a figcaption, an element named for the picture's source (`image-source`, `caption-source`) is its credit too. */
 const CAPTION_SOURCE_CLASS_RE = /(?:^|[-_\s])(?:(?:image|photo|picture|caption)-?sources?|sources?-?caption)(?:[-_\s]|$)/i;
 
@@ -3807,6 +3813,16 @@ function figureTitle(b: Block): boolean {
   const figure = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure');
   return figure !== undefined && figure.querySelector('img, picture, video, svg, canvas, table') !== null;
 }
+
+/**
+ * A caption closed by its credit in brackets as source and name (`… near the weir last week.
+ * (Harbour News: Ines Varo)`, `…(Supplied: Kim Lau)`): in a figcaption only, after words of its own.
+ */
+function colonCredit(text: string): boolean {
+  const m = COLON_CREDIT_RE.exec(text);
+  return m !== null && m.index >= 20;
+}
+const COLON_CREDIT_RE = /\((?:[A-Z][\p{L}\d.&'’-]*\s?){1,4}:\s*[A-Z][\p{L}'’.-]*(?:\s[A-Z][\p{L}'’.-]*){0,3}\)$/u;
 
 /** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
 const BRACKET_CREDIT_RE =
