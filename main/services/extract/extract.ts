@@ -3481,16 +3481,42 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
  * holds its play control (a button, an icon, the player). A sentence naming a time stays.
  */
 function videoCardLine(b: Block): boolean {
-  if (b.len > 160 || !VIDEO_CARD_LINE_RE.test(b.text)) return false;
+  if (b.len > 160) return false;
+  if (!VIDEO_CARD_LINE_RE.test(b.text)) return (VIDEO_TITLE_RE.test(b.text) || RUNNING_TIME_RE.test(b.text)) && videoCardParts(b);
   // The smallest box around the line that holds more than its words (the card).
   let box: Element | null = b.el;
   for (let up = 0; box && up < 3; box = box.parentElement, up++) {
-    if (box.querySelector('button, svg, video, iframe') !== null) return true;
+    if (box.querySelector(PLAY_CONTROL) !== null) return true;
     if (normaliseText(box.parentElement?.textContent ?? '').length > b.len + 20) return false;
   }
   return false;
 }
 const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
+const VIDEO_TITLE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}$/i;
+const RUNNING_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+/** A card's words: its title, running time and a credit, not paragraphs. */
+const VIDEO_CARD_MAX = 240;
+const PLAY_CONTROL = 'button, svg, video, iframe';
+
+/**
+ * The same card with its title and running time in elements of their own (`<p>Watch: …</p>
+ * <span>02:14</span>`, a credit beside them): the smallest box around the line that holds a play
+ * control is small and holds both a `Watch:`/`Video:` title line and a running-time line.
+ */
+function videoCardParts(b: Block): boolean {
+  // (A loose time beside block elements is read as a line of the card's own element.)
+  let box: Element | null = b.el;
+  for (let up = 0; box && up < 3 && box.querySelector(PLAY_CONTROL) === null; up++) box = box.parentElement;
+  if (!box || box.querySelector(PLAY_CONTROL) === null || normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+  let title = false;
+  let time = false;
+  for (const el of Array.from(box.querySelectorAll('*'))) {
+    const text = normaliseText(el.textContent ?? '');
+    title ||= VIDEO_TITLE_RE.test(text);
+    time ||= RUNNING_TIME_RE.test(text);
+  }
+  return title && time;
+}
 
 /**
  * A short line of a linked story's card set into the text (its section label, its date), the
@@ -3575,7 +3601,10 @@ function signUpAnswer(a: Element): SignUpAnswer {
 }
 const SIGN_UP_BOX_MAX = 400;
 
-/** A short line alone in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`. */
+/**
+ * A short line in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`, or a pitch of
+ * two short lines over the button (`<div><div>See how …</div><p>…</p><a>Book a demo</a></div>`).
+ */
 function callToAction(b: Block): boolean {
   const box = b.el.parentElement;
   if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
@@ -3583,17 +3612,21 @@ function callToAction(b: Block): boolean {
   let n = 0;
   for (let c = box.firstElementChild; c; c = c.nextElementSibling) if (++n > 4) return false;
   let button = false;
+  // A pitch may be two short lines (`See how … works` over `Sort it in minutes.`) above its button.
+  let pitch = false;
   for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
     if (c === b.el) continue;
-    if (c.localName === 'p') return false;
     const text = normaliseText(c.textContent ?? '');
     if (!text) continue;
     const link = c.localName === 'a' || (c.localName !== 'p' && c.querySelector('a') !== null && c.children.length === 1);
-    if (!link || !CTA_RE.test(text)) return false;
-    button = true;
+    if (link && CTA_RE.test(text)) button = true;
+    else if (link || pitch || b.len > CTA_LINE_MAX || text.length > CTA_LINE_MAX || c.querySelector('a') !== null) return false;
+    else pitch = true;
   }
   return button;
 }
+/** A call to action's line: a pitch, not a paragraph. */
+const CTA_LINE_MAX = 100;
 const CTA_RE =
   /^(?:see|get|compare|check|view|find|shop|buy|subscribe|sign up|join|register|learn more|download|try|start|claim|apply|donate|give|book|order)\b.{0,25}$/i;
 const VIDEO_LABEL_RE = /^(?:video|watch)\s*[:|·•-]?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
@@ -3661,7 +3694,14 @@ function isCaption(b: Block): boolean {
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
     if (name === 'figcaption')
-      return bracketed || source || SOURCE_END_RE.test(b.text) || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(b.el, b.text);
+      return (
+        bracketed ||
+        colonCredit(b.text) ||
+        source ||
+        SOURCE_END_RE.test(b.text) ||
+        FIGCAPTION_CREDIT_RE.test(b.text) ||
+        heldCredit(b.el, b.text)
+      );
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure')
       return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
@@ -3774,6 +3814,16 @@ function figureTitle(b: Block): boolean {
   const figure = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure');
   return figure !== undefined && figure.querySelector('img, picture, video, svg, canvas, table') !== null;
 }
+
+/**
+ * A caption closed by its credit in brackets as source and name (`… near the weir last week.
+ * (Harbour News: Ines Varo)`, `…(Supplied: Kim Lau)`): in a figcaption only, after words of its own.
+ */
+function colonCredit(text: string): boolean {
+  const m = COLON_CREDIT_RE.exec(text);
+  return m !== null && m.index >= 20;
+}
+const COLON_CREDIT_RE = /\((?:[A-Z][\p{L}\d.&'’-]*\s?){1,4}:\s*[A-Z][\p{L}'’.-]*(?:\s[A-Z][\p{L}'’.-]*){0,3}\)$/u;
 
 /** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
 const BRACKET_CREDIT_RE =

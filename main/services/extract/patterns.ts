@@ -664,6 +664,10 @@ const LATIN_NOTICE_RE = [
   // A note printed after the text: where it ran in print, the affiliate disclosure, the publisher's disclaimer.
   /^this (?:article|story|essay|piece|review) (?:appears|appeared|will appear|was published) in (?:the )?[^.!?]{0,80}\bprint edition\b/i,
   /\b(?:when|if) you buy [^.!?]{0,60}\b(?:links?|retailers?)\b[^.!?]{0,60}\b(?:we|the publisher) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|fee|share)\b/i,
+  // The same disclosure with the clauses the other way round, often the first line of the text:
+  // "<Site> may receive a commission when you buy through links on this page", "We may earn an
+  // affiliate commission from links in this story".
+  /\b(?:may|might|can|could|will) (?:receive|earn|get|make|collect) (?:a |an )?(?:small )?(?:affiliate )?(?:commission|fee|share of (?:the )?(?:sales?|revenue))\b[^.!?]{0,40}\b(?:(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,30}|(?:from|through|via) (?:the |our )?(?:affiliate )?)links?\b/i,
 ];
 const anyLatinNotice = anyOf(LATIN_NOTICE_RE);
 
