@@ -101,3 +101,36 @@ suite('anchor() decides as anchorAll() does', () => {
     expect(anchor(NEW, twin)?.start).toBe(NEW.indexOf('二次供水设施'));
   });
 });
+
+suite('a common quote of a page the text holds twice counts its far twin', () => {
+  // 11 stands in every notice line, more than MAX_COPIES times; the page with the passage is printed
+  // twice, the second time after all of them. Its first printing is cut: the twin far on, context
+  // and all, is another passage's, which the recorded copyContext must know.
+  const PAGE = '来看看新码头现场是什么样子的↓↓↓11月17日开港，可停靠目前世界上最大的游轮，工程已进入最后的验收阶段。';
+  const notices = Array.from({ length: 80 }, (_, i) => `第${i + 200}条消息：本月11日，有关单位发布了第${i + 300}号通知。`);
+  const A1 = '码头位于新区南端，距离地铁站约五百米，交通十分便利。';
+  const A2 = '据介绍，码头建成后每年可接待旅客七十五万人次。';
+  const OLD = [A1, PAGE, A2, ...notices, '以下为转载内容。', PAGE, '转载内容到此结束。'].join('\n');
+  const NEW = [A1, A2, ...notices, '以下为转载内容。', PAGE, '转载内容到此结束。'].join('\n');
+  const at = OLD.indexOf('11月', OLD.indexOf(PAGE));
+  const number = describe(OLD, at, at + 2);
+  const others = [describe(OLD, ...span(OLD, '交通十分便利')), describe(OLD, ...span(OLD, '每年可接待旅客'))];
+
+  it('records as copyContext the whole context its twin shares', () => {
+    expect(number.exact).toBe('11');
+    expect(number.copies).toBe(64);
+    expect(number.copyContext).toBeGreaterThanOrEqual(number.prefix.length);
+  });
+
+  it('leaves the number unplaced rather than on the twin page', () => {
+    const [a, b, c] = anchorAll(NEW, [number, ...others]);
+    expect(a).toBeNull();
+    expect(b).not.toBeNull();
+    expect(c).not.toBeNull();
+  });
+
+  it('still places it when its page stands', () => {
+    const kept = OLD.replace(A2, '据介绍，码头建成后每年可接待旅客八十万人次。');
+    expect(anchorAll(kept, [number, ...others])[0]).toMatchObject({ start: number.start, end: number.end });
+  });
+});
