@@ -4,8 +4,8 @@
  * quotes whole sentences, neighbours included. What tells it from the passage is the rest of the
  * passage's old paragraph, past the stored context: describe() records a few pieces of it on each
  * side (`restBefore`, `restAfter`). When most pieces of one side stand nowhere in the new text, the
- * paragraph is gone on that side; a placement whose paragraph also holds other words the new text
- * holds elsewhere (a block made of copies) is then on a restatement, not on the passage: an orphan.
+ * paragraph is gone on that side; a placement whose paragraph also holds another paragraph's words
+ * whole (a block made of copies) is then on a restatement, not on the passage: an orphan.
  * A paragraph kept, edited or split, keeps some of its pieces somewhere; a paragraph gone, with no
  * copies beside the placement, is left to the other passes.
  */
@@ -18,9 +18,6 @@ import type { Anchor, TextSelector } from './types';
 const PIECE = 8;
 /** Pieces recorded per side, at most. */
 const MAX_PIECES = 3;
-/** Units of a stretch of the placement's paragraph looked for elsewhere, and the step between tries. */
-const COPY_RUN = 12;
-const COPY_STEP = 4;
 
 export interface RestPieces {
   restBefore?: string[];
@@ -71,22 +68,39 @@ function sideGone(norm: string, pieces: unknown): boolean {
 /**
  * Whether placement `a` is on a restatement: one side of the passage's old paragraph is gone from
  * the new text (most of its recorded pieces stand nowhere), and the placement's paragraph holds,
- * outside the placed words, a stretch of COPY_RUN units the new text holds in another paragraph.
+ * outside the placed words, the whole words of another paragraph of the new text (a recap quoting a
+ * line that still stands): a block made of copies. Words merely repeated somewhere (a stock phrase,
+ * a sentence used twice) are no such sign; a paragraph held whole inside another is.
  */
 export function onRestatement(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const norm = doc.norm.text;
   if (!sideGone(norm, s.restBefore) && !sideGone(norm, s.restAfter)) return false;
-  const [pf, pt] = paragraphRange(doc.raw, a.start, a.end);
+  const raw = doc.raw;
+  const [pf, pt] = paragraphRange(raw, a.start, a.end);
   const from = toNormalised(doc, pf);
-  const to = toNormalised(doc, pt);
-  const quoteFrom = toNormalised(doc, a.start);
-  const quoteTo = toNormalised(doc, a.end);
-  for (let i = from; i + COPY_RUN <= to; i += COPY_STEP) {
-    if (i < quoteTo && i + COPY_RUN > quoteFrom) continue;
-    const run = norm.slice(i, i + COPY_RUN);
-    for (let at = norm.indexOf(run); at >= 0; at = norm.indexOf(run, at + 1)) {
-      if (at < from || at >= to) return true;
+  const own = norm.slice(from, toNormalised(doc, pt));
+  const quoteFrom = toNormalised(doc, a.start) - from;
+  const quoteTo = toNormalised(doc, a.end) - from;
+  for (let start = 0; start < raw.length;) {
+    const nl = raw.indexOf('\n', start);
+    const end = nl < 0 ? raw.length : nl;
+    if (start !== pf) {
+      const words = wordsOf(norm.slice(toNormalised(doc, start), toNormalised(doc, end)));
+      if (words.length >= RESTATED_MIN && words.length < own.length) {
+        for (let at = own.indexOf(words); at >= 0; at = own.indexOf(words, at + 1)) {
+          if (at >= quoteTo || at + words.length <= quoteFrom) return true;
+        }
+      }
     }
+    start = end + 1;
   }
   return false;
+}
+
+/** Units of a paragraph's words before one held whole inside another says the other restates it. */
+const RESTATED_MIN = 8;
+
+/** The comparison form of a paragraph without marks at its edges. */
+function wordsOf(form: string): string {
+  return form.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
 }
