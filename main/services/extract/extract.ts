@@ -65,6 +65,8 @@ import {
   personName,
   publicationName,
   normaliseText,
+  normaliseCollapsed,
+  INK_RE,
   trimInvisible,
   isOrganisation,
   isAccountName,
@@ -339,6 +341,8 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
+  /** Whether the current line's text holds anything but whitespace (else a flush makes no block of it). */
+  private ink = false;
   /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
   tooDeep = false;
 
@@ -423,6 +427,7 @@ class Walker {
   private text(data: string): void {
     if (!data) return;
     if (this.pendingBr) this.breakLine();
+    if (!this.ink && INK_RE.test(data)) this.ink = true;
     this.cur.text += data;
     this.cur.html += escapeHtml(data);
     if (this.linkDepth > 0) this.cur.linkChars += countChars(data);
@@ -470,6 +475,7 @@ class Walker {
     this.lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     if (hard) this.lines.push(newLine('', '', 0, '', [])); // paragraph marker
     this.cur = newLine('', this.openInline(), 0, '', []);
+    this.ink = false;
   }
 
   /** Ends the current block: turns its lines into one or more blocks. */
@@ -479,7 +485,7 @@ class Walker {
     const lines = this.lines;
     // Most flushes end a stretch of indentation between tags: a blank line alone makes no block.
     // The line starts over in place (no line object is ever shared with it), as below it would.
-    if (lines.length === 0 && cur.images.length === 0 && !normaliseText(cur.text)) {
+    if (lines.length === 0 && cur.images.length === 0 && !this.ink) {
       cur.text = '';
       cur.html = this.openInline();
       cur.linkChars = 0;
@@ -489,6 +495,7 @@ class Walker {
     lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     this.lines = [];
     this.cur = newLine('', this.openInline(), 0, '', []);
+    this.ink = false;
     const el = this.stack[this.stack.length - 1];
     if (!el) return;
     // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
@@ -496,16 +503,21 @@ class Walker {
     let para: Line | null = null;
     // The paragraph's normalised text, kept beside it: each line asks about it several times.
     let paraNorm = '';
+    // Its text collapsed (the block's `spaced`), when it is one line's: null after a join.
+    let paraSpaced: string | null = null;
     const out: Line[] = [];
     const outNorm: string[] = [];
+    const outSpaced: (string | null)[] = [];
     const heading = /^h[1-6]$/.test(el.localName);
     for (const line of lines) {
       const t = line.text;
-      const norm = normaliseText(t);
+      const spaced = collapseSpaces(t);
+      const norm = normaliseCollapsed(t, spaced);
       if (!norm && line.images.length === 0) {
         if (para) {
           out.push(para);
           outNorm.push(paraNorm);
+          outSpaced.push(paraSpaced);
         }
         para = null;
         continue;
@@ -528,18 +540,22 @@ class Walker {
           [...para.images, ...line.images],
         );
         paraNorm = normaliseText(para.text);
+        paraSpaced = null;
       } else {
         if (para) {
           out.push(para);
           outNorm.push(paraNorm);
+          outSpaced.push(paraSpaced);
         }
         para = newLine(line.text, line.html, line.linkChars, line.plain, line.images);
         paraNorm = norm;
+        paraSpaced = spaced;
       }
     }
     if (para) {
       out.push(para);
       outNorm.push(paraNorm);
+      outSpaced.push(paraSpaced);
     }
     // Most flushes end a stretch of indentation between tags: no block, nothing more to build.
     if (out.length === 0) return;
@@ -565,7 +581,7 @@ class Walker {
       this.blocks.push({
         index: this.blocks.length,
         text,
-        spaced: collapseSpaces(line.text),
+        spaced: outSpaced[i] ?? collapseSpaces(line.text),
         raw: line.text,
         rawHtml: line.html,
         links: this.links,
