@@ -129,9 +129,9 @@ export function inKeyOrder(list: string[]): string[] {
   return [...idx, ...pairs.filter(([k]) => !isIndexKey(k))].flat();
 }
 
-/** Where `name` is in a flat attribute list (its name's index), or -1. */
-export function attributeAt(list: readonly string[], name: string): number {
-  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return i;
+/** Where `name` is in a flat attribute list (its name's index), or -1; only the first `end` entries when given. */
+export function attributeAt(list: readonly string[], name: string, end = list.length): number {
+  for (let i = 0; i < end; i += 2) if (list[i] === name) return i;
   return -1;
 }
 
@@ -146,23 +146,32 @@ export function attributeAt(list: readonly string[], name: string): number {
 function flatAttributeParser(): new (
   cbs: ConstructorParameters<typeof Parser>[0],
   options: ConstructorParameters<typeof Parser>[1],
-) => Parser & { flat: string[] | null } {
+) => Parser & { flat: string[] | null; count: number } {
   const proto = Parser.prototype as unknown as Partial<ParserInternals>;
   const Base = Parser as unknown as new (...args: ConstructorParameters<typeof Parser>) => ParserInternals;
   class FlatAttributeParser extends Base {
-    /** This tag's attributes so far (null: this htmlparser2 is not the one this subclass knows). */
+    /**
+     * This tag's attributes so far: the first `count` entries of a scratch list reused from tag
+     * to tag, copied out at its exact size (the copies live as long as the page's tree does).
+     * null: this htmlparser2 is not the one this subclass knows.
+     */
     flat: string[] | null = [];
+    count = 0;
     override onattribend(quote: number, endIndex: number): void {
       this.endIndex = endIndex;
       const name = this.attribname;
       const flat = this.flat!;
-      if (this.attribs && name !== '__proto__' && attributeAt(flat, name) < 0) flat.push(name, this.attribvalue);
+      if (this.attribs && name !== '__proto__' && attributeAt(flat, name, this.count) < 0) {
+        flat[this.count++] = name;
+        flat[this.count++] = this.attribvalue;
+      }
       this.attribvalue = '';
     }
   }
   if (typeof proto.onattribend !== 'function' || proto.onattribend.length !== 2) {
     class ObjectParser extends Parser {
       flat: string[] | null = null;
+      count = 0;
     }
     return ObjectParser;
   }
@@ -196,10 +205,10 @@ export function newAttributeParser(
       for (const k of keys) out.push(k, attribs[k]!);
       return out;
     }
-    const flat = p.flat;
-    if (flat.length === 0) return NO_ATTRIBUTES;
-    p.flat = [];
-    return inKeyOrder(flat);
+    if (p.count === 0) return NO_ATTRIBUTES;
+    const list = p.flat.slice(0, p.count);
+    p.count = 0;
+    return inKeyOrder(list);
   };
   parser = new AttributeParser({ ...handlers, onopentag: (name, attribs) => onopentag(name, take(attribs)) }, options);
   return parser;
