@@ -1493,7 +1493,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (parent && b.el.localName === 'p' && b.len >= 80 && b.punct >= 1 && b.linkChars < b.len * 0.3)
       ownProse.set(parent, (ownProse.get(parent) ?? 0) + 1);
   }
-  const latinScript = isLatinPage(blocks);
+  const scripts = scriptCounts(blocks);
+  const latinScript = isLatinPage(blocks, scripts);
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
@@ -1795,7 +1796,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   // Pages written in a Latin script: English bylines and datelines are metadata.
-  const latin = isLatinPage(blocks);
+  const latin = isLatinPage(blocks, scripts);
   const inChosen = (b: Block): boolean => (chosen.size === 0 ? !b.negative : b.ancestors.some((a) => chosen.has(a)));
   // Blocks up to the title are above the article, unless the chosen text mostly lies before that
   // "title" (a `Most Popular` heading after the article picked as its title).
@@ -2579,11 +2580,17 @@ function holdsOnlyFigure(k: Element): boolean {
 }
 
 /** Most of the page's prose is in a Latin script (English and other European languages). */
-function isLatinPage(blocks: Block[]): boolean {
-  let cjk = 0;
-  let latin = 0;
-  for (const b of blocks) {
-    if (b.boiler || b.negative || b.len < 20) continue;
+/**
+ * Each block's CJK and Latin letters (two entries a block; none counted under 20 characters).
+ * isLatinPage is asked twice of the same blocks, before and after chrome is marked: counted once.
+ */
+function scriptCounts(blocks: Block[]): Int32Array {
+  const counts = new Int32Array(blocks.length * 2);
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.len < 20) continue;
+    let cjk = 0;
+    let latin = 0;
     // Counted by code unit, as /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g and
     // /[A-Za-z\u00c0-\u024f]/g would, without an array of matches per block.
     const t = b.text;
@@ -2593,6 +2600,21 @@ function isLatinPage(blocks: Block[]): boolean {
         cjk++;
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
     }
+    counts[2 * k] = cjk;
+    counts[2 * k + 1] = latin;
+  }
+  return counts;
+}
+
+/** Whether the page's text (but chrome and boilerplate) is mostly Latin letters; `counts` from scriptCounts(blocks). */
+function isLatinPage(blocks: Block[], counts: Int32Array): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.boiler || b.negative || b.len < 20) continue;
+    cjk += counts[2 * k]!;
+    latin += counts[2 * k + 1]!;
   }
   // Both halves always evaluated: a product computed only on Latin pages sent V8 into a deopt loop.
   const dominant = latin > cjk * 4;
@@ -4253,9 +4275,11 @@ function resolveLinks(html: string, links: Links): string {
   });
 }
 
+/** An empty inline element (`<b> </b>`); tested before each pass: most blocks have none, and a pass copies the HTML. */
+const EMPTY_INLINE_RE = /<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/;
 function cleanInline(html: string): string {
   let h = html;
-  for (let i = 0; i < 3; i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
+  for (let i = 0; i < 3 && EMPTY_INLINE_RE.test(h); i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
   return h.trim();
 }
 
