@@ -1,8 +1,9 @@
 /**
  * Extraction speed (issue 16, "≥ 100 pages/s on one core"), in CPU time so a busy machine does
  * not move it much; the load average is printed beside every figure that is also wall time.
- *  - warm: pages per CPU-second over each set, median of 3 passes after a warm-up pass, with
- *    the referee gate ('auto') and our own pass alone ('never');
+ *  - warm: pages per CPU-second over each set with the referee gate ('auto') and our own pass
+ *    alone ('never'): a warm-up pass of each, then 7 passes of each, the modes alternated, the
+ *    median of each; `_spread` is (slowest − fastest) / median of the 'auto' passes;
  *  - cold: a fresh process importing the extractor and extracting its first page (what the
  *    first page of a sync run or a `cli extract` pays), median of 3 processes;
  *  - cli: `node --import tsx main/cli.ts extract <page>` per page, CPU of the whole process
@@ -193,15 +194,37 @@ function run(p: Page, referee: RefereeMode): boolean {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
-function perCpuSecond(pages: Page[], referee: RefereeMode): number {
-  const rates: number[] = [];
-  for (let i = 0; i < 3; i++) {
+/** Passes per mode and set: the median of 7 moves less with the load than that of 3 (speed16f). */
+const PASSES = 7;
+
+/**
+ * Pages per CPU-second with the gate ('auto') and the own pass alone ('never'): a warm-up pass
+ * of each, then PASSES passes of each, the two modes alternated (auto, never; never, auto…) so
+ * both meet the same load; the median of each, and the spread of the 'auto' passes
+ * ((slowest − fastest) / median) to say how far one whole-set figure can move.
+ */
+function perCpuSecond(pages: Page[]): { auto: number; never: number; autoSpread: number } {
+  const pass = (referee: RefereeMode): number => {
     const c0 = process.cpuUsage();
     for (const p of pages) run(p, referee);
     const c = process.cpuUsage(c0);
-    rates.push(pages.length / ((c.user + c.system) / 1e6));
+    return pages.length / ((c.user + c.system) / 1e6);
+  };
+  pass('auto');
+  pass('never');
+  const auto: number[] = [];
+  const never: number[] = [];
+  for (let i = 0; i < PASSES; i++) {
+    if (i % 2 === 0) {
+      auto.push(pass('auto'));
+      never.push(pass('never'));
+    } else {
+      never.push(pass('never'));
+      auto.push(pass('auto'));
+    }
   }
-  return r1(median(rates));
+  const spread = (Math.max(...auto) - Math.min(...auto)) / median(auto);
+  return { auto: r1(median(auto)), never: r1(median(never)), autoSpread: Math.round(spread * 100) / 100 };
 }
 
 /** A fresh process: import the extractor, extract one page; CPU milliseconds of each step. */
@@ -258,8 +281,10 @@ export function benchSpeed(): Record<string, number> {
     for (const p of pages) if (run(p, 'auto')) refereed++; // warm-up (JIT)
     out[`extract_speed_${name}_pages`] = pages.length;
     out[`extract_speed_${name}_refereed_pages`] = refereed;
-    out[`extract_speed_${name}_pages_per_cpu_s`] = perCpuSecond(pages, 'auto');
-    out[`extract_speed_${name}_own_pass_pages_per_cpu_s`] = perCpuSecond(pages, 'never');
+    const speed = perCpuSecond(pages);
+    out[`extract_speed_${name}_pages_per_cpu_s`] = speed.auto;
+    out[`extract_speed_${name}_pages_per_cpu_s_spread`] = speed.autoSpread;
+    out[`extract_speed_${name}_own_pass_pages_per_cpu_s`] = speed.never;
     if (name === 'cn_real') out.extract_speed_cn_real_first_pass_pages_per_cpu_s = r1(median([0, 1, 2].map(firstPass)));
   }
   // Cold: a Chinese CMS page (no referee) and an English page the referee is asked on.
