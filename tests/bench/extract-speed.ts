@@ -136,6 +136,39 @@
  *    garbage collection ~9–14%. Next: attributes kept as a flat list in a Parser subclass (mind
  *    Object.keys' integer-key order and `__proto__`, which the object form has), pickTitle's
  *    bold test flattening each short block's HTML, countChars/countPunct in one loop.
+ *
+ * Measured 2026-12-06 (speed16f; load 17–29 on the 2 cores the whole session), old = main at
+ * 0eb4901/e44b293, new = that plus speed16f; outputs identical on 730 pages × 3 referee modes after
+ * each change (extract-identity.ts against merged main), Readability's result identical on 710
+ * (--readability, after the referee's document changed):
+ *  - attributes gathered as a flat list (name, value…) by a Parser subclass, in Object.keys'
+ *    order (array indices first), first of duplicates, `__proto__` dropped, a shared empty list
+ *    for elements without any, one scratch list copied out at its exact size: light parse of
+ *    the en pages 233 → 207 → 187 ms, the referee's document 238 → 220 ms (one process, median
+ *    of 9–11, alternated).
+ *  - escapeHtml returns text with nothing to escape as it is (no callback replace), the walker
+ *    collapses each line once for both its `spaced` and normalised text and knows a blank line
+ *    by a flag: en with the gate 0.956 and then 0.920 of before (median pass ratio).
+ *  - smaller, inside the noise: isLatinPage's counts once per block for both calls,
+ *    cleanInline's passes only when an empty inline element is there, json-state's titleOf
+ *    folding each key once.
+ *  - HOW TO COMPARE: two bundles loaded in ONE process are not comparable: whichever is loaded
+ *    first ran 10–19% faster whatever the code (the same pair read 1.126 with old first and
+ *    0.840 with new first). Earlier in-process figures above may carry that bias. Compare
+ *    separate processes, alternated: en with the gate, 3 old/new process pairs (a warm-up pass,
+ *    median of 5): old 1842/3045/2220 ms, new 1636/1766/1824 ms; fastest pass old 1797/2000/2067,
+ *    new 1490/1639/1695 (−17…18%), load ~23.
+ *  - the bench itself: 7 passes per mode after a warm-up of each, 'auto' and 'never' passes
+ *    alternated, medians, and `_spread` ((slowest − fastest) / median of the 'auto' passes).
+ *    Full runs of this branch: (1) at load 28.5 with typecheck and lint beside it: en with the
+ *    gate 84.5 (spread 0.31), own pass 114.8, cn 888 (spread 0.86), cn_real 129.5 (spread 0.10),
+ *    cn_real first pass 44.0, cold import 190 ms; (2) see the commit after this one.
+ *  - en with the gate is still NOT at 115 (nor shown at 100): at this load one whole-set figure
+ *    moves ±15–30% (the spread above). Where the CPU goes now (profile of en, 'auto'): garbage
+ *    collection ~17%, htmlparser2's parse ~14% (its tokenizer loop, tag-name lower-casing,
+ *    openImpliesClose), the walker and flush ~12%, Readability ~10%, attribute look-ups by
+ *    linear scan ~2%. Next: fewer long-lived objects per page (GC), normaliseClass without
+ *    split/join when a class is already normal, the walker's class/id string per block element.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
