@@ -162,7 +162,9 @@
  *    alternated, medians, and `_spread` ((slowest − fastest) / median of the 'auto' passes).
  *    Full runs of this branch: (1) at load 28.5 with typecheck and lint beside it: en with the
  *    gate 84.5 (spread 0.31), own pass 114.8, cn 888 (spread 0.86), cn_real 129.5 (spread 0.10),
- *    cn_real first pass 44.0, cold import 190 ms; (2) at load 24, on merged main 13f2320: en with the gate 87.4 (spread 0.10), own pass 122.0, cn 523 (spread 0.99), cn_real 127.0 (spread 0.30), first pass 40.7, cold import 177 ms.
+ *    cn_real first pass 44.0, cold import 190 ms; (2) at load 24, on merged main 13f2320: en
+ *    with the gate 87.4 (spread 0.10), own pass 122.0, cn 523 (spread 0.99), cn_real 127.0
+ *    (spread 0.30), first pass 40.7, cold import 177 ms.
  *  - en with the gate is still NOT at 115 (nor shown at 100): at this load one whole-set figure
  *    moves ±15–30% (the spread above). Where the CPU goes now (profile of en, 'auto'): garbage
  *    collection ~17%, htmlparser2's parse ~14% (its tokenizer loop, tag-name lower-casing,
