@@ -66,6 +66,8 @@ import {
   personName,
   publicationName,
   normaliseText,
+  normaliseCollapsed,
+  INK_RE,
   trimInvisible,
   isOrganisation,
   isAccountName,
@@ -340,6 +342,8 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
+  /** Whether the current line's text holds anything but whitespace (else a flush makes no block of it). */
+  private ink = false;
   /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
   tooDeep = false;
 
@@ -424,6 +428,7 @@ class Walker {
   private text(data: string): void {
     if (!data) return;
     if (this.pendingBr) this.breakLine();
+    if (!this.ink && INK_RE.test(data)) this.ink = true;
     this.cur.text += data;
     this.cur.html += escapeHtml(data);
     if (this.linkDepth > 0) this.cur.linkChars += countChars(data);
@@ -471,6 +476,7 @@ class Walker {
     this.lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     if (hard) this.lines.push(newLine('', '', 0, '', [])); // paragraph marker
     this.cur = newLine('', this.openInline(), 0, '', []);
+    this.ink = false;
   }
 
   /** Ends the current block: turns its lines into one or more blocks. */
@@ -480,7 +486,7 @@ class Walker {
     const lines = this.lines;
     // Most flushes end a stretch of indentation between tags: a blank line alone makes no block.
     // The line starts over in place (no line object is ever shared with it), as below it would.
-    if (lines.length === 0 && cur.images.length === 0 && !normaliseText(cur.text)) {
+    if (lines.length === 0 && cur.images.length === 0 && !this.ink) {
       cur.text = '';
       cur.html = this.openInline();
       cur.linkChars = 0;
@@ -490,6 +496,7 @@ class Walker {
     lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     this.lines = [];
     this.cur = newLine('', this.openInline(), 0, '', []);
+    this.ink = false;
     const el = this.stack[this.stack.length - 1];
     if (!el) return;
     // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
@@ -497,16 +504,21 @@ class Walker {
     let para: Line | null = null;
     // The paragraph's normalised text, kept beside it: each line asks about it several times.
     let paraNorm = '';
+    // Its text collapsed (the block's `spaced`), when it is one line's: null after a join.
+    let paraSpaced: string | null = null;
     const out: Line[] = [];
     const outNorm: string[] = [];
+    const outSpaced: (string | null)[] = [];
     const heading = /^h[1-6]$/.test(el.localName);
     for (const line of lines) {
       const t = line.text;
-      const norm = normaliseText(t);
+      const spaced = collapseSpaces(t);
+      const norm = normaliseCollapsed(t, spaced);
       if (!norm && line.images.length === 0) {
         if (para) {
           out.push(para);
           outNorm.push(paraNorm);
+          outSpaced.push(paraSpaced);
         }
         para = null;
         continue;
@@ -529,18 +541,22 @@ class Walker {
           [...para.images, ...line.images],
         );
         paraNorm = normaliseText(para.text);
+        paraSpaced = null;
       } else {
         if (para) {
           out.push(para);
           outNorm.push(paraNorm);
+          outSpaced.push(paraSpaced);
         }
         para = newLine(line.text, line.html, line.linkChars, line.plain, line.images);
         paraNorm = norm;
+        paraSpaced = spaced;
       }
     }
     if (para) {
       out.push(para);
       outNorm.push(paraNorm);
+      outSpaced.push(paraSpaced);
     }
     // Most flushes end a stretch of indentation between tags: no block, nothing more to build.
     if (out.length === 0) return;
@@ -566,7 +582,7 @@ class Walker {
       this.blocks.push({
         index: this.blocks.length,
         text,
-        spaced: collapseSpaces(line.text),
+        spaced: outSpaced[i] ?? collapseSpaces(line.text),
         raw: line.text,
         rawHtml: line.html,
         links: this.links,
@@ -1522,7 +1538,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (parent && b.el.localName === 'p' && b.len >= 80 && b.punct >= 1 && b.linkChars < b.len * 0.3)
       ownProse.set(parent, (ownProse.get(parent) ?? 0) + 1);
   }
-  const latinScript = isLatinPage(blocks);
+  const scripts = scriptCounts(blocks);
+  const latinScript = isLatinPage(blocks, scripts);
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
@@ -1843,7 +1860,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   // Pages written in a Latin script: English bylines and datelines are metadata.
-  const latin = isLatinPage(blocks);
+  const latin = isLatinPage(blocks, scripts);
   const inChosen = (b: Block): boolean => (chosen.size === 0 ? !b.negative : b.ancestors.some((a) => chosen.has(a)));
   // Blocks up to the title are above the article, unless the chosen text mostly lies before that
   // "title" (a `Most Popular` heading after the article picked as its title).
@@ -2628,11 +2645,17 @@ function holdsOnlyFigure(k: Element): boolean {
 }
 
 /** Most of the page's prose is in a Latin script (English and other European languages). */
-function isLatinPage(blocks: Block[]): boolean {
-  let cjk = 0;
-  let latin = 0;
-  for (const b of blocks) {
-    if (b.boiler || b.negative || b.len < 20) continue;
+/**
+ * Each block's CJK and Latin letters (two entries a block; none counted under 20 characters).
+ * isLatinPage is asked twice of the same blocks, before and after chrome is marked: counted once.
+ */
+function scriptCounts(blocks: Block[]): Int32Array {
+  const counts = new Int32Array(blocks.length * 2);
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.len < 20) continue;
+    let cjk = 0;
+    let latin = 0;
     // Counted by code unit, as /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g and
     // /[A-Za-z\u00c0-\u024f]/g would, without an array of matches per block.
     const t = b.text;
@@ -2642,6 +2665,21 @@ function isLatinPage(blocks: Block[]): boolean {
         cjk++;
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
     }
+    counts[2 * k] = cjk;
+    counts[2 * k + 1] = latin;
+  }
+  return counts;
+}
+
+/** Whether the page's text (but chrome and boilerplate) is mostly Latin letters; `counts` from scriptCounts(blocks). */
+function isLatinPage(blocks: Block[], counts: Int32Array): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.boiler || b.negative || b.len < 20) continue;
+    cjk += counts[2 * k]!;
+    latin += counts[2 * k + 1]!;
   }
   // Both halves always evaluated: a product computed only on Latin pages sent V8 into a deopt loop.
   const dominant = latin > cjk * 4;
@@ -4384,9 +4422,11 @@ function resolveLinks(html: string, links: Links): string {
   });
 }
 
+/** An empty inline element (`<b> </b>`); tested before each pass: most blocks have none, and a pass copies the HTML. */
+const EMPTY_INLINE_RE = /<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/;
 function cleanInline(html: string): string {
   let h = html;
-  for (let i = 0; i < 3; i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
+  for (let i = 0; i < 3 && EMPTY_INLINE_RE.test(h); i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
   return h.trim();
 }
 

@@ -34,6 +34,19 @@ export function collapseSpaces(s: string): string {
   return s.replace(SPACE_RUN_RE, ' ').trim();
 }
 
+/**
+ * normaliseText(s) from `spaced`, collapseSpaces(s) already made: the same string, without a
+ * second collapse of the line (the walker needs both forms of every line). With a U+3000 in `s`
+ * the two collapses differ (normaliseText keeps a typed full-width space), so it starts over.
+ */
+export function normaliseCollapsed(s: string, spaced: string): string {
+  if (s.includes('\u3000')) return normaliseText(s);
+  return CJK_BEFORE_SPACE_RE.test(spaced) ? spaced.replace(CJK_SPACE_RE, '$1') : spaced;
+}
+
+/** Whether normaliseText(s) would be empty: `s` holds nothing but whitespace. */
+export const INK_RE = /[^\s\u200b-\u200d]/;
+
 /** Collapses whitespace (incl. full-width spaces and &nbsp;) and removes it between CJK characters. */
 export function normaliseText(s: string): string {
   // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
