@@ -52,6 +52,7 @@ import {
 } from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
+import { ownSideElsewhere } from './ownside';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
 import {
   chosenByPosition,
@@ -150,10 +151,14 @@ function anchorOne(text: string, selector: TextSelector): Anchor | null {
     selector,
     anchorIn(text, () => documentFor(text), selector),
   );
-  if (found) return found;
   let markFree: Doc | null = null;
-  return (
-    markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector) ?? edgeOnlyAnchor(text, () => documentFor(text), selector)
+  return notOwnSideElsewhere(
+    text,
+    () => documentFor(text),
+    selector,
+    found ??
+      markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector) ??
+      edgeOnlyAnchor(text, () => documentFor(text), selector),
   );
 }
 
@@ -218,6 +223,12 @@ function notJoiningParted(text: string, docFor: () => Doc, s: TextSelector | und
   if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
   const doc = docFor();
   return halvesApart(doc, s, a) || twinInOwnContext(doc, s, a) ? null : a;
+}
+
+/** A short passage whose own paragraph's words beside it stand elsewhere is an orphan (ownside.ts). */
+function notOwnSideElsewhere(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
+  if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+  return ownSideElsewhere(docFor(), s, a) ? null : a;
 }
 
 /** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
@@ -293,7 +304,12 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
     a || !valid[i] ? a : movedClausesPlace(text, selectors[i] as TextSelector),
   );
   const joined = out.map((a, i) =>
-    notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+    notOwnSideElsewhere(
+      text,
+      lazyDoc,
+      selectors[i],
+      notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+    ),
   );
   return islandsOrphaned(
     text,
