@@ -26,46 +26,49 @@ const OWN_SIDE_COPIES = 8;
 /** Whether short passage `a`'s own-paragraph context on one side is missing there but stands elsewhere. */
 export function ownSideElsewhere(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const forms = storedForms(s);
-  if (forms.quote.length === 0 || forms.quote.length > SHORT_OWN_SIDE) return false;
+  const quote = forms.quote;
+  if (quote.length === 0 || quote.length > SHORT_OWN_SIDE) return false;
   const text = doc.norm.text;
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
+  const ownBefore = forms.prefixAfterBreak === null ? forms.prefix : forms.prefix.slice(forms.prefix.length - forms.prefixAfterBreak);
+  const before = ownBefore.slice(-OWN_SIDE_READ);
   const after = (forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak)).slice(0, OWN_SIDE_READ);
-  if (after.length >= OWN_SIDE_MIN && missing(after, text.slice(to, to + after.length), false)) {
-    const key = after.slice(1, 1 + OWN_SIDE_KEY);
-    // Occurrences in the placement's own paragraph (its clauses reordered), or past a few lines
-    // inserted right after it, are its own context moved by an edit there.
-    if (
-      elsewhere(
-        doc,
-        key,
-        (raw, rawEnd) => sameParagraph(doc, a, raw, rawEnd) || (raw >= a.end && insertedOnly(doc.raw.slice(a.end, raw), false)),
-      )
-    )
-      return true;
+  const thereBefore = text.slice(Math.max(0, from - before.length), from);
+  const thereAfter = text.slice(to, to + after.length);
+  // Only from the edge of its own paragraph's words (a date leading its entry): where its own
+  // words on the other side stand beside it, the placement is on its own paragraph (a sentence of
+  // it moved away), not on another copy.
+  if (!stands(before, thereBefore, true)) {
+    if (after.length >= OWN_SIDE_MIN && missing(after, thereAfter, false)) {
+      // Occurrences in the placement's own paragraph (its clauses reordered), or past a few lines
+      // inserted right after it, are its own context moved by an edit there.
+      const own = (raw: number, rawEnd: number) =>
+        sameParagraph(doc, a, raw, rawEnd) || (raw >= a.end && insertedOnly(doc.raw.slice(a.end, raw), false));
+      if (elsewhere(doc, after.slice(1, 1 + OWN_SIDE_KEY), own)) return true;
+    }
+    // The stored side itself holds the quote again (11 of 11月11日): the placement may be that copy,
+    // the quote and the units up to it deleted (11日).
+    const k = after.indexOf(quote);
+    if (k >= 0 && sideCopyAt(thereAfter, after.slice(0, OWN_SIDE_EDGE), after.slice(k + quote.length))) return true;
   }
-  const quote = forms.quote;
-  // The stored side itself holds the quote again (11 of 11月11日): the placement may be that copy,
-  // the quote and the units up to it deleted (11日).
-  const k = after.indexOf(quote);
-  if (k >= 0 && sideCopyAt(text.slice(to, to + after.length), after.slice(0, OWN_SIDE_EDGE), after.slice(k + quote.length))) return true;
-  const own = forms.prefixAfterBreak === null ? forms.prefix : forms.prefix.slice(forms.prefix.length - forms.prefixAfterBreak);
-  const before = own.slice(-OWN_SIDE_READ);
-  if (before.length >= OWN_SIDE_MIN && missing(before, text.slice(Math.max(0, from - before.length), from), true)) {
-    const key = before.slice(-1 - OWN_SIDE_KEY, -1);
-    if (
-      elsewhere(
-        doc,
-        key,
-        (raw, rawEnd) => sameParagraph(doc, a, raw, rawEnd) || (rawEnd <= a.start && insertedOnly(doc.raw.slice(rawEnd, a.start), true)),
-      )
-    )
-      return true;
+  if (!stands(after, thereAfter, false)) {
+    if (before.length >= OWN_SIDE_MIN && missing(before, thereBefore, true)) {
+      const own = (raw: number, rawEnd: number) =>
+        sameParagraph(doc, a, raw, rawEnd) || (rawEnd <= a.start && insertedOnly(doc.raw.slice(rawEnd, a.start), true));
+      if (elsewhere(doc, before.slice(-1 - OWN_SIDE_KEY, -1), own)) return true;
+    }
+    const j = before.lastIndexOf(quote);
+    if (j >= 0 && sideCopyAt(reverse(thereBefore), reverse(before.slice(-OWN_SIDE_EDGE)), reverse(before.slice(0, j)))) return true;
   }
-  const j = before.lastIndexOf(quote);
-  const there = reverse(text.slice(Math.max(0, from - before.length), from));
-  if (j >= 0 && sideCopyAt(there, reverse(before.slice(-OWN_SIDE_EDGE)), reverse(before.slice(0, j)))) return true;
   return false;
+}
+
+/** Whether some of the stored own side stands beside the placement, its nearest units nearly all. */
+function stands(stored: string, there: string, before: boolean): boolean {
+  if (stored.length < OWN_SIDE_EDGE) return false;
+  const near = (x: string) => (before ? x.slice(-NEAREST) : x.slice(0, NEAREST));
+  return levenshtein(near(stored), near(there)) <= 1;
 }
 
 /** Units of a side next to the quote that must stand there for the passage's own place. */
