@@ -6,17 +6,16 @@
  * link is refused unless its query comes back byte for byte (order and `timestamp` included).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../main/services/sync/http-client';
 import { previewSource } from '../../main/services/sync';
 import { runSync } from './helpers/sync-run';
+import { startLocalServer, type LocalServer } from './helpers/local-server';
 
 const SIGNED = '/art.jsp?id=7&sig=ab12&timestamp=1700000000';
-let server: http.Server;
+let server: LocalServer;
 let origin = '';
 let dataDir = '';
 let asked: string[] = [];
@@ -37,7 +36,7 @@ function list(rows: [string, string, string][], next: string | null): string {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'yandu-as-linked-'));
-  server = http.createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     const p = req.url ?? '/';
     if (p === '/robots.txt') {
       res.writeHead(404);
@@ -73,12 +72,10 @@ beforeAll(async () => {
     // `/col/` (no directory index), an unsigned or reordered query: refused as such servers do.
     send(403, page('禁止访问', '<p>403 Forbidden</p>'));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 beforeEach(() => {

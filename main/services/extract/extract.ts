@@ -2314,7 +2314,8 @@ function badgeDate(el: Element): string | null {
 
 /** Labels of a property table's rows: the publication date and the 来源. */
 const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
-const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门))$/;
+const PROPERTY_ORIGIN_LABEL_RE =
+  /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门)|解读(?:机关|机构|单位|部门))$/;
 
 /**
  * A document's property table (文档属性 of an intranet page, mostly after its text): rows of a
@@ -3480,16 +3481,42 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
  * holds its play control (a button, an icon, the player). A sentence naming a time stays.
  */
 function videoCardLine(b: Block): boolean {
-  if (b.len > 160 || !VIDEO_CARD_LINE_RE.test(b.text)) return false;
+  if (b.len > 160) return false;
+  if (!VIDEO_CARD_LINE_RE.test(b.text)) return (VIDEO_TITLE_RE.test(b.text) || RUNNING_TIME_RE.test(b.text)) && videoCardParts(b);
   // The smallest box around the line that holds more than its words (the card).
   let box: Element | null = b.el;
   for (let up = 0; box && up < 3; box = box.parentElement, up++) {
-    if (box.querySelector('button, svg, video, iframe') !== null) return true;
+    if (box.querySelector(PLAY_CONTROL) !== null) return true;
     if (normaliseText(box.parentElement?.textContent ?? '').length > b.len + 20) return false;
   }
   return false;
 }
 const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
+const VIDEO_TITLE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}$/i;
+const RUNNING_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+/** A card's words: its title, running time and a credit, not paragraphs. */
+const VIDEO_CARD_MAX = 240;
+const PLAY_CONTROL = 'button, svg, video, iframe';
+
+/**
+ * The same card with its title and running time in elements of their own (`<p>Watch: …</p>
+ * <span>02:14</span>`, a credit beside them): the smallest box around the line that holds a play
+ * control is small and holds both a `Watch:`/`Video:` title line and a running-time line.
+ */
+function videoCardParts(b: Block): boolean {
+  // (A loose time beside block elements is read as a line of the card's own element.)
+  let box: Element | null = b.el;
+  for (let up = 0; box && up < 3 && box.querySelector(PLAY_CONTROL) === null; up++) box = box.parentElement;
+  if (!box || box.querySelector(PLAY_CONTROL) === null || normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+  let title = false;
+  let time = false;
+  for (const el of Array.from(box.querySelectorAll('*'))) {
+    const text = normaliseText(el.textContent ?? '');
+    title ||= VIDEO_TITLE_RE.test(text);
+    time ||= RUNNING_TIME_RE.test(text);
+  }
+  return title && time;
+}
 
 /**
  * A short line of a linked story's card set into the text (its section label, its date), the
@@ -3574,7 +3601,10 @@ function signUpAnswer(a: Element): SignUpAnswer {
 }
 const SIGN_UP_BOX_MAX = 400;
 
-/** A short line alone in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`. */
+/**
+ * A short line in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`, or a pitch of
+ * two short lines over the button (`<div><div>See how …</div><p>…</p><a>Book a demo</a></div>`).
+ */
 function callToAction(b: Block): boolean {
   const box = b.el.parentElement;
   if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
@@ -3582,17 +3612,21 @@ function callToAction(b: Block): boolean {
   let n = 0;
   for (let c = box.firstElementChild; c; c = c.nextElementSibling) if (++n > 4) return false;
   let button = false;
+  // A pitch may be two short lines (`See how … works` over `Sort it in minutes.`) above its button.
+  let pitch = false;
   for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
     if (c === b.el) continue;
-    if (c.localName === 'p') return false;
     const text = normaliseText(c.textContent ?? '');
     if (!text) continue;
     const link = c.localName === 'a' || (c.localName !== 'p' && c.querySelector('a') !== null && c.children.length === 1);
-    if (!link || !CTA_RE.test(text)) return false;
-    button = true;
+    if (link && CTA_RE.test(text)) button = true;
+    else if (link || pitch || b.len > CTA_LINE_MAX || text.length > CTA_LINE_MAX || c.querySelector('a') !== null) return false;
+    else pitch = true;
   }
   return button;
 }
+/** A call to action's line: a pitch, not a paragraph. */
+const CTA_LINE_MAX = 100;
 const CTA_RE =
   /^(?:see|get|compare|check|view|find|shop|buy|subscribe|sign up|join|register|learn more|download|try|start|claim|apply|donate|give|book|order)\b.{0,25}$/i;
 const VIDEO_LABEL_RE = /^(?:video|watch)\s*[:|·•-]?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
@@ -3660,7 +3694,14 @@ function isCaption(b: Block): boolean {
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
     if (name === 'figcaption')
-      return bracketed || source || SOURCE_END_RE.test(b.text) || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(b.el, b.text);
+      return (
+        bracketed ||
+        colonCredit(b.text) ||
+        source ||
+        SOURCE_END_RE.test(b.text) ||
+        FIGCAPTION_CREDIT_RE.test(b.text) ||
+        heldCredit(b.el, b.text)
+      );
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure')
       return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
@@ -3773,6 +3814,16 @@ function figureTitle(b: Block): boolean {
   const figure = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure');
   return figure !== undefined && figure.querySelector('img, picture, video, svg, canvas, table') !== null;
 }
+
+/**
+ * A caption closed by its credit in brackets as source and name (`… near the weir last week.
+ * (Harbour News: Ines Varo)`, `…(Supplied: Kim Lau)`): in a figcaption only, after words of its own.
+ */
+function colonCredit(text: string): boolean {
+  const m = COLON_CREDIT_RE.exec(text);
+  return m !== null && m.index >= 20;
+}
+const COLON_CREDIT_RE = /\((?:[A-Z][\p{L}\d.&'’-]*\s?){1,4}:\s*[A-Z][\p{L}'’.-]*(?:\s[A-Z][\p{L}'’.-]*){0,3}\)$/u;
 
 /** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
 const BRACKET_CREDIT_RE =
@@ -4021,6 +4072,7 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
       named ||
       credit ||
       /^图为/.test(b.text) ||
+      lineUnderPicture(b, prev) ||
       mutedLine(
         b,
         body.slice(i + 1).find((x) => x.len > 0),
@@ -4028,6 +4080,23 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
     )
       body.splice(i, 1);
   }
+}
+
+/**
+ * Words set on the line under a picture in a paragraph of the two alone (`<p><img><br>…</p>`):
+ * its caption when short and no sentence, nor a numbered section head (一、…, （二）…, 3. …). A
+ * paragraph that goes on after the line (links, more text) is no picture's caption box.
+ */
+function lineUnderPicture(b: Block, picture: Block): boolean {
+  return (
+    b.el === picture.el &&
+    b.len <= 40 &&
+    (b.el.textContent ?? '').replace(/\s+/g, '') === b.text.replace(/\s+/g, '') &&
+    !/[。！？；!?;]/.test(b.text) &&
+    !/^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分])/.test(
+      b.text,
+    )
+  );
 }
 
 /** A 公文's red head: the issuing office's name and 文件 (简报, 会议纪要) as a line of its own. */
@@ -4043,19 +4112,33 @@ const RECORD_LINE_RE =
   /^(?:抄\s*送|抄\s*报|分\s*送|报|送|发)\s*[:：]\S|^[^。！？；]{2,40}?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
 
 /**
- * The 版头 (red head, 发文字号) above a 公文's text and the 版记 (抄送, 印发) under it are the
- * form's parts, not its text (the 主送, the 落款 unit and date and （此件公开发布） are). Only at
- * the two ends: the same words inside the text stay; a 文号 only under a red head.
+ * A letter's 签发人 line (答复件, 请示, 报告), maybe after the reply's grade (A类 签发人：某某),
+ * several signers allowed: a 版头 line as surely as a red head.
+ */
+const SIGNER_LINE_RE =
+  /^(?:[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?\s*)?签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,5}(?:[\s、，,]+[\u4e00-\u9fff·]{2,5}){0,3}$/;
+/** A reply's grade alone on its line (A类, （B类）): a head line only beside a red head or 签发人. */
+const GRADE_LINE_RE = /^[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?$/;
+
+/**
+ * The 版头 (red head, 签发人, 发文字号, a reply's grade) above a 公文's or letter's text and the
+ * 版记 (抄送, 印发) under it are the form's parts, not its text (the 主送, the 落款 unit and date and
+ * （此件公开发布） are). Only at the two ends: the same words inside the text stay; a 文号 or grade
+ * only in a head that has a red head or a 签发人 line.
  */
 function dropDocumentHeadAndRecord(body: Block[]): void {
-  // The 文号 goes with the red head above it; a 文号 alone under the title stays (a policy page's).
+  // The opening run of head lines (empty lines between them); a 文号 alone under the title stays (a policy page's).
+  let run = 0;
   let head = false;
-  while (body.length > 1 && body[0]!.images.length === 0) {
-    const t = body[0]!.text;
-    if (RED_HEAD_RE.test(t)) head = true;
-    else if (!(body[0]!.len === 0 || (head && DOC_NUMBER_LINE_RE.test(t)))) break;
-    body.shift();
+  for (; run < body.length - 1 && body[run]!.images.length === 0; run++) {
+    const b = body[run]!;
+    if (b.len === 0) continue;
+    if (RED_HEAD_RE.test(b.text) || SIGNER_LINE_RE.test(b.text) || (/签\s*发\s*人\s*[:：]/.test(b.text) && DOC_NUMBER_LINE_RE.test(b.text)))
+      head = true;
+    else if (!DOC_NUMBER_LINE_RE.test(b.text) && !GRADE_LINE_RE.test(b.text)) break;
   }
+  if (head) body.splice(0, run);
+  else while (body.length > 1 && body[0]!.images.length === 0 && body[0]!.len === 0) body.shift();
   let end = body.length;
   while (end > 1 && (body[end - 1]!.len === 0 ? body[end - 1]!.images.length === 0 : RECORD_LINE_RE.test(body[end - 1]!.text))) end--;
   // Empty lines alone are no record: keep them as they were.

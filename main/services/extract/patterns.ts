@@ -140,16 +140,17 @@ const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
 /**
  * Labels that may end a value (the next field on a metadata line), and a date, except a journal's
  * issue after its name (《求是》2024年第8期, 《示例论丛》2025/08: a reader cites it with the 期号).
+ * 发布 only as a label's start (发布时间, 发布于, 发布：): an account's name may end in 发布 (某某发布).
  */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布(?=\\s*[:：]|时|日|于|者|人|机构|单位|部门)|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
 const ORIGIN_LABEL =
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|解读(?:机关|机构|单位|部门)|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
 const ORIGIN_RE = labelRe(ORIGIN_LABEL);
 /** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
 const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);
@@ -255,7 +256,7 @@ export function bylineNames(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|解读(?:机关|机构|单位|部门)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 /** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
@@ -663,6 +664,10 @@ const LATIN_NOTICE_RE = [
   // A note printed after the text: where it ran in print, the affiliate disclosure, the publisher's disclaimer.
   /^this (?:article|story|essay|piece|review) (?:appears|appeared|will appear|was published) in (?:the )?[^.!?]{0,80}\bprint edition\b/i,
   /\b(?:when|if) you buy [^.!?]{0,60}\b(?:links?|retailers?)\b[^.!?]{0,60}\b(?:we|the publisher) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|fee|share)\b/i,
+  // The same disclosure with the clauses the other way round, often the first line of the text:
+  // "<Site> may receive a commission when you buy through links on this page", "We may earn an
+  // affiliate commission from links in this story".
+  /\b(?:may|might|can|could|will) (?:receive|earn|get|make|collect) (?:a |an )?(?:small )?(?:affiliate )?(?:commission|fee|share of (?:the )?(?:sales?|revenue))\b[^.!?]{0,40}\b(?:(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,30}|(?:from|through|via) (?:the |our )?(?:affiliate )?)links?\b/i,
 ];
 const anyLatinNotice = anyOf(LATIN_NOTICE_RE);
 
