@@ -51,6 +51,7 @@ import {
   isMetaLine,
   isUpdateNotice,
   findShortYearDate,
+  firstPublishedDate,
   publishedLabelDate,
   matchAuthor,
   matchBareOrigin,
@@ -870,7 +871,7 @@ export function titleText(raw: string): string {
 function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | null): string | null {
   if (!meta.title) return null;
   const t = titleText(meta.title);
-  if (countChars(t) < 2) return null;
+  if (countChars(t) < 2 || genericPageTitle(t)) return null;
   const norm = normaliseText(t);
   const parts = titleParts(t);
   const site = meta.siteName ? normaliseText(meta.siteName) : null;
@@ -1190,8 +1191,27 @@ const TITLE_CLASS_RE =
 const DATE_CLASS_RE =
   /(?:^|[-_\s])(?:h-?time|time|date|pub-?time|pub-?date|publish-?time|publish-?date|post-?time|post-?date|article-?time|art-?time|info-?time|fbsj|sj|rq)(?:[-_\s\d]|$)/i;
 
+/**
+ * A page kind's name where a title would stand (公告详情, 新闻详情, 正文, 信息浏览, 公文查看): an app's
+ * bar or a CMS's <title> for every page of a kind, naming no article.
+ */
+const GENERIC_PAGE_TITLE_RE =
+  /^(?:(?:公告|通知|新闻|文章|信息|资讯|内容|消息|动态|政策|文件|公文|稿件)?(?:详情|正文|详细|查看|浏览|阅读|全文)(?:页面?)?|(?:内容|文章|新闻)页|公告|通知)$/;
+
+export function genericPageTitle(text: string): boolean {
+  return text.length <= 8 && GENERIC_PAGE_TITLE_RE.test(normaliseText(text).replace(/\s+/g, ''));
+}
+
 function hasTitleClass(el: Element): boolean {
   return TITLE_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+/**
+ * A list entry: a linked headline with its date beside the link (`<a>某某活动</a><span>2024-09-08</span>`).
+ * Under a box's heading (最新公告, 相关新闻) it is another article's line, not the metadata of one.
+ */
+function datedLinkEntry(b: Block): boolean {
+  return b.linkChars >= 6 && b.linkChars > b.len * 0.5 && findDate(b.plain) !== null;
 }
 
 /** How strongly the lines right after block i look like an article's metadata line. */
@@ -1200,7 +1220,7 @@ function metaNearScore(blocks: Block[], i: number): number {
   for (let j = i + 1; j < blocks.length && step < 3; j++) {
     const b = blocks[j]!;
     if (b.len === 0) continue;
-    if (isMetaLine(b.text) || (b.len < 60 && findDate(b.text))) return step === 0 ? 4 : step === 1 ? 2 : 1;
+    if (isMetaLine(b.text) || (b.len < 60 && findDate(b.text) && !datedLinkEntry(b))) return step === 0 ? 4 : step === 1 ? 2 : 1;
     if (b.len > 60 || b.punct > 2) return 0;
     step++;
   }
@@ -1302,13 +1322,25 @@ function dataAttributeDate(el: Element): string | null {
   return null;
 }
 
+/** The text of the first element in `line` that holds a date and nothing else but a time. */
+function ownDateElement(line: Element): string | null {
+  for (const el of Array.from(line.querySelectorAll('*'))) {
+    if (el.firstElementChild) continue;
+    const t = normaliseText(el.textContent ?? '');
+    if (t.length <= 40 && isDateOnly(t) && findDate(t)) return t;
+  }
+  return null;
+}
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
   tableTitle: string | null,
   recordEnd = -1,
 ): { title: string; index: number; weak: boolean } | null {
-  const refs = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
+  // A generic page name (公告详情) names no article: no reference for a line to match.
+  const stated = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
+  const refs = stated.filter((r) => !genericPageTitle(r));
   // A whole reference or its first part names the article; a later part is a section or the site.
   const refParts = refs.flatMap((r) => {
     const parts = titleParts(r);
@@ -1322,7 +1354,13 @@ function pickTitle(
       }),
     ];
   });
-  let best: { title: string; index: number; score: number; weak: boolean } | null = null;
+  type Candidate = { title: string; index: number; score: number; weak: boolean };
+  let best: Candidate | null = null;
+  // A line that only names the page's kind (an app bar's 公告详情): the title only when no other line is.
+  let generic: Candidate | null = null;
+  // Where the page's own title is such a name, a title-named line over its metadata line, though
+  // in a `*-head` box (chrome by its name): the notice's head.
+  let headed: Candidate | null = null;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
     if (isMetaLine(b.text)) continue;
@@ -1373,14 +1411,21 @@ function pickTitle(
     // a heading or title-named line right after it has its metadata line too.
     const near = score > 0 && recordEnd >= 0 && followsRecord(blocks, recordEnd, b.index) ? 4 : metaNearScore(blocks, b.index);
     score += near;
+    if (b.negative && !matched && near >= 4 && score >= 7 && b.linkChars === 0 && b.punct <= 3 && !genericPageTitle(t))
+      if (!headed || score > headed.score) headed = { title: titleText(b.raw), index: b.index, score, weak: false };
     // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
     if (b.negative) score -= matched ? 4 : 8;
     if (b.linkChars > b.len * 0.5) score -= matched ? 2 : 6;
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
     // Weak: only its tag says it is a title (no match with the page's title, no metadata line).
-    if (!best || score > best.score) best = { title: own ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
+    const found = { title: own ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
+    if (genericPageTitle(t)) {
+      if (!generic || score > generic.score) generic = found;
+    } else if (!best || score > best.score) best = found;
   }
+  if (!best && stated.some(genericPageTitle)) best = headed;
+  best ??= generic;
   if (best) return { title: best.title, index: best.index, weak: best.weak };
   return null;
 }
@@ -1567,6 +1612,18 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   };
   const infoPublished = info.get('发布日期') ?? info.get('公开日期');
   let publishedAt = infoPublished ? dateOf(infoPublished) : null;
+  if (!publishedAt && titleIndex >= 0) {
+    // `于 2024-08-18 09:12:40 首次发布` between the title and the text: the day it first ran,
+    // over a later 修改 or 更新 stamp and over other dates around the title.
+    for (let j = titleIndex + 1, seen = 0; j < blocks.length && seen < 20; j++) {
+      const b = blocks[j]!;
+      if (b.len === 0) continue;
+      seen++;
+      if (b.len > 150 && !isMetaLine(b.text)) break;
+      const d = b.len <= 150 && b.linkChars <= b.len * 0.25 ? firstPublishedDate(b.text) : null;
+      if (d && (publishedAt = dateOf(d))) break;
+    }
+  }
   // A 成文日期 is when a document was written (maybe another one's, in a 关联文件 box): a
   // publication-labelled line under the title outranks it.
   if (!publishedAt) {
@@ -1607,7 +1664,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     dateText = props.dateText;
   }
   if (!publishedAt) {
-    for (const b of metaZone) if (ownLine(b) && b.len <= 150 && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+    // A date in an element of its own may run into a neighbour's number in the line's text (a
+    // score's `<span>0.6</span><time>2024.08.09 …</time>` reads 0.62024.08.09): then the element's own text.
+    for (const b of metaZone) {
+      if (!ownLine(b) || b.len > 150 || isUpdateNotice(b.text)) continue;
+      if ((publishedAt = dateOf(b.text))) break;
+      const own = b.negative ? null : ownDateElement(b.el);
+      if (own && (publishedAt = dateOf(own))) break;
+    }
   }
   if (!publishedAt) {
     // A date a script writes into an empty element of the metadata line (<span class="pubtime"

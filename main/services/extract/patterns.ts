@@ -96,8 +96,12 @@ export function countChars(s: string): number {
   return n;
 }
 
-/** A label that says the date on the line is the publication date. */
-export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版|发文|印发|公开)?(?:时间|日期)\s*[:：]|发[布表]于|publish/i;
+/**
+ * A label that says the date on the line is the publication date; a blog engine's stamp opening
+ * its line (`posted @ 2024-08-15 21:03 作者 阅读(…)`, `Posted on …`) too.
+ */
+export const DATE_LABEL_RE =
+  /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版|发文|印发|公开)?(?:时间|日期)\s*[:：]|发[布表]于|publish|^\s*posted\s*(?:@|on\b)/i;
 
 const PUBLISHED_LABEL = '(?:发布|发表|信息|公开)(?:时间|日期)\\s*[:：]|发[布表]于';
 const PUBLISHED_LABEL_RE = new RegExp(PUBLISHED_LABEL);
@@ -118,8 +122,31 @@ export function publishedLabelDate(text: string, plain: string): boolean {
  */
 const UPDATE_NOTICE_RE =
   /^[\s[【(（]*(?:本文|本页|本篇|本帖|文章|页面|内容)?(?:最后|最近|最新)?(?:更新|修改|编辑)(?:于|时间|日期)\s*[:：]?\s*(?:\d{2}|\d{4})\s*[-/.年]/;
+/** The stamp with the verb after the date: (已)于 2024-08-20 22:05 修改, 最后于 … 更新. */
+const UPDATED_ON_RE =
+  /^[\s[【(（]*(?:本文|本页|本篇|文章)?(?:已|最后|最近)?于\s*(?:19|20)\d{2}\s*[-/.年][^。！？，,]{3,30}?(?:修改|更新|编辑)(?:过)?[\s\])）】]*$/;
 export function isUpdateNotice(text: string): boolean {
-  return text.length <= 120 && UPDATE_NOTICE_RE.test(text);
+  return text.length <= 120 && (UPDATE_NOTICE_RE.test(text) || UPDATED_ON_RE.test(text));
+}
+
+/** A label of the day a text first ran: 首次发布, 首发于 / 首发时间, 最初发表. */
+const FIRST_PUBLISHED_RE = /首次发[布表]|首发(?:于|时间|日期)|(?:初次|最初|最早)发[布表]/;
+const YEAR_START_RE_G = /(?:19|20)\d{2}\s*[-/.年]/g;
+
+/**
+ * The date a line gives as the text's first publication (`于 2024-08-18 09:12 首次发布`,
+ * `首发于 2024年8月18日`), from the text next to the label: the date right after it, else the last
+ * one before it. Null when the line has no such label.
+ */
+export function firstPublishedDate(text: string): string | null {
+  const label = FIRST_PUBLISHED_RE.exec(text);
+  if (!label) return null;
+  const after = text.slice(label.index + label[0].length, label.index + label[0].length + 40);
+  if (/^\s*[:：]?\s*(?:19|20)\d{2}/.test(after) && findDate(after)) return after;
+  const before = text.slice(Math.max(0, label.index - 40), label.index);
+  const starts = [...before.matchAll(YEAR_START_RE_G)];
+  const last = starts.at(-1);
+  return last && findDate(before.slice(last.index)) ? before.slice(last.index) : null;
 }
 
 /**
