@@ -52,6 +52,7 @@ import {
 } from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
+import { ownSideElsewhere } from './ownside';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
 import { onRestatement, restPieces } from './restated';
 import {
@@ -203,6 +204,12 @@ function notJoiningParted(text: string, docFor: () => Doc, s: TextSelector | und
   return halvesApart(doc, s, a) || twinInOwnContext(doc, s, a) ? null : a;
 }
 
+/** A short passage whose own paragraph's words beside it stand elsewhere is an orphan (ownside.ts). */
+function notOwnSideElsewhere(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
+  if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+  return ownSideElsewhere(docFor(), s, a) ? null : a;
+}
+
 /** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
 function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | null {
   if (!a || (a.start === s.start && atStoredPosition(text, s))) return a;
@@ -285,7 +292,12 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     a || !valid[i] ? a : movedClausesPlace(text, selectors[i] as TextSelector),
   );
   const joined = out.map((a, i) =>
-    notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+    notOwnSideElsewhere(
+      text,
+      lazyDoc,
+      selectors[i],
+      notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+    ),
   );
   return islandsOrphaned(
     text,

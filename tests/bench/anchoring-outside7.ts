@@ -106,6 +106,20 @@
  *   all there, parted by 1–3 new lines; neither piece is taken.
  * - the reader's words edited inside: 我们要 → 他强调，要, 他指出， at a span's paragraph start
  *   (speech 135), 9月25日 → 25日 (brief 95), a gloss inside the passage (en_gloss 52).
+ *
+ * LATER, development (anchor15d, 2026-12-06, load ~25): shared/anchoring/ownside.ts — a short
+ * passage at the edge of its own paragraph's words whose own words on the other side are gone
+ * from beside the placement but stand elsewhere (outside its paragraph, not just past a few
+ * inserted lines), or whose stored side held the quote again and now begins right after it, is
+ * an orphan. Seeds 1–40: 93.5% / 13 wrong → 93.5% / 8 wrong (gone: the three same-date timeline
+ * entries, the month dropped onto 11日, the dropped-month date of mixed seed 5); seeds 41–80 (second
+ * dev range, first run here): 93.4% / 9 wrong → 93.4% / 7 wrong (two same-date timeline entries).
+ * No placement that was right became an orphan on either range (every one was a wrong). Left,
+ * 1–40: the page held twice (timeline seed 5: 2), the 相关阅读 line copying the first line (seed 3:
+ * 2), the span parted by the reversal (seed 15), the speech twin (seed 20), the stripped quote
+ * marks' twin (seed 25); 41–80: twin pages of a long article, 25–170 units alike (seeds 50, 60 ×2,
+ * 75 ×2), a date whose own words are short (5月14日，你知道吗: seed 50), a date whose other entry's
+ * own words read nearly alike (seed 65). Recall untouched: the misses are as they were.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
