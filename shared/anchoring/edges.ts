@@ -365,12 +365,16 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   const end = doc.norm.ends[to - 1] ?? start;
   // A quote that began with its paragraph's marker, found a few units into a paragraph: what
   // stands before it there is the marker as now written (第九十六條, 2.), which the quote holds.
-  if (marker > 0 && found.h === 0) {
+  if (marker > 0) {
     const line = doc.raw.lastIndexOf('\n', start - 1) + 1;
     let head = line;
     while (head < start && /\s/u.test(doc.raw[head]!)) head++;
     // Not over another row's or sentence's words (rows joined by ；).
-    if (start > head && start - head <= marker + MARKER_SLACK && !/[，。；！？,;!?]/u.test(doc.raw.slice(head, start))) start = head;
+    if (found.h === 0 && start > head && start - head <= marker + MARKER_SLACK && !/[，。；！？,;!?]/u.test(doc.raw.slice(head, start)))
+      start = head;
+    // Otherwise its words begin a paragraph, or follow a mark (rows joined): other words before
+    // them took the marker's place, an edit of the passage's own head.
+    else if (start > head && !/[，。；：！？,;:!?]/u.test(doc.raw.slice(line, start).trimEnd().slice(-1))) return null;
   }
   // Found by search, on part of the quote: below an untouched passage's 1.
   return { start, end, score: Math.round((900 * (to - from)) / Math.max(1, quote.length)) / 1000 };

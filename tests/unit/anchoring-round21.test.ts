@@ -10,6 +10,8 @@
  * - a table flattened (a row `N⇥cell⇥cell` back to prose, its cells joined by ，/： and the rows by
  *   ；, the header row dropped): a row's words are found whole with their marker taken as a label
  *   and the tab between cells as a mark, when both neighbours' words stand beside them.
+ * - the marker-as-label reading never puts a passage on its bare words when other words now stand
+ *   between its paragraph's head and them (words inserted into the marker: 第十四X条).
  * Texts built by hand; each rule's first test failed before it.
  */
 import { describe as suite, expect, it } from 'vitest';
@@ -155,5 +157,20 @@ suite('quotes turned indirect in a row', () => {
     const [s, e] = span(OLD3, `“${SET}。”`);
     const [a] = anchorAll(NEW3, [describe(OLD3, s, e)]);
     expect(a).toBeNull();
+  });
+});
+
+suite('a marker with words written into it', () => {
+  it('does not place the passage on its words without the edited head', () => {
+    const P1 = '第十三条　各级监察委员会应当按照管理权限开展监督检查，及时报告有关情况。';
+    const P2 = '第十四条　国家实行监察官制度，依法确定监察官的等级设置、任免、考评和晋升等制度。';
+    const P3 = '第十五条　监察机关对所有行使公权力的公职人员进行监察，实现全覆盖。';
+    const OLD = [P1, P2, P3].join('\n');
+    const NEW = [P1, P2.replace('第十四条', '第十四8月13日，自条'), P3].join('\n');
+    const [s, e] = span(OLD, P2);
+    const [a] = anchorAll(NEW, [describe(OLD, s, e)]);
+    const line = NEW.indexOf('第十四');
+    // An orphan, or the whole paragraph with its edited head; never only the words after it.
+    if (a) expect(a.start).toBe(line);
   });
 });
