@@ -50,7 +50,7 @@ function paragraphStart(prefix: string, atTextStart: boolean): boolean {
 /** `side` (raw, ending at the quote) without marks and a paragraph-start label at its end. */
 function trimSideEnd(side: string, atTextStart: boolean): string {
   let s = side;
-  // A last line that is only a paragraph's marker (1⇥, 第二条　 before the quote) is a label too.
+  // A last line that is only a paragraph's marker (1⇥, 第二条 before the quote) is a label too.
   const head = s.lastIndexOf('\n') + 1;
   if ((head > 0 || atTextStart) && head < s.length && headMarkerLength(s.slice(head)) === s.length - head) s = s.slice(0, head);
   while (s.length > 0 && EDGE_MARK.test(s[s.length - 1]!)) s = s.slice(0, -1);
@@ -67,7 +67,7 @@ function trimSideEnd(side: string, atTextStart: boolean): string {
 
 /**
  * `side` (raw, starting at the quote's end) without marks and, past a line break, a label or a
- * paragraph's marker (第六十条　, 2⇥, （三）) at its start: an edition restyles or drops those.
+ * paragraph's marker (第六十条, 2⇥, （三）) at its start: an edition restyles or drops those.
  */
 function trimSideStart(side: string): string {
   let s = side;
@@ -416,7 +416,7 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
   if ((s.copies ?? 0) > 0) return null;
   const lines = s.exact.split('\n');
   if (lines.length !== 2) return null;
-  // Each piece read as the text reads it: a paragraph's head marker (第十八条　) one unit.
+  // Each piece read as the text reads it: a paragraph's head marker (第十八条) one unit.
   const first = normalise(lines[0]!, paragraphStart(s.prefix, s.start === s.prefix.length));
   const second = normalise(lines[1]!, true);
   const total = first.length + second.length;

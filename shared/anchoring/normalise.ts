@@ -307,7 +307,7 @@ export function headMarkerLength(text: string): number {
     i += n;
     end = i;
   }
-  // The white space after the last marker goes with it (第二条　, 1⇥).
+  // The white space after the last marker goes with it (第二条 and U+3000, 1⇥).
   while (end > 0 && end < text.length && isSpace(text.charCodeAt(end))) end++;
   return end;
 }

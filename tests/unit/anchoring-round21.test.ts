@@ -127,8 +127,8 @@ suite('quotes turned indirect in a row', () => {
 
   it('places a quote whose words the text also holds without marks, by its neighbours', () => {
     const SET = '公安机关应当依法予以协助';
-    const Q1 = `第十条　监察机关进行搜查时，可以根据工作需要提请公安机关配合，${SET}。`;
-    const Q3 = `第十二条　监察机关决定通缉的，由公安机关发布通缉令，${SET}，追捕归案。`;
+    const Q1 = `第十条\u3000监察机关进行搜查时，可以根据工作需要提请公安机关配合，${SET}。`;
+    const Q3 = `第十二条\u3000监察机关决定通缉的，由公安机关发布通缉令，${SET}，追捕归案。`;
     const OLD2 = [Q1, `负责人说：“${SET}。”`, '第十一条　留置场所的设置、管理和监督依照国家有关规定执行。', Q3].join('\n');
     const NEW2 = [Q1, `负责人说，${SET}。`, '第十一条　留置场所的设置、管理和监督依照国家有关规定执行。', Q3].join('\n');
     const [s, e] = span(OLD2, `“${SET}。”`);
