@@ -14,7 +14,7 @@
  * Never for a quote the old text held more than once (its own copy may be the one gone).
  */
 import { lineBreakBefore, type Doc } from './doc';
-import { normalise } from './normalise';
+import { headMarkerLength, normalise } from './normalise';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 /** Punctuation and white space an edit adds or drops at a passage's edge (not dashes or title marks: those carry words). */
@@ -24,6 +24,8 @@ const LABEL = /^\p{Script=Han}{1,3}[：:]/u;
 
 /** Units of each stored side that must stand near the core, exactly. */
 const SIDE_RUN = 8;
+/** Units at a side's near end that may be a neighbour's edge word changed in place (我们 → 他们). */
+const NEAR_EDITED = 2;
 /** Units of new words (a lead-in, a changed label) allowed between the core and each side. */
 const GAP = 16;
 /** Units the core must have (a shorter phrase is a set phrase, found anywhere). */
@@ -48,6 +50,9 @@ function paragraphStart(prefix: string, atTextStart: boolean): boolean {
 /** `side` (raw, ending at the quote) without marks and a paragraph-start label at its end. */
 function trimSideEnd(side: string, atTextStart: boolean): string {
   let s = side;
+  // A last line that is only a paragraph's marker (1⇥, 第二条 before the quote) is a label too.
+  const head = s.lastIndexOf('\n') + 1;
+  if ((head > 0 || atTextStart) && head < s.length && headMarkerLength(s.slice(head)) === s.length - head) s = s.slice(0, head);
   while (s.length > 0 && EDGE_MARK.test(s[s.length - 1]!)) s = s.slice(0, -1);
   // A label: the whole line after the last break (or from the text's start), 1–3 Han characters
   // that a colon followed.
@@ -60,7 +65,10 @@ function trimSideEnd(side: string, atTextStart: boolean): string {
   return s;
 }
 
-/** `side` (raw, starting at the quote's end) without marks and, past a line break, a label at its start. */
+/**
+ * `side` (raw, starting at the quote's end) without marks and, past a line break, a label or a
+ * paragraph's marker (第六十条, 2⇥, （三）) at its start: an edition restyles or drops those.
+ */
 function trimSideStart(side: string): string {
   let s = side;
   let crossed = false;
@@ -68,9 +76,9 @@ function trimSideStart(side: string): string {
     if (s[0] === '\n') crossed = true;
     s = s.slice(1);
   }
-  const label = crossed ? LABEL.exec(s) : null;
-  if (label) {
-    s = s.slice(label[0].length);
+  const label = crossed ? (LABEL.exec(s)?.[0].length ?? headMarkerLength(s)) : 0;
+  if (label > 0) {
+    s = s.slice(label);
     while (s.length > 0 && EDGE_MARK.test(s[0]!)) s = s.slice(1);
   }
   return s;
@@ -87,14 +95,15 @@ const LINE_RUN = 6;
  * quote; 1: it begins there), stopped at a paragraph break inside it when the side's own
  * paragraph gives LINE_RUN units.
  */
-function ownLine(raw: string, dir: -1 | 1): string {
+function ownLine(raw: string, dir: -1 | 1, run = SIDE_RUN): string {
   // Labels at paragraph starts inside the side go too (问：请介 → 请介).
   const side = raw.replace(LINE_LABEL, '\n');
   const nl = dir < 0 ? side.lastIndexOf('\n') : side.indexOf('\n');
   const all = bare(normalise(side));
-  const pick = (x: string) => (dir < 0 ? x.slice(-SIDE_RUN) : x.slice(0, SIDE_RUN));
+  const pick = (x: string) => (dir < 0 ? x.slice(-run) : x.slice(0, run));
   if (nl < 0) return pick(all);
-  const own = bare(normalise(dir < 0 ? side.slice(nl + 1) : side.slice(0, nl)));
+  // The prefix's own paragraph from its head: a marker there is one unit, as in the text.
+  const own = bare(dir < 0 ? normalise(side.slice(nl + 1), true) : normalise(side.slice(0, nl)));
   return own.length >= LINE_RUN ? pick(own) : pick(all);
 }
 
@@ -146,6 +155,9 @@ function corePieces(core: string): string[] | null {
   return pieces;
 }
 
+/** Raw units beyond the stored marker's own that a marker as now written may take. */
+const MARKER_SLACK = 2;
+
 /** Occurrences of a short first piece looked at, at most (a set phrase recurs). */
 const MAX_PIECE_HITS = 256;
 
@@ -169,10 +181,63 @@ function onlyJoined(text: string, a: string, b: string, breakBefore: (i: number)
   return n < MAX_PIECE_HITS ? found : null;
 }
 
+/** The only start of `core` in `text` that `near` accepts, or -1 (none, more than one, or too many copies to look at). */
+function onlySided(text: string, core: string, near: (from: number, to: number) => boolean): number {
+  let found = -1;
+  let n = 0;
+  for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + 1), n++) {
+    if (n >= MAX_PIECE_HITS) return -1;
+    if (!near(at, at + core.length)) continue;
+    if (found >= 0) return -1;
+    found = at;
+  }
+  return found;
+}
+
 /** The only start of `core` in `text`, or -1 (none, or more than one). */
 function onlyAt(text: string, core: string): number {
   const at = text.indexOf(core);
   return at >= 0 && text.indexOf(core, at + 1) < 0 ? at : -1;
+}
+
+/** Marks (comparison form, ，：；) at most that may stand where a table cell's tab was. */
+const CELL_JOIN = 2;
+
+/** The cells of a core that holds a table row's tabs, in comparison form; null without a tab between words. */
+function cellsOf(core: string): string[] | null {
+  if (!core.includes('\t') || core.includes('\n')) return null;
+  const cells = core
+    .split(/\t+/u)
+    .map((c) => normalise(c))
+    .filter((c) => c.length > 0);
+  return cells.length > 1 ? cells : null;
+}
+
+/**
+ * The only place where `cells` follow each other with at most CELL_JOIN marks between (a row
+ * flattened: 1⇥X⇥Y → X，Y), as [start, end) in the comparison form; else null.
+ */
+function onlyCells(text: string, cells: readonly string[]): [number, number] | null {
+  const first = cells[0]!;
+  let found: [number, number] | null = null;
+  let n = 0;
+  for (let at = text.indexOf(first); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(first, at + 1), n++) {
+    let k = at + first.length;
+    let whole = true;
+    for (let c = 1; c < cells.length && whole; c++) {
+      let marks = 0;
+      while (marks < CELL_JOIN && k < text.length && isBare(text[k]!) && !text.startsWith(cells[c]!, k)) {
+        k++;
+        marks++;
+      }
+      whole = text.startsWith(cells[c]!, k);
+      k += cells[c]!.length;
+    }
+    if (!whole) continue;
+    if (found) return null;
+    found = [at, k];
+  }
+  return n < MAX_PIECE_HITS ? found : null;
 }
 
 /**
@@ -184,7 +249,10 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   const atTextStart = s.start === s.prefix.length;
   // The quote's core: a paragraph-start label, then marks, off its head; marks off its tail.
   let head = 0;
-  if (paragraphStart(s.prefix, atTextStart)) head = LABEL.exec(s.exact)?.[0].length ?? 0;
+  // At a paragraph's head, a speaker's label or an outline/row marker (1⇥, （二）): a label either way.
+  const atParaStart = paragraphStart(s.prefix, atTextStart);
+  const marker = atParaStart && !LABEL.test(s.exact) ? headMarkerLength(s.exact) : 0;
+  if (atParaStart) head = LABEL.exec(s.exact)?.[0].length ?? marker;
   while (head < s.exact.length && EDGE_MARK.test(s.exact[head]!)) head++;
   let tail = s.exact.length;
   while (tail > head && EDGE_MARK.test(s.exact[tail - 1]!)) tail--;
@@ -194,6 +262,9 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   const sideAfter = s.exact.slice(tail) + s.suffix;
   const before = ownLine(trimSideEnd(sideBefore, atTextStart), -1);
   const after = ownLine(trimSideStart(sideAfter), 1);
+  // The same sides NEAR_EDITED units longer: a neighbour's edge word changed in place too.
+  const beforeLong = ownLine(trimSideEnd(sideBefore, atTextStart), -1, SIDE_RUN + NEAR_EDITED);
+  const afterLong = ownLine(trimSideStart(sideAfter), 1, SIDE_RUN + NEAR_EDITED);
   // Units of a label taken off each side at the junction: where it still stands, it is no new word.
   const labelBefore = bare(normalise(sideBefore)).length - bare(normalise(trimSideEnd(sideBefore, atTextStart))).length;
   const labelAfter = bare(normalise(sideAfter)).length - bare(normalise(trimSideStart(sideAfter))).length;
@@ -209,18 +280,35 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   // Both stored sides' nearest words (marks aside) within GAP units of the place.
   // Both stored sides' nearest words (marks aside) within `gapBefore` / `gapAfter` units of the place.
   const sidesNear = (from: number, to: number, gapBefore = GAP, gapAfter = GAP): boolean => {
-    const lead = bare(text.slice(Math.max(0, from - gapBefore - SIDE_RUN - MARK_SLACK), from));
-    const follow = bare(text.slice(to, to + gapAfter + SIDE_RUN + MARK_SLACK));
-    const i = before.length > 0 ? lead.lastIndexOf(before) : -1;
-    const j = after.length > 0 ? follow.indexOf(after) : -1;
-    const okBefore = before.length > 0 ? i >= 0 && lead.length - i - before.length <= gapBefore : from <= gapBefore;
-    const okAfter = after.length > 0 ? j >= 0 && j <= gapAfter : text.length - to <= gapAfter;
-    if (!okBefore || !okAfter) return false;
+    const lead = bare(text.slice(Math.max(0, from - gapBefore - SIDE_RUN - NEAR_EDITED - MARK_SLACK), from));
+    const follow = bare(text.slice(to, to + gapAfter + SIDE_RUN + NEAR_EDITED + MARK_SLACK));
+    // Units between each side and the place (bare), or -1 where the side does not stand near.
+    let gapBefore0 = -1;
+    let gapAfter0 = -1;
+    if (before.length === 0) gapBefore0 = from <= gapBefore ? from : -1;
+    else {
+      // Exactly; else short of its k nearest units (a neighbour's 我们 → 他们), its next SIDE_RUN
+      // units exact, within k more units.
+      for (let k = 0; k <= NEAR_EDITED && gapBefore0 < 0; k++) {
+        const piece = k === 0 ? before : beforeLong.length >= SIDE_RUN + k ? beforeLong.slice(-SIDE_RUN - k, -k) : '';
+        const i = piece ? lead.lastIndexOf(piece) : -1;
+        if (i >= 0 && lead.length - i - piece.length <= gapBefore + k) gapBefore0 = lead.length - i - piece.length;
+      }
+    }
+    if (after.length === 0) gapAfter0 = text.length - to <= gapAfter ? text.length - to : -1;
+    else {
+      for (let k = 0; k <= NEAR_EDITED && gapAfter0 < 0; k++) {
+        const piece = k === 0 ? after : afterLong.length >= SIDE_RUN + k ? afterLong.slice(k, k + SIDE_RUN) : '';
+        const j = piece ? follow.indexOf(piece) : -1;
+        if (j >= 0 && j <= gapAfter + k) gapAfter0 = j;
+      }
+    }
+    if (gapBefore0 < 0 || gapAfter0 < 0) return false;
     // The quote's own edge mark still standing at the gap's far side (结果[new words]，): the new
     // words were written inside the passage, whose true extent holds them.
-    const gapB = unitsBefore(text, from, before.length > 0 ? lead.length - i - before.length : from);
-    const gapA = unitsAfter(text, to, after.length > 0 ? j : text.length - to);
-    const headMarks = normalise(s.exact.slice(0, head));
+    const gapB = unitsBefore(text, from, gapBefore0);
+    const gapA = unitsAfter(text, to, gapAfter0);
+    const headMarks = normalise(s.exact.slice(0, head), atParaStart);
     const tailMarks = normalise(s.exact.slice(tail));
     if (headMarks && gapB.length > headMarks.length && gapB.startsWith(headMarks)) return false;
     return !(tailMarks && gapA.length > tailMarks.length && gapA.endsWith(tailMarks));
@@ -234,10 +322,20 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   } else {
     const core = pieces[0]!;
     const whole = onlyAt(text, core);
+    const cells = whole < 0 ? cellsOf(s.exact.slice(head, tail)) : null;
+    const at = cells ? onlyCells(text, cells) : null;
+    const sided = whole < 0 ? onlySided(text, core, sidesNear) : -1;
     if (whole >= 0) {
       // The core stands once, its neighbours not beside it: moved or rewritten around, not an edge edit.
       if (!sidesNear(whole, whole + core.length)) return null;
       found = { from: whole, to: whole + core.length, h: 0, t: 0 };
+    } else if (sided >= 0) {
+      // Its words stand more than once without their marks (a set phrase of the text), and only one
+      // copy has both neighbours beside it.
+      found = { from: sided, to: sided + core.length, h: 0, t: 0 };
+    } else if (cells && at && sidesNear(at[0], at[1])) {
+      // A table row's cells (their tab dropped in comparison) now joined by a mark (⇥ → ，/：).
+      found = { from: at[0], to: at[1], h: 0, t: 0 };
     } else if (text.indexOf(core) < 0) {
       for (const [h, t] of INNER) {
         const inner = core.slice(h, core.length - t);
@@ -254,17 +352,30 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   }
   if (!found) return null;
   // The quote's own edge units that still stand right beside the core (a kept 。) belong to it.
-  const quote = normalise(s.exact);
+  const quote = normalise(s.exact, atParaStart);
   let { from, to } = found;
   if (found.h === 0) {
-    for (let q = normalise(s.exact.slice(0, head)).length; q > 0 && from > 0 && text[from - 1] === quote[q - 1]; q--) from--;
+    for (let q = normalise(s.exact.slice(0, head), atParaStart).length; q > 0 && from > 0 && text[from - 1] === quote[q - 1]; q--) from--;
   }
   if (found.t === 0) {
     for (let r = quote.length - normalise(s.exact.slice(tail)).length; r < quote.length && to < text.length && text[to] === quote[r]; r++)
       to++;
   }
-  const start = doc.norm.map[from] ?? 0;
+  let start = doc.norm.map[from] ?? 0;
   const end = doc.norm.ends[to - 1] ?? start;
+  // A quote that began with its paragraph's marker, found a few units into a paragraph: what
+  // stands before it there is the marker as now written (第九十六條, 2.), which the quote holds.
+  if (marker > 0) {
+    const line = doc.raw.lastIndexOf('\n', start - 1) + 1;
+    let head = line;
+    while (head < start && /\s/u.test(doc.raw[head]!)) head++;
+    // Not over another row's or sentence's words (rows joined by ；).
+    if (found.h === 0 && start > head && start - head <= marker + MARKER_SLACK && !/[，。；！？,;!?]/u.test(doc.raw.slice(head, start)))
+      start = head;
+    // Otherwise its words begin a paragraph, or follow a mark (rows joined): other words before
+    // them took the marker's place, an edit of the passage's own head.
+    else if (start > head && !/[，。；：！？,;:!?]/u.test(doc.raw.slice(line, start).trimEnd().slice(-1))) return null;
+  }
   // Found by search, on part of the quote: below an untouched passage's 1.
   return { start, end, score: Math.round((900 * (to - from)) / Math.max(1, quote.length)) / 1000 };
 }
@@ -283,7 +394,8 @@ function outerSide(raw: string, dir: -1 | 1): string {
           ? raw.slice(nl + 1)
           : raw.slice(0, nl)
         : raw;
-  const n = normalise(own);
+  // The prefix's own paragraph from its head: a marker there is one unit, as in the text.
+  const n = normalise(own, dir < 0 && nl >= 0 && own !== raw);
   return dir < 0 ? n.slice(-SIDE_RUN) : n.slice(0, SIDE_RUN);
 }
 
@@ -304,8 +416,9 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
   if ((s.copies ?? 0) > 0) return null;
   const lines = s.exact.split('\n');
   if (lines.length !== 2) return null;
-  const first = normalise(lines[0]!);
-  const second = normalise(lines[1]!);
+  // Each piece read as the text reads it: a paragraph's head marker (第十八条) one unit.
+  const first = normalise(lines[0]!, paragraphStart(s.prefix, s.start === s.prefix.length));
+  const second = normalise(lines[1]!, true);
   const total = first.length + second.length;
   const useFirst = first.length >= second.length;
   const piece = useFirst ? first : second;

@@ -165,6 +165,9 @@ function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector)
     // Only the quote's whole words are taken (below): where they stand nowhere, no search.
     const quote = normaliseQuote(selector);
     if (quote.length === 0 || !docFor().norm.text.includes(quote)) return null;
+    // Nor where no copy of them has the stored context's nearest units beside it (edgesHold below):
+    // the search could only find a placement that is refused.
+    if (!someCopyWithEdges(docFor(), selector, quote)) return null;
     const a = notOnOther(text, selector, anchorIn(text, docFor, selector));
     // Marks changed, words kept: only the quote's very words with the stored context's nearest
     // words right beside them, not an approximate place (the first pass has judged those, with the
@@ -176,6 +179,22 @@ function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector)
 
 /** Units of the stored context, next to the quote, that a mark-free placement must have beside it. */
 const MARK_FREE_EDGE = 4;
+
+/** Copies of a quote looked at for their edges before a mark-free search; past it, the search decides. */
+const MARK_FREE_COPIES = 64;
+
+/** Whether some copy of `quote` in the comparison form has the stored context's nearest units on both sides (as edgesHold). */
+function someCopyWithEdges(doc: Doc, s: TextSelector, quote: string): boolean {
+  const text = doc.norm.text;
+  const before = normalisePrefix(s).slice(-MARK_FREE_EDGE);
+  const after = normaliseSuffix(s).slice(0, MARK_FREE_EDGE);
+  let n = 0;
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    if (++n > MARK_FREE_COPIES) return true;
+    if (text.slice(Math.max(0, at - before.length), at) === before && text.startsWith(after, at + quote.length)) return true;
+  }
+  return false;
+}
 
 /** Whether the comparison form next to `a` holds the stored context's nearest units on both sides. */
 function edgesHold(doc: Doc, s: TextSelector, a: Anchor): boolean {

@@ -293,6 +293,26 @@ function headMarkerAt(text: string, i: number): number {
 }
 
 /**
+ * Raw units of the outline/list markers (and the white space after them) at the start of `text`,
+ * read as a paragraph's head: 0 when it begins with no marker. A label an edition may restyle or
+ * drop (edges.ts treats it as one).
+ */
+export function headMarkerLength(text: string): number {
+  let i = 0;
+  let end = 0;
+  for (;;) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    const n = headMarkerAt(text, i);
+    if (n === 0) break;
+    i += n;
+    end = i;
+  }
+  // The white space after the last marker goes with it (第二条 and U+3000, 1⇥).
+  while (end > 0 && end < text.length && isSpace(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/**
  * Walks `text` in comparison form: `emit(unit, from, to)` for every kept unit with the raw
  * range it stands for (a character reference is one unit for several raw units; footnote
  * markers and invisible units are dropped; a paragraph's head marker is HEAD_MARK). `lineStart`:

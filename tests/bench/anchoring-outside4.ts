@@ -165,6 +165,12 @@
  *
  * FRESH, once, seeds 161–200, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC): 98.8%
  * placed, 0 wrong. renumber 99.6, outline 99.5, table 95.5, wording 96.2, dates 98.2, mixed 97.9.
+ * LATER, development (anchor15c, 2026-12-06, seeds 161–200; main 6183e4d → s15-anchor15c at 7b41a7c,
+ * load ~25, shared/anchoring/edges.ts): 98.8% / 0 → 99.0% / 0 (table 95.5 → 98.0, mixed 97.9 → 98.2,
+ * outline 99.5 → 99.8; one new partial, fixed after). Table misses (124): 96 quotes holding a row's
+ * marker and a cell tab (1⇥X⇥Y flattened to X，Y, rows joined by ；): the edge-only rule now takes a
+ * head marker as a label and a tab between cells as at most two marks; rows after a dropped header
+ * row (32) are left (their before side is the header). anchorAll CPU median 60 → 64 ms (load).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -181,6 +181,18 @@
  * - an 附件 item restating the sentence of a paragraph the bilingual step replaced (seed 114, 3:
  *   quote, clause, term): left; the restatement rule (restated.ts) needs another paragraph held
  *   whole beside the copy, which a numbered list item does not have.
+ * LATER, development (anchor15c, 2026-12-06, seeds 1–40 and 81–120; main 6183e4d → s15-anchor15c,
+ * load 20–27, shared/anchoring/edges.ts): 81–120 97.7% / 7 → 97.9% / 7 (indirect 95.0 → 97.5,
+ * qa_prose 97.1 → 98.1, bilingual 95.8 → 96.0, mixed 91.4 → 91.5; no new miss or wrong, listed);
+ * 1–40 97.5% / 4 → 97.7% / 4 (indirect 96.6 → 97.9, qa_prose 96.8 → 97.8; measured one commit
+ * before the last edges.ts refusal). Misses by gate: nearly all were refused by every pass; the
+ * edge-only rule (edges.ts) missed them for these reasons: the next paragraph's marker (第六十条)
+ * compared literally against the text's one unit; the next paragraph turned indirect too (its
+ * 我们 → 他们 right past its label); the quote's words held elsewhere without marks. Rules: sides
+ * and pieces read as the text reads them (a paragraph's head marker one unit, a marker past a
+ * break a label), a side short of its 1–2 nearest units with its next 8 exact, and a core held more
+ * than once placed on its only copy with both sides beside it. Left: bilingual copies in long
+ * articles (a number or phrase the English paragraphs repeat), draft_final dropped clauses.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
