@@ -53,6 +53,7 @@ import {
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
+import { stutterCopy } from './stutter';
 import {
   chosenByPosition,
   conclusive,
@@ -289,8 +290,11 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
   // The orphans left, made of whole clauses: one sentence may hold them with its clauses reordered.
+  // Or a paste twice in a row may hold them twice side by side (stutter.ts).
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
-    a || !valid[i] ? a : movedClausesPlace(text, selectors[i] as TextSelector),
+    a || !valid[i]
+      ? a
+      : (movedClausesPlace(text, selectors[i] as TextSelector) ?? stutterPlace(text, lazyDoc, selectors[i] as TextSelector)),
   );
   const joined = out.map((a, i) =>
     notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
@@ -301,6 +305,15 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
     valid,
     comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined),
   );
+}
+
+/** The first of two side-by-side copies of the quote that a paste twice in a row left (stutter.ts), or null. */
+function stutterPlace(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const at = stutterCopy(doc, s);
+  if (at === null) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 0 }));
 }
 
 /**

@@ -3,6 +3,10 @@
  * - a short number held twice in the old text, in the same sentence frame, whose own sentence an
  *   excerpt dropped: the other copy, or a recap's verbatim copy of its sentence, carries the
  *   sentence's own words as context and nothing past its end. That is no confirmation: orphan.
+ * - anchor15a: words pasted twice in a row (a paragraph, a sentence, a clause's tail): the
+ *   passage stands twice side by side and is placed on the first copy, where taking one copy
+ *   away gives back the stored context; a copy set apart (a pull quote beside a paragraph that
+ *   holds more) is no such paste.
  * Texts built by hand; each rule's first test failed before it.
  */
 import { describe as suite, expect, it } from 'vitest';
@@ -134,5 +138,55 @@ suite('clauses that changed places inside their sentence', () => {
     const twin = NEW.replace(S3, `${S3}\n去年冬天，山区的不少道路一度中断，因为连日降雪，运输车辆只能绕行。`);
     const [a] = anchorAll(twin, [describe(OLD, ...span(OLD, '因为连日降雪'))]);
     expect(a).toBeNull();
+  });
+});
+
+suite('words pasted twice in a row (anchor15a)', () => {
+  const P1 = '入冬以来，城区的供暖管网陆续完成检修，老旧小区的室温普遍比去年高了两三度。';
+  const P2 = '热力公司的维修班组每天清晨出发，逐栋排查阀门和管道，发现问题当场处理。';
+  const P3 = '居民王女士说，以前家里要开电暖器才暖和，今年暖气片摸上去一直是热的。';
+  const P4 = '下一步，热力公司还将开通夜间报修热线，确保群众遇到问题能及时找到人。';
+  const OLD = [P1, P2, P3, P4].join('\n');
+  const place = (text: string, quotes: string[]) =>
+    anchorAll(
+      text,
+      quotes.map((q) => describe(OLD, ...span(OLD, q))),
+    );
+
+  it('places a paragraph pasted again right after itself, and words inside it, on the first copy', () => {
+    const NEW = [P1, P2, P2, P3, P4].join('\n');
+    const quotes = [P2, '维修班组', '逐栋排查阀门和管道'];
+    place(NEW, quotes).forEach((a, i) => {
+      expect(a, quotes[i]).not.toBeNull();
+      expect(a!.start, quotes[i]).toBe(NEW.indexOf(quotes[i] as string));
+      expect(NEW.slice(a!.start, a!.end)).toBe(quotes[i]);
+    });
+  });
+
+  it('places a sentence repeated right after itself, and a clause tail repeated before its mark', () => {
+    const S = '以前家里要开电暖器才暖和，';
+    const NEW = [P1, P2, P3.replace(S, S + S), P4.replace('热力公司还将', '热力公司还将热力公司还将')].join('\n');
+    const quotes = ['以前家里要开电暖器才暖和', '热力公司还将'];
+    place(NEW, quotes).forEach((a, i) => {
+      expect(a, quotes[i]).not.toBeNull();
+      expect(a!.start, quotes[i]).toBe(NEW.indexOf(quotes[i] as string));
+    });
+  });
+
+  it('leaves a pull quote set before the paragraph it copies alone: that copy is new text', () => {
+    // The pull quote copies the paragraph's first sentence and sits right before it.
+    const first = '居民王女士说，以前家里要开电暖器才暖和，';
+    const Q = '居民王女士说，以前家里要开电暖器才暖和';
+    const NEW = [P1, P2, Q, P3, P4].join('\n');
+    const [a] = place(NEW, [first.slice(0, -1)]);
+    if (a) expect(a.start).toBe(NEW.indexOf(P3));
+  });
+
+  it('leaves an inserted paragraph that only begins with the passage alone', () => {
+    // Not the same block twice: the second copy goes on with other words.
+    const NEW = [P1, P2, '热力公司的维修班组今年新招了十名学徒，都是本地职校的毕业生。', P3, P4].join('\n');
+    const [a] = place(NEW, ['热力公司的维修班组']);
+    if (a) expect(a.start).toBe(NEW.indexOf('热力公司的维修班组'));
+    expect(NEW.indexOf('热力公司的维修班组')).toBe(NEW.indexOf(P2));
   });
 });
