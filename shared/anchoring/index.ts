@@ -53,6 +53,7 @@ import {
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
+import { insertedPhrasePlace } from './inserted';
 import { stutterCopy } from './stutter';
 import {
   chosenByPosition,
@@ -294,7 +295,9 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
     a || !valid[i]
       ? a
-      : (movedClausesPlace(text, selectors[i] as TextSelector) ?? stutterPlace(text, lazyDoc, selectors[i] as TextSelector)),
+      : (movedClausesPlace(text, selectors[i] as TextSelector) ??
+        stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
+        insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector)),
   );
   const joined = out.map((a, i) =>
     notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
@@ -314,6 +317,15 @@ function stutterPlace(text: string, docFor: () => Doc, s: TextSelector): Anchor 
   if (at === null) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 0 }));
+}
+
+/** The passage over a phrase the revision inserted inside it and elsewhere too (inserted.ts), or null. */
+function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = insertedPhrasePlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
 }
 
 /**

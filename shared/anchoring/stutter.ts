@@ -53,13 +53,13 @@ export function stutterCopy(doc: Doc, s: TextSelector): number | null {
 }
 
 /** Units of a stored side that must stand exactly right next to its copy (all of a shorter side). */
-const NEAR_RUN = 8;
+export const NEAR_RUN = 8;
 
 /**
  * Whether the stored prefix stands before normalised `at`: its last NEAR_RUN units exactly, and
  * the whole within a quarter of its units (another paste a few units off may touch it).
  */
-function prefixHolds(norm: string, at: number, prefix: string): boolean {
+export function prefixHolds(norm: string, at: number, prefix: string): boolean {
   if (prefix.length === 0) return true;
   const near = prefix.slice(-NEAR_RUN);
   if (!norm.endsWith(near, at)) return false;
@@ -68,7 +68,7 @@ function prefixHolds(norm: string, at: number, prefix: string): boolean {
 }
 
 /** The same for the stored suffix after normalised `at`. */
-function suffixHolds(norm: string, at: number, suffix: string): boolean {
+export function suffixHolds(norm: string, at: number, suffix: string): boolean {
   if (suffix.length === 0) return true;
   if (!norm.startsWith(suffix.slice(0, NEAR_RUN), at)) return false;
   const d = anchoredDistance(compilePattern(suffix), norm, at, Math.min(norm.length - at, suffix.length + CONTEXT_READ), 1);

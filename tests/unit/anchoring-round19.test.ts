@@ -7,6 +7,10 @@
  *   passage stands twice side by side and is placed on the first copy, where taking one copy
  *   away gives back the stored context; a copy set apart (a pull quote beside a paragraph that
  *   holds more) is no such paste.
+ * - anchor15a: a phrase the revision inserted at several places, one of them inside the passage
+ *   (a watermark): the passage's words all stand around it with their context, so it is placed
+ *   over the phrase; a phrase inserted only there, or a copy of the passage kept whole elsewhere,
+ *   leaves it as before.
  * Texts built by hand; each rule's first test failed before it.
  */
 import { describe as suite, expect, it } from 'vitest';
@@ -188,5 +192,48 @@ suite('words pasted twice in a row (anchor15a)', () => {
     const [a] = place(NEW, ['热力公司的维修班组']);
     if (a) expect(a.start).toBe(NEW.indexOf('热力公司的维修班组'));
     expect(NEW.indexOf('热力公司的维修班组')).toBe(NEW.indexOf(P2));
+  });
+});
+
+suite('a phrase the revision inserted inside the passage and elsewhere too (anchor15a)', () => {
+  const P1 = '今年的读书节以“书香满城”为主题，全市共设立了一百二十个阅读点，覆盖各个街道。';
+  const P2 = '活动期间，市图书馆推出了夜间开放服务，读者下班后也能来借书、参加讲座。';
+  const P3 = '不少家长带着孩子参加亲子共读，孩子们在志愿者的带领下表演了绘本故事。';
+  const P4 = '主办方表示，明年将把阅读点延伸到乡镇，让更多群众享受到便利的阅读服务。';
+  const OLD = [P1, P2, P3, P4].join('\n');
+  const MARK = '（转载请注明出处）';
+  const mark = (p: string, after: string) => p.replace(after, after + MARK);
+
+  it('places the passage over the phrase when the text holds the phrase elsewhere too', () => {
+    const NEW = [mark(P1, '全市共设立'), mark(P2, '读者下班后'), P3, mark(P4, '明年将把阅读点')].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '夜间开放服务，读者下班后也能来借书'))]);
+    expect(a).not.toBeNull();
+    expect(NEW.slice(a!.start, a!.end)).toBe(`夜间开放服务，读者下班后${MARK}也能来借书`);
+  });
+
+  it('leaves it an orphan when the phrase stands only inside the passage', () => {
+    const NEW = [P1, mark(P2, '读者下班后'), P3, P4].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '夜间开放服务，读者下班后也能来借书'))]);
+    expect(a).toBeNull();
+  });
+
+  it('places the split copy of a quote held twice only where it has more context than the other copy had', () => {
+    // The old text printed the paragraph twice, after other paragraphs.
+    const TWICE = [P1, P2, P3, P2, P4].join('\n');
+    const quote = '夜间开放服务，读者下班后也能来借书';
+    const first = span(TWICE, quote);
+    // The first copy split by the phrase: the highlight on it follows it there.
+    const SPLIT = [mark(P1, '全市共设立'), mark(P2, '读者下班后'), P3, P2, mark(P4, '明年将把阅读点')].join('\n');
+    const [a] = anchorAll(SPLIT, [describe(TWICE, ...first)]);
+    expect(a).not.toBeNull();
+    expect(a!.start).toBe(SPLIT.indexOf('夜间开放服务'));
+    // A page printed twice, the second copy's paragraph deleted and the first's split: the split
+    // copy has all the stored context, but no more than it had in the old text: not the passage.
+    const PAGE = [P1, P2, P3].join('\n');
+    const PAGES = `${PAGE}\n${PAGE}`;
+    const own = span(PAGES, quote, PAGES.indexOf(quote) + 1);
+    const GONE = [P1, mark(P2, '读者下班后'), mark(P3, '孩子们在志愿者'), P1, P3].join('\n');
+    const [b] = anchorAll(GONE, [describe(PAGES, ...own)]);
+    expect(b).toBeNull();
   });
 });
