@@ -53,6 +53,7 @@ import {
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
+import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { stutterCopy } from './stutter';
 import {
@@ -291,13 +292,16 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
   // The orphans left, made of whole clauses: one sentence may hold them with its clauses reordered.
-  // Or a paste twice in a row may hold them twice side by side (stutter.ts).
+  // Or a paste twice in a row may hold them twice side by side (stutter.ts), a phrase inserted
+  // here and elsewhere split them (inserted.ts), or a proof pass changed one unit of a short one
+  // (corrected.ts).
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
     a || !valid[i]
       ? a
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
-        insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector)),
+        insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector)),
   );
   const joined = out.map((a, i) =>
     notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
@@ -326,6 +330,15 @@ function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector):
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
+}
+
+/** A short passage with one unit corrected, its context standing on both sides (corrected.ts), or null. */
+function oneUnitCorrectedAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const at = oneUnitCorrectedPlace(doc, s);
+  if (at === null) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 1 }));
 }
 
 /**

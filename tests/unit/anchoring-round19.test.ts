@@ -11,6 +11,9 @@
  *   (a watermark): the passage's words all stand around it with their context, so it is placed
  *   over the phrase; a phrase inserted only there, or a copy of the passage kept whole elsewhere,
  *   leaves it as before.
+ * - anchor15a: a short passage (3–4 units) with one unit corrected (更好地为 → 更好的为), its
+ *   context standing on both sides at one place only: placed there; with the context gone on a
+ *   side, or two such places, an orphan.
  * Texts built by hand; each rule's first test failed before it.
  */
 import { describe as suite, expect, it } from 'vitest';
@@ -235,5 +238,40 @@ suite('a phrase the revision inserted inside the passage and elsewhere too (anch
     const GONE = [P1, mark(P2, '读者下班后'), mark(P3, '孩子们在志愿者'), P1, P3].join('\n');
     const [b] = anchorAll(GONE, [describe(PAGES, ...own)]);
     expect(b).toBeNull();
+  });
+});
+
+suite('a short passage with one unit corrected (anchor15a)', () => {
+  const P1 = '社区食堂开业一个月来，每天中午都有两百多位老人前来用餐，饭菜价格比外面便宜三成。';
+  const P2 = '志愿者们耐心地为行动不便的老人送餐上门，还顺便帮他们打扫房间、检查水电。';
+  const P3 = '街道负责人表示，下一步将根据老人的口味调整菜单，让食堂更好地服务辖区居民。';
+  const P4 = '不少子女专门打来电话，感谢社区替他们照顾家里的老人，也有人报名当起了志愿者。';
+  const OLD = [P1, P2, P3, P4].join('\n');
+  const proofread = (t: string) => t.replaceAll('耐心地为', '耐心的为').replaceAll('更好地服务', '更好的服务');
+
+  it('places a four-unit passage whose one unit a proof pass changed, between its whole context', () => {
+    const NEW = proofread(OLD);
+    const quotes = ['耐心地为', '更好地服'];
+    const placed = anchorAll(
+      NEW,
+      quotes.map((q) => describe(OLD, ...span(OLD, q))),
+    );
+    expect(placed[0]).not.toBeNull();
+    expect(NEW.slice(placed[0]!.start, placed[0]!.end)).toBe('耐心的为');
+    expect(placed[1]).not.toBeNull();
+    expect(NEW.slice(placed[1]!.start, placed[1]!.end)).toBe('更好的服');
+  });
+
+  it('leaves it an orphan when the context on one side changed too', () => {
+    const NEW = proofread(OLD).replace('志愿者们', '社区工作人员');
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '耐心地为'))]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves it an orphan when two places read so', () => {
+    // The page printed twice in the new text, both copies proofread: the same context around both.
+    const NEW = proofread([P1, P2, P3, P1, P2, P3, P4].join('\n'));
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '耐心地为'))]);
+    expect(a).toBeNull();
   });
 });
