@@ -3,9 +3,11 @@
  * pass: 更好地为 → 更好的为, 天南地北 → 天南的北. Its other units and the stored context on both
  * sides stand as they were; nothing else in the text reads like that, so that is the passage
  * edited in place. Only where both context sides stand (their nearest units exactly, the rest
- * nearly) and at one place only: any doubt leaves it an orphan.
+ * nearly), at one place only, with more context than any other copy of the quote had in the old
+ * text, and (index.ts) between the new places of its placed neighbours when they bracket it: any
+ * doubt leaves it an orphan.
  */
-import { occurrences } from './copies';
+import { contextMatch, MAX_COPIES, occurrences, OWN_CONTEXT_MARGIN, sidesOf } from './copies';
 import type { Doc } from './doc';
 import { anchoredDistance, compilePattern } from './myers';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
@@ -32,6 +34,8 @@ export function oneUnitCorrectedPlace(doc: Doc, s: TextSelector): number | null 
   const suffix = normaliseSuffix(s);
   const m = quote.length;
   if (m < MIN_QUOTE || m >= MIN_FUZZY_LENGTH || prefix.length < EXACT_SIDE || suffix.length < EXACT_SIDE) return null;
+  const copies = s.copies;
+  if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 0 || copies >= MAX_COPIES) return null;
   const norm = doc.norm.text;
   const head = prefix.slice(-EXACT_SIDE);
   const tail = suffix.slice(0, EXACT_SIDE);
@@ -53,6 +57,9 @@ export function oneUnitCorrectedPlace(doc: Doc, s: TextSelector): number | null 
       1,
     );
     if (before * SIDE_ERRORS_PER > prefix.length || after * SIDE_ERRORS_PER > suffix.length) continue;
+    // With other copies of the quote in the old text (a page printed twice), more of the stored
+    // context than any of them had: else this may be another copy, edited.
+    if (copies > 0 && !(contextMatch(norm, from, from + m, sidesOf(s)) > (s.copyContext ?? Infinity) + OWN_CONTEXT_MARGIN)) continue;
     if (place !== null) return null;
     place = from;
   }

@@ -295,13 +295,15 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
   // Or a paste twice in a row may hold them twice side by side (stutter.ts), a phrase inserted
   // here and elsewhere split them (inserted.ts), or a proof pass changed one unit of a short one
   // (corrected.ts).
-  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
+  const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
+  const placedSpans = spansPlaced(selectors, pinned);
+  const out = pinned.map((a, i) =>
     a || !valid[i]
       ? a
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
-        oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector)),
+        oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
     notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
@@ -332,13 +334,29 @@ function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector):
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
 }
 
-/** A short passage with one unit corrected, its context standing on both sides (corrected.ts), or null. */
-function oneUnitCorrectedAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+/**
+ * A short passage with one unit corrected, its context standing on both sides (corrected.ts), or
+ * null; also null outside the new range between its placed neighbours when they bracket it: the
+ * same frame elsewhere (a page printed twice, a unit edited there) is another copy.
+ */
+function oneUnitCorrectedAnchor(text: string, docFor: () => Doc, s: TextSelector, placed: readonly PlacedSpan[]): Anchor | null {
   const doc = docFor();
   const at = oneUnitCorrectedPlace(doc, s);
   if (at === null) return null;
   const query = prepareQuery(text, s);
-  return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 1 }));
+  const a = toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 1 }));
+  const bracket = pinnedBracket(placed, s);
+  return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
+}
+
+/** The placed passages of a batch, old and new ranges, those chosen among copies by position alone left out. */
+function spansPlaced(selectors: readonly TextSelector[], out: readonly (Anchor | null)[]): PlacedSpan[] {
+  const placed: PlacedSpan[] = [];
+  out.forEach((a, i) => {
+    const s = selectors[i];
+    if (a && s && !byPosition.has(a)) placed.push({ oldStart: s.start, oldEnd: s.end, newStart: a.start, newEnd: a.end });
+  });
+  return placed;
 }
 
 /**
@@ -467,11 +485,7 @@ function pinnedOrphans(
   out: (Anchor | null)[],
 ): (Anchor | null)[] {
   if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
-  const placed: PlacedSpan[] = [];
-  out.forEach((a, i) => {
-    const s = selectors[i];
-    if (a && s && !byPosition.has(a)) placed.push({ oldStart: s.start, oldEnd: s.end, newStart: a.start, newEnd: a.end });
-  });
+  const placed = spansPlaced(selectors, out);
   return out.map((a, i) => {
     const s = selectors[i];
     if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;

@@ -275,3 +275,38 @@ suite('a short passage with one unit corrected (anchor15a)', () => {
     expect(a).toBeNull();
   });
 });
+
+suite('a one-unit change in another copy of a short passage (anchor15a)', () => {
+  const P1 = '本周六上午，新建的城市公园正式向市民开放，园内设有儿童乐园和健身步道。';
+  const P2 = '公园管理处提醒，开园首日预计客流较大，请市民错峰出行、文明游园。';
+  const P3 = '据了解，公园还将在国庆期间举办灯光秀，届时将延长开放时间至晚上十点。';
+  const P4 = '周边的三条公交线路也将增加班次，方便市民乘坐公共交通前往。';
+
+  it('leaves it an orphan when the old text printed its page twice and the other copy holds the change', () => {
+    const PAGE = [P1, P2, P3].join('\n');
+    const OLD = [PAGE, P4, PAGE].join('\n');
+    const quote = '错峰出行';
+    const [s, e] = span(OLD, quote);
+    // The passage's own copy: its near context rewritten; the other copy: one unit of the quote changed.
+    const NEW = [P1, P2.replace('请市民错峰', '建议大家错峰'), P3, P4, P1, P2.replace('错峰出行', '错峰出游'), P3].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, s, e)]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves it an orphan outside the range its placed neighbours bracket', () => {
+    // The old text held the frame twice (paragraphs that end and begin alike around it), once
+    // with the quote and once with a look-alike of it, far apart.
+    const P5 = '西区的老公园也完成了改造，园内设有儿童乐园和健身步道。';
+    const P6 = '据了解，公园还将在国庆期间举办灯光秀，届时将延长开放时间至晚上九点半。';
+    const OLD = [P1, P2, P3, P4, P5, P2.replace('错峰出行', '错峰出游'), P6].join('\n');
+    const quote = '错峰出行';
+    const neighbours = ['本周六上午', '至晚上十点'];
+    const selectors = [describe(OLD, ...span(OLD, quote)), ...neighbours.map((q) => describe(OLD, ...span(OLD, q)))];
+    // The passage's own words rewritten; the look-alike stands, its frame like the stored one.
+    const NEW = OLD.replace('请市民错峰出行', '建议大家分时段出行');
+    const [a, n1, n2] = anchorAll(NEW, selectors);
+    expect(n1).not.toBeNull();
+    expect(n2).not.toBeNull();
+    expect(a).toBeNull();
+  });
+});
