@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { decodeBytes } from '../services/extract/decode';
-import { canonicalUrl } from '../services/sync/canonical';
+import { canonicalUrl, requestUrl } from '../services/sync/canonical';
 import { decodeFeed, looksLikeFeed, parseFeed } from '../services/sync/feeds';
 import { FetchError, HttpClient } from '../services/sync/http-client';
 import { policyForSource } from '../services/sync';
@@ -69,9 +69,11 @@ registerCommand(
     }
 
     const start = canonicalUrl(target);
-    if (!start) throw new AppError('E_INVALID_ARGUMENT', `网址无效：${target}`);
-    const queue = [start];
-    const queued = new Set(queue);
+    const startRequest = requestUrl(target);
+    if (!start || !startRequest) throw new AppError('E_INVALID_ARGUMENT', `网址无效：${target}`);
+    // Pages to request, as given or linked; `queued` holds their keys.
+    const queue = [startRequest];
+    const queued = new Set([start]);
     let pages = 0;
     let failed = 0;
     while (queue.length > 0 && pages < maxPages) {
@@ -104,8 +106,9 @@ registerCommand(
       );
       for (const p of list.offsitePages) permitted(p, `列表页 ${url} 的翻页链接`);
       for (const p of list.nextPages) {
-        if (!queued.has(p) && permitted(p, `列表页 ${url} 的翻页链接`)) {
-          queued.add(p);
+        const key = canonicalUrl(p) ?? p;
+        if (!queued.has(key) && permitted(p, `列表页 ${url} 的翻页链接`)) {
+          queued.add(key);
           queue.push(p);
         }
       }

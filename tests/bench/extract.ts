@@ -89,6 +89,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh11'),
     // Twelfth outside English set (a twelfth tester: TIME/HuffPost/Smithsonian/ProPublica/PLOS/Daily Mail/DW/CBC shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh12'),
+    // Thirteenth outside English set (a thirteenth tester: Slate/Scientific American/Webflow/Wix/The Hindu/France 24/ABC Australia/Japan Times shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh13'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
@@ -113,6 +115,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside13'),
     // Fourteenth outside Chinese set (a fourteenth tester: page kinds — 知网 abstract, Hexo/Typecho/Halo blogs, 语雀/飞书 docs, Confluence, 会议纪要, 年鉴 条目, 微博 头条文章, 人民网/新华网 page 2).
     ...benchOutside(process.argv.includes('--verbose'), 'outside14'),
+    // Fifteenth outside Chinese set (a fifteenth tester: page kinds — 致远 A8 公告, 一网通办 解读, 法规库, 采购公告, 裁判文书, CSDN/博客园/简书, 统计公报, 建议答复, 钉钉 H5, 网易号).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside15'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -32,6 +32,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor5: async () => (await import('./anchoring-outside5')).benchAnchorOutside5(process.argv.slice(2)),
   // A sixth outside tester's bench: 注音, 脱敏, 的地得, 摘编, 连载, 公众号, accidental repeats, 洗稿 clause swaps, watermarks (anchoring-outside6.ts).
   anchor6: async () => (await import('./anchoring-outside6')).benchAnchorOutside6(process.argv.slice(2)),
+  // A seventh outside tester's bench: 讲话摘要, 简报, 手机分行, 导读/重点标记, 英文注释, 半繁体, 去引号, 广告插段, 时间线倒序 (anchoring-outside7.ts).
+  anchor7: async () => (await import('./anchoring-outside7')).benchAnchorOutside7(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),

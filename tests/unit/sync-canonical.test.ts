@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl } from '../../main/services/sync/canonical';
+import { canonicalUrl, requestUrl } from '../../main/services/sync/canonical';
 import { parseRobots } from '../../main/services/sync/robots';
 import { parseDateValue } from '../../shared/dates';
 
@@ -23,6 +23,16 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('http://a.cn/dir/')).toBe('http://a.cn/dir/');
     expect(canonicalUrl('http://a.cn/index.html')).toBe('http://a.cn/');
     expect(canonicalUrl('http://a.cn/news/show.jsp;jsessionid=ABC123?id=5')).toBe('http://a.cn/news/show.jsp?id=5');
+  });
+
+  it('requests a link as written: only resolved and without its fragment', () => {
+    expect(requestUrl('index.shtml#top', 'http://a.cn/dir/list.html')).toBe('http://a.cn/dir/index.shtml');
+    expect(requestUrl('/show.jsp;jsessionid=AB?b=2&a=1&timestamp=17&spm=1')).toBeNull();
+    expect(requestUrl('/show.jsp;jsessionid=AB?b=2&a=1&timestamp=17&spm=1', 'http://a.cn/')).toBe(
+      'http://a.cn/show.jsp;jsessionid=AB?b=2&a=1&timestamp=17&spm=1',
+    );
+    expect(canonicalUrl('/show.jsp;jsessionid=AB?b=2&a=1&timestamp=17&spm=1', 'http://a.cn/')).toBe('http://a.cn/show.jsp?a=1&b=2');
+    for (const bad of ['javascript:void(0)', 'mailto:x@a.cn', 'http://a b/']) expect(requestUrl(bad, 'http://a.cn/')).toBeNull();
   });
 
   it('rejects what is not an http(s) URL', () => {

@@ -6,8 +6,6 @@
  */
 import 'fake-indexeddb/auto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +14,9 @@ import { addBatch, applySyncBatch, emptyTally, sourceCounts } from '../../render
 import { YanduDB } from '../../renderer/db/schema';
 import { createSourceRepository } from '../../renderer/db/sources';
 import { runSync } from './helpers/sync-run';
+import { startLocalServer, type LocalServer } from './helpers/local-server';
 
-let server: http.Server;
+let server: LocalServer;
 let origin = '';
 let dataDir = '';
 /** Every request but robots.txt: path, whether it carried a validator, the status answered. */
@@ -34,7 +33,7 @@ function listPage(ids: number[], next: string | null): string {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'yandu-conditional-'));
-  server = http.createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     const p = req.url ?? '/';
     if (p === '/robots.txt') {
       res.writeHead(404);
@@ -61,12 +60,10 @@ beforeAll(async () => {
     res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end('<p>页面不存在</p>');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

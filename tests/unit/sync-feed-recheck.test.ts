@@ -1,15 +1,14 @@
 /** A feed's known recent articles are asked again conditionally (304s), not skipped and not re-read whole. */
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnownPage } from '../../shared/domain/sync';
 import { HttpClient } from '../../main/services/sync/http-client';
 import { runSync } from './helpers/sync-run';
+import { startLocalServer, type LocalServer } from './helpers/local-server';
 
-let server: http.Server;
+let server: LocalServer;
 let origin = '';
 let dataDir = '';
 const asked: { path: string; conditional: boolean; status: number }[] = [];
@@ -21,7 +20,7 @@ function page(n: number): string {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'yandu-feed-recheck-'));
-  server = http.createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     const p = req.url ?? '/';
     const conditional = req.headers['if-none-match'] !== undefined;
     if (p === '/robots.txt') {
@@ -49,12 +48,10 @@ beforeAll(async () => {
     res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ETag: etag });
     res.end(status === 200 ? page(Number(m[1])) : undefined);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -7,8 +7,6 @@
  */
 import 'fake-indexeddb/auto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +17,9 @@ import { createArticleRepository } from '../../renderer/db/repositories';
 import { YanduDB } from '../../renderer/db/schema';
 import { createSourceRepository } from '../../renderer/db/sources';
 import { runSync } from './helpers/sync-run';
+import { startLocalServer, type LocalServer } from './helpers/local-server';
 
-let server: http.Server;
+let server: LocalServer;
 let origin = '';
 let dataDir = '';
 const requests: string[] = [];
@@ -37,7 +36,7 @@ function listPage(title: string, ids: number[], next: string | null): string {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'yandu-memberships-'));
-  server = http.createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     const p = req.url ?? '/';
     requests.push(p);
     const html = (body: string, etag?: string) => {
@@ -70,12 +69,10 @@ beforeAll(async () => {
     res.writeHead(404);
     res.end();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -6,8 +6,6 @@
  */
 import 'fake-indexeddb/auto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,14 +17,15 @@ import { runSourceSync } from '../../main/services/sync/runner';
 import { createSyncService } from '../../main/services/sync-service';
 import { applySyncBatch, storedTally } from '../../renderer/core/sync/writer';
 import { YanduDB } from '../../renderer/db/schema';
+import { startLocalServer, type LocalServer } from './helpers/local-server';
 
-let server: http.Server;
+let server: LocalServer;
 let origin = '';
 let dataDir = '';
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'yandu-reload-'));
-  server = http.createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     const p = req.url ?? '/';
     if (p === '/col/') {
       const items = Array.from(
@@ -46,12 +45,10 @@ beforeAll(async () => {
       `<!doctype html><html><head><meta charset="utf-8"><title>学习通知第${m[1]}号</title></head><body><div class="article"><h1>学习通知第${m[1]}号</h1><div class="content"><p>第${m[1]}号通知：各支部要按照年度学习计划，认真组织专题学习研讨。</p></div></div></body></html>`,
     );
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -3492,10 +3492,6 @@ function videoCardLine(b: Block): boolean {
 const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
 
 /**
- * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button
- * (`Buy on …`, `Shop now`). Its lines are an advertisement, not the article.
- */
-/**
  * A short line of a linked story's card set into the text (its section label, its date), the
  * card's linked title already gone as a link line: the small box around the line is mostly a link
  * to another page and holds none of the article's prose.
@@ -3526,6 +3522,10 @@ function teaserCardLine(b: Block, prose: Element[]): boolean {
 /** Characters a linked story's card holds at most (label, title, date, a line of summary). */
 const TEASER_CARD_MAX = 400;
 
+/**
+ * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button
+ * (`Buy on …`, `Shop now`). Its lines are an advertisement, not the article.
+ */
 function productCard(b: Block, seen: Map<Element, boolean>): boolean {
   if (b.len > 150 || /[.!?]["”’]?$/.test(b.text)) return false;
   const box = b.el.parentElement;

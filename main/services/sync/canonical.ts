@@ -1,7 +1,10 @@
 /**
  * Canonical URL keys: one spelling per page, so the same article linked twice (with tracking
  * parameters, a fragment, `index.html` or not, a session id in the path) is fetched and stored
- * once. The key is also a fetchable URL: servers treat every rewrite made here as equivalent.
+ * once. The key names a page; it is not what we ask the server for. A request goes to the link
+ * as the user configured it or the page wrote it (`requestUrl`): a server need not answer
+ * `/dir/` as it answers `/dir/index.shtml`, nor take its parameters in another order or without
+ * a `timestamp` it signed.
  */
 import { resolveHttpUrl } from '../../../shared/url';
 
@@ -66,11 +69,9 @@ const INDEX_DOC_RE = /\/index\.(?:html?|shtml)$/i;
  * is not a valid http(s) URL.
  */
 export function canonicalUrl(raw: string, base?: string | null): string | null {
-  const u = resolveHttpUrl(raw, base);
+  const u = resolvedLink(raw, base);
   if (!u) return null;
-  u.hash = '';
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
-  if (!host || /[\s<>"{}|\\^`%]/.test(host)) return null;
 
   let pathname = u.pathname.replace(/;jsessionid=[^/?#;]*/gi, '');
   if (!pathname) pathname = '/';
@@ -95,6 +96,23 @@ export function canonicalUrl(raw: string, base?: string | null): string | null {
   const port = u.port && !defaultPort ? `:${u.port}` : '';
   const hostPart = u.hostname.startsWith('[') ? u.hostname : host;
   return `${u.protocol}//${hostPart}${port}${pathname}${search}`;
+}
+
+/**
+ * What we ask the server for: the link resolved against `base`, http(s) only, without its
+ * fragment (never sent), otherwise as written. Null when `canonicalUrl` would be null.
+ */
+export function requestUrl(raw: string, base?: string | null): string | null {
+  return resolvedLink(raw, base)?.href ?? null;
+}
+
+/** The link resolved, http(s) with a plausible host, its fragment dropped; else null. */
+function resolvedLink(raw: string, base?: string | null): URL | null {
+  const u = resolveHttpUrl(raw, base);
+  if (!u) return null;
+  u.hash = '';
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  return !host || /[\s<>"{}|\\^`%]/.test(host) ? null : u;
 }
 
 /** Host and port of a URL (the unit politeness limits apply to), or null. */

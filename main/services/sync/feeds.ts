@@ -12,10 +12,13 @@ import { AppError } from '../../../shared/errors';
 import { parseDateValue } from '../../../shared/dates';
 import { escapeHtml } from '../../../shared/html-policy';
 import { decodeBytes, normaliseCharset } from '../extract/decode';
-import { canonicalUrl } from './canonical';
+import { canonicalUrl, requestUrl } from './canonical';
 
 export interface FeedItem {
+  /** The item's key (canonicalUrl). */
   url: string;
+  /** What to request: the item's link as the feed wrote it (resolved, no fragment). */
+  href: string;
   title: string;
   publishedAt: string | null;
   /** HTML of the full content, or of the summary when that is all there is. */
@@ -305,7 +308,7 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
   } else {
     throw new AppError('E_INVALID_ARGUMENT', `不是 RSS/Atom 订阅源（JSON Feed 暂不支持）：${feedUrl}`);
   }
-  const base = (link && canonicalUrl(link, feedUrl)) ?? feedUrl;
+  const base = (link && requestUrl(link, feedUrl)) ?? feedUrl;
 
   const items: FeedItem[] = [];
   const skipped: FeedSkip[] = [];
@@ -326,7 +329,8 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
       continue;
     }
     const url = canonicalUrl(r.link, base);
-    if (!url) {
+    const href = requestUrl(r.link, base);
+    if (!url || !href) {
       skipped.push({ url: describeLink(r.link), title: itemTitle || null, level: 'warning', reason: linkProblem(r.link, base) });
       continue;
     }
@@ -341,6 +345,7 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
     const author = r.author ? plain(r.author) : null;
     items.push({
       url,
+      href,
       title: itemTitle || url,
       publishedAt: parseDateValue(r.date),
       html: full ?? summary,

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { decodeBytes } from '../extract/decode';
 import { extractArticle } from '../extract/extract';
 import { scanFolder } from '../files/local-files';
-import { canonicalUrl } from './canonical';
+import { requestUrl } from './canonical';
 import { decodeFeed, looksLikeFeed, parseFeed } from './feeds';
 import { HttpClient, type HttpClientOptions } from './http-client';
 import { ImageStore } from './images';
@@ -88,7 +88,7 @@ export async function previewSource(client: HttpClient, location: string, kind: 
       pageCount: null,
     };
   }
-  const url = canonicalUrl(location);
+  const url = requestUrl(location);
   if (!url) throw new AppError('E_INVALID_ARGUMENT', `网址无效：${location}`);
   const res = await client.get(url, { signal: AbortSignal.timeout(60_000) });
   const asFeed = decodeFeed(res.bytes, res.contentType);
@@ -96,7 +96,7 @@ export async function previewSource(client: HttpClient, location: string, kind: 
     const feed = parseFeed(asFeed, res.finalUrl);
     const first = feed.items[0];
     return {
-      ...(first ? { firstArticle: await previewArticle(client, first.url) } : {}),
+      ...(first ? { firstArticle: await previewArticle(client, first.href) } : {}),
       kind: 'feed',
       title: feed.title?.slice(0, 500) ?? null,
       items: feed.items
@@ -108,7 +108,7 @@ export async function previewSource(client: HttpClient, location: string, kind: 
   const list = findArticleLinks(decodeBytes(res.bytes, res.contentType).text, res.finalUrl);
   const first = list.items.find((i) => !i.pinned) ?? list.items[0];
   return {
-    ...(first ? { firstArticle: await previewArticle(client, first.url) } : {}),
+    ...(first ? { firstArticle: await previewArticle(client, first.href) } : {}),
     kind: 'cms',
     title: list.title?.slice(0, 500) ?? null,
     items: list.items.slice(0, 200).map((i) => ({

@@ -16,11 +16,14 @@
  */
 import { parseHtmlDocument, type Document, type Element, type Text } from '../parsed-dom';
 import { resolveHttpUrl } from '../../../shared/url';
-import { canonicalUrl } from './canonical';
+import { canonicalUrl, requestUrl } from './canonical';
 import { findDateParts, isoOf, stripDates, type DateParts } from '../../../shared/dates';
 
 export interface ListItem {
+  /** The article's key (canonicalUrl): one per page however the list spells the link. */
   url: string;
+  /** What to request: the link as the list wrote it (resolved, no fragment). */
+  href: string;
   title: string;
   publishedAt: string | null;
   pinned: boolean;
@@ -28,7 +31,8 @@ export interface ListItem {
 
 export interface ListPageResult {
   items: ListItem[];
-  /** Further list pages, the next one first. Canonical URLs; the page itself excluded. */
+  /** Further list pages, the next one first, as linked (or built from the links): to request, not
+   *  keys (one per canonical key; the page itself excluded). */
   nextPages: string[];
   pageCount: number | null;
   /** The page's own title (for previews). */
@@ -92,6 +96,7 @@ interface Row {
   el: Element;
   anchor: Element;
   url: string;
+  href: string;
   title: string;
   date: DateParts | null;
   pinned: boolean;
@@ -315,6 +320,7 @@ function assignDates(rows: Row[], doc: Document, now: Date): (string | null)[] {
 // ---- pagination ---------------------------------------------------------------------------
 
 interface PageLink {
+  /** As linked (resolved, no fragment): the pager's URL shapes are read from these. */
   url: string;
   kind: 'next' | 'last' | 'number' | 'other';
   shown: number | null;
@@ -415,9 +421,9 @@ function findPagination(
       anchors.add(a);
       continue;
     }
-    const url = canonicalUrl(href, pageUrl);
+    const url = requestUrl(href, pageUrl);
     if (!url) continue;
-    if (!url.startsWith(origin)) {
+    if (new URL(url).origin !== origin) {
       if (!offsite.includes(url) && offsite.length < 20) offsite.push(url);
       continue;
     }
@@ -433,15 +439,20 @@ function findPagination(
           : 'other';
     const shown = kind === 'number' ? Number(num![1]) : null;
     if (shown !== null) maxShown = Math.max(maxShown ?? 0, shown);
-    if (url === pageKey) continue;
+    if (canonicalUrl(url) === pageKey) continue;
     links.push({ url, kind, shown });
   }
 
   const trs = trsPager(html);
   let pageCount: number | null = trs?.count ?? pageCountFromText(doc.body?.textContent ?? '') ?? null;
   const nextPages: string[] = [];
+  const keys = new Set<string>([pageKey]);
   const add = (u: string) => {
-    if (u !== pageKey && !nextPages.includes(u)) nextPages.push(u);
+    const key = canonicalUrl(u);
+    if (key && !keys.has(key)) {
+      keys.add(key);
+      nextPages.push(u);
+    }
   };
   const next = links.find((l) => l.kind === 'next');
   if (next) add(next.url);
@@ -450,10 +461,10 @@ function findPagination(
     const base = new URL('./', pageUrl).href;
     const series: string[] = [];
     for (let i = 0; i < trs.count; i++) {
-      const u = canonicalUrl(i === 0 ? `${trs.name}.${trs.ext}` : `${trs.name}_${i}.${trs.ext}`, base);
+      const u = requestUrl(i === 0 ? `${trs.name}.${trs.ext}` : `${trs.name}_${i}.${trs.ext}`, base);
       if (u) series.push(u);
     }
-    const here = series.indexOf(pageKey);
+    const here = series.findIndex((u) => canonicalUrl(u) === pageKey);
     // The page after this one first, then the rest in order.
     if (here >= 0 && series[here + 1]) add(series[here + 1]!);
     for (const u of series) add(u);
@@ -501,7 +512,7 @@ function findPagination(
       const tokens = best.members[0]!.tokens;
       if (max - min <= 2000) {
         for (let n = min; n <= max; n++) {
-          const u = canonicalUrl(fill(best.skel, tokens, pos, n));
+          const u = requestUrl(fill(best.skel, tokens, pos, n));
           if (u) add(u);
         }
       }
@@ -556,7 +567,8 @@ export function findArticleLinks(html: string, pageUrl: string, options: ListOpt
     const container = row.parentElement;
     if (!container) continue;
     const url = canonicalUrl(href, base);
-    if (!url) {
+    const request = requestUrl(href, base);
+    if (!url || !request) {
       let r = rejectedByContainer.get(container);
       if (!r) rejectedByContainer.set(container, (r = []));
       r.push({ href, title: cleanTitle(title).slice(0, 200), reason: unfetchableReason(href) });
@@ -569,11 +581,12 @@ export function findArticleLinks(html: string, pageUrl: string, options: ListOpt
       if (textLen(title) > textLen(existing.title)) {
         existing.anchor = a;
         existing.url = url;
+        existing.href = request;
         existing.title = title;
       }
       continue;
     }
-    const r: Row = { el: row, anchor: a, url, title, date: null, pinned: false, order: order++ };
+    const r: Row = { el: row, anchor: a, url, href: request, title, date: null, pinned: false, order: order++ };
     rowOf.set(row, r);
     let list = rowsByContainer.get(container);
     if (!list) rowsByContainer.set(container, (list = []));
@@ -639,7 +652,7 @@ export function findArticleLinks(html: string, pageUrl: string, options: ListOpt
   rows.forEach((r, i) => {
     if (seen.has(r.url)) return;
     seen.add(r.url);
-    items.push({ url: r.url, title: r.title.slice(0, 500), publishedAt: dates[i] ?? null, pinned: r.pinned });
+    items.push({ url: r.url, href: r.href, title: r.title.slice(0, 500), publishedAt: dates[i] ?? null, pinned: r.pinned });
   });
   const skipped = chosen.flatMap((c) => rejectedByContainer.get(c) ?? []);
   return {

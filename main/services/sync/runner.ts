@@ -24,7 +24,7 @@ import { documentInfo, importFile, scanFolderReport } from '../files/local-files
 import { sha256Hex } from '../sample-library';
 import { dropTitleBlock, renderBlocks, sanitiseHtml, type HElement } from './article-html';
 import { ATTACHMENT_MAX_BYTES, READABLE_ATTACHMENTS, syncAttachments } from './attachments';
-import { canonicalUrl, fileUrlKey } from './canonical';
+import { canonicalUrl, fileUrlKey, requestUrl } from './canonical';
 import { decodeFeed, isHtmlDocument, looksLikeFeed, parseFeed, type Feed, type FeedItem } from './feeds';
 import { FetchError, type FetchResult, type HttpClient } from './http-client';
 import { sniffImage, type ImageStore } from './images';
@@ -60,6 +60,8 @@ export interface SyncSummary {
 interface ItemMeta {
   title: string | null;
   publishedAt: string | null;
+  /** The link as the list or feed wrote it: what is requested (the key when absent). */
+  href?: string;
 }
 
 type Outcome = { kind: 'sent' } | { kind: 'unchanged' } | { kind: 'failed' } | { kind: 'duplicate' };
@@ -120,7 +122,10 @@ function isCancel(error: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (error instanceof FetchError && error.reason === 'cancelled');
 }
 
-/** Links to the other pages of a split article: `<stem>_2.html`, `?page=2` on the same path. */
+/**
+ * Links to the other pages of a split article: `<stem>_2.html`, `?page=2` on the same path; as
+ * linked (to request), one per page.
+ */
 export function findArticlePages(html: string, pageUrl: string): string[] {
   let page: URL;
   try {
@@ -136,7 +141,7 @@ export function findArticlePages(html: string, pageUrl: string): string[] {
   let a: RegExpExecArray | null;
   let guard = 0;
   while ((a = re.exec(html)) && guard++ < 5000) {
-    const url = canonicalUrl(a[1]!.replace(/&amp;/g, '&'), pageUrl);
+    const url = requestUrl(a[1]!.replace(/&amp;/g, '&'), pageUrl);
     if (!url) continue;
     let u: URL;
     try {
@@ -153,7 +158,7 @@ export function findArticlePages(html: string, pageUrl: string): string[] {
       const q = /(?:^|&)(?:page|p|pageno|pn)=(\d{1,3})(?:&|$)/i.exec(u.search.slice(1));
       if (q) n = Number(q[1]);
     }
-    if (n !== null && n >= 1 && !found.has(n) && url !== canonicalUrl(pageUrl)) found.set(n, url);
+    if (n !== null && n >= 1 && !found.has(n) && canonicalUrl(url) !== canonicalUrl(pageUrl)) found.set(n, url);
   }
   return [...found.entries()]
     .sort((x, y) => x[0] - y[0])
@@ -571,7 +576,7 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
   const known = run.knownOf(key);
   run.requested.add(key);
   try {
-    const res = await fetchHtml(client, key, signal, conditional ? known : undefined);
+    const res = await fetchHtml(client, meta?.href ?? key, signal, conditional ? known : undefined);
     if (res.notModified) {
       run.unchanged({
         urlKey: key,
@@ -737,13 +742,15 @@ function checkBody(run: Run, url: string, html: string, text: string): boolean {
 async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promise<void> {
   const { client, signal } = deps;
   const start = canonicalUrl(request.source.location);
-  if (!start) throw new AppError('E_INVALID_ARGUMENT', `来源网址无效：${request.source.location}`);
+  const startRequest = requestUrl(request.source.location);
+  if (!start || !startRequest) throw new AppError('E_INVALID_ARGUMENT', `来源网址无效：${request.source.location}`);
   const limit = request.fullRescan ? MAX_LIST_PAGES : request.maxPages;
   // "All items known" means "nothing older is new" only after a run that finished: such a run
   // alone stores the list page's validators. After an interrupted one (crash, cancel, failure)
   // the library holds the newest articles but not the older ones: walk on to maxPages.
   const finishedBefore = run.knownOf(start) !== undefined;
-  const queue: string[] = [start];
+  // List pages to request, as configured or linked; `queued` holds their keys.
+  const queue: string[] = [startRequest];
   const queued = new Set<string>([start]);
   const meta = new Map<string, ItemMeta>();
   const toFetch: string[] = [];
@@ -754,7 +761,8 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
   let visited = 0;
   run.progress('listing');
   while (queue.length > 0 && visited < limit && !signal.aborted) {
-    const url = queue.shift()!;
+    const pageRequest = queue.shift()!;
+    const url = canonicalUrl(pageRequest) ?? pageRequest;
     visited++;
     run.requested.add(url);
     const first = visited === 1;
@@ -762,7 +770,7 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     try {
       // Every list page is asked conditionally on a routine sync (its validators from the last
       // finished run); a full rescan reads them all, as it needs every link.
-      res = await fetchHtml(client, url, signal, !request.fullRescan && finishedBefore ? run.knownOf(url) : undefined);
+      res = await fetchHtml(client, pageRequest, signal, !request.fullRescan && finishedBefore ? run.knownOf(url) : undefined);
     } catch (error) {
       if (isCancel(error, signal)) return;
       if (first) throw error;
@@ -802,7 +810,7 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
       seen.add(item.url);
       if (!permitted(run, deps, item.url, `列表页 ${url}`)) continue;
       run.counts.found++;
-      meta.set(item.url, { title: item.title, publishedAt: item.publishedAt });
+      meta.set(item.url, { title: item.title, publishedAt: item.publishedAt, href: item.href });
       const known = run.knownOf(item.url);
       const isKnown = known !== undefined;
       if (!item.pinned) {
@@ -825,8 +833,9 @@ async function syncCms(run: Run, request: SyncRequest, deps: RunnerDeps): Promis
     // A pager pointing at another site is never followed; when the policy refuses it, it is logged.
     for (const p of list.offsitePages) permitted(run, deps, p, `列表页 ${url} 的翻页链接`);
     for (const p of list.nextPages) {
-      if (!queued.has(p) && permitted(run, deps, p, `列表页 ${url} 的翻页链接`)) {
-        queued.add(p);
+      const key = canonicalUrl(p) ?? p;
+      if (!queued.has(key) && permitted(run, deps, p, `列表页 ${url} 的翻页链接`)) {
+        queued.add(key);
         queue.push(p);
       }
     }
@@ -868,7 +877,7 @@ function logWaiting(run: Run): void {
 
 /** One feed item whose content the feed carries: stored from it, or from its page when empty. */
 async function storeFeedItem(run: Run, request: SyncRequest, deps: RunnerDeps, feed: Feed, item: FeedItem): Promise<Outcome> {
-  const meta: ItemMeta = { title: item.untitled ? null : item.title, publishedAt: item.publishedAt };
+  const meta: ItemMeta = { title: item.untitled ? null : item.title, publishedAt: item.publishedAt, href: item.href };
   try {
     let content = item.html ?? '';
     let title = item.title;
@@ -954,18 +963,25 @@ async function syncFeedFrom(
   await run.runTasks(items, async (item) => {
     if (item.isSummary || !item.html)
       // Conditional whenever the library knows the page (its validators), unknown pages plainly.
-      return loadArticle(run, deps, item.url, { title: item.untitled ? null : item.title, publishedAt: item.publishedAt }, true);
+      return loadArticle(
+        run,
+        deps,
+        item.url,
+        { title: item.untitled ? null : item.title, publishedAt: item.publishedAt, href: item.href },
+        true,
+      );
     return storeFeedItem(run, request, deps, feed, item);
   });
 }
 
 async function syncFeed(run: Run, request: SyncRequest, deps: RunnerDeps): Promise<void> {
   const url = canonicalUrl(request.source.location);
-  if (!url) throw new AppError('E_INVALID_ARGUMENT', `订阅源网址无效：${request.source.location}`);
+  const feedRequest = requestUrl(request.source.location);
+  if (!url || !feedRequest) throw new AppError('E_INVALID_ARGUMENT', `订阅源网址无效：${request.source.location}`);
   run.progress('listing');
   const known = request.fullRescan ? undefined : run.knownOf(url);
   run.requested.add(url);
-  const res = await deps.client.get(url, {
+  const res = await deps.client.get(feedRequest, {
     signal: deps.signal,
     etag: known?.etag ?? null,
     lastModified: known?.lastModified ?? null,

@@ -1,0 +1,796 @@
+/**
+ * Anchoring bench of a SEVENTH outside tester (issue 12 item 4: after an article is updated, at
+ * least 99% of the surviving highlighted passages placed and none on the wrong words, on edits
+ * never seen). Written without reading shared/anchoring beyond the exported signatures and doc
+ * comments of shared/anchoring/index.ts, nor the anchoring tests or the other benches' bodies;
+ * its revision kinds are ones the six earlier outside benches' headers do not list.
+ *
+ *   npx tsx tests/bench/anchoring-outside7.ts [--seeds a-b] [--kind name] [--list]
+ *   npm run bench -- anchor7 [--seeds a-b] [--kind name] [--list]
+ *
+ * Texts: the Chinese pages of ../shared/corpora/chinese-news-pages turned into stored article
+ * text by the project's extractor (paragraphs joined by '\n'), read in place and never copied;
+ * every fifth seed a long article of 60k–120k units made by joining pages. Without the corpora
+ * the bench prints why and reports nothing. Words the revisions write (speakers, glosses, advert
+ * lines, summaries) are made up here from small lists of our own.
+ *
+ * Highlights, made on the text as it was (after the kind's prepare step), as readers make them:
+ * sentence, clause, term (2–4 units after a particle or mark), number (with its unit), quote
+ * (inside “”, with or without the marks), cross (a span over a paragraph break), repeated (one
+ * chosen occurrence of a 4–8-unit phrase the text holds more than once), first and last (the
+ * article's first and last words), and target (a clause or a few units at or beside a place the
+ * revision edits). 40 per text, 200 on a long article. Described with describe() and re-found
+ * with one anchorAll() per revision, as renderer/core/highlights/anchorJob.ts does.
+ *
+ * Revision kinds (each on its own on a fresh copy of the seed's text, then `mixed`: three in a row):
+ * - speech: a 领导讲话 turned into a 讲话摘要. Prepare: the text made a speech (同志们： on top,
+ *   谢谢大家！ at the end, 我们要 / 我认为， / 同志们， / 我想强调的是， / 我们必须 before 30% of the
+ *   sentences). Revision: a made-up dateline on top (…在…上作讲话。), the salutation and thanks
+ *   dropped, 我们要 → 他强调，要, 我认为， → 他认为，, 我想强调的是， → 他强调，, 我们必须 → 必须,
+ *   他指出， before 40% of the other paragraphs.
+ * - brief: a 新闻稿 turned into a 简报 item: 【简讯】 on top, the lead paragraph cut to its first
+ *   sentence, dates shortened (2024年3月5日 / 3月5日 → 5日) at 70% of them, discourse openers
+ *   (据了解，此外，同时，目前，…) dropped at 80%, bylines （记者…） and 本报讯 dropped.
+ * - mobile: paragraphs re-split for phone reading: each paragraph of 3+ sentences broken every one
+ *   or two sentences (a line break, or a blank line, one style per text).
+ * - keymark: a reprint that adds a made-up 【导读】 line on top and marks key sentences (18%):
+ *   wrapped in 【】, led by ■ or wrapped in **…** (one style per text, or mixed), short heading-like
+ *   paragraphs led by ▍ or ■.
+ * - en_gloss: a translation-style reprint: recurring 2–4-unit terms get a made-up English gloss
+ *   after them (（Green Finance）, （Green Finance，GF）, " (GF)"), at the first use or at every use.
+ * - half_trad: a half-converted reprint: 30–60% of the characters our own table knows written in
+ *   their traditional form, scattered over the whole text (the same character, another form: its
+ *   units keep their origin).
+ * - strip_marks: a site that strips every quotation mark and 书名号 (“”‘’《》〈〉「」『』 and ").
+ * - ad_split: advert / 相关阅读 blocks (1–3 lines: made-up titles, the article's own first line
+ *   sometimes, — 广告 —, ▼ 点击图片了解更多) inserted mid-paragraph at a sentence end, parting it.
+ * - timeline: a 时间线. Prepare: each paragraph after the first led by an increasing date
+ *   (3月5日，). Revision: the entries reversed (newest first), a made-up newest entry on top, and
+ *   half the time the date's ， restyled to ：.
+ * Definitions of SURVIVING, RIGHT, PARTIAL, WRONG, MISS, LOST, PARTED and ON_REMAINS:
+ * anchoring-outside7-judge.ts.
+ *
+ * Output: anchor_out7_recall_pct, anchor_out7_wrong, _highlights, _surviving, _partial, _lost,
+ * _on_remains, per kind (recall, wrong, edit_pct: old content units not kept plus written ones,
+ * over the old content units) and per highlight type; the CPU time of one anchorAll on a long
+ * article (median, max) and of the whole run. `--list` prints every miss, partial and wrong with
+ * context (⏎ is a paragraph break): old place, true new place, placed one and where its units
+ * came from, and for a placement on the same words as the true place how many units around the
+ * two read alike.
+ *
+ * FIRST MEASUREMENT, once, on main 0eb4901 (merged at 1899d94; shared/anchoring as of that commit,
+ * unchanged by the merge), seeds 1–40, 11:03 UTC 2026-12-06, load average ~25; run before any
+ * failure of these seeds was looked at (the bench was written on seeds 901–910 only):
+ *   anchor_out7_recall_pct 93.5   anchor_out7_wrong 13   highlights 28800   surviving 27411
+ *   miss 1778   partial 5   lost 1385 (on their remains: 208)
+ *   speech       recall 93.3%  wrong 1  (surviving 2525, edit 4.8%)
+ *   brief        recall   96%  wrong 1  (surviving 2564, edit 0.7%)
+ *   mobile       recall  100%  wrong 0  (surviving 2880, edit 0%)
+ *   keymark      recall 99.3%  wrong 0  (surviving 2880, edit 1.2%)
+ *   en_gloss     recall 98.1%  wrong 0  (surviving 2880, edit 2.4%)
+ *   half_trad    recall  100%  wrong 0  (surviving 2880, edit 0%: same characters, other form)
+ *   strip_marks  recall  100%  wrong 0  (surviving 2843, edit 1.5%)
+ *   ad_split     recall 91.4%  wrong 2  partial 5  (surviving 2880, edit 4.3%)
+ *   timeline     recall   77%  wrong 5  (surviving 2542, edit 0.9%)
+ *   mixed        recall 75.9%  wrong 4  (surviving 2537, edit 4.9%)
+ *   by highlight type (recall/wrong): first 90.5%/0, last 94.8%/0, target 77.3%/5, sentence 98.1%/0,
+ *     clause 95.8%/1, term 97.3%/0, quote 97.8%/0, cross 96.4%/1, repeated 95.8%/6, number 82.4%/0
+ *   anchorAll CPU on a long article (200 highlights): median 65 ms, max 251 ms (load ~25); the
+ *   whole run 16.5 s CPU in the bench (18.6 s user for the process, pages extracted included).
+ * The target of issue 12 (≥ 99% recall, 0 wrong) is not met on these edits: 93.5% and 13 wrong.
+ * WRONG (13), every one read in --list (page text not quoted here):
+ * - a timeline entry of the same date (3): dates repeat in a timeline (3月18日, 6月19日, 4月13日) and
+ *   the highlight is placed on the other entry of its date, whose paragraph now follows the
+ *   highlight's old preceding paragraph (1 unit of like context each side; timeline seeds 10 and
+ *   26, mixed seed 33).
+ * - a lost date (its month dropped by brief in a mix, or its ， restyled) placed on the same
+ *   characters of another entry (mixed seeds 5 and 35: 2).
+ * - a long article holding a page twice (timeline seed 5: 2): placed on the other copy, ~100 units
+ *   alike on both sides: near-undecidable by text.
+ * - a span over a break parted by the reversal, placed on another entry ending in the same words
+ *   (timeline seed 15: 1).
+ * - a 相关阅读 line that repeats the article's own first line (ad_split seed 3: 2 wrong, and all 5
+ *   partials): placed on the advert's copy (new text), not on the first line it copies.
+ * - a lost 2-unit number placed on the same characters beside it (brief seed 10: the month of
+ *   11月11日 dropped, the highlight 11 placed on the day 11).
+ * - a twin whose context a speech edit made alike (speech seed 20: 我们要 → 他强调，要 made both
+ *   copies of a page read the same, 31 units alike before, 15 after).
+ * - a passage whose “” were stripped placed on a twin ~1,200 units on, 3 units alike before (mixed
+ *   seed 25).
+ * MISSES (1778), by kind: mixed 609, timeline 580, ad_split 240, speech 168, brief 103, en_gloss
+ * 55, keymark 21, mobile 1, strip_marks 1. Classes:
+ * - verbatim passages of a reversed timeline (500 of timeline's 580, most of mixed's 352 verbatim):
+ *   dates and numbers (7日, 4月), clauses and terms whose paragraph now has other neighbours; dates
+ *   repeat, so a short date's stored context is all it has, and the reversal changed it.
+ * - a passage over the sentence end where an advert block was inserted (ad_split 237): its words
+ *   all there, parted by 1–3 new lines; neither piece is taken.
+ * - the reader's words edited inside: 我们要 → 他强调，要, 他指出， at a span's paragraph start
+ *   (speech 135), 9月25日 → 25日 (brief 95), a gloss inside the passage (en_gloss 52).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeHtml } from '../../main/services/extract/decode';
+import { extractArticle } from '../../main/services/extract/extract';
+import { anchorAll, describe } from '../../shared/anchoring';
+import { PROSE_DIR } from './anchoring-prose';
+import {
+  applyEdits,
+  concat,
+  isContent,
+  judge,
+  lit,
+  originOf,
+  paragraphRanges,
+  slice,
+  track,
+  type Edit,
+  type Tracked,
+  type Verdict,
+} from './anchoring-outside7-judge';
+
+type Rng = () => number;
+
+function rngOf(seed: number): Rng {
+  let a = seed >>> 0 || 1;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+/** xs[i], which must exist. */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`no item ${i} of ${xs.length}`);
+  return x;
+}
+const pick = <T>(rng: Rng, xs: readonly T[]): T => nth(xs, Math.floor(rng() * xs.length));
+const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+
+// ---------------------------------------------------------------- texts
+
+interface Page {
+  name: string;
+  text: string;
+}
+
+let pagesCache: Page[] | null | undefined;
+
+function loadPages(): Page[] | null {
+  if (pagesCache !== undefined) return pagesCache;
+  if (!existsSync(PROSE_DIR)) return (pagesCache = null);
+  const pages: Page[] = [];
+  for (const site of readdirSync(PROSE_DIR).sort()) {
+    const dir = path.join(PROSE_DIR, site);
+    let files: string[];
+    try {
+      files = readdirSync(dir)
+        .filter((f) => f.endsWith('.html'))
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      try {
+        const html = decodeHtml(readFileSync(path.join(dir, file)));
+        const text = extractArticle(html, `https://${site}.example/${file}`).text.trim();
+        if (text.length >= 600) pages.push({ name: `${site}/${file.replace(/\.html$/u, '')}`, text });
+      } catch {
+        // a page the extractor refuses is simply not a text of this bench
+      }
+    }
+  }
+  return (pagesCache = pages.length ? pages : null);
+}
+
+function textOf(seed: number, pages: Page[]): Page {
+  const rng = rngOf(seed * 7919 + 17);
+  if (seed % 5 !== 0) return pick(rng, pages);
+  let i = Math.floor(rng() * pages.length);
+  const parts: string[] = [];
+  const names: string[] = [];
+  let len = 0;
+  for (let k = 0; k < pages.length && len < 60_000; k++, i = (i + 1) % pages.length) {
+    const p = nth(pages, i);
+    parts.push(p.text);
+    names.push(p.name);
+    len += p.text.length + 1;
+  }
+  let text = parts.join('\n');
+  if (text.length > 120_000) text = text.slice(0, text.lastIndexOf('\n', 120_000));
+  return { name: `long(${names.length} pages from ${names[0]})`, text };
+}
+
+// ---------------------------------------------------------------- sentences
+
+const END = /[。！？!?]/u;
+const CJK = /[\u4e00-\u9fff]/u;
+
+/** Sentences [start, end) of the paragraph [a, b): up to and with the end mark (and a closing quote). */
+function sentencesIn(text: string, a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = a;
+  for (let i = a; i < b; i++) {
+    if (!END.test(text[i] ?? '')) continue;
+    let e = i + 1;
+    while (e < b && /[”’」』）)]/u.test(text[e] ?? '')) e++;
+    if (e - s >= 2) out.push([s, e]);
+    s = e;
+    i = e - 1;
+  }
+  if (b - s >= 2) out.push([s, b]);
+  return out;
+}
+
+function allSentences(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of paragraphRanges(text)) out.push(...sentencesIn(text, a, b));
+  return out;
+}
+
+// ---------------------------------------------------------------- words of our own
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+const GIVEN = ['建国', '志强', '海燕', '立新', '文华', '春生', '晓东', '国栋', '秀英', '明远'];
+const MEETINGS = ['全市经济工作会议', '年度工作推进会', '专题座谈会', '全体干部大会', '调研座谈会'];
+const SUMMARIES = [
+  '本文梳理了事件的来龙去脉，并对下一步走向作出分析。',
+  '编辑整理了多方说法，供读者参考。',
+  '文章较长，建议收藏后阅读。',
+  '本期关注的问题引发广泛讨论，以下为详细内容。',
+];
+const EN = ['Green', 'Digital', 'Public', 'Finance', 'Policy', 'Market', 'Smart', 'Service', 'Data', 'Growth', 'Urban', 'Energy'];
+const TITLE_A = ['一图读懂', '深度观察', '热点追踪', '专家解读', '数据说话', '现场直击'];
+const TITLE_B = ['新变化', '新动向', '背后的逻辑', '这些细节值得关注', '你需要知道的几件事', '三个关键词'];
+const ADS = ['— 广告 —', '▼ 点击图片了解更多', '（扫码关注 获取更多资讯）', '— 推荐 —'];
+
+function madeName(rng: Rng): string {
+  return pick(rng, SURNAMES) + pick(rng, GIVEN);
+}
+
+// ---------------------------------------------------------------- revision kinds
+
+interface Kind {
+  name: string;
+  prepare?: (text: string, rng: Rng) => string;
+  revise: (t: Tracked, rng: Rng) => Tracked;
+}
+
+const FIRST_PERSON = ['我们要', '我认为，', '同志们，', '我想强调的是，', '我们必须'];
+
+function prepareSpeech(text: string, rng: Rng): string {
+  const edits: Edit[] = [];
+  for (const [s] of allSentences(text))
+    if (rng() < 0.3 && CJK.test(text[s] ?? '')) edits.push({ start: s, end: s, insert: pick(rng, FIRST_PERSON) });
+  return `同志们：\n${applyEdits(track(text), edits).text}\n谢谢大家！`;
+}
+
+function reviseSpeech(t: Tracked, rng: Rng): Tracked {
+  const edits: Edit[] = [];
+  const text = t.text;
+  const touched = new Set<number>();
+  for (const m of text.matchAll(/同志们：\n|\n谢谢大家！|同志们，|我认为，|我们要|我想强调的是，|我们必须/gu)) {
+    const at = m.index;
+    const w = m[0];
+    if (w === '我认为，') edits.push({ start: at, end: at + 1, insert: '他' });
+    else if (w === '我们要') edits.push({ start: at, end: at + 2, insert: '他强调，' });
+    else if (w === '我想强调的是，') edits.push({ start: at, end: at + w.length, insert: '他强调，' });
+    else if (w === '我们必须') edits.push({ start: at, end: at + 2, insert: '' });
+    else edits.push({ start: at, end: at + w.length, insert: '' });
+    touched.add(at);
+  }
+  for (const [a, b] of paragraphRanges(text)) {
+    if (b - a < 12 || touched.has(a) || rng() >= 0.4) continue;
+    edits.push({ start: a, end: a, insert: '他指出，' });
+  }
+  const line = `${int(rng, 1, 12)}月${int(rng, 1, 28)}日，${madeName(rng)}在${pick(rng, MEETINGS)}上作讲话。\n`;
+  edits.push({ start: 0, end: 0, insert: line });
+  return applyEdits(t, edits);
+}
+
+function reviseBrief(t: Tracked, rng: Rng): Tracked {
+  // The lead paragraph cut to its first sentence (first, so the later edits see the cut text).
+  const paras = paragraphRanges(t.text);
+  for (const [a, b] of paras.slice(0, 4)) {
+    const ss = sentencesIn(t.text, a, b);
+    if (ss.length >= 2) {
+      t = applyEdits(t, [{ start: nth(ss, 0)[1], end: b, insert: '' }]);
+      break;
+    }
+  }
+  const edits: Edit[] = [];
+  for (const m of t.text.matchAll(/(?:\d{4}年)?\d{1,2}月(\d{1,2})日/gu)) {
+    if (rng() < 0.7) edits.push({ start: m.index, end: m.index + m[0].length - (m[1] ?? '').length - 1, insert: '' });
+  }
+  for (const m of t.text.matchAll(/(?:据了解|记者了解到|据悉|值得一提的是|值得注意的是|与此同时|此外|另外|同时|目前|近日)，/gu)) {
+    if (rng() < 0.8) edits.push({ start: m.index, end: m.index + m[0].length, insert: '' });
+  }
+  for (const m of t.text.matchAll(/（(?:本报)?(?:记者|通讯员)[^）\n]{1,30}）|本报讯/gu))
+    edits.push({ start: m.index, end: m.index + m[0].length, insert: '' });
+  edits.push({ start: 0, end: 0, insert: '【简讯】' });
+  return applyEdits(t, edits);
+}
+
+function reviseMobile(t: Tracked, rng: Rng): Tracked {
+  const br = rng() < 0.5 ? '\n' : '\n\n';
+  const edits: Edit[] = [];
+  for (const [a, b] of paragraphRanges(t.text)) {
+    const ss = sentencesIn(t.text, a, b);
+    if (ss.length < 3) continue;
+    let run = 0;
+    let every = int(rng, 1, 2);
+    for (let k = 0; k < ss.length - 1; k++) {
+      if (++run < every) continue;
+      edits.push({ start: nth(ss, k)[1], end: nth(ss, k)[1], insert: br });
+      run = 0;
+      every = int(rng, 1, 2);
+    }
+  }
+  return applyEdits(t, edits);
+}
+
+function reviseKeymark(t: Tracked, rng: Rng): Tracked {
+  const style = pick(rng, ['【】', '■', '**', 'mix']);
+  const edits: Edit[] = [{ start: 0, end: 0, insert: `【导读】${pick(rng, SUMMARIES)}\n` }];
+  for (const [a, b] of paragraphRanges(t.text)) {
+    if (b - a > 0 && b - a < 25 && !END.test(t.text.slice(a, b))) {
+      if (rng() < 0.6) edits.push({ start: a, end: a, insert: pick(rng, ['▍', '■ ']) });
+      continue;
+    }
+    for (const [s, e] of sentencesIn(t.text, a, b)) {
+      if (e - s < 10 || rng() >= 0.18) continue;
+      const st = style === 'mix' ? pick(rng, ['【】', '■', '**']) : style;
+      if (st === '【】') edits.push({ start: s, end: s, insert: '【' }, { start: e, end: e, insert: '】' });
+      else if (st === '**') edits.push({ start: s, end: s, insert: '**' }, { start: e, end: e, insert: '**' });
+      else edits.push({ start: s, end: s, insert: '■' });
+    }
+  }
+  return applyEdits(t, edits);
+}
+
+const BEFORE_TERM = /[的在和与对，、“。：\n]/u;
+const AFTER_TERM = /[的和与等是在，、。”；：]/u;
+
+/**
+ * 2–4-unit CJK terms standing between marks or particles (so a word, not a piece of one) that the
+ * text uses at least twice (sampled), at most `max`.
+ */
+function recurringTerms(text: string, rng: Rng, max: number): string[] {
+  const found = new Set<string>();
+  for (let k = 0; k < 200 * max && found.size < max; k++) {
+    const at = Math.floor(rng() * text.length);
+    if (!BEFORE_TERM.test(text[at] ?? '')) continue;
+    const len = int(rng, 2, 4);
+    const w = text.slice(at + 1, at + 1 + len);
+    if (w.length < len || ![...w].every((c) => CJK.test(c)) || !AFTER_TERM.test(text[at + 1 + len] ?? '')) continue;
+    const first = text.indexOf(w);
+    if (first >= 0 && text.indexOf(w, first + 1) >= 0) found.add(w);
+  }
+  return [...found];
+}
+
+function reviseGloss(t: Tracked, rng: Rng): Tracked {
+  const every = rng() < 0.3;
+  const edits: Edit[] = [];
+  const terms = recurringTerms(t.text, rng, t.text.length > 20_000 ? 30 : 6);
+  for (const term of terms) {
+    const w1 = pick(rng, EN);
+    const w2 = pick(rng, EN);
+    const abbr = w1.slice(0, 1) + w2.slice(0, 1);
+    const gloss = pick(rng, [`（${w1} ${w2}）`, `（${w1} ${w2}，${abbr}）`, ` (${abbr})`]);
+    let at = t.text.indexOf(term);
+    while (at >= 0) {
+      edits.push({ start: at + term.length, end: at + term.length, insert: gloss });
+      if (!every) break;
+      at = t.text.indexOf(term, at + term.length);
+    }
+  }
+  return applyEdits(t, edits);
+}
+
+const SIMPLE =
+  '国这们说时会对发经过动学进实现开关长问题还没样种当从么总业产与为来后东车电话应该认识义务机构区万门马书买卖见观记让设语请读谁调负责贵费资质转轮软边达运连选风飞饭馆养鱼鸟鸡龙齐体报场带单导岁币师广库张归录态战户护执扩择挥换据损击断显术权条杂杀极标检楼欢汉沟测济温满灭灯热爱环画盖盘监矿码础确离积称稳竞笔节类粮紧红约级纪线练组细织终结给络统继绩续维综绿网罗职联听脑艺药营获虽补装规视觉计订议训讲许论访证评诉译试诚详误课谈谢财败货购贯贸赛趋践轻较辆输迁远违递遗邮释钟钢钱铁银销错镇间闻阅队阳阶际陆陈险随难页项顺须领频验黄亿价众优传伤举乐仅创协华卫县参双变叶号员围图块坚处备复头奖妇孙宁宝宽寻层届干并庄庆异弹强彻忆怀恶惊惯愿扑担拥挤无旧晓暂柜树桥梦欧毕气汇决况泽浅涨润渐湾湿灾点炼烟疗盐简签纯纳纵纸纷绝绍罚肃胜脱舰艰范荣虑袭览触誉讨讯诊词诗询谋谷贝贡贤账贫贷赏赢赵跃轨载辑辽迈迟适逻针链锁锋闭闲阵隐隶雾韩顶顾预颗额饮驱鸣齿';
+const TRADITIONAL =
+  '國這們說時會對發經過動學進實現開關長問題還沒樣種當從麼總業產與為來後東車電話應該認識義務機構區萬門馬書買賣見觀記讓設語請讀誰調負責貴費資質轉輪軟邊達運連選風飛飯館養魚鳥雞龍齊體報場帶單導歲幣師廣庫張歸錄態戰戶護執擴擇揮換據損擊斷顯術權條雜殺極標檢樓歡漢溝測濟溫滿滅燈熱愛環畫蓋盤監礦碼礎確離積稱穩競筆節類糧緊紅約級紀線練組細織終結給絡統繼績續維綜綠網羅職聯聽腦藝藥營獲雖補裝規視覺計訂議訓講許論訪證評訴譯試誠詳誤課談謝財敗貨購貫貿賽趨踐輕較輛輸遷遠違遞遺郵釋鐘鋼錢鐵銀銷錯鎮間聞閱隊陽階際陸陳險隨難頁項順須領頻驗黃億價眾優傳傷舉樂僅創協華衛縣參雙變葉號員圍圖塊堅處備復頭獎婦孫寧寶寬尋層屆幹並莊慶異彈強徹憶懷惡驚慣願撲擔擁擠無舊曉暫櫃樹橋夢歐畢氣匯決況澤淺漲潤漸灣濕災點煉煙療鹽簡簽純納縱紙紛絕紹罰肅勝脫艦艱範榮慮襲覽觸譽討訊診詞詩詢謀穀貝貢賢賬貧貸賞贏趙躍軌載輯遼邁遲適邏針鏈鎖鋒閉閒陣隱隸霧韓頂顧預顆額飲驅鳴齒';
+
+function reviseHalfTrad(t: Tracked, rng: Rng): Tracked {
+  const rate = 0.3 + rng() * 0.3;
+  const edits: Edit[] = [];
+  for (let i = 0; i < t.text.length; i++) {
+    const k = SIMPLE.indexOf(t.text[i] ?? '\n');
+    if (k >= 0 && rng() < rate) edits.push({ start: i, end: i + 1, insert: TRADITIONAL.charAt(k), same: true });
+  }
+  return applyEdits(t, edits);
+}
+
+function reviseStripMarks(t: Tracked): Tracked {
+  const keep: number[] = [];
+  for (let i = 0; i < t.text.length; i++) if (!/[“”‘’《》〈〉「」『』"]/u.test(t.text.charAt(i))) keep.push(i);
+  return { text: keep.map((i) => t.text.charAt(i)).join(''), orig: keep.map((i) => nth(t.orig, i)) };
+}
+
+function reviseAdSplit(t: Tracked, rng: Rng): Tracked {
+  const paras = paragraphRanges(t.text);
+  const titleLine = t.text.slice(...nth(paras, 0));
+  const candidates = paras.filter(([a, b]) => sentencesIn(t.text, a, b).length >= 2);
+  const want = Math.max(3, Math.floor(paras.length / 6));
+  const edits: Edit[] = [];
+  for (const [a, b] of candidates) {
+    if (edits.length >= want || rng() > want / Math.max(1, candidates.length) + 0.1) continue;
+    const ss = sentencesIn(t.text, a, b);
+    const at = nth(ss, int(rng, 0, ss.length - 2))[1];
+    const lines: string[] = [];
+    if (rng() < 0.5) {
+      lines.push('相关阅读：');
+      for (let n = int(rng, 1, 3); n > 0; n--) {
+        const title = titleLine.length <= 40 && rng() < 0.3 ? titleLine : `${pick(rng, TITLE_A)}｜${pick(rng, TITLE_B)}`;
+        if (!lines.includes(title)) lines.push(title);
+      }
+    } else lines.push(pick(rng, ADS));
+    edits.push({ start: at, end: at, insert: `\n${lines.join('\n')}\n` });
+  }
+  return applyEdits(t, edits);
+}
+
+function prepareTimeline(text: string, rng: Rng): string {
+  let m = int(rng, 1, 6);
+  let d = int(rng, 1, 20);
+  const paras = text.split('\n');
+  return paras
+    .map((p, i) => {
+      if (i === 0 || !p.trim()) return p;
+      d += int(rng, 0, 3);
+      if (d > 28) {
+        d -= 28;
+        m = (m % 12) + 1;
+      }
+      return `${m}月${d}日，${p}`;
+    })
+    .join('\n');
+}
+
+function reviseTimeline(t: Tracked, rng: Rng): Tracked {
+  const paras = paragraphRanges(t.text);
+  const parts: Tracked[] = [slice(t, ...nth(paras, 0))];
+  parts.push(lit(`\n12月${int(rng, 29, 31)}日，${madeName(rng)}表示，相关工作仍在推进中。`));
+  for (let i = paras.length - 1; i >= 1; i--) parts.push(lit('\n'), slice(t, ...nth(paras, i)));
+  let out = concat(parts);
+  if (rng() < 0.5) {
+    const edits: Edit[] = [];
+    for (const m of out.text.matchAll(/(^|\n)(\d{1,2}月\d{1,2}日)，/gu)) {
+      const at = m.index + (m[1] ?? '').length + (m[2] ?? '').length;
+      edits.push({ start: at, end: at + 1, insert: '：' });
+    }
+    out = applyEdits(out, edits);
+  }
+  return out;
+}
+
+export const KINDS: Kind[] = [
+  { name: 'speech', prepare: prepareSpeech, revise: reviseSpeech },
+  { name: 'brief', revise: reviseBrief },
+  { name: 'mobile', revise: reviseMobile },
+  { name: 'keymark', revise: reviseKeymark },
+  { name: 'en_gloss', revise: reviseGloss },
+  { name: 'half_trad', revise: reviseHalfTrad },
+  { name: 'strip_marks', revise: reviseStripMarks },
+  { name: 'ad_split', revise: reviseAdSplit },
+  { name: 'timeline', prepare: prepareTimeline, revise: reviseTimeline },
+];
+
+function mixedKind(rng: Rng): Kind {
+  const chosen: Kind[] = [];
+  while (chosen.length < 3) {
+    const k = pick(rng, KINDS);
+    if (!chosen.includes(k)) chosen.push(k);
+  }
+  return {
+    name: 'mixed',
+    prepare: (text, r) => chosen.reduce((acc, k) => (k.prepare ? k.prepare(acc, r) : acc), text),
+    revise: (t, r) => chosen.reduce((acc, k) => k.revise(acc, r), t),
+  };
+}
+
+// ---------------------------------------------------------------- highlights
+
+interface Highlight {
+  start: number;
+  end: number;
+  type: string;
+}
+
+const TYPES = ['sentence', 'clause', 'term', 'number', 'quote', 'cross', 'repeated'] as const;
+
+function trimSpan(text: string, s: number, e: number): [number, number] | null {
+  while (s < e && !isContent(text[s])) s++;
+  while (e > s && !isContent(text[e - 1])) e--;
+  return e - s >= 2 ? [s, e] : null;
+}
+
+function oneOfType(type: string, text: string, rng: Rng, paras: [number, number][]): [number, number] | null {
+  const [a, b] = pick(rng, paras);
+  if (b - a < 4) return null;
+  switch (type) {
+    case 'sentence': {
+      const ss = sentencesIn(text, a, b).filter(([s, e]) => e - s >= 8 && e - s <= 120);
+      return ss.length ? trimSpan(text, ...pick(rng, ss)) : null;
+    }
+    case 'clause': {
+      const cs: [number, number][] = [];
+      let s = a;
+      for (let i = a; i <= b; i++) {
+        if (i === b || /[，。；：！？、,;]/u.test(text[i] ?? '')) {
+          if (i - s >= 4 && i - s <= 40) cs.push([s, i]);
+          s = i + 1;
+        }
+      }
+      return cs.length ? trimSpan(text, ...pick(rng, cs)) : null;
+    }
+    case 'term': {
+      for (let k = 0; k < 20; k++) {
+        const at = int(rng, a, b - 3);
+        if (!/[的了在和与，、：“]/u.test(text[at] ?? '')) continue;
+        const len = int(rng, 2, 4);
+        const w = text.slice(at + 1, at + 1 + len);
+        if (w.length === len && [...w].every((c) => CJK.test(c))) return [at + 1, at + 1 + len];
+      }
+      return null;
+    }
+    case 'number': {
+      const ms = [...text.slice(a, b).matchAll(/\d+(?:[.,]\d+)*(?:%|％|万|亿|元|年|月|日|个|人|家|项|次|吨|公里|米|岁|天)?/gu)].filter(
+        (m) => m[0].length >= 2,
+      );
+      if (!ms.length) return null;
+      const m = pick(rng, ms);
+      return [a + m.index, a + m.index + m[0].length];
+    }
+    case 'quote': {
+      const ms = [...text.slice(a, b).matchAll(/“([^”\n]{2,40})”/gu)];
+      if (!ms.length) return null;
+      const m = pick(rng, ms);
+      const s = a + m.index;
+      return rng() < 0.5 ? [s, s + m[0].length] : [s + 1, s + 1 + (m[1] ?? '').length];
+    }
+    case 'cross': {
+      const i = paras.findIndex((p) => p[0] === a);
+      const next = paras[i + 1];
+      if (!next || next[1] - next[0] < 4) return null;
+      const s = Math.max(a, b - int(rng, 4, 20));
+      const e = Math.min(next[1], next[0] + int(rng, 4, 20));
+      return trimSpan(text, s, e);
+    }
+    case 'repeated': {
+      for (let k = 0; k < 30; k++) {
+        const len = int(rng, 4, 8);
+        const at = int(rng, 0, Math.max(0, text.length - len));
+        const w = text.slice(at, at + len);
+        if (!/^[^\s]+$/u.test(w) || ![...w].some((c) => CJK.test(c))) continue;
+        const occ: number[] = [];
+        for (let j = text.indexOf(w); j >= 0 && occ.length < 6; j = text.indexOf(w, j + 1)) occ.push(j);
+        if (occ.length >= 2) {
+          const o = pick(rng, occ);
+          return [o, o + len];
+        }
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Old content units the revision deleted, or that now stand beside written units. */
+function editSites(oldLength: number, t: Tracked): number[] {
+  const seen = new Uint8Array(oldLength);
+  for (const o of t.orig) if (o >= 0) seen[o] = 1;
+  const sites: number[] = [];
+  for (let o = 0; o < oldLength; o++) if (!seen[o]) sites.push(o);
+  for (let j = 0; j < t.orig.length; j++) {
+    if ((t.orig[j] ?? -1) >= 0) continue;
+    for (const n of [t.orig[j - 1] ?? -1, t.orig[j + 1] ?? -1]) if (n >= 0) sites.push(n);
+  }
+  return sites;
+}
+
+function makeHighlights(text: string, revised: Tracked, count: number, rng: Rng): Highlight[] {
+  const paras = paragraphRanges(text).filter(([a, b]) => b > a);
+  const out: Highlight[] = [];
+  const keys = new Set<string>();
+  const add = (span: [number, number] | null, type: string): boolean => {
+    if (!span || span[1] <= span[0] || keys.has(`${span[0]}:${span[1]}`)) return false;
+    keys.add(`${span[0]}:${span[1]}`);
+    out.push({ start: span[0], end: span[1], type });
+    return true;
+  };
+  add(trimSpan(text, 0, Math.min(text.length, int(rng, 4, 12))), 'first');
+  add(trimSpan(text, Math.max(0, text.trimEnd().length - int(rng, 4, 12)), text.trimEnd().length), 'last');
+  const sites = editSites(text.length, revised).filter((o) => isContent(text[o] ?? ' '));
+  const targets = Math.round(count * 0.15);
+  for (let k = 0, made = 0; k < targets * 10 && made < targets && sites.length; k++) {
+    const o = pick(rng, sites);
+    let s = o;
+    let e = o + 1;
+    if (rng() < 0.5) {
+      while (s > 0 && s > o - 40 && !/[，。；：！？\n]/u.test(text[s - 1] ?? '')) s--;
+      while (e < text.length && e < o + 40 && !/[，。；：！？\n]/u.test(text[e] ?? '')) e++;
+    } else {
+      s = Math.max(0, o - int(rng, 0, 4));
+      e = Math.min(text.length, o + int(rng, 1, 5));
+      if (text.slice(s, e).includes('\n')) continue;
+    }
+    if (add(trimSpan(text, s, e), 'target')) made++;
+  }
+  for (let k = 0; out.length < count && k < count * 30; k++) {
+    const type = nth(TYPES, k % TYPES.length);
+    add(oneOfType(type, text, rng, paras), type);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- run
+
+interface Tally {
+  highlights: number;
+  surviving: number;
+  right: number;
+  partial: number;
+  wrong: number;
+  miss: number;
+  lost: number;
+  on_remains: number;
+  editUnits: number;
+  oldUnits: number;
+}
+
+const emptyTally = (): Tally => ({
+  highlights: 0,
+  surviving: 0,
+  right: 0,
+  partial: 0,
+  wrong: 0,
+  miss: 0,
+  lost: 0,
+  on_remains: 0,
+  editUnits: 0,
+  oldUnits: 0,
+});
+
+function count(t: Tally, v: Verdict, surviving: boolean): void {
+  t.highlights++;
+  if (surviving) t.surviving++;
+  if (v === 'right') t.right++;
+  else if (v === 'partial') t.partial++;
+  else if (v === 'wrong') t.wrong++;
+  else if (v === 'miss') t.miss++;
+  else if (v === 'lost') t.lost++;
+  else t.on_remains++;
+}
+
+const pct = (a: number, b: number): number => (b ? Math.round((1000 * a) / b) / 10 : 100);
+
+function show(text: string, a: number, b: number, around = 14): string {
+  const clean = (s: string): string => s.replace(/\n/gu, '⏎');
+  return `…${clean(text.slice(Math.max(0, a - around), a))}[${clean(text.slice(a, b))}]${clean(text.slice(b, b + around))}…`;
+}
+
+/** For --list: how many units before and after the placed words read as those around the true place (capped at 500). */
+function sameContext(text: string, hull: [number, number], p: { start: number; end: number }): string {
+  if (text.slice(...hull) !== text.slice(p.start, p.end)) return 'placed words differ from the true words';
+  let before = 0;
+  while (before < 500 && hull[0] - before > 0 && text[hull[0] - before - 1] === text[p.start - before - 1]) before++;
+  let after = 0;
+  while (after < 500 && hull[1] + after < text.length && text[hull[1] + after] === text[p.end + after]) after++;
+  return `same words; the same context ${before} units before, ${after} after`;
+}
+
+function parseSeeds(argv: string[]): [number, number] {
+  const i = argv.indexOf('--seeds');
+  const m = i >= 0 ? /^(\d+)(?:-(\d+))?$/u.exec(argv[i + 1] ?? '') : null;
+  if (i >= 0 && !m) throw new Error('--seeds 需要形如 1-40 的范围');
+  return m ? [Number(m[1]), Number(m[2] ?? m[1])] : [1, 40];
+}
+
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+export function benchAnchorOutside7(argv: string[]): Record<string, number> {
+  const pages = loadPages();
+  if (!pages) {
+    process.stdout.write(`anchor_out7: skipped, no Chinese pages at ${PROSE_DIR}\n`);
+    return {};
+  }
+  const [from, to] = parseSeeds(argv);
+  const kindArg = argv.includes('--kind') ? argv[argv.indexOf('--kind') + 1] : null;
+  const list = argv.includes('--list');
+  const run0 = cpuMs();
+  const total = emptyTally();
+  const byKind = new Map<string, Tally>();
+  const byType = new Map<string, Tally>();
+  const longCpu: number[] = [];
+  for (let seed = from; seed <= to; seed++) {
+    const page = textOf(seed, pages);
+    const long = seed % 5 === 0;
+    const kinds = [...KINDS, mixedKind(rngOf(seed * 31 + 5))];
+    kinds.forEach((kind, ki) => {
+      if (kindArg && kind.name !== kindArg) return;
+      const rng = rngOf(seed * 1009 + ki * 97 + 3);
+      const old = kind.prepare ? kind.prepare(page.text, rng) : page.text;
+      const revised = kind.revise(track(old), rng);
+      const highlights = makeHighlights(old, revised, long ? 200 : 40, rng);
+      const selectors = highlights.map((h) => describe(old, h.start, h.end));
+      const c0 = cpuMs();
+      const placed = anchorAll(revised.text, selectors);
+      if (long) longCpu.push(cpuMs() - c0);
+      const kt = byKind.get(kind.name) ?? emptyTally();
+      byKind.set(kind.name, kt);
+      let oldUnits = 0;
+      let keptUnits = 0;
+      let written = 0;
+      const seen = new Uint8Array(old.length);
+      for (let j = 0; j < revised.orig.length; j++) {
+        if (!isContent(revised.text[j])) continue;
+        const o = revised.orig[j] ?? -1;
+        if (o < 0) written++;
+        else seen[o] = 1;
+      }
+      for (let o = 0; o < old.length; o++) {
+        if (!isContent(old[o])) continue;
+        oldUnits++;
+        keptUnits += seen[o] ?? 0;
+      }
+      kt.oldUnits += oldUnits;
+      kt.editUnits += oldUnits - keptUnits + written;
+      highlights.forEach((h, i) => {
+        const p = placed[i];
+        const { verdict, truth } = judge(old, revised, h.start, h.end, p ? { start: p.start, end: p.end } : null);
+        const tt = byType.get(h.type) ?? emptyTally();
+        byType.set(h.type, tt);
+        for (const t of [total, kt, tt]) count(t, verdict, truth.surviving);
+        if (list && (verdict === 'miss' || verdict === 'partial' || verdict === 'wrong')) {
+          const lines = [
+            `${verdict.toUpperCase()} seed ${seed} ${page.name} ${kind.name} ${h.type} (kept ${truth.kept}/${truth.total}${truth.parted ? ', parted' : ''})`,
+            `  old    ${h.start}: ${show(old, h.start, h.end)}`,
+          ];
+          if (truth.hull) lines.push(`  true   ${truth.hull[0]}: ${show(revised.text, truth.hull[0], truth.hull[1])}`);
+          if (p) lines.push(`  placed ${p.start}: ${show(revised.text, p.start, p.end)} (${originOf(revised, p.start, p.end)})`);
+          if (p && truth.hull && verdict !== 'miss') lines.push(`  ${sameContext(revised.text, truth.hull, p)}`);
+          process.stdout.write(lines.join('\n') + '\n');
+        }
+      });
+    });
+  }
+  const out: Record<string, number> = {
+    anchor_out7_recall_pct: pct(total.right, total.surviving),
+    anchor_out7_wrong: total.wrong,
+    anchor_out7_highlights: total.highlights,
+    anchor_out7_surviving: total.surviving,
+    anchor_out7_miss: total.miss,
+    anchor_out7_partial: total.partial,
+    anchor_out7_lost: total.lost + total.on_remains,
+    anchor_out7_on_remains: total.on_remains,
+  };
+  for (const [name, t] of byKind) {
+    process.stdout.write(
+      `  ${name.padEnd(12)} recall ${String(pct(t.right, t.surviving)).padStart(5)}%  wrong ${String(t.wrong).padStart(3)}  partial ${t.partial}  (surviving ${t.surviving}, edit ${pct(t.editUnits, t.oldUnits)}%)\n`,
+    );
+    out[`anchor_out7_${name}_recall_pct`] = pct(t.right, t.surviving);
+    out[`anchor_out7_${name}_wrong`] = t.wrong;
+  }
+  process.stdout.write(
+    `  by highlight type (recall/wrong): ${[...byType].map(([n, t]) => `${n} ${pct(t.right, t.surviving)}%/${t.wrong}`).join(', ')}\n`,
+  );
+  if (longCpu.length) {
+    const sorted = [...longCpu].sort((x, y) => x - y);
+    out.anchor_out7_long_anchorall_cpu_ms_median = Math.round(nth(sorted, sorted.length >> 1));
+    out.anchor_out7_long_anchorall_cpu_ms_max = Math.round(nth(sorted, sorted.length - 1));
+  }
+  out.anchor_out7_run_cpu_s = Math.round((cpuMs() - run0) / 100) / 10;
+  return out;
+}
+
+if (process.argv[1] && /anchoring-outside7\.ts$/u.test(process.argv[1])) {
+  for (const [k, v] of Object.entries(benchAnchorOutside7(process.argv.slice(2)))) process.stdout.write(`${k}: ${v}\n`);
+}
