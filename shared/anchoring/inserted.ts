@@ -1,7 +1,7 @@
 /**
  * A phrase the revision inserted at several places, one of them inside the passage: an
  * anti-copy watermark (本文首发于某某号, （未经授权，禁止转载）) set every few hundred units at a
- * random unit. The passage's words all stand, split in two by the phrase, with the stored
+ * random unit, set off by brackets. The passage's words all stand, split in two by the phrase, with the stored
  * context whole on both sides; approximate matching sees too many inserted units and leaves
  * it an orphan (contextResumesFarther). The same run of units inserted elsewhere too, and
  * absent from the stored quote and context, is the revision's, not the passage's: the passage
@@ -53,7 +53,7 @@ export function insertedPhrasePlace(doc: Doc, s: TextSelector): { from: number; 
     for (let g = from + k + MIN_PHRASE; g <= from + k + MAX_PHRASE && g + rest.length <= norm.length; g++) {
       if (!norm.startsWith(rest, g) || !suffixHolds(norm, g + rest.length, suffix)) continue;
       const phrase = norm.slice(from + k, g);
-      if (stored.includes(phrase) || !elsewhere(norm, phrase, from + k)) continue;
+      if (!setOff(phrase) || stored.includes(phrase) || !elsewhere(norm, phrase, from + k)) continue;
       const to = g + rest.length;
       // With other copies of the quote in the old text, more of the stored context than any of them had.
       if (copies > 0 && !(contextMatch(norm, from, to, sidesOf(s)) > (s.copyContext ?? Infinity) + OWN_CONTEXT_MARGIN)) continue;
@@ -62,6 +62,26 @@ export function insertedPhrasePlace(doc: Doc, s: TextSelector): { from: number; 
     }
   }
   return found;
+}
+
+/** Brackets that set a note off from the text around it (comparison form: 【】 → [], （） → ()). */
+const SET_OFF = new Map([
+  ['[', ']'],
+  ['(', ')'],
+  ['〔', '〕'],
+  ['〖', '〗'],
+]);
+
+/**
+ * Whether `phrase` is one note set off by brackets, whole (（未经授权，禁止转载）, 【本文来源：…】): a
+ * repeated run of ordinary words inserted inside a passage (a template sentence cut by an
+ * edit) is an edit of its words, not a note beside them.
+ */
+function setOff(phrase: string): boolean {
+  const close = SET_OFF.get(phrase.charAt(0));
+  if (close === undefined || !phrase.endsWith(close)) return false;
+  const inner = phrase.slice(1, -1);
+  return inner.length > 0 && !inner.includes(phrase.charAt(0)) && !inner.includes(close);
 }
 
 /** Whether `phrase` occurs in `norm` apart from the occurrence at `at`, not overlapping it. */

@@ -214,6 +214,14 @@ suite('a phrase the revision inserted inside the passage and elsewhere too (anch
     expect(NEW.slice(a!.start, a!.end)).toBe(`夜间开放服务，读者下班后${MARK}也能来借书`);
   });
 
+  it('leaves it an orphan when the repeated run is ordinary words, not a bracketed note', () => {
+    const words = '正如老话所说';
+    const put = (p: string, after: string) => p.replace(after, after + words);
+    const NEW = [put(P1, '全市共设立'), put(P2, '读者下班后'), P3, put(P4, '明年将把阅读点')].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '夜间开放服务，读者下班后也能来借书'))]);
+    expect(a).toBeNull();
+  });
+
   it('leaves it an orphan when the phrase stands only inside the passage', () => {
     const NEW = [P1, mark(P2, '读者下班后'), P3, P4].join('\n');
     const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '夜间开放服务，读者下班后也能来借书'))]);
