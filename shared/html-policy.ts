@@ -83,7 +83,10 @@ export function isAllowedLink(href: string): boolean {
   return u !== null && LINK_SCHEMES.includes(u.protocol);
 }
 
+/** What escapeHtml changes: most text (the indentation between tags, plain words) has none of it. */
+const HTML_SPECIAL_RE = /[&<>"']/;
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(s: string): string {
+  if (!HTML_SPECIAL_RE.test(s)) return s;
   return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }

@@ -16,6 +16,11 @@ import { CONTEXT_LENGTH, type TextSelector } from './types';
 
 /** Copies counted at most: a quote this common (一个, 2020年) says nothing by its count. */
 export const MAX_COPIES = 64;
+/**
+ * Occurrences whose context describe() compares, at most; past that no context can set the passage
+ * apart (copyContext is then more than the stored context holds).
+ */
+const MAX_CONTEXT_SCAN = 4096;
 
 export interface CopyCounts {
   copies: number;
@@ -96,8 +101,12 @@ export function copyCounts(norm: string, own: number, s: Pick<TextSelector, 'exa
   // A quote the old text held once says so: a new text holding it more often has gained copies.
   if (others.length === 0) return found.length === 1 ? { copies: 0, copyContext: 0, copyRank: 0 } : null;
   const sides = sidesOf(s);
+  // The context is compared at every occurrence, not only the first MAX_COPIES: a common quote (11,
+  // 2020年) of a page the text holds twice has its twin, context and all, far down the list.
+  const all = found.length > MAX_COPIES ? occurrences(norm, quote, MAX_CONTEXT_SCAN + 1) : found;
   let copyContext = 0;
-  for (const at of others) copyContext = Math.max(copyContext, contextMatch(norm, at, at + quote.length, sides));
+  if (all.length > MAX_CONTEXT_SCAN) copyContext = sides.prefix.length + sides.suffix.length + 2;
+  else for (const at of all) if (at !== own) copyContext = Math.max(copyContext, contextMatch(norm, at, at + quote.length, sides));
   return { copies: Math.min(others.length, MAX_COPIES), copyContext, copyRank: found.filter((at) => at < own).length };
 }
 

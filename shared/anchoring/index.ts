@@ -55,6 +55,7 @@ import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
+import { onRestatement, restPieces } from './restated';
 import { stutterCopy } from './stutter';
 import {
   chosenByPosition,
@@ -101,6 +102,8 @@ export function describe(text: string, start: number, end: number): TextSelector
     const own = unitAt(old, s);
     const counts = copyCounts(old.norm.text, own, selector);
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
+    const rest = restPieces(old, selector, own, toNormalised(old, e));
+    if (rest) Object.assign(selector, rest);
     const near = lookAlikes(old, own, selector);
     if (near) Object.assign(selector, near);
   };
@@ -109,21 +112,14 @@ export function describe(text: string, start: number, end: number): TextSelector
   return selector;
 }
 
-/** Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. */
+/**
+ * Finds the passage `selector` describes in `text`, or null when it cannot be placed safely. A
+ * batch of one (anchorAll): one decision path, so the single form refuses what the batch refuses
+ * (a copy in doubt with no neighbour to confirm it stays an orphan here too).
+ */
 export function anchor(text: string, selector: TextSelector): Anchor | null {
   checkSelector(selector);
-  const markers = storedMarkers(selector);
-  if (mostlyMarker(selector)) {
-    // A marker alone: on its characters where it still labels its words, else as one unit (anchorAll).
-    const literal = withMarkersLiteral(() => anchorOne(text, selector));
-    return literal && literalStands(documentFor(text), selector, markers, literal) ? literal : anchorOne(text, selector);
-  }
-  const found = anchorOne(text, selector);
-  if (found) return found;
-  // Not found with markers as one unit: once more on their characters (see literalOrphans).
-  if (markers.length === 0 || selector.copies !== 0) return null;
-  const literal = withMarkersLiteral(() => anchorOne(text, selector));
-  return literal && literalStands(documentFor(text), selector, markers, literal) ? literal : null;
+  return anchorSelectors(text, [selector], documentFor)[0] ?? null;
 }
 
 /**
@@ -145,19 +141,6 @@ function literalStands(doc: Doc, s: TextSelector, markers: readonly string[], a:
   let kept = 0;
   for (let i = 0; i + 2 <= stored.length; i++) if (after.includes(stored.slice(i, i + 2))) kept++;
   return kept * 2 >= stored.length - 1;
-}
-
-function anchorOne(text: string, selector: TextSelector): Anchor | null {
-  const found = notOnOther(
-    text,
-    selector,
-    anchorIn(text, () => documentFor(text), selector),
-  );
-  if (found) return found;
-  let markFree: Doc | null = null;
-  return (
-    markFreeAnchor(text, () => (markFree ??= markFreeDocument(text)), selector) ?? edgeOnlyAnchor(text, () => documentFor(text), selector)
-  );
 }
 
 /**
@@ -238,7 +221,12 @@ function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | n
  * nearNeighbours).
  */
 export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
-  const out = anchorBatch(text, selectors);
+  return anchorSelectors(text, selectors, newDocument);
+}
+
+/** anchorAll with the comparison form built by `makeDoc` (cached for the single form, anchor()). */
+function anchorSelectors(text: string, selectors: readonly TextSelector[], makeDoc: (text: string) => Doc): (Anchor | null)[] {
+  const out = anchorBatch(text, selectors, makeDoc);
   // A passage that is mostly a marker (第二条 alone, whose one unit matches every marker) is
   // placed with markers compared literally, on its real characters, where it still labels its
   // stored words (literalStands); otherwise as one unit (a renumbered label). The whole batch
@@ -254,18 +242,22 @@ export function anchorAll(text: string, selectors: readonly TextSelector[]): (An
     }
   });
   if (!literal.includes(true)) return out;
-  const plain = withMarkersLiteral(() => anchorBatch(text, selectors));
+  const plain = withMarkersLiteral(() => anchorBatch(text, selectors, makeDoc));
   const doc = documentFor(text);
   return out.map((a, i) => {
     const p = plain[i];
     const s = selectors[i];
-    return literal[i] && p && s && literalStands(doc, s, storedMarkers(s), p) ? p : a;
+    if (!literal[i] || !s) return a;
+    if (p && literalStands(doc, s, storedMarkers(s), p)) return p;
+    // Placed as one unit (another marker's): a renumbered label still labels its stored words;
+    // one whose line went (第五章 deleted) would sit on the next label (第三十五条).
+    return a && literalStands(doc, s, storedMarkers(s), a) ? a : null;
   });
 }
 
-function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
+function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: (text: string) => Doc): (Anchor | null)[] {
   let doc: Doc | null = null;
-  const lazyDoc = () => (doc ??= newDocument(text));
+  const lazyDoc = () => (doc ??= makeDoc(text));
   const valid = selectors.map((selector) => {
     try {
       checkSelector(selector);
@@ -313,7 +305,12 @@ function anchorBatch(text: string, selectors: readonly TextSelector[]): (Anchor 
     selectors,
     valid,
     comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined),
-  );
+  ).map((a, i) => {
+    // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
+    const s = selectors[i];
+    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+    return onRestatement(lazyDoc(), s, a) ? null : a;
+  });
 }
 
 /** The first of two side-by-side copies of the quote that a paste twice in a row left (stutter.ts), or null. */

@@ -36,6 +36,13 @@ export interface TextSelector {
   copyRank?: number;
   /** With `copies`: units (comparison form) of the quote's old paragraph(s), to tell it from a copy restating it. */
   paraLength?: number;
+  /**
+   * Optional, recorded by describe() (restated.ts): a few 8-unit pieces (comparison form) of the
+   * quote's old paragraph beyond the stored context, before and after it, to tell a restatement
+   * of the passage (a recap quoting its sentence) from the passage once its paragraph is gone.
+   */
+  restBefore?: string[];
+  restAfter?: string[];
 }
 
 export interface Anchor {

@@ -315,6 +315,12 @@
  *
  * FRESH, once, seeds 201–240, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC): 99.2%
  * placed, 3 wrong (all `mixed` with pullquote: seeds 223, 224, 236).
+ *
+ * LATER, development (anchor15b, 2026-12-06, s15-anchor15b): 201–240 99.2% / 3 → 99.2% / 3, 1–40
+ * 99.2% / 1 → 99.2% / 1. The three, classed, left: a lost sentence placed on its pull quote that a
+ * resegment ran into a paragraph (223, ■ no longer at a paragraph's head); a number placed on the
+ * pull quote's copy after a resegment (224); a repeated phrase whose own copy an OCR step edited,
+ * placed on the pull quote's clean copy (236).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

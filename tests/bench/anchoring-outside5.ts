@@ -169,6 +169,18 @@
  * FRESH, once, seeds 81–120, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC, CI running
  * beside it): 97.7% placed, 7 wrong (roster 2, mixed 5). qa_prose 97.1, indirect 95.0, bilingual 95.8,
  * draft_final 96.3, leader 96.7, mixed 91.4; the other kinds 97.5–100.
+ *
+ * LATER, development (anchor15b, 2026-12-06; base cba6495 → s15-anchor15b, load ~25): 81–120
+ * 97.7% / 7 wrong → 97.6% / 6; 1–40 97.5% / 4 → 97.5% / 4. Classes of the 7 (--list, selectors dumped):
+ * - a heading label alone (第五章, seed 85 roster) whose line was deleted, placed as one marker unit
+ *   on the next 条's label: fixed (a label placed as one unit must still label its stored words).
+ * - a title placed on the next roster line's look-alike title (seed 113, 副局长 → 副校长, nearErrors 1,
+ *   confirmed by the sure window of its neighbours): left (short quotes record no nearWords).
+ * - a table header year whose columns all shifted (seeds 88, 102: 2021/2022/2023 → 2022/2023/2024,
+ *   copies 0, placed on the renamed cell): left, undecidable from the stored context.
+ * - an 附件 item restating the sentence of a paragraph the bilingual step replaced (seed 114, 3:
+ *   quote, clause, term): left; the restatement rule (restated.ts) needs another paragraph held
+ *   whole beside the copy, which a numbered list item does not have.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

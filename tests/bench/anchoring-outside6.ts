@@ -144,6 +144,23 @@
  *   takes only a bracketed note: watermark 1–40 99.3 → 95.8 (the unbracketed 更多内容请关注某某网 /
  *   本文首发于某某号 stay orphans). Left: mixed (clause swaps and watermarks together: one context
  *   side gone), a fragment pasted twice inside a passage, unbracketed watermarks.
+ *
+ * LATER, development (anchor15b, 2026-12-06; base cba6495 → s15-anchor15b, load ~20–28; the
+ * wrongs of 41–80 re-listed on cba6495, 8 as the lead saw, and read with a dump of their selectors):
+ *   41–80: 95.5% / 8 wrong → 95.5% / 1 wrong (excerpt 97.3 → 97.4, mixed 93.4 → 93.4);
+ *   1–40: 95.6% / 0 → 95.6% / 0. Classes and rules (tests/unit/anchoring-round20.test.ts):
+ * - recap of a dropped paragraph, 6 (seed 51 mixed: excerpt dropped the paragraphs, the serial
+ *   step's 上期回顾 had quoted their sentences back to back; copies 0, placed on the recap with
+ *   most or all of the stored context, scores 0.58–0.99). Decidable only with more stored: describe()
+ *   now records `restBefore`/`restAfter`, 8-unit pieces of the old paragraph past the context
+ *   (restated.ts). Most pieces of one side standing nowhere, and the placement's paragraph holding
+ *   another paragraph's words whole (the recap quoted a line that still stands): orphan.
+ * - a page printed twice in a long article, 1 (seed 70 excerpt, 11 in 11月17日, copies 64 capped):
+ *   copyContext was taken over the first 65 occurrences only and missed the twin page 78k units on,
+ *   so the twin's full context "confirmed" it. copyContext now compares every occurrence (≤ 4096).
+ * - left, 1 (seed 65 mixed): a sentence an excerpt dropped, placed approximately over the
+ *   screenshot caption before it (a look-alike: 网站题为《…》的报道截图) and the …… line.
+ * anchor() is now a batch of one (anchorAll): the single form refuses what the batch refuses.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

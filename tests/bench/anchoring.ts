@@ -283,6 +283,12 @@
  * 1 wrong (an edited passage placed with score 0.70); generated 100121–100150 99.3%, 0 wrong. The
  * default run after CI, last session's 31efd35 and 6183e4d side by side (load ~2): held-out 99.29 →
  * 99.30%, 0 wrong; 113k/200 anchorAll CPU 77.3 → 84.1 ms (warm 72.7 → 80.2).
+ *
+ * LATER, development (anchor15b, 2026-12-06, cba6495 → s15-anchor15b, load ~25–28, two runs not side
+ * by side): default held-out 99.30 → 99.29%, 0 → 0 wrong, 113k 98.52 → 98.49%; 113k/200 anchorAll
+ * CPU 93.7 → 99.1 ms (warm 92.9 → 105.2; the load was higher on the second run). Prose 800–830
+ * 99.15 → 99.15%, 0 wrong; generated 80001–80030 99.54 → 99.53%, 0 wrong. Prose 1155–1185's wrong
+ * (1159: an edited passage placed with score 0.70, its extent stopping at an inserted “) is left.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';

@@ -144,9 +144,10 @@ suite('copies of a deleted passage', () => {
       .map((p) => (p === ownPara ? p.replace(q, '') : p))
       .join('\n');
     // On its own the copy is taken (it is near the old place, as a share of the text) from a
-    // selector stored without paragraph fingerprints; with them (round 10) the copy's paragraph,
-    // unchanged, is known to be another passage's...
-    const { para: _para, others: _others, twins: _twins, ...plain } = selectors[1]!;
+    // selector stored with the five plain fields only (a packet's); with paragraph fingerprints
+    // (round 10) the copy's paragraph, unchanged, is known to be another passage's...
+    const { exact, prefix, suffix, start, end } = selectors[1]!;
+    const plain = { exact, prefix, suffix, start, end };
     expect(anchor(edited, plain)).not.toBeNull();
     expect(anchor(edited, selectors[1]!)).toBeNull();
     const found = anchorAll(edited, selectors);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../main/services/extract/decode';
 import { repairRawText } from '../../main/services/extract/extract';
@@ -159,6 +160,58 @@ describe('light DOM matches linkedom', () => {
     const doc = parseLightDocument('<html><body><p>x</p></body></html>');
     expect(() => doc.querySelector('p:first-child')).toThrow(/unsupported selector/);
     expect(() => doc.querySelector('p + p')).toThrow(/unsupported selector/);
+  });
+});
+
+describe('attributes kept as a flat list (speed16f)', () => {
+  /** Each element's attributes as htmlparser2's own objects hold them: Object.keys order, first of duplicates. */
+  function objectForm(html: string): [string, string][][] {
+    const out: [string, string][][] = [];
+    const parser = new Parser(
+      { onopentag: (_name, attribs) => out.push(Object.keys(attribs).map((k) => [k, attribs[k]!])) },
+      { lowerCaseAttributeNames: true, decodeEntities: true },
+    );
+    parser.write(html);
+    parser.end();
+    return out;
+  }
+  const listForm = (html: string): [string, string][][] => {
+    const out: [string, string][][] = [];
+    const visit = (el: Element): void => {
+      out.push(Array.from(el.attributes).map((a) => [a.name, a.value]));
+      for (const c of Array.from(el.children)) visit(c);
+    };
+    for (const c of Array.from(parseLightDocument(html).children)) visit(c);
+    return out;
+  };
+
+  it("lists names in the object form's order: array indices first and ascending, duplicates and __proto__ dropped", () => {
+    const html =
+      '<html><body><div b="1" 10="ten" a="2" 2="two" 01="lead" B="dup" 4294967295="big" __proto__="p" constructor="c">x</div>' +
+      '<p>bare</p><span 0 data-x=&amp;y id=s>z</span></body></html>';
+    expect(listForm(html)).toEqual(objectForm(html));
+    const div = parseLightDocument(html).querySelector('div')!;
+    expect(div.getAttribute('b')).toBe('1');
+    expect(div.getAttribute('constructor')).toBe('c');
+    expect(div.getAttribute('__proto__')).toBeNull();
+    expect(div.getAttribute('toString')).toBeNull();
+    expect(div.hasAttribute('hasOwnProperty')).toBe(false);
+  });
+
+  it("changes one element's list only, in the object form's order", () => {
+    const doc = parseLightDocument('<html><body><p>a</p><p>b</p><div x="1">c</div></body></html>');
+    const [p1, p2] = doc.querySelectorAll('p');
+    p1!.setAttribute('class', 'k  k j');
+    p1!.setAttribute('3', 'three');
+    p1!.setAttribute('__proto__', 'no');
+    expect(p1!.attributes.map((a) => `${a.name}=${a.value}`)).toEqual(['3=three', 'class=k j']);
+    expect(p2!.attributes).toEqual([]);
+    const div = doc.querySelector('div')!;
+    div.setAttribute('x', '2');
+    div.removeAttribute('x');
+    expect(div.attributes).toEqual([]);
+    expect(div.outerHTML).toBe('<div>c</div>');
+    expect(p1!.outerHTML).toBe('<p 3="three" class="k j">a</p>');
   });
 });
 

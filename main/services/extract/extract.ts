@@ -51,6 +51,7 @@ import {
   isMetaLine,
   isUpdateNotice,
   findShortYearDate,
+  firstPublishedDate,
   publishedLabelDate,
   matchAuthor,
   matchBareOrigin,
@@ -65,6 +66,8 @@ import {
   personName,
   publicationName,
   normaliseText,
+  normaliseCollapsed,
+  INK_RE,
   trimInvisible,
   isOrganisation,
   isAccountName,
@@ -339,6 +342,8 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
+  /** Whether the current line's text holds anything but whitespace (else a flush makes no block of it). */
+  private ink = false;
   /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
   tooDeep = false;
 
@@ -423,6 +428,7 @@ class Walker {
   private text(data: string): void {
     if (!data) return;
     if (this.pendingBr) this.breakLine();
+    if (!this.ink && INK_RE.test(data)) this.ink = true;
     this.cur.text += data;
     this.cur.html += escapeHtml(data);
     if (this.linkDepth > 0) this.cur.linkChars += countChars(data);
@@ -470,6 +476,7 @@ class Walker {
     this.lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     if (hard) this.lines.push(newLine('', '', 0, '', [])); // paragraph marker
     this.cur = newLine('', this.openInline(), 0, '', []);
+    this.ink = false;
   }
 
   /** Ends the current block: turns its lines into one or more blocks. */
@@ -479,7 +486,7 @@ class Walker {
     const lines = this.lines;
     // Most flushes end a stretch of indentation between tags: a blank line alone makes no block.
     // The line starts over in place (no line object is ever shared with it), as below it would.
-    if (lines.length === 0 && cur.images.length === 0 && !normaliseText(cur.text)) {
+    if (lines.length === 0 && cur.images.length === 0 && !this.ink) {
       cur.text = '';
       cur.html = this.openInline();
       cur.linkChars = 0;
@@ -489,6 +496,7 @@ class Walker {
     lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
     this.lines = [];
     this.cur = newLine('', this.openInline(), 0, '', []);
+    this.ink = false;
     const el = this.stack[this.stack.length - 1];
     if (!el) return;
     // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
@@ -496,16 +504,21 @@ class Walker {
     let para: Line | null = null;
     // The paragraph's normalised text, kept beside it: each line asks about it several times.
     let paraNorm = '';
+    // Its text collapsed (the block's `spaced`), when it is one line's: null after a join.
+    let paraSpaced: string | null = null;
     const out: Line[] = [];
     const outNorm: string[] = [];
+    const outSpaced: (string | null)[] = [];
     const heading = /^h[1-6]$/.test(el.localName);
     for (const line of lines) {
       const t = line.text;
-      const norm = normaliseText(t);
+      const spaced = collapseSpaces(t);
+      const norm = normaliseCollapsed(t, spaced);
       if (!norm && line.images.length === 0) {
         if (para) {
           out.push(para);
           outNorm.push(paraNorm);
+          outSpaced.push(paraSpaced);
         }
         para = null;
         continue;
@@ -528,18 +541,22 @@ class Walker {
           [...para.images, ...line.images],
         );
         paraNorm = normaliseText(para.text);
+        paraSpaced = null;
       } else {
         if (para) {
           out.push(para);
           outNorm.push(paraNorm);
+          outSpaced.push(paraSpaced);
         }
         para = newLine(line.text, line.html, line.linkChars, line.plain, line.images);
         paraNorm = norm;
+        paraSpaced = spaced;
       }
     }
     if (para) {
       out.push(para);
       outNorm.push(paraNorm);
+      outSpaced.push(paraSpaced);
     }
     // Most flushes end a stretch of indentation between tags: no block, nothing more to build.
     if (out.length === 0) return;
@@ -565,7 +582,7 @@ class Walker {
       this.blocks.push({
         index: this.blocks.length,
         text,
-        spaced: collapseSpaces(line.text),
+        spaced: outSpaced[i] ?? collapseSpaces(line.text),
         raw: line.text,
         rawHtml: line.html,
         links: this.links,
@@ -870,7 +887,7 @@ export function titleText(raw: string): string {
 function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | null): string | null {
   if (!meta.title) return null;
   const t = titleText(meta.title);
-  if (countChars(t) < 2) return null;
+  if (countChars(t) < 2 || genericPageTitle(t)) return null;
   const norm = normaliseText(t);
   const parts = titleParts(t);
   const site = meta.siteName ? normaliseText(meta.siteName) : null;
@@ -1190,8 +1207,27 @@ const TITLE_CLASS_RE =
 const DATE_CLASS_RE =
   /(?:^|[-_\s])(?:h-?time|time|date|pub-?time|pub-?date|publish-?time|publish-?date|post-?time|post-?date|article-?time|art-?time|info-?time|fbsj|sj|rq)(?:[-_\s\d]|$)/i;
 
+/**
+ * A page kind's name where a title would stand (公告详情, 新闻详情, 正文, 信息浏览, 公文查看): an app's
+ * bar or a CMS's <title> for every page of a kind, naming no article.
+ */
+const GENERIC_PAGE_TITLE_RE =
+  /^(?:(?:公告|通知|新闻|文章|信息|资讯|内容|消息|动态|政策|文件|公文|稿件)?(?:详情|正文|详细|查看|浏览|阅读|全文)(?:页面?)?|(?:内容|文章|新闻)页|公告|通知)$/;
+
+export function genericPageTitle(text: string): boolean {
+  return text.length <= 8 && GENERIC_PAGE_TITLE_RE.test(normaliseText(text).replace(/\s+/g, ''));
+}
+
 function hasTitleClass(el: Element): boolean {
   return TITLE_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+/**
+ * A list entry: a linked headline with its date beside the link (`<a>某某活动</a><span>2024-09-08</span>`).
+ * Under a box's heading (最新公告, 相关新闻) it is another article's line, not the metadata of one.
+ */
+function datedLinkEntry(b: Block): boolean {
+  return b.linkChars >= 6 && b.linkChars > b.len * 0.5 && findDate(b.plain) !== null;
 }
 
 /** How strongly the lines right after block i look like an article's metadata line. */
@@ -1200,7 +1236,7 @@ function metaNearScore(blocks: Block[], i: number): number {
   for (let j = i + 1; j < blocks.length && step < 3; j++) {
     const b = blocks[j]!;
     if (b.len === 0) continue;
-    if (isMetaLine(b.text) || (b.len < 60 && findDate(b.text))) return step === 0 ? 4 : step === 1 ? 2 : 1;
+    if (isMetaLine(b.text) || (b.len < 60 && findDate(b.text) && !datedLinkEntry(b))) return step === 0 ? 4 : step === 1 ? 2 : 1;
     if (b.len > 60 || b.punct > 2) return 0;
     step++;
   }
@@ -1302,13 +1338,25 @@ function dataAttributeDate(el: Element): string | null {
   return null;
 }
 
+/** The text of the first element in `line` that holds a date and nothing else but a time. */
+function ownDateElement(line: Element): string | null {
+  for (const el of Array.from(line.querySelectorAll('*'))) {
+    if (el.firstElementChild) continue;
+    const t = normaliseText(el.textContent ?? '');
+    if (t.length <= 40 && isDateOnly(t) && findDate(t)) return t;
+  }
+  return null;
+}
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
   tableTitle: string | null,
   recordEnd = -1,
 ): { title: string; index: number; weak: boolean } | null {
-  const refs = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
+  // A generic page name (公告详情) names no article: no reference for a line to match.
+  const stated = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
+  const refs = stated.filter((r) => !genericPageTitle(r));
   // A whole reference or its first part names the article; a later part is a section or the site.
   const refParts = refs.flatMap((r) => {
     const parts = titleParts(r);
@@ -1322,7 +1370,13 @@ function pickTitle(
       }),
     ];
   });
-  let best: { title: string; index: number; score: number; weak: boolean } | null = null;
+  type Candidate = { title: string; index: number; score: number; weak: boolean };
+  let best: Candidate | null = null;
+  // A line that only names the page's kind (an app bar's 公告详情): the title only when no other line is.
+  let generic: Candidate | null = null;
+  // Where the page's own title is such a name, a title-named line over its metadata line, though
+  // in a `*-head` box (chrome by its name): the notice's head.
+  let headed: Candidate | null = null;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
     if (isMetaLine(b.text)) continue;
@@ -1373,14 +1427,21 @@ function pickTitle(
     // a heading or title-named line right after it has its metadata line too.
     const near = score > 0 && recordEnd >= 0 && followsRecord(blocks, recordEnd, b.index) ? 4 : metaNearScore(blocks, b.index);
     score += near;
+    if (b.negative && !matched && near >= 4 && score >= 7 && b.linkChars === 0 && b.punct <= 3 && !genericPageTitle(t))
+      if (!headed || score > headed.score) headed = { title: titleText(b.raw), index: b.index, score, weak: false };
     // Portals put the article's title block inside a `header` region; a doc-title match outweighs that.
     if (b.negative) score -= matched ? 4 : 8;
     if (b.linkChars > b.len * 0.5) score -= matched ? 2 : 6;
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
     // Weak: only its tag says it is a title (no match with the page's title, no metadata line).
-    if (!best || score > best.score) best = { title: own ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
+    const found = { title: own ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
+    if (genericPageTitle(t)) {
+      if (!generic || score > generic.score) generic = found;
+    } else if (!best || score > best.score) best = found;
   }
+  if (!best && stated.some(genericPageTitle)) best = headed;
+  best ??= generic;
   if (best) return { title: best.title, index: best.index, weak: best.weak };
   return null;
 }
@@ -1477,7 +1538,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (parent && b.el.localName === 'p' && b.len >= 80 && b.punct >= 1 && b.linkChars < b.len * 0.3)
       ownProse.set(parent, (ownProse.get(parent) ?? 0) + 1);
   }
-  const latinScript = isLatinPage(blocks);
+  const scripts = scriptCounts(blocks);
+  const latinScript = isLatinPage(blocks, scripts);
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
@@ -1567,6 +1629,18 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   };
   const infoPublished = info.get('发布日期') ?? info.get('公开日期');
   let publishedAt = infoPublished ? dateOf(infoPublished) : null;
+  if (!publishedAt && titleIndex >= 0) {
+    // `于 2024-08-18 09:12:40 首次发布` between the title and the text: the day it first ran,
+    // over a later 修改 or 更新 stamp and over other dates around the title.
+    for (let j = titleIndex + 1, seen = 0; j < blocks.length && seen < 20; j++) {
+      const b = blocks[j]!;
+      if (b.len === 0) continue;
+      seen++;
+      if (b.len > 150 && !isMetaLine(b.text)) break;
+      const d = b.len <= 150 && b.linkChars <= b.len * 0.25 ? firstPublishedDate(b.text) : null;
+      if (d && (publishedAt = dateOf(d))) break;
+    }
+  }
   // A 成文日期 is when a document was written (maybe another one's, in a 关联文件 box): a
   // publication-labelled line under the title outranks it.
   if (!publishedAt) {
@@ -1607,7 +1681,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     dateText = props.dateText;
   }
   if (!publishedAt) {
-    for (const b of metaZone) if (ownLine(b) && b.len <= 150 && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+    // A date in an element of its own may run into a neighbour's number in the line's text (a
+    // score's `<span>0.6</span><time>2024.08.09 …</time>` reads 0.62024.08.09): then the element's own text.
+    for (const b of metaZone) {
+      if (!ownLine(b) || b.len > 150 || isUpdateNotice(b.text)) continue;
+      if ((publishedAt = dateOf(b.text))) break;
+      const own = b.negative ? null : ownDateElement(b.el);
+      if (own && (publishedAt = dateOf(own))) break;
+    }
   }
   if (!publishedAt) {
     // A date a script writes into an empty element of the metadata line (<span class="pubtime"
@@ -1779,7 +1860,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   // Pages written in a Latin script: English bylines and datelines are metadata.
-  const latin = isLatinPage(blocks);
+  const latin = isLatinPage(blocks, scripts);
   const inChosen = (b: Block): boolean => (chosen.size === 0 ? !b.negative : b.ancestors.some((a) => chosen.has(a)));
   // Blocks up to the title are above the article, unless the chosen text mostly lies before that
   // "title" (a `Most Popular` heading after the article picked as its title).
@@ -2314,7 +2395,8 @@ function badgeDate(el: Element): string | null {
 
 /** Labels of a property table's rows: the publication date and the 来源. */
 const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
-const PROPERTY_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门))$/;
+const PROPERTY_ORIGIN_LABEL_RE =
+  /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门)|解读(?:机关|机构|单位|部门))$/;
 
 /**
  * A document's property table (文档属性 of an intranet page, mostly after its text): rows of a
@@ -2563,11 +2645,17 @@ function holdsOnlyFigure(k: Element): boolean {
 }
 
 /** Most of the page's prose is in a Latin script (English and other European languages). */
-function isLatinPage(blocks: Block[]): boolean {
-  let cjk = 0;
-  let latin = 0;
-  for (const b of blocks) {
-    if (b.boiler || b.negative || b.len < 20) continue;
+/**
+ * Each block's CJK and Latin letters (two entries a block; none counted under 20 characters).
+ * isLatinPage is asked twice of the same blocks, before and after chrome is marked: counted once.
+ */
+function scriptCounts(blocks: Block[]): Int32Array {
+  const counts = new Int32Array(blocks.length * 2);
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.len < 20) continue;
+    let cjk = 0;
+    let latin = 0;
     // Counted by code unit, as /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g and
     // /[A-Za-z\u00c0-\u024f]/g would, without an array of matches per block.
     const t = b.text;
@@ -2577,6 +2665,21 @@ function isLatinPage(blocks: Block[]): boolean {
         cjk++;
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
     }
+    counts[2 * k] = cjk;
+    counts[2 * k + 1] = latin;
+  }
+  return counts;
+}
+
+/** Whether the page's text (but chrome and boilerplate) is mostly Latin letters; `counts` from scriptCounts(blocks). */
+function isLatinPage(blocks: Block[], counts: Int32Array): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.boiler || b.negative || b.len < 20) continue;
+    cjk += counts[2 * k]!;
+    latin += counts[2 * k + 1]!;
   }
   // Both halves always evaluated: a product computed only on Latin pages sent V8 into a deopt loop.
   const dominant = latin > cjk * 4;
@@ -3480,16 +3583,42 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
  * holds its play control (a button, an icon, the player). A sentence naming a time stays.
  */
 function videoCardLine(b: Block): boolean {
-  if (b.len > 160 || !VIDEO_CARD_LINE_RE.test(b.text)) return false;
+  if (b.len > 160) return false;
+  if (!VIDEO_CARD_LINE_RE.test(b.text)) return (VIDEO_TITLE_RE.test(b.text) || RUNNING_TIME_RE.test(b.text)) && videoCardParts(b);
   // The smallest box around the line that holds more than its words (the card).
   let box: Element | null = b.el;
   for (let up = 0; box && up < 3; box = box.parentElement, up++) {
-    if (box.querySelector('button, svg, video, iframe') !== null) return true;
+    if (box.querySelector(PLAY_CONTROL) !== null) return true;
     if (normaliseText(box.parentElement?.textContent ?? '').length > b.len + 20) return false;
   }
   return false;
 }
 const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
+const VIDEO_TITLE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}$/i;
+const RUNNING_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+/** A card's words: its title, running time and a credit, not paragraphs. */
+const VIDEO_CARD_MAX = 240;
+const PLAY_CONTROL = 'button, svg, video, iframe';
+
+/**
+ * The same card with its title and running time in elements of their own (`<p>Watch: …</p>
+ * <span>02:14</span>`, a credit beside them): the smallest box around the line that holds a play
+ * control is small and holds both a `Watch:`/`Video:` title line and a running-time line.
+ */
+function videoCardParts(b: Block): boolean {
+  // (A loose time beside block elements is read as a line of the card's own element.)
+  let box: Element | null = b.el;
+  for (let up = 0; box && up < 3 && box.querySelector(PLAY_CONTROL) === null; up++) box = box.parentElement;
+  if (!box || box.querySelector(PLAY_CONTROL) === null || normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+  let title = false;
+  let time = false;
+  for (const el of Array.from(box.querySelectorAll('*'))) {
+    const text = normaliseText(el.textContent ?? '');
+    title ||= VIDEO_TITLE_RE.test(text);
+    time ||= RUNNING_TIME_RE.test(text);
+  }
+  return title && time;
+}
 
 /**
  * A short line of a linked story's card set into the text (its section label, its date), the
@@ -3574,7 +3703,10 @@ function signUpAnswer(a: Element): SignUpAnswer {
 }
 const SIGN_UP_BOX_MAX = 400;
 
-/** A short line alone in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`. */
+/**
+ * A short line in a box with its button(s): `<div><p>…</p><a>See rates</a></div>`, or a pitch of
+ * two short lines over the button (`<div><div>See how …</div><p>…</p><a>Book a demo</a></div>`).
+ */
 function callToAction(b: Block): boolean {
   const box = b.el.parentElement;
   if (!box || /^(?:body|article|main|td|li)$/.test(box.localName)) return false;
@@ -3582,17 +3714,21 @@ function callToAction(b: Block): boolean {
   let n = 0;
   for (let c = box.firstElementChild; c; c = c.nextElementSibling) if (++n > 4) return false;
   let button = false;
+  // A pitch may be two short lines (`See how … works` over `Sort it in minutes.`) above its button.
+  let pitch = false;
   for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
     if (c === b.el) continue;
-    if (c.localName === 'p') return false;
     const text = normaliseText(c.textContent ?? '');
     if (!text) continue;
     const link = c.localName === 'a' || (c.localName !== 'p' && c.querySelector('a') !== null && c.children.length === 1);
-    if (!link || !CTA_RE.test(text)) return false;
-    button = true;
+    if (link && CTA_RE.test(text)) button = true;
+    else if (link || pitch || b.len > CTA_LINE_MAX || text.length > CTA_LINE_MAX || c.querySelector('a') !== null) return false;
+    else pitch = true;
   }
   return button;
 }
+/** A call to action's line: a pitch, not a paragraph. */
+const CTA_LINE_MAX = 100;
 const CTA_RE =
   /^(?:see|get|compare|check|view|find|shop|buy|subscribe|sign up|join|register|learn more|download|try|start|claim|apply|donate|give|book|order)\b.{0,25}$/i;
 const VIDEO_LABEL_RE = /^(?:video|watch)\s*[:|·•-]?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
@@ -3660,7 +3796,14 @@ function isCaption(b: Block): boolean {
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
     if (name === 'figcaption')
-      return bracketed || source || SOURCE_END_RE.test(b.text) || FIGCAPTION_CREDIT_RE.test(b.text) || heldCredit(b.el, b.text);
+      return (
+        bracketed ||
+        colonCredit(b.text) ||
+        source ||
+        SOURCE_END_RE.test(b.text) ||
+        FIGCAPTION_CREDIT_RE.test(b.text) ||
+        heldCredit(b.el, b.text)
+      );
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
     if (name === 'figure')
       return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
@@ -3773,6 +3916,16 @@ function figureTitle(b: Block): boolean {
   const figure = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure');
   return figure !== undefined && figure.querySelector('img, picture, video, svg, canvas, table') !== null;
 }
+
+/**
+ * A caption closed by its credit in brackets as source and name (`… near the weir last week.
+ * (Harbour News: Ines Varo)`, `…(Supplied: Kim Lau)`): in a figcaption only, after words of its own.
+ */
+function colonCredit(text: string): boolean {
+  const m = COLON_CREDIT_RE.exec(text);
+  return m !== null && m.index >= 20;
+}
+const COLON_CREDIT_RE = /\((?:[A-Z][\p{L}\d.&'’-]*\s?){1,4}:\s*[A-Z][\p{L}'’.-]*(?:\s[A-Z][\p{L}'’.-]*){0,3}\)$/u;
 
 /** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
 const BRACKET_CREDIT_RE =
@@ -4021,6 +4174,7 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
       named ||
       credit ||
       /^图为/.test(b.text) ||
+      lineUnderPicture(b, prev) ||
       mutedLine(
         b,
         body.slice(i + 1).find((x) => x.len > 0),
@@ -4028,6 +4182,23 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
     )
       body.splice(i, 1);
   }
+}
+
+/**
+ * Words set on the line under a picture in a paragraph of the two alone (`<p><img><br>…</p>`):
+ * its caption when short and no sentence, nor a numbered section head (一、…, （二）…, 3. …). A
+ * paragraph that goes on after the line (links, more text) is no picture's caption box.
+ */
+function lineUnderPicture(b: Block, picture: Block): boolean {
+  return (
+    b.el === picture.el &&
+    b.len <= 40 &&
+    (b.el.textContent ?? '').replace(/\s+/g, '') === b.text.replace(/\s+/g, '') &&
+    !/[。！？；!?;]/.test(b.text) &&
+    !/^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分])/.test(
+      b.text,
+    )
+  );
 }
 
 /** A 公文's red head: the issuing office's name and 文件 (简报, 会议纪要) as a line of its own. */
@@ -4043,19 +4214,33 @@ const RECORD_LINE_RE =
   /^(?:抄\s*送|抄\s*报|分\s*送|报|送|发)\s*[:：]\S|^[^。！？；]{2,40}?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
 
 /**
- * The 版头 (red head, 发文字号) above a 公文's text and the 版记 (抄送, 印发) under it are the
- * form's parts, not its text (the 主送, the 落款 unit and date and （此件公开发布） are). Only at
- * the two ends: the same words inside the text stay; a 文号 only under a red head.
+ * A letter's 签发人 line (答复件, 请示, 报告), maybe after the reply's grade (A类 签发人：某某),
+ * several signers allowed: a 版头 line as surely as a red head.
+ */
+const SIGNER_LINE_RE =
+  /^(?:[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?\s*)?签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,5}(?:[\s、，,]+[\u4e00-\u9fff·]{2,5}){0,3}$/;
+/** A reply's grade alone on its line (A类, （B类）): a head line only beside a red head or 签发人. */
+const GRADE_LINE_RE = /^[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?$/;
+
+/**
+ * The 版头 (red head, 签发人, 发文字号, a reply's grade) above a 公文's or letter's text and the
+ * 版记 (抄送, 印发) under it are the form's parts, not its text (the 主送, the 落款 unit and date and
+ * （此件公开发布） are). Only at the two ends: the same words inside the text stay; a 文号 or grade
+ * only in a head that has a red head or a 签发人 line.
  */
 function dropDocumentHeadAndRecord(body: Block[]): void {
-  // The 文号 goes with the red head above it; a 文号 alone under the title stays (a policy page's).
+  // The opening run of head lines (empty lines between them); a 文号 alone under the title stays (a policy page's).
+  let run = 0;
   let head = false;
-  while (body.length > 1 && body[0]!.images.length === 0) {
-    const t = body[0]!.text;
-    if (RED_HEAD_RE.test(t)) head = true;
-    else if (!(body[0]!.len === 0 || (head && DOC_NUMBER_LINE_RE.test(t)))) break;
-    body.shift();
+  for (; run < body.length - 1 && body[run]!.images.length === 0; run++) {
+    const b = body[run]!;
+    if (b.len === 0) continue;
+    if (RED_HEAD_RE.test(b.text) || SIGNER_LINE_RE.test(b.text) || (/签\s*发\s*人\s*[:：]/.test(b.text) && DOC_NUMBER_LINE_RE.test(b.text)))
+      head = true;
+    else if (!DOC_NUMBER_LINE_RE.test(b.text) && !GRADE_LINE_RE.test(b.text)) break;
   }
+  if (head) body.splice(0, run);
+  else while (body.length > 1 && body[0]!.images.length === 0 && body[0]!.len === 0) body.shift();
   let end = body.length;
   while (end > 1 && (body[end - 1]!.len === 0 ? body[end - 1]!.images.length === 0 : RECORD_LINE_RE.test(body[end - 1]!.text))) end--;
   // Empty lines alone are no record: keep them as they were.
@@ -4237,9 +4422,11 @@ function resolveLinks(html: string, links: Links): string {
   });
 }
 
+/** An empty inline element (`<b> </b>`); tested before each pass: most blocks have none, and a pass copies the HTML. */
+const EMPTY_INLINE_RE = /<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/;
 function cleanInline(html: string): string {
   let h = html;
-  for (let i = 0; i < 3; i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
+  for (let i = 0; i < 3 && EMPTY_INLINE_RE.test(h); i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
   return h.trim();
 }
 

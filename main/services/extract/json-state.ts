@@ -205,9 +205,13 @@ function stringField(obj: Record<string, unknown>, keys: readonly string[] | Rea
 }
 
 function titleOf(obj: Record<string, unknown>): string | null {
+  // Each key folded once, not once per wanted name (a page's state has thousands of objects).
+  const entries = Object.entries(obj);
+  const keys = entries.map(([k]) => keyOf(k));
   for (const want of TITLE_KEYS) {
-    for (const [k, v] of Object.entries(obj)) {
-      if (keyOf(k) !== want || typeof v !== 'string') continue;
+    for (let i = 0; i < entries.length; i++) {
+      const v = entries[i]![1];
+      if (keys[i] !== want || typeof v !== 'string') continue;
       const t = plain(v)
         .replace(/\s+/g, (w) => (/^\u3000+$/.test(w) ? '\u3000' : ' '))
         .trim();

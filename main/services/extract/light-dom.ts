@@ -96,7 +96,124 @@ function fastTokenizer(): typeof Tokenizer {
 /** The tokenizer the light DOM parses with (exported for the test that compares it with htmlparser2's). */
 export const FastTokenizer = fastTokenizer();
 
-const hasOwn = Object.prototype.hasOwnProperty;
+/** The parts of htmlparser2's Parser (10.x) the flat-attribute subclass below reads and overrides. */
+interface ParserInternals {
+  endIndex: number;
+  attribname: string;
+  attribvalue: string;
+  attribs: Record<string, string> | null;
+  onattribend(quote: number, endIndex: number): void;
+}
+
+/** A shared attribute list for the many elements without attributes (copied before a change). */
+const NO_ATTRIBUTES: readonly string[] = Object.freeze([]);
+
+/** Whether `name` is an array index, which an object's keys list first (ascending) whatever the insertion order. */
+function isIndexKey(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 && /^(?:0|[1-9]\d*)$/.test(name) && Number(name) < 4294967295;
+}
+
+/**
+ * `list` (name, value, name, value…) in the order `Object.keys` gives the same attributes as
+ * an object's keys: array indices first, ascending, then the rest as inserted (the order the
+ * extractor and Readability saw when htmlparser2 handed over an object).
+ */
+export function inKeyOrder(list: string[]): string[] {
+  let indices = false;
+  for (let i = 0; i < list.length; i += 2) if (isIndexKey(list[i]!)) indices = true;
+  if (!indices) return list;
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < list.length; i += 2) pairs.push([list[i]!, list[i + 1]!]);
+  const idx = pairs.filter(([k]) => isIndexKey(k)).sort((a, b) => Number(a[0]) - Number(b[0]));
+  return [...idx, ...pairs.filter(([k]) => !isIndexKey(k))].flat();
+}
+
+/** Where `name` is in a flat attribute list (its name's index), or -1; only the first `end` entries when given. */
+export function attributeAt(list: readonly string[], name: string, end = list.length): number {
+  for (let i = 0; i < end; i += 2) if (list[i] === name) return i;
+  return -1;
+}
+
+/**
+ * htmlparser2 gathers each tag's attributes into an object: a keyed store through a new hidden
+ * class per attribute set, after a hasOwnProperty, a tenth of the parse. This subclass gathers
+ * them into a flat list (name, value…) instead, with the object's rules: the first of
+ * duplicates wins and `__proto__` is never kept (assigning a string to it does nothing). The
+ * list is taken (and reset) by the open-tag handler (`takeAttributes`), which puts it in the
+ * object's key order (inKeyOrder). Another htmlparser2 whose internals differ keeps its objects.
+ */
+function flatAttributeParser(): new (
+  cbs: ConstructorParameters<typeof Parser>[0],
+  options: ConstructorParameters<typeof Parser>[1],
+) => Parser & { flat: string[] | null; count: number } {
+  const proto = Parser.prototype as unknown as Partial<ParserInternals>;
+  const Base = Parser as unknown as new (...args: ConstructorParameters<typeof Parser>) => ParserInternals;
+  class FlatAttributeParser extends Base {
+    /**
+     * This tag's attributes so far: the first `count` entries of a scratch list reused from tag
+     * to tag, copied out at its exact size (the copies live as long as the page's tree does).
+     * null: this htmlparser2 is not the one this subclass knows.
+     */
+    flat: string[] | null = [];
+    count = 0;
+    override onattribend(quote: number, endIndex: number): void {
+      this.endIndex = endIndex;
+      const name = this.attribname;
+      const flat = this.flat!;
+      if (this.attribs && name !== '__proto__' && attributeAt(flat, name, this.count) < 0) {
+        flat[this.count++] = name;
+        flat[this.count++] = this.attribvalue;
+      }
+      this.attribvalue = '';
+    }
+  }
+  if (typeof proto.onattribend !== 'function' || proto.onattribend.length !== 2) {
+    class ObjectParser extends Parser {
+      flat: string[] | null = null;
+      count = 0;
+    }
+    return ObjectParser;
+  }
+  return FlatAttributeParser as unknown as ReturnType<typeof flatAttributeParser>;
+}
+const AttributeParser = flatAttributeParser();
+type AttributeParser = InstanceType<typeof AttributeParser>;
+
+/**
+ * A new parser whose `onopentag` handler gets the tag's attributes as a flat list in
+ * `Object.keys` order (NO_ATTRIBUTES when none: shared, never to be changed in place).
+ */
+export function newAttributeParser(
+  handlers: {
+    onopentag(name: string, attrs: readonly string[]): void;
+    ontext?(data: string): void;
+    oncomment?(data: string): void;
+    onclosetag?(name: string): void;
+  },
+  options: ConstructorParameters<typeof Parser>[1],
+): Parser {
+  let parser: AttributeParser | null = null;
+  const onopentag = handlers.onopentag;
+  const take = (attribs: Record<string, string>): readonly string[] => {
+    const p = parser!;
+    if (p.flat === null) {
+      // htmlparser2's object (another version of it): the same list, from its keys.
+      const keys = Object.keys(attribs);
+      if (keys.length === 0) return NO_ATTRIBUTES;
+      const out: string[] = [];
+      for (const k of keys) out.push(k, attribs[k]!);
+      return out;
+    }
+    if (p.count === 0) return NO_ATTRIBUTES;
+    const list = p.flat.slice(0, p.count);
+    p.count = 0;
+    return inKeyOrder(list);
+  };
+  parser = new AttributeParser({ ...handlers, onopentag: (name, attribs) => onopentag(name, take(attribs)) }, options);
+  return parser;
+}
+
 /** Bumped by every change to any light tree after parsing: a document's element index is then stale. */
 let generation = 0;
 let parsing = false;
@@ -266,13 +383,19 @@ class LElement extends LParent implements Element {
   readonly nodeType = 1;
   /** Position in document order at parse time (for merging index lists). */
   order = 0;
+  /**
+   * The attributes as a flat list (name, value…) in the order htmlparser2's object listed its
+   * keys (names as written, the first of duplicates); NO_ATTRIBUTES, shared, when none.
+   */
+  private attrs: string[];
   constructor(
     readonly localName: string,
-    /** htmlparser2's attribute object, kept as it is (names as written, the first of duplicates). */
-    readonly attribs: Record<string, string>,
+    attrs: readonly string[],
   ) {
     super();
-    if (hasOwn.call(attribs, 'class')) attribs.class = normaliseClass(attribs.class!);
+    this.attrs = attrs as string[];
+    const c = attributeAt(attrs, 'class');
+    if (c >= 0) this.attrs[c + 1] = normaliseClass(attrs[c + 1]!);
   }
   get nodeName(): string {
     return this.localName.toUpperCase();
@@ -281,26 +404,37 @@ class LElement extends LParent implements Element {
     return this.localName.toUpperCase();
   }
   get attributes(): Attr[] {
-    return Object.keys(this.attribs).map((name) => ({ name, value: this.attribs[name]! }));
+    const out: Attr[] = [];
+    for (let i = 0; i < this.attrs.length; i += 2) out.push({ name: this.attrs[i]!, value: this.attrs[i + 1]! });
+    return out;
   }
   getAttribute(name: string): string | null {
-    if (hasOwn.call(this.attribs, name)) return this.attribs[name]!;
+    const i = attributeAt(this.attrs, name);
+    if (i >= 0) return this.attrs[i + 1]!;
     return name === 'class' ? '' : null;
   }
   /** The attribute as css-select sees it through linkedom: `class` is null when absent. */
   attr(name: string): string | null {
-    return hasOwn.call(this.attribs, name) ? this.attribs[name]! : null;
+    const i = attributeAt(this.attrs, name);
+    return i >= 0 ? this.attrs[i + 1]! : null;
   }
   hasAttribute(name: string): boolean {
-    return hasOwn.call(this.attribs, name);
+    return attributeAt(this.attrs, name) >= 0;
   }
+  /** As an object's property: a new name goes last (an array index among the indices), `__proto__` is never set. */
   setAttribute(name: string, value: string): void {
     changed();
-    this.attribs[name] = name === 'class' ? normaliseClass(String(value)) : String(value);
+    name = String(name);
+    if (name === '__proto__') return;
+    const v = name === 'class' ? normaliseClass(String(value)) : String(value);
+    const i = attributeAt(this.attrs, name);
+    if (i >= 0) this.attrs[i + 1] = v;
+    else this.attrs = inKeyOrder([...this.attrs, name, v]);
   }
   removeAttribute(name: string): void {
     changed();
-    delete this.attribs[name];
+    const i = attributeAt(this.attrs, name);
+    if (i >= 0) this.attrs = [...this.attrs.slice(0, i), ...this.attrs.slice(i + 2)];
   }
   get nextElementSibling(): LElement | null {
     for (let n = this.nextSibling; n; n = n.nextSibling) if (n instanceof LElement) return n;
@@ -343,9 +477,7 @@ class LElement extends LParent implements Element {
 function serialise(n: LNode, raw: boolean): string {
   if (n instanceof LText) return raw ? n.data : escapeText(n.data);
   if (!(n instanceof LElement)) return '';
-  const attrs = Object.keys(n.attribs)
-    .map((k) => ` ${k}="${escapeAttr(n.attribs[k]!)}"`)
-    .join('');
+  const attrs = n.attributes.map((a) => ` ${a.name}="${escapeAttr(a.value)}"`).join('');
   if (VOID.has(n.localName)) return `<${n.localName}${attrs}>`;
   return `<${n.localName}${attrs}>${n.innerHTML}</${n.localName}>`;
 }
@@ -390,7 +522,7 @@ class LDocument extends LParent implements Document {
     if (!root) return null;
     let head = root.firstElementChild;
     if (!head || head.localName !== 'head') {
-      head = new LElement('head', {});
+      head = new LElement('head', NO_ATTRIBUTES);
       root.insertBefore(head, root.first);
     }
     return head;
@@ -412,7 +544,7 @@ class LDocument extends LParent implements Document {
       for (let stray = head.nextSibling; stray && stray !== body; stray = head.nextSibling) body.insertBefore(stray, bodyStart);
       return body;
     }
-    const implied = new LElement('body', {});
+    const implied = new LElement('body', NO_ATTRIBUTES);
     for (let c = head.nextSibling; c; c = head.nextSibling) implied.appendChild(c);
     root.insertBefore(implied, null);
     return implied;
@@ -431,11 +563,11 @@ export function parseLightDocument(html: string): LDocument {
   let inTemplate = 0;
   /** Inside a <script> (not JSON-LD) or a <style>: its text's place is recorded. */
   let inRawText = false;
-  const parser = new Parser(
+  const parser = newAttributeParser(
     {
-      onopentag(name, attribs) {
-        inRawText = name === 'style' || (name === 'script' && !Object.values(attribs).some((v) => /ld\+json/i.test(v)));
-        const el = new LElement(name, attribs);
+      onopentag(name, attrs) {
+        inRawText = name === 'style' || (name === 'script' && !attrs.some((v, i) => i % 2 === 1 && /ld\+json/i.test(v)));
+        const el = new LElement(name, attrs);
         el.order = order++;
         cur.appendChild(el);
         cur = el;
@@ -445,7 +577,7 @@ export function parseLightDocument(html: string): LDocument {
         const list = doc.byTag.get(name);
         if (list) list.push(el);
         else doc.byTag.set(name, [el]);
-        if (hasOwn.call(attribs, 'class') || hasOwn.call(attribs, 'id')) doc.withClassOrId.push(el);
+        if (attrs.length > 0 && (attributeAt(attrs, 'class') >= 0 || attributeAt(attrs, 'id') >= 0)) doc.withClassOrId.push(el);
       },
       ontext(data) {
         // htmlparser2 hands text over as the slice of the source it read (entities come apart).

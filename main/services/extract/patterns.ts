@@ -34,6 +34,19 @@ export function collapseSpaces(s: string): string {
   return s.replace(SPACE_RUN_RE, ' ').trim();
 }
 
+/**
+ * normaliseText(s) from `spaced`, collapseSpaces(s) already made: the same string, without a
+ * second collapse of the line (the walker needs both forms of every line). With a U+3000 in `s`
+ * the two collapses differ (normaliseText keeps a typed full-width space), so it starts over.
+ */
+export function normaliseCollapsed(s: string, spaced: string): string {
+  if (s.includes('\u3000')) return normaliseText(s);
+  return CJK_BEFORE_SPACE_RE.test(spaced) ? spaced.replace(CJK_SPACE_RE, '$1') : spaced;
+}
+
+/** Whether normaliseText(s) would be empty: `s` holds nothing but whitespace. */
+export const INK_RE = /[^\s\u200b-\u200d]/;
+
 /** Collapses whitespace (incl. full-width spaces and &nbsp;) and removes it between CJK characters. */
 export function normaliseText(s: string): string {
   // Most lines of a page need nothing done (no space at all, or none left between CJK): skip the passes.
@@ -96,8 +109,12 @@ export function countChars(s: string): number {
   return n;
 }
 
-/** A label that says the date on the line is the publication date. */
-export const DATE_LABEL_RE = /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版|发文|印发|公开)?(?:时间|日期)\s*[:：]|发[布表]于|publish/i;
+/**
+ * A label that says the date on the line is the publication date; a blog engine's stamp opening
+ * its line (`posted @ 2024-08-15 21:03 作者 阅读(…)`, `Posted on …`) too.
+ */
+export const DATE_LABEL_RE =
+  /(?:发布|信息|发表|更新|录入|上传|添加|成文|出版|发文|印发|公开)?(?:时间|日期)\s*[:：]|发[布表]于|publish|^\s*posted\s*(?:@|on\b)/i;
 
 const PUBLISHED_LABEL = '(?:发布|发表|信息|公开)(?:时间|日期)\\s*[:：]|发[布表]于';
 const PUBLISHED_LABEL_RE = new RegExp(PUBLISHED_LABEL);
@@ -118,8 +135,31 @@ export function publishedLabelDate(text: string, plain: string): boolean {
  */
 const UPDATE_NOTICE_RE =
   /^[\s[【(（]*(?:本文|本页|本篇|本帖|文章|页面|内容)?(?:最后|最近|最新)?(?:更新|修改|编辑)(?:于|时间|日期)\s*[:：]?\s*(?:\d{2}|\d{4})\s*[-/.年]/;
+/** The stamp with the verb after the date: (已)于 2024-08-20 22:05 修改, 最后于 … 更新. */
+const UPDATED_ON_RE =
+  /^[\s[【(（]*(?:本文|本页|本篇|文章)?(?:已|最后|最近)?于\s*(?:19|20)\d{2}\s*[-/.年][^。！？，,]{3,30}?(?:修改|更新|编辑)(?:过)?[\s\])）】]*$/;
 export function isUpdateNotice(text: string): boolean {
-  return text.length <= 120 && UPDATE_NOTICE_RE.test(text);
+  return text.length <= 120 && (UPDATE_NOTICE_RE.test(text) || UPDATED_ON_RE.test(text));
+}
+
+/** A label of the day a text first ran: 首次发布, 首发于 / 首发时间, 最初发表. */
+const FIRST_PUBLISHED_RE = /首次发[布表]|首发(?:于|时间|日期)|(?:初次|最初|最早)发[布表]/;
+const YEAR_START_RE_G = /(?:19|20)\d{2}\s*[-/.年]/g;
+
+/**
+ * The date a line gives as the text's first publication (`于 2024-08-18 09:12 首次发布`,
+ * `首发于 2024年8月18日`), from the text next to the label: the date right after it, else the last
+ * one before it. Null when the line has no such label.
+ */
+export function firstPublishedDate(text: string): string | null {
+  const label = FIRST_PUBLISHED_RE.exec(text);
+  if (!label) return null;
+  const after = text.slice(label.index + label[0].length, label.index + label[0].length + 40);
+  if (/^\s*[:：]?\s*(?:19|20)\d{2}/.test(after) && findDate(after)) return after;
+  const before = text.slice(Math.max(0, label.index - 40), label.index);
+  const starts = [...before.matchAll(YEAR_START_RE_G)];
+  const last = starts.at(-1);
+  return last && findDate(before.slice(last.index)) ? before.slice(last.index) : null;
 }
 
 /**
@@ -140,16 +180,17 @@ const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
 /**
  * Labels that may end a value (the next field on a metadata line), and a date, except a journal's
  * issue after its name (《求是》2024年第8期, 《示例论丛》2025/08: a reader cites it with the 期号).
+ * 发布 only as a label's start (发布时间, 发布于, 发布：): an account's name may end in 发布 (某某发布).
  */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布(?=\\s*[:：]|时|日|于|者|人|机构|单位|部门)|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
 const ORIGIN_LABEL =
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|解读(?:机关|机构|单位|部门)|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
 const ORIGIN_RE = labelRe(ORIGIN_LABEL);
 /** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
 const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);
@@ -255,7 +296,7 @@ export function bylineNames(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|解读(?:机关|机构|单位|部门)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 /** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
@@ -663,6 +704,10 @@ const LATIN_NOTICE_RE = [
   // A note printed after the text: where it ran in print, the affiliate disclosure, the publisher's disclaimer.
   /^this (?:article|story|essay|piece|review) (?:appears|appeared|will appear|was published) in (?:the )?[^.!?]{0,80}\bprint edition\b/i,
   /\b(?:when|if) you buy [^.!?]{0,60}\b(?:links?|retailers?)\b[^.!?]{0,60}\b(?:we|the publisher) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:commission|fee|share)\b/i,
+  // The same disclosure with the clauses the other way round, often the first line of the text:
+  // "<Site> may receive a commission when you buy through links on this page", "We may earn an
+  // affiliate commission from links in this story".
+  /\b(?:may|might|can|could|will) (?:receive|earn|get|make|collect) (?:a |an )?(?:small )?(?:affiliate )?(?:commission|fee|share of (?:the )?(?:sales?|revenue))\b[^.!?]{0,40}\b(?:(?:when|if) you (?:buy|purchase|shop|click)\b[^.!?]{0,30}|(?:from|through|via) (?:the |our )?(?:affiliate )?)links?\b/i,
 ];
 const anyLatinNotice = anyOf(LATIN_NOTICE_RE);
 

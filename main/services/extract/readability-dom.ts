@@ -24,8 +24,7 @@
  *    or null, `documentURI` undefined; children/childNodes/getElementsByTagName static lists.
  * A doctype is not kept (Readability reads only `firstChild.__JSDOMParser__` of the document).
  */
-import { Parser } from 'htmlparser2';
-import { FastTokenizer } from './light-dom';
+import { FastTokenizer, newAttributeParser } from './light-dom';
 
 /** linkedom's void elements (its text/html MIME entry), matched without case. */
 const VOID = /^(?:area|base|br|col|embed|hr|img|input|keygen|link|menuitem|meta|param|source|track|wbr)$/i;
@@ -530,16 +529,17 @@ function parseInto(doc: RDocument, root: RParent, html: string): void {
   let node: RParent = root;
   /** The outermost open `<svg>`: what opens inside it is an SVG element. */
   let svgRoot: RElement | null = null;
-  const parser = new Parser(
+  const parser = newAttributeParser(
     {
-      onopentag(name, attribs) {
+      onopentag(name, attrs) {
         const svg = svgRoot !== null || name === 'svg' || name === 'SVG';
         const el = new RElement(doc, name, svg);
         if (svg && svgRoot === null) svgRoot = el;
         node.append1(el);
         node = el;
-        for (const key of Object.keys(attribs)) {
-          const a = new RAttr(key, key === 'class' ? classTokens(attribs[key]!) : attribs[key]!);
+        for (let i = 0; i < attrs.length; i += 2) {
+          const key = attrs[i]!;
+          const a = new RAttr(key, key === 'class' ? classTokens(attrs[i + 1]!) : attrs[i + 1]!);
           a.ownerElement = el;
           el.attrs.push(a);
         }

@@ -1,0 +1,106 @@
+/**
+ * A passage restated elsewhere after its own paragraph went (a 上期回顾 recap quoting the old
+ * sentences, a digest): the copy keeps the quote and often all the stored context, since a recap
+ * quotes whole sentences, neighbours included. What tells it from the passage is the rest of the
+ * passage's old paragraph, past the stored context: describe() records a few pieces of it on each
+ * side (`restBefore`, `restAfter`). When most pieces of one side stand nowhere in the new text, the
+ * paragraph is gone on that side; a placement whose paragraph also holds another paragraph's words
+ * whole (a block made of copies) is then on a restatement, not on the passage: an orphan.
+ * A paragraph kept, edited or split, keeps some of its pieces somewhere; a paragraph gone, with no
+ * copies beside the placement, is left to the other passes.
+ */
+import { toNormalised, type Doc } from './doc';
+import { normalisePrefix, normaliseSuffix } from './normalise';
+import { paragraphRange } from './paragraphs';
+import type { Anchor, TextSelector } from './types';
+
+/** Units of each recorded piece: long enough that a piece found elsewhere is not chance. */
+const PIECE = 8;
+/** Pieces recorded per side, at most. */
+const MAX_PIECES = 3;
+
+export interface RestPieces {
+  restBefore?: string[];
+  restAfter?: string[];
+}
+
+/** Up to MAX_PIECES pieces of norm[from, to), spread evenly. */
+function piecesOf(norm: string, from: number, to: number): string[] {
+  const length = to - from;
+  if (length < PIECE) return [];
+  const n = Math.min(MAX_PIECES, Math.floor(length / PIECE));
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const at = from + (n === 1 ? 0 : Math.round((k * (length - PIECE)) / (n - 1)));
+    const piece = norm.slice(at, at + PIECE);
+    if (!out.includes(piece)) out.push(piece);
+  }
+  return out;
+}
+
+/**
+ * Pieces of the old paragraph(s) holding raw [start, end) beyond the stored context on each side
+ * (`doc` is the old text); null when the paragraph holds nothing past the context.
+ */
+export function restPieces(doc: Doc, s: TextSelector, own: number, end: number): RestPieces | null {
+  const [pf, pt] = paragraphRange(doc.raw, s.start, s.end);
+  const norm = doc.norm.text;
+  const before = piecesOf(norm, toNormalised(doc, pf), Math.max(0, own - normalisePrefix(s).length));
+  const after = piecesOf(norm, end + normaliseSuffix(s).length, toNormalised(doc, pt));
+  if (before.length === 0 && after.length === 0) return null;
+  const out: RestPieces = {};
+  if (before.length > 0) out.restBefore = before;
+  if (after.length > 0) out.restAfter = after;
+  return out;
+}
+
+/**
+ * Whether `pieces` were recorded and fewer than half of them stand in the comparison form `norm`:
+ * a recap quoting the sentence next to the quote may carry one piece along.
+ */
+function sideGone(norm: string, pieces: unknown): boolean {
+  if (!Array.isArray(pieces) || pieces.length === 0) return false;
+  if (!pieces.every((p) => typeof p === 'string' && p.length > 0)) return false;
+  const standing = pieces.filter((p: string) => norm.includes(p)).length;
+  return standing * 2 < pieces.length;
+}
+
+/**
+ * Whether placement `a` is on a restatement: one side of the passage's old paragraph is gone from
+ * the new text (most of its recorded pieces stand nowhere), and the placement's paragraph holds,
+ * outside the placed words, the whole words of another paragraph of the new text (a recap quoting a
+ * line that still stands): a block made of copies. Words merely repeated somewhere (a stock phrase,
+ * a sentence used twice) are no such sign; a paragraph held whole inside another is.
+ */
+export function onRestatement(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  const norm = doc.norm.text;
+  if (!sideGone(norm, s.restBefore) && !sideGone(norm, s.restAfter)) return false;
+  const raw = doc.raw;
+  const [pf, pt] = paragraphRange(raw, a.start, a.end);
+  const from = toNormalised(doc, pf);
+  const own = norm.slice(from, toNormalised(doc, pt));
+  const quoteFrom = toNormalised(doc, a.start) - from;
+  const quoteTo = toNormalised(doc, a.end) - from;
+  for (let start = 0; start < raw.length;) {
+    const nl = raw.indexOf('\n', start);
+    const end = nl < 0 ? raw.length : nl;
+    if (start !== pf) {
+      const words = wordsOf(norm.slice(toNormalised(doc, start), toNormalised(doc, end)));
+      if (words.length >= RESTATED_MIN && words.length < own.length) {
+        for (let at = own.indexOf(words); at >= 0; at = own.indexOf(words, at + 1)) {
+          if (at >= quoteTo || at + words.length <= quoteFrom) return true;
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+/** Units of a paragraph's words before one held whole inside another says the other restates it. */
+const RESTATED_MIN = 8;
+
+/** The comparison form of a paragraph without marks at its edges. */
+function wordsOf(form: string): string {
+  return form.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+}
