@@ -54,7 +54,10 @@ import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { ownSideElsewhere } from './ownside';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
+import { oneUnitCorrectedPlace } from './corrected';
+import { insertedPhrasePlace } from './inserted';
 import { onRestatement, restPieces } from './restated';
+import { stutterCopy } from './stutter';
 import {
   chosenByPosition,
   conclusive,
@@ -307,8 +310,18 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
   const first = copies.first;
   const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
   // The orphans left, made of whole clauses: one sentence may hold them with its clauses reordered.
-  const out = pinnedOrphans(text, lazyDoc, selectors, valid, near).map((a, i) =>
-    a || !valid[i] ? a : movedClausesPlace(text, selectors[i] as TextSelector),
+  // Or a paste twice in a row may hold them twice side by side (stutter.ts), a phrase inserted
+  // here and elsewhere split them (inserted.ts), or a proof pass changed one unit of a short one
+  // (corrected.ts).
+  const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
+  const placedSpans = spansPlaced(selectors, pinned);
+  const out = pinned.map((a, i) =>
+    a || !valid[i]
+      ? a
+      : (movedClausesPlace(text, selectors[i] as TextSelector) ??
+        stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
+        insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
     notOwnSideElsewhere(
@@ -329,6 +342,49 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
     return onRestatement(lazyDoc(), s, a) ? null : a;
   });
+}
+
+/** The first of two side-by-side copies of the quote that a paste twice in a row left (stutter.ts), or null. */
+function stutterPlace(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const at = stutterCopy(doc, s);
+  if (at === null) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 0 }));
+}
+
+/** The passage over a phrase the revision inserted inside it and elsewhere too (inserted.ts), or null. */
+function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = insertedPhrasePlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
+}
+
+/**
+ * A short passage with one unit corrected, its context standing on both sides (corrected.ts), or
+ * null; also null outside the new range between its placed neighbours when they bracket it: the
+ * same frame elsewhere (a page printed twice, a unit edited there) is another copy.
+ */
+function oneUnitCorrectedAnchor(text: string, docFor: () => Doc, s: TextSelector, placed: readonly PlacedSpan[]): Anchor | null {
+  const doc = docFor();
+  const at = oneUnitCorrectedPlace(doc, s);
+  if (at === null) return null;
+  const query = prepareQuery(text, s);
+  const a = toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 1 }));
+  const bracket = pinnedBracket(placed, s);
+  return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
+}
+
+/** The placed passages of a batch, old and new ranges, those chosen among copies by position alone left out. */
+function spansPlaced(selectors: readonly TextSelector[], out: readonly (Anchor | null)[]): PlacedSpan[] {
+  const placed: PlacedSpan[] = [];
+  out.forEach((a, i) => {
+    const s = selectors[i];
+    if (a && s && !byPosition.has(a)) placed.push({ oldStart: s.start, oldEnd: s.end, newStart: a.start, newEnd: a.end });
+  });
+  return placed;
 }
 
 /**
@@ -457,11 +513,7 @@ function pinnedOrphans(
   out: (Anchor | null)[],
 ): (Anchor | null)[] {
   if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
-  const placed: PlacedSpan[] = [];
-  out.forEach((a, i) => {
-    const s = selectors[i];
-    if (a && s && !byPosition.has(a)) placed.push({ oldStart: s.start, oldEnd: s.end, newStart: a.start, newEnd: a.end });
-  });
+  const placed = spansPlaced(selectors, out);
   return out.map((a, i) => {
     const s = selectors[i];
     if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;

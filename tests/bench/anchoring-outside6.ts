@@ -127,6 +127,24 @@
  * a long article that holds the page twice). ruby 100, redact 99.6, de_particle 95.8, excerpt 97.3,
  * serial 98.8, wechat 98.8, stutter 86.8, clause_swap 96.5, watermark 89.1, mixed 93.4.
  *
+ * LATER, development (anchor15a), seeds 1–80, before (cba6495) → after, load ~20–27:
+ *   1–40:  95.6% / 0 wrong → 98.5% / 0 (misses 1187 → 400); stutter 86.4 → 99.9, de_particle
+ *          94.0 → 99.3, watermark 91.3 → 99.3 (→ 95.8 at b69e2c3, see below), mixed 94.4 → 95.4.
+ *   41–80: 95.5% / 8 wrong → 98.5% / 8 (the same 8: recap copies, a page held twice); stutter
+ *          86.8 → 99.6, de_particle 95.8 → 99.3, watermark 89.1 → 99.2, mixed 93.4 → 95.4.
+ *   anchorAll CPU on a long article median 64–69 → 72–75 ms (load ~25).
+ *   Rules (orphan passes of anchorAll): words pasted twice in a row go to the first copy when one
+ *   copy taken away gives back the stored context and both copies are whole paragraphs or lie in
+ *   one paragraph (stutter.ts; a pull quote beside a paragraph holding more is refused); a
+ *   bracketed note inserted inside the passage and elsewhere too is the revision's (inserted.ts);
+ *   a 3–4-unit quote with one unit changed between its whole context, at one place, inside its
+ *   neighbours' bracket, with more context than any old copy had (corrected.ts). The numbers
+ *   above were measured with inserted.ts taking any repeated 4–40-unit run (86e295d); that made 3
+ *   wrongs in the generated inner-edits tests (template sentences cut into passages), so it now
+ *   takes only a bracketed note: watermark 1–40 99.3 → 95.8 (the unbracketed 更多内容请关注某某网 /
+ *   本文首发于某某号 stay orphans). Left: mixed (clause swaps and watermarks together: one context
+ *   side gone), a fragment pasted twice inside a passage, unbracketed watermarks.
+ *
  * LATER, development (anchor15b, 2026-12-06; base cba6495 → s15-anchor15b, load ~20–28; the
  * wrongs of 41–80 re-listed on cba6495, 8 as the lead saw, and read with a dump of their selectors):
  *   41–80: 95.5% / 8 wrong → 95.5% / 1 wrong (excerpt 97.3 → 97.4, mixed 93.4 → 93.4);

@@ -3,6 +3,17 @@
  * - a short number held twice in the old text, in the same sentence frame, whose own sentence an
  *   excerpt dropped: the other copy, or a recap's verbatim copy of its sentence, carries the
  *   sentence's own words as context and nothing past its end. That is no confirmation: orphan.
+ * - anchor15a: words pasted twice in a row (a paragraph, a sentence, a clause's tail): the
+ *   passage stands twice side by side and is placed on the first copy, where taking one copy
+ *   away gives back the stored context; a copy set apart (a pull quote beside a paragraph that
+ *   holds more) is no such paste.
+ * - anchor15a: a phrase the revision inserted at several places, one of them inside the passage
+ *   (a watermark): the passage's words all stand around it with their context, so it is placed
+ *   over the phrase; a phrase inserted only there, or a copy of the passage kept whole elsewhere,
+ *   leaves it as before.
+ * - anchor15a: a short passage (3–4 units) with one unit corrected (更好地为 → 更好的为), its
+ *   context standing on both sides at one place only: placed there; with the context gone on a
+ *   side, or two such places, an orphan.
  * Texts built by hand; each rule's first test failed before it.
  */
 import { describe as suite, expect, it } from 'vitest';
@@ -133,6 +144,177 @@ suite('clauses that changed places inside their sentence', () => {
   it('leaves it an orphan when two sentences hold its clauses and neighbours', () => {
     const twin = NEW.replace(S3, `${S3}\n去年冬天，山区的不少道路一度中断，因为连日降雪，运输车辆只能绕行。`);
     const [a] = anchorAll(twin, [describe(OLD, ...span(OLD, '因为连日降雪'))]);
+    expect(a).toBeNull();
+  });
+});
+
+suite('words pasted twice in a row (anchor15a)', () => {
+  const P1 = '入冬以来，城区的供暖管网陆续完成检修，老旧小区的室温普遍比去年高了两三度。';
+  const P2 = '热力公司的维修班组每天清晨出发，逐栋排查阀门和管道，发现问题当场处理。';
+  const P3 = '居民王女士说，以前家里要开电暖器才暖和，今年暖气片摸上去一直是热的。';
+  const P4 = '下一步，热力公司还将开通夜间报修热线，确保群众遇到问题能及时找到人。';
+  const OLD = [P1, P2, P3, P4].join('\n');
+  const place = (text: string, quotes: string[]) =>
+    anchorAll(
+      text,
+      quotes.map((q) => describe(OLD, ...span(OLD, q))),
+    );
+
+  it('places a paragraph pasted again right after itself, and words inside it, on the first copy', () => {
+    const NEW = [P1, P2, P2, P3, P4].join('\n');
+    const quotes = [P2, '维修班组', '逐栋排查阀门和管道'];
+    place(NEW, quotes).forEach((a, i) => {
+      expect(a, quotes[i]).not.toBeNull();
+      expect(a!.start, quotes[i]).toBe(NEW.indexOf(quotes[i] as string));
+      expect(NEW.slice(a!.start, a!.end)).toBe(quotes[i]);
+    });
+  });
+
+  it('places a sentence repeated right after itself, and a clause tail repeated before its mark', () => {
+    const S = '以前家里要开电暖器才暖和，';
+    const NEW = [P1, P2, P3.replace(S, S + S), P4.replace('热力公司还将', '热力公司还将热力公司还将')].join('\n');
+    const quotes = ['以前家里要开电暖器才暖和', '热力公司还将'];
+    place(NEW, quotes).forEach((a, i) => {
+      expect(a, quotes[i]).not.toBeNull();
+      expect(a!.start, quotes[i]).toBe(NEW.indexOf(quotes[i] as string));
+    });
+  });
+
+  it('leaves a pull quote set before the paragraph it copies alone: that copy is new text', () => {
+    // The pull quote copies the paragraph's first sentence and sits right before it.
+    const first = '居民王女士说，以前家里要开电暖器才暖和，';
+    const Q = '居民王女士说，以前家里要开电暖器才暖和';
+    const NEW = [P1, P2, Q, P3, P4].join('\n');
+    const [a] = place(NEW, [first.slice(0, -1)]);
+    if (a) expect(a.start).toBe(NEW.indexOf(P3));
+  });
+
+  it('leaves an inserted paragraph that only begins with the passage alone', () => {
+    // Not the same block twice: the second copy goes on with other words.
+    const NEW = [P1, P2, '热力公司的维修班组今年新招了十名学徒，都是本地职校的毕业生。', P3, P4].join('\n');
+    const [a] = place(NEW, ['热力公司的维修班组']);
+    if (a) expect(a.start).toBe(NEW.indexOf('热力公司的维修班组'));
+    expect(NEW.indexOf('热力公司的维修班组')).toBe(NEW.indexOf(P2));
+  });
+});
+
+suite('a phrase the revision inserted inside the passage and elsewhere too (anchor15a)', () => {
+  const P1 = '今年的读书节以“书香满城”为主题，全市共设立了一百二十个阅读点，覆盖各个街道。';
+  const P2 = '活动期间，市图书馆推出了夜间开放服务，读者下班后也能来借书、参加讲座。';
+  const P3 = '不少家长带着孩子参加亲子共读，孩子们在志愿者的带领下表演了绘本故事。';
+  const P4 = '主办方表示，明年将把阅读点延伸到乡镇，让更多群众享受到便利的阅读服务。';
+  const OLD = [P1, P2, P3, P4].join('\n');
+  const MARK = '（转载请注明出处）';
+  const mark = (p: string, after: string) => p.replace(after, after + MARK);
+
+  it('places the passage over the phrase when the text holds the phrase elsewhere too', () => {
+    const NEW = [mark(P1, '全市共设立'), mark(P2, '读者下班后'), P3, mark(P4, '明年将把阅读点')].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '夜间开放服务，读者下班后也能来借书'))]);
+    expect(a).not.toBeNull();
+    expect(NEW.slice(a!.start, a!.end)).toBe(`夜间开放服务，读者下班后${MARK}也能来借书`);
+  });
+
+  it('leaves it an orphan when the repeated run is ordinary words, not a bracketed note', () => {
+    const words = '正如老话所说';
+    const put = (p: string, after: string) => p.replace(after, after + words);
+    const NEW = [put(P1, '全市共设立'), put(P2, '读者下班后'), P3, put(P4, '明年将把阅读点')].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '夜间开放服务，读者下班后也能来借书'))]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves it an orphan when the phrase stands only inside the passage', () => {
+    const NEW = [P1, mark(P2, '读者下班后'), P3, P4].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '夜间开放服务，读者下班后也能来借书'))]);
+    expect(a).toBeNull();
+  });
+
+  it('places the split copy of a quote held twice only where it has more context than the other copy had', () => {
+    // The old text printed the paragraph twice, after other paragraphs.
+    const TWICE = [P1, P2, P3, P2, P4].join('\n');
+    const quote = '夜间开放服务，读者下班后也能来借书';
+    const first = span(TWICE, quote);
+    // The first copy split by the phrase: the highlight on it follows it there.
+    const SPLIT = [mark(P1, '全市共设立'), mark(P2, '读者下班后'), P3, P2, mark(P4, '明年将把阅读点')].join('\n');
+    const [a] = anchorAll(SPLIT, [describe(TWICE, ...first)]);
+    expect(a).not.toBeNull();
+    expect(a!.start).toBe(SPLIT.indexOf('夜间开放服务'));
+    // A page printed twice, the second copy's paragraph deleted and the first's split: the split
+    // copy has all the stored context, but no more than it had in the old text: not the passage.
+    const PAGE = [P1, P2, P3].join('\n');
+    const PAGES = `${PAGE}\n${PAGE}`;
+    const own = span(PAGES, quote, PAGES.indexOf(quote) + 1);
+    const GONE = [P1, mark(P2, '读者下班后'), mark(P3, '孩子们在志愿者'), P1, P3].join('\n');
+    const [b] = anchorAll(GONE, [describe(PAGES, ...own)]);
+    expect(b).toBeNull();
+  });
+});
+
+suite('a short passage with one unit corrected (anchor15a)', () => {
+  const P1 = '社区食堂开业一个月来，每天中午都有两百多位老人前来用餐，饭菜价格比外面便宜三成。';
+  const P2 = '志愿者们耐心地为行动不便的老人送餐上门，还顺便帮他们打扫房间、检查水电。';
+  const P3 = '街道负责人表示，下一步将根据老人的口味调整菜单，让食堂更好地服务辖区居民。';
+  const P4 = '不少子女专门打来电话，感谢社区替他们照顾家里的老人，也有人报名当起了志愿者。';
+  const OLD = [P1, P2, P3, P4].join('\n');
+  const proofread = (t: string) => t.replaceAll('耐心地为', '耐心的为').replaceAll('更好地服务', '更好的服务');
+
+  it('places a four-unit passage whose one unit a proof pass changed, between its whole context', () => {
+    const NEW = proofread(OLD);
+    const quotes = ['耐心地为', '更好地服'];
+    const placed = anchorAll(
+      NEW,
+      quotes.map((q) => describe(OLD, ...span(OLD, q))),
+    );
+    expect(placed[0]).not.toBeNull();
+    expect(NEW.slice(placed[0]!.start, placed[0]!.end)).toBe('耐心的为');
+    expect(placed[1]).not.toBeNull();
+    expect(NEW.slice(placed[1]!.start, placed[1]!.end)).toBe('更好的服');
+  });
+
+  it('leaves it an orphan when the context on one side changed too', () => {
+    const NEW = proofread(OLD).replace('志愿者们', '社区工作人员');
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '耐心地为'))]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves it an orphan when two places read so', () => {
+    // The page printed twice in the new text, both copies proofread: the same context around both.
+    const NEW = proofread([P1, P2, P3, P1, P2, P3, P4].join('\n'));
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '耐心地为'))]);
+    expect(a).toBeNull();
+  });
+});
+
+suite('a one-unit change in another copy of a short passage (anchor15a)', () => {
+  const P1 = '本周六上午，新建的城市公园正式向市民开放，园内设有儿童乐园和健身步道。';
+  const P2 = '公园管理处提醒，开园首日预计客流较大，请市民错峰出行、文明游园。';
+  const P3 = '据了解，公园还将在国庆期间举办灯光秀，届时将延长开放时间至晚上十点。';
+  const P4 = '周边的三条公交线路也将增加班次，方便市民乘坐公共交通前往。';
+
+  it('leaves it an orphan when the old text printed its page twice and the other copy holds the change', () => {
+    const PAGE = [P1, P2, P3].join('\n');
+    const OLD = [PAGE, P4, PAGE].join('\n');
+    const quote = '错峰出行';
+    const [s, e] = span(OLD, quote);
+    // The passage's own copy: its near context rewritten; the other copy: one unit of the quote changed.
+    const NEW = [P1, P2.replace('请市民错峰', '建议大家错峰'), P3, P4, P1, P2.replace('错峰出行', '错峰出游'), P3].join('\n');
+    const [a] = anchorAll(NEW, [describe(OLD, s, e)]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves it an orphan outside the range its placed neighbours bracket', () => {
+    // The old text held the frame twice (paragraphs that end and begin alike around it), once
+    // with the quote and once with a look-alike of it, far apart.
+    const P5 = '西区的老公园也完成了改造，园内设有儿童乐园和健身步道。';
+    const P6 = '据了解，公园还将在国庆期间举办灯光秀，届时将延长开放时间至晚上九点半。';
+    const OLD = [P1, P2, P3, P4, P5, P2.replace('错峰出行', '错峰出游'), P6].join('\n');
+    const quote = '错峰出行';
+    const neighbours = ['本周六上午', '至晚上十点'];
+    const selectors = [describe(OLD, ...span(OLD, quote)), ...neighbours.map((q) => describe(OLD, ...span(OLD, q)))];
+    // The passage's own words rewritten; the look-alike stands, its frame like the stored one.
+    const NEW = OLD.replace('请市民错峰出行', '建议大家分时段出行');
+    const [a, n1, n2] = anchorAll(NEW, selectors);
+    expect(n1).not.toBeNull();
+    expect(n2).not.toBeNull();
     expect(a).toBeNull();
   });
 });
