@@ -34,6 +34,9 @@ export const StoredSelectorSchema = v.object({
   nearWords: v.optional(v.pipe(v.array(text(64)), v.maxLength(64))),
   copyRank: v.optional(CountField),
   paraLength: v.optional(CountField),
+  /** Optional pieces of the quote's old paragraph past the context (shared/anchoring/restated.ts). */
+  restBefore: v.optional(v.pipe(v.array(text(64)), v.maxLength(16))),
+  restAfter: v.optional(v.pipe(v.array(text(64)), v.maxLength(16))),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */

@@ -10,7 +10,9 @@
  * Texts built by hand, our own words; each of the refusals placed the passage wrongly before.
  */
 import { describe as suite, expect, it } from 'vitest';
+import * as v from 'valibot';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
+import { StoredSelectorSchema } from '../../shared/domain/highlight';
 
 const span = (text: string, q: string, from = 0): [number, number] => {
   const i = text.indexOf(q, from);
@@ -35,6 +37,11 @@ suite('a recap quoting the passage after its paragraph went is not the passage',
   it('records pieces of the paragraph beyond the stored context', () => {
     expect(selectors[0]?.restAfter?.length).toBeGreaterThan(0);
     expect(selectors[2]?.restBefore?.length).toBeGreaterThan(0);
+    // As stored on a highlight (and checked on restore and packet import): the pieces pass the row
+    // schema, which still bounds them.
+    for (const sel of selectors) expect(v.safeParse(StoredSelectorSchema, JSON.parse(JSON.stringify(sel))).success).toBe(true);
+    const tooMany = { ...selectors[0]!, restAfter: Array.from({ length: 17 }, () => '八个单位的片段') };
+    expect(v.safeParse(StoredSelectorSchema, tooMany).success).toBe(false);
   });
 
   it('leaves the passages unplaced, in the batch and alone', () => {
