@@ -99,6 +99,8 @@
  *
  * FRESH, once, seeds 561–600, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC): 99.8%
  * placed, 1 wrong (a twin after a sentence was deleted, seed 578).
+ * FRESH, once, seeds 601–640, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 99.8% placed, 3 wrong (seed 603 a span over a
+ *   boilerplate edit; seed 608 two on copies in a mixed edit).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

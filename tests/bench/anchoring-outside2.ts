@@ -155,6 +155,9 @@
  *
  * FRESH, once, seeds 521–560, on main 6183e4d (after anchor14a–d; lead, 2026-12-06 09:20 UTC): 99.6%
  * placed, 0 wrong.
+ * FRESH, once, seeds 561–600, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 99.5% placed, 5 wrong (4 in seed 565: a long article
+ *   holding a page twice, lost passages placed on the identical copy with identical context; 1 heading
+ *   on another copy, seed 570).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

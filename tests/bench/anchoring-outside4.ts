@@ -171,6 +171,8 @@
  * marker and a cell tab (1⇥X⇥Y flattened to X，Y, rows joined by ；): the edge-only rule now takes a
  * head marker as a label and a tab between cells as at most two marks; rows after a dropped header
  * row (32) are left (their before side is the header). anchorAll CPU median 60 → 64 ms (load).
+ * FRESH, once, seeds 201–240, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 98.9% placed, 1 wrong (mixed); wording 95.7, table 97.9,
+ *   type_first 97.2, outline 98.0, dates 98.1.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

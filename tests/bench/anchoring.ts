@@ -289,6 +289,10 @@
  * CPU 93.7 → 99.1 ms (warm 92.9 → 105.2; the load was higher on the second run). Prose 800–830
  * 99.15 → 99.15%, 0 wrong; generated 80001–80030 99.54 → 99.53%, 0 wrong. Prose 1155–1185's wrong
  * (1159: an edited passage placed with score 0.70, its extent stopping at an inserted “) is left.
+ * FRESH, once, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): prose 1186–1216 99.17% / 2 wrong (1192: an edited
+ *   sentence placed short of its end; 1205: 主监督 placed over an inserted （八）); generated
+ *   100151–100180 99.41% / 1 wrong (100152: a destroyed 数达到44 on its copy). 113k/200 at low load
+ *   88.5 ms CPU (warm 89.1) before anchor15a, 90.9 (warm 87.5) with it.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
