@@ -120,9 +120,10 @@
  * marks' twin (seed 25); 41–80: twin pages of a long article, 25–170 units alike (seeds 50, 60 ×2,
  * 75 ×2), a date whose own words are short (5月14日，你知道吗: seed 50), a date whose other entry's
  * own words read nearly alike (seed 65). Recall untouched: the misses are as they were.
- * FRESH, once, seeds 81–120, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 94.6% placed, 2 wrong (timeline: one
- *   passage ending 有效节约了硬件和时间成本。 before a reversed entry, placed on the copy of its own sentence in the
- *   entry now there); timeline 74.6, mixed 88.9, ad_split 92.0, speech 94.1, brief 96.5, the rest ≥98.5;
+ * FRESH, once, seeds 81–120, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 94.6% placed, 2 wrong, both timeline:
+ *   a term (同比下) on an identical copy with 152 units of the same context before it (seed 93, a page
+ *   whose figures repeat), and a span over a break, parted by the reversal, placed over the new
+ *   neighbour entry's line (seed 110); timeline 74.6, mixed 88.9, ad_split 92.0, speech 94.1, brief 96.5, the rest ≥98.5;
  *   anchorAll on a long article median 80 ms, max 213 ms CPU.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
