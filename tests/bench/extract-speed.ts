@@ -171,6 +171,12 @@
  *    openImpliesClose), the walker and flush ~12%, Readability ~10%, attribute look-ups by
  *    linear scan ~2%. Next: fewer long-lived objects per page (GC), normaliseClass without
  *    split/join when a class is already normal, the walker's class/id string per block element.
+ *
+ * Lead, 2026-12-06 ~12:43 UTC, final main 049a861 (speed16f merged with the day's rule fixes), two
+ * full runs a minute apart at load 3.5–3.9 (a clean-clone CI beside them): en with the gate 130.5 and
+ * 119.6 pages/CPU-s (spread 0.45 / 0.42), own pass 178.9 / 177.0, cn 941 / 1891 (spread 1.32 / 0.78),
+ * cn_real 194.4 / 206.6, cold import 145 ms. en with the gate is above 100 in both runs. The en set
+ * here is still 174 pages (fresh10–13 not in it).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
