@@ -1,0 +1,88 @@
+/**
+ * Issue 12 item 4, round 25: the fifth and sixth outside benches' weak kinds
+ * (tests/bench/anchoring-outside5.ts, anchoring-outside6.ts), built by hand with our own text.
+ * An anti-copy phrase set without brackets at random units through the new text, one of them
+ * inside a passage (inserted.ts): the passage is placed over it when the old words stored with
+ * the article's highlights never held the phrase, and the phrase is shown inserted elsewhere
+ * too (another highlight's stored words read straight across its place there, or it stands
+ * at several places as a whole run, with different units on each side).
+ */
+import { describe as suite, expect, it } from 'vitest';
+import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
+import { at, FILLER } from './helpers/anchoring-text';
+
+/** Our own made-up watermark, without brackets. */
+const MARK = '转载请注明来自某某平台';
+
+/** Inserts MARK into `text` right after each of `afters` (first occurrence of each). */
+function marked(text: string, afters: readonly string[]): string {
+  let out = text;
+  for (const a of afters) {
+    const i = out.indexOf(a);
+    if (i < 0) throw new Error(`no ${a}`);
+    out = out.slice(0, i + a.length) + MARK + out.slice(i + a.length);
+  }
+  return out;
+}
+
+suite('an unbracketed phrase the revision inserted inside a passage and elsewhere', () => {
+  const old = FILLER.slice(0, 8).join('\n');
+  const start = at(old, '账目每季度');
+  const passage = describe(old, start, start + '账目每季度张榜公布'.length);
+  // Another highlight whose stored context covers the other place the phrase went.
+  const otherStart = at(old, '卫生院添了');
+  const other = describe(old, otherStart, otherStart + 5);
+
+  it('places the passage over the phrase when another highlight saw the other place without it', () => {
+    const neu = marked(old, ['账目每季', '镇里的卫生院添了新设备，村民']);
+    const placed = anchorAll(neu, [passage, other]);
+    expect(placed[0]).not.toBeNull();
+    expect(neu.slice(placed[0]!.start, placed[0]!.end)).toBe(`账目每季${MARK}度张榜公布`);
+    expect(neu.slice(placed[1]!.start, placed[1]!.end)).toBe('卫生院添了');
+  });
+
+  it('places a passage over twice its length when the phrase stands at several other places, each between other units', () => {
+    const long = describe(old, at(old, '合作社'), at(old, '哪里') + 2);
+    const neu = marked(old, ['账目每季', '春耕时节，驻村', '图书室重新开放以后，晚', '河堤加固工程赶在']);
+    const placed = anchorAll(neu, [long]);
+    expect(placed[0]).not.toBeNull();
+    expect(neu.slice(placed[0]!.start, placed[0]!.end)).toBe(`合作社的账目每季${MARK}度张榜公布，哪一笔钱花在哪里`);
+    expect(anchor(neu, long)).toEqual(placed[0]);
+    // A shorter passage, no other highlight having seen those places: the phrase is over half its
+    // length, as likely a rewrite of it, and it stays an orphan.
+    expect(anchorAll(neu, [passage])[0]).toBeNull();
+  });
+
+  it('leaves it an orphan when the phrase is held once more with nothing to show it was inserted there', () => {
+    const neu = marked(old, ['账目每季', '春耕时节，驻村']);
+    expect(anchorAll(neu, [passage])[0]).toBeNull();
+  });
+
+  it('leaves it an orphan when the old words stored with the highlights held the phrase', () => {
+    // The phrase was the text's own words (a sentence the old text held), cut into the passage.
+    const own = `${FILLER[0]}${MARK}。\n${old}`;
+    const ownStart = at(own, '账目每季度');
+    const sel = describe(own, ownStart, ownStart + '账目每季度张榜公布'.length);
+    const seen = describe(own, at(own, MARK) - 4, at(own, MARK));
+    const neu = marked(own, ['账目每季', '镇里的卫生院添了新设备，村民', '河堤加固工程赶在']);
+    expect(anchorAll(neu, [sel, seen])[0]).toBeNull();
+  });
+
+  it('leaves it an orphan when the phrase is followed by the same words at every other place (a sentence cut)', () => {
+    // A sentence the new text repeats, its first words inserted inside the passage.
+    const sentence = `${MARK}的说明见文末。`;
+    const neu = [
+      FILLER[0],
+      FILLER[1],
+      FILLER[2]!.replace('账目每季', `账目每季${MARK}`),
+      FILLER[3],
+      sentence,
+      FILLER[4],
+      sentence,
+      FILLER[5],
+      sentence,
+      ...FILLER.slice(6, 8),
+    ].join('\n');
+    expect(anchorAll(neu, [passage])[0]).toBeNull();
+  });
+});
