@@ -86,3 +86,33 @@ suite('an unbracketed phrase the revision inserted inside a passage and elsewher
     expect(anchorAll(neu, [passage])[0]).toBeNull();
   });
 });
+
+suite('a sentence kept verbatim while a stock sentence fills its rewritten paragraph', () => {
+  const STOCK = '另外，相关工作正在有序开展。';
+  const SENTENCE = '全镇今年新建了十二座蔬菜大棚，带动六十多户农民增收。';
+  const NEAR_BEFORE = '请农技专家讲解大棚种植的要点，又组织种植户到邻县的示范基地参观学习，回来后大家信心更足了。';
+  const NEAR_AFTER = '镇里还计划明年再建一批冷库，帮助农户把菜卖到城里去，卖个好价钱，';
+  const PARA = `开春以来，镇里召开了三次动员会，${NEAR_BEFORE}${SENTENCE}${NEAR_AFTER}也让城里人吃上更新鲜的蔬菜，农户和市民两头都得实惠。`;
+  const OLD = [FILLER[0], FILLER[1], PARA, FILLER[2], FILLER[3]].join('\n');
+  const sel = describe(OLD, at(OLD, SENTENCE), at(OLD, SENTENCE) + SENTENCE.length);
+
+  it('records pieces of the paragraph past the stored context', () => {
+    expect((sel.restBefore?.length ?? 0) + (sel.restAfter?.length ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('places the sentence though a stock line of its own stands whole inside its paragraph', () => {
+    // The paragraph's far words rewritten (its recorded pieces gone), the stored context kept; the
+    // stock sentence added at its end, in other paragraphs, and set once as a line of its own.
+    const rewritten = `今年春天，镇里先后组织了多场培训，${NEAR_BEFORE}${SENTENCE}${NEAR_AFTER}${STOCK}`;
+    const NEW = [`${FILLER[0]}${STOCK}`, STOCK, rewritten, `${FILLER[2]}${STOCK}`, FILLER[3]].join('\n');
+    const placed = anchorAll(NEW, [sel])[0];
+    expect(placed).toMatchObject({ start: at(NEW, SENTENCE), end: at(NEW, SENTENCE) + SENTENCE.length });
+    expect(anchor(NEW, sel)).toEqual(placed);
+  });
+
+  it('still leaves it unplaced in a block that quotes a line standing once elsewhere (a recap)', () => {
+    // The paragraph went; a recap quotes the sentence and a whole line that stands once more.
+    const NEW = [FILLER[0], FILLER[1], FILLER[3], `回顾：${FILLER[1]}${SENTENCE}`].join('\n');
+    expect(anchorAll(NEW, [sel])[0]).toBeNull();
+  });
+});
