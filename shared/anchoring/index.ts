@@ -53,7 +53,7 @@ import {
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { ownSideElsewhere } from './ownside';
-import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
+import { pinnedBracket, pinnedPlace, textGrowth, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { onRestatement, restPieces } from './restated';
@@ -533,10 +533,11 @@ function pinnedOrphans(
 ): (Anchor | null)[] {
   if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
   const placed = spansPlaced(selectors, out);
+  const growth = textGrowth(placed);
   return out.map((a, i) => {
     const s = selectors[i];
     if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;
-    const bracket = pinnedBracket(placed, s);
+    const bracket = pinnedBracket(placed, s, growth);
     if (!bracket) return a;
     const doc = docFor();
     const query = prepareQuery(text, s);

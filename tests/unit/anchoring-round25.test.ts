@@ -9,7 +9,7 @@
  */
 import { describe as suite, expect, it } from 'vitest';
 import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
-import { at, FILLER } from './helpers/anchoring-text';
+import { at, filler, FILLER } from './helpers/anchoring-text';
 
 /** Our own made-up watermark, without brackets. */
 const MARK = '转载请注明来自某某平台';
@@ -114,5 +114,42 @@ suite('a sentence kept verbatim while a stock sentence fills its rewritten parag
     // The paragraph went; a recap quotes the sentence and a whole line that stands once more.
     const NEW = [FILLER[0], FILLER[1], FILLER[3], `回顾：${FILLER[1]}${SENTENCE}`].join('\n');
     expect(anchorAll(NEW, [sel])[0]).toBeNull();
+  });
+});
+
+suite('a repeated passage between neighbours that a translation after every paragraph pushed apart', () => {
+  const NOTICE = '通知：本周六上午九点在村委会召开全体党员大会，请大家准时参加，不得缺席。';
+  const paras = filler(0, 64);
+  paras.splice(20, 0, NOTICE);
+  paras.splice(45, 0, NOTICE);
+  const OLD = paras.join('\n');
+  const english = (i: number) =>
+    `Paragraph ${i} in English: the village work team visited many families this spring and wrote down, one by one, what each household needed most.`;
+  const NEW = paras.map((p, i) => `${p}\n${english(i)}`).join('\n');
+  // A highlight on each numbered paragraph's number (unique), and the notice's last words at its second copy.
+  const numbered = paras.flatMap((p, i) => {
+    const m = /（第\d+段）/u.exec(p);
+    if (!m) return [];
+    const start = OLD.split('\n').slice(0, i).join('\n').length + (i > 0 ? 1 : 0) + m.index;
+    return [describe(OLD, start, start + m[0].length)];
+  });
+  const tail = '请大家准时参加，不得缺席。';
+  const second = at(OLD, tail, 1);
+  const sel = describe(OLD, second, second + tail.length);
+
+  it('records the notice as held twice, the second copy', () => {
+    expect(sel.copies).toBe(1);
+    expect(sel.copyRank).toBe(1);
+  });
+
+  it('places it on the second copy, the one between its placed neighbours', () => {
+    const placed = anchorAll(NEW, [...numbered, sel]);
+    expect(placed.slice(0, numbered.length).filter((a) => a !== null).length).toBeGreaterThan(numbered.length / 2);
+    expect(placed[numbered.length]).toMatchObject({ start: at(NEW, tail, 1), end: at(NEW, tail, 1) + tail.length });
+  });
+
+  it('leaves it an orphan when the copies are no longer as many as before', () => {
+    const third = `${NEW}\n${NOTICE}`;
+    expect(anchorAll(third, [...numbered, sel])[numbered.length]).toBeNull();
   });
 });
