@@ -5,7 +5,7 @@
  * `npm run bench -- extract`, not here.)
  */
 import { describe, expect, it } from 'vitest';
-import { between, checkOutsideSet, flat, outsidePages, outsideSet, visible } from '../fixtures/cms-outside/check';
+import { between, checkOutsideSet, outsidePages, outsideSet, visible } from '../fixtures/cms-outside/check';
 import { OUTSIDE16_DIR, OUTSIDE16_PAGES, buildAll } from '../fixtures/cms-outside16/generate';
 
 const SET = outsideSet({
