@@ -118,6 +118,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside14'),
     // Fifteenth outside Chinese set (a fifteenth tester: page kinds — 致远 A8 公告, 一网通办 解读, 法规库, 采购公告, 裁判文书, CSDN/博客园/简书, 统计公报, 建议答复, 钉钉 H5, 网易号).
     ...benchOutside(process.argv.includes('--verbose'), 'outside15'),
+    // Sixteenth outside Chinese set (a sixteenth tester: page kinds — 招聘公告, 任前公示, 意见征集, 新浪/中新网, MetInfo, VitePress, 新浪博客, 学报 full text, 讲座预告, 图文直播, 上市公司公告).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside16'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
