@@ -92,6 +92,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh12'),
     // Thirteenth outside English set (a thirteenth tester: Slate/Scientific American/Webflow/Wix/The Hindu/France 24/ABC Australia/Japan Times shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh13'),
+    // Fourteenth outside English set (a fourteenth tester: Times of India/MSN/Sanity-Next.js/RSS reader/WordPress.com/Hugo Docsy/Semafor/Mirror shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh14'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
