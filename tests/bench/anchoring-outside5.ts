@@ -198,7 +198,7 @@
  *
  * LATER, development (anchor16c, 2026-12-06; main 44b81a5 → s16-a16c, load ~20–35), seeds 1–160,
  * per kind (--kind, listed; rules in tests/unit/anchoring-round25.test.ts):
- * - surround 96.9% → 98.8%, 0 → 0 wrong (misses 289 → ~110). 187 of the 289 were in the five long
+ * - surround 96.9% → 98.8%, 0 → 0 wrong (misses 289 → 109). 187 of the 289 were in the five long
  *   articles (45, 75, 130, 135, 150), where the rewrite repeats one stock sentence everywhere and
  *   sets it once as a line of its own: restated.ts took the placement's paragraph for a block of
  *   copies (a whole other line inside it), though the passage stood with its context. A line the
