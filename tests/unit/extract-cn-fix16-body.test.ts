@@ -152,7 +152,7 @@ describe("a journal article's front matter", () => {
   it('drops the front matter and keeps the text and its references', () => {
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>
 <div class="menu"><a href="/">首页</a><a href="/qk">过刊浏览</a><a href="/tg">投稿指南</a></div>
-<div class="main"><div class="front"><div class="issue">《示例学刊》2024年第5期　页码：31-35</div><h1>${title}</h1>${front}</div>
+<div class="main"><div class="front"><div class="issue">《示例学刊》2024年第5期\u3000页码：31-35</div><h1>${title}</h1>${front}</div>
 ${body}</div><div class="foot">版权所有 示例学刊编辑部</div></body></html>`;
     const a = extractArticle(html, 'https://journal.example-xk.cn/html/2024/5/202405007.htm');
     expect(a.title).toBe(title);
