@@ -1,0 +1,34 @@
+/**
+ * Issue 12 item 4, round 24: wrongs on a verbatim copy of removed or kept text, built by hand. A
+ * copy that restates a passage (a serial's 上期回顾 quoting two paragraphs as one line) is never
+ * placed on by the edge rule while the passage's own pieces still stand parted by their break.
+ */
+import { describe as suite, expect, it } from 'vitest';
+import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
+import { at, FILLER } from './helpers/anchoring-text';
+
+suite('a span over a break that a recap quotes as one line', () => {
+  // The stored prefix lies inside A, so the recap's copy has all of it, as the passage has.
+  const A = '据县农业农村局统计，今年全县粮食总产量达到十二万吨，比上年增长百分之六，其中小麦和玉米的单产都创下了历史新高。';
+  const B = '粮食增产的背后是农田水利设施的持续改善和良种的推广';
+  const old = [FILLER[0], FILLER[1], A, B, '（未完待续）'].join('\n');
+  const start = at(old, '玉米');
+  const end = at(old, '水利') + 2;
+  const sel = describe(old, start, end);
+  const recap = `上期回顾：${A}${B}`;
+  const neu = [FILLER[0], FILLER[1], A, B, '（接上期）', recap, FILLER[2], FILLER[3]].join('\n');
+
+  it('is never placed on the recap, which joins the two paragraphs', () => {
+    const joinedAt = neu.indexOf(A, neu.indexOf('上期回顾'));
+    for (const a of [anchorAll(neu, [sel])[0], anchor(neu, sel)]) {
+      if (a) expect(a.start < joinedAt).toBe(true);
+    }
+  });
+
+  it('still finds the span whose paragraphs were joined when no parted copy stands', () => {
+    const merged = [FILLER[0], FILLER[1], `${A}${B}`, FILLER[2]].join('\n');
+    const a = anchorAll(merged, [sel])[0];
+    expect(a).not.toBeNull();
+    expect(merged.slice(a!.start, a!.end)).toContain('水利');
+  });
+});
