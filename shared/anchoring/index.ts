@@ -56,7 +56,7 @@ import { ownSideElsewhere } from './ownside';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
-import { onRestatement, restPieces } from './restated';
+import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { stutterCopy } from './stutter';
 import {
   chosenByPosition,
@@ -340,7 +340,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
     const s = selectors[i];
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-    return onRestatement(lazyDoc(), s, a) ? null : a;
+    // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
+    return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
   });
 }
 

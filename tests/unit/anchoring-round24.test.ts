@@ -32,3 +32,27 @@ suite('a span over a break that a recap quotes as one line', () => {
     expect(merged.slice(a!.start, a!.end)).toContain('水利');
   });
 });
+
+suite('a short paragraph that a recap copies inside a longer paragraph', () => {
+  const LAST = '记者随后致电县水利局，截至发稿时尚未得到答复。';
+  const PREV = '村民们说，水渠修好以后，下游几个村子再也不用抢水了。';
+  const old = [FILLER[0], FILLER[1], FILLER[2], PREV, LAST].join('\n');
+  const start = at(old, '尚未得到');
+  const sel = describe(old, start, start + LAST.length - LAST.indexOf('尚未得到'));
+  // The neighbour paragraph replaced by ……, a source line after the passage, a recap joining
+  // the last two paragraphs' sentences into one line near the text's end.
+  const neu = [FILLER[0], FILLER[1], FILLER[2], '……', LAST, '（摘自《乡村周刊》）', `上期回顾：${PREV}${LAST}`, '（完）'].join('\n');
+
+  it('is never placed on the recap, its own paragraph standing apart as it was', () => {
+    const recapAt = neu.indexOf('上期回顾');
+    for (const a of [anchorAll(neu, [sel])[0], anchor(neu, sel)]) {
+      if (a) expect(a.start < recapAt).toBe(true);
+    }
+  });
+
+  it('still finds the passage when its paragraph was merged into a longer one and stands nowhere apart', () => {
+    const merged = [FILLER[0], FILLER[1], FILLER[2], `${PREV}${LAST}`].join('\n');
+    const a = anchorAll(merged, [sel])[0];
+    expect(a && merged.slice(a.start, a.end)).toBe(sel.exact);
+  });
+});
