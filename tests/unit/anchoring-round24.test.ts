@@ -56,3 +56,29 @@ suite('a short paragraph that a recap copies inside a longer paragraph', () => {
     expect(a && merged.slice(a.start, a.end)).toBe(sel.exact);
   });
 });
+
+suite('a number whose spec paragraph was dropped, the next paragraph its look-alike', () => {
+  const spec = (name: string, screen: string, weight: string, battery: string, tail: string) =>
+    `${name}的屏幕尺寸为${screen}英寸，重量为${weight}克，后置三颗摄像头，支持三倍光学变焦，前置一千万像素摄像头，电池容量为${battery}毫安时，支持25瓦快充。${tail}`;
+  const P0 = `${FILLER[3]}${FILLER[4]}${FILLER[5]}`;
+  const P1 = spec('甲款', '6.2', '163', '4000', '存储方面为八加一百二十八，四种颜色可选。');
+  const P2 = spec('乙款', '6.7', '186', '4500', '存储方面为八加二百五十六，两种颜色可选。');
+  const P3 = '丙款是三款中最重的，为220克，另外还支持25瓦无线充电，只提供一个存储版本。';
+  const old = [FILLER[0], P0, P1, P2, P3, FILLER[1]].join('\n');
+  const neighbour = at(old, FILLER[5]);
+  const start = at(old, '25瓦', 0);
+  const selectors = [describe(old, neighbour, neighbour + 10), describe(old, start, start + 2)];
+
+  it('leaves it an orphan: a neighbour in another paragraph moving as far says nothing about that copy', () => {
+    // P1 dropped; P2 (one figure edited) now begins where P1 began, its 25 about where P1's was.
+    const neu = [FILLER[0], P0, P2.replace('186', '188'), P3, FILLER[1]].join('\n');
+    const placed = anchorAll(neu, selectors);
+    expect(placed[0]?.start).toBe(at(neu, FILLER[5]));
+    expect(placed[1]).toBeNull();
+  });
+
+  it('still places it when its paragraph stands and only text before it went', () => {
+    const neu = [P0, P1, P2, P3, FILLER[1]].join('\n');
+    expect(anchorAll(neu, selectors)[1]?.start).toBe(at(neu, '25瓦', 0));
+  });
+});
