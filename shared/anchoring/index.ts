@@ -53,7 +53,7 @@ import {
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { ownSideElsewhere } from './ownside';
-import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
+import { pinnedBracket, pinnedPlace, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
@@ -105,6 +105,8 @@ export function describe(text: string, start: number, end: number): TextSelector
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
     const rest = restPieces(old, selector, own, toNormalised(old, e));
     if (rest) Object.assign(selector, rest);
+    const wordCopies = wordCopiesIn(old, normaliseQuote(selector), selector.copies ?? 0);
+    if (wordCopies !== null) selector.wordCopies = wordCopies;
     const near = lookAlikes(old, own, selector);
     if (near) Object.assign(selector, near);
   };

@@ -82,3 +82,39 @@ suite('a number whose spec paragraph was dropped, the next paragraph its look-al
     expect(anchorAll(neu, selectors)[1]?.start).toBe(at(neu, '25瓦', 0));
   });
 });
+
+suite('a term whose paragraph went, its words standing elsewhere with a mark inside', () => {
+  const P1 = '记者了解到，涉事项目的名称为长沙“龙湖水晶花城”，合同约定以精装房交付。';
+  const P3 = '业主提供的一份举报信中提到，长沙龙湖水晶花城项目还存在精装修没有第三方验收的问题。';
+  const old = [FILLER[0], P1, FILLER[1], P3, FILLER[2]].join('\n');
+  const a = at(old, FILLER[0]) + 3;
+  const b = at(old, FILLER[2]) + 3;
+  const term = at(old, '长沙龙湖');
+  const selectors = [describe(old, a, a + 8), describe(old, term, term + 4), describe(old, b, b + 8)];
+
+  it('records that the old text held its words once more, marks aside', () => {
+    expect(selectors[1]).toMatchObject({ copies: 0, wordCopies: 1 });
+  });
+
+  it('is not placed on the look-alike read by its words alone', () => {
+    const neu = [FILLER[0], P1, FILLER[1], FILLER[2]].join('\n');
+    const placed = anchorAll(neu, selectors);
+    expect(placed[0]?.start).toBe(a);
+    expect(placed[1]).toBeNull();
+  });
+
+  it('is still read by its words alone when the old text held them once', () => {
+    const plain = [FILLER[0], FILLER[1], P3, FILLER[2]].join('\n');
+    const t = at(plain, '长沙龙湖');
+    const sels = [
+      describe(plain, a, a + 8),
+      describe(plain, t, t + 4),
+      describe(plain, at(plain, FILLER[2]) + 3, at(plain, FILLER[2]) + 11),
+    ];
+    expect(sels[1]?.wordCopies).toBeUndefined();
+    // The term's own words now marked off (长沙“龙湖…”), its context changed on both sides.
+    const neu = plain.replace('提到，长沙龙湖水晶花城项目还', '提及长沙“龙湖水晶花城”项目依然');
+    const placed = anchorAll(neu, sels)[1];
+    expect(placed && neu.slice(placed.start, placed.end).replace('“', '')).toBe('长沙龙湖');
+  });
+});
