@@ -65,7 +65,7 @@ suite('a number whose spec paragraph was dropped, the next paragraph its look-al
   const P2 = spec('乙款', '6.7', '186', '4500', '存储方面为八加二百五十六，两种颜色可选。');
   const P3 = '丙款是三款中最重的，为220克，另外还支持25瓦无线充电，只提供一个存储版本。';
   const old = [FILLER[0], P0, P1, P2, P3, FILLER[1]].join('\n');
-  const neighbour = at(old, FILLER[5]);
+  const neighbour = at(old, FILLER[5]!);
   const start = at(old, '25瓦', 0);
   const selectors = [describe(old, neighbour, neighbour + 10), describe(old, start, start + 2)];
 
@@ -73,7 +73,7 @@ suite('a number whose spec paragraph was dropped, the next paragraph its look-al
     // P1 dropped; P2 (one figure edited) now begins where P1 began, its 25 about where P1's was.
     const neu = [FILLER[0], P0, P2.replace('186', '188'), P3, FILLER[1]].join('\n');
     const placed = anchorAll(neu, selectors);
-    expect(placed[0]?.start).toBe(at(neu, FILLER[5]));
+    expect(placed[0]?.start).toBe(at(neu, FILLER[5]!));
     expect(placed[1]).toBeNull();
   });
 
@@ -87,8 +87,8 @@ suite('a term whose paragraph went, its words standing elsewhere with a mark ins
   const P1 = '记者了解到，涉事项目的名称为长沙“龙湖水晶花城”，合同约定以精装房交付。';
   const P3 = '业主提供的一份举报信中提到，长沙龙湖水晶花城项目还存在精装修没有第三方验收的问题。';
   const old = [FILLER[0], P1, FILLER[1], P3, FILLER[2]].join('\n');
-  const a = at(old, FILLER[0]) + 3;
-  const b = at(old, FILLER[2]) + 3;
+  const a = at(old, FILLER[0]!) + 3;
+  const b = at(old, FILLER[2]!) + 3;
   const term = at(old, '长沙龙湖');
   const selectors = [describe(old, a, a + 8), describe(old, term, term + 4), describe(old, b, b + 8)];
 
@@ -109,7 +109,7 @@ suite('a term whose paragraph went, its words standing elsewhere with a mark ins
     const sels = [
       describe(plain, a, a + 8),
       describe(plain, t, t + 4),
-      describe(plain, at(plain, FILLER[2]) + 3, at(plain, FILLER[2]) + 11),
+      describe(plain, at(plain, FILLER[2]!) + 3, at(plain, FILLER[2]!) + 11),
     ];
     expect(sels[1]?.wordCopies).toBeUndefined();
     // The term's own words now marked off (长沙“龙湖…”), its context changed on both sides.
