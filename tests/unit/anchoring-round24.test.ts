@@ -118,3 +118,28 @@ suite('a term whose paragraph went, its words standing elsewhere with a mark ins
     expect(placed && neu.slice(placed.start, placed.end).replace('“', '')).toBe('长沙龙湖');
   });
 });
+
+suite('a span over a break whose first paragraph was a whole timeline entry, the entries reversed', () => {
+  const E = [
+    '4月10日，大会主会场',
+    '4月13日，大会分会场',
+    '4月16日，本次大会共收到论文三百余篇，设立了九个分会场和两个开放性论坛，专家学者围绕乡村振兴等议题作了专题报告。',
+    '4月18日，大会闭幕式',
+  ];
+  const old = [FILLER[0], ...E, FILLER[1]].join('\n');
+  const start = at(old, E[1]!);
+  const sel = describe(old, start, at(old, '本次') + 2);
+
+  it("is not stretched over the new neighbour entry that took the first paragraph's place", () => {
+    const neu = [FILLER[0], ...[...E].reverse(), FILLER[1]].join('\n');
+    for (const a of [anchorAll(neu, [sel])[0], anchor(neu, sel)]) {
+      if (a) expect(neu.slice(a.start, a.end)).not.toContain('闭幕式');
+    }
+  });
+
+  it('is still found when the entries kept their order and a date was restyled', () => {
+    const neu = old.replace('4月13日，', '4月13日：');
+    const a = anchorAll(neu, [sel])[0];
+    expect(a?.start).toBe(start);
+  });
+});
