@@ -23,6 +23,7 @@ import {
   MAX_COPIES,
   occurrences,
   onlyItsSentence,
+  otherParagraphsLength,
   OWN_CONTEXT_MARGIN,
   ownContextAt,
   paragraphLength,
@@ -343,6 +344,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     const s = selectors[i];
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
     // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
+    if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
     return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
   });
 }

@@ -143,3 +143,26 @@ suite('a span over a break whose first paragraph was a whole timeline entry, the
     expect(a?.start).toBe(start);
   });
 });
+
+suite('a figure in one of two timeline entries holding the same sentence, the entries reversed', () => {
+  const S =
+    '自专项工作开展以来，截至8月25日，全市立案一千一百八十七宗，同比下降25%；刑拘三百一十四人，同比下降12.3%；破案五百五十九宗，同比上升5.9%，实现了总目标。';
+  const E1 = `5月25日，记者向市公安局了解到，${S}`;
+  const E2 = `7月2日，记者了解到，${S}`;
+  const old = [FILLER[0], E1, E2, FILLER[1]].join('\n');
+  const start = at(old, '刑拘');
+  const sel = describe(old, start, start + 8);
+
+  it('is not placed on the other entry, which took its rank and its place', () => {
+    const neu = [FILLER[0], E2.replace('日，', '日：'), E1.replace('日，', '日：'), FILLER[1]].join('\n');
+    const other = [at(neu, '7月2日'), at(neu, '5月25日')];
+    for (const a of [anchorAll(neu, [sel])[0], anchor(neu, sel)]) {
+      if (a) expect(a.start > other[1]!).toBe(true);
+    }
+  });
+
+  it('is still placed when the entries kept their order', () => {
+    const neu = [FILLER[0], E1.replace('日，', '日：'), E2.replace('日，', '日：'), FILLER[1]].join('\n');
+    expect(anchorAll(neu, [sel])[0]?.start).toBe(at(neu, '刑拘'));
+  });
+});
