@@ -1882,9 +1882,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   for (const b of blocks) {
     if (!inChosen(b) || b.negative) continue;
     if (b.index <= cutAt) continue;
-    if (title && body.length === 0 && b.text === normaliseText(title)) continue;
+    if (title && !body.some((x) => x.len > 0) && b.text === normaliseText(title)) continue;
     if (b.len > 0) {
-      if (b.boiler) continue;
+      if (b.boiler && !eventHostLine(b, blocks)) continue;
+      // A listed company's announcement head (证券代码：… 证券简称：… 公告编号：…) opening the text.
+      if (!latin && !body.some((x) => x.len > 0) && SECURITIES_HEAD_RE.test(b.text)) continue;
       // A date line after the text has started is the signature date (落款), part of the body.
       const signatureDate = isDateOnly(b.text) && body.some((x) => x.len > 0);
       if (
@@ -1933,6 +1935,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!latin) dropCaptions(body, photoStories);
   if (!latin) dropDocumentHeadAndRecord(body);
   if (!latin) dropLeadingPropertyTable(body, stats);
+  if (!latin) dropClockStamps(body);
+  // A paper's front matter is set aside, not text the body missed (confidence).
+  const frontMatter = new Set(latin ? [] : dropPaperFrontMatter(body));
   // An abstract page's 摘要 taken as its text is not refereed: Readability would add the rows around it.
   const abstractOnly = !latin && keepOnlyLabelledAbstract(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
@@ -2054,7 +2059,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     titleIndex >= 0,
     metaZone.some((b) => isMetaLine(b.text) || findDate(b.text) !== null),
     grids,
-    latin ? (b) => isOutsideParagraph(b, standfirsts) : isProse,
+    latin ? (b) => isOutsideParagraph(b, standfirsts) : (b) => isProse(b) && !frontMatter.has(b),
   );
   if (latin) confidence = latinConfidence(blocks, body, confidence, grids, standfirsts);
   // Readability wins only with more than ours: it may add a lead we still lack, never cut the intro.
@@ -4222,6 +4227,25 @@ const SIGNER_LINE_RE =
 /** A reply's grade alone on its line (A类, （B类）): a head line only beside a red head or 签发人. */
 const GRADE_LINE_RE = /^[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?$/;
 
+/** 证券代码：600000 证券简称：某某 (股票代码, 债券代码): the head of a listed company's announcement. */
+const SECURITIES_HEAD_RE = /^(?:证券|股票|债券)代码\s*[:：]\s*[\dA-Z]{6}[^。！？]{0,80}(?:证券|股票|债券)简称\s*[:：]/;
+
+/** A label line of an event notice: its time, place, speaker or topic (报告时间：, 活动地点：, 主讲人：). */
+const EVENT_LABEL_RE =
+  /^(?:(?:报告|讲座|会议|活动|培训|论坛|沙龙|比赛)?(?:时\s*间|地\s*点|题\s*目|主\s*题)|报告人|主讲人|主讲嘉宾|主持人)\s*[:：]/;
+
+/**
+ * 主办单位：… / 承办单位：… in an event notice, among its time and place lines, is a line of the
+ * notice; the same label in a footer is the site's credit (boilerplate). Kept when it is one label
+ * with a short value and an event label line stands within three lines of it.
+ */
+function eventHostLine(b: Block, blocks: Block[]): boolean {
+  if (b.len > 60 || !/^(?:主办|承办|协办|联办)单位\s*[:：]\s*[^:：]{2,40}$/.test(b.text)) return false;
+  for (let j = Math.max(0, b.index - 3); j <= Math.min(blocks.length - 1, b.index + 3); j++)
+    if (j !== b.index && !blocks[j]!.negative && EVENT_LABEL_RE.test(blocks[j]!.text)) return true;
+  return false;
+}
+
 /**
  * The 版头 (red head, 签发人, 发文字号, a reply's grade) above a 公文's or letter's text and the
  * 版记 (抄送, 印发) under it are the form's parts, not its text (the 主送, the 落款 unit and date and
@@ -4295,6 +4319,61 @@ function dropLeadingPropertyTable(body: Block[], stats: Map<Element, Stats>): vo
   while (end < body.length && body[end]!.ancestors.includes(table)) end++;
   // Something must remain: a page of nothing but the table keeps it.
   if (body.slice(end).some((b) => b.len > 0)) body.splice(0, end);
+}
+
+/** A clock time alone (10:45, 09:30:12). */
+const CLOCK_ONLY_RE = /^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$/;
+
+/**
+ * A live log's entries each open with their clock time (11:02, 10:55 …) in an element of its own:
+ * stamps, not lines a reader copies. Only when the text has two or more; a cell of a schedule
+ * table stays.
+ */
+function dropClockStamps(body: Block[]): void {
+  const stamp = (b: Block): boolean => CLOCK_ONLY_RE.test(b.text) && !b.ancestors.some((a) => a.localName === 'td' || a.localName === 'th');
+  if (body.filter(stamp).length < 2) return;
+  for (let i = body.length - 1; i >= 0; i--) if (stamp(body[i]!)) body.splice(i, 1);
+}
+
+/** A label of a paper's front matter in a Chinese journal (摘要：, 中图分类号：, 收稿日期：). */
+const FRONT_MATTER_LABEL_RE =
+  /^(?:(?:内容)?摘\s*要|关键词|关键字|中图分类号|中图法分类号|文献标[识志]码|文章编号|基金项目|作者简介|通讯作者|收稿日期|修回日期|录用日期|(?:网络)?出版日期|DOI|引用本文)\s*[:：]/i;
+const FRONT_MATTER_MIN_LABELS = 3;
+const FRONT_MATTER_TEXT_MIN_CHARS = 200;
+
+/**
+ * A journal article's front matter above its text (英文题名, authors and their units, a box of
+ * 摘要 / 关键词 / 中图分类号 / 文章编号 / 基金项目 / 作者简介 / 收稿日期 rows, the English abstract)
+ * describes the paper; the text starts after it. Trusted when three or more distinct labels open
+ * lines and the text after the box has prose of its own; everything of the body before the text,
+ * in the outermost box that holds the labels but not the text, goes. An abstract page (nothing
+ * after the box) keeps its 摘要 (keepOnlyLabelledAbstract). Returns the lines it dropped.
+ */
+function dropPaperFrontMatter(body: Block[]): Block[] {
+  const labels = new Set<string>();
+  let last = -1;
+  for (let i = 0; i < body.length; i++) {
+    const m = FRONT_MATTER_LABEL_RE.exec(body[i]!.text);
+    if (!m) continue;
+    labels.add(m[0].replace(/\s+/g, ''));
+    last = i;
+  }
+  if (labels.size < FRONT_MATTER_MIN_LABELS) return [];
+  // The labels' box: the nearest element holding every labelled line.
+  const labelled = body.filter((b) => FRONT_MATTER_LABEL_RE.test(b.text));
+  const box = [labelled[0]!.el, ...labelled[0]!.ancestors].find((a) => labelled.every((b) => a.contains(b.el)));
+  if (!box) return [];
+  // The text is Chinese prose: the English abstract under the box is front matter too.
+  const chinese = (b: Block): boolean => (b.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= b.len * 0.3;
+  const textStart = body.findIndex((b, i) => i > last && isProse(b) && chinese(b) && !box.contains(b.el));
+  if (textStart < 0 || proseChars(body.slice(textStart)) < FRONT_MATTER_TEXT_MIN_CHARS) return [];
+  const textEl = body[textStart]!.el;
+  let front: Element = box;
+  while (front.parentElement && !front.parentElement.contains(textEl)) front = front.parentElement;
+  // The opening lines before the box (English title, authors, units) and the box's own lines.
+  let end = textStart;
+  while (end > 0 && !front.contains(body[end - 1]!.el)) end--;
+  return body.splice(0, end);
 }
 
 /** 摘要：… (内容摘要, 内容提要): an abstract labelled as such, and the text after its label. */

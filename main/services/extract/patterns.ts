@@ -174,6 +174,12 @@ export function findShortYearDate(text: string): string | null {
 
 /** The event a notice announces (活动时间：… 活动地点：…, 时间：… 地址：…): text, not the page's metadata. */
 const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
+/**
+ * A date label named for what a notice announces (报告时间：, 公示时间：, 报名日期：): the event's
+ * own time, a line of the notice, not when the page was published.
+ */
+const EVENT_DATE_LABEL_RE =
+  /^\s*(?:报告|讲座|会议|活动|培训|考试|笔试|面试|比赛|竞赛|报名|公示|征求意见|征集|受理|开放|演出|展览|答辩|开幕|开课|集合|截止)\s*(?:时\s*间|日\s*期)\s*[:：]/;
 
 // ---- metadata labels ------------------------------------------------------------------------
 
@@ -317,6 +323,7 @@ function metaLineUncached(text: string): boolean {
   const labels = found?.length ?? 0;
   // An event's time and place: its date label is the event's own (活动时间, 会议时间, 时间).
   if (labels === 1 && EVENT_PLACE_RE.test(text) && /^(?:时\s*间|日\s*期)\s*[:：]$/.test(found![0]!)) return false;
+  if (labels === 1 && EVENT_DATE_LABEL_RE.test(text)) return false;
   if (labels >= 2) return true;
   if (
     labels === 1 &&
