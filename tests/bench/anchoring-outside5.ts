@@ -216,6 +216,8 @@
  * compared. Guards main → this: prose 800–830, generated 80001–80030, outside2 281–320, outside4
  * 1–40, independent 481–520 identical; outside3 1–40 mixed 97.7 → 97.8; outside7 1–40 93.6 → 93.8
  * (ad_split 91.6 → 93.6), wrongs as main everywhere; 113k/200 anchorAll 99 → 98 ms CPU (load ~33).
+ * After merging main with anchor16b (114849f), 1–160 --kind: surround 98.8 / 0, bilingual 97.1 / 0;
+ * outside6 1–120 watermark 99.1 / 0; tests/unit/anchoring* 477 passed.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
