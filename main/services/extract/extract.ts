@@ -3593,8 +3593,9 @@ function videoCardLine(b: Block): boolean {
   }
   return false;
 }
-const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
-const VIDEO_TITLE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}$/i;
+// The label may be qualified (`Related video:`, `Featured video:`): the card is the same.
+const VIDEO_CARD_LINE_RE = /^(?:(?:related|featured|latest)\s+)?(?:watch|videos?)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
+const VIDEO_TITLE_RE = /^(?:(?:related|featured|latest)\s+)?(?:watch|videos?)\s*[:|]\s*[^.!?]{3,140}$/i;
 const RUNNING_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/;
 /** A card's words: its title, running time and a credit, not paragraphs. */
 const VIDEO_CARD_MAX = 240;
@@ -3609,15 +3610,20 @@ function videoCardParts(b: Block): boolean {
   // (A loose time beside block elements is read as a line of the card's own element.)
   let box: Element | null = b.el;
   for (let up = 0; box && up < 3 && box.querySelector(PLAY_CONTROL) === null; up++) box = box.parentElement;
-  if (!box || box.querySelector(PLAY_CONTROL) === null || normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
-  let title = false;
-  let time = false;
-  for (const el of Array.from(box.querySelectorAll('*'))) {
-    const text = normaliseText(el.textContent ?? '');
-    title ||= VIDEO_TITLE_RE.test(text);
-    time ||= RUNNING_TIME_RE.test(text);
+  if (!box || box.querySelector(PLAY_CONTROL) === null) return false;
+  // The player may be a box of its own (button and time) beside the title: widen to the card while it stays small.
+  for (let up = 0; box && up < 3; box = box.parentElement, up++) {
+    if (normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+    let title = false;
+    let time = false;
+    for (const el of Array.from(box.querySelectorAll('*'))) {
+      const text = normaliseText(el.textContent ?? '');
+      title ||= VIDEO_TITLE_RE.test(text);
+      time ||= RUNNING_TIME_RE.test(text);
+    }
+    if (title && time) return true;
   }
-  return title && time;
+  return false;
 }
 
 /**

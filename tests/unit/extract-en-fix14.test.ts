@@ -1,0 +1,39 @@
+/**
+ * Issue 16, en16fix14: kinds of markup a fourteenth outside English set found, each with our own text.
+ * Out: a video card labelled `Related video:` whose running time sits in a player box of its own.
+ * Kept: a sentence that starts with the same words.
+ */
+import { expect, it } from 'vitest';
+import { extractArticle } from '../../main/services/extract/extract';
+
+const BODY = [
+  'The county library will open on Sundays from next month, after the council found money in its reserves to pay two extra staff for a trial year.',
+  'Readers had petitioned for weekend hours since the branch in the old market hall closed, leaving the main library as the only one in the town centre.',
+  'Sunday opening will run from noon to five, and the reading room and the children’s floor will both be staffed for the whole afternoon.',
+  'The council said it would count visitors each week and decide next spring whether to keep the Sunday hours once the trial year is over.',
+];
+
+function page(between: string, before = '', after = ''): string {
+  const [a, b, c, d] = BODY.map((p) => `<p>${p}</p>`);
+  return (
+    '<!doctype html><html><head><meta charset="utf-8"><title>Library to open on Sundays | Valley Courier</title></head><body>' +
+    '<header><nav><a href="/">Valley Courier</a> <a href="/town">Town</a></nav></header><main><article><h1>Library to open on Sundays</h1>' +
+    `<div class="story-text">${before}${a}${b}${between}${c}${d}${after}</div>` +
+    '<div class="more"><h2>More stories</h2><ul><li><a href="/x">Market hall sold</a></li><li><a href="/y">Bus station repainted</a></li></ul></div>' +
+    '</article></main><footer><p>Valley Courier</p></footer></body></html>'
+  );
+}
+
+it('leaves out a "Related video" card whose running time sits in the player box', () => {
+  const card =
+    '<div class="clip-in-text"><span class="clip-label">Related video: Inside the library’s new reading room (Valley TV)</span>' +
+    '<div class="clip-player"><button aria-label="Play video"></button><span class="clip-length">2:07</span></div></div>';
+  const a = extractArticle(page(card), 'https://courier.example/library');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a sentence that starts like a video label', () => {
+  const line = '<p>Related video recordings of council meetings are kept in the library’s archive, the clerk said.</p>';
+  const a = extractArticle(page(line), 'https://courier.example/library2');
+  expect(a.paragraphs).toContain('Related video recordings of council meetings are kept in the library’s archive, the clerk said.');
+});
