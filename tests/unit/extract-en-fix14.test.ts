@@ -37,3 +37,16 @@ it('keeps a sentence that starts like a video label', () => {
   const a = extractArticle(page(line), 'https://courier.example/library2');
   expect(a.paragraphs).toContain('Related video recordings of council meetings are kept in the library’s archive, the clerk said.');
 });
+
+it('leaves out a like button beside its loading placeholder inside the text box', () => {
+  const likes =
+    '<div class="likes-box"><h3 class="likes-title">Like this:</h3><div class="likes-holder"><span class="btn"><span>Like</span></span> <span class="wait">Loading...</span></div></div>';
+  const a = extractArticle(page('', '', likes), 'https://courier.example/library3');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a sentence about loading', () => {
+  const line = '<p>Like loading a van in the rain, moving the reference books took the staff most of a week.</p>';
+  const a = extractArticle(page(line), 'https://courier.example/library4');
+  expect(a.paragraphs).toContain('Like loading a van in the rain, moving the reference books took the staff most of a week.');
+});
