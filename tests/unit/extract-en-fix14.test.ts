@@ -50,3 +50,16 @@ it('keeps a sentence about loading', () => {
   const a = extractArticle(page(line), 'https://courier.example/library4');
   expect(a.paragraphs).toContain('Like loading a van in the rain, moving the reference books took the staff most of a week.');
 });
+
+it('leaves out a page change stamp after the text, its date before the change message', () => {
+  const stamp =
+    '<div class="page-stamp">Last modified 12 March 2026: <a href="https://code.example/site/commit/9f8e7d6">Library: add Sunday hours (#412) (9f8e7d6)</a></div>';
+  const a = extractArticle(page('', '', stamp), 'https://courier.example/library5');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a sentence that starts with the same words and no date', () => {
+  const line = '<p>Last modified in the 1970s, the reading room still has its original oak shelves and brass lamps.</p>';
+  const a = extractArticle(page(line), 'https://courier.example/library6');
+  expect(a.paragraphs).toContain('Last modified in the 1970s, the reading room still has its original oak shelves and brass lamps.');
+});

@@ -2699,8 +2699,11 @@ function datelineStart(t: string): boolean {
     (/^(?:Posted|Published|Updated|Last updated)\b/.test(t) && EN_DATE_RE.test(t.slice(0, 60)))
   );
 }
-const BYLINE_START_RE =
-  /^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b/;
+const BYLINE_START_RE = new RegExp(
+  String.raw`^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b` +
+    // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
+    String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
+);
 /** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
 const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
 const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
