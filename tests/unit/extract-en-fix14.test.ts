@@ -63,3 +63,43 @@ it('keeps a sentence that starts with the same words and no date', () => {
   const a = extractArticle(page(line), 'https://courier.example/library6');
   expect(a.paragraphs).toContain('Last modified in the 1970s, the reading room still has its original oak shelves and brass lamps.');
 });
+
+function headed(under: string, meta: string): string {
+  return (
+    '<!doctype html><html><head><meta charset="utf-8"><title>Library to open on Sundays | Valley Courier</title></head><body>' +
+    '<header><nav><a href="/">Valley Courier</a> <a href="/town">Town</a></nav></header><main><article>' +
+    `<h1>Library to open on Sundays</h1>${under}${meta}` +
+    `<div class="story-text">${BODY.map((p) => `<p>${p}</p>`).join('')}</div>` +
+    '</article></main><footer><p>Valley Courier</p></footer></body></html>'
+  );
+}
+
+it('leaves out a paragraph dek set apart from the text by the byline', () => {
+  const dek = '<p class="intro-big">Two extra staff, paid from reserves, for a trial year of afternoons.</p>';
+  const meta =
+    '<div class="who"><p>Rhian Oakes</p><p>Town reporter · <time datetime="2026-03-02">March 2, 2026</time> · 3 min read</p></div>';
+  const a = extractArticle(headed(dek, meta), 'https://courier.example/library7');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('leaves out a dek in the same box as the text when the byline follows it', () => {
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Library to open on Sundays</title></head><body><main><div class="content">' +
+    '<h1>Library to open on Sundays</h1><div class="summary-line">Two extra staff, paid from reserves, for a trial year of afternoons.</div>' +
+    '<div class="by">By <b>Rhian Oakes</b> | <time datetime="2026-03-02">Monday, March 02, 2026</time></div>' +
+    `${BODY.map((p) => `<p>${p}</p>`).join('')}</div></main></body></html>`;
+  const a = extractArticle(html, 'https://courier.example/library8');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a lede under the title that a picture, not a byline, sets apart', () => {
+  const lede = `<p>${BODY[0]}</p>`;
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Library to open on Sundays</title></head><body><main><article>' +
+    `<h1>Library to open on Sundays</h1>${lede}<figure><img src="https://courier.example/i/hall.jpg" alt=""><figcaption>The reading room. Photo by Ann Lee.</figcaption></figure>` +
+    `<div class="story-text">${BODY.slice(1)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</div></article></main></body></html>`;
+  const a = extractArticle(html, 'https://courier.example/library9');
+  expect(a.paragraphs[0]).toBe(BODY[0]);
+});

@@ -2840,12 +2840,17 @@ function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
 function dropDekUnderTitle(body: Block[], blocks: Block[], titleIndex: number): void {
   const first = body.findIndex((b) => b.len > 0);
   const b = body[first];
-  if (!b || !/^h[2-4]$/.test(b.el.localName) || b.len > 250 || b.text.split(/\s+/).length < 5) return;
+  if (!b || b.len > 250 || b.text.split(/\s+/).length < 5) return;
+  const heading = /^h[2-4]$/.test(b.el.localName);
+  if (!heading && (b.kind !== 'p' || b.images.length > 0 || b.linkChars > 0)) return;
   const prev = blocks.slice(0, b.index).findLast((x) => x.len > 0);
   if (prev?.index !== titleIndex) return;
   const next = body.slice(first + 1).find((x) => x.len > 0);
   const between = next ? blocks.slice(b.index + 1, next.index).filter((x) => x.len > 0) : [];
-  if (next && between.length > 0 && isProse(next)) body.splice(first, 1);
+  if (!next || between.length === 0 || !isProse(next)) return;
+  // A paragraph under the title may be the lede itself, a picture or an ad after it: a dek only
+  // when what sets it apart from the text is the byline (`By …`, the date), as a dek's is.
+  if (heading || between.some((x) => isLatinByline(x, true) && !isProse(x))) body.splice(first, 1);
 }
 
 /**
