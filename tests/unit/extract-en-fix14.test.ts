@@ -103,3 +103,35 @@ it('keeps a lede under the title that a picture, not a byline, sets apart', () =
   const a = extractArticle(html, 'https://courier.example/library9');
   expect(a.paragraphs[0]).toBe(BODY[0]);
 });
+
+it('leaves out a reader poll set into the text, its question and note with it', () => {
+  const poll =
+    '<div class="ask-readers"><div class="ask-q">Would you use the library on a Sunday afternoon?</div>' +
+    '<form><label><input type="radio" name="p"> Often</label><label><input type="radio" name="p"> Now and then</label><label><input type="radio" name="p"> Never</label><button>Send</button></form>' +
+    '<p class="ask-small">Answers are anonymous and not a survey.</p></div>';
+  const a = extractArticle(page(poll), 'https://courier.example/library10');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a paragraph beside a single checkbox form (no poll)', () => {
+  const box =
+    '<div class="notice"><p>Readers who want a reminder before the first Sunday can ask at the desk, the council said.</p><form><label><input type="radio" name="r"> Remind me</label></form></div>';
+  const a = extractArticle(page(box), 'https://courier.example/library11');
+  expect(a.paragraphs).toContain('Readers who want a reminder before the first Sunday can ask at the desk, the council said.');
+});
+
+it('leaves out the newsroom call for readers’ stories closing the text', () => {
+  const tip =
+    '<p class="end-note"><em>Do you have a news tip for the Courier? Contact us at <a href="mailto:desk@courier.example">desk@courier.example</a></em></p>';
+  const a = extractArticle(page('', '', tip), 'https://courier.example/library12');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a question about stories that is part of the text', () => {
+  const line =
+    '<p>Have you got a story about the old market hall library? The archivist wants to record them before the building is sold.</p>';
+  const a = extractArticle(page('', '', line), 'https://courier.example/library13');
+  expect(a.paragraphs.at(-1)).toBe(
+    'Have you got a story about the old market hall library? The archivist wants to record them before the building is sold.',
+  );
+});

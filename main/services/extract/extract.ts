@@ -3478,9 +3478,15 @@ function isSignOffLine(text: string): boolean {
     // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
     (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
     // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
-    (text.length <= 300 && BIO_LINE_RE.test(text))
+    (text.length <= 300 && BIO_LINE_RE.test(text)) ||
+    // The newsroom's call for readers' stories: `Got a news tip? Email us at …`.
+    (text.length <= 250 && TIP_LINE_RE.test(text))
   );
 }
+
+/** A question asking for the reader's story, tip or pictures, then how to send it to the newsroom. */
+const TIP_LINE_RE =
+  /^(?:have you got|do you have|got|have)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}(?:story|stories|tips?|news|photos?|pictures?|videos?)\b[^.!?]{0,60}\?\s*(?:e-?mail|contact|write to|message|send|get in touch|call|text)\b[^!?]{0,160}$/i;
 
 const BIO_LINE_RE =
   /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|serves as) (?:a|an|the) (?:[^.!?]{0,60} )?(?:fellow|professor|scholar|researcher|analyst|director|lecturer|economist|reporter|correspondent|writer|editor|columnist)\b[^.!?]{0,40}\b(?:at|with|of|for)\b/u;
@@ -3549,7 +3555,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
   };
   // Whether the page has an e-mail field at all: looked up once, most pages have none.
   let hasEmailForm: boolean | undefined;
-  const emailForm = (): boolean => (hasEmailForm ??= root?.querySelector('input[type="email"]') != null);
+  const emailForm = (): boolean => (hasEmailForm ??= root?.querySelector(FORM_BOX_INPUTS) != null);
   const firstProse = body.findIndex(isProse);
   let proseCount = -1;
   const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
@@ -3697,7 +3703,8 @@ const PRICE_RE = /^(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[
 /**
  * A sign-up box set into the text: a short line or two in a small box that holds an e-mail form
  * (`Free local news, every Tuesday.` over an address field and `Sign up`), a newsletter pitch
- * whatever its words. The box is small: a container of the article that also holds a form is not one.
+ * whatever its words; so is a reader poll's box (its question and note beside radio choices).
+ * The box is small: a container of the article that also holds a form is not one.
  */
 function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
   for (const a of b.ancestors.slice(1, 4)) {
@@ -3712,9 +3719,12 @@ function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
 type SignUpAnswer = 'no form' | 'small box' | 'not one';
 function signUpAnswer(a: Element): SignUpAnswer {
   if (/^(?:body|article|main)$/.test(a.localName)) return 'not one';
-  if (a.querySelector('input[type="email"]') === null) return 'no form';
+  // An e-mail field, or a reader poll's choices (two radio buttons or more): the box's lines are its question and note.
+  if (a.querySelector('input[type="email"]') === null && a.querySelectorAll('input[type="radio"]').length < 2) return 'no form';
   return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX ? 'small box' : 'not one';
 }
+/** Fields that make a small box a form set into the text (a sign-up, a poll). */
+const FORM_BOX_INPUTS = 'input[type="email"], input[type="radio"]';
 const SIGN_UP_BOX_MAX = 400;
 
 /**
