@@ -2704,8 +2704,11 @@ function datelineStart(t: string): boolean {
     (/^(?:Posted|Published|Updated|Last updated)\b/.test(t) && EN_DATE_RE.test(t.slice(0, 60)))
   );
 }
-const BYLINE_START_RE =
-  /^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b/;
+const BYLINE_START_RE = new RegExp(
+  String.raw`^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b` +
+    // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
+    String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
+);
 /** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
 const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
 const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
@@ -2842,12 +2845,17 @@ function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
 function dropDekUnderTitle(body: Block[], blocks: Block[], titleIndex: number): void {
   const first = body.findIndex((b) => b.len > 0);
   const b = body[first];
-  if (!b || !/^h[2-4]$/.test(b.el.localName) || b.len > 250 || b.text.split(/\s+/).length < 5) return;
+  if (!b || b.len > 250 || b.text.split(/\s+/).length < 5) return;
+  const heading = /^h[2-4]$/.test(b.el.localName);
+  if (!heading && (b.kind !== 'p' || b.images.length > 0 || b.linkChars > 0)) return;
   const prev = blocks.slice(0, b.index).findLast((x) => x.len > 0);
   if (prev?.index !== titleIndex) return;
   const next = body.slice(first + 1).find((x) => x.len > 0);
   const between = next ? blocks.slice(b.index + 1, next.index).filter((x) => x.len > 0) : [];
-  if (next && between.length > 0 && isProse(next)) body.splice(first, 1);
+  if (!next || between.length === 0 || !isProse(next)) return;
+  // A paragraph under the title may be the lede itself, a picture or an ad after it: a dek only
+  // when what sets it apart from the text is the byline (`By …`, the date), as a dek's is.
+  if (heading || between.some((x) => isLatinByline(x, true) && !isProse(x))) body.splice(first, 1);
 }
 
 /**
@@ -3475,9 +3483,15 @@ function isSignOffLine(text: string): boolean {
     // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
     (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
     // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
-    (text.length <= 300 && BIO_LINE_RE.test(text))
+    (text.length <= 300 && BIO_LINE_RE.test(text)) ||
+    // The newsroom's call for readers' stories: `Got a news tip? Email us at …`.
+    (text.length <= 250 && TIP_LINE_RE.test(text))
   );
 }
+
+/** A question asking for the reader's story, tip or pictures, then how to send it to the newsroom. */
+const TIP_LINE_RE =
+  /^(?:have you got|do you have|got|have)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}(?:story|stories|tips?|news|photos?|pictures?|videos?)\b[^.!?]{0,60}\?\s*(?:e-?mail|contact|write to|message|send|get in touch|call|text)\b[^!?]{0,160}$/i;
 
 const BIO_LINE_RE =
   /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|serves as) (?:a|an|the) (?:[^.!?]{0,60} )?(?:fellow|professor|scholar|researcher|analyst|director|lecturer|economist|reporter|correspondent|writer|editor|columnist)\b[^.!?]{0,40}\b(?:at|with|of|for)\b/u;
@@ -3546,7 +3560,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
   };
   // Whether the page has an e-mail field at all: looked up once, most pages have none.
   let hasEmailForm: boolean | undefined;
-  const emailForm = (): boolean => (hasEmailForm ??= root?.querySelector('input[type="email"]') != null);
+  const emailForm = (): boolean => (hasEmailForm ??= root?.querySelector(FORM_BOX_INPUTS) != null);
   const firstProse = body.findIndex(isProse);
   let proseCount = -1;
   const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
@@ -3598,8 +3612,9 @@ function videoCardLine(b: Block): boolean {
   }
   return false;
 }
-const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
-const VIDEO_TITLE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}$/i;
+// The label may be qualified (`Related video:`, `Featured video:`): the card is the same.
+const VIDEO_CARD_LINE_RE = /^(?:(?:related|featured|latest)\s+)?(?:watch|videos?)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
+const VIDEO_TITLE_RE = /^(?:(?:related|featured|latest)\s+)?(?:watch|videos?)\s*[:|]\s*[^.!?]{3,140}$/i;
 const RUNNING_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/;
 /** A card's words: its title, running time and a credit, not paragraphs. */
 const VIDEO_CARD_MAX = 240;
@@ -3614,15 +3629,20 @@ function videoCardParts(b: Block): boolean {
   // (A loose time beside block elements is read as a line of the card's own element.)
   let box: Element | null = b.el;
   for (let up = 0; box && up < 3 && box.querySelector(PLAY_CONTROL) === null; up++) box = box.parentElement;
-  if (!box || box.querySelector(PLAY_CONTROL) === null || normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
-  let title = false;
-  let time = false;
-  for (const el of Array.from(box.querySelectorAll('*'))) {
-    const text = normaliseText(el.textContent ?? '');
-    title ||= VIDEO_TITLE_RE.test(text);
-    time ||= RUNNING_TIME_RE.test(text);
+  if (!box || box.querySelector(PLAY_CONTROL) === null) return false;
+  // The player may be a box of its own (button and time) beside the title: widen to the card while it stays small.
+  for (let up = 0; box && up < 3; box = box.parentElement, up++) {
+    if (normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+    let title = false;
+    let time = false;
+    for (const el of Array.from(box.querySelectorAll('*'))) {
+      const text = normaliseText(el.textContent ?? '');
+      title ||= VIDEO_TITLE_RE.test(text);
+      time ||= RUNNING_TIME_RE.test(text);
+    }
+    if (title && time) return true;
   }
-  return title && time;
+  return false;
 }
 
 /**
@@ -3688,7 +3708,8 @@ const PRICE_RE = /^(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[
 /**
  * A sign-up box set into the text: a short line or two in a small box that holds an e-mail form
  * (`Free local news, every Tuesday.` over an address field and `Sign up`), a newsletter pitch
- * whatever its words. The box is small: a container of the article that also holds a form is not one.
+ * whatever its words; so is a reader poll's box (its question and note beside radio choices).
+ * The box is small: a container of the article that also holds a form is not one.
  */
 function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
   for (const a of b.ancestors.slice(1, 4)) {
@@ -3703,9 +3724,12 @@ function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
 type SignUpAnswer = 'no form' | 'small box' | 'not one';
 function signUpAnswer(a: Element): SignUpAnswer {
   if (/^(?:body|article|main)$/.test(a.localName)) return 'not one';
-  if (a.querySelector('input[type="email"]') === null) return 'no form';
+  // An e-mail field, or a reader poll's choices (two radio buttons or more): the box's lines are its question and note.
+  if (a.querySelector('input[type="email"]') === null && a.querySelectorAll('input[type="radio"]').length < 2) return 'no form';
   return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX ? 'small box' : 'not one';
 }
+/** Fields that make a small box a form set into the text (a sign-up, a poll). */
+const FORM_BOX_INPUTS = 'input[type="email"], input[type="radio"]';
 const SIGN_UP_BOX_MAX = 400;
 
 /**
