@@ -8,8 +8,11 @@
  *    first page of a sync run or a `cli extract` pays), median of 3 processes;
  *  - cli: `node --import tsx main/cli.ts extract <page>` per page, CPU of the whole process
  *    (tsx and module loading included), median of 3.
- * Sets: Readability's test pages and our English pages (en), our Chinese CMS fixtures (cn), the
- * real Chinese portal pages of ../shared/corpora (cn_real; skipped with a reason when absent).
+ * Sets: Readability's test pages (130), our English pages (tests/fixtures/extract-en, 16) and every
+ * outside English set on disk (tests/fixtures/extract-en-fresh*, found by name, so a new set joins
+ * without an edit: 132 pages in fresh…fresh13) together (en: 278 pages since speed16g, 174 before,
+ * when only extract-en-fresh was in it), our Chinese CMS fixtures (cn), the real Chinese portal
+ * pages of ../shared/corpora (cn_real; skipped with a reason when absent).
  * Run standalone: npx tsx tests/bench/extract-speed.ts
  *
  * Measured 2026-12-05 (speed16; 2 cores shared by up to 8 helpers, load 4–17, so ±10% between
@@ -211,10 +214,20 @@ function cnPages(): Page[] {
   return out;
 }
 
+/** Every outside English set on disk (extract-en-fresh, -fresh2, …, in that order), so a new set joins without an edit. */
+function freshEnPages(): Page[] {
+  const fixtures = path.join(ROOT, 'tests/fixtures');
+  const order = (d: string): number => Number(d.slice('extract-en-fresh'.length) || 1);
+  return readdirSync(fixtures)
+    .filter((d) => /^extract-en-fresh\d*$/.test(d))
+    .sort((a, b) => order(a) - order(b))
+    .flatMap((d) => loadFreshEn(path.join(fixtures, d)).map((p) => ({ name: `${d}/${p.name}`, html: p.html, url: p.url })));
+}
+
 function sets(): [string, Page[]][] {
   const haveCorpora = existsSync(path.join(CORPORA_DIR, 'readability-test-pages'));
   if (!haveCorpora) process.stdout.write(`# extract speed: corpora not found at ${CORPORA_DIR}; corpus pages skipped\n`);
-  const en: Page[] = [...(haveCorpora ? readabilityPages() : []), ...englishPages(), ...loadFreshEn()];
+  const en: Page[] = [...(haveCorpora ? readabilityPages() : []), ...englishPages(), ...freshEnPages()];
   const out: [string, Page[]][] = [
     ['en', en],
     ['cn', cnPages()],
