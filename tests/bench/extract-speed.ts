@@ -10,7 +10,7 @@
  *    (tsx and module loading included), median of 3.
  * Sets: Readability's test pages (130), our English pages (tests/fixtures/extract-en, 16) and every
  * outside English set on disk (tests/fixtures/extract-en-fresh*, found by name, so a new set joins
- * without an edit: 132 pages in fresh…fresh13) together (en: 278 pages since speed16g, 174 before,
+ * without an edit: 140 pages in fresh…fresh14) together (en: 286 pages since speed16g, 174 before,
  * when only extract-en-fresh was in it), our Chinese CMS fixtures (cn), the real Chinese portal
  * pages of ../shared/corpora (cn_real; skipped with a reason when absent).
  * Run standalone: npx tsx tests/bench/extract-speed.ts
