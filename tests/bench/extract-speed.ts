@@ -210,12 +210,15 @@
  *    checked after (38 → 30 ms a pass over the raw pages, but it runs only when no other date is
  *    found: <0.5%); a memo for isBoilerplate (47k calls, 25k distinct lines a pass: at most
  *    half of its ~1.7%).
- *  - full runs on 286 pages, load 27–34 (other helpers' unit tests running beside them): this
- *    branch (1) en with the gate 110.4 (spread 0.29), own pass 149.4, cn 770, cn_real 126.9,
- *    cold import 175.5 ms; (2) not finished before the deadline; main c7dfeb5 with this bench file, between them: en with the
- *    gate 122.9 (spread 0.07), own pass 149.1, cn 718, cn_real 116.4. At this load the same
- *    code moves ±15% between runs, so the referee change (~1–2% of the whole) is not visible
- *    in whole-set figures. en with the gate ≥115 is NOT shown in two runs of this branch at this load (one run 110.4, main 122.9).
+ *  - full runs on 286 pages (other helpers' unit tests beside them): this branch (1) load 33.8:
+ *    en with the gate 110.4 (spread 0.29), own pass 149.4, cn 770, cn_real 126.9, cold import
+ *    175.5 ms; (2) load 24.9: en with the gate 131.2 (spread 0.29), own pass 185.0, cn 716,
+ *    cn_real 153.0, cold import 155.2 ms; main c7dfeb5 with this bench file, between them (load
+ *    32.4): en with the gate 122.9 (spread 0.07), own pass 149.1, cn 718, cn_real 116.4. At this
+ *    load the same code moves ±15% between runs, so the referee change (~1–2% of the whole) is
+ *    not visible in whole-set figures. en with the gate is above 100 in all three and above 115
+ *    in one of the branch's two runs (110.4 at load 34, 131.2 at load 25): ≥115 is NOT shown
+ *    twice at this load.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
