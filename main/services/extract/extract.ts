@@ -1348,6 +1348,31 @@ function ownDateElement(line: Element): string | null {
   return null;
 }
 
+/** A field's label: a few words of its own (a `<th>` or a cell ending in a colon), no digits. */
+const FIELD_LABEL_RE = /^[\p{Script=Han}\s]{2,8}[:：]?$/u;
+
+/**
+ * Whether the line at `i` comes again within the next few lines as a field's value: a cell after
+ * a label cell (`<th>主题</th><td>…</td>`) or after a label in the same line (主题：…).
+ */
+function echoedInField(blocks: Block[], i: number, t: string): boolean {
+  if (t.length < 6) return false;
+  for (let j = i + 1, seen = 0; j < blocks.length && seen < 4; j++) {
+    const b = blocks[j]!;
+    if (b.len === 0) continue;
+    seen++;
+    if (b.text === t) {
+      const label = blocks[j - 1]!;
+      return label.index !== i && FIELD_LABEL_RE.test(label.text) && (label.el.localName === 'th' || /[:：]$/.test(label.text));
+    }
+    if (b.text.endsWith(t)) {
+      const head = b.text.slice(0, b.text.length - t.length).trim();
+      if (/[:：]$/.test(head) && FIELD_LABEL_RE.test(head)) return true;
+    }
+  }
+  return false;
+}
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
@@ -1420,6 +1445,12 @@ function pickTitle(
         }
         break;
       }
+    }
+    // A heading the page repeats in a labelled field right below it (征集主题 | 标题 cells of a
+    // record): a second witness where the page's own <title> names only its kind.
+    if (!matched && score > 0 && echoedInField(blocks, b.index, t)) {
+      score += 6;
+      matched = true;
     }
     // Neither a heading nor named or styled as a title, nor the page's title: a line above a date.
     if (!matched && score === 0) continue;
