@@ -61,3 +61,55 @@ ${rows}
     expect(a.title).toBe('示例街道口袋公园建设方案征求意见');
   });
 });
+
+describe('a journal paper’s dates', () => {
+  const PAPER = [
+    '乡村文化振兴离不开人才支撑。本文以三个县的调查为基础，讨论返乡青年在乡村文化活动中的作用及其面临的困难。',
+    '调查显示，返乡青年参与组织的文化活动数量逐年增加，但活动经费来源单一、场地不足的问题仍较突出，影响了活动的持续开展。',
+    '为此，建议地方政府设立专项资金，盘活闲置公共用房，并通过购买服务的方式引入专业文化机构提供指导。',
+  ];
+  const page = (
+    head: string,
+    rows: string,
+  ): string => `<!doctype html><html><head><meta charset="utf-8"><title>返乡青年与乡村文化振兴-示例学刊</title>${head}</head><body>
+<div class="menu"><a href="/">首页</a><a href="/qk/">过刊浏览</a></div>
+<div class="front"><h1 class="title">返乡青年与乡村文化振兴</h1><p class="authors">陈小禾<sup>1</sup></p><p class="units">（1. 示例农业大学 人文学院，示例 100000）</p>
+<table class="rec">${rows}</table></div>
+<div class="full">${PAPER.map((p) => `<p>${p}</p>`).join('\n')}</div>
+<div class="foot">示例学刊编辑部 版权所有</div></body></html>`;
+  const row = (label: string, value: string): string => `<tr><td class="label">${label}：</td><td>${value}</td></tr>`;
+  const record = [row('关键词', '返乡青年；乡村文化'), row('中图分类号', 'C912'), row('基金项目', '示例省社科基金（24YB012）')].join('');
+
+  it('takes the 出版日期 of the front matter, not the 收稿 or 修回 date above it', () => {
+    const a = extractArticle(
+      page('', record + row('收稿日期', '2024-01-09') + row('修回日期', '2024-03-21') + row('出版日期', '2024-06-30')),
+      'https://xk.example.org/html/2024/3/2024030007.htm',
+    );
+    expect(a.publishedAt).toBe('2024-06-30');
+  });
+
+  it('takes a 刊出日期 written in Chinese too', () => {
+    const a = extractArticle(
+      page('', record + row('收稿日期', '2024年1月9日') + row('刊出日期', '2024年6月30日')),
+      'https://xk.example.org/html/2024/3/2024030008.htm',
+    );
+    expect(a.publishedAt).toBe('2024-06-30');
+  });
+
+  it('never dates the paper by its 收稿 or 修回 date', () => {
+    const a = extractArticle(
+      page('', record + row('收稿日期', '2024-01-09') + row('修回日期', '2024-03-21')),
+      'https://xk.example.org/html/2024/3/2024030009.htm',
+    );
+    expect(a.publishedAt).not.toBe('2024-01-09');
+    expect(a.publishedAt).not.toBe('2024-03-21');
+  });
+
+  it('reads a citation_date meta, not the earlier citation_online_date', () => {
+    const a = extractArticle(
+      page('<meta name="citation_online_date" content="2024/05/12"><meta name="citation_date" content="2024/06/30">', record),
+      'https://xk.example.org/html/2024/3/2024030010.htm',
+    );
+    expect(a.publishedAt).toBe('2024-06-30');
+  });
+});

@@ -662,6 +662,8 @@ function readMeta(doc: Document, html: string): MetaInfo {
     'dcterms.created',
     'dcterms.date',
     'citation_publication_date',
+    // Google Scholar's other name for it (never citation_online_date: the day it went online first).
+    'citation_date',
     'apub:time',
     'date',
   ]) {
@@ -1702,7 +1704,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     (b.kind !== 'li' && (!b.negative || inTitleHeader(b)) && publishedLabelDate(b.text, b.plain));
   if (!publishedAt) {
     for (const b of metaZone)
-      if (ownLine(b) && DATE_LABEL_RE.test(b.text) && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+      if (
+        ownLine(b) &&
+        DATE_LABEL_RE.test(b.text) &&
+        !isUpdateNotice(b.text) &&
+        !paperRecordDate(blocks, b) &&
+        (publishedAt = dateOf(b.text))
+      )
+        break;
   }
   // A property table of label and value cells (文档属性, often after the text). Its labelled
   // publication date outranks an unlabelled date near the title (a 施行 date in the text's first lines).
@@ -1715,7 +1724,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A date in an element of its own may run into a neighbour's number in the line's text (a
     // score's `<span>0.6</span><time>2024.08.09 …</time>` reads 0.62024.08.09): then the element's own text.
     for (const b of metaZone) {
-      if (!ownLine(b) || b.len > 150 || isUpdateNotice(b.text)) continue;
+      if (!ownLine(b) || b.len > 150 || isUpdateNotice(b.text) || paperRecordDate(blocks, b)) continue;
       if ((publishedAt = dateOf(b.text))) break;
       const own = b.negative ? null : ownDateElement(b.el);
       if (own && (publishedAt = dateOf(own))) break;
@@ -1743,7 +1752,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
   }
   if (!publishedAt) {
-    for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
+    for (const b of blocks)
+      if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && !paperRecordDate(blocks, b) && (publishedAt = dateOf(b.text))) break;
   }
   if (!publishedAt) publishedAt = dateFromUrl(url);
   // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
@@ -2042,14 +2052,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       const b = blocks[j]!;
       if (b.negative || b.len === 0 || b.linkChars > b.len * 0.5) continue;
       n++;
-      if (b.len <= 80 && (publishedAt = findDate(b.text))) break;
+      if (b.len <= 80 && !paperRecordDate(blocks, b) && (publishedAt = findDate(b.text))) break;
     }
   }
   if (!publishedAt) {
-    for (const b of trailing) if ((publishedAt = findDate(b.text))) break;
+    for (const b of trailing) if (!paperRecordDate(blocks, b) && (publishedAt = findDate(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
+    for (const b of body.slice(0, 3)) if (!paperRecordDate(blocks, b) && (publishedAt = dateOf(b.text))) break;
   }
   // A notice dated only by its 落款 (unit over the signing date at the end): the day it was
   // issued, before a modification time (the page's edit stamp is a later day).
@@ -2425,7 +2435,8 @@ function badgeDate(el: Element): string | null {
 }
 
 /** Labels of a property table's rows: the publication date and the 来源. */
-const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
+// 出版日期 / 刊出日期: a paper's publication, never its 收稿 (received) or 修回 (revised) date.
+const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传|出版|刊出|出刊)(?:时间|日期)$/;
 const PROPERTY_ORIGIN_LABEL_RE =
   /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门)|解读(?:机关|机构|单位|部门))$/;
 
@@ -2434,6 +2445,22 @@ const PROPERTY_ORIGIN_LABEL_RE =
  * label cell and a value cell, no colon (<td>发布时间</td><td>2024-04-09 09:30</td>). Trusted
  * when at least two of its labels are metadata labels; its date and 来源 rows are read.
  */
+/** A journal paper's front-matter labels (its record, not its date: 收稿 and 修回 are not when it ran). */
+const PAPER_FRONT_LABEL_RE =
+  /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)$|^(?:关键词|中图分类号|文献标[志识]码|文章编号|基金项目|作者简介)$/;
+
+const RECORD_DATE_LABEL_RE = /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)\s*[:：]?/;
+
+/**
+ * A paper's 收稿 / 修回 / 录用 date (when the journal received, got back or accepted it), in the
+ * line's own label or in the label cell before it: never the day the paper ran.
+ */
+function paperRecordDate(blocks: Block[], b: Block): boolean {
+  if (RECORD_DATE_LABEL_RE.test(b.text)) return true;
+  const prev = blocks[b.index - 1];
+  return prev !== undefined && prev.len <= 8 && RECORD_DATE_LABEL_RE.test(prev.text) && /^t[hd]$|^dt$/.test(prev.el.localName);
+}
+
 function readPropertyRows(
   doc: Document,
   stats: Map<Element, Stats>,
@@ -2460,7 +2487,13 @@ function readPropertyRows(
       let t = tables.get(table);
       if (!t) tables.set(table, (t = { rows: [], metaLabels: 0 }));
       t.rows.push([label, value]);
-      if (isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label)) t.metaLabels++;
+      if (
+        isMetaLine(`${label}：`) ||
+        PROPERTY_DATE_LABEL_RE.test(label) ||
+        PROPERTY_ORIGIN_LABEL_RE.test(label) ||
+        PAPER_FRONT_LABEL_RE.test(label)
+      )
+        t.metaLabels++;
     }
   }
   for (const [table, { rows, metaLabels }] of tables) {
