@@ -113,3 +113,50 @@ describe('a journal paper’s dates', () => {
     expect(a.publishedAt).toBe('2024-06-30');
   });
 });
+
+describe('a date stamp a script writes into an empty <time datetime>', () => {
+  const GUIDE = [
+    '新生入学后可使用学号和初始密码登录统一身份认证平台，首次登录时系统会提示修改密码并绑定手机号码。',
+    '如果忘记密码，可在登录页点击“找回密码”，通过已绑定的手机号码接收验证码后重新设置。',
+    '为保障账号安全，密码须包含字母和数字且不少于八位，并建议每学期更换一次，不要在多个网站使用同一密码。',
+  ];
+  const page = (
+    stamp: string,
+    extra = '',
+  ): string => `<!doctype html><html><head><meta charset="utf-8"><title>统一身份认证使用说明 | 信息化服务指南</title></head><body>
+<div class="nav"><a href="/">服务指南</a><a href="/faq/">常见问题</a></div>
+<aside class="sidebar"><a href="/a/">账号与密码</a><a href="/b/">邮箱</a></aside>
+<main><div class="doc"><h1>统一身份认证使用说明</h1>${extra}
+${GUIDE.map((p) => `<p>${p}</p>`).join('\n')}</div>
+<footer class="doc-footer"><a href="/edit/">编辑此页</a><p class="last-updated">${stamp}</p></footer></main>
+<footer class="site-footer">示例学院信息化办公室</footer></body></html>`;
+
+  it('dates the page by the stamp, in China time (the UTC evening is the next day in Beijing)', () => {
+    const a = extractArticle(
+      page('最后更新于: <time datetime="2024-03-09T17:30:00.000Z"></time>'),
+      'https://it.example.edu.cn/guide/sso.html',
+    );
+    expect(a.publishedAt).toBe('2024-03-10');
+  });
+
+  it('keeps the same day where the UTC time is early in the day', () => {
+    const a = extractArticle(page('更新时间：<time datetime="2024-03-09T01:05:00Z"></time>'), 'https://it.example.edu.cn/guide/sso.html');
+    expect(a.publishedAt).toBe('2024-03-09');
+  });
+
+  it('takes a publication date written in the text over a last-updated stamp', () => {
+    const a = extractArticle(
+      page('最后更新于: <time datetime="2024-05-20T08:00:00Z"></time>', '<p class="info">发布时间：2024-02-26</p>'),
+      'https://it.example.edu.cn/guide/sso.html',
+    );
+    expect(a.publishedAt).toBe('2024-02-26');
+  });
+
+  it('leaves an empty time without a date label alone', () => {
+    const a = extractArticle(
+      page('<span>浏览次数</span> <time datetime="2024-03-09T01:05:00Z"></time>'),
+      'https://it.example.edu.cn/guide/sso.html',
+    );
+    expect(a.publishedAt).toBeNull();
+  });
+});

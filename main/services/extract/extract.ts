@@ -1340,6 +1340,30 @@ function dataAttributeDate(el: Element): string | null {
   return null;
 }
 
+/** A date stamp's label with nothing after it: 最后更新于: / 发布时间： / Last updated: */
+const STAMP_LABEL_RE =
+  /^(?:本文|本页|页面|文章)?(?:(最后|最近)?(更新|修改|编辑)|发布|发表)(?:于|时间|日期)?\s*[:：]?$|^(?:(last )?(updated|modified|edited)|published|posted)(?: on| at)?\s*:?$/i;
+
+/**
+ * A date stamp whose date a script writes into an empty `<time datetime="…">` (a static site
+ * generator's `最后更新于: <time datetime="2024-08-20T02:31:22Z"></time>`): the label alone is the
+ * line's text. The date is the day a Chinese reader's browser shows, China time; `updated` when
+ * the label says last changed, not published.
+ */
+function emptyTimeStamp(blocks: Block[], latinScript: boolean): { date: string; updated: boolean } | null {
+  for (const b of blocks) {
+    if (b.len === 0 || b.len > 24) continue;
+    const label = STAMP_LABEL_RE.exec(b.text);
+    if (!label) continue;
+    for (const t of Array.from(b.el.querySelectorAll('time[datetime]'))) {
+      if (normaliseText(t.textContent ?? '')) continue;
+      const date = parseDateValue(t.getAttribute('datetime'), latinScript ? AS_WRITTEN : {});
+      if (date) return { date, updated: !!(label[2] ?? label[4]) };
+    }
+  }
+  return null;
+}
+
 /** The text of the first element in `line` that holds a date and nothing else but a time. */
 function ownDateElement(line: Element): string | null {
   for (const el of Array.from(line.querySelectorAll('*'))) {
@@ -1755,9 +1779,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of blocks)
       if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && !paperRecordDate(blocks, b) && (publishedAt = dateOf(b.text))) break;
   }
+  const stamp = publishedAt ? null : emptyTimeStamp(blocks, latinScript);
+  if (stamp && !stamp.updated) publishedAt = stamp.date;
   if (!publishedAt) publishedAt = dateFromUrl(url);
   // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
   if (!publishedAt) for (const b of metaZone) if (isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+  if (!publishedAt && stamp) publishedAt = stamp.date;
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
   // The 来源 the reader sees beside the title outranks a meta tag (光明网-《光明日报》 vs 来源：光明日报).
