@@ -662,6 +662,8 @@ function readMeta(doc: Document, html: string): MetaInfo {
     'dcterms.created',
     'dcterms.date',
     'citation_publication_date',
+    // Google Scholar's other name for it (never citation_online_date: the day it went online first).
+    'citation_date',
     'apub:time',
     'date',
   ]) {
@@ -1338,6 +1340,30 @@ function dataAttributeDate(el: Element): string | null {
   return null;
 }
 
+/** A date stamp's label with nothing after it: 最后更新于: / 发布时间： / Last updated: */
+const STAMP_LABEL_RE =
+  /^(?:本文|本页|页面|文章)?(?:(最后|最近)?(更新|修改|编辑)|发布|发表)(?:于|时间|日期)?\s*[:：]?$|^(?:(last )?(updated|modified|edited)|published|posted)(?: on| at)?\s*:?$/i;
+
+/**
+ * A date stamp whose date a script writes into an empty `<time datetime="…">` (a static site
+ * generator's `最后更新于: <time datetime="2024-08-20T02:31:22Z"></time>`): the label alone is the
+ * line's text. The date is the day a Chinese reader's browser shows, China time; `updated` when
+ * the label says last changed, not published.
+ */
+function emptyTimeStamp(blocks: Block[], latinScript: boolean): { date: string; updated: boolean } | null {
+  for (const b of blocks) {
+    if (b.len === 0 || b.len > 24) continue;
+    const label = STAMP_LABEL_RE.exec(b.text);
+    if (!label) continue;
+    for (const t of Array.from(b.el.querySelectorAll('time[datetime]'))) {
+      if (normaliseText(t.textContent ?? '')) continue;
+      const date = parseDateValue(t.getAttribute('datetime'), latinScript ? AS_WRITTEN : {});
+      if (date) return { date, updated: !!(label[2] ?? label[4]) };
+    }
+  }
+  return null;
+}
+
 /** The text of the first element in `line` that holds a date and nothing else but a time. */
 function ownDateElement(line: Element): string | null {
   for (const el of Array.from(line.querySelectorAll('*'))) {
@@ -1346,6 +1372,31 @@ function ownDateElement(line: Element): string | null {
     if (t.length <= 40 && isDateOnly(t) && findDate(t)) return t;
   }
   return null;
+}
+
+/** A field's label: a few words of its own (a `<th>` or a cell ending in a colon), no digits. */
+const FIELD_LABEL_RE = /^[\p{Script=Han}\s]{2,8}[:：]?$/u;
+
+/**
+ * Whether the line at `i` comes again within the next few lines as a field's value: a cell after
+ * a label cell (`<th>主题</th><td>…</td>`) or after a label in the same line (主题：…).
+ */
+function echoedInField(blocks: Block[], i: number, t: string): boolean {
+  if (t.length < 6) return false;
+  for (let j = i + 1, seen = 0; j < blocks.length && seen < 4; j++) {
+    const b = blocks[j]!;
+    if (b.len === 0) continue;
+    seen++;
+    if (b.text === t) {
+      const label = blocks[j - 1]!;
+      return label.index !== i && FIELD_LABEL_RE.test(label.text) && (label.el.localName === 'th' || /[:：]$/.test(label.text));
+    }
+    if (b.text.endsWith(t)) {
+      const head = b.text.slice(0, b.text.length - t.length).trim();
+      if (/[:：]$/.test(head) && FIELD_LABEL_RE.test(head)) return true;
+    }
+  }
+  return false;
 }
 
 function pickTitle(
@@ -1420,6 +1471,12 @@ function pickTitle(
         }
         break;
       }
+    }
+    // A heading the page repeats in a labelled field right below it (征集主题 | 标题 cells of a
+    // record): a second witness where the page's own <title> names only its kind.
+    if (!matched && score > 0 && echoedInField(blocks, b.index, t)) {
+      score += 6;
+      matched = true;
     }
     // Neither a heading nor named or styled as a title, nor the page's title: a line above a date.
     if (!matched && score === 0) continue;
@@ -1671,7 +1728,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     (b.kind !== 'li' && (!b.negative || inTitleHeader(b)) && publishedLabelDate(b.text, b.plain));
   if (!publishedAt) {
     for (const b of metaZone)
-      if (ownLine(b) && DATE_LABEL_RE.test(b.text) && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+      if (
+        ownLine(b) &&
+        DATE_LABEL_RE.test(b.text) &&
+        !isUpdateNotice(b.text) &&
+        !paperRecordDate(blocks, b) &&
+        (publishedAt = dateOf(b.text))
+      )
+        break;
   }
   // A property table of label and value cells (文档属性, often after the text). Its labelled
   // publication date outranks an unlabelled date near the title (a 施行 date in the text's first lines).
@@ -1684,7 +1748,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A date in an element of its own may run into a neighbour's number in the line's text (a
     // score's `<span>0.6</span><time>2024.08.09 …</time>` reads 0.62024.08.09): then the element's own text.
     for (const b of metaZone) {
-      if (!ownLine(b) || b.len > 150 || isUpdateNotice(b.text)) continue;
+      if (!ownLine(b) || b.len > 150 || isUpdateNotice(b.text) || paperRecordDate(blocks, b)) continue;
       if ((publishedAt = dateOf(b.text))) break;
       const own = b.negative ? null : ownDateElement(b.el);
       if (own && (publishedAt = dateOf(own))) break;
@@ -1712,11 +1776,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
   }
   if (!publishedAt) {
-    for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
+    for (const b of blocks)
+      if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && !paperRecordDate(blocks, b) && (publishedAt = dateOf(b.text))) break;
   }
+  const stamp = publishedAt ? null : emptyTimeStamp(blocks, latinScript);
+  if (stamp && !stamp.updated) publishedAt = stamp.date;
   if (!publishedAt) publishedAt = dateFromUrl(url);
   // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
   if (!publishedAt) for (const b of metaZone) if (isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+  if (!publishedAt && stamp) publishedAt = stamp.date;
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
   // The 来源 the reader sees beside the title outranks a meta tag (光明网-《光明日报》 vs 来源：光明日报).
@@ -2016,14 +2084,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       const b = blocks[j]!;
       if (b.negative || b.len === 0 || b.linkChars > b.len * 0.5) continue;
       n++;
-      if (b.len <= 80 && (publishedAt = findDate(b.text))) break;
+      if (b.len <= 80 && !paperRecordDate(blocks, b) && (publishedAt = findDate(b.text))) break;
     }
   }
   if (!publishedAt) {
-    for (const b of trailing) if ((publishedAt = findDate(b.text))) break;
+    for (const b of trailing) if (!paperRecordDate(blocks, b) && (publishedAt = findDate(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
+    for (const b of body.slice(0, 3)) if (!paperRecordDate(blocks, b) && (publishedAt = dateOf(b.text))) break;
   }
   // A notice dated only by its 落款 (unit over the signing date at the end): the day it was
   // issued, before a modification time (the page's edit stamp is a later day).
@@ -2399,7 +2467,8 @@ function badgeDate(el: Element): string | null {
 }
 
 /** Labels of a property table's rows: the publication date and the 来源. */
-const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
+// 出版日期 / 刊出日期: a paper's publication, never its 收稿 (received) or 修回 (revised) date.
+const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传|出版|刊出|出刊)(?:时间|日期)$/;
 const PROPERTY_ORIGIN_LABEL_RE =
   /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门)|解读(?:机关|机构|单位|部门))$/;
 
@@ -2408,6 +2477,22 @@ const PROPERTY_ORIGIN_LABEL_RE =
  * label cell and a value cell, no colon (<td>发布时间</td><td>2024-04-09 09:30</td>). Trusted
  * when at least two of its labels are metadata labels; its date and 来源 rows are read.
  */
+/** A journal paper's front-matter labels (its record, not its date: 收稿 and 修回 are not when it ran). */
+const PAPER_FRONT_LABEL_RE =
+  /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)$|^(?:关键词|中图分类号|文献标[志识]码|文章编号|基金项目|作者简介)$/;
+
+const RECORD_DATE_LABEL_RE = /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)\s*[:：]?/;
+
+/**
+ * A paper's 收稿 / 修回 / 录用 date (when the journal received, got back or accepted it), in the
+ * line's own label or in the label cell before it: never the day the paper ran.
+ */
+function paperRecordDate(blocks: Block[], b: Block): boolean {
+  if (RECORD_DATE_LABEL_RE.test(b.text)) return true;
+  const prev = blocks[b.index - 1];
+  return prev !== undefined && prev.len <= 8 && RECORD_DATE_LABEL_RE.test(prev.text) && /^t[hd]$|^dt$/.test(prev.el.localName);
+}
+
 function readPropertyRows(
   doc: Document,
   stats: Map<Element, Stats>,
@@ -2434,7 +2519,13 @@ function readPropertyRows(
       let t = tables.get(table);
       if (!t) tables.set(table, (t = { rows: [], metaLabels: 0 }));
       t.rows.push([label, value]);
-      if (isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label)) t.metaLabels++;
+      if (
+        isMetaLine(`${label}：`) ||
+        PROPERTY_DATE_LABEL_RE.test(label) ||
+        PROPERTY_ORIGIN_LABEL_RE.test(label) ||
+        PAPER_FRONT_LABEL_RE.test(label)
+      )
+        t.metaLabels++;
     }
   }
   for (const [table, { rows, metaLabels }] of tables) {
