@@ -54,7 +54,7 @@ import {
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { ownSideElsewhere } from './ownside';
-import { pinnedBracket, pinnedPlace, wordCopiesIn, type PlacedSpan } from './pinned';
+import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
@@ -318,12 +318,13 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
   // (corrected.ts).
   const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
   const placedSpans = spansPlaced(selectors, pinned);
+  const heldBefore = storedWordsOf(selectors, valid);
   const out = pinned.map((a, i) =>
     a || !valid[i]
       ? a
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
-        insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
@@ -358,10 +359,28 @@ function stutterPlace(text: string, docFor: () => Doc, s: TextSelector): Anchor 
   return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 0 }));
 }
 
+/**
+ * Whether the old text held `words` where the batch's selectors saw it (any stored quote with
+ * its context, or paragraph piece, comparison form): the old words around every highlight of
+ * the article, built once, on the first call.
+ */
+function storedWordsOf(selectors: readonly TextSelector[], valid: readonly boolean[]): (words: string) => boolean {
+  let stored: string | null = null;
+  return (words) => {
+    stored ??= selectors
+      .filter((_, i) => valid[i])
+      .map((s) =>
+        [normalisePrefix(s) + normaliseQuote(s) + normaliseSuffix(s), ...(s.restBefore ?? []), ...(s.restAfter ?? [])].join('\u0000'),
+      )
+      .join('\u0000');
+    return stored.includes(words);
+  };
+}
+
 /** The passage over a phrase the revision inserted inside it and elsewhere too (inserted.ts), or null. */
-function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector, heldBefore: (words: string) => boolean): Anchor | null {
   const doc = docFor();
-  const found = insertedPhrasePlace(doc, s);
+  const found = insertedPhrasePlace(doc, s, heldBefore);
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
@@ -519,10 +538,11 @@ function pinnedOrphans(
 ): (Anchor | null)[] {
   if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
   const placed = spansPlaced(selectors, out);
+  const growth = textGrowth(placed);
   return out.map((a, i) => {
     const s = selectors[i];
     if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;
-    const bracket = pinnedBracket(placed, s);
+    const bracket = pinnedBracket(placed, s, growth);
     if (!bracket) return a;
     const doc = docFor();
     const query = prepareQuery(text, s);

@@ -86,7 +86,7 @@ export function onRestatement(doc: Doc, s: TextSelector, a: Anchor): boolean {
     const end = nl < 0 ? raw.length : nl;
     if (start !== pf) {
       const words = wordsOf(norm.slice(toNormalised(doc, start), toNormalised(doc, end)));
-      if (words.length >= RESTATED_MIN && words.length < own.length) {
+      if (words.length >= RESTATED_MIN && words.length < own.length && !stock(norm, words)) {
         for (let at = own.indexOf(words); at >= 0; at = own.indexOf(words, at + 1)) {
           if (at >= quoteTo || at + words.length <= quoteFrom) return true;
         }
@@ -94,6 +94,17 @@ export function onRestatement(doc: Doc, s: TextSelector, a: Anchor): boolean {
     }
     start = end + 1;
   }
+  return false;
+}
+
+/**
+ * Whether `words` stand more than twice in `norm`: a stock sentence the text repeats (此外，有关
+ *工作正在稳步推进。), set as a line of its own somewhere, is no line a block of copies quoted; a
+ * line restated stands twice, in its paragraph and in the block.
+ */
+function stock(norm: string, words: string): boolean {
+  let n = 0;
+  for (let at = norm.indexOf(words); at >= 0; at = norm.indexOf(words, at + 1)) if (++n > 2) return true;
   return false;
 }
 
