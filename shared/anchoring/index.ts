@@ -667,6 +667,11 @@ function confirmedCopies(
         // either. (Copies with all the context alike are left to the neighbours.)
         return { level: confirmed ? 2 : 1, firm: !confirmed && otherCopysContext(doc, s, from, to) };
       }
+      // More copies than the old text held (a page printing the story twice), and no more of the
+      // stored context here than another copy had: the context cannot tell this copy from the
+      // passage's, and with copies added its rank says nothing either. Only sure neighbours can.
+      if (doc.norm.text.slice(from, to) === quote && copiesGained(doc, quote, s) && !ownContextAt(doc, s, from, to))
+        return { level: 1 };
       if (doc.norm.text.slice(from, to) === quote) {
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
