@@ -34,6 +34,20 @@ suite('a page printed twice in a long read, then a 专题 with an abridged copy'
     expect(anchorAll(neu, [sel])[0]).toBeNull();
   });
 
+  it('keeps a placement on the true copy that the sure neighbour after it moved with (none before: the text starts there)', () => {
+    const long = filler(20, 90).join('\n');
+    const old4 = [x, PAGE, y, c, long, d, x, PAGE, y, e, f].join('\n');
+    // The quote in the page's first printing, at the text's head (rank 0 of 2 copies).
+    const s4 = at(old4, QUOTE);
+    const updated = [x, PAGE, y, c, long, d, x, QUOTE + TAIL, y, e, f].join('\n');
+    const neu = [updated, '相关报道', [x, PAGE, y, d].join('\n')].join('\n');
+    const cStart = at(old4, c!);
+    const batch = [describe(old4, s4, s4 + QUOTE.length), describe(old4, cStart, cStart + 12)];
+    const placed = anchorAll(neu, batch);
+    expect(placed[1]?.start).toBe(at(neu, c!));
+    expect(placed[0]?.start).toBe(at(neu, QUOTE));
+  });
+
   it('still places the passage when its own context sets it apart from the added copy', () => {
     // The page's second printing carries its own lead: its context differs from the first's.
     const own = '市里的职业学校也在扩招，新增了护理和汽修两个专业，咨询电话一天响个不停。';
