@@ -462,7 +462,12 @@ export function pinnedPlace(
     const folded = lookAlikeFold(q.quote);
     reading = 'lookalike';
     found = lookAlikeFold(region).includes(folded) ? occurrences(foldedText(doc), folded, MAX_OCCURRENCES).map((at) => [at, at + m]) : [];
-    const names: ReadingName[] = HAS_NUMBER.test(q.quote) ? ['numerals', 'words', 'numeralWords'] : ['words'];
+    // The old text held the quote's words alone more often than the quote (a look-alike with a mark
+    // inside): a place found by words alone may be that look-alike, its count says nothing.
+    const wordsTold = !(typeof s.wordCopies === 'number' && s.wordCopies > copies);
+    const names: ReadingName[] = (HAS_NUMBER.test(q.quote) ? ['numerals', 'words', 'numeralWords'] : ['words']).filter(
+      (name) => name === 'numerals' || wordsTold,
+    ) as ReadingName[];
     for (const name of names) {
       if (found.length === copies + 1) break;
       reading = name;
@@ -499,6 +504,17 @@ export function pinnedPlace(
   if (m < PIN_BARE && editedElsewhere(norm, q, at, end, [toNormalised(doc, bracket[0]), toNormalised(doc, bracket[1])])) return null;
   if (pullQuote(doc, s, at, end)) return null;
   return { start: at, end, errors };
+}
+
+/**
+ * For describe(): the other occurrences of the quote's words alone (wordsReading) in the old text
+ * `doc`, when there are more of them than of the quote itself (`copies`); else null.
+ */
+export function wordCopiesIn(doc: Doc, quote: string, copies: number): number | null {
+  const read = wordsReading(quote).text;
+  if (read.length < MIN_READ) return null;
+  const n = occurrences(readingOf(doc, 'words').text, read, MAX_OCCURRENCES).length - 1;
+  return n > copies ? n : null;
 }
 
 /** Units of a lost side's stored context looked for elsewhere in the bracket. */

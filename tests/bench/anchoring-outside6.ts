@@ -166,6 +166,27 @@
  *   break), 3 in seed 89 (mixed: a sentence whose paragraph the excerpt dropped, on a verbatim copy),
  *   2 lost passages on look-alikes in long articles (seeds 115, 120). stutter 99.7, de_particle 99.7,
  *   watermark 92.4, clause_swap 95.8, mixed 95.1, excerpt 97.1.
+ * LATER, development (anchor16b, 2026-12-06, load ~24; before = the lead's run above, whose
+ *   shared/anchoring is unchanged at 44b81a5): 81–120 97.7% / 9 wrong → 97.7% / 0 wrong (measured
+ *   at 650d665; miss 606, lost 1977; excerpt 97.1 → 97.0, serial 99.5, mixed 95.1 → 95.0, the
+ *   others as before); 1–40 98.1% / 0 → 98.1% / 0 (excerpt 97.5 → 97.4). anchorAll CPU on a long
+ *   article median 83 ms, max 231 ms (load ~24). Classes (tests/unit/anchoring-round24.test.ts):
+ * - serial, 4 (seed 112): spans over the break before （未完待续）, their words still standing parted
+ *   by the break alone, placed by the edge rule (edges.ts) on the 上期回顾's copy that joins the two
+ *   paragraphs; the first pass had refused both (a tie). The parted copy is now a rival there: orphan.
+ * - mixed, 3 (seed 89): the article's last paragraph kept whole after a …… line, a recap quoting
+ *   it inside a longer paragraph near the new end; the context (the text's end, 。” before) fitted
+ *   the recap. The whole old paragraph is known from the stored context; a copy inside a longer
+ *   paragraph while that paragraph stands apart word for word is an orphan (restated.ts).
+ * - excerpt, 1 (seed 115): a term (长沙龙湖) whose paragraph went, found by words alone on
+ *   长沙“龙湖…” between its neighbours; the old text held that look-alike too. describe() now records
+ *   `wordCopies` (the words' other occurrences, marks aside, when more than copies); the
+ *   words-alone reading is then refused (pinned.ts).
+ * - mixed, 1 (seed 120): 25 (W) of a spec paragraph that was dropped, on the next paragraph's
+ *   look-alike (context 39 = copyContext), confirmed by a neighbour in the paragraph before moving
+ *   by the same amount (the dropped paragraph's length ≈ the look-alike's offset). A copy in doubt
+ *   with no more context than another copy had is no longer confirmed by a neighbour across a
+ *   paragraph break (index.ts movedWithSure).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -125,6 +125,15 @@
  *   whose figures repeat), and a span over a break, parted by the reversal, placed over the new
  *   neighbour entry's line (seed 110); timeline 74.6, mixed 88.9, ad_split 92.0, speech 94.1, brief 96.5, the rest ≥98.5;
  *   anchorAll on a long article median 80 ms, max 213 ms CPU.
+ * LATER, development (anchor16b, 2026-12-06, load ~24, at 6e64e10): 81–120 94.6% / 2 wrong →
+ *   94.5% / 0 wrong (timeline 74.6, mixed 88.9 → 88.7, speech 94.1 → 93.2, brief 96.5 → 96.3);
+ *   1–40 (at 650d665, before the paraLength rule) 93.6% / 8 → 93.5% / 8 (speech 93.7 → 93.3).
+ *   Rules (tests/unit/anchoring-round24.test.ts): seed 110, a span over a break whose first piece
+ *   was a whole paragraph (a timeline entry's line), placed over the new neighbour entry while that
+ *   line stands elsewhere as a paragraph of its own: orphan (apart.ts halvesApart). Seed 93: copies
+ *   the context cannot tell (copyContext = all of it) and rank and position both pointing at the
+ *   other entry after the reversal; the placement's paragraph differs in length from paraLength
+ *   while another copy's paragraph has exactly that length: orphan (copies.ts otherParagraphsLength).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
