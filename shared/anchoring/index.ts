@@ -696,6 +696,10 @@ function confirmedCopies(
           asOther: !confirmed && noMoreThanACopyHad(doc, s, from, to),
         };
       }
+      // More copies than the old text held (a page printing the story twice), and no more of the
+      // stored context here than another copy had: the context cannot tell this copy from the
+      // passage's, and with copies added its rank says nothing either. Only sure neighbours can.
+      if (doc.norm.text.slice(from, to) === quote && copiesGained(doc, quote, s) && !ownContextAt(doc, s, from, to)) return { level: 1 };
       if (doc.norm.text.slice(from, to) === quote) {
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
