@@ -240,6 +240,7 @@ import {
   type Para,
   type Verdict,
 } from './anchoring-outside5-judge';
+import { mulberry32 } from './seeded';
 
 // ---------------------------------------------------------------- texts
 
@@ -265,14 +266,7 @@ function loadPages(): { label: string; text: string }[] | null {
 
 type Rng = () => number;
 function rngOf(seed: number): Rng {
-  let a = (seed * 2654435761) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32((seed * 2654435761) >>> 0);
 }
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

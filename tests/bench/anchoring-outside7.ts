@@ -155,18 +155,12 @@ import {
   type Tracked,
   type Verdict,
 } from './anchoring-outside7-judge';
+import { mulberry32 } from './seeded';
 
 type Rng = () => number;
 
 function rngOf(seed: number): Rng {
-  let a = seed >>> 0 || 1;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0 || 1);
 }
 /** xs[i], which must exist. */
 function nth<T>(xs: readonly T[], i: number): T {

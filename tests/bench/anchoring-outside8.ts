@@ -134,6 +134,7 @@ import {
   type Span,
   type Verdict,
 } from './anchoring-outside8-judge';
+import { mulberry32 } from './seeded';
 
 // ---------------------------------------------------------------------------------------------
 // Random numbers (seeded) and small word lists of our own.
@@ -141,14 +142,7 @@ import {
 export type Rng = () => number;
 
 export function rngOf(seed: number): Rng {
-  let a = seed >>> 0 || 1;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0 || 1);
 }
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
