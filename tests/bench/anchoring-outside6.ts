@@ -205,6 +205,10 @@
  * half a short passage inserted by an inner edit: rewritten by that judge); the form above makes 0.
  * Left (66): pages printed twice in long articles (a copy of the quote whole elsewhere), spans over
  * a break, short texts where no other highlight saw another place of the phrase.
+ * FRESH, once, seeds 121–160, on main 5caf9fc (after anchor16b/c/d; lead, 2026-12-06 15:20 UTC, once,
+ *   clean-clone CI beside it): 98.3% placed, 0 wrong; clause_swap 94.6, mixed 96.2, excerpt 97.3,
+ *   wechat 98.2, watermark 98.8 (was 92.4 on 81–120 before anchor16c), the rest ≥99.3; anchorAll on
+ *   a long article median 88 ms, max 285 ms CPU.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

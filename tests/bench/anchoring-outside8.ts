@@ -113,6 +113,11 @@
  * lift these doubts won back the 34 (91.6%) but added a wrong in mixed (9).
  * Seeds 41–80 (before = main 6e61680, after = that merged with this rule): 92.3% / 3 → 92.0% / 2
  * (zhuanti 89.5% / 2 → 88.9% / 1, mixed 82.6% / 0 → 81.5% / 0).
+ * FRESH, once, seeds 81–120, on main 5caf9fc (after anchor16b/c/d; lead, 2026-12-06 15:20 UTC, once,
+ *   clean-clone CI running beside it): 94.2% placed, 6 wrong (abridge 3, mixed 2, qa_labels 1; 5 of
+ *   the 6 are 'repeated' highlights); qa_labels 94, attrib_move 95.7, abridge 89.6, zhuanti 93.5 (0
+ *   wrong), footnote_inline 96.6, lossy 98.4, update 97.2, mixed 85.2; anchorAll on a long article
+ *   median 138 ms, max 738 ms CPU (load ~5).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
