@@ -54,6 +54,7 @@ import {
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { ownSideElsewhere } from './ownside';
+import { replacedInPlace } from './replaced';
 import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
@@ -235,6 +236,12 @@ function notOwnSideElsewhere(text: string, docFor: () => Doc, s: TextSelector | 
   return ownSideElsewhere(docFor(), s, a) ? null : a;
 }
 
+/** A copy elsewhere of a passage whose own words were replaced in place, its context standing there, is an orphan (replaced.ts). */
+function notReplacedInPlace(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
+  if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+  return replacedInPlace(docFor(), s, a) ? null : a;
+}
+
 /** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
 function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | null {
   if (!a || (a.start === s.start && atStoredPosition(text, s))) return a;
@@ -328,11 +335,16 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
-    notOwnSideElsewhere(
+    notReplacedInPlace(
       text,
       lazyDoc,
       selectors[i],
-      notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+      notOwnSideElsewhere(
+        text,
+        lazyDoc,
+        selectors[i],
+        notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+      ),
     ),
   );
   return islandsOrphaned(

@@ -1,0 +1,104 @@
+/**
+ * A passage whose words were replaced in place (a title+name rewritten as name+同志, a term
+ * reworded) leaves its stored context standing on both sides of the new words. A copy of the
+ * quote elsewhere, without that context on both sides (the same words written at another
+ * mention), is then another passage's: the passage's own place is known and no longer holds its
+ * words. Such a placement is an orphan.
+ */
+import { lineBreakBefore, toNormalised, type Doc } from './doc';
+import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import type { Anchor, TextSelector } from './types';
+
+/** Units of the stored context next to the quote, on each side, that must stand around the new words. */
+const KEY = 10;
+/** Occurrences of the prefix key looked at. */
+const KEY_COPIES = 16;
+/** Units the new words may exceed twice the quote's length by (a title lengthened). */
+const MIDDLE_SLACK = 8;
+/** Units of exact context by which the replaced place must beat the placement (a mark or two agree anywhere). */
+const RUN_MARGIN = 4;
+
+/**
+ * Whether the stored context's nearest KEY units on both sides stand elsewhere around other words
+ * that replaced the quote (not the quote, not nothing, no longer than twice the quote and a few
+ * units, sharing some of its two-unit pieces, with the quote's paragraph edges), while placement
+ * `a` lacks that context on a side.
+ */
+export function replacedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  const quote = normaliseQuote(s);
+  const prefix = normalisePrefix(s);
+  const suffix = normaliseSuffix(s);
+  if (quote.length < 2 || prefix.length < KEY || suffix.length < KEY) return false;
+  const before = prefix.slice(-KEY);
+  const after = suffix.slice(0, KEY);
+  const text = doc.norm.text;
+  const from = toNormalised(doc, a.start);
+  const to = toNormalised(doc, a.end);
+  const maxMiddle = 2 * quote.length + MIDDLE_SLACK;
+  // The placement with both sides beside it, or a few inserted units off (a title lengthened:
+  // 省委常委、 before it), is the passage's own place.
+  const keyBefore = text.lastIndexOf(before, from - KEY);
+  const keyAfter = text.indexOf(after, to);
+  if (keyBefore >= 0 && from - KEY - keyBefore <= maxMiddle && keyAfter >= 0 && keyAfter - to <= maxMiddle) return false;
+  // How far the stored context runs exactly beside the placement, on each side.
+  const placedBefore = commonTail(prefix, text.slice(Math.max(0, from - prefix.length), from));
+  const placedAfter = commonHead(suffix, text.slice(to, to + suffix.length));
+  const pieces = twoUnitPieces(quote);
+  const needShared = Math.max(2, Math.ceil(pieces.size / 4));
+  const headBreak = /\n[ \t\u3000]*$/u.test(s.prefix);
+  const endBreak = /^[ \t\u3000]*\n/u.test(s.suffix);
+  let n = 0;
+  for (let at = text.indexOf(before); at >= 0 && n < KEY_COPIES; at = text.indexOf(before, at + 1), n++) {
+    const m0 = at + KEY;
+    const m1 = text.indexOf(after, m0 + 1);
+    if (m1 < 0 || m1 - m0 > maxMiddle) continue;
+    // The placement's own words are not a replacement of themselves.
+    if (m0 < to && m1 > from) continue;
+    const middle = text.slice(m0, m1);
+    if (middle.includes(quote)) continue;
+    // Laid out as the passage was: a paragraph's head or end where it began or ended one, no break inside unless it had one.
+    if (lineBreakBefore(doc, m0) !== headBreak || lineBreakBefore(doc, m1) !== endBreak) continue;
+    if (!s.exact.includes('\n') && breakInside(doc, m0, m1)) continue;
+    // Not a frame repeated (问：社会各界关心…，对此您怎么看？ of a reordered block): the context
+    // runs on past the keys there, on each side about as far as beside the placement (a few
+    // units past a break agree by chance), and in all clearly farther.
+    const siteBefore = commonTail(prefix, text.slice(Math.max(0, at + KEY - prefix.length), at + KEY));
+    const siteAfter = commonHead(suffix, text.slice(m1, m1 + suffix.length));
+    if (
+      siteBefore + RUN_MARGIN < placedBefore ||
+      siteAfter + RUN_MARGIN < placedAfter ||
+      siteBefore + siteAfter < placedBefore + placedAfter + RUN_MARGIN
+    )
+      continue;
+    let shared = 0;
+    for (const p of twoUnitPieces(middle)) if (pieces.has(p)) shared++;
+    if (shared >= needShared) return true;
+  }
+  return false;
+}
+
+/** Length of the longest common head of a and b. */
+function commonHead(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the longest common tail of a and b. */
+function commonTail(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+function twoUnitPieces(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** Whether a line break lies between normalised units m0 and m1 (exclusive of their edges). */
+function breakInside(doc: Doc, m0: number, m1: number): boolean {
+  for (let i = m0 + 1; i < m1; i++) if (lineBreakBefore(doc, i)) return true;
+  return false;
+}
