@@ -6,7 +6,7 @@
  * words. Such a placement is an orphan.
  */
 import { lineBreakBefore, toNormalised, type Doc } from './doc';
-import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import type { Anchor, TextSelector } from './types';
 
 /** Units of the stored context next to the quote, on each side, that must stand around the new words. */
@@ -101,4 +101,66 @@ function twoUnitPieces(s: string): Set<string> {
 function breakInside(doc: Doc, m0: number, m1: number): boolean {
   for (let i = m0 + 1; i < m1; i++) if (lineBreakBefore(doc, i)) return true;
   return false;
+}
+
+/** Units a stored neighbouring line needs to tell one copy's surroundings from another's. */
+const LINE_MIN = 6;
+/** Copies of the quote looked at for a neighbouring line. */
+const LINE_COPIES = 16;
+
+/**
+ * Whether placement `a`, on one of several copies of a quote, lacks the whole line the stored
+ * context held next to the quote's paragraph (a question before its answer, a heading before a
+ * line) while that line stands, whole and as a line, next to the same paragraph words at another
+ * copy: blocks moved across the copies (a 答记者问 reordered), or the lines beside the copies were
+ * edited, and nothing stored says which copy is the passage's.
+ */
+export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  const quote = normaliseQuote(s);
+  if (quote.length === 0) return false;
+  const text = doc.norm.text;
+  const from = toNormalised(doc, a.start);
+  const copies: number[] = [];
+  for (let at = text.indexOf(quote); at >= 0 && copies.length < LINE_COPIES; at = text.indexOf(quote, at + 1)) copies.push(at);
+  if (copies.length < 2 || !copies.includes(from)) return false;
+  const isBreak = (i: number) => i === 0 || i === text.length || lineBreakBefore(doc, i);
+  const before = storedLine(s.prefix, true);
+  if (before) {
+    const { own, line } = before;
+    const lineBefore = (at: number) => {
+      const head = at - own.length;
+      return (
+        text.slice(head, at) === own &&
+        isBreak(head) &&
+        text.slice(head - line.length, head) === line &&
+        head - line.length >= 0 &&
+        isBreak(head - line.length)
+      );
+    };
+    if (!lineBefore(from) && copies.some((o) => o !== from && lineBefore(o))) return true;
+  }
+  const after = storedLine(s.suffix, false);
+  if (after) {
+    const { own, line } = after;
+    const lineAfter = (end: number) => {
+      const tail = end + own.length;
+      return text.startsWith(own, end) && isBreak(tail) && text.startsWith(line, tail) && isBreak(tail + line.length);
+    };
+    if (!lineAfter(from + quote.length) && copies.some((o) => o !== from && lineAfter(o + quote.length))) return true;
+  }
+  return false;
+}
+
+/**
+ * In a stored side (`before`: the prefix), the quote's own paragraph words next to it and the whole
+ * line beyond them (comparison form), when the side holds that line entire and it has LINE_MIN
+ * units; null otherwise.
+ */
+function storedLine(side: string, before: boolean): { own: string; line: string } | null {
+  const lines = side.split('\n');
+  if (lines.length < 3) return null;
+  const own = before ? lines[lines.length - 1]! : lines[0]!;
+  const line = normalise(before ? lines[lines.length - 2]! : lines[1]!, true);
+  if (line.length < LINE_MIN) return null;
+  return { own: normalise(own, before), line };
 }
