@@ -417,8 +417,11 @@ const NEAREST_SIDE = 4;
 /** Units of each piece next to the break that, standing over a break elsewhere, place the passage there. */
 const JOIN = 6;
 
-/** Whether the last JOIN units of `first` and the first JOIN of `second` stand somewhere with a line break between them. */
-function breakStandsElsewhere(doc: Doc, first: string, second: string): boolean {
+/**
+ * Whether the last JOIN units of `first` and the first JOIN of `second` stand with a line break
+ * between them somewhere else than at normalised `own` (the break beside the piece found).
+ */
+function breakStandsElsewhere(doc: Doc, first: string, second: string, own: number): boolean {
   const tail = first.slice(-JOIN);
   const head = second.slice(0, JOIN);
   if (tail.length + head.length < 2 * JOIN - 2 || head.length < 2) return false;
@@ -426,7 +429,7 @@ function breakStandsElsewhere(doc: Doc, first: string, second: string): boolean 
   const join = tail + head;
   let n = 0;
   for (let at = text.indexOf(join); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(join, at + 1), n++)
-    if (lineBreakBefore(doc, at + tail.length)) return true;
+    if (at + tail.length !== own && lineBreakBefore(doc, at + tail.length)) return true;
   return false;
 }
 
@@ -460,10 +463,6 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
   // The outer side, exactly (nothing was edited there): its nearest SIDE_RUN units, or the text's edge.
   const side = outerSide(useFirst ? s.prefix : s.suffix, useFirst ? -1 : 1);
   if (side.length < LINE_RUN && !(useFirst ? atTextStart : textEnd)) return null;
-  // The passage's break still standing elsewhere (the first piece's last units, a break, the
-  // second's first units): its place is there, edited, and a copy of the larger piece here is
-  // another passage's (a page printed twice).
-  if (breakStandsElsewhere(doc, first, second)) return null;
   let found = -1;
   let near = 0;
   let n = 0;
@@ -490,6 +489,11 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
     found = at;
   }
   if (found < 0 || n >= MAX_PIECE_HITS || near > 1) return null;
+  // The passage's break still standing elsewhere (the first piece's last units, a break, the
+  // second's first units): its place is there, edited, and the copy of the larger piece found is
+  // another passage's (a page printed twice). Where the piece found itself meets the break, the
+  // other piece was edited in place.
+  if (breakStandsElsewhere(doc, first, second, useFirst ? found + piece.length : found)) return null;
   const start = doc.norm.map[found] ?? 0;
   const end = doc.norm.ends[found + piece.length - 1] ?? start;
   return { start, end, score: Math.round((900 * piece.length) / Math.max(1, total)) / 1000 };
