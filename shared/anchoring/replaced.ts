@@ -37,9 +37,11 @@ export function replacedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const maxMiddle = 2 * quote.length + MIDDLE_SLACK;
   // The placement with both sides beside it, or a few inserted units off (a title lengthened:
   // 省委常委、 before it), is the passage's own place.
-  const keyBefore = text.lastIndexOf(before, from - KEY);
-  const keyAfter = text.indexOf(after, to);
-  if (keyBefore >= 0 && from - KEY - keyBefore <= maxMiddle && keyAfter >= 0 && keyAfter - to <= maxMiddle) return false;
+  // Looked for in windows only: a key absent must not cost a scan of the whole text.
+  const windowFrom = Math.max(0, from - KEY - maxMiddle);
+  const keyBefore = text.slice(windowFrom, Math.max(windowFrom, from)).lastIndexOf(before);
+  const keyAfter = text.slice(to, to + maxMiddle + KEY).indexOf(after);
+  if (keyBefore >= 0 && keyAfter >= 0) return false;
   // How far the stored context runs exactly beside the placement, on each side.
   const placedBefore = commonTail(prefix, text.slice(Math.max(0, from - prefix.length), from));
   const placedAfter = commonHead(suffix, text.slice(to, to + suffix.length));
@@ -120,11 +122,14 @@ export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): bo
   if (quote.length === 0) return false;
   const text = doc.norm.text;
   const from = toNormalised(doc, a.start);
+  const before = storedLine(s.prefix, true);
+  const after = storedLine(s.suffix, false);
+  // Most passages stand inside a paragraph with no whole line stored beside it: no search.
+  if (!before && !after) return false;
   const copies: number[] = [];
   for (let at = text.indexOf(quote); at >= 0 && copies.length < LINE_COPIES; at = text.indexOf(quote, at + 1)) copies.push(at);
   if (copies.length < 2 || !copies.includes(from)) return false;
   const isBreak = (i: number) => i === 0 || i === text.length || lineBreakBefore(doc, i);
-  const before = storedLine(s.prefix, true);
   if (before) {
     const { own, line } = before;
     const lineBefore = (at: number) => {
@@ -139,7 +144,6 @@ export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): bo
     };
     if (!lineBefore(from) && copies.some((o) => o !== from && lineBefore(o))) return true;
   }
-  const after = storedLine(s.suffix, false);
   if (after) {
     const { own, line } = after;
     const lineAfter = (end: number) => {
