@@ -2477,11 +2477,16 @@ const PROPERTY_ORIGIN_LABEL_RE =
  * label cell and a value cell, no colon (<td>发布时间</td><td>2024-04-09 09:30</td>). Trusted
  * when at least two of its labels are metadata labels; its date and 来源 rows are read.
  */
-/** A journal paper's front-matter labels (its record, not its date: 收稿 and 修回 are not when it ran). */
-const PAPER_FRONT_LABEL_RE =
-  /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)$|^(?:关键词|中图分类号|文献标[志识]码|文章编号|基金项目|作者简介)$/;
+/**
+ * A journal paper's front-matter labels: the dates of its record (收稿 / 修回 / 录用: never when it
+ * ran) and the labels of its record. One list for the date pass (a property table's labels) and the
+ * body pass (FRONT_MATTER_LABEL_RE, which adds the abstract, the publication date, DOI and citation).
+ */
+const CN_PAPER_RECORD_DATE_LABELS = '(?:收稿|修回|录用|接收|修订)(?:日期|时间)';
+const CN_PAPER_RECORD_LABELS = '关键[词字]|中图法?分类号|文献标[志识]码|文章编号|基金项目|作者简介|通讯作者';
+const PAPER_FRONT_LABEL_RE = new RegExp(`^(?:${CN_PAPER_RECORD_DATE_LABELS}|${CN_PAPER_RECORD_LABELS})$`);
 
-const RECORD_DATE_LABEL_RE = /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)\s*[:：]?/;
+const RECORD_DATE_LABEL_RE = new RegExp(`^${CN_PAPER_RECORD_DATE_LABELS}\\s*[:：]?`);
 
 /**
  * A paper's 收稿 / 修回 / 录用 date (when the journal received, got back or accepted it), in the
@@ -4451,8 +4456,10 @@ function dropClockStamps(body: Block[]): void {
 }
 
 /** A label of a paper's front matter in a Chinese journal (摘要：, 中图分类号：, 收稿日期：). */
-const FRONT_MATTER_LABEL_RE =
-  /^(?:(?:内容)?摘\s*要|关键词|关键字|中图分类号|中图法分类号|文献标[识志]码|文章编号|基金项目|作者简介|通讯作者|收稿日期|修回日期|录用日期|(?:网络)?出版日期|DOI|引用本文)\s*[:：]/i;
+const FRONT_MATTER_LABEL_RE = new RegExp(
+  `^(?:(?:内容)?摘\\s*要|${CN_PAPER_RECORD_LABELS}|${CN_PAPER_RECORD_DATE_LABELS}|(?:网络)?出版日期|DOI|引用本文)\\s*[:：]`,
+  'i',
+);
 const FRONT_MATTER_MIN_LABELS = 3;
 const FRONT_MATTER_TEXT_MIN_CHARS = 200;
 
