@@ -1952,7 +1952,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (b.index <= cutAt) continue;
     if (title && !body.some((x) => x.len > 0) && b.text === normaliseText(title)) continue;
     if (b.len > 0) {
-      if (b.boiler && !eventHostLine(b, blocks)) continue;
+      if (b.boiler && !eventHostLine(b, blocks) && !sectionHeadingInText(b, blocks)) continue;
       // A listed company's announcement head (证券代码：… 证券简称：… 公告编号：…) opening the text.
       if (!latin && !body.some((x) => x.len > 0) && SECURITIES_HEAD_RE.test(b.text)) continue;
       // A date line after the text has started is the signature date (落款), part of the body.
@@ -4359,6 +4359,27 @@ const EVENT_LABEL_RE =
  * notice; the same label in a footer is the site's credit (boilerplate). Kept when it is one label
  * with a short value and an event label line stands within three lines of it.
  */
+/**
+ * A section heading between two paragraphs of the text (<h2>安装客户端</h2> in a guide) is the
+ * text's, though its words alone read like chrome (an app bar's 安装客户端, 下载App): chrome is
+ * not set as a heading with prose of the same box on both sides.
+ */
+function sectionHeadingInText(b: Block, blocks: Block[]): boolean {
+  if (!/^h[2-6]$/.test(b.el.localName) || b.len > 30) return false;
+  const box = b.el.parentElement;
+  const proseBeside = (step: 1 | -1): boolean => {
+    for (let j = b.index + step, n = 0; j >= 0 && j < blocks.length && n < 2; j += step) {
+      const x = blocks[j]!;
+      if (x.len === 0) continue;
+      n++;
+      if (x.negative || x.boiler || x.el.parentElement !== box) return false;
+      if (isProse(x)) return true;
+    }
+    return false;
+  };
+  return proseBeside(-1) && proseBeside(1);
+}
+
 function eventHostLine(b: Block, blocks: Block[]): boolean {
   if (b.len > 60 || !/^(?:主办|承办|协办|联办)单位\s*[:：]\s*[^:：]{2,40}$/.test(b.text)) return false;
   for (let j = Math.max(0, b.index - 3); j <= Math.min(blocks.length - 1, b.index + 3); j++)
