@@ -61,12 +61,14 @@ describe('seventeenth outside Chinese pages (cms-outside17)', () => {
     expect(h.indexOf('class="article-statement"')).toBeGreaterThan(h.indexOf('class="rich_media_content"'));
   });
 
-  it('凤凰网: 来源： inside the link text, hashed class names; the whole text again in var allData', () => {
+  it('凤凰网: the time a link followed by 来自湖南 (a place); 来源： inside the link text, hashed class names; the whole text again in var allData', () => {
     const h = html('ifeng-cssmodule-source-in-link-alldata');
     expect(h).toContain(
       '<span class="index_source_x9FGm"><a href="https://www.example-slwb.com/" target="_blank" rel="nofollow">来源：示例晚报</a></span>',
     );
-    expect(h).toContain('<div class="index_timeBref_20hzr"><span>2024年09月16日 08:12:33</span>');
+    expect(h).toContain(
+      '<div class="index_timeBref_20hzr"><a href="//hn.example-ifeng.com/" target="_blank">2024年09月16日 08:12:33</a> <span class="index_ip_Q2m0v">来自湖南</span></div>',
+    );
     const data = between(h, 'var allData = ', ';\nvar adData');
     for (const p of defOf('ifeng-cssmodule-source-in-link-alldata').paragraphs) expect(data).toContain(p);
   });
