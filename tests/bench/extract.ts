@@ -94,6 +94,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh13'),
     // Fourteenth outside English set (a fourteenth tester: Times of India/MSN/Sanity-Next.js/RSS reader/WordPress.com/Hugo Docsy/Semafor/Mirror shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh14'),
+    // Fifteenth outside English set (a fifteenth tester: Fox News/Sky News/SMH-Nine/beehiiv/LinkedIn/Notion/Quanta/Tumblr shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh15'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
