@@ -130,6 +130,12 @@ export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): bo
   for (let at = text.indexOf(quote); at >= 0 && copies.length < LINE_COPIES; at = text.indexOf(quote, at + 1)) copies.push(at);
   if (copies.length < 2 || !copies.includes(from)) return false;
   const isBreak = (i: number) => i === 0 || i === text.length || lineBreakBefore(doc, i);
+  // A copy right beside the placement is its twin pasted twice in a row (stutter.ts places the
+  // first): the pair stands where the passage stood, the stored line past the twin.
+  const to = from + quote.length;
+  const twinAfter = copies.includes(to);
+  const twinBefore = copies.includes(from - quote.length);
+  const others = copies.filter((o) => o !== from && o !== to && o + quote.length !== from);
   if (before) {
     const { own, line } = before;
     const lineBefore = (at: number) => {
@@ -142,7 +148,7 @@ export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): bo
         isBreak(head - line.length)
       );
     };
-    if (!lineBefore(from) && copies.some((o) => o !== from && lineBefore(o))) return true;
+    if (!lineBefore(twinBefore ? from - quote.length : from) && others.some((o) => lineBefore(o))) return true;
   }
   if (after) {
     const { own, line } = after;
@@ -150,7 +156,7 @@ export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): bo
       const tail = end + own.length;
       return text.startsWith(own, end) && isBreak(tail) && text.startsWith(line, tail) && isBreak(tail + line.length);
     };
-    if (!lineAfter(from + quote.length) && copies.some((o) => o !== from && lineAfter(o + quote.length))) return true;
+    if (!lineAfter(twinAfter ? to + quote.length : to) && others.some((o) => lineAfter(o + quote.length))) return true;
   }
   return false;
 }

@@ -32,6 +32,11 @@ suite('an answer printed twice, its question–answer blocks reordered', () => {
     expect(anchorAll(neu, [sel])[0]?.start).toBe(at(neu, ANSWER, 1));
   });
 
+  it('is placed on the first of two copies pasted in a row, the line after it now after the second', () => {
+    const neu = [a, b, THEIRS, ANSWER, AFTER, c, d, e, OURS, ANSWER, ANSWER, AFTER, f, g].join('\n');
+    expect(anchorAll(neu, [sel])[0]?.start).toBe(at(neu, ANSWER, 1));
+  });
+
   it('is placed on a copy that keeps its question when the other lost its own', () => {
     const neu = [a, b, ANSWER, AFTER, c, d, e, OURS, ANSWER, AFTER, f, g].join('\n');
     expect(anchorAll(neu, [sel])[0]?.start).toBe(at(neu, ANSWER, 1));
