@@ -224,7 +224,8 @@
  *   surround 98.9, mixed 93.5; anchorAll on a long article median 126 ms, max 1653 ms CPU (load ~5).
  *
  * LATER, development (anchor17c, 2026-12-06; main b252f8c → s17-anchor17c, load 20–30; rules in
- * tests/unit/anchoring-replaced-in-place, -larger-piece-copies, -neighbour-line .test.ts):
+ * tests/unit/anchoring-replaced-in-place, -larger-piece-copies, -neighbour-line .test.ts; measured
+ * before b62ed7d, which reads a copy pasted twice in a row as one; 170 and 194 re-checked after it):
  * 161–200 98.0% / 10 wrong → 98.0% / 4 (draft_final 2 → 0, leader 2 → 0, qa_reorder 3 → 1, mixed
  * 3 → 3; recall per kind unchanged); 1–40 97.8% / 3 → 97.8% / 3 (interleave 99.2 → 99.1; three
  * new misses: a bilingual quote whose stored line before stands by the other printing, two spans
