@@ -13,6 +13,7 @@
  */
 import { halvesApart, twinInOwnContext } from './apart';
 import { movedClausesPlace } from './clauses';
+import { onContextsCopy } from './contextcopy';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -350,6 +351,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
     // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
     if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
+    // Nor the copy of the quote its own stored context held (contextcopy.ts).
+    if (onContextsCopy(lazyDoc(), s, a)) return null;
     return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
   });
 }
