@@ -21,7 +21,11 @@ import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 const HEAD_LABEL = /^(?:\*\*[^*\n]{1,8}\*\*[：:]|【[^】\n]{1,6}】|\p{Script=Han}{1,4}[：:]|[A-Za-z]{1,2}[：:])/u;
 
 /** White space a reader's text may have between words (line breaks are kept: they mark heads). */
-const SPACE = /[ \t\u3000\u00a0\r]/u;
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000 || c === 0xa0;
+/** Units read at a paragraph's head for a label (the longest form, **name**：, fits). */
+const LABEL_READ = 16;
+/** Units turned into a string at once. */
+const CHUNK = 8192;
 
 /** Units of context on each side the label-free form must hold (unless at the text's edge). */
 const MIN_SIDE = 12;
@@ -33,7 +37,7 @@ const MAX_HITS = 64;
 /** A text read with labels at paragraph heads and white space left out; map[i] = raw index of unit i. */
 export interface LabelFree {
   text: string;
-  map: number[];
+  map: Int32Array;
   /** Raw ranges [from, to) of the labels left out. */
   labels: [number, number][];
 }
@@ -43,41 +47,45 @@ export interface LabelFree {
  * (the text's start); else a label is only taken after a line break.
  */
 export function labelFree(raw: string, headAtStart: boolean): LabelFree {
-  let text = '';
-  const map: number[] = [];
+  // Built on units and an index array, not string by string: a long article is read at most once per batch.
+  const units = new Uint16Array(raw.length);
+  const map = new Int32Array(raw.length);
   const labels: [number, number][] = [];
+  let n = 0;
   let head = headAtStart;
   for (let i = 0; i < raw.length;) {
-    const c = raw[i]!;
-    if (c === '\n') {
-      text += c;
-      map.push(i);
+    const c = raw.charCodeAt(i);
+    if (c === 0x0a) {
+      map[n] = i;
+      units[n++] = c;
       head = true;
       i++;
       continue;
     }
-    if (SPACE.test(c)) {
+    if (isSpace(c)) {
       i++;
       continue;
     }
     if (head) {
       head = false;
-      const m = HEAD_LABEL.exec(raw.slice(i, i + 16));
+      const m = HEAD_LABEL.exec(raw.slice(i, i + LABEL_READ));
       if (m) {
         labels.push([i, i + m[0].length]);
         i += m[0].length;
         continue;
       }
     }
-    text += c;
-    map.push(i);
+    map[n] = i;
+    units[n++] = c;
     i++;
   }
-  return { text, map, labels };
+  let text = '';
+  for (let k = 0; k < n; k += CHUNK) text += String.fromCharCode(...units.subarray(k, Math.min(n, k + CHUNK)));
+  return { text, map: map.subarray(0, n), labels };
 }
 
 /** The first index of `map` whose raw unit is at or after `raw`. */
-function formIndex(map: readonly number[], raw: number): number {
+function formIndex(map: Int32Array, raw: number): number {
   let lo = 0;
   let hi = map.length;
   while (lo < hi) {

@@ -74,7 +74,7 @@ suite('labelFree', () => {
     const raw = '问：甲乙\n**记者**：丙丁\n【答】戊\nQ：己\n庚：辛';
     const f = labelFree(raw, true);
     expect(f.text).toBe('甲乙\n丙丁\n戊\n己\n辛');
-    expect(f.map.map((i) => raw[i]).join('')).toBe(f.text);
+    expect(Array.from(f.map, (i) => raw[i]).join('')).toBe(f.text);
   });
 
   it('takes no label from a line it did not see begin', () => {
