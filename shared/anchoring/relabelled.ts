@@ -10,7 +10,9 @@
  * whole context and quote stand exactly once, there is the passage, its words without the new
  * labels around them. Only where a label was at or inside the quote (else nothing here changed
  * that the other passes did not judge), with enough context on both sides (the text's edge
- * aside), and never where another old copy of the quote had as much of the context.
+ * aside), and never where another old copy of the quote had as much of the context, nor where
+ * the old text held a look-alike of it that differed in about its labels' units (recorded by
+ * describe(): nearErrors).
  */
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
@@ -108,6 +110,10 @@ export function relabelledPlace(formFor: () => LabelFree, s: TextSelector): Anch
   const q1 = q0 + s.exact.length;
   // A label at or inside the quote: touching it, or ending right where it begins.
   if (!old.labels.some(([a, b]) => b >= q0 && a < q1)) return null;
+  // A look-alike of the quote in the old text that differed in no more units than its labels hold
+  // (an interview printed twice, its labels alternating otherwise): read label-free, the two are one.
+  const labelUnits = old.labels.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, q1) - Math.max(a, q0)), 0);
+  if (s.nearErrors !== undefined && s.nearErrors <= labelUnits + 1) return null;
   const from = formIndex(old.map, q0);
   const to = formIndex(old.map, q1);
   const quote = old.text.slice(from, to).replace(/^\n+|\n+$/g, '');

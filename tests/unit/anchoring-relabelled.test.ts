@@ -8,6 +8,7 @@
  */
 import { describe as suite, expect, it } from 'vitest';
 import { anchorAll, describe } from '../../shared/anchoring/index';
+import { filler } from './helpers/anchoring-text';
 import { labelFree } from '../../shared/anchoring/relabelled';
 
 const PARAS = [
@@ -66,6 +67,24 @@ suite('labels restyled inside a highlight', () => {
     // The words moved away: the relabelling rule has no label to read past, so it adds nothing.
     const neu = restyled('记者：', '林青：').replace('主要是新开的两片茶园进入了采摘期。', '');
     expect(anchorAll(neu, [plain])[0]).toBeNull();
+  });
+});
+
+suite('an interview printed twice, its labels alternating otherwise in the first printing', () => {
+  const swapped = PARAS.map((p) => p.replace(/^问：/u, '＃').replace(/^答：/u, '问：').replace(/^＃/u, '答：'));
+  const old = [...swapped, ...filler(0, 3), ...PARAS].join('\n');
+  // The second printing's question, with its label.
+  const start = old.lastIndexOf('问：价格会不会');
+  const sel = describe(old, start, start + '问：价格会不会因此下跌？'.length);
+
+  it('leaves it an orphan where only the first printing keeps the whole context, labels read past', () => {
+    // Restyled; the answer after the passage's own question edited (不会 → 不会的).
+    const edited = PARAS.map((p) => p.replace('答：不会，我们', '答：不会的，我们'));
+    const neu = [restyled('记者：', '林青：', swapped), ...filler(0, 3), restyled('记者：', '林青：', edited)].join('\n');
+    // The first printing's 答：价格会不会因此下跌？ was a look-alike differing in its label alone
+    // (describe() recorded it): read label-free, the two printings cannot be told apart.
+    expect(sel.nearErrors).toBe(1);
+    expect(anchorAll(neu, [sel])[0]).toBeNull();
   });
 });
 
