@@ -34,6 +34,13 @@ suite('a name that closed a paragraph, dropped by an abridged reprint', () => {
     expect(anchorAll(neu, [sel])[0]).toBeNull();
   });
 
+  it('places the copy that opened the next paragraph, itself highlighted, on its words', () => {
+    const at = OLD.indexOf(`${NAME}声明`);
+    const neu = abridged(PARAS);
+    const a = anchorAll(neu, [describe(OLD, at, at + NAME.length)])[0];
+    expect(a).toMatchObject({ start: neu.indexOf(`${NAME}声明`), end: neu.indexOf(`${NAME}声明`) + NAME.length });
+  });
+
   it('is still placed where the reprint kept it', () => {
     const kept = [...PARAS.slice(0, 3), PARAS[3]!, PARAS[4]!.slice(0, PARAS[4]!.indexOf('。') + 1), PARAS[5]!];
     const neu = kept.join('\n');
