@@ -22,7 +22,6 @@ import {
   copyCounts,
   likestParagraph,
   MAX_COPIES,
-  occurrences,
   onlyItsSentence,
   otherParagraphsLength,
   OWN_CONTEXT_MARGIN,
@@ -32,7 +31,7 @@ import {
   sameRankCopy,
   twinBeside,
 } from './copies';
-import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc';
+import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
@@ -668,7 +667,7 @@ function confirmedCopies(
     let best = from;
     let most = contextAt(doc, s, from, to).found;
     let tie = false;
-    for (const o of occurrences(doc.norm.text, quote, MAX_COPIES)) {
+    for (const o of occurrencesIn(doc, quote, MAX_COPIES)) {
       if (o === from) continue;
       const found = contextAt(doc, s, o, o + quote.length).found;
       if (found > most) {
@@ -1344,7 +1343,7 @@ function ownPlaceElsewhere(
   const head = q.prefixText.slice(-OWN_SIDE);
   const tail = q.suffixText.slice(0, OWN_SIDE);
   const gap = 2 * q.quote.length + OWN_SIDE;
-  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+  for (const at of occurrencesIn(doc, head, Infinity)) {
     const from = at + OWN_SIDE;
     // Only the window after this head: a scan to the text's end per head would cost more.
     const found = text.slice(from, from + gap + OWN_SIDE).indexOf(tail);
