@@ -74,6 +74,7 @@ import {
   matchJournalIssue,
   isLatinEndLine,
   isLatinNotice,
+  isLatinSponsorLabel,
   isLatinWidgetLine,
   comparable,
   isSignOffUnit,
@@ -327,6 +328,17 @@ function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
+}
+
+/**
+ * A block editor's box around one section heading (`<div class="…-header-block"><h2>…</h2></div>`):
+ * named `header` for the heading it holds, not the page's header. Only when `header` is its only
+ * chrome word and all its text is that heading's, with no link.
+ */
+function headingWrapper(el: Element, cls: string, s: Stats): boolean {
+  if (el.localName === 'header' || s.linkChars > 0 || NEGATIVE_CLASS_RE.test(cls.replace(HEADING_WORD_RE, ' '))) return false;
+  const h = el.querySelector('h2, h3, h4, h5, h6');
+  return h !== null && countChars(normaliseText(h.textContent ?? '')) === s.chars;
 }
 
 /** An indented line's start, read at a position (sticky). */
@@ -1609,6 +1621,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const gallery = GALLERY_CLASS_RE.test(cls) && !NEGATIVE_CLASS_RE.test(cls.replace(GALLERY_CLASS_RE, ' '));
     if (gallery && ![...ownProse].some(([p, n]) => n >= 3 && !el.contains(p))) continue;
     const comments = gallery || COMMENTS_CLASS_RE.test(cls);
+    if (!comments && headingWrapper(el, cls, s)) continue;
     if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
     if (!comments && s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
     // A wrapper holding most of the page's prose (`body.sidebar-primary`, `div#ad-portal`) is layout.
@@ -3383,6 +3396,13 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       body.splice(i, 1);
       continue;
     }
+    if (isLatinSponsorLabel(b.text)) {
+      const rest = sponsorBoxRest(body, i);
+      if (rest >= 0) {
+        body.splice(i, 1 + rest);
+        continue;
+      }
+    }
     // Only a set-off block (a quote, aside or figure): repeated paragraphs of running text stay.
     if (b.len > 300 || /^h[1-6]$/.test(b.el.localName)) continue;
     // Readability's copy of a block has lost its class names: ask the page's own block.
@@ -3501,6 +3521,26 @@ function dropOrphanBoxHeadings(body: Block[]): void {
     body.splice(i, 1);
   }
 }
+/**
+ * The blocks after a sponsor's label (`Together with Acme`) that share its box, the ad's pitch:
+ * the label's nearest wrapper with more text than the label, if it starts at the label, holds a
+ * link (the ad's button) and little text. -1 when the label opens no such box.
+ */
+function sponsorBoxRest(body: Block[], i: number): number {
+  const label = body[i]!;
+  let box = label.el.parentElement;
+  // Past the label's own wrappers (`<div><p>Together with …</p></div>`) to the box with the pitch.
+  for (let up = 0; box && up < 4 && normaliseText(box.textContent ?? '') === label.text; up++) box = box.parentElement;
+  if (!box || (i > 0 && box.contains(body[i - 1]!.el)) || box.querySelector('a[href]') === null) return -1;
+  if (countChars(normaliseText(box.textContent ?? '')) > SPONSOR_BOX_CHARS) return -1;
+  let n = 0;
+  while (i + 1 + n < body.length && box.contains(body[i + 1 + n]!.el)) n++;
+  return n;
+}
+
+/** A sponsor's box (label, pitch, button) holds at most this many characters. */
+const SPONSOR_BOX_CHARS = 700;
+
 /** Characters a box's lines besides its heading hold at most (a callout, not a section of the text). */
 const ORPHAN_BOX_MAX = 600;
 

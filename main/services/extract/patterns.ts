@@ -687,6 +687,20 @@ export function isLatinNotice(text: string, linked: boolean): boolean {
   return anyLatinNotice(text);
 }
 
+/**
+ * A sponsor's label opening its box in a newsletter or article, a line of its own: `Together with
+ * Acme`, `In partnership with Acme`, `Brought to you by Acme`. A name, no sentence.
+ */
+export function isLatinSponsorLabel(text: string): boolean {
+  return (
+    text.length <= 60 &&
+    !/[.!?:]$/.test(text) &&
+    /^(?:together with|in partnership with|in association with|presented by|sponsored by|brought to you by|a (?:word|message) from)\s+\S/i.test(
+      text,
+    )
+  );
+}
+
 const LATIN_NOTICE_RE = [
   /\b(?:subscribe|sign (?:in|up)|log in|register)\b[^.!?]{0,40}\bto (?:continue|keep) reading\b/i,
   /^subscribe (?:now |today )?(?:to|for) (?:read|unlimited|full|access)/i,
