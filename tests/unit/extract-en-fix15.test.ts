@@ -75,3 +75,53 @@ it('keeps a paragraph that opens with the same words, and a label with no box of
   const b = extractArticle(page(heading), 'https://courier.example/library12');
   expect(b.paragraphs).toContain('Together with the museum');
 });
+
+it('leaves out a video player’s caption and running time when the box has no "Watch:" label', () => {
+  const player =
+    '<div class="clip-box"><div class="player-x"><button class="player-x__play">Play</button>' +
+    '<div class="player-x__title">Volunteers move the reference shelves</div><span class="player-x__time">0:58</span></div></div>';
+  const a = extractArticle(page(player), 'https://courier.example/library13');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a short update beside its time stamp and a share button (a live entry, no player)', () => {
+  const entry =
+    '<div class="entry"><span class="entry-time">10:45</span><p>The doors opened on time and forty people queued for the reading room.</p><button>Share</button></div>';
+  const a = extractArticle(page(entry), 'https://courier.example/library14');
+  expect(a.paragraphs).toContain('The doors opened on time and forty people queued for the reading room.');
+});
+
+it('leaves out captions closed by an agency credit or a video credit in brackets', () => {
+  const pic =
+    '<div class="pic-box"><img src="https://courier.example/i/hall.jpg" alt="hall"><div class="caption"><p>The reading room on a weekday morning. <span>(Northlight Images)</span></p></div></div>';
+  const clip = '<div class="caption"><p>The librarian explains the new hours to the council (Video: Valley TV)</p></div>';
+  const a = extractArticle(page(pic, '', clip), 'https://courier.example/library15');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps a sentence with a bracketed name that is no credit', () => {
+  const line = '<p>The council bought the scanner from a local firm (Harbour Imaging Ltd) after a tender last year.</p>';
+  const a = extractArticle(page(line), 'https://courier.example/library16');
+  expect(a.paragraphs).toContain('The council bought the scanner from a local firm (Harbour Imaging Ltd) after a tender last year.');
+});
+
+it('leaves out a follow-us strapline, a linked newsletter pitch and a line of hashtags', () => {
+  const strap =
+    '<div class="strap"><p><a href="https://courier.example/follow">Follow the Courier on Signal</a></p>' +
+    '<p>Stay up to date with every story from the valley by following the Courier</p></div>';
+  const pitch =
+    '<p><em>Get the week’s council decisions in one short read every Friday. <a href="https://courier.example/newsletters">Sign up for our Town Hall newsletter</a>.</em></p>';
+  const tags = '<p>#libraries #weekends #localgov</p>';
+  const a = extractArticle(page(strap + pitch, '', tags), 'https://courier.example/library17');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+it('keeps sentences about following and signing up, and one hashtag in prose', () => {
+  const lines = [
+    'Staff will keep up with demand by following the pattern of the Saturday rota, the manager said.',
+    'Residents who sign up for the library’s reading challenge get a stamp card for each visit.',
+    'The library’s campaign used the tag #SundayStories on its posters in the market hall.',
+  ];
+  const a = extractArticle(page(lines.map((l) => `<p>${l}</p>`).join('')), 'https://courier.example/library18');
+  for (const l of lines) expect(a.paragraphs).toContain(l);
+});

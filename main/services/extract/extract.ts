@@ -3739,7 +3739,8 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
  */
 function videoCardLine(b: Block): boolean {
   if (b.len > 160) return false;
-  if (!VIDEO_CARD_LINE_RE.test(b.text)) return (VIDEO_TITLE_RE.test(b.text) || RUNNING_TIME_RE.test(b.text)) && videoCardParts(b);
+  if (!VIDEO_CARD_LINE_RE.test(b.text))
+    return VIDEO_TITLE_RE.test(b.text) || RUNNING_TIME_RE.test(b.text) ? videoCardParts(b) || playerCaption(b) : playerCaption(b);
   // The smallest box around the line that holds more than its words (the card).
   let box: Element | null = b.el;
   for (let up = 0; box && up < 3; box = box.parentElement, up++) {
@@ -3780,6 +3781,30 @@ function videoCardParts(b: Block): boolean {
   }
   return false;
 }
+
+/**
+ * A video player's own lines with no `Watch:` label: the caption and running time in a small box
+ * that holds a play control named as one (a play button, a video or iframe) and a line that is
+ * only a running time (`1:12`). A box with a time and a share button (a live blog's entry) is none.
+ */
+function playerCaption(b: Block): boolean {
+  if (b.len > 160) return false;
+  let box: Element | null = b.el;
+  for (let up = 0; box && up < 3 && !namedPlayControl(box); up++) box = box.parentElement;
+  if (!box || !namedPlayControl(box) || normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+  return Array.from(box.querySelectorAll('*')).some((el) => RUNNING_TIME_RE.test(normaliseText(el.textContent ?? '')));
+}
+
+/** `box` holds a video or an embedded player, or a control named for playing (`aria-label="Play"`, `…__play`). */
+function namedPlayControl(box: Element): boolean {
+  for (const el of Array.from(box.querySelectorAll(PLAY_CONTROL))) {
+    if (el.localName === 'video' || el.localName === 'iframe') return true;
+    const named = `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('title') ?? ''} ${el.textContent ?? ''}`;
+    if (PLAY_WORD_RE.test(named) || named.includes('\u25b6')) return true;
+  }
+  return false;
+}
+const PLAY_WORD_RE = /(?:^|[^a-z])play(?:[^a-z]|$)/i;
 
 /**
  * A short line of a linked story's card set into the text (its section label, its date), the
@@ -4093,8 +4118,10 @@ function colonCredit(text: string): boolean {
 const COLON_CREDIT_RE = /\((?:[A-Z][\p{L}\d.&'’-]*\s?){1,4}:\s*[A-Z][\p{L}'’.-]*(?:\s[A-Z][\p{L}'’.-]*){0,3}\)$/u;
 
 /** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
+// Also an agency's name before its picture word (`(Acme Images)`, `[Wire Photo]`) and a video's
+// credit (`(Video: Channel 9)`).
 const BRACKET_CREDIT_RE =
-  /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{0,30}\w\/[A-Z][^\][()/]{1,40})[\])]$/;
+  /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{0,30}\w\/[A-Z][^\][()/]{1,40}|[A-Z][\w.&'-]{0,20}(?: [A-Z][\w.&'-]{0,20}){0,2} (?:Images|Photos?|Pictures)|(?:Video|VIDEO)(?: by|:) [^\][()]{1,60})[\])]$/;
 
 /**
  * A live blog's entry heading: an h2–h4 whose only chrome region is the `<header>` of an
