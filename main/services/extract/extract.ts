@@ -3789,9 +3789,15 @@ function videoCardParts(b: Block): boolean {
  */
 function playerCaption(b: Block): boolean {
   if (b.len > 160) return false;
+  // Up through small boxes only: a box of many blocks (the article's own) is no card, and asked of
+  // every short line of the text it would cost a scan of the article each.
   let box: Element | null = b.el;
-  for (let up = 0; box && up < 3 && !namedPlayControl(box); up++) box = box.parentElement;
-  if (!box || !namedPlayControl(box) || normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+  for (let up = 0; ; up++) {
+    if (!box || up >= 3 || box.children.length > PLAYER_CHILDREN_MAX) return false;
+    if (namedPlayControl(box)) break;
+    box = box.parentElement;
+  }
+  if (normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
   return Array.from(box.querySelectorAll('*')).some((el) => RUNNING_TIME_RE.test(normaliseText(el.textContent ?? '')));
 }
 
@@ -3805,6 +3811,8 @@ function namedPlayControl(box: Element): boolean {
   return false;
 }
 const PLAY_WORD_RE = /(?:^|[^a-z])play(?:[^a-z]|$)/i;
+/** A player card's box holds a few parts (player, caption, time, credit), not a run of paragraphs. */
+const PLAYER_CHILDREN_MAX = 6;
 
 /**
  * A short line of a linked story's card set into the text (its section label, its date), the
