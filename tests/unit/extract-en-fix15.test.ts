@@ -125,3 +125,13 @@ it('keeps sentences about following and signing up, and one hashtag in prose', (
   const a = extractArticle(page(lines.map((l) => `<p>${l}</p>`).join('')), 'https://courier.example/library18');
   for (const l of lines) expect(a.paragraphs).toContain(l);
 });
+
+it('still leaves out a page header whose heading has a menu button beside it', () => {
+  const html = blocksPage('blk-header-block').replace(
+    '<div class="topbar">',
+    '<div class="top-header"><a id="menu-toggle" class="expand"></a><h2 class="book-title">Chapter 3 - Sunday hours</h2></div><div class="topbar">',
+  );
+  const a = extractArticle(html, 'https://notes.example/sunday3');
+  expect(a.paragraphs).not.toContain('Chapter 3 - Sunday hours');
+  expect(a.paragraphs).toContain('Who pays for it');
+});

@@ -333,11 +333,17 @@ function notALink(a: Element): boolean {
 /**
  * A block editor's box around one section heading (`<div class="…-header-block"><h2>…</h2></div>`):
  * named `header` for the heading it holds, not the page's header. Only when `header` is its only
- * chrome word and all its text is that heading's, with no link.
+ * chrome word, it wraps nothing but that heading (one element inside another down to it) and
+ * all its text is the heading's.
  */
 function headingWrapper(el: Element, cls: string, s: Stats): boolean {
   if (el.localName === 'header' || s.linkChars > 0 || NEGATIVE_CLASS_RE.test(cls.replace(HEADING_WORD_RE, ' '))) return false;
-  const h = el.querySelector('h2, h3, h4, h5, h6');
+  // Nothing beside the heading at any level (a page header has its menu button or logo beside it).
+  let h: Element | null = el;
+  while (h && !/^h[2-6]$/.test(h.localName)) {
+    const kids = h.children;
+    h = kids.length === 1 ? kids[0]! : null;
+  }
   return h !== null && countChars(normaliseText(h.textContent ?? '')) === s.chars;
 }
 
