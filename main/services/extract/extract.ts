@@ -341,7 +341,7 @@ function headingWrapper(el: Element, cls: string, s: Stats): boolean {
   // Nothing beside the heading at any level (a page header has its menu button or logo beside it).
   let h: Element | null = el;
   while (h && !/^h[2-6]$/.test(h.localName)) {
-    const kids = h.children;
+    const kids: ArrayLike<Element> = h.children;
     h = kids.length === 1 ? kids[0]! : null;
   }
   return h !== null && countChars(normaliseText(h.textContent ?? '')) === s.chars;
