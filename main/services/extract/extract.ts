@@ -74,6 +74,7 @@ import {
   matchJournalIssue,
   isLatinEndLine,
   isLatinNotice,
+  isLatinSponsorLabel,
   isLatinWidgetLine,
   comparable,
   isSignOffUnit,
@@ -327,6 +328,23 @@ function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
   return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
+}
+
+/**
+ * A block editor's box around one section heading (`<div class="…-header-block"><h2>…</h2></div>`):
+ * named `header` for the heading it holds, not the page's header. Only when `header` is its only
+ * chrome word, it wraps nothing but that heading (one element inside another down to it) and
+ * all its text is the heading's.
+ */
+function headingWrapper(el: Element, cls: string, s: Stats): boolean {
+  if (el.localName === 'header' || s.linkChars > 0 || NEGATIVE_CLASS_RE.test(cls.replace(HEADING_WORD_RE, ' '))) return false;
+  // Nothing beside the heading at any level (a page header has its menu button or logo beside it).
+  let h: Element | null = el;
+  while (h && !/^h[2-6]$/.test(h.localName)) {
+    const kids: ArrayLike<Element> = h.children;
+    h = kids.length === 1 ? kids[0]! : null;
+  }
+  return h !== null && countChars(normaliseText(h.textContent ?? '')) === s.chars;
 }
 
 /** An indented line's start, read at a position (sticky). */
@@ -1628,6 +1646,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const gallery = GALLERY_CLASS_RE.test(cls) && !NEGATIVE_CLASS_RE.test(cls.replace(GALLERY_CLASS_RE, ' '));
     if (gallery && ![...ownProse].some(([p, n]) => n >= 3 && !el.contains(p))) continue;
     const comments = gallery || COMMENTS_CLASS_RE.test(cls);
+    if (!comments && headingWrapper(el, cls, s)) continue;
     if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
     if (!comments && s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
     // A wrapper holding most of the page's prose (`body.sidebar-primary`, `div#ad-portal`) is layout.
@@ -3402,6 +3421,13 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
       body.splice(i, 1);
       continue;
     }
+    if (isLatinSponsorLabel(b.text)) {
+      const rest = sponsorBoxRest(body, i);
+      if (rest >= 0) {
+        body.splice(i, 1 + rest);
+        continue;
+      }
+    }
     // Only a set-off block (a quote, aside or figure): repeated paragraphs of running text stay.
     if (b.len > 300 || /^h[1-6]$/.test(b.el.localName)) continue;
     // Readability's copy of a block has lost its class names: ask the page's own block.
@@ -3520,6 +3546,26 @@ function dropOrphanBoxHeadings(body: Block[]): void {
     body.splice(i, 1);
   }
 }
+/**
+ * The blocks after a sponsor's label (`Together with Acme`) that share its box, the ad's pitch:
+ * the label's nearest wrapper with more text than the label, if it starts at the label, holds a
+ * link (the ad's button) and little text. -1 when the label opens no such box.
+ */
+function sponsorBoxRest(body: Block[], i: number): number {
+  const label = body[i]!;
+  let box = label.el.parentElement;
+  // Past the label's own wrappers (`<div><p>Together with …</p></div>`) to the box with the pitch.
+  for (let up = 0; box && up < 4 && normaliseText(box.textContent ?? '') === label.text; up++) box = box.parentElement;
+  if (!box || (i > 0 && box.contains(body[i - 1]!.el)) || box.querySelector('a[href]') === null) return -1;
+  if (countChars(normaliseText(box.textContent ?? '')) > SPONSOR_BOX_CHARS) return -1;
+  let n = 0;
+  while (i + 1 + n < body.length && box.contains(body[i + 1 + n]!.el)) n++;
+  return n;
+}
+
+/** A sponsor's box (label, pitch, button) holds at most this many characters. */
+const SPONSOR_BOX_CHARS = 700;
+
 /** Characters a box's lines besides its heading hold at most (a callout, not a section of the text). */
 const ORPHAN_BOX_MAX = 600;
 
@@ -3718,7 +3764,8 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
  */
 function videoCardLine(b: Block): boolean {
   if (b.len > 160) return false;
-  if (!VIDEO_CARD_LINE_RE.test(b.text)) return (VIDEO_TITLE_RE.test(b.text) || RUNNING_TIME_RE.test(b.text)) && videoCardParts(b);
+  if (!VIDEO_CARD_LINE_RE.test(b.text))
+    return VIDEO_TITLE_RE.test(b.text) || RUNNING_TIME_RE.test(b.text) ? videoCardParts(b) || playerCaption(b) : playerCaption(b);
   // The smallest box around the line that holds more than its words (the card).
   let box: Element | null = b.el;
   for (let up = 0; box && up < 3; box = box.parentElement, up++) {
@@ -3759,6 +3806,38 @@ function videoCardParts(b: Block): boolean {
   }
   return false;
 }
+
+/**
+ * A video player's own lines with no `Watch:` label: the caption and running time in a small box
+ * that holds a play control named as one (a play button, a video or iframe) and a line that is
+ * only a running time (`1:12`). A box with a time and a share button (a live blog's entry) is none.
+ */
+function playerCaption(b: Block): boolean {
+  if (b.len > 160) return false;
+  // Up through small boxes only: a box of many blocks (the article's own) is no card, and asked of
+  // every short line of the text it would cost a scan of the article each.
+  let box: Element | null = b.el;
+  for (let up = 0; ; up++) {
+    if (!box || up >= 3 || box.children.length > PLAYER_CHILDREN_MAX) return false;
+    if (namedPlayControl(box)) break;
+    box = box.parentElement;
+  }
+  if (normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+  return Array.from(box.querySelectorAll('*')).some((el) => RUNNING_TIME_RE.test(normaliseText(el.textContent ?? '')));
+}
+
+/** `box` holds a video or an embedded player, or a control named for playing (`aria-label="Play"`, `…__play`). */
+function namedPlayControl(box: Element): boolean {
+  for (const el of Array.from(box.querySelectorAll(PLAY_CONTROL))) {
+    if (el.localName === 'video' || el.localName === 'iframe') return true;
+    const named = `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('title') ?? ''} ${el.textContent ?? ''}`;
+    if (PLAY_WORD_RE.test(named) || named.includes('\u25b6')) return true;
+  }
+  return false;
+}
+const PLAY_WORD_RE = /(?:^|[^a-z])play(?:[^a-z]|$)/i;
+/** A player card's box holds a few parts (player, caption, time, credit), not a run of paragraphs. */
+const PLAYER_CHILDREN_MAX = 6;
 
 /**
  * A short line of a linked story's card set into the text (its section label, its date), the
@@ -4072,8 +4151,10 @@ function colonCredit(text: string): boolean {
 const COLON_CREDIT_RE = /\((?:[A-Z][\p{L}\d.&'’-]*\s?){1,4}:\s*[A-Z][\p{L}'’.-]*(?:\s[A-Z][\p{L}'’.-]*){0,3}\)$/u;
 
 /** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
+// Also an agency's name before its picture word (`(Acme Images)`, `[Wire Photo]`) and a video's
+// credit (`(Video: Channel 9)`).
 const BRACKET_CREDIT_RE =
-  /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{0,30}\w\/[A-Z][^\][()/]{1,40})[\])]$/;
+  /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{0,30}\w\/[A-Z][^\][()/]{1,40}|[A-Z][\w.&'-]{0,20}(?: [A-Z][\w.&'-]{0,20}){0,2} (?:Images|Photos?|Pictures)|(?:Video|VIDEO)(?: by|:) [^\][()]{1,60})[\])]$/;
 
 /**
  * A live blog's entry heading: an h2–h4 whose only chrome region is the `<header>` of an

@@ -663,6 +663,8 @@ export function isLatinWidgetLine(text: string): boolean {
       text,
     ) ||
     /^(?:[\d.,]+[km]?\s+)+(?:comments?|replies|votes?|points|likes|shares|views)$/i.test(text) ||
+    // A post's tags as a line of hashtags (`#rail #winter #timetables`): no sentence.
+    /^(?:#[\p{L}\p{N}_-]+[\s,]*){2,}$/u.test(text) ||
     (text.length <= 80 && RELATIVE_AGE_RE.test(text) && /[·•|]/.test(text) && !/[.!?]["”’]?$/.test(text))
   );
 }
@@ -684,7 +686,23 @@ export function isLatinNotice(text: string, linked: boolean): boolean {
   // The button of a call to join is a link; a sentence that only ends in "Register now." is not one.
   if (linked && /^.{0,200}[.!?]\s*(?:join|sign up|subscribe|register|donate)(?: (?:for )?(?:free|now|today|here))?[.!]?$/i.test(text))
     return true;
+  // A newsletter's pitch closed by its sign-up link: "…stories every morning. Sign up for our Early Brief newsletter."
+  if (linked && /(?:^|[.!?]\s+)sign up (?:for|to) (?:our|the) [^.!?]{0,50}\bnewsletters?\s*[.!]?$/i.test(text)) return true;
   return anyLatinNotice(text);
+}
+
+/**
+ * A sponsor's label opening its box in a newsletter or article, a line of its own: `Together with
+ * Acme`, `In partnership with Acme`, `Brought to you by Acme`. A name, no sentence.
+ */
+export function isLatinSponsorLabel(text: string): boolean {
+  return (
+    text.length <= 60 &&
+    !/[.!?:]$/.test(text) &&
+    /^(?:together with|in partnership with|in association with|presented by|sponsored by|brought to you by|a (?:word|message) from)\s+\S/i.test(
+      text,
+    )
+  );
 }
 
 const LATIN_NOTICE_RE = [
@@ -705,6 +723,8 @@ const LATIN_NOTICE_RE = [
   /^(?:sponsor(?:ed)?(?: (?:content|message|post))?|today['’]s sponsor|presented by|paid (?:post|content|partnership))\s*[:—–]/i,
   /^this (?:issue|newsletter|email|edition|episode) is (?:sponsored|brought to you|presented) by\b/i,
   /^(?:stay informed|support local journalism)\b.{0,40}\bsubscribe\b/i,
+  // A follow-us strapline: "Keep up with the latest news from the region by following the Courier".
+  /^(?:keep up|stay up to date|stay updated|stay informed)\b[^.!?]{0,80}\bby following\b/i,
   // A newsletter box's pitch: "Get more local stories in your inbox with …".
   /^(?:get|receive|have)\b[^.!?]{0,60}\b(?:in|to|into) your inbox\b/i,
   // A press office's contact line: "Media enquiries: the press office, 020 7946 0321".
