@@ -479,6 +479,27 @@ function outerSide(raw: string, dir: -1 | 1): string {
   return dir < 0 ? n.slice(-SIDE_RUN) : n.slice(0, SIDE_RUN);
 }
 
+/** Units of the outer side next to a copy of the larger piece that make it a rival copy. */
+const NEAREST_SIDE = 4;
+/** Units of each piece next to the break that, standing over a break elsewhere, place the passage there. */
+const JOIN = 6;
+
+/**
+ * Whether the last JOIN units of `first` and the first JOIN of `second` stand with a line break
+ * between them somewhere else than at normalised `own` (the break beside the piece found).
+ */
+function breakStandsElsewhere(doc: Doc, first: string, second: string, own: number): boolean {
+  const tail = first.slice(-JOIN);
+  const head = second.slice(0, JOIN);
+  if (tail.length + head.length < 2 * JOIN - 2 || head.length < 2) return false;
+  const text = doc.norm.text;
+  const join = tail + head;
+  let n = 0;
+  for (let at = text.indexOf(join); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(join, at + 1), n++)
+    if (at + tail.length !== own && lineBreakBefore(doc, at + tail.length)) return true;
+  return false;
+}
+
 /** Share of a passage over a break that its larger piece must hold to stand for it alone. */
 const MOST = 0.6;
 /** Units the larger piece needs to say by itself where it stands. */
@@ -510,11 +531,13 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
   const side = outerSide(useFirst ? s.prefix : s.suffix, useFirst ? -1 : 1);
   if (side.length < LINE_RUN && !(useFirst ? atTextStart : textEnd)) return null;
   let found = -1;
+  let near = 0;
   let n = 0;
   for (let at = text.indexOf(piece); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(piece, at + 1), n++) {
     const end = at + piece.length;
     // The inner side: the piece ends (begins) its paragraph there, as it did.
     const inner = useFirst ? end === text.length || lineBreakBefore(doc, end) : at === 0 || lineBreakBefore(doc, at);
+    if (!inner) continue;
     const outer = useFirst
       ? side.length > 0
         ? text.slice(at - side.length, at) === side
@@ -522,11 +545,22 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
       : side.length > 0
         ? text.startsWith(side, end)
         : end === text.length;
-    if (!inner || !outer) continue;
+    // Another copy at a paragraph's edge with the side's nearest units (a clause cut from the
+    // side beyond them): the context cannot say which copy is the passage's.
+    const nearest =
+      side.length > 0 &&
+      (useFirst ? text.slice(at - NEAREST_SIDE, at) === side.slice(-NEAREST_SIDE) : text.startsWith(side.slice(0, NEAREST_SIDE), end));
+    if (outer || nearest) near++;
+    if (!outer) continue;
     if (found >= 0) return null;
     found = at;
   }
-  if (found < 0 || n >= MAX_PIECE_HITS) return null;
+  if (found < 0 || n >= MAX_PIECE_HITS || near > 1) return null;
+  // The passage's break still standing elsewhere (the first piece's last units, a break, the
+  // second's first units): its place is there, edited, and the copy of the larger piece found is
+  // another passage's (a page printed twice). Where the piece found itself meets the break, the
+  // other piece was edited in place.
+  if (breakStandsElsewhere(doc, first, second, useFirst ? found + piece.length : found)) return null;
   const start = doc.norm.map[found] ?? 0;
   const end = doc.norm.ends[found + piece.length - 1] ?? start;
   return { start, end, score: Math.round((900 * piece.length) / Math.max(1, total)) / 1000 };

@@ -54,6 +54,7 @@ import {
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { ownSideElsewhere } from './ownside';
+import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
@@ -236,6 +237,15 @@ function notOwnSideElsewhere(text: string, docFor: () => Doc, s: TextSelector | 
   return ownSideElsewhere(docFor(), s, a) ? null : a;
 }
 
+/**
+ * A copy elsewhere of a passage whose own words were replaced in place, its context standing there,
+ * or a copy without the stored neighbouring line that another copy has, is an orphan (replaced.ts).
+ */
+function notReplacedInPlace(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
+  if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+  return replacedInPlace(docFor(), s, a) || neighbourLineElsewhere(docFor(), s, a) ? null : a;
+}
+
 /** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
 function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | null {
   if (!a || (a.start === s.start && atStoredPosition(text, s))) return a;
@@ -332,11 +342,16 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
-    notOwnSideElsewhere(
+    notReplacedInPlace(
       text,
       lazyDoc,
       selectors[i],
-      notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+      notOwnSideElsewhere(
+        text,
+        lazyDoc,
+        selectors[i],
+        notJoiningParted(text, lazyDoc, selectors[i], a === first[i] ? a : notOnOther(text, selectors[i] as TextSelector, a)),
+      ),
     ),
   );
   return islandsOrphaned(

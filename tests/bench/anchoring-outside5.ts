@@ -222,6 +222,35 @@
  *   clean-clone CI beside it): 98.0% placed, 10 wrong (qa_reorder 3, mixed 3, draft_final 2, leader
  *   2); draft_final 95.2, qa_reorder 96, bilingual 97.4, indirect 97.6, qa_prose 97.7, leader 97.9,
  *   surround 98.9, mixed 93.5; anchorAll on a long article median 126 ms, max 1653 ms CPU (load ~5).
+ *
+ * LATER, development (anchor17c, 2026-12-06; main b252f8c → s17-anchor17c, load 20–30; rules in
+ * tests/unit/anchoring-replaced-in-place, -larger-piece-copies, -neighbour-line .test.ts; measured
+ * before b62ed7d, which reads a copy pasted twice in a row as one; 170 and 194 re-checked after it):
+ * 161–200 98.0% / 10 wrong → 98.0% / 4 (draft_final 2 → 0, leader 2 → 0, qa_reorder 3 → 1, mixed
+ * 3 → 3; recall per kind unchanged); 1–40 97.8% / 3 → 97.8% / 3 (interleave 99.2 → 99.1; three
+ * new misses: a bilingual quote whose stored line before stands by the other printing, two spans
+ * whose break stands at a second printing). The ten wrongs of 161–200, selectors read:
+ * - a leader's title+name rewritten in place (name+同志), the titled form written at another
+ *   mention with the same words after it (185, 192): the stored context stands on both sides of
+ *   the new form there; a copy elsewhere is another's words (replaced.ts). Fixed.
+ * - a span's larger piece (draft_final, 165, 179) held twice by the text (a page printed twice),
+ *   the passage's own copy cut (a clause inside the piece, or one beyond the side's nearest 8
+ *   units): placed on the other printing, followed by another paragraph. Now refused where the
+ *   span's break still stands elsewhere, or where two copies have the side's nearest 4 units.
+ * - an answer (170, 82 units) or a heading phrase (194) printed twice, question–answer blocks
+ *   reordered across the copies: rank and the lines after chose the other copy while the stored
+ *   line before stood at the true one. A placement lacking the stored neighbouring line that
+ *   another copy has beside it is an orphan (undecidable). Fixed.
+ * Left: 170 (a 5-unit phrase whose two copies keep all 63 units of context: placed by a
+ * neighbour on the other printing, undecidable from the selector); 178 and 187 ×2 (mixed with
+ * appendix: the body sentence cut or turned into prose, its verbatim quote in the 附件 taken;
+ * 187's copy has no stored context but its 问： label, the true words stand with the stored
+ * suffix's words 14 units on, a refusal rule not written).
+ * Long anchorAll CPU (1653 ms max): seed 165 (long, 45 pages), draft_final and surround, ~1.05 s
+ * each even alone; a profile gives 70% to restated.ts onRestatement → stock(): for every placement
+ * with a recorded side gone it scans every paragraph of the text and runs indexOf over the whole
+ * text for each before checking the placement's own paragraph, twice (the literal-marker rerun).
+ * Left to anchor17d (speed).
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -209,6 +209,14 @@
  *   clean-clone CI beside it): 98.3% placed, 0 wrong; clause_swap 94.6, mixed 96.2, excerpt 97.3,
  *   wechat 98.2, watermark 98.8 (was 92.4 on 81–120 before anchor16c), the rest ≥99.3; anchorAll on
  *   a long article median 88 ms, max 285 ms CPU.
+ *
+ * LATER, development (anchor17c, 2026-12-06; main b252f8c → s17-anchor17c, load 20–30; the rules
+ * of outside5's anchor17c entry): 121–160 98.3% / 0 → 98.1% / 0 with the neighbouring-line rule as
+ * first written (stutter 99.4 → 97.8: a paragraph pasted twice in a row, its stored next line now
+ * after the twin, read as a copy elsewhere having the line); after reading the pair as one,
+ * stutter 99.4 → 99.4 (--kind stutter). Measured before that fix only: wechat 98.2 → 98.1,
+ * watermark 98.8 → 98.7, mixed 96.2 → 96.1, clause_swap 94.6 → 94.6; 0 wrong throughout. 1–40
+ * (before the fix) 98.4 → 98.2, stutter 99.7 → 97.5, the rest within 0.2. Not re-run in full.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
