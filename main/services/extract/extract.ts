@@ -56,6 +56,7 @@ import {
   matchAuthor,
   matchBareOrigin,
   matchDepartment,
+  matchImplementingBody,
   matchEditor,
   matchOrigin,
   bylineNames,
@@ -1411,6 +1412,34 @@ function ownDateElement(line: Element): string | null {
   return null;
 }
 
+/**
+ * The text of a line's only link when it is a date and the words outside it are a few, with no
+ * date of their own (`<a>2024年09月16日 08:12:33</a> 来自湖南`). Null for other lines.
+ */
+function linkedDate(line: Element): string | null {
+  const links = line.querySelectorAll('a');
+  if (links.length !== 1) return null;
+  const t = normaliseText(links[0]!.textContent ?? '');
+  if (t.length > 40 || !isDateOnly(t) || !findDate(t)) return null;
+  const rest = normaliseText(line.textContent ?? '').replace(t, '');
+  return rest.replace(/\s+/g, '').length <= 12 && !/\d/.test(rest) ? t : null;
+}
+
+/** The floor number of a thread's opening post, in an element of its own. */
+const FIRST_FLOOR_RE = /^[1１]\s*楼$/;
+
+/**
+ * The date of a thread's opening post from its tail line (来自Android客户端 · 1楼 · 2024-09-05 20:14):
+ * the date in an element of its own beside the floor number 1楼 in another. Null for other lines.
+ */
+function firstPostTail(b: Block): string | null {
+  if (b.negative || b.len === 0 || b.len > 80 || b.linkChars > b.len * 0.5) return null;
+  const floor = Array.from(b.el.querySelectorAll('*')).some(
+    (el) => !el.firstElementChild && FIRST_FLOOR_RE.test(normaliseText(el.textContent ?? '')),
+  );
+  return floor ? ownDateElement(b.el) : null;
+}
+
 /** A field's label: a few words of its own (a `<th>` or a cell ending in a colon), no digits. */
 const FIELD_LABEL_RE = /^[\p{Script=Han}\s]{2,8}[:：]?$/u;
 
@@ -1782,6 +1811,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     publishedAt = props.date;
     dateText = props.dateText;
   }
+  if (!publishedAt && titleIndex >= 0) {
+    // The first line under the title may be the time alone as a link (to the channel or the day's
+    // archive), with a few words beside it (来自湖南, where it was posted from): the article's own
+    // time. Only that line: a related list's entries carry their titles beside their dates.
+    const first = metaZone.find((b) => b.index > titleEnd);
+    const t = first && first.kind !== 'li' && (!first.negative || inTitleHeader(first)) ? linkedDate(first.el) : null;
+    if (t) publishedAt = dateOf(t);
+  }
   if (!publishedAt) {
     // A date in an element of its own may run into a neighbour's number in the line's text (a
     // score's `<span>0.6</span><time>2024.08.09 …</time>` reads 0.62024.08.09): then the element's own text.
@@ -1816,6 +1853,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!publishedAt) {
     for (const b of blocks)
       if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && !paperRecordDate(blocks, b) && (publishedAt = dateOf(b.text))) break;
+  }
+  if (!publishedAt) {
+    // A forum thread: the opening post's date sits in its tail beside the floor number 1楼; the
+    // replies' tails (2楼, 3楼 …) carry later dates.
+    for (const b of blocks) {
+      const t = firstPostTail(b);
+      if (t && (publishedAt = dateOf(t))) break;
+    }
   }
   const stamp = publishedAt ? null : emptyTimeStamp(blocks, latinScript);
   if (stamp && !stamp.updated) publishedAt = stamp.date;
@@ -2097,6 +2142,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (b.negative || b.len > 90 || b.linkChars > b.len * 0.5 || (b.kind === 'li' && b.linkChars > 0)) continue;
       if ((origin = matchDepartment(b.spaced))) break;
     }
+    // A 办事指南's 实施主体 in the bar under the service's name (the name's own header may be chrome).
+    for (const b of metaZone.filter((m) => m.index > titleEnd && m.index < start))
+      if (!origin && (!b.negative || inTitleHeader(b)) && b.len <= 150 && b.linkChars <= b.len * 0.5) origin = implementingBody(b);
   }
   // No 来源 anywhere: the office the page names as having issued or answered it, which a reader
   // would cite: 回复单位 over a 问政 reply, a 简报's head line of unit and date above the title,
@@ -4300,6 +4348,20 @@ function blockOrigin(b: Block): string | null {
   if (!whole) return null;
   const cut = originInOwnElement(b.el, whole, 0);
   return cut ?? whole;
+}
+
+/**
+ * A block's 实施主体, read from the element that holds the field when the bar's fields run on
+ * without a gap (<span>实施主体：某局</span><span>事项编码：…</span>).
+ */
+function implementingBody(b: Block): string | null {
+  if (!/实施(?:主体|机关|机构)/.test(b.text)) return null;
+  for (const el of Array.from(b.el.querySelectorAll('*'))) {
+    const t = collapseSpaces(el.textContent ?? '');
+    const v = t.length <= 60 && /^\s*实施/.test(t) ? matchImplementingBody(t) : null;
+    if (v) return v;
+  }
+  return matchImplementingBody(b.spaced);
 }
 
 /** The shorter value an inner element holding both the label and a value gives, if any. */

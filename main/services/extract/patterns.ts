@@ -495,6 +495,17 @@ export function matchDepartment(text: string): string | null {
   return v && !findDate(v) && !/^\d/.test(v) && !isAccountName(v) ? v : null;
 }
 
+const IMPLEMENTING_BODY_RE = labelRe('实施(?:主体|机关|机构)');
+
+/**
+ * 实施主体：X under a 办事指南's name: the office that carries the service out and issues its guide,
+ * a 来源 only when nothing else is named (the caller asks last). An office, not a date or a code.
+ */
+export function matchImplementingBody(text: string): string | null {
+  const v = cleanValue(IMPLEMENTING_BODY_RE.exec(text)?.[1]);
+  return v && isOrganisation(v) && !/\d/.test(v) ? v : null;
+}
+
 // ---- boilerplate ----------------------------------------------------------------------------
 
 /** The heading of a list of other articles: 相关阅读, 为你推荐, 延伸·推荐 … */
