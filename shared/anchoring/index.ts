@@ -57,6 +57,7 @@ import { ownSideElsewhere } from './ownside';
 import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
+import { latinInsidePlace } from './latin-inside';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { stutterCopy } from './stutter';
 import {
@@ -325,6 +326,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
+        latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
@@ -384,6 +386,15 @@ function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector, 
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
+}
+
+/** The passage with non-Han runs (a link's address, a post marker) written inside it (latin-inside.ts), or null. */
+function latinInsideAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = latinInsidePlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.written }));
 }
 
 /**
