@@ -13,6 +13,7 @@
  */
 import { halvesApart, twinInOwnContext } from './apart';
 import { movedClausesPlace } from './clauses';
+import { onContextsCopy } from './contextcopy';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -58,6 +59,7 @@ import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan }
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
+import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { stutterCopy } from './stutter';
 import {
@@ -320,6 +322,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
   const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
   const placedSpans = spansPlaced(selectors, pinned);
   const heldBefore = storedWordsOf(selectors, valid);
+  let labelFreeText: LabelFree | null = null;
+  const lazyLabelFree = () => (labelFreeText ??= labelFree(text, true));
   const out = pinned.map((a, i) =>
     a || !valid[i]
       ? a
@@ -327,7 +331,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
-        oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans)),
+        oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
+        relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
     notOwnSideElsewhere(
@@ -348,6 +353,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
     // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
     if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
+    // Nor the copy of the quote its own stored context held (contextcopy.ts).
+    if (onContextsCopy(lazyDoc(), s, a)) return null;
     return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
   });
 }
@@ -408,6 +415,18 @@ function oneUnitCorrectedAnchor(text: string, docFor: () => Doc, s: TextSelector
   if (at === null) return null;
   const query = prepareQuery(text, s);
   const a = toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 1 }));
+  const bracket = pinnedBracket(placed, s);
+  return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
+}
+
+/**
+ * A passage whose paragraphs' speaker labels were restyled (relabelled.ts), or null; also null
+ * outside the new range between its placed neighbours when they bracket it (a page printed twice
+ * with its labels alternating otherwise is another copy).
+ */
+function relabelledAnchor(formFor: () => LabelFree, s: TextSelector, placed: readonly PlacedSpan[]): Anchor | null {
+  const a = relabelledPlace(formFor, s);
+  if (!a) return null;
   const bracket = pinnedBracket(placed, s);
   return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
 }
