@@ -58,6 +58,7 @@ import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
+import { latinInsidePlace } from './latin-inside';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { stutterCopy } from './stutter';
@@ -338,6 +339,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
+        latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
@@ -405,6 +407,15 @@ function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector, 
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
+}
+
+/** The passage with non-Han runs (a link's address, a post marker) written inside it (latin-inside.ts), or null. */
+function latinInsideAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = latinInsidePlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.written }));
 }
 
 /**

@@ -88,6 +88,14 @@
  * - a 2-unit term masked or split (evade 61: 苹□, 影-响), expected by nature.
  * - an update entry inserted at the break of a span over two paragraphs (liveblog 57, cross 35).
  * - first words with written text before them (first 21: a link around a word, a filler dropped).
+ * LATER, development (anchor17e, seeds 1–40, main cbc5ce3 → latin-inside.ts, load ~36): a passage
+ *   whose units all stand in order with only non-Han runs written between them (a link's address,
+ *   a post marker; 6+ Han units, stored context both sides, one such place) is placed over the
+ *   stretch. 1–40: recall 94.3% → 95.0%, wrong 0 → 0 (md_links 94.3 → 95.5, transcript 88.2 → 88.3,
+ *   evade/hedge/enum_reorder unchanged); md_links 1–10 53 → 42 misses. 41–80 not finished in the
+ *   session. Guards, before → after: generated 80001–80030 99.53% → 99.53%, 0 → 0; prose 800–830
+ *   99.15% → 99.15%, 0 → 0; outside8 1–40 91.3% → 91.3%, 7 → 7; outside3/5/6/7, independent 481–520 and the 113k timing not finished
+ *   under the load. Left: links of under 6 Han units, a link in the stored context, first words.
  * WEAK (seen after the measurement, left as measured): hedge adds 多 after any count of 10+
  * (28多岁 reads wrong; 20多岁 is the real form); a liveblog entry may repeat its own made-up clause.
  */
