@@ -4350,9 +4350,12 @@ const GRADE_LINE_RE = /^[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?$/;
 /** 证券代码：600000 证券简称：某某 (股票代码, 债券代码): the head of a listed company's announcement. */
 const SECURITIES_HEAD_RE = /^(?:证券|股票|债券)代码\s*[:：]\s*[\dA-Z]{6}[^。！？]{0,80}(?:证券|股票|债券)简称\s*[:：]/;
 
-/** A label line of an event notice: its time, place, speaker or topic (报告时间：, 活动地点：, 主讲人：). */
+/**
+ * A label line of an event notice: its time, place, speaker or topic (报告时间：, 活动地点：, 主讲人：);
+ * an exhibition's or a performance's text opens with the same lines (展览时间：, 演出地点：).
+ */
 const EVENT_LABEL_RE =
-  /^(?:(?:报告|讲座|会议|活动|培训|论坛|沙龙|比赛)?(?:时\s*间|地\s*点|题\s*目|主\s*题)|报告人|主讲人|主讲嘉宾|主持人)\s*[:：]/;
+  /^(?:(?:报告|讲座|会议|活动|培训|论坛|沙龙|比赛|竞赛|展览|展出|展演|演出)?(?:时\s*间|地\s*点|题\s*目|主\s*题)|报告人|主讲人|主讲嘉宾|主持人)\s*[:：]/;
 
 /**
  * 主办单位：… / 承办单位：… in an event notice, among its time and place lines, is a line of the

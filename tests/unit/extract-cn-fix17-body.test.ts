@@ -1,0 +1,37 @@
+/**
+ * Issue 16, seventeenth outside set (body and leaks): kinds of markup in general terms, with our
+ * own text. An exhibition's text opens with label lines (展览时间：…, 主办单位：…) that are its own;
+ * a picture's caption set grey in an inline wrapper of its line is not text; a guide's first
+ * section head (a short line set like the section heads after it) is no widget crumb.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../main/services/extract/extract';
+
+const page = (title: string, meta: string, content: string): string => `<!doctype html><html><head><meta charset="utf-8">
+<title>${title}_示例网</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/a">展览</a><a href="/b">活动</a><a href="/c">关于</a></div>
+<div class="main"><div class="article"><h1>${title}</h1>
+<div class="info">${meta}</div>
+<div class="content">${content}</div></div></div>
+<div class="footer"><p>主办单位：示例文化中心</p><p>版权所有 示例文化中心</p></div></body></html>`;
+
+describe('an exhibition page opening with its label lines', () => {
+  const lines = [
+    '展出时间：2025.03.01—2025.06.30',
+    '展出地点：东楼一层序厅',
+    '主办单位：示例县文化馆　示例县图书馆',
+    '本次展出从县图书馆地方文献部收藏的老照片中选出一百二十幅，记录了县城七十年来街巷、河道和集市的变化。',
+    '观众可以在留言墙写下自己对老街的回忆，部分留言将在展期结束后编入纪念册。',
+  ];
+  const html = page(
+    '老街记忆——县城七十年影像展',
+    '发布时间：2025-02-20　来源：展览部',
+    lines.map((l) => `<p><strong>${l.slice(0, l.indexOf('：') + 1)}</strong>${l.slice(l.indexOf('：') + 1)}</p>`).join('\n'),
+  );
+
+  it('keeps the host line among the exhibition labels, not the footer credit', () => {
+    const a = extractArticle(html, 'https://www.example-culture.cn/exhibit/88.html', { referee: 'never' });
+    expect(a.paragraphs).toEqual(lines);
+    expect(a.text).not.toContain('示例文化中心');
+  });
+});
