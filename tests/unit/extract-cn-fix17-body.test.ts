@@ -35,3 +35,35 @@ describe('an exhibition page opening with its label lines', () => {
     expect(a.text).not.toContain('示例文化中心');
   });
 });
+
+describe("a picture's caption set grey on a span that wraps its line", () => {
+  const para = [
+    '10月12日上午，示例镇农技站的技术员来到桃源村，为种植户讲解秋冬季果树修剪和病虫害防治的要点。',
+    '技术员现场示范了拉枝、疏枝的做法，并提醒大家修剪后及时涂抹伤口保护剂，防止病菌侵入。',
+    '活动结束后，农技站还向种植户发放了技术手册两百余册，并建立了线上答疑群。',
+  ];
+  const picture = (n: number, caption: string, colour: string): string =>
+    `<p style="text-align:center;"><img src="/upload/2024/10/p${n}.jpg"></p>\n<p style="text-align:center;"><span style="font-size:12px;color:${colour};">${caption}</span></p>`;
+
+  it('drops the grey line under a picture; the picture and the text stay', () => {
+    const html = page(
+      '农技人员进村指导果树冬季管理',
+      '发布时间：2024-10-13　来源：示例镇农技站',
+      [`<p>${para[0]}</p>`, picture(1, '技术员在果园里示范修剪枝条', '#888'), `<p>${para[1]}</p>`, `<p>${para[2]}</p>`].join('\n'),
+    );
+    const a = extractArticle(html, 'https://www.example-town.gov.cn/news/1013.html', { referee: 'never' });
+    expect(a.paragraphs).toEqual(para);
+    expect(a.html).toContain('/upload/2024/10/p1.jpg');
+  });
+
+  it('keeps a line under a picture set in the same grey as the text after it', () => {
+    const grey = (t: string): string => `<p><span style="color:#888;">${t}</span></p>`;
+    const html = page(
+      '农技人员进村指导果树冬季管理',
+      '发布时间：2024-10-13　来源：示例镇农技站',
+      [grey(para[0]!), picture(1, '一、冬季修剪要点', '#888'), grey(para[1]!), grey(para[2]!)].join('\n'),
+    );
+    const a = extractArticle(html, 'https://www.example-town.gov.cn/news/1013.html', { referee: 'never' });
+    expect(a.paragraphs).toEqual([para[0], '一、冬季修剪要点', para[1], para[2]]);
+  });
+});

@@ -4559,7 +4559,7 @@ const NAMED_GREY_RE = /(?:^|[;\s])color\s*:\s*(?:gr[ae]y|darkgr[ae]y|silver)\b/i
 
 /** The text colour a block's own or its wrapper's inline style sets, as [r, g, b]; null when none. */
 function styleColour(b: Block): number[] | null {
-  for (const el of [b.el, ...b.ancestors.slice(0, 2)]) {
+  for (const el of [...lineWrappers(b.el), b.el, ...b.ancestors.slice(0, 2)]) {
     const style = el.getAttribute('style');
     if (!style || !/color/i.test(style)) continue;
     const hex = HEX_COLOUR_RE.exec(style);
@@ -4572,6 +4572,23 @@ function styleColour(b: Block): number[] | null {
     if (NAMED_GREY_RE.test(style)) return [0x99, 0x99, 0x99];
   }
   return null;
+}
+
+/**
+ * The inline elements that each wrap all of a line's text (`<p><span style="color:#888">…</span></p>`),
+ * innermost first: their style is the line's, as an editor sets a caption's colour on the span.
+ */
+function lineWrappers(el: Element): Element[] {
+  const out: Element[] = [];
+  const whole = (el.textContent ?? '').trim();
+  let cur = el;
+  for (let depth = 0; depth < 3 && cur.children.length === 1; depth++) {
+    const child = cur.children[0]!;
+    if ((child.textContent ?? '').trim() !== whole) break;
+    out.unshift(child);
+    cur = child;
+  }
+  return out;
 }
 
 /**
