@@ -67,3 +67,44 @@ describe("a picture's caption set grey on a span that wraps its line", () => {
     expect(a.paragraphs).toEqual([para[0], '一、冬季修剪要点', para[1], para[2]]);
   });
 });
+
+describe("a guide's sections, the first one a table", () => {
+  const section = (head: string, inner: string): string =>
+    `<div class="sec"><div class="sec-name"><span>${head}</span></div><div class="sec-text">${inner}</div></div>`;
+  const html = page(
+    '城乡居民医疗保险参保登记',
+    '更新时间：2024-07-02',
+    [
+      section(
+        '办理须知',
+        '<table><tr><th>办理对象</th><td>自然人</td><th>办件类型</th><td>即办件</td></tr><tr><th>办理地点</th><td colspan="3">县政务服务中心二楼医保窗口</td></tr><tr><th>办理时间</th><td colspan="3">工作日上午8:30—12:00，下午14:30—17:30</td></tr></table>',
+      ),
+      section(
+        '办理条件',
+        '<p>具有本县户籍且未参加职工基本医疗保险的城乡居民，可以在户籍所在地参保登记；在本县居住并持有居住证的外地户籍居民，也可以在居住地参保。</p>',
+      ),
+      section('所需材料', '<p>居民身份证或户口簿原件，新生儿可凭出生医学证明办理；委托他人代办的，另需提供代办人身份证件。</p>'),
+      section(
+        '办理流程',
+        '<p>1.提交：申请人到窗口或通过网上服务大厅提交材料。</p><p>2.审核：窗口当场审核，材料齐全的即时办结。</p><p>3.缴费：登记完成后，按年度标准缴纳个人应缴部分。</p>',
+      ),
+    ].join('\n'),
+  );
+
+  it('keeps the first section head, set like the heads after it', () => {
+    const a = extractArticle(html, 'https://zwfw.example-county.gov.cn/guide/detail?id=2207', { referee: 'never' });
+    expect(a.paragraphs.slice(0, 3)).toEqual(['办理须知', '办理对象', '自然人']);
+    expect(a.paragraphs).toContain('办理条件');
+    expect(a.paragraphs).toContain('所需材料');
+  });
+
+  it('still drops a short widget line before the text when nothing later is set like it', () => {
+    const other = page(
+      '城乡居民医疗保险参保登记',
+      '更新时间：2024-07-02',
+      '<div class="fav"><span>收藏本页</span></div><p>具有本县户籍且未参加职工基本医疗保险的城乡居民，可以在户籍所在地参保登记。</p><p>居民身份证或户口簿原件，新生儿可凭出生医学证明办理。</p>',
+    );
+    const a = extractArticle(other, 'https://zwfw.example-county.gov.cn/guide/detail?id=2208', { referee: 'never' });
+    expect(a.paragraphs[0]).toBe('具有本县户籍且未参加职工基本医疗保险的城乡居民，可以在户籍所在地参保登记。');
+  });
+});

@@ -2113,7 +2113,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     !isSalutation(body[0]!.text) &&
     // A row's label cell (<th>会议时间</th> beside its <td> value) opens a table, not a widget; a
     // header row of <th>s (中文 | English) is no text.
-    !(body[0]!.el.localName === 'th' && body[0]!.el.nextElementSibling?.localName === 'td')
+    !(body[0]!.el.localName === 'th' && body[0]!.el.nextElementSibling?.localName === 'td') &&
+    !sameFormHeadLater(body)
   )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
@@ -4572,6 +4573,22 @@ function styleColour(b: Block): number[] | null {
     if (NAMED_GREY_RE.test(style)) return [0x99, 0x99, 0x99];
   }
   return null;
+}
+
+/**
+ * The body's first line set in the same named element, in a box of the same name, as a later line
+ * of the body (a guide's 基本信息 over its table, as 设定依据 and 受理条件 over theirs): the first of
+ * the text's section heads, not a widget crumb.
+ */
+function sameFormHeadLater(body: Block[]): boolean {
+  const form = (el: Element): string => {
+    const parent = el.parentElement;
+    return `${el.localName}.${el.getAttribute('class') ?? ''}/${parent?.localName}.${parent?.getAttribute('class') ?? ''}`;
+  };
+  const first = body[0]!.el;
+  if (!(first.getAttribute('class') ?? '').trim()) return false;
+  const f = form(first);
+  return body.some((x, i) => i > 0 && x.len > 0 && x.el !== first && x.text !== body[0]!.text && form(x.el) === f);
 }
 
 /**
