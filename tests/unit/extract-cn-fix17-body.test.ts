@@ -56,6 +56,17 @@ describe("a picture's caption set grey on a span that wraps its line", () => {
     expect(a.html).toContain('/upload/2024/10/p1.jpg');
   });
 
+  it('keeps the grey lines under the pictures of a page told by its pictures (a 图解)', () => {
+    const panels = ['第一部分　改造范围', '第二部分　资金来源：市级补助加居民自筹', '第三部分　施工时间安排', '第四部分　咨询方式'];
+    const html = page(
+      '一图读懂：老旧小区加装电梯实施办法',
+      '发布时间：2024-10-13　来源：示例市住建局',
+      [`<p>${para[0]}</p>`, ...panels.map((c, n) => picture(n + 1, c, '#666'))].join('\n'),
+    );
+    const a = extractArticle(html, 'https://www.example-city.gov.cn/jd/1013.html', { referee: 'never' });
+    expect(a.paragraphs).toEqual([para[0], ...panels]);
+  });
+
   it('keeps a line under a picture set in the same grey as the text after it', () => {
     const grey = (t: string): string => `<p><span style="color:#888;">${t}</span></p>`;
     const html = page(

@@ -4284,6 +4284,10 @@ const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-
  * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
  */
 function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
+  // A page told by its pictures (a 图解 of five panels under one paragraph): the lines under them
+  // are its text, however they are set; only a caption's own name or credit marks one there.
+  const pictures = body.filter((x) => x.images.length > 0).length;
+  const toldByPictures = pictures >= 3 && pictures > body.filter(isProse).length;
   for (let i = body.length - 1; i >= 1; i--) {
     const b = body[i]!;
     const prev = body[i - 1]!;
@@ -4301,10 +4305,11 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
       credit ||
       /^图为/.test(b.text) ||
       lineUnderPicture(b, prev) ||
-      mutedLine(
-        b,
-        body.slice(i + 1).find((x) => x.len > 0),
-      )
+      (!toldByPictures &&
+        mutedLine(
+          b,
+          body.slice(i + 1).find((x) => x.len > 0),
+        ))
     )
       body.splice(i, 1);
   }
