@@ -342,6 +342,9 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
+  /** Open <pre> elements, and open <code> elements inside one: a code block's source lines are its lines. */
+  private preDepth = 0;
+  private codeInPre = 0;
   /** Whether the current line's text holds anything but whitespace (else a flush makes no block of it). */
   private ink = false;
   /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
@@ -400,6 +403,10 @@ class Walker {
     }
     let keep = INLINE_KEEP.get(tag);
     const anchor = tag === 'a' && !notALink(el);
+    const pre = tag === 'pre';
+    const code = tag === 'code' && this.preDepth > 0;
+    if (pre) this.preDepth++;
+    if (code) this.codeInPre++;
     if (anchor) {
       this.linkDepth++;
       // Resolved only if its block reaches the body (blockHtml): menus and lists hold most links.
@@ -419,6 +426,8 @@ class Walker {
       this.cur.html += `</${keep}>`;
     }
     if (anchor) this.linkDepth--;
+    if (pre) this.preDepth--;
+    if (code) this.codeInPre--;
     if (block) {
       this.flush();
       this.stack.pop();
@@ -427,6 +436,16 @@ class Walker {
 
   private text(data: string): void {
     if (!data) return;
+    // A code block's source lines each stand alone (a command per line); a <pre> of prose has its
+    // lines joined as <br>-broken lines are.
+    if (this.codeInPre > 0 && data.includes('\n')) {
+      const lines = data.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (i > 0) this.pendingBr += 2;
+        if (lines[i]) this.text(lines[i]!);
+      }
+      return;
+    }
     if (this.pendingBr) this.breakLine();
     if (!this.ink && INK_RE.test(data)) this.ink = true;
     this.cur.text += data;
