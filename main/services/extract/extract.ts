@@ -2199,7 +2199,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     !isSalutation(body[0]!.text) &&
     // A row's label cell (<th>会议时间</th> beside its <td> value) opens a table, not a widget; a
     // header row of <th>s (中文 | English) is no text.
-    !(body[0]!.el.localName === 'th' && body[0]!.el.nextElementSibling?.localName === 'td')
+    !(body[0]!.el.localName === 'th' && body[0]!.el.nextElementSibling?.localName === 'td') &&
+    !sameFormHeadLater(body)
   )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
@@ -4445,6 +4446,10 @@ const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-
  * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
  */
 function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
+  // A page told by its pictures (a 图解 of five panels under one paragraph): the lines under them
+  // are its text, however they are set; only a caption's own name or credit marks one there.
+  const pictures = body.filter((x) => x.images.length > 0).length;
+  const toldByPictures = pictures >= 3 && pictures > body.filter(isProse).length;
   for (let i = body.length - 1; i >= 1; i--) {
     const b = body[i]!;
     const prev = body[i - 1]!;
@@ -4462,10 +4467,11 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
       credit ||
       /^图为/.test(b.text) ||
       lineUnderPicture(b, prev) ||
-      mutedLine(
-        b,
-        body.slice(i + 1).find((x) => x.len > 0),
-      )
+      (!toldByPictures &&
+        mutedLine(
+          b,
+          body.slice(i + 1).find((x) => x.len > 0),
+        ))
     )
       body.splice(i, 1);
   }
@@ -4512,9 +4518,12 @@ const GRADE_LINE_RE = /^[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?$/;
 /** 证券代码：600000 证券简称：某某 (股票代码, 债券代码): the head of a listed company's announcement. */
 const SECURITIES_HEAD_RE = /^(?:证券|股票|债券)代码\s*[:：]\s*[\dA-Z]{6}[^。！？]{0,80}(?:证券|股票|债券)简称\s*[:：]/;
 
-/** A label line of an event notice: its time, place, speaker or topic (报告时间：, 活动地点：, 主讲人：). */
+/**
+ * A label line of an event notice: its time, place, speaker or topic (报告时间：, 活动地点：, 主讲人：);
+ * an exhibition's or a performance's text opens with the same lines (展览时间：, 演出地点：).
+ */
 const EVENT_LABEL_RE =
-  /^(?:(?:报告|讲座|会议|活动|培训|论坛|沙龙|比赛)?(?:时\s*间|地\s*点|题\s*目|主\s*题)|报告人|主讲人|主讲嘉宾|主持人)\s*[:：]/;
+  /^(?:(?:报告|讲座|会议|活动|培训|论坛|沙龙|比赛|竞赛|展览|展出|展演|演出)?(?:时\s*间|地\s*点|题\s*目|主\s*题)|报告人|主讲人|主讲嘉宾|主持人)\s*[:：]/;
 
 /**
  * 主办单位：… / 承办单位：… in an event notice, among its time and place lines, is a line of the
@@ -4718,7 +4727,7 @@ const NAMED_GREY_RE = /(?:^|[;\s])color\s*:\s*(?:gr[ae]y|darkgr[ae]y|silver)\b/i
 
 /** The text colour a block's own or its wrapper's inline style sets, as [r, g, b]; null when none. */
 function styleColour(b: Block): number[] | null {
-  for (const el of [b.el, ...b.ancestors.slice(0, 2)]) {
+  for (const el of [...lineWrappers(b.el), b.el, ...b.ancestors.slice(0, 2)]) {
     const style = el.getAttribute('style');
     if (!style || !/color/i.test(style)) continue;
     const hex = HEX_COLOUR_RE.exec(style);
@@ -4731,6 +4740,39 @@ function styleColour(b: Block): number[] | null {
     if (NAMED_GREY_RE.test(style)) return [0x99, 0x99, 0x99];
   }
   return null;
+}
+
+/**
+ * The body's first line set in the same named element, in a box of the same name, as a later line
+ * of the body (a guide's 基本信息 over its table, as 设定依据 and 受理条件 over theirs): the first of
+ * the text's section heads, not a widget crumb.
+ */
+function sameFormHeadLater(body: Block[]): boolean {
+  const form = (el: Element): string => {
+    const parent = el.parentElement;
+    return `${el.localName}.${el.getAttribute('class') ?? ''}/${parent?.localName}.${parent?.getAttribute('class') ?? ''}`;
+  };
+  const first = body[0]!.el;
+  if (!(first.getAttribute('class') ?? '').trim()) return false;
+  const f = form(first);
+  return body.some((x, i) => i > 0 && x.len > 0 && x.el !== first && x.text !== body[0]!.text && form(x.el) === f);
+}
+
+/**
+ * The inline elements that each wrap all of a line's text (`<p><span style="color:#888">…</span></p>`),
+ * innermost first: their style is the line's, as an editor sets a caption's colour on the span.
+ */
+function lineWrappers(el: Element): Element[] {
+  const out: Element[] = [];
+  const whole = (el.textContent ?? '').trim();
+  let cur = el;
+  for (let depth = 0; depth < 3 && cur.children.length === 1; depth++) {
+    const child = cur.children[0]!;
+    if ((child.textContent ?? '').trim() !== whole) break;
+    out.unshift(child);
+    cur = child;
+  }
+  return out;
 }
 
 /**
