@@ -52,6 +52,7 @@ import {
 } from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
+import { ownParagraphPlace } from './ownpara';
 import { ownSideElsewhere } from './ownside';
 import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
@@ -336,12 +337,23 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     selectors,
     valid,
     comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined),
-  ).map((a, i) => {
-    // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
-    const s = selectors[i];
-    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-    return onRestatement(lazyDoc(), s, a) ? null : a;
-  });
+  )
+    .map((a, i) => {
+      // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
+      const s = selectors[i];
+      if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+      return onRestatement(lazyDoc(), s, a) ? null : a;
+    })
+    .map((a, i) => (a || !valid[i] ? a : ownParagraphAnchor(text, lazyDoc, selectors[i] as TextSelector)));
+}
+
+/** The passage in its own paragraph, found whole among other neighbours (ownpara.ts), or null. */
+function ownParagraphAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = ownParagraphPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
 }
 
 /** The first of two side-by-side copies of the quote that a paste twice in a row left (stutter.ts), or null. */

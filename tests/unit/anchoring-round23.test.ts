@@ -1,0 +1,83 @@
+/**
+ * Issue 12 item 4, round 23: the seventh outside bench's weak kinds (tests/bench/anchoring-outside7.ts),
+ * built by hand with our own text. A passage whose own paragraph moved whole among other paragraphs
+ * (a timeline reversed newest-first) is placed by that paragraph's words, not its old neighbours
+ * (ownpara.ts); where those words could be another paragraph's, it stays an orphan.
+ */
+import { describe as suite, expect, it } from 'vitest';
+import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
+import { at, FILLER } from './helpers/anchoring-text';
+
+/** Short timeline entries, ours: dates repeat, so a date's own words are its entry's few words. */
+const ENTRIES = [
+  '3月18日，驻村工作队走访农家。',
+  '3月18日，图书室重新开放。',
+  '3月21日，合作社账目张榜公布。',
+  '3月21日，卫生院添了新设备。',
+  '3月25日，河堤加固工程完工。',
+  '3月25日，文艺队排练新节目。',
+];
+const HEAD = '本报综合报道：这是一条时间线。';
+
+/** The entries newest first, a new entry on top, and (when `colon`) each date's ， restyled to ：. */
+function reversed(entries: readonly string[], colon: boolean): string {
+  const top = '3月30日，有关负责人表示，相关工作仍在推进中。';
+  const body = [top, ...[...entries].reverse()].map((p) => (colon ? p.replace('日，', '日：') : p));
+  return [HEAD, ...body].join('\n');
+}
+
+suite('a timeline reversed newest-first: a passage placed by its own paragraph', () => {
+  const old = [HEAD, ...ENTRIES].join('\n');
+  // Each entry's date, and a clause of one entry.
+  const spans: [number, number][] = ENTRIES.map((e) => [old.indexOf(e), old.indexOf(e) + 5]);
+  spans.push([at(old, '合作社账目'), at(old, '合作社账目') + 5]);
+  const selectors = spans.map(([s, e]) => describe(old, s, e));
+
+  for (const colon of [false, true]) {
+    it(`places every date on its own entry, the entries reversed${colon ? ' and ， restyled to ：' : ''}`, () => {
+      const neu = reversed(ENTRIES, colon);
+      const placed = anchorAll(neu, selectors);
+      spans.forEach(([s, e], i) => {
+        const a = placed[i];
+        expect(a, `passage ${i}`).not.toBeNull();
+        // Its own entry's words follow it (the entry, not another of the same date).
+        const entry = old.slice(old.lastIndexOf('\n', s) + 1, old.indexOf('\n', e) < 0 ? old.length : old.indexOf('\n', e));
+        const there = neu.slice(neu.lastIndexOf('\n', a!.start) + 1).split('\n')[0]!;
+        expect(there.replace('：', '，')).toBe(entry);
+        expect(neu.slice(a!.start, a!.end)).toBe(old.slice(s, e).replace('，', colon ? '：' : '，'));
+      });
+      expect(anchor(neu, selectors[3]!)).toMatchObject({ start: placed[3]!.start, end: placed[3]!.end });
+    });
+  }
+
+  it('leaves a date an orphan when its entry stood twice in the old text (twin paragraphs)', () => {
+    const twinned = [...ENTRIES, ENTRIES[3] as string];
+    const text = [HEAD, ...twinned].join('\n');
+    const s = text.indexOf(ENTRIES[3]!);
+    const sel = describe(text, s, s + 5);
+    // One of the twins deleted, the rest reversed: the one left may be the other twin.
+    const neu = reversed(ENTRIES, true);
+    expect(anchorAll(neu, [sel])[0]).toBeNull();
+    // Stored without the paragraph prints (describe() records them only with look-alikes): its
+    // copies' context, as much as its entry's words, still says a twin may have stood there.
+    const { para: _p, others: _o, twins: _t, ...bare } = sel;
+    expect(anchorAll(neu, [bare])[0]).toBeNull();
+  });
+
+  it('leaves a date an orphan when its entry now stands twice (a copy pasted elsewhere)', () => {
+    const neu = reversed([...ENTRIES, ENTRIES[2] as string], true);
+    expect(anchorAll(neu, [selectors[2]!])[0]).toBeNull();
+  });
+
+  it('leaves an orphan when its paragraph was parted and a block copying it whole stands in the gap', () => {
+    const first = '本报讯：新学期开学第一天，全体师生举行升旗仪式！校长作了简短讲话。';
+    const text = [first, FILLER[0], FILLER[1]].join('\n');
+    for (const cutAfter of ['，', '！']) {
+      // The first line parted by a related-reading block that repeats it whole: its own place keeps
+      // its start and the nearest words; the whole paragraph found elsewhere is the copy.
+      const cut = first.indexOf(cutAfter) + 1;
+      const neu = [first.slice(0, cut), '相关阅读：', first, '— 广告 —', first.slice(cut), FILLER[0], FILLER[1]].join('\n');
+      for (const n of [4, 6]) expect(anchorAll(neu, [describe(text, 0, n)])[0]).toBeNull();
+    }
+  });
+});
