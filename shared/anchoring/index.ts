@@ -32,6 +32,7 @@ import {
 } from './copies';
 import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
+import { partedByLinesPlace } from './lines';
 import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
@@ -344,7 +345,21 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
       return onRestatement(lazyDoc(), s, a) ? null : a;
     })
-    .map((a, i) => (a || !valid[i] ? a : ownParagraphAnchor(text, lazyDoc, selectors[i] as TextSelector)));
+    .map((a, i) => {
+      if (a || !valid[i]) return a;
+      const s = selectors[i] as TextSelector;
+      return ownParagraphAnchor(text, lazyDoc, s) ?? partedByLinesAnchor(text, lazyDoc, s);
+    });
+}
+
+/** The passage over whole lines inserted inside it (lines.ts), or null. */
+function partedByLinesAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = partedByLinesPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  const errors = found.to - found.from - query.quote.length;
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors }));
 }
 
 /** The passage in its own paragraph, found whole among other neighbours (ownpara.ts), or null. */

@@ -81,3 +81,42 @@ suite('a timeline reversed newest-first: a passage placed by its own paragraph',
     }
   });
 });
+
+suite('a passage parted by whole lines inserted at a sentence end inside it', () => {
+  const P = '科学技术是打开未来之门的钥匙，是推动人类文明进步的灯塔。现在我们正在迎来新一轮的科技革命，各国都在加紧布局。';
+  const old = [FILLER[0], P, FILLER[1]].join('\n');
+  const start = at(old, '灯塔。');
+  const sel = describe(old, start, start + 7);
+  const block = '\n相关阅读：\n数据说话｜你需要知道的几件事\n深度观察｜三个关键词\n';
+
+  it('spans the inserted lines, from its first piece to its second', () => {
+    for (const lines of [block, '\n— 广告 —\n']) {
+      const neu = old.replace('灯塔。', `灯塔。${lines}`);
+      const a = anchorAll(neu, [sel])[0];
+      expect(a).toMatchObject({ start, end: at(neu, '现在我们') + 4 });
+      expect(anchor(neu, sel)).toMatchObject({ start, end: at(neu, '现在我们') + 4 });
+    }
+  });
+
+  it('places a passage beginning its paragraph, its start still a paragraph start', () => {
+    const head = describe(old, at(old, '科学技术'), at(old, '，是推动'));
+    const first = describe(old, at(old, '是推动'), at(old, '现在我们') + 4);
+    const neu = old.replace('灯塔。', `灯塔。${block}`);
+    expect(anchorAll(neu, [head])[0]).toMatchObject({ start: at(neu, '科学技术') });
+    expect(anchorAll(neu, [first])[0]).toMatchObject({ start: at(neu, '是推动'), end: at(neu, '现在我们') + 4 });
+  });
+
+  it('leaves an orphan when its paragraph stands twice, parted the same way in both', () => {
+    const twice = [FILLER[0], P, FILLER[1], P, FILLER[2]].join('\n');
+    const s = at(twice, '灯塔。', 1);
+    const twinSel = describe(twice, s, s + 7);
+    const neu = twice.replaceAll('灯塔。', `灯塔。${block}`).replace(FILLER[1] as string, FILLER[3] as string);
+    expect(anchorAll(neu, [twinSel])[0]).toBeNull();
+  });
+
+  it('does not join two pieces of a passage whose own words were cut, new lines standing between', () => {
+    // The second sentence's head was rewritten: its piece is not the stored words.
+    const neu = old.replace('灯塔。现在我们', `灯塔。${block}如今我们`);
+    expect(anchorAll(neu, [sel])[0]).toBeNull();
+  });
+});
