@@ -128,6 +128,7 @@ export function createSourceRepository(db: YanduDB) {
           lastModified: p?.lastModified ?? null,
           contentHash: a.contentHash,
           publishedAt: a.publishedAt,
+          ...(p?.href && p.href.length <= 2048 ? { href: p.href } : {}),
           ...(p?.failures ? { failures: Math.min(p.failures, 1000), retryAt: p.retryAt ?? p.checkedAt } : {}),
           // Main fetches the ones not stored yet, also when the article itself is unchanged.
           ...(a.attachments?.length ? { attachments: a.attachments } : {}),
@@ -142,6 +143,7 @@ export function createSourceRepository(db: YanduDB) {
           lastModified: p.lastModified,
           contentHash: p.contentHash,
           publishedAt: null,
+          ...(p.href && p.href.length <= 2048 ? { href: p.href } : {}),
           ...(p.failures ? { failures: Math.min(p.failures, 1000), retryAt: p.retryAt ?? p.checkedAt } : {}),
           ...(p.attachment ? { attachment: p.attachment } : {}),
         });

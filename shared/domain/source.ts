@@ -50,6 +50,8 @@ export const FetchStateRowSchema = v.object({
   lastModified: nullableText(200),
   contentHash: nullableText(128),
   checkedAt: IsoField,
+  /** The address the page was asked at, when it is not its key (FetchedPageSchema.href). Not indexed. */
+  href: v.optional(text(4096)),
   /** The page answered 404/410 this many times in a row (absent: it answered). Not indexed. */
   failures: v.optional(CountField),
   /** Not asked again before this time (backoff). Not indexed. */

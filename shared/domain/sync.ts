@@ -55,6 +55,8 @@ export const KnownPageSchema = v.strictObject({
   contentHash: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   /** The article's date, when the library has it: recent ones are asked again for corrections. */
   publishedAt: v.optional(v.nullable(text(40))),
+  /** The address the page was last asked at, when it is not its key (see FetchedPageSchema). */
+  href: v.optional(text(2048)),
   ...MissingFields,
   /**
    * A known article's attachment links: the run fetches the ones not stored yet (missing after a
@@ -85,6 +87,12 @@ export const FetchedPageSchema = v.strictObject({
   etag: v.nullable(text(512)),
   lastModified: v.nullable(text(128)),
   contentHash: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  /**
+   * The address the page was asked at, when it is not its key: a server need not answer the
+   * canonical form (`/col/` for `/col/index.shtml`, a reordered signed query), so a page asked
+   * again with no list page showing it is asked as it was linked.
+   */
+  href: v.optional(text(2048)),
   ...MissingFields,
   /** An attachment that was not stored (absent: stored or unchanged). */
   attachment: v.optional(AttachmentFetchSchema),

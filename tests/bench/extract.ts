@@ -92,6 +92,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh12'),
     // Thirteenth outside English set (a thirteenth tester: Slate/Scientific American/Webflow/Wix/The Hindu/France 24/ABC Australia/Japan Times shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh13'),
+    // Fourteenth outside English set (a fourteenth tester: Times of India/MSN/Sanity-Next.js/RSS reader/WordPress.com/Hugo Docsy/Semafor/Mirror shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh14'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
@@ -118,6 +120,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside14'),
     // Fifteenth outside Chinese set (a fifteenth tester: page kinds — 致远 A8 公告, 一网通办 解读, 法规库, 采购公告, 裁判文书, CSDN/博客园/简书, 统计公报, 建议答复, 钉钉 H5, 网易号).
     ...benchOutside(process.argv.includes('--verbose'), 'outside15'),
+    // Sixteenth outside Chinese set (a sixteenth tester: page kinds — 招聘公告, 任前公示, 意见征集, 新浪/中新网, MetInfo, VitePress, 新浪博客, 学报 full text, 讲座预告, 图文直播, 上市公司公告).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside16'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

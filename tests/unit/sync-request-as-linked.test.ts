@@ -5,12 +5,16 @@
  * answers at `/col/index.shtml` but `/col/` is a forbidden directory listing, and a signed article
  * link is refused unless its query comes back byte for byte (order and `timestamp` included).
  */
+import 'fake-indexeddb/auto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../main/services/sync/http-client';
 import { previewSource } from '../../main/services/sync';
+import { applySyncBatch } from '../../renderer/core/sync/writer';
+import { YanduDB } from '../../renderer/db/schema';
+import { createSourceRepository } from '../../renderer/db/sources';
 import { runSync } from './helpers/sync-run';
 import { startLocalServer, type LocalServer } from './helpers/local-server';
 
@@ -19,6 +23,8 @@ let server: LocalServer;
 let origin = '';
 let dataDir = '';
 let asked: string[] = [];
+/** Off: the column's list no longer shows the signed article (it dropped off the first page). */
+let listShowsSigned = true;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
@@ -52,7 +58,7 @@ beforeAll(async () => {
         200,
         list(
           [
-            [SIGNED, '关于开展专题学习的通知', '2024-03-18'],
+            ...(listShowsSigned ? [[SIGNED, '关于开展专题学习的通知', '2024-03-18'] as [string, string, string]] : []),
             ['/a/2.html#comments', '关于报送学习记录的通知', '2024-03-17'],
             ['/a/2.html?spm=3.4', '关于报送学习记录的通知', '2024-03-17'],
           ],
@@ -80,6 +86,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   asked = [];
+  listShowsSigned = true;
 });
 
 describe('requests go to the links as configured or written', () => {
@@ -96,6 +103,49 @@ describe('requests go to the links as configured or written', () => {
     );
     // Nothing refused or failed (the short test articles are read with a low-confidence note).
     expect(run.logs.filter((l) => l.level !== 'info' && l.code !== 'W_LOW_CONFIDENCE')).toEqual([]);
+  });
+
+  it('a recent article no list page shows any more is asked again at the address it was linked at', async () => {
+    // Through the library as the app keeps it: batches written by the renderer's writer, `known` read back from it.
+    const db = new YanduDB('sync-as-linked');
+    await db.open();
+    const repo = createSourceRepository(db);
+    const row = await repo.add({
+      kind: 'cms',
+      location: `${origin}/col/index.shtml`,
+      name: '内网',
+      column: '通知',
+      schedule: { mode: 'manual' },
+      enabled: true,
+    });
+    const source = { id: row.id, kind: 'cms' as const, location: row.location, name: row.name, column: row.column, allowedHosts: [] };
+    const sync = (runId: string) => runSync(source, { dataDir, runId, onBatch: async (b) => void (await applySyncBatch(db, b)) });
+    const signedKey = `${origin}/art.jsp?id=7&sig=ab12`;
+
+    await sync('run_linked_1');
+    // The signed page's validators keep the link as written; a page asked at its key keeps none.
+    expect((await db.fetchState.get(signedKey))?.href).toBe(`${origin}${SIGNED}`);
+    expect(await db.fetchState.get(`${origin}/a/3.html`)).toMatchObject({ urlKey: `${origin}/a/3.html` });
+    expect((await db.fetchState.get(`${origin}/a/3.html`))?.href).toBeUndefined();
+    const known = await repo.known(source.id);
+    expect(known.find((k) => k.urlKey === signedKey)).toMatchObject({
+      href: `${origin}${SIGNED}`,
+      publishedAt: expect.stringMatching(/^2024-03-18/),
+    });
+
+    // The list page no longer shows it; dated two days ago, it is asked again for corrections, as linked.
+    listShowsSigned = false;
+    asked = [];
+    const again = await runSync(source, {
+      dataDir,
+      known,
+      runId: 'run_linked_2',
+      onBatch: async (b) => void (await applySyncBatch(db, b)),
+    });
+    expect(asked.filter((p) => p.startsWith('/art.jsp'))).toEqual([SIGNED]);
+    expect(again.summary.counts.failed).toBe(0);
+    expect((await db.fetchState.get(signedKey))?.href).toBe(`${origin}${SIGNED}`);
+    db.close();
   });
 
   it('a feed’s item link is asked as the feed wrote it', async () => {

@@ -170,6 +170,8 @@ class Run {
   readonly counts: SyncCounts = { pages: 0, found: 0, fetched: 0, sent: 0, unchanged: 0, failed: 0 };
   /** Keys asked for in this run (to count the known ones that were skipped). */
   readonly requested = new Set<string>();
+  /** The address each key was asked at in this run, where it is not the key itself. */
+  private readonly askedAt = new Map<string, string>();
   private seq = 0;
   private phase: SyncProgress['phase'] = 'starting';
   private remaining: number | null = null;
@@ -340,6 +342,16 @@ class Run {
     return this.known.get(key);
   }
 
+  /**
+   * Where to ask for `key`: the link a page of this run showed (`linked`), else the address it
+   * was asked at before, else the key. Remembered, so the validators sent for it carry it.
+   */
+  addressOf(key: string, linked: string | undefined): string {
+    const href = linked ?? this.known.get(key)?.href ?? key;
+    if (href !== key) this.askedAt.set(key, href);
+    return href;
+  }
+
   rememberList(page: FetchedPage): void {
     this.listValidators.push(page);
   }
@@ -419,7 +431,10 @@ class Run {
       (force && (this.pendingArticles.length > 0 || this.pendingPages.length > 0))
     ) {
       const articles = this.pendingArticles.splice(0, this.batchSize);
-      const pages = this.pendingPages.splice(0, 1000);
+      const pages = this.pendingPages.splice(0, 1000).map((p) => {
+        const href = p.href ?? this.askedAt.get(p.urlKey);
+        return href && href !== p.urlKey && href.length <= 2048 ? { ...p, href } : p;
+      });
       const batch: SyncBatch = { runId: this.request.runId, sourceId: this.request.source.id, seq: this.seq++, articles, pages };
       await this.deps.sendBatch(batch);
       this.counts.sent += articles.length;
@@ -576,7 +591,7 @@ async function loadArticle(run: Run, deps: RunnerDeps, key: string, meta: ItemMe
   const known = run.knownOf(key);
   run.requested.add(key);
   try {
-    const res = await fetchHtml(client, meta?.href ?? key, signal, conditional ? known : undefined);
+    const res = await fetchHtml(client, run.addressOf(key, meta?.href), signal, conditional ? known : undefined);
     if (res.notModified) {
       run.unchanged({
         urlKey: key,

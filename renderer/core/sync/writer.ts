@@ -186,6 +186,7 @@ export async function applySyncBatch(db: YanduDB, batch: SyncBatch, now = new Da
         lastModified: page.lastModified,
         contentHash: page.contentHash,
         checkedAt: now,
+        ...(page.href ? { href: page.href } : {}),
         ...(page.failures ? { failures: page.failures, retryAt: page.retryAt ?? now } : {}),
         ...(page.attachment ? { attachment: page.attachment } : {}),
       })),
