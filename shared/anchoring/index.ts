@@ -12,7 +12,6 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { halvesApart, twinInOwnContext } from './apart';
-import { betweenContextPlace } from './between';
 import { movedClausesPlace } from './clauses';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
@@ -349,17 +348,10 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     .map((a, i) => {
       if (a || !valid[i]) return a;
       const s = selectors[i] as TextSelector;
-      return ownParagraphAnchor(text, lazyDoc, s) ?? partedByLinesAnchor(text, lazyDoc, s) ?? betweenContextAnchor(text, lazyDoc, s);
+      // Only where no pass found a place: a placement refused by a check (a story whose both sides
+      // were replaced, a date now after its old neighbour) stays refused.
+      return (out[i] ? null : ownParagraphAnchor(text, lazyDoc, s)) ?? partedByLinesAnchor(text, lazyDoc, s);
     });
-}
-
-/** What stands of a short passage rewritten in place, between its whole own context (between.ts), or null. */
-function betweenContextAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
-  const doc = docFor();
-  const found = betweenContextPlace(doc, s);
-  if (!found) return null;
-  const query = prepareQuery(text, s);
-  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 1 }));
 }
 
 /** The passage over whole lines inserted inside it (lines.ts), or null. */

@@ -14,6 +14,7 @@
  * to tell, or a paragraph whose length or recorded rest pieces (restated.ts) disagree.
  */
 import { toNormalised, type Doc } from './doc';
+import { MAX_COPIES, occurrences } from './copies';
 import { HEAD_MARK, storedForms } from './normalise';
 import { MAX_HITS, MAX_OTHERS } from './paragraphs';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
@@ -93,8 +94,12 @@ function edgeMarks(form: string, fromEnd: boolean): number {
  * or null (see the module comment).
  */
 export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to: number } | null {
-  if (typeof s.copies !== 'number' || (typeof s.twins === 'number' && s.twins > 0)) return null;
+  const copies = s.copies;
+  if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 0 || copies >= MAX_COPIES) return null;
+  if (typeof s.twins === 'number' && s.twins > 0) return null;
   const forms = storedForms(s);
+  // A copy gained (a caption or a pull-quote repeating it): which one is the passage is in doubt.
+  if (occurrences(doc.norm.text, forms.quote, copies + 2).length > copies + 1) return null;
   const quoteWords = wordsOf(forms.quote);
   if (quoteWords.length === 0) return null;
   // A context cut short by the text's edge (no break in it) began (ended) the paragraph there too.
@@ -109,7 +114,8 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   if (own + quoteWords.length < PATTERN_MIN || (!(startKnown && endKnown) && own < OWN_WORDS_MIN)) return null;
   // No old copy of the quote may have stood in a twin of the paragraph (the one found could be it):
   // none had as much stored context beside it as these own words, or describe() counted none.
-  if (s.copies > 0 && !((s.copyContext ?? Infinity) < before.length + after.length) && !twinsCounted(s)) return null;
+  const copyContext = typeof s.copyContext === 'number' && Number.isInteger(s.copyContext) && s.copyContext >= 0 ? s.copyContext : Infinity;
+  if (copies > 0 && !(copyContext < before.length + after.length) && !twinsCounted(s)) return null;
   const words = wordsForm(doc);
   const pattern = (startKnown ? BREAK : '') + beforeWords + quoteWords + afterWords + (endKnown ? BREAK : '');
   const first = words.text.indexOf(pattern);
