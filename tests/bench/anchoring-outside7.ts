@@ -125,6 +125,20 @@
  *   whose figures repeat), and a span over a break, parted by the reversal, placed over the new
  *   neighbour entry's line (seed 110); timeline 74.6, mixed 88.9, ad_split 92.0, speech 94.1, brief 96.5, the rest ≥98.5;
  *   anchorAll on a long article median 80 ms, max 213 ms CPU.
+ * LATER, development (anchor16a, 2026-12-06, load ~20–28; main 44b81a5 → this branch): two last
+ * tries on orphans. ownpara.ts — where no pass found a place, a passage whose stored own-paragraph
+ * words (letters and digits) stand in exactly one paragraph of the new text, with its breaks, is
+ * placed there (refused on a possible twin paragraph, a gained copy, length or rest pieces that
+ * disagree, or its own place still standing parted). lines.ts — a passage parted by 1–8 whole lines
+ * inserted inside its paragraph, both pieces exact beside their own context, one such parting in the
+ * text, is placed over the lines. Seeds 1–40: 93.6% / 8 wrong → 96.2% / 8 (timeline 77 → 91.5,
+ * ad_split 91.6 → 99.3, mixed 76 → 81.1); 41–80: 93.5% / 7 → 96.5% / 7 (timeline 68 → 88, ad_split
+ * 91.1 → 99.3, mixed 83.3 → 86.2); 81–120 (seen once by the lead, now dev): 94.6% / 2 → 97.3% / 2
+ * (timeline 74.6 → 91.1, ad_split 92 → 99.5, mixed 88.9 → 93). No new wrong on any range. Long
+ * article anchorAll median 83 → 85–88 ms CPU. Tried and taken out: placing an edited short passage
+ * between its whole context (speech 我们要 → 他强调，要 +0.9, brief +0.7) undid twelve deliberate
+ * orphans of earlier unit tests. Left: speech/brief edits at a span's edge, timeline dates of long
+ * articles whose pages repeat (twins refused), spans over a break parted by the reversal.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
