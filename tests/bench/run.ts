@@ -34,6 +34,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor6: async () => (await import('./anchoring-outside6')).benchAnchorOutside6(process.argv.slice(2)),
   // A seventh outside tester's bench: 讲话摘要, 简报, 手机分行, 导读/重点标记, 英文注释, 半繁体, 去引号, 广告插段, 时间线倒序 (anchoring-outside7.ts).
   anchor7: async () => (await import('./anchoring-outside7')).benchAnchorOutside7(process.argv.slice(2)),
+  // An eighth outside tester's bench: 答记者问 labels, 引语 attribution moved, 删节, 专题 double print, 注释 inline, lossy re-save, 将→已 updates (anchoring-outside8.ts).
+  anchor8: async () => (await import('./anchoring-outside8')).benchAnchorOutside8(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),

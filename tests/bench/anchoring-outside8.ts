@@ -1,0 +1,777 @@
+/**
+ * Anchoring bench of an EIGHTH outside tester (issue 12 item 4: after an article is updated, at
+ * least 99% of the surviving highlighted passages placed and none on the wrong words, on edits
+ * never seen). Written without reading shared/anchoring beyond the exported signatures and doc
+ * comments of shared/anchoring/index.ts, nor the anchoring tests or the other benches' bodies;
+ * its revision kinds are ones the seven earlier outside benches' headers do not list.
+ *
+ *   npx tsx tests/bench/anchoring-outside8.ts [--seeds a-b] [--kind name] [--list]
+ *   npm run bench -- anchor8 [--seeds a-b] [--kind name] [--list]
+ *
+ * Texts: the Chinese pages of ../shared/corpora/chinese-news-pages turned into stored article
+ * text by the project's extractor (paragraphs joined by '\n'), read in place and never copied;
+ * every fifth seed a long article of 60k–120k units made by joining pages. Without the corpora
+ * the bench prints why and reports nothing. Words the revisions write (names, notes, heads,
+ * update lines) are made up here from small lists of our own.
+ *
+ * Highlights, made on the text as it was (after the kind's prepare step), as readers make them:
+ * sentence, clause, term (2–4 units after a particle or mark), number (with its unit), quote
+ * (inside “”, with or without the marks), cross (a span over a paragraph break), repeated (one
+ * chosen occurrence of a 4–8-unit phrase the text holds more than once), first and last (the
+ * article's first and last words), and target (words at or beside what the kind edits). 40 per
+ * text, 200 on a long article. Described with describe() and re-found with one anchorAll() per
+ * revision, as renderer/core/highlights/anchorJob.ts does.
+ *
+ * Revision kinds (each on its own on a fresh copy of the seed's text, then `mixed`: three in a row):
+ * - qa_labels: a 答记者问 relabelled. Prepare: paragraphs after the title led by 问： and 答： in
+ *   turn. Revision (one house style per text): labels dropped; 记者： / a made-up spokesman's
+ *   name； bold **记者**： / **name**：; 【问】/【答】; Q： / A：.
+ * - attrib_move: 引语 attribution moved. Prepare: 30% of the sentences become name说：“…。”.
+ *   Revision: “…，”name说。 (the full stop becomes a comma inside the marks), name表示，… (marks
+ *   dropped), a quote split by its attribution (“A，”name说，“B。”), or left alone.
+ * - abridge: an abridged reprint: every second or every third paragraph dropped, or every
+ *   paragraph cut to its first sentence; （有删节） at the end.
+ * - zhuanti: a 专题 page printing the article twice under different heads: the updated article (a
+ *   sentence dropped from a fifth of its paragraphs) and an abridged copy of the old one (every
+ *   second paragraph), in either order, with a 专题 head, heads that repeat the title's words and
+ *   相关报道 lines between. A placement on the copy's words is RIGHT_COPY.
+ * - footnote_inline: footnotes. Prepare: 4–8 markers (① … or [1] …) after terms mid-sentence
+ *   and a 注释： block at the end. Revision: notes moved inline as （注：…） at the markers, or
+ *   markers and block dropped, or the markers restyled (① ↔ [1]).
+ * - lossy: a lossy re-save into a small character set: Han characters at most twice in the whole
+ *   corpus become ? (80% of them), curly quotes become straight ones.
+ * - update: an article updated after the event: 即将 → 已经, 将于 → 已于, 将在 → 已在, 预计 → 初步统计,
+ *   有望 → 已, 正在 → 已经, 目前 → 截至发稿时 … at 80% of the places, an update line on top.
+ * Definitions of SURVIVING, RIGHT, RIGHT_COPY, PARTIAL, WRONG, ON_REMAINS, MISS and ORPHAN:
+ * anchoring-outside8-judge.ts.
+ *
+ * Output: anchor_out8_recall_pct, anchor_out8_wrong, _highlights, _surviving, _partial, _miss,
+ * _right_copy, _lost, _on_remains, per kind and per highlight type (recall, wrong); the CPU time
+ * of one anchorAll on a long article (median, max) and of the whole run. `--list` prints every
+ * miss, partial and wrong with context (⏎ is a paragraph break): old place, true new place,
+ * placed one and where the placed units came from. Written on seeds 901–910 only (the default
+ * range); a range of 40 seeds takes about 25–40 s of CPU (extraction of the pages included).
+ *
+ * FIRST MEASUREMENT, once, on main d84d5be (merged at 8fe9bcd; shared/anchoring unchanged by the
+ * merge), seeds 1–40, 13:57 UTC 2026-12-06, load average ~30; run before any failure of these
+ * seeds was looked at (the bench was written on seeds 901–910 only):
+ *   anchor_out8_recall_pct 91.5   anchor_out8_wrong 18   highlights 23040   surviving 21353
+ *   miss 1800   partial 5   right on a copy 141   lost 1687 (on their remains: 83)
+ *   qa_labels       recall 91.1%  wrong  0  (surviving 2875)
+ *   attrib_move     recall 95.1%  wrong  0  (surviving 2843)
+ *   abridge         recall   86%  wrong  0  (surviving 1856)
+ *   zhuanti         recall 89.1%  wrong 14  (surviving 2809)
+ *   footnote_inline recall 95.3%  wrong  0  (surviving 2813)
+ *   lossy           recall 98.3%  wrong  0  (surviving 2840)
+ *   update          recall 93.6%  wrong  0  (surviving 2865)
+ *   mixed           recall 79.9%  wrong  4  (surviving 2452)
+ *   by highlight type (recall/wrong): first 86.8%/0, last 87.6%/0, target 88.7%/0, sentence 92.7%/3,
+ *     clause 94.3%/2, term 94.5%/2, number 93.6%/1, quote 90.5%/0, cross 90.4%/2, repeated 86.9%/8
+ *   CPU: one anchorAll on a long article (200 highlights) median 109 ms, max 235 ms; the whole run
+ *   23.7 s CPU.
+ * The target (≥ 99% of surviving passages placed, 0 wrong) is not met on these edits: 91.5%, 18 wrong.
+ *
+ * FAILURE CLASSES (seeds 1–40, read from --list; reproduce with --seeds N --kind K --list):
+ * NOTE on the texts: the extractor keeps 49 usable pages (97k units), so a long article whose goal
+ * is above that (seeds 15, 20, 35, 40 among 1–40) holds some pages twice: whole-page twins, identical
+ * for thousands of units. Real long reads reprint too, but here it comes from the join.
+ * WRONG 18 (all but one on the same words as the highlight):
+ * - whole-page twin, 15 (zhuanti 14, mixed 1; seeds 20, 35, 40): in a 专题 with the abridged copy
+ *   first, the passage stands unchanged in the updated article, and its twin in the page's other
+ *   printing (old 6.6k vs old 103.7k, seed 40) takes it, often because a sentence dropped next to
+ *   the true place left the twin with the better context (seed 40 number 100名: true context
+ *   无不感到欣喜。⏎往年, the twin's 到100多个。⏎往年 as stored). 5 of them are lost passages (their
+ *   sentence dropped, the copy abridged) placed on the twin or its copy.
+ * - look-alike line in the same page, 2 (seed 11 mixed zhuanti+footnote_inline+abridge): two
+ *   phone spec lines alike (前置 1000 万像素摄像头，电池容量为 4000mAh / 4500mAh); the highlighted one
+ *   dropped by the abridged reprint, its words placed on the other line.
+ * - lost cross span placed as its first half on a repeat of that sentence 900 units before, 1
+ *   (seed 35 mixed lossy+qa_labels+zhuanti).
+ * MISS 1800: 1210 of them are passages whose words the old text holds more than once (whole-page
+ * twins of the long articles, 'repeated' highlights), left orphans once the revision moves
+ * things unevenly: update 166 of 183 misses, footnote_inline 117/131, abridge 220/259, qa_labels
+ * 208/254, zhuanti 206/297 (where the 专题 prints the words up to three times: the head repeats the
+ * title's first 12 units). The other 590:
+ * - edited inside (attrib_move 125 of 138: 。 inside the marks turned into ，, 说： → 表示，, the
+ *   speaker moved behind the quote; qa_labels: a label in the highlight, 答：许多年来 → **孙国平**：许多
+ *   年来; update: 目前 → 截至发稿时 inside a clause; lossy: ? for rare characters).
+ * - moved: footnote notes moved inline from the 注释 block at the end to the marker, 1–2k units
+ *   earlier (the `last` highlight: 含部分预估数据 → （注：含部分预估数据）).
+ * - context gone on both sides (abridge: the neighbouring paragraphs dropped; zhuanti: the 专题
+ *   head now before the first paragraph and a sentence dropped next to it).
+ * - copies: zhuanti `first`/lead sentences printed in the head, the abridged copy and the article.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { decodeHtml } from '../../main/services/extract/decode';
+import { extractArticle } from '../../main/services/extract/extract';
+import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
+import { PROSE_DIR } from './anchoring-prose';
+import {
+  Builder,
+  docOf,
+  judge,
+  originOf,
+  paragraphs,
+  rewrite,
+  type Doc,
+  type Part,
+  type Span,
+  type Verdict,
+} from './anchoring-outside8-judge';
+
+// ---------------------------------------------------------------------------------------------
+// Random numbers (seeded) and small word lists of our own.
+
+export type Rng = () => number;
+
+export function rngOf(seed: number): Rng {
+  let a = seed >>> 0 || 1;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+
+const NAMES = ['王建华', '李晓明', '陈立新', '张海燕', '刘志强', '赵文静', '孙国平', '周丽娟'];
+const NOTES = [
+  '指有关部门公布的统计口径',
+  '数据来源于公开资料整理',
+  '此处为作者所加',
+  '下文简称同此',
+  '原文如此，未作改动',
+  '参见本报此前报道',
+  '按当年价格计算',
+  '含部分预估数据',
+];
+const TOPICS = ['年度观察', '一线调研', '热点追踪', '深度解读'];
+const LINKS = ['相关报道：一图读懂本周要闻', '延伸阅读：专家谈未来走向', '往期回顾：系列报道汇总', '评论：让改革成果惠及更多人'];
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+
+const HAN = /\p{Script=Han}/u;
+
+// ---------------------------------------------------------------------------------------------
+// Revision kinds. prepare() works on the plain text before highlights are made; revise() builds
+// the new text unit by unit so the judge knows where every old unit went.
+
+export interface Kind {
+  name: string;
+  prepare(text: string, rng: Rng): string;
+  revise(d: Doc, rng: Rng): Doc;
+  /** Ranges a reader could highlight at or beside what the kind edits. */
+  targets(text: string): [number, number][];
+}
+
+const joinLines = (lines: string[]) => lines.join('\n');
+
+/** Sentences of text (end marks included) as ranges. */
+export function sentences(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /[^。！？\n]+[。！？]+[”’」]?/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let s = m.index;
+    while (s < m.index + m[0].length && /\s/.test(text[s]!)) s++;
+    if (m.index + m[0].length - s >= 2) out.push([s, m.index + m[0].length]);
+  }
+  return out;
+}
+
+const QA_STYLES = ['drop', 'names', 'bold', 'brackets', 'latin'] as const;
+
+export const qaLabels: Kind = {
+  name: 'qa_labels',
+  prepare(text) {
+    let n = 0;
+    return joinLines(text.split('\n').map((p, i) => (i === 0 || !p.trim() ? p : (n++ % 2 === 0 ? '问：' : '答：') + p)));
+  },
+  revise(d, rng) {
+    const style = pick(rng, QA_STYLES);
+    const name = pick(rng, NAMES);
+    return rewrite(d, /(^|\n)(问|答)：/g, (m) => {
+      const q = m[2] === '问';
+      const lead: Part = [m.index, m.index + m[1]!.length];
+      const label =
+        style === 'drop'
+          ? ''
+          : style === 'names'
+            ? `${q ? '记者' : name}：`
+            : style === 'bold'
+              ? `**${q ? '记者' : name}**：`
+              : style === 'brackets'
+                ? `【${m[2]}】`
+                : `${q ? 'Q' : 'A'}：`;
+      return [lead, label];
+    });
+  },
+  targets(text) {
+    const out: [number, number][] = [];
+    const re = /(^|\n)(问|答)：([^，。？！\n]{2,30})/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const s = m.index + m[1]!.length;
+      out.push([s + 2, s + 2 + m[3]!.length], [s, s + 2 + Math.min(m[3]!.length, 6)]);
+    }
+    return out;
+  },
+};
+
+export const ATTRIB = new RegExp(`(${NAMES.join('|')})说：“([^“”\\n]+?)。”`, 'g');
+
+export const attribMove: Kind = {
+  name: 'attrib_move',
+  prepare(text, rng) {
+    let k = 0;
+    return text.replace(/(^|[。！？\n])([^。！？\n“”‘’]{10,100}。)(?=[^”’]|$)/g, (all, before: string, s: string) => {
+      if (rng() >= 0.3) return all;
+      return `${before}${NAMES[k++ % NAMES.length]}说：“${s}”`;
+    });
+  },
+  revise(d, rng) {
+    return rewrite(d, ATTRIB, (m) => {
+      const name: Part = [m.index, m.index + m[1]!.length];
+      const s0 = m.index + m[1]!.length + 3;
+      const s1 = s0 + m[2]!.length; // the 。 inside the marks
+      const r = rng();
+      if (r < 0.35) return ['“', [s0, s1], '，”', name, '说。'];
+      if (r < 0.6) return [name, '表示，', [s0, s1 + 1]];
+      const comma = m[2]!.indexOf('，');
+      if (r < 0.8 && comma > 0 && comma < m[2]!.length - 2)
+        return ['“', [s0, s0 + comma + 1], '”', name, '说，“', [s0 + comma + 1, s1 + 2]];
+      return null;
+    });
+  },
+  targets(text) {
+    const out: [number, number][] = [];
+    ATTRIB.lastIndex = 0;
+    for (let m = ATTRIB.exec(text); m; m = ATTRIB.exec(text)) {
+      const s0 = m.index + m[1]!.length + 3;
+      const s1 = s0 + m[2]!.length;
+      out.push([s0, s1 + 1], [s0 - 1, s1 + 2], [m.index, s0 + Math.min(8, m[2]!.length)]);
+      const comma = m[2]!.indexOf('，');
+      if (comma > 1) out.push([s0, s0 + comma]);
+    }
+    return out;
+  },
+};
+
+export const abridge: Kind = {
+  name: 'abridge',
+  prepare: (t) => t,
+  revise(d, rng) {
+    const style = pick(rng, ['second', 'third', 'lead'] as const);
+    const b = new Builder();
+    let first = true;
+    paragraphs(d.text).forEach(([s, e], i) => {
+      if (style === 'second' && i >= 2 && i % 2 === 0) return;
+      if (style === 'third' && i >= 2 && i % 3 === 2) return;
+      let end = e;
+      if (style === 'lead' && i >= 1) {
+        const sents = sentences(d.text.slice(s, e));
+        if (sents.length > 1) end = s + sents[sents[0]![1] < 30 && sents.length > 2 ? 1 : 0]![1];
+      }
+      if (!first) b.write('\n');
+      b.keep(d, s, end);
+      first = false;
+    });
+    b.write('\n（有删节）');
+    return b.build();
+  },
+  targets(text) {
+    const out: [number, number][] = [];
+    for (const [s, e] of paragraphs(text)) {
+      const sents = sentences(text.slice(s, e));
+      if (sents.length) out.push([s + sents[0]![0], s + sents[0]![1]]);
+      if (sents.length > 1) out.push([s + sents[sents.length - 1]![0], s + sents[sents.length - 1]![1]]);
+    }
+    return out;
+  },
+};
+
+export const zhuanti: Kind = {
+  name: 'zhuanti',
+  prepare: (t) => t,
+  revise(d, rng) {
+    const paras = paragraphs(d.text);
+    // The updated article: a sentence dropped from a fifth of the paragraphs.
+    const own = new Builder();
+    const copy = new Builder();
+    paras.forEach(([s, e], i) => {
+      if (i > 0) own.write('\n');
+      const sents = sentences(d.text.slice(s, e));
+      if (i >= 1 && sents.length >= 2 && rng() < 0.2) {
+        const [a, z] = sents[int(rng, 0, sents.length - 1)]!;
+        own.keep(d, s, s + a).keep(d, s + z, e);
+      } else own.keep(d, s, e);
+    });
+    paras.forEach(([s, e], i) => {
+      if (i >= 2 && i % 2 === 0) return;
+      if (i > 0) copy.write('\n');
+      copy.copyOf(d, s, e);
+    });
+    const ownDoc = own.build();
+    const copyDoc = copy.build();
+    const [ts, te] = paras[0]!;
+    const titleEnd = Math.min(te, ts + 12);
+    const b = new Builder().write(`专题｜${pick(rng, TOPICS)}\n`);
+    const head = (tag: string) => b.write(`【${tag}】`).copyOf(d, ts, titleEnd).write('\n');
+    const block = (x: Doc) => b.keep(x, 0, x.text.length).write('\n');
+    const links = () => {
+      b.write('相关报道\n');
+      for (const l of [...LINKS].sort(() => rng() - 0.5).slice(0, int(rng, 2, 3))) b.write(`${l}\n`);
+    };
+    const ownFirst = rng() < 0.6;
+    head(ownFirst ? '权威发布' : '摘要版');
+    block(ownFirst ? ownDoc : copyDoc);
+    links();
+    head(ownFirst ? '摘要版' : '全文');
+    block(ownFirst ? copyDoc : ownDoc);
+    b.write('（本专题由编辑部整理）');
+    return b.build();
+  },
+  targets: (text) => sentences(text).filter(([s, e]) => e - s < 80),
+};
+
+const MARKER = /[①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\]/g;
+
+export const footnoteInline: Kind = {
+  name: 'footnote_inline',
+  prepare(text, rng) {
+    const circled = rng() < 0.5;
+    const places: number[] = [];
+    const re = /\p{Script=Han}{2}(?=[，。；])/gu;
+    const lead = paragraphs(text)[0]![1];
+    for (let m = re.exec(text); m; m = re.exec(text)) if (m.index > lead && rng() < 0.08) places.push(m.index + 2);
+    const chosen = places.filter((_, i) => i % Math.max(1, Math.floor(places.length / 8)) === 0).slice(0, int(rng, 4, 8));
+    if (!chosen.length) return text;
+    const mark = (i: number) => (circled ? CIRCLED[i] : `[${i + 1}]`);
+    let out = '';
+    let at = 0;
+    chosen.forEach((p, i) => {
+      out += text.slice(at, p) + mark(i);
+      at = p;
+    });
+    out += text.slice(at);
+    return `${out}\n注释：\n${chosen.map((_, i) => mark(i) + NOTES[(i + chosen.length) % NOTES.length]!).join('\n')}`;
+  },
+  revise(d, rng) {
+    const at = d.text.lastIndexOf('\n注释：\n');
+    if (at < 0) return d;
+    const notes = new Map<string, [number, number]>();
+    let p = at + 5;
+    for (const line of d.text.slice(p).split('\n')) {
+      const m = /^([①②③④⑤⑥⑦⑧⑨⑩]|\[\d{1,2}\])(.*)$/.exec(line);
+      if (m) notes.set(m[1]!, [p + m[1]!.length, p + line.length]);
+      p += line.length + 1;
+    }
+    const style = pick(rng, ['inline', 'drop', 'restyle'] as const);
+    const other = (mk: string) => {
+      const c = CIRCLED.indexOf(mk);
+      return c >= 0 ? `[${c + 1}]` : (CIRCLED[Number(mk.slice(1, -1)) - 1] ?? mk);
+    };
+    const b = new Builder();
+    let from = 0;
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(d.text); m && m.index < at; m = MARKER.exec(d.text)) {
+      b.keep(d, from, m.index);
+      const note = notes.get(m[0]);
+      if (style === 'inline' && note) b.write('（注：').keep(d, note[0], note[1]).write('）');
+      else if (style === 'restyle') b.write(other(m[0]));
+      from = m.index + m[0].length;
+    }
+    b.keep(d, from, at);
+    if (style === 'restyle') {
+      b.write('\n注释：');
+      for (const [mk, [s, e]] of notes) b.write(`\n${other(mk)}`).keep(d, s, e);
+    }
+    return b.build();
+  },
+  targets(text) {
+    const out: [number, number][] = [];
+    const end = text.lastIndexOf('\n注释：\n');
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(text); m && m.index < end; m = MARKER.exec(text)) {
+      const e = m.index + m[0].length;
+      out.push([Math.max(0, m.index - 3), e], [Math.max(0, m.index - 2), m.index]);
+      let s = m.index;
+      while (s > 0 && !/[，。；！？\n]/.test(text[s - 1]!)) s--;
+      let z = e;
+      while (z < text.length && !/[，。；！？\n]/.test(text[z]!)) z++;
+      if (z - s > 3) out.push([s, z]);
+    }
+    return out;
+  },
+};
+
+/**
+ * Characters a small character set would lack: those at most twice in the whole corpus (set by
+ * loadPages), or, without it, once in the text itself.
+ */
+let corpusCounts: Map<string, number> | null = null;
+
+function rareChars(text: string): (ch: string) => boolean {
+  if (corpusCounts) {
+    const counts = corpusCounts;
+    return (ch) => HAN.test(ch) && (counts.get(ch) ?? 0) <= 2;
+  }
+  const count = new Map<string, number>();
+  for (const ch of text) if (HAN.test(ch)) count.set(ch, (count.get(ch) ?? 0) + 1);
+  return (ch) => count.get(ch) === 1;
+}
+
+export const lossy: Kind = {
+  name: 'lossy',
+  prepare: (t) => t,
+  revise(d, rng) {
+    const rare = rareChars(d.text);
+    return rewrite(d, /[\p{Script=Han}“”‘’]/gu, (m) => {
+      const ch = m[0];
+      if (ch === '“' || ch === '”') return ['"'];
+      if (ch === '‘' || ch === '’') return ["'"];
+      return rare(ch) && rng() < 0.8 ? ['?'] : null;
+    });
+  },
+  targets(text) {
+    const rare = rareChars(text);
+    const out: [number, number][] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (!rare(text[i]!)) continue;
+      let s = i;
+      while (s > 0 && i - s < 12 && !/[，。；！？\n]/.test(text[s - 1]!)) s--;
+      let z = i + 1;
+      while (z < text.length && z - i < 12 && !/[，。；！？\n]/.test(text[z]!)) z++;
+      if (z - s >= 4) out.push([s, z]);
+    }
+    return out;
+  },
+};
+
+const UPDATES: [string, string][] = [
+  ['即将', '已经'],
+  ['将于', '已于'],
+  ['将在', '已在'],
+  ['预计', '初步统计'],
+  ['有望', '已'],
+  ['正在', '已经'],
+  ['目前', '截至发稿时'],
+  ['计划', '已'],
+  ['拟', '已'],
+];
+const UPDATE_RE = new RegExp(UPDATES.map(([a]) => a).join('|'), 'g');
+
+export const update: Kind = {
+  name: 'update',
+  prepare: (t) => t,
+  revise(d, rng) {
+    const map = new Map(UPDATES);
+    const b = new Builder().write(`（本文于${int(rng, 1, 12)}月${int(rng, 1, 28)}日更新）\n`);
+    const x = rewrite(d, UPDATE_RE, (m) => (rng() < 0.8 ? [map.get(m[0])!] : null));
+    return b.keep(x, 0, x.text.length).build();
+  },
+  targets(text) {
+    const out: [number, number][] = [];
+    UPDATE_RE.lastIndex = 0;
+    for (let m = UPDATE_RE.exec(text); m; m = UPDATE_RE.exec(text)) {
+      let s = m.index;
+      while (s > 0 && !/[，。；！？\n]/.test(text[s - 1]!)) s--;
+      let z = m.index + m[0].length;
+      while (z < text.length && !/[，。；！？\n]/.test(text[z]!)) z++;
+      out.push([s, z]);
+      if (z - (m.index + m[0].length) >= 2) out.push([m.index + m[0].length, Math.min(z, m.index + m[0].length + 4)]);
+    }
+    return out;
+  },
+};
+
+export const KINDS: Kind[] = [qaLabels, attribMove, abridge, zhuanti, footnoteInline, lossy, update];
+
+// ---------------------------------------------------------------------------------------------
+// Highlights, as readers make them.
+
+export interface Highlight {
+  type: string;
+  start: number;
+  end: number;
+}
+
+const CLAUSE_END = /[，；：。！？、\n]/;
+
+function trimRange(text: string, s: number, e: number): [number, number] | null {
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return e - s >= 2 ? [s, e] : null;
+}
+
+export function makeHighlights(text: string, count: number, targets: [number, number][], rng: Rng): Highlight[] {
+  const out: Highlight[] = [];
+  const paras = paragraphs(text).filter(([s, e]) => e - s >= 8);
+  const sents = sentences(text).filter(([s, e]) => e - s >= 6 && e - s <= 160);
+  const add = (type: string, s: number, e: number) => {
+    const r = trimRange(text, Math.max(0, s), Math.min(text.length, e));
+    if (r) out.push({ type, start: r[0], end: r[1] });
+  };
+  const makers: Record<string, () => void> = {
+    sentence: () => {
+      if (sents.length) add('sentence', ...pick(rng, sents));
+    },
+    clause: () => {
+      const [s, e] = pick(rng, sents) ?? [0, 0];
+      const cuts = [s];
+      for (let i = s; i < e; i++) if (CLAUSE_END.test(text[i]!)) cuts.push(i + 1);
+      const k = int(rng, 0, Math.max(0, cuts.length - 2));
+      const a = cuts[k] ?? s;
+      let z = a;
+      while (z < e && !CLAUSE_END.test(text[z]!)) z++;
+      if (z - a >= 4) add('clause', a, z);
+    },
+    term: () => {
+      for (let t = 0; t < 30; t++) {
+        const i = int(rng, 1, text.length - 5);
+        if (!/[的在和、，“与了对]/.test(text[i - 1]!)) continue;
+        const len = int(rng, 2, 4);
+        if (![...text.slice(i, i + len)].every((c) => HAN.test(c))) continue;
+        add('term', i, i + len);
+        return;
+      }
+    },
+    number: () => {
+      const re = /\d+(?:[.,]\d+)*(?:%|[万亿元个年月日名家人件项米吨倍])?/g;
+      const all: [number, number][] = [];
+      for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].length >= 2) all.push([m.index, m.index + m[0].length]);
+      if (all.length) add('number', ...pick(rng, all));
+    },
+    quote: () => {
+      const re = /“([^“”\n]{2,60})”/g;
+      const all: [number, number][] = [];
+      for (let m = re.exec(text); m; m = re.exec(text)) all.push([m.index, m.index + m[0].length]);
+      if (!all.length) return;
+      const [s, e] = pick(rng, all);
+      if (rng() < 0.5) add('quote', s, e);
+      else add('quote', s + 1, e - 1);
+    },
+    cross: () => {
+      if (paras.length < 2) return;
+      const k = int(rng, 0, paras.length - 2);
+      const [, e1] = paras[k]!;
+      const [s2, e2] = paras[k + 1]!;
+      add('cross', e1 - Math.min(int(rng, 5, 20), e1 - paras[k]![0]), s2 + Math.min(int(rng, 5, 20), e2 - s2));
+    },
+    repeated: () => {
+      for (let t = 0; t < 200; t++) {
+        const len = int(rng, 4, 8);
+        const i = int(rng, 0, text.length - len - 1);
+        const w = text.slice(i, i + len);
+        if (![...w].every((c) => HAN.test(c))) continue;
+        const first = text.indexOf(w);
+        if (text.indexOf(w, first + 1) < 0) continue;
+        add('repeated', i, i + len);
+        return;
+      }
+    },
+  };
+  add('first', 0, int(rng, 2, 10));
+  add('last', text.length - int(rng, 2, 10), text.length);
+  for (let t = 0; t < 6 && targets.length; t++) add('target', ...pick(rng, targets));
+  const order = Object.keys(makers);
+  for (let i = 0, guard = 0; out.length < count && guard < count * 20; guard++, i++) makers[order[i % order.length]!]!();
+  return out.slice(0, count);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts.
+
+let pagesCache: string[] | null | undefined;
+
+export function loadPages(): string[] | null {
+  if (pagesCache !== undefined) return pagesCache;
+  if (!existsSync(PROSE_DIR)) return (pagesCache = null);
+  const pages: string[] = [];
+  for (const site of readdirSync(PROSE_DIR).sort()) {
+    const dir = path.join(PROSE_DIR, site);
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    for (const file of files) {
+      const html = decodeHtml(readFileSync(path.join(dir, file)));
+      const text = extractArticle(html, `https://${site}.example/${file}`).text;
+      const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+      if (text.length >= 400 && han > text.length / 3) pages.push(text);
+    }
+  }
+  corpusCounts = new Map();
+  for (const p of pages) for (const ch of p) if (HAN.test(ch)) corpusCounts.set(ch, (corpusCounts.get(ch) ?? 0) + 1);
+  return (pagesCache = pages);
+}
+
+export function textFor(seed: number, pages: string[]): { text: string; long: boolean; label: string } {
+  const rng = rngOf(seed * 7919 + 13);
+  if (seed % 5 !== 0) {
+    const k = Math.floor(rng() * pages.length);
+    return { text: pages[k]!, long: false, label: `page ${k}` };
+  }
+  const goal = int(rng, 60000, 120000);
+  const parts: string[] = [];
+  let len = 0;
+  const order = pages.map((_, i) => i).sort(() => rng() - 0.5);
+  for (let i = 0; len < goal; i++) {
+    const p = pages[order[i % order.length]!]!;
+    parts.push(p);
+    len += p.length + 1;
+  }
+  let text = parts.join('\n');
+  if (text.length > 120000) text = text.slice(0, text.lastIndexOf('\n', 120000));
+  return { text, long: true, label: `long of ${parts.length} pages` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run.
+
+interface Tally {
+  highlights: number;
+  surviving: number;
+  right: number;
+  rightCopy: number;
+  partial: number;
+  miss: number;
+  wrong: number;
+  lost: number;
+  onRemains: number;
+}
+
+const tally = (): Tally => ({ highlights: 0, surviving: 0, right: 0, rightCopy: 0, partial: 0, miss: 0, wrong: 0, lost: 0, onRemains: 0 });
+
+function count(t: Tally, v: Verdict, surviving: boolean) {
+  t.highlights++;
+  if (surviving) t.surviving++;
+  else t.lost++;
+  if (v === 'right') t.right++;
+  else if (v === 'right_copy') t.rightCopy++;
+  else if (v === 'partial') t.partial++;
+  else if (v === 'miss') t.miss++;
+  else if (v === 'wrong') t.wrong++;
+  else if (v === 'on_remains') t.onRemains++;
+}
+
+const pct = (t: Tally) => (t.surviving ? Math.round((1000 * (t.right + t.rightCopy)) / t.surviving) / 10 : 100);
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const show = (s: string) => s.replace(/\n/g, '⏎');
+const around = (text: string, s: number, e: number, w = 16) =>
+  `${show(text.slice(Math.max(0, s - w), s))}【${show(text.slice(s, e))}】${show(text.slice(e, e + w))}`;
+
+function parseSeeds(argv: string[]): [number, number] {
+  const i = argv.indexOf('--seeds');
+  if (i < 0) return [901, 910];
+  const m = /^(\d+)-(\d+)$/.exec(argv[i + 1] ?? '') ?? /^(\d+)$/.exec(argv[i + 1] ?? '');
+  if (!m) throw new Error('--seeds 需要形如 1-40 的范围');
+  return [Number(m[1]), Number(m[2] ?? m[1])];
+}
+
+/** One revision: the kinds' prepare steps, highlights, the kinds' revisions, one anchorAll, the judge. */
+export function runOne(
+  text: string,
+  kinds: Kind[],
+  seed: number,
+  count: number,
+): { old: string; doc: Doc; highlights: Highlight[]; placed: (Span | null)[]; cpu: number } {
+  const rng = rngOf(seed);
+  let old = text;
+  for (const k of kinds) old = k.prepare(old, rng);
+  const targets = kinds.flatMap((k) => k.targets(old));
+  const highlights = makeHighlights(old, count, targets, rng);
+  const selectors: TextSelector[] = highlights.map((h) => describe(old, h.start, h.end));
+  let doc = docOf(old);
+  for (const k of kinds) doc = k.revise(doc, rng);
+  const t0 = cpuMs();
+  const found = anchorAll(doc.text, selectors);
+  const cpu = cpuMs() - t0;
+  return { old, doc, highlights, placed: found.map((a) => (a ? { start: a.start, end: a.end } : null)), cpu };
+}
+
+export function benchAnchorOutside8(argv: string[]): Record<string, number> {
+  const pages = loadPages();
+  if (!pages || !pages.length) {
+    process.stdout.write(`anchor8: skipped, no corpus at ${PROSE_DIR} (the pages are never copied into the repository)\n`);
+    return {};
+  }
+  const [from, to] = parseSeeds(argv);
+  const list = argv.includes('--list');
+  const ki = argv.indexOf('--kind');
+  const only = ki >= 0 ? argv[ki + 1] : null;
+  const names = [...KINDS.map((k) => k.name), 'mixed'];
+  if (only && !names.includes(only)) throw new Error(`未知的修订类型：${only}（可选：${names.join('、')}）`);
+  const cpu0 = cpuMs();
+  const all = tally();
+  const byKind = new Map<string, Tally>();
+  const byType = new Map<string, Tally>();
+  const longCpu: number[] = [];
+  for (let seed = from; seed <= to; seed++) {
+    const { text, long, label } = textFor(seed, pages);
+    const n = long ? 200 : 40;
+    names.forEach((name, idx) => {
+      if (only && name !== only) return;
+      const mixRng = rngOf(seed * 31 + 7);
+      const kinds = name === 'mixed' ? [...KINDS].sort(() => mixRng() - 0.5).slice(0, 3) : [KINDS.find((k) => k.name === name)!];
+      const r = runOne(text, kinds, seed * 100 + idx, n);
+      if (long) longCpu.push(r.cpu);
+      const kt = byKind.get(name) ?? tally();
+      byKind.set(name, kt);
+      r.highlights.forEach((h, i) => {
+        const { verdict, truths } = judge(r.doc, r.old, h.start, h.end, r.placed[i]!);
+        const tt = byType.get(h.type) ?? tally();
+        byType.set(h.type, tt);
+        for (const t of [all, kt, tt]) count(t, verdict, truths.surviving);
+        if (list && (verdict === 'miss' || verdict === 'wrong' || verdict === 'partial')) {
+          const p = r.placed[i];
+          const truth = truths.own ?? truths.copies[0];
+          const twin = p && r.doc.text.slice(p.start, p.end) === r.old.slice(h.start, h.end) ? ' (same words)' : '';
+          process.stdout.write(
+            `${verdict.toUpperCase()}${twin} seed ${seed} ${name}${name === 'mixed' ? `(${kinds.map((k) => k.name).join('+')})` : ''} ${label} ${h.type} ${truths.surviving ? '' : 'lost '}\n` +
+              `  old ${h.start}: ${around(r.old, h.start, h.end)}\n` +
+              (truth ? `  true ${truth.start}${truths.own ? '' : ' (copy)'}: ${around(r.doc.text, truth.start, truth.end)}\n` : '') +
+              (p ? `  placed ${p.start}: ${around(r.doc.text, p.start, p.end)}  from ${originOf(r.doc, p.start, p.end)}\n` : ''),
+          );
+        }
+      });
+    });
+  }
+  const out: Record<string, number> = {
+    anchor_out8_recall_pct: pct(all),
+    anchor_out8_wrong: all.wrong,
+    anchor_out8_highlights: all.highlights,
+    anchor_out8_surviving: all.surviving,
+    anchor_out8_right_copy: all.rightCopy,
+    anchor_out8_partial: all.partial,
+    anchor_out8_miss: all.miss,
+    anchor_out8_lost: all.lost,
+    anchor_out8_on_remains: all.onRemains,
+  };
+  for (const [name, t] of byKind) {
+    out[`anchor_out8_${name}_recall_pct`] = pct(t);
+    out[`anchor_out8_${name}_wrong`] = t.wrong;
+    out[`anchor_out8_${name}_surviving`] = t.surviving;
+  }
+  for (const [type, t] of byType) {
+    out[`anchor_out8_type_${type}_recall_pct`] = pct(t);
+    out[`anchor_out8_type_${type}_wrong`] = t.wrong;
+  }
+  longCpu.sort((a, b) => a - b);
+  if (longCpu.length) {
+    out.anchor_out8_anchor_cpu_ms_median = Math.round(longCpu[longCpu.length >> 1]!);
+    out.anchor_out8_anchor_cpu_ms_max = Math.round(longCpu[longCpu.length - 1]!);
+  }
+  out.anchor_out8_total_cpu_s = Math.round((cpuMs() - cpu0) / 100) / 10;
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const [k, v] of Object.entries(benchAnchorOutside8(process.argv.slice(2)))) process.stdout.write(`${k}: ${v}\n`);
+}
