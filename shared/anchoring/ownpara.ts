@@ -16,7 +16,6 @@
 import { toNormalised, type Doc } from './doc';
 import { MAX_COPIES, occurrences } from './copies';
 import { HEAD_MARK, storedForms } from './normalise';
-import { MAX_HITS, MAX_OTHERS } from './paragraphs';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
 
 /** Words (letters and digits) of the stored own paragraph, quote included, that tell one paragraph. */
@@ -112,10 +111,10 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   // Enough words to tell one paragraph: a whole short paragraph, or a run of a longer one.
   const own = beforeWords.length + afterWords.length;
   if (own + quoteWords.length < PATTERN_MIN || (!(startKnown && endKnown) && own < OWN_WORDS_MIN)) return null;
-  // No old copy of the quote may have stood in a twin of the paragraph (the one found could be it):
-  // none had as much stored context beside it as these own words, or describe() counted none.
+  // No old copy of the quote may have stood in a twin or near copy of the paragraph (the one found
+  // could be it): none had as much stored context beside it as these own words.
   const copyContext = typeof s.copyContext === 'number' && Number.isInteger(s.copyContext) && s.copyContext >= 0 ? s.copyContext : Infinity;
-  if (copies > 0 && !(copyContext < before.length + after.length) && !twinsCounted(s)) return null;
+  if (copies > 0 && !(copyContext < before.length + after.length)) return null;
   const words = wordsForm(doc);
   const pattern = (startKnown ? BREAK : '') + beforeWords + quoteWords + afterWords + (endKnown ? BREAK : '');
   const first = words.text.indexOf(pattern);
@@ -141,19 +140,6 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   for (let k = 0; k < trail && to < norm.length && !isWord(norm.charCodeAt(to)); k++) to++;
   if (!paragraphAgrees(doc, s, from, to)) return null;
   return { from, to };
-}
-
-/**
- * Whether describe() counted the old paragraphs identical to the quote's own (`twins`, paragraphs.ts)
- * and found none: it looks at every copy when the quote has few, and records the count only with
- * other paragraphs' prints. Without that, a twin paragraph may have stood in the old text, and the
- * one found could be it.
- */
-function twinsCounted(s: TextSelector): boolean {
-  if (typeof s.para !== 'string' || !Array.isArray(s.others) || s.others.length === 0 || s.others.length >= MAX_OTHERS) return false;
-  // A chunk with more occurrences than MAX_HITS is skipped there: its paragraphs were not looked at.
-  if (typeof s.copies !== 'number' || s.copies + 1 > MAX_HITS) return false;
-  return !(typeof s.twins === 'number' && s.twins > 0);
 }
 
 /** Whether the new paragraph holding comparison-form [from, to) has the stored paragraph's length and rest pieces. */
