@@ -10,7 +10,7 @@
  *   twin, which now stands on the passage's other context (twinInOwnContext).
  * Both prefer an orphan to another passage's words.
  */
-import { toNormalised, type Doc } from './doc';
+import { lineBreakBefore, toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern } from './myers';
 import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix, quoteAtHead } from './normalise';
 import { CONTEXT_READ, reverse } from './query';
@@ -50,6 +50,13 @@ export function halvesApart(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const bare = placed.replace(MARKS, '');
   const prefix = normalisePrefix(s).slice(-SIDE);
   const suffix = normaliseSuffix(s).slice(0, SIDE);
+  // An edge piece that was a whole paragraph (the quote began or ended with it) is told by its own
+  // breaks: standing elsewhere as a paragraph of its own, it is there, whatever now surrounds it
+  // (entries of a timeline reversed). Its stored outer context went with its old neighbours.
+  const wholeFirst = s.start === s.prefix.length || /\n[ \t\u3000]*$/u.test(s.prefix);
+  const wholeLast = s.suffix.length === 0 || /^[ \t\u3000]*\n/u.test(s.suffix);
+  const ownParagraph = (at: number, length: number) =>
+    (at === 0 || lineBreakBefore(doc, at)) && (at + length === norm.length || lineBreakBefore(doc, at + length));
   return pieces.some((p, i) => {
     // Only an edge piece says where the passage's other half went: there its stored context
     // stands on the outer side (a middle paragraph, or a piece without that context, may be a copy).
@@ -60,6 +67,7 @@ export function halvesApart(doc: Doc, s: TextSelector, a: Anchor): boolean {
     for (let at = norm.indexOf(p); at >= 0; at = norm.indexOf(p, at + 1)) {
       if (at + p.length > from && at < to) continue;
       if (i === 0 && prefix && norm.slice(Math.max(0, at - prefix.length), at) === prefix) return true;
+      if (((i === 0 && wholeFirst) || (i === pieces.length - 1 && wholeLast)) && ownParagraph(at, p.length)) return true;
       if (i === pieces.length - 1 && suffix && norm.startsWith(suffix, at + p.length)) return true;
     }
     return false;

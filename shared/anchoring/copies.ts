@@ -293,6 +293,26 @@ export function paragraphLength(doc: Doc, from: number, to: number): number {
   return toNormalised(doc, pt) - toNormalised(doc, pf);
 }
 
+/**
+ * Whether the exact copy of the quote at normalised `from` is one of copies the stored context
+ * cannot tell apart (another copy had all of it, copyContext), in a paragraph whose length differs
+ * from the passage's old paragraph (paraLength) while another copy's paragraph has exactly that
+ * length: a paragraph of the same frame (a figure repeated in another entry), its own reordered
+ * away, is not told from the passage by rank or position; the lengths say it is another.
+ */
+export function otherParagraphsLength(doc: Doc, s: TextSelector, quote: string, from: number): boolean {
+  const length = s.paraLength;
+  const known = s.copyContext;
+  if (!s.copies || typeof length !== 'number' || typeof known !== 'number' || quote.length === 0) return false;
+  const sides = sidesOf(s);
+  if (known < sides.prefix.length + sides.suffix.length || !doc.norm.text.startsWith(quote, from)) return false;
+  if (paragraphLength(doc, from, from + quote.length) === length) return false;
+  for (const o of occurrences(doc.norm.text, quote, MAX_COPIES)) {
+    if (o !== from && paragraphLength(doc, o, o + quote.length) === length) return true;
+  }
+  return false;
+}
+
 /** Units past the sentence's end a stored side must go on for its break there to say anything. */
 const PAST_SENTENCE = 4;
 

@@ -161,9 +161,19 @@ const MARKER_SLACK = 2;
 /** Occurrences of a short first piece looked at, at most (a set phrase recurs). */
 const MAX_PIECE_HITS = 256;
 
-/** The only place where `a` is followed within GAP units of one paragraph by `b`, as [start of a, end of b); else null. */
+/** Whether comparison-form units between two pieces are only marks (the junction of a break, its words untouched). */
+function junctionOnly(between: string): boolean {
+  for (const c of between) if (!isBare(c) && !EDGE_MARK.test(c)) return false;
+  return true;
+}
+
+/**
+ * The only place where `a` is followed within GAP units of one paragraph by `b`, as [start of a,
+ * end of b); else null (also when the pieces still stand parted by a break and marks alone).
+ */
 function onlyJoined(text: string, a: string, b: string, breakBefore: (i: number) => boolean): [number, number] | null {
   let found: [number, number] | null = null;
+  let rival = false;
   let n = 0;
   for (let at = text.indexOf(a); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(a, at + 1), n++) {
     const from = at + a.length;
@@ -174,9 +184,12 @@ function onlyJoined(text: string, a: string, b: string, breakBefore: (i: number)
     let parted = false;
     // (Only the break between them, its marks and label gone: the passage as it was.)
     for (let k = from; next > 0 && k <= from + next && !parted; k++) parted = breakBefore(k);
-    if (parted) continue;
-    if (found) return null;
-    found = [at, from + next + b.length];
+    // Parted by the break and marks alone: the passage as it was, standing beside a joined copy
+    // (a recap quoting both paragraphs as one): the edge rule cannot tell which is the passage.
+    if (parted && !junctionOnly(text.slice(from, from + next))) continue;
+    if (found || rival) return null;
+    if (parted) rival = true;
+    else found = [at, from + next + b.length];
   }
   return n < MAX_PIECE_HITS ? found : null;
 }

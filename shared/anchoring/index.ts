@@ -23,6 +23,7 @@ import {
   MAX_COPIES,
   occurrences,
   onlyItsSentence,
+  otherParagraphsLength,
   OWN_CONTEXT_MARGIN,
   ownContextAt,
   paragraphLength,
@@ -55,10 +56,10 @@ import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { ownParagraphPlace } from './ownpara';
 import { ownSideElsewhere } from './ownside';
-import { pinnedBracket, pinnedPlace, type PlacedSpan } from './pinned';
+import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
-import { onRestatement, restPieces } from './restated';
+import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { stutterCopy } from './stutter';
 import {
   chosenByPosition,
@@ -107,6 +108,8 @@ export function describe(text: string, start: number, end: number): TextSelector
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
     const rest = restPieces(old, selector, own, toNormalised(old, e));
     if (rest) Object.assign(selector, rest);
+    const wordCopies = wordCopiesIn(old, normaliseQuote(selector), selector.copies ?? 0);
+    if (wordCopies !== null) selector.wordCopies = wordCopies;
     const near = lookAlikes(old, own, selector);
     if (near) Object.assign(selector, near);
   };
@@ -317,12 +320,13 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
   // (corrected.ts).
   const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
   const placedSpans = spansPlaced(selectors, pinned);
+  const heldBefore = storedWordsOf(selectors, valid);
   const out = pinned.map((a, i) =>
     a || !valid[i]
       ? a
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
-        insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
@@ -343,7 +347,9 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
       const s = selectors[i];
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-      return onRestatement(lazyDoc(), s, a) ? null : a;
+      // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
+      if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
+      return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
     })
     .map((a, i) => {
       if (a || !valid[i]) return a;
@@ -382,10 +388,28 @@ function stutterPlace(text: string, docFor: () => Doc, s: TextSelector): Anchor 
   return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 0 }));
 }
 
+/**
+ * Whether the old text held `words` where the batch's selectors saw it (any stored quote with
+ * its context, or paragraph piece, comparison form): the old words around every highlight of
+ * the article, built once, on the first call.
+ */
+function storedWordsOf(selectors: readonly TextSelector[], valid: readonly boolean[]): (words: string) => boolean {
+  let stored: string | null = null;
+  return (words) => {
+    stored ??= selectors
+      .filter((_, i) => valid[i])
+      .map((s) =>
+        [normalisePrefix(s) + normaliseQuote(s) + normaliseSuffix(s), ...(s.restBefore ?? []), ...(s.restAfter ?? [])].join('\u0000'),
+      )
+      .join('\u0000');
+    return stored.includes(words);
+  };
+}
+
 /** The passage over a phrase the revision inserted inside it and elsewhere too (inserted.ts), or null. */
-function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector, heldBefore: (words: string) => boolean): Anchor | null {
   const doc = docFor();
-  const found = insertedPhrasePlace(doc, s);
+  const found = insertedPhrasePlace(doc, s, heldBefore);
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
@@ -543,10 +567,11 @@ function pinnedOrphans(
 ): (Anchor | null)[] {
   if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
   const placed = spansPlaced(selectors, out);
+  const growth = textGrowth(placed);
   return out.map((a, i) => {
     const s = selectors[i];
     if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;
-    const bracket = pinnedBracket(placed, s);
+    const bracket = pinnedBracket(placed, s, growth);
     if (!bracket) return a;
     const doc = docFor();
     const query = prepareQuery(text, s);
@@ -675,7 +700,7 @@ function confirmedCopies(
    * had). `ranked`: for a placement on another copy than the one of the passage's rank, that copy
    * (or null when too little of its context stands there).
    */
-  const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean } => {
+  const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean; asOther?: boolean } => {
     if ((s.copies ?? 0) > 0) {
       const doc = docFor();
       const quote = normaliseQuote(s);
@@ -694,8 +719,16 @@ function confirmedCopies(
         // No more context than the other copy had, and less than the passage had: that copy, its
         // twin deleted, standing about where the passage stood, so nearby neighbours cannot tell
         // either. (Copies with all the context alike are left to the neighbours.)
-        return { level: confirmed ? 2 : 1, firm: !confirmed && otherCopysContext(doc, s, from, to) };
+        return {
+          level: confirmed ? 2 : 1,
+          firm: !confirmed && otherCopysContext(doc, s, from, to),
+          asOther: !confirmed && noMoreThanACopyHad(doc, s, from, to),
+        };
       }
+      // More copies than the old text held (a page printing the story twice), and no more of the
+      // stored context here than another copy had: the context cannot tell this copy from the
+      // passage's, and with copies added its rank says nothing either. Only sure neighbours can.
+      if (doc.norm.text.slice(from, to) === quote && copiesGained(doc, quote, s) && !ownContextAt(doc, s, from, to)) return { level: 1 };
       if (doc.norm.text.slice(from, to) === quote) {
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
@@ -730,12 +763,15 @@ function confirmedCopies(
   const ranked: (Anchor | null)[] = placements.map(() => null);
   // In doubt that no neighbour lifts.
   const firm = placements.map(() => false);
+  // In doubt with no more context than another copy had: it may be that copy, unchanged.
+  const asOther = placements.map(() => false);
   const state = placements.map((a, i) => {
     const s = selectors[i];
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return 0;
     const d = doubt(a, s);
     if (d.ranked) ranked[i] = d.ranked;
     if (d.firm) firm[i] = true;
+    if (d.asOther) asOther[i] = true;
     return d.level;
   });
   const none = {
@@ -764,6 +800,11 @@ function confirmedCopies(
     placements.some((p, j) => {
       const t = selectors[j];
       if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || (t.end > s.start && t.start < s.end)) return false;
+      // A neighbour in another old paragraph moves along with a copy of the quote in the next
+      // paragraph just as well when the passage's paragraph was dropped and the next one is its
+      // look-alike (parallel paragraphs of a spec list): only a neighbour of its own paragraph
+      // says that a placement that may be the other copy is the passage.
+      if (asOther[i] && breakBetween(s, t)) return false;
       return (
         Math.abs(t.start - s.start) <= ALONG_GAP &&
         Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
@@ -800,6 +841,26 @@ function confirmedCopies(
       return d.firm || (!inSureWindow(a, s) && !movedWithSure(a, s, i)) ? null : a;
     },
   };
+}
+
+/** Whether the copy at normalised [from, to) has no more of the stored context than another copy had next to it in the old text (copyContext). */
+function noMoreThanACopyHad(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const known = s.copyContext;
+  if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
+  return contextAt(doc, s, from, to).found <= known;
+}
+
+/**
+ * Whether the stored contexts show a paragraph break between passages `s` and `t` of the old text
+ * (the one's context reaching past the break toward the other); false when neither reaches.
+ */
+function breakBetween(s: TextSelector, t: TextSelector): boolean {
+  const [first, second] = t.end <= s.start ? [t, s] : [s, t];
+  const gap = second.start - first.end;
+  if (gap < 0) return false;
+  const after = first.suffix.slice(0, gap).includes('\n');
+  const before = second.prefix.slice(Math.max(0, second.prefix.length - gap)).includes('\n');
+  return after || before;
 }
 
 /**

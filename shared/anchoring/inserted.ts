@@ -27,7 +27,11 @@ const MAX_STARTS = 16;
  * when the new text holds fewer whole copies of the quote than the old one did, with more of the
  * stored context there than any other copy had (copyContext), and exactly one place reads so.
  */
-export function insertedPhrasePlace(doc: Doc, s: TextSelector): { from: number; to: number; phrase: string } | null {
+export function insertedPhrasePlace(
+  doc: Doc,
+  s: TextSelector,
+  heldBefore: (words: string) => boolean = () => true,
+): { from: number; to: number; phrase: string } | null {
   const quote = normaliseQuote(s);
   const prefix = normalisePrefix(s);
   const suffix = normaliseSuffix(s);
@@ -53,7 +57,8 @@ export function insertedPhrasePlace(doc: Doc, s: TextSelector): { from: number; 
     for (let g = from + k + MIN_PHRASE; g <= from + k + MAX_PHRASE && g + rest.length <= norm.length; g++) {
       if (!norm.startsWith(rest, g) || !suffixHolds(norm, g + rest.length, suffix)) continue;
       const phrase = norm.slice(from + k, g);
-      if (!setOff(phrase) || stored.includes(phrase) || !elsewhere(norm, phrase, from + k)) continue;
+      if (stored.includes(phrase) || !elsewhere(norm, phrase, from + k)) continue;
+      if (!setOff(phrase) && !insertedUnbracketed(norm, phrase, from + k, quote.length, heldBefore)) continue;
       const to = g + rest.length;
       // With other copies of the quote in the old text, more of the stored context than any of them had.
       if (copies > 0 && !(contextMatch(norm, from, to, sidesOf(s)) > (s.copyContext ?? Infinity) + OWN_CONTEXT_MARGIN)) continue;
@@ -82,6 +87,64 @@ function setOff(phrase: string): boolean {
   if (close === undefined || !phrase.endsWith(close)) return false;
   const inner = phrase.slice(1, -1);
   return inner.length > 0 && !inner.includes(phrase.charAt(0)) && !inner.includes(close);
+}
+
+/**
+ * Whether an unbracketed phrase inside the passage at `at` is one the revision inserted: the old
+ * words the batch's selectors stored (`heldBefore`) never held it, and either it stands at
+ * several other places as a whole run (insertedThroughout), or at another place the stored old
+ * words read straight across it (the units before and after it, without it, stood side by side:
+ * another highlight's context saw that spot before the phrase was set there).
+ */
+function insertedUnbracketed(
+  norm: string,
+  phrase: string,
+  at: number,
+  quoteLength: number,
+  heldBefore: (words: string) => boolean,
+): boolean {
+  if (heldBefore(phrase)) return false;
+  // Without a witness, only a phrase shorter than half the passage: more new words than that
+  // inside it, cut from words the text holds elsewhere, are as likely a rewrite of the passage.
+  if (phrase.length * 2 <= quoteLength && insertedThroughout(norm, phrase, at)) return true;
+  let seen = 0;
+  for (let o = norm.indexOf(phrase); o >= 0; o = norm.indexOf(phrase, o + 1)) {
+    if (++seen > MAX_PLACES) return false;
+    if (o + phrase.length > at && o < at + phrase.length) continue;
+    if (o < ACROSS_SIDE || o + phrase.length + ACROSS_SIDE > norm.length) continue;
+    if (heldBefore(norm.slice(o - ACROSS_SIDE, o) + norm.slice(o + phrase.length, o + phrase.length + ACROSS_SIDE))) return true;
+  }
+  return false;
+}
+
+/** Units on each side of another place of the phrase that the stored old words must read across. */
+const ACROSS_SIDE = 8;
+
+/** Other places an unbracketed phrase needs, at least, to read as inserted throughout the text. */
+const MIN_OTHER_PLACES = 2;
+/** Occurrences of a phrase looked at, at most. */
+const MAX_PLACES = 64;
+
+/**
+ * Whether an unbracketed `phrase` (本文首发于某某号) stands in `norm` at MIN_OTHER_PLACES or more
+ * places besides `at`, none overlapping, and is a whole run at them: neither the unit before
+ * nor the unit after is the same at all of them. A phrase set at random units reads so; a run
+ * of the text's own words cut out of a sentence it repeats (a template sentence's first words,
+ * inserted by an edit) is followed at its other places by the rest of that sentence.
+ */
+function insertedThroughout(norm: string, phrase: string, at: number): boolean {
+  const before = new Set<number>();
+  const after = new Set<number>();
+  let places = 0;
+  let seen = 0;
+  for (let o = norm.indexOf(phrase); o >= 0; o = norm.indexOf(phrase, o + 1)) {
+    if (++seen > MAX_PLACES) return false;
+    if (o + phrase.length > at && o < at + phrase.length) continue;
+    places++;
+    before.add(o > 0 ? norm.charCodeAt(o - 1) : -1);
+    after.add(o + phrase.length < norm.length ? norm.charCodeAt(o + phrase.length) : -1);
+  }
+  return places >= MIN_OTHER_PLACES && before.size > 1 && after.size > 1;
 }
 
 /** Whether `phrase` occurs in `norm` apart from the occurrence at `at`, not overlapping it. */

@@ -107,9 +107,9 @@ const PULL_QUOTE_SLACK = 4;
 /**
  * The new raw range [lo, hi) between the nearest placed neighbours of `s` in the old text (both
  * needed, each within PIN_GAP, on other old words), when their new gap is not much wider than
- * their old one; else null.
+ * their old one (times `growth`, the whole text's: see textGrowth); else null.
  */
-export function pinnedBracket(placed: readonly PlacedSpan[], s: TextSelector): [number, number] | null {
+export function pinnedBracket(placed: readonly PlacedSpan[], s: TextSelector, growth = 1): [number, number] | null {
   let before: PlacedSpan | undefined;
   let after: PlacedSpan | undefined;
   for (const p of placed) {
@@ -120,8 +120,34 @@ export function pinnedBracket(placed: readonly PlacedSpan[], s: TextSelector): [
   if (s.start - before.oldStart > PIN_GAP || after.oldStart - s.start > PIN_GAP) return null;
   const lo = before.newEnd;
   const hi = after.newStart;
-  if (hi < lo || hi - lo > 2 * (after.oldStart - before.oldEnd) + PIN_SLACK) return null;
+  if (hi < lo || hi - lo > 2 * Math.max(1, growth) * (after.oldStart - before.oldEnd) + PIN_SLACK) return null;
   return [lo, hi];
+}
+
+/** Placed passages, and old units between the first and last, a text's growth needs to be read. */
+const GROWTH_PLACED = 8;
+const GROWTH_SPAN = 2000;
+/** Growth read no higher than this: a text many times longer is another text around the passages. */
+const MAX_GROWTH = 4;
+
+/**
+ * How much longer the new text is than the old one where the placed passages stand: the new
+ * distance between the first and the last of them (in old order) over their old distance; 1
+ * with too few of them. A revision that adds words all through the text (a translation after
+ * every paragraph) widens every gap between neighbours alike.
+ */
+export function textGrowth(placed: readonly PlacedSpan[]): number {
+  if (placed.length < GROWTH_PLACED) return 1;
+  let first = placed[0] as PlacedSpan;
+  let last = first;
+  for (const p of placed) {
+    if (p.oldStart < first.oldStart) first = p;
+    if (p.oldStart > last.oldStart) last = p;
+  }
+  const old = last.oldStart - first.oldStart;
+  const now = last.newStart - first.newStart;
+  if (old < GROWTH_SPAN || now <= old) return 1;
+  return Math.min(MAX_GROWTH, now / old);
 }
 
 /** Chinese numerals: digits, then the units 十百千 (万 and 亿 stay as they are: 3000万 is as often written as 三千万). */
@@ -462,7 +488,12 @@ export function pinnedPlace(
     const folded = lookAlikeFold(q.quote);
     reading = 'lookalike';
     found = lookAlikeFold(region).includes(folded) ? occurrences(foldedText(doc), folded, MAX_OCCURRENCES).map((at) => [at, at + m]) : [];
-    const names: ReadingName[] = HAS_NUMBER.test(q.quote) ? ['numerals', 'words', 'numeralWords'] : ['words'];
+    // The old text held the quote's words alone more often than the quote (a look-alike with a mark
+    // inside): a place found by words alone may be that look-alike, its count says nothing.
+    const wordsTold = !(typeof s.wordCopies === 'number' && s.wordCopies > copies);
+    const names: ReadingName[] = (HAS_NUMBER.test(q.quote) ? ['numerals', 'words', 'numeralWords'] : ['words']).filter(
+      (name) => name === 'numerals' || wordsTold,
+    ) as ReadingName[];
     for (const name of names) {
       if (found.length === copies + 1) break;
       reading = name;
@@ -499,6 +530,17 @@ export function pinnedPlace(
   if (m < PIN_BARE && editedElsewhere(norm, q, at, end, [toNormalised(doc, bracket[0]), toNormalised(doc, bracket[1])])) return null;
   if (pullQuote(doc, s, at, end)) return null;
   return { start: at, end, errors };
+}
+
+/**
+ * For describe(): the other occurrences of the quote's words alone (wordsReading) in the old text
+ * `doc`, when there are more of them than of the quote itself (`copies`); else null.
+ */
+export function wordCopiesIn(doc: Doc, quote: string, copies: number): number | null {
+  const read = wordsReading(quote).text;
+  if (read.length < MIN_READ) return null;
+  const n = occurrences(readingOf(doc, 'words').text, read, MAX_OCCURRENCES).length - 1;
+  return n > copies ? n : null;
 }
 
 /** Units of a lost side's stored context looked for elsewhere in the bracket. */

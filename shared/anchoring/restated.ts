@@ -10,9 +10,9 @@
  * copies beside the placement, is left to the other passes.
  */
 import { toNormalised, type Doc } from './doc';
-import { normalisePrefix, normaliseSuffix } from './normalise';
+import { normalise, normalisePrefix, normaliseSuffix } from './normalise';
 import { paragraphRange } from './paragraphs';
-import type { Anchor, TextSelector } from './types';
+import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 /** Units of each recorded piece: long enough that a piece found elsewhere is not chance. */
 const PIECE = 8;
@@ -86,13 +86,69 @@ export function onRestatement(doc: Doc, s: TextSelector, a: Anchor): boolean {
     const end = nl < 0 ? raw.length : nl;
     if (start !== pf) {
       const words = wordsOf(norm.slice(toNormalised(doc, start), toNormalised(doc, end)));
-      if (words.length >= RESTATED_MIN && words.length < own.length) {
+      if (words.length >= RESTATED_MIN && words.length < own.length && !stock(norm, words)) {
         for (let at = own.indexOf(words); at >= 0; at = own.indexOf(words, at + 1)) {
           if (at >= quoteTo || at + words.length <= quoteFrom) return true;
         }
       }
     }
     start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * Whether `words` stand more than twice in `norm`: a stock sentence the text repeats (此外，有关
+ *工作正在稳步推进。), set as a line of its own somewhere, is no line a block of copies quoted; a
+ * line restated stands twice, in its paragraph and in the block.
+ */
+function stock(norm: string, words: string): boolean {
+  let n = 0;
+  for (let at = norm.indexOf(words); at >= 0; at = norm.indexOf(words, at + 1)) if (++n > 2) return true;
+  return false;
+}
+
+/** Occurrences of a paragraph's words looked at for one standing on its own. */
+const MAX_STANDING = 64;
+
+/**
+ * The passage's whole old paragraph in comparison form without edge marks, when the stored
+ * context reaches both its edges (a break or the text's edge on each side); else null.
+ */
+function wholeOldParagraph(s: TextSelector): string | null {
+  if (s.exact.includes('\n')) return null;
+  const head = s.prefix.lastIndexOf('\n');
+  if (head < 0 && s.start !== s.prefix.length) return null;
+  const tail = s.suffix.indexOf('\n');
+  // A suffix shorter than the context (a unit short for a split pair aside) reached the text's end.
+  if (tail < 0 && s.suffix.length >= CONTEXT_LENGTH - 1) return null;
+  const words = wordsOf(normalise(s.prefix.slice(head + 1) + s.exact + (tail < 0 ? s.suffix : s.suffix.slice(0, tail)), true));
+  return words.length >= RESTATED_MIN ? words : null;
+}
+
+/**
+ * Whether placement `a` is on a copy of the passage's whole old paragraph (known from the stored
+ * context) held inside a longer paragraph, while that paragraph still stands on its own elsewhere,
+ * word for word: the block around the placement copies it (a recap joining the sentences of
+ * several paragraphs into one), and the passage is the paragraph standing as it was, or, if the
+ * revision merged its paragraph into a longer one and copied it apart, undecidable. An orphan
+ * either way, never a placement on the copy.
+ */
+export function paragraphStandsApart(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  const words = wholeOldParagraph(s);
+  if (!words) return false;
+  const norm = doc.norm.text;
+  const [pf, pt] = paragraphRange(doc.raw, a.start, a.end);
+  const from = toNormalised(doc, pf);
+  const to = toNormalised(doc, pt);
+  const own = norm.slice(from, to);
+  if (wordsOf(own) === words || !own.includes(words)) return false;
+  let n = 0;
+  for (let at = norm.indexOf(words); at >= 0 && n < MAX_STANDING; at = norm.indexOf(words, at + 1), n++) {
+    if (at >= from && at < to) continue;
+    const raw = doc.norm.map[at] ?? 0;
+    const [f, t] = paragraphRange(doc.raw, raw, raw + 1);
+    if (wordsOf(norm.slice(toNormalised(doc, f), toNormalised(doc, t))) === words) return true;
   }
   return false;
 }

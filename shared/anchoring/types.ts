@@ -43,6 +43,12 @@ export interface TextSelector {
    */
   restBefore?: string[];
   restAfter?: string[];
+  /**
+   * Optional, recorded by describe() (pinned.ts) when the old text holds the quote's words, marks
+   * and short notes aside, more often than the quote itself: how many OTHER times. A place found
+   * by words alone then may be one of those look-alikes (长沙“龙湖” for 长沙龙湖).
+   */
+  wordCopies?: number;
 }
 
 export interface Anchor {

@@ -37,6 +37,8 @@ export const StoredSelectorSchema = v.object({
   /** Optional pieces of the quote's old paragraph past the context (shared/anchoring/restated.ts). */
   restBefore: v.optional(v.pipe(v.array(text(64)), v.maxLength(16))),
   restAfter: v.optional(v.pipe(v.array(text(64)), v.maxLength(16))),
+  /** Optional count of the quote's words elsewhere, marks aside (shared/anchoring/pinned.ts). */
+  wordCopies: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */

@@ -37,6 +37,7 @@
  *   remaining characters); a lost highlight placed on its own remains is REMAINS (neither right
  *   nor wrong), and a lost highlight left an orphan is the right outcome.
  */
+import { mulberry32 } from './seeded';
 
 export interface Tok {
   /** One UTF-16 unit. */
@@ -283,14 +284,7 @@ export type Rng = () => number;
 
 /** mulberry32: small, seeded, the same on every machine. */
 export function rngOf(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0);
 }
 
 export function int(rng: Rng, lo: number, hi: number): number {

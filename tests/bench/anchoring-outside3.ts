@@ -343,6 +343,7 @@ import {
   type Tracked,
   type VerdictKind,
 } from './anchoring-outside3-judge';
+import { mulberry32 } from './seeded';
 
 // ---------------------------------------------------------------- texts
 
@@ -373,17 +374,6 @@ function loadPages(): Page[] | null {
 }
 
 type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;

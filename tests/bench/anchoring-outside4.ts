@@ -182,20 +182,14 @@ import { extractArticle } from '../../main/services/extract/extract';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { PROSE_DIR } from './anchoring-prose';
 import { applyEdits, type Edit, insertAt, isBlank, judge, mapping, track, type Tracked, type Verdict } from './anchoring-outside4-judge';
+import { mulberry32 } from './seeded';
 
 // ---------------------------------------------------------------- randomness and texts
 
 type Rng = () => number;
 
 function rngFor(seed: number): Rng {
-  let a = (seed * 2654435761) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32((seed * 2654435761) >>> 0);
 }
 
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));

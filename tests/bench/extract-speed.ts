@@ -8,8 +8,11 @@
  *    first page of a sync run or a `cli extract` pays), median of 3 processes;
  *  - cli: `node --import tsx main/cli.ts extract <page>` per page, CPU of the whole process
  *    (tsx and module loading included), median of 3.
- * Sets: Readability's test pages and our English pages (en), our Chinese CMS fixtures (cn), the
- * real Chinese portal pages of ../shared/corpora (cn_real; skipped with a reason when absent).
+ * Sets: Readability's test pages (130), our English pages (tests/fixtures/extract-en, 16) and every
+ * outside English set on disk (tests/fixtures/extract-en-fresh*, found by name, so a new set joins
+ * without an edit: 140 pages in fresh…fresh14) together (en: 286 pages since speed16g, 174 before,
+ * when only extract-en-fresh was in it), our Chinese CMS fixtures (cn), the real Chinese portal
+ * pages of ../shared/corpora (cn_real; skipped with a reason when absent).
  * Run standalone: npx tsx tests/bench/extract-speed.ts
  *
  * Measured 2026-12-05 (speed16; 2 cores shared by up to 8 helpers, load 4–17, so ±10% between
@@ -177,6 +180,45 @@
  * 119.6 pages/CPU-s (spread 0.45 / 0.42), own pass 178.9 / 177.0, cn 941 / 1891 (spread 1.32 / 0.78),
  * cn_real 194.4 / 206.6, cold import 145 ms. en with the gate is above 100 in both runs. The en set
  * here is still 174 pages (fresh10–13 not in it).
+ *
+ * Measured 2026-12-06 (speed16g; load 18–38 on the 2 cores the whole session, other helpers'
+ * tests and benches beside it), old = main at 44b81a5 and c7dfeb5, new = that plus speed16g:
+ *  - the en set takes every extract-en-fresh* folder on disk: 174 → 278 pages (fresh2…fresh13
+ *    had never been in it, not only fresh10–13), 286 with fresh14 from main. The same code
+ *    (44b81a5), one full bench each: 174 pages 80.1 pages/CPU-s (load 11.5), 278 pages 143.0
+ *    (load 24). Per folder, one process, median of 3 passes (load 6.6): Readability's 130 pages
+ *    69.1 (14.5 ms a page, 24 refereed), extract-en 357, extract-en-fresh 149, fresh2…fresh13
+ *    125–272 (3.7–8.0 ms a page; fresh10 the slowest, 124.9, 2 of 8 refereed), so the new pages
+ *    are lighter than Readability's test pages and the whole set reads faster (174 → 278 in that
+ *    process: 82.3 → 104.4). No new set stands out as slow.
+ *  - where the CPU goes (278 pages, 'auto', an esbuild bundle; CPU profile, and sampled
+ *    allocations counting collected objects): garbage collection ~19% of ticks (~180 scavenges
+ *    in 4 passes, ~6 ms each; one mark-compact), ~670 MB allocated a pass (~2.4 MB a page: the
+ *    light parse ~24%, the walker ~23% of it in flush, the referee ~21%, tidyLatinBody ~11%).
+ *    No function is above ~4.5% of self time; the top lines are each ≤1.3% (isMetaLine's memo
+ *    look-up, normaliseText, Readability's `e.textContent.trim()`, collapseSpaces, comparable).
+ *  - the referee's Readability reads the same element's text over and over (`_getInnerText`,
+ *    `_getCharCount`, `_getLinkDensity` on one node, the containers again for each candidate):
+ *    readability-dom keeps an element's textContent until a change below it (a version stamped
+ *    on the changed node and its ancestors), readability-fast keeps `_getInnerText`'s trimmed
+ *    and collapsed text per element the same way. Per en pass: textContent reads 42.9k → 15.3k,
+ *    characters joined 14.5M → 9.9M; Readability's run on the 36 refereed pages (parsed
+ *    beforehand, median of 11 passes, old/new processes alternated, load 32–38): 277/207/235 →
+ *    217/200/221 ms (−3…22%). Outputs identical on 730 pages × 3 referee modes and Readability's
+ *    result on 730 (--readability); after merging main, identical on 750 × 3 against c7dfeb5.
+ *  - tried and dropped: the WeChat `ct = "…"` date regex scanned for its names with `\b`
+ *    checked after (38 → 30 ms a pass over the raw pages, but it runs only when no other date is
+ *    found: <0.5%); a memo for isBoilerplate (47k calls, 25k distinct lines a pass: at most
+ *    half of its ~1.7%).
+ *  - full runs on 286 pages (other helpers' unit tests beside them): this branch (1) load 33.8:
+ *    en with the gate 110.4 (spread 0.29), own pass 149.4, cn 770, cn_real 126.9, cold import
+ *    175.5 ms; (2) load 24.9: en with the gate 131.2 (spread 0.29), own pass 185.0, cn 716,
+ *    cn_real 153.0, cold import 155.2 ms; main c7dfeb5 with this bench file, between them (load
+ *    32.4): en with the gate 122.9 (spread 0.07), own pass 149.1, cn 718, cn_real 116.4. At this
+ *    load the same code moves ±15% between runs, so the referee change (~1–2% of the whole) is
+ *    not visible in whole-set figures. en with the gate is above 100 in all three and above 115
+ *    in one of the branch's two runs (110.4 at load 34, 131.2 at load 25): ≥115 is NOT shown
+ *    twice at this load.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -211,10 +253,20 @@ function cnPages(): Page[] {
   return out;
 }
 
+/** Every outside English set on disk (extract-en-fresh, -fresh2, …, in that order), so a new set joins without an edit. */
+function freshEnPages(): Page[] {
+  const fixtures = path.join(ROOT, 'tests/fixtures');
+  const order = (d: string): number => Number(d.slice('extract-en-fresh'.length) || 1);
+  return readdirSync(fixtures)
+    .filter((d) => /^extract-en-fresh\d*$/.test(d))
+    .sort((a, b) => order(a) - order(b))
+    .flatMap((d) => loadFreshEn(path.join(fixtures, d)).map((p) => ({ name: `${d}/${p.name}`, html: p.html, url: p.url })));
+}
+
 function sets(): [string, Page[]][] {
   const haveCorpora = existsSync(path.join(CORPORA_DIR, 'readability-test-pages'));
   if (!haveCorpora) process.stdout.write(`# extract speed: corpora not found at ${CORPORA_DIR}; corpus pages skipped\n`);
-  const en: Page[] = [...(haveCorpora ? readabilityPages() : []), ...englishPages(), ...loadFreshEn()];
+  const en: Page[] = [...(haveCorpora ? readabilityPages() : []), ...englishPages(), ...freshEnPages()];
   const out: [string, Page[]][] = [
     ['en', en],
     ['cn', cnPages()],

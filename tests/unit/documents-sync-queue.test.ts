@@ -70,10 +70,19 @@ it('reads every article while attachment downloads hang; stopping logs each atta
   });
   const stop = new AbortController();
   const source = { id: 'col', kind: 'cms' as const, location: `${base}/col/index.html`, name: '栏目', column: null };
-  const run = runSync(source, { dataDir, client, fullRescan: true, signal: stop.signal });
+  // Articles the run has read and accepted: an article's attachments are queued in the same step.
+  let accepted = 0;
+  const run = runSync(source, {
+    dataDir,
+    client,
+    fullRescan: true,
+    signal: stop.signal,
+    onProgress: (p) => void (accepted = p.counts.fetched),
+  });
   // Two attachment downloads hang (the slots), four more wait in the queue: every article is
-  // still fetched.
+  // still fetched and read (a request answered is not yet an article read, so wait for both).
   await expect.poll(() => articleHits.size, { timeout: 30_000 }).toBe(ARTICLES);
+  await expect.poll(() => accepted, { timeout: 30_000 }).toBe(ARTICLES);
   await expect.poll(() => held.length, { timeout: 30_000 }).toBe(2);
   stop.abort();
   const result = await run;

@@ -63,6 +63,9 @@ function elementsOf(body: string): { els: Element[]; ours: Element[]; fast: Inte
   };
 }
 
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- both DOMs' nodes, changed alike */
+type AnyNode = any;
+
 /** Makes reading an element's whole textContent throw: the override must not need it. */
 function withoutTextContent(el: object): void {
   Object.defineProperty(el, 'textContent', {
@@ -196,6 +199,40 @@ describe('fastReadability', () => {
     const t1 = els.findIndex((e) => e.id === 't1');
     expect(fast._getInnerText(ours[t1])).toBe('one two three four');
     expect(fast._getInnerText(ours[t1], false)).toBe('one  two\n\nthree four');
+  });
+
+  it('reads text again after every kind of change below an element, as Readability on linkedom does', () => {
+    const { els, ours, fast, base } = elementsOf(`
+      <div id="o"><section id="s1"><p id="p1">first <b id="b1">bold</b> words</p><p id="p2">second  one</p></section>
+      <section id="s2"><p id="p3">third</p></section></div>`);
+    const at = (list: Element[], id: string): AnyNode => list[els.findIndex((e) => e.id === id)] as unknown as AnyNode;
+    /** Every element's text in both, asked twice (the second read may come from what was kept). */
+    const agree = (): void => {
+      for (let round = 0; round < 2; round++)
+        els.forEach((el, i) => {
+          for (const normalise of [undefined, false])
+            expect(fast._getInnerText(ours[i], normalise)).toBe(base._getInnerText(el, normalise));
+        });
+    };
+    const inBoth = (change: (list: Element[]) => void): void => {
+      change(els);
+      change(ours);
+      agree();
+    };
+    agree();
+    const before = fast._getInnerText(at(ours, 'o'));
+    // A text node's own text, deep below the outer element.
+    inBoth((l) => (at(l, 'b1').firstChild.textContent = 'heavy'));
+    expect(fast._getInnerText(at(ours, 'o'))).not.toBe(before);
+    inBoth((l) => at(l, 'p2').remove());
+    inBoth((l) => at(l, 'p1').appendChild(at(l, 'p3').ownerDocument.createTextNode(' added')));
+    inBoth((l) => at(l, 's1').insertBefore(at(l, 'p3'), at(l, 'p1'))); // moved out of s2
+    inBoth((l) => at(l, 's2').appendChild(at(l, 'b1'))); // and a node moved the other way
+    inBoth((l) => at(l, 'p1').replaceChild(at(l, 'p1').ownerDocument.createTextNode('replaced'), at(l, 'p1').firstChild));
+    inBoth((l) => (at(l, 'p3').textContent = 'new  text'));
+    inBoth((l) => (at(l, 's2').innerHTML = '<p>from <i>markup</i></p>'));
+    inBoth((l) => (at(l, 'p3').textContent = ''));
+    expect(fast._getInnerText(at(ours, 'o'))).toBe('replaced words added from markup');
   });
 
   it('finds elements without content as Readability does', () => {

@@ -662,6 +662,8 @@ function readMeta(doc: Document, html: string): MetaInfo {
     'dcterms.created',
     'dcterms.date',
     'citation_publication_date',
+    // Google Scholar's other name for it (never citation_online_date: the day it went online first).
+    'citation_date',
     'apub:time',
     'date',
   ]) {
@@ -1338,6 +1340,30 @@ function dataAttributeDate(el: Element): string | null {
   return null;
 }
 
+/** A date stamp's label with nothing after it: 最后更新于: / 发布时间： / Last updated: */
+const STAMP_LABEL_RE =
+  /^(?:本文|本页|页面|文章)?(?:(最后|最近)?(更新|修改|编辑)|发布|发表)(?:于|时间|日期)?\s*[:：]?$|^(?:(last )?(updated|modified|edited)|published|posted)(?: on| at)?\s*:?$/i;
+
+/**
+ * A date stamp whose date a script writes into an empty `<time datetime="…">` (a static site
+ * generator's `最后更新于: <time datetime="2024-08-20T02:31:22Z"></time>`): the label alone is the
+ * line's text. The date is the day a Chinese reader's browser shows, China time; `updated` when
+ * the label says last changed, not published.
+ */
+function emptyTimeStamp(blocks: Block[], latinScript: boolean): { date: string; updated: boolean } | null {
+  for (const b of blocks) {
+    if (b.len === 0 || b.len > 24) continue;
+    const label = STAMP_LABEL_RE.exec(b.text);
+    if (!label) continue;
+    for (const t of Array.from(b.el.querySelectorAll('time[datetime]'))) {
+      if (normaliseText(t.textContent ?? '')) continue;
+      const date = parseDateValue(t.getAttribute('datetime'), latinScript ? AS_WRITTEN : {});
+      if (date) return { date, updated: !!(label[2] ?? label[4]) };
+    }
+  }
+  return null;
+}
+
 /** The text of the first element in `line` that holds a date and nothing else but a time. */
 function ownDateElement(line: Element): string | null {
   for (const el of Array.from(line.querySelectorAll('*'))) {
@@ -1346,6 +1372,31 @@ function ownDateElement(line: Element): string | null {
     if (t.length <= 40 && isDateOnly(t) && findDate(t)) return t;
   }
   return null;
+}
+
+/** A field's label: a few words of its own (a `<th>` or a cell ending in a colon), no digits. */
+const FIELD_LABEL_RE = /^[\p{Script=Han}\s]{2,8}[:：]?$/u;
+
+/**
+ * Whether the line at `i` comes again within the next few lines as a field's value: a cell after
+ * a label cell (`<th>主题</th><td>…</td>`) or after a label in the same line (主题：…).
+ */
+function echoedInField(blocks: Block[], i: number, t: string): boolean {
+  if (t.length < 6) return false;
+  for (let j = i + 1, seen = 0; j < blocks.length && seen < 4; j++) {
+    const b = blocks[j]!;
+    if (b.len === 0) continue;
+    seen++;
+    if (b.text === t) {
+      const label = blocks[j - 1]!;
+      return label.index !== i && FIELD_LABEL_RE.test(label.text) && (label.el.localName === 'th' || /[:：]$/.test(label.text));
+    }
+    if (b.text.endsWith(t)) {
+      const head = b.text.slice(0, b.text.length - t.length).trim();
+      if (/[:：]$/.test(head) && FIELD_LABEL_RE.test(head)) return true;
+    }
+  }
+  return false;
 }
 
 function pickTitle(
@@ -1420,6 +1471,12 @@ function pickTitle(
         }
         break;
       }
+    }
+    // A heading the page repeats in a labelled field right below it (征集主题 | 标题 cells of a
+    // record): a second witness where the page's own <title> names only its kind.
+    if (!matched && score > 0 && echoedInField(blocks, b.index, t)) {
+      score += 6;
+      matched = true;
     }
     // Neither a heading nor named or styled as a title, nor the page's title: a line above a date.
     if (!matched && score === 0) continue;
@@ -1671,7 +1728,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     (b.kind !== 'li' && (!b.negative || inTitleHeader(b)) && publishedLabelDate(b.text, b.plain));
   if (!publishedAt) {
     for (const b of metaZone)
-      if (ownLine(b) && DATE_LABEL_RE.test(b.text) && !isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+      if (
+        ownLine(b) &&
+        DATE_LABEL_RE.test(b.text) &&
+        !isUpdateNotice(b.text) &&
+        !paperRecordDate(blocks, b) &&
+        (publishedAt = dateOf(b.text))
+      )
+        break;
   }
   // A property table of label and value cells (文档属性, often after the text). Its labelled
   // publication date outranks an unlabelled date near the title (a 施行 date in the text's first lines).
@@ -1684,7 +1748,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A date in an element of its own may run into a neighbour's number in the line's text (a
     // score's `<span>0.6</span><time>2024.08.09 …</time>` reads 0.62024.08.09): then the element's own text.
     for (const b of metaZone) {
-      if (!ownLine(b) || b.len > 150 || isUpdateNotice(b.text)) continue;
+      if (!ownLine(b) || b.len > 150 || isUpdateNotice(b.text) || paperRecordDate(blocks, b)) continue;
       if ((publishedAt = dateOf(b.text))) break;
       const own = b.negative ? null : ownDateElement(b.el);
       if (own && (publishedAt = dateOf(own))) break;
@@ -1712,11 +1776,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
   }
   if (!publishedAt) {
-    for (const b of blocks) if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && (publishedAt = dateOf(b.text))) break;
+    for (const b of blocks)
+      if (!b.negative && b.len <= 150 && DATE_LABEL_RE.test(b.text) && !paperRecordDate(blocks, b) && (publishedAt = dateOf(b.text))) break;
   }
+  const stamp = publishedAt ? null : emptyTimeStamp(blocks, latinScript);
+  if (stamp && !stamp.updated) publishedAt = stamp.date;
   if (!publishedAt) publishedAt = dateFromUrl(url);
   // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
   if (!publishedAt) for (const b of metaZone) if (isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
+  if (!publishedAt && stamp) publishedAt = stamp.date;
 
   const originFromMeta = meta.origin ? (matchOrigin(`来源：${meta.origin}`) ?? null) : null;
   // The 来源 the reader sees beside the title outranks a meta tag (光明网-《光明日报》 vs 来源：光明日报).
@@ -1882,9 +1950,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   for (const b of blocks) {
     if (!inChosen(b) || b.negative) continue;
     if (b.index <= cutAt) continue;
-    if (title && body.length === 0 && b.text === normaliseText(title)) continue;
+    if (title && !body.some((x) => x.len > 0) && b.text === normaliseText(title)) continue;
     if (b.len > 0) {
-      if (b.boiler) continue;
+      if (b.boiler && !eventHostLine(b, blocks)) continue;
+      // A listed company's announcement head (证券代码：… 证券简称：… 公告编号：…) opening the text.
+      if (!latin && !body.some((x) => x.len > 0) && SECURITIES_HEAD_RE.test(b.text)) continue;
       // A date line after the text has started is the signature date (落款), part of the body.
       const signatureDate = isDateOnly(b.text) && body.some((x) => x.len > 0);
       if (
@@ -1933,6 +2003,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!latin) dropCaptions(body, photoStories);
   if (!latin) dropDocumentHeadAndRecord(body);
   if (!latin) dropLeadingPropertyTable(body, stats);
+  if (!latin) dropClockStamps(body);
+  // A paper's front matter is set aside, not text the body missed (confidence).
+  const frontMatter = new Set(latin ? [] : dropPaperFrontMatter(body));
   // An abstract page's 摘要 taken as its text is not refereed: Readability would add the rows around it.
   const abstractOnly = !latin && keepOnlyLabelledAbstract(body);
   // Metadata lines inside or after the body (（来源：…）, 责任编辑：…) fill in what is missing.
@@ -2011,14 +2084,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       const b = blocks[j]!;
       if (b.negative || b.len === 0 || b.linkChars > b.len * 0.5) continue;
       n++;
-      if (b.len <= 80 && (publishedAt = findDate(b.text))) break;
+      if (b.len <= 80 && !paperRecordDate(blocks, b) && (publishedAt = findDate(b.text))) break;
     }
   }
   if (!publishedAt) {
-    for (const b of trailing) if ((publishedAt = findDate(b.text))) break;
+    for (const b of trailing) if (!paperRecordDate(blocks, b) && (publishedAt = findDate(b.text))) break;
   }
   if (!publishedAt) {
-    for (const b of body.slice(0, 3)) if ((publishedAt = dateOf(b.text))) break;
+    for (const b of body.slice(0, 3)) if (!paperRecordDate(blocks, b) && (publishedAt = dateOf(b.text))) break;
   }
   // A notice dated only by its 落款 (unit over the signing date at the end): the day it was
   // issued, before a modification time (the page's edit stamp is a later day).
@@ -2054,7 +2127,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     titleIndex >= 0,
     metaZone.some((b) => isMetaLine(b.text) || findDate(b.text) !== null),
     grids,
-    latin ? (b) => isOutsideParagraph(b, standfirsts) : isProse,
+    latin ? (b) => isOutsideParagraph(b, standfirsts) : (b) => isProse(b) && !frontMatter.has(b),
   );
   if (latin) confidence = latinConfidence(blocks, body, confidence, grids, standfirsts);
   // Readability wins only with more than ours: it may add a lead we still lack, never cut the intro.
@@ -2394,7 +2467,8 @@ function badgeDate(el: Element): string | null {
 }
 
 /** Labels of a property table's rows: the publication date and the 来源. */
-const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传)(?:时间|日期)$/;
+// 出版日期 / 刊出日期: a paper's publication, never its 收稿 (received) or 修回 (revised) date.
+const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传|出版|刊出|出刊)(?:时间|日期)$/;
 const PROPERTY_ORIGIN_LABEL_RE =
   /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门)|解读(?:机关|机构|单位|部门))$/;
 
@@ -2403,6 +2477,22 @@ const PROPERTY_ORIGIN_LABEL_RE =
  * label cell and a value cell, no colon (<td>发布时间</td><td>2024-04-09 09:30</td>). Trusted
  * when at least two of its labels are metadata labels; its date and 来源 rows are read.
  */
+/** A journal paper's front-matter labels (its record, not its date: 收稿 and 修回 are not when it ran). */
+const PAPER_FRONT_LABEL_RE =
+  /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)$|^(?:关键词|中图分类号|文献标[志识]码|文章编号|基金项目|作者简介)$/;
+
+const RECORD_DATE_LABEL_RE = /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)\s*[:：]?/;
+
+/**
+ * A paper's 收稿 / 修回 / 录用 date (when the journal received, got back or accepted it), in the
+ * line's own label or in the label cell before it: never the day the paper ran.
+ */
+function paperRecordDate(blocks: Block[], b: Block): boolean {
+  if (RECORD_DATE_LABEL_RE.test(b.text)) return true;
+  const prev = blocks[b.index - 1];
+  return prev !== undefined && prev.len <= 8 && RECORD_DATE_LABEL_RE.test(prev.text) && /^t[hd]$|^dt$/.test(prev.el.localName);
+}
+
 function readPropertyRows(
   doc: Document,
   stats: Map<Element, Stats>,
@@ -2429,7 +2519,13 @@ function readPropertyRows(
       let t = tables.get(table);
       if (!t) tables.set(table, (t = { rows: [], metaLabels: 0 }));
       t.rows.push([label, value]);
-      if (isMetaLine(`${label}：`) || PROPERTY_DATE_LABEL_RE.test(label) || PROPERTY_ORIGIN_LABEL_RE.test(label)) t.metaLabels++;
+      if (
+        isMetaLine(`${label}：`) ||
+        PROPERTY_DATE_LABEL_RE.test(label) ||
+        PROPERTY_ORIGIN_LABEL_RE.test(label) ||
+        PAPER_FRONT_LABEL_RE.test(label)
+      )
+        t.metaLabels++;
     }
   }
   for (const [table, { rows, metaLabels }] of tables) {
@@ -2699,8 +2795,11 @@ function datelineStart(t: string): boolean {
     (/^(?:Posted|Published|Updated|Last updated)\b/.test(t) && EN_DATE_RE.test(t.slice(0, 60)))
   );
 }
-const BYLINE_START_RE =
-  /^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b/;
+const BYLINE_START_RE = new RegExp(
+  String.raw`^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b` +
+    // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
+    String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
+);
 /** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
 const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
 const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
@@ -2837,12 +2936,17 @@ function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
 function dropDekUnderTitle(body: Block[], blocks: Block[], titleIndex: number): void {
   const first = body.findIndex((b) => b.len > 0);
   const b = body[first];
-  if (!b || !/^h[2-4]$/.test(b.el.localName) || b.len > 250 || b.text.split(/\s+/).length < 5) return;
+  if (!b || b.len > 250 || b.text.split(/\s+/).length < 5) return;
+  const heading = /^h[2-4]$/.test(b.el.localName);
+  if (!heading && (b.kind !== 'p' || b.images.length > 0 || b.linkChars > 0)) return;
   const prev = blocks.slice(0, b.index).findLast((x) => x.len > 0);
   if (prev?.index !== titleIndex) return;
   const next = body.slice(first + 1).find((x) => x.len > 0);
   const between = next ? blocks.slice(b.index + 1, next.index).filter((x) => x.len > 0) : [];
-  if (next && between.length > 0 && isProse(next)) body.splice(first, 1);
+  if (!next || between.length === 0 || !isProse(next)) return;
+  // A paragraph under the title may be the lede itself, a picture or an ad after it: a dek only
+  // when what sets it apart from the text is the byline (`By …`, the date), as a dek's is.
+  if (heading || between.some((x) => isLatinByline(x, true) && !isProse(x))) body.splice(first, 1);
 }
 
 /**
@@ -3470,9 +3574,15 @@ function isSignOffLine(text: string): boolean {
     // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
     (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
     // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
-    (text.length <= 300 && BIO_LINE_RE.test(text))
+    (text.length <= 300 && BIO_LINE_RE.test(text)) ||
+    // The newsroom's call for readers' stories: `Got a news tip? Email us at …`.
+    (text.length <= 250 && TIP_LINE_RE.test(text))
   );
 }
+
+/** A question asking for the reader's story, tip or pictures, then how to send it to the newsroom. */
+const TIP_LINE_RE =
+  /^(?:have you got|do you have|got|have)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}(?:story|stories|tips?|news|photos?|pictures?|videos?)\b[^.!?]{0,60}\?\s*(?:e-?mail|contact|write to|message|send|get in touch|call|text)\b[^!?]{0,160}$/i;
 
 const BIO_LINE_RE =
   /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|serves as) (?:a|an|the) (?:[^.!?]{0,60} )?(?:fellow|professor|scholar|researcher|analyst|director|lecturer|economist|reporter|correspondent|writer|editor|columnist)\b[^.!?]{0,40}\b(?:at|with|of|for)\b/u;
@@ -3541,7 +3651,7 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
   };
   // Whether the page has an e-mail field at all: looked up once, most pages have none.
   let hasEmailForm: boolean | undefined;
-  const emailForm = (): boolean => (hasEmailForm ??= root?.querySelector('input[type="email"]') != null);
+  const emailForm = (): boolean => (hasEmailForm ??= root?.querySelector(FORM_BOX_INPUTS) != null);
   const firstProse = body.findIndex(isProse);
   let proseCount = -1;
   const prose = (): number => (proseCount >= 0 ? proseCount : (proseCount = body.filter(isProse).length));
@@ -3593,8 +3703,9 @@ function videoCardLine(b: Block): boolean {
   }
   return false;
 }
-const VIDEO_CARD_LINE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
-const VIDEO_TITLE_RE = /^(?:watch|video)\s*[:|]\s*[^.!?]{3,140}$/i;
+// The label may be qualified (`Related video:`, `Featured video:`): the card is the same.
+const VIDEO_CARD_LINE_RE = /^(?:(?:related|featured|latest)\s+)?(?:watch|videos?)\s*[:|]\s*[^.!?]{3,140}?\s*\d{1,2}:\d{2}(?::\d{2})?$/i;
+const VIDEO_TITLE_RE = /^(?:(?:related|featured|latest)\s+)?(?:watch|videos?)\s*[:|]\s*[^.!?]{3,140}$/i;
 const RUNNING_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/;
 /** A card's words: its title, running time and a credit, not paragraphs. */
 const VIDEO_CARD_MAX = 240;
@@ -3609,15 +3720,20 @@ function videoCardParts(b: Block): boolean {
   // (A loose time beside block elements is read as a line of the card's own element.)
   let box: Element | null = b.el;
   for (let up = 0; box && up < 3 && box.querySelector(PLAY_CONTROL) === null; up++) box = box.parentElement;
-  if (!box || box.querySelector(PLAY_CONTROL) === null || normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
-  let title = false;
-  let time = false;
-  for (const el of Array.from(box.querySelectorAll('*'))) {
-    const text = normaliseText(el.textContent ?? '');
-    title ||= VIDEO_TITLE_RE.test(text);
-    time ||= RUNNING_TIME_RE.test(text);
+  if (!box || box.querySelector(PLAY_CONTROL) === null) return false;
+  // The player may be a box of its own (button and time) beside the title: widen to the card while it stays small.
+  for (let up = 0; box && up < 3; box = box.parentElement, up++) {
+    if (normaliseText(box.textContent ?? '').length > VIDEO_CARD_MAX) return false;
+    let title = false;
+    let time = false;
+    for (const el of Array.from(box.querySelectorAll('*'))) {
+      const text = normaliseText(el.textContent ?? '');
+      title ||= VIDEO_TITLE_RE.test(text);
+      time ||= RUNNING_TIME_RE.test(text);
+    }
+    if (title && time) return true;
   }
-  return title && time;
+  return false;
 }
 
 /**
@@ -3683,7 +3799,8 @@ const PRICE_RE = /^(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?|\d[
 /**
  * A sign-up box set into the text: a short line or two in a small box that holds an e-mail form
  * (`Free local news, every Tuesday.` over an address field and `Sign up`), a newsletter pitch
- * whatever its words. The box is small: a container of the article that also holds a form is not one.
+ * whatever its words; so is a reader poll's box (its question and note beside radio choices).
+ * The box is small: a container of the article that also holds a form is not one.
  */
 function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
   for (const a of b.ancestors.slice(1, 4)) {
@@ -3698,9 +3815,12 @@ function signUpBox(b: Block, seen: Map<Element, SignUpAnswer>): boolean {
 type SignUpAnswer = 'no form' | 'small box' | 'not one';
 function signUpAnswer(a: Element): SignUpAnswer {
   if (/^(?:body|article|main)$/.test(a.localName)) return 'not one';
-  if (a.querySelector('input[type="email"]') === null) return 'no form';
+  // An e-mail field, or a reader poll's choices (two radio buttons or more): the box's lines are its question and note.
+  if (a.querySelector('input[type="email"]') === null && a.querySelectorAll('input[type="radio"]').length < 2) return 'no form';
   return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX ? 'small box' : 'not one';
 }
+/** Fields that make a small box a form set into the text (a sign-up, a poll). */
+const FORM_BOX_INPUTS = 'input[type="email"], input[type="radio"]';
 const SIGN_UP_BOX_MAX = 400;
 
 /**
@@ -4222,6 +4342,25 @@ const SIGNER_LINE_RE =
 /** A reply's grade alone on its line (A类, （B类）): a head line only beside a red head or 签发人. */
 const GRADE_LINE_RE = /^[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?$/;
 
+/** 证券代码：600000 证券简称：某某 (股票代码, 债券代码): the head of a listed company's announcement. */
+const SECURITIES_HEAD_RE = /^(?:证券|股票|债券)代码\s*[:：]\s*[\dA-Z]{6}[^。！？]{0,80}(?:证券|股票|债券)简称\s*[:：]/;
+
+/** A label line of an event notice: its time, place, speaker or topic (报告时间：, 活动地点：, 主讲人：). */
+const EVENT_LABEL_RE =
+  /^(?:(?:报告|讲座|会议|活动|培训|论坛|沙龙|比赛)?(?:时\s*间|地\s*点|题\s*目|主\s*题)|报告人|主讲人|主讲嘉宾|主持人)\s*[:：]/;
+
+/**
+ * 主办单位：… / 承办单位：… in an event notice, among its time and place lines, is a line of the
+ * notice; the same label in a footer is the site's credit (boilerplate). Kept when it is one label
+ * with a short value and an event label line stands within three lines of it.
+ */
+function eventHostLine(b: Block, blocks: Block[]): boolean {
+  if (b.len > 60 || !/^(?:主办|承办|协办|联办)单位\s*[:：]\s*[^:：]{2,40}$/.test(b.text)) return false;
+  for (let j = Math.max(0, b.index - 3); j <= Math.min(blocks.length - 1, b.index + 3); j++)
+    if (j !== b.index && !blocks[j]!.negative && EVENT_LABEL_RE.test(blocks[j]!.text)) return true;
+  return false;
+}
+
 /**
  * The 版头 (red head, 签发人, 发文字号, a reply's grade) above a 公文's or letter's text and the
  * 版记 (抄送, 印发) under it are the form's parts, not its text (the 主送, the 落款 unit and date and
@@ -4295,6 +4434,61 @@ function dropLeadingPropertyTable(body: Block[], stats: Map<Element, Stats>): vo
   while (end < body.length && body[end]!.ancestors.includes(table)) end++;
   // Something must remain: a page of nothing but the table keeps it.
   if (body.slice(end).some((b) => b.len > 0)) body.splice(0, end);
+}
+
+/** A clock time alone (10:45, 09:30:12). */
+const CLOCK_ONLY_RE = /^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$/;
+
+/**
+ * A live log's entries each open with their clock time (11:02, 10:55 …) in an element of its own:
+ * stamps, not lines a reader copies. Only when the text has two or more; a cell of a schedule
+ * table stays.
+ */
+function dropClockStamps(body: Block[]): void {
+  const stamp = (b: Block): boolean => CLOCK_ONLY_RE.test(b.text) && !b.ancestors.some((a) => a.localName === 'td' || a.localName === 'th');
+  if (body.filter(stamp).length < 2) return;
+  for (let i = body.length - 1; i >= 0; i--) if (stamp(body[i]!)) body.splice(i, 1);
+}
+
+/** A label of a paper's front matter in a Chinese journal (摘要：, 中图分类号：, 收稿日期：). */
+const FRONT_MATTER_LABEL_RE =
+  /^(?:(?:内容)?摘\s*要|关键词|关键字|中图分类号|中图法分类号|文献标[识志]码|文章编号|基金项目|作者简介|通讯作者|收稿日期|修回日期|录用日期|(?:网络)?出版日期|DOI|引用本文)\s*[:：]/i;
+const FRONT_MATTER_MIN_LABELS = 3;
+const FRONT_MATTER_TEXT_MIN_CHARS = 200;
+
+/**
+ * A journal article's front matter above its text (英文题名, authors and their units, a box of
+ * 摘要 / 关键词 / 中图分类号 / 文章编号 / 基金项目 / 作者简介 / 收稿日期 rows, the English abstract)
+ * describes the paper; the text starts after it. Trusted when three or more distinct labels open
+ * lines and the text after the box has prose of its own; everything of the body before the text,
+ * in the outermost box that holds the labels but not the text, goes. An abstract page (nothing
+ * after the box) keeps its 摘要 (keepOnlyLabelledAbstract). Returns the lines it dropped.
+ */
+function dropPaperFrontMatter(body: Block[]): Block[] {
+  const labels = new Set<string>();
+  let last = -1;
+  for (let i = 0; i < body.length; i++) {
+    const m = FRONT_MATTER_LABEL_RE.exec(body[i]!.text);
+    if (!m) continue;
+    labels.add(m[0].replace(/\s+/g, ''));
+    last = i;
+  }
+  if (labels.size < FRONT_MATTER_MIN_LABELS) return [];
+  // The labels' box: the nearest element holding every labelled line.
+  const labelled = body.filter((b) => FRONT_MATTER_LABEL_RE.test(b.text));
+  const box = [labelled[0]!.el, ...labelled[0]!.ancestors].find((a) => labelled.every((b) => a.contains(b.el)));
+  if (!box) return [];
+  // The text is Chinese prose: the English abstract under the box is front matter too.
+  const chinese = (b: Block): boolean => (b.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= b.len * 0.3;
+  const textStart = body.findIndex((b, i) => i > last && isProse(b) && chinese(b) && !box.contains(b.el));
+  if (textStart < 0 || proseChars(body.slice(textStart)) < FRONT_MATTER_TEXT_MIN_CHARS) return [];
+  const textEl = body[textStart]!.el;
+  let front: Element = box;
+  while (front.parentElement && !front.parentElement.contains(textEl)) front = front.parentElement;
+  // The opening lines before the box (English title, authors, units) and the box's own lines.
+  let end = textStart;
+  while (end > 0 && !front.contains(body[end - 1]!.el)) end--;
+  return body.splice(0, end);
 }
 
 /** 摘要：… (内容摘要, 内容提要): an abstract labelled as such, and the text after its label. */

@@ -174,6 +174,12 @@ export function findShortYearDate(text: string): string | null {
 
 /** The event a notice announces (活动时间：… 活动地点：…, 时间：… 地址：…): text, not the page's metadata. */
 const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
+/**
+ * A date label named for what a notice announces (报告时间：, 公示时间：, 报名日期：): the event's
+ * own time, a line of the notice, not when the page was published.
+ */
+const EVENT_DATE_LABEL_RE =
+  /^\s*(?:报告|讲座|会议|活动|培训|考试|笔试|面试|比赛|竞赛|报名|公示|征求意见|征集|受理|开放|演出|展览|答辩|开幕|开课|集合|截止)\s*(?:时\s*间|日\s*期)\s*[:：]/;
 
 // ---- metadata labels ------------------------------------------------------------------------
 
@@ -317,6 +323,7 @@ function metaLineUncached(text: string): boolean {
   const labels = found?.length ?? 0;
   // An event's time and place: its date label is the event's own (活动时间, 会议时间, 时间).
   if (labels === 1 && EVENT_PLACE_RE.test(text) && /^(?:时\s*间|日\s*期)\s*[:：]$/.test(found![0]!)) return false;
+  if (labels === 1 && EVENT_DATE_LABEL_RE.test(text)) return false;
   if (labels >= 2) return true;
   if (
     labels === 1 &&
@@ -531,8 +538,9 @@ const BOILER_SHORT: RegExp[] = [
   /看不清楚?\s*[?？，,、!！]?\s*(?:换一张|换一个|点一下|点击|刷新)|验证码\s*[:：]|^(?![^]*[。！？；])(?=.{0,20}$)[^]*验证码|^登\s*录$|用户名\s*[:：]|密\s*码\s*[:：]|匿名发表/,
   /请自觉遵守|仅代表其个人|不通知用户的情况下|就事论事|漫骂和人身攻击|发表内容引起的纠纷/,
   /加入收藏|设为首页|设为主页/,
-  // A script page's placeholder: 正在加载…, 加载中，请稍候, Loading..., 请开启浏览器的JavaScript功能.
-  /^(?:(?:正在|努力|拼命|数据|页面|内容)加载中?|加载中)[\s.…。,，!！]*(?:请稍[候等][\s.…。!！]*)?$|^loading[\s.…]*$/i,
+  // A script page's placeholder: 正在加载…, 加载中，请稍候, Loading..., 请开启浏览器的JavaScript功能;
+  // a reader widget's button before its own placeholder (`Like Loading...`).
+  /^(?:(?:正在|努力|拼命|数据|页面|内容)加载中?|加载中)[\s.…。,，!！]*(?:请稍[候等][\s.…。!！]*)?$|^(?:(?:like|likes|share|reblog|comments?|reactions?)\s+)?loading[\s.…]*$/i,
   /^(?=.{0,40}$)(?![^]*[。！？；][^]*\S)[^]*(?:开启|启用|打开|允许|支持)[^。，]{0,10}(?:JavaScript|JS|脚本)/i,
   // An app's download bar: 打开App, 下载客户端, 示例App 打开App.
   /^(?=.{0,24}$)(?![^]*[。！？；])[^]*(?:打开|下载|安装|前往)\s*[\w\u4e00-\u9fff]{0,6}?(?:App|APP|客户端)\s*(?:内?(?:打开|阅读|查看))?$/,

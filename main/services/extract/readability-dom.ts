@@ -45,6 +45,20 @@ const NEEDS_ESCAPE = /[<>&\xA0]/;
 const escapeText = (s: string): string => s.replace(/[<>&\xA0]/g, (m) => TEXT_ESCAPES[m]!);
 const QUOTE = /"/g;
 
+/**
+ * Readability reads the same element's text several times between changes (`_getInnerText`,
+ * `_getCharCount` and `_getLinkDensity` on one node; the outer containers again for each
+ * candidate): an element keeps its textContent until a change below it. A change to a node's
+ * children or text stamps it and every ancestor with a new version (what is below an element
+ * changes only through a node inside it, so its stamp moves); a kept text is good while the
+ * element's stamp is the one it was read at.
+ */
+let lastVersion = 0;
+function touched(p: RParent | null): void {
+  const v = ++lastVersion;
+  for (let n = p; n !== null; n = n.parentNode) n.textVersion = v;
+}
+
 /** The class value linkedom keeps: its distinct non-empty tokens, one space apart. */
 function classTokens(value: string): string {
   if (!/\s/.test(value)) return value;
@@ -89,6 +103,7 @@ export abstract class RNode {
   remove(): void {
     const p = this.parentNode;
     if (p === null) return;
+    touched(p);
     const prev = this.previousSibling;
     const next = this.nextSibling;
     if (prev) prev.nextSibling = next;
@@ -111,6 +126,7 @@ abstract class RCharacterData extends RNode {
   }
   set textContent(value: string) {
     this.data = String(value);
+    touched(this.parentNode);
   }
   /** linkedom's Node: an empty list. */
   get childNodes(): RNode[] {
@@ -137,6 +153,8 @@ export class RComment extends RCharacterData {
 export abstract class RParent extends RNode {
   firstChild: RNode | null = null;
   lastChild: RNode | null = null;
+  /** The last change below this node (see touched). */
+  textVersion = 0;
   get childNodes(): RNode[] {
     const out: RNode[] = [];
     for (let n = this.firstChild; n !== null; n = n.nextSibling) out.push(n);
@@ -157,7 +175,10 @@ export abstract class RParent extends RNode {
     while (n !== null && n.nodeType !== 1) n = n.previousSibling;
     return n as RElement | null;
   }
-  /** Appends a node that has no parent (the parser's own, cheaper than a move). */
+  /**
+   * Appends a node that has no parent (the parser's own, cheaper than a move). It stamps no
+   * version: a caller appending into a tree that may have been read calls touched().
+   */
   append1(node: RNode): void {
     node.parentNode = this;
     node.previousSibling = this.lastChild;
@@ -174,10 +195,12 @@ export abstract class RParent extends RNode {
     node.remove();
     if (ref === null) {
       this.append1(node);
+      touched(this);
       return node;
     }
     // As linkedom: before `ref` wherever it is (Readability only passes its own children).
     const parent = ref.parentNode!;
+    touched(parent);
     node.parentNode = parent;
     node.nextSibling = ref;
     node.previousSibling = ref.previousSibling;
@@ -291,6 +314,9 @@ export class RElement extends RParent {
   /** Attributes in linkedom's order. */
   attrs: RAttr[] = [];
   private svgClass: { baseVal: string; animVal: string } | null = null;
+  /** textContent as read when textVersion was `textAt`. */
+  private textCache = '';
+  private textAt = -1;
   constructor(
     ownerDocument: RDocument,
     readonly localName: string,
@@ -392,6 +418,7 @@ export class RElement extends RParent {
   }
   /** Text and nothing else below, in document order (comments are not text). */
   get textContent(): string {
+    if (this.textAt === this.textVersion) return this.textCache;
     let out = '';
     let n = this.firstChild;
     while (n !== null) {
@@ -402,11 +429,13 @@ export class RElement extends RParent {
       }
       n = nextOutside(n, this);
     }
-    return out;
+    this.textAt = this.textVersion;
+    return (this.textCache = out);
   }
   set textContent(text: string | null) {
     while (this.firstChild) this.firstChild.remove();
     if (text != null && text !== '') this.append1(new RText(this.ownerDocument, String(text)));
+    touched(this);
   }
   get innerHTML(): string {
     return this.isTextElement ? this.textContent : serialiseChildren(this);
@@ -424,6 +453,7 @@ export class RElement extends RParent {
       n.remove();
       this.append1(n);
     }
+    touched(this);
   }
 }
 

@@ -10,6 +10,10 @@
  *    see whether it is empty, for every div, section, header and heading, the outer ones holding
  *    most of the page; a text node with a character `trim` keeps (\S: the same white space set)
  *    settles it.
+ *  - `_getInnerText`: Readability trims (and mostly collapses) the same element's text many times
+ *    over (`_getLinkDensity`, `_getCharCount`, `_cleanConditionally` on one node; each
+ *    candidate's again): kept per element until a change below it (readability-dom.ts's
+ *    textVersion), computed by Readability's own two expressions.
  *  - `_isProbablyVisible`: an element without a `style` attribute reads '' for display and
  *    visibility, so the style is not read.
  *  - `_fixRelativeUris`: on a document whose base is no absolute URL (no `<base href>`: the
@@ -31,6 +35,16 @@ interface ReadabilityInternals {
   _isProbablyVisible(node: FastElement): boolean;
   _fixRelativeUris(articleContent: unknown): void;
   _isElementWithoutContent(node: unknown): boolean;
+  _getInnerText(e: unknown, normalizeSpaces?: boolean): string;
+  REGEXPS: { normalize: RegExp };
+}
+
+/** An element's text as `_getInnerText` gives it, and the version of the element it was read at. */
+interface InnerText {
+  at: number;
+  trimmed: string;
+  /** With runs of white space collapsed (`normalizeSpaces`), when asked. */
+  normalised: string | null;
 }
 
 /** What `_fixRelativeUris` reads and changes of a link and its document. */
@@ -69,8 +83,21 @@ export function fastReadability(): ReadabilityClass {
   const baseVisible = base._isProbablyVisible;
   const baseFixUris = base._fixRelativeUris;
   const baseWithoutContent = base._isElementWithoutContent;
+  const baseInnerText = base._getInnerText;
 
   class FastReadability extends Base {
+    private readonly innerTexts = new Map<RElement, InnerText>();
+    _getInnerText(e: unknown, normalizeSpaces?: boolean): string {
+      if (!(e instanceof RElement)) return baseInnerText.call(this, e, normalizeSpaces);
+      let kept = this.innerTexts.get(e);
+      if (kept === undefined || kept.at !== e.textVersion) {
+        kept = { at: e.textVersion, trimmed: e.textContent.trim(), normalised: null };
+        this.innerTexts.set(e, kept);
+      }
+      // Readability's: undefined means true, anything else counts by its truth.
+      if (!(typeof normalizeSpaces === 'undefined' ? true : normalizeSpaces)) return kept.trimmed;
+      return (kept.normalised ??= kept.trimmed.replace((this as unknown as ReadabilityInternals).REGEXPS.normalize, ' '));
+    }
     _getAllNodesWithTag(node: unknown, tagNames: string[]): ArrayLike<unknown> {
       return node instanceof RParent ? node.withTags(tagNames) : baseAll.call(this, node, tagNames);
     }

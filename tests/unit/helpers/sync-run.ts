@@ -23,6 +23,8 @@ export interface TestRunOptions {
   delayMs?: number;
   signal?: AbortSignal;
   runId?: string;
+  /** Sees each progress report as the run emits it (counts as they stand at that moment). */
+  onProgress?: (progress: SyncProgress) => void;
   /** Sees each batch before the run goes on (the acknowledgement waits for it). */
   onBatch?: (batch: SyncBatch) => void | Promise<void>;
   /** "Today" for list dates without a year. */
@@ -53,7 +55,10 @@ export async function runSync(source: SyncRequest['source'], options: TestRunOpt
       images: new ImageStore({ dataDir: options.dataDir, client }),
       dataDir: options.dataDir,
       signal: options.signal ?? new AbortController().signal,
-      emitProgress: (p) => progress.push(p),
+      emitProgress: (p) => {
+        progress.push(p);
+        options.onProgress?.(p);
+      },
       emitLog: (e) => logs.push(e),
       sendBatch: async (b) => {
         batches.push(b);
