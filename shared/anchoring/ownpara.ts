@@ -11,7 +11,9 @@
  * and numbers repeat, so everything that could make the paragraph one of several is refused: an
  * old copy of the quote with as much context as those words (a twin page), an identical twin
  * paragraph recorded by describe(), a second paragraph of the new text matching, too few own words
- * to tell, or a paragraph whose length or recorded rest pieces (restated.ts) disagree.
+ * to tell, a paragraph whose length or recorded rest pieces (restated.ts) disagree, or a near copy
+ * of the paragraph in the new text (its words beside the quote standing elsewhere too: a pasted
+ * duplicate whose original was then edited in the quote, and the edited one is the passage's).
  */
 import { toNormalised, type Doc } from './doc';
 import { MAX_COPIES, occurrences } from './copies';
@@ -26,6 +28,10 @@ const OWN_WORDS_MIN = 8;
 const LENGTH_SLACK = 2;
 /** Words of the other side beside the quote that make an occurrence elsewhere a rival. */
 const RIVAL_WORDS = 4;
+/** Own words next to the quote, on one side, looked for elsewhere as a sign of a near copy (at most). */
+const NEAR_SIDE = 12;
+/** Fewer own words than this on a side say nothing about a near copy (近日, 据悉 repeat anywhere). */
+const NEAR_SIDE_MIN = 6;
 /** Separator between paragraphs in the words-only form. */
 const BREAK = '\n';
 
@@ -126,6 +132,12 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   const inMatch = (at: number) => at >= first && at < first + pattern.length;
   for (const part of [head, tail]) {
     for (let at = words.text.indexOf(part); at >= 0; at = words.text.indexOf(part, at + 1)) if (!inMatch(at)) return null;
+  }
+  // A near copy of the paragraph elsewhere, its quote edited (or the match a pasted copy of it):
+  // the own words right beside the quote on one side stand there too. Which is the passage's is in doubt.
+  for (const side of [beforeWords.slice(-NEAR_SIDE), afterWords.slice(0, NEAR_SIDE)]) {
+    if (side.length < NEAR_SIDE_MIN) continue;
+    for (let at = words.text.indexOf(side); at >= 0; at = words.text.indexOf(side, at + 1)) if (!inMatch(at)) return null;
   }
   const q0 = first + (startKnown ? 1 : 0) + beforeWords.length;
   const q1 = q0 + quoteWords.length;
