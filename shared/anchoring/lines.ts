@@ -8,7 +8,9 @@
  *
  * Placed only when exactly one such parting exists in the text, with enough of the stored own
  * paragraph's context on the two sides to say where (a piece at its paragraph's edge begins or
- * ends a line there, as it did).
+ * ends a line there, as it did), and only when the first piece ends a sentence: blocks are put
+ * between sentences, while lines inside a sentence are a print page's furniture (a page number, a
+ * running header), where the words before the break are the passage's place, not a span over them.
  */
 import { toNormalised, type Doc } from './doc';
 import { storedForms } from './normalise';
@@ -54,7 +56,7 @@ export function partedByLinesPlace(doc: Doc, s: TextSelector): { from: number; t
     const from = at + before.length;
     // The first piece: the quote's first k units, ending a line.
     for (let k = 1; k < quote.length && text.charCodeAt(from + k - 1) === quote.charCodeAt(k - 1); k++) {
-      if (!breakAt(doc, from + k)) continue;
+      if (!breakAt(doc, from + k) || !endsSentence(text, from + k)) continue;
       const rest = quote.slice(k) + after;
       let line = from + k;
       for (let n = 0; n < PARTING_LINES; n++) {
@@ -69,6 +71,19 @@ export function partedByLinesPlace(doc: Doc, s: TextSelector): { from: number; t
     }
   }
   return found;
+}
+
+/** Marks that may close a sentence after its end mark (comparison form: ” 」 folded to ", 】 to ]). */
+const CLOSERS = '"\')]）》';
+
+/** Whether the comparison-form units before `end` finish a sentence: 。！？； or …, closing marks after. */
+function endsSentence(norm: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && CLOSERS.includes(norm[i] as string)) i--;
+  const c = norm[i];
+  if (c === '!' || c === '?' || c === ';' || c === '…') return true;
+  // A full stop inside a number (3.5) ends nothing.
+  return c === '.' && !(/\d/u.test(norm[i - 1] ?? '') && /\d/u.test(norm[i + 1] ?? ''));
 }
 
 /** Whether a line break lies right before normalised unit i (only white space between). */
