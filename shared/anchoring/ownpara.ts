@@ -28,10 +28,8 @@ const OWN_WORDS_MIN = 8;
 const LENGTH_SLACK = 2;
 /** Words of the other side beside the quote that make an occurrence elsewhere a rival. */
 const RIVAL_WORDS = 4;
-/** Own words next to the quote, on one side, looked for elsewhere as a sign of a near copy (at most). */
+/** Own words next to the quote, on one side, that found elsewhere too mean a near copy (fewer repeat as stock phrases in long texts). */
 const NEAR_SIDE = 12;
-/** Fewer own words than this on a side say nothing about a near copy (近日, 据悉 repeat anywhere). */
-const NEAR_SIDE_MIN = 6;
 /** Separator between paragraphs in the words-only form. */
 const BREAK = '\n';
 
@@ -136,7 +134,7 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   // A near copy of the paragraph elsewhere, its quote edited (or the match a pasted copy of it):
   // the own words right beside the quote on one side stand there too. Which is the passage's is in doubt.
   for (const side of [beforeWords.slice(-NEAR_SIDE), afterWords.slice(0, NEAR_SIDE)]) {
-    if (side.length < NEAR_SIDE_MIN) continue;
+    if (side.length < NEAR_SIDE) continue;
     for (let at = words.text.indexOf(side); at >= 0; at = words.text.indexOf(side, at + 1)) if (!inMatch(at)) return null;
   }
   const q0 = first + (startKnown ? 1 : 0) + beforeWords.length;
