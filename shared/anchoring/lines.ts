@@ -8,9 +8,10 @@
  *
  * Placed only when exactly one such parting exists in the text, with enough of the stored own
  * paragraph's context on the two sides to say where (a piece at its paragraph's edge begins or
- * ends a line there, as it did), and only when the first piece ends a sentence: blocks are put
- * between sentences, while lines inside a sentence are a print page's furniture (a page number, a
- * running header), where the words before the break are the passage's place, not a span over them.
+ * ends a line there, as it did), no old copy of the quote with as much of that context, and only
+ * when the first piece ends a sentence: blocks are put between sentences, while lines inside a
+ * sentence are a print page's furniture (a page number, a running header), where the words before
+ * the break are the passage's place, not a span over them.
  */
 import { toNormalised, type Doc } from './doc';
 import { storedForms } from './normalise';
@@ -44,6 +45,12 @@ export function partedByLinesPlace(doc: Doc, s: TextSelector): { from: number; t
   // A side shorter than SIDE must reach its paragraph's edge, which then stands there too.
   if (before.length + after.length < SIDES_MIN) return null;
   if ((before.length < SIDE && !startKnown) || (after.length < SIDE && !endKnown)) return null;
+  // An old copy of the quote that had as much of this context beside it (a caption repeated in the
+  // body) may be the one parted here, while the passage's own place was cut.
+  if (typeof s.copies === 'number' && s.copies > 0) {
+    const copyContext = typeof s.copyContext === 'number' && s.copyContext >= 0 ? s.copyContext : Infinity;
+    if (!(copyContext < before.length + after.length)) return null;
+  }
   const text = doc.norm.text;
   // Looked for by the side before with the quote's head up to KEY units (a first piece shorter than
   // that head beside a short side is not found: an orphan).

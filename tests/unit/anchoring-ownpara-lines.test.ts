@@ -40,3 +40,22 @@ suite('lines.ts: lines inside a sentence are not an inserted block', () => {
     expect(placed).toMatchObject({ start: at(neu, '那样大。'), end: at(neu, '两边都是石头') + 6 });
   });
 });
+
+suite('lines.ts: an old copy of the quote with the same context beside it', () => {
+  const P = '“请帮帮我”纸条。派出所民警随即赶到现场，把孩子安全接出。';
+  const old = [P, ...filler(0, 2), `民警赶到后排查可疑线索`, P, ...filler(2, 2)].join('\n');
+  const quote = '“请帮帮我”纸条。派出所';
+
+  it('leaves an orphan when the other copy is the one parted by inserted lines', () => {
+    // A brief: a label on top, the lead cut to its first sentence; the later copy parted by a line
+    // put at its sentence end.
+    const neu = [
+      '【简讯】“请帮帮我”纸条。',
+      ...filler(0, 2),
+      '民警赶到后排查可疑线索',
+      P.replace('纸条。', '纸条。\n（扫码关注 获取更多资讯）\n'),
+      ...filler(2, 2),
+    ].join('\n');
+    expect(anchorAll(neu, [describe(old, 0, quote.length)])[0]).toBeNull();
+  });
+});
