@@ -2,7 +2,7 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12 | --outside13 | --outside14 | --outside15 | --outside16] (--outside2:
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12 | --outside13 | --outside14 | --outside15 | --outside16 | --outside17] (--outside2:
  * the second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3;
  * --outside4: the fourth, tests/fixtures/cms-outside4; --outside5: the fifth, tests/fixtures/cms-outside5;
  * --outside6: the sixth, tests/fixtures/cms-outside6;
@@ -13,7 +13,8 @@
  * --outside13: the thirteenth, tests/fixtures/cms-outside13;
  * --outside14: the fourteenth, tests/fixtures/cms-outside14;
  * --outside15: the fifteenth, tests/fixtures/cms-outside15;
- * --outside16: the sixteenth, tests/fixtures/cms-outside16)
+ * --outside16: the sixteenth, tests/fixtures/cms-outside16;
+ * --outside17: the seventeenth, tests/fixtures/cms-outside17)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -112,6 +113,8 @@ export const OUTSIDE14_DIR = fileURLToPath(new URL('../fixtures/cms-outside14/',
 export const OUTSIDE15_DIR = fileURLToPath(new URL('../fixtures/cms-outside15/', import.meta.url));
 /** The sixteenth outside set (tests/fixtures/cms-outside16), scored under `extract_cn_outside16_*`. */
 export const OUTSIDE16_DIR = fileURLToPath(new URL('../fixtures/cms-outside16/', import.meta.url));
+/** The seventeenth outside set (tests/fixtures/cms-outside17), scored under `extract_cn_outside17_*`. */
+export const OUTSIDE17_DIR = fileURLToPath(new URL('../fixtures/cms-outside17/', import.meta.url));
 
 const SET_DIRS = {
   outside: OUTSIDE_DIR,
@@ -130,10 +133,12 @@ const SET_DIRS = {
   outside14: OUTSIDE14_DIR,
   outside15: OUTSIDE15_DIR,
   outside16: OUTSIDE16_DIR,
+  outside17: OUTSIDE17_DIR,
 };
 
-/** The set named by `--outside2` … `--outside16` (the first set without a flag). */
+/** The set named by `--outside2` … `--outside17` (the first set without a flag). */
 export function outsideSetFromArgv(argv: string[]): keyof typeof SET_DIRS {
+  if (argv.includes('--outside17')) return 'outside17';
   if (argv.includes('--outside16')) return 'outside16';
   if (argv.includes('--outside15')) return 'outside15';
   if (argv.includes('--outside14')) return 'outside14';
@@ -180,7 +185,7 @@ export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outs
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = outsideSetFromArgv(process.argv);
-  // --outside3 … --outside16 alone list the set page by page.
+  // --outside3 … --outside17 alone list the set page by page.
   const verbose =
     process.argv.includes('--verbose') ||
     set === 'outside3' ||
@@ -196,6 +201,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     set === 'outside13' ||
     set === 'outside14' ||
     set === 'outside15' ||
-    set === 'outside16';
+    set === 'outside16' ||
+    set === 'outside17';
   for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

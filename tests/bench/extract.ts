@@ -94,6 +94,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh13'),
     // Fourteenth outside English set (a fourteenth tester: Times of India/MSN/Sanity-Next.js/RSS reader/WordPress.com/Hugo Docsy/Semafor/Mirror shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh14'),
+    // Fifteenth outside English set (a fifteenth tester: Fox News/Sky News/SMH-Nine/beehiiv/LinkedIn/Notion/Quanta/Tumblr shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh15'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
@@ -122,6 +124,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside15'),
     // Sixteenth outside Chinese set (a sixteenth tester: page kinds — 招聘公告, 任前公示, 意见征集, 新浪/中新网, MetInfo, VitePress, 新浪博客, 学报 full text, 讲座预告, 图文直播, 上市公司公告).
     ...benchOutside(process.argv.includes('--verbose'), 'outside16'),
+    // Seventeenth outside Chinese set (a seventeenth tester: page kinds — 豆瓣日记, B站专栏, 贴吧 thread, 腾讯/凤凰/界面, 办事指南, 行政处罚 公示, 志愿服务 报道, 档案史料, 博物馆 展览, PbootCMS).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside17'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,

@@ -36,6 +36,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor7: async () => (await import('./anchoring-outside7')).benchAnchorOutside7(process.argv.slice(2)),
   // An eighth outside tester's bench: 答记者问 labels, 引语 attribution moved, 删节, 专题 double print, 注释 inline, lossy re-save, 将→已 updates (anchoring-outside8.ts).
   anchor8: async () => (await import('./anchoring-outside8')).benchAnchorOutside8(process.argv.slice(2)),
+  // A ninth outside tester's bench: 规避敏感词, 视频文字稿, 约/近 figures, 、-list reorders, Markdown links, 滚动更新, 长微博 threads (anchoring-outside9.ts).
+  anchor9: async () => (await import('./anchoring-outside9')).benchAnchorOutside9(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),

@@ -342,6 +342,9 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
+  /** Open <pre> elements, and open <code> elements inside one: a code block's source lines are its lines. */
+  private preDepth = 0;
+  private codeInPre = 0;
   /** Whether the current line's text holds anything but whitespace (else a flush makes no block of it). */
   private ink = false;
   /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
@@ -400,6 +403,10 @@ class Walker {
     }
     let keep = INLINE_KEEP.get(tag);
     const anchor = tag === 'a' && !notALink(el);
+    const pre = tag === 'pre';
+    const code = tag === 'code' && this.preDepth > 0;
+    if (pre) this.preDepth++;
+    if (code) this.codeInPre++;
     if (anchor) {
       this.linkDepth++;
       // Resolved only if its block reaches the body (blockHtml): menus and lists hold most links.
@@ -419,6 +426,8 @@ class Walker {
       this.cur.html += `</${keep}>`;
     }
     if (anchor) this.linkDepth--;
+    if (pre) this.preDepth--;
+    if (code) this.codeInPre--;
     if (block) {
       this.flush();
       this.stack.pop();
@@ -427,6 +436,16 @@ class Walker {
 
   private text(data: string): void {
     if (!data) return;
+    // A code block's source lines each stand alone (a command per line); a <pre> of prose has its
+    // lines joined as <br>-broken lines are.
+    if (this.codeInPre > 0 && data.includes('\n')) {
+      const lines = data.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (i > 0) this.pendingBr += 2;
+        if (lines[i]) this.text(lines[i]!);
+      }
+      return;
+    }
     if (this.pendingBr) this.breakLine();
     if (!this.ink && INK_RE.test(data)) this.ink = true;
     this.cur.text += data;
@@ -1952,7 +1971,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (b.index <= cutAt) continue;
     if (title && !body.some((x) => x.len > 0) && b.text === normaliseText(title)) continue;
     if (b.len > 0) {
-      if (b.boiler && !eventHostLine(b, blocks)) continue;
+      if (b.boiler && !eventHostLine(b, blocks) && !sectionHeadingInText(b, blocks)) continue;
       // A listed company's announcement head (证券代码：… 证券简称：… 公告编号：…) opening the text.
       if (!latin && !body.some((x) => x.len > 0) && SECURITIES_HEAD_RE.test(b.text)) continue;
       // A date line after the text has started is the signature date (落款), part of the body.
@@ -2477,11 +2496,16 @@ const PROPERTY_ORIGIN_LABEL_RE =
  * label cell and a value cell, no colon (<td>发布时间</td><td>2024-04-09 09:30</td>). Trusted
  * when at least two of its labels are metadata labels; its date and 来源 rows are read.
  */
-/** A journal paper's front-matter labels (its record, not its date: 收稿 and 修回 are not when it ran). */
-const PAPER_FRONT_LABEL_RE =
-  /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)$|^(?:关键词|中图分类号|文献标[志识]码|文章编号|基金项目|作者简介)$/;
+/**
+ * A journal paper's front-matter labels: the dates of its record (收稿 / 修回 / 录用: never when it
+ * ran) and the labels of its record. One list for the date pass (a property table's labels) and the
+ * body pass (FRONT_MATTER_LABEL_RE, which adds the abstract, the publication date, DOI and citation).
+ */
+const CN_PAPER_RECORD_DATE_LABELS = '(?:收稿|修回|录用|接收|修订)(?:日期|时间)';
+const CN_PAPER_RECORD_LABELS = '关键[词字]|中图法?分类号|文献标[志识]码|文章编号|基金项目|作者简介|通讯作者';
+const PAPER_FRONT_LABEL_RE = new RegExp(`^(?:${CN_PAPER_RECORD_DATE_LABELS}|${CN_PAPER_RECORD_LABELS})$`);
 
-const RECORD_DATE_LABEL_RE = /^(?:收稿|修回|录用|接收|修订)(?:日期|时间)\s*[:：]?/;
+const RECORD_DATE_LABEL_RE = new RegExp(`^${CN_PAPER_RECORD_DATE_LABELS}\\s*[:：]?`);
 
 /**
  * A paper's 收稿 / 修回 / 录用 date (when the journal received, got back or accepted it), in the
@@ -4354,6 +4378,27 @@ const EVENT_LABEL_RE =
  * notice; the same label in a footer is the site's credit (boilerplate). Kept when it is one label
  * with a short value and an event label line stands within three lines of it.
  */
+/**
+ * A section heading between two paragraphs of the text (<h2>安装客户端</h2> in a guide) is the
+ * text's, though its words alone read like chrome (an app bar's 安装客户端, 下载App): chrome is
+ * not set as a heading with prose of the same box on both sides.
+ */
+function sectionHeadingInText(b: Block, blocks: Block[]): boolean {
+  if (!/^h[2-6]$/.test(b.el.localName) || b.len > 30) return false;
+  const box = b.el.parentElement;
+  const proseBeside = (step: 1 | -1): boolean => {
+    for (let j = b.index + step, n = 0; j >= 0 && j < blocks.length && n < 2; j += step) {
+      const x = blocks[j]!;
+      if (x.len === 0) continue;
+      n++;
+      if (x.negative || x.boiler || x.el.parentElement !== box) return false;
+      if (isProse(x)) return true;
+    }
+    return false;
+  };
+  return proseBeside(-1) && proseBeside(1);
+}
+
 function eventHostLine(b: Block, blocks: Block[]): boolean {
   if (b.len > 60 || !/^(?:主办|承办|协办|联办)单位\s*[:：]\s*[^:：]{2,40}$/.test(b.text)) return false;
   for (let j = Math.max(0, b.index - 3); j <= Math.min(blocks.length - 1, b.index + 3); j++)
@@ -4451,8 +4496,10 @@ function dropClockStamps(body: Block[]): void {
 }
 
 /** A label of a paper's front matter in a Chinese journal (摘要：, 中图分类号：, 收稿日期：). */
-const FRONT_MATTER_LABEL_RE =
-  /^(?:(?:内容)?摘\s*要|关键词|关键字|中图分类号|中图法分类号|文献标[识志]码|文章编号|基金项目|作者简介|通讯作者|收稿日期|修回日期|录用日期|(?:网络)?出版日期|DOI|引用本文)\s*[:：]/i;
+const FRONT_MATTER_LABEL_RE = new RegExp(
+  `^(?:(?:内容)?摘\\s*要|${CN_PAPER_RECORD_LABELS}|${CN_PAPER_RECORD_DATE_LABELS}|(?:网络)?出版日期|DOI|引用本文)\\s*[:：]`,
+  'i',
+);
 const FRONT_MATTER_MIN_LABELS = 3;
 const FRONT_MATTER_TEXT_MIN_CHARS = 200;
 
