@@ -153,6 +153,19 @@
  *   once, clean-clone CI beside it): 93.7% placed, 10 wrong (timeline 5, mixed 5); timeline 70.3,
  *   mixed 82.7, ad_split 93.8, speech 94.2, brief 96.1, the rest ≥98.3; anchorAll on a long article
  *   median 90 ms, max 510 ms CPU.
+ * LATER, development (anchor17a, 2026-12-06, load ~30–35; main b252f8c → this branch: anchor16a's
+ *   ownpara.ts/lines.ts merged with three refusals, tests/unit/anchoring-ownpara-lines.test.ts):
+ *   ownpara refuses when 12 own words beside the quote on one side stand elsewhere too (a near copy
+ *   of the paragraph: a pasted duplicate whose original was edited in the quote, independent seed
+ *   489); lines.ts spans inserted lines only where the first piece ends a sentence (a print page's
+ *   number and running header inside a sentence, outside5 seed 35) and refuses when an old copy of
+ *   the quote had as much of the matched context (a caption repeated in the body, seed 141). Seeds
+ *   1–40: 93.7% / 6 wrong → 95.8% / 6 (timeline 77 → 89.1, ad_split 93.6 → 99.4, mixed 75.9 →
+ *   80.3); 81–120: 94.8% / 0 → 96.9% / 0 (timeline 74.6 → 87.8, ad_split 94.4 → 99.6, mixed 89 →
+ *   92.6); 121–160 (now seen): 93.7% / 10 → 96.0% / 10 (timeline 70.3 → 85.8, ad_split 93.8 → 99.2,
+ *   mixed 82.7 → 85.3); the same WRONG lines as main on each range, and on every guard. Long-article
+ *   anchorAll median 95–109 → 97–106 ms CPU (loaded machine). Left: timeline dates in long articles
+ *   whose pages share 12-word runs (the near-copy refusal costs 0.4 on 1–40), spans over a break.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
