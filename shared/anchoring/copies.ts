@@ -7,7 +7,7 @@
  * the passage only if more of its stored context stands next to it than stood next to any other
  * copy (another copy, unchanged, shows no more than it did), or if neighbours say so (index.ts).
  */
-import { toNormalised, type Doc } from './doc';
+import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
 import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import { fingerprint, paragraphRange } from './paragraphs';
@@ -114,7 +114,7 @@ export function copyCounts(norm: string, own: number, s: Pick<TextSelector, 'exa
 export function copiesLost(doc: Doc, quote: string, s: TextSelector): boolean {
   const old = s.copies;
   if (typeof old !== 'number' || !Number.isInteger(old) || old <= 0 || old >= MAX_COPIES || quote.length === 0) return false;
-  return occurrences(doc.norm.text, quote, old + 1).length < old + 1;
+  return occurrencesIn(doc, quote, old + 1).length < old + 1;
 }
 
 /**
@@ -146,7 +146,7 @@ export function sameRankCopy(doc: Doc, quote: string, s: TextSelector): number |
   const rank = s.copyRank;
   if (typeof old !== 'number' || !Number.isInteger(old) || old <= 0 || old >= MAX_COPIES || quote.length === 0) return null;
   if (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 0 || rank > old) return null;
-  const found = occurrences(doc.norm.text, quote, old + 2);
+  const found = occurrencesIn(doc, quote, old + 2);
   return found.length === old + 1 ? (found[rank] ?? null) : null;
 }
 
@@ -160,7 +160,7 @@ export function contextAt(doc: Doc, s: TextSelector, from: number, to: number): 
 export function copiesGained(doc: Doc, quote: string, s: TextSelector): boolean {
   const old = s.copies;
   if (typeof old !== 'number' || !Number.isInteger(old) || old < 0 || old >= MAX_COPIES || quote.length === 0) return false;
-  return occurrences(doc.norm.text, quote, old + 2).length > old + 1;
+  return occurrencesIn(doc, quote, old + 2).length > old + 1;
 }
 
 /**
@@ -307,7 +307,7 @@ export function otherParagraphsLength(doc: Doc, s: TextSelector, quote: string, 
   const sides = sidesOf(s);
   if (known < sides.prefix.length + sides.suffix.length || !doc.norm.text.startsWith(quote, from)) return false;
   if (paragraphLength(doc, from, from + quote.length) === length) return false;
-  for (const o of occurrences(doc.norm.text, quote, MAX_COPIES)) {
+  for (const o of occurrencesIn(doc, quote, MAX_COPIES)) {
     if (o !== from && paragraphLength(doc, o, o + quote.length) === length) return true;
   }
   return false;

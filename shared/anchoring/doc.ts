@@ -1,5 +1,5 @@
 import { comparingMarkersLiterally, normaliseWithMap, type NormalisedText } from './normalise';
-import { buildTrigramIndex, type TrigramIndex } from './trigrams';
+import { bucketSize, buildTrigramIndex, forEachOccurrence, type TrigramIndex } from './trigrams';
 
 /** Per-text state, cached because a reader anchors many highlights against one text. */
 export interface Doc {
@@ -33,6 +33,35 @@ export function newDocument(raw: string): Doc {
 export function trigramIndex(doc: Doc): TrigramIndex {
   doc.index ??= buildTrigramIndex(doc.norm.text);
   return doc.index;
+}
+
+/**
+ * Occurrences of `words` in the comparison form (overlapping ones too, in text order), up to
+ * `limit`: the same as an indexOf scan, found through the trigram index from the rarest of the
+ * words' trigrams, so that counting a quote in a long text, again for every passage, never scans it.
+ */
+export function occurrencesIn(doc: Doc, words: string, limit: number): number[] {
+  const text = doc.norm.text;
+  const out: number[] = [];
+  if (words.length < 3 || limit <= 0) {
+    for (let at = text.indexOf(words); at >= 0 && out.length < limit; at = text.indexOf(words, at + 1)) out.push(at);
+    return out;
+  }
+  const index = trigramIndex(doc);
+  let rarest = 0;
+  let least = Infinity;
+  for (let k = 0; k + 3 <= words.length && least > 0; k++) {
+    const size = bucketSize(index, words, k);
+    if (size < least) {
+      least = size;
+      rarest = k;
+    }
+  }
+  forEachOccurrence(index, words, rarest, (p) => {
+    const at = p - rarest;
+    if (out.length < limit && at >= 0 && text.startsWith(words, at)) out.push(at);
+  });
+  return out;
 }
 
 /** Normalised offset of the first kept unit at or after raw `offset`. */

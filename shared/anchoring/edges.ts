@@ -22,6 +22,18 @@ const EDGE_MARK = /[\s“”「」『』‘’"'？?！!。.，,：:；;、]/u;
 /** A speaker's label at a paragraph's start: one to three Han characters and a colon (问：, 记者：). */
 const LABEL = /^\p{Script=Han}{1,3}[：:]/u;
 
+/**
+ * A speaker's attribution right before a quotation, as the side's last words: 王某说：“, 他表示，
+ * (a name or pronoun of up to six units and a verb of saying, then a colon or comma and maybe an
+ * opening mark), after a clause's end. An edition moves it behind the quotation (“…，”王某说。)
+ * or rewrites it (王某表示，…): the words the passage opened on are then new, not the neighbour's.
+ */
+const ATTRIBUTION_END = /(^|[\n。！？；”」])([^\n。！？；，：“”「」]{1,6}?(?:说|表示|指出|强调|称))[：:，,][ \t\u3000]*[“「]?$/u;
+/** The same attribution at a quote's head (the highlight began with the speaker). */
+const ATTRIBUTION_HEAD = /^([^\n。！？；，：“”「」]{1,6}?(?:说|表示|指出|强调|称))[：:，,]/u;
+/** Verbs of saying, for an attribution found in a gap (moved behind the quotation). */
+const SAYING = /说|表示|指出|强调|称/u;
+
 /** Units of each stored side that must stand near the core, exactly. */
 const SIDE_RUN = 8;
 /** Units at a side's near end that may be a neighbour's edge word changed in place (我们 → 他们). */
@@ -41,6 +53,12 @@ const INNER: readonly (readonly [number, number])[] = [
   [1, 1],
 ];
 
+/** Whether a raw position (the quote's start) begins a clause: a paragraph, or after a sentence's or quotation's end. */
+function clauseStart(prefix: string, atTextStart: boolean): boolean {
+  const bare = prefix.replace(/[ \t\u3000]+$/u, '');
+  return bare.length === 0 ? atTextStart : /[\n。！？；”」]$/u.test(bare);
+}
+
 /** Whether a raw position (the quote's start) begins a paragraph: a line break, or the text's start, before it. */
 function paragraphStart(prefix: string, atTextStart: boolean): boolean {
   const bare = prefix.replace(/[ \t\u3000]+$/u, '');
@@ -48,7 +66,10 @@ function paragraphStart(prefix: string, atTextStart: boolean): boolean {
 }
 
 /** `side` (raw, ending at the quote) without marks and a paragraph-start label at its end. */
-function trimSideEnd(side: string, atTextStart: boolean): string {
+function trimSideEnd(raw: string, atTextStart: boolean): string {
+  // A speaker's attribution before a quotation (王某说：“): an edition moves or rewrites it.
+  const attribution = ATTRIBUTION_END.exec(raw);
+  const side = attribution ? raw.slice(0, attribution.index + attribution[1]!.length) : raw;
   let s = side;
   // A last line that is only a paragraph's marker (1⇥, 第二条 before the quote) is a label too.
   const head = s.lastIndexOf('\n') + 1;
@@ -207,6 +228,35 @@ function onlySided(text: string, core: string, near: (from: number, to: number) 
   return found;
 }
 
+/** Units each part of a quotation split by its attribution must hold. */
+const SPLIT_PART = 2;
+
+/**
+ * The only place (comparison form, [start, end)) where `core` stands split at one of its commas by
+ * the attribution of the speaker `name` (“A，”王某说，“B”: only marks, the name and a verb of
+ * saying between the parts), or null (none, or more than one).
+ */
+function splitByAttribution(text: string, core: string, name: string): [number, number] | null {
+  let found: [number, number] | null = null;
+  for (let i = core.indexOf(','); i >= 0; i = core.indexOf(',', i + 1)) {
+    const a = core.slice(0, i + 1);
+    const b = core.slice(i + 1);
+    if (a.length - 1 < SPLIT_PART || b.length < SPLIT_PART) continue;
+    let n = 0;
+    for (let at = text.indexOf(a); at >= 0 && n < MAX_PIECE_HITS; at = text.indexOf(a, at + 1), n++) {
+      const from = at + a.length;
+      const next = text.slice(from, from + GAP + b.length).indexOf(b);
+      if (next <= 0) continue;
+      const between = text.slice(from, from + next);
+      if (!SAYING.test(between) || bare(between).replace(SAYING, '') !== name) continue;
+      if (found) return null;
+      found = [at, from + next + b.length];
+    }
+    if (n >= MAX_PIECE_HITS) return null;
+  }
+  return found;
+}
+
 /** The only start of `core` in `text`, or -1 (none, or more than one). */
 function onlyAt(text: string, core: string): number {
   const at = text.indexOf(core);
@@ -266,6 +316,10 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   const atParaStart = paragraphStart(s.prefix, atTextStart);
   const marker = atParaStart && !LABEL.test(s.exact) ? headMarkerLength(s.exact) : 0;
   if (atParaStart) head = LABEL.exec(s.exact)?.[0].length ?? marker;
+  // A speaker's attribution opening the quote at a clause's start (王某说：“…): moved or rewritten
+  // by an edition (“…，”王某说。 / 王某表示，…); its words are the name, kept if they still stand there.
+  const attribution = head === 0 && clauseStart(s.prefix, atTextStart) ? ATTRIBUTION_HEAD.exec(s.exact) : null;
+  if (attribution) head = attribution[0].length;
   while (head < s.exact.length && EDGE_MARK.test(s.exact[head]!)) head++;
   let tail = s.exact.length;
   while (tail > head && EDGE_MARK.test(s.exact[tail - 1]!)) tail--;
@@ -281,6 +335,10 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
   // Units of a label taken off each side at the junction: where it still stands, it is no new word.
   const labelBefore = bare(normalise(sideBefore)).length - bare(normalise(trimSideEnd(sideBefore, atTextStart))).length;
   const labelAfter = bare(normalise(sideAfter)).length - bare(normalise(trimSideStart(sideAfter))).length;
+  // The speaker's name of an attribution before the quotation (comparison form), which an edition
+  // may have moved behind it.
+  const before0 = ATTRIBUTION_END.exec(sideBefore);
+  const movedName = before0 ? bare(normalise(before0[2]!.replace(new RegExp(`(?:${SAYING.source})$`, 'u'), ''))) : '';
   // A side shorter than the run is its paragraph's or the text's edge.
   const textEnd = s.suffix.length < CONTEXT_LENGTH - 1;
   if (
@@ -323,7 +381,12 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
     const gapA = unitsAfter(text, to, gapAfter0);
     const headMarks = normalise(s.exact.slice(0, head), atParaStart);
     const tailMarks = normalise(s.exact.slice(tail));
-    if (headMarks && gapB.length > headMarks.length && gapB.startsWith(headMarks)) return false;
+    // Words between that are the stored speaker's attribution, rewritten before the quotation
+    // (王某说：“ → 王某表示，) or moved behind it with the full stop (“…。” → “…，”王某说。), are no
+    // words inserted into the passage.
+    const attributed = (gap: string) => movedName !== '' && SAYING.test(gap) && bare(gap).replace(SAYING, '') === movedName;
+    if (headMarks && gapB.length > headMarks.length && gapB.startsWith(headMarks) && !attributed(gapB)) return false;
+    if (attributed(gapA)) return true;
     return !(tailMarks && gapA.length > tailMarks.length && gapA.endsWith(tailMarks));
   };
   // [from, to) in the comparison form, and the units of the core left out at its head and tail.
@@ -349,6 +412,10 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
     } else if (cells && at && sidesNear(at[0], at[1])) {
       // A table row's cells (their tab dropped in comparison) now joined by a mark (⇥ → ，/：).
       found = { from: at[0], to: at[1], h: 0, t: 0 };
+    } else if (text.indexOf(core) < 0 && movedName && splitByAttribution(text, core, movedName)) {
+      // The quotation split by its speaker's attribution at a comma (“A，B。” → “A，”王某说，“B。”).
+      const at = splitByAttribution(text, core, movedName)!;
+      if (sidesNear(at[0], at[1])) found = { from: at[0], to: at[1], h: 0, t: 0 };
     } else if (text.indexOf(core) < 0) {
       for (const [h, t] of INNER) {
         const inner = core.slice(h, core.length - t);

@@ -13,6 +13,7 @@
  */
 import { halvesApart, twinInOwnContext } from './apart';
 import { movedClausesPlace } from './clauses';
+import { onContextsCopy } from './contextcopy';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -21,7 +22,6 @@ import {
   copyCounts,
   likestParagraph,
   MAX_COPIES,
-  occurrences,
   onlyItsSentence,
   otherParagraphsLength,
   OWN_CONTEXT_MARGIN,
@@ -31,7 +31,7 @@ import {
   sameRankCopy,
   twinBeside,
 } from './copies';
-import { documentFor, newDocument, toNormalised, unitAt, type Doc } from './doc';
+import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { partedByLinesPlace } from './lines';
 import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
@@ -59,6 +59,7 @@ import { ownSideElsewhere } from './ownside';
 import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
+import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { stutterCopy } from './stutter';
 import {
@@ -321,13 +322,16 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
   const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
   const placedSpans = spansPlaced(selectors, pinned);
   const heldBefore = storedWordsOf(selectors, valid);
+  let labelFreeText: LabelFree | null = null;
+  const lazyLabelFree = () => (labelFreeText ??= labelFree(text, true));
   const out = pinned.map((a, i) =>
     a || !valid[i]
       ? a
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
-        oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans)),
+        oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
+        relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
     notOwnSideElsewhere(
@@ -349,6 +353,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
       // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
       if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
+      // Nor the copy of the quote its own stored context held (contextcopy.ts).
+      if (onContextsCopy(lazyDoc(), s, a)) return null;
       return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
     })
     .map((a, i) => {
@@ -426,6 +432,18 @@ function oneUnitCorrectedAnchor(text: string, docFor: () => Doc, s: TextSelector
   if (at === null) return null;
   const query = prepareQuery(text, s);
   const a = toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 1 }));
+  const bracket = pinnedBracket(placed, s);
+  return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
+}
+
+/**
+ * A passage whose paragraphs' speaker labels were restyled (relabelled.ts), or null; also null
+ * outside the new range between its placed neighbours when they bracket it (a page printed twice
+ * with its labels alternating otherwise is another copy).
+ */
+function relabelledAnchor(formFor: () => LabelFree, s: TextSelector, placed: readonly PlacedSpan[]): Anchor | null {
+  const a = relabelledPlace(formFor, s);
+  if (!a) return null;
   const bracket = pinnedBracket(placed, s);
   return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
 }
@@ -678,7 +696,7 @@ function confirmedCopies(
     let best = from;
     let most = contextAt(doc, s, from, to).found;
     let tie = false;
-    for (const o of occurrences(doc.norm.text, quote, MAX_COPIES)) {
+    for (const o of occurrencesIn(doc, quote, MAX_COPIES)) {
       if (o === from) continue;
       const found = contextAt(doc, s, o, o + quote.length).found;
       if (found > most) {
@@ -1354,7 +1372,7 @@ function ownPlaceElsewhere(
   const head = q.prefixText.slice(-OWN_SIDE);
   const tail = q.suffixText.slice(0, OWN_SIDE);
   const gap = 2 * q.quote.length + OWN_SIDE;
-  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+  for (const at of occurrencesIn(doc, head, Infinity)) {
     const from = at + OWN_SIDE;
     // Only the window after this head: a scan to the text's end per head would cost more.
     const found = text.slice(from, from + gap + OWN_SIDE).indexOf(tail);

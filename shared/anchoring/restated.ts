@@ -9,7 +9,7 @@
  * A paragraph kept, edited or split, keeps some of its pieces somewhere; a paragraph gone, with no
  * copies beside the placement, is left to the other passes.
  */
-import { toNormalised, type Doc } from './doc';
+import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { normalise, normalisePrefix, normaliseSuffix } from './normalise';
 import { paragraphRange } from './paragraphs';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
@@ -58,10 +58,10 @@ export function restPieces(doc: Doc, s: TextSelector, own: number, end: number):
  * Whether `pieces` were recorded and fewer than half of them stand in the comparison form `norm`:
  * a recap quoting the sentence next to the quote may carry one piece along.
  */
-function sideGone(norm: string, pieces: unknown): boolean {
+function sideGone(doc: Doc, pieces: unknown): boolean {
   if (!Array.isArray(pieces) || pieces.length === 0) return false;
   if (!pieces.every((p) => typeof p === 'string' && p.length > 0)) return false;
-  const standing = pieces.filter((p: string) => norm.includes(p)).length;
+  const standing = pieces.filter((p: string) => occurrencesIn(doc, p, 1).length > 0).length;
   return standing * 2 < pieces.length;
 }
 
@@ -74,27 +74,50 @@ function sideGone(norm: string, pieces: unknown): boolean {
  */
 export function onRestatement(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const norm = doc.norm.text;
-  if (!sideGone(norm, s.restBefore) && !sideGone(norm, s.restAfter)) return false;
-  const raw = doc.raw;
-  const [pf, pt] = paragraphRange(raw, a.start, a.end);
+  if (!sideGone(doc, s.restBefore) && !sideGone(doc, s.restAfter)) return false;
+  const [pf, pt] = paragraphRange(doc.raw, a.start, a.end);
   const from = toNormalised(doc, pf);
   const own = norm.slice(from, toNormalised(doc, pt));
   const quoteFrom = toNormalised(doc, a.start) - from;
   const quoteTo = toNormalised(doc, a.end) - from;
+  for (const line of linesOf(doc)) {
+    const words = line.words;
+    if (line.start === pf || words.length < RESTATED_MIN || words.length >= own.length) continue;
+    // The paragraph's own test first: the whole-text count (stock) only for words it holds.
+    let outside = false;
+    for (let at = own.indexOf(words); at >= 0 && !outside; at = own.indexOf(words, at + 1)) {
+      outside = at >= quoteTo || at + words.length <= quoteFrom;
+    }
+    if (outside && !stock(doc, words)) return true;
+  }
+  return false;
+}
+
+interface Line {
+  /** Raw offset of the line's first unit. */
+  start: number;
+  /** The line's comparison form without edge marks (wordsOf). */
+  words: string;
+}
+
+/** Each line's words, made once per text: every placement checked looks at all of them. */
+const linesCache = new WeakMap<Doc, Line[]>();
+
+/** The lines of the text (between '\n's) with their words, cached on the doc. */
+export function linesOf(doc: Doc): Line[] {
+  const hit = linesCache.get(doc);
+  if (hit) return hit;
+  const raw = doc.raw;
+  const norm = doc.norm.text;
+  const lines: Line[] = [];
   for (let start = 0; start < raw.length;) {
     const nl = raw.indexOf('\n', start);
     const end = nl < 0 ? raw.length : nl;
-    if (start !== pf) {
-      const words = wordsOf(norm.slice(toNormalised(doc, start), toNormalised(doc, end)));
-      if (words.length >= RESTATED_MIN && words.length < own.length && !stock(norm, words)) {
-        for (let at = own.indexOf(words); at >= 0; at = own.indexOf(words, at + 1)) {
-          if (at >= quoteTo || at + words.length <= quoteFrom) return true;
-        }
-      }
-    }
+    lines.push({ start, words: wordsOf(norm.slice(toNormalised(doc, start), toNormalised(doc, end))) });
     start = end + 1;
   }
-  return false;
+  linesCache.set(doc, lines);
+  return lines;
 }
 
 /**
@@ -102,10 +125,8 @@ export function onRestatement(doc: Doc, s: TextSelector, a: Anchor): boolean {
  *工作正在稳步推进。), set as a line of its own somewhere, is no line a block of copies quoted; a
  * line restated stands twice, in its paragraph and in the block.
  */
-function stock(norm: string, words: string): boolean {
-  let n = 0;
-  for (let at = norm.indexOf(words); at >= 0; at = norm.indexOf(words, at + 1)) if (++n > 2) return true;
-  return false;
+function stock(doc: Doc, words: string): boolean {
+  return occurrencesIn(doc, words, 3).length > 2;
 }
 
 /** Occurrences of a paragraph's words looked at for one standing on its own. */

@@ -118,6 +118,30 @@
  *   the 6 are 'repeated' highlights); qa_labels 94, attrib_move 95.7, abridge 89.6, zhuanti 93.5 (0
  *   wrong), footnote_inline 96.6, lossy 98.4, update 97.2, mixed 85.2; anchorAll on a long article
  *   median 138 ms, max 738 ms CPU (load ~5).
+ * LATER, development (anchor17b), before = main b252f8c, after = branch s17-anchor17b (load 20–35):
+ *   1–40   91.3% / 7 wrong → 92.0% / 7 (the same 7); qa_labels 91.1 → 92.7, attrib_move 95.1 → 98.1,
+ *          mixed 79.8 → 80.7, other kinds unchanged.
+ *   41–80  92.4% / 2 → 93.0% / 2 (the same 2); qa_labels 93 → 93.9, attrib_move 95 → 98.1, mixed
+ *          82.6 → 83.3 (measured before the look-alike refusal of relabelled.ts, which only refuses).
+ *   81–120 94.2% / 6 → 95.0% / 3 (3 of the 6 left, no new); qa_labels 94 → 95.9, attrib_move 95.7 →
+ *          98.5, abridge 89.6 / 3 wrong → 89.6 / 1, mixed 85.2 / 2 → 86.0 / 1; anchorAll on a long
+ *          article median 150 → 148 ms, max 727 → 769 ms CPU (load ~30, noisy); whole run 27.8 → 27.6 s.
+ *   Guards (main → branch before its last two refusals, which only refuse): prose 800–830, generated
+ *   80001–80030, independent 481–520, outside4 1–40 identical; outside2 281–320 identical but on
+ *   remains 378 → 380; outside3 1–40 99.1 → 99.2%; outside5 1–40 97.8% / 3 unchanged (indirect
+ *   97.9 → 97.8, leader 97.3 → 97.6); outside6 1–40 98.4% / 0, one miss fewer; outside7 1–40
+ *   identical (93.7% / 6). The generated bench's 113k/200 CPU 94 → 102 ms at load ~30 (not re-timed quiet).
+ *   Rules: relabelled.ts (labels at paragraph heads restyled at or inside a highlight: its label-free
+ *   words and whole label-free context exactly once, inside its neighbours' bracket; refused where
+ *   the old text held a look-alike differing in its labels' units, seed 35 mixed); edges.ts reads a
+ *   speaker's attribution before a quotation (王某说：“) as the side's edge: moved behind it with the
+ *   full stop, rewritten 王某表示，, or splitting it at a comma; contextcopy.ts orphans a placement
+ *   on the copy of the quote its own stored context held (seed 88 abridge and mixed: ……”苹果公司说。
+ *   dropped, placed on the next paragraph's opening name). Abridged reprints with both neighbouring
+ *   paragraphs gone were left to anchor17a's ownpara.ts (the same idea).
+ *   Left wrong on 81–120: seed 90 abridge (a repeated question of a Q&A page on a twin's copy,
+ *   both contexts gone), seed 95 mixed (a lost passage on a whole-page twin), seed 100 qa_labels (a
+ *   whole-page twin whose labels alternate the other way, found by the main search: score 0.905).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';

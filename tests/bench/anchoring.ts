@@ -293,6 +293,11 @@
  *   sentence placed short of its end; 1205: 主监督 placed over an inserted （八）); generated
  *   100151–100180 99.41% / 1 wrong (100152: a destroyed 数达到44 on its copy). 113k/200 at low load
  *   88.5 ms CPU (warm 89.1) before anchor15a, 90.9 (warm 87.5) with it.
+ * LATER (anchor17d, 2026-12-06, load ~20–35): `anchor_long_worst_ms` / `_ratio`, the 113k/200
+ * article with everything around the highlights rewritten and its other paragraphs one sentence a
+ * line (surroundRewritten), timed against the mixed revision in the same run. Seed 90001: before
+ * 576 ms CPU, 4.87 × the mixed 118 ms (the restatement check counted every line of the text in the
+ * whole text, per passage); after 137 ms, 1.40 × 98 ms. Placements identical (dumped calls replayed).
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
@@ -303,6 +308,7 @@ import {
   judgeSurvival,
   wordsOf,
   scenario,
+  GENERATED,
   SCENARIO_KINDS,
   survives,
   type Scenario,
@@ -586,6 +592,59 @@ export function speedAgainstBaseline(seed: number): { oursCpuMs: number; baselin
   return { oursCpuMs, baselineCpuMs, ratio: baselineCpuMs / Math.max(0.001, oursCpuMs) };
 }
 
+/**
+ * The 113k/200 article's worst kind of revision for anchorAll's time: everything around the
+ * highlighted words rewritten (each paragraph holding highlights keeps only the stretch from its
+ * first highlight to its last; the words before and after are new sentences), the other
+ * paragraphs set one sentence a line. The rest of every
+ * passage's old paragraph is then gone, so each placement is checked against every paragraph of
+ * the text for a restatement, and counted copies find few: the checks that once scanned the whole
+ * text per passage (an outside bench's long articles took up to 1.6 s CPU this way).
+ */
+export function surroundRewritten(seed: number): { text: string; selectors: TextSelector[] } {
+  const sc = scenario(seed, 'mixed', 113_000, 200);
+  const rng = makeRng(seed * 104_729 + 11);
+  const old = sc.old;
+  const parts: string[] = [];
+  for (let from = 0; from <= old.length;) {
+    const nl = old.indexOf('\n', from);
+    const to = nl < 0 ? old.length : nl;
+    const inside = sc.spans.filter((h) => h.start >= from && h.end <= to);
+    // Paragraphs without highlights set one sentence a line (a reflow): many short lines to compare.
+    if (inside.length === 0) parts.push(old.slice(from, to).replace(/。(?=.)/gu, '。\n'));
+    else {
+      const lo = Math.min(...inside.map((h) => h.start));
+      const hi = Math.max(...inside.map((h) => h.end));
+      parts.push(GENERATED.sentence(rng) + old.slice(lo, hi) + GENERATED.sentence(rng));
+    }
+    from = to + 1;
+  }
+  return { text: parts.join('\n'), selectors: sc.spans.map((h) => describe(old, h.start, h.end)) };
+}
+
+/**
+ * The worst case's anchorAll CPU time against the 113k/200 mixed article's in the same run
+ * (both warmed up, median of 5, a fresh text each time): the ratio means the same on a loaded machine.
+ */
+export function worstAgainst113k(seed: number): { worstCpuMs: number; baseCpuMs: number; ratio: number } {
+  const sc = scenario(seed, 'mixed', 113_000, 200);
+  const base = { text: sc.edited.text, selectors: sc.spans.map((h) => describe(sc.old, h.start, h.end)) };
+  const worst = surroundRewritten(seed);
+  const times = (c: { text: string; selectors: TextSelector[] }) => {
+    const out: number[] = [];
+    for (let r = 0; r < 8; r++) {
+      const text = c.text + ' '.repeat(r);
+      const c0 = process.cpuUsage();
+      anchorAll(text, c.selectors);
+      if (r >= 3) out.push(cpuMs(c0));
+    }
+    return median(out);
+  };
+  const baseCpuMs = times(base);
+  const worstCpuMs = times(worst);
+  return { worstCpuMs, baseCpuMs, ratio: worstCpuMs / Math.max(0.001, baseCpuMs) };
+}
+
 export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: string[]): Record<string, number> {
   const ours = evaluate(seeds, anchorAll, log);
   const big = bigArticles(seeds, log);
@@ -612,6 +671,11 @@ export function benchScenarios(seeds: readonly number[] = HELD_OUT_SEEDS, log?: 
     out.anchor_113k_200_baseline_cpu_ms = round(speed.baselineCpuMs);
     // How many times less CPU than the Hypothesis client's approach on the same article, same run.
     out.anchor_113k_200_speedup_x = round(speed.ratio);
+    // The worst kind of revision for time (surroundRewritten) on the same article, as a multiple of
+    // the mixed revision's CPU time in the same run: long articles must not take seconds.
+    const worst = worstAgainst113k(seeds[0] ?? 1);
+    out.anchor_long_worst_ms = round(worst.worstCpuMs);
+    out.anchor_long_worst_ratio = round(worst.ratio);
   }
   out.anchor_baseline_recall_pct = pct(base.all);
   out.anchor_baseline_heldout_wrong = base.all.wrong;

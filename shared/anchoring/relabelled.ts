@@ -1,0 +1,145 @@
+/**
+ * Passages whose paragraphs' speaker labels were restyled: an interview reprinted in another
+ * house style, 问：/答： → 记者：/王某：, **记者**：, 【问】/【答】, Q：/A：, or labels dropped. A
+ * label inside the highlight (a span over a question and its answer, or one that began with its
+ * paragraph's label) or at the edge of its context breaks every exact run the other passes need,
+ * though not one word of the passage changed.
+ *
+ * The rule, for an orphan only: the stored prefix, quote and suffix read with the labels at their
+ * paragraphs' heads left out (and white space), and the new text read the same way; where that
+ * whole context and quote stand exactly once, there is the passage, its words without the new
+ * labels around them. Only where a label was at or inside the quote (else nothing here changed
+ * that the other passes did not judge), with enough context on both sides (the text's edge
+ * aside), and never where another old copy of the quote had as much of the context, nor where
+ * the old text held a look-alike of it that differed in about its labels' units (recorded by
+ * describe(): nearErrors).
+ */
+import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
+
+/**
+ * A speaker's label at a paragraph's head, as an edition writes it: a short name and a colon,
+ * bold (**记者**：), in lenticular brackets (【答】), or a Latin letter or two (Q：).
+ */
+const HEAD_LABEL = /^(?:\*\*[^*\n]{1,8}\*\*[：:]|【[^】\n]{1,6}】|\p{Script=Han}{1,4}[：:]|[A-Za-z]{1,2}[：:])/u;
+
+/** White space a reader's text may have between words (line breaks are kept: they mark heads). */
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000 || c === 0xa0;
+/** Units read at a paragraph's head for a label (the longest form, **name**：, fits). */
+const LABEL_READ = 16;
+/** Units turned into a string at once. */
+const CHUNK = 8192;
+
+/** Units of context on each side the label-free form must hold (unless at the text's edge). */
+const MIN_SIDE = 12;
+/** Units the quote's label-free words must hold (its place is told by the whole context around them). */
+const MIN_QUOTE = 2;
+/** Copies of the label-free words looked at, at most. */
+const MAX_HITS = 64;
+
+/** A text read with labels at paragraph heads and white space left out; map[i] = raw index of unit i. */
+export interface LabelFree {
+  text: string;
+  map: Int32Array;
+  /** Raw ranges [from, to) of the labels left out. */
+  labels: [number, number][];
+}
+
+/**
+ * `raw` without head labels and white space. `headAtStart`: raw's first unit begins a paragraph
+ * (the text's start); else a label is only taken after a line break.
+ */
+export function labelFree(raw: string, headAtStart: boolean): LabelFree {
+  // Built on units and an index array, not string by string: a long article is read at most once per batch.
+  const units = new Uint16Array(raw.length);
+  const map = new Int32Array(raw.length);
+  const labels: [number, number][] = [];
+  let n = 0;
+  let head = headAtStart;
+  for (let i = 0; i < raw.length;) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x0a) {
+      map[n] = i;
+      units[n++] = c;
+      head = true;
+      i++;
+      continue;
+    }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (head) {
+      head = false;
+      const m = HEAD_LABEL.exec(raw.slice(i, i + LABEL_READ));
+      if (m) {
+        labels.push([i, i + m[0].length]);
+        i += m[0].length;
+        continue;
+      }
+    }
+    map[n] = i;
+    units[n++] = c;
+    i++;
+  }
+  let text = '';
+  for (let k = 0; k < n; k += CHUNK) text += String.fromCharCode(...units.subarray(k, Math.min(n, k + CHUNK)));
+  return { text, map: map.subarray(0, n), labels };
+}
+
+/** The first index of `map` whose raw unit is at or after `raw`. */
+function formIndex(map: Int32Array, raw: number): number {
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (map[mid]! < raw) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where the passage stands once its paragraphs' labels are read past (see the file comment), as a
+ * raw range of the new text, or null. `formFor` gives the new text read label-free (built once per batch, on first need).
+ */
+export function relabelledPlace(formFor: () => LabelFree, s: TextSelector): Anchor | null {
+  const atTextStart = s.start === s.prefix.length;
+  const all = s.prefix + s.exact + s.suffix;
+  const old = labelFree(all, atTextStart);
+  const q0 = s.prefix.length;
+  const q1 = q0 + s.exact.length;
+  // A label at or inside the quote: touching it, or ending right where it begins.
+  if (!old.labels.some(([a, b]) => b >= q0 && a < q1)) return null;
+  // A look-alike of the quote in the old text that differed in no more units than its labels hold
+  // (an interview printed twice, its labels alternating otherwise): read label-free, the two are one.
+  const labelUnits = old.labels.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, q1) - Math.max(a, q0)), 0);
+  if (s.nearErrors !== undefined && s.nearErrors <= labelUnits + 1) return null;
+  const from = formIndex(old.map, q0);
+  const to = formIndex(old.map, q1);
+  const quote = old.text.slice(from, to).replace(/^\n+|\n+$/g, '');
+  if (quote.replace(/\n/g, '').length < MIN_QUOTE) return null;
+  const before = old.text.slice(0, from);
+  const after = old.text.slice(to);
+  const textEnd = s.suffix.length < CONTEXT_LENGTH - 1;
+  if ((before.replace(/\n/g, '').length < MIN_SIDE && !atTextStart) || (after.replace(/\n/g, '').length < MIN_SIDE && !textEnd))
+    return null;
+  // Another old copy of the quote with (nearly) all the stored context: this may be that one.
+  if ((s.copies ?? 0) > 0 && (s.copyContext ?? Infinity) >= before.length + after.length - 4) return null;
+  const whole = old.text.slice(0, to) + after;
+  const qFrom = from + (old.text.slice(from, to).length - old.text.slice(from, to).replace(/^\n+/, '').length);
+  const form = formFor();
+  let found = -1;
+  let n = 0;
+  for (let at = form.text.indexOf(whole); at >= 0; at = form.text.indexOf(whole, at + 1)) {
+    if (++n > MAX_HITS || found >= 0) return null;
+    // At the text's start or end, the stored side reaches it there too.
+    if (atTextStart && at !== 0) continue;
+    if (textEnd && at + whole.length !== form.text.length) continue;
+    found = at;
+  }
+  if (found < 0) return null;
+  const start = form.map[found + qFrom];
+  const last = form.map[found + qFrom + quote.length - 1];
+  if (start === undefined || last === undefined) return null;
+  return { start, end: last + 1, score: 0.85 };
+}
