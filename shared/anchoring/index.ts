@@ -33,6 +33,7 @@ import {
 } from './copies';
 import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
+import { partedByLinesPlace } from './lines';
 import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
@@ -53,6 +54,7 @@ import {
 } from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
+import { ownParagraphPlace } from './ownpara';
 import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
@@ -361,16 +363,43 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     selectors,
     valid,
     comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined),
-  ).map((a, i) => {
-    // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
-    const s = selectors[i];
-    if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-    // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
-    if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
-    // Nor the copy of the quote its own stored context held (contextcopy.ts).
-    if (onContextsCopy(lazyDoc(), s, a)) return null;
-    return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
-  });
+  )
+    .map((a, i) => {
+      // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
+      const s = selectors[i];
+      if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+      // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
+      if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
+      // Nor the copy of the quote its own stored context held (contextcopy.ts).
+      if (onContextsCopy(lazyDoc(), s, a)) return null;
+      return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
+    })
+    .map((a, i) => {
+      if (a || !valid[i]) return a;
+      const s = selectors[i] as TextSelector;
+      // Only where no pass found a place: a placement refused by a check (a story whose both sides
+      // were replaced, a date now after its old neighbour) stays refused.
+      return (out[i] ? null : ownParagraphAnchor(text, lazyDoc, s)) ?? partedByLinesAnchor(text, lazyDoc, s);
+    });
+}
+
+/** The passage over whole lines inserted inside it (lines.ts), or null. */
+function partedByLinesAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = partedByLinesPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  const errors = found.to - found.from - query.quote.length;
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors }));
+}
+
+/** The passage in its own paragraph, found whole among other neighbours (ownpara.ts), or null. */
+function ownParagraphAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = ownParagraphPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
 }
 
 /** The first of two side-by-side copies of the quote that a paste twice in a row left (stutter.ts), or null. */

@@ -10,12 +10,12 @@ import { normaliseKeepingMarks } from './normalise';
 import type { TextSelector } from './types';
 
 /** Look-alike paragraphs recorded per passage, at most. */
-const MAX_OTHERS = 24;
+export const MAX_OTHERS = 24;
 /** Units of the quote sampled to find near copies (a near copy differs in a few units only). */
 const CHUNK = 8;
 const MAX_CHUNKS = 6;
 /** A chunk found more often than this is a template phrase: its paragraphs are not recorded. */
-const MAX_HITS = 40;
+export const MAX_HITS = 40;
 
 export interface ParagraphPrint {
   /** Fingerprint of the quote's own paragraph(s). */

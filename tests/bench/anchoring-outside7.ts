@@ -125,6 +125,20 @@
  *   whose figures repeat), and a span over a break, parted by the reversal, placed over the new
  *   neighbour entry's line (seed 110); timeline 74.6, mixed 88.9, ad_split 92.0, speech 94.1, brief 96.5, the rest ≥98.5;
  *   anchorAll on a long article median 80 ms, max 213 ms CPU.
+ * LATER, development (anchor16a, 2026-12-06, load ~20–28; main 44b81a5 → this branch): two last
+ * tries on orphans. ownpara.ts — where no pass found a place, a passage whose stored own-paragraph
+ * words (letters and digits) stand in exactly one paragraph of the new text, with its breaks, is
+ * placed there (refused on a possible twin paragraph, a gained copy, length or rest pieces that
+ * disagree, or its own place still standing parted). lines.ts — a passage parted by 1–8 whole lines
+ * inserted inside its paragraph, both pieces exact beside their own context, one such parting in the
+ * text, is placed over the lines. Seeds 1–40: 93.6% / 8 wrong → 96.2% / 8 (timeline 77 → 91.5,
+ * ad_split 91.6 → 99.3, mixed 76 → 81.1); 41–80: 93.5% / 7 → 96.5% / 7 (timeline 68 → 88, ad_split
+ * 91.1 → 99.3, mixed 83.3 → 86.2); 81–120 (seen once by the lead, now dev): 94.6% / 2 → 97.3% / 2
+ * (timeline 74.6 → 91.1, ad_split 92 → 99.5, mixed 88.9 → 93). No new wrong on any range. Long
+ * article anchorAll median 83 → 85–88 ms CPU. Tried and taken out: placing an edited short passage
+ * between its whole context (speech 我们要 → 他强调，要 +0.9, brief +0.7) undid twelve deliberate
+ * orphans of earlier unit tests. Left: speech/brief edits at a span's edge, timeline dates of long
+ * articles whose pages repeat (twins refused), spans over a break parted by the reversal.
  * LATER, development (anchor16b, 2026-12-06, load ~24, at 6e64e10): 81–120 94.6% / 2 wrong →
  *   94.5% / 0 wrong (timeline 74.6, mixed 88.9 → 88.7, speech 94.1 → 93.2, brief 96.5 → 96.3);
  *   1–40 (at 650d665, before the paraLength rule) 93.6% / 8 → 93.5% / 8 (speech 93.7 → 93.3).
@@ -139,6 +153,19 @@
  *   once, clean-clone CI beside it): 93.7% placed, 10 wrong (timeline 5, mixed 5); timeline 70.3,
  *   mixed 82.7, ad_split 93.8, speech 94.2, brief 96.1, the rest ≥98.3; anchorAll on a long article
  *   median 90 ms, max 510 ms CPU.
+ * LATER, development (anchor17a, 2026-12-06, load ~30–35; main b252f8c → this branch: anchor16a's
+ *   ownpara.ts/lines.ts merged with three refusals, tests/unit/anchoring-ownpara-lines.test.ts):
+ *   ownpara refuses when 12 own words beside the quote on one side stand elsewhere too (a near copy
+ *   of the paragraph: a pasted duplicate whose original was edited in the quote, independent seed
+ *   489); lines.ts spans inserted lines only where the first piece ends a sentence (a print page's
+ *   number and running header inside a sentence, outside5 seed 35) and refuses when an old copy of
+ *   the quote had as much of the matched context (a caption repeated in the body, seed 141). Seeds
+ *   1–40: 93.7% / 6 wrong → 95.8% / 6 (timeline 77 → 89.1, ad_split 93.6 → 99.4, mixed 75.9 →
+ *   80.3); 81–120: 94.8% / 0 → 96.9% / 0 (timeline 74.6 → 87.8, ad_split 94.4 → 99.6, mixed 89 →
+ *   92.6); 121–160 (now seen): 93.7% / 10 → 96.0% / 10 (timeline 70.3 → 85.8, ad_split 93.8 → 99.2,
+ *   mixed 82.7 → 85.3); the same WRONG lines as main on each range, and on every guard. Long-article
+ *   anchorAll median 95–109 → 97–106 ms CPU (loaded machine). Left: timeline dates in long articles
+ *   whose pages share 12-word runs (the near-copy refusal costs 0.4 on 1–40), spans over a break.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,173 @@
+/**
+ * A passage whose own paragraph moved whole among other paragraphs (a timeline's entries reversed
+ * newest-first, sections reordered): its stored context past the paragraph's edges now reads as
+ * other neighbours, so a short passage (a date, a number, a term that repeats) is refused by the
+ * passes that weigh its context. Yet the words of its own paragraph that the context holds are all
+ * there, in one paragraph of the new text: the paragraph is the context, not its neighbours.
+ *
+ * The orphan is placed where exactly one paragraph of the new text holds the stored own-paragraph
+ * words (letters and digits: a ， restyled to ： changes no words) with the quote at the same place
+ * among them, beginning (ending) the paragraph where the stored context saw it begin (end). Dates
+ * and numbers repeat, so everything that could make the paragraph one of several is refused: an
+ * old copy of the quote with as much context as those words (a twin page), an identical twin
+ * paragraph recorded by describe(), a second paragraph of the new text matching, too few own words
+ * to tell, a paragraph whose length or recorded rest pieces (restated.ts) disagree, or a near copy
+ * of the paragraph in the new text (its words beside the quote standing elsewhere too: a pasted
+ * duplicate whose original was then edited in the quote, and the edited one is the passage's).
+ */
+import { toNormalised, type Doc } from './doc';
+import { MAX_COPIES, occurrences } from './copies';
+import { HEAD_MARK, storedForms } from './normalise';
+import { CONTEXT_LENGTH, type TextSelector } from './types';
+
+/** Words (letters and digits) of the stored own paragraph, quote included, that tell one paragraph. */
+const PATTERN_MIN = 12;
+/** Own-paragraph words beside the quote needed when the paragraph's two ends are not both in the context. */
+const OWN_WORDS_MIN = 8;
+/** Units a matched paragraph may differ in length from the stored paragraph (a mark restyled or dropped). */
+const LENGTH_SLACK = 2;
+/** Words of the other side beside the quote that make an occurrence elsewhere a rival. */
+const RIVAL_WORDS = 4;
+/** Own words next to the quote, on one side, that found elsewhere too mean a near copy (fewer repeat as stock phrases in long texts). */
+const NEAR_SIDE = 12;
+/** Separator between paragraphs in the words-only form. */
+const BREAK = '\n';
+
+interface WordsForm {
+  /** Letters, digits and paragraph markers of the comparison form, BREAK between paragraphs. */
+  text: string;
+  /** Comparison-form index of each unit of `text` (-1 for BREAK). */
+  at: Int32Array;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+function isWord(code: number): boolean {
+  return code === HEAD_MARK || WORD.test(String.fromCharCode(code));
+}
+
+/** The words of a comparison-form string: letters, digits, markers. */
+function wordsOf(form: string): string {
+  let out = '';
+  for (let i = 0; i < form.length; i++) if (isWord(form.charCodeAt(i))) out += form[i];
+  return out;
+}
+
+const formsOf = new WeakMap<Doc, WordsForm>();
+
+/** The words-only form of a text, built once per document. */
+function wordsForm(doc: Doc): WordsForm {
+  const cached = formsOf.get(doc);
+  if (cached) return cached;
+  const { text, map, ends } = doc.norm;
+  const parts: string[] = [BREAK];
+  const at: number[] = [-1];
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0) {
+      // Only dropped units (white space) lie between two comparison units: a break among them parts paragraphs.
+      const gap = doc.raw.slice(ends[i - 1] ?? 0, map[i] ?? 0);
+      if (gap.includes('\n') && parts[parts.length - 1] !== BREAK) {
+        parts.push(BREAK);
+        at.push(-1);
+      }
+    }
+    if (isWord(text.charCodeAt(i))) {
+      parts.push(text[i] as string);
+      at.push(i);
+    }
+  }
+  if (parts[parts.length - 1] !== BREAK) {
+    parts.push(BREAK);
+    at.push(-1);
+  }
+  const form = { text: parts.join(''), at: Int32Array.from(at) };
+  formsOf.set(doc, form);
+  return form;
+}
+
+/** Leading (trailing) units of a comparison-form string that are not words. */
+function edgeMarks(form: string, fromEnd: boolean): number {
+  let n = 0;
+  while (n < form.length && !isWord(form.charCodeAt(fromEnd ? form.length - 1 - n : n))) n++;
+  return n;
+}
+
+/**
+ * The comparison-form extent [from, to) of the passage in its own paragraph found whole elsewhere,
+ * or null (see the module comment).
+ */
+export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to: number } | null {
+  const copies = s.copies;
+  if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 0 || copies >= MAX_COPIES) return null;
+  if (typeof s.twins === 'number' && s.twins > 0) return null;
+  const forms = storedForms(s);
+  // A copy gained (a caption or a pull-quote repeating it): which one is the passage is in doubt.
+  if (occurrences(doc.norm.text, forms.quote, copies + 2).length > copies + 1) return null;
+  const quoteWords = wordsOf(forms.quote);
+  if (quoteWords.length === 0) return null;
+  // A context cut short by the text's edge (no break in it) began (ended) the paragraph there too.
+  const startKnown = forms.prefixAfterBreak !== null || s.prefix.length < CONTEXT_LENGTH;
+  const endKnown = forms.suffixBeforeBreak !== null || s.suffix.length < CONTEXT_LENGTH;
+  const before = forms.prefixAfterBreak === null ? forms.prefix : forms.prefix.slice(forms.prefix.length - forms.prefixAfterBreak);
+  const after = forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak);
+  const beforeWords = wordsOf(before);
+  const afterWords = wordsOf(after);
+  // Enough words to tell one paragraph: a whole short paragraph, or a run of a longer one.
+  const own = beforeWords.length + afterWords.length;
+  if (own + quoteWords.length < PATTERN_MIN || (!(startKnown && endKnown) && own < OWN_WORDS_MIN)) return null;
+  // No old copy of the quote may have stood in a twin or near copy of the paragraph (the one found
+  // could be it): none had as much stored context beside it as these own words.
+  const copyContext = typeof s.copyContext === 'number' && Number.isInteger(s.copyContext) && s.copyContext >= 0 ? s.copyContext : Infinity;
+  if (copies > 0 && !(copyContext < before.length + after.length)) return null;
+  const words = wordsForm(doc);
+  const pattern = (startKnown ? BREAK : '') + beforeWords + quoteWords + afterWords + (endKnown ? BREAK : '');
+  const first = words.text.indexOf(pattern);
+  if (first < 0 || words.text.indexOf(pattern, first + 1) >= 0) return null;
+  // Elsewhere the quote with one side of its own words whole and the other's nearest words: its own
+  // place, the paragraph parted or edited a little farther on, and the match may be a copy of it.
+  const head = (startKnown ? BREAK : '') + beforeWords + quoteWords + afterWords.slice(0, RIVAL_WORDS);
+  const tail = beforeWords.slice(-RIVAL_WORDS) + quoteWords + afterWords + (endKnown ? BREAK : '');
+  const inMatch = (at: number) => at >= first && at < first + pattern.length;
+  for (const part of [head, tail]) {
+    for (let at = words.text.indexOf(part); at >= 0; at = words.text.indexOf(part, at + 1)) if (!inMatch(at)) return null;
+  }
+  // A near copy of the paragraph elsewhere, its quote edited (or the match a pasted copy of it):
+  // the own words right beside the quote on one side stand there too. Which is the passage's is in doubt.
+  for (const side of [beforeWords.slice(-NEAR_SIDE), afterWords.slice(0, NEAR_SIDE)]) {
+    if (side.length < NEAR_SIDE) continue;
+    for (let at = words.text.indexOf(side); at >= 0; at = words.text.indexOf(side, at + 1)) if (!inMatch(at)) return null;
+  }
+  const q0 = first + (startKnown ? 1 : 0) + beforeWords.length;
+  const q1 = q0 + quoteWords.length;
+  let from = words.at[q0] ?? -1;
+  let to = (words.at[q1 - 1] ?? -2) + 1;
+  if (from < 0 || to <= from) return null;
+  // The quote's own marks at its edges (，全国 / 日，), when the same number of marks stands there.
+  const norm = doc.norm.text;
+  const lead = edgeMarks(forms.quote, false);
+  const trail = edgeMarks(forms.quote, true);
+  for (let k = 0; k < lead && from > 0 && !isWord(norm.charCodeAt(from - 1)); k++) from--;
+  for (let k = 0; k < trail && to < norm.length && !isWord(norm.charCodeAt(to)); k++) to++;
+  if (!paragraphAgrees(doc, s, from, to)) return null;
+  return { from, to };
+}
+
+/** Whether the new paragraph holding comparison-form [from, to) has the stored paragraph's length and rest pieces. */
+function paragraphAgrees(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const raw = doc.raw;
+  const rawFrom = doc.norm.map[from] ?? 0;
+  const rawTo = (doc.norm.map[to - 1] ?? 0) + 1;
+  const pf = raw.lastIndexOf('\n', rawFrom - 1) + 1;
+  const nl = raw.indexOf('\n', rawTo - 1);
+  const pt = nl < 0 ? raw.length : nl;
+  const nf = toNormalised(doc, pf);
+  const nt = toNormalised(doc, pt);
+  if (typeof s.paraLength === 'number' && Math.abs(nt - nf - s.paraLength) > LENGTH_SLACK) return false;
+  // Words only: a piece holding the entry's restyled ， still reads the same.
+  const own = wordsOf(doc.norm.text.slice(nf, nt));
+  for (const pieces of [s.restBefore, s.restAfter]) {
+    if (!Array.isArray(pieces)) continue;
+    if (!pieces.every((p) => typeof p === 'string' && own.includes(wordsOf(p)))) return false;
+  }
+  return true;
+}
