@@ -105,9 +105,15 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   if (occurrences(doc.norm.text, forms.quote, copies + 2).length > copies + 1) return null;
   const quoteWords = wordsOf(forms.quote);
   if (quoteWords.length === 0) return null;
-  // A context cut short by the text's edge (no break in it) began (ended) the paragraph there too.
-  const startKnown = forms.prefixAfterBreak !== null || s.prefix.length < CONTEXT_LENGTH;
-  const endKnown = forms.suffixBeforeBreak !== null || s.suffix.length < CONTEXT_LENGTH;
+  // A passage at the text's very start or end (its context cut short by the edge, no break in it):
+  // that is where a revision cuts or appends, and a whole-page twin ends its paragraph the same way.
+  if (
+    (forms.prefixAfterBreak === null && s.prefix.length < CONTEXT_LENGTH) ||
+    (forms.suffixBeforeBreak === null && s.suffix.length < CONTEXT_LENGTH)
+  )
+    return null;
+  const startKnown = forms.prefixAfterBreak !== null;
+  const endKnown = forms.suffixBeforeBreak !== null;
   const before = forms.prefixAfterBreak === null ? forms.prefix : forms.prefix.slice(forms.prefix.length - forms.prefixAfterBreak);
   const after = forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak);
   const beforeWords = wordsOf(before);

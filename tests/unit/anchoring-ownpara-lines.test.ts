@@ -5,7 +5,9 @@
  * sentence (a print page's number and running header) are not a block put between sentences.
  */
 import { describe as suite, expect, it } from 'vitest';
+import { documentFor } from '../../shared/anchoring/doc';
 import { anchorAll, describe } from '../../shared/anchoring/index';
+import { ownParagraphPlace } from '../../shared/anchoring/ownpara';
 import { at, filler } from './helpers/anchoring-text';
 
 suite('ownpara.ts: a near copy of the own paragraph elsewhere', () => {
@@ -57,5 +59,23 @@ suite('lines.ts: an old copy of the quote with the same context beside it', () =
       ...filler(2, 2),
     ].join('\n');
     expect(anchorAll(neu, [describe(old, 0, quote.length)])[0]).toBeNull();
+  });
+});
+
+suite("ownpara.ts: a passage at the text's very end", () => {
+  const L = '对拒不配合检查组现场核查工作的，依照规定严肃处理；';
+  const paras = filler(0, 10);
+  const old = ['本报讯', ...paras.slice(0, 8), paras[9], L].join('\n');
+  const quote = '严肃处理；';
+  const sel = describe(old, old.length - quote.length, old.length);
+
+  it('is not placed by its own paragraph words found elsewhere: the end is where a revision cuts or appends, and where a printed-twice section ends alike', () => {
+    // The paragraph's words stand in the middle among other neighbours; the text's end is other.
+    const neu = ['本报讯', paras[2], paras[0], L, paras[1], ...paras.slice(3, 8)].join('\n');
+    expect(ownParagraphPlace(documentFor(neu), sel)).toBeNull();
+    // The same paragraph inside the text (its context not cut by the edge) is still placed by it.
+    const inner = ['本报讯', ...paras.slice(0, 8), paras[9], L, paras[8]].join('\n');
+    const innerSel = describe(inner, at(inner, quote), at(inner, quote) + quote.length);
+    expect(ownParagraphPlace(documentFor(neu), innerSel)).not.toBeNull();
   });
 });
