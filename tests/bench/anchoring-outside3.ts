@@ -324,13 +324,12 @@
  * FRESH, once, seeds 241–280, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 99.3% placed, 1 wrong; ocr 98.1, sent_shuffle 98.5,
  *   pullquote 99.2 (0 wrong).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeHtml } from '../../main/services/extract/decode';
-import { extractArticle } from '../../main/services/extract/extract';
+
 import { anchorAll, describe } from '../../shared/anchoring';
-import { PROSE_DIR } from './anchoring-prose';
+import { corpusTexts, PROSE_DIR } from './anchoring-prose';
 import {
   applyEdits,
   indexRevision,
@@ -353,22 +352,13 @@ interface Page {
 }
 
 function loadPages(): Page[] | null {
-  if (!existsSync(PROSE_DIR)) return null;
+  const texts = corpusTexts();
+  if (!texts) return null;
   const pages: Page[] = [];
-  for (const site of readdirSync(PROSE_DIR).sort()) {
-    const dir = path.join(PROSE_DIR, site);
-    let files: string[];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.html'));
-    } catch {
-      continue;
-    }
-    files.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    for (const file of files) {
-      const text = extractArticle(decodeHtml(readFileSync(path.join(dir, file))), `https://${site}.example/${file}`).text.trim();
-      const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-      if (text.length >= 400 && han >= text.length * 0.3) pages.push({ name: `${site}/${file.replace(/\.html$/, '')}`, text });
-    }
+  for (const { name, text: raw } of texts) {
+    const text = raw.trim();
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (text.length >= 400 && han >= text.length * 0.3) pages.push({ name, text });
   }
   return pages;
 }

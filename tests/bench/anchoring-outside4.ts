@@ -174,13 +174,12 @@
  * FRESH, once, seeds 201–240, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 98.9% placed, 1 wrong (mixed); wording 95.7, table 97.9,
  *   type_first 97.2, outline 98.0, dates 98.1.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeHtml } from '../../main/services/extract/decode';
-import { extractArticle } from '../../main/services/extract/extract';
+
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
-import { PROSE_DIR } from './anchoring-prose';
+import { corpusTexts, PROSE_DIR } from './anchoring-prose';
 import { applyEdits, type Edit, insertAt, isBlank, judge, mapping, track, type Tracked, type Verdict } from './anchoring-outside4-judge';
 import { mulberry32 } from './seeded';
 
@@ -200,23 +199,8 @@ let pagesCache: string[] | null | undefined;
 /** Stored article text of every page, in name order; null without the corpora. */
 function loadPages(): string[] | null {
   if (pagesCache !== undefined) return pagesCache;
-  try {
-    const pages: string[] = [];
-    for (const site of readdirSync(PROSE_DIR).sort()) {
-      const dir = path.join(PROSE_DIR, site);
-      const files = readdirSync(dir)
-        .filter((f) => f.endsWith('.html'))
-        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-      for (const file of files) {
-        const text = extractArticle(decodeHtml(readFileSync(path.join(dir, file))), `https://${site}.example/${file}`).text;
-        if (text.trim()) pages.push(text);
-      }
-    }
-    pagesCache = pages.length ? pages : null;
-  } catch {
-    pagesCache = null;
-  }
-  return pagesCache;
+  const pages = (corpusTexts() ?? []).filter((t) => t.text.trim()).map((t) => t.text);
+  return (pagesCache = pages.length ? pages : null);
 }
 
 interface Sample {

@@ -257,11 +257,8 @@
  *   article median 74 ms, max 211 ms CPU (was max 1653 ms on 161–200 before anchor17d).
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { decodeHtml } from '../../main/services/extract/decode';
-import { extractArticle } from '../../main/services/extract/extract';
-import { PROSE_DIR } from './anchoring-prose';
+
+import { corpusTexts } from './anchoring-prose';
 import {
   concat,
   docFromText,
@@ -283,18 +280,13 @@ import { mulberry32 } from './seeded';
 
 /** Each page's stored article text (the extractor's, paragraphs joined by '\n'), or null without the corpora. */
 function loadPages(): { label: string; text: string }[] | null {
-  if (!existsSync(PROSE_DIR)) return null;
+  const texts = corpusTexts();
+  if (!texts) return null;
   const pages: { label: string; text: string }[] = [];
-  for (const site of readdirSync(PROSE_DIR).sort()) {
-    const dir = path.join(PROSE_DIR, site);
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.html'))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    for (const file of files) {
-      const text = extractArticle(decodeHtml(readFileSync(path.join(dir, file))), `https://${site}.example/${file}`).text.trim();
-      const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-      if (text.length >= 400 && han > text.length / 2) pages.push({ label: `${site}/${file.replace('.html', '')}`, text });
-    }
+  for (const { name, text: raw } of texts) {
+    const text = raw.trim();
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (text.length >= 400 && han > text.length / 2) pages.push({ label: name, text });
   }
   return pages.length ? pages : null;
 }

@@ -221,12 +221,10 @@
  *   3 wrong (excerpt 2, mixed 1); excerpt 96.3, clause_swap 96.4, mixed 96.5, the rest ≥98.8;
  *   anchorAll on a long article median 63 ms, max 193 ms.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
-import { decodeHtml } from '../../main/services/extract/decode';
-import { extractArticle } from '../../main/services/extract/extract';
-import { PROSE_DIR } from './anchoring-prose';
+
+import { corpusTexts, PROSE_DIR } from './anchoring-prose';
 import { applyEdits, editPct, judge, positions, tracked, type Edit, type Tracked, type Verdict } from './anchoring-outside6-judge';
 
 type Rng = () => number;
@@ -254,19 +252,13 @@ interface Page {
 }
 
 function loadPages(): Page[] | null {
-  if (!existsSync(PROSE_DIR)) return null;
+  const texts = corpusTexts();
+  if (!texts) return null;
   const pages: Page[] = [];
-  for (const site of readdirSync(PROSE_DIR).sort()) {
-    const dir = path.join(PROSE_DIR, site);
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.html'))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    for (const file of files) {
-      const html = decodeHtml(readFileSync(path.join(dir, file)));
-      const text = extractArticle(html, `https://${site}.example/${file}`).text.trim();
-      const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-      if (text.length >= 400 && han > text.length / 3) pages.push({ name: `${site}/${file.replace(/\.html$/, '')}`, text });
-    }
+  for (const { name, text: raw } of texts) {
+    const text = raw.trim();
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (text.length >= 400 && han > text.length / 3) pages.push({ name, text });
   }
   return pages;
 }

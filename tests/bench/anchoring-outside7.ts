@@ -170,12 +170,9 @@
  *   2026-12-06 18:11 UTC, load ~2): 96.4% placed, 1 wrong (ad_split); timeline 86.4, mixed 90.7,
  *   speech 92.5, brief 95.8, the rest ≥98.4; anchorAll on a long article median 59 ms, max 162 ms.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { decodeHtml } from '../../main/services/extract/decode';
-import { extractArticle } from '../../main/services/extract/extract';
+
 import { anchorAll, describe } from '../../shared/anchoring';
-import { PROSE_DIR } from './anchoring-prose';
+import { corpusTexts, PROSE_DIR } from './anchoring-prose';
 import {
   applyEdits,
   concat,
@@ -217,28 +214,8 @@ let pagesCache: Page[] | null | undefined;
 
 function loadPages(): Page[] | null {
   if (pagesCache !== undefined) return pagesCache;
-  if (!existsSync(PROSE_DIR)) return (pagesCache = null);
   const pages: Page[] = [];
-  for (const site of readdirSync(PROSE_DIR).sort()) {
-    const dir = path.join(PROSE_DIR, site);
-    let files: string[];
-    try {
-      files = readdirSync(dir)
-        .filter((f) => f.endsWith('.html'))
-        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    } catch {
-      continue;
-    }
-    for (const file of files) {
-      try {
-        const html = decodeHtml(readFileSync(path.join(dir, file)));
-        const text = extractArticle(html, `https://${site}.example/${file}`).text.trim();
-        if (text.length >= 600) pages.push({ name: `${site}/${file.replace(/\.html$/u, '')}`, text });
-      } catch {
-        // a page the extractor refuses is simply not a text of this bench
-      }
-    }
-  }
+  for (const { name, text } of corpusTexts() ?? []) if (text.trim().length >= 600) pages.push({ name, text: text.trim() });
   return (pagesCache = pages.length ? pages : null);
 }
 

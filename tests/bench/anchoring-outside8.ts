@@ -148,14 +148,11 @@
  *   1 wrong (mixed); qa_labels 93.2, attrib_move 97.9, abridge 88.5, zhuanti 90.1, footnote_inline
  *   94.1, lossy 96.8, update 94.5, mixed 84.4; anchorAll on a long article median 86 ms, max 234 ms.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+
 import { pathToFileURL } from 'node:url';
-import { decodeHtml } from '../../main/services/extract/decode';
-import { extractArticle } from '../../main/services/extract/extract';
+
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
-import { PROSE_DIR } from './anchoring-prose';
+import { corpusTexts, PROSE_DIR } from './anchoring-prose';
 import {
   Builder,
   docOf,
@@ -637,19 +634,12 @@ let pagesCache: string[] | null | undefined;
 
 export function loadPages(): string[] | null {
   if (pagesCache !== undefined) return pagesCache;
-  if (!existsSync(PROSE_DIR)) return (pagesCache = null);
+  const texts = corpusTexts();
+  if (!texts) return (pagesCache = null);
   const pages: string[] = [];
-  for (const site of readdirSync(PROSE_DIR).sort()) {
-    const dir = path.join(PROSE_DIR, site);
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.html'))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    for (const file of files) {
-      const html = decodeHtml(readFileSync(path.join(dir, file)));
-      const text = extractArticle(html, `https://${site}.example/${file}`).text;
-      const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-      if (text.length >= 400 && han > text.length / 3) pages.push(text);
-    }
+  for (const { text } of texts) {
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (text.length >= 400 && han > text.length / 3) pages.push(text);
   }
   corpusCounts = new Map();
   for (const p of pages) for (const ch of p) if (HAN.test(ch)) corpusCounts.set(ch, (corpusCounts.get(ch) ?? 0) + 1);

@@ -103,12 +103,10 @@
  *   evade 98.6, liveblog 98.6, thread 99, mixed 91.1; anchorAll on a long article median 73 ms, max
  *   261 ms CPU.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+
 import { anchorAll, describe } from '../../shared/anchoring';
-import { decodeHtml } from '../../main/services/extract/decode';
-import { extractArticle } from '../../main/services/extract/extract';
-import { PROSE_DIR } from './anchoring-prose';
+
+import { corpusTexts, PROSE_DIR } from './anchoring-prose';
 import { mulberry32 } from './seeded';
 import { Builder, judge, remainsFinder, track, type Tracked, type Verdict } from './anchoring-outside9-judge';
 
@@ -127,18 +125,13 @@ let pagesCache: string[] | null | undefined;
 /** Extracted page texts (site and file name order), or null without the corpora. */
 export function loadPages(): string[] | null {
   if (pagesCache !== undefined) return pagesCache;
-  if (!existsSync(PROSE_DIR)) return (pagesCache = null);
+  const texts = corpusTexts();
+  if (!texts) return (pagesCache = null);
   const pages: string[] = [];
-  for (const site of readdirSync(PROSE_DIR).sort()) {
-    const dir = path.join(PROSE_DIR, site);
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.html'))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    for (const file of files) {
-      const text = extractArticle(decodeHtml(readFileSync(path.join(dir, file))), `https://${site}.example/${file}`).text.trim();
-      const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-      if (text.length >= 500 && han >= text.length / 2) pages.push(text);
-    }
+  for (const { text: raw } of texts) {
+    const text = raw.trim();
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (text.length >= 500 && han >= text.length / 2) pages.push(text);
   }
   return (pagesCache = pages);
 }

@@ -22,19 +22,49 @@ export const PROSE_DIR = path.join(
   'chinese-news-pages',
 );
 
-/** Paragraphs of every page (sites and files in name order, so the pool is the same each run), or null. */
-export function loadProsePool(): string[] | null {
-  if (!existsSync(PROSE_DIR)) return null;
-  const paragraphs: string[] = [];
+/** One page of the Chinese corpus as stored article text: the extractor's, paragraphs joined by '\n'. */
+export interface CorpusText {
+  /** `site/file` without `.html`. */
+  name: string;
+  text: string;
+}
+
+let corpusCache: CorpusText[] | null | undefined;
+
+/**
+ * Every page of ../shared/corpora/chinese-news-pages through the project's extractor (sites and
+ * files in name order, so every run reads the same texts; a page the extractor refuses is left
+ * out), or null without the corpora. Read once per process; the anchoring benches each filter it.
+ */
+export function corpusTexts(): CorpusText[] | null {
+  if (corpusCache !== undefined) return corpusCache;
+  if (!existsSync(PROSE_DIR)) return (corpusCache = null);
+  const texts: CorpusText[] = [];
   for (const site of readdirSync(PROSE_DIR).sort()) {
     const dir = path.join(PROSE_DIR, site);
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.html'))
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    let files: string[];
+    try {
+      files = readdirSync(dir)
+        .filter((f) => f.endsWith('.html'))
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    } catch {
+      continue;
+    }
     for (const file of files) {
-      const html = decodeHtml(readFileSync(path.join(dir, file)));
-      paragraphs.push(...extractArticle(html, `https://${site}.example/${file}`).text.split('\n'));
+      try {
+        const text = extractArticle(decodeHtml(readFileSync(path.join(dir, file))), `https://${site}.example/${file}`).text;
+        texts.push({ name: `${site}/${file.replace(/\.html$/, '')}`, text });
+      } catch {
+        // a page the extractor refuses is not a text of these benches
+      }
     }
   }
-  return prosePool(paragraphs);
+  return (corpusCache = texts);
+}
+
+/** Paragraphs of every page (sites and files in name order, so the pool is the same each run), or null. */
+export function loadProsePool(): string[] | null {
+  const texts = corpusTexts();
+  if (!texts) return null;
+  return prosePool(texts.flatMap((t) => t.text.split('\n')));
 }
