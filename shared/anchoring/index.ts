@@ -54,7 +54,7 @@ import {
 } from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
-import { ownParagraphPlace } from './ownpara';
+import { ownParagraphPlace, ownWordsCopies } from './ownpara';
 import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
@@ -111,6 +111,10 @@ export function describe(text: string, start: number, end: number): TextSelector
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
     const rest = restPieces(old, selector, own, toNormalised(old, e));
     if (rest) Object.assign(selector, rest);
+    if (counts) {
+      const ownCopies = ownWordsCopies(old, selector);
+      if (ownCopies !== null) selector.ownCopies = ownCopies;
+    }
     const wordCopies = wordCopiesIn(old, normaliseQuote(selector), selector.copies ?? 0);
     if (wordCopies !== null) selector.wordCopies = wordCopies;
     const near = lookAlikes(old, own, selector);
