@@ -22,8 +22,6 @@ import { CONTEXT_LENGTH, type TextSelector } from './types';
 
 /** Words (letters and digits) of the stored own paragraph, quote included, that tell one paragraph. */
 const PATTERN_MIN = 12;
-/** Words of a whole paragraph, quote included, that tell it when the old text held those words once (ownCopies 0). */
-const ALONE_MIN = 6;
 /** Own-paragraph words beside the quote needed when the paragraph's two ends are not both in the context. */
 const OWN_WORDS_MIN = 8;
 /** Units a matched paragraph may differ in length from the stored paragraph (a mark restyled or dropped). */
@@ -178,12 +176,10 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   // A passage at the text's very start or end: that is where a revision cuts or appends, and a
   // whole-page twin ends its paragraph the same way; only words known to be its alone tell.
   if (own.atEdge && !ownAlone) return null;
-  // Enough words to tell one paragraph: a whole short paragraph, or a run of a longer one; a
-  // whole paragraph the old text held once needs fewer.
+  // Enough words to tell one paragraph: a whole short paragraph, or a run of a longer one (fewer
+  // are a template line, 序号 事项 说明, that a revision writes anew where its own one went).
   const ownWords = beforeWords.length + afterWords.length;
-  const whole = startKnown && endKnown;
-  if (ownWords + quoteWords.length < (whole && ownAlone ? ALONE_MIN : PATTERN_MIN)) return null;
-  if (!whole && ownWords < OWN_WORDS_MIN) return null;
+  if (ownWords + quoteWords.length < PATTERN_MIN || (!(startKnown && endKnown) && ownWords < OWN_WORDS_MIN)) return null;
   // No old copy of the quote may have stood in a twin or near copy of the paragraph (the one found
   // could be it): none had as much stored context beside it as these own words, or none of the old
   // text's runs but the passage's read as its own words.
