@@ -2248,7 +2248,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // (此页面最后编辑于…, 该文件修订时间：…): the day the reader's version dates from.
   if (!publishedAt) {
     for (const b of blocks) {
-      const d = b.len <= 150 ? lastChangeDate(b.text) : null;
+      const d = b.len <= 150 && b.linkChars <= b.len * 0.5 ? lastChangeDate(b.text) : null;
       if (d && (publishedAt = findDate(d))) break;
     }
   }
