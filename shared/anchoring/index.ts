@@ -54,7 +54,8 @@ import {
 } from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
-import { ownParagraphPlace } from './ownpara';
+import { madeLikeOther } from './likeother';
+import { ownParagraphPlace, ownWordsCopies } from './ownpara';
 import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
@@ -111,6 +112,10 @@ export function describe(text: string, start: number, end: number): TextSelector
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
     const rest = restPieces(old, selector, own, toNormalised(old, e));
     if (rest) Object.assign(selector, rest);
+    if (counts) {
+      const ownCopies = ownWordsCopies(old, selector);
+      if (ownCopies !== null) selector.ownCopies = ownCopies;
+    }
     const wordCopies = wordCopiesIn(old, normaliseQuote(selector), selector.copies ?? 0);
     if (wordCopies !== null) selector.wordCopies = wordCopies;
     const near = lookAlikes(old, own, selector);
@@ -150,6 +155,11 @@ function literalStands(doc: Doc, s: TextSelector, markers: readonly string[], a:
   let kept = 0;
   for (let i = 0; i + 2 <= stored.length; i++) if (after.includes(stored.slice(i, i + 2))) kept++;
   return kept * 2 >= stored.length - 1;
+}
+
+/** notOnOther, except for a passage whose own paragraph an edit made read as the other one (likeother.ts). */
+function notOnOtherUnlessMadeLike(text: string, docFor: () => Doc, s: TextSelector, a: Anchor | null): Anchor | null {
+  return a && notOnOther(text, s, a) === null && madeLikeOther(docFor(), s, a) ? a : notOnOther(text, s, a);
 }
 
 /**
@@ -224,7 +234,11 @@ function edgesHold(doc: Doc, s: TextSelector, a: Anchor): boolean {
  */
 function notOnOthers<C extends Candidate>(doc: Doc, s: TextSelector, candidates: C[]): C[] {
   if (!othersAllStand(doc, doc.raw, s)) return candidates;
-  return candidates.filter((c) => !onOtherParagraph(doc.raw, s, doc.norm.map[c.start] ?? 0, (doc.norm.map[c.end - 1] ?? 0) + 1));
+  return candidates.filter((c) => {
+    const start = doc.norm.map[c.start] ?? 0;
+    const end = (doc.norm.map[c.end - 1] ?? 0) + 1;
+    return !onOtherParagraph(doc.raw, s, start, end) || madeLikeOther(doc, s, { start, end, score: 0 });
+  });
 }
 
 /** A placement joining what an edit parted (pieces over a break, a twin in the context) is an orphan (apart.ts). */
@@ -318,7 +332,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     selectors.map((selector, i) => {
       if (!valid[i]) return null;
       return (
-        notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) ??
+        notOnOtherUnlessMadeLike(text, lazyDoc, selector, anchorIn(text, lazyDoc, selector)) ??
         markFreeAnchor(text, lazyMarkFree, selector) ??
         edgeOnlyAnchor(text, lazyDoc, selector)
       );
