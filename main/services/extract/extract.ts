@@ -415,7 +415,8 @@ class Walker {
         tag === 'header' ||
         tag === 'marquee' ||
         // Without class or id (most blocks) the regexes have no word to find.
-        (cls !== ' ' && (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls))) ||
+        (cls !== ' ' &&
+          (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls))) ||
         commentMicrodata(el)
       ) {
         this.negativeCandidates.push(el);
@@ -1664,12 +1665,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   const scripts = scriptCounts(blocks);
   const latinScript = isLatinPage(blocks, scripts);
+  // Whether prose stands outside every post typed as a comment (the article they answer).
+  const typedComments = walker.negativeCandidates.filter(commentMicrodata);
+  const proseBesideComments = typedComments.length > 0 && [...ownProse.keys()].some((p) => !typedComments.some((c) => c.contains(p)));
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
     const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const typedComment = commentMicrodata(el);
-    if (!latinScript && !typedComment && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName)) continue;
+    if (!latinScript && !typedComment && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName))
+      continue;
     if (!latinScript && documentHeadTable(el, named, s)) continue;
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
     // gallery beside an article of paragraphs (a gallery page's slides are its text).
@@ -1677,8 +1682,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const gallery = GALLERY_CLASS_RE.test(cls) && !NEGATIVE_CLASS_RE.test(cls.replace(GALLERY_CLASS_RE, ' '));
     if (gallery && ![...ownProse].some(([p, n]) => n >= 3 && !el.contains(p))) continue;
     // A post marked up as a comment (schema.org Comment: a forum thread's replies, a blog's
-    // comments) is one, whatever its class, once prose stands outside it to be the article.
-    if (typedComment && ![...ownProse].some(([p, n]) => n >= 2 && !el.contains(p))) continue;
+    // comments) is one, whatever its class, once prose stands outside them to be the article.
+    if (typedComment && !proseBesideComments) continue;
     const comments = gallery || typedComment || COMMENTS_CLASS_RE.test(cls);
     if (!comments && headingWrapper(el, cls, s)) continue;
     if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
