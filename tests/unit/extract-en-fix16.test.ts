@@ -152,3 +152,11 @@ it('keeps a section heading whose box holds its own text beside a list of links'
     'The council has put the volunteer forms online and in every branch, and will take them until the end of the month.',
   );
 });
+
+it('keeps the heading of a box whose list links within the page (its tabs), not to other pages', () => {
+  const tabs =
+    '<div class="tab-box"><h2>Three ways to borrow</h2><ul role="tablist"><li><a href="#print">Printed books</a></li>' +
+    '<li><a href="#audio">Audiobooks</a></li><li><a href="#ebooks">E-books</a></li></ul></div>';
+  const a = extractArticle(page(tabs), 'https://courier.example/library26');
+  expect(a.paragraphs).toContain('Three ways to borrow');
+});

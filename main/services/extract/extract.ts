@@ -3614,14 +3614,18 @@ function dropOrphanBoxHeadings(body: Block[]): void {
     body.splice(i, 1);
   }
 }
-/** A list in the box whose every item (two or more) is wholly a link: a rail of other stories. */
+/**
+ * A list in the box whose every item (two or more) is wholly a link to another page: a rail of
+ * other stories (links within the page are its tabs or contents, which a heading may name).
+ */
 function linkListIn(box: Element): boolean {
   for (const list of Array.from(box.querySelectorAll('ul, ol'))) {
     const items = Array.from(list.children).filter((li) => li.localName === 'li');
     if (items.length < 2) continue;
     const linked = (li: Element): boolean => {
       const text = normaliseText(li.textContent ?? '');
-      const inLinks = Array.from(li.querySelectorAll('a[href]')).reduce((n, a) => n + normaliseText(a.textContent ?? '').length, 0);
+      const links = Array.from(li.querySelectorAll('a[href]')).filter((a) => !a.getAttribute('href')!.trim().startsWith('#'));
+      const inLinks = links.reduce((n, a) => n + normaliseText(a.textContent ?? '').length, 0);
       return text.length > 0 && inLinks >= text.length * 0.9;
     };
     if (items.every(linked)) return true;
