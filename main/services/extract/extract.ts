@@ -416,7 +416,9 @@ class Walker {
         tag === 'header' ||
         tag === 'marquee' ||
         // Without class or id (most blocks) the regexes have no word to find.
-        (cls !== ' ' && (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls)))
+        (cls !== ' ' &&
+          (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls))) ||
+        commentMicrodata(el)
       ) {
         this.negativeCandidates.push(el);
       }
@@ -1698,18 +1700,26 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   const scripts = scriptCounts(blocks);
   const latinScript = isLatinPage(blocks, scripts);
+  // Whether prose stands outside every post typed as a comment (the article they answer).
+  const typedComments = walker.negativeCandidates.filter(commentMicrodata);
+  const proseBesideComments = typedComments.length > 0 && [...ownProse.keys()].some((p) => !typedComments.some((c) => c.contains(p)));
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
     const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!latinScript && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName)) continue;
+    const typedComment = commentMicrodata(el);
+    if (!latinScript && !typedComment && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName))
+      continue;
     if (!latinScript && documentHeadTable(el, named, s)) continue;
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
     // gallery beside an article of paragraphs (a gallery page's slides are its text).
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const gallery = GALLERY_CLASS_RE.test(cls) && !NEGATIVE_CLASS_RE.test(cls.replace(GALLERY_CLASS_RE, ' '));
     if (gallery && ![...ownProse].some(([p, n]) => n >= 3 && !el.contains(p))) continue;
-    const comments = gallery || COMMENTS_CLASS_RE.test(cls);
+    // A post marked up as a comment (schema.org Comment: a forum thread's replies, a blog's
+    // comments) is one, whatever its class, once prose stands outside them to be the article.
+    if (typedComment && !proseBesideComments) continue;
+    const comments = gallery || typedComment || COMMENTS_CLASS_RE.test(cls);
     if (!comments && headingWrapper(el, cls, s)) continue;
     if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
     if (!comments && s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
@@ -2827,6 +2837,14 @@ function wordsAroundLink(b: Block): boolean {
   return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
 
+/** schema.org microdata of a comment: `itemprop="comment"` or an item typed Comment/UserComments. */
+function commentMicrodata(el: Element): boolean {
+  const prop = el.getAttribute('itemprop');
+  if (prop !== null && /(?:^|\s)comments?(?:\s|$)/i.test(prop)) return true;
+  const type = el.getAttribute('itemtype');
+  return type !== null && /(?:^|[/#\s])(?:Comment|UserComments)\s*$/.test(type);
+}
+
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
 
@@ -3656,12 +3674,32 @@ function dropOrphanBoxHeadings(body: Block[]): void {
     while (first && first !== h.el && !normaliseText(first.textContent ?? '')) first = first.nextElementSibling;
     if (first !== h.el) continue;
     const rest = normaliseText(box.textContent ?? '').length - h.len;
-    // Another line of the box's own (a paragraph, not a button's word), and a box, not a section.
-    if (rest < 20 || rest > ORPHAN_BOX_MAX || box.querySelector('p') === null) continue;
+    // Another line of the box's own (a paragraph or a list of links, not a button's word), and a
+    // box, not a section.
+    if (rest < 20 || rest > ORPHAN_BOX_MAX || (box.querySelector('p') === null && !linkListIn(box))) continue;
     if (body.some((x) => x !== h && box.contains(x.el))) continue;
     body.splice(i, 1);
   }
 }
+/**
+ * A list in the box whose every item (two or more) is wholly a link to another page: a rail of
+ * other stories (links within the page are its tabs or contents, which a heading may name).
+ */
+function linkListIn(box: Element): boolean {
+  for (const list of Array.from(box.querySelectorAll('ul, ol'))) {
+    const items = Array.from(list.children).filter((li) => li.localName === 'li');
+    if (items.length < 2) continue;
+    const linked = (li: Element): boolean => {
+      const text = normaliseText(li.textContent ?? '');
+      const links = Array.from(li.querySelectorAll('a[href]')).filter((a) => !a.getAttribute('href')!.trim().startsWith('#'));
+      const inLinks = links.reduce((n, a) => n + normaliseText(a.textContent ?? '').length, 0);
+      return text.length > 0 && inLinks >= text.length * 0.9;
+    };
+    if (items.every(linked)) return true;
+  }
+  return false;
+}
+
 /**
  * The blocks after a sponsor's label (`Together with Acme`) that share its box, the ad's pitch:
  * the label's nearest wrapper with more text than the label, if it starts at the label, holds a
@@ -3864,13 +3902,66 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       body.splice(i, j - i);
       continue;
     }
-    if (teaserCardLine(own(b), (proseEls ??= body.filter(isProse).map((x) => own(x).el)))) {
+    if (gluedFieldsLine(own(b)) || teaserCardLine(own(b), (proseEls ??= body.filter(isProse).map((x) => own(x).el)))) {
       body.splice(i, 1);
       continue;
     }
     if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
     else if (productCard(own(b), cards) || (emailForm() && signUpBox(own(b), signUps))) body.splice(i, 1);
   }
+}
+
+/**
+ * A data card's line (a score, a quote's ticker): short fields each in an element of its own, set
+ * side by side with no space between them, so their words run together where no writer joins
+ * them (`ABC` `98` `Final`: a letter against a digit, a lower-case letter against a capital).
+ * Prose split across inline elements keeps its spaces or splits inside a word; sub- and
+ * superscripts (H₂O, 10th) are left out of the count.
+ */
+function gluedFieldsLine(b: Block): boolean {
+  if (b.len > GLUED_LINE_MAX || /[.!?]["”’]?(?:\s|$)/.test(b.text)) return false;
+  let pieces = 0;
+  let glued = 0;
+  let prev: string | null = null;
+  let own = false;
+  const visit = (el: Element, depth: number): void => {
+    for (let n = el.firstChild; n && !own; n = n.nextSibling) {
+      if (n.nodeType === 1) {
+        const tag = (n as Element).localName;
+        if (tag === 'sub' || tag === 'sup') prev = null;
+        else if (depth < 4) visit(n as Element, depth + 1);
+        continue;
+      }
+      if (n.nodeType !== 3) continue;
+      const t = (n as Text).data;
+      if (!/\S/.test(t)) {
+        prev = null;
+        continue;
+      }
+      // Words of the block's own, outside any field, make it a sentence, not a card.
+      if (depth === 0) {
+        own = true;
+        return;
+      }
+      pieces++;
+      if (prev !== null && !/^\s/.test(t) && unnaturalJoin(prev.at(-1)!, t[0]!)) glued++;
+      prev = /\s$/.test(t) ? null : t;
+    }
+  };
+  visit(b.el, 0);
+  if (own) return false;
+  return pieces >= 4 && glued >= 3 && glued * 2 >= pieces - 1;
+}
+const GLUED_LINE_MAX = 120;
+
+/** Two characters no writer sets side by side within a word: a letter and a digit, or a lower-case letter and a capital. */
+function unnaturalJoin(a: string, b: string): boolean {
+  const letterA = /\p{L}/u.test(a);
+  const letterB = /\p{L}/u.test(b);
+  const digitA = /\d/.test(a);
+  const digitB = /\d/.test(b);
+  if ((letterA && digitB) || (digitA && letterB)) return true;
+  return letterA && letterB && /\p{Ll}/u.test(a) && /\p{Lu}/u.test(b);
 }
 
 /**
