@@ -7,9 +7,9 @@
  * the passage only if more of its stored context stands next to it than stood next to any other
  * copy (another copy, unchanged, shows no more than it did), or if neighbours say so (index.ts).
  */
-import { occurrencesIn, toNormalised, type Doc } from './doc';
+import { lineBreakBefore, occurrencesIn, toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
-import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix, storedForms } from './normalise';
 import { fingerprint, paragraphRange } from './paragraphs';
 import { CONTEXT_READ, reverse } from './query';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
@@ -134,6 +134,53 @@ export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number
   const m = contextMatch(doc.norm.text, from, to, sides);
   // A side found whole at the text's edge again is no chance: no other copy can stand there.
   return m > known + OWN_CONTEXT_MARGIN || (m > known && atSameEdge(doc.norm.text, from, to, sides));
+}
+
+/** Units of a stored neighbouring line that must open the line after a break for context beyond it to count. */
+const LINE_OPENING = 4;
+
+/**
+ * ownContextAt, with context beyond a line break counted only where the stored neighbouring line
+ * opens right after the break (its first LINE_OPENING units): a side whose own line stands up to
+ * the break while another line follows is cut there. Approximate matching otherwise reads the
+ * stored neighbouring line past a line inserted between: a block moved across copies (a 答记者问
+ * reordered) put the passage's old neighbour after another copy's own line, and that copy then
+ * looks more like the passage than the passage's own copy does.
+ */
+export function ownContextBesideLines(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const known = s.copyContext;
+  if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
+  const norm = doc.norm.text;
+  const forms = storedForms(s);
+  let { prefix, suffix } = forms;
+  let cut = false;
+  const ownAfter = forms.suffixBeforeBreak;
+  if (ownAfter !== null && ownAfter < suffix.length) {
+    const at = to + ownAfter;
+    const beyond = suffix.slice(ownAfter, ownAfter + LINE_OPENING);
+    if (norm.startsWith(suffix.slice(0, ownAfter), to) && lineBreakBefore(doc, at) && !norm.startsWith(beyond, at)) {
+      suffix = suffix.slice(0, ownAfter);
+      cut = true;
+    }
+  }
+  const ownBefore = forms.prefixAfterBreak;
+  if (ownBefore !== null && ownBefore < prefix.length) {
+    const at = from - ownBefore;
+    const beyond = prefix.slice(0, prefix.length - ownBefore).slice(-LINE_OPENING);
+    if (norm.endsWith(prefix.slice(prefix.length - ownBefore), from) && lineBreakBefore(doc, at) && !norm.endsWith(beyond, at)) {
+      prefix = prefix.slice(prefix.length - ownBefore);
+      cut = true;
+    }
+  }
+  if (!cut) return ownContextAt(doc, s, from, to);
+  const sides: Sides = {
+    prefix,
+    suffix,
+    before: prefix ? compilePattern(reverse(prefix)) : null,
+    after: suffix ? compilePattern(suffix) : null,
+    edge: { start: false, end: false },
+  };
+  return contextMatch(norm, from, to, sides) > known + OWN_CONTEXT_MARGIN;
 }
 
 /**

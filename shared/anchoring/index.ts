@@ -26,6 +26,7 @@ import {
   otherParagraphsLength,
   OWN_CONTEXT_MARGIN,
   ownContextAt,
+  ownContextBesideLines,
   paragraphLength,
   restatedFrom,
   sameRankCopy,
@@ -999,7 +1000,7 @@ function farCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor
  */
 function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from: number, to: number): Anchor | null | undefined {
   const own = sameRankCopy(doc, quote, s);
-  if (own === null || own === from || ownContextAt(doc, s, from, to)) return undefined;
+  if (own === null || own === from || ownContextBesideLines(doc, s, from, to)) return undefined;
   // The copy of that rank in another passage's old paragraph, unchanged: text moved across the
   // copies (paragraphs reordered), and their order says nothing.
   const ownRaw = doc.norm.map[own] ?? 0;
