@@ -58,7 +58,7 @@ import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { ownParagraphPlace } from './ownpara';
 import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
-import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
+import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
@@ -381,6 +381,13 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       // Only where no pass found a place: a placement refused by a check (a story whose both sides
       // were replaced, a date now after its old neighbour) stays refused.
       return (out[i] ? null : ownParagraphAnchor(text, lazyDoc, s)) ?? partedByLinesAnchor(text, lazyDoc, s);
+    })
+    .map((a, i) => {
+      // Whatever pass found it: not the quote's words with other marks where the old text had such a look-alike (pinned.ts).
+      const s = selectors[i];
+      if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+      const doc = lazyDoc();
+      return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     });
 }
 
