@@ -48,3 +48,43 @@ suite('a copy that gained the passage’s next line across its own line is not t
     expect(anchor(edited, describe(old, at, at + 4))?.start).toBe(at);
   });
 });
+
+/**
+ * The same reading when a copy of the quote was lost (an excerpt): a heading repeated in every
+ * section, the line before the passage's copy cut to …… and the answer line before a twin deleted.
+ * The twin's prefix then read as the stored one across the deleted line, more than any copy had:
+ * confirmed by context that stood beyond a break where the stored line no longer opens.
+ */
+suite('a lost copy: context across a line that is no longer there confirms no copy', () => {
+  const heading = '政府现在应该做什么？';
+  const question = '投资者应该出售还是继续持有手中的房产？';
+  const section = (q: string, a: string, body: string) => [q, a, heading, body];
+  const old = [
+    '楼市问答',
+    ...section(
+      question,
+      '客户应根据自身的负债情况和所追求的投资结果来考虑是否出售。',
+      '稳定预期是当务之急，政策应当保持连续，不宜大起大落。',
+    ),
+    ...section('哪些城市的风险最大？', '库存较高的三四线城市。', '应当加快棚户区改造的收尾工作，同时稳住土地市场。'),
+    ...section(question, '本报不提供投资建议。', '更多的刺激政策可能会推高房价，加剧社会不平等，并积累金融风险。'),
+    '以上观点仅代表受访者本人。',
+  ];
+  const text = old.join('\n');
+  const first = text.indexOf(heading);
+  const own = text.indexOf(heading, text.indexOf(heading, first + 1) + 1);
+  const s = describe(text, own, own + heading.length);
+
+  it('does not place the third heading on the first, whose answer line was deleted', () => {
+    expect(s.copies).toBe(2);
+    expect(s.copyRank).toBe(2);
+    // The twin's answer deleted, the middle section gone, the passage's question reworded and its lines cut to …….
+    const now = [old[0], old[1], old[3], old[4], '投资者该卖出还是继续持有房产？', '……', heading, '……', old[13]].join('\n');
+    expect(anchor(now, s)).toBeNull();
+  });
+
+  it('still places it where its stored line before stands (the body after it cut)', () => {
+    const now = [old[0], old[1], old[2], old[3], old[4], old[9], old[10], heading, '……', old[13]].join('\n');
+    expect(anchor(now, s)?.start).toBe(now.lastIndexOf(heading));
+  });
+});
