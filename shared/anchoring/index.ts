@@ -64,7 +64,7 @@ import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
-import { stutterCopy } from './stutter';
+import { NEAR_RUN, stutterCopy } from './stutter';
 import {
   chosenByPosition,
   conclusive,
@@ -802,6 +802,13 @@ function confirmedCopies(
       const from = toNormalised(doc, a.start);
       if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && farCopy(doc, quote, expectedAt(s), a))
         return { level: 1 };
+      // The passage opened (closed) the old text and a copy still opens (closes) the new one with the
+      // stored side's nearest units beside it, while the placement is another copy with more of that
+      // side: the same words copied along (a 相关阅读 line repeating the first line) or set on top.
+      // The edge is context no copy elsewhere has, the longer side says the same; nothing tells which,
+      // nor can neighbours (the copies stand a line apart).
+      if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && copyAtTextEdge(doc, s, quote, from))
+        return { level: 1, firm: true };
     }
     // A placement on words no closer to the quote than a look-alike of the old text was.
     const doc = docFor();
@@ -993,6 +1000,27 @@ function farCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor
   for (let at = text.indexOf(quote); at >= 0 && n < MAX_COPIES; at = text.indexOf(quote, at + 1), n++) {
     const raw = doc.norm.map[at] ?? 0;
     if (raw !== a.start && gap(raw) <= NEIGHBOUR_GAP) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the passage stood at the old text's start (end), its stored prefix (suffix) cut short
+ * there, and another copy of the quote than the one at normalised `from` stands at the new text's
+ * start (end) with the stored prefix (suffix) whole before it and the stored other side's nearest
+ * NEAR_RUN units beside it.
+ */
+function copyAtTextEdge(doc: Doc, s: TextSelector, quote: string, from: number): boolean {
+  const norm = doc.norm.text;
+  const prefix = normalisePrefix(s);
+  const suffix = normaliseSuffix(s);
+  if (s.start === s.prefix.length && s.prefix.length < CONTEXT_LENGTH) {
+    const at = prefix.length;
+    if (at !== from && norm.startsWith(prefix + quote) && norm.startsWith(suffix.slice(0, NEAR_RUN), at + quote.length)) return true;
+  }
+  if (s.suffix.length < CONTEXT_LENGTH - 1) {
+    const at = norm.length - suffix.length - quote.length;
+    if (at >= 0 && at !== from && norm.endsWith(quote + suffix) && norm.endsWith(prefix.slice(-NEAR_RUN), at)) return true;
   }
   return false;
 }
