@@ -96,6 +96,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh14'),
     // Fifteenth outside English set (a fifteenth tester: Fox News/Sky News/SMH-Nine/beehiiv/LinkedIn/Notion/Quanta/Tumblr shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh15'),
+    // Sixteenth outside English set (a sixteenth tester: Variety-PMC/ESPN/Independent/Telegraph/Discourse/Read the Docs/Shopify/HubSpot shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh16'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
