@@ -136,16 +136,33 @@ export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number
   return m > known + OWN_CONTEXT_MARGIN || (m > known && atSameEdge(doc.norm.text, from, to, sides));
 }
 
-/** Units of a stored neighbouring line that must open the line after a break for context beyond it to count. */
+/** Units of a stored neighbouring line that must show in the line beside a break for context beyond it to count. */
 const LINE_OPENING = 4;
+/** Units of a neighbouring line read, at most, looking for them. */
+const LINE_READ = 4 * CONTEXT_LENGTH;
+
+/** The comparison form of the line that begins (dir 1) or ends (dir −1) at normalised `at`, at most LINE_READ units. */
+function lineBeside(doc: Doc, at: number, dir: 1 | -1): string {
+  const norm = doc.norm.text;
+  if (dir === 1) {
+    let end = at + 1;
+    while (end < norm.length && end - at < LINE_READ && !lineBreakBefore(doc, end)) end++;
+    return norm.slice(at, Math.min(end, norm.length));
+  }
+  let head = at - 1;
+  while (head > 0 && at - head < LINE_READ && !lineBreakBefore(doc, head)) head--;
+  return norm.slice(Math.max(0, head), at);
+}
 
 /**
  * ownContextAt, with context beyond a line break counted only where the stored neighbouring line
- * opens right after the break (its first LINE_OPENING units): a side whose own line stands up to
- * the break while another line follows is cut there. Approximate matching otherwise reads the
- * stored neighbouring line past a line inserted between: a block moved across copies (a 答记者问
- * reordered) put the passage's old neighbour after another copy's own line, and that copy then
- * looks more like the passage than the passage's own copy does.
+ * is still the line beside the break (its first LINE_OPENING stored units show in it): a side
+ * whose own line stands up to the break while another line stands beyond is cut there.
+ * Approximate matching otherwise reads the stored neighbouring line past a line inserted between,
+ * or the line before it across one deleted: a block moved across copies (a 答记者问 reordered) put
+ * the passage's old neighbour after another copy's own line, or an excerpt deleted the line
+ * before a twin heading, and that copy then looks more like the passage than its own copy does.
+ * A neighbouring line edited (its end cut) still shows its words and keeps its context.
  */
 export function ownContextBesideLines(doc: Doc, s: TextSelector, from: number, to: number): boolean {
   const known = s.copyContext;
@@ -157,17 +174,24 @@ export function ownContextBesideLines(doc: Doc, s: TextSelector, from: number, t
   const ownAfter = forms.suffixBeforeBreak;
   if (ownAfter !== null && ownAfter < suffix.length) {
     const at = to + ownAfter;
-    const beyond = suffix.slice(ownAfter, ownAfter + LINE_OPENING);
-    if (norm.startsWith(suffix.slice(0, ownAfter), to) && lineBreakBefore(doc, at) && !norm.startsWith(beyond, at)) {
+    const opening = suffix.slice(ownAfter, ownAfter + LINE_OPENING);
+    if (norm.startsWith(suffix.slice(0, ownAfter), to) && lineBreakBefore(doc, at) && !lineBeside(doc, at, 1).includes(opening)) {
       suffix = suffix.slice(0, ownAfter);
       cut = true;
     }
   }
   const ownBefore = forms.prefixAfterBreak;
-  if (ownBefore !== null && ownBefore < prefix.length) {
+  const lines = s.prefix.split('\n');
+  if (ownBefore !== null && ownBefore < prefix.length && lines.length >= 2) {
     const at = from - ownBefore;
-    const beyond = prefix.slice(0, prefix.length - ownBefore).slice(-LINE_OPENING);
-    if (norm.endsWith(prefix.slice(prefix.length - ownBefore), from) && lineBreakBefore(doc, at) && !norm.endsWith(beyond, at)) {
+    // The stored line before, as far as the prefix holds it (cut at its head by the context's length).
+    const opening = normalise(lines[lines.length - 2] ?? '', lines.length > 2).slice(0, LINE_OPENING);
+    if (
+      opening.length > 0 &&
+      norm.endsWith(prefix.slice(prefix.length - ownBefore), from) &&
+      lineBreakBefore(doc, at) &&
+      !lineBeside(doc, at, -1).includes(opening)
+    ) {
       prefix = prefix.slice(prefix.length - ownBefore);
       cut = true;
     }
