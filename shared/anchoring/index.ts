@@ -862,8 +862,10 @@ function confirmedCopies(
       // A neighbour in another old paragraph moves along with a copy of the quote in the next
       // paragraph just as well when the passage's paragraph was dropped and the next one is its
       // look-alike (parallel paragraphs of a spec list): only a neighbour of its own paragraph
-      // says that a placement that may be the other copy is the passage.
-      if (asOther[i] && breakBetween(s, t)) return false;
+      // says that a placement that may be the other copy is the passage. Nor, for a placement on
+      // another copy than the passage's rank, does the next paragraph moving with it: blocks
+      // reordered across the copies carry their own paragraphs, not the passage's.
+      if ((asOther[i] || ranked[i]) && breakBetween(s, t)) return false;
       return (
         Math.abs(t.start - s.start) <= ALONG_GAP &&
         Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
