@@ -855,7 +855,7 @@ function confirmedCopies(
       );
     });
   // A sure placement on its own words close by in the old text that moved by the same amount: one paragraph moved.
-  const movedWithSure = (a: Anchor, s: TextSelector, i: number) =>
+  const movedWithSure = (a: Anchor, s: TextSelector, i: number, acrossBreaks = false) =>
     placements.some((p, j) => {
       const t = selectors[j];
       if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || (t.end > s.start && t.start < s.end)) return false;
@@ -864,8 +864,9 @@ function confirmedCopies(
       // look-alike (parallel paragraphs of a spec list): only a neighbour of its own paragraph
       // says that a placement that may be the other copy is the passage. Nor, for a placement on
       // another copy than the passage's rank, does the next paragraph moving with it: blocks
-      // reordered across the copies carry their own paragraphs, not the passage's.
-      if ((asOther[i] || ranked[i]) && breakBetween(s, t)) return false;
+      // reordered across the copies carry their own paragraphs, not the passage's (acrossBreaks
+      // asks whether such a neighbour moved with it: then rank and neighbours disagree).
+      if ((asOther[i] || (ranked[i] && !acrossBreaks)) && breakBetween(s, t)) return false;
       return (
         Math.abs(t.start - s.start) <= ALONG_GAP &&
         Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
@@ -889,12 +890,19 @@ function confirmedCopies(
       }
     });
   }
+  // Still in doubt, on another copy than the passage's rank, with a neighbour in the next paragraph
+  // moved along with the placement: rank and neighbours disagree, and neither is taken (an orphan).
+  const disputed = placements.map((a, i) => {
+    const s = selectors[i];
+    return state[i] === 1 && !!ranked[i] && !firm[i] && !!a && !!s && movedWithSure(a, s, i, true);
+  });
   return {
-    first: placements.map((a, i) => (state[i] === 1 ? (ranked[i] ?? null) : a)),
+    first: placements.map((a, i) => (state[i] === 1 ? (disputed[i] ? null : (ranked[i] ?? null)) : a)),
     // The neighbour pass may find a doubted passage again, through neighbours that are such
     // copies themselves: on the quote's very words it still needs the sure ones.
     recheck: (a0, i) => {
       const s = selectors[i];
+      if (disputed[i]) return null;
       const a = a0 === placements[i] ? a0 : betterCopy(unrestated(a0, s), s);
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       const d = doubt(a, s);
