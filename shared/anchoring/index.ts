@@ -752,7 +752,10 @@ function confirmedCopies(
    * had). `ranked`: for a placement on another copy than the one of the passage's rank, that copy
    * (or null when too little of its context stands there).
    */
-  const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean; asOther?: boolean } => {
+  const doubt = (
+    a: Anchor,
+    s: TextSelector,
+  ): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean; asOther?: boolean; acrossLines?: boolean } => {
     if ((s.copies ?? 0) > 0) {
       const doc = docFor();
       const quote = normaliseQuote(s);
@@ -789,7 +792,12 @@ function confirmedCopies(
         // placed: rank and position disagree (paragraphs moved across the copies), and neither
         // says which is the passage's. Only sure neighbours can.
         if (ranked && fartherFrom(expectedAt(s), ranked.start, a.start)) return { level: 1, ranked: null };
-        if (ranked !== undefined) return { level: 1, ranked };
+        if (ranked !== undefined)
+          return {
+            level: 1,
+            ranked,
+            acrossLines: ranked === null && ownContextAt(doc, s, from, to) && !ownContextBesideLines(doc, s, from, to),
+          };
         if (nearerCopy(doc, quote, expectedAt(s), a))
           return { level: ownContextAt(doc, s, from, to) && !onlyItsSentence(doc, s, from, to) ? 2 : 1 };
       }
@@ -824,6 +832,8 @@ function confirmedCopies(
   const firm = placements.map(() => false);
   // In doubt with no more context than another copy had: it may be that copy, unchanged.
   const asOther = placements.map(() => false);
+  // In doubt, confirmed only by context read across a line no longer beside it (rankedCopy).
+  const acrossLines = placements.map(() => false);
   const state = placements.map((a, i) => {
     const s = selectors[i];
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return 0;
@@ -831,6 +841,7 @@ function confirmedCopies(
     if (d.ranked) ranked[i] = d.ranked;
     if (d.firm) firm[i] = true;
     if (d.asOther) asOther[i] = true;
+    if (d.acrossLines) acrossLines[i] = true;
     return d.level;
   });
   const none = {
@@ -866,7 +877,7 @@ function confirmedCopies(
       // another copy than the passage's rank, does the next paragraph moving with it: blocks
       // reordered across the copies carry their own paragraphs, not the passage's (acrossBreaks
       // asks whether such a neighbour moved with it: then rank and neighbours disagree).
-      if ((asOther[i] || (ranked[i] && !acrossBreaks)) && breakBetween(s, t)) return false;
+      if ((asOther[i] || ((ranked[i] || acrossLines[i]) && !acrossBreaks)) && breakBetween(s, t)) return false;
       return (
         Math.abs(t.start - s.start) <= ALONG_GAP &&
         Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
@@ -894,7 +905,7 @@ function confirmedCopies(
   // moved along with the placement: rank and neighbours disagree, and neither is taken (an orphan).
   const disputed = placements.map((a, i) => {
     const s = selectors[i];
-    return state[i] === 1 && !!ranked[i] && !firm[i] && !!a && !!s && movedWithSure(a, s, i, true);
+    return state[i] === 1 && (!!ranked[i] || acrossLines[i]) && !firm[i] && !!a && !!s && movedWithSure(a, s, i, true);
   });
   return {
     first: placements.map((a, i) => (state[i] === 1 ? (disputed[i] ? null : (ranked[i] ?? null)) : a)),
@@ -1045,7 +1056,10 @@ function copyAtTextEdge(doc: Doc, s: TextSelector, quote: string, from: number):
  */
 function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from: number, to: number): Anchor | null | undefined {
   const own = sameRankCopy(doc, quote, s);
-  if (own === null || own === from || ownContextBesideLines(doc, s, from, to)) return undefined;
+  if (own === null || own === from) return undefined;
+  // Confirmed only by context read across a line no longer beside it: neither that nor the rank
+  // (a timeline reversed moves the copies across each other) says which copy is the passage's.
+  if (ownContextAt(doc, s, from, to)) return ownContextBesideLines(doc, s, from, to) ? undefined : null;
   // The copy of that rank in another passage's old paragraph, unchanged: text moved across the
   // copies (paragraphs reordered), and their order says nothing.
   const ownRaw = doc.norm.map[own] ?? 0;
