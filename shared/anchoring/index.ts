@@ -767,7 +767,7 @@ function confirmedCopies(
       // gone: the edit that took the passage's own copy took its surroundings too.
       if (copiesLost(doc, quote, s)) {
         const confirmed =
-          ownContextBesideLines(doc, s, from, to) &&
+          ownContextAt(doc, s, from, to) &&
           contextRemainsAt(doc, s, from, to) &&
           !lookAlikeAt(doc, s, from, to) &&
           !onlyItsSentence(doc, s, from, to);

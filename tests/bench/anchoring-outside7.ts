@@ -169,6 +169,11 @@
  * FRESH, once, seeds 161–200, on main 64b98c4 (after anchor17a's ownpara/lines and anchor17b–e; lead,
  *   2026-12-06 18:11 UTC, load ~2): 96.4% placed, 1 wrong (ad_split); timeline 86.4, mixed 90.7,
  *   speech 92.5, brief 95.8, the rest ≥98.4; anchorAll on a long article median 59 ms, max 162 ms.
+ * LATER, development (anchor18c, 2026-12-06, load ~35): ad_split 164 (the first line's opening
+ *   words, a 相关阅读 block repeating the whole first line a line below): an orphan (copyAtTextEdge).
+ *   An interim form of the rank check (ownContextBesideLines sending a copy to the rank's copy) put
+ *   timeline 171's repeated phrase on the wrong copy (96.4% / 1 on 161–200 with it); the final form
+ *   orphans it (seeds 164 and 171 re-run alone: 0 wrong). 161–200 not re-run in full on the final code.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
