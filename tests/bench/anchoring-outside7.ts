@@ -184,6 +184,11 @@
  *   91.7). The same WRONG lines as main on both ranges and every guard. Left: speech edits inside
  *   or at a span's edge (我们要 → 他强调，要: the reader's own words changed), short entries
  *   (6月2日，点评：) and twin pages whose entries differ only in the date.
+ * LATER, development (anchor18c, 2026-12-06, load ~35): ad_split 164 (the first line's opening
+ *   words, a 相关阅读 block repeating the whole first line a line below): an orphan (copyAtTextEdge).
+ *   An interim form of the rank check (ownContextBesideLines sending a copy to the rank's copy) put
+ *   timeline 171's repeated phrase on the wrong copy (96.4% / 1 on 161–200 with it); the final form
+ *   orphans it (seeds 164 and 171 re-run alone: 0 wrong). 161–200 not re-run in full on the final code.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
