@@ -34,7 +34,7 @@ import {
 import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { partedByLinesPlace } from './lines';
-import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
+import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
   comparingMarkersLiterally,
@@ -798,6 +798,9 @@ function confirmedCopies(
     // A placement on words no closer to the quote than a look-alike of the old text was.
     const doc = docFor();
     if (lookAlikeAt(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return { level: 1 };
+    // On the quote's words where the look-alike may have been edited into them (lookalikes.ts).
+    if ((s.copies ?? 0) === 0 && lookAlikeBecameQuote(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end - 1) + 1))
+      return { level: 1 };
     // On a look-alike's very words, unchanged: the look-alike. Neighbours cannot say otherwise, as
     // its neighbour deleted, it stands about where the passage stood (a look-alike is near text).
     if (onLookAlikeWords(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end - 1) + 1)) return { level: 1, firm: true };
