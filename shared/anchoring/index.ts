@@ -63,6 +63,7 @@ import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
+import { spokenPlace } from './spoken';
 import { stutterCopy } from './stutter';
 import {
   chosenByPosition,
@@ -342,6 +343,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
@@ -445,6 +447,25 @@ function latinInsideAnchor(text: string, docFor: () => Doc, s: TextSelector): An
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.written }));
+}
+
+/**
+ * The passage at the raw place a pass found, or null: a transcript cleaned up (fillers dropped,
+ * doubled words said once; spoken.ts).
+ */
+function rawPlaceAnchor(
+  text: string,
+  docFor: () => Doc,
+  s: TextSelector,
+  place: (doc: Doc, s: TextSelector) => { start: number; end: number } | null,
+): Anchor | null {
+  const doc = docFor();
+  const found = place(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  const from = toNormalised(doc, found.start);
+  const to = toNormalised(doc, found.end - 1) + 1;
+  return toAnchor(doc, query, scoreAt(doc, query, { start: from, end: to, errors: Math.abs(query.quote.length - (to - from)) }));
 }
 
 /**

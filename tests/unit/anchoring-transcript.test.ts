@@ -34,3 +34,42 @@ suite('a look-alike edited into the quote while the passage was edited away from
     expect(placed!.start).toBe(at(neu, QUOTE));
   });
 });
+
+suite('a transcript cleaned up: fillers dropped, doubled words said once, pauses written as ，', () => {
+  const [a, b, c, d] = filler(4, 4) as [string, string, string, string];
+  const SPOKEN = '嗯，这条小河有一段流经老街，然后呢，下游还有还有两座石桥 那个 桥边常有人钓鱼 ';
+  const CLEAN = '这条小河有一段流经老街，下游还有两座石桥，桥边常有人钓鱼。';
+  const old = [a, b, SPOKEN, c, d].join('\n');
+  const neu = [a, b, CLEAN, c, d].join('\n');
+  const place = (quote: string) => {
+    const start = at(old, quote);
+    const placed = anchorAll(neu, [describe(old, start, start + quote.length)])[0];
+    return placed ? neu.slice(placed.start, placed.end) : null;
+  };
+
+  it('places a clause whose filler went from its head', () => {
+    expect(place('然后呢，下游还有还有两座石桥')).toBe('下游还有两座石桥');
+  });
+
+  it('places a paragraph head whose filler went', () => {
+    expect(place('嗯，这条小河有一段')).toBe('这条小河有一段');
+  });
+
+  it('places words said twice in a row, said once', () => {
+    expect(place('还有还有')).toBe('还有');
+  });
+
+  it('places a passage across a filler and pauses written back as ，', () => {
+    expect(place('两座石桥 那个 桥边常有人')).toBe('两座石桥，桥边常有人');
+  });
+
+  it('leaves it an orphan where the cleaned words stand twice with the same neighbours', () => {
+    const twice = [a, b, CLEAN, c, d, a, b, CLEAN, c].join('\n');
+    const start = at(old, '然后呢，下游还有还有两座石桥');
+    expect(anchorAll(twice, [describe(old, start, start + 14)])[0]).toBeNull();
+  });
+
+  it('does not place what is left when most of the passage went', () => {
+    expect(place('然后呢，下游')).toBeNull();
+  });
+});
