@@ -63,6 +63,7 @@ import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
+import { reorderedListPlace } from './reordered';
 import { spokenPlace } from './spoken';
 import { stutterCopy } from './stutter';
 import {
@@ -344,6 +345,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
+        rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
@@ -451,7 +453,7 @@ function latinInsideAnchor(text: string, docFor: () => Doc, s: TextSelector): An
 
 /**
  * The passage at the raw place a pass found, or null: a transcript cleaned up (fillers dropped,
- * doubled words said once; spoken.ts).
+ * doubled words said once; spoken.ts), a 、-list reordered (reordered.ts).
  */
 function rawPlaceAnchor(
   text: string,
