@@ -130,7 +130,7 @@ function itemPlace(doc: Doc, s: TextSelector): { start: number; end: number } | 
     while (i > 0 && !CLAUSE_END.test(raw.charAt(i - 1))) i--;
     let j = end;
     while (j < raw.length && !CLAUSE_END.test(raw.charAt(j))) j++;
-    const others = (raw.slice(i, at) + '\u0000' + raw.slice(end, j)).split(/[、和及与\u0000]/u).map(words);
+    const others = [...raw.slice(i, at).split(ITEM_SEP), ...raw.slice(end, j).split(ITEM_SEP)].map(words);
     if (!list.items.every((w) => others.some((o) => sameItem(o, w)))) continue;
     // The words the stored context saw around the list's clause stand around this one.
     if (list.before && !words(raw.slice(Math.max(0, i - 4 * EDGE_WORDS), i)).endsWith(list.before)) continue;
