@@ -102,9 +102,13 @@ function withoutShortClauses(s: string, startsClause: boolean, headOnly: boolean
   return out + s.slice(last);
 }
 
-/** The stored side's nearest words, as stored and cleaned up alike (at most SIDE_WORDS each). */
+/**
+ * The stored side's nearest words, as stored and cleaned up alike (at most SIDE_WORDS each). A
+ * side's first piece is never a clause of its own: the suffix's continues the quote's clause
+ * (改变[他一生命]运的人), the prefix's was cut by the context's length.
+ */
 function sideWords(side: string, before: boolean): string[] {
-  const cleaned = saidOnce(withoutShortClauses(side, !before, false));
+  const cleaned = saidOnce(withoutShortClauses(side, false, false));
   const take = (w: string) => (before ? w.slice(-SIDE_WORDS) : w.slice(0, SIDE_WORDS));
   return [...new Set([take(words(side)), take(words(cleaned)), take(words(saidOnce(side)))])];
 }
