@@ -12,8 +12,8 @@
  *   clause holds every whole item the stored context showed in its list, at exactly one place.
  */
 import type { Doc } from './doc';
-import { wordsForm } from './spoken';
-import type { TextSelector } from './types';
+import { withEdgeMarks, wordsForm } from './spoken';
+import { CONTEXT_LENGTH, type TextSelector } from './types';
 
 /** Words of each stored side that must stand right next to a reordered list. */
 const SIDE_WORDS = 6;
@@ -70,7 +70,7 @@ function wholeListPlace(doc: Doc, s: TextSelector): { start: number; end: number
     }
   }
   if (!found) return null;
-  return { start: form.at[found[0]] as number, end: (form.at[found[1] - 1] as number) + 1 };
+  return withEdgeMarks(doc.raw, s.exact, form.at[found[0]] as number, (form.at[found[1] - 1] as number) + 1);
 }
 
 interface ListContext {
@@ -116,6 +116,9 @@ function sameItem(a: string, b: string): boolean {
 /** The raw [start, end) of a one-item passage among its list's items reordered, or null. */
 function itemPlace(doc: Doc, s: TextSelector): { start: number; end: number } | null {
   if (/[、和及与]|[，,。！？!?；;：:\n]/u.test(s.exact) || words(s.exact).length < 2) return null;
+  // An item the old text held again with a side of the stored context beside it: a print of the
+  // same list, which this one may be.
+  if ((s.copies ?? 0) > 0 && (s.copyContext ?? Infinity) >= CONTEXT_LENGTH) return null;
   const list = listContext(s);
   if (!list) return null;
   const raw = doc.raw;

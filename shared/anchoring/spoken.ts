@@ -107,8 +107,10 @@ function withoutShortClauses(s: string, startsClause: boolean, headOnly: boolean
  * side's first piece is never a clause of its own: the suffix's continues the quote's clause
  * (改变[他一生命]运的人), the prefix's was cut by the context's length.
  */
-function sideWords(side: string, before: boolean): string[] {
-  const cleaned = saidOnce(withoutShortClauses(side, false, false));
+function sideWords(side: string, before: boolean, quote: string): string[] {
+  // The quote's own edge mark bounds the side's nearest clause (然后呢[，下游…]).
+  const edge = before ? (/^[^\p{L}\p{N}]*/u.exec(quote)?.[0] ?? '') : (/[^\p{L}\p{N}]*$/u.exec(quote)?.[0] ?? '');
+  const cleaned = saidOnce(withoutShortClauses(before ? side + edge : edge + side, false, false));
   const take = (w: string) => (before ? w.slice(-SIDE_WORDS) : w.slice(0, SIDE_WORDS));
   return [...new Set([take(words(side)), take(words(cleaned)), take(words(saidOnce(side)))])];
 }
@@ -117,6 +119,15 @@ function sideWords(side: string, before: boolean): string[] {
 function beginsClause(s: TextSelector): boolean {
   const p = s.prefix.replace(/[ \t\u3000]+$/u, '');
   return p.length === 0 || SEP.test(p.charAt(p.length - 1)) || /[\n“”]$/u.test(p);
+}
+
+/** Raw [start, end) over the first and last word, widened over the quote's own edge marks where they stand (，他没少 keeps its ，). */
+export function withEdgeMarks(raw: string, quote: string, start: number, end: number): { start: number; end: number } {
+  const lead = /^[^\p{L}\p{N}]*/u.exec(quote)?.[0] ?? '';
+  const trail = /[^\p{L}\p{N}]*$/u.exec(quote)?.[0] ?? '';
+  if (lead && raw.slice(start - lead.length, start) === lead) start -= lead.length;
+  if (trail && trail.length < quote.length && raw.startsWith(trail, end)) end += trail.length;
+  return { start, end };
 }
 
 /**
@@ -136,8 +147,8 @@ export function spokenPlace(doc: Doc, s: TextSelector): { start: number; end: nu
     for (const f of [words(form), words(saidOnce(form))]) if (f.length >= 2 && f.length * 2 >= all.length) candidates.add(f);
   }
   // As it was with nothing to clean up, nor any context cleaned: not a transcript's passage.
-  const befores = sideWords(s.prefix, true);
-  const afters = sideWords(s.suffix, false);
+  const befores = sideWords(s.prefix, true, s.exact);
+  const afters = sideWords(s.suffix, false, s.exact);
   if (candidates.size === 1 && candidates.has(all) && befores.length === 1 && afters.length === 1 && !PAUSE.test(s.exact)) return null;
   const prefixAtEdge = s.prefix.length < 32;
   const suffixAtEdge = s.suffix.length < 32;
@@ -162,5 +173,5 @@ export function spokenPlace(doc: Doc, s: TextSelector): { start: number; end: nu
     }
   }
   if (!found) return null;
-  return { start: form.at[found.from] as number, end: (form.at[found.to - 1] as number) + 1 };
+  return withEdgeMarks(doc.raw, s.exact, form.at[found.from] as number, (form.at[found.to - 1] as number) + 1);
 }

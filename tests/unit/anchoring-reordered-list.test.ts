@@ -45,3 +45,14 @@ suite('a 、-list put in another order', () => {
     expect(place([a, b, PARA.replace(LIST, '南瓜、土豆、冬瓜、白菜、茄子'), c, d].join('\n'), LIST)).toBeNull();
   });
 });
+
+suite('an item of a list printed twice', () => {
+  it('is not placed on the other print when its own was edited', () => {
+    const [a, b, c, d] = filler(5, 4) as [string, string, string, string];
+    const old = [a, PARA, b, c, PARA, d].join('\n');
+    const neu = [a, PARA.replace(LIST, '南瓜、马铃薯、冬瓜、白菜、萝卜'), b, c, PARA, d].join('\n');
+    const start = at(old, '土豆');
+    const placed = anchorAll(neu, [describe(old, start, start + 2)])[0];
+    expect(placed?.start).not.toBe(at(neu, '土豆'));
+  });
+});

@@ -73,3 +73,15 @@ suite('a transcript cleaned up: fillers dropped, doubled words said once, pauses
     expect(place('然后呢，下游')).toBeNull();
   });
 });
+
+suite('a cleaned-up passage keeps its own edge marks', () => {
+  it('places a passage opening on a comma over that comma', () => {
+    const [a, b] = filler(1, 2) as [string, string];
+    const old = [a, '这条小河有一段流经老街，然后呢，下游还有还有两座石桥 桥边常有人钓鱼 ', b].join('\n');
+    const neu = [a, '这条小河有一段流经老街，下游还有两座石桥，桥边常有人钓鱼。', b].join('\n');
+    const quote = '，下游还有还有两座石桥';
+    const start = at(old, quote);
+    const placed = anchorAll(neu, [describe(old, start, start + quote.length)])[0];
+    expect(placed && neu.slice(placed.start, placed.end)).toBe('，下游还有两座石桥');
+  });
+});
