@@ -50,6 +50,7 @@ import {
   isEndMark,
   isMetaLine,
   isUpdateNotice,
+  lastChangeDate,
   findShortYearDate,
   firstPublishedDate,
   publishedLabelDate,
@@ -919,6 +920,9 @@ export function titleText(raw: string): string {
     .replace(/\s*[¶§#]+$/, ''); // permalink anchors after a heading (Sphinx, Markdown sites)
 }
 
+/** A separator, then one short part with no separator of its own: a site's name after a title. */
+const SITE_TAIL_RE = /^\s*(?:[-–—|｜_·»]{1,2}|--)\s*[^-–—|｜_·»\s][^-–—|｜_·»]{0,19}$/;
+
 /**
  * The title the page states in its metadata, reconciled with the heading we picked: the heading
  * when the stated title is the heading plus a site name (`标题_新华网`); the stated title without
@@ -938,6 +942,9 @@ function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | 
     const h = normaliseText(picked.title);
     // The heading, or the heading cut short in broken metadata (content="多地项目…" 暗伤"…").
     if (h === norm || normaliseText(parts[0] ?? '') === h || (h.length > norm.length && h.startsWith(norm))) return picked.title;
+    // The heading holds a separator of its own (`路线｜攻略`), so the split's first part is not it:
+    // the stated title is still the heading, then a separator and one short part (the site).
+    if (countChars(h) >= 4 && norm.startsWith(h) && SITE_TAIL_RE.test(norm.slice(h.length))) return picked.title;
   }
   // `标题 - 站名` where 站名 is the page's site name or the last part of <title> too.
   const last = parts.length > 1 ? normaliseText(parts[parts.length - 1]!) : null;
@@ -1465,6 +1472,33 @@ function echoedInField(blocks: Block[], i: number, t: string): boolean {
   return false;
 }
 
+/**
+ * A 落款's unit: an organisation's name after a sentence of the text and over a date line alone
+ * (…特此公告。 / 某某人民法院 / 二〇二四年九月二日). It signs the text; it never titles it, though it
+ * may equal the site's name in <title> and stands above a date as a title does.
+ */
+function signOffUnitLine(blocks: Block[], b: Block): boolean {
+  if (!isSignOffUnit(b.text)) return false;
+  let prev: Block | undefined;
+  for (let j = b.index - 1; j >= 0 && !prev; j--) if (blocks[j]!.len > 0) prev = blocks[j];
+  let next: Block | undefined;
+  for (let j = b.index + 1; j < blocks.length && !next; j++) if (blocks[j]!.len > 0) next = blocks[j];
+  return prev !== undefined && next !== undefined && /[。！？；]$/.test(prev.text) && isDateOnly(next.text) && findDate(next.text) !== null;
+}
+
+const TOOLTIP_ATTRIBUTES = ['title', 'data-tooltip', 'aria-label', 'data-original-title', 'data-title'];
+
+/** A publication date (发布于 2024-09-08 21:14) in a tooltip attribute of the element or one inside it. */
+function publishedInTooltip(el: Element): string | null {
+  for (const e of [el, ...Array.from(el.querySelectorAll('*'))]) {
+    for (const name of TOOLTIP_ATTRIBUTES) {
+      const v = e.getAttribute(name);
+      if (v && v.length <= 60 && publishedLabelDate(v, v)) return v;
+    }
+  }
+  return null;
+}
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
@@ -1499,6 +1533,7 @@ function pickTitle(
     if (isMetaLine(b.text)) continue;
     const t = b.text;
     if (subtitleUnderHeading(blocks, b)) continue;
+    if (signOffUnitLine(blocks, b)) continue;
     let score = 0;
     const tag = b.el.localName;
     if (tag === 'h1') score += 4;
@@ -1704,7 +1739,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A heading nothing else confirms, on a page whose <title>/og:title names something else:
     // the page's own title is the better witness (the heading is a section or site name).
     const ref = meta.ogTitle ?? meta.docTitle;
-    const part = ref ? longestPart(titleParts(titleText(ref)).filter((p) => countChars(p) >= 6)) : undefined;
+    // Not a later part that only names an organisation (`法院公告-某某人民法院`): the site, not a title.
+    const part = ref
+      ? longestPart(titleParts(titleText(ref)).filter((p, i) => countChars(p) >= 6 && !(i > 0 && isSignOffUnit(p))))
+      : undefined;
     if (part) title = part;
   }
   if (!title) {
@@ -1804,6 +1842,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       )
         break;
   }
+  if (!publishedAt) {
+    // A field table under the title, a label cell of its own and the date in the next cell
+    // (<td>刊登日期</td><td>2024-09-06</td>), among other fields: the labelled date, over a 落款
+    // date in the text.
+    for (const b of metaZone) {
+      if (b.negative || !/^t[hd]$|^dt$/.test(b.el.localName)) continue;
+      if (!PROPERTY_DATE_LABEL_RE.test(b.text.replace(/\s+|[:：]$/g, ''))) continue;
+      const value = blocks[b.index + 1];
+      if (value && value.len <= 40 && isDateOnly(value.text) && (publishedAt = dateOf(value.text))) break;
+    }
+  }
   // A property table of label and value cells (文档属性, often after the text). Its labelled
   // publication date outranks an unlabelled date near the title (a 施行 date in the text's first lines).
   const props = readPropertyRows(doc, stats, negative);
@@ -1840,6 +1889,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       .filter((b) => Math.abs(b.index - titleIndex) <= 3)
       .sort((x, y) => Math.abs(x.index - titleIndex) - Math.abs(y.index - titleIndex));
     for (const b of near) if (b.len <= 16 && b.linkChars === 0 && (publishedAt = badgeDate(b.el))) break;
+  }
+  if (!publishedAt) {
+    // The text's own stamp shows when it was edited (编辑于 …) and keeps when it was published in
+    // its tooltip (title / data-tooltip / aria-label: 发布于 …): the publication day, before the
+    // dated lines further on (other answers, comments), labelled or in a `*-time` element.
+    for (const b of blocks) {
+      if (b.negative || b.len > 60 || !isUpdateNotice(b.text)) continue;
+      const hidden = publishedInTooltip(b.el);
+      if (hidden && (publishedAt = dateOf(hidden))) break;
+    }
   }
   if (!publishedAt) {
     // A short date line in an element named for it: <span class="h-time">, <div class="pubtime">
@@ -2184,6 +2243,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!publishedAt && !latinScript) {
     const signed = signOff(body);
     if (signed) publishedAt = findDate(signed.dateLine);
+  }
+  // A page dated only by when it last changed, in a line of its own anywhere, the footer too
+  // (此页面最后编辑于…, 该文件修订时间：…): the day the reader's version dates from.
+  if (!publishedAt) {
+    for (const b of blocks) {
+      const d = b.len <= 150 && b.linkChars <= b.len * 0.5 ? lastChangeDate(b.text) : null;
+      if (d && (publishedAt = findDate(d))) break;
+    }
   }
   publishedAt ??= meta.updated;
 
@@ -2555,7 +2622,7 @@ function badgeDate(el: Element): string | null {
 
 /** Labels of a property table's rows: the publication date and the 来源. */
 // 出版日期 / 刊出日期: a paper's publication, never its 收稿 (received) or 修回 (revised) date.
-const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传|出版|刊出|出刊)(?:时间|日期)$/;
+const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传|出版|刊出|出刊|刊登|刊发)(?:时间|日期)$/;
 const PROPERTY_ORIGIN_LABEL_RE =
   /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门)|解读(?:机关|机构|单位|部门))$/;
 
