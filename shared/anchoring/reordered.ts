@@ -13,7 +13,7 @@
  */
 import type { Doc } from './doc';
 import { withEdgeMarks, wordsForm } from './spoken';
-import { CONTEXT_LENGTH, type TextSelector } from './types';
+import type { TextSelector } from './types';
 
 /** Words of each stored side that must stand right next to a reordered list. */
 const SIDE_WORDS = 6;
@@ -116,9 +116,9 @@ function sameItem(a: string, b: string): boolean {
 /** The raw [start, end) of a one-item passage among its list's items reordered, or null. */
 function itemPlace(doc: Doc, s: TextSelector): { start: number; end: number } | null {
   if (/[、和及与]|[，,。！？!?；;：:\n]/u.test(s.exact) || words(s.exact).length < 2) return null;
-  // An item the old text held again with a side of the stored context beside it: a print of the
-  // same list, which this one may be.
-  if ((s.copies ?? 0) > 0 && (s.copyContext ?? Infinity) >= CONTEXT_LENGTH) return null;
+  // An item the old text held again (a second print of the list, another list naming it): its
+  // list's items around another copy may be that copy's. Left to the passes that weigh copies.
+  if ((s.copies ?? 0) > 0 || (s.wordCopies ?? 0) > 0) return null;
   const list = listContext(s);
   if (!list) return null;
   const raw = doc.raw;
