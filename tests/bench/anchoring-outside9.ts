@@ -102,7 +102,8 @@
  *   965af6c's parent (before the last fix: edge marks kept, an item held twice in the old text not
  *   placed by the list rule): 1–40 recall 95.2% → 96.9%, wrong 0 → 0 (transcript 88.5 → 95.5,
  *   enum_reorder 91.3 → 98.4); 81–120 94.9% → 96.6%, wrong 1 → 3 (the 3: list items on a second
- *   print of the list, seeds 95 and 105; the last fix targets them, not re-measured on all 81–120).
+ *   print of the list, seeds 95 and 105; the last fix, no list-rule placement for an item the old
+ *   text held again, removes that class; not re-measured on all of 81–120 in the session).
  * WEAK (seen after the measurement, left as measured): hedge adds 多 after any count of 10+
  * (28多岁 reads wrong; 20多岁 is the real form); a liveblog entry may repeat its own made-up clause.
  * FRESH, once, seeds 81–120, on main 64b98c4 (after anchor17e; lead, 2026-12-06 18:11 UTC, load ~2):
