@@ -35,7 +35,7 @@ import {
 import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { partedByLinesPlace } from './lines';
-import { likeALookAlike, lookAlikes, onLookAlikeWords } from './lookalikes';
+import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
   comparingMarkersLiterally,
@@ -65,6 +65,8 @@ import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
+import { reorderedListPlace } from './reordered';
+import { spokenPlace } from './spoken';
 import { NEAR_RUN, stutterCopy } from './stutter';
 import {
   chosenByPosition,
@@ -357,6 +359,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
+        rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
@@ -467,6 +471,25 @@ function latinInsideAnchor(text: string, docFor: () => Doc, s: TextSelector): An
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.written }));
+}
+
+/**
+ * The passage at the raw place a pass found, or null: a transcript cleaned up (fillers dropped,
+ * doubled words said once; spoken.ts), a 、-list reordered (reordered.ts).
+ */
+function rawPlaceAnchor(
+  text: string,
+  docFor: () => Doc,
+  s: TextSelector,
+  place: (doc: Doc, s: TextSelector) => { start: number; end: number } | null,
+): Anchor | null {
+  const doc = docFor();
+  const found = place(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  const from = toNormalised(doc, found.start);
+  const to = toNormalised(doc, found.end - 1) + 1;
+  return toAnchor(doc, query, scoreAt(doc, query, { start: from, end: to, errors: Math.abs(query.quote.length - (to - from)) }));
 }
 
 /**
@@ -835,6 +858,9 @@ function confirmedCopies(
     // A placement on words no closer to the quote than a look-alike of the old text was.
     const doc = docFor();
     if (lookAlikeAt(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end))) return { level: 1 };
+    // On the quote's words where the look-alike may have been edited into them (lookalikes.ts).
+    if ((s.copies ?? 0) === 0 && lookAlikeBecameQuote(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end - 1) + 1))
+      return { level: 1 };
     // On a look-alike's very words, unchanged: the look-alike. Neighbours cannot say otherwise, as
     // its neighbour deleted, it stands about where the passage stood (a look-alike is near text).
     if (onLookAlikeWords(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end - 1) + 1)) return { level: 1, firm: true };

@@ -99,3 +99,27 @@ export function onLookAlikeWords(doc: Doc, s: TextSelector, from: number, to: nu
   if (!Array.isArray(prints) || prints.length === 0 || to <= from) return false;
   return prints.includes(wordsPrint(doc.norm.text.slice(from, to)));
 }
+
+/**
+ * Whether a placement on the quote's very words, at normalised [from, to), may be the recorded
+ * look-alike edited into them: it has no more of the stored context than the look-alike had, and
+ * the new text holds no look-alike any more (two prints of one story, the passage's print edited
+ * away from the quote and the other's edited into it: a filler's space written as ，). The
+ * context cannot tell the two; only sure neighbours can (index.ts).
+ */
+export function lookAlikeBecameQuote(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const near = s.nearErrors;
+  const known = s.nearContext;
+  if (typeof near !== 'number' || !Number.isInteger(near) || near <= 0) return false;
+  if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
+  const q = prepareQuery(doc.raw, s);
+  const m = q.quote.length;
+  if (m < MIN_FUZZY_LENGTH || m > MAX_LOOKALIKE_QUOTE || to - from !== m) return false;
+  const text = doc.norm.text;
+  if (!text.startsWith(q.quote, from)) return false;
+  if (contextMatch(text, from, to, sidesOf(s)) > known) return false;
+  const exact: number[] = [];
+  for (let at = text.indexOf(q.quote); at >= 0 && exact.length < 64; at = text.indexOf(q.quote, at + 1)) exact.push(at);
+  const overlapsCopy = (start: number, end: number) => exact.some((at) => at < end && start < at + m);
+  return !fuzzyCandidates(doc, q).some((c) => c.errors > 0 && c.errors <= near && !overlapsCopy(c.start, c.end));
+}

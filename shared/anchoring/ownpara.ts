@@ -185,6 +185,9 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   // text's runs but the passage's read as its own words.
   const copyContext = typeof s.copyContext === 'number' && Number.isInteger(s.copyContext) && s.copyContext >= 0 ? s.copyContext : Infinity;
   if (copies > 0 && !ownAlone && !(copyContext < own.ownUnits)) return null;
+  // Nor a look-alike differing in no more units than the quote has marks, with as much of that
+  // context beside it: its paragraph may be a twin in words (嗯，/嗯 heard apart in two prints).
+  if (lookAlikeTwin(s, forms.quote.length - quoteWords.length, own.ownUnits)) return null;
   const words = wordsForm(doc);
   const first = words.text.indexOf(pattern);
   if (first < 0 || words.text.indexOf(pattern, first + 1) >= 0) return null;
@@ -215,6 +218,14 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   for (let k = 0; k < trail && to < norm.length && !isWord(norm.charCodeAt(to)); k++) to++;
   if (!paragraphAgrees(doc, s, from, to)) return null;
   return { from, to };
+}
+
+/** Whether describe() recorded a look-alike that may read as the quote in words: at most `marks` units off, with `context` units of stored context beside it. */
+function lookAlikeTwin(s: TextSelector, marks: number, context: number): boolean {
+  const near = s.nearErrors;
+  const known = s.nearContext;
+  if (typeof near !== 'number' || !Number.isInteger(near) || near <= 0 || near > marks) return false;
+  return typeof known === 'number' && Number.isInteger(known) && known >= context;
 }
 
 /** Whether the new paragraph holding comparison-form [from, to) has the stored paragraph's length and rest pieces. */
