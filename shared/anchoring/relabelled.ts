@@ -141,5 +141,48 @@ export function relabelledPlace(formFor: () => LabelFree, s: TextSelector): Anch
   const start = form.map[found + qFrom];
   const last = form.map[found + qFrom + quote.length - 1];
   if (start === undefined || last === undefined) return null;
+  if (namedElsewhere(form, all, old.labels, q0, q1, quote, found + qFrom)) return null;
   return { start, end: last + 1, score: 0.85 };
+}
+
+/** Marks and brackets around a label's words (**记者**：, 【答】) and at a quote's edges. */
+const LABEL_MARKS = /[*【】：:\s“”「」‘’"'，,。、；;！!？?]/gu;
+/** A verb of saying that ends an attribution read as a label (王某说：“…). */
+const SAYING_END = /(?:说|表示|指出|强调|称)$/u;
+/** Units before another copy of the quote's words within which the label's words count as beside them. */
+const NAME_NEAR = 12;
+/** Units the quote's label-free words must hold for another copy of them to count. */
+const CORE_MIN = 4;
+
+/**
+ * Whether the quote's label-free words (edge marks aside) stand elsewhere in the new text with
+ * the words of a label the quote held (王建华说： → 王建华) right before them: that copy holds
+ * more of the passage than the label-free place does (a 专题 printing it twice, one printing with
+ * the attribution rewritten 王建华表示，), so the place is in doubt.
+ */
+function namedElsewhere(
+  form: LabelFree,
+  all: string,
+  labels: readonly [number, number][],
+  q0: number,
+  q1: number,
+  quote: string,
+  at: number,
+): boolean {
+  const names = labels
+    .filter(([a, b]) => b > q0 && a < q1)
+    .map(([a, b]) => all.slice(a, b).replace(LABEL_MARKS, '').replace(SAYING_END, ''))
+    .filter((name) => name.length >= 2);
+  if (names.length === 0) return false;
+  const core = quote.replace(/\n/g, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (core.length < CORE_MIN) return false;
+  const text = form.text;
+  let n = 0;
+  for (let i = text.indexOf(core); i >= 0 && n < MAX_HITS; i = text.indexOf(core, i + 1), n++) {
+    if (i >= at && i <= at + quote.length) continue;
+    // Read label-free: a label's words still standing as a label there would have matched twice.
+    const before = text.slice(Math.max(0, i - NAME_NEAR), i);
+    if (names.some((name) => before.includes(name))) return true;
+  }
+  return false;
 }
