@@ -11,8 +11,8 @@
  * labels around them. Only where a label was at or inside the quote (else nothing here changed
  * that the other passes did not judge), with enough context on both sides (the text's edge
  * aside), and never where another old copy of the quote had as much of the context, nor where
- * the old text held a look-alike of it that differed in about its labels' units (recorded by
- * describe(): nearErrors).
+ * the old text held a look-alike of it that differed in about its labels' units with most of the
+ * context beside it (recorded by describe(): nearErrors, nearContext).
  */
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
@@ -110,16 +110,23 @@ export function relabelledPlace(formFor: () => LabelFree, s: TextSelector): Anch
   const q1 = q0 + s.exact.length;
   // A label at or inside the quote: touching it, or ending right where it begins.
   if (!old.labels.some(([a, b]) => b >= q0 && a < q1)) return null;
-  // A look-alike of the quote in the old text that differed in no more units than its labels hold
-  // (an interview printed twice, its labels alternating otherwise): read label-free, the two are one.
   const labelUnits = old.labels.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, q1) - Math.max(a, q0)), 0);
-  if (s.nearErrors !== undefined && s.nearErrors <= labelUnits + 1) return null;
   const from = formIndex(old.map, q0);
   const to = formIndex(old.map, q1);
   const quote = old.text.slice(from, to).replace(/^\n+|\n+$/g, '');
   if (quote.replace(/\n/g, '').length < MIN_QUOTE) return null;
   const before = old.text.slice(0, from);
   const after = old.text.slice(to);
+  // A look-alike of the quote in the old text that differed in no more units than its labels hold,
+  // with most of the stored context beside it too (an interview printed twice, its labels
+  // alternating otherwise): read label-free, the two are one. One among other words (a law's
+  // 问：/答： lines opening alike) is told apart by the whole context, which must stand once below.
+  if (
+    s.nearErrors !== undefined &&
+    s.nearErrors <= labelUnits + 1 &&
+    (s.nearContext ?? Infinity) * 2 > before.replace(/\n/g, '').length + after.replace(/\n/g, '').length
+  )
+    return null;
   const textEnd = s.suffix.length < CONTEXT_LENGTH - 1;
   if ((before.replace(/\n/g, '').length < MIN_SIDE && !atTextStart) || (after.replace(/\n/g, '').length < MIN_SIDE && !textEnd))
     return null;
