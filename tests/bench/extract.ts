@@ -96,6 +96,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh14'),
     // Fifteenth outside English set (a fifteenth tester: Fox News/Sky News/SMH-Nine/beehiiv/LinkedIn/Notion/Quanta/Tumblr shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh15'),
+    // Sixteenth outside English set (a sixteenth tester: Variety-PMC/ESPN/Independent/Telegraph/Discourse/Read the Docs/Shopify/HubSpot shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh16'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
@@ -126,6 +128,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside16'),
     // Seventeenth outside Chinese set (a seventeenth tester: page kinds — 豆瓣日记, B站专栏, 贴吧 thread, 腾讯/凤凰/界面, 办事指南, 行政处罚 公示, 志愿服务 报道, 档案史料, 博物馆 展览, PbootCMS).
     ...benchOutside(process.argv.includes('--verbose'), 'outside17'),
+    // Eighteenth outside Chinese set (an eighteenth tester: page kinds — 政府公报, 检察院 典型案例, 医院, 小红书, 掘金, GitBook, 招生简章, 知乎 回答, 凡科建站, MediaWiki, 法院 公告, 社会责任报告).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside18'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
