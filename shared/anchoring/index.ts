@@ -63,7 +63,6 @@ import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
-import { reprintedWhole } from './reprinted';
 import { stutterCopy } from './stutter';
 import {
   chosenByPosition,
@@ -1061,8 +1060,7 @@ function nearNeighbours(
     const window = shiftWindow(placed, s, a !== null, SHIFT_TOLERANCE);
     // A copy chosen by the old position alone (its context matches as well as other copies')
     // stands only where placed neighbours put it; without them saying so it is a guess.
-    // A passage printed again whole (reprinted.ts) is the passage in either printing: no guess.
-    const guessed = a !== null && byPosition.has(a) && !movedAlong(placed, s, a) && !reprintedWhole(text, s, a);
+    const guessed = a !== null && byPosition.has(a) && !movedAlong(placed, s, a);
     if (!window) {
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
