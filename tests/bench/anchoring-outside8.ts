@@ -154,9 +154,9 @@
  *   With all four: 121–160 92.8% / 1 wrong → 93.3% / 0 (qa_labels 93.2 → 93.5, abridge 88.5 → 90.3,
  *   zhuanti 90.1 → 91.7, mixed 84.4 / 1 → 85.5 / 0); 1–40 92.2% / 3 → 92.6% / 3 (the same 3: seed
  *   11's look-alike spec lines, seed 15's twin; qa_labels 94 → 94.2, abridge 87 → 88.2, zhuanti
- *   87.5 → 89.4, mixed 82.5 → 83.1). Without (2) zhuanti keeps main's numbers but for the wrong
- *   removed (rules 1–2 alone gave zhuanti 121–160 91.1 with (2) narrower; not re-measured after
- *   the drop: the figures above overstate zhuanti by about 1.6 points).
+ *   87.5 → 89.4, mixed 82.5 → 83.1). After the drop, measured: zhuanti 121–160 90.1% / 0 (main's),
+ *   outside2 seed 310 merge 0 wrong again; the totals above overstate zhuanti's share (about 1.6
+ *   points of zhuanti, 0.2 of the total) and were not re-run whole for lack of time.
  *   Rules: (1) the wrong on 121–160 (seed 134 mixed zhuanti+abridge+attrib_move): 王建华说：“而在这
  *   周四，眼尖 at a paragraph's head, read by relabelled.ts as a label (王建华说：) and placed on the
  *   article's “而在这周四，眼尖 (the attribution moved behind), while the 专题's other printing held
