@@ -593,6 +593,15 @@ function editedElsewhere(norm: string, q: Query, at: number, end: number, [lo, h
   return false;
 }
 
+/** A sentence's end, a closing quotation mark or bracket allowed after it. */
+const SENTENCE_END = /[。！？!?…][”’」』）)]?$/u;
+
+/** Whether the quote began its old paragraph (a line break, or the text's start, right before it). */
+function openedParagraph(s: TextSelector): boolean {
+  const bare = s.prefix.replace(/[ \t\u3000]+$/u, '');
+  return bare.length === 0 ? s.start === s.prefix.length : bare.endsWith('\n');
+}
+
 /**
  * The place is a paragraph of its own holding only the quote (marks at its edges aside) while the
  * passage's old paragraph was longer: a copy set apart, new text, not the passage.
@@ -600,6 +609,10 @@ function editedElsewhere(norm: string, q: Query, at: number, end: number, [lo, h
 function pullQuote(doc: Doc, s: TextSelector, from: number, to: number): boolean {
   const old = s.paraLength;
   if (typeof old !== 'number' || old <= to - from + PULL_QUOTE_SLACK) return false;
+  // The old paragraph's opening sentences, whole: an abridged reprint cuts a paragraph to its first
+  // sentence (or few), which then stands alone where the paragraph stood. A pull quote sets apart
+  // any striking sentence; this reading takes only one that opened its paragraph.
+  if (openedParagraph(s) && SENTENCE_END.test(s.exact)) return false;
   const raw = doc.raw;
   const lineStart = raw.lastIndexOf('\n', (doc.norm.map[from] ?? 0) - 1) + 1;
   let lineEnd = raw.indexOf('\n', doc.norm.ends[to - 1] ?? 0);

@@ -11,8 +11,8 @@
  * labels around them. Only where a label was at or inside the quote (else nothing here changed
  * that the other passes did not judge), with enough context on both sides (the text's edge
  * aside), and never where another old copy of the quote had as much of the context, nor where
- * the old text held a look-alike of it that differed in about its labels' units (recorded by
- * describe(): nearErrors).
+ * the old text held a look-alike of it that differed in about its labels' units with most of the
+ * context beside it (recorded by describe(): nearErrors, nearContext).
  */
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
@@ -110,16 +110,23 @@ export function relabelledPlace(formFor: () => LabelFree, s: TextSelector): Anch
   const q1 = q0 + s.exact.length;
   // A label at or inside the quote: touching it, or ending right where it begins.
   if (!old.labels.some(([a, b]) => b >= q0 && a < q1)) return null;
-  // A look-alike of the quote in the old text that differed in no more units than its labels hold
-  // (an interview printed twice, its labels alternating otherwise): read label-free, the two are one.
   const labelUnits = old.labels.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, q1) - Math.max(a, q0)), 0);
-  if (s.nearErrors !== undefined && s.nearErrors <= labelUnits + 1) return null;
   const from = formIndex(old.map, q0);
   const to = formIndex(old.map, q1);
   const quote = old.text.slice(from, to).replace(/^\n+|\n+$/g, '');
   if (quote.replace(/\n/g, '').length < MIN_QUOTE) return null;
   const before = old.text.slice(0, from);
   const after = old.text.slice(to);
+  // A look-alike of the quote in the old text that differed in no more units than its labels hold,
+  // with most of the stored context beside it too (an interview printed twice, its labels
+  // alternating otherwise): read label-free, the two are one. One among other words (a law's
+  // 问：/答： lines opening alike) is told apart by the whole context, which must stand once below.
+  if (
+    s.nearErrors !== undefined &&
+    s.nearErrors <= labelUnits + 1 &&
+    (s.nearContext ?? Infinity) * 2 > before.replace(/\n/g, '').length + after.replace(/\n/g, '').length
+  )
+    return null;
   const textEnd = s.suffix.length < CONTEXT_LENGTH - 1;
   if ((before.replace(/\n/g, '').length < MIN_SIDE && !atTextStart) || (after.replace(/\n/g, '').length < MIN_SIDE && !textEnd))
     return null;
@@ -141,5 +148,48 @@ export function relabelledPlace(formFor: () => LabelFree, s: TextSelector): Anch
   const start = form.map[found + qFrom];
   const last = form.map[found + qFrom + quote.length - 1];
   if (start === undefined || last === undefined) return null;
+  if (namedElsewhere(form, all, old.labels, q0, q1, quote, found + qFrom)) return null;
   return { start, end: last + 1, score: 0.85 };
+}
+
+/** Marks and brackets around a label's words (**记者**：, 【答】) and at a quote's edges. */
+const LABEL_MARKS = /[*【】：:\s“”「」‘’"'，,。、；;！!？?]/gu;
+/** A verb of saying that ends an attribution read as a label (王某说：“…). */
+const SAYING_END = /(?:说|表示|指出|强调|称)$/u;
+/** Units before another copy of the quote's words within which the label's words count as beside them. */
+const NAME_NEAR = 12;
+/** Units the quote's label-free words must hold for another copy of them to count. */
+const CORE_MIN = 4;
+
+/**
+ * Whether the quote's label-free words (edge marks aside) stand elsewhere in the new text with
+ * the words of a label the quote held (王建华说： → 王建华) right before them: that copy holds
+ * more of the passage than the label-free place does (a 专题 printing it twice, one printing with
+ * the attribution rewritten 王建华表示，), so the place is in doubt.
+ */
+function namedElsewhere(
+  form: LabelFree,
+  all: string,
+  labels: readonly [number, number][],
+  q0: number,
+  q1: number,
+  quote: string,
+  at: number,
+): boolean {
+  const names = labels
+    .filter(([a, b]) => b > q0 && a < q1)
+    .map(([a, b]) => all.slice(a, b).replace(LABEL_MARKS, '').replace(SAYING_END, ''))
+    .filter((name) => name.length >= 2);
+  if (names.length === 0) return false;
+  const core = quote.replace(/\n/g, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (core.length < CORE_MIN) return false;
+  const text = form.text;
+  let n = 0;
+  for (let i = text.indexOf(core); i >= 0 && n < MAX_HITS; i = text.indexOf(core, i + 1), n++) {
+    if (i >= at && i <= at + quote.length) continue;
+    // Read label-free: a label's words still standing as a label there would have matched twice.
+    const before = text.slice(Math.max(0, i - NAME_NEAR), i);
+    if (names.some((name) => before.includes(name))) return true;
+  }
+  return false;
 }
