@@ -75,6 +75,12 @@ describe('an encyclopedia page', () => {
     expect(a.text).not.toContain('↑');
   });
 
+  it("keeps a note's bracketed mark in a heading (a number, not a control's word)", () => {
+    const html = wiki('').replace('<span id="h1">历史</span>', '<span id="h1">历史沿革与修缮</span><sup><a href="#note-1">[1]</a></sup>');
+    const a = extractArticle(html, 'https://wiki.example-fz.cn/wiki/qsq', { referee: 'never' });
+    expect(a.paragraphs).toContain('历史沿革与修缮[1]');
+  });
+
   it("keeps a document's own table of label rows above the text (no row across it)", () => {
     const rows = [
       ['会议时间', '2025年3月4日上午'],

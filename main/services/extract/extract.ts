@@ -338,12 +338,14 @@ function backReferenceLink(a: Element): boolean {
 
 /**
  * An edit link set in brackets inside a heading (`历史沿革 [编辑]`, `History [edit]`): an element
- * whose whole text is one bracketed short word that a link inside it (or it) holds.
+ * whose whole text is one bracketed short word that a link inside it (or it) holds; not a note's
+ * number.
  */
 function headingEditLink(el: Element): boolean {
   if (el.localName !== 'a' && el.localName !== 'span' && el.localName !== 'small' && el.localName !== 'sup') return false;
   const m = /^\s*[[［【]\s*([^[\]［］【】]{1,12}?)\s*[\]］】]\s*$/.exec(el.textContent ?? '');
-  if (!m) return false;
+  // A note's mark in a heading ([1], [注2]) is the text's own.
+  if (!m || /\d/.test(m[1]!)) return false;
   const link = el.localName === 'a' ? el : el.querySelector('a');
   return link !== null && (link.textContent ?? '').includes(m[1]!);
 }
