@@ -38,6 +38,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor8: async () => (await import('./anchoring-outside8')).benchAnchorOutside8(process.argv.slice(2)),
   // A ninth outside tester's bench: 规避敏感词, 视频文字稿, 约/近 figures, 、-list reorders, Markdown links, 滚动更新, 长微博 threads (anchoring-outside9.ts).
   anchor9: async () => (await import('./anchoring-outside9')).benchAnchorOutside9(process.argv.slice(2)),
+  // A tenth outside tester's bench: 一是… restyled, 〔〕 notes, 修订对照稿, 首字下沉, 转版, two columns, lead heads, 行号, quotes cut with …… (anchoring-outside10.ts).
+  anchor10: async () => (await import('./anchoring-outside10')).benchAnchorOutside10(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
