@@ -333,7 +333,7 @@ const HEADING_TAG_RE = /^h[1-6]$/;
  */
 function backReferenceLink(a: Element): boolean {
   const href = a.getAttribute('href');
-  return href !== null && href.startsWith('#') && /^\s*[↑^↩⤴\ufe0e\ufe0f]+\s*$/.test(a.textContent ?? '');
+  return href !== null && href.startsWith('#') && /^\s*(?:[↑^↩⤴]\ufe0e?|[↑^↩⤴]\ufe0f?)+\s*$/.test(a.textContent ?? '');
 }
 
 /**
