@@ -325,7 +325,8 @@ function textLabel(el: Element): boolean {
   );
 }
 
-const HEADING_TAG_RE = /^h[1-6]$/;
+/** Section headings (an h1 is the page's title, where a bracketed linked label is its category). */
+const HEADING_TAG_RE = /^h[2-6]$/;
 
 /**
  * A link from a note back to where the text cites it: a fragment link whose text is only an
@@ -398,7 +399,7 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
-  /** Open h1–h6 elements. */
+  /** Open h2–h6 elements. */
   private headingDepth = 0;
   /** Open <pre> elements, and open <code> elements inside one: a code block's source lines are its lines. */
   private preDepth = 0;
