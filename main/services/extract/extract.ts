@@ -84,7 +84,7 @@ import {
   unitAndDate,
 } from './patterns';
 import { scriptWrittenText } from './script-writes';
-import { classProperty, classRules } from './class-rules';
+import { classProperty, classRules, type ClassRule } from './class-rules';
 import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 
@@ -326,6 +326,44 @@ function textLabel(el: Element): boolean {
   );
 }
 
+/** Section headings (an h1 is the page's title, where a bracketed linked label is its category). */
+const HEADING_TAG_RE = /^h[2-6]$/;
+
+/**
+ * A link from a note back to where the text cites it: a fragment link whose text is only an
+ * arrow or a caret (↑, ^, ↩). It points into the page; it says nothing.
+ */
+function backReferenceLink(a: Element): boolean {
+  const href = a.getAttribute('href');
+  return href !== null && href.startsWith('#') && /^\s*(?:[↑^↩⤴]\ufe0e?|[↑^↩⤴]\ufe0f?)+\s*$/.test(a.textContent ?? '');
+}
+
+/**
+ * An edit link set in brackets inside a heading (`历史沿革 [编辑]`, `History [edit]`): an element
+ * whose whole text is one bracketed short word that a link inside it (or it) holds; not a note's
+ * number.
+ */
+function headingEditLink(el: Element): boolean {
+  if (el.localName !== 'a' && el.localName !== 'span' && el.localName !== 'small' && el.localName !== 'sup') return false;
+  const m = /^\s*[[［【]\s*([^[\]［］【】]{1,12}?)\s*[\]］】]\s*$/.exec(el.textContent ?? '');
+  // A note's mark in a heading ([1], [注2]) is the text's own.
+  if (!m || /\d/.test(m[1]!)) return false;
+  const link = el.localName === 'a' ? el : el.querySelector('a');
+  return link !== null && (link.textContent ?? '').includes(m[1]!);
+}
+
+/**
+ * An element beside the <code> of a code block, inside its <pre>: a copy button's or a language
+ * label's text, not a line of the code.
+ */
+function besideCodeInPre(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent || parent.localName !== 'pre' || el.localName === 'code') return false;
+  if (el.querySelector('code') !== null) return false;
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'code') return true;
+  return false;
+}
+
 function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
@@ -362,6 +400,8 @@ class Walker {
   private readonly stack: Element[] = [];
   private readonly inline: string[] = [];
   private linkDepth = 0;
+  /** Open h2–h6 elements. */
+  private headingDepth = 0;
   /** Open <pre> elements, and open <code> elements inside one: a code block's source lines are its lines. */
   private preDepth = 0;
   private codeInPre = 0;
@@ -394,6 +434,11 @@ class Walker {
     // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
     // a control's label (a player's settings, a search box) is not.
     if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
+    // Controls set in the text: a note's link back to its mark (↑), a heading's bracketed edit
+    // link ([编辑]), a code block's button label beside its <code> (复制代码).
+    if (tag === 'a' && backReferenceLink(el)) return;
+    if (this.headingDepth > 0 && headingEditLink(el)) return;
+    if (this.preDepth > 0 && besideCodeInPre(el)) return;
     if (tag === 'br') {
       this.br();
       return;
@@ -415,6 +460,8 @@ class Walker {
         tag === 'aside' ||
         tag === 'header' ||
         tag === 'marquee' ||
+        // A box the page marks as navigation as <nav> does (a 目录 box, a navbox of related pages).
+        el.getAttribute('role') === 'navigation' ||
         // Without class or id (most blocks) the regexes have no word to find.
         (cls !== ' ' &&
           (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls))) ||
@@ -427,6 +474,8 @@ class Walker {
     const anchor = tag === 'a' && !notALink(el);
     const pre = tag === 'pre';
     const code = tag === 'code' && this.preDepth > 0;
+    const headingTag = block && HEADING_TAG_RE.test(tag);
+    if (headingTag) this.headingDepth++;
     if (pre) this.preDepth++;
     if (code) this.codeInPre++;
     if (anchor) {
@@ -450,6 +499,7 @@ class Walker {
     if (anchor) this.linkDepth--;
     if (pre) this.preDepth--;
     if (code) this.codeInPre--;
+    if (headingTag) this.headingDepth--;
     if (block) {
       this.flush();
       this.stack.pop();
@@ -1708,7 +1758,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (!s) continue;
     const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const typedComment = commentMicrodata(el);
-    if (!latinScript && !typedComment && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName))
+    if (
+      !latinScript &&
+      !typedComment &&
+      !NEGATIVE_CLASS_RE.test(named) &&
+      !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName) &&
+      el.getAttribute('role') !== 'navigation'
+    )
       continue;
     if (!latinScript && documentHeadTable(el, named, s)) continue;
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
@@ -2152,9 +2208,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       body,
       blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
     );
-  if (!latin) dropCaptions(body, photoStories);
+  if (!latin) {
+    let rules: Map<string, ClassRule[]> | undefined;
+    dropCaptions(body, photoStories, () => (rules ??= classRules(doc)));
+  }
   if (!latin) dropDocumentHeadAndRecord(body);
   if (!latin) dropLeadingPropertyTable(body, stats);
+  // An encyclopedia's fact box above the text (名称 across it, then 位置 / 始建 rows).
+  if (!latin) dropLeadingFactBox(body, true);
   if (!latin) dropClockStamps(body);
   // A paper's front matter is set aside, not text the body missed (confidence).
   const frontMatter = new Set(latin ? [] : dropPaperFrontMatter(body));
@@ -3760,7 +3821,7 @@ const AUTHOR_LINE_RE = /^[-–—*\s]*(?:The|This) (?:author|writer|columnist|co
  * caption rows, that stands before the first paragraph. Its rows summarise the article; they are
  * not its text (its picture stays). A table after the text has begun is the article's own.
  */
-function dropLeadingFactBox(body: Block[]): void {
+function dropLeadingFactBox(body: Block[], titled = false): void {
   const first = body.findIndex(isProse);
   if (first <= 0) return;
   const checked = new Map<Element, boolean>();
@@ -3769,16 +3830,24 @@ function dropLeadingFactBox(body: Block[]): void {
     const table = b.ancestors.find((a) => a.localName === 'table');
     if (!table) continue;
     let isBox = checked.get(table);
-    if (isBox === undefined) checked.set(table, (isBox = factBoxTable(table)));
+    if (isBox === undefined) checked.set(table, (isBox = factBoxTable(table, titled)));
     if (!isBox) continue;
     if (b.images.length === 0) body.splice(i, 1);
     else body[i] = picturesOnly(b);
   }
 }
 
-function factBoxTable(table: Element): boolean {
+/**
+ * `titled`: the box must open with a row across it (its subject's name or picture), as a fact box
+ * does; a table of label rows that opens with a label row (a 会议纪要's 会议时间 / 出席 rows) is
+ * the document's own head, text on a Chinese page.
+ */
+function factBoxTable(table: Element, titled: boolean): boolean {
   let pairs = 0;
-  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+  const rows = Array.from(table.querySelectorAll('tr'));
+  if (titled && rows[0] && Array.from(rows[0].children).filter((c) => c.localName === 'td' || c.localName === 'th').length !== 1)
+    return false;
+  for (const tr of rows) {
     const cells = Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
     if (cells.length === 1) continue; // a title, picture or caption across the box
     if (cells.length !== 2 || cells[0]!.localName !== 'th' || cells[1]!.localName !== 'td') return false;
@@ -4603,7 +4672,7 @@ const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-
  * 陈明 摄, 图为会议现场。) is not article text: known by its element (figcaption, a caption class),
  * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
  */
-function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
+function dropCaptions(body: Block[], slides: readonly Element[] = [], sheets?: () => Map<string, ClassRule[]>): void {
   // A page told by its pictures (a 图解 of five panels under one paragraph): the lines under them
   // are its text, however they are set; only a caption's own name or credit marks one there.
   const pictures = body.filter((x) => x.images.length > 0).length;
@@ -4629,6 +4698,7 @@ function dropCaptions(body: Block[], slides: readonly Element[] = []): void {
         mutedLine(
           b,
           body.slice(i + 1).find((x) => x.len > 0),
+          sheets?.(),
         ))
     )
       body.splice(i, 1);
@@ -4883,19 +4953,44 @@ const HEX_COLOUR_RE = /(?:^|[;\s])color\s*:\s*#([0-9a-f]{3}|[0-9a-f]{6})\b/i;
 const RGB_COLOUR_RE = /(?:^|[;\s])color\s*:\s*rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})/i;
 const NAMED_GREY_RE = /(?:^|[;\s])color\s*:\s*(?:gr[ae]y|darkgr[ae]y|silver)\b/i;
 
-/** The text colour a block's own or its wrapper's inline style sets, as [r, g, b]; null when none. */
-function styleColour(b: Block): number[] | null {
+/** A colour declaration's value as [r, g, b] (`color:#999`, `color: rgb(160,160,160)`, `color:grey`). */
+function declaredColour(style: string): number[] | null {
+  const hex = HEX_COLOUR_RE.exec(style);
+  if (hex) {
+    const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c) : [hex[1]!.slice(0, 2), hex[1]!.slice(2, 4), hex[1]!.slice(4)];
+    return h.map((x) => parseInt(x, 16));
+  }
+  const rgb = RGB_COLOUR_RE.exec(style);
+  if (rgb) return [rgb[1]!, rgb[2]!, rgb[3]!].map(Number);
+  if (NAMED_GREY_RE.test(style)) return [0x99, 0x99, 0x99];
+  return null;
+}
+
+/** A rule's `color` declaration (not `background-color`), the whole declaration in the match. */
+const COLOUR_DECLARATION_RE = /(?:^|[;\s])color\s*:[^;}]*/i;
+
+/**
+ * The text colour a block's own or its wrapper's inline style sets, as [r, g, b]; null when none.
+ * With the page's class rules, a class's colour counts where no inline style sets one (a caption
+ * class the page's style sheet sets grey: `.pic-note{color:#666}`).
+ */
+function styleColour(b: Block, rules?: Map<string, ClassRule[]>): number[] | null {
   for (const el of [...lineWrappers(b.el), b.el, ...b.ancestors.slice(0, 2)]) {
     const style = el.getAttribute('style');
-    if (!style || !/color/i.test(style)) continue;
-    const hex = HEX_COLOUR_RE.exec(style);
-    if (hex) {
-      const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c) : [hex[1]!.slice(0, 2), hex[1]!.slice(2, 4), hex[1]!.slice(4)];
-      return h.map((x) => parseInt(x, 16));
+    if (style && /color/i.test(style)) {
+      const c = declaredColour(style);
+      if (c) return c;
     }
-    const rgb = RGB_COLOUR_RE.exec(style);
-    if (rgb) return [rgb[1]!, rgb[2]!, rgb[3]!].map(Number);
-    if (NAMED_GREY_RE.test(style)) return [0x99, 0x99, 0x99];
+    if (!rules || rules.size === 0) continue;
+    const cls = el.getAttribute('class');
+    if (!cls) continue;
+    let best: { match: RegExpExecArray; order: number } | undefined;
+    for (const name of cls.split(/\s+/)) {
+      const at = name ? classProperty(rules, name, COLOUR_DECLARATION_RE) : undefined;
+      if (at && (!best || at.order > best.order)) best = at;
+    }
+    const c = best ? declaredColour(best.match[0]) : null;
+    if (c) return c;
   }
   return null;
 }
@@ -4938,13 +5033,13 @@ function lineWrappers(el: Element): Element[] {
  * unlike the text after it: how editors (秀米 cards, a centred `<p>` under a picture) set a caption
  * apart. A page whose text itself is grey gives its subheadings the same grey: they stay.
  */
-function mutedLine(b: Block, next: Block | undefined): boolean {
+function mutedLine(b: Block, next: Block | undefined, rules?: Map<string, ClassRule[]>): boolean {
   if (b.len > 40 || /[。！？；]/.test(b.text)) return false;
-  const c = styleColour(b);
+  const c = styleColour(b, rules);
   if (!c) return false;
   const [r, g, bl] = c as [number, number, number];
   if (Math.max(r, g, bl) - Math.min(r, g, bl) > 16 || r < 0x66 || r > 0xcc) return false;
-  const n = next ? styleColour(next) : null;
+  const n = next ? styleColour(next, rules) : null;
   return !n || n.some((x, i) => Math.abs(x - c[i]!) > 16);
 }
 

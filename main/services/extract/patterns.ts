@@ -190,10 +190,11 @@ export function findShortYearDate(text: string): string | null {
 const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
 /**
  * A date label named for what a notice announces (报告时间：, 公示时间：, 报名日期：): the event's
- * own time, a line of the notice, not when the page was published.
+ * own time, a line of the notice, not when the page was published. A numbered item of the notice
+ * opens the same way after its number (（一）报名时间：…, 2. 考试时间：…).
  */
 const EVENT_DATE_LABEL_RE =
-  /^\s*(?:报告|讲座|会议|活动|培训|考试|笔试|面试|比赛|竞赛|报名|公示|征求意见|征集|受理|开放|演出|展演|展览|展出|答辩|开幕|开课|集合|截止)\s*(?:时\s*间|日\s*期)\s*[:：]/;
+  /^\s*(?:(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)))?\s*(?:报告|讲座|会议|活动|培训|考试|笔试|面试|比赛|竞赛|报名|公示|征求意见|征集|受理|开放|演出|展演|展览|展出|答辩|开幕|开课|集合|截止)\s*(?:时\s*间|日\s*期)\s*[:：]/;
 
 // ---- metadata labels ------------------------------------------------------------------------
 
