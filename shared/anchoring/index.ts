@@ -446,13 +446,11 @@ function numberedLinesAnchor(text: string, docFor: () => Doc, s: TextSelector): 
   const found = numberedLinesPlace(doc, s);
   if (!found) return null;
   const query = prepareQuery(text, s);
-  const a = toAnchor(
-    doc,
-    query,
-    scoreAt(doc, query, { start: found.from, end: found.to, errors: found.to - found.from - query.quote.length }),
-  );
+  const from = toNormalised(doc, found.start);
+  const to = toNormalised(doc, found.end);
+  const a = toAnchor(doc, query, scoreAt(doc, query, { start: from, end: to, errors: Math.abs(to - from - query.quote.length) }));
   // From the passage's first word to its last: a line's number before it is not the passage's.
-  return { ...a, start: doc.norm.map[found.from] ?? a.start, end: doc.norm.ends[found.to - 1] ?? a.end };
+  return { ...a, start: found.start, end: found.end };
 }
 
 /** The passage with non-Han runs (a link's address, a post marker) written inside it (latin-inside.ts), or null. */

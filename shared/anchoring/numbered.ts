@@ -16,8 +16,8 @@
  * more than once, with more of the stored context there than any other copy had.
  */
 import { contextMatch, MAX_COPIES, OWN_CONTEXT_MARGIN, sidesOf } from './copies';
-import { toNormalised, type Doc } from './doc';
-import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import { type Doc } from './doc';
+import { normalisePrefix, normaliseQuote, normaliseSuffix, normaliseWithMap } from './normalise';
 import { NEAR_RUN, prefixHolds, suffixHolds } from './stutter';
 import type { TextSelector } from './types';
 
@@ -28,11 +28,13 @@ const MIN_NUMBERED_LINES = 4;
 /** Places of the quote looked at, at most. */
 const MAX_STARTS = 64;
 
-/** The comparison form with line numbers taken out, and each remaining unit's index in it. */
+/** The text with line numbers taken out, in comparison form, and where each of its units stands in the text. */
 interface Unnumbered {
+  /** Comparison form of the text without its line numbers (a line's words led by a marker read as one again). */
   text: string;
-  /** Index in doc.norm.text of each unit of `text`. */
-  at: Int32Array;
+  /** Raw [start, end) in the numbered text of each unit of `text`. */
+  start: Int32Array;
+  end: Int32Array;
   /** Whether a line number was taken out right before the unit at each index of `text` (and at its end). */
   cutBefore: Uint8Array;
 }
@@ -42,56 +44,62 @@ const cache = new WeakMap<Doc, Unnumbered | null>();
 /** The comparison form without the line numbers of a numbered layout, or null when the text has none. */
 function unnumbered(doc: Doc): Unnumbered | null {
   if (cache.has(doc)) return cache.get(doc) ?? null;
+  const raw = doc.raw;
   const runs: { from: number; to: number; n: number }[] = [];
-  for (const m of doc.raw.matchAll(LINE_NUMBER)) {
-    const digits = (m.index ?? 0) + m[0].length - m[0].replace(/^\n/, '').length;
-    runs.push({ from: digits, to: (m.index ?? 0) + m[0].length, n: Number(m[1]) });
+  for (const m of raw.matchAll(LINE_NUMBER)) {
+    const at = m.index ?? 0;
+    runs.push({ from: m[0].startsWith('\n') ? at + 1 : at, to: at + m[0].length, n: Number(m[1]) });
   }
   // A number is a line's only when the numbering runs on to the next line or from the one before.
   const nextLine = (i: number): boolean => {
     const r = runs[i];
     const next = runs[i + 1];
-    if (!r || !next) return false;
-    const between = doc.raw.indexOf('\n', r.to);
-    return between >= 0 && between + 1 === next.from && next.n === r.n + 1;
+    return !!r && !!next && raw.indexOf('\n', r.to) + 1 === next.from && next.n === r.n + 1;
   };
   const kept = runs.filter((_, i) => nextLine(i) || nextLine(i - 1));
   if (kept.length < MIN_NUMBERED_LINES) {
     cache.set(doc, null);
     return null;
   }
-  const norm = doc.norm.text;
-  const drop = new Uint8Array(norm.length + 1);
-  for (const r of kept) {
-    const from = toNormalised(doc, r.from);
-    const to = toNormalised(doc, r.to);
-    for (let i = from; i < to; i++) drop[i] = 1;
+  // The text without the numbers (breaks kept), and where each of its units was.
+  const pieces: string[] = [];
+  const rawAt = new Int32Array(raw.length + 1);
+  const cutAt = new Set<number>();
+  let length = 0;
+  let from = 0;
+  for (const r of [...kept, { from: raw.length, to: raw.length, n: 0 }]) {
+    pieces.push(raw.slice(from, r.from));
+    for (let i = from; i < r.from; i++) rawAt[length++] = i;
+    if (r.from < raw.length) cutAt.add(length);
+    from = r.to;
   }
-  const at: number[] = [];
-  const cut: number[] = [];
-  let pending = 0;
-  let out = '';
-  for (let i = 0; i < norm.length; i++) {
-    if (drop[i]) {
-      pending = 1;
-      continue;
-    }
-    out += norm.charAt(i);
-    at.push(i);
-    cut.push(pending);
-    pending = 0;
+  rawAt[length] = raw.length;
+  const norm = normaliseWithMap(pieces.join(''));
+  const n = norm.text.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const cut = new Uint8Array(n + 1);
+  let unit = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = rawAt[norm.map[i] ?? 0] ?? 0;
+    end[i] = (rawAt[(norm.ends[i] ?? 1) - 1] ?? 0) + 1;
   }
-  cut.push(pending);
-  const found = { text: out, at: Int32Array.from(at), cutBefore: Uint8Array.from(cut) };
+  // A cut marks the first unit at or after it.
+  const cuts = [...cutAt].sort((x, y) => x - y);
+  for (const c of cuts) {
+    while (unit < n && (norm.map[unit] ?? 0) < c) unit++;
+    cut[unit] = 1;
+  }
+  const found = { text: norm.text, start, end, cutBefore: cut };
   cache.set(doc, found);
   return found;
 }
 
 /**
- * The normalised [from, to) of the passage read through line numbers, or null (see the header).
- * `to` is the end of its last unit, `from` its first unit; the numbers inside are taken in.
+ * The raw [start, end) of the passage read through line numbers, or null (see the header): from
+ * its first unit to its last, the numbers inside taken in.
  */
-export function numberedLinesPlace(doc: Doc, s: TextSelector): { from: number; to: number } | null {
+export function numberedLinesPlace(doc: Doc, s: TextSelector): { start: number; end: number } | null {
   const quote = normaliseQuote(s);
   if (quote.length < 2) return null;
   const copies = s.copies ?? 0;
@@ -100,7 +108,7 @@ export function numberedLinesPlace(doc: Doc, s: TextSelector): { from: number; t
   if (!u) return null;
   const prefix = normalisePrefix(s);
   const suffix = normaliseSuffix(s);
-  let found: { from: number; to: number } | null = null;
+  let found: { start: number; end: number } | null = null;
   let n = 0;
   for (let k = u.text.indexOf(quote); k >= 0; k = u.text.indexOf(quote, k + 1)) {
     if (++n > MAX_STARTS) return null;
@@ -112,7 +120,7 @@ export function numberedLinesPlace(doc: Doc, s: TextSelector): { from: number; t
     if (!cut) continue;
     if (copies > 0 && !(contextMatch(u.text, k, end, sidesOf(s)) > (s.copyContext ?? Infinity) + OWN_CONTEXT_MARGIN)) continue;
     if (found) return null;
-    found = { from: u.at[k] ?? 0, to: (u.at[end - 1] ?? 0) + 1 };
+    found = { start: u.start[k] ?? 0, end: u.end[end - 1] ?? 0 };
   }
   return found;
 }
