@@ -7,9 +7,9 @@
  * the passage only if more of its stored context stands next to it than stood next to any other
  * copy (another copy, unchanged, shows no more than it did), or if neighbours say so (index.ts).
  */
-import { occurrencesIn, toNormalised, type Doc } from './doc';
+import { lineBreakBefore, occurrencesIn, toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
-import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix, storedForms } from './normalise';
 import { fingerprint, paragraphRange } from './paragraphs';
 import { CONTEXT_READ, reverse } from './query';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
@@ -134,6 +134,77 @@ export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number
   const m = contextMatch(doc.norm.text, from, to, sides);
   // A side found whole at the text's edge again is no chance: no other copy can stand there.
   return m > known + OWN_CONTEXT_MARGIN || (m > known && atSameEdge(doc.norm.text, from, to, sides));
+}
+
+/** Units of a stored neighbouring line that must show in the line beside a break for context beyond it to count. */
+const LINE_OPENING = 4;
+/** Units of a neighbouring line read, at most, looking for them. */
+const LINE_READ = 4 * CONTEXT_LENGTH;
+
+/** The comparison form of the line that begins (dir 1) or ends (dir −1) at normalised `at`, at most LINE_READ units. */
+function lineBeside(doc: Doc, at: number, dir: 1 | -1): string {
+  const norm = doc.norm.text;
+  if (dir === 1) {
+    let end = at + 1;
+    while (end < norm.length && end - at < LINE_READ && !lineBreakBefore(doc, end)) end++;
+    return norm.slice(at, Math.min(end, norm.length));
+  }
+  let head = at - 1;
+  while (head > 0 && at - head < LINE_READ && !lineBreakBefore(doc, head)) head--;
+  return norm.slice(Math.max(0, head), at);
+}
+
+/**
+ * ownContextAt, with context beyond a line break counted only where the stored neighbouring line
+ * is still the line beside the break (its first LINE_OPENING stored units show in it): a side
+ * whose own line stands up to the break while another line stands beyond is cut there.
+ * Approximate matching otherwise reads the stored neighbouring line past a line inserted between,
+ * or the line before it across one deleted: a block moved across copies (a 答记者问 reordered) put
+ * the passage's old neighbour after another copy's own line, or an excerpt deleted the line
+ * before a twin heading, and that copy then looks more like the passage than its own copy does.
+ * A neighbouring line edited (its end cut) still shows its words and keeps its context.
+ */
+export function ownContextBesideLines(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const known = s.copyContext;
+  if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
+  const norm = doc.norm.text;
+  const forms = storedForms(s);
+  let { prefix, suffix } = forms;
+  let cut = false;
+  const ownAfter = forms.suffixBeforeBreak;
+  if (ownAfter !== null && ownAfter < suffix.length) {
+    const at = to + ownAfter;
+    const opening = suffix.slice(ownAfter, ownAfter + LINE_OPENING);
+    if (norm.startsWith(suffix.slice(0, ownAfter), to) && lineBreakBefore(doc, at) && !lineBeside(doc, at, 1).includes(opening)) {
+      suffix = suffix.slice(0, ownAfter);
+      cut = true;
+    }
+  }
+  const ownBefore = forms.prefixAfterBreak;
+  const lines = s.prefix.split('\n');
+  if (ownBefore !== null && ownBefore < prefix.length && lines.length >= 2) {
+    const at = from - ownBefore;
+    // The stored line before, as far as the prefix holds it (cut at its head by the context's length).
+    const opening = normalise(lines[lines.length - 2] ?? '', lines.length > 2).slice(0, LINE_OPENING);
+    if (
+      opening.length > 0 &&
+      norm.endsWith(prefix.slice(prefix.length - ownBefore), from) &&
+      lineBreakBefore(doc, at) &&
+      !lineBeside(doc, at, -1).includes(opening)
+    ) {
+      prefix = prefix.slice(prefix.length - ownBefore);
+      cut = true;
+    }
+  }
+  if (!cut) return ownContextAt(doc, s, from, to);
+  const sides: Sides = {
+    prefix,
+    suffix,
+    before: prefix ? compilePattern(reverse(prefix)) : null,
+    after: suffix ? compilePattern(suffix) : null,
+    edge: { start: false, end: false },
+  };
+  return contextMatch(norm, from, to, sides) > known + OWN_CONTEXT_MARGIN;
 }
 
 /**

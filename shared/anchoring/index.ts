@@ -26,6 +26,7 @@ import {
   otherParagraphsLength,
   OWN_CONTEXT_MARGIN,
   ownContextAt,
+  ownContextBesideLines,
   paragraphLength,
   restatedFrom,
   sameRankCopy,
@@ -54,17 +55,18 @@ import {
 } from './normalise';
 import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
-import { ownParagraphPlace } from './ownpara';
+import { madeLikeOther } from './likeother';
+import { ownParagraphPlace, ownWordsCopies } from './ownpara';
 import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
-import { pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
+import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
 import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
-import { stutterCopy } from './stutter';
+import { NEAR_RUN, stutterCopy } from './stutter';
 import {
   chosenByPosition,
   conclusive,
@@ -112,6 +114,10 @@ export function describe(text: string, start: number, end: number): TextSelector
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
     const rest = restPieces(old, selector, own, toNormalised(old, e));
     if (rest) Object.assign(selector, rest);
+    if (counts) {
+      const ownCopies = ownWordsCopies(old, selector);
+      if (ownCopies !== null) selector.ownCopies = ownCopies;
+    }
     const wordCopies = wordCopiesIn(old, normaliseQuote(selector), selector.copies ?? 0);
     if (wordCopies !== null) selector.wordCopies = wordCopies;
     const near = lookAlikes(old, own, selector);
@@ -151,6 +157,11 @@ function literalStands(doc: Doc, s: TextSelector, markers: readonly string[], a:
   let kept = 0;
   for (let i = 0; i + 2 <= stored.length; i++) if (after.includes(stored.slice(i, i + 2))) kept++;
   return kept * 2 >= stored.length - 1;
+}
+
+/** notOnOther, except for a passage whose own paragraph an edit made read as the other one (likeother.ts). */
+function notOnOtherUnlessMadeLike(text: string, docFor: () => Doc, s: TextSelector, a: Anchor | null): Anchor | null {
+  return a && notOnOther(text, s, a) === null && madeLikeOther(docFor(), s, a) ? a : notOnOther(text, s, a);
 }
 
 /**
@@ -225,7 +236,11 @@ function edgesHold(doc: Doc, s: TextSelector, a: Anchor): boolean {
  */
 function notOnOthers<C extends Candidate>(doc: Doc, s: TextSelector, candidates: C[]): C[] {
   if (!othersAllStand(doc, doc.raw, s)) return candidates;
-  return candidates.filter((c) => !onOtherParagraph(doc.raw, s, doc.norm.map[c.start] ?? 0, (doc.norm.map[c.end - 1] ?? 0) + 1));
+  return candidates.filter((c) => {
+    const start = doc.norm.map[c.start] ?? 0;
+    const end = (doc.norm.map[c.end - 1] ?? 0) + 1;
+    return !onOtherParagraph(doc.raw, s, start, end) || madeLikeOther(doc, s, { start, end, score: 0 });
+  });
 }
 
 /** A placement joining what an edit parted (pieces over a break, a twin in the context) is an orphan (apart.ts). */
@@ -319,7 +334,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     selectors.map((selector, i) => {
       if (!valid[i]) return null;
       return (
-        notOnOther(text, selector, anchorIn(text, lazyDoc, selector)) ??
+        notOnOtherUnlessMadeLike(text, lazyDoc, selector, anchorIn(text, lazyDoc, selector)) ??
         markFreeAnchor(text, lazyMarkFree, selector) ??
         edgeOnlyAnchor(text, lazyDoc, selector)
       );
@@ -382,6 +397,13 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       // Only where no pass found a place: a placement refused by a check (a story whose both sides
       // were replaced, a date now after its old neighbour) stays refused.
       return (out[i] ? null : ownParagraphAnchor(text, lazyDoc, s)) ?? partedByLinesAnchor(text, lazyDoc, s);
+    })
+    .map((a, i) => {
+      // Whatever pass found it: not the quote's words with other marks where the old text had such a look-alike (pinned.ts).
+      const s = selectors[i];
+      if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+      const doc = lazyDoc();
+      return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     });
 }
 
@@ -759,7 +781,10 @@ function confirmedCopies(
    * had). `ranked`: for a placement on another copy than the one of the passage's rank, that copy
    * (or null when too little of its context stands there).
    */
-  const doubt = (a: Anchor, s: TextSelector): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean; asOther?: boolean } => {
+  const doubt = (
+    a: Anchor,
+    s: TextSelector,
+  ): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean; asOther?: boolean; acrossLines?: boolean } => {
     if ((s.copies ?? 0) > 0) {
       const doc = docFor();
       const quote = normaliseQuote(s);
@@ -796,7 +821,12 @@ function confirmedCopies(
         // placed: rank and position disagree (paragraphs moved across the copies), and neither
         // says which is the passage's. Only sure neighbours can.
         if (ranked && fartherFrom(expectedAt(s), ranked.start, a.start)) return { level: 1, ranked: null };
-        if (ranked !== undefined) return { level: 1, ranked };
+        if (ranked !== undefined)
+          return {
+            level: 1,
+            ranked,
+            acrossLines: ranked === null && ownContextAt(doc, s, from, to) && !ownContextBesideLines(doc, s, from, to),
+          };
         if (nearerCopy(doc, quote, expectedAt(s), a))
           return { level: ownContextAt(doc, s, from, to) && !onlyItsSentence(doc, s, from, to) ? 2 : 1 };
       }
@@ -809,6 +839,13 @@ function confirmedCopies(
       const from = toNormalised(doc, a.start);
       if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && farCopy(doc, quote, expectedAt(s), a))
         return { level: 1 };
+      // The passage opened (closed) the old text and a copy still opens (closes) the new one with the
+      // stored side's nearest units beside it, while the placement is another copy with more of that
+      // side: the same words copied along (a 相关阅读 line repeating the first line) or set on top.
+      // The edge is context no copy elsewhere has, the longer side says the same; nothing tells which,
+      // nor can neighbours (the copies stand a line apart).
+      if (doc.norm.text.startsWith(quote, from) && copiesGained(doc, quote, s) && copyAtTextEdge(doc, s, quote, from))
+        return { level: 1, firm: true };
     }
     // A placement on words no closer to the quote than a look-alike of the old text was.
     const doc = docFor();
@@ -824,6 +861,8 @@ function confirmedCopies(
   const firm = placements.map(() => false);
   // In doubt with no more context than another copy had: it may be that copy, unchanged.
   const asOther = placements.map(() => false);
+  // In doubt, confirmed only by context read across a line no longer beside it (rankedCopy).
+  const acrossLines = placements.map(() => false);
   const state = placements.map((a, i) => {
     const s = selectors[i];
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return 0;
@@ -831,6 +870,7 @@ function confirmedCopies(
     if (d.ranked) ranked[i] = d.ranked;
     if (d.firm) firm[i] = true;
     if (d.asOther) asOther[i] = true;
+    if (d.acrossLines) acrossLines[i] = true;
     return d.level;
   });
   const none = {
@@ -855,15 +895,18 @@ function confirmedCopies(
       );
     });
   // A sure placement on its own words close by in the old text that moved by the same amount: one paragraph moved.
-  const movedWithSure = (a: Anchor, s: TextSelector, i: number) =>
+  const movedWithSure = (a: Anchor, s: TextSelector, i: number, acrossBreaks = false) =>
     placements.some((p, j) => {
       const t = selectors[j];
       if (j === i || !p || !t || state[j] === 1 || byPosition.has(p) || (t.end > s.start && t.start < s.end)) return false;
       // A neighbour in another old paragraph moves along with a copy of the quote in the next
       // paragraph just as well when the passage's paragraph was dropped and the next one is its
       // look-alike (parallel paragraphs of a spec list): only a neighbour of its own paragraph
-      // says that a placement that may be the other copy is the passage.
-      if (asOther[i] && breakBetween(s, t)) return false;
+      // says that a placement that may be the other copy is the passage. Nor, for a placement on
+      // another copy than the passage's rank, does the next paragraph moving with it: blocks
+      // reordered across the copies carry their own paragraphs, not the passage's (acrossBreaks
+      // asks whether such a neighbour moved with it: then rank and neighbours disagree).
+      if ((asOther[i] || ((ranked[i] || acrossLines[i]) && !acrossBreaks)) && breakBetween(s, t)) return false;
       return (
         Math.abs(t.start - s.start) <= ALONG_GAP &&
         Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
@@ -887,12 +930,19 @@ function confirmedCopies(
       }
     });
   }
+  // Still in doubt, on another copy than the passage's rank, with a neighbour in the next paragraph
+  // moved along with the placement: rank and neighbours disagree, and neither is taken (an orphan).
+  const disputed = placements.map((a, i) => {
+    const s = selectors[i];
+    return state[i] === 1 && (!!ranked[i] || acrossLines[i]) && !firm[i] && !!a && !!s && movedWithSure(a, s, i, true);
+  });
   return {
-    first: placements.map((a, i) => (state[i] === 1 ? (ranked[i] ?? null) : a)),
+    first: placements.map((a, i) => (state[i] === 1 ? (disputed[i] ? null : (ranked[i] ?? null)) : a)),
     // The neighbour pass may find a doubted passage again, through neighbours that are such
     // copies themselves: on the quote's very words it still needs the sure ones.
     recheck: (a0, i) => {
       const s = selectors[i];
+      if (disputed[i]) return null;
       const a = a0 === placements[i] ? a0 : betterCopy(unrestated(a0, s), s);
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       const d = doubt(a, s);
@@ -1005,6 +1055,27 @@ function farCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor
 }
 
 /**
+ * Whether the passage stood at the old text's start (end), its stored prefix (suffix) cut short
+ * there, and another copy of the quote than the one at normalised `from` stands at the new text's
+ * start (end) with the stored prefix (suffix) whole before it and the stored other side's nearest
+ * NEAR_RUN units beside it.
+ */
+function copyAtTextEdge(doc: Doc, s: TextSelector, quote: string, from: number): boolean {
+  const norm = doc.norm.text;
+  const prefix = normalisePrefix(s);
+  const suffix = normaliseSuffix(s);
+  if (s.start === s.prefix.length && s.prefix.length < CONTEXT_LENGTH) {
+    const at = prefix.length;
+    if (at !== from && norm.startsWith(prefix + quote) && norm.startsWith(suffix.slice(0, NEAR_RUN), at + quote.length)) return true;
+  }
+  if (s.suffix.length < CONTEXT_LENGTH - 1) {
+    const at = norm.length - suffix.length - quote.length;
+    if (at >= 0 && at !== from && norm.endsWith(quote + suffix) && norm.endsWith(prefix.slice(-NEAR_RUN), at)) return true;
+  }
+  return false;
+}
+
+/**
  * A placement on a copy of a repeated quote, the new text holding as many copies as the old one
  * did, that is not the copy of the passage's rank (copyRank) and has no more of the stored context
  * than another copy had in the old text: the context cannot tell the copies apart (a story
@@ -1014,7 +1085,10 @@ function farCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor
  */
 function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from: number, to: number): Anchor | null | undefined {
   const own = sameRankCopy(doc, quote, s);
-  if (own === null || own === from || ownContextAt(doc, s, from, to)) return undefined;
+  if (own === null || own === from) return undefined;
+  // Confirmed only by context read across a line no longer beside it: neither that nor the rank
+  // (a timeline reversed moves the copies across each other) says which copy is the passage's.
+  if (ownContextAt(doc, s, from, to)) return ownContextBesideLines(doc, s, from, to) ? undefined : null;
   // The copy of that rank in another passage's old paragraph, unchanged: text moved across the
   // copies (paragraphs reordered), and their order says nothing.
   const ownRaw = doc.norm.map[own] ?? 0;

@@ -10,14 +10,12 @@
 import { contextMatch, MAX_COPIES, occurrences, OWN_CONTEXT_MARGIN, sidesOf } from './copies';
 import { type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
-import { NEAR_RUN, prefixHolds, suffixHolds } from './stutter';
+import { NEAR_RUN, startsAfterPrefix, suffixHolds } from './stutter';
 import type { TextSelector } from './types';
 
 /** Units of an inserted phrase, at least and at most: shorter runs recur as ordinary words. */
 const MIN_PHRASE = 4;
 const MAX_PHRASE = 40;
-/** Places of the stored prefix's end looked at, at most (a context this common says nothing). */
-const MAX_STARTS = 16;
 
 /**
  * The normalised [from, to) of the passage with one inserted phrase inside it, or null: the
@@ -43,13 +41,10 @@ export function insertedPhrasePlace(
   // them (a page printed twice keeps its other copy whole).
   if (occurrences(norm, quote, copies + 1).length > copies) return null;
   const stored = prefix + quote + suffix;
-  const tail = prefix.slice(-NEAR_RUN);
-  const starts = occurrences(norm, tail, MAX_STARTS + 1);
-  if (starts.length > MAX_STARTS) return null;
+  const starts = startsAfterPrefix(norm, prefix);
+  if (!starts) return null;
   let found: { from: number; to: number; phrase: string } | null = null;
-  for (const t of starts) {
-    const from = t + tail.length;
-    if (!prefixHolds(norm, from, prefix)) continue;
+  for (const from of starts) {
     let k = 0;
     while (k < quote.length && norm.charCodeAt(from + k) === quote.charCodeAt(k)) k++;
     if (k === 0 || k === quote.length) continue;

@@ -9,7 +9,7 @@
 import { contextMatch, MAX_COPIES, occurrences, OWN_CONTEXT_MARGIN, sidesOf } from './copies';
 import { type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
-import { NEAR_RUN, prefixHolds, suffixHolds } from './stutter';
+import { NEAR_RUN, startsAfterPrefix, suffixHolds } from './stutter';
 import type { TextSelector } from './types';
 
 /** Han units a passage needs, at least: shorter ones are found again by many runs of text. */
@@ -17,8 +17,6 @@ const MIN_HAN = 6;
 /** Units written inside, at most, per unit of the passage and in all (a link address is ~40). */
 const MAX_WRITTEN_PER_UNIT = 2;
 const MAX_WRITTEN = 240;
-/** Places of the stored prefix's end looked at, at most (a context this common says nothing). */
-const MAX_STARTS = 16;
 
 const HAN = /\p{Script=Han}/u;
 const isHan = (c: string): boolean => HAN.test(c);
@@ -44,13 +42,10 @@ export function latinInsidePlace(doc: Doc, s: TextSelector): { from: number; to:
   const norm = doc.norm.text;
   if (occurrences(norm, quote, copies + 1).length > copies) return null;
   const limit = Math.min(MAX_WRITTEN, quote.length * MAX_WRITTEN_PER_UNIT);
-  const tail = prefix.slice(-NEAR_RUN);
-  const starts = occurrences(norm, tail, MAX_STARTS + 1);
-  if (starts.length > MAX_STARTS) return null;
+  const starts = startsAfterPrefix(norm, prefix);
+  if (!starts) return null;
   let found: { from: number; to: number; written: number } | null = null;
-  for (const t of starts) {
-    const from = t + tail.length;
-    if (!prefixHolds(norm, from, prefix)) continue;
+  for (const from of starts) {
     const read = readAcross(norm, from, quote, limit);
     if (!read) continue;
     // The stored suffix right after the quote's last unit, or after one more non-Han run (a link's address).

@@ -92,41 +92,100 @@ function edgeMarks(form: string, fromEnd: boolean): number {
   return n;
 }
 
+interface OwnPattern {
+  /** Own-paragraph words and quote, with BREAK where the context saw the paragraph begin (end). */
+  pattern: string;
+  beforeWords: string;
+  quoteWords: string;
+  afterWords: string;
+  startKnown: boolean;
+  endKnown: boolean;
+  /** The stored context reached the text's start or end (taken as the paragraph's edge). */
+  atEdge: boolean;
+  /** Comparison-form units of the stored context inside the own paragraph. */
+  ownUnits: number;
+}
+
+/**
+ * The stored own-paragraph words around the quote, or null when the quote has no words. The
+ * text's very start (end), reached by the stored context, counts as a paragraph edge.
+ */
+function ownPattern(s: TextSelector): OwnPattern | null {
+  const forms = storedForms(s);
+  const quoteWords = wordsOf(forms.quote);
+  if (quoteWords.length === 0) return null;
+  const startAtEdge = forms.prefixAfterBreak === null && s.prefix.length < CONTEXT_LENGTH;
+  const endAtEdge = forms.suffixBeforeBreak === null && s.suffix.length < CONTEXT_LENGTH;
+  const startKnown = forms.prefixAfterBreak !== null || startAtEdge;
+  const endKnown = forms.suffixBeforeBreak !== null || endAtEdge;
+  const before = forms.prefixAfterBreak === null ? forms.prefix : forms.prefix.slice(forms.prefix.length - forms.prefixAfterBreak);
+  const after = forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak);
+  const beforeWords = wordsOf(before);
+  const afterWords = wordsOf(after);
+  const pattern = (startKnown ? BREAK : '') + beforeWords + quoteWords + afterWords + (endKnown ? BREAK : '');
+  return {
+    pattern,
+    beforeWords,
+    quoteWords,
+    afterWords,
+    startKnown,
+    endKnown,
+    atEdge: startAtEdge || endAtEdge,
+    ownUnits: before.length + after.length,
+  };
+}
+
+/** Occurrences of `pattern` in `text`, counted up to `limit`. */
+function countOf(text: string, pattern: string, limit: number): number {
+  let n = 0;
+  for (let at = text.indexOf(pattern); at >= 0 && n < limit; at = text.indexOf(pattern, at + 1)) n++;
+  return n;
+}
+
+/**
+ * For describe(), on the old text: how many OTHER runs of the old text's words read as the quote
+ * with its stored own-paragraph words (capped at 2), or null when there are too few to tell. A
+ * quote that repeats (a date, a number, a page the text holds twice under other dates) says by 0
+ * that its own paragraph's words were its alone, whatever its copies' context.
+ */
+export function ownWordsCopies(doc: Doc, s: TextSelector): number | null {
+  const own = ownPattern(s);
+  if (!own) return null;
+  return Math.max(0, countOf(wordsForm(doc).text, own.pattern, 3) - 1);
+}
+
 /**
  * The comparison-form extent [from, to) of the passage in its own paragraph found whole elsewhere,
  * or null (see the module comment).
  */
 export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to: number } | null {
   const copies = s.copies;
-  if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 0 || copies >= MAX_COPIES) return null;
+  if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 0 || copies > MAX_COPIES) return null;
+  // The old text's own-paragraph words were the passage's alone (ownCopies, recorded by describe()).
+  const ownAlone = s.ownCopies === 0;
+  // Copies past the count's cap: only a paragraph known to be the passage's alone tells.
+  if (copies === MAX_COPIES && !ownAlone) return null;
   if (typeof s.twins === 'number' && s.twins > 0) return null;
   const forms = storedForms(s);
-  // A copy gained (a caption or a pull-quote repeating it): which one is the passage is in doubt.
-  if (occurrences(doc.norm.text, forms.quote, copies + 2).length > copies + 1) return null;
-  const quoteWords = wordsOf(forms.quote);
-  if (quoteWords.length === 0) return null;
-  // A passage at the text's very start or end (its context cut short by the edge, no break in it):
-  // that is where a revision cuts or appends, and a whole-page twin ends its paragraph the same way.
-  if (
-    (forms.prefixAfterBreak === null && s.prefix.length < CONTEXT_LENGTH) ||
-    (forms.suffixBeforeBreak === null && s.suffix.length < CONTEXT_LENGTH)
-  )
-    return null;
-  const startKnown = forms.prefixAfterBreak !== null;
-  const endKnown = forms.suffixBeforeBreak !== null;
-  const before = forms.prefixAfterBreak === null ? forms.prefix : forms.prefix.slice(forms.prefix.length - forms.prefixAfterBreak);
-  const after = forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak);
-  const beforeWords = wordsOf(before);
-  const afterWords = wordsOf(after);
-  // Enough words to tell one paragraph: a whole short paragraph, or a run of a longer one.
-  const own = beforeWords.length + afterWords.length;
-  if (own + quoteWords.length < PATTERN_MIN || (!(startKnown && endKnown) && own < OWN_WORDS_MIN)) return null;
+  // A copy gained (a caption or a pull-quote repeating it): which one is the passage is in doubt
+  // (past the cap the count is unknown: the own words alone tell).
+  if (copies < MAX_COPIES && occurrences(doc.norm.text, forms.quote, copies + 2).length > copies + 1) return null;
+  const own = ownPattern(s);
+  if (!own) return null;
+  const { pattern, beforeWords, quoteWords, afterWords, startKnown, endKnown } = own;
+  // A passage at the text's very start or end: that is where a revision cuts or appends, and a
+  // whole-page twin ends its paragraph the same way; only words known to be its alone tell.
+  if (own.atEdge && !ownAlone) return null;
+  // Enough words to tell one paragraph: a whole short paragraph, or a run of a longer one (fewer
+  // are a template line, 序号 事项 说明, that a revision writes anew where its own one went).
+  const ownWords = beforeWords.length + afterWords.length;
+  if (ownWords + quoteWords.length < PATTERN_MIN || (!(startKnown && endKnown) && ownWords < OWN_WORDS_MIN)) return null;
   // No old copy of the quote may have stood in a twin or near copy of the paragraph (the one found
-  // could be it): none had as much stored context beside it as these own words.
+  // could be it): none had as much stored context beside it as these own words, or none of the old
+  // text's runs but the passage's read as its own words.
   const copyContext = typeof s.copyContext === 'number' && Number.isInteger(s.copyContext) && s.copyContext >= 0 ? s.copyContext : Infinity;
-  if (copies > 0 && !(copyContext < before.length + after.length)) return null;
+  if (copies > 0 && !ownAlone && !(copyContext < own.ownUnits)) return null;
   const words = wordsForm(doc);
-  const pattern = (startKnown ? BREAK : '') + beforeWords + quoteWords + afterWords + (endKnown ? BREAK : '');
   const first = words.text.indexOf(pattern);
   if (first < 0 || words.text.indexOf(pattern, first + 1) >= 0) return null;
   // Elsewhere the quote with one side of its own words whole and the other's nearest words: its own

@@ -24,7 +24,7 @@
 import { occurrences } from './copies';
 import { toNormalised, type Doc } from './doc';
 import { compilePattern, anchoredDistance, levenshtein } from './myers';
-import { normalise } from './normalise';
+import { normalise, normaliseQuote } from './normalise';
 import { prefixRun, suffixRun, type Query } from './query';
 import type { TextSelector } from './types';
 
@@ -541,6 +541,25 @@ export function wordCopiesIn(doc: Doc, quote: string, copies: number): number | 
   if (read.length < MIN_READ) return null;
   const n = occurrences(readingOf(doc, 'words').text, read, MAX_OCCURRENCES).length - 1;
   return n > copies ? n : null;
+}
+
+/**
+ * Whether a placement, normalised [from, to), not the quote itself, is the quote's words with
+ * other marks while the old text held those words alone more often than the quote (wordCopies)
+ * and the new text holds them no more often than the other runs were: the run lost may be the
+ * passage's own (——时势造英雄 with its paragraph cut) and this the look-alike the old text had
+ * elsewhere (时势造英雄 after a line cut to ……), whose marks the approximate search read as the
+ * quote's. Nothing stored tells the look-alike's context from the passage's.
+ */
+export function onWordsLookAlike(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  const others = s.wordCopies;
+  if (typeof others !== 'number' || !Number.isInteger(others) || others <= (s.copies ?? 0)) return false;
+  const quote = normaliseQuote(s);
+  const placed = doc.norm.text.slice(from, to);
+  if (placed === quote) return false;
+  const read = wordsReading(quote).text;
+  if (read.length < MIN_READ || wordsReading(placed).text !== read) return false;
+  return occurrences(readingOf(doc, 'words').text, read, others + 1).length <= others;
 }
 
 /** Units of a lost side's stored context looked for elsewhere in the bracket. */

@@ -67,6 +67,23 @@ export function prefixHolds(norm: string, at: number, prefix: string): boolean {
   return d * 4 <= prefix.length;
 }
 
+/** Places of the stored prefix's end looked at, at most (a context this common says nothing). */
+const MAX_PREFIX_STARTS = 16;
+
+/**
+ * The normalised places right after which the stored prefix holds (prefixHolds), in text order,
+ * for passes that read the passage on from where its stored context ends; null when the
+ * prefix's last NEAR_RUN units stand at more than MAX_PREFIX_STARTS places.
+ */
+export function startsAfterPrefix(norm: string, prefix: string): number[] | null {
+  const tail = prefix.slice(-NEAR_RUN);
+  const ends = occurrences(norm, tail, MAX_PREFIX_STARTS + 1);
+  if (ends.length > MAX_PREFIX_STARTS) return null;
+  const starts: number[] = [];
+  for (const t of ends) if (prefixHolds(norm, t + tail.length, prefix)) starts.push(t + tail.length);
+  return starts;
+}
+
 /** The same for the stored suffix after normalised `at`. */
 export function suffixHolds(norm: string, at: number, suffix: string): boolean {
   if (suffix.length === 0) return true;

@@ -49,6 +49,12 @@ export interface TextSelector {
    * by words alone then may be one of those look-alikes (长沙“龙湖” for 长沙龙湖).
    */
   wordCopies?: number;
+  /**
+   * Optional, recorded by describe() (ownpara.ts) with `copies`: how many OTHER runs of the
+   * old text's words (letters and digits) read as the quote with its stored own-paragraph words,
+   * at most 2. 0: the passage's own paragraph words were its alone, whatever its copies' context.
+   */
+  ownCopies?: number;
 }
 
 export interface Anchor {

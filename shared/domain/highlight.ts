@@ -39,6 +39,8 @@ export const StoredSelectorSchema = v.object({
   restAfter: v.optional(v.pipe(v.array(text(64)), v.maxLength(16))),
   /** Optional count of the quote's words elsewhere, marks aside (shared/anchoring/pinned.ts). */
   wordCopies: v.optional(CountField),
+  /** Optional count of other old runs of the quote's own-paragraph words (shared/anchoring/ownpara.ts). */
+  ownCopies: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */

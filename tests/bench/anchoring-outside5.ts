@@ -255,6 +255,13 @@
  *   load ~2): 98.1% placed, 2 wrong (qa_reorder 1, mixed 1); draft_final 95.9, bilingual 96.9,
  *   leader 97.2, qa_prose 97.7, qa_reorder 96.9, mixed 92.5, the rest ≥98.3; anchorAll on a long
  *   article median 74 ms, max 211 ms CPU (was max 1653 ms on 161–200 before anchor17d).
+ * LATER, development (anchor18c, 2026-12-06, load ~35; main 64b98c4 → this branch): 201–240 (now
+ *   seen) 98.1% / 2 → 98.1% / 1. qa_reorder 218 (a 2-unit term in a paragraph printed twice; its
+ *   old question moved to after the twin's own line, read across that line as the stored suffix,
+ *   and a neighbour in that question moved with the twin): now an orphan (ownContextBesideLines in
+ *   copies.ts; rank and a neighbour across a break disagreeing, confirmedCopies). Left: mixed 220, a
+ *   long article holding a page twice, Q–A pairs moved across the two copies, both copies' old
+ *   context identical (copyContext 60 of 64): only the rank tells them apart and the move broke it.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

@@ -220,6 +220,15 @@
  * FRESH, once, seeds 161–200, on main 64b98c4 (lead, 2026-12-06 18:11 UTC, load ~2): 98.5% placed,
  *   3 wrong (excerpt 2, mixed 1); excerpt 96.3, clause_swap 96.4, mixed 96.5, the rest ≥98.8;
  *   anchorAll on a long article median 63 ms, max 193 ms.
+ * LATER, development (anchor18c, 2026-12-06, load ~35; main 64b98c4 → this branch): 161–200 (now
+ *   seen) 98.5% / 3 → 98.5% / 2. excerpt 200 (——X lost with its paragraph, X kept after a line cut
+ *   to ……, placed by ownpara): an orphan (onWordsLookAlike, pinned.ts). Left: excerpt 165 (a heading
+ *   repeated in eight sections, the line before a twin deleted so its prefix read as the passage's
+ *   across the gap, 21 > copyContext 18 + 2; cutting context at such breaks for a lost copy cost a
+ *   right placement in anchoring-round14, so not done); mixed
+ *   194 (stutter+clause_swap+serial): the passage closed the old text; its paragraph now doubled in
+ *   place, a 上期回顾 recap ends with the whole old paragraph just before （完）, copies 0 → 3 with the
+ *   same stored context at both: near-undecidable by what the selector holds.
  */
 
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

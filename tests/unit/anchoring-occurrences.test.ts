@@ -8,6 +8,7 @@
 import { describe as suite, expect, it } from 'vitest';
 import { newDocument, occurrencesIn } from '../../shared/anchoring/doc';
 import { linesOf } from '../../shared/anchoring/restated';
+import { startsAfterPrefix } from '../../shared/anchoring/stutter';
 import { filler } from './helpers/anchoring-text';
 
 /** The indexOf scan occurrencesIn replaces. */
@@ -81,5 +82,23 @@ suite('linesOf: each line\u2019s words, once per text', () => {
     expect(lines[3]!.words).toBe('末行');
     // Made once: the same array for the same document.
     expect(linesOf(doc)).toBe(lines);
+  });
+});
+
+suite('startsAfterPrefix: where the stored prefix ends, for passes that read on from there', () => {
+  const prefix = '河边的老柳树下每天清晨都有人练太极拳，';
+  const twin = '城里的新公园中每天清晨都有人练太极拳，';
+
+  it('keeps only the ends where the whole prefix holds, in text order', () => {
+    const norm = `${twin}甲。${prefix}乙。${prefix}丙。`;
+    const first = norm.indexOf('乙');
+    const second = norm.indexOf('丙');
+    // The twin shares the prefix's last NEAR_RUN units but not the rest: not a start.
+    expect(startsAfterPrefix(norm, prefix)).toEqual([first, second]);
+  });
+
+  it('gives up on a context held at more than sixteen places', () => {
+    expect(startsAfterPrefix(`${prefix}甲。`.repeat(16), prefix)).toHaveLength(16);
+    expect(startsAfterPrefix(`${prefix}甲。`.repeat(17), prefix)).toBeNull();
   });
 });

@@ -68,11 +68,19 @@ suite("ownpara.ts: a passage at the text's very end", () => {
   const old = ['本报讯', ...paras.slice(0, 8), paras[9], L].join('\n');
   const quote = '严肃处理；';
   const sel = describe(old, old.length - quote.length, old.length);
+  // The paragraph's words stand in the middle among other neighbours; the text's end is other.
+  const neu = ['本报讯', paras[2], paras[0], L, paras[1], ...paras.slice(3, 8)].join('\n');
 
   it('is not placed by its own paragraph words found elsewhere: the end is where a revision cuts or appends, and where a printed-twice section ends alike', () => {
-    // The paragraph's words stand in the middle among other neighbours; the text's end is other.
-    const neu = ['本报讯', paras[2], paras[0], L, paras[1], ...paras.slice(3, 8)].join('\n');
-    expect(ownParagraphPlace(documentFor(neu), sel)).toBeNull();
+    // A selector that does not say its own words were its alone in the old text (stored before ownCopies).
+    const stored = { ...sel };
+    delete stored.ownCopies;
+    expect(ownParagraphPlace(documentFor(neu), stored)).toBeNull();
+    // A section printed twice: the last line stood in the middle too, so its own words were not its alone.
+    const twice = ['本报讯', ...paras.slice(0, 4), L, ...paras.slice(4, 8), paras[9], L].join('\n');
+    const twiceSel = describe(twice, twice.length - quote.length, twice.length);
+    expect(twiceSel.ownCopies).toBe(1);
+    expect(ownParagraphPlace(documentFor(neu), twiceSel)).toBeNull();
     // The same paragraph inside the text (its context not cut by the edge) is still placed by it.
     const inner = ['本报讯', ...paras.slice(0, 8), paras[9], L, paras[8]].join('\n');
     const innerSel = describe(inner, at(inner, quote), at(inner, quote) + quote.length);

@@ -50,6 +50,7 @@ import {
   isEndMark,
   isMetaLine,
   isUpdateNotice,
+  lastChangeDate,
   findShortYearDate,
   firstPublishedDate,
   publishedLabelDate,
@@ -415,7 +416,9 @@ class Walker {
         tag === 'header' ||
         tag === 'marquee' ||
         // Without class or id (most blocks) the regexes have no word to find.
-        (cls !== ' ' && (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls)))
+        (cls !== ' ' &&
+          (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls))) ||
+        commentMicrodata(el)
       ) {
         this.negativeCandidates.push(el);
       }
@@ -919,6 +922,9 @@ export function titleText(raw: string): string {
     .replace(/\s*[¶§#]+$/, ''); // permalink anchors after a heading (Sphinx, Markdown sites)
 }
 
+/** A separator, then one short part with no separator of its own: a site's name after a title. */
+const SITE_TAIL_RE = /^\s*(?:[-–—|｜_·»]{1,2}|--)\s*[^-–—|｜_·»\s][^-–—|｜_·»]{0,19}$/;
+
 /**
  * The title the page states in its metadata, reconciled with the heading we picked: the heading
  * when the stated title is the heading plus a site name (`标题_新华网`); the stated title without
@@ -938,6 +944,9 @@ function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | 
     const h = normaliseText(picked.title);
     // The heading, or the heading cut short in broken metadata (content="多地项目…" 暗伤"…").
     if (h === norm || normaliseText(parts[0] ?? '') === h || (h.length > norm.length && h.startsWith(norm))) return picked.title;
+    // The heading holds a separator of its own (`路线｜攻略`), so the split's first part is not it:
+    // the stated title is still the heading, then a separator and one short part (the site).
+    if (countChars(h) >= 4 && norm.startsWith(h) && SITE_TAIL_RE.test(norm.slice(h.length))) return picked.title;
   }
   // `标题 - 站名` where 站名 is the page's site name or the last part of <title> too.
   const last = parts.length > 1 ? normaliseText(parts[parts.length - 1]!) : null;
@@ -1465,6 +1474,33 @@ function echoedInField(blocks: Block[], i: number, t: string): boolean {
   return false;
 }
 
+/**
+ * A 落款's unit: an organisation's name after a sentence of the text and over a date line alone
+ * (…特此公告。 / 某某人民法院 / 二〇二四年九月二日). It signs the text; it never titles it, though it
+ * may equal the site's name in <title> and stands above a date as a title does.
+ */
+function signOffUnitLine(blocks: Block[], b: Block): boolean {
+  if (!isSignOffUnit(b.text)) return false;
+  let prev: Block | undefined;
+  for (let j = b.index - 1; j >= 0 && !prev; j--) if (blocks[j]!.len > 0) prev = blocks[j];
+  let next: Block | undefined;
+  for (let j = b.index + 1; j < blocks.length && !next; j++) if (blocks[j]!.len > 0) next = blocks[j];
+  return prev !== undefined && next !== undefined && /[。！？；]$/.test(prev.text) && isDateOnly(next.text) && findDate(next.text) !== null;
+}
+
+const TOOLTIP_ATTRIBUTES = ['title', 'data-tooltip', 'aria-label', 'data-original-title', 'data-title'];
+
+/** A publication date (发布于 2024-09-08 21:14) in a tooltip attribute of the element or one inside it. */
+function publishedInTooltip(el: Element): string | null {
+  for (const e of [el, ...Array.from(el.querySelectorAll('*'))]) {
+    for (const name of TOOLTIP_ATTRIBUTES) {
+      const v = e.getAttribute(name);
+      if (v && v.length <= 60 && publishedLabelDate(v, v)) return v;
+    }
+  }
+  return null;
+}
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
@@ -1499,6 +1535,7 @@ function pickTitle(
     if (isMetaLine(b.text)) continue;
     const t = b.text;
     if (subtitleUnderHeading(blocks, b)) continue;
+    if (signOffUnitLine(blocks, b)) continue;
     let score = 0;
     const tag = b.el.localName;
     if (tag === 'h1') score += 4;
@@ -1663,18 +1700,26 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   const scripts = scriptCounts(blocks);
   const latinScript = isLatinPage(blocks, scripts);
+  // Whether prose stands outside every post typed as a comment (the article they answer).
+  const typedComments = walker.negativeCandidates.filter(commentMicrodata);
+  const proseBesideComments = typedComments.length > 0 && [...ownProse.keys()].some((p) => !typedComments.some((c) => c.contains(p)));
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
     const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!latinScript && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName)) continue;
+    const typedComment = commentMicrodata(el);
+    if (!latinScript && !typedComment && !NEGATIVE_CLASS_RE.test(named) && !/^(?:nav|footer|aside|header|marquee)$/.test(el.localName))
+      continue;
     if (!latinScript && documentHeadTable(el, named, s)) continue;
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
     // gallery beside an article of paragraphs (a gallery page's slides are its text).
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const gallery = GALLERY_CLASS_RE.test(cls) && !NEGATIVE_CLASS_RE.test(cls.replace(GALLERY_CLASS_RE, ' '));
     if (gallery && ![...ownProse].some(([p, n]) => n >= 3 && !el.contains(p))) continue;
-    const comments = gallery || COMMENTS_CLASS_RE.test(cls);
+    // A post marked up as a comment (schema.org Comment: a forum thread's replies, a blog's
+    // comments) is one, whatever its class, once prose stands outside them to be the article.
+    if (typedComment && !proseBesideComments) continue;
+    const comments = gallery || typedComment || COMMENTS_CLASS_RE.test(cls);
     if (!comments && headingWrapper(el, cls, s)) continue;
     if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
     if (!comments && s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
@@ -1704,7 +1749,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A heading nothing else confirms, on a page whose <title>/og:title names something else:
     // the page's own title is the better witness (the heading is a section or site name).
     const ref = meta.ogTitle ?? meta.docTitle;
-    const part = ref ? longestPart(titleParts(titleText(ref)).filter((p) => countChars(p) >= 6)) : undefined;
+    // Not a later part that only names an organisation (`法院公告-某某人民法院`): the site, not a title.
+    const part = ref
+      ? longestPart(titleParts(titleText(ref)).filter((p, i) => countChars(p) >= 6 && !(i > 0 && isSignOffUnit(p))))
+      : undefined;
     if (part) title = part;
   }
   if (!title) {
@@ -1804,6 +1852,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       )
         break;
   }
+  if (!publishedAt) {
+    // A field table under the title, a label cell of its own and the date in the next cell
+    // (<td>刊登日期</td><td>2024-09-06</td>), among other fields: the labelled date, over a 落款
+    // date in the text.
+    for (const b of metaZone) {
+      if (b.negative || !/^t[hd]$|^dt$/.test(b.el.localName)) continue;
+      if (!PROPERTY_DATE_LABEL_RE.test(b.text.replace(/\s+|[:：]$/g, ''))) continue;
+      const value = blocks[b.index + 1];
+      if (value && value.len <= 40 && isDateOnly(value.text) && (publishedAt = dateOf(value.text))) break;
+    }
+  }
   // A property table of label and value cells (文档属性, often after the text). Its labelled
   // publication date outranks an unlabelled date near the title (a 施行 date in the text's first lines).
   const props = readPropertyRows(doc, stats, negative);
@@ -1840,6 +1899,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       .filter((b) => Math.abs(b.index - titleIndex) <= 3)
       .sort((x, y) => Math.abs(x.index - titleIndex) - Math.abs(y.index - titleIndex));
     for (const b of near) if (b.len <= 16 && b.linkChars === 0 && (publishedAt = badgeDate(b.el))) break;
+  }
+  if (!publishedAt) {
+    // The text's own stamp shows when it was edited (编辑于 …) and keeps when it was published in
+    // its tooltip (title / data-tooltip / aria-label: 发布于 …): the publication day, before the
+    // dated lines further on (other answers, comments), labelled or in a `*-time` element.
+    for (const b of blocks) {
+      if (b.negative || b.len > 60 || !isUpdateNotice(b.text)) continue;
+      const hidden = publishedInTooltip(b.el);
+      if (hidden && (publishedAt = dateOf(hidden))) break;
+    }
   }
   if (!publishedAt) {
     // A short date line in an element named for it: <span class="h-time">, <div class="pubtime">
@@ -2184,6 +2253,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (!publishedAt && !latinScript) {
     const signed = signOff(body);
     if (signed) publishedAt = findDate(signed.dateLine);
+  }
+  // A page dated only by when it last changed, in a line of its own anywhere, the footer too
+  // (此页面最后编辑于…, 该文件修订时间：…): the day the reader's version dates from.
+  if (!publishedAt) {
+    for (const b of blocks) {
+      const d = b.len <= 150 && b.linkChars <= b.len * 0.5 ? lastChangeDate(b.text) : null;
+      if (d && (publishedAt = findDate(d))) break;
+    }
   }
   publishedAt ??= meta.updated;
 
@@ -2555,7 +2632,7 @@ function badgeDate(el: Element): string | null {
 
 /** Labels of a property table's rows: the publication date and the 来源. */
 // 出版日期 / 刊出日期: a paper's publication, never its 收稿 (received) or 修回 (revised) date.
-const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传|出版|刊出|出刊)(?:时间|日期)$/;
+const PROPERTY_DATE_LABEL_RE = /^(?:发布|发表|公开|发文|录入|添加|上传|出版|刊出|出刊|刊登|刊发)(?:时间|日期)$/;
 const PROPERTY_ORIGIN_LABEL_RE =
   /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来源(?:单位)?|稿源|出处|刊名|发布(?:机构|单位|部门)|解读(?:机关|机构|单位|部门))$/;
 
@@ -2758,6 +2835,14 @@ function wordsAroundLink(b: Block): boolean {
     .replace(/(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}/g, '')
     .replace(/[\s\p{P}\p{S}\d]+/gu, '');
   return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
+}
+
+/** schema.org microdata of a comment: `itemprop="comment"` or an item typed Comment/UserComments. */
+function commentMicrodata(el: Element): boolean {
+  const prop = el.getAttribute('itemprop');
+  if (prop !== null && /(?:^|\s)comments?(?:\s|$)/i.test(prop)) return true;
+  const type = el.getAttribute('itemtype');
+  return type !== null && /(?:^|[/#\s])(?:Comment|UserComments)\s*$/.test(type);
 }
 
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
@@ -3589,12 +3674,32 @@ function dropOrphanBoxHeadings(body: Block[]): void {
     while (first && first !== h.el && !normaliseText(first.textContent ?? '')) first = first.nextElementSibling;
     if (first !== h.el) continue;
     const rest = normaliseText(box.textContent ?? '').length - h.len;
-    // Another line of the box's own (a paragraph, not a button's word), and a box, not a section.
-    if (rest < 20 || rest > ORPHAN_BOX_MAX || box.querySelector('p') === null) continue;
+    // Another line of the box's own (a paragraph or a list of links, not a button's word), and a
+    // box, not a section.
+    if (rest < 20 || rest > ORPHAN_BOX_MAX || (box.querySelector('p') === null && !linkListIn(box))) continue;
     if (body.some((x) => x !== h && box.contains(x.el))) continue;
     body.splice(i, 1);
   }
 }
+/**
+ * A list in the box whose every item (two or more) is wholly a link to another page: a rail of
+ * other stories (links within the page are its tabs or contents, which a heading may name).
+ */
+function linkListIn(box: Element): boolean {
+  for (const list of Array.from(box.querySelectorAll('ul, ol'))) {
+    const items = Array.from(list.children).filter((li) => li.localName === 'li');
+    if (items.length < 2) continue;
+    const linked = (li: Element): boolean => {
+      const text = normaliseText(li.textContent ?? '');
+      const links = Array.from(li.querySelectorAll('a[href]')).filter((a) => !a.getAttribute('href')!.trim().startsWith('#'));
+      const inLinks = links.reduce((n, a) => n + normaliseText(a.textContent ?? '').length, 0);
+      return text.length > 0 && inLinks >= text.length * 0.9;
+    };
+    if (items.every(linked)) return true;
+  }
+  return false;
+}
+
 /**
  * The blocks after a sponsor's label (`Together with Acme`) that share its box, the ad's pitch:
  * the label's nearest wrapper with more text than the label, if it starts at the label, holds a
@@ -3797,13 +3902,66 @@ function dropInlineBoxes(body: Block[], page: Block[]): void {
       body.splice(i, j - i);
       continue;
     }
-    if (teaserCardLine(own(b), (proseEls ??= body.filter(isProse).map((x) => own(x).el)))) {
+    if (gluedFieldsLine(own(b)) || teaserCardLine(own(b), (proseEls ??= body.filter(isProse).map((x) => own(x).el)))) {
       body.splice(i, 1);
       continue;
     }
     if (callToAction(own(b)) && !(prose() <= 1 && isProse(b))) body.splice(i, 1);
     else if (productCard(own(b), cards) || (emailForm() && signUpBox(own(b), signUps))) body.splice(i, 1);
   }
+}
+
+/**
+ * A data card's line (a score, a quote's ticker): short fields each in an element of its own, set
+ * side by side with no space between them, so their words run together where no writer joins
+ * them (`ABC` `98` `Final`: a letter against a digit, a lower-case letter against a capital).
+ * Prose split across inline elements keeps its spaces or splits inside a word; sub- and
+ * superscripts (H₂O, 10th) are left out of the count.
+ */
+function gluedFieldsLine(b: Block): boolean {
+  if (b.len > GLUED_LINE_MAX || /[.!?]["”’]?(?:\s|$)/.test(b.text)) return false;
+  let pieces = 0;
+  let glued = 0;
+  let prev: string | null = null;
+  let own = false;
+  const visit = (el: Element, depth: number): void => {
+    for (let n = el.firstChild; n && !own; n = n.nextSibling) {
+      if (n.nodeType === 1) {
+        const tag = (n as Element).localName;
+        if (tag === 'sub' || tag === 'sup') prev = null;
+        else if (depth < 4) visit(n as Element, depth + 1);
+        continue;
+      }
+      if (n.nodeType !== 3) continue;
+      const t = (n as Text).data;
+      if (!/\S/.test(t)) {
+        prev = null;
+        continue;
+      }
+      // Words of the block's own, outside any field, make it a sentence, not a card.
+      if (depth === 0) {
+        own = true;
+        return;
+      }
+      pieces++;
+      if (prev !== null && !/^\s/.test(t) && unnaturalJoin(prev.at(-1)!, t[0]!)) glued++;
+      prev = /\s$/.test(t) ? null : t;
+    }
+  };
+  visit(b.el, 0);
+  if (own) return false;
+  return pieces >= 4 && glued >= 3 && glued * 2 >= pieces - 1;
+}
+const GLUED_LINE_MAX = 120;
+
+/** Two characters no writer sets side by side within a word: a letter and a digit, or a lower-case letter and a capital. */
+function unnaturalJoin(a: string, b: string): boolean {
+  const letterA = /\p{L}/u.test(a);
+  const letterB = /\p{L}/u.test(b);
+  const digitA = /\d/.test(a);
+  const digitB = /\d/.test(b);
+  if ((letterA && digitB) || (digitA && letterB)) return true;
+  return letterA && letterB && /\p{Ll}/u.test(a) && /\p{Lu}/u.test(b);
 }
 
 /**

@@ -142,6 +142,20 @@ export function isUpdateNotice(text: string): boolean {
   return text.length <= 120 && (UPDATE_NOTICE_RE.test(text) || UPDATED_ON_RE.test(text));
 }
 
+/**
+ * A last-change label anywhere in a line, the date right after it: 此页面最后编辑于2024年9月12日,
+ * 该文件修订时间：2024-08-30 10:21:44, 最近更新：…. Not a site's or a system's (本站最后更新, 数据更新时间),
+ * nor a bare 编辑于 / 更新于 (a comment's or a list entry's stamp).
+ */
+const LAST_CHANGE_RE =
+  /(?:(?:最后|最近)(?:一次)?(?:更新|修改|编辑|修订)(?:于|时间|日期)?|(?:更新|修改|编辑|修订)(?:时间|日期))\s*[:：]?\s*(?=(?:19|20)\d{2}\s*[-/.年])/;
+const NOT_THE_PAGE_RE = /(?:网站|本站|站点|全站|系统|数据|栏目|页脚|首页)\s*$/;
+export function lastChangeDate(text: string): string | null {
+  const m = LAST_CHANGE_RE.exec(text);
+  if (!m || NOT_THE_PAGE_RE.test(text.slice(Math.max(0, m.index - 4), m.index))) return null;
+  return text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+}
+
 /** A label of the day a text first ran: 首次发布, 首发于 / 首发时间, 最初发表. */
 const FIRST_PUBLISHED_RE = /首次发[布表]|首发(?:于|时间|日期)|(?:初次|最初|最早)发[布表]/;
 const YEAR_START_RE_G = /(?:19|20)\d{2}\s*[-/.年]/g;
