@@ -63,6 +63,7 @@ import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn,
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
+import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { reorderedListPlace } from './reordered';
@@ -359,6 +360,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        numberedLinesAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
@@ -462,6 +464,19 @@ function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector, 
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
+}
+
+/** The passage read through a line-numbered copy's line numbers (numbered.ts), or null. */
+function numberedLinesAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = numberedLinesPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  const from = toNormalised(doc, found.start);
+  const to = toNormalised(doc, found.end);
+  const a = toAnchor(doc, query, scoreAt(doc, query, { start: from, end: to, errors: Math.abs(to - from - query.quote.length) }));
+  // From the passage's first word to its last: a line's number before it is not the passage's.
+  return { ...a, start: found.start, end: found.end };
 }
 
 /** The passage with non-Han runs (a link's address, a post marker) written inside it (latin-inside.ts), or null. */
