@@ -94,7 +94,9 @@ function withoutShortClauses(s: string, startsClause: boolean, headOnly: boolean
   const cs = clauses(s);
   cs.forEach((c, k) => {
     const bounded = (c.sepBefore || (k === 0 && startsClause)) && c.sepAfter;
-    if (bounded && isShort(c.text) && (!headOnly || k === 0)) {
+    // A clause before a colon is a speaker's attribution or a label (林青说：), not a filler.
+    const labels = /[：:]/u.test(s.charAt(c.to));
+    if (bounded && !labels && isShort(c.text) && (!headOnly || k === 0)) {
       out += s.slice(last, c.from);
       last = c.to;
     }

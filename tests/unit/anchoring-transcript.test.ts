@@ -85,3 +85,16 @@ suite('a cleaned-up passage keeps its own edge marks', () => {
     expect(placed && neu.slice(placed.start, placed.end)).toBe('，下游还有两座石桥');
   });
 });
+
+suite('a speaker named before a colon is no filler', () => {
+  it('does not drop 某某说： from a passage as a spoken clause', () => {
+    const [a, b] = filler(2, 2) as [string, string];
+    const LINE = '今年的早稻比去年多收了两成，晒场上堆得满满当当。';
+    const old = [a, `周梅说：“${LINE}”`, b].join('\n');
+    // The revision moved the attribution behind the quotation and another print keeps a lead-in.
+    const neu = [a, `周梅表示，${LINE}`, b, a, `“${LINE}”周梅说。`, b].join('\n');
+    const quote = `周梅说：“${LINE.slice(0, 13)}`;
+    const start = at(old, quote);
+    expect(anchorAll(neu, [describe(old, start, start + quote.length)])[0]).toBeNull();
+  });
+});
