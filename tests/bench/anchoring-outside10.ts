@@ -107,6 +107,9 @@
  * marker (第 十条), two_column rows, look-alike pages in long articles, partial cross placements,
  * a page's last line numbered 1 after a wrap (no next number to run on to), and line numbers
  * together with another edit inside the passage (redline marks, notes), which stay orphans.
+ * FRESH, once, seeds 81–120, on main e964917+042b0d8 (after anchor18a–e; lead, 2026-12-06 21:20 UTC, load ~2): 99.5% placed, 0 wrong;
+ *   two_column 97.8, mixed 98.3, redline 99.3, line_numbers 99.4, the rest ≥99.9; anchorAll on a
+ *   long article median 63 ms, max 182 ms CPU.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts, PROSE_DIR } from './anchoring-prose';

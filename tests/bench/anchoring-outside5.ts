@@ -262,6 +262,9 @@
  *   copies.ts; rank and a neighbour across a break disagreeing, confirmedCopies). Left: mixed 220, a
  *   long article holding a page twice, Q–A pairs moved across the two copies, both copies' old
  *   context identical (copyContext 60 of 64): only the rank tells them apart and the move broke it.
+ * FRESH, once, seeds 241–280, on main e964917+042b0d8 (after anchor18a–e; lead, 2026-12-06 21:20 UTC, load ~2): 98.2% placed, 2 wrong
+ *   (draft_final 1, interleave 1); mixed 94.5, draft_final 96.1, leader 96.2, qa_reorder 97.4,
+ *   bilingual 97.8, the rest ≥98.2; anchorAll on a long article median 88 ms, max 554 ms CPU.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 
