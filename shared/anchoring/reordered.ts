@@ -12,7 +12,7 @@
  *   clause holds every whole item the stored context showed in its list, at exactly one place.
  */
 import type { Doc } from './doc';
-import { withEdgeMarks, wordsForm } from './spoken';
+import { withEdgeMarks, words, wordsForm } from './spoken';
 import type { TextSelector } from './types';
 
 /** Words of each stored side that must stand right next to a reordered list. */
@@ -24,19 +24,12 @@ const JOINERS_DROPPED = 2;
 /** Words of the stored context past the list's clause that must stand past the new one. */
 const EDGE_WORDS = 4;
 
-const WORD = /[\p{L}\p{N}]/u;
 /** Words joining the last item of a list (和/及/与), left out when the units are counted. */
 const JOINER = /[和及与]/u;
 /** Marks that end a clause: a list never runs across them. */
 const CLAUSE_END = /[，,。！？!?；;：:\n“”（）()【】]/u;
 /** Between a list's items. */
 const ITEM_SEP = /[、和及与]/u;
-
-function words(s: string): string {
-  let out = '';
-  for (const c of s) if (WORD.test(c)) out += c;
-  return out;
-}
 
 /** The units of `s` without joining words, sorted: the same for a list in any order. */
 function unitBag(s: string): string {

@@ -57,7 +57,8 @@ export function wordsForm(doc: Doc): WordsForm {
   return form;
 }
 
-function words(s: string): string {
+/** The letters and digits of `s`. */
+export function words(s: string): string {
   let out = '';
   for (const c of s) if (WORD.test(c)) out += c;
   return out;
