@@ -132,6 +132,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside17'),
     // Eighteenth outside Chinese set (an eighteenth tester: page kinds — 政府公报, 检察院 典型案例, 医院, 小红书, 掘金, GitBook, 招生简章, 知乎 回答, 凡科建站, MediaWiki, 法院 公告, 社会责任报告).
     ...benchOutside(process.argv.includes('--verbose'), 'outside18'),
+    // Nineteenth outside Chinese set (a nineteenth tester: page kinds — 香港 新聞公報, 范文网 (GBK), 题库, 气象 预警, 非遗 名录, 内刊 网页版, 中标候选人公示, SingleFile 保存页, 广播 文稿, 党史上的今天, 12366 问答, 书屋 章节).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside19'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
