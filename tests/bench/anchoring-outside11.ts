@@ -583,6 +583,10 @@ export async function benchAnchorOutside11(argv: string[]): Promise<Record<strin
     process.stderr.write('anchor11: ../shared/corpora/chinese-news-pages not found: nothing to measure\n');
     return {};
   }
+  if (only && only !== 'mixed' && !(KINDS as readonly string[]).includes(only)) {
+    process.stderr.write(`anchor11: unknown kind ${only} (have: ${KINDS.join(', ')}, mixed)\n`);
+    return {};
+  }
   const kinds: Kind[] = only ? [only] : [...KINDS, 'mixed'];
   const all = tally();
   const byKind = new Map<Kind, Tally>(kinds.map((k) => [k, tally()]));
@@ -604,6 +608,10 @@ export async function benchAnchorOutside11(argv: string[]): Promise<Record<strin
     for (const kind of kinds) {
       const rnd = mulberry32(seed * 1009 + KINDS.indexOf(kind as Single) * 31 + 77);
       const rev = revise(kind, track(old), rnd);
+      // the model's own check: every kept unit reads as the old unit it came from, unless retyped
+      rev.origin.forEach((o, i) => {
+        if (o >= 0 && !rev.changed[i] && rev.text[i] !== old[o]) throw new Error(`anchor11: ${kind} broke the tracking at ${i}`);
+      });
       const pos = positions(rev, old.length);
       const c0 = process.cpuUsage();
       const placed = anchorAll(rev.text, selectors);
