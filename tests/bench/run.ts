@@ -40,6 +40,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor9: async () => (await import('./anchoring-outside9')).benchAnchorOutside9(process.argv.slice(2)),
   // A tenth outside tester's bench: 一是… restyled, 〔〕 notes, 修订对照稿, 首字下沉, 转版, two columns, lead heads, 行号, quotes cut with …… (anchoring-outside10.ts).
   anchor10: async () => (await import('./anchoring-outside10')).benchAnchorOutside10(process.argv.slice(2)),
+  // An eleventh outside tester's bench: 掌声 stage notes, 摘要/关键词, 点评 lines, 精选留言, 目录, 电头/引题, 精读 sentence numbers, IME slips, 转载 frames (anchoring-outside11.ts).
+  anchor11: async () => (await import('./anchoring-outside11')).benchAnchorOutside11(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
