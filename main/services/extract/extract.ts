@@ -1351,9 +1351,6 @@ export function genericPageTitle(text: string): boolean {
 const ISSUE_ONLY_RE =
   /^《[^《》]{2,24}》\s*(?:19|20)\d{2}\s*年\s*(?:第\s*\d{1,3}\s*期|\d{1,2}\s*月(?:[上中下]旬)?)\s*(?:[(（]\s*总第\s*\d{1,5}\s*期\s*[)）])?$/;
 
-/** An issue's number in a periodical's masthead: 2024年第9期, 第126期, 总第126期. */
-const ISSUE_NUMBER_RE = /(?:(?:19|20)\d{2}\s*年\s*)?(?:总\s*)?第\s*\d{1,4}\s*期/;
-
 function issueOnly(text: string): boolean {
   return ISSUE_ONLY_RE.test(normaliseText(text));
 }
@@ -1651,8 +1648,12 @@ function pickTitle(
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
     // A line in the page's one element id'd as its title (`#newsHeadline`), with no heading tag and
-    // no date line beside it (a 新聞公報 dated after its text): as good a witness as an h4.
-    if (b.ancestors.slice(0, 3).some(hasTitleId) && !/^h[1-6]$/.test(tag)) score += 1;
+    // no date line beside it (a 新聞公報 dated after its text), right above a paragraph of prose
+    // (not a box's heading over its links): as good a witness as an h4.
+    if (b.ancestors.slice(0, 3).some(hasTitleId) && !/^h[1-6]$/.test(tag)) {
+      const next = blocks.slice(b.index + 1, b.index + 4).find((x) => x.len > 0);
+      if (next && next.len >= 40 && next.punct >= 2 && next.linkChars < next.len * 0.3) score += 1;
+    }
     // Tidying only trims whitespace: the raw HTML holds the same tags. (The length first: the
     // regex would first flatten the block's HTML, built piece by piece.)
     if (b.len < 60 && /<(?:strong|b)>/.test(b.rawHtml)) score += 0.5;
@@ -2053,15 +2054,6 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const b of blocks) {
       const t = firstPostTail(b);
       if (t && (publishedAt = dateOf(t))) break;
-    }
-  }
-  if (!publishedAt && titleIndex >= 0) {
-    // A periodical's masthead above the title (`某某编印 2024年第9期（总第126期） 2024年9月20日`):
-    // the issue's date dates the articles in it, where nothing near the title does.
-    for (let j = titleIndex - 1; j >= Math.max(0, titleIndex - 30) && !publishedAt; j--) {
-      const b = blocks[j]!;
-      if (b.negative || b.len > 80 || b.linkChars > 0 || !ISSUE_NUMBER_RE.test(b.text)) continue;
-      publishedAt = dateOf(b.text.slice(ISSUE_NUMBER_RE.exec(b.text)!.index));
     }
   }
   const stamp = publishedAt ? null : emptyTimeStamp(blocks, latinScript);
