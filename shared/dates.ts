@@ -222,8 +222,10 @@ export function dateFromUrl(url: string | undefined): string | null {
   }
   let m = /[/_t-](20\d{2})(\d{2})(\d{2})(?=[_/.-]|$)/.exec(path);
   if (m) return toIso(m[1]!, m[2]!, m[3]!);
-  m = /\/(20\d{2})[-/_](\d{1,2})[-/_]?(\d{2})(?=[/_.-])/.exec(path);
-  if (m) return toIso(m[1]!, m[2]!, m[3]!);
+  // Month and day run together only as four digits (/2024/0305/): a three-digit segment after a
+  // year (/2024/126/) is an issue or an id, not 1-26.
+  m = /\/(20\d{2})[-/_](?:(\d{1,2})[-/_]|(\d{2}))(\d{2})(?=[/_.-])/.exec(path);
+  if (m) return toIso(m[1]!, (m[2] ?? m[3])!, m[4]!);
   // 大汉 JCMS writes month and day unpadded (/art/2022/11/3/); some sites split /202305/04/.
   m = /\/(20\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(path) ?? /\/(20\d{2})(\d{2})\/(\d{2})\//.exec(path);
   if (m) return toIso(m[1]!, m[2]!, m[3]!);

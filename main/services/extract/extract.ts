@@ -983,7 +983,7 @@ const SITE_TAIL_RE = /^\s*(?:[-–—|｜_·»]{1,2}|--)\s*[^-–—|｜_·»\s]
 function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | null): string | null {
   if (!meta.title) return null;
   const t = titleText(meta.title);
-  if (countChars(t) < 2 || genericPageTitle(t)) return null;
+  if (countChars(t) < 2 || namesNoArticle(t)) return null;
   const norm = normaliseText(t);
   const parts = titleParts(t);
   const site = meta.siteName ? normaliseText(meta.siteName) : null;
@@ -1300,6 +1300,33 @@ function titleParts(t: string): string[] {
 
 // ---- title ---------------------------------------------------------------------------------
 
+/** A Q&A page's badge before its question: 问, 问题, Q (答 marks the answer below). */
+const QUESTION_BADGE_RE = /^(?:问|问题|提问|Q)\s*[:：.]?$/i;
+
+/**
+ * A 热点问答's question as its title line, opening with a 问 badge in an element of its own
+ * (<span class="icon">问</span>小规模纳税人…？): the question without the badge. Null when the line
+ * has no such badge.
+ */
+function withoutQuestionBadge(b: Block): string | null {
+  const first = b.el.firstElementChild;
+  if (!first || first.firstElementChild) return null;
+  for (let n = b.el.firstChild; n && n !== first; n = n.nextSibling) if ((n.textContent ?? '').trim()) return null;
+  const badge = titleText(first.textContent ?? '');
+  if (!QUESTION_BADGE_RE.test(badge)) return null;
+  const t = titleText(b.raw);
+  if (!t.startsWith(badge)) return null;
+  const rest = t.slice(badge.length).replace(/^[\s:：]+/, '');
+  return countChars(rest) >= 5 ? rest : null;
+}
+
+/** Whether `ref` is `head`, then a title separator, then a rest of its own (`标题-站名`, `标题_栏目`). */
+function headBeforeSeparator(ref: string, head: string): boolean {
+  if (!ref.startsWith(head)) return false;
+  const rest = ref.slice(head.length);
+  return /^\s*(?:[-–—|｜_·»]{1,2}|--)\s*[^-–—|｜_·»\s]/.test(rest) && countChars(rest) >= 2;
+}
+
 const TITLE_CLASS_RE =
   /(?:^|[-_\s])(?:title|tit|biaoti|bt|headline|article-?title|news-?title|art-?tit|rich_media_title|detail-?title|con-?title|show-?title|arti?_title)(?:[-_\s\d]|$)|title$/i;
 
@@ -1317,8 +1344,35 @@ export function genericPageTitle(text: string): boolean {
   return text.length <= 8 && GENERIC_PAGE_TITLE_RE.test(normaliseText(text).replace(/\s+/g, ''));
 }
 
+/**
+ * A periodical's issue alone (`《某某通讯》2024年第3期（总第57期）`): the <title> of every page of an
+ * 电子期刊's issue, naming the issue, not the article read in it.
+ */
+const ISSUE_ONLY_RE =
+  /^《[^《》]{2,24}》\s*(?:19|20)\d{2}\s*年\s*(?:第\s*\d{1,3}\s*期|\d{1,2}\s*月(?:[上中下]旬)?)\s*(?:[(（]\s*总第\s*\d{1,5}\s*期\s*[)）])?$/;
+
+function issueOnly(text: string): boolean {
+  return ISSUE_ONLY_RE.test(normaliseText(text));
+}
+
+/** A stated title that names no article: a page kind (公告详情) or a periodical's issue. */
+function namesNoArticle(text: string): boolean {
+  return genericPageTitle(text) || issueOnly(text);
+}
+
+/** camelCase words apart (`PRHeadlineSpan` → `PR-Headline-Span`), as a hyphen or underscore would set them. */
+function camelWords(name: string): string {
+  return name.replace(/([a-z\d])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2-');
+}
+
 function hasTitleClass(el: Element): boolean {
-  return TITLE_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  return TITLE_CLASS_RE.test(camelWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`));
+}
+
+/** An id names one element of the page: an id naming a title is the page's one title slot, not a list's entries. */
+function hasTitleId(el: Element): boolean {
+  const id = el.getAttribute('id');
+  return !!id && TITLE_CLASS_RE.test(camelWords(id));
 }
 
 /**
@@ -1559,7 +1613,7 @@ function pickTitle(
 ): { title: string; index: number; weak: boolean } | null {
   // A generic page name (公告详情) names no article: no reference for a line to match.
   const stated = [meta.title, meta.ogTitle, meta.docTitle, tableTitle].filter((x): x is string => !!x).map(titleText);
-  const refs = stated.filter((r) => !genericPageTitle(r));
+  const refs = stated.filter((r) => !namesNoArticle(r));
   // A whole reference or its first part names the article; a later part is a section or the site.
   const refParts = refs.flatMap((r) => {
     const parts = titleParts(r);
@@ -1593,6 +1647,13 @@ function pickTitle(
     else if (tag === 'h3') score += 1.5;
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
+    // A line in the page's one element id'd as its title (`#newsHeadline`), with no heading tag and
+    // no date line beside it (a 新聞公報 dated after its text), right above a paragraph of prose
+    // (not a box's heading over its links): as good a witness as an h4.
+    if (b.ancestors.slice(0, 3).some(hasTitleId) && !/^h[1-6]$/.test(tag)) {
+      const next = blocks.slice(b.index + 1, b.index + 4).find((x) => x.len > 0);
+      if (next && next.len >= 40 && next.punct >= 2 && next.linkChars < next.len * 0.3) score += 1;
+    }
     // Tidying only trims whitespace: the raw HTML holds the same tags. (The length first: the
     // regex would first flatten the block's HTML, built piece by piece.)
     if (b.len < 60 && /<(?:strong|b)>/.test(b.rawHtml)) score += 0.5;
@@ -1625,6 +1686,13 @@ function pickTitle(
         break;
       }
     }
+    // A heading the page's title opens with, then a separator and the rest (`竹编技艺-某某省非物质文化
+    // 遗产网`, the site's name too long for titleParts to split off an unspaced `-`): the title's
+    // head, however short the heading (a 名录 item's four characters).
+    if (!matched && score > 0 && t.length >= 2 && refs.some((r) => headBeforeSeparator(normaliseText(r), t))) {
+      score += 10;
+      matched = true;
+    }
     // A heading the page repeats in a labelled field right below it (征集主题 | 标题 cells of a
     // record): a second witness where the page's own <title> names only its kind.
     if (!matched && score > 0 && echoedInField(blocks, b.index, t)) {
@@ -1645,7 +1713,7 @@ function pickTitle(
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
     // Weak: only its tag says it is a title (no match with the page's title, no metadata line).
-    const found = { title: own ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
+    const found = { title: own ?? withoutQuestionBadge(b) ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
     if (genericPageTitle(t)) {
       if (!generic || score > generic.score) generic = found;
     } else if (!best || score > best.score) best = found;
@@ -1804,7 +1872,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   else if (picked?.weak) {
     // A heading nothing else confirms, on a page whose <title>/og:title names something else:
     // the page's own title is the better witness (the heading is a section or site name).
-    const ref = meta.ogTitle ?? meta.docTitle;
+    const ref = [meta.ogTitle, meta.docTitle].find((r) => r && !issueOnly(titleText(r)));
     // Not a later part that only names an organisation (`法院公告-某某人民法院`): the site, not a title.
     const part = ref
       ? longestPart(titleParts(titleText(ref)).filter((p, i) => countChars(p) >= 6 && !(i > 0 && isSignOffUnit(p))))
@@ -1812,7 +1880,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (part) title = part;
   }
   if (!title) {
-    const ref = meta.ogTitle ?? meta.docTitle;
+    // Not an issue's name (the lines set large name the article read in it: prominentTitle below).
+    const ref = [meta.ogTitle, meta.docTitle].find((r) => r && !issueOnly(titleText(r)));
     if (ref) {
       const parts = titleParts(titleText(ref));
       title = longestPart(parts.filter((p) => p.length >= 4)) ?? parts[0] ?? null;
