@@ -78,6 +78,7 @@ import {
   isLatinNotice,
   isLatinSponsorLabel,
   isLatinWidgetLine,
+  isLatinScriptPlaceholder,
   comparable,
   isSignOffUnit,
   matchReplyUnit,
@@ -1077,6 +1078,30 @@ function continuesArticle(top: Element, sib: Element, s: Stats, after: boolean):
   return sib.querySelector('h2, h3, h4') !== null && sib.querySelector('table, ol, ul, p') !== null;
 }
 
+/**
+ * A later sibling of the article root that is one of the article's sections: it opens with its
+ * own heading and holds, beside it, a box built as the root is (same tag and class: the site's
+ * section body, `<section><h2>Parameters</h2><div class="body">…</div></section>`), little of it
+ * links. A reference page or a long README split into one element per section reads on in them.
+ */
+function sectionLikeRoot(top: Element, sib: Element, s: Stats, after: boolean): boolean {
+  if (!after || s.chars < 20) return false;
+  const cls = top.getAttribute('class')?.trim();
+  if (!cls) return false;
+  let heading: Element | null = null;
+  let box = false;
+  for (let c = sib.firstElementChild; c; c = c.nextElementSibling) {
+    if (!heading && !box && /^h[2-4]$/.test(c.localName)) heading = c;
+    else if (c.localName === top.localName && c.getAttribute('class')?.trim() === cls) box = true;
+  }
+  if (!heading || !box) return false;
+  const text = normaliseText(heading.textContent ?? '');
+  // The heading's own permalink (`<a href="#params">`) is no link away.
+  const own = Array.from(heading.querySelectorAll('a[href]')).every((a) => a.getAttribute('href')?.trim().startsWith('#'));
+  if (s.linkChars - (own ? countChars(text) : 0) > s.chars * 0.2) return false;
+  return text !== '' && !isLatinEndLine(text) && !LINK_LABEL_RE.test(text) && !REFERENCE_HEADING_RE.test(text);
+}
+
 /** A heading that names the article's own list of sources: `References`, `Notes`, `Bibliography`, `Sources:`. */
 const REFERENCE_HEADING_RE = /^(?:references?|notes|footnotes|endnotes|sources|bibliography|works cited|literature cited|citations)\s*:?$/i;
 
@@ -2025,9 +2050,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   // Body: score containers by Chinese prose (characters and punctuation) against links.
+  // A code block's lines (each a block of its own) score as one block: its commas and brackets
+  // are code, and five lines of it are one piece of the text, not five paragraphs.
+  let scoredCode: Element | null = null;
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     if (b.linkChars > b.len * 0.5) continue;
+    const code = codeBlockOf(b);
+    if (code) {
+      if (code === scoredCode) continue;
+      scoredCode = code;
+    }
     if (isMetaLine(b.text)) continue;
     // A reference list's entries are other works' titles, never what picks the text's container.
     if (citationEntry(b.text)) continue;
@@ -2108,6 +2141,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         if (
           f >= threshold ||
           continuesArticle(top, sib, s, after) ||
+          (latinScript && sectionLikeRoot(top, sib, s, after)) ||
           refs.length > 0 ||
           (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
           // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
@@ -2189,6 +2223,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !attachmentLine &&
         !wordsAroundLink(b) &&
         !(latin && linkedSectionHeading(b, blocks)) &&
+        !permalinkHeading(b) &&
         !footnoteNumber(b) &&
         !(latin && namedRowItem(b)) &&
         !(latin && mailtoLine(b)) &&
@@ -2799,6 +2834,15 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
   return used;
 }
 
+/** The `<pre>` holding `<code>` that a block is one line of (null for any other block). */
+function codeBlockOf(b: Block): Element | null {
+  for (let i = 0; i < b.ancestors.length && i < 4; i++) {
+    const a = b.ancestors[i]!;
+    if (a.localName === 'pre') return a.querySelector('code') ? a : null;
+  }
+  return null;
+}
+
 /**
  * An article split across containers of one kind (`div.article-text` per section, each in a grid
  * cell of its own; one `div.content` per step): the lowest ancestor that holds them and is mostly
@@ -3151,6 +3195,36 @@ function footnoteNumber(b: Block): boolean {
 }
 
 /**
+ * A section heading whose text is its own permalink (`<h2 id="usage"><a href="#usage">Usage</a></h2>`,
+ * docs and READMEs): the link names the heading itself (its id, or its section's), so the heading
+ * is the text's, not a link to elsewhere. A fragment naming another place (`#comments`) is a link.
+ */
+function permalinkHeading(b: Block): boolean {
+  if (!/^h[2-6]$/.test(b.el.localName) || b.len > 120) return false;
+  const links = Array.from(b.el.querySelectorAll('a[href]'));
+  if (links.length === 0) return false;
+  const ids = new Set<string>();
+  for (let a: Element | null = b.el, up = 0; a && up < 3; a = a.parentElement, up++) {
+    const id = a.getAttribute('id');
+    if (id) ids.add(id);
+    const labelled = a.getAttribute('aria-labelledby');
+    if (labelled) ids.add(labelled);
+  }
+  return links.every((a) => {
+    const href = a.getAttribute('href')?.trim() ?? '';
+    return href.startsWith('#') && href.length > 1 && ids.has(decodeFragment(href.slice(1)));
+  });
+}
+
+function decodeFragment(f: string): string {
+  try {
+    return decodeURIComponent(f);
+  } catch {
+    return f;
+  }
+}
+
+/**
  * A section heading written as a link (`<h3><a href=…>A product</a></h3>` heading each entry of a
  * list article): between two prose paragraphs of its own parent, it heads the text after it.
  */
@@ -3482,9 +3556,15 @@ function referee(
   const twins = new Map<string, Block>();
   const oursSet = new Set(ours);
   const firstProse = ours.find(isProse)?.index ?? 0;
-  for (const b of page?.blocks ?? []) if (b.len > 0 && !twins.has(b.text)) twins.set(b.text, b);
   // A chrome-named region holding much of Readability's text is a layout wrapper (`#mitte_links`).
   const negOf = (b: Block): Element | undefined => b.ancestors.find((a) => page?.negative.has(a));
+  // A text both in chrome and in the text (a contents box's entry "Examples" and the section
+  // heading it points to): Readability's copy is the one outside chrome.
+  for (const b of page?.blocks ?? []) {
+    if (b.len === 0) continue;
+    const had = twins.get(b.text);
+    if (!had || (had.negative && !b.negative && !negOf(b))) twins.set(b.text, b);
+  }
   const inNeg = new Map<Element, number>();
   let allChars = 0;
   for (const b of walker.blocks) {
@@ -3508,7 +3588,8 @@ function referee(
       if (theirs.length === 0 && b.text === normTitle) continue;
       if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
       if (latin && isLatinByline(b, !theirs.some(isProse))) continue;
-      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b))) continue;
+      // Readability's copy of a permalink heading has lost its ids: ask the page's own block.
+      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b)) && !(twin && permalinkHeading(twin))) continue;
     }
     theirs.push(b);
   }
@@ -3598,6 +3679,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
   let twins: Map<string, Block> | undefined;
+  const placeholders: Element[] = [];
   // Each long block (as the loop starts) as ` word word … `, to find a pull quote's sentences in
   // it: made when a pull quote or quote first asks (most pages have none).
   const longBlocks = body.filter((b) => b.len >= 80);
@@ -3606,6 +3688,11 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
+    if (isLatinScriptPlaceholder(b.text)) {
+      placeholders.push(b.el);
+      body.splice(i, 1);
+      continue;
+    }
     if (isLatinWidgetLine(b.text) || isLatinNotice(b.text, b.linkChars > 0)) {
       body.splice(i, 1);
       // A notice's box goes with it: its heading (a newsletter's name) above it, in its own box.
@@ -3658,7 +3745,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
   }
   dropPaperRecordLines(body);
   dropPaperBackMatter(body);
-  dropOrphanBoxHeadings(body);
+  dropOrphanBoxHeadings(body, placeholders);
 }
 
 /**
@@ -3722,9 +3809,10 @@ const BACK_MATTER_HEADING_RE =
  * A heading left alone once its box's own lines went: a small box set into the text (a tip request,
  * an appeal) opens with a heading over a paragraph or two, and those lines were dropped (a link line,
  * a notice), so nothing else of the box is in the body. The heading titled the box, not the article.
- * A subhead shares its box with the text under it, or has a box of its own (no other words).
+ * A subhead shares its box with the text under it, or has a box of its own (no other words), or
+ * heads a section that only held a script's placeholder.
  */
-function dropOrphanBoxHeadings(body: Block[]): void {
+function dropOrphanBoxHeadings(body: Block[], placeholders: Element[]): void {
   for (let i = body.length - 1; i >= 0; i--) {
     const h = body[i]!;
     if (h.len === 0 || h.len > 120 || !/^h[2-6]$/.test(h.el.localName)) continue;
@@ -3739,6 +3827,8 @@ function dropOrphanBoxHeadings(body: Block[]): void {
     // box, not a section.
     if (rest < 20 || rest > ORPHAN_BOX_MAX || (box.querySelector('p') === null && !linkListIn(box))) continue;
     if (body.some((x) => x !== h && box.contains(x.el))) continue;
+    // A section whose content a script would load (its placeholder went): the heading is the text's.
+    if (placeholders.some((p) => box.contains(p))) continue;
     body.splice(i, 1);
   }
 }
