@@ -1,11 +1,13 @@
 /**
  * Issue 16, enfix17: kinds of markup a seventeenth outside English set found, each with our own text.
  * Out: a comment section under the text opened by its counted heading ("Comments (3 posted)") or
- * the prompt to sign in to comment, a taxonomy box's label ("Filed under"), a "See also" heading
- * over its links, a reference page's status banner ("Experimental: This is an experimental …"),
- * the placeholder a script would replace ("The chart only loads in the browser").
- * Kept: section headings that are their own permalinks (`<h2 id=x><a href="#x">`), also when a
- * contents box repeats them; a section's heading over a placeholder; headings, sentences and
+ * the prompt to sign in to comment, a taxonomy box's label ("Filed under"), a reference page's
+ * status banner ("Experimental: This is an experimental …"), the placeholder a script would
+ * replace ("The chart only loads in the browser"), commerce boxes whose buttons are sponsored
+ * links (a price widget, a product card), a contents box's "Jump to:" label, a pager's "Page 1 of 2".
+ * Kept: section headings that are their own permalinks (`<h2 id=x><a href="#x">`), the later
+ * sections of a page split one element per section, a section's heading over a placeholder, a
+ * code block in a box with a utility class (`position-relative`); headings, sentences and
  * paragraphs that only share those words.
  */
 import { expect, it } from 'vitest';
@@ -145,7 +147,7 @@ it('leaves out a script’s placeholder line but keeps its section’s heading',
   expect(b.paragraphs).toContain(sentence);
 });
 
-it('leaves out a "See also" heading over its links at the end', () => {
+it('reads on into the sections but not into a "See also" list of links', () => {
   const also = section(
     'see_also',
     'See also',
@@ -154,4 +156,58 @@ it('leaves out a "See also" heading over its links at the end', () => {
   const a = extractArticle(reference('', SECTIONS + also), 'https://docs.example/api/ledger/settle');
   expect(a.paragraphs).not.toContain('See also');
   expect(a.paragraphs.at(-1)).toBe('ledger.settle({ round: 2 });');
+});
+
+/** A store-bought review: the text with boxes set into it. */
+function review(inside: string): string {
+  const [a, b, c, d] = STORY.map((p) => `<p>${p}</p>`);
+  return (
+    '<!doctype html><html><head><meta charset="utf-8"><title>Dredging the inner basin | Quay Weekly</title></head><body>' +
+    '<header><nav><a href="/">Quay Weekly</a> <a href="/gear">Gear</a></nav></header><main><article><h1>Dredging the inner basin</h1>' +
+    `<div id="story" class="story-copy">${a}${b}${inside}${c}${d}</div>` +
+    '</article></main><footer><p>Quay Weekly</p></footer></body></html>'
+  );
+}
+
+it('leaves out a price widget and a product card whose buttons are sponsored links', () => {
+  const widget =
+    '<div class="price-rack"><div class="rack-title"><span>Best prices for the Marlin tide clock</span></div><div class="rack-list">' +
+    ['Shoreline', 'Harbourmart', 'Tidewell']
+      .map(
+        (m, i) =>
+          `<div class="rack-item"><a href="https://go.example/${i}" rel="sponsored noopener"><span>${m}</span><span>$4${i}.99</span><span>See it</span></a></div>`,
+      )
+      .join('') +
+    '</div></div>';
+  const card =
+    '<div class="card"><div class="card-info"><h3>1. Marlin tide clock</h3><p>$42 at Shoreline</p><p>The clearest dial of the six we hung in the office.</p>' +
+    '<a href="https://go.example/m" rel="sponsored">Check Shoreline</a></div></div>';
+  const a = extractArticle(review(widget + card), 'https://quay.example/gear/1');
+  expect(a.paragraphs).toEqual(STORY);
+});
+
+it('keeps a paragraph with a sponsored link in its sentence', () => {
+  const own =
+    'We bought the tide clock from <a href="https://go.example/m" rel="sponsored">a chandlery online</a> for forty-two dollars, and it arrived within the week.';
+  const a = extractArticle(review(`<p>${own}</p>`), 'https://quay.example/gear/1');
+  expect(a.paragraphs).toContain(own.replace(/<[^>]+>/g, ''));
+});
+
+it('keeps a code block whose box has a utility class naming its position', () => {
+  const code = '<div class="code-box position-relative top-0"><pre>harbour dredge --basin inner\nharbour report --week 12</pre></div>';
+  const a = extractArticle(review(code), 'https://quay.example/gear/1');
+  expect(a.paragraphs.some((p) => p.includes('harbour dredge --basin inner'))).toBe(true);
+});
+
+it('leaves out a contents box’s "Jump to:" label and a pager’s "Page 1 of 2"', () => {
+  const jump =
+    '<div class="jump-box"><div class="jump-title">Jump to:</div><ul><li><a href="#silt">Silt</a></li><li><a href="#works">The works</a></li></ul></div>';
+  const a = extractArticle(review(jump + '<div class="pageno">Page 1 of 2</div>'), 'https://quay.example/gear/1');
+  expect(a.paragraphs).toEqual(STORY);
+});
+
+it('keeps a sentence that names a page count', () => {
+  const own = 'Page 1 of 2 of the board’s minutes lists every berth holder who asked to stay on the inner pontoons during the works.';
+  const a = extractArticle(review(`<p>${own}</p>`), 'https://quay.example/gear/1');
+  expect(a.paragraphs).toContain(own);
 });

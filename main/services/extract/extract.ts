@@ -186,6 +186,13 @@ const INLINE_KEEP = new Map([
 ]);
 /** A heading named for what it is (`h3.header-with-anchor`, `h2.section-head`) is no page header. */
 const HEADING_WORD_RE = /(?:^|[-_\s])(?:header|head|heading)(?=[-_\s\d]|$)/gi;
+/**
+ * A CSS framework's utility class names a property and its value (`position-relative`, `top-0`,
+ * `bottom-2`, `left-auto`), not what the box is: no chrome word in it (a code block styled
+ * `position-relative` is no breadcrumb "position", a box at `top-0` no page top).
+ */
+const UTILITY_CLASS_RE =
+  /(?:^|\s)(?:position-(?:relative|absolute|fixed|sticky|static)|(?:top|bottom|left|right)-(?:n?\d+|auto|half))(?=\s|$)/gi;
 /** A block's score goes to its container and, in these shares, to the three around it. */
 const SCORE_LEVELS = [1, 0.5, 1 / 6, 1 / 12];
 /** Wrappers adding no text that are looked through on the way up (a page nesting deeper is odd). */
@@ -465,7 +472,8 @@ class Walker {
         el.getAttribute('role') === 'navigation' ||
         // Without class or id (most blocks) the regexes have no word to find.
         (cls !== ' ' &&
-          (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls))) ||
+          (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : withoutUtilityClasses(cls)) ||
+            AUTHOR_BOX_RE.test(cls))) ||
         commentMicrodata(el)
       ) {
         this.negativeCandidates.push(el);
@@ -1808,6 +1816,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (el.localName === 'body' || el.localName === 'html' || (!comments && s.punct >= Math.max(12, totalPunct * 0.5))) continue;
     negative.add(el);
   }
+  if (latinScript) for (const box of sponsoredBoxes(root, stats)) negative.add(box);
   // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
   for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
   // A 组图 page: its captioned slides carry the news, the text beside them is a line or two.
@@ -2050,17 +2059,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   // Body: score containers by Chinese prose (characters and punctuation) against links.
-  // A code block's lines (each a block of its own) score as one block: its commas and brackets
-  // are code, and five lines of it are one piece of the text, not five paragraphs.
-  let scoredCode: Element | null = null;
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     if (b.linkChars > b.len * 0.5) continue;
-    const code = codeBlockOf(b);
-    if (code) {
-      if (code === scoredCode) continue;
-      scoredCode = code;
-    }
     if (isMetaLine(b.text)) continue;
     // A reference list's entries are other works' titles, never what picks the text's container.
     if (citationEntry(b.text)) continue;
@@ -2834,15 +2835,6 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
   return used;
 }
 
-/** The `<pre>` holding `<code>` that a block is one line of (null for any other block). */
-function codeBlockOf(b: Block): Element | null {
-  for (let i = 0; i < b.ancestors.length && i < 4; i++) {
-    const a = b.ancestors[i]!;
-    if (a.localName === 'pre') return a.querySelector('code') ? a : null;
-  }
-  return null;
-}
-
 /**
  * An article split across containers of one kind (`div.article-text` per section, each in a grid
  * cell of its own; one `div.content` per step): the lowest ancestor that holds them and is mostly
@@ -2941,6 +2933,44 @@ function wordsAroundLink(b: Block): boolean {
     .replace(/[\s\p{P}\p{S}\d]+/gu, '');
   return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
+
+function withoutUtilityClasses(cls: string): string {
+  return cls.includes('-') ? cls.replace(UTILITY_CLASS_RE, ' ') : cls;
+}
+
+/**
+ * Commerce boxes set into the text (a price widget, a product card): a box whose button is a paid
+ * link (`rel="sponsored"`, the marker for affiliate and paid links) standing alone, not in a
+ * sentence. The box is the highest wrapper of the button that holds little text (its heading,
+ * merchants, prices and blurb); an affiliate link inside a paragraph of the text marks no box.
+ */
+function sponsoredBoxes(root: Element, stats: Map<Element, Stats>): Element[] {
+  const out: Element[] = [];
+  for (const a of Array.from(root.querySelectorAll('a[rel]'))) {
+    if (!/(?:^|\s)sponsored(?:\s|$)/i.test(a.getAttribute('rel') ?? '')) continue;
+    if (out.some((box) => box.contains(a))) continue;
+    const own = normaliseText(a.textContent ?? '');
+    // The link is a button when no line holds it with other words (a sentence around it is the text's).
+    let line: Element | null = a.parentElement;
+    while (line && !BUTTON_LINE_RE.test(line.localName) && line !== root) line = line.parentElement;
+    if (line === root) line = null;
+    if (line && normaliseText(line.textContent ?? '') !== own) continue;
+    let box: Element | null = null;
+    for (let el: Element | null = line ?? a.parentElement; el && el !== root; el = el.parentElement) {
+      const s = stats.get(el);
+      if (el.localName === 'body' || el.localName === 'article' || el.localName === 'main') break;
+      if (s && (s.chars > SPONSORED_BOX_CHARS || s.punct > 6)) break;
+      box = el;
+    }
+    if (box) out.push(box);
+  }
+  return out;
+}
+
+const BUTTON_LINE_RE = /^(?:p|li|td|dd|dt|blockquote|figcaption|h[1-6])$/;
+
+/** Characters a commerce box (price widget, product card) holds at most. */
+const SPONSORED_BOX_CHARS = 400;
 
 /** schema.org microdata of a comment: `itemprop="comment"` or an item typed Comment/UserComments. */
 function commentMicrodata(el: Element): boolean {
@@ -3556,15 +3586,9 @@ function referee(
   const twins = new Map<string, Block>();
   const oursSet = new Set(ours);
   const firstProse = ours.find(isProse)?.index ?? 0;
+  for (const b of page?.blocks ?? []) if (b.len > 0 && !twins.has(b.text)) twins.set(b.text, b);
   // A chrome-named region holding much of Readability's text is a layout wrapper (`#mitte_links`).
   const negOf = (b: Block): Element | undefined => b.ancestors.find((a) => page?.negative.has(a));
-  // A text both in chrome and in the text (a contents box's entry "Examples" and the section
-  // heading it points to): Readability's copy is the one outside chrome.
-  for (const b of page?.blocks ?? []) {
-    if (b.len === 0) continue;
-    const had = twins.get(b.text);
-    if (!had || (had.negative && !b.negative && !negOf(b))) twins.set(b.text, b);
-  }
   const inNeg = new Map<Element, number>();
   let allChars = 0;
   for (const b of walker.blocks) {
@@ -3588,8 +3612,7 @@ function referee(
       if (theirs.length === 0 && b.text === normTitle) continue;
       if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
       if (latin && isLatinByline(b, !theirs.some(isProse))) continue;
-      // Readability's copy of a permalink heading has lost its ids: ask the page's own block.
-      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b)) && !(twin && permalinkHeading(twin))) continue;
+      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b))) continue;
     }
     theirs.push(b);
   }

@@ -660,7 +660,7 @@ const EN_END_RE = [
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
   // An e-mail newsletter's footer (an archived issue read as a page).
   /^(?:our mailing address is|want to change how you receive these e-?mails\??|you (?:are receiving|received) this (?:e-?mail|newsletter)\b.*)\s*:?$/i,
-  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags|see also)\s*[:.]?$/i,
+  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
   // A taxonomy box's label under the text ("Filed under", "Index entries for this article").
   /^(?:filed under|index entries|index terms)(?: for this (?:article|story|post|page))?\s*[:.]?$/i,
   // The comment section's heading with its count ("Comments (12 posted)", "12 comments", "Comments (3)")
@@ -688,6 +688,9 @@ export function isLatinWidgetLine(text: string): boolean {
     /^(?:like this|read later|save for later|listen to (?:this )?(?:article|story)|advertising|contents|table of contents)\s*:?$/i.test(
       text,
     ) ||
+    // A contents box's label ("Jump to:", "In this guide") once its links went; a pager's "Page 1 of 2".
+    /^(?:jump to|skip to|in this (?:article|guide|story|post|page))\s*:?$/i.test(text) ||
+    /^page\s+\d{1,3}\s+of\s+\d{1,3}$/i.test(text) ||
     /^(?:your video will play in\b|this is a modal window\b|stream type\s*live$)/i.test(text) ||
     /^continued (?:on|from) (?:page|p\.)\s*\d+\b/i.test(text) ||
     // An ad slot's label left in the text once its ad is gone.
