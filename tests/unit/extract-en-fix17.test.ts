@@ -211,3 +211,17 @@ it('keeps a sentence that names a page count', () => {
   const a = extractArticle(review(`<p>${own}</p>`), 'https://quay.example/gear/1');
   expect(a.paragraphs).toContain(own);
 });
+
+it('scores a code block’s lines once, so a listing does not outweigh the text above it', () => {
+  const note = 'Note: this method is also available to <a href="/workers">background workers</a>, which see only their own ledger.';
+  const code = [
+    'ledger.addEventListener("close", async () => {',
+    '  const totals = await ledger.settle({ round: 2 });',
+    '  for (const t of totals) print(t.account, t.sum);',
+    '  await archive.put(totals, { key: today() });',
+    '});',
+  ].join('\n');
+  const example = section('examples', 'Examples', `<div class="code-box"><pre><code>${code}</code></pre></div>`);
+  const a = extractArticle(reference(`<div class="callout"><p>${note}</p></div>`, example), 'https://docs.example/api/ledger/settle');
+  expect(a.paragraphs).toContain(DOCS.intro2);
+});

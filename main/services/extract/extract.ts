@@ -2059,9 +2059,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   // Body: score containers by Chinese prose (characters and punctuation) against links.
+  // A code block's lines (each a block of its own) score as one block: its commas and brackets
+  // are code, and five lines of it are one piece of the text, not five paragraphs.
+  let scoredCode: Element | null = null;
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     if (b.linkChars > b.len * 0.5) continue;
+    const code = codeBlockOf(b);
+    if (code) {
+      if (code === scoredCode) continue;
+      scoredCode = code;
+    }
     if (isMetaLine(b.text)) continue;
     // A reference list's entries are other works' titles, never what picks the text's container.
     if (citationEntry(b.text)) continue;
@@ -2833,6 +2841,15 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
     for (const c of [...labels, ...values]) used.add(c);
   }
   return used;
+}
+
+/** The `<pre>` holding `<code>` that a block is one line of (null for any other block). */
+function codeBlockOf(b: Block): Element | null {
+  for (let i = 0; i < b.ancestors.length && i < 4; i++) {
+    const a = b.ancestors[i]!;
+    if (a.localName === 'pre') return a.querySelector('code') ? a : null;
+  }
+  return null;
 }
 
 /**
