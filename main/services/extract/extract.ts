@@ -78,6 +78,7 @@ import {
   isLatinNotice,
   isLatinSponsorLabel,
   isLatinWidgetLine,
+  isLatinScriptPlaceholder,
   comparable,
   isSignOffUnit,
   matchReplyUnit,
@@ -185,6 +186,13 @@ const INLINE_KEEP = new Map([
 ]);
 /** A heading named for what it is (`h3.header-with-anchor`, `h2.section-head`) is no page header. */
 const HEADING_WORD_RE = /(?:^|[-_\s])(?:header|head|heading)(?=[-_\s\d]|$)/gi;
+/**
+ * A CSS framework's utility class names a property and its value (`position-relative`, `top-0`,
+ * `bottom-2`, `left-auto`), not what the box is: no chrome word in it (a code block styled
+ * `position-relative` is no breadcrumb "position", a box at `top-0` no page top).
+ */
+const UTILITY_CLASS_RE =
+  /(?:^|\s)(?:position-(?:relative|absolute|fixed|sticky|static)|(?:top|bottom|left|right)-(?:n?\d+|auto|half))(?=\s|$)/gi;
 /** A block's score goes to its container and, in these shares, to the three around it. */
 const SCORE_LEVELS = [1, 0.5, 1 / 6, 1 / 12];
 /** Wrappers adding no text that are looked through on the way up (a page nesting deeper is odd). */
@@ -464,7 +472,8 @@ class Walker {
         el.getAttribute('role') === 'navigation' ||
         // Without class or id (most blocks) the regexes have no word to find.
         (cls !== ' ' &&
-          (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : cls) || AUTHOR_BOX_RE.test(cls))) ||
+          (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : withoutUtilityClasses(cls)) ||
+            AUTHOR_BOX_RE.test(cls))) ||
         commentMicrodata(el)
       ) {
         this.negativeCandidates.push(el);
@@ -1075,6 +1084,30 @@ function continuesArticle(top: Element, sib: Element, s: Stats, after: boolean):
   if (!cls || sib.localName !== top.localName || sib.getAttribute('class')?.trim() !== cls) return false;
   if (s.chars < 20 || s.linkChars > s.chars * 0.2) return false;
   return sib.querySelector('h2, h3, h4') !== null && sib.querySelector('table, ol, ul, p') !== null;
+}
+
+/**
+ * A later sibling of the article root that is one of the article's sections: it opens with its
+ * own heading and holds, beside it, a box built as the root is (same tag and class: the site's
+ * section body, `<section><h2>Parameters</h2><div class="body">…</div></section>`), little of it
+ * links. A reference page or a long README split into one element per section reads on in them.
+ */
+function sectionLikeRoot(top: Element, sib: Element, s: Stats, after: boolean): boolean {
+  if (!after || s.chars < 20) return false;
+  const cls = top.getAttribute('class')?.trim();
+  if (!cls) return false;
+  let heading: Element | null = null;
+  let box = false;
+  for (let c = sib.firstElementChild; c; c = c.nextElementSibling) {
+    if (!heading && !box && /^h[2-4]$/.test(c.localName)) heading = c;
+    else if (c.localName === top.localName && c.getAttribute('class')?.trim() === cls) box = true;
+  }
+  if (!heading || !box) return false;
+  const text = normaliseText(heading.textContent ?? '');
+  // The heading's own permalink (`<a href="#params">`) is no link away.
+  const own = Array.from(heading.querySelectorAll('a[href]')).every((a) => a.getAttribute('href')?.trim().startsWith('#'));
+  if (s.linkChars - (own ? countChars(text) : 0) > s.chars * 0.2) return false;
+  return text !== '' && !isLatinEndLine(text) && !LINK_LABEL_RE.test(text) && !REFERENCE_HEADING_RE.test(text);
 }
 
 /** A heading that names the article's own list of sources: `References`, `Notes`, `Bibliography`, `Sources:`. */
@@ -1851,6 +1884,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (el.localName === 'body' || el.localName === 'html' || (!comments && s.punct >= Math.max(12, totalPunct * 0.5))) continue;
     negative.add(el);
   }
+  if (latinScript) for (const box of sponsoredBoxes(root, stats)) negative.add(box);
   // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
   for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
   // A 组图 page: its captioned slides carry the news, the text beside them is a line or two.
@@ -2094,9 +2128,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   // Body: score containers by Chinese prose (characters and punctuation) against links.
+  // A code block's lines (each a block of its own) score as one block: its commas and brackets
+  // are code, and five lines of it are one piece of the text, not five paragraphs.
+  let scoredCode: Element | null = null;
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     if (b.linkChars > b.len * 0.5) continue;
+    const code = codeBlockOf(b);
+    if (code) {
+      if (code === scoredCode) continue;
+      scoredCode = code;
+    }
     if (isMetaLine(b.text)) continue;
     // A reference list's entries are other works' titles, never what picks the text's container.
     if (citationEntry(b.text)) continue;
@@ -2177,6 +2219,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         if (
           f >= threshold ||
           continuesArticle(top, sib, s, after) ||
+          (latinScript && sectionLikeRoot(top, sib, s, after)) ||
           refs.length > 0 ||
           (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
           // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
@@ -2258,6 +2301,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !attachmentLine &&
         !wordsAroundLink(b) &&
         !(latin && linkedSectionHeading(b, blocks)) &&
+        !permalinkHeading(b) &&
         !footnoteNumber(b) &&
         !(latin && namedRowItem(b)) &&
         !(latin && mailtoLine(b)) &&
@@ -2868,6 +2912,15 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
   return used;
 }
 
+/** The `<pre>` holding `<code>` that a block is one line of (null for any other block). */
+function codeBlockOf(b: Block): Element | null {
+  for (let i = 0; i < b.ancestors.length && i < 4; i++) {
+    const a = b.ancestors[i]!;
+    if (a.localName === 'pre') return a.querySelector('code') ? a : null;
+  }
+  return null;
+}
+
 /**
  * An article split across containers of one kind (`div.article-text` per section, each in a grid
  * cell of its own; one `div.content` per step): the lowest ancestor that holds them and is mostly
@@ -2966,6 +3019,44 @@ function wordsAroundLink(b: Block): boolean {
     .replace(/[\s\p{P}\p{S}\d]+/gu, '');
   return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
+
+function withoutUtilityClasses(cls: string): string {
+  return cls.includes('-') ? cls.replace(UTILITY_CLASS_RE, ' ') : cls;
+}
+
+/**
+ * Commerce boxes set into the text (a price widget, a product card): a box whose button is a paid
+ * link (`rel="sponsored"`, the marker for affiliate and paid links) standing alone, not in a
+ * sentence. The box is the highest wrapper of the button that holds little text (its heading,
+ * merchants, prices and blurb); an affiliate link inside a paragraph of the text marks no box.
+ */
+function sponsoredBoxes(root: Element, stats: Map<Element, Stats>): Element[] {
+  const out: Element[] = [];
+  for (const a of Array.from(root.querySelectorAll('a[rel]'))) {
+    if (!/(?:^|\s)sponsored(?:\s|$)/i.test(a.getAttribute('rel') ?? '')) continue;
+    if (out.some((box) => box.contains(a))) continue;
+    const own = normaliseText(a.textContent ?? '');
+    // The link is a button when no line holds it with other words (a sentence around it is the text's).
+    let line: Element | null = a.parentElement;
+    while (line && !BUTTON_LINE_RE.test(line.localName) && line !== root) line = line.parentElement;
+    if (line === root) line = null;
+    if (line && normaliseText(line.textContent ?? '') !== own) continue;
+    let box: Element | null = null;
+    for (let el: Element | null = line ?? a.parentElement; el && el !== root; el = el.parentElement) {
+      const s = stats.get(el);
+      if (el.localName === 'body' || el.localName === 'article' || el.localName === 'main') break;
+      if (s && (s.chars > SPONSORED_BOX_CHARS || s.punct > 6)) break;
+      box = el;
+    }
+    if (box) out.push(box);
+  }
+  return out;
+}
+
+const BUTTON_LINE_RE = /^(?:p|li|td|dd|dt|blockquote|figcaption|h[1-6])$/;
+
+/** Characters a commerce box (price widget, product card) holds at most. */
+const SPONSORED_BOX_CHARS = 400;
 
 /** schema.org microdata of a comment: `itemprop="comment"` or an item typed Comment/UserComments. */
 function commentMicrodata(el: Element): boolean {
@@ -3217,6 +3308,36 @@ function footnoteNumber(b: Block): boolean {
   if (!/^\[?\d{1,3}\]?\.?$/.test(b.text)) return false;
   const mark = /<@(\d+)>/.exec(b.rawHtml);
   return mark !== null && (b.links.hrefs[Number(mark[1])] ?? '').startsWith('#');
+}
+
+/**
+ * A section heading whose text is its own permalink (`<h2 id="usage"><a href="#usage">Usage</a></h2>`,
+ * docs and READMEs): the link names the heading itself (its id, or its section's), so the heading
+ * is the text's, not a link to elsewhere. A fragment naming another place (`#comments`) is a link.
+ */
+function permalinkHeading(b: Block): boolean {
+  if (!/^h[2-6]$/.test(b.el.localName) || b.len > 120) return false;
+  const links = Array.from(b.el.querySelectorAll('a[href]'));
+  if (links.length === 0) return false;
+  const ids = new Set<string>();
+  for (let a: Element | null = b.el, up = 0; a && up < 3; a = a.parentElement, up++) {
+    const id = a.getAttribute('id');
+    if (id) ids.add(id);
+    const labelled = a.getAttribute('aria-labelledby');
+    if (labelled) ids.add(labelled);
+  }
+  return links.every((a) => {
+    const href = a.getAttribute('href')?.trim() ?? '';
+    return href.startsWith('#') && href.length > 1 && ids.has(decodeFragment(href.slice(1)));
+  });
+}
+
+function decodeFragment(f: string): string {
+  try {
+    return decodeURIComponent(f);
+  } catch {
+    return f;
+  }
 }
 
 /**
@@ -3667,6 +3788,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
   let twins: Map<string, Block> | undefined;
+  const placeholders: Element[] = [];
   // Each long block (as the loop starts) as ` word word … `, to find a pull quote's sentences in
   // it: made when a pull quote or quote first asks (most pages have none).
   const longBlocks = body.filter((b) => b.len >= 80);
@@ -3675,6 +3797,11 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
   for (let i = body.length - 1; i >= 0; i--) {
     const b = body[i]!;
     if (b.len === 0) continue;
+    if (isLatinScriptPlaceholder(b.text)) {
+      placeholders.push(b.el);
+      body.splice(i, 1);
+      continue;
+    }
     if (isLatinWidgetLine(b.text) || isLatinNotice(b.text, b.linkChars > 0)) {
       body.splice(i, 1);
       // A notice's box goes with it: its heading (a newsletter's name) above it, in its own box.
@@ -3727,7 +3854,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
   }
   dropPaperRecordLines(body);
   dropPaperBackMatter(body);
-  dropOrphanBoxHeadings(body);
+  dropOrphanBoxHeadings(body, placeholders);
 }
 
 /**
@@ -3791,9 +3918,10 @@ const BACK_MATTER_HEADING_RE =
  * A heading left alone once its box's own lines went: a small box set into the text (a tip request,
  * an appeal) opens with a heading over a paragraph or two, and those lines were dropped (a link line,
  * a notice), so nothing else of the box is in the body. The heading titled the box, not the article.
- * A subhead shares its box with the text under it, or has a box of its own (no other words).
+ * A subhead shares its box with the text under it, or has a box of its own (no other words), or
+ * heads a section that only held a script's placeholder.
  */
-function dropOrphanBoxHeadings(body: Block[]): void {
+function dropOrphanBoxHeadings(body: Block[], placeholders: Element[]): void {
   for (let i = body.length - 1; i >= 0; i--) {
     const h = body[i]!;
     if (h.len === 0 || h.len > 120 || !/^h[2-6]$/.test(h.el.localName)) continue;
@@ -3808,6 +3936,8 @@ function dropOrphanBoxHeadings(body: Block[]): void {
     // box, not a section.
     if (rest < 20 || rest > ORPHAN_BOX_MAX || (box.querySelector('p') === null && !linkListIn(box))) continue;
     if (body.some((x) => x !== h && box.contains(x.el))) continue;
+    // A section whose content a script would load (its placeholder went): the heading is the text's.
+    if (placeholders.some((p) => box.contains(p))) continue;
     body.splice(i, 1);
   }
 }

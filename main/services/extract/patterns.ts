@@ -661,6 +661,12 @@ const EN_END_RE = [
   // An e-mail newsletter's footer (an archived issue read as a page).
   /^(?:our mailing address is|want to change how you receive these e-?mails\??|you (?:are receiving|received) this (?:e-?mail|newsletter)\b.*)\s*:?$/i,
   /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
+  // A taxonomy box's label under the text ("Filed under", "Index entries for this article").
+  /^(?:filed under|index entries|index terms)(?: for this (?:article|story|post|page))?\s*[:.]?$/i,
+  // The comment section's heading with its count ("Comments (12 posted)", "12 comments", "Comments (3)")
+  // and the prompt above it to sign in first ("(Log in to post comments)"): readers' posts follow.
+  /^(?:\d[\d,]*\s+comments?|comments?\s*\(\s*\d[\d,]*(?:\s+posted)?\s*\))\s*:?$/i,
+  /^\(?\s*(?:log|sign) ?in (?:to (?:post (?:a )?)?(?:comments?|reply)|or register to (?:post )?comments?)\s*\)?\.?$/i,
 ];
 const anyEnEnd = anyOf(EN_END_RE);
 
@@ -682,6 +688,9 @@ export function isLatinWidgetLine(text: string): boolean {
     /^(?:like this|read later|save for later|listen to (?:this )?(?:article|story)|advertising|contents|table of contents)\s*:?$/i.test(
       text,
     ) ||
+    // A contents box's label ("Jump to:", "In this guide") once its links went; a pager's "Page 1 of 2".
+    /^(?:jump to|skip to|in this (?:article|guide|story|post|page))\s*:?$/i.test(text) ||
+    /^page\s+\d{1,3}\s+of\s+\d{1,3}$/i.test(text) ||
     /^(?:your video will play in\b|this is a modal window\b|stream type\s*live$)/i.test(text) ||
     /^continued (?:on|from) (?:page|p\.)\s*\d+\b/i.test(text) ||
     // An ad slot's label left in the text once its ad is gone.
@@ -718,6 +727,21 @@ export function isLatinNotice(text: string, linked: boolean): boolean {
 }
 
 /**
+ * What stands for a widget that a script fills in, in an English body: "Compatibility tables only
+ * load in the browser", "Enable JavaScript to view the chart". One short line, nothing else. It
+ * stands for a section's content: the section's heading stays.
+ */
+export function isLatinScriptPlaceholder(text: string): boolean {
+  return (
+    text.length <= 100 &&
+    (/^[^.!?]{0,60}\b(?:only loads?|loads? only|only (?:shows?|appears?|displays?)) (?:in (?:the|a|your) browser|with javascript(?: enabled)?)\s*[.!]?$/i.test(
+      text,
+    ) ||
+      /^(?:please )?(?:enable|turn on) javascript (?:to (?:view|see|load|display|use)\b[^.!?]*|in your browser\b[^.!?]*)[.!]?$/i.test(text))
+  );
+}
+
+/**
  * A sponsor's label opening its box in a newsletter or article, a line of its own: `Together with
  * Acme`, `In partnership with Acme`, `Brought to you by Acme`. A name, no sentence.
  */
@@ -732,6 +756,9 @@ export function isLatinSponsorLabel(text: string): boolean {
 }
 
 const LATIN_NOTICE_RE = [
+  // A reference page's status banner a template puts over the text: "Experimental: This is an
+  // experimental technology", "Deprecated: This feature is no longer recommended".
+  /^(?:experimental|deprecated|non-standard|obsolete)\s*:\s*this (?:is an? (?:experimental|deprecated|non-standard|obsolete)\b|feature (?:is|has been|may)\b)/i,
   /\b(?:subscribe|sign (?:in|up)|log in|register)\b[^.!?]{0,40}\bto (?:continue|keep) reading\b/i,
   /^subscribe (?:now |today )?(?:to|for) (?:read|unlimited|full|access)/i,
   /\balready (?:a )?(?:subscriber|member|supporter|contributed|donated)\?/i,
