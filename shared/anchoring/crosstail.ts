@@ -10,7 +10,7 @@
  */
 import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { levenshtein } from './myers';
-import { normalise, normalisePrefix, normaliseSuffix, quoteAtHead } from './normalise';
+import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix, quoteAtHead } from './normalise';
 import type { Anchor, TextSelector } from './types';
 
 /** Units the piece beside the break needs, context aside, before its copies say anything. */
@@ -18,7 +18,7 @@ const PIECE_MIN = 8;
 /** Places looked at, at most. */
 const MAX_PLACES = 8;
 
-/** Whether at least half the units of `stored` differ in `placed` (edit distance). */
+/** Whether at least half the units of `stored` (the quote past its head, or before its tail) differ in `placed` (edit distance). */
 function mostlyOther(placed: string, stored: string): boolean {
   return levenshtein(placed, stored) * 2 >= stored.length;
 }
@@ -43,17 +43,23 @@ export function crossTailUndecided(doc: Doc, s: TextSelector, a: Anchor): boolea
   const placed = norm.slice(from, to);
   const head = normalise(lines[0] as string, quoteAtHead(s));
   const tail = normalise(lines[lines.length - 1] as string, true);
+  const quote = normaliseQuote(s);
   // The tail line mostly gone at the placement (half its units differ: （未完待续） read as （完）),
   // the head standing: neither the head and prefix nor the tail decide between the head's copies.
   // A tail with a word or two changed (a name masked) still says where the passage is.
-  if (tail.length > 0 && mostlyOther(placed.slice(head.length), tail) && head.length >= PIECE_MIN && placed.startsWith(head)) {
+  if (
+    tail.length > 0 &&
+    mostlyOther(placed.slice(head.length), quote.slice(head.length)) &&
+    head.length >= PIECE_MIN &&
+    placed.startsWith(head)
+  ) {
     const key = normalisePrefix(s) + head;
     const ends = occurrencesIn(doc, key, MAX_PLACES).filter((o) => breakBeside(doc.raw, (doc.norm.map[o + key.length - 1] ?? 0) + 1, 1));
     if (ends.length >= 2) return true;
   }
   if (
     head.length > 0 &&
-    mostlyOther(placed.slice(0, Math.max(0, placed.length - tail.length)), head) &&
+    mostlyOther(placed.slice(0, Math.max(0, placed.length - tail.length)), quote.slice(0, Math.max(0, quote.length - tail.length))) &&
     tail.length >= PIECE_MIN &&
     placed.endsWith(tail)
   ) {
