@@ -136,6 +136,50 @@ export function ownContextAt(doc: Doc, s: TextSelector, from: number, to: number
   return m > known + OWN_CONTEXT_MARGIN || (m > known && atSameEdge(doc.norm.text, from, to, sides));
 }
 
+/** Units of a stored side that must stand unbroken past an edit for the side to count as resuming there. */
+const RESUME_RUN = 8;
+
+/** Whether some RESUME_RUN units of `side` stand in norm[lo, hi). */
+function resumes(norm: string, side: string, lo: number, hi: number): boolean {
+  const window = norm.slice(Math.max(0, lo), Math.max(0, hi));
+  for (let k = 0; k + RESUME_RUN <= side.length; k++) if (window.includes(side.slice(k, k + RESUME_RUN))) return true;
+  return false;
+}
+
+/**
+ * Units of the stored context next to norm[from, to) that are no chance: on each side the run of
+ * it unbroken from the placement, or, where the side resumes past an edit (RESUME_RUN units of it
+ * standing together within its reach: a line dropped between, a clause rewritten), the side as
+ * contextMatch reads it. A side past an edit that only shares scattered units with the text there
+ * (的, ，, a 近 or 一张 in a sentence that follows any copy) adds nothing; a side reaching the text's
+ * edge, found whole at the edge again, one more.
+ */
+export function contextRunsAt(doc: Doc, s: TextSelector, from: number, to: number): number {
+  const { prefix, suffix, before, after, edge } = sidesOf(s);
+  const norm = doc.norm.text;
+  let runBefore = 0;
+  while (runBefore < prefix.length && from - 1 - runBefore >= 0 && norm[from - 1 - runBefore] === prefix[prefix.length - 1 - runBefore])
+    runBefore++;
+  let runAfter = 0;
+  while (runAfter < suffix.length && to + runAfter < norm.length && norm[to + runAfter] === suffix[runAfter]) runAfter++;
+  let m = runBefore + runAfter;
+  const reachBefore = Math.min(from, prefix.length + CONTEXT_READ);
+  if (
+    before &&
+    runBefore < prefix.length &&
+    resumes(norm, prefix.slice(0, prefix.length - runBefore), from - reachBefore, from - runBefore)
+  ) {
+    m += Math.max(0, prefix.length - anchoredDistance(before, norm, from - 1, reachBefore, -1) - runBefore);
+  }
+  const reachAfter = Math.min(norm.length - to, suffix.length + CONTEXT_READ);
+  if (after && runAfter < suffix.length && resumes(norm, suffix.slice(runAfter), to + runAfter, to + reachAfter)) {
+    m += Math.max(0, suffix.length - anchoredDistance(after, norm, to, reachAfter, 1) - runAfter);
+  }
+  if (edge.start && from === prefix.length && runBefore === prefix.length) m++;
+  if (edge.end && to + suffix.length === norm.length && runAfter === suffix.length) m++;
+  return m;
+}
+
 /** Units of a stored neighbouring line that must show in the line beside a break for context beyond it to count. */
 const LINE_OPENING = 4;
 /** Units of a neighbouring line read, at most, looking for them. */

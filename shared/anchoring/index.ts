@@ -14,9 +14,11 @@
 import { halvesApart, twinInOwnContext } from './apart';
 import { movedClausesPlace } from './clauses';
 import { onContextsCopy } from './contextcopy';
+import { crossTailUndecided } from './crosstail';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
+  contextRunsAt,
   copiesGained,
   copiesLost,
   copyCounts,
@@ -61,6 +63,7 @@ import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
+import { innerLineElsewhere } from './innerline';
 import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
 import { numberedLinesPlace } from './numbered';
@@ -407,6 +410,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       const s = selectors[i];
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
+      if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     });
 }
@@ -818,8 +822,12 @@ function confirmedCopies(
       // Nor does a few units more than the other copy had when all but a remnant of the context is
       // gone: the edit that took the passage's own copy took its surroundings too.
       if (copiesLost(doc, quote, s)) {
+        // The context more than the other copy's in unbroken runs too: past an edit a stored side
+        // shares a few units with any text by chance (a dropped paragraph's next line read
+        // against the sentence after the other copy), which is no sign of the passage's place.
         const confirmed =
           ownContextAt(doc, s, from, to) &&
+          contextRunsAt(doc, s, from, to) > (s.copyContext ?? 0) &&
           contextRemainsAt(doc, s, from, to) &&
           !lookAlikeAt(doc, s, from, to) &&
           !onlyItsSentence(doc, s, from, to);
@@ -899,9 +907,19 @@ function confirmedCopies(
     if (d.acrossLines) acrossLines[i] = true;
     return d.level;
   });
+  // A placement the neighbour pass found for a passage the first pass left an orphan is held to
+  // the doubts no neighbour lifts (firm): a copy of a quote the old text held twice, one copy
+  // lost, with no more of the stored context than the other copy had (a paragraph an excerpt
+  // dropped, the same figure still standing in the lead) sits inside the neighbours' window
+  // only because the dropped block widened it.
+  const notFirm = (a: Anchor | null, i: number): Anchor | null => {
+    const s = selectors[i];
+    if (!a || !s || placements[i] || (a.start === s.start && atStoredPosition(text, s))) return a;
+    return doubt(a, s).firm ? null : a;
+  };
   const none = {
     first: placements,
-    recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : betterCopy(unrestated(a, selectors[i]), selectors[i])),
+    recheck: (a: Anchor | null, i: number) => (a === placements[i] ? a : notFirm(betterCopy(unrestated(a, selectors[i]), selectors[i]), i)),
   };
   if (!state.includes(1)) return none;
   const sure: Placed[] = [];
@@ -969,7 +987,7 @@ function confirmedCopies(
     recheck: (a0, i) => {
       const s = selectors[i];
       if (disputed[i]) return null;
-      const a = a0 === placements[i] ? a0 : betterCopy(unrestated(a0, s), s);
+      const a = a0 === placements[i] ? a0 : notFirm(betterCopy(unrestated(a0, s), s), i);
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       const d = doubt(a, s);
       if (d.level !== 1 || inSureCopy(a, s, i)) return a;

@@ -232,6 +232,27 @@
  * FRESH, once, seeds 201–240, on main e964917+042b0d8 (after anchor18a–e; lead, 2026-12-06 21:20 UTC, load ~2): 98.3% placed, 6 wrong
  *   (excerpt 4, serial 2); excerpt 96.2, clause_swap 95.9, mixed 96, the rest ≥98.8; anchorAll on a
  *   long article median 99 ms, max 255 ms CPU.
+ * LATER, development (anchor19a, 2026-12-07, load ~35; main e989642 → s19-anchor19a), 201–240 (now
+ *   seen), same texts, same hour: 98.3% / 6 wrong → 98.3% / 1 (miss 441 → 443: 204's two spans
+ *   are orphans; every other verdict unchanged, excerpt 96.2, clause_swap 95.9, mixed 96 as before).
+ *   1–80 with an intermediate form (before the two refinements below): 1–40 98.5/1 → 98.5/1,
+ *   41–80 98.5/2 → 98.5/1 (seed 60 mixed's wrong gone too). Kinds (tests/unit/anchoring-round27.test.ts):
+ * - excerpt 217: a figure held twice (lead and body), its body paragraph dropped; the neighbour pass
+ *   found the lead's copy inside a window the dropped block widened. A placement that pass finds for
+ *   a first-pass orphan is now held to the firm doubts (other copy's context only, one copy lost).
+ * - excerpt 240: one copy lost, the other's context by edit distance 4 units over what it had: the
+ *   dropped paragraph's next line aligned by chance with the sentence after it. With a copy lost the
+ *   context must beat the other copy's in unbroken runs too, a side past an edit counting where 8
+ *   units of it stand together (contextRunsAt; that last clause keeps 45's quote whose next line
+ *   became ……).
+ * - excerpt 205: a span over three Q&A lines placed in another section whose answer was dropped
+ *   (the questions repeat in every section) while the passage's answer line stands: innerline.ts.
+ * - serial 204: spans over the break before （未完待续）, the paragraph quoted whole by the 上期回顾
+ *   right after it, （完） read nearer to （未完待续） than （接上期）: crosstail.ts (the quote past its
+ *   head mostly gone at the placement, head + prefix ending a line at 2+ places; compared with the
+ *   quote past the head, not its last line: that first form orphaned 11 long articles' spans).
+ * Left: excerpt 230 (anchor15b's seed 65 kind: a sentence dropped, placed over the screenshot caption
+ *   before it, a recorded look-alike, and the …… line; the context's suffix is the passage's own).
  */
 
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
