@@ -31,8 +31,26 @@ export function newDocument(raw: string): Doc {
 
 /** Built on first need: texts where every passage is found exactly never pay for it. */
 export function trigramIndex(doc: Doc): TrigramIndex {
-  doc.index ??= buildTrigramIndex(doc.norm.text);
+  if (!doc.index) {
+    doc.index = buildTrigramIndex(doc.norm.text);
+    indexed.unshift(doc);
+    indexed.length = Math.min(indexed.length, INDEXED_KEPT);
+  }
   return doc.index;
+}
+
+/** The documents whose trigram index was built last (a batch's text, its mark-free form, …). */
+const indexed: Doc[] = [];
+const INDEXED_KEPT = 4;
+
+/**
+ * A document among the last indexed whose comparison form is `text` (the same string), or null:
+ * passes that count a quote in a bare string (copies.ts occurrences) then find it through the
+ * index already built instead of scanning the whole text, again for every passage.
+ */
+export function indexedDocumentOf(text: string): Doc | null {
+  for (const doc of indexed) if (doc.norm.text.length === text.length && doc.norm.text === text) return doc;
+  return null;
 }
 
 /**

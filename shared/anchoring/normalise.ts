@@ -387,7 +387,7 @@ function hasLoneSurrogate(codes: Uint16Array): boolean {
 }
 
 /** Joins char codes into a string without blowing the argument limit of fromCharCode. */
-function codesToString(codes: Uint16Array): string {
+export function codesToString(codes: Uint16Array): string {
   if (utf16 && !hasLoneSurrogate(codes)) return utf16.decode(codes);
   let out = '';
   for (let i = 0; i < codes.length; i += CHUNK) {
