@@ -1,4 +1,4 @@
-import { comparingMarkersLiterally, normaliseWithMap, type NormalisedText } from './normalise';
+import { comparingMarkersLiterally, droppingMarks, normaliseWithMap, type NormalisedText } from './normalise';
 import { bucketSize, buildTrigramIndex, forEachOccurrence, type TrigramIndex } from './trigrams';
 
 /** Per-text state, cached because a reader anchors many highlights against one text. */
@@ -8,6 +8,8 @@ export interface Doc {
   index: TrigramIndex | null;
   /** Built with paragraph markers compared literally (withMarkersLiteral). */
   readonly markersLiteral: boolean;
+  /** Built with quotation and title marks dropped (withMarksDropped). */
+  readonly marksDropped?: boolean;
 }
 
 /** The two most recent texts (e.g. the stored and the re-synced version of an article). */
@@ -26,7 +28,7 @@ export function documentFor(raw: string): Doc {
 
 /** Uncached: for a batch that holds on to it itself. */
 export function newDocument(raw: string): Doc {
-  return { raw, norm: normaliseWithMap(raw), index: null, markersLiteral: comparingMarkersLiterally() };
+  return { raw, norm: normaliseWithMap(raw), index: null, markersLiteral: comparingMarkersLiterally(), marksDropped: droppingMarks() };
 }
 
 /** Built on first need: texts where every passage is found exactly never pay for it. */

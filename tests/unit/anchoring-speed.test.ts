@@ -143,3 +143,109 @@ describe('occurrences (copies.ts) through an indexed document', () => {
     expect(occurrences(other, '白日何时', 8)).toEqual([other.indexOf('白日何时')]);
   });
 });
+
+import { fingerprint, textPrints } from '../../shared/anchoring/paragraphs';
+
+describe('textPrints (paragraphs.ts): one pass over the whole text, the same prints as each line alone', () => {
+  /** Pieces whose comparison form depends on what stands around them: markers, references, readings, breaks. */
+  const PIECES = [
+    '第一条 ',
+    '第二条',
+    '（一）',
+    '1. ',
+    '2、',
+    '一、',
+    '● ',
+    '\t',
+    '1\t',
+    '&nbsp;',
+    '&#8220;',
+    '&amp',
+    ';',
+    '&ldquo',
+    '[12]',
+    '^5',
+    '〔3〕',
+    '龃jǔ龉yǔ',
+    '龃龉（jǔ yǔ）',
+    '(ā)',
+    '\r',
+    '\u3000',
+    ' ',
+    '，',
+    '。',
+    '“',
+    '”',
+    '《',
+    '》',
+    '读书',
+    '笔记',
+    '江南',
+    'Ab',
+    '９',
+    '\ud840',
+    '\ud840\udc00',
+    '①',
+    '國',
+    '\u200b',
+  ];
+
+  function plain(text: string): Set<string> {
+    return new Set(text.split('\n').map((line) => fingerprint(line)));
+  }
+
+  it('matches the line-by-line prints on texts made of those pieces, breaks anywhere among them', () => {
+    const r = rng(2026);
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      const n = 1 + Math.floor(r() * 40);
+      for (let i = 0; i < n; i++) text += r() < 0.2 ? '\n' : PIECES[Math.floor(r() * PIECES.length)];
+      expect(textPrints({}, text)).toEqual(plain(text));
+    }
+  });
+
+  it('a label at a line end, a reference cut by a break, empty lines and a final break', () => {
+    for (const text of ['第一条\n第二条 条文\n\n', '&amp\n;读书\n&nbsp;笔记', '\n\n读书\n', '龃jǔ\n龉yǔ', '[1\n2]笔记', '']) {
+      expect(textPrints({}, text)).toEqual(plain(text));
+    }
+  });
+});
+
+import { bucketSize, buildTrigramIndex, forEachOccurrence } from '../../shared/anchoring/trigrams';
+
+describe('buildTrigramIndex (trigrams.ts), its hash carried along the text', () => {
+  it('lists every position of every trigram, in text order, and nothing else', () => {
+    const r = rng(31);
+    const text = made(r, 3000);
+    const index = buildTrigramIndex(text);
+    for (let i = 0; i + 3 <= text.length; i += 7) {
+      const found: number[] = [];
+      forEachOccurrence(index, text, i, (p) => found.push(p));
+      const plainFound: number[] = [];
+      const tri = text.slice(i, i + 3);
+      for (let at = text.indexOf(tri); at >= 0; at = text.indexOf(tri, at + 1)) plainFound.push(at);
+      expect(found).toEqual(plainFound);
+      expect(bucketSize(index, text, i)).toBeGreaterThanOrEqual(plainFound.length);
+    }
+  });
+});
+
+import { withMarkersLiteral, withMarksDropped } from '../../shared/anchoring/normalise';
+
+describe("textPrints reuses a document's own comparison form only when it was built with marks kept", () => {
+  const text = '第一条 “读书”笔记\n《江南》岸边\n（二）“明月”何时';
+  const plain = new Set(text.split('\n').map((line) => fingerprint(line)));
+
+  it('the main document (marks kept, markers as one unit)', () => {
+    expect(textPrints(newDocument(text), text)).toEqual(plain);
+  });
+
+  it('a mark-free document or one with markers literal: prints still with marks kept and markers as one unit', () => {
+    const markFree = withMarksDropped(() => newDocument(text));
+    const literal = withMarkersLiteral(() => newDocument(text));
+    expect(markFree.norm.text).not.toEqual(newDocument(text).norm.text);
+    expect(literal.norm.text).not.toEqual(newDocument(text).norm.text);
+    expect(textPrints(markFree, text)).toEqual(plain);
+    expect(textPrints(literal, text)).toEqual(plain);
+  });
+});
