@@ -1,4 +1,5 @@
 /** Resolve hook of anchoring-digest-hook.mjs: shared/anchoring/index → the recording wrapper. */
+import { URL } from 'node:url';
 const WRAP = new URL('./anchoring-digest-wrap.ts', import.meta.url).href;
 
 export async function resolve(specifier, context, next) {
