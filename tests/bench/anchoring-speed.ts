@@ -6,11 +6,13 @@
  * measures it) and of warmed-up calls on the first seed (a fresh text each time). With --against,
  * the other tree's shared/anchoring is loaded into the same process and every call is made on both,
  * alternating which goes first, on the same texts: both medians, and any placement that differs.
+ * --worst adds the default bench's worst revision for time (surroundRewritten) on the first seed.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type Anchor, type TextSelector } from '../../shared/anchoring/index';
 import { scenario } from '../fixtures/anchoring-corpus';
+import { surroundRewritten } from './anchoring';
 
 type AnchorAll = (text: string, selectors: readonly TextSelector[]) => (Anchor | null)[];
 
@@ -71,10 +73,28 @@ if (warmCase) {
     }
   }
 }
+const worst = new Map<string, number[]>();
+if (process.argv.includes('--worst')) {
+  const c = surroundRewritten(lo);
+  for (let k = 0; k < 2 + warmRuns; k++) {
+    const placed: string[] = [];
+    for (const r of k % 2 === 0 ? runners : [...runners].reverse()) {
+      const text = c.text + ' '.repeat(k);
+      const c0 = process.cpuUsage();
+      placed.push(digest(r.run(text, c.selectors)));
+      if (k >= 2) worst.set(r.name, [...(worst.get(r.name) ?? []), cpuMs(c0)]);
+    }
+    if (placed.some((p) => p !== placed[0])) {
+      differing++;
+      console.log('worst case: placements differ');
+    }
+  }
+}
 for (const r of runners) {
   const tag = against ? `${r.name} ` : '';
   console.log(`${tag}anchor_113k_200_ms: ${median(r.walls).toFixed(1)}`);
   console.log(`${tag}anchor_113k_200_cpu_ms: ${median(r.first).toFixed(1)}`);
   console.log(`${tag}anchor_113k_200_warm_cpu_ms: ${median(r.warm).toFixed(1)}`);
+  if (worst.size) console.log(`${tag}anchor_long_worst_ms: ${median(worst.get(r.name) ?? []).toFixed(1)}`);
 }
 if (against) console.log(`articles with a placement differing: ${differing}`);
