@@ -140,11 +140,17 @@ const CONTEXT_SLACK_ERRORS = 6;
 function seedDiagonals(index: TrigramIndex, quote: string, shift: number): Int32Array {
   const last = quote.length - 3;
   const stride = Math.max(1, Math.ceil((last + 1) / MAX_SEED_OFFSETS));
-  const offsets: { o: number; size: number }[] = [];
-  for (let o = 0; o <= last; o += stride) offsets.push({ o, size: bucketSize(index, quote, o) });
-  offsets.sort((a, b) => a.size - b.size);
+  // Offsets by bucket size, ties in offset order (a stable sort), as one sorted array of numbers:
+  // size · 2^16 + rank (the rank of the offset, < 2^16) orders exactly so, with no object per offset.
+  const count = last < 0 ? 0 : Math.floor(last / stride) + 1;
+  const keys = new Float64Array(count);
+  for (let r = 0; r < count; r++) keys[r] = bucketSize(index, quote, r * stride) * 65536 + r;
+  keys.sort();
   const diagonals: number[] = [];
-  for (const { o, size } of offsets) {
+  for (let i = 0; i < count; i++) {
+    const key = keys[i] as number;
+    const size = Math.floor(key / 65536);
+    const o = (key - size * 65536) * stride;
     if (diagonals.length > 0 && diagonals.length + size > SEED_BUDGET) break;
     forEachOccurrence(index, quote, o, (p) => diagonals.push(p - o + shift));
   }

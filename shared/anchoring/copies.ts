@@ -7,7 +7,7 @@
  * the passage only if more of its stored context stands next to it than stood next to any other
  * copy (another copy, unchanged, shows no more than it did), or if neighbours say so (index.ts).
  */
-import { lineBreakBefore, occurrencesIn, toNormalised, type Doc } from './doc';
+import { indexedDocumentOf, lineBreakBefore, occurrencesIn, toNormalised, type Doc } from './doc';
 import { anchoredDistance, compilePattern, type Pattern } from './myers';
 import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix, storedForms } from './normalise';
 import { fingerprint, paragraphRange } from './paragraphs';
@@ -30,6 +30,11 @@ export interface CopyCounts {
 
 /** Occurrences of `quote` in `text` (overlapping ones too), up to `limit`. */
 export function occurrences(text: string, quote: string, limit: number): number[] {
+  // The same occurrences, in the same order, through the trigram index when the text is an indexed document's.
+  if (quote.length >= 3 && limit > 0) {
+    const doc = indexedDocumentOf(text);
+    if (doc) return occurrencesIn(doc, quote, limit);
+  }
   const out: number[] = [];
   for (let at = text.indexOf(quote); at >= 0 && out.length < limit; at = text.indexOf(quote, at + 1)) out.push(at);
   return out;

@@ -1,4 +1,4 @@
-import { comparingMarkersLiterally, normaliseWithMap, type NormalisedText } from './normalise';
+import { comparingMarkersLiterally, droppingMarks, normaliseWithMap, type NormalisedText } from './normalise';
 import { bucketSize, buildTrigramIndex, forEachOccurrence, type TrigramIndex } from './trigrams';
 
 /** Per-text state, cached because a reader anchors many highlights against one text. */
@@ -8,6 +8,8 @@ export interface Doc {
   index: TrigramIndex | null;
   /** Built with paragraph markers compared literally (withMarkersLiteral). */
   readonly markersLiteral: boolean;
+  /** Built with quotation and title marks dropped (withMarksDropped). */
+  readonly marksDropped?: boolean;
 }
 
 /** The two most recent texts (e.g. the stored and the re-synced version of an article). */
@@ -26,13 +28,31 @@ export function documentFor(raw: string): Doc {
 
 /** Uncached: for a batch that holds on to it itself. */
 export function newDocument(raw: string): Doc {
-  return { raw, norm: normaliseWithMap(raw), index: null, markersLiteral: comparingMarkersLiterally() };
+  return { raw, norm: normaliseWithMap(raw), index: null, markersLiteral: comparingMarkersLiterally(), marksDropped: droppingMarks() };
 }
 
 /** Built on first need: texts where every passage is found exactly never pay for it. */
 export function trigramIndex(doc: Doc): TrigramIndex {
-  doc.index ??= buildTrigramIndex(doc.norm.text);
+  if (!doc.index) {
+    doc.index = buildTrigramIndex(doc.norm.text);
+    indexed.unshift(doc);
+    indexed.length = Math.min(indexed.length, INDEXED_KEPT);
+  }
   return doc.index;
+}
+
+/** The documents whose trigram index was built last (a batch's text, its mark-free form, …). */
+const indexed: Doc[] = [];
+const INDEXED_KEPT = 4;
+
+/**
+ * A document among the last indexed whose comparison form is `text` (the same string), or null:
+ * passes that count a quote in a bare string (copies.ts occurrences) then find it through the
+ * index already built instead of scanning the whole text, again for every passage.
+ */
+export function indexedDocumentOf(text: string): Doc | null {
+  for (const doc of indexed) if (doc.norm.text.length === text.length && doc.norm.text === text) return doc;
+  return null;
 }
 
 /**

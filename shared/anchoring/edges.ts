@@ -13,6 +13,7 @@
  * of it. The words and both neighbours within a clause of each other, and nowhere else: the passage.
  * Never for a quote the old text held more than once (its own copy may be the one gone).
  */
+import { occurrences } from './copies';
 import { lineBreakBefore, type Doc } from './doc';
 import { headMarkerLength, normalise } from './normalise';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
@@ -257,10 +258,11 @@ function splitByAttribution(text: string, core: string, name: string): [number, 
   return found;
 }
 
-/** The only start of `core` in `text`, or -1 (none, or more than one). */
+/** The only start of `core` in `text`, or -1 (none, or more than one; overlapping ones count). */
 function onlyAt(text: string, core: string): number {
-  const at = text.indexOf(core);
-  return at >= 0 && text.indexOf(core, at + 1) < 0 ? at : -1;
+  // occurrences: through the text's trigram index when it has one, not two scans of a long text.
+  const found = occurrences(text, core, 2);
+  return found.length === 1 ? (found[0] as number) : -1;
 }
 
 /** Marks (comparison form, ，：；) at most that may stand where a table cell's tab was. */
@@ -412,11 +414,11 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
     } else if (cells && at && sidesNear(at[0], at[1])) {
       // A table row's cells (their tab dropped in comparison) now joined by a mark (⇥ → ，/：).
       found = { from: at[0], to: at[1], h: 0, t: 0 };
-    } else if (text.indexOf(core) < 0 && movedName && splitByAttribution(text, core, movedName)) {
+    } else if (occurrences(text, core, 1).length === 0 && movedName && splitByAttribution(text, core, movedName)) {
       // The quotation split by its speaker's attribution at a comma (“A，B。” → “A，”王某说，“B。”).
       const at = splitByAttribution(text, core, movedName)!;
       if (sidesNear(at[0], at[1])) found = { from: at[0], to: at[1], h: 0, t: 0 };
-    } else if (text.indexOf(core) < 0) {
+    } else if (occurrences(text, core, 1).length === 0) {
       for (const [h, t] of INNER) {
         const inner = core.slice(h, core.length - t);
         if (inner.length < INNER_MIN) break;

@@ -12,7 +12,24 @@ export interface Pattern {
   readonly lastBit: number;
 }
 
+/**
+ * Patterns compiled lately, by their text: anchorAll prepares the same quote and context again in
+ * several passes (and a re-anchoring job again for the next revision). A Pattern is never changed
+ * after it is compiled, so one may serve every caller; the cache is emptied when it grows large.
+ */
+const compiled = new Map<string, Pattern>();
+const MAX_COMPILED = 4096;
+
 export function compilePattern(pattern: string): Pattern {
+  const hit = compiled.get(pattern);
+  if (hit) return hit;
+  if (compiled.size >= MAX_COMPILED) compiled.clear();
+  const made = compileUncached(pattern);
+  compiled.set(pattern, made);
+  return made;
+}
+
+function compileUncached(pattern: string): Pattern {
   const blocks = Math.max(1, Math.ceil(pattern.length / 32));
   const peq = new Map<number, Int32Array>();
   for (let i = 0; i < pattern.length; i++) {
@@ -49,6 +66,10 @@ export function scan(pattern: Pattern, text: string, from: number, count: number
   vn.fill(0, 0, blocks);
   const rowZeroIn = anchored ? 1 : 0;
   let score = pattern.length;
+  if (blocks === 1) {
+    scanOneBlock(pattern, text, from, count, step, rowZeroIn, out);
+    return;
+  }
   for (let j = 0, pos = from; j < count; j++, pos += step) {
     const eqs = pattern.peq.get(text.charCodeAt(pos));
     let hIn = rowZeroIn;
@@ -56,6 +77,34 @@ export function scan(pattern: Pattern, text: string, from: number, count: number
       hIn = advance(b, eqs ? (eqs[b] ?? 0) : 0, hIn, b === blocks - 1 ? pattern.lastBit : TOP_BIT);
     }
     score += hIn;
+    out[j] = score;
+  }
+}
+
+/**
+ * scan() for a pattern of at most 32 units (one block, as most quotes and every stored context):
+ * advance() inlined with its state in locals, the same operations in the same order.
+ */
+function scanOneBlock(pattern: Pattern, text: string, from: number, count: number, step: 1 | -1, rowZeroIn: number, out: Int32Array): void {
+  const peqs = pattern.peq;
+  const lastBit = pattern.lastBit;
+  let pv = -1;
+  let mv = 0;
+  let score = pattern.length;
+  for (let j = 0, pos = from; j < count; j++, pos += step) {
+    const eqs = peqs.get(text.charCodeAt(pos));
+    // hIn is rowZeroIn (0 or 1): never negative here.
+    const eq = eqs ? (eqs[0] ?? 0) : 0;
+    const xv = eq | mv;
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    const hOut = (ph & lastBit) !== 0 ? 1 : (mh & lastBit) !== 0 ? -1 : 0;
+    ph = (ph << 1) | rowZeroIn;
+    mh = mh << 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+    score += hOut;
     out[j] = score;
   }
 }

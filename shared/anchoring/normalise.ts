@@ -104,6 +104,11 @@ export function withMarkersLiteral<T>(f: () => T): T {
   return withForm(marksDropped, true, f);
 }
 
+/** Whether comparison forms built now drop quotation and title marks (withMarksDropped). */
+export function droppingMarks(): boolean {
+  return marksDropped;
+}
+
 /** Whether comparison forms built now compare paragraph markers literally (withMarkersLiteral). */
 export function comparingMarkersLiterally(): boolean {
   return markersLiteral;
@@ -115,6 +120,11 @@ export function comparingMarkersLiterally(): boolean {
  */
 export function normaliseKeepingMarks(text: string, lineStart = false): string {
   return withForm(false, false, () => normalise(text, lineStart));
+}
+
+/** normaliseWithMap() with the marks kept and markers as one unit, as normaliseKeepingMarks (a whole text's prints). */
+export function normaliseWithMapKeepingMarks(text: string): NormalisedText {
+  return withForm(false, false, () => normaliseWithMap(text));
 }
 
 /** Runs `f` with the comparison form's two settings as given, restoring them after. */
@@ -387,7 +397,7 @@ function hasLoneSurrogate(codes: Uint16Array): boolean {
 }
 
 /** Joins char codes into a string without blowing the argument limit of fromCharCode. */
-function codesToString(codes: Uint16Array): string {
+export function codesToString(codes: Uint16Array): string {
   if (utf16 && !hasLoneSurrogate(codes)) return utf16.decode(codes);
   let out = '';
   for (let i = 0; i < codes.length; i += CHUNK) {

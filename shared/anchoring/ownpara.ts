@@ -15,10 +15,11 @@
  * of the paragraph in the new text (its words beside the quote standing elsewhere too: a pasted
  * duplicate whose original was then edited in the quote, and the edited one is the passage's).
  */
-import { toNormalised, type Doc } from './doc';
+import { lineBreakBefore, toNormalised, type Doc } from './doc';
 import { MAX_COPIES, occurrences } from './copies';
-import { HEAD_MARK, storedForms } from './normalise';
+import { codesToString, HEAD_MARK, storedForms } from './normalise';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
+import { isLetterOrDigitUnit } from './wordcodes';
 
 /** Words (letters and digits) of the stored own paragraph, quote included, that tell one paragraph. */
 const PATTERN_MIN = 12;
@@ -40,10 +41,8 @@ interface WordsForm {
   at: Int32Array;
 }
 
-const WORD = /[\p{L}\p{N}]/u;
-
 function isWord(code: number): boolean {
-  return code === HEAD_MARK || WORD.test(String.fromCharCode(code));
+  return code === HEAD_MARK || isLetterOrDigitUnit(code);
 }
 
 /** The words of a comparison-form string: letters, digits, markers. */
@@ -55,32 +54,35 @@ function wordsOf(form: string): string {
 
 const formsOf = new WeakMap<Doc, WordsForm>();
 
-/** The words-only form of a text, built once per document. */
+/** The words-only form of a text, built once per document (in typed arrays: one unit each, no strings per unit). */
 function wordsForm(doc: Doc): WordsForm {
   const cached = formsOf.get(doc);
   if (cached) return cached;
-  const { text, map, ends } = doc.norm;
-  const parts: string[] = [BREAK];
-  const at: number[] = [-1];
+  const text = doc.norm.text;
+  // Every unit, a BREAK before each, and one at each end: room enough.
+  const codes = new Uint16Array(2 * text.length + 2);
+  const at = new Int32Array(2 * text.length + 2);
+  const BREAK_UNIT = BREAK.charCodeAt(0);
+  codes[0] = BREAK_UNIT;
+  at[0] = -1;
+  let n = 1;
   for (let i = 0; i < text.length; i++) {
-    if (i > 0) {
-      // Only dropped units (white space) lie between two comparison units: a break among them parts paragraphs.
-      const gap = doc.raw.slice(ends[i - 1] ?? 0, map[i] ?? 0);
-      if (gap.includes('\n') && parts[parts.length - 1] !== BREAK) {
-        parts.push(BREAK);
-        at.push(-1);
-      }
+    // Only dropped units (white space) lie between two comparison units: a break among them parts paragraphs.
+    if (i > 0 && codes[n - 1] !== BREAK_UNIT && lineBreakBefore(doc, i)) {
+      codes[n] = BREAK_UNIT;
+      at[n++] = -1;
     }
-    if (isWord(text.charCodeAt(i))) {
-      parts.push(text[i] as string);
-      at.push(i);
+    const c = text.charCodeAt(i);
+    if (isWord(c)) {
+      codes[n] = c;
+      at[n++] = i;
     }
   }
-  if (parts[parts.length - 1] !== BREAK) {
-    parts.push(BREAK);
-    at.push(-1);
+  if (codes[n - 1] !== BREAK_UNIT) {
+    codes[n] = BREAK_UNIT;
+    at[n++] = -1;
   }
-  const form = { text: parts.join(''), at: Int32Array.from(at) };
+  const form = { text: codesToString(codes.subarray(0, n)), at: at.slice(0, n) };
   formsOf.set(doc, form);
   return form;
 }

@@ -6,7 +6,8 @@
  * passage's own paragraph held the quote and differed from that one, so it is not the passage
  * (its own paragraph was deleted or edited beyond recognition) and stays an orphan.
  */
-import { normaliseKeepingMarks } from './normalise';
+import type { Doc } from './doc';
+import { normaliseKeepingMarks, normaliseWithMapKeepingMarks, type NormalisedText } from './normalise';
 import type { TextSelector } from './types';
 
 /** Look-alike paragraphs recorded per passage, at most. */
@@ -38,12 +39,17 @@ export function fingerprint(paragraph: string): string {
   // Marks kept in the mark-free retry too: prints are compared with those describe() recorded.
   // A paragraph begins at its head: its marker is one unit, whatever its style (normalise.ts).
   const s = normaliseKeepingMarks(paragraph, true);
+  return printOfUnits(s, 0, s.length);
+}
+
+/** The fingerprint of units [from, to) of a comparison form (FNV-1a, then the length). */
+function printOfUnits(s: string, from: number, to: number): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(36) + '.' + s.length.toString(36);
+  return (h >>> 0).toString(36) + '.' + (to - from).toString(36);
 }
 
 /** Samples of the quote to look for: the whole of a short quote, evenly spaced 8-unit chunks of a long one. */
@@ -101,18 +107,36 @@ export function onOtherParagraph(text: string, selector: TextSelector, start: nu
 /** The paragraph fingerprints of a text, computed once per text. */
 const printsOf = new WeakMap<object, Set<string>>();
 
-function textPrints(key: object, text: string): Set<string> {
+export function textPrints(key: object, text: string): Set<string> {
   let prints = printsOf.get(key);
   if (prints) return prints;
   prints = new Set();
+  // The whole text in comparison form once, cut at its line breaks: the same units as each line
+  // normalised alone from its head (fingerprint), since nothing the comparison form folds into one
+  // unit (a marker, a character reference, a reading) spans a line break, and every line begins
+  // at a paragraph's head in both.
+  const norm = formKeepingMarks(key, text);
+  let unit = 0;
   for (let from = 0; from <= text.length;) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    prints.add(fingerprint(text.slice(from, to)));
+    const first = unit;
+    while (unit < norm.map.length && (norm.map[unit] as number) < to) unit++;
+    prints.add(printOfUnits(norm.text, first, unit));
     from = to + 1;
   }
   printsOf.set(key, prints);
   return prints;
+}
+
+/**
+ * `text` in comparison form with marks kept and markers as one unit: the document's own form when
+ * `key` is the document of `text` built so (a batch's main document), else made here.
+ */
+function formKeepingMarks(key: object, text: string): NormalisedText {
+  const doc = key as Partial<Doc>;
+  if (doc.raw === text && doc.norm && doc.marksDropped === false && doc.markersLiteral === false) return doc.norm;
+  return normaliseWithMapKeepingMarks(text);
 }
 
 /**

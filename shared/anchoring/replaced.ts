@@ -5,6 +5,7 @@
  * mention), is then another passage's: the passage's own place is known and no longer holds its
  * words. Such a placement is an orphan.
  */
+import { occurrences } from './copies';
 import { lineBreakBefore, toNormalised, type Doc } from './doc';
 import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import type { Anchor, TextSelector } from './types';
@@ -49,10 +50,12 @@ export function replacedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const needShared = Math.max(2, Math.ceil(pieces.size / 4));
   const headBreak = /\n[ \t\u3000]*$/u.test(s.prefix);
   const endBreak = /^[ \t\u3000]*\n/u.test(s.suffix);
-  let n = 0;
-  for (let at = text.indexOf(before); at >= 0 && n < KEY_COPIES; at = text.indexOf(before, at + 1), n++) {
+  // The first KEY_COPIES places of the key before (through the text's trigram index: no scan of a long text).
+  for (const at of occurrences(text, before, KEY_COPIES)) {
     const m0 = at + KEY;
-    const m1 = text.indexOf(after, m0 + 1);
+    // The first key after past m0, looked for only as far as it may stand (maxMiddle on).
+    const near = text.slice(m0 + 1, m0 + maxMiddle + KEY).indexOf(after);
+    const m1 = near < 0 ? -1 : m0 + 1 + near;
     if (m1 < 0 || m1 - m0 > maxMiddle) continue;
     // The placement's own words are not a replacement of themselves.
     if (m0 < to && m1 > from) continue;

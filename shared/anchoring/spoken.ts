@@ -12,7 +12,9 @@
  * of the passage's words is not tried: what is left is its remains, not the passage.
  */
 import type { Doc } from './doc';
+import { codesToString } from './normalise';
 import type { TextSelector } from './types';
+import { isLetterOrDigitUnit } from './wordcodes';
 
 /** Words of each stored side that must stand right next to the place (marks and spaces aside). */
 const SIDE_WORDS = 6;
@@ -44,15 +46,18 @@ export function wordsForm(doc: Doc): WordsForm {
   const cached = forms.get(doc);
   if (cached) return cached;
   const raw = doc.raw;
-  let text = '';
-  const at: number[] = [];
+  // In typed arrays, one unit each: no string per unit of a long text.
+  const codes = new Uint16Array(raw.length);
+  const at = new Int32Array(raw.length);
+  let n = 0;
   for (let i = 0; i < raw.length; i++) {
-    if (WORD.test(raw.charAt(i))) {
-      text += raw.charAt(i);
-      at.push(i);
+    const c = raw.charCodeAt(i);
+    if (isLetterOrDigitUnit(c)) {
+      codes[n] = c;
+      at[n++] = i;
     }
   }
-  const form = { text, at: Int32Array.from(at) };
+  const form = { text: codesToString(codes.subarray(0, n)), at: at.slice(0, n) };
   forms.set(doc, form);
   return form;
 }

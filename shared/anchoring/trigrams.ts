@@ -26,8 +26,14 @@ export function buildTrigramIndex(text: string): TrigramIndex {
   const buckets = 1 << bits;
   const hashes = new Int32Array(n);
   const starts = new Int32Array(buckets + 1);
+  // The three units of position i carried along (the same hash as hashAt, one charCodeAt per position).
+  let a = text.charCodeAt(0);
+  let b = text.charCodeAt(1);
   for (let i = 0; i < n; i++) {
-    const h = hashAt(text, i, bits);
+    const c = text.charCodeAt(i + 2);
+    const h = hash(a, b, c, bits);
+    a = b;
+    b = c;
     hashes[i] = h;
     starts[h + 1] = (starts[h + 1] ?? 0) + 1;
   }

@@ -298,6 +298,18 @@
  * line (surroundRewritten), timed against the mixed revision in the same run. Seed 90001: before
  * 576 ms CPU, 4.87 × the mixed 118 ms (the restatement check counted every line of the text in the
  * whole text, per passage); after 137 ms, 1.40 × 98 ms. Placements identical (dumped calls replayed).
+ * LATER (anchor19e, 2026-12-06, e989642 → s19-anchor19e, load 30–37 on 2 cores, so only ratios
+ * measured in one process mean anything): anchorAll made faster without moving a placement —
+ * words-only forms built in typed arrays with a letter/digit table (ownpara.ts, spoken.ts, where a
+ * regular expression per unit and a string per unit took ~15% of the call), the one-block Myers
+ * scan inlined, compiled patterns cached, quote counts through the text's trigram index instead of
+ * whole-text indexOf scans (occurrences, edges.ts onlyAt, replaced.ts keys), paragraph prints from
+ * one comparison form of the whole text (the document's own), seeds ordered without objects.
+ * tests/bench/anchoring-speed.ts --against <old tree> runs both trees in one process, alternating,
+ * on the same texts (90001–90012): 113k/200 first-call CPU median 153.8 → 113.3 ms, warm 139.8 →
+ * 74.5, surroundRewritten 218.2 → 126.6 (earlier run, 90001–90030: 135.1 → 83.6, warm 103.8 → 67.9).
+ * Placements: every anchorAll/anchor call's results digested (anchoring-digest-hook.mjs) on both
+ * trees and diffed — see the s19-anchor19e commits for the benches and seeds compared.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';

@@ -1,0 +1,100 @@
+/**
+ * The 113k/200 re-anchoring time alone (the default bench's anchor_113k_200_cpu_ms and its warm
+ * figure), for comparing two trees in the same minute and for profiling:
+ *   npx tsx tests/bench/anchoring-speed.ts [--seeds 90001-90030] [--warm 5] [--against <tree>]
+ * prints the median CPU ms of the first anchorAll() on each fresh article (as the default bench
+ * measures it) and of warmed-up calls on the first seed (a fresh text each time). With --against,
+ * the other tree's shared/anchoring is loaded into the same process and every call is made on both,
+ * alternating which goes first, on the same texts: both medians, and any placement that differs.
+ * --worst adds the default bench's worst revision for time (surroundRewritten) on the first seed.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { anchorAll, describe, type Anchor, type TextSelector } from '../../shared/anchoring/index';
+import { scenario } from '../fixtures/anchoring-corpus';
+import { surroundRewritten } from './anchoring';
+
+type AnchorAll = (text: string, selectors: readonly TextSelector[]) => (Anchor | null)[];
+
+function cpuMs(from?: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(from);
+  return (c.user + c.system) / 1000;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[s.length >> 1] as number) : NaN;
+}
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const [lo, hi] = arg('--seeds', '90001-90030').split('-').map(Number) as [number, number | undefined];
+const warmRuns = Number(arg('--warm', '5'));
+const against = arg('--against', '');
+const runners: { name: string; run: AnchorAll; first: number[]; walls: number[]; warm: number[] }[] = [
+  { name: 'this', run: anchorAll, first: [], walls: [], warm: [] },
+];
+if (against) {
+  const other = (await import(pathToFileURL(path.resolve(against, 'shared/anchoring/index.ts')).href)) as { anchorAll: AnchorAll };
+  runners.push({ name: 'against', run: other.anchorAll, first: [], walls: [], warm: [] });
+}
+const digest = (r: (Anchor | null)[]) => r.map((a) => (a ? `${a.start}-${a.end}` : 'x')).join(',');
+let differing = 0;
+let warmCase: { text: string; selectors: TextSelector[] } | null = null;
+for (let seed = lo; seed <= (hi ?? lo); seed++) {
+  const sc = scenario(seed, 'mixed', 113_000, 200);
+  const selectors = sc.spans.map((h) => describe(sc.old, h.start, h.end));
+  warmCase ??= { text: sc.edited.text, selectors };
+  const order = seed % 2 === 0 ? runners : [...runners].reverse();
+  const placed: string[] = [];
+  for (const r of order) {
+    // A fresh copy of the text per tree: neither finds the other's cached forms.
+    const text = (sc.edited.text + ' ').slice(0, -1);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    placed.push(digest(r.run(text, selectors)));
+    r.walls.push(performance.now() - t0);
+    r.first.push(cpuMs(c0));
+  }
+  if (placed.some((p) => p !== placed[0])) {
+    differing++;
+    console.log(`seed ${seed}: placements differ`);
+  }
+}
+if (warmCase) {
+  for (let k = 0; k < 3 + warmRuns; k++) {
+    for (const r of k % 2 === 0 ? runners : [...runners].reverse()) {
+      const text = warmCase.text + ' '.repeat(k);
+      const c0 = process.cpuUsage();
+      r.run(text, warmCase.selectors);
+      if (k >= 3) r.warm.push(cpuMs(c0));
+    }
+  }
+}
+const worst = new Map<string, number[]>();
+if (process.argv.includes('--worst')) {
+  const c = surroundRewritten(lo);
+  for (let k = 0; k < 2 + warmRuns; k++) {
+    const placed: string[] = [];
+    for (const r of k % 2 === 0 ? runners : [...runners].reverse()) {
+      const text = c.text + ' '.repeat(k);
+      const c0 = process.cpuUsage();
+      placed.push(digest(r.run(text, c.selectors)));
+      if (k >= 2) worst.set(r.name, [...(worst.get(r.name) ?? []), cpuMs(c0)]);
+    }
+    if (placed.some((p) => p !== placed[0])) {
+      differing++;
+      console.log('worst case: placements differ');
+    }
+  }
+}
+for (const r of runners) {
+  const tag = against ? `${r.name} ` : '';
+  console.log(`${tag}anchor_113k_200_ms: ${median(r.walls).toFixed(1)}`);
+  console.log(`${tag}anchor_113k_200_cpu_ms: ${median(r.first).toFixed(1)}`);
+  console.log(`${tag}anchor_113k_200_warm_cpu_ms: ${median(r.warm).toFixed(1)}`);
+  if (worst.size) console.log(`${tag}anchor_long_worst_ms: ${median(worst.get(r.name) ?? []).toFixed(1)}`);
+}
+if (against) console.log(`articles with a placement differing: ${differing}`);
