@@ -71,3 +71,25 @@ suite('a list line of a page printed twice, led in by a speech summary (ledin.ts
     expect(placed?.start).toBe(at(neu, line, 1));
   });
 });
+
+suite('a date of a reversed timeline whose new top entry holds it inside a longer number (ownpara.ts)', () => {
+  const words = filler(0, 6).map((p) => p.replace(/（第\d+段）/u, ''));
+  const dates = ['2月3日', '2月5日', '2月8日', '2月11日', '2月14日', '2月17日'];
+  const [a] = filler(8, 1);
+  const old = [a, ...words.map((w, i) => `${dates[i]}，${w}`)].join('\n');
+  // The passage: the month of the fourth entry's date.
+  const start = at(old, '2月11日');
+  const sel = describe(old, start, start + 2);
+  const reversed = words.map((w, i) => `${dates[i]}：${w}`).reverse();
+
+  it('places the month in its entry though the new top entry dated 12月 holds 2月 once more', () => {
+    const neu = [a, '12月29日：刘海燕表示，相关工作仍在推进中。', ...reversed].join('\n');
+    const placed = anchorAll(neu, [sel])[0];
+    expect(placed?.start).toBe(at(neu, '2月11日'));
+  });
+
+  it('still leaves it an orphan when the new entry gained a copy of the month itself', () => {
+    const neu = [a, '2月29日：刘海燕表示，相关工作仍在推进中。', ...reversed].join('\n');
+    expect(anchorAll(neu, [sel])[0]).toBeNull();
+  });
+});
