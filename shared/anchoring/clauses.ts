@@ -110,6 +110,10 @@ function standsIn(text: string, from: number, to: number, part: string): boolean
 export function movedClausesPlace(text: string, s: TextSelector): Anchor | null {
   // A quote the old text held once: a copy of a repeated one may be another passage's.
   if (s.copies !== 0 || !wholeClauses(s)) return null;
+  // A passage over a paragraph break is not one sentence's clauses: a clause of the next paragraph
+  // (a timeline entry's date) found in another sentence beside the first piece's words is that
+  // sentence's own (entries of one date reversed), not the passage's clause moved.
+  if (s.exact.trim().includes('\n')) return null;
   const words = clauseWords(s.exact);
   if (words.length === 0) return null;
   const { before, after } = neighbours(s);

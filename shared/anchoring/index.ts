@@ -37,6 +37,7 @@ import {
 import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { partedByLinesPlace } from './lines';
+import { ownCopyLedIn } from './ledin';
 import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
@@ -830,7 +831,9 @@ function confirmedCopies(
           contextRunsAt(doc, s, from, to) > (s.copyContext ?? 0) &&
           contextRemainsAt(doc, s, from, to) &&
           !lookAlikeAt(doc, s, from, to) &&
-          !onlyItsSentence(doc, s, from, to);
+          !onlyItsSentence(doc, s, from, to) &&
+          // Nor where the passage's own copy stands led in, its list marker no longer heading a paragraph (ledin.ts).
+          !ownCopyLedIn(doc, s, from, to);
         // No more context than the other copy had, and less than the passage had: that copy, its
         // twin deleted, standing about where the passage stood, so nearby neighbours cannot tell
         // either. (Copies with all the context alike are left to the neighbours.)

@@ -171,7 +171,7 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   const forms = storedForms(s);
   // A copy gained (a caption or a pull-quote repeating it): which one is the passage is in doubt
   // (past the cap the count is unknown: the own words alone tell).
-  if (copies < MAX_COPIES && occurrences(doc.norm.text, forms.quote, copies + 2).length > copies + 1) return null;
+  if (copies < MAX_COPIES && numberCopies(doc.norm.text, forms.quote, copies + 2) > copies + 1) return null;
   const own = ownPattern(s);
   if (!own) return null;
   const { pattern, beforeWords, quoteWords, afterWords, startKnown, endKnown } = own;
@@ -220,6 +220,27 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   for (let k = 0; k < trail && to < norm.length && !isWord(norm.charCodeAt(to)); k++) to++;
   if (!paragraphAgrees(doc, s, from, to)) return null;
   return { from, to };
+}
+
+const DIGIT = /\p{Nd}/u;
+
+/**
+ * Occurrences of `quote` in `text`, up to `limit`, leaving out those inside a longer number when
+ * the quote begins or ends with a digit: 2月 inside 12月, 5日 inside 25日 are other dates (a new
+ * timeline entry dated 12月29日 gains no copy of 2月). The old count (`copies`) may hold such ones
+ * too, so this only ever counts fewer: a copy gained of the number itself still counts.
+ */
+function numberCopies(text: string, quote: string, limit: number): number {
+  const digitHead = DIGIT.test(quote[0] ?? '');
+  const digitTail = DIGIT.test(quote[quote.length - 1] ?? '');
+  if (!digitHead && !digitTail) return occurrences(text, quote, limit).length;
+  let n = 0;
+  for (let at = text.indexOf(quote); at >= 0 && n < limit; at = text.indexOf(quote, at + 1)) {
+    if (digitHead && DIGIT.test(text[at - 1] ?? '')) continue;
+    if (digitTail && DIGIT.test(text[at + quote.length] ?? '')) continue;
+    n++;
+  }
+  return n;
 }
 
 /** Whether describe() recorded a look-alike that may read as the quote in words: at most `marks` units off, with `context` units of stored context beside it. */

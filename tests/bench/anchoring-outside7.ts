@@ -192,6 +192,25 @@
  * FRESH, once, seeds 201–240, on main e964917+042b0d8 (after anchor18a–e; lead, 2026-12-06 21:20 UTC, load ~2): 96.8% placed, 2 wrong
  *   (speech 1, timeline 1); timeline 91.4, mixed 89.1, speech 93.7, brief 96.5, en_gloss 97.8, the
  *   rest ≥99; anchorAll on a long article median 66 ms, max 181 ms CPU.
+ * LATER, development (anchor19b, 2026-12-06, load ~25–35; main e989642 → this branch), seeds 201–240
+ *   (now seen): 96.8% / 2 wrong → 96.8% / 0 after the two refusals (speech 93.7 → 93.8, timeline
+ *   91.4), then timeline 91.4 → 91.7 / 0 and mixed 89.1 / 0 with the count fix (those two kinds re-run
+ *   alone; unit tests in tests/unit/anchoring-round28.test.ts). The wrongs, as kinds: timeline 240,
+ *   a span over a break (an entry's last clause + the next entry's date) placed by clauses.ts on the
+ *   other entry of the same date, whose sentence holds both clauses after the reversal — a passage
+ *   holding a paragraph break is not one sentence's clauses; speech 240, a ★ list line of a page the
+ *   long read holds twice, 他指出， written before the passage's own ★ (the marker no longer heads a
+ *   paragraph, so one exact copy seemed lost) while 我想强调的是， → 他强调， gave the other printing
+ *   3 units more context than it had — not confirmed by context while the quote's words, the marker
+ *   aside, stand elsewhere with about as much context (ledin.ts). Recall: ownpara.ts no longer counts
+ *   a copy inside a longer number as gained (2月 in the new top entry's 12月29日): months of reversed
+ *   entries placed. Left: speech edits inside a passage (我们要 → 他强调，要) and passages whose both
+ *   sides were edited (他指出， before, 同志们， or 谢谢大家！ dropped after: every exact-run gate
+ *   refuses them; edges.ts wants both neighbours' words, a paragraph edge is not one), timeline
+ *   dates of long articles whose pages repeat. Guards (guards19.sh) old e989642 on seen seeds: default
+ *   99.33 / 0, outside2 281–320 99.3 / 8, independent 481–520 99.7 / 1, outside3 99.1 / 0, outside4
+ *   98.7 / 0, outside5 98 / 4, outside6 98.5 / 1, outside7 1–40 96.4 / 5; the new tree's run did not
+ *   finish before this commit (load ~35): the lead's run decides.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
