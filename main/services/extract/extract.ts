@@ -334,6 +334,18 @@ function textLabel(el: Element): boolean {
   );
 }
 
+/**
+ * A quiz's answer option set as a choice control (`<label><input type="radio">A．…</label>`): the
+ * label holds a radio button or a check box and its text opens with an option letter (A． B、
+ * (C) D.). It is a line of the text as a reader sees it, one option a line; a form's own choices
+ * (记住密码, 同意协议) have no option letter and stay skipped.
+ */
+const OPTION_MARK_RE = /^\s*(?:[A-HＡ-Ｈ]\s*[．.、:：)）]|[(（]\s*[A-HＡ-Ｈ]\s*[)）])\s*\S/;
+function quizOption(el: Element): boolean {
+  if (el.localName !== 'label' || el.querySelector('input[type="radio"], input[type="checkbox"]') === null) return false;
+  return OPTION_MARK_RE.test(el.textContent ?? '');
+}
+
 /** Section headings (an h1 is the page's title, where a bracketed linked label is its category). */
 const HEADING_TAG_RE = /^h[2-6]$/;
 
@@ -441,7 +453,9 @@ class Walker {
     }
     // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
     // a control's label (a player's settings, a search box) is not.
-    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el)) || isHidden(el)) return;
+    const option = tag === 'label' && quizOption(el);
+    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el) && !option) || isHidden(el))
+      return;
     // Controls set in the text: a note's link back to its mark (↑), a heading's bracketed edit
     // link ([编辑]), a code block's button label beside its <code> (复制代码).
     if (tag === 'a' && backReferenceLink(el)) return;
@@ -457,7 +471,7 @@ class Walker {
       this.img(el);
       return;
     }
-    const block = BLOCK_TAGS.has(tag);
+    const block = BLOCK_TAGS.has(tag) || option;
     if (block) {
       this.flush();
       this.stack.push(el);
@@ -1108,6 +1122,45 @@ function sectionLikeRoot(top: Element, sib: Element, s: Stats, after: boolean): 
   const own = Array.from(heading.querySelectorAll('a[href]')).every((a) => a.getAttribute('href')?.trim().startsWith('#'));
   if (s.linkChars - (own ? countChars(text) : 0) > s.chars * 0.2) return false;
   return text !== '' && !isLatinEndLine(text) && !LINK_LABEL_RE.test(text) && !REFERENCE_HEADING_RE.test(text);
+}
+
+/**
+ * A later sibling of the article root built as the root is (same tag and class) whose items are
+ * built as the root's are (children of a class the root repeats): the next part of one list (a
+ * quiz's 二、判断题 after its 一、单项选择题, the next group of questions or entries), though its
+ * short items score less than the root's threshold.
+ */
+function nextPartOfList(top: Element, sib: Element, s: Stats, after: boolean): boolean {
+  if (!after) return false;
+  const cls = top.getAttribute('class')?.trim();
+  if (!cls || sib.localName !== top.localName || sib.getAttribute('class')?.trim() !== cls) return false;
+  if (s.chars < 20 || s.linkChars > s.chars * 0.2) return false;
+  const seen = new Map<string, number>();
+  for (let c = top.firstElementChild; c; c = c.nextElementSibling) {
+    const k = `${c.localName}.${c.getAttribute('class')?.trim() ?? ''}`;
+    if (!k.endsWith('.')) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  for (let c = sib.firstElementChild; c; c = c.nextElementSibling) {
+    if ((seen.get(`${c.localName}.${c.getAttribute('class')?.trim() ?? ''}`) ?? 0) >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * A box that holds one paragraph and nothing else (`<div class="intro"><p>…</p></div>`): set
+ * before the article root of a Chinese page, it is read as a bare paragraph there is (a lead, a
+ * note above a quiz's parts). Not on a Latin page, where such boxes above the text are a fact
+ * check's claim or a promo.
+ */
+function boxedParagraph(box: Element): boolean {
+  const only = box.firstElementChild;
+  return (
+    only !== null &&
+    only === box.lastElementChild &&
+    only.localName === 'p' &&
+    only.children.length === 0 &&
+    (box.textContent ?? '').trim() === (only.textContent ?? '').trim()
+  );
 }
 
 /** A heading that names the article's own list of sources: `References`, `Notes`, `Bibliography`, `Sources:`. */
@@ -2210,7 +2263,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         if (!s) continue;
         const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
         const f = s.score * (1 - ld);
-        const sibText = PARA_TAGS.has(sib.localName) && ld < 0.25 ? normaliseText(sib.textContent ?? '') : '';
+        const sibText =
+          (PARA_TAGS.has(sib.localName) || (!latinScript && !after && boxedParagraph(sib))) && ld < 0.25
+            ? normaliseText(sib.textContent ?? '')
+            : '';
         const refs = f >= threshold ? [] : referenceListsAfter(sib, stats, negative, after);
         if (refs.length > 0 && refs[0] !== sib) {
           for (const r of refs) chosen.add(r);
@@ -2220,6 +2276,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
           f >= threshold ||
           continuesArticle(top, sib, s, after) ||
           (latinScript && sectionLikeRoot(top, sib, s, after)) ||
+          nextPartOfList(top, sib, s, after) ||
           refs.length > 0 ||
           (sibText && (s.chars > 80 || /[。！？.!?]["”’]?$/.test(sibText))) ||
           // A reporter's byline beside the text (本报记者 卢 静 under the title) is part of it.
@@ -2321,6 +2378,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       body,
       blocks.filter((b) => b.len > 0 && b.index > cutAt && !b.negative && inChosen(b) && isEndMark(b.text)),
     );
+  if (!latin) dropAtEndWord(body);
   if (!latin) {
     let rules: Map<string, ClassRule[]> | undefined;
     dropCaptions(body, photoStories, () => (rules ??= classRules(doc)));
@@ -4864,6 +4922,27 @@ function dropAfterEndMarks(body: Block[], marks: Block[]): void {
   }
 }
 
+/** A line that is only the word 完, bracketed or dashed: （完） 【完】 -完- ——完——. */
+const END_WORD_RE = /^[\s(（【[〔<〈—–\-－]*完[\s)）】\]〕>〉—–\-－]*$/;
+
+/**
+ * A press release's end mark, a line of its own that is only 完: no text. What follows it in the
+ * body (the release's date and time lines) is not text either, when it is short beside what came
+ * before; a long rest (several items of one page, each ending so) loses only the marks.
+ */
+function dropAtEndWord(body: Block[]): void {
+  for (let at = body.length - 1; at > 0; at--) {
+    if (body[at]!.len > 8 || !END_WORD_RE.test(body[at]!.text)) continue;
+    let before = 0;
+    for (let i = 0; i < at; i++) before += body[i]!.len;
+    if (before < 100) continue;
+    const after = body.slice(at + 1);
+    const short = after.reduce((n, b) => n + b.len, 0) < before * 0.25;
+    if (short && !after.some((b) => /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text))) body.length = at;
+    else body.splice(at, 1);
+  }
+}
+
 const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-?title|photo-?title|tuzhu|tupian-?sm|pic-?note/i;
 
 /**
@@ -4879,7 +4958,11 @@ function dropCaptions(body: Block[], slides: readonly Element[] = [], sheets?: (
   for (let i = body.length - 1; i >= 1; i--) {
     const b = body[i]!;
     const prev = body[i - 1]!;
-    if (prev.len > 0 || prev.images.length === 0 || b.len === 0 || b.len > 80 || b.images.length > 0 || b.punct > 3) continue;
+    if (b.len === 0 || b.len > 80 || b.images.length > 0 || b.punct > 3) continue;
+    const kept = prev.len === 0 && prev.images.length > 0;
+    // A picture the body does not keep (a saved page's `data:` image) is still one: the element
+    // right before the line holds only it. Then only a caption's name, credit or 图为 tells.
+    if (!kept && !pictureOnly(b.el.previousElementSibling)) continue;
     if (slides.some((list) => b.ancestors.includes(list))) continue;
     const named = b.ancestors
       .slice(0, 2)
@@ -4892,8 +4975,9 @@ function dropCaptions(body: Block[], slides: readonly Element[] = [], sheets?: (
       named ||
       credit ||
       /^图为/.test(b.text) ||
-      lineUnderPicture(b, prev) ||
-      (!toldByPictures &&
+      (kept && lineUnderPicture(b, prev)) ||
+      (kept &&
+        !toldByPictures &&
         mutedLine(
           b,
           body.slice(i + 1).find((x) => x.len > 0),
@@ -4902,6 +4986,12 @@ function dropCaptions(body: Block[], slides: readonly Element[] = [], sheets?: (
     )
       body.splice(i, 1);
   }
+}
+
+/** An element that holds a picture and no text (`<p><img src="data:…"></p>`). */
+function pictureOnly(el: Element | null): boolean {
+  if (!el || (el.localName !== 'img' && el.querySelector('img') === null)) return false;
+  return !INK_RE.test(el.textContent ?? '');
 }
 
 /**

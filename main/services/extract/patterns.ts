@@ -190,11 +190,12 @@ export function findShortYearDate(text: string): string | null {
 const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
 /**
  * A date label named for what a notice announces (报告时间：, 公示时间：, 报名日期：): the event's
- * own time, a line of the notice, not when the page was published. A numbered item of the notice
+ * own time, a line of the notice, not when the page was published (a tender's 开标时间 or
+ * 投标截止时间 too). A numbered item of the notice
  * opens the same way after its number (（一）报名时间：…, 2. 考试时间：…).
  */
 const EVENT_DATE_LABEL_RE =
-  /^\s*(?:(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)))?\s*(?:报告|讲座|会议|活动|培训|考试|笔试|面试|比赛|竞赛|报名|公示|征求意见|征集|受理|开放|演出|展演|展览|展出|答辩|开幕|开课|集合|截止)\s*(?:时\s*间|日\s*期)\s*[:：]/;
+  /^\s*(?:(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)))?\s*(?:报告|讲座|会议|活动|培训|考试|笔试|面试|比赛|竞赛|报名|公示|征求意见|征集|受理|开放|演出|展演|展览|展出|答辩|开幕|开课|集合|截止|开标|评标|(?:投标|递交|响应)(?:文件)?(?:截止)?|签约|交货)\s*(?:时\s*间|日\s*期)\s*[:：]/;
 
 // ---- metadata labels ------------------------------------------------------------------------
 
@@ -525,7 +526,7 @@ export function matchImplementingBody(text: string): string | null {
 
 /** The heading of a list of other articles: 相关阅读, 为你推荐, 延伸·推荐 … */
 const RELATED_HEADING_RE =
-  /^[【[]?\s*(?:相关文章|相关新闻|相关阅读|相关链接|相关信息|相关附件|相关报道|相关专题|相关推荐|热点文章|热门文章|热点新闻|热门新闻|推荐阅读|推荐内容|热点内容|热门推荐|精彩推荐|编辑推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|延伸\s*[·・•]?\s*(?:阅读|推荐)|更多阅读|最新文章|最新动态|图片新闻|阅读排行|点击排行)\s*[】\]]?\s*[:：]?$/;
+  /^[【[]?\s*(?:相关文章|相关新闻|相关阅读|相关链接|相关信息|相关附件|相关报道|相关专题|相关推荐|相关[\u4e00-\u9fff]{1,4}(?:推荐|阅读)|热点文章|热门文章|热点新闻|热门新闻|推荐阅读|推荐内容|热点内容|热门推荐|精彩推荐|编辑推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|延伸\s*[·・•]?\s*(?:阅读|推荐)|更多阅读|最新文章|最新动态|图片新闻|阅读排行|点击排行|往期(?:回顾|推荐|精选)|本期(?:导读|要目))\s*[】\]]?\s*[:：]?$/;
 
 /** Lines that are never article text, whatever their length (they are short in practice). */
 const BOILER_SHORT: RegExp[] = [
