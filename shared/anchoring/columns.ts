@@ -16,7 +16,7 @@
  * once, with more of the stored context there than any other copy had beside it.
  */
 import { MAX_COPIES, OWN_CONTEXT_MARGIN } from './copies';
-import { occurrencesIn, type Doc } from './doc';
+import { lineBreakBefore, occurrencesIn, type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import { reverse } from './query';
 import type { TextSelector } from './types';
@@ -106,13 +106,34 @@ function lineAround(raw: string, at: number, dir: -1 | 0 | 1): [number, number] 
 function readOn(doc: Doc, at: number, side: string, dir: 1 | -1): { units: number; jumped: boolean } {
   const norm = doc.norm.text;
   const unitAtStep = (i: number) => (dir === 1 ? norm.charCodeAt(i) : norm.charCodeAt(i - 1));
-  let n = 0;
-  let pos = at;
-  // Along the quote's own piece.
-  while (n < side.length && (dir === 1 ? pos < norm.length : pos > 0) && !pieceEdge(doc, pos) && unitAtStep(pos) === side.charCodeAt(n)) {
-    n++;
-    pos += dir;
-  }
+  const inText = (i: number) => (dir === 1 ? i < norm.length : i > 0);
+  /** Units of the side from its unit `n` that stand reading on from `pos`, at most `most`, over nothing but units. */
+  const run = (pos: number, n: number, most: number) => {
+    let k = 0;
+    while (k < most && n + k < side.length && inText(pos + k * dir) && unitAtStep(pos + k * dir) === side.charCodeAt(n + k)) k++;
+    return k;
+  };
+  /**
+   * Read on along a line from `pos`: over a gap inside the line only where the side goes on right
+   * past it for JUMP_MIN units (all that is left, if less): words with a space between (Mate 20 X).
+   */
+  const along = (pos: number, n: number, landed = false): { pos: number; n: number } => {
+    for (let first = landed; n < side.length && inText(pos); first = false) {
+      // (Not before the first unit of a piece just jumped to: that edge is the one jumped over.)
+      if (!first && pieceEdge(doc, pos)) {
+        if (lineBreakBefore(doc, pos)) break;
+        const need = Math.min(JUMP_MIN, side.length - n);
+        const k = run(pos, n, need);
+        // (Or to the line's end, if nearer: a word split over the gap and the line's edge.)
+        if (k < need && !(k > 0 && lineBreakBefore(doc, pos + k * dir))) break;
+      }
+      if (unitAtStep(pos) !== side.charCodeAt(n)) break;
+      n++;
+      pos += dir;
+    }
+    return { pos, n };
+  };
+  let { pos, n } = along(at, 0);
   let jumped = false;
   for (let jumps = 0; jumps < MAX_JUMPS && n < side.length && pieceEdge(doc, pos); jumps++) {
     // The piece ended: the side goes on at exactly one piece of the next (previous) line.
@@ -121,22 +142,19 @@ function readOn(doc: Doc, at: number, side: string, dir: 1 | -1): { units: numbe
     if (!line) break;
     const need = Math.min(JUMP_MIN, side.length - n);
     let next = -1;
-    let got = 0;
-    for (const [s, e] of piecesOf(doc, line[0], line[1])) {
-      let k = 0;
-      const limit = e - s;
-      while (n + k < side.length && k < limit && norm.charCodeAt(dir === 1 ? s + k : e - 1 - k) === side.charCodeAt(n + k)) k++;
-      if (k < need) continue;
+    const pieces = piecesOf(doc, line[0], line[1]);
+    const lineFrom = pieces[0]?.[0] ?? 0;
+    const lineTo = pieces[pieces.length - 1]?.[1] ?? 0;
+    for (const [s, e] of pieces) {
+      const from = dir === 1 ? s : e;
+      // Up to the line's end (start): a piece's words may go on past a space between words.
+      if (run(from, n, dir === 1 ? lineTo - s : e - lineFrom) < need) continue;
       if (next >= 0) return { units: n, jumped };
-      next = dir === 1 ? s + k : e - k;
-      got = k;
+      next = from;
     }
     if (next < 0) break;
-    n += got;
-    pos = next;
+    ({ pos, n } = along(next, n, true));
     jumped = true;
-    // Stopped inside the piece: the side's words end here.
-    if (!pieceEdge(doc, pos)) break;
   }
   return { units: n, jumped };
 }
@@ -160,8 +178,10 @@ export function columnsPlace(doc: Doc, s: TextSelector): { from: number; to: num
   for (const k of starts) {
     const end = k + quote.length;
     // The quote whole inside one piece.
+    // (A gap inside it only where the stored quote had white space too.)
+    const spaced = /\s/u.test(s.exact);
     let inside = true;
-    for (let i = k + 1; i < end && inside; i++) inside = !pieceEdge(doc, i);
+    for (let i = k + 1; i < end && inside; i++) inside = !pieceEdge(doc, i) || (spaced && !lineBreakBefore(doc, i));
     if (!inside) continue;
     // On a line of two pieces or more (a row of the columns).
     const rawAt = doc.norm.map[k] ?? 0;

@@ -86,13 +86,14 @@ function twoColumns(paras: readonly string[], width: number, height: number, gap
 
 suite('a passage in a page of two columns copied row by row', () => {
   const head = filler(0, 2);
-  const body = filler(2, 8);
+  // One paragraph with words spaced apart (a model name): the gaps inside a column's line are words'.
+  const body = [...filler(2, 4), '学校新添的平板电脑型号为 Lumo 7 Max 教学版，每个班级配备了十台，由信息老师统一保管。', ...filler(6, 4)];
   const tail = filler(10, 2);
   const OLD = [...head, ...body, ...tail].join('\n');
   const laid = (gap: string) => [...head, twoColumns(body, 15, 6, gap), ...tail].join('\n');
 
   it('places a short term whose context on both sides is now the other column', () => {
-    const quotes = ['新设备', '连环画', '夜校', '塑胶操场'];
+    const quotes = ['新设备', '连环画', '夜校', '塑胶操场', '教学版'];
     for (const gap of ['\u3000', '  ']) {
       const NEW = laid(gap);
       const sels = quotes.map((q) => describe(OLD, ...span(OLD, q)));
