@@ -31,6 +31,8 @@ const MAX_JUMPS = 4;
 const MAX_STARTS = 64;
 
 const GAP = /[ \t\u3000\u00a0]+/gu;
+/** A line of two pieces or more: words, a gap, words. */
+const ROW = /\S[ \t\u3000\u00a0]+\S/u;
 
 /** Whether raw code unit `c` is white space that parts two pieces of a line. */
 function isGap(c: number): boolean {
@@ -159,6 +161,15 @@ function readOn(doc: Doc, at: number, side: string, dir: 1 | -1): { units: numbe
   return { units: n, jumped };
 }
 
+const rows = new WeakMap<Doc, boolean>();
+
+/** Whether some line of the text has a gap between words (tested once per text). */
+function hasRows(doc: Doc): boolean {
+  let has = rows.get(doc);
+  if (has === undefined) rows.set(doc, (has = ROW.test(doc.raw)));
+  return has;
+}
+
 /** The normalised [from, to) of the passage read through columns, or null (see the header). */
 export function columnsPlace(doc: Doc, s: TextSelector): { from: number; to: number } | null {
   const quote = normaliseQuote(s);
@@ -166,7 +177,7 @@ export function columnsPlace(doc: Doc, s: TextSelector): { from: number; to: num
   const copies = s.copies ?? 0;
   if (!Number.isInteger(copies) || copies < 0 || copies >= MAX_COPIES) return null;
   // Only a text with gaps inside lines can be a column layout.
-  if (!/\S[ \t\u3000\u00a0]+\S/u.test(doc.raw)) return null;
+  if (!hasRows(doc)) return null;
   const prefix = normalisePrefix(s);
   const suffix = normaliseSuffix(s);
   const before = reverse(prefix);
@@ -183,14 +194,13 @@ export function columnsPlace(doc: Doc, s: TextSelector): { from: number; to: num
     let inside = true;
     for (let i = k + 1; i < end && inside; i++) inside = !pieceEdge(doc, i) || (spaced && !lineBreakBefore(doc, i));
     if (!inside) continue;
-    // On a line of two pieces or more (a row of the columns).
-    const rawAt = doc.norm.map[k] ?? 0;
-    const line = lineAround(doc.raw, rawAt, 0);
-    if (!line || piecesOf(doc, line[0], line[1]).length < 2) continue;
     const back = readOn(doc, k, before, -1);
     const on = readOn(doc, end, suffix, 1);
     if (!back.jumped && !on.jumped) continue;
     if (back.units < needBefore || on.units < needAfter) continue;
+    // On a line of two pieces or more (a row of the columns).
+    const line = lineAround(doc.raw, doc.norm.map[k] ?? 0, 0);
+    if (!line || !ROW.test(doc.raw.slice(line[0], line[1]))) continue;
     if (copies > 0 && !(back.units + on.units > (s.copyContext ?? Infinity) + OWN_CONTEXT_MARGIN)) continue;
     if (found) return null;
     found = { from: k, to: end };

@@ -9,7 +9,7 @@
  * passage's own place is known to have lost its words: the placement is an orphan.
  */
 import { copiesLost } from './copies';
-import { toNormalised, type Doc } from './doc';
+import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import type { Anchor, TextSelector } from './types';
 
@@ -38,11 +38,12 @@ export function droppedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const to = toNormalised(doc, a.end);
   const placed =
     commonTail(prefix, text.slice(Math.max(0, from - prefix.length), from)) + commonHead(suffix, text.slice(to, to + suffix.length));
+  // Where all but a few units of the stored context stand beside the placement, no joint can beat it.
+  if (placed + JOINT_MARGIN >= prefix.length + suffix.length) return false;
   // i units of the suffix's head and j of the prefix's tail went with the quote.
   for (let i = 0; i + JOINT_KEY <= suffix.length; i++) {
     const key = suffix.slice(i, i + JOINT_KEY);
-    let n = 0;
-    for (let o = text.indexOf(key); o >= 0 && n < JOINT_COPIES; o = text.indexOf(key, o + 1), n++) {
+    for (const o of occurrencesIn(doc, key, JOINT_COPIES)) {
       // The placement's own surroundings are not a joint elsewhere.
       if (o >= from - prefix.length && o <= to + suffix.length) continue;
       const after = commonHead(suffix.slice(i), text.slice(o, o + suffix.length - i));
