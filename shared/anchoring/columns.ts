@@ -145,6 +145,9 @@ function readOn(doc: Doc, at: number, side: string, dir: 1 | -1): { units: numbe
     const need = Math.min(JUMP_MIN, side.length - n);
     let next = -1;
     const pieces = piecesOf(doc, line[0], line[1]);
+    // Only onto a row of the columns too: a line of one piece (the paragraph above a pull quote
+    // set as "■ words") is ordinary text, read as the other passes read it.
+    if (!isRow(doc, line, pieces)) break;
     const lineFrom = pieces[0]?.[0] ?? 0;
     const lineTo = pieces[pieces.length - 1]?.[1] ?? 0;
     for (const [s, e] of pieces) {
@@ -159,6 +162,14 @@ function readOn(doc: Doc, at: number, side: string, dir: 1 | -1): { units: numbe
     jumped = true;
   }
   return { units: n, jumped };
+}
+
+/** Units a piece needs to count as a column's line (a lone bullet or mark is not one). */
+const PIECE_MIN = 2;
+
+/** Whether the raw line [from, to) holds two pieces or more of PIECE_MIN units: a row of the columns. */
+function isRow(doc: Doc, line: [number, number], pieces = piecesOf(doc, line[0], line[1])): boolean {
+  return pieces.filter(([s, e]) => e - s >= PIECE_MIN).length >= 2;
 }
 
 const rows = new WeakMap<Doc, boolean>();
@@ -200,7 +211,7 @@ export function columnsPlace(doc: Doc, s: TextSelector): { from: number; to: num
     if (back.units < needBefore || on.units < needAfter) continue;
     // On a line of two pieces or more (a row of the columns).
     const line = lineAround(doc.raw, doc.norm.map[k] ?? 0, 0);
-    if (!line || !ROW.test(doc.raw.slice(line[0], line[1]))) continue;
+    if (!line || !ROW.test(doc.raw.slice(line[0], line[1])) || !isRow(doc, line)) continue;
     if (copies > 0 && !(back.units + on.units > (s.copyContext ?? Infinity) + OWN_CONTEXT_MARGIN)) continue;
     if (found) return null;
     found = { from: k, to: end };

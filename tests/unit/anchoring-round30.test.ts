@@ -121,3 +121,17 @@ suite('a passage in a page of two columns copied row by row', () => {
     expect(anchorAll(NEW, [sel])).toEqual([null]);
   });
 });
+
+suite('a pull quote set as "■ words" is not a row of columns', () => {
+  it('never places a passage on the pull quote copying its line', () => {
+    const [a, b, c] = filler(0, 3);
+    const LINE = '18秋新款保暖外套同款轻薄羽绒服';
+    const OLD = [a, b, LINE, c].join('\n');
+    const sel = describe(OLD, ...span(OLD, '秋新款保'));
+    // The pull quote, a copy of the next line led by a bullet and a space, set right before it.
+    const NEW = [a, b, `■ ${LINE}`, LINE, c].join('\n');
+    const got = anchorAll(NEW, [sel])[0];
+    const pull = at(NEW, '秋新款保');
+    expect(got?.start).not.toBe(pull);
+  });
+});
