@@ -66,6 +66,9 @@ import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn,
 import { oneUnitCorrectedPlace } from './corrected';
 import { innerLineElsewhere } from './innerline';
 import { insertedPhrasePlace } from './inserted';
+import { droppedInPlace } from './dropped';
+import { labelHeadsItsWords } from './labelwords';
+import { columnsPlace } from './columns';
 import { latinInsidePlace } from './latin-inside';
 import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
@@ -316,7 +319,8 @@ function anchorSelectors(text: string, selectors: readonly TextSelector[], makeD
     if (p && literalStands(doc, s, storedMarkers(s), p)) return p;
     // Placed as one unit (another marker's): a renumbered label still labels its stored words;
     // one whose line went (第五章 deleted) would sit on the next label (第三十五条).
-    return a && literalStands(doc, s, storedMarkers(s), a) ? a : null;
+    // Not a label now over other words (the next article's, its own deleted): labelwords.ts.
+    return a && literalStands(doc, s, storedMarkers(s), a) && labelHeadsItsWords(doc, s, a) ? a : null;
   });
 }
 
@@ -365,6 +369,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         numberedLinesAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        columnsAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
@@ -397,6 +402,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
       // Nor the copy of the quote its own stored context held (contextcopy.ts).
       if (onContextsCopy(lazyDoc(), s, a)) return null;
+      // Nor a copy elsewhere while its own place stands with its clause cut out (dropped.ts).
+      if (droppedInPlace(lazyDoc(), s, a)) return null;
       return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
     })
     .map((a, i) => {
@@ -482,6 +489,15 @@ function numberedLinesAnchor(text: string, docFor: () => Doc, s: TextSelector): 
   const a = toAnchor(doc, query, scoreAt(doc, query, { start: from, end: to, errors: Math.abs(to - from - query.quote.length) }));
   // From the passage's first word to its last: a line's number before it is not the passage's.
   return { ...a, start: found.start, end: found.end };
+}
+
+/** The passage in a page of columns copied row by row, its context read through the columns (columns.ts), or null. */
+function columnsAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = columnsPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
 }
 
 /** The passage with non-Han runs (a link's address, a post marker) written inside it (latin-inside.ts), or null. */

@@ -110,6 +110,18 @@
  * FRESH, once, seeds 81–120, on main e964917+042b0d8 (after anchor18a–e; lead, 2026-12-06 21:20 UTC, load ~2): 99.5% placed, 0 wrong;
  *   two_column 97.8, mixed 98.3, redline 99.3, line_numbers 99.4, the rest ≥99.9; anchorAll on a
  *   long article median 63 ms, max 182 ms CPU.
+ * LATER, development (anchor19d, 2026-12-06, load 25–40; main e989642 → s19-anchor19d; rules in
+ *   tests/unit/anchoring-round30.test.ts, shared/anchoring/columns.ts): 81–120 (now seen) 99.5% →
+ *   99.7%, 0 → 0 wrong; two_column 97.8 → 99.2 (misses 62 → 23), mixed 98.3 → 98.9, the rest
+ *   unchanged. A passage inside one piece of a row (left line, gap, right line) has its context
+ *   read as a reader of the columns reads it: along its piece to a gap or the line's end, then on
+ *   at exactly one piece of the next (back: previous) line where the stored words go on (4 units
+ *   at least); 8 units each side, one place only, more than any other copy had for a repeated
+ *   quote. A gap inside a line is crossed where the stored words go on right past it (spaced
+ *   words: a model name). Left (23): a quote split over two rows (its words would take the other
+ *   column's between), a 第N条 marker that is one unit at a line's head and literal in the right
+ *   column, short repeated quotes whose copies keep as much context, and the dropcap 第 十条 split
+ *   (1 partial in 81–120, not looked at).
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts, PROSE_DIR } from './anchoring-prose';

@@ -265,6 +265,20 @@
  * FRESH, once, seeds 241–280, on main e964917+042b0d8 (after anchor18a–e; lead, 2026-12-06 21:20 UTC, load ~2): 98.2% placed, 2 wrong
  *   (draft_final 1, interleave 1); mixed 94.5, draft_final 96.1, leader 96.2, qa_reorder 97.4,
  *   bilingual 97.8, the rest ≥98.2; anchorAll on a long article median 88 ms, max 554 ms CPU.
+ * LATER, development (anchor19d, 2026-12-06, load 25–40; main e989642 → s19-anchor19d; rules in
+ *   tests/unit/anchoring-round30.test.ts): 241–280 (now seen) 98.2% / 2 wrong → 98.2% / 0; per kind
+ *   unchanged (draft_final 96.1, interleave 99.4, leader 96.2, mixed 94.5). The two wrongs, read:
+ * - interleave 245: a label begun inside a 条's marker (十六条 + the first word), the 条 dropped,
+ *   placed as one marker unit on the next 条's label: the two 条 of a law share most two-unit
+ *   pieces (监察机关在调查过程中，…), which was all literalStands asked. A label on another marker
+ *   must now head its stored words in order, a unit in four changed at most (labelwords.ts).
+ * - draft_final 270: a phrase a long article held twice; the 正式稿 cut the clause holding the
+ *   passage's copy and, in the other copy's sentence, another clause, so that copy gained stored
+ *   context (45 units against the 38 it had). The passage's own place still stands with the stored
+ *   prefix run straight into the suffix across the cut: a copy elsewhere with less exact context
+ *   than that joint is an orphan, when the quote's copies fell (dropped.ts).
+ * Left: draft_final and leader recall (middle clauses dropped inside long sentences, titles put
+ *   inside a span), not looked at for want of time.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 
