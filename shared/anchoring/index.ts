@@ -57,6 +57,7 @@ import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { madeLikeOther } from './likeother';
 import { ownParagraphPlace, ownWordsCopies } from './ownpara';
+import { oneSidedCopy } from './onesided';
 import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
@@ -1180,6 +1181,16 @@ function nearNeighbours(
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
       if (!a) return null;
+      // A guess among copies printed with the same context (a 专题's article and abridged copy)
+      // with placed neighbours on one side only: the copy that moved along with them (onesided.ts).
+      const side = guessed ? oneSidedShift(placed, s) : null;
+      if (side !== null) {
+        const doc = docFor();
+        const quote = normaliseQuote(s);
+        const at = oneSidedCopy(doc, s, quote, side, atStoredPosition(text, s));
+        const along = at === null ? null : copyAnchor(text, doc, s, quote, at);
+        if (along) return along;
+      }
       // A guess among far-apart copies that sits where sparser neighbours put it is confirmed.
       const wide = guessed ? shiftWindow(placed, s, true, WIDE_TOLERANCE, WIDE_GAP) : null;
       if (
@@ -1303,6 +1314,26 @@ function otherNearMatchAt(doc: Doc, s: TextSelector, a: Anchor, predicted: numbe
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
   return windowCandidates(doc, query, lo, hi).some((c) => c.end <= from || c.start >= to);
+}
+
+/**
+ * The shift of the nearest placed neighbour (not itself a guess) on the one side of `s` that has
+ * any, within the neighbour distance, when the other side has none at all; else null (onesided.ts).
+ */
+function oneSidedShift(placed: readonly Placed[], s: TextSelector): number | null {
+  let before: Placed | undefined;
+  let after: Placed | undefined;
+  for (const p of placed) {
+    if (p.guessed) continue;
+    if (p.end <= s.start) before = p;
+    else if (p.start >= s.end) {
+      after = p;
+      break;
+    }
+  }
+  if (!before === !after) return null;
+  const n = (before ?? after) as Placed;
+  return Math.abs(n.start - s.start) <= NEIGHBOUR_GAP ? n.shift : null;
 }
 
 interface Placed {
