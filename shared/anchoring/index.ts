@@ -64,6 +64,7 @@ import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn,
 import { oneUnitCorrectedPlace } from './corrected';
 import { insertedPhrasePlace } from './inserted';
 import { latinInsidePlace } from './latin-inside';
+import { linkedPlace } from './linked';
 import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
@@ -361,6 +362,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        linkedAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         numberedLinesAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
@@ -465,6 +467,19 @@ function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector, 
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
+}
+
+/** The passage read with its nearest context across non-Han runs written among them (linked.ts), or null. */
+function linkedAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = linkedPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(
+    doc,
+    query,
+    scoreAt(doc, query, { start: found.from, end: found.to, errors: Math.abs(found.to - found.from - query.quote.length) }),
+  );
 }
 
 /** The passage read through a line-numbered copy's line numbers (numbered.ts), or null. */

@@ -71,3 +71,42 @@ suite('a 专题 page printing an abridged copy beside the article (onesided.ts)'
     expect(placed[1]?.start).toBe(at(neu, QUOTE));
   });
 });
+
+suite('a Markdown export writing links into the passage or next to it (linked.ts)', () => {
+  const A = '今年入冬以来，北方多地气温偏低，城郊的菜农提前给大棚加盖了草帘，保证蔬菜正常上市。';
+  const B = '气象部门提醒，未来三天东部地区仍有大风降温，出行的市民要注意防寒保暖，减少户外活动。';
+  const C = '农业部门组织技术人员下乡，帮助种植户检查大棚的保温设施，发现问题当场解决。';
+  const old = [A, B, C].join('\n');
+  const link = (w: string, n: number) => `[${w}](https://example.invalid/wiki/${1000 + n})`;
+
+  it('places a two-unit term that became a link, a word of its context a link too', () => {
+    const neu = [A.replace('城郊', link('城郊', 1)), '> ' + B.replace('东部', link('东部', 2)).replace('降温', link('降温', 3)), C].join(
+      '\n\n',
+    );
+    const placed = anchorAll(neu, [sel(old, '东部')]);
+    expect(placed[0]?.start).toBe(at(neu, '东部'));
+    expect(placed[0]?.end).toBe(at(neu, '东部') + 2);
+  });
+
+  it('places a sentence with links inside it and in its context', () => {
+    const neu = [
+      A,
+      B.replace('气象部门', link('气象部门', 1)).replace('市民', link('市民', 2)).replace('户外', link('户外', 3)),
+      C.replace('技术人员', link('技术人员', 4)),
+    ].join('\n');
+    const q = '未来三天东部地区仍有大风降温，出行的市民要注意防寒保暖';
+    const placed = anchorAll(neu, [sel(old, q)]);
+    expect(placed[0]?.start).toBe(at(neu, '未来三天'));
+    expect(neu.slice(placed[0]!.start, placed[0]!.end).endsWith('防寒保暖')).toBe(true);
+  });
+
+  it('does not read a figure with a digit written inside it as the passage (its line deleted, a look-alike stays)', () => {
+    // Two result lines alike but for the figure, each under the same heading line.
+    const H = '抽检结果公布如下：';
+    const line = (n: string) => `本次共检测样品${n}份，合格率为百分之九十八，不合格样品已经全部就地封存。`;
+    const old2 = [A, H, line('1000'), B, H, line('10000'), C].join('\n');
+    const neu = [A, H, B, H, line('10000'), C].join('\n');
+    const s = at(old2, '样品1000份');
+    expect(anchorAll(neu, [describe(old2, s, s + '样品1000份'.length)])[0]).toBeNull();
+  });
+});
