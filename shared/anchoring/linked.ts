@@ -56,7 +56,7 @@ export function linkedPlace(doc: Doc, s: TextSelector): { from: number; to: numb
   let tried = 0;
   for (let at = norm.indexOf(head); at >= 0; at = norm.indexOf(head, at + 1)) {
     if (++tried > MAX_TRIED) return null;
-    const read = readAcross(norm, at, stretch, prefix.length, prefix.length + quote.length);
+    const read = readAcross(doc, at, stretch, prefix.length, prefix.length + quote.length);
     if (!read || read.written === 0) continue;
     if (found) return null;
     found = read;
@@ -70,13 +70,8 @@ export function linkedPlace(doc: Doc, s: TextSelector): { from: number; to: numb
  * Each unit is matched at its earliest place: with only non-Han units skippable, no later choice
  * lets more of the stretch through.
  */
-function readAcross(
-  norm: string,
-  at: number,
-  stretch: string,
-  qs: number,
-  qe: number,
-): { from: number; to: number; written: number } | null {
+function readAcross(doc: Doc, at: number, stretch: string, qs: number, qe: number): { from: number; to: number; written: number } | null {
+  const norm = doc.norm.text;
   let i = at;
   let written = 0;
   let from = -1;
@@ -93,10 +88,20 @@ function readAcross(
       i++;
     }
     if (run > 0 && ALNUM.test(norm.charAt(i - 1)) && ALNUM.test(stretch.charAt(k))) return null;
+    // A run over a line break holds marks only (> or ## before a paragraph, a blank line): letters or
+    // digits there are lines of their own written between (a translation), not markup of the words.
+    if (run > 0 && i < norm.length && /[0-9A-Za-z]/.test(norm.slice(i - run, i)) && overBreak(doc, i - run, i)) return null;
     if (i >= norm.length) return null;
     if (k === qs) from = i;
     if (k === qe - 1) to = i + 1;
     i++;
   }
   return { from, to, written };
+}
+
+/** Whether the raw text behind normalised [from, to), with what was dropped around it, holds a line break. */
+function overBreak(doc: Doc, from: number, to: number): boolean {
+  const start = from > 0 ? (doc.norm.map[from - 1] ?? 0) + 1 : 0;
+  const end = doc.norm.map[to] ?? doc.raw.length;
+  return doc.raw.slice(start, end).includes('\n');
 }

@@ -8,13 +8,13 @@
  * only between placed neighbours on both sides; a passage in the article's opening (closing)
  * paragraphs, with the copy before (after) it, has placed neighbours on one side only: those in
  * the paragraphs the copy dropped, which only the article holds. The nearest of them moved by
- * some amount; the one copy that moved by exactly that amount (a few units of slack) continues
+ * some amount; the one copy that moved by exactly that amount continues
  * into that neighbour as the old text did, the length between them unchanged, while the other
  * copy continues into other paragraphs.
  *
  * Taken only when: the other side has no placed neighbour at all (between placed neighbours on
  * both sides the two-sided rule decides, and when they disagree nothing is taken); the neighbour
- * lies within the neighbour distance in the old text; exactly one copy moved along with it; that
+ * lies within the neighbour distance in the old text; exactly one copy moved exactly as it did; that
  * copy has at least as much of the stored context as any other copy; no copy still stands at the
  * stored position with its context (the passage, unmoved, with a copy set after it); and neither
  * the chosen copy's paragraph nor the other copies' is set twice in a row (A S S B reads the same
@@ -24,8 +24,12 @@ import { contextAt, MAX_COPIES, twinBeside } from './copies';
 import { occurrencesIn, type Doc } from './doc';
 import type { TextSelector } from './types';
 
-/** Units by which the copy's shift may differ from the neighbour's (a space or mark edited between them). */
-const ALONG_SLACK = 24;
+/**
+ * Units by which the copy's shift may differ from the neighbour's: none. The length between them
+ * unchanged is the evidence; a copy a few units off is another text (a caption that copied the
+ * head of the sentence and ends right before the neighbour's paragraph).
+ */
+const ALONG_SLACK = 0;
 
 /**
  * The normalised start of the copy of `quote` (the passage's comparison form) that moved as the
