@@ -60,6 +60,7 @@ import { levenshtein } from './myers';
 import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { madeLikeOther } from './likeother';
 import { ownParagraphPlace, ownWordsCopies } from './ownpara';
+import { oneSidedCopy } from './onesided';
 import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
@@ -70,6 +71,7 @@ import { droppedInPlace } from './dropped';
 import { labelHeadsItsWords } from './labelwords';
 import { columnsPlace } from './columns';
 import { latinInsidePlace } from './latin-inside';
+import { linkedPlace } from './linked';
 import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
@@ -368,6 +370,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
+        linkedAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         numberedLinesAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         columnsAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
@@ -476,6 +479,19 @@ function insertedPhraseAnchor(text: string, docFor: () => Doc, s: TextSelector, 
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: found.phrase.length }));
+}
+
+/** The passage read with its nearest context across non-Han runs written among them (linked.ts), or null. */
+function linkedAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = linkedPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(
+    doc,
+    query,
+    scoreAt(doc, query, { start: found.from, end: found.to, errors: Math.abs(found.to - found.from - query.quote.length) }),
+  );
 }
 
 /** The passage read through a line-numbered copy's line numbers (numbered.ts), or null. */
@@ -1217,6 +1233,16 @@ function nearNeighbours(
       // Neighbours whose shifts differ more (a block deleted or inserted between them) still bound
       // where the passage can be unless it moved away, and a moved passage brings its context.
       if (!a) return null;
+      // A guess among copies printed with the same context (a 专题's article and abridged copy)
+      // with placed neighbours on one side only: the copy that moved along with them (onesided.ts).
+      const side = guessed ? oneSidedShift(placed, s) : null;
+      if (side !== null) {
+        const doc = docFor();
+        const quote = normaliseQuote(s);
+        const at = oneSidedCopy(doc, s, quote, side, atStoredPosition(text, s));
+        const along = at === null ? null : copyAnchor(text, doc, s, quote, at);
+        if (along) return along;
+      }
       // A guess among far-apart copies that sits where sparser neighbours put it is confirmed.
       const wide = guessed ? shiftWindow(placed, s, true, WIDE_TOLERANCE, WIDE_GAP) : null;
       if (
@@ -1340,6 +1366,26 @@ function otherNearMatchAt(doc: Doc, s: TextSelector, a: Anchor, predicted: numbe
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
   return windowCandidates(doc, query, lo, hi).some((c) => c.end <= from || c.start >= to);
+}
+
+/**
+ * The shift of the nearest placed neighbour (not itself a guess) on the one side of `s` that has
+ * any, within the neighbour distance, when the other side has none at all; else null (onesided.ts).
+ */
+function oneSidedShift(placed: readonly Placed[], s: TextSelector): number | null {
+  let before: Placed | undefined;
+  let after: Placed | undefined;
+  for (const p of placed) {
+    if (p.guessed) continue;
+    if (p.end <= s.start) before = p;
+    else if (p.start >= s.end) {
+      after = p;
+      break;
+    }
+  }
+  if (!before === !after) return null;
+  const n = (before ?? after) as Placed;
+  return Math.abs(n.start - s.start) <= NEIGHBOUR_GAP ? n.shift : null;
 }
 
 interface Placed {

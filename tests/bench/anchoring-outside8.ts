@@ -179,6 +179,18 @@
  * FRESH, once, seeds 161–200, on main e964917+042b0d8 (after anchor18a–e; lead, 2026-12-06 21:20 UTC, load ~2): 97.4% placed, 0 wrong;
  *   qa_labels 99.2, attrib_move 99.1, abridge 95, zhuanti 96.3, footnote_inline 99.2, lossy 99.3,
  *   update 98.7, mixed 90.6; anchorAll on a long article median 79 ms, max 208 ms CPU.
+ * LATER, development (anchor19c), seeds 1–200 (all seen), before = main e989642, after = branch
+ *   s19-anchor19c a3da8a5 (onesided.ts only; linked.ts after it touches Markdown-like runs), load 25–38:
+ *   94.3% / 6 wrong → 94.6% / 6 (the same 6: seed 11's spec lines, 15, 60, 90, 157); zhuanti 91.5 →
+ *   93.2, footnote_inline 95.6 → 96, update 95.7 → 96, mixed 85.9 → 86.3, others unchanged.
+ *   Rule (onesided.ts): a 专题 with the abridged copy first (or the article first and the copy
+ *   after) prints the passages of the paragraphs the copy kept twice with the same stored context;
+ *   the first pass guesses one by the old position, and the neighbour pass confirmed a guess only
+ *   between placed neighbours on both sides. With placed neighbours on ONE side only (none on the
+ *   other at all) the copy that moved exactly as the nearest of them did is placed.
+ *   Left: abridge misses are mostly long articles whose pages repeat (twins, and the corpus's near-
+ *   twin pages: two versions of the bond Q&A, the cruise-port pages) and cross spans whose second
+ *   paragraph was dropped; zhuanti misses with the title's 12 units in the heads at the text's start.
  */
 
 import { pathToFileURL } from 'node:url';

@@ -113,6 +113,12 @@
  * FRESH, once, seeds 121–160, on main e964917+042b0d8 (after anchor18a–e; lead, 2026-12-06 21:20 UTC, load ~2): 96.8% placed, 0 wrong;
  *   transcript 94.9, enum_reorder 97.2, md_links 95.1, hedge 97.4, evade 99, liveblog 98.4, thread
  *   98.9, mixed 93.4; anchorAll on a long article median 85 ms, max 207 ms CPU.
+ * LATER, development (anchor19c, main e989642 → branch s19-anchor19c, load 25–38): md_links 121–160
+ *   95.1% → 98.3%, 0 → 0 wrong (140 misses before). Rule (linked.ts): the quote with the nearest 12
+ *   units of stored context on each side read across non-Han runs written among them (a link around
+ *   the highlighted word itself, [东部](…), or around a word of the context; > or ## before the
+ *   paragraph; blank lines), exactly one such place, 14+ Han units in the stretch, no run written
+ *   onto a number or Latin word (1000 → 10000 is another figure).
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
