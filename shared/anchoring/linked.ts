@@ -61,7 +61,22 @@ export function linkedPlace(doc: Doc, s: TextSelector): { from: number; to: numb
     if (found) return null;
     found = read;
   }
+  // The quote with one whole side of its context standing verbatim at another place: the passage's
+  // own words, untouched there, with the other side rewritten (a pull quote ■ … written before its
+  // paragraph took the paragraph's old neighbour). A stretch read across written runs is no
+  // evidence against that place.
+  if (
+    found &&
+    (verbatimElsewhere(norm, quote + suffix, 0, found.from) || verbatimElsewhere(norm, prefix + quote, prefix.length, found.from))
+  )
+    return null;
   return found;
+}
+
+/** Whether `piece` stands in `norm` with its unit `offset` at a place other than `from`. */
+function verbatimElsewhere(norm: string, piece: string, offset: number, from: number): boolean {
+  for (let at = norm.indexOf(piece); at >= 0; at = norm.indexOf(piece, at + 1)) if (at + offset !== from) return true;
+  return false;
 }
 
 /**

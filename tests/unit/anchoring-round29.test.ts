@@ -100,6 +100,19 @@ suite('a Markdown export writing links into the passage or next to it (linked.ts
     expect(neu.slice(placed[0]!.start, placed[0]!.end).endsWith('防寒保暖')).toBe(true);
   });
 
+  it('leaves it to the passage’s own untouched words when a pull quote written before them took their old neighbour', () => {
+    // A short line of its own copied as a pull quote (■ …) right above it: across the ■ the copy
+    // reads with B's end before it, while the line itself, with its words after the figure, stands
+    // untouched below the copy.
+    const L = '17号楼加装电梯工程本周完工验收';
+    const old2 = [A, B, L, C].join('\n');
+    const neu = [A, B, '■ ' + L, L, C].join('\n');
+    const s = at(old2, '17');
+    const placed = anchorAll(neu, [describe(old2, s, s + 2)])[0];
+    // Right or an orphan, never the pull quote.
+    expect(placed === null || placed.start === at(neu, L, 1)).toBe(true);
+  });
+
   it('does not read a figure with a digit written inside it as the passage (its line deleted, a look-alike stays)', () => {
     // Two result lines alike but for the figure, each under the same heading line.
     const H = '抽检结果公布如下：';
