@@ -110,7 +110,7 @@ suite('a Markdown export writing links into the passage or next to it (linked.ts
     const s = at(old2, '17');
     const placed = anchorAll(neu, [describe(old2, s, s + 2)])[0];
     // Right or an orphan, never the pull quote.
-    expect(placed === null || placed.start === at(neu, L, 1)).toBe(true);
+    expect(!placed || placed.start === at(neu, L, 1)).toBe(true);
   });
 
   it('does not read a figure with a digit written inside it as the passage (its line deleted, a look-alike stays)', () => {
