@@ -16,7 +16,7 @@
  * once, with more of the stored context there than any other copy had beside it.
  */
 import { MAX_COPIES, OWN_CONTEXT_MARGIN } from './copies';
-import { lineBreakBefore, occurrencesIn, type Doc } from './doc';
+import { lineBreakBefore, occurrencesIn, toNormalised, type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import { reverse } from './query';
 import type { TextSelector } from './types';
@@ -54,13 +54,12 @@ function pieceEdge(doc: Doc, i: number): boolean {
 
 /** Normalised [start, end) of the pieces of the raw line [from, to). */
 function piecesOf(doc: Doc, from: number, to: number): [number, number][] {
-  const { map } = doc.norm;
   const out: [number, number][] = [];
   const line = doc.raw.slice(from, to);
   let at = 0;
   const push = (a: number, b: number) => {
-    const s = normAt(map, from + a);
-    const e = normAt(map, from + b);
+    const s = toNormalised(doc, from + a);
+    const e = toNormalised(doc, from + b);
     if (e > s) out.push([s, e]);
   };
   for (const m of line.matchAll(GAP)) {
@@ -69,18 +68,6 @@ function piecesOf(doc: Doc, from: number, to: number): [number, number][] {
   }
   push(at, line.length);
   return out;
-}
-
-/** Normalised index of the first unit at or after raw `offset`. */
-function normAt(map: Int32Array | number[], offset: number): number {
-  let lo = 0;
-  let hi = map.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((map[mid] ?? 0) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Raw [start, end) of the line holding raw offset `at` (dir 0), or of the line after (1) or before (−1) it. */

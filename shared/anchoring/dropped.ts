@@ -11,6 +11,7 @@
 import { copiesLost } from './copies';
 import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import { commonHead, commonTail } from './replaced';
 import type { Anchor, TextSelector } from './types';
 
 /** Units of each side that must run on exactly at the joint. */
@@ -56,18 +57,4 @@ export function droppedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
     }
   }
   return false;
-}
-
-/** Length of the longest common head of a and b. */
-function commonHead(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-
-/** Length of the longest common tail of a and b. */
-function commonTail(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }

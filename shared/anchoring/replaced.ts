@@ -83,14 +83,14 @@ export function replacedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
 }
 
 /** Length of the longest common head of a and b. */
-function commonHead(a: string, b: string): number {
+export function commonHead(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a.charCodeAt(n) === b.charCodeAt(n)) n++;
   return n;
 }
 
 /** Length of the longest common tail of a and b. */
-function commonTail(a: string, b: string): number {
+export function commonTail(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
