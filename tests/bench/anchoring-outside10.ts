@@ -122,6 +122,8 @@
  *   column's between), a 第N条 marker that is one unit at a line's head and literal in the right
  *   column, short repeated quotes whose copies keep as much context, and the dropcap 第 十条 split
  *   (1 partial in 81–120, not looked at).
+ * FRESH, once, seeds 121–160, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:35 UTC, CI beside it): 99.8% placed, 0 wrong;
+ *   mixed 98.8, two_column 99.5, redline 99.7, the rest ≥99.8; anchorAll on a long article median 54 ms, max 211 ms CPU.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts, PROSE_DIR } from './anchoring-prose';

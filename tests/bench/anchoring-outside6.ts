@@ -253,6 +253,8 @@
  *   quote past the head, not its last line: that first form orphaned 11 long articles' spans).
  * Left: excerpt 230 (anchor15b's seed 65 kind: a sentence dropped, placed over the screenshot caption
  *   before it, a recorded look-alike, and the …… line; the context's suffix is the passage's own).
+ * FRESH, once, seeds 241–280, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:37 UTC, CI beside it): 98.5% placed, 8 WRONG
+ *   (all mixed); clause_swap 95.8, mixed 95.4, excerpt 97.9, serial 98.9, the rest ≥99.1.
  */
 
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

@@ -119,6 +119,9 @@
  *   the highlighted word itself, [东部](…), or around a word of the context; > or ## before the
  *   paragraph; blank lines), exactly one such place, 14+ Han units in the stretch, no run written
  *   onto a number or Latin word (1000 → 10000 is another figure).
+ * FRESH, once, seeds 161–200, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:35 UTC, CI beside it): 97.1% placed, 0 wrong;
+ *   mixed 92.9, transcript 96.6, enum_reorder 96.7, hedge 96.8, md_links 97.6, the rest ≥98.3;
+ *   anchorAll on a long article median 68 ms, max 241 ms CPU.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';

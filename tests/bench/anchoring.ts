@@ -310,6 +310,9 @@
  * 74.5, surroundRewritten 218.2 → 126.6 (earlier run, 90001–90030: 135.1 → 83.6, warm 103.8 → 67.9).
  * Placements: every anchorAll/anchor call's results digested (anchoring-digest-hook.mjs) on both
  * trees and diffed — see the s19-anchor19e commits for the benches and seeds compared.
+ * LEAD, 2026-12-07 00:50 UTC, main 8026ebe (all of session 19's anchoring) against e989642 in one process
+ *   (anchoring-speed.ts --seeds 90001-90012 --against, CI running beside it): 113k/200 CPU median 126.5 → 85.5 ms,
+ *   warm 111.0 → 83.4 ms (ratio 0.68); no placement differed on those articles.
  */
 import search from 'approx-string-match';
 import { anchor, anchorAll, describe, type TextSelector } from '../../shared/anchoring/index';
