@@ -69,6 +69,19 @@
  *   by type: first 98.3, last 98.7, the rest 99.5–99.9 (wrong: sentence, term, quote, cross,
  *   repeated, parastart 1 each); anchorAll on a long article CPU median 95 ms, max 265 ms.
  * The target (≥ 99% placed, 0 wrong) is met for recall, not for wrong.
+ * LATER, development (anchor19f, 2026-12-07, main 8026ebe → s19-anchor19f; seeds 1–80, all seen;
+ *   rules in tests/unit/anchoring-round31.test.ts): 99.7% → 99.7%, wrong 23 → 10 (repost 11 → 0,
+ *   toc 5 → 4, mixed 7 → 6; by type first 9 → 0), every one of the 13 now an orphan, no right
+ *   placement lost. (a) A passage that stood at the old text's start and is placed at the new
+ *   text's start is not moved by one-sided neighbours (onesided.ts) to a copy of its line under a
+ *   written head (转载: title, 来源/作者/发布时间, the title again): two copies each backed by one
+ *   side, an orphan. (b) A line whose only gaps are single spaces between ASCII units (code) is
+ *   no row of columns (columns.ts). Left, 10 wrong, one kind: a 目录 that copies a run of the
+ *   text's consecutive short lines (a caption and a heading, lines of code) keeps their old
+ *   neighbours while the true place got [返回目录]/stage notes between them; the first pass
+ *   (context) takes the copy, and a cluster of highlights on those lines vouch for each other as
+ *   neighbours (seeds 33 mixed ×6, 62 toc ×3, 66 toc ×1, numbered or not). Also left: first words
+ *   of a short first line (划重点：) whose next lines were replaced by written ones (25 misses).
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
