@@ -34,6 +34,24 @@ const GAP = /[ \t\u3000\u00a0]+/gu;
 /** A line of two pieces or more: words, a gap, words. */
 const ROW = /\S[ \t\u3000\u00a0]+\S/u;
 
+/**
+ * Whether a line holds a gap that can part two columns: a tab, an ideographic or no-break space,
+ * two spaces or more, or one space beside a unit that is not ASCII. One space between ASCII units
+ * is a word space (a line of code, an English sentence: client = redis.Redis()), and a line of
+ * nothing else is no row: its words after a space are the same line read on, not another column.
+ */
+function columnGap(line: string): boolean {
+  for (const m of line.matchAll(GAP)) {
+    const at = m.index ?? 0;
+    if (at === 0 || at + m[0].length >= line.length) continue;
+    if (m[0] !== ' ') return true;
+    const before = line.charCodeAt(at - 1);
+    const after = line.charCodeAt(at + 1);
+    if (!(before < 0x80) || !(after < 0x80)) return true;
+  }
+  return false;
+}
+
 /** Whether raw code unit `c` is white space that parts two pieces of a line. */
 function isGap(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
@@ -198,7 +216,7 @@ export function columnsPlace(doc: Doc, s: TextSelector): { from: number; to: num
     if (back.units < needBefore || on.units < needAfter) continue;
     // On a line of two pieces or more (a row of the columns).
     const line = lineAround(doc.raw, doc.norm.map[k] ?? 0, 0);
-    if (!line || !ROW.test(doc.raw.slice(line[0], line[1])) || !isRow(doc, line)) continue;
+    if (!line || !ROW.test(doc.raw.slice(line[0], line[1])) || !columnGap(doc.raw.slice(line[0], line[1])) || !isRow(doc, line)) continue;
     if (copies > 0 && !(back.units + on.units > (s.copyContext ?? Infinity) + OWN_CONTEXT_MARGIN)) continue;
     if (found) return null;
     found = { from: k, to: end };

@@ -1241,6 +1241,12 @@ function nearNeighbours(
         const quote = normaliseQuote(s);
         const at = oneSidedCopy(doc, s, quote, side, atStoredPosition(text, s));
         const along = at === null ? null : copyAnchor(text, doc, s, quote, at);
+        // The passage stood at the old text's start (end) and its placement stands at the new
+        // text's start (end): the text's edge is its context on the side with no neighbours, the
+        // neighbours' shift its context on the other. A revision that repeats the first line
+        // under lines it writes (a 转载 head: title, 来源/作者, the title again) leaves two copies
+        // each backed by one side, and nothing says which is the passage's: an orphan.
+        if (along && along.start !== a.start && placedAtTextEdge(text, s, a)) return null;
         if (along) return along;
       }
       // A guess among far-apart copies that sits where sparser neighbours put it is confirmed.
@@ -1386,6 +1392,16 @@ function oneSidedShift(placed: readonly Placed[], s: TextSelector): number | nul
   if (!before === !after) return null;
   const n = (before ?? after) as Placed;
   return Math.abs(n.start - s.start) <= NEIGHBOUR_GAP ? n.shift : null;
+}
+
+/**
+ * Whether `s` stood at the old text's start (its stored prefix the whole text before it) and `a`
+ * stands at the new text's start after that same prefix, or likewise at the end.
+ */
+function placedAtTextEdge(text: string, s: TextSelector, a: Anchor): boolean {
+  if (s.start === s.prefix.length && s.prefix.length < CONTEXT_LENGTH && a.start === s.prefix.length && text.startsWith(s.prefix))
+    return true;
+  return s.suffix.length < CONTEXT_LENGTH - 1 && a.end === text.length - s.suffix.length && text.endsWith(s.suffix);
 }
 
 interface Placed {
