@@ -100,6 +100,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh16'),
     // Seventeenth outside English set (a seventeenth tester: GitHub-like README/MDN-like reference/Hacker News-like Ask post/LWN-like/Verge-like Duet/Future plc-like guide/Joomla/published Google-Docs-like shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh17'),
+    // Eighteenth outside English set (an eighteenth tester: Wayback-like snapshot/print view/Dreamwidth-like entry/phpBB-like topic/Confluence-like page/MkDocs Material-like page/court opinion/podcast episode shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh18'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
