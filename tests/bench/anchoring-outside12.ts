@@ -64,6 +64,12 @@
  * and the placed one (and for a wrong one whether it lies on a written copy or an old twin).
  * Written on seeds 901–910 only (the default range).
  *
+ * While writing it (development seeds 901–910 only, main ed86a2e's shared/anchoring, 2026-12-07
+ * 02:10 UTC, seven helpers beside it): 99.7% placed, 0 wrong (7200 highlights, 6994 surviving, 20
+ * miss, 61 lost, 145 parted, 120 on their remains); cite 99.6, quiz 99.6, cards 99.4, tujie 99.7,
+ * langdu 99.9, fold 100, blockquote 100, glossary 100, wenda 99.9, mixed 99.1; anchorAll on a long
+ * article CPU median 110 ms, max 199 ms. The misses listed there were read only to check the judge.
+ *
  * FIRST MEASUREMENT (the lead fills this in)
  */
 import { pathToFileURL } from 'node:url';
