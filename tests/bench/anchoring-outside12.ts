@@ -65,10 +65,11 @@
  * Written on seeds 901–910 only (the default range).
  *
  * While writing it (development seeds 901–910 only, main ed86a2e's shared/anchoring, 2026-12-07
- * 02:10 UTC, seven helpers beside it): 99.7% placed, 0 wrong (7200 highlights, 6994 surviving, 20
- * miss, 61 lost, 145 parted, 120 on their remains); cite 99.6, quiz 99.6, cards 99.4, tujie 99.7,
- * langdu 99.9, fold 100, blockquote 100, glossary 100, wenda 99.9, mixed 99.1; anchorAll on a long
- * article CPU median 110 ms, max 199 ms. The misses listed there were read only to check the judge.
+ * 02:15 UTC, seven helpers beside it): 99.6% placed, 0 wrong (7200 highlights, 6965 surviving, 25
+ * miss, 2 partial, 83 lost, 152 parted, 146 on their remains); cite 99.6, quiz 99.9, cards 99.1,
+ * tujie 99.7, langdu 99.9, fold 100, blockquote 100, glossary 100, wenda 99.7, mixed 98.2; anchorAll
+ * on a long article CPU median 64 ms, max 113 ms. The misses listed there were read only to check
+ * the judge (e.g. the article's last words now followed by a 分享 line: a miss, rightly counted).
  *
  * FIRST MEASUREMENT (the lead fills this in)
  */
@@ -583,10 +584,13 @@ export function kindRng(seed: number, kind: Kind): Rng {
 export function textOf(seed: number): { name: string; text: string; long: boolean } | null {
   const all = corpusTexts();
   if (!all) return null;
-  const rng = mulberry32(seed * 7919 + 12);
+  // the seed spread over the state (nearby plain states give alike first draws) and one draw burnt
+  const rng = mulberry32(Math.imul(seed, 0x27d4eb2d) ^ 0x165667b1);
+  rng();
   const pages = all.filter((p) => p.text.length >= 600);
   if (seed % 5 !== 0) {
-    const p = pick(rng, pages);
+    // a stride through the pages, so that nearby seeds read different pages
+    const p = pages[(seed * 17) % pages.length]!;
     return { name: p.name, text: p.text, long: false };
   }
   const goal = int(rng, 60000, 120000);
@@ -644,7 +648,7 @@ export async function benchAnchorOutside12(argv: string[]): Promise<Record<strin
     const src = textOf(seed);
     if (!src) continue;
     const old = src.text;
-    const hs = makeHighlights(old, src.long ? 200 : 40, mulberry32(seed * 104729 + 3));
+    const hs = makeHighlights(old, src.long ? 200 : 40, mulberry32(Math.imul(seed, 0x61c88647) ^ 0x2545f491));
     const selectors: TextSelector[] = hs.map((h) => describe(old, h.start, h.end));
     for (const kind of kinds) {
       const rev = revise(kind, track(old), kindRng(seed, kind));
