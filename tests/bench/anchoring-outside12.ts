@@ -68,7 +68,8 @@
  * 02:15 UTC, seven helpers beside it): 99.6% placed, 0 wrong (7200 highlights, 6965 surviving, 25
  * miss, 2 partial, 83 lost, 152 parted, 146 on their remains); cite 99.6, quiz 99.9, cards 99.1,
  * tujie 99.7, langdu 99.9, fold 100, blockquote 100, glossary 100, wenda 99.7, mixed 98.2; anchorAll
- * on a long article CPU median 64 ms, max 113 ms. The misses listed there were read only to check
+ * on a long article CPU median 64 ms, max 113 ms; by type sentence 100, clause 99.8, term 99.2,
+ * number 99.8, quote 99, cross 99.8, repeated 99.4, parastart 99.8, first 99, last 95.8. The misses listed there were read only to check
  * the judge (e.g. the article's last words now followed by a 分享 line: a miss, rightly counted).
  *
  * FIRST MEASUREMENT (the lead fills this in)
