@@ -42,6 +42,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor10: async () => (await import('./anchoring-outside10')).benchAnchorOutside10(process.argv.slice(2)),
   // An eleventh outside tester's bench: 掌声 stage notes, 摘要/关键词, 点评 lines, 精选留言, 目录, 电头/引题, 精读 sentence numbers, IME slips, 转载 frames (anchoring-outside11.ts).
   anchor11: async () => (await import('./anchoring-outside11')).benchAnchorOutside11(process.argv.slice(2)),
+  // A twelfth outside tester's bench: 引文出处, 填空题, 文字卡片, 图解数说, 朗读版断句, 展开全文 folds, 独立引文, 名词解释, 学习问答 (anchoring-outside12.ts).
+  anchor12: async () => (await import('./anchoring-outside12')).benchAnchorOutside12(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
