@@ -136,6 +136,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside18'),
     // Nineteenth outside Chinese set (a nineteenth tester: page kinds — 香港 新聞公報, 范文网 (GBK), 题库, 气象 预警, 非遗 名录, 内刊 网页版, 中标候选人公示, SingleFile 保存页, 广播 文稿, 党史上的今天, 12366 问答, 书屋 章节).
     ...benchOutside(process.argv.includes('--verbose'), 'outside19'),
+    // Twentieth outside Chinese set (a twentieth tester: page kinds — 网页存档 copy, 博物馆 藏品, 农技 问答, 读书会 书评, 繁体 Big5 社團, 放假通知, 停电公告, 讣告, 以案说法, 学会 征文通知, 微博 正文, 党员教育 课件).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside20'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
