@@ -12,6 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { halvesApart, twinInOwnContext } from './apart';
+import { chainedGuess } from './chained';
 import { movedClausesPlace } from './clauses';
 import { onContextsCopy } from './contextcopy';
 import { crossTailUndecided } from './crosstail';
@@ -1259,6 +1260,9 @@ function nearNeighbours(
       ) {
         return a;
       }
+      // A guess inside a stretch the text prints twice far apart, moved as a chain of guessed
+      // neighbours that ends at a sure one moved alike (chained.ts).
+      if (guessed && chainedCopy(docFor(), s, a, placed)) return a;
       const loose = shiftWindow(placed, s, true, NEIGHBOUR_GAP);
       if (!loose) return guessed ? null : a;
       if (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi) return a;
@@ -1510,6 +1514,13 @@ function weakCopy(doc: Doc, q: Query, a: Anchor): boolean {
     // A kept paragraph edge the other side's words agree with (credited): the paragraph moved.
     !(c.plainCost > c.cost)
   );
+}
+
+/** chainedGuess() for a placement on an exact copy of the quote. */
+function chainedCopy(doc: Doc, s: TextSelector, a: Anchor, placed: readonly Placed[]): boolean {
+  const quote = normaliseQuote(s);
+  const from = toNormalised(doc, a.start);
+  return doc.norm.text.startsWith(quote, from) && chainedGuess(doc, s, quote, from, a.start, placed);
 }
 
 /** Whether the normalised quote occurs more than once in the text. */

@@ -214,6 +214,11 @@
  * FRESH, once, seeds 241–280, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:36 UTC, CI beside it): 97.5% placed, 3 WRONG
  *   (ad_split 2, timeline 1); mixed 92.1, timeline 93.1, speech 94.7, brief 95.6, the rest ≥99.2;
  *   anchorAll on a long article median 66 ms, max 207 ms CPU.
+ * LATER, development (anchor20c, load ~25–35; main ed86a2e → branch s20-anchor20c, chained.ts):
+ *   241–280 97.5% / 3 wrong and 1–40 96.5% / 5 wrong, identical before and after (the same WRONG
+ *   and MISS lines). This bench's long articles (24–32 pages of 49) print no page twice, which is
+ *   the kind chained.ts serves; its misses are edited passages (speech 我们要 → 他强调，要 inside or
+ *   at a span's edge, brief dates shortened inside the quote, timeline entries), left alone.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';

@@ -193,6 +193,20 @@
  *   paragraph was dropped; zhuanti misses with the title's 12 units in the heads at the text's start.
  * FRESH, once, seeds 201–240, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:36 UTC, CI beside it): 95.3% placed, 0 wrong;
  *   mixed 89.1, abridge 92.1, zhuanti 93.9, qa_labels 96.5, footnote_inline 96.4, update 96.6, attrib_move 97.9, lossy 98.4.
+ * LATER, development (anchor20c), seeds 201–240 (now seen), before = main ed86a2e, after = branch
+ *   s20-anchor20c (load ~25): 95.3% / 0 wrong → 96.3% / 0; qa_labels 96.5 → 97.8, abridge 92.1 → 92.2,
+ *   zhuanti 93.9 → 94.6, footnote_inline 96.4 → 98.6, update 96.6 → 97.8, mixed 89.1 → 90.8, attrib_move
+ *   and lossy unchanged; misses 994 → 793. The kind: 565 of the 994 (380 with the copy count
+ *   unchanged) were passages of the long articles' whole-page twins (57 and 54 pages of 49: the
+ *   first pages printed again at the end), the same words with the
+ *   same context at both printings, picked by position (a guess) and dropped by the neighbour pass,
+ *   whose every neighbour inside the repeated stretch is a guess too. Rule (shared/anchoring/
+ *   chained.ts): a guess whose guessed neighbours lead, link by link (≤ 3000 old units apart, shifts
+ *   within 200), to a sure neighbour that moved alike, none moving otherwise on the other side, the
+ *   copy count unchanged, the guess the copy of the passage's rank and no other copy within 3000
+ *   units. Left: abridge twins (shifts change by hundreds between neighbours as paragraphs drop; a
+ *   looser chain allowing shrinking gaps gained only 0.2 on abridge and was not kept), twins whose
+ *   printings were edited differently (copy counts changed), the 专题's printings, edited passages.
  */
 
 import { pathToFileURL } from 'node:url';
