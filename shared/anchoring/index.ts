@@ -76,6 +76,7 @@ import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { reorderedListPlace } from './reordered';
+import { listingBlocks, onListing } from './listing';
 import { spokenPlace } from './spoken';
 import { NEAR_RUN, stutterCopy } from './stutter';
 import {
@@ -361,6 +362,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
   const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
   const placedSpans = spansPlaced(selectors, pinned);
   const heldBefore = storedWordsOf(selectors, valid);
+  let listings: { start: number; end: number }[] | null = null;
   let labelFreeText: LabelFree | null = null;
   const lazyLabelFree = () => (labelFreeText ??= labelFree(text, true));
   const out = pinned.map((a, i) =>
@@ -422,6 +424,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
+      // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
+      if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     });
 }
