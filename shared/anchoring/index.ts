@@ -77,6 +77,7 @@ import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { reorderedListPlace } from './reordered';
 import { listingBlocks, onListing } from './listing';
+import { openingPlace } from './opening';
 import { spokenPlace } from './spoken';
 import { NEAR_RUN, stutterCopy } from './stutter';
 import {
@@ -416,7 +417,9 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       const s = selectors[i] as TextSelector;
       // Only where no pass found a place: a placement refused by a check (a story whose both sides
       // were replaced, a date now after its old neighbour) stays refused.
-      return (out[i] ? null : ownParagraphAnchor(text, lazyDoc, s)) ?? partedByLinesAnchor(text, lazyDoc, s);
+      return (
+        (out[i] ? null : (ownParagraphAnchor(text, lazyDoc, s) ?? openingAnchor(text, lazyDoc, s))) ?? partedByLinesAnchor(text, lazyDoc, s)
+      );
     })
     .map((a, i) => {
       // Whatever pass found it: not the quote's words with other marks where the old text had such a look-alike (pinned.ts).
@@ -438,6 +441,15 @@ function partedByLinesAnchor(text: string, docFor: () => Doc, s: TextSelector): 
   const query = prepareQuery(text, s);
   const errors = found.to - found.from - query.quote.length;
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors }));
+}
+
+/** The first words of the text, still opening it and held nowhere else (opening.ts), or null. */
+function openingAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = openingPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
 }
 
 /** The passage in its own paragraph, found whole among other neighbours (ownpara.ts), or null. */

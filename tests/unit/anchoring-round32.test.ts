@@ -127,3 +127,41 @@ suite('a few of the lines repeated later are no listing', () => {
     expect(anchorAll(NEW, [s])[0]?.start).toBe(at(NEW, 'rows.append(item)', 1));
   });
 });
+
+suite('first words of a short first line whose next lines were replaced', () => {
+  const LEAD = '看要点：';
+  const BODY = [
+    '县里今年新修了三条通村公路，沿线十几个村子的农产品可以直接运到镇上的集市。',
+    '公路通车那天，不少老人特地换上新衣服，站在路边看第一趟客车开进村口。',
+    '交通部门表示，明年还将在山区增设两条公交线路，方便群众出行。',
+  ];
+  const OLD = [LEAD, ...BODY].join('\n');
+  const s = describe(OLD, 0, LEAD.length);
+  // Written lines long enough that the stored next words stand far from the quote.
+  const ABSTRACT =
+    '【摘要】本文围绕山区交通建设展开论述，介绍了通村公路修通以后群众出行、农产品运输和集市贸易的变化，并就下一步增设公交线路提出了思考。\n【关键词】公路；出行；山区；集市';
+
+  it('places them at the start when they still open the text and stand nowhere else', () => {
+    const NEW = [LEAD, ABSTRACT, ...BODY].join('\n');
+    const a = anchorAll(NEW, [s])[0];
+    expect(a?.start).toBe(0);
+    expect(a?.end).toBe(LEAD.length);
+  });
+
+  it('leaves them an orphan when the new text holds them again (a head repeating the first line)', () => {
+    const NEW = [LEAD, '来源：某某日报', '作者：某某', LEAD, ABSTRACT, ...BODY].join('\n');
+    expect(anchorAll(NEW, [s])[0] ?? null).toBeNull();
+  });
+
+  it('leaves them an orphan when a line was written above them', () => {
+    const NEW = ['交通建设专栏', LEAD, ABSTRACT, ...BODY].join('\n');
+    expect(anchorAll(NEW, [s])[0] ?? null).toBeNull();
+  });
+
+  it('leaves a quote of under four units an orphan', () => {
+    const OLD2 = ['要点：', ...BODY].join('\n');
+    const s2 = describe(OLD2, 0, 3);
+    const NEW = ['要点：', ABSTRACT, ...BODY].join('\n');
+    expect(anchorAll(NEW, [s2])[0] ?? null).toBeNull();
+  });
+});
