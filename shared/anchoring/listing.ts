@@ -52,9 +52,12 @@ function linesOf(text: string): Line[] {
 /** A short note in brackets written into a line (（掌声）, [笑]). */
 const NOTE = /[（(〔[【][^\n（）()〔〕[\]【】]{1,10}[）)〕\]】]/g;
 
-/** A line's words for comparing a listed line with its heading: no marker, notes or white space. */
+/**
+ * A line's words for comparing a listed line with its heading: no marker, notes or white space
+ * (the listing is the revision's own copy, written with the same characters; no folding needed).
+ */
 function keyOf(raw: string): string {
-  return normalise(raw.slice(headMarkerLength(raw)).replace(NOTE, ''));
+  return raw.slice(headMarkerLength(raw)).replace(NOTE, '').replace(/\s+/g, '');
 }
 
 /** The spans [start, end) of the listing blocks in `text` (see above); empty for most texts. */
@@ -64,6 +67,9 @@ export function listingBlocks(text: string, heldBefore: (words: string) => boole
   const count = new Map<string, number>();
   for (const l of lines) if (l.raw.length <= BACK_LINE_MAX) count.set(l.raw, (count.get(l.raw) ?? 0) + 1);
   const out: Block[] = [];
+  // Each line's key, made once on first need (only lines short enough to be listed).
+  const keys: (string | undefined)[] = new Array(lines.length);
+  const key = (i: number): string => (keys[i] ??= keyOf(lines[i]!.raw));
   for (const [back, n] of count) {
     if (n < MIN_RUN) continue;
     const backWords = normalise(back);
@@ -75,7 +81,7 @@ export function listingBlocks(text: string, heldBefore: (words: string) => boole
     for (let i = 0; i + 1 < lines.length; i++) {
       if (lines[i]!.raw !== back || lines[i + 1]!.raw === back) continue;
       afterBack.add(i + 1);
-      const k = keyOf(lines[i + 1]!.raw);
+      const k = lines[i + 1]!.raw.length > ENTRY_MAX ? '' : key(i + 1);
       if (k.length < 2) continue;
       headings++;
       const list = headingAt.get(k);
@@ -84,17 +90,25 @@ export function listingBlocks(text: string, heldBefore: (words: string) => boole
     }
     const need = Math.max(MIN_RUN, Math.ceil(headings / 2));
     if (headings < need) continue;
-    // Runs of consecutive lines, each a heading's copy, the headings taken in order.
+    // Runs of consecutive lines, each a heading's copy, the headings taken in order. Only a run
+    // of at least `need` short lines is read word by word (most texts have none).
+    const eligible = (j: number): boolean => lines[j]!.raw !== back && !afterBack.has(j) && lines[j]!.raw.length <= ENTRY_MAX;
     let i = 0;
     while (i < lines.length) {
+      let short = i;
+      while (short < lines.length && short - i < need && eligible(short)) short++;
+      if (short - i < need) {
+        i = short + 1;
+        continue;
+      }
       let j = i;
       let last = -1;
       let matched = 0;
       let end = -1;
       while (j < lines.length) {
         const l = lines[j]!;
-        if (l.raw === back || afterBack.has(j) || l.raw.length > ENTRY_MAX) break;
-        const k = keyOf(l.raw);
+        if (!eligible(j)) break;
+        const k = key(j);
         if (k) {
           const next = (headingAt.get(k) ?? []).find((h) => h > last);
           if (next === undefined) break;
