@@ -77,6 +77,8 @@ import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { reorderedListPlace } from './reordered';
+import { listingBlocks, onListing } from './listing';
+import { openingPlace } from './opening';
 import { spokenPlace } from './spoken';
 import { NEAR_RUN, stutterCopy } from './stutter';
 import {
@@ -362,6 +364,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
   const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
   const placedSpans = spansPlaced(selectors, pinned);
   const heldBefore = storedWordsOf(selectors, valid);
+  let listings: { start: number; end: number }[] | null = null;
   let labelFreeText: LabelFree | null = null;
   const lazyLabelFree = () => (labelFreeText ??= labelFree(text, true));
   const out = pinned.map((a, i) =>
@@ -415,7 +418,9 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       const s = selectors[i] as TextSelector;
       // Only where no pass found a place: a placement refused by a check (a story whose both sides
       // were replaced, a date now after its old neighbour) stays refused.
-      return (out[i] ? null : ownParagraphAnchor(text, lazyDoc, s)) ?? partedByLinesAnchor(text, lazyDoc, s);
+      return (
+        (out[i] ? null : (ownParagraphAnchor(text, lazyDoc, s) ?? openingAnchor(text, lazyDoc, s))) ?? partedByLinesAnchor(text, lazyDoc, s)
+      );
     })
     .map((a, i) => {
       // Whatever pass found it: not the quote's words with other marks where the old text had such a look-alike (pinned.ts).
@@ -423,6 +428,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
+      // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
+      if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     });
 }
@@ -435,6 +442,15 @@ function partedByLinesAnchor(text: string, docFor: () => Doc, s: TextSelector): 
   const query = prepareQuery(text, s);
   const errors = found.to - found.from - query.quote.length;
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors }));
+}
+
+/** The first words of the text, still opening it and held nowhere else (opening.ts), or null. */
+function openingAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = openingPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
 }
 
 /** The passage in its own paragraph, found whole among other neighbours (ownpara.ts), or null. */
