@@ -384,6 +384,32 @@ function besideCodeInPre(el: Element): boolean {
   return false;
 }
 
+/**
+ * A `<pre>` without `<code>` that is a listing (a schedule file, a shell session, an aligned table
+ * of figures, an address): its lines stand alone as a code block's do. A `<pre>` holding any
+ * hard-wrapped prose (a plain-text notice, mail or RFC, a line of words broken mid-sentence) is
+ * not: its lines are joined as `<br>`-broken lines are, as before.
+ */
+const END_MARK_RE = /[.!?:;,。！？：；，、…”"’)）\]]\s*$/;
+/** The next line of a wrapped sentence starts with a word (or a CJK character, or an opening quote). */
+const GOES_ON_RE = new RegExp(`^\\s*(?:[\\p{L}"'“‘(]|[${CJK}])`, 'u');
+const CJK_CHAR_RE = new RegExp(`[${CJK}]`, 'g');
+const listingMemo = new WeakMap<Element, boolean>();
+function listingPre(pre: Element): boolean {
+  let v = listingMemo.get(pre);
+  if (v !== undefined) return v;
+  const lines = (pre.textContent ?? '').split('\n').filter((l) => INK_RE.test(l));
+  v = lines.length >= 2;
+  for (let i = 1; v && i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    // A line of words (five or more, or eight CJK characters) running on into the next one.
+    const long = prev.trim().split(/\s+/).length >= 5 || (prev.match(CJK_CHAR_RE)?.length ?? 0) >= 8;
+    if (long && !END_MARK_RE.test(prev) && GOES_ON_RE.test(lines[i]!)) v = false;
+  }
+  listingMemo.set(pre, v);
+  return v;
+}
+
 function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
@@ -496,7 +522,8 @@ class Walker {
     let keep = INLINE_KEEP.get(tag);
     const anchor = tag === 'a' && !notALink(el);
     const pre = tag === 'pre';
-    const code = tag === 'code' && this.preDepth > 0;
+    // A code block's <code>, or a listing <pre> without one: its source lines are its lines.
+    const code = (tag === 'code' && this.preDepth > 0) || (pre && el.querySelector('code') === null && listingPre(el));
     const headingTag = block && HEADING_TAG_RE.test(tag);
     if (headingTag) this.headingDepth++;
     if (pre) this.preDepth++;
@@ -2552,6 +2579,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   if (latin) tidyLatinBody(body, blocks, standfirsts);
+  // Chinese pages keep a cell per line: their tables are mostly 会议纪要 heads and record forms.
+  if (latin) joinTableRows(body);
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -2586,6 +2615,67 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     refereed,
     attachments: findAttachments(doc, base),
   });
+}
+
+/** The table cell (td/th) a block is the text of, when the cell is no deeper than a few wrappers. */
+function cellOf(b: Block): Element | null {
+  for (let i = 0; i < b.ancestors.length && i < 4; i++) {
+    const a = b.ancestors[i]!;
+    if (a.localName === 'td' || a.localName === 'th') return a;
+    if (a.localName === 'tr' || a.localName === 'table') return null;
+  }
+  return null;
+}
+
+/** A data row's cells are short: a longer cell is a column of a layout table, not a value. */
+const ROW_CELL_MAX = 400;
+/** Between the cells of a row read as one line. */
+const CELL_SEPARATOR = ' | ';
+
+/**
+ * A data table's row reads as one line (`Morning | 41 | 1.5`), not one cell per line: the kept
+ * blocks of one `<tr>`, one block per cell, side by side in the body, each a short line of text.
+ * Not a row of whose cells one holds several paragraphs or a list (a layout table's column).
+ */
+function joinTableRows(body: Block[]): void {
+  for (let i = 0; i < body.length; i++) {
+    const cell = cellOf(body[i]!);
+    const row = cell?.parentElement;
+    if (!cell || !row || row.localName !== 'tr' || (i > 0 && body[i - 1]!.ancestors.includes(row))) continue;
+    let j = i;
+    const cells: Element[] = [];
+    while (j < body.length) {
+      const c = cellOf(body[j]!);
+      if (!c || c.parentElement !== row || cells.includes(c)) break;
+      cells.push(c);
+      j++;
+    }
+    const run = body.slice(i, j);
+    // The next block still in this row's cells: a cell of more than one block (paragraphs, a list).
+    const more = j < body.length && body[j]!.ancestors.some((a) => a === row);
+    if (run.length < 2 || more || run.some((b) => b.kind !== 'p' || b.len > ROW_CELL_MAX)) {
+      i = j - 1;
+      continue;
+    }
+    const first = run[0]!;
+    const text = run.map((b) => b.text).join(CELL_SEPARATOR);
+    const plain = run.map((b) => b.plain).join(CELL_SEPARATOR);
+    body.splice(i, run.length, {
+      ...first,
+      text,
+      spaced: run.map((b) => b.spaced).join(CELL_SEPARATOR),
+      raw: run.map((b) => b.raw).join(CELL_SEPARATOR),
+      rawHtml: run.map((b) => blockHtml(b)).join(escapeHtml(CELL_SEPARATOR)),
+      tidied: null,
+      len: countChars(text),
+      linkChars: run.reduce((n, b) => n + b.linkChars, 0),
+      plain,
+      punct: countPunct(text),
+      el: row,
+      ancestors: [row, ...first.ancestors.slice(first.ancestors.indexOf(row) + 1)],
+      images: run.flatMap((b) => b.images),
+    });
+  }
 }
 
 /** The article's metadata values without invisible characters at their ends (a value of nothing else is none). */
@@ -2970,11 +3060,11 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
   return used;
 }
 
-/** The `<pre>` holding `<code>` that a block is one line of (null for any other block). */
+/** The `<pre>` holding `<code>` (or a listing) that a block is one line of (null for any other block). */
 function codeBlockOf(b: Block): Element | null {
   for (let i = 0; i < b.ancestors.length && i < 4; i++) {
     const a = b.ancestors[i]!;
-    if (a.localName === 'pre') return a.querySelector('code') ? a : null;
+    if (a.localName === 'pre') return a.querySelector('code') || listingPre(a) ? a : null;
   }
   return null;
 }
