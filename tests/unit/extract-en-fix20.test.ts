@@ -64,3 +64,24 @@ describe('a data table in the text', () => {
     expect(a.paragraphs.some((p) => p.includes(' | '))).toBe(false);
   });
 });
+
+describe('the day an article first ran', () => {
+  const ld = (type: string, published: string): string =>
+    `<script type="application/ld+json">{"@context":"https://schema.org","@type":"${type}","headline":"Tuning the barrel pump",` +
+    `"datePublished":"${published}","author":{"@type":"Person","name":"Ada Reed"}}</script>`;
+  const meta = '<meta property="article:published_time" content="2027-05-20T09:00:00Z">';
+
+  it('takes the article record’s earlier datePublished over a later published_time meta (a republished post)', () => {
+    const a = extractArticle(page('', meta + ld('NewsArticle', '2027-03-02T18:30:00Z')), 'https://notes.example/pump');
+    expect(a.publishedAt).toBe('2027-03-02');
+  });
+
+  it('keeps the meta when the record is later (an update) or is no article’s (a video’s upload)', () => {
+    expect(extractArticle(page('', meta + ld('NewsArticle', '2027-06-11T08:00:00Z')), 'https://notes.example/pump').publishedAt).toBe(
+      '2027-05-20',
+    );
+    expect(extractArticle(page('', meta + ld('VideoObject', '2027-01-15T08:00:00Z')), 'https://notes.example/pump').publishedAt).toBe(
+      '2027-05-20',
+    );
+  });
+});
