@@ -85,3 +85,50 @@ describe('the day an article first ran', () => {
     );
   });
 });
+
+describe('the headline set at the head of the text', () => {
+  const P1 =
+    'Marrow predicts when the allotment’s water butts will run dry from a week of rain gauge readings, and tells the plot holders which beds to water first.';
+  const P2 = 'It runs offline on the shed’s old laptop and keeps every butt in a plain text file anyone can read and correct by hand.';
+  const repo = (h1: string): string =>
+    '<!doctype html><html><head><title>CodeShed - fenwick/marrow: Water butt forecasts for allotments</title>' +
+    '<meta property="og:title" content="CodeShed - fenwick/marrow: Water butt forecasts for allotments"></head><body>' +
+    '<header><a href="/">CodeShed</a> <a href="/fenwick">fenwick</a> / <a href="/fenwick/marrow">marrow</a></header>' +
+    `<main><div class="readme"><article class="md-body"><div class="md-heading">${h1}<a class="anchor" href="#top">#</a></div><p>${P1}</p><p>${P2}</p></article></div></main>` +
+    '<footer><p>CodeShed, code hosting for clubs</p></footer></body></html>';
+
+  it('takes a README’s h1 that the repository title names as the title', () => {
+    const a = extractArticle(repo('<h1>marrow</h1>'), 'https://codeshed.example/fenwick/marrow', { referee: 'never' });
+    expect(a.title).toBe('marrow');
+    expect(a.paragraphs).toEqual([P1, P2]);
+  });
+
+  it('leaves the stated title when the h1 above the text is not among its words (a section heading)', () => {
+    const a = extractArticle(repo('<h1>Overview</h1>'), 'https://codeshed.example/fenwick/marrow', { referee: 'never' });
+    expect(a.title).not.toBe('Overview');
+  });
+
+  const doc = (head: string): string =>
+    '<!doctype html><html><head><title>Butt survey notes – SHARED v2</title></head><body>' +
+    '<div id="banner">Published with WordDocs – Updated every 5 minutes</div><div id="contents">' +
+    `${head}<p class="c3"><span>${P1}</span></p><p class="c3"><span>${P2}</span></p></div>` +
+    '<div id="footer">Published with WordDocs</div></body></html>';
+
+  it('takes a published document’s Title-style paragraph as the title and its Subtitle-style one out', () => {
+    const a = extractArticle(
+      doc(
+        '<p class="c5 title"><span>What thirty plot holders said about water</span></p><p class="c2 subtitle"><span>Fernby Allotment Society, spring survey</span></p>',
+      ),
+      'https://docs.example/d/1/pub',
+      { referee: 'never' },
+    );
+    expect(a.title).toBe('What thirty plot holders said about water');
+    expect(a.paragraphs).toEqual([P1, P2]);
+  });
+
+  it('does not take a sentence set in a title-classed paragraph', () => {
+    const own = 'We asked thirty plot holders about water this spring, and most of them answered.';
+    const a = extractArticle(doc(`<p class="title">${own}</p>`), 'https://docs.example/d/1/pub', { referee: 'never' });
+    expect(a.title).not.toBe(own);
+  });
+});

@@ -2421,6 +2421,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     body.push(b);
   }
   if (latin) joinSplitBody(body, blocks, cutAt);
+  if (latin && title) {
+    const own = ownHeadline(body, blocks, title);
+    if (own) {
+      title = own.title;
+      titleIndex = own.index;
+      body.splice(0, own.drop);
+    }
+  }
   if (latin && titleIndex >= 0) dropDekUnderTitle(body, blocks, titleIndex);
   if (!latin)
     dropAfterEndMarks(
@@ -3524,6 +3532,46 @@ function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
   const prev = near(-1);
   const next = near(1);
   return !!prev && !!next && isProse(prev) && isProse(next) && prev.el.parentElement === parent && next.el.parentElement === parent;
+}
+
+/** A word processor's Title- and Subtitle-style paragraphs (Google Docs' `title`, Word's `MsoTitle`). */
+const DOC_TITLE_CLASS_RE = /(?:^|\s)(?:title|MsoTitle)(?:\s|$)/;
+const DOC_SUBTITLE_CLASS_RE = /(?:^|\s)(?:subtitle|MsoSubtitle)(?:\s|$)/;
+const END_PUNCT_RE = /[.!?;:。！？；：]$/;
+
+/**
+ * The headline set at the head of the text itself, where the page's stated title is a file's or a
+ * repository's name: a document's Title-style paragraph opening the body (`<p class="title">`,
+ * with a Subtitle-style paragraph under it as its standfirst), or the `h1` right above the first
+ * paragraph, in the same box, that the stated title holds among its words (a README's `tidewright`
+ * under `owner/tidewright: description`). The heading is then out of the body. Not a paragraph
+ * that reads as a sentence, nor a heading the stated title does not name (a section's).
+ */
+function ownHeadline(body: Block[], blocks: Block[], title: string): { title: string; index: number; drop: number } | null {
+  const first = body.findIndex((b) => b.len > 0);
+  const b = body[first];
+  if (!b) return null;
+  const current = normaliseText(title).toLowerCase();
+  const cls = b.el.getAttribute('class') ?? '';
+  if (first === 0 && b.el.localName === 'p' && DOC_TITLE_CLASS_RE.test(cls) && b.len <= 150 && !END_PUNCT_RE.test(b.text)) {
+    if (b.text.toLowerCase() === current || b.linkChars > 0) return null;
+    const next = body[1];
+    const sub = next && next.el.localName === 'p' && DOC_SUBTITLE_CLASS_RE.test(next.el.getAttribute('class') ?? '') && next.len <= 200;
+    const after = body[sub ? 2 : 1];
+    if (!after || !isProse(after)) return null;
+    return { title: titleText(b.raw), index: b.index, drop: sub ? 2 : 1 };
+  }
+  // Past a permalink mark beside the heading (`#`, `¶`).
+  const prev = blocks.slice(0, b.index).findLast((x) => x.len > 0 && /[\p{L}\p{N}]/u.test(x.text));
+  if (!prev || prev.el.localName !== 'h1' || prev.len > 120 || prev.linkChars > 0 || !isProse(b)) return null;
+  const h = prev.text.toLowerCase();
+  if (h === current || !current.includes(h)) return null;
+  // The heading and the paragraph in one box: siblings, or the heading in a wrapper of its own.
+  const box = b.el.parentElement;
+  if (!box || !(prev.el.parentElement === box || prev.el.parentElement?.parentElement === box)) return null;
+  const esc = h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!new RegExp(`(?:^|[^\\p{L}\\p{N}])${esc}(?:[^\\p{L}\\p{N}]|$)`, 'u').test(current)) return null;
+  return { title: titleText(prev.raw), index: prev.index, drop: 0 };
 }
 
 /**
