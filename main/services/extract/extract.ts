@@ -384,6 +384,32 @@ function besideCodeInPre(el: Element): boolean {
   return false;
 }
 
+/**
+ * A `<pre>` without `<code>` that is a listing (a schedule file, a shell session, an aligned table
+ * of figures, an address): its lines stand alone as a code block's do. A `<pre>` holding any
+ * hard-wrapped prose (a plain-text notice, mail or RFC, a line of words broken mid-sentence) is
+ * not: its lines are joined as `<br>`-broken lines are, as before.
+ */
+const END_MARK_RE = /[.!?:;,。！？：；，、…”"’)）\]]\s*$/;
+/** The next line of a wrapped sentence starts with a word (or a CJK character, or an opening quote). */
+const GOES_ON_RE = new RegExp(`^\\s*(?:[\\p{L}"'“‘(]|[${CJK}])`, 'u');
+const CJK_CHAR_RE = new RegExp(`[${CJK}]`, 'g');
+const listingMemo = new WeakMap<Element, boolean>();
+function listingPre(pre: Element): boolean {
+  let v = listingMemo.get(pre);
+  if (v !== undefined) return v;
+  const lines = (pre.textContent ?? '').split('\n').filter((l) => INK_RE.test(l));
+  v = lines.length >= 2;
+  for (let i = 1; v && i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    // A line of words (five or more, or eight CJK characters) running on into the next one.
+    const long = prev.trim().split(/\s+/).length >= 5 || (prev.match(CJK_CHAR_RE)?.length ?? 0) >= 8;
+    if (long && !END_MARK_RE.test(prev) && GOES_ON_RE.test(lines[i]!)) v = false;
+  }
+  listingMemo.set(pre, v);
+  return v;
+}
+
 function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
@@ -496,7 +522,8 @@ class Walker {
     let keep = INLINE_KEEP.get(tag);
     const anchor = tag === 'a' && !notALink(el);
     const pre = tag === 'pre';
-    const code = tag === 'code' && this.preDepth > 0;
+    // A code block's <code>, or a listing <pre> without one: its source lines are its lines.
+    const code = (tag === 'code' && this.preDepth > 0) || (pre && el.querySelector('code') === null && listingPre(el));
     const headingTag = block && HEADING_TAG_RE.test(tag);
     if (headingTag) this.headingDepth++;
     if (pre) this.preDepth++;
@@ -790,6 +817,14 @@ function readMeta(doc: Document, html: string): MetaInfo {
       }
     }
   }
+  // The article's own JSON-LD record dating it a day earlier than the meta tag: the meta is
+  // rewritten when a piece is republished or updated (a platform re-featuring an old post, a
+  // newsroom stamping its last edit as published_time); the record keeps when it first ran.
+  if (date) {
+    const recorded = jsonLdArticleField(doc, 'datePublished');
+    const first = recorded ? parseDateValue(recorded, AS_WRITTEN) : null;
+    if (first && first < date) [date, dateText] = [first, recorded];
+  }
   if (!date) {
     // JSON-LD (schema.org NewsArticle): "datePublished": "2024-03-05T08:00:00+08:00"
     const m = /"datePublished"\s*:\s*"([^"]{8,40})"/.exec(html);
@@ -956,6 +991,20 @@ function reviewedClaimLines(doc: Document, blocks: Block[], parent: Element, top
 }
 /** Characters a claim's line holds at most. */
 const CLAIM_LINE_MAX = 400;
+
+/** A field of the first schema.org article object in the page's JSON-LD (its own, not its author's or publisher's). */
+function jsonLdArticleField(doc: Document, key: string): string | null {
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = s.textContent ?? '';
+    const article = /"@type"\s*:\s*\[?\s*"(\w*Article|\w*BlogPosting|Report)"/.exec(text);
+    if (!article) continue;
+    let own = text.slice(Math.max(0, text.lastIndexOf('{', article.index)) + 1);
+    for (let i = 0, prev = ''; i < 8 && prev !== own; i++) [prev, own] = [own, own.replace(/\{[^{}]*\}/g, '')];
+    const v = jsonLdField(own, key);
+    if (v) return v;
+  }
+  return null;
+}
 
 /**
  * The title of a schema.org article in the page's JSON-LD: its name or headline, the one the
@@ -2372,6 +2421,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     body.push(b);
   }
   if (latin) joinSplitBody(body, blocks, cutAt);
+  if (latin && title) {
+    const own = ownHeadline(body, blocks, title);
+    if (own) {
+      title = own.title;
+      titleIndex = own.index;
+      body.splice(0, own.drop);
+    }
+  }
   if (latin && titleIndex >= 0) dropDekUnderTitle(body, blocks, titleIndex);
   if (!latin)
     dropAfterEndMarks(
@@ -2552,6 +2609,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
 
   if (latin) tidyLatinBody(body, blocks, standfirsts);
+  // Chinese pages keep a cell per line: their tables are mostly 会议纪要 heads and record forms.
+  if (latin) joinTableRows(body);
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -2586,6 +2645,67 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     refereed,
     attachments: findAttachments(doc, base),
   });
+}
+
+/** The table cell (td/th) a block is the text of, when the cell is no deeper than a few wrappers. */
+function cellOf(b: Block): Element | null {
+  for (let i = 0; i < b.ancestors.length && i < 4; i++) {
+    const a = b.ancestors[i]!;
+    if (a.localName === 'td' || a.localName === 'th') return a;
+    if (a.localName === 'tr' || a.localName === 'table') return null;
+  }
+  return null;
+}
+
+/** A data row's cells are short: a longer cell is a column of a layout table, not a value. */
+const ROW_CELL_MAX = 400;
+/** Between the cells of a row read as one line. */
+const CELL_SEPARATOR = ' | ';
+
+/**
+ * A data table's row reads as one line (`Morning | 41 | 1.5`), not one cell per line: the kept
+ * blocks of one `<tr>`, one block per cell, side by side in the body, each a short line of text.
+ * Not a row of whose cells one holds several paragraphs or a list (a layout table's column).
+ */
+function joinTableRows(body: Block[]): void {
+  for (let i = 0; i < body.length; i++) {
+    const cell = cellOf(body[i]!);
+    const row = cell?.parentElement;
+    if (!cell || !row || row.localName !== 'tr' || (i > 0 && body[i - 1]!.ancestors.includes(row))) continue;
+    let j = i;
+    const cells: Element[] = [];
+    while (j < body.length) {
+      const c = cellOf(body[j]!);
+      if (!c || c.parentElement !== row || cells.includes(c)) break;
+      cells.push(c);
+      j++;
+    }
+    const run = body.slice(i, j);
+    // The next block still in this row's cells: a cell of more than one block (paragraphs, a list).
+    const more = j < body.length && body[j]!.ancestors.some((a) => a === row);
+    if (run.length < 2 || more || run.some((b) => b.kind !== 'p' || b.len > ROW_CELL_MAX)) {
+      i = j - 1;
+      continue;
+    }
+    const first = run[0]!;
+    const text = run.map((b) => b.text).join(CELL_SEPARATOR);
+    const plain = run.map((b) => b.plain).join(CELL_SEPARATOR);
+    body.splice(i, run.length, {
+      ...first,
+      text,
+      spaced: run.map((b) => b.spaced).join(CELL_SEPARATOR),
+      raw: run.map((b) => b.raw).join(CELL_SEPARATOR),
+      rawHtml: run.map((b) => blockHtml(b)).join(escapeHtml(CELL_SEPARATOR)),
+      tidied: null,
+      len: countChars(text),
+      linkChars: run.reduce((n, b) => n + b.linkChars, 0),
+      plain,
+      punct: countPunct(text),
+      el: row,
+      ancestors: [row, ...first.ancestors.slice(first.ancestors.indexOf(row) + 1)],
+      images: run.flatMap((b) => b.images),
+    });
+  }
 }
 
 /** The article's metadata values without invisible characters at their ends (a value of nothing else is none). */
@@ -2970,11 +3090,11 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
   return used;
 }
 
-/** The `<pre>` holding `<code>` that a block is one line of (null for any other block). */
+/** The `<pre>` holding `<code>` (or a listing) that a block is one line of (null for any other block). */
 function codeBlockOf(b: Block): Element | null {
   for (let i = 0; i < b.ancestors.length && i < 4; i++) {
     const a = b.ancestors[i]!;
-    if (a.localName === 'pre') return a.querySelector('code') ? a : null;
+    if (a.localName === 'pre') return a.querySelector('code') || listingPre(a) ? a : null;
   }
   return null;
 }
@@ -3412,6 +3532,46 @@ function linkedSectionHeading(b: Block, blocks: Block[]): boolean {
   const prev = near(-1);
   const next = near(1);
   return !!prev && !!next && isProse(prev) && isProse(next) && prev.el.parentElement === parent && next.el.parentElement === parent;
+}
+
+/** A word processor's Title- and Subtitle-style paragraphs (Google Docs' `title`, Word's `MsoTitle`). */
+const DOC_TITLE_CLASS_RE = /(?:^|\s)(?:title|MsoTitle)(?:\s|$)/;
+const DOC_SUBTITLE_CLASS_RE = /(?:^|\s)(?:subtitle|MsoSubtitle)(?:\s|$)/;
+const END_PUNCT_RE = /[.!?;:。！？；：]$/;
+
+/**
+ * The headline set at the head of the text itself, where the page's stated title is a file's or a
+ * repository's name: a document's Title-style paragraph opening the body (`<p class="title">`,
+ * with a Subtitle-style paragraph under it as its standfirst), or the `h1` right above the first
+ * paragraph, in the same box, that the stated title holds among its words (a README's `tidewright`
+ * under `owner/tidewright: description`). The heading is then out of the body. Not a paragraph
+ * that reads as a sentence, nor a heading the stated title does not name (a section's).
+ */
+function ownHeadline(body: Block[], blocks: Block[], title: string): { title: string; index: number; drop: number } | null {
+  const first = body.findIndex((b) => b.len > 0);
+  const b = body[first];
+  if (!b) return null;
+  const current = normaliseText(title).toLowerCase();
+  const cls = b.el.getAttribute('class') ?? '';
+  if (first === 0 && b.el.localName === 'p' && DOC_TITLE_CLASS_RE.test(cls) && b.len <= 150 && !END_PUNCT_RE.test(b.text)) {
+    if (b.text.toLowerCase() === current || b.linkChars > 0) return null;
+    const next = body[1];
+    const sub = next && next.el.localName === 'p' && DOC_SUBTITLE_CLASS_RE.test(next.el.getAttribute('class') ?? '') && next.len <= 200;
+    const after = body[sub ? 2 : 1];
+    if (!after || !isProse(after)) return null;
+    return { title: titleText(b.raw), index: b.index, drop: sub ? 2 : 1 };
+  }
+  // Past a permalink mark beside the heading (`#`, `¶`).
+  const prev = blocks.slice(0, b.index).findLast((x) => x.len > 0 && /[\p{L}\p{N}]/u.test(x.text));
+  if (!prev || prev.el.localName !== 'h1' || prev.len > 120 || prev.linkChars > 0 || !isProse(b)) return null;
+  const h = prev.text.toLowerCase();
+  if (h === current || !current.includes(h)) return null;
+  // The heading and the paragraph in one box: siblings, or the heading in a wrapper of its own.
+  const box = b.el.parentElement;
+  if (!box || !(prev.el.parentElement === box || prev.el.parentElement?.parentElement === box)) return null;
+  const esc = h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!new RegExp(`(?:^|[^\\p{L}\\p{N}])${esc}(?:[^\\p{L}\\p{N}]|$)`, 'u').test(current)) return null;
+  return { title: titleText(prev.raw), index: prev.index, drop: 0 };
 }
 
 /**
