@@ -3921,12 +3921,20 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   return placeholders;
 }
 
-/** A list (the element or one in it) of two or more items, each holding a link: links, chapters. */
+/**
+ * A list (the element or one in it) of two or more items, each holding a link to another page or
+ * opening with a link to a time in the player: links, chapters (not a box's tabs, links within the page).
+ */
 function linkedItems(el: Element): boolean {
   const lists = /^(?:ul|ol)$/.test(el.localName) ? [el] : Array.from(el.querySelectorAll('ul, ol'));
+  const linked = (li: Element): boolean =>
+    Array.from(li.querySelectorAll('a[href]')).some((a, i) => {
+      const href = a.getAttribute('href')!.trim();
+      return (href !== '' && !href.startsWith('#')) || (i === 0 && CLOCK_TIME_RE.test(normaliseText(a.textContent ?? '')));
+    });
   return lists.some((list) => {
     const items = Array.from(list.children).filter((li) => li.localName === 'li');
-    return items.length >= 2 && items.every((li) => li.querySelector('a[href]') !== null);
+    return items.length >= 2 && items.every(linked);
   });
 }
 
