@@ -2233,9 +2233,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // A code block's lines (each a block of its own) score as one block: its commas and brackets
   // are code, and five lines of it are one piece of the text, not five paragraphs.
   let scoredCode: Element | null = null;
+  const cards = new Map<Element, boolean>();
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     if (b.linkChars > b.len * 0.5) continue;
+    if (latinScript && inTeaserItem(b, cards)) continue;
     const code = codeBlockOf(b);
     if (code) {
       if (code === scoredCode) continue;
@@ -2608,9 +2610,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
   }
 
-  if (latin) tidyLatinBody(body, blocks, standfirsts);
-  // Chinese pages keep a cell per line: their tables are mostly 会议纪要 heads and record forms.
-  if (latin) joinTableRows(body);
+  if (latin) {
+    dropEpisodeChrome(body, tabLabels(doc), tidyLatinBody(body, blocks, standfirsts));
+    dropCaseCaption(body);
+    // Chinese pages keep a cell per line: their tables are mostly 会议纪要 heads and record forms.
+    joinTableRows(body);
+  }
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
@@ -3953,7 +3958,7 @@ function referee(
  * bio), never long prose; a share bar's heading; a pull quote, which repeats a sentence of the
  * body (the body's copy is kept).
  */
-function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void {
+function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Element[] {
   dropChartLabels(body);
   dropInlineBoxes(body, page);
   dropLeadingFactBox(body);
@@ -4073,6 +4078,152 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): void
   dropPaperRecordLines(body);
   dropPaperBackMatter(body);
   dropOrphanBoxHeadings(body, placeholders);
+  return placeholders;
+}
+
+/**
+ * A list (the element or one in it) of two or more items, each holding a link to another page or
+ * opening with a link to a time in the player: links, chapters (not a box's tabs, links within the page).
+ */
+function linkedItems(el: Element): boolean {
+  const lists = /^(?:ul|ol)$/.test(el.localName) ? [el] : Array.from(el.querySelectorAll('ul, ol'));
+  const linked = (li: Element): boolean =>
+    Array.from(li.querySelectorAll('a[href]')).some((a, i) => {
+      const href = a.getAttribute('href')!.trim();
+      return (href !== '' && !href.startsWith('#')) || (i === 0 && CLOCK_TIME_RE.test(normaliseText(a.textContent ?? '')));
+    });
+  return lists.some((list) => {
+    const items = Array.from(list.children).filter((li) => li.localName === 'li');
+    return items.length >= 2 && items.every(linked);
+  });
+}
+
+/** Who a party is in a case: `Plaintiff-Appellant`, `Respondents`, `Defendant-Appellee`. */
+const PARTY_ROLE = String.raw`(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?|Claimants?|Intervenors?)(?:[-–](?:Appellants?|Appellees?|Petitioners?|Respondents?|Cross-\w+))?`;
+/** The kinds of line a court document's caption is made of, one pattern each. */
+const CAPTION_LINE_RES = [
+  // The parties: `ANN LEE, Plaintiff-Appellant, v. ACME CO., Defendant-Appellee.`
+  new RegExp(String.raw`\b${PARTY_ROLE}\b.*\bv(?:s)?\.\s.*\b${PARTY_ROLE}\b`),
+  // Counsel: `Jo Park (argued), Park LLP, Millford, for Defendant-Appellee.`
+  new RegExp(String.raw`\bfor (?:the )?${PARTY_ROLE}\b`),
+  // The panel: `Before: SMITH, JONES, and ROE, Circuit Judges.`
+  /^Before:?\s+\S.*\bJudges?\b/i,
+  // The court: `United States Court of Appeals, Ninth Circuit.`, `Supreme Court of Westland`.
+  /^(?:(?:United States|U\.\s?S\.)\s+)?(?:Court of (?:Appeals?|Appeal)|Supreme Court|District Court|Court of Criminal Appeals)\b.{0,60}$/,
+  // Who wrote what: `Opinion by Judge Roe; Dissent by Judge Smith`.
+  /^(?:Opinion|Concurrence|Dissent)s? by (?:Judge |Justice )?\S/,
+  // The docket: `No. 23-1187`, `Nos. 22-10 & 22-11`.
+  /^Nos?\.\s*\d[\d:-]*(?:\s*(?:,|&|and)\s*\d[\d:-]*)*\.?$/,
+];
+
+/**
+ * A court opinion's caption above its text: the parties, the court, the docket number, the dates,
+ * counsel and the panel, each a short line in one box, before the authoring judge's line. It is the
+ * document's byline and date matter, not its text: a box that opens the body and holds lines of at
+ * least three of those kinds goes (its other lines, the citation and the dates, with it). One such
+ * line in running text (a sentence naming counsel "for Respondent") stays.
+ */
+function dropCaseCaption(body: Block[]): void {
+  const first = body.findIndex((b) => b.len > 0);
+  if (first < 0) return;
+  const box = body[first]!.el.parentElement;
+  if (!box || /^(?:body|html|article|main)$/.test(box.localName)) return;
+  let end = first;
+  while (end < body.length && (body[end]!.len === 0 || box.contains(body[end]!.el))) end++;
+  // The box is set apart: the text goes on after it, outside it.
+  if (end >= body.length || end - first > 15) return;
+  const kinds = new Set<number>();
+  for (let i = first; i < end; i++) {
+    const b = body[i]!;
+    if (b.len > 400) return;
+    CAPTION_LINE_RES.forEach((re, k) => {
+      if (re.test(b.text)) kinds.add(k);
+    });
+  }
+  if (kinds.size >= 3) body.splice(first, end - first);
+}
+
+/** The words on the page's tabs (`role="tab"`): "Show notes", "Transcript", "Overview". */
+function tabLabels(doc: Document): Set<string> {
+  const labels = new Set<string>();
+  for (const tab of Array.from(doc.querySelectorAll('[role="tab"]'))) {
+    const t = normaliseText(tab.textContent ?? '');
+    if (t && t.length <= 40) labels.add(t.toLowerCase());
+  }
+  return labels;
+}
+
+/** A clock time as a player shows it: `04:20`, `1:02:33`. */
+const CLOCK_TIME_RE = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+
+/**
+ * Chrome of a page around a recording (an audio or video episode, a talk), after the rest of the
+ * tidying:
+ * - chapter markers: a list item that opens with a link to a time in the page's own player
+ *   (`<a href="#t=09:40">09:40</a> The winding rota`) is a seek control with its label;
+ * - production credits: a short line of three or more sentences each "<role> by <Name>."
+ *   ("Edited by …. Music by …. Artwork by ….");
+ * - a section heading left with nothing under it (its list of links or chapters went) names
+ *   chrome that is gone (not one over a script's placeholder: the section's content is to come);
+ * - a heading that repeats a tab of the page ("Show notes", "Transcript") is the tab panel's label.
+ */
+function dropEpisodeChrome(body: Block[], tabs: Set<string>, placeholders: Element[]): void {
+  for (let i = body.length - 1; i >= 0; i--) {
+    const b = body[i]!;
+    if (chapterMarker(b) || creditsLine(b.text)) body.splice(i, 1);
+  }
+  for (let i = body.length - 1; i >= 0; i--) if (orphanSectionHeading(body[i]!, body[i + 1], placeholders)) body.splice(i, 1);
+  if (tabs.size > 0)
+    for (let i = body.length - 1; i >= 0; i--) {
+      const b = body[i]!;
+      if (/^h[2-6]$/.test(b.el.localName) && tabs.has(b.text.toLowerCase())) body.splice(i, 1);
+    }
+}
+
+function chapterMarker(b: Block): boolean {
+  if (b.el.localName !== 'li' || b.len > 120 || b.linkChars === 0) return false;
+  const link = b.el.querySelector('a[href]');
+  if (!link || !link.getAttribute('href')!.trim().startsWith('#')) return false;
+  const time = normaliseText(link.textContent ?? '');
+  return CLOCK_TIME_RE.test(time) && b.text.startsWith(time);
+}
+
+/** One sentence of a credits line: "Music by The Orchard Quartet.", "Hosted and produced by Ann Lee." */
+const CREDIT_SENTENCE_RE = /^[A-Z][a-z]+(?:(?:,| and| &)? [a-z]+){0,3} by (?:[A-Z][\p{L}’'.-]*)(?: [A-Z][\p{L}’'.-]*){0,4}\.?$/u;
+
+function creditsLine(text: string): boolean {
+  if (text.length > 400) return false;
+  const sentences = text.split(/(?<=\.)\s+/);
+  return sentences.length >= 3 && sentences.every((x) => CREDIT_SENTENCE_RE.test(x));
+}
+
+/**
+ * A heading (h2–h6) whose section lost every line: what stood after it in its box (at least a
+ * line's worth of text, with a paragraph or a list in it, not a wrapper's date or icon label) is
+ * not in the body, and the next kept block is a heading of the same or a higher rank, or there is
+ * none. When the next kept block lies outside the heading's box (a `header` of heading and byline
+ * over an entry's text), only a list of links that went (links, chapters) makes it an orphan.
+ */
+function orphanSectionHeading(h: Block, next: Block | undefined, placeholders: Element[]): boolean {
+  const rank = /^h([2-6])$/.exec(h.el.localName);
+  if (!rank || h.len > 80) return false;
+  const box = h.el.parentElement;
+  if (!box) return false;
+  const inBox = !next || box.contains(next.el);
+  if (next && inBox) {
+    const nextRank = /^h([2-6])$/.exec(next.el.localName);
+    if (!nextRank || Number(nextRank[1]) > Number(rank[1])) return false;
+  }
+  let dropped = 0;
+  let lines = false;
+  for (let sib = h.el.nextElementSibling; sib; sib = sib.nextElementSibling) {
+    if (next && (sib === next.el || sib.contains(next.el))) break;
+    // A section whose content a script would load (its placeholder went) keeps its heading.
+    if (placeholders.some((p) => sib === p || sib.contains(p))) return false;
+    dropped += normaliseText(sib.textContent ?? '').length;
+    lines ||= inBox ? /^(?:p|ul|ol|dl|table)$/.test(sib.localName) || sib.querySelector('p, ul, ol, dl, table') !== null : linkedItems(sib);
+  }
+  return lines && dropped >= 20;
 }
 
 /**
@@ -4562,6 +4713,36 @@ function teaserCardLine(b: Block, prose: Element[]): boolean {
 }
 /** Characters a linked story's card holds at most (label, title, date, a line of summary). */
 const TEASER_CARD_MAX = 400;
+
+/**
+ * A list item that is a card for another page: a heading that is a link away (`<a><h3>…</h3></a>`
+ * or `<h3><a>…</a></h3>`) and a few words of summary and date beside it ("More episodes", "You
+ * may also like"). Its summary is a teaser of that page: it never votes for the article's
+ * container. An item holding more than a short summary beside its linked heading (a listicle's
+ * entry with its own paragraphs) still votes.
+ */
+function inTeaserItem(b: Block, seen: Map<Element, boolean>): boolean {
+  const li = b.ancestors.find((a) => a.localName === 'li');
+  if (!li) return false;
+  let card = seen.get(li);
+  if (card === undefined) seen.set(li, (card = teaserItem(li)));
+  return card;
+}
+
+function teaserItem(li: Element): boolean {
+  const heading = li.querySelector('h2, h3, h4, h5, h6');
+  if (!heading) return false;
+  let link: Element | null = heading.querySelector('a[href]');
+  for (let a = heading.parentElement; !link && a && a !== li; a = a.parentElement)
+    if (a.localName === 'a' && a.hasAttribute('href')) link = a;
+  const href = link?.getAttribute('href')?.trim() ?? '';
+  if (!link || href === '' || href.startsWith('#')) return false;
+  const all = normaliseText(li.textContent ?? '').length;
+  const linked = normaliseText(link.textContent ?? '').length;
+  return all - linked <= TEASER_ITEM_REST;
+}
+/** Characters a card's summary, date and labels hold at most beside its linked heading. */
+const TEASER_ITEM_REST = 250;
 
 /**
  * A product card set into the text: a box of a name, a price (`$18`, `£24.99`) and a buy button
