@@ -2147,8 +2147,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (stamp && !stamp.updated) publishedAt = stamp.date;
   if (!publishedAt) publishedAt = dateFromUrl(url);
   // Nothing on the page dates it (an aggregator's `昨天`): the date its script data gives the
-  // record titled as the page is (json-state.ts).
-  if (!publishedAt && options.jsonState !== false)
+  // record titled as the page is (json-state.ts). Not on Latin pages: most undated ones carry
+  // large script data and no such record, and parsing it costs every one of them.
+  if (!publishedAt && !latinScript && options.jsonState !== false)
     publishedAt = stateDate(pageScripts(doc), [meta.title, meta.ogTitle, meta.docTitle, title]);
   // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
   if (!publishedAt) for (const b of metaZone) if (isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
