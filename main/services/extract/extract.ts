@@ -32,7 +32,7 @@ import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
 import { isSpaceCode, parseLightDocument, withoutRanges } from './light-dom';
-import { articleFromScripts, type ScriptText } from './json-state';
+import { articleFromScripts, stateDate, type ScriptText } from './json-state';
 import { parseReadabilityDocument } from './readability-dom';
 import { fastReadability, type ReadabilityClass } from './readability-fast';
 import { AppError } from '../../../shared/errors';
@@ -2195,6 +2195,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const stamp = publishedAt ? null : emptyTimeStamp(blocks, latinScript);
   if (stamp && !stamp.updated) publishedAt = stamp.date;
   if (!publishedAt) publishedAt = dateFromUrl(url);
+  // Nothing on the page dates it (an aggregator's `昨天`): the date its script data gives the
+  // record titled as the page is (json-state.ts). Not on Latin pages: most undated ones carry
+  // large script data and no such record, and parsing it costs every one of them.
+  if (!publishedAt && !latinScript && options.jsonState !== false)
+    publishedAt = stateDate(pageScripts(doc), [meta.title, meta.ogTitle, meta.docTitle, title]);
   // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
   if (!publishedAt) for (const b of metaZone) if (isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
   if (!publishedAt && stamp) publishedAt = stamp.date;
@@ -2397,6 +2402,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
           body.push(b);
           continue;
         }
+        // （作者：某某，某单位职务） closing the text is its writer's sign-off: body, and the author too.
+        if (!latin && closingByline(b, body, blocks)) {
+          // The name without the writer's unit and post after it (they stay in the text).
+          const full = matchAuthor(b.spaced);
+          if (!author || author === full) author = full?.split(/[，,、]/)[0] ?? author;
+          body.push(b);
+          continue;
+        }
         trailing.push(b);
         continue;
       }
@@ -2413,6 +2426,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !footnoteNumber(b) &&
         !(latin && namedRowItem(b)) &&
         !(latin && mailtoLine(b)) &&
+        !(!latin && originalTextPointer(b)) &&
         // A fact check's verdict line, its rating page linked, is no link line.
         !claimLines.has(b.el)
       )
@@ -2568,7 +2582,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A row's label cell (<th>会议时间</th> beside its <td> value) opens a table, not a widget; a
     // header row of <th>s (中文 | English) is no text.
     !(body[0]!.el.localName === 'th' && body[0]!.el.nextElementSibling?.localName === 'td') &&
-    !sameFormHeadLater(body)
+    !sameFormHeadLater(body) &&
+    !boldHeadOverProse(body)
   )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
@@ -2762,6 +2777,47 @@ function leadingByline(b: Block, blocks: Block[]): boolean {
   return false;
 }
 
+/**
+ * The writer's sign-off closing the text, the whole line in brackets and nothing in it but the
+ * 作者 label, the name and maybe the writer's unit and post (（作者：某某，某县委组织部科长）):
+ * the last line of its container after the text's prose. A 作者 field among others (（作者：某某
+ * 来源：某报）), one with a date, or one the text goes on after stays metadata.
+ */
+function closingByline(b: Block, body: Block[], blocks: Block[]): boolean {
+  if (b.len > 60 || b.linkChars > 0 || !CLOSING_BYLINE_RE.test(b.text)) return false;
+  if (/来\s*源|编\s*辑|时\s*间|日\s*期/.test(b.text) || findDate(b.text) !== null) return false;
+  if (!body.some(isProse)) return false;
+  const parent = b.el.parentElement;
+  for (let j = b.index + 1; j < blocks.length; j++) {
+    const n = blocks[j]!;
+    if (n.len === 0) continue;
+    return !parent || !parent.contains(n.el);
+  }
+  return true;
+}
+const CLOSING_BYLINE_RE = /^[(（]\s*作\s*者\s*[:：]\s*[^\s:：|｜()（）][^:：|｜()（）]{0,40}[)）]$/;
+
+/** The page's scripts as json-state.ts reads them. */
+function pageScripts(doc: Document): ScriptText[] {
+  return Array.from(doc.querySelectorAll('script')).map((s) => ({
+    type: (s.getAttribute('type') ?? '').trim().toLowerCase(),
+    id: s.getAttribute('id') ?? '',
+    text: s.textContent ?? '',
+  }));
+}
+
+/**
+ * The text's first line is a head of its own set wholly in bold (`<p><strong>项目概况</strong></p>`)
+ * with prose under it: the text's first section head, not a widget's crumb (关注, a count).
+ */
+function boldHeadOverProse(body: Block[]): boolean {
+  const [head, next] = body;
+  if (!head || !next || !isProse(next) || head.linkChars > 0) return false;
+  const bold = head.el.firstElementChild;
+  if (!bold || bold !== head.el.lastElementChild || !/^(?:strong|b)$/.test(bold.localName)) return false;
+  return normaliseText(bold.textContent ?? '') === head.text && /[\u4e00-\u9fff]{2}/.test(head.text);
+}
+
 /** A body shorter than this with a low confidence is no article: the page's script data may hold it. */
 const STATE_MAX_BODY = 200;
 
@@ -2780,11 +2836,7 @@ function fromScriptState(
   options: ExtractOptions,
   found: { publishedAt: string | null; origin: string | null },
 ): ExtractedArticle | null {
-  const scripts: ScriptText[] = Array.from(doc.querySelectorAll('script')).map((s) => ({
-    type: (s.getAttribute('type') ?? '').trim().toLowerCase(),
-    id: s.getAttribute('id') ?? '',
-    text: s.textContent ?? '',
-  }));
+  const scripts = pageScripts(doc);
   if (!scripts.some((s) => s.text.length >= 100)) return null;
   const pageTitles = [meta.title, meta.ogTitle, meta.docTitle].filter((t): t is string => !!t);
   const state = articleFromScripts(scripts, pageTitles);
@@ -3202,6 +3254,23 @@ function wordsAroundLink(b: Block): boolean {
     .replace(/[\s\p{P}\p{S}\d]+/gu, '');
   return b.kind === 'li' && countChars(rest) >= 4 && !isBoilerplate(b.plain);
 }
+
+/**
+ * A line of the text pointing to the document it is about: words naming the original or full
+ * text and a colon, then a link whose words are that document's title (`政策原文请点击：<a>某某办法</a>`,
+ * `全文详见：<a>…</a>`). An explanatory page (政策解读, 图解) ends with it; a related list's
+ * `相关链接：`/`延伸阅读：` line names no original, and a bare address (`原文链接：<a>https://…</a>`)
+ * is no title.
+ */
+function originalTextPointer(b: Block): boolean {
+  if (b.kind === 'li' || b.len > 120 || b.boiler) return false;
+  if (!ORIGINAL_POINTER_RE.test(b.plain)) return false;
+  const linked = b.text.length - b.plain.length;
+  const cjk = (b.text.match(CJK_CHAR_RE) ?? []).length - (b.plain.match(CJK_CHAR_RE) ?? []).length;
+  return linked > 0 && cjk >= 4;
+}
+const ORIGINAL_POINTER_RE = /^[\s(（【[]*[^:：。！？，]{0,8}(?:原文|全文|原件)[^:：。！？，]{0,6}[:：]\s*$/;
+const CJK_CHAR_RE = /[\u4e00-\u9fff]/g;
 
 function withoutUtilityClasses(cls: string): string {
   return cls.includes('-') ? cls.replace(UTILITY_CLASS_RE, ' ') : cls;
@@ -5693,18 +5762,23 @@ function isSourceLine(text: string): boolean {
 const PUBLICATION_LABEL_RE = /(?:发布|公开|发表)\s*(?:日\s*期|时\s*间)\s*[:：]/;
 
 /**
- * A reprint's note about where the text first ran: `原标题：…` (the title it had there) or
- * `（原载《某报》某日第N版）`. Said about the text, not part of it.
+ * A reprint's note about where the text first ran: `原标题：…` (the title it had there),
+ * `（原载《某报》某日第N版）`, or the print edition alone, a paper's name and its day and page
+ * (`《 某某日报 》（ 2024年08月21日 第 11 版）`). Said about the text, not part of it.
  */
 function isReprintNote(text: string): boolean {
   if (text.length > 80) return false;
   return (
     /^[\s(（【[]*原\s*标\s*题\s*[:：]/.test(text) ||
+    PRINT_EDITION_RE.test(text) ||
     /^[\s(（【[]*(?:本文|此文|该文)?(?:(?:原载|原刊|原文(?:刊)?载)于?|(?:首发|刊发|刊载)于)\s*《[^》]{1,30}》[^。！？]*[)）】\]]?$/.test(
       text,
     )
   );
 }
+
+const PRINT_EDITION_RE =
+  /^\s*《\s*[^《》]{1,20}?\s*》\s*[(（]?\s*(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*第\s*[0-9０-９]{1,3}\s*版\s*[)）]?\s*$/;
 
 /** Whitespace in block HTML handled like the block text: collapsed, trimmed, none between CJK. */
 function tidyHtml(html: string): string {

@@ -349,3 +349,53 @@ export function articleFromScripts(scripts: readonly ScriptText[], pageTitles: r
     prose: best.prose,
   };
 }
+
+/**
+ * The publication date the page's script data gives its own article, for a page that shows none
+ * (a news aggregator's topic page shows `昨天`; its `__INITIAL_STATE__` holds the topic with its
+ * `publishDate`). The article is the object whose title is one the page states (`<title>`,
+ * og:title, the heading we took), spaces aside; a related item's object names another title.
+ * Within the same bounds as articleFromScripts; breadth first, so the page's own record comes
+ * before a copy of it nested in a list.
+ */
+export function stateDate(scripts: readonly ScriptText[], pageTitles: readonly (string | null)[]): string | null {
+  const squash = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+  const named = pageTitles
+    .filter((t): t is string => !!t)
+    .map(squash)
+    .filter((t) => countLetters(t) >= 6);
+  if (named.length === 0) return null;
+  let total = 0;
+  const budget = { nodes: MAX_NODES };
+  for (const s of scripts) {
+    for (const lit of literals(s)) {
+      if ((total += lit.length) > MAX_TOTAL_CHARS) return null;
+      let value: unknown;
+      try {
+        value = JSON.parse(lit) as unknown;
+      } catch {
+        continue;
+      }
+      const queue: [unknown, number][] = [[value, 0]];
+      for (let q = 0; q < queue.length; q++) {
+        const [v, depth] = queue[q]!;
+        if (--budget.nodes < 0) return null;
+        if (typeof v !== 'object' || v === null) continue;
+        const children = Array.isArray(v) ? v : Object.values(v);
+        if (!Array.isArray(v)) {
+          const title = titleOf(v as Record<string, unknown>);
+          const t = title ? squash(title) : '';
+          if (countLetters(t) >= 6 && named.some((n) => n === t || n.includes(t))) {
+            const when = dateOf(v as Record<string, unknown>);
+            if (when) return when.date;
+          }
+        }
+        if (depth < MAX_DEPTH && queue.length < MAX_NODES)
+          for (const x of children) if (typeof x === 'object' && x !== null) queue.push([x, depth + 1]);
+      }
+    }
+  }
+  return null;
+}
+
+const countLetters = (s: string): number => (s.match(/[\p{L}\p{N}]/gu) ?? []).length;

@@ -135,9 +135,12 @@ export function publishedLabelDate(text: string, plain: string): boolean {
  */
 const UPDATE_NOTICE_RE =
   /^[\s[【(（]*(?:本文|本页|本篇|本帖|文章|页面|内容)?(?:最后|最近|最新)?(?:更新|修改|编辑)(?:于|时间|日期)\s*[:：]?\s*(?:\d{2}|\d{4})\s*[-/.年]/;
-/** The stamp with the verb after the date: (已)于 2024-08-20 22:05 修改, 最后于 … 更新. */
+/**
+ * The stamp with the verb after the date: (已)于 2024-08-20 22:05 修改, 最后于 … 更新; a forum
+ * post's names who edited it last (本帖最后由某某于 2024-7-10 09:03 编辑).
+ */
 const UPDATED_ON_RE =
-  /^[\s[【(（]*(?:本文|本页|本篇|文章)?(?:已|最后|最近)?于\s*(?:19|20)\d{2}\s*[-/.年][^。！？，,]{3,30}?(?:修改|更新|编辑)(?:过)?[\s\])）】]*$/;
+  /^[\s[【(（]*(?:本文|本页|本篇|本帖|文章|帖子)?(?:已|最后|最近)?(?:由\s*[^\s，。,:：]{1,20}?\s*)?于\s*(?:19|20)\d{2}\s*[-/.年][^。！？，,]{3,30}?(?:修改|更新|编辑)(?:过)?[\s\])）】]*$/;
 export function isUpdateNotice(text: string): boolean {
   return text.length <= 120 && (UPDATE_NOTICE_RE.test(text) || UPDATED_ON_RE.test(text));
 }
@@ -196,6 +199,10 @@ const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
  */
 const EVENT_DATE_LABEL_RE =
   /^\s*(?:(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)))?\s*(?:报告|讲座|会议|活动|培训|考试|笔试|面试|比赛|竞赛|报名|公示|征求意见|征集|受理|开放|演出|展演|展览|展出|答辩|开幕|开课|集合|截止|开标|评标|(?:投标|递交|响应)(?:文件)?(?:截止)?|签约|交货)\s*(?:时\s*间|日\s*期)\s*[:：]/;
+
+/** A bare 时间/日期 label whose value runs from one day to another (至, 到, a dash). */
+const DATE_SPAN_LINE_RE =
+  /^\s*(?:时\s*间|日\s*期)\s*[:：]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[^，。；,;]{0,16}?(?:至|到|—|–|－|~|～)\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}/;
 
 // ---- metadata labels ------------------------------------------------------------------------
 
@@ -340,6 +347,8 @@ function metaLineUncached(text: string): boolean {
   // An event's time and place: its date label is the event's own (活动时间, 会议时间, 时间).
   if (labels === 1 && EVENT_PLACE_RE.test(text) && /^(?:时\s*间|日\s*期)\s*[:：]$/.test(found![0]!)) return false;
   if (labels === 1 && EVENT_DATE_LABEL_RE.test(text)) return false;
+  // 时间：2024年08月13日至2024年08月19日: a span of days is a notice's period, never a publication stamp.
+  if (labels === 1 && DATE_SPAN_LINE_RE.test(text)) return false;
   if (labels >= 2) return true;
   if (
     labels === 1 &&
