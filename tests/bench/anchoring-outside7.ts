@@ -215,7 +215,7 @@
  *   (ad_split 2, timeline 1); mixed 92.1, timeline 93.1, speech 94.7, brief 95.6, the rest ≥99.2;
  *   anchorAll on a long article median 66 ms, max 207 ms CPU.
  * LATER, development (anchor20b, 2026-12-07, load ~30; main ed86a2e → s20-a20b), 241–280 (now seen),
- *   same texts, same hour: 97.5% / 3 wrong → 97.5% / 0 (timeline 93.1 → 93.2, the rest unchanged).
+ *   same texts, same hour: 97.5% / 3 wrong → 97.5% / 0 (timeline 93.1, the rest unchanged).
  *   Kinds: 271 ad_split (2): the first line split by an inserted line at the text's start, a
  *   相关阅读 copy below: the own place at the text's edge now counts (ownPlaceElsewhere), an orphan;
  *   280 timeline: entries reversed, the rank's copy read fewer stored units on both sides than the
