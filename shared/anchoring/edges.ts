@@ -481,6 +481,17 @@ function outerSide(raw: string, dir: -1 | 1): string {
   return dir < 0 ? n.slice(-SIDE_RUN) : n.slice(0, SIDE_RUN);
 }
 
+/**
+ * The stored side's part on the piece's own line (comparison form) when it holds more than the
+ * SIDE_RUN nearest units, else '': lines past a break may have been edited on their own.
+ */
+function ownLineSide(raw: string, dir: -1 | 1): string {
+  const nl = dir < 0 ? raw.lastIndexOf('\n') : raw.indexOf('\n');
+  const own = nl < 0 ? raw : dir < 0 ? raw.slice(nl + 1) : raw.slice(0, nl);
+  const n = normalise(own, dir < 0 && nl >= 0);
+  return n.length > SIDE_RUN ? n : '';
+}
+
 /** Units of the outer side next to a copy of the larger piece that make it a rival copy. */
 const NEAREST_SIDE = 4;
 /** Units of each piece next to the break that, standing over a break elsewhere, place the passage there. */
@@ -532,6 +543,10 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
   // The outer side, exactly (nothing was edited there): its nearest SIDE_RUN units, or the text's edge.
   const side = outerSide(useFirst ? s.prefix : s.suffix, useFirst ? -1 : 1);
   if (side.length < LINE_RUN && !(useFirst ? atTextStart : textEnd)) return null;
+  // Where the old text held look-alike paragraphs (`others`: a chunk of the quote in another
+  // paragraph), a copy of the piece with the side's nearest units may be one of them, standing
+  // alone now that the passage's own paragraph went: the whole stored side must stand there.
+  const whole = (s.others?.length ?? 0) > 0 ? ownLineSide(useFirst ? s.prefix : s.suffix, useFirst ? -1 : 1) : '';
   let found = -1;
   let near = 0;
   let n = 0;
@@ -554,6 +569,7 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
       (useFirst ? text.slice(at - NEAREST_SIDE, at) === side.slice(-NEAREST_SIDE) : text.startsWith(side.slice(0, NEAREST_SIDE), end));
     if (outer || nearest) near++;
     if (!outer) continue;
+    if (whole && !(useFirst ? text.slice(at - whole.length, at) === whole : text.startsWith(whole, end))) continue;
     if (found >= 0) return null;
     found = at;
   }

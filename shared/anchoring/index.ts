@@ -15,6 +15,8 @@ import { halvesApart, twinInOwnContext } from './apart';
 import { chainedGuess } from './chained';
 import { movedClausesPlace } from './clauses';
 import { onContextsCopy } from './contextcopy';
+import { onGainedRestatement } from './restaside';
+import { outreads, sidesSplit } from './splitsides';
 import { crossTailUndecided } from './crosstail';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
@@ -411,6 +413,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (onContextsCopy(lazyDoc(), s, a)) return null;
       // Nor a copy elsewhere while its own place stands with its clause cut out (dropped.ts).
       if (droppedInPlace(lazyDoc(), s, a)) return null;
+      // Nor a gained copy apart from the paragraph keeping its old surroundings (restaside.ts).
+      if (onGainedRestatement(lazyDoc(), s, a)) return null;
       return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
     })
     .map((a, i) => {
@@ -819,6 +823,20 @@ function confirmedCopies(
     for (const p of [before, after]) if (p && Math.abs(p.start - s.start) <= NEIGHBOUR_GAP) out.push(s.start + p.shift);
     return out;
   };
+  /** Whether the nearest unique placed passages on both sides of `s` (within NEIGHBOUR_GAP) moved by amounts more than `span` apart. */
+  const movedApart = (s: TextSelector, span: number): boolean => {
+    let before: Placed | undefined;
+    let after: Placed | undefined;
+    for (const p of unique) {
+      if (p.end <= s.start) before = p;
+      else if (p.start >= s.end) {
+        after = p;
+        break;
+      }
+    }
+    if (!before || !after || s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return false;
+    return Math.abs(before.shift - after.shift) > span;
+  };
   // A quote the new text holds more often than the old one did, placed on a copy that has less
   // of the stored context than another copy nearer where the passage would be: a copy set apart
   // (a pull quote, a paragraph edge kept but no context) is new text, and the passage, its breaks
@@ -861,7 +879,15 @@ function confirmedCopies(
   const doubt = (
     a: Anchor,
     s: TextSelector,
-  ): { level: 0 | 1 | 2; ranked?: Anchor | null; firm?: boolean; asOther?: boolean; acrossLines?: boolean } => {
+  ): {
+    level: 0 | 1 | 2;
+    ranked?: Anchor | null;
+    firm?: boolean;
+    asOther?: boolean;
+    acrossLines?: boolean;
+    split?: boolean;
+    outread?: boolean;
+  } => {
     if ((s.copies ?? 0) > 0) {
       const doc = docFor();
       const quote = normaliseQuote(s);
@@ -897,13 +923,29 @@ function confirmedCopies(
       // passage's, and with copies added its rank says nothing either. Only sure neighbours can.
       if (doc.norm.text.slice(from, to) === quote && copiesGained(doc, quote, s) && !ownContextAt(doc, s, from, to)) return { level: 1 };
       if (doc.norm.text.slice(from, to) === quote) {
+        // One stored side here, the other at another copy: an edit at the passage's own place took
+        // one side and nothing says which (splitsides.ts). Only sure neighbours can.
+        if (sidesSplit(doc, s, quote, from)) return { level: 1, ranked: null, split: true };
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
         const ranked = rankedCopy(text, doc, s, quote, from, to);
         // The copy of the passage's rank farther from where the passage would be than the copy
         // placed: rank and position disagree (paragraphs moved across the copies), and neither
-        // says which is the passage's. Only sure neighbours can.
-        if (ranked && fartherFrom(expectedAt(s), ranked.start, a.start)) return { level: 1, ranked: null };
+        // says which is the passage's. Only sure neighbours can. Nor is the rank taken where the
+        // passage's neighbours on its two sides moved apart by more than the copies lie apart:
+        // blocks moved across the copies (answers reordered over a text printing a page twice).
+        if (ranked && (fartherFrom(expectedAt(s), ranked.start, a.start) || movedApart(s, Math.abs(ranked.start - a.start))))
+          return { level: 1, ranked: null };
+        // The placement reads more of both stored sides than the rank's copy does (splitsides.ts):
+        // the rank's copy stands only where the neighbour pass moves it (a window of sure
+        // neighbours); where it stays there, rank and context disagree, and neither is taken. Only
+        // where the placement has more stored context than any other copy had (not that copy unchanged).
+        if (
+          ranked &&
+          contextAt(doc, s, from, to).found > (s.copyContext ?? Infinity) &&
+          outreads(doc, s, quote, from, toNormalised(doc, ranked.start))
+        )
+          return { level: 1, ranked, outread: true };
         if (ranked !== undefined)
           return {
             level: 1,
@@ -949,6 +991,10 @@ function confirmedCopies(
   const asOther = placements.map(() => false);
   // In doubt, confirmed only by context read across a line no longer beside it (rankedCopy).
   const acrossLines = placements.map(() => false);
+  // In doubt, its stored sides at two copies (splitsides.ts): a neighbour past a break moved with the lines, not the passage.
+  const split = placements.map(() => false);
+  // In doubt, the rank's copy outread by the placement: not taken unless the neighbour pass moves it.
+  const outread = placements.map(() => false);
   const state = placements.map((a, i) => {
     const s = selectors[i];
     if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return 0;
@@ -957,6 +1003,8 @@ function confirmedCopies(
     if (d.firm) firm[i] = true;
     if (d.asOther) asOther[i] = true;
     if (d.acrossLines) acrossLines[i] = true;
+    if (d.split) split[i] = true;
+    if (d.outread) outread[i] = true;
     return d.level;
   });
   // A placement the neighbour pass found for a passage the first pass left an orphan is held to
@@ -1002,7 +1050,7 @@ function confirmedCopies(
       // another copy than the passage's rank, does the next paragraph moving with it: blocks
       // reordered across the copies carry their own paragraphs, not the passage's (acrossBreaks
       // asks whether such a neighbour moved with it: then rank and neighbours disagree).
-      if ((asOther[i] || ((ranked[i] || acrossLines[i]) && !acrossBreaks)) && breakBetween(s, t)) return false;
+      if ((asOther[i] || split[i] || ((ranked[i] || acrossLines[i]) && !acrossBreaks)) && breakBetween(s, t)) return false;
       return (
         Math.abs(t.start - s.start) <= ALONG_GAP &&
         Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
@@ -1040,6 +1088,7 @@ function confirmedCopies(
       const s = selectors[i];
       if (disputed[i]) return null;
       const a = a0 === placements[i] ? a0 : notFirm(betterCopy(unrestated(a0, s), s), i);
+      if (outread[i] && a && a.start === ranked[i]?.start) return null;
       if (state[i] !== 1 || ranked[i] || !a || !s) return a;
       const d = doubt(a, s);
       if (d.level !== 1 || inSureCopy(a, s, i)) return a;
@@ -1635,15 +1684,23 @@ function ownPlaceElsewhere(
   options: { nearerOnly?: boolean; within?: [number, number] } = {},
 ): boolean {
   const text = doc.norm.text;
-  if (q.prefixText.length < OWN_SIDE || q.suffixText.length < OWN_SIDE) return false;
-  const head = q.prefixText.slice(-OWN_SIDE);
+  // A passage at the old text's start (end) has its whole stored side there: the new text's
+  // start (end), when that side still opens (closes) it, stands for the side's 12 units.
+  const openedText = q.selector.start === q.selector.prefix.length && q.prefixText.length < OWN_SIDE;
+  const closedText = q.selector.suffix.length < CONTEXT_LENGTH - 1 && q.suffixText.length < OWN_SIDE;
+  if ((q.prefixText.length < OWN_SIDE && !openedText) || (q.suffixText.length < OWN_SIDE && !closedText)) return false;
+  if (openedText && closedText) return false;
+  const headLength = openedText ? q.prefixText.length : OWN_SIDE;
+  const head = q.prefixText.slice(-headLength);
   const tail = q.suffixText.slice(0, OWN_SIDE);
   const gap = 2 * q.quote.length + OWN_SIDE;
-  for (const at of occurrencesIn(doc, head, Infinity)) {
-    const from = at + OWN_SIDE;
+  const heads = openedText ? (text.startsWith(head) ? [0] : []) : occurrencesIn(doc, head, Infinity);
+  for (const at of heads) {
+    const from = at + headLength;
     // Only the window after this head: a scan to the text's end per head would cost more.
-    const found = text.slice(from, from + gap + OWN_SIDE).indexOf(tail);
-    if (found < 0) continue;
+    const window = text.slice(from, from + gap + OWN_SIDE);
+    const found = closedText ? (text.endsWith(tail) ? window.lastIndexOf(tail) : -1) : window.indexOf(tail);
+    if (found < 0 || (closedText && from + found + tail.length !== text.length)) continue;
     const to = from + found;
     if (from <= best.end && best.start <= to) continue;
     if (prefixDistance(text, q, from) > OWN_SIDE_ERRORS && suffixDistance(text, q, to) > OWN_SIDE_ERRORS) continue;
@@ -1652,11 +1709,24 @@ function ownPlaceElsewhere(
     if (onOtherParagraph(doc.raw, q.selector, doc.norm.map[from] ?? 0, (doc.norm.map[Math.max(from, to - 1)] ?? 0) + 1)) continue;
     const words = text.slice(from, to);
     if (words === q.quote || !editedVersion(words, q.quote, !options.within && wholeContext(best))) continue;
+    if (noSurerThan(text, q, best, from, to, words)) continue;
     if (!options.nearerOnly) return true;
     const old = toNormalised(doc, q.selector.start);
     if (Math.abs(from - old) < Math.abs(best.start - old)) return true;
   }
   return false;
+}
+
+/**
+ * A place edited as much as an approximate `best` (its words no nearer the quote) with less of
+ * the stored context is not the passage's own place over `best`: both are edited copies, and
+ * `best` has more of the passage's surroundings (a 上期回顾 recap quoting the sentences with an
+ * emoji between them, the passage's own place with another emoji written at its break).
+ */
+function noSurerThan(text: string, q: Query, best: OtherPlace, from: number, to: number, words: string): boolean {
+  if (best.errors === 0 || levenshtein(words, q.quote) < best.errors) return false;
+  const context = (a: number, b: number) => prefixDistance(text, q, a) + suffixDistance(text, q, b);
+  return context(from, to) > context(best.start, best.end);
 }
 
 /**

@@ -282,6 +282,16 @@
  * FRESH, once, seeds 281–320, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:37 UTC, CI beside it): 98.0% placed, 4 WRONG
  *   (qa_reorder 3, mixed 1); mixed 94, draft_final 94.7, qa_reorder 96.1, bilingual 97.1, leader 97.4,
  *   qa_prose 97.4, the rest ≥98; anchorAll on a long article median 64 ms, max 206 ms CPU (was 88/554 on 241–280).
+ * LATER, development (anchor20b, 2026-12-07, load ~30; main ed86a2e → s20-a20b), 281–320 (now seen), same
+ *   texts, same hour: 98.0% / 4 wrong → 98.0% / 1 (qa_reorder 96.1 / 3 → 96.1 / 0; mixed 94 / 1 → 94 / 1).
+ *   Kinds (tests/unit/anchoring-round33.test.ts): a template question (问：请介绍一下…) whose heading
+ *   stayed with one copy and its answer moved with the other: its stored sides at two copies, in
+ *   doubt (splitsides.ts, 319); a page printed twice in a long article, Q&A blocks moved across the
+ *   copies: the rank's copy not taken where the passage's two neighbours moved apart by more than
+ *   the copies lie apart (300, 305). Left: 314 mixed (leader+qa_reorder+draft_final): the other copy
+ *   gained the passage's next question line by the reorder and reads more context than the rank's
+ *   copy, whose prefix the leader edit rewrote; nothing stored tells them apart but the
+ *   paragraph's own head (常务副市长史杰要求 → 史杰同志要求).
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

@@ -255,6 +255,17 @@
  *   before it, a recorded look-alike, and the …… line; the context's suffix is the passage's own).
  * FRESH, once, seeds 241–280, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:37 UTC, CI beside it): 98.5% placed, 8 WRONG
  *   (all mixed); clause_swap 95.8, mixed 95.4, excerpt 97.9, serial 98.9, the rest ≥99.1.
+ * LATER, development (anchor20b, 2026-12-07, load ~30; main ed86a2e → s20-a20b), 241–280 (now seen),
+ *   same texts, same hour: 98.5% / 8 wrong → 98.5% / 0 (mixed 95.4 → 95.6, excerpt 97.9 → 97.7: seed 270's
+ *   page printed twice, 3 passages whose neighbours moved apart now orphans; the rest unchanged).
+ *   Kinds (tests/unit/anchoring-round33.test.ts): 243 (3): a 上期回顾 recap joining the passage's
+ *   sentences with 💡 between, its own place with ⭐️ at the break: the recap was read as the
+ *   passage's own place edited (ownPlaceElsewhere), so the edge pass took the recap; a place no
+ *   nearer and with less context is no own place now: right. 264 (4): the own paragraph
+ *   clause-swapped, the recap quoting it as it was: a gained copy whose paragraph holds at most
+ *   half the stored rest pieces while the other copy's holds them: an orphan (restaside.ts). 259:
+ *   a span's larger piece on a look-alike paragraph sharing only the side's nearest units: with
+ *   look-alikes recorded the whole own-line side must stand (edges.ts).
  */
 
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

@@ -219,6 +219,13 @@
  *   and MISS lines). This bench's long articles (24–32 pages of 49) print no page twice, which is
  *   the kind chained.ts serves; its misses are edited passages (speech 我们要 → 他强调，要 inside or
  *   at a span's edge, brief dates shortened inside the quote, timeline entries), left alone.
+ * LATER, development (anchor20b, 2026-12-07, load ~30; main ed86a2e → s20-a20b), 241–280 (now seen),
+ *   same texts, same hour: 97.5% / 3 wrong → 97.5% / 0 (timeline 93.1, the rest unchanged).
+ *   Kinds: 271 ad_split (2): the first line split by an inserted line at the text's start, a
+ *   相关阅读 copy below: the own place at the text's edge now counts (ownPlaceElsewhere), an orphan;
+ *   280 timeline: entries reversed, the rank's copy read fewer stored units on both sides than the
+ *   placement, which had more than copyContext: the rank's copy stands only where the neighbour
+ *   pass moves it (splitsides.ts outreads), an orphan.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
