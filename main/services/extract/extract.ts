@@ -3266,11 +3266,11 @@ function originalTextPointer(b: Block): boolean {
   if (b.kind === 'li' || b.len > 120 || b.boiler) return false;
   if (!ORIGINAL_POINTER_RE.test(b.plain)) return false;
   const linked = b.text.length - b.plain.length;
-  const cjk = (b.text.match(CJK_CHAR_RE) ?? []).length - (b.plain.match(CJK_CHAR_RE) ?? []).length;
+  const cjk = (b.text.match(HAN_CHAR_RE) ?? []).length - (b.plain.match(HAN_CHAR_RE) ?? []).length;
   return linked > 0 && cjk >= 4;
 }
 const ORIGINAL_POINTER_RE = /^[\s(（【[]*[^:：。！？，]{0,8}(?:原文|全文|原件)[^:：。！？，]{0,6}[:：]\s*$/;
-const CJK_CHAR_RE = /[\u4e00-\u9fff]/g;
+const HAN_CHAR_RE = /[\u4e00-\u9fff]/g;
 
 function withoutUtilityClasses(cls: string): string {
   return cls.includes('-') ? cls.replace(UTILITY_CLASS_RE, ' ') : cls;
