@@ -1,10 +1,13 @@
 /**
  * Issue 16, twentieth outside set (metadata): kinds of page in general terms, with our own text.
  * A Hong Kong, Macao or Taiwan page writes its metadata labels in Traditional script (來源：,
- * 發佈日期：, 編輯：): the same labels, the values kept as written.
+ * 發佈日期：, 編輯：): the same labels, the values kept as written. A social post page names only
+ * its kind (帖子详情, 微博正文) where a title would stand: the post's headline in 【】 at the start of
+ * its text is the title, and an organisation's account over the post's time stamp (its name and
+ * avatar linking to one profile) is the 来源.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../main/services/extract/extract';
+import { extractArticle, genericPageTitle } from '../../main/services/extract/extract';
 import { isMetaLine, matchEditor, matchOrigin } from '../../main/services/extract/patterns';
 
 describe('metadata labels written in Traditional script', () => {
@@ -36,5 +39,56 @@ ${para('會長在致辭中表示，本會將繼續關心長者生活，定期組
     expect(a.publishedAt).toBe('2023-06-20');
     expect(a.origin).toBe('同鄉會總務處');
     expect(a.text).not.toContain('來源');
+  });
+});
+
+const postPage = (account: string, text: string, heading = ''): string => `<!doctype html><html><head><meta charset="utf-8">
+<title>帖子详情 - 青河社区</title></head><body>
+<div class="topbar"><a href="javascript:history.back()">返回</a><div class="bar-name">帖子详情</div><a href="javascript:;">下载客户端</a></div>
+<div class="post-wrap"><div class="post-head">
+<a class="avatar" href="/user/80231"><img src="/img/a80231.png" alt=""></a>
+<div class="who"><a href="/user/80231"><h3 class="nick">${account}</h3></a>
+<h4><span class="stamp">2023-3-9 10:12</span><span class="via">来自 Android客户端</span></h4></div>
+<a class="follow" href="javascript:;">+关注</a></div>${heading}
+<div class="post-body"><div class="post-text">${text}</div></div>
+<div class="post-bar"><span>转发 12</span><span>评论 40</span><span>赞 233</span></div></div>
+<div class="replies"><div class="reply"><b>山里人</b><p>支持！今年一定注意。</p><span>3-9 10:30</span></div>
+<div class="reply"><b>小河边</b><p>上山不带火种。</p><span>3-9 11:02</span></div></div></body></html>`;
+
+const postText =
+  '【青河县发布春季森林防火通告】即日起至5月31日为我县春季森林防火紧要期，全县林区严禁野外用火，严禁携带火种进山。<br />' +
+  '清明祭扫期间请文明祭祀，提倡鲜花祭扫、网络祭扫等方式；发现火情请立即拨打12119报警，切勿盲目扑救。';
+
+describe('a social post page that names only its kind', () => {
+  it('names 微博正文 / 帖子详情 as page kinds', () => {
+    expect(genericPageTitle('帖子详情')).toBe(true);
+    expect(genericPageTitle('微博正文')).toBe(true);
+    expect(genericPageTitle('帖子里的故事')).toBe(false);
+  });
+
+  it("takes the post's 【】 headline as the title and an organisation's account as the 来源", () => {
+    const a = extractArticle(postPage('青河发布', postText), 'https://m.example-qinghe.cn/p/80231/1');
+    expect(a.title).toBe('青河县发布春季森林防火通告');
+    expect(a.publishedAt).toBe('2023-03-09');
+    expect(a.origin).toBe('青河发布');
+    expect(a.text).toContain('清明祭扫期间请文明祭祀');
+  });
+
+  it("gives no 来源 for a person's account", () => {
+    const a = extractArticle(postPage('李小青', postText), 'https://m.example-qinghe.cn/p/80231/2');
+    expect(a.origin).toBeNull();
+  });
+
+  it('keeps a heading that names the article, and does not take a short bracketed label', () => {
+    const withHeading = extractArticle(
+      postPage('青河发布', postText, '<h1 class="post-title">春季森林防火，这些事项要牢记</h1>'),
+      'https://m.example-qinghe.cn/p/80231/3',
+    );
+    expect(withHeading.title).toBe('春季森林防火，这些事项要牢记');
+    const label = extractArticle(
+      postPage('青河发布', postText.replace('【青河县发布春季森林防火通告】', '【提醒】')),
+      'https://m.example-qinghe.cn/p/80231/4',
+    );
+    expect(label.title).not.toBe('提醒');
   });
 });
