@@ -1470,10 +1470,11 @@ const DATE_CLASS_RE =
 
 /**
  * A page kind's name where a title would stand (公告详情, 新闻详情, 正文, 信息浏览, 公文查看): an app's
- * bar or a CMS's <title> for every page of a kind, naming no article.
+ * bar or a CMS's <title> for every page of a kind, naming no article. A social site's post page
+ * names its kind the same way (微博正文, 帖子详情, 博文详情).
  */
 const GENERIC_PAGE_TITLE_RE =
-  /^(?:(?:公告|通知|新闻|文章|信息|资讯|内容|消息|动态|政策|文件|公文|稿件)?(?:详情|正文|详细|查看|浏览|阅读|全文)(?:页面?)?|(?:内容|文章|新闻)页|公告|通知)$/;
+  /^(?:(?:公告|通知|新闻|文章|信息|资讯|内容|消息|动态|政策|文件|公文|稿件|微博|帖子|博文)?(?:详情|正文|详细|查看|浏览|阅读|全文)(?:页面?)?|(?:内容|文章|新闻)页|公告|通知)$/;
 
 export function genericPageTitle(text: string): boolean {
   return text.length <= 8 && GENERIC_PAGE_TITLE_RE.test(normaliseText(text).replace(/\s+/g, ''));
@@ -1564,6 +1565,34 @@ function accountCard(line: Element): string | null {
   }
   return null;
 }
+
+/**
+ * A social post's head: the poster's name as a link to a profile that an avatar (a link around an
+ * image alone, alt text or not) points to as well, on the line right above the post's time stamp.
+ * Only an organisation's account (市教育发布, 县融媒体中心) is where the text comes from; a
+ * person's is no 来源. Null for any other line.
+ */
+function postAccount(blocks: Block[], b: Block): string | null {
+  if (b.len < 3 || b.len > 20 || b.linkChars < b.len) return null;
+  let link: Element | null = b.el.querySelectorAll('a[href]').length === 1 ? b.el.querySelector('a[href]') : null;
+  for (let el: Element | null = b.el, up = 0; !link && el && up < 3; el = el.parentElement, up++) if (el.localName === 'a') link = el;
+  const href = link?.getAttribute('href');
+  if (!link || !href || normaliseText(link.textContent ?? '') !== b.text) return null;
+  const next = blocks.slice(b.index + 1, b.index + 4).find((x) => x.len > 0);
+  if (!next || next.len > 60 || !findDate(next.text)) return null;
+  // The card: a box a few levels up that holds the stamp and the avatar too.
+  const isAvatar = (a: Element): boolean =>
+    a !== link && a.getAttribute('href') === href && a.querySelector('img') !== null && normaliseText(a.textContent ?? '') === '';
+  let avatar = false;
+  let box = link.parentElement;
+  for (let up = 0; box && up < 4 && !avatar; up++, box = box.parentElement)
+    avatar = box.contains(next.el) && Array.from(box.querySelectorAll('a[href]')).some(isAvatar);
+  const name = b.text;
+  return avatar && /^[\u4e00-\u9fff·]{3,20}$/.test(name) && isOrganisation(name) && !isAccountName(name) ? name : null;
+}
+
+/** A post's text opening with its headline in 【】, the text running on after it. */
+const POST_HEADLINE_RE = /^【([^【】\n]{6,60})】\s*[^\s【]/;
 
 /** Whether block i is among the first two lines with text after block `end`. */
 function followsRecord(blocks: Block[], end: number, i: number): boolean {
@@ -2532,6 +2561,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A platform article's account card under the title (avatar and name linking to one profile):
     // an organisation's account posting its own text (a 政务号) is where the text comes from.
     for (const b of metaZone) if (!origin && b.index < start && b.len <= 150) origin = accountCard(b.el);
+    for (const b of metaZone) if (!origin && b.index < start) origin = postAccount(blocks, b);
   }
   // 来源：本站/本网 stays as the page writes it: the page's own words are what a reader checks
   // against, and the site is known from the article's address and source.
@@ -2634,6 +2664,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
+  // A post page (微博正文, 帖子详情) names only its kind, and the post sets its headline in 【】 at
+  // the start of its text, the text running on after it: that headline is the title. Not a short
+  // label in brackets (【编者按】, 【案情】), and not where a line of the page names the article.
+  if (!latinScript && (!title || genericPageTitle(title))) {
+    const head = POST_HEADLINE_RE.exec(paragraphs[0] ?? '');
+    if (head) title = head[1]!.trim();
+  }
   if (title) title = trimInvisible(title) || null;
   if (!title) {
     if (paragraphs.length === 0) throw bad('页面中没有可提取的文章内容。');

@@ -274,8 +274,70 @@ function cleanValue(v: string | undefined): string | null {
   return s;
 }
 
+/**
+ * A Hong Kong, Macao or Taiwan page writes its metadata labels in Traditional script (來源：,
+ * 發佈日期：, 編輯：, 瀏覽：): the same labels. The characters those labels are written with, each
+ * mapped to its Simplified form one for one, so a match in the folded line sits at the same place
+ * in the line as written and the value is read from the line as written (本會秘書處 stays so).
+ */
+const TRADITIONAL_LABEL_CHARS: Record<string, string> = {
+  來: '来',
+  發: '发',
+  佈: '布',
+  編: '编',
+  輯: '辑',
+  時: '时',
+  間: '间',
+  責: '责',
+  瀏: '浏',
+  覽: '览',
+  點: '点',
+  擊: '击',
+  閱: '阅',
+  讀: '读',
+  轉: '转',
+  載: '载',
+  處: '处',
+  單: '单',
+  機: '机',
+  構: '构',
+  門: '门',
+  審: '审',
+  對: '对',
+  錄: '录',
+  攝: '摄',
+  記: '记',
+  訊: '讯',
+  員: '员',
+  號: '号',
+  體: '体',
+  圖: '图',
+  簽: '签',
+  監: '监',
+  論: '论',
+  數: '数',
+};
+const TRADITIONAL_LABEL_RE = new RegExp(`[${Object.keys(TRADITIONAL_LABEL_CHARS).join('')}]`, 'g');
+const HAS_TRADITIONAL_LABEL_RE = new RegExp(`[${Object.keys(TRADITIONAL_LABEL_CHARS).join('')}]`);
+
+export function foldTraditionalLabels(text: string): string {
+  return HAS_TRADITIONAL_LABEL_RE.test(text) ? text.replace(TRADITIONAL_LABEL_RE, (c) => TRADITIONAL_LABEL_CHARS[c]!) : text;
+}
+
+/**
+ * The value a label regex (label, colon, then the value as its last group up to a lookahead) finds
+ * in a line, the labels read in either script, the value as written.
+ */
+function labelValue(re: RegExp, text: string): string | undefined {
+  const folded = foldTraditionalLabels(text);
+  const m = re.exec(folded);
+  if (!m || m[1] === undefined || folded === text) return m?.[1];
+  const end = m.index + m[0].length;
+  return text.slice(end - m[1].length, end);
+}
+
 export function matchOrigin(text: string): string | null {
-  return cleanValue(ORIGIN_RE.exec(text)?.[1]) ?? cleanValue(BRACKETED_ORIGIN_RE.exec(text)?.[1]);
+  return cleanValue(labelValue(ORIGIN_RE, text)) ?? cleanValue(labelValue(BRACKETED_ORIGIN_RE, text));
 }
 /**
  * A journal issue as a citation gives it, the line's start: `刊名. 2024,(06)`, `刊名, 2024, 43(6)`,
@@ -293,11 +355,11 @@ function joinPaddedNames(text: string): string {
   return text.replace(/([:：]\s*[\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s|$|[|｜)）\]】〗,，;；])/g, '$1$2');
 }
 export function matchAuthor(text: string): string | null {
-  return cleanValue(AUTHOR_RE.exec(joinPaddedNames(text))?.[1]);
+  return cleanValue(labelValue(AUTHOR_RE, joinPaddedNames(text)));
 }
 export function matchEditor(text: string): string | null {
   const t = joinPaddedNames(text);
-  return cleanValue(EDITOR_RE.exec(t)?.[1]) ?? cleanValue(PLAIN_EDITOR_RE.exec(t)?.[1]);
+  return cleanValue(labelValue(EDITOR_RE, t)) ?? cleanValue(labelValue(PLAIN_EDITOR_RE, t));
 }
 
 /** A line that is only a reporter byline: 本报记者 卢 静, （记者 张远、刘静）, 记者 林晓 通讯员 何平. */
@@ -340,7 +402,9 @@ export function isMetaLine(text: string): boolean {
   return v;
 }
 
-function metaLineUncached(text: string): boolean {
+function metaLineUncached(written: string): boolean {
+  // Labels in Traditional script (來源：, 發佈日期：) are the same labels.
+  const text = foldTraditionalLabels(written);
   if (isDateOnly(text) || isUpdateNotice(text)) return true;
   const found = text.match(META_LABEL_RE_G);
   const labels = found?.length ?? 0;
