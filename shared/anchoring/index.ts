@@ -66,6 +66,7 @@ import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { innerLineElsewhere } from './innerline';
+import { introducedCopy } from './introduced';
 import { insertedPhrasePlace } from './inserted';
 import { droppedInPlace } from './dropped';
 import { labelHeadsItsWords } from './labelwords';
@@ -423,7 +424,16 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       const doc = lazyDoc();
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
-    });
+    })
+    .map((a, i) => introducedAnchor(text, lazyDoc, selectors[i], a));
+}
+
+/** A paragraph's opening placed on its copy in a line written before it goes to the paragraph (introduced.ts). */
+function introducedAnchor(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
+  if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+  const doc = docFor();
+  const at = introducedCopy(doc, s, a);
+  return at === null ? a : copyAnchor(text, doc, s, normaliseQuote(s), at);
 }
 
 /** The passage over whole lines inserted inside it (lines.ts), or null. */
