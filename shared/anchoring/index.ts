@@ -12,6 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { halvesApart, twinInOwnContext } from './apart';
+import { blankedInPlace } from './blanked';
 import { movedClausesPlace } from './clauses';
 import { onContextsCopy } from './contextcopy';
 import { crossTailUndecided } from './crosstail';
@@ -270,11 +271,12 @@ function notOwnSideElsewhere(text: string, docFor: () => Doc, s: TextSelector | 
 
 /**
  * A copy elsewhere of a passage whose own words were replaced in place, its context standing there,
- * or a copy without the stored neighbouring line that another copy has, is an orphan (replaced.ts).
+ * or a copy without the stored neighbouring line that another copy has, is an orphan (replaced.ts);
+ * so is a copy elsewhere of one blanked out in place, its context standing around the blank (blanked.ts).
  */
 function notReplacedInPlace(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
   if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-  return replacedInPlace(docFor(), s, a) || neighbourLineElsewhere(docFor(), s, a) ? null : a;
+  return replacedInPlace(docFor(), s, a) || neighbourLineElsewhere(docFor(), s, a) || blankedInPlace(docFor(), s, a) ? null : a;
 }
 
 /** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */

@@ -4,8 +4,12 @@
  *   edition: 问：怎样做到<the clause>？ then 答： heading the paragraph). The stored prefix (the
  *   previous paragraph's end) reads best before the question's copy; the passage is the copy that
  *   opens the next line and goes on with its words (introduced.ts).
+ * - A term blanked out in place by a 填空 edition (______ / （全角空格）), its answer listed at the end:
+ *   a copy elsewhere is another mention, not the passage (blanked.ts).
  */
 import { describe as suite, expect, it } from 'vitest';
+import { blankedInPlace } from '../../shared/anchoring/blanked';
+import { newDocument } from '../../shared/anchoring/doc';
 import { anchorAll, describe } from '../../shared/anchoring/index';
 import { at } from './helpers/anchoring-text';
 
@@ -53,5 +57,34 @@ suite("a paragraph's opening quoted by a question line written before it", () =>
     const out = anchorAll(NEW, sels);
     expect(out[0]?.start).toBe(at(NEW, CLAUSE));
     expect(out[0]?.end).toBe(at(NEW, CLAUSE) + CLAUSE.length);
+  });
+});
+
+suite('a term blanked out in place by a fill-in edition (blanked.ts)', () => {
+  const P = [
+    '全镇今年要把村容整治的根本任务、基本任务、重要任务一一落实，这是对各村工作的总体部署。',
+    '镇里的卫生院添了新设备，村民看病不必再跑到县城，省下不少路费和时间。',
+    '会上大家再次讨论了乡村振兴中根本任务、基本任务、重要任务，着力解决群众最关心的问题。',
+  ];
+  const OLD = P.join('\n');
+  const s = describe(OLD, ...span(OLD, '基本'));
+  const twinOf = (text: string, n: number) => ({ start: at(text, '基本', n), end: at(text, '基本', n) + 2, score: 1 });
+
+  it('reads a copy elsewhere as not the passage when its own place holds a blank with its context around it', () => {
+    for (const blank of ['______', '（\u3000\u3000）', '（    ）', '(    )']) {
+      const NEW = [P[0]!.replace('基本', blank), P[1], P[2], '参考答案：1.基本'].join('\n');
+      expect(blankedInPlace(newDocument(NEW), s, twinOf(NEW, 0))).toBe(true);
+      expect(blankedInPlace(newDocument(NEW), s, twinOf(NEW, 1))).toBe(true);
+    }
+  });
+
+  it('does not refuse the passage on its own place, nor a copy when its own words were replaced by other words', () => {
+    const blankedTwin = [P[0], P[1], P[2]!.replace('基本', '______')].join('\n');
+    expect(blankedInPlace(newDocument(blankedTwin), s, twinOf(blankedTwin, 0))).toBe(false);
+    const reworded = [P[0]!.replace('基本', '主要'), P[1], P[2]].join('\n');
+    expect(blankedInPlace(newDocument(reworded), s, twinOf(reworded, 0))).toBe(false);
+    // Brackets around words are not a blank.
+    const glossed = [P[0]!.replace('基本', '（主要）'), P[1], P[2]].join('\n');
+    expect(blankedInPlace(newDocument(glossed), s, twinOf(glossed, 0))).toBe(false);
   });
 });
