@@ -12,6 +12,7 @@
  * margin, so a repeated passage is placed by its context and a doubtful one is an orphan.
  */
 import { halvesApart, twinInOwnContext } from './apart';
+import { blankedInPlace } from './blanked';
 import { chainedGuess } from './chained';
 import { movedClausesPlace } from './clauses';
 import { onContextsCopy } from './contextcopy';
@@ -69,6 +70,7 @@ import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { innerLineElsewhere } from './innerline';
+import { introducedCopy } from './introduced';
 import { insertedPhrasePlace } from './inserted';
 import { droppedInPlace } from './dropped';
 import { labelHeadsItsWords } from './labelwords';
@@ -274,11 +276,12 @@ function notOwnSideElsewhere(text: string, docFor: () => Doc, s: TextSelector | 
 
 /**
  * A copy elsewhere of a passage whose own words were replaced in place, its context standing there,
- * or a copy without the stored neighbouring line that another copy has, is an orphan (replaced.ts).
+ * or a copy without the stored neighbouring line that another copy has, is an orphan (replaced.ts);
+ * so is a copy elsewhere of one blanked out in place, its context standing around the blank (blanked.ts).
  */
 function notReplacedInPlace(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
   if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-  return replacedInPlace(docFor(), s, a) || neighbourLineElsewhere(docFor(), s, a) ? null : a;
+  return replacedInPlace(docFor(), s, a) || neighbourLineElsewhere(docFor(), s, a) || blankedInPlace(docFor(), s, a) ? null : a;
 }
 
 /** A placement inside another passage's old paragraph, unchanged, is an orphan (paragraphs.ts). */
@@ -435,7 +438,16 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
       if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
-    });
+    })
+    .map((a, i) => introducedAnchor(text, lazyDoc, selectors[i], a));
+}
+
+/** A paragraph's opening placed on its copy in a line written before it goes to the paragraph (introduced.ts). */
+function introducedAnchor(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
+  if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+  const doc = docFor();
+  const at = introducedCopy(doc, s, a);
+  return at === null ? a : copyAnchor(text, doc, s, normaliseQuote(s), at);
 }
 
 /** The passage over whole lines inserted inside it (lines.ts), or null. */

@@ -1,0 +1,53 @@
+/**
+ * A passage that opened its paragraph, its words now copied into a line written right before
+ * that paragraph: a 学习问答 edition asks a question quoting the paragraph's first clause
+ * (问：怎样做到<clause>？) and labels the paragraph 答：; a heading or a pull line may restate a
+ * paragraph's opening the same way. The stored prefix (the previous paragraph's end, then the
+ * break) now reads best before the copy in the written line, which directly follows the previous
+ * paragraph, so the first pass may place the passage there.
+ *
+ * The copy in the written line is new text when: the old text held the quote once and the new one
+ * holds it more often; that copy is not at its line's head (more than a label before it); the very
+ * next line opens (after at most a label) with another copy; and that copy keeps more of the
+ * stored suffix, by more than a chance margin, than the placed one (the written line breaks off
+ * where its quotation ends: a question mark, the end of a heading). The passage is then the copy
+ * opening the next line, where the old text had it: at a paragraph's head, its words going on.
+ */
+import { contextMatch, OWN_CONTEXT_MARGIN, sidesOf, type Sides } from './copies';
+import { toNormalised, type Doc } from './doc';
+import { normaliseQuote, quoteAtHead } from './normalise';
+import type { TextSelector } from './types';
+
+/** Comparison units a paragraph's label may take before its words (答：, 【答】, A：, 问题一：). */
+const LABEL_UNITS = 5;
+
+/** The normalised start of the copy opening the line after the one `a` sits in, or null (see above). */
+export function introducedCopy(doc: Doc, s: TextSelector, a: { start: number; end: number }): number | null {
+  if (s.copies !== 0 || !quoteAtHead(s)) return null;
+  const quote = normaliseQuote(s);
+  const norm = doc.norm.text;
+  const from = toNormalised(doc, a.start);
+  if (quote.length === 0 || norm.slice(from, from + quote.length) !== quote) return null;
+  const raw = doc.raw;
+  const lineStart = raw.lastIndexOf('\n', a.start - 1) + 1;
+  // Not at its own line's head: more than a label stands before it in that line.
+  if (from - toNormalised(doc, lineStart) <= LABEL_UNITS) return null;
+  const lineEnd = raw.indexOf('\n', a.end);
+  if (lineEnd < 0) return null;
+  const nextEnd = raw.indexOf('\n', lineEnd + 1);
+  const nextFrom = toNormalised(doc, lineEnd + 1);
+  const nextTo = nextEnd < 0 ? norm.length : toNormalised(doc, nextEnd);
+  let at = -1;
+  for (let k = 0; k <= LABEL_UNITS && nextFrom + k + quote.length <= nextTo; k++)
+    if (norm.startsWith(quote, nextFrom + k)) {
+      at = nextFrom + k;
+      break;
+    }
+  if (at < 0) return null;
+  // The next line's copy keeps the passage's words going on; the written line's breaks off.
+  const both = sidesOf(s);
+  const after: Sides = { ...both, prefix: '', before: null, edge: { start: false, end: both.edge.end } };
+  const here = contextMatch(norm, from, from + quote.length, after);
+  const there = contextMatch(norm, at, at + quote.length, after);
+  return there > here + OWN_CONTEXT_MARGIN ? at : null;
+}
