@@ -17,7 +17,7 @@ import { chainedGuess } from './chained';
 import { movedClausesPlace } from './clauses';
 import { onContextsCopy } from './contextcopy';
 import { onGainedRestatement } from './restaside';
-import { outreads, sidesSplit } from './splitsides';
+import { outreads } from './splitsides';
 import { crossTailUndecided } from './crosstail';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
@@ -897,7 +897,6 @@ function confirmedCopies(
     firm?: boolean;
     asOther?: boolean;
     acrossLines?: boolean;
-    split?: boolean;
     outread?: boolean;
   } => {
     if ((s.copies ?? 0) > 0) {
@@ -935,9 +934,6 @@ function confirmedCopies(
       // passage's, and with copies added its rank says nothing either. Only sure neighbours can.
       if (doc.norm.text.slice(from, to) === quote && copiesGained(doc, quote, s) && !ownContextAt(doc, s, from, to)) return { level: 1 };
       if (doc.norm.text.slice(from, to) === quote) {
-        // One stored side here, the other at another copy: an edit at the passage's own place took
-        // one side and nothing says which (splitsides.ts). Only sure neighbours can.
-        if (sidesSplit(doc, s, quote, from)) return { level: 1, ranked: null, split: true };
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.
         const ranked = rankedCopy(text, doc, s, quote, from, to);
@@ -1003,8 +999,6 @@ function confirmedCopies(
   const asOther = placements.map(() => false);
   // In doubt, confirmed only by context read across a line no longer beside it (rankedCopy).
   const acrossLines = placements.map(() => false);
-  // In doubt, its stored sides at two copies (splitsides.ts): a neighbour past a break moved with the lines, not the passage.
-  const split = placements.map(() => false);
   // In doubt, the rank's copy outread by the placement: not taken unless the neighbour pass moves it.
   const outread = placements.map(() => false);
   const state = placements.map((a, i) => {
@@ -1015,7 +1009,6 @@ function confirmedCopies(
     if (d.firm) firm[i] = true;
     if (d.asOther) asOther[i] = true;
     if (d.acrossLines) acrossLines[i] = true;
-    if (d.split) split[i] = true;
     if (d.outread) outread[i] = true;
     return d.level;
   });
@@ -1062,7 +1055,7 @@ function confirmedCopies(
       // another copy than the passage's rank, does the next paragraph moving with it: blocks
       // reordered across the copies carry their own paragraphs, not the passage's (acrossBreaks
       // asks whether such a neighbour moved with it: then rank and neighbours disagree).
-      if ((asOther[i] || split[i] || ((ranked[i] || acrossLines[i]) && !acrossBreaks)) && breakBetween(s, t)) return false;
+      if ((asOther[i] || ((ranked[i] || acrossLines[i]) && !acrossBreaks)) && breakBetween(s, t)) return false;
       return (
         Math.abs(t.start - s.start) <= ALONG_GAP &&
         Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&

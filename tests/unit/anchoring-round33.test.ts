@@ -104,11 +104,10 @@ suite('a template question whose two stored sides stand at two copies', () => {
   const i = at(OLD, Q);
   const s = describe(OLD, i + 2, i + Q.length);
 
-  it('leaves the first question an orphan when the answers changed places across the copies', () => {
-    const NEW = [...filler(0, 1), H1, Q, A2, ...filler(1, 2), H2, Q, A1, ...filler(3, 1)].join('\n');
-    expect(anchorAll(NEW, [s])[0] ?? null).toBeNull();
-  });
-
+  // Left: with the answers swapped across the copies, each copy holds one stored side and nothing
+  // stored says which is the passage's. A refusal of that shape (splitsides.ts' sidesSplit) also
+  // refused round12c's case (a text printed twice, words beside one printing misread), so it was
+  // taken out; the still-placed case below holds.
   it('still places it where both sides stand', () => {
     const NEW = [...filler(0, 1), H1, Q, A1, ...filler(1, 3), H2, Q, A2, ...filler(3, 1)].join('\n');
     expect(anchorAll(NEW, [s])[0]?.start).toBe(at(NEW, Q) + 2);
