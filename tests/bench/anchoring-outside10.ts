@@ -124,6 +124,8 @@
  *   (1 partial in 81–120, not looked at).
  * FRESH, once, seeds 121–160, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:35 UTC, CI beside it): 99.8% placed, 0 wrong;
  *   mixed 98.8, two_column 99.5, redline 99.7, the rest ≥99.8; anchorAll on a long article median 54 ms, max 211 ms CPU.
+ * FRESH, once, seeds 161–200, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 99.7% placed, 1 WRONG
+ *   (two_column); two_column 98.8, mixed 98.8, the rest ≥99.7; anchorAll on a long article median 53 ms, max 271 ms CPU.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts, PROSE_DIR } from './anchoring-prose';

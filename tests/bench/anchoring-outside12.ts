@@ -90,6 +90,9 @@
  * blanked out by the 填空 edition no longer placed on a twin elsewhere: blanked.ts), recall 99.7 →
  * 99.7. All kinds with introduced.ts alone: 99.7 → 99.7, wrong 3 → 1 (the quiz one). Left: the 91
  * misses (repeated phrases across 答：/share lines, a cite bracket inside a 原题 title, …).
+ * FRESH, once, seeds 41–80, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 99.7% placed, 0 wrong;
+ *   cite 99.5, cards 99.5, langdu 99.6, wenda 99.6, tujie 99.7, quiz 99.8, mixed 99.2, fold/blockquote/glossary 100;
+ *   anchorAll on a long article median 84 ms, max 198 ms CPU.
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

@@ -266,6 +266,8 @@
  *   half the stored rest pieces while the other copy's holds them: an orphan (restaside.ts). 259:
  *   a span's larger piece on a look-alike paragraph sharing only the side's nearest units: with
  *   look-alikes recorded the whole own-line side must stand (edges.ts).
+ * FRESH, once, seeds 281–320, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 98.4% placed, 0 wrong;
+ *   clause_swap 95.6, mixed 96.5, excerpt 97.3, serial 98.2, the rest ≥99.1.
  */
 
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

@@ -122,6 +122,9 @@
  * FRESH, once, seeds 161–200, on main 8026ebe (after anchor19a–e; lead, 2026-12-07 00:35 UTC, CI beside it): 97.1% placed, 0 wrong;
  *   mixed 92.9, transcript 96.6, enum_reorder 96.7, hedge 96.8, md_links 97.6, the rest ≥98.3;
  *   anchorAll on a long article median 68 ms, max 241 ms CPU.
+ * FRESH, once, seeds 201–240, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 97.3% placed, 1 WRONG
+ *   (liveblog); mixed 94.6, transcript 96.1, enum_reorder 96.4, hedge 96.9, md_links 97.7, the rest ≥98.6;
+ *   anchorAll on a long article median 74 ms, max 227 ms CPU.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
