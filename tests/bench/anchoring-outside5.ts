@@ -292,6 +292,10 @@
  *   gained the passage's next question line by the reorder and reads more context than the rank's
  *   copy, whose prefix the leader edit rewrote; nothing stored tells them apart but the
  *   paragraph's own head (常务副市长史杰要求 → 史杰同志要求).
+ * LATER (lead, merge, 2026-12-07): splitsides.ts' sidesSplit refusal (319 above) was taken out when
+ *   merged: it also refused round12c's case (a text printed twice, the words beside one printing
+ *   misread). 281–320 on main bb36f8e: 98.1% / 2 wrong (319 back, a coin-flip the stored context
+ *   cannot settle, and 314).
  * FRESH, once, seeds 321–360, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 98.1% placed, 3 WRONG
  *   (draft_final 1, interleave 1, mixed 1); mixed 91.9, draft_final 95.4, leader 96.3, bilingual 97.7,
  *   qa_prose 97.8, qa_reorder 97.8, the rest ≥98.2; anchorAll on a long article median 63 ms, max 448 ms CPU.
