@@ -819,33 +819,25 @@ function confirmedCopies(
       unique.push({ start: s.start, end: s.end, shift: a.start - s.start, guessed: false });
   });
   unique.sort((x, y) => x.start - y.start);
+  /** The nearest unique placed passage on each side of `s`, on other old words only (those over its own were placed by the same words). */
+  const nearestUnique = (s: TextSelector): { before?: Placed; after?: Placed } => {
+    let before: Placed | undefined;
+    for (const p of unique) {
+      if (p.end <= s.start) before = p;
+      else if (p.start >= s.end) return { before, after: p };
+    }
+    return { before };
+  };
   /** Where the passage would be: its old place, and that moved as the nearest unique placed passage on each side moved. */
   const expectedAt = (s: TextSelector): number[] => {
     const out = [s.start];
-    let before: Placed | undefined;
-    let after: Placed | undefined;
-    // Only passages on other old words: those over the passage's own were placed by the same words.
-    for (const p of unique) {
-      if (p.end <= s.start) before = p;
-      else if (p.start >= s.end) {
-        after = p;
-        break;
-      }
-    }
+    const { before, after } = nearestUnique(s);
     for (const p of [before, after]) if (p && Math.abs(p.start - s.start) <= NEIGHBOUR_GAP) out.push(s.start + p.shift);
     return out;
   };
   /** Whether the nearest unique placed passages on both sides of `s` (within NEIGHBOUR_GAP) moved by amounts more than `span` apart. */
   const movedApart = (s: TextSelector, span: number): boolean => {
-    let before: Placed | undefined;
-    let after: Placed | undefined;
-    for (const p of unique) {
-      if (p.end <= s.start) before = p;
-      else if (p.start >= s.end) {
-        after = p;
-        break;
-      }
-    }
+    const { before, after } = nearestUnique(s);
     if (!before || !after || s.start - before.start > NEIGHBOUR_GAP || after.start - s.start > NEIGHBOUR_GAP) return false;
     return Math.abs(before.shift - after.shift) > span;
   };

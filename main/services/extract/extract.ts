@@ -992,14 +992,25 @@ function reviewedClaimLines(doc: Document, blocks: Block[], parent: Element, top
 /** Characters a claim's line holds at most. */
 const CLAIM_LINE_MAX = 400;
 
-/** A field of the first schema.org article object in the page's JSON-LD (its own, not its author's or publisher's). */
-function jsonLdArticleField(doc: Document, key: string): string | null {
+/**
+ * Each schema.org article object in the page's JSON-LD, as its own fields only (nested objects,
+ * its author's or publisher's, cut out). LiveBlogPosting matches first: its updates are
+ * BlogPostings whose headlines are entry headings.
+ */
+function* jsonLdArticles(doc: Document): Generator<string> {
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const text = s.textContent ?? '';
     const article = /"@type"\s*:\s*\[?\s*"(\w*Article|\w*BlogPosting|Report)"/.exec(text);
     if (!article) continue;
     let own = text.slice(Math.max(0, text.lastIndexOf('{', article.index)) + 1);
     for (let i = 0, prev = ''; i < 8 && prev !== own; i++) [prev, own] = [own, own.replace(/\{[^{}]*\}/g, '')];
+    yield own;
+  }
+}
+
+/** A field of the first schema.org article object in the page's JSON-LD (its own, not its author's or publisher's). */
+function jsonLdArticleField(doc: Document, key: string): string | null {
+  for (const own of jsonLdArticles(doc)) {
     const v = jsonLdField(own, key);
     if (v) return v;
   }
@@ -1013,14 +1024,7 @@ function jsonLdArticleField(doc: Document, key: string): string | null {
 function jsonLdHeadline(doc: Document, docTitle: string): string | null {
   const field = jsonLdField;
   const page = normaliseText(docTitle).toLowerCase();
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    const text = s.textContent ?? '';
-    // LiveBlogPosting first: its updates are BlogPostings whose headlines are entry headings.
-    const article = /"@type"\s*:\s*\[?\s*"(\w*Article|\w*BlogPosting|Report)"/.exec(text);
-    if (!article) continue;
-    // The article object's own fields, not its author's or publisher's (which follow it).
-    let own = text.slice(Math.max(0, text.lastIndexOf('{', article.index)) + 1);
-    for (let i = 0, prev = ''; i < 8 && prev !== own; i++) [prev, own] = [own, own.replace(/\{[^{}]*\}/g, '')];
+  for (const own of jsonLdArticles(doc)) {
     const headline = field(own, 'headline');
     const name = field(own, 'name');
     if (headline && name && headline !== name) return page.includes(normaliseText(name).toLowerCase()) ? name : headline;
