@@ -102,6 +102,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh17'),
     // Eighteenth outside English set (an eighteenth tester: Wayback-like snapshot/print view/Dreamwidth-like entry/phpBB-like topic/Confluence-like page/MkDocs Material-like page/court opinion/podcast episode shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh18'),
+    // Nineteenth outside English set (a nineteenth tester: Stack Exchange-like question/code-forge release/museum object/patent record/LMS syllabus/charity annual report/job-board posting/translated citizen-media story shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh19'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
