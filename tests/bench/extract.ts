@@ -140,6 +140,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside19'),
     // Twentieth outside Chinese set (a twentieth tester: page kinds — 网页存档 copy, 博物馆 藏品, 农技 问答, 读书会 书评, 繁体 Big5 社團, 放假通知, 停电公告, 讣告, 以案说法, 学会 征文通知, 微博 正文, 党员教育 课件).
     ...benchOutside(process.argv.includes('--verbose'), 'outside20'),
+    // Twenty-first outside Chinese set (a twenty-first tester: page kinds — 大事记, 倡议书, 巡察整改通报, 表彰决定 (GB2312 XHTML), 台湾 新聞稿 (民國 dates), AMP, 政府工作报告, 发言摘登, 抽检通告, Coremail 读信, 主题党日 记录, 评选投票).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside21'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
