@@ -44,6 +44,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor11: async () => (await import('./anchoring-outside11')).benchAnchorOutside11(process.argv.slice(2)),
   // A twelfth outside tester's bench: 引文出处, 填空题, 文字卡片, 图解数说, 朗读版断句, 展开全文 folds, 独立引文, 名词解释, 学习问答 (anchoring-outside12.ts).
   anchor12: async () => (await import('./anchoring-outside12')).benchAnchorOutside12(process.argv.slice(2)),
+  // A thirteenth outside tester's bench: HTML entities, leaked tags, 导语 lifted, 追踪报道 合订本, 地方转载, 顿号校对, run-in heads, 洗稿 synonyms, 字间距 (anchoring-outside13.ts).
+  anchor13: async () => (await import('./anchoring-outside13')).benchAnchorOutside13(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
