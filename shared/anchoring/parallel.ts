@@ -1,6 +1,6 @@
 /**
  * Parallel lines (issue 12 item 4): a spec list or a table-like passage writes one line per item
- * with the same words and a figure changed (前置 1000 万像素摄像头，电池容量为 4000mAh / 4500mAh), so
+ * with the same words and a figure changed (前置 800 万像素摄像头，电池容量为 3800 / 4200 毫安时), so
  * a quote inside one line stands in the next with nearly all of its stored context. When an
  * edit (an abridged reprint cutting a paragraph, a sentence dropped) takes the passage's line and
  * the next one stays, the copy left reads as the passage with a unit or two of its context changed,
@@ -11,13 +11,15 @@ import type { Doc } from './doc';
 import type { TextSelector } from './types';
 
 /**
- * Whether the copy at normalised [from, to), of a quote the old text held three or more times,
- * one of them now lost, has no more of the stored context than another copy had in the old text
- * (copyContext), while that other copy had at least three quarters of it but not all: a line
- * parallel to the passage's. What stands there is what stood beside that line; no placed
- * neighbour can tell the line from the passage once the passage's line is gone (the caller asks
- * only after a copy was lost). A quote held twice is otherCopysContext's (index.ts), without the
- * three quarters: there copyContext is the other copy's own.
+ * Whether the copy at normalised [from, to), of a quote the old text held three or more times, has
+ * no more of the stored context than another copy had in the old text (copyContext), while that
+ * other copy had at least three quarters of it but not all: a line parallel to the passage's. What
+ * stands there is what stood beside that line. Asked (index.ts) only when a copy was lost: no placed
+ * neighbour tells the line from the passage then (it stands about where the passage stood), a firm
+ * doubt. (With the count unchanged, a copy printed elsewhere making up for the passage's line, it
+ * is not asked: short quotes of pages printed twice lost more right placements than it saved.) A quote
+ * held twice is otherCopysContext's (index.ts), without the three quarters: there copyContext is
+ * the other copy's own.
  */
 export function parallelLineCopy(doc: Doc, s: TextSelector, from: number, to: number): boolean {
   const copies = s.copies;

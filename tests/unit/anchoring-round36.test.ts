@@ -3,7 +3,12 @@
  * - Parallel lines (a spec list: one line per model, the same words with a figure changed). An
  *   abridged reprint cuts the passage's line and keeps the next one, whose copy of the quote reads
  *   all the stored context but the changed figure and stands about where the passage stood: no
- *   more context than that line had in the old text, so it is not the passage (parallel.ts).
+ *   more context than that line had in the old text, so it is not the passage (parallel.ts). Left:
+ *   the same where a copy printed elsewhere keeps the count of copies (a doubt there cost 6–15
+ *   right placements of short quotes per 40 seeds for one wrong).
+ * - A question line repeating words of its answer, the answer's sentence dropped while a 专题
+ *   digest prints the question again: the pinned pass does not take the question's copy (index.ts
+ *   pinnedOrphans).
  */
 import { describe as suite, expect, it } from 'vitest';
 import { anchorAll, describe } from '../../shared/anchoring/index';
