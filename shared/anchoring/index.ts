@@ -65,6 +65,7 @@ import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { madeLikeOther } from './likeother';
 import { ownParagraphPlace, ownWordsCopies } from './ownpara';
 import { oneSidedCopy } from './onesided';
+import { parallelLineCopy } from './parallel';
 import { ownSideElsewhere } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
@@ -752,6 +753,11 @@ function pinnedOrphans(
     if (query.quote.length === 0) return a;
     const found = pinnedPlace(doc, query, s, bracket);
     if (!found) return a;
+    // A copy of a quote the old text held twice, inside other words there (a heading or a question
+    // repeating the quote's words: less than half the stored context beside it), reading no more of
+    // the stored context than that copy had: that copy, unchanged, while the passage's own went and a
+    // copy was gained (a 专题 printing part of the page again keeps the count): the rank tells nothing.
+    if (otherCopysContext(doc, s, found.start, found.end) && !printedAlike(doc, s, found.start, found.end)) return a;
     const c = scoreAt(doc, query, found);
     // The passage's own place, edited, still stands between its stored context elsewhere: this is a copy.
     if (ownPlaceElsewhere(doc, query, c)) return a;
@@ -917,7 +923,7 @@ function confirmedCopies(
         // either. (Copies with all the context alike are left to the neighbours.)
         return {
           level: confirmed ? 2 : 1,
-          firm: !confirmed && otherCopysContext(doc, s, from, to),
+          firm: !confirmed && (otherCopysContext(doc, s, from, to) || parallelLineCopy(doc, s, from, to)),
           asOther: !confirmed && noMoreThanACopyHad(doc, s, from, to),
         };
       }
@@ -1126,6 +1132,16 @@ function otherCopysContext(doc: Doc, s: TextSelector, from: number, to: number):
   if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
   const there = contextAt(doc, s, from, to);
   return there.found <= known && there.found < there.full;
+}
+
+/**
+ * Whether the other copy had at least half the stored context next to it in the old text
+ * (copyContext): a printing of the passage's surroundings (a page printed twice, its labels
+ * restyled), where the placement may be the passage with its context edited; not a copy inside
+ * other words (a heading or a question repeating the quote's words).
+ */
+function printedAlike(doc: Doc, s: TextSelector, from: number, to: number): boolean {
+  return (s.copyContext ?? 0) * 2 >= contextAt(doc, s, from, to).full;
 }
 
 /**

@@ -210,6 +210,31 @@
  * FRESH, once, seeds 241–280, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 94.8% placed, 7 WRONG
  *   (abridge 2, mixed 5; main ed86a2e, before this session's passes, gave 93.8% and the same 7 wrong on
  *   these seeds); mixed 84.8, abridge 89.4, zhuanti 92.9, qa_labels 94.6, update 97.1, the rest ≥98.1.
+ * LATER, development (anchor21a), before = main ddc6027, after = branch s21-a21a, same minute (load ~30):
+ *   241–280 94.8% / 7 wrong → 94.8% / 3 (misses 1087 → 1087); 1–40 94.2% / 2 → 94.2% / 0 (misses 1231 →
+ *   1231); per kind unchanged at one decimal. The wrongs, by kind:
+ *   - parallel spec lines, 6 (seed 249 abridge 2 and mixed 2, seed 11 mixed 2): a product list writing
+ *     one line per model, the same words and a figure changed; the abridged reprint cut the passage's
+ *     line and kept the next, whose copy read all the stored context but the figure, moved about where
+ *     the passage stood. One copy lost; a neighbour far away (or itself on the wrong line) lifted the
+ *     doubt. Rule (shared/anchoring/parallel.ts): a quote held 3+ times, a copy lost, placed on a copy
+ *     with no more of the stored context than another old copy had (that one ≥ ¾ of it, not all) is a
+ *     doubt no neighbour lifts; paragraph twins excluded (their label-restyled printings cost 1 right).
+ *   - a question line repeating its answer's words, 1 (seed 242 mixed zhuanti+qa_labels+lossy): the
+ *     answer's sentence dropped, the 专题 digest printing the question again kept the count, and the
+ *     pinned pass took the article's question line as the copy of the passage's rank. Rule (index.ts
+ *     pinnedOrphans): not a copy reading no more of the context than the other copy had, when that
+ *     one stood inside other words (< ½ of the stored context).
+ *   Left, 3: seed 249 mixed (the same spec lines, the count kept by the 专题 printing a third line
+ *   twice: a doubt there whenever the count is unchanged cost 6 (soft) to 15 (firm) right placements
+ *   of short quotes on 241–280 for this one wrong, not kept); seed 245 mixed 2 (a whole-page twin of
+ *   a long article lost in one printing while the 专题 printed another copy: count and rank agree on
+ *   the twin; a "twin class shrank" doubt cost 26 + 42 right placements, not kept).
+ *   Guards (old tree vs branch, same minutes, seeds 1–20): outside5 98% / 2 wrong / 365 misses both,
+ *   outside7 and outside10 identical lists (--list), only CPU figures differing.
+ *   Recall: not raised. Seen kind left: the 'lead' abridgement (every paragraph cut to its first
+ *   sentence) leaves long unique sentences alone in their paragraph with both sides new; pinned.ts
+ *   places them only between placed neighbours on both sides, and near the text's end there are none.
  */
 
 import { pathToFileURL } from 'node:url';
