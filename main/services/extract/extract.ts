@@ -1773,6 +1773,9 @@ function publishedInTooltip(el: Element): string | null {
   return null;
 }
 
+/** The rest of a heading after a shortened title: a colon or a spaced dash, then words. */
+const HEAD_TAIL_RE = /^\s*(?::|：|\s[—–-])\s*[\p{L}\p{N}]/u;
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
@@ -1859,6 +1862,17 @@ function pickTitle(
     // head, however short the heading (a 名录 item's four characters).
     if (!matched && score > 0 && t.length >= 2 && refs.some((r) => headBeforeSeparator(normaliseText(r), t))) {
       score += 10;
+      matched = true;
+    }
+    // A page heading that opens with the page title's first part, then its own colon or dash and
+    // more words (`Annual Report 2027: Roads we mended` under <title>`Annual Report 2027 | Site`):
+    // the site cut its headline at the colon for the tab; the heading is the whole of it.
+    if (
+      !matched &&
+      tag === 'h1' &&
+      refParts.some((x) => x.head && x.text.length >= 8 && t.startsWith(x.text) && HEAD_TAIL_RE.test(t.slice(x.text.length)))
+    ) {
+      score += 6;
       matched = true;
     }
     // A heading the page repeats in a labelled field right below it (征集主题 | 标题 cells of a
@@ -2274,6 +2288,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const cards = new Map<Element, boolean>();
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
+    // On a Latin page a list item of a few words and no punctuation is a name or a label (a
+    // donor list, a directory, a tag cloud): sixty of them are no article (Readability skips
+    // what is shorter than 25 characters for the same reason).
+    if (latinScript && b.kind === 'li' && b.punct === 0 && b.len < 25) continue;
     if (b.linkChars > b.len * 0.5) continue;
     if (latinScript && inTeaserItem(b, cards)) continue;
     const code = codeBlockOf(b);
@@ -4070,6 +4088,7 @@ function referee(
  */
 function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Element[] {
   dropChartLabels(body);
+  dropCounterGrid(body);
   dropInlineBoxes(body, page);
   dropLeadingFactBox(body);
   // The standfirst: the page's stated summary as a block of its own above the text, outside the
@@ -4590,6 +4609,44 @@ function dropChartLabels(body: Block[]): void {
 }
 const CHART_MIN_LABELS = 8;
 
+/** A display figure: `61,000`, `94%`, `£2.8m`, `4 days`, `12+`. */
+const DISPLAY_FIGURE_RE = /^[£$€¥]?\d[\d,.]*\s?(?:%|[kmb]n?|\+|[a-z]{1,8})?\+?$/i;
+
+/**
+ * A counter grid (`The year in numbers`, `Our impact`): three or more boxes side by side in one
+ * parent, each only a display figure in an element of its own and a short label without a
+ * sentence (`61,000` + `people reached`). A dashboard of the page's highlights, not its text; a
+ * paragraph that opens with a number, or list items, stay.
+ */
+function dropCounterGrid(body: Block[]): void {
+  const counter = (b: Block): boolean => {
+    if (b.kind === 'li' || b.len === 0 || b.len > 80 || b.images.length > 0) return false;
+    const parts = Array.from(b.el.children);
+    if (parts.length !== 2 || b.el.childNodes.length !== 2) return false;
+    const figure = normaliseText(parts[0]!.textContent ?? '');
+    const label = normaliseText(parts[1]!.textContent ?? '');
+    return DISPLAY_FIGURE_RE.test(figure) && label.length > 0 && label.length <= 60 && !/[.!?]["”’]?$/.test(label);
+  };
+  for (let i = 0; i < body.length; i++) {
+    if (!counter(body[i]!)) continue;
+    const parent = body[i]!.el.parentElement;
+    let j = i + 1;
+    while (j < body.length && counter(body[j]!) && body[j]!.el.parentElement === parent) j++;
+    if (j - i >= 3) {
+      // The grid's heading goes with it when their box holds nothing else.
+      const h = body[i - 1];
+      const box = h && /^h[2-6]$/.test(h.el.localName) ? h.el.parentElement : null;
+      const alone =
+        box !== null &&
+        parent !== null &&
+        box.contains(parent) &&
+        Array.from(box.children).every((c) => c === h!.el || c === parent || c.contains(parent));
+      body.splice(alone ? i - 1 : i, j - i + (alone ? 1 : 0));
+      i -= alone ? 2 : 1;
+    } else i = j - 1;
+  }
+}
+
 /**
  * Boxes set into an English body that are not its text: a call to action (one short line and its
  * button: `Compare today's rates.` + `See rates`, `Stay informed…` + `Subscribe now`), a key-points
@@ -5009,6 +5066,8 @@ function isCaption(b: Block): boolean {
         source ||
         SOURCE_END_RE.test(b.text) ||
         FIGCAPTION_CREDIT_RE.test(b.text) ||
+        // `… new tank. Photo: Agency/Name`: closed by a credit without a stop, as outside one.
+        CREDIT_END_RE.test(b.text) ||
         heldCredit(b.el, b.text)
       );
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
