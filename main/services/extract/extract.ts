@@ -311,6 +311,12 @@ function formHoldsArticle(form: Element): boolean {
   // ASP.NET WebForms wraps the whole page in one form that carries its view state (intranet and
   // government sites): a layout wrapper, not a form, however short the article inside.
   if (form.querySelector('input[name="__VIEWSTATE"], input[name="__EVENTVALIDATION"]')) return true;
+  // A form of fill-in fields, more of them than paragraphs twice over (a job application with its
+  // survey's notes, a sign-up): the reader fills it in, its prose is instructions, not the article.
+  const fields = Array.from(form.querySelectorAll('select, textarea, input')).filter(
+    (c) => !/^(?:hidden|submit|button|image|reset)$/i.test(c.getAttribute('type') ?? ''),
+  ).length;
+  if (fields >= 6 && fields >= 2 * form.querySelectorAll('p').length && form.querySelector('h1') === null) return false;
   const text = form.textContent ?? '';
   if (text.length > 300 && countPunct(text) >= 8) return true;
   // A form holding the page's headline and a paragraph of prose wraps the article.
@@ -2869,6 +2875,13 @@ function pageScripts(doc: Document): ScriptText[] {
  * The text's first line is a head of its own set wholly in bold (`<p><strong>项目概况</strong></p>`)
  * with prose under it: the text's first section head, not a widget's crumb (关注, a count).
  */
+/** A paragraph whose whole text is one bold element (`<p><strong>What you will do</strong></p>`). */
+function boldOnlyLine(b: Block): boolean {
+  const bold = b.el.firstElementChild;
+  if (b.el.localName !== 'p' || !bold || bold !== b.el.lastElementChild || !/^(?:strong|b)$/.test(bold.localName)) return false;
+  return b.len > 0 && normaliseText(bold.textContent ?? '') === b.text;
+}
+
 function boldHeadOverProse(body: Block[]): boolean {
   const [head, next] = body;
   if (!head || !next || !isProse(next) || head.linkChars > 0) return false;
@@ -4107,6 +4120,9 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     const b = body[0]!;
     if (b.kind !== 'p' || b.images.length > 0 || b.len > 30 || b.text.split(/\s+/).length > 3 || /[.,!?:;]["”’]?$/.test(b.text)) break;
     if (!isProse(body.find((x) => x !== b && x.len > 0) ?? b)) break;
+    // A bold-only paragraph where the text sets its subheads so (`<p><strong>The role</strong></p>`
+    // again further down in the same box) is the first of them, not a kicker.
+    if (boldOnlyLine(b) && body.some((x) => x !== b && x.el.parentElement === b.el.parentElement && boldOnlyLine(x))) break;
     body.shift();
   }
   let prose = 0;
