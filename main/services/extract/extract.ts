@@ -2040,6 +2040,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     negative.add(el);
   }
   if (latinScript) for (const box of sponsoredBoxes(root, stats)) negative.add(box);
+  // A question page that marks one answer accepted (schema.org `acceptedAnswer`): that answer is
+  // the one the question is read with; the others (`suggestedAnswer`, however many votes they
+  // have) are other posts, as replies in a thread are.
+  if (latinScript && source.includes('acceptedAnswer')) {
+    const accepted = doc.querySelectorAll('[itemprop~="acceptedAnswer"]');
+    if (accepted.length === 1)
+      for (const el of Array.from(doc.querySelectorAll('[itemprop~="suggestedAnswer"]')))
+        if (!el.contains(accepted[0]!) && !accepted[0]!.contains(el)) negative.add(el);
+  }
   // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
   for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
   // A 组图 page: its captioned slides carry the news, the text beside them is a line or two.
