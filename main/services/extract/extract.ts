@@ -1779,8 +1779,12 @@ function publishedInTooltip(el: Element): string | null {
   return null;
 }
 
+/** Classes that hide an element from the eye and keep it for screen readers. */
+const SCREEN_READER_CLASS_RE =
+  /(?:^|\s)(?:sr-only|screen-?reader-only|screenreader-only|screen-reader-text|visually-?hidden|visuallyhidden|a11y-hidden|assistive-text)(?:\s|$)/i;
+
 /** The rest of a heading after a shortened title: a colon or a spaced dash, then words. */
-const HEAD_TAIL_RE = /^\s*(?::|：|\s[—–-])\s*[\p{L}\p{N}]/u;
+const HEAD_TAIL_RE = /^\s*(?::|：|,|\s[—–-])\s*[\p{L}\p{N}]/u;
 
 function pickTitle(
   blocks: Block[],
@@ -1804,6 +1808,11 @@ function pickTitle(
       }),
     ];
   });
+  // The title's head parts, and what follows a label before its first colon: a headline shortened for the tab.
+  const shortened = [
+    ...refParts.filter((x) => x.head).map((x) => x.text),
+    ...refs.map((r) => normaliseText(r)).map((r) => (r.indexOf(': ') > 0 ? r.slice(r.indexOf(': ') + 2) : '')),
+  ].filter((x) => x.length >= 8);
   type Candidate = { title: string; index: number; score: number; weak: boolean };
   let best: Candidate | null = null;
   // A line that only names the page's kind (an app bar's 公告详情): the title only when no other line is.
@@ -1817,6 +1826,8 @@ function pickTitle(
     const t = b.text;
     if (subtitleUnderHeading(blocks, b)) continue;
     if (signOffUnitLine(blocks, b)) continue;
+    // A heading only screen readers get (`h1.sr-only` naming the page's kind): not what the reader sees.
+    if (b.ancestors.slice(0, 2).some((a) => SCREEN_READER_CLASS_RE.test(a.getAttribute('class') ?? ''))) continue;
     let score = 0;
     const tag = b.el.localName;
     if (tag === 'h1') score += 4;
@@ -1872,12 +1883,10 @@ function pickTitle(
     }
     // A page heading that opens with the page title's first part, then its own colon or dash and
     // more words (`Annual Report 2027: Roads we mended` under <title>`Annual Report 2027 | Site`):
-    // the site cut its headline at the colon for the tab; the heading is the whole of it.
-    if (
-      !matched &&
-      tag === 'h1' &&
-      refParts.some((x) => x.head && x.text.length >= 8 && t.startsWith(x.text) && HEAD_TAIL_RE.test(t.slice(x.text.length)))
-    ) {
+    // the site cut its headline at the colon for the tab; the heading is the whole of it. So too
+    // past the page's own label before a colon (`Course Syllabus: HIST 101: Rivers` over the
+    // heading `HIST 101: Rivers, 1500–1900`).
+    if (!matched && tag === 'h1' && shortened.some((x) => t.startsWith(x) && HEAD_TAIL_RE.test(t.slice(x.length)))) {
       score += 6;
       matched = true;
     }
@@ -4111,6 +4120,7 @@ function referee(
 function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Element[] {
   dropChartLabels(body);
   dropCounterGrid(body);
+  dropLeadingFieldBox(body);
   dropInlineBoxes(body, page);
   dropLeadingFactBox(body);
   // The standfirst: the page's stated summary as a block of its own above the text, outside the
@@ -4586,6 +4596,8 @@ function isSignOffLine(text: string): boolean {
     /^(?:a version of )?this (?:article|story|post|piece|essay|report|column|interview) (?:was )?(?:originally|first) (?:published|appeared|posted|ran)\b/i.test(
       text,
     ) ||
+    // The page's last-change stamp: `Last updated by the editor on 4 May 2027.`
+    (text.length <= 120 && /^(?:this [a-z]+ was )?last (?:updated|modified|edited|revised|reviewed)\b/i.test(text) && /\d{4}/.test(text)) ||
     // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
     (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
     // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
@@ -4633,6 +4645,35 @@ function dropChartLabels(body: Block[]): void {
   }
 }
 const CHART_MIN_LABELS = 8;
+
+/** A line of bold-labelled fields: every bold part ends in a colon and the line opens with one. */
+function fieldLine(b: Block): boolean {
+  if (b.len === 0 || b.len > 200 || b.images.length > 0 || !/^(?:p|div)$/.test(b.el.localName)) return false;
+  const labels = Array.from(b.el.children).filter((c) => /^(?:strong|b)$/.test(c.localName));
+  if (labels.length === 0 || !b.text.startsWith(normaliseText(labels[0]!.textContent ?? ''))) return false;
+  return labels.every((l) => /[:：]$/.test(normaliseText(l.textContent ?? '')));
+}
+
+/**
+ * A box of labelled fields opening the text (`<div><p><strong>Instructor:</strong> … ·
+ * <strong>Email:</strong> …</p><p><strong>Room:</strong> …</p></div>` under a syllabus's or a
+ * record's heading): who, where and when, the document's byline matter, not its text. Two or more
+ * such lines, three or more fields, alone in their box and before any other line of text.
+ */
+function dropLeadingFieldBox(body: Block[]): void {
+  const start = body.findIndex((b) => b.len > 0 && !/^h[1-6]$/.test(b.el.localName));
+  const first = body[start];
+  if (!first || !fieldLine(first)) return;
+  const box = first.el.parentElement;
+  let end = start;
+  let fields = 0;
+  while (end < body.length && fieldLine(body[end]!) && body[end]!.el.parentElement === box) {
+    fields += Array.from(body[end]!.el.children).filter((c) => /^(?:strong|b)$/.test(c.localName)).length;
+    end++;
+  }
+  if (!box || end - start < 2 || fields < 3 || box.children.length !== end - start) return;
+  body.splice(start, end - start);
+}
 
 /** A display figure: `61,000`, `94%`, `£2.8m`, `4 days`, `12+`. */
 const DISPLAY_FIGURE_RE = /^[£$€¥]?\d[\d,.]*\s?(?:%|[kmb]n?|\+|[a-z]{1,8})?\+?$/i;
