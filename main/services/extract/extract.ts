@@ -1062,6 +1062,9 @@ const SITE_TAIL_RE = /^\s*(?:[-–—|｜_·»]{1,2}|--)\s*[^-–—|｜_·»\s]
  * when the stated title is the heading plus a site name (`标题_新华网`); the stated title without
  * a trailing site name otherwise. Null when the metadata names only the site.
  */
+/** A record's number as one token: letters and digits, a digit among them (`US11873204B2`, `EN-1090-2`). */
+const RECORD_NUMBER_RE = /^(?=[^\s]*\d)[A-Z0-9][A-Za-z0-9./-]{4,24}$/;
+
 function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | null): string | null {
   if (!meta.title) return null;
   const t = titleText(meta.title);
@@ -1070,8 +1073,10 @@ function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | 
   const parts = titleParts(t);
   const site = meta.siteName ? normaliseText(meta.siteName) : null;
   const docParts = meta.docTitle ? titleParts(titleText(meta.docTitle)).map(normaliseText) : [];
-  // Only the site's name (og:title = og:site_name, or the tail of <title>).
-  if (norm === site || (docParts.length > 1 && docParts.slice(1).includes(norm))) return null;
+  // Only the site's name (og:title = og:site_name, or the tail of <title>). Not the middle part
+  // after a record's number (`US1234567B2 - Seed tray - Site`: the record's own title).
+  const afterNumber = docParts.length > 2 && docParts[1] === norm && RECORD_NUMBER_RE.test(docParts[0]!);
+  if (norm === site || (docParts.length > 1 && docParts.slice(1).includes(norm) && !afterNumber)) return null;
   if (picked && !picked.weak) {
     const h = normaliseText(picked.title);
     // The heading, or the heading cut short in broken metadata (content="多地项目…" 暗伤"…").
@@ -1079,6 +1084,17 @@ function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | 
     // The heading holds a separator of its own (`路线｜攻略`), so the split's first part is not it:
     // the stated title is still the heading, then a separator and one short part (the site).
     if (countChars(h) >= 4 && norm.startsWith(h) && SITE_TAIL_RE.test(norm.slice(h.length))) return picked.title;
+    // The heading after one capitalised word naming the page's kind, then maybe a separator and a
+    // short part or one token (`Release v2.0 — Larch · owner/repo` over the heading `v2.0 — Larch`).
+    const at = norm.indexOf(h);
+    const rest = norm.slice(at + h.length);
+    if (
+      countChars(h) >= 6 &&
+      at > 0 &&
+      /^\p{Lu}\p{Ll}+ $/u.test(norm.slice(0, at)) &&
+      (rest === '' || SITE_TAIL_RE.test(rest) || /^\s*[-–—|｜·»]\s*\S{1,60}$/.test(rest))
+    )
+      return picked.title;
   }
   // `标题 - 站名` where 站名 is the page's site name or the last part of <title> too.
   const last = parts.length > 1 ? normaliseText(parts[parts.length - 1]!) : null;
@@ -1256,6 +1272,42 @@ function referenceListsAfter(sib: Element, stats: Map<Element, Stats>, negative:
   for (let c = sib.firstElementChild; c; c = c.nextElementSibling) {
     const cs = stats.get(c);
     if (cs && !negative.has(c) && referenceListAfter(c, cs, after)) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A record page that sets its text as sibling sections, each a heading over one body box
+ * (`<section><h2>Abstract</h2><div>…</div></section>`, then Description, then Claims): when the
+ * article root is such a section's box, the sibling sections built alike whose text is sentences
+ * (not a table of citations, dates or codes) are the same document. Returned: their boxes, without
+ * the headings, which label the template's parts as the root's own heading does.
+ */
+function proseSectionsBeside(top: Element, blocks: Block[], negative: Set<Element>): Element[] {
+  const wrapper = top.parentElement;
+  if (!wrapper || wrapper.parentElement === null || wrapper.localName === 'body') return [];
+  const head = wrapper.firstElementChild;
+  if (!head || !/^h[2-4]$/.test(head.localName) || head.nextElementSibling !== top || top.nextElementSibling !== null) return [];
+  const candidates: Element[] = [];
+  for (let sib = wrapper.parentElement.firstElementChild; sib; sib = sib.nextElementSibling) {
+    if (sib === wrapper || negative.has(sib) || sib.localName !== wrapper.localName) continue;
+    const h = sib.firstElementChild;
+    if (h && /^h[2-4]$/.test(h.localName) && h.nextElementSibling) candidates.push(sib);
+  }
+  if (candidates.length === 0) return [];
+  const out: Element[] = [];
+  for (const sib of candidates) {
+    let total = 0;
+    let prose = 0;
+    let links = 0;
+    for (const b of blocks) {
+      if (b.len === 0 || !b.ancestors.includes(sib)) continue;
+      total += b.len;
+      links += b.linkChars;
+      if (b.len >= 40 && /[.!?]["”’)]?$/.test(b.text)) prose += b.len;
+    }
+    if (total < 80 || links > total * 0.1 || prose < total * 0.8) continue;
+    for (let c = sib.firstElementChild!.nextElementSibling; c; c = c.nextElementSibling) out.push(c);
   }
   return out;
 }
@@ -2427,6 +2479,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       }
     // A page of labelled panels (留言内容 / 回复内容, 内容简介 / 文字实录): the text is every panel.
     if (!latinScript) for (const el of labelledPanelsBeside(top, stats, negative)) chosen.add(el);
+    if (latinScript) for (const el of proseSectionsBeside(top, blocks, negative)) chosen.add(el);
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
