@@ -1831,10 +1831,6 @@ function publishedInTooltip(el: Element): string | null {
   return null;
 }
 
-/** Classes that hide an element from the eye and keep it for screen readers. */
-const SCREEN_READER_CLASS_RE =
-  /(?:^|\s)(?:sr-only|screen-?reader-only|screenreader-only|screen-reader-text|visually-?hidden|visuallyhidden|a11y-hidden|assistive-text)(?:\s|$)/i;
-
 /** The rest of a heading after a shortened title: a colon or a spaced dash, then words. */
 const HEAD_TAIL_RE = /^\s*(?::|：|,|\s[—–-])\s*[\p{L}\p{N}]/u;
 
@@ -1878,8 +1874,6 @@ function pickTitle(
     const t = b.text;
     if (subtitleUnderHeading(blocks, b)) continue;
     if (signOffUnitLine(blocks, b)) continue;
-    // A heading only screen readers get (`h1.sr-only` naming the page's kind): not what the reader sees.
-    if (b.ancestors.slice(0, 2).some((a) => SCREEN_READER_CLASS_RE.test(a.getAttribute('class') ?? ''))) continue;
     let score = 0;
     const tag = b.el.localName;
     if (tag === 'h1') score += 4;
