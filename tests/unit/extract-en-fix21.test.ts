@@ -169,10 +169,15 @@ describe('a last-updated stamp closing the text', () => {
 
 describe('a form of fill-in fields after the text', () => {
   const field = (n: string): string => `<div class="field"><label for="${n}">${n}</label><input type="text" id="${n}" name="${n}"></div>`;
-  const notes =
-    '<p>We ask every applicant the questions below so that we can report on who applies; answering is entirely up to you and does not affect your application.</p>' +
-    '<p>Whatever you choose, the answers are kept apart from your application and seen only by the person who writes our yearly report to the funders.</p>';
-  const form = `<div class="apply"><h2>Apply now</h2><form action="/apply" method="post">${['Name', 'Email', 'Phone', 'Town', 'Notice', 'Referee'].map(field).join('')}${notes}<select name="heard"><option>Friend</option></select><button type="submit">Send</button></form></div>`;
+  const notes = [
+    'We ask every applicant the questions below, so that we can report on who applies. Answering is entirely up to you; it does not affect your application.',
+    'Whatever you choose, the answers are kept apart from your application. They are seen only by the person who writes our yearly report to the funders.',
+    'If you would rather not say, choose that option. If a question does not fit you, tell us, and we will change it for next year.',
+    'The law asks employers of our size to keep these records. We keep them for two years, then delete them, as our privacy notice explains.',
+  ]
+    .map((x) => `<p>${x}</p>`)
+    .join('');
+  const form = `<div class="apply"><h2>Apply now</h2><form action="/apply" method="post">${['Name', 'Email', 'Phone', 'Town', 'Notice', 'Referee', 'Licence', 'Start', 'Salary', 'Website'].map(field).join('')}${notes}<select name="heard"><option>Friend</option></select><button type="submit">Send</button></form></div>`;
   it('is no article wrapper: its notes stay out', () => {
     const a = extractArticle(page(`<div class="post"><h1>Volunteer warden</h1><div class="desc">${paras}</div>${form}</div>`), URL, {
       referee: 'never',
