@@ -311,6 +311,12 @@ function formHoldsArticle(form: Element): boolean {
   // ASP.NET WebForms wraps the whole page in one form that carries its view state (intranet and
   // government sites): a layout wrapper, not a form, however short the article inside.
   if (form.querySelector('input[name="__VIEWSTATE"], input[name="__EVENTVALIDATION"]')) return true;
+  // A form of fill-in fields, more of them than paragraphs twice over (a job application with its
+  // survey's notes, a sign-up): the reader fills it in, its prose is instructions, not the article.
+  const fields = Array.from(form.querySelectorAll('select, textarea, input')).filter(
+    (c) => !/^(?:hidden|submit|button|image|reset)$/i.test(c.getAttribute('type') ?? ''),
+  ).length;
+  if (fields >= 6 && fields >= 2 * form.querySelectorAll('p').length && form.querySelector('h1') === null) return false;
   const text = form.textContent ?? '';
   if (text.length > 300 && countPunct(text) >= 8) return true;
   // A form holding the page's headline and a paragraph of prose wraps the article.
@@ -1056,6 +1062,9 @@ const SITE_TAIL_RE = /^\s*(?:[-–—|｜_·»]{1,2}|--)\s*[^-–—|｜_·»\s]
  * when the stated title is the heading plus a site name (`标题_新华网`); the stated title without
  * a trailing site name otherwise. Null when the metadata names only the site.
  */
+/** A record's number as one token: letters and digits, a digit among them (`US11873204B2`, `EN-1090-2`). */
+const RECORD_NUMBER_RE = /^(?=[^\s]*\d)[A-Z0-9][A-Za-z0-9./-]{4,24}$/;
+
 function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | null): string | null {
   if (!meta.title) return null;
   const t = titleText(meta.title);
@@ -1064,8 +1073,10 @@ function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | 
   const parts = titleParts(t);
   const site = meta.siteName ? normaliseText(meta.siteName) : null;
   const docParts = meta.docTitle ? titleParts(titleText(meta.docTitle)).map(normaliseText) : [];
-  // Only the site's name (og:title = og:site_name, or the tail of <title>).
-  if (norm === site || (docParts.length > 1 && docParts.slice(1).includes(norm))) return null;
+  // Only the site's name (og:title = og:site_name, or the tail of <title>). Not the middle part
+  // after a record's number (`US1234567B2 - Seed tray - Site`: the record's own title).
+  const afterNumber = docParts.length > 2 && docParts[1] === norm && RECORD_NUMBER_RE.test(docParts[0]!);
+  if (norm === site || (docParts.length > 1 && docParts.slice(1).includes(norm) && !afterNumber)) return null;
   if (picked && !picked.weak) {
     const h = normaliseText(picked.title);
     // The heading, or the heading cut short in broken metadata (content="多地项目…" 暗伤"…").
@@ -1073,6 +1084,17 @@ function statedTitle(meta: MetaInfo, picked: { title: string; weak: boolean } | 
     // The heading holds a separator of its own (`路线｜攻略`), so the split's first part is not it:
     // the stated title is still the heading, then a separator and one short part (the site).
     if (countChars(h) >= 4 && norm.startsWith(h) && SITE_TAIL_RE.test(norm.slice(h.length))) return picked.title;
+    // The heading after one capitalised word naming the page's kind, then maybe a separator and a
+    // short part or one token (`Release v2.0 — Larch · owner/repo` over the heading `v2.0 — Larch`).
+    const at = norm.indexOf(h);
+    const rest = norm.slice(at + h.length);
+    if (
+      countChars(h) >= 6 &&
+      at > 0 &&
+      /^\p{Lu}\p{Ll}+ $/u.test(norm.slice(0, at)) &&
+      (rest === '' || SITE_TAIL_RE.test(rest) || /^\s*[-–—|｜·»]\s*\S{1,60}$/.test(rest))
+    )
+      return picked.title;
   }
   // `标题 - 站名` where 站名 is the page's site name or the last part of <title> too.
   const last = parts.length > 1 ? normaliseText(parts[parts.length - 1]!) : null;
@@ -1250,6 +1272,42 @@ function referenceListsAfter(sib: Element, stats: Map<Element, Stats>, negative:
   for (let c = sib.firstElementChild; c; c = c.nextElementSibling) {
     const cs = stats.get(c);
     if (cs && !negative.has(c) && referenceListAfter(c, cs, after)) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A record page that sets its text as sibling sections, each a heading over one body box
+ * (`<section><h2>Abstract</h2><div>…</div></section>`, then Description, then Claims): when the
+ * article root is such a section's box, the sibling sections built alike whose text is sentences
+ * (not a table of citations, dates or codes) are the same document. Returned: their boxes, without
+ * the headings, which label the template's parts as the root's own heading does.
+ */
+function proseSectionsBeside(top: Element, blocks: Block[], negative: Set<Element>): Element[] {
+  const wrapper = top.parentElement;
+  if (!wrapper || wrapper.parentElement === null || wrapper.localName === 'body') return [];
+  const head = wrapper.firstElementChild;
+  if (!head || !/^h[2-4]$/.test(head.localName) || head.nextElementSibling !== top || top.nextElementSibling !== null) return [];
+  const candidates: Element[] = [];
+  for (let sib = wrapper.parentElement.firstElementChild; sib; sib = sib.nextElementSibling) {
+    if (sib === wrapper || negative.has(sib) || sib.localName !== wrapper.localName) continue;
+    const h = sib.firstElementChild;
+    if (h && /^h[2-4]$/.test(h.localName) && h.nextElementSibling) candidates.push(sib);
+  }
+  if (candidates.length === 0) return [];
+  const out: Element[] = [];
+  for (const sib of candidates) {
+    let total = 0;
+    let prose = 0;
+    let links = 0;
+    for (const b of blocks) {
+      if (b.len === 0 || !b.ancestors.includes(sib)) continue;
+      total += b.len;
+      links += b.linkChars;
+      if (b.len >= 40 && /[.!?]["”’)]?$/.test(b.text)) prose += b.len;
+    }
+    if (total < 80 || links > total * 0.1 || prose < total * 0.8) continue;
+    for (let c = sib.firstElementChild!.nextElementSibling; c; c = c.nextElementSibling) out.push(c);
   }
   return out;
 }
@@ -1773,6 +1831,9 @@ function publishedInTooltip(el: Element): string | null {
   return null;
 }
 
+/** The rest of a heading after a shortened title: a colon or a spaced dash, then words. */
+const HEAD_TAIL_RE = /^\s*(?::|：|,|\s[—–-])\s*[\p{L}\p{N}]/u;
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
@@ -1795,6 +1856,11 @@ function pickTitle(
       }),
     ];
   });
+  // The title's head parts, and what follows a label before its first colon: a headline shortened for the tab.
+  const shortened = [
+    ...refParts.filter((x) => x.head).map((x) => x.text),
+    ...refs.map((r) => normaliseText(r)).map((r) => (r.indexOf(': ') > 0 ? r.slice(r.indexOf(': ') + 2) : '')),
+  ].filter((x) => x.length >= 8);
   type Candidate = { title: string; index: number; score: number; weak: boolean };
   let best: Candidate | null = null;
   // A line that only names the page's kind (an app bar's 公告详情): the title only when no other line is.
@@ -1859,6 +1925,15 @@ function pickTitle(
     // head, however short the heading (a 名录 item's four characters).
     if (!matched && score > 0 && t.length >= 2 && refs.some((r) => headBeforeSeparator(normaliseText(r), t))) {
       score += 10;
+      matched = true;
+    }
+    // A page heading that opens with the page title's first part, then its own colon or dash and
+    // more words (`Annual Report 2027: Roads we mended` under <title>`Annual Report 2027 | Site`):
+    // the site cut its headline at the colon for the tab; the heading is the whole of it. So too
+    // past the page's own label before a colon (`Course Syllabus: HIST 101: Rivers` over the
+    // heading `HIST 101: Rivers, 1500–1900`).
+    if (!matched && tag === 'h1' && shortened.some((x) => t.startsWith(x) && HEAD_TAIL_RE.test(t.slice(x.length)))) {
+      score += 6;
       matched = true;
     }
     // A heading the page repeats in a labelled field right below it (征集主题 | 标题 cells of a
@@ -2020,6 +2095,15 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     negative.add(el);
   }
   if (latinScript) for (const box of sponsoredBoxes(root, stats)) negative.add(box);
+  // A question page that marks one answer accepted (schema.org `acceptedAnswer`): that answer is
+  // the one the question is read with; the others (`suggestedAnswer`, however many votes they
+  // have) are other posts, as replies in a thread are.
+  if (latinScript && source.includes('acceptedAnswer')) {
+    const accepted = doc.querySelectorAll('[itemprop~="acceptedAnswer"]');
+    if (accepted.length === 1)
+      for (const el of Array.from(doc.querySelectorAll('[itemprop~="suggestedAnswer"]')))
+        if (!el.contains(accepted[0]!) && !accepted[0]!.contains(el)) negative.add(el);
+  }
   // A gallery of captioned photos set into an article of paragraphs is chrome, like a slideshow.
   for (const g of findGalleries(blocks)) if ([...ownProse].some(([p, n]) => n >= 3 && !g.contains(p))) negative.add(g);
   // A 组图 page: its captioned slides carry the news, the text beside them is a line or two.
@@ -2274,6 +2358,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const cards = new Map<Element, boolean>();
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
+    // On a Latin page a list item of a few words and no punctuation is a name or a label (a
+    // donor list, a directory, a tag cloud): sixty of them are no article (Readability skips
+    // what is shorter than 25 characters for the same reason).
+    if (latinScript && b.kind === 'li' && b.punct === 0 && b.len < 25) continue;
     if (b.linkChars > b.len * 0.5) continue;
     if (latinScript && inTeaserItem(b, cards)) continue;
     const code = codeBlockOf(b);
@@ -2385,6 +2473,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       }
     // A page of labelled panels (留言内容 / 回复内容, 内容简介 / 文字实录): the text is every panel.
     if (!latinScript) for (const el of labelledPanelsBeside(top, stats, negative)) chosen.add(el);
+    if (latinScript) for (const el of proseSectionsBeside(top, blocks, negative)) chosen.add(el);
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
@@ -2851,6 +2940,13 @@ function pageScripts(doc: Document): ScriptText[] {
  * The text's first line is a head of its own set wholly in bold (`<p><strong>项目概况</strong></p>`)
  * with prose under it: the text's first section head, not a widget's crumb (关注, a count).
  */
+/** A paragraph whose whole text is one bold element (`<p><strong>What you will do</strong></p>`). */
+function boldOnlyLine(b: Block): boolean {
+  const bold = b.el.firstElementChild;
+  if (b.el.localName !== 'p' || !bold || bold !== b.el.lastElementChild || !/^(?:strong|b)$/.test(bold.localName)) return false;
+  return b.len > 0 && normaliseText(bold.textContent ?? '') === b.text;
+}
+
 function boldHeadOverProse(body: Block[]): boolean {
   const [head, next] = body;
   if (!head || !next || !isProse(next) || head.linkChars > 0) return false;
@@ -4070,6 +4166,8 @@ function referee(
  */
 function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Element[] {
   dropChartLabels(body);
+  dropCounterGrid(body);
+  dropLeadingFieldBox(body);
   dropInlineBoxes(body, page);
   dropLeadingFactBox(body);
   // The standfirst: the page's stated summary as a block of its own above the text, outside the
@@ -4088,6 +4186,9 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     const b = body[0]!;
     if (b.kind !== 'p' || b.images.length > 0 || b.len > 30 || b.text.split(/\s+/).length > 3 || /[.,!?:;]["”’]?$/.test(b.text)) break;
     if (!isProse(body.find((x) => x !== b && x.len > 0) ?? b)) break;
+    // A bold-only paragraph where the text sets its subheads so (`<p><strong>The role</strong></p>`
+    // again further down in the same box) is the first of them, not a kicker.
+    if (boldOnlyLine(b) && body.some((x) => x !== b && x.el.parentElement === b.el.parentElement && boldOnlyLine(x))) break;
     body.shift();
   }
   let prose = 0;
@@ -4542,6 +4643,8 @@ function isSignOffLine(text: string): boolean {
     /^(?:a version of )?this (?:article|story|post|piece|essay|report|column|interview) (?:was )?(?:originally|first) (?:published|appeared|posted|ran)\b/i.test(
       text,
     ) ||
+    // The page's last-change stamp: `Last updated by the editor on 4 May 2027.`
+    (text.length <= 120 && /^(?:this [a-z]+ was )?last (?:updated|modified|edited|revised|reviewed)\b/i.test(text) && /\d{4}/.test(text)) ||
     // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
     (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
     // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
@@ -4589,6 +4692,73 @@ function dropChartLabels(body: Block[]): void {
   }
 }
 const CHART_MIN_LABELS = 8;
+
+/** A line of bold-labelled fields: every bold part ends in a colon and the line opens with one. */
+function fieldLine(b: Block): boolean {
+  if (b.len === 0 || b.len > 200 || b.images.length > 0 || !/^(?:p|div)$/.test(b.el.localName)) return false;
+  const labels = Array.from(b.el.children).filter((c) => /^(?:strong|b)$/.test(c.localName));
+  if (labels.length === 0 || !b.text.startsWith(normaliseText(labels[0]!.textContent ?? ''))) return false;
+  return labels.every((l) => /[:：]$/.test(normaliseText(l.textContent ?? '')));
+}
+
+/**
+ * A box of labelled fields opening the text (`<div><p><strong>Instructor:</strong> … ·
+ * <strong>Email:</strong> …</p><p><strong>Room:</strong> …</p></div>` under a syllabus's or a
+ * record's heading): who, where and when, the document's byline matter, not its text. Two or more
+ * such lines, three or more fields, alone in their box and before any other line of text.
+ */
+function dropLeadingFieldBox(body: Block[]): void {
+  const start = body.findIndex((b) => b.len > 0 && !/^h[1-6]$/.test(b.el.localName));
+  const first = body[start];
+  if (!first || !fieldLine(first)) return;
+  const box = first.el.parentElement;
+  let end = start;
+  let fields = 0;
+  while (end < body.length && fieldLine(body[end]!) && body[end]!.el.parentElement === box) {
+    fields += Array.from(body[end]!.el.children).filter((c) => /^(?:strong|b)$/.test(c.localName)).length;
+    end++;
+  }
+  if (!box || end - start < 2 || fields < 3 || box.children.length !== end - start) return;
+  body.splice(start, end - start);
+}
+
+/** A display figure: `61,000`, `94%`, `£2.8m`, `4 days`, `12+`. */
+const DISPLAY_FIGURE_RE = /^[£$€¥]?\d[\d,.]*\s?(?:%|[kmb]n?|\+|[a-z]{1,8})?\+?$/i;
+
+/**
+ * A counter grid (`The year in numbers`, `Our impact`): three or more boxes side by side in one
+ * parent, each only a display figure in an element of its own and a short label without a
+ * sentence (`61,000` + `people reached`). A dashboard of the page's highlights, not its text; a
+ * paragraph that opens with a number, or list items, stay.
+ */
+function dropCounterGrid(body: Block[]): void {
+  const counter = (b: Block): boolean => {
+    if (b.kind === 'li' || b.len === 0 || b.len > 80 || b.images.length > 0) return false;
+    const parts = Array.from(b.el.children);
+    if (parts.length !== 2 || b.el.childNodes.length !== 2) return false;
+    const figure = normaliseText(parts[0]!.textContent ?? '');
+    const label = normaliseText(parts[1]!.textContent ?? '');
+    return DISPLAY_FIGURE_RE.test(figure) && label.length > 0 && label.length <= 60 && !/[.!?]["”’]?$/.test(label);
+  };
+  for (let i = 0; i < body.length; i++) {
+    if (!counter(body[i]!)) continue;
+    const parent = body[i]!.el.parentElement;
+    let j = i + 1;
+    while (j < body.length && counter(body[j]!) && body[j]!.el.parentElement === parent) j++;
+    if (j - i >= 3) {
+      // The grid's heading goes with it when their box holds nothing else.
+      const h = body[i - 1];
+      const box = h && /^h[2-6]$/.test(h.el.localName) ? h.el.parentElement : null;
+      const alone =
+        box !== null &&
+        parent !== null &&
+        box.contains(parent) &&
+        Array.from(box.children).every((c) => c === h!.el || c === parent || c.contains(parent));
+      body.splice(alone ? i - 1 : i, j - i + (alone ? 1 : 0));
+      i -= alone ? 2 : 1;
+    } else i = j - 1;
+  }
+}
 
 /**
  * Boxes set into an English body that are not its text: a call to action (one short line and its
@@ -5009,6 +5179,8 @@ function isCaption(b: Block): boolean {
         source ||
         SOURCE_END_RE.test(b.text) ||
         FIGCAPTION_CREDIT_RE.test(b.text) ||
+        // `… new tank. Photo: Agency/Name`: closed by a credit without a stop, as outside one.
+        CREDIT_END_RE.test(b.text) ||
         heldCredit(b.el, b.text)
       );
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
