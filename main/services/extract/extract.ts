@@ -1598,6 +1598,46 @@ function postAccount(blocks: Block[], b: Block): string | null {
 /** A post's text opening with its headline in 【】, the text running on after it. */
 const POST_HEADLINE_RE = /^【([^【】\n]{6,60})】\s*[^\s【]/;
 
+/**
+ * The title set in 【】 at the very start of the text's first line, the text running on after it
+ * (【某市启动应急响应】根据…): the title said again, cut from that line; the rest of the line stays.
+ * Only when the bracketed words are the title itself (not 【编者按】 or another headline), and
+ * only when the brackets stand as plain text at the start of the line's markup (not in a link).
+ */
+function cutBracketedTitle(body: Block[], title: string): void {
+  const at = body.findIndex((b) => b.len > 0);
+  const b = body[at];
+  const m = b && /^【([^【】\n]{2,80})】\s*/.exec(b.text);
+  if (!b || !m || m[0].length >= b.text.length || comparable(m[1]!) !== comparable(title)) return;
+  const html = /^((?:<(?!@)[^>]*>|\s)*)【([^【】<>]{2,200})】\s*/.exec(b.rawHtml);
+  if (!html || comparable(normaliseText(html[2]!)) !== comparable(m[1]!)) return;
+  const cut = (v: string): string => v.replace(/^\s*【[^【】]*】\s*/, '');
+  const text = b.text.slice(m[0].length);
+  body[at] = {
+    ...b,
+    text,
+    spaced: cut(b.spaced),
+    raw: cut(b.raw),
+    plain: b.plain === b.text ? text : cut(b.plain),
+    rawHtml: html[1]! + b.rawHtml.slice(html[0].length),
+    tidied: null,
+    len: countChars(text),
+    punct: countPunct(text),
+  };
+}
+
+/**
+ * A post's topic tags on a line of their own at the end of its text (#某地防汛# #身边事#): each a
+ * link to the platform's topic search, so the line is all links, but it is the post's own words.
+ * Only a line of nothing but `#…#` tags, in the same element as the text line kept before it (the
+ * post's text split by `<br>`), never a list item or a box of trending topics elsewhere.
+ */
+function postTopicTags(b: Block, body: Block[]): boolean {
+  if (b.kind === 'li' || b.len > 120 || !/^(?:#[^#\s][^#\n]{0,30}#\s*)+$/.test(b.text)) return false;
+  const prev = body.at(-1);
+  return prev !== undefined && prev.el === b.el && prev.len > 0 && prev.linkChars < prev.len * 0.5;
+}
+
 /** Whether block i is among the first two lines with text after block `end`. */
 function followsRecord(blocks: Block[], end: number, i: number): boolean {
   if (i <= end) return false;
@@ -2460,6 +2500,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !(latin && namedRowItem(b)) &&
         !(latin && mailtoLine(b)) &&
         !(!latin && originalTextPointer(b)) &&
+        !(!latin && postTopicTags(b, body)) &&
         // A fact check's verdict line, its rating page linked, is no link line.
         !claimLines.has(b.el)
       )
@@ -2666,15 +2707,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     joinTableRows(body);
   }
 
-  // Drop a leading repeat of the title and trailing empties.
-  const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
   // A post page (微博正文, 帖子详情) names only its kind, and the post sets its headline in 【】 at
   // the start of its text, the text running on after it: that headline is the title. Not a short
   // label in brackets (【编者按】, 【案情】), and not where a line of the page names the article.
   if (!latinScript && (!title || genericPageTitle(title))) {
-    const head = POST_HEADLINE_RE.exec(paragraphs[0] ?? '');
+    const head = POST_HEADLINE_RE.exec(body.find((b) => b.len > 0)?.text ?? '');
     if (head) title = head[1]!.trim();
   }
+  if (!latinScript && title) cutBracketedTitle(body, title);
+  // Drop a leading repeat of the title and trailing empties.
+  const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
   if (title) title = trimInvisible(title) || null;
   if (!title) {
     if (paragraphs.length === 0) throw bad('页面中没有可提取的文章内容。');
