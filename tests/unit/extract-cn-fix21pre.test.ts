@@ -3,10 +3,12 @@
  * text. A post's 【】 headline, when it is the title, is cut from the start of the text's first
  * line (the rest of the line stays); a post's own topic tags (#…# #…#) closing its text are text,
  * though each is a link. And the bench's leak check: chrome reaching the body with other spacing
- * or split over lines is still a leak.
+ * or split over lines is still a leak. A picture gallery that shows one caption at a time, all its
+ * captions beside its pictures in the page's script data, gives every caption as its text.
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../main/services/extract/extract';
+import { galleryFromScripts } from '../../main/services/extract/json-state';
 import { chromeLeaks } from '../bench/extract-outside';
 
 const HEADLINE = '南岭镇开通乡村夜间公交专线';
@@ -93,5 +95,57 @@ describe('the bench leak check', () => {
   it('does not count a string the expected body itself spells across two lines', () => {
     expect(chromeLeaks(['领取材料时间'], expected.join('\n'), expected)).toEqual([]);
     expect(chromeLeaks(['领取材料时间'], `${expected.join('\n')}\n领取材料时间：每周二`, expected)).toEqual(['领取材料时间']);
+  });
+});
+
+const CAPTIONS = [
+  '清晨六点，北坡茶园的采茶工已经背着竹篓上山，趁露水未干采下第一批一芽一叶的嫩梢。',
+  '鲜叶送到山脚的加工厂后先摊晾四小时，散去部分水分，叶片变软、青草气渐渐褪去。',
+  '杀青是最考手艺的一步，老师傅凭手感控制锅温，翻炒的节奏一快一慢都不能乱。',
+  '揉捻、干燥之后，一斤成品茶大约要用掉四斤半鲜叶，今年春茶每斤收购价比去年高了十元。',
+];
+const GALLERY_TITLE = '跟着镜头看一片春茶的旅程';
+
+/** A gallery page: the markup shows picture 1 and its caption; the script data holds all four. */
+function galleryPage(opts: { pictures?: boolean; shownAt?: number } = {}): string {
+  const data = {
+    total: CAPTIONS.length,
+    pics: opts.pictures === false ? [] : CAPTIONS.map((_, i) => ({ url: `//img.example-chaxiang.cn/album/7/${i + 1}.jpg`, w: 1200 })),
+    notes: CAPTIONS,
+  };
+  const literal = JSON.stringify(JSON.stringify(data));
+  const shown = CAPTIONS[opts.shownAt ?? 0]!;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${GALLERY_TITLE}</title></head><body>
+<div class="top"><a href="/">首页</a><a href="/photo/">图片</a><a href="/video/">视频</a></div>
+<div class="album"><div class="stage"><ul><li><img src="//img.example-chaxiang.cn/album/7/1.jpg" alt=""></li></ul></div>
+<div class="album-info"><h2 class="album-title">${GALLERY_TITLE}</h2><div class="by"><span>来源：茶乡融媒</span>\u3000<span class="t">发布时间：2024-04-18 09:30</span></div>
+<div class="album-desc"><span class="idx"><em>1</em>/${CAPTIONS.length}</span> ${shown}</div></div></div>
+<div class="more"><h3>更多图集</h3><ul><li><a href="/photo/8">山里的油菜花开了</a></li><li><a href="/photo/9">古镇夜景</a></li></ul></div>
+<script>var PAGE = { id: 7, album: { title: '${GALLERY_TITLE}', data: JSON.parse(${literal}) }, share: function () { return false; } };</script>
+</body></html>`;
+}
+
+describe('a picture gallery showing one caption at a time', () => {
+  it('takes every caption from the script data, each under its picture, in order', () => {
+    const a = extractArticle(galleryPage(), 'https://www.example-chaxiang.cn/photo/7');
+    expect(a.title).toBe(GALLERY_TITLE);
+    expect(a.publishedAt).toBe('2024-04-18');
+    expect(a.origin).toBe('茶乡融媒');
+    expect(a.paragraphs).toEqual(CAPTIONS);
+    expect(a.images.map((im) => im.src)).toEqual(CAPTIONS.map((_, i) => `https://img.example-chaxiang.cn/album/7/${i + 1}.jpg`));
+    expect(a.text).not.toContain('1/4');
+  });
+
+  it('reads the array beside as many pictures only, and only when it holds the shown caption', () => {
+    const scripts = (html: string) => [{ type: '', id: '', text: /<script>([^]*?)<\/script>/.exec(html)![1]! }];
+    expect(galleryFromScripts(scripts(galleryPage()), CAPTIONS[2]!)?.map((g) => g.caption)).toEqual(CAPTIONS);
+    expect(galleryFromScripts(scripts(galleryPage()), '这是一句不在任何图注里的话，长度也足够了。')).toBeNull();
+    expect(galleryFromScripts(scripts(galleryPage({ pictures: false })), CAPTIONS[0]!)).toBeNull();
+  });
+
+  it('keeps the shown caption alone where the data has no pictures beside the captions', () => {
+    const a = extractArticle(galleryPage({ pictures: false }), 'https://www.example-chaxiang.cn/photo/7');
+    expect(a.text).toContain(CAPTIONS[0]!.slice(0, 10));
+    expect(a.text).not.toContain(CAPTIONS[1]!.slice(0, 10));
   });
 });

@@ -32,7 +32,7 @@ import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
 import { isSpaceCode, parseLightDocument, withoutRanges } from './light-dom';
-import { articleFromScripts, stateDate, type ScriptText } from './json-state';
+import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { parseReadabilityDocument } from './readability-dom';
 import { fastReadability, type ReadabilityClass } from './readability-fast';
 import { AppError } from '../../../shared/errors';
@@ -2664,6 +2664,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
     body.pop();
 
+  // A gallery showing one caption at a time, all its captions in the page's script data.
+  if (options.jsonState !== false) {
+    const gallery = fromGallery(doc, url, base, body, options, { title, publishedAt, origin, author, editor });
+    if (gallery) return withVisibleEdges(gallery);
+  }
+
   // How sure we are, and a second opinion (Readability) when we are not.
   const standfirsts = latin ? summaries(doc) : new Set<string>();
   let confidence = scoreConfidence(
@@ -2899,6 +2905,71 @@ function boldHeadOverProse(body: Block[]): boolean {
   const bold = head.el.firstElementChild;
   if (!bold || bold !== head.el.lastElementChild || !/^(?:strong|b)$/.test(bold.localName)) return false;
   return normaliseText(bold.textContent ?? '') === head.text && /[\u4e00-\u9fff]{2}/.test(head.text);
+}
+
+/** A gallery's counter before the caption it shows (1/10, 3 / 12). */
+const GALLERY_COUNTER_RE = /^\d{1,3}\s*\/\s*\d{1,3}\s*/;
+
+/**
+ * A picture gallery (图集) that shows one picture and its caption at a time: the text we found is
+ * (at most three lines, one of them) that one caption, a counter such as `1/10` before it, and the
+ * page's script data holds every caption beside its picture (json-state.ts galleryFromScripts).
+ * The text is then every caption in order, each under its picture, in the place of the one shown;
+ * the other lines stay. The title, date, 来源, 作者 and 编辑 found on the page stay too.
+ */
+function fromGallery(
+  doc: Document,
+  url: string | undefined,
+  base: string | undefined,
+  body: Block[],
+  options: ExtractOptions,
+  found: { title: string | null; publishedAt: string | null; origin: string | null; author: string | null; editor: string | null },
+): ExtractedArticle | null {
+  const lines = body.filter((b) => b.len > 0);
+  if (lines.length === 0 || lines.length > 3) return null;
+  let scripts: ScriptText[] | null = null;
+  for (const line of lines) {
+    const shown = line.text.replace(GALLERY_COUNTER_RE, '');
+    if (shown.length < 10) continue;
+    scripts ??= pageScripts(doc);
+    const items = galleryFromScripts(scripts, shown);
+    if (!items || items.length < 2) continue;
+    const parts: string[] = [];
+    for (const b of body) {
+      if (b !== line) parts.push(`<p>${blockHtml(b)}</p>`);
+      else
+        for (const g of items)
+          parts.push(
+            `${g.src ? `<p><img src="${escapeHtml(g.src)}" alt=""></p>` : ''}${g.caption ? `<p>${escapeHtml(g.caption)}</p>` : ''}`,
+          );
+    }
+    const head = found.title ? `<title>${escapeHtml(found.title)}</title>` : '';
+    const heading = found.title ? `<h1>${escapeHtml(found.title)}</h1>` : '';
+    let a: ExtractedArticle;
+    try {
+      a = extractArticle(
+        `<!doctype html><html><head>${head}</head><body><article>${heading}<div>${parts.join('')}</div></article></body></html>`,
+        base ?? url,
+        {
+          ...options,
+          jsonState: false,
+        },
+      );
+    } catch {
+      return null;
+    }
+    if (a.paragraphs.length <= lines.length) return null;
+    return {
+      ...a,
+      title: found.title ?? a.title,
+      publishedAt: found.publishedAt ?? a.publishedAt,
+      origin: found.origin ?? a.origin,
+      author: found.author ?? a.author,
+      editor: found.editor ?? a.editor,
+      attachments: findAttachments(doc, base),
+    };
+  }
+  return null;
 }
 
 /** A body shorter than this with a low confidence is no article: the page's script data may hold it. */
