@@ -9,6 +9,7 @@ import { decodeBytes } from '../../main/services/extract/decode';
 import { extractArticle } from '../../main/services/extract/extract';
 import { FRESH_DIR, loadHeldout, type HeldoutPage } from '../fixtures/cms-heldout/load';
 import { tokenF1 } from './extract-corpus';
+import { chromeLeaks, squeeze } from './extract-outside';
 
 const norm = (s: string): string => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 /** Chrome any Chinese CMS page may carry, besides the strings each page lists. */
@@ -38,10 +39,11 @@ export function scoreHeldout(pages: HeldoutPage[]): HeldoutScore[] {
     } catch {
       /* scored as empty */
     }
-    const expectedLines = new Set(e.paragraphs.map(norm));
-    const leaks = e.chrome.filter((c) => got.text.includes(c));
+    // Generic chrome is looked for with white space taken out too (责任 编辑 is 责任编辑).
+    const expectedLines = new Set(e.paragraphs.map(squeeze));
+    const leaks = chromeLeaks(e.chrome, got.text, e.paragraphs);
     for (const line of got.text.split('\n')) {
-      if (!expectedLines.has(norm(line)) && GENERIC_CHROME.test(line)) leaks.push(line.slice(0, 40));
+      if (!expectedLines.has(squeeze(line)) && GENERIC_CHROME.test(squeeze(line))) leaks.push(line.slice(0, 40));
     }
     return {
       name: pg.name,

@@ -32,7 +32,7 @@ import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
 import { isSpaceCode, parseLightDocument, withoutRanges } from './light-dom';
-import { articleFromScripts, stateDate, type ScriptText } from './json-state';
+import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { parseReadabilityDocument } from './readability-dom';
 import { fastReadability, type ReadabilityClass } from './readability-fast';
 import { AppError } from '../../../shared/errors';
@@ -1656,6 +1656,46 @@ function postAccount(blocks: Block[], b: Block): string | null {
 /** A post's text opening with its headline in 【】, the text running on after it. */
 const POST_HEADLINE_RE = /^【([^【】\n]{6,60})】\s*[^\s【]/;
 
+/**
+ * The title set in 【】 at the very start of the text's first line, the text running on after it
+ * (【某市启动应急响应】根据…): the title said again, cut from that line; the rest of the line stays.
+ * Only when the bracketed words are the title itself (not 【编者按】 or another headline), and
+ * only when the brackets stand as plain text at the start of the line's markup (not in a link).
+ */
+function cutBracketedTitle(body: Block[], title: string): void {
+  const at = body.findIndex((b) => b.len > 0);
+  const b = body[at];
+  const m = b && /^【([^【】\n]{2,80})】\s*/.exec(b.text);
+  if (!b || !m || m[0].length >= b.text.length || comparable(m[1]!) !== comparable(title)) return;
+  const html = /^((?:<(?!@)[^>]*>|\s)*)【([^【】<>]{2,200})】\s*/.exec(b.rawHtml);
+  if (!html || comparable(normaliseText(html[2]!)) !== comparable(m[1]!)) return;
+  const cut = (v: string): string => v.replace(/^\s*【[^【】]*】\s*/, '');
+  const text = b.text.slice(m[0].length);
+  body[at] = {
+    ...b,
+    text,
+    spaced: cut(b.spaced),
+    raw: cut(b.raw),
+    plain: b.plain === b.text ? text : cut(b.plain),
+    rawHtml: html[1]! + b.rawHtml.slice(html[0].length),
+    tidied: null,
+    len: countChars(text),
+    punct: countPunct(text),
+  };
+}
+
+/**
+ * A post's topic tags on a line of their own at the end of its text (#某地防汛# #身边事#): each a
+ * link to the platform's topic search, so the line is all links, but it is the post's own words.
+ * Only a line of nothing but `#…#` tags, in the same element as the text line kept before it (the
+ * post's text split by `<br>`), never a list item or a box of trending topics elsewhere.
+ */
+function postTopicTags(b: Block, body: Block[]): boolean {
+  if (b.kind === 'li' || b.len > 120 || !/^(?:#[^#\s][^#\n]{0,30}#\s*)+$/.test(b.text)) return false;
+  const prev = body.at(-1);
+  return prev !== undefined && prev.el === b.el && prev.len > 0 && prev.linkChars < prev.len * 0.5;
+}
+
 /** Whether block i is among the first two lines with text after block `end`. */
 function followsRecord(blocks: Block[], end: number, i: number): boolean {
   if (i <= end) return false;
@@ -2549,6 +2589,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !(latin && namedRowItem(b)) &&
         !(latin && mailtoLine(b)) &&
         !(!latin && originalTextPointer(b)) &&
+        !(!latin && postTopicTags(b, body)) &&
         // A fact check's verdict line, its rating page linked, is no link line.
         !claimLines.has(b.el)
       )
@@ -2712,6 +2753,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
     body.pop();
 
+  // A gallery showing one caption at a time, all its captions in the page's script data.
+  if (options.jsonState !== false) {
+    const gallery = fromGallery(doc, url, base, body, options, { title, publishedAt, origin, author, editor });
+    if (gallery) return withVisibleEdges(gallery);
+  }
+
   // How sure we are, and a second opinion (Readability) when we are not.
   const standfirsts = latin ? summaries(doc) : new Set<string>();
   let confidence = scoreConfidence(
@@ -2755,15 +2802,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     joinTableRows(body);
   }
 
-  // Drop a leading repeat of the title and trailing empties.
-  const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
   // A post page (微博正文, 帖子详情) names only its kind, and the post sets its headline in 【】 at
   // the start of its text, the text running on after it: that headline is the title. Not a short
   // label in brackets (【编者按】, 【案情】), and not where a line of the page names the article.
   if (!latinScript && (!title || genericPageTitle(title))) {
-    const head = POST_HEADLINE_RE.exec(paragraphs[0] ?? '');
+    const head = POST_HEADLINE_RE.exec(body.find((b) => b.len > 0)?.text ?? '');
     if (head) title = head[1]!.trim();
   }
+  if (!latinScript && title) cutBracketedTitle(body, title);
+  // Drop a leading repeat of the title and trailing empties.
+  const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
   if (title) title = trimInvisible(title) || null;
   if (!title) {
     if (paragraphs.length === 0) throw bad('页面中没有可提取的文章内容。');
@@ -2953,6 +3001,71 @@ function boldHeadOverProse(body: Block[]): boolean {
   const bold = head.el.firstElementChild;
   if (!bold || bold !== head.el.lastElementChild || !/^(?:strong|b)$/.test(bold.localName)) return false;
   return normaliseText(bold.textContent ?? '') === head.text && /[\u4e00-\u9fff]{2}/.test(head.text);
+}
+
+/** A gallery's counter before the caption it shows (1/10, 3 / 12). */
+const GALLERY_COUNTER_RE = /^\d{1,3}\s*\/\s*\d{1,3}\s*/;
+
+/**
+ * A picture gallery (图集) that shows one picture and its caption at a time: the text we found is
+ * (at most three lines, one of them) that one caption, a counter such as `1/10` before it, and the
+ * page's script data holds every caption beside its picture (json-state.ts galleryFromScripts).
+ * The text is then every caption in order, each under its picture, in the place of the one shown;
+ * the other lines stay. The title, date, 来源, 作者 and 编辑 found on the page stay too.
+ */
+function fromGallery(
+  doc: Document,
+  url: string | undefined,
+  base: string | undefined,
+  body: Block[],
+  options: ExtractOptions,
+  found: { title: string | null; publishedAt: string | null; origin: string | null; author: string | null; editor: string | null },
+): ExtractedArticle | null {
+  const lines = body.filter((b) => b.len > 0);
+  if (lines.length === 0 || lines.length > 3) return null;
+  let scripts: ScriptText[] | null = null;
+  for (const line of lines) {
+    const shown = line.text.replace(GALLERY_COUNTER_RE, '');
+    if (shown.length < 10) continue;
+    scripts ??= pageScripts(doc);
+    const items = galleryFromScripts(scripts, shown);
+    if (!items || items.length < 2) continue;
+    const parts: string[] = [];
+    for (const b of body) {
+      if (b !== line) parts.push(`<p>${blockHtml(b)}</p>`);
+      else
+        for (const g of items)
+          parts.push(
+            `${g.src ? `<p><img src="${escapeHtml(g.src)}" alt=""></p>` : ''}${g.caption ? `<p>${escapeHtml(g.caption)}</p>` : ''}`,
+          );
+    }
+    const head = found.title ? `<title>${escapeHtml(found.title)}</title>` : '';
+    const heading = found.title ? `<h1>${escapeHtml(found.title)}</h1>` : '';
+    let a: ExtractedArticle;
+    try {
+      a = extractArticle(
+        `<!doctype html><html><head>${head}</head><body><article>${heading}<div>${parts.join('')}</div></article></body></html>`,
+        base ?? url,
+        {
+          ...options,
+          jsonState: false,
+        },
+      );
+    } catch {
+      return null;
+    }
+    if (a.paragraphs.length <= lines.length) return null;
+    return {
+      ...a,
+      title: found.title ?? a.title,
+      publishedAt: found.publishedAt ?? a.publishedAt,
+      origin: found.origin ?? a.origin,
+      author: found.author ?? a.author,
+      editor: found.editor ?? a.editor,
+      attachments: findAttachments(doc, base),
+    };
+  }
+  return null;
 }
 
 /** A body shorter than this with a low confidence is no article: the page's script data may hold it. */

@@ -120,6 +120,22 @@ function literals(s: ScriptText): string[] {
     out.push(lit);
     assign.lastIndex = end;
   }
+  // `key: JSON.parse("…")` inside an object literal that is itself no JSON (unquoted keys, calls):
+  // the string's own value is JSON all the same.
+  const parsed = /[:,(]\s*JSON\.parse\(\s*(?=["'])/g;
+  for (let m = parsed.exec(text); m && out.length < 16; m = parsed.exec(text)) {
+    const start = m.index + m[0].length;
+    const end = literalEnd(text, start);
+    if (end < 0) continue;
+    const lit = text.slice(start, end);
+    try {
+      const inner = JSON.parse(lit[0] === "'" ? doubleQuoted(lit) : lit) as unknown;
+      if (typeof inner === 'string' && /^\s*[{[]/.test(inner) && !out.includes(inner)) out.push(inner);
+    } catch {
+      /* not a string literal JSON.parse can read */
+    }
+    parsed.lastIndex = end;
+  }
   return out;
 }
 
@@ -399,3 +415,71 @@ export function stateDate(scripts: readonly ScriptText[], pageTitles: readonly (
 }
 
 const countLetters = (s: string): number => (s.match(/[\p{L}\p{N}]/gu) ?? []).length;
+
+/** A picture's address: an absolute or protocol-relative URL, or a path ending in an image type. */
+const PICTURE_URL_RE = /^(?:https?:)?\/\/\S+$|\.(?:jpe?g|png|gif|webp|bmp)(?:[?#]\S*)?$/i;
+
+export interface GalleryItem {
+  caption: string;
+  /** The picture's address when its record gives one (a `url` field or the item itself). */
+  src: string | null;
+}
+
+/** A picture record's address: the item itself when a string, else its `url`/`src` field. */
+function pictureSrc(x: unknown): string | null {
+  const v = typeof x === 'string' ? x : isObject(x) ? (x.url ?? x.src ?? x.uri) : null;
+  return typeof v === 'string' && PICTURE_URL_RE.test(v.trim()) ? v.trim() : null;
+}
+
+/**
+ * A picture gallery (图集) that shows one picture and its caption at a time: the captions of all
+ * its pictures are the page's script data, an array of strings beside an array of as many
+ * pictures (records or addresses) in the same object. `shown` is the caption the markup shows
+ * (a counter such as `1/10` already taken off); the gallery whose captions include it, spaces
+ * aside, gives every caption in order, each with its picture. Null when no such array holds it.
+ * Within the same bounds as articleFromScripts.
+ */
+export function galleryFromScripts(scripts: readonly ScriptText[], shown: string): GalleryItem[] | null {
+  const squash = (s: string): string => plain(s).replace(/[\s\u3000]+/g, '');
+  const want = squash(shown);
+  if (countLetters(want) < 10) return null;
+  let total = 0;
+  const budget = { nodes: MAX_NODES };
+  for (const s of scripts) {
+    for (const lit of literals(s)) {
+      if ((total += lit.length) > MAX_TOTAL_CHARS) return null;
+      let value: unknown;
+      try {
+        value = JSON.parse(lit) as unknown;
+      } catch {
+        continue;
+      }
+      const queue: [unknown, number][] = [[value, 0]];
+      for (let q = 0; q < queue.length; q++) {
+        const [v, depth] = queue[q]!;
+        if (--budget.nodes < 0) return null;
+        if (typeof v !== 'object' || v === null) continue;
+        const children = Array.isArray(v) ? v : Object.values(v);
+        if (!Array.isArray(v)) {
+          const arrays = children.filter((x): x is unknown[] => Array.isArray(x) && x.length >= 2);
+          for (const captions of arrays) {
+            if (!captions.every((x) => typeof x === 'string') || !captions.some((x) => squash(x as string) === want)) continue;
+            const pictures = arrays.find((a) => a !== captions && a.length === captions.length && a.every((x) => pictureSrc(x) !== null));
+            if (!pictures) continue;
+            return captions
+              .map((c, i) => ({
+                caption: plain(c as string)
+                  .replace(/\s+/g, ' ')
+                  .trim(),
+                src: pictureSrc(pictures[i]),
+              }))
+              .filter((g) => g.caption !== '' || g.src !== null);
+          }
+        }
+        if (depth < MAX_DEPTH && queue.length < MAX_NODES)
+          for (const x of children) if (typeof x === 'object' && x !== null) queue.push([x, depth + 1]);
+      }
+    }
+  }
+  return null;
+}
