@@ -1608,7 +1608,7 @@ function hasCopies(doc: Doc, quote: string): boolean {
 }
 
 function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {
-  if (atStoredPosition(text, selector)) {
+  if (atStoredPosition(text, selector) || atStoredLine(text, selector)) {
     return { start: selector.start, end: selector.start + selector.exact.length, score: 1 };
   }
   const query = prepareQuery(text, selector);
@@ -1810,6 +1810,39 @@ function atStoredPosition(text: string, s: TextSelector): boolean {
     text.startsWith(s.exact, s.start) &&
     text.startsWith(s.prefix, prefixAt) &&
     text.startsWith(s.suffix, s.start + s.exact.length)
+  );
+}
+
+/** Units of stored context on the passage's own line, at least, for atStoredLine to take its place. */
+const STORED_LINE_CONTEXT = 8;
+
+/**
+ * The passage is where it was with its stored context up to the line breaks on either side, only
+ * the lines past a break changed (a paragraph inserted, moved or cut next to it): the same words
+ * at the very same offset, all that precedes it the same length, is the passage itself. A copy
+ * elsewhere (an editor's note quoting the paragraph whole, written before the next one) may hold
+ * more of the stored context past the break, but the lines past a break are the ones edits change.
+ * Not for a passage whose quote stood more than once in the old text, nor for a line's first or
+ * last words (a whole line repeated: copies of a line, opening.ts and copies.ts decide those).
+ */
+function atStoredLine(text: string, s: TextSelector): boolean {
+  // Only a passage the old text held once: which of several old copies stayed is the copies' logic.
+  if (s.copies !== 0) return false;
+  const cut = s.prefix.lastIndexOf('\n');
+  const suf = s.suffix.indexOf('\n');
+  if (cut < 0 && suf < 0) return false;
+  const before = s.prefix.slice(cut + 1);
+  const after = suf < 0 ? s.suffix : s.suffix.slice(0, suf + 1);
+  const end = s.start + s.exact.length;
+  // Words on both sides, on its own line: a line's first words (a title) standing at the start and
+  // again as a whole line elsewhere are two copies of a line, not a passage with its context.
+  if (!before.trim() || !after.trim() || (before + after).replace(/\s/g, '').length < STORED_LINE_CONTEXT) return false;
+  return (
+    (cut < 0 || text.charCodeAt(s.start - before.length - 1) === 0x0a) &&
+    s.start - before.length >= 0 &&
+    text.startsWith(s.exact, s.start) &&
+    text.startsWith(before, s.start - before.length) &&
+    text.startsWith(after, end)
   );
 }
 

@@ -211,6 +211,36 @@ function entityAt(text: string, i: number): [number, number] | null {
   return code === undefined ? null : [semi + 1 - i, code];
 }
 
+/**
+ * HTML tags a CMS leaked into the text (<p style="…">, </p>, <strong>, <span …>, <br />): markup,
+ * no words, so the comparison form drops them as it drops a character reference's spelling. Only
+ * tags of text formatting by name, closed on the same line within MAX_TAG units, with quoted or
+ * plain attributes: "a<b" or "<10万" in a sentence is words and stays.
+ */
+const TAG_NAMES = new Set(
+  'p br strong b em i u s span font div section a sup sub h1 h2 h3 h4 h5 h6 blockquote center small big mark ins del'.split(' '),
+);
+/** Raw units of one leaked tag at most (a style attribute's worth). */
+const MAX_TAG = 200;
+
+/** What may follow a tag's name up to its '>': name=value attributes only, and a closing slash. */
+const TAG_REST = /^(?:[ \t]+[a-zA-Z_:][-\w:.]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'<>=`]+))*[ \t]*\/?$/;
+
+/** Length of the formatting tag at text[i] ('<'), or 0. */
+export function tagAt(text: string, i: number): number {
+  let j = i + 1;
+  const closing = text.charCodeAt(j) === 0x2f;
+  if (closing) j++;
+  const nameFrom = j;
+  while (j < text.length && j - nameFrom < 11 && /[a-zA-Z0-9]/.test(text[j]!)) j++;
+  if (!TAG_NAMES.has(text.slice(nameFrom, j).toLowerCase())) return 0;
+  if (text.charCodeAt(j) === 0x3e) return j + 1 - i;
+  const close = text.indexOf('>', j);
+  if (close < 0 || close - i > MAX_TAG) return 0;
+  const rest = text.slice(j, close);
+  return (closing ? /^[ \t]*$/ : TAG_REST).test(rest) ? close + 1 - i : 0;
+}
+
 /** Vowels carrying a pinyin tone mark (and ü): a Latin run holding one is a reading, not a word. */
 const TONED = new Set<number>([...'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'].map((c) => c.charCodeAt(0)));
 /** Units of a pinyin reading looked at, at most (a few syllables). */
@@ -332,6 +362,14 @@ function walk(text: string, emit: (unit: number, from: number, to: number) => vo
   let head = lineStart && !markersLiteral;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 0x3c) {
+      // A leaked tag is dropped, and a paragraph's head stays its head after <p>.
+      const t = tagAt(text, i);
+      if (t) {
+        i += t - 1;
+        continue;
+      }
+    }
     if (head) {
       if (c === 0x0a || isSpace(c)) continue;
       const n = headMarkerAt(text, i);
