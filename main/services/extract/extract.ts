@@ -52,6 +52,7 @@ import {
   isUpdateNotice,
   lastChangeDate,
   findShortYearDate,
+  findRocYearDate,
   firstPublishedDate,
   publishedLabelDate,
   matchAuthor,
@@ -1509,6 +1510,18 @@ function hasTitleClass(el: Element): boolean {
   return TITLE_CLASS_RE.test(camelWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`));
 }
 
+/**
+ * A webmail's read page (or a thread's) names its letter's subject in an element of its own
+ * (`<div class="mail-subject">`, `#subject`) under a <title> naming only the mail system: the
+ * subject slot is a title slot. A name ending in `subject`, not a list of them (`subject-list`,
+ * `subjects`: a site's 专题 links).
+ */
+const SUBJECT_CLASS_RE = /(?:^|\s)(?:[a-z\d]+[-_])*subject(?:\s|$)/i;
+
+function hasSubjectClass(el: Element): boolean {
+  return SUBJECT_CLASS_RE.test(camelWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`));
+}
+
 /** An id names one element of the page: an id naming a title is the page's one title slot, not a list's entries. */
 function hasTitleId(el: Element): boolean {
   const id = el.getAttribute('id');
@@ -1802,6 +1815,8 @@ function pickTitle(
   // Where the page's own title is such a name, a title-named line over its metadata line, though
   // in a `*-head` box (chrome by its name): the notice's head.
   let headed: Candidate | null = null;
+  const subjects = blocks.filter((b) => b.len >= 2 && b.linkChars === 0 && hasSubjectClass(b.el));
+  const subjectSlot = subjects.length === 1 ? subjects[0] : undefined;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
     if (isMetaLine(b.text)) continue;
@@ -1815,6 +1830,9 @@ function pickTitle(
     else if (tag === 'h3') score += 1.5;
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
+    // The page's one subject slot names its letter as a heading does, and as the <title> does not.
+    const subject = b === subjectSlot;
+    if (subject) score += 4;
     // A line in the page's one element id'd as its title (`#newsHeadline`), with no heading tag and
     // no date line beside it (a 新聞公報 dated after its text), right above a paragraph of prose
     // (not a box's heading over its links): as good a witness as an h4.
@@ -1881,7 +1899,12 @@ function pickTitle(
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
     // Weak: only its tag says it is a title (no match with the page's title, no metadata line).
-    const found = { title: own ?? withoutQuestionBadge(b) ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
+    const found = {
+      title: own ?? withoutQuestionBadge(b) ?? titleText(b.raw),
+      index: b.index,
+      score,
+      weak: !matched && near === 0 && !subject,
+    };
     if (genericPageTitle(t)) {
       if (!generic || score > generic.score) generic = found;
     } else if (!best || score > best.score) best = found;
@@ -2089,7 +2112,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const dateOf = (t: string): string | null => {
     // 成文日期：… 发布日期：… on one line: the publication date is the one labelled 发布.
     const pub = /(?:发布|公开|发表)(?:日期|时间)\s*[:：]/.exec(t);
-    const d = (pub ? findDate(t.slice(pub.index)) : null) ?? findDate(t) ?? findShortYearDate(t);
+    const d = (pub ? findDate(t.slice(pub.index)) : null) ?? findDate(t) ?? findShortYearDate(t) ?? findRocYearDate(t);
     if (d) dateText = t;
     return d;
   };
