@@ -80,3 +80,105 @@ describe('发布组织 as a 来源 label', () => {
     expect(matchOrigin('会议要求各支部认真组织发布会筹备工作。')).toBeNull();
   });
 });
+
+/*
+ * Body: a box holding its paragraph as bare text between the title and the text (an 编者按 outside
+ * the text's own box) is the text's; a list of messages each stamped with a date and time under the
+ * text, the panels of a page built like a panel above the title, and a table of labelled fields
+ * between the title and the text (a record's metadata) are not.
+ */
+const lines = (a: { text: string }): string[] => a.text.split('\n');
+
+describe('an editor’s note in a box of its own above the text', () => {
+  const page = (note: string): string => `<html><head><meta charset="utf-8"><title>读书班发言选登_某某党建网</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/dj">党建动态</a><a href="/llxx">理论学习</a></div>
+<div class="main"><h1 class="t">读书班发言选登</h1><div class="m">发布时间：2023-04-12 10:00\u3000\u3000来源：某某县委宣传部</div>
+${note}
+<div class="text">${prose.map(para).join('\n')}</div>
+<div class="tool"><a href="javascript:window.print()">打印</a><a href="javascript:window.close()">关闭</a></div></div></body></html>`;
+
+  it('keeps the note, written as bare text in its box, as the first line of the text', () => {
+    const note = '编者按：四月上旬，县委举办读书班，参训同志围绕基层治理交流心得。现选登部分发言，供大家学习参考。';
+    const a = extractArticle(page(`<div class="note">${note}</div>`), 'https://www.example-dj.cn/a/1.html');
+    expect(lines(a)[0]).toBe(note);
+    expect(a.text).toContain(prose[2]);
+  });
+
+  it('leaves out a short box of bare text that is no sentence (a counter line)', () => {
+    const a = extractArticle(page('<div class="note">阅读 1024 次　点赞 36</div>'), 'https://www.example-dj.cn/a/1.html');
+    expect(a.text).not.toContain('阅读 1024');
+    expect(lines(a)[0]).toBe(prose[0]);
+  });
+});
+
+describe('messages stamped with a date and time under the text', () => {
+  const msgs = (stamp: (i: number) => string): string =>
+    ['支持，写得真好！', '我们小区也在推广这个做法。', '希望多报道这样的好事。', '点赞家庭医生团队！']
+      .map((m, i) => `<li><b>网友${i + 1}</b>：${m}<span>${stamp(i)}</span></li>`)
+      .join('');
+  const page = (list: string): string => `<html><head><meta charset="utf-8"><title>家庭医生走访独居老人</title></head><body>
+<div class="wrap"><h1>家庭医生走访独居老人</h1><div class="pub">发布时间：2023-03-08\u3000来源：某某镇卫生院</div>
+<div class="body">${prose.map(para).join('\n')}</div>
+<ul class="list">${list}</ul></div></body></html>`;
+
+  it('leaves the messages out of the text', () => {
+    const a = extractArticle(page(msgs((i) => `2023-03-1${i} 1${i}:20`)), 'https://www.example-wsy.cn/a/2.html');
+    expect(a.text).toContain(prose[2]);
+    expect(a.text).not.toContain('我们小区也在推广这个做法');
+  });
+
+  it('keeps a list of dated entries without a time of day (a chronicle) with the text', () => {
+    const a = extractArticle(page(msgs((i) => `3月${i + 8}日`)), 'https://www.example-wsy.cn/a/2.html');
+    expect(a.text).toContain('我们小区也在推广这个做法');
+  });
+});
+
+describe('panels built like the one above the title', () => {
+  const page = (afterClass: string): string => `<html><head><meta charset="utf-8"><title>十佳志愿者评选</title></head><body>
+<div class="panel"><p><strong>评选说明</strong></p><p>评选分推荐、审核、公示三个阶段，结果由评审组综合确定，请勿重复提交。</p></div>
+<div class="story"><h1>赵晓梅：守护社区的“银发管家”</h1><div class="pub">发布时间：2023-06-01\u3000来源：某某区志愿者协会</div>
+${prose.map(para).join('\n')}</div>
+<div class="${afterClass}"><p><strong>活动介绍</strong></p><p>本次评选由区志愿者协会主办，旨在表彰一年来扎根社区、服务群众的优秀志愿者，共有二十名志愿者入围。</p>
+<p>入围名单经各街道推荐、协会审核后产生，评选结果将在协会网站公示七天，接受群众监督。</p></div></body></html>`;
+
+  it('leaves a later panel of the same build out of the story', () => {
+    const a = extractArticle(page('panel intro'), 'https://www.example-zyz.cn/p/7.html');
+    expect(a.title).toBe('赵晓梅：守护社区的“银发管家”');
+    expect(a.text).toContain(prose[2]);
+    expect(a.text).not.toContain('入围名单经各街道推荐');
+  });
+
+  it('keeps a later box of another build that goes on with the text', () => {
+    const a = extractArticle(page('more'), 'https://www.example-zyz.cn/p/7.html');
+    expect(a.text).toContain('入围名单经各街道推荐');
+  });
+});
+
+describe('a table of labelled fields between the title and the text', () => {
+  const page = (table: string): string => `<html><head><meta charset="utf-8"><title>支部学习记录</title></head><body>
+<div class="detail"><h2>6月支部学习：读原著学原文</h2><div class="pub">发布时间：2023-06-28 17:00</div>
+${table}
+<div class="rec">${prose.map(para).join('\n')}</div></div></body></html>`;
+
+  it('leaves the field table out of the text', () => {
+    const table = `<table class="f"><tr><th>学习形式</th><td>集中学习</td><th>学习时间</th><td>2023-06-27 15:00</td></tr>
+<tr><th>地点</th><td>三楼会议室</td><th>主持人</th><td>孙明</td></tr>
+<tr><th>参加人员</th><td colspan="3">孙明、周红、钱伟、吴刚、郑洁、冯涛、陈丽、褚亮、卫东、蒋平、沈阳、韩梅、杨柳、朱琳、秦岭、许诺、何川、吕军</td></tr>
+<tr><th>缺席人员</th><td colspan="3">施云（出差）、张彤（病假）</td></tr>
+<tr><th>列席人员</th><td colspan="3">机关党委委员、组织委员、宣传委员</td></tr></table>`;
+    const a = extractArticle(page(table), 'https://www.example-djy.cn/r/3.html');
+    expect(a.text).toContain(prose[0]);
+    expect(a.text).not.toContain('三楼会议室');
+    expect(a.text).not.toContain('周红、钱伟');
+  });
+
+  it('keeps a table of data (a header row, then rows of values) with the text', () => {
+    const table = `<table class="f"><tr><th>村名</th><th>走访情况</th></tr>
+<tr><td>东岭村</td><td>走访独居老人四十六人，其中五人需要复查，已预约县医院号源，下周安排车辆接送。</td></tr>
+<tr><td>西岭村</td><td>走访独居老人三十八人，其中三人需要复查，两人已完成检查，结果均无大碍。</td></tr>
+<tr><td>南岗村</td><td>走访独居老人五十二人，其中七人需要复查，因道路施工，改由医生上门抽血化验。</td></tr>
+<tr><td>北山村</td><td>走访独居老人二十九人，其中两人需要复查，一人行动不便，由村医陪同前往镇卫生院。</td></tr></table>`;
+    const a = extractArticle(page(table), 'https://www.example-djy.cn/r/3.html');
+    expect(a.text).toContain('走访独居老人四十六人');
+  });
+});
