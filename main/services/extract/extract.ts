@@ -52,6 +52,7 @@ import {
   isUpdateNotice,
   lastChangeDate,
   findShortYearDate,
+  findRocYearDate,
   firstPublishedDate,
   publishedLabelDate,
   matchAuthor,
@@ -1228,6 +1229,9 @@ function nextPartOfList(top: Element, sib: Element, s: Stats, after: boolean): b
  * check's claim or a promo.
  */
 function boxedParagraph(box: Element): boolean {
+  // A box holding its paragraph as bare text (`<div class="note">编者按：…。</div>`, maybe with a
+  // bold run or a link in it, no block of its own) is one as well.
+  if (box.localName === 'div' && !hasBlockChild(box)) return (box.textContent ?? '').trim() !== '';
   const only = box.firstElementChild;
   return (
     only !== null &&
@@ -1236,6 +1240,98 @@ function boxedParagraph(box: Element): boolean {
     only.children.length === 0 &&
     (box.textContent ?? '').trim() === (only.textContent ?? '').trim()
   );
+}
+
+const PHRASING_TAGS = new Set([
+  'a',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'u',
+  'span',
+  'font',
+  'br',
+  'sup',
+  'sub',
+  'small',
+  'big',
+  'label',
+  'code',
+  'abbr',
+]);
+
+/** Whether any child of `el` is an element other than phrasing content (a paragraph, a list, a box). */
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!PHRASING_TAGS.has(c.localName)) return true;
+  return false;
+}
+
+/**
+ * A later sibling of the article root that is a list of visitors' messages (comments, 留言, a
+ * vote page's 助力留言): three or more items, nearly each stamped with its own date and time of
+ * day (2023-05-06 18:20), each a line or two. Words under the article, not the article going on,
+ * however much punctuation they hold. (A 大事记's dated entries carry no time of day.)
+ */
+function stampedMessageList(sib: Element): boolean {
+  const lists = /^[ou]l$/.test(sib.localName) ? [sib] : Array.from(sib.querySelectorAll('ul, ol'));
+  for (const list of lists) {
+    let items = 0;
+    let stamped = 0;
+    for (let li = list.firstElementChild; li; li = li.nextElementSibling) {
+      if (li.localName !== 'li') continue;
+      const t = normaliseText(li.textContent ?? '');
+      if (!t) continue;
+      items++;
+      if (t.length <= 160 && findTime(t) !== null) stamped++;
+    }
+    if (items >= 3 && stamped >= items * 0.8) return true;
+  }
+  return false;
+}
+
+/** The first class name of an element ('' when none): the build a site gives its boxes of one kind. */
+function firstClass(el: Element): string {
+  return (el.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
+}
+
+/**
+ * A later sibling of the article root built as a box set above the title is (same tag and first
+ * class name, the root of another build with the title in it): a page of panels around one story
+ * (a vote page's 投票规则 / 活动简介 / 助力留言 boxes around the candidate's 事迹), each panel the
+ * page's, not the article going on.
+ */
+function panelLikeOneAboveTitle(top: Element, sib: Element, after: boolean, titleEl: Element | null): boolean {
+  if (!after || !titleEl || !top.contains(titleEl)) return false;
+  const k = firstClass(sib);
+  if (!k || k === firstClass(top)) return false;
+  for (let p = top.parentElement?.firstElementChild ?? null; p && p !== top; p = p.nextElementSibling)
+    if (p.localName === sib.localName && firstClass(p) === k) return true;
+  return false;
+}
+
+/**
+ * A table of labelled fields set between the title and the text (会议类型 | 主题党日 | 会议时间 |
+ * …: every row a label cell `<th>` then its value, the labels short words): a record's
+ * metadata, like a 信息公开 table, not the text. A table of data (a header row, then rows of
+ * values) is not one.
+ */
+function fieldTable(sib: Element): boolean {
+  const table = sib.localName === 'table' ? sib : null;
+  if (!table) return false;
+  let rows = 0;
+  for (const tr of Array.from(table.querySelectorAll('tr'))) {
+    const cells: Element[] = [];
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'th' || c.localName === 'td') cells.push(c);
+    if (cells.length === 0) continue;
+    if (cells.length % 2 !== 0) return false;
+    for (let i = 0; i < cells.length; i += 2) {
+      const label = normaliseText(cells[i]!.textContent ?? '');
+      if (cells[i]!.localName !== 'th' || cells[i + 1]!.localName !== 'td' || label.length > 8 || /[，。；,;]/.test(label)) return false;
+    }
+    rows++;
+  }
+  return rows >= 2;
 }
 
 /** A heading that names the article's own list of sources: `References`, `Notes`, `Bibliography`, `Sources:`. */
@@ -1565,6 +1661,18 @@ function camelWords(name: string): string {
 
 function hasTitleClass(el: Element): boolean {
   return TITLE_CLASS_RE.test(camelWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`));
+}
+
+/**
+ * A webmail's read page (or a thread's) names its letter's subject in an element of its own
+ * (`<div class="mail-subject">`, `#subject`) under a <title> naming only the mail system: the
+ * subject slot is a title slot. A name ending in `subject`, not a list of them (`subject-list`,
+ * `subjects`: a site's 专题 links).
+ */
+const SUBJECT_CLASS_RE = /(?:^|\s)(?:[a-z\d]+[-_])*subject(?:\s|$)/i;
+
+function hasSubjectClass(el: Element): boolean {
+  return SUBJECT_CLASS_RE.test(camelWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`));
 }
 
 /** An id names one element of the page: an id naming a title is the page's one title slot, not a list's entries. */
@@ -1908,6 +2016,8 @@ function pickTitle(
   // Where the page's own title is such a name, a title-named line over its metadata line, though
   // in a `*-head` box (chrome by its name): the notice's head.
   let headed: Candidate | null = null;
+  const subjects = blocks.filter((b) => b.len >= 2 && b.linkChars === 0 && hasSubjectClass(b.el));
+  const subjectSlot = subjects.length === 1 ? subjects[0] : undefined;
   for (const b of blocks) {
     if (b.len < 2 || b.len > 120 || b.boiler) continue;
     if (isMetaLine(b.text)) continue;
@@ -1921,6 +2031,9 @@ function pickTitle(
     else if (tag === 'h3') score += 1.5;
     else if (/^h[4-6]$/.test(tag)) score += 1;
     if (b.ancestors.slice(0, 3).some(hasTitleClass)) score += 3;
+    // The page's one subject slot names its letter as a heading does, and as the <title> does not.
+    const subject = b === subjectSlot;
+    if (subject) score += 4;
     // A line in the page's one element id'd as its title (`#newsHeadline`), with no heading tag and
     // no date line beside it (a 新聞公報 dated after its text), right above a paragraph of prose
     // (not a box's heading over its links): as good a witness as an h4.
@@ -1996,7 +2109,12 @@ function pickTitle(
     if (b.punct > 3) score -= 3;
     if (score < 4) continue;
     // Weak: only its tag says it is a title (no match with the page's title, no metadata line).
-    const found = { title: own ?? withoutQuestionBadge(b) ?? titleText(b.raw), index: b.index, score, weak: !matched && near === 0 };
+    const found = {
+      title: own ?? withoutQuestionBadge(b) ?? titleText(b.raw),
+      index: b.index,
+      score,
+      weak: !matched && near === 0 && !subject,
+    };
     if (genericPageTitle(t)) {
       if (!generic || score > generic.score) generic = found;
     } else if (!best || score > best.score) best = found;
@@ -2213,7 +2331,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const dateOf = (t: string): string | null => {
     // 成文日期：… 发布日期：… on one line: the publication date is the one labelled 发布.
     const pub = /(?:发布|公开|发表)(?:日期|时间)\s*[:：]/.exec(t);
-    const d = (pub ? findDate(t.slice(pub.index)) : null) ?? findDate(t) ?? findShortYearDate(t);
+    const d = (pub ? findDate(t.slice(pub.index)) : null) ?? findDate(t) ?? findShortYearDate(t) ?? findRocYearDate(t);
     if (d) dateText = t;
     return d;
   };
@@ -2470,6 +2588,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     top = splitArticleRoot(top, stats, negative);
     chosen.add(top);
     const parent = top.parentElement;
+    const titleEl = titleIndex >= 0 ? blocks[titleIndex]!.el : null;
     if (parent) {
       const threshold = Math.max(10, topScore * 0.2);
       let after = false;
@@ -2484,6 +2603,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
           (PARA_TAGS.has(sib.localName) || (!latinScript && !after && boxedParagraph(sib))) && ld < 0.25
             ? normaliseText(sib.textContent ?? '')
             : '';
+        // Visitors' messages, the page's panels and a record's field table are not the text.
+        if (
+          !latinScript &&
+          (stampedMessageList(sib) ? after : panelLikeOneAboveTitle(top, sib, after, titleEl) || (!after && fieldTable(sib)))
+        )
+          continue;
         const refs = f >= threshold ? [] : referenceListsAfter(sib, stats, negative, after);
         if (refs.length > 0 && refs[0] !== sib) {
           for (const r of refs) chosen.add(r);

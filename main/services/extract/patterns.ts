@@ -1,5 +1,5 @@
 /** Text patterns of Chinese CMS article pages: metadata labels and boilerplate lines (dates: shared/dates.ts). */
-import { findDate, isDateOnly, isoOf } from '../../../shared/dates';
+import { findDate, foldDigits, isDateOnly, isoOf } from '../../../shared/dates';
 import type { Element } from '../parsed-dom';
 
 /** CJK ideographs and full-width punctuation (used to drop spaces between them). */
@@ -189,6 +189,18 @@ export function findShortYearDate(text: string): string | null {
   return m ? isoOf(2000 + Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
+/**
+ * A Taiwan page dates in the 民國 (ROC) calendar, a three-digit year counted from 1912
+ * (發布日期：113-10-08, 日期：113年10月8日, 民國113年10月8日): year + 1911. Only right after a date
+ * label or after 民國 (elsewhere 113-10-08 may be anything), and only a year 100–189 (2011–2100).
+ */
+const ROC_YEAR_DATE_RE =
+  /(?:(?:[时時]\s*[间間]|日\s*期|發布於|发布于)\s*[:：]?\s*(?:民[國国]\s*)?|民[國国]\s*)(1[0-8]\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?![\d.:/-])/;
+export function findRocYearDate(text: string): string | null {
+  const m = ROC_YEAR_DATE_RE.exec(foldDigits(text));
+  return m ? isoOf(1911 + Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 /** The event a notice announces (活动时间：… 活动地点：…, 时间：… 地址：…): text, not the page's metadata. */
 const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
 /**
@@ -212,14 +224,14 @@ const DATE_SPAN_LINE_RE =
  * 发布 only as a label's start (发布时间, 发布于, 发布：): an account's name may end in 发布 (某某发布).
  */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布(?=\\s*[:：]|时|日|于|者|人|机构|单位|部门)|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布(?=\\s*[:：]|时|日|于|者|人|机构|单位|部门|组织)|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
 const ORIGIN_LABEL =
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门)|发文机关|解读(?:机关|机构|单位|部门)|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
+  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门|组织)|发文机关|解读(?:机关|机构|单位|部门)|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
 const ORIGIN_RE = labelRe(ORIGIN_LABEL);
 /** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
 const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);
