@@ -37,10 +37,18 @@ export function droppedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const text = doc.norm.text;
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
-  const placed =
-    commonTail(prefix, text.slice(Math.max(0, from - prefix.length), from)) + commonHead(suffix, text.slice(to, to + suffix.length));
+  const placedBefore = commonTail(prefix, text.slice(Math.max(0, from - prefix.length), from));
+  const placedAfter = commonHead(suffix, text.slice(to, to + suffix.length));
+  const placed = placedBefore + placedAfter;
   // Where all but a few units of the stored context stand beside the placement, no joint can beat it.
   if (placed + JOINT_MARGIN >= prefix.length + suffix.length) return false;
+  // A placement whose exact context is no more than another copy had in the old text may be that
+  // copy, unchanged or with a clause of its own cut (its side now read past fewer words between;
+  // a 正式稿 cutting clauses in both sentences). Against it a joint needs no margin where it holds
+  // both stored sides whole to their far ends, all of the stored context but one run around the
+  // quote, while the placement holds neither side whole: as much exact context is enough.
+  const asOther = typeof s.copyContext === 'number' && placed <= s.copyContext;
+  const placedPartial = placedBefore < prefix.length && placedAfter < suffix.length;
   // i units of the suffix's head and j of the prefix's tail went with the quote.
   for (let i = 0; i + JOINT_KEY <= suffix.length; i++) {
     const key = suffix.slice(i, i + JOINT_KEY);
@@ -52,9 +60,48 @@ export function droppedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
       for (let j = 0; j + JOINT_KEY <= prefix.length; j++) {
         const side = prefix.slice(0, prefix.length - j);
         if (!before.endsWith(side.slice(-JOINT_KEY))) continue;
-        if (commonTail(side, before) + after > placed + JOINT_MARGIN) return true;
+        const joint = commonTail(side, before) + after;
+        if (joint > placed + JOINT_MARGIN) return true;
+        const whole = joint === side.length + suffix.length - i;
+        if (asOther && placedPartial && whole && joint >= placed) return true;
       }
     }
   }
-  return false;
+  return wholeSideJoint(doc, prefix, suffix, from, to) > placed + JOINT_MARGIN;
+}
+
+/** Units of a side's far end, at least, that must follow (precede) the other side standing whole. */
+const FAR_PIECE = 6;
+
+/**
+ * The exact context of a joint where one stored side stands whole, every unit of it, and runs
+ * straight on into the other side's far end, whole, of FAR_PIECE units or more (a clause cut
+ * that took the quote and all but the last few units of the other side): 0 where none stands
+ * outside the placement [from, to). A whole side of its length is no chance, so the piece left
+ * of the other may be shorter than JOINT_KEY.
+ */
+function wholeSideJoint(doc: Doc, prefix: string, suffix: string, from: number, to: number): number {
+  const text = doc.norm.text;
+  const outside = (o: number) => o < from - prefix.length - suffix.length || o > to + suffix.length;
+  let best = 0;
+  if (prefix.length >= JOINT_KEY * 2)
+    for (const o of occurrencesIn(doc, prefix, JOINT_COPIES)) {
+      if (!outside(o)) continue;
+      const at = o + prefix.length;
+      for (let i = 1; i + FAR_PIECE <= suffix.length; i++)
+        if (text.startsWith(suffix.slice(i), at)) {
+          best = Math.max(best, prefix.length + suffix.length - i);
+          break;
+        }
+    }
+  if (suffix.length >= JOINT_KEY * 2)
+    for (const o of occurrencesIn(doc, suffix, JOINT_COPIES)) {
+      if (!outside(o)) continue;
+      for (let j = 1; j + FAR_PIECE <= prefix.length; j++)
+        if (o >= prefix.length - j && text.startsWith(prefix.slice(0, prefix.length - j), o - (prefix.length - j))) {
+          best = Math.max(best, suffix.length + prefix.length - j);
+          break;
+        }
+    }
+  return best;
 }

@@ -18,6 +18,7 @@ import { movedClausesPlace } from './clauses';
 import { onContextsCopy } from './contextcopy';
 import { onGainedRestatement } from './restaside';
 import { outreads } from './splitsides';
+import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
@@ -354,11 +355,13 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     selectors,
     selectors.map((selector, i) => {
       if (!valid[i]) return null;
-      return (
+      const a =
         notOnOtherUnlessMadeLike(text, lazyDoc, selector, anchorIn(text, lazyDoc, selector)) ??
         markFreeAnchor(text, lazyMarkFree, selector) ??
-        edgeOnlyAnchor(text, lazyDoc, selector)
-      );
+        edgeOnlyAnchor(text, lazyDoc, selector);
+      // A copy elsewhere while the passage's own place stands with its clause cut (dropped.ts) is
+      // refused here already, so that no neighbour placed with it moves along (checked again last).
+      return a && !(a.start === selector.start && atStoredPosition(text, selector)) && droppedInPlace(lazyDoc(), selector, a) ? null : a;
     }),
   );
   const first = copies.first;
@@ -1251,6 +1254,8 @@ function rankedCopy(text: string, doc: Doc, s: TextSelector, quote: string, from
   // copies (paragraphs reordered), and their order says nothing.
   const ownRaw = doc.norm.map[own] ?? 0;
   if (onOtherParagraph(text, s, ownRaw, (doc.norm.map[own + quote.length - 1] ?? ownRaw) + 1)) return undefined;
+  // A copy beside it in its paragraph reads the stored context better: the copies swapped (rankswap.ts).
+  if (rankCopyOutreadBeside(doc, s, quote, own)) return null;
   return copyAnchor(text, doc, s, quote, own);
 }
 

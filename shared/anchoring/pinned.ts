@@ -23,6 +23,7 @@
  */
 import { occurrences } from './copies';
 import { toNormalised, type Doc } from './doc';
+import { noteLineInside } from './noteline';
 import { compilePattern, anchoredDistance, levenshtein } from './myers';
 import { normalise, normaliseQuote } from './normalise';
 import { prefixRun, suffixRun, type Query } from './query';
@@ -514,6 +515,8 @@ export function pinnedPlace(
     const widened = withEdgeMarks(norm, q.quote, at, end);
     if (!widened) return null;
     [at, end] = widened;
+    // Not read past a note standing as a line of its own between the passage's paragraphs (noteline.ts).
+    if (noteLineInside(doc, q.quote, at, end)) return null;
   }
   let errors = 0;
   if (reading === 'lookalike') {

@@ -101,6 +101,11 @@
  * placed, 1 wrong (a twin after a sentence was deleted, seed 578).
  * FRESH, once, seeds 601–640, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 99.8% placed, 3 wrong (seed 603 a span over a
  *   boilerplate edit; seed 608 two on copies in a mixed edit).
+ * LATER, development (anchor21c, 2026-12-07, load 20–44; main ddc6027 → s21-a21c), 481–520, same
+ *   texts: 99.8% / 1 wrong → 99.8% / 0, no other placement changed in --list. Seed 513 boilerplate:
+ *   a span over a paragraph break with a caption line （图片来源：…） inserted at the break (the
+ *   highlight lost by this judge, 11 foreign units), placed by pinned.ts reading its words alone past
+ *   the note; a note standing as its own line is no longer read past (noteline.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

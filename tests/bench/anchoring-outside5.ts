@@ -299,6 +299,24 @@
  * FRESH, once, seeds 321–360, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 98.1% placed, 3 WRONG
  *   (draft_final 1, interleave 1, mixed 1); mixed 91.9, draft_final 95.4, leader 96.3, bilingual 97.7,
  *   qa_prose 97.8, qa_reorder 97.8, the rest ≥98.2; anchorAll on a long article median 63 ms, max 448 ms CPU.
+ * LATER, development (anchor21c, 2026-12-07, load 20–44; main ddc6027 → s21-a21c; rules in
+ *   tests/unit/anchoring-round38.test.ts), same texts, --list compared: 1–40 98.0% / 4 wrong →
+ *   98.0% / 1 (draft_final 96.0 / 1 → 96.0 / 0, mixed 89.6 / 2 → 89.7 / 0); 281–320 98.1% / 2 →
+ *   98.1% / 2 (identical); 321–360 98.1% / 3 → 98.1% / 2 (draft_final 95.4 / 1 → 95.5 / 0, misses
+ *   719 → 717). No new miss. Kinds of the wrongs fixed (4 of them on one sentence pair of one page,
+ *   the rules stated for the kind, tests in our own words):
+ * - a 正式稿 cutting the clause that held the passage and another clause in a twin sentence, which
+ *   so gains context (9, 327, 30 ×2): a joint (the stored prefix running straight into the
+ *   suffix across the cut) holding both stored sides whole now beats a placement with no more
+ *   exact context than another copy had (copyContext) even at a tie; a whole stored side running
+ *   into the other side's last 6+ units is a joint too; and the check runs on the first placements
+ *   as well, so that a neighbour on the same twin is not carried along (dropped.ts).
+ * Left: 10 (qa_reorder, a 2-unit term of a page printed twice, Q&A blocks moved across the copies:
+ *   rank and context disagree, as 220 and 319), 314 and 319 (above), 323 (mixed indirect+leader:
+ *   title+name rewritten as name+同志 in place while ：“ became ， beside it, so replaced.ts's exact
+ *   10-unit key after it fails; the titled form written at another mention kept the copy count),
+ *   325 (interleave: the passage's paragraph dropped; placed through the numerals reading on 两倍 in
+ *   a news-brief headline the old text already held; describe() records no numeral-reading copies).
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

@@ -268,6 +268,12 @@
  *   look-alikes recorded the whole own-line side must stand (edges.ts).
  * FRESH, once, seeds 281–320, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 98.4% placed, 0 wrong;
  *   clause_swap 95.6, mixed 96.5, excerpt 97.3, serial 98.2, the rest ≥99.1.
+ * LATER, development (anchor21c, 2026-12-07, load 20–44; main ddc6027 → s21-a21c; rules in
+ *   tests/unit/anchoring-round38.test.ts), 1–40, same texts: 98.5% / 1 wrong → 98.5% / 0 (one miss
+ *   more, the wrong now an orphan). Seed 5 clause_swap (long): a 3-unit term held twice in one
+ *   sentence whose two clauses were swapped, the page printed twice; placed on the other printing
+ *   and moved to the copy of its rank, which the swap made the other clause's. The rank's copy is
+ *   not taken where a copy beside it in its paragraph outreads it (rankswap.ts).
  */
 
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
