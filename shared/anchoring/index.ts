@@ -40,6 +40,8 @@ import {
 } from './copies';
 import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
+import { firstLineElsewhere } from './firstline';
+import { ownParagraphHeaded } from './headed';
 import { partedByLinesPlace } from './lines';
 import { ownCopyLedIn } from './ledin';
 import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
@@ -410,8 +412,13 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
       const s = selectors[i];
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-      // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
-      if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
+      // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart
+      // (but its own paragraph, a label written at its head, is no longer one: headed.ts).
+      if (
+        otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start)) &&
+        !ownParagraphHeaded(lazyDoc(), s, a.start, a.end)
+      )
+        return null;
       // Nor the copy of the quote its own stored context held (contextcopy.ts).
       if (onContextsCopy(lazyDoc(), s, a)) return null;
       // Nor a copy elsewhere while its own place stands with its clause cut out (dropped.ts).
@@ -435,6 +442,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
+      // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
+      if (firstLineElsewhere(doc, s, a)) return null;
       // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
       if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
