@@ -41,6 +41,8 @@ import {
 import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { firstLineElsewhere } from './firstline';
+import { partedNearFarCopy } from './splitnear';
+import { lengthOfTwins } from './twinlength';
 import { ownParagraphHeaded } from './headed';
 import { partedByLinesPlace } from './lines';
 import { ownCopyLedIn } from './ledin';
@@ -355,11 +357,12 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     selectors,
     selectors.map((selector, i) => {
       if (!valid[i]) return null;
-      return (
+      const a =
         notOnOtherUnlessMadeLike(text, lazyDoc, selector, anchorIn(text, lazyDoc, selector)) ??
         markFreeAnchor(text, lazyMarkFree, selector) ??
-        edgeOnlyAnchor(text, lazyDoc, selector)
-      );
+        edgeOnlyAnchor(text, lazyDoc, selector);
+      // Not a far copy joining what now stands parted by written words where it was (splitnear.ts).
+      return a && partedNearFarCopy(lazyDoc(), selector, a) ? null : a;
     }),
   );
   const first = copies.first;
@@ -413,10 +416,12 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       const s = selectors[i];
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
       // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart
-      // (but its own paragraph, a label written at its head, is no longer one: headed.ts).
+      // (but its own paragraph, a label written at its head, is no longer one: headed.ts; nor is
+      // the length of its twin, a paragraph printed twice, a sign: twinlength.ts).
       if (
         otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start)) &&
-        !ownParagraphHeaded(lazyDoc(), s, a.start, a.end)
+        !ownParagraphHeaded(lazyDoc(), s, a.start, a.end) &&
+        !lengthOfTwins(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start), a)
       )
         return null;
       // Nor the copy of the quote its own stored context held (contextcopy.ts).

@@ -86,3 +86,64 @@ suite('a paragraph of a page printed twice, given a label at its head', () => {
     }
   });
 });
+
+suite('a passage over a break parted by a caption in place, its page pasted again far below', () => {
+  const A = '据气象部门介绍，今年入汛以来全省平均降雨量比常年同期偏多三成，部分河段水位接近警戒线。';
+  const B = '防汛指挥部要求各地加密巡堤查险频次，提前转移低洼地带的群众，确保人员安全。';
+  const BEFORE = filler(0, 6);
+  const AFTER = filler(6, 100);
+  const OLD = [...BEFORE, A, B, ...AFTER].join('\n');
+  const QUOTE = '水位接近警戒线。\n防汛指挥部要求各地加密';
+  const sel = describe(OLD, ...span(OLD, QUOTE));
+  const around = [describe(OLD, ...span(OLD, BEFORE[4]!.slice(2, 14))), describe(OLD, ...span(OLD, AFTER[1]!.slice(2, 14)))];
+  // the page pasted again at the end, re-wrapped (its breaks fall elsewhere)
+  const pasted = `${A}${B}`.replace('比常年', '比常\n年').replace('查险频次', '查险\n频次');
+
+  it('leaves it an orphan instead of placing it on the far copy that reads it joined', () => {
+    const neu = [...BEFORE, `${A}（资料图片：河堤上的巡查人员）`, B, ...AFTER, pasted].join('\n');
+    expect(at(neu, '水位接近警戒线') < 3000).toBe(true);
+    const got = anchorAll(neu, [sel, ...around]);
+    expect(got[0]).toBeNull();
+    expect(anchor(neu, sel)).toBeNull();
+  });
+
+  it('still places the passage moved far away, nothing of it left where it was', () => {
+    const neu = [...BEFORE, ...AFTER, pasted].join('\n');
+    const got = anchorAll(neu, [sel, ...around]);
+    expect(got[0]?.start).toBe(at(neu, '水位接近警戒线'));
+  });
+});
+
+suite('a paragraph printed twice, its first copy edited outside the quote', () => {
+  const P =
+    '今年五月，新建的污水处理站距离镇中心约三公里，是全县第一座实现与管网自动联调的处理站，每天可处理生活污水八百吨，出水达到一级标准，周边六个村的生活污水从此不再直排河道。';
+  const F = filler(20, 8);
+  // a line elsewhere quoting the same words: describe() then records the paragraph's print and its twin
+  const Q = '县里的通报说，实现与管网自动联调的处理站还有两座在建。';
+  const OLD = [F[0], F[1], P, F[2], F[3], F[4], P, F[5], Q].join('\n');
+  const WORDS = '自动联调的处理站';
+  const sels = [
+    describe(OLD, ...span(OLD, WORDS)),
+    describe(OLD, ...span(OLD, F[1]!.slice(2, 14))),
+    describe(OLD, ...span(OLD, F[2]!.slice(2, 14))),
+  ];
+
+  it('places the passage in its own copy with a word blanked out, not refused for the length of its twin', () => {
+    const neu = [F[0], F[1], P.replace('全县第一座', '全县______'), F[2], F[3], F[4], P, F[5], Q].join('\n');
+    expect(sels[0]!.twins).toBe(1);
+    expect(anchorAll(neu, sels)[0]?.start).toBe(at(neu, WORDS));
+  });
+
+  it('does not place it on another entry holding the same sentence, moved into its place', () => {
+    const E = `7月2日，记者从县环保局获悉，${P}`;
+    const old = [F[0], F[1], P, F[2], F[3], F[4], P, F[5], E].join('\n');
+    const sel = [
+      describe(old, ...span(old, WORDS)),
+      describe(old, ...span(old, F[1]!.slice(2, 14))),
+      describe(old, ...span(old, F[2]!.slice(2, 14))),
+    ];
+    const neu = [F[0], F[1], E, F[2], F[3], F[4], P, F[5], P].join('\n');
+    const got = anchorAll(neu, sel)[0];
+    if (got) expect(got.start).not.toBe(at(neu, WORDS));
+  });
+});
