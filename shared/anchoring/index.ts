@@ -41,6 +41,10 @@ import {
 } from './copies';
 import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
+import { firstLineElsewhere } from './firstline';
+import { partedNearFarCopy } from './splitnear';
+import { lengthOfTwins } from './twinlength';
+import { ownParagraphHeaded } from './headed';
 import { partedByLinesPlace } from './lines';
 import { ownCopyLedIn } from './ledin';
 import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
@@ -361,7 +365,9 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         edgeOnlyAnchor(text, lazyDoc, selector);
       // A copy elsewhere while the passage's own place stands with its clause cut (dropped.ts) is
       // refused here already, so that no neighbour placed with it moves along (checked again last).
-      return a && !(a.start === selector.start && atStoredPosition(text, selector)) && droppedInPlace(lazyDoc(), selector, a) ? null : a;
+      if (a && !(a.start === selector.start && atStoredPosition(text, selector)) && droppedInPlace(lazyDoc(), selector, a)) return null;
+      // Not a far copy joining what now stands parted by written words where it was (splitnear.ts).
+      return a && partedNearFarCopy(lazyDoc(), selector, a) ? null : a;
     }),
   );
   const first = copies.first;
@@ -414,8 +420,15 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
       const s = selectors[i];
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-      // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart.
-      if (otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start))) return null;
+      // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart
+      // (but its own paragraph, a label written at its head, is no longer one: headed.ts; nor is
+      // the length of its twin, a paragraph printed twice, a sign: twinlength.ts).
+      if (
+        otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start)) &&
+        !ownParagraphHeaded(lazyDoc(), s, a.start, a.end) &&
+        !lengthOfTwins(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start), a)
+      )
+        return null;
       // Nor the copy of the quote its own stored context held (contextcopy.ts).
       if (onContextsCopy(lazyDoc(), s, a)) return null;
       // Nor a copy elsewhere while its own place stands with its clause cut out (dropped.ts).
@@ -439,6 +452,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
+      // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
+      if (firstLineElsewhere(doc, s, a)) return null;
       // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
       if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;

@@ -103,6 +103,13 @@
  * FRESH, once, seeds 81–120, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 99.5% placed, 3 WRONG
  *   (repost 2, mixed 1); mixed 98.2, stage_notes 98.8, sent_numbers 99.3, toc 99.4, the rest ≥99.8;
  *   anchorAll on a long article median 79 ms, max 254 ms CPU.
+ * LATER, development (anchor21d, 2026-12-07, main ddc6027 → s21-a21d; seeds 81–120, seen; rules in
+ *   tests/unit/anchoring-round39.test.ts): 99.5% → 99.5%, wrong 3 → 0 (repost 2 → 0, mixed 1 → 0),
+ *   misses 128 → 126. A passage of the old first line (the title) where the new text still opens with
+ *   that line whole while a 转载 head repeats it under 来源/作者/发布时间 lines: the top copy is backed by
+ *   the text's start, the lower one by the body after it, and nothing tells which is the passage's:
+ *   an orphan (firstline.ts; the 3 wrongs were on the lower copy; the judge's truth is the top one,
+ *   which the text cannot tell either).
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

@@ -93,6 +93,17 @@
  * FRESH, once, seeds 41–80, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 99.7% placed, 0 wrong;
  *   cite 99.5, cards 99.5, langdu 99.6, wenda 99.6, tujie 99.7, quiz 99.8, mixed 99.2, fold/blockquote/glossary 100;
  *   anchorAll on a long article median 84 ms, max 198 ms CPU.
+ * LATER, development (anchor21d, 2026-12-07, main ddc6027 → s21-a21d; seeds 1–80, seen; rules in
+ *   tests/unit/anchoring-round39.test.ts): 99.7% → 99.7%, 0 wrong → 0, misses 168 → 163. What refused
+ *   the passages whose words and context stood unchanged (wenda 10/65/75, quiz 30) was the paragraph-
+ *   length check of copies.ts (otherParagraphsLength, from outside7 seed 93: timeline entries holding
+ *   the same sentence, reversed). It protects against a real wrong there, and is kept; it was too
+ *   broad for (a) the passage's own paragraph given a label at its head (答：/【答】): its whole old
+ *   paragraph after ≤ 8 units is the stored print (headed.ts); (b) a page the old text printed twice,
+ *   the passage's copy edited outside the quote (a word blanked) while its twin kept the stored
+ *   length: with no more paragraphs of that length than recorded twins, no copy lost, the placement no
+ *   other recorded paragraph unchanged, the length says nothing (twinlength.ts). outside7 81–120 (the
+ *   check's origin) 0 wrong → 0, misses 635 → 632.
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

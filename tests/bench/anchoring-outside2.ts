@@ -158,6 +158,16 @@
  * FRESH, once, seeds 561–600, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 99.5% placed, 5 wrong (4 in seed 565: a long article
  *   holding a page twice, lost passages placed on the identical copy with identical context; 1 heading
  *   on another copy, seed 570).
+ * LATER, development (anchor21d, 2026-12-07, main ddc6027 → s21-a21d; seeds 281–320, seen; rules in
+ *   tests/unit/anchoring-round39.test.ts): 99.4% → 99.4%, 8 wrong → 6, misses 5 fewer. Every wrong
+ *   read. Fixed (310 mixed5, 2): a passage over a break whose words stand near its old place parted by
+ *   a caption written at the break, while the page pasted again far below (re-wrapped) reads it joined:
+ *   the far copy is an orphan (splitnear.ts), and the passage inside it, no longer vouched for by it,
+ *   too. Left, NOT DECIDABLE from the text: 295 mixed5 ×5, the second half of a long article cut (the
+ *   passage's page with it) and that page pasted on top: the text reads the same as the page moved to
+ *   the top, its words and 200+ units of context identical; 287 near_copy " on " (a 4-unit English
+ *   word held 79 times, so neither copy counts nor a paragraph print are recorded): its paragraph
+ *   deleted, its near copy (letters changed outside the stored context) holds all 56 context units.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
