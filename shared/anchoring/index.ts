@@ -16,7 +16,7 @@ import { blankedInPlace } from './blanked';
 import { chainedGuess } from './chained';
 import { movedClausesPlace } from './clauses';
 import { onContextsCopy } from './contextcopy';
-import { onGainedRestatement } from './restaside';
+import { onGainedRestatement, onTwinParagraph } from './restaside';
 import { outreads } from './splitsides';
 import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
@@ -71,7 +71,7 @@ import { madeLikeOther } from './likeother';
 import { ownParagraphPlace, ownWordsCopies } from './ownpara';
 import { oneSidedCopy } from './onesided';
 import { parallelLineCopy } from './parallel';
-import { ownSideElsewhere } from './ownside';
+import { ownSideElsewhere, ownSideReadsFarther } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
@@ -277,7 +277,7 @@ function notJoiningParted(text: string, docFor: () => Doc, s: TextSelector | und
 /** A short passage whose own paragraph's words beside it stand elsewhere is an orphan (ownside.ts). */
 function notOwnSideElsewhere(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
   if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
-  return ownSideElsewhere(docFor(), s, a) ? null : a;
+  return ownSideElsewhere(docFor(), s, a) || ownSideReadsFarther(docFor(), s, a) ? null : a;
 }
 
 /**
@@ -435,6 +435,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (droppedInPlace(lazyDoc(), s, a)) return null;
       // Nor a gained copy apart from the paragraph keeping its old surroundings (restaside.ts).
       if (onGainedRestatement(lazyDoc(), s, a)) return null;
+      // Nor a twin paragraph's copy while another copy's paragraph keeps more of its old paragraph (restaside.ts).
+      if (onTwinParagraph(lazyDoc(), s, a)) return null;
       return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
     })
     .map((a, i) => {

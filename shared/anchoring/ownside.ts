@@ -6,9 +6,10 @@
  * them (its date shortened, its entry moved, its month dropped onto the day's digits). What was
  * stored cannot say which copy is the passage there, so such a placement is an orphan.
  */
-import { toNormalised, type Doc } from './doc';
+import { lineBreakBefore, occurrencesIn, toNormalised, type Doc } from './doc';
 import { levenshtein } from './myers';
-import { storedForms } from './normalise';
+import { normalise, storedForms } from './normalise';
+import { paragraphRange } from './paragraphs';
 import { reverse } from './query';
 import type { Anchor, TextSelector } from './types';
 
@@ -138,4 +139,136 @@ function elsewhere(doc: Doc, key: string, own: (raw: number, rawEnd: number) => 
     other = true;
   }
   return other;
+}
+
+/** Units of own-paragraph context read on each side when looking for a place that reads it farther. */
+const FAR_READ = 32;
+/** Units past the placement's agreement looked for elsewhere: a run that long is not chance. */
+const FAR_KEY = 8;
+/** Letters or digits the key needs (marks alone say nothing). */
+const FAR_KEY_WORDS = 4;
+/** Copies of the key looked at, at most: more, and it is a stock phrase. */
+const FAR_COPIES = 8;
+/** Quote units next to the side that must stand before (after) the other place's reading of it. */
+const FAR_QUOTE_EDGE = 2;
+
+const WORD = /[\p{L}\p{N}]/u;
+const isMark = (c: string | undefined): boolean => c !== undefined && !WORD.test(c);
+
+/** Leading units of `a` and `b` alike, a mark against a mark counting alike (，restyled to ：). */
+function looseAgree(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && (a[k] === b[k] || (isMark(a[k]) && isMark(b[k])))) k++;
+  return k;
+}
+
+/** `n` units read away from normalised boundary `at` (after: rightwards; before: leftwards), nearest first. */
+function outward(text: string, at: number, n: number, after: boolean): string {
+  return after ? text.slice(at, at + n) : reverse(text.slice(Math.max(0, at - n), at));
+}
+
+/**
+ * A short passage (a date, a number, a term) whose placement agrees with its stored own-paragraph
+ * side only for a while, or not at all, while another place in the new text reads that side
+ * farther, right beside the quote's nearest units (marks aside), is on another entry: timeline
+ * entries sharing a source tag (【某某报道】) or an opening (目前建设的…) and differing after it,
+ * or a date whose entry kept its words while the month or the mark after it was edited. Also a
+ * short own side bounded by its paragraph break (3月1 before 日，): the placement has other words
+ * there, and a paragraph elsewhere opens with that side and the quote's first unit. The stored
+ * context cannot say the placement is the passage while its own words stand beside another copy:
+ * an orphan.
+ */
+export function ownSideReadsFarther(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  const forms = storedForms(s);
+  // A passage over a paragraph break (an entry's last words and the next entry's date) is read
+  // piece by piece: its last piece against the words after it, its first against those before.
+  const pieces = s.exact.split('\n').filter((p) => p.trim().length > 0);
+  const multi = pieces.length > 1;
+  const pieceQuotes = multi ? [normalise(pieces[pieces.length - 1] ?? ''), normalise(pieces[0] ?? '')] : [forms.quote, forms.quote];
+  if (pieceQuotes.every((q) => q.length === 0 || q.length > SHORT_OWN_SIDE)) return false;
+  const text = doc.norm.text;
+  const from = toNormalised(doc, a.start);
+  const to = toNormalised(doc, a.end);
+  const ownBefore = forms.prefixAfterBreak === null ? forms.prefix : forms.prefix.slice(forms.prefix.length - forms.prefixAfterBreak);
+  const ownAfter = forms.suffixBeforeBreak === null ? forms.suffix : forms.suffix.slice(0, forms.suffixBeforeBreak);
+  const sides = [
+    { side: ownAfter.slice(0, FAR_READ), whole: forms.suffixBeforeBreak !== null && ownAfter.length <= FAR_READ, after: true, at: to },
+    {
+      side: reverse(ownBefore.slice(-FAR_READ)),
+      whole: forms.prefixAfterBreak !== null && ownBefore.length <= FAR_READ,
+      after: false,
+      at: from,
+    },
+  ];
+  const agreed = sides.map(({ side, after, at }) => looseAgree(side, outward(text, at, side.length, after)));
+  for (let i = 0; i < 2; i++) {
+    const { side, whole, after, at } = sides[i] as (typeof sides)[number];
+    const opposite = sides[1 - i] as (typeof sides)[number];
+    const quote = pieceQuotes[i] ?? '';
+    if (quote.length === 0 || quote.length > SHORT_OWN_SIDE) continue;
+    const k = agreed[i] ?? 0;
+    if (k >= side.length) continue;
+    // Departing at a line break is its paragraph parted there (lines inserted, a paragraph split),
+    // not other words beside it: only a departure inside the placement's paragraph counts.
+    if (breakWithin(doc, at, k + 1, after)) continue;
+    // Nor a unit or two edited there (a misread 后 → 启, a word inserted): the side must go on
+    // otherwise, most of its next units other words.
+    const next = Math.min(FAR_KEY, side.length - k);
+    if (levenshtein(side.slice(k, k + next), outward(text, at, k + next + 2, after).slice(k)) * 2 <= next) continue;
+    // Nor words inserted there, the side's rest going on later in the placement's own paragraph.
+    const rest = side.slice(k, k + next);
+    const [pf, pt] = paragraphRange(doc.raw, a.start, a.end);
+    const region = after ? text.slice(at, toNormalised(doc, pt)) : text.slice(toNormalised(doc, pf), at);
+    if (region.includes(after ? rest : reverse(rest))) continue;
+    // The quote's units next to this side, read outward from the side's boundary.
+    const edge = after ? reverse(quote.slice(-FAR_QUOTE_EDGE)) : quote.slice(0, FAR_QUOTE_EDGE);
+    const quoteBeside = (boundary: number) => looseAgree(edge, outward(text, boundary, edge.length, !after)) === edge.length;
+    const own = (boundary: number) => boundary === at || sameParagraph(doc, a, doc.norm.map[boundary] ?? 0, doc.norm.map[boundary] ?? 0);
+    // Where the placement has own words on the other side, the other place must read them as far:
+    // the quote there (marks aside) and that side beside it.
+    const otherSideHolds = (boundary: number): boolean => {
+      if (opposite.side.length === 0 || multi) return true;
+      const qFrom = after ? boundary - quote.length : boundary;
+      if (qFrom < 0 || looseAgree(quote, text.slice(qFrom, qFrom + quote.length)) < quote.length) return false;
+      const oppAt = after ? qFrom : qFrom + quote.length;
+      return looseAgree(opposite.side, outward(text, oppAt, opposite.side.length, opposite.after)) >= (agreed[1 - i] ?? 0);
+    };
+    if (side.length - k >= FAR_KEY) {
+      const key = side.slice(k, k + FAR_KEY);
+      if ([...key].filter((c) => WORD.test(c)).length < FAR_KEY_WORDS) continue;
+      const copies = occurrencesIn(doc, after ? key : reverse(key), FAR_COPIES + 1);
+      if (copies.length > FAR_COPIES) continue;
+      for (const o of copies) {
+        const boundary = after ? o - k : o + FAR_KEY + k;
+        if (boundary < 0 || boundary > text.length || own(boundary)) continue;
+        if (looseAgree(side, outward(text, boundary, k, after)) < k || !quoteBeside(boundary) || !otherSideHolds(boundary)) continue;
+        return true;
+      }
+    } else if (whole && side.length >= 2) {
+      // The whole own side, bounded by its paragraph's edge: another paragraph's edge reads it,
+      // next to the quote's nearest unit.
+      const key = after ? quote.slice(-1) + ownAfter : ownBefore + quote.slice(0, 1);
+      const copies = occurrencesIn(doc, key, FAR_COPIES + 1);
+      if (copies.length > FAR_COPIES) continue;
+      for (const o of copies) {
+        const boundary = after ? o + 1 : o + ownBefore.length;
+        if (own(boundary) || !otherSideHolds(boundary)) continue;
+        const edgeAt = after ? o + key.length : o;
+        const atEdge = after ? edgeAt >= text.length || lineBreakBefore(doc, edgeAt) : edgeAt === 0 || lineBreakBefore(doc, edgeAt);
+        if (atEdge) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether a line break lies within `n` units read away from normalised boundary `at`. */
+function breakWithin(doc: Doc, at: number, n: number, after: boolean): boolean {
+  for (let j = 0; j < n; j++) {
+    const i = after ? at + j : at - j;
+    if (i <= 0 || i >= doc.norm.text.length) return true;
+    if (lineBreakBefore(doc, i)) return true;
+  }
+  return false;
 }

@@ -874,13 +874,24 @@ function preferMatched(best: Scored, candidates: readonly Scored[], q: Query, un
       c === best ||
       overlaps(c, best) ||
       !lightlyEdited(c, best) ||
-      c.cost > best.cost + QUOTE_ERROR_UNITS * Math.max(0, c.errors - best.errors) + 1
+      (c.cost > best.cost + QUOTE_ERROR_UNITS * Math.max(0, c.errors - best.errors) + 1 && !wholeOverCredited(c, best))
     ) {
       continue;
     }
     if (c.plainCost + margin(q, c) <= best.plainCost && c.plainCost < chosen.plainCost && acceptable(c, q, uniqueExact)) chosen = c;
   }
   return chosen;
+}
+
+/**
+ * `c` is the quote whole and `best` only a look-alike of it (units of the quote differ) that won
+ * by the credit of kept paragraph edges (a caption repeated beside an entry a live blog inserted,
+ * its paragraph's edges standing in for context): the credit says the look-alike's paragraph
+ * moved, not that its other words are the passage's. The quote's own words with more of the
+ * neighbours' words really there (plainCost, below) are the passage.
+ */
+function wholeOverCredited(c: Scored, best: Scored): boolean {
+  return c.errors === 0 && best.errors > 0 && best.plainCost > best.cost;
 }
 
 /**

@@ -13,6 +13,7 @@
  * paragraph keeps the most pieces, nor one where the copy count is as before (a repeated passage
  * whose copies are told apart by other evidence).
  */
+import { contextMatch, sidesOf } from './copies';
 import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { normaliseQuote } from './normalise';
 import { paragraphRange } from './paragraphs';
@@ -57,5 +58,82 @@ export function onGainedRestatement(doc: Doc, s: TextSelector, a: Anchor): boole
     if (o === at) return false;
     const there = piecesInParagraph(doc, o, pieces);
     return 2 * there >= pieces.length && there >= here + MORE_PIECES;
+  });
+}
+
+const WORDS_ONLY = /[^\p{L}\p{N}]/gu;
+
+/** Short lines an insertion parting a paragraph may add (an advert block, a 相关阅读 title), at most. */
+const PARTING_LINES = 4;
+/** Units, white space aside, of a line counted as such an inserted line. */
+const PARTING_LINE_UNITS = 24;
+
+/**
+ * The raw range of the paragraph holding raw `raw`, and past a few short lines right after (before)
+ * it the next (previous) paragraph too: a paragraph parted by an advert block is still one.
+ */
+function partedParagraphRange(raw: string, at: number): [number, number] {
+  let [pf, pt] = paragraphRange(raw, at, at + 1);
+  const short = (a: number, b: number) => raw.slice(a, b).replace(/\s/g, '').length <= PARTING_LINE_UNITS;
+  let end = pt;
+  for (let n = 0; n < PARTING_LINES && end < raw.length; n++) {
+    const [lf, lt] = paragraphRange(raw, end + 1, end + 2);
+    if (!short(lf, lt)) {
+      if (n > 0) pt = lt;
+      break;
+    }
+    end = lt;
+  }
+  let start = pf;
+  for (let n = 0; n < PARTING_LINES && start > 0; n++) {
+    const [lf, lt] = paragraphRange(raw, start - 1, start);
+    if (!short(lf, lt)) {
+      if (n > 0) pf = lf;
+      break;
+    }
+    start = lf;
+  }
+  return [pf, pt];
+}
+
+/** How many of `pieces` stand in the paragraph holding normalised offset `at` (parted or not), marks aside (，restyled to ：). */
+function wordPiecesInParagraph(doc: Doc, at: number, pieces: readonly string[]): number {
+  const raw = doc.norm.map[at] ?? 0;
+  const [pf, pt] = partedParagraphRange(doc.raw, raw);
+  const para = doc.norm.text.slice(toNormalised(doc, pf), toNormalised(doc, pt)).replace(WORDS_ONLY, '');
+  return pieces.filter((p) => para.includes(p)).length;
+}
+
+/** Letters or digits a piece needs, marks aside, to tell one paragraph from another. */
+const PIECE_WORDS = 5;
+
+/**
+ * A passage repeated in twin paragraphs (a page printed twice in a long read, timeline entries
+ * alike but for their date), the new text holding no more copies than the old one did, placed on
+ * a copy whose stored context no more than another copy had: the context cannot tell the copies
+ * apart, and paragraphs moved (entries reversed) so rank and position say little. The rest of the
+ * passage's old paragraph past the stored context (`restBefore`/`restAfter`: the entry's date,
+ * its other sentence) can: where another copy's paragraph holds more of those pieces (marks aside)
+ * than the placement's, the placement is on the twin, not the passage: an orphan.
+ */
+export function onTwinParagraph(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  if (typeof s.copies !== 'number' || s.copies < 1 || typeof s.copyContext !== 'number') return false;
+  const pieces = storedPieces(s)
+    .map((p) => p.replace(WORDS_ONLY, ''))
+    .filter((p) => p.length >= PIECE_WORDS);
+  if (pieces.length < 2) return false;
+  const quote = normaliseQuote(s);
+  if (quote.length === 0) return false;
+  const text = doc.norm.text;
+  const at = toNormalised(doc, a.start);
+  if (text.slice(at, at + quote.length) !== quote) return false;
+  const copies = occurrencesIn(doc, quote, MAX_COPIES + 1);
+  if (copies.length > MAX_COPIES || copies.length > s.copies + 1) return false;
+  if (contextMatch(text, at, at + quote.length, sidesOf(s)) > s.copyContext) return false;
+  const here = wordPiecesInParagraph(doc, at, pieces);
+  return copies.some((o) => {
+    if (o === at) return false;
+    const there = wordPiecesInParagraph(doc, o, pieces);
+    return there > here && 2 * there >= pieces.length;
   });
 }

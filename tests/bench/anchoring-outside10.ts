@@ -126,6 +126,10 @@
  *   mixed 98.8, two_column 99.5, redline 99.7, the rest ≥99.8; anchorAll on a long article median 54 ms, max 211 ms CPU.
  * FRESH, once, seeds 161–200, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 99.7% placed, 1 WRONG
  *   (two_column); two_column 98.8, mixed 98.8, the rest ≥99.7; anchorAll on a long article median 53 ms, max 271 ms CPU.
+ * LATER, development (anchor21b, 2026-12-07; main ddc6027 → s21-a21b), 161–200: 99.7% / 1 wrong →
+ *   99.7% / 1 (1 new miss). Left: seed 164 two_column, the number 30 of 8K/30FPS placed on the other
+ *   phone's identical spec line (copyContext 40: the old text had that copy with more context);
+ *   anchor() alone orphans it, the batch's neighbours place it (interleaved column lines).
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts, PROSE_DIR } from './anchoring-prose';

@@ -125,6 +125,12 @@
  * FRESH, once, seeds 201–240, on main 3460984 (after anchor20a–d; lead, 2026-12-07 03:30 UTC, CI beside it): 97.3% placed, 1 WRONG
  *   (liveblog); mixed 94.6, transcript 96.1, enum_reorder 96.4, hedge 96.9, md_links 97.7, the rest ≥98.6;
  *   anchorAll on a long article median 74 ms, max 227 ms CPU.
+ * LATER, development (anchor21b, 2026-12-07, load ~30; main ddc6027 → s21-a21b), 201–240 (seen):
+ *   97.3% / 1 wrong → 97.2% / 0. Seed 238 liveblog: a caption printed twice, once without its first
+ *   words; the look-alike won on kept paragraph edges over the quote standing whole between two
+ *   update stamps; now the whole quote wins (query.ts wholeOverCredited, placed right). 33 new
+ *   misses (thread 98.9 → 98.3, md_links 97.7 → 97.4, mixed 94.6 → 94.4) not yet read: which rule
+ *   orphans them is open (likely ownSideReadsFarther on thread posts cut mid-sentence).
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
