@@ -180,6 +180,10 @@ function outward(text: string, at: number, n: number, after: boolean): string {
  * an orphan.
  */
 export function ownSideReadsFarther(doc: Doc, s: TextSelector, a: Anchor): boolean {
+  // A paragraph the old text printed twice (describe() recorded its twins): the twin reads the own
+  // side farther whenever the placed copy was edited beside the quote, and which printing is the
+  // passage's own is the twins' rank to decide, not this reading.
+  if ((s.twins ?? 0) > 0) return false;
   const forms = storedForms(s);
   // A passage over a paragraph break (an entry's last words and the next entry's date) is read
   // piece by piece: its last piece against the words after it, its first against those before.
