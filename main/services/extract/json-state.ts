@@ -381,6 +381,23 @@ export function stateDate(scripts: readonly ScriptText[], pageTitles: readonly (
     .map(squash)
     .filter((t) => countLetters(t) >= 6);
   if (named.length === 0) return null;
+  return firstInScripts(scripts, (obj) => {
+    const title = titleOf(obj);
+    const t = title ? squash(title) : '';
+    if (countLetters(t) >= 6 && named.some((n) => n === t || n.includes(t))) return dateOf(obj)?.date;
+    return undefined;
+  });
+}
+
+/**
+ * The first answer `visit` gives for an object (not an array) in the scripts' JSON literals,
+ * breadth first within each literal, within the bounds of articleFromScripts (characters read,
+ * nodes visited, depth). Null when none answers or a bound is reached.
+ */
+function firstInScripts<T>(
+  scripts: readonly ScriptText[],
+  visit: (obj: Record<string, unknown>, children: unknown[]) => T | null | undefined,
+): T | null {
   let total = 0;
   const budget = { nodes: MAX_NODES };
   for (const s of scripts) {
@@ -399,12 +416,8 @@ export function stateDate(scripts: readonly ScriptText[], pageTitles: readonly (
         if (typeof v !== 'object' || v === null) continue;
         const children = Array.isArray(v) ? v : Object.values(v);
         if (!Array.isArray(v)) {
-          const title = titleOf(v as Record<string, unknown>);
-          const t = title ? squash(title) : '';
-          if (countLetters(t) >= 6 && named.some((n) => n === t || n.includes(t))) {
-            const when = dateOf(v as Record<string, unknown>);
-            if (when) return when.date;
-          }
+          const found = visit(v as Record<string, unknown>, children);
+          if (found !== null && found !== undefined) return found;
         }
         if (depth < MAX_DEPTH && queue.length < MAX_NODES)
           for (const x of children) if (typeof x === 'object' && x !== null) queue.push([x, depth + 1]);
@@ -443,43 +456,21 @@ export function galleryFromScripts(scripts: readonly ScriptText[], shown: string
   const squash = (s: string): string => plain(s).replace(/[\s\u3000]+/g, '');
   const want = squash(shown);
   if (countLetters(want) < 10) return null;
-  let total = 0;
-  const budget = { nodes: MAX_NODES };
-  for (const s of scripts) {
-    for (const lit of literals(s)) {
-      if ((total += lit.length) > MAX_TOTAL_CHARS) return null;
-      let value: unknown;
-      try {
-        value = JSON.parse(lit) as unknown;
-      } catch {
-        continue;
-      }
-      const queue: [unknown, number][] = [[value, 0]];
-      for (let q = 0; q < queue.length; q++) {
-        const [v, depth] = queue[q]!;
-        if (--budget.nodes < 0) return null;
-        if (typeof v !== 'object' || v === null) continue;
-        const children = Array.isArray(v) ? v : Object.values(v);
-        if (!Array.isArray(v)) {
-          const arrays = children.filter((x): x is unknown[] => Array.isArray(x) && x.length >= 2);
-          for (const captions of arrays) {
-            if (!captions.every((x) => typeof x === 'string') || !captions.some((x) => squash(x as string) === want)) continue;
-            const pictures = arrays.find((a) => a !== captions && a.length === captions.length && a.every((x) => pictureSrc(x) !== null));
-            if (!pictures) continue;
-            return captions
-              .map((c, i) => ({
-                caption: plain(c as string)
-                  .replace(/\s+/g, ' ')
-                  .trim(),
-                src: pictureSrc(pictures[i]),
-              }))
-              .filter((g) => g.caption !== '' || g.src !== null);
-          }
-        }
-        if (depth < MAX_DEPTH && queue.length < MAX_NODES)
-          for (const x of children) if (typeof x === 'object' && x !== null) queue.push([x, depth + 1]);
-      }
+  return firstInScripts(scripts, (_obj, children) => {
+    const arrays = children.filter((x): x is unknown[] => Array.isArray(x) && x.length >= 2);
+    for (const captions of arrays) {
+      if (!captions.every((x) => typeof x === 'string') || !captions.some((x) => squash(x as string) === want)) continue;
+      const pictures = arrays.find((a) => a !== captions && a.length === captions.length && a.every((x) => pictureSrc(x) !== null));
+      if (!pictures) continue;
+      return captions
+        .map((c, i) => ({
+          caption: plain(c as string)
+            .replace(/\s+/g, ' ')
+            .trim(),
+          src: pictureSrc(pictures[i]),
+        }))
+        .filter((g) => g.caption !== '' || g.src !== null);
     }
-  }
-  return null;
+    return undefined;
+  });
 }
