@@ -130,6 +130,8 @@
  *   99.7% / 1 (1 new miss). Left: seed 164 two_column, the number 30 of 8K/30FPS placed on the other
  *   phone's identical spec line (copyContext 40: the old text had that copy with more context);
  *   anchor() alone orphans it, the batch's neighbours place it (interleaved column lines).
+ * FRESH, once, seeds 201–240, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
+ *   99.7% placed, 0 wrong; two_column 98.7, mixed 99.2, redline 99.5, the rest 99.7–100.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts, PROSE_DIR } from './anchoring-prose';

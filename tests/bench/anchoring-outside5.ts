@@ -317,6 +317,8 @@
  *   10-unit key after it fails; the titled form written at another mention kept the copy count),
  *   325 (interleave: the passage's paragraph dropped; placed through the numerals reading on 两倍 in
  *   a news-brief headline the old text already held; describe() records no numeral-reading copies).
+ * FRESH, once, seeds 361–400, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
+ *   97.9% placed, 4 WRONG (roster, boiler_end, appendix, qa_reorder: 1 each); mixed 91.7, draft_final 95.8, leader 96.7, qa_reorder 96.9.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 
