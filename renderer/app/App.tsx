@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from '../bridge';
 import { toErrorInfo } from '../../shared/errors';
 import { recoverNoteJournals } from '../core/notes';
+import { recoverHighlightJournal } from '../core/highlights';
 import { LibraryView } from '../features/library';
 import { ReaderView, ShortcutsDialog } from '../features/reader';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -127,7 +128,11 @@ export function App() {
       // Typing journals go into the library only once it is settled: replayed into a store the
       // browser discarded they would make it look in use, and the offer (and, after 恢复, the
       // restore's own replay) is what brings them back into the restored library.
-      if (!found) await recoverNoteJournals();
+      if (!found) {
+        await recoverNoteJournals();
+        // Highlights painted but not yet committed when the page last went (a reload, a close).
+        await recoverHighlightJournal().catch((e: unknown) => console.warn('[highlights] journal not replayed', e));
+      }
       setBoot({ state: 'ready' });
       // Pending notes merged and postings compacted once writes settle.
       startSearchMaintenance();

@@ -17,7 +17,7 @@ import { messages } from '../i18n/messages';
 import { undoStack, type UndoStep } from './undo';
 import { highlightRefusal, roleState } from './roles';
 import { reanchorArticle as reanchorIn, type ReanchorResult } from './highlights/reanchor';
-import { forgetHighlight, journalHighlight } from './highlights/journal';
+import { forgetHighlight, journalHighlight, replayHighlightJournal } from './highlights/journal';
 
 export type HighlightRow = DbHighlightRow;
 export type HighlightColor = DbHighlightColor;
@@ -74,11 +74,15 @@ async function writeRow(row: HighlightRow, afterApply?: () => void): Promise<voi
   const previous = view.get(row.id);
   view.apply([row]);
   afterApply?.();
+  // Journalled before the put, synchronously: the highlight is painted already, and a reload or
+  // close before IndexedDB commits would otherwise lose it (start-up replays the journal). Kept
+  // until a backup holds it, since the browser may yet discard IndexedDB's copy.
+  journalHighlight(row);
   try {
     await highlights.put(row);
-    // Until a backup holds it: the browser may yet discard IndexedDB's copy.
-    journalHighlight(row);
   } catch (error) {
+    if (previous) journalHighlight(previous);
+    else forgetHighlight(row.id);
     if (previous) view.apply([previous]);
     else view.drop(row.id);
     throw error;
@@ -87,13 +91,22 @@ async function writeRow(row: HighlightRow, afterApply?: () => void): Promise<voi
   }
 }
 
+/**
+ * At start-up: highlights journalled but not in the library (painted, then the page reloaded or
+ * closed before IndexedDB committed) are written back; the number written.
+ */
+export function recoverHighlightJournal(): Promise<number> {
+  return replayHighlightJournal(db);
+}
+
 async function deleteRow(row: HighlightRow): Promise<void> {
   const release = hold(row.id);
   const had = view.get(row.id) !== undefined;
   view.drop(row.id);
+  // Out of the journal first: start-up replays it, and a deleted highlight must not come back.
+  forgetHighlight(row.id);
   try {
     await highlights.delete(row.id);
-    forgetHighlight(row.id);
   } catch (error) {
     if (had) view.apply([row]);
     throw error;

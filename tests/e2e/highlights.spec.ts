@@ -89,6 +89,19 @@ async function clickPainted(app: Page, entry: string): Promise<void> {
   await app.mouse.click(point.x, point.y);
 }
 
+test('a highlight is kept when the page reloads at once, before IndexedDB has committed it', async ({ app }) => {
+  await openArticle(app);
+  const block = await longParagraph(app, 1);
+  const text = await blockText(app, block);
+  const phrase = text.slice(20, 36);
+  expect(await selectWithMouse(app, block, 20, 36)).toBe(phrase);
+  await app.getByTestId('hl-toolbar').getByRole('button', { name: '划线：绿色' }).click();
+  // No wait for the write: a reader who highlights and presses F5 at once.
+  await app.reload();
+  await expect(app.locator('.article-title')).toHaveText(TITLE);
+  await expect.poll(() => painted(app)).toEqual({ 'yandu-personal-green-fill': [phrase] });
+});
+
 test('select with the mouse, highlight, reload, recolour, undo/redo, delete, copy a citation', async ({ app, context, host }, testInfo) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
   await openArticle(app);
