@@ -104,6 +104,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh18'),
     // Nineteenth outside English set (a nineteenth tester: Stack Exchange-like question/code-forge release/museum object/patent record/LMS syllabus/charity annual report/job-board posting/translated citizen-media story shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh19'),
+    // Twentieth outside English set (a twentieth tester: dictionary entry/data-journalism story/leader's speech/help-centre article/RFC-like document/manual page/literary-magazine poem/letters page shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh20'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
