@@ -46,6 +46,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor12: async () => (await import('./anchoring-outside12')).benchAnchorOutside12(process.argv.slice(2)),
   // A thirteenth outside tester's bench: HTML entities, leaked tags, 导语 lifted, 追踪报道 合订本, 地方转载, 顿号校对, run-in heads, 洗稿 synonyms, 字间距 (anchoring-outside13.ts).
   anchor13: async () => (await import('./anchoring-outside13')).benchAnchorOutside13(process.argv.slice(2)),
+  // A fourteenth outside tester's bench: 转发通知 nested quotes, 简繁简 round trip, code-page marks, 竖排 marks, 注释, 摘编 → 全文, 过渡语, 机构改革 names, 括注 → 破折号 (anchoring-outside14.ts).
+  anchor14: async () => (await import('./anchoring-outside14')).benchAnchorOutside14(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
