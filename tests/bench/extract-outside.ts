@@ -2,7 +2,7 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12 | --outside13 | --outside14 | --outside15 | --outside16 | --outside17 | --outside18 | --outside19 | --outside20 | --outside21] (--outside2:
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12 | --outside13 | --outside14 | --outside15 | --outside16 | --outside17 | --outside18 | --outside19 | --outside20 | --outside21 | --outside22] (--outside2:
  * the second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3;
  * --outside4: the fourth, tests/fixtures/cms-outside4; --outside5: the fifth, tests/fixtures/cms-outside5;
  * --outside6: the sixth, tests/fixtures/cms-outside6;
@@ -18,7 +18,8 @@
  * --outside18: the eighteenth, tests/fixtures/cms-outside18;
  * --outside19: the nineteenth, tests/fixtures/cms-outside19;
  * --outside20: the twentieth, tests/fixtures/cms-outside20;
- * --outside21: the twenty-first, tests/fixtures/cms-outside21)
+ * --outside21: the twenty-first, tests/fixtures/cms-outside21;
+ * --outside22: the twenty-second, tests/fixtures/cms-outside22)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -144,6 +145,8 @@ export const OUTSIDE19_DIR = fileURLToPath(new URL('../fixtures/cms-outside19/',
 export const OUTSIDE20_DIR = fileURLToPath(new URL('../fixtures/cms-outside20/', import.meta.url));
 /** The twenty-first outside set (tests/fixtures/cms-outside21), scored under `extract_cn_outside21_*`. */
 export const OUTSIDE21_DIR = fileURLToPath(new URL('../fixtures/cms-outside21/', import.meta.url));
+/** The twenty-second outside set (tests/fixtures/cms-outside22), scored under `extract_cn_outside22_*`. */
+export const OUTSIDE22_DIR = fileURLToPath(new URL('../fixtures/cms-outside22/', import.meta.url));
 
 const SET_DIRS = {
   outside: OUTSIDE_DIR,
@@ -167,10 +170,12 @@ const SET_DIRS = {
   outside19: OUTSIDE19_DIR,
   outside20: OUTSIDE20_DIR,
   outside21: OUTSIDE21_DIR,
+  outside22: OUTSIDE22_DIR,
 };
 
-/** The set named by `--outside2` … `--outside21` (the first set without a flag). */
+/** The set named by `--outside2` … `--outside22` (the first set without a flag). */
 export function outsideSetFromArgv(argv: string[]): keyof typeof SET_DIRS {
+  if (argv.includes('--outside22')) return 'outside22';
   if (argv.includes('--outside21')) return 'outside21';
   if (argv.includes('--outside20')) return 'outside20';
   if (argv.includes('--outside19')) return 'outside19';
@@ -222,7 +227,7 @@ export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outs
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = outsideSetFromArgv(process.argv);
-  // --outside3 … --outside21 alone list the set page by page.
+  // --outside3 … --outside22 alone list the set page by page.
   const verbose =
     process.argv.includes('--verbose') ||
     set === 'outside3' ||
@@ -243,6 +248,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     set === 'outside18' ||
     set === 'outside19' ||
     set === 'outside20' ||
-    set === 'outside21';
+    set === 'outside21' ||
+    set === 'outside22';
   for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

@@ -144,6 +144,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside20'),
     // Twenty-first outside Chinese set (a twenty-first tester: page kinds — 大事记, 倡议书, 巡察整改通报, 表彰决定 (GB2312 XHTML), 台湾 新聞稿 (民國 dates), AMP, 政府工作报告, 发言摘登, 抽检通告, Coremail 读信, 主题党日 记录, 评选投票).
     ...benchOutside(process.argv.includes('--verbose'), 'outside21'),
+    // Twenty-second outside Chinese set (a twenty-second tester: page kinds — 述职述廉报告, 党课讲稿, flipbook 电子刊 text layer, 信息公开年度报告, 英烈档案, 村务公开 (GBK), 征地预公告, 会议通知 回执 (GB2312), 调研报告, 帮助中心, 警情通报, 景区介绍).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside22'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
