@@ -106,9 +106,14 @@ test('the style chosen for the next highlight is kept when the page reloads at o
   await openArticle(app);
   const block = await longParagraph(app, 1);
   expect(await selectWithMouse(app, block, 10, 20)).toBe((await blockText(app, block)).slice(10, 20));
-  // u with a selection and no highlight open: the next highlight is underlined (nothing is painted yet).
-  await app.keyboard.press('u');
-  await app.reload();
+  // u with a selection and no highlight open: the next highlight is underlined (nothing is painted
+  // yet). The key and the reload in the same task, as u and F5 at once.
+  const loaded = app.waitForEvent('load');
+  await app.evaluate(() => {
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'u', bubbles: true }));
+    location.reload();
+  });
+  await loaded;
   await expect(app.locator('.article-title')).toHaveText(TITLE);
   const phrase = (await blockText(app, block)).slice(30, 44);
   expect(await selectWithMouse(app, block, 30, 44)).toBe(phrase);

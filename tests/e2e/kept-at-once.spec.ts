@@ -4,8 +4,21 @@
  * setting, the leader's layer switched off, a new member) and reloads right after, with no wait
  * for the write. The page after the reload must show the change (core/pendingWrites.ts).
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/**
+ * Clicks `button` in the page and reloads in the same task, as a click and F5 right after would:
+ * no round trip to the test leaves the write time to commit.
+ */
+async function clickThenReload(app: Page, button: Locator): Promise<void> {
+  const loaded = app.waitForEvent('load');
+  await button.evaluate((el) => {
+    (el as HTMLElement).click();
+    location.reload();
+  });
+  await loaded;
+}
 
 async function openLongestArticle(app: Page): Promise<void> {
   await app.getByRole('columnheader', { name: /标题/ }).click();
@@ -16,9 +29,8 @@ async function openLongestArticle(app: Page): Promise<void> {
 test('a reader setting is kept when the page reloads at once', async ({ app }) => {
   await openLongestArticle(app);
   await app.getByRole('button', { name: '阅读设置' }).click();
-  await app.getByRole('button', { name: '增大字号' }).click();
   // No wait for the write: a reader who changes the size and presses F5 at once.
-  await app.reload();
+  await clickThenReload(app, app.getByRole('button', { name: '增大字号' }));
   await expect(app.locator('.article-title')).toBeVisible();
   await expect(app.locator('.article')).toHaveCSS('font-size', '19px');
 });
@@ -44,8 +56,15 @@ test('a sync setting is kept when the page reloads at once', async ({ app }) => 
   await app.getByText('抓取设置').click();
   const delay = app.getByLabel('同一网站两次请求的间隔（毫秒）');
   await expect(delay).toHaveValue('1000');
-  await delay.fill('2500');
-  await app.reload();
+  // Typed, and the page reloaded in the same task (React reads the value through its own setter).
+  const loaded = app.waitForEvent('load');
+  await delay.evaluate((el) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '2500');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    location.reload();
+  });
+  await loaded;
   await app.getByText('抓取设置').click();
   await expect(app.getByLabel('同一网站两次请求的间隔（毫秒）')).toHaveValue('2500');
 });
@@ -89,8 +108,7 @@ test("the leader's layer switched off stays off when the page reloads at once", 
   await expect(app.getByTestId('leader-excerpt')).toHaveCount(1);
   const toggle = app.getByRole('button', { name: '显示重点摘编' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  await toggle.click();
-  await app.reload();
+  await clickThenReload(app, toggle);
   await expect(app.getByTestId('leader-panel')).toBeVisible();
   await expect(app.getByRole('button', { name: '显示重点摘编' })).toHaveAttribute('aria-pressed', 'false');
 });
