@@ -3,6 +3,7 @@ import { api } from '../bridge';
 import { toErrorInfo } from '../../shared/errors';
 import { recoverNoteJournals } from '../core/notes';
 import { recoverHighlightJournal } from '../core/highlights';
+import { recoverPendingWrites } from '../core/pendingKinds';
 import { LibraryView } from '../features/library';
 import { ReaderView, ShortcutsDialog } from '../features/reader';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -76,6 +77,18 @@ async function startBackgroundWork(): Promise<void> {
 }
 
 /**
+ * Settings, a layer switched off and reading positions the page showed but had not stored when it
+ * last went (a reload, a close) are stored now; the reader's settings are read again if replayed.
+ */
+async function replayPendingWrites(): Promise<void> {
+  try {
+    if ((await recoverPendingWrites()) > 0) await useReaderSettings.getState().load();
+  } catch (error) {
+    console.warn('[pending] writes not replayed', error);
+  }
+}
+
+/**
  * Configured channels are looked at once per start, after the library has loaded, in the
  * background (the module loads on demand, like the packets page).
  */
@@ -132,6 +145,7 @@ export function App() {
         await recoverNoteJournals();
         // Highlights painted but not yet committed when the page last went (a reload, a close).
         await recoverHighlightJournal().catch((e: unknown) => console.warn('[highlights] journal not replayed', e));
+        await replayPendingWrites();
       }
       setBoot({ state: 'ready' });
       // Pending notes merged and postings compacted once writes settle.
@@ -195,6 +209,10 @@ export function App() {
               setOffer(null);
               void recoverNoteJournals()
                 .catch((e: unknown) => console.warn('[notes] typing journals not replayed', e))
+                // Highlights journalled before the last reload wait for this too (they stay until replayed).
+                .then(() => recoverHighlightJournal())
+                .catch((e: unknown) => console.warn('[highlights] journal not replayed', e))
+                .then(replayPendingWrites)
                 .finally(() => void startBackgroundWork());
             }
           }}

@@ -18,6 +18,7 @@ import { undoStack, type UndoStep } from './undo';
 import { highlightRefusal, roleState } from './roles';
 import { reanchorArticle as reanchorIn, type ReanchorResult } from './highlights/reanchor';
 import { forgetHighlight, journalHighlight, replayHighlightJournal } from './highlights/journal';
+import { keptSetting } from './pendingKinds';
 
 export type HighlightRow = DbHighlightRow;
 export type HighlightColor = DbHighlightColor;
@@ -285,6 +286,7 @@ export function loadHighlightDefaults(): Promise<{ color: HighlightColor; style:
   return settings.get(DEFAULTS_KEY, DefaultsSchema, { color: 'yellow', style: 'fill' });
 }
 
+/** The toolbar shows the new colour at once: journalled until stored. */
 export function saveHighlightDefaults(color: HighlightColor, style: HighlightStyle): Promise<void> {
-  return settings.set(DEFAULTS_KEY, DefaultsSchema, { color, style });
+  return keptSetting(DEFAULTS_KEY, { color, style }, () => settings.set(DEFAULTS_KEY, DefaultsSchema, { color, style }));
 }

@@ -18,6 +18,7 @@ import { createArticleRepository } from '../db/repositories';
 import { prepareArticles, searchTables } from '../db/searchIndex';
 import type { ArticleBodyRow as DbArticleBodyRow, ArticleRow, HighlightRow, ReadingRow, YanduDB } from '../db/schema';
 import { beforeBulkChange } from './backup';
+import { keptReading, keptSetting } from './pendingKinds';
 
 /** A row of the list: an article's metadata (its body lives in another table). */
 export type LibraryRow = ArticleRow;
@@ -301,9 +302,12 @@ export async function openArticle(id: string): Promise<OpenedArticle | null> {
 
 export const getArticle = (id: string): Promise<ArticleRow | undefined> => articles.get(id);
 
-/** Saves the reading position; the list's progress follows through the feed. */
+/**
+ * Saves the reading position; the list's progress follows through the feed. The reader saves it as
+ * the page goes (a reload, a close), when an IndexedDB write may not finish: journalled until stored.
+ */
 export const saveReadingPosition = (articleId: string, position: { block: number; offset: number; progress: number }): Promise<void> =>
-  reading.save(articleId, position);
+  keptReading(articleId, position, () => reading.save(articleId, position));
 
 export const removeArticles = (ids: readonly string[]): Promise<void> => articles.remove(ids);
 
@@ -313,8 +317,9 @@ const READER_SETTINGS_KEY = 'reader';
 export const loadReaderSettings = <T>(schema: v.GenericSchema<unknown, T>, fallback: T): Promise<T> =>
   settings.get(READER_SETTINGS_KEY, schema, fallback);
 
+/** The reader applies the settings at once: journalled until stored. */
 export const saveReaderSettings = <T>(schema: v.GenericSchema<unknown, T>, value: T): Promise<void> =>
-  settings.set(READER_SETTINGS_KEY, schema, value);
+  keptSetting(READER_SETTINGS_KEY, value, () => settings.set(READER_SETTINGS_KEY, schema, value));
 
 export const SAMPLE_FLAG = 'sampleLibraryImported';
 

@@ -102,3 +102,10 @@ export function highlightRefusal(role: Role | null, row: Pick<HighlightRow, 'lay
 export function readHidden(db: YanduDB): Promise<Hidden> {
   return createSettingsRepository(db).read(HIDDEN_KEY);
 }
+
+/** Hides (or shows) the leader's layer in the reader, leaving the hidden sessions as they are. */
+export function writeLeaderLayerHidden(db: YanduDB, hide: boolean): Promise<void> {
+  return db.transaction('rw', db.settings, async () => {
+    await createSettingsRepository(db).write(HIDDEN_KEY, { ...(await readHidden(db)), leaderLayer: hide });
+  });
+}

@@ -41,7 +41,9 @@ import {
   type Hidden,
   type Role,
   type RoleState,
+  writeLeaderLayerHidden,
 } from './roles';
+import { keptLeaderLayer } from './pendingKinds';
 
 const t = messages.study;
 
@@ -443,12 +445,11 @@ export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new
         await settings.write(HIDDEN_KEY, { ...h, sessions: hide ? [...rest, id] : rest });
       });
     },
-    /** Hides (or shows) the leader's 重点摘编 layer in the reader, remembered across restarts. */
-    async hideLeaderLayer(hide: boolean): Promise<void> {
-      await db.transaction('rw', db.settings, async () => {
-        await settings.write(HIDDEN_KEY, { ...(await readHidden(db)), leaderLayer: hide });
-      });
-    },
+    /**
+     * Hides (or shows) the leader's 重点摘编 layer in the reader, remembered across restarts. The
+     * reader switches the layer at once, so the choice is journalled until it is stored.
+     */
+    hideLeaderLayer: (hide: boolean): Promise<void> => keptLeaderLayer(hide, () => writeLeaderLayerHidden(db, hide)),
     async addMember(name: string, title: string): Promise<void> {
       const trimmed = name.trim();
       if (!trimmed) return;

@@ -23,6 +23,7 @@ import {
   type SyncSettings as DbSyncSettings,
 } from '../db/sources';
 import { beforeBulkChange } from './backup';
+import { keptSetting } from './pendingKinds';
 import { messages } from '../i18n/messages';
 import { reanchorArticle } from './highlights';
 import { applySyncBatch, emptyTally, sourceCounts, storedTally } from './sync/writer';
@@ -58,7 +59,8 @@ export const loadSyncSettings = (): Promise<SyncSettings> => settings.get('sync'
 export async function saveSyncSettings(next: SyncSettings): Promise<string | null> {
   const checked = v.safeParse(SyncSettingsSchema, next);
   if (!checked.success) return checked.issues[0]?.message ?? messages.errors.generic;
-  await settings.set('sync', SyncSettingsSchema, checked.output);
+  // The form shows the typed value as in force: journalled until stored.
+  await keptSetting('sync', checked.output, () => settings.set('sync', SyncSettingsSchema, checked.output));
   return null;
 }
 

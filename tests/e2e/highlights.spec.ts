@@ -102,6 +102,25 @@ test('a highlight is kept when the page reloads at once, before IndexedDB has co
   await expect.poll(() => painted(app)).toEqual({ 'yandu-personal-green-fill': [phrase] });
 });
 
+test('the style chosen for the next highlight is kept when the page reloads at once', async ({ app }) => {
+  await openArticle(app);
+  const block = await longParagraph(app, 1);
+  expect(await selectWithMouse(app, block, 10, 20)).toBe((await blockText(app, block)).slice(10, 20));
+  // u with a selection and no highlight open: the next highlight is underlined (nothing is painted
+  // yet). The key and the reload in the same task, as u and F5 at once.
+  const loaded = app.waitForEvent('load');
+  await app.evaluate(() => {
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'u', bubbles: true }));
+    location.reload();
+  });
+  await loaded;
+  await expect(app.locator('.article-title')).toHaveText(TITLE);
+  const phrase = (await blockText(app, block)).slice(30, 44);
+  expect(await selectWithMouse(app, block, 30, 44)).toBe(phrase);
+  await app.keyboard.press('h');
+  await expect.poll(() => painted(app)).toEqual({ 'yandu-personal-yellow-underline': [phrase] });
+});
+
 test('select with the mouse, highlight, reload, recolour, undo/redo, delete, copy a citation', async ({ app, context, host }, testInfo) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
   await openArticle(app);

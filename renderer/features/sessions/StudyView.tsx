@@ -357,8 +357,10 @@ export function StudyView() {
               return;
             }
             setMemberError(null);
-            setMemberDraft({ name: '', title: '' });
-            void study.addMember(name, memberDraft.title).catch(fail);
+            // The typed name leaves the field only once the member is stored: a reload before that
+            // keeps neither, and the field emptied would look as if it had been kept.
+            const typed = memberDraft;
+            void study.addMember(name, typed.title).then(() => setMemberDraft((d) => (d === typed ? { name: '', title: '' } : d)), fail);
           }}
         >
           <FormRow label={t.memberName} error={memberError}>

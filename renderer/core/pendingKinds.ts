@@ -1,0 +1,69 @@
+/**
+ * The app's writes that show before they are stored (see pendingWrites.ts), one kind each, and
+ * how start-up writes each kind back:
+ * - `setting`: a key of the settings table and its whole value (reader typography, the colour and
+ *   style of the next highlight, the sync settings); replayed through the key's schema.
+ * - `leaderLayer`: the reader's 重点摘编 layer switched off or on (one field of `study.hidden`,
+ *   written without touching the hidden sessions beside it).
+ * - `reading`: an article's reading position, saved on the way out; never replayed over a
+ *   position stored later, nor for an article no longer in the library.
+ */
+import * as v from 'valibot';
+import { settingSchema } from '../../shared/domain/settings';
+import { db as appDb } from '../db';
+import { createReadingRepository, createSettingsRepository } from '../db/repositories';
+import type { YanduDB } from '../db/schema';
+import { localStore, type LocalStore } from './localStore';
+import { keptWrite, replayPendingWrites, type PendingReplayer } from './pendingWrites';
+import { writeLeaderLayerHidden } from './roles';
+
+export interface ReadingPosition {
+  block: number;
+  offset: number;
+  progress: number;
+}
+
+/** A settings-table write the view has applied already. */
+export const keptSetting = <T>(key: string, value: unknown, run: () => Promise<T>): Promise<T> => keptWrite('setting', key, value, run);
+
+export const keptLeaderLayer = <T>(hide: boolean, run: () => Promise<T>): Promise<T> => keptWrite('leaderLayer', 'leaderLayer', hide, run);
+
+export const keptReading = <T>(articleId: string, position: ReadingPosition, run: () => Promise<T>): Promise<T> =>
+  keptWrite('reading', articleId, position, run);
+
+function replayers(db: YanduDB): Record<string, PendingReplayer> {
+  const settings = createSettingsRepository(db);
+  const reading = createReadingRepository(db);
+  return {
+    async setting(key, value) {
+      // Only keys of the settings table, through their schema: anything else is declined.
+      const schema = settingSchema(key);
+      if (!schema || !v.is(schema, value)) return false;
+      await settings.set(key, schema, value);
+      return true;
+    },
+    async leaderLayer(_key, value) {
+      if (typeof value !== 'boolean') return false;
+      await writeLeaderLayerHidden(db, value);
+      return true;
+    },
+    async reading(articleId, value, at) {
+      if (!(await db.articles.get(articleId))) return false;
+      const stored = await reading.get(articleId);
+      if (stored && stored.updatedAt >= at) return false;
+      try {
+        await reading.save(articleId, value as ReadingPosition);
+      } catch (error) {
+        // The repository refuses a malformed position (valibot): declined, never retried.
+        if (error instanceof v.ValiError) return false;
+        throw error;
+      }
+      return true;
+    },
+  };
+}
+
+/** At start-up, once the library is settled: writes still in flight when the page last went are stored; the number written. */
+export function recoverPendingWrites(db: YanduDB = appDb, storage: LocalStore | null = localStore()): Promise<number> {
+  return replayPendingWrites(replayers(db), storage);
+}

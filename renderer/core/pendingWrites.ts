@@ -1,0 +1,142 @@
+/**
+ * Writes the view shows before IndexedDB has committed them: a reader setting applied at once, the
+ * colour the next highlight takes, a layer switched off, a sync setting typed in, the reading
+ * position saved as the page goes. Each is journalled synchronously in localStorage before its
+ * write starts and taken out once the write has settled (committed, or refused: a refused value is
+ * never replayed); start-up replays what is left, so a reload or close in between keeps it.
+ *
+ * One entry per kind and key, newest write last: a newer write to the same key replaces the
+ * older entry, and an older write settling never takes out a newer one's entry. An entry of a kind
+ * this version does not know is left as it is (a newer version may). Highlights and notes have
+ * journals of their own (they are also kept until a backup holds them); this one is only for the
+ * few milliseconds a small write is in flight, so it holds a handful of entries at most.
+ */
+import { localStore, type LocalStore } from './localStore';
+
+export const PENDING_WRITES_KEY = 'yandu.pendingWrites';
+/** Far beyond what is ever in flight; only a broken writer could reach it (the oldest go first). */
+export const MAX_PENDING_WRITES = 200;
+
+export interface PendingWrite {
+  kind: string;
+  key: string;
+  value: unknown;
+  /** When the write was made (ISO): a replay never goes over a newer stored version. */
+  at: string;
+  /** This write's own token, so its settling takes out only its own entry. */
+  token: string;
+}
+
+/**
+ * Writes one kind back at start-up; resolves to whether it wrote (false: the store has newer, or the
+ * value fails its schema). Throws only when the database failed: then the entry stays for the next start.
+ */
+export type PendingReplayer = (key: string, value: unknown, at: string) => Promise<boolean>;
+
+function read(storage: LocalStore): PendingWrite[] {
+  try {
+    const list = JSON.parse(storage.getItem(PENDING_WRITES_KEY) ?? '[]') as unknown;
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (e): e is PendingWrite =>
+        !!e &&
+        typeof e === 'object' &&
+        typeof (e as PendingWrite).kind === 'string' &&
+        typeof (e as PendingWrite).key === 'string' &&
+        typeof (e as PendingWrite).at === 'string' &&
+        typeof (e as PendingWrite).token === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
+function write(storage: LocalStore, entries: readonly PendingWrite[]): void {
+  try {
+    if (entries.length === 0) storage.removeItem(PENDING_WRITES_KEY);
+    else storage.setItem(PENDING_WRITES_KEY, JSON.stringify(entries.slice(-MAX_PENDING_WRITES)));
+  } catch (error) {
+    // A full localStorage loses only this safety copy; the write itself goes on.
+    console.warn('pending write not journalled', error);
+  }
+}
+
+let counter = 0;
+function newToken(): string {
+  counter = (counter + 1) % 1e9;
+  return `${Date.now().toString(36)}.${counter.toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Synchronous: the write's entry, replacing an older one of the same kind and key. Returns its token. */
+export function journalPendingWrite(
+  kind: string,
+  key: string,
+  value: unknown,
+  storage: LocalStore | null = localStore(),
+  at = new Date().toISOString(),
+): string {
+  const token = newToken();
+  if (!storage) return token;
+  const rest = read(storage).filter((e) => !(e.kind === kind && e.key === key));
+  rest.push({ kind, key, value, at, token });
+  write(storage, rest);
+  return token;
+}
+
+/** The write of `token` settled: its entry goes (a newer write's entry for the same key stays). */
+export function settlePendingWrite(token: string, storage: LocalStore | null = localStore()): void {
+  if (!storage) return;
+  const entries = read(storage);
+  const left = entries.filter((e) => e.token !== token);
+  if (left.length !== entries.length) write(storage, left);
+}
+
+/**
+ * Journals `value` under kind and key, runs `run` (the IndexedDB write), and takes the entry out
+ * once it has settled either way. Resolves or rejects as `run` does.
+ */
+export async function keptWrite<T>(
+  kind: string,
+  key: string,
+  value: unknown,
+  run: () => Promise<T>,
+  storage: LocalStore | null = localStore(),
+): Promise<T> {
+  const token = journalPendingWrite(kind, key, value, storage);
+  try {
+    return await run();
+  } finally {
+    settlePendingWrite(token, storage);
+  }
+}
+
+/** The entries waiting, oldest first (tests, diagnostics). */
+export function pendingWrites(storage: LocalStore | null = localStore()): PendingWrite[] {
+  return storage ? read(storage) : [];
+}
+
+/**
+ * At start-up: each entry whose kind has a replayer is written back through it and taken out (also
+ * when the replayer declines it: the store has newer, or the value fails its schema and never will
+ * pass). An entry whose replay threw (the database failed) and entries of kinds not given stay.
+ * Resolves to the number written.
+ */
+export async function replayPendingWrites(
+  replayers: Readonly<Record<string, PendingReplayer>>,
+  storage: LocalStore | null = localStore(),
+): Promise<number> {
+  if (!storage) return 0;
+  let written = 0;
+  for (const entry of read(storage)) {
+    const replay = Object.hasOwn(replayers, entry.kind) ? replayers[entry.kind] : undefined;
+    if (!replay) continue;
+    try {
+      if (await replay(entry.key, entry.value, entry.at)) written++;
+    } catch (error) {
+      console.warn(`[pending] ${entry.kind} ${entry.key} not replayed`, error);
+      continue;
+    }
+    settlePendingWrite(entry.token, storage);
+  }
+  return written;
+}

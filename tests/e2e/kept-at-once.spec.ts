@@ -1,0 +1,114 @@
+/**
+ * Nothing shown as done is lost to a reload that comes at once: each test makes one change the
+ * page shows before IndexedDB has committed it (a reader setting, the reading position, a sync
+ * setting, the leader's layer switched off, a new member) and reloads right after, with no wait
+ * for the write. The page after the reload must show the change (core/pendingWrites.ts).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * Clicks `button` in the page and reloads in the same task, as a click and F5 right after would:
+ * no round trip to the test leaves the write time to commit.
+ */
+async function clickThenReload(app: Page, button: Locator): Promise<void> {
+  const loaded = app.waitForEvent('load');
+  await button.evaluate((el) => {
+    (el as HTMLElement).click();
+    location.reload();
+  });
+  await loaded;
+}
+
+async function openLongestArticle(app: Page): Promise<void> {
+  await app.getByRole('columnheader', { name: /标题/ }).click();
+  await app.getByTestId('article-row').first().locator('a').click();
+  await expect(app.locator('.article-title')).toBeVisible();
+}
+
+test('a reader setting is kept when the page reloads at once', async ({ app }) => {
+  await openLongestArticle(app);
+  await app.getByRole('button', { name: '阅读设置' }).click();
+  // No wait for the write: a reader who changes the size and presses F5 at once.
+  await clickThenReload(app, app.getByRole('button', { name: '增大字号' }));
+  await expect(app.locator('.article-title')).toBeVisible();
+  await expect(app.locator('.article')).toHaveCSS('font-size', '19px');
+});
+
+test('the reading position is kept when the page reloads at once', async ({ app }) => {
+  await openLongestArticle(app);
+  const scroller = app.getByTestId('reader-scroll');
+  const target = await scroller.evaluate((el) => {
+    el.scrollTo(0, Math.min(1500, el.scrollHeight - el.clientHeight - 10));
+    return el.scrollTop;
+  });
+  expect(target).toBeGreaterThan(200);
+  // The position is measured on the scroll event; reload before the throttled save runs.
+  await scroller.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await app.reload();
+  await expect(app.locator('.article-title')).toBeVisible();
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(target - 40);
+  expect(Math.abs((await scroller.evaluate((el) => el.scrollTop)) - target)).toBeLessThan(40);
+});
+
+test('a sync setting is kept when the page reloads at once', async ({ app }) => {
+  await app.getByRole('link', { name: '来源' }).click();
+  await app.getByText('抓取设置').click();
+  const delay = app.getByLabel('同一网站两次请求的间隔（毫秒）');
+  await expect(delay).toHaveValue('1000');
+  // Typed, and the page reloaded in the same task (React reads the value through its own setter).
+  const loaded = app.waitForEvent('load');
+  await delay.evaluate((el) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '2500');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    location.reload();
+  });
+  await loaded;
+  await app.getByText('抓取设置').click();
+  await expect(app.getByLabel('同一网站两次请求的间隔（毫秒）')).toHaveValue('2500');
+});
+
+test('a member added is kept, or still in the field, when the page reloads at once', async ({ app }) => {
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await expect(app.getByTestId('study-dashboard')).toBeVisible();
+  await app.getByLabel('姓名', { exact: true }).fill('试读成员');
+  await app.getByRole('button', { name: '添加成员' }).click();
+  // Gone from the field means stored: the field is emptied only after the write.
+  await expect(app.getByLabel('姓名', { exact: true })).toHaveValue('');
+  await app.reload();
+  await expect(app.getByTestId('member')).toHaveCount(1);
+  await expect(app.getByTestId('member')).toContainText('试读成员');
+});
+
+test("the leader's layer switched off stays off when the page reloads at once", async ({ app }) => {
+  test.setTimeout(90_000);
+  // A session with one reading and one 重点摘编 on it.
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await app.getByRole('button', { name: '新建学习安排' }).click();
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByLabel('专题').fill('立即刷新专题');
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByRole('button', { name: '创建' }).click();
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  await app
+    .getByRole('button', { name: /^加入篇目：/ })
+    .first()
+    .click();
+  await expect(app.getByTestId('readings').locator('li')).toHaveCount(1);
+  await app.getByTestId('readings').locator('li a').first().click();
+  await expect(app.getByTestId('leader-panel')).toBeVisible();
+  await app.getByTestId('article-body').evaluate((body) => {
+    const text = document.createTreeWalker(body.children[1]!, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const r = document.createRange();
+    r.setStart(text, 0);
+    r.setEnd(text, 12);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(r);
+  });
+  await app.getByRole('button', { name: '把选中文字设为重点摘编' }).click();
+  await expect(app.getByTestId('leader-excerpt')).toHaveCount(1);
+  const toggle = app.getByRole('button', { name: '显示重点摘编' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await clickThenReload(app, toggle);
+  await expect(app.getByTestId('leader-panel')).toBeVisible();
+  await expect(app.getByRole('button', { name: '显示重点摘编' })).toHaveAttribute('aria-pressed', 'false');
+});
