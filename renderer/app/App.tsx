@@ -77,12 +77,15 @@ async function startBackgroundWork(): Promise<void> {
 }
 
 /**
- * Settings, a layer switched off and reading positions the page showed but had not stored when it
- * last went (a reload, a close) are stored now; the reader's settings are read again if replayed.
+ * Settings, a layer switched off, reading positions and 学习安排 fields the page showed but had not
+ * stored when it last went (a reload, a close) are stored now; the reader's settings are read again if replayed.
  */
 async function replayPendingWrites(): Promise<void> {
   try {
     if ((await recoverPendingWrites()) > 0) await useReaderSettings.getState().load();
+    // 学习安排 fields typed but not yet left (the study module loads on demand, as its page does).
+    const { study } = await import('../core/study');
+    await study.recoverSessionDrafts();
   } catch (error) {
     console.warn('[pending] writes not replayed', error);
   }

@@ -7,6 +7,8 @@
  *   written without touching the hidden sessions beside it).
  * - `reading`: an article's reading position, saved on the way out; never replayed over a
  *   position stored later, nor for an article no longer in the library.
+ * The 学习安排's free-text fields typed but not yet left (`sessionField`) are journalled and replayed
+ * by core/study.ts itself, through the session's own checks.
  */
 import * as v from 'valibot';
 import { settingSchema } from '../../shared/domain/settings';

@@ -44,6 +44,8 @@ import {
   writeLeaderLayerHidden,
 } from './roles';
 import { keptLeaderLayer } from './pendingKinds';
+import { localStore, type LocalStore } from './localStore';
+import { journalPendingWrite, replayPendingWrites, settlePendingWrite } from './pendingWrites';
 
 const t = messages.study;
 
@@ -325,6 +327,20 @@ export interface Dashboard {
 export type ReadingChoice = Pick<ArticleRow, 'id' | 'title'>;
 
 /** `clock` is the time the 已完成 rule and the progress are judged at (tests pass a fixed one). */
+/** The 学习安排's free-text fields that save on leaving them (journalled while typed). */
+export type SessionDraftField = 'topic' | 'place' | 'host' | 'questions';
+const SESSION_DRAFT_KIND = 'sessionField';
+// The form's own limits (SessionView); questions: each line.
+const DRAFT_LIMITS: Record<SessionDraftField, number> = { topic: 300, place: 200, host: 100, questions: 1000 };
+const isDraftField = (f: string): f is SessionDraftField => Object.hasOwn(DRAFT_LIMITS, f);
+/** What the field itself could have saved: text within its length (questions: a list of lines). */
+function draftValueFits(field: SessionDraftField, value: unknown): boolean {
+  const limit = DRAFT_LIMITS[field];
+  if (field === 'questions')
+    return Array.isArray(value) && value.length <= 1000 && value.every((q) => typeof q === 'string' && q.length <= limit);
+  return typeof value === 'string' && value.length <= limit;
+}
+
 export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new Date()) {
   const repo = createStudyRepository(db);
   const settings = createSettingsRepository(db);
@@ -449,6 +465,47 @@ export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new
      * Hides (or shows) the leader's 重点摘编 layer in the reader, remembered across restarts. The
      * reader switches the layer at once, so the choice is journalled until it is stored.
      */
+    /**
+     * A 学习安排 field typed but not yet saved (it saves on leaving the field): journalled at each
+     * keystroke, so a reload or close before the field is left keeps the words; the token settles it.
+     */
+    draftSessionField(id: string, field: SessionDraftField, value: string | string[], storage: LocalStore | null = localStore()): string {
+      return journalPendingWrite(SESSION_DRAFT_KIND, `${id}/${field}`, value, storage);
+    },
+    settleSessionDraft: (token: string, storage: LocalStore | null = localStore()): void => settlePendingWrite(token, storage),
+    /**
+     * At start-up: drafts left when the page last went are stored, each only over a session saved
+     * before it was typed and only where the session's checks allow it (a member's copy of a
+     * packet's session refuses, and the draft is dropped, as typing into it would have been).
+     */
+    recoverSessionDrafts(storage: LocalStore | null = localStore()): Promise<number> {
+      return replayPendingWrites(
+        {
+          [SESSION_DRAFT_KIND]: async (key, value, at) => {
+            const cut = key.lastIndexOf('/');
+            const id = key.slice(0, cut);
+            const field = key.slice(cut + 1);
+            if (!isDraftField(field) || !draftValueFits(field, value)) return false;
+            try {
+              return await db.transaction('rw', [db.sessions, db.settings], async () => {
+                const row = await repo.session(id);
+                // A tie goes to the draft: it can only have been typed into the session as stored.
+                if (!row || row.updatedAt > at) return false;
+                const next = { ...row, [field]: value, updatedAt: new Date().toISOString() };
+                await checkedSession(row, next);
+                await repo.putSession(next);
+                return true;
+              });
+            } catch (error) {
+              // Refused by the session's checks or its schema: as the field's own save would have been.
+              if (error instanceof AppError || error instanceof v.ValiError) return false;
+              throw error;
+            }
+          },
+        },
+        storage,
+      );
+    },
     hideLeaderLayer: (hide: boolean): Promise<void> => keptLeaderLayer(hide, () => writeLeaderLayerHidden(db, hide)),
     async addMember(name: string, title: string): Promise<void> {
       const trimmed = name.trim();

@@ -112,3 +112,25 @@ test("the leader's layer switched off stays off when the page reloads at once", 
   await expect(app.getByTestId('leader-panel')).toBeVisible();
   await expect(app.getByRole('button', { name: '显示重点摘编' })).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('a 学习安排 field typed and not yet left is kept when the page reloads at once', async ({ app }) => {
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await app.getByRole('button', { name: '新建学习安排' }).click();
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByLabel('专题').fill('立即刷新的安排');
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByRole('button', { name: '创建' }).click();
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  const place = app.locator('#s-place');
+  await expect(place).toHaveValue('');
+  // Typed, and the page reloaded in the same task: the field is never left, so its save never runs.
+  const loaded = app.waitForEvent('load');
+  await place.evaluate((el) => {
+    const input = el as HTMLInputElement;
+    input.focus();
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '机关三楼会议室');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    location.reload();
+  });
+  await loaded;
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  await expect(app.locator('#s-place')).toHaveValue('机关三楼会议室');
+});

@@ -226,3 +226,64 @@ describe('one notebook loader', () => {
     await db.delete();
   });
 });
+
+describe('学习安排 fields typed but not yet left (draft journal)', () => {
+  function memoryStorage() {
+    const store = new Map<string, string>();
+    return {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
+  }
+
+  it('a draft left when the page went is stored at the next start; a settled one is not', async () => {
+    const db = await freshDb();
+    const study = createStudy(db, world.api);
+    const id = await study.createSession('专题一', '2025-05-01');
+    const storage = memoryStorage();
+    // Typed into 地点 and 思考题, and the page went before either field was left.
+    study.draftSessionField(id, 'place', '三楼', storage);
+    study.draftSessionField(id, 'place', '三楼会议室', storage);
+    study.draftSessionField(id, 'questions', ['如何把学习成果转化为工作实效？'], storage);
+    // 主持人 was typed and left: its save settled the entry, so nothing of it is replayed.
+    const token = study.draftSessionField(id, 'host', '王', storage);
+    study.settleSessionDraft(token, storage);
+
+    expect(await study.recoverSessionDrafts(storage)).toBe(2);
+    expect(await study.session(id)).toMatchObject({
+      topic: '专题一',
+      place: '三楼会议室',
+      host: '',
+      questions: ['如何把学习成果转化为工作实效？'],
+    });
+    // Replayed once: the entries are gone.
+    expect(await study.recoverSessionDrafts(storage)).toBe(0);
+  });
+
+  it('never over a session saved after the draft was typed, nor a value the field could not hold', async () => {
+    const db = await freshDb();
+    const study = createStudy(db, world.api);
+    const id = await study.createSession('专题二', '2025-05-01');
+    const storage = memoryStorage();
+    study.draftSessionField(id, 'topic', '旧的草稿', storage);
+    // Another tab saved the topic later than the draft was typed.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await study.updateSession(id, { topic: '另一窗口保存的专题' });
+    study.draftSessionField(id, 'place', 'x'.repeat(201), storage);
+    study.draftSessionField('s_gone', 'place', '已删除的学习安排', storage);
+
+    expect(await study.recoverSessionDrafts(storage)).toBe(0);
+    expect(await study.session(id)).toMatchObject({ topic: '另一窗口保存的专题', place: '' });
+  });
+
+  it('a member’s copy of a packet’s session refuses the draft, as the field would have', async () => {
+    const db = await freshDb();
+    const { session } = await memberWithPacket(db);
+    const study = createStudy(db, world.api);
+    const storage = memoryStorage();
+    study.draftSessionField(session.id, 'topic', '组员改的专题', storage);
+    expect(await study.recoverSessionDrafts(storage)).toBe(0);
+    expect((await study.session(session.id))?.topic).toBe(session.topic);
+  });
+});

@@ -3,11 +3,11 @@
  * the 学习记录 form, the packet it is handed out as, the members' return files, and the
  * member's own return file.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../ui/router';
 import { packets } from '../../core/packets';
-import { DEFAULT_PROFILE, study, type SessionDetail, type StudyService } from '../../core/study';
+import { DEFAULT_PROFILE, study, type SessionDetail, type SessionDraftField, type StudyService } from '../../core/study';
 import { doneRefusal, fromPacket as installedFromPacket } from '../../core/roles';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
@@ -380,13 +380,22 @@ function MyReturn({ row }: { row: SessionRow }) {
 }
 
 const sameList = (a: string, b: string) => a === b;
+/** The 思考题 box's text as the session stores it: one question a line. */
+const questionLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((q) => q.trim().slice(0, 1000))
+    .filter(Boolean);
 
 /**
  * A one-line field of the 学习安排: typed into a draft that follows the stored value, saved on
- * leaving it; on a member's copy of a packet's session it is shown disabled, saying why.
+ * leaving it (journalled while typed, so a reload or close before leaving it keeps the words); on
+ * a member's copy of a packet's session it is shown disabled, saying why.
  */
 function SessionField({
   id,
+  sessionId,
+  field,
   label,
   width,
   maxLength,
@@ -395,14 +404,17 @@ function SessionField({
   onSave,
 }: {
   id: string;
+  sessionId: string;
+  field: SessionDraftField;
   label: string;
   width: 'medium' | 'long';
   maxLength: number;
   lockedWhy: string | null;
   value: string;
-  onSave: (value: string) => void;
+  onSave: (value: string) => Promise<void>;
 }) {
   const [draft, setDraft] = useDraft(value);
+  const journal = useDraftJournal(sessionId, field);
   return (
     <FormRow label={label}>
       <Input
@@ -412,11 +424,34 @@ function SessionField({
         width={width}
         value={draft}
         maxLength={maxLength}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => draft !== value && onSave(draft)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          journal.typed(e.target.value);
+        }}
+        onBlur={() => journal.saved(draft !== value ? onSave(draft) : null)}
       />
     </FormRow>
   );
+}
+
+/**
+ * The journal of one field's typing (study.draftSessionField): each keystroke replaces the entry;
+ * leaving the field settles it once its save (if any) has settled, saved or refused.
+ */
+function useDraftJournal(sessionId: string, field: SessionDraftField) {
+  const token = useRef<string | null>(null);
+  return {
+    typed(value: string | string[]) {
+      token.current = study.draftSessionField(sessionId, field, value);
+    },
+    saved(saving: Promise<void> | null) {
+      const mine = token.current;
+      token.current = null;
+      if (!mine) return;
+      if (saving) void saving.finally(() => study.settleSessionDraft(mine));
+      else study.settleSessionDraft(mine);
+    },
+  };
 }
 
 function SessionPage({ detail }: { detail: SessionDetail }) {
@@ -439,6 +474,9 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
     }
   };
   const saveField = (patch: Partial<SessionRow>) => void save(patch).catch(() => undefined);
+  // The same, for a field that settles its typing journal once the save has settled.
+  const saveTyped = (patch: Partial<SessionRow>): Promise<void> => save(patch).catch(() => undefined);
+  const questionsJournal = useDraftJournal(row.id, 'questions');
 
   const exportPacket = async (reissue: boolean) => {
     setStatus(null);
@@ -503,7 +541,9 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
             maxLength={300}
             lockedWhy={lockedWhy}
             value={row.topic}
-            onSave={(topic) => saveField({ topic })}
+            sessionId={row.id}
+            field="topic"
+            onSave={(topic) => saveTyped({ topic })}
           />
           <FormRow label={t.date}>
             {locked ? (
@@ -519,7 +559,9 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
             maxLength={200}
             lockedWhy={lockedWhy}
             value={row.place}
-            onSave={(place) => saveField({ place })}
+            sessionId={row.id}
+            field="place"
+            onSave={(place) => saveTyped({ place })}
           />
           <SessionField
             id="s-host"
@@ -528,7 +570,9 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
             maxLength={100}
             lockedWhy={lockedWhy}
             value={row.host}
-            onSave={(host) => saveField({ host })}
+            sessionId={row.id}
+            field="host"
+            onSave={(host) => saveTyped({ host })}
           />
           <FormRow label={t.speakers} htmlFor="speaker-guest">
             <SpeakerPicker
@@ -543,15 +587,11 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
               id="s-questions"
               disabled={locked}
               value={questions}
-              onChange={(e) => setQuestions(e.target.value)}
-              onBlur={() =>
-                saveField({
-                  questions: questions
-                    .split('\n')
-                    .map((q) => q.trim().slice(0, 1000))
-                    .filter(Boolean),
-                })
-              }
+              onChange={(e) => {
+                setQuestions(e.target.value);
+                questionsJournal.typed(questionLines(e.target.value));
+              }}
+              onBlur={() => questionsJournal.saved(saveTyped({ questions: questionLines(questions) }))}
             />
           </FormRow>
           <FormRow label={t.status} hint={!locked && doneWhy ? doneWhy : undefined}>
