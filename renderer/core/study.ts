@@ -479,6 +479,7 @@ export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new
      * packet's session refuses, and the draft is dropped, as typing into it would have been).
      */
     recoverSessionDrafts(storage: LocalStore | null = localStore()): Promise<number> {
+      const storedBefore = new Map<string, string>();
       return replayPendingWrites(
         {
           [SESSION_DRAFT_KIND]: async (key, value, at) => {
@@ -490,7 +491,11 @@ export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new
               return await db.transaction('rw', [db.sessions, db.settings], async () => {
                 const row = await repo.session(id);
                 // A tie goes to the draft: it can only have been typed into the session as stored.
-                if (!row || row.updatedAt > at) return false;
+                // Judged against the session as it was before this replay: two fields typed into one
+                // session are both replayed, though the first one's write is newer than either.
+                const before = storedBefore.get(id) ?? row?.updatedAt;
+                if (!row || !before || before > at) return false;
+                storedBefore.set(id, before);
                 const next = { ...row, [field]: value, updatedAt: new Date().toISOString() };
                 await checkedSession(row, next);
                 await repo.putSession(next);

@@ -249,6 +249,8 @@ describe('学习安排 fields typed but not yet left (draft journal)', () => {
     // 主持人 was typed and left: its save settled the entry, so nothing of it is replayed.
     const token = study.draftSessionField(id, 'host', '王', storage);
     study.settleSessionDraft(token, storage);
+    // The next start comes later: the first field's replay is newer than the second field's draft.
+    await new Promise((resolve) => setTimeout(resolve, 5));
 
     expect(await study.recoverSessionDrafts(storage)).toBe(2);
     expect(await study.session(id)).toMatchObject({
