@@ -1290,6 +1290,38 @@ function stampedMessageList(sib: Element): boolean {
   return false;
 }
 
+/**
+ * A later sibling of the article root that is an index of other pages: a list of three or more
+ * items, each opening with a link to another page and holding beside it at most a short note
+ * (a person's life years, a count, a date in brackets), and no sentence anywhere in the box (其他人物,
+ * 同类条目 under a record). Its unlinked notes keep its link density low and its many items score
+ * as text, but it is the site's entry points, not the article going on. (A notice's attachment
+ * list is left to the attachment rules.)
+ */
+function linkLedIndex(sib: Element, s: Stats): boolean {
+  if (s.punct > 0) return false;
+  const lists = /^[ou]l$/.test(sib.localName) ? [sib] : Array.from(sib.querySelectorAll('ul, ol'));
+  const whole = normaliseText(sib.textContent ?? '').length;
+  for (const list of lists) {
+    let items = 0;
+    let inItems = 0;
+    let led = true;
+    for (let li = list.firstElementChild; li && led; li = li.nextElementSibling) {
+      if (li.localName !== 'li') continue;
+      const t = normaliseText(li.textContent ?? '');
+      if (!t) continue;
+      const a = Array.from(li.querySelectorAll('a[href]')).find((x) => !x.getAttribute('href')!.trim().startsWith('#'));
+      const linkText = a ? normaliseText(a.textContent ?? '') : '';
+      led = linkText !== '' && t.startsWith(linkText) && t.length - linkText.length <= 16 && !namesAttachment(t);
+      items++;
+      inItems += t.length;
+    }
+    // The list is the box (a heading over it at most).
+    if (led && items >= 3 && whole - inItems <= 20) return true;
+  }
+  return false;
+}
+
 /** The first class name of an element ('' when none): the build a site gives its boxes of one kind. */
 function firstClass(el: Element): string {
   return (el.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
@@ -2556,11 +2588,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   let top: Element | null = null;
   let topScore = 0;
+  // An index of other pages (linked names with short notes, no sentence) is never the article
+  // once the page holds prose elsewhere, however many items add to its score.
+  const proseOnPage = totalPunct >= 5;
   for (const [el, s] of stats) {
     if (s.score <= 0 || negative.has(el)) continue;
     const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
     const f = s.score * (1 - ld);
-    if (f > topScore) {
+    if (f > topScore && !(!latinScript && proseOnPage && linkLedIndex(el, s))) {
       topScore = f;
       top = el;
     }
@@ -2606,7 +2641,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         // Visitors' messages, the page's panels and a record's field table are not the text.
         if (
           !latinScript &&
-          (stampedMessageList(sib) ? after : panelLikeOneAboveTitle(top, sib, after, titleEl) || (!after && fieldTable(sib)))
+          (stampedMessageList(sib) || linkLedIndex(sib, s)
+            ? after
+            : panelLikeOneAboveTitle(top, sib, after, titleEl) || (!after && fieldTable(sib)))
         )
           continue;
         const refs = f >= threshold ? [] : referenceListsAfter(sib, stats, negative, after);
