@@ -380,6 +380,17 @@ function headingEditLink(el: Element): boolean {
 }
 
 /**
+ * A link set in a section heading that takes the reader back to the page's top (`Options  top`,
+ * `History  back to top`): a link within the page whose whole text says so, a control of the page,
+ * not a word of the heading.
+ */
+const TOP_LINK_RE = /^\s*(?:(?:back |return |go )?(?:to )?(?:the )?top(?: of (?:the )?page)?)\s*[↑^]?\s*$/i;
+function headingTopLink(a: Element): boolean {
+  const href = a.getAttribute('href')?.trim() ?? '';
+  return href.startsWith('#') && TOP_LINK_RE.test(a.textContent ?? '');
+}
+
+/**
  * An element beside the <code> of a code block, inside its <pre>: a copy button's or a language
  * label's text, not a line of the code.
  */
@@ -493,6 +504,7 @@ class Walker {
     // link ([编辑]), a code block's button label beside its <code> (复制代码).
     if (tag === 'a' && backReferenceLink(el)) return;
     if (this.headingDepth > 0 && headingEditLink(el)) return;
+    if (this.headingDepth > 0 && tag === 'a' && headingTopLink(el)) return;
     if (this.preDepth > 0 && besideCodeInPre(el)) return;
     if (tag === 'br') {
       this.br();
@@ -2595,6 +2607,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
         if (sib === top) after = true;
         if (sib === top || negative.has(sib)) continue;
+        // A closed disclosure after the text (`<details>` without `open`: the author's note on the
+        // piece, a commentary the reader may unfold) is not read with it; a text that is itself in
+        // such boxes is its root, not a sibling.
+        if (latinScript && after && sib.localName === 'details' && !sib.hasAttribute('open')) continue;
         const s = stats.get(sib);
         if (!s) continue;
         const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
@@ -4526,6 +4542,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   }
   dropPaperRecordLines(body);
   dropPaperBackMatter(body);
+  dropColophon(body);
   dropOrphanBoxHeadings(body, placeholders);
   return placeholders;
 }
@@ -4728,6 +4745,26 @@ function dropPaperBackMatter(body: Block[]): void {
     i--;
   }
 }
+/**
+ * A colophon closing the text: the section headed `Colophon` (the publisher's or site's note on
+ * where the page came from, how it was made and whom to write to), from its heading to the end of
+ * the text. It is about the page, not part of what the page says; only as the last section (a text
+ * with more sections after one so named is about colophons).
+ */
+function dropColophon(body: Block[]): void {
+  const heading = (b: Block): number => (/^h[1-6]$/.test(b.el.localName) ? Number(b.el.localName[1]) : 0);
+  for (let i = body.length - 1, top = 7; i > 0; i--) {
+    const level = heading(body[i]!);
+    if (level === 0) continue;
+    // The last section of its rank or above (no heading as high stands after it).
+    if (level < top && COLOPHON_RE.test(body[i]!.text)) {
+      body.length = i;
+      return;
+    }
+    top = Math.min(top, level);
+  }
+}
+const COLOPHON_RE = /^colophon\s*:?$/i;
 const PAPER_REFERENCES_RE = /^(?:references|bibliography|literature cited|works cited)\s*:?$/i;
 const BACK_MATTER_HEADING_RE =
   /^(?:acknowledge?ments?|funding(?: statement| sources?| information)?|financial disclosure|competing interests?|conflicts? of interests?|declaration of (?:competing )?interests?|author contributions|data availability(?: statement)?|ethics statement)\s*:?$/i;
