@@ -206,6 +206,16 @@ describe('a dictionary entry', () => {
     expect(a.title).toBe('Ferry timetables for the winter');
   });
 
+  it('keeps reference entries whose cited titles hold a dash (no quotation closed before it)', () => {
+    const refs = ['Harbours – Ferries', 'Rivers – Crossings', 'Coasts – Launches']
+      .map((t, i) => `<li>Penrose, Ada (March 2009). "${t}". Estuary Encyclopedia. Retrieved ${i + 2} January 2011.</li>`)
+      .join('');
+    const a = extractArticle(page(`<article><h1>The estuary ferry</h1>${paras}<h2>Sources</h2><ol>${refs}</ol></article>`), URL, {
+      referee: 'never',
+    });
+    expect(a.paragraphs.filter((p) => p.includes('Estuary Encyclopedia')).length).toBe(3);
+  });
+
   it('keeps one quotation with its source (the text quoting)', () => {
     const body = `<article><h1>The estuary ferry</h1>${paras}<p>It was never about the boat. — Ada Penrose, Wenmouth Gazette, 4 Oct. 2026</p></article>`;
     const a = extractArticle(page(body), URL, { referee: 'never' });

@@ -4875,7 +4875,8 @@ function dropQuotationRuns(body: Block[]): void {
     } else i = j - 1;
   }
 }
-const DATED_SOURCE_RE = /\S\s+[—―–]\s?[A-Z][^—―–]{2,100}\b(?:1[6-9]|20)\d{2}\.?$/u;
+// The quotation closes its sentence before the dash (a dash inside a cited title is no source).
+const DATED_SOURCE_RE = /[.!?…"”’]\s+[—―–]\s?[A-Z][^—―–]{2,100}\b(?:1[6-9]|20)\d{2}\.?$/u;
 const QUOTED_LINE_MAX = 400;
 const QUOTED_RUN_MIN = 3;
 const PAPER_REFERENCES_RE = /^(?:references|bibliography|literature cited|works cited)\s*:?$/i;
