@@ -380,6 +380,46 @@ function headingEditLink(el: Element): boolean {
 }
 
 /**
+ * A box set beside the text (an `<aside>`) headed as the authors' account of their method (`How we
+ * did this`, `Methodology`, `About the data`) over paragraphs of prose: printed with the story as an
+ * editor's note is, part of it, not chrome. A box of links under such a heading is not.
+ */
+function methodBox(el: Element): boolean {
+  const head = el.querySelector('h2, h3, h4, h5, h6, strong, b');
+  if (!head || !METHOD_HEADING_RE.test(normaliseText(head.textContent ?? ''))) return false;
+  const first = normaliseText(el.textContent ?? '').indexOf(normaliseText(head.textContent ?? ''));
+  if (first > 0) return false;
+  const prose = Array.from(el.querySelectorAll('p')).filter((p) => {
+    const t = normaliseText(p.textContent ?? '');
+    const links = Array.from(p.querySelectorAll('a')).reduce((n, a) => n + normaliseText(a.textContent ?? '').length, 0);
+    return t.length >= 80 && /[.!?]["”’)]?$/.test(t) && links < t.length * 0.25;
+  });
+  return prose.length > 0;
+}
+const METHOD_HEADING_RE =
+  /^(?:(?:our )?methodology|methods?|about (?:the|this|our) (?:data|analysis|methods?|methodology)|notes? on (?:the )?(?:data|methods?|methodology)|how we (?:did|reported|analy[sz]ed|made|built|calculated|counted|measured|found|got) (?:this|it|the (?:data|numbers|figures))(?: (?:story|analysis|investigation))?)\s*[:?]?$/i;
+
+/**
+ * A paragraph's or section's own permalink written as its mark (`<a href="#section-2-3">¶</a>`,
+ * `§`), shown on hover: a control of the page, not a character of the text.
+ */
+function paragraphMark(a: Element): boolean {
+  const href = a.getAttribute('href');
+  return href !== null && href.trim().startsWith('#') && /^\s*[¶§]\s*$/.test(a.textContent ?? '');
+}
+
+/**
+ * A link set in a section heading that takes the reader back to the page's top (`Options  top`,
+ * `History  back to top`): a link within the page whose whole text says so, a control of the page,
+ * not a word of the heading.
+ */
+const TOP_LINK_RE = /^\s*(?:(?:back |return |go )?(?:to )?(?:the )?top(?: of (?:the )?page)?)\s*[↑^]?\s*$/i;
+function headingTopLink(a: Element): boolean {
+  const href = a.getAttribute('href')?.trim() ?? '';
+  return href.startsWith('#') && TOP_LINK_RE.test(a.textContent ?? '');
+}
+
+/**
  * An element beside the <code> of a code block, inside its <pre>: a copy button's or a language
  * label's text, not a line of the code.
  */
@@ -493,6 +533,8 @@ class Walker {
     // link ([编辑]), a code block's button label beside its <code> (复制代码).
     if (tag === 'a' && backReferenceLink(el)) return;
     if (this.headingDepth > 0 && headingEditLink(el)) return;
+    if (this.headingDepth > 0 && tag === 'a' && headingTopLink(el)) return;
+    if (tag === 'a' && paragraphMark(el)) return;
     if (this.preDepth > 0 && besideCodeInPre(el)) return;
     if (tag === 'br') {
       this.br();
@@ -1129,6 +1171,8 @@ function withStatedSpacing(title: string, refs: (string | null)[]): string {
   return title;
 }
 
+const DEFINITION_TITLE_RE = /\b(?:definitions?|meanings?|define)\b/i;
+
 /**
  * The headline a Latin-script page shows, where its <title>/og:title is the site's own wording:
  * the one h1 (or, on an old table page without one, a large bold <font> line) of four words or
@@ -1152,9 +1196,19 @@ function visibleHeadline(doc: Document, stated: string, meta: MetaInfo): string 
       }
     }
   }
-  if (!head || head.split(/\s+/).length < 4 || head.length > 200 || !/[A-Za-z]/.test(head)) return null;
+  if (!head || head.length > 200 || !/[A-Za-z]/.test(head)) return null;
   const h = normaliseText(head);
   const norm = normaliseText(stated);
+  // A dictionary's headword: the one h1 is a word or three, and the stated title calls the page
+  // that word's definition or meaning (`Definition of QUAY`, `Quay Definition & Meaning`).
+  if (
+    head.split(/\s+/).length <= 3 &&
+    DEFINITION_TITLE_RE.test(norm) &&
+    norm.toLowerCase().includes(h.toLowerCase()) &&
+    norm.length > h.length
+  )
+    return head;
+  if (head.split(/\s+/).length < 4) return null;
   if (h === norm) return null;
   if (meta.siteName && normaliseText(meta.siteName) === h) return null;
   if (norm.includes(h)) return h.length >= norm.length * 0.4 ? head : null;
@@ -2268,6 +2322,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     )
       continue;
     if (!latinScript && documentHeadTable(el, named, s)) continue;
+    if (latinScript && methodBox(el)) continue;
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
     // gallery beside an article of paragraphs (a gallery page's slides are its text).
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -2630,6 +2685,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
         if (sib === top) after = true;
         if (sib === top || negative.has(sib)) continue;
+        // A closed disclosure after the text (`<details>` without `open`: the author's note on the
+        // piece, a commentary the reader may unfold) is not read with it; a text that is itself in
+        // such boxes is its root, not a sibling.
+        if (latinScript && after && sib.localName === 'details' && !sib.hasAttribute('open')) continue;
         const s = stats.get(sib);
         if (!s) continue;
         const ld = s.chars > 0 ? s.linkChars / s.chars : 0;
@@ -4453,7 +4512,11 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     seen++;
     if (b.len > 300 || b.kind !== 'p' || !statesSummary(comparable(b.text), summary)) continue;
     const next = body.slice(i + 1).find(isProse);
-    if (next && next.el.parentElement !== b.el.parentElement) body.splice(i, 1);
+    // Subheads or paragraphs further on in its own box (the next one set in a callout there): the
+    // box is the text's own container and the block is its opening paragraph.
+    const parent = b.el.parentElement;
+    const sharesBox = body.slice(i + 1).some((x) => x.el.parentElement === parent && (isProse(x) || /^h[2-6]$/.test(x.el.localName)));
+    if (next && next.el.parentElement !== parent && !sharesBox) body.splice(i, 1);
     break;
   }
   // A kicker or flair line above the text (`Commuting`, `Biz & IT —`): a word or two, no sentence.
@@ -4517,7 +4580,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       for (; i > 0 && noticeHeading(body[i - 1]!, b, body); i--) body.splice(i - 1, 1);
       continue;
     }
-    if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b) || figureBoxLine(b)) {
+    if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b) || figureBoxLine(b) || (b.images.length === 0 && chartFigureLine(b))) {
       body.splice(i, 1);
       continue;
     }
@@ -4563,6 +4626,10 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   }
   dropPaperRecordLines(body);
   dropPaperBackMatter(body);
+  dropColophon(body);
+  dropSeriesBoilerplate(body);
+  dropQuotationRuns(body);
+  dropTranscriptStamps(body);
   dropOrphanBoxHeadings(body, placeholders);
   return placeholders;
 }
@@ -4765,6 +4832,90 @@ function dropPaperBackMatter(body: Block[]): void {
     i--;
   }
 }
+/**
+ * A colophon closing the text: the section headed `Colophon` (the publisher's or site's note on
+ * where the page came from, how it was made and whom to write to), from its heading to the end of
+ * the text. It is about the page, not part of what the page says; only as the last section (a text
+ * with more sections after one so named is about colophons).
+ */
+function dropColophon(body: Block[]): void {
+  const heading = (b: Block): number => (/^h[1-6]$/.test(b.el.localName) ? Number(b.el.localName[1]) : 0);
+  for (let i = body.length - 1, top = 7; i > 0; i--) {
+    const level = heading(body[i]!);
+    if (level === 0) continue;
+    // The last section of its rank or above (no heading as high stands after it).
+    if (level < top && COLOPHON_RE.test(body[i]!.text)) {
+      body.length = i;
+      return;
+    }
+    top = Math.min(top, level);
+  }
+}
+const COLOPHON_RE = /^colophon\s*:?$/i;
+
+/**
+ * A standards document's standing sections, the same in every document of its series: `Status of
+ * This Memo` and `Copyright Notice` (the series' boilerplate, as a licence footer is) and the
+ * `Authors' Addresses` (a contact block), each heading with what stands under it up to the next
+ * heading of its rank or above. The document's own sections (Abstract, Introduction…) stay.
+ */
+function dropSeriesBoilerplate(body: Block[]): void {
+  const heading = (b: Block): number => (/^h[1-6]$/.test(b.el.localName) ? Number(b.el.localName[1]) : 0);
+  for (let i = 0; i < body.length; i++) {
+    const level = heading(body[i]!);
+    if (level === 0 || !SERIES_BOILERPLATE_RE.test(body[i]!.text.replace(/^(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+/, ''))) continue;
+    let j = i + 1;
+    while (j < body.length && !(heading(body[j]!) > 0 && heading(body[j]!) <= level)) j++;
+    body.splice(i, j - i);
+    i--;
+  }
+}
+const SERIES_BOILERPLATE_RE = /^(?:status of this memo|copyright notice|authors?['’] addresse?s?|author['’]s address)\s*:?$/i;
+
+/**
+ * A transcript's time stamps as delivered: the start time over it (`2:14 P.M. GMT`), with the place
+ * lines set just above that time (`Visitor Centre`, `Merrow County`: short lines, no sentence), and
+ * the `END 2:31 P.M.` line under it. Dateline matter, not the words spoken. A time with its am/pm
+ * mark, alone on its line.
+ */
+function dropTranscriptStamps(body: Block[]): void {
+  for (let i = body.length - 1; i >= 0; i--) if (END_TIME_RE.test(body[i]!.text)) body.splice(i, 1);
+  const first = body.findIndex((b) => b.len > 0 && (isProse(b) || SPOKEN_TIME_RE.test(b.text)));
+  if (first < 0 || !SPOKEN_TIME_RE.test(body[first]!.text) || first > 3) return;
+  let from = first;
+  while (from > 0) {
+    const b = body[from - 1]!;
+    if (b.len > 100 || /^h[1-6]$/.test(b.el.localName) || /[.!?:]["”’]?$/.test(b.text)) break;
+    from--;
+  }
+  body.splice(from, first + 1 - from);
+}
+const SPOKEN_TIME = String.raw`\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?`;
+const SPOKEN_TIME_RE = new RegExp(`^${SPOKEN_TIME}$`);
+const END_TIME_RE = new RegExp(`^END\\s+${SPOKEN_TIME}$`);
+
+/**
+ * Sentences quoted from other publications one after another, each closed by its source and date
+ * (`… — Ana Ruiz, Harbour Weekly, 4 Oct. 2026`): a compilation of usage or press quotes set beside
+ * the text (a dictionary's examples from the web, a book's review quotes), not the text. Three or
+ * more in a row; a single quotation with its source is the article quoting.
+ */
+function dropQuotationRuns(body: Block[]): void {
+  const quoted = (b: Block): boolean => b.len > 0 && b.len <= QUOTED_LINE_MAX && DATED_SOURCE_RE.test(b.text);
+  for (let i = 0; i < body.length; i++) {
+    if (!quoted(body[i]!)) continue;
+    let j = i;
+    while (j < body.length && quoted(body[j]!)) j++;
+    if (j - i >= QUOTED_RUN_MIN) {
+      body.splice(i, j - i);
+      i--;
+    } else i = j - 1;
+  }
+}
+// The quotation closes its sentence before the dash (a dash inside a cited title is no source).
+const DATED_SOURCE_RE = /[.!?…"”’]\s+[—―–]\s?[A-Z][^—―–]{2,100}\b(?:1[6-9]|20)\d{2}\.?$/u;
+const QUOTED_LINE_MAX = 400;
+const QUOTED_RUN_MIN = 3;
 const PAPER_REFERENCES_RE = /^(?:references|bibliography|literature cited|works cited)\s*:?$/i;
 const BACK_MATTER_HEADING_RE =
   /^(?:acknowledge?ments?|funding(?: statement| sources?| information)?|financial disclosure|competing interests?|conflicts? of interests?|declaration of (?:competing )?interests?|author contributions|data availability(?: statement)?|ethics statement)\s*:?$/i;
@@ -4779,9 +4930,13 @@ const BACK_MATTER_HEADING_RE =
 function dropOrphanBoxHeadings(body: Block[], placeholders: Element[]): void {
   for (let i = body.length - 1; i >= 0; i--) {
     const h = body[i]!;
-    if (h.len === 0 || h.len > 120 || !/^h[2-6]$/.test(h.el.localName)) continue;
+    // A short label set as a paragraph over a list of links (`Synonyms` over its word chips) names
+    // its box as a heading does; the box must then hold that list.
+    const label = h.el.localName === 'p' && h.len <= ORPHAN_LABEL_MAX && !/[.!?,;]["”’]?$/.test(h.text);
+    if (h.len === 0 || h.len > 120 || (!/^h[2-6]$/.test(h.el.localName) && !label)) continue;
     const box = h.el.parentElement;
     if (!box || /^(?:body|html|article|main|header|hgroup|td|li)$/.test(box.localName)) continue;
+    if (label && !linkListIn(box)) continue;
     // The heading opens the box: nothing with words stands before it.
     let first = box.firstElementChild;
     while (first && first !== h.el && !normaliseText(first.textContent ?? '')) first = first.nextElementSibling;
@@ -4796,6 +4951,7 @@ function dropOrphanBoxHeadings(body: Block[], placeholders: Element[]): void {
     body.splice(i, 1);
   }
 }
+const ORPHAN_LABEL_MAX = 40;
 /**
  * A list in the box whose every item (two or more) is wholly a link to another page: a rail of
  * other stories (links within the page are its tabs or contents, which a heading may name).
@@ -4925,11 +5081,15 @@ function isSignOffLine(text: string): boolean {
     // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
     (text.length <= 300 && BIO_LINE_RE.test(text)) ||
     // The newsroom's call for readers' stories: `Got a news tip? Email us at …`.
-    (text.length <= 250 && TIP_LINE_RE.test(text))
+    (text.length <= 250 && TIP_LINE_RE.test(text)) ||
+    // The paper's call for letters under its letters page: `Have your say: email … or write to …`.
+    (text.length <= 400 && LETTERS_CALL_RE.test(text) && /\bletters?\b/i.test(text))
   );
 }
 
 /** A question asking for the reader's story, tip or pictures, then how to send it to the newsroom. */
+const LETTERS_CALL_RE =
+  /^(?:have your say|write to us|send (?:us )?your (?:letters?|views)|we welcome (?:your )?letters|letters? (?:to the editor )?(?:should|may|can) be sent)\b[^]{0,160}?\b(?:e-?mail|write to|send)\b/i;
 const TIP_LINE_RE =
   /^(?:have you got|do you have|got|have)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}(?:story|stories|tips?|news|photos?|pictures?|videos?)\b[^.!?]{0,60}\?\s*(?:e-?mail|contact|write to|message|send|get in touch|call|text)\b[^!?]{0,160}$/i;
 
@@ -5348,11 +5508,17 @@ type SignUpAnswer = 'no form' | 'small box' | 'not one';
 function signUpAnswer(a: Element): SignUpAnswer {
   if (/^(?:body|article|main)$/.test(a.localName)) return 'not one';
   // An e-mail field, or a reader poll's choices (two radio buttons or more): the box's lines are its question and note.
-  if (a.querySelector('input[type="email"]') === null && a.querySelectorAll('input[type="radio"]').length < 2) return 'no form';
+  // Or a drop-down (a look-up set into the text: `Pick your area` and its result line).
+  if (
+    a.querySelector('input[type="email"]') === null &&
+    a.querySelectorAll('input[type="radio"]').length < 2 &&
+    a.querySelector('select') === null
+  )
+    return 'no form';
   return normaliseText(a.textContent ?? '').length <= SIGN_UP_BOX_MAX ? 'small box' : 'not one';
 }
 /** Fields that make a small box a form set into the text (a sign-up, a poll). */
-const FORM_BOX_INPUTS = 'input[type="email"], input[type="radio"]';
+const FORM_BOX_INPUTS = 'input[type="email"], input[type="radio"], select';
 const SIGN_UP_BOX_MAX = 400;
 
 /**
@@ -5563,6 +5729,24 @@ const FIGURE_BOX_CLASS_RE = /(?:^|\s)(?:fig|figure)(?:\s|$)/i;
 const DOWNLOAD_LABEL_RE = /^download(?:s| figure| image)?\s*:?$/i;
 /** A download link named by its file format (`PPT PowerPoint slide`, `TIFF original image`). */
 const FILE_FORMAT_LINK_RE = /^(?:pptx?|png|tiff?|jpe?g|gif|pdf|svg|eps|csv|xlsx?)\b/i;
+
+/**
+ * A line in a `<figure>` whose picture is a drawn chart (an `<svg>` with its own tick and value
+ * labels): the chart's title, subtitle, its data again as a table for screen readers, its note and
+ * its source line are the chart's furniture, as a photo's caption is, not the article's text.
+ */
+function chartFigureLine(b: Block): boolean {
+  const figure = b.ancestors.slice(1, 6).find((a) => a.localName === 'figure');
+  if (!figure) return false;
+  let chart = CHART_FIGURES.get(figure);
+  if (chart === undefined) {
+    chart = Array.from(figure.querySelectorAll('svg')).some((svg) => svg.querySelectorAll('text').length >= CHART_MIN_SVG_LABELS);
+    CHART_FIGURES.set(figure, chart);
+  }
+  return chart;
+}
+const CHART_FIGURES = new WeakMap<Element, boolean>();
+const CHART_MIN_SVG_LABELS = 4;
 
 /** A title set in a figure above its picture or chart (`<figure><h3>Boxing in</h3><img>`): the figure's, not a subheading. */
 function figureTitle(b: Block): boolean {
