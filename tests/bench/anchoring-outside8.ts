@@ -263,6 +263,10 @@
  *   paragraphs of a 专题, guessed by position, its whole stored context there, its one-sided sure
  *   neighbour moved otherwise by a sentence dropped between or the head written above (≤ 200
  *   units), and no other copy within 3000 units with the whole context: placed (seeds 296, 28, 38, 5).
+ *   Guards (old tree vs branch, same minutes, --list compared): outside2 1–20 and seed 310, outside5
+ *   1–20 (97.7% / 4), outside7 1–20 (96.5% / 0), outside9 1–20 (97.2% / 0) identical but for CPU
+ *   figures; the default bench identical (recall 99.32, heldout 0 wrong, 113k 98.59 / 0), its
+ *   113k/200 CPU 84 → 80 ms (once, load ~40: the second timing did not fit the session).
  */
 
 import { pathToFileURL } from 'node:url';
