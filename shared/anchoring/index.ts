@@ -47,6 +47,7 @@ import { lengthOfTwins } from './twinlength';
 import { ownParagraphHeaded } from './headed';
 import { partedByLinesPlace } from './lines';
 import { ownCopyLedIn } from './ledin';
+import { otherCopyNeared } from './neared';
 import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
@@ -70,6 +71,7 @@ import { onOtherParagraph, othersAllStand, paragraphPrint } from './paragraphs';
 import { madeLikeOther } from './likeother';
 import { ownParagraphPlace, ownWordsCopies } from './ownpara';
 import { oneSidedCopy } from './onesided';
+import { nearOneSidedGuess } from './onesidednear';
 import { parallelLineCopy } from './parallel';
 import { ownSideElsewhere, ownSideReadsFarther } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
@@ -937,7 +939,9 @@ function confirmedCopies(
           !lookAlikeAt(doc, s, from, to) &&
           !onlyItsSentence(doc, s, from, to) &&
           // Nor where the passage's own copy stands led in, its list marker no longer heading a paragraph (ledin.ts).
-          !ownCopyLedIn(doc, s, from, to);
+          !ownCopyLedIn(doc, s, from, to) &&
+          // Nor a copy an edit beside it brought a few units nearer, no more than it still misses (neared.ts).
+          !otherCopyNeared(doc, s, from, to);
         // No more context than the other copy had, and less than the passage had: that copy, its
         // twin deleted, standing about where the passage stood, so nearby neighbours cannot tell
         // either. (Copies with all the context alike are left to the neighbours.)
@@ -1363,6 +1367,9 @@ function nearNeighbours(
       // A guess inside a stretch the text prints twice far apart, moved as a chain of guessed
       // neighbours that ends at a sure one moved alike (chained.ts).
       if (guessed && chainedCopy(docFor(), s, a, placed)) return a;
+      // A guess of a passage the old text held once, its whole stored context there, a short way off
+      // the one-sided neighbour's shift, no other copy near with the whole context (onesidednear.ts).
+      if (guessed && side !== null && nearOneSidedGuess(docFor(), s, a, side, SHIFT_TOLERANCE, NEIGHBOUR_GAP)) return a;
       const loose = shiftWindow(placed, s, true, NEIGHBOUR_GAP);
       if (!loose) return guessed ? null : a;
       if (a.start >= s.start + loose.lo && a.start <= s.start + loose.hi) return a;

@@ -12,7 +12,7 @@
  * otherwise — a paragraph of its own beside a paragraph that holds more — and stays with the
  * passes that judge copies set apart (copies.ts).
  */
-import { occurrences, MAX_COPIES } from './copies';
+import { occurrences, ownContextAt, MAX_COPIES } from './copies';
 import { lineBreakBefore, type Doc } from './doc';
 import { anchoredDistance, compilePattern } from './myers';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
@@ -45,6 +45,11 @@ export function stutterCopy(doc: Doc, s: TextSelector): number | null {
   for (const first of firsts) {
     for (const second of seconds) {
       if (second <= first || !stutterShaped(doc, first, second - first)) continue;
+      // Not a pair the old text may have held already: a page printed twice in a row, the passage
+      // in its second printing, and copies gained elsewhere (a 专题 printing the story again).
+      // Then another old copy had as much of the stored context as the first copy reads now
+      // (copyContext): nothing says the first is the passage and not that copy, unchanged.
+      if (old > 0 && !ownContextAt(doc, s, first, first + quote.length)) return null;
       if (place !== null) return null;
       place = first;
     }
