@@ -35,8 +35,10 @@ export function droppedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const suffix = normaliseSuffix(s);
   if (quote.length === 0 || prefix.length < JOINT_KEY || suffix.length < JOINT_KEY) return false;
   // A quote held MAX_COPIES times or more (a stock sentence closing every section of a long text)
-  // was counted only to the cap: a lost copy cannot be counted, so the joint alone tells.
-  if (copies < MAX_COPIES && !copiesLost(doc, quote, s)) return false;
+  // was counted only to the cap: a lost copy cannot be counted, so the joint tells, against a
+  // placement with no more exact context than another copy had (below: asOther) only.
+  const capped = copies >= MAX_COPIES;
+  if (!capped && !copiesLost(doc, quote, s)) return false;
   const text = doc.norm.text;
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
@@ -51,6 +53,7 @@ export function droppedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   // both stored sides whole to their far ends, all of the stored context but one run around the
   // quote, while the placement holds neither side whole: as much exact context is enough.
   const asOther = typeof s.copyContext === 'number' && placed <= s.copyContext;
+  if (capped && !asOther) return false;
   const placedPartial = placedBefore < prefix.length && placedAfter < suffix.length;
   // i units of the suffix's head and j of the prefix's tail went with the quote.
   for (let i = 0; i + JOINT_KEY <= suffix.length; i++) {
