@@ -2,13 +2,14 @@
  * A passage whose clause an edit dropped (a 正式稿 cutting a middle clause from a sentence) leaves
  * its stored context joined across the cut: the prefix, less the part of the clause before the
  * quote, runs straight on into the suffix, less the part of the clause after it. When the old
- * text held the quote more than once and the new text holds fewer copies, the copy found
+ * text held the quote more than once and the new text holds fewer copies (or the old count
+ * reached the cap, MAX_COPIES, so that a lost copy cannot be counted), the copy found
  * elsewhere is another passage's (the same phrase in another sentence, whose own clause was cut
  * and so now has a little more of the stored context than it had). Where that joined context
  * stands elsewhere, with more of the stored context than stands beside the placement, the
  * passage's own place is known to have lost its words: the placement is an orphan.
  */
-import { copiesLost } from './copies';
+import { copiesLost, MAX_COPIES } from './copies';
 import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import { commonHead, commonTail } from './replaced';
@@ -33,7 +34,11 @@ export function droppedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   const prefix = normalisePrefix(s);
   const suffix = normaliseSuffix(s);
   if (quote.length === 0 || prefix.length < JOINT_KEY || suffix.length < JOINT_KEY) return false;
-  if (!copiesLost(doc, quote, s)) return false;
+  // A quote held MAX_COPIES times or more (a stock sentence closing every section of a long text)
+  // was counted only to the cap: a lost copy cannot be counted, so the joint tells, against a
+  // placement with no more exact context than another copy had (below: asOther) only.
+  const capped = copies >= MAX_COPIES;
+  if (!capped && !copiesLost(doc, quote, s)) return false;
   const text = doc.norm.text;
   const from = toNormalised(doc, a.start);
   const to = toNormalised(doc, a.end);
@@ -48,6 +53,7 @@ export function droppedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   // both stored sides whole to their far ends, all of the stored context but one run around the
   // quote, while the placement holds neither side whole: as much exact context is enough.
   const asOther = typeof s.copyContext === 'number' && placed <= s.copyContext;
+  if (capped && !asOther) return false;
   const placedPartial = placedBefore < prefix.length && placedAfter < suffix.length;
   // i units of the suffix's head and j of the prefix's tail went with the quote.
   for (let i = 0; i + JOINT_KEY <= suffix.length; i++) {

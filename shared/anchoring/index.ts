@@ -42,6 +42,7 @@ import {
 import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { firstLineElsewhere } from './firstline';
+import { firstReadsMore } from './firstread';
 import { partedNearFarCopy } from './splitnear';
 import { lengthOfTwins } from './twinlength';
 import { ownParagraphHeaded } from './headed';
@@ -78,10 +79,11 @@ import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { innerLineElsewhere } from './innerline';
-import { introducedCopy } from './introduced';
+import { introducedCopy, onIntroducedPieceCopy } from './introduced';
 import { insertedPhrasePlace } from './inserted';
 import { droppedInPlace } from './dropped';
 import { labelHeadsItsWords } from './labelwords';
+import { onClosedUpNeighbour } from './closedup';
 import { columnsPlace } from './columns';
 import { latinInsidePlace } from './latin-inside';
 import { linkedPlace } from './linked';
@@ -373,12 +375,19 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     }),
   );
   const first = copies.first;
-  const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck);
+  // Neither pass takes a copy (by rank, by neighbours) other than the one the first pass found
+  // reading more of the stored context: the two disagree, nothing tells which moved (firstread.ts).
+  const notAgainstFirst = (a: Anchor | null, i: number): Anchor | null => {
+    const f = first[i];
+    const s = selectors[i];
+    return a && f && s && firstReadsMore(lazyDoc(), s, f, a) ? null : a;
+  };
+  const near = nearNeighbours(text, lazyDoc, selectors, valid, first).map(copies.recheck).map(notAgainstFirst);
   // The orphans left, made of whole clauses: one sentence may hold them with its clauses reordered.
   // Or a paste twice in a row may hold them twice side by side (stutter.ts), a phrase inserted
   // here and elsewhere split them (inserted.ts), or a proof pass changed one unit of a short one
   // (corrected.ts).
-  const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near);
+  const pinned = pinnedOrphans(text, lazyDoc, selectors, valid, near).map(notAgainstFirst);
   const placedSpans = spansPlaced(selectors, pinned);
   const heldBefore = storedWordsOf(selectors, valid);
   let listings: { start: number; end: number }[] | null = null;
@@ -446,8 +455,13 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       const s = selectors[i] as TextSelector;
       // Only where no pass found a place: a placement refused by a check (a story whose both sides
       // were replaced, a date now after its old neighbour) stays refused.
-      return (
-        (out[i] ? null : (ownParagraphAnchor(text, lazyDoc, s) ?? openingAnchor(text, lazyDoc, s))) ?? partedByLinesAnchor(text, lazyDoc, s)
+      // Not inside another passage's old paragraph, unchanged (paragraphs.ts), as for every pass before:
+      // an 附件 item's copy of a body sentence, the 附件 split off, leaves the body's paragraph whole.
+      return notOnOther(
+        text,
+        s,
+        (out[i] ? null : (ownParagraphAnchor(text, lazyDoc, s) ?? openingAnchor(text, lazyDoc, s))) ??
+          partedByLinesAnchor(text, lazyDoc, s),
       );
     })
     .map((a, i) => {
@@ -460,6 +474,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (firstLineElsewhere(doc, s, a)) return null;
       // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
       if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
+      // Nor the line its stored context held next to it, closed up onto its place (closedup.ts).
+      if (onClosedUpNeighbour(doc, s, a)) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     })
     .map((a, i) => introducedAnchor(text, lazyDoc, selectors[i], a));
@@ -469,6 +485,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
 function introducedAnchor(text: string, docFor: () => Doc, s: TextSelector | undefined, a: Anchor | null): Anchor | null {
   if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
   const doc = docFor();
+  // A span's larger piece on the question's copy of its paragraph opening: an orphan.
+  if (onIntroducedPieceCopy(doc, s, a)) return null;
   const at = introducedCopy(doc, s, a);
   return at === null ? a : copyAnchor(text, doc, s, normaliseQuote(s), at);
 }

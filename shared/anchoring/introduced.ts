@@ -15,7 +15,7 @@
  */
 import { contextMatch, OWN_CONTEXT_MARGIN, sidesOf, type Sides } from './copies';
 import { toNormalised, type Doc } from './doc';
-import { normaliseQuote, quoteAtHead } from './normalise';
+import { normalise, normaliseQuote, quoteAtHead } from './normalise';
 import type { TextSelector } from './types';
 
 /** Comparison units a paragraph's label may take before its words (答：, 【答】, A：, 问题一：). */
@@ -50,4 +50,39 @@ export function introducedCopy(doc: Doc, s: TextSelector, a: { start: number; en
   const here = contextMatch(norm, from, from + quote.length, after);
   const there = contextMatch(norm, at, at + quote.length, after);
   return there > here + OWN_CONTEXT_MARGIN ? at : null;
+}
+
+/**
+ * The same for a span over a break placed as its larger piece, the paragraph opening after the
+ * break (largerPieceAnchor, edges.ts): a 学习问答 line written at the break quotes that opening
+ * (【问】为什么说<opening>…？), so the piece is found in the question, after its frame, while the next
+ * line opens (after a label) with the piece and keeps more of the stored suffix. The placement is
+ * then on the question's copy, not the passage: true where it should be an orphan.
+ */
+export function onIntroducedPieceCopy(doc: Doc, s: TextSelector, a: { start: number; end: number }): boolean {
+  const cut = s.exact.lastIndexOf('\n');
+  if (cut < 0) return false;
+  const piece = normalise(s.exact.slice(cut + 1), true);
+  const norm = doc.norm.text;
+  const from = toNormalised(doc, a.start);
+  const to = toNormalised(doc, a.end);
+  if (piece.length === 0 || to - from !== piece.length || norm.slice(from, to) !== piece) return false;
+  const raw = doc.raw;
+  const lineStart = raw.lastIndexOf('\n', a.start - 1) + 1;
+  if (from - toNormalised(doc, lineStart) <= LABEL_UNITS) return false;
+  const lineEnd = raw.indexOf('\n', a.end);
+  if (lineEnd < 0) return false;
+  const nextEnd = raw.indexOf('\n', lineEnd + 1);
+  const nextFrom = toNormalised(doc, lineEnd + 1);
+  const nextTo = nextEnd < 0 ? norm.length : toNormalised(doc, nextEnd);
+  let at = -1;
+  for (let k = 0; k <= LABEL_UNITS && nextFrom + k + piece.length <= nextTo; k++)
+    if (norm.startsWith(piece, nextFrom + k)) {
+      at = nextFrom + k;
+      break;
+    }
+  if (at < 0) return false;
+  const both = sidesOf(s);
+  const after: Sides = { ...both, prefix: '', before: null, edge: { start: false, end: both.edge.end } };
+  return contextMatch(norm, at, at + piece.length, after) > contextMatch(norm, from, to, after) + OWN_CONTEXT_MARGIN;
 }

@@ -106,6 +106,11 @@
  *   check's origin) 0 wrong → 0, misses 635 → 632.
  * FRESH, once, seeds 81–120, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   99.8% placed, 1 WRONG (wenda, on a copy); cite 99.6, quiz 99.7, cards 99.8, tujie 99.9, langdu 99.6, mixed 99.4, fold/blockquote/glossary 100.
+ * LATER, development (anchor22b, 2026-12-07; main 3d4e69c → s22-anchor22b), 81–120 (now seen), same texts:
+ *   99.8% / 1 wrong → 99.8% / 0, no new miss (--list compared). The wrong: a span over a break
+ *   (划重点：⏎<paragraph opening>) whose larger piece was placed on the 【问】为什么说<opening>…？ line written
+ *   at the break; a piece in a written line, after more than a label, while the next line opens with it
+ *   keeping more of the stored suffix, is an orphan (introduced.ts onIntroducedPieceCopy).
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

@@ -319,6 +319,27 @@
  *   a news-brief headline the old text already held; describe() records no numeral-reading copies).
  * FRESH, once, seeds 361–400, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   97.9% placed, 4 WRONG (roster, boiler_end, appendix, qa_reorder: 1 each); mixed 91.7, draft_final 95.8, leader 96.7, qa_reorder 96.9.
+ * LATER, development (anchor22b, 2026-12-07, load 20–40; main 3d4e69c → s22-anchor22b; rules in
+ *   tests/unit/anchoring-round42.test.ts), same texts, --list compared: 361–400 97.9% / 4 wrong →
+ *   97.9% / 0 (one new miss: 368, the wrong now an orphan); 1–40 97.9% / 4 → 97.9% / 3 (no new miss;
+ *   seed 5's mixed wrong now right). Kinds:
+ * - a 名单 line deleted, its neighbour with the same title closing up onto its context (381): a
+ *   whole-line passage placed on other words equal to the line its stored context held next to it
+ *   is an orphan, unless that line still stands beside the placement's (closedup.ts).
+ * - a stock sentence held 64+ times (capped count) deleted from a section whose sentence before it
+ *   the text prints twice (395): the stored prefix running into the suffix now refuses a placement
+ *   with no more exact context than another copy had, the count unknown (dropped.ts).
+ * - an 附件 item restating a body sentence, split off (382): the own-paragraph pass (ownpara.ts)
+ *   had placed it in the body's paragraph, a recorded other paragraph unchanged; notOnOther now
+ *   applies to that pass too (index.ts).
+ * - a template question held several times, Q&A blocks reordered (368): the first pass found the
+ *   copy with the stored suffix, refused for want of neighbours; the neighbour passes then took the
+ *   copy of the old rank. A copy those passes place while the first pass's copy reads more of the
+ *   stored context (by > OWN_CONTEXT_MARGIN) is an orphan (firstread.ts).
+ * Left: 10 ×2 (mixed, a page printed twice, Q&A blocks moved across the copies, both copies' context
+ *   identical, the neighbours on the other copy: undecidable, as 220/319); 15 (mixed qa_reorder+qa_prose:
+ *   a template question 社会各界关心X，对此您怎么看？ placed on another question whose slot differs in 4 units,
+ *   the reorder having put the stored previous line before it; no refusal rule written).
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

@@ -276,6 +276,10 @@
  *   not taken where a copy beside it in its paragraph outreads it (rankswap.ts).
  * FRESH, once, seeds 321–360, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   98.4% placed, 1 WRONG (mixed); clause_swap 95.8, mixed 94.1, excerpt 97.3, the rest 99–100.
+ * LATER (anchor22b, 2026-12-07; main 3d4e69c → s22-anchor22b), 321–360 (now seen): 98.4% / 1 → 98.4% / 1,
+ *   misses identical. Left: 325, the one wrong (2倍 placed through the numerals reading on 两倍 in a
+ *   news-brief line the old text already held, its own paragraph dropped; describe() records no
+ *   numeral-reading copies, outside5's note on 325 says the same); not looked at further for time.
  */
 
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
