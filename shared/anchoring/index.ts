@@ -94,7 +94,7 @@ import { reorderedListPlace } from './reordered';
 import { listingBlocks, onListing } from './listing';
 import { openingPlace } from './opening';
 import { spokenPlace } from './spoken';
-import { NEAR_RUN, stutterCopy } from './stutter';
+import { NEAR_RUN, stutterPair } from './stutter';
 import {
   chosenByPosition,
   conclusive,
@@ -397,7 +397,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     a || !valid[i]
       ? a
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
-        stutterPlace(text, lazyDoc, selectors[i] as TextSelector) ??
+        stutterPlace(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         insertedPhraseAnchor(text, lazyDoc, selectors[i] as TextSelector, heldBefore) ??
         latinInsideAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         linkedAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
@@ -520,12 +520,36 @@ function ownParagraphAnchor(text: string, docFor: () => Doc, s: TextSelector): A
 }
 
 /** The first of two side-by-side copies of the quote that a paste twice in a row left (stutter.ts), or null. */
-function stutterPlace(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+function stutterPlace(text: string, docFor: () => Doc, s: TextSelector, placed: readonly PlacedSpan[]): Anchor | null {
   const doc = docFor();
-  const at = stutterCopy(doc, s);
-  if (at === null) return null;
+  const pair = stutterPair(doc, s);
+  if (pair === null) return null;
+  const [at, second] = pair;
+  // The first copy is the passage's only where it is no farther than the second from where the
+  // passage would be (its old place, and that moved as its nearest placed neighbours moved): a
+  // paragraph pasted in front of its own (a copy inserted, the text reordered around it) sets
+  // the passage second, and nothing in the words tells which: an orphan.
+  const expected = expectedFromPlaced(placed, s);
+  const gap = (o: number) => Math.min(...expected.map((e) => Math.abs((doc.norm.map[o] ?? 0) - e)));
+  if (gap(second) < gap(at)) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 0 }));
+}
+
+/** Old-text distance within which a placed neighbour's move says where the passage would be. */
+const EXPECTED_GAP = 3000;
+
+/** The passage's old place, and that moved as the nearest placed passage on each side (within EXPECTED_GAP) moved. */
+function expectedFromPlaced(placed: readonly PlacedSpan[], s: TextSelector): number[] {
+  let before: PlacedSpan | undefined;
+  let after: PlacedSpan | undefined;
+  for (const p of placed) {
+    if (p.oldEnd <= s.start && (!before || p.oldStart > before.oldStart)) before = p;
+    if (p.oldStart >= s.end && (!after || p.oldStart < after.oldStart)) after = p;
+  }
+  const out = [s.start];
+  for (const p of [before, after]) if (p && Math.abs(p.oldStart - s.start) <= EXPECTED_GAP) out.push(s.start + p.newStart - p.oldStart);
+  return out;
 }
 
 /**

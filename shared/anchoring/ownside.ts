@@ -189,6 +189,10 @@ export function ownSideReadsFarther(doc: Doc, s: TextSelector, a: Anchor): boole
   // piece by piece: its last piece against the words after it, its first against those before.
   const pieces = s.exact.split('\n').filter((p) => p.trim().length > 0);
   const multi = pieces.length > 1;
+  // Only a passage short in every piece: a piece longer than a short quote (a sentence after the
+  // break, an entry's tail before it) is told from its copies by its own words, and the reading of
+  // the other piece's side says nothing against it (a sentence's last words edited before the break).
+  if (multi && pieces.some((p) => normalise(p).length > SHORT_OWN_SIDE)) return false;
   const pieceQuotes = multi ? [normalise(pieces[pieces.length - 1] ?? ''), normalise(pieces[0] ?? '')] : [forms.quote, forms.quote];
   if (pieceQuotes.every((q) => q.length === 0 || q.length > SHORT_OWN_SIDE)) return false;
   const text = doc.norm.text;
@@ -236,7 +240,13 @@ export function ownSideReadsFarther(doc: Doc, s: TextSelector, a: Anchor): boole
       const qFrom = after ? boundary - quote.length : boundary;
       if (qFrom < 0 || looseAgree(quote, text.slice(qFrom, qFrom + quote.length)) < quote.length) return false;
       const oppAt = after ? qFrom : qFrom + quote.length;
-      return looseAgree(opposite.side, outward(text, oppAt, opposite.side.length, opposite.after)) >= (agreed[1 - i] ?? 0);
+      const read = agreed[1 - i] ?? 0;
+      if (looseAgree(opposite.side, outward(text, oppAt, opposite.side.length, opposite.after)) < read) return false;
+      // An own side bounded by its paragraph's edge (a sentence opening its paragraph), read whole
+      // at the placement, is read as far only where the other place's paragraph has that edge too:
+      // the same words in the middle of another paragraph (a stock sentence repeated after a
+      // clause there) are a copy, not the passage's own place.
+      return !(opposite.whole && read >= opposite.side.length) || paragraphEdge(doc, oppAt, read, opposite.after);
     };
     if (side.length - k >= FAR_KEY) {
       const key = side.slice(k, k + FAR_KEY);
@@ -265,6 +275,12 @@ export function ownSideReadsFarther(doc: Doc, s: TextSelector, a: Anchor): boole
     }
   }
   return false;
+}
+
+/** Whether a paragraph's edge (a line break, the text's own edge) lies `n` units away from normalised boundary `at`. */
+function paragraphEdge(doc: Doc, at: number, n: number, after: boolean): boolean {
+  const i = after ? at + n : at - n;
+  return i <= 0 || i >= doc.norm.text.length || lineBreakBefore(doc, i);
 }
 
 /** Whether a line break lies within `n` units read away from normalised boundary `at`. */

@@ -873,7 +873,7 @@ function preferMatched(best: Scored, candidates: readonly Scored[], q: Query, un
     if (
       c === best ||
       overlaps(c, best) ||
-      !lightlyEdited(c, best) ||
+      (!lightlyEdited(c, best) && !sideOverCredited(c, best, q)) ||
       (c.cost > best.cost + QUOTE_ERROR_UNITS * Math.max(0, c.errors - best.errors) + 1 && !wholeOverCredited(c, best))
     ) {
       continue;
@@ -892,6 +892,24 @@ function preferMatched(best: Scored, candidates: readonly Scored[], q: Query, un
  */
 function wholeOverCredited(c: Scored, best: Scored): boolean {
   return c.errors === 0 && best.errors > 0 && best.plainCost > best.cost;
+}
+
+/** Units of a stored side that `c` must read exactly, whole, for sideOverCredited. */
+const REAL_SIDE_MIN = 16;
+/** Exact units beside a copy below which a side says nothing of the passage's neighbours (习近平 of a sentence's head). */
+const NO_REAL_SIDE = 4;
+
+/**
+ * `c`, the quote with a unit or two edited (a heading's typo fixed), reads one whole stored side
+ * exactly (its neighbour paragraph's words really there), while `best`, the quote found whole,
+ * won only by the credit of kept paragraph edges and reads under NO_REAL_SIDE units of either
+ * side (a heading printed again elsewhere, other lines around it): the credit says `best`'s
+ * paragraph stands apart, not that it is the passage's. `c` is weighed as lightlyEdited would.
+ */
+function sideOverCredited(c: Scored, best: Scored, q: Query): boolean {
+  if (c.errors > 2 || best.plainCost <= best.cost || best.prefixExact >= NO_REAL_SIDE || best.suffixExact >= NO_REAL_SIDE) return false;
+  const whole = (run: number, side: string) => side.length >= REAL_SIDE_MIN && run >= side.length;
+  return whole(c.prefixExact, q.prefixText) || whole(c.suffixExact, q.suffixText);
 }
 
 /**

@@ -30,6 +30,11 @@ const MIN_BLOCK = 4;
  * more than one pair of copies reads so.
  */
 export function stutterCopy(doc: Doc, s: TextSelector): number | null {
+  return stutterPair(doc, s)?.[0] ?? null;
+}
+
+/** stutterCopy's two copies: the normalised starts of the first and the second. */
+export function stutterPair(doc: Doc, s: TextSelector): [number, number] | null {
   const old = s.copies;
   if (typeof old !== 'number' || !Number.isInteger(old) || old < 0 || old >= MAX_COPIES) return null;
   const quote = normaliseQuote(s);
@@ -41,7 +46,7 @@ export function stutterCopy(doc: Doc, s: TextSelector): number | null {
   const suffix = normaliseSuffix(s);
   const firsts = found.filter((at) => prefixHolds(norm, at, prefix));
   const seconds = found.filter((at) => suffixHolds(norm, at + quote.length, suffix));
-  let place: number | null = null;
+  let place: [number, number] | null = null;
   for (const first of firsts) {
     for (const second of seconds) {
       if (second <= first || !stutterShaped(doc, first, second - first)) continue;
@@ -51,7 +56,7 @@ export function stutterCopy(doc: Doc, s: TextSelector): number | null {
       // (copyContext): nothing says the first is the passage and not that copy, unchanged.
       if (old > 0 && !ownContextAt(doc, s, first, first + quote.length)) return null;
       if (place !== null) return null;
-      place = first;
+      place = [first, second];
     }
   }
   return place;

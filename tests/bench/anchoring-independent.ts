@@ -106,6 +106,15 @@
  *   a span over a paragraph break with a caption line （图片来源：…） inserted at the break (the
  *   highlight lost by this judge, 11 foreign units), placed by pinned.ts reading its words alone past
  *   the note; a note standing as its own line is no longer read past (noteline.ts).
+ * LATER, development (anchor22c, 2026-12-07, load ~40; main 3d4e69c → s22-anchor22c; unit tests in
+ *   tests/unit/anchoring-round43.test.ts), 481–520, same texts: 99.8% / 3 wrong → 99.8% / 0. Seed 489
+ *   mixed: a heading with a unit fixed in place (论述 → 论约), the paragraph after it given a new first
+ *   sentence, and the heading printed again elsewhere between other lines: the copy, found whole only
+ *   by the credit of its kept paragraph edges (under 4 units of either stored side really there), no
+ *   longer outweighs the own place that reads one whole stored side (query.ts sideOverCredited): now
+ *   right. Seed 502 mixed (2): a paragraph moved above two others and printed twice in a row; the
+ *   stutter pass took the first copy though the second stood nearer the old place: the first is taken
+ *   only where it is no farther (index.ts stutterPlace): now orphans (misses).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -168,6 +168,12 @@
  *   the top, its words and 200+ units of context identical; 287 near_copy " on " (a 4-unit English
  *   word held 79 times, so neither copy counts nor a paragraph print are recorded): its paragraph
  *   deleted, its near copy (letters changed outside the stored context) holds all 56 context units.
+ * LATER, development (anchor22c, 2026-12-07, load ~40; main 3d4e69c → s22-anchor22c; seeds 281–320,
+ *   seen; tests/unit/anchoring-round43.test.ts): 99.4% / 6 wrong → 99.4% / 6, 2 misses fewer (seeds
+ *   315, 318: ownSideReadsFarther narrowed). The 6 wrong are the two kinds above, read again, left:
+ *   295 (the page moved to the top, no text can tell); 287 " on ": a rule making a placement doubtful
+ *   when the quote with its own paragraph's words (ownCopies) stood twice and now fewer times made it
+ *   an orphan, but cost outside8 1–20 0.4 points (long articles holding pages twice), so it was dropped.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

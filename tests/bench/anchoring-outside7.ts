@@ -243,6 +243,11 @@
  *   parted by the reversal was not re-checked alone (0 wrong on 281–320 now).
  * FRESH, once, seeds 321–360, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   97.0% placed, 0 wrong; timeline 89.6, mixed 90.7, speech 93.9, brief 96.5, the rest 99–100.
+ * LATER, development (anchor22c, 2026-12-07; main 3d4e69c → s22-anchor22c): ownSideReadsFarther
+ *   narrowed (a passage over a break only when short in every piece; an own side bounded by its
+ *   paragraph start read as far only at another paragraph start), for the default bench's two
+ *   refusals; 1–40 96.6% / 3 and 281–320 97.4% / 2 unchanged (the refusals of seeds 5, 316, 320 kept;
+ *   on_remains 230 → 232 and 238 → 239: lost passages placed on their own edited remains).
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
