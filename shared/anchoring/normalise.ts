@@ -51,6 +51,29 @@ const FOLD = new Map<number, number>([
 ]);
 
 /**
+ * Presentation forms of marks, compared as the mark they present: a paragraph pasted from a 竖排
+ * (vertical) PDF writes every mark in its vertical form (︐ for ，, ︒ for 。, ﹁﹂ for 「」 or “”,
+ * ︵︶ for （）, ︽︾ for 《》, ︙ for …, ︱ for —), and the small form variants (﹐ ﹒ ﹔ ﹙ …) are
+ * the same marks again. Another form of one mark is the same unit to a reader, so the text
+ * still matches a passage highlighted in its horizontal edition. Built from the forms' Unicode
+ * compatibility (NFKC) mapping where that is one unit (U+FE10–FE19, U+FE30–FE6B); ︙ and ︰, whose
+ * NFKC is a run of full stops, are the ellipsis marks … and ‥ they present.
+ */
+const PRESENTATION = new Map<number, number>([
+  [0xfe19, 0x2026], // ︙ → …
+  [0xfe30, 0x2025], // ︰ → ‥
+]);
+for (const [from, to] of [
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6b],
+] as const) {
+  for (let c = from; c <= to; c++) {
+    const nfkc = String.fromCharCode(c).normalize('NFKC');
+    if (nfkc.length === 1 && nfkc.charCodeAt(0) !== c && !PRESENTATION.has(c)) PRESENTATION.set(c, nfkc.charCodeAt(0));
+  }
+}
+
+/**
  * Quotation and title marks and lenticular brackets: editors put them around a term for
  * emphasis (“存储”, 《…》, 【…】) or take them away without changing the words. They are
  * compared (they make a short quote longer, so surer), except in the mark-free form that a
@@ -152,6 +175,11 @@ function fold(c: number): number {
   // traditional character as its simplified form (variants.ts).
   if (c >= 0x3400 && c < 0xd800) return variantOf(c);
   if (isSpace(c) || isInvisible(c) || (marksDropped && EMPHASIS.has(c))) return -1;
+  // A vertical or small presentation form of a mark: folded as the mark it presents.
+  if (c >= 0xfe10 && c <= 0xfe6b) {
+    const mark = PRESENTATION.get(c);
+    if (mark !== undefined) return fold(mark);
+  }
   // Full-width ASCII block: ，；：！？（）０-９Ａ-Ｚ etc.
   if (c >= 0xff01 && c <= 0xff5e) return (c === 0xff02 || c === 0xff07) && marksDropped ? -1 : c - 0xfee0;
   // Kangxi radicals and compatibility ideographs pasted from a PDF: the character they show.
