@@ -354,6 +354,9 @@ const HEAD_MARKER = new RegExp(
   'y',
 );
 
+/** Opening quotation marks that open every paragraph of a quotation of several (“ ‘ 「 『 and the straight ones). */
+const OPENING_QUOTES = new Set<number>([0x201c, 0x2018, 0x300c, 0x300e, 0x22, 0x27, 0xff02, 0xfe41, 0xfe43]);
+
 /** Length of the marker at text[i], a paragraph's head; 0 when none. */
 function headMarkerAt(text: string, i: number): number {
   HEAD_MARKER.lastIndex = i;
@@ -400,6 +403,13 @@ function walk(text: string, emit: (unit: number, from: number, to: number) => vo
     }
     if (head) {
       if (c === 0x0a || isSpace(c)) continue;
+      // A quotation of several paragraphs opens each of them with its mark (“（五）…, “第三条…,
+      // “★…): the marker after it still heads the paragraph. The mark stays compared.
+      if (OPENING_QUOTES.has(c) && headMarkerAt(text, i + 1) > 0) {
+        const f = fold(c);
+        if (f >= 0) emit(f, i, i + 1);
+        continue;
+      }
       const n = headMarkerAt(text, i);
       if (n > 0) {
         // Each marker one unit (第九百九十一条 then 第四十二条, （一）★): a reader may mark one of them.

@@ -121,3 +121,51 @@ suite('a list item under its ★ printed twice once its abridged copy is written
     if (a) expect(a.start).toBe(at(NEW, q, 1));
   });
 });
+
+suite('a paragraph marker after the opening mark of a quotation of several paragraphs', () => {
+  // A 转发 notice quotes an article whole: every paragraph opens with “ (only the last closes), so
+  // a marker that headed a paragraph (（二） 第三条 ★) now stands after that mark. It still heads
+  // the paragraph (normalise.ts OPENING_QUOTES), compared as one marker unit as before.
+  it('reads a marker after an opening quotation mark as the paragraph head, and nothing else', () => {
+    expect(normalise('“（五）对下级的工作', true)).toBe(normalise('“', true) + normalise('（五）对下级的工作', true));
+    expect(normalise('“第三条　各级', true)).toBe(normalise('“', true) + normalise('第三条　各级', true));
+    // a number is no marker, quoted or not; nor is a marker in the middle of a line
+    expect(normalise('“1.5亿元投入', true)).toBe(normalise('"1.5亿元投入'));
+    expect(normalise('他说“（五）', true)).toBe('他说"(五)');
+  });
+
+  const P = [
+    '关于做好秋粮收购工作的意见',
+    '（一）收购网点。各乡镇至少设立一个收购点，方便农户就近交售，不得拒收、压级压价。',
+    '（二）资金保障。县财政安排专项资金，确保收购款当天结清，不打白条。',
+    '（三）质量检测。收购点配备快速检测设备，检测结果当场告知农户。',
+    '各单位要高度重视，认真抓好落实。',
+  ];
+  const OLD = P.join('\n');
+  const notice = (paras: string[]) =>
+    [
+      '关于转发《关于做好秋粮收购工作的意见》的通知',
+      '各乡镇：',
+      ...paras.map((p, i) => `“${p}${i === paras.length - 1 ? '”' : ''}`),
+      '县农业农村局办公室',
+    ].join('\n');
+
+  it('places a paragraph opening and a span over a break on their words inside the quotation', () => {
+    const NEW = notice(P);
+    const qs = ['（二）资金保障', '不得拒收、压级压价。\n（二）资金保障', '（三）质量检测。收购点配备快速检测设备'];
+    const out = anchorAll(
+      NEW,
+      qs.map((q) => describe(OLD, ...span(OLD, q))),
+    );
+    expect(out[0] && NEW.slice(out[0].start, out[0].end)).toBe('（二）资金保障');
+    expect(out[1] && NEW.slice(out[1].start, out[1].end)).toBe('不得拒收、压级压价。\n“（二）资金保障');
+    expect(out[2] && NEW.slice(out[2].start, out[2].end)).toBe('（三）质量检测。收购点配备快速检测设备');
+  });
+
+  it('leaves a paragraph opening an orphan when its paragraph went and another numbered one took its place', () => {
+    // the quotation leaves 资金保障 out; another item is numbered （二） now
+    const NEW = notice([P[0]!, P[1]!, P[3]!.replace('（三）', '（二）'), P[4]!]);
+    const [a] = anchorAll(NEW, [describe(OLD, ...span(OLD, '（二）资金保障'))]);
+    expect(a).toBeNull();
+  });
+});
