@@ -703,6 +703,11 @@ function literalOrphans(
     if (a || !s || !valid[i] || s.copies !== 0) return a;
     const markers = storedMarkers(s);
     if (markers.length === 0) return a;
+    // Nor one the new text now holds more often (a page printing the paragraph again, a list item
+    // under its ★ restored beside its copy): the first pass left it an orphan among copies that
+    // the context and neighbours could not tell apart, and this pass, choosing by position, would
+    // take the nearest, which may be the other printing.
+    if (withMarkersLiteral(() => copiesGained(lazyLiteral(), normaliseQuote(s), s))) return a;
     const found = withMarkersLiteral(() => notOnOther(text, s, anchorIn(text, lazyLiteral, s)));
     if (!found || !literalStands(docFor(), s, markers, found)) return a;
     return notJoiningParted(text, docFor, s, found);

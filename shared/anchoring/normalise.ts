@@ -51,6 +51,29 @@ const FOLD = new Map<number, number>([
 ]);
 
 /**
+ * Presentation forms of marks, compared as the mark they present: a paragraph pasted from a 竖排
+ * (vertical) PDF writes every mark in its vertical form (︐ for ，, ︒ for 。, ﹁﹂ for 「」 or “”,
+ * ︵︶ for （）, ︽︾ for 《》, ︙ for …, ︱ for —), and the small form variants (﹐ ﹒ ﹔ ﹙ …) are
+ * the same marks again. Another form of one mark is the same unit to a reader, so the text
+ * still matches a passage highlighted in its horizontal edition. Built from the forms' Unicode
+ * compatibility (NFKC) mapping where that is one unit (U+FE10–FE19, U+FE30–FE6B); ︙ and ︰, whose
+ * NFKC is a run of full stops, are the ellipsis marks … and ‥ they present.
+ */
+const PRESENTATION = new Map<number, number>([
+  [0xfe19, 0x2026], // ︙ → …
+  [0xfe30, 0x2025], // ︰ → ‥
+]);
+for (const [from, to] of [
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6b],
+] as const) {
+  for (let c = from; c <= to; c++) {
+    const nfkc = String.fromCharCode(c).normalize('NFKC');
+    if (nfkc.length === 1 && nfkc.charCodeAt(0) !== c && !PRESENTATION.has(c)) PRESENTATION.set(c, nfkc.charCodeAt(0));
+  }
+}
+
+/**
  * Quotation and title marks and lenticular brackets: editors put them around a term for
  * emphasis (“存储”, 《…》, 【…】) or take them away without changing the words. They are
  * compared (they make a short quote longer, so surer), except in the mark-free form that a
@@ -152,6 +175,11 @@ function fold(c: number): number {
   // traditional character as its simplified form (variants.ts).
   if (c >= 0x3400 && c < 0xd800) return variantOf(c);
   if (isSpace(c) || isInvisible(c) || (marksDropped && EMPHASIS.has(c))) return -1;
+  // A vertical or small presentation form of a mark: folded as the mark it presents.
+  if (c >= 0xfe10 && c <= 0xfe6b) {
+    const mark = PRESENTATION.get(c);
+    if (mark !== undefined) return fold(mark);
+  }
   // Full-width ASCII block: ，；：！？（）０-９Ａ-Ｚ etc.
   if (c >= 0xff01 && c <= 0xff5e) return (c === 0xff02 || c === 0xff07) && marksDropped ? -1 : c - 0xfee0;
   // Kangxi radicals and compatibility ideographs pasted from a PDF: the character they show.
@@ -326,6 +354,9 @@ const HEAD_MARKER = new RegExp(
   'y',
 );
 
+/** Opening quotation marks that open every paragraph of a quotation of several (“ ‘ 「 『 and the straight ones). */
+const OPENING_QUOTES = new Set<number>([0x201c, 0x2018, 0x300c, 0x300e, 0x22, 0x27, 0xff02, 0xfe41, 0xfe43]);
+
 /** Length of the marker at text[i], a paragraph's head; 0 when none. */
 function headMarkerAt(text: string, i: number): number {
   HEAD_MARKER.lastIndex = i;
@@ -372,6 +403,13 @@ function walk(text: string, emit: (unit: number, from: number, to: number) => vo
     }
     if (head) {
       if (c === 0x0a || isSpace(c)) continue;
+      // A quotation of several paragraphs opens each of them with its mark (“（五）…, “第三条…,
+      // “★…): the marker after it still heads the paragraph. The mark stays compared.
+      if (OPENING_QUOTES.has(c) && headMarkerAt(text, i + 1) > 0) {
+        const f = fold(c);
+        if (f >= 0) emit(f, i, i + 1);
+        continue;
+      }
       const n = headMarkerAt(text, i);
       if (n > 0) {
         // Each marker one unit (第九百九十一条 then 第四十二条, （一）★): a reader may mark one of them.

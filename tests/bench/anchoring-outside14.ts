@@ -92,6 +92,27 @@
  *   one anchorAll on a long article: CPU median 70 ms, max 321 ms (loaded machine); whole run 8.4 s CPU
  *   The wrong: a paragraph the full text prints twice (the restored paragraph and a ★ copy of it
  *   further on), the highlight placed on the other printing.
+ *
+ * LATER, development (anchor22e, seen seeds 1–40 only, from main ee11d82, 2026-12-07 08:19–08:58 UTC,
+ * load ~25): 99.0% / 1 wrong → 99.6% / 0 wrong (miss 254 → 96, partial 23 → 4); vertical 96.4 → 100,
+ * mixed 96.6 → 98.8, forward 99.4 → 99.8, the other kinds unchanged.
+ * - The wrong (seed 40 fulltext): the article is two pages printing the same story, the 摘编 had
+ *   left the ★ item out of the first printing; the full text wrote it back there. The first pass
+ *   left it an orphan (two copies with the same context, its neighbours could not say), and the
+ *   pass that retries an orphan with paragraph markers compared literally (index.ts literalOrphans)
+ *   took the copy nearest the old offset, with no check among copies. That pass now leaves alone
+ *   a quote the new text holds more often than the old one did.
+ * - vertical: every presentation form of a mark (U+FE10–FE19 vertical forms, U+FE30–FE6B CJK
+ *   compatibility and small forms) is compared as the mark it presents (normalise.ts PRESENTATION).
+ * - forward: a marker (（五） 第三条 ★) after the “ that opens each paragraph of a quotation still
+ *   heads its paragraph (normalise.ts OPENING_QUOTES).
+ * Left, not sorted yet: fulltext 99.0 (terms, repeated phrases, paragraph openings), transitions
+ * 99.1 (mostly short repeated phrases after a connective), and forward misses inside the story
+ * printed twice (seeds 20, 25: copies of the old text in doubt, not placed).
+ * Guards, old ee11d82 vs new, same minutes: outside9 241–260 97.5/0, outside7 321–340 97.3/0,
+ * outside13, outside12, outside10 1–20 99.8/0, 99.6/0, 99.7/0, every output line but CPU the same;
+ * default bench (no prose) recall 99.32, heldout wrong 0, same; 113k/200 CPU (anchoring-speed.ts
+ * --against, seeds 90001–90010, twice) 124.1 vs 128.0 and 112.4 vs 136.2 ms, no placement differs.
  */
 import { anchorAll, describe as describeSelector, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';
