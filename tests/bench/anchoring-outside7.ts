@@ -243,6 +243,15 @@
  *   parted by the reversal was not re-checked alone (0 wrong on 281–320 now).
  * FRESH, once, seeds 321–360, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   97.0% placed, 0 wrong; timeline 89.6, mixed 90.7, speech 93.9, brief 96.5, the rest 99–100.
+ * LATER, development (anchor22d, 2026-12-07, load ~40; main 3d4e69c → s22-anchor22d; unit tests in
+ *   tests/unit/anchoring-round44.test.ts), seeds 1–40, same texts, same hour: 96.6% / 3 wrong,
+ *   4 partial → 96.6% / 0, 0 partial (the 7 now misses; no other line of --list changed). Seed 28
+ *   ad_split: the first line (本文原标题：《…》) parted right after its opening words by a 相关阅读
+ *   block holding the whole line again; every passage of the line was placed on the block's copy,
+ *   which reads the whole stored prefix (all the old text before it) and most of the suffix. Now a
+ *   placement after a copy of that prefix, while the text opens with the prefix's head and a break,
+ *   is an orphan (partedopening.ts). round12c's kind (a text printed twice) is untouched: it needs
+ *   the new first line cut short inside the stored prefix and quote.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
