@@ -9,7 +9,7 @@
  *   placement after a copy of the line's opening is on the copy (partedopening.ts).
  */
 import { describe as suite, expect, it } from 'vitest';
-import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
+import { anchorAll, describe } from '../../shared/anchoring/index';
 import { at, filler } from './helpers/anchoring-text';
 
 const span = (text: string, q: string, n = 0): [number, number] => {
