@@ -39,12 +39,14 @@ import {
   sameRankCopy,
   twinBeside,
 } from './copies';
-import { documentFor, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
+import { documentFor, lineBreakBefore, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { firstLineElsewhere } from './firstline';
 import { firstReadsMore } from './firstread';
+import { partedOpeningCopy } from './partedopening';
 import { partedNearFarCopy } from './splitnear';
 import { lengthOfTwins } from './twinlength';
+import { twinParagraphMove } from './twinmove';
 import { ownParagraphHeaded } from './headed';
 import { partedByLinesPlace } from './lines';
 import { ownCopyLedIn } from './ledin';
@@ -472,6 +474,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
       // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
       if (firstLineElsewhere(doc, s, a)) return null;
+      // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).
+      if (partedOpeningCopy(doc, s, a)) return null;
       // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
       if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
       // Nor the line its stored context held next to it, closed up onto its place (closedup.ts).
@@ -1295,13 +1299,45 @@ function copyAtTextEdge(doc: Doc, s: TextSelector, quote: string, from: number):
   const suffix = normaliseSuffix(s);
   if (s.start === s.prefix.length && s.prefix.length < CONTEXT_LENGTH) {
     const at = prefix.length;
-    if (at !== from && norm.startsWith(prefix + quote) && norm.startsWith(suffix.slice(0, NEAR_RUN), at + quote.length)) return true;
+    if (at !== from && norm.startsWith(prefix + quote) && nearSideStands(doc, s, 'after', at + quote.length)) return true;
   }
   if (s.suffix.length < CONTEXT_LENGTH - 1) {
     const at = norm.length - suffix.length - quote.length;
-    if (at >= 0 && at !== from && norm.endsWith(quote + suffix) && norm.endsWith(prefix.slice(-NEAR_RUN), at)) return true;
+    if (at >= 0 && at !== from && norm.endsWith(quote + suffix) && nearSideStands(doc, s, 'before', at)) return true;
   }
   return false;
+}
+
+/** Units of a short nearest line that must stand whole beside the copy at the text's edge (one may be a bullet). */
+const NEAR_LINE_MIN = 2;
+
+/**
+ * Whether the stored other side's nearest units stand beside normalised `at` (before it or after
+ * it): its NEAR_RUN nearest units, or, when the line next to the passage was shorter (祝大家 on a
+ * line of its own above a closing line), that whole line with a break on its far side as
+ * stored: a line written in between (a pull quote set above it) leaves the line itself whole.
+ */
+function nearSideStands(doc: Doc, s: TextSelector, side: 'before' | 'after', at: number): boolean {
+  const norm = doc.norm.text;
+  if (side === 'after') {
+    if (norm.startsWith(normaliseSuffix(s).slice(0, NEAR_RUN), at)) return true;
+    // A break, the short line, a break: the line stands whole after a break there too.
+    if (!s.suffix.startsWith('\n')) return false;
+    const br = s.suffix.indexOf('\n', 1);
+    if (br < 0) return false;
+    const line = normalise(s.suffix.slice(1, br));
+    return shortLine(line) && lineBreakBefore(doc, at) && norm.startsWith(line, at) && lineBreakBefore(doc, at + line.length);
+  }
+  if (norm.endsWith(normalisePrefix(s).slice(-NEAR_RUN), at)) return true;
+  if (!s.prefix.endsWith('\n')) return false;
+  const br = s.prefix.lastIndexOf('\n', s.prefix.length - 2);
+  if (br < 0) return false;
+  const line = normalise(s.prefix.slice(br + 1, -1));
+  return shortLine(line) && lineBreakBefore(doc, at) && norm.endsWith(line, at) && lineBreakBefore(doc, at - line.length);
+}
+
+function shortLine(line: string): boolean {
+  return line.length >= NEAR_LINE_MIN && line.length < NEAR_RUN;
 }
 
 /**
@@ -1399,6 +1435,8 @@ function nearNeighbours(
         // under lines it writes (a 转载 head: title, 来源/作者, the title again) leaves two copies
         // each backed by one side, and nothing says which is the passage's: an orphan.
         if (along && along.start !== a.start && placedAtTextEdge(text, s, a)) return null;
+        // Nor is one printing of its old paragraph set twice told from the other by them (twinmove.ts).
+        if (along && twinParagraphMove(doc, s, a, along)) return null;
         if (along) return along;
       }
       // A guess among far-apart copies that sits where sparser neighbours put it is confirmed.
@@ -1449,6 +1487,8 @@ function nearNeighbours(
         ? toAnchor(doc, query, found)
         : null;
     // A placed copy is replaced only by the quote found whole: an edited look-alike is no reason to move it.
+    // Nor is a printing of its old paragraph twice a move the neighbours decide (twinmove.ts): an orphan.
+    if (a && near && found?.errors === 0 && twinParagraphMove(doc, s, a, near)) return null;
     if (a) return near && found?.errors === 0 ? near : guessed || weakCopy(doc, query, a) ? null : a;
     return near;
   });

@@ -323,6 +323,24 @@
  * placed on the pull quote's clean copy (236).
  * FRESH, once, seeds 241–280, on main 5b40eb8 (lead, 2026-12-06 12:30 UTC, once, clean-clone CI running beside it): 99.3% placed, 1 wrong; ocr 98.1, sent_shuffle 98.5,
  *   pullquote 99.2 (0 wrong).
+ * LATER, development (anchor22d, 2026-12-07, load ~40–58; main 3d4e69c → s22-anchor22d; unit tests
+ *   in tests/unit/anchoring-round44.test.ts), seeds 1–40 (newly drawn texts after the corpus pool
+ *   shifted; seen), same texts, same hour: 99.2% / 8 wrong → 99.2% / 3 (misses 338 → 343: exactly
+ *   the 5 wrongs; no other line of --list changed). All 8 were pullquote, three kinds:
+ *   - the closing line with a short line above it (愿大家都能), the pull quote set above that
+ *     line (seed 12 ×2): copyAtTextEdge wanted 8 units of the prefix beside the copy at the end;
+ *     a whole short line (2+ units, breaks on both sides) standing there counts now: a firm orphan.
+ *   - a one-sentence first paragraph printed again before the next paragraph (seed 14 ×3): the
+ *     first pass placed it right, the one-sided neighbour pass moved it to the other printing,
+ *     which took the next paragraph's shift: no move between lone printings of the old paragraph
+ *     (the lines beside them differ on both sides; twinmove.ts) — an orphan.
+ *   - LEFT, 3: a one-sentence paragraph set twice in a row (A S S B, or at the text's end), the
+ *     pull quote before its source (seeds 34, 37 ×2): stutter.ts places it on the first copy by
+ *     design (anchor15a; round13, round19 and neighbour-line tests). Which copy is new text nothing
+ *     in the text says. Tried: an orphan for a one-sentence paragraph pair (a pull quote copies one
+ *     sentence): outside3 1–40 99.2 / 8 → 99.1 / 0, but outside6 1–20 98.6 → 98.3 (stutter 99.7 →
+ *     96.5: one-sentence paragraphs pasted twice are common there, where either copy is right) and
+ *     4 tests of earlier rounds would change: not committed; the lead's call.
  */
 
 import path from 'node:path';

@@ -248,6 +248,15 @@
  *   paragraph start read as far only at another paragraph start), for the default bench's two
  *   refusals; 1–40 96.6% / 3 and 281–320 97.4% / 2 unchanged (the refusals of seeds 5, 316, 320 kept;
  *   on_remains 230 → 232 and 238 → 239: lost passages placed on their own edited remains).
+ * LATER, development (anchor22d, 2026-12-07, load ~40; main 3d4e69c → s22-anchor22d; unit tests in
+ *   tests/unit/anchoring-round44.test.ts), seeds 1–40, same texts, same hour: 96.6% / 3 wrong,
+ *   4 partial → 96.6% / 0, 0 partial (the 7 now misses; no other line of --list changed). Seed 28
+ *   ad_split: the first line (本文原标题：《…》) parted right after its opening words by a 相关阅读
+ *   block holding the whole line again; every passage of the line was placed on the block's copy,
+ *   which reads the whole stored prefix (all the old text before it) and most of the suffix. Now a
+ *   placement after a copy of that prefix, while the text opens with the prefix's head and a break,
+ *   is an orphan (partedopening.ts). round12c's kind (a text printed twice) is untouched: it needs
+ *   the new first line cut short inside the stored prefix and quote.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
