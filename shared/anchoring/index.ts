@@ -530,7 +530,7 @@ function stutterPlace(text: string, docFor: () => Doc, s: TextSelector, placed: 
   if (pair === null) return null;
   const [at, second] = pair;
   // The first copy is the passage's only where it is no farther than the second from where the
-  // passage would be (its old place, and that moved as its nearest placed neighbours moved): a
+  // passage would be (its old place, and that moved as its nearest placed passage before it moved): a
   // paragraph pasted in front of its own (a copy inserted, the text reordered around it) sets
   // the passage second, and nothing in the words tells which: an orphan.
   const expected = expectedFromPlaced(placed, s);
@@ -543,16 +543,16 @@ function stutterPlace(text: string, docFor: () => Doc, s: TextSelector, placed: 
 /** Old-text distance within which a placed neighbour's move says where the passage would be. */
 const EXPECTED_GAP = 3000;
 
-/** The passage's old place, and that moved as the nearest placed passage on each side (within EXPECTED_GAP) moved. */
+/**
+ * The passage's old place, and that moved as the nearest placed passage BEFORE it (within
+ * EXPECTED_GAP) moved. Not the one after: a paragraph pasted twice at its own place shifts every
+ * passage after it by one copy, so the passage after always points at the second copy.
+ */
 function expectedFromPlaced(placed: readonly PlacedSpan[], s: TextSelector): number[] {
   let before: PlacedSpan | undefined;
-  let after: PlacedSpan | undefined;
-  for (const p of placed) {
-    if (p.oldEnd <= s.start && (!before || p.oldStart > before.oldStart)) before = p;
-    if (p.oldStart >= s.end && (!after || p.oldStart < after.oldStart)) after = p;
-  }
+  for (const p of placed) if (p.oldEnd <= s.start && (!before || p.oldStart > before.oldStart)) before = p;
   const out = [s.start];
-  for (const p of [before, after]) if (p && Math.abs(p.oldStart - s.start) <= EXPECTED_GAP) out.push(s.start + p.newStart - p.oldStart);
+  if (before && s.start - before.oldStart <= EXPECTED_GAP) out.push(s.start + before.newStart - before.oldStart);
   return out;
 }
 

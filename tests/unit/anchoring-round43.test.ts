@@ -133,6 +133,18 @@ suite(
       expect(anchorAll(NEW, [s])[0]).toBeNull();
     });
 
+    it('takes the first copy of a paragraph pasted twice at its own place, also with a highlight after it and an edit above', () => {
+      // Every passage after the pair moved by one copy, so the one after points at the second copy;
+      // the edit above moved the first copy off the old place, but by less than a copy.
+      const H2 = H.replace('编者按：', '编者按：这是本报“乡村记忆”栏目的第三篇。');
+      const NEW = [H2, L, I1, I2, P, P, T, ...filler(0, 2)].join('\n');
+      const sAfter = describe(OLD, ...span(OLD, '预计秋收以后动工'));
+      const out = anchorAll(NEW, [s, sAfter]);
+      expect(out[1]?.start).toBe(at(NEW, '预计秋收以后动工', 0));
+      const first = at(NEW, q, 0);
+      expect(out[0]).toEqual({ start: first, end: first + q.length, score: expect.any(Number) });
+    });
+
     it('still takes the first copy of a paragraph pasted twice at its own place', () => {
       const NEW = [H, L, I1, I2, P, P, T, ...filler(0, 2)].join('\n');
       const first = at(NEW, q, 0);
