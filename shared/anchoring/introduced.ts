@@ -24,10 +24,19 @@ const LABEL_UNITS = 5;
 /** The normalised start of the copy opening the line after the one `a` sits in, or null (see above). */
 export function introducedCopy(doc: Doc, s: TextSelector, a: { start: number; end: number }): number | null {
   if (s.copies !== 0 || !quoteAtHead(s)) return null;
-  const quote = normaliseQuote(s);
+  return nextLineCopy(doc, s, a, normaliseQuote(s));
+}
+
+/**
+ * Where `words` (comparison form), placed at `a` after more than a label of its own line, stand
+ * again at the head of the next line (after at most a label) and keep more of the stored suffix
+ * there than here: the next line's copy goes on with the passage's words, the written line's
+ * breaks off. Null otherwise.
+ */
+function nextLineCopy(doc: Doc, s: TextSelector, a: { start: number; end: number }, words: string): number | null {
   const norm = doc.norm.text;
   const from = toNormalised(doc, a.start);
-  if (quote.length === 0 || norm.slice(from, from + quote.length) !== quote) return null;
+  if (words.length === 0 || norm.slice(from, from + words.length) !== words) return null;
   const raw = doc.raw;
   const lineStart = raw.lastIndexOf('\n', a.start - 1) + 1;
   // Not at its own line's head: more than a label stands before it in that line.
@@ -38,17 +47,16 @@ export function introducedCopy(doc: Doc, s: TextSelector, a: { start: number; en
   const nextFrom = toNormalised(doc, lineEnd + 1);
   const nextTo = nextEnd < 0 ? norm.length : toNormalised(doc, nextEnd);
   let at = -1;
-  for (let k = 0; k <= LABEL_UNITS && nextFrom + k + quote.length <= nextTo; k++)
-    if (norm.startsWith(quote, nextFrom + k)) {
+  for (let k = 0; k <= LABEL_UNITS && nextFrom + k + words.length <= nextTo; k++)
+    if (norm.startsWith(words, nextFrom + k)) {
       at = nextFrom + k;
       break;
     }
   if (at < 0) return null;
-  // The next line's copy keeps the passage's words going on; the written line's breaks off.
   const both = sidesOf(s);
   const after: Sides = { ...both, prefix: '', before: null, edge: { start: false, end: both.edge.end } };
-  const here = contextMatch(norm, from, from + quote.length, after);
-  const there = contextMatch(norm, at, at + quote.length, after);
+  const here = contextMatch(norm, from, from + words.length, after);
+  const there = contextMatch(norm, at, at + words.length, after);
   return there > here + OWN_CONTEXT_MARGIN ? at : null;
 }
 
@@ -63,26 +71,7 @@ export function onIntroducedPieceCopy(doc: Doc, s: TextSelector, a: { start: num
   const cut = s.exact.lastIndexOf('\n');
   if (cut < 0) return false;
   const piece = normalise(s.exact.slice(cut + 1), true);
-  const norm = doc.norm.text;
-  const from = toNormalised(doc, a.start);
-  const to = toNormalised(doc, a.end);
-  if (piece.length === 0 || to - from !== piece.length || norm.slice(from, to) !== piece) return false;
-  const raw = doc.raw;
-  const lineStart = raw.lastIndexOf('\n', a.start - 1) + 1;
-  if (from - toNormalised(doc, lineStart) <= LABEL_UNITS) return false;
-  const lineEnd = raw.indexOf('\n', a.end);
-  if (lineEnd < 0) return false;
-  const nextEnd = raw.indexOf('\n', lineEnd + 1);
-  const nextFrom = toNormalised(doc, lineEnd + 1);
-  const nextTo = nextEnd < 0 ? norm.length : toNormalised(doc, nextEnd);
-  let at = -1;
-  for (let k = 0; k <= LABEL_UNITS && nextFrom + k + piece.length <= nextTo; k++)
-    if (norm.startsWith(piece, nextFrom + k)) {
-      at = nextFrom + k;
-      break;
-    }
-  if (at < 0) return false;
-  const both = sidesOf(s);
-  const after: Sides = { ...both, prefix: '', before: null, edge: { start: false, end: both.edge.end } };
-  return contextMatch(norm, at, at + piece.length, after) > contextMatch(norm, from, to, after) + OWN_CONTEXT_MARGIN;
+  // The placement is the piece itself, no more.
+  if (toNormalised(doc, a.end) - toNormalised(doc, a.start) !== piece.length) return false;
+  return nextLineCopy(doc, s, a, piece) !== null;
 }
