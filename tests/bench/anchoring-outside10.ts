@@ -132,6 +132,8 @@
  *   anchor() alone orphans it, the batch's neighbours place it (interleaved column lines).
  * FRESH, once, seeds 201–240, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   99.7% placed, 0 wrong; two_column 98.7, mixed 99.2, redline 99.5, the rest 99.7–100.
+ * FRESH, once, seeds 241–280, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
+ *   99.7% placed, 0 wrong.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts, PROSE_DIR } from './anchoring-prose';

@@ -112,6 +112,8 @@
  *   which the text cannot tell either).
  * FRESH, once, seeds 121–160, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   99.6% placed, 0 wrong; stage_notes 99.1, toc 99.5, sent_numbers 99.3, homophone 99.7, repost 99.6, mixed 99.1, the rest 100.
+ * FRESH, once, seeds 161–200, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
+ *   99.6% placed, 0 wrong.
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

@@ -99,6 +99,8 @@
  *   on purpose, other benches count the restatement as lost).
  * FRESH, once, seeds 41–80, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   99.9% placed, 0 wrong; entities/runin/xigao/spaced 99.9, lead_lift 99.6, mixed 99.7, the rest 100.
+ * FRESH, once, seeds 81–120, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
+ *   99.8% placed, 0 wrong.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -133,6 +133,8 @@
  *   orphans them is open (likely ownSideReadsFarther on thread posts cut mid-sentence).
  * FRESH, once, seeds 241–280, on main f524775 (after anchor21a–e; lead, 2026-12-07 06:30 UTC, CI beside it; the corpus text pool changed this session: toutiao/2 now extracts 1002 units instead of 94, so seeds draw other texts than before):
  *   97.4% placed, 0 wrong; transcript 96.1, enum_reorder 96.6, hedge 97.3, mixed 95.4, md_links 97.9, thread 98.1, liveblog 98.5.
+ * FRESH, once, seeds 281–320, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
+ *   97.3% placed, 1 wrong.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
