@@ -3,7 +3,8 @@ import { api } from '../bridge';
 import { toErrorInfo } from '../../shared/errors';
 import { recoverNoteJournals } from '../core/notes';
 import { recoverHighlightJournal } from '../core/highlights';
-import { recoverPendingWrites } from '../core/pendingKinds';
+import { recoverPendingWrites, SESSION_DRAFT_KIND } from '../core/pendingKinds';
+import { pendingWrites } from '../core/pendingWrites';
 import { LibraryView } from '../features/library';
 import { ReaderView, ShortcutsDialog } from '../features/reader';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -83,9 +84,12 @@ async function startBackgroundWork(): Promise<void> {
 async function replayPendingWrites(): Promise<void> {
   try {
     if ((await recoverPendingWrites()) > 0) await useReaderSettings.getState().load();
-    // 学习安排 fields typed but not yet left (the study module loads on demand, as its page does).
-    const { study } = await import('../core/study');
-    await study.recoverSessionDrafts();
+    // 学习安排 fields typed but not yet left; the study module loads on demand, as its page does,
+    // so only when there is one.
+    if (pendingWrites().some((e) => e.kind === SESSION_DRAFT_KIND)) {
+      const { study } = await import('../core/study');
+      await study.recoverSessionDrafts();
+    }
   } catch (error) {
     console.warn('[pending] writes not replayed', error);
   }

@@ -30,6 +30,9 @@ export const keptSetting = <T>(key: string, value: unknown, run: () => Promise<T
 
 export const keptLeaderLayer = <T>(hide: boolean, run: () => Promise<T>): Promise<T> => keptWrite('leaderLayer', 'leaderLayer', hide, run);
 
+/** The kind of the 学习安排 field drafts, which core/study.ts journals and replays itself. */
+export const SESSION_DRAFT_KIND = 'sessionField';
+
 export const keptReading = <T>(articleId: string, position: ReadingPosition, run: () => Promise<T>): Promise<T> =>
   keptWrite('reading', articleId, position, run);
 

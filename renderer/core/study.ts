@@ -43,7 +43,7 @@ import {
   type RoleState,
   writeLeaderLayerHidden,
 } from './roles';
-import { keptLeaderLayer } from './pendingKinds';
+import { keptLeaderLayer, SESSION_DRAFT_KIND } from './pendingKinds';
 import { localStore, type LocalStore } from './localStore';
 import { journalPendingWrite, replayPendingWrites, settlePendingWrite } from './pendingWrites';
 
@@ -329,7 +329,6 @@ export type ReadingChoice = Pick<ArticleRow, 'id' | 'title'>;
 /** `clock` is the time the 已完成 rule and the progress are judged at (tests pass a fixed one). */
 /** The 学习安排's free-text fields that save on leaving them (journalled while typed). */
 export type SessionDraftField = 'topic' | 'place' | 'host' | 'questions';
-const SESSION_DRAFT_KIND = 'sessionField';
 // The form's own limits (SessionView); questions: each line.
 const DRAFT_LIMITS: Record<SessionDraftField, number> = { topic: 300, place: 200, host: 100, questions: 1000 };
 const isDraftField = (f: string): f is SessionDraftField => Object.hasOwn(DRAFT_LIMITS, f);
