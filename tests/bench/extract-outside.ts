@@ -2,7 +2,7 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12 | --outside13 | --outside14 | --outside15 | --outside16 | --outside17 | --outside18 | --outside19 | --outside20 | --outside21 | --outside22] (--outside2:
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12 | --outside13 | --outside14 | --outside15 | --outside16 | --outside17 | --outside18 | --outside19 | --outside20 | --outside21 | --outside22 | --outside23] (--outside2:
  * the second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3;
  * --outside4: the fourth, tests/fixtures/cms-outside4; --outside5: the fifth, tests/fixtures/cms-outside5;
  * --outside6: the sixth, tests/fixtures/cms-outside6;
@@ -19,7 +19,8 @@
  * --outside19: the nineteenth, tests/fixtures/cms-outside19;
  * --outside20: the twentieth, tests/fixtures/cms-outside20;
  * --outside21: the twenty-first, tests/fixtures/cms-outside21;
- * --outside22: the twenty-second, tests/fixtures/cms-outside22)
+ * --outside22: the twenty-second, tests/fixtures/cms-outside22;
+ * --outside23: the twenty-third, tests/fixtures/cms-outside23)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -147,6 +148,8 @@ export const OUTSIDE20_DIR = fileURLToPath(new URL('../fixtures/cms-outside20/',
 export const OUTSIDE21_DIR = fileURLToPath(new URL('../fixtures/cms-outside21/', import.meta.url));
 /** The twenty-second outside set (tests/fixtures/cms-outside22), scored under `extract_cn_outside22_*`. */
 export const OUTSIDE22_DIR = fileURLToPath(new URL('../fixtures/cms-outside22/', import.meta.url));
+/** The twenty-third outside set (tests/fixtures/cms-outside23), scored under `extract_cn_outside23_*`. */
+export const OUTSIDE23_DIR = fileURLToPath(new URL('../fixtures/cms-outside23/', import.meta.url));
 
 const SET_DIRS = {
   outside: OUTSIDE_DIR,
@@ -171,10 +174,12 @@ const SET_DIRS = {
   outside20: OUTSIDE20_DIR,
   outside21: OUTSIDE21_DIR,
   outside22: OUTSIDE22_DIR,
+  outside23: OUTSIDE23_DIR,
 };
 
-/** The set named by `--outside2` … `--outside22` (the first set without a flag). */
+/** The set named by `--outside2` … `--outside23` (the first set without a flag). */
 export function outsideSetFromArgv(argv: string[]): keyof typeof SET_DIRS {
+  if (argv.includes('--outside23')) return 'outside23';
   if (argv.includes('--outside22')) return 'outside22';
   if (argv.includes('--outside21')) return 'outside21';
   if (argv.includes('--outside20')) return 'outside20';
@@ -227,7 +232,7 @@ export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outs
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = outsideSetFromArgv(process.argv);
-  // --outside3 … --outside22 alone list the set page by page.
+  // --outside3 … --outside23 alone list the set page by page.
   const verbose =
     process.argv.includes('--verbose') ||
     set === 'outside3' ||
@@ -249,6 +254,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     set === 'outside19' ||
     set === 'outside20' ||
     set === 'outside21' ||
-    set === 'outside22';
+    set === 'outside22' ||
+    set === 'outside23';
   for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

@@ -146,6 +146,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside21'),
     // Twenty-second outside Chinese set (a twenty-second tester: page kinds — 述职述廉报告, 党课讲稿, flipbook 电子刊 text layer, 信息公开年度报告, 英烈档案, 村务公开 (GBK), 征地预公告, 会议通知 回执 (GB2312), 调研报告, 帮助中心, 警情通报, 景区介绍).
     ...benchOutside(process.argv.includes('--verbose'), 'outside22'),
+    // Twenty-third outside Chinese set (a twenty-third tester: page kinds — Excel 另存为网页 名单 (GB2312), 事故调查报告, 审计结果公告, 部门预算公开, 慰问信 (GBK), 忏悔录, 修改对照表, 云笔记 share page, 宣讲课件 slides, 驻村日志, 招商项目推介, 健康科普).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside23'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
