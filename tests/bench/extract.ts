@@ -106,6 +106,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh19'),
     // Twentieth outside English set (a twentieth tester: dictionary entry/data-journalism story/leader's speech/help-centre article/RFC-like document/manual page/literary-magazine poem/letters page shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh20'),
+    // Twenty-first outside English set (a twenty-first tester: fediverse thread/parish sermon/web-serial chapter/conference talk/transit notice/petition letter/publisher excerpt/weather explainer shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh21'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
