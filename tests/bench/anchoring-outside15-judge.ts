@@ -9,6 +9,11 @@
  *   retyped in place (so the order of the old units stands); `traded` then counts such a pair as
  *   kept unchanged, so a sentence or a quote whose stop moved across its closing mark still
  *   survives and a placement on it is right. Any other retyped unit stays retyped.
+ * - DOUBLED: a written run of 1–4 units that repeats the kept units right before it (a
+ *   re-typist's 衍字 的的 or 衍文 市场市场) stands for them as well: a reader sees the word twice and
+ *   either copy is the word. The judge reads the revision twice, once with the old units on the
+ *   first copy and once on the second (`doubledReading`), and gives the placement the better
+ *   verdict of the two (`judgeDoubled`); a copy written anywhere else stays written (WRONG copy).
  * - EDIT SHARE: old units not kept identical plus written units, over the old units (edit_pct).
  *
  * In words (the code is the eleventh judge's): every unit of a revised text carries the index of
@@ -29,7 +34,7 @@
  * - Where a wrong placement's words came from: COPY (most written by the revision: a doubled
  *   word, a 数据来源 note), TWIN (other old units) or MIXED.
  */
-import type { Tracked } from './anchoring-outside14-judge';
+import { judgeOne, positions, type Judged, type Span, type Tracked, type Verdict } from './anchoring-outside14-judge';
 
 export {
   around,
@@ -89,4 +94,63 @@ export function editPct(oldLength: number, t: Tracked): number {
     else if (!t.changed[i]) kept++;
   }
   return oldLength ? Math.round((1000 * (oldLength - kept + written)) / oldLength) / 10 : 0;
+}
+
+/**
+ * The other reading of a revision with DOUBLED runs (see the header): each written run of 1–4
+ * units equal to the kept, unchanged, consecutive old units right before it takes their origins,
+ * and those become written. Null when the revision doubled nothing.
+ */
+export function doubledReading(t: Tracked): Tracked | null {
+  const origin = t.origin.slice();
+  let any = false;
+  for (let i = 0; i < t.text.length;) {
+    if (t.origin[i]! >= 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < t.text.length && t.origin[j]! < 0) j++;
+    const len = j - i;
+    let doubled = len <= 4 && i - len >= 0 && t.text.slice(i - len, i) === t.text.slice(i, j);
+    for (let k = 0; doubled && k < len; k++) {
+      const o = t.origin[i - len + k]!;
+      if (o < 0 || t.changed[i - len + k] || (k > 0 && o !== t.origin[i - len]! + k)) doubled = false;
+    }
+    if (doubled) {
+      any = true;
+      for (let k = 0; k < len; k++) {
+        origin[i + k] = t.origin[i - len + k]!;
+        origin[i - len + k] = -1;
+      }
+    }
+    i = j;
+  }
+  return any ? { text: t.text, origin, changed: t.changed } : null;
+}
+
+const RANK: Record<Verdict, number> = { right: 6, partial: 5, on_remains: 4, miss: 3, orphan_ok: 3, wrong: 0, wrong_lost: 0 };
+
+/**
+ * judgeOne on the revision as written and, where it doubled words, on its other reading (with
+ * `alt` and `altPos` from doubledReading and positions): the better verdict stands.
+ */
+export function judgeDoubled(
+  oldText: string,
+  t: Tracked,
+  pos: Int32Array,
+  alt: { t: Tracked; pos: Int32Array } | null,
+  h: Span,
+  placed: Span | null,
+): Judged {
+  const first = judgeOne(oldText, t, pos, h, placed);
+  if (!alt || first.verdict === 'right') return first;
+  const second = judgeOne(oldText, alt.t, alt.pos, h, placed);
+  return RANK[second.verdict] > RANK[first.verdict] ? second : first;
+}
+
+/** The other reading ready for judgeDoubled (null when nothing was doubled). */
+export function otherReading(t: Tracked, oldLength: number): { t: Tracked; pos: Int32Array } | null {
+  const alt = doubledReading(t);
+  return alt ? { t: alt, pos: positions(alt, oldLength) } : null;
 }

@@ -30,7 +30,7 @@
  *   paragraph starts (not as lines of their own).
  * - retitle: the 标题 and the 小标题 rewritten by an editor: the first line replaced by a new
  *   made-up title, 70% of the heading lines (short, no end mark) given new words (an outline
- *   marker 一、 / （一） / 1. kept).
+ *   marker 一、 / （一） / 1. kept), no two headings given the same words.
  * - bingju: a 并句 pass: in 35% of the paragraphs of 2+ sentences two sentences joined: the stop
  *   between them retyped as ， or ；, 40% of the time a connective (并 / 同时 / 进而 / 从而) written
  *   after it.
@@ -65,7 +65,8 @@ import {
   around,
   Books,
   editPct,
-  judgeOne,
+  judgeDoubled,
+  otherReading,
   positions,
   splice,
   track,
@@ -351,21 +352,29 @@ function retitle(t: Tracked, rng: Rng): Tracked {
   const x = t.text;
   const sp: Splice[] = [];
   const ps = paragraphs(x);
-  const fresh = () => {
-    const a = pick(rng, PHRASES);
-    let b = pick(rng, PHRASES);
-    if (b === a) b = PHRASES[(PHRASES.indexOf(a) + 1) % PHRASES.length]!;
-    return rng() < 0.5 ? `${a}\u3000${b}` : `${a}，${b}`;
+  // an editor gives no two headings the same words: each new heading is used once in the text
+  const given = new Set<string>();
+  const fresh = (pair: boolean) => {
+    for (let n = 0; ; n++) {
+      const a = pick(rng, PHRASES);
+      let b = pick(rng, PHRASES);
+      if (b === a) b = PHRASES[(PHRASES.indexOf(a) + 1) % PHRASES.length]!;
+      const head = pair || n > 20 ? `${a}${rng() < 0.5 ? '\u3000' : '，'}${b}${n > 40 ? `（${n}）` : ''}` : a;
+      if (!given.has(head)) {
+        given.add(head);
+        return head;
+      }
+    }
   };
   const first = trimSpan(x, ps[0]!.start, ps[0]!.end);
-  if (first) sp.push({ start: first.start, end: first.end, insert: fresh() });
+  if (first) sp.push({ start: first.start, end: first.end, insert: fresh(true) });
   ps.forEach((p, k) => {
     if (!isHeading(x, p, k) || rng() >= 0.7) return;
     const line = trimSpan(x, p.start, p.end);
     if (!line) return;
     const m = OUTLINE.exec(x.slice(line.start, line.end));
     const s = line.start + (m ? m[1]!.length : 0);
-    if (s < line.end) sp.push({ start: s, end: line.end, insert: pick(rng, PHRASES) });
+    if (s < line.end) sp.push({ start: s, end: line.end, insert: fresh(false) });
   });
   return splice(t, sp);
 }
@@ -595,9 +604,10 @@ export async function benchAnchorOutside15(argv: readonly string[] = []): Promis
       list.push(editPct(old.length, rev));
       edits.set(kind, list);
       const pos = positions(rev, old.length);
+      const alt = otherReading(rev, old.length);
       hs.forEach((h, i) => {
         const p = placed[i] ?? null;
-        const j = judgeOne(old, rev, pos, h, p ? { start: p.start, end: p.end } : null);
+        const j = judgeDoubled(old, rev, pos, alt, h, p ? { start: p.start, end: p.end } : null);
         books.add(['all', `kind:${kind}`, `type:${h.type}`], j);
         if (args.list && ['miss', 'partial', 'wrong', 'wrong_lost'].includes(j.verdict)) {
           const truth = j.truth.state === 'surviving' ? { start: j.truth.start, end: j.truth.end } : null;

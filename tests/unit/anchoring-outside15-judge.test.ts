@@ -7,7 +7,9 @@ import {
   around,
   Books,
   editPct,
+  judgeDoubled,
   judgeOne,
+  otherReading,
   positions,
   splice,
   track,
@@ -75,18 +77,49 @@ describe('traded: the stop and the closing mark trading places is no edit of the
 });
 
 describe('verdicts on the kinds’ edits', () => {
-  it('a placement on other words is WRONG; on a word the re-typist wrote twice it is WRONG(copy)', () => {
+  it('doubled: a word the re-typist wrote twice is the word on either copy; a copy written elsewhere is WRONG(copy)', () => {
     const term = at(OLD, '读书会');
-    const rev = splice(track(OLD), [{ start: term.end, end: term.end, insert: '读书会' }]);
+    const rev = splice(track(OLD), [
+      { start: term.end, end: term.end, insert: '读书会' },
+      { start: OLD.length, end: OLD.length, insert: '（本文所说读书会为公益活动）' },
+    ]);
     expect(rev.text).toContain('组织读书会读书会12场');
-    expect(judged(rev, term, at(rev.text, '读书会')).verdict).toBe('right');
-    const copy = { start: at(rev.text, '读书会').end, end: at(rev.text, '读书会').end + 3 };
-    const j = judged(rev, term, copy);
+    const pos = positions(rev, OLD.length);
+    const alt = otherReading(rev, OLD.length);
+    expect(alt).not.toBeNull();
+    const twice = (h: Span, p: Span | null) => judgeDoubled(OLD, rev, pos, alt, h, p);
+    expect(twice(term, at(rev.text, '读书会')).verdict).toBe('right');
+    const second = { start: at(rev.text, '读书会').end, end: at(rev.text, '读书会').end + 3 };
+    // without the rule the second copy is written words: wrong (copy); with it, right
+    expect(judged(rev, term, second).verdict).toBe('wrong');
+    expect(twice(term, second).verdict).toBe('right');
+    // a sentence holding the doubled word, placed with the second copy's end: right either way
+    const s = at(OLD, '今年以来，县图书馆先后组织读书会12场');
+    expect(twice(s, at(rev.text, '今年以来，县图书馆先后组织读书会读书会12场')).verdict).toBe('right');
+    // the note's copy far below stays written words
+    const far = at(rev.text, '读书会', at(rev.text, '本文所说').start);
+    const j = twice(term, far);
     expect(j.verdict).toBe('wrong');
     expect(j.source).toBe('copy');
     const other = judged(rev, at(OLD, '借阅高峰'), at(rev.text, '开放时间'));
     expect(other.verdict).toBe('wrong');
     expect(other.source).toBe('twin');
+  });
+
+  it('doubledReading takes only a written run of 1–4 units equal to the kept units right before it', () => {
+    const u = at(OLD, '借阅高峰');
+    // 的的-style single unit: read on the second copy
+    const one = splice(track(OLD), [{ start: u.start + 1, end: u.start + 1, insert: '借' }]);
+    expect(otherReading(one, OLD.length)).not.toBeNull();
+    // a written run that differs from the units before it, or longer than 4, is no doubling
+    expect(otherReading(splice(track(OLD), [{ start: u.end, end: u.end, insert: '高峰期' }]), OLD.length)).toBeNull();
+    expect(otherReading(splice(track(OLD), [{ start: u.end, end: u.end, insert: '将是借阅高峰' }]), OLD.length)).toBeNull();
+    // the units before it retyped: no doubling
+    const re = splice(track(OLD), [
+      { start: u.start, end: u.start + 1, insert: '接', retype: true },
+      { start: u.start + 1, end: u.start + 1, insert: '接' },
+    ]);
+    expect(otherReading(re, OLD.length)).toBeNull();
   });
 
   it('a dropped unit makes the sentence lost: orphan fine, remains tolerated, elsewhere wrong', () => {
@@ -115,6 +148,11 @@ describe('verdicts on the kinds’ edits', () => {
   it('retitle rewrites a heading’s words and keeps its marker; the heading is lost, the paragraph below stands', () => {
     const rev = seedWhere('retitle', (r) => !r.text.includes('下步打算'));
     expect(rev.text).not.toContain('书香满城记');
+    // no two headings given the same words
+    const heads = paragraphs(rev.text)
+      .filter((p, i) => isHeading(rev.text, p, i))
+      .map((p) => rev.text.slice(p.start, p.end).replace(/^[一二三四五六七八九十]+、/, ''));
+    expect(new Set(heads).size).toBe(heads.length);
     expect(rev.text).toMatch(/\n二、[^\n]+\n据了解/);
     expect(judged(rev, at(OLD, '下步打算'), null).truth.state).toBe('lost');
     expect(judged(rev, at(OLD, '据了解，3-5月将是借阅高峰'), at(rev.text, '据了解，3-5月将是借阅高峰')).verdict).toBe('right');
