@@ -48,6 +48,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor13: async () => (await import('./anchoring-outside13')).benchAnchorOutside13(process.argv.slice(2)),
   // A fourteenth outside tester's bench: 转发通知 nested quotes, 简繁简 round trip, code-page marks, 竖排 marks, 注释, 摘编 → 全文, 过渡语, 机构改革 names, 括注 → 破折号 (anchoring-outside14.ts).
   anchor14: async () => (await import('./anchoring-outside14')).benchAnchorOutside14(process.argv.slice(2)),
+  // A fifteenth outside tester's bench: GB/T 15834 标点, 图片占位, 标题改写, 并句, 删节, 分隔符, 脱衍, 体例 of times and ranges, 数据来源 notes (anchoring-outside15.ts).
+  anchor15: async () => (await import('./anchoring-outside15')).benchAnchorOutside15(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
