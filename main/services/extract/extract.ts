@@ -89,11 +89,8 @@ import { scriptWrittenText } from './script-writes';
 import { classProperty, classRules, type ClassRule } from './class-rules';
 import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
-
-export interface ExtractedImage {
-  src: string;
-  alt: string;
-}
+import type { ExtractedImage, Line, Block, Links, Stats } from './blocks';
+export type { ExtractedImage } from './blocks';
 
 export interface ExtractedArticle {
   title: string;
@@ -200,52 +197,6 @@ const SCORE_LEVELS = [1, 0.5, 1 / 6, 1 / 12];
 const MAX_THIN_WRAPPERS = 8;
 const MAX_DEPTH = 250;
 const MAX_BLOCKS = 50_000;
-
-interface Line {
-  text: string;
-  html: string;
-  linkChars: number;
-  /** The line's text outside links. */
-  plain: string;
-  images: ExtractedImage[];
-}
-
-interface Block {
-  index: number;
-  text: string;
-  /** Whitespace collapsed but kept between CJK characters: separates metadata fields. */
-  spaced: string;
-  /** The text as written (for titles, where a space between CJK clauses is meaningful). */
-  raw: string;
-  /** The block's HTML as walked; tidied only for blocks that reach the body (see blockHtml). */
-  rawHtml: string;
-  /** Where the `<@k>` link marks of rawHtml point. */
-  links: Links;
-  tidied: string | null;
-  len: number;
-  linkChars: number;
-  /** The block's text outside links: a sentence around a link is prose, a bare link is not. */
-  plain: string;
-  punct: number;
-  el: Element;
-  ancestors: Element[]; // nearest first, starting with el
-  kind: 'p' | 'h2' | 'h3' | 'h4' | 'li' | 'blockquote';
-  images: ExtractedImage[];
-  negative: boolean;
-  boiler: boolean;
-}
-
-interface Links {
-  hrefs: string[];
-  base: string | undefined;
-}
-
-interface Stats {
-  chars: number;
-  linkChars: number;
-  punct: number;
-  score: number;
-}
 
 /**
  * Every line made by one constructor, fields in one order: lines made by spreads and literals
