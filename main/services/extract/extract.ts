@@ -27,7 +27,7 @@
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
  */
 import { escapeHtml, NON_CONTENT_TAGS } from '../../../shared/html-policy';
-import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
+import { resolveHttpUrl } from '../../../shared/url';
 import { imageSource } from '../html-tags';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
@@ -90,6 +90,7 @@ import { classProperty, classRules, type ClassRule } from './class-rules';
 import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 import type { ExtractedImage, Line, Block, Links, Stats } from './blocks';
+import { resolveUrl, blockHtml, buildHtml } from './html-output';
 export type { ExtractedImage } from './blocks';
 
 export interface ExtractedArticle {
@@ -214,19 +215,6 @@ function isHidden(el: Element): boolean {
   const id = el.getAttribute('id') ?? '';
   const cls = el.getAttribute('class') ?? '';
   return !(id === 'js_content' || /rich_media_content/.test(cls));
-}
-
-/** Pages repeat their links (menus, lists, 上一篇/下一篇): each href is resolved once per base. */
-const urlMemo = new Map<string, string | null>();
-let urlMemoBase: string | undefined;
-function resolveUrl(raw: string, base: string | undefined): string | null {
-  if (base !== urlMemoBase || urlMemo.size > 4096) {
-    urlMemo.clear();
-    urlMemoBase = base;
-  }
-  let v = urlMemo.get(raw);
-  if (v === undefined) urlMemo.set(raw, (v = resolveContentUrl(raw, base)));
-  return v;
 }
 
 function tinyOrTracking(img: Element, src: string): boolean {
@@ -6402,67 +6390,3 @@ function isReprintNote(text: string): boolean {
 
 const PRINT_EDITION_RE =
   /^\s*《\s*[^《》]{1,20}?\s*》\s*[(（]?\s*(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*第\s*[0-9０-９]{1,3}\s*版\s*[)）]?\s*$/;
-
-/** Whitespace in block HTML handled like the block text: collapsed, trimmed, none between CJK. */
-function tidyHtml(html: string): string {
-  return normaliseText(html)
-    .replace(/^((?:<(?:strong|b|em|i|u|a)(?: [^>]*)?>)*)\s+/, '$1')
-    .replace(/\s+((?:<\/(?:strong|b|em|i|u|a)>)*)$/, '$1');
-}
-
-/** Menus and lists never reach the body: their HTML is tidied only when asked for. */
-function blockHtml(b: Block): string {
-  return (b.tidied ??= tidyHtml(resolveLinks(b.rawHtml, b.links)));
-}
-
-/**
- * `<@k>…</@k>` → `<a href="…">…</a>` with the k-th href resolved against the page; a link
- * to anything but http(s) loses its tags and keeps its text. (Text is escaped, so `<@` is ours.)
- */
-function resolveLinks(html: string, links: Links): string {
-  if (!html.includes('<@') && !html.includes('</@')) return html;
-  return html.replace(/<(\/?)@(\d+)>/g, (_, close: string, k: string) => {
-    const abs = resolveUrl(links.hrefs[Number(k)]!, links.base);
-    if (!abs || !/^https?:/i.test(abs)) return '';
-    return close ? '</a>' : `<a href="${escapeHtml(abs)}">`;
-  });
-}
-
-/** An empty inline element (`<b> </b>`); tested before each pass: most blocks have none, and a pass copies the HTML. */
-const EMPTY_INLINE_RE = /<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/;
-function cleanInline(html: string): string {
-  let h = html;
-  for (let i = 0; i < 3 && EMPTY_INLINE_RE.test(h); i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
-  return h.trim();
-}
-
-/** Allow-listed HTML from the kept blocks: p, h2–h4, li in ul, blockquote; inline strong/b/em/i/u, a, img. */
-function buildHtml(body: Block[]): string {
-  const out: string[] = [];
-  let listParent: Element | null = null;
-  for (const b of body) {
-    const inner = cleanInline(blockHtml(b));
-    if (!inner) continue;
-    if (b.kind === 'li') {
-      const parent = b.el.parentElement;
-      if (listParent !== parent) {
-        if (listParent) out.push(`</${listTag(listParent)}>`);
-        listParent = parent;
-        out.push(`<${listTag(parent)}>`);
-      }
-      out.push(`<li>${inner}</li>`);
-      continue;
-    }
-    if (listParent) {
-      out.push(`</${listTag(listParent)}>`);
-      listParent = null;
-    }
-    out.push(`<${b.kind}>${inner}</${b.kind}>`);
-  }
-  if (listParent) out.push(`</${listTag(listParent)}>`);
-  return out.join('\n');
-}
-
-function listTag(el: Element | null): 'ol' | 'ul' {
-  return el?.localName === 'ol' ? 'ol' : 'ul';
-}
