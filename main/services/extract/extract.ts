@@ -30,14 +30,11 @@ import { escapeHtml } from '../../../shared/html-policy';
 import { resolveHttpUrl } from '../../../shared/url';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
-import { isSpaceCode, parseLightDocument, withoutRanges } from './light-dom';
+import { parseLightDocument } from './light-dom';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
-import { parseReadabilityDocument } from './readability-dom';
-import { fastReadability, type ReadabilityClass } from './readability-fast';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
-  anyOf,
   CJK,
   DATE_LABEL_RE,
   NEGATIVE_CLASS_RE,
@@ -104,7 +101,6 @@ import {
   figureBoxLine,
   chartFigureLine,
   figureTitle,
-  inFigure,
   dropCaptions,
 } from './captions';
 import {
@@ -119,9 +115,19 @@ import {
   headingWrapper,
   Walker,
   commentMicrodata,
-  EN_DATE_RE,
-  EN_MONTH,
 } from './walk';
+import { isLatinByline } from './bylines';
+import {
+  scoreConfidence,
+  latinConfidence,
+  isOutsideParagraph,
+  OUTSIDE_MIN_CHARS,
+  classWords,
+  referee,
+  namedRowItem,
+  proseChars,
+} from './referee';
+export { keptShare } from './referee';
 export type { ExtractedImage } from './blocks';
 
 export interface ExtractedArticle {
@@ -3034,10 +3040,6 @@ function splitArticleRoot(top: Element, stats: Map<Element, Stats>, negative: Se
   return root;
 }
 
-function inGrid(b: Block, grids: Map<Element, number>): boolean {
-  return grids.size > 0 && b.ancestors.some((a) => grids.has(a));
-}
-
 /** Rows of a table (through its row groups), or the cells of a row. */
 function tableParts(el: Element): Element[] {
   const out: Element[] = [];
@@ -3249,60 +3251,6 @@ function isLatinPage(blocks: Block[], counts: Int32Array): boolean {
   const dominant = latin > cjk * 4;
   return latin > 200 && dominant;
 }
-const BYLINE_START_RE = new RegExp(
-  String.raw`^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b` +
-    // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
-    String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
-);
-/** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
-const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
-const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
-
-/**
- * An English byline or dateline (`By Ann Ortega · April 16, 2024`, `Posted on May 2, 2024 by…`,
- * a line in a byline element): short, and led by `By`/`Posted`; above the text also a date with
- * few words or a line in an element named for it.
- */
-function isLatinByline(b: Block, top: boolean): boolean {
-  if (b.images.length > 0) return false;
-  // A paper's author block above the text (names, affiliations, e-mail addresses in an element
-  // named for its authors) runs longer than a news byline, and is no sentence.
-  if (b.len > 110) return top && b.len <= 400 && !/[.!?]["”’]?$/.test(b.text) && bylineElement(b);
-  // A wire story's sign-off after its text (`Reporting by …; Editing by …`) is an in-body credit.
-  if (!top && SIGN_OFF_RE.test(b.text)) return false;
-  const words = b.text.split(/\s+/).length;
-  // `By Monday, the council…` is a sentence: a byline is short or does not end like one.
-  if (BYLINE_START_RE.test(b.text) && (words <= 8 || !/[.!?]["”’]?$/.test(b.text)) && !/^[Bb]y\s+\S+,/.test(b.text)) return true;
-  // A bare date or a meta element counts only above the text (an infobox or table holds dates too).
-  if (!top) return false;
-  if (EN_DATE_RE.test(b.text) && words <= 12) return true;
-  return bylineElement(b);
-}
-
-/**
- * The block or one of its two nearest ancestors is named for a byline, an author or metadata, and
- * is a small box (not the article itself, named for its layout: `ltx_authors_1line`).
- */
-function bylineElement(b: Block): boolean {
-  return b.ancestors
-    .slice(0, 3)
-    .some(
-      (a) =>
-        BYLINE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) &&
-        (a === b.el || ((a.textContent ?? '').length <= BYLINE_BOX_MAX && !holdsOtherHeading(a, b.el))),
-    );
-}
-/** Characters of text a byline's box holds at most (names, affiliations, a date, a share row). */
-const BYLINE_BOX_MAX = 1000;
-/** `box` holds a heading other than `el` (or one holding it): a section or the article, not a byline box. */
-function holdsOtherHeading(box: Element, el: Element): boolean {
-  return Array.from(box.querySelectorAll('h1, h2, h3, h4, h5, h6')).some((h) => h !== el && !h.contains(el) && !el.contains(h));
-}
-
-/** Characters outside links in the prose-like blocks. */
-function proseChars(bs: Block[]): number {
-  return bs.reduce((n, b) => n + (isProse(b) ? b.len - b.linkChars : 0), 0);
-}
 
 /** A link to another story set between paragraphs (`Read more: …`, `Related: …`), not a heading of this one. */
 const LINKED_ASIDE_RE =
@@ -3339,25 +3287,6 @@ const LINK_LABEL_RE =
 function labelledLinkLine(b: Block): boolean {
   return b.len <= 250 && b.linkChars >= b.len * 0.5 && LINK_LABEL_RE.test(b.plain);
 }
-
-/**
- * A table cell that is only a link naming the row's item (a film, a place, a paper) beside a cell
- * that describes it in words of its own: the row's content, not navigation (a row of links only,
- * or a link beside a date, is).
- */
-function namedRowItem(b: Block): boolean {
-  const cell = b.ancestors.slice(0, 4).find((a) => a.localName === 'td' || a.localName === 'th');
-  const row = cell?.parentElement;
-  if (!cell || row?.localName !== 'tr') return false;
-  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
-    if (c === cell) continue;
-    let words = normaliseText(c.textContent ?? '').length;
-    for (const a of Array.from(c.querySelectorAll('a'))) words -= normaliseText(a.textContent ?? '').length;
-    if (words >= ROW_DESCRIPTION_MIN) return true;
-  }
-  return false;
-}
-const ROW_DESCRIPTION_MIN = 40;
 
 /** A footnote's number written as a link back to its reference (`<a href="#ref-1">1</a>` before the note). */
 function footnoteNumber(b: Block): boolean {
@@ -3515,309 +3444,6 @@ function joinSplitBody(body: Block[], blocks: Block[], cutAt: number): void {
     added = true;
   }
   if (added) body.sort((a, b) => a.index - b.index);
-}
-
-/**
- * 0–1 from general signals: body length and punctuation density, how much of the page's prose
- * the body holds, link density, and whether a title and a metadata line were found.
- */
-function scoreConfidence(
-  blocks: Block[],
-  body: Block[],
-  titled: boolean,
-  metaLine: boolean,
-  grids: Map<Element, number>,
-  /** What counts as prose left outside the body (on Latin-script pages: real paragraphs only). */
-  outside: (b: Block) => boolean = isProse,
-): number {
-  const inBody = new Set(body);
-  let bodyChars = 0;
-  let bodyLinks = 0;
-  let bodyPunct = 0;
-  let proseIn = 0;
-  let proseOut = 0;
-  for (const b of body) {
-    bodyChars += b.len;
-    bodyLinks += b.linkChars;
-    bodyPunct += b.punct;
-    if (isProse(b)) proseIn += b.len;
-  }
-  for (const b of blocks) if (!inBody.has(b) && !b.negative && outside(b) && !inGrid(b, grids)) proseOut += b.len;
-  if (bodyChars === 0) return 0;
-  const coverage = proseIn + proseOut > 0 ? proseIn / (proseIn + proseOut) : 0.5;
-  const density = Math.min(1, (bodyPunct * 25) / bodyChars); // ~1 punctuation mark per 25 characters
-  let c = 0.3 * Math.min(1, bodyChars / 250) + 0.35 * coverage + 0.1 * density + 0.1 * (1 - Math.min(1, (bodyLinks / bodyChars) * 2));
-  if (titled) c += 0.08;
-  if (metaLine) c += 0.07;
-  return Math.max(0, Math.min(1, c));
-}
-
-/**
- * On a Latin-script page, how sure our own pass is, from the doubts that make Readability worth
- * asking (it costs several times our own pass, so it is not asked on every page): a short body,
- * a link-heavy body, much prose-looking text outside the body, or such text right beside it (a
- * section cut at a heading or an ad slot). Each doubt caps `base` below LOW_CONFIDENCE.
- */
-function latinConfidence(
-  blocks: Block[],
-  body: Block[],
-  base: number,
-  grids: Map<Element, number>,
-  /** The page's stated summaries (comparable): a standfirst repeating one is not a cut paragraph. */
-  standfirsts: ReadonlySet<string>,
-): number {
-  const inBody = new Set(body);
-  let bodyProse = 0;
-  let bodyChars = 0;
-  let bodyLinks = 0;
-  for (const b of body) {
-    bodyChars += b.len;
-    bodyLinks += b.linkChars;
-    if (isProse(b)) bodyProse += b.len;
-  }
-  const first = body.find((b) => b.len > 0)?.index ?? 0;
-  const last = body.at(-1)?.index ?? 0;
-  let outProse = 0;
-  let outNear = 0;
-  for (const b of blocks) {
-    if (inBody.has(b) || b.negative || !isOutsideParagraph(b, standfirsts)) continue;
-    // An entry of a listing grid (a classified ad) is not a paragraph we cut.
-    if (inGrid(b, grids)) continue;
-    outProse += b.len;
-    // Within a few blocks of the body: a section or a lead paragraph we cut off.
-    if (b.index >= first - NEAR_BLOCKS && b.index <= last + NEAR_BLOCKS) outNear += b.len;
-  }
-  let c = base;
-  if (bodyProse < 400) c = Math.min(c, 0.6);
-  if (bodyChars > 0 && bodyLinks > bodyChars * 0.25) c = Math.min(c, 0.55);
-  const outShare = outProse / Math.max(1, outProse + bodyProse);
-  if (outShare >= 0.12) c = Math.min(c, 0.78 - 0.3 * outShare);
-  if (outNear >= 250) c = Math.min(c, 0.75);
-  return c;
-}
-const NEAR_BLOCKS = 15;
-
-/**
- * A real paragraph left outside the body, the kind whose absence means we cut the article: long
- * and sentence-like prose in a <p> or quote, not a list item or heading (key points, lists of
- * links), not a caption or photo credit, not an author bio, a consent or paywall box, a standfirst
- * repeating the page's summary, or a wire or print credit line. Such lines sit beside nearly
- * every article and say nothing about whether ours is complete.
- */
-function isOutsideParagraph(b: Block, standfirsts: ReadonlySet<string>): boolean {
-  if (!isProse(b) || (b.kind !== 'p' && b.kind !== 'blockquote')) return false;
-  if (b.len < OUTSIDE_MIN_CHARS || b.text.split(/\s+/).length < OUTSIDE_MIN_WORDS) return false;
-  if (!/[.!?;。！？；]["”’)]?(?:\s|$)/.test(b.text)) return false;
-  if (isCaption(b) || isLatinNotice(b.text, b.linkChars > 0) || isLatinEndLine(b.text)) return false;
-  if (anyOutsideChromeText(b.text)) return false;
-  if (standfirsts.size > 0 && standfirsts.has(comparable(b.text))) return false;
-  for (const a of b.ancestors.slice(0, 6)) {
-    const name = a.localName;
-    if (name === 'figcaption' || name === 'figure' || name === 'li' || name === 'aside') return false;
-    if (name === 'article' || name === 'main' || name === 'body') break;
-    const label = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
-    if (label.length > 1 && classWords(label).some((w) => OUTSIDE_CHROME_WORDS.has(w))) return false;
-  }
-  return true;
-}
-const OUTSIDE_MIN_CHARS = 80;
-const OUTSIDE_MIN_WORDS = 12;
-
-/** class/id words of boxes beside an article that hold sentences but never its text. */
-const OUTSIDE_CHROME_WORDS = new Set([
-  'caption',
-  'captions',
-  'credit',
-  'credits',
-  'bio',
-  'bios',
-  'biography',
-  'author',
-  'contributor',
-  'consent',
-  'cookie',
-  'cookies',
-  'gdpr',
-  'onetrust',
-  'cmp',
-  'privacy',
-  'paywall',
-  'regwall',
-  'subscription',
-  'subscribe',
-  'subscriber',
-  'piano',
-  'meter',
-  'cta',
-  'promo',
-  'newsletter',
-  'keypoints',
-  'takeaways',
-  'standfirst',
-  'dek',
-  'deck',
-  'strapline',
-  'teaser',
-  'disclosure',
-]);
-
-/** Words of a class/id: split at separators and camelCase (`ArticleBio_root` → article, bio, root; `key-points` → keypoints too). */
-function classWords(label: string): string[] {
-  const words = label
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const out = [...words];
-  for (let i = 1; i < words.length; i++) out.push(words[i - 1]! + words[i]!);
-  return out;
-}
-
-/** Lines beside an article that read as sentences: a cookie notice, an author bio, a wire or print credit. */
-const OUTSIDE_CHROME_TEXT_RE = [
-  /\bcookies?\b.{0,120}\b(?:partners|consent|personali[sz]e|privacy|your device)\b/i,
-  /\b(?:store|access) (?:and access )?information on your device\b/i,
-  /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|covers|writes|reports)\b.{0,160}\b(?:reporter|correspondent|writer|editor|journalist|columnist|author|contributor|critic|covers|based in)\b/u,
-  /\b(?:reach|contact|email|follow) (?:him|her|them) (?:at|on)\b/i,
-  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i,
-  /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
-];
-const anyOutsideChromeText = anyOf(OUTSIDE_CHROME_TEXT_RE);
-
-/**
- * The share of `ours`'s characters (white space aside) that `theirs` holds too, each of its
- * characters used once (1 when `ours` has none). Characters are code points, as a string's
- * iterator gives them (a surrogate pair is one), counted by number: no string per character.
- */
-export function keptShare(ours: string, theirs: string): number {
-  const bag = new Int32Array(0x10000);
-  const astral = new Map<number, number>();
-  for (let i = 0; i < theirs.length; i++) {
-    const c = theirs.codePointAt(i)!;
-    if (c > 0xffff) {
-      i++;
-      astral.set(c, (astral.get(c) ?? 0) + 1);
-    } else bag[c]!++;
-  }
-  let shared = 0;
-  let total = 0;
-  for (let i = 0; i < ours.length; i++) {
-    const c = ours.codePointAt(i)!;
-    if (c > 0xffff) {
-      i++;
-      total++;
-      const n = astral.get(c) ?? 0;
-      if (n > 0) {
-        shared++;
-        astral.set(c, n - 1);
-      }
-      continue;
-    }
-    if (isSpaceCode(c)) continue;
-    total++;
-    if (bag[c]! > 0) {
-      shared++;
-      bag[c]!--;
-    }
-  }
-  return total === 0 ? 1 : shared / total;
-}
-
-/**
- * Readability's opinion on a page we are unsure of, read back through our own walker so its
- * blocks are filtered and rebuilt exactly as ours are. Taken only when it is more complete than
- * ours (holds most of our text and more) without more boilerplate.
- */
-function referee(
-  source: string,
-  /** [start, end) pairs of script and style text in `source` (light-dom.ts). */
-  rawText: readonly number[],
-  base: string | undefined,
-  title: string,
-  ours: Block[],
-  /** The page's own blocks and chrome regions on a Latin-script page (null otherwise). */
-  page: { blocks: Block[]; negative: Set<Element> } | null,
-): { blocks: Block[]; confidence: number } | null {
-  const latin = page !== null;
-  let content: string | null | undefined;
-  try {
-    // Readability is typed against the browser DOM; it runs on readability-dom.ts's document,
-    // which answers it as linkedom's would, for less. Readability removes every script but
-    // JSON-LD and every style before it reads the page: their text is not parsed at all (a third
-    // of a news page's bytes).
-    const doc = parseReadabilityDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
-    content = new (fastReadability())(doc, { charThreshold: 200 }).parse()?.content;
-  } catch {
-    return null; // the referee failing leaves our result as it is
-  }
-  if (!content) return null;
-  // Read back through the light DOM: the tree linkedom would build from it, for less.
-  const body = parseLightDocument(`<!doctype html><html><head></head><body>${content}</body></html>`).body;
-  if (!body) return null;
-  const walker = new Walker(base);
-  walker.walk(body, 0);
-  walker.flush();
-  const normTitle = normaliseText(title);
-  // Readability strips class names, so a byline, an author box or a newsletter box is known by
-  // its twin among the page's blocks: one we dropped as chrome is not text Readability "found".
-  const twins = new Map<string, Block>();
-  const oursSet = new Set(ours);
-  const firstProse = ours.find(isProse)?.index ?? 0;
-  for (const b of page?.blocks ?? []) if (b.len > 0 && !twins.has(b.text)) twins.set(b.text, b);
-  // A chrome-named region holding much of Readability's text is a layout wrapper (`#mitte_links`).
-  const negOf = (b: Block): Element | undefined => b.ancestors.find((a) => page?.negative.has(a));
-  const inNeg = new Map<Element, number>();
-  let allChars = 0;
-  for (const b of walker.blocks) {
-    allChars += b.len;
-    const twin = twins.get(b.text);
-    const n = twin && negOf(twin);
-    if (n) inNeg.set(n, (inNeg.get(n) ?? 0) + b.len);
-  }
-  const chrome = (twin: Block): boolean => {
-    if (twin.boiler) return true;
-    const n = negOf(twin);
-    return n !== undefined && (inNeg.get(n) ?? 0) < allChars * 0.4;
-  };
-  const theirs: Block[] = [];
-  for (const b of walker.blocks) {
-    if (b.len > 0) {
-      b.boiler = isBoilerplate(b.text);
-      if (b.boiler) continue;
-      const twin = twins.get(b.text);
-      if (twin && !oursSet.has(twin) && (chrome(twin) || isLatinByline(twin, twin.index < firstProse))) continue;
-      if (theirs.length === 0 && b.text === normTitle) continue;
-      if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
-      if (latin && isLatinByline(b, !theirs.some(isProse))) continue;
-      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b))) continue;
-    }
-    theirs.push(b);
-  }
-  const chars = (bs: Block[]) => bs.reduce((n, b) => n + b.len, 0);
-  const ourChars = chars(ours);
-  const theirChars = chars(theirs);
-  if (theirChars === 0) return null;
-  // How much of our text Readability also kept (character bag overlap).
-  const keepsOurs = keptShare(ours.map((b) => b.text).join(''), theirs.map((b) => b.text).join(''));
-  // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
-  // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
-  // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and
-  // short lines: not counted.
-  if (
-    theirChars > ourChars * 1.05 &&
-    keepsOurs >= 0.8 &&
-    (!latin || paragraphGain(ours, theirs, (b) => inFigure(twins.get(b.text))) >= LATIN_MIN_GAIN)
-  )
-    return { blocks: theirs, confidence: 0.6 };
-  if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
-  // On a Latin-script page where the two picked different parts of the page, the one with much
-  // more prose (sentences, few links) is the article; the other is a teaser box or a list.
-  if (latin && keepsOurs < 0.5) {
-    const ourProse = proseChars(ours);
-    const theirProse = proseChars(theirs);
-    if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
-  }
-  return null;
 }
 
 /**
@@ -4979,26 +4605,6 @@ function repeats(sentences: string[], text: string): boolean {
     from = at + s.length + 1;
   }
   return true;
-}
-
-const LATIN_MIN_GAIN = 200;
-/** Shorter than this, an added line is a box's line (a teaser, a notice, a bio), not a cut paragraph. */
-const LATIN_PARAGRAPH = 100;
-
-/** Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time), captions not counted. */
-function paragraphGain(ours: Block[], theirs: Block[], caption: (b: Block) => boolean): number {
-  const have = new Map<string, number>();
-  for (const b of ours) have.set(b.text, (have.get(b.text) ?? 0) + 1);
-  let gain = 0;
-  for (const b of theirs) {
-    const n = have.get(b.text) ?? 0;
-    if (n > 0) {
-      have.set(b.text, n - 1);
-      continue;
-    }
-    if ((b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b) && !caption(b)) gain += b.len;
-  }
-  return gain;
 }
 
 /**
