@@ -25,6 +25,11 @@
  *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
+ *
+ * This file is the pipeline (extractArticle) and the passes not yet moved out; the parts of one
+ * concern live beside it: the walk (walk.ts), the block types (blocks.ts), HTML output
+ * (html-output.ts), 来源 (origin.ts), captions and figures (captions.ts), English bylines
+ * (bylines.ts), confidence and the referee (referee.ts), shared block tests (predicates.ts).
  */
 import { escapeHtml } from '../../../shared/html-policy';
 import { resolveHttpUrl } from '../../../shared/url';
