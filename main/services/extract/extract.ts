@@ -25,21 +25,22 @@
  *
  * Bad input (empty, binary, not HTML, or no article at all) throws AppError E_INVALID_ARGUMENT
  * with a Chinese message; a page with a title but no body text returns `paragraphs: []`.
+ *
+ * This file is the pipeline (extractArticle) and the passes not yet moved out; the parts of one
+ * concern live beside it: the walk (walk.ts), the block types (blocks.ts), HTML output
+ * (html-output.ts), 来源 (origin.ts), captions and figures (captions.ts), English bylines
+ * (bylines.ts), confidence and the referee (referee.ts), a 公文's head and record (document-head.ts), shared block
+ * tests (predicates.ts).
  */
-import { escapeHtml, NON_CONTENT_TAGS } from '../../../shared/html-policy';
-import { resolveContentUrl, resolveHttpUrl } from '../../../shared/url';
-import { imageSource } from '../html-tags';
+import { escapeHtml } from '../../../shared/html-policy';
+import { resolveHttpUrl } from '../../../shared/url';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
-import { isSpaceCode, parseLightDocument, withoutRanges } from './light-dom';
+import { parseLightDocument } from './light-dom';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
-import { parseReadabilityDocument } from './readability-dom';
-import { fastReadability, type ReadabilityClass } from './readability-fast';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
-  AUTHOR_BOX_RE,
-  anyOf,
   CJK,
   DATE_LABEL_RE,
   NEGATIVE_CLASS_RE,
@@ -58,7 +59,6 @@ import {
   matchAuthor,
   matchBareOrigin,
   matchDepartment,
-  matchImplementingBody,
   matchEditor,
   matchOrigin,
   bylineNames,
@@ -69,8 +69,6 @@ import {
   personName,
   publicationName,
   normaliseText,
-  normaliseCollapsed,
-  INK_RE,
   trimInvisible,
   isOrganisation,
   isAccountName,
@@ -85,15 +83,65 @@ import {
   matchReplyUnit,
   unitAndDate,
 } from './patterns';
-import { scriptWrittenText } from './script-writes';
 import { classProperty, classRules, type ClassRule } from './class-rules';
 import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
-
-export interface ExtractedImage {
-  src: string;
-  alt: string;
-}
+import type { ExtractedImage, Block, Stats } from './blocks';
+import { blockHtml, buildHtml } from './html-output';
+import {
+  originFromElement,
+  blockOrigin,
+  implementingBody,
+  labelElementOrigin,
+  originFromLabelAttribute,
+  isSourceLine,
+  PUBLICATION_LABEL_RE,
+  isReprintNote,
+} from './origin';
+import { isProse } from './predicates';
+import {
+  picturesOnly,
+  isEmbeddedPost,
+  isCaption,
+  numberedFigureLabel,
+  figureBoxLine,
+  chartFigureLine,
+  figureTitle,
+  dropCaptions,
+} from './captions';
+import {
+  PARA_TAGS,
+  SCORE_LEVELS,
+  MAX_THIN_WRAPPERS,
+  isHidden,
+  isSalutation,
+  methodBox,
+  listingPre,
+  headingWrapper,
+  Walker,
+  commentMicrodata,
+} from './walk';
+import { isLatinByline } from './bylines';
+import {
+  scoreConfidence,
+  latinConfidence,
+  isOutsideParagraph,
+  OUTSIDE_MIN_CHARS,
+  classWords,
+  referee,
+  namedRowItem,
+  proseChars,
+} from './referee';
+import {
+  SECURITIES_HEAD_RE,
+  sectionHeadingInText,
+  eventHostLine,
+  dropDocumentHeadAndRecord,
+  documentHeadTable,
+  citationEntry,
+} from './document-head';
+export { keptShare } from './referee';
+export type { ExtractedImage } from './blocks';
 
 export interface ExtractedArticle {
   title: string;
@@ -122,676 +170,6 @@ export interface ExtractedArticle {
 /** Below this confidence a page is shown as uncertain and Readability is asked as a referee. */
 export const LOW_CONFIDENCE = LOW_EXTRACT_CONFIDENCE;
 const REFEREE_MAX_CHARS = 4_000_000;
-
-// ---- DOM walk into blocks -------------------------------------------------------------------
-
-const SKIP_TAGS = NON_CONTENT_TAGS;
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'caption',
-  'marquee',
-]);
-/** Custom elements that are images: `mip-img`, `amp-img`. */
-const CUSTOM_IMAGE_TAG_RE = /^[a-z][a-z0-9]*-img$/;
-const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'caption']);
-/** Inline tags kept in a block's HTML (a Map: a tag named `constructor` is not a kept tag). */
-const INLINE_KEEP = new Map([
-  ['strong', 'strong'],
-  ['b', 'b'],
-  ['em', 'em'],
-  ['i', 'i'],
-  ['u', 'u'],
-]);
-/** A heading named for what it is (`h3.header-with-anchor`, `h2.section-head`) is no page header. */
-const HEADING_WORD_RE = /(?:^|[-_\s])(?:header|head|heading)(?=[-_\s\d]|$)/gi;
-/**
- * A CSS framework's utility class names a property and its value (`position-relative`, `top-0`,
- * `bottom-2`, `left-auto`), not what the box is: no chrome word in it (a code block styled
- * `position-relative` is no breadcrumb "position", a box at `top-0` no page top).
- */
-const UTILITY_CLASS_RE =
-  /(?:^|\s)(?:position-(?:relative|absolute|fixed|sticky|static)|(?:top|bottom|left|right)-(?:n?\d+|auto|half))(?=\s|$)/gi;
-/** A block's score goes to its container and, in these shares, to the three around it. */
-const SCORE_LEVELS = [1, 0.5, 1 / 6, 1 / 12];
-/** Wrappers adding no text that are looked through on the way up (a page nesting deeper is odd). */
-const MAX_THIN_WRAPPERS = 8;
-const MAX_DEPTH = 250;
-const MAX_BLOCKS = 50_000;
-
-interface Line {
-  text: string;
-  html: string;
-  linkChars: number;
-  /** The line's text outside links. */
-  plain: string;
-  images: ExtractedImage[];
-}
-
-interface Block {
-  index: number;
-  text: string;
-  /** Whitespace collapsed but kept between CJK characters: separates metadata fields. */
-  spaced: string;
-  /** The text as written (for titles, where a space between CJK clauses is meaningful). */
-  raw: string;
-  /** The block's HTML as walked; tidied only for blocks that reach the body (see blockHtml). */
-  rawHtml: string;
-  /** Where the `<@k>` link marks of rawHtml point. */
-  links: Links;
-  tidied: string | null;
-  len: number;
-  linkChars: number;
-  /** The block's text outside links: a sentence around a link is prose, a bare link is not. */
-  plain: string;
-  punct: number;
-  el: Element;
-  ancestors: Element[]; // nearest first, starting with el
-  kind: 'p' | 'h2' | 'h3' | 'h4' | 'li' | 'blockquote';
-  images: ExtractedImage[];
-  negative: boolean;
-  boiler: boolean;
-}
-
-interface Links {
-  hrefs: string[];
-  base: string | undefined;
-}
-
-interface Stats {
-  chars: number;
-  linkChars: number;
-  punct: number;
-  score: number;
-}
-
-/**
- * Every line made by one constructor, fields in one order: lines made by spreads and literals
- * had several hidden classes and V8 recompiled the walker's flush over and over (wrong map).
- */
-function newLine(text: string, html: string, linkChars: number, plain: string, images: ExtractedImage[]): Line {
-  return { text, html, linkChars, plain, images };
-}
-
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style');
-  if (!style || !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
-  // WeChat pages hide the body until their script runs.
-  const id = el.getAttribute('id') ?? '';
-  const cls = el.getAttribute('class') ?? '';
-  return !(id === 'js_content' || /rich_media_content/.test(cls));
-}
-
-/** Pages repeat their links (menus, lists, 上一篇/下一篇): each href is resolved once per base. */
-const urlMemo = new Map<string, string | null>();
-let urlMemoBase: string | undefined;
-function resolveUrl(raw: string, base: string | undefined): string | null {
-  if (base !== urlMemoBase || urlMemo.size > 4096) {
-    urlMemo.clear();
-    urlMemoBase = base;
-  }
-  let v = urlMemo.get(raw);
-  if (v === undefined) urlMemo.set(raw, (v = resolveContentUrl(raw, base)));
-  return v;
-}
-
-function tinyOrTracking(img: Element, src: string): boolean {
-  const dim = (a: string): number | null => {
-    const v = img.getAttribute(a);
-    if (!v) return null;
-    const n = parseFloat(v);
-    return Number.isFinite(n) && !v.includes('%') ? n : null;
-  };
-  const style = img.getAttribute('style') ?? '';
-  const sw = /(?:^|;)\s*width\s*:\s*(\d+)px/i.exec(style);
-  const sh = /(?:^|;)\s*height\s*:\s*(\d+)px/i.exec(style);
-  const w = dim('width') ?? (sw ? Number(sw[1]) : null);
-  const h = dim('height') ?? (sh ? Number(sh[1]) : null);
-  if ((w !== null && w <= 20) || (h !== null && h <= 20)) return true;
-  return /(?:spacer|blank|pixel|1x1|clear|transparent|tracker|tracking|beacon|loading|lazyload|placeholder)\.(?:gif|png|jpg|svg)|\/(?:stat|count|counter|tj|log)(?:\.|\/|\?)|[?&](?:stat|track)=/i.test(
-    src,
-  );
-}
-
-/**
- * Some site builders wrap the whole article in a form (博达 VSB: `<form name="_newscontent_fromname">`
- * around `div.v_news_content`); such a form is walked, its controls still skipped.
- */
-/** 各部门： / 同志们： — not a widget label such as 分享： or 关注：. */
-function isSalutation(text: string): boolean {
-  return /^[\u4e00-\u9fff、]{2,}[:：]$/.test(text) && !/^(?:分享|关注|评论|标签|导读|摘要|关键词|附件|扫码|点赞)[:：]$/.test(text);
-}
-
-function formHoldsArticle(form: Element): boolean {
-  const id = `${form.getAttribute('name') ?? ''} ${form.getAttribute('id') ?? ''}`;
-  if (/newscontent|content|article|detail|wbnews/i.test(id)) return true;
-  if (form.querySelector('.v_news_content, #vsb_content, .article, .content, #zoom')) return true;
-  // ASP.NET WebForms wraps the whole page in one form that carries its view state (intranet and
-  // government sites): a layout wrapper, not a form, however short the article inside.
-  if (form.querySelector('input[name="__VIEWSTATE"], input[name="__EVENTVALIDATION"]')) return true;
-  // A form of fill-in fields, more of them than paragraphs twice over (a job application with its
-  // survey's notes, a sign-up): the reader fills it in, its prose is instructions, not the article.
-  const fields = Array.from(form.querySelectorAll('select, textarea, input')).filter(
-    (c) => !/^(?:hidden|submit|button|image|reset)$/i.test(c.getAttribute('type') ?? ''),
-  ).length;
-  if (fields >= 6 && fields >= 2 * form.querySelectorAll('p').length && form.querySelector('h1') === null) return false;
-  const text = form.textContent ?? '';
-  if (text.length > 300 && countPunct(text) >= 8) return true;
-  // A form holding the page's headline and a paragraph of prose wraps the article.
-  return form.querySelector('h1') !== null && [...form.querySelectorAll('p')].some((p) => countPunct(p.textContent ?? '') >= 1);
-}
-
-/**
- * An anchor that goes nowhere: `<a name>` without href, or a `javascript:` link wrapped around
- * paragraphs. Its text is not link text.
- */
-/**
- * A `<label>` that captions no control is text: templates write metadata labels in it
- * (`<li><label>发布日期：</label><span>…</span></li>`). One with `for`, or holding a control or
- * beside one, is a form's.
- */
-function textLabel(el: Element): boolean {
-  return (
-    el.localName === 'label' &&
-    !el.hasAttribute('for') &&
-    (el.parentElement ?? el).querySelector('input, select, textarea, button') === null
-  );
-}
-
-/**
- * A quiz's answer option set as a choice control (`<label><input type="radio">A．…</label>`): the
- * label holds a radio button or a check box and its text opens with an option letter (A． B、
- * (C) D.). It is a line of the text as a reader sees it, one option a line; a form's own choices
- * (记住密码, 同意协议) have no option letter and stay skipped.
- */
-const OPTION_MARK_RE = /^\s*(?:[A-HＡ-Ｈ]\s*[．.、:：)）]|[(（]\s*[A-HＡ-Ｈ]\s*[)）])\s*\S/;
-function quizOption(el: Element): boolean {
-  if (el.localName !== 'label' || el.querySelector('input[type="radio"], input[type="checkbox"]') === null) return false;
-  return OPTION_MARK_RE.test(el.textContent ?? '');
-}
-
-/** Section headings (an h1 is the page's title, where a bracketed linked label is its category). */
-const HEADING_TAG_RE = /^h[2-6]$/;
-
-/**
- * A link from a note back to where the text cites it: a fragment link whose text is only an
- * arrow or a caret (↑, ^, ↩). It points into the page; it says nothing.
- */
-function backReferenceLink(a: Element): boolean {
-  const href = a.getAttribute('href');
-  return href !== null && href.startsWith('#') && /^\s*(?:[↑^↩⤴]\ufe0e?|[↑^↩⤴]\ufe0f?)+\s*$/.test(a.textContent ?? '');
-}
-
-/**
- * An edit link set in brackets inside a heading (`历史沿革 [编辑]`, `History [edit]`): an element
- * whose whole text is one bracketed short word that a link inside it (or it) holds; not a note's
- * number.
- */
-function headingEditLink(el: Element): boolean {
-  if (el.localName !== 'a' && el.localName !== 'span' && el.localName !== 'small' && el.localName !== 'sup') return false;
-  const m = /^\s*[[［【]\s*([^[\]［］【】]{1,12}?)\s*[\]］】]\s*$/.exec(el.textContent ?? '');
-  // A note's mark in a heading ([1], [注2]) is the text's own.
-  if (!m || /\d/.test(m[1]!)) return false;
-  const link = el.localName === 'a' ? el : el.querySelector('a');
-  return link !== null && (link.textContent ?? '').includes(m[1]!);
-}
-
-/**
- * A box set beside the text (an `<aside>`) headed as the authors' account of their method (`How we
- * did this`, `Methodology`, `About the data`) over paragraphs of prose: printed with the story as an
- * editor's note is, part of it, not chrome. A box of links under such a heading is not.
- */
-function methodBox(el: Element): boolean {
-  const head = el.querySelector('h2, h3, h4, h5, h6, strong, b');
-  if (!head || !METHOD_HEADING_RE.test(normaliseText(head.textContent ?? ''))) return false;
-  const first = normaliseText(el.textContent ?? '').indexOf(normaliseText(head.textContent ?? ''));
-  if (first > 0) return false;
-  const prose = Array.from(el.querySelectorAll('p')).filter((p) => {
-    const t = normaliseText(p.textContent ?? '');
-    const links = Array.from(p.querySelectorAll('a')).reduce((n, a) => n + normaliseText(a.textContent ?? '').length, 0);
-    return t.length >= 80 && /[.!?]["”’)]?$/.test(t) && links < t.length * 0.25;
-  });
-  return prose.length > 0;
-}
-const METHOD_HEADING_RE =
-  /^(?:(?:our )?methodology|methods?|about (?:the|this|our) (?:data|analysis|methods?|methodology)|notes? on (?:the )?(?:data|methods?|methodology)|how we (?:did|reported|analy[sz]ed|made|built|calculated|counted|measured|found|got) (?:this|it|the (?:data|numbers|figures))(?: (?:story|analysis|investigation))?)\s*[:?]?$/i;
-
-/**
- * A paragraph's or section's own permalink written as its mark (`<a href="#section-2-3">¶</a>`,
- * `§`), shown on hover: a control of the page, not a character of the text.
- */
-function paragraphMark(a: Element): boolean {
-  const href = a.getAttribute('href');
-  return href !== null && href.trim().startsWith('#') && /^\s*[¶§]\s*$/.test(a.textContent ?? '');
-}
-
-/**
- * A link set in a section heading that takes the reader back to the page's top (`Options  top`,
- * `History  back to top`): a link within the page whose whole text says so, a control of the page,
- * not a word of the heading.
- */
-const TOP_LINK_RE = /^\s*(?:(?:back |return |go )?(?:to )?(?:the )?top(?: of (?:the )?page)?)\s*[↑^]?\s*$/i;
-function headingTopLink(a: Element): boolean {
-  const href = a.getAttribute('href')?.trim() ?? '';
-  return href.startsWith('#') && TOP_LINK_RE.test(a.textContent ?? '');
-}
-
-/**
- * An element beside the <code> of a code block, inside its <pre>: a copy button's or a language
- * label's text, not a line of the code.
- */
-function besideCodeInPre(el: Element): boolean {
-  const parent = el.parentElement;
-  if (!parent || parent.localName !== 'pre' || el.localName === 'code') return false;
-  if (el.querySelector('code') !== null) return false;
-  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'code') return true;
-  return false;
-}
-
-/**
- * A `<pre>` without `<code>` that is a listing (a schedule file, a shell session, an aligned table
- * of figures, an address): its lines stand alone as a code block's do. A `<pre>` holding any
- * hard-wrapped prose (a plain-text notice, mail or RFC, a line of words broken mid-sentence) is
- * not: its lines are joined as `<br>`-broken lines are, as before.
- */
-const END_MARK_RE = /[.!?:;,。！？：；，、…”"’)）\]]\s*$/;
-/** The next line of a wrapped sentence starts with a word (or a CJK character, or an opening quote). */
-const GOES_ON_RE = new RegExp(`^\\s*(?:[\\p{L}"'“‘(]|[${CJK}])`, 'u');
-const CJK_CHAR_RE = new RegExp(`[${CJK}]`, 'g');
-const listingMemo = new WeakMap<Element, boolean>();
-function listingPre(pre: Element): boolean {
-  let v = listingMemo.get(pre);
-  if (v !== undefined) return v;
-  const lines = (pre.textContent ?? '').split('\n').filter((l) => INK_RE.test(l));
-  v = lines.length >= 2;
-  for (let i = 1; v && i < lines.length; i++) {
-    const prev = lines[i - 1]!;
-    // A line of words (five or more, or eight CJK characters) running on into the next one.
-    const long = prev.trim().split(/\s+/).length >= 5 || (prev.match(CJK_CHAR_RE)?.length ?? 0) >= 8;
-    if (long && !END_MARK_RE.test(prev) && GOES_ON_RE.test(lines[i]!)) v = false;
-  }
-  listingMemo.set(pre, v);
-  return v;
-}
-
-function notALink(a: Element): boolean {
-  const href = a.getAttribute('href');
-  if (href === null) return true;
-  return /^\s*javascript:/i.test(href) && a.querySelector('p, div') !== null;
-}
-
-/**
- * A block editor's box around one section heading (`<div class="…-header-block"><h2>…</h2></div>`):
- * named `header` for the heading it holds, not the page's header. Only when `header` is its only
- * chrome word, it wraps nothing but that heading (one element inside another down to it) and
- * all its text is the heading's.
- */
-function headingWrapper(el: Element, cls: string, s: Stats): boolean {
-  if (el.localName === 'header' || s.linkChars > 0 || NEGATIVE_CLASS_RE.test(cls.replace(HEADING_WORD_RE, ' '))) return false;
-  // Nothing beside the heading at any level (a page header has its menu button or logo beside it).
-  let h: Element | null = el;
-  while (h && !/^h[2-6]$/.test(h.localName)) {
-    const kids: ArrayLike<Element> = h.children;
-    h = kids.length === 1 ? kids[0]! : null;
-  }
-  return h !== null && countChars(normaliseText(h.textContent ?? '')) === s.chars;
-}
-
-/** An indented line's start, read at a position (sticky). */
-const INDENT_RE = /[\u3000\u00a0]|\s{2}/y;
-
-class Walker {
-  readonly blocks: Block[] = [];
-  /** Elements with a boilerplate class/id or tag, decided later against their text share. */
-  readonly negativeCandidates: Element[] = [];
-  private lines: Line[] = [];
-  private cur: Line = newLine('', '', 0, '', []);
-  private pendingBr = 0;
-  private readonly stack: Element[] = [];
-  private readonly inline: string[] = [];
-  private linkDepth = 0;
-  /** Open h2–h6 elements. */
-  private headingDepth = 0;
-  /** Open <pre> elements, and open <code> elements inside one: a code block's source lines are its lines. */
-  private preDepth = 0;
-  private codeInPre = 0;
-  /** Whether the current line's text holds anything but whitespace (else a flush makes no block of it). */
-  private ink = false;
-  /** The page nests deeper than MAX_DEPTH (hostile or broken): no second opinion on it. */
-  tooDeep = false;
-
-  /** The hrefs of this walk's links, written into block HTML as `<@k>…</@k>` until resolved. */
-  readonly links: Links;
-
-  constructor(base: string | undefined) {
-    this.links = { hrefs: [], base };
-  }
-
-  walk(el: Element, depth: number): void {
-    if (depth > MAX_DEPTH || this.blocks.length > MAX_BLOCKS) {
-      this.tooDeep = true;
-      return;
-    }
-    const tag = el.localName;
-    // MathML is text (an equation in a sentence); its annotations repeat it as TeX.
-    if (tag === 'annotation' || tag === 'annotation-xml') return;
-    // A metadata value an inline script writes in place (发布时间：<script>document.write(t)</script>).
-    if (tag === 'script') {
-      const written = el.getAttribute('src') === null ? scriptWrittenText(el.textContent ?? '') : '';
-      if (written) this.text(written);
-      return;
-    }
-    // A field label of the page's metadata (<li><label>发布机构：</label><span>…</span>) is text;
-    // a control's label (a player's settings, a search box) is not.
-    const option = tag === 'label' && quizOption(el);
-    if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el) && !option) || isHidden(el))
-      return;
-    // Controls set in the text: a note's link back to its mark (↑), a heading's bracketed edit
-    // link ([编辑]), a code block's button label beside its <code> (复制代码).
-    if (tag === 'a' && backReferenceLink(el)) return;
-    if (this.headingDepth > 0 && headingEditLink(el)) return;
-    if (this.headingDepth > 0 && tag === 'a' && headingTopLink(el)) return;
-    if (tag === 'a' && paragraphMark(el)) return;
-    if (this.preDepth > 0 && besideCodeInPre(el)) return;
-    if (tag === 'br') {
-      this.br();
-      return;
-    }
-    // A framework's image element (`<mip-img>`, `<amp-img>`) is a picture as <img> is: a caption
-    // under it is known as one. Its fallback children repeat it.
-    if (tag === 'img' || CUSTOM_IMAGE_TAG_RE.test(tag)) {
-      this.img(el);
-      return;
-    }
-    const block = BLOCK_TAGS.has(tag) || option;
-    if (block) {
-      this.flush();
-      this.stack.push(el);
-      const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      if (
-        tag === 'nav' ||
-        tag === 'footer' ||
-        tag === 'aside' ||
-        tag === 'header' ||
-        tag === 'marquee' ||
-        // A box the page marks as navigation as <nav> does (a 目录 box, a navbox of related pages).
-        el.getAttribute('role') === 'navigation' ||
-        // Without class or id (most blocks) the regexes have no word to find.
-        (cls !== ' ' &&
-          (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : withoutUtilityClasses(cls)) ||
-            AUTHOR_BOX_RE.test(cls))) ||
-        commentMicrodata(el)
-      ) {
-        this.negativeCandidates.push(el);
-      }
-    }
-    let keep = INLINE_KEEP.get(tag);
-    const anchor = tag === 'a' && !notALink(el);
-    const pre = tag === 'pre';
-    // A code block's <code>, or a listing <pre> without one: its source lines are its lines.
-    const code = (tag === 'code' && this.preDepth > 0) || (pre && el.querySelector('code') === null && listingPre(el));
-    const headingTag = block && HEADING_TAG_RE.test(tag);
-    if (headingTag) this.headingDepth++;
-    if (pre) this.preDepth++;
-    if (code) this.codeInPre++;
-    if (anchor) {
-      this.linkDepth++;
-      // Resolved only if its block reaches the body (blockHtml): menus and lists hold most links.
-      const href = el.getAttribute('href');
-      if (href) keep = `@${this.links.hrefs.push(href) - 1}`;
-    }
-    if (keep) {
-      this.inline.push(keep);
-      this.cur.html += `<${keep}>`;
-    }
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) this.text((n as Text).data);
-      else if (n.nodeType === 1) this.walk(n as Element, depth + 1);
-    }
-    if (keep) {
-      this.inline.pop();
-      this.cur.html += `</${keep}>`;
-    }
-    if (anchor) this.linkDepth--;
-    if (pre) this.preDepth--;
-    if (code) this.codeInPre--;
-    if (headingTag) this.headingDepth--;
-    if (block) {
-      this.flush();
-      this.stack.pop();
-    }
-  }
-
-  private text(data: string): void {
-    if (!data) return;
-    // A code block's source lines each stand alone (a command per line); a <pre> of prose has its
-    // lines joined as <br>-broken lines are.
-    if (this.codeInPre > 0 && data.includes('\n')) {
-      const lines = data.split('\n');
-      for (let i = 0; i < lines.length; i++) {
-        if (i > 0) this.pendingBr += 2;
-        if (lines[i]) this.text(lines[i]!);
-      }
-      return;
-    }
-    if (this.pendingBr) this.breakLine();
-    if (!this.ink && INK_RE.test(data)) this.ink = true;
-    this.cur.text += data;
-    this.cur.html += escapeHtml(data);
-    if (this.linkDepth > 0) this.cur.linkChars += countChars(data);
-    else this.cur.plain += data;
-  }
-
-  private img(el: Element): void {
-    const raw = imageSource(el);
-    if (!raw) return;
-    const src = resolveUrl(raw, this.links.base);
-    if (!src || tinyOrTracking(el, src)) return;
-    if (this.pendingBr) this.breakLine();
-    const alt = normaliseText(el.getAttribute('alt') ?? '');
-    this.cur.images.push({ src, alt });
-    this.cur.html += `<img src="${escapeHtml(src)}"${alt ? ` alt="${escapeHtml(alt)}"` : ''}>`;
-  }
-
-  private br(): void {
-    this.pendingBr++;
-  }
-
-  /** The open inline tags' end tags, innermost first (`a href=…` ends as `</a>`). */
-  private closeInline(): string {
-    let s = '';
-    for (let i = this.inline.length - 1; i >= 0; i--) {
-      const t = this.inline[i]!;
-      const space = t.indexOf(' ');
-      s += `</${space < 0 ? t : t.slice(0, space)}>`;
-    }
-    return s;
-  }
-
-  /** The open inline tags, reopened at the start of the next line. */
-  private openInline(): string {
-    let s = '';
-    for (let i = 0; i < this.inline.length; i++) s += `<${this.inline[i]!}>`;
-    return s;
-  }
-
-  /** Ends the current line at a <br> (how many are pending is decided when the next text comes). */
-  private breakLine(): void {
-    const hard = this.pendingBr >= 2;
-    this.pendingBr = 0;
-    const cur = this.cur;
-    this.lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
-    if (hard) this.lines.push(newLine('', '', 0, '', [])); // paragraph marker
-    this.cur = newLine('', this.openInline(), 0, '', []);
-    this.ink = false;
-  }
-
-  /** Ends the current block: turns its lines into one or more blocks. */
-  flush(): void {
-    this.pendingBr = 0;
-    const cur = this.cur;
-    const lines = this.lines;
-    // Most flushes end a stretch of indentation between tags: a blank line alone makes no block.
-    // The line starts over in place (no line object is ever shared with it), as below it would.
-    if (lines.length === 0 && cur.images.length === 0 && !this.ink) {
-      cur.text = '';
-      cur.html = this.openInline();
-      cur.linkChars = 0;
-      cur.plain = '';
-      return;
-    }
-    lines.push(newLine(cur.text, cur.html + this.closeInline(), cur.linkChars, cur.plain, cur.images));
-    this.lines = [];
-    this.cur = newLine('', this.openInline(), 0, '', []);
-    this.ink = false;
-    const el = this.stack[this.stack.length - 1];
-    if (!el) return;
-    // Merge lines into paragraphs: a blank line, an indented line or a line after a sentence end
-    // starts a new paragraph; otherwise a single <br> continues the paragraph.
-    let para: Line | null = null;
-    // The paragraph's normalised text, kept beside it: each line asks about it several times.
-    let paraNorm = '';
-    // Its text collapsed (the block's `spaced`), when it is one line's: null after a join.
-    let paraSpaced: string | null = null;
-    const out: Line[] = [];
-    const outNorm: string[] = [];
-    const outSpaced: (string | null)[] = [];
-    const heading = /^h[1-6]$/.test(el.localName);
-    for (const line of lines) {
-      const t = line.text;
-      const spaced = collapseSpaces(t);
-      const norm = normaliseCollapsed(t, spaced);
-      if (!norm && line.images.length === 0) {
-        if (para) {
-          out.push(para);
-          outNorm.push(paraNorm);
-          outSpaced.push(paraSpaced);
-        }
-        para = null;
-        continue;
-      }
-      // `/^[\u3000\u00a0]|^\s{2,}/` after the line's leading newlines, without cutting them off.
-      let start = 0;
-      while (t.charCodeAt(start) === 0x0a) start++;
-      INDENT_RE.lastIndex = start;
-      const indented = INDENT_RE.test(t);
-      const prevEnds = para ? /[。！？!?；;：:”"’）)…】]\s*$/.test(paraNorm) || para.images.length > 0 : true;
-      const separate = isMetaLine(norm) || (para !== null && isMetaLine(paraNorm)) || datelineStart(norm);
-      // A heading split by <br> (主标题<br>——副标题) stays one line unless a part is metadata.
-      if (para && !separate && (heading || (!indented && !prevEnds)) && !(line.images.length > 0 && !norm)) {
-        const join: string = /[\w,.;]$/.test(paraNorm) && /^[\w]/.test(norm) ? ' ' : '';
-        para = newLine(
-          para.text + join + t,
-          para.html + join + line.html,
-          para.linkChars + line.linkChars,
-          para.plain + join + line.plain,
-          [...para.images, ...line.images],
-        );
-        paraNorm = normaliseText(para.text);
-        paraSpaced = null;
-      } else {
-        if (para) {
-          out.push(para);
-          outNorm.push(paraNorm);
-          outSpaced.push(paraSpaced);
-        }
-        para = newLine(line.text, line.html, line.linkChars, line.plain, line.images);
-        paraNorm = norm;
-        paraSpaced = spaced;
-      }
-    }
-    if (para) {
-      out.push(para);
-      outNorm.push(paraNorm);
-      outSpaced.push(paraSpaced);
-    }
-    // Most flushes end a stretch of indentation between tags: no block, nothing more to build.
-    if (out.length === 0) return;
-    const tag = el.localName;
-    const kind: Block['kind'] =
-      tag === 'h1' || tag === 'h2'
-        ? 'h2'
-        : tag === 'h3'
-          ? 'h3'
-          : /^h[4-6]$/.test(tag)
-            ? 'h4'
-            : tag === 'li'
-              ? 'li'
-              : tag === 'blockquote'
-                ? 'blockquote'
-                : 'p';
-    // One ancestor list for all the blocks of this flush (read-only downstream).
-    const ancestors = [...this.stack].reverse();
-    for (let i = 0; i < out.length; i++) {
-      const line = out[i]!;
-      const text = outNorm[i]!;
-      if (!text && line.images.length === 0) continue;
-      this.blocks.push({
-        index: this.blocks.length,
-        text,
-        spaced: outSpaced[i] ?? collapseSpaces(line.text),
-        raw: line.text,
-        rawHtml: line.html,
-        links: this.links,
-        tidied: null,
-        len: countChars(text),
-        linkChars: line.linkChars,
-        // `plain` is `text` less its link text: of the same length, it is the same string.
-        plain: line.plain.length === line.text.length ? text : normaliseText(line.plain),
-        punct: countPunct(text),
-        el,
-        ancestors,
-        kind,
-        images: line.images,
-        negative: false,
-        boiler: false,
-      });
-    }
-  }
-}
 
 // ---- metadata from <meta> and scripts ------------------------------------------------------
 
@@ -3675,10 +3053,6 @@ function splitArticleRoot(top: Element, stats: Map<Element, Stats>, negative: Se
   return root;
 }
 
-function inGrid(b: Block, grids: Map<Element, number>): boolean {
-  return grids.size > 0 && b.ancestors.some((a) => grids.has(a));
-}
-
 /** Rows of a table (through its row groups), or the cells of a row. */
 function tableParts(el: Element): Element[] {
   const out: Element[] = [];
@@ -3743,10 +3117,6 @@ function originalTextPointer(b: Block): boolean {
 const ORIGINAL_POINTER_RE = /^[\s(（【[]*[^:：。！？，]{0,8}(?:原文|全文|原件)[^:：。！？，]{0,6}[:：]\s*$/;
 const HAN_CHAR_RE = /[\u4e00-\u9fff]/g;
 
-function withoutUtilityClasses(cls: string): string {
-  return cls.includes('-') ? cls.replace(UTILITY_CLASS_RE, ' ') : cls;
-}
-
 /**
  * Commerce boxes set into the text (a price widget, a product card): a box whose button is a paid
  * link (`rel="sponsored"`, the marker for affiliate and paid links) standing alone, not in a
@@ -3780,14 +3150,6 @@ const BUTTON_LINE_RE = /^(?:p|li|td|dd|dt|blockquote|figcaption|h[1-6])$/;
 
 /** Characters a commerce box (price widget, product card) holds at most. */
 const SPONSORED_BOX_CHARS = 400;
-
-/** schema.org microdata of a comment: `itemprop="comment"` or an item typed Comment/UserComments. */
-function commentMicrodata(el: Element): boolean {
-  const prop = el.getAttribute('itemprop');
-  if (prop !== null && /(?:^|\s)comments?(?:\s|$)/i.test(prop)) return true;
-  const type = el.getAttribute('itemtype');
-  return type !== null && /(?:^|[/#\s])(?:Comment|UserComments)\s*$/.test(type);
-}
 
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
@@ -3903,74 +3265,6 @@ function isLatinPage(blocks: Block[], counts: Int32Array): boolean {
   return latin > 200 && dominant;
 }
 
-const EN_MONTH =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-/** A date as English pages write it: May 2, 2024 · 2 May 2024 · 2024-05-02. */
-const EN_DATE_RE = new RegExp(
-  `\\b${EN_MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${EN_MONTH}\\s+\\d{4}\\b|\\b(?:19|20)\\d{2}-\\d{2}-\\d{2}\\b`,
-);
-/** A line led by `Published:` / `Updated on 2 May 2024`: a dateline, never the rest of a headline above it. */
-function datelineStart(t: string): boolean {
-  return (
-    /^(?:Posted|Published|Updated|Last updated)(?:\s+on)?\s*:/.test(t) ||
-    (/^(?:Posted|Published|Updated|Last updated)\b/.test(t) && EN_DATE_RE.test(t.slice(0, 60)))
-  );
-}
-const BYLINE_START_RE = new RegExp(
-  String.raw`^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b` +
-    // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
-    String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
-);
-/** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
-const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
-const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
-
-/**
- * An English byline or dateline (`By Ann Ortega · April 16, 2024`, `Posted on May 2, 2024 by…`,
- * a line in a byline element): short, and led by `By`/`Posted`; above the text also a date with
- * few words or a line in an element named for it.
- */
-function isLatinByline(b: Block, top: boolean): boolean {
-  if (b.images.length > 0) return false;
-  // A paper's author block above the text (names, affiliations, e-mail addresses in an element
-  // named for its authors) runs longer than a news byline, and is no sentence.
-  if (b.len > 110) return top && b.len <= 400 && !/[.!?]["”’]?$/.test(b.text) && bylineElement(b);
-  // A wire story's sign-off after its text (`Reporting by …; Editing by …`) is an in-body credit.
-  if (!top && SIGN_OFF_RE.test(b.text)) return false;
-  const words = b.text.split(/\s+/).length;
-  // `By Monday, the council…` is a sentence: a byline is short or does not end like one.
-  if (BYLINE_START_RE.test(b.text) && (words <= 8 || !/[.!?]["”’]?$/.test(b.text)) && !/^[Bb]y\s+\S+,/.test(b.text)) return true;
-  // A bare date or a meta element counts only above the text (an infobox or table holds dates too).
-  if (!top) return false;
-  if (EN_DATE_RE.test(b.text) && words <= 12) return true;
-  return bylineElement(b);
-}
-
-/**
- * The block or one of its two nearest ancestors is named for a byline, an author or metadata, and
- * is a small box (not the article itself, named for its layout: `ltx_authors_1line`).
- */
-function bylineElement(b: Block): boolean {
-  return b.ancestors
-    .slice(0, 3)
-    .some(
-      (a) =>
-        BYLINE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) &&
-        (a === b.el || ((a.textContent ?? '').length <= BYLINE_BOX_MAX && !holdsOtherHeading(a, b.el))),
-    );
-}
-/** Characters of text a byline's box holds at most (names, affiliations, a date, a share row). */
-const BYLINE_BOX_MAX = 1000;
-/** `box` holds a heading other than `el` (or one holding it): a section or the article, not a byline box. */
-function holdsOtherHeading(box: Element, el: Element): boolean {
-  return Array.from(box.querySelectorAll('h1, h2, h3, h4, h5, h6')).some((h) => h !== el && !h.contains(el) && !el.contains(h));
-}
-
-/** Characters outside links in the prose-like blocks. */
-function proseChars(bs: Block[]): number {
-  return bs.reduce((n, b) => n + (isProse(b) ? b.len - b.linkChars : 0), 0);
-}
-
 /** A link to another story set between paragraphs (`Read more: …`, `Related: …`), not a heading of this one. */
 const LINKED_ASIDE_RE =
   /^(?:read (?:more|also|next)|see (?:also|more)|also (?:read|see)|related|more (?:from|on|about|stories|news)|watch|listen|recommended|opinion|analysis)\b/i;
@@ -4006,25 +3300,6 @@ const LINK_LABEL_RE =
 function labelledLinkLine(b: Block): boolean {
   return b.len <= 250 && b.linkChars >= b.len * 0.5 && LINK_LABEL_RE.test(b.plain);
 }
-
-/**
- * A table cell that is only a link naming the row's item (a film, a place, a paper) beside a cell
- * that describes it in words of its own: the row's content, not navigation (a row of links only,
- * or a link beside a date, is).
- */
-function namedRowItem(b: Block): boolean {
-  const cell = b.ancestors.slice(0, 4).find((a) => a.localName === 'td' || a.localName === 'th');
-  const row = cell?.parentElement;
-  if (!cell || row?.localName !== 'tr') return false;
-  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
-    if (c === cell) continue;
-    let words = normaliseText(c.textContent ?? '').length;
-    for (const a of Array.from(c.querySelectorAll('a'))) words -= normaliseText(a.textContent ?? '').length;
-    if (words >= ROW_DESCRIPTION_MIN) return true;
-  }
-  return false;
-}
-const ROW_DESCRIPTION_MIN = 40;
 
 /** A footnote's number written as a link back to its reference (`<a href="#ref-1">1</a>` before the note). */
 function footnoteNumber(b: Block): boolean {
@@ -4182,314 +3457,6 @@ function joinSplitBody(body: Block[], blocks: Block[], cutAt: number): void {
     added = true;
   }
   if (added) body.sort((a, b) => a.index - b.index);
-}
-
-/** Prose-like block: enough text, sentence punctuation, few links. */
-function isProse(b: Block): boolean {
-  return b.len >= 40 && b.linkChars < b.len * 0.3 && (b.punct >= 1 || /[.!?。！？]/.test(b.text)) && !b.boiler && !isMetaLine(b.text);
-}
-
-/**
- * 0–1 from general signals: body length and punctuation density, how much of the page's prose
- * the body holds, link density, and whether a title and a metadata line were found.
- */
-function scoreConfidence(
-  blocks: Block[],
-  body: Block[],
-  titled: boolean,
-  metaLine: boolean,
-  grids: Map<Element, number>,
-  /** What counts as prose left outside the body (on Latin-script pages: real paragraphs only). */
-  outside: (b: Block) => boolean = isProse,
-): number {
-  const inBody = new Set(body);
-  let bodyChars = 0;
-  let bodyLinks = 0;
-  let bodyPunct = 0;
-  let proseIn = 0;
-  let proseOut = 0;
-  for (const b of body) {
-    bodyChars += b.len;
-    bodyLinks += b.linkChars;
-    bodyPunct += b.punct;
-    if (isProse(b)) proseIn += b.len;
-  }
-  for (const b of blocks) if (!inBody.has(b) && !b.negative && outside(b) && !inGrid(b, grids)) proseOut += b.len;
-  if (bodyChars === 0) return 0;
-  const coverage = proseIn + proseOut > 0 ? proseIn / (proseIn + proseOut) : 0.5;
-  const density = Math.min(1, (bodyPunct * 25) / bodyChars); // ~1 punctuation mark per 25 characters
-  let c = 0.3 * Math.min(1, bodyChars / 250) + 0.35 * coverage + 0.1 * density + 0.1 * (1 - Math.min(1, (bodyLinks / bodyChars) * 2));
-  if (titled) c += 0.08;
-  if (metaLine) c += 0.07;
-  return Math.max(0, Math.min(1, c));
-}
-
-/**
- * On a Latin-script page, how sure our own pass is, from the doubts that make Readability worth
- * asking (it costs several times our own pass, so it is not asked on every page): a short body,
- * a link-heavy body, much prose-looking text outside the body, or such text right beside it (a
- * section cut at a heading or an ad slot). Each doubt caps `base` below LOW_CONFIDENCE.
- */
-function latinConfidence(
-  blocks: Block[],
-  body: Block[],
-  base: number,
-  grids: Map<Element, number>,
-  /** The page's stated summaries (comparable): a standfirst repeating one is not a cut paragraph. */
-  standfirsts: ReadonlySet<string>,
-): number {
-  const inBody = new Set(body);
-  let bodyProse = 0;
-  let bodyChars = 0;
-  let bodyLinks = 0;
-  for (const b of body) {
-    bodyChars += b.len;
-    bodyLinks += b.linkChars;
-    if (isProse(b)) bodyProse += b.len;
-  }
-  const first = body.find((b) => b.len > 0)?.index ?? 0;
-  const last = body.at(-1)?.index ?? 0;
-  let outProse = 0;
-  let outNear = 0;
-  for (const b of blocks) {
-    if (inBody.has(b) || b.negative || !isOutsideParagraph(b, standfirsts)) continue;
-    // An entry of a listing grid (a classified ad) is not a paragraph we cut.
-    if (inGrid(b, grids)) continue;
-    outProse += b.len;
-    // Within a few blocks of the body: a section or a lead paragraph we cut off.
-    if (b.index >= first - NEAR_BLOCKS && b.index <= last + NEAR_BLOCKS) outNear += b.len;
-  }
-  let c = base;
-  if (bodyProse < 400) c = Math.min(c, 0.6);
-  if (bodyChars > 0 && bodyLinks > bodyChars * 0.25) c = Math.min(c, 0.55);
-  const outShare = outProse / Math.max(1, outProse + bodyProse);
-  if (outShare >= 0.12) c = Math.min(c, 0.78 - 0.3 * outShare);
-  if (outNear >= 250) c = Math.min(c, 0.75);
-  return c;
-}
-const NEAR_BLOCKS = 15;
-
-/**
- * A real paragraph left outside the body, the kind whose absence means we cut the article: long
- * and sentence-like prose in a <p> or quote, not a list item or heading (key points, lists of
- * links), not a caption or photo credit, not an author bio, a consent or paywall box, a standfirst
- * repeating the page's summary, or a wire or print credit line. Such lines sit beside nearly
- * every article and say nothing about whether ours is complete.
- */
-function isOutsideParagraph(b: Block, standfirsts: ReadonlySet<string>): boolean {
-  if (!isProse(b) || (b.kind !== 'p' && b.kind !== 'blockquote')) return false;
-  if (b.len < OUTSIDE_MIN_CHARS || b.text.split(/\s+/).length < OUTSIDE_MIN_WORDS) return false;
-  if (!/[.!?;。！？；]["”’)]?(?:\s|$)/.test(b.text)) return false;
-  if (isCaption(b) || isLatinNotice(b.text, b.linkChars > 0) || isLatinEndLine(b.text)) return false;
-  if (anyOutsideChromeText(b.text)) return false;
-  if (standfirsts.size > 0 && standfirsts.has(comparable(b.text))) return false;
-  for (const a of b.ancestors.slice(0, 6)) {
-    const name = a.localName;
-    if (name === 'figcaption' || name === 'figure' || name === 'li' || name === 'aside') return false;
-    if (name === 'article' || name === 'main' || name === 'body') break;
-    const label = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
-    if (label.length > 1 && classWords(label).some((w) => OUTSIDE_CHROME_WORDS.has(w))) return false;
-  }
-  return true;
-}
-const OUTSIDE_MIN_CHARS = 80;
-const OUTSIDE_MIN_WORDS = 12;
-
-/** class/id words of boxes beside an article that hold sentences but never its text. */
-const OUTSIDE_CHROME_WORDS = new Set([
-  'caption',
-  'captions',
-  'credit',
-  'credits',
-  'bio',
-  'bios',
-  'biography',
-  'author',
-  'contributor',
-  'consent',
-  'cookie',
-  'cookies',
-  'gdpr',
-  'onetrust',
-  'cmp',
-  'privacy',
-  'paywall',
-  'regwall',
-  'subscription',
-  'subscribe',
-  'subscriber',
-  'piano',
-  'meter',
-  'cta',
-  'promo',
-  'newsletter',
-  'keypoints',
-  'takeaways',
-  'standfirst',
-  'dek',
-  'deck',
-  'strapline',
-  'teaser',
-  'disclosure',
-]);
-
-/** Words of a class/id: split at separators and camelCase (`ArticleBio_root` → article, bio, root; `key-points` → keypoints too). */
-function classWords(label: string): string[] {
-  const words = label
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const out = [...words];
-  for (let i = 1; i < words.length; i++) out.push(words[i - 1]! + words[i]!);
-  return out;
-}
-
-/** Lines beside an article that read as sentences: a cookie notice, an author bio, a wire or print credit. */
-const OUTSIDE_CHROME_TEXT_RE = [
-  /\bcookies?\b.{0,120}\b(?:partners|consent|personali[sz]e|privacy|your device)\b/i,
-  /\b(?:store|access) (?:and access )?information on your device\b/i,
-  /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|covers|writes|reports)\b.{0,160}\b(?:reporter|correspondent|writer|editor|journalist|columnist|author|contributor|critic|covers|based in)\b/u,
-  /\b(?:reach|contact|email|follow) (?:him|her|them) (?:at|on)\b/i,
-  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i,
-  /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
-];
-const anyOutsideChromeText = anyOf(OUTSIDE_CHROME_TEXT_RE);
-
-/**
- * The share of `ours`'s characters (white space aside) that `theirs` holds too, each of its
- * characters used once (1 when `ours` has none). Characters are code points, as a string's
- * iterator gives them (a surrogate pair is one), counted by number: no string per character.
- */
-export function keptShare(ours: string, theirs: string): number {
-  const bag = new Int32Array(0x10000);
-  const astral = new Map<number, number>();
-  for (let i = 0; i < theirs.length; i++) {
-    const c = theirs.codePointAt(i)!;
-    if (c > 0xffff) {
-      i++;
-      astral.set(c, (astral.get(c) ?? 0) + 1);
-    } else bag[c]!++;
-  }
-  let shared = 0;
-  let total = 0;
-  for (let i = 0; i < ours.length; i++) {
-    const c = ours.codePointAt(i)!;
-    if (c > 0xffff) {
-      i++;
-      total++;
-      const n = astral.get(c) ?? 0;
-      if (n > 0) {
-        shared++;
-        astral.set(c, n - 1);
-      }
-      continue;
-    }
-    if (isSpaceCode(c)) continue;
-    total++;
-    if (bag[c]! > 0) {
-      shared++;
-      bag[c]!--;
-    }
-  }
-  return total === 0 ? 1 : shared / total;
-}
-
-/**
- * Readability's opinion on a page we are unsure of, read back through our own walker so its
- * blocks are filtered and rebuilt exactly as ours are. Taken only when it is more complete than
- * ours (holds most of our text and more) without more boilerplate.
- */
-function referee(
-  source: string,
-  /** [start, end) pairs of script and style text in `source` (light-dom.ts). */
-  rawText: readonly number[],
-  base: string | undefined,
-  title: string,
-  ours: Block[],
-  /** The page's own blocks and chrome regions on a Latin-script page (null otherwise). */
-  page: { blocks: Block[]; negative: Set<Element> } | null,
-): { blocks: Block[]; confidence: number } | null {
-  const latin = page !== null;
-  let content: string | null | undefined;
-  try {
-    // Readability is typed against the browser DOM; it runs on readability-dom.ts's document,
-    // which answers it as linkedom's would, for less. Readability removes every script but
-    // JSON-LD and every style before it reads the page: their text is not parsed at all (a third
-    // of a news page's bytes).
-    const doc = parseReadabilityDocument(withoutRanges(source, rawText)) as unknown as ConstructorParameters<ReadabilityClass>[0];
-    content = new (fastReadability())(doc, { charThreshold: 200 }).parse()?.content;
-  } catch {
-    return null; // the referee failing leaves our result as it is
-  }
-  if (!content) return null;
-  // Read back through the light DOM: the tree linkedom would build from it, for less.
-  const body = parseLightDocument(`<!doctype html><html><head></head><body>${content}</body></html>`).body;
-  if (!body) return null;
-  const walker = new Walker(base);
-  walker.walk(body, 0);
-  walker.flush();
-  const normTitle = normaliseText(title);
-  // Readability strips class names, so a byline, an author box or a newsletter box is known by
-  // its twin among the page's blocks: one we dropped as chrome is not text Readability "found".
-  const twins = new Map<string, Block>();
-  const oursSet = new Set(ours);
-  const firstProse = ours.find(isProse)?.index ?? 0;
-  for (const b of page?.blocks ?? []) if (b.len > 0 && !twins.has(b.text)) twins.set(b.text, b);
-  // A chrome-named region holding much of Readability's text is a layout wrapper (`#mitte_links`).
-  const negOf = (b: Block): Element | undefined => b.ancestors.find((a) => page?.negative.has(a));
-  const inNeg = new Map<Element, number>();
-  let allChars = 0;
-  for (const b of walker.blocks) {
-    allChars += b.len;
-    const twin = twins.get(b.text);
-    const n = twin && negOf(twin);
-    if (n) inNeg.set(n, (inNeg.get(n) ?? 0) + b.len);
-  }
-  const chrome = (twin: Block): boolean => {
-    if (twin.boiler) return true;
-    const n = negOf(twin);
-    return n !== undefined && (inNeg.get(n) ?? 0) < allChars * 0.4;
-  };
-  const theirs: Block[] = [];
-  for (const b of walker.blocks) {
-    if (b.len > 0) {
-      b.boiler = isBoilerplate(b.text);
-      if (b.boiler) continue;
-      const twin = twins.get(b.text);
-      if (twin && !oursSet.has(twin) && (chrome(twin) || isLatinByline(twin, twin.index < firstProse))) continue;
-      if (theirs.length === 0 && b.text === normTitle) continue;
-      if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
-      if (latin && isLatinByline(b, !theirs.some(isProse))) continue;
-      if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b))) continue;
-    }
-    theirs.push(b);
-  }
-  const chars = (bs: Block[]) => bs.reduce((n, b) => n + b.len, 0);
-  const ourChars = chars(ours);
-  const theirChars = chars(theirs);
-  if (theirChars === 0) return null;
-  // How much of our text Readability also kept (character bag overlap).
-  const keepsOurs = keptShare(ours.map((b) => b.text).join(''), theirs.map((b) => b.text).join(''));
-  // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
-  // paragraph: Readability must add at least LATIN_MIN_GAIN characters of paragraphs to win. Boxes
-  // at the body's edges (key points, a pinned notice, a regwall, a bio) are bullets, headings and
-  // short lines: not counted.
-  if (
-    theirChars > ourChars * 1.05 &&
-    keepsOurs >= 0.8 &&
-    (!latin || paragraphGain(ours, theirs, (b) => inFigure(twins.get(b.text))) >= LATIN_MIN_GAIN)
-  )
-    return { blocks: theirs, confidence: 0.6 };
-  if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
-  // On a Latin-script page where the two picked different parts of the page, the one with much
-  // more prose (sentences, few links) is the article; the other is a teaser box or a list.
-  if (latin && keepsOurs < 0.5) {
-    const ourProse = proseChars(ours);
-    const theirProse = proseChars(theirs);
-    if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
-  }
-  return null;
 }
 
 /**
@@ -5567,138 +4534,6 @@ function summaries(doc: Document): Set<string> {
   }
   return out;
 }
-const LATIN_CAPTION_CLASS_RE = /(?:^|[-_\s])(?:caption|captions|credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
-
-/** The block's pictures without its words (a figure's credit written beside its image). */
-function picturesOnly(b: Block): Block {
-  const html = b.images.map((im) => `<img src="${escapeHtml(im.src)}"${im.alt ? ` alt="${escapeHtml(im.alt)}"` : ''}>`).join('');
-  return { ...b, text: '', spaced: '', raw: '', plain: '', rawHtml: html, tidied: null, len: 0, linkChars: 0, punct: 0 };
-}
-
-const EMBED_CLASS_RE = /tweet|instagram|tiktok|bluesky|mastodon|social-?embed|embed-?(?:twitter|x|social|post)/i;
-
-/** Text of an embedded social post: a blockquote named for one, or signed `— Name (@handle) date`. */
-function isEmbeddedPost(b: Block): boolean {
-  for (const a of b.ancestors.slice(0, 4)) {
-    if (a.localName !== 'blockquote') continue;
-    if (EMBED_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`)) return true;
-    return /[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)/.test(a.textContent ?? '');
-  }
-  return false;
-}
-
-/** A photo credit closing a line: `Photograph: Hannah Lowe`, `Picture by Mercury Photography`, `(Image: Northern Star)`. */
-const CREDIT_END_RE =
-  /(?:^|[.!?)]\s+|\(|[-–—|]\s*)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+by)?\s*:?\s+[A-Z][^.!?]{1,60}\)?$/;
-
-/**
- * A caption or photo credit outside a <figcaption>: a credit written beside a picture in a figure
- * (`<span class="copyright">`), a block named a caption that is only a credit or ends in one, any
- * short line ending in a photo credit, any line closed by a bracketed credit. A figcaption stays
- * unless so closed: it is the page's own marked caption (Readability and our own fixtures keep it),
- * and so does a caption-named block of plain prose.
- * Quotes, headings, list items, code and tables are never one.
- */
-function isCaption(b: Block): boolean {
-  // A table's own caption (`Table 1. …`) names the table; the table's rows are the text.
-  if (b.el.localName === 'caption') return b.len <= 250;
-  if (b.len > 250 || b.kind !== 'p' || /^(?:pre|td|th)$/.test(b.el.localName)) return false;
-  // The source line of a table or chart in a figure: `Source: Authors' survey, 2026.`
-  const source = SOURCE_LABEL_RE.test(b.text);
-  const creditOnly = b.len <= 60 && b.text.split(/\s+/).length <= 6 && !/[.!?]["”’]?$/.test(b.text);
-  // `… [Photo by Duan Hua/For Daily East]`, `… (Newswire East/Xiao Yijiu)`: a caption by its credit, figcaption or not.
-  const credit = BRACKET_CREDIT_RE.exec(b.text);
-  // A caption with its credit: words before the bracket (a credit alone may be a gallery's line).
-  const bracketed = credit !== null && credit.index >= 20;
-  if (numberedCaption(b)) return true;
-  for (const a of b.ancestors.slice(0, 4)) {
-    const name = a.localName;
-    if (name === 'figcaption')
-      return (
-        bracketed ||
-        colonCredit(b.text) ||
-        source ||
-        SOURCE_END_RE.test(b.text) ||
-        FIGCAPTION_CREDIT_RE.test(b.text) ||
-        // `… new tank. Photo: Agency/Name`: closed by a credit without a stop, as outside one.
-        CREDIT_END_RE.test(b.text) ||
-        heldCredit(b.el, b.text)
-      );
-    if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
-    if (name === 'figure')
-      return (creditOnly || bracketed || source) && a.querySelector('img, picture, video, svg, canvas, table') !== null;
-    if (LATIN_CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
-      return creditOnly || bracketed || CREDIT_END_RE.test(b.text);
-  }
-  return bracketed || CREDIT_END_RE.test(b.text);
-}
-
-const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
-
-/** A numbered figure or table label as papers print it: `Table 1.`, `Figure 2:`, `Fig. 3`, `Table S1`. */
-const NUMBERED_LABEL = String.raw`(?:Table|Figure|Fig\.?|Chart|Exhibit|Scheme|Supplementary (?:Table|Figure))\s?[A-Z]?\d{1,3}[a-z]?(?:\.\d{1,2})?`;
-/** The label closed by a stop or colon, words after it: a numbered caption. */
-const NUMBERED_CAPTION_RE = new RegExp(String.raw`^${NUMBERED_LABEL}\s*[.:|—–-]\s*\S`);
-/** The label alone on its line. */
-const LABEL_ONLY_RE = new RegExp(String.raw`^${NUMBERED_LABEL}\s*[.:]?$`);
-const FIGURE_CONTENT = 'img, picture, video, svg, canvas, iframe, table';
-
-/**
- * A numbered figure's or table's caption (a paper's `Table 1: Probe accuracy by target.`, or the
- * caption under a `Table 1.` label of its own): it names the figure, it is not the text. Only in a
- * caption element or one named a caption; a sentence citing `Table 1` stays.
- */
-function numberedCaption(b: Block): boolean {
-  for (const a of b.ancestors.slice(0, 3)) {
-    const named = a.localName === 'figcaption' || a.localName === 'caption' || LATIN_CAPTION_CLASS_RE.test(a.getAttribute('class') ?? '');
-    if (!named) continue;
-    if (NUMBERED_CAPTION_RE.test(b.text)) return true;
-    // The label set before the caption (just before it, or first in the box it shares with the figure).
-    const box = a.parentElement;
-    if (!box || box.querySelector(FIGURE_CONTENT) === null) return false;
-    return [a.previousElementSibling, box.firstElementChild].some(
-      (l) => l && l !== a && LABEL_ONLY_RE.test(normaliseText(l.textContent ?? '')),
-    );
-  }
-  return false;
-}
-
-/** A figure's or table's number as a line of its own (`Table 1.` above the table, in its box). */
-function numberedFigureLabel(b: Block): boolean {
-  if (b.len > 30 || b.linkChars > 0 || !LABEL_ONLY_RE.test(b.text)) return false;
-  const box = b.el.parentElement;
-  return !!box && box.querySelector(FIGURE_CONTENT) !== null;
-}
-/** A chart's caption closed by its source (`Cargo by month, tonnes. Source: Port office`), the label glued or not. */
-const SOURCE_END_RE = /(?:^|[\s.,;)\p{Ll}\d])(?:Sources?|Data|Data sources?)\s*:\s*[^:.!?]{2,80}\.?$/u;
-
-/**
- * A figcaption closed by a credit sentence of its own (`… on a wet morning. Photo by the author.`,
- * `… Image courtesy of the museum.`): the sentence form CREDIT_END_RE leaves out (a full stop, a
- * lower-case credit).
- */
-const FIGCAPTION_CREDIT_RE =
-  /(?:^|[.!?)]\s+)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+(?:by|courtesy(?:\s+of)?|via)\s+|\s*:\s*)(?:the\s+)?[\p{L}][^.!?]{1,60}\.$/u;
-
-const CREDIT_CLASS_RE = /(?:^|[-_\s])(?:credits?|image-?credit|photo-?credit|copyright)(?:[-_\s]|$)/i;
-/** Inside a figcaption, an element named for the picture's source (`image-source`, `caption-source`) is its credit too. */
-const CAPTION_SOURCE_CLASS_RE = /(?:^|[-_\s])(?:(?:image|photo|picture|caption)-?sources?|sources?-?caption)(?:[-_\s]|$)/i;
-
-/**
- * A caption line that holds an element named as a credit besides its words (`<span class="…credit">`
- * inline after the caption's `<span>`, read as one line: `…a millet drink.Jo Marren`): a caption
- * with its credit. A caption set as a block of its own beside the credit's block stays (the page's
- * marked caption, as Readability keeps it); the credit's own line goes by the credit rules.
- */
-function heldCredit(line: Element, text: string): boolean {
-  for (const el of Array.from(line.querySelectorAll('[class]'))) {
-    const cls = el.getAttribute('class') ?? '';
-    if (!CREDIT_CLASS_RE.test(cls) && !CAPTION_SOURCE_CLASS_RE.test(cls)) continue;
-    const own = normaliseText(el.textContent ?? '');
-    if (own && own.length < text.length) return true;
-  }
-  return false;
-}
 
 /** A paper's keywords line (`Keywords: soil, drought; yield`): terms under a label, no sentence. */
 function keywordsLine(b: Block): boolean {
@@ -5707,69 +4542,6 @@ function keywordsLine(b: Block): boolean {
   return terms.every((t) => t.split(/\s+/).length <= 6);
 }
 const KEYWORDS_LABEL_RE = /^(?:key\s?words?|index terms|subject terms)\s*[:：—–-]\s*/i;
-
-/**
- * A figure set in a box named for one (`<div class="figure">`, not a `<figure>` element) beside its
- * picture: its download links (`Download:`, `PNG larger image`), its numbered title
- * (`Fig 2. Rainfall by month.`) and the legend under that title. The figure's, not the text.
- */
-function figureBoxLine(b: Block): boolean {
-  if (b.len > 400 || b.images.length > 0) return false;
-  const box = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure' || FIGURE_BOX_CLASS_RE.test(a.getAttribute('class') ?? ''));
-  if (!box || box.querySelector('img, picture, svg, canvas') === null) return false;
-  if (DOWNLOAD_LABEL_RE.test(b.text) || (b.len <= 40 && FILE_FORMAT_LINK_RE.test(b.text) && b.linkChars > 0)) return true;
-  if (b.kind !== 'p') return false;
-  if (NUMBERED_CAPTION_RE.test(b.text)) return true;
-  // The legend: a paragraph after the numbered title, in the same box.
-  for (let prev = b.el.previousElementSibling; prev; prev = prev.previousElementSibling)
-    if (NUMBERED_CAPTION_RE.test(normaliseText(prev.textContent ?? ''))) return box.contains(prev);
-  return false;
-}
-const FIGURE_BOX_CLASS_RE = /(?:^|\s)(?:fig|figure)(?:\s|$)/i;
-const DOWNLOAD_LABEL_RE = /^download(?:s| figure| image)?\s*:?$/i;
-/** A download link named by its file format (`PPT PowerPoint slide`, `TIFF original image`). */
-const FILE_FORMAT_LINK_RE = /^(?:pptx?|png|tiff?|jpe?g|gif|pdf|svg|eps|csv|xlsx?)\b/i;
-
-/**
- * A line in a `<figure>` whose picture is a drawn chart (an `<svg>` with its own tick and value
- * labels): the chart's title, subtitle, its data again as a table for screen readers, its note and
- * its source line are the chart's furniture, as a photo's caption is, not the article's text.
- */
-function chartFigureLine(b: Block): boolean {
-  const figure = b.ancestors.slice(1, 6).find((a) => a.localName === 'figure');
-  if (!figure) return false;
-  let chart = CHART_FIGURES.get(figure);
-  if (chart === undefined) {
-    chart = Array.from(figure.querySelectorAll('svg')).some((svg) => svg.querySelectorAll('text').length >= CHART_MIN_SVG_LABELS);
-    CHART_FIGURES.set(figure, chart);
-  }
-  return chart;
-}
-const CHART_FIGURES = new WeakMap<Element, boolean>();
-const CHART_MIN_SVG_LABELS = 4;
-
-/** A title set in a figure above its picture or chart (`<figure><h3>Boxing in</h3><img>`): the figure's, not a subheading. */
-function figureTitle(b: Block): boolean {
-  if (b.len > 120 || !/^h[2-6]$/.test(b.el.localName)) return false;
-  const figure = b.ancestors.slice(1, 4).find((a) => a.localName === 'figure');
-  return figure !== undefined && figure.querySelector('img, picture, video, svg, canvas, table') !== null;
-}
-
-/**
- * A caption closed by its credit in brackets as source and name (`… near the weir last week.
- * (Harbour News: Ines Varo)`, `…(Supplied: Kim Lau)`): in a figcaption only, after words of its own.
- */
-function colonCredit(text: string): boolean {
-  const m = COLON_CREDIT_RE.exec(text);
-  return m !== null && m.index >= 20;
-}
-const COLON_CREDIT_RE = /\((?:[A-Z][\p{L}\d.&'’-]*\s?){1,4}:\s*[A-Z][\p{L}'’.-]*(?:\s[A-Z][\p{L}'’.-]*){0,3}\)$/u;
-
-/** A photo credit in brackets closing a caption: `[Photo/Dongfang Images]`, `(Cover image via VCG)`, `(Agency/Name)`. */
-// Also an agency's name before its picture word (`(Acme Images)`, `[Wire Photo]`) and a video's
-// credit (`(Video: Channel 9)`).
-const BRACKET_CREDIT_RE =
-  /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{0,30}\w\/[A-Z][^\][()/]{1,40}|[A-Z][\w.&'-]{0,20}(?: [A-Z][\w.&'-]{0,20}){0,2} (?:Images|Photos?|Pictures)|(?:Video|VIDEO)(?: by|:) [^\][()]{1,60})[\])]$/;
 
 /**
  * A live blog's entry heading: an h2–h4 whose only chrome region is the `<header>` of an
@@ -5848,138 +4620,6 @@ function repeats(sentences: string[], text: string): boolean {
   return true;
 }
 
-const LATIN_MIN_GAIN = 200;
-/** Shorter than this, an added line is a box's line (a teaser, a notice, a bio), not a cut paragraph. */
-const LATIN_PARAGRAPH = 100;
-
-/** A caption: the page's own block sits in a figure (Readability keeps a gallery's captions as paragraphs). */
-function inFigure(b: Block | undefined): boolean {
-  return b !== undefined && b.ancestors.some((a) => a.localName === 'figure' || a.localName === 'figcaption');
-}
-
-/** Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time), captions not counted. */
-function paragraphGain(ours: Block[], theirs: Block[], caption: (b: Block) => boolean): number {
-  const have = new Map<string, number>();
-  for (const b of ours) have.set(b.text, (have.get(b.text) ?? 0) + 1);
-  let gain = 0;
-  for (const b of theirs) {
-    const n = have.get(b.text) ?? 0;
-    if (n > 0) {
-      have.set(b.text, n - 1);
-      continue;
-    }
-    if ((b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b) && !caption(b)) gain += b.len;
-  }
-  return gain;
-}
-
-const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
-
-/** 来源 given only by markup: `<a class="source">新京报</a>`, `<span id="source">新华网</span>`. */
-function originFromElement(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('[class*=source],[class*=laiyuan],[class*=media],[class=ly],[id*=source],[id=ly]'))) {
-    const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (!tokens.some((t) => SOURCE_TOKEN_RE.test(t))) continue;
-    // A list entry's own 来源 (a related list: <li><a>other article</a><span class="source">…</span>).
-    if (inLinkedEntry(el)) continue;
-    const t = normaliseText(el.textContent ?? '')
-      .replace(/^(?:(?:文章|稿件|信息|新闻)?来\s*源|来自|出处)\s*[:：]?\s*/, '')
-      // A separator dot between inline bits of a byline bar (`振王视史 ⋅ 25评论`).
-      .replace(/^[\s⋅·•|｜/]+|[\s⋅·•|｜/]+$/g, '')
-      .trim();
-    if (t && t.length <= 30 && countPunct(t) === 0 && !/[:：]|\d{1,2}-\d{1,2}/.test(t) && !findDate(t)) return t;
-  }
-  return null;
-}
-
-/**
- * Whether `el` sits in a list entry beside a link to another article (a link of a title's length,
- * not a 评论/分享 button): that entry's own field, not the page's.
- */
-function inLinkedEntry(el: Element): boolean {
-  let entry = el.parentElement;
-  while (entry && entry.localName !== 'li') entry = entry.parentElement;
-  if (!entry) return false;
-  return Array.from(entry.querySelectorAll('a[href]')).some(
-    (link) => !el.contains(link) && !link.contains(el) && countChars(normaliseText(link.textContent ?? '')) >= 8,
-  );
-}
-
-/**
- * The 来源 of a metadata block whose field sits in an element of its own: the value ends where
- * that element ends, though the text runs on into the next field without a gap
- * (<span>来源：县融媒体中心</span><span>06-18 16:42</span>, …<span>解读类型：…</span>).
- */
-function blockOrigin(b: Block): string | null {
-  const whole = matchOrigin(b.spaced);
-  if (!whole) return null;
-  const cut = originInOwnElement(b.el, whole, 0);
-  return cut ?? whole;
-}
-
-/**
- * A block's 实施主体, read from the element that holds the field when the bar's fields run on
- * without a gap (<span>实施主体：某局</span><span>事项编码：…</span>).
- */
-function implementingBody(b: Block): string | null {
-  if (!/实施(?:主体|机关|机构)/.test(b.text)) return null;
-  for (const el of Array.from(b.el.querySelectorAll('*'))) {
-    const t = collapseSpaces(el.textContent ?? '');
-    const v = t.length <= 60 && /^\s*实施/.test(t) ? matchImplementingBody(t) : null;
-    if (v) return v;
-  }
-  return matchImplementingBody(b.spaced);
-}
-
-/** The shorter value an inner element holding both the label and a value gives, if any. */
-function originInOwnElement(el: Element, whole: string, depth: number): string | null {
-  if (depth > 6) return null;
-  for (const child of Array.from(el.children)) {
-    const text = collapseSpaces(child.textContent ?? '');
-    if (text.length < 3 || !/[源稿自处构位门关]/.test(text)) continue;
-    const v = matchOrigin(text);
-    // Only where the next field starts in an element of its own: text running on after the
-    // element (<font>来源：示例</font>日报) is still the value.
-    const after = child.nextSibling;
-    if (v && v.length < whole.length && whole.startsWith(v) && (after === null || after === child.nextElementSibling)) return v;
-    const inner = originInOwnElement(child, whole, depth + 1);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** A label alone in its element (Drupal's field__label, <dt>): a 来源 label without a colon. */
-const BARE_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来\s*源(?:单位)?|稿\s*源|出\s*处|发布(?:机构|单位))$/;
-
-/**
- * A 来源 field written as a label element and its value element side by side, no colon
- * (<div class="label">来源</div><div class="item">县委宣传部</div>, <dt>来源</dt><dd>…</dd>):
- * the value is the next block, in the label's next sibling element, short and not a date.
- */
-function labelElementOrigin(b: Block, next: Block | undefined): string | null {
-  if (!next || !BARE_ORIGIN_LABEL_RE.test(b.text) || next.len > 40 || /[:：]/.test(next.text) || findDate(next.text)) return null;
-  const sibling = b.el.nextElementSibling;
-  if (!sibling || !(sibling === next.el || sibling.contains(next.el))) return null;
-  if (normaliseText(sibling.textContent ?? '') !== next.text) return null;
-  return matchOrigin(`来源：${next.spaced}`);
-}
-
-const ORIGIN_ATTRIBUTE_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|出\s*处)\s*[:：]?$/;
-
-/**
- * 来源 labelled only in markup a reader sees as a tooltip: an element of the metadata line whose
- * `title` or `aria-label` is the label and whose text is the value.
- */
-function originFromLabelAttribute(line: Element): string | null {
-  for (const el of [line, ...Array.from(line.querySelectorAll('[title],[aria-label]'))]) {
-    const label = normaliseText(el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '');
-    if (!ORIGIN_ATTRIBUTE_LABEL_RE.test(label)) continue;
-    const t = normaliseText(el.textContent ?? '').replace(/^(?:(?:文章|稿件|信息|新闻|消息)?来\s*源|稿\s*源|出\s*处)\s*[:：]?\s*/, '');
-    if (t && t.length <= 30 && countPunct(t) === 0 && !findDate(t) && !/^\d/.test(t)) return t;
-  }
-  return null;
-}
-
 /**
  * What follows a 责任编辑 line or a related-list heading is not the article: the box the heading
  * opens (div.tuijian > h2 + list) is dropped wherever it sits, and in a flat container the rest
@@ -6023,182 +4663,6 @@ function dropAtEndWord(body: Block[]): void {
     if (short && !after.some((b) => /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text))) body.length = at;
     else body.splice(at, 1);
   }
-}
-
-const CAPTION_CLASS_RE = /caption|desc|pic-?txt|pictext|img-?txt|img-?title|pic-?title|photo-?title|tuzhu|tupian-?sm|pic-?note/i;
-
-/**
- * A picture's caption right under it (运动会开幕式现场, 某小区改造后的外立面（3月10日摄）。新华社记者
- * 陈明 摄, 图为会议现场。) is not article text: known by its element (figcaption, a caption class),
- * by a photo credit, or by 图为; a centred line alone is not enough (a centred subheading).
- */
-function dropCaptions(body: Block[], slides: readonly Element[] = [], sheets?: () => Map<string, ClassRule[]>): void {
-  // A page told by its pictures (a 图解 of five panels under one paragraph): the lines under them
-  // are its text, however they are set; only a caption's own name or credit marks one there.
-  const pictures = body.filter((x) => x.images.length > 0).length;
-  const toldByPictures = pictures >= 3 && pictures > body.filter(isProse).length;
-  for (let i = body.length - 1; i >= 1; i--) {
-    const b = body[i]!;
-    const prev = body[i - 1]!;
-    if (b.len === 0 || b.len > 80 || b.images.length > 0 || b.punct > 3) continue;
-    const kept = prev.len === 0 && prev.images.length > 0;
-    // A picture the body does not keep (a saved page's `data:` image) is still one: the element
-    // right before the line holds only it. Then only a caption's name, credit or 图为 tells.
-    if (!kept && !pictureOnly(b.el.previousElementSibling)) continue;
-    if (slides.some((list) => b.ancestors.includes(list))) continue;
-    const named = b.ancestors
-      .slice(0, 2)
-      .some((a) => a.localName === 'figcaption' || CAPTION_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`));
-    const credit =
-      /(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*\s*摄\s*[)）]?$|[（(]\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*摄\s*[)）]|(?:供图|图片来源\s*[:：].{1,20})$/.test(
-        b.text,
-      );
-    if (
-      named ||
-      credit ||
-      /^图为/.test(b.text) ||
-      (kept && lineUnderPicture(b, prev)) ||
-      (kept &&
-        !toldByPictures &&
-        mutedLine(
-          b,
-          body.slice(i + 1).find((x) => x.len > 0),
-          sheets?.(),
-        ))
-    )
-      body.splice(i, 1);
-  }
-}
-
-/** An element that holds a picture and no text (`<p><img src="data:…"></p>`). */
-function pictureOnly(el: Element | null): boolean {
-  if (!el || (el.localName !== 'img' && el.querySelector('img') === null)) return false;
-  return !INK_RE.test(el.textContent ?? '');
-}
-
-/**
- * Words set on the line under a picture in a paragraph of the two alone (`<p><img><br>…</p>`):
- * its caption when short and no sentence, nor a numbered section head (一、…, （二）…, 3. …). A
- * paragraph that goes on after the line (links, more text) is no picture's caption box.
- */
-function lineUnderPicture(b: Block, picture: Block): boolean {
-  return (
-    b.el === picture.el &&
-    b.len <= 40 &&
-    (b.el.textContent ?? '').replace(/\s+/g, '') === b.text.replace(/\s+/g, '') &&
-    !/[。！？；!?;]/.test(b.text) &&
-    !/^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分])/.test(
-      b.text,
-    )
-  );
-}
-
-/** A 公文's red head: the issuing office's name and 文件 (简报, 会议纪要) as a line of its own. */
-const RED_HEAD_RE = /^[\u4e00-\u9fff（）()、\s]{4,40}(?:文件|文件简报|会议纪要)$/;
-/** A 发文字号 alone on its line (示人社发〔2024〕21号), maybe with the 签发人. */
-const DOC_NUMBER_LINE_RE =
-  /^[\u4e00-\u9fff]{0,16}\s*[〔[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*\d{1,5}\s*号(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·\s]{2,12})?$/;
-/**
- * A 公文's 版记 line: 抄送：…, the 报/送/发 lines of a 简报, `某办公室 2024年7月3日印发`.
- * 主送 is not one: the 主送 opens the text and is part of it.
- */
-const RECORD_LINE_RE =
-  /^(?:抄\s*送|抄\s*报|分\s*送|报|送|发)\s*[:：]\S|^[^。！？；]{2,40}?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$/;
-
-/**
- * A letter's 签发人 line (答复件, 请示, 报告), maybe after the reply's grade (A类 签发人：某某),
- * several signers allowed: a 版头 line as surely as a red head.
- */
-const SIGNER_LINE_RE =
-  /^(?:[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?\s*)?签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,5}(?:[\s、，,]+[\u4e00-\u9fff·]{2,5}){0,3}$/;
-/** A reply's grade alone on its line (A类, （B类）): a head line only beside a red head or 签发人. */
-const GRADE_LINE_RE = /^[(（]?\s*[A-CＡ-Ｃ]\s*类\s*[)）]?$/;
-
-/** 证券代码：600000 证券简称：某某 (股票代码, 债券代码): the head of a listed company's announcement. */
-const SECURITIES_HEAD_RE = /^(?:证券|股票|债券)代码\s*[:：]\s*[\dA-Z]{6}[^。！？]{0,80}(?:证券|股票|债券)简称\s*[:：]/;
-
-/**
- * A label line of an event notice: its time, place, speaker or topic (报告时间：, 活动地点：, 主讲人：);
- * an exhibition's or a performance's text opens with the same lines (展览时间：, 演出地点：).
- */
-const EVENT_LABEL_RE =
-  /^(?:(?:报告|讲座|会议|活动|培训|论坛|沙龙|比赛|竞赛|展览|展出|展演|演出)?(?:时\s*间|地\s*点|题\s*目|主\s*题)|报告人|主讲人|主讲嘉宾|主持人)\s*[:：]/;
-
-/**
- * 主办单位：… / 承办单位：… in an event notice, among its time and place lines, is a line of the
- * notice; the same label in a footer is the site's credit (boilerplate). Kept when it is one label
- * with a short value and an event label line stands within three lines of it.
- */
-/**
- * A section heading between two paragraphs of the text (<h2>安装客户端</h2> in a guide) is the
- * text's, though its words alone read like chrome (an app bar's 安装客户端, 下载App): chrome is
- * not set as a heading with prose of the same box on both sides.
- */
-function sectionHeadingInText(b: Block, blocks: Block[]): boolean {
-  if (!/^h[2-6]$/.test(b.el.localName) || b.len > 30) return false;
-  const box = b.el.parentElement;
-  const proseBeside = (step: 1 | -1): boolean => {
-    for (let j = b.index + step, n = 0; j >= 0 && j < blocks.length && n < 2; j += step) {
-      const x = blocks[j]!;
-      if (x.len === 0) continue;
-      n++;
-      if (x.negative || x.boiler || x.el.parentElement !== box) return false;
-      if (isProse(x)) return true;
-    }
-    return false;
-  };
-  return proseBeside(-1) && proseBeside(1);
-}
-
-function eventHostLine(b: Block, blocks: Block[]): boolean {
-  if (b.len > 60 || !/^(?:主办|承办|协办|联办)单位\s*[:：]\s*[^:：]{2,40}$/.test(b.text)) return false;
-  for (let j = Math.max(0, b.index - 3); j <= Math.min(blocks.length - 1, b.index + 3); j++)
-    if (j !== b.index && !blocks[j]!.negative && EVENT_LABEL_RE.test(blocks[j]!.text)) return true;
-  return false;
-}
-
-/**
- * The 版头 (red head, 签发人, 发文字号, a reply's grade) above a 公文's or letter's text and the
- * 版记 (抄送, 印发) under it are the form's parts, not its text (the 主送, the 落款 unit and date and
- * （此件公开发布） are). Only at the two ends: the same words inside the text stay; a 文号 or grade
- * only in a head that has a red head or a 签发人 line.
- */
-function dropDocumentHeadAndRecord(body: Block[]): void {
-  // The opening run of head lines (empty lines between them); a 文号 alone under the title stays (a policy page's).
-  let run = 0;
-  let head = false;
-  for (; run < body.length - 1 && body[run]!.images.length === 0; run++) {
-    const b = body[run]!;
-    if (b.len === 0) continue;
-    if (RED_HEAD_RE.test(b.text) || SIGNER_LINE_RE.test(b.text) || (/签\s*发\s*人\s*[:：]/.test(b.text) && DOC_NUMBER_LINE_RE.test(b.text)))
-      head = true;
-    else if (!DOC_NUMBER_LINE_RE.test(b.text) && !GRADE_LINE_RE.test(b.text)) break;
-  }
-  if (head) body.splice(0, run);
-  else while (body.length > 1 && body[0]!.images.length === 0 && body[0]!.len === 0) body.shift();
-  let end = body.length;
-  while (end > 1 && (body[end - 1]!.len === 0 ? body[end - 1]!.images.length === 0 : RECORD_LINE_RE.test(body[end - 1]!.text))) end--;
-  // Empty lines alone are no record: keep them as they were.
-  if (body.slice(end).some((b) => b.len > 0)) body.length = end;
-}
-
-/**
- * A table named like a page's head (`*-head`, `header`) that holds no link: a document's own head
- * (a 会议纪要's 会议时间 / 出席 / 列席 rows), not the site's header, which links its logo and menu.
- */
-function documentHeadTable(el: Element, named: string, s: Stats): boolean {
-  return el.localName === 'table' && s.linkChars === 0 && s.chars > 0 && !NEGATIVE_CLASS_RE.test(named.replace(HEADING_WORD_RE, ' '));
-}
-
-/**
- * An entry of a reference list in the GB/T 7714 form: its number, then the work with its type
- * mark (`[1]某某研究[J]. 刊名,2024,(06):45-53.`, `[M]`, `[D]`, `[EB/OL]`).
- */
-const CITATION_ENTRY_RE =
-  /^(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}\s*[.．、])\s*\S[^\n]{0,200}?\[(?:[JMDCNRSPZAG]|EB\/OL|[JMNCD]\/OL|DB\/OL|CP\/DK)\]/;
-
-function citationEntry(text: string): boolean {
-  return text.length <= 300 && CITATION_ENTRY_RE.test(text);
 }
 
 /** A property row's label: a metadata label of a page's own (发布日期, 发布部门, 来源). */
@@ -6320,52 +4784,6 @@ function keepOnlyLabelledAbstract(body: Block[]): boolean {
   return true;
 }
 
-const HEX_COLOUR_RE = /(?:^|[;\s])color\s*:\s*#([0-9a-f]{3}|[0-9a-f]{6})\b/i;
-const RGB_COLOUR_RE = /(?:^|[;\s])color\s*:\s*rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})/i;
-const NAMED_GREY_RE = /(?:^|[;\s])color\s*:\s*(?:gr[ae]y|darkgr[ae]y|silver)\b/i;
-
-/** A colour declaration's value as [r, g, b] (`color:#999`, `color: rgb(160,160,160)`, `color:grey`). */
-function declaredColour(style: string): number[] | null {
-  const hex = HEX_COLOUR_RE.exec(style);
-  if (hex) {
-    const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c) : [hex[1]!.slice(0, 2), hex[1]!.slice(2, 4), hex[1]!.slice(4)];
-    return h.map((x) => parseInt(x, 16));
-  }
-  const rgb = RGB_COLOUR_RE.exec(style);
-  if (rgb) return [rgb[1]!, rgb[2]!, rgb[3]!].map(Number);
-  if (NAMED_GREY_RE.test(style)) return [0x99, 0x99, 0x99];
-  return null;
-}
-
-/** A rule's `color` declaration (not `background-color`), the whole declaration in the match. */
-const COLOUR_DECLARATION_RE = /(?:^|[;\s])color\s*:[^;}]*/i;
-
-/**
- * The text colour a block's own or its wrapper's inline style sets, as [r, g, b]; null when none.
- * With the page's class rules, a class's colour counts where no inline style sets one (a caption
- * class the page's style sheet sets grey: `.pic-note{color:#666}`).
- */
-function styleColour(b: Block, rules?: Map<string, ClassRule[]>): number[] | null {
-  for (const el of [...lineWrappers(b.el), b.el, ...b.ancestors.slice(0, 2)]) {
-    const style = el.getAttribute('style');
-    if (style && /color/i.test(style)) {
-      const c = declaredColour(style);
-      if (c) return c;
-    }
-    if (!rules || rules.size === 0) continue;
-    const cls = el.getAttribute('class');
-    if (!cls) continue;
-    let best: { match: RegExpExecArray; order: number } | undefined;
-    for (const name of cls.split(/\s+/)) {
-      const at = name ? classProperty(rules, name, COLOUR_DECLARATION_RE) : undefined;
-      if (at && (!best || at.order > best.order)) best = at;
-    }
-    const c = best ? declaredColour(best.match[0]) : null;
-    if (c) return c;
-  }
-  return null;
-}
-
 /**
  * The body's first line set in the same named element, in a box of the same name, as a later line
  * of the body (a guide's 基本信息 over its table, as 设定依据 and 受理条件 over theirs): the first of
@@ -6382,38 +4800,6 @@ function sameFormHeadLater(body: Block[]): boolean {
   return body.some((x, i) => i > 0 && x.len > 0 && x.el !== first && x.text !== body[0]!.text && form(x.el) === f);
 }
 
-/**
- * The inline elements that each wrap all of a line's text (`<p><span style="color:#888">…</span></p>`),
- * innermost first: their style is the line's, as an editor sets a caption's colour on the span.
- */
-function lineWrappers(el: Element): Element[] {
-  const out: Element[] = [];
-  const whole = (el.textContent ?? '').trim();
-  let cur = el;
-  for (let depth = 0; depth < 3 && cur.children.length === 1; depth++) {
-    const child = cur.children[0]!;
-    if ((child.textContent ?? '').trim() !== whole) break;
-    out.unshift(child);
-    cur = child;
-  }
-  return out;
-}
-
-/**
- * A short line without a sentence's punctuation, set in grey (`color: #999`, `rgb(160, 160, 160)`)
- * unlike the text after it: how editors (秀米 cards, a centred `<p>` under a picture) set a caption
- * apart. A page whose text itself is grey gives its subheadings the same grey: they stay.
- */
-function mutedLine(b: Block, next: Block | undefined, rules?: Map<string, ClassRule[]>): boolean {
-  if (b.len > 40 || /[。！？；]/.test(b.text)) return false;
-  const c = styleColour(b, rules);
-  if (!c) return false;
-  const [r, g, bl] = c as [number, number, number];
-  if (Math.max(r, g, bl) - Math.min(r, g, bl) > 16 || r < 0x66 || r > 0xcc) return false;
-  const n = next ? styleColour(next, rules) : null;
-  return !n || n.some((x, i) => Math.abs(x - c[i]!) > 16);
-}
-
 /** The site's own names: og:site_name, and the parts of <title> after the first (标题_网易财经). */
 function siteNames(meta: MetaInfo): string[] {
   const names: string[] = [];
@@ -6421,97 +4807,4 @@ function siteNames(meta: MetaInfo): string[] {
   // The last part of <title> is the site; the ones between are columns (标题_党建工作_某某党建网).
   if (meta.docTitle) names.push(...titleParts(titleText(meta.docTitle)).slice(1).reverse().map(normaliseText));
   return names.filter((n) => n.length >= 2 && n.length <= 30);
-}
-
-/** （来源：人民日报） or 来源：学习时报 as a line of its own. */
-function isSourceLine(text: string): boolean {
-  return (
-    text.length <= 60 && /^[\s(（【[]*(?:本文|本篇|本稿)?(?:(?:文章|稿件|信息|新闻)?来\s*源|稿\s*源|转\s*自|转载自)\s*[:：]/.test(text)
-  );
-}
-
-/** A publication label: 发布时间：, 发布日期：, 公开日期：, 发表时间：. */
-const PUBLICATION_LABEL_RE = /(?:发布|公开|发表)\s*(?:日\s*期|时\s*间)\s*[:：]/;
-
-/**
- * A reprint's note about where the text first ran: `原标题：…` (the title it had there),
- * `（原载《某报》某日第N版）`, or the print edition alone, a paper's name and its day and page
- * (`《 某某日报 》（ 2024年08月21日 第 11 版）`). Said about the text, not part of it.
- */
-function isReprintNote(text: string): boolean {
-  if (text.length > 80) return false;
-  return (
-    /^[\s(（【[]*原\s*标\s*题\s*[:：]/.test(text) ||
-    PRINT_EDITION_RE.test(text) ||
-    /^[\s(（【[]*(?:本文|此文|该文)?(?:(?:原载|原刊|原文(?:刊)?载)于?|(?:首发|刊发|刊载)于)\s*《[^》]{1,30}》[^。！？]*[)）】\]]?$/.test(
-      text,
-    )
-  );
-}
-
-const PRINT_EDITION_RE =
-  /^\s*《\s*[^《》]{1,20}?\s*》\s*[(（]?\s*(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*第\s*[0-9０-９]{1,3}\s*版\s*[)）]?\s*$/;
-
-/** Whitespace in block HTML handled like the block text: collapsed, trimmed, none between CJK. */
-function tidyHtml(html: string): string {
-  return normaliseText(html)
-    .replace(/^((?:<(?:strong|b|em|i|u|a)(?: [^>]*)?>)*)\s+/, '$1')
-    .replace(/\s+((?:<\/(?:strong|b|em|i|u|a)>)*)$/, '$1');
-}
-
-/** Menus and lists never reach the body: their HTML is tidied only when asked for. */
-function blockHtml(b: Block): string {
-  return (b.tidied ??= tidyHtml(resolveLinks(b.rawHtml, b.links)));
-}
-
-/**
- * `<@k>…</@k>` → `<a href="…">…</a>` with the k-th href resolved against the page; a link
- * to anything but http(s) loses its tags and keeps its text. (Text is escaped, so `<@` is ours.)
- */
-function resolveLinks(html: string, links: Links): string {
-  if (!html.includes('<@') && !html.includes('</@')) return html;
-  return html.replace(/<(\/?)@(\d+)>/g, (_, close: string, k: string) => {
-    const abs = resolveUrl(links.hrefs[Number(k)]!, links.base);
-    if (!abs || !/^https?:/i.test(abs)) return '';
-    return close ? '</a>' : `<a href="${escapeHtml(abs)}">`;
-  });
-}
-
-/** An empty inline element (`<b> </b>`); tested before each pass: most blocks have none, and a pass copies the HTML. */
-const EMPTY_INLINE_RE = /<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/;
-function cleanInline(html: string): string {
-  let h = html;
-  for (let i = 0; i < 3 && EMPTY_INLINE_RE.test(h); i++) h = h.replace(/<(strong|b|em|i|u|a)(?: [^>]*)?>\s*<\/\1>/g, '');
-  return h.trim();
-}
-
-/** Allow-listed HTML from the kept blocks: p, h2–h4, li in ul, blockquote; inline strong/b/em/i/u, a, img. */
-function buildHtml(body: Block[]): string {
-  const out: string[] = [];
-  let listParent: Element | null = null;
-  for (const b of body) {
-    const inner = cleanInline(blockHtml(b));
-    if (!inner) continue;
-    if (b.kind === 'li') {
-      const parent = b.el.parentElement;
-      if (listParent !== parent) {
-        if (listParent) out.push(`</${listTag(listParent)}>`);
-        listParent = parent;
-        out.push(`<${listTag(parent)}>`);
-      }
-      out.push(`<li>${inner}</li>`);
-      continue;
-    }
-    if (listParent) {
-      out.push(`</${listTag(listParent)}>`);
-      listParent = null;
-    }
-    out.push(`<${b.kind}>${inner}</${b.kind}>`);
-  }
-  if (listParent) out.push(`</${listTag(listParent)}>`);
-  return out.join('\n');
-}
-
-function listTag(el: Element | null): 'ol' | 'ul' {
-  return el?.localName === 'ol' ? 'ol' : 'ul';
 }

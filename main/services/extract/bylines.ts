@@ -1,0 +1,57 @@
+/**
+ * English bylines and datelines: which lines of a Latin page name its writer or its date
+ * (`By Ann Ortega · April 16, 2024`, `Posted on …`, a wire sign-off, a line in a byline element).
+ */
+import { EN_MONTH, EN_DATE_RE } from './walk';
+import type { Block } from './blocks';
+import type { Element } from '../parsed-dom';
+
+const BYLINE_START_RE = new RegExp(
+  String.raw`^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b` +
+    // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
+    String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
+);
+/** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
+const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
+const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
+
+/**
+ * An English byline or dateline (`By Ann Ortega · April 16, 2024`, `Posted on May 2, 2024 by…`,
+ * a line in a byline element): short, and led by `By`/`Posted`; above the text also a date with
+ * few words or a line in an element named for it.
+ */
+export function isLatinByline(b: Block, top: boolean): boolean {
+  if (b.images.length > 0) return false;
+  // A paper's author block above the text (names, affiliations, e-mail addresses in an element
+  // named for its authors) runs longer than a news byline, and is no sentence.
+  if (b.len > 110) return top && b.len <= 400 && !/[.!?]["”’]?$/.test(b.text) && bylineElement(b);
+  // A wire story's sign-off after its text (`Reporting by …; Editing by …`) is an in-body credit.
+  if (!top && SIGN_OFF_RE.test(b.text)) return false;
+  const words = b.text.split(/\s+/).length;
+  // `By Monday, the council…` is a sentence: a byline is short or does not end like one.
+  if (BYLINE_START_RE.test(b.text) && (words <= 8 || !/[.!?]["”’]?$/.test(b.text)) && !/^[Bb]y\s+\S+,/.test(b.text)) return true;
+  // A bare date or a meta element counts only above the text (an infobox or table holds dates too).
+  if (!top) return false;
+  if (EN_DATE_RE.test(b.text) && words <= 12) return true;
+  return bylineElement(b);
+}
+
+/**
+ * The block or one of its two nearest ancestors is named for a byline, an author or metadata, and
+ * is a small box (not the article itself, named for its layout: `ltx_authors_1line`).
+ */
+function bylineElement(b: Block): boolean {
+  return b.ancestors
+    .slice(0, 3)
+    .some(
+      (a) =>
+        BYLINE_CLASS_RE.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) &&
+        (a === b.el || ((a.textContent ?? '').length <= BYLINE_BOX_MAX && !holdsOtherHeading(a, b.el))),
+    );
+}
+/** Characters of text a byline's box holds at most (names, affiliations, a date, a share row). */
+const BYLINE_BOX_MAX = 1000;
+/** `box` holds a heading other than `el` (or one holding it): a section or the article, not a byline box. */
+function holdsOtherHeading(box: Element, el: Element): boolean {
+  return Array.from(box.querySelectorAll('h1, h2, h3, h4, h5, h6')).some((h) => h !== el && !h.contains(el) && !el.contains(h));
+}
