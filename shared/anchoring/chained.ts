@@ -23,9 +23,16 @@
  *   count pairs nothing);
  * - no other copy starts within the far distance of the guess (two copies close together, a
  *   timeline's two entries of one date, can change places when text moves across them, with
- *   shifts that still look alike).
+ *   shifts that still look alike), or the guess is boxed in: the nearest placed neighbours on
+ *   both sides, each within a link's distance in the old text, moved by the guess's shift within
+ *   a few units, and no other copy between their new places reads as much of the stored context.
+ *   A term a page repeats a few paragraphs apart (a date, a name) inside a stretch printed
+ *   twice: the block around it moved whole, its length kept, so the one copy inside its new
+ *   place that reads the passage's context is the passage's (copies that change places move
+ *   text across them, which parts the two neighbours' shifts; a copy a few words off, in another
+ *   sentence, was never among the copies the guess was chosen from).
  */
-import { sameRankCopy } from './copies';
+import { contextAt, OWN_CONTEXT_MARGIN, sameRankCopy } from './copies';
 import { occurrencesIn, type Doc } from './doc';
 import type { TextSelector } from './types';
 
@@ -75,5 +82,38 @@ export function chainedGuess(doc: Doc, s: TextSelector, quote: string, from: num
   if (before === 'contradicted' || after === 'contradicted') return false;
   if (before !== 'confirmed' && after !== 'confirmed') return false;
   if (sameRankCopy(doc, quote, s) !== from) return false;
-  return occurrencesIn(doc, quote, (s.copies ?? 0) + 2).every((o) => o === from || Math.abs(o - from) > FAR_COPY);
+  const copies = occurrencesIn(doc, quote, (s.copies ?? 0) + 2);
+  if (copies.every((o) => o === from || Math.abs(o - from) > FAR_COPY)) return true;
+  const box = boxAround(placed, s, shift);
+  if (!box) return false;
+  const own = contextAt(doc, s, from, from + quote.length).found;
+  return copies.every((o) => {
+    const raw = doc.norm.map[o] ?? -1;
+    return o === from || raw < box.lo || raw >= box.hi || contextAt(doc, s, o, o + quote.length).found + OWN_CONTEXT_MARGIN < own;
+  });
+}
+
+/** Old-text distance within which the nearest neighbour on each side boxes a guess in (a link's). */
+const BOX_GAP = LINK_GAP;
+/** Units by which a boxing neighbour's shift may differ from the guess's. */
+const BOX_SLACK = 24;
+
+/**
+ * The new raw range from the nearest placed neighbour before `s` to the nearest after it (over
+ * other old words), when both lie within BOX_GAP old units and moved by `shift` within BOX_SLACK;
+ * else null.
+ */
+function boxAround(placed: readonly ChainPlaced[], s: { start: number; end: number }, shift: number): { lo: number; hi: number } | null {
+  let before: ChainPlaced | undefined;
+  let after: ChainPlaced | undefined;
+  for (const p of placed) {
+    if (p.end <= s.start) before = p;
+    else if (p.start >= s.end) {
+      after = p;
+      break;
+    }
+  }
+  if (!before || !after || s.start - before.end > BOX_GAP || after.start - s.end > BOX_GAP) return null;
+  if (Math.abs(before.shift - shift) > BOX_SLACK || Math.abs(after.shift - shift) > BOX_SLACK) return null;
+  return { lo: before.start + before.shift, hi: after.end + after.shift };
 }
