@@ -11,8 +11,9 @@
  *
  * The guesses of one stretch moved together: walking from the guess through the placed
  * neighbours on one side, each within the neighbour distance of the last and each moved by
- * nearly the same amount as the last, the walk reaches a neighbour placed on its own evidence
- * (a passage the old text held once) that moved by that amount too. Then the text from that
+ * nearly the same amount as the last (or up to twice that distance off, moved by the very same
+ * amount within a few units: highlights are sparse in a long read), the walk reaches a neighbour
+ * placed on its own evidence (a passage the old text held once) that moved by that amount too. Then the text from that
  * neighbour to the guess moved as one block, and the copy chosen sits where that block put it.
  *
  * Taken only when, besides such a walk on at least one side:
@@ -49,6 +50,13 @@ export interface ChainPlaced {
 const LINK_GAP = 3000;
 /** Units by which two links' shifts may differ (small edits between them). */
 const LINK_TOLERANCE = 200;
+/**
+ * Old-text distance of a link that moved by the last link's very shift (within FAR_LINK_SLACK):
+ * highlights are sparse in a long read, and a stretch printed twice at its end can lie farther
+ * from the last sure passage than a link's distance while nothing between moved at all.
+ */
+const FAR_LINK_GAP = 2 * LINK_GAP;
+const FAR_LINK_SLACK = 24;
 /** No other copy of the quote may start within this many units (normalised) of the guess. */
 export const FAR_COPY = 3000;
 
@@ -62,7 +70,9 @@ function walk(placed: readonly ChainPlaced[], s: { start: number; end: number },
   for (const p of order) {
     // Neighbours over the passage's own old words were placed by the same words: not links.
     if (step === 1 ? p.start < s.end : p.end > s.start) continue;
-    if (Math.abs(p.start - last) > LINK_GAP) return 'open';
+    const gap = Math.abs(p.start - last);
+    // A link farther off holds only where it moved by the very shift of the last, within a few units.
+    if (gap > FAR_LINK_GAP || (gap > LINK_GAP && Math.abs(p.shift - lastShift) > FAR_LINK_SLACK)) return 'open';
     if (Math.abs(p.shift - lastShift) > LINK_TOLERANCE) return p.guessed ? 'open' : 'contradicted';
     if (!p.guessed) return 'confirmed';
     last = p.start;

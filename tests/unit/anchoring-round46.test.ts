@@ -99,3 +99,28 @@ suite('a term repeated every few paragraphs inside a stretch printed twice far a
     expect(a?.start).not.toBe(wrongCopy);
   });
 });
+
+suite('a stretch printed twice, its second printing far from the last highlight placed on its own evidence', () => {
+  // Highlights are sparse: the passage in the second printing's paragraph 90, the nearest sure
+  // one in U about 3.6k units before it, no highlight between.
+  const Q = `当日水位${90 * 3 + 40}厘米`;
+  const sure = [10, 60, 88].map((i) => `库存纸箱${i * 5 + 3}件`);
+  const sels = [describe(OLD2, ...span(OLD2, Q, 1)), ...sure.map((q) => describe(OLD2, ...span(OLD2, q)))];
+
+  it('places it when the text between moved by the very same shift', () => {
+    const NEW = ['（本合集于次日更新）', T.join('\n'), U.replace(count(40), `${count(40)}（注：含补报数据）`), T.join('\n')].join('\n');
+    const out = anchorAll(NEW, sels);
+    expect(out[0]?.start).toBe(at(NEW, Q, 1));
+    sure.forEach((q, k) => expect(out[1 + k]?.start).toBe(at(NEW, q)));
+  });
+
+  it('does not place it on the first printing when its own paragraph went and a copy was set elsewhere', () => {
+    // Paragraph 90 dropped from the second printing, a copy of it set near the first's start:
+    // the count is unchanged, the copy of its rank is the first printing's own paragraph.
+    const T1 = [...T.slice(0, 10), T[90]!, ...T.slice(10)];
+    const T2 = [...T.slice(0, 90), ...T.slice(91)];
+    const NEW = [T1.join('\n'), U, T2.join('\n')].join('\n');
+    const out = anchorAll(NEW, sels);
+    expect(out[0]).toBeNull();
+  });
+});
