@@ -8,7 +8,10 @@
  * - A long read printing a stretch twice far apart, a term the stretch repeats every few
  *   paragraphs: a guess confirmed by a chain (chained.ts) is taken with other copies nearby when
  *   the nearest neighbours on both sides moved by its shift and no other copy between them reads
- *   as much of the stored context; not when paragraphs were swapped across it.
+ *   as much of the stored context; not when paragraphs were swapped across it. A link of such a
+ *   chain may lie up to twice the link distance off where it moved by the very same shift.
+ * - A first-person opener rewritten as reported speech (我们要X → 他强调，要X): the passage's
+ *   head units replaced by a few more new ones, standing nowhere before the rest (edges.ts).
  */
 import { describe as suite, expect, it } from 'vitest';
 import { anchorAll, describe } from '../../shared/anchoring/index';
@@ -122,5 +125,33 @@ suite('a stretch printed twice, its second printing far from the last highlight 
     const NEW = [T1.join('\n'), U, T2.join('\n')].join('\n');
     const out = anchorAll(NEW, sels);
     expect(out[0]).toBeNull();
+  });
+});
+
+suite('a first-person opener rewritten as reported speech (我们要X → 他强调，要X)', () => {
+  const F = filler(0, 6);
+  const S = '我们要抓紧修好村东头的灌溉水渠，赶在雨季之前完工。';
+  const OLD = [F[0], F[1], S, F[2], F[3]].join('\n');
+  const Q = '我们要抓紧修好村东头的灌溉水渠';
+  const sels = [describe(OLD, ...span(OLD, Q))];
+
+  it('places the passage on the words kept after the new opener', () => {
+    const NEW = [F[0], F[1], S.replace('我们要', '他强调，要'), F[2], F[3]].join('\n');
+    const out = anchorAll(NEW, sels);
+    expect(out[0]?.start).toBe(at(NEW, '要抓紧修好'));
+    expect(out[0]?.end).toBe(at(NEW, '要抓紧修好') + Q.length - 2);
+  });
+
+  it('does not place it on the same words under such an opener elsewhere, its own line gone', () => {
+    // The line dropped where it stood; a summary further on repeats its words in reported speech.
+    const NEW = [F[0], F[1], F[2], F[3], F[4], `他强调，要抓紧修好村东头的灌溉水渠。${F[5]}`].join('\n');
+    expect(anchorAll(NEW, sels)[0]).toBeNull();
+  });
+
+  it('does not take the words when the opener still stands before an insertion', () => {
+    // 我们 kept, words written between it and 要: the passage holds the insertion; not this rule's.
+    const NEW = [F[0], F[1], S.replace('我们要', '我们也要'), F[2], F[3]].join('\n');
+    const a = anchorAll(NEW, sels)[0] ?? null;
+    expect(a === null || a.start <= at(NEW, '我们也要')).toBe(true);
   });
 });
