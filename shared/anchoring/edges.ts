@@ -45,6 +45,8 @@ const GAP = 16;
 const CORE_MIN = 5;
 /** Units an inner core (an edge unit changed) must keep. */
 const INNER_MIN = 8;
+/** New units beyond those left out that a rewritten head may write before the inner core. */
+const REWRITE_SLACK = 2;
 /** Inner cores tried, [units dropped at the head, at the tail]: a changed pronoun or a particle at an edge. */
 const INNER: readonly (readonly [number, number])[] = [
   [1, 0],
@@ -426,6 +428,20 @@ export function edgeWordsAnchor(doc: Doc, s: TextSelector): Anchor | null {
         // The units left out were changed in place (我们 → 他们): no more new units than they stand
         // there. More are words inserted into the passage, whose true extent holds them.
         if (at >= 0 && sidesNear(at, at + inner.length, h === 0 ? GAP : h + labelBefore, t === 0 ? GAP : t + labelAfter)) {
+          found = { from: at, to: at + inner.length, h, t };
+          break;
+        }
+        // Unless the head units left out stand nowhere before the inner core: they were replaced,
+        // not pushed away by an insertion, and a first-person opener rewritten as reported speech
+        // (我们要X → 他强调，要X) writes a few units more than it drops. The passage's words now start
+        // at the inner core (the new words are no part of it).
+        if (
+          at >= 0 &&
+          h > 0 &&
+          t === 0 &&
+          !unitsBefore(text, at, h + labelBefore + REWRITE_SLACK + SIDE_RUN).includes(core.slice(0, h)) &&
+          sidesNear(at, at + inner.length, h + labelBefore + REWRITE_SLACK, GAP)
+        ) {
           found = { from: at, to: at + inner.length, h, t };
           break;
         }

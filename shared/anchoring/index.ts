@@ -1487,8 +1487,11 @@ function nearNeighbours(
         ? toAnchor(doc, query, found)
         : null;
     // A placed copy is replaced only by the quote found whole: an edited look-alike is no reason to move it.
-    // Nor is a printing of its old paragraph twice a move the neighbours decide (twinmove.ts): an orphan.
-    if (a && near && found?.errors === 0 && twinParagraphMove(doc, s, a, near)) return null;
+    // Between two printings of its old paragraph (twinmove.ts) the move stands here: placed neighbours
+    // on BOTH sides moved alike, so the text between them moved as one block and the printing inside
+    // it is the passage's (a 专题 printing an abridged copy before the article: the copy guessed by
+    // position, the article's printing between neighbours placed by their own context). Only a
+    // one-sided move (above) is undecided.
     if (a) return near && found?.errors === 0 ? near : guessed || weakCopy(doc, query, a) ? null : a;
     return near;
   });

@@ -7,7 +7,11 @@
  * right before the next paragraph gets that paragraph's shift whichever of the two is new text:
  * the neighbours say where the paragraphs around moved, not which printing is the passage's.
  * Such a move is undecided, an orphan (the reader re-attaches it), when the paragraph is printed
- * alone: the lines beside one printing are not those beside the other, on either side.
+ * alone: the lines beside one printing are not those beside the other, on either side. Asked only
+ * of a move made by placed neighbours on ONE side (index.ts nearNeighbours, onesided.ts): where
+ * neighbours on both sides moved alike, the text between them moved as one block and the
+ * printing inside it is the passage's (a 专题's article beside an abridged copy keeping the
+ * paragraph whole, its lines beside differing from the article's on both sides as well).
  *
  * It cannot refuse a passage of a text printed twice in the old text too (copies recorded > 0),
  * nor a move between copies whose paragraphs differ, nor a move to the quote's only copy.

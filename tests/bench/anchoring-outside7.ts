@@ -259,6 +259,20 @@
  *   the new first line cut short inside the stored prefix and quote.
  * FRESH, once, seeds 361–400, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
  *   97.1% placed, 0 wrong.
+ * LATER, development (anchor23a, 2026-12-07, load 15–25; main 4c8c203 → s23-anchor23a; unit tests in
+ *   tests/unit/anchoring-round46.test.ts), seen seeds, same texts, the lists compared line by line
+ *   (no miss, partial or wrong added): 361–400 97.1% / 0 wrong → 97.2% / 0 (misses 807 → 782; speech
+ *   94.0 → 94.9, mixed 90.4 → 90.6); 1–40 96.6% / 0 → 96.7% / 0 (misses 920 → 907).
+ *   The misses of 361–400, sorted: timeline 208 with the passage's words unchanged (entries reversed,
+ *   each date written in many entries: left, a guess there is a wrong), speech 128 and brief 81
+ *   edited inside the highlight (the targets sit on the words the revision rewrites), mixed 252.
+ *   Rule (edges.ts): a passage whose head units were replaced by a few more new ones, a first-person
+ *   opener rewritten as reported speech (我们要X → 他强调，要X), is placed on its inner core when the
+ *   dropped units stand nowhere before it and the new words are at most 2 units more than they.
+ *   Left: 我们要 + a short rest (the inner core under 8 units), 我想强调的是， → 他强调， cutting a
+ *   highlight's edge, brief dates shortened inside the highlight (2012年6月16日 → 16日), the 【简讯】 line
+ *   above the lead sentence (opening.ts leaves a line written above the opening words an orphan
+ *   on purpose), and the timeline's reversed entries.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
