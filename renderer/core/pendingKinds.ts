@@ -8,7 +8,9 @@
  * - `reading`: an article's reading position, saved on the way out; never replayed over a
  *   position stored later, nor for an article no longer in the library.
  * The 学习安排's free-text fields typed but not yet left (`sessionField`) are journalled and replayed
- * by core/study.ts itself, through the session's own checks.
+ * by core/study.ts itself, through the session's own checks. The 学习记录 form typed but not saved
+ * (`recordDraft`, one entry per session) is never replayed into the database: it stays until the
+ * form, showing it as a restored draft, saves it or the user gives it up (core/study.ts).
  */
 import * as v from 'valibot';
 import { settingSchema } from '../../shared/domain/settings';
@@ -32,6 +34,8 @@ export const keptLeaderLayer = <T>(hide: boolean, run: () => Promise<T>): Promis
 
 /** The kind of the 学习安排 field drafts, which core/study.ts journals and replays itself. */
 export const SESSION_DRAFT_KIND = 'sessionField';
+/** The kind of the 学习记录 drafts (core/study.ts); start-up leaves them for the form. */
+export const RECORD_DRAFT_KIND = 'recordDraft';
 
 export const keptReading = <T>(articleId: string, position: ReadingPosition, run: () => Promise<T>): Promise<T> =>
   keptWrite('reading', articleId, position, run);

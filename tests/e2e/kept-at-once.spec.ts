@@ -134,3 +134,63 @@ test('a 学习安排 field typed and not yet left is kept when the page reloads 
   await expect(app.getByTestId('session-page')).toBeVisible();
   await expect(app.locator('#s-place')).toHaveValue('机关三楼会议室');
 });
+
+/** Types `text` into a field of the page and reloads in the same task (React reads the value through its own setter). */
+async function typeThenReload(app: Page, field: Locator, text: string): Promise<void> {
+  const loaded = app.waitForEvent('load');
+  await field.evaluate((el, value) => {
+    const input = el as HTMLInputElement | HTMLTextAreaElement;
+    input.focus();
+    const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    location.reload();
+  }, text);
+  await loaded;
+}
+
+test('a 学习记录 typed and not saved comes back as a draft when the page reloads at once, to save or give up', async ({ app }) => {
+  test.setTimeout(90_000);
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await app.getByRole('button', { name: '新建学习安排' }).click();
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByLabel('专题').fill('记录草稿专题');
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByRole('button', { name: '创建' }).click();
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  const summary = app.locator('#rec-summary');
+  await expect(summary).toHaveValue('');
+  await expect(app.getByTestId('record-draft-note')).toHaveCount(0);
+
+  // 发言摘要 typed, never saved, and the page reloaded in the same task.
+  await typeThenReload(app, summary, '赵同志谈了三点体会，钱同志作了补充。');
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  await expect(app.locator('#rec-summary')).toHaveValue('赵同志谈了三点体会，钱同志作了补充。');
+  const note = app.getByTestId('record-draft-note');
+  await expect(note).toContainText('已恢复一份未保存的学习记录草稿');
+  // Shown as a draft only: the stored record is still empty (its print sheet says nothing of it).
+  await note.scrollIntoViewIfNeeded();
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.screenshot({ path: test.info().outputPath('record-draft-restored.png') });
+
+  await note.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(note).toHaveCount(0);
+  await expect(
+    app
+      .getByTestId('record-form')
+      .getByRole('status')
+      .filter({ hasText: /^已保存$/ }),
+  ).toBeVisible();
+  await app.reload();
+  await expect(app.locator('#rec-summary')).toHaveValue('赵同志谈了三点体会，钱同志作了补充。');
+  await expect(app.getByTestId('record-draft-note')).toHaveCount(0);
+
+  // Typed over the saved record, reloaded at once, then given up: the saved record stays.
+  await typeThenReload(app, app.locator('#rec-summary'), '不要的草稿');
+  await expect(app.locator('#rec-summary')).toHaveValue('不要的草稿');
+  await app.getByTestId('record-draft-note').getByRole('button', { name: '放弃草稿' }).click();
+  await app.getByRole('alertdialog').getByRole('button', { name: '放弃草稿' }).click();
+  await expect(app.locator('#rec-summary')).toHaveValue('赵同志谈了三点体会，钱同志作了补充。');
+  await expect(app.getByTestId('record-draft-note')).toHaveCount(0);
+  await app.reload();
+  await expect(app.locator('#rec-summary')).toHaveValue('赵同志谈了三点体会，钱同志作了补充。');
+  await expect(app.getByTestId('record-draft-note')).toHaveCount(0);
+});
