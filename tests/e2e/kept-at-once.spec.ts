@@ -194,3 +194,80 @@ test('a 学习记录 typed and not saved comes back as a draft when the page rel
   await expect(app.locator('#rec-summary')).toHaveValue('赵同志谈了三点体会，钱同志作了补充。');
   await expect(app.getByTestId('record-draft-note')).toHaveCount(0);
 });
+
+/** The rows of one IndexedDB store of the app's library, read from the page. */
+function storedRows<T>(app: Page, store: string): Promise<T[]> {
+  return app.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+test('a leader excerpt and its copy to mine come back when the browser discards the store before a backup', async ({ app }) => {
+  test.setTimeout(120_000);
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await app.getByRole('button', { name: '新建学习安排' }).click();
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByLabel('专题').fill('丢弃之前的摘编');
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByRole('button', { name: '创建' }).click();
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  await app
+    .getByRole('button', { name: /^加入篇目：/ })
+    .first()
+    .click();
+  await expect(app.getByTestId('readings').locator('li')).toHaveCount(1);
+  await app.getByTestId('readings').locator('li a').first().click();
+  await expect(app.getByTestId('leader-panel')).toBeVisible();
+  await app.getByTestId('article-body').evaluate((body) => {
+    const text = document.createTreeWalker(body.children[1]!, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const r = document.createRange();
+    r.setStart(text, 0);
+    r.setEnd(text, 10);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(r);
+  });
+  await app.getByRole('button', { name: '把选中文字设为重点摘编' }).click();
+  const excerpt = app.getByTestId('leader-excerpt');
+  await expect(excerpt).toHaveCount(1);
+  await excerpt.getByRole('button', { name: '复制到我的笔记' }).click();
+  await expect(excerpt.getByRole('status')).toContainText('已复制到笔记');
+  const before = await storedRows<{ id: string; layer: string }>(app, 'highlights');
+  expect(before.map((h) => h.layer).sort()).toEqual(['leader', 'personal']);
+
+  // The browser discards the origin's store (as Chromium does after a crash tore its log) and the
+  // page starts again at once, before any backup holds these rows.
+  const loaded = app.waitForEvent('load');
+  await app.evaluate(async () => {
+    await new Promise((resolve, reject) => {
+      const req = indexedDB.deleteDatabase('yandu');
+      req.onsuccess = resolve;
+      req.onerror = () => reject(req.error);
+    });
+    location.reload();
+  });
+  await loaded;
+  // A backup may have been taken meanwhile; declining it, only the journals can bring the rows back.
+  const offer = app.getByRole('dialog', { name: '恢复文库？' });
+  const reader = app.locator('.article-title');
+  await expect(offer.or(reader)).toBeVisible({ timeout: 30_000 });
+  if (await offer.isVisible()) await offer.getByRole('button', { name: '暂不' }).click();
+  await expect
+    .poll(async () => (await storedRows<{ id: string }>(app, 'highlights')).map((h) => h.id).sort(), { timeout: 30_000 })
+    .toEqual(before.map((h) => h.id).sort());
+  const mine = before.find((h) => h.layer === 'personal')!;
+  await expect
+    .poll(async () => (await storedRows<{ highlightId: string | null }>(app, 'notes')).filter((n) => n.highlightId === mine.id).length)
+    .toBe(1);
+  await app.reload();
+  await expect(app.getByTestId('leader-excerpt')).toHaveCount(1);
+});
