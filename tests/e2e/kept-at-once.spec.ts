@@ -271,3 +271,75 @@ test('a leader excerpt and its copy to mine come back when the browser discards 
   await app.reload();
   await expect(app.getByTestId('leader-excerpt')).toHaveCount(1);
 });
+
+test('a reader setting left in flight is not replayed over a newer one another tab wrote meanwhile', async ({ app }) => {
+  test.setTimeout(120_000);
+  await openLongestArticle(app);
+  const articleUrl = app.url();
+  const other = await app.context().newPage();
+  await other.goto(articleUrl);
+  await expect(other.locator('.article-title')).toBeVisible();
+  await expect(other.locator('.article')).toHaveCSS('font-size', '18px');
+  await app.getByRole('button', { name: '阅读设置' }).click();
+  await other.getByRole('button', { name: '阅读设置' }).click();
+
+  // This tab's write is held behind a transaction on the settings store, so the page goes with it
+  // still in flight (its journal entry left); its next start waits for the other tab.
+  await app.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('settings', 'readwrite').objectStore('settings');
+          const spin = () => {
+            store.get('reader').onsuccess = spin;
+          };
+          spin();
+          resolve();
+        };
+      }),
+  );
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const startHeld = new Promise<void>((resolve) => (held = resolve));
+  await app.route(/\/assets\/.*\.js$/, async (route) => {
+    held();
+    await gate;
+    await route.continue();
+  });
+  await app.getByRole('button', { name: '增大字号' }).evaluate((el) => {
+    (el as HTMLElement).click();
+    location.reload();
+  });
+  await startHeld;
+
+  // The other tab makes the type smaller after that; its own journal entry is refused (as a full
+  // localStorage refuses it), so only the row's time can tell which value is newer.
+  await other.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+  });
+  await other.getByRole('button', { name: '减小字号' }).click();
+  await expect(other.locator('.article')).toHaveCSS('font-size', '17px');
+  await expect
+    .poll(() =>
+      storedRows<{ key: string; value: { fontSize: number } }>(other, 'settings').then(
+        (r) => r.find((x) => x.key === 'reader')?.value.fontSize,
+      ),
+    )
+    .toBe(17);
+  const left = await other.evaluate(() => localStorage.getItem('yandu.pendingWrites') ?? '');
+  expect(left).toContain('"fontSize":19');
+
+  release();
+  await expect(app.locator('.article-title')).toBeVisible({ timeout: 30_000 });
+  // Start-up has replayed what it would; the newer value stands.
+  await expect.poll(() => app.evaluate(() => localStorage.getItem('yandu.pendingWrites'))).toBeNull();
+  await expect(app.locator('.article')).toHaveCSS('font-size', '17px');
+  await app.reload();
+  await expect(app.locator('.article')).toHaveCSS('font-size', '17px');
+  await other.close();
+});
