@@ -216,8 +216,10 @@ function RecordForm({
   // Each change is journalled until 保存 (or until the form says what is stored again).
   const edit = (next: RecordDraft) => {
     setD(next);
-    if (sameDraft(next, stored) || (saved && sameDraft(next, saved))) journal.saved(null);
-    else journal.typed(next);
+    if (sameDraft(next, stored) || (saved && sameDraft(next, saved))) {
+      journal.saved(null);
+      setRestored(null);
+    } else journal.typed(next);
   };
   const input = (key: TextKey, label: string, area = false) => (
     <FormRow label={label}>
