@@ -20,6 +20,8 @@ import { db as appDb } from '../db';
 import { clearJournal, createNotesService as createNoteRepository, newDraft, toNoteRow, writeJournal, type JournalStorage } from './notes';
 import { forgetHighlight, journalHighlight } from './highlights/journal';
 import { localStore, type LocalStore } from './localStore';
+import { COMMENT_DRAFT_KIND } from './pendingKinds';
+import { journalPendingWrite, pendingWrites, settlePendingWrite } from './pendingWrites';
 import { createHighlightRepository, createSettingsRepository, toArticleRow } from '../db/repositories';
 import type { ArticleRow, HighlightRow, YanduDB } from '../db/schema';
 import { MAX_ARTICLES, MAX_JSON_BYTES } from '../../shared/packet/schema';
@@ -752,6 +754,18 @@ export function createPackets(db: YanduDB, api: Api, storage: JournalStorage | n
       await keptHighlightPut(storage, row, null, () => highlights.put(row));
       return row;
     },
+    /**
+     * A 重点摘编's comment typed but not saved (it saves only on 保存批注): journalled at each change,
+     * so a reload or close keeps the words; shown again as a draft by the comment box, never stored by itself.
+     */
+    draftComment: (excerptId: string, text: string): string =>
+      journalPendingWrite(COMMENT_DRAFT_KIND, excerptId, text.slice(0, 100_000), storage),
+    /** The comment draft left for this excerpt, if any. */
+    commentDraft(excerptId: string): { text: string; token: string } | null {
+      const entry = pendingWrites(storage).find((e) => e.kind === COMMENT_DRAFT_KIND && e.key === excerptId);
+      return entry && typeof entry.value === 'string' ? { text: entry.value, token: entry.token } : null;
+    },
+    settleCommentDraft: (token: string): void => settlePendingWrite(token, storage),
     /** Stores the comment of an excerpt; returns the row as stored. */
     async commentExcerpt(row: HighlightRow, comment: string): Promise<HighlightRow> {
       if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能修改重点摘编。');

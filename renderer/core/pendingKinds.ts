@@ -11,7 +11,8 @@
  * The 学习安排's free-text fields typed but not yet left (`sessionField`) are journalled and replayed
  * by core/study.ts itself, through the session's own checks. The 学习记录 form typed but not saved
  * (`recordDraft`, one entry per session) is never replayed into the database: it stays until the
- * form, showing it as a restored draft, saves it or the user gives it up (core/study.ts).
+ * form, showing it as a restored draft, saves it or the user gives it up (core/study.ts). So is a
+ * 重点摘编's comment typed but not saved (`excerptComment`, core/packets.ts).
  */
 import * as v from 'valibot';
 import { settingSchema } from '../../shared/domain/settings';
@@ -37,6 +38,8 @@ export const keptLeaderLayer = <T>(hide: boolean, run: () => Promise<T>): Promis
 export const SESSION_DRAFT_KIND = 'sessionField';
 /** The kind of the 学习记录 drafts (core/study.ts); start-up leaves them for the form. */
 export const RECORD_DRAFT_KIND = 'recordDraft';
+/** The kind of the 重点摘编 comment drafts (core/packets.ts), left for the excerpt's comment box likewise. */
+export const COMMENT_DRAFT_KIND = 'excerptComment';
 
 export const keptReading = <T>(articleId: string, position: ReadingPosition, run: () => Promise<T>): Promise<T> =>
   keptWrite('reading', articleId, position, run);

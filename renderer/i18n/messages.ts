@@ -690,6 +690,8 @@ export const messages = {
     needSelection: '请先在正文中选中文字',
     commentPlaceholder: '批注（可选）',
     saveComment: '保存批注',
+    commentDraftRestored: '已恢复未保存的批注草稿，请核对后点“保存批注”。',
+    discardCommentDraft: '放弃草稿',
     copyToNotes: '复制到我的笔记',
     copiedToNotes: '已复制到笔记',
     removeExcerpt: '删除',

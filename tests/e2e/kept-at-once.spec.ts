@@ -343,3 +343,44 @@ test('a reader setting left in flight is not replayed over a newer one another t
   await expect(app.locator('.article')).toHaveCSS('font-size', '17px');
   await other.close();
 });
+
+test('a 重点摘编 comment typed and not saved comes back as a draft when the page reloads at once', async ({ app }) => {
+  test.setTimeout(90_000);
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await app.getByRole('button', { name: '新建学习安排' }).click();
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByLabel('专题').fill('批注草稿专题');
+  await app.getByRole('dialog', { name: '新建学习安排' }).getByRole('button', { name: '创建' }).click();
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  await app
+    .getByRole('button', { name: /^加入篇目：/ })
+    .first()
+    .click();
+  await app.getByTestId('readings').locator('li a').first().click();
+  await expect(app.getByTestId('leader-panel')).toBeVisible();
+  await app.getByTestId('article-body').evaluate((body) => {
+    const text = document.createTreeWalker(body.children[1]!, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const r = document.createRange();
+    r.setStart(text, 0);
+    r.setEnd(text, 8);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(r);
+  });
+  await app.getByRole('button', { name: '把选中文字设为重点摘编' }).click();
+  await expect(app.getByTestId('leader-excerpt')).toHaveCount(1);
+
+  await typeThenReload(app, app.getByTestId('leader-excerpt').getByRole('textbox'), '请结合本单位实际逐条对照。');
+  const excerpt = app.getByTestId('leader-excerpt');
+  await expect(excerpt.getByRole('textbox')).toHaveValue('请结合本单位实际逐条对照。');
+  await expect(excerpt.getByTestId('comment-draft-note')).toContainText('已恢复未保存的批注草稿');
+  await excerpt.getByRole('button', { name: '保存批注' }).click();
+  await expect(excerpt.getByTestId('comment-draft-note')).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        (await storedRows<{ layer: string; comment: string | null }>(app, 'highlights')).find((h) => h.layer === 'leader')?.comment,
+    )
+    .toBe('请结合本单位实际逐条对照。');
+  await app.reload();
+  await expect(app.getByTestId('leader-excerpt').getByRole('textbox')).toHaveValue('请结合本单位实际逐条对照。');
+  await expect(app.getByTestId('comment-draft-note')).toHaveCount(0);
+});

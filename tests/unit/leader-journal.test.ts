@@ -99,4 +99,25 @@ describe('leader excerpts and copies in the journals', () => {
     expect(await db.highlights.get(installed.id)).toBeUndefined();
     expect(journalledIds(storage)).toEqual([]);
   });
+
+  it('a comment typed and not saved stays as a draft per excerpt, newest typing only, until settled', async () => {
+    const { db } = await leaderLibrary();
+    const storage = memoryStorage();
+    const packets = createPackets(db, world.api, storage);
+    packets.draftComment('lh_one', '请对照');
+    packets.draftComment('lh_one', '请对照检查');
+    packets.draftComment('lh_two', '另一条');
+    expect(packets.commentDraft('lh_one')?.text).toBe('请对照检查');
+    packets.settleCommentDraft(packets.commentDraft('lh_one')!.token);
+    expect(packets.commentDraft('lh_one')).toBeNull();
+    expect(packets.commentDraft('lh_two')?.text).toBe('另一条');
+    // Never written into the excerpt by a start: the journal's replay of its own kinds leaves it.
+    expect(
+      await db.highlights
+        .where('layer')
+        .equals('leader')
+        .filter((h) => h.comment === '另一条')
+        .count(),
+    ).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@
  * the 学习记录 form, the packet it is handed out as, the members' return files, and the
  * member's own return file.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../ui/router';
 import { packets } from '../../core/packets';
@@ -27,6 +27,7 @@ import { hrefFor } from '../../ui/router';
 import { AttendancePicker, SpeakerPicker, type Attendance } from './MemberPickers';
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
+import { useDraftJournal } from '../../ui/useDraftJournal';
 import {
   Button,
   Checkbox,
@@ -512,37 +513,6 @@ function SessionField({
       />
     </FormRow>
   );
-}
-
-/**
- * The journal of typing into a form that saves later (a 学习安排 field on leaving it, the 学习记录 on
- * 保存): each change replaces the entry (`write` journals it and returns its token); `saved` settles
- * it once the save (if any) has settled — either way ('settled', a field whose refused value is
- * refused for good), or only once stored ('success', a form whose refused save keeps the draft).
- * `kept`: the token of an entry left by an earlier page, taken over by this form.
- */
-function useDraftJournal<T>(write: (value: T) => string, settle: (token: string) => void, kept?: string | null) {
-  const token = useRef<string | null>(kept ?? null);
-  return {
-    typed(value: T) {
-      token.current = write(value);
-    },
-    saved(saving: Promise<unknown> | null, settleOn: 'settled' | 'success' = 'settled') {
-      const mine = token.current;
-      token.current = null;
-      if (!mine) return;
-      if (!saving) settle(mine);
-      else if (settleOn === 'settled') void saving.finally(() => settle(mine));
-      else
-        void saving.then(
-          () => settle(mine),
-          () => {
-            // Not stored: the entry stays, and this form goes on with it unless typed over meanwhile.
-            token.current ??= mine;
-          },
-        );
-    },
-  };
 }
 
 function SessionPage({ detail }: { detail: SessionDetail }) {
