@@ -3,7 +3,7 @@ import { api } from '../bridge';
 import { toErrorInfo } from '../../shared/errors';
 import { recoverNoteJournals } from '../core/notes';
 import { recoverHighlightJournal } from '../core/highlights';
-import { recoverPendingWrites, SESSION_DRAFT_KIND } from '../core/pendingKinds';
+import { recoverPendingWrites, RECORD_DRAFT_KIND, SESSION_DRAFT_KIND } from '../core/pendingKinds';
 import { pendingWrites } from '../core/pendingWrites';
 import { LibraryView } from '../features/library';
 import { ReaderView, ShortcutsDialog } from '../features/reader';
@@ -18,7 +18,7 @@ import { Button, dismiss, notify, UiHost } from '../ui';
 import { ensureSampleLibrary } from '../core/library';
 import { openSearch, startSearchMaintenance } from '../core/search';
 import { SearchBox, useSearch } from '../features/search';
-import { navigate, useRoute } from '../ui/router';
+import { navigate, parseRoute, useRoute } from '../ui/router';
 import { useUndoKeys } from '../ui/useUndoKeys';
 import { backupStartup, recovery, type RecoveryOffer as Offer } from '../core/backup';
 import { RecoveryOffer } from '../features/backup/RecoveryOffer';
@@ -93,6 +93,15 @@ async function replayPendingWrites(): Promise<void> {
   } catch (error) {
     console.warn('[pending] writes not replayed', error);
   }
+  // 学习记录 drafts are never stored by themselves: the user is told they wait in their form.
+  // (Not the one the page opens on: its form shows the draft already.)
+  const open = parseRoute(window.location.hash);
+  const records = pendingWrites().filter((e) => e.kind === RECORD_DRAFT_KIND && !(open.name === 'session' && open.id === e.key));
+  if (records.length)
+    notify(messages.study.recordDraftsWaiting(records.length), {
+      durationMs: 15_000,
+      action: { label: messages.study.showRecordDraft, run: () => navigate({ name: 'session', id: records.at(-1)!.key }) },
+    });
 }
 
 /**

@@ -69,7 +69,7 @@ export function isEmptyNote(row: Pick<NoteRow, 'title' | 'text' | 'doc'>): boole
   return row.title.trim() === '' && row.text.trim() === '' && isBlankDoc(row.doc);
 }
 
-type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 /**
  * Bounds of the kept journals. A journal stays until a backup in the data folder holds its

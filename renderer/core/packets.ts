@@ -17,7 +17,11 @@ import { sessionRow } from '../../shared/domain/session';
 import { SETTINGS, type Pins } from '../../shared/domain/settings';
 import { api as appApi } from '../bridge';
 import { db as appDb } from '../db';
-import { createNotesService as createNoteRepository, newDraft } from './notes';
+import { clearJournal, createNotesService as createNoteRepository, newDraft, toNoteRow, writeJournal, type JournalStorage } from './notes';
+import { forgetHighlight, journalHighlight } from './highlights/journal';
+import { localStore, type LocalStore } from './localStore';
+import { COMMENT_DRAFT_KIND } from './pendingKinds';
+import { journalPendingWrite, pendingWrites, settlePendingWrite } from './pendingWrites';
 import { createHighlightRepository, createSettingsRepository, toArticleRow } from '../db/repositories';
 import type { ArticleRow, HighlightRow, YanduDB } from '../db/schema';
 import { MAX_ARTICLES, MAX_JSON_BYTES } from '../../shared/packet/schema';
@@ -390,9 +394,29 @@ export async function applyPacket(
   now = new Date().toISOString(),
   /** Runs inside the same transaction once everything is written (the signer's pin). */
   alsoWrite?: () => Promise<void>,
+  /** The highlight journal's storage (the page's localStorage; tests give their own). */
+  storage: LocalStore | null = localStore(),
 ): Promise<PacketPreview> {
   // Search postings are built before the transaction, as sync does (a wrong id guess is rebuilt inline).
   const prepared = await prepareArticles(db, p.articles);
+  const unjournalled: HighlightRow[] = [];
+  try {
+    return await applyPacketRows(db, p, now, prepared, { storage, unjournalled }, alsoWrite);
+  } catch (error) {
+    for (const row of unjournalled) journalHighlight(row, storage);
+    throw error;
+  }
+}
+
+function applyPacketRows(
+  db: YanduDB,
+  p: ReadPacket,
+  now: string,
+  prepared: Awaited<ReturnType<typeof prepareArticles>>,
+  /** Stale excerpts taken out of the journal go to `unjournalled`, to be put back if this fails. */
+  journal: { storage: LocalStore | null; unjournalled: HighlightRow[] },
+  alsoWrite?: () => Promise<void>,
+): Promise<PacketPreview> {
   return db.transaction(
     'rw',
     [
@@ -456,6 +480,12 @@ export async function applyPacket(
       const stale = (installed?.highlightIds ?? []).filter((id) => !incoming.has(id));
       // Only rows of the leader's layer are ever removed.
       const staleRows = (await db.highlights.bulkGet(stale)).filter((h): h is HighlightRow => h?.layer === 'leader');
+      // Out of the highlight journal before they go (a deleted excerpt never comes back from it);
+      // put back there should this transaction fail.
+      for (const h of staleRows) {
+        const was = forgetHighlight(h.id, journal.storage);
+        if (was) journal.unjournalled.push(was);
+      }
       await db.highlights.bulkDelete(staleRows.map((h) => h.id));
       const rows: HighlightRow[] = p.highlights.map((h) => {
         const articleId = ids.get(h.articleId)!;
@@ -607,7 +637,30 @@ export interface LeaderContext {
   readOnly: string | null;
 }
 
-export function createPackets(db: YanduDB, api: Api) {
+/**
+ * A leader excerpt or a copied highlight written as the user's own change: journalled (with the
+ * user's other highlights, core/highlights/journal.ts) synchronously before the put, kept until a
+ * backup holds it, so a store the browser discards before the next backup loses nothing; a failed
+ * put puts the journal back as it was (`previous`: the row the journal held before, if any).
+ */
+async function keptHighlightPut(
+  storage: LocalStore | null,
+  row: HighlightRow,
+  previous: HighlightRow | null,
+  put: () => Promise<void>,
+): Promise<void> {
+  journalHighlight(row, storage);
+  try {
+    await put();
+  } catch (error) {
+    if (previous) journalHighlight(previous, storage);
+    else forgetHighlight(row.id, storage);
+    throw error;
+  }
+}
+
+/** `storage`: where the journals live (the page's localStorage; tests give their own). */
+export function createPackets(db: YanduDB, api: Api, storage: JournalStorage | null = localStore()) {
   const settings = createSettingsRepository(db);
   const highlights = createHighlightRepository(db);
   const notes = createNoteRepository(db);
@@ -698,32 +751,54 @@ export function createPackets(db: YanduDB, api: Api) {
         createdAt: now,
         updatedAt: now,
       };
-      await highlights.put(row);
+      await keptHighlightPut(storage, row, null, () => highlights.put(row));
       return row;
     },
+    /**
+     * A 重点摘编's comment typed but not saved (it saves only on 保存批注): journalled at each change,
+     * so a reload or close keeps the words; shown again as a draft by the comment box, never stored by itself.
+     */
+    draftComment: (excerptId: string, text: string): string =>
+      journalPendingWrite(COMMENT_DRAFT_KIND, excerptId, text.slice(0, 100_000), storage),
+    /** The comment draft left for this excerpt, if any. */
+    commentDraft(excerptId: string): { text: string; token: string } | null {
+      const entry = pendingWrites(storage).find((e) => e.kind === COMMENT_DRAFT_KIND && e.key === excerptId);
+      return entry && typeof entry.value === 'string' ? { text: entry.value, token: entry.token } : null;
+    },
+    settleCommentDraft: (token: string): void => settlePendingWrite(token, storage),
     /** Stores the comment of an excerpt; returns the row as stored. */
     async commentExcerpt(row: HighlightRow, comment: string): Promise<HighlightRow> {
       if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能修改重点摘编。');
       await assertMayEditLeaderLayer(db);
       const next: HighlightRow = { ...row, comment: comment.trim() || null, updatedAt: new Date().toISOString() };
-      await highlights.put(next);
+      await keptHighlightPut(storage, next, row, () => highlights.put(next));
       return next;
     },
     async removeExcerpt(row: HighlightRow): Promise<void> {
       if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能删除重点摘编。');
       await assertMayEditLeaderLayer(db);
+      // Out of the journal before the delete starts: a deleted excerpt never comes back from it.
+      forgetHighlight(row.id, storage);
       await highlights.delete(row.id);
     },
     /** Puts a removed excerpt back as it was (撤销 after 删除). */
     async restoreExcerpt(row: HighlightRow): Promise<void> {
       if (row.layer !== 'leader') throw new AppError('E_INVALID_ARGUMENT', '只能恢复重点摘编。');
       await assertMayEditLeaderLayer(db);
-      await highlights.put(row);
+      await keptHighlightPut(storage, row, null, () => highlights.put(row));
     },
     /** A new note on the article holding an excerpt (the view builds the note's document). */
     async copyToNote(articleId: string, title: string, doc: unknown): Promise<string> {
       const draft = newDraft('note', articleId, null);
-      await notes.save({ ...draft, title, doc });
+      // Journalled as the editor journals a saved note (core/notes.ts), until a backup holds it.
+      const note = toNoteRow({ ...draft, title, doc });
+      writeJournal(note, storage, [note.updatedAt]);
+      try {
+        await notes.save({ ...draft, title, doc });
+      } catch (error) {
+        clearJournal(note.id, '9999', storage);
+        throw error;
+      }
       return draft.id;
     },
     /**
@@ -731,27 +806,40 @@ export function createPackets(db: YanduDB, api: Api) {
      * on it (the view builds the note's document), both or neither. Allowed in every role.
      */
     async copyExcerptToMine(excerptId: string, title: string, doc: unknown): Promise<{ highlight: HighlightRow; noteId: string }> {
-      return db.transaction('rw', [db.highlights, db.notes, db.settings, ...searchTables(db)], async () => {
-        const excerpt = await highlights.get(excerptId);
-        if (!excerpt || excerpt.layer !== 'leader') throw new AppError('E_NOT_FOUND', '这条重点摘编已不存在。');
-        const now = new Date().toISOString();
-        const defaults = await settings.read('highlightDefaults');
-        const mine: HighlightRow = {
-          ...excerpt,
-          id: `h_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`,
-          layer: 'personal',
-          color: defaults.color,
-          style: defaults.style,
-          tags: [],
-          comment: null,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await highlights.put(mine);
-        const draft = newDraft('note', excerpt.articleId, mine.id, now);
-        await notes.save({ ...draft, title, doc });
-        return { highlight: mine, noteId: draft.id };
-      });
+      // Both rows are journalled before the transaction commits, and taken out again if it fails.
+      const journalled: { highlight?: string; note?: string } = {};
+      try {
+        return await db.transaction('rw', [db.highlights, db.notes, db.settings, ...searchTables(db)], async () => {
+          const excerpt = await highlights.get(excerptId);
+          if (!excerpt || excerpt.layer !== 'leader') throw new AppError('E_NOT_FOUND', '这条重点摘编已不存在。');
+          const now = new Date().toISOString();
+          const defaults = await settings.read('highlightDefaults');
+          const mine: HighlightRow = {
+            ...excerpt,
+            id: `h_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`,
+            layer: 'personal',
+            color: defaults.color,
+            style: defaults.style,
+            tags: [],
+            comment: null,
+            createdAt: now,
+            updatedAt: now,
+          };
+          const draft = newDraft('note', excerpt.articleId, mine.id, now);
+          const note = toNoteRow({ ...draft, title, doc });
+          journalHighlight(mine, storage);
+          journalled.highlight = mine.id;
+          writeJournal(note, storage, [note.updatedAt]);
+          journalled.note = note.id;
+          await highlights.put(mine);
+          await notes.save({ ...draft, title, doc });
+          return { highlight: mine, noteId: draft.id };
+        });
+      } catch (error) {
+        if (journalled.highlight) forgetHighlight(journalled.highlight, storage);
+        if (journalled.note) clearJournal(journalled.note, '9999', storage);
+        throw error;
+      }
     },
   };
 }

@@ -43,9 +43,9 @@ import {
   type RoleState,
   writeLeaderLayerHidden,
 } from './roles';
-import { keptLeaderLayer, SESSION_DRAFT_KIND } from './pendingKinds';
+import { keptLeaderLayer, RECORD_DRAFT_KIND, SESSION_DRAFT_KIND } from './pendingKinds';
 import { localStore, type LocalStore } from './localStore';
-import { journalPendingWrite, replayPendingWrites, settlePendingWrite } from './pendingWrites';
+import { journalPendingWrite, pendingWrites, replayPendingWrites, settlePendingWrite } from './pendingWrites';
 
 const t = messages.study;
 
@@ -340,6 +340,35 @@ function draftValueFits(field: SessionDraftField, value: unknown): boolean {
   return typeof value === 'string' && value.length <= limit;
 }
 
+/**
+ * The 学习记录 form as typed (SessionView's RecordForm), which saves only on 保存: its draft is
+ * journalled at each change and shown again as a draft when the form opens, never stored by itself.
+ * The bounds are the record's own (shared/domain/session.ts), with room for what the form trims on 保存.
+ */
+const draftText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+export const RecordFormSchema = v.object({
+  time: draftText(2000),
+  place: draftText(2000),
+  host: draftText(2000),
+  attendance: v.object({
+    attendees: v.pipe(v.array(draftText(2000)), v.maxLength(1000)),
+    absentees: v.pipe(v.array(v.object({ name: draftText(2000), reason: draftText(2000) })), v.maxLength(1000)),
+  }),
+  observers: draftText(200_000),
+  content: draftText(100_000),
+  method: draftText(2000),
+  summary: draftText(1_000_000),
+  recorder: draftText(2000),
+});
+export type RecordForm = v.InferOutput<typeof RecordFormSchema>;
+
+/** A 学习记录 draft waiting in the journal: what was typed, when, and its entry's token. */
+export interface RecordDraft {
+  value: RecordForm;
+  at: string;
+  token: string;
+}
+
 export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new Date()) {
   const repo = createStudyRepository(db);
   const settings = createSettingsRepository(db);
@@ -447,6 +476,9 @@ export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new
           throw new AppError('E_FORBIDDEN', messages.roles.memberDelete);
         await repo.removeSession(id);
       });
+      // Its 学习记录 draft goes with it (the user chose to delete the session and everything it records).
+      const draft = pendingWrites().find((e) => e.kind === RECORD_DRAFT_KIND && e.key === id);
+      if (draft) settlePendingWrite(draft.token);
     },
     /** Chooses this copy's role (学习计划 page). */
     async setRole(role: Role): Promise<void> {
@@ -510,6 +542,28 @@ export function createStudy(db: YanduDB, api: Api, clock: () => Date = () => new
         storage,
       );
     },
+    /**
+     * The 学习记录 form typed but not saved (it saves only on 保存): journalled at each change, so a
+     * reload, a crash or a closed window keeps the words. Never replayed into the session: the form
+     * shows it again as a draft (recordDraft), to be saved or given up by the user.
+     */
+    draftRecord(id: string, value: RecordForm, storage: LocalStore | null = localStore()): string {
+      return journalPendingWrite(RECORD_DRAFT_KIND, id, value, storage);
+    },
+    /** The session's 学习记录 draft left in the journal, if any (one the form could not hold reads as none, and is kept). */
+    recordDraft(id: string, storage: LocalStore | null = localStore()): RecordDraft | null {
+      const entry = pendingWrites(storage).find((e) => e.kind === RECORD_DRAFT_KIND && e.key === id);
+      if (!entry) return null;
+      const parsed = v.safeParse(RecordFormSchema, entry.value);
+      return parsed.success ? { value: parsed.output, at: entry.at, token: entry.token } : null;
+    },
+    /** The sessions with a 学习记录 draft waiting (start-up says so). */
+    recordDraftSessions: (storage: LocalStore | null = localStore()): string[] =>
+      pendingWrites(storage)
+        .filter((e) => e.kind === RECORD_DRAFT_KIND)
+        .map((e) => e.key),
+    /** The draft saved (the record holds it now) or given up (放弃草稿): its entry goes. */
+    settleRecordDraft: (token: string, storage: LocalStore | null = localStore()): void => settlePendingWrite(token, storage),
     hideLeaderLayer: (hide: boolean): Promise<void> => keptLeaderLayer(hide, () => writeLeaderLayerHidden(db, hide)),
     async addMember(name: string, title: string): Promise<void> {
       const trimmed = name.trim();

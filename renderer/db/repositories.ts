@@ -147,8 +147,9 @@ export function createSettingsRepository(db: YanduDB) {
     const parsed = v.safeParse(schema, row.value);
     return parsed.success ? parsed.output : fallback;
   }
-  async function set<T>(key: string, schema: v.GenericSchema<unknown, T>, value: T): Promise<void> {
-    await db.settings.put({ key, value: checkedSetting(key, schema, value) });
+  /** `at`: when the value was made (a replay passes the journal's time); the row keeps it as its version. */
+  async function set<T>(key: string, schema: v.GenericSchema<unknown, T>, value: T, at = new Date().toISOString()): Promise<void> {
+    await db.settings.put({ key, value: checkedSetting(key, schema, value), updatedAt: at });
   }
   return {
     get,

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { ArticleBodyRowSchema, ArticleRowSchema, ReadingRowSchema, VersionRowSchema } from './article';
-import { IdField, text } from './fields';
+import { IdField, IsoField, text } from './fields';
 import { HighlightRowSchema } from './highlight';
 import { MembershipRowSchema } from './membership';
 import { NoteRowSchema } from './note';
@@ -13,8 +13,13 @@ import { MemberRowSchema, SessionRowSchema } from './session';
 import { FetchStateRowSchema, SourceRowSchema, SyncLogRowSchema } from './source';
 import { PacketRowSchema, ReturnRowSchema } from './study';
 
-/** A settings row: its value is checked by its key's schema when read (shared/domain/settings.ts), not here, so a bad value is kept. */
-export const SettingRowSchema = v.object({ key: text(200), value: v.unknown() });
+/**
+ * A settings row: its value is checked by its key's schema when read (shared/domain/settings.ts), not
+ * here, so a bad value is kept. `updatedAt`: when the value was written (ISO), so a change replayed at
+ * start never goes over a newer one; rows of earlier releases have none and count as oldest. Not an
+ * index: no new database version, and an earlier release reading a backup simply drops it.
+ */
+export const SettingRowSchema = v.object({ key: text(200), value: v.unknown(), updatedAt: v.optional(IsoField) });
 export type SettingRow = v.InferOutput<typeof SettingRowSchema>;
 
 export const ROW_SCHEMAS = {

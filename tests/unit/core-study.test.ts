@@ -289,3 +289,56 @@ describe('学习安排 fields typed but not yet left (draft journal)', () => {
     expect((await study.session(session.id))?.topic).toBe(session.topic);
   });
 });
+
+describe('学习记录 typed but not saved (draft journal, shown again as a draft)', () => {
+  function memoryStorage() {
+    const store = new Map<string, string>();
+    return {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
+  }
+  const form = (summary: string) => ({
+    time: '上午九时',
+    place: '二楼小会议室',
+    host: '赵主任',
+    attendance: { attendees: ['钱一', '孙二'], absentees: [{ name: '李三', reason: '出差' }] },
+    observers: '周四',
+    content: '学习一篇自拟的文章',
+    method: '集中学习',
+    summary,
+    recorder: '吴五',
+  });
+
+  it('keeps the newest typing per session until saved or given up, and is never written into the session at start', async () => {
+    const db = await freshDb();
+    const study = createStudy(db, world.api);
+    const id = await study.createSession('记录专题', '2025-05-01');
+    const other = await study.createSession('另一专题', '2025-05-02');
+    const storage = memoryStorage();
+    study.draftRecord(id, form('发言一'), storage);
+    study.draftRecord(id, form('发言一，发言二'), storage);
+    study.draftRecord(other, form('另一次的发言'), storage);
+
+    expect(study.recordDraft(id, storage)?.value.summary).toBe('发言一，发言二');
+    expect(study.recordDraftSessions(storage).sort()).toEqual([id, other].sort());
+    // A start replays the 学习安排 drafts; the record drafts stay for the form, the session untouched.
+    await study.recoverSessionDrafts(storage);
+    expect(study.recordDraft(id, storage)?.value.summary).toBe('发言一，发言二');
+    expect((await study.session(id))?.summary).toBe('');
+    expect((await study.session(id))?.recordedAt).toBeNull();
+
+    study.settleRecordDraft(study.recordDraft(id, storage)!.token, storage);
+    expect(study.recordDraft(id, storage)).toBeNull();
+    expect(study.recordDraft(other, storage)?.value.summary).toBe('另一次的发言');
+  });
+
+  it('a draft the form could not hold reads as none, and is kept as it is', async () => {
+    const study = createStudy(await freshDb(), world.api);
+    const storage = memoryStorage();
+    study.draftRecord('s_bad', { ...form('x'), attendance: { attendees: 'not a list' } } as never, storage);
+    expect(study.recordDraft('s_bad', storage)).toBeNull();
+    expect(study.recordDraftSessions(storage)).toEqual(['s_bad']);
+  });
+});

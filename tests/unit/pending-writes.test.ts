@@ -5,6 +5,7 @@
  * layer beside the hidden sessions, a reading position never over a newer one.
  */
 import 'fake-indexeddb/auto';
+import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   journalPendingWrite,
@@ -158,6 +159,31 @@ describe("the app's pending kinds at start-up", () => {
     expect(await db.settings.get('sync')).toBeUndefined();
     expect(await db.settings.get('no.such.key')).toBeUndefined();
     expect(pendingWrites(storage)).toEqual([]);
+  });
+
+  it('a setting is replayed only over a row written before it; a row of the previous release (no time) counts as oldest', async () => {
+    const db = await freshDb();
+    const { storage } = memoryStorage();
+    const settings = createSettingsRepository(db);
+    const reader = (fontSize: number) => ({ fontSize, lineHeight: 1.8, width: 'medium', theme: 'light', font: 'song' });
+    // The previous release wrote rows without a time.
+    await db.settings.put({ key: 'reader', value: reader(16) });
+    journalPendingWrite('setting', 'reader', reader(20), storage, '2026-03-01T08:00:00.000Z');
+    // Another tab wrote the colour of the next highlight after this entry was made (its own entry lost).
+    journalPendingWrite('setting', 'highlightDefaults', { color: 'green', style: 'fill' }, storage, '2026-03-01T08:00:00.000Z');
+    await settings.set('highlightDefaults', v.unknown(), { color: 'blue', style: 'underline' }, '2026-03-01T08:00:05.000Z');
+    // …and the sync settings before it.
+    journalPendingWrite('setting', 'sync', { delayMs: 2500, maxPages: 3 }, storage, '2026-03-01T08:00:00.000Z');
+    await settings.set('sync', v.unknown(), { delayMs: 1000, maxPages: 5 }, '2026-03-01T07:59:00.000Z');
+
+    expect(await recoverPendingWrites(db, storage)).toBe(2);
+    expect(await db.settings.get('reader')).toEqual({ key: 'reader', value: reader(20), updatedAt: '2026-03-01T08:00:00.000Z' });
+    expect((await db.settings.get('highlightDefaults'))?.value).toEqual({ color: 'blue', style: 'underline' });
+    expect((await db.settings.get('sync'))?.value).toEqual({ delayMs: 2500, maxPages: 3 });
+    expect(pendingWrites(storage)).toEqual([]);
+    // Every write through the repository carries its time.
+    await settings.write(HIDDEN_KEY, { sessions: [], leaderLayer: true });
+    expect((await db.settings.get(HIDDEN_KEY))?.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('the leader layer switched off is stored beside the hidden sessions, which stay', async () => {

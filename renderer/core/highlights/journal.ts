@@ -2,7 +2,9 @@
  * Highlights made or changed since the last backup, kept in localStorage (a separate database from
  * IndexedDB's, which Chromium may discard whole after a second crash, google/leveldb#1287) until a
  * backup in the data folder holds their version, and put back after a restore. Only the user's
- * own writes go here (core/highlights.ts writeRow); a highlight deleted is taken out.
+ * own writes go here: personal highlights (core/highlights.ts writeRow), the leader's excerpts made
+ * or changed here and highlights copied from them (core/packets.ts); every path that deletes a
+ * journalled row takes it out first, so a deleted row never comes back from a replay.
  *
  * Bounded: backups come at most a few minutes after a change, so normally this holds the last
  * minutes' highlights; it grows only while backups fail (which the user is told). localStorage is
@@ -57,12 +59,18 @@ export function journalHighlight(row: HighlightRow, storage: JournalStorage | nu
   write(storage, rows.slice(drop));
 }
 
-/** A highlight deleted: it must not come back with a replay. */
-export function forgetHighlight(id: string, storage: JournalStorage | null = localStore()): void {
-  if (!storage) return;
+/** A highlight deleted: it must not come back with a replay. Returns the entry taken out, if there was one. */
+export function forgetHighlight(id: string, storage: JournalStorage | null = localStore()): HighlightRow | null {
+  if (!storage) return null;
   const rows = read(storage);
   const left = rows.filter((r) => idOf(r) !== id);
-  if (left.length !== rows.length) write(storage, left);
+  if (left.length === rows.length) return null;
+  write(storage, left);
+  const parsed = v.safeParse(
+    HighlightRowSchema,
+    rows.find((r) => idOf(r) === id),
+  );
+  return parsed.success ? (parsed.output as HighlightRow) : null;
 }
 
 /** A backup holding these highlights (id → updatedAt) reached the data folder: their entries up to those versions go. */

@@ -10,6 +10,7 @@ import { packets } from '../../core/packets';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import { Button, notify, Textarea } from '../../ui';
+import { useDraftJournal } from '../../ui/useDraftJournal';
 import type { ArticleContext } from '../../core/highlights';
 import { quoteBlock } from '../../core/notes/noteText';
 import { selectionInArticle, useHighlights, type TextMap } from '../highlights';
@@ -20,14 +21,43 @@ const NOTHING_LOCKED: ReadonlySet<string> = new Set();
 
 type HighlightRow = Awaited<ReturnType<typeof packets.markExcerpt>>;
 
+/** The comment draft left for this excerpt by an earlier page, unless it says what is stored (then it goes). */
+function keptComment(row: HighlightRow): { text: string; token: string } | null {
+  const kept = packets.commentDraft(row.id);
+  if (kept && kept.text.trim() === (row.comment ?? '')) {
+    packets.settleCommentDraft(kept.token);
+    return null;
+  }
+  return kept;
+}
+
 function Excerpt({ row, article, locked }: { row: HighlightRow; article: ArticleContext; locked: boolean }) {
-  const [comment, setComment] = useState(row.comment ?? '');
+  // Typed here before the page last went and never saved: shown again as a draft, never saved by itself.
+  const [restored, setRestored] = useState(() => (locked ? null : keptComment(row)));
+  const journal = useDraftJournal((text: string) => packets.draftComment(row.id, text), packets.settleCommentDraft, restored?.token);
+  const [comment, setComment] = useState(restored?.text ?? row.comment ?? '');
   const [note, setNote] = useState<string | null>(null);
 
   const fail = (error: unknown) => setNote(errorText(error).message);
+  const type = (text: string) => {
+    setComment(text);
+    if (text.trim() === (row.comment ?? '')) {
+      journal.saved(null);
+      setRestored(null);
+    } else journal.typed(text);
+  };
   const save = async () => {
-    const next = await packets.commentExcerpt(row, comment);
+    const saving = packets.commentExcerpt(row, comment);
+    // The draft's entry goes once the comment is stored; a refused save keeps it.
+    journal.saved(saving, 'success');
+    const next = await saving;
+    setRestored(null);
     useHighlights.getState().applyRows([next]);
+  };
+  const discard = () => {
+    journal.saved(null);
+    setRestored(null);
+    setComment(row.comment ?? '');
   };
   // Deleting is undoable: the notice offers 撤销, which puts the same row back.
   const remove = async () => {
@@ -69,11 +99,19 @@ function Excerpt({ row, article, locked }: { row: HighlightRow; article: Article
         ) : null
       ) : (
         <div>
+          {restored ? (
+            <p className="pk-note" role="status" data-testid="comment-draft-note">
+              {t.commentDraftRestored}{' '}
+              <Button small kind="quiet" onClick={discard}>
+                {t.discardCommentDraft}
+              </Button>
+            </p>
+          ) : null}
           <Textarea
             aria-label={t.commentPlaceholder}
             placeholder={t.commentPlaceholder}
             value={comment}
-            onChange={(e) => setComment(e.target.value)}
+            onChange={(e) => type(e.target.value)}
             rows={2}
           />
           <Button small onClick={() => void save().catch(fail)}>

@@ -3,11 +3,19 @@
  * the 学习记录 form, the packet it is handed out as, the members' return files, and the
  * member's own return file.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../ui/router';
 import { packets } from '../../core/packets';
-import { DEFAULT_PROFILE, study, type SessionDetail, type SessionDraftField, type StudyService } from '../../core/study';
+import {
+  DEFAULT_PROFILE,
+  study,
+  type RecordDraft as RecordDraftEntry,
+  type RecordForm,
+  type SessionDetail,
+  type SessionDraftField,
+  type StudyService,
+} from '../../core/study';
 import { doneRefusal, fromPacket as installedFromPacket } from '../../core/roles';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
@@ -19,6 +27,7 @@ import { hrefFor } from '../../ui/router';
 import { AttendancePicker, SpeakerPicker, type Attendance } from './MemberPickers';
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
+import { useDraftJournal } from '../../ui/useDraftJournal';
 import {
   Button,
   Checkbox,
@@ -122,9 +131,10 @@ function Readings({
   );
 }
 
-type RecordDraft = ReturnType<typeof recordDraft>;
+type RecordDraft = RecordForm;
 
-function recordDraft(row: SessionRow) {
+/** The form's fields as the stored record fills them. */
+function recordDraft(row: SessionRow): RecordDraft {
   return {
     time: row.time,
     place: row.place,
@@ -138,9 +148,45 @@ function recordDraft(row: SessionRow) {
   };
 }
 
-const sameDraft = (a: RecordDraft, b: RecordDraft) => JSON.stringify(a) === JSON.stringify(b);
+// Field by field, so a draft read back from the journal compares whatever order its keys came in.
+const draftKey = (d: RecordDraft) =>
+  JSON.stringify([
+    d.time,
+    d.place,
+    d.host,
+    d.attendance.attendees,
+    d.attendance.absentees.map((a) => [a.name, a.reason]),
+    d.observers,
+    d.content,
+    d.method,
+    d.summary,
+    d.recorder,
+  ]);
+const sameDraft = (a: RecordDraft, b: RecordDraft) => draftKey(a) === draftKey(b);
 
 type TextKey = Exclude<keyof RecordDraft, 'attendance'>;
+
+/** "2026年12月7日 10:48": when a draft was typed. */
+function typedAt(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `${formatChineseDate(local)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The draft this session's record form left in the journal when the page last went (a reload, a
+ * crash, a closed window, or the page left without 保存), or null. One that says what the stored
+ * record says is nothing to restore: its entry goes.
+ */
+function keptRecordDraft(row: SessionRow): RecordDraftEntry | null {
+  const kept = study.recordDraft(row.id);
+  if (kept && sameDraft(kept.value, recordDraft(row))) {
+    study.settleRecordDraft(kept.token);
+    return null;
+  }
+  return kept;
+}
 
 function RecordForm({
   row,
@@ -154,8 +200,11 @@ function RecordForm({
   planLocked: boolean;
 }) {
   const stored = recordDraft(row);
+  // Typed here before the page last went and never saved: shown again as a draft, never saved by itself.
+  const [restored, setRestored] = useState(() => keptRecordDraft(row));
+  const journal = useDraftJournal((value: RecordDraft) => study.draftRecord(row.id, value), study.settleRecordDraft, restored?.token);
   const [seen, setSeen] = useState(stored);
-  const [d, setD] = useState(stored);
+  const [d, setD] = useState(restored?.value ?? stored);
   // What this form last saved, in its own spelling (e.g. "张三，李四" stored as "张三、李四").
   const [saved, setSaved] = useState<RecordDraft | null>(null);
   if (!sameDraft(seen, stored)) {
@@ -165,10 +214,18 @@ function RecordForm({
   }
   const [note, setNote] = useState<string | null>(null);
   if (note && !sameDraft(d, saved ?? stored)) setNote(null);
+  // Each change is journalled until 保存 (or until the form says what is stored again).
+  const edit = (next: RecordDraft) => {
+    setD(next);
+    if (sameDraft(next, stored) || (saved && sameDraft(next, saved))) {
+      journal.saved(null);
+      setRestored(null);
+    } else journal.typed(next);
+  };
   const input = (key: TextKey, label: string, area = false) => (
     <FormRow label={label}>
       {area ? (
-        <Textarea id={`rec-${key}`} value={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.value })} />
+        <Textarea id={`rec-${key}`} value={d[key]} onChange={(e) => edit({ ...d, [key]: e.target.value })} />
       ) : (
         <Input
           id={`rec-${key}`}
@@ -176,14 +233,14 @@ function RecordForm({
           disabled={planLocked && (key === 'place' || key === 'host')}
           width={key === 'observers' || key === 'place' ? 'long' : 'medium'}
           value={d[key]}
-          onChange={(e) => setD({ ...d, [key]: e.target.value })}
+          onChange={(e) => edit({ ...d, [key]: e.target.value })}
         />
       )}
     </FormRow>
   );
   const save = () => {
     const typed = d;
-    void onSave({
+    const saving = onSave({
       time: typed.time.slice(0, 100),
       place: typed.place.slice(0, 200),
       host: typed.host.slice(0, 100),
@@ -197,17 +254,41 @@ function RecordForm({
       recordedAt: new Date().toISOString(),
     }).then(() => {
       setSaved(typed);
+      setRestored(null);
       setNote(t.saved);
       notify(t.recordSaved, { kind: 'success' });
     });
+    // The draft's entry goes once the record holds it; a refused save (said by the page) keeps it.
+    journal.saved(saving, 'success');
   };
+  const discard = async () => {
+    const ok = await confirm({ title: t.discardDraft, message: t.discardDraftConfirm, confirmLabel: t.discardDraft, danger: true });
+    if (!ok) return;
+    journal.saved(null);
+    setRestored(null);
+    setD(stored);
+  };
+  // Saved again after the draft was typed (here or in another window): 保存 would replace that record.
+  const savedSince = restored && row.recordedAt && row.recordedAt > restored.at ? row.recordedAt : null;
   return (
     <Form testId="record-form" onSubmit={save}>
+      {restored ? (
+        <div className="record-draft-note" role="status" data-testid="record-draft-note">
+          <p>{t.draftRestored(typedAt(restored.at))}</p>
+          {savedSince ? <p className="record-draft-warn">{t.draftOlderThanRecord(typedAt(savedSince))}</p> : null}
+          <Toolbar>
+            <Button kind="primary" type="submit">
+              {t.saveDraft}
+            </Button>
+            <Button onClick={() => void discard()}>{t.discardDraft}</Button>
+          </Toolbar>
+        </div>
+      ) : null}
       {input('time', t.recordTime)}
       {input('place', t.place)}
       {input('host', t.host)}
       <FormRow label={t.attendance} htmlFor="attendance-guest">
-        <AttendancePicker members={members} value={d.attendance} onChange={(attendance) => setD({ ...d, attendance })} />
+        <AttendancePicker members={members} value={d.attendance} onChange={(attendance) => edit({ ...d, attendance })} />
       </FormRow>
       {input('observers', t.observers)}
       {input('content', t.content, true)}
@@ -414,7 +495,7 @@ function SessionField({
   onSave: (value: string) => Promise<void>;
 }) {
   const [draft, setDraft] = useDraft(value);
-  const journal = useDraftJournal(sessionId, field);
+  const journal = useDraftJournal((value: string) => study.draftSessionField(sessionId, field, value), study.settleSessionDraft);
   return (
     <FormRow label={label}>
       <Input
@@ -432,26 +513,6 @@ function SessionField({
       />
     </FormRow>
   );
-}
-
-/**
- * The journal of one field's typing (study.draftSessionField): each keystroke replaces the entry;
- * leaving the field settles it once its save (if any) has settled, saved or refused.
- */
-function useDraftJournal(sessionId: string, field: SessionDraftField) {
-  const token = useRef<string | null>(null);
-  return {
-    typed(value: string | string[]) {
-      token.current = study.draftSessionField(sessionId, field, value);
-    },
-    saved(saving: Promise<void> | null) {
-      const mine = token.current;
-      token.current = null;
-      if (!mine) return;
-      if (saving) void saving.finally(() => study.settleSessionDraft(mine));
-      else study.settleSessionDraft(mine);
-    },
-  };
 }
 
 function SessionPage({ detail }: { detail: SessionDetail }) {
@@ -476,7 +537,10 @@ function SessionPage({ detail }: { detail: SessionDetail }) {
   const saveField = (patch: Partial<SessionRow>) => void save(patch).catch(() => undefined);
   // The same, for a field that settles its typing journal once the save has settled.
   const saveTyped = (patch: Partial<SessionRow>): Promise<void> => save(patch).catch(() => undefined);
-  const questionsJournal = useDraftJournal(row.id, 'questions');
+  const questionsJournal = useDraftJournal(
+    (value: string[]) => study.draftSessionField(row.id, 'questions', value),
+    study.settleSessionDraft,
+  );
 
   const exportPacket = async (reissue: boolean) => {
     setStatus(null);
