@@ -9,6 +9,7 @@
  */
 import { describe as suite, expect, it } from 'vitest';
 import { anchorAll, describe } from '../../shared/anchoring/index';
+import { wordsOf } from '../../shared/anchoring/restated';
 import { at, filler } from './helpers/anchoring-text';
 
 const STORY = '清明前后，村口那棵老槐树下总是聚满了人，大家等着从县城开来的头班车。';
@@ -79,5 +80,24 @@ suite('a word written twice inside a highlight (衍字, 衍文)', () => {
     const other = '县志里记着，老槐槐树下曾是赶集的地方，如今改成了小广场。';
     const neu = [...filler(0, 3), ...filler(3, 2), other, BOOK, ...filler(5, 3)].join('\n');
     expect(anchorAll(neu, [sel('老槐树下')])[0]).toBeNull();
+  });
+});
+
+suite('a paragraph without the marks at its edges, read from each end (restated.ts wordsOf)', () => {
+  const byPattern = (form: string) => form.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+  it('gives what the two edge patterns give, surrogate pairs and stray halves included', () => {
+    const forms = [
+      '',
+      '。。……',
+      '“村口的老槐树下，聚满了人。”',
+      '（一）春耕时节，工作队走访了四十多户。……',
+      '𠀀读书𠀀！',
+      '！𠀀',
+      '路\ud800',
+      '\udc00路！',
+      '１２３。',
+      '，据统计，去年共接待游客三百万人次（数据为初步统计）。'.repeat(30),
+    ];
+    for (const form of forms) expect(wordsOf(form)).toBe(byPattern(form));
   });
 });
