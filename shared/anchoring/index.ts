@@ -80,6 +80,7 @@ import { ownSideElsewhere, ownSideReadsFarther } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
+import { doubledRunPlace } from './doubledrun';
 import { innerLineElsewhere } from './innerline';
 import { introducedCopy, onIntroducedPieceCopy } from './introduced';
 import { insertedPhrasePlace } from './inserted';
@@ -408,6 +409,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
+        doubledRunAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
   const joined = out.map((a, i) =>
@@ -657,6 +659,20 @@ function oneUnitCorrectedAnchor(text: string, docFor: () => Doc, s: TextSelector
   if (at === null) return null;
   const query = prepareQuery(text, s);
   const a = toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 1 }));
+  const bracket = pinnedBracket(placed, s);
+  return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
+}
+
+/**
+ * A passage with a word written twice inside it (doubledrun.ts), or null; also null outside the
+ * new range between its placed neighbours when they bracket it (as oneUnitCorrectedAnchor).
+ */
+function doubledRunAnchor(text: string, docFor: () => Doc, s: TextSelector, placed: readonly PlacedSpan[]): Anchor | null {
+  const doc = docFor();
+  const at = doubledRunPlace(doc, s);
+  if (!at) return null;
+  const query = prepareQuery(text, s);
+  const a = toAnchor(doc, query, scoreAt(doc, query, { start: at.start, end: at.end, errors: at.end - at.start - query.quote.length }));
   const bracket = pinnedBracket(placed, s);
   return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
 }

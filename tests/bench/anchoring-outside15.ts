@@ -68,6 +68,24 @@
  * 99.7, retitle 99.9, bingju 100, snip 99.9, fenge 99.9, tuoyan 98.7, tili 100, laiyuan 99.6,
  * mixed 98.9; by type 99.3 (repeated) – 99.7; one long anchorAll CPU median 96.9 ms, max 289 ms
  * (loaded machine). Below 99: tuoyan (a re-typist's doubled or dropped character) and mixed.
+ * LATER (anchor23c, seen seeds 1–40 only, 2026-12-07 ~11:30–12:15 UTC, load 14–27): 99.6 → 99.7%
+ * placed, 0 → 0 wrong, misses 83 → 70, partial 19 → 19; tuoyan 98.7 → 99.1, mixed 98.9 → 99.0, other
+ * kinds unchanged. The kind fixed: a run of 1–4 units written twice INSIDE a highlight (衍字 / 衍文
+ * between two of its own units; a short passage lost too large a share to it for the approximate
+ * search): shared/anchoring/doubledrun.ts. Left: misses on long texts whose joined pages hold the
+ * same paragraph more than once (the doubled word breaks the tie between twins, or the quote
+ * stands unchanged at two places: not certain); a doubled run inside the nearest 12 units of the
+ * stored context of a repeated phrase (5G芯片芯片 after 活动上展示的); two PARTIALs the judge
+ * reads on a run that straddles the passage's start (一带一带一路: the exact 一带一路 that
+ * remains is placed; 按理说理说). Time: the slow long texts are those holding 第N条 / （一）
+ * outline markers: a highlight that is mostly a marker (a para_start over 第六十五条　监察) makes
+ * anchorAll run the whole batch a second time with markers compared literally (index.ts
+ * anchorSelectors), about half of the call in a profile; that rerun was left as it is (its
+ * neighbours' evidence needs the whole batch). Two scans were made cheaper with the same results
+ * (replaced.ts counts copies through the trigram index; restated.ts wordsOf reads from the ends).
+ * Old vs new run side by side, seeds 1–40: one long anchorAll CPU median 108.1 → 106.5 ms, max
+ * 331 → 257 ms (the max is the first long calls of the process, JIT warm-up, and load); the
+ * default bench's anchor_113k_200_cpu_ms 92.5 → 88.7 and 87.8 → 90.1 (warm 83.9 → 75.3, 88.8 → 73.6).
  */
 import { anchorAll, describe } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';
