@@ -488,7 +488,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       // Nor other words read like its line while the line stands restated elsewhere beside its context (restatedline.ts).
       if (lineRestatedElsewhere(doc, s, a)) return null;
       // Nor the farther of two printings of its old paragraph, the nearer one without it (twoprintings.ts).
-      if (onFartherPrinting(doc, s, a)) return null;
+      if (onFartherPrinting(doc, s, a, expectedFromPlaced(placedSpans, s))) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     })
     .map((a, i) => introducedAnchor(text, lazyDoc, selectors[i], a));

@@ -105,8 +105,10 @@ export function lineRestatedElsewhere(doc: Doc, s: TextSelector, a: Anchor): boo
   const sameWords = ownLine.includes(parts.core);
   const lineFrom = toNormalised(doc, lineStart);
   const lineTo = toNormalised(doc, lineEnd);
+  // A side near the placement itself or its line (lines joined: the side inside the placement's line).
+  const placedSideNear = sideNear(text, from, to, parts) || sideNear(text, lineFrom, lineTo, parts);
   // The line's words there with a side near: the passage as it stood (a neighbour edited).
-  if (sameWords && sideNear(text, lineFrom, lineTo, parts)) return false;
+  if (sameWords && placedSideNear) return false;
   // At the text's start, with the line opening the text: its own place.
   if (sameWords && !parts.before && lineStart === 0) return false;
   // Elsewhere: the line's words, once, with a side near.
@@ -122,5 +124,5 @@ export function lineRestatedElsewhere(doc: Doc, s: TextSelector, a: Anchor): boo
   }
   if (found < 0) return false;
   // Other words than the line's, or the line's with neither side near: not the passage.
-  return !sameWords || !sideNear(text, Math.min(from, lineFrom), Math.max(to, lineTo), parts);
+  return !sameWords || !placedSideNear;
 }

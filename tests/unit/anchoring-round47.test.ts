@@ -97,6 +97,18 @@ suite('a question line put into prose in place, other words reading like it else
     expect(anchorAll(neu, [sel])[0]?.start).toBe(0);
   });
 
+  it('still places a line joined into its paragraph (breaks dropped), its words quoted again further on', () => {
+    const HEAD = '县融媒体中心《今日观察》：';
+    const TITLE = '河湾村夜校越办越红火';
+    const old = [a, '入冬以来，当地媒体持续关注夜校的变化。', HEAD, TITLE, '栏目记者连续三晚走进课堂，记录了村民学习的情景。', b, c].join(
+      '\n',
+    );
+    const sel = describe(old, ...span(old, HEAD));
+    const joined = '入冬以来，当地媒体持续关注夜校的变化。' + HEAD + TITLE + '栏目记者连续三晚走进课堂，记录了村民学习的情景。';
+    const neu = [a, joined, b, '（图为县融媒体中心《今日观察》近日发表的题为《河湾村夜校越办越红火》的报道截图。）', c].join('\n');
+    expect(anchorAll(neu, [sel])[0]?.start).toBe(at(neu, HEAD));
+  });
+
   const QA = '问：请介绍一下食堂改造的有关情况。';
   const QB = '问：请介绍一下宿舍改造的有关情况。';
   const AA = '答：食堂改造已经完成招标，暑假期间开工，开学前投入使用。';
@@ -117,5 +129,37 @@ suite('a question line put into prose in place, other words reading like it else
     const sel = describe(old, ...span(old, '请介绍一下食堂改造的有关情况。'));
     const neu = [a, LEAD, '问：请介绍一下学校食堂改造的有关情况。', AA, b, c, QB, AB, e].join('\n');
     expect(anchorAll(neu, [sel])[0]?.start).toBe(at(neu, '请介绍一下学校'));
+  });
+});
+
+suite('a paragraph printed twice, the passage in the printing set apart only', () => {
+  const [a, b, c, d] = filler(1, 4);
+  const S1 = '今年汛期以来，全县共发生四次较强降雨过程，最大日降雨量出现在七月中旬，多条河流超过警戒水位。';
+  const S2 = '县防汛指挥部先后三次启动应急响应，转移安置群众一千二百多人，没有发生人员伤亡。';
+  const S3 = '目前，受损的堤防和道路正在抓紧修复，预计九月底前全部完工，确保群众出行和秋收不受影响。';
+  const P = S1 + S2 + S3;
+  const old = [a, P, b, c, d].join('\n');
+  const q = '转移安置群众一千二百多人';
+  const sel = describe(old, ...span(old, q));
+
+  it('is an orphan when the paragraph at its place lost the passage and a printing elsewhere keeps it', () => {
+    // The duplicate set after the last paragraph; the passage's sentence then cut from the original.
+    const neu = [a, S1 + S3, b, c, d, P].join('\n');
+    // The old code placed it on the duplicate, far from the passage's place.
+    expect(anchorAll(neu, [sel])[0]).toBeNull();
+    // The same with the sentence reworded in place instead of cut.
+    const reworded = S2.replace('转移安置群众一千二百多人', '先后转移群众一千二百余人');
+    expect(anchorAll([a, S1 + reworded + S3, b, c, d, P].join('\n'), [sel])[0]).toBeNull();
+  });
+
+  it('still places it in the printing at its place when the duplicate set apart lost it', () => {
+    const neu = [a, P, b, c, d, S1 + S3].join('\n');
+    expect(anchorAll(neu, [sel])[0]?.start).toBe(at(neu, q));
+  });
+
+  it('still places it when a sentence of its paragraph is quoted apart (a pull quote), its own sentence reworded', () => {
+    const pull = '■ ' + S1;
+    const neu = [a, pull, S1 + S2 + S3, b, c, d].join('\n');
+    expect(anchorAll(neu, [sel])[0]?.start).toBe(at(neu, q));
   });
 });
