@@ -26,7 +26,8 @@ export function onFartherPrinting(doc: Doc, s: TextSelector, a: Anchor, expected
   // Only a paragraph and a quote the old text held once: copies and twins are told by rank.
   // Nor a paragraph the old text held look-alikes of (paragraphs.ts `others`: two paragraphs of a
   // kind share their phrases, and a piece standing twice says nothing).
-  if ((s.copies ?? 0) > 0 || (s.twins ?? 0) > 0 || (s.others?.length ?? 0) > 0) return false;
+  // Nor one whose quote had a look-alike there (`nearErrors`: a page printed twice, a word misread).
+  if ((s.copies ?? 0) > 0 || (s.twins ?? 0) > 0 || (s.others?.length ?? 0) > 0 || s.nearErrors !== undefined) return false;
   const pieces = [...(s.restBefore ?? []), ...(s.restAfter ?? [])].filter((p) => typeof p === 'string' && p.length > 0);
   if (pieces.length < BOTH_MIN) return false;
   const [pf, pt] = paragraphRange(doc.raw, a.start, a.end);
