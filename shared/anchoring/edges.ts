@@ -16,6 +16,7 @@
 import { occurrences } from './copies';
 import { lineBreakBefore, type Doc } from './doc';
 import { headMarkerLength, normalise } from './normalise';
+import { fingerprint, paragraphRange } from './paragraphs';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 /** Punctuation and white space an edit adds or drops at a passage's edge (not dashes or title marks: those carry words). */
@@ -529,6 +530,48 @@ function breakStandsElsewhere(doc: Doc, first: string, second: string, own: numb
   return false;
 }
 
+/** Units by which a paragraph may differ from a look-alike's recorded size and still be taken for it (a title added). */
+const SIZE_SLACK = 8;
+const SIZE_SHARE = 0.1;
+
+/**
+ * Whether the paragraph holding normalised unit `at` has about the size (comparison units, as
+ * fingerprint() counts them) of one of the look-alike paragraphs recorded in `others`.
+ */
+function lookAlikeSized(doc: Doc, others: readonly string[], at: number): boolean {
+  const raw = doc.norm.map[at] ?? 0;
+  const [from, to] = paragraphRange(doc.raw, raw, raw + 1);
+  const size = Number.parseInt(fingerprint(doc.raw.slice(from, to)).split('.')[1] ?? '', 36);
+  return others.some((o) => {
+    const other = Number.parseInt(o.split('.')[1] ?? '', 36);
+    return Number.isFinite(other) && Math.abs(size - other) <= Math.max(SIZE_SLACK, SIZE_SHARE * other);
+  });
+}
+
+/** Comparison units past the larger piece within which the smaller piece must stand, paragraphs inserted between. */
+const SMALLER_WINDOW = 3000;
+
+/**
+ * Whether the smaller piece's JOIN units nearest the break stand at a paragraph's edge on the
+ * break's side of the larger piece [from, to) (after it when `after`), within SMALLER_WINDOW units.
+ */
+function smallerPieceBeside(doc: Doc, smaller: string, after: boolean, from: number, to: number): boolean {
+  const key = after ? smaller.slice(0, JOIN) : smaller.slice(-JOIN);
+  if (key.length < 2) return false;
+  const text = doc.norm.text;
+  let n = 0;
+  for (
+    let at = text.indexOf(key, after ? to : Math.max(0, from - SMALLER_WINDOW));
+    at >= 0 && n < MAX_PIECE_HITS;
+    at = text.indexOf(key, at + 1), n++
+  ) {
+    if (after ? at - to > SMALLER_WINDOW : at + key.length > from) break;
+    const edge = after ? lineBreakBefore(doc, at) : at + key.length === text.length || lineBreakBefore(doc, at + key.length);
+    if (edge) return true;
+  }
+  return false;
+}
+
 /** Share of a passage over a break that its larger piece must hold to stand for it alone. */
 const MOST = 0.6;
 /** Units the larger piece needs to say by itself where it stands. */
@@ -595,6 +638,17 @@ export function largerPieceAnchor(doc: Doc, s: TextSelector): Anchor | null {
   // another passage's (a page printed twice). Where the piece found itself meets the break, the
   // other piece was edited in place.
   if (breakStandsElsewhere(doc, first, second, useFirst ? found + piece.length : found)) return null;
+  // With look-alike paragraphs in the old text, the piece and its whole side in a paragraph of a
+  // look-alike's size say only "one of them" (an 附件 item quoting a body paragraph, the 附件 split
+  // off: the body's copy stands with the whole side). The smaller piece, at the edge of a paragraph
+  // shortly past the inserted ones, says the break was here; without it the look-alike is as
+  // likely, and the passage an orphan.
+  if (
+    whole &&
+    lookAlikeSized(doc, s.others ?? [], found) &&
+    !smallerPieceBeside(doc, useFirst ? second : first, useFirst, found, found + piece.length)
+  )
+    return null;
   const start = doc.norm.map[found] ?? 0;
   const end = doc.norm.ends[found + piece.length - 1] ?? start;
   return { start, end, score: Math.round((900 * piece.length) / Math.max(1, total)) / 1000 };

@@ -87,6 +87,9 @@ import { insertedPhrasePlace } from './inserted';
 import { droppedInPlace } from './dropped';
 import { labelHeadsItsWords } from './labelwords';
 import { onClosedUpNeighbour } from './closedup';
+import { closedOntoSideCopy } from './sidecopy';
+import { lineRestatedElsewhere } from './restatedline';
+import { onFartherPrinting } from './twoprintings';
 import { columnsPlace } from './columns';
 import { latinInsidePlace } from './latin-inside';
 import { linkedPlace } from './linked';
@@ -482,6 +485,12 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
       // Nor the line its stored context held next to it, closed up onto its place (closedup.ts).
       if (onClosedUpNeighbour(doc, s, a)) return null;
+      // Nor a short quote's next copy, held in its stored side, closed up onto its context (sidecopy.ts).
+      if (closedOntoSideCopy(doc, s, a)) return null;
+      // Nor other words read like its line while the line stands restated elsewhere beside its context (restatedline.ts).
+      if (lineRestatedElsewhere(doc, s, a)) return null;
+      // Nor the farther of two printings of its old paragraph, the nearer one without it (twoprintings.ts).
+      if (onFartherPrinting(doc, s, a, expectedFromPlaced(placedSpans, s))) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     })
     .map((a, i) => introducedAnchor(text, lazyDoc, selectors[i], a));

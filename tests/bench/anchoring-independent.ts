@@ -117,6 +117,15 @@
  *   only where it is no farther (index.ts stutterPlace): now orphans (misses).
  * FRESH, once, seeds 641–680, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
  *   99.8% placed, 3 wrong (the code of 3d4e69c: the same 99.8% / 3 on these seeds).
+ * LATER, development (anchor23b, 2026-12-07, load 20–25; main 4c8c203 → s23-anchor23b; rules in
+ *   tests/unit/anchoring-round47.test.ts), 641–680 (now seen), same texts, --list compared: 99.8% / 3
+ *   wrong → 99.8% / 1, no other line changed. Seed 672 mixed: a paragraph printed again elsewhere
+ *   (para-duplicate), the original then cut or edited at the passage: the copy held the passage with
+ *   all its context. Where most recorded pieces of the old paragraph (restBefore/restAfter) stand at
+ *   two places, the other printing holds 2+ sentences and the stored side's words (or pieces of both
+ *   sides), and stands nearer where the passage would be both by its old place and by its nearest
+ *   placed neighbour before it, the placement on the farther printing is an orphan (twoprintings.ts).
+ *   Left: 672's 法国国家铁路公司宣布，, whose nearest placed neighbour before it was itself on the copy.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -343,6 +343,14 @@
  *     4 tests of earlier rounds would change: not committed; the lead's call.
  * FRESH, once, seeds 281–320, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
  *   99.2% placed, 0 wrong; ocr 97.5, mixed 97.7, sent_shuffle 98.2, pullquote 99.2.
+ * LATER, development (anchor23b, 2026-12-07; main 4c8c203 → s23-anchor23b): 1–40 99.2% / 3 → 99.2% / 3
+ *   (one new miss: seed 27 move_edit, a span whose smaller piece moved away, in a paragraph of a
+ *   recorded look-alike's size: edges.ts smallerPieceBeside, for outside5 407). The three pullquote
+ *   wrongs (34, 37 ×2) left as anchor22d left them: the bench sets a pull quote right BEFORE its
+ *   source only where the source is the first paragraph after the title or the last paragraph
+ *   (the insertion index clamped), and right AFTER it otherwise; nothing in the text says which copy
+ *   is new, and outside6's stutter counts either copy right. A rule keyed to those two positions
+ *   would fit the bench, not the kind.
  */
 
 import path from 'node:path';

@@ -342,6 +342,20 @@
  *   the reorder having put the stored previous line before it; no refusal rule written).
  * FRESH, once, seeds 401–440, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
  *   98.4% placed, 4 wrong (all mixed; mixed 94.2), draft_final 95.9, leader 97.0, the rest 97.9–100.
+ * LATER, development (anchor23b, 2026-12-07, load 20–25; main 4c8c203 → s23-anchor23b; rules in
+ *   tests/unit/anchoring-round47.test.ts), 401–440 (now seen), same texts, --list compared: 98.4% / 4
+ *   wrong → 98.4% / 0 (misses 608 → 612: the 412 and 436 wrongs now orphans, two new: below). Kinds:
+ * - a 问：/答： pair put into prose in place (qa_prose) while other words read like the question line: a
+ *   running header repeating the first line (436 ×2, print_reflow), another pair's template question
+ *   (2 units changed) that a reorder moved next to the stored prefix (412). Where the line's words
+ *   (label and edge marks aside) stand once elsewhere with a stored side's nearest words within a
+ *   lead-in's length, a placement on other words, or on the line's words with neither side near, is
+ *   an orphan (restatedline.ts).
+ * - an 附件 item quoting a body paragraph verbatim, split off (附件另发); a span from its end into the
+ *   next item was placed by the larger-piece rule on the body's copy, whole side and all (407). With
+ *   look-alike paragraphs recorded, a piece in a paragraph of a look-alike's size now needs the
+ *   smaller piece at a paragraph edge within 3000 units past it (edges.ts smallerPieceBeside). Cost:
+ *   415 and 430 (a cross span whose smaller piece was edited, 同志 → title, or moved) now orphans.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

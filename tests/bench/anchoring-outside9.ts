@@ -135,6 +135,13 @@
  *   97.4% placed, 0 wrong; transcript 96.1, enum_reorder 96.6, hedge 97.3, mixed 95.4, md_links 97.9, thread 98.1, liveblog 98.5.
  * FRESH, once, seeds 281–320, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
  *   97.3% placed, 1 wrong.
+ * LATER, development (anchor23b, 2026-12-07, load 20–25; main 4c8c203 → s23-anchor23b; rule in
+ *   tests/unit/anchoring-round47.test.ts), 281–320 (now seen), same texts, --list compared: 97.3% / 1
+ *   wrong → 97.3% / 0 (the wrong now a miss, no other line changed). Seed 318 enum_reorder: a 2-unit
+ *   term (重庆 of 重庆地理学学会) whose stored suffix holds it again (、重庆市国土…); the list reordered,
+ *   the next item closed up onto the term's prefix. A short quote whose prefix stands while the words
+ *   after read as the stored suffix past its own copy of the quote (one unit changed at most: 和 → 、)
+ *   is an orphan (sidecopy.ts); only this way round (the second copy keeps its own words after it).
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
