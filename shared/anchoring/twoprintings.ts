@@ -28,6 +28,9 @@ export function onFartherPrinting(doc: Doc, s: TextSelector, a: Anchor, expected
   // kind share their phrases, and a piece standing twice says nothing).
   // Nor one whose quote had a look-alike there (`nearErrors`: a page printed twice, a word misread).
   if ((s.copies ?? 0) > 0 || (s.twins ?? 0) > 0 || (s.others?.length ?? 0) > 0 || s.nearErrors !== undefined) return false;
+  // Nor a passage over a paragraph break: its two paragraphs are not one paragraph printed twice,
+  // and a printing that dropped the other paragraph cannot hold the passage at all.
+  if (doc.raw.slice(a.start, a.end).includes('\n')) return false;
   const pieces = [...(s.restBefore ?? []), ...(s.restAfter ?? [])].filter((p) => typeof p === 'string' && p.length > 0);
   if (pieces.length < BOTH_MIN) return false;
   const [pf, pt] = paragraphRange(doc.raw, a.start, a.end);
