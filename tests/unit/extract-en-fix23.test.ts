@@ -173,3 +173,42 @@ describe('a book excerpt on a publisher’s page', () => {
     expect(a.paragraphs.slice(-CHAPTER.length)).toEqual(CHAPTER);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// A line the page's style sheets always hide
+// ---------------------------------------------------------------------------------------------
+
+describe('a line hidden by a class the page’s own style sheet hides', () => {
+  const NOTE = 'This story belongs to the writer; if you are reading it anywhere else, it was copied without asking.';
+  const text = (cls: string): string =>
+    `<article><h1>The crossing</h1><div class="chapter">${CHAPTER.slice(0, 2)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}<p class="${cls}">${NOTE}</p>${CHAPTER.slice(2)
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</div></article>`;
+
+  it('is never seen: out', () => {
+    const a = extractArticle(page(text('qv7 small'), '<style>.small{font-size:80%}.qv7{display:none}</style>'), URL, { referee: 'never' });
+    expect(a.paragraphs).toEqual(CHAPTER);
+  });
+
+  it('stays when another rule shows the class again (a media query, a compound selector)', () => {
+    for (const css of [
+      '.qv7{display:none}@media (min-width: 40em){.qv7{display:block}}',
+      '.qv7{display:none}.chapter.open .qv7{display:block}',
+      '.qv7{display:none}.qv7{display:block}',
+    ]) {
+      const a = extractArticle(page(text('qv7'), `<style>${css}</style>`), URL, { referee: 'never' });
+      expect(a.paragraphs).toContain(NOTE);
+    }
+  });
+
+  it('stays on a box that holds the text itself (a script shows it once loaded)', () => {
+    const html = page(
+      text('plain').replace('<div class="chapter">', '<div class="chapter loading">'),
+      '<style>.loading{display:none}</style>',
+    );
+    const a = extractArticle(html, URL, { referee: 'never' });
+    expect(a.paragraphs).toEqual(expect.arrayContaining(CHAPTER));
+  });
+});

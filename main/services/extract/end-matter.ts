@@ -1,7 +1,8 @@
 /**
  * English end matter: what a page prints after a text's last words that is about the text, not of
- * it — the list of those who signed a letter, a reprint's permissions credit — and the boxes
- * beside a text that describe the book or the people behind it (a blurb, a bio).
+ * it — the list of those who signed a letter, a reprint's permissions credit — and around it: the
+ * boxes beside a text that describe the book or the people behind it (a blurb, a bio), and a
+ * chapter's number printed over its title (the chapter's own head, kept).
  */
 import type { Block } from './blocks';
 import type { Element } from '../parsed-dom';

@@ -85,7 +85,7 @@ import {
   matchReplyUnit,
   unitAndDate,
 } from './patterns';
-import { classProperty, classRules, type ClassRule } from './class-rules';
+import { classProperty, classRules, hiddenClasses, type ClassRule } from './class-rules';
 import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 import type { ExtractedImage, Block, Stats } from './blocks';
@@ -1723,6 +1723,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // A blurb or a bio under its own `About the book` / `About the author` heading, beside a text of
   // paragraphs standing outside it (end-matter.ts): an about page's own text is no such box.
   if (latinScript) for (const box of aboutBoxes(root)) if ([...ownProse].some(([p, n]) => n >= 3 && !box.contains(p))) negative.add(box);
+  // A line the page's own style sheets always hide (class-rules.ts: an anti-copy line) is never
+  // seen. Not a box holding much of the page's prose: a script shows that (`.is-loading` taken off).
+  if (latinScript) {
+    const hidden = hiddenClasses(doc);
+    const pageChars = hidden.size > 0 ? blocks.reduce((n, b) => n + b.len, 0) : 0;
+    if (hidden.size > 0)
+      for (const b of blocks)
+        for (const a of b.ancestors)
+          if ((stats.get(a)?.chars ?? 0) < pageChars * 0.3 && (a.getAttribute('class') ?? '').split(/\s+/).some((c) => hidden.has(c)))
+            negative.add(a);
+  }
   // A question page that marks one answer accepted (schema.org `acceptedAnswer`): that answer is
   // the one the question is read with; the others (`suggestedAnswer`, however many votes they
   // have) are other posts, as replies in a thread are.
