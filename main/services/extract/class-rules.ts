@@ -2,7 +2,7 @@
  * What a page's own style sheets say about its classes. Converted and exported pages (Word,
  * WPS, pdf2htmlEX) state sizes, colours and positions in single-class rules (`.fs4{font-size:
  * 18px}`, `.x3{left:113.4px}`) rather than on the elements, so the readers that ask how a line
- * looks or where it starts read them here.
+ * looks or where it starts read them here; and which classes the sheets always hide (hiddenClasses).
  */
 import type { Document } from '../parsed-dom';
 
@@ -62,4 +62,53 @@ export function classProperty(
     if (match) return { match, order: list[i]!.order };
   }
   return undefined;
+}
+
+/** `css` without any `@…{ … }` block (media queries, supports): the rules that always apply. */
+function topLevelRules(css: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of css.matchAll(/@[a-z-]+[^{};]*\{/gi)) {
+    if (m.index < from) continue;
+    out += css.slice(from, m.index);
+    let depth = 1;
+    let i = m.index + m[0].length;
+    for (; i < css.length && depth > 0; i++) depth += css[i] === '{' ? 1 : css[i] === '}' ? -1 : 0;
+    from = i;
+  }
+  return out + css.slice(from);
+}
+
+/**
+ * Classes the page's own style sheets always hide: a single-class rule outside every `@media` /
+ * `@supports` block sets `display: none`, and no other selector anywhere in the sheets names the
+ * class (nothing shows it again: no `.tab.active`, no `.open .menu`, no media query). A line so
+ * marked is never seen by a reader (a site's anti-copy line among a text's paragraphs).
+ */
+export function hiddenClasses(doc: Document): Set<string> {
+  const hidden = new Set<string>();
+  const sheets: string[] = [];
+  for (const style of Array.from(doc.querySelectorAll('style'))) {
+    const css = style.textContent ?? '';
+    if (css.length <= MAX_SHEET_CHARS && /display\s*:\s*none/i.test(css)) sheets.push(css);
+  }
+  if (sheets.length === 0) return hidden;
+  // Each class's top-level single-class rules (how many, and whether the last to set `display` hides).
+  const own = new Map<string, { rules: number; none: boolean }>();
+  for (const css of sheets)
+    // The selector is the class alone: nothing but white space between it and the rule before.
+    for (const m of topLevelRules(css).matchAll(/(?<=(?:^|\})\s*)\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}/g)) {
+      const r = own.get(m[1]!) ?? { rules: 0, none: false };
+      r.rules++;
+      const display = /(?:^|;)\s*display\s*:\s*([a-z-]+)/i.exec(m[2]!);
+      if (display) r.none = display[1]!.toLowerCase() === 'none';
+      own.set(m[1]!, r);
+    }
+  const candidates = [...own].filter(([, r]) => r.none);
+  if (candidates.length === 0) return hidden;
+  // How often each class is named by any selector in the sheets.
+  const named = new Map<string, number>();
+  for (const css of sheets) for (const m of css.matchAll(/\.([A-Za-z_][\w-]*)/g)) named.set(m[1]!, (named.get(m[1]!) ?? 0) + 1);
+  for (const [cls, r] of candidates) if (named.get(cls) === r.rules) hidden.add(cls);
+  return hidden;
 }

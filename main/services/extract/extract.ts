@@ -37,6 +37,8 @@ import { resolveHttpUrl } from '../../../shared/url';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
 import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument } from './light-dom';
+import { numberedThread, sameClassBox } from './threads';
+import { aboutBoxes, chapterNumberOverTitle, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
@@ -83,7 +85,7 @@ import {
   matchReplyUnit,
   unitAndDate,
 } from './patterns';
-import { classProperty, classRules, type ClassRule } from './class-rules';
+import { classProperty, classRules, hiddenClasses, type ClassRule } from './class-rules';
 import { prominentTitle } from './prominent-title';
 import { dateFromUrl, findDate, findTime, findTimeOn, isDateOnly, parseDateValue, unixToIso } from '../../../shared/dates';
 import type { ExtractedImage, Block, Stats } from './blocks';
@@ -1718,6 +1720,20 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     negative.add(el);
   }
   if (latinScript) for (const box of sponsoredBoxes(root, stats)) negative.add(box);
+  // A blurb or a bio under its own `About the book` / `About the author` heading, beside a text of
+  // paragraphs standing outside it (end-matter.ts): an about page's own text is no such box.
+  if (latinScript) for (const box of aboutBoxes(root)) if ([...ownProse].some(([p, n]) => n >= 3 && !box.contains(p))) negative.add(box);
+  // A line the page's own style sheets always hide (class-rules.ts: an anti-copy line) is never
+  // seen. Not a box holding much of the page's prose: a script shows that (`.is-loading` taken off).
+  if (latinScript) {
+    const hidden = hiddenClasses(doc);
+    const pageChars = hidden.size > 0 ? blocks.reduce((n, b) => n + b.len, 0) : 0;
+    if (hidden.size > 0)
+      for (const b of blocks)
+        for (const a of b.ancestors)
+          if ((stats.get(a)?.chars ?? 0) < pageChars * 0.3 && (a.getAttribute('class') ?? '').split(/\s+/).some((c) => hidden.has(c)))
+            negative.add(a);
+  }
   // A question page that marks one answer accepted (schema.org `acceptedAnswer`): that answer is
   // the one the question is read with; the others (`suggestedAnswer`, however many votes they
   // have) are other posts, as replies in a thread are.
@@ -2113,6 +2129,13 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A page of labelled panels (留言内容 / 回复内容, 内容简介 / 文字实录): the text is every panel.
     if (!latinScript) for (const el of labelledPanelsBeside(top, stats, negative)) chosen.add(el);
     if (latinScript) for (const el of proseSectionsBeside(top, blocks, negative)) chosen.add(el);
+    // A numbered thread (threads.ts): its other numbered posts are the text, the posts beside them replies.
+    const thread = latinScript ? numberedThread(top, blocks) : null;
+    if (thread) {
+      for (const el of thread.parts) chosen.add(el);
+      for (const el of thread.replies) negative.add(el);
+      for (const b of blocks) if (!b.negative && thread.replies.some((r) => r.contains(b.el))) b.negative = true;
+    }
     if (latinScript) {
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
@@ -2346,7 +2369,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // header row of <th>s (中文 | English) is no text.
     !(body[0]!.el.localName === 'th' && body[0]!.el.nextElementSibling?.localName === 'td') &&
     !sameFormHeadLater(body) &&
-    !boldHeadOverProse(body)
+    !boldHeadOverProse(body) &&
+    !(latin && chapterNumberOverTitle(body[0]!, body[1]))
   )
     body.shift();
   while (body.length > 1 && body.at(-1)!.len <= 3 && body.at(-1)!.images.length === 0 && !/[\u4e00-\u9fff]/.test(body.at(-1)!.text))
@@ -3483,6 +3507,9 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     // box is the text's own container and the block is its opening paragraph.
     const parent = b.el.parentElement;
     const sharesBox = body.slice(i + 1).some((x) => x.el.parentElement === parent && (isProse(x) || /^h[2-6]$/.test(x.el.localName)));
+    // The next paragraph in a box of the same tag and class as its own (a thread's next post, a
+    // paged text's next part): the block opens a run of like boxes, the first of them, not a standfirst.
+    if (next && parent && sameClassBox(parent, next.el.parentElement)) break;
     if (next && next.el.parentElement !== parent && !sharesBox) body.splice(i, 1);
     break;
   }
@@ -3494,6 +3521,14 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     // A bold-only paragraph where the text sets its subheads so (`<p><strong>The role</strong></p>`
     // again further down in the same box) is the first of them, not a kicker.
     if (boldOnlyLine(b) && body.some((x) => x !== b && x.el.parentElement === b.el.parentElement && boldOnlyLine(x))) break;
+    // A chapter's number over its title heading (`One` over `Frost in April`) is the chapter's head.
+    if (
+      chapterNumberOverTitle(
+        b,
+        body.find((x) => x !== b && x.len > 0),
+      )
+    )
+      break;
     body.shift();
   }
   let prose = 0;
@@ -3594,6 +3629,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   dropPaperRecordLines(body);
   dropPaperBackMatter(body);
   dropColophon(body);
+  dropSignatories(body);
   dropSeriesBoilerplate(body);
   dropQuotationRuns(body);
   dropTranscriptStamps(body);
@@ -4045,6 +4081,8 @@ function isSignOffLine(text: string): boolean {
     (text.length <= 120 && /^(?:this [a-z]+ was )?last (?:updated|modified|edited|revised|reviewed)\b/i.test(text) && /\d{4}/.test(text)) ||
     // The publisher's copyright: `© 2025 The Quarterly Review. All rights reserved.`
     (text.length <= 200 && /^(?:©|\(c\)|copyright\b)[^!?]{0,160}\ball rights reserved\.?$/i.test(text)) ||
+    // A reprint's permissions credit: `Excerpted from … Copyright © … by permission of …` (end-matter.ts).
+    isPermissionsCredit(text) ||
     // A one-line bio of the author, full name first: `Ana Ruiz is a visiting fellow with the … at …`.
     (text.length <= 300 && BIO_LINE_RE.test(text)) ||
     // The newsroom's call for readers' stories: `Got a news tip? Email us at …`.

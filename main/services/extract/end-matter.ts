@@ -1,0 +1,89 @@
+/**
+ * English end matter: what a page prints after a text's last words that is about the text, not of
+ * it — the list of those who signed a letter, a reprint's permissions credit — and around it: the
+ * boxes beside a text that describe the book or the people behind it (a blurb, a bio), and a
+ * chapter's number printed over its title (the chapter's own head, kept).
+ */
+import type { Block } from './blocks';
+import type { Element } from '../parsed-dom';
+
+/** A letter's close: `Yours sincerely,`, `Sincerely,`, `Kind regards,`, `The undersigned`. */
+const VALEDICTION_RE =
+  /^(?:yours (?:sincerely|faithfully|truly|respectfully)|(?:very )?(?:sincerely|respectfully|faithfully)(?: yours)?|(?:with )?(?:kind|best|warm(?:est)?) (?:regards|wishes)|in solidarity|signed|the undersigned)\s*[,.:]?$/i;
+
+/** A heading over the names of those who signed: `Signatories`, `Initial signatories`, `Signed by`, `Co-signers`. */
+const SIGNATORIES_RE =
+  /^(?:(?:initial|first|original|founding|other|additional|full list of|list of) )?(?:co-?)?(?:signatories|signers|signatures)(?: to (?:date|this letter))?\s*:?$|^(?:co-?)?signed by\s*:?$/i;
+
+function headingRank(b: Block): number {
+  return /^h[2-6]$/.test(b.el.localName) ? Number(b.el.localName[1]) : 0;
+}
+
+/**
+ * A letter's list of signatories: after the letter's close (a valediction line), a section headed
+ * as the names of those who signed, each name with a role or a body, and a reply address or a
+ * note under it — from its heading to the next heading of its rank or above. The names are the
+ * letter's credits, not its words. A section so named in a text that is no letter (no close before
+ * it: an article about who signed a treaty) stays.
+ */
+export function dropSignatories(body: Block[]): void {
+  let closed = false;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    if (!closed) {
+      closed = b.len <= 40 && VALEDICTION_RE.test(b.text);
+      continue;
+    }
+    const rank = headingRank(b);
+    if (rank === 0 || !SIGNATORIES_RE.test(b.text)) continue;
+    let j = i + 1;
+    while (j < body.length && !(headingRank(body[j]!) > 0 && headingRank(body[j]!) <= rank)) j++;
+    body.splice(i, j - i);
+    return;
+  }
+}
+
+/**
+ * A reprint's permissions credit under an excerpt: `Excerpted from <book> by <author>. Copyright ©
+ * … Reprinted by permission of …`. It opens by saying the text is taken from another work and
+ * names a copyright or a permission: the publisher's line about the text, like a licence footer.
+ */
+export function isPermissionsCredit(text: string): boolean {
+  return (
+    text.length <= 600 &&
+    /^(?:excerpted|extracted|reprinted|adapted|reproduced|taken) (?:with permission )?from\b/i.test(text) &&
+    /(?:\bcopyright\b|©|\bby (?:kind )?permission\b|\bwith (?:the )?permission\b|\ball rights reserved\b)/i.test(text)
+  );
+}
+
+/** A box's heading saying what it describes: the book, its author or the publisher, not the text. */
+const ABOUT_HEADING_RE =
+  /^about (?:the|this|our) (?:book|novel|title|collection|anthology|authors?|writers?|illustrators?|translators?|editors?|publishers?|press)\s*:?$|^about us\s*:?$/i;
+/**
+ * Boxes headed as a description of the book or the people behind it (`About the Book` over a
+ * publisher's blurb, `About the Author` over a bio): the heading is the box's first element.
+ * Sentences beside a text that are never its text, nor a paragraph an extractor cut from it.
+ * `About the data` (a story's method section) names no book or person and is no such box.
+ */
+export function aboutBoxes(root: Element): Element[] {
+  const boxes: Element[] = [];
+  for (const h of Array.from(root.querySelectorAll('h2, h3, h4'))) {
+    const box = h.parentElement;
+    if (!box || box.firstElementChild !== h || /^(?:article|main|body|html)$/.test(box.localName)) continue;
+    if (ABOUT_HEADING_RE.test((h.textContent ?? '').replace(/\s+/g, ' ').trim())) boxes.push(box);
+  }
+  return boxes;
+}
+
+/** A chapter's number as printed over its title: `One`, `Twelve`, `XIV`, `7`, `Chapter Three`, `Part II`. */
+const CHAPTER_NUMBER_RE =
+  /^(?:(?:chapter|part|book) )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|[ivxlc]{1,7}|\d{1,3})\.?$/i;
+
+/**
+ * A chapter's number over its title heading at the head of a text (`One` over `Frost in April`): the
+ * chapter's own head, printed with it, not a kicker above the text (a kicker stands over prose).
+ */
+export function chapterNumberOverTitle(b: Block, next: Block | undefined): boolean {
+  return b.len <= 20 && CHAPTER_NUMBER_RE.test(b.text) && next !== undefined && /^h[2-6]$/.test(next.el.localName);
+}
