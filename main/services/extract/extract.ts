@@ -1979,6 +1979,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // are code, and five lines of it are one piece of the text, not five paragraphs.
   let scoredCode: Element | null = null;
   const cards = new Map<Element, boolean>();
+  const decks = new Map<Element, boolean>();
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     // On a Latin page a list item of a few words and no punctuation is a name or a label (a
@@ -2003,7 +2004,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
     const elStats = stats.get(b.el);
     const paraLike = PARA_TAGS.has(b.el.localName) || (elStats !== undefined && elStats.chars <= b.len + 2);
-    const start = paraLike ? 1 : 0;
+    let start = paraLike ? 1 : 0;
+    // A slide of a deck shown on the page is a frame, not a level: its lines (and the list they
+    // sit in) score for the deck in full, as a paragraph's do for the box that holds it.
+    const slideAt = slideIndex(b, decks);
+    for (; start <= slideAt; start++) stats.get(b.ancestors[start]!)!.score += s * SCORE_LEVELS[0]!;
     // A wrapper holding no more text than the element it wraps (秀米's sections nested five deep
     // around each paragraph) is no level of its own: it takes the next level's part without using
     // it up, so the paragraphs still meet in the container that holds them all.
@@ -2053,6 +2058,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (!next) break;
       top = next;
     }
+    if (!latinScript) top = sectionedTextAroundList(top, stats, negative);
     top = splitArticleRoot(top, stats, negative);
     chosen.add(top);
     const parent = top.parentElement;
@@ -2994,6 +3000,78 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
     for (const c of [...labels, ...values]) used.add(c);
   }
   return used;
+}
+
+/**
+ * A list picked as the article root that is one headed part of its parent, beside other headed
+ * parts holding text of their own, is one section of a text built of headings, paragraphs, tables
+ * and lists (a shared note, a document written in an online editor: 一、… 二、… each over its
+ * own part): the text is the parent. A box where the list's only neighbours are headings over
+ * links or nothing (other boxes of a column) is not such a text. `top` otherwise.
+ */
+function sectionedTextAroundList(top: Element, stats: Map<Element, Stats>, negative: Set<Element>): Element {
+  const parent = top.parentElement;
+  if (!/^[ou]l$/.test(top.localName) || !parent || /^(?:body|html)$/.test(parent.localName) || negative.has(parent)) return top;
+  const s = stats.get(parent);
+  if (!s || s.linkChars > s.chars * 0.3) return top;
+  let headed = false;
+  let otherParts = 0;
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+    if (/^h[1-6]$/.test(c.localName)) {
+      headed = (stats.get(c)?.chars ?? 0) > 0;
+      continue;
+    }
+    if (!headed) continue;
+    headed = false;
+    if (c === top) continue;
+    // A part with words of its own: unlinked text with punctuation (a paragraph, a table).
+    const cs = stats.get(c);
+    if (cs && cs.punct > 0 && cs.linkChars < cs.chars * 0.5) otherParts++;
+  }
+  const listHeaded = top.previousElementSibling !== null && /^h[1-6]$/.test(top.previousElementSibling.localName);
+  return listHeaded && otherParts >= 1 ? parent : top;
+}
+
+/** Ancestors of a block looked at for a slide it sits in (its line, a list, the list item, the slide). */
+const SLIDE_DEPTH = 4;
+/** A slide holds a heading and a few short lines; a box holding more is a section of prose. */
+const SLIDE_MAX_CHARS = 300;
+const SLIDES_MIN = 3;
+
+/**
+ * Where in a block's ancestors the slide it sits in is (-1: none). A slide is a child of a deck:
+ * a box made of nothing but three or more children built alike (same tag and first class), each
+ * opening with a heading and holding a few short lines: slides shown on the page (a 宣讲课件 or
+ * a training deck in a slide viewer), whose text is every slide's heading and bullets. (A quiz's
+ * parts or a page's panels share their box with other boxes: no deck.) `decks` caches the answer
+ * per box.
+ */
+function slideIndex(b: Block, decks: Map<Element, boolean>): number {
+  for (let i = 1; i <= SLIDE_DEPTH && i < b.ancestors.length; i++) {
+    const box = b.ancestors[i]!.parentElement;
+    if (!box) break;
+    let known = decks.get(box);
+    if (known === undefined) decks.set(box, (known = isDeck(box)));
+    if (known) return i;
+  }
+  return -1;
+}
+
+function isDeck(box: Element): boolean {
+  const first = box.firstElementChild;
+  if (!first) return false;
+  const key = `${first.localName}.${firstClass(first)}`;
+  let slides = 0;
+  for (let c: Element | null = first; c; c = c.nextElementSibling) {
+    if (`${c.localName}.${firstClass(c)}` !== key) return false;
+    const head = c.firstElementChild;
+    if (!head || !/^h[1-3]$/.test(head.localName)) return false;
+    slides++;
+  }
+  if (slides < SLIDES_MIN) return false;
+  for (let c: Element | null = first; c; c = c.nextElementSibling)
+    if (normaliseText(c.textContent ?? '').length > SLIDE_MAX_CHARS) return false;
+  return true;
 }
 
 /** The `<pre>` holding `<code>` (or a listing) that a block is one line of (null for any other block). */
