@@ -125,3 +125,33 @@ describe('a text written in a note editor whose longest part is a list', () => {
     expect(a.paragraphs).toEqual(items);
   });
 });
+
+const tailPage = (last: string): string =>
+  `<html><head><meta charset="utf-8"><title>北岭镇完成汛前山塘清淤 - 某某新闻网</title></head><body>
+<div class="top"><a href="/">首页</a><a href="/xw/">新闻</a></div>
+<div class="art"><h1>北岭镇完成汛前山塘清淤</h1><div class="info">发布时间：2024-05-06\u3000来源：某某新闻网</div>
+<div class="txt"><p>入汛以来，北岭镇组织人力机械对辖区内二十三座山塘开展清淤整治，累计清理淤泥一万二千余方。</p>
+<p>镇水利站负责人介绍，清淤后山塘蓄水能力明显提升，可有效保障周边农田的灌溉用水。</p>
+<p>${last}</p></div></div><div class="foot">某某新闻网 版权所有</div></body></html>`;
+
+describe('a navigation link at the end of the last paragraph', () => {
+  const last = '下一步，该镇还将对重点山塘开展安全鉴定，确保安全度汛。';
+  it('cuts a 返回首页>> link run into the paragraph', () => {
+    const a = extractArticle(
+      tailPage(
+        `${last}<a href="https://www.example-news.cn/" title="回到首页"><img src="/i/home.png" width="16">返回某某新闻网首页&gt;&gt;</a>`,
+      ),
+      'https://www.example-news.cn/xw/2024/0506/7.html',
+    );
+    expect(a.paragraphs.at(-1)).toBe(last);
+    expect(a.html).not.toContain('首页&gt;&gt;');
+  });
+
+  it('keeps a link that is no navigation (a document the text points to)', () => {
+    const a = extractArticle(
+      tailPage(`${last}<a href="/xw/2024/0506/ya.html">北岭镇山塘度汛应急预案全文</a>`),
+      'https://www.example-news.cn/xw/2024/0506/7.html',
+    );
+    expect(a.paragraphs.at(-1)).toBe(`${last}北岭镇山塘度汛应急预案全文`);
+  });
+});

@@ -1256,6 +1256,48 @@ function cutBracketedTitle(body: Block[], title: string): void {
   };
 }
 
+/** A link closing a block's HTML, with nothing after it but tags (an icon's, a closing one) and spaces. */
+const TAIL_LINK_RE = /<@(\d+)>((?:(?!<\/?@)[^])*)<\/@\1>((?:<(?!@)[^>]*>|\s)*)$/;
+const SENTENCE_END_RE = /[。！？!?…”’」』）)]$/;
+
+/**
+ * A navigation link set at the end of a paragraph (返回首页>> after the text's last sentence, an
+ * icon beside it): a line of the page's chrome by its own words, run into the paragraph because
+ * it sits in the same `<p>`. The link is cut from the paragraph when its text alone is boilerplate
+ * and what is left ends a sentence; a link the sentence goes on through is left.
+ */
+function cutNavigationTails(body: Block[]): void {
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b.linkChars === 0 || b.linkChars >= b.len) continue;
+    const m = TAIL_LINK_RE.exec(b.rawHtml);
+    if (!m) continue;
+    const link = normaliseText(
+      m[2]!
+        .replace(/<[^>]*>/g, '')
+        .replace(/&gt;/g, '>')
+        .replace(/&lt;/g, '<')
+        .replace(/&amp;/g, '&'),
+    );
+    if (!link || !b.text.endsWith(link) || !isBoilerplate(link)) continue;
+    const text = b.text.slice(0, -link.length).trimEnd();
+    if (!SENTENCE_END_RE.test(text)) continue;
+    const tail = new RegExp(`${[...link].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
+    const cut = (v: string): string => v.replace(tail, '').trimEnd();
+    body[i] = {
+      ...b,
+      text,
+      spaced: cut(b.spaced),
+      raw: cut(b.raw),
+      rawHtml: b.rawHtml.slice(0, m.index) + m[3]!,
+      tidied: null,
+      len: countChars(text),
+      linkChars: Math.max(0, b.linkChars - countChars(link)),
+      punct: countPunct(text),
+    };
+  }
+}
+
 /**
  * A post's topic tags on a line of their own at the end of its text (#某地防汛# #身边事#): each a
  * link to the platform's topic search, so the line is all links, but it is the post's own words.
@@ -2415,6 +2457,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (head) title = head[1]!.trim();
   }
   if (!latinScript && title) cutBracketedTitle(body, title);
+  if (!latinScript) cutNavigationTails(body);
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
   if (title) title = trimInvisible(title) || null;
