@@ -1258,6 +1258,48 @@ function cutBracketedTitle(body: Block[], title: string): void {
   };
 }
 
+/** A link closing a block's HTML, with nothing after it but tags (an icon's, a closing one) and spaces. */
+const TAIL_LINK_RE = /<@(\d+)>((?:(?!<\/?@)[^])*)<\/@\1>((?:<(?!@)[^>]*>|\s)*)$/;
+const SENTENCE_END_RE = /[。！？!?…”’」』）)]$/;
+
+/**
+ * A navigation link set at the end of a paragraph (返回首页>> after the text's last sentence, an
+ * icon beside it): a line of the page's chrome by its own words, run into the paragraph because
+ * it sits in the same `<p>`. The link is cut from the paragraph when its text alone is boilerplate
+ * and what is left ends a sentence; a link the sentence goes on through is left.
+ */
+function cutNavigationTails(body: Block[]): void {
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b.linkChars === 0 || b.linkChars >= b.len) continue;
+    const m = TAIL_LINK_RE.exec(b.rawHtml);
+    if (!m) continue;
+    const link = normaliseText(
+      m[2]!
+        .replace(/<[^>]*>/g, '')
+        .replace(/&gt;/g, '>')
+        .replace(/&lt;/g, '<')
+        .replace(/&amp;/g, '&'),
+    );
+    if (!link || !b.text.endsWith(link) || !isBoilerplate(link)) continue;
+    const text = b.text.slice(0, -link.length).trimEnd();
+    if (!SENTENCE_END_RE.test(text)) continue;
+    const tail = new RegExp(`${[...link].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
+    const cut = (v: string): string => v.replace(tail, '').trimEnd();
+    body[i] = {
+      ...b,
+      text,
+      spaced: cut(b.spaced),
+      raw: cut(b.raw),
+      rawHtml: b.rawHtml.slice(0, m.index) + m[3]!,
+      tidied: null,
+      len: countChars(text),
+      linkChars: Math.max(0, b.linkChars - countChars(link)),
+      punct: countPunct(text),
+    };
+  }
+}
+
 /**
  * A post's topic tags on a line of their own at the end of its text (#某地防汛# #身边事#): each a
  * link to the platform's topic search, so the line is all links, but it is the post's own words.
@@ -1995,6 +2037,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // are code, and five lines of it are one piece of the text, not five paragraphs.
   let scoredCode: Element | null = null;
   const cards = new Map<Element, boolean>();
+  const decks = new Map<Element, boolean>();
   for (const b of blocks) {
     if (b.negative || b.boiler || b.index === titleIndex || b.len < 8) continue;
     // On a Latin page a list item of a few words and no punctuation is a name or a label (a
@@ -2019,7 +2062,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     }
     const elStats = stats.get(b.el);
     const paraLike = PARA_TAGS.has(b.el.localName) || (elStats !== undefined && elStats.chars <= b.len + 2);
-    const start = paraLike ? 1 : 0;
+    let start = paraLike ? 1 : 0;
+    // A slide of a deck shown on the page is a frame, not a level: its lines (and the list they
+    // sit in) score for the deck in full, as a paragraph's do for the box that holds it.
+    const slideAt = slideIndex(b, decks);
+    for (; start <= slideAt; start++) stats.get(b.ancestors[start]!)!.score += s * SCORE_LEVELS[0]!;
     // A wrapper holding no more text than the element it wraps (秀米's sections nested five deep
     // around each paragraph) is no level of its own: it takes the next level's part without using
     // it up, so the paragraphs still meet in the container that holds them all.
@@ -2069,6 +2116,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (!next) break;
       top = next;
     }
+    if (!latinScript) top = sectionedTextAroundList(top, stats, negative);
     top = splitArticleRoot(top, stats, negative);
     chosen.add(top);
     const parent = top.parentElement;
@@ -2433,6 +2481,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (head) title = head[1]!.trim();
   }
   if (!latinScript && title) cutBracketedTitle(body, title);
+  if (!latinScript) cutNavigationTails(body);
   // Drop a leading repeat of the title and trailing empties.
   const paragraphs = body.filter((b) => b.len > 0).map((b) => b.text);
   if (title) title = trimInvisible(title) || null;
@@ -3018,6 +3067,78 @@ function readInfoColumns(blocks: Block[], found: Map<string, string>): Set<Eleme
     for (const c of [...labels, ...values]) used.add(c);
   }
   return used;
+}
+
+/**
+ * A list picked as the article root that is one headed part of its parent, beside other headed
+ * parts holding text of their own, is one section of a text built of headings, paragraphs, tables
+ * and lists (a shared note, a document written in an online editor: 一、… 二、… each over its
+ * own part): the text is the parent. A box where the list's only neighbours are headings over
+ * links or nothing (other boxes of a column) is not such a text. `top` otherwise.
+ */
+function sectionedTextAroundList(top: Element, stats: Map<Element, Stats>, negative: Set<Element>): Element {
+  const parent = top.parentElement;
+  if (!/^[ou]l$/.test(top.localName) || !parent || /^(?:body|html)$/.test(parent.localName) || negative.has(parent)) return top;
+  const s = stats.get(parent);
+  if (!s || s.linkChars > s.chars * 0.3) return top;
+  let headed = false;
+  let otherParts = 0;
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+    if (/^h[1-6]$/.test(c.localName)) {
+      headed = (stats.get(c)?.chars ?? 0) > 0;
+      continue;
+    }
+    if (!headed) continue;
+    headed = false;
+    if (c === top) continue;
+    // A part with words of its own: unlinked text with punctuation (a paragraph, a table).
+    const cs = stats.get(c);
+    if (cs && cs.punct > 0 && cs.linkChars < cs.chars * 0.5) otherParts++;
+  }
+  const listHeaded = top.previousElementSibling !== null && /^h[1-6]$/.test(top.previousElementSibling.localName);
+  return listHeaded && otherParts >= 1 ? parent : top;
+}
+
+/** Ancestors of a block looked at for a slide it sits in (its line, a list, the list item, the slide). */
+const SLIDE_DEPTH = 4;
+/** A slide holds a heading and a few short lines; a box holding more is a section of prose. */
+const SLIDE_MAX_CHARS = 300;
+const SLIDES_MIN = 3;
+
+/**
+ * Where in a block's ancestors the slide it sits in is (-1: none). A slide is a child of a deck:
+ * a box made of nothing but three or more children built alike (same tag and first class), each
+ * opening with a heading and holding a few short lines: slides shown on the page (a 宣讲课件 or
+ * a training deck in a slide viewer), whose text is every slide's heading and bullets. (A quiz's
+ * parts or a page's panels share their box with other boxes: no deck.) `decks` caches the answer
+ * per box.
+ */
+function slideIndex(b: Block, decks: Map<Element, boolean>): number {
+  for (let i = 1; i <= SLIDE_DEPTH && i < b.ancestors.length; i++) {
+    const box = b.ancestors[i]!.parentElement;
+    if (!box) break;
+    let known = decks.get(box);
+    if (known === undefined) decks.set(box, (known = isDeck(box)));
+    if (known) return i;
+  }
+  return -1;
+}
+
+function isDeck(box: Element): boolean {
+  const first = box.firstElementChild;
+  if (!first) return false;
+  const key = `${first.localName}.${firstClass(first)}`;
+  let slides = 0;
+  for (let c: Element | null = first; c; c = c.nextElementSibling) {
+    if (`${c.localName}.${firstClass(c)}` !== key) return false;
+    const head = c.firstElementChild;
+    if (!head || !/^h[1-3]$/.test(head.localName)) return false;
+    slides++;
+  }
+  if (slides < SLIDES_MIN) return false;
+  for (let c: Element | null = first; c; c = c.nextElementSibling)
+    if (normaliseText(c.textContent ?? '').length > SLIDE_MAX_CHARS) return false;
+  return true;
 }
 
 /** The `<pre>` holding `<code>` (or a listing) that a block is one line of (null for any other block). */
