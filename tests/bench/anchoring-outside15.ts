@@ -78,7 +78,7 @@
  * stored context of a repeated phrase (5G芯片芯片 after 活动上展示的); two PARTIALs the judge
  * reads on a run that straddles the passage's start (一带一带一路: the exact 一带一路 that
  * remains is placed; 按理说理说). Time: the slow long texts are those holding 第N条 / （一）
- * outline markers: a highlight that is mostly a marker (a para_start over 第六十五条　监察) makes
+ * outline markers: a highlight that is mostly a marker (a para_start over 第六十五条 U+3000 监察) makes
  * anchorAll run the whole batch a second time with markers compared literally (index.ts
  * anchorSelectors), about half of the call in a profile; that rerun was left as it is (its
  * neighbours' evidence needs the whole batch). Two scans were made cheaper with the same results
