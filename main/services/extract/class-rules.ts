@@ -15,11 +15,11 @@ export interface ClassRule {
 /** A style sheet longer than this is not read (a page's own rules are far smaller). */
 const MAX_SHEET_CHARS = 2_000_000;
 
-/** `css` without its `@media print { … }` blocks (their rules are not what the screen shows). */
-function withoutPrintBlocks(css: string): string {
+/** `css` without the blocks `opener` starts (`@media print {`, any `@…{`) and all they hold. */
+function withoutBlocks(css: string, opener: RegExp): string {
   let out = '';
   let from = 0;
-  for (const m of css.matchAll(/@media\s+print\s*\{/gi)) {
+  for (const m of css.matchAll(opener)) {
     if (m.index < from) continue;
     out += css.slice(from, m.index);
     let depth = 1;
@@ -28,6 +28,11 @@ function withoutPrintBlocks(css: string): string {
     from = i;
   }
   return out + css.slice(from);
+}
+
+/** `css` without its `@media print { … }` blocks (their rules are not what the screen shows). */
+function withoutPrintBlocks(css: string): string {
+  return withoutBlocks(css, /@media\s+print\s*\{/gi);
 }
 
 /** Every single-class rule (`.name{…}`) of the page's screen style sheets, by class name, in sheet order. */
@@ -66,17 +71,7 @@ export function classProperty(
 
 /** `css` without any `@…{ … }` block (media queries, supports): the rules that always apply. */
 function topLevelRules(css: string): string {
-  let out = '';
-  let from = 0;
-  for (const m of css.matchAll(/@[a-z-]+[^{};]*\{/gi)) {
-    if (m.index < from) continue;
-    out += css.slice(from, m.index);
-    let depth = 1;
-    let i = m.index + m[0].length;
-    for (; i < css.length && depth > 0; i++) depth += css[i] === '{' ? 1 : css[i] === '}' ? -1 : 0;
-    from = i;
-  }
-  return out + css.slice(from);
+  return withoutBlocks(css, /@[a-z-]+[^{};]*\{/gi);
 }
 
 /**
