@@ -86,6 +86,10 @@
  * Old vs new run side by side, seeds 1–40: one long anchorAll CPU median 108.1 → 106.5 ms, max
  * 331 → 257 ms (the max is the first long calls of the process, JIT warm-up, and load); the
  * default bench's anchor_113k_200_cpu_ms 92.5 → 88.7 and 87.8 → 90.1 (warm 83.9 → 75.3, 88.8 → 73.6).
+ * FRESH (lead, once, seeds 41–80, main 6d4c3ab, 2026-12-07 ~13:00 UTC, CI beside it): 99.7%, 2 wrong
+ * (fenge, seed 65: a page printed twice in a long article, the separator written after the true
+ * printing broke its context and the twin keeps it; the session-start anchoring places them the
+ * same); tuoyan 99.3, mixed 99.2, fenge 99.5; long anchorAll CPU median 102.5 ms, max 228 ms.
  */
 import { anchorAll, describe } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';
