@@ -50,6 +50,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor14: async () => (await import('./anchoring-outside14')).benchAnchorOutside14(process.argv.slice(2)),
   // A fifteenth outside tester's bench: GB/T 15834 标点, 图片占位, 标题改写, 并句, 删节, 分隔符, 脱衍, 体例 of times and ranges, 数据来源 notes (anchoring-outside15.ts).
   anchor15: async () => (await import('./anchoring-outside15')).benchAnchorOutside15(process.argv.slice(2)),
+  // A sixteenth outside tester's bench: Markdown copies, 上一页/下一页 pagination, invisible format characters, 全角/半角, 思考题, asides dropped, 列举 cut to 等, 小标题 dropped, numerals to digits (anchoring-outside16.ts).
+  anchor16: async () => (await import('./anchoring-outside16')).benchAnchorOutside16(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
