@@ -150,6 +150,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside22'),
     // Twenty-third outside Chinese set (a twenty-third tester: page kinds — Excel 另存为网页 名单 (GB2312), 事故调查报告, 审计结果公告, 部门预算公开, 慰问信 (GBK), 忏悔录, 修改对照表, 云笔记 share page, 宣讲课件 slides, 驻村日志, 招商项目推介, 健康科普).
     ...benchOutside(process.argv.includes('--verbose'), 'outside23'),
+    // Twenty-fourth outside Chinese set (a twenty-fourth tester: page kinds — 水情通报, 政协 委员风采, 交通管制 通告, 价格监测 周报, 环评 受理公示 (GBK), 法院 执行悬赏公告, 网络辟谣, 拟接收预备党员公示, 地震速报, 人事任免 (GBK), 校园 优秀习作, 学位论文答辩公告).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside24'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
