@@ -108,6 +108,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh20'),
     // Twenty-first outside English set (a twenty-first tester: fediverse thread/parish sermon/web-serial chapter/conference talk/transit notice/petition letter/publisher excerpt/weather explainer shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh21'),
+    // Twenty-second outside English set (a twenty-second tester: status-page incident/food recall announcement/council minutes/photo essay/historical marker/travel advisory/real-estate listing/bird species account shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh22'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
