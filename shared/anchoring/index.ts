@@ -55,6 +55,7 @@ import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } fr
 import {
   atHead,
   comparingMarkersLiterally,
+  droppingMarks,
   HEAD_MARK,
   isDroppedMark,
   isSpace,
@@ -315,7 +316,25 @@ function notOnOther(text: string, s: TextSelector, a: Anchor | null): Anchor | n
  * nearNeighbours).
  */
 export function anchorAll(text: string, selectors: readonly TextSelector[]): (Anchor | null)[] {
-  return anchorSelectors(text, selectors, newDocument);
+  return anchorSelectors(text, selectors, batchDocuments());
+}
+
+/**
+ * newDocument for one batch, made once per comparison form (markers as one unit or literal, marks
+ * kept or dropped): the first pass, the literal orphans' look, the whole batch again with markers
+ * literal and the check of its placements all read the same form of the same text, so they share
+ * its document (and its trigram index) instead of each normalising the long text again. A
+ * document is a pure function of the text and the form, so sharing it changes no placement.
+ */
+function batchDocuments(): (text: string) => Doc {
+  const made: Doc[] = [];
+  return (text) => {
+    const literal = comparingMarkersLiterally();
+    const dropped = droppingMarks();
+    let doc = made.find((d) => d.raw === text && d.markersLiteral === literal && (d.marksDropped ?? false) === dropped);
+    if (!doc) made.push((doc = newDocument(text)));
+    return doc;
+  };
 }
 
 /** anchorAll with the comparison form built by `makeDoc` (cached for the single form, anchor()). */
@@ -336,8 +355,10 @@ function anchorSelectors(text: string, selectors: readonly TextSelector[], makeD
     }
   });
   if (!literal.includes(true)) return out;
-  const plain = withMarkersLiteral(() => anchorBatch(text, selectors, makeDoc));
-  const doc = documentFor(text);
+  // Only the mostly-marker passages' placements of this run are read (below): the checks that
+  // judge one placement alone, after the batch-wide ones, are skipped for the others (anchorBatch).
+  const plain = withMarkersLiteral(() => anchorBatch(text, selectors, makeDoc, literal));
+  const doc = makeDoc(text);
   return out.map((a, i) => {
     const p = plain[i];
     const s = selectors[i];
@@ -350,7 +371,17 @@ function anchorSelectors(text: string, selectors: readonly TextSelector[], makeD
   });
 }
 
-function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: (text: string) => Doc): (Anchor | null)[] {
+/**
+ * `wanted`, when given, names the passages whose placements the caller reads: every passage is
+ * still placed through the batch-wide steps (copies confirmed, neighbours, islands), whose
+ * evidence is the whole batch; the later checks, each of one placement alone, run only for those.
+ */
+function anchorBatch(
+  text: string,
+  selectors: readonly TextSelector[],
+  makeDoc: (text: string) => Doc,
+  wanted?: readonly boolean[],
+): (Anchor | null)[] {
   let doc: Doc | null = null;
   const lazyDoc = () => (doc ??= makeDoc(text));
   const valid = selectors.map((selector) => {
@@ -428,16 +459,18 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       ),
     ),
   );
+  // Each check from here on reads one passage's placement alone: one the caller does not read is left as it is.
+  const unread = (i: number) => wanted !== undefined && !wanted[i];
   return islandsOrphaned(
     text,
     selectors,
     valid,
-    comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, selectors, valid, joined),
+    comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, makeDoc, selectors, valid, joined),
   )
     .map((a, i) => {
       // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
       const s = selectors[i];
-      if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+      if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
       // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart
       // (but its own paragraph, a label written at its head, is no longer one: headed.ts; nor is
       // the length of its twin, a paragraph printed twice, a sign: twinlength.ts).
@@ -458,7 +491,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
     })
     .map((a, i) => {
-      if (a || !valid[i]) return a;
+      if (a || !valid[i] || unread(i)) return a;
       const s = selectors[i] as TextSelector;
       // Only where no pass found a place: a placement refused by a check (a story whose both sides
       // were replaced, a date now after its old neighbour) stays refused.
@@ -474,7 +507,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
     .map((a, i) => {
       // Whatever pass found it: not the quote's words with other marks where the old text had such a look-alike (pinned.ts).
       const s = selectors[i];
-      if (!a || !s || (a.start === s.start && atStoredPosition(text, s))) return a;
+      if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
       // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
@@ -493,7 +526,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
       if (onFartherPrinting(doc, s, a, expectedFromPlaced(placedSpans, s))) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     })
-    .map((a, i) => introducedAnchor(text, lazyDoc, selectors[i], a));
+    .map((a, i) => (unread(i) ? a : introducedAnchor(text, lazyDoc, selectors[i], a)));
 }
 
 /** A paragraph's opening placed on its copy in a line written before it goes to the paragraph (introduced.ts). */
@@ -720,12 +753,14 @@ function spansPlaced(selectors: readonly TextSelector[], out: readonly (Anchor |
 function literalOrphans(
   text: string,
   docFor: () => Doc,
+  makeDoc: (text: string) => Doc,
   selectors: readonly TextSelector[],
   valid: readonly boolean[],
   out: (Anchor | null)[],
 ): (Anchor | null)[] {
   let literalDoc: Doc | null = null;
-  const lazyLiteral = () => (literalDoc ??= withMarkersLiteral(() => newDocument(text)));
+  // The batch's own literal form (shared with anchorSelectors' second run, see batchDocuments).
+  const lazyLiteral = () => (literalDoc ??= withMarkersLiteral(() => makeDoc(text)));
   return out.map((a, i) => {
     const s = selectors[i];
     // Only a quote the old text held once: the literal form gets no check among copies here.

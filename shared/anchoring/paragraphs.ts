@@ -107,9 +107,20 @@ export function onOtherParagraph(text: string, selector: TextSelector, start: nu
 /** The paragraph fingerprints of a text, computed once per text. */
 const printsOf = new WeakMap<object, Set<string>>();
 
+/**
+ * The last text's prints, whatever document asked: they depend on the text alone (its form with
+ * marks kept and markers as one unit), so a batch's other forms of the same text (markers literal,
+ * marks dropped) read them from here instead of normalising the whole text again.
+ */
+let lastPrints: { text: string; prints: Set<string> } | null = null;
+
 export function textPrints(key: object, text: string): Set<string> {
   let prints = printsOf.get(key);
   if (prints) return prints;
+  if (lastPrints && lastPrints.text === text) {
+    printsOf.set(key, lastPrints.prints);
+    return lastPrints.prints;
+  }
   prints = new Set();
   // The whole text in comparison form once, cut at its line breaks: the same units as each line
   // normalised alone from its head (fingerprint), since nothing the comparison form folds into one
@@ -126,6 +137,7 @@ export function textPrints(key: object, text: string): Set<string> {
     from = to + 1;
   }
   printsOf.set(key, prints);
+  lastPrints = { text, prints };
   return prints;
 }
 

@@ -7,6 +7,21 @@
  * the other tree's shared/anchoring is loaded into the same process and every call is made on both,
  * alternating which goes first, on the same texts: both medians, and any placement that differs.
  * --worst adds the default bench's worst revision for time (surroundRewritten) on the first seed.
+ * LATER (speed24, 2026-12-07 ~14:40–15:20 UTC, load 25–40, old = main fe7a04c in the same process):
+ * where the time went (profiles of this bench and of the long articles of outside14/15, seen
+ * seeds): per-passage first placements (anchorIn: exact and approximate search) about half; the
+ * whole text normalised again for each document of the batch (its form, its mark-free form, its
+ * literal-marker form, again by documentFor for the final check, again for the paragraph prints of
+ * each form) and a trigram index per document, ~20%; on articles with a mostly-marker passage (第N条
+ * alone) the second, literal-marker run of the batch, ~30–40%. Made cheaper, no placement moved:
+ * one document per form per anchorAll (index.ts batchDocuments), the paragraph prints of a text
+ * made once for all its forms (paragraphs.ts textPrints), and the second run skipping the checks
+ * of one placement alone for the passages whose placements it does not give (anchorBatch `wanted`).
+ * This bench twice: anchor_113k_200_cpu_ms 117.7 → 98.0 and 114.7 → 98.8 (warm 80.3 → 81.7,
+ * 84.3 → 77.2), 0 placements differing. The 360 long-article calls of outside15 1–80 and outside14
+ * 1–120 (every fifth seed, all kinds) replayed old and new alternately: CPU median 85.6 → 73.8 ms,
+ * max 677.7 → 541.5 (the first calls: JIT warm-up), sum −17%, 0 differing. Left: the second run still places every passage (its
+ * steps judge a passage by its placed neighbours, runs of them can chain across the text).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
