@@ -908,6 +908,19 @@ export const messages = {
   errors: {
     generic: '操作失败',
   },
+  /** A choice the page applied at once whose write the database failed (told once until one is stored). */
+  writes: {
+    readerSettings: '阅读设置',
+    highlightDefaults: '高亮的颜色和样式',
+    syncSettings: '抓取设置',
+    leaderLayer: '重点摘编的显示与隐藏',
+    notStoredKept: (what: string, why: string) => `${what}未能存入文库（${why}）。本次仍按您的选择显示；已暂存在本机，下次启动时再写入。`,
+    full: '存储空间已满',
+    broken: '文库数据库出错',
+    refused: (what: string, why: string) => `${what}没有保存：${why}`,
+    notStored: (what: string, why: string) =>
+      `${what}未能存入文库（${why}），本机也无法暂存。本次仍按您的选择显示，刷新或关闭后将恢复为原来的设置；请检查磁盘空间。`,
+  },
   backup: {
     title: '数据与备份',
     description:

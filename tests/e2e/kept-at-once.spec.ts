@@ -384,3 +384,42 @@ test('a 重点摘编 comment typed and not saved comes back as a draft when the 
   await expect(app.getByTestId('leader-excerpt').getByRole('textbox')).toHaveValue('请结合本单位实际逐条对照。');
   await expect(app.getByTestId('comment-draft-note')).toHaveCount(0);
 });
+
+test('a reader setting the library fails to store is said once, stays in force, and is stored at the next start', async ({ app }) => {
+  await openLongestArticle(app);
+  await app.getByRole('button', { name: '阅读设置' }).click();
+  // The settings store refuses every write as a full disk would (in this page only: a reload ends it).
+  await app.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'settings') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const larger = app.getByRole('button', { name: '增大字号' });
+  await larger.click();
+  const told = app.getByTestId('toast').filter({ hasText: '阅读设置未能存入文库' });
+  await expect(told).toHaveCount(1);
+  await expect(told).toContainText('存储空间已满');
+  await expect(told).toContainText('下次启动时再写入');
+  // A second change while the store still fails is not told again.
+  await larger.click();
+  await expect(app.locator('.article')).toHaveCSS('font-size', '20px');
+  await expect.poll(() => app.evaluate(() => localStorage.getItem('yandu.pendingWrites') ?? '')).toContain('"fontSize":20');
+  await expect(app.getByTestId('toast').filter({ hasText: '阅读设置' })).toHaveCount(1);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.screenshot({ path: test.info().outputPath('reader-setting-not-stored.png') });
+
+  // The next start (the store writable again) stores what was chosen.
+  await app.reload();
+  await expect(app.locator('.article-title')).toBeVisible();
+  await expect(app.locator('.article')).toHaveCSS('font-size', '20px');
+  await expect.poll(() => app.evaluate(() => localStorage.getItem('yandu.pendingWrites'))).toBeNull();
+  await expect
+    .poll(() =>
+      storedRows<{ key: string; value: { fontSize: number } }>(app, 'settings').then(
+        (r) => r.find((x) => x.key === 'reader')?.value.fontSize,
+      ),
+    )
+    .toBe(20);
+});

@@ -15,7 +15,9 @@ import {
   pendingWrites,
   replayPendingWrites,
   settlePendingWrite,
+  WriteNotStored,
 } from '../../renderer/core/pendingWrites';
+import { AppError } from '../../shared/errors';
 import { recoverPendingWrites } from '../../renderer/core/pendingKinds';
 import { createReadingRepository, createSettingsRepository } from '../../renderer/db/repositories';
 import { YanduDB } from '../../renderer/db/schema';
@@ -68,10 +70,48 @@ describe('pending writes', () => {
     expect(pendingWrites(storage)).toEqual([]);
   });
 
-  it('a failed write leaves no entry behind and still fails', async () => {
+  it('a refused value leaves no entry behind and fails as it was refused', async () => {
     const { storage } = memoryStorage();
-    await expect(keptWrite('setting', 'page.zoom', 3, () => Promise.reject(new Error('quota')), storage)).rejects.toThrow('quota');
+    const refusal = new AppError('E_INVALID_ARGUMENT', '设置的值无效。没有保存。');
+    await expect(keptWrite('setting', 'page.zoom', 3, () => Promise.reject(refusal), storage)).rejects.toBe(refusal);
     expect(pendingWrites(storage)).toEqual([]);
+    const valiError = (() => {
+      try {
+        v.parse(v.number(), 'x');
+      } catch (error) {
+        return error;
+      }
+      throw new Error('a string passed as a number');
+    })();
+    expect(valiError).toBeInstanceOf(v.ValiError);
+    await expect(keptWrite('setting', 'page.zoom', 4, () => Promise.reject(valiError), storage)).rejects.toBe(valiError);
+    expect(pendingWrites(storage)).toEqual([]);
+  });
+
+  it('a write the database failed keeps its entry for the next start and says so (WriteNotStored, kept)', async () => {
+    const { storage } = memoryStorage();
+    const full = new DOMException('the disk is full', 'QuotaExceededError');
+    const failed = await keptWrite('setting', 'page.zoom', 3, () => Promise.reject(full), storage).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(WriteNotStored);
+    expect((failed as WriteNotStored).kept).toBe(true);
+    expect((failed as WriteNotStored).cause).toBe(full);
+    expect(pendingWrites(storage).map((e) => [e.kind, e.key, e.value])).toEqual([['setting', 'page.zoom', 3]]);
+    // The next change of the same key replaces it; once that one is stored, nothing waits.
+    await keptWrite('setting', 'page.zoom', 5, () => Promise.resolve(), storage);
+    expect(pendingWrites(storage)).toEqual([]);
+  });
+
+  it('a failed write whose journal could not be written either says it is not kept', async () => {
+    const { storage } = memoryStorage();
+    const refusing = {
+      ...storage,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    };
+    const failed = await keptWrite('setting', 'page.zoom', 3, () => Promise.reject(new Error('closed')), refusing).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(WriteNotStored);
+    expect((failed as WriteNotStored).kept).toBe(false);
   });
 
   it('a newer write to the same key replaces the older entry, and the older settling leaves the newer', async () => {

@@ -44,6 +44,7 @@ import {
   Textarea,
   Toolbar,
 } from '../../ui';
+import { toldIfNotStored } from '../../ui/keptWriteNotice';
 
 const t = messages.sources;
 
@@ -312,8 +313,14 @@ function SyncSettingsForm() {
     }
     const next = { ...value, [key]: Number(t2) };
     setValue(next);
-    // Out of range: say so and what is still in force; nothing is saved or silently clamped.
-    void saveSyncSettings(next).then((problem) => setError(problem ? t.settingsNotSaved(problem) : null));
+    // Out of range: say so and what is still in force; nothing is saved or silently clamped. A write
+    // the database failed is said once (and kept for the next start).
+    const saving = saveSyncSettings(next);
+    toldIfNotStored(messages.writes.syncSettings, saving);
+    saving.then(
+      (problem) => setError(problem ? t.settingsNotSaved(problem) : null),
+      () => undefined,
+    );
   };
   return (
     <details className="sync-settings ui-section">
