@@ -167,3 +167,34 @@ export async function replayPendingWrites(
   }
   return written;
 }
+
+/** A form's draft left in the journal: what was typed, when, and the entry's token. */
+export interface FormDraft<T> {
+  value: T;
+  at: string;
+  token: string;
+}
+
+/**
+ * The drafts of a form that stores only when the user says so (保存, 创建): each change journalled
+ * under the form's kind and a key (one draft per key), never replayed by start-up (it has no replayer
+ * for the kind); the form shows a draft an earlier page left, to be saved or given up, and settles it
+ * then. `schema`: what a draft of this form holds; an entry failing it reads as none and is left as it is.
+ */
+export function formDrafts<T>(kind: string, schema: v.GenericSchema<unknown, T>, storage: () => LocalStore | null = localStore) {
+  return {
+    write: (key: string, value: T): string => journalPendingWrite(kind, key, value, storage()),
+    read(key: string): FormDraft<T> | null {
+      const entry = pendingWrites(storage()).find((e) => e.kind === kind && e.key === key);
+      if (!entry) return null;
+      const parsed = v.safeParse(schema, entry.value);
+      return parsed.success ? { value: parsed.output, at: entry.at, token: entry.token } : null;
+    },
+    /** The keys with a draft waiting. */
+    keys: (): string[] =>
+      pendingWrites(storage())
+        .filter((e) => e.kind === kind)
+        .map((e) => e.key),
+    settle: (token: string): void => settlePendingWrite(token, storage()),
+  };
+}

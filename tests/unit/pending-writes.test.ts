@@ -16,9 +16,10 @@ import {
   replayPendingWrites,
   settlePendingWrite,
   WriteNotStored,
+  formDrafts,
 } from '../../renderer/core/pendingWrites';
 import { AppError } from '../../shared/errors';
-import { recoverPendingWrites } from '../../renderer/core/pendingKinds';
+import { NEW_SESSION_DRAFT_KIND, recoverPendingWrites, SOURCE_DRAFT_KIND } from '../../renderer/core/pendingKinds';
 import { createReadingRepository, createSettingsRepository } from '../../renderer/db/repositories';
 import { YanduDB } from '../../renderer/db/schema';
 import { HIDDEN_KEY, readHidden } from '../../renderer/core/roles';
@@ -171,6 +172,44 @@ describe('pending writes', () => {
     const left = pendingWrites(storage);
     expect(left).toHaveLength(MAX_PENDING_WRITES);
     expect(left[0]!.key).toBe('k5');
+  });
+});
+
+describe("form drafts (a form that stores only on the user's word)", () => {
+  const FormSchema = v.object({ title: v.string(), place: v.string() });
+
+  it('keeps one draft per key, read back through its schema with its time, until settled', () => {
+    const { storage } = memoryStorage();
+    const drafts = formDrafts('testForm', FormSchema, () => storage);
+    drafts.write('a', { title: '第一稿', place: '' });
+    const token = drafts.write('a', { title: '第二稿', place: '三楼' });
+    drafts.write('b', { title: '另一张表', place: '' });
+    const kept = drafts.read('a');
+    expect(kept?.value).toEqual({ title: '第二稿', place: '三楼' });
+    expect(kept?.token).toBe(token);
+    expect(Number.isNaN(Date.parse(kept!.at))).toBe(false);
+    expect(drafts.keys().sort()).toEqual(['a', 'b']);
+    drafts.settle(token);
+    expect(drafts.read('a')).toBeNull();
+    expect(drafts.keys()).toEqual(['b']);
+  });
+
+  it('an entry its form cannot hold reads as none and is left as it is', () => {
+    const { storage } = memoryStorage();
+    journalPendingWrite('testForm', 'a', { title: 3 }, storage);
+    const drafts = formDrafts('testForm', FormSchema, () => storage);
+    expect(drafts.read('a')).toBeNull();
+    expect(pendingWrites(storage)).toHaveLength(1);
+  });
+
+  it('start-up never replays a draft into the database: it waits for its form', async () => {
+    const { storage } = memoryStorage();
+    formDrafts(SOURCE_DRAFT_KIND, FormSchema, () => storage).write('new', { title: '来源', place: '' });
+    formDrafts(NEW_SESSION_DRAFT_KIND, FormSchema, () => storage).write('new', { title: '专题', place: '' });
+    const db = new YanduDB(`form-drafts-${Math.random()}`);
+    expect(await recoverPendingWrites(db, storage)).toBe(0);
+    expect(pendingWrites(storage).map((e) => e.kind)).toEqual([SOURCE_DRAFT_KIND, NEW_SESSION_DRAFT_KIND]);
+    db.close();
   });
 });
 
