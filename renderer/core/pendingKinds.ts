@@ -12,7 +12,9 @@
  * by core/study.ts itself, through the session's own checks. The 学习记录 form typed but not saved
  * (`recordDraft`, one entry per session) is never replayed into the database: it stays until the
  * form, showing it as a restored draft, saves it or the user gives it up (core/study.ts). So is a
- * 重点摘编's comment typed but not saved (`excerptComment`, core/packets.ts).
+ * 重点摘编's comment typed but not saved (`excerptComment`, core/packets.ts), a source's form typed but
+ * not saved (`sourceForm`, core/sync.ts) and the 新建学习安排 dialog typed but not created
+ * (`newSession`, core/study.ts): the form shows each again (core/pendingWrites formDrafts).
  */
 import * as v from 'valibot';
 import { settingSchema } from '../../shared/domain/settings';
@@ -40,6 +42,10 @@ export const SESSION_DRAFT_KIND = 'sessionField';
 export const RECORD_DRAFT_KIND = 'recordDraft';
 /** The kind of the 重点摘编 comment drafts (core/packets.ts), left for the excerpt's comment box likewise. */
 export const COMMENT_DRAFT_KIND = 'excerptComment';
+/** The kind of a source form's drafts (core/sync.ts), one per source ('new' for one being added). */
+export const SOURCE_DRAFT_KIND = 'sourceForm';
+/** The kind of the 新建学习安排 dialog's draft (core/study.ts), one at a time. */
+export const NEW_SESSION_DRAFT_KIND = 'newSession';
 
 export const keptReading = <T>(articleId: string, position: ReadingPosition, run: () => Promise<T>): Promise<T> =>
   keptWrite('reading', articleId, position, run);

@@ -2,8 +2,9 @@
  * Writes the view shows before IndexedDB has committed them: a reader setting applied at once, the
  * colour the next highlight takes, a layer switched off, a sync setting typed in, the reading
  * position saved as the page goes. Each is journalled synchronously in localStorage before its
- * write starts and taken out once the write has settled (committed, or refused: a refused value is
- * never replayed); start-up replays what is left, so a reload or close in between keeps it.
+ * write starts and taken out once the write has committed, or was refused (a refused value is never
+ * replayed); a write the database failed keeps its entry, for the view to say so and the next start
+ * to write it. Start-up replays what is left, so a reload or close in between keeps it.
  *
  * One entry per kind and key, newest write last: a newer write to the same key replaces the
  * older entry, and an older write settling never takes out a newer one's entry. An entry of a kind
@@ -11,6 +12,8 @@
  * journals of their own (they are also kept until a backup holds them); this one is only for the
  * few milliseconds a small write is in flight, so it holds a handful of entries at most.
  */
+import * as v from 'valibot';
+import { AppError } from '../../shared/errors';
 import { localStore, type LocalStore } from './localStore';
 
 export const PENDING_WRITES_KEY = 'yandu.pendingWrites';
@@ -91,9 +94,26 @@ export function settlePendingWrite(token: string, storage: LocalStore | null = l
   if (left.length !== entries.length) write(storage, left);
 }
 
+/** The value was refused (its schema, a check of the app): it never will be stored, so it is never replayed. */
+const isRefusal = (error: unknown): boolean => error instanceof v.ValiError || error instanceof AppError;
+
+/**
+ * A write the database failed (not a refusal of the value: a full disk, a closed or broken store).
+ * `kept`: its entry stays in the journal, so the next start writes it (through its kind's checks).
+ */
+export class WriteNotStored extends Error {
+  readonly kept: boolean;
+  constructor(cause: unknown, kept: boolean) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'WriteNotStored';
+    this.kept = kept;
+  }
+}
+
 /**
  * Journals `value` under kind and key, runs `run` (the IndexedDB write), and takes the entry out
- * once it has settled either way. Resolves or rejects as `run` does.
+ * once it has committed, or once the value was refused (rethrown as it came). A write the database
+ * failed keeps its entry for the next start and rejects with WriteNotStored.
  */
 export async function keptWrite<T>(
   kind: string,
@@ -103,11 +123,18 @@ export async function keptWrite<T>(
   storage: LocalStore | null = localStore(),
 ): Promise<T> {
   const token = journalPendingWrite(kind, key, value, storage);
+  let result: T;
   try {
-    return await run();
-  } finally {
-    settlePendingWrite(token, storage);
+    result = await run();
+  } catch (error) {
+    if (isRefusal(error)) {
+      settlePendingWrite(token, storage);
+      throw error;
+    }
+    throw new WriteNotStored(error, !!storage && read(storage).some((e) => e.token === token));
   }
+  settlePendingWrite(token, storage);
+  return result;
 }
 
 /** The entries waiting, oldest first (tests, diagnostics). */
@@ -139,4 +166,35 @@ export async function replayPendingWrites(
     settlePendingWrite(entry.token, storage);
   }
   return written;
+}
+
+/** A form's draft left in the journal: what was typed, when, and the entry's token. */
+export interface FormDraft<T> {
+  value: T;
+  at: string;
+  token: string;
+}
+
+/**
+ * The drafts of a form that stores only when the user says so (保存, 创建): each change journalled
+ * under the form's kind and a key (one draft per key), never replayed by start-up (it has no replayer
+ * for the kind); the form shows a draft an earlier page left, to be saved or given up, and settles it
+ * then. `schema`: what a draft of this form holds; an entry failing it reads as none and is left as it is.
+ */
+export function formDrafts<T>(kind: string, schema: v.GenericSchema<unknown, T>, storage: () => LocalStore | null = localStore) {
+  return {
+    write: (key: string, value: T): string => journalPendingWrite(kind, key, value, storage()),
+    read(key: string): FormDraft<T> | null {
+      const entry = pendingWrites(storage()).find((e) => e.kind === kind && e.key === key);
+      if (!entry) return null;
+      const parsed = v.safeParse(schema, entry.value);
+      return parsed.success ? { value: parsed.output, at: entry.at, token: entry.token } : null;
+    },
+    /** The keys with a draft waiting. */
+    keys: (): string[] =>
+      pendingWrites(storage())
+        .filter((e) => e.kind === kind)
+        .map((e) => e.key),
+    settle: (token: string): void => settlePendingWrite(token, storage()),
+  };
 }

@@ -43,9 +43,9 @@ import {
   type RoleState,
   writeLeaderLayerHidden,
 } from './roles';
-import { keptLeaderLayer, RECORD_DRAFT_KIND, SESSION_DRAFT_KIND } from './pendingKinds';
+import { keptLeaderLayer, NEW_SESSION_DRAFT_KIND, RECORD_DRAFT_KIND, SESSION_DRAFT_KIND } from './pendingKinds';
 import { localStore, type LocalStore } from './localStore';
-import { journalPendingWrite, pendingWrites, replayPendingWrites, settlePendingWrite } from './pendingWrites';
+import { formDrafts, journalPendingWrite, pendingWrites, replayPendingWrites, settlePendingWrite } from './pendingWrites';
 
 const t = messages.study;
 
@@ -346,6 +346,17 @@ function draftValueFits(field: SessionDraftField, value: unknown): boolean {
  * The bounds are the record's own (shared/domain/session.ts), with room for what the form trims on 保存.
  */
 const draftText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** The 新建学习安排 dialog as typed: 专题, 日期 (null while the typed date does not read as one), 地点. */
+const NewSessionFormSchema = v.object({ topic: v.string(), date: v.nullable(v.string()), place: v.string() });
+export type NewSessionForm = v.InferOutput<typeof NewSessionFormSchema>;
+/**
+ * The 新建学习安排 dialog typed but not created (nothing is stored until 创建): journalled at each
+ * change under one key, so a reload, a crash or a closed window keeps the 专题 and 地点; the 学习计划
+ * page offers to go on with it, never creates it by itself. 取消 gives it up.
+ */
+export const newSessionDrafts = formDrafts(NEW_SESSION_DRAFT_KIND, NewSessionFormSchema);
+export const NEW_SESSION_DRAFT_KEY = 'new';
+
 export const RecordFormSchema = v.object({
   time: draftText(2000),
   place: draftText(2000),

@@ -23,7 +23,8 @@ import {
   type SyncSettings as DbSyncSettings,
 } from '../db/sources';
 import { beforeBulkChange } from './backup';
-import { keptSetting } from './pendingKinds';
+import { keptSetting, SOURCE_DRAFT_KIND } from './pendingKinds';
+import { formDrafts } from './pendingWrites';
 import { messages } from '../i18n/messages';
 import { reanchorArticle } from './highlights';
 import { applySyncBatch, emptyTally, sourceCounts, storedTally } from './sync/writer';
@@ -49,7 +50,36 @@ export async function saveSource(id: string | null, input: SourceInputArg): Prom
   return null;
 }
 
-export const removeSource = (id: string): Promise<void> => sources.remove(id);
+/** A source form as typed (its fields before the checks of 保存): what a draft of it holds. */
+const SourceFormDraftSchema = v.object({
+  input: v.object({
+    kind: v.picklist(['cms', 'feed', 'folder']),
+    location: v.string(),
+    name: v.string(),
+    column: v.nullable(v.string()),
+    schedule: v.object({ mode: v.picklist(['manual', 'startup', 'interval']), hours: v.optional(v.number()) }),
+    enabled: v.boolean(),
+    allowedHosts: v.array(v.string()),
+    firstSync: v.picklist(['newest', 'all']),
+  }),
+  hostsText: v.string(),
+  hoursText: v.string(),
+});
+export type SourceFormDraft = v.InferOutput<typeof SourceFormDraftSchema>;
+
+/**
+ * A source's form typed but not saved (it stores only on 保存): journalled at each change, one per
+ * source ('new' for one being added), so a reload, a crash or a closed window keeps the address, the
+ * name and the allowed sites; the 来源 page opens that form again with the draft, to save or give up.
+ */
+export const sourceDrafts = formDrafts(SOURCE_DRAFT_KIND, SourceFormDraftSchema);
+
+/** Removes a source; a draft of its form goes with it (there is nothing left to save it to). */
+export async function removeSource(id: string): Promise<void> {
+  await sources.remove(id);
+  const draft = sourceDrafts.read(id);
+  if (draft) sourceDrafts.settle(draft.token);
+}
 /** 试抓取: what a source would give, fetched by the host without storing anything. */
 export const previewSource = (location: string) => api.sources.preview({ location });
 

@@ -347,6 +347,10 @@ export const messages = {
     locationLabel: '网址或文件夹路径',
     locationPlaceholder: '例如 http://内网网站/dqgz/zxzxx/ 或 D:\\学习材料',
     chooseFolder: '选择文件夹…',
+    draftRestored: (at: string) =>
+      `已恢复一份未保存的来源草稿${at ? `（${at} 输入）` : ''}：下面显示的是草稿，尚未保存。请核对后保存，或放弃草稿。`,
+    discardDraft: '放弃草稿',
+    discardDraftConfirm: '放弃这份未保存的来源草稿？草稿中填写的内容不再保留。',
     noFolderDialog: '浏览器版不能打开文件夹对话框，请直接输入文件夹的完整路径。',
     preview: '试抓取',
     previewing: '正在试抓取…',
@@ -483,6 +487,11 @@ export const messages = {
     newSession: '新建学习安排',
     createSession: '创建',
     needTopic: '请填写专题。',
+    newSessionDraftRestored: (at: string) => `已恢复一份未创建的学习安排草稿${at ? `（${at} 输入）` : ''}：请核对后创建，或放弃草稿。`,
+    newSessionDraftWaiting: (topic: string) => `有一份新建学习安排的草稿尚未创建${topic ? `（专题：${topic}）` : ''}。`,
+    continueDraft: '继续填写',
+    discardNewSessionDraft: '放弃草稿',
+    discardNewSessionDraftConfirm: '放弃这份未创建的学习安排草稿？草稿中填写的内容不再保留。',
     noMembers: '还没有添加成员。',
     needMemberName: '请填写姓名。',
     memberRemoved: (name: string) => `已删除成员“${name}”`,
@@ -907,6 +916,19 @@ export const messages = {
   },
   errors: {
     generic: '操作失败',
+  },
+  /** A choice the page applied at once whose write the database failed (told once until one is stored). */
+  writes: {
+    readerSettings: '阅读设置',
+    highlightDefaults: '高亮的颜色和样式',
+    syncSettings: '抓取设置',
+    leaderLayer: '重点摘编的显示与隐藏',
+    notStoredKept: (what: string, why: string) => `${what}未能存入文库（${why}）。本次仍按您的选择显示；已暂存在本机，下次启动时再写入。`,
+    full: '存储空间已满',
+    broken: '文库数据库出错',
+    refused: (what: string, why: string) => `${what}没有保存：${why}`,
+    notStored: (what: string, why: string) =>
+      `${what}未能存入文库（${why}），本机也无法暂存。本次仍按您的选择显示，刷新或关闭后将恢复为原来的设置；请检查磁盘空间。`,
   },
   backup: {
     title: '数据与备份',

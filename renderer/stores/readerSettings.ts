@@ -9,6 +9,8 @@ import {
   type ReaderSettings,
 } from '../../shared/domain/settings';
 import { loadReaderSettings, saveReaderSettings } from '../core/library';
+import { messages } from '../i18n/messages';
+import { toldIfNotStored } from '../ui/keptWriteNotice';
 
 // Schema and default are the settings table's (shared/domain/settings.ts).
 export {
@@ -37,7 +39,8 @@ export const useReaderSettings = create<ReaderSettingsState>((set, get) => ({
     const next = { fontSize, lineHeight, width, theme, font };
     if (!v.is(ReaderSettingsSchema, next)) return;
     set(next);
-    void saveReaderSettings(ReaderSettingsSchema, next);
+    // In force at once; a write the database failed is said once (and kept for the next start).
+    toldIfNotStored(messages.writes.readerSettings, saveReaderSettings(ReaderSettingsSchema, next));
   },
 }));
 

@@ -29,3 +29,4 @@ export { confirm, Dialog, SidePanel, type ConfirmOptions } from './Dialog';
 export { DateField, formatChineseDate, parseChineseDate } from './DateField';
 export { dismiss, notify, useNotices, type Notice, type NoticeKind, type NotifyOptions } from './notify';
 export { UiHost } from './UiHost';
+export { DraftNote, typedAt } from './DraftNote';

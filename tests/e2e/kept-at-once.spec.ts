@@ -384,3 +384,96 @@ test('a 重点摘编 comment typed and not saved comes back as a draft when the 
   await expect(app.getByTestId('leader-excerpt').getByRole('textbox')).toHaveValue('请结合本单位实际逐条对照。');
   await expect(app.getByTestId('comment-draft-note')).toHaveCount(0);
 });
+
+test('a reader setting the library fails to store is said once, stays in force, and is stored at the next start', async ({ app }) => {
+  await openLongestArticle(app);
+  await app.getByRole('button', { name: '阅读设置' }).click();
+  // The settings store refuses every write as a full disk would (in this page only: a reload ends it).
+  await app.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (this.name === 'settings') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const larger = app.getByRole('button', { name: '增大字号' });
+  await larger.click();
+  const told = app.getByTestId('toast').filter({ hasText: '阅读设置未能存入文库' });
+  await expect(told).toHaveCount(1);
+  await expect(told).toContainText('存储空间已满');
+  await expect(told).toContainText('下次启动时再写入');
+  // A second change while the store still fails is not told again.
+  await larger.click();
+  await expect(app.locator('.article')).toHaveCSS('font-size', '20px');
+  await expect.poll(() => app.evaluate(() => localStorage.getItem('yandu.pendingWrites') ?? '')).toContain('"fontSize":20');
+  await expect(app.getByTestId('toast').filter({ hasText: '阅读设置' })).toHaveCount(1);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.screenshot({ path: test.info().outputPath('reader-setting-not-stored.png') });
+
+  // The next start (the store writable again) stores what was chosen.
+  await app.reload();
+  await expect(app.locator('.article-title')).toBeVisible();
+  await expect(app.locator('.article')).toHaveCSS('font-size', '20px');
+  await expect.poll(() => app.evaluate(() => localStorage.getItem('yandu.pendingWrites'))).toBeNull();
+  await expect
+    .poll(() =>
+      storedRows<{ key: string; value: { fontSize: number } }>(app, 'settings').then(
+        (r) => r.find((x) => x.key === 'reader')?.value.fontSize,
+      ),
+    )
+    .toBe(20);
+});
+
+test('a source form typed and not saved opens again as a draft when the page reloads at once', async ({ app }) => {
+  await app.getByRole('link', { name: '来源' }).click();
+  await app.getByRole('button', { name: '添加来源' }).click();
+  const form = app.getByRole('form', { name: '添加来源' });
+  await form.getByLabel('名称').fill('机关党建专栏');
+  // The address typed last, and the page reloaded in the same task: 保存 never ran.
+  await typeThenReload(app, form.getByLabel('网址或文件夹路径'), 'http://127.0.0.1:9/dangjian/list/');
+  const again = app.getByRole('form', { name: '添加来源' });
+  await expect(again.getByLabel('网址或文件夹路径')).toHaveValue('http://127.0.0.1:9/dangjian/list/');
+  await expect(again.getByLabel('名称')).toHaveValue('机关党建专栏');
+  const note = again.getByTestId('source-draft-note');
+  await expect(note).toContainText('已恢复一份未保存的来源草稿');
+  // Shown as a draft only: nothing is stored until 保存.
+  await expect(app.getByTestId('source-card')).toHaveCount(0);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.screenshot({ path: test.info().outputPath('source-draft-restored.png') });
+
+  await note.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(app.getByTestId('source-card')).toHaveCount(1);
+  await expect(app.getByTestId('source-card')).toContainText('机关党建专栏');
+  await app.reload();
+  await expect(app.getByTestId('source-card')).toHaveCount(1);
+  await expect(app.getByRole('form', { name: '添加来源' })).toHaveCount(0);
+  await expect(app.getByTestId('source-draft-note')).toHaveCount(0);
+});
+
+test('a 新建学习安排 typed and not created is offered again when the page reloads at once, never created by itself', async ({ app }) => {
+  await app.getByRole('link', { name: '学习计划' }).click();
+  await app.getByRole('button', { name: '新建学习安排' }).click();
+  const dialog = app.getByRole('dialog', { name: '新建学习安排' });
+  await dialog.getByLabel('专题').fill('学习贯彻全会精神专题研讨');
+  await typeThenReload(app, dialog.getByLabel('地点'), '二楼第一会议室');
+  await expect(app.getByTestId('study-dashboard')).toBeVisible();
+  const waiting = app.getByTestId('new-session-draft-waiting');
+  await expect(waiting).toContainText('学习贯彻全会精神专题研讨');
+  await expect(app.getByTestId('session-row')).toHaveCount(0);
+
+  await waiting.getByRole('button', { name: '继续填写' }).click();
+  const again = app.getByRole('dialog', { name: '新建学习安排' });
+  await expect(again.getByTestId('new-session-draft-note')).toContainText('已恢复一份未创建的学习安排草稿');
+  await expect(again.getByLabel('专题')).toHaveValue('学习贯彻全会精神专题研讨');
+  await expect(again.getByLabel('地点')).toHaveValue('二楼第一会议室');
+  await expect(again.getByLabel('专题')).toBeFocused();
+  await again.getByRole('button', { name: '创建' }).click();
+  await expect(app.getByTestId('session-page')).toBeVisible();
+  await expect(app.locator('#s-place')).toHaveValue('二楼第一会议室');
+  await app.getByRole('link', { name: '学习计划', exact: true }).click();
+  await expect(app.getByTestId('session-row')).toHaveCount(1);
+  await expect(app.getByTestId('new-session-draft-waiting')).toHaveCount(0);
+  await app.reload();
+  await expect(app.getByTestId('session-row')).toHaveCount(1);
+  await expect(app.getByTestId('new-session-draft-waiting')).toHaveCount(0);
+});

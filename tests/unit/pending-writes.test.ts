@@ -15,8 +15,11 @@ import {
   pendingWrites,
   replayPendingWrites,
   settlePendingWrite,
+  WriteNotStored,
+  formDrafts,
 } from '../../renderer/core/pendingWrites';
-import { recoverPendingWrites } from '../../renderer/core/pendingKinds';
+import { AppError } from '../../shared/errors';
+import { NEW_SESSION_DRAFT_KIND, recoverPendingWrites, SOURCE_DRAFT_KIND } from '../../renderer/core/pendingKinds';
 import { createReadingRepository, createSettingsRepository } from '../../renderer/db/repositories';
 import { YanduDB } from '../../renderer/db/schema';
 import { HIDDEN_KEY, readHidden } from '../../renderer/core/roles';
@@ -68,10 +71,48 @@ describe('pending writes', () => {
     expect(pendingWrites(storage)).toEqual([]);
   });
 
-  it('a failed write leaves no entry behind and still fails', async () => {
+  it('a refused value leaves no entry behind and fails as it was refused', async () => {
     const { storage } = memoryStorage();
-    await expect(keptWrite('setting', 'page.zoom', 3, () => Promise.reject(new Error('quota')), storage)).rejects.toThrow('quota');
+    const refusal = new AppError('E_INVALID_ARGUMENT', '设置的值无效。没有保存。');
+    await expect(keptWrite('setting', 'page.zoom', 3, () => Promise.reject(refusal), storage)).rejects.toBe(refusal);
     expect(pendingWrites(storage)).toEqual([]);
+    const valiError = (() => {
+      try {
+        v.parse(v.number(), 'x');
+      } catch (error) {
+        return error;
+      }
+      throw new Error('a string passed as a number');
+    })();
+    expect(valiError).toBeInstanceOf(v.ValiError);
+    await expect(keptWrite('setting', 'page.zoom', 4, () => Promise.reject(valiError), storage)).rejects.toBe(valiError);
+    expect(pendingWrites(storage)).toEqual([]);
+  });
+
+  it('a write the database failed keeps its entry for the next start and says so (WriteNotStored, kept)', async () => {
+    const { storage } = memoryStorage();
+    const full = new DOMException('the disk is full', 'QuotaExceededError');
+    const failed = await keptWrite('setting', 'page.zoom', 3, () => Promise.reject(full), storage).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(WriteNotStored);
+    expect((failed as WriteNotStored).kept).toBe(true);
+    expect((failed as WriteNotStored).cause).toBe(full);
+    expect(pendingWrites(storage).map((e) => [e.kind, e.key, e.value])).toEqual([['setting', 'page.zoom', 3]]);
+    // The next change of the same key replaces it; once that one is stored, nothing waits.
+    await keptWrite('setting', 'page.zoom', 5, () => Promise.resolve(), storage);
+    expect(pendingWrites(storage)).toEqual([]);
+  });
+
+  it('a failed write whose journal could not be written either says it is not kept', async () => {
+    const { storage } = memoryStorage();
+    const refusing = {
+      ...storage,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+    };
+    const failed = await keptWrite('setting', 'page.zoom', 3, () => Promise.reject(new Error('closed')), refusing).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(WriteNotStored);
+    expect((failed as WriteNotStored).kept).toBe(false);
   });
 
   it('a newer write to the same key replaces the older entry, and the older settling leaves the newer', async () => {
@@ -131,6 +172,44 @@ describe('pending writes', () => {
     const left = pendingWrites(storage);
     expect(left).toHaveLength(MAX_PENDING_WRITES);
     expect(left[0]!.key).toBe('k5');
+  });
+});
+
+describe("form drafts (a form that stores only on the user's word)", () => {
+  const FormSchema = v.object({ title: v.string(), place: v.string() });
+
+  it('keeps one draft per key, read back through its schema with its time, until settled', () => {
+    const { storage } = memoryStorage();
+    const drafts = formDrafts('testForm', FormSchema, () => storage);
+    drafts.write('a', { title: '第一稿', place: '' });
+    const token = drafts.write('a', { title: '第二稿', place: '三楼' });
+    drafts.write('b', { title: '另一张表', place: '' });
+    const kept = drafts.read('a');
+    expect(kept?.value).toEqual({ title: '第二稿', place: '三楼' });
+    expect(kept?.token).toBe(token);
+    expect(Number.isNaN(Date.parse(kept!.at))).toBe(false);
+    expect(drafts.keys().sort()).toEqual(['a', 'b']);
+    drafts.settle(token);
+    expect(drafts.read('a')).toBeNull();
+    expect(drafts.keys()).toEqual(['b']);
+  });
+
+  it('an entry its form cannot hold reads as none and is left as it is', () => {
+    const { storage } = memoryStorage();
+    journalPendingWrite('testForm', 'a', { title: 3 }, storage);
+    const drafts = formDrafts('testForm', FormSchema, () => storage);
+    expect(drafts.read('a')).toBeNull();
+    expect(pendingWrites(storage)).toHaveLength(1);
+  });
+
+  it('start-up never replays a draft into the database: it waits for its form', async () => {
+    const { storage } = memoryStorage();
+    formDrafts(SOURCE_DRAFT_KIND, FormSchema, () => storage).write('new', { title: '来源', place: '' });
+    formDrafts(NEW_SESSION_DRAFT_KIND, FormSchema, () => storage).write('new', { title: '专题', place: '' });
+    const db = new YanduDB(`form-drafts-${Math.random()}`);
+    expect(await recoverPendingWrites(db, storage)).toBe(0);
+    expect(pendingWrites(storage).map((e) => e.kind)).toEqual([SOURCE_DRAFT_KIND, NEW_SESSION_DRAFT_KIND]);
+    db.close();
   });
 });
 

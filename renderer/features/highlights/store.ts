@@ -11,6 +11,8 @@ import {
   type HighlightRow,
   type HighlightStyle,
 } from '../../core/highlights';
+import { messages } from '../../i18n/messages';
+import { toldIfNotStored } from '../../ui/keptWriteNotice';
 
 export type { HighlightStyle } from '../../core/highlights';
 
@@ -61,7 +63,8 @@ export const useHighlights = create<HighlightsState>((set, get) => ({
   setDefaults(color, style) {
     if (color === get().lastColor && style === get().lastStyle) return;
     set({ lastColor: color, lastStyle: style });
-    void saveHighlightDefaults(color, style);
+    // The toolbar shows it at once; a write the database failed is said once (and kept for the next start).
+    toldIfNotStored(messages.writes.highlightDefaults, saveHighlightDefaults(color, style));
   },
   async loadDefaults() {
     const d = await loadHighlightDefaults();

@@ -9,6 +9,7 @@ import { openArticle, saveReadingPosition, type ArticleBodyRow, type LibraryRow 
 import { messages } from '../../i18n/messages';
 import { study } from '../../core/study';
 import { useLiveResult } from '../../ui/useLiveResult';
+import { toldIfNotStored } from '../../ui/keptWriteNotice';
 import { clampFontSize, useReaderSettings } from '../../stores/readerSettings';
 import { importDay } from '../../stores/library';
 import { sanitizeArticleHtml } from '../../ui/sanitize';
@@ -179,8 +180,11 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
       timer = null;
       const pos = positionRef.current;
       if (!pos) return;
-      // The library's progress follows the stored position through the library feed.
-      void saveReadingPosition(id, pos);
+      // The library's progress follows the stored position through the library feed. A failed write
+      // is not told: the position is no choice of the user's, it is saved again at the next scroll,
+      // and the journal keeps it for the next start (never over a later one); a failing library is
+      // told by the writes the user makes.
+      saveReadingPosition(id, pos).catch((error: unknown) => console.warn('[reader] position not stored', error));
     };
     const onScroll = () => {
       positionRef.current = measurePosition(scroller, blocks);
@@ -354,7 +358,7 @@ export function ReaderView({ id, at, len }: { id: string; at?: number; len?: num
             aria-pressed={leaderVisible}
             onClick={() => {
               useHighlights.getState().setLeaderVisible(!leaderVisible);
-              void study.hideLeaderLayer(leaderVisible).catch((e: unknown) => console.error('[reader] could not keep the layer hidden', e));
+              toldIfNotStored(messages.writes.leaderLayer, study.hideLeaderLayer(leaderVisible));
             }}
           >
             {messages.highlights.showLeader}

@@ -28,6 +28,7 @@ import { AttendancePicker, SpeakerPicker, type Attendance } from './MemberPicker
 import '../packets';
 import { useDraft } from '../../ui/useDraft';
 import { useDraftJournal } from '../../ui/useDraftJournal';
+import { typedAt } from '../../ui/DraftNote';
 import {
   Button,
   Checkbox,
@@ -165,14 +166,6 @@ const draftKey = (d: RecordDraft) =>
 const sameDraft = (a: RecordDraft, b: RecordDraft) => draftKey(a) === draftKey(b);
 
 type TextKey = Exclude<keyof RecordDraft, 'attendance'>;
-
-/** "2026年12月7日 10:48": when a draft was typed. */
-function typedAt(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return `${formatChineseDate(local)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 /**
  * The draft this session's record form left in the journal when the page last went (a reload, a

@@ -2,13 +2,17 @@
 import { useState } from 'react';
 import { formatChineseDate } from '../../../shared/text';
 import { navigate } from '../../ui/router';
-import { study, warnings, type Profile, type Rules } from '../../core/study';
+import { NEW_SESSION_DRAFT_KEY, newSessionDrafts, study, warnings, type NewSessionForm, type Profile, type Rules } from '../../core/study';
+import type { FormDraft } from '../../core/pendingWrites';
+import { useDraftJournal } from '../../ui/useDraftJournal';
 import { messages } from '../../i18n/messages';
 import { useLiveResult } from '../../ui/useLiveResult';
 import {
   Button,
+  confirm,
   DateField,
   Dialog,
+  DraftNote,
   EmptyState,
   Form,
   FormActions,
@@ -22,6 +26,8 @@ import {
   readInteger,
   Section,
   Table,
+  Toolbar,
+  typedAt,
 } from '../../ui';
 import { errorText } from '../packets';
 import '../packets';
@@ -159,18 +165,48 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-/** 新建学习安排: nothing is stored until 创建 (取消 or Esc leaves no record). */
-function NewSessionDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [topic, setTopic] = useState('');
-  const [date, setDate] = useState<string | null>(today());
-  const [place, setPlace] = useState('');
+const blankSession = (): NewSessionForm => ({ topic: '', date: today(), place: '' });
+/** Nothing typed: the dialog as it opens empty (the date it offers is today's). */
+const untyped = (f: NewSessionForm) => !f.topic.trim() && !f.place.trim() && f.date === today();
+
+/**
+ * 新建学习安排: nothing is stored until 创建 (取消 or Esc leaves no record and gives the typing up).
+ * What is typed is journalled at each change, so a reload, a crash or a closed window keeps it: the
+ * dialog opens with it again as a draft (`restored`), never creating the session by itself.
+ */
+function NewSessionDialog({ restored, onClose }: { restored: FormDraft<NewSessionForm> | null; onClose: () => void }) {
+  const journal = useDraftJournal(
+    (value: NewSessionForm) => newSessionDrafts.write(NEW_SESSION_DRAFT_KEY, value),
+    newSessionDrafts.settle,
+    restored?.token,
+  );
+  const [form, setForm] = useState<NewSessionForm>(restored?.value ?? blankSession());
+  const [shownDraft, setShownDraft] = useState(restored);
+  const { topic, date, place } = form;
   const [error, setError] = useState<string | null>(null);
+  const edit = (patch: Partial<NewSessionForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    if (untyped(next)) {
+      journal.saved(null);
+      setShownDraft(null);
+    } else journal.typed(next);
+  };
   const close = () => {
-    setTopic('');
-    setPlace('');
-    setDate(today());
-    setError(null);
+    journal.saved(null);
     onClose();
+  };
+  const discard = async () => {
+    const ok = await confirm({
+      title: t.discardNewSessionDraft,
+      message: t.discardNewSessionDraftConfirm,
+      confirmLabel: t.discardNewSessionDraft,
+      danger: true,
+    });
+    if (!ok) return;
+    journal.saved(null);
+    setShownDraft(null);
+    setForm(blankSession());
   };
   const create = async () => {
     const name = topic.trim();
@@ -180,8 +216,11 @@ function NewSessionDialog({ open, onClose }: { open: boolean; onClose: () => voi
     }
     if (!date) return;
     try {
-      const id = await study.createSession(name.slice(0, 300), date, place.trim());
-      close();
+      const creating = study.createSession(name.slice(0, 300), date, place.trim());
+      // The draft's entry goes once the session is stored; a refused one keeps it.
+      journal.saved(creating, 'success');
+      const id = await creating;
+      onClose();
       navigate({ name: 'session', id });
     } catch (e) {
       setError(`${errorText(e).message}（${errorText(e).code}）`);
@@ -189,9 +228,10 @@ function NewSessionDialog({ open, onClose }: { open: boolean; onClose: () => voi
   };
   return (
     <Dialog
-      open={open}
+      open
       title={t.newSession}
       onClose={close}
+      initialFocus="#new-session-topic"
       testId="new-session-dialog"
       actions={
         <>
@@ -211,14 +251,22 @@ function NewSessionDialog({ open, onClose }: { open: boolean; onClose: () => voi
           void create();
         }}
       >
+        {shownDraft ? (
+          <DraftNote
+            text={t.newSessionDraftRestored(typedAt(shownDraft.at))}
+            discardLabel={t.discardNewSessionDraft}
+            onDiscard={() => void discard()}
+            testId="new-session-draft-note"
+          />
+        ) : null}
         <FormRow label={t.topic} error={error}>
-          <Input width="long" value={topic} maxLength={300} onChange={(e) => setTopic(e.target.value)} />
+          <Input id="new-session-topic" width="long" value={topic} maxLength={300} onChange={(e) => edit({ topic: e.target.value })} />
         </FormRow>
         <FormRow label={t.date}>
-          <DateField value={date} onChange={setDate} />
+          <DateField value={date} onChange={(value) => edit({ date: value })} />
         </FormRow>
         <FormRow label={t.place}>
-          <Input width="medium" value={place} maxLength={200} onChange={(e) => setPlace(e.target.value)} />
+          <Input width="medium" value={place} maxLength={200} onChange={(e) => edit({ place: e.target.value })} />
         </FormRow>
       </form>
     </Dialog>
@@ -232,6 +280,8 @@ export function StudyView() {
   const [memberDraft, setMemberDraft] = useState({ name: '', title: '' });
   const [memberError, setMemberError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // A 新建学习安排 typed and not created when the page last went: offered again, never created by itself.
+  const [sessionDraft, setSessionDraft] = useState(() => newSessionDrafts.read(NEW_SESSION_DRAFT_KEY));
   const [showHidden, setShowHidden] = useState(false);
   if (loaded.state === 'loading') return <div className="boot">{messages.boot.loading}</div>;
   if (loaded.state === 'failed')
@@ -254,6 +304,18 @@ export function StudyView() {
       notify(t.memberRemoved(name), {
         action: { label: messages.ui.undo, run: () => void study.restoreMember(removed).catch(fail) },
       });
+  };
+
+  const discardSessionDraft = async () => {
+    const ok = await confirm({
+      title: t.discardNewSessionDraft,
+      message: t.discardNewSessionDraftConfirm,
+      confirmLabel: t.discardNewSessionDraft,
+      danger: true,
+    });
+    if (!ok || !sessionDraft) return;
+    newSessionDrafts.settle(sessionDraft.token);
+    setSessionDraft(null);
   };
 
   const thisYear = allSessions.filter((s) => s.year === year);
@@ -322,7 +384,26 @@ export function StudyView() {
             </Button>
           </p>
         ) : null}
-        <NewSessionDialog open={creating} onClose={() => setCreating(false)} />
+        {sessionDraft && !creating ? (
+          <div className="ui-draft-note" role="status" data-testid="new-session-draft-waiting">
+            <p>{t.newSessionDraftWaiting(sessionDraft.value.topic.trim())}</p>
+            <Toolbar>
+              <Button kind="primary" onClick={() => setCreating(true)}>
+                {t.continueDraft}
+              </Button>
+              <Button onClick={() => void discardSessionDraft()}>{t.discardNewSessionDraft}</Button>
+            </Toolbar>
+          </div>
+        ) : null}
+        {creating ? (
+          <NewSessionDialog
+            restored={sessionDraft}
+            onClose={() => {
+              setCreating(false);
+              setSessionDraft(newSessionDrafts.read(NEW_SESSION_DRAFT_KEY));
+            }}
+          />
+        ) : null}
       </Section>
 
       <Section title={t.members}>

@@ -1,6 +1,6 @@
 /** 来源: configure intranet columns, feeds and folders; sync them and watch the progress. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LOW_EXTRACT_CONFIDENCE, type SourcePreview } from '../../../shared/domain/sync';
 import { formatChineseDate } from '../../../shared/text';
@@ -16,7 +16,9 @@ import {
   runSync,
   saveSource,
   saveSyncSettings,
+  sourceDrafts,
   syncRuns,
+  type SourceFormDraft,
   type RunState,
   type SourceInput,
   type SourceRow,
@@ -43,7 +45,12 @@ import {
   Select,
   Textarea,
   Toolbar,
+  DraftNote,
+  typedAt,
 } from '../../ui';
+import type { FormDraft } from '../../core/pendingWrites';
+import { useDraftJournal } from '../../ui/useDraftJournal';
+import { toldIfNotStored } from '../../ui/keptWriteNotice';
 
 const t = messages.sources;
 
@@ -67,27 +74,64 @@ const blankInput: SourceInput = {
   firstSync: 'newest',
 };
 
+/** The form as the stored source (or a new one) fills it. */
+function storedForm(initial: SourceRow | undefined): SourceFormDraft {
+  const input: SourceInput = initial
+    ? {
+        kind: initial.kind,
+        location: initial.location,
+        name: initial.name,
+        column: initial.column,
+        schedule: initial.schedule,
+        enabled: initial.enabled,
+        allowedHosts: initial.allowedHosts ?? [],
+        firstSync: initial.firstSync ?? 'newest',
+      }
+    : blankInput;
+  return { input, hostsText: (initial?.allowedHosts ?? []).join('\n'), hoursText: String(input.schedule.hours ?? 24) };
+}
+
+// Field by field, so a draft read back from the journal compares whatever order its keys came in.
+const formKey = ({ input: i, hostsText, hoursText }: SourceFormDraft) =>
+  JSON.stringify([i.kind, i.location, i.name, i.column ?? '', i.schedule.mode, i.enabled, i.firstSync, hostsText, hoursText]);
+
+/** The draft of this form an earlier page left, unless it says what is stored (then its entry goes). */
+function keptSourceDraft(key: string, stored: SourceFormDraft): FormDraft<SourceFormDraft> | null {
+  const kept = sourceDrafts.read(key);
+  if (kept && formKey(kept.value) === formKey(stored)) {
+    sourceDrafts.settle(kept.token);
+    return null;
+  }
+  return kept;
+}
+
 function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
-  const [input, setInput] = useState<SourceInput>(() =>
-    props.initial
-      ? {
-          kind: props.initial.kind,
-          location: props.initial.location,
-          name: props.initial.name,
-          column: props.initial.column,
-          schedule: props.initial.schedule,
-          enabled: props.initial.enabled,
-          allowedHosts: props.initial.allowedHosts ?? [],
-          firstSync: props.initial.firstSync ?? 'newest',
-        }
-      : blankInput,
-  );
+  const draftKey = props.initial?.id ?? 'new';
+  const [stored] = useState(() => storedForm(props.initial));
+  // Typed here before the page last went and never saved: shown again as a draft, never saved by itself.
+  const [restored, setRestored] = useState(() => keptSourceDraft(draftKey, stored));
+  const journal = useDraftJournal((value: SourceFormDraft) => sourceDrafts.write(draftKey, value), sourceDrafts.settle, restored?.token);
+  const [form, setForm] = useState<SourceFormDraft>(restored?.value ?? stored);
+  const { input, hostsText, hoursText } = form;
+  // The form as last changed, for a change made after an await (试抓取 fills the name in).
+  const latest = useRef(form);
+  // Each change is journalled until 保存 (or until the form says what is stored again).
+  const edit = (change: (f: SourceFormDraft) => SourceFormDraft) => {
+    const next = change(latest.current);
+    latest.current = next;
+    setForm(next);
+    if (formKey(next) === formKey(stored)) {
+      journal.saved(null);
+      setRestored(null);
+    } else journal.typed(next);
+  };
   const [preview, setPreview] = useState<SourcePreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [hint, setHint] = useState<string | null>(null);
-  const patch = (p: Partial<SourceInput>) => setInput((i) => ({ ...i, ...p }));
-  const [hostsText, setHostsText] = useState(() => (props.initial?.allowedHosts ?? []).join('\n'));
+  const patch = (p: Partial<SourceInput>) => edit((f) => ({ ...f, input: { ...f.input, ...p } }));
+  const setHostsText = (text: string) => edit((f) => ({ ...f, hostsText: text }));
+  const setHoursText = (text: string) => edit((f) => ({ ...f, hoursText: text }));
 
   const tryFetch = async () => {
     setBusy(true);
@@ -96,7 +140,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
     try {
       const result = await previewSource(input.location.trim());
       setPreview(result);
-      patch({ kind: result.kind, name: input.name || result.title || '' });
+      edit((f) => ({ ...f, input: { ...f.input, kind: result.kind, name: f.input.name || result.title || '' } }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -110,7 +154,6 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
     else setHint(t.noFolderDialog);
   };
 
-  const [hoursText, setHoursText] = useState(String(input.schedule.hours ?? 24));
   const [hoursError, setHoursError] = useState<string | null>(null);
   const locationId = useId();
   const enabledId = useId();
@@ -130,12 +173,20 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
     if (!input.location.trim()) return setError(t.locationRequired);
     if (!input.name.trim()) return setError(t.nameRequired);
     try {
-      const problem = await saveSource(props.initial?.id ?? null, {
+      const saving = saveSource(props.initial?.id ?? null, {
         ...input,
         schedule,
         column: input.column?.trim() || null,
         allowedHosts,
       });
+      // The draft's entry goes once the source holds it; a refused save (said below) keeps it.
+      journal.saved(
+        saving.then((problem) => {
+          if (problem) throw new Error(problem);
+        }),
+        'success',
+      );
+      const problem = await saving;
       if (problem) return setError(problem);
       notify(t.saved(input.name.trim()), { kind: 'success' });
       props.onDone();
@@ -143,9 +194,31 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
       setError(errorText(e));
     }
   };
+  // 取消 gives the typing up, as it always did; a page left otherwise keeps the draft.
+  const cancel = () => {
+    journal.saved(null);
+    props.onDone();
+  };
+  const discard = async () => {
+    const ok = await confirm({ title: t.discardDraft, message: t.discardDraftConfirm, confirmLabel: t.discardDraft, danger: true });
+    if (!ok) return;
+    journal.saved(null);
+    setRestored(null);
+    latest.current = stored;
+    setForm(stored);
+  };
 
   return (
     <Form className="source-form" onSubmit={() => void save()} label={props.initial ? t.edit : t.add}>
+      {restored ? (
+        <DraftNote
+          text={t.draftRestored(typedAt(restored.at))}
+          saveLabel={t.save}
+          discardLabel={t.discardDraft}
+          onDiscard={() => void discard()}
+          testId="source-draft-note"
+        />
+      ) : null}
       <FormRow label={t.locationLabel} htmlFor={locationId}>
         <div className="ui-inline">
           <Input
@@ -243,7 +316,7 @@ function SourceForm(props: { initial?: SourceRow; onDone: () => void }) {
         <Button type="submit" kind="primary">
           {t.save}
         </Button>
-        <Button onClick={props.onDone}>{t.cancel}</Button>
+        <Button onClick={cancel}>{t.cancel}</Button>
       </FormActions>
     </Form>
   );
@@ -312,8 +385,14 @@ function SyncSettingsForm() {
     }
     const next = { ...value, [key]: Number(t2) };
     setValue(next);
-    // Out of range: say so and what is still in force; nothing is saved or silently clamped.
-    void saveSyncSettings(next).then((problem) => setError(problem ? t.settingsNotSaved(problem) : null));
+    // Out of range: say so and what is still in force; nothing is saved or silently clamped. A write
+    // the database failed is said once (and kept for the next start).
+    const saving = saveSyncSettings(next);
+    toldIfNotStored(messages.writes.syncSettings, saving);
+    saving.then(
+      (problem) => setError(problem ? t.settingsNotSaved(problem) : null),
+      () => undefined,
+    );
   };
   return (
     <details className="sync-settings ui-section">
@@ -337,8 +416,17 @@ function SyncSettingsForm() {
 
 export function SourcesView() {
   // Sources follow the database (a run's counts, an edit, another tab).
-  const list = useLiveQuery(listSources, []) ?? [];
-  const [editing, setEditing] = useState<SourceRow | 'new' | null>(null);
+  const loadedList = useLiveQuery(listSources, []);
+  const list = loadedList ?? [];
+  // A source form typed and not saved when the page last went opens again with its draft.
+  const [editing, setEditing] = useState<SourceRow | 'new' | null>(() => (sourceDrafts.keys().includes('new') ? 'new' : null));
+  const [draftOpened, setDraftOpened] = useState(false);
+  if (loadedList && !draftOpened) {
+    setDraftOpened(true);
+    const waiting = sourceDrafts.keys();
+    const drafted = editing === null ? loadedList.find((s) => waiting.includes(s.id)) : undefined;
+    if (drafted) setEditing(drafted);
+  }
   const [error, setError] = useState<string | null>(null);
   const runs = useStore(syncRuns, (s) => s.runs);
 
