@@ -1160,7 +1160,7 @@ function confirmedCopies(
       if (!(Math.abs(t.start - s.start) <= ALONG_GAP && Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK)) return false;
       const copy = onCopy(p, t);
       // Not a neighbour placed among its own copies by context alone: the same twin's words placed both (twinorder.ts).
-      return copy !== null && !placedByContextAmongCopies(copy.doc, t, copy.from);
+      return copy !== null && !placedByContextAmongCopies(copy.doc, t, copy.from, p);
     });
   for (let changed = true; changed;) {
     changed = false;

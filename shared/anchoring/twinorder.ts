@@ -10,20 +10,27 @@
  */
 import { contextAt, MAX_COPIES, sameRankCopy } from './copies';
 import { toNormalised, type Doc } from './doc';
-import { normaliseQuote } from './normalise';
+import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import { fingerprint, paragraphRange } from './paragraphs';
 import type { Anchor, TextSelector } from './types';
 
 /**
  * Whether the placement of neighbour `t` on normalised `from` was chosen among copies by its
  * context alone: its quote stood more than once in the old text and the placement is not the
  * copy of its rank (the new text holding as many copies, copies keeping their order), or no rank
- * can be known (a count changed, a quote held past MAX_COPIES times). Such a neighbour inside the
+ * can be known (a count changed, a quote held past MAX_COPIES times), and its paragraph there is
+ * not its own old paragraph told apart from the twin's by its print. Such a neighbour inside the
  * same twin paragraph was placed by the same surrounding words as the passage (its context
  * overlaps the passage's), so its moving along with a placement is no second witness for it.
  */
-export function placedByContextAmongCopies(doc: Doc, t: TextSelector, from: number): boolean {
+export function placedByContextAmongCopies(doc: Doc, t: TextSelector, from: number, placed: { start: number; end: number }): boolean {
   if (!((t.copies ?? 0) > 0)) return false;
-  return sameRankCopy(doc, normaliseQuote(t), t) !== from;
+  if (sameRankCopy(doc, normaliseQuote(t), t) === from) return false;
+  // Unless it stands in its own old paragraph, whole, which differed from every other paragraph
+  // holding its quote (paragraphs.ts): blocks reordered across the copies carry it along.
+  if (typeof t.para !== 'string' || (t.twins ?? 0) > 0) return true;
+  const [pFrom, pTo] = paragraphRange(doc.raw, placed.start, placed.end);
+  return fingerprint(doc.raw.slice(pFrom, pTo)) !== t.para;
 }
 
 /** Units either side of where the passage would be within which a copy counts as standing there. */
@@ -32,7 +39,9 @@ export const NEAR_EXPECTED = 3000;
 /**
  * A quote held so often that its copies are not counted (MAX_COPIES or more: a figure, a month),
  * placed on a copy with no more of the stored context than another copy had in the old text (the
- * old text held the passage's surroundings twice: a twin printing, unchanged), more than
+ * old text held the passage's surroundings twice: a twin printing, unchanged), or with more while
+ * a whole stored side still stands where the passage would be (its printing there, its words
+ * edited away, and the twin's edited into the quote), more than
  * NEAR_EXPECTED from every place the passage would be (`expected`, raw: its old place, and that
  * moved with unique placed neighbours), while a copy of the quote stands within NEAR_EXPECTED of
  * one of them: the context cannot tell the twin from the passage, and the passage's place says
@@ -51,16 +60,25 @@ export function commonQuoteOnFarTwin(
   if ((s.copies ?? 0) < MAX_COPIES) return false;
   const known = s.copyContext;
   if (typeof known !== 'number' || !Number.isInteger(known) || known < 0) return false;
-  if (contextAt(doc, s, from, to).found > known) return false;
   if (expected.some((e) => Math.abs(rawStart - e) <= NEAR_EXPECTED)) return false;
   const norm = doc.norm.text;
-  return expected.some((e) => {
+  const near = (words: string, e: number) => {
     const lo = toNormalised(doc, Math.max(0, e - NEAR_EXPECTED));
     const hi = toNormalised(doc, e + NEAR_EXPECTED);
-    const at = norm.indexOf(quote, lo);
-    return at >= 0 && at + quote.length <= hi && at !== from;
-  });
+    const at = norm.indexOf(words, lo);
+    return at >= 0 && at + words.length <= hi;
+  };
+  if (!expected.some((e) => near(quote, e))) return false;
+  if (contextAt(doc, s, from, to).found <= known) return true;
+  // More context than any copy had: a paragraph moved far away carries its surroundings along;
+  // but where a whole stored side still stands where the passage would be, that printing is the
+  // passage's and the far copy a twin's words edited into the quote.
+  const sides = [normalisePrefix(s), normaliseSuffix(s)].filter((side) => side.length >= MIN_SIDE);
+  return sides.some((side) => expected.some((e) => near(side, e)));
 }
+
+/** Units a stored side must hold to say where the passage's surroundings stand. */
+const MIN_SIDE = 16;
 
 /**
  * Passages of different old words placed on one place (`group`, indices into `selectors` and

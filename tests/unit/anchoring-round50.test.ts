@@ -64,6 +64,27 @@ suite('a figure of a page printed twice, a separator after its own printing', ()
   });
 });
 
+suite('a figure of a page printed twice, the passage’s own edited away and the twin’s edited into it', () => {
+  // The first printing wrote the figure, the second the numeral; the revision swapped them.
+  const numeral = TRIP[1]!.replace('6晚', '六晚');
+  const mixed = [...TABLE, ...filler(0, 500), ...TRIP, ...filler(500, 95), TRIP[0]!, numeral, TRIP[2]!, ...filler(595, 20)].join('\n');
+  const own = at(mixed, '共有6晚') + 2;
+  const passage = describe(mixed, own, own + 1);
+
+  it('leaves an orphan, not the twin that now reads the stored context, while its own printing stands', () => {
+    const swapped = mixed.replace(TRIP[1]!, '＠').replace(numeral, TRIP[1]!).replace('＠', numeral);
+    expect(anchorAll(swapped, [passage])[0]).toBeNull();
+  });
+
+  it('still places it far away when its whole paragraph block moved there (its surroundings along)', () => {
+    const block = TRIP.join('\n') + '\n';
+    const cut = mixed.replace(block, '');
+    const there = cut.indexOf(filler(610, 1)[0]!);
+    const moved = cut.slice(0, there) + block + cut.slice(there);
+    expect(anchorAll(moved, [passage])[0]?.start).toBe(at(moved, '共有6晚') + 2);
+  });
+});
+
 // A short listing printed twice, a few lines apart: two readers' highlights of one line.
 const LIST = ['甲组先到礼堂签到', '乙组成员名单见附页', '丙组负责布置会场'];
 const twice = [...filler(0, 2), ...LIST, ...filler(2, 2), '那么名单可能改成这样：', ...LIST, ...filler(4, 2)].join('\n');
@@ -71,18 +92,32 @@ const twice = [...filler(0, 2), ...LIST, ...filler(2, 2), '那么名单可能改
 suite('neighbours and places among copies (twinorder.ts)', () => {
   const doc = documentFor(twice);
   const norm = (raw: number) => toNormalised(doc, raw);
+  const span = (words: string, n: number) => ({ start: at(twice, words, n), end: at(twice, words, n) + words.length });
 
   it('counts a neighbour placed on the copy of its own rank as a witness, one on the other copy not', () => {
     const second = sel(twice, '乙组成员名单', 1);
     expect(second.copies).toBe(1);
-    expect(placedByContextAmongCopies(doc, second, norm(at(twice, '乙组成员名单', 1)))).toBe(false);
-    expect(placedByContextAmongCopies(doc, second, norm(at(twice, '乙组成员名单', 0)))).toBe(true);
+    expect(placedByContextAmongCopies(doc, second, norm(at(twice, '乙组成员名单', 1)), span('乙组成员名单', 1))).toBe(false);
+    expect(placedByContextAmongCopies(doc, second, norm(at(twice, '乙组成员名单', 0)), span('乙组成员名单', 0))).toBe(true);
   });
 
   it('counts a neighbour whose words the old text held once as a witness', () => {
     const once = sel(twice, '那么名单可能改成这样');
     expect(once.copies).toBe(0);
-    expect(placedByContextAmongCopies(doc, once, norm(at(twice, '那么名单可能改成这样')))).toBe(false);
+    expect(placedByContextAmongCopies(doc, once, norm(at(twice, '那么名单可能改成这样')), span('那么名单可能改成这样', 0))).toBe(false);
+  });
+
+  it('counts one on another copy in its own old paragraph, told apart from the twin’s, as a witness (blocks reordered)', () => {
+    // Two answers quote one figure; their paragraphs differ. The answers swapped places.
+    const A = '答：今年共接待游客三万人次，比去年多两成。';
+    const B = '答：三万人次的目标提前完成，景区将继续限流。';
+    const before = [...filler(0, 2), A, ...filler(2, 2), B, ...filler(4, 2)].join('\n');
+    const after = [...filler(0, 2), B, ...filler(2, 2), A, ...filler(4, 2)].join('\n');
+    const t = sel(before, '三万人次', 1);
+    expect(t.copies).toBe(1);
+    const d = documentFor(after);
+    const moved = at(after, '三万人次', 0);
+    expect(placedByContextAmongCopies(d, t, toNormalised(d, moved), { start: moved, end: moved + 4 })).toBe(false);
   });
 
   it('keeps on one place only the passage whose rank the place is', () => {
