@@ -12,7 +12,7 @@ import { contextAt, MAX_COPIES, sameRankCopy } from './copies';
 import { toNormalised, type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import { fingerprint, paragraphRange } from './paragraphs';
-import type { Anchor, TextSelector } from './types';
+import type { TextSelector } from './types';
 
 /**
  * Whether the placement of neighbour `t` on normalised `from` was chosen among copies by its
