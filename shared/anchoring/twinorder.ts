@@ -91,7 +91,7 @@ export function rankHolders(
   doc: Doc,
   group: readonly number[],
   selectors: readonly TextSelector[],
-  placed: readonly (Anchor | null)[],
+  placed: readonly ({ start: number; end: number } | null)[],
 ): Set<number> {
   const out = new Set<number>();
   for (const i of group) {
