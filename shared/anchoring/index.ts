@@ -91,6 +91,7 @@ import { onClosedUpNeighbour } from './closedup';
 import { closedOntoSideCopy } from './sidecopy';
 import { lineRestatedElsewhere } from './restatedline';
 import { onFartherPrinting } from './twoprintings';
+import { commonQuoteOnFarTwin, placedByContextAmongCopies, rankHolders } from './twinorder';
 import { columnsPlace } from './columns';
 import { latinInsidePlace } from './latin-inside';
 import { linkedPlace } from './linked';
@@ -1093,6 +1094,8 @@ function confirmedCopies(
             ranked,
             acrossLines: ranked === null && ownContextAt(doc, s, from, to) && !ownContextBesideLines(doc, s, from, to),
           };
+        // A quote held past the count, on a far twin no better read than in the old text (twinorder.ts).
+        if (commonQuoteOnFarTwin(doc, s, quote, from, to, a.start, expectedAt(s))) return { level: 1 };
         if (nearerCopy(doc, quote, expectedAt(s), a))
           return { level: ownContextAt(doc, s, from, to) && !onlyItsSentence(doc, s, from, to) ? 2 : 1 };
       }
@@ -1189,11 +1192,10 @@ function confirmedCopies(
       // reordered across the copies carry their own paragraphs, not the passage's (acrossBreaks
       // asks whether such a neighbour moved with it: then rank and neighbours disagree).
       if ((asOther[i] || ((ranked[i] || acrossLines[i]) && !acrossBreaks)) && breakBetween(s, t)) return false;
-      return (
-        Math.abs(t.start - s.start) <= ALONG_GAP &&
-        Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK &&
-        onCopy(p, t) !== null
-      );
+      if (!(Math.abs(t.start - s.start) <= ALONG_GAP && Math.abs(p.start - t.start - (a.start - s.start)) <= SHIFT_SLACK)) return false;
+      const copy = onCopy(p, t);
+      // Not a neighbour placed among its own copies by context alone: the same twin's words placed both (twinorder.ts).
+      return copy !== null && !placedByContextAmongCopies(copy.doc, t, copy.from, p);
     });
   for (let changed = true; changed;) {
     changed = false;
@@ -1555,7 +1557,7 @@ function nearNeighbours(
     if (a) return near && found?.errors === 0 ? near : guessed || weakCopy(doc, query, a) ? null : a;
     return near;
   });
-  return onePassagePerPlace(text, selectors, placed, out);
+  return onePassagePerPlace(text, docFor, selectors, placed, out);
 }
 
 /**
@@ -1567,6 +1569,7 @@ function nearNeighbours(
  */
 function onePassagePerPlace(
   text: string,
+  docFor: () => Doc,
   selectors: readonly TextSelector[],
   placed: readonly Placed[],
   out: (Anchor | null)[],
@@ -1592,8 +1595,10 @@ function onePassagePerPlace(
       const w = atOwn ? null : shiftWindow(placed, s, true, SHIFT_TOLERANCE);
       if (atOwn || (w && a.start >= s.start + w.lo && a.start <= s.start + w.hi)) confirmed.add(s.start);
     }
-    if (confirmed.size !== 1) continue;
-    for (const i of group) if (!confirmed.has(selectors[i]?.start ?? -1)) out[i] = null;
+    // Neither or both confirmed: copies of one quote keep their order (twinorder.ts).
+    const kept = confirmed.size === 1 ? confirmed : rankHolders(docFor(), group, selectors, out);
+    if (kept.size !== 1) continue;
+    for (const i of group) if (!kept.has(selectors[i]?.start ?? -1)) out[i] = null;
   }
   return out;
 }

@@ -115,6 +115,11 @@
  * --against, seeds 90001–90010, twice) 124.1 vs 128.0 and 112.4 vs 136.2 ms, no placement differs.
  * FRESH, once, seeds 41–80, on main 16fb8d2 (after anchor22a–e and the stutter narrowing; lead, 2026-12-07 09:55 UTC, CI beside it):
  *   99.7% placed, 0 wrong; vertical 100, codepage 100, fulltext 99.1, transitions 99.5, mixed 98.8.
+ * LATER (anchor24b, seen seeds 81–120 and 1–40, old fe7a04c vs new side by side, 2026-12-07
+ *   ~15:10–15:30 UTC, load ~22): 81–120 99.7% → 99.8%, 2 → 0 wrong, misses 66 → 64; 1–40 99.6 → 99.6,
+ *   0 → 0. The wrongs (seed 85 mixed forward+fulltext+roundtrip, a page printed twice): a neighbour
+ *   placed among its own copies by the same twin's words lifted a copy in doubt; two passages of one
+ *   quote on one place, neither confirmed, now keep the one of the place's rank (shared/anchoring/twinorder.ts, tests/unit/anchoring-round50.test.ts).
  */
 import { anchorAll, describe as describeSelector, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';

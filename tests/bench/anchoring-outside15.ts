@@ -90,6 +90,12 @@
  * (fenge, seed 65: a page printed twice in a long article, the separator written after the true
  * printing broke its context and the twin keeps it; the session-start anchoring places them the
  * same); tuoyan 99.3, mixed 99.2, fenge 99.5; long anchorAll CPU median 102.5 ms, max 228 ms.
+ * LATER (anchor24b, seen seeds 1–80, old fe7a04c vs new side by side, 2026-12-07 ~15:10–15:20 UTC,
+ *   load ~22): 99.7% → 99.7%, 2 → 0 wrong, misses 137 → 133, partial 24 → 24. The two wrongs of seed
+ *   65 fenge: the figure 5 (held past the count) went to the far twin by context, then lifted the
+ *   phrase before it; a quote held past the count on a far twin no better read than in the old text
+ *   is in doubt, and a neighbour placed among its own copies by context is no second witness
+ *   (shared/anchoring/twinorder.ts, tests/unit/anchoring-round50.test.ts).
  */
 import { anchorAll, describe } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';

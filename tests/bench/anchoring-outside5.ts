@@ -356,6 +356,12 @@
  *   look-alike paragraphs recorded, a piece in a paragraph of a look-alike's size now needs the
  *   smaller piece at a paragraph edge within 3000 units past it (edges.ts smallerPieceBeside). Cost:
  *   415 and 430 (a cross span whose smaller piece was edited, 同志 → title, or moved) now orphans.
+ * LATER (anchor24b, seen seeds 441–480 only, old fe7a04c vs new side by side, 2026-12-07 ~15:10–15:30
+ *   UTC, load ~22): 98.0% → 98.0%, 1 → 0 wrong, misses 743 → 744. The wrong: seed 480 leader, a page
+ *   printed twice, the passage's 常务副市长 edited away and the twin's line edited into it (the twin
+ *   then read the stored context); a quote held past the count on a far twin is in doubt while a whole
+ *   stored side stands where the passage would be (shared/anchoring/twinorder.ts, tests/unit/anchoring-round50.test.ts). The new miss: seed
+ *   475 qa_reorder, a 问：社会各 template moved far.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 
