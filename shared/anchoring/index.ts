@@ -102,7 +102,7 @@ import { reorderedListPlace } from './reordered';
 import { listingBlocks, onListing } from './listing';
 import { openingPlace } from './opening';
 import { spokenPlace } from './spoken';
-import { NEAR_RUN, stutterPair } from './stutter';
+import { NEAR_RUN, pairAtEdges, stutterPair } from './stutter';
 import {
   chosenByPosition,
   conclusive,
@@ -573,14 +573,18 @@ function stutterPlace(text: string, docFor: () => Doc, s: TextSelector, placed: 
   const doc = docFor();
   const pair = stutterPair(doc, s);
   if (pair === null) return null;
-  const [at, second] = pair;
+  const [first, second] = pair;
+  // A passage stored at the old text's edge: the copy still at that edge, or an orphan (stutter.ts pairAtEdges).
+  const edges = pairAtEdges(doc, s, pair);
+  if (edges === 'none') return null;
+  const at = edges === 'second' ? second : first;
   // The first copy is the passage's only where it is no farther than the second from where the
   // passage would be (its old place, and that moved as its nearest placed passage before it moved): a
   // paragraph pasted in front of its own (a copy inserted, the text reordered around it) sets
   // the passage second, and nothing in the words tells which: an orphan.
   const expected = expectedFromPlaced(placed, s);
   const gap = (o: number) => Math.min(...expected.map((e) => Math.abs((doc.norm.map[o] ?? 0) - e)));
-  if (gap(second) < gap(at)) return null;
+  if (edges === 'free' && gap(second) < gap(first)) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: at, end: at + query.quote.length, errors: 0 }));
 }
@@ -1989,11 +1993,15 @@ function insidePair(text: string, i: number): boolean {
 /** The passage is where it was, with the same context: nothing to search. */
 function atStoredPosition(text: string, s: TextSelector): boolean {
   const prefixAt = s.start - s.prefix.length;
+  const suffixEnd = s.start + s.exact.length + s.suffix.length;
   return (
     prefixAt >= 0 &&
     text.startsWith(s.exact, s.start) &&
     text.startsWith(s.prefix, prefixAt) &&
-    text.startsWith(s.suffix, s.start + s.exact.length)
+    text.startsWith(s.suffix, s.start + s.exact.length) &&
+    // A suffix that ran to the old text's end holds that end too (as a prefix from offset 0 holds
+    // the start): else an empty one stands after any words there, a copy set before the closing line.
+    (s.suffix.length >= CONTEXT_LENGTH || suffixEnd === text.length)
   );
 }
 

@@ -8,6 +8,7 @@
 import { occurrences } from './copies';
 import { lineBreakBefore, toNormalised, type Doc } from './doc';
 import { normalise, normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
+import { numeralReading } from './pinned';
 import type { Anchor, TextSelector } from './types';
 
 /** Units of the stored context next to the quote, on each side, that must stand around the new words. */
@@ -46,7 +47,9 @@ export function replacedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
   // How far the stored context runs exactly beside the placement, on each side.
   const placedBefore = commonTail(prefix, text.slice(Math.max(0, from - prefix.length), from));
   const placedAfter = commonHead(suffix, text.slice(to, to + suffix.length));
-  const pieces = twoUnitPieces(quote);
+  // Pieces read with numbers in Arabic digits (numeralReading): a number rewritten in place
+  // (28岁 → 二十八岁, 2019年 → 二〇一九年) shares no written piece with the quote, yet is its words.
+  const pieces = twoUnitPieces(numeralReading(quote).text);
   const needShared = Math.max(2, Math.ceil(pieces.size / 4));
   const headBreak = /\n[ \t\u3000]*$/u.test(s.prefix);
   const endBreak = /^[ \t\u3000]*\n/u.test(s.suffix);
@@ -76,7 +79,7 @@ export function replacedInPlace(doc: Doc, s: TextSelector, a: Anchor): boolean {
     )
       continue;
     let shared = 0;
-    for (const p of twoUnitPieces(middle)) if (pieces.has(p)) shared++;
+    for (const p of twoUnitPieces(numeralReading(middle).text)) if (pieces.has(p)) shared++;
     if (shared >= needShared) return true;
   }
   return false;

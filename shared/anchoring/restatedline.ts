@@ -109,8 +109,10 @@ export function lineRestatedElsewhere(doc: Doc, s: TextSelector, a: Anchor): boo
   const placedSideNear = sideNear(text, from, to, parts) || sideNear(text, lineFrom, lineTo, parts);
   // The line's words there with a side near: the passage as it stood (a neighbour edited).
   if (sameWords && placedSideNear) return false;
-  // At the text's start, with the line opening the text: its own place.
+  // At the text's start, with the line opening the text: its own place. The same at its end (a
+  // closing line printed twice, stutter.ts pairAtEdges: the copy that still closes the text).
   if (sameWords && !parts.before && lineStart === 0) return false;
+  if (sameWords && !parts.after && doc.raw.slice(lineEnd).trim() === '') return false;
   // Elsewhere: the line's words, once, with a side near.
   let found = -1;
   let n = 0;

@@ -17,7 +17,7 @@ import { lineBreakBefore, type Doc } from './doc';
 import { anchoredDistance, compilePattern } from './myers';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import { CONTEXT_READ, reverse } from './query';
-import type { TextSelector } from './types';
+import { CONTEXT_LENGTH, type TextSelector } from './types';
 
 /** Units a repeated block needs: shorter repeats (看看, 谢谢谢谢) are words, not a paste. */
 const MIN_BLOCK = 4;
@@ -60,6 +60,32 @@ export function stutterPair(doc: Doc, s: TextSelector): [number, number] | null 
     }
   }
   return place;
+}
+
+/**
+ * What the text's edges say of a pair (stutterPair) for a passage whose stored context ran to
+ * an edge of the old text (a side shorter than CONTEXT_LENGTH; copies.ts atEdges), where that
+ * side's words stand beside both copies (an empty suffix after every copy; a suffix inside the
+ * repeated block after both), so that only the edge can tell. A passage that closed the old text
+ * is the copy that still closes the new one: a pull quote or a paste of the closing line set
+ * before it (… A S S, the end) leaves the passage second, and only the second copy has the stored
+ * suffix and then the text's end ('second'); the same at the start for the first copy ('first').
+ * Where the edge is lost (new words before the first copy or after the second: a 内容提要 on top,
+ * a footer), or both copies hold an edge (the whole text printed twice), nothing tells: 'none', an
+ * orphan. 'free' where a side's own words tell (the pair's usual rule).
+ */
+export function pairAtEdges(doc: Doc, s: TextSelector, pair: readonly [number, number]): 'first' | 'second' | 'none' | 'free' {
+  const norm = doc.norm.text;
+  const prefix = normalisePrefix(s);
+  const suffix = normaliseSuffix(s);
+  const quoteLength = normaliseQuote(s).length;
+  const endTells = s.suffix.length < CONTEXT_LENGTH && suffixHolds(norm, pair[0] + quoteLength, suffix);
+  const startTells = s.prefix.length < CONTEXT_LENGTH && prefixHolds(norm, pair[1], prefix);
+  if (!endTells && !startTells) return 'free';
+  const closes = endTells && norm.slice(pair[1] + quoteLength) === suffix;
+  const opens = startTells && norm.slice(0, pair[0]) === prefix;
+  if (closes === opens) return 'none';
+  return closes ? 'second' : 'first';
 }
 
 /** Units of a stored side that must stand exactly right next to its copy (all of a shorter side). */

@@ -351,6 +351,27 @@
  *   (the insertion index clamped), and right AFTER it otherwise; nothing in the text says which copy
  *   is new, and outside6's stutter counts either copy right. A rule keyed to those two positions
  *   would fit the bench, not the kind.
+ * LATER, development (anchor24a, 2026-12-07; main fe7a04c → s24-anchor24a; unit tests in
+ *   tests/unit/anchoring-round49.test.ts), same texts, same hour: 321–360 99.0% / 8 wrong → 99.0% / 1
+ *   (no other line of --list changed); 1–40 99.2% / 3 → 99.2% / 1 (seed 37 ×2 now right).
+ *   - the closing line printed twice (a pull quote set right above the last paragraph; seeds 337 ×2,
+ *     349 ×4, 37 ×2): the stored suffix ran to the old text's end, and only the second copy has it
+ *     and then the end: a passage that closed the old text is the copy that still closes the new
+ *     one (stutter.ts pairAtEdges; the stored position no longer holds a passage stored at the end
+ *     once words follow it, index.ts atStoredPosition; restatedline.ts takes the end as the line's
+ *     side). With the end lost (a footer after both copies) and the side's words beside either copy:
+ *     an orphan.
+ *   - a number rewritten in place (28岁 → 二十八岁) with its old form in a pull quote elsewhere (seed
+ *     352): replaced.ts compares the replaced words read in Arabic digits: the copy is refused.
+ *   - LEFT, 1: seed 329 (pullquote+resegment+republish): the pull quote (■ …) run into the closing
+ *     paragraph before its source, a footer added: the first pass takes the copy with ■ between it
+ *     and the stored prefix (the suffix empty, the end lost). Nothing but that prefix tells.
+ *   Guards, same texts, same hour: outside6 1–40 98.6% / 0 → 98.6% / 0 (stutter 99.4 → 99.4; an
+ *   earlier form that refused every edge-lost pair cost it 0.3), outside5 1–40 97.9% / 0 → 97.9% / 0
+ *   (one new miss: seed 32 appendix, a closing sentence now followed by an appendix, an orphan),
+ *   outside14 1–20 99.6% / 0 → 99.6% / 0. The committed form re-run on outside3 321–360 / 1–40 and
+ *   outside6 1–40: the same --list lines. Default bench (once, same minute, before the last
+ *   narrowing): every recall / wrong line the same; 113k/200 anchorAll CPU 94.8 → 92.6 ms.
  */
 
 import path from 'node:path';
