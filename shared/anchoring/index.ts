@@ -78,6 +78,7 @@ import { nearOneSidedGuess } from './onesidednear';
 import { parallelLineCopy } from './parallel';
 import { ownSideElsewhere, ownSideReadsFarther } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
+import { farBracket, oldTextEnd } from './farbracket';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { doubledRunPlace } from './doubledrun';
@@ -399,7 +400,7 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
   let listings: { start: number; end: number }[] | null = null;
   let labelFreeText: LabelFree | null = null;
   const lazyLabelFree = () => (labelFreeText ??= labelFree(text, true));
-  const out = pinned.map((a, i) =>
+  const passes = pinned.map((a, i) =>
     a || !valid[i]
       ? a
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
@@ -415,6 +416,8 @@ function anchorBatch(text: string, selectors: readonly TextSelector[], makeDoc: 
         doubledRunAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
+  // The rank placement once more, framed by what those passes placed too (a relabelled paragraph, farbracket.ts).
+  const out = pinnedOrphans(text, lazyDoc, selectors, valid, passes).map(notAgainstFirst);
   const joined = out.map((a, i) =>
     notReplacedInPlace(
       text,
@@ -841,15 +844,19 @@ function pinnedOrphans(
   if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
   const placed = spansPlaced(selectors, out);
   const growth = textGrowth(placed);
+  let oldEnd: number | null | undefined;
   return out.map((a, i) => {
     const s = selectors[i];
     if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;
-    const bracket = pinnedBracket(placed, s, growth);
+    // Else, for a quote held several times, neighbours however far when the text between them only lost words (farbracket.ts).
+    const near = pinnedBracket(placed, s, growth);
+    const far = near ? null : farBracket(placed, s, (oldEnd ??= oldTextEnd(selectors)), text.length, growth);
+    const bracket = near ?? far;
     if (!bracket) return a;
     const doc = docFor();
     const query = prepareQuery(text, s);
     if (query.quote.length === 0) return a;
-    const found = pinnedPlace(doc, query, s, bracket);
+    const found = pinnedPlace(doc, query, s, bracket, far !== null);
     if (!found) return a;
     // A copy of a quote the old text held twice, inside other words there (a heading or a question
     // repeating the quote's words: less than half the stored context beside it), reading no more of
