@@ -78,7 +78,7 @@ import { nearOneSidedGuess } from './onesidednear';
 import { parallelLineCopy } from './parallel';
 import { ownSideElsewhere, ownSideReadsFarther } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
-import { farBracket, oldTextEnd } from './farbracket';
+import { copyGapIn, farBracket, loneCopyInFrame, oldTextEnd } from './farbracket';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { doubledRunPlace } from './doubledrun';
@@ -147,6 +147,8 @@ export function describe(text: string, start: number, end: number): TextSelector
     const own = unitAt(old, s);
     const counts = copyCounts(old.norm.text, own, selector);
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
+    const gap = counts && counts.copies > 0 ? copyGapIn(old, normaliseQuote(selector), own) : null;
+    if (gap !== null) selector.copyGap = gap;
     const rest = restPieces(old, selector, own, toNormalised(old, e));
     if (rest) Object.assign(selector, rest);
     if (counts) {
@@ -856,7 +858,9 @@ function pinnedOrphans(
     const doc = docFor();
     const query = prepareQuery(text, s);
     if (query.quote.length === 0) return a;
-    const found = pinnedPlace(doc, query, s, bracket, far !== null);
+    // A count changed: the one copy in a frame that held no other and did not grow (farbracket.ts).
+    const found =
+      pinnedPlace(doc, query, s, bracket, far !== null) ?? loneCopyInFrame(doc, query, s, placed, (oldEnd ??= oldTextEnd(selectors)));
     if (!found) return a;
     // A copy of a quote the old text held twice, inside other words there (a heading or a question
     // repeating the quote's words: less than half the stored context beside it), reading no more of

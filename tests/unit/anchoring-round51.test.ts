@@ -73,3 +73,35 @@ suite('a passage in a stretch printed twice, framed by far neighbours or the tex
     expect(a).toBeNull();
   });
 });
+
+suite('a passage in a stretch printed twice, its copies counted otherwise now (farbracket.ts loneCopyInFrame)', () => {
+  it('places the one copy left in a frame that held no other copy, the twin dropped elsewhere', () => {
+    // An abridged reprint dropped the story from the second printing only: the count fell.
+    const neu = [...BEFORE, ...short, ...BETWEEN, ...LEAD, ...REST, ...AFTER].join('\n');
+    const [a] = anchorAll(neu, [sel(old, PIECE, 0), sel(old, words(BEFORE[2]!)), sel(old, words(BETWEEN[5]!))]);
+    expect(a).toMatchObject({ start: at(neu, PIECE, 0), end: at(neu, PIECE, 0) + PIECE.length });
+  });
+
+  it('places the one copy in its frame when a printing elsewhere gained copies', () => {
+    // A second printing of the first stretch added after the text: the count rose.
+    const neu = [...BEFORE, ...short, ...BETWEEN, ...short, ...AFTER, '相关报道', ...short].join('\n');
+    const [a] = anchorAll(neu, [sel(old, PIECE, 0), sel(old, words(BEFORE[2]!)), sel(old, words(BETWEEN[5]!))]);
+    expect(a).toMatchObject({ start: at(neu, PIECE, 0), end: at(neu, PIECE, 0) + PIECE.length });
+  });
+
+  it('leaves the orphan when the old frame held another copy (the one left may be that one)', () => {
+    // The story twice inside the first stretch, 40 paragraphs apart; the passage's own copy dropped.
+    const twice = [...LEAD, HEAD, STORY, TAIL, ...REST.slice(0, 40), STORY, ...REST.slice(40)];
+    const old2 = [...BEFORE, ...twice, ...BETWEEN, ...block, ...AFTER].join('\n');
+    const neu = [...BEFORE, ...LEAD, ...REST.slice(0, 40), STORY, ...REST.slice(40), ...BETWEEN, ...LEAD, ...REST, ...AFTER].join('\n');
+    const [a] = anchorAll(neu, [sel(old2, PIECE, 0), sel(old2, words(BEFORE[2]!)), sel(old2, words(BETWEEN[5]!))]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves the orphan for a selector stored before copyGap existed', () => {
+    const neu = [...BEFORE, ...short, ...BETWEEN, ...LEAD, ...REST, ...AFTER].join('\n');
+    const s = sel(old, PIECE, 0);
+    delete s.copyGap;
+    expect(anchorAll(neu, [s, sel(old, words(BEFORE[2]!)), sel(old, words(BETWEEN[5]!))])[0]).toBeNull();
+  });
+});
