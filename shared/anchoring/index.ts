@@ -79,6 +79,7 @@ import { nearOneSidedGuess } from './onesidednear';
 import { parallelLineCopy } from './parallel';
 import { ownSideElsewhere, ownSideReadsFarther } from './ownside';
 import { neighbourLineElsewhere, replacedInPlace } from './replaced';
+import { copyGapIn, farBracket, loneCopyInFrame, oldTextEnd } from './farbracket';
 import { onWordsLookAlike, pinnedBracket, pinnedPlace, textGrowth, wordCopiesIn, type PlacedSpan } from './pinned';
 import { oneUnitCorrectedPlace } from './corrected';
 import { doubledRunPlace } from './doubledrun';
@@ -148,6 +149,8 @@ export function describe(text: string, start: number, end: number): TextSelector
     const own = unitAt(old, s);
     const counts = copyCounts(old.norm.text, own, selector);
     if (counts) Object.assign(selector, counts, { paraLength: paragraphLength(old, own, toNormalised(old, e)) });
+    const gap = counts && counts.copies > 0 ? copyGapIn(old, normaliseQuote(selector), own) : null;
+    if (gap !== null) selector.copyGap = gap;
     const rest = restPieces(old, selector, own, toNormalised(old, e));
     if (rest) Object.assign(selector, rest);
     if (counts) {
@@ -431,7 +434,7 @@ function anchorBatch(
   let listings: { start: number; end: number }[] | null = null;
   let labelFreeText: LabelFree | null = null;
   const lazyLabelFree = () => (labelFreeText ??= labelFree(text, true));
-  const out = pinned.map((a, i) =>
+  const passes = pinned.map((a, i) =>
     a || !valid[i]
       ? a
       : (movedClausesPlace(text, selectors[i] as TextSelector) ??
@@ -447,6 +450,8 @@ function anchorBatch(
         doubledRunAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
+  // The rank placement once more, framed by what those passes placed too (a relabelled paragraph, farbracket.ts).
+  const out = pinnedOrphans(text, lazyDoc, selectors, valid, passes).map(notAgainstFirst);
   const joined = out.map((a, i) =>
     notReplacedInPlace(
       text,
@@ -881,15 +886,21 @@ function pinnedOrphans(
   if (!out.some((a, i) => a === null && valid[i] && typeof selectors[i]?.copies === 'number')) return out;
   const placed = spansPlaced(selectors, out);
   const growth = textGrowth(placed);
+  let oldEnd: number | null | undefined;
   return out.map((a, i) => {
     const s = selectors[i];
     if (a || !s || !valid[i] || typeof s.copies !== 'number') return a;
-    const bracket = pinnedBracket(placed, s, growth);
+    // Else, for a quote held several times, neighbours however far when the text between them only lost words (farbracket.ts).
+    const near = pinnedBracket(placed, s, growth);
+    const far = near ? null : farBracket(placed, s, (oldEnd ??= oldTextEnd(selectors)), text.length, growth);
+    const bracket = near ?? far;
     if (!bracket) return a;
     const doc = docFor();
     const query = prepareQuery(text, s);
     if (query.quote.length === 0) return a;
-    const found = pinnedPlace(doc, query, s, bracket);
+    // A count changed: the one copy in a frame that held no other and did not grow (farbracket.ts).
+    const found =
+      pinnedPlace(doc, query, s, bracket, far !== null) ?? loneCopyInFrame(doc, query, s, placed, (oldEnd ??= oldTextEnd(selectors)));
     if (!found) return a;
     // A copy of a quote the old text held twice, inside other words there (a heading or a question
     // repeating the quote's words: less than half the stored context beside it), reading no more of

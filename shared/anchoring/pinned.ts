@@ -467,6 +467,7 @@ export function pinnedPlace(
   q: Query,
   s: TextSelector,
   bracket: [number, number],
+  exactOnly = false,
 ): { start: number; end: number; errors: number } | null {
   const copies = s.copies;
   if (typeof copies !== 'number' || q.quote.length < 2) return null;
@@ -480,6 +481,8 @@ export function pinnedPlace(
   // A copy gained: one is new text, and nothing tells which.
   if (found.length > copies + 1) return null;
   if (found.length <= copies) {
+    // A far frame (farbracket.ts) reads the exact quote only: its copies' order is all it has.
+    if (exactOnly) return null;
     // A copy lost: the passage's own may be the one a look-alike swap changed, a number rewritten
     // or a mark restyled.
     // Each reading is first tried on the bracket's words alone: the whole text is read only when

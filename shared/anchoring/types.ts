@@ -34,6 +34,11 @@ export interface TextSelector {
   nearWords?: string[];
   /** With `copies`: how many of those occurrences stood before the quote's own (its rank among them). */
   copyRank?: number;
+  /**
+   * Optional, recorded by describe() with `copies` (farbracket.ts): the old-text distance from the
+   * quote's start to the nearest other occurrence's start (raw units), when at most 512 occurrences.
+   */
+  copyGap?: number;
   /** With `copies`: units (comparison form) of the quote's old paragraph(s), to tell it from a copy restating it. */
   paraLength?: number;
   /**

@@ -33,6 +33,8 @@ export const StoredSelectorSchema = v.object({
   nearContext: v.optional(CountField),
   nearWords: v.optional(v.pipe(v.array(text(64)), v.maxLength(64))),
   copyRank: v.optional(CountField),
+  /** Optional distance to the quote's nearest other occurrence in the old text (shared/anchoring/farbracket.ts). */
+  copyGap: v.optional(CountField),
   paraLength: v.optional(CountField),
   /** Optional pieces of the quote's old paragraph past the context (shared/anchoring/restated.ts). */
   restBefore: v.optional(v.pipe(v.array(text(64)), v.maxLength(16))),
