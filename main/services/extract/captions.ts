@@ -223,6 +223,7 @@ export function dropCaptions(body: Block[], slides: readonly Element[] = [], she
   // are its text, however they are set; only a caption's own name or credit marks one there.
   const pictures = body.filter((x) => x.images.length > 0).length;
   const toldByPictures = pictures >= 3 && pictures > body.filter(isProse).length;
+  if (!toldByPictures) dropTitlesAbovePictures(body);
   for (let i = body.length - 1; i >= 1; i--) {
     const b = body[i]!;
     const prev = body[i - 1]!;
@@ -255,6 +256,26 @@ export function dropCaptions(body: Block[], slides: readonly Element[] = [], she
       body.splice(i, 1);
   }
 }
+
+/**
+ * A picture's title set above it in a box of the two alone (`<div><div>某区位置示意图</div><img></div>`):
+ * the picture's caption, not a subheading. Only a short line, no sentence and no section number,
+ * whose box holds no other words, and only where the body has text outside that box.
+ */
+function dropTitlesAbovePictures(body: Block[]): void {
+  for (let i = body.length - 2; i >= 0; i--) {
+    const b = body[i]!;
+    const picture = body[i + 1]!;
+    if (b.len === 0 || b.len > 40 || b.images.length > 0 || picture.len > 0 || picture.images.length === 0) continue;
+    if (/[。！？；!?;]/.test(b.text) || SECTION_NUMBER_RE.test(b.text)) continue;
+    const box = b.ancestors.slice(1, 4).find((a) => a.contains(picture.el));
+    if (!box || normaliseText(box.textContent ?? '').replace(/\s+/g, '') !== b.text.replace(/\s+/g, '')) continue;
+    if (!body.some((x) => x.len > 0 && x !== b && !box.contains(x.el))) continue;
+    body.splice(i, 1);
+  }
+}
+const SECTION_NUMBER_RE =
+  /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分])/;
 
 /** An element that holds a picture and no text (`<p><img src="data:…"></p>`). */
 function pictureOnly(el: Element | null): boolean {

@@ -230,8 +230,13 @@ function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
 }
 
-const ORIGIN_LABEL =
-  '(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门|组织)|发文机关|解读(?:机关|机构|单位|部门)|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名';
+/**
+ * A 来源 qualified by what it is the source of (图片来源, 数据来源, 视频来源, 辟谣来源, 线索来源)
+ * credits a picture, a figure or the body that refuted a rumour, not the page: it is no 来源
+ * label, and a 来源 later on the same line is read instead.
+ */
+const QUALIFIED_SOURCE = '(?:图片|照片|题图|配图|数据|视频|音频|素材|辟谣|线索)\\s*';
+const ORIGIN_LABEL = `(?<!${QUALIFIED_SOURCE})(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门|组织)|发文机关|解读(?:机关|机构|单位|部门)|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名`;
 const ORIGIN_RE = labelRe(ORIGIN_LABEL);
 /** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
 const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);

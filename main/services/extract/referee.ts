@@ -313,11 +313,26 @@ export function referee(
       const twin = twins.get(b.text);
       if (twin && !oursSet.has(twin) && (chrome(twin) || isLatinByline(twin, twin.index < firstProse))) continue;
       if (theirs.length === 0 && b.text === normTitle) continue;
+      // On a Chinese page, Readability's copy may open with the side boxes' headings (their links
+      // it dropped) and then the title line: what stands above the title in its copy, short lines
+      // and no sentence among them, is above the article.
+      if (!latin && b.text === normTitle && theirs.length > 0 && theirs.every((x) => x.len <= ABOVE_TITLE_LINE && !isProse(x))) {
+        theirs.length = 0;
+        continue;
+      }
+      // A labelled 文号 / 索引号 field is the page's metadata (its property row), not the text.
+      if (!latin && DOCUMENT_NUMBER_FIELD_RE.test(b.text)) continue;
       if (isMetaLine(b.text) && !(isDateOnly(b.text) && theirs.some((x) => x.len > 0))) continue;
       if (latin && isLatinByline(b, !theirs.some(isProse))) continue;
       if (b.linkChars > b.len * 0.5 && b.punct === 0 && !(latin && namedRowItem(b))) continue;
     }
     theirs.push(b);
+  }
+  // A label closing the copy with nothing after it (友情链接：) labels a control, a menu or a
+  // picture that is no text: it introduces nothing.
+  if (!latin) {
+    const last = theirs.findLastIndex((b) => b.len > 0);
+    if (last >= 0 && BARE_LABEL_RE.test(theirs[last]!.text)) theirs.splice(last, 1);
   }
   const chars = (bs: Block[]) => bs.reduce((n, b) => n + b.len, 0);
   const ourChars = chars(ours);
@@ -346,6 +361,11 @@ export function referee(
   return null;
 }
 
+/** A line above the title in Readability's copy longer than this may be a lead or a note: kept. */
+const ABOVE_TITLE_LINE = 20;
+const DOCUMENT_NUMBER_FIELD_RE = /^(?:文\s*号|发文字号|索\s*引\s*号)\s*[:：]\s*\S[^。；;，,]{0,40}$/;
+/** A short label and its colon, nothing after it. */
+const BARE_LABEL_RE = /^[\u4e00-\u9fff]{2,8}\s*[:：]$/;
 const LATIN_MIN_GAIN = 200;
 /** Shorter than this, an added line is a box's line (a teaser, a notice, a bio), not a cut paragraph. */
 const LATIN_PARAGRAPH = 100;
