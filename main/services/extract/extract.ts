@@ -38,7 +38,7 @@ import { findAttachments, namesAttachment, type Attachment } from './attachments
 import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
-import { aboutBoxes, chapterNumberOverTitle, dropSignatories, isPermissionsCredit } from './end-matter';
+import { aboutBoxes, chapterNumberOverTitle, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
@@ -105,6 +105,8 @@ import {
   picturesOnly,
   isEmbeddedPost,
   isCaption,
+  storyCaptions,
+  captionAsText,
   numberedFigureLabel,
   figureBoxLine,
   chartFigureLine,
@@ -3682,6 +3684,22 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
+  // A photo essay's captions are its text (captions.ts storyCaptions): each caption once, as its words.
+  const stories = storyCaptions(body);
+  const storyBlocks = new Set<Block>();
+  if (stories.size > 0) {
+    const seen = new Set<Element>();
+    for (let i = 0; i < body.length; i++) {
+      const cap = body[i]!.ancestors.slice(0, 4).find((a) => stories.has(a));
+      if (!cap) continue;
+      if (seen.has(cap)) body.splice(i--, 1);
+      else {
+        seen.add(cap);
+        body[i] = captionAsText(body[i]!, stories.get(cap)!);
+        storyBlocks.add(body[i]!);
+      }
+    }
+  }
   let twins: Map<string, Block> | undefined;
   const placeholders: Element[] = [];
   // Each long block (as the loop starts) as ` word word … `, to find a pull quote's sentences in
@@ -3724,7 +3742,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     const own = [b, twins.get(b.text)].filter((x): x is Block => x !== undefined);
     // A picture's caption or credit is not the article's text (its picture stays); nor is an
     // embedded post (a tweet quoted in a blockquote of its own).
-    if (own.some(isCaption) || own.some(isEmbeddedPost)) {
+    if (!storyBlocks.has(b) && (own.some(isCaption) || own.some(isEmbeddedPost))) {
       if (b.images.length === 0) body.splice(i, 1);
       else body[i] = picturesOnly(b);
       continue;
@@ -3751,6 +3769,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   dropPaperBackMatter(body);
   dropColophon(body);
   dropSignatories(body);
+  dropRecordFields(body);
   dropSeriesBoilerplate(body);
   dropQuotationRuns(body);
   dropTranscriptStamps(body);
