@@ -152,3 +152,77 @@ describe('a listing: a legal notice far below the description is not a cut parag
     expect(paragraphGain(ours(all), all, () => false)).toBe(all.at(-1)!.len);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// A record's downloads between its items; a heading made of the <title>'s parts
+// ---------------------------------------------------------------------------------------------
+
+const MINUTES = [
+  'Chair Oona Bell opened the meeting at 7:04 p.m. in the library annex and welcomed two new members of the board.',
+  'The treasurer reported that the roof fund now stands at $18,200, enough to begin the repairs in the spring if the grant is confirmed.',
+  'MOTION: Member Quayle moved, seconded by Member Ostrow, to accept the treasurer’s report as presented. Carried 5–0.',
+];
+
+describe('a record’s downloads: a list of file links with their format and size', () => {
+  const minutes = (list: string): string =>
+    `<article><h1>Library Board Meeting Minutes – May 4, 2026</h1><div class="minutes"><p>${MINUTES[0]}</p><p>${MINUTES[1]}</p>${list}<p>${MINUTES[2]}</p></div></article>`;
+
+  it('drops the list: downloads, not lines of the text', () => {
+    const files =
+      '<ul><li><a href="/files/81">Treasurer’s report, April</a> <span>(PDF, 212 KB)</span></li><li><a href="/files/82">Roof survey</a> <span>(PDF, 1.4 MB)</span></li></ul>';
+    const a = extractArticle(page(minutes(files)), URL, { referee: 'never' });
+    expect(a.paragraphs).toEqual(MINUTES);
+  });
+
+  it('keeps list items with words of their own beside the link', () => {
+    const items =
+      '<ul><li><a href="/people/ostrow">Member Ostrow</a> asked whether the grant covers the gutters (PDF of the grant terms to follow).</li><li><a href="/people/quayle">Member Quayle</a> offered to ask the county for a second quote.</li></ul>';
+    const a = extractArticle(page(minutes(items)), URL, { referee: 'never' });
+    expect(a.paragraphs).toContain('Member Quayle offered to ask the county for a second quote.');
+  });
+});
+
+describe('a page heading made of the <title>’s parts in another order', () => {
+  const body = `<article><p class="org">TOWN OF MILLBROOK</p><h1>Library Board Meeting Minutes – May 4, 2026</h1><div class="minutes">${MINUTES.map((p) => `<p>${p}</p>`).join('')}</div></article>`;
+
+  it('is the title, not the <title>’s longest part', () => {
+    const head = '<title>Minutes - Library Board Meeting - May 4, 2026 | Millbrook</title>';
+    const html = page(body).replace(/<title>.*?<\/title>/, head);
+    expect(extractArticle(html, URL, { referee: 'never' }).title).toBe('Library Board Meeting Minutes – May 4, 2026');
+  });
+
+  it('is not when the heading adds words the <title> lacks', () => {
+    const head = '<title>Minutes - Library Board Meeting - May 4, 2026 | Millbrook</title>';
+    const html = page(
+      body.replace('Meeting Minutes – May 4, 2026</h1>', 'Meeting Minutes – May 4, 2026, with the roof survey discussed at length</h1>'),
+    ).replace(/<title>.*?<\/title>/, head);
+    expect(extractArticle(html, URL, { referee: 'never' }).title).not.toContain('roof survey');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A picture's box: its numbered caption above its credit
+// ---------------------------------------------------------------------------------------------
+
+describe('a short line above a picture’s credit in the picture’s own box', () => {
+  const photos = (caption: string, credit: string): string =>
+    `<div class="pic"><a href="/p/9.jpg"><img src="/p/9t.jpg" alt="The mill race"></a><div class="pic-text">${caption}</div><div class="pic-by">${credit}</div></div>`;
+  const entry = (caption: string, credit: string): string =>
+    page(
+      `<article><h1>The Clockmaker’s House</h1><div class="words"><p>${PLAQUE[0]}</p>${photos(caption, credit)}<p>${PLAQUE[1]}</p></div></article>`,
+    );
+
+  it('is the picture’s caption: out, with its credit', () => {
+    const a = extractArticle(entry('3. The mill race from the footbridge', 'Photographed By Ines Carrow, May 2, 2024'), URL, {
+      referee: 'never',
+    });
+    expect(a.paragraphs).toEqual(PLAQUE);
+  });
+
+  it('stays when the line after it is no credit', () => {
+    const a = extractArticle(entry('3. The mill race from the footbridge', 'The race still fills in a wet winter.'), URL, {
+      referee: 'never',
+    });
+    expect(a.paragraphs).toContain('3. The mill race from the footbridge');
+  });
+});

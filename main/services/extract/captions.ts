@@ -32,7 +32,7 @@ export function isEmbeddedPost(b: Block): boolean {
 
 /** A photo credit closing a line: `Photograph: Hannah Lowe`, `Picture by Mercury Photography`, `(Image: Northern Star)`. */
 const CREDIT_END_RE =
-  /(?:^|[.!?)]\s+|\(|[-–—|]\s*)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+by)?\s*:?\s+[A-Z][^.!?]{1,60}\)?$/;
+  /(?:^|[.!?)]\s+|\(|[-–—|]\s*)(?:Photo(?:graph(?:ed)?)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+[Bb]y)?\s*:?\s+[A-Z][^.!?]{1,60}\)?$/;
 
 /**
  * A caption or photo credit outside a <figcaption>: a credit written beside a picture in a figure
@@ -53,7 +53,7 @@ export function isCaption(b: Block): boolean {
   const credit = BRACKET_CREDIT_RE.exec(b.text);
   // A caption with its credit: words before the bracket (a credit alone may be a gallery's line).
   const bracketed = credit !== null && credit.index >= 20;
-  if (numberedCaption(b)) return true;
+  if (numberedCaption(b) || (b.len <= 120 && creditFollows(b.el))) return true;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
     if (name === 'figcaption')
@@ -77,6 +77,19 @@ export function isCaption(b: Block): boolean {
 }
 
 const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
+
+/**
+ * A short line set just above a picture's credit in the picture's own small box (`<div><img><div>3.
+ * The mill from the bridge</div><div>Photographed by …</div></div>`): the picture's caption, named
+ * or not. The box holds one picture and a few lines; the credit is a credit line or named one.
+ */
+function creditFollows(el: Element): boolean {
+  const next = el.nextElementSibling;
+  const box = el.parentElement;
+  if (!next || !box || box.children.length > 4 || box.querySelectorAll('img').length !== 1) return false;
+  const t = normaliseText(next.textContent ?? '');
+  return t.length > 0 && t.length <= 100 && (CREDIT_END_RE.test(t) || CREDIT_CLASS_RE.test(next.getAttribute('class') ?? ''));
+}
 
 /** A numbered figure or table label as papers print it: `Table 1.`, `Figure 2:`, `Fig. 3`, `Table S1`. */
 const NUMBERED_LABEL = String.raw`(?:Table|Figure|Fig\.?|Chart|Exhibit|Scheme|Supplementary (?:Table|Figure))\s?[A-Z]?\d{1,3}[a-z]?(?:\.\d{1,2})?`;

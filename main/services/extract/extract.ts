@@ -1492,6 +1492,14 @@ function publishedInTooltip(el: Element): string | null {
 /** The rest of a heading after a shortened title: a colon or a spaced dash, then words. */
 const HEAD_TAIL_RE = /^\s*(?::|：|,|\s[—–-])\s*[\p{L}\p{N}]/u;
 
+/** Every word (letters and digits) of `t` is a word of `r`, case aside. */
+function wordsWithin(t: string, r: string): boolean {
+  const words = (x: string): string[] => x.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const have = new Set(words(r));
+  const own = words(t);
+  return own.length >= 3 && own.every((w) => have.has(w));
+}
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
@@ -1596,6 +1604,18 @@ function pickTitle(
     // past the page's own label before a colon (`Course Syllabus: HIST 101: Rivers` over the
     // heading `HIST 101: Rivers, 1500–1900`).
     if (!matched && tag === 'h1' && shortened.some((x) => t.startsWith(x) && HEAD_TAIL_RE.test(t.slice(x.length)))) {
+      score += 6;
+      matched = true;
+    }
+    // A page heading made of the page title's parts in another order (<title>`Minutes - Board
+    // Meeting - May 4, 2026 | Site` over the heading `Board Meeting Minutes – May 4, 2026`): it holds
+    // the title's main part, and every word of it is in the title.
+    if (
+      !matched &&
+      tag === 'h1' &&
+      refParts.some((x) => x.main && x.text.length >= 8 && t.includes(x.text)) &&
+      refs.some((r) => wordsWithin(t, r))
+    ) {
       score += 6;
       matched = true;
     }
@@ -2266,7 +2286,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !claimLines.has(b.el)
       )
         continue;
-      if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks))) continue;
+      if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks) || downloadItem(b))) continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
@@ -3240,6 +3260,20 @@ function gridFactor(el: Element, s: Stats, stats: Map<Element, Stats>): number {
  * A list item or line that says something around its link (`mconley re-enabled <a>TART</a>`,
  * `张三 <a>获评优秀党员</a>`) rather than a bare link with a date or counter (related lists).
  */
+/** A file's format and size in brackets after its link: `(PDF, 354 KB)`, `[DOCX 1.2 MB]`, `(xlsx)`. */
+const FILE_NOTE_RE =
+  /[([]\s*(?:pdf|docx?|xlsx?|pptx?|csv|zip|rtf|odt|ods|txt|mp3|mp4)\b[^)\]]{0,24}[)\]]|[([]\s*\d[\d.,]*\s*[kmg]b\s*[)\]]/gi;
+
+/**
+ * A list item that is a link to a file and its format and size (`Staff report (PDF, 417 KB)`):
+ * a download, not a line of the text, though words stand beside its link.
+ */
+function downloadItem(b: Block): boolean {
+  if (b.kind !== 'li' || b.linkChars === 0) return false;
+  const notes = b.plain.match(FILE_NOTE_RE);
+  return notes !== null && !/\p{L}/u.test(b.plain.replace(FILE_NOTE_RE, ''));
+}
+
 function wordsAroundLink(b: Block): boolean {
   const rest = b.plain
     .replace(/(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}/g, '')
