@@ -86,9 +86,11 @@ const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
 function creditFollows(el: Element): boolean {
   const next = el.nextElementSibling;
   const box = el.parentElement;
-  if (!next || !box || box.children.length > 4 || box.querySelectorAll('img').length !== 1) return false;
+  // The cheap tests first: this is asked of every short line of the page.
+  if (!next || !box || next.firstElementChild?.nextElementSibling || box.children.length > 4) return false;
   const t = normaliseText(next.textContent ?? '');
-  return t.length > 0 && t.length <= 100 && (CREDIT_END_RE.test(t) || CREDIT_CLASS_RE.test(next.getAttribute('class') ?? ''));
+  if (t.length === 0 || t.length > 100 || !(CREDIT_END_RE.test(t) || CREDIT_CLASS_RE.test(next.getAttribute('class') ?? ''))) return false;
+  return box.querySelectorAll('img').length === 1;
 }
 
 /** A numbered figure or table label as papers print it: `Table 1.`, `Figure 2:`, `Fig. 3`, `Table S1`. */
