@@ -5,7 +5,7 @@
  */
 import type { Block } from './blocks';
 import { escapeHtml } from '../../../shared/html-policy';
-import { normaliseText, INK_RE } from './patterns';
+import { normaliseText, INK_RE, countChars, countPunct } from './patterns';
 import type { Element } from '../parsed-dom';
 import { type ClassRule, classProperty } from './class-rules';
 import { isProse } from './predicates';
@@ -32,7 +32,7 @@ export function isEmbeddedPost(b: Block): boolean {
 
 /** A photo credit closing a line: `Photograph: Hannah Lowe`, `Picture by Mercury Photography`, `(Image: Northern Star)`. */
 const CREDIT_END_RE =
-  /(?:^|[.!?)]\s+|\(|[-–—|]\s*)(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+by)?\s*:?\s+[A-Z][^.!?]{1,60}\)?$/;
+  /(?:^|[.!?)]\s+|\(|[-–—|]\s*)(?:Photo(?:graph(?:ed)?)?s?|Pictures?|Images?|Illustrations?|Credit)(?:\s+[Bb]y)?\s*:?\s+[A-Z][^.!?]{1,60}\)?$/;
 
 /**
  * A caption or photo credit outside a <figcaption>: a credit written beside a picture in a figure
@@ -53,7 +53,7 @@ export function isCaption(b: Block): boolean {
   const credit = BRACKET_CREDIT_RE.exec(b.text);
   // A caption with its credit: words before the bracket (a credit alone may be a gallery's line).
   const bracketed = credit !== null && credit.index >= 20;
-  if (numberedCaption(b)) return true;
+  if (numberedCaption(b) || (b.len <= 120 && creditFollows(b.el))) return true;
   for (const a of b.ancestors.slice(0, 4)) {
     const name = a.localName;
     if (name === 'figcaption')
@@ -77,6 +77,21 @@ export function isCaption(b: Block): boolean {
 }
 
 const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
+
+/**
+ * A short line set just above a picture's credit in the picture's own small box (`<div><img><div>3.
+ * The mill from the bridge</div><div>Photographed by …</div></div>`): the picture's caption, named
+ * or not. The box holds one picture and a few lines; the credit is a credit line or named one.
+ */
+function creditFollows(el: Element): boolean {
+  const next = el.nextElementSibling;
+  const box = el.parentElement;
+  // The cheap tests first: this is asked of every short line of the page.
+  if (!next || !box || next.firstElementChild?.nextElementSibling || box.children.length > 4) return false;
+  const t = normaliseText(next.textContent ?? '');
+  if (t.length === 0 || t.length > 100 || !(CREDIT_END_RE.test(t) || CREDIT_CLASS_RE.test(next.getAttribute('class') ?? ''))) return false;
+  return box.querySelectorAll('img').length === 1;
+}
 
 /** A numbered figure or table label as papers print it: `Table 1.`, `Figure 2:`, `Fig. 3`, `Table S1`. */
 const NUMBERED_LABEL = String.raw`(?:Table|Figure|Fig\.?|Chart|Exhibit|Scheme|Supplementary (?:Table|Figure))\s?[A-Z]?\d{1,3}[a-z]?(?:\.\d{1,2})?`;
@@ -205,6 +220,90 @@ const COLON_CREDIT_RE = /\((?:[A-Z][\p{L}\d.&'’-]*\s?){1,4}:\s*[A-Z][\p{L}'’
 // credit (`(Video: Channel 9)`).
 const BRACKET_CREDIT_RE =
   /[[(](?:(?:[Cc]over |[Mm]ain |[Tt]op |[Ff]ile )?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|PHOTO|IMAGE)s?\b[^\][()]{0,60}|[A-Z][\w.&' -]{0,30}\w\/[A-Z][^\][()/]{1,40}|[A-Z][\w.&'-]{0,20}(?: [A-Z][\w.&'-]{0,20}){0,2} (?:Images|Photos?|Pictures)|(?:Video|VIDEO)(?: by|:) [^\][()]{1,60})[\])]$/;
+
+/** A counter set in a caption (`3 / 8`, `3 of 8`): the picture's place in the set. */
+const CAPTION_COUNTER_RE = /^\d{1,3}\s*(?:\/|of)\s*\d{1,3}$/i;
+/** A photo essay: this many captioned figures in a row, at least. */
+const STORY_FIGURES = 4;
+/** Each caption's own words, at least this long and ending a sentence. */
+const STORY_CAPTION_MIN = 80;
+
+/** A caption's words: its text without the elements named as its credit or holding its counter, nor a closing credit. */
+function captionWords(caption: Element): string {
+  let out = '';
+  const visit = (el: Element): void => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) out += (n as unknown as { data: string }).data;
+      else if (n.nodeType === 1) {
+        const e = n as Element;
+        const cls = e.getAttribute('class') ?? '';
+        if (cls && (CREDIT_CLASS_RE.test(cls) || CAPTION_SOURCE_CLASS_RE.test(cls))) continue;
+        if (CAPTION_COUNTER_RE.test(normaliseText(e.textContent ?? ''))) continue;
+        out += ' ';
+        visit(e);
+        out += ' ';
+      }
+    }
+  };
+  visit(caption);
+  const text = normaliseText(out);
+  const credit = CREDIT_END_RE.exec(text);
+  return credit ? normaliseText(text.slice(0, credit.index + (/^[.!?)]/.test(credit[0]) ? 1 : 0))) : text;
+}
+
+/**
+ * A photo essay told in its captions: STORY_FIGURES or more figures side by side, each captioned
+ * in sentences of its own (STORY_CAPTION_MIN characters once its credit and counter are set
+ * aside), the captions together longer than the rest of the text's prose. There the captions are
+ * what the reader reads: their words are the text, their credits and counters are not. Elsewhere a
+ * captioned figure stays a figure (its caption goes by isCaption). Returns each such caption
+ * block's new words, by its element.
+ */
+export function storyCaptions(body: Block[]): Map<Element, string> {
+  const out = new Map<Element, string>();
+  const rows = new Set<Element>();
+  for (const b of body) {
+    const cap = b.ancestors.slice(0, 4).find((a) => a.localName === 'figcaption');
+    const row = cap?.parentElement?.localName === 'figure' ? cap.parentElement.parentElement : null;
+    if (row) rows.add(row);
+  }
+  for (const row of rows) {
+    const words = new Map<Element, string>();
+    let figures = 0;
+    for (let f = row.firstElementChild; f; f = f.nextElementSibling) {
+      if (f.localName !== 'figure') continue;
+      figures++;
+      const cap = Array.from(f.children).find((c) => c.localName === 'figcaption');
+      const text = cap ? captionWords(cap) : '';
+      if (cap && text.length >= STORY_CAPTION_MIN && /[.!?]["”’]?$/.test(text)) words.set(cap, text);
+    }
+    if (words.size < STORY_FIGURES || words.size < figures * 0.75) continue;
+    let captions = 0;
+    for (const w of words.values()) captions += w.length;
+    let prose = 0;
+    for (const b of body) if (isProse(b) && !b.ancestors.some((a) => a === row)) prose += b.len;
+    if (captions <= prose) continue;
+    for (const [cap, w] of words) out.set(cap, w);
+  }
+  return out;
+}
+
+/** The caption block `b` as `words` alone (storyCaptions): its credit and counter set aside. */
+export function captionAsText(b: Block, words: string): Block {
+  return {
+    ...b,
+    text: words,
+    spaced: words,
+    raw: words,
+    plain: words,
+    rawHtml: escapeHtml(words),
+    tidied: null,
+    len: countChars(words),
+    linkChars: 0,
+    punct: countPunct(words),
+    images: [],
+  };
+}
 
 /** A caption: the page's own block sits in a figure (Readability keeps a gallery's captions as paragraphs). */
 export function inFigure(b: Block | undefined): boolean {

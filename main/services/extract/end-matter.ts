@@ -87,3 +87,63 @@ const CHAPTER_NUMBER_RE =
 export function chapterNumberOverTitle(b: Block, next: Block | undefined): boolean {
   return b.len <= 20 && CHAPTER_NUMBER_RE.test(b.text) && next !== undefined && /^h[2-6]$/.test(next.el.localName);
 }
+
+/** An inline element that can be a field's run-in label. */
+const RUN_IN_LABEL_TAGS = new Set(['span', 'b', 'strong', 'em', 'label']);
+/** A record's fields: at least this many, each named differently. */
+const RECORD_FIELDS_MIN = 4;
+
+/** The class of the run-in label that opens `box` (its first child, an inline element with a class), or null. */
+function runInLabel(box: Element): { cls: string; label: string; rest: boolean } | null {
+  if (!/^(?:div|section|td)$/.test(box.localName)) return null;
+  const first = box.firstElementChild;
+  if (!first || !RUN_IN_LABEL_TAGS.has(first.localName)) return null;
+  const cls = (first.getAttribute('class') ?? '').trim();
+  if (!cls) return null;
+  // Only white space before the label: it opens the box.
+  for (let n = box.firstChild; n && n !== first; n = n.nextSibling) if (n.nodeType === 3 && (n.textContent ?? '').trim()) return null;
+  const label = (first.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!label || label.length > 40 || label.split(' ').length > 6) return null;
+  const all = (box.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return { cls, label, rest: all.length > label.length + 1 };
+}
+
+/**
+ * A record's labelled fields after its text (a register's entry on a monument, a plaque or a
+ * building: `Erected 1974 by …`, `Location. …`, `Credits. This page was last revised …`): boxes
+ * that open with a run-in label of one class, RECORD_FIELDS_MIN or more of them with words after
+ * the label, every label different, no paragraph (`<p>`) in any. They describe the record; the text
+ * is the paragraphs beside them. A box of that class holding only its label (the text's own
+ * `Inscription.` label) goes with them. Not when the text has fewer than two paragraphs outside
+ * them (a page made of such boxes), nor when labels repeat (a Q&A's `Q:`/`A:`, an interview's names).
+ */
+export function dropRecordFields(body: Block[]): void {
+  const boxOf = new Map<Block, Element>();
+  const byClass = new Map<string, { labels: string[]; boxes: Set<Element> }>();
+  for (const b of body) {
+    for (const a of b.ancestors.slice(0, 3)) {
+      const l = runInLabel(a);
+      if (!l) continue;
+      boxOf.set(b, a);
+      let g = byClass.get(l.cls);
+      if (!g) byClass.set(l.cls, (g = { labels: [], boxes: new Set() }));
+      if (!g.boxes.has(a)) {
+        g.boxes.add(a);
+        if (l.rest) g.labels.push(l.label.toLowerCase());
+      }
+      break;
+    }
+  }
+  if (boxOf.size === 0) return;
+  const fields = new Set<Element>();
+  for (const g of byClass.values()) {
+    if (g.labels.length < RECORD_FIELDS_MIN || new Set(g.labels).size < g.labels.length) continue;
+    if (Array.from(g.boxes).some((box) => box.querySelector('p') !== null)) continue;
+    for (const box of g.boxes) fields.add(box);
+  }
+  if (fields.size === 0) return;
+  const inField = (b: Block): boolean => b.ancestors.some((a) => fields.has(a));
+  const paragraphs = body.filter((b) => b.el.localName === 'p' && b.len >= 80 && !inField(b)).length;
+  if (paragraphs < 2) return;
+  for (let i = body.length - 1; i >= 0; i--) if (inField(body[i]!)) body.splice(i, 1);
+}

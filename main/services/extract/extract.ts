@@ -38,7 +38,7 @@ import { findAttachments, namesAttachment, type Attachment } from './attachments
 import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
-import { aboutBoxes, chapterNumberOverTitle, dropSignatories, isPermissionsCredit } from './end-matter';
+import { aboutBoxes, chapterNumberOverTitle, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
@@ -105,6 +105,8 @@ import {
   picturesOnly,
   isEmbeddedPost,
   isCaption,
+  storyCaptions,
+  captionAsText,
   numberedFigureLabel,
   figureBoxLine,
   chartFigureLine,
@@ -1490,6 +1492,14 @@ function publishedInTooltip(el: Element): string | null {
 /** The rest of a heading after a shortened title: a colon or a spaced dash, then words. */
 const HEAD_TAIL_RE = /^\s*(?::|：|,|\s[—–-])\s*[\p{L}\p{N}]/u;
 
+/** Every word (letters and digits) of `t` is a word of `r`, case aside. */
+function wordsWithin(t: string, r: string): boolean {
+  const words = (x: string): string[] => x.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const have = new Set(words(r));
+  const own = words(t);
+  return own.length >= 3 && own.every((w) => have.has(w));
+}
+
 function pickTitle(
   blocks: Block[],
   meta: MetaInfo,
@@ -1594,6 +1604,18 @@ function pickTitle(
     // past the page's own label before a colon (`Course Syllabus: HIST 101: Rivers` over the
     // heading `HIST 101: Rivers, 1500–1900`).
     if (!matched && tag === 'h1' && shortened.some((x) => t.startsWith(x) && HEAD_TAIL_RE.test(t.slice(x.length)))) {
+      score += 6;
+      matched = true;
+    }
+    // A page heading made of the page title's parts in another order (<title>`Minutes - Board
+    // Meeting - May 4, 2026 | Site` over the heading `Board Meeting Minutes – May 4, 2026`): it holds
+    // the title's main part, and every word of it is in the title.
+    if (
+      !matched &&
+      tag === 'h1' &&
+      refParts.some((x) => x.main && x.text.length >= 8 && t.includes(x.text)) &&
+      refs.some((r) => wordsWithin(t, r))
+    ) {
       score += 6;
       matched = true;
     }
@@ -2264,7 +2286,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !claimLines.has(b.el)
       )
         continue;
-      if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks))) continue;
+      if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks) || downloadItem(b))) continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
@@ -3238,6 +3260,20 @@ function gridFactor(el: Element, s: Stats, stats: Map<Element, Stats>): number {
  * A list item or line that says something around its link (`mconley re-enabled <a>TART</a>`,
  * `张三 <a>获评优秀党员</a>`) rather than a bare link with a date or counter (related lists).
  */
+/** A file's format and size in brackets after its link: `(PDF, 354 KB)`, `[DOCX 1.2 MB]`, `(xlsx)`. */
+const FILE_NOTE_RE =
+  /[([]\s*(?:pdf|docx?|xlsx?|pptx?|csv|zip|rtf|odt|ods|txt|mp3|mp4)\b[^)\]]{0,24}[)\]]|[([]\s*\d[\d.,]*\s*[kmg]b\s*[)\]]/gi;
+
+/**
+ * A list item that is a link to a file and its format and size (`Staff report (PDF, 417 KB)`):
+ * a download, not a line of the text, though words stand beside its link.
+ */
+function downloadItem(b: Block): boolean {
+  if (b.kind !== 'li' || b.linkChars === 0) return false;
+  const notes = b.plain.match(FILE_NOTE_RE);
+  return notes !== null && !/\p{L}/u.test(b.plain.replace(FILE_NOTE_RE, ''));
+}
+
 function wordsAroundLink(b: Block): boolean {
   const rest = b.plain
     .replace(/(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}[-/]\d{1,2}|\d{1,2}:\d{2}/g, '')
@@ -3682,6 +3718,22 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
+  // A photo essay's captions are its text (captions.ts storyCaptions): each caption once, as its words.
+  const stories = storyCaptions(body);
+  const storyBlocks = new Set<Block>();
+  if (stories.size > 0) {
+    const seen = new Set<Element>();
+    for (let i = 0; i < body.length; i++) {
+      const cap = body[i]!.ancestors.slice(0, 4).find((a) => stories.has(a));
+      if (!cap) continue;
+      if (seen.has(cap)) body.splice(i--, 1);
+      else {
+        seen.add(cap);
+        body[i] = captionAsText(body[i]!, stories.get(cap)!);
+        storyBlocks.add(body[i]!);
+      }
+    }
+  }
   let twins: Map<string, Block> | undefined;
   const placeholders: Element[] = [];
   // Each long block (as the loop starts) as ` word word … `, to find a pull quote's sentences in
@@ -3724,7 +3776,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     const own = [b, twins.get(b.text)].filter((x): x is Block => x !== undefined);
     // A picture's caption or credit is not the article's text (its picture stays); nor is an
     // embedded post (a tweet quoted in a blockquote of its own).
-    if (own.some(isCaption) || own.some(isEmbeddedPost)) {
+    if (!storyBlocks.has(b) && (own.some(isCaption) || own.some(isEmbeddedPost))) {
       if (b.images.length === 0) body.splice(i, 1);
       else body[i] = picturesOnly(b);
       continue;
@@ -3751,6 +3803,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   dropPaperBackMatter(body);
   dropColophon(body);
   dropSignatories(body);
+  dropRecordFields(body);
   dropSeriesBoilerplate(body);
   dropQuotationRuns(body);
   dropTranscriptStamps(body);

@@ -370,18 +370,40 @@ const LATIN_MIN_GAIN = 200;
 /** Shorter than this, an added line is a box's line (a teaser, a notice, a bio), not a cut paragraph. */
 const LATIN_PARAGRAPH = 100;
 
-/** Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time), captions not counted. */
-function paragraphGain(ours: Block[], theirs: Block[], caption: (b: Block) => boolean): number {
+/**
+ * Characters of prose paragraphs in `theirs` that `ours` lacks (repeated blocks counted each time),
+ * captions not counted. A paragraph we cut lies by our text; one set apart from it by a long run
+ * of short lines that are neither ours nor paragraphs (a listing's facts, prices and tables between
+ * its description and a legal notice at the page's foot) belongs to another part of the page: not counted.
+ */
+export function paragraphGain(ours: Block[], theirs: Block[], caption: (b: Block) => boolean): number {
   const have = new Map<string, number>();
   for (const b of ours) have.set(b.text, (have.get(b.text) ?? 0) + 1);
-  let gain = 0;
+  const shared: boolean[] = [];
   for (const b of theirs) {
     const n = have.get(b.text) ?? 0;
-    if (n > 0) {
-      have.set(b.text, n - 1);
-      continue;
+    if (n > 0) have.set(b.text, n - 1);
+    shared.push(n > 0);
+  }
+  const paragraph = (b: Block): boolean => (b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b);
+  // Lines of theirs, each way, before one that is ours or a paragraph.
+  const apart = (i: number, step: number): number => {
+    let run = 0;
+    for (let j = i + step; j >= 0 && j < theirs.length; j += step) {
+      const x = theirs[j]!;
+      if (shared[j] || paragraph(x)) return run;
+      if (x.len > 0) run++;
     }
-    if ((b.kind === 'p' || b.kind === 'blockquote') && b.len >= LATIN_PARAGRAPH && isProse(b) && !caption(b)) gain += b.len;
+    return Infinity;
+  };
+  let gain = 0;
+  for (let i = 0; i < theirs.length; i++) {
+    const b = theirs[i]!;
+    if (shared[i] || !paragraph(b) || caption(b)) continue;
+    if (Math.min(apart(i, -1), apart(i, 1)) >= FAR_LINES) continue;
+    gain += b.len;
   }
   return gain;
 }
+/** A run of this many short non-prose lines sets a paragraph apart from our text. */
+const FAR_LINES = 25;
