@@ -236,8 +236,10 @@
  *    profile, base/new alternated): descendants 1790 → 581 ms, querySelector 1835 → 804,
  *    methodBox 843 → 74, emailForm 370 → 7, camelWords 855 → 275, hiddenClasses 790 → 567.
  *  - whole sets, run 1 (load 16→11): en own pass 129.2 → 129.7 pages/CPU-s, en with the gate
- *    127.6 → 142.5, cn_real own pass 60.2 → 67.2 (same pages and CPU-time method as above).
- *    At this load ±10% is noise; the gain is a few per cent, not session 16's level back. The
+ *    127.6 → 142.5, cn_real own pass 60.2 → 67.2 (same pages and CPU-time method as above);
+ *    run 2 (load 8): 132.2 → 127.2, 129.5 → 127.0, 61.4 → 60.3. The whole-set gain is inside
+ *    the noise (±10%): at most a few per cent, not session 16's level back, though both trees
+ *    read above 100 on en at this load (the lead's 92–118 were at load ~22). The
  *    full bench on both trees was not run (time). Left: the scripts' JSON literals found and
  *    parsed again by each of articleFromScripts/stateDate/galleryFromScripts (json-state.ts),
  *    attribute-only whole-document queries (`[role="tab"]`) that still walk every node.
