@@ -219,6 +219,30 @@
  *    not visible in whole-set figures. en with the gate is above 100 in all three and above 115
  *    in one of the branch's two runs (110.4 at load 34, 131.2 at load 25): ≥115 is NOT shown
  *    twice at this load.
+ *
+ * Measured 2026-12-07 (speedx24; load 12–34 on the 2 cores, eight helpers), old = e9fc810 (this
+ * session's start; extractor code as fe7a04c), new = that plus speedx24; outputs identical on 910
+ * pages × 3 referee modes (extract-identity.ts --compare). Both trees bundled by esbuild, one
+ * process, old/new passes alternated, median of 5, 350 en pages and 62 cn_real pages:
+ *  - where session 16's speed went (049a861 vs e9fc810 in one profile, same pages alternated):
+ *    no single pass; ~30 new rules each 1–3% of the en own pass (tidyLatinBody +50%, pickTitle
+ *    +70%, hiddenClasses, methodBox, fromGallery/galleryFromScripts re-reading the scripts'
+ *    JSON, tabLabels/aboutBoxes/sponsoredBoxes walks), plus element-rooted querySelector calls
+ *    that walk whole boxes once per candidate box (methodBox, emailForm: descendants 0.26 → 1.35 s
+ *    on 40 pages × 3 passes). The parse, walker and flush cost what they did.
+ *  - changed: an element's querySelector/All read the document index over its subtree's order
+ *    range; methodBox only when the page has a method-like heading; hasTitleClass memoised by
+ *    its class string; hiddenClasses' regex and block skipping. On the 40 most slowed pages (one
+ *    profile, base/new alternated): descendants 1790 → 581 ms, querySelector 1835 → 804,
+ *    methodBox 843 → 74, emailForm 370 → 7, camelWords 855 → 275, hiddenClasses 790 → 567.
+ *  - whole sets, run 1 (load 16→11): en own pass 129.2 → 129.7 pages/CPU-s, en with the gate
+ *    127.6 → 142.5, cn_real own pass 60.2 → 67.2 (same pages and CPU-time method as above);
+ *    run 2 (load 8): 132.2 → 127.2, 129.5 → 127.0, 61.4 → 60.3. The whole-set gain is inside
+ *    the noise (±10%): at most a few per cent, not session 16's level back, though both trees
+ *    read above 100 on en at this load (the lead's 92–118 were at load ~22). The
+ *    full bench on both trees was not run (time). Left: the scripts' JSON literals found and
+ *    parsed again by each of articleFromScripts/stateDate/galleryFromScripts (json-state.ts),
+ *    attribute-only whole-document queries (`[role="tab"]`) that still walk every node.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -120,6 +120,7 @@ import {
   isHidden,
   isSalutation,
   methodBox,
+  pageMayHoldMethodBox,
   listingPre,
   headingWrapper,
   Walker,
@@ -1128,8 +1129,17 @@ function camelWords(name: string): string {
 }
 
 function hasTitleClass(el: Element): boolean {
-  return TITLE_CLASS_RE.test(camelWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`));
+  const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  let known = titleClassSeen.get(named);
+  if (known === undefined) {
+    // Cost only: the same class names come back for every block under them (pickTitle asks each block's ancestors).
+    if (titleClassSeen.size >= 5000) titleClassSeen.clear();
+    titleClassSeen.set(named, (known = TITLE_CLASS_RE.test(camelWords(named))));
+  }
+  return known;
 }
+/** hasTitleClass's answers by class-and-id string (a pure function of it; bounded). */
+const titleClassSeen = new Map<string, boolean>();
 
 /**
  * A webmail's read page (or a thread's) names its letter's subject in an element of its own
@@ -1752,6 +1762,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // Whether prose stands outside every post typed as a comment (the article they answer).
   const typedComments = walker.negativeCandidates.filter(commentMicrodata);
   const proseBesideComments = typedComments.length > 0 && [...ownProse.keys()].some((p) => !typedComments.some((c) => c.contains(p)));
+  let mayHoldMethodBox: boolean | undefined;
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
@@ -1766,7 +1777,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     )
       continue;
     if (!latinScript && documentHeadTable(el, named, s)) continue;
-    if (latinScript && methodBox(el)) continue;
+    if (latinScript && (mayHoldMethodBox ??= pageMayHoldMethodBox(doc)) && methodBox(el)) continue;
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
     // gallery beside an article of paragraphs (a gallery page's slides are its text).
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;

@@ -359,6 +359,18 @@ abstract class LParent extends LNode {
   }
 }
 
+/** The index in `list` (in document order) of its first element after order `order`. */
+function firstAfter(list: readonly LElement[], order: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.order <= order) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Elements below `root` in document order until `visit` returns true (no recursion: pages nest deep). */
 function descendants(root: LParent, visit: (el: LElement) => boolean): void {
   let n: LNode | null = root.first;
@@ -383,6 +395,10 @@ class LElement extends LParent implements Element {
   readonly nodeType = 1;
   /** Position in document order at parse time (for merging index lists). */
   order = 0;
+  /** The order of the last element parsed inside this one (its subtree is orders order+1…endOrder). */
+  endOrder = -1;
+  /** The document whose index holds this element (set at parse; null inside a <template> or made later). */
+  indexedIn: LDocument | null = null;
   /**
    * The attributes as a flat list (name, value…) in the order htmlparser2's object listed its
    * keys (names as written, the first of duplicates); NO_ATTRIBUTES, shared, when none.
@@ -396,6 +412,23 @@ class LElement extends LParent implements Element {
     this.attrs = attrs as string[];
     const c = attributeAt(attrs, 'class');
     if (c >= 0) this.attrs[c + 1] = normaliseClass(attrs[c + 1]!);
+  }
+  /**
+   * An element's queries read the document's index too while it is current (nothing changed
+   * since the parse): its descendants are the indexed elements whose order lies in its range,
+   * so a query of a box does not walk every node under it (cost only: the same elements, in
+   * the same order). A <template>'s own content is not indexed: it walks.
+   */
+  protected override candidates(match: Matcher): LElement[] | null {
+    const doc = this.indexedIn;
+    if (!doc || doc.indexGeneration !== generation || this.localName === 'template' || this.endOrder < this.order) return null;
+    const { tags, classOrId } = match;
+    const lists = tags ? tags.map((t) => doc.byTag.get(t) ?? []) : classOrId ? [doc.withClassOrId] : null;
+    if (!lists) return null;
+    const out: LElement[] = [];
+    for (const list of lists)
+      for (let i = firstAfter(list, this.order); i < list.length && list[i]!.order <= this.endOrder; i++) out.push(list[i]!);
+    return lists.length === 1 ? out : [...new Set(out)].sort((a, b) => a.order - b.order);
   }
   get nodeName(): string {
     return this.localName.toUpperCase();
@@ -574,6 +607,7 @@ export function parseLightDocument(html: string): LDocument {
         const hidden = inTemplate > 0;
         if (name === 'template') inTemplate++;
         if (hidden) return;
+        el.indexedIn = doc;
         const list = doc.byTag.get(name);
         if (list) list.push(el);
         else doc.byTag.set(name, [el]);
@@ -588,6 +622,7 @@ export function parseLightDocument(html: string): LDocument {
       },
       onclosetag() {
         inRawText = false;
+        if (cur instanceof LElement) cur.endOrder = order - 1;
         if (inTemplate && cur instanceof LElement && cur.localName === 'template') inTemplate--;
         cur = cur.parentNode ?? doc;
       },

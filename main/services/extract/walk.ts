@@ -5,7 +5,7 @@
  */
 import { NON_CONTENT_TAGS, escapeHtml } from '../../../shared/html-policy';
 import type { ExtractedImage, Line, Stats, Block, Links } from './blocks';
-import type { Element, Text } from '../parsed-dom';
+import type { Document, Element, Text } from '../parsed-dom';
 import {
   countPunct,
   normaliseText,
@@ -225,7 +225,7 @@ function headingEditLink(el: Element): boolean {
  * editor's note is, part of it, not chrome. A box of links under such a heading is not.
  */
 export function methodBox(el: Element): boolean {
-  const head = el.querySelector('h2, h3, h4, h5, h6, strong, b');
+  const head = el.querySelector(METHOD_HEAD_TAGS);
   if (!head || !METHOD_HEADING_RE.test(normaliseText(head.textContent ?? ''))) return false;
   const first = normaliseText(el.textContent ?? '').indexOf(normaliseText(head.textContent ?? ''));
   if (first > 0) return false;
@@ -236,6 +236,17 @@ export function methodBox(el: Element): boolean {
   });
   return prose.length > 0;
 }
+/**
+ * Whether any element of the page could head a method box (cost only: methodBox asks each
+ * candidate box for its first heading, a walk of its subtree; on a page whose headings and bold
+ * runs never read as a method heading the answer is no for every box). Contents of a <template>
+ * are not in the document's index, so a page with one is always asked box by box.
+ */
+export function pageMayHoldMethodBox(doc: Document): boolean {
+  if (doc.querySelector('template') !== null) return true;
+  return Array.from(doc.querySelectorAll(METHOD_HEAD_TAGS)).some((h) => METHOD_HEADING_RE.test(normaliseText(h.textContent ?? '')));
+}
+const METHOD_HEAD_TAGS = 'h2, h3, h4, h5, h6, strong, b';
 const METHOD_HEADING_RE =
   /^(?:(?:our )?methodology|methods?|about (?:the|this|our) (?:data|analysis|methods?|methodology)|notes? on (?:the )?(?:data|methods?|methodology)|how we (?:did|reported|analy[sz]ed|made|built|calculated|counted|measured|found|got) (?:this|it|the (?:data|numbers|figures))(?: (?:story|analysis|investigation))?)\s*[:?]?$/i;
 
