@@ -167,6 +167,15 @@ const today = () => {
 
 const blankSession = (): NewSessionForm => ({ topic: '', date: today(), place: '' });
 /** Nothing typed: the dialog as it opens empty (the date it offers is today's). */
+/** One question before a 新建学习安排 draft is given up (asked in the dialog and on the page). */
+const confirmDiscardNewSessionDraft = () =>
+  confirm({
+    title: t.discardNewSessionDraft,
+    message: t.discardNewSessionDraftConfirm,
+    confirmLabel: t.discardNewSessionDraft,
+    danger: true,
+  });
+
 const untyped = (f: NewSessionForm) => !f.topic.trim() && !f.place.trim() && f.date === today();
 
 /**
@@ -197,12 +206,7 @@ function NewSessionDialog({ restored, onClose }: { restored: FormDraft<NewSessio
     onClose();
   };
   const discard = async () => {
-    const ok = await confirm({
-      title: t.discardNewSessionDraft,
-      message: t.discardNewSessionDraftConfirm,
-      confirmLabel: t.discardNewSessionDraft,
-      danger: true,
-    });
+    const ok = await confirmDiscardNewSessionDraft();
     if (!ok) return;
     journal.saved(null);
     setShownDraft(null);
@@ -307,12 +311,7 @@ export function StudyView() {
   };
 
   const discardSessionDraft = async () => {
-    const ok = await confirm({
-      title: t.discardNewSessionDraft,
-      message: t.discardNewSessionDraftConfirm,
-      confirmLabel: t.discardNewSessionDraft,
-      danger: true,
-    });
+    const ok = await confirmDiscardNewSessionDraft();
     if (!ok || !sessionDraft) return;
     newSessionDrafts.settle(sessionDraft.token);
     setSessionDraft(null);
