@@ -126,6 +126,8 @@
  *   sides), and stands nearer where the passage would be both by its old place and by its nearest
  *   placed neighbour before it, the placement on the farther printing is an orphan (twoprintings.ts).
  *   Left: 672's 法国国家铁路公司宣布，, whose nearest placed neighbour before it was itself on the copy.
+ * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 721–760, once): 99.8%, 0 wrong. Seen
+ * now: 1–760.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

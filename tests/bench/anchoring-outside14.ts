@@ -120,6 +120,9 @@
  *   0 → 0. The wrongs (seed 85 mixed forward+fulltext+roundtrip, a page printed twice): a neighbour
  *   placed among its own copies by the same twin's words lifted a copy in doubt; two passages of one
  *   quote on one place, neither confirmed, now keep the one of the place's rank (shared/anchoring/twinorder.ts, tests/unit/anchoring-round50.test.ts).
+ * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 121–160, once): 99.8%, 4 wrong, all on
+ * seed 135 (mixed forward+transitions+fulltext: 3 on a twin, 1 on a copy); the session-start code
+ * on the same texts: 99.8%, 5 wrong (the same four and one more). Seen now: 1–160.
  */
 import { anchorAll, describe as describeSelector, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';

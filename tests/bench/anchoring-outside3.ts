@@ -372,6 +372,9 @@
  *   outside14 1–20 99.6% / 0 → 99.6% / 0. The committed form re-run on outside3 321–360 / 1–40 and
  *   outside6 1–40: the same --list lines. Default bench (once, same minute, before the last
  *   narrowing): every recall / wrong line the same; 113k/200 anchorAll CPU 94.8 → 92.6 ms.
+ * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 361–400, once): 99.2%, 2 wrong (seed 363
+ * pullquote, seed 391 mixed move_edit+numerals+split_sentence), the same two with the session-
+ * start code; ocr 97.7, mixed 97.5. Seen now: 1–400.
  */
 
 import path from 'node:path';

@@ -273,6 +273,8 @@
  *   highlight's edge, brief dates shortened inside the highlight (2012年6月16日 → 16日), the 【简讯】 line
  *   above the lead sentence (opening.ts leaves a line written above the opening words an orphan
  *   on purpose), and the timeline's reversed entries.
+ * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 441–480, once): 97.7%, 1 wrong (mixed);
+ * timeline 92.3, mixed 94.3, speech 94.5. Seen now: 1–480.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';

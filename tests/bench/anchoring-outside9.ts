@@ -142,6 +142,8 @@
  *   the next item closed up onto the term's prefix. A short quote whose prefix stands while the words
  *   after read as the stored suffix past its own copy of the quote (one unit changed at most: 和 → 、)
  *   is an orphan (sidecopy.ts); only this way round (the second copy keeps its own words after it).
+ * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 361–400, once): 97.5%, 0 wrong; mixed
+ * 94.8, enum_reorder 96.7, transcript 96.8. Seen now: 1–400.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
