@@ -110,6 +110,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh21'),
     // Twenty-second outside English set (a twenty-second tester: status-page incident/food recall announcement/council minutes/photo essay/historical marker/travel advisory/real-estate listing/bird species account shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh22'),
+    // Twenty-third outside English set (a twenty-third tester: security advisory/health-condition overview/terms of service/trail guide/lyrics page/retraction notice/event listing/charity appeal letter shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh23'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
