@@ -64,6 +64,15 @@
  * max) and of the whole run. `--list` prints every miss, partial and wrong with context (⏎ is a
  * paragraph break): old place, true new place and the placed one, and where a wrong placement's
  * units came from.
+ * Written on seeds 901–910 only (development, shared/anchoring as of main 86a8d8f, 2026-12-07 17:38
+ * UTC, eight helpers beside it): recall 99.0% (7070 surviving of 7200), 0 wrong, 69 misses, 0
+ * partial, 129 lost (107 placed on their remains, none elsewhere). All misses are zimu (34, 94.9%)
+ * and mixed with zimu in it (35, 94.7%): a term, number, clause or sentence whose neighbouring (or
+ * own) marks became line breaks, so both sides of the stored context read across breaks; every
+ * other kind 100. By type: term 97.5, quote 98.6, number 98.9, sentence 99.0, the rest ≥ 99.3.
+ * One long anchorAll CPU median 125 ms, max 320 ms at that load. Texts the kind touched (of 10):
+ * jieyu 9 (a page with fewer than 3 sentences of 12–60 units is left), zimu 10, yinwen 5, lianjie 4, waixuan 3, paibi 3, tongbi
+ * 3, liangci 2, daici 2 (news pages rarely hold 我省/该市/个+noun; edit shares ≤ 0.1% there).
  * FIRST MEASUREMENT (the lead fills this in)
  */
 import path from 'node:path';
