@@ -52,6 +52,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor15: async () => (await import('./anchoring-outside15')).benchAnchorOutside15(process.argv.slice(2)),
   // A sixteenth outside tester's bench: Markdown copies, 上一页/下一页 pagination, invisible format characters, 全角/半角, 思考题, asides dropped, 列举 cut to 等, 小标题 dropped, numerals to digits (anchoring-outside16.ts).
   anchor16: async () => (await import('./anchoring-outside16')).benchAnchorOutside16(process.argv.slice(2)),
+  // A seventeenth outside tester's bench: 量词校对, 引文核校, 结语 restating sentences, 字幕稿 lines, 外宣 names for 我省/本报, 文件链接 and 相关文件 lists, 排比 in lines, 指代明确, 同比 口径 (anchoring-outside17.ts).
+  anchor17: async () => (await import('./anchoring-outside17')).benchAnchorOutside17(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
