@@ -156,6 +156,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside23'),
     // Twenty-fourth outside Chinese set (a twenty-fourth tester: page kinds — 水情通报, 政协 委员风采, 交通管制 通告, 价格监测 周报, 环评 受理公示 (GBK), 法院 执行悬赏公告, 网络辟谣, 拟接收预备党员公示, 地震速报, 人事任免 (GBK), 校园 优秀习作, 学位论文答辩公告).
     ...benchOutside(process.argv.includes('--verbose'), 'outside24'),
+    // Twenty-fifth outside Chinese set (a twenty-fifth tester: page kinds — 地名命名公告, 价格听证会公告, 行政复议决定书, 依申请公开 答复书, 土地挂牌出让公告 (GB2312), 病虫情报, 学校 每周食谱, 领导之窗, 消费提示, 资助政策 十问十答, 集体资产招租公告 (GBK), 纪念馆 讲解词).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside25'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
