@@ -73,7 +73,12 @@
  * One long anchorAll CPU median 125 ms, max 320 ms at that load. Texts the kind touched (of 10):
  * jieyu 9 (a page with fewer than 3 sentences of 12–60 units is left), zimu 10, yinwen 5, lianjie 4, waixuan 3, paibi 3, tongbi
  * 3, liangci 2, daici 2 (news pages rarely hold 我省/该市/个+noun; edit shares ≤ 0.1% there).
- * FIRST MEASUREMENT (the lead fills this in)
+ * FIRST MEASUREMENT (lead, 2026-12-07 ~17:50 UTC, main 794ba6f, seeds 1–40, once, before anyone
+ * looked at them): recall 99.3%, 0 wrong (28,414 surviving of 28,800; 209 missed, 0 partial); zimu
+ * 93.6, mixed 98.8, yinwen 99.9, every other kind 100; by type term and repeated 98.9, number and
+ * last 99.0, the rest ≥ 99.1; one long anchorAll CPU median 72.9 ms, max 225.8 ms (load ~27,
+ * seven helpers beside it). The 字幕稿 (zimu: pause marks turned into line breaks) is the one hard
+ * kind. Seeds 41+ are fresh.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
