@@ -36,8 +36,9 @@
  * anchor_113k_200_cpu_ms 169.9 → 152.4 and 204.5 → 162.6 (the machine at load ~35: wall 2–3 s per
  * call), 0 placements differing. 264 long-article calls (outside15 30–120, outside14 30–160 every
  * tenth seed, outside16 30–50 part, all kinds) replayed old and new alternately: CPU median 95.0 →
- * 83.6 ms, max 290.3 → 271.3, sum −5.6%, 0 differing; 1260 calls of outside14/15/16/6/8 and
- * independent seeds 1–20: 0 differing. Left: the profile is flat now (no step over ~10%); the rest is
+ * 83.6 ms, max 290.3 → 271.3, sum −5.6%, 0 differing (outside16 60–80: 36 calls, median 150.9 →
+ * 135.5, max 426.6 → 430.6 at load 38); 1260 calls of outside14/15/16/6/8 and independent seeds
+ * 1–20 and the default bench's 484 anchorAll calls (sum −9%): 0 differing. Left: the profile is flat now (no step over ~10%); the rest is
  * per-passage evidence (exact candidates scored with both contexts, approximate refinement) and the
  * copies pass, each a few ms; storedForms (each selector's forms) is paid again on a cold call.
  */
