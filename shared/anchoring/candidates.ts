@@ -3,7 +3,7 @@
  * and approximate ones found by trigram seeds voting for diagonals, verified with the
  * bit-parallel DP only around the best-supported regions.
  */
-import { lineBreakBefore, toNormalised, trigramIndex, type Doc } from './doc';
+import { lineBreakBefore, occurrencesIn, toNormalised, trigramIndex, type Doc } from './doc';
 import { compilePattern, scan, scratch, type Pattern } from './myers';
 import {
   boundsConfirmed,
@@ -55,6 +55,8 @@ export function exactCandidates(doc: Doc, q: Query): Scored[] {
 function exactStarts(doc: Doc, quote: string): number[] {
   const text = doc.norm.text;
   const starts: number[] = [];
+  // One or two units: every occurrence, through the document's unit index (doc.ts).
+  if (quote.length > 0 && quote.length < 3) return occurrencesIn(doc, quote, Infinity);
   if (quote.length < 3) {
     for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) starts.push(at);
     return starts;

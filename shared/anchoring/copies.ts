@@ -31,7 +31,7 @@ export interface CopyCounts {
 /** Occurrences of `quote` in `text` (overlapping ones too), up to `limit`. */
 export function occurrences(text: string, quote: string, limit: number): number[] {
   // The same occurrences, in the same order, through the trigram index when the text is an indexed document's.
-  if (quote.length >= 3 && limit > 0) {
+  if (quote.length > 0 && limit > 0) {
     const doc = indexedDocumentOf(text);
     if (doc) return occurrencesIn(doc, quote, limit);
   }

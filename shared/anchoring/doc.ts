@@ -1,5 +1,14 @@
 import { comparingMarkersLiterally, droppingMarks, normaliseWithMap, type NormalisedText } from './normalise';
-import { bucketSize, buildTrigramIndex, forEachOccurrence, type TrigramIndex } from './trigrams';
+import {
+  bucketSize,
+  buildTrigramIndex,
+  buildUnitIndex,
+  forEachOccurrence,
+  forEachUnit,
+  unitBucketSize,
+  type TrigramIndex,
+  type UnitIndex,
+} from './trigrams';
 
 /** Per-text state, cached because a reader anchors many highlights against one text. */
 export interface Doc {
@@ -63,7 +72,9 @@ export function indexedDocumentOf(text: string): Doc | null {
 export function occurrencesIn(doc: Doc, words: string, limit: number): number[] {
   const text = doc.norm.text;
   const out: number[] = [];
-  if (words.length < 3 || limit <= 0) {
+  if (!(limit > 0)) return out;
+  if (words.length > 0 && words.length < 3) return shortOccurrences(doc, words, limit);
+  if (words.length < 3) {
     for (let at = text.indexOf(words); at >= 0 && out.length < limit; at = text.indexOf(words, at + 1)) out.push(at);
     return out;
   }
@@ -80,6 +91,29 @@ export function occurrencesIn(doc: Doc, words: string, limit: number): number[] 
   forEachOccurrence(index, words, rarest, (p) => {
     const at = p - rarest;
     if (out.length < limit && at >= 0 && text.startsWith(words, at)) out.push(at);
+  });
+  return out;
+}
+
+/** Unit indexes of documents, built on first need (a document is never changed). */
+const unitIndexes = new WeakMap<Doc, UnitIndex>();
+
+/**
+ * occurrencesIn() for words of one or two units (no trigram): the same occurrences in the same
+ * order, from the positions of the rarer unit, instead of an indexOf scan of the whole text.
+ */
+function shortOccurrences(doc: Doc, words: string, limit: number): number[] {
+  let index = unitIndexes.get(doc);
+  if (!index) unitIndexes.set(doc, (index = buildUnitIndex(doc.norm.text)));
+  const text = doc.norm.text;
+  const a = words.charCodeAt(0);
+  const b = words.length > 1 ? words.charCodeAt(1) : a;
+  const offset = unitBucketSize(index, b) < unitBucketSize(index, a) ? 1 : 0;
+  const out: number[] = [];
+  forEachUnit(index, offset === 1 ? b : a, (p) => {
+    const at = p - offset;
+    if (at >= 0 && text.startsWith(words, at)) out.push(at);
+    return out.length < limit;
   });
   return out;
 }

@@ -226,7 +226,7 @@ function markFreeAnchor(text: string, docFor: () => Doc, selector: TextSelector)
   return withMarksDropped(() => {
     // Only the quote's whole words are taken (below): where they stand nowhere, no search.
     const quote = normaliseQuote(selector);
-    if (quote.length === 0 || !docFor().norm.text.includes(quote)) return null;
+    if (quote.length === 0 || occurrencesIn(docFor(), quote, 1).length === 0) return null;
     // Nor where no copy of them has the stored context's nearest units beside it (edgesHold below):
     // the search could only find a placement that is refused.
     if (!someCopyWithEdges(docFor(), selector, quote)) return null;
@@ -251,7 +251,8 @@ function someCopyWithEdges(doc: Doc, s: TextSelector, quote: string): boolean {
   const before = normalisePrefix(s).slice(-MARK_FREE_EDGE);
   const after = normaliseSuffix(s).slice(0, MARK_FREE_EDGE);
   let n = 0;
-  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+  // The copies through the document's index (the same, in order), not a scan of the text per passage.
+  for (const at of occurrencesIn(doc, quote, MARK_FREE_COPIES + 1)) {
     if (++n > MARK_FREE_COPIES) return true;
     if (text.slice(Math.max(0, at - before.length), at) === before && text.startsWith(after, at + quote.length)) return true;
   }
@@ -1328,11 +1329,10 @@ function lookAlikeAt(doc: Doc, s: TextSelector, from: number, to: number): boole
  * chose the placement, and a copy that kept all of it may be another passage's.
  */
 function nearerCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor): boolean {
-  const text = doc.norm.text;
   const gap = (x: number) => Math.min(...expected.map((e) => Math.abs(x - e)));
   const far = gap(a.start);
-  let n = 0;
-  for (let at = text.indexOf(quote); at >= 0 && n < MAX_COPIES; at = text.indexOf(quote, at + 1), n++) {
+  // The document's index, not an indexOf scan of the whole text per passage (the same copies, in order).
+  for (const at of occurrencesIn(doc, quote, MAX_COPIES)) {
     const raw = doc.norm.map[at] ?? 0;
     if (raw !== a.start && gap(raw) < far) return true;
   }
@@ -1353,11 +1353,9 @@ function fartherFrom(expected: readonly number[], x: number, y: number): boolean
  * (`expected`) and another copy of the quote lies within it.
  */
 function farCopy(doc: Doc, quote: string, expected: readonly number[], a: Anchor): boolean {
-  const text = doc.norm.text;
   const gap = (x: number) => Math.min(...expected.map((e) => Math.abs(x - e)));
   if (gap(a.start) <= NEIGHBOUR_GAP) return false;
-  let n = 0;
-  for (let at = text.indexOf(quote); at >= 0 && n < MAX_COPIES; at = text.indexOf(quote, at + 1), n++) {
+  for (const at of occurrencesIn(doc, quote, MAX_COPIES)) {
     const raw = doc.norm.map[at] ?? 0;
     if (raw !== a.start && gap(raw) <= NEIGHBOUR_GAP) return true;
   }
@@ -1802,8 +1800,7 @@ function chainedCopy(doc: Doc, s: TextSelector, a: Anchor, placed: readonly Plac
 
 /** Whether the normalised quote occurs more than once in the text. */
 function hasCopies(doc: Doc, quote: string): boolean {
-  const at = doc.norm.text.indexOf(quote);
-  return at >= 0 && doc.norm.text.indexOf(quote, at + 1) >= 0;
+  return occurrencesIn(doc, quote, 2).length === 2;
 }
 
 function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anchor | null {

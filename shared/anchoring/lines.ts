@@ -13,7 +13,7 @@
  * sentence are a print page's furniture (a page number, a running header), where the words before
  * the break are the passage's place, not a span over them.
  */
-import { toNormalised, type Doc } from './doc';
+import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { storedForms } from './normalise';
 import { CONTEXT_LENGTH, type TextSelector } from './types';
 
@@ -57,7 +57,8 @@ export function partedByLinesPlace(doc: Doc, s: TextSelector): { from: number; t
   const key = before + quote.slice(0, Math.max(0, Math.min(quote.length - 1, KEY - before.length)));
   let found: { from: number; to: number } | null = null;
   let starts = 0;
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+  // The key's occurrences through the document's index, in order (not an indexOf scan per passage).
+  for (const at of occurrencesIn(doc, key, MAX_STARTS + 1)) {
     if (++starts > MAX_STARTS) return null;
     if (before.length < SIDE && !paragraphStart(doc, at)) continue;
     const from = at + before.length;

@@ -13,7 +13,7 @@
  * context read goes beyond what any other copy had next to it (copyContext).
  */
 import { OWN_CONTEXT_MARGIN } from './copies';
-import { type Doc } from './doc';
+import { occurrencesIn, type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import type { TextSelector } from './types';
 
@@ -49,12 +49,12 @@ export function linkedPlace(doc: Doc, s: TextSelector): { from: number; to: numb
   let han = 0;
   for (const c of stretch) if (isHan(c)) han++;
   if (han < MIN_HAN) return null;
-  const norm = doc.norm.text;
   // Where the stretch's first unit (Han) stands, with the next when that is Han too (no run between).
   const head = isHan(stretch.charAt(1)) ? stretch.slice(0, 2) : stretch.slice(0, 1);
   let found: { from: number; to: number; written: number } | null = null;
   let tried = 0;
-  for (let at = norm.indexOf(head); at >= 0; at = norm.indexOf(head, at + 1)) {
+  // The head's occurrences through the document's index, in order (not an indexOf scan per passage).
+  for (const at of occurrencesIn(doc, head, MAX_TRIED + 1)) {
     if (++tried > MAX_TRIED) return null;
     const read = readAcross(doc, at, stretch, prefix.length, prefix.length + quote.length);
     if (!read || read.written === 0) continue;
@@ -65,18 +65,17 @@ export function linkedPlace(doc: Doc, s: TextSelector): { from: number; to: numb
   // own words, untouched there, with the other side rewritten (a pull quote ■ … written before its
   // paragraph took the paragraph's old neighbour). A stretch read across written runs is no
   // evidence against that place.
-  if (
-    found &&
-    (verbatimElsewhere(norm, quote + suffix, 0, found.from) || verbatimElsewhere(norm, prefix + quote, prefix.length, found.from))
-  )
+  if (found && (verbatimElsewhere(doc, quote + suffix, 0, found.from) || verbatimElsewhere(doc, prefix + quote, prefix.length, found.from)))
     return null;
   return found;
 }
 
-/** Whether `piece` stands in `norm` with its unit `offset` at a place other than `from`. */
-function verbatimElsewhere(norm: string, piece: string, offset: number, from: number): boolean {
-  for (let at = norm.indexOf(piece); at >= 0; at = norm.indexOf(piece, at + 1)) if (at + offset !== from) return true;
-  return false;
+/**
+ * Whether `piece` stands in the comparison form with its unit `offset` at a place other than `from`:
+ * of its first two occurrences (through the document's index), at most one can be at `from`.
+ */
+function verbatimElsewhere(doc: Doc, piece: string, offset: number, from: number): boolean {
+  return occurrencesIn(doc, piece, 2).some((at) => at + offset !== from);
 }
 
 /**

@@ -145,10 +145,22 @@ function sideAgrees(length: number, distance: number): boolean {
 
 /** Reverses UTF-16 units; only ever compared with text read backwards, so pairs stay paired. */
 export function reverse(s: string): string {
+  // Built as one flat string (fromCharCode over the units), not as a chain of one-unit joins: the
+  // result is a pattern cache's key (compilePattern), and hashing a chain first copies it flat.
+  const n = s.length;
+  const codes = new Array<number>(Math.min(n, REVERSE_CHUNK));
   let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i] ?? '';
+  for (let end = n; end > 0; end -= REVERSE_CHUNK) {
+    const count = Math.min(REVERSE_CHUNK, end);
+    codes.length = count;
+    for (let i = 0; i < count; i++) codes[i] = s.charCodeAt(end - 1 - i);
+    out += String.fromCharCode(...codes);
+  }
   return out;
 }
+
+/** Units reversed per fromCharCode call (far below any argument limit). */
+const REVERSE_CHUNK = 4096;
 
 /** A place for the quote in the normalised text. */
 export interface Candidate {

@@ -70,3 +70,57 @@ export function forEachOccurrence(index: TrigramIndex, pattern: string, at: numb
     }
   }
 }
+
+/**
+ * Where each single unit of a text occurs, bucketed by hash as the trigram index is: for words of
+ * one or two units, which have no trigram, so that counting a short quote (a 2-unit term) for every
+ * passage never scans a long text with indexOf either.
+ */
+export interface UnitIndex {
+  readonly text: string;
+  readonly bits: number;
+  readonly starts: Int32Array;
+  readonly positions: Int32Array;
+}
+
+function unitHash(c: number, bits: number): number {
+  return Math.imul(c, 0x9e3779b1) >>> (32 - bits);
+}
+
+export function buildUnitIndex(text: string): UnitIndex {
+  const n = text.length;
+  const bits = Math.min(16, Math.max(8, Math.ceil(Math.log2(n + 1)) - 2));
+  const buckets = 1 << bits;
+  const starts = new Int32Array(buckets + 1);
+  for (let i = 0; i < n; i++) {
+    const h = unitHash(text.charCodeAt(i), bits);
+    starts[h + 1] = (starts[h + 1] ?? 0) + 1;
+  }
+  for (let h = 0; h < buckets; h++) starts[h + 1] = (starts[h + 1] ?? 0) + (starts[h] ?? 0);
+  const cursor = starts.slice(0, buckets);
+  const positions = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = unitHash(text.charCodeAt(i), bits);
+    const at = cursor[h] ?? 0;
+    positions[at] = i;
+    cursor[h] = at + 1;
+  }
+  return { text, bits, starts, positions };
+}
+
+/** Upper bound on the occurrences of unit `c` (its bucket size). */
+export function unitBucketSize(index: UnitIndex, c: number): number {
+  const h = unitHash(c, index.bits);
+  return (index.starts[h + 1] ?? 0) - (index.starts[h] ?? 0);
+}
+
+/** Calls `visit` with every text position of unit `c`, in text order, until it returns false. */
+export function forEachUnit(index: UnitIndex, c: number, visit: (position: number) => boolean): void {
+  const h = unitHash(c, index.bits);
+  const end = index.starts[h + 1] ?? 0;
+  const text = index.text;
+  for (let k = index.starts[h] ?? 0; k < end; k++) {
+    const p = index.positions[k] ?? 0;
+    if (text.charCodeAt(p) === c && !visit(p)) return;
+  }
+}

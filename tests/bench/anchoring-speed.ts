@@ -21,7 +21,26 @@
  * 84.3 → 77.2), 0 placements differing. The 360 long-article calls of outside15 1–80 and outside14
  * 1–120 (every fifth seed, all kinds) replayed old and new alternately: CPU median 85.6 → 73.8 ms,
  * max 677.7 → 541.5 (the first calls: JIT warm-up), sum −17%, 0 differing. Left: the second run still places every passage (its
- * steps judge a passage by its placed neighbours, runs of them can chain across the text).
+ * steps judge a passage by its placed neighbours, runs of them can chain across the text). * LATER (speed25a, 2026-12-07 ~17:05–18:45 UTC, load 25–37 on 2 cores, old = main 86a8d8f in the
+ * same process): where the time went (profiles of this bench and of 40 long calls of outside15,
+ * seen seeds): the first look per passage (anchorIn: exact candidates and their scores, approximate
+ * search, the query's forms) about half; the bit-parallel search's Map lookup once per text column
+ * (every context distance, every approximate search) ~10%; indexOf scans of the whole text repeated
+ * per passage ~8–10% (a one- or two-unit quote has no trigram, so occurrencesIn and exactStarts
+ * scanned; nearerCopy, farCopy, the mark-free look, lines.ts, linked.ts scanned always); the copies
+ * pass (confirmedCopies, doubt) ~10%; whole-text forms and indexes ~10%; GC the rest. Made cheaper,
+ * no placement moved: short words through a per-document unit index (trigrams.ts buildUnitIndex,
+ * doc.ts occurrencesIn), those scans through occurrencesIn (the same occurrences, in order, to the
+ * same count), myers.ts patterns as an open-addressing table of typed arrays, query.ts reverse() as
+ * one flat string (a pattern cache key). This bench --against old, seeds 90001–90010, twice:
+ * anchor_113k_200_cpu_ms 169.9 → 152.4 and 204.5 → 162.6 (the machine at load ~35: wall 2–3 s per
+ * call), 0 placements differing. 264 long-article calls (outside15 30–120, outside14 30–160 every
+ * tenth seed, outside16 30–50 part, all kinds) replayed old and new alternately: CPU median 95.0 →
+ * 83.6 ms, max 290.3 → 271.3, sum −5.6%, 0 differing (outside16 60–80: 36 calls, median 150.9 →
+ * 135.5, max 426.6 → 430.6 at load 38); 1260 calls of outside14/15/16/6/8 and independent seeds
+ * 1–20 and the default bench's 484 anchorAll calls (sum −9%): 0 differing. Left: the profile is flat now (no step over ~10%); the rest is
+ * per-passage evidence (exact candidates scored with both contexts, approximate refinement) and the
+ * copies pass, each a few ms; storedForms (each selector's forms) is paid again on a cold call.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
