@@ -97,3 +97,29 @@ describe('an office’s drafting credit closing the text', () => {
     expect(a.text).toContain(line);
   });
 });
+
+describe('an outlet’s tag closing a piece, asking for its app', () => {
+  const body = [
+    '春节假期，全市各大公园共接待游客一百二十万人次，比去年同期增长一成半。',
+    '公园管理部门在主要出入口增设了临时服务点，为游客提供饮水、急救和寻人服务。',
+    '据介绍，节后各公园将陆续撤除临时设施，恢复日常开放安排。',
+  ];
+  const tag = '(本文来自示例晨报，更多原创资讯请下载“示例晨报”APP)';
+  it('drops the bracketed (本文来自…，更多…请下载…APP) line after the text', () => {
+    const a = extractArticle(
+      page('<span>发布时间：2024-02-18</span>', [...body, `<span class="tag">${tag}</span>`]),
+      'https://news.example-paper.cn/a/2024/0218/3.html',
+    );
+    expect(a.text).toContain(body[2]);
+    expect(a.text).not.toContain('更多原创资讯');
+  });
+
+  it('keeps a sentence of the text that tells readers to download an app', () => {
+    const line = '市民可下载“示例停车”客户端，查询公园周边停车位的实时空余情况。';
+    const a = extractArticle(
+      page('<span>发布时间：2024-02-18</span>', [...body, line]),
+      'https://news.example-paper.cn/a/2024/0218/3.html',
+    );
+    expect(a.text).toContain(line);
+  });
+});

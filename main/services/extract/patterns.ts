@@ -678,6 +678,9 @@ const BOILER_SHORT: RegExp[] = [
   /^(?=.{0,40}$)(?![^]*[。！？；][^]*\S)[^]*(?:开启|启用|打开|允许|支持)[^。，]{0,10}(?:JavaScript|JS|脚本)/i,
   // An app's download bar: 打开App, 下载客户端, 示例App 打开App.
   /^(?=.{0,24}$)(?![^]*[。！？；])[^]*(?:打开|下载|安装|前往)\s*[\w\u4e00-\u9fff]{0,6}?(?:App|APP|客户端)\s*(?:内?(?:打开|阅读|查看))?$/,
+  // …and an outlet's tag closing a piece, asking for its app ((本文来自示例新闻，更多原创资讯请下载“示例新闻”APP)):
+  // the whole line in brackets, for more of the outlet's pieces.
+  /^[（(【[]\s*(?:本文来自[^，,。！？()（）]{1,20}[，,]\s*)?更多[^。！？()（）]{0,12}请?(?:下载|安装|关注)[^。！？()（）]{0,20}(?:App|APP|app|客户端)\s*[。]?\s*[)）】\]]$/,
   // A row of reader widgets and their counts: 点赞 收藏 分享, 评论（0）, 阅读 1024, 分享：
   /^(?:(?:点赞|收藏|分享|转发|评论|在看|阅读(?:量|数)?)\s*[:：]?\s*[（(]?\s*\d*\s*[)）]?\s*)+$/,
   /如有侵权|侵权请联系|转载请注明|未经授权(?:不得|禁止)转载/,
