@@ -212,9 +212,20 @@ const EVENT_PLACE_RE = /(?:地\s*点|地\s*址|场\s*地)\s*[:：]/;
 const EVENT_DATE_LABEL_RE =
   /^\s*(?:(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)))?\s*(?:报告|讲座|会议|活动|培训|考试|笔试|面试|比赛|竞赛|报名|公示|征求意见|征集|受理|开放|演出|展演|展览|展出|答辩|开幕|开课|集合|截止|开标|评标|(?:投标|递交|响应)(?:文件)?(?:截止)?|签约|交货)\s*(?:时\s*间|日\s*期)\s*[:：]/;
 
-/** A bare 时间/日期 label whose value runs from one day to another (至, 到, a dash). */
+/**
+ * A 时间/日期 label, bare or named for what happens then (挂牌时间, 缴费日期), whose value runs from
+ * one day to another (至, 到, a dash): a notice's period. A page is published on one day, so only a
+ * label of the page's own record (发布, 更新, 录入…) is left out.
+ */
 const DATE_SPAN_LINE_RE =
-  /^\s*(?:时\s*间|日\s*期)\s*[:：]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[^，。；,;]{0,16}?(?:至|到|—|–|－|~|～)\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+  /^\s*(?![\u4e00-\u9fff]{0,2}(?:发布|发表|发文|成文|印发|公开|信息|更新|修改|最后|最近|录入|上传|添加|生成|创建)(?:时|日))[\u4e00-\u9fff]{0,4}?(?:时\s*间|日\s*期)\s*[:：]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[^，。；,;]{0,16}?(?:至|到|—|–|－|~|～)\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+
+/**
+ * One date label (bare or named for an event, not the page's own 发布/更新 record) and a date,
+ * the line closed by a full stop.
+ */
+const EVENT_SENTENCE_RE =
+  /^\s*(?![\u4e00-\u9fff]{0,2}(?:发布|发表|发文|成文|印发|公开|信息|更新|修改|最后|最近|录入|上传|添加|生成|创建)(?:时|日))[\u4e00-\u9fff]{0,4}?(?:时\s*间|日\s*期)\s*[:：]\s*(?:19|20)\d{2}\s*[-/.年][^。]*。$/;
 
 // ---- metadata labels ------------------------------------------------------------------------
 
@@ -404,7 +415,7 @@ export function bylineNames(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|解读(?:机关|机构|单位|部门)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|解读(?:机关|机构|单位|部门)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|拟\s*稿|核\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 /** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
@@ -430,11 +441,14 @@ function metaLineUncached(written: string): boolean {
   if (labels === 1 && EVENT_DATE_LABEL_RE.test(text)) return false;
   // 时间：2024年08月13日至2024年08月19日: a span of days is a notice's period, never a publication stamp.
   if (labels === 1 && DATE_SPAN_LINE_RE.test(text)) return false;
+  // 时间：2024年12月20日（星期五）上午9:00。 A date line that ends a sentence is a line of a
+  // notice's text (the event it announces); a page's own stamp is never written as a sentence.
+  if (labels === 1 && EVENT_SENTENCE_RE.test(text)) return false;
   if (labels >= 2) return true;
   if (
     labels === 1 &&
     text.length <= 90 &&
-    /^[\s[【(（〖]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻|消息)?来\s*[源稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|监\s*制|撰\s*稿|摄\s*影|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?\s*[:：])/.test(
+    /^[\s[【(（〖]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻|消息)?来\s*[源稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|监\s*制|撰\s*稿|拟\s*稿|核\s*稿|摄\s*影|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?\s*[:：])/.test(
       text,
     )
   ) {
@@ -447,9 +461,12 @@ function metaLineUncached(written: string): boolean {
 
 // ---- credits, publishers and who a 来源 can be ------------------------------------------------
 
-/** Labels of an editorial credit line (编辑/苏芳, 责编｜陈某, 编辑刘某 校对李某, …供稿). */
+/**
+ * Labels of an editorial credit line (编辑/苏芳, 责编｜陈某, 编辑刘某 校对李某, …供稿); an office's
+ * text is credited to who drafted and who checked it (拟稿：某某 审核：某某, 核稿).
+ */
 const CREDIT_LABEL =
-  '(?:责任编辑|值班编辑|网络编辑|编辑|责编|文字|图片|校对|审核|审校|审签|终审|初审|复审|[一二三]审|签发|监制|统筹|策划|摄影|摄像|美编|制图|排版|出品|主编|来源|供稿|来稿|供图)';
+  '(?:责任编辑|值班编辑|网络编辑|编辑|责编|文字|图片|校对|审核|审校|审签|终审|初审|复审|[一二三]审|签发|监制|统筹|策划|摄影|摄像|美编|制图|排版|出品|主编|来源|供稿|来稿|供图|拟稿|核稿)';
 const CREDIT_NAME = '[\\u4e00-\\u9fffA-Za-z·]{1,12}?';
 // 丨 (U+4E28) is the bar WeChat layouts set between a label and its name (编辑丨苏芳).
 const CREDIT_SEG = `${CREDIT_LABEL}\\s*[:：/|｜丨]?\\s*${CREDIT_NAME}(?:[、\\s]+(?!${CREDIT_LABEL})${CREDIT_NAME})*`;
@@ -661,6 +678,9 @@ const BOILER_SHORT: RegExp[] = [
   /^(?=.{0,40}$)(?![^]*[。！？；][^]*\S)[^]*(?:开启|启用|打开|允许|支持)[^。，]{0,10}(?:JavaScript|JS|脚本)/i,
   // An app's download bar: 打开App, 下载客户端, 示例App 打开App.
   /^(?=.{0,24}$)(?![^]*[。！？；])[^]*(?:打开|下载|安装|前往)\s*[\w\u4e00-\u9fff]{0,6}?(?:App|APP|客户端)\s*(?:内?(?:打开|阅读|查看))?$/,
+  // …and an outlet's tag closing a piece, asking for its app ((本文来自示例新闻，更多原创资讯请下载“示例新闻”APP)):
+  // the whole line in brackets, for more of the outlet's pieces.
+  /^[（(【[]\s*(?:本文来自[^，,。！？()（）]{1,20}[，,]\s*)?更多[^。！？()（）]{0,12}请?(?:下载|安装|关注)[^。！？()（）]{0,20}(?:App|APP|app|客户端)\s*[。]?\s*[)）】\]]$/,
   // A row of reader widgets and their counts: 点赞 收藏 分享, 评论（0）, 阅读 1024, 分享：
   /^(?:(?:点赞|收藏|分享|转发|评论|在看|阅读(?:量|数)?)\s*[:：]?\s*[（(]?\s*\d*\s*[)）]?\s*)+$/,
   /如有侵权|侵权请联系|转载请注明|未经授权(?:不得|禁止)转载/,
