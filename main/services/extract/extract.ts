@@ -1714,6 +1714,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   );
   // The light DOM: the tree linkedom would build, at a fraction of the cost (light-dom.ts).
   const doc = parseLightDocument(source);
+  // The page's scripts as json-state.ts reads them: made on first need and shared by its readers
+  // (a date, a gallery, the article as script data), which then find and parse each literal once.
+  let pageScriptTexts: ScriptText[] | undefined;
+  const scriptsOf = (): ScriptText[] => (pageScriptTexts ??= pageScripts(doc));
   let base = url;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   if (baseHref) base = resolveHttpUrl(baseHref, url)?.href ?? url;
@@ -2030,7 +2034,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // record titled as the page is (json-state.ts). Not on Latin pages: most undated ones carry
   // large script data and no such record, and parsing it costs every one of them.
   if (!publishedAt && !latinScript && options.jsonState !== false)
-    publishedAt = stateDate(pageScripts(doc), [meta.title, meta.ogTitle, meta.docTitle, title]);
+    publishedAt = stateDate(scriptsOf(), [meta.title, meta.ogTitle, meta.docTitle, title]);
   // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
   if (!publishedAt) for (const b of metaZone) if (isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
   if (!publishedAt && stamp) publishedAt = stamp.date;
@@ -2459,7 +2463,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   // A gallery showing one caption at a time, all its captions in the page's script data.
   if (options.jsonState !== false) {
-    const gallery = fromGallery(doc, url, base, body, options, { title, publishedAt, origin, author, editor });
+    const gallery = fromGallery(doc, scriptsOf, url, base, body, options, { title, publishedAt, origin, author, editor });
     if (gallery) return withVisibleEdges(gallery);
   }
 
@@ -2478,7 +2482,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (widened) confidence = Math.min(confidence, LOW_CONFIDENCE - 0.05);
   // A page whose markup is a loading line and whose article is script data (an app's share page).
   if (options.jsonState !== false && confidence < LOW_CONFIDENCE && body.reduce((n, b) => n + b.len, 0) < STATE_MAX_BODY) {
-    const state = fromScriptState(doc, meta, url, base, body, options, { publishedAt, origin });
+    const state = fromScriptState(doc, scriptsOf, meta, url, base, body, options, { publishedAt, origin });
     if (state) return withVisibleEdges(state);
   }
   let method: ExtractedArticle['method'] = 'template';
@@ -2720,6 +2724,7 @@ const GALLERY_COUNTER_RE = /^\d{1,3}\s*\/\s*\d{1,3}\s*/;
  */
 function fromGallery(
   doc: Document,
+  scriptsOf: () => ScriptText[],
   url: string | undefined,
   base: string | undefined,
   body: Block[],
@@ -2732,7 +2737,7 @@ function fromGallery(
   for (const line of lines) {
     const shown = line.text.replace(GALLERY_COUNTER_RE, '');
     if (shown.length < 10) continue;
-    scripts ??= pageScripts(doc);
+    scripts ??= scriptsOf();
     const items = galleryFromScripts(scripts, shown);
     if (!items || items.length < 2) continue;
     const parts: string[] = [];
@@ -2784,6 +2789,7 @@ const STATE_MAX_BODY = 200;
  */
 function fromScriptState(
   doc: Document,
+  scriptsOf: () => ScriptText[],
   meta: MetaInfo,
   url: string | undefined,
   base: string | undefined,
@@ -2791,7 +2797,7 @@ function fromScriptState(
   options: ExtractOptions,
   found: { publishedAt: string | null; origin: string | null },
 ): ExtractedArticle | null {
-  const scripts = pageScripts(doc);
+  const scripts = scriptsOf();
   if (!scripts.some((s) => s.text.length >= 100)) return null;
   const pageTitles = [meta.title, meta.ogTitle, meta.docTitle].filter((t): t is string => !!t);
   const state = articleFromScripts(scripts, pageTitles);
