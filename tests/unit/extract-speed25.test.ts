@@ -1,9 +1,13 @@
 /**
  * speed25x (issue 16): cost-only changes to the extractor, each checked on our own made-up markup
  * against the path it replaces: each script's JSON literals found and parsed once per page and
- * shared by json-state's readers.
+ * shared by json-state's readers; `[role…]` queries from the document's index of elements with a
+ * role; title-slot questions remembered by the element's class and id strings.
  */
 import { describe, expect, it } from 'vitest';
+import { byAttribute, byClassAndId } from '../../main/services/extract/class-memo';
+import { parseLightDocument } from '../../main/services/extract/light-dom';
+import type { Document, Element } from '../../main/services/parsed-dom';
 import {
   articleFromScripts,
   galleryFromScripts,
@@ -65,5 +69,92 @@ describe('json-state literals once per page', () => {
     expect(galleryFromScripts(scripts(), '石桥的第一张照片说明文字')).toEqual(gallery);
     // The shared values were not changed by the readers.
     expect(articleFromScripts(shared, titles)).toEqual(article);
+  });
+});
+
+const TABS = `<html><head><title>t</title></head><body>
+<nav role="navigation"><a role="tab" href="#a">Notes</a><a role="TAB" href="#b">Map</a></nav>
+<div class="panel" role="tabpanel"><p role="tab">Stray <b role="tab">inner</b></p>
+  <template><span role="tab">hidden</span></template></div>
+<section><ul role="tablist"><li role="tab presentation">Both</li><li ROLE="tab">Upper name</li></ul></section>
+<p role="">empty</p>
+</body></html>`;
+
+const ROLE_SELECTORS = [
+  '[role="tab"]',
+  '[role]',
+  '[role=""]',
+  '[role~="tab"]',
+  '[role^="tab"]',
+  'p[role="tab"]',
+  '[role="tab"], [role="tablist"]',
+  'nav [role="tab"]',
+];
+
+/** Every element's query and the document's, as positions in the document. */
+function roleAnswers(doc: Document): string[] {
+  const all = Array.from(doc.querySelectorAll('*'));
+  const id = (e: Element) => `${e.localName}#${all.indexOf(e)}`;
+  const out: string[] = [];
+  for (const root of [doc, ...all] as (Document | Element)[])
+    for (const sel of ROLE_SELECTORS) {
+      const first = root.querySelector(sel);
+      out.push(
+        `${'localName' in root ? id(root) : 'doc'} ${sel}: ${Array.from(root.querySelectorAll(sel)).map(id).join(' ')} / ${first ? id(first) : '-'}`,
+      );
+    }
+  return out;
+}
+
+describe('[role] queries through the document index', () => {
+  it('answer what a walk finds, in document order, template content aside', () => {
+    const viaIndex = roleAnswers(parseLightDocument(TABS) as unknown as Document);
+    // Any change to any light tree makes every index stale: the same questions then walk.
+    const walked = parseLightDocument(TABS) as unknown as Document;
+    (parseLightDocument('<p>x</p>') as unknown as Document).querySelector('p')!.setAttribute('class', 'changed');
+    expect(roleAnswers(walked)).toEqual(viaIndex);
+    const doc = parseLightDocument(TABS) as unknown as Document;
+    // The index the document keeps: every element with a role, outside template content.
+    expect((doc as unknown as { withRole: Element[] }).withRole.map((e) => e.localName)).toEqual([
+      'nav',
+      'a',
+      'a',
+      'div',
+      'p',
+      'b',
+      'ul',
+      'li',
+      'li',
+      'p',
+    ]);
+    expect(Array.from(doc.querySelectorAll('[role="tab"]')).map((e) => e.textContent)).toEqual([
+      'Notes',
+      'Stray inner',
+      'inner',
+      'Upper name',
+    ]);
+  });
+});
+
+describe('byClassAndId / byAttribute', () => {
+  const doc = parseLightDocument(
+    '<body><div class="a b" id="x"><p class="a b" id="x">1</p><p class="a b">2</p><p id="x">3</p><p>4</p><p class="a b" id="y">5</p></div></body>',
+  ) as unknown as Document;
+  const els = [doc.querySelector('div')!, ...Array.from(doc.querySelectorAll('p'))];
+
+  it('asks its test once per distinct class-and-id pair, with `${class} ${id}`', () => {
+    const asked: string[] = [];
+    const memo = byClassAndId((named) => (asked.push(named), named.includes('x')));
+    expect(els.map(memo)).toEqual([true, true, false, true, false, false]);
+    expect(els.map(memo)).toEqual([true, true, false, true, false, false]);
+    expect(asked).toEqual(['a b x', 'a b ', ' x', ' ', 'a b y']);
+  });
+
+  it('asks its test once per distinct value, null when absent', () => {
+    const asked: (string | null)[] = [];
+    const memo = byAttribute('id', (id) => (asked.push(id), id === 'y'));
+    expect(els.map(memo)).toEqual([false, false, false, false, false, true]);
+    expect(els.map(memo)).toEqual([false, false, false, false, false, true]);
+    expect(asked).toEqual(['x', null, 'y']);
   });
 });

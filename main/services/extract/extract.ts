@@ -40,6 +40,7 @@ import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
 import { aboutBoxes, chapterNumberOverTitle, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
+import { byAttribute, byClassAndId } from './class-memo';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
@@ -1128,18 +1129,8 @@ function camelWords(name: string): string {
   return name.replace(/([a-z\d])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2-');
 }
 
-function hasTitleClass(el: Element): boolean {
-  const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  let known = titleClassSeen.get(named);
-  if (known === undefined) {
-    // Cost only: the same class names come back for every block under them (pickTitle asks each block's ancestors).
-    if (titleClassSeen.size >= 5000) titleClassSeen.clear();
-    titleClassSeen.set(named, (known = TITLE_CLASS_RE.test(camelWords(named))));
-  }
-  return known;
-}
-/** hasTitleClass's answers by class-and-id string (a pure function of it; bounded). */
-const titleClassSeen = new Map<string, boolean>();
+/** An element named (class or id) as a title slot; remembered by the two names (cost only: pickTitle asks each block's ancestors). */
+const hasTitleClass = byClassAndId((named) => TITLE_CLASS_RE.test(camelWords(named)));
 
 /**
  * A webmail's read page (or a thread's) names its letter's subject in an element of its own
@@ -1149,15 +1140,10 @@ const titleClassSeen = new Map<string, boolean>();
  */
 const SUBJECT_CLASS_RE = /(?:^|\s)(?:[a-z\d]+[-_])*subject(?:\s|$)/i;
 
-function hasSubjectClass(el: Element): boolean {
-  return SUBJECT_CLASS_RE.test(camelWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`));
-}
+const hasSubjectClass = byClassAndId((named) => SUBJECT_CLASS_RE.test(camelWords(named)));
 
 /** An id names one element of the page: an id naming a title is the page's one title slot, not a list's entries. */
-function hasTitleId(el: Element): boolean {
-  const id = el.getAttribute('id');
-  return !!id && TITLE_CLASS_RE.test(camelWords(id));
-}
+const hasTitleId = byAttribute('id', (id) => !!id && TITLE_CLASS_RE.test(camelWords(id)));
 
 /**
  * A list entry: a linked headline with its date beside the link (`<a>某某活动</a><span>2024-09-08</span>`).
@@ -1807,11 +1793,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (latinScript) {
     const hidden = hiddenClasses(doc);
     const pageChars = hidden.size > 0 ? blocks.reduce((n, b) => n + b.len, 0) : 0;
+    // Each element once (the answer is its own; cost only: blocks share most ancestors), met in the same order.
+    const asked = new Set<Element>();
     if (hidden.size > 0)
       for (const b of blocks)
-        for (const a of b.ancestors)
+        for (const a of b.ancestors) {
+          if (asked.has(a)) continue;
+          asked.add(a);
           if ((stats.get(a)?.chars ?? 0) < pageChars * 0.3 && (a.getAttribute('class') ?? '').split(/\s+/).some((c) => hidden.has(c)))
             negative.add(a);
+        }
   }
   // A question page that marks one answer accepted (schema.org `acceptedAnswer`): that answer is
   // the one the question is read with; the others (`suggestedAnswer`, however many votes they
