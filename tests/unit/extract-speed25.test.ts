@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { byAttribute, byClassAndId } from '../../main/services/extract/class-memo';
 import { parseLightDocument } from '../../main/services/extract/light-dom';
+import { originFromElement } from '../../main/services/extract/origin';
 import type { Document, Element } from '../../main/services/parsed-dom';
 import {
   articleFromScripts,
@@ -156,5 +157,21 @@ describe('byClassAndId / byAttribute', () => {
     expect(els.map(memo)).toEqual([false, false, false, false, false, true]);
     expect(els.map(memo)).toEqual([false, false, false, false, false, true]);
     expect(asked).toEqual(['x', null, 'y']);
+  });
+});
+
+describe('originFromElement over named elements', () => {
+  const origin = (body: string) => originFromElement(parseLightDocument(`<html><body>${body}</body></html>`) as unknown as Document);
+  it('finds the element by each of its six names, as the attribute selectors did', () => {
+    expect(origin('<p class="x art-source">县广播站</p>')).toBe('县广播站');
+    expect(origin('<p class="laiyuan">河湾日报</p>')).toBe('河湾日报');
+    expect(origin('<p class="media-name">山城晚报</p>')).toBe('山城晚报');
+    expect(origin('<p class="ly">湖畔周刊</p>')).toBe('湖畔周刊');
+    expect(origin('<p id="newsSource">x</p><p id="news-source">桥头通讯</p>')).toBe('桥头通讯');
+    expect(origin('<p id="ly">林场简报</p>')).toBe('林场简报');
+    // Named for none of them (the case differs, `ly` only as part of a name): nothing.
+    expect(origin('<p class="Source">甲</p><p class="lyric">乙</p><p id="ly2">丙</p><p title="source">丁</p>')).toBeNull();
+    // The first named element in document order whose token is a source's.
+    expect(origin('<div class="sources"><p>x</p></div><span id="source">第一</span><span class="source">第二</span>')).toBe('第一');
   });
 });

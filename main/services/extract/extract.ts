@@ -4815,12 +4815,21 @@ function proseContinues(body: Block[], i: number, from = i + 1): boolean {
 
 /** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */
 function setOff(b: Block, named: RegExp, tags = false): boolean {
-  return [b.el, ...b.ancestors.slice(0, 3)].some(
-    (a) =>
-      named.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) ||
-      (tags && /^(?:blockquote|aside|figure)$/.test(a.localName)),
-  );
+  const isNamed = namedAs(named);
+  const near = (a: Element): boolean => isNamed(a) || (tags && /^(?:blockquote|aside|figure)$/.test(a.localName));
+  if (near(b.el)) return true;
+  for (let i = 0; i < 3 && i < b.ancestors.length; i++) if (near(b.ancestors[i]!)) return true;
+  return false;
 }
+/** `named.test(`${class} ${id}`)` remembered by the two names, one memo per pattern (cost only: asked of every short block's ancestors). */
+function namedAs(named: RegExp): (el: Element) => boolean {
+  if (named.global || named.sticky) return (el) => named.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  const key = `${named.source}/${named.flags}`;
+  let test = namedAsSeen.get(key);
+  if (!test) namedAsSeen.set(key, (test = byClassAndId((n) => named.test(n))));
+  return test;
+}
+const namedAsSeen = new Map<string, (el: Element) => boolean>();
 
 function reworded(text: string, paragraph: string): boolean {
   const words = comparable(text)
