@@ -265,7 +265,9 @@
  *    (CPU ms; pages/CPU-s): old loaded first (load 38–42): en own pass 3161 → 3467 ms (110.7 →
  *    100.9; median pair ratio new/old 1.022), en with the gate 3705 → 3846 (94.5 → 91.0; 1.020),
  *    cn_real own pass 1379 → 1303 (45.0 → 47.6; 0.827);
- *    new loaded first (load 38): en own pass 3347 → 3306 ms (104.6 → 105.9; 0.997). Single
+ *    new loaded first (load 38→27): en own pass 3347 → 3306 ms (104.6 → 105.9; 0.997), en with
+ *    the gate 3354 → 2904 (104.4 → 120.5; 0.876), cn_real own pass 1116 → 1011 (55.6 → 61.4;
+ *    1.000). Single
  *    passes of the same tree moved 2000–7100 ms: the whole-set difference is inside the noise
  *    (a few per cent at most), not session 16's level back.
  *  - per function (one profile, both bundles alternated, en 'never', 4 passes each, inclusive
