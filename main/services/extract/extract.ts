@@ -3796,7 +3796,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
       continue;
     }
-    if (!own.some((x) => setOff(x, /quote/i, true))) continue;
+    if (!own.some((x) => setOff(x, QUOTE_NAME_RE, true))) continue;
     const sentences = b.text
       .split(/[.!?;…]+/)
       .map(comparable)
@@ -4824,12 +4824,14 @@ function setOff(b: Block, named: RegExp, tags = false): boolean {
 /** `named.test(`${class} ${id}`)` remembered by the two names, one memo per pattern (cost only: asked of every short block's ancestors). */
 function namedAs(named: RegExp): (el: Element) => boolean {
   if (named.global || named.sticky) return (el) => named.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
-  const key = `${named.source}/${named.flags}`;
-  let test = namedAsSeen.get(key);
-  if (!test) namedAsSeen.set(key, (test = byClassAndId((n) => named.test(n))));
+  let test = namedAsSeen.get(named);
+  if (!test) namedAsSeen.set(named, (test = byClassAndId((n) => named.test(n))));
   return test;
 }
-const namedAsSeen = new Map<string, (el: Element) => boolean>();
+/** namedAs's memos by the pattern object (hoisted patterns: a literal in a loop is a new object each time). */
+const namedAsSeen = new WeakMap<RegExp, (el: Element) => boolean>();
+/** A block set off as a quote by its own or a near ancestor's class or id. */
+const QUOTE_NAME_RE = /quote/i;
 
 function reworded(text: string, paragraph: string): boolean {
   const words = comparable(text)
