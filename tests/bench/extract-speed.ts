@@ -243,6 +243,47 @@
  *    full bench on both trees was not run (time). Left: the scripts' JSON literals found and
  *    parsed again by each of articleFromScripts/stateDate/galleryFromScripts (json-state.ts),
  *    attribute-only whole-document queries (`[role="tab"]`) that still walk every node.
+ *
+ * Measured 2026-12-07 (speed25x; load 26–42 on the 2 cores the whole time, eight helpers), old =
+ * 86a8d8f (this session's start), new = that plus speed25x; outputs identical on 910 pages × 3
+ * referee modes after each step (extract-identity.ts --compare). Changed (cost only, no rule):
+ * json-state's literals found and parsed once per page and shared by stateDate, galleryFromScripts
+ * and articleFromScripts (the ScriptText list made once in extractArticle); hasTitleClass,
+ * hasSubjectClass, hasTitleId and setOff's class/id questions remembered by the two attribute
+ * strings (class-memo.ts: no joined key built and hashed per question); `[role…]` queries from a
+ * document index of elements with a role (tabLabels walked every node: 188k visits an en pass);
+ * originFromElement reads each named element's class and id once instead of six attribute tests;
+ * the hidden-class negative loop asks each ancestor once, not once per block under it.
+ *  - where the own pass went at the start (profile of 350 en pages, 'never', 4 passes, inclusive):
+ *    walk 16%, light parse 13%, tidyLatinBody 11% (dropInlineBoxes 3.3: videoCardLine,
+ *    callToAction, teaserCardLine, productCard each ~0.4–0.7; setOff 1.0; isCaption 0.7;
+ *    isLatinNotice 0.7), pickTitle 8% (hasTitleClass 2.1, its subject filter 0.4, metaNearScore
+ *    0.5, the bold test flattening short blocks' HTML ~0.6), isBoilerplate 3%, readMeta 2.7 (the
+ *    WeChat `ct =` regex over the raw page 1.0), originFromElement 2.0, hiddenClasses 1.5, tabLabels
+ *    1.3; garbage collection ~6%.
+ *  - whole sets, both trees bundled by esbuild in ONE process, passes alternated, median of 5
+ *    (CPU ms; pages/CPU-s): old loaded first (load 38–42): en own pass 3161 → 3467 ms (110.7 →
+ *    100.9; median pair ratio new/old 1.022), en with the gate 3705 → 3846 (94.5 → 91.0; 1.020),
+ *    cn_real own pass 1379 → 1303 (45.0 → 47.6; 0.827);
+ *    new loaded first (load 38→27): en own pass 3347 → 3306 ms (104.6 → 105.9; 0.997), en with
+ *    the gate 3354 → 2904 (104.4 → 120.5; 0.876), cn_real own pass 1116 → 1011 (55.6 → 61.4;
+ *    1.000). Single
+ *    passes of the same tree moved 2000–7100 ms: the whole-set difference is inside the noise
+ *    (a few per cent at most), not session 16's level back.
+ *  - per function (one profile, both bundles alternated, en 'never', 4 passes each, inclusive
+ *    seconds of samples at load ~40, old → new): extractArticle 139.6 → 122.2
+ *    (walk, unchanged, 26.9 → 22.2: the profile's own noise and the first-loaded bias are ~15%),
+ *    pickTitle 12.2 → 9.4 (hasTitleClass 3.0 → its memo, no longer a named frame), tabLabels
+ *    1.20 → 0.07, originFromElement 3.00 → 1.85, querySelectorAll 7.2 → 4.7, articleFromScripts
+ *    1.03 → 0.42, fromScriptState 1.04 → 0.42, fromGallery 1.42 → 1.06, hiddenClasses 2.05 →
+ *    1.75; tidyLatinBody 16.4 → 15.9 and dropInlineBoxes 3.6 → 4.4 within the noise, setOff 0.55
+ *    → 1.58 (its memo key `source/flags` is built per call: hoisting `/quote/i` and keying by the
+ *    RegExp would remove that; not done in time).
+ *  - left: the WeChat date regex (a scan for its names with `\b` checked after was 1.3–2× faster
+ *    on the raw pages and gives the same group, not taken: under 1%), playerCaption's
+ *    querySelectorAll per box per short block, isBoilerplate on every block (~3%), the walk and
+ *    the light parse (~29% together). At this load no whole-set figure is trustworthy to 10%: the
+ *    session-16 level (en own pass ~179) is NOT shown back.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

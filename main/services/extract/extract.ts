@@ -40,6 +40,7 @@ import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
 import { aboutBoxes, chapterNumberOverTitle, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
+import { byAttribute, byClassAndId } from './class-memo';
 import { AppError } from '../../../shared/errors';
 import { LOW_EXTRACT_CONFIDENCE } from '../../../shared/domain/sync';
 import {
@@ -1128,18 +1129,8 @@ function camelWords(name: string): string {
   return name.replace(/([a-z\d])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2-');
 }
 
-function hasTitleClass(el: Element): boolean {
-  const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  let known = titleClassSeen.get(named);
-  if (known === undefined) {
-    // Cost only: the same class names come back for every block under them (pickTitle asks each block's ancestors).
-    if (titleClassSeen.size >= 5000) titleClassSeen.clear();
-    titleClassSeen.set(named, (known = TITLE_CLASS_RE.test(camelWords(named))));
-  }
-  return known;
-}
-/** hasTitleClass's answers by class-and-id string (a pure function of it; bounded). */
-const titleClassSeen = new Map<string, boolean>();
+/** An element named (class or id) as a title slot; remembered by the two names (cost only: pickTitle asks each block's ancestors). */
+const hasTitleClass = byClassAndId((named) => TITLE_CLASS_RE.test(camelWords(named)));
 
 /**
  * A webmail's read page (or a thread's) names its letter's subject in an element of its own
@@ -1149,15 +1140,10 @@ const titleClassSeen = new Map<string, boolean>();
  */
 const SUBJECT_CLASS_RE = /(?:^|\s)(?:[a-z\d]+[-_])*subject(?:\s|$)/i;
 
-function hasSubjectClass(el: Element): boolean {
-  return SUBJECT_CLASS_RE.test(camelWords(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`));
-}
+const hasSubjectClass = byClassAndId((named) => SUBJECT_CLASS_RE.test(camelWords(named)));
 
 /** An id names one element of the page: an id naming a title is the page's one title slot, not a list's entries. */
-function hasTitleId(el: Element): boolean {
-  const id = el.getAttribute('id');
-  return !!id && TITLE_CLASS_RE.test(camelWords(id));
-}
+const hasTitleId = byAttribute('id', (id) => !!id && TITLE_CLASS_RE.test(camelWords(id)));
 
 /**
  * A list entry: a linked headline with its date beside the link (`<a>某某活动</a><span>2024-09-08</span>`).
@@ -1714,6 +1700,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   );
   // The light DOM: the tree linkedom would build, at a fraction of the cost (light-dom.ts).
   const doc = parseLightDocument(source);
+  // The page's scripts as json-state.ts reads them: made on first need and shared by its readers
+  // (a date, a gallery, the article as script data), which then find and parse each literal once.
+  let pageScriptTexts: ScriptText[] | undefined;
+  const scriptsOf = (): ScriptText[] => (pageScriptTexts ??= pageScripts(doc));
   let base = url;
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   if (baseHref) base = resolveHttpUrl(baseHref, url)?.href ?? url;
@@ -1803,11 +1793,16 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (latinScript) {
     const hidden = hiddenClasses(doc);
     const pageChars = hidden.size > 0 ? blocks.reduce((n, b) => n + b.len, 0) : 0;
+    // Each element once (the answer is its own; cost only: blocks share most ancestors), met in the same order.
+    const asked = new Set<Element>();
     if (hidden.size > 0)
       for (const b of blocks)
-        for (const a of b.ancestors)
+        for (const a of b.ancestors) {
+          if (asked.has(a)) continue;
+          asked.add(a);
           if ((stats.get(a)?.chars ?? 0) < pageChars * 0.3 && (a.getAttribute('class') ?? '').split(/\s+/).some((c) => hidden.has(c)))
             negative.add(a);
+        }
   }
   // A question page that marks one answer accepted (schema.org `acceptedAnswer`): that answer is
   // the one the question is read with; the others (`suggestedAnswer`, however many votes they
@@ -2030,7 +2025,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // record titled as the page is (json-state.ts). Not on Latin pages: most undated ones carry
   // large script data and no such record, and parsing it costs every one of them.
   if (!publishedAt && !latinScript && options.jsonState !== false)
-    publishedAt = stateDate(pageScripts(doc), [meta.title, meta.ogTitle, meta.docTitle, title]);
+    publishedAt = stateDate(scriptsOf(), [meta.title, meta.ogTitle, meta.docTitle, title]);
   // A last-updated notice (本文最后更新于…) dates the page only when nothing else does.
   if (!publishedAt) for (const b of metaZone) if (isUpdateNotice(b.text) && (publishedAt = dateOf(b.text))) break;
   if (!publishedAt && stamp) publishedAt = stamp.date;
@@ -2459,7 +2454,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
 
   // A gallery showing one caption at a time, all its captions in the page's script data.
   if (options.jsonState !== false) {
-    const gallery = fromGallery(doc, url, base, body, options, { title, publishedAt, origin, author, editor });
+    const gallery = fromGallery(doc, scriptsOf, url, base, body, options, { title, publishedAt, origin, author, editor });
     if (gallery) return withVisibleEdges(gallery);
   }
 
@@ -2478,7 +2473,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (widened) confidence = Math.min(confidence, LOW_CONFIDENCE - 0.05);
   // A page whose markup is a loading line and whose article is script data (an app's share page).
   if (options.jsonState !== false && confidence < LOW_CONFIDENCE && body.reduce((n, b) => n + b.len, 0) < STATE_MAX_BODY) {
-    const state = fromScriptState(doc, meta, url, base, body, options, { publishedAt, origin });
+    const state = fromScriptState(doc, scriptsOf, meta, url, base, body, options, { publishedAt, origin });
     if (state) return withVisibleEdges(state);
   }
   let method: ExtractedArticle['method'] = 'template';
@@ -2720,6 +2715,7 @@ const GALLERY_COUNTER_RE = /^\d{1,3}\s*\/\s*\d{1,3}\s*/;
  */
 function fromGallery(
   doc: Document,
+  scriptsOf: () => ScriptText[],
   url: string | undefined,
   base: string | undefined,
   body: Block[],
@@ -2732,7 +2728,7 @@ function fromGallery(
   for (const line of lines) {
     const shown = line.text.replace(GALLERY_COUNTER_RE, '');
     if (shown.length < 10) continue;
-    scripts ??= pageScripts(doc);
+    scripts ??= scriptsOf();
     const items = galleryFromScripts(scripts, shown);
     if (!items || items.length < 2) continue;
     const parts: string[] = [];
@@ -2784,6 +2780,7 @@ const STATE_MAX_BODY = 200;
  */
 function fromScriptState(
   doc: Document,
+  scriptsOf: () => ScriptText[],
   meta: MetaInfo,
   url: string | undefined,
   base: string | undefined,
@@ -2791,7 +2788,7 @@ function fromScriptState(
   options: ExtractOptions,
   found: { publishedAt: string | null; origin: string | null },
 ): ExtractedArticle | null {
-  const scripts = pageScripts(doc);
+  const scripts = scriptsOf();
   if (!scripts.some((s) => s.text.length >= 100)) return null;
   const pageTitles = [meta.title, meta.ogTitle, meta.docTitle].filter((t): t is string => !!t);
   const state = articleFromScripts(scripts, pageTitles);
@@ -3799,7 +3796,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       if (i < body.length && quoteAttribution(body[i]!, b, body)) body.splice(i, 1);
       continue;
     }
-    if (!own.some((x) => setOff(x, /quote/i, true))) continue;
+    if (!own.some((x) => setOff(x, QUOTE_NAME_RE, true))) continue;
     const sentences = b.text
       .split(/[.!?;…]+/)
       .map(comparable)
@@ -4818,12 +4815,23 @@ function proseContinues(body: Block[], i: number, from = i + 1): boolean {
 
 /** Named by `named` (class/id), or with `tags` inside a quote, aside or figure: the block's element or up to 3 levels up. */
 function setOff(b: Block, named: RegExp, tags = false): boolean {
-  return [b.el, ...b.ancestors.slice(0, 3)].some(
-    (a) =>
-      named.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`) ||
-      (tags && /^(?:blockquote|aside|figure)$/.test(a.localName)),
-  );
+  const isNamed = namedAs(named);
+  const near = (a: Element): boolean => isNamed(a) || (tags && /^(?:blockquote|aside|figure)$/.test(a.localName));
+  if (near(b.el)) return true;
+  for (let i = 0; i < 3 && i < b.ancestors.length; i++) if (near(b.ancestors[i]!)) return true;
+  return false;
 }
+/** `named.test(`${class} ${id}`)` remembered by the two names, one memo per pattern (cost only: asked of every short block's ancestors). */
+function namedAs(named: RegExp): (el: Element) => boolean {
+  if (named.global || named.sticky) return (el) => named.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  let test = namedAsSeen.get(named);
+  if (!test) namedAsSeen.set(named, (test = byClassAndId((n) => named.test(n))));
+  return test;
+}
+/** namedAs's memos by the pattern object (hoisted patterns: a literal in a loop is a new object each time). */
+const namedAsSeen = new WeakMap<RegExp, (el: Element) => boolean>();
+/** A block set off as a quote by its own or a near ancestor's class or id. */
+const QUOTE_NAME_RE = /quote/i;
 
 function reworded(text: string, paragraph: string): boolean {
   const words = comparable(text)

@@ -92,6 +92,38 @@ const EDITOR_KEYS = ['editor', 'editorname', 'responsibleeditor', '责任编辑'
 
 const keyOf = (k: string): string => k.toLowerCase().replace(/[-_]/g, '');
 
+/** One JSON literal of a script and, once asked for, what JSON.parse made of it (NOT_JSON when it threw). */
+export interface Literal {
+  text: string;
+  value?: unknown;
+}
+const NOT_JSON: unique symbol = Symbol('not JSON');
+
+/**
+ * Each script's literals, found and parsed once however many readers ask (articleFromScripts,
+ * stateDate, galleryFromScripts on one page): keyed by the ScriptText object, so it lives as long
+ * as the caller's list for one document does. Cost only: the readers never change the values.
+ */
+const literalsSeen = new WeakMap<ScriptText, Literal[]>();
+
+export function scriptLiterals(s: ScriptText): Literal[] {
+  let out = literalsSeen.get(s);
+  if (!out) literalsSeen.set(s, (out = literals(s).map((text) => ({ text }))));
+  return out;
+}
+
+/** The literal's parsed value (parsed on first need, then kept), or NOT_JSON. */
+export function literalValue(lit: Literal): unknown {
+  if (!('value' in lit)) {
+    try {
+      lit.value = JSON.parse(lit.text) as unknown;
+    } catch {
+      lit.value = NOT_JSON; // not JSON (a function, `undefined`, a regex): nothing is evaluated
+    }
+  }
+  return lit.value;
+}
+
 /** The JSON literals of one script: its whole text, or the values assigned in it. */
 function literals(s: ScriptText): string[] {
   const text = s.text.trim();
@@ -325,14 +357,10 @@ export function articleFromScripts(scripts: readonly ScriptText[], pageTitles: r
   const budget = { nodes: MAX_NODES };
   const found: Candidate[] = [];
   for (const s of scripts) {
-    for (const lit of literals(s)) {
-      if ((total += lit.length) > MAX_TOTAL_CHARS) break;
-      let value: unknown;
-      try {
-        value = JSON.parse(lit) as unknown;
-      } catch {
-        continue; // not JSON (a function, `undefined`, a regex): nothing is evaluated
-      }
+    for (const lit of scriptLiterals(s)) {
+      if ((total += lit.text.length) > MAX_TOTAL_CHARS) break;
+      const value = literalValue(lit);
+      if (value === NOT_JSON) continue;
       found.push(...candidates(value, budget));
     }
     if (total > MAX_TOTAL_CHARS || budget.nodes < 0) break;
@@ -401,14 +429,10 @@ function firstInScripts<T>(
   let total = 0;
   const budget = { nodes: MAX_NODES };
   for (const s of scripts) {
-    for (const lit of literals(s)) {
-      if ((total += lit.length) > MAX_TOTAL_CHARS) return null;
-      let value: unknown;
-      try {
-        value = JSON.parse(lit) as unknown;
-      } catch {
-        continue;
-      }
+    for (const lit of scriptLiterals(s)) {
+      if ((total += lit.text.length) > MAX_TOTAL_CHARS) return null;
+      const value = literalValue(lit);
+      if (value === NOT_JSON) continue;
       const queue: [unknown, number][] = [[value, 0]];
       for (let q = 0; q < queue.length; q++) {
         const [v, depth] = queue[q]!;

@@ -422,8 +422,8 @@ class LElement extends LParent implements Element {
   protected override candidates(match: Matcher): LElement[] | null {
     const doc = this.indexedIn;
     if (!doc || doc.indexGeneration !== generation || this.localName === 'template' || this.endOrder < this.order) return null;
-    const { tags, classOrId } = match;
-    const lists = tags ? tags.map((t) => doc.byTag.get(t) ?? []) : classOrId ? [doc.withClassOrId] : null;
+    const { tags, classOrId, role } = match;
+    const lists = tags ? tags.map((t) => doc.byTag.get(t) ?? []) : classOrId ? [doc.withClassOrId] : role ? [doc.withRole] : null;
     if (!lists) return null;
     const out: LElement[] = [];
     for (const list of lists)
@@ -521,6 +521,8 @@ class LDocument extends LParent implements Document {
   /** Elements by tag name, and those with a class or id, in document order as parsed. */
   readonly byTag = new Map<string, LElement[]>();
   readonly withClassOrId: LElement[] = [];
+  /** Those with a `role` attribute (`[role="tab"]` is asked of every page and needs no tag). */
+  readonly withRole: LElement[] = [];
   indexGeneration = -1;
   /**
    * Where the text inside each `<script>` (but JSON-LD) and `<style>` lies in the parsed string,
@@ -535,13 +537,13 @@ class LDocument extends LParent implements Document {
    */
   protected override candidates(match: Matcher): LElement[] | null {
     if (this.indexGeneration !== generation) return null;
-    const { tags, classOrId } = match;
+    const { tags, classOrId, role } = match;
     if (tags) {
       if (tags.length === 1) return this.byTag.get(tags[0]!) ?? [];
       const all = tags.flatMap((t) => this.byTag.get(t) ?? []);
       return [...new Set(all)].sort((a, b) => a.order - b.order);
     }
-    return classOrId ? this.withClassOrId : null;
+    return classOrId ? this.withClassOrId : role ? this.withRole : null;
   }
   get textContent(): null {
     return null;
@@ -611,7 +613,10 @@ export function parseLightDocument(html: string): LDocument {
         const list = doc.byTag.get(name);
         if (list) list.push(el);
         else doc.byTag.set(name, [el]);
-        if (attrs.length > 0 && (attributeAt(attrs, 'class') >= 0 || attributeAt(attrs, 'id') >= 0)) doc.withClassOrId.push(el);
+        if (attrs.length > 0) {
+          if (attributeAt(attrs, 'class') >= 0 || attributeAt(attrs, 'id') >= 0) doc.withClassOrId.push(el);
+          if (attributeAt(attrs, 'role') >= 0) doc.withRole.push(el);
+        }
       },
       ontext(data) {
         // htmlparser2 hands text over as the slice of the source it read (entities come apart).
@@ -664,11 +669,13 @@ const CASE_INSENSITIVE = new Set(
 
 type Test = (el: LElement) => boolean;
 /** A compiled selector list, with what its rightmost compounds require (for the document's index). */
-type Matcher = ((el: LElement) => boolean) & { tags?: string[] | null; classOrId?: boolean };
+type Matcher = ((el: LElement) => boolean) & { tags?: string[] | null; classOrId?: boolean; role?: boolean };
 interface Group {
   match: (el: LElement) => boolean;
   tag: string | null;
   classOrId: boolean;
+  /** Its rightmost compound tests the `role` attribute (so needs one). */
+  role: boolean;
 }
 const cache = new Map<string, Matcher>();
 
@@ -687,6 +694,7 @@ function compile(selectors: string): Matcher {
           };
     m.tags = groups.every((g) => g.tag) ? groups.map((g) => g.tag!) : null;
     m.classOrId = groups.every((g) => g.classOrId);
+    m.role = groups.every((g) => g.role);
     cache.set(selectors, m);
   }
   return m;
@@ -718,11 +726,15 @@ const IDENT = /^-?[A-Za-z_\u00a0-\uffff][\w\u00a0-\uffff-]*/;
 const ATTR = /^\[\s*([\w:-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\s\]]+))\s*([iIsS])?\s*)?\]/;
 
 /** One compound selector: all its simple tests hold for the element. */
-function compileCompound(src: string, selectors: string): { test: Test; rest: string; tag: string | null; classOrId: boolean } {
+function compileCompound(
+  src: string,
+  selectors: string,
+): { test: Test; rest: string; tag: string | null; classOrId: boolean; role: boolean } {
   const tests: Test[] = [];
   let s = src;
   let name: string | null = null;
   let classOrId = false;
+  let role = false;
   const tag = /^(?:\*|[A-Za-z][\w-]*)/.exec(s);
   if (tag) {
     if (tag[0] !== '*') {
@@ -747,6 +759,7 @@ function compileCompound(src: string, selectors: string): { test: Test; rest: st
       tests.push(attributeTest(attr, a[2], a[3] ?? a[4] ?? a[5] ?? '', a[6]));
       // Every attribute test needs the attribute to be there.
       if (attr === 'class' || attr === 'id') classOrId = true;
+      if (attr === 'role') role = true;
       s = s.slice(a[0].length);
     } else break;
   }
@@ -758,7 +771,7 @@ function compileCompound(src: string, selectors: string): { test: Test; rest: st
           for (const t of tests) if (!t(el)) return false;
           return true;
         };
-  return { test, rest: s, tag: name, classOrId };
+  return { test, rest: s, tag: name, classOrId, role };
 }
 
 /** Whether the code unit is one regex `\s` (and so `trim`) matches (asked of the regex itself beyond ASCII). */
@@ -806,12 +819,12 @@ function attributeTest(name: string, op: string | undefined, value: string, flag
 
 /** `a b > c`: the last compound tests the element, the others its ancestors (right to left). */
 function compileGroup(group: string, selectors: string): Group {
-  const parts: { test: Test; combinator: ' ' | '>'; tag: string | null; classOrId: boolean }[] = [];
+  const parts: { test: Test; combinator: ' ' | '>'; tag: string | null; classOrId: boolean; role: boolean }[] = [];
   let s = group;
   let combinator: ' ' | '>' = ' ';
   while (s) {
-    const { test, rest, tag, classOrId } = compileCompound(s, selectors);
-    parts.push({ test, combinator, tag, classOrId });
+    const { test, rest, tag, classOrId, role } = compileCompound(s, selectors);
+    parts.push({ test, combinator, tag, classOrId, role });
     const ws = /^\s*(>)?\s*/.exec(rest)!;
     s = rest.slice(ws[0].length);
     if (s && !ws[0]) throw unsupported(selectors);
@@ -829,5 +842,5 @@ function compileGroup(group: string, selectors: string): Group {
     return false;
   };
   const last = parts[parts.length - 1]!;
-  return { match: (el) => matchFrom(el, parts.length - 1), tag: last.tag, classOrId: last.classOrId };
+  return { match: (el) => matchFrom(el, parts.length - 1), tag: last.tag, classOrId: last.classOrId, role: last.role };
 }

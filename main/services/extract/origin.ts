@@ -10,9 +10,17 @@ import type { Block } from './blocks';
 
 const SOURCE_TOKEN_RE = /^(?:(?:article|art|news|wz|content|info|post)[-_]?)?(?:source|laiyuan|ly)(?:[-_]?name)?$|^media[-_]?name$/i;
 
+/** A class naming a source, a 来源 (laiyuan) or a medium, anywhere in it (originFromElement's first test). */
+const SOURCE_NAMED_RE = /source|laiyuan|media/;
+
 /** 来源 given only by markup: `<a class="source">新京报</a>`, `<span id="source">新华网</span>`. */
 export function originFromElement(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('[class*=source],[class*=laiyuan],[class*=media],[class=ly],[id*=source],[id=ly]'))) {
+  // `[class*=source],[class*=laiyuan],[class*=media],[class=ly],[id*=source],[id=ly]`, each element's
+  // two names read once (cost only: six attribute tests of every named element were 2% of a page).
+  for (const el of Array.from(doc.querySelectorAll('[class],[id]'))) {
+    const cls = el.getAttribute('class') ?? '';
+    const id = el.getAttribute('id') ?? '';
+    if (!SOURCE_NAMED_RE.test(cls) && cls !== 'ly' && !id.includes('source') && id !== 'ly') continue;
     const tokens = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
     if (!tokens.some((t) => SOURCE_TOKEN_RE.test(t))) continue;
     // A list entry's own 来源 (a related list: <li><a>other article</a><span class="source">…</span>).
