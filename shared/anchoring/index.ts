@@ -99,6 +99,7 @@ import { latinInsidePlace } from './latin-inside';
 import { linkedPlace } from './linked';
 import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
+import { relabelledOneSide } from './relabelledside';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { reorderedListPlace } from './reordered';
 import { listingBlocks, onListing } from './listing';
@@ -451,7 +452,8 @@ function anchorBatch(
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         doubledRunAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
-        relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
+        relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans) ??
+        relabelledSideAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
   // The rank placement once more, framed by what those passes placed too (a relabelled paragraph, farbracket.ts).
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, passes).map(notAgainstFirst);
@@ -742,6 +744,14 @@ function relabelledAnchor(formFor: () => LabelFree, s: TextSelector, placed: rea
   if (!a) return null;
   const bracket = pinnedBracket(placed, s);
   return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
+}
+
+/** A relabelled passage with one side's paragraph gone (relabelledside.ts), only between its placed neighbours. */
+function relabelledSideAnchor(formFor: () => LabelFree, s: TextSelector, placed: readonly PlacedSpan[]): Anchor | null {
+  const bracket = pinnedBracket(placed, s);
+  if (!bracket) return null;
+  const a = relabelledOneSide(formFor, s);
+  return a && a.start >= bracket[0] && a.end <= bracket[1] ? a : null;
 }
 
 /** The placed passages of a batch, old and new ranges, those chosen among copies by position alone left out. */

@@ -13,8 +13,12 @@
  */
 import type { Anchor, TextSelector } from './types';
 
-/** The attribution at a quote's head: a name or pronoun of up to six units, a verb of saying, a colon or comma. */
-const ATTRIBUTION_HEAD = /^([^\n。！？；，：“”「」]{1,6}?)(说|表示|指出|强调|称)[：:，,]/u;
+/**
+ * The attribution at a quote's head: a name or pronoun of up to six units, a verb of saying, a
+ * colon and an opening quotation mark (王某说：“). Only quoted speech: a spoken filler (就是说，)
+ * or a clause (他表示，…) names no speaker whose words follow, and a transcript's edit drops it.
+ */
+const ATTRIBUTION_HEAD = /^([^\n。！？；，：“”「」]{1,6}?)(说|表示|指出|强调|称)[：:][ \t\u3000]*[“「]/u;
 /** Verbs of saying, as an edition may write the attribution again. */
 const SAYING = /说|表示|指出|强调|称/u;
 

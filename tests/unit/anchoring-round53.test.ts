@@ -10,6 +10,8 @@
  */
 import { describe as suite, expect, it } from 'vitest';
 import { anchorAll, describe } from '../../shared/anchoring/index';
+import { labelFree } from '../../shared/anchoring/relabelled';
+import { relabelledOneSide } from '../../shared/anchoring/relabelledside';
 import { at, filler } from './helpers/anchoring-text';
 
 const LINE_A = '区级调解委员会可以受理下一级调解组织转来的纠纷';
@@ -106,5 +108,66 @@ suite('a passage held once, printed twice by a 专题 after the article', () => 
     const neu = [`专题｜${PASSAGE}开放`, ...ARTICLE, '相关报道：一图读懂本周要闻', ...DIGEST, '（本专题由编辑部整理）'].join('\n');
     const [a] = anchorAll(neu, sels);
     expect(a).toBeNull();
+  });
+});
+
+/*
+ * An interview reprinted in another house style and abridged (every second paragraph dropped): a
+ * highlight that began with its paragraph's label (问：…？) has the label restyled and the paragraph
+ * its stored prefix held dropped, so the whole label-free context (relabelled.ts) stands nowhere.
+ * relabelledside.ts: the label-free quote with the rest of its own paragraph, found once at a
+ * paragraph's head, between its placed neighbours. Refused where the old text held a look-alike
+ * differing in its labels (the interview printed twice, labels alternating otherwise).
+ */
+const TALK = [
+  '小区加装电梯这件事，居民们议论了整整两年。',
+  '问：当初为什么决定先在三号楼试点？',
+  '答：三号楼住的老人最多，六楼以上就有十一户，下楼买菜都要歇两回。',
+  '问：试点以后，居民的费用是怎么分摊的？',
+  '答：按楼层分摊，一楼不出钱，越往上出得越多，政府补贴了一半的工程款。',
+  '问：施工期间有没有遇到反对意见？记者了解到，施工队每天傍晚六点准时收工，周末也不打夜班。',
+  '答：有，二楼的一户担心采光，我们把电梯井挪开了半米，又请设计院出了日照报告。',
+  '问：下一步还有哪些楼准备加装？街道已经把申请表放到了各个楼道口，居民可以自愿报名。',
+  '答：五号楼和七号楼已经报名，明年开春就能开工。',
+];
+const restyled = (p: string) => p.replace(/^问：/u, '**记者**：').replace(/^答：/u, '**周主任**：');
+const abridged = TALK.filter((_, i) => i < 2 || i % 2 === 1).map(restyled);
+const ASKED = '问：施工期间有没有遇到反对意见？';
+/** The interview printed twice, its labels alternating the other way in the second printing. */
+const swapped = (p: string) => p.replace(/^问：/u, '甲：').replace(/^答：/u, '问：').replace(/^甲：/u, '答：');
+
+suite('a relabelled question whose neighbouring paragraph an abridged reprint dropped', () => {
+  it('is placed on its words with the rest of its paragraph, between its placed neighbours', () => {
+    const old = TALK.join('\n');
+    const neu = abridged.join('\n');
+    const [a, b, c] = anchorAll(
+      neu,
+      [ASKED, '当初为什么决定先在三号楼试点', '街道已经把申请表放到了各个楼道口'].map((w) => sel(old, w)),
+    );
+    expect(b).not.toBeNull();
+    expect(c).not.toBeNull();
+    const words = ASKED.slice(2);
+    expect(a).toMatchObject({ start: at(neu, words), end: at(neu, words) + words.length });
+  });
+
+  it('is not placed where the old text held the paragraph again under the other label', () => {
+    const plain = TALK.join('\n');
+    const twice = [...TALK, '——往期访谈——', ...TALK.map(swapped)].join('\n');
+    // Only the second printing's copy stands in the new text (the first printing's paragraph gone).
+    const neu = [...abridged.filter((p) => !p.includes('施工期间')), '——往期访谈——', ...TALK.map(swapped).map(restyled)].join('\n');
+    const form = () => labelFree(neu, true);
+    expect(relabelledOneSide(form, sel(plain, ASKED))).not.toBeNull();
+    expect(relabelledOneSide(form, sel(twice, ASKED))).toBeNull();
+  });
+});
+
+suite('a spoken filler at a passage head is no speaker (speaker.ts)', () => {
+  it('places a sentence begun with 就是说， where a transcript edit dropped the filler', () => {
+    const body = '社区食堂每天中午供应两荤两素，六十岁以上的老人凭卡打八折。';
+    const oldText = [...filler(0, 6), `就是说，${body}`, ...filler(10, 6)].join('\n');
+    const neu = [...filler(0, 6), body, ...filler(10, 6)].join('\n');
+    const [a] = anchorAll(neu, [sel(oldText, `就是说，${body}`)]);
+    expect(a).not.toBeNull();
+    expect(neu.slice(a!.start, a!.end)).toContain(body.slice(0, 10));
   });
 });
