@@ -335,6 +335,13 @@
  *   opening its paragraph (问：X？Y…) relabelled (**记者**：) and the paragraph its prefix held
  *   dropped: relabelledside.ts, the label-free quote with the rest of its own paragraph once, at a
  *   paragraph head, between placed neighbours (seed 426: 3 misses).
+ *   361–400 (seen) 96.7% / 1 wrong → 96.9% / 1 (the same seed 375 attrib_move twin wrong; misses 677 →
+ *   645: 33 fewer, 1 added: seed 365 zhuanti long, a passage now placed by the frame rule and then
+ *   refused by a later check, where the old tree placed it by the late own-paragraph pass).
+ *   Guards (old tree vs branch, lists compared): outside9 361–400 identical (97.5% / 0; a first form
+ *   of speaker.ts reading 就是说， as an attribution cost 6 transcript passages there, narrowed);
+ *   outside6 1–40 98.7% / 0 one miss fewer, outside3 1–20 and outside15 1–20 identical (measured
+ *   with the first commit; the second only narrows speaker.ts and adds relabelledside.ts).
  *   Left: the long reads' twins (most misses), zhuanti frames whose neighbours sit on the other
  *   printing (seed 411), the 专题 heads repeating the first words, cross spans over dropped paragraphs.
  */
