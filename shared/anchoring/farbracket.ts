@@ -106,6 +106,20 @@ export function copyGapIn(doc: Doc, quote: string, own: number): number | null {
   return Number.isFinite(gap) ? gap : null;
 }
 
+/**
+ * A quote the old text held once (copies 0) is read here only when the new text holds it more
+ * often (a 专题 printing the article and an abridged copy, a page reprinted): then every copy has
+ * the stored context alike and only position can choose, which is what the frame reads. The
+ * first pass guessed the copy by its old position; the one-sided neighbour of a passage in the
+ * article's opening paragraphs moved otherwise (a paragraph dropped after them), so nothing
+ * confirmed the guess. The frame (the text's start to that neighbour) held the passage alone in
+ * the old text and did not grow: the one copy inside it is the passage. A quote held once and
+ * still once is left to the other passes (a frame says nothing new where no copy competes).
+ */
+function onceGained(norm: string, quote: string): boolean {
+  return occurrences(norm, quote, 2).length > 1;
+}
+
 /** Quotes shorter than this need an exact run of their stored context on one side (as pinned.ts). */
 const LONE_BARE = 8;
 const LONE_RUN = 4;
@@ -127,12 +141,16 @@ export function loneCopyInFrame(
   oldEnd: number | null,
 ): { start: number; end: number; errors: number } | null {
   const gap = s.copyGap;
-  if (typeof gap !== 'number' || typeof s.copies !== 'number' || s.copies < 1 || q.quote.length < 2) return null;
+  if (typeof s.copies !== 'number' || q.quote.length < 2) return null;
+  // A quote the old text held once: no other old copy anywhere, so none in the frame (see onceGained).
+  const once = s.copies === 0;
+  if (!once && (typeof gap !== 'number' || s.copies < 1)) return null;
   const f = frameOf(placed, s, oldEnd, doc.raw.length);
   if (!f || f.hi - f.lo > f.oldHi - f.oldLo + FAR_SLACK) return null;
   // Another old copy starting anywhere from a quote's length before the frame to its end was inside.
-  if (gap < Math.max(s.start - f.oldLo + (s.end - s.start), f.oldHi - s.start)) return null;
+  if (!once && gap! < Math.max(s.start - f.oldLo + (s.end - s.start), f.oldHi - s.start)) return null;
   const norm = doc.norm.text;
+  if (once && !onceGained(norm, q.quote)) return null;
   const lo = toNormalised(doc, f.lo);
   const hi = toNormalised(doc, f.hi);
   const m = q.quote.length;

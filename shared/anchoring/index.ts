@@ -41,6 +41,7 @@ import {
 } from './copies';
 import { documentFor, lineBreakBefore, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
+import { speakerGone } from './speaker';
 import { firstLineElsewhere } from './firstline';
 import { firstReadsMore } from './firstread';
 import { partedOpeningCopy } from './partedopening';
@@ -98,6 +99,7 @@ import { latinInsidePlace } from './latin-inside';
 import { linkedPlace } from './linked';
 import { numberedLinesPlace } from './numbered';
 import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
+import { relabelledOneSide } from './relabelledside';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { reorderedListPlace } from './reordered';
 import { listingBlocks, onListing } from './listing';
@@ -412,6 +414,8 @@ function anchorBatch(
       // A copy elsewhere while the passage's own place stands with its clause cut (dropped.ts) is
       // refused here already, so that no neighbour placed with it moves along (checked again last).
       if (a && !(a.start === selector.start && atStoredPosition(text, selector)) && droppedInPlace(lazyDoc(), selector, a)) return null;
+      // Nor a printing of its words without the speaker its quote opened with (speaker.ts).
+      if (a && speakerGone(text, selector, a)) return null;
       // Not a far copy joining what now stands parted by written words where it was (splitnear.ts).
       return a && partedNearFarCopy(lazyDoc(), selector, a) ? null : a;
     }),
@@ -449,7 +453,8 @@ function anchorBatch(
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         doubledRunAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
-        relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
+        relabelledAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans) ??
+        relabelledSideAnchor(lazyLabelFree, selectors[i] as TextSelector, placedSpans)),
   );
   // The rank placement once more, framed by what those passes placed too (a relabelled paragraph, farbracket.ts).
   const out = pinnedOrphans(text, lazyDoc, selectors, valid, passes).map(notAgainstFirst);
@@ -516,7 +521,7 @@ function anchorBatch(
       const s = selectors[i];
       if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
-      if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a)) return null;
+      if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a) || speakerGone(text, s, a)) return null;
       // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
       if (firstLineElsewhere(doc, s, a)) return null;
       // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).
@@ -742,6 +747,14 @@ function relabelledAnchor(formFor: () => LabelFree, s: TextSelector, placed: rea
   return bracket && (a.start < bracket[0] || a.end > bracket[1]) ? null : a;
 }
 
+/** A relabelled passage with one side's paragraph gone (relabelledside.ts), only between its placed neighbours. */
+function relabelledSideAnchor(formFor: () => LabelFree, s: TextSelector, placed: readonly PlacedSpan[]): Anchor | null {
+  const bracket = pinnedBracket(placed, s);
+  if (!bracket) return null;
+  const a = relabelledOneSide(formFor, s);
+  return a && a.start >= bracket[0] && a.end <= bracket[1] ? a : null;
+}
+
 /** The placed passages of a batch, old and new ranges, those chosen among copies by position alone left out. */
 function spansPlaced(selectors: readonly TextSelector[], out: readonly (Anchor | null)[]): PlacedSpan[] {
   const placed: PlacedSpan[] = [];
@@ -895,13 +908,15 @@ function pinnedOrphans(
     const near = pinnedBracket(placed, s, growth);
     const far = near ? null : farBracket(placed, s, (oldEnd ??= oldTextEnd(selectors)), text.length, growth);
     const bracket = near ?? far;
-    if (!bracket) return a;
+    // A quote held once and now printed again has no far bracket: only its frame's lone copy (farbracket.ts).
+    if (!bracket && s.copies !== 0) return a;
     const doc = docFor();
     const query = prepareQuery(text, s);
     if (query.quote.length === 0) return a;
     // A count changed: the one copy in a frame that held no other and did not grow (farbracket.ts).
     const found =
-      pinnedPlace(doc, query, s, bracket, far !== null) ?? loneCopyInFrame(doc, query, s, placed, (oldEnd ??= oldTextEnd(selectors)));
+      (bracket ? pinnedPlace(doc, query, s, bracket, far !== null) : null) ??
+      loneCopyInFrame(doc, query, s, placed, (oldEnd ??= oldTextEnd(selectors)));
     if (!found) return a;
     // A copy of a quote the old text held twice, inside other words there (a heading or a question
     // repeating the quote's words: less than half the stored context beside it), reading no more of

@@ -87,7 +87,7 @@ export function labelFree(raw: string, headAtStart: boolean): LabelFree {
 }
 
 /** The first index of `map` whose raw unit is at or after `raw`. */
-function formIndex(map: Int32Array, raw: number): number {
+export function formIndex(map: Int32Array, raw: number): number {
   let lo = 0;
   let hi = map.length;
   while (lo < hi) {
@@ -167,7 +167,7 @@ const CORE_MIN = 4;
  * more of the passage than the label-free place does (a 专题 printing it twice, one printing with
  * the attribution rewritten 王建华表示，), so the place is in doubt.
  */
-function namedElsewhere(
+export function namedElsewhere(
   form: LabelFree,
   all: string,
   labels: readonly [number, number][],

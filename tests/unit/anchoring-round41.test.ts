@@ -119,10 +119,14 @@ suite('a passage of the article printed again in a 专题, its one-sided neighbo
     expect(placed[1]?.start).toBe(at(NEW, NEIGHBOUR, 0));
   });
 
-  it('leaves it when the copy nearby reads the whole stored context too (a paragraph cut to its opening sentence)', () => {
+  // Left an orphan by onesidednear.ts (the copy nearby reads the whole stored context too). Since
+  // round 53 (farbracket.ts loneCopyInFrame, for a quote held once) the frame from the text's start
+  // to the sure neighbour did not grow and holds the article's copy alone: that copy is placed. The
+  // abridged copy lies after the neighbour, which the passage preceded in the old text.
+  it('places it on the article when the copy after its neighbour reads the whole stored context too (a paragraph cut to its opening sentence)', () => {
     const NEW = zhuanti([P[0]!, P[1]!, '改造以后，油烟和噪声的投诉少了很多，周边居民说晚上出门散步的人也多了起来。']);
     const placed = anchorAll(NEW, [select(OLD, QUOTE), select(OLD, NEIGHBOUR)]);
-    expect(placed[0] ?? null).toBeNull();
+    expect(placed[0]?.start).toBe(at(NEW, QUOTE, 0));
     expect(placed[1]?.start).toBe(at(NEW, NEIGHBOUR, 0));
   });
 });
