@@ -43,6 +43,11 @@ export function twinReadsAlike(doc: Doc, s: TextSelector, quote: string, from: n
   return false;
 }
 
+/**
+ * Pieces more that the other copy's paragraph must hold: one may be quoted along by chance, or a
+ * paragraph split anew (breaks re-set) may leave one of the passage's pieces on another line.
+ */
+const MORE_PIECES = 2;
 /** Letters or digits a stored piece needs, marks aside, to tell one paragraph from another. */
 const PIECE_WORDS = 5;
 const WORDS_ONLY = /[^\p{L}\p{N}]/gu;
@@ -75,9 +80,9 @@ function piecesAt(doc: Doc, at: number, pieces: readonly string[]): number {
  * break, which the passage's own copy, its next line moved away, no longer does. Context across a
  * break is a neighbouring paragraph's, and paragraphs move; the paragraph itself is the passage's
  * words. Where another copy reads at least as much of the stored context inside its paragraph
- * (the stored sides cut at their breaks) and its paragraph holds more of the rest of the passage's
- * old paragraph (restBefore/restAfter: at least half of it), the placement is on the twin: an
- * orphan (the other copy is not taken: this check places nothing).
+ * (the stored sides cut at their breaks) and its paragraph holds all the rest of the passage's
+ * old paragraph (restBefore/restAfter), MORE_PIECES pieces more than the placement's, the
+ * placement is on the twin: an orphan (the other copy is not taken: this check places nothing).
  */
 export function twinAcrossMovedLine(doc: Doc, s: TextSelector, a: Anchor): boolean {
   if (!((s.copies ?? 0) > 0) || typeof s.copyContext !== 'number') return false;
@@ -108,6 +113,6 @@ export function twinAcrossMovedLine(doc: Doc, s: TextSelector, a: Anchor): boole
   return copies.some((o) => {
     if (o === at) return false;
     const there = piecesAt(doc, o, pieces);
-    return there > here && 2 * there >= pieces.length && contextMatch(norm, o, o + quote.length, inside) >= insideHere;
+    return there === pieces.length && there - here >= MORE_PIECES && contextMatch(norm, o, o + quote.length, inside) >= insideHere;
   });
 }
