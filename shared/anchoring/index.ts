@@ -94,6 +94,7 @@ import { closedOntoSideCopy } from './sidecopy';
 import { lineRestatedElsewhere } from './restatedline';
 import { onFartherPrinting } from './twoprintings';
 import { commonQuoteOnFarTwin, placedByContextAmongCopies, rankHolders } from './twinorder';
+import { twinAcrossMovedLine, twinReadsAlike } from './twinread';
 import { columnsPlace } from './columns';
 import { latinInsidePlace } from './latin-inside';
 import { linkedPlace } from './linked';
@@ -500,6 +501,8 @@ function anchorBatch(
       if (onGainedRestatement(lazyDoc(), s, a)) return null;
       // Nor a twin paragraph's copy while another copy's paragraph keeps more of its old paragraph (restaside.ts).
       if (onTwinParagraph(lazyDoc(), s, a)) return null;
+      // Nor a twin that reads the stored context only across a break, a line moved beside it (twinread.ts).
+      if (twinAcrossMovedLine(lazyDoc(), s, a)) return null;
       return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
     })
     .map((a, i) => {
@@ -1098,6 +1101,8 @@ function confirmedCopies(
       // stored context here than another copy had: the context cannot tell this copy from the
       // passage's, and with copies added its rank says nothing either. Only sure neighbours can.
       if (doc.norm.text.slice(from, to) === quote && copiesGained(doc, quote, s) && !ownContextAt(doc, s, from, to)) return { level: 1 };
+      // A twin that gained the stored context too, as much of it but a mark: only neighbours can tell (twinread.ts).
+      if (doc.norm.text.slice(from, to) === quote && twinReadsAlike(doc, s, quote, from, to)) return { level: 1 };
       if (doc.norm.text.slice(from, to) === quote) {
         // On the very words of the quote, the count unchanged: the copy of the passage's rank, or
         // another copy nearer where the passage would be.

@@ -123,6 +123,13 @@
  * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 121–160, once): 99.8%, 4 wrong, all on
  * seed 135 (mixed forward+transitions+fulltext: 3 on a twin, 1 on a copy); the session-start code
  * on the same texts: 99.8%, 5 wrong (the same four and one more). Seen now: 1–160.
+ * LATER (anchor25a, seen seeds, old 86a8d8f vs new, 2026-12-07 17:10–18:45 UTC, load ~30): 121–160
+ *   99.8% / 4 wrong → 99.8% / 0 (misses 56 → 58; 2 of the wrongs now right, 2 orphans, one miss now
+ *   right, and the fulltext 17日 of seed 135, right before only by the old position, now an orphan);
+ *   1–40 99.6 / 0 → 99.6 / 0, every line the same. The wrongs: the page printed twice, the 全文 wrote a
+ *   left-out line back beside the twin while forward set a “ before the passage's own paragraph, both
+ *   copies then reading more of the stored context than any copy had, one unit apart: in doubt,
+ *   placed only by sure neighbours (shared/anchoring/twinread.ts, tests/unit/anchoring-round52.test.ts).
  */
 import { anchorAll, describe as describeSelector, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';

@@ -375,6 +375,13 @@
  * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 361–400, once): 99.2%, 2 wrong (seed 363
  * pullquote, seed 391 mixed move_edit+numerals+split_sentence), the same two with the session-
  * start code; ocr 97.7, mixed 97.5. Seen now: 1–400.
+ * LATER (anchor25a, seen seeds 361–400, old 86a8d8f vs new, 2026-12-07 17:10–18:40 UTC, load ~30):
+ *   99.2% / 2 wrong → 99.2% / 1; the only line changed: seed 391 (twin paragraphs, the twin moved
+ *   right before the line that followed the passage, reading the stored context across that break)
+ *   now an orphan (shared/anchoring/twinread.ts twinAcrossMovedLine). Left: seed 363 (a one-
+ *   sentence heading set twice in a row by a pull quote before it): stutter.ts takes the first copy
+ *   by design (anchor15a; tests round13/19/41/49, neighbour-line assert it, outside6's judge takes
+ *   either copy); making it an orphan cost outside6 1–40 stutter 99.4 → 97.3 (tried, not kept).
  */
 
 import path from 'node:path';
