@@ -20,6 +20,7 @@ import { onGainedRestatement, onTwinParagraph } from './restaside';
 import { outreads } from './splitsides';
 import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
+import { cutCopyOutreads } from './cutrestated';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -51,7 +52,7 @@ import { ownParagraphHeaded } from './headed';
 import { partedByLinesPlace } from './lines';
 import { ownCopyLedIn } from './ledin';
 import { otherCopyNeared } from './neared';
-import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
+import { closerPlaceThanLookAlike, likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
   comparingMarkersLiterally,
@@ -955,6 +956,10 @@ function confirmedCopies(
     if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
     const sources = restatedFrom(copy.doc, copy.quote, copy.from).filter((o) => !fartherAway(copy.doc, s, copy.from, o));
     const source = likestParagraph(copy.doc, s, copy.quote, copy.from, sources);
+    // Not from a paragraph cut inside its old words (a page number and running header set
+    // mid-sentence) reading more of the stored context than that copy: the longer paragraph quotes
+    // the old one whole (an 附件 item), the cut one keeps the passage's context (cutrestated.ts).
+    if (source !== null && cutCopyOutreads(copy.doc, s, copy.from, copy.to, source)) return a;
     if (source !== null) return copyAnchor(text, copy.doc, s, copy.quote, source);
     return twinBeside(copy.doc, copy.from) ? null : a;
   };
@@ -1832,7 +1837,11 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...notOnOthers(doc, selector, fuzzyCandidates(doc, query))]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
-  return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best)
+  // Nor a place no closer to the quote than a look-alike was, another place closer (lookalikes.ts).
+  return best &&
+    !ownPlaceElsewhere(doc, query, best) &&
+    !contextResumesFarther(doc, query, best) &&
+    !closerPlaceThanLookAlike(selector, best, [...all.values()])
     ? mark(toAnchor(doc, query, best), best)
     : null;
 }
