@@ -21,6 +21,7 @@ import { outreads } from './splitsides';
 import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
 import { cutCopyOutreads } from './cutrestated';
+import { trimmedInPlace } from './trimmedinplace';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -508,7 +509,8 @@ function anchorBatch(
         text,
         s,
         (out[i] ? null : (ownParagraphAnchor(text, lazyDoc, s) ?? openingAnchor(text, lazyDoc, s))) ??
-          partedByLinesAnchor(text, lazyDoc, s),
+          partedByLinesAnchor(text, lazyDoc, s) ??
+          (out[i] ? null : trimmedInPlaceAnchor(lazyDoc, s)),
       );
     })
     .map((a, i) => {
@@ -563,6 +565,16 @@ function openingAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
+}
+
+/** The passage's kept words where one run of it was cut or rewritten in place, both sides exact (trimmedinplace.ts). */
+function trimmedInPlaceAnchor(docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const kept = trimmedInPlace(doc, s);
+  if (!kept) return null;
+  const start = doc.norm.map[kept.from] ?? 0;
+  const end = doc.norm.ends[kept.to - 1] ?? start;
+  return { start, end, score: Math.round((900 * (kept.to - kept.from)) / Math.max(1, normaliseQuote(s).length)) / 1000 };
 }
 
 /** The passage in its own paragraph, found whole among other neighbours (ownpara.ts), or null. */

@@ -85,3 +85,51 @@ suite('a paragraph cut by a print page break, quoted whole in an 附件', () => 
     expect(a?.start).toBe(at(neu, quote, 0));
   });
 });
+
+suite('a passage whose head was dropped or rewritten in place, its context untouched', () => {
+  // Our own speech, made into a summary: 我们必须 → 必须, 我们要 → 他强调，要.
+  const MUST = '我们必须把旧小区的加装电梯工作抓紧抓实';
+  const WANT = '我们要让更多居民用上便捷的公共服务';
+  const OLD = [
+    ...filler(0, 3),
+    `同志们，今年的民生实事已经过半。${MUST}，年底前完成二十部的安装任务。`,
+    `社区食堂的选址也定下来了。${WANT}，不让一位老人吃饭犯难。`,
+    ...filler(3, 3),
+  ].join('\n');
+  const summary = (t: string) => t.replace(MUST, MUST.slice(2)).replace(WANT, '他强调，' + WANT.slice(2));
+
+  it('places the dropped opener’s rest on its kept words', () => {
+    const neu = summary(OLD);
+    const placed = anchorAll(neu, [select(OLD, MUST), select(OLD, WANT)]);
+    expect(placed[0]).toMatchObject({ start: at(neu, MUST.slice(2)), end: at(neu, MUST.slice(2)) + MUST.length - 2 });
+    // A long one is found approximately too (its placement may take in the lead-in): its end.
+    expect(placed[1]?.end).toBe(at(neu, WANT.slice(2)) + WANT.length - 2);
+  });
+
+  it('places a short one too (我们必须X → 必须X)', () => {
+    const neu = summary(OLD);
+    const quote = '我们必须把旧';
+    const [a] = anchorAll(neu, [select(OLD, quote)]);
+    expect(a).toMatchObject({ start: at(neu, '必须把旧'), end: at(neu, '必须把旧') + 4 });
+  });
+
+  it('leaves an orphan where another print holds the kept words with the same next words', () => {
+    // The summary printed after the speech itself, whose own opener was rewritten otherwise.
+    const neu = summary(OLD) + '\n' + OLD.split('\n')[3]!.replace(MUST, '大家' + MUST.slice(2));
+    const [a] = anchorAll(neu, [select(OLD, '我们必须把旧')]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves an orphan where a figure lost a digit (3.5% → 3%)', () => {
+    const old = [...filler(0, 3), '今年一季度全市消费品零售总额增长3.5%，高于全省平均水平。', ...filler(3, 3)].join('\n');
+    const neu = old.replace('3.5%', '3%');
+    const [a] = anchorAll(neu, [select(old, '增长3.5%')]);
+    expect(a).toBeNull();
+  });
+
+  it('leaves an orphan where other words replaced the head (我们要 → 各部门要)', () => {
+    const neu = OLD.replace(WANT, '各部门' + WANT.slice(2));
+    const [a] = anchorAll(neu, [select(OLD, WANT)]);
+    expect(a?.start).not.toBe(at(neu, WANT.slice(2)));
+  });
+});
