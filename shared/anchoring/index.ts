@@ -20,6 +20,8 @@ import { onGainedRestatement, onTwinParagraph } from './restaside';
 import { outreads } from './splitsides';
 import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
+import { cutCopyOutreads } from './cutrestated';
+import { trimmedInPlace } from './trimmedinplace';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -52,7 +54,7 @@ import { ownParagraphHeaded } from './headed';
 import { partedByLinesPlace } from './lines';
 import { ownCopyLedIn } from './ledin';
 import { otherCopyNeared } from './neared';
-import { likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
+import { closerPlaceThanLookAlike, likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
 import {
   atHead,
   comparingMarkersLiterally,
@@ -516,7 +518,8 @@ function anchorBatch(
         text,
         s,
         (out[i] ? null : (ownParagraphAnchor(text, lazyDoc, s) ?? openingAnchor(text, lazyDoc, s))) ??
-          partedByLinesAnchor(text, lazyDoc, s),
+          partedByLinesAnchor(text, lazyDoc, s) ??
+          (out[i] ? null : trimmedInPlaceAnchor(lazyDoc, s)),
       );
     })
     .map((a, i) => {
@@ -571,6 +574,16 @@ function openingAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
+}
+
+/** The passage's kept words where one run of it was cut or rewritten in place, both sides exact (trimmedinplace.ts). */
+function trimmedInPlaceAnchor(docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const kept = trimmedInPlace(doc, s);
+  if (!kept) return null;
+  const start = doc.norm.map[kept.from] ?? 0;
+  const end = doc.norm.ends[kept.to - 1] ?? start;
+  return { start, end, score: Math.round((900 * (kept.to - kept.from)) / Math.max(1, normaliseQuote(s).length)) / 1000 };
 }
 
 /** The passage in its own paragraph, found whole among other neighbours (ownpara.ts), or null. */
@@ -974,6 +987,10 @@ function confirmedCopies(
     if (!copy || !copiesGained(copy.doc, copy.quote, s)) return a;
     const sources = restatedFrom(copy.doc, copy.quote, copy.from).filter((o) => !fartherAway(copy.doc, s, copy.from, o));
     const source = likestParagraph(copy.doc, s, copy.quote, copy.from, sources);
+    // Not from a paragraph cut inside its old words (a page number and running header set
+    // mid-sentence) reading more of the stored context than that copy: the longer paragraph quotes
+    // the old one whole (an 附件 item), the cut one keeps the passage's context (cutrestated.ts).
+    if (source !== null && cutCopyOutreads(copy.doc, s, copy.from, copy.to, source)) return a;
     if (source !== null) return copyAnchor(text, copy.doc, s, copy.quote, source);
     return twinBeside(copy.doc, copy.from) ? null : a;
   };
@@ -1849,7 +1866,11 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
   const all = new Map<string, Scored>();
   for (const c of [...exact, ...notOnOthers(doc, selector, fuzzyCandidates(doc, query))]) all.set(`${c.start}:${c.end}`, c);
   const best = decide([...all.values()], query);
-  return best && !ownPlaceElsewhere(doc, query, best) && !contextResumesFarther(doc, query, best)
+  // Nor a place no closer to the quote than a look-alike was, another place closer (lookalikes.ts).
+  return best &&
+    !ownPlaceElsewhere(doc, query, best) &&
+    !contextResumesFarther(doc, query, best) &&
+    !closerPlaceThanLookAlike(selector, best, [...all.values()])
     ? mark(toAnchor(doc, query, best), best)
     : null;
 }

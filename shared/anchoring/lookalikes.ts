@@ -12,7 +12,7 @@ import { fuzzyCandidates } from './candidates';
 import { contextMatch, sidesOf } from './copies';
 import type { Doc } from './doc';
 import { anchoredDistance, compilePattern } from './myers';
-import { MIN_FUZZY_LENGTH, prepareQuery } from './query';
+import { MIN_FUZZY_LENGTH, prepareQuery, type Candidate } from './query';
 import type { TextSelector } from './types';
 
 /** Quotes longer than this are not searched for look-alikes: the search would cost more than it tells. */
@@ -122,4 +122,19 @@ export function lookAlikeBecameQuote(doc: Doc, s: TextSelector, from: number, to
   for (let at = text.indexOf(q.quote); at >= 0 && exact.length < 64; at = text.indexOf(q.quote, at + 1)) exact.push(at);
   const overlapsCopy = (start: number, end: number) => exact.some((at) => at < end && start < at + m);
   return !fuzzyCandidates(doc, q).some((c) => c.errors > 0 && c.errors <= near && !overlapsCopy(c.start, c.end));
+}
+
+/**
+ * Whether `best`, an approximate place differing from the quote in at least as many units as a
+ * recorded look-alike of the old text did, was chosen while another place differs in fewer units
+ * than any look-alike did. A near-twin sentence (the same report printed twice, one print naming
+ * one more source) keeps the stored context it shared with the passage; when an edit beside the
+ * passage (an advert block after it, its quotation marks stripped) costs the passage's own place
+ * some context, the context ranks the twin first. The place nearer the quote than any look-alike
+ * was is the likelier passage, and the context says the other: nothing tells, an orphan.
+ */
+export function closerPlaceThanLookAlike(s: TextSelector, best: Candidate, candidates: readonly Candidate[]): boolean {
+  const near = s.nearErrors;
+  if (typeof near !== 'number' || !Number.isInteger(near) || near <= 0 || best.errors < near) return false;
+  return candidates.some((c) => c !== best && c.errors < near && (c.end <= best.start || best.end <= c.start));
 }

@@ -364,6 +364,10 @@
  *   475 qa_reorder, a 问：社会各 template moved far.
  * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 481–520, once): 98.3%, 1 wrong (mixed);
  * mixed 94.0, draft_final 95.9, leader 96.2. Seen now: 1–520.
+ * LATER (anchor25c, 2026-12-07, load ~20; main 86a8d8f → s25-anchor25c), 441–520, same texts: 98.2% /
+ *   1 wrong → 98.2% / 0 (seed 514: a paragraph cut mid-sentence by a page break, quoted whole in an
+ *   附件, was moved to the 附件's copy; now an orphan, cutrestated.ts); misses 1359 → 1299 with
+ *   trimmedinplace.ts (interim form; draft_final 95.9 → 97.0), no new wrong, partial or miss.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

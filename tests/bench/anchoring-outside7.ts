@@ -275,6 +275,12 @@
  *   on purpose), and the timeline's reversed entries.
  * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 441–480, once): 97.7%, 1 wrong (mixed);
  * timeline 92.3, mixed 94.3, speech 94.5. Seen now: 1–480.
+ * LATER (anchor25c, 2026-12-07, load ~20; main 86a8d8f → s25-anchor25c; tests/unit/anchoring-round54.test.ts),
+ *   401–480, same texts: 97.5% / 5 wrong → 97.5% / 4 (seed 450's wrong now right: a report printed
+ *   twice, the look-alike print chosen by context over the print nearer the quote, lookalikes.ts
+ *   closerPlaceThanLookAlike) → 97.7% / 4 with trimmedinplace.ts (an interim form; speech 94.2 → 95.0,
+ *   brief 96.5 → 97.1, mixed 93.5 → 93.7; same WRONG lines, no new miss). Left: the wrongs of 407,
+ *   415, 420, 431 (timeline same-date entries, a long read's twin, a 相关阅读 copy of the first line).
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
