@@ -39,6 +39,17 @@ describe('a lone post named like a comment is the page’s text', () => {
     expect(a.paragraphs).toEqual(POST);
   });
 
+  it('is no lone post in a box named for many comments (a print view’s comments as plain paragraphs)', () => {
+    const html =
+      `<h1>Includes can read files outside the project</h1><div id="text"><p>${POST[0]}</p><p>${POST[1]}</p></div>` +
+      `<div id="comments">${POST.slice(2)
+        .concat(POST.slice(2).map((p) => p.replace('include', 'import')))
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</div>`;
+    const a = extractArticle(page(html), URL, { referee: 'never' });
+    expect(a.paragraphs).toEqual(POST.slice(0, 2));
+  });
+
   it('is no lone post where several posts named so hold prose (a thread of comments)', () => {
     const a = extractArticle(page(forge([POST.slice(0, 2), POST.slice(2)])), URL, { referee: 'never' });
     for (const p of POST) expect(a.paragraphs).not.toContain(p);

@@ -3434,7 +3434,8 @@ function lonePostBox(candidates: Element[], ownProse: Map<Element, number>): Ele
   let box: Element | null = null;
   let inside = 0;
   for (const el of candidates) {
-    if (!COMMENTS_CLASS_RE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
+    const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!COMMENTS_CLASS_RE.test(named)) continue;
     let n = 0;
     for (const [p, k] of ownProse) if (el.contains(p)) n += k;
     if (n === 0) continue;
@@ -3444,6 +3445,9 @@ function lonePostBox(candidates: Element[], ownProse: Map<Element, number>): Ele
       continue;
     }
     if (box) return null;
+    // A box named for many comments (`#comments`, `comment-list`, `replies`) holds a thread, however
+    // it is built; only one named for a single comment's body may be a lone post.
+    if (!SINGLE_COMMENT_RE.test(named) || MANY_COMMENTS_RE.test(named)) return null;
     box = el;
     inside = n;
   }
@@ -3453,6 +3457,8 @@ function lonePostBox(candidates: Element[], ownProse: Map<Element, number>): Ele
   return outside < inside ? box : null;
 }
 
+const SINGLE_COMMENT_RE = /(?:^|[-_\s])comment(?:[-_]?(?:body|content))?(?:[-_\s\d]|$)/i;
+const MANY_COMMENTS_RE = /(?:^|[-_\s])(?:comments|comment-?(?:list|area|thread)|replies)(?:[-_\s\d]|$)/i;
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
 
