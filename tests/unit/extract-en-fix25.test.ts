@@ -243,7 +243,7 @@ describe('a verse text set in several boxes of one build', () => {
   const lyrics = (boxes: string[]): string =>
     '<div class="song"><h1>The Harbour Wall</h1><div class="lyrics-head"><div class="contrib">9 Contributors</div><h2>The Harbour Wall Lyrics</h2></div><div class="lyrics-root">' +
     boxes.join(
-      '<div class="recs"><div>Advertisement</div><h3>You might also like</h3><a href="/s/1"><div class="card">Tide Song</div></a><a href="/s/2"><div class="card">Quay Lights</div></a></div>',
+      '<div class="recs"><div>Ad</div><a href="/s/1"><div class="card">Tide Song</div></a><a href="/s/2"><div class="card">Quay Lights</div></a></div>',
     ) +
     `</div><section class="about"><h2>About</h2>${ABOUT.map((p) => `<p>${p}</p>`).join('')}</section>` +
     '<section class="qa"><h2>Q&amp;A</h2><h3>Who wrote “The Harbour Wall”?</h3><p>“The Harbour Wall” was written by Ines Garrow and Ben Tull.</p></section></div>';

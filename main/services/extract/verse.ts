@@ -59,8 +59,25 @@ export function verseBoxes(top: Element): Element[] | null {
       if (like.length < MIN_BOXES) continue;
       seen.add(parent);
       const lines = like.map(verseBox);
-      if (lines.every((n) => n > 0) && lines.reduce((a, b) => a + b, 0) >= MIN_LINES) return like;
+      if (lines.every((n) => n > 0) && lines.reduce((a, b) => a + b, 0) >= MIN_LINES && linksBetween(like)) return like;
     }
   }
   return null;
+}
+
+/**
+ * Between the first box and the last stands a box that is mostly links (a row of recommendations):
+ * the page set other things into its verse. A poem whose parts are parted by its own numerals or
+ * an epigraph has none, and is left to the ordinary passes.
+ */
+function linksBetween(boxes: Element[]): boolean {
+  const last = boxes.at(-1)!;
+  for (let el = boxes[0]!.nextElementSibling; el && el !== last; el = el.nextElementSibling) {
+    if (boxes.includes(el)) continue;
+    const text = normaliseText(el.textContent ?? '').length;
+    let links = 0;
+    for (const a of Array.from(el.querySelectorAll('a'))) links += normaliseText(a.textContent ?? '').length;
+    if (text > 0 && links >= text * 0.5) return true;
+  }
+  return false;
 }
