@@ -11,6 +11,9 @@ const BYLINE_START_RE = new RegExp(
     // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
     String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
 );
+/** `Hike description written by Ann Lee.`: a text's credit line (its kind in a word or three, then the writer). */
+const WRITTEN_BY_RE =
+  /^(?:[A-Z][a-z]+\s+){0,2}(?:description|guide|text|article|review|entry|profile|summary|notes?|post|report|write-?up)\s+(?:was\s+)?(?:written|compiled|prepared)\s+by\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+(?:\.|$)/i;
 /** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
 const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
 const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
@@ -30,8 +33,10 @@ export function isLatinByline(b: Block, top: boolean): boolean {
   const words = b.text.split(/\s+/).length;
   // `By Monday, the council…` is a sentence: a byline is short or does not end like one.
   if (BYLINE_START_RE.test(b.text) && (words <= 8 || !/[.!?]["”’]?$/.test(b.text)) && !/^[Bb]y\s+\S+,/.test(b.text)) return true;
-  // A bare date or a meta element counts only above the text (an infobox or table holds dates too).
-  if (!top) return false;
+  // Under the text, the credit for writing it: a word or two naming the text, `written by` and a
+  // name ending the sentence (`Trail description written by Ann Lee.`, sources after it). A
+  // sentence going on after the name (`The report written by Ann Lee found…`) is text.
+  if (!top) return words <= 30 && WRITTEN_BY_RE.test(b.text);
   if (EN_DATE_RE.test(b.text) && words <= 12) return true;
   return bylineElement(b);
 }

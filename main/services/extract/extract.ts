@@ -38,6 +38,7 @@ import { findAttachments, namesAttachment, type Attachment } from './attachments
 import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
+import { verseBoxes } from './verse';
 import { aboutBoxes, chapterNumberOverTitle, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { byAttribute, byClassAndId } from './class-memo';
@@ -126,6 +127,7 @@ import {
   headingWrapper,
   Walker,
   commentMicrodata,
+  EN_DATE_RE,
 } from './walk';
 import { isLatinByline } from './bylines';
 import {
@@ -726,6 +728,44 @@ function stampedMessageList(sib: Element): boolean {
     if (items >= 3 && stamped >= items * 0.8) return true;
   }
   return false;
+}
+
+/**
+ * A later sibling of the article root on a Latin page holding readers' posts: three or more boxes
+ * of one build (tag and first class) side by side, nearly each a short post stamped with its date
+ * and signed `by <name>` near its start (trip reports, reviews, comments not named so). Posts by
+ * others about the text, not the text going on, however much of a sentence each snippet is.
+ */
+function signedPostCards(sib: Element): boolean {
+  const boxes = [sib, ...Array.from(sib.querySelectorAll('div, ul, ol, section'))];
+  for (const box of boxes) {
+    const builds = new Map<string, { like: number; signed: number }>();
+    for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
+      const cls = firstClass(c);
+      if (cls === '') continue;
+      const n = builds.get(`${c.localName}.${cls}`) ?? { like: 0, signed: 0 };
+      builds.set(`${c.localName}.${cls}`, n);
+      n.like++;
+      const t = normaliseText(c.textContent ?? '');
+      const head = t.length <= 600 ? spacedHead(c, 100) : '';
+      if (t.length <= 600 && EN_DATE_RE.test(head) && /(?:^|[^a-z])by\s+\S/i.test(head)) n.signed++;
+    }
+    for (const { like, signed } of builds.values()) if (like >= 3 && signed >= like * 0.8) return true;
+  }
+  return false;
+}
+
+/** The first `max` characters of an element's text, its elements' texts apart (`Aug 3, 2025` `by Ann`). */
+function spacedHead(el: Element, max: number): string {
+  let out = '';
+  const visit = (e: Element): void => {
+    for (let n = e.firstChild; n && out.length < max; n = n.nextSibling) {
+      if (n.nodeType === 1) visit(n as Element);
+      else if (n.nodeType === 3) out += ` ${(n as Text).data}`;
+    }
+  };
+  visit(el);
+  return normaliseText(out).slice(0, max);
 }
 
 /**
@@ -1753,6 +1793,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const typedComments = walker.negativeCandidates.filter(commentMicrodata);
   const proseBesideComments = typedComments.length > 0 && [...ownProse.keys()].some((p) => !typedComments.some((c) => c.contains(p)));
   let mayHoldMethodBox: boolean | undefined;
+  let lonePost: Element | null | undefined;
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
     if (!s) continue;
@@ -1776,7 +1817,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // A post marked up as a comment (schema.org Comment: a forum thread's replies, a blog's
     // comments) is one, whatever its class, once prose stands outside them to be the article.
     if (typedComment && !proseBesideComments) continue;
-    const comments = gallery || typedComment || COMMENTS_CLASS_RE.test(cls);
+    const commentNamed = COMMENTS_CLASS_RE.test(cls);
+    // The one post on a page named like a comment is its text (lonePostBox).
+    if (latinScript && commentNamed && !typedComment && !gallery && el === (lonePost ??= lonePostBox(walker.negativeCandidates, ownProse)))
+      continue;
+    const comments = gallery || typedComment || commentNamed;
     if (!comments && headingWrapper(el, cls, s)) continue;
     if (!comments && (ownProse.get(el) ?? 0) >= 4) continue;
     if (!comments && s.punct >= Math.max(12, totalPunct * 0.3) && s.linkChars < s.chars * 0.4) continue;
@@ -2175,6 +2220,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
             : panelLikeOneAboveTitle(top, sib, after, titleEl) || (!after && fieldTable(sib)))
         )
           continue;
+        // Readers' dated, signed posts under the text (trip reports, reviews): not the text going on.
+        if (latinScript && after && signedPostCards(sib)) continue;
         const refs = f >= threshold ? [] : referenceListsAfter(sib, stats, negative, after);
         if (refs.length > 0 && refs[0] !== sib) {
           for (const r of refs) chosen.add(r);
@@ -2216,6 +2263,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       for (const el of proseBesideWrapper(top, stats, negative)) {
         chosen.add(el);
         widened = true;
+      }
+      // A verse text in several boxes (verse.ts): the boxes are the text, nothing between them.
+      const up = top.parentElement;
+      const beside = up ? verseBoxes(up) : null;
+      const verse = verseBoxes(top) ?? (beside?.includes(top) ? beside : null);
+      if (verse) {
+        chosen.clear();
+        for (const el of verse) if (!negative.has(el)) chosen.add(el);
       }
     }
   }
@@ -2285,6 +2340,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !permalinkHeading(b) &&
         !footnoteNumber(b) &&
         !(latin && namedRowItem(b)) &&
+        !(latin && textLinkListItem(b)) &&
         !(latin && mailtoLine(b)) &&
         !(!latin && originalTextPointer(b)) &&
         !(!latin && postTopicTags(b, body)) &&
@@ -3290,6 +3346,31 @@ function wordsAroundLink(b: Block): boolean {
 }
 
 /**
+ * An item that is only a link, in a list the author wrote inside the text (a References list of a
+ * pull request, release notes and a standard): another item of the list says in words of its own
+ * what its link is (`#812 (the fix)`), and the text goes on after the list in a paragraph of the
+ * same box. A box of related links has no such words around its links, or no text after it.
+ */
+function textLinkListItem(b: Block): boolean {
+  const list = b.el.localName === 'li' ? b.el.parentElement : null;
+  if (!list || !/^(?:ul|ol)$/.test(list.localName)) return false;
+  let described = false;
+  for (let li = list.firstElementChild; li && !described; li = li.nextElementSibling) {
+    if (li === b.el || li.localName !== 'li') continue;
+    let own = normaliseText(li.textContent ?? '');
+    for (const a of Array.from(li.querySelectorAll('a'))) own = own.replace(normaliseText(a.textContent ?? ''), '');
+    described = li.querySelector('a[href]') !== null && countChars(own.replace(/[\s\p{P}\p{S}\d]+/gu, '')) >= 4;
+  }
+  if (!described) return false;
+  for (let sib = list.nextElementSibling; sib; sib = sib.nextElementSibling) {
+    if (sib.localName !== 'p') continue;
+    const t = normaliseText(sib.textContent ?? '');
+    if (t.length >= 40 && /[.!?]["”’]?$/.test(t)) return true;
+  }
+  return false;
+}
+
+/**
  * A line of the text pointing to the document it is about: words naming the original or full
  * text and a colon, then a link whose words are that document's title (`政策原文请点击：<a>某某办法</a>`,
  * `全文详见：<a>…</a>`). An explanatory page (政策解读, 图解) ends with it; a related list's
@@ -3340,6 +3421,41 @@ const BUTTON_LINE_RE = /^(?:p|li|td|dd|dt|blockquote|figcaption|h[1-6])$/;
 /** Characters a commerce box (price widget, product card) holds at most. */
 const SPONSORED_BOX_CHARS = 400;
 
+/**
+ * A lone post named like a comment (a code forge renders an issue's or advisory's own text in a
+ * `comment-body`): comments come in numbers, answering a text outside them. The one box named so
+ * that holds prose paragraphs, more of them than stand outside it, while no other box named so
+ * holds any, is the page's text, not a comment. A thread of several such posts has no lone one.
+ */
+function lonePostBox(candidates: Element[], ownProse: Map<Element, number>): Element | null {
+  let box: Element | null = null;
+  let inside = 0;
+  for (const el of candidates) {
+    const named = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!COMMENTS_CLASS_RE.test(named)) continue;
+    let n = 0;
+    for (const [p, k] of ownProse) if (el.contains(p)) n += k;
+    if (n === 0) continue;
+    // Nested boxes (a comment wrapper around its body) are one post: the outermost is kept.
+    if (box && (box.contains(el) || el.contains(box))) {
+      if (el.contains(box)) box = el;
+      continue;
+    }
+    if (box) return null;
+    // A box named for many comments (`#comments`, `comment-list`, `replies`) holds a thread, however
+    // it is built; only one named for a single comment's body may be a lone post.
+    if (!SINGLE_COMMENT_RE.test(named) || MANY_COMMENTS_RE.test(named)) return null;
+    box = el;
+    inside = n;
+  }
+  if (!box || inside < 3) return null;
+  let outside = 0;
+  for (const [p, k] of ownProse) if (!box.contains(p)) outside += k;
+  return outside < inside ? box : null;
+}
+
+const SINGLE_COMMENT_RE = /(?:^|[-_\s])comment(?:[-_]?(?:body|content))?(?:[-_\s\d]|$)/i;
+const MANY_COMMENTS_RE = /(?:^|[-_\s])(?:comments|comment-?(?:list|area|thread)|replies)(?:[-_\s\d]|$)/i;
 const COMMENTS_CLASS_RE = /(?:^|[-_\s])(?:comments?|comment-?(?:list|box|text|area)|pinglun|plun|replies|user-?post)(?:[-_\s\d]|$)/i;
 const GALLERY_CLASS_RE = /(?:^|[-_\s])(?:gallery|slideshow|carousel)(?:[-_\s\d]|$)/i;
 
@@ -3700,7 +3816,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
     if (b.len === 0) continue;
-    if (prose >= 2 && isLatinEndLine(b.text)) {
+    if (prose >= 2 && isLatinEndLine(b.text) && !sectionHeadOfText(body, i)) {
       // A "Most Read" box set into the text: drop the box, keep the paragraphs after it.
       const resume = resumesAfterBox(body, i);
       if (resume > i) {
@@ -3809,6 +3925,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   }
   dropPaperRecordLines(body);
   dropPaperBackMatter(body);
+  dropNoticedAbstract(body, page);
   dropColophon(body);
   dropSignatories(body);
   dropRecordFields(body);
@@ -4006,17 +4123,47 @@ const PAPER_RECORD_MIN_LINES = 3;
  */
 function dropPaperBackMatter(body: Block[]): void {
   const heading = (b: Block): number => (/^h[2-6]$/.test(b.el.localName) ? Number(b.el.localName[1]) : 0);
-  const paper = body.some((b) => heading(b) > 0 && (/^abstract$/i.test(b.text) || PAPER_REFERENCES_RE.test(b.text)));
+  // A publisher's article page names its standing back-matter sections (Author information, Rights
+  // and permissions, About this article): two of them make the text a paper's, whatever else it holds.
+  const paper =
+    body.some((b) => heading(b) > 0 && (/^abstract$/i.test(b.text) || PAPER_REFERENCES_RE.test(b.text))) ||
+    body.filter((b) => heading(b) > 0 && PUBLISHER_SECTION_RE.test(b.text)).length >= 2;
   if (!paper) return;
   for (let i = 0; i < body.length; i++) {
     const level = heading(body[i]!);
-    if (level === 0 || !BACK_MATTER_HEADING_RE.test(body[i]!.text)) continue;
+    if (level === 0 || !(BACK_MATTER_HEADING_RE.test(body[i]!.text) || PUBLISHER_SECTION_RE.test(body[i]!.text))) continue;
     let j = i + 1;
     while (j < body.length && !(heading(body[j]!) > 0 && heading(body[j]!) <= level)) j++;
     body.splice(i, j - i);
     i--;
   }
 }
+/**
+ * A notice about another paper (a retraction, correction or erratum note; the page's first heading
+ * says so) shows that paper's abstract in a section of its own headed as an abstract: the other
+ * paper's text, not the notice's. The section goes, from its heading to the next heading of its
+ * rank or above, when the notice's own text stands outside it. A paper's own abstract stays.
+ */
+function dropNoticedAbstract(body: Block[], page: Block[]): void {
+  const h1 = page.find((b) => b.el.localName === 'h1' && b.len > 0);
+  if (!h1 || !NOTICE_TITLE_RE.test(h1.text)) return;
+  const heading = (b: Block): number => (/^h[2-6]$/.test(b.el.localName) ? Number(b.el.localName[1]) : 0);
+  for (let i = 0; i < body.length; i++) {
+    const level = heading(body[i]!);
+    if (level === 0 || !/\babstract\s*:?$/i.test(body[i]!.text)) continue;
+    // The section: the heading's own box where it has one, else up to the next heading of its rank.
+    const box = body[i]!.el.parentElement;
+    const boxed = box !== null && !body.every((b) => box.contains(b.el));
+    let j = i + 1;
+    while (j < body.length && (boxed ? box.contains(body[j]!.el) : !(heading(body[j]!) > 0 && heading(body[j]!) <= level))) j++;
+    if (!body.some((b, k) => (k < i || k >= j) && isProse(b))) return;
+    body.splice(i, j - i);
+    return;
+  }
+}
+const NOTICE_TITLE_RE =
+  /^(?:retraction(?: note| notice)?|notice of retraction|correction(?: to)?|erratum(?: to)?|corrigendum(?: to)?|expression of concern|editorial expression of concern)\s*:/i;
+
 /**
  * A colophon closing the text: the section headed `Colophon` (the publisher's or site's note on
  * where the page came from, how it was made and whom to write to), from its heading to the end of
@@ -4102,6 +4249,9 @@ const DATED_SOURCE_RE = /[.!?…"”’]\s+[—―–]\s?[A-Z][^—―–]{2,100
 const QUOTED_LINE_MAX = 400;
 const QUOTED_RUN_MIN = 3;
 const PAPER_REFERENCES_RE = /^(?:references|bibliography|literature cited|works cited)\s*:?$/i;
+/** A publisher's standing sections after a paper's text: about the paper, its authors and its licence. */
+const PUBLISHER_SECTION_RE =
+  /^(?:additional information|author information|authors? and affiliations|rights and permissions|about this (?:article|paper)|cite this (?:article|paper)|publisher['’]s note)\s*:?$/i;
 const BACK_MATTER_HEADING_RE =
   /^(?:acknowledge?ments?|funding(?: statement| sources?| information)?|financial disclosure|competing interests?|conflicts? of interests?|declaration of (?:competing )?interests?|author contributions|data availability(?: statement)?|ethics statement)\s*:?$/i;
 
@@ -4467,7 +4617,8 @@ function gluedFieldsLine(b: Block): boolean {
     for (let n = el.firstChild; n && !own; n = n.nextSibling) {
       if (n.nodeType === 1) {
         const tag = (n as Element).localName;
-        if (tag === 'sub' || tag === 'sup') prev = null;
+        // A line break parts the pieces around it as a space does (verse lines, `[Chorus]<br>So…`).
+        if (tag === 'sub' || tag === 'sup' || tag === 'br') prev = null;
         else if (depth < 4) visit(n as Element, depth + 1);
         continue;
       }
@@ -4800,6 +4951,28 @@ function resumesAfterBox(body: Block[], i: number): number {
   let j = i + 1;
   while (j < body.length && box.contains(body[j]!.el)) j++;
   return proseContinues(body, i, j) ? j : -1;
+}
+
+/**
+ * A heading that reads like the start of a tail (`For more information`) but is one of the text's
+ * own run of section heads: two or more headings of its tag in its box before it, and a paragraph
+ * of prose after it in that box. A tail's heading under a text without such sections still ends it.
+ */
+function sectionHeadOfText(body: Block[], i: number): boolean {
+  const b = body[i]!;
+  if (!/^h[2-6]$/.test(b.el.localName)) return false;
+  const box = b.el.parentElement;
+  const heads = body.slice(0, i).filter((x) => x.el.localName === b.el.localName && x.el.parentElement === box).length;
+  const next = body.slice(i + 1).find((x) => x.len > 0);
+  // A sentence, though a contact paragraph's links may make much of it.
+  return (
+    heads >= 2 &&
+    next !== undefined &&
+    next.el.parentElement === box &&
+    next.len >= 40 &&
+    next.linkChars < next.len * 0.5 &&
+    /[.!?]["”’]?$/.test(next.text)
+  );
 }
 
 /**

@@ -410,6 +410,10 @@ export class Walker {
         tag === 'marquee' ||
         // A box the page marks as navigation as <nav> does (a 目录 box, a navbox of related pages).
         el.getAttribute('role') === 'navigation' ||
+        // A box the page marks as set beside its text (role="complementary", an aside's landmark):
+        // a call to action or a promotion placed between a text's sections. Chinese pages ask
+        // for more than this (extract.ts), and an aside holding much prose is still rescued.
+        el.getAttribute('role') === 'complementary' ||
         // Without class or id (most blocks) the regexes have no word to find.
         (cls !== ' ' &&
           (NEGATIVE_CLASS_RE.test(/^h[1-6]$/.test(tag) ? cls.replace(HEADING_WORD_RE, ' ') : withoutUtilityClasses(cls)) ||
