@@ -108,6 +108,7 @@ import { reorderedListPlace } from './reordered';
 import { listingBlocks, onListing } from './listing';
 import { openingPlace } from './opening';
 import { spokenPlace } from './spoken';
+import { subtitledPlace } from './subtitled';
 import { NEAR_RUN, pairAtEdges, stutterPair } from './stutter';
 import {
   chosenByPosition,
@@ -453,6 +454,7 @@ function anchorBatch(
         numberedLinesAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         columnsAnchor(text, lazyDoc, selectors[i] as TextSelector) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, spokenPlace) ??
+        rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, subtitledPlace) ??
         rawPlaceAnchor(text, lazyDoc, selectors[i] as TextSelector, reorderedListPlace) ??
         oneUnitCorrectedAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
         doubledRunAnchor(text, lazyDoc, selectors[i] as TextSelector, placedSpans) ??
