@@ -145,7 +145,7 @@ import {
   type Splice,
   type Tracked,
 } from './anchoring-outside14-judge';
-import { mulberry32 } from './seeded';
+import { joinedPages, median, mulberry32 } from './seeded';
 
 export const KINDS = ['forward', 'roundtrip', 'codepage', 'vertical', 'endnotes', 'fulltext', 'transitions', 'rename', 'asides'] as const;
 export type Kind = (typeof KINDS)[number] | 'mixed';
@@ -747,26 +747,9 @@ function parseArgs(argv: readonly string[]): Args {
 function textFor(seed: number, rng: Rng, pool: readonly string[], all: readonly string[]): string {
   if (seed % 5 !== 0) return pick(rng, pool);
   const target = between(rng, 72_000, 140_000); // before the 摘编 leaves about a sixth out
-  const order = all.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const parts: string[] = [];
-  let len = 0;
-  for (const i of order) {
-    if (len >= target) break;
-    parts.push(all[i]!);
-    len += all[i]!.length + 1;
-  }
-  return parts.join('\n');
+  return joinedPages(rng, all, target);
 }
 
-const median = (xs: number[]): number => {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 export function benchAnchorOutside14(argv: readonly string[]): Record<string, number> {

@@ -115,7 +115,7 @@ import {
   type Splice,
   type Tracked,
 } from './anchoring-outside15-judge';
-import { mulberry32 } from './seeded';
+import { median, mulberry32 } from './seeded';
 
 export const KINDS = ['biaodian', 'tupian', 'retitle', 'bingju', 'snip', 'fenge', 'tuoyan', 'tili', 'laiyuan'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -605,12 +605,6 @@ export function textFor(seed: number, pool: readonly { name: string; text: strin
   }
   return { name: `long(${names.length} pages)`, text: parts.join('\n'), long: true };
 }
-
-const median = (xs: number[]) => {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 export async function benchAnchorOutside15(argv: readonly string[] = []): Promise<Record<string, number>> {
   const args = parseArgs(argv);

@@ -96,7 +96,7 @@ import {
   type Splice,
   type Tracked,
 } from './anchoring-outside16-judge';
-import { mulberry32 } from './seeded';
+import { median, mulberry32 } from './seeded';
 
 export const KINDS = ['markdown', 'fenye', 'geshi', 'banjiao', 'sikao', 'qukuo', 'dengdeng', 'quti', 'shuzi'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -528,11 +528,6 @@ function parseArgs(argv: readonly string[]): { from: number; to: number; kind: s
   return { from, to, kind, list: argv.includes('--list') };
 }
 
-const median = (xs: number[]): number => {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

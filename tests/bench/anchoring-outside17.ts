@@ -104,7 +104,7 @@ import {
   type Tracked,
 } from './anchoring-outside17-judge';
 import { corpusTexts } from './anchoring-prose';
-import { mulberry32 } from './seeded';
+import { joinedPages, median, mulberry32 } from './seeded';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
@@ -532,26 +532,9 @@ function seedsFrom(argv: readonly string[]): number[] {
 function oldTextOf(seed: number, pool: readonly string[], rng: Rng): string {
   if (seed % 5 !== 0) return pick(rng, pool);
   const target = between(rng, 60000, 120000);
-  const order = pool.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const parts: string[] = [];
-  let len = 0;
-  for (const i of order) {
-    if (len >= target) break;
-    parts.push(pool[i]!);
-    len += pool[i]!.length + 1;
-  }
-  return parts.join('\n');
+  return joinedPages(rng, pool, target);
 }
 
-const median = (xs: number[]): number => {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
 export async function benchAnchorOutside17(argv: readonly string[] = []): Promise<Record<string, number>> {
