@@ -13,7 +13,7 @@
  * quote only), the copy of the passage's rank, alone between the frame, is its own. A text that
  * gained a printing (a 专题 page printing the article again) widens the gap and is not read this way.
  */
-import { occurrences } from './copies';
+import { contextMatch, occurrences, sidesOf } from './copies';
 import { toNormalised, type Doc } from './doc';
 import type { PlacedSpan } from './pinned';
 import { prefixRun, suffixRun, type Query } from './query';
@@ -159,5 +159,9 @@ export function loneCopyInFrame(
   if (inside.length !== 1) return null;
   const at = inside[0] as number;
   if (m < LONE_BARE && Math.max(prefixRun(norm, q, at), suffixRun(norm, q, at + m)) < LONE_RUN) return null;
+  // A short quote (common words) whose lone copy reads less of the stored context than another
+  // old copy had next to it may be that copy, moved into the frame by a reorder while the passage's
+  // own words were edited (a frame that gained a paragraph and lost as much elsewhere does not grow).
+  if (!once && m < LONE_BARE && contextMatch(norm, at, at + m, sidesOf(s)) < (s.copyContext ?? Infinity)) return null;
   return { start: at, end: at + m, errors: 0 };
 }
