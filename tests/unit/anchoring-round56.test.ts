@@ -50,7 +50,7 @@ suite('a short template quote in a frame a reorder brought another copy into (fa
       sc.spans.map((x) => describe(sc.old, x.start, x.end)),
     )[k];
     const own = truth(sc.edited, h.start, h.end);
-    expect(own.kind).toBe('edited');
+    if (own.kind !== 'edited') throw new Error(`the passage is ${own.kind}, not edited`);
     if (placed) expect(placed).toMatchObject({ start: own.start, end: own.end });
   });
 });
