@@ -128,6 +128,8 @@
  *   Left: 672's 法国国家铁路公司宣布，, whose nearest placed neighbour before it was itself on the copy.
  * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 721–760, once): 99.8%, 0 wrong. Seen
  * now: 1–760.
+ * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 761–800, once): 99.8%, 1 WRONG. Seen now:
+ * 1–800.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -98,6 +98,8 @@
  *   (shared/anchoring/twinorder.ts, tests/unit/anchoring-round50.test.ts).
  * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c after anchor24a/b/c, seeds 81–120, once):
  * 99.7%, 0 wrong (mixed 99.3, tuoyan 99.2). Seen now: 1–120.
+ * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 121–160, once): 99.8%, 0 wrong. Seen now:
+ * 1–160.
  */
 import { anchorAll, describe } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';

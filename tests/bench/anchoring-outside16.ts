@@ -78,6 +78,8 @@
  * for the present anchoring: the bench is chiefly a guard. Seeds 41+ are fresh.
  * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 41–80, once): 99.9%, 0 wrong (markdown
  * 99.7, mixed 99.7). Seen now: 1–80.
+ * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 81–120, once): 99.8%, 0 wrong (markdown 99.4,
+ * mixed 99.6). Seen now: 1–120.
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

@@ -382,6 +382,11 @@
  *   sentence heading set twice in a row by a pull quote before it): stutter.ts takes the first copy
  *   by design (anchor15a; tests round13/19/41/49, neighbour-line assert it, outside6's judge takes
  *   either copy); making it an orphan cost outside6 1–40 stutter 99.4 → 97.3 (tried, not kept).
+ * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 401–440, once): 99.2%, 6 WRONG: seed 417
+ * pullquote (2, the same with the session's starting code: a pull quote printed beside its paragraph,
+ * the first-copy convention of stutter.ts), seed 412 mixed (3, on words the revision lost) and seed 420
+ * mixed long (1). 412 and 420 are the same with the session's starting anchoring code on the same
+ * texts (cnfix25 changed two corpus pages' text, which moved these seeds' scenarios). Seen now: 1–440.
  */
 
 import path from 'node:path';

@@ -368,6 +368,9 @@
  *   1 wrong → 98.2% / 0 (seed 514: a paragraph cut mid-sentence by a page break, quoted whole in an
  *   附件, was moved to the 附件's copy; now an orphan, cutrestated.ts); misses 1359 → 1299 with
  *   trimmedinplace.ts (interim form; draft_final 95.9 → 97.0), no new wrong, partial or miss.
+ * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 521–560, once): 98.3%, 1 WRONG (mixed; mixed
+ * recall 94.3, leader 96.4). Also seen seed 20 qa_reorder: a wrong since cnfix25 changed two corpus
+ * pages' text (the session's starting code gives it too on the new texts). Seen now: 1–560.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

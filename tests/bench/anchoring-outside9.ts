@@ -144,6 +144,8 @@
  *   is an orphan (sidecopy.ts); only this way round (the second copy keeps its own words after it).
  * FRESH (lead, 2026-12-07 ~16:00 UTC, main 20c8a4c, seeds 361–400, once): 97.5%, 0 wrong; mixed
  * 94.8, enum_reorder 96.7, transcript 96.8. Seen now: 1–400.
+ * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 401–440, once): 97.2%, 1 WRONG (transcript);
+ * mixed 95.3, transcript 96.2. Seen now: 1–440.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
