@@ -345,7 +345,9 @@
  *   Left: the long reads' twins (most misses), zhuanti frames whose neighbours sit on the other
  *   printing (seed 411), the 专题 heads repeating the first words, cross spans over dropped paragraphs.
  * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 441–480, once): 97.2%, 3 WRONG (attrib_move 2,
- * abridge 1); mixed 90.0, abridge 94.9, zhuanti 96.6. Seen now: 1–480.
+ * abridge 1, all on long articles: seeds 455 and 480); mixed 90.0, abridge 94.9, zhuanti 96.6. The
+ * session's starting anchoring code gives the same 3 on the same texts (cnfix25 changed two corpus
+ * pages, which long articles join: with the old texts both read 0 wrong). Seen now: 1–480.
  */
 
 import { pathToFileURL } from 'node:url';
