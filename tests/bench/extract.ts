@@ -112,6 +112,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh22'),
     // Twenty-third outside English set (a twenty-third tester: security advisory/health-condition overview/terms of service/trail guide/lyrics page/retraction notice/event listing/charity appeal letter shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh23'),
+    // Twenty-fourth outside English set (a twenty-fourth tester: Q&A answer page/finance term explainer/grant call/museum exhibition/crowdfunding campaign/app-store listing/school newsletter/how-to steps shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh24'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).
