@@ -160,6 +160,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside24'),
     // Twenty-fifth outside Chinese set (a twenty-fifth tester: page kinds — 地名命名公告, 价格听证会公告, 行政复议决定书, 依申请公开 答复书, 土地挂牌出让公告 (GB2312), 病虫情报, 学校 每周食谱, 领导之窗, 消费提示, 资助政策 十问十答, 集体资产招租公告 (GBK), 纪念馆 讲解词).
     ...benchOutside(process.argv.includes('--verbose'), 'outside25'),
+    // Twenty-sixth outside Chinese set (a twenty-sixth tester: page kinds — 供水水质公告, 空气质量排名通报 (GBK), 督察 信访件办理公示, 合同示范文本, 政府网站工作年度报表, 专家门诊出诊安排, 公交线路调整公告, 银行 网点迁址公告, 文库 文档页, 规划许可 批前公示, 校运会 成绩公告, 征兵通告 (GB2312, ASP.NET)).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside26'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
