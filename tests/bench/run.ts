@@ -54,6 +54,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor16: async () => (await import('./anchoring-outside16')).benchAnchorOutside16(process.argv.slice(2)),
   // A seventeenth outside tester's bench: 量词校对, 引文核校, 结语 restating sentences, 字幕稿 lines, 外宣 names for 我省/本报, 文件链接 and 相关文件 lists, 排比 in lines, 指代明确, 同比 口径 (anchoring-outside17.ts).
   anchor17: async () => (await import('./anchoring-outside17')).benchAnchorOutside17(process.argv.slice(2)),
+  // An eighteenth outside tester's bench: CMS 摘要 copies, 字数精简, 学习记录 forms, 要点 boxes, 断句 commas, 倒字, 涉密数字 masked, inline list numbers, 背景 paragraphs moved to a box (anchoring-outside18.ts).
+  anchor18: async () => (await import('./anchoring-outside18')).benchAnchorOutside18(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
