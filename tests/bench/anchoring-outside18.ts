@@ -74,7 +74,15 @@
  * masked), and a few passages that stand unchanged with their context in a long article (a
  * repeated term 中国 / 邮轮母 after a 摘要 copy, a ★ paragraph start after 倒字 elsewhere).
  * dunju finds few places in these pages (6 of 10 texts, edit share ~0.02%).
- * FIRST MEASUREMENT (the lead fills this in).
+ * FIRST MEASUREMENT (lead, 2026-12-07 ~21:25 UTC, the bench's branch bbd3dc3 = main cd51e09's
+ * anchoring, seeds 1–40, once, before anyone looked at them; load ~40, eight helpers beside it):
+ * recall 99.6%, **5 WRONG** (28,157 surviving of 28,800; 102 missed, 4 partial; 489 lost, 419 of
+ * them placed on their remains, 2 placed on a copy). All five wrongs are placements on the 摘要
+ * copy of the opening (zhaiyao: seed 16 quote; mixed with zhaiyao: seeds 7 and 39), where the copy
+ * joins the paragraphs the old text broke: the body's copy keeps the line break the stored
+ * context has, the 摘要's does not. By kind: baomi 98.9, mixed 99.0 (4 wrong), zhaiyao 99.5 (1
+ * wrong), xuhao 99.5, daozi 99.6, the rest ≥ 99.9. One long anchorAll CPU median 68.1 ms, max
+ * 206.6 ms. Seeds 41+ are fresh.
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
