@@ -98,9 +98,19 @@ function clausesIn(text: string, from: number, to: number, words: readonly strin
   return out;
 }
 
-/** Whether `part` (a neighbour clause, maybe cut at the stored context's far end) stands in text[from, to). */
-function standsIn(text: string, from: number, to: number, part: string): boolean {
-  return text.slice(from, to).includes(part);
+/**
+ * Whether `part` (a neighbour clause, maybe cut at the stored context's far end) stands in
+ * text[from, to) apart from the passage's own clauses (`spots`). A neighbour read on one of the
+ * passage's own clauses is no neighbour: a transcript's filler 嗯，实际上，嗯， keeps its 嗯 both
+ * inside the passage and beside it, and any other line opening 嗯，实际上 would "hold" both.
+ */
+function standsIn(text: string, from: number, to: number, part: string, spots: readonly [number, number][]): boolean {
+  const sentence = text.slice(from, to);
+  for (let at = sentence.indexOf(part); at >= 0; at = sentence.indexOf(part, at + 1)) {
+    const p = from + at;
+    if (!spots.some(([a, b]) => p < b && p + part.length > a)) return true;
+  }
+  return false;
 }
 
 /**
@@ -132,7 +142,7 @@ export function movedClausesPlace(text: string, s: TextSelector): Anchor | null 
     seen.add(from);
     if (++n > MAX_SENTENCES) return null;
     const spots = clausesIn(text, from, to, words);
-    if (!spots || !needed.every((w) => standsIn(text, from, to, w))) continue;
+    if (!spots || !needed.every((w) => standsIn(text, from, to, w, spots))) continue;
     // The passage's clauses in their old order, its neighbours at its sides, is no move: the usual passes judged it.
     if (inOldOrder(text, spots, before, after)) continue;
     let start = Math.min(...spots.map((p) => p[0]));

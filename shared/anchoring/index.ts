@@ -54,7 +54,15 @@ import { ownParagraphHeaded } from './headed';
 import { partedByLinesPlace } from './lines';
 import { ownCopyLedIn } from './ledin';
 import { otherCopyNeared } from './neared';
-import { closerPlaceThanLookAlike, likeALookAlike, lookAlikeBecameQuote, lookAlikes, onLookAlikeWords } from './lookalikes';
+import { spanPieceGoneOnLookAlike } from './lostpiece';
+import {
+  closerPlaceThanLookAlike,
+  likeALookAlike,
+  lookAlikeBecameQuote,
+  lookAlikes,
+  onLookAlikeLedIn,
+  onLookAlikeWords,
+} from './lookalikes';
 import {
   atHead,
   comparingMarkersLiterally,
@@ -530,6 +538,8 @@ function anchorBatch(
       if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a) || speakerGone(text, s, a)) return null;
+      // Nor a span over a break whose distinguishing piece is gone, on a look-alike of its other piece (lostpiece.ts).
+      if (spanPieceGoneOnLookAlike(text, s, a)) return null;
       // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
       if (firstLineElsewhere(doc, s, a)) return null;
       // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).
@@ -1179,7 +1189,12 @@ function confirmedCopies(
       return { level: 1 };
     // On a look-alike's very words, unchanged: the look-alike. Neighbours cannot say otherwise, as
     // its neighbour deleted, it stands about where the passage stood (a look-alike is near text).
-    if (onLookAlikeWords(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end - 1) + 1)) return { level: 1, firm: true };
+    // Nor those words with a lead-in written at one edge, fewer units off than the look-alike was (lookalikes.ts).
+    if (
+      onLookAlikeWords(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end - 1) + 1) ||
+      onLookAlikeLedIn(doc, s, normaliseQuote(s), toNormalised(doc, a.start), toNormalised(doc, a.end - 1) + 1)
+    )
+      return { level: 1, firm: true };
     return { level: 0 };
   };
   // The copy of the passage's own rank, where a placement on another copy in doubt goes instead.

@@ -100,6 +100,45 @@ export function onLookAlikeWords(doc: Doc, s: TextSelector, from: number, to: nu
   return prints.includes(wordsPrint(doc.norm.text.slice(from, to)));
 }
 
+/** Units trimmed off one edge, at most, to read a placement as a look-alike's words with a lead-in written before (after) them. */
+const MAX_WRITTEN_EDGE = 8;
+
+/**
+ * Whether the words at normalised [from, to), other than the quote's, are a recorded look-alike's
+ * own words with a few units written at one edge, where that look-alike was the quote with its own
+ * edge (no more units than it differed in) dropped: 同志们，X (the passage) and X (its look-alike, a
+ * page printed twice) → 他指出，X and X. A lead-in written before the look-alike reads as an edit of
+ * the passage's own lead-in, fewer units off than the look-alike was, while the passage with its
+ * lead-in dropped is the look-alike's print: nothing tells the two places apart.
+ */
+export function onLookAlikeLedIn(doc: Doc, s: TextSelector, quote: string, from: number, to: number): boolean {
+  const prints = s.nearWords;
+  const near = s.nearErrors;
+  if (!Array.isArray(prints) || prints.length === 0 || typeof near !== 'number' || near <= 0 || to <= from) return false;
+  const placed = doc.norm.text.slice(from, to);
+  if (placed === quote) return false;
+  const most = Math.min(near, MAX_WRITTEN_EDGE, placed.length - 1);
+  for (let k = 1; k <= most; k++) {
+    // Written before: the rest ends the quote, the quote's own head (≤ near units) is not what was written.
+    const tail = placed.slice(k);
+    const head = quote.length - tail.length;
+    if (
+      head > 0 &&
+      head <= near &&
+      quote.endsWith(tail) &&
+      quote.slice(0, head) !== placed.slice(0, k) &&
+      prints.includes(wordsPrint(tail))
+    )
+      return true;
+    // Written after: the same at the end.
+    const lead = placed.slice(0, -k);
+    const end = quote.length - lead.length;
+    if (end > 0 && end <= near && quote.startsWith(lead) && quote.slice(-end) !== placed.slice(-k) && prints.includes(wordsPrint(lead)))
+      return true;
+  }
+  return false;
+}
+
 /**
  * Whether a placement on the quote's very words, at normalised [from, to), may be the recorded
  * look-alike edited into them: it has no more of the stored context than the look-alike had, and

@@ -23,6 +23,7 @@
  */
 import { occurrences } from './copies';
 import { toNormalised, type Doc } from './doc';
+import { figureBesideRewritten } from './figureside';
 import { noteLineInside } from './noteline';
 import { compilePattern, anchoredDistance, levenshtein } from './myers';
 import { normalise, normaliseQuote } from './normalise';
@@ -534,6 +535,8 @@ export function pinnedPlace(
   if (!inside([at, end]) || found.some((o, k) => k !== rank && inside(o))) return null;
   if (m < PIN_BARE && Math.max(prefixRun(norm, q, at), suffixRun(norm, q, end)) < PIN_RUN) return null;
   if (m < PIN_BARE && editedElsewhere(norm, q, at, end, [toNormalised(doc, bracket[0]), toNormalised(doc, bracket[1])])) return null;
+  // Nor a figure whose neighbour figure on the side it lacks was rewritten (figureside.ts).
+  if (m < PIN_BARE && figureBesideRewritten(norm, q, at, end)) return null;
   if (pullQuote(doc, s, at, end)) return null;
   return { start: at, end, errors };
 }

@@ -371,6 +371,11 @@
  * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 521–560, once): 98.3%, 1 WRONG (mixed; mixed
  * recall 94.3, leader 96.4). Also seen seed 20 qa_reorder: a wrong since cnfix25 changed two corpus
  * pages' text (the session's starting code gives it too on the new texts). Seen now: 1–560.
+ * LATER (anchor26c, 2026-12-07, load ~20; main cd51e09 → s26-anchor26c; tests/unit/anchoring-round59.test.ts),
+ *   521–560, same texts: 98.3% / 1 wrong → 98.3% / 0 (seed 548, a table's year header moved on a
+ *   slot by a 公报 update, 2022 read in 2021's slot by the pinned pass: figureside.ts); no other line
+ *   of --list changed. Seed 20 qa_reorder: 1 wrong → 0 (a span over a break, its piece past the break
+ *   gone, on a copy of its repeated line before another question worded alike: lostpiece.ts).
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

@@ -283,6 +283,11 @@
  *   415, 420, 431 (timeline same-date entries, a long read's twin, a 相关阅读 copy of the first line).
  * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 481–520, once): 97.0%, 1 WRONG (speech);
  * timeline 91.6, mixed 87.0. Seen now: 1–520.
+ * LATER (anchor26c, 2026-12-07, load ~20; main cd51e09 → s26-anchor26c; tests/unit/anchoring-round59.test.ts),
+ *   481–520, same texts: 97.0% / 1 wrong → 97.0% / 0 (seed 495: the passage 同志们，X lost its lead-in
+ *   while its look-alike X, a page printed twice, gained 他指出，; the look-alike's words with a written
+ *   lead-in read 3 units off against the passage's 4: lookalikes.ts onLookAlikeLedIn, an orphan; two
+ *   repeated quotes of that seed now placed right); no other line of --list changed.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';

@@ -146,6 +146,10 @@
  * 94.8, enum_reorder 96.7, transcript 96.8. Seen now: 1–400.
  * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 401–440, once): 97.2%, 1 WRONG (transcript);
  * mixed 95.3, transcript 96.2. Seen now: 1–440.
+ * LATER (anchor26c, 2026-12-07, load ~20; main cd51e09 → s26-anchor26c; tests/unit/anchoring-round59.test.ts),
+ *   401–440, same texts: 97.2% / 1 wrong → 97.2% / 0 (seed 425: 嗯，实际上 before ，嗯，, the fillers
+ *   cleaned; clauses.ts read its neighbour clause 嗯 on the passage's own 嗯 in another line opening
+ *   嗯，实际上: a neighbour now stands apart from the passage's clauses); no other line of --list changed.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
