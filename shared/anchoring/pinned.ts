@@ -304,6 +304,25 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Parenthetical notes read past: up to this many units between the brackets. */
 const NOTE_LENGTH = 30;
 
+/**
+ * Whether the parenthetical notes the words reading read past strictly inside normalised
+ * [at, end) hold more units than half the quote's `m`. A note is put after a term inside a
+ * sentence; inside a quote of a few units, as long as half of it, it is not a note on the
+ * passage but new words set into it ((四) opening a list item between 护 and 士小): the place
+ * is more new text than the passage, which a rewrite of over half a quote no longer is.
+ */
+function notesOutweigh(norm: string, m: number, at: number, end: number): boolean {
+  let inNotes = 0;
+  for (let i = at + 1; i < end - 1; i++) {
+    if (norm.charCodeAt(i) !== 0x28) continue;
+    const close = norm.indexOf(')', i + 1);
+    if (close < 0 || close > end - 2 || close - i - 1 > NOTE_LENGTH) continue;
+    inNotes += close - i + 1;
+    i = close;
+  }
+  return inNotes * 2 > m;
+}
+
 /** Whether a comparison unit is part of a word (a letter or digit of any script), not a mark. */
 function wordUnit(c: number): boolean {
   // % belongs to its number (50% is 百分之五十 read).
@@ -520,6 +539,8 @@ export function pinnedPlace(
     [at, end] = widened;
     // Not read past a note standing as a line of its own between the passage's paragraphs (noteline.ts).
     if (noteLineInside(doc, q.quote, at, end)) return null;
+    // Nor past notes inside a quote longer than its words are: more than half of it new text (notesOutweigh).
+    if (reading === 'words' && notesOutweigh(norm, m, at, end)) return null;
   }
   let errors = 0;
   if (reading === 'lookalike') {
