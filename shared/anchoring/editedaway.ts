@@ -12,10 +12,13 @@
  * the quote was (OWN_SIDE units of the prefix's or the suffix's part inside its old paragraph)
  * with no copy of the quote there (edited away), and it holds pieces of the rest of the passage's
  * old paragraph (restBefore, restAfter, recorded by describe()) that the placement's paragraph
- * lacks: at least half of those, at least MORE_PIECES lacking. That paragraph is the passage's;
+ * lacks: at least half of those, at least MORE_PIECES lacking, and more pieces in all than the
+ * placement's paragraph holds. That paragraph is the passage's;
  * the placement is another paragraph's copy of the sentence: an orphan. A paragraph split before
  * the sentence keeps the stored side with the quote still beside it, and is no sign; a placement
- * in the passage's own paragraph lacks none of its pieces.
+ * in the passage's own paragraph lacks none of its pieces. Only a placement on the quote's very
+ * words (an edited place may be the passage's own paragraph, edited) of MIN_QUOTE units or more
+ * (shorter ones are a template's common words, whose pieces other paragraphs share).
  */
 import { occurrencesIn, toNormalised, type Doc } from './doc';
 import { normaliseQuote, storedForms } from './normalise';
@@ -28,6 +31,8 @@ const MORE_PIECES = 2;
 const PIECE_WORDS = 5;
 /** Places of a piece looked at, at most: a piece this common names no paragraph. */
 const PIECE_PLACES = 8;
+/** Quotes shorter than this are common words (a template's phrase, a mark and a word): their pieces say little. */
+const MIN_QUOTE = 8;
 /** Units of a stored side, inside the passage's paragraph, that mark the passage's own place. */
 const OWN_SIDE = 12;
 const WORDS_ONLY = /[^\p{L}\p{N}]/gu;
@@ -90,10 +95,16 @@ function ownPlaceEdited(doc: Doc, s: TextSelector, quote: string, from: number, 
 export function ownPlaceEditedAway(doc: Doc, s: TextSelector, a: Anchor): boolean {
   if (!((s.copies ?? 0) > 0)) return false;
   const quote = normaliseQuote(s);
-  if (quote.length === 0) return false;
-  const [cf, ct] = paragraphAt(doc, toNormalised(doc, a.start));
+  if (quote.length < MIN_QUOTE) return false;
+  // Only a copy of the sentence's words: an edited place may be the passage's own paragraph, edited.
+  const from = toNormalised(doc, a.start);
+  if (doc.norm.text.slice(from, toNormalised(doc, a.end)) !== quote) return false;
+  // The paragraph(s) the placement spans: a passage across a break has pieces of both.
+  const [rf, rt] = paragraphRange(doc.raw, a.start, a.end);
+  const [cf, ct] = [toNormalised(doc, rf), toNormalised(doc, rt)];
   const here = wordsOf(doc, cf, ct);
-  const lacking = piecesOf(s).filter((p) => !here.includes(p.words));
+  const pieces = piecesOf(s);
+  const lacking = pieces.filter((p) => !here.includes(p.words));
   if (lacking.length < MORE_PIECES) return false;
   const seen = new Set<number>([cf]);
   for (const piece of lacking) {
@@ -103,7 +114,9 @@ export function ownPlaceEditedAway(doc: Doc, s: TextSelector, a: Anchor): boolea
       seen.add(pf);
       const words = wordsOf(doc, pf, pt);
       const held = lacking.filter((p) => words.includes(p.words)).length;
-      if (held * 2 >= lacking.length && ownPlaceEdited(doc, s, quote, pf, pt)) return true;
+      // More of the old paragraph's words than the placement's paragraph holds, too: the passage's paragraph.
+      const more = pieces.filter((p) => words.includes(p.words)).length > pieces.length - lacking.length;
+      if (held * 2 >= lacking.length && more && ownPlaceEdited(doc, s, quote, pf, pt)) return true;
     }
   }
   return false;

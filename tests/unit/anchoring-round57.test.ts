@@ -1,8 +1,8 @@
 /**
  * Issue 12 item 4, round 57 (anchor26a: the default bench's prose wrongs, seeds 921, 929, 931).
- * - pinned.ts notesOutweigh: the words reading reads past a short parenthetical note; inside a
- *   quote of a few units a note as long as half of it is new words set into the passage (a list
- *   label （四） written between 护 and 士小), not a note: an orphan.
+ * - pinned.ts labelsOutweigh: the words reading reads past a short parenthetical note; a bare
+ *   numeral in brackets is a list label, not a note, and inside a quote of a few units, as long as
+ *   half of it, it is new words set into the passage (（四） between 护 and 士小): an orphan.
  * - editedaway.ts: a copy of a repeated sentence that a reorder moved to where the passage's
  *   paragraph was is another paragraph's while the passage's own place, its quote edited away,
  *   stands in a paragraph holding the rest of its old paragraph's words: an orphan.
@@ -19,7 +19,7 @@ function sel(text: string, words: string, n = 0) {
   return describe(text, s, s + words.length);
 }
 
-suite('a note set inside a short quote (pinned.ts notesOutweigh)', () => {
+suite('a list label set inside a short quote (pinned.ts labelsOutweigh)', () => {
   const before = '值班室的灯一直亮到深夜，大家轮流守着电话。';
   const after = '第二天一早，食堂送来了热乎乎的包子和米粥。';
   const own = '连着加了三个夜班以后，有个护士小妹妹在日记里写道：“我想回家吃一顿妈妈做的饭”。';
@@ -32,6 +32,13 @@ suite('a note set inside a short quote (pinned.ts notesOutweigh)', () => {
     expect(b).not.toBeNull();
     expect(c).not.toBeNull();
     expect(a).toBeNull();
+  });
+
+  it('still reads past a note in words inside the same short quote (a watermark)', () => {
+    const neu = [...filler(0, 6), before, own.replace('护士小', '护士（未经授权，禁止转载）小'), after, ...filler(6, 6)].join('\n');
+    const [a] = anchorAll(neu, selectors(old));
+    expect(a).not.toBeNull();
+    expect(neu.slice(a!.start, a!.end)).toBe('护士（未经授权，禁止转载）小');
   });
 
   it('still reads past a short note inside a longer quote', () => {
