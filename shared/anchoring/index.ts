@@ -44,6 +44,8 @@ import {
 import { documentFor, lineBreakBefore, newDocument, occurrencesIn, toNormalised, unitAt, type Doc } from './doc';
 import { edgeWordsAnchor, largerPieceAnchor } from './edges';
 import { speakerGone } from './speaker';
+import { fromOwnOpening } from './labelhead';
+import { ownPlaceEditedAway } from './editedaway';
 import { firstLineElsewhere } from './firstline';
 import { firstReadsMore } from './firstread';
 import { partedOpeningCopy } from './partedopening';
@@ -544,6 +546,8 @@ function anchorBatch(
       if (firstLineElsewhere(doc, s, a)) return null;
       // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).
       if (partedOpeningCopy(doc, s, a)) return null;
+      // Nor another paragraph's copy of a repeated sentence while the passage's own place stands edited away (editedaway.ts).
+      if (ownPlaceEditedAway(doc, s, a)) return null;
       // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
       if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
       // Nor the line its stored context held next to it, closed up onto its place (closedup.ts).
@@ -1888,7 +1892,7 @@ function anchorIn(text: string, docFor: () => Doc, selector: TextSelector): Anch
     !ownPlaceElsewhere(doc, query, best) &&
     !contextResumesFarther(doc, query, best) &&
     !closerPlaceThanLookAlike(selector, best, [...all.values()])
-    ? mark(toAnchor(doc, query, best), best)
+    ? mark(fromOwnOpening(text, selector, toAnchor(doc, query, best)), best)
     : null;
 }
 

@@ -305,6 +305,29 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Parenthetical notes read past: up to this many units between the brackets. */
 const NOTE_LENGTH = 30;
 
+/**
+ * Whether the bare labels among the parenthetical notes the words reading reads past, strictly
+ * inside normalised [at, end), hold more units than half the quote's `m`. A note in words (a
+ * watermark （未经授权，禁止转载）, （下同）) is put into a sentence and read past whatever its length;
+ * a bracketed numeral alone ((四), (3)) is no note but a list item's label, new words set into the
+ * passage, and inside a quote of a few units it is as much of the place as the passage's own
+ * words: more new text than passage, as a rewrite of over half a quote no longer is the passage.
+ */
+function labelsOutweigh(norm: string, m: number, at: number, end: number): boolean {
+  let inLabels = 0;
+  for (let i = at + 1; i < end - 1; i++) {
+    if (norm.charCodeAt(i) !== 0x28) continue;
+    const close = norm.indexOf(')', i + 1);
+    if (close < 0 || close > end - 2 || close - i - 1 > NOTE_LENGTH) continue;
+    if (BARE_LABEL.test(norm.slice(i + 1, close))) inLabels += close - i + 1;
+    i = close;
+  }
+  return inLabels * 2 > m;
+}
+
+/** A list item's label inside brackets: a numeral alone, in digits or in Chinese. */
+const BARE_LABEL = /^[0-9〇零一二两三四五六七八九十百]{1,4}$/;
+
 /** Whether a comparison unit is part of a word (a letter or digit of any script), not a mark. */
 function wordUnit(c: number): boolean {
   // % belongs to its number (50% is 百分之五十 read).
@@ -521,6 +544,8 @@ export function pinnedPlace(
     [at, end] = widened;
     // Not read past a note standing as a line of its own between the passage's paragraphs (noteline.ts).
     if (noteLineInside(doc, q.quote, at, end)) return null;
+    // Nor past a list label set inside a quote of a few units: more than half of it new text (labelsOutweigh).
+    if (reading === 'words' && labelsOutweigh(norm, m, at, end)) return null;
   }
   let errors = 0;
   if (reading === 'lookalike') {

@@ -130,6 +130,13 @@
  * now: 1–760.
  * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 761–800, once): 99.8%, 1 WRONG. Seen now:
  * 1–800.
+ * LATER (anchor26a, 2026-12-07): the WRONG is seed 791 mixed, 集团内多 (a hl=repeat quote held 3
+ *   times): the revision printed its paragraph again at the top of the article (para-duplicate) and
+ *   deleted the original with the paragraphs around it, so the judge counts it lost and the copy a
+ *   duplicate. The new text holds that paragraph once, whole, with all its stored context inside the
+ *   paragraph, exactly as a paragraph moved to the top would: nothing in the text tells a duplicate
+ *   whose original went from a move, and refusing it would orphan every moved paragraph. Left placed.
+ *   761–800 with anchor26a's rules: 99.8% / 1, no line of --list changed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
