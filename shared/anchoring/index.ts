@@ -115,6 +115,8 @@ import { labelFree, relabelledPlace, type LabelFree } from './relabelled';
 import { relabelledOneSide } from './relabelledside';
 import { onRestatement, paragraphStandsApart, restPieces } from './restated';
 import { reorderedListPlace } from './reordered';
+import { editedInOwnFrame, pairAmongCopiesSetApart } from './setapart';
+import { rankCopyFramed } from './rankframed';
 import { listingBlocks, onListing } from './listing';
 import { openingPlace } from './opening';
 import { spokenPlace } from './spoken';
@@ -544,6 +546,8 @@ function anchorBatch(
       if (spanPieceGoneOnLookAlike(text, s, a)) return null;
       // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
       if (firstLineElsewhere(doc, s, a)) return null;
+      // Nor a copy set apart with none of the stored context, the passage's frame edited elsewhere (setapart.ts).
+      if (editedInOwnFrame(doc, s, a)) return null;
       // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).
       if (partedOpeningCopy(doc, s, a)) return null;
       // Nor another paragraph's copy of a repeated sentence while the passage's own place stands edited away (editedaway.ts).
@@ -621,6 +625,8 @@ function stutterPlace(text: string, docFor: () => Doc, s: TextSelector, placed: 
   const edges = pairAtEdges(doc, s, pair);
   if (edges === 'none') return null;
   const at = edges === 'second' ? second : first;
+  // A paragraph pair in a text that sets sentences apart as lines (pull quotes, a summary): either may be new (setapart.ts).
+  if (edges === 'free' && pairAmongCopiesSetApart(doc, first, second)) return null;
   // The first copy is the passage's only where it is no farther than the second from where the
   // passage would be (its old place, and that moved as its nearest placed passage before it moved): a
   // paragraph pasted in front of its own (a copy inserted, the text reordered around it) sets
@@ -1165,8 +1171,11 @@ function confirmedCopies(
           };
         // A quote held past the count, on a far twin no better read than in the old text (twinorder.ts).
         if (commonQuoteOnFarTwin(doc, s, quote, from, to, a.start, expectedAt(s))) return { level: 1 };
-        if (nearerCopy(doc, quote, expectedAt(s), a))
+        if (nearerCopy(doc, quote, expectedAt(s), a)) {
+          // Context says the placement; rank and the neighbours on both sides say another copy (rankframed.ts).
+          if (rankCopyFramed(doc, s, quote, a, from, nearestUnique(s))) return { level: 1 };
           return { level: ownContextAt(doc, s, from, to) && !onlyItsSentence(doc, s, from, to) ? 2 : 1 };
+        }
       }
     } else if (s.copies === 0) {
       // A quote the old text held once, now held more often: a copy far from where the passage

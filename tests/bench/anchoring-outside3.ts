@@ -387,6 +387,30 @@
  * the first-copy convention of stutter.ts), seed 412 mixed (3, on words the revision lost) and seed 420
  * mixed long (1). 412 and 420 are the same with the session's starting anchoring code on the same
  * texts (cnfix25 changed two corpus pages' text, which moved these seeds' scenarios). Seen now: 1–440.
+ * LATER (anchor26b, seen seeds 401–440, old cd51e09 vs new, same texts, 2026-12-07 20:30–21:30 UTC,
+ *   load 20–45; --list lines compared): 99.2% / 6 wrong → 99.2% / 3 (pullquote 99.5 → 99.4).
+ *   - seed 420 (1): a one-sentence paragraph copied as a pull quote, then glossed in place (（见图）
+ *     inside, （来源：…） beside it dropped): the pull quote, the only exact copy, with none of the
+ *     stored context beside it, was taken. setapart.ts editedInOwnFrame: refused while the stored
+ *     suffix's first 12 units stand right after the quote edited by at most a quarter, half the prefix
+ *     before it. Now an orphan.
+ *   - seed 417 (2): a pull quote set right before its one-sentence source paragraph (A S S B; the
+ *     bench does so only where the insertion index is clamped), stutter.ts's first-copy convention
+ *     took the pull quote. The judge calls the pull quote new text; outside6's judge takes either
+ *     copy of a paste. Nothing in the pair tells; the text does tell that its revision sets sentences
+ *     apart: setapart.ts pairAmongCopiesSetApart makes the pair an orphan where another sentence line
+ *     (ending in a stop, 12+ units) stands inside a longer line at most two lines away. Cost: seed 412
+ *     pullquote, 2 new misses (a pull quote set right AFTER its source, where the convention was
+ *     right). An earlier form (any line inside a longer line, anywhere) cost outside6 1–40 stutter
+ *     99.4 → 96.4 (long reads hold subheadings copied from paragraphs); the committed form: 99.4 → 99.4,
+ *     the same --list.
+ *   - LEFT, seed 412 mixed pullquote+gloss+section_swap (3): passages whose paragraphs the swap
+ *     removed, placed on the 内容提要 line's copy of their sentence (the sentence's own context came
+ *     along: 双摄像头, 11) and on a ■ pull quote with a gloss inside (pinned.ts, words alone between
+ *     its neighbours). A summary line of two sentences from two old paragraphs, one of them gone, is
+ *     not told from an abridged paragraph kept to its first sentence by anything I found in the time.
+ *   Guards (old vs new, same texts): outside6 1–40 stutter 99.4 / 0 → 99.4 / 0 (same list), outside15
+ *   1–20 99.7 / 0 → same list, outside5 1–20 97.7 / 1 → same list, outside8 441–480 97.2 / 3 → 97.2 / 1.
  */
 
 import path from 'node:path';

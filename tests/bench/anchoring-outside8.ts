@@ -348,6 +348,24 @@
  * abridge 1, all on long articles: seeds 455 and 480); mixed 90.0, abridge 94.9, zhuanti 96.6. The
  * session's starting anchoring code gives the same 3 on the same texts (cnfix25 changed two corpus
  * pages, which long articles join: with the old texts both read 0 wrong). Seen now: 1–480.
+ * LATER (anchor26b, seen seeds 441–480, old cd51e09 vs new, same texts, 2026-12-07 21:20–21:35 UTC, load
+ *   ~30; --list lines compared, only the two below changed): 97.2% / 3 wrong → 97.2% / 1.
+ *   - seed 480 attrib_move (2, 口岸查验通 and 缝接驳的邮轮母): a page printed twice; the passage's copy
+ *     had all the stored context, its twin 57 of 63 units (王建华说：“ between). The revision moved
+ *     both attributions: the own copy now 57 (，”周丽娟说。 beside it), the twin 63, the stored context
+ *     whole. ownContextAt confirmed the twin (index.ts doubt, the nearerCopy branch). rankframed.ts:
+ *     where the copy of the passage's rank (count unchanged) reads ≥ copyContext and ¾ of the context
+ *     and lies within 200 units of where both nearest unique placed neighbours put the passage, and
+ *     the placement outside both, the placement is in doubt; the neighbour pass then placed the
+ *     passage's own copy (both now right). A first form without the ¾ made an outside3 move_edit
+ *     number (2020年, copyContext 4) an orphan; fixed.
+ *   - LEFT, seed 455 abridge (1, 60 in 4K/60FPS): a spec paragraph cut to its first sentence, the
+ *     next, parallel paragraph (also cut to its first sentence) holds 60 with 56 of the 64 context
+ *     units about as far on; doubt gives level 1 / asOther, and movedWithSure lifts it through a
+ *     neighbour of the passage's own old paragraph (its kept first sentence) placed in ANOTHER new
+ *     paragraph than the placement. Refusing that lift (asOther and a line break between the
+ *     neighbour's placement and the placement) fixed it on the bench, but no made-up text reproduced
+ *     the wrong in the time (mine were refused earlier as firm), so the rule was not committed.
  */
 
 import { pathToFileURL } from 'node:url';
