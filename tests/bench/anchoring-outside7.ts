@@ -284,8 +284,8 @@
  * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 481–520, once): 97.0%, 1 WRONG (speech);
  * timeline 91.6, mixed 87.0. Seen now: 1–520.
  * LATER, development (anchor26d, 2026-12-07, main cd51e09 → s26-anchor26d; tests/unit/anchoring-round60.test.ts),
- *   441–520 (seen), --list compared line by line: 97.4% / 1 wrong → 97.4% / 1 (misses 1442 → 1416, none
- *   added; speech 95.4 → 95.8, brief 97.1 → 97.2). Kind: speech's 235 misses on these seeds were 111
+ *   441–520 (seen), --list compared line by line: 97.4% / 1 wrong → 97.4% / 1 (misses 1442 → 1422, none
+ *   added; speech 95.4 → 95.7, brief 97.1 → 97.2; the final form, with the dropped-unit refusal). Kind: speech's 235 misses on these seeds were 111
  *   passages whose head the edit rewrote (我认为 → 他认为, 我们要X → 他强调，要X, 同志们： line dropped at the
  *   text's top, 我们必须X → 必须X), most of them short, whose sides did not both stand exactly (他指出，
  *   written at the paragraph's head, a dateline on top) so trimmedinplace.ts refused them. Rule

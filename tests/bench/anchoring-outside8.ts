@@ -348,7 +348,8 @@
  * abridge 1, all on long articles: seeds 455 and 480); mixed 90.0, abridge 94.9, zhuanti 96.6. The
  * session's starting anchoring code gives the same 3 on the same texts (cnfix25 changed two corpus
  * pages, which long articles join: with the old texts both read 0 wrong). Seen now: 1–480.
- * LATER, development (anchor26d, 2026-12-07, main cd51e09 → s26-anchor26d): 401–480 (seen), --list
+ * LATER, development (anchor26d, 2026-12-07, main cd51e09 → s26-anchor26d; measured before the last
+ *   narrowing, a dropped unit among the written words refused, which only takes placements away): 401–480 (seen), --list
  *   compared: 96.6% / 4 wrong → 96.7% / 4 (misses 1406 → 1378, none added; update 98.3 → 98.5, lossy
  *   98.7 → 98.8, mixed 89.8 → 89.9): trimmedinplace.ts rewrittenEdge (outside7's speech kind: a passage's
  *   edge words rewritten in place, its sides not both exact). abridge and zhuanti unchanged: their

@@ -146,7 +146,8 @@
  * 94.8, enum_reorder 96.7, transcript 96.8. Seen now: 1–400.
  * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 401–440, once): 97.2%, 1 WRONG (transcript);
  * mixed 95.3, transcript 96.2. Seen now: 1–440.
- * LATER, development (anchor26d, 2026-12-07, main cd51e09 → s26-anchor26d): 361–440 (seen), --list
+ * LATER, development (anchor26d, 2026-12-07, main cd51e09 → s26-anchor26d; measured before the last
+ *   narrowing, a dropped unit among the written words refused, which only takes placements away): 361–440 (seen), --list
  *   compared: 97.4% / 3 wrong → 97.4% / 3 (the same three transcript wrongs, left to anchor26c; misses
  *   1206 → 1190, none added; hedge 97.2 → 97.5): trimmedinplace.ts rewrittenEdge (a figure's or a
  *   word's edge rewritten in place). transcript misses (fillers cut at a short passage's edge, spaces
