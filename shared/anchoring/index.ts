@@ -21,7 +21,7 @@ import { outreads } from './splitsides';
 import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
 import { cutCopyOutreads } from './cutrestated';
-import { trimmedInPlace } from './trimmedinplace';
+import { edgeTwinsIn, rewrittenEdge, trimmedInPlace } from './trimmedinplace';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
   contextAt,
@@ -179,6 +179,8 @@ export function describe(text: string, start: number, end: number): TextSelector
     if (wordCopies !== null) selector.wordCopies = wordCopies;
     const near = lookAlikes(old, own, selector);
     if (near) Object.assign(selector, near);
+    const edgeTwins = edgeTwinsIn(old, selector);
+    if (edgeTwins !== null) selector.edgeTwins = edgeTwins;
   };
   if (mostlyMarker(selector)) withMarkersLiteral(count);
   else count();
@@ -599,7 +601,8 @@ function openingAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor
 /** The passage's kept words where one run of it was cut or rewritten in place, both sides exact (trimmedinplace.ts). */
 function trimmedInPlaceAnchor(docFor: () => Doc, s: TextSelector): Anchor | null {
   const doc = docFor();
-  const kept = trimmedInPlace(doc, s);
+  // Or its head or tail rewritten where the sides do not both stand exactly (rewrittenEdge).
+  const kept = trimmedInPlace(doc, s) ?? rewrittenEdge(doc, s);
   if (!kept) return null;
   const start = doc.norm.map[kept.from] ?? 0;
   const end = doc.norm.ends[kept.to - 1] ?? start;

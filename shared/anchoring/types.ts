@@ -60,6 +60,13 @@ export interface TextSelector {
    * at most 2. 0: the passage's own paragraph words were its alone, whatever its copies' context.
    */
   ownCopies?: number;
+  /**
+   * Optional, recorded by describe() (rewrittenedge.ts): which of the runs read for a passage whose
+   * edge words are rewritten (the rest of the quote joined to the stored context on the other side)
+   * the old text held at another place too, one bit per run; 0 when none. Without it (a selector
+   * stored before), no such passage is placed.
+   */
+  edgeTwins?: number;
 }
 
 export interface Anchor {

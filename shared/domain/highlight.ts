@@ -43,6 +43,8 @@ export const StoredSelectorSchema = v.object({
   wordCopies: v.optional(CountField),
   /** Optional count of other old runs of the quote's own-paragraph words (shared/anchoring/ownpara.ts). */
   ownCopies: v.optional(CountField),
+  /** rewrittenedge.ts: which edge-rewrite runs the old text held elsewhere too (bits). */
+  edgeTwins: v.optional(CountField),
 });
 
 /** A highlight on an article's stored text. Written by the user, never by sync. */

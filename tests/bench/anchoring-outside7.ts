@@ -288,6 +288,18 @@
  *   while its look-alike X, a page printed twice, gained 他指出，; the look-alike's words with a written
  *   lead-in read 3 units off against the passage's 4: lookalikes.ts onLookAlikeLedIn, an orphan; two
  *   repeated quotes of that seed now placed right); no other line of --list changed.
+ * LATER, development (anchor26d, 2026-12-07, main cd51e09 → s26-anchor26d; tests/unit/anchoring-round60.test.ts),
+ *   441–520 (seen), --list compared line by line: 97.4% / 1 wrong → 97.4% / 1 (misses 1442 → 1422, none
+ *   added; speech 95.4 → 95.7, brief 97.1 → 97.2; the final form, with the dropped-unit refusal). Kind: speech's 235 misses on these seeds were 111
+ *   passages whose head the edit rewrote (我认为 → 他认为, 我们要X → 他强调，要X, 同志们： line dropped at the
+ *   text's top, 我们必须X → 必须X), most of them short, whose sides did not both stand exactly (他指出，
+ *   written at the paragraph's head, a dateline on top) so trimmedinplace.ts refused them. Rule
+ *   (trimmedinplace.ts rewrittenEdge): the words left joined to the untouched side's 8 units once in
+ *   the text, the other side's 8 units just past the rewrite, no dropped unit among the written words,
+ *   never through a run the old text held elsewhere (edgeTwins). Left: the shorter rests (认为 where
+ *   the prefix's own end was rewritten too: 我想强调的是， → 他强调，), the twin pages of long reads
+ *   (refused: runs held twice), timeline (433 misses: long reads' repeated dates, spans parted by the
+ *   reversal), mixed.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';

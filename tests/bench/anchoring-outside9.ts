@@ -150,6 +150,13 @@
  *   401–440, same texts: 97.2% / 1 wrong → 97.2% / 0 (seed 425: 嗯，实际上 before ，嗯，, the fillers
  *   cleaned; clauses.ts read its neighbour clause 嗯 on the passage's own 嗯 in another line opening
  *   嗯，实际上: a neighbour now stands apart from the passage's clauses); no other line of --list changed.
+ * LATER, development (anchor26d, 2026-12-07, main cd51e09 → s26-anchor26d; measured before the last
+ *   narrowing, a dropped unit among the written words refused, which only takes placements away): 361–440 (seen), --list
+ *   compared: 97.4% / 3 wrong → 97.4% / 3 (the same three transcript wrongs, left to anchor26c; misses
+ *   1206 → 1190, none added; hedge 97.2 → 97.5): trimmedinplace.ts rewrittenEdge (a figure's or a
+ *   word's edge rewritten in place). transcript misses (fillers cut at a short passage's edge, spaces
+ *   turned into ，) not reached by it and not read further here (fillers in the stored sides break the
+ *   8-unit runs).
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
