@@ -218,3 +218,53 @@ describe('an advertiser’s comparison box set into a text, known by its disclos
     expect(a.paragraphs.join('\n')).toContain('Keyhold');
   });
 });
+
+describe('a page of panels each under its own heading, our text the whole of one (the referee)', () => {
+  const DESC = [
+    'Loomcount keeps track of every knitting project you have on the needles, row by row, so you can put one down for a month and pick it up again without counting stitches.',
+    'Scan a pattern from a book or a magazine and the app splits it into rows you can tick off with one tap, even with yarn in both hands.',
+    'WHAT IT DOES',
+    '• Row counters for as many projects as you like, each with its own notes',
+    '• A yarn stash with weights, colours and how much of each ball is left',
+    '• Reminders to block, wash or finish a piece before a birthday',
+    'LOOMCOUNT PLUS',
+    'A yearly subscription adds pattern sharing with friends and backups of your stash. Everything else stays free, without advertising of any kind.',
+    'Loomcount is made by two knitters in a small town by the sea. Write to us with ideas for what it should do next.',
+  ];
+  const PANELS =
+    '<section class="safety"><header><h2>Data safety</h2></header><p>Safety starts with knowing how the makers of an app collect and share your data. Practices may vary with your use, region and age, and the makers may update this over time.</p><ul><li>No data shared with others</li><li>Data is encrypted in transit</li></ul></section>' +
+    '<section class="reviews"><header><h2>Ratings and reviews</h2></header>' +
+    '<div class="review"><span class="who">Ada Morrow</span><div class="review-words">I have four jumpers on the go at once and this is the first thing that has kept me from losing my place in every one of them. The scanner read my old pattern books well.</div></div>' +
+    '<div class="review"><span class="who">Ben Stroud</span><div class="review-words">Good counters and a tidy stash list, but the reminder for blocking went off a day late twice. Four stars until that is fixed, and it would be five with a dark theme.</div></div>' +
+    '<div class="review"><span class="who">Cora Lind</span><div class="review-words">Exactly what our knitting circle needed for the winter blanket we are making together. The stash list saved me from buying the same grey wool three times over.</div></div>' +
+    '</section>' +
+    '<section class="news"><h2>What’s new</h2><div class="news-words">Version 3.1: reminders now go off on the right day after the clocks change. Scanning is faster on older phones, and a crash when deleting a stash entry is fixed.</div></section>';
+  const html = (panels: string): string =>
+    '<div class="app"><section class="head"><h1>Loomcount: Knitting Row Counter</h1><div class="dev">Pearlstitch Studio</div></section>' +
+    `<section class="about"><header><h2>About this app</h2></header><div class="about-desc">${DESC.map((l, i) => (i === 0 ? '' : l.startsWith('•') || /^[A-Z ]+$/.test(DESC[i - 1]!) ? '<br>' : '<br><br>') + l).join('')}</div></section>` +
+    panels +
+    '</div>';
+
+  it('keeps the description alone, whichever opinion is asked', () => {
+    const a = extractArticle(page(html(PANELS)), URL);
+    const text = a.paragraphs.join('\n');
+    expect(text).toContain('Loomcount keeps track of every knitting project');
+    expect(text).not.toContain('Safety starts with knowing');
+    expect(text).not.toContain('four jumpers on the go');
+    expect(text).not.toContain('Version 3.1');
+  });
+
+  it('still takes a section beside ours as long as ours (a text’s own sections)', () => {
+    const story = [
+      'The first counter was a strip of card with a paper clip on it, moved down a pattern by hand, and it slipped every time the bag it lived in was picked up.',
+      'A friend who writes software for a living asked why the phone in the other pocket could not do the counting, and the first version was ready by the spring.',
+      'It counted rows for one project and nothing else. Within a year the knitting group at the library was using it, and asking for stash lists and reminders.',
+      'Most of what the app does now came from those Thursday evenings: someone would ask for a thing over tea, and it would be there by the next week.',
+    ];
+    const section = `<section class="began"><header><h2>How it began</h2></header><div class="began-words">${story.join('<br><br>')}</div></section>`;
+    const a = extractArticle(page(html(section)), URL);
+    const text = a.paragraphs.join('\n');
+    expect(text).toContain('Loomcount keeps track of every knitting project');
+    expect(text).toContain('Thursday evenings');
+  });
+});
