@@ -16,6 +16,17 @@ const WRITTEN_BY_RE =
   /^(?:[A-Z][a-z]+\s+){0,2}(?:description|guide|text|article|review|entry|profile|summary|notes?|post|report|write-?up)\s+(?:was\s+)?(?:written|compiled|prepared)\s+by\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+(?:\.|$)/i;
 /** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
 const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
+/**
+ * The page's record of the article itself, in a sentence naming it: who wrote or co-wrote it, who
+ * reviewed or fact-checked it, how often it was read (`This article was co-authored by Ann Lee.
+ * Ann Lee is a …`, `This page has been viewed 1,204 times.`). A credit and a counter, wherever they
+ * stand, not the text; a sentence about the article's subject (`This bridge was reviewed by…`) is
+ * none.
+ */
+const ARTICLE_RECORD_RE =
+  /^this (?:article|page|post|guide|entry|how-to|story) (?:was|has been|is) (?:(?:co-?authored|co-?written|written|medically reviewed|reviewed|fact[- ]checked|edited) by\b|fact[- ]checked\b|viewed [\d,.]+[km]? times\b)/i;
+/** Characters such a record holds at most (a credit and a line of the writer's credentials). */
+const ARTICLE_RECORD_MAX = 300;
 const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
 
 /**
@@ -25,6 +36,7 @@ const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|e
  */
 export function isLatinByline(b: Block, top: boolean): boolean {
   if (b.images.length > 0) return false;
+  if (b.len <= ARTICLE_RECORD_MAX && ARTICLE_RECORD_RE.test(b.text)) return true;
   // A paper's author block above the text (names, affiliations, e-mail addresses in an element
   // named for its authors) runs longer than a news byline, and is no sentence.
   if (b.len > 110) return top && b.len <= 400 && !/[.!?]["”’]?$/.test(b.text) && bylineElement(b);

@@ -65,6 +65,8 @@ export function isCaption(b: Block): boolean {
         FIGCAPTION_CREDIT_RE.test(b.text) ||
         // `… new tank. Photo: Agency/Name`: closed by a credit without a stop, as outside one.
         CREDIT_END_RE.test(b.text) ||
+        // `Wirefoto / Ann Lee`: only a source and a person's name parted by a slash, the picture's credit.
+        SLASH_CREDIT_RE.test(b.text) ||
         heldCredit(b.el, b.text)
       );
     if (name === 'blockquote' || name === 'pre' || name === 'table') return false;
@@ -76,6 +78,8 @@ export function isCaption(b: Block): boolean {
   return bracketed || CREDIT_END_RE.test(b.text);
 }
 
+/** A credit alone: an agency or site (one to four capitalised words), a spaced slash, a person's name (two to four). */
+const SLASH_CREDIT_RE = /^[A-Z][\p{L}\p{N}&.'’-]*(?: [A-Z][\p{L}\p{N}&.'’-]*){0,3} \/ [A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]*){1,3}$/u;
 const SOURCE_LABEL_RE = /^(?:sources?|data|data sources?)\s*:\s*\S/i;
 
 /**

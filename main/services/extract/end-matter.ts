@@ -96,6 +96,9 @@ const RECORD_FIELDS_MIN = 4;
 /** The class of the run-in label that opens `box` (its first child, an inline element with a class), or null. */
 function runInLabel(box: Element): { cls: string; label: string; rest: boolean } | null {
   if (!/^(?:div|section|td)$/.test(box.localName)) return null;
+  // A box that is (in) an item of a list is one of the list's items, not a record's field: a
+  // how-to's numbered steps each open with a bold lead sentence of their own.
+  if (box.parentElement?.localName === 'li' || box.parentElement?.parentElement?.localName === 'li') return null;
   const first = box.firstElementChild;
   if (!first || !RUN_IN_LABEL_TAGS.has(first.localName)) return null;
   const cls = (first.getAttribute('class') ?? '').trim();
@@ -115,7 +118,8 @@ function runInLabel(box: Element): { cls: string; label: string; rest: boolean }
  * the label, every label different, no paragraph (`<p>`) in any. They describe the record; the text
  * is the paragraphs beside them. A box of that class holding only its label (the text's own
  * `Inscription.` label) goes with them. Not when the text has fewer than two paragraphs outside
- * them (a page made of such boxes), nor when labels repeat (a Q&A's `Q:`/`A:`, an interview's names).
+ * them (a page made of such boxes), nor when labels repeat (a Q&A's `Q:`/`A:`, an interview's names),
+ * nor for boxes in the items of a list (a how-to's steps, each opening with its bold lead sentence).
  */
 export function dropRecordFields(body: Block[]): void {
   const boxOf = new Map<Block, Element>();

@@ -39,6 +39,7 @@ import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
 import { verseBoxes } from './verse';
+import { readerFormBoxes } from './reader-boxes';
 import { aboutBoxes, chapterNumberOverTitle, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { byAttribute, byClassAndId } from './class-memo';
@@ -1793,6 +1794,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const typedComments = walker.negativeCandidates.filter(commentMicrodata);
   const proseBesideComments = typedComments.length > 0 && [...ownProse.keys()].some((p) => !typedComments.some((c) => c.contains(p)));
   let mayHoldMethodBox: boolean | undefined;
+  let contentsTargets: Set<string> | undefined;
   let lonePost: Element | null | undefined;
   for (const el of walker.negativeCandidates) {
     const s = stats.get(el);
@@ -1809,6 +1811,12 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       continue;
     if (!latinScript && documentHeadTable(el, named, s)) continue;
     if (latinScript && (mayHoldMethodBox ??= pageMayHoldMethodBox(doc)) && methodBox(el)) continue;
+    // A section heading named like chrome only by its id (`<h2 id="toc-bottom">The Bottom Line</h2>`)
+    // that the page's contents links to: the id is the section's anchor, not a layout region's name.
+    if (latinScript && /^h[2-6]$/.test(el.localName) && !NEGATIVE_CLASS_RE.test(el.getAttribute('class') ?? '')) {
+      const id = el.getAttribute('id');
+      if (id && (contentsTargets ??= fragmentTargets(doc)).has(id)) continue;
+    }
     // A comment thread holds much prose too: never rescued by its share of it; nor a captioned
     // gallery beside an article of paragraphs (a gallery page's slides are its text).
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -1830,9 +1838,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     negative.add(el);
   }
   if (latinScript) for (const box of sponsoredBoxes(root, stats)) negative.add(box);
+  if (latinScript) for (const box of paidOfferBoxes(blocks, stats)) negative.add(box);
   // A blurb or a bio under its own `About the book` / `About the author` heading, beside a text of
   // paragraphs standing outside it (end-matter.ts): an about page's own text is no such box.
   if (latinScript) for (const box of aboutBoxes(root)) if ([...ownProse].some(([p, n]) => n >= 3 && !box.contains(p))) negative.add(box);
+  // A box under its own heading where readers write (a question form, a comment form) with what
+  // they wrote (reader-boxes.ts), beside a text standing outside it.
+  if (latinScript && source.includes('<textarea')) {
+    const pageChars = blocks.reduce((n, b) => n + b.len, 0);
+    for (const box of readerFormBoxes(root, (el) => stats.get(el)?.chars ?? 0, pageChars * 0.3))
+      if (blocks.filter((b) => isProse(b) && !box.contains(b.el)).length >= 3) negative.add(box);
+  }
   // A line the page's own style sheets always hide (class-rules.ts: an anti-copy line) is never
   // seen. Not a box holding much of the page's prose: a script shows that (`.is-loading` taken off).
   if (latinScript) {
@@ -3418,6 +3434,40 @@ function sponsoredBoxes(root: Element, stats: Map<Element, Stats>): Element[] {
 
 const BUTTON_LINE_RE = /^(?:p|li|td|dd|dt|blockquote|figcaption|h[1-6])$/;
 
+/**
+ * A line disclosing that the offers beside it are paid for: `The offers that appear in this table
+ * are from partnerships from which Acme receives compensation.`
+ */
+const PAID_OFFERS_RE =
+  /^(?:the )?(?:offers|products|listings|companies|providers|partners)\b[^.!?]{0,80}\b(?:from (?:which|whom)|for which|that)\b[^.!?]{0,60}\b(?:receives?|earns?|gets?|may (?:receive|earn|get)) (?:compensation|a commission|commissions|payment)\b/i;
+
+/**
+ * An advertiser's comparison box set into a text (accounts, cards, loans in a table or list of
+ * offers): the box that holds the disclosure saying its offers are paid, up to the highest wrapper
+ * holding no paragraph of the text and no more than SPONSORED_BOX_CHARS * 3 characters (its
+ * heading, the disclosure, the offers).
+ * The disclosure alone in a paragraph of the text (a site's note on how it earns) marks no box: the
+ * box must hold a table or a list besides it.
+ */
+function paidOfferBoxes(blocks: Block[], stats: Map<Element, Stats>): Element[] {
+  const out: Element[] = [];
+  let paragraphs: Block[] | undefined;
+  for (const b of blocks) {
+    if (b.len > 300 || !PAID_OFFERS_RE.test(b.text) || out.some((box) => box.contains(b.el))) continue;
+    // The text's own paragraphs: the box holds none of them.
+    paragraphs ??= blocks.filter((x) => x.el.localName === 'p' && x.len >= 80 && isProse(x));
+    let box: Element | null = null;
+    for (const a of b.ancestors) {
+      if (a === b.el) continue;
+      if (/^(?:body|html|main|article)$/.test(a.localName) || (stats.get(a)?.chars ?? 0) > SPONSORED_BOX_CHARS * 3) break;
+      if (paragraphs.some((x) => x !== b && a.contains(x.el))) break;
+      box = a;
+    }
+    if (box && box.querySelector('table, ul, ol') !== null) out.push(box);
+  }
+  return out;
+}
+
 /** Characters a commerce box (price widget, product card) holds at most. */
 const SPONSORED_BOX_CHARS = 400;
 
@@ -3873,6 +3923,10 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       body.splice(i, 1);
       continue;
     }
+    if (listNumberBadge(b)) {
+      body.splice(i, 1);
+      continue;
+    }
     if (isLatinWidgetLine(b.text) || isLatinNotice(b.text, b.linkChars > 0)) {
       body.splice(i, 1);
       // A notice's box goes with it: its heading (a newsletter's name) above it, in its own box.
@@ -3934,6 +3988,28 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
   dropTranscriptStamps(body);
   dropOrphanBoxHeadings(body, placeholders);
   return placeholders;
+}
+
+/** The ids the page's own links point to (`href="#id"`): its contents' and footnotes' targets. */
+function fragmentTargets(doc: Document): Set<string> {
+  const ids = new Set<string>();
+  for (const a of Array.from(doc.querySelectorAll('a[href^="#"]'))) {
+    const id = decodeFragment((a.getAttribute('href') ?? '').slice(1));
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * An ordered list's number printed as a badge of its own in each item (`<li><div>3</div><div>Lift
+ * the tile…</div></li>`): the list's numbering, decoration beside the item's text. A bare number
+ * in an item holding little else (a list of scores) stays.
+ */
+function listNumberBadge(b: Block): boolean {
+  if (b.len > 3 || !/^\d{1,3}\.?$/.test(b.text) || b.kind === 'li') return false;
+  const li = b.ancestors.slice(0, 3).find((a) => a.localName === 'li');
+  if (!li || li.parentElement?.localName !== 'ol') return false;
+  return (li.textContent ?? '').replace(/\s+/g, ' ').trim().length > b.len + 20;
 }
 
 /**

@@ -802,6 +802,8 @@ export function isLatinWidgetLine(text: string): boolean {
     // A contents box's label ("Jump to:", "In this guide") once its links went; a pager's "Page 1 of 2".
     /^(?:jump to|skip to|in this (?:article|guide|story|post|page))\s*:?$/i.test(text) ||
     /^page\s+\d{1,3}\s+of\s+\d{1,3}$/i.test(text) ||
+    // A long text's part counter over a part's heading (`Part 1 of 3:`, `Method 2 of 2:`).
+    /^(?:part|method|section)\s+\d{1,3}\s+of\s+\d{1,3}\s*:$/i.test(text) ||
     /^(?:your video will play in\b|this is a modal window\b|stream type\s*live$)/i.test(text) ||
     /^continued (?:on|from) (?:page|p\.)\s*\d+\b/i.test(text) ||
     // An ad slot's label left in the text once its ad is gone.

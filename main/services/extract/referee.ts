@@ -338,6 +338,7 @@ export function referee(
   const ourChars = chars(ours);
   const theirChars = chars(theirs);
   if (theirChars === 0) return null;
+  let otherPanel: ((b: Block) => boolean) | undefined;
   // How much of our text Readability also kept (character bag overlap).
   const keepsOurs = keptShare(ours.map((b) => b.text).join(''), theirs.map((b) => b.text).join(''));
   // On a Latin page a few hundred characters more is a dek, a caption or a pull quote, not a cut
@@ -347,7 +348,9 @@ export function referee(
   if (
     theirChars > ourChars * 1.05 &&
     keepsOurs >= 0.8 &&
-    (!latin || paragraphGain(ours, theirs, (b) => inFigure(twins.get(b.text))) >= LATIN_MIN_GAIN)
+    (!latin ||
+      paragraphGain(ours, theirs, (b) => inFigure(twins.get(b.text)) || (otherPanel ??= siblingPanels(ours, theirs, twins))(b)) >=
+        LATIN_MIN_GAIN)
   )
     return { blocks: theirs, confidence: 0.6 };
   if (ourChars < 100 && theirChars >= 200) return { blocks: theirs, confidence: 0.5 };
@@ -359,6 +362,60 @@ export function referee(
     if (theirProse >= 200 && theirProse >= ourProse * 1.5) return { blocks: theirs, confidence: 0.6 };
   }
   return null;
+}
+
+/** How far up from a block its panel's box may stand (text → review → reviews → panel). */
+const PANEL_DEPTH = 4;
+
+/**
+ * The box a block sits in that opens with its own heading: the nearest of its PANEL_DEPTH nearest
+ * ancestors whose first element is an `h2`–`h4`, or a `header` holding one (`<section><header><h2>Data
+ * safety</h2></header><p>…`). Not the article, main or body.
+ */
+function headedPanel(b: Block): Element | null {
+  for (const a of b.ancestors.slice(0, PANEL_DEPTH)) {
+    if (a === b.el) continue;
+    if (/^(?:article|main|body|html)$/.test(a.localName)) return null;
+    const first = a.firstElementChild;
+    if (!first) continue;
+    if (/^h[2-4]$/.test(first.localName)) return a;
+    if (first.localName === 'header' && first.querySelector('h2, h3, h4') !== null) return a;
+  }
+  return null;
+}
+
+/**
+ * A page of panels side by side, each opening with its own heading (an app's or product's page:
+ * About, Data safety, Ratings and reviews, What's new), our text the whole of one of them: a
+ * paragraph Readability adds from another panel beside ours is that panel's content (a notice, a
+ * review, version notes), not a paragraph we cut — when the panel's paragraphs come to less than
+ * two thirds of our prose (a text's own sections run as long as the one we kept).
+ */
+function siblingPanels(ours: Block[], theirs: Block[], twins: Map<string, Block>): (b: Block) => boolean {
+  const never = (): boolean => false;
+  let panel: Element | null | undefined;
+  for (const b of ours) {
+    if (b.len === 0) continue;
+    const p = headedPanel(b);
+    if (!p || (panel !== undefined && p !== panel)) return never;
+    panel = p;
+  }
+  const parent = panel?.parentElement;
+  if (!panel || !parent) return never;
+  const ourProse = proseChars(ours);
+  const byPanel = new Map<Element, number>();
+  const panelOf = new Map<Block, Element>();
+  for (const b of theirs) {
+    const twin = twins.get(b.text);
+    const p = twin ? headedPanel(twin) : null;
+    if (!p || p === panel || p.parentElement !== parent) continue;
+    panelOf.set(b, p);
+    if (isProse(b)) byPanel.set(p, (byPanel.get(p) ?? 0) + b.len);
+  }
+  return (b) => {
+    const p = panelOf.get(b);
+    return p !== undefined && (byPanel.get(p) ?? 0) < ourProse * (2 / 3);
+  };
 }
 
 /** A line above the title in Readability's copy longer than this may be a lead or a note: kept. */
