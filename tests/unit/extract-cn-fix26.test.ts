@@ -23,7 +23,7 @@ const shell = (
 <div class="info">${meta}</div>
 <div class="text">${text}</div></div></div>
 <div class="right">${side}</div></div>
-<div class="foot"><p>主办单位：某某县人民政府办公室　承办单位：某某县信息中心</p><p>版权所有 某某县人民政府</p></div></body></html>`;
+<div class="foot"><p>主办单位：某某县人民政府办公室 承办单位：某某县信息中心</p><p>版权所有 某某县人民政府</p></div></body></html>`;
 
 describe('a data table of long cells under a header row', () => {
   const row = (n: number): string =>
