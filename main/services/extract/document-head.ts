@@ -116,3 +116,25 @@ const CITATION_ENTRY_RE =
 export function citationEntry(text: string): boolean {
   return text.length <= 300 && CITATION_ENTRY_RE.test(text);
 }
+
+/** A form table has at least this many rows (a page's meta bar or footer table has fewer). */
+const FORM_TABLE_MIN_ROWS = 5;
+
+/**
+ * A label cell of a form table inside the text (a 报表's `主办单位 | 某办公室`, `网站总访问量 | 3187204`):
+ * a field of the form, though its words alone read like a footer credit or a visit counter. A
+ * cell of nothing but a label (no colon but in a bracketed unit, no sentence), the next cell of its row holding the
+ * value, in a table of at least FORM_TABLE_MIN_ROWS rows, after the text has begun. A footer's
+ * `主办单位：…` line, or a counter in a short meta table above the text, stays chrome.
+ */
+export function formLabelCell(b: Block, textBegun: boolean): boolean {
+  // A unit in brackets may carry its own colon: 访问总量（单位：次）.
+  if (!textBegun || b.len > 30 || /[:：。！？；]/.test(b.text.replace(/[（(][^（）()]*[)）]/g, ''))) return false;
+  const cell = b.el.localName === 'td' || b.el.localName === 'th' ? b.el : b.el.parentElement;
+  if (!cell || (cell.localName !== 'td' && cell.localName !== 'th')) return false;
+  const value = cell.nextElementSibling;
+  if (!value || (value.localName !== 'td' && value.localName !== 'th') || !(value.textContent ?? '').trim()) return false;
+  let table: Element | null = cell.parentElement;
+  while (table && table.localName !== 'table') table = table.parentElement;
+  return table !== null && table.querySelectorAll('tr').length >= FORM_TABLE_MIN_ROWS;
+}

@@ -102,6 +102,7 @@ import {
   isSourceLine,
   PUBLICATION_LABEL_RE,
   isReprintNote,
+  uploaderAccount,
 } from './origin';
 import { isProse } from './predicates';
 import {
@@ -144,6 +145,7 @@ import {
 import {
   SECURITIES_HEAD_RE,
   sectionHeadingInText,
+  formLabelCell,
   eventHostLine,
   dropDocumentHeadAndRecord,
   documentHeadTable,
@@ -2107,7 +2109,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   }
   origin ??= originFromMeta;
   // 发布者：数学学院 names a 来源; 发布者：张伟 or admin does not.
-  for (const b of metaZone) origin ??= matchPublisher(b.spaced) ?? matchBareOrigin(b.spaced);
+  for (const b of metaZone) {
+    const publisher = matchPublisher(b.spaced);
+    origin ??= (publisher && !uploaderAccount(b, publisher) ? publisher : null) ?? matchBareOrigin(b.spaced);
+  }
   // An icon and the label only in the element's title (<span title="来源"><i class="icon"></i>…</span>).
   for (const b of metaZone) if (b.len <= 150) origin ??= originFromLabelAttribute(b.el);
   // A copied 公众号 article: the 原创 badge, then the account that wrote it as a link.
@@ -2205,6 +2210,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (!next) break;
       top = next;
     }
+    if (!latinScript) top = aroundDataTable(top, stats);
     if (!latinScript) top = sectionedTextAroundList(top, stats, negative);
     top = splitArticleRoot(top, stats, negative);
     chosen.add(top);
@@ -2316,7 +2322,19 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     if (b.index <= cutAt) continue;
     if (title && !body.some((x) => x.len > 0) && b.text === normaliseText(title)) continue;
     if (b.len > 0) {
-      if (b.boiler && !eventHostLine(b, blocks) && !sectionHeadingInText(b, blocks)) continue;
+      if (
+        b.boiler &&
+        !eventHostLine(b, blocks) &&
+        !sectionHeadingInText(b, blocks) &&
+        !(
+          !latin &&
+          formLabelCell(
+            b,
+            body.some((x) => x.len > 0),
+          )
+        )
+      )
+        continue;
       // A listed company's announcement head (证券代码：… 证券简称：… 公告编号：…) opening the text.
       if (!latin && !body.some((x) => x.len > 0) && SECURITIES_HEAD_RE.test(b.text)) continue;
       // A date line after the text has started is the signature date (落款), part of the body.
@@ -3308,6 +3326,49 @@ function tableParts(el: Element): Element[] {
     else out.push(c);
   }
   return out;
+}
+
+/**
+ * A data table of long cells (a 公示's rows of 调查核实情况 / 处理和整改情况 in ten columns) scores
+ * more in its row group than in the box of the text around it, its prose cells sitting a level
+ * nearer: when the best container is a row group or a table whose rows line up under a header row
+ * of `th` cells (at least three rows of at least three cells, every row as wide as the header), it
+ * is one piece of the text, read from the element that holds it (through wrappers that hold
+ * nothing else, such as a scrolling div) and, where the box around that holds little else and
+ * none of it links (the sentence that introduces the table, a 注 under it), from that box. A layout table (no
+ * header row, or rows of differing widths) is left to the move down to its cell above.
+ */
+function aroundDataTable(top: Element, stats: Map<Element, Stats>): Element {
+  if (!/^(?:table|tbody|thead)$/.test(top.localName)) return top;
+  const table = top.localName === 'table' ? top : top.parentElement;
+  if (!table || table.localName !== 'table') return top;
+  const width = (tr: Element): number => {
+    let n = 0;
+    for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName !== 'td' && c.localName !== 'th') continue;
+      n += Math.max(1, Number(c.getAttribute('colspan')) || 1);
+    }
+    return n;
+  };
+  const rows = tableParts(table).filter((r) => r.localName === 'tr');
+  const head = rows[0];
+  if (!head || rows.length < 4 || width(head) < 3) return top;
+  for (let c = head.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'td') return top;
+  if (rows.some((r) => width(r) !== width(head) || r.querySelector('table') !== null)) return top;
+  let el: Element = table;
+  const tableChars = stats.get(table)?.chars ?? 0;
+  for (let up = el.parentElement; up && up.localName !== 'body' && (stats.get(up)?.chars ?? 0) <= tableChars + 2; up = up.parentElement)
+    el = up;
+  // The box of the text around it: the table most of it, every other part of it unlinked lines.
+  const box = el.parentElement;
+  const boxStats = box ? stats.get(box) : undefined;
+  if (!box || box.localName === 'body' || !boxStats || boxStats.chars > tableChars * 2) return el;
+  for (let c = box.firstElementChild; c; c = c.nextElementSibling) {
+    const cs = stats.get(c);
+    if (c === el || !cs || cs.chars === 0) continue;
+    if (cs.linkChars > cs.chars * 0.3 || /^(?:ul|ol|table|form|nav|iframe)$/.test(c.localName)) return el;
+  }
+  return box;
 }
 
 /** Cells shorter than this are a listing's entries (an ad, a headline with its teaser), not an article. */

@@ -151,3 +151,17 @@ export function isReprintNote(text: string): boolean {
 
 const PRINT_EDITION_RE =
   /^\s*《\s*[^《》]{1,20}?\s*》\s*[(（]?\s*(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*第\s*[0-9０-９]{1,3}\s*版\s*[)）]?\s*$/;
+
+/** The label of who put a file on a sharing site: 上传者, 上传人, 上传用户, 分享者, 贡献者. */
+const UPLOADER_LABEL_RE = /(?:上传(?:者|人|用户)|分享者|贡献者)\s*[:：]/;
+
+/**
+ * A document-sharing page's uploader (上传者：<a href="/u/…">某某</a>): a user account that put the
+ * file on the site, its name a link to the user's page, never the document's 来源 (a CMS writes its
+ * 发布者 / 上传者 office as plain text, which matchPublisher may still take when it is a unit).
+ */
+export function uploaderAccount(b: Block, value: string): boolean {
+  if (!UPLOADER_LABEL_RE.test(b.text)) return false;
+  for (const a of Array.from(b.el.querySelectorAll('a'))) if (normaliseText(a.textContent ?? '') === value) return true;
+  return false;
+}

@@ -420,6 +420,9 @@ const META_LABEL_RE_G =
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 /** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
 const metaLineMemo = new Map<string, boolean>();
+/** The date label of a form's own field: when it was filled in, drawn up, signed or reported. */
+const FORM_DATE_LABEL_RE = /(?:填报|填表|制表|签订|签署|报送)\s*(?:日\s*期|时\s*间)\s*[:：]/;
+
 export function isMetaLine(text: string): boolean {
   if (text.length > 220) return false;
   let v = metaLineMemo.get(text);
@@ -439,6 +442,9 @@ function metaLineUncached(written: string): boolean {
   // An event's time and place: its date label is the event's own (活动时间, 会议时间, 时间).
   if (labels === 1 && EVENT_PLACE_RE.test(text) && /^(?:时\s*间|日\s*期)\s*[:：]$/.test(found![0]!)) return false;
   if (labels === 1 && EVENT_DATE_LABEL_RE.test(text)) return false;
+  // 填报日期：…, 签订日期：… — the date a form was filled in or a contract signed is the form's own
+  // field (a 报表's foot line), never the page's publication stamp.
+  if (labels === 1 && FORM_DATE_LABEL_RE.test(text)) return false;
   // 时间：2024年08月13日至2024年08月19日: a span of days is a notice's period, never a publication stamp.
   if (labels === 1 && DATE_SPAN_LINE_RE.test(text)) return false;
   // 时间：2024年12月20日（星期五）上午9:00。 A date line that ends a sentence is a line of a
@@ -700,6 +706,10 @@ const BOILER_SHORT: RegExp[] = [
   /^(?:点击)?(?:展开|阅读|查看)(?:全文|全部|更多)?\s*[∨∧⌄▼▽↓>》»+]*$|^收起(?:全文)?\s*[∧^▲△↑]*$/,
   // A printed page number of a converted document: — 1 —, - 12 -.
   /^[-—–－]\s*\d{1,4}\s*[-—–－]$/,
+  // A document reader's page count under each page (第 2 页 / 共 9 页, 共9页 第2页): the whole line only.
+  /^第\s*\d{1,4}\s*页\s*[/／|｜,，、]?\s*共\s*\d{1,4}\s*页$|^共\s*\d{1,4}\s*页\s*[/／|｜,，、]?\s*第\s*\d{1,4}\s*页$/,
+  // …and its fold notice (剩余3页未读，继续阅读; 还剩40%未读，点击展开): the whole line only.
+  /^(?:还\s*)?剩余?\s*\d{1,4}\s*(?:页|%|％)\s*(?:内容)?\s*未读\s*[，,。]?\s*(?:(?:点击|继续|展开)(?:阅读|展开|查看)?(?:全文)?)?\s*[>》»]*$/,
   // Not 附件：: a notice's attachment list is part of it (issue 19).
   /【\s*(?:我要)?纠错\s*】|【\s*责任编辑/,
 ];
