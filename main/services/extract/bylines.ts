@@ -8,6 +8,8 @@ import type { Element } from '../parsed-dom';
 
 const BYLINE_START_RE = new RegExp(
   String.raw`^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b` +
+    // The expert who checked the text, credited as its writer is (`Medically reviewed by Ann Lee, MD`).
+    String.raw`|^(?:(?:[Mm]edically|[Cc]linically|[Ll]egally)\s+)?(?:[Rr]eviewed|[Ff]act[- ][Cc]hecked)\s+by\s+[A-Z]` +
     // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
     String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
 );
@@ -16,7 +18,9 @@ const WRITTEN_BY_RE =
   /^(?:[A-Z][a-z]+\s+){0,2}(?:description|guide|text|article|review|entry|profile|summary|notes?|post|report|write-?up)\s+(?:was\s+)?(?:written|compiled|prepared)\s+by\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+(?:\.|$)/i;
 /** A wire sign-off: `Reporting by A in X; Additional reporting by B; Editing by C`, `Writing by D`. */
 const SIGN_OFF_RE = /^(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\s+[A-Z][^;]{1,80}(?:;|$)/;
-const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
+/** Also `signature`: French newsrooms' word for the byline (`bloc_signature`: the paper, the date, `Par …`). */
+const BYLINE_CLASS_RE =
+  /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta|signature)(?:[-_\s]|$)/i;
 
 /**
  * An English byline or dateline (`By Ann Ortega · April 16, 2024`, `Posted on May 2, 2024 by…`,

@@ -73,6 +73,8 @@ const BLOCK_TAGS = new Set([
   'caption',
   'marquee',
 ]);
+/** What makes an inline element a picture's holder. */
+const PICTURE_SELECTOR = 'img, picture, video';
 /** Custom elements that are images: `mip-img`, `amp-img`. */
 const CUSTOM_IMAGE_TAG_RE = /^[a-z][a-z0-9]*-img$/;
 export const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'caption']);
@@ -308,6 +310,14 @@ export function listingPre(pre: Element): boolean {
   return v;
 }
 
+/** An element whose text ends in a letter that the text right after it goes on from (`T` + `he`). */
+function startsWord(el: Element): boolean {
+  const own = el.textContent ?? '';
+  if (!/\p{L}$/u.test(own)) return false;
+  const next = el.nextSibling;
+  return next !== null && next.nodeType === 3 && /^\p{L}/u.test(next.textContent ?? '');
+}
+
 function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
@@ -380,6 +390,11 @@ export class Walker {
     const option = tag === 'label' && quizOption(el);
     if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el) && !option) || isHidden(el))
       return;
+    // A piece of a line the page marks as skipped by screen readers (`<span aria-hidden="true">`):
+    // an icon's name, a visual copy of words said again beside it. Not a block (a page saved with
+    // a dialog open hides its whole content so), not one holding a picture, and not the first
+    // letters of a word it runs into (a drop cap: `<span aria-hidden>T</span>he`).
+    if (el.getAttribute('aria-hidden') === 'true' && !BLOCK_TAGS.has(tag) && !el.querySelector(PICTURE_SELECTOR) && !startsWord(el)) return;
     // Controls set in the text: a note's link back to its mark (↑), a heading's bracketed edit
     // link ([编辑]), a code block's button label beside its <code> (复制代码).
     if (tag === 'a' && backReferenceLink(el)) return;
