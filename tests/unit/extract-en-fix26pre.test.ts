@@ -152,3 +152,32 @@ it('drops a byline line in a box named for the signature above the text', () => 
   const a = extractArticle(page(sig + paras(BODY)), 'https://example.org/n');
   expect(a.paragraphs).toEqual(BODY);
 });
+
+// ---- a box with the class `hidden` ----------------------------------------------------------
+
+it('skips a box given the class `hidden` (a tag list kept for a script), unless a screen size shows it', () => {
+  const tags = '<ul class="hidden"><li>Parish news</li><li>Footbridges</li><li>Spring fair</li></ul>';
+  const a = extractArticle(page(paras(BODY) + tags), 'https://example.org/o');
+  expect(a.text).not.toContain('Footbridges');
+  expect(a.paragraphs).toEqual(BODY);
+  const shown = `<div class="hidden md:block">${paras(['The towpath along the eastern bank will close for a week while the steps are mended, the clerk added, with a signed diversion through the churchyard.'])}</div>`;
+  const b = extractArticle(page(paras(BODY) + shown), 'https://example.org/p');
+  expect(b.text).toContain('signed diversion through the churchyard');
+});
+
+it('keeps an article body marked `hidden` until its script shows it', () => {
+  const a = extractArticle(page(`<div class="hidden">${paras(BODY)}</div>`), 'https://example.org/q');
+  expect(a.paragraphs).toEqual(BODY);
+});
+
+// ---- a title naming a draft by its identifier -----------------------------------------------
+
+it("takes the document's name, not its identifier, from a split title", () => {
+  const html =
+    '<!doctype html><html><head><meta charset="utf-8"><title>draft-wendle-bridge-paint-02 - Footbridge Paint Specification</title></head><body>' +
+    `<pre>${BODY.join('\n\n')}</pre></body></html>`;
+  expect(extractArticle(html, 'https://example.org/r').title).toBe('Footbridge Paint Specification');
+  const plain =
+    '<!doctype html><html><head><meta charset="utf-8"><title>Bridge notes - Wendle</title></head><body>' + `${paras(BODY)}</body></html>`;
+  expect(extractArticle(plain, 'https://example.org/s').title).toBe('Bridge notes');
+});

@@ -1089,9 +1089,13 @@ function labelledPanelsBeside(top: Element, stats: Map<Element, Stats>, negative
 /** The article's part of a split `<title>`: a site name put first (`Site - Headline`) is the shorter. */
 function longestPart(parts: string[]): string | undefined {
   let best: string | undefined;
-  for (const p of parts) if (!best || countChars(p) > countChars(best)) best = p;
+  // A part that is a file's or a draft's identifier (`draft-lee-field-notes-03`: one lower-case
+  // token of words and numbers joined by hyphens) names the document, not its headline.
+  const named = parts.filter((p) => !IDENTIFIER_PART_RE.test(p) || !/[a-z]/.test(p) || !/\d/.test(p));
+  for (const p of named.length > 0 ? named : parts) if (!best || countChars(p) > countChars(best)) best = p;
   return best;
 }
+const IDENTIFIER_PART_RE = /^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/;
 
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
 function titleParts(t: string): string[] {

@@ -112,6 +112,7 @@ function newLine(text: string, html: string, linkChars: number, plain: string, i
 
 export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
+  if (hiddenByClass(el)) return true;
   const style = el.getAttribute('style');
   if (!style || !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
   // WeChat pages hide the body until their script runs.
@@ -119,6 +120,20 @@ export function isHidden(el: Element): boolean {
   const cls = el.getAttribute('class') ?? '';
   return !(id === 'js_content' || /rich_media_content/.test(cls));
 }
+
+/**
+ * A box given the class every CSS framework defines as `display: none` (`class="hidden"`, a tag
+ * list or a share panel kept for a script to open), unless another class shows it at some screen
+ * size (`hidden md:flex`, `d-md-block`). Not a box of several paragraphs: an article hidden until
+ * the page's script reveals it is still the article.
+ */
+function hiddenByClass(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  if (!cls || !HIDDEN_CLASS_RE.test(cls) || SHOWN_AT_RE.test(cls)) return false;
+  return el.querySelectorAll('p').length < 2;
+}
+const HIDDEN_CLASS_RE = /(?:^|\s)hidden(?:\s|$)/;
+const SHOWN_AT_RE = /(?:^|\s)(?:[a-z0-9-]+:(?!hidden\b)[\w-]+|d-[a-z]+-(?!none\b)[\w-]+)(?=\s|$)/;
 
 function tinyOrTracking(img: Element, src: string): boolean {
   const dim = (a: string): number | null => {
