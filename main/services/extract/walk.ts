@@ -129,7 +129,7 @@ export function isHidden(el: Element): boolean {
  */
 function hiddenByClass(el: Element): boolean {
   const cls = el.getAttribute('class');
-  if (!cls || !HIDDEN_CLASS_RE.test(cls) || SHOWN_AT_RE.test(cls)) return false;
+  if (!cls || !cls.includes('hidden') || !HIDDEN_CLASS_RE.test(cls) || SHOWN_AT_RE.test(cls)) return false;
   return el.querySelectorAll('p').length < 2;
 }
 const HIDDEN_CLASS_RE = /(?:^|\s)hidden(?:\s|$)/;
@@ -409,7 +409,7 @@ export class Walker {
     // an icon's name, a visual copy of words said again beside it. Not a block (a page saved with
     // a dialog open hides its whole content so), not one holding a picture, and not the first
     // letters of a word it runs into (a drop cap: `<span aria-hidden>T</span>he`).
-    if (el.getAttribute('aria-hidden') === 'true' && !BLOCK_TAGS.has(tag) && !el.querySelector(PICTURE_SELECTOR) && !startsWord(el)) return;
+    if (!BLOCK_TAGS.has(tag) && el.getAttribute('aria-hidden') === 'true' && !el.querySelector(PICTURE_SELECTOR) && !startsWord(el)) return;
     // Controls set in the text: a note's link back to its mark (↑), a heading's bracketed edit
     // link ([编辑]), a code block's button label beside its <code> (复制代码).
     if (tag === 'a' && backReferenceLink(el)) return;
