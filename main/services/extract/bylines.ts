@@ -8,6 +8,8 @@ import type { Element } from '../parsed-dom';
 
 const BYLINE_START_RE = new RegExp(
   String.raw`^(?:(?:[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview|[Rr]eporting|[Ww]ritten|[Pp]hotos?|[Pp]hotographs?|[Aa]nalysis)\s+)?[Bb]y\s+[A-Z]|^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast updated)\b` +
+    // The expert who checked the text, credited as its writer is (`Medically reviewed by Ann Lee, MD`).
+    String.raw`|^(?:(?:[Mm]edically|[Cc]linically|[Ll]egally)\s+)?(?:[Rr]eviewed|[Ff]act[- ][Cc]hecked)\s+by\s+[A-Z]` +
     // A page's change stamp (`Last modified May 7, 2026: <the commit's message>`), its date first.
     String.raw`|^[Ll]ast (?:modified|edited|changed|revised)(?:\s+on)?\s*:?\s*(?:${EN_MONTH}\s+\d|\d{1,2}\s+${EN_MONTH}|(?:19|20)\d{2}-\d{2})`,
 );
@@ -27,7 +29,9 @@ const ARTICLE_RECORD_RE =
   /^this (?:article|page|post|guide|entry|how-to|story) (?:was|has been|is) (?:(?:co-?authored|co-?written|written|medically reviewed|reviewed|fact[- ]checked|edited) by\b|fact[- ]checked\b|viewed [\d,.]+[km]? times\b)/i;
 /** Characters such a record holds at most (a credit and a line of the writer's credentials). */
 const ARTICLE_RECORD_MAX = 300;
-const BYLINE_CLASS_RE = /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta)(?:[-_\s]|$)/i;
+/** Also `signature`: French newsrooms' word for the byline (`bloc_signature`: the paper, the date, `Par …`). */
+const BYLINE_CLASS_RE =
+  /byline|dateline|author|(?:^|[-_\s])(?:meta|post-?info|entry-?meta|article-?info|story-?meta|signature)(?:[-_\s]|$)/i;
 
 /**
  * An English byline or dateline (`By Ann Ortega · April 16, 2024`, `Posted on May 2, 2024 by…`,

@@ -1092,9 +1092,13 @@ function labelledPanelsBeside(top: Element, stats: Map<Element, Stats>, negative
 /** The article's part of a split `<title>`: a site name put first (`Site - Headline`) is the shorter. */
 function longestPart(parts: string[]): string | undefined {
   let best: string | undefined;
-  for (const p of parts) if (!best || countChars(p) > countChars(best)) best = p;
+  // A part that is a file's or a draft's identifier (`draft-lee-field-notes-03`: one lower-case
+  // token of words and numbers joined by hyphens) names the document, not its headline.
+  const named = parts.filter((p) => !IDENTIFIER_PART_RE.test(p) || !/[a-z]/.test(p) || !/\d/.test(p));
+  for (const p of named.length > 0 ? named : parts) if (!best || countChars(p) > countChars(best)) best = p;
   return best;
 }
+const IDENTIFIER_PART_RE = /^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$/;
 
 /** Splits `标题 - 网站名`, `标题_栏目_站名`, `标题|站名` into parts, the article title first. */
 function titleParts(t: string): string[] {
@@ -2382,7 +2386,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !claimLines.has(b.el)
       )
         continue;
-      if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks) || downloadItem(b))) continue;
+      if (latin && (labelledLinkLine(b) || linkedCardHeading(b, blocks) || downloadItem(b) || (linkedCardLine(b) && !claimLines.has(b.el))))
+        continue;
       inAttachments = attachmentLine;
     }
     body.push(b);
@@ -3401,6 +3406,21 @@ function gridFactor(el: Element, s: Stats, stats: Map<Element, Stats>): number {
  * A list item or line that says something around its link (`mconley re-enabled <a>TART</a>`,
  * `张三 <a>获评优秀党员</a>`) rather than a bare link with a date or counter (related lists).
  */
+/**
+ * A line of a card that is one link to another page holding several lines (`<a><div>Another
+ * story?</div><div>Aug. 3, 2021</div></a>`, a teaser under the text): every word of the line is
+ * that link's, and the link holds more lines than this one. Not a link to a place in the page.
+ */
+function linkedCardLine(b: Block): boolean {
+  if (b.len > CARD_LINE_MAX || b.linkChars < b.len) return false;
+  let link: Element | null = null;
+  for (let a = b.el.parentElement, up = 0; !link && a && up < 4; a = a.parentElement, up++) if (a.localName === 'a') link = a;
+  const href = link?.getAttribute('href')?.trim() ?? '';
+  if (!link || href === '' || href.startsWith('#') || /^javascript:/i.test(href)) return false;
+  return normaliseText(link.textContent ?? '').length > b.len;
+}
+const CARD_LINE_MAX = 200;
+
 /** A file's format and size in brackets after its link: `(PDF, 354 KB)`, `[DOCX 1.2 MB]`, `(xlsx)`. */
 const FILE_NOTE_RE =
   /[([]\s*(?:pdf|docx?|xlsx?|pptx?|csv|zip|rtf|odt|ods|txt|mp3|mp4)\b[^)\]]{0,24}[)\]]|[([]\s*\d[\d.,]*\s*[kmg]b\s*[)\]]/gi;
@@ -4556,6 +4576,8 @@ function isSignOffLine(text: string): boolean {
     (text.length <= 300 && BIO_LINE_RE.test(text)) ||
     // The newsroom's call for readers' stories: `Got a news tip? Email us at …`.
     (text.length <= 250 && TIP_LINE_RE.test(text)) ||
+    // The reporter's contact line: `Jo Lark: 555-010-2233 or jlark@example.org; on Twitter: @jlark.`
+    (text.length <= 200 && CONTACT_LINE_RE.test(text)) ||
     // The paper's call for letters under its letters page: `Have your say: email … or write to …`.
     (text.length <= 400 && LETTERS_CALL_RE.test(text) && /\bletters?\b/i.test(text))
   );
@@ -4566,6 +4588,10 @@ const LETTERS_CALL_RE =
   /^(?:have your say|write to us|send (?:us )?your (?:letters?|views)|we welcome (?:your )?letters|letters? (?:to the editor )?(?:should|may|can) be sent)\b[^]{0,160}?\b(?:e-?mail|write to|send)\b/i;
 const TIP_LINE_RE =
   /^(?:have you got|do you have|got|have)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}(?:story|stories|tips?|news|photos?|pictures?|videos?)\b[^.!?]{0,60}\?\s*(?:e-?mail|contact|write to|message|send|get in touch|call|text)\b[^!?]{0,160}$/i;
+
+/** A name, a colon, then only a phone number and/or an e-mail address, and perhaps a social handle. */
+const CONTACT_LINE_RE =
+  /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3}\s*:\s*(?:\+?[\d(][\d\s().-]{6,}\d\s*(?:or|and|\||,|;)\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[;,|]\s*(?:[Oo]n\s+)?(?:[Tt]witter|X|[Ii]nstagram|[Bb]luesky|[Mm]astodon)\s*:?\s*@[\w.@-]+)?\.?$/u;
 
 const BIO_LINE_RE =
   /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3} (?:is|was|serves as) (?:a|an|the) (?:[^.!?]{0,60} )?(?:fellow|professor|scholar|researcher|analyst|director|lecturer|economist|reporter|correspondent|writer|editor|columnist)\b[^.!?]{0,40}\b(?:at|with|of|for)\b/u;

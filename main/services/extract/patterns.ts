@@ -781,7 +781,7 @@ const EN_END_RE = [
   /^the (?:views|opinions) (?:and opinions )?expressed (?:in|here|by|are)\b/i,
   // An e-mail newsletter's footer (an archived issue read as a page).
   /^(?:our mailing address is|want to change how you receive these e-?mails\??|you (?:are receiving|received) this (?:e-?mail|newsletter)\b.*)\s*:?$/i,
-  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
+  /^(?:related|related (?:posts|articles|stories|content|links|coverage|reading)|read (?:more|next)|more (?:from|on|like) (?:this|us)(?: (?:topic|story|subject|issue))?|you (?:may|might) also (?:like|enjoy)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|most (?:read|popular|viewed|shared|emailed)(?: [\w&'’-]+){1,3} (?:stories|news|articles|posts|headlines)|in other news|also (?:in|on) [\w\s]{1,30}|more [\w\s]{0,24}(?:news|stories|articles|posts|headlines|coverage)|related topics|topics|tags)\s*[:.]?$/i,
   // A taxonomy box's label under the text ("Filed under", "Index entries for this article").
   /^(?:filed under|index entries|index terms)(?: for this (?:article|story|post|page))?\s*[:.]?$/i,
   // The comment section's heading with its count ("Comments (12 posted)", "12 comments", "Comments (3)")

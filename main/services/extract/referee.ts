@@ -33,6 +33,8 @@ export function namedRowItem(b: Block): boolean {
   const cell = b.ancestors.slice(0, 4).find((a) => a.localName === 'td' || a.localName === 'th');
   const row = cell?.parentElement;
   if (!cell || row?.localName !== 'tr') return false;
+  const table = row.parentElement?.localName === 'table' ? row.parentElement : row.parentElement?.parentElement;
+  if (table?.localName === 'table' && row !== firstRow(table) && dataTable(table)) return true;
   for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
     if (c === cell) continue;
     let words = normaliseText(c.textContent ?? '').length;
@@ -42,6 +44,59 @@ export function namedRowItem(b: Block): boolean {
   return false;
 }
 const ROW_DESCRIPTION_MIN = 40;
+
+/**
+ * A data table (`Release | Date`, `App | Size | Patch size`): a header row without links over at
+ * least two rows of as many short cells each, every one of those rows holding a value outside
+ * links. Its link cells name the row's item (a release, a product) and are its content. Not a
+ * layout table (a cell holding a table, a list, a heading or a long text) nor a grid of links only.
+ */
+function dataTable(table: Element): boolean {
+  let v = dataTables.get(table);
+  if (v === undefined) dataTables.set(table, (v = readDataTable(table)));
+  return v;
+}
+const dataTables = new WeakMap<Element, boolean>();
+const DATA_CELL_MAX = 600;
+
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName === 'tr') rows.push(c);
+    else if (/^(?:thead|tbody|tfoot)$/.test(c.localName))
+      for (let r = c.firstElementChild; r; r = r.nextElementSibling) if (r.localName === 'tr') rows.push(r);
+  }
+  return rows;
+}
+
+function firstRow(table: Element): Element | undefined {
+  return tableRows(table)[0];
+}
+
+function readDataTable(table: Element): boolean {
+  const rows = tableRows(table);
+  if (rows.length < 3 || table.querySelector('table, ul, ol, h1, h2, h3, h4, h5, h6') !== null) return false;
+  const cellsOf = (r: Element): Element[] => Array.from(r.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+  const head = cellsOf(rows[0]!);
+  if (head.length < 2 || rows[0]!.querySelector('a[href]') !== null) return false;
+  let linked = 0;
+  for (const r of rows.slice(1)) {
+    const cells = cellsOf(r);
+    if (cells.length !== head.length) return false;
+    let value = false;
+    for (const c of cells) {
+      const text = normaliseText(c.textContent ?? '');
+      if (text.length > DATA_CELL_MAX) return false;
+      let own = text.length;
+      const links = Array.from(c.querySelectorAll('a[href]'));
+      for (const a of links) own -= normaliseText(a.textContent ?? '').length;
+      if (links.length > 0) linked++;
+      if (own > 0) value = true;
+    }
+    if (!value) return false;
+  }
+  return linked >= 2;
+}
 
 /**
  * 0–1 from general signals: body length and punctuation density, how much of the page's prose

@@ -73,6 +73,8 @@ const BLOCK_TAGS = new Set([
   'caption',
   'marquee',
 ]);
+/** What makes an inline element a picture's holder. */
+const PICTURE_SELECTOR = 'img, picture, video';
 /** Custom elements that are images: `mip-img`, `amp-img`. */
 const CUSTOM_IMAGE_TAG_RE = /^[a-z][a-z0-9]*-img$/;
 export const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'caption']);
@@ -110,6 +112,7 @@ function newLine(text: string, html: string, linkChars: number, plain: string, i
 
 export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
+  if (hiddenByClass(el)) return true;
   const style = el.getAttribute('style');
   if (!style || !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
   // WeChat pages hide the body until their script runs.
@@ -117,6 +120,20 @@ export function isHidden(el: Element): boolean {
   const cls = el.getAttribute('class') ?? '';
   return !(id === 'js_content' || /rich_media_content/.test(cls));
 }
+
+/**
+ * A box given the class every CSS framework defines as `display: none` (`class="hidden"`, a tag
+ * list or a share panel kept for a script to open), unless another class shows it at some screen
+ * size (`hidden md:flex`, `d-md-block`). Not a box of several paragraphs: an article hidden until
+ * the page's script reveals it is still the article.
+ */
+function hiddenByClass(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  if (!cls || !cls.includes('hidden') || !HIDDEN_CLASS_RE.test(cls) || SHOWN_AT_RE.test(cls)) return false;
+  return el.querySelectorAll('p').length < 2;
+}
+const HIDDEN_CLASS_RE = /(?:^|\s)hidden(?:\s|$)/;
+const SHOWN_AT_RE = /(?:^|\s)(?:[a-z0-9-]+:(?!hidden\b)[\w-]+|d-[a-z]+-(?!none\b)[\w-]+)(?=\s|$)/;
 
 function tinyOrTracking(img: Element, src: string): boolean {
   const dim = (a: string): number | null => {
@@ -308,6 +325,14 @@ export function listingPre(pre: Element): boolean {
   return v;
 }
 
+/** An element whose text ends in a letter that the text right after it goes on from (`T` + `he`). */
+function startsWord(el: Element): boolean {
+  const own = el.textContent ?? '';
+  if (!/\p{L}$/u.test(own)) return false;
+  const next = el.nextSibling;
+  return next !== null && next.nodeType === 3 && /^\p{L}/u.test(next.textContent ?? '');
+}
+
 function notALink(a: Element): boolean {
   const href = a.getAttribute('href');
   if (href === null) return true;
@@ -380,6 +405,11 @@ export class Walker {
     const option = tag === 'label' && quizOption(el);
     if ((SKIP_TAGS.has(tag) && !(tag === 'form' && formHoldsArticle(el)) && tag !== 'math' && !textLabel(el) && !option) || isHidden(el))
       return;
+    // A piece of a line the page marks as skipped by screen readers (`<span aria-hidden="true">`):
+    // an icon's name, a visual copy of words said again beside it. Not a block (a page saved with
+    // a dialog open hides its whole content so), not one holding a picture, and not the first
+    // letters of a word it runs into (a drop cap: `<span aria-hidden>T</span>he`).
+    if (!BLOCK_TAGS.has(tag) && el.getAttribute('aria-hidden') === 'true' && !el.querySelector(PICTURE_SELECTOR) && !startsWord(el)) return;
     // Controls set in the text: a note's link back to its mark (↑), a heading's bracketed edit
     // link ([编辑]), a code block's button label beside its <code> (复制代码).
     if (tag === 'a' && backReferenceLink(el)) return;
