@@ -137,7 +137,6 @@ import {
   type Query,
   type Scored,
 } from './query';
-import { joinedCopyAnchor } from './joinedcopy';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 export type { Anchor, TextSelector } from './types';
@@ -567,13 +566,7 @@ function anchorBatch(
       if (onFartherPrinting(doc, s, a, expectedFromPlaced(placedSpans, s))) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     })
-    .map((a, i) => (unread(i) ? a : introducedAnchor(text, lazyDoc, selectors[i], a)))
-    .map((a, i) => {
-      // Not a copy that joined a break the stored context has, another copy keeping it (joinedcopy.ts).
-      const s = selectors[i];
-      if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
-      return joinedCopyAnchor(text, s, a);
-    });
+    .map((a, i) => (unread(i) ? a : introducedAnchor(text, lazyDoc, selectors[i], a)));
 }
 
 /** A paragraph's opening placed on its copy in a line written before it goes to the paragraph (introduced.ts). */

@@ -83,15 +83,12 @@
  * context has, the 摘要's does not. By kind: baomi 98.9, mixed 99.0 (4 wrong), zhaiyao 99.5 (1
  * wrong), xuhao 99.5, daozi 99.6, the rest ≥ 99.9. One long anchorAll CPU median 68.1 ms, max
  * 206.6 ms. Seeds 41+ are fresh.
- * LATER (anchor26e, 2026-12-07 ~22:00 UTC, seeds 1–40 only, old and new trees in the same minutes):
- * joinedcopy.ts, a last check on a placement that reads the stored context up to a paragraph break
- * and then no break (a 摘要 copy running the opening's lines together; the old text's start counts
- * as a break): moved to the one other copy of the quote keeping that break and reading more of the
- * stored context, an orphan where several do; a passage over a break placed on a copy with that
- * break dropped is an orphan when 16 old units on a side of the break stand elsewhere with the
- * break beside them (the body kept it and changed the passage). Recall 99.6 → 99.6, wrong 5 → 0
- * (wrong_lost 2 → 0; the three surviving ones now RIGHT on the body copy), misses 102 → 102,
- * partial 4 → 4, on_remains 419 → 419. baomi's misses not looked at (no time left).
+ * LATER (lead, 2026-12-07 ~22:25 UTC): anchor26e's joinedcopy.ts (a copy that joins the break the
+ * stored context has gives way to the one copy that keeps it) took 1–40 from 5 wrong to 0 but was
+ * reverted before landing: on outside2 281–320 (seen) it moved 9 right placements of long articles'
+ * unwrapped lines (the new text joins every hard break, so the copy that keeps one is the wrong
+ * one) onto other copies (wrong 1 → 10). The 摘要 kind needs a rule that tells a 摘要 joined in one
+ * place from a text unwrapped everywhere.
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
