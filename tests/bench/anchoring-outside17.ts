@@ -88,6 +88,8 @@
  * page's repeated lines): refused on purpose, the pauses alone would have to tell them apart.
  * FRESH (lead, 2026-12-07 ~19:20 UTC, main 70c26cf, seeds 41–80, once): 99.8%, 0 wrong (zimu 99.1,
  * mixed 99.3, every other kind ≥ 99.9); long anchorAll CPU median 62.9 ms, max 202.5. Seen now: 1–80.
+ * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 81–120, once): 99.9%, **1 WRONG**
+ * (jieyu). Seen now: 1–120.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -89,6 +89,8 @@
  * unwrapped lines (the new text joins every hard break, so the copy that keeps one is the wrong
  * one) onto other copies (wrong 1 → 10). The 摘要 kind needs a rule that tells a 摘要 joined in one
  * place from a text unwrapped everywhere.
+ * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 41–80, once): 99.6%, **10 WRONG** (mixed
+ * 8, zhaiyao 1, baomi 1); baomi 98.6, mixed 98.6. Seen now: 1–80.
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

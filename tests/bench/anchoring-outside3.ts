@@ -411,6 +411,8 @@
  *     not told from an abridged paragraph kept to its first sentence by anything I found in the time.
  *   Guards (old vs new, same texts): outside6 1–40 stutter 99.4 / 0 → 99.4 / 0 (same list), outside15
  *   1–20 99.7 / 0 → same list, outside5 1–20 97.7 / 1 → same list, outside8 441–480 97.2 / 3 → 97.2 / 1.
+ * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 441–480, once): 99.1%, **4 WRONG** (all
+ * mixed). With anchor26e's joinedcopy.ts (reverted) it read 13. Seen now: 1–480.
  */
 
 import path from 'node:path';

@@ -376,6 +376,8 @@
  *   slot by a 公报 update, 2022 read in 2021's slot by the pinned pass: figureside.ts); no other line
  *   of --list changed. Seed 20 qa_reorder: 1 wrong → 0 (a span over a break, its piece past the break
  *   gone, on a copy of its repeated line before another question worded alike: lostpiece.ts).
+ * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 561–600, once): 98.2%, **1 WRONG**
+ * (qa_reorder; mixed 92.9, draft_final 96.7, leader 97.2). Seen now: 1–600.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

@@ -372,6 +372,8 @@
  *   98.7 → 98.8, mixed 89.8 → 89.9): trimmedinplace.ts rewrittenEdge (outside7's speech kind: a passage's
  *   edge words rewritten in place, its sides not both exact). abridge and zhuanti unchanged: their
  *   misses are on the long reads' twin stretches (runs held twice: refused), not read further here.
+ * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 481–520, once): 96.8%, **3 WRONG** (all
+ * mixed; mixed 89.1, abridge 95.1, zhuanti 96.7). Seen now: 1–520.
  */
 
 import { pathToFileURL } from 'node:url';

@@ -157,6 +157,8 @@
  *   word's edge rewritten in place). transcript misses (fillers cut at a short passage's edge, spaces
  *   turned into ，) not reached by it and not read further here (fillers in the stored sides break the
  *   8-unit runs).
+ * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 441–480, once): 97.2%, 0 wrong (mixed
+ * 94.1, transcript 96.5). Seen now: 1–480.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
