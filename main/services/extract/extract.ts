@@ -104,7 +104,7 @@ import {
   isReprintNote,
   uploaderAccount,
 } from './origin';
-import { isProse } from './predicates';
+import { isProse, tableParts, tableRows } from './predicates';
 import {
   picturesOnly,
   isEmbeddedPost,
@@ -3323,16 +3323,6 @@ function splitArticleRoot(top: Element, stats: Map<Element, Stats>, negative: Se
   return root;
 }
 
-/** Rows of a table (through its row groups), or the cells of a row. */
-function tableParts(el: Element): Element[] {
-  const out: Element[] = [];
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-    if (el.localName === 'table' && /^(?:tbody|thead|tfoot)$/.test(c.localName)) out.push(...tableParts(c));
-    else out.push(c);
-  }
-  return out;
-}
-
 /**
  * A data table of long cells (a 公示's rows of 调查核实情况 / 处理和整改情况 in ten columns) scores
  * more in its row group than in the box of the text around it, its prose cells sitting a level
@@ -3355,7 +3345,7 @@ function aroundDataTable(top: Element, stats: Map<Element, Stats>): Element {
     }
     return n;
   };
-  const rows = tableParts(table).filter((r) => r.localName === 'tr');
+  const rows = tableRows(table);
   const head = rows[0];
   if (!head || rows.length < 4 || width(head) < 3) return top;
   for (let c = head.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'td') return top;

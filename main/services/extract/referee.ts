@@ -5,7 +5,7 @@
  */
 import type { Block } from './blocks';
 import type { Element } from '../parsed-dom';
-import { isProse } from './predicates';
+import { isProse, tableRows } from './predicates';
 import { normaliseText, isLatinNotice, isLatinEndLine, comparable, anyOf, isBoilerplate, isMetaLine } from './patterns';
 import { isCaption, inFigure } from './captions';
 import { isSpaceCode, withoutRanges, parseLightDocument } from './light-dom';
@@ -58,16 +58,6 @@ function dataTable(table: Element): boolean {
 }
 const dataTables = new WeakMap<Element, boolean>();
 const DATA_CELL_MAX = 600;
-
-function tableRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (let c = table.firstElementChild; c; c = c.nextElementSibling) {
-    if (c.localName === 'tr') rows.push(c);
-    else if (/^(?:thead|tbody|tfoot)$/.test(c.localName))
-      for (let r = c.firstElementChild; r; r = r.nextElementSibling) if (r.localName === 'tr') rows.push(r);
-  }
-  return rows;
-}
 
 function firstRow(table: Element): Element | undefined {
   return tableRows(table)[0];
