@@ -2,7 +2,7 @@
  * Outside English pages (tests/fixtures/extract-en-fresh): news-style pages written by someone
  * who had not read the extractor or its own English fixtures, scored by character-token F1 for
  * ours and for plain Readability in the same run.
- * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4|--fresh5|--fresh6|--fresh7|--fresh8|--fresh9|--fresh10|--fresh11|--fresh12|--fresh13|--fresh14|--fresh15|--fresh16|--fresh17|--fresh18|--fresh19|--fresh20|--fresh21|--fresh22|--fresh23|--fresh24] (--fresh2: the second set,
+ * Run standalone: npx tsx tests/bench/extract-en-fresh.ts [--verbose] [--fresh2|--fresh3|--fresh4|--fresh5|--fresh6|--fresh7|--fresh8|--fresh9|--fresh10|--fresh11|--fresh12|--fresh13|--fresh14|--fresh15|--fresh16|--fresh17|--fresh18|--fresh19|--fresh20|--fresh21|--fresh22|--fresh23|--fresh24|--fresh25] (--fresh2: the second set,
  * tests/fixtures/extract-en-fresh2; --fresh3: the third, tests/fixtures/extract-en-fresh3, heavy saved pages of big news sites;
  * --fresh4: the fourth, tests/fixtures/extract-en-fresh4, page types: blog, TV, match report, press release, advice, feature, notice, email;
  * --fresh5: the fifth, tests/fixtures/extract-en-fresh5, 70–115 KB pages in the shapes of eight big news-site families;
@@ -24,7 +24,8 @@
  * --fresh21: the twenty-first, tests/fixtures/extract-en-fresh21, 41–44 KB pages of eight more families: a fediverse thread, a parish sermon, a web-serial chapter, a conference talk page, a transit service-change notice, an open letter on a petition site, a book excerpt on a publisher's page and a weather explainer beside forecast widgets shapes;
  * --fresh22: the twenty-second, tests/fixtures/extract-en-fresh22, 41–44 KB pages of eight more families: a status-page incident with its postmortem, a food recall announcement, city council minutes, a photo essay whose captions carry the story, a historical-marker entry, a travel advisory, a real-estate listing and a bird species account shapes;
  * --fresh23: the twenty-third, tests/fixtures/extract-en-fresh23, 41–44 KB pages of eight more families: a software security advisory, a health-condition overview, a terms-of-service page, a hiking-club trail guide, a song-lyrics page, a journal retraction notice, a community event listing and a charity appeal letter shapes;
- * --fresh24: the twenty-fourth, tests/fixtures/extract-en-fresh24, 41–44 KB pages of eight more families: a Q&A site's single-answer page, a finance term explainer, a foundation's grant call, a museum exhibition page, a crowdfunding campaign, an app-store listing, a school principal's newsletter and a community how-to with numbered steps shapes)
+ * --fresh24: the twenty-fourth, tests/fixtures/extract-en-fresh24, 41–44 KB pages of eight more families: a Q&A site's single-answer page, a finance term explainer, a foundation's grant call, a museum exhibition page, a crowdfunding campaign, an app-store listing, a school principal's newsletter and a community how-to with numbered steps shapes;
+ * --fresh25: the twenty-fifth, tests/fixtures/extract-en-fresh25, 40–43 KB pages of eight more families: a parliamentary debate record, a quarterly earnings release, a medicine's patient leaflet, a mailing-list archive message, a shop's product page, a reader's book review, a fan-wiki episode page and a rendered tutorial notebook shapes)
  * (`--verbose` lists every page: F1 ours vs Readability, precision/recall, and for ours the
  * first 200 characters missed and the first 200 extra.)
  */
@@ -118,6 +119,8 @@ export const FRESH22_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fres
 export const FRESH23_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh23/', import.meta.url));
 /** The twenty-fourth outside set (same format, same policy; 41–44 KB pages of eight more families, a Q&A answer page, a grant call, a crowdfunding campaign, an app-store listing and a how-to among them). */
 export const FRESH24_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh24/', import.meta.url));
+/** The twenty-fifth outside set (same format, same policy; 40–43 KB pages of eight more families, a debate record, an earnings release, a patient leaflet, a list-archive message and a rendered notebook among them). */
+export const FRESH25_EN_DIR = fileURLToPath(new URL('../fixtures/extract-en-fresh25/', import.meta.url));
 
 export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   return loadFreshEn(dir).map((pg) => {
@@ -133,7 +136,7 @@ export function scoreFreshEn(run: Extractor, dir = FRESH_EN_DIR): FreshScore[] {
   });
 }
 
-/** The sets by name: 'fresh' is the first, 'fresh2'…'fresh24' the later ones. */
+/** The sets by name: 'fresh' is the first, 'fresh2'…'fresh25' the later ones. */
 const FRESH_SETS = {
   fresh: FRESH_EN_DIR,
   fresh2: FRESH2_EN_DIR,
@@ -159,10 +162,11 @@ const FRESH_SETS = {
   fresh22: FRESH22_EN_DIR,
   fresh23: FRESH23_EN_DIR,
   fresh24: FRESH24_EN_DIR,
+  fresh25: FRESH25_EN_DIR,
 } as const;
 export type FreshSet = keyof typeof FRESH_SETS;
 
-/** `set` 'fresh2'…'fresh24' scores tests/fixtures/extract-en-fresh2…24 under `extract_*_en_fresh2*`…`…fresh24*` names. */
+/** `set` 'fresh2'…'fresh25' scores tests/fixtures/extract-en-fresh2…25 under `extract_*_en_fresh2*`…`…fresh25*` names. */
 export function benchEnFresh(verbose = false, baseline = true, set: FreshSet = 'fresh'): Record<string, number> {
   const dir = FRESH_SETS[set];
   const o = scoreFreshEn(ours, dir);

@@ -114,6 +114,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh23'),
     // Twenty-fourth outside English set (a twenty-fourth tester: Q&A answer page/finance term explainer/grant call/museum exhibition/crowdfunding campaign/app-store listing/school newsletter/how-to steps shapes).
     ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh24'),
+    // Twenty-fifth outside English set (a twenty-fifth tester: Hansard-like debate/earnings release/patient leaflet/list-archive message/shop product page/reader's book review/fan-wiki episode/rendered notebook shapes).
+    ...benchEnFresh(process.argv.includes('--verbose'), true, 'fresh25'),
     // Third outside Chinese set (a third tester, other builders and encoding traps).
     ...benchOutside(process.argv.includes('--verbose'), 'outside3'),
     // Fourth outside Chinese set (a fourth tester: intranet, e-paper, app share page, BOM, <td> articles).

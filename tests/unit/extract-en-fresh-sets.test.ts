@@ -1,5 +1,5 @@
 /**
- * The fifth to twentieth outside English sets (tests/fixtures/extract-en-fresh5..24) are benches, not
+ * The fifth to twenty-fifth outside English sets (tests/fixtures/extract-en-fresh5..25) are benches, not
  * targets: these checks keep them honest. The files are what each set's generate.ts writes today,
  * every expected line and the title are visible text of the page (not script, style or hidden
  * pop-up text), and each page has the size of a real saved page. (Scores are in the bench.)
@@ -29,6 +29,7 @@ import { FRESH21_DIR, FRESH21_PAGES } from '../fixtures/extract-en-fresh21/gener
 import { FRESH22_DIR, FRESH22_PAGES } from '../fixtures/extract-en-fresh22/generate';
 import { FRESH23_DIR, FRESH23_PAGES } from '../fixtures/extract-en-fresh23/generate';
 import { FRESH24_DIR, FRESH24_PAGES } from '../fixtures/extract-en-fresh24/generate';
+import { FRESH25_DIR, FRESH25_PAGES } from '../fixtures/extract-en-fresh25/generate';
 
 interface Made {
   name: string;
@@ -60,6 +61,7 @@ const SETS: [string, string, (() => Made)[], number][] = [
   ['extract-en-fresh22', FRESH22_DIR, FRESH22_PAGES, 8],
   ['extract-en-fresh23', FRESH23_DIR, FRESH23_PAGES, 8],
   ['extract-en-fresh24', FRESH24_DIR, FRESH24_PAGES, 8],
+  ['extract-en-fresh25', FRESH25_DIR, FRESH25_PAGES, 8],
 ];
 
 /** Visible text: scripts, styles, templates and [hidden] removed; block starts and ends and <br> as line breaks. */
