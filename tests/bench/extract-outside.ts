@@ -2,7 +2,7 @@
  * Outside Chinese CMS pages (tests/fixtures/cms-outside): 30 pages written by a tester who had not
  * read the extractor, in the markup of builders and page types the other fixtures lack. Scored
  * like cms-heldout: title, date, 来源, body token F1, chrome leaking into the body, mis-decoding.
- * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12 | --outside13 | --outside14 | --outside15 | --outside16 | --outside17 | --outside18 | --outside19 | --outside20 | --outside21 | --outside22 | --outside23 | --outside24 | --outside25 | --outside26] (--outside2:
+ * Run standalone: npx tsx tests/bench/extract-outside.ts [--verbose] [--outside2 | … | --outside10 | --outside11 | --outside12 | --outside13 | --outside14 | --outside15 | --outside16 | --outside17 | --outside18 | --outside19 | --outside20 | --outside21 | --outside22 | --outside23 | --outside24 | --outside25 | --outside26 | --outside27] (--outside2:
  * the second set, tests/fixtures/cms-outside2; --outside3: the third, tests/fixtures/cms-outside3;
  * --outside4: the fourth, tests/fixtures/cms-outside4; --outside5: the fifth, tests/fixtures/cms-outside5;
  * --outside6: the sixth, tests/fixtures/cms-outside6;
@@ -23,7 +23,8 @@
  * --outside23: the twenty-third, tests/fixtures/cms-outside23;
  * --outside24: the twenty-fourth, tests/fixtures/cms-outside24;
  * --outside25: the twenty-fifth, tests/fixtures/cms-outside25;
- * --outside26: the twenty-sixth, tests/fixtures/cms-outside26)
+ * --outside26: the twenty-sixth, tests/fixtures/cms-outside26;
+ * --outside27: the twenty-seventh, tests/fixtures/cms-outside27)
  */
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../../main/services/extract/decode';
@@ -159,6 +160,8 @@ export const OUTSIDE24_DIR = fileURLToPath(new URL('../fixtures/cms-outside24/',
 export const OUTSIDE25_DIR = fileURLToPath(new URL('../fixtures/cms-outside25/', import.meta.url));
 /** The twenty-sixth outside set (tests/fixtures/cms-outside26), scored under `extract_cn_outside26_*`. */
 export const OUTSIDE26_DIR = fileURLToPath(new URL('../fixtures/cms-outside26/', import.meta.url));
+/** The twenty-seventh outside set (tests/fixtures/cms-outside27), scored under `extract_cn_outside27_*`. */
+export const OUTSIDE27_DIR = fileURLToPath(new URL('../fixtures/cms-outside27/', import.meta.url));
 
 const SET_DIRS = {
   outside: OUTSIDE_DIR,
@@ -187,10 +190,12 @@ const SET_DIRS = {
   outside24: OUTSIDE24_DIR,
   outside25: OUTSIDE25_DIR,
   outside26: OUTSIDE26_DIR,
+  outside27: OUTSIDE27_DIR,
 };
 
-/** The set named by `--outside2` … `--outside26` (the first set without a flag). */
+/** The set named by `--outside2` … `--outside27` (the first set without a flag). */
 export function outsideSetFromArgv(argv: string[]): keyof typeof SET_DIRS {
+  if (argv.includes('--outside27')) return 'outside27';
   if (argv.includes('--outside26')) return 'outside26';
   if (argv.includes('--outside25')) return 'outside25';
   if (argv.includes('--outside24')) return 'outside24';
@@ -247,7 +252,7 @@ export function benchOutside(verbose = false, set: keyof typeof SET_DIRS = 'outs
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = outsideSetFromArgv(process.argv);
-  // --outside3 … --outside26 alone list the set page by page.
+  // --outside3 … --outside27 alone list the set page by page.
   const verbose =
     process.argv.includes('--verbose') ||
     set === 'outside3' ||
@@ -273,6 +278,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     set === 'outside23' ||
     set === 'outside24' ||
     set === 'outside25' ||
-    set === 'outside26';
+    set === 'outside26' ||
+    set === 'outside27';
   for (const [k, v] of Object.entries(benchOutside(verbose, set))) process.stdout.write(`${k}: ${v}\n`);
 }

@@ -164,6 +164,8 @@ export async function benchExtract(): Promise<Record<string, number>> {
     ...benchOutside(process.argv.includes('--verbose'), 'outside25'),
     // Twenty-sixth outside Chinese set (a twenty-sixth tester: page kinds — 供水水质公告, 空气质量排名通报 (GBK), 督察 信访件办理公示, 合同示范文本, 政府网站工作年度报表, 专家门诊出诊安排, 公交线路调整公告, 银行 网点迁址公告, 文库 文档页, 规划许可 批前公示, 校运会 成绩公告, 征兵通告 (GB2312, ASP.NET)).
     ...benchOutside(process.argv.includes('--verbose'), 'outside26'),
+    // Twenty-seventh outside Chinese set (a twenty-seventh tester: page kinds — 党费收缴公示, 政府采购意向, 公积金 政策解读 (Vue SSR state), 笔试成绩 公示 (GBK), 拟聘用人员公示 (VSB, unlabelled unit), 青年大学习 通报 (WeChat), 开庭公告 (ASP.NET), 中心组 学习计划, 应知应会 (folded answers), 校历 (GB2312), 低保 公示 (masked names), 图书馆 新书通报 (Next.js, no 来源)).
+    ...benchOutside(process.argv.includes('--verbose'), 'outside27'),
     ...benchReferee(),
     extract_pages_per_s: Math.round(oursRate * 10) / 10,
     extract_pages_per_cpu_s: Math.round((pages.length / oursS.cpu) * 10) / 10,
