@@ -37,7 +37,7 @@
  *   习近平总书记. Light on news pages.
  * - xiuyue: a 数据修约 pass at 70% of the figures: decimals of 2+ places rounded to one place
  *   (12.34 → 12.3), a one-place decimal of 100 or more rounded to a whole number (256.7 → 257);
- *   not in dates, versions or codes (a figure next to another . or a Latin letter).
+ *   not in dates, versions or codes (a figure next to another . or a Latin letter, 2024.05).
  * - quchong: 去重. Prepare: the old text holds 1–2 accidental duplicates (one per 20k units of a
  *   long article): a paragraph pasted twice in a row, or a sentence written twice in a row; a
  *   highlight is made inside each second copy. Revision: each second copy deleted (DEDUPED in the
@@ -274,7 +274,7 @@ function danwei(t: Tracked, rng: Rng): Splice[] {
 function tifa(t: Tracked): Splice[] {
   const out: Splice[] = [];
   const s = t.text;
-  for (const m of s.matchAll(/(?<![党的共])(?:十八|十九|二十)(?:大|届)/g)) out.push({ start: m.index, end: m.index, insert: '党的' });
+  for (const m of s.matchAll(/(?<![党的共一二三四五六七八九十])(?:十八|十九|二十)(?:大|届)/g)) out.push({ start: m.index, end: m.index, insert: '党的' });
   for (const m of s.matchAll(/(?<![“「《])(?:十三五|十四五|十五五|一带一路)(?![”」》])/g)) {
     out.push({ start: m.index, end: m.index, insert: '“' }, { start: m.index + m[0].length, end: m.index + m[0].length, insert: '”' });
   }
@@ -291,7 +291,8 @@ function xiuyue(t: Tracked, rng: Rng): Splice[] {
     let next: string | null = null;
     if (frac.length >= 2) next = (Math.round(Number(whole) * 10) / 10).toFixed(1);
     else if (Number(int) >= 100) next = String(Math.round(Number(whole)));
-    if (next === null || next === whole || rng() >= 0.7) continue;
+    // 2024.05 is a year and a month, not a figure to round
+    if (next === null || next === whole || /^(?:19|20)[0-9]{2}$/.test(int) || rng() >= 0.7) continue;
     out.push(...reword(t, m.index, m.index + whole.length, next));
   }
   return out;

@@ -126,6 +126,7 @@ describe('the kinds, on the made-up article', () => {
     const t = rev('tifa');
     expect(t.text).toContain('在党的十九大精神指引下，县里围绕“十四五”规划推进“一带一路”文化交流');
     expect(t.text).toContain('新冠病毒感染疫情期间');
+    expect(revise('tifa', track('二十九大项目和中共十九大'), () => 0.1).text).toBe('二十九大项目和中共十九大');
     const s = at(OLD, '县里围绕十四五规划推进一带一路文化交流');
     const j = judged(t, s, at(t.text, '县里围绕“十四五”规划推进“一带一路”文化交流'));
     expect(j.truth.state).toBe('surviving');
@@ -137,6 +138,7 @@ describe('the kinds, on the made-up article', () => {
     expect(t.text).toContain('覆盖面积35.3平方公里，人均藏书257册');
     expect(t.text).toContain('增长6.5%');
     expect(judged(t, at(OLD, '256.7册'), null).truth.state).toBe('lost');
+    expect(revise('xiuyue', track('时间2024.05，版本1.2.35，数值3.14。'), () => 0.1).text).toBe('时间2024.05，版本1.2.35，数值3.1。');
   });
 
   it('suoxie: the full name written before the first use of a known acronym', () => {
