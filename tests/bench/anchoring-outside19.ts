@@ -39,7 +39,8 @@
  *   (12.34 → 12.3), a one-place decimal of 100 or more rounded to a whole number (256.7 → 257);
  *   not in dates, versions or codes (a figure next to another . or a Latin letter, 2024.05).
  * - quchong: 去重. Prepare: the old text holds 1–2 accidental duplicates (one per 20k units of a
- *   long article): a paragraph pasted twice in a row, or a sentence written twice in a row; a
+ *   long article): a paragraph pasted twice in a row (a third of them again 2–4 paragraphs further
+ *   on, as a CMS's double save puts it), or a sentence written twice in a row; a
  *   highlight is made inside each second copy. Revision: each second copy deleted (DEDUPED in the
  *   judge: a highlight in it is judged at the same words of the first copy).
  * - suoxie: an editor's 缩写 pass: at the first use of a Latin acronym our list knows (GDP, CPI,
@@ -304,30 +305,38 @@ function xiuyue(t: Tracked, rng: Rng): Splice[] {
  * prepared old text and its duplicates (old ranges of the text it returns).
  */
 export function prepareDuplicates(text: string, rng: Rng): { text: string; dups: Duplicate[] } {
-  const paras = paragraphs(text).filter((p, k) => k > 0 && p.end - p.start >= 20 && p.end - p.start <= 400);
+  const all = paragraphs(text);
+  const paras = all.map((p, k) => ({ ...p, k })).filter((p) => p.k > 0 && p.end - p.start >= 20 && p.end - p.start <= 400);
   const sents = sentences(text).filter((s) => s.end - s.start >= 10 && s.end - s.start <= 120 && text.slice(s.start, s.end).includes('，'));
   const want = Math.max(1 + Math.floor(rng() * 2), Math.floor(text.length / 20000));
   const chosen: { at: number; copy: string; kept: number }[] = [];
   const used: Span[] = [];
   for (let tries = 0; chosen.length < want && tries < 50; tries++) {
     const asPara = rng() < 0.5;
-    const src = asPara ? (paras.length ? pick(rng, paras) : null) : sents.length ? pick(rng, sents) : null;
+    const para = asPara && paras.length ? pick(rng, paras) : null;
+    const src: Span | null = asPara ? para : sents.length ? pick(rng, sents) : null;
     if (!src || used.some((u) => src.start < u.end + 1 && u.start < src.end + 1)) continue;
+    // a third of the pasted paragraphs land again 2–4 paragraphs further on (a CMS's double save)
+    const far = para && rng() < 1 / 3 ? all[para.k + 2 + Math.floor(rng() * 3)] : undefined;
+    const at = far ? far.end : src.end;
+    if (chosen.some((c) => c.at === at)) continue;
     used.push(src);
     const words = text.slice(src.start, src.end);
-    chosen.push({ at: src.end, copy: asPara ? `\n${words}` : words, kept: src.start });
+    chosen.push({ at, copy: asPara ? `\n${words}` : words, kept: src.start });
   }
   chosen.sort((a, b) => a.at - b.at);
+  // an old index in the prepared text: shifted by every copy inserted at or before it
+  const shifted = (i: number) => i + chosen.filter((c) => c.at <= i).reduce((n, c) => n + c.copy.length, 0);
   let out = '';
   let at = 0;
-  let shift = 0;
   const dups: Duplicate[] = [];
   for (const c of chosen) {
-    out += text.slice(at, c.at) + c.copy;
+    out += text.slice(at, c.at);
+    const copyStart = out.length;
+    out += c.copy;
     at = c.at;
-    const wordsStart = c.at + shift + (c.copy.startsWith('\n') ? 1 : 0);
-    dups.push({ removed: { start: wordsStart, end: c.at + shift + c.copy.length }, kept: c.kept + shift });
-    shift += c.copy.length;
+    const wordsStart = copyStart + (c.copy.startsWith('\n') ? 1 : 0);
+    dups.push({ removed: { start: wordsStart, end: copyStart + c.copy.length }, kept: shifted(c.kept) });
   }
   out += text.slice(at);
   return { text: out, dups };

@@ -51,10 +51,10 @@ describe('REWORDED: a word replaced in its place', () => {
 });
 
 describe('DEDUPED: a highlight in a deleted second copy is read at the first copy', () => {
-  const prepared = prepareDuplicates(OLD, () => 0.3);
+  const prepared = prepareDuplicates(OLD, () => 0.4);
   const old = prepared.text;
   const dups = prepared.dups;
-  const t = revise('quchong', track(old), () => 0.3, dups);
+  const t = revise('quchong', track(old), () => 0.4, dups);
 
   it('prepare pastes a paragraph twice in a row; the revision deletes the second copy and gives the old text back', () => {
     expect(dups).toHaveLength(1);
@@ -86,6 +86,19 @@ describe('DEDUPED: a highlight in a deleted second copy is read at the first cop
     const d = dups[0]!;
     const h = { start: d.removed.start - 5, end: d.removed.start + 4 };
     expect(dedupedSpan(h, dups)).toEqual(h);
+  });
+
+  it('a third of the pasted paragraphs land 2–4 paragraphs further on; deleted all the same', () => {
+    const p = prepareDuplicates(OLD, () => 0.3);
+    const d = p.dups[0]!;
+    const lines = p.text.split('\n');
+    expect(lines[5]).toBe(lines[2]);
+    expect(d.kept).toBe(p.text.indexOf(lines[2]!));
+    expect(d.removed.start).toBe(p.text.lastIndexOf(lines[2]!));
+    const r = revise('quchong', track(p.text), () => 0.3, p.dups);
+    expect(r.text).toBe(OLD);
+    const h = at(p.text, '今年GDP增长6.5%', d.removed.start);
+    expect(judgeDeduped(p.text, r, positions(r, p.text.length), h, at(r.text, '今年GDP增长6.5%'), p.dups).verdict).toBe('right');
   });
 
   it('a sentence written twice in a row is the other duplicate prepare makes', () => {
