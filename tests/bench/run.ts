@@ -56,6 +56,8 @@ const suites: Record<string, () => Promise<Record<string, number>>> = {
   anchor17: async () => (await import('./anchoring-outside17')).benchAnchorOutside17(process.argv.slice(2)),
   // An eighteenth outside tester's bench: CMS 摘要 copies, 字数精简, 学习记录 forms, 要点 boxes, 断句 commas, 倒字, 涉密数字 masked, inline list numbers, 背景 paragraphs moved to a box (anchoring-outside18.ts).
   anchor18: async () => (await import('./anchoring-outside18')).benchAnchorOutside18(process.argv.slice(2)),
+  // A nineteenth outside tester's bench: 书面语 tone marks, 法定计量单位, 规范表述, 数据修约, 去重 of pasted copies, acronyms spelled out, 扩写 clauses, 小标题 splits, 倒叙 → 顺叙 (anchoring-outside19.ts).
+  anchor19: async () => (await import('./anchoring-outside19')).benchAnchorOutside19(process.argv.slice(2)),
   print: async () => (await import('./print')).benchPrint(),
   search: async () => (await import('./search')).benchSearch(process.argv.slice(2)),
   packets: async () => (await import('./packets')).benchPackets(),
