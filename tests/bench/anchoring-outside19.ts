@@ -74,6 +74,15 @@
  * daoxu 40, buchong 39, yuqi 18, xiaobiaoti 17 (at 200+ units; now 150+), xiuyue 16, danwei 14,
  * tifa 10, suoxie 9; edit share quchong 6.1%, buchong 3.6%, the rest ≤ 0.3%. tifa and suoxie are
  * light on these news pages. Seeds 1–40 (the default range) are fresh.
+ * FIRST MEASUREMENT (lead, 2026-12-08 ~00:16 UTC, the bench's branch 189a721 = main 3b55d0d's
+ * anchoring, seeds 1–40, once, before anyone looked at them; load ~35, seven helpers beside it):
+ * recall 99.5%, **2 WRONG** (28,606 surviving of 28,800; 157 missed, 0 partial; 55 lost, 133 on
+ * remains). Both wrongs are WRONG_LOST cross highlights of quchong (seed 33; seed 22 mixed with
+ * quchong): the highlight's first part lay in a second copy the revision deleted, and its second
+ * part was placed after the first copy's paragraph. By kind: quchong 96.1 (113 of the 157 misses:
+ * passages beside a deleted copy, their own words unchanged), mixed 98.8 (1 wrong), buchong and
+ * daoxu 99.9, the rest 100. By type: clause 97.6, last 99.5, the rest ≥ 99.6. One long anchorAll
+ * CPU median 46.6 ms, max 202.9 ms. Seeds 41+ are fresh.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';
