@@ -198,9 +198,10 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   const head = (startKnown ? BREAK : '') + beforeWords + quoteWords + afterWords.slice(0, RIVAL_WORDS);
   const tail = beforeWords.slice(-RIVAL_WORDS) + quoteWords + afterWords + (endKnown ? BREAK : '');
   const inMatch = (at: number) => at >= first && at < first + pattern.length;
-  // A copy gained may be a reprint of the passage (a caption, a pull-quote): in doubt, unless no copy
-  // outside the match has the passage's own nearest words beside it on either side (a timeline's
-  // newest entry written on top, 3月30日 beside the month of 3月9日): then it is new words.
+  // A copy gained may be a reprint of the passage (a caption, a pull-quote, a 相关阅读 line repeating
+  // the first line): in doubt, unless no copy outside the match has the passage's own nearest words
+  // beside it on either side (a timeline's newest entry written on top, 3月30日 beside the month of
+  // 3月9日): then it is new words.
   if (gained && gainedBesideOwnWords(words.text, quoteWords, beforeWords, afterWords, inMatch)) return null;
   for (const part of [head, tail]) {
     for (let at = words.text.indexOf(part); at >= 0; at = words.text.indexOf(part, at + 1)) if (!inMatch(at)) return null;
@@ -226,10 +227,14 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   return { from, to };
 }
 
+/** Own words next to the quote that a gained copy must not have beside it (a parted first line keeps only a few). */
+const GAINED_SIDE = 2;
+
 /**
  * Whether some occurrence of the quote's words outside the match has the passage's own nearest
- * words (RIVAL_WORDS of them; a paragraph's edge is no sign, every entry has one) right beside it
- * on either side, or too few own words to tell on both.
+ * words (GAINED_SIDE of them: a paragraph parted by an inserted line keeps only a few) right beside
+ * it on either side, or no own words beside the quote to tell by. A paragraph's edge is no sign:
+ * every entry of a timeline has one.
  */
 function gainedBesideOwnWords(
   text: string,
@@ -238,13 +243,13 @@ function gainedBesideOwnWords(
   afterWords: string,
   inMatch: (at: number) => boolean,
 ): boolean {
-  const before = beforeWords.length >= RIVAL_WORDS ? beforeWords.slice(-RIVAL_WORDS) : null;
-  const after = afterWords.length >= RIVAL_WORDS ? afterWords.slice(0, RIVAL_WORDS) : null;
-  if (before === null && after === null) return true;
+  const before = beforeWords.slice(-GAINED_SIDE);
+  const after = afterWords.slice(0, GAINED_SIDE);
+  if (before.length === 0 && after.length === 0) return true;
   for (let at = text.indexOf(quoteWords); at >= 0; at = text.indexOf(quoteWords, at + 1)) {
     if (inMatch(at)) continue;
-    if (before !== null && text.slice(Math.max(0, at - before.length), at) === before) return true;
-    if (after !== null && text.startsWith(after, at + quoteWords.length)) return true;
+    if (before.length > 0 && text.slice(Math.max(0, at - before.length), at) === before) return true;
+    if (after.length > 0 && text.startsWith(after, at + quoteWords.length)) return true;
   }
   return false;
 }
