@@ -316,6 +316,10 @@
  *   (8 letters/digits) stand at the placement and not at that copy. Left: spans over two reversed
  *   entries (the judge wants both lines in their new order), months of entries too short to tell
  *   (5月11日 entries of one day), the long reads' twin stretches, speech/brief edits inside the quote.
+ *   Guards, base vs branch on the same machine: every outside bench 1–40 (3–18), outside2 281–320 and
+ *   independent 481–520 keep their wrong counts (outside9 2, outside18 5, outside2 1, independent 1,
+ *   others 0); misses fewer on outside4 (337 → 335), 5 (777 → 773), 6 (323 → 321), 11 (69 → 68), 2
+ *   (99.3 → 99.4%), the rest unchanged.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
