@@ -171,7 +171,7 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   const forms = storedForms(s);
   // A copy gained (a caption or a pull-quote repeating it): which one is the passage is in doubt
   // (past the cap the count is unknown: the own words alone tell).
-  if (copies < MAX_COPIES && numberCopies(doc.norm.text, forms.quote, copies + 2) > copies + 1) return null;
+  const gained = copies < MAX_COPIES && numberCopies(doc.norm.text, forms.quote, copies + 2) > copies + 1;
   const own = ownPattern(s);
   if (!own) return null;
   const { pattern, beforeWords, quoteWords, afterWords, startKnown, endKnown } = own;
@@ -198,6 +198,11 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   const head = (startKnown ? BREAK : '') + beforeWords + quoteWords + afterWords.slice(0, RIVAL_WORDS);
   const tail = beforeWords.slice(-RIVAL_WORDS) + quoteWords + afterWords + (endKnown ? BREAK : '');
   const inMatch = (at: number) => at >= first && at < first + pattern.length;
+  // A copy gained may be a reprint of the passage (a caption, a pull-quote, a 相关阅读 line repeating
+  // the first line): in doubt, unless no copy outside the match has the passage's own nearest words
+  // beside it on either side (a timeline's newest entry written on top, 3月30日 beside the month of
+  // 3月9日): then it is new words.
+  if (gained && gainedBesideOwnWords(words.text, quoteWords, beforeWords, afterWords, inMatch)) return null;
   for (const part of [head, tail]) {
     for (let at = words.text.indexOf(part); at >= 0; at = words.text.indexOf(part, at + 1)) if (!inMatch(at)) return null;
   }
@@ -220,6 +225,33 @@ export function ownParagraphPlace(doc: Doc, s: TextSelector): { from: number; to
   for (let k = 0; k < trail && to < norm.length && !isWord(norm.charCodeAt(to)); k++) to++;
   if (!paragraphAgrees(doc, s, from, to)) return null;
   return { from, to };
+}
+
+/** Own words next to the quote that a gained copy must not have beside it (a parted first line keeps only a few). */
+const GAINED_SIDE = 2;
+
+/**
+ * Whether some occurrence of the quote's words outside the match has the passage's own nearest
+ * words (GAINED_SIDE of them: a paragraph parted by an inserted line keeps only a few) right beside
+ * it on either side, or no own words beside the quote to tell by. A paragraph's edge is no sign:
+ * every entry of a timeline has one.
+ */
+function gainedBesideOwnWords(
+  text: string,
+  quoteWords: string,
+  beforeWords: string,
+  afterWords: string,
+  inMatch: (at: number) => boolean,
+): boolean {
+  const before = beforeWords.slice(-GAINED_SIDE);
+  const after = afterWords.slice(0, GAINED_SIDE);
+  if (before.length === 0 && after.length === 0) return true;
+  for (let at = text.indexOf(quoteWords); at >= 0; at = text.indexOf(quoteWords, at + 1)) {
+    if (inMatch(at)) continue;
+    if (before.length > 0 && text.slice(Math.max(0, at - before.length), at) === before) return true;
+    if (after.length > 0 && text.startsWith(after, at + quoteWords.length)) return true;
+  }
+  return false;
 }
 
 const DIGIT = /\p{Nd}/u;

@@ -154,7 +154,11 @@ export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): bo
         isBreak(head - line.length)
       );
     };
-    if (!lineBefore(twinBefore ? from - quote.length : from) && others.some((o) => lineBefore(o))) return true;
+    // Not where the passage's own paragraph words on the other side stand at the placement and not at
+    // that copy: they tell the copies apart (a timeline's entries reversed, each line now before another).
+    const after = ownSideWords(s.suffix, false);
+    const toldApart = (o: number) => after !== null && ownWordsAt(doc, to, after, false) && !ownWordsAt(doc, o + quote.length, after, false);
+    if (!lineBefore(twinBefore ? from - quote.length : from) && others.some((o) => lineBefore(o) && !toldApart(o))) return true;
   }
   if (after) {
     const { own, line } = after;
@@ -162,9 +166,40 @@ export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): bo
       const tail = end + own.length;
       return text.startsWith(own, end) && isBreak(tail) && text.startsWith(line, tail) && isBreak(tail + line.length);
     };
-    if (!lineAfter(twinAfter ? to + quote.length : to) && others.some((o) => lineAfter(o + quote.length))) return true;
+    const before = ownSideWords(s.prefix, true);
+    const toldApart = (o: number) => before !== null && ownWordsAt(doc, from, before, true) && !ownWordsAt(doc, o, before, true);
+    if (!lineAfter(twinAfter ? to + quote.length : to) && others.some((o) => lineAfter(o + quote.length) && !toldApart(o))) return true;
   }
   return false;
+}
+
+/** Words (letters and digits) of the passage's own paragraph beside it that tell its copy from another. */
+const OWN_WORDS = 8;
+/** Units read past the quote for those words (marks and spaces between them). */
+const OWN_WORDS_READ = 4 * OWN_WORDS;
+const WORD = /[\p{L}\p{N}]/u;
+
+/** The OWN_WORDS words of the stored side's own-paragraph part nearest the quote, or null when fewer stand there. */
+function ownSideWords(side: string, before: boolean): string | null {
+  const own = before ? side.slice(side.lastIndexOf('\n') + 1) : side.slice(0, (side.indexOf('\n') + 1 || side.length + 1) - 1);
+  const words = [...normalise(own, before && !side.includes('\n') ? false : before)].filter((c) => WORD.test(c)).join('');
+  if (words.length < OWN_WORDS) return null;
+  return before ? words.slice(-OWN_WORDS) : words.slice(0, OWN_WORDS);
+}
+
+/** Whether the words of the new text's paragraph nearest comparison-form offset `at` (before it or from it) are `words`. */
+function ownWordsAt(doc: Doc, at: number, words: string, before: boolean): boolean {
+  const text = doc.norm.text;
+  let got = '';
+  for (let k = 0; k < OWN_WORDS_READ && got.length < words.length; k++) {
+    const i = before ? at - 1 - k : at + k;
+    if (i < 0 || i >= text.length) break;
+    // A break between the quote's side and this unit: the paragraph ends there.
+    if (lineBreakBefore(doc, before ? i + 1 : i)) break;
+    const c = text[i] as string;
+    if (WORD.test(c)) got = before ? c + got : got + c;
+  }
+  return got === words;
 }
 
 /**

@@ -302,6 +302,24 @@
  *   reversal), mixed.
  * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 521–560, once): 97.6%, **3 WRONG** (all
  * mixed; timeline 91.8, mixed 91.5, speech 95.6). Seen now: 1–560.
+ * LATER (anchor27c, 2026-12-08, seen seeds 1–40, main 3b55d0d → s27-anchor27c, load ~20; --list compared:
+ *   only misses removed): 96.8% / 0 → 96.9% / 0 (misses 865 → 845; timeline 92.2 → 92.9, mixed 83.8 →
+ *   83.9). The misses of 1–40 read: 412 mixed, 197 timeline, 109 speech, 80 brief; 627 on long reads.
+ *   Timeline: the month or date leading an entry (number/target, 2–5 units) found by its own entry's
+ *   words, then refused for two reasons that ignore those words: (1) ownpara.ts refused whenever the
+ *   text gained a copy of the quote, and the revision's newest entry on top always adds one (3月30日
+ *   beside 3月9日's month): now a gained copy counts only where some copy outside the match has the
+ *   passage's own nearest 2 words beside it (a pull-quote, a 相关阅读 line repeating a parted first
+ *   line: a first form reading 4 words made seed 28 ad_split `first` wrong, narrowed); (2) replaced.ts
+ *   neighbourLineElsewhere: the whole stored previous line (a short heading entry) now stands before
+ *   another entry's month, reversed; now not where the passage's own paragraph words on the other side
+ *   (8 letters/digits) stand at the placement and not at that copy. Left: spans over two reversed
+ *   entries (the judge wants both lines in their new order), months of entries too short to tell
+ *   (5月11日 entries of one day), the long reads' twin stretches, speech/brief edits inside the quote.
+ *   Guards, base vs branch on the same machine: every outside bench 1–40 (3–18), outside2 281–320 and
+ *   independent 481–520 keep their wrong counts (outside9 2, outside18 5, outside2 1, independent 1,
+ *   others 0); misses fewer on outside4 (337 → 335), 5 (777 → 773), 6 (323 → 321), 11 (69 → 68), 2
+ *   (99.3 → 99.4%), the rest unchanged.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';

@@ -374,6 +374,11 @@
  *   misses are on the long reads' twin stretches (runs held twice: refused), not read further here.
  * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 481–520, once): 96.8%, **3 WRONG** (all
  * mixed; mixed 89.1, abridge 95.1, zhuanti 96.7). Seen now: 1–520.
+ * LATER (anchor27c, 2026-12-08, seen seeds 1–40, main 3b55d0d → s27-anchor27c; --list compared): 96.1% /
+ *   0 → 96.1% / 0 (misses 830 → 828: seeds 33 and 40 zhuanti sentences, ownpara.ts's gained copy rule,
+ *   outside7's header). The misses of 1–40: 700 of 830 on the long reads (zhuanti 147, qa_labels 86,
+ *   abridge 85, mixed), most in stretches a long read holds twice (refused by design); on pages: zhuanti
+ *   19, footnote_inline 14, update 12, attrib_move 11, lossy 11, abridge 11, mixed ~80 — not turned here.
  */
 
 import { pathToFileURL } from 'node:url';
