@@ -4002,6 +4002,12 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       body.splice(i, 1);
       // A notice's box goes with it: its heading (a newsletter's name) above it, in its own box.
       for (; i > 0 && noticeHeading(body[i - 1]!, b, body); i--) body.splice(i - 1, 1);
+      const box = headedNoticeBox(b, body);
+      if (box) {
+        // Its siblings in the box (the appeal's heading, its other lines) go too.
+        for (; i > 0 && body[i - 1]!.ancestors.includes(box); i--) body.splice(i - 1, 1);
+        while (i < body.length && body[i]!.ancestors.includes(box)) body.splice(i, 1);
+      }
       continue;
     }
     if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b) || figureBoxLine(b) || (b.images.length === 0 && chartFigureLine(b))) {
@@ -4491,6 +4497,25 @@ function noticeHeading(h: Block, n: Block, body: Block[]): boolean {
   const box = n.el.parentElement;
   if (!box || h.el.parentElement !== box || h.len > 60 || h.images.length > 0 || /[.!?]["”’]?$/.test(h.text)) return false;
   return !body.some((x) => x !== h && x.el.parentElement === box && isProse(x));
+}
+
+/**
+ * The box of notice `n` when that box is an appeal set into the text under its own heading (`…
+ * there is a good reason to support us` over a paragraph about who funds the paper and `please
+ * consider supporting us`): the box opens with a heading, holds a few short blocks and is small
+ * beside the text around it. Its other lines are the appeal's, not the article's.
+ */
+function headedNoticeBox(n: Block, body: Block[]): Element | undefined {
+  const box = n.el.parentElement;
+  if (!box) return undefined;
+  const inBox = body.filter((x) => x.ancestors.includes(box));
+  if (inBox.length === 0 || inBox.length > 6 || inBox.some((x) => x.len > 400 || x.images.length > 0)) return undefined;
+  if (!/^h[2-6]$/.test(inBox[0]!.el.localName) || inBox[0]!.len > 100) return undefined;
+  let boxChars = n.len;
+  for (const x of inBox) boxChars += x.len;
+  let outside = 0;
+  for (const x of body) if (!x.ancestors.includes(box) && isProse(x)) outside += x.len;
+  return outside >= boxChars * 2 ? box : undefined;
 }
 
 /**
