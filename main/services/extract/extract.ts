@@ -40,7 +40,7 @@ import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
 import { verseBoxes } from './verse';
 import { readerFormBoxes } from './reader-boxes';
-import { aboutBoxes, chapterNumberOverTitle, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
+import { aboutBoxes, chapterNumberOverTitle, dropIssuerBoilerplate, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { byAttribute, byClassAndId } from './class-memo';
 import { AppError } from '../../../shared/errors';
@@ -3963,6 +3963,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
+  dropIssuerBoilerplate(body);
   // A photo essay's captions are its text (captions.ts storyCaptions): each caption once, as its words.
   const stories = storyCaptions(body);
   const storyBlocks = new Set<Block>();
