@@ -39,7 +39,7 @@ import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
 import { verseBoxes } from './verse';
-import { readerFormBoxes } from './reader-boxes';
+import { dropTestimonials, readerFormBoxes } from './reader-boxes';
 import { aboutBoxes, chapterNumberOverTitle, dropIssuerBoilerplate, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { byAttribute, byClassAndId } from './class-memo';
@@ -3964,6 +3964,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
   dropIssuerBoilerplate(body);
+  dropTestimonials(body);
   // A photo essay's captions are its text (captions.ts storyCaptions): each caption once, as its words.
   const stories = storyCaptions(body);
   const storyBlocks = new Set<Block>();
@@ -4021,6 +4022,12 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
         body.splice(i, 1 + rest);
         continue;
       }
+    }
+    const card = quoteCardStart(body, i);
+    if (card >= 0) {
+      body.splice(card, i - card + 1);
+      i = card;
+      continue;
     }
     // Only a set-off block (a quote, aside or figure): repeated paragraphs of running text stay.
     if (b.len > 300 || /^h[1-6]$/.test(b.el.localName)) continue;
@@ -4528,6 +4535,35 @@ function quoteAttribution(a: Block, q: Block, body: Block[]): boolean {
   if (!box || (a.el !== box && a.el.parentElement !== box)) return false;
   if (a.len > 80 || a.images.length > 0 || a.text.split(/\s+/).length > 8 || /[.!?]["”’]?$/.test(a.text)) return false;
   return !body.some((x) => x !== a && isProse(x) && (x.el === box || x.el.parentElement === box));
+}
+
+/**
+ * A quote card set between the text's parts (a how-to's expert tip, a speaker's card): a box of its
+ * own holding one or two short lines that are no sentences (a name, a role) over a blockquote, the
+ * blockquote `body[i]` its last block, none of the text's prose around them in the box. The card
+ * speaks beside the text, not in it. Returns the index of the card's first line, or -1. A quote
+ * led in by a sentence of the text (`The mayor said:`) has no such lines over it.
+ */
+function quoteCardStart(body: Block[], i: number): number {
+  const q = body[i]!;
+  const box = q.el.parentElement;
+  if (q.el.localName !== 'blockquote' || q.len > 400 || !box || /^(?:body|main|article|section)$/.test(box.localName)) return -1;
+  let start = i;
+  while (start > 0 && i - start < 3 && body[start - 1]!.ancestors.includes(box)) start--;
+  if (start > 0 && body[start - 1]!.ancestors.includes(box)) return -1;
+  let lines = 0;
+  for (let k = start; k < i; k++) {
+    const line = body[k]!;
+    // The speaker's portrait, a picture and no words, is part of the card.
+    if (line.len === 0 && line.images.length > 0) continue;
+    if (line.el.parentElement !== box || line.len > 60 || line.linkChars > 0 || /[.!?:]["”’]?$/.test(line.text)) return -1;
+    lines++;
+  }
+  if (lines === 0 || lines > 2) return -1;
+  if (i + 1 < body.length && body[i + 1]!.ancestors.includes(box)) return -1;
+  let outside = 0;
+  for (const x of body) if (!x.ancestors.includes(box) && isProse(x)) outside += x.len;
+  return outside >= 4 * (q.len + 120) ? start : -1;
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
