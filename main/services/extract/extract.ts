@@ -4563,7 +4563,7 @@ function quoteCardStart(body: Block[], i: number): number {
   if (i + 1 < body.length && body[i + 1]!.ancestors.includes(box)) return -1;
   let outside = 0;
   for (const x of body) if (!x.ancestors.includes(box) && isProse(x)) outside += x.len;
-  return outside >= 4 * (q.len + 120) ? start : -1;
+  return outside >= 3 * (q.len + 120) ? start : -1;
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;
