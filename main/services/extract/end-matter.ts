@@ -5,6 +5,7 @@
  * chapter's number printed over its title (the chapter's own head, kept).
  */
 import type { Block } from './blocks';
+import { isProse } from './predicates';
 import type { Element } from '../parsed-dom';
 
 /** A letter's close: `Yours sincerely,`, `Sincerely,`, `Kind regards,`, `The undersigned`. */
@@ -151,3 +152,28 @@ export function dropRecordFields(body: Block[]): void {
   if (paragraphs < 2) return;
   for (let i = body.length - 1; i >= 0; i--) if (inField(body[i]!)) body.splice(i, 1);
 }
+
+/** `About Northvale Robotics`: a label naming an organisation (capitalised words, no sentence). */
+const ABOUT_NAME_RE = /^About ((?:[A-Z0-9][\p{L}\p{N}&.'’-]*)(?:,? (?:[A-Z0-9&][\p{L}\p{N}&.'’-]*|of|and|for|the)){0,6})\s*:?$/u;
+
+/**
+ * An issuer's boilerplate closing a press release: a label `About <Name>` over a paragraph that
+ * opens with that same name (`Northvale Robotics designs …`), after the text's last paragraph and
+ * before nothing but contact and source lines. It describes the company, not the news; dropped,
+ * each such pair (a joint release closes with one per company). A section of the text headed
+ * `About the river` opens with other words and stays.
+ */
+export function dropIssuerBoilerplate(body: Block[]): void {
+  for (let i = body.length - 1; i >= 2; i--) {
+    const b = body[i]!;
+    if (b.len === 0) continue;
+    const name = ABOUT_NAME_RE.exec(body[i - 1]!.text)?.[1];
+    if (name && b.text.startsWith(`${name} `) && isProse(b) && body.slice(0, i - 1).some(isProse)) {
+      body.splice(i - 1, 2);
+      i--;
+      continue;
+    }
+    if (isProse(b)) break;
+  }
+}
+

@@ -39,8 +39,8 @@ import type { Document, Element, Text } from '../parsed-dom';
 import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
 import { verseBoxes } from './verse';
-import { readerFormBoxes } from './reader-boxes';
-import { aboutBoxes, chapterNumberOverTitle, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
+import { dropTestimonials, readerFormBoxes } from './reader-boxes';
+import { aboutBoxes, chapterNumberOverTitle, dropIssuerBoilerplate, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { byAttribute, byClassAndId } from './class-memo';
 import { AppError } from '../../../shared/errors';
@@ -3963,6 +3963,8 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
     // A notice (a disclaimer, a newsletter box) goes below, with its box's heading.
     else if (!isLatinNotice(b.text, b.linkChars > 0)) other++;
   }
+  dropIssuerBoilerplate(body);
+  dropTestimonials(body);
   // A photo essay's captions are its text (captions.ts storyCaptions): each caption once, as its words.
   const stories = storyCaptions(body);
   const storyBlocks = new Set<Block>();
@@ -4002,6 +4004,12 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       body.splice(i, 1);
       // A notice's box goes with it: its heading (a newsletter's name) above it, in its own box.
       for (; i > 0 && noticeHeading(body[i - 1]!, b, body); i--) body.splice(i - 1, 1);
+      const box = headedNoticeBox(b, body);
+      if (box) {
+        // Its siblings in the box (the appeal's heading, its other lines) go too.
+        for (; i > 0 && body[i - 1]!.ancestors.includes(box); i--) body.splice(i - 1, 1);
+        while (i < body.length && body[i]!.ancestors.includes(box)) body.splice(i, 1);
+      }
       continue;
     }
     if (figureTitle(b) || numberedFigureLabel(b) || keywordsLine(b) || figureBoxLine(b) || (b.images.length === 0 && chartFigureLine(b))) {
@@ -4014,6 +4022,12 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
         body.splice(i, 1 + rest);
         continue;
       }
+    }
+    const card = quoteCardStart(body, i);
+    if (card >= 0) {
+      body.splice(card, i - card + 1);
+      i = card;
+      continue;
     }
     // Only a set-off block (a quote, aside or figure): repeated paragraphs of running text stay.
     if (b.len > 300 || /^h[1-6]$/.test(b.el.localName)) continue;
@@ -4494,6 +4508,25 @@ function noticeHeading(h: Block, n: Block, body: Block[]): boolean {
 }
 
 /**
+ * The box of notice `n` when that box is an appeal set into the text under its own heading (`…
+ * there is a good reason to support us` over a paragraph about who funds the paper and `please
+ * consider supporting us`): the box opens with a heading, holds a few short blocks and is small
+ * beside the text around it. Its other lines are the appeal's, not the article's.
+ */
+function headedNoticeBox(n: Block, body: Block[]): Element | undefined {
+  const box = n.el.parentElement;
+  if (!box) return undefined;
+  const inBox = body.filter((x) => x.ancestors.includes(box));
+  if (inBox.length === 0 || inBox.length > 6 || inBox.some((x) => x.len > 400 || x.images.length > 0)) return undefined;
+  if (!/^h[2-6]$/.test(inBox[0]!.el.localName) || inBox[0]!.len > 100) return undefined;
+  let boxChars = n.len;
+  for (const x of inBox) boxChars += x.len;
+  let outside = 0;
+  for (const x of body) if (!x.ancestors.includes(box) && isProse(x)) outside += x.len;
+  return outside >= boxChars * 2 ? box : undefined;
+}
+
+/**
  * `a`, right after the pull quote `q`, is its attribution (`Amina Traoré, regional adviser`): a
  * short line that is no sentence, in the quote's own box (a box holding none of the body's prose).
  */
@@ -4502,6 +4535,35 @@ function quoteAttribution(a: Block, q: Block, body: Block[]): boolean {
   if (!box || (a.el !== box && a.el.parentElement !== box)) return false;
   if (a.len > 80 || a.images.length > 0 || a.text.split(/\s+/).length > 8 || /[.!?]["”’]?$/.test(a.text)) return false;
   return !body.some((x) => x !== a && isProse(x) && (x.el === box || x.el.parentElement === box));
+}
+
+/**
+ * A quote card set between the text's parts (a how-to's expert tip, a speaker's card): a box of its
+ * own holding one or two short lines that are no sentences (a name, a role) over a blockquote, the
+ * blockquote `body[i]` its last block, none of the text's prose around them in the box. The card
+ * speaks beside the text, not in it. Returns the index of the card's first line, or -1. A quote
+ * led in by a sentence of the text (`The mayor said:`) has no such lines over it.
+ */
+function quoteCardStart(body: Block[], i: number): number {
+  const q = body[i]!;
+  const box = q.el.parentElement;
+  if (q.el.localName !== 'blockquote' || q.len > 400 || !box || /^(?:body|main|article|section)$/.test(box.localName)) return -1;
+  let start = i;
+  while (start > 0 && i - start < 3 && body[start - 1]!.ancestors.includes(box)) start--;
+  if (start > 0 && body[start - 1]!.ancestors.includes(box)) return -1;
+  let lines = 0;
+  for (let k = start; k < i; k++) {
+    const line = body[k]!;
+    // The speaker's portrait, a picture and no words, is part of the card.
+    if (line.len === 0 && line.images.length > 0) continue;
+    if (line.el.parentElement !== box || line.len > 60 || line.linkChars > 0 || /[.!?:]["”’]?$/.test(line.text)) return -1;
+    lines++;
+  }
+  if (lines === 0 || lines > 2) return -1;
+  if (i + 1 < body.length && body[i + 1]!.ancestors.includes(box)) return -1;
+  let outside = 0;
+  for (const x of body) if (!x.ancestors.includes(box) && isProse(x)) outside += x.len;
+  return outside >= 3 * (q.len + 120) ? start : -1;
 }
 
 const PULL_QUOTE_RE = /pull-?quote/i;

@@ -892,6 +892,8 @@ const LATIN_NOTICE_RE = [
   /\b(?:make|give) a (?:contribution|donation) (?:today|now)\b/i,
   // A reader-revenue appeal: "Contribute as little as $2 to keep our reporting going."
   /\b(?:contribute|donate|chip in)\b[^.!?]{0,20}\bas little as\b[^.!?]{0,40}\b(?:our|us)\b/i,
+  // The same appeal put as a request: "If you can, please consider supporting us with a regular contribution."
+  /\bplease consider (?:supporting|donating to|contributing to|subscribing to) (?:us|our (?:journalism|reporting|work|newsroom))\b/i,
   // An inline newsletter box: "Get the latest news delivered to your inbox… By registering, you agree to our T&C".
   /\b(?:news|newsletters?|stories|updates|headlines|briefing|digest)\b[^.!?]{0,60}\bdelivered (?:straight |directly )?to your inbox\b/i,
   /\bby (?:registering|signing up|subscribing)\b[^.!?]{0,20}\byou agree to\b/i,
@@ -903,6 +905,11 @@ const LATIN_NOTICE_RE = [
   /^(?:keep up|stay up to date|stay updated|stay informed)\b[^.!?]{0,80}\bby following\b/i,
   // A newsletter box's pitch: "Get more local stories in your inbox with …".
   /^(?:get|receive|have)\b[^.!?]{0,60}\b(?:in|to|into) your inbox\b/i,
+  // A sign-up form's own messages, shown by its script: "Thanks for subscribing.", "An error occurred."
+  /^(?:thanks|thank you) for (?:subscribing|signing up|registering)\b/i,
+  /^(?:an? )?(?:unexpected )?error (?:has )?occur+ed[.!]?$/i,
+  // A newsletter box's call put first: "Join our daily and weekly newsletters for the latest updates …".
+  /^join (?:our|the)\b[^.!?]{0,40}\bnewsletters?\b/i,
   // A press office's contact line: "Media enquiries: the press office, 020 7946 0321".
   /^(?:media|press|journalists?)\s+(?:enquiries|inquiries|contacts?|office|desk)\s*[:–—-]\s*.{0,200}?(?:\+?\d[\d ()-]{7,}\d|[\w.-]+@[\w-]+\.\w)/i,
   // A note printed after the text: where it ran in print, the affiliate disclosure, the publisher's disclaimer.

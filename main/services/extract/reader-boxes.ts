@@ -4,6 +4,7 @@
  * review), with what readers wrote there (their questions and the answers, their posts). The box
  * is the page's conversation about the text, not the text.
  */
+import type { Block } from './blocks';
 import type { Element } from '../parsed-dom';
 
 /** How far up from the field the box's heading may stand (field → form row → box). */
@@ -28,3 +29,25 @@ export function readerFormBoxes(root: Element, charsOf: (el: Element) => number,
   }
   return boxes;
 }
+
+/** A reader's words quoted whole and signed: `"Took me three hours …" — Kwame B.` (a name, an initial). */
+const SIGNED_QUOTE_RE = /^["“][^"”]{20,}["”]\s*(?:[—–]|--?)\s*[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]*\.?){0,2}$/u;
+
+/**
+ * Readers' testimonials after a heading of their own (`Reader Success Stories`, `What readers say`):
+ * two or more blocks, each a whole quotation signed with a dash and a reader's name, and nothing
+ * else up to the next heading or the end. What readers said about the text, not the text; the
+ * heading and its quotes are dropped. A quotation inside a paragraph, or one signed quote among
+ * the text's own paragraphs, stays.
+ */
+export function dropTestimonials(body: Block[]): void {
+  const heading = (b: Block): boolean => /^h[2-6]$/.test(b.el.localName);
+  for (let i = 0; i < body.length; i++) {
+    if (!heading(body[i]!)) continue;
+    let end = i + 1;
+    while (end < body.length && !heading(body[end]!) && (body[end]!.len === 0 || SIGNED_QUOTE_RE.test(body[end]!.text))) end++;
+    const quotes = body.slice(i + 1, end).filter((b) => b.len > 0).length;
+    if (quotes >= 2 && (end === body.length || heading(body[end]!))) body.splice(i--, end - i);
+  }
+}
+
