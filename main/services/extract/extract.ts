@@ -4561,6 +4561,11 @@ function quoteCardStart(body: Block[], i: number): number {
   }
   if (lines === 0 || lines > 2) return -1;
   if (i + 1 < body.length && body[i + 1]!.ancestors.includes(box)) return -1;
+  // A card stands alone: boxes of one make each ending in a blockquote under a name line are an
+  // interview's or transcript's turns, the text itself.
+  const make = (e: Element): string => `${e.localName}.${e.getAttribute('class') ?? ''}`;
+  const own = make(box);
+  if (body.some((x) => x !== q && x.el.localName === 'blockquote' && x.el.parentElement !== box && x.el.parentElement !== null && make(x.el.parentElement) === own)) return -1;
   let outside = 0;
   for (const x of body) if (!x.ancestors.includes(box) && isProse(x)) outside += x.len;
   return outside >= 3 * (q.len + 120) ? start : -1;
