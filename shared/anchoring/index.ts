@@ -137,7 +137,7 @@ import {
   type Query,
   type Scored,
 } from './query';
-import { madeInSummary, onSummary, summaryLines, withSummariesAside } from './summarycopy';
+import { madeInSummary, onSummary, summaryLines, withoutSummaries } from './summarycopy';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 export type { Anchor, TextSelector } from './types';
@@ -366,7 +366,7 @@ function batchDocuments(): (text: string) => Doc {
 /**
  * anchorAll with the comparison form built by `makeDoc` (cached for the single form, anchor()). A
  * passage made outside a 摘要 line and placed on one (a summary's copy of the body's opening) is
- * placed again, the batch with every 摘要's words set aside (summarycopy.ts).
+ * placed again, the batch on the text without its 摘要 lines (summarycopy.ts).
  */
 function anchorSelectors(text: string, selectors: readonly TextSelector[], makeDoc: (text: string) => Doc): (Anchor | null)[] {
   const out = anchorInText(text, selectors, makeDoc);
@@ -377,8 +377,13 @@ function anchorSelectors(text: string, selectors: readonly TextSelector[], makeD
     return !!a && !!s && onSummary(summaries, a) && !madeInSummary(s);
   });
   if (!misplaced.includes(true)) return out;
-  const aside = anchorInText(withSummariesAside(text, summaries), selectors, makeDoc);
-  return out.map((a, i) => (misplaced[i] ? (aside[i] ?? null) : a));
+  const cut = withoutSummaries(text, summaries);
+  const aside = anchorInText(cut.text, selectors, makeDoc);
+  return out.map((a, i) => {
+    if (!misplaced[i]) return a;
+    const b = aside[i];
+    return b ? cut.back(b) : null;
+  });
 }
 
 function anchorInText(text: string, selectors: readonly TextSelector[], makeDoc: (text: string) => Doc): (Anchor | null)[] {

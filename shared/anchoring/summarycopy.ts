@@ -69,16 +69,30 @@ export function onSummary(lines: readonly Span[], a: Anchor): boolean {
   return lines.some((l) => a.start < l.end && a.end > l.start);
 }
 
-/** Not a unit of any text: the filler that sets a summary's words aside, offsets kept. */
-const FILLER = '\ufffc';
-
-/** `text` with each of `lines` written over with filler units (same length, so every offset holds). */
-export function withSummariesAside(text: string, lines: readonly Span[]): string {
+/**
+ * `text` with each of `lines` cut out (with its break), as if the summary were not printed, and
+ * `back`, which leads a placement in it to the real text, or null where it would span a cut line.
+ */
+export function withoutSummaries(text: string, lines: readonly Span[]): { text: string; back: (a: Anchor) => Anchor | null } {
   let out = '';
   let at = 0;
+  // Where each cut stands in the cut text, and the units cut there.
+  const cuts: { at: number; units: number }[] = [];
   for (const l of lines) {
-    out += text.slice(at, l.start) + FILLER.repeat(l.end - l.start);
-    at = l.end;
+    out += text.slice(at, l.start);
+    const end = Math.min(text.length, l.end + 1);
+    cuts.push({ at: out.length, units: end - l.start });
+    at = end;
   }
-  return out + text.slice(at);
+  out += text.slice(at);
+  const back = (a: Anchor): Anchor | null => {
+    let start = a.start;
+    let end = a.end;
+    for (const c of cuts) {
+      if (c.at <= a.start) start += c.units;
+      if (c.at < a.end) end += c.units;
+    }
+    return end - start === a.end - a.start ? { ...a, start, end } : null;
+  };
+  return { text: out, back };
 }
