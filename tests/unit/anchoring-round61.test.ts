@@ -50,7 +50,7 @@ suite('a 摘要 line copying the body’s opening (summarycopy.ts)', () => {
     expect(a).toMatchObject({ start: at(neu, '2日', 1), end: at(neu, '2日', 1) + 2 });
   });
 
-  it('leaves a passage over a break an orphan when the body parted it, not on the 摘要’s joined copy', () => {
+  it('guard: leaves a passage over a break an orphan when the body parted it (base did so too)', () => {
     // A 要点 box set between the two lines in the body; the summary joined them.
     const box = ['【本文要点】', '●学校新建了图书馆。', '●学生走进新教室。'];
     const neu = [TITLE, SUMMARY, FIRST, ...box, SECOND, ...REST].join('\n');
