@@ -137,6 +137,7 @@ import {
   type Query,
   type Scored,
 } from './query';
+import { madeInSummary, onSummary, summaryLines, withoutSummaries } from './summarycopy';
 import { CONTEXT_LENGTH, type Anchor, type TextSelector } from './types';
 
 export type { Anchor, TextSelector } from './types';
@@ -362,8 +363,30 @@ function batchDocuments(): (text: string) => Doc {
   };
 }
 
-/** anchorAll with the comparison form built by `makeDoc` (cached for the single form, anchor()). */
+/**
+ * anchorAll with the comparison form built by `makeDoc` (cached for the single form, anchor()). A
+ * passage made outside a 摘要 line and placed on one (a summary's copy of the body's opening) is
+ * placed again, the batch on the text without its 摘要 lines (summarycopy.ts).
+ */
 function anchorSelectors(text: string, selectors: readonly TextSelector[], makeDoc: (text: string) => Doc): (Anchor | null)[] {
+  const out = anchorInText(text, selectors, makeDoc);
+  const summaries = summaryLines(text);
+  if (summaries.length === 0) return out;
+  const misplaced = out.map((a, i) => {
+    const s = selectors[i];
+    return !!a && !!s && onSummary(summaries, a) && !madeInSummary(s);
+  });
+  if (!misplaced.includes(true)) return out;
+  const cut = withoutSummaries(text, summaries);
+  const aside = anchorInText(cut.text, selectors, makeDoc);
+  return out.map((a, i) => {
+    if (!misplaced[i]) return a;
+    const b = aside[i];
+    return b ? cut.back(b) : null;
+  });
+}
+
+function anchorInText(text: string, selectors: readonly TextSelector[], makeDoc: (text: string) => Doc): (Anchor | null)[] {
   const out = anchorBatch(text, selectors, makeDoc);
   // A passage that is mostly a marker (第二条 alone, whose one unit matches every marker) is
   // placed with markers compared literally, on its real characters, where it still labels its

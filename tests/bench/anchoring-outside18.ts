@@ -91,6 +91,15 @@
  * place from a text unwrapped everywhere.
  * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 41–80, once): 99.6%, **10 WRONG** (mixed
  * 8, zhaiyao 1, baomi 1); baomi 98.6, mixed 98.6. Seen now: 1–80.
+ * LATER (anchor27a, 2026-12-08 ~00:35 UTC, load ~37): summarycopy.ts. Nine of the ten wrongs of
+ * 41–80 and the five of 1–40 were placements on a 摘要 line's copy of the opening, which kept old
+ * words the body had edited since (figures masked, units transposed, lines parted by a box or
+ * joined): a passage whose stored line does not start with a 摘要 label and that was placed on a
+ * line led by one whose words stand right after it is placed again on the text without its 摘要
+ * lines (or left an orphan). A text unwrapped everywhere has no such line. 41–80: wrong 10 → 1
+ * (left: baomi seed 65, a spec figure masked in place placed on a twin spec line), recall 99.6 →
+ * 99.6, misses 115 → 115, partial 5 → 6 (seed 78's opening now on the body's transposed copy);
+ * 1–40: wrong 5 → 0, recall 99.6, misses 102, partial 4.
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
