@@ -5,8 +5,9 @@
  * several: 数据截止时间：…。全镇共有…。); the linked names heading the entries of a list inside the
  * text (a 新书通报's books, each a link to its catalogue record over lines of its own) are text.
  * 来源: a label naming the kind of body that published the page (发布法院：, 发布检察院：) is a 来源
- * label; the office a template prints unlabelled beside the date under the title (2024-07-05 16:20
- * 教务处 浏览：) is the 来源 when nothing names one, over the 落款's longer spelling of it.
+ * label; the office a template prints unlabelled between the date and the page's counter under the
+ * title (2024-07-05 16:20 教务处 浏览：) is the 来源 when nothing names one, over the 落款's longer
+ * spelling of it.
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../main/services/extract/extract';
@@ -113,9 +114,11 @@ describe('a label naming the kind of body that published the page', () => {
 });
 
 describe('the office printed unlabelled beside the date under the title', () => {
-  it('reads an organisation between the date and a counter, never a person', () => {
+  it('reads an organisation between the date and the page counter, never a person', () => {
     expect(dateAndUnit('2024-07-11 16:20 教务处 浏览：')).toBe('教务处');
-    expect(dateAndUnit('2024年7月11日 学生工作部')).toBe('学生工作部');
+    expect(dateAndUnit('2024年7月11日 学生工作部 点击数：12')).toBe('学生工作部');
+    // Without the page's counter, a date and a name are no record of the page's own.
+    expect(dateAndUnit('2024-07-11 16:20 教务处')).toBeNull();
     expect(dateAndUnit('2024-07-11 16:20 张晓明 浏览：')).toBeNull();
     expect(dateAndUnit('2024-07-11 教务处，请各学院周知')).toBeNull();
   });

@@ -2487,8 +2487,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (!origin && !b.negative && b.len <= 90 && /复(?:单位|部门|机关)/.test(b.text)) origin = matchReplyUnit(b.spaced);
     const start = body[0]?.index ?? blocks.length;
     for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
-    // The office printed unlabelled beside the date under the title, before the 落款: the header
-    // is where the page says who posted it (the 落款 may spell the same office in full).
+    // The office printed unlabelled between the date and the counter under the title, before the
+    // 落款: the header is where the page says who posted it (the 落款 may spell it in full).
     for (const b of metaZone) if (!origin && b.index > titleIndex && b.index < start && !b.negative) origin = dateAndUnit(b.spaced);
     origin ??= signOffUnit(body);
     // A platform article's account card under the title (avatar and name linking to one profile):

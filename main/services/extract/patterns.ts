@@ -612,11 +612,14 @@ const COUNTER_TAIL_RE = /\s+(?:点击|浏览|阅读|访问)(?:数|量|次数)?\s
 
 /**
  * The line under a title that gives the date, then the issuing office's name with no label,
- * then maybe a counter (2024-07-05 16:20 人事处 点击：): how some templates (博达 VSB's author
- * cell) name the office that posted the page. The office, or null.
+ * then the page's counter (2024-07-05 16:20 人事处 点击：): how some templates (博达 VSB's author
+ * cell) name the office that posted the page. The counter makes the line the page's own record;
+ * a date and a name alone may be anything. The office, or null.
  */
 export function dateAndUnit(text: string): string | null {
-  const t = text.trim().replace(COUNTER_TAIL_RE, '');
+  const counter = COUNTER_TAIL_RE.exec(text.trim());
+  if (!counter) return null;
+  const t = text.trim().slice(0, counter.index);
   // A clock time may follow the date (its colon is no label's).
   if (t.length > 60 || /[，。；！？：、]/.test(t)) return null;
   const m =
