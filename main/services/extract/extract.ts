@@ -40,6 +40,7 @@ import { parseLightDocument } from './light-dom';
 import { numberedThread, sameClassBox } from './threads';
 import { verseBoxes } from './verse';
 import { dropTestimonials, readerFormBoxes } from './reader-boxes';
+import { linkedEntryHead } from './catalogue-entries';
 import { aboutBoxes, chapterNumberOverTitle, dropIssuerBoilerplate, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { byAttribute, byClassAndId } from './class-memo';
@@ -87,6 +88,7 @@ import {
   isSignOffUnit,
   matchReplyUnit,
   unitAndDate,
+  dateAndUnit,
 } from './patterns';
 import { classProperty, classRules, hiddenClasses, type ClassRule } from './class-rules';
 import { prominentTitle } from './prominent-title';
@@ -2382,6 +2384,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !(latin && mailtoLine(b)) &&
         !(!latin && originalTextPointer(b)) &&
         !(!latin && postTopicTags(b, body)) &&
+        !(!latin && linkedEntryHead(b)) &&
         // A fact check's verdict line, its rating page linked, is no link line.
         !claimLines.has(b.el)
       )
@@ -2484,6 +2487,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (!origin && !b.negative && b.len <= 90 && /复(?:单位|部门|机关)/.test(b.text)) origin = matchReplyUnit(b.spaced);
     const start = body[0]?.index ?? blocks.length;
     for (const b of metaZone) if (!origin && b.index < start && !b.negative) origin = unitAndDate(b.spaced);
+    // The office printed unlabelled between the date and the counter under the title, before the
+    // 落款: the header is where the page says who posted it (the 落款 may spell it in full).
+    for (const b of metaZone) if (!origin && b.index > titleIndex && b.index < start && !b.negative) origin = dateAndUnit(b.spaced);
     origin ??= signOffUnit(body);
     // A platform article's account card under the title (avatar and name linking to one profile):
     // an organisation's account posting its own text (a 政务号) is where the text comes from.

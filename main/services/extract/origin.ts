@@ -92,7 +92,7 @@ function originInOwnElement(el: Element, whole: string, depth: number): string |
 }
 
 /** A label alone in its element (Drupal's field__label, <dt>): a 来源 label without a colon. */
-const BARE_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来\s*源(?:单位)?|稿\s*源|出\s*处|发布(?:机构|单位))$/;
+const BARE_ORIGIN_LABEL_RE = /^(?:(?:文章|稿件|信息|新闻|消息|内容)?来\s*源(?:单位)?|稿\s*源|出\s*处|发布(?:机构|单位|机关|法院|检察院))$/;
 
 /**
  * A 来源 field written as a label element and its value element side by side, no colon

@@ -220,12 +220,17 @@ const EVENT_DATE_LABEL_RE =
 const DATE_SPAN_LINE_RE =
   /^\s*(?![\u4e00-\u9fff]{0,2}(?:发布|发表|发文|成文|印发|公开|信息|更新|修改|最后|最近|录入|上传|添加|生成|创建)(?:时|日))[\u4e00-\u9fff]{0,4}?(?:时\s*间|日\s*期)\s*[:：]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[^，。；,;]{0,16}?(?:至|到|—|–|－|~|～)\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}/;
 
+/** A numbered item's mark at a line's start: （一）, 一、, 2． (not a decimal: 2.5). */
+const ITEM_NUMBER = '(?:[（(]\\s*[一二三四五六七八九十\\d]{1,3}\\s*[)）]|[一二三四五六七八九十]{1,3}\\s*[、.．]|\\d{1,2}\\s*[、.．](?!\\d))';
+
 /**
  * One date label (bare or named for an event, not the page's own 发布/更新 record) and a date,
- * the line closed by a full stop.
+ * the line closed by a full stop: one sentence or several (统计截止日期：2024年3月31日。支部现有…。),
+ * maybe as a numbered item of the notice (一、资格复审时间：…。). A page's stamp is no sentence.
  */
-const EVENT_SENTENCE_RE =
-  /^\s*(?![\u4e00-\u9fff]{0,2}(?:发布|发表|发文|成文|印发|公开|信息|更新|修改|最后|最近|录入|上传|添加|生成|创建)(?:时|日))[\u4e00-\u9fff]{0,4}?(?:时\s*间|日\s*期)\s*[:：]\s*(?:19|20)\d{2}\s*[-/.年][^。]*。$/;
+const EVENT_SENTENCE_RE = new RegExp(
+  `^\\s*(?:${ITEM_NUMBER}\\s*)?(?![\\u4e00-\\u9fff]{0,2}(?:发布|发表|发文|成文|印发|公开|信息|更新|修改|最后|最近|录入|上传|添加|生成|创建)(?:时|日))[\\u4e00-\\u9fff]{0,4}?(?:时\\s*间|日\\s*期)\\s*[:：]\\s*(?:19|20)\\d{2}\\s*[-/.年](?:[^。]*。)+$`,
+);
 
 // ---- metadata labels ------------------------------------------------------------------------
 
@@ -235,7 +240,7 @@ const EVENT_SENTENCE_RE =
  * 发布 only as a label's start (发布时间, 发布于, 发布：): an account's name may end in 发布 (某某发布).
  */
 const STOP =
-  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布(?=\\s*[:：]|时|日|于|者|人|机构|单位|部门|组织)|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
+  '(?=\\s*(?:(?:文章|稿件|信息|新闻|消息)?来\\s*[源自稿]|稿\\s*源|发布机构|供\\s*稿|作\\s*者|摄\\s*影|通讯员|记\\s*者|访问量|访问|浏览|点击|阅读|人气|热度|发布(?=\\s*[:：]|时|日|于|者|人|机构|单位|部门|组织|机关|法院|检察院)|发表|更新|时\\s*间|日\\s*期|责任编辑|责编|编\\s*辑|审\\s*核|校\\s*对|录\\s*入|字\\s*号|字\\s*体|评论|收藏|打印|分享|关闭|举报|纠错|【|\\[|［|〖|\\||｜|丨|(?!(?<=》\\s*)(?:19|20)\\d{2}\\s*[-/.]\\d{1,2}(?![-/.\\d]))(?:19|20)\\d{2}\\s*(?:[-/.]|年(?!\\s*第)))|(?<![A-Za-z])\\s|\\s(?![A-Za-z])|$)';
 
 function labelRe(label: string): RegExp {
   return new RegExp(`(?:${label})\\s*[:：]\\s*(.*?)${STOP}`);
@@ -247,7 +252,12 @@ function labelRe(label: string): RegExp {
  * label, and a 来源 later on the same line is read instead.
  */
 const QUALIFIED_SOURCE = '(?:图片|照片|题图|配图|数据|视频|音频|素材|辟谣|线索)\\s*';
-const ORIGIN_LABEL = `(?<!${QUALIFIED_SOURCE})(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|发布(?:机构|单位|部门|组织)|发文机关|解读(?:机关|机构|单位|部门)|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名`;
+/**
+ * A label naming the kind of body that published the page (发布机构, 发布单位, a court's 发布法院):
+ * who the page comes from, a 来源.
+ */
+const PUBLISHING_BODY_LABEL = '发布(?:机构|单位|部门|组织|机关|法院|检察院)';
+const ORIGIN_LABEL = `(?<!${QUALIFIED_SOURCE})(?:文章|稿件|信息|新闻|消息|内容)?来\\s*源(?:于|单位)?|来\\s*自|稿\\s*源|转\\s*自|转载自|${PUBLISHING_BODY_LABEL}|发文机关|解读(?:机关|机构|单位|部门)|供\\s*稿(?:单位)?|来\\s*稿(?:单位)?|出\\s*处|刊\\s*名`;
 const ORIGIN_RE = labelRe(ORIGIN_LABEL);
 /** The label alone in brackets, the value after them (【来源】县融媒体中心【作者】…): no colon. */
 const BRACKETED_ORIGIN_RE = new RegExp(`[【［〖[]\\s*(?:${ORIGIN_LABEL})\\s*[】］〗\\]]\\s*[:：]?\\s*(.*?)${STOP}`);
@@ -415,7 +425,7 @@ export function bylineNames(text: string): string | null {
 }
 
 const META_LABEL_RE_G =
-  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|解读(?:机关|机构|单位|部门)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|拟\s*稿|核\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?)\s*[:：]/g;
+  /(?:(?:文章|稿件|信息|新闻|消息)?来\s*[源自稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|机关|法院|检察院|者|人)|解读(?:机关|机构|单位|部门)|供\s*稿|记\s*者|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新|发文|成文)?(?:时\s*间|日\s*期)|访问量|访问次数|浏览(?:次数|量)?|点击(?:数|量|率)?|阅读(?:次数|量)?|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|签\s*发|监\s*制|撰\s*稿|拟\s*稿|核\s*稿|摄\s*影|通讯员|评论数?|文\s*字|图\s*片|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?)\s*[:：]/g;
 
 /** A metadata line: 信息时间/来源/作者/访问量/字号… (short, label-led or with several labels). */
 /** Pages repeat their lines (menus, lists) and the extractor asks about a line several times. */
@@ -454,7 +464,7 @@ function metaLineUncached(written: string): boolean {
   if (
     labels === 1 &&
     text.length <= 90 &&
-    /^[\s[【(（〖]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻|消息)?来\s*[源稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|者|人)|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|监\s*制|撰\s*稿|拟\s*稿|核\s*稿|摄\s*影|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?\s*[:：])/.test(
+    /^[\s[【(（〖]*(?:(?:本文|本篇|本稿)?(?:文章|稿件|信息|新闻|消息)?来\s*[源稿]|稿\s*源|转\s*自|发布(?:机构|单位|部门|机关|法院|检察院|者|人)|供\s*稿|作\s*者|责任编辑|责\s*编|编\s*辑|(?:发布|信息|发表|更新)?(?:时\s*间|日\s*期)|访问量|浏览|点击|阅读|字\s*[号体]|审\s*核|[一二三初复终]\s*审|编\s*审|校\s*对|监\s*制|撰\s*稿|拟\s*稿|核\s*稿|摄\s*影|(?:文章|信息|新闻)?录\s*入(?:者|员|人)?\s*[:：])/.test(
       text,
     )
   ) {
@@ -595,6 +605,27 @@ export function unitAndDate(text: string): string | null {
   const m = /^(\S{4,30}?)\s+((?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))$/.exec(text.trim());
   if (!m || !isDateOnly(m[2]!)) return null;
   return isOrganisation(m[1]!) && !/\d/.test(m[1]!) ? m[1]! : null;
+}
+
+/** A counter field closing a header line (点击：, 浏览：128次): the page's widget, not a field of who. */
+const COUNTER_TAIL_RE = /\s+(?:点击|浏览|阅读|访问)(?:数|量|次数)?\s*[:：]\s*\d*\s*次?\s*$/;
+
+/**
+ * The line under a title that gives the date, then the issuing office's name with no label,
+ * then the page's counter (2024-07-05 16:20 人事处 点击：): how some templates (博达 VSB's author
+ * cell) name the office that posted the page. The counter makes the line the page's own record;
+ * a date and a name alone may be anything. The office, or null.
+ */
+export function dateAndUnit(text: string): string | null {
+  const counter = COUNTER_TAIL_RE.exec(text.trim());
+  if (!counter) return null;
+  const t = text.trim().slice(0, counter.index);
+  // A clock time may follow the date (its colon is no label's).
+  if (t.length > 60 || /[，。；！？：、]/.test(t)) return null;
+  const m =
+    /^((?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+([^\s\d:]{3,30})$/.exec(t);
+  if (!m || !isDateOnly(m[1]!)) return null;
+  return isOrganisation(m[2]!) ? m[2]! : null;
 }
 
 /** A 落款 unit: a short line that is only an organisation's name (no sentence, no digits). */
