@@ -32,6 +32,8 @@
  * (bylines.ts), confidence and the referee (referee.ts), a 公文's head and record (document-head.ts), shared block
  * tests (predicates.ts).
  */
+import { dropReleaseBoilerplate } from './press-release';
+import { dropMailTail } from './mail-message';
 import { escapeHtml } from '../../../shared/html-policy';
 import { resolveHttpUrl } from '../../../shared/url';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
@@ -3933,6 +3935,10 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       break;
     body.shift();
   }
+  // A release's safe-harbour, About and contacts sections, cut where they stand (tables follow).
+  dropReleaseBoilerplate(body);
+  // A mail message's signature card, vote counters and the replies quoting it.
+  dropMailTail(body);
   let prose = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
