@@ -34,6 +34,8 @@
  */
 import { dropReleaseBoilerplate } from './press-release';
 import { dropMailTail } from './mail-message';
+import { isReviewLabel } from './title-labels';
+import { otherPostsBoxes } from './other-posts';
 import { escapeHtml } from '../../../shared/html-policy';
 import { resolveHttpUrl } from '../../../shared/url';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
@@ -603,6 +605,8 @@ function visibleHeadline(doc: Document, stated: string, meta: MetaInfo): string 
   if (h === norm) return null;
   if (meta.siteName && normaliseText(meta.siteName) === h) return null;
   if (norm.includes(h)) return h.length >= norm.length * 0.4 ? head : null;
+  // A tab label for someone's review of an item: the review's own headline is the title.
+  if (isReviewLabel(norm)) return head;
   // A stated title that no visible heading matches is still the page's own title more often
   // than not (Readability's labelled pages: a dek-like h1, a shortened <title>).
   return null;
@@ -1857,6 +1861,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const box of readerFormBoxes(root, (el) => stats.get(el)?.chars ?? 0, pageChars * 0.3))
       if (blocks.filter((b) => isProse(b) && !box.contains(b.el)).length >= 3) negative.add(box);
   }
+  // Other people's reviews or answers under their own heading (other-posts.ts), beside a text
+  // standing outside them.
+  if (latinScript)
+    for (const box of otherPostsBoxes(root))
+      if (blocks.filter((b) => isProse(b) && !box.contains(b.el)).length >= 3) negative.add(box);
   // A line the page's own style sheets always hide (class-rules.ts: an anti-copy line) is never
   // seen. Not a box holding much of the page's prose: a script shows that (`.is-loading` taken off).
   if (latinScript) {
