@@ -36,6 +36,8 @@ import { dropReleaseBoilerplate } from './press-release';
 import { dropMailTail } from './mail-message';
 import { isReviewLabel } from './title-labels';
 import { otherPostsBoxes } from './other-posts';
+import { pairListItem } from './pair-lists';
+import { linkGridLabel } from './link-grids';
 import { escapeHtml } from '../../../shared/html-policy';
 import { resolveHttpUrl } from '../../../shared/url';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
@@ -2377,6 +2379,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         trailing.push(b);
         continue;
       }
+      // A navbox row's label beside its links.
+      if (latin && linkGridLabel(b)) continue;
       // Link lines are navigation, except a notice's attachment list (附件：1. 学习计划.docx).
       const attachmentLine: boolean =
         /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text) || (inAttachments && /^\d{1,2}\s*[.、．]/.test(b.text));
@@ -2390,6 +2394,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !footnoteNumber(b) &&
         !(latin && namedRowItem(b)) &&
         !(latin && textLinkListItem(b)) &&
+        !(latin && pairListItem(b)) &&
         !(latin && mailtoLine(b)) &&
         !(!latin && originalTextPointer(b)) &&
         !(!latin && postTopicTags(b, body)) &&
