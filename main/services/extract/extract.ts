@@ -38,6 +38,7 @@ import { isReviewLabel } from './title-labels';
 import { otherPostsBoxes } from './other-posts';
 import { pairListItem } from './pair-lists';
 import { linkGridLabel } from './link-grids';
+import { counterLine } from './counter-lines';
 import { escapeHtml } from '../../../shared/html-policy';
 import { resolveHttpUrl } from '../../../shared/url';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
@@ -4014,7 +4015,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       body.splice(i, 1);
       continue;
     }
-    if (listNumberBadge(b)) {
+    if (listNumberBadge(b) || counterLine(b)) {
       body.splice(i, 1);
       continue;
     }
