@@ -177,3 +177,13 @@ describe('counters between the text’s blocks: time codes and notebook prompts'
     expect(a.paragraphs).toContain('10.30 am');
   });
 });
+
+describe('a code block beside a gutter of line-number links (not a navbox row)', () => {
+  it('keeps every code line', () => {
+    const gutter = [1, 2, 3, 4].map((n) => `<a href="#line-${n}">${n}</a>`).join('\n');
+    const code = ['totals = {}', 'for row in rows:', '    totals[row.farm] = row.litres', 'print(totals)'];
+    const html = `<h1>Counting Milk by Farm</h1><div class="content"><p>${P[0]}</p><p>${P[1]}</p><table class="highlighttable"><tr><td class="linenos"><pre>${gutter}</pre></td><td class="code"><pre><code>${code.join('\n')}</code></pre></td></tr></table><p>${P[2]}</p></div>`;
+    const a = extractArticle(page(html), URL, { referee: 'never' });
+    expect(a.text).toContain('totals[row.farm] = row.litres');
+  });
+});

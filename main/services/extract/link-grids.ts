@@ -19,7 +19,9 @@ export function linkGridLabel(b: Block): boolean {
   const cell = b.ancestors.find((a) => a.localName === 'th' || a.localName === 'td');
   if (!cell || b.len > LABEL_MAX_CHARS || b.linkChars > 0) return false;
   const row = cell.parentElement;
-  if (!row || row.localName !== 'tr') return false;
+  // The label heads its row; a code cell beside a gutter of line-number links is no label.
+  if (!row || row.localName !== 'tr' || row.firstElementChild !== cell) return false;
+  if (b.ancestors.some((a) => a.localName === 'pre' || a.localName === 'code')) return false;
   let most = 0;
   let others = 0;
   for (const c of Array.from(row.children)) {
