@@ -187,3 +187,22 @@ describe('a code block beside a gutter of line-number links (not a navbox row)',
     expect(a.text).toContain('totals[row.farm] = row.litres');
   });
 });
+
+describe('a live blog’s entry times (not time codes between a record’s items)', () => {
+  it('keeps a time over an entry’s headline', () => {
+    const entry = (t: string, h: string, p: string): string =>
+      `<div class="entry"><div class="entry-time"><time>${t}</time></div><h3>${h}</h3><div class="entry-body"><p>${p}</p></div></div>`;
+    const html = `<h1>Live: the dairy strike</h1><p class="intro">We are following the strike at the Ashby dairy through the day. Refresh this page for the latest.</p><div class="feed">${entry('18:05', 'Lorries move again', P[0]!)}${entry('16:40', 'Talks resume', P[1]!)}${entry('14:15', 'Gates closed', P[2]!)}${entry('12:30', 'Pickets at the gate', P[0]!.replace('Tuesday', 'Monday'))}</div>`;
+    const a = extractArticle(page(html), URL, { referee: 'never' });
+    expect(a.paragraphs).toContain('16:40');
+  });
+});
+
+describe('a layout table: the text in one cell, a column of links beside it', () => {
+  it('keeps a short line of the text cell', () => {
+    const side = `<td class="side">${['Home', 'World', 'Business', 'Sport'].map((t) => `<a href="/${t}">${t}</a>`).join('<br>')}</td>`;
+    const html = `<h1>Dairy Strike Ends</h1><table><tr><td class="text"><p>${P[0]}</p><p>${P[1]}</p><p>${P[2]}</p><p class="note">Our rules: the dairy desk’s principles.</p></td>${side}</tr></table>`;
+    const a = extractArticle(page(html), URL, { referee: 'never' });
+    expect(a.paragraphs).toContain('Our rules: the dairy desk’s principles.');
+  });
+});

@@ -22,6 +22,8 @@ export function linkGridLabel(b: Block): boolean {
   // The label heads its row; a code cell beside a gutter of line-number links is no label.
   if (!row || row.localName !== 'tr' || row.firstElementChild !== cell) return false;
   if (b.ancestors.some((a) => a.localName === 'pre' || a.localName === 'code')) return false;
+  // The cell is the label alone (a layout table's text column holds more than one short line).
+  if ((cell.textContent ?? '').replace(/\s+/g, ' ').trim() !== b.text) return false;
   let most = 0;
   let others = 0;
   for (const c of Array.from(row.children)) {
