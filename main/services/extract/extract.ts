@@ -32,6 +32,13 @@
  * (bylines.ts), confidence and the referee (referee.ts), a 公文's head and record (document-head.ts), shared block
  * tests (predicates.ts).
  */
+import { dropReleaseBoilerplate } from './press-release';
+import { dropMailTail } from './mail-message';
+import { isReviewLabel } from './title-labels';
+import { otherPostsBoxes } from './other-posts';
+import { pairListItem } from './pair-lists';
+import { linkGridLabel } from './link-grids';
+import { counterLine } from './counter-lines';
 import { escapeHtml } from '../../../shared/html-policy';
 import { resolveHttpUrl } from '../../../shared/url';
 import { findAttachments, namesAttachment, type Attachment } from './attachments';
@@ -603,6 +610,8 @@ function visibleHeadline(doc: Document, stated: string, meta: MetaInfo): string 
   if (h === norm) return null;
   if (meta.siteName && normaliseText(meta.siteName) === h) return null;
   if (norm.includes(h)) return h.length >= norm.length * 0.4 ? head : null;
+  // A tab label for someone's review of an item: the review's own headline is the title.
+  if (isReviewLabel(norm)) return head;
   // A stated title that no visible heading matches is still the page's own title more often
   // than not (Readability's labelled pages: a dek-like h1, a shortened <title>).
   return null;
@@ -1857,6 +1866,11 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     for (const box of readerFormBoxes(root, (el) => stats.get(el)?.chars ?? 0, pageChars * 0.3))
       if (blocks.filter((b) => isProse(b) && !box.contains(b.el)).length >= 3) negative.add(box);
   }
+  // Other people's reviews or answers under their own heading (other-posts.ts), beside a text
+  // standing outside them.
+  if (latinScript)
+    for (const box of otherPostsBoxes(root))
+      if (blocks.filter((b) => isProse(b) && !box.contains(b.el)).length >= 3) negative.add(box);
   // A line the page's own style sheets always hide (class-rules.ts: an anti-copy line) is never
   // seen. Not a box holding much of the page's prose: a script shows that (`.is-loading` taken off).
   if (latinScript) {
@@ -2368,6 +2382,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         trailing.push(b);
         continue;
       }
+      // A navbox row's label beside its links.
+      if (latin && linkGridLabel(b)) continue;
       // Link lines are navigation, except a notice's attachment list (附件：1. 学习计划.docx).
       const attachmentLine: boolean =
         /^附件\s*\d*\s*[:：]/.test(b.text) || namesAttachment(b.text) || (inAttachments && /^\d{1,2}\s*[.、．]/.test(b.text));
@@ -2381,6 +2397,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         !footnoteNumber(b) &&
         !(latin && namedRowItem(b)) &&
         !(latin && textLinkListItem(b)) &&
+        !(latin && pairListItem(b)) &&
         !(latin && mailtoLine(b)) &&
         !(!latin && originalTextPointer(b)) &&
         !(!latin && postTopicTags(b, body)) &&
@@ -3939,6 +3956,10 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       break;
     body.shift();
   }
+  // A release's safe-harbour, About and contacts sections, cut where they stand (tables follow).
+  dropReleaseBoilerplate(body);
+  // A mail message's signature card, vote counters and the replies quoting it.
+  dropMailTail(body);
   let prose = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
@@ -4002,7 +4023,7 @@ function tidyLatinBody(body: Block[], page: Block[], summary: Set<string>): Elem
       body.splice(i, 1);
       continue;
     }
-    if (listNumberBadge(b)) {
+    if (listNumberBadge(b) || counterLine(b)) {
       body.splice(i, 1);
       continue;
     }
