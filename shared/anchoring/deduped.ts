@@ -1,11 +1,11 @@
 /**
- * A text that repeated itself, cleaned up (去重): the old text held a run twice (a paragraph pasted
- * twice in a row or again a few paragraphs on, a sentence written twice in a row) and the revision
- * deleted the second copy. A passage inside the run was stored twice (`copies` 1, `copyGap` the
+ * A text that repeated itself, cleaned up (去重): the old text held a run twice in a row (a paragraph
+ * pasted twice, a sentence written twice) and the revision deleted the second copy. A passage inside the run was stored twice (`copies` 1, `copyGap` the
  * distance between the copies) and the new text holds it once, so the usual passes doubt the one
  * copy left: its stored context names the repeat, which is gone. The copy left is the passage
  * (whichever copy it was made on: the same words) when the stored context is explained exactly by
- * the new text with that run set again `copyGap` raw units after its start:
+ * the new text with that run set again right after itself, `copyGap` raw units after its start (a
+ * copy pasted paragraphs further on is not read so: runInARow):
  * - first copy: the stored prefix before it; the suffix its own run's rest, then the run's head
  *   again (the deleted copy), then, past the copy's end, what follows the joint.
  * - second copy: the prefix's nearest units the run's head before it, the rest of the prefix the
@@ -19,7 +19,7 @@
  * words where they open the paragraph that ends with its first piece (the one paragraph left),
  * it is an orphan (`acrossGoneJoint`).
  */
-import { occurrencesIn, toNormalised, type Doc } from './doc';
+import { lineBreakBefore, occurrencesIn, toNormalised, type Doc } from './doc';
 import { normalisePrefix, normaliseQuote, normaliseSuffix } from './normalise';
 import type { Anchor, TextSelector } from './types';
 
@@ -47,6 +47,17 @@ function rawAt(doc: Doc, i: number): number {
   return i < doc.norm.map.length ? (doc.norm.map[i] ?? doc.raw.length) : doc.raw.length;
 }
 
+/**
+ * Whether the run [r, q) was set twice IN A ROW: no line break inside it (a sentence written twice
+ * inside its paragraph, or one whole paragraph pasted right after itself). A copy set again
+ * paragraphs further on is left to the passes that weigh placed neighbours: with lines between,
+ * the two printings may be two passages, and the one deleted the highlighted one.
+ */
+function runInARow(doc: Doc, r: number, q: number): boolean {
+  for (let i = r + 1; i < q; i++) if (lineBreakBefore(doc, i)) return false;
+  return q > r;
+}
+
 /** Normalised units whose raw offset lies within GAP_SLACK of `raw`. */
 function unitsNear(doc: Doc, raw: number): number[] {
   const out: number[] = [];
@@ -66,7 +77,7 @@ function firstCopyExplained(doc: Doc, p: number, len: number, prefix: string, su
     const q = p + len + k;
     // the copy began with the run's head, copyGap raw units before the joint
     for (const r of unitsNear(doc, rawAt(doc, q) - gap)) {
-      if (r > p) continue;
+      if (r > p || !runInARow(doc, r, q)) continue;
       const t = commonHead(rest, n, r);
       if (t === rest.length) return true;
       // the copy ended inside the suffix: the words after the joint follow
@@ -87,7 +98,7 @@ function secondCopyExplained(doc: Doc, p: number, len: number, prefix: string, s
     const r = p - k;
     // the joint: where the copy stood, copyGap raw units after the run's head
     for (const q of unitsNear(doc, rawAt(doc, r) + gap)) {
-      if (q < p + len || !n.endsWith(outer, q)) continue;
+      if (q < p + len || !n.endsWith(outer, q) || !runInARow(doc, r, q)) continue;
       for (let i = after; i >= 0; i--) {
         const tail = suffix.slice(i);
         if (outer.length + tail.length >= MIN_OUTER && n.startsWith(tail, q)) return true;

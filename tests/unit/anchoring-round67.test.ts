@@ -39,11 +39,15 @@ suite('a passage in a paragraph pasted twice, the second copy deleted (deduped.t
     expect(a).toMatchObject({ start: at(neu, '一年下来收入'), end: at(neu, '一年下来收入') + 10 });
   });
 
-  it('places a clause made in a copy pasted again two paragraphs on', () => {
+  it('does not read a copy pasted again two paragraphs on as a repeat (lines between: maybe two passages)', () => {
     const far = [...BEFORE, PASTED, NEXT, AFTER[0], PASTED, ...AFTER.slice(1)].join('\n');
     const cleaned = [...BEFORE, PASTED, NEXT, ...AFTER].join('\n');
-    const a = anchor(cleaned, sel(far, '山区的公路修通以后', 1));
-    expect(a).toMatchObject({ start: at(cleaned, '山区的公路修通以后'), end: at(cleaned, '山区的公路修通以后') + 9 });
+    expect(dedupedPlace(documentFor(cleaned), sel(far, '山区的公路修通以后', 1))).toBeNull();
+  });
+
+  it('places a clause in the run’s middle, the joint read on both sides of it', () => {
+    const a = anchor(neu, sel(old, '每斤能多卖两毛钱', 1));
+    expect(a).toMatchObject({ start: at(neu, '每斤能多卖两毛钱'), end: at(neu, '每斤能多卖两毛钱') + 8 });
   });
 
   it('places a clause made in a sentence written twice in a row', () => {
