@@ -87,9 +87,12 @@
  * run the old text repeated (two copies, a context naming the repeat), the repeat deleted; the two
  * wrongs a span over the joint of a paragraph printed twice, placed on its second piece (the copy's
  * opening words). Rule (deduped.ts): the one copy left is the passage when the new text with the run
- * set again copyGap units on reads the whole stored context; a joint's span on its second piece,
- * opening the paragraph that ends with its first piece, is an orphan. Seeds 1–40: recall 99.5 →
- * 99.8%, wrong 2 → 0, missed 157 → 43; quchong 96.1 → 99.3, mixed 98.8 → 99.6 (0 wrong).
+ * set again right after itself (no line inside the run), copyGap units on, reads the whole stored
+ * context; a joint's span on its second piece, opening the paragraph that ends with its first
+ * piece, is an orphan. Seeds 1–40: recall 99.5 → 99.8%, wrong 2 → 0, missed 157 → 61; quchong
+ * 96.1 → 98.7, mixed 98.8 → 99.5 (0 wrong). Left: a paragraph pasted again paragraphs further on
+ * (older unit tests keep such a passage an orphan when its neighbours put it at the deleted
+ * copy; reading it too gave 43 missed), copies 2+, a ★ heading mark inside the repeat.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';
