@@ -122,6 +122,7 @@ import { openingPlace } from './opening';
 import { spokenPlace } from './spoken';
 import { subtitledPlace } from './subtitled';
 import { NEAR_RUN, pairAtEdges, stutterPair } from './stutter';
+import { acrossGoneJoint, dedupedPlace } from './deduped';
 import {
   chosenByPosition,
   conclusive,
@@ -567,6 +568,8 @@ function anchorBatch(
       if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
       const doc = lazyDoc();
       if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a) || speakerGone(text, s, a)) return null;
+      // Nor a span over the joint of a paragraph printed twice, on the second piece where the copy went (deduped.ts).
+      if (acrossGoneJoint(text, s, a)) return null;
       // Nor a span over a break whose distinguishing piece is gone, on a look-alike of its other piece (lostpiece.ts).
       if (spanPieceGoneOnLookAlike(text, s, a)) return null;
       // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
@@ -589,7 +592,18 @@ function anchorBatch(
       if (onFartherPrinting(doc, s, a, expectedFromPlaced(placedSpans, s))) return null;
       return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
     })
-    .map((a, i) => (unread(i) ? a : introducedAnchor(text, lazyDoc, selectors[i], a)));
+    .map((a, i) => (unread(i) ? a : introducedAnchor(text, lazyDoc, selectors[i], a)))
+    // Last, the one copy left of a passage the old text held twice in a run it repeated (deduped.ts).
+    .map((a, i) => (a || !valid[i] || unread(i) ? a : dedupedAnchor(text, lazyDoc, selectors[i] as TextSelector)));
+}
+
+/** The one copy left of a passage stored in a run the old text repeated, the repeat deleted (deduped.ts), or null. */
+function dedupedAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  const doc = docFor();
+  const found = dedupedPlace(doc, s);
+  if (!found) return null;
+  const query = prepareQuery(text, s);
+  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
 }
 
 /** A paragraph's opening placed on its copy in a line written before it goes to the paragraph (introduced.ts). */

@@ -83,6 +83,16 @@
  * passages beside a deleted copy, their own words unchanged), mixed 98.8 (1 wrong), buchong and
  * daoxu 99.9, the rest 100. By type: clause 97.6, last 99.5, the rest ≥ 99.6. One long anchorAll
  * CPU median 46.6 ms, max 202.9 ms. Seeds 41+ are fresh.
+ * LATER (anchor27d, 2026-12-08 ~00:30 UTC, load ~34): quchong's misses were passages stored in a
+ * run the old text repeated (two copies, a context naming the repeat), the repeat deleted; the two
+ * wrongs a span over the joint of a paragraph printed twice, placed on its second piece (the copy's
+ * opening words). Rule (deduped.ts): the one copy left is the passage when the new text with the run
+ * set again right after itself (no line inside the run), copyGap units on, reads the whole stored
+ * context; a joint's span on its second piece, opening the paragraph that ends with its first
+ * piece, is an orphan. Seeds 1–40: recall 99.5 → 99.8%, wrong 2 → 0, missed 157 → 61; quchong
+ * 96.1 → 98.7, mixed 98.8 → 99.5 (0 wrong). Left: a paragraph pasted again paragraphs further on
+ * (older unit tests keep such a passage an orphan when its neighbours put it at the deleted
+ * copy; reading it too gave 43 missed), copies 2+, a ★ heading mark inside the repeat.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 import { corpusTexts } from './anchoring-prose';
