@@ -21,6 +21,7 @@ import { outreads } from './splitsides';
 import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
 import { cutCopyOutreads } from './cutrestated';
+import { readsPastOwnEdge } from './pastedge';
 import { edgeTwinsIn, rewrittenEdge, trimmedInPlace } from './trimmedinplace';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
@@ -1016,6 +1017,9 @@ function confirmedCopies(
     // mid-sentence) reading more of the stored context than that copy: the longer paragraph quotes
     // the old one whole (an 附件 item), the cut one keeps the passage's context (cutrestated.ts).
     if (source !== null && cutCopyOutreads(copy.doc, s, copy.from, copy.to, source)) return a;
+    // Nor from a paragraph whose stored context runs on past its edge, the old neighbour's words
+    // there: it kept the passage's surroundings, the restated one is set apart (pastedge.ts).
+    if (source !== null && readsPastOwnEdge(copy.doc, s, copy.from, copy.to, source)) return a;
     if (source !== null) return copyAnchor(text, copy.doc, s, copy.quote, source);
     return twinBeside(copy.doc, copy.from) ? null : a;
   };
