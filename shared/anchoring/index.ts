@@ -22,6 +22,7 @@ import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
 import { cutCopyOutreads } from './cutrestated';
 import { readsPastOwnEdge } from './pastedge';
+import { edgeCopyRestated } from './edgerestated';
 import { edgeTwinsIn, rewrittenEdge, trimmedInPlace } from './trimmedinplace';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
@@ -549,6 +550,8 @@ function anchorBatch(
       if (spanPieceGoneOnLookAlike(text, s, a)) return null;
       // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
       if (firstLineElsewhere(doc, s, a)) return null;
+      // Nor a copy at the text's edge restated in a paragraph of its own, the old paragraph whole elsewhere (edgerestated.ts).
+      if (edgeCopyRestated(doc, s, a)) return null;
       // Nor a copy set apart with none of the stored context, the passage's frame edited elsewhere (setapart.ts).
       if (editedInOwnFrame(doc, s, a)) return null;
       // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).

@@ -4,7 +4,10 @@
  * size is the passage (copies.ts likestParagraph). A unit dropped in the source (an OCR pass) and
  * the ■ added to the pull quote made the pull quote the nearer: the passage went there although
  * its stored prefix ran on past its paragraph's break into the previous paragraph's words, which
- * only the source has beside it (pastedge.ts). Our own made-up text throughout.
+ * only the source has beside it (pastedge.ts). And a 结语 added at the end restating the last
+ * sentence word for word inside a paragraph of its own words: the text's end, which a passage that
+ * closed the old text is read by, then says nothing while the old last paragraph stands whole
+ * (edgerestated.ts). Our own made-up text throughout.
  */
 import { describe as suite, expect, it } from 'vitest';
 import { anchor, anchorAll, describe } from '../../shared/anchoring/index';
@@ -41,5 +44,25 @@ suite('a source paragraph edited by one unit, its pull quote set apart with ■ 
     const s = sel(was, '对于小路段');
     const want = at(now, '对于小路段');
     expect(anchorAll(now, [s])[0]).toMatchObject({ start: want, end: want + 5 });
+  });
+});
+
+const CLOSING = '温馨提示：本周全县山区道路仍有结冰，夜间气温持续走低，过往车辆请减速慢行，驾驶员要注意行车安全。';
+
+suite('the last sentence restated at the end of an added 结语 (edgerestated.ts)', () => {
+  const old = [...BEFORE, LEAD, CLOSING].join('\n');
+
+  it('leaves the closing passage an orphan rather than take the 结语’s copy at the text’s end', () => {
+    const neu = [...BEFORE, LEAD, CLOSING, `结语：本周气温偏低，各村要提前做好防寒准备。${CLOSING}`].join('\n');
+    const s = sel(old, '要注意行车安全。');
+    expect(anchorAll(neu, [s])[0]).toBeNull();
+    expect(anchor(neu, s)).toBeNull();
+  });
+
+  it('still takes the copy that closes the text when the closing paragraph itself was printed twice', () => {
+    const neu = [...BEFORE, LEAD, CLOSING, CLOSING].join('\n');
+    const s = sel(old, '要注意行车安全。');
+    const want = at(neu, '要注意行车安全。', 1);
+    expect(anchorAll(neu, [s])[0]).toMatchObject({ start: want, end: want + 8 });
   });
 });
