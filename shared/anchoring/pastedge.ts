@@ -10,7 +10,8 @@
  * paragraph began (ended) just where this copy's paragraph begins (ends), and the neighbouring
  * paragraph's words stored past that break stand there too. A pull quote set apart elsewhere has
  * other paragraphs around it: such a copy kept the passage's surroundings, and is not moved onto
- * a copy that reads less past its own edges.
+ * a copy that reads less past its own edges. Not when the two paragraphs stand side by side (a
+ * pull quote set right after its source): each then keeps one side of the old surroundings.
  */
 import { toNormalised, type Doc } from './doc';
 import { normalise, normalisePrefix, normaliseSuffix } from './normalise';
@@ -58,5 +59,17 @@ export function unitsPastOwnEdges(doc: Doc, s: TextSelector, from: number, to: n
  */
 export function readsPastOwnEdge(doc: Doc, s: TextSelector, from: number, to: number, source: number): boolean {
   const own = unitsPastOwnEdges(doc, s, from, to);
-  return own >= PAST_EDGE && own > unitsPastOwnEdges(doc, s, source, source + (to - from));
+  if (own < PAST_EDGE || own <= unitsPastOwnEdges(doc, s, source, source + (to - from))) return false;
+  // The two paragraphs side by side (A S ■S B): each keeps the old surroundings on one side only,
+  // and the one read past its edge says nothing of which is the passage.
+  return !nextParagraphs(doc, from, source);
+}
+
+/** Whether the paragraphs holding normalised units `a` and `b` are neighbours (only empty lines between). */
+function nextParagraphs(doc: Doc, a: number, b: number): boolean {
+  const raw = doc.raw;
+  const pa = paragraphRange(raw, doc.norm.map[a] ?? 0, (doc.norm.map[a] ?? 0) + 1);
+  const pb = paragraphRange(raw, doc.norm.map[b] ?? 0, (doc.norm.map[b] ?? 0) + 1);
+  const [first, second] = pa[0] <= pb[0] ? [pa, pb] : [pb, pa];
+  return raw.slice(first[1], second[0]).trim() === '';
 }

@@ -36,6 +36,19 @@ suite('a source paragraph edited by one unit, its pull quote set apart with ■ 
     expect(anchorAll(neu, [s])[0]).toMatchObject({ start: want, end: want + 5 });
   });
 
+  it('still takes the source when the ■ pull quote stands right after it, reading the next paragraph', () => {
+    // A S ■S B, a note set on top: the source reads the stored prefix past its edge (A), the pull
+    // quote the suffix (B): neither side tells, and the pull quote is the restatement.
+    const a = '海外网友纷纷表示：这才是真实美好的乡村。';
+    const said = '“看到村里老人在广场上如此开心，真的有点小羡慕啊。”';
+    const b = '“如果你去乡村旅行，你会发现每一个村子都至少有一座这么大的广场，正如视频中所说的那样。”';
+    const was = [...BEFORE, a, said, b, ...AFTER].join('\n');
+    const now = ['编者按：本文转自网友投稿。', ...BEFORE, a, said, `■ ${said}`, b, ...AFTER].join('\n');
+    const s = sel(was, '点小');
+    const want = at(now, '点小');
+    expect(anchorAll(now, [s])[0]).toMatchObject({ start: want, end: want + 2 });
+  });
+
   it('still takes the source paragraph when a pull quote set apart restates a longer one', () => {
     // Near case kept: the passage's paragraph unedited, the pull quote one sentence of it.
     const long = `${RULE_OLD}施工期间，村里安排志愿者轮流维持秩序。`;
