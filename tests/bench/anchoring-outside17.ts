@@ -95,7 +95,8 @@
  *   the 结语 restated the whole last paragraph at the end of its own paragraph, and the copy that still
  *   closes the text was taken (the text's end counts as context; query.ts textEdgeLost). edgerestated.ts:
  *   a copy at the text's edge in a paragraph of another size than the passage's old one, while another
- *   copy ends (begins) a paragraph of exactly that size, is an orphan. 99.9% / 1 → NEW17.
+ *   copy ends (begins) a paragraph of exactly that size, is an orphan. 99.9% / 1 → 99.9% / 0
+ *   (now an orphan). Guards on that commit: outside17 1–40 99.9 / 0 → 99.9 / 0, outside3 441–480 above.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
