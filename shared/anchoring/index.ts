@@ -21,6 +21,8 @@ import { outreads } from './splitsides';
 import { rankCopyOutreadBeside } from './rankswap';
 import { crossTailUndecided } from './crosstail';
 import { cutCopyOutreads } from './cutrestated';
+import { readsPastOwnEdge } from './pastedge';
+import { edgeCopyRestated } from './edgerestated';
 import { edgeTwinsIn, rewrittenEdge, trimmedInPlace } from './trimmedinplace';
 import { exactCandidates, fuzzyCandidates, scoreAt, windowCandidates } from './candidates';
 import {
@@ -574,6 +576,8 @@ function anchorBatch(
       if (spanPieceGoneOnLookAlike(text, s, a)) return null;
       // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
       if (firstLineElsewhere(doc, s, a)) return null;
+      // Nor a copy at the text's edge restated in a paragraph of its own, the old paragraph whole elsewhere (edgerestated.ts).
+      if (edgeCopyRestated(doc, s, a)) return null;
       // Nor a copy set apart with none of the stored context, the passage's frame edited elsewhere (setapart.ts).
       if (editedInOwnFrame(doc, s, a)) return null;
       // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).
@@ -1053,6 +1057,9 @@ function confirmedCopies(
     // mid-sentence) reading more of the stored context than that copy: the longer paragraph quotes
     // the old one whole (an 附件 item), the cut one keeps the passage's context (cutrestated.ts).
     if (source !== null && cutCopyOutreads(copy.doc, s, copy.from, copy.to, source)) return a;
+    // Nor from a paragraph whose stored context runs on past its edge, the old neighbour's words
+    // there: it kept the passage's surroundings, the restated one is set apart (pastedge.ts).
+    if (source !== null && readsPastOwnEdge(copy.doc, s, copy.from, copy.to, source)) return a;
     if (source !== null) return copyAnchor(text, copy.doc, s, copy.quote, source);
     return twinBeside(copy.doc, copy.from) ? null : a;
   };

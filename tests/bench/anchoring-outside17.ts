@@ -90,6 +90,13 @@
  * mixed 99.3, every other kind ≥ 99.9); long anchorAll CPU median 62.9 ms, max 202.5. Seen now: 1–80.
  * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 81–120, once): 99.9%, **1 WRONG**
  * (jieyu). Seen now: 1–120.
+ * LATER (anchor27b, seen seeds 81–120, base 3b55d0d vs s27-anchor27b, same texts, 2026-12-08 ~00:35
+ *   UTC, load ~30; tests/unit/anchoring-round63.test.ts): seed 107 jieyu, the last clause of the text:
+ *   the 结语 restated the whole last paragraph at the end of its own paragraph, and the copy that still
+ *   closes the text was taken (the text's end counts as context; query.ts textEdgeLost). edgerestated.ts:
+ *   a copy at the text's edge in a paragraph of another size than the passage's old one, while another
+ *   copy ends (begins) a paragraph of exactly that size, is an orphan. 99.9% / 1 → 99.9% / 0
+ *   (now an orphan). Guards on that commit: outside17 1–40 99.9 / 0 → 99.9 / 0, outside3 441–480 above.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -413,6 +413,19 @@
  *   1–20 99.7 / 0 → same list, outside5 1–20 97.7 / 1 → same list, outside8 441–480 97.2 / 3 → 97.2 / 1.
  * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 441–480, once): 99.1%, **4 WRONG** (all
  * mixed). With anchor26e's joinedcopy.ts (reverted) it read 13. Seen now: 1–480.
+ * LATER (anchor27b, seen seeds 441–480, base 3b55d0d vs s27-anchor27b, same texts, 2026-12-07/08
+ *   23:40–00:40 UTC, load 16–30; tests/unit/anchoring-round63.test.ts): 99.1% / 4 wrong → 99.1% / 3.
+ *   - seed 467 (ocr+pullquote+list_prose): a paragraph printed again as a ■ pull quote two paragraphs
+ *     below, an OCR pass dropping one unit of the source: the ■ paragraph came out nearer the old size
+ *     (likestParagraph) and confirmedCopies `unrestated` moved the passage there, though its stored
+ *     prefix ran on past the paragraph's break into the previous paragraph's words, beside the source
+ *     only. pastedge.ts: a copy reading 8+ units of the stored context past its own paragraph's edge,
+ *     more than the restated one, is not moved; not when the two paragraphs stand side by side
+ *     (A S ■S B: each keeps one side; the first form made seed 479 pullquote wrong). Now right.
+ *   - LEFT, seeds 477 and 478 ×2 (pullquote+resegment): the sentence printed twice in a row (S ■S S,
+ *     or S S run into one paragraph), the later copy reading the stored suffix (the old next line),
+ *     the first the old words before it (restBefore). Each copy keeps one side; nothing stored says
+ *     which the pull quote is (the stutter convention's kind); an orphan rule would cost outside6.
  */
 
 import path from 'node:path';
