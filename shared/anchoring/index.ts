@@ -603,8 +603,18 @@ function anchorBatch(
 
 /** The one copy left of a passage stored in a run the old text repeated, the repeat deleted (deduped.ts), or null. */
 function dedupedAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
+  return exactPlaceAnchor(text, docFor, s, dedupedPlace);
+}
+
+/** The passage's exact words at the place a rule of its own file found (`placeOf`), or null. */
+function exactPlaceAnchor(
+  text: string,
+  docFor: () => Doc,
+  s: TextSelector,
+  placeOf: (doc: Doc, s: TextSelector) => { from: number; to: number } | null,
+): Anchor | null {
   const doc = docFor();
-  const found = dedupedPlace(doc, s);
+  const found = placeOf(doc, s);
   if (!found) return null;
   const query = prepareQuery(text, s);
   return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
@@ -632,11 +642,7 @@ function partedByLinesAnchor(text: string, docFor: () => Doc, s: TextSelector): 
 
 /** The first words of the text, still opening it and held nowhere else (opening.ts), or null. */
 function openingAnchor(text: string, docFor: () => Doc, s: TextSelector): Anchor | null {
-  const doc = docFor();
-  const found = openingPlace(doc, s);
-  if (!found) return null;
-  const query = prepareQuery(text, s);
-  return toAnchor(doc, query, scoreAt(doc, query, { start: found.from, end: found.to, errors: 0 }));
+  return exactPlaceAnchor(text, docFor, s, openingPlace);
 }
 
 /** The passage's kept words where one run of it was cut or rewritten in place, both sides exact (trimmedinplace.ts). */
