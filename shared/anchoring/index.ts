@@ -518,87 +518,89 @@ function anchorBatch(
   );
   // Each check from here on reads one passage's placement alone: one the caller does not read is left as it is.
   const unread = (i: number) => wanted !== undefined && !wanted[i];
-  return islandsOrphaned(
-    text,
-    selectors,
-    valid,
-    comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, makeDoc, selectors, valid, joined),
-  )
-    .map((a, i) => {
-      // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
-      const s = selectors[i];
-      if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
-      // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart
-      // (but its own paragraph, a label written at its head, is no longer one: headed.ts; nor is
-      // the length of its twin, a paragraph printed twice, a sign: twinlength.ts).
-      if (
-        otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start)) &&
-        !ownParagraphHeaded(lazyDoc(), s, a.start, a.end) &&
-        !lengthOfTwins(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start), a)
-      )
-        return null;
-      // Nor the copy of the quote its own stored context held (contextcopy.ts).
-      if (onContextsCopy(lazyDoc(), s, a)) return null;
-      // Nor a copy elsewhere while its own place stands with its clause cut out (dropped.ts).
-      if (droppedInPlace(lazyDoc(), s, a)) return null;
-      // Nor a gained copy apart from the paragraph keeping its old surroundings (restaside.ts).
-      if (onGainedRestatement(lazyDoc(), s, a)) return null;
-      // Nor a twin paragraph's copy while another copy's paragraph keeps more of its old paragraph (restaside.ts).
-      if (onTwinParagraph(lazyDoc(), s, a)) return null;
-      // Nor a twin that reads the stored context only across a break, a line moved beside it (twinread.ts).
-      if (twinAcrossMovedLine(lazyDoc(), s, a)) return null;
-      return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
-    })
-    .map((a, i) => {
-      if (a || !valid[i] || unread(i)) return a;
-      const s = selectors[i] as TextSelector;
-      // Only where no pass found a place: a placement refused by a check (a story whose both sides
-      // were replaced, a date now after its old neighbour) stays refused.
-      // Not inside another passage's old paragraph, unchanged (paragraphs.ts), as for every pass before:
-      // an 附件 item's copy of a body sentence, the 附件 split off, leaves the body's paragraph whole.
-      return notOnOther(
-        text,
-        s,
-        (out[i] ? null : (ownParagraphAnchor(text, lazyDoc, s) ?? openingAnchor(text, lazyDoc, s))) ??
-          partedByLinesAnchor(text, lazyDoc, s) ??
-          (out[i] ? null : trimmedInPlaceAnchor(lazyDoc, s)),
-      );
-    })
-    .map((a, i) => {
-      // Whatever pass found it: not the quote's words with other marks where the old text had such a look-alike (pinned.ts).
-      const s = selectors[i];
-      if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
-      const doc = lazyDoc();
-      if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a) || speakerGone(text, s, a)) return null;
-      // Nor a span over the joint of a paragraph printed twice, on the second piece where the copy went (deduped.ts).
-      if (acrossGoneJoint(text, s, a)) return null;
-      // Nor a span over a break whose distinguishing piece is gone, on a look-alike of its other piece (lostpiece.ts).
-      if (spanPieceGoneOnLookAlike(text, s, a)) return null;
-      // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
-      if (firstLineElsewhere(doc, s, a)) return null;
-      // Nor a copy at the text's edge restated in a paragraph of its own, the old paragraph whole elsewhere (edgerestated.ts).
-      if (edgeCopyRestated(doc, s, a)) return null;
-      // Nor a copy set apart with none of the stored context, the passage's frame edited elsewhere (setapart.ts).
-      if (editedInOwnFrame(doc, s, a)) return null;
-      // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).
-      if (partedOpeningCopy(doc, s, a)) return null;
-      // Nor another paragraph's copy of a repeated sentence while the passage's own place stands edited away (editedaway.ts).
-      if (ownPlaceEditedAway(doc, s, a)) return null;
-      // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
-      if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
-      // Nor the line its stored context held next to it, closed up onto its place (closedup.ts).
-      if (onClosedUpNeighbour(doc, s, a)) return null;
-      // Nor a short quote's next copy, held in its stored side, closed up onto its context (sidecopy.ts).
-      if (closedOntoSideCopy(doc, s, a)) return null;
-      // Nor other words read like its line while the line stands restated elsewhere beside its context (restatedline.ts).
-      if (lineRestatedElsewhere(doc, s, a)) return null;
-      // Nor the farther of two printings of its old paragraph, the nearer one without it (twoprintings.ts).
-      if (onFartherPrinting(doc, s, a, expectedFromPlaced(placedSpans, s))) return null;
-      return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
-    })
-    .map((a, i) => (unread(i) ? a : introducedAnchor(text, lazyDoc, selectors[i], a)))
-    // Last, the one copy left of a passage the old text held twice in a run it repeated (deduped.ts).
-    .map((a, i) => (a || !valid[i] || unread(i) ? a : dedupedAnchor(text, lazyDoc, selectors[i] as TextSelector)));
+  return (
+    islandsOrphaned(
+      text,
+      selectors,
+      valid,
+      comparingMarkersLiterally() ? joined : literalOrphans(text, lazyDoc, makeDoc, selectors, valid, joined),
+    )
+      .map((a, i) => {
+        // A restatement of a passage whose paragraph went (restated.ts) is not the passage.
+        const s = selectors[i];
+        if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
+        // Nor is a copy of its whole old paragraph inside a longer one while that paragraph stands apart
+        // (but its own paragraph, a label written at its head, is no longer one: headed.ts; nor is
+        // the length of its twin, a paragraph printed twice, a sign: twinlength.ts).
+        if (
+          otherParagraphsLength(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start)) &&
+          !ownParagraphHeaded(lazyDoc(), s, a.start, a.end) &&
+          !lengthOfTwins(lazyDoc(), s, normaliseQuote(s), toNormalised(lazyDoc(), a.start), a)
+        )
+          return null;
+        // Nor the copy of the quote its own stored context held (contextcopy.ts).
+        if (onContextsCopy(lazyDoc(), s, a)) return null;
+        // Nor a copy elsewhere while its own place stands with its clause cut out (dropped.ts).
+        if (droppedInPlace(lazyDoc(), s, a)) return null;
+        // Nor a gained copy apart from the paragraph keeping its old surroundings (restaside.ts).
+        if (onGainedRestatement(lazyDoc(), s, a)) return null;
+        // Nor a twin paragraph's copy while another copy's paragraph keeps more of its old paragraph (restaside.ts).
+        if (onTwinParagraph(lazyDoc(), s, a)) return null;
+        // Nor a twin that reads the stored context only across a break, a line moved beside it (twinread.ts).
+        if (twinAcrossMovedLine(lazyDoc(), s, a)) return null;
+        return onRestatement(lazyDoc(), s, a) || paragraphStandsApart(lazyDoc(), s, a) ? null : a;
+      })
+      .map((a, i) => {
+        if (a || !valid[i] || unread(i)) return a;
+        const s = selectors[i] as TextSelector;
+        // Only where no pass found a place: a placement refused by a check (a story whose both sides
+        // were replaced, a date now after its old neighbour) stays refused.
+        // Not inside another passage's old paragraph, unchanged (paragraphs.ts), as for every pass before:
+        // an 附件 item's copy of a body sentence, the 附件 split off, leaves the body's paragraph whole.
+        return notOnOther(
+          text,
+          s,
+          (out[i] ? null : (ownParagraphAnchor(text, lazyDoc, s) ?? openingAnchor(text, lazyDoc, s))) ??
+            partedByLinesAnchor(text, lazyDoc, s) ??
+            (out[i] ? null : trimmedInPlaceAnchor(lazyDoc, s)),
+        );
+      })
+      .map((a, i) => {
+        // Whatever pass found it: not the quote's words with other marks where the old text had such a look-alike (pinned.ts).
+        const s = selectors[i];
+        if (!a || !s || unread(i) || (a.start === s.start && atStoredPosition(text, s))) return a;
+        const doc = lazyDoc();
+        if (innerLineElsewhere(doc, s, a) || crossTailUndecided(doc, s, a) || speakerGone(text, s, a)) return null;
+        // Nor a span over the joint of a paragraph printed twice, on the second piece where the copy went (deduped.ts).
+        if (acrossGoneJoint(text, s, a)) return null;
+        // Nor a span over a break whose distinguishing piece is gone, on a look-alike of its other piece (lostpiece.ts).
+        if (spanPieceGoneOnLookAlike(text, s, a)) return null;
+        // Nor a copy of the old first line elsewhere while that line still opens the text (firstline.ts).
+        if (firstLineElsewhere(doc, s, a)) return null;
+        // Nor a copy at the text's edge restated in a paragraph of its own, the old paragraph whole elsewhere (edgerestated.ts).
+        if (edgeCopyRestated(doc, s, a)) return null;
+        // Nor a copy set apart with none of the stored context, the passage's frame edited elsewhere (setapart.ts).
+        if (editedInOwnFrame(doc, s, a)) return null;
+        // Nor a copy of that line after a copy of its opening while the line opens the text parted (partedopening.ts).
+        if (partedOpeningCopy(doc, s, a)) return null;
+        // Nor another paragraph's copy of a repeated sentence while the passage's own place stands edited away (editedaway.ts).
+        if (ownPlaceEditedAway(doc, s, a)) return null;
+        // Nor a line of a listing the revision wrote (a 目录 copying consecutive lines, listing.ts).
+        if (onListing((listings ??= listingBlocks(text, heldBefore)), a.start, a.end)) return null;
+        // Nor the line its stored context held next to it, closed up onto its place (closedup.ts).
+        if (onClosedUpNeighbour(doc, s, a)) return null;
+        // Nor a short quote's next copy, held in its stored side, closed up onto its context (sidecopy.ts).
+        if (closedOntoSideCopy(doc, s, a)) return null;
+        // Nor other words read like its line while the line stands restated elsewhere beside its context (restatedline.ts).
+        if (lineRestatedElsewhere(doc, s, a)) return null;
+        // Nor the farther of two printings of its old paragraph, the nearer one without it (twoprintings.ts).
+        if (onFartherPrinting(doc, s, a, expectedFromPlaced(placedSpans, s))) return null;
+        return onWordsLookAlike(doc, s, toNormalised(doc, a.start), toNormalised(doc, a.end)) ? null : a;
+      })
+      .map((a, i) => (unread(i) ? a : introducedAnchor(text, lazyDoc, selectors[i], a)))
+      // Last, the one copy left of a passage the old text held twice in a run it repeated (deduped.ts).
+      .map((a, i) => (a || !valid[i] || unread(i) ? a : dedupedAnchor(text, lazyDoc, selectors[i] as TextSelector)))
+  );
 }
 
 /** The one copy left of a passage stored in a run the old text repeated, the repeat deleted (deduped.ts), or null. */

@@ -157,7 +157,8 @@ export function neighbourLineElsewhere(doc: Doc, s: TextSelector, a: Anchor): bo
     // Not where the passage's own paragraph words on the other side stand at the placement and not at
     // that copy: they tell the copies apart (a timeline's entries reversed, each line now before another).
     const after = ownSideWords(s.suffix, false);
-    const toldApart = (o: number) => after !== null && ownWordsAt(doc, to, after, false) && !ownWordsAt(doc, o + quote.length, after, false);
+    const toldApart = (o: number) =>
+      after !== null && ownWordsAt(doc, to, after, false) && !ownWordsAt(doc, o + quote.length, after, false);
     if (!lineBefore(twinBefore ? from - quote.length : from) && others.some((o) => lineBefore(o) && !toldApart(o))) return true;
   }
   if (after) {

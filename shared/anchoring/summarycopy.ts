@@ -14,7 +14,8 @@
 import type { Anchor, TextSelector } from './types';
 
 /** Labels a summary field is printed with, at a line's start. */
-const LABEL = /^[ \t\u3000]*(?:[【[［](?:内容)?(?:摘要|简介|提要|导读|导语|概要)[】\]］][：:]?|(?:内容)?(?:摘要|简介|提要|导读|导语|概要)[：:])/;
+const LABEL =
+  /^[ \t\u3000]*(?:[【[［](?:内容)?(?:摘要|简介|提要|导读|导语|概要)[】\]］][：:]?|(?:内容)?(?:摘要|简介|提要|导读|导语|概要)[：:])/;
 const LABELLED_LINE = new RegExp(LABEL.source, 'gm');
 const ELLIPSIS = /(?:…+|\.{3,}|。{3,})\s*$/;
 /** A copy of fewer units is a caption or a one-line note, not a summary of the opening. */
@@ -36,7 +37,10 @@ export function summaryLines(text: string): Span[] {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     LABELLED_LINE.lastIndex = Math.max(end, start + 1);
-    const body = text.slice(start + m[0].length, end).replace(ELLIPSIS, '').replace(/\s+/g, '');
+    const body = text
+      .slice(start + m[0].length, end)
+      .replace(ELLIPSIS, '')
+      .replace(/\s+/g, '');
     if (body.length < MIN_COPY || end === text.length) continue;
     if (copiedAfter(body, text.slice(end + 1, end + 1 + 2 * body.length + 64))) out.push({ start, end });
   }

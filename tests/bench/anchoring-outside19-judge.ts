@@ -72,12 +72,7 @@ export function reword(t: Tracked, start: number, end: number, insert: string): 
   let head = 0;
   while (head < old.length && head < insert.length && old[head] === insert[head]) head++;
   let tail = 0;
-  while (
-    tail < old.length - head &&
-    tail < insert.length - head &&
-    old[old.length - 1 - tail] === insert[insert.length - 1 - tail]
-  )
-    tail++;
+  while (tail < old.length - head && tail < insert.length - head && old[old.length - 1 - tail] === insert[insert.length - 1 - tail]) tail++;
   const a = start + head;
   const oldMid = old.slice(head, old.length - tail);
   const newMid = insert.slice(head, insert.length - tail);
@@ -112,6 +107,13 @@ export function dedupedSpan(h: Span, dups: readonly Duplicate[]): Span {
 }
 
 /** judgeOne with DEDUPED read (see the header). */
-export function judgeDeduped(oldText: string, t: Tracked, pos: Int32Array, h: Span, placed: Span | null, dups: readonly Duplicate[]): Judged {
+export function judgeDeduped(
+  oldText: string,
+  t: Tracked,
+  pos: Int32Array,
+  h: Span,
+  placed: Span | null,
+  dups: readonly Duplicate[],
+): Judged {
   return judgeOne(oldText, t, pos, dedupedSpan(h, dups), placed);
 }

@@ -164,7 +164,8 @@ function candidates(text: string): Record<HType, Span[]> {
     const len = 2 + (m.index % 3);
     if (m[0].length >= len) c.term.push({ start: m.index, end: m.index + len });
   }
-  for (const m of text.matchAll(/[0-9][0-9.,%]*(?:\p{Script=Han}{1,2})?/gu)) if (m[0].length >= 2) c.number.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/[0-9][0-9.,%]*(?:\p{Script=Han}{1,2})?/gu))
+    if (m[0].length >= 2) c.number.push({ start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(/“([^“”\n]{2,60})”/g)) {
     c.quote.push(m.index % 2 ? { start: m.index, end: m.index + m[0].length } : { start: m.index + 1, end: m.index + 1 + m[1]!.length });
   }
@@ -267,7 +268,17 @@ const CLAUSES = [
   '，相关工作正在有序推进',
   '，得到了有关方面的充分肯定',
 ];
-const HEADINGS = ['坚持问题导向', '强化责任落实', '突出重点领域', '推动工作落地见效', '凝聚各方合力', '夯实基层基础', '健全长效机制', '提升服务水平', '守牢安全底线'];
+const HEADINGS = [
+  '坚持问题导向',
+  '强化责任落实',
+  '突出重点领域',
+  '推动工作落地见效',
+  '凝聚各方合力',
+  '夯实基层基础',
+  '健全长效机制',
+  '提升服务水平',
+  '守牢安全底线',
+];
 const CN_NUMS = '一二三四五六七八九十';
 
 function yuqi(t: Tracked, rng: Rng): Splice[] {
@@ -302,7 +313,8 @@ function danwei(t: Tracked, rng: Rng): Splice[] {
 function tifa(t: Tracked): Splice[] {
   const out: Splice[] = [];
   const s = t.text;
-  for (const m of s.matchAll(/(?<![党的共一二三四五六七八九十])(?:十八|十九|二十)(?:大|届)/g)) out.push({ start: m.index, end: m.index, insert: '党的' });
+  for (const m of s.matchAll(/(?<![党的共一二三四五六七八九十])(?:十八|十九|二十)(?:大|届)/g))
+    out.push({ start: m.index, end: m.index, insert: '党的' });
   for (const m of s.matchAll(/(?<![“「《])(?:十三五|十四五|十五五|一带一路)(?![”」》])/g)) {
     out.push({ start: m.index, end: m.index, insert: '“' }, { start: m.index + m[0].length, end: m.index + m[0].length, insert: '”' });
   }
@@ -393,7 +405,10 @@ function suoxie(t: Tracked): Splice[] {
     if (!full || done.has(m[0])) continue;
     done.add(m[0]);
     if (t.text.slice(Math.max(0, m.index - full.length - 1), m.index).includes(full)) continue;
-    out.push({ start: m.index, end: m.index, insert: `${full}（` }, { start: m.index + m[0].length, end: m.index + m[0].length, insert: '）' });
+    out.push(
+      { start: m.index, end: m.index, insert: `${full}（` },
+      { start: m.index + m[0].length, end: m.index + m[0].length, insert: '）' },
+    );
   }
   return out;
 }

@@ -3,7 +3,17 @@
 // made-up article of our own: every origin and verdict below is worked out by hand.
 import { describe, expect, it } from 'vitest';
 import { KINDS, makeHighlights, mixedKinds, prepareDuplicates, revise, TYPES } from '../bench/anchoring-outside19';
-import { dedupedSpan, judgeDeduped, judgeOne, positions, reword, splice, track, type Span, type Tracked } from '../bench/anchoring-outside19-judge';
+import {
+  dedupedSpan,
+  judgeDeduped,
+  judgeOne,
+  positions,
+  reword,
+  splice,
+  track,
+  type Span,
+  type Tracked,
+} from '../bench/anchoring-outside19-judge';
 import { mulberry32 } from '../bench/seeded';
 
 const OLD =
@@ -171,7 +181,11 @@ describe('the kinds, on the made-up article', () => {
   });
 
   it('xiaobiaoti: a long paragraph split at the sentence end nearest its middle, a heading between', () => {
-    const long = '标题\n' + '这是第一句话，写得比较长一些，用来凑够字数。'.repeat(4) + '这是中间的一句。' + '后面还有很多内容，也写得比较长一些。'.repeat(6);
+    const long =
+      '标题\n' +
+      '这是第一句话，写得比较长一些，用来凑够字数。'.repeat(4) +
+      '这是中间的一句。' +
+      '后面还有很多内容，也写得比较长一些。'.repeat(6);
     expect(long.split('\n')[1]!.length).toBeGreaterThanOrEqual(150);
     const t = revise('xiaobiaoti', track(long), () => 0.1);
     expect(t.text).toMatch(/^标题\n(这是第一句话，写得比较长一些，用来凑够字数。){4}这是中间的一句。\n一、坚持问题导向\n后面还有很多内容/);

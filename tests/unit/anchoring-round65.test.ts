@@ -33,7 +33,10 @@ suite('a timeline reversed with its newest entry written on top (ownpara.ts, a g
   for (const mark of ['，', '：']) {
     it(`places each entry's month on its own entry (the date's mark written as ${mark})`, () => {
       const neu = [TITLE, `3月30日${mark}新的一批项目开工。`, ...REVERSED.map((e) => `${e.date}${mark}${e.words}`)].join('\n');
-      const placed = anchorAll(neu, ENTRIES.map((e) => monthSelector(e.date)));
+      const placed = anchorAll(
+        neu,
+        ENTRIES.map((e) => monthSelector(e.date)),
+      );
       ENTRIES.forEach((e, i) => {
         const at = monthOf(neu, e.date, mark);
         expect(placed[i], e.date).toMatchObject({ start: at, end: at + 2 });

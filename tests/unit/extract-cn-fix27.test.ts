@@ -15,7 +15,12 @@ import { dateAndUnit, isMetaLine, matchOrigin } from '../../main/services/extrac
 
 const URL = 'https://www.example-reed.gov.cn/tzgg/2024/0711/58.html';
 
-const shell = (title: string, meta: string, text: string, side = ''): string => `<html><head><meta charset="utf-8"><title>${title}</title></head><body>
+const shell = (
+  title: string,
+  meta: string,
+  text: string,
+  side = '',
+): string => `<html><head><meta charset="utf-8"><title>${title}</title></head><body>
 <div class="top"><a href="/">首页</a><a href="/tzgg/">通知公告</a><a href="/bszn/">办事指南</a></div>
 <div class="wrap"><div class="main"><h2 class="tit">${title}</h2>
 <div class="info">${meta}</div>
@@ -133,13 +138,23 @@ describe('the office printed unlabelled beside the date under the title', () => 
     );
 
   it('is the 来源 over the 落款, which spells the same office in full', () => {
-    const a = extractArticle(page('<span class="time">2024-07-11 16:20</span>&nbsp;&nbsp;<span class="author">教务处&nbsp;</span>&nbsp;&nbsp;浏览：<span>96</span>'), URL);
+    const a = extractArticle(
+      page(
+        '<span class="time">2024-07-11 16:20</span>&nbsp;&nbsp;<span class="author">教务处&nbsp;</span>&nbsp;&nbsp;浏览：<span>96</span>',
+      ),
+      URL,
+    );
     expect(a.origin).toBe('教务处');
     expect(a.text).toContain('某某学院教务处');
   });
 
   it('leaves a person beside the date alone: the 落款 stays the 来源', () => {
-    const a = extractArticle(page('<span class="time">2024-07-11 16:20</span>&nbsp;&nbsp;<span class="author">张晓明&nbsp;</span>&nbsp;&nbsp;浏览：<span>96</span>'), URL);
+    const a = extractArticle(
+      page(
+        '<span class="time">2024-07-11 16:20</span>&nbsp;&nbsp;<span class="author">张晓明&nbsp;</span>&nbsp;&nbsp;浏览：<span>96</span>',
+      ),
+      URL,
+    );
     expect(a.origin).toBe('某某学院教务处');
   });
 });

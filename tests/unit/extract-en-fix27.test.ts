@@ -103,12 +103,17 @@ describe('a reader’s review: a tab title naming the review, other readers’ r
   ];
   const others =
     '<section class="more"><h2>More reviews of Milk Rounds</h2>' +
-    ['A lovely book that my grandfather, who drove a milk lorry up and down the valley for forty years, read twice in one week and then lent to his neighbours.', 'Too long by a third, and the chapter on cheese is dull, but the photographs alone are worth the price of the hardback edition, which is not cheap.', 'I learned more about my own village from this book than from fifty years of living in it, and I have told everyone at the shop to buy a copy.']
+    [
+      'A lovely book that my grandfather, who drove a milk lorry up and down the valley for forty years, read twice in one week and then lent to his neighbours.',
+      'Too long by a third, and the chapter on cheese is dull, but the photographs alone are worth the price of the hardback edition, which is not cheap.',
+      'I learned more about my own village from this book than from fifty years of living in it, and I have told everyone at the shop to buy a copy.',
+    ]
       .map((t) => `<article class="card"><div class="who"><a href="/u/1">A reader</a></div><div class="txt">${t}</div></article>`)
       .join('') +
     '</section>';
   const html = `<section class="rev"><h1>Funny, sad and full of weather</h1><div class="txt">${review.map((t) => `<p>${t}</p>`).join('')}</div>${others}</section>`;
-  const head = '<title>Alex Pym\u2019s review of Milk Rounds | Shelves</title><meta property="og:title" content="Alex Pym\u2019s review of Milk Rounds">';
+  const head =
+    '<title>Alex Pym\u2019s review of Milk Rounds | Shelves</title><meta property="og:title" content="Alex Pym\u2019s review of Milk Rounds">';
 
   it('takes the review’s own headline as the title', () => {
     const a = extractArticle(page(html, head), URL, { referee: 'never' });
@@ -116,7 +121,9 @@ describe('a reader’s review: a tab title naming the review, other readers’ r
   });
 
   it('keeps the stated title when it is no review label', () => {
-    const a = extractArticle(page(html, '<title>Milk Rounds, a history of the valley’s dairies | Shelves</title>'), URL, { referee: 'never' });
+    const a = extractArticle(page(html, '<title>Milk Rounds, a history of the valley’s dairies | Shelves</title>'), URL, {
+      referee: 'never',
+    });
     expect(a.title).not.toBe('Funny, sad and full of weather');
   });
 
@@ -155,9 +162,13 @@ describe('a wiki episode page: a cast list of linked pairs, a navbox’s row lab
 
   it('keeps a table row’s label beside a single link (a data row)', () => {
     const table = `<table><tr><th>Season 1</th><td>${link('Pilot')}</td></tr><tr><th>Season 2</th><td>${link('The Tank')}</td></tr></table>`;
-    const a = extractArticle(page(`<h1>The Second Round</h1><div class="content"><p>${P[0]}</p><p>${P[1]}</p>${table}<p>${P[2]}</p></div>`), URL, {
-      referee: 'never',
-    });
+    const a = extractArticle(
+      page(`<h1>The Second Round</h1><div class="content"><p>${P[0]}</p><p>${P[1]}</p>${table}<p>${P[2]}</p></div>`),
+      URL,
+      {
+        referee: 'never',
+      },
+    );
     expect(a.paragraphs).toContain('Season 1');
   });
 });

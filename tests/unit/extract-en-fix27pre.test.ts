@@ -105,8 +105,12 @@ it("keeps an interview's turns made as name-line-over-blockquote boxes (the lead
   const turn = (who: string, said: string) => `<div class="turn"><p class="who">${who}</p><blockquote>${said}</blockquote></div>`;
   const turns =
     turn('Interviewer', 'When did you first notice that the lower gate was leaning towards the weir, and what did you do about it?') +
-    turn('Peter Lorne', 'In the dry summer the water dropped and you could see the heel post had shifted, so I wrote to the authority the same week.') +
+    turn(
+      'Peter Lorne',
+      'In the dry summer the water dropped and you could see the heel post had shifted, so I wrote to the authority the same week.',
+    ) +
     turn('Interviewer', 'Did anyone come out to look at it, or did the letter simply go into a drawer at the office in town?');
   const kept = paragraphs(page(turns));
-  for (const said of ['lower gate was leaning', 'heel post had shifted', 'simply go into a drawer']) expect(kept.some((p) => p.includes(said))).toBe(true);
+  for (const said of ['lower gate was leaning', 'heel post had shifted', 'simply go into a drawer'])
+    expect(kept.some((p) => p.includes(said))).toBe(true);
 });

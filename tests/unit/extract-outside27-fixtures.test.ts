@@ -115,7 +115,9 @@ describe('twenty-seventh outside Chinese pages (cms-outside27)', () => {
     expect(visible(h)).not.toMatch(/2024-05-21|2024年5月21日/);
     expect(h).toContain('<a href="javascript:void(0);" id="js_name">鹭汀青年</a>');
     expect(h.match(/<section style="display:inline-block;/g)).toHaveLength(3);
-    const rates = d.paragraphs.filter((p) => /^\d+ \S+ \d+ \d+ \d+\.\d\d%$/.test(p)).map((p) => Number((p.split(' ')[4] ?? '').slice(0, -1)));
+    const rates = d.paragraphs
+      .filter((p) => /^\d+ \S+ \d+ \d+ \d+\.\d\d%$/.test(p))
+      .map((p) => Number((p.split(' ')[4] ?? '').slice(0, -1)));
     expect(rates).toHaveLength(10);
     expect([...rates].sort((a, b) => b - a)).toEqual(rates);
   });

@@ -26,7 +26,8 @@ export function linkedEntryHead(b: Block): boolean {
   if (!normaliseText(item.textContent ?? '').startsWith(b.text)) return false;
   if (!entryItem(item)) return false;
   let entries = 0;
-  for (let li = list.firstElementChild; li && entries < MIN_ENTRIES; li = li.nextElementSibling) if (li.localName === 'li' && entryItem(li)) entries++;
+  for (let li = list.firstElementChild; li && entries < MIN_ENTRIES; li = li.nextElementSibling)
+    if (li.localName === 'li' && entryItem(li)) entries++;
   return entries >= MIN_ENTRIES && textGoesOnAfter(list);
 }
 

@@ -176,4 +176,3 @@ export function dropIssuerBoilerplate(body: Block[]): void {
     if (isProse(b)) break;
   }
 }
-

@@ -48,7 +48,14 @@ import { numberedThread, sameClassBox } from './threads';
 import { verseBoxes } from './verse';
 import { dropTestimonials, readerFormBoxes } from './reader-boxes';
 import { linkedEntryHead } from './catalogue-entries';
-import { aboutBoxes, chapterNumberOverTitle, dropIssuerBoilerplate, dropRecordFields, dropSignatories, isPermissionsCredit } from './end-matter';
+import {
+  aboutBoxes,
+  chapterNumberOverTitle,
+  dropIssuerBoilerplate,
+  dropRecordFields,
+  dropSignatories,
+  isPermissionsCredit,
+} from './end-matter';
 import { articleFromScripts, galleryFromScripts, stateDate, type ScriptText } from './json-state';
 import { byAttribute, byClassAndId } from './class-memo';
 import { AppError } from '../../../shared/errors';
@@ -1869,8 +1876,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   // Other people's reviews or answers under their own heading (other-posts.ts), beside a text
   // standing outside them.
   if (latinScript)
-    for (const box of otherPostsBoxes(root))
-      if (blocks.filter((b) => isProse(b) && !box.contains(b.el)).length >= 3) negative.add(box);
+    for (const box of otherPostsBoxes(root)) if (blocks.filter((b) => isProse(b) && !box.contains(b.el)).length >= 3) negative.add(box);
   // A line the page's own style sheets always hide (class-rules.ts: an anti-copy line) is never
   // seen. Not a box holding much of the page's prose: a script shows that (`.is-loading` taken off).
   if (latinScript) {
@@ -4592,7 +4598,17 @@ function quoteCardStart(body: Block[], i: number): number {
   // interview's or transcript's turns, the text itself.
   const make = (e: Element): string => `${e.localName}.${e.getAttribute('class') ?? ''}`;
   const own = make(box);
-  if (body.some((x) => x !== q && x.el.localName === 'blockquote' && x.el.parentElement !== box && x.el.parentElement !== null && make(x.el.parentElement) === own)) return -1;
+  if (
+    body.some(
+      (x) =>
+        x !== q &&
+        x.el.localName === 'blockquote' &&
+        x.el.parentElement !== box &&
+        x.el.parentElement !== null &&
+        make(x.el.parentElement) === own,
+    )
+  )
+    return -1;
   let outside = 0;
   for (const x of body) if (!x.ancestors.includes(box) && isProse(x)) outside += x.len;
   return outside >= 3 * (q.len + 120) ? start : -1;

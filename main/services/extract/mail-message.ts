@@ -48,7 +48,10 @@ export function dropMailTail(body: Block[]): void {
     const before = body.slice(0, i);
     const quoted = words(b.text);
     if (quoted.length < 20 || !before.some((x) => words(x.text).includes(quoted.slice(0, 60)))) continue;
-    const box = ownBox(b, before.filter((x) => x.len > 0));
+    const box = ownBox(
+      b,
+      before.filter((x) => x.len > 0),
+    );
     if (!box || box === b.el) continue;
     let from = i;
     // Its heading (`Replies`) just above the box goes with it.

@@ -221,7 +221,8 @@ const DATE_SPAN_LINE_RE =
   /^\s*(?![\u4e00-\u9fff]{0,2}(?:发布|发表|发文|成文|印发|公开|信息|更新|修改|最后|最近|录入|上传|添加|生成|创建)(?:时|日))[\u4e00-\u9fff]{0,4}?(?:时\s*间|日\s*期)\s*[:：]\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[^，。；,;]{0,16}?(?:至|到|—|–|－|~|～)\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}/;
 
 /** A numbered item's mark at a line's start: （一）, 一、, 2． (not a decimal: 2.5). */
-const ITEM_NUMBER = '(?:[（(]\\s*[一二三四五六七八九十\\d]{1,3}\\s*[)）]|[一二三四五六七八九十]{1,3}\\s*[、.．]|\\d{1,2}\\s*[、.．](?!\\d))';
+const ITEM_NUMBER =
+  '(?:[（(]\\s*[一二三四五六七八九十\\d]{1,3}\\s*[)）]|[一二三四五六七八九十]{1,3}\\s*[、.．]|\\d{1,2}\\s*[、.．](?!\\d))';
 
 /**
  * One date label (bare or named for an event, not the page's own 发布/更新 record) and a date,
@@ -623,7 +624,9 @@ export function dateAndUnit(text: string): string | null {
   // A clock time may follow the date (its colon is no label's).
   if (t.length > 60 || /[，。；！？：、]/.test(t)) return null;
   const m =
-    /^((?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+([^\s\d:]{3,30})$/.exec(t);
+    /^((?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+([^\s\d:]{3,30})$/.exec(
+      t,
+    );
   if (!m || !isDateOnly(m[1]!)) return null;
   return isOrganisation(m[2]!) ? m[2]! : null;
 }

@@ -14,7 +14,8 @@ const SAFE_HARBOUR_HEAD_RE =
 /** The issuer's boilerplate heading: `About` and a name (`About Orlane Instruments`), a few words. */
 const ABOUT_HEAD_RE = /^(?:About|ABOUT) (?:[A-Z0-9][\w&.,'’-]*)(?: [\w&.,'’()-]+){0,5}\s*:?$/;
 /** A contact label (`Investor Contact:`, `Media Relations`, `Press contacts`). */
-const CONTACT_HEAD_RE = /^(?:(?:investor|investors|media|press|news media|analyst)s? (?:contacts?|relations|enquiries|inquiries)|contacts?)\s*:?$/i;
+const CONTACT_HEAD_RE =
+  /^(?:(?:investor|investors|media|press|news media|analyst)s? (?:contacts?|relations|enquiries|inquiries)|contacts?)\s*:?$/i;
 /** The newswire's last line naming the issuer (`SOURCE Orlane Instruments, Inc.`). */
 const WIRE_SOURCE_RE = /^SOURCE\s+\S/;
 

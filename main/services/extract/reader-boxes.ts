@@ -50,4 +50,3 @@ export function dropTestimonials(body: Block[]): void {
     if (quotes >= 2 && (end === body.length || heading(body[end]!))) body.splice(i--, end - i);
   }
 }
-
