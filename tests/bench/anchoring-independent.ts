@@ -139,6 +139,10 @@
  *   761–800 with anchor26a's rules: 99.8% / 1, no line of --list changed.
  * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 801–840, once): 99.7%, 0 wrong. Seen now:
  * 1–840.
+ * FRESH (lead, 2026-12-08 ~01:30 UTC, final main of session 27, seeds 841–880, once): recall
+ * 99.7%, **6 WRONG** (seed 843 clause-rewrite repeat on a twin; seed 850 mixed on guancha.html:
+ * four on a copy; seed 864 mixed term on a copy); the session's starting code gives the same 6.
+ * Seen now: 1–880.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -97,6 +97,11 @@
  *   a copy at the text's edge in a paragraph of another size than the passage's old one, while another
  *   copy ends (begins) a paragraph of exactly that size, is an orphan. 99.9% / 1 → 99.9% / 0
  *   (now an orphan). Guards on that commit: outside17 1–40 99.9 / 0 → 99.9 / 0, outside3 441–480 above.
+ * FRESH (lead, 2026-12-08 ~01:30 UTC, final main of session 27, seeds 121–160, once): recall
+ * 99.9%, **5 WRONG** (jieyu seeds 139 and 153: a clause or number of the last paragraph placed on
+ * the 结语's restatement of it; mixed seed 143: a sentence whose new copy is split over lines placed
+ * on an unsplit copy). The session's starting code on the same seeds: 7 wrong (the two `last`
+ * highlights, now orphans by edgerestated.ts). Seen now: 1–160.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

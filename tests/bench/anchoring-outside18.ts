@@ -100,6 +100,8 @@
  * (left: baomi seed 65, a spec figure masked in place placed on a twin spec line), recall 99.6 →
  * 99.6, misses 115 → 115, partial 5 → 6 (seed 78's opening now on the body's transposed copy);
  * 1–40: wrong 5 → 0, recall 99.6, misses 102, partial 4.
+ * FRESH (lead, 2026-12-08 ~01:30 UTC, final main of session 27, seeds 81–120, once): recall 99.6%,
+ * 0 wrong. Seen now: 1–120.
  */
 import { pathToFileURL } from 'node:url';
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';

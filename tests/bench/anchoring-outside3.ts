@@ -426,6 +426,8 @@
  *     or S S run into one paragraph), the later copy reading the stored suffix (the old next line),
  *     the first the old words before it (restBefore). Each copy keeps one side; nothing stored says
  *     which the pull quote is (the stutter convention's kind); an orphan rule would cost outside6.
+ * FRESH (lead, 2026-12-08 ~01:30 UTC, final main of session 27, seeds 481–520, once): recall
+ * 99.2%, 0 wrong. Seen now: 1–520.
  */
 
 import path from 'node:path';

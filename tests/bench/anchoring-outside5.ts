@@ -378,6 +378,10 @@
  *   gone, on a copy of its repeated line before another question worded alike: lostpiece.ts).
  * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 561–600, once): 98.2%, **1 WRONG**
  * (qa_reorder; mixed 92.9, draft_final 96.7, leader 97.2). Seen now: 1–600.
+ * FRESH (lead, 2026-12-08 ~01:30 UTC, final main of session 27, seeds 601–640, once): recall
+ * 98.3%, **5 WRONG** (seeds 601 gongbao mixed number, 602 draft_final term, 610 gongbao long
+ * number, 612 and 625 qa_reorder cross); the session's starting code gives the same 5. Seen now:
+ * 1–640.
  */
 import { anchorAll, describe, type TextSelector } from '../../shared/anchoring';
 

@@ -320,6 +320,8 @@
  *   independent 481–520 keep their wrong counts (outside9 2, outside18 5, outside2 1, independent 1,
  *   others 0); misses fewer on outside4 (337 → 335), 5 (777 → 773), 6 (323 → 321), 11 (69 → 68), 2
  *   (99.3 → 99.4%), the rest unchanged.
+ * FRESH (lead, 2026-12-08 ~01:30 UTC, final main of session 27, seeds 561–600, once): recall
+ * 97.4%, 1 wrong; the session's starting code: 97.4%, 1 wrong. Seen now: 1–600.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';

@@ -379,6 +379,8 @@
  *   outside7's header). The misses of 1–40: 700 of 830 on the long reads (zhuanti 147, qa_labels 86,
  *   abridge 85, mixed), most in stretches a long read holds twice (refused by design); on pages: zhuanti
  *   19, footnote_inline 14, update 12, attrib_move 11, lossy 11, abridge 11, mixed ~80 — not turned here.
+ * FRESH (lead, 2026-12-08 ~01:30 UTC, final main of session 27, seeds 521–560, once): recall
+ * 97.3%, 0 wrong. Seen now: 1–560.
  */
 
 import { pathToFileURL } from 'node:url';

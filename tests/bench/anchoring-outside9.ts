@@ -159,6 +159,8 @@
  *   8-unit runs).
  * FRESH (lead, 2026-12-07 ~22:30 UTC, main 012c7e7, seeds 441–480, once): 97.2%, 0 wrong (mixed
  * 94.1, transcript 96.5). Seen now: 1–480.
+ * FRESH (lead, 2026-12-08 ~01:30 UTC, final main of session 27, seeds 481–520, once): recall
+ * 97.5%, 0 wrong. Seen now: 1–520.
  */
 
 import { anchorAll, describe } from '../../shared/anchoring';
